@@ -1,0 +1,3 @@
+"""showbible: a continuity engine for shared universes."""
+
+__version__ = "0.1.0"
