@@ -1,0 +1,180 @@
+"""The bible's schema: what `universe.yaml` and `bible/*.yaml` may say, as pydantic models.
+
+Unknown fields are refused (a typo must not silently drop canon); every model is frozen so the
+loaded bible can be shared freely.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Alias(_Model):
+    """A label that names a character, optionally only inside some series."""
+
+    label: str = Field(min_length=1)
+    series: tuple[str, ...] | None = None
+
+
+class EpisodeMeta(_Model):
+    title: str | None = None
+    released: date | None = None
+    story: str | None = None
+    file: str | None = None
+
+
+class SeriesConf(_Model):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str | None = None
+    scripts: tuple[str, ...] = ()
+    episodes: dict[str, EpisodeMeta] = Field(default_factory=dict)
+
+
+class CharacterConf(_Model):
+    name: str | None = None
+    aliases: tuple[str | Alias, ...] = ()
+    performer: str | None = None
+    home: str | None = None
+    identities: dict[str, tuple[str, ...] | str] | None = None
+    role: bool = False
+    description: str | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _identities_name_a_secret(self) -> CharacterConf:
+        if self.identities is not None:
+            secret = self.identities.get("secret")
+            if not isinstance(secret, str):
+                raise ValueError("identities needs `secret: <secret id>` linking the identities")
+            for key, value in self.identities.items():
+                if key != "secret" and isinstance(value, str):
+                    raise ValueError(f"identities.{key} must be a list of labels")
+        return self
+
+    def identity_groups(self) -> dict[str, tuple[str, ...]]:
+        if not self.identities:
+            return {}
+        return {k: v for k, v in self.identities.items() if not isinstance(v, str)}
+
+    @property
+    def identity_secret(self) -> str | None:
+        if not self.identities:
+            return None
+        secret = self.identities.get("secret")
+        return secret if isinstance(secret, str) else None
+
+
+class PlaceConf(_Model):
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+class SecretConf(_Model):
+    statement: str | None = None
+    tells: tuple[str, ...] = ()
+    known_by: tuple[str, ...] = ()
+
+
+class Cannot(_Model):
+    who: str
+    what: str
+    tells: tuple[str, ...] = ()
+
+
+class Learns(_Model):
+    who: str
+    secret: str
+
+
+class Held(_Model):
+    who: str
+    place: str
+    until: str | None = None
+
+
+class Relation(_Model):
+    a: str
+    b: str
+    kind: str
+    mutual: bool = True
+
+
+class Ends(_Model):
+    a: str
+    b: str
+    kind: str | None = None
+
+
+EVENT_VERBS = (
+    "dies",
+    "destroyed",
+    "cannot",
+    "learns",
+    "reveals",
+    "held",
+    "present",
+    "absent",
+    "relation",
+    "ends",
+)
+
+
+class EventConf(_Model):
+    at: str
+    dies: str | None = None
+    destroyed: str | None = None
+    cannot: Cannot | None = None
+    learns: Learns | None = None
+    reveals: str | None = None
+    held: Held | None = None
+    present: tuple[str, ...] | None = None
+    absent: tuple[str, ...] | None = None
+    relation: Relation | None = None
+    ends: Ends | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _one_verb(self) -> EventConf:
+        verbs = [v for v in EVENT_VERBS if getattr(self, v) is not None]
+        if len(verbs) != 1:
+            listed = ", ".join(EVENT_VERBS)
+            got = ", ".join(verbs) or "none"
+            raise ValueError(f"an event needs exactly one of {listed} (got {got})")
+        return self
+
+    @property
+    def verb(self) -> str:
+        return next(v for v in EVENT_VERBS if getattr(self, v) is not None)
+
+
+class AllowConf(_Model):
+    rule: str
+    at: str
+    reason: str | None = None
+
+
+class Settings(_Model):
+    inferred_facts: Literal["none", "high", "all"] = "high"
+
+
+class BibleConf(_Model):
+    name: str = "Untitled universe"
+    series: tuple[SeriesConf, ...] = ()
+    release_order: tuple[str, ...] = ()
+    characters: dict[str, CharacterConf] = Field(default_factory=dict)
+    places: dict[str, PlaceConf] = Field(default_factory=dict)
+    secrets: dict[str, SecretConf] = Field(default_factory=dict)
+    events: tuple[EventConf, ...] = ()
+    allow: tuple[AllowConf, ...] = ()
+    titles: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    settings: Settings = Field(default_factory=Settings)

@@ -1,0 +1,414 @@
+"""The `showbible` command line (typer + rich). Data to stdout, messages to stderr.
+
+Exit codes: 0 fine, 1 findings with errors (check), 2 bad input or usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy import Connection
+
+from showbible import __version__, queries
+from showbible.build import BuildResult, build
+from showbible.formats import read_script
+from showbible.graph import FORMATS as EXPORT_FORMATS
+from showbible.graph import render
+from showbible.model import InputError
+from showbible.scaffold import scaffold
+from showbible.store import Store, resolve_url
+from showbible.universe import UNIVERSE_FILE, find_root
+
+app = typer.Typer(
+    name="showbible",
+    help="A continuity engine for shared universes: who appeared where, who met whom, "
+    "who knows what, as of any episode.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, highlight=False)
+
+T = TypeVar("T")
+
+UniverseOpt = Annotated[
+    Path | None,
+    typer.Option("--universe", "-u", help="The universe folder (default: nearest upward).",
+                 file_okay=False),
+]
+UniverseArg = Annotated[
+    Path | None, typer.Argument(help="The universe folder (default: nearest upward).",
+                                show_default=False)
+]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Store URL (default: SQLite in UNIVERSE/.showbible/; "
+                 "env SHOWBIBLE_DB).", show_default=False),
+]
+Timeline = Annotated[
+    str, typer.Option("--timeline", help="release (as the audience met it) or story.")
+]
+
+
+class Exit(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def _root(arg: Path | None, opt: Path | None) -> Path:
+    chosen = opt or arg
+    if chosen is not None:
+        if not (chosen / UNIVERSE_FILE).is_file():
+            raise InputError(f"no {UNIVERSE_FILE} here", file=str(chosen))
+        return chosen
+    found = find_root()
+    if found is None:
+        raise InputError(
+            f"no {UNIVERSE_FILE} in this folder or any above it; "
+            "pass -u DIR or run `showbible init DIR`"
+        )
+    return found
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    if not enabled:
+        yield None
+        return
+    names = {"read": "Reading scripts", "store": "Writing canon"}
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(names.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield report
+
+
+def _warn_diagnostics(result: BuildResult, limit: int = 20) -> None:
+    for d in result.diagnostics[:limit]:
+        err.print(f"[yellow]{escape(str(d))}[/]")
+    if len(result.diagnostics) > limit:
+        err.print(f"[yellow]... and {len(result.diagnostics) - limit} more warnings[/]")
+
+
+def _with_canon(root: Path, db: str | None, fn: Callable[[Connection], T]) -> T:
+    """Bring the store up to date, then answer from it; if the build fails, answer from the
+    last good canon with the build error as a warning."""
+    url = resolve_url(root, db)
+    try:
+        with _progress(err.is_terminal) as report:
+            result = build(root, url, progress=report)
+        _warn_diagnostics(result, limit=5)
+    except InputError as exc:
+        st = Store(url)
+        try:
+            st.ensure_schema()
+            if not st.has_canon():
+                raise
+        finally:
+            st.dispose()
+        err.print(f"[yellow]warning: build failed, answering from the last good canon: "
+                  f"{escape(str(exc))}[/]")
+    st = Store(url)
+    try:
+        with st.read() as conn:
+            return fn(conn)
+    finally:
+        st.dispose()
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to create the universe in.")],
+    name: Annotated[str | None, typer.Option(help="The universe's name.")] = None,
+) -> None:
+    """Scaffold a universe: universe.yaml, a series folder and a first episode."""
+    written = scaffold(directory, name)
+    for path in written:
+        err.print(f"created {path}")
+    err.print(f"next: [bold]showbible build {directory}[/]")
+
+
+@app.command("build")
+def build_cmd(
+    universe: UniverseArg = None,
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+    force: Annotated[bool, typer.Option(help="Re-fold even if nothing changed.")] = False,
+) -> None:
+    """Parse and compile the universe into the store, incrementally."""
+    root = _root(universe, universe_opt)
+    with _progress(err.is_terminal) as report:
+        result = build(root, db, force=force, progress=report)
+    _warn_diagnostics(result)
+    if not result.changed:
+        err.print("canon is up to date")
+        return
+    assert result.compiled is not None
+    canon = result.compiled.canon
+    people = sum(1 for c in result.compiled.cast.characters.values() if not c.role)
+    err.print(
+        f"built {len(result.compiled.universe.episodes)} episodes, {len(canon.scenes)} scenes, "
+        f"{people} characters, {len(canon.encounters)} pairs met "
+        f"({result.parsed} parsed, {result.cached} unchanged) in {result.seconds:.2f}s"
+    )
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="A script file.", dir_okay=False)],
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """The element stream of one script: each element with its type, text and line."""
+    _choice(fmt, ("text", "json"), "--format")
+    script = read_script(file)
+    for d in script.diagnostics:
+        err.print(f"[yellow]{escape(str(d))}[/]")
+    if fmt == "json":
+        _print_json({
+            "file": str(file),
+            "title": dict(script.title),
+            "elements": [e.to_json() for e in script.elements],
+            "scenes": [{"scene": s.number, "heading": s.heading.text if s.heading else None,
+                        "line": s.line, "end_line": s.end_line} for s in script.scenes],
+            "boneyard": [e.to_json() for e in script.boneyard],
+            "diagnostics": [str(d) for d in script.diagnostics],
+        })
+        return
+    for e in script.elements:
+        extra = f" ({', '.join(e.extensions)})" if e.extensions else ""
+        text = e.text.replace("\n", "⏎")
+        out.print(f"{e.line:>6}  {e.kind.value:<13} {escape(text)}{escape(extra)}")
+
+
+@app.command()
+def who(
+    name: Annotated[str, typer.Argument(help="A character id, name or cue.")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="EPISODE, SERIES:EPISODE or "
+                                              "...#SCENE: only canon up to there.")] = None,
+    timeline: Timeline = "release",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """A character: series, appearances, whom they met where."""
+    _choice(fmt, ("text", "json"), "--format")
+    tl = _timeline(timeline)
+    root = _root(None, universe_opt)
+
+    def ask(conn: Connection) -> dict[str, Any]:
+        point = queries.as_of(conn, as_of, tl) if as_of else None
+        return queries.who(conn, name, point)
+
+    data = _with_canon(root, db, ask)
+    if fmt == "json":
+        _print_json(data)
+        return
+    kind = " (provisional: not in the bible)" if data["provisional"] else ""
+    out.print(f"[bold]{escape(data['name'])}[/] [dim]{data['id']}[/]{kind}")
+    if data["as_of"]:
+        out.print(f"as of {data['as_of']['ref']} ({data['as_of']['timeline']} order)")
+    if data["performer"]:
+        out.print(f"played by {escape(data['performer'])}")
+    out.print(f"series: {', '.join(data['series']) or '(none yet)'}")
+    labels = sorted({lab['label'] for labs in data['labels'].values() for lab in labs})
+    if labels:
+        out.print(f"cued as: {escape(', '.join(labels))}")
+    out.print("\n[bold]Appearances[/]")
+    for ap in data["appearances"]:
+        scenes = ", ".join(str(s["scene"]) for s in ap["scenes"])
+        out.print(f"  {ap['series']}:{ap['episode']}  scenes {scenes}  [dim]{ap['file']}[/]")
+    out.print("\n[bold]Met[/]")
+    if not data["met"]:
+        out.print("  nobody yet")
+    for m in data["met"]:
+        f = m["first"]
+        out.print(f"  {escape(m['name'])} [dim]({m['id']})[/] first in "
+                  f"{f['series']}:{f['episode']}#{f['scene']}  [dim]{f['file']}:{f['line']}[/]"
+                  f"  ({m['scenes_together']} scene(s) together)")
+
+
+@app.command()
+def met(
+    a: Annotated[str, typer.Argument(help="A character.")],
+    b: Annotated[str, typer.Argument(help="Another character.")],
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Where and when A and B first met, on both timelines."""
+    _choice(fmt, ("text", "json"), "--format")
+    root = _root(None, universe_opt)
+    data = _with_canon(root, db, lambda conn: queries.met(conn, a, b))
+    if fmt == "json":
+        _print_json(data)
+        return
+    an, bn = escape(data["a"]["name"]), escape(data["b"]["name"])
+    if not data["met"]:
+        out.print(f"{an} and {bn} have not met on screen")
+        return
+    out.print(f"[bold]{an}[/] and [bold]{bn}[/] share {data['scenes_together']} scene(s)")
+    for key, title in (("release", "first seen together (release order)"),
+                       ("story", "first met (story order)")):
+        f = data[key]
+        story = f" [dim]story time {f['story']}[/]" if f["story"] else ""
+        out.print(f"  {title}: {f['series']}:{f['episode']}#{f['scene']} "
+                  f"{escape(f['heading'])}  [dim]{f['file']}:{f['line']}[/]{story}")
+
+
+@app.command()
+def crossovers(
+    universe: UniverseArg = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Series x series shared characters and each crossing character's path."""
+    _choice(fmt, ("table", "json"), "--format")
+    root = _root(universe, universe_opt)
+    data = _with_canon(root, db, lambda conn: queries.crossovers(conn))
+    if fmt == "json":
+        _print_json(data)
+        return
+    ids = [s["id"] for s in data["series"]]
+    matrix = Table(title="Characters shared between series", title_justify="left")
+    matrix.add_column("")
+    for sid in ids:
+        matrix.add_column(sid, justify="right")
+    for a in ids:
+        matrix.add_row(a, *[("·" if a == b else str(data["matrix"][a][b] or "")) for b in ids])
+    out.print(matrix)
+    paths = Table(title="Crossing characters", title_justify="left")
+    paths.add_column("character")
+    paths.add_column("cued as")
+    paths.add_column("path (first scene in each series)")
+    for ch in data["characters"]:
+        steps = " → ".join(f"{p['series']}:{p['episode']}#{p['scene']}" for p in ch["path"])
+        name = escape(ch["name"]) + (" [dim](provisional)[/]" if ch["provisional"] else "")
+        paths.add_row(name, escape(", ".join(ch["labels"][:4])), steps)
+    out.print(paths)
+
+
+@app.command()
+def export(
+    universe: UniverseArg = None,
+    fmt: Annotated[str, typer.Option("--format", help="json, graphml, gexf or csv.")] = "json",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """The character graph for Gephi, networkx and spreadsheets (csv: one row per pair met)."""
+    _choice(fmt, EXPORT_FORMATS, "--format")
+    root = _root(universe, universe_opt)
+    data = _with_canon(root, db, queries.export)
+    sys.stdout.write(render(data, fmt))
+
+
+@app.command()
+def facts(
+    universe: UniverseArg = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Facts the engine derived: provisional characters and doubtful identities."""
+    _choice(fmt, ("text", "json"), "--format")
+    root = _root(universe, universe_opt)
+    rows = _with_canon(root, db, queries.facts_list)
+    if fmt == "json":
+        _print_json({"facts": rows})
+        return
+    for r in rows:
+        detail = json.loads(r["detail"]) if r["detail"] else {}
+        extra = ""
+        if r["kind"] == "provisional-character" and detail.get("suggestion"):
+            extra = f"  (looks like {detail['suggestion']})"
+        if r["kind"] == "doubtful-identity":
+            extra = f"  {detail.get('reason', '')}"
+        out.print(f"{r['file']}:{r['line']}: {r['kind']} {escape(str(r['subject']))}"
+                  f" [dim]{escape(str(r['object']))}[/]{escape(extra)}")
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> None:
+    if value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}",
+                                 param_hint=option)
+
+
+def _timeline(value: str) -> queries.Timeline:
+    if value == "release":
+        return "release"
+    if value == "story":
+        return "story"
+    raise typer.BadParameter(f"{value!r} is not release or story", param_hint="--timeline")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"showbible {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version.")] = False,
+) -> None:
+    """showbible: continuity for shared universes."""
+
+
+def main() -> None:
+    """Entry point: turns our input errors into one clear line and exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except InputError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        sys.exit(2)
+    except Exit as exc:
+        sys.exit(exc.code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click's usage errors and our own bugs
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show(file=sys.stderr)
+            sys.exit(2)
+        if os.environ.get("SHOWBIBLE_DEBUG"):
+            raise
+        err.print(f"[red]internal error:[/] {type(exc).__name__}: {escape(str(exc))}\n"
+                  "set SHOWBIBLE_DEBUG=1 for the traceback, and please report it")
+        sys.exit(3)

@@ -1,0 +1,82 @@
+"""The character graph for Gephi, networkx and spreadsheets: GraphML, GEXF, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import networkx as nx
+
+FORMATS = ("json", "graphml", "gexf", "csv")
+
+
+def character_graph(data: dict[str, Any], include_roles: bool = False) -> nx.Graph:
+    """Characters as nodes (with their series and counts), first meetings as weighted edges."""
+    g = nx.Graph()
+    keep = set()
+    for ch in data["characters"]:
+        if ch["role"] and not include_roles:
+            continue
+        if not ch["appearances"] and not ch["series"]:
+            continue
+        keep.add(ch["id"])
+        g.add_node(
+            ch["id"],
+            label=ch["name"],
+            series=";".join(ch["series"]),
+            home=ch["home"] or "",
+            appearances=int(ch["appearances"]),
+            speeches=int(ch["speeches"]),
+            provisional=bool(ch["provisional"]),
+            crossover=len(ch["series"]) > 1,
+        )
+    for e in data["encounters"]:
+        if e["a"] in keep and e["b"] in keep:
+            first = e["first"]
+            g.add_edge(
+                e["a"],
+                e["b"],
+                weight=int(e["scenes"]),
+                first_series=first["series"],
+                first_episode=first["episode"],
+                first_scene=int(first["scene"]),
+            )
+    return g
+
+
+def render(data: dict[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    g = character_graph(data)
+    if fmt == "graphml":
+        return "\n".join(nx.generate_graphml(g)) + "\n"
+    if fmt == "gexf":
+        return "\n".join(nx.generate_gexf(g)) + "\n"
+    if fmt == "csv":
+        return edges_csv(g)
+    raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def edges_csv(g: nx.Graph) -> str:
+    """One row per pair who met: names, scenes shared, where they first met."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["a", "b", "a_name", "b_name", "scenes", "first_series", "first_episode",
+                "first_scene"])
+    for a, b, d in sorted(g.edges(data=True), key=lambda t: (t[0], t[1])):
+        x, y = sorted((a, b))
+        w.writerow([x, y, g.nodes[x]["label"], g.nodes[y]["label"], d["weight"],
+                    d["first_series"], d["first_episode"], d["first_scene"]])
+    return out.getvalue()
+
+
+def nodes_csv(g: nx.Graph) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["id", "name", "series", "home", "appearances", "speeches", "crossover"])
+    for n, d in sorted(g.nodes(data=True)):
+        w.writerow([n, d["label"], d["series"], d["home"], d["appearances"], d["speeches"],
+                    d["crossover"]])
+    return out.getvalue()

@@ -1,0 +1,335 @@
+"""Questions asked of a built canon, answered from the store as plain JSON-able data.
+
+One path from SQL to every face of the product: the command line prints these dicts as tables
+or JSON, and the web serves the same dicts as HTML and under /api/.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rapidfuzz import process
+from sqlalchemy import Connection, and_, func, or_, select
+
+from showbible import store
+from showbible.model import InputError
+from showbible.names import normalise
+
+Timeline = Literal["release", "story"]
+Row = dict[str, Any]
+
+
+class NotFound(InputError):
+    """A name or reference that the canon does not know (with suggestions)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AsOf:
+    """A point on a timeline: scenes at positions <= ``position`` have happened."""
+
+    timeline: Timeline
+    position: int
+    label: str
+
+    @property
+    def column(self) -> str:
+        return "release_pos" if self.timeline == "release" else "story_pos"
+
+
+def _scene_ref(row: Any) -> Row:
+    return {
+        "series": row.series,
+        "episode": row.episode,
+        "scene": row.number,
+        "heading": row.heading,
+        "file": row.file,
+        "line": row.line,
+    }
+
+
+# --- names and references --------------------------------------------------------------------
+
+
+def find_character(conn: Connection, name: str) -> Row:
+    """A character by id, name or any label it was cued by; suggests close names otherwise."""
+    c = store.characters.c
+    row = conn.execute(select(store.characters).where(c.id == name)).first()
+    if row is None:
+        row = conn.execute(
+            select(store.characters).where(func.lower(c.name) == name.lower())
+        ).first()
+    if row is None:
+        label = normalise(name)
+        ids = {
+            r.character
+            for r in conn.execute(select(store.labels.c.character, store.labels.c.label))
+            if normalise(r.label) == label
+        }
+        if len(ids) > 1:
+            raise NotFound(
+                f"{name!r} names several characters: {', '.join(sorted(ids))}; use an id"
+            )
+        if ids:
+            row = conn.execute(select(store.characters).where(c.id == ids.pop())).first()
+    if row is None:
+        choices: dict[str, str] = {}
+        for r in conn.execute(select(c.id, c.name).where(c.role.is_(False))):
+            choices[r.id] = r.id
+            choices[r.name] = r.id
+        for r in conn.execute(select(store.labels.c.label, store.labels.c.character)):
+            choices.setdefault(r.label, r.character)
+        best = process.extract(name, list(choices), limit=3, score_cutoff=60)
+        hint = ""
+        if best:
+            hint = " (did you mean " + " or ".join(repr(b[0]) for b in best) + "?)"
+        raise NotFound(f"no character {name!r} in this canon{hint}")
+    return dict(row._mapping)
+
+
+def as_of(conn: Connection, ref: str, timeline: Timeline = "release") -> AsOf:
+    """``EPISODE``, ``SERIES:EPISODE`` or ``...#SCENE``: everything up to and including it."""
+    s = store.scenes.c
+    text, _, scene_text = ref.partition("#")
+    series, _, episode = text.rpartition(":")
+    cond = [s.episode == episode]
+    if series:
+        cond.append(s.series == series)
+    if scene_text:
+        if not scene_text.isdigit():
+            raise NotFound(f"scene number in {ref!r} must be a whole number")
+        cond.append(s.number == int(scene_text))
+    col = s.release_pos if timeline == "release" else s.story_pos
+    rows = conn.execute(select(s.series, func.max(col).label("pos")).where(and_(*cond))
+                        .group_by(s.series)).all()
+    if not rows:
+        eps = [r.key for r in conn.execute(select(store.episodes.c.key, store.episodes.c.id))]
+        ids = [k.split(":", 1)[1] for k in eps]
+        best = process.extractOne(episode or text, ids + eps, score_cutoff=60)
+        hint = f" (did you mean {best[0]!r}?)" if best else ""
+        raise NotFound(f"no episode or scene {ref!r} in this canon{hint}")
+    if len(rows) > 1:
+        raise NotFound(
+            f"{ref!r} is in several series ({', '.join(r.series for r in rows)}); "
+            "write SERIES:EPISODE"
+        )
+    return AsOf(timeline, int(rows[0].pos), ref)
+
+
+def _visible(point: AsOf | None) -> Any:
+    if point is None:
+        return True
+    return getattr(store.scenes.c, point.column) <= point.position
+
+
+# --- who -----------------------------------------------------------------------------------
+
+
+def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
+    char = find_character(conn, name)
+    cid = char["id"]
+    s, p = store.scenes.c, store.presence.c
+    rows = conn.execute(
+        select(store.scenes, p.line.label("pline"), p.how, p.identity)
+        .join(store.presence, p.scene == s.id)
+        .where(p.character == cid, p.kind == "present", _visible(point))
+        .order_by(s.release_pos)
+    ).all()
+    appearances: dict[tuple[str, str], Row] = {}
+    series_order: list[str] = []
+    for r in rows:
+        key = (r.series, r.episode)
+        if r.series not in series_order:
+            series_order.append(r.series)
+        entry = appearances.setdefault(
+            key, {"series": r.series, "episode": r.episode, "file": r.file, "scenes": []}
+        )
+        entry["scenes"].append({"scene": r.number, "line": r.pline, "how": r.how,
+                                "identity": r.identity, "heading": r.heading})
+    labels = defaultdict(list)
+    for r in conn.execute(select(store.labels).where(store.labels.c.character == cid)):
+        labels[r.series].append({"label": r.label, "speeches": r.speeches})
+    return {
+        "id": cid,
+        "name": char["name"],
+        "provisional": char["provisional"],
+        "role": char["role"],
+        "performer": char["performer"],
+        "home": char["home"],
+        "as_of": None if point is None else {"timeline": point.timeline, "ref": point.label},
+        "series": series_order,
+        "labels": dict(labels),
+        "appearances": list(appearances.values()),
+        "met": met_list(conn, cid, point),
+    }
+
+
+def met_list(conn: Connection, cid: str, point: AsOf | None = None) -> list[Row]:
+    e = store.encounters.c
+    timeline: Timeline = point.timeline if point else "release"
+    first_col = e.release_scene if timeline == "release" else e.story_scene
+    s = store.scenes.alias("s")
+    other = store.characters.alias("o")
+    q = (
+        select(e.a, e.b, e.scenes, s, other.c.name.label("other_name"))
+        .join(s, s.c.id == first_col)
+        .join(other, or_(and_(e.a == cid, other.c.id == e.b), and_(e.b == cid, other.c.id == e.a)))
+        .where(or_(e.a == cid, e.b == cid))
+        .order_by(s.c.release_pos if timeline == "release" else s.c.story_pos)
+    )
+    if point is not None:
+        q = q.where(getattr(s.c, point.column) <= point.position)
+    out = []
+    for r in conn.execute(q):
+        other_id = r.b if r.a == cid else r.a
+        out.append({"id": other_id, "name": r.other_name, "scenes_together": r.scenes,
+                    "first": _scene_ref(r)})
+    return out
+
+
+# --- met -------------------------------------------------------------------------------------
+
+
+def met(conn: Connection, a: str, b: str) -> Row:
+    ca, cb = find_character(conn, a), find_character(conn, b)
+    x, y = sorted((ca["id"], cb["id"]))
+    e = store.encounters.c
+    row = conn.execute(select(store.encounters).where(e.a == x, e.b == y)).first()
+    out: Row = {"a": {"id": ca["id"], "name": ca["name"]},
+                "b": {"id": cb["id"], "name": cb["name"]}, "met": row is not None}
+    if row is None:
+        return out
+    for key, sid in (("release", row.release_scene), ("story", row.story_scene)):
+        scene = conn.execute(select(store.scenes).where(store.scenes.c.id == sid)).one()
+        out[key] = _scene_ref(scene) | {"story": scene.story}
+    out["scenes_together"] = row.scenes
+    return out
+
+
+# --- crossovers ------------------------------------------------------------------------------
+
+
+def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
+    s, p, c = store.scenes.c, store.presence.c, store.characters.c
+    series = [dict(r._mapping) for r in conn.execute(
+        select(store.series_t).order_by(store.series_t.c.position))]
+    rows = conn.execute(
+        select(p.character, s.series, s.episode, s.number, s.file, p.line, s.release_pos)
+        .join(store.scenes, s.id == p.scene)
+        .join(store.characters, c.id == p.character)
+        .where(p.kind == "present", c.role.is_(False), _visible(point))
+        .order_by(s.release_pos)
+    ).all()
+    path: dict[str, dict[str, Row]] = defaultdict(dict)
+    for r in rows:
+        path[r.character].setdefault(r.series, {"series": r.series, "episode": r.episode,
+                                                "scene": r.number, "file": r.file,
+                                                "line": r.line, "scenes": 0})
+        path[r.character][r.series]["scenes"] += 1
+    crossing = {cid: steps for cid, steps in path.items() if len(steps) > 1}
+    names = {r.id: r for r in conn.execute(
+        select(store.characters).where(c.id.in_(list(crossing))))} if crossing else {}
+    labels: dict[str, list[str]] = defaultdict(list)
+    if crossing:
+        for r in conn.execute(select(store.labels.c.character, store.labels.c.label)
+                              .where(store.labels.c.character.in_(list(crossing)))
+                              .order_by(store.labels.c.speeches.desc())):
+            if r.label not in labels[r.character]:
+                labels[r.character].append(r.label)
+    characters = []
+    for cid, steps in crossing.items():
+        first = next(iter(steps.values()))
+        characters.append({
+            "id": cid,
+            "name": names[cid].name,
+            "provisional": names[cid].provisional,
+            "labels": labels.get(cid, []),
+            "series": list(steps),
+            "first": {k: first[k] for k in ("series", "episode", "scene", "file", "line")},
+            "path": list(steps.values()),
+        })
+    characters.sort(key=lambda ch: (-len(ch["series"]), ch["name"]))
+    ids = [sr["id"] for sr in series]
+    matrix = {a: dict.fromkeys(ids, 0) for a in ids}
+    for ch in characters:
+        for a in ch["series"]:
+            for b in ch["series"]:
+                if a != b:
+                    matrix[a][b] += 1
+    return {"series": [{"id": sr["id"], "title": sr["title"]} for sr in series],
+            "matrix": matrix, "characters": characters}
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def export(conn: Connection) -> Row:
+    """Everything about presence and meetings, in the `export --format json` shape."""
+    s, p = store.scenes.c, store.presence.c
+    series = [r.id for r in conn.execute(select(store.series_t.c.id)
+                                         .order_by(store.series_t.c.position))]
+    episodes = [
+        {"series": r.series, "episode": r.id, "title": r.title, "released": r.released,
+         "story": r.story, "file": r.file, "release_pos": r.release_pos}
+        for r in conn.execute(select(store.episodes).order_by(store.episodes.c.release_pos))
+    ]
+    present: dict[int, list[str]] = defaultdict(list)
+    referenced: dict[int, list[str]] = defaultdict(list)
+    for r in conn.execute(select(p.scene, p.character, p.kind).order_by(p.scene, p.line)):
+        if r.kind == "present":
+            present[r.scene].append(r.character)
+        elif r.kind == "referenced":
+            referenced[r.scene].append(r.character)
+    scene_rows = conn.execute(select(store.scenes).order_by(s.release_pos)).all()
+    scenes = [
+        {"series": r.series, "episode": r.episode, "scene": r.number, "heading": r.heading,
+         "line": r.line, "file": r.file, "place": r.place, "story": r.story,
+         "flashback": r.flashback, "present": present.get(r.id, []),
+         "referenced": referenced.get(r.id, [])}
+        for r in scene_rows
+    ]
+    by_id = {r.id: r for r in scene_rows}
+    char_series: dict[str, list[str]] = defaultdict(list)
+    for r in conn.execute(select(p.character, s.series).join(store.scenes, s.id == p.scene)
+                          .where(p.kind == "present").order_by(s.release_pos)):
+        if r.series not in char_series[r.character]:
+            char_series[r.character].append(r.series)
+    labels: dict[str, list[str]] = defaultdict(list)
+    for r in conn.execute(select(store.labels).order_by(store.labels.c.speeches.desc())):
+        if r.label not in labels[r.character]:
+            labels[r.character].append(r.label)
+    characters = [
+        {"id": r.id, "name": r.name, "labels": labels.get(r.id, []),
+         "series": char_series.get(r.id, []), "provisional": r.provisional, "role": r.role,
+         "home": r.home, "performer": r.performer, "appearances": r.appearances,
+         "speeches": r.speeches}
+        for r in conn.execute(select(store.characters).order_by(store.characters.c.id))
+    ]
+    encounters = []
+    for r in conn.execute(select(store.encounters).order_by(store.encounters.c.release_scene)):
+        first, story = by_id[r.release_scene], by_id[r.story_scene]
+        encounters.append({
+            "a": r.a, "b": r.b, "scenes": r.scenes,
+            "first": {"series": first.series, "episode": first.episode, "scene": first.number},
+            "first_story": {"series": story.series, "episode": story.episode,
+                            "scene": story.number},
+        })
+    return {"series": series, "episodes": episodes, "scenes": scenes,
+            "characters": characters, "encounters": encounters}
+
+
+def facts_list(conn: Connection) -> list[Row]:
+    return [dict(r._mapping) for r in conn.execute(select(store.facts)
+                                                   .order_by(store.facts.c.id))]
+
+
+def summary(conn: Connection) -> Row:
+    def count(table: store.Table) -> int:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+
+    people = conn.execute(select(func.count()).select_from(store.characters)
+                          .where(store.characters.c.role.is_(False))).scalar()
+    return {"series": count(store.series_t), "episodes": count(store.episodes),
+            "scenes": count(store.scenes), "characters": int(people or 0),
+            "encounters": count(store.encounters)}

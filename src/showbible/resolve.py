@@ -1,0 +1,308 @@
+"""Identity: cues and names in action lines -> character ids.
+
+Order of resolution for a cue in a series: the bible's aliases scoped to that series, then its
+unscoped aliases, then the same two with honorifics stripped, then walk-on roles, then a
+provisional character (one per label across the universe, as DESIGN §3 says). An unknown cue
+close to a bible alias (rapidfuzz ratio >= 85, or one edit or swap in a longer name) carries that alias's character as a suggestion.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from showbible.bible import Alias, BibleConf
+from showbible.names import (
+    BUILTIN_ROLES,
+    BUILTIN_TITLES,
+    is_role,
+    normalise,
+    slug,
+    strip_titles,
+    token_runs,
+)
+
+MISSPELLING_RATIO = 85.0
+
+
+@dataclass
+class Character:
+    """A character of the universe: from the bible, or provisional (seen only in scripts)."""
+
+    id: str
+    name: str
+    provisional: bool = False
+    role: bool = False
+    home: str | None = None
+    performer: str | None = None
+    suggestion: str | None = None  # for a provisional cue that looks like a misspelling
+    identities: dict[str, str] = field(default_factory=dict)  # normalised label -> identity
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "provisional": self.provisional,
+            "role": self.role,
+            "home": self.home,
+            "performer": self.performer,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What a cue resolved to."""
+
+    character: str
+    label: str  # normalised label
+    identity: str | None = None  # the named identity (``masked``) when the bible groups them
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A character named in a piece of text."""
+
+    character: str
+    start: int
+    end: int
+    identity: str | None
+    partial: bool
+
+
+class Cast:
+    """All characters of a universe and the way to name them, built once per build."""
+
+    def __init__(self, bible: BibleConf) -> None:
+        self.titles = frozenset(BUILTIN_TITLES) | {normalise(t) for t in bible.titles}
+        self.roles = frozenset(BUILTIN_ROLES) | {normalise(r) for r in bible.roles}
+        self.characters: dict[str, Character] = {}
+        # normalised label -> [(character id, series scope or None)]
+        self._exact: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
+        self._stripped: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
+        self._provisional_by_key: dict[str, str] = {}
+        self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
+        self._cue_cache: dict[tuple[str, str], Cue] = {}
+        # Aliases written in lower case ("your uncle") are matched in text exactly as written.
+        self._phrases: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
+        for cid, conf in bible.characters.items():
+            char = Character(
+                id=cid,
+                name=conf.name or cid.replace("-", " ").title(),
+                role=conf.role,
+                home=conf.home,
+                performer=conf.performer,
+            )
+            for group, labels in conf.identity_groups().items():
+                for label in labels:
+                    char.identities[normalise(label)] = group
+            self.characters[cid] = char
+            labels: list[tuple[str, frozenset[str] | None]] = [(cid, None)]
+            if conf.name:
+                labels.append((conf.name, None))
+            for alias in conf.aliases:
+                if isinstance(alias, Alias):
+                    scope = frozenset(alias.series) if alias.series else None
+                    labels.append((alias.label, scope))
+                else:
+                    labels.append((alias, None))
+            for label, scope in labels:
+                if label[:1].islower() and label != cid:
+                    self._phrases[" ".join(label.split())].append((cid, scope))
+                    continue
+                key = normalise(label)
+                if not key:
+                    continue
+                if (cid, scope) not in self._exact[key]:
+                    self._exact[key].append((cid, scope))
+                self._alias_labels.setdefault(key, cid)
+                bare = strip_titles(key, self.titles)
+                if (cid, scope) not in self._stripped[bare]:
+                    self._stripped[bare].append((cid, scope))
+        self._alias_choices = sorted(self._alias_labels)
+
+    # --- cues ----------------------------------------------------------------------------
+
+    def resolve_cue(self, label: str, series: str) -> Cue:
+        cached = self._cue_cache.get((label, series))
+        if cached is not None:
+            return cached
+        cue = self._resolve(normalise(label), series)
+        self._cue_cache[(label, series)] = cue
+        return cue
+
+    def _resolve(self, key: str, series: str) -> Cue:
+        if not key:
+            key = "UNNAMED"
+        for index, probe in ((self._exact, key), (self._stripped, key)):
+            found = _pick(index.get(probe, ()), series)
+            if found:
+                return self._cue(found, key)
+        bare = strip_titles(key, self.titles)
+        if bare != key:
+            found = _pick(self._stripped.get(bare, ()), series)
+            if found:
+                return self._cue(found, key)
+        if is_role(key, self.roles):
+            return Cue(self._role(key), key)
+        return Cue(self._provisional(key, bare), key)
+
+    def _cue(self, cid: str, key: str) -> Cue:
+        return Cue(cid, key, self.characters[cid].identities.get(key))
+
+    def _role(self, key: str) -> str:
+        cid = "role:" + slug(key)
+        if cid not in self.characters:
+            self.characters[cid] = Character(cid, key.title(), provisional=True, role=True)
+        return cid
+
+    def _provisional(self, key: str, bare: str) -> str:
+        # "DUKE OF GLOUCESTER" and "GLOUCESTER" are one provisional character.
+        ident = bare or key
+        cid = self._provisional_by_key.get(ident)
+        if cid is not None:
+            return cid
+        cid = slug(ident)
+        n = 2
+        while cid in self.characters:
+            cid = f"{slug(ident)}-{n}"
+            n += 1
+        char = Character(cid, ident.title(), provisional=True)
+        char.suggestion = self._misspelling_of(key)
+        self.characters[cid] = char
+        self._provisional_by_key[ident] = cid
+        return cid
+
+    def _misspelling_of(self, key: str) -> str | None:
+        """The bible character a cue looks like a misspelling of: rapidfuzz ratio >= 85, or a
+        single edit or swap of two letters in a name of five or more (``TOBAIS``), which
+        the ratio alone scores too low for short names."""
+        best = process.extractOne(
+            key, self._alias_choices, scorer=fuzz.ratio, score_cutoff=MISSPELLING_RATIO
+        )
+        if best is None and len(key) >= 5:
+            best = process.extractOne(
+                key, self._alias_choices, scorer=OSA.distance, score_cutoff=1
+            )
+        return self._alias_labels[best[0]] if best is not None else None
+
+    def is_role(self, cid: str) -> bool:
+        char = self.characters.get(cid)
+        return char is not None and char.role
+
+    # --- names in text -------------------------------------------------------------------
+
+    def matcher(self, series: str, cues: Mapping[str, Iterable[str]]) -> NameMatcher:
+        """A matcher for action lines and dialogue of one series.
+
+        ``cues`` maps each character present in the series to the normalised labels it was
+        cued by there; they are names too, and their word runs make partial names
+        (``Enter the PRINCE`` for ``PRINCE HENRY``) when only one character has them.
+        """
+        full: dict[str, tuple[str, str | None]] = {}
+        for key, owners in self._exact.items():
+            cid = _pick(owners, series)
+            if cid is not None and not self.characters[cid].role:
+                full[key] = (cid, self.characters[cid].identities.get(key))
+        for phrase, owners in self._phrases.items():
+            cid = _pick(owners, series)
+            if cid is not None:
+                full[phrase] = (cid, None)
+        for cid, labels in cues.items():
+            char = self.characters.get(cid)
+            if char is None or char.role:
+                continue
+            for label in labels:
+                full.setdefault(label, (cid, char.identities.get(label)))
+        owners_of: dict[str, set[str]] = defaultdict(set)
+        for label, (cid, _identity) in full.items():
+            if label[:1].islower():
+                continue
+            for run in token_runs(label):
+                owners_of[run].add(cid)
+        partial: dict[str, tuple[str, str | None]] = {}
+        for run, owners in owners_of.items():
+            if len(owners) == 1 and run not in full and not is_role(run, self.roles):
+                partial[run] = (next(iter(owners)), None)
+        return NameMatcher(full, partial, self.titles)
+
+
+def _pick(owners: Iterable[tuple[str, frozenset[str] | None]], series: str) -> str | None:
+    """The owner of a label in a series: a scoped owner wins over an unscoped one."""
+    unscoped = None
+    for cid, scope in owners:
+        if scope is None:
+            unscoped = unscoped or cid
+        elif series in scope:
+            return cid
+    return unscoped
+
+
+class NameMatcher:
+    """Finds characters named in text: whole words, longest first, falling back to shorter.
+
+    Case matters, as in scripts: a name must start with a capital (``Mara`` or ``MARA``, not the
+    verb ``will`` for ``WILL``); a lower-case alias (``your uncle``) must match as written; and a
+    partial name that is only a title (``PRINCE``) must be in capitals.
+    """
+
+    def __init__(
+        self,
+        full: dict[str, tuple[str, str | None]],
+        partial: dict[str, tuple[str, str | None]],
+        titles: frozenset[str],
+    ) -> None:
+        self._auto = ahocorasick.Automaton()
+        self._titles = titles
+        entries: dict[str, list[tuple[str, str, str | None, bool]]] = defaultdict(list)
+        for label, (cid, identity) in full.items():
+            entries[label.lower()].append((label, cid, identity, False))
+        for label, (cid, identity) in partial.items():
+            entries[label.lower()].append((label, cid, identity, True))
+        self.empty = not entries
+        for low, values in entries.items():
+            self._auto.add_word(low, (len(low), tuple(values)))
+        if not self.empty:
+            self._auto.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        if self.empty or not text:
+            return []
+        low = text.lower()
+        candidates: list[tuple[int, int, str, str | None, bool]] = []
+        for end, (length, values) in self._auto.iter(low):
+            start = end - length + 1
+            if not _boundary(low, start, end + 1):
+                continue
+            original = text[start : end + 1]
+            for label, cid, identity, partial in values:
+                if self._case_ok(original, label, partial):
+                    candidates.append((start, end + 1, cid, identity, partial))
+                    break
+        # Longest match first at each position; shorter ones only where nothing longer holds.
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out: list[Match] = []
+        covered = -1
+        for start, end, cid, identity, partial in candidates:
+            if start < covered:
+                continue
+            out.append(Match(cid, start, end, identity, partial))
+            covered = end
+        return out
+
+    def _case_ok(self, original: str, label: str, partial: bool) -> bool:
+        if not original[0].isupper():
+            return original == label and not label[0].isupper()
+        if partial and label in self._titles:
+            return original.isupper()
+        return True
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")

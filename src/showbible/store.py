@@ -1,0 +1,293 @@
+"""The store: the compiled canon in SQL, SQLite (WAL) by default, PostgreSQL for teams.
+
+SQLAlchemy Core only, portable SQL. A build replaces the derived tables inside one transaction,
+so readers see either the previous canon or the new one, never half of each, and a failed build
+leaves the previous canon as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    inspect,
+    insert,
+    select,
+)
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from showbible.model import InputError
+
+SCHEMA_VERSION = 1
+STORE_DIR = ".showbible"
+STORE_FILE = "canon.sqlite"
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+files = Table(
+    "files",
+    metadata,
+    Column("path", String(1024), primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("parsed", LargeBinary, nullable=False),
+)
+
+series_t = Table(
+    "series",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text),
+    Column("position", Integer, nullable=False),
+)
+
+episodes = Table(
+    "episodes",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("series", String(64), nullable=False, index=True),
+    Column("id", String(128), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("release_pos", Integer, nullable=False),
+    Column("title", Text),
+    Column("released", String(32)),
+    Column("story", String(64)),
+    Column("file", Text),
+    Column("scenes", Integer, nullable=False),
+)
+
+scenes = Table(
+    "scenes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("key", String(220), nullable=False, unique=True),
+    Column("series", String(64), nullable=False, index=True),
+    Column("episode", String(128), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("heading", Text, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("end_line", Integer, nullable=False),
+    Column("place", String(200)),
+    Column("location", Text),
+    Column("story", String(64)),
+    Column("flashback", Boolean, nullable=False),
+    Column("release_pos", Integer, nullable=False, index=True),
+    Column("story_pos", Integer, nullable=False, index=True),
+)
+
+characters = Table(
+    "characters",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("provisional", Boolean, nullable=False),
+    Column("role", Boolean, nullable=False),
+    Column("home", String(64)),
+    Column("performer", Text),
+    Column("suggestion", String(200)),
+    Column("appearances", Integer, nullable=False),
+    Column("speeches", Integer, nullable=False),
+)
+
+labels = Table(
+    "labels",
+    metadata,
+    Column("character", String(200), nullable=False, index=True),
+    Column("series", String(64), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("speeches", Integer, nullable=False),
+)
+
+presence = Table(
+    "presence",
+    metadata,
+    Column("scene", Integer, nullable=False, index=True),
+    Column("character", String(200), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # present | referenced | voice
+    Column("line", Integer, nullable=False),
+    Column("how", String(16)),
+    Column("identity", String(64)),
+)
+
+encounters = Table(
+    "encounters",
+    metadata,
+    Column("a", String(200), nullable=False, index=True),
+    Column("b", String(200), nullable=False, index=True),
+    Column("release_scene", Integer, nullable=False),
+    Column("story_scene", Integer, nullable=False),
+    Column("scenes", Integer, nullable=False),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(32), nullable=False),
+    Column("subject", String(200)),
+    Column("object", Text),
+    Column("scene", Integer),
+    Column("file", Text),
+    Column("line", Integer),
+    Column("source", String(16), nullable=False),  # bible | annotation | inferred | engine
+    Column("confidence", Float),
+    Column("detail", Text),
+)
+
+builds = Table(
+    "builds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started", String(40), nullable=False),
+    Column("finished", String(40)),
+    Column("status", String(16), nullable=False),
+    Column("message", Text),
+    Column("parsed", Integer),
+    Column("cached", Integer),
+    Column("seconds", Float),
+)
+
+DERIVED = (series_t, episodes, scenes, characters, labels, presence, encounters, facts)
+
+
+def default_url(root: Path) -> str:
+    return f"sqlite:///{(root / STORE_DIR / STORE_FILE).as_posix()}"
+
+
+def resolve_url(root: Path, url: str | None) -> str:
+    return url or os.environ.get("SHOWBIBLE_DB") or default_url(root)
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    write = conn.get_execution_options().get("showbible_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Store:
+    """A connection to one canon store."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        if url.startswith("sqlite:///"):
+            folder = Path(url.removeprefix("sqlite:///")).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(f"cannot create the store folder: {exc.strerror}",
+                                 file=str(folder)) from None
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            raise InputError(f"cannot open store {url!r}: {exc}") from None
+        if self.engine.dialect.name == "sqlite":
+            # pysqlite defers BEGIN on its own; take control so that a build holds the write
+            # lock from its first statement (a second build waits), while readers keep WAL
+            # snapshots and never block.
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+
+    def ensure_schema(self) -> None:
+        """Create the tables on first use; refuse a store from a newer schema."""
+        try:
+            with self.read() as conn:
+                has_meta = inspect(conn).has_table("meta")
+                found = (
+                    conn.execute(
+                        select(meta.c.value).where(meta.c.key == "schema_version")
+                    ).scalar()
+                    if has_meta
+                    else None
+                )
+            if found is not None and int(found) > SCHEMA_VERSION:
+                raise InputError(
+                    f"the store was written by a newer showbible (schema {found}, this one "
+                    f"knows {SCHEMA_VERSION}); upgrade showbible or use another --db"
+                )
+            if found is None or not all(inspect(self.engine).has_table(t.name)
+                                        for t in metadata.sorted_tables):
+                with self.write() as conn:
+                    metadata.create_all(conn)
+                    if found is None:
+                        set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+        except OperationalError as exc:
+            raise InputError(f"cannot use the store: {_reason(exc)}") from None
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise InputError(f"cannot read the store: {_reason(exc)}") from None
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as raw:
+                conn = raw.execution_options(showbible_write=True)
+                with conn.begin():
+                    yield conn
+        except OperationalError as exc:
+            raise InputError(f"cannot write the store: {_reason(exc)}") from None
+
+    def get_meta(self, key: str) -> str | None:
+        with self.read() as conn:
+            value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+            return str(value) if value is not None else None
+
+    def has_canon(self) -> bool:
+        return self.get_meta("universe_hash") is not None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute(meta.delete().where(meta.c.key == key))
+    conn.execute(insert(meta).values(key=key, value=value))
+
+
+def _reason(exc: OperationalError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in text:
+        return "it is locked by another build; try again when it finishes"
+    if "readonly" in text or "read-only" in text:
+        return "the store is read-only"
+    if "disk" in text and "full" in text:
+        return "the disk is full"
+    return text.splitlines()[0]
