@@ -7,6 +7,7 @@ the store is rewritten in one transaction.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import time
@@ -19,7 +20,8 @@ from pathlib import Path
 from sqlalchemy import Connection, delete, insert, select
 
 from showbible import __version__, store
-from showbible.canon import Canon, build_canon
+from showbible.canon import Canon, Fold, build_canon, fold_events
+from showbible.events import Collected, EventCollector
 from showbible.extract import (
     PlaceIndex,
     SceneFacts,
@@ -30,8 +32,9 @@ from showbible.extract import (
 from showbible.formats import read_script
 from showbible.model import Diagnostic, InputError, Script
 from showbible.resolve import Cast
+from showbible.rules import Finding, run_rules
 from showbible.serial import dump_script, load_script
-from showbible.universe import Universe, error_text, load_universe
+from showbible.universe import Ref, Universe, error_text, load_universe
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -46,6 +49,9 @@ class Compiled:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parsed: int = 0
     cached: int = 0
+    collected: Collected | None = None
+    fold: Fold | None = None
+    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +75,7 @@ def compile_universe(
     universe: Universe,
     cache: dict[str, tuple[str, bytes]] | None = None,
     progress: Progress | None = None,
+    as_of: Ref | None = None,
 ) -> Compiled:
     """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob)."""
     cache = cache or {}
@@ -128,9 +135,18 @@ def compile_universe(
                     Diagnostic(ep.rel, p.line, p.message) for p in f.problems
                 )
             by_episode[ep.key] = facts
+    _check_references(universe, cast, Counter({k: len(v) for k, v in by_episode.items()}))
+    if as_of is not None:
+        by_episode = _cut(universe, by_episode, as_of)
     canon = build_canon(universe, cast, by_episode)
-    _check_references(universe, cast, canon)
-    return Compiled(universe, cast, canon, scripts, hashes, diagnostics, parsed, cached)
+    collected = EventCollector(universe, cast, places, canon.scenes).collect(
+        universe.bible.settings.inferred_facts
+    )
+    diagnostics.extend(collected.diagnostics)
+    fold = fold_events(canon, collected.events)
+    findings = run_rules(canon, fold)
+    return Compiled(universe, cast, canon, scripts, hashes, diagnostics, parsed, cached,
+                    collected=collected, fold=fold, findings=findings)
 
 
 def _relabel(script: Script, rel: str) -> Script:
@@ -142,9 +158,18 @@ def _relabel(script: Script, rel: str) -> Script:
     )
 
 
-def _check_references(universe: Universe, cast: Cast, canon: Canon) -> None:
+def _cut(universe: Universe, by_episode: dict[str, list[SceneFacts]],
+         ref: Ref) -> dict[str, list[SceneFacts]]:
+    """Only what had been released up to ``ref`` (an episode, or a scene of one)."""
+    keep = universe.release[: universe.release.index(ref.episode.key) + 1]
+    out = {key: by_episode[key] for key in keep if key in by_episode}
+    if ref.scene is not None and ref.episode.key in out:
+        out[ref.episode.key] = [s for s in out[ref.episode.key] if s.number <= ref.scene]
+    return out
+
+
+def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> None:
     """Bible references must name real episodes, scenes and characters."""
-    counts = Counter(f"{s.series}:{s.episode}" for s in canon.scenes)
     bible = universe.bible
     checks: list[tuple[tuple[str | int, ...], str]] = [
         (("events", i, "at"), e.at) for i, e in enumerate(bible.events)
@@ -195,8 +220,20 @@ def _close(word: str, choices: set[str]) -> str:
     return f" (did you mean {best[0]!r}?)" if best else ""
 
 
-def universe_hash(universe: Universe, hashes: dict[str, tuple[str, int]]) -> str:
+@functools.cache
+def engine_fingerprint() -> str:
+    """A digest of this engine's own code: a canon compiled by other code is stale even when
+    no script changed (upgrades, and development between releases)."""
     h = hashlib.sha256(f"showbible {__version__} schema {store.SCHEMA_VERSION}".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def universe_hash(universe: Universe, hashes: dict[str, tuple[str, int]]) -> str:
+    h = hashlib.sha256(engine_fingerprint().encode())
     for path in universe.bible_files:
         h.update(path.read_bytes())
     for rel in sorted(hashes):
@@ -345,6 +382,13 @@ def write_canon(conn: Connection, compiled: Compiled, cache: dict[str, tuple[str
         for e in canon.encounters.values()
     ])
     _insert(conn, store.facts, _facts(compiled))
+    _insert(conn, store.findings, [
+        {"id": n, "rule": f.rule, "severity": f.severity, "file": f.file, "line": f.line,
+         "scene": canon.release_pos[f.scene], "characters": json.dumps(list(f.characters)),
+         "message": f.message, "evidence": json.dumps([e.to_json() for e in f.evidence]),
+         "sealed": f.sealed, "seal_reason": f.seal_reason, "inferred": f.inferred}
+        for n, f in enumerate(compiled.findings)
+    ])
 
 
 def _home(canon: Canon, cid: str) -> str | None:
@@ -372,6 +416,15 @@ def _facts(compiled: Compiled) -> list[dict[str, object]]:
                     "line": doubt.line, "source": "engine", "confidence": None,
                     "detail": json.dumps({"speeches": doubt.speeches,
                                           "reason": doubt.reason})})
+    if compiled.collected is not None:
+        used = {id(e) for e in compiled.collected.events}
+        stated = [e for e in compiled.collected.events if e.source != "inferred"]
+        for e in stated + compiled.collected.inferred:
+            scene = canon.release_pos.get(e.scene) if e.scene else None
+            out.append({"kind": e.verb, "subject": e.subject, "object": e.obj,
+                        "scene": scene, "file": e.file, "line": e.line, "source": e.source,
+                        "confidence": e.confidence,
+                        "detail": json.dumps({**e.data, "used": id(e) in used}, default=str)})
     for n, row in enumerate(out):
         row["id"] = n
     return out

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
+from showbible.events import CanonEvent
 from showbible.extract import Presence, SceneFacts
 from showbible.resolve import Cast
 from showbible.universe import Universe
@@ -122,3 +124,97 @@ def _encounters(canon: Canon) -> None:
             if (a, b) not in seen:
                 seen.add((a, b))
                 canon.encounters[(a, b)].first_story = scene
+
+
+# --- the event fold ------------------------------------------------------------------------
+
+INF = 10**9
+Moment = tuple[int, int]  # (story position of a scene, line in it)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """When something became canon, and the event that made it so."""
+
+    moment: Moment
+    event: CanonEvent
+
+
+@dataclass
+class Fold:
+    """Every canon event placed on the story timeline; answers "as of this line of this scene".
+
+    Deaths, destructions, knowledge and capabilities only ever accumulate, so the earliest
+    moment of each is all a rule needs: "dead at m" is "died at a moment before m". Events take
+    effect after their scene (a character may speak in the scene where they die), except that
+    what a character learns in a scene is known from the annotation's line on.
+    """
+
+    canon: Canon
+    deaths: dict[str, Known] = field(default_factory=dict)
+    destroyed: dict[str, Known] = field(default_factory=dict)
+    knows: dict[tuple[str, str], Known] = field(default_factory=dict)
+    cannot: dict[str, list[Known]] = field(default_factory=dict)
+    held: dict[str, list[tuple[Known, Moment]]] = field(default_factory=dict)
+    relations: list[Known] = field(default_factory=list)
+    allows: dict[str, dict[str, str]] = field(default_factory=dict)  # scene -> rule -> reason
+    events: list[CanonEvent] = field(default_factory=list)
+
+    def moment(self, scene: str | None, line: int = INF) -> Moment:
+        if scene is None:
+            return (-1, 0)
+        return (self.canon.story_pos[scene], line)
+
+    def at(self, scene: SceneFacts, line: int = 0) -> Moment:
+        return (self.canon.story_pos[scene.key], line)
+
+    def dead(self, cid: str, when: Moment) -> Known | None:
+        k = self.deaths.get(cid)
+        return k if k is not None and k.moment < when else None
+
+    def knows_secret(self, cid: str, secret: str, when: Moment) -> bool:
+        k = self.knows.get((cid, secret))
+        return k is not None and k.moment < when
+
+    def _keep_first(self, table: dict[Any, Known], key: Any, known: Known) -> None:
+        if key not in table or known.moment < table[key].moment:
+            table[key] = known
+
+
+def fold_events(canon: Canon, events: Iterable[CanonEvent]) -> Fold:
+    fold = Fold(canon)
+    for e in events:
+        if e.scene is not None and e.scene not in canon.story_pos:
+            continue  # a scene outside this canon (e.g. past --as-of)
+        fold.events.append(e)
+        after = fold.moment(e.scene)
+        if e.verb == "dies":
+            fold._keep_first(fold.deaths, e.subject, Known(after, e))
+        elif e.verb == "destroyed":
+            fold._keep_first(fold.destroyed, e.subject, Known(after, e))
+        elif e.verb == "learns" and e.obj:
+            when = fold.moment(e.scene, e.line if e.source == "annotation" else INF)
+            fold._keep_first(fold.knows, (e.subject, e.obj), Known(when, e))
+        elif e.verb == "reveals" and e.scene is not None:
+            scene = canon.scene(e.scene)
+            when = fold.moment(e.scene, e.line if e.source == "annotation" else INF)
+            for cid in canon.people(scene):
+                fold._keep_first(fold.knows, (cid, e.subject), Known(when, e))
+        elif e.verb == "cannot":
+            fold.cannot.setdefault(e.subject, []).append(Known(after, e))
+        elif e.verb == "held" and e.obj:
+            until = fold.moment(e.data.get("until"), 0) if e.data.get("until") else (INF, INF)
+            fold.held.setdefault(e.subject, []).append((Known(after, e), until))
+        elif e.verb in ("relation", "ends"):
+            fold.relations.append(Known(fold.moment(e.scene, e.line), e))
+        elif e.verb == "allow" and e.scene is not None:
+            fold.allows.setdefault(e.scene, {})[e.subject] = e.data.get("reason", "")
+    for i, a in enumerate(canon.universe.bible.allow):
+        ref = canon.universe.parse_ref(a.at)
+        keys = [str(ref)] if ref.scene is not None else [
+            s.key for s in canon.scenes
+            if s.series == ref.episode.series and s.episode == ref.episode.id]
+        for key in keys:
+            fold.allows.setdefault(key, {})[a.rule] = a.reason or f"universe.yaml allow[{i}]"
+    fold.relations.sort(key=lambda k: k.moment)
+    return fold

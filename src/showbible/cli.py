@@ -22,10 +22,21 @@ from sqlalchemy import Connection
 
 from showbible import __version__, queries
 from showbible.build import BuildResult, build
+from showbible.check import check as run_check
 from showbible.formats import read_script
 from showbible.graph import FORMATS as EXPORT_FORMATS
 from showbible.graph import render
 from showbible.model import InputError
+from showbible.report import (
+    dumps,
+    exit_code,
+    relative_to_universe,
+    summarise,
+    text_lines,
+    to_json,
+    to_sarif,
+)
+from showbible.rules import RULES
 from showbible.scaffold import scaffold
 from showbible.store import Store, resolve_url
 from showbible.universe import UNIVERSE_FILE, find_root
@@ -181,6 +192,46 @@ def build_cmd(
         f"{people} characters, {len(canon.encounters)} pairs met "
         f"({result.parsed} parsed, {result.cached} unchanged) in {result.seconds:.2f}s"
     )
+
+
+@app.command("check")
+def check_cmd(
+    universe: UniverseArg = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Report only on this "
+                    "script or folder (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Check against the canon "
+                     "released up to REF.")] = None,
+    rule: Annotated[list[str] | None, typer.Option("--rule", help="Report only this rule "
+                    "(repeatable).")] = None,
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Lint the universe against its canon. Exit 0 clean, 1 errors found, 2 bad input."""
+    _choice(fmt, ("text", "json", "sarif"), "--format")
+    root = _root(universe, universe_opt)
+    for r in rule or ():
+        if r not in RULES:
+            raise typer.BadParameter(f"unknown rule {r!r} (known: {', '.join(RULES)})",
+                                     param_hint="--rule")
+    paths = [relative_to_universe(p, root) for p in only or ()]
+    with _progress(err.is_terminal and fmt == "text") as report:
+        del report
+        result = run_check(root, db, as_of=as_of, only=paths, rules=rule or ())
+    for d in result.diagnostics:
+        err.print(f"[yellow]{escape(str(d))}[/]")
+    findings = result.findings
+    if fmt == "json":
+        sys.stdout.write(dumps(to_json(findings)))
+    elif fmt == "sarif":
+        sys.stdout.write(dumps(to_sarif(findings, root)))
+    else:
+        for style, line in text_lines(findings):
+            out.print(f"[{style}]{escape(line)}[/]")
+        s = summarise(findings)
+        err.print(f"{s['errors']} error(s), {s['warnings']} warning(s), {s['notes']} note(s), "
+                  f"{s['sealed']} sealed")
+    raise Exit(exit_code(findings))
 
 
 @app.command()

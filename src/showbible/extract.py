@@ -70,6 +70,7 @@ class Sentence:
     line: int
     text: str
     names: tuple[str, ...]
+    starts: tuple[int, ...] = ()  # where each name stands in ``text``
 
 
 @dataclass
@@ -228,6 +229,15 @@ def extract_scene(
     for ann in facts.annotations:
         if ann.verb == "flashback":
             facts.flashback = True
+        elif ann.verb in ("present", "absent"):
+            for name in re.split(r"\s*,\s*|\s+and\s+", ann.args):
+                if not name:
+                    continue
+                cid = cast.resolve_cue(name, series).character
+                if ann.verb == "present":
+                    facts.present.setdefault(cid, Presence(ann.line, "annotation"))
+                else:
+                    facts.present.pop(cid, None)
         elif ann.verb == "story":
             try:
                 facts.story = parse_story_time(ann.args)
@@ -271,7 +281,8 @@ def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts) -> None:
         end = start + len(sentence)
         inside = [m for m in matches if start <= m.start < end]
         line = _line_at(el, start)
-        facts.sentences.append(Sentence(line, sentence, tuple(m.character for m in inside)))
+        facts.sentences.append(Sentence(line, sentence, tuple(m.character for m in inside),
+                                        tuple(m.start - start for m in inside)))
         if not inside:
             continue
         if ENTRANCE.match(sentence):

@@ -211,7 +211,7 @@ class Cast:
         for phrase, owners in self._phrases.items():
             cid = _pick(owners, series)
             if cid is not None:
-                full[phrase] = (cid, None)
+                full[phrase] = (cid, self.characters[cid].identities.get(normalise(phrase)))
         for cid, labels in cues.items():
             char = self.characters.get(cid)
             if char is None or char.role:

@@ -159,6 +159,23 @@ facts = Table(
     Column("detail", Text),
 )
 
+findings = Table(
+    "findings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("rule", String(64), nullable=False, index=True),
+    Column("severity", String(16), nullable=False),
+    Column("file", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("scene", Integer, nullable=False, index=True),
+    Column("characters", Text, nullable=False),  # JSON list of ids
+    Column("message", Text, nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON list
+    Column("sealed", Boolean, nullable=False),
+    Column("seal_reason", Text),
+    Column("inferred", Boolean, nullable=False),
+)
+
 builds = Table(
     "builds",
     metadata,
@@ -172,7 +189,9 @@ builds = Table(
     Column("seconds", Float),
 )
 
-DERIVED = (series_t, episodes, scenes, characters, labels, presence, encounters, facts)
+DERIVED = (
+    series_t, episodes, scenes, characters, labels, presence, encounters, facts, findings,
+)
 
 
 def default_url(root: Path) -> str:

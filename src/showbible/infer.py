@@ -1,0 +1,96 @@
+"""Inferred facts: deaths and destructions that action lines state plainly.
+
+Proposed, never imposed: each carries its line and a confidence, `showbible facts --inferred`
+lists them, and the bible's `settings.inferred_facts` decides which the rules use (default:
+high-confidence ones). Patterns are deliberately narrow; a missed death costs a finding, a
+wrong one costs the writer's trust.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from showbible.extract import ENTRANCE, SceneFacts, Sentence
+
+HIGH = 0.9
+MEDIUM = 0.6
+
+_DEATH_SUBJECT = [
+    (re.compile(r"\b(?:dies|is dead|lies dead|falls dead|drops dead|is killed|is slain|"
+                r"breathes (?:his|her|their) last|dies instantly|is murdered)\b", re.I), HIGH),
+    (re.compile(r"\b(?:slumps|goes still|stops breathing|collapses)\b.*\bdead\b", re.I), HIGH),
+    (re.compile(r"\b(?:goes limp|goes still|stops breathing|flatlines)\b", re.I), MEDIUM),
+]
+_DEATH_OBJECT = re.compile(
+    r"\b(?:kills|murders|slays|executes|shoots dead|strangles|stabs to death)\s+$", re.I
+)
+_DEAD_ALONE = re.compile(r"^\W*(?:dead|she'?s dead|he'?s dead|they'?re dead)\W*$", re.I)
+_DIES_DIRECTION = re.compile(r"^\W*dies\W*$", re.I)
+_DESTROY = [
+    (re.compile(r"\b(?:is destroyed|explodes|burns to the ground|burns to (?:its|the) stones|"
+                r"is razed|collapses into rubble|is reduced to (?:rubble|ash|ashes)|"
+                r"burns down|is blown up|goes up in flames|is demolished)\b", re.I), HIGH),
+    (re.compile(r"\b(?:burns|collapses|crumbles|is flooded)\b", re.I), MEDIUM),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Inferred:
+    kind: str  # "dies" or "destroyed"
+    subject: str  # character or place id
+    line: int
+    confidence: float
+    sentence: str
+
+
+def infer_scene(facts: SceneFacts, place_names: dict[str, list[str]],
+                last_speaker_before: dict[int, str]) -> list[Inferred]:
+    """Deaths and destructions stated in a scene's action lines.
+
+    ``last_speaker_before`` maps an action line number to the character who spoke just before
+    it, for a bare ``Dies`` direction (as in printed plays).
+    """
+    out: list[Inferred] = []
+    previous: Sentence | None = None
+    for sent in facts.sentences:
+        text = sent.text
+        if ENTRANCE.match(text):
+            previous = sent
+            continue
+        if _DIES_DIRECTION.match(text) and sent.line in last_speaker_before:
+            out.append(Inferred("dies", last_speaker_before[sent.line], sent.line, HIGH, text))
+        elif sent.names:
+            first = sent.names[0]
+            for pattern, confidence in _DEATH_SUBJECT:
+                if pattern.search(text):
+                    out.append(Inferred("dies", first, sent.line, confidence, text))
+                    break
+            for name, idx in zip(sent.names[1:], sent.starts[1:], strict=False):
+                if _DEATH_OBJECT.search(text[:idx]):
+                    out.append(Inferred("dies", name, sent.line, HIGH, text))
+        elif _DEAD_ALONE.match(text) and previous is not None and previous.names:
+            out.append(Inferred("dies", previous.names[0], sent.line, HIGH,
+                                previous.text + " " + text))
+        for pid, names in place_names.items():
+            if not any(_mentions(text, n) for n in names):
+                continue
+            for pattern, confidence in _DESTROY:
+                if pattern.search(text):
+                    out.append(Inferred("destroyed", pid, sent.line, confidence, text))
+                    break
+        previous = sent
+    return _dedupe(out)
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
+
+
+def _dedupe(items: list[Inferred]) -> list[Inferred]:
+    best: dict[tuple[str, str], Inferred] = {}
+    for item in items:
+        key = (item.kind, item.subject)
+        if key not in best or item.confidence > best[key].confidence:
+            best[key] = item
+    return list(best.values())

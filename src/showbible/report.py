@@ -1,0 +1,140 @@
+"""Renderers for findings: text (like a compiler), JSON (DESIGN §5) and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from showbible import __version__
+from showbible.rules import RULES, Finding
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFO_URI = "https://github.com/showbible/showbible"
+_LEVEL = {"error": "error", "warning": "warning", "note": "note"}
+
+
+def summarise(findings: Iterable[Finding]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    files: set[str] = set()
+    for f in findings:
+        files.add(f.file)
+        counts["sealed" if f.sealed else f.severity + "s"] += 1
+    return {"errors": counts["errors"], "warnings": counts["warnings"], "notes": counts["notes"],
+            "sealed": counts["sealed"], "files": len(files)}
+
+
+def exit_code(findings: Iterable[Finding]) -> int:
+    """1 when any unsealed error remains, else 0 (warnings and notes do not fail a check)."""
+    return 1 if any(f.severity == "error" and not f.sealed for f in findings) else 0
+
+
+def to_json(findings: list[Finding]) -> dict[str, Any]:
+    return {"findings": [f.to_json() for f in findings], "summary": summarise(findings)}
+
+
+def text_lines(findings: list[Finding], show_sealed: bool = True) -> list[tuple[str, str]]:
+    """(style, text) pairs: one line per finding, then its evidence, indented."""
+    out: list[tuple[str, str]] = []
+    for f in findings:
+        if f.sealed and not show_sealed:
+            continue
+        label = "sealed" if f.sealed else f.severity
+        style = "dim" if f.sealed else {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
+        tail = f" [{f.seal_reason}]" if f.sealed and f.seal_reason else ""
+        inferred = " (from an inferred fact)" if f.inferred else ""
+        out.append((style, f"{f.file}:{f.line}: {label} {f.rule}: {f.message}{inferred}{tail}"))
+        for e in f.evidence:
+            out.append(("dim", f"    evidence: {e.file}:{e.line}: {e.message}"))
+    return out
+
+
+def to_sarif(findings: list[Finding], universe_root: Path, cwd: Path | None = None) -> dict[str, Any]:
+    """A SARIF 2.1.0 log. Paths are relative to the working folder when the universe lies inside
+    it (so code scanning maps them onto the repository), else to the universe folder."""
+    cwd = (cwd or Path.cwd()).resolve()
+    root = universe_root.resolve()
+    try:
+        prefix = root.relative_to(cwd).as_posix()
+        base_id = "%SRCROOT%"
+        base_uri = cwd.as_uri() + "/"
+    except ValueError:
+        prefix = ""
+        base_id = "UNIVERSE"
+        base_uri = root.as_uri() + "/"
+
+    def uri(rel: str) -> str:
+        rel = rel.split("#", 1)[0]  # a bible-only episode is named "universe.yaml#series:ep"
+        return rel if prefix in ("", ".") else f"{prefix}/{rel}"
+
+    rule_ids = list(RULES)
+    rules = [
+        {
+            "id": rid,
+            "name": "".join(w.capitalize() for w in rid.split("-")),
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": (type(rule).__doc__ or rule.summary).strip()},
+            "helpUri": f"{INFO_URI}/blob/main/docs/rules/{rid}.md",
+            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        }
+        for rid, rule in RULES.items()
+    ]
+    results = []
+    for f in findings:
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "ruleIndex": rule_ids.index(f.rule),
+            "level": _LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [_location(uri(f.file), f.line, base_id)],
+            "partialFingerprints": {
+                "showbible/v1": f"{f.rule}:{f.scene}:{','.join(sorted(f.characters))}"
+            },
+            "properties": {"scene": f.scene, "characters": list(f.characters),
+                           "inferred": f.inferred},
+        }
+        if f.evidence:
+            result["relatedLocations"] = [
+                {**_location(uri(e.file), e.line, base_id), "id": i,
+                 "message": {"text": e.message}}
+                for i, e in enumerate(f.evidence)
+            ]
+        if f.sealed:
+            result["suppressions"] = [
+                {"kind": "inSource", "justification": f.seal_reason or "allowed"}
+            ]
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "showbible", "version": __version__,
+                                "semanticVersion": __version__, "informationUri": INFO_URI,
+                                "rules": rules}},
+            "originalUriBaseIds": {base_id: {"uri": base_uri}},
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+
+
+def _location(uri: str, line: int, base_id: str) -> dict[str, Any]:
+    return {"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": base_id},
+                                 "region": {"startLine": max(1, line)}}}
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def relative_to_universe(path: str, root: Path) -> str:
+    """``--only PATH`` as given on the command line -> the universe-relative form findings use."""
+    p = Path(path)
+    full = p if p.is_absolute() else Path(os.getcwd()) / p
+    try:
+        return full.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()

@@ -1,0 +1,57 @@
+"""The continuity rules, one module each, registered by id.
+
+``run_rules`` runs them over a canon and its event fold, seals what the scripts or the bible
+allow, and returns the findings in file order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from showbible.canon import Canon, Fold
+from showbible.rules.base import Context, Evidence, Finding, Rule
+from showbible.rules.capability import Capability
+from showbible.rules.dangling_reference import DanglingReference
+from showbible.rules.dead_character import DeadCharacter
+from showbible.rules.destroyed_place import DestroyedPlace
+from showbible.rules.premature_knowledge import PrematureKnowledge
+from showbible.rules.reintroduction import Reintroduction
+from showbible.rules.relation_contradiction import RelationContradiction
+from showbible.rules.two_places import TwoPlaces
+from showbible.rules.unknown_character import UnknownCharacter
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        UnknownCharacter(),
+        DeadCharacter(),
+        DestroyedPlace(),
+        PrematureKnowledge(),
+        Capability(),
+        Reintroduction(),
+        TwoPlaces(),
+        DanglingReference(),
+        RelationContradiction(),
+    )
+}
+
+__all__ = ["RULES", "Context", "Evidence", "Finding", "Rule", "run_rules"]
+
+
+def run_rules(canon: Canon, fold: Fold, only: Iterable[str] | None = None) -> list[Finding]:
+    ctx = Context(canon, fold)
+    chosen = [RULES[r] for r in only] if only is not None else list(RULES.values())
+    findings: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}
+    for rule in chosen:
+        for f in rule.check(ctx):
+            # One finding per rule, scene and character (or pair): keep the first line.
+            if f.key not in findings or f.line < findings[f.key].line:
+                findings[f.key] = f
+    for f in findings.values():
+        reason = fold.allows.get(f.scene, {}).get(f.rule)
+        if reason is not None:
+            f.sealed = True
+            f.seal_reason = reason or "allowed"
+    order = {s.key: i for i, s in enumerate(canon.scenes)}
+    return sorted(findings.values(),
+                  key=lambda f: (f.file, f.line, order.get(f.scene, 0), f.rule, f.characters))

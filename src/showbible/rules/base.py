@@ -1,0 +1,103 @@
+"""What every rule shares: the Finding it reports, its evidence, and the Rule base class."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from showbible.canon import Canon, Fold
+from showbible.events import CanonEvent
+from showbible.extract import SceneFacts
+
+SEVERITIES = ("error", "warning", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where the contradicting canon was established."""
+
+    file: str
+    line: int
+    message: str
+    scene: str | None = None
+    source: str | None = None  # bible | annotation | inferred | script
+
+    @classmethod
+    def of(cls, event: CanonEvent, message: str) -> Evidence:
+        return cls(event.file, event.line, message, event.scene, event.source)
+
+    @classmethod
+    def scene_line(cls, scene: SceneFacts, line: int, message: str) -> Evidence:
+        return cls(scene.file, line, message, scene.key, "script")
+
+    def to_json(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "scene": self.scene,
+                "message": self.message, "source": self.source}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    file: str
+    line: int
+    scene: str
+    characters: tuple[str, ...]
+    message: str
+    evidence: list[Evidence] = field(default_factory=list)
+    sealed: bool = False
+    seal_reason: str | None = None
+    inferred: bool = False  # rests on an inferred fact, not a stated one
+    subject: str = ""  # what else tells two findings apart (unknown-character: the label)
+
+    @property
+    def key(self) -> tuple[str, str, tuple[str, ...], str]:
+        return (self.rule, self.scene, tuple(sorted(self.characters)), self.subject)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "scene": self.scene,
+            "characters": list(self.characters),
+            "message": self.message,
+            "evidence": [e.to_json() for e in self.evidence],
+            "sealed": self.sealed,
+            "seal_reason": self.seal_reason,
+            "inferred": self.inferred,
+        }
+
+
+@dataclass
+class Context:
+    """What rules read: the canon (scenes, cast, meetings) and the fold of events."""
+
+    canon: Canon
+    fold: Fold
+
+    def name(self, cid: str) -> str:
+        char = self.canon.cast.characters.get(cid)
+        return char.name if char else cid
+
+    def is_person(self, cid: str) -> bool:
+        """Rules about knowledge, meetings and death apply to characters, not walk-on roles."""
+        return not self.canon.cast.is_role(cid)
+
+
+class Rule:
+    """A continuity rule. Subclasses set the class variables and implement ``check``."""
+
+    id: ClassVar[str]
+    severity: ClassVar[str]
+    summary: ClassVar[str]
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, scene: SceneFacts, line: int, characters: tuple[str, ...], message: str,
+                evidence: list[Evidence] | None = None, inferred: bool = False) -> Finding:
+        return Finding(self.id, self.severity, scene.file, line, scene.key, characters, message,
+                       evidence or [], inferred=inferred)

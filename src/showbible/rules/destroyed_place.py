@@ -1,0 +1,43 @@
+"""destroyed-place: a scene is set in a place after its destruction, outside a flashback.
+
+Anti-pattern (``[[destroyed: CHAPEL]]`` in ep101 scene 6; later)::
+
+    INT. CHAPEL ON THE POINT - NIGHT
+
+Fix: set the scene in the ruins under another name (``EXT. CHAPEL RUINS`` as a place of its
+own), mark it ``[[flashback]]``, or seal it with ``[[allow: destroyed-place rebuilt]]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from showbible.rules.base import Context, Evidence, Finding, Rule
+
+
+class DestroyedPlace(Rule):
+    id = "destroyed-place"
+    severity = "error"
+    summary = "a scene is set in a place after its destruction"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        fold = ctx.fold
+        if not fold.destroyed:
+            return
+        for scene in ctx.canon.scenes:
+            if scene.flashback:
+                continue
+            place = scene.place or ("~" + " ".join(scene.location.lower().split())
+                                    if scene.location else None)
+            known = fold.destroyed.get(place) if place else None
+            if known is None or not known.moment < fold.at(scene, scene.line):
+                continue
+            e = known.event
+            name = ctx.canon.universe.bible.places.get(place or "")
+            label = (name.name if name and name.name else scene.location) or place
+            yield self.finding(
+                scene, scene.line, (),
+                f"this scene is set in {label}, destroyed in {e.scene or 'the bible'}",
+                [Evidence.of(e, f"{label} is destroyed")],
+                inferred=e.source == "inferred",
+            )

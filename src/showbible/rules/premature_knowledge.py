@@ -1,0 +1,71 @@
+"""premature-knowledge: a character speaks a tell of a secret they do not know at that point.
+
+Anti-pattern (the secret ``ledger-location`` has the tell "floor stone"; Mara learns it only in
+ep102)::
+
+    MARA
+    Lift the floor stone, it's under there.       <- in ep101
+
+Fix: move the line after the scene where she learns it, give her a scene that teaches her
+(``[[learns: MARA ledger-location]]``), or seal it when she is guessing:
+``[[allow: premature-knowledge she is bluffing]]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from showbible.rules.base import Context, Evidence, Finding, Rule
+
+
+def tell_pattern(tells: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
+    """Tells match case-insensitively as whole words or phrases (DESIGN §3)."""
+    parts = [r"\s+".join(re.escape(w) for w in t.split()) for t in tells if t.strip()]
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+class PrematureKnowledge(Rule):
+    id = "premature-knowledge"
+    severity = "error"
+    summary = "a character speaks a tell of a secret they do not know at that point"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        fold = ctx.fold
+        secrets = ctx.canon.universe.bible.secrets
+        patterns = {sid: p for sid, s in secrets.items() if (p := tell_pattern(s.tells))}
+        if not patterns:
+            return
+        for scene in ctx.canon.scenes:
+            reported: set[tuple[str, str]] = set()
+            for speech in scene.dialogue:
+                cid = speech.character
+                if not ctx.is_person(cid):
+                    continue
+                for sid, pattern in patterns.items():
+                    m = pattern.search(speech.text)
+                    if m is None or (cid, sid) in reported:
+                        continue
+                    line = speech.line + speech.text.count("\n", 0, m.start())
+                    if fold.knows_secret(cid, sid, fold.at(scene, line)):
+                        continue
+                    reported.add((cid, sid))
+                    yield self.finding(
+                        scene, line, (cid,),
+                        f"{ctx.name(cid)} says {m.group(0)!r}, a tell of the secret {sid!r}, "
+                        "before learning it",
+                        _evidence(ctx, cid, sid),
+                    )
+
+
+def _evidence(ctx: Context, cid: str, sid: str) -> list[Evidence]:
+    fold = ctx.fold
+    out: list[Evidence] = []
+    learned = fold.knows.get((cid, sid))
+    if learned is not None:
+        out.append(Evidence.of(learned.event, f"{ctx.name(cid)} learns {sid!r} only here"))
+    file, line, _ = ctx.canon.universe.locator.locate(("secrets", sid))
+    out.append(Evidence(file, line, f"the secret {sid!r} and its tells", None, "bible"))
+    return out

@@ -1,0 +1,92 @@
+"""two-places: one character in two places at the same story time, or away while held.
+
+Anti-pattern (both episodes are ``story: day 3``)::
+
+    magpie/mp3.fountain     INT. CLINIC - DAY     Mara is here
+    teamup/t1.fountain      EXT. DOCKS - DAY      Mara is here too
+
+Fix: give the scenes distinct story times (``[[story: day 3 night]]``), move one of them, or
+seal a deliberate double (``[[allow: two-places it is her twin]]``). Scenes overlap only when
+they are in different episodes and agree at the finest precision both give: ``day 3`` overlaps
+``day 3 night``, but ``day 3 morning`` does not. Reported once, on the later scene in release
+order, with the other as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from showbible.extract import SceneFacts
+from showbible.rules.base import Context, Evidence, Finding, Rule
+
+
+def _place(scene: SceneFacts) -> str | None:
+    if scene.place:
+        return scene.place
+    return "~" + " ".join(scene.location.lower().split()) if scene.location else None
+
+
+class TwoPlaces(Rule):
+    id = "two-places"
+    severity = "error"
+    summary = "one character is present in two overlapping scenes in different places"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        yield from self._overlaps(ctx)
+        yield from self._held(ctx)
+
+    def _overlaps(self, ctx: Context) -> Iterator[Finding]:
+        canon = ctx.canon
+        for cid, indexes in canon.appearances.items():
+            if not ctx.is_person(cid):
+                continue
+            # Bucket by the coarsest part of story time: only scenes sharing it can overlap.
+            buckets: dict[tuple[str, int], list[int]] = {}
+            for i in indexes:
+                s = canon.scenes[i]
+                if s.story is None or s.flashback or _place(s) is None:
+                    continue
+                buckets.setdefault((s.story.kind, s.story.parts[0]), []).append(i)
+            seen: set[str] = set()
+            for group in buckets.values():
+                for n, i in enumerate(group):
+                    later = canon.scenes[i]
+                    if later.key in seen:
+                        continue
+                    for j in group[:n]:
+                        earlier = canon.scenes[j]
+                        if (earlier.series, earlier.episode) == (later.series, later.episode):
+                            continue
+                        assert earlier.story is not None and later.story is not None
+                        if not earlier.story.overlaps(later.story):
+                            continue
+                        if _place(earlier) == _place(later):
+                            continue
+                        seen.add(later.key)
+                        yield self.finding(
+                            later, later.present[cid].line, (cid,),
+                            f"{ctx.name(cid)} is here ({later.location}, {later.story}) and "
+                            f"at {earlier.location} in {earlier.key} at the same story time",
+                            [Evidence.scene_line(earlier, earlier.present[cid].line,
+                                                 f"{ctx.name(cid)} is at {earlier.location}")],
+                        )
+                        break
+
+    def _held(self, ctx: Context) -> Iterator[Finding]:
+        fold, canon = ctx.fold, ctx.canon
+        for cid, spans in fold.held.items():
+            for i in canon.appearances.get(cid, ()):
+                scene = canon.scenes[i]
+                if scene.flashback:
+                    continue
+                when = fold.at(scene, scene.present[cid].line)
+                for known, until in spans:
+                    place = known.event.obj
+                    if not (known.moment < when < until) or _place(scene) == place:
+                        continue
+                    yield self.finding(
+                        scene, scene.present[cid].line, (cid,),
+                        f"{ctx.name(cid)} is here ({scene.location}) while held at {place}",
+                        [Evidence.of(known.event, f"{ctx.name(cid)} is held at {place}")],
+                    )
+                    break
