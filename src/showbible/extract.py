@@ -32,7 +32,13 @@ _HEADING_PREFIX = re.compile(
 _ACT_SCENE = re.compile(
     r"^\s*(?:ACT\s+[\w]+\.?\s*)?(?:SCENE\s+[\w]+\.?\s*)?(?:PROLOGUE\.?\s*)?", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMt\.)(?<!\bJr\.)(?<!\bSr\.)"
+    r"(?<!\bLt\.)(?<!\bvs\.)(?<!\bMrs\.)(?<!\bSgt\.)(?<!\bCol\.)(?<!\bGen\.)"
+    r"(?<=[.!?;])\s+|\n+"
+)
+# Words quoted in an action line are said or written, not done: "A sign reads 'MARA WAS HERE'".
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
 # Words after which a name is what someone thinks of or looks at, not who is there.
 _REFERENTIAL = frozenset(
     {
@@ -272,6 +278,12 @@ def _line_at(el: Element, offset: int) -> int:
 def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts) -> None:
     text = el.text
     matches = matcher.find(text)
+    if matches and ("'" in text or '"' in text or "“" in text):
+        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+        for m in matches:
+            if any(a <= m.start < b for a, b in quoted):
+                facts.referenced.setdefault(m.character, _line_at(el, m.start))
+        matches = [m for m in matches if not any(a <= m.start < b for a, b in quoted)]
     if not matches:
         if text:
             for start, sentence in _sentences(text):

@@ -111,7 +111,7 @@ def token_runs(label: str, min_len: int = 3) -> Iterable[str]:
     """Every contiguous run of words of a label, for partial names (``KING HENRY IV`` ->
     ``KING``, ``KING HENRY``, ``HENRY``, ``HENRY IV``, ...), without runs that begin or end
     with a joining word."""
-    toks = label.split()
+    toks = [t for t in re.split(r"[\s,;:!?()\[\]\"]+", label) if t and t != "."]
     joiners = {"OF", "THE", "AND", "A", "AN", "DE", "LA", "LE", "VON", "VAN", "&", "DU", "DI"}
     for i in range(len(toks)):
         for j in range(i + 1, len(toks) + 1):

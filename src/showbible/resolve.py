@@ -87,6 +87,7 @@ class Cast:
         self._provisional_by_key: dict[str, str] = {}
         self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
         self._cue_cache: dict[tuple[str, str], Cue] = {}
+        self._descriptive: set[str] = set()
         # Aliases written in lower case ("your uncle") are matched in text exactly as written.
         self._phrases: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
         for cid, conf in bible.characters.items():
@@ -104,6 +105,10 @@ class Cast:
             labels: list[tuple[str, frozenset[str] | None]] = [(cid, None)]
             if conf.name:
                 labels.append((conf.name, None))
+                if "," in conf.name or len(conf.name.split()) > 4:
+                    # "Richard, Duke of Gloucester, later King Richard III" is a description:
+                    # a name to match whole, never a source of partial names.
+                    self._descriptive.add(normalise(conf.name))
             for alias in conf.aliases:
                 if isinstance(alias, Alias):
                     scope = frozenset(alias.series) if alias.series else None
@@ -220,7 +225,7 @@ class Cast:
                 full.setdefault(label, (cid, char.identities.get(label)))
         owners_of: dict[str, set[str]] = defaultdict(set)
         for label, (cid, _identity) in full.items():
-            if label[:1].islower():
+            if label[:1].islower() or label in self._descriptive:
                 continue
             for run in token_runs(label):
                 owners_of[run].add(cid)
