@@ -382,6 +382,8 @@ def write_canon(conn: Connection, compiled: Compiled, cache: dict[str, tuple[str
         for e in canon.encounters.values()
     ])
     _insert(conn, store.facts, _facts(compiled))
+    _insert(conn, store.knowledge, _knowledge_rows(compiled))
+    _insert(conn, store.tells, _tell_rows(compiled))
     _insert(conn, store.findings, [
         {"id": n, "rule": f.rule, "severity": f.severity, "file": f.file, "line": f.line,
          "scene": canon.release_pos[f.scene], "characters": json.dumps(list(f.characters)),
@@ -389,6 +391,39 @@ def write_canon(conn: Connection, compiled: Compiled, cache: dict[str, tuple[str
          "sealed": f.sealed, "seal_reason": f.seal_reason, "inferred": f.inferred}
         for n, f in enumerate(compiled.findings)
     ])
+
+
+def _knowledge_rows(compiled: Compiled) -> list[dict[str, object]]:
+    if compiled.fold is None:
+        return []
+    canon = compiled.canon
+    rows = []
+    for (cid, secret), known in compiled.fold.knows.items():
+        e = known.event
+        how = "known_by" if e.data.get("known_from_start") else e.verb
+        rows.append({"character": cid, "secret": secret,
+                     "scene": canon.release_pos[e.scene] if e.scene else None,
+                     "line": e.line, "file": e.file, "source": e.source, "how": how})
+    return rows
+
+
+def _tell_rows(compiled: Compiled) -> list[dict[str, object]]:
+    """Who speaks a tell of which secret where: what a scene relies on the audience knowing."""
+    from showbible.rules.premature_knowledge import tell_pattern
+
+    canon = compiled.canon
+    patterns = {sid: p for sid, sec in compiled.universe.bible.secrets.items()
+                if (p := tell_pattern(sec.tells))}
+    rows = []
+    for i, scene in enumerate(canon.scenes):
+        seen: set[tuple[str, str]] = set()
+        for speech in scene.dialogue:
+            for sid, pattern in patterns.items():
+                if (speech.character, sid) not in seen and pattern.search(speech.text):
+                    seen.add((speech.character, sid))
+                    rows.append({"scene": i, "character": speech.character, "secret": sid,
+                                 "line": speech.line})
+    return rows
 
 
 def _home(canon: Canon, cid: str) -> str | None:

@@ -298,6 +298,13 @@ def who(
     for ap in data["appearances"]:
         scenes = ", ".join(str(s["scene"]) for s in ap["scenes"])
         out.print(f"  {ap['series']}:{ap['episode']}  scenes {scenes}  [dim]{ap['file']}[/]")
+    if data["knows"]:
+        out.print("\n[bold]Knows[/]")
+        for k in data["knows"]:
+            since = k["since"]
+            when = "from the start" if since is None else \
+                f"since {since['series']}:{since['episode']}#{since['scene']}"
+            out.print(f"  {k['secret']}  {when}  [dim]{k['file']}:{k['line']}[/]")
     out.print("\n[bold]Met[/]")
     if not data["met"]:
         out.print("  nobody yet")
@@ -386,26 +393,60 @@ def export(
 @app.command()
 def facts(
     universe: UniverseArg = None,
+    inferred: Annotated[bool, typer.Option("--inferred", help="Only the facts inferred from "
+                        "action lines, with their confidence.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Facts the engine derived: provisional characters and doubtful identities."""
+    """Canon facts with their sources: bible, annotations, inferred, and the engine's doubts."""
     _choice(fmt, ("text", "json"), "--format")
     root = _root(universe, universe_opt)
     rows = _with_canon(root, db, queries.facts_list)
+    if inferred:
+        rows = [r for r in rows if r["source"] == "inferred"]
     if fmt == "json":
         _print_json({"facts": rows})
         return
     for r in rows:
         detail = json.loads(r["detail"]) if r["detail"] else {}
+        what = f"{r['kind']} {r['subject']}" + (f" {r['object']}" if r["object"] else "")
         extra = ""
         if r["kind"] == "provisional-character" and detail.get("suggestion"):
-            extra = f"  (looks like {detail['suggestion']})"
-        if r["kind"] == "doubtful-identity":
+            extra = f"  looks like a misspelling of {detail['suggestion']}"
+        elif r["kind"] == "doubtful-identity":
             extra = f"  {detail.get('reason', '')}"
-        out.print(f"{r['file']}:{r['line']}: {r['kind']} {escape(str(r['subject']))}"
-                  f" [dim]{escape(str(r['object']))}[/]{escape(extra)}")
+        elif r["source"] == "inferred":
+            used = "used" if detail.get("used") else "not used"
+            extra = f"  confidence {r['confidence']:.1f}, {used}: {detail.get('sentence', '')!r}"
+        out.print(f"{r['file']}:{r['line']}: [bold]{escape(what)}[/] [dim]({r['source']})[/]"
+                  f"{escape(extra)}")
+
+
+@app.command("watch-order")
+def watch_order(
+    target: Annotated[str, typer.Argument(help="An episode: EPISODE or SERIES:EPISODE.")],
+    deep: Annotated[bool, typer.Option(help="Also what those episodes rely on, in turn.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """The episodes to see before TARGET so that every meeting and secret it relies on is known."""
+    _choice(fmt, ("text", "json"), "--format")
+    root = _root(None, universe_opt)
+    data = _with_canon(root, db, lambda conn: queries.watch_order(conn, target, deep))
+    if fmt == "json":
+        _print_json(data)
+        return
+    if not data["episodes"]:
+        out.print(f"{data['target']} relies on nothing from other episodes")
+        return
+    out.print(f"Before [bold]{data['target']}[/], watch:")
+    for ep in data["episodes"]:
+        title = f" — {escape(ep['title'])}" if ep["title"] else ""
+        out.print(f"  [bold]{ep['episode']}[/]{title}")
+        for reason in ep["reasons"]:
+            out.print(f"      {escape(reason)}")
 
 
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> None:

@@ -8,6 +8,7 @@ close to a bible alias (rapidfuzz ratio >= 85, or one edit or swap in a longer n
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -285,6 +286,8 @@ class NameMatcher:
                 continue
             original = text[start : end + 1]
             for label, cid, identity, partial in values:
+                if partial and not original.isupper() and _after_article(low, start):
+                    continue  # "the Alderman's hat": a title used as a noun, not a name
                 if self._case_ok(original, label, partial):
                     candidates.append((start, end + 1, cid, identity, partial))
                     break
@@ -305,6 +308,13 @@ class NameMatcher:
         if partial and label in self._titles:
             return original.isupper()
         return True
+
+
+_ARTICLE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$")
+
+
+def _after_article(low: str, start: int) -> bool:
+    return _ARTICLE.search(low[max(0, start - 6) : start]) is not None
 
 
 def _boundary(text: str, start: int, end: int) -> bool:

@@ -159,6 +159,27 @@ facts = Table(
     Column("detail", Text),
 )
 
+knowledge = Table(
+    "knowledge",
+    metadata,
+    Column("character", String(200), nullable=False, index=True),
+    Column("secret", String(200), nullable=False),
+    Column("scene", Integer),  # NULL: known from the start
+    Column("line", Integer, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("how", String(16), nullable=False),  # known_by | learns | reveals
+)
+
+tells = Table(
+    "tells",
+    metadata,
+    Column("scene", Integer, nullable=False, index=True),
+    Column("character", String(200), nullable=False),
+    Column("secret", String(200), nullable=False),
+    Column("line", Integer, nullable=False),
+)
+
 findings = Table(
     "findings",
     metadata,
@@ -191,6 +212,7 @@ builds = Table(
 
 DERIVED = (
     series_t, episodes, scenes, characters, labels, presence, encounters, facts, findings,
+    knowledge, tells,
 )
 
 
