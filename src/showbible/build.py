@@ -384,6 +384,13 @@ def write_canon(conn: Connection, compiled: Compiled, cache: dict[str, tuple[str
     _insert(conn, store.facts, _facts(compiled))
     _insert(conn, store.knowledge, _knowledge_rows(compiled))
     _insert(conn, store.tells, _tell_rows(compiled))
+    _insert(conn, store.relations, [
+        {"id": n, "a": k.event.subject, "b": k.event.obj, "verb": k.event.verb,
+         "kind": k.event.data.get("kind"), "mutual": k.event.data.get("mutual"),
+         "scene": canon.release_pos[k.event.scene] if k.event.scene else None,
+         "line": k.event.line, "file": k.event.file, "source": k.event.source}
+        for n, k in enumerate(compiled.fold.relations if compiled.fold else [])
+    ])
     _insert(conn, store.findings, [
         {"id": n, "rule": f.rule, "severity": f.severity, "file": f.file, "line": f.line,
          "scene": canon.release_pos[f.scene], "characters": json.dumps(list(f.characters)),

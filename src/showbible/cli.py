@@ -423,6 +423,53 @@ def facts(
                   f"{escape(extra)}")
 
 
+@app.command("relations")
+def relations_cmd(
+    name: Annotated[str, typer.Argument(help="A character.")],
+    other: Annotated[str | None, typer.Argument(help="Only the pair with this character.")]
+    = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Where things stand at REF.")]
+    = None,
+    timeline: Annotated[str, typer.Option("--timeline", help="story (default) or release.")]
+    = "story",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """A character's relationships: where each pair stands, and every change with its scene."""
+    _choice(fmt, ("text", "json"), "--format")
+    tl = _timeline(timeline)
+    root = _root(None, universe_opt)
+
+    def ask(conn: Connection) -> dict[str, Any]:
+        point = queries.as_of(conn, as_of, tl) if as_of else None
+        return queries.relations(conn, name, point, other)
+
+    data = _with_canon(root, db, ask)
+    if fmt == "json":
+        _print_json(data)
+        return
+    when = f" as of {data['as_of']['ref']}" if data["as_of"] else ""
+    out.print(f"[bold]{escape(data['name'])}[/]{when} ({data['timeline']} order)")
+    if not data["relations"]:
+        out.print("  no declared relationships")
+    for pair in data["relations"]:
+        now = ", ".join(_relation_text(k, data["id"], pair["name"]) for k in pair["now"])
+        out.print(f"\n  with [bold]{escape(pair['name'])}[/]: {escape(now) or 'nothing now'}")
+        for ch in pair["history"]:
+            at = ch["at"]
+            where = f"{at['series']}:{at['episode']}#{at['scene']}" if at else "from the start"
+            verb = "ends" if ch["verb"] == "ends" else "becomes"
+            out.print(f"    {where:<28} {verb} {ch['kind'] or '(all)'}"
+                      f"  [dim]{ch['file']}:{ch['line']}[/]")
+
+
+def _relation_text(k: dict[str, Any], cid: str, other_name: str) -> str:
+    if k["mutual"]:
+        return str(k["kind"])
+    return f"{k['kind']} them" if k["from"] == cid else f"they {k['kind']} this one"
+
+
 @app.command("watch-order")
 def watch_order(
     target: Annotated[str, typer.Argument(help="An episode: EPISODE or SERIES:EPISODE.")],

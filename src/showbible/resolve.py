@@ -106,10 +106,10 @@ class Cast:
             labels: list[tuple[str, frozenset[str] | None]] = [(cid, None)]
             if conf.name:
                 labels.append((conf.name, None))
-                if "," in conf.name or len(conf.name.split()) > 4:
-                    # "Richard, Duke of Gloucester, later King Richard III" is a description:
-                    # a name to match whole, never a source of partial names.
-                    self._descriptive.add(normalise(conf.name))
+                # A full name ("Hierophant Casimir Vey", "Richard, Duke of Gloucester, later
+                # King Richard III") is matched whole, never cut into partial names: its
+                # words may be titles or descriptions. Aliases and cues are the names.
+                self._descriptive.add(normalise(conf.name))
             for alias in conf.aliases:
                 if isinstance(alias, Alias):
                     scope = frozenset(alias.series) if alias.series else None

@@ -180,6 +180,21 @@ tells = Table(
     Column("line", Integer, nullable=False),
 )
 
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("a", String(200), nullable=False, index=True),
+    Column("b", String(200), nullable=False, index=True),
+    Column("verb", String(16), nullable=False),  # relation | ends
+    Column("kind", String(64)),
+    Column("mutual", Boolean),
+    Column("scene", Integer),
+    Column("line", Integer, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("source", String(16), nullable=False),
+)
+
 findings = Table(
     "findings",
     metadata,
@@ -212,7 +227,7 @@ builds = Table(
 
 DERIVED = (
     series_t, episodes, scenes, characters, labels, presence, encounters, facts, findings,
-    knowledge, tells,
+    knowledge, tells, relations,
 )
 
 

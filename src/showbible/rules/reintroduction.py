@@ -25,7 +25,7 @@ from showbible.names import normalise
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 _SELF_INTRO = re.compile(
-    r"\b(?:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
+    r"\b(?i:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
     r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 _STRANGER = re.compile(

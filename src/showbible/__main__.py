@@ -1,0 +1,5 @@
+"""`python -m showbible`."""
+
+from showbible.cli import main
+
+main()
