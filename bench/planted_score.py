@@ -55,7 +55,7 @@ def _matches(f: Finding, exp: dict[str, Any], key: str) -> bool:
         return False
     if f.rule == "unknown-character":
         suggest = exp.get("suggest")
-        return suggest is None or f"did you mean" in f.message and f"({suggest})" in f.message
+        return suggest is None or ("did you mean" in f.message and f"({suggest})" in f.message)
     return set(f.characters) == set(exp.get("characters") or [])
 
 
@@ -67,14 +67,20 @@ def score_universe(folder: Path) -> Score:
     sealed = expected.get("sealed") or []
     traps = expected.get("traps") or []
     used: set[int] = set()
-    score = Score(folder.name, len(universe.episodes), len(planted), 0, len(sealed), 0,
-                  traps=len(traps))
+    score = Score(
+        folder.name, len(universe.episodes), len(planted), 0, len(sealed), 0, traps=len(traps)
+    )
     for group, want_sealed in ((planted, False), (sealed, True)):
         for exp in group:
             key = _scene_key(universe, exp["at"])
-            hit = next((i for i, f in enumerate(findings)
-                        if i not in used and f.sealed == want_sealed and _matches(f, exp, key)),
-                       None)
+            hit = next(
+                (
+                    i
+                    for i, f in enumerate(findings)
+                    if i not in used and f.sealed == want_sealed and _matches(f, exp, key)
+                ),
+                None,
+            )
             if hit is None:
                 score.missed.append(exp)
                 continue
@@ -99,13 +105,19 @@ def run(folders: list[Path] | None = None) -> list[Score]:
 
 
 def report(scores: list[Score], out: Any = sys.stdout) -> None:
-    print(f"{'universe':<16} {'episodes':>8} {'planted':>8} {'found':>6} {'recall':>7} "
-          f"{'sealed':>7} {'traps':>6} {'FP':>4} {'FP/ep':>6}", file=out)
+    print(
+        f"{'universe':<16} {'episodes':>8} {'planted':>8} {'found':>6} {'recall':>7} "
+        f"{'sealed':>7} {'traps':>6} {'FP':>4} {'FP/ep':>6}",
+        file=out,
+    )
     total = Score("all", 0, 0, 0, 0, 0)
     for s in scores:
-        print(f"{s.universe:<16} {s.episodes:>8} {s.planted:>8} {s.found:>6} {s.recall:>7.3f} "
-              f"{s.sealed_found:>3}/{s.sealed_expected:<3} {s.traps:>6} "
-              f"{len(s.false_positives):>4} {s.fp_per_episode:>6.3f}", file=out)
+        print(
+            f"{s.universe:<16} {s.episodes:>8} {s.planted:>8} {s.found:>6} {s.recall:>7.3f} "
+            f"{s.sealed_found:>3}/{s.sealed_expected:<3} {s.traps:>6} "
+            f"{len(s.false_positives):>4} {s.fp_per_episode:>6.3f}",
+            file=out,
+        )
         total.episodes += s.episodes
         total.planted += s.planted
         total.found += s.found
@@ -113,14 +125,19 @@ def report(scores: list[Score], out: Any = sys.stdout) -> None:
         total.sealed_found += s.sealed_found
         total.traps += s.traps
         total.false_positives += s.false_positives
-    print(f"{'all':<16} {total.episodes:>8} {total.planted:>8} {total.found:>6} "
-          f"{total.recall:>7.3f} {total.sealed_found:>3}/{total.sealed_expected:<3} "
-          f"{total.traps:>6} {len(total.false_positives):>4} {total.fp_per_episode:>6.3f}",
-          file=out)
+    print(
+        f"{'all':<16} {total.episodes:>8} {total.planted:>8} {total.found:>6} "
+        f"{total.recall:>7.3f} {total.sealed_found:>3}/{total.sealed_expected:<3} "
+        f"{total.traps:>6} {len(total.false_positives):>4} {total.fp_per_episode:>6.3f}",
+        file=out,
+    )
     for s in scores:
         for exp in s.missed:
-            print(f"  missed  {s.universe}: {exp['rule']} at {exp['at']} "
-                  f"{exp.get('characters') or ''}  ({exp.get('why', '')})", file=out)
+            print(
+                f"  missed  {s.universe}: {exp['rule']} at {exp['at']} "
+                f"{exp.get('characters') or ''}  ({exp.get('why', '')})",
+                file=out,
+            )
         for f in s.false_positives:
             print(f"  extra   {s.universe}: {f.file}:{f.line}: {f.rule}: {f.message}", file=out)
 

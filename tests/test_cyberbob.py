@@ -43,12 +43,14 @@ def test_aliases(compiled: Compiled, expected: dict[str, Any]) -> None:
         assert cast.resolve_cue(l1, s1).character != cast.resolve_cue(l2, s2).character
 
 
-def test_misspelling_is_flagged_once_per_scene(compiled: Compiled,
-                                               expected: dict[str, Any]) -> None:
+def test_misspelling_is_flagged_once_per_scene(
+    compiled: Compiled, expected: dict[str, Any]
+) -> None:
     found = [f for f in compiled.findings if f.rule == "unknown-character"]
     for item in expected["misspellings"]:
-        hits = [f for f in found if f.file == item["file"]
-                and f.scene.endswith(f"#{item['scene']}")]
+        hits = [
+            f for f in found if f.file == item["file"] and f.scene.endswith(f"#{item['scene']}")
+        ]
         assert len(hits) == 1, found
         assert hits[0].line == item["line"]
         assert f"({item['suggest']})" in hits[0].message

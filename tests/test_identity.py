@@ -17,8 +17,14 @@ ROLES = frozenset(BUILTIN_ROLES)
 
 @pytest.mark.parametrize(
     ("raw", "want"),
-    [("@Han (O.S.)", "HAN"), ("BOB:", "BOB"), ("  mara  voss ", "MARA VOSS"),
-     ("STEEL (V.O.) (CONT'D)", "STEEL"), ("BUT ^", "BUT"), ("O’BRIEN", "O'BRIEN")],
+    [
+        ("@Han (O.S.)", "HAN"),
+        ("BOB:", "BOB"),
+        ("  mara  voss ", "MARA VOSS"),
+        ("STEEL (V.O.) (CONT'D)", "STEEL"),
+        ("BUT ^", "BUT"),
+        ("O’BRIEN", "O'BRIEN"),
+    ],
 )
 def test_normalise(raw: str, want: str) -> None:
     assert normalise(raw) == want
@@ -26,8 +32,13 @@ def test_normalise(raw: str, want: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "want"),
-    [("EARL OF WESTMORELAND", "WESTMORELAND"), ("SIR JOHN FALSTAFF", "JOHN FALSTAFF"),
-     ("KING", "KING"), ("DR. ADA QUILL", "ADA QUILL"), ("MARA", "MARA")],
+    [
+        ("EARL OF WESTMORELAND", "WESTMORELAND"),
+        ("SIR JOHN FALSTAFF", "JOHN FALSTAFF"),
+        ("KING", "KING"),
+        ("DR. ADA QUILL", "ADA QUILL"),
+        ("MARA", "MARA"),
+    ],
 )
 def test_strip_titles(raw: str, want: str) -> None:
     assert strip_titles(raw, TITLES) == want
@@ -35,16 +46,32 @@ def test_strip_titles(raw: str, want: str) -> None:
 
 @pytest.mark.parametrize(
     "label",
-    ["MAN", "GUARD #2", "FIRST MURDERER", "SECOND MURDERER", "VOICE ON RADIO", "VOICE ABOVE",
-     "ALL", "CREWMAN", "COMPUTER", "MESSENGER", "SERVANT", "MAN IN SUIT", "SECURITY GUARD",
-     "CITIZENS", "OLD WOMAN", "WAITER 2"],
+    [
+        "MAN",
+        "GUARD #2",
+        "FIRST MURDERER",
+        "SECOND MURDERER",
+        "VOICE ON RADIO",
+        "VOICE ABOVE",
+        "ALL",
+        "CREWMAN",
+        "COMPUTER",
+        "MESSENGER",
+        "SERVANT",
+        "MAN IN SUIT",
+        "SECURITY GUARD",
+        "CITIZENS",
+        "OLD WOMAN",
+        "WAITER 2",
+    ],
 )
 def test_roles(label: str) -> None:
     assert is_role(label, ROLES)
 
 
-@pytest.mark.parametrize("label", ["MARA", "FALSTAFF", "MISTRESS PAGE", "LORD STANLEY",
-                                   "CAPTAIN NEMO", "GUARDIAN"])
+@pytest.mark.parametrize(
+    "label", ["MARA", "FALSTAFF", "MISTRESS PAGE", "LORD STANLEY", "CAPTAIN NEMO", "GUARDIAN"]
+)
 def test_not_roles(label: str) -> None:
     assert not is_role(label, ROLES)
 
@@ -61,19 +88,29 @@ def test_normalise_and_slug_never_fail(text: str) -> None:
     is_role(normalise(text), ROLES)
 
 
-BIBLE = BibleConf.model_validate({
-    "name": "T",
-    "series": [{"id": "one"}, {"id": "two"}],
-    "characters": {
-        "mara": {"name": "Mara Voss", "aliases": ["MARA"]},
-        "tobias": {"name": "Tobias Voss", "aliases": ["TOBIAS", "your uncle"]},
-        "humphrey": {"aliases": [{"label": "GLOUCESTER", "series": ["one"]}]},
-        "richard": {"aliases": [{"label": "GLOUCESTER", "series": ["two"]}, "KING RICHARD III"]},
-        "nell": {"name": "Nell Hardy", "aliases": ["NELL", "NIGHTJAR"],
-                 "identities": {"civilian": ["NELL"], "masked": ["NIGHTJAR"],
-                                "secret": "nightjar-identity"}},
-    },
-})
+BIBLE = BibleConf.model_validate(
+    {
+        "name": "T",
+        "series": [{"id": "one"}, {"id": "two"}],
+        "characters": {
+            "mara": {"name": "Mara Voss", "aliases": ["MARA"]},
+            "tobias": {"name": "Tobias Voss", "aliases": ["TOBIAS", "your uncle"]},
+            "humphrey": {"aliases": [{"label": "GLOUCESTER", "series": ["one"]}]},
+            "richard": {
+                "aliases": [{"label": "GLOUCESTER", "series": ["two"]}, "KING RICHARD III"]
+            },
+            "nell": {
+                "name": "Nell Hardy",
+                "aliases": ["NELL", "NIGHTJAR"],
+                "identities": {
+                    "civilian": ["NELL"],
+                    "masked": ["NIGHTJAR"],
+                    "secret": "nightjar-identity",
+                },
+            },
+        },
+    }
+)
 
 
 def test_cue_resolution_order() -> None:
@@ -113,7 +150,10 @@ def test_names_in_text_longest_first_and_case() -> None:
     m = cast.matcher("two", {"richard": {"KING RICHARD III"}, "mara": {"MARA"}})
     found = m.find("Enter KING RICHARD and Mara. The will of your uncle. mara waves.")
     assert [(x.character, x.partial) for x in found] == [
-        ("richard", True), ("mara", False), ("tobias", False)]
+        ("richard", True),
+        ("mara", False),
+        ("tobias", False),
+    ]
 
 
 def test_partial_names_only_when_unique() -> None:

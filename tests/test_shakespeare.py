@@ -78,8 +78,9 @@ def test_scoped_labels_resolve_apart(compiled: Compiled) -> None:
 def test_silent_presence_from_stage_directions(compiled: Compiled) -> None:
     canon = compiled.canon
     for item in _expected()["silent_presence"]:
-        scene = next(s for s in canon.scenes
-                     if s.series == item["series"] and s.number == item["scene"])
+        scene = next(
+            s for s in canon.scenes if s.series == item["series"] and s.number == item["scene"]
+        )
         assert item["character"] in scene.present, item
         assert scene.present[item["character"]].line == item["line"], item
         assert item["character"] not in scene.speeches, item

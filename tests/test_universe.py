@@ -40,10 +40,16 @@ characters:
 
 
 def basic(tmp_path: Path) -> Path:
-    return make(tmp_path, BASIC, {
-        "alpha/ep1.fountain": EPISODE, "alpha/ep2.fountain": EPISODE,
-        "alpha/ep10.fountain": EPISODE, "beta/b1.fountain": EPISODE,
-    })
+    return make(
+        tmp_path,
+        BASIC,
+        {
+            "alpha/ep1.fountain": EPISODE,
+            "alpha/ep2.fountain": EPISODE,
+            "alpha/ep10.fountain": EPISODE,
+            "beta/b1.fountain": EPISODE,
+        },
+    )
 
 
 def test_natural_sort_and_release_order(tmp_path: Path) -> None:
@@ -111,8 +117,11 @@ def test_duplicate_id_across_bible_files(tmp_path: Path) -> None:
         ("name: X\nseries:\n  - id: a\n    scripts: ['../*.fountain']\n", 4, "leaves"),
         ("name: X\nseries:\n  - id: a\n    scripts: ['/etc/*']\n", 4, "leaves"),
         ("name: X\ncharacters:\n  Mara: {name: M}\n", 3, "lower-case"),
-        ("name: X\nseries:\n  - id: a\n    episodes:\n      e1: {story: someday}\n", 5,
-         "neither an ordinal"),
+        (
+            "name: X\nseries:\n  - id: a\n    episodes:\n      e1: {story: someday}\n",
+            5,
+            "neither an ordinal",
+        ),
         ("name: X\nseries:\n  - id: a\nrelease_order: [nope]\n", 4, "no episode"),
         ("name: X\nevents:\n  - {at: e1, dies: a, destroyed: b}\n", 3, "exactly one"),
     ],
@@ -149,8 +158,10 @@ def test_alias_bomb_is_refused(tmp_path: Path) -> None:
     for i in range(1, 9):
         prev = f"*a{i - 1}"
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
-    make(tmp_path, "name: X\nplaces:\n  p:\n    aliases: *a8\n" + "\n".join(
-        "x" + ln for ln in lines) + "\n")
+    make(
+        tmp_path,
+        "name: X\nplaces:\n  p:\n    aliases: *a8\n" + "\n".join("x" + ln for ln in lines) + "\n",
+    )
     with pytest.raises(InputError):
         load_universe(tmp_path)
 
@@ -162,8 +173,11 @@ def test_find_root_walks_upward(tmp_path: Path) -> None:
 
 
 def test_scoped_alias_to_unknown_series(tmp_path: Path) -> None:
-    make(tmp_path, "name: X\nseries:\n  - id: play-one\ncharacters:\n  g:\n    aliases:\n"
-         "      - {label: G, series: [play-on]}\n")
+    make(
+        tmp_path,
+        "name: X\nseries:\n  - id: play-one\ncharacters:\n  g:\n    aliases:\n"
+        "      - {label: G, series: [play-on]}\n",
+    )
     with pytest.raises(InputError, match="did you mean 'play-one'") as info:
         load_universe(tmp_path)
     assert info.value.line == 7

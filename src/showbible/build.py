@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, Table, delete, insert, select
 
 from showbible import __version__, store
 from showbible.canon import Canon, Fold, build_canon, fold_events
@@ -131,9 +131,7 @@ def compile_universe(
                 )
                 flashback_next = flashback_transition(scene)
             for f in facts:
-                diagnostics.extend(
-                    Diagnostic(ep.rel, p.line, p.message) for p in f.problems
-                )
+                diagnostics.extend(Diagnostic(ep.rel, p.line, p.message) for p in f.problems)
             by_episode[ep.key] = facts
     _check_references(universe, cast, Counter({k: len(v) for k, v in by_episode.items()}))
     if as_of is not None:
@@ -145,8 +143,19 @@ def compile_universe(
     diagnostics.extend(collected.diagnostics)
     fold = fold_events(canon, collected.events)
     findings = run_rules(canon, fold)
-    return Compiled(universe, cast, canon, scripts, hashes, diagnostics, parsed, cached,
-                    collected=collected, fold=fold, findings=findings)
+    return Compiled(
+        universe,
+        cast,
+        canon,
+        scripts,
+        hashes,
+        diagnostics,
+        parsed,
+        cached,
+        collected=collected,
+        fold=fold,
+        findings=findings,
+    )
 
 
 def _relabel(script: Script, rel: str) -> Script:
@@ -158,8 +167,9 @@ def _relabel(script: Script, rel: str) -> Script:
     )
 
 
-def _cut(universe: Universe, by_episode: dict[str, list[SceneFacts]],
-         ref: Ref) -> dict[str, list[SceneFacts]]:
+def _cut(
+    universe: Universe, by_episode: dict[str, list[SceneFacts]], ref: Ref
+) -> dict[str, list[SceneFacts]]:
     """Only what had been released up to ``ref`` (an episode, or a scene of one)."""
     keep = universe.release[: universe.release.index(ref.episode.key) + 1]
     out = {key: by_episode[key] for key in keep if key in by_episode}
@@ -171,9 +181,9 @@ def _cut(universe: Universe, by_episode: dict[str, list[SceneFacts]],
 def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> None:
     """Bible references must name real episodes, scenes and characters."""
     bible = universe.bible
-    checks: list[tuple[tuple[str | int, ...], str]] = [
-        (("events", i, "at"), e.at) for i, e in enumerate(bible.events)
-    ] + [(("allow", i, "at"), a.at) for i, a in enumerate(bible.allow)]
+    checks: list[tuple[tuple[str | int, ...], str]] = []
+    checks += [(("events", i, "at"), e.at) for i, e in enumerate(bible.events)]
+    checks += [(("allow", i, "at"), a.at) for i, a in enumerate(bible.allow)]
     for path, text in checks:
         try:
             ref = universe.parse_ref(text)
@@ -268,13 +278,15 @@ def build(
         if not force:
             current = universe_hash(universe, quick_hashes(universe))
             if st.get_meta("universe_hash") == current:
-                return BuildResult(False, 0, 0, time.perf_counter() - started,
-                                   list(universe.diagnostics))
+                return BuildResult(
+                    False, 0, 0, time.perf_counter() - started, list(universe.diagnostics)
+                )
         with st.read() as conn:
             cache = {
                 row.path: (row.sha256, row.parsed)
-                for row in conn.execute(select(store.files.c.path, store.files.c.sha256,
-                                               store.files.c.parsed))
+                for row in conn.execute(
+                    select(store.files.c.path, store.files.c.sha256, store.files.c.parsed)
+                )
             }
         compiled = compile_universe(universe, cache, progress)
         if progress:
@@ -283,15 +295,21 @@ def build(
             write_canon(conn, compiled, cache)
             set_meta_all(conn, universe_hash(universe, compiled.hashes), compiled)
             seconds = time.perf_counter() - started
-            conn.execute(insert(store.builds).values(
-                started=datetime.now(UTC).isoformat(timespec="seconds"),
-                finished=datetime.now(UTC).isoformat(timespec="seconds"),
-                status="ok", parsed=compiled.parsed, cached=compiled.cached,
-                seconds=round(seconds, 3)))
+            conn.execute(
+                insert(store.builds).values(
+                    started=datetime.now(UTC).isoformat(timespec="seconds"),
+                    finished=datetime.now(UTC).isoformat(timespec="seconds"),
+                    status="ok",
+                    parsed=compiled.parsed,
+                    cached=compiled.cached,
+                    seconds=round(seconds, 3),
+                )
+            )
         if progress:
             progress("store", 1, 1)
-        return BuildResult(True, compiled.parsed, compiled.cached, seconds,
-                           compiled.diagnostics, compiled)
+        return BuildResult(
+            True, compiled.parsed, compiled.cached, seconds, compiled.diagnostics, compiled
+        )
     finally:
         st.dispose()
 
@@ -316,101 +334,217 @@ def write_canon(conn: Connection, compiled: Compiled, cache: dict[str, tuple[str
         digest, size = compiled.hashes[rel]
         if cache.get(rel, ("",))[0] != digest:
             conn.execute(delete(store.files).where(store.files.c.path == rel))
-            rows.append({"path": rel, "sha256": digest, "size": size,
-                         "parsed": dump_script(script)})
+            rows.append(
+                {"path": rel, "sha256": digest, "size": size, "parsed": dump_script(script)}
+            )
     if rows:
         conn.execute(insert(store.files), rows)
     for table in reversed(store.DERIVED):
         conn.execute(delete(table))
-    _insert(conn, store.series_t, [
-        {"id": s.id, "title": s.title or s.id, "position": i}
-        for i, s in enumerate(universe.series)
-    ])
+    _insert(
+        conn,
+        store.series_t,
+        [
+            {"id": s.id, "title": s.title or s.id, "position": i}
+            for i, s in enumerate(universe.series)
+        ],
+    )
     release_index = universe.release_index()
     scene_counts = Counter(f"{s.series}:{s.episode}" for s in canon.scenes)
-    _insert(conn, store.episodes, [
-        {"key": e.key, "series": e.series, "id": e.id, "position": e.index,
-         "release_pos": release_index[e.key], "title": e.title,
-         "released": e.released.isoformat() if e.released else None,
-         "story": str(e.story) if e.story else None,
-         "file": e.rel if e.path is not None else None, "scenes": scene_counts.get(e.key, 0)}
-        for e in universe.episodes
-    ])
-    _insert(conn, store.scenes, [
-        {"id": i, "key": s.key, "series": s.series, "episode": s.episode, "number": s.number,
-         "heading": s.heading, "file": s.file, "line": s.line, "end_line": s.end_line,
-         "place": s.place, "location": s.location, "story": str(s.story) if s.story else None,
-         "flashback": s.flashback, "release_pos": i, "story_pos": canon.story_pos[s.key]}
-        for i, s in enumerate(canon.scenes)
-    ])
+    _insert(
+        conn,
+        store.episodes,
+        [
+            {
+                "key": e.key,
+                "series": e.series,
+                "id": e.id,
+                "position": e.index,
+                "release_pos": release_index[e.key],
+                "title": e.title,
+                "released": e.released.isoformat() if e.released else None,
+                "story": str(e.story) if e.story else None,
+                "file": e.rel if e.path is not None else None,
+                "scenes": scene_counts.get(e.key, 0),
+            }
+            for e in universe.episodes
+        ],
+    )
+    _insert(
+        conn,
+        store.scenes,
+        [
+            {
+                "id": i,
+                "key": s.key,
+                "series": s.series,
+                "episode": s.episode,
+                "number": s.number,
+                "heading": s.heading,
+                "file": s.file,
+                "line": s.line,
+                "end_line": s.end_line,
+                "place": s.place,
+                "location": s.location,
+                "story": str(s.story) if s.story else None,
+                "flashback": s.flashback,
+                "release_pos": i,
+                "story_pos": canon.story_pos[s.key],
+            }
+            for i, s in enumerate(canon.scenes)
+        ],
+    )
     speeches: Counter[str] = Counter()
     label_rows: Counter[tuple[str, str, str]] = Counter()
     presence_rows = []
     for i, s in enumerate(canon.scenes):
         for cid, p in s.present.items():
-            presence_rows.append({"scene": i, "character": cid, "kind": "present",
-                                  "line": p.line, "how": p.how, "identity": p.identity})
+            presence_rows.append(
+                {
+                    "scene": i,
+                    "character": cid,
+                    "kind": "present",
+                    "line": p.line,
+                    "how": p.how,
+                    "identity": p.identity,
+                }
+            )
         for cid, line in s.referenced.items():
             if cid not in s.present:
-                presence_rows.append({"scene": i, "character": cid, "kind": "referenced",
-                                      "line": line, "how": None, "identity": None})
+                presence_rows.append(
+                    {
+                        "scene": i,
+                        "character": cid,
+                        "kind": "referenced",
+                        "line": line,
+                        "how": None,
+                        "identity": None,
+                    }
+                )
         for cid, line in s.voices.items():
-            presence_rows.append({"scene": i, "character": cid, "kind": "voice",
-                                  "line": line, "how": "voice", "identity": None})
+            presence_rows.append(
+                {
+                    "scene": i,
+                    "character": cid,
+                    "kind": "voice",
+                    "line": line,
+                    "how": "voice",
+                    "identity": None,
+                }
+            )
         speeches.update(s.speeches)
         for cid, counts in s.labels.items():
             for lab, n in counts.items():
                 label_rows[(cid, s.series, lab)] += n
     _insert(conn, store.presence, presence_rows)
-    _insert(conn, store.labels, [
-        {"character": c, "series": sr, "label": lab, "speeches": n}
-        for (c, sr, lab), n in sorted(label_rows.items())
-    ])
+    _insert(
+        conn,
+        store.labels,
+        [
+            {"character": c, "series": sr, "label": lab, "speeches": n}
+            for (c, sr, lab), n in sorted(label_rows.items())
+        ],
+    )
     wanted = set(universe.bible.characters) | {c for c, _s, _l in label_rows}
     wanted |= set(canon.appearances)
-    wanted |= {r["character"] for r in presence_rows}
-    _insert(conn, store.characters, [
-        {"id": c.id, "name": c.name, "provisional": c.provisional, "role": c.role,
-         "home": c.home or _home(canon, c.id), "performer": c.performer,
-         "suggestion": c.suggestion, "appearances": len(canon.appearances.get(c.id, ())),
-         "speeches": speeches.get(c.id, 0)}
-        for c in cast.characters.values() if c.id in wanted
-    ])
-    _insert(conn, store.encounters, [
-        {"a": e.a, "b": e.b, "release_scene": canon.release_pos[e.first_release.key],
-         "story_scene": canon.release_pos[e.first_story.key], "scenes": e.scenes}
-        for e in canon.encounters.values()
-    ])
+    wanted |= {str(r["character"]) for r in presence_rows}
+    _insert(
+        conn,
+        store.characters,
+        [
+            {
+                "id": c.id,
+                "name": c.name,
+                "provisional": c.provisional,
+                "role": c.role,
+                "home": c.home or _home(canon, c.id),
+                "performer": c.performer,
+                "suggestion": c.suggestion,
+                "appearances": len(canon.appearances.get(c.id, ())),
+                "speeches": speeches.get(c.id, 0),
+            }
+            for c in cast.characters.values()
+            if c.id in wanted
+        ],
+    )
+    _insert(
+        conn,
+        store.encounters,
+        [
+            {
+                "a": e.a,
+                "b": e.b,
+                "release_scene": canon.release_pos[e.first_release.key],
+                "story_scene": canon.release_pos[e.first_story.key],
+                "scenes": e.scenes,
+            }
+            for e in canon.encounters.values()
+        ],
+    )
     _insert(conn, store.facts, _facts(compiled))
     _insert(conn, store.knowledge, _knowledge_rows(compiled))
     _insert(conn, store.tells, _tell_rows(compiled))
-    _insert(conn, store.relations, [
-        {"id": n, "a": k.event.subject, "b": k.event.obj, "verb": k.event.verb,
-         "kind": k.event.data.get("kind"), "mutual": k.event.data.get("mutual"),
-         "scene": canon.release_pos[k.event.scene] if k.event.scene else None,
-         "line": k.event.line, "file": k.event.file, "source": k.event.source}
-        for n, k in enumerate(compiled.fold.relations if compiled.fold else [])
-    ])
-    _insert(conn, store.findings, [
-        {"id": n, "rule": f.rule, "severity": f.severity, "file": f.file, "line": f.line,
-         "scene": canon.release_pos[f.scene], "characters": json.dumps(list(f.characters)),
-         "message": f.message, "evidence": json.dumps([e.to_json() for e in f.evidence]),
-         "sealed": f.sealed, "seal_reason": f.seal_reason, "inferred": f.inferred}
-        for n, f in enumerate(compiled.findings)
-    ])
+    _insert(
+        conn,
+        store.relations,
+        [
+            {
+                "id": n,
+                "a": k.event.subject,
+                "b": k.event.obj,
+                "verb": k.event.verb,
+                "kind": k.event.data.get("kind"),
+                "mutual": k.event.data.get("mutual"),
+                "scene": canon.release_pos[k.event.scene] if k.event.scene else None,
+                "line": k.event.line,
+                "file": k.event.file,
+                "source": k.event.source,
+            }
+            for n, k in enumerate(compiled.fold.relations if compiled.fold else [])
+        ],
+    )
+    _insert(
+        conn,
+        store.findings,
+        [
+            {
+                "id": n,
+                "rule": f.rule,
+                "severity": f.severity,
+                "file": f.file,
+                "line": f.line,
+                "scene": canon.release_pos[f.scene],
+                "characters": json.dumps(list(f.characters)),
+                "message": f.message,
+                "evidence": json.dumps([e.to_json() for e in f.evidence]),
+                "sealed": f.sealed,
+                "seal_reason": f.seal_reason,
+                "inferred": f.inferred,
+            }
+            for n, f in enumerate(compiled.findings)
+        ],
+    )
 
 
 def _knowledge_rows(compiled: Compiled) -> list[dict[str, object]]:
     if compiled.fold is None:
         return []
     canon = compiled.canon
-    rows = []
+    rows: list[dict[str, object]] = []
     for (cid, secret), known in compiled.fold.knows.items():
         e = known.event
         how = "known_by" if e.data.get("known_from_start") else e.verb
-        rows.append({"character": cid, "secret": secret,
-                     "scene": canon.release_pos[e.scene] if e.scene else None,
-                     "line": e.line, "file": e.file, "source": e.source, "how": how})
+        rows.append(
+            {
+                "character": cid,
+                "secret": secret,
+                "scene": canon.release_pos[e.scene] if e.scene else None,
+                "line": e.line,
+                "file": e.file,
+                "source": e.source,
+                "how": how,
+            }
+        )
     return rows
 
 
@@ -419,8 +553,11 @@ def _tell_rows(compiled: Compiled) -> list[dict[str, object]]:
     from showbible.rules.premature_knowledge import tell_pattern
 
     canon = compiled.canon
-    patterns = {sid: p for sid, sec in compiled.universe.bible.secrets.items()
-                if (p := tell_pattern(sec.tells))}
+    patterns = {
+        sid: p
+        for sid, sec in compiled.universe.bible.secrets.items()
+        if (p := tell_pattern(sec.tells))
+    }
     rows = []
     for i, scene in enumerate(canon.scenes):
         seen: set[tuple[str, str]] = set()
@@ -428,8 +565,14 @@ def _tell_rows(compiled: Compiled) -> list[dict[str, object]]:
             for sid, pattern in patterns.items():
                 if (speech.character, sid) not in seen and pattern.search(speech.text):
                     seen.add((speech.character, sid))
-                    rows.append({"scene": i, "character": speech.character, "secret": sid,
-                                 "line": speech.line})
+                    rows.append(
+                        {
+                            "scene": i,
+                            "character": speech.character,
+                            "secret": sid,
+                            "line": speech.line,
+                        }
+                    )
     return rows
 
 
@@ -448,30 +591,56 @@ def _facts(compiled: Compiled) -> list[dict[str, object]]:
         if not char.provisional or char.role or cid not in canon.appearances:
             continue
         first = canon.scenes[canon.appearances[cid][0]]
-        out.append({"kind": "provisional-character", "subject": cid, "object": char.name,
-                    "scene": canon.release_pos[first.key], "file": first.file,
-                    "line": first.present[cid].line, "source": "engine", "confidence": None,
-                    "detail": json.dumps({"suggestion": char.suggestion})})
+        out.append(
+            {
+                "kind": "provisional-character",
+                "subject": cid,
+                "object": char.name,
+                "scene": canon.release_pos[first.key],
+                "file": first.file,
+                "line": first.present[cid].line,
+                "source": "engine",
+                "confidence": None,
+                "detail": json.dumps({"suggestion": char.suggestion}),
+            }
+        )
     for doubt in doubtful_identities(canon):
-        out.append({"kind": "doubtful-identity", "subject": doubt.character,
-                    "object": ", ".join(doubt.series), "scene": None, "file": doubt.file,
-                    "line": doubt.line, "source": "engine", "confidence": None,
-                    "detail": json.dumps({"speeches": doubt.speeches,
-                                          "reason": doubt.reason})})
+        out.append(
+            {
+                "kind": "doubtful-identity",
+                "subject": doubt.character,
+                "object": ", ".join(doubt.series),
+                "scene": None,
+                "file": doubt.file,
+                "line": doubt.line,
+                "source": "engine",
+                "confidence": None,
+                "detail": json.dumps({"speeches": doubt.speeches, "reason": doubt.reason}),
+            }
+        )
     if compiled.collected is not None:
         used = {id(e) for e in compiled.collected.events}
         stated = [e for e in compiled.collected.events if e.source != "inferred"]
         for e in stated + compiled.collected.inferred:
             scene = canon.release_pos.get(e.scene) if e.scene else None
-            out.append({"kind": e.verb, "subject": e.subject, "object": e.obj,
-                        "scene": scene, "file": e.file, "line": e.line, "source": e.source,
-                        "confidence": e.confidence,
-                        "detail": json.dumps({**e.data, "used": id(e) in used}, default=str)})
+            out.append(
+                {
+                    "kind": e.verb,
+                    "subject": e.subject,
+                    "object": e.obj,
+                    "scene": scene,
+                    "file": e.file,
+                    "line": e.line,
+                    "source": e.source,
+                    "confidence": e.confidence,
+                    "detail": json.dumps({**e.data, "used": id(e) in used}, default=str),
+                }
+            )
     for n, row in enumerate(out):
         row["id"] = n
     return out
 
 
-def _insert(conn: Connection, table: store.Table, rows: list[dict[str, object]]) -> None:
+def _insert(conn: Connection, table: Table, rows: list[dict[str, object]]) -> None:
     for start in range(0, len(rows), 5000):
         conn.execute(insert(table), rows[start : start + 5000])

@@ -211,9 +211,15 @@ def fold_events(canon: Canon, events: Iterable[CanonEvent]) -> Fold:
             fold.allows.setdefault(e.scene, {})[e.subject] = e.data.get("reason", "")
     for i, a in enumerate(canon.universe.bible.allow):
         ref = canon.universe.parse_ref(a.at)
-        keys = [str(ref)] if ref.scene is not None else [
-            s.key for s in canon.scenes
-            if s.series == ref.episode.series and s.episode == ref.episode.id]
+        keys = (
+            [str(ref)]
+            if ref.scene is not None
+            else [
+                s.key
+                for s in canon.scenes
+                if s.series == ref.episode.series and s.episode == ref.episode.id
+            ]
+        )
         for key in keys:
             fold.allows.setdefault(key, {})[a.rule] = a.reason or f"universe.yaml allow[{i}]"
     fold.relations.sort(key=lambda k: k.moment)

@@ -48,8 +48,9 @@ def check(
         findings = load_findings(store.resolve_url(root, url), root)
     wanted = [o.rstrip("/") for o in only]
     if wanted:
-        findings = [f for f in findings
-                    if any(f.file == w or f.file.startswith(w + "/") for w in wanted)]
+        findings = [
+            f for f in findings if any(f.file == w or f.file.startswith(w + "/") for w in wanted)
+        ]
     chosen = set(rules)
     if chosen:
         findings = [f for f in findings if f.rule in chosen]
@@ -65,8 +66,12 @@ def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:
     st = store.Store(store.resolve_url(root, url))
     try:
         with st.read() as conn:
-            cache = {r.path: (r.sha256, r.parsed) for r in conn.execute(
-                select(store.files.c.path, store.files.c.sha256, store.files.c.parsed))}
+            cache = {
+                r.path: (r.sha256, r.parsed)
+                for r in conn.execute(
+                    select(store.files.c.path, store.files.c.sha256, store.files.c.parsed)
+                )
+            }
     finally:
         st.dispose()
     compiled = compile_universe(universe, cache, as_of=ref)
@@ -78,16 +83,31 @@ def load_findings(url: str, root: Path) -> list[Finding]:
     try:
         st.ensure_schema()
         with st.read() as conn:
-            scenes = {r.id: r.key for r in conn.execute(
-                select(store.scenes.c.id, store.scenes.c.key))}
+            scenes = {
+                r.id: r.key for r in conn.execute(select(store.scenes.c.id, store.scenes.c.key))
+            }
             rows = conn.execute(select(store.findings).order_by(store.findings.c.id)).all()
     finally:
         st.dispose()
     out = []
     for r in rows:
-        evidence = [Evidence(e["file"], e["line"], e["message"], e.get("scene"), e.get("source"))
-                    for e in json.loads(r.evidence)]
-        out.append(Finding(r.rule, r.severity, r.file, r.line, scenes.get(r.scene, ""),
-                           tuple(json.loads(r.characters)), r.message, evidence,
-                           sealed=r.sealed, seal_reason=r.seal_reason, inferred=r.inferred))
+        evidence = [
+            Evidence(e["file"], e["line"], e["message"], e.get("scene"), e.get("source"))
+            for e in json.loads(r.evidence)
+        ]
+        out.append(
+            Finding(
+                r.rule,
+                r.severity,
+                r.file,
+                r.line,
+                scenes.get(r.scene, ""),
+                tuple(json.loads(r.characters)),
+                r.message,
+                evidence,
+                sealed=r.sealed,
+                seal_reason=r.seal_reason,
+                inferred=r.inferred,
+            )
+        )
     return out

@@ -49,24 +49,29 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+# soft_wrap: never break a file:line message or a path across lines.
 out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 T = TypeVar("T")
 
 UniverseOpt = Annotated[
     Path | None,
-    typer.Option("--universe", "-u", help="The universe folder (default: nearest upward).",
-                 file_okay=False),
+    typer.Option(
+        "--universe", "-u", help="The universe folder (default: nearest upward).", file_okay=False
+    ),
 ]
 UniverseArg = Annotated[
-    Path | None, typer.Argument(help="The universe folder (default: nearest upward).",
-                                show_default=False)
+    Path | None,
+    typer.Argument(help="The universe folder (default: nearest upward).", show_default=False),
 ]
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Store URL (default: SQLite in UNIVERSE/.showbible/; "
-                 "env SHOWBIBLE_DB).", show_default=False),
+    typer.Option(
+        "--db",
+        help="Store URL (default: SQLite in UNIVERSE/.showbible/; env SHOWBIBLE_DB).",
+        show_default=False,
+    ),
 ]
 Timeline = Annotated[
     str, typer.Option("--timeline", help="release (as the audience met it) or story.")
@@ -140,8 +145,10 @@ def _with_canon(root: Path, db: str | None, fn: Callable[[Connection], T]) -> T:
                 raise
         finally:
             st.dispose()
-        err.print(f"[yellow]warning: build failed, answering from the last good canon: "
-                  f"{escape(str(exc))}[/]")
+        err.print(
+            f"[yellow]warning: build failed, answering from the last good canon: "
+            f"{escape(str(exc))}[/]"
+        )
     st = Store(url)
     try:
         with st.read() as conn:
@@ -197,13 +204,17 @@ def build_cmd(
 @app.command("check")
 def check_cmd(
     universe: UniverseArg = None,
-    only: Annotated[list[str] | None, typer.Option("--only", help="Report only on this "
-                    "script or folder (repeatable).")] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Report only on this script or folder (repeatable)."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Check against the canon "
-                     "released up to REF.")] = None,
-    rule: Annotated[list[str] | None, typer.Option("--rule", help="Report only this rule "
-                    "(repeatable).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Check against the canon released up to REF.")
+    ] = None,
+    rule: Annotated[
+        list[str] | None, typer.Option("--rule", help="Report only this rule (repeatable).")
+    ] = None,
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -212,8 +223,9 @@ def check_cmd(
     root = _root(universe, universe_opt)
     for r in rule or ():
         if r not in RULES:
-            raise typer.BadParameter(f"unknown rule {r!r} (known: {', '.join(RULES)})",
-                                     param_hint="--rule")
+            raise typer.BadParameter(
+                f"unknown rule {r!r} (known: {', '.join(RULES)})", param_hint="--rule"
+            )
     paths = [relative_to_universe(p, root) for p in only or ()]
     with _progress(err.is_terminal and fmt == "text") as report:
         del report
@@ -229,8 +241,10 @@ def check_cmd(
         for style, line in text_lines(findings):
             out.print(f"[{style}]{escape(line)}[/]")
         s = summarise(findings)
-        err.print(f"{s['errors']} error(s), {s['warnings']} warning(s), {s['notes']} note(s), "
-                  f"{s['sealed']} sealed")
+        err.print(
+            f"{s['errors']} error(s), {s['warnings']} warning(s), {s['notes']} note(s), "
+            f"{s['sealed']} sealed"
+        )
     raise Exit(exit_code(findings))
 
 
@@ -245,15 +259,24 @@ def parse(
     for d in script.diagnostics:
         err.print(f"[yellow]{escape(str(d))}[/]")
     if fmt == "json":
-        _print_json({
-            "file": str(file),
-            "title": dict(script.title),
-            "elements": [e.to_json() for e in script.elements],
-            "scenes": [{"scene": s.number, "heading": s.heading.text if s.heading else None,
-                        "line": s.line, "end_line": s.end_line} for s in script.scenes],
-            "boneyard": [e.to_json() for e in script.boneyard],
-            "diagnostics": [str(d) for d in script.diagnostics],
-        })
+        _print_json(
+            {
+                "file": str(file),
+                "title": dict(script.title),
+                "elements": [e.to_json() for e in script.elements],
+                "scenes": [
+                    {
+                        "scene": s.number,
+                        "heading": s.heading.text if s.heading else None,
+                        "line": s.line,
+                        "end_line": s.end_line,
+                    }
+                    for s in script.scenes
+                ],
+                "boneyard": [e.to_json() for e in script.boneyard],
+                "diagnostics": [str(d) for d in script.diagnostics],
+            }
+        )
         return
     for e in script.elements:
         extra = f" ({', '.join(e.extensions)})" if e.extensions else ""
@@ -264,8 +287,12 @@ def parse(
 @app.command()
 def who(
     name: Annotated[str, typer.Argument(help="A character id, name or cue.")],
-    as_of: Annotated[str | None, typer.Option("--as-of", help="EPISODE, SERIES:EPISODE or "
-                                              "...#SCENE: only canon up to there.")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="EPISODE, SERIES:EPISODE or ...#SCENE: only canon up to there."
+        ),
+    ] = None,
     timeline: Timeline = "release",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     universe_opt: UniverseOpt = None,
@@ -291,7 +318,7 @@ def who(
     if data["performer"]:
         out.print(f"played by {escape(data['performer'])}")
     out.print(f"series: {', '.join(data['series']) or '(none yet)'}")
-    labels = sorted({lab['label'] for labs in data['labels'].values() for lab in labs})
+    labels = sorted({lab["label"] for labs in data["labels"].values() for lab in labs})
     if labels:
         out.print(f"cued as: {escape(', '.join(labels))}")
     out.print("\n[bold]Appearances[/]")
@@ -302,17 +329,22 @@ def who(
         out.print("\n[bold]Knows[/]")
         for k in data["knows"]:
             since = k["since"]
-            when = "from the start" if since is None else \
-                f"since {since['series']}:{since['episode']}#{since['scene']}"
+            when = (
+                "from the start"
+                if since is None
+                else f"since {since['series']}:{since['episode']}#{since['scene']}"
+            )
             out.print(f"  {k['secret']}  {when}  [dim]{k['file']}:{k['line']}[/]")
     out.print("\n[bold]Met[/]")
     if not data["met"]:
         out.print("  nobody yet")
     for m in data["met"]:
         f = m["first"]
-        out.print(f"  {escape(m['name'])} [dim]({m['id']})[/] first in "
-                  f"{f['series']}:{f['episode']}#{f['scene']}  [dim]{f['file']}:{f['line']}[/]"
-                  f"  ({m['scenes_together']} scene(s) together)")
+        out.print(
+            f"  {escape(m['name'])} [dim]({m['id']})[/] first in "
+            f"{f['series']}:{f['episode']}#{f['scene']}  [dim]{f['file']}:{f['line']}[/]"
+            f"  ({m['scenes_together']} scene(s) together)"
+        )
 
 
 @app.command()
@@ -335,12 +367,16 @@ def met(
         out.print(f"{an} and {bn} have not met on screen")
         return
     out.print(f"[bold]{an}[/] and [bold]{bn}[/] share {data['scenes_together']} scene(s)")
-    for key, title in (("release", "first seen together (release order)"),
-                       ("story", "first met (story order)")):
+    for key, title in (
+        ("release", "first seen together (release order)"),
+        ("story", "first met (story order)"),
+    ):
         f = data[key]
         story = f" [dim]story time {f['story']}[/]" if f["story"] else ""
-        out.print(f"  {title}: {f['series']}:{f['episode']}#{f['scene']} "
-                  f"{escape(f['heading'])}  [dim]{f['file']}:{f['line']}[/]{story}")
+        out.print(
+            f"  {title}: {f['series']}:{f['episode']}#{f['scene']} "
+            f"{escape(f['heading'])}  [dim]{f['file']}:{f['line']}[/]{story}"
+        )
 
 
 @app.command()
@@ -393,8 +429,12 @@ def export(
 @app.command()
 def facts(
     universe: UniverseArg = None,
-    inferred: Annotated[bool, typer.Option("--inferred", help="Only the facts inferred from "
-                        "action lines, with their confidence.")] = False,
+    inferred: Annotated[
+        bool,
+        typer.Option(
+            "--inferred", help="Only the facts inferred from action lines, with their confidence."
+        ),
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
@@ -419,19 +459,20 @@ def facts(
         elif r["source"] == "inferred":
             used = "used" if detail.get("used") else "not used"
             extra = f"  confidence {r['confidence']:.1f}, {used}: {detail.get('sentence', '')!r}"
-        out.print(f"{r['file']}:{r['line']}: [bold]{escape(what)}[/] [dim]({r['source']})[/]"
-                  f"{escape(extra)}")
+        out.print(
+            f"{r['file']}:{r['line']}: [bold]{escape(what)}[/] [dim]({r['source']})[/]"
+            f"{escape(extra)}"
+        )
 
 
 @app.command("relations")
 def relations_cmd(
     name: Annotated[str, typer.Argument(help="A character.")],
-    other: Annotated[str | None, typer.Argument(help="Only the pair with this character.")]
-    = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Where things stand at REF.")]
-    = None,
-    timeline: Annotated[str, typer.Option("--timeline", help="story (default) or release.")]
-    = "story",
+    other: Annotated[str | None, typer.Argument(help="Only the pair with this character.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Where things stand at REF.")] = None,
+    timeline: Annotated[
+        str, typer.Option("--timeline", help="story (default) or release.")
+    ] = "story",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
@@ -460,8 +501,9 @@ def relations_cmd(
             at = ch["at"]
             where = f"{at['series']}:{at['episode']}#{at['scene']}" if at else "from the start"
             verb = "ends" if ch["verb"] == "ends" else "becomes"
-            out.print(f"    {where:<28} {verb} {ch['kind'] or '(all)'}"
-                      f"  [dim]{ch['file']}:{ch['line']}[/]")
+            out.print(
+                f"    {where:<28} {verb} {ch['kind'] or '(all)'}  [dim]{ch['file']}:{ch['line']}[/]"
+            )
 
 
 def _relation_text(k: dict[str, Any], cid: str, other_name: str) -> str:
@@ -498,8 +540,7 @@ def watch_order(
 
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> None:
     if value not in allowed:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}",
-                                 param_hint=option)
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
 
 
 def _timeline(value: str) -> queries.Timeline:
@@ -518,8 +559,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     """showbible: continuity for shared universes."""
 
@@ -540,14 +582,18 @@ def main() -> None:
         sys.exit(130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except Exception as exc:  # click's usage errors and our own bugs
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show(file=sys.stderr)
-            sys.exit(2)
+    except typer.TyperException as exc:  # usage errors: bad options, bad values
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show(file=sys.stderr)
+        else:
+            err.print(f"[red]error:[/] {escape(str(exc))}")
+        sys.exit(2)
+    except Exception as exc:  # our own bugs
         if os.environ.get("SHOWBIBLE_DEBUG"):
             raise
-        err.print(f"[red]internal error:[/] {type(exc).__name__}: {escape(str(exc))}\n"
-                  "set SHOWBIBLE_DEBUG=1 for the traceback, and please report it")
+        err.print(
+            f"[red]internal error:[/] {type(exc).__name__}: {escape(str(exc))}\n"
+            "set SHOWBIBLE_DEBUG=1 for the traceback, and please report it"
+        )
         sys.exit(3)

@@ -66,8 +66,9 @@ class Collected:
 class EventCollector:
     """Turns bible entries, annotations and action lines into CanonEvents."""
 
-    def __init__(self, universe: Universe, cast: Cast, places: PlaceIndex,
-                 scenes: list[SceneFacts]) -> None:
+    def __init__(
+        self, universe: Universe, cast: Cast, places: PlaceIndex, scenes: list[SceneFacts]
+    ) -> None:
         self.u = universe
         self.cast = cast
         self.places = places
@@ -94,12 +95,22 @@ class EventCollector:
         for sid, secret in self.u.bible.secrets.items():
             file, line, _ = locate(("secrets", sid, "known_by"))
             for who in secret.known_by:
-                out.append(CanonEvent("learns", who, None, line, file, "bible", obj=sid,
-                                      data={"known_from_start": True}))
+                out.append(
+                    CanonEvent(
+                        "learns",
+                        who,
+                        None,
+                        line,
+                        file,
+                        "bible",
+                        obj=sid,
+                        data={"known_from_start": True},
+                    )
+                )
         for i, e in enumerate(self.u.bible.events):
             key, _line, _file = self._bible_scene(e.at)
             file, line, _ = locate(("events", i))
-            base = {"scene": key, "line": line, "file": file, "source": "bible"}
+            base: dict[str, Any] = {"scene": key, "line": line, "file": file, "source": "bible"}
             if e.dies:
                 out.append(CanonEvent("dies", e.dies, **base))
             elif e.destroyed:
@@ -109,22 +120,33 @@ class EventCollector:
             elif e.reveals:
                 out.append(CanonEvent("reveals", e.reveals, **base))
             elif e.cannot:
-                out.append(CanonEvent("cannot", e.cannot.who, obj=e.cannot.what,
-                                      data={"tells": list(e.cannot.tells) or [e.cannot.what]},
-                                      **base))
+                out.append(
+                    CanonEvent(
+                        "cannot",
+                        e.cannot.who,
+                        obj=e.cannot.what,
+                        data={"tells": list(e.cannot.tells) or [e.cannot.what]},
+                        **base,
+                    )
+                )
             elif e.held:
                 until = None
                 if e.held.until:
                     until, _l, _f = self._bible_scene(e.held.until)
-                out.append(CanonEvent("held", e.held.who, obj=e.held.place,
-                                      data={"until": until}, **base))
+                out.append(
+                    CanonEvent("held", e.held.who, obj=e.held.place, data={"until": until}, **base)
+                )
             elif e.relation:
                 r = e.relation
-                out.append(CanonEvent("relation", r.a, obj=r.b,
-                                      data={"kind": r.kind, "mutual": r.mutual}, **base))
+                out.append(
+                    CanonEvent(
+                        "relation", r.a, obj=r.b, data={"kind": r.kind, "mutual": r.mutual}, **base
+                    )
+                )
             elif e.ends:
-                out.append(CanonEvent("ends", e.ends.a, obj=e.ends.b,
-                                      data={"kind": e.ends.kind}, **base))
+                out.append(
+                    CanonEvent("ends", e.ends.a, obj=e.ends.b, data={"kind": e.ends.kind}, **base)
+                )
         return out
 
     # --- annotations ---------------------------------------------------------------------
@@ -139,8 +161,12 @@ class EventCollector:
         return out
 
     def _annotation(self, scene: SceneFacts, ann: Annotation) -> CanonEvent | None:
-        base = {"scene": scene.key, "line": ann.line, "file": scene.file,
-                "source": "annotation"}
+        base: dict[str, Any] = {
+            "scene": scene.key,
+            "line": ann.line,
+            "file": scene.file,
+            "source": "annotation",
+        }
         verb, args = ann.verb, ann.args
         if verb == "dies":
             cid = self.character(args, scene, ann.line)
@@ -159,38 +185,47 @@ class EventCollector:
         if verb == "cannot":
             name, _, what = args.rpartition(" ")
             cid = self.character(name, scene, ann.line)
-            return (CanonEvent("cannot", cid, obj=what, data={"tells": [what]}, **base)
-                    if cid else None)
+            return (
+                CanonEvent("cannot", cid, obj=what, data={"tells": [what]}, **base) if cid else None
+            )
         if verb in ("relation", "ends"):
             return self._relation(verb, args, scene, ann.line, base)
         if verb == "allow":
             rule, _, reason = args.partition(" ")
-            return CanonEvent("allow", rule.strip().lower(), data={"reason": reason.strip()},
-                              **base)
+            return CanonEvent(
+                "allow", rule.strip().lower(), data={"reason": reason.strip()}, **base
+            )
         return None
 
-    def _relation(self, verb: str, args: str, scene: SceneFacts, line: int,
-                  base: dict[str, Any]) -> CanonEvent | None:
+    def _relation(
+        self, verb: str, args: str, scene: SceneFacts, line: int, base: dict[str, Any]
+    ) -> CanonEvent | None:
         words = args.split()
         kinds = [i for i, w in enumerate(words) if w.lower() in RELATION_KINDS]
         if not kinds:
             if verb == "ends" and len(words) >= 2:
                 a = self.character(" ".join(words[:-1]), scene, line)
                 b = self.character(words[-1], scene, line)
-                return CanonEvent("ends", a, obj=b, data={"kind": None}, **base) if a and b \
-                    else None
+                return (
+                    CanonEvent("ends", a, obj=b, data={"kind": None}, **base) if a and b else None
+                )
             known = ", ".join(RELATION_KINDS)
-            self._warn(scene, line, f"[[{verb}: {args}]] names no relationship kind "
-                       f"(one of {known}); write [[{verb}: A kind B]]")
+            self._warn(
+                scene,
+                line,
+                f"[[{verb}: {args}]] names no relationship kind "
+                f"(one of {known}); write [[{verb}: A kind B]]",
+            )
             return None
         k = kinds[0]
         kind = words[k].lower()
         a = self.character(" ".join(words[:k]), scene, line)
-        b = self.character(" ".join(words[k + 1:]), scene, line)
+        b = self.character(" ".join(words[k + 1 :]), scene, line)
         if not a or not b:
             return None
-        return CanonEvent(verb, a, obj=b,
-                          data={"kind": kind, "mutual": RELATION_KINDS[kind]}, **base)
+        return CanonEvent(
+            verb, a, obj=b, data={"kind": kind, "mutual": RELATION_KINDS[kind]}, **base
+        )
 
     # --- names ---------------------------------------------------------------------------
 
@@ -205,8 +240,11 @@ class EventCollector:
         char = self.cast.characters[cue.character]
         if not char.provisional or cue.character in self._seen_characters():
             return cue.character
-        hint = f" (did you mean {char.suggestion!r}?)" if char.suggestion else \
-            _close(name, list(self.u.bible.characters))
+        hint = (
+            f" (did you mean {char.suggestion!r}?)"
+            if char.suggestion
+            else _close(name, list(self.u.bible.characters))
+        )
         self._warn(scene, line, f"annotation names unknown character {name!r}{hint}")
         return None
 
@@ -224,16 +262,22 @@ class EventCollector:
             return pid
         if scene.place is None and _fold(name) == _fold(scene.location):
             return "~" + _fold(scene.location)
-        self._warn(scene, line, f"annotation names unknown place {name!r}"
-                   + _close(name, list(self.u.bible.places)))
+        self._warn(
+            scene,
+            line,
+            f"annotation names unknown place {name!r}" + _close(name, list(self.u.bible.places)),
+        )
         return None
 
     def secret(self, name: str, scene: SceneFacts, line: int) -> str | None:
         name = name.strip()
         if name in self.u.bible.secrets:
             return name
-        self._warn(scene, line, f"annotation names unknown secret {name!r}"
-                   + _close(name, list(self.u.bible.secrets)))
+        self._warn(
+            scene,
+            line,
+            f"annotation names unknown secret {name!r}" + _close(name, list(self.u.bible.secrets)),
+        )
         return None
 
     def _warn(self, scene: SceneFacts, line: int, message: str) -> None:
@@ -252,9 +296,18 @@ class EventCollector:
         for scene in self.scenes:
             speakers = _speaker_before(scene)
             for item in infer_scene(scene, place_names, speakers):
-                out.append(CanonEvent(item.kind, item.subject, scene.key, item.line, scene.file,
-                                      "inferred", confidence=item.confidence,
-                                      data={"sentence": item.sentence}))
+                out.append(
+                    CanonEvent(
+                        item.kind,
+                        item.subject,
+                        scene.key,
+                        item.line,
+                        scene.file,
+                        "inferred",
+                        confidence=item.confidence,
+                        data={"sentence": item.sentence},
+                    )
+                )
         return out
 
     def collect(self, inferred_setting: str) -> Collected:
@@ -262,10 +315,13 @@ class EventCollector:
         inferred = self.inferred_events()
         stated = {(e.verb, e.subject) for e in events}
         use = [
-            e for e in inferred
+            e
+            for e in inferred
             if (e.verb, e.subject) not in stated
-            and (inferred_setting == "all"
-                 or (inferred_setting == "high" and (e.confidence or 0) >= HIGH))
+            and (
+                inferred_setting == "all"
+                or (inferred_setting == "high" and (e.confidence or 0) >= HIGH)
+            )
         ]
         return Collected(events + use, inferred, self.diagnostics)
 

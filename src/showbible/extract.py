@@ -215,9 +215,7 @@ def extract_scene(
                 _mark_present(facts, speaker, Presence(el.line, how, identity))
         elif kind is Kind.DIALOGUE or kind is Kind.LYRIC:
             if speaker is not None:
-                facts.dialogue.append(
-                    Speech(speaker, cue_line, el.line, el.text, identity, voice)
-                )
+                facts.dialogue.append(Speech(speaker, cue_line, el.line, el.text, identity, voice))
             for match in matcher.find(el.text):
                 if match.character != speaker:
                     facts.referenced.setdefault(match.character, _line_at(el, match.start))
@@ -293,8 +291,14 @@ def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts) -> None:
         end = start + len(sentence)
         inside = [m for m in matches if start <= m.start < end]
         line = _line_at(el, start)
-        facts.sentences.append(Sentence(line, sentence, tuple(m.character for m in inside),
-                                        tuple(m.start - start for m in inside)))
+        facts.sentences.append(
+            Sentence(
+                line,
+                sentence,
+                tuple(m.character for m in inside),
+                tuple(m.start - start for m in inside),
+            )
+        )
         if not inside:
             continue
         if ENTRANCE.match(sentence):

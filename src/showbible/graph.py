@@ -12,9 +12,9 @@ import networkx as nx
 FORMATS = ("json", "graphml", "gexf", "csv")
 
 
-def character_graph(data: dict[str, Any], include_roles: bool = False) -> nx.Graph:
+def character_graph(data: dict[str, Any], include_roles: bool = False) -> nx.Graph[str]:
     """Characters as nodes (with their series and counts), first meetings as weighted edges."""
-    g = nx.Graph()
+    g: nx.Graph[str] = nx.Graph()
     keep = set()
     for ch in data["characters"]:
         if ch["role"] and not include_roles:
@@ -59,24 +59,25 @@ def render(data: dict[str, Any], fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
-def edges_csv(g: nx.Graph) -> str:
+def edges_csv(g: nx.Graph[str]) -> str:
     """One row per pair who met: names, scenes shared, where they first met."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["a", "b", "a_name", "b_name", "scenes", "first_series", "first_episode",
-                "first_scene"])
+    w.writerow(
+        ["a", "b", "a_name", "b_name", "scenes", "first_series", "first_episode", "first_scene"]
+    )
     for a, b, d in sorted(g.edges(data=True), key=lambda t: (t[0], t[1])):
         x, y = sorted((a, b))
-        w.writerow([x, y, g.nodes[x]["label"], g.nodes[y]["label"], d["weight"],
-                    d["first_series"], d["first_episode"], d["first_scene"]])
-    return out.getvalue()
-
-
-def nodes_csv(g: nx.Graph) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(["id", "name", "series", "home", "appearances", "speeches", "crossover"])
-    for n, d in sorted(g.nodes(data=True)):
-        w.writerow([n, d["label"], d["series"], d["home"], d["appearances"], d["speeches"],
-                    d["crossover"]])
+        w.writerow(
+            [
+                x,
+                y,
+                g.nodes[x]["label"],
+                g.nodes[y]["label"],
+                d["weight"],
+                d["first_series"],
+                d["first_episode"],
+                d["first_scene"],
+            ]
+        )
     return out.getvalue()

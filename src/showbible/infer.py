@@ -17,8 +17,14 @@ HIGH = 0.9
 MEDIUM = 0.6
 
 _DEATH_SUBJECT = [
-    (re.compile(r"\b(?:dies|is dead|lies dead|falls dead|drops dead|is killed|is slain|"
-                r"breathes (?:his|her|their) last|dies instantly|is murdered)\b", re.I), HIGH),
+    (
+        re.compile(
+            r"\b(?:dies|is dead|lies dead|falls dead|drops dead|is killed|is slain|"
+            r"breathes (?:his|her|their) last|dies instantly|is murdered)\b",
+            re.I,
+        ),
+        HIGH,
+    ),
     (re.compile(r"\b(?:slumps|goes still|stops breathing|collapses)\b.*\bdead\b", re.I), HIGH),
     (re.compile(r"\b(?:goes limp|goes still|stops breathing|flatlines)\b", re.I), MEDIUM),
 ]
@@ -28,9 +34,15 @@ _DEATH_OBJECT = re.compile(
 _DEAD_ALONE = re.compile(r"^\W*(?:dead|she'?s dead|he'?s dead|they'?re dead)\W*$", re.I)
 _DIES_DIRECTION = re.compile(r"^\W*dies\W*$", re.I)
 _DESTROY = [
-    (re.compile(r"\b(?:is destroyed|explodes|burns to the ground|burns to (?:its|the) stones|"
-                r"is razed|collapses into rubble|is reduced to (?:rubble|ash|ashes)|"
-                r"burns down|is blown up|goes up in flames|is demolished)\b", re.I), HIGH),
+    (
+        re.compile(
+            r"\b(?:is destroyed|explodes|burns to the ground|burns to (?:its|the) stones|"
+            r"is razed|collapses into rubble|is reduced to (?:rubble|ash|ashes)|"
+            r"burns down|is blown up|goes up in flames|is demolished)\b",
+            re.I,
+        ),
+        HIGH,
+    ),
     (re.compile(r"\b(?:burns|collapses|crumbles|is flooded)\b", re.I), MEDIUM),
 ]
 
@@ -44,8 +56,9 @@ class Inferred:
     sentence: str
 
 
-def infer_scene(facts: SceneFacts, place_names: dict[str, list[str]],
-                last_speaker_before: dict[int, str]) -> list[Inferred]:
+def infer_scene(
+    facts: SceneFacts, place_names: dict[str, list[str]], last_speaker_before: dict[int, str]
+) -> list[Inferred]:
     """Deaths and destructions stated in a scene's action lines.
 
     ``last_speaker_before`` maps an action line number to the character who spoke just before
@@ -70,8 +83,9 @@ def infer_scene(facts: SceneFacts, place_names: dict[str, list[str]],
                 if _DEATH_OBJECT.search(text[:idx]):
                     out.append(Inferred("dies", name, sent.line, HIGH, text))
         elif _DEAD_ALONE.match(text) and previous is not None and previous.names:
-            out.append(Inferred("dies", previous.names[0], sent.line, HIGH,
-                                previous.text + " " + text))
+            out.append(
+                Inferred("dies", previous.names[0], sent.line, HIGH, previous.text + " " + text)
+            )
         for pid, names in place_names.items():
             if not any(_mentions(text, n) for n in names):
                 continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import process
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, Table, and_, func, or_, select
 
 from showbible import store
 from showbible.model import InputError
@@ -101,8 +101,9 @@ def as_of(conn: Connection, ref: str, timeline: Timeline = "release") -> AsOf:
             raise NotFound(f"scene number in {ref!r} must be a whole number")
         cond.append(s.number == int(scene_text))
     col = s.release_pos if timeline == "release" else s.story_pos
-    rows = conn.execute(select(s.series, func.max(col).label("pos")).where(and_(*cond))
-                        .group_by(s.series)).all()
+    rows = conn.execute(
+        select(s.series, func.max(col).label("pos")).where(and_(*cond)).group_by(s.series)
+    ).all()
     if not rows:
         eps = [r.key for r in conn.execute(select(store.episodes.c.key, store.episodes.c.id))]
         ids = [k.split(":", 1)[1] for k in eps]
@@ -145,8 +146,15 @@ def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
         entry = appearances.setdefault(
             key, {"series": r.series, "episode": r.episode, "file": r.file, "scenes": []}
         )
-        entry["scenes"].append({"scene": r.number, "line": r.pline, "how": r.how,
-                                "identity": r.identity, "heading": r.heading})
+        entry["scenes"].append(
+            {
+                "scene": r.number,
+                "line": r.pline,
+                "how": r.how,
+                "identity": r.identity,
+                "heading": r.heading,
+            }
+        )
     labels = defaultdict(list)
     for r in conn.execute(select(store.labels).where(store.labels.c.character == cid)):
         labels[r.series].append({"label": r.label, "speeches": r.speeches})
@@ -169,19 +177,38 @@ def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
 def knows_list(conn: Connection, cid: str, point: AsOf | None = None) -> list[Row]:
     """The secrets a character knows, and since when (None: from the start)."""
     k, s = store.knowledge.c, store.scenes.c
-    q = (select(store.knowledge, s.series, s.episode, s.number, s.heading,
-                s.release_pos, s.story_pos)
-         .outerjoin(store.scenes, s.id == k.scene).where(k.character == cid))
+    q = (
+        select(
+            store.knowledge, s.series, s.episode, s.number, s.heading, s.release_pos, s.story_pos
+        )
+        .outerjoin(store.scenes, s.id == k.scene)
+        .where(k.character == cid)
+    )
     out = []
     for r in conn.execute(q):
-        if point is not None and r.scene is not None and \
-                getattr(r, point.column) > point.position:
+        if point is not None and r.scene is not None and getattr(r, point.column) > point.position:
             continue
-        since = None if r.scene is None else {"series": r.series, "episode": r.episode,
-                                               "scene": r.number, "file": r.file,
-                                               "line": r.line}
-        out.append({"secret": r.secret, "how": r.how, "since": since,
-                    "source": r.source, "file": r.file, "line": r.line})
+        since = (
+            None
+            if r.scene is None
+            else {
+                "series": r.series,
+                "episode": r.episode,
+                "scene": r.number,
+                "file": r.file,
+                "line": r.line,
+            }
+        )
+        out.append(
+            {
+                "secret": r.secret,
+                "how": r.how,
+                "since": since,
+                "source": r.source,
+                "file": r.file,
+                "line": r.line,
+            }
+        )
     out.sort(key=lambda x: (x["since"] is not None, x["secret"]))
     return out
 
@@ -204,8 +231,14 @@ def met_list(conn: Connection, cid: str, point: AsOf | None = None) -> list[Row]
     out = []
     for r in conn.execute(q):
         other_id = r.b if r.a == cid else r.a
-        out.append({"id": other_id, "name": r.other_name, "scenes_together": r.scenes,
-                    "first": _scene_ref(r)})
+        out.append(
+            {
+                "id": other_id,
+                "name": r.other_name,
+                "scenes_together": r.scenes,
+                "first": _scene_ref(r),
+            }
+        )
     return out
 
 
@@ -217,8 +250,11 @@ def met(conn: Connection, a: str, b: str) -> Row:
     x, y = sorted((ca["id"], cb["id"]))
     e = store.encounters.c
     row = conn.execute(select(store.encounters).where(e.a == x, e.b == y)).first()
-    out: Row = {"a": {"id": ca["id"], "name": ca["name"]},
-                "b": {"id": cb["id"], "name": cb["name"]}, "met": row is not None}
+    out: Row = {
+        "a": {"id": ca["id"], "name": ca["name"]},
+        "b": {"id": cb["id"], "name": cb["name"]},
+        "met": row is not None,
+    }
     if row is None:
         return out
     for key, sid in (("release", row.release_scene), ("story", row.story_scene)):
@@ -233,8 +269,10 @@ def met(conn: Connection, a: str, b: str) -> Row:
 
 def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
     s, p, c = store.scenes.c, store.presence.c, store.characters.c
-    series = [dict(r._mapping) for r in conn.execute(
-        select(store.series_t).order_by(store.series_t.c.position))]
+    series = [
+        dict(r._mapping)
+        for r in conn.execute(select(store.series_t).order_by(store.series_t.c.position))
+    ]
     rows = conn.execute(
         select(p.character, s.series, s.episode, s.number, s.file, p.line, s.release_pos)
         .join(store.scenes, s.id == p.scene)
@@ -244,32 +282,47 @@ def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
     ).all()
     path: dict[str, dict[str, Row]] = defaultdict(dict)
     for r in rows:
-        path[r.character].setdefault(r.series, {"series": r.series, "episode": r.episode,
-                                                "scene": r.number, "file": r.file,
-                                                "line": r.line, "scenes": 0})
+        path[r.character].setdefault(
+            r.series,
+            {
+                "series": r.series,
+                "episode": r.episode,
+                "scene": r.number,
+                "file": r.file,
+                "line": r.line,
+                "scenes": 0,
+            },
+        )
         path[r.character][r.series]["scenes"] += 1
     crossing = {cid: steps for cid, steps in path.items() if len(steps) > 1}
-    names = {r.id: r for r in conn.execute(
-        select(store.characters).where(c.id.in_(list(crossing))))} if crossing else {}
+    names = (
+        {r.id: r for r in conn.execute(select(store.characters).where(c.id.in_(list(crossing))))}
+        if crossing
+        else {}
+    )
     labels: dict[str, list[str]] = defaultdict(list)
     if crossing:
-        for r in conn.execute(select(store.labels.c.character, store.labels.c.label)
-                              .where(store.labels.c.character.in_(list(crossing)))
-                              .order_by(store.labels.c.speeches.desc())):
+        for r in conn.execute(
+            select(store.labels.c.character, store.labels.c.label)
+            .where(store.labels.c.character.in_(list(crossing)))
+            .order_by(store.labels.c.speeches.desc())
+        ):
             if r.label not in labels[r.character]:
                 labels[r.character].append(r.label)
     characters = []
     for cid, steps in crossing.items():
         first = next(iter(steps.values()))
-        characters.append({
-            "id": cid,
-            "name": names[cid].name,
-            "provisional": names[cid].provisional,
-            "labels": labels.get(cid, []),
-            "series": list(steps),
-            "first": {k: first[k] for k in ("series", "episode", "scene", "file", "line")},
-            "path": list(steps.values()),
-        })
+        characters.append(
+            {
+                "id": cid,
+                "name": names[cid].name,
+                "provisional": names[cid].provisional,
+                "labels": labels.get(cid, []),
+                "series": list(steps),
+                "first": {k: first[k] for k in ("series", "episode", "scene", "file", "line")},
+                "path": list(steps.values()),
+            }
+        )
     characters.sort(key=lambda ch: (-len(ch["series"]), ch["name"]))
     ids = [sr["id"] for sr in series]
     matrix = {a: dict.fromkeys(ids, 0) for a in ids}
@@ -278,8 +331,11 @@ def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
             for b in ch["series"]:
                 if a != b:
                     matrix[a][b] += 1
-    return {"series": [{"id": sr["id"], "title": sr["title"]} for sr in series],
-            "matrix": matrix, "characters": characters}
+    return {
+        "series": [{"id": sr["id"], "title": sr["title"]} for sr in series],
+        "matrix": matrix,
+        "characters": characters,
+    }
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -288,11 +344,19 @@ def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
 def export(conn: Connection) -> Row:
     """Everything about presence and meetings, in the `export --format json` shape."""
     s, p = store.scenes.c, store.presence.c
-    series = [r.id for r in conn.execute(select(store.series_t.c.id)
-                                         .order_by(store.series_t.c.position))]
+    series = [
+        r.id for r in conn.execute(select(store.series_t.c.id).order_by(store.series_t.c.position))
+    ]
     episodes = [
-        {"series": r.series, "episode": r.id, "title": r.title, "released": r.released,
-         "story": r.story, "file": r.file, "release_pos": r.release_pos}
+        {
+            "series": r.series,
+            "episode": r.id,
+            "title": r.title,
+            "released": r.released,
+            "story": r.story,
+            "file": r.file,
+            "release_pos": r.release_pos,
+        }
         for r in conn.execute(select(store.episodes).order_by(store.episodes.c.release_pos))
     ]
     present: dict[int, list[str]] = defaultdict(list)
@@ -304,16 +368,29 @@ def export(conn: Connection) -> Row:
             referenced[r.scene].append(r.character)
     scene_rows = conn.execute(select(store.scenes).order_by(s.release_pos)).all()
     scenes = [
-        {"series": r.series, "episode": r.episode, "scene": r.number, "heading": r.heading,
-         "line": r.line, "file": r.file, "place": r.place, "story": r.story,
-         "flashback": r.flashback, "present": present.get(r.id, []),
-         "referenced": referenced.get(r.id, [])}
+        {
+            "series": r.series,
+            "episode": r.episode,
+            "scene": r.number,
+            "heading": r.heading,
+            "line": r.line,
+            "file": r.file,
+            "place": r.place,
+            "story": r.story,
+            "flashback": r.flashback,
+            "present": present.get(r.id, []),
+            "referenced": referenced.get(r.id, []),
+        }
         for r in scene_rows
     ]
     by_id = {r.id: r for r in scene_rows}
     char_series: dict[str, list[str]] = defaultdict(list)
-    for r in conn.execute(select(p.character, s.series).join(store.scenes, s.id == p.scene)
-                          .where(p.kind == "present").order_by(s.release_pos)):
+    for r in conn.execute(
+        select(p.character, s.series)
+        .join(store.scenes, s.id == p.scene)
+        .where(p.kind == "present")
+        .order_by(s.release_pos)
+    ):
         if r.series not in char_series[r.character]:
             char_series[r.character].append(r.series)
     labels: dict[str, list[str]] = defaultdict(list)
@@ -321,69 +398,112 @@ def export(conn: Connection) -> Row:
         if r.label not in labels[r.character]:
             labels[r.character].append(r.label)
     characters = [
-        {"id": r.id, "name": r.name, "labels": labels.get(r.id, []),
-         "series": char_series.get(r.id, []), "provisional": r.provisional, "role": r.role,
-         "home": r.home, "performer": r.performer, "appearances": r.appearances,
-         "speeches": r.speeches}
+        {
+            "id": r.id,
+            "name": r.name,
+            "labels": labels.get(r.id, []),
+            "series": char_series.get(r.id, []),
+            "provisional": r.provisional,
+            "role": r.role,
+            "home": r.home,
+            "performer": r.performer,
+            "appearances": r.appearances,
+            "speeches": r.speeches,
+        }
         for r in conn.execute(select(store.characters).order_by(store.characters.c.id))
     ]
     encounters = []
     for r in conn.execute(select(store.encounters).order_by(store.encounters.c.release_scene)):
         first, story = by_id[r.release_scene], by_id[r.story_scene]
-        encounters.append({
-            "a": r.a, "b": r.b, "scenes": r.scenes,
-            "first": {"series": first.series, "episode": first.episode, "scene": first.number},
-            "first_story": {"series": story.series, "episode": story.episode,
-                            "scene": story.number},
-        })
-    return {"series": series, "episodes": episodes, "scenes": scenes,
-            "characters": characters, "encounters": encounters}
+        encounters.append(
+            {
+                "a": r.a,
+                "b": r.b,
+                "scenes": r.scenes,
+                "first": {"series": first.series, "episode": first.episode, "scene": first.number},
+                "first_story": {
+                    "series": story.series,
+                    "episode": story.episode,
+                    "scene": story.number,
+                },
+            }
+        )
+    return {
+        "series": series,
+        "episodes": episodes,
+        "scenes": scenes,
+        "characters": characters,
+        "encounters": encounters,
+    }
 
 
 # --- relations ------------------------------------------------------------------------------
 
 
-def relations(conn: Connection, name: str, point: AsOf | None = None,
-              other: str | None = None) -> Row:
+def relations(
+    conn: Connection, name: str, point: AsOf | None = None, other: str | None = None
+) -> Row:
     """A character's relationships: each pair's history of changes, and where it stands now
     (as of ``point``, on its timeline; story order when no point is given)."""
     char = find_character(conn, name)
     cid = char["id"]
     other_id = find_character(conn, other)["id"] if other else None
     r, s = store.relations.c, store.scenes.c
-    q = (select(store.relations, s.series, s.episode, s.number, s.release_pos, s.story_pos)
-         .outerjoin(store.scenes, s.id == r.scene)
-         .where(or_(r.a == cid, r.b == cid)))
+    q = (
+        select(store.relations, s.series, s.episode, s.number, s.release_pos, s.story_pos)
+        .outerjoin(store.scenes, s.id == r.scene)
+        .where(or_(r.a == cid, r.b == cid))
+    )
     timeline = point.timeline if point else "story"
-    rows = sorted(conn.execute(q).all(), key=lambda x: (
-        -1 if x.scene is None else (x.release_pos if timeline == "release" else x.story_pos),
-        x.line))
-    names = {x.id: x.name for x in conn.execute(select(store.characters.c.id,
-                                                       store.characters.c.name))}
+    rows = sorted(
+        conn.execute(q).all(),
+        key=lambda x: (
+            -1 if x.scene is None else (x.release_pos if timeline == "release" else x.story_pos),
+            x.line,
+        ),
+    )
+    names = {
+        x.id: x.name for x in conn.execute(select(store.characters.c.id, store.characters.c.name))
+    }
     pairs: dict[str, Row] = {}
     for x in rows:
-        if point is not None and x.scene is not None and \
-                getattr(x, point.column) > point.position:
+        if point is not None and x.scene is not None and getattr(x, point.column) > point.position:
             continue
         partner = x.b if x.a == cid else x.a
         if other_id is not None and partner != other_id:
             continue
-        entry = pairs.setdefault(partner, {"id": partner, "name": names.get(partner, partner),
-                                           "history": [], "now": []})
-        where = None if x.scene is None else {"series": x.series, "episode": x.episode,
-                                               "scene": x.number}
-        change = {"verb": x.verb, "kind": x.kind, "from": x.a, "to": x.b,
-                  "mutual": x.mutual, "at": where, "file": x.file, "line": x.line,
-                  "source": x.source}
+        entry = pairs.setdefault(
+            partner, {"id": partner, "name": names.get(partner, partner), "history": [], "now": []}
+        )
+        where = (
+            None
+            if x.scene is None
+            else {"series": x.series, "episode": x.episode, "scene": x.number}
+        )
+        change = {
+            "verb": x.verb,
+            "kind": x.kind,
+            "from": x.a,
+            "to": x.b,
+            "mutual": x.mutual,
+            "at": where,
+            "file": x.file,
+            "line": x.line,
+            "source": x.source,
+        }
         entry["history"].append(change)
         if x.verb == "ends":
             entry["now"] = [k for k in entry["now"] if x.kind is not None and k["kind"] != x.kind]
         else:
             entry["now"] = [k for k in entry["now"] if k["kind"] != x.kind]
             entry["now"].append({"kind": x.kind, "from": x.a, "to": x.b, "mutual": x.mutual})
-    return {"id": cid, "name": char["name"],
-            "as_of": None if point is None else {"timeline": point.timeline, "ref": point.label},
-            "timeline": timeline, "relations": list(pairs.values())}
+    return {
+        "id": cid,
+        "name": char["name"],
+        "as_of": None if point is None else {"timeline": point.timeline, "ref": point.label},
+        "timeline": timeline,
+        "relations": list(pairs.values()),
+    }
 
 
 # --- watch order ----------------------------------------------------------------------------
@@ -408,11 +528,21 @@ def watch_order(conn: Connection, target: str, deep: bool = False) -> Row:
                 needed.setdefault(ep, [])
                 if reason not in needed[ep]:
                     needed[ep].append(reason)
-    rows = conn.execute(select(store.episodes).where(e.key.in_(list(needed)))
-                        .order_by(e.release_pos)).all() if needed else []
-    return {"target": key, "deep": deep,
-            "episodes": [{"episode": r.key, "title": r.title, "file": r.file,
-                          "reasons": needed[r.key]} for r in rows]}
+    rows = (
+        conn.execute(
+            select(store.episodes).where(e.key.in_(list(needed))).order_by(e.release_pos)
+        ).all()
+        if needed
+        else []
+    )
+    return {
+        "target": key,
+        "deep": deep,
+        "episodes": [
+            {"episode": r.key, "title": r.title, "file": r.file, "reasons": needed[r.key]}
+            for r in rows
+        ],
+    }
 
 
 def _episode_key(conn: Connection, text: str) -> str:
@@ -433,56 +563,75 @@ def _relies_on(conn: Connection, key: str) -> list[tuple[str, str]]:
     """(episode key, reason) for each earlier meeting and known secret a target's scenes use."""
     s, p, enc = store.scenes, store.presence.c, store.encounters.c
     series, _, episode = key.partition(":")
-    scene_rows = conn.execute(select(s).where(s.c.series == series, s.c.episode == episode)
-                              .order_by(s.c.number)).all()
+    scene_rows = conn.execute(
+        select(s).where(s.c.series == series, s.c.episode == episode).order_by(s.c.number)
+    ).all()
     if not scene_rows:
         return []
     ids = [r.id for r in scene_rows]
     start = min(r.story_pos for r in scene_rows)
     present: dict[int, list[str]] = defaultdict(list)
-    for r in conn.execute(select(p.scene, p.character)
-                          .join(store.characters, store.characters.c.id == p.character)
-                          .where(p.scene.in_(ids), p.kind == "present",
-                                 store.characters.c.role.is_(False))):
+    for r in conn.execute(
+        select(p.scene, p.character)
+        .join(store.characters, store.characters.c.id == p.character)
+        .where(p.scene.in_(ids), p.kind == "present", store.characters.c.role.is_(False))
+    ):
         present[r.scene].append(r.character)
-    names = {r.id: r.name for r in conn.execute(select(store.characters.c.id,
-                                                       store.characters.c.name))}
+    names = {
+        r.id: r.name for r in conn.execute(select(store.characters.c.id, store.characters.c.name))
+    }
     first = s.alias("first")
     out: list[tuple[str, str]] = []
-    pairs = {tuple(sorted((a, b))) for chars in present.values()
-             for a in chars for b in chars if a < b}
+    pairs = {
+        tuple(sorted((a, b))) for chars in present.values() for a in chars for b in chars if a < b
+    }
     for a, b in sorted(pairs):
-        row = conn.execute(select(first.c.series, first.c.episode, first.c.number,
-                                  first.c.story_pos)
-                           .join(store.encounters, enc.story_scene == first.c.id)
-                           .where(enc.a == a, enc.b == b)).first()
+        row = conn.execute(
+            select(first.c.series, first.c.episode, first.c.number, first.c.story_pos)
+            .join(store.encounters, enc.story_scene == first.c.id)
+            .where(enc.a == a, enc.b == b)
+        ).first()
         if row is not None and row.story_pos < start:
-            out.append((f"{row.series}:{row.episode}",
-                        f"{names.get(a, a)} and {names.get(b, b)} first meet "
-                        f"({row.series}:{row.episode}#{row.number})"))
+            out.append(
+                (
+                    f"{row.series}:{row.episode}",
+                    f"{names.get(a, a)} and {names.get(b, b)} first meet "
+                    f"({row.series}:{row.episode}#{row.number})",
+                )
+            )
     k, t = store.knowledge.c, store.tells.c
     for r in conn.execute(select(t.character, t.secret).where(t.scene.in_(ids)).distinct()):
-        learned = conn.execute(select(first.c.series, first.c.episode, first.c.number, k.how)
-                               .join(store.knowledge, k.scene == first.c.id)
-                               .where(k.character == r.character, k.secret == r.secret)).first()
+        learned = conn.execute(
+            select(first.c.series, first.c.episode, first.c.number, k.how)
+            .join(store.knowledge, k.scene == first.c.id)
+            .where(k.character == r.character, k.secret == r.secret)
+        ).first()
         if learned is not None and f"{learned.series}:{learned.episode}" != key:
-            out.append((f"{learned.series}:{learned.episode}",
-                        f"{names.get(r.character, r.character)} learns {r.secret!r} "
-                        f"({learned.series}:{learned.episode}#{learned.number})"))
+            out.append(
+                (
+                    f"{learned.series}:{learned.episode}",
+                    f"{names.get(r.character, r.character)} learns {r.secret!r} "
+                    f"({learned.series}:{learned.episode}#{learned.number})",
+                )
+            )
     return out
 
 
 def facts_list(conn: Connection) -> list[Row]:
-    return [dict(r._mapping) for r in conn.execute(select(store.facts)
-                                                   .order_by(store.facts.c.id))]
+    return [dict(r._mapping) for r in conn.execute(select(store.facts).order_by(store.facts.c.id))]
 
 
 def summary(conn: Connection) -> Row:
-    def count(table: store.Table) -> int:
+    def count(table: Table) -> int:
         return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
 
-    people = conn.execute(select(func.count()).select_from(store.characters)
-                          .where(store.characters.c.role.is_(False))).scalar()
-    return {"series": count(store.series_t), "episodes": count(store.episodes),
-            "scenes": count(store.scenes), "characters": int(people or 0),
-            "encounters": count(store.encounters)}
+    people = conn.execute(
+        select(func.count()).select_from(store.characters).where(store.characters.c.role.is_(False))
+    ).scalar()
+    return {
+        "series": count(store.series_t),
+        "episodes": count(store.episodes),
+        "scenes": count(store.scenes),
+        "characters": int(people or 0),
+        "encounters": count(store.encounters),
+    }

@@ -12,7 +12,9 @@ from typing import Any
 from showbible import __version__
 from showbible.rules import RULES, Finding
 
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 INFO_URI = "https://github.com/showbible/showbible"
 _LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 
@@ -23,8 +25,13 @@ def summarise(findings: Iterable[Finding]) -> dict[str, int]:
     for f in findings:
         files.add(f.file)
         counts["sealed" if f.sealed else f.severity + "s"] += 1
-    return {"errors": counts["errors"], "warnings": counts["warnings"], "notes": counts["notes"],
-            "sealed": counts["sealed"], "files": len(files)}
+    return {
+        "errors": counts["errors"],
+        "warnings": counts["warnings"],
+        "notes": counts["notes"],
+        "sealed": counts["sealed"],
+        "files": len(files),
+    }
 
 
 def exit_code(findings: Iterable[Finding]) -> int:
@@ -52,7 +59,9 @@ def text_lines(findings: list[Finding], show_sealed: bool = True) -> list[tuple[
     return out
 
 
-def to_sarif(findings: list[Finding], universe_root: Path, cwd: Path | None = None) -> dict[str, Any]:
+def to_sarif(
+    findings: list[Finding], universe_root: Path, cwd: Path | None = None
+) -> dict[str, Any]:
     """A SARIF 2.1.0 log. Paths are relative to the working folder when the universe lies inside
     it (so code scanning maps them onto the repository), else to the universe folder."""
     cwd = (cwd or Path.cwd()).resolve()
@@ -93,13 +102,15 @@ def to_sarif(findings: list[Finding], universe_root: Path, cwd: Path | None = No
             "partialFingerprints": {
                 "showbible/v1": f"{f.rule}:{f.scene}:{','.join(sorted(f.characters))}"
             },
-            "properties": {"scene": f.scene, "characters": list(f.characters),
-                           "inferred": f.inferred},
+            "properties": {
+                "scene": f.scene,
+                "characters": list(f.characters),
+                "inferred": f.inferred,
+            },
         }
         if f.evidence:
             result["relatedLocations"] = [
-                {**_location(uri(e.file), e.line, base_id), "id": i,
-                 "message": {"text": e.message}}
+                {**_location(uri(e.file), e.line, base_id), "id": i, "message": {"text": e.message}}
                 for i, e in enumerate(f.evidence)
             ]
         if f.sealed:
@@ -110,20 +121,32 @@ def to_sarif(findings: list[Finding], universe_root: Path, cwd: Path | None = No
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "showbible", "version": __version__,
-                                "semanticVersion": __version__, "informationUri": INFO_URI,
-                                "rules": rules}},
-            "originalUriBaseIds": {base_id: {"uri": base_uri}},
-            "results": results,
-            "columnKind": "unicodeCodePoints",
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "showbible",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFO_URI,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {base_id: {"uri": base_uri}},
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
     }
 
 
 def _location(uri: str, line: int, base_id: str) -> dict[str, Any]:
-    return {"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": base_id},
-                                 "region": {"startLine": max(1, line)}}}
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri, "uriBaseId": base_id},
+            "region": {"startLine": max(1, line)},
+        }
+    }
 
 
 def dumps(data: Any) -> str:

@@ -3,7 +3,8 @@
 Order of resolution for a cue in a series: the bible's aliases scoped to that series, then its
 unscoped aliases, then the same two with honorifics stripped, then walk-on roles, then a
 provisional character (one per label across the universe, as DESIGN §3 says). An unknown cue
-close to a bible alias (rapidfuzz ratio >= 85, or one edit or swap in a longer name) carries that alias's character as a suggestion.
+close to a bible alias (rapidfuzz ratio >= 85, or one edit or swap in a longer name)
+carries that alias's character as a suggestion.
 """
 
 from __future__ import annotations
@@ -99,8 +100,8 @@ class Cast:
                 home=conf.home,
                 performer=conf.performer,
             )
-            for group, labels in conf.identity_groups().items():
-                for label in labels:
+            for group, group_labels in conf.identity_groups().items():
+                for label in group_labels:
                     char.identities[normalise(label)] = group
             self.characters[cid] = char
             labels: list[tuple[str, frozenset[str] | None]] = [(cid, None)]
@@ -190,11 +191,13 @@ class Cast:
         best = process.extractOne(
             key, self._alias_choices, scorer=fuzz.ratio, score_cutoff=MISSPELLING_RATIO
         )
-        if best is None and len(key) >= 5:
-            best = process.extractOne(
-                key, self._alias_choices, scorer=OSA.distance, score_cutoff=1
-            )
-        return self._alias_labels[best[0]] if best is not None else None
+        if best is not None:
+            return self._alias_labels[best[0]]
+        if len(key) >= 5:
+            near = process.extractOne(key, self._alias_choices, scorer=OSA.distance, score_cutoff=1)
+            if near is not None:
+                return self._alias_labels[near[0]]
+        return None
 
     def is_role(self, cid: str) -> bool:
         char = self.characters.get(cid)
@@ -225,15 +228,15 @@ class Cast:
             for label in labels:
                 full.setdefault(label, (cid, char.identities.get(label)))
         owners_of: dict[str, set[str]] = defaultdict(set)
-        for label, (cid, _identity) in full.items():
+        for label, (owner, _identity) in full.items():
             if label[:1].islower() or label in self._descriptive:
                 continue
             for run in token_runs(label):
-                owners_of[run].add(cid)
+                owners_of[run].add(owner)
         partial: dict[str, tuple[str, str | None]] = {}
-        for run, owners in owners_of.items():
-            if len(owners) == 1 and run not in full and not is_role(run, self.roles):
-                partial[run] = (next(iter(owners)), None)
+        for run, run_owners in owners_of.items():
+            if len(run_owners) == 1 and run not in full and not is_role(run, self.roles):
+                partial[run] = (next(iter(run_owners)), None)
         return NameMatcher(full, partial, self.titles)
 
 

@@ -27,8 +27,8 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
-    inspect,
     insert,
+    inspect,
     select,
 )
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -226,8 +226,18 @@ builds = Table(
 )
 
 DERIVED = (
-    series_t, episodes, scenes, characters, labels, presence, encounters, facts, findings,
-    knowledge, tells, relations,
+    series_t,
+    episodes,
+    scenes,
+    characters,
+    labels,
+    presence,
+    encounters,
+    facts,
+    findings,
+    knowledge,
+    tells,
+    relations,
 )
 
 
@@ -264,8 +274,9 @@ class Store:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise InputError(f"cannot create the store folder: {exc.strerror}",
-                                 file=str(folder)) from None
+                raise InputError(
+                    f"cannot create the store folder: {exc.strerror}", file=str(folder)
+                ) from None
         try:
             self.engine: Engine = create_engine(url, future=True)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
@@ -294,8 +305,9 @@ class Store:
                     f"the store was written by a newer showbible (schema {found}, this one "
                     f"knows {SCHEMA_VERSION}); upgrade showbible or use another --db"
                 )
-            if found is None or not all(inspect(self.engine).has_table(t.name)
-                                        for t in metadata.sorted_tables):
+            if found is None or not all(
+                inspect(self.engine).has_table(t.name) for t in metadata.sorted_tables
+            ):
                 with self.write() as conn:
                     metadata.create_all(conn)
                     if found is None:

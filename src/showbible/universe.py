@@ -80,8 +80,7 @@ class Locator:
                 seen += 1
                 if seen > _MAX_YAML_NODES:
                     raise InputError(
-                        f"too many YAML nodes (over {_MAX_YAML_NODES}); "
-                        "is this an alias bomb?",
+                        f"too many YAML nodes (over {_MAX_YAML_NODES}); is this an alias bomb?",
                         file=file,
                     )
                 stack.extend(cur.values() if isinstance(cur, CommentedMap) else cur)
@@ -238,17 +237,21 @@ def _merge(into: CommentedMap, extra: CommentedMap, locator: Locator, shown: str
             into[key] = value
             into.lc.data[key] = extra.lc.data[key]
             continue
-        if key in _LIST_KEYS and isinstance(into[key], list) and isinstance(value, list):
+        if key in _LIST_KEYS and isinstance(into[key], CommentedSeq) and isinstance(
+            value, CommentedSeq
+        ):
             base = into[key]
             start = len(base)
             for i, item in enumerate(value):
                 base.append(item)
                 base.lc.data[start + i] = value.lc.data[i]
             continue
-        if key in _MAP_KEYS and isinstance(into[key], dict) and isinstance(value, dict):
-            base = into[key]
+        if key in _MAP_KEYS and isinstance(into[key], CommentedMap) and isinstance(
+            value, CommentedMap
+        ):
+            mapping = into[key]
             for sub in value:
-                if sub in base:
+                if sub in mapping:
                     first = locator.locate((key, sub))
                     line, col = value.lc.key(sub)
                     raise InputError(
@@ -257,8 +260,8 @@ def _merge(into: CommentedMap, extra: CommentedMap, locator: Locator, shown: str
                         line=line + 1,
                         column=col + 1,
                     )
-                base[sub] = value[sub]
-                base.lc.data[sub] = value.lc.data[sub]
+                mapping[sub] = value[sub]
+                mapping.lc.data[sub] = value.lc.data[sub]
             continue
         line, col = extra.lc.key(key)
         first = locator.locate((key,))
@@ -496,23 +499,25 @@ def _discover_episodes(
                     )
                 order.append(eid)
         for index, eid in enumerate(order):
-            meta = series.episodes.get(eid)
-            rel = by_stem.get(eid)
+            found_meta = series.episodes.get(eid)
+            rel_path = by_stem.get(eid)
             story = None
-            if meta is not None and meta.story is not None:
+            if found_meta is not None and found_meta.story is not None:
                 try:
-                    story = parse_story_time(meta.story)
+                    story = parse_story_time(found_meta.story)
                 except ValueError as exc:
-                    raise locator.error(("series", si, "episodes", eid, "story"), str(exc)) from None
+                    raise locator.error(
+                        ("series", si, "episodes", eid, "story"), str(exc)
+                    ) from None
             episodes.append(
                 Episode(
                     series=series.id,
                     id=eid,
                     index=index,
-                    path=(root / rel) if rel else None,
-                    rel=rel or f"{UNIVERSE_FILE}#{series.id}:{eid}",
-                    title=meta.title if meta else None,
-                    released=meta.released if meta else None,
+                    path=(root / rel_path) if rel_path else None,
+                    rel=rel_path or f"{UNIVERSE_FILE}#{series.id}:{eid}",
+                    title=found_meta.title if found_meta else None,
+                    released=found_meta.released if found_meta else None,
                     story=story,
                 )
             )

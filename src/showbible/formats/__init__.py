@@ -26,8 +26,10 @@ def reader_for(path: Path) -> Reader:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        raise InputError(f"no reader for {path.suffix or 'files without a suffix'} (known: {known})",
-                         file=str(path))
+        raise InputError(
+            f"no reader for {path.suffix or 'files without a suffix'} (known: {known})",
+            file=str(path),
+        )
     return reader
 
 

@@ -53,5 +53,7 @@ def run_rules(canon: Canon, fold: Fold, only: Iterable[str] | None = None) -> li
             f.sealed = True
             f.seal_reason = reason or "allowed"
     order = {s.key: i for i, s in enumerate(canon.scenes)}
-    return sorted(findings.values(),
-                  key=lambda f: (f.file, f.line, order.get(f.scene, 0), f.rule, f.characters))
+    return sorted(
+        findings.values(),
+        key=lambda f: (f.file, f.line, order.get(f.scene, 0), f.rule, f.characters),
+    )

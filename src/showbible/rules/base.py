@@ -32,8 +32,13 @@ class Evidence:
         return cls(scene.file, line, message, scene.key, "script")
 
     def to_json(self) -> dict[str, object]:
-        return {"file": self.file, "line": self.line, "scene": self.scene,
-                "message": self.message, "source": self.source}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "scene": self.scene,
+            "message": self.message,
+            "source": self.source,
+        }
 
 
 @dataclass
@@ -97,7 +102,23 @@ class Rule:
     def check(self, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError
 
-    def finding(self, scene: SceneFacts, line: int, characters: tuple[str, ...], message: str,
-                evidence: list[Evidence] | None = None, inferred: bool = False) -> Finding:
-        return Finding(self.id, self.severity, scene.file, line, scene.key, characters, message,
-                       evidence or [], inferred=inferred)
+    def finding(
+        self,
+        scene: SceneFacts,
+        line: int,
+        characters: tuple[str, ...],
+        message: str,
+        evidence: list[Evidence] | None = None,
+        inferred: bool = False,
+    ) -> Finding:
+        return Finding(
+            self.id,
+            self.severity,
+            scene.file,
+            line,
+            scene.key,
+            characters,
+            message,
+            evidence or [],
+            inferred=inferred,
+        )

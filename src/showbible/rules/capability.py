@@ -29,8 +29,9 @@ class Capability(Rule):
         if not fold.cannot:
             return
         patterns = {
-            cid: [(k, tell_pattern(k.event.data.get("tells") or [k.event.obj or ""]))
-                  for k in knowns]
+            cid: [
+                (k, tell_pattern(k.event.data.get("tells") or [k.event.obj or ""])) for k in knowns
+            ]
             for cid, knowns in fold.cannot.items()
         }
         for scene in ctx.canon.scenes:
@@ -51,7 +52,9 @@ class Capability(Rule):
                     reported.add(cid)
                     what = known.event.obj
                     yield self.finding(
-                        scene, sentence.line, (cid,),
+                        scene,
+                        sentence.line,
+                        (cid,),
                         f"{ctx.name(cid)} cannot {what}, but here: {sentence.text.strip()!r}",
                         [Evidence.of(known.event, f"{ctx.name(cid)} cannot {what}")],
                     )

@@ -32,6 +32,8 @@ class DanglingReference(Rule):
                     continue
                 reported.add(cid)
                 yield self.finding(
-                    scene, line, (cid,),
+                    scene,
+                    line,
+                    (cid,),
                     f"{ctx.name(cid)} is referenced but never appears in any scene",
                 )

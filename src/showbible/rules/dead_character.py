@@ -38,7 +38,9 @@ class DeadCharacter(Rule):
                 e = death.event
                 how = "inferred from the action" if e.source == "inferred" else f"per {e.source}"
                 yield self.finding(
-                    scene, presence.line, (cid,),
+                    scene,
+                    presence.line,
+                    (cid,),
                     f"{ctx.name(cid)} is present here but died in {e.scene or 'the bible'}",
                     [Evidence.of(e, f"{ctx.name(cid)} dies ({how})")],
                     inferred=e.source == "inferred",

@@ -27,8 +27,9 @@ class DestroyedPlace(Rule):
         for scene in ctx.canon.scenes:
             if scene.flashback:
                 continue
-            place = scene.place or ("~" + " ".join(scene.location.lower().split())
-                                    if scene.location else None)
+            place = scene.place or (
+                "~" + " ".join(scene.location.lower().split()) if scene.location else None
+            )
             known = fold.destroyed.get(place) if place else None
             if known is None or not known.moment < fold.at(scene, scene.line):
                 continue
@@ -36,7 +37,9 @@ class DestroyedPlace(Rule):
             name = ctx.canon.universe.bible.places.get(place or "")
             label = (name.name if name and name.name else scene.location) or place
             yield self.finding(
-                scene, scene.line, (),
+                scene,
+                scene.line,
+                (),
                 f"this scene is set in {label}, destroyed in {e.scene or 'the bible'}",
                 [Evidence.of(e, f"{label} is destroyed")],
                 inferred=e.source == "inferred",

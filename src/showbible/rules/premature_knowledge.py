@@ -53,7 +53,9 @@ class PrematureKnowledge(Rule):
                         continue
                     reported.add((cid, sid))
                     yield self.finding(
-                        scene, line, (cid,),
+                        scene,
+                        line,
+                        (cid,),
                         f"{ctx.name(cid)} says {m.group(0)!r}, a tell of the secret {sid!r}, "
                         "before learning it",
                         _evidence(ctx, cid, sid),

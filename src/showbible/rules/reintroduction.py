@@ -76,11 +76,18 @@ class Reintroduction(Rule):
                         continue
                     reported.add(key)
                     yield self.finding(
-                        scene, line, (a, b),
+                        scene,
+                        line,
+                        (a, b),
                         f"{ctx.name(a)} acts as a stranger to {ctx.name(b)} ({text!r}), but "
                         f"they met in {first.scene.key}",
-                        [Evidence.scene_line(first.scene, _first_line(first.scene, a, b),
-                                             f"{ctx.name(a)} and {ctx.name(b)} first meet")],
+                        [
+                            Evidence.scene_line(
+                                first.scene,
+                                _first_line(first.scene, a, b),
+                                f"{ctx.name(a)} and {ctx.name(b)} first meet",
+                            )
+                        ],
                     )
 
 
@@ -127,26 +134,35 @@ def _meetings(ctx: Context) -> dict[tuple[str, str], list[_Meeting]]:
         people = sorted(ctx.canon.people(scene))
         for a, b in combinations(people, 2):
             out.setdefault((a, b), []).append(
-                _Meeting(pos, scene.present[a].identity, scene.present[b].identity, scene))
+                _Meeting(pos, scene.present[a].identity, scene.present[b].identity, scene)
+            )
     return out
 
 
-def _met_before(ctx: Context, meetings: dict[tuple[str, str], list[_Meeting]],
-                scene: SceneFacts, a: str, b: str, when: Moment) -> _Meeting | None:
+def _met_before(
+    ctx: Context,
+    meetings: dict[tuple[str, str], list[_Meeting]],
+    scene: SceneFacts,
+    a: str,
+    b: str,
+    when: Moment,
+) -> _Meeting | None:
     """The first earlier meeting of a and b as they appear now, if any."""
     x, y = (a, b) if a < b else (b, a)
     now_x, now_y = scene.present[x].identity, scene.present[y].identity
     for m in meetings.get((x, y), ()):
         if m.pos >= when[0]:
             break
-        if _same_face(ctx, x, m.ident_a, now_x, y, when) and \
-                _same_face(ctx, y, m.ident_b, now_y, x, when):
+        if _same_face(ctx, x, m.ident_a, now_x, y, when) and _same_face(
+            ctx, y, m.ident_b, now_y, x, when
+        ):
             return m
     return None
 
 
-def _same_face(ctx: Context, cid: str, then: str | None, now: str | None, viewer: str,
-               when: Moment) -> bool:
+def _same_face(
+    ctx: Context, cid: str, then: str | None, now: str | None, viewer: str, when: Moment
+) -> bool:
     """Whether ``viewer`` would recognise ``cid`` now from a meeting under identity ``then``."""
     if then == now or then is None or now is None:
         return True

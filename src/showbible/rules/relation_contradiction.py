@@ -45,7 +45,9 @@ class RelationContradiction(Rule):
                 old_kind, old = clash
                 evidence = [Evidence.of(old, f"{ctx.name(a)} and {ctx.name(b)}: {old_kind}")]
                 yield self.finding(
-                    scene, e.line, (a, b),
+                    scene,
+                    e.line,
+                    (a, b),
                     f"{ctx.name(a)} {kind} {ctx.name(b)} here, but they are still {old_kind} "
                     "and nothing ended it",
                     evidence,

@@ -64,11 +64,18 @@ class TwoPlaces(Rule):
                             continue
                         seen.add(later.key)
                         yield self.finding(
-                            later, later.present[cid].line, (cid,),
+                            later,
+                            later.present[cid].line,
+                            (cid,),
                             f"{ctx.name(cid)} is here ({later.location}, {later.story}) and "
                             f"at {earlier.location} in {earlier.key} at the same story time",
-                            [Evidence.scene_line(earlier, earlier.present[cid].line,
-                                                 f"{ctx.name(cid)} is at {earlier.location}")],
+                            [
+                                Evidence.scene_line(
+                                    earlier,
+                                    earlier.present[cid].line,
+                                    f"{ctx.name(cid)} is at {earlier.location}",
+                                )
+                            ],
                         )
                         break
 
@@ -85,7 +92,9 @@ class TwoPlaces(Rule):
                     if not (known.moment < when < until) or _place(scene) == place:
                         continue
                     yield self.finding(
-                        scene, scene.present[cid].line, (cid,),
+                        scene,
+                        scene.present[cid].line,
+                        (cid,),
                         f"{ctx.name(cid)} is here ({scene.location}) while held at {place}",
                         [Evidence.of(known.event, f"{ctx.name(cid)} is held at {place}")],
                     )

@@ -29,8 +29,11 @@ class UnknownCharacter(Rule):
                 char = cast.characters.get(cid)
                 if char is None or not char.provisional or char.suggestion is None:
                     continue
-                line = scene.present[cid].line if cid in scene.present else \
-                    scene.voices.get(cid, scene.line)
+                line = (
+                    scene.present[cid].line
+                    if cid in scene.present
+                    else scene.voices.get(cid, scene.line)
+                )
                 label = next(iter(scene.labels[cid]))
                 target = cast.characters[char.suggestion]
                 evidence = []
@@ -39,12 +42,12 @@ class UnknownCharacter(Rule):
                     known = _first_appearance(ctx, char.suggestion)
                     first_seen[char.suggestion] = known or ("", 0)
                 if known and known[0]:
-                    evidence.append(Evidence(known[0], known[1],
-                                             f"{target.name} is cued here"))
+                    evidence.append(Evidence(known[0], known[1], f"{target.name} is cued here"))
                 finding = self.finding(
-                    scene, line, (),
-                    f"unknown character {label!r}: did you mean {target.name} "
-                    f"({char.suggestion})?",
+                    scene,
+                    line,
+                    (),
+                    f"unknown character {label!r}: did you mean {target.name} ({char.suggestion})?",
                     evidence,
                 )
                 finding.subject = cid
