@@ -94,7 +94,14 @@ def test_who_met_crossovers_export(universe: Path, capsys: pytest.CaptureFixture
         assert code == 0 and needle in out
 
 
-def test_check_formats_and_exit_codes(universe: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_formats_and_exit_codes(
+    universe: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Text output names paths from where the user stands, so terminals can open them.
+    monkeypatch.chdir(universe.parent)
+    code, out, _err = run(capsys, "check", str(universe))
+    assert "greyharbor/harbour/ep2.fountain:15: error" in out
+    monkeypatch.chdir(universe)
     code, out, _err = run(capsys, "check", str(universe))
     assert code == 1
     assert "harbour/ep2.fountain:15: error dead-character: Tobias Voss" in out

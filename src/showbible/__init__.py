@@ -1,3 +1,32 @@
-"""showbible: a continuity engine for shared universes."""
+"""showbible: a continuity engine for shared universes.
+
+The public API, small enough to read in one sitting:
+
+- ``load_universe(dir)`` reads and validates a universe folder (``universe.Universe``);
+- ``build(dir, url=None)`` brings its canon store up to date, incrementally;
+- ``compile_universe(universe)`` folds the canon in memory, without a store;
+- ``check(dir, url=None, as_of=None, only=(), rules=())`` returns the continuity findings;
+- ``InputError`` is raised for bad input, with the file and line at fault.
+"""
 
 __version__ = "0.1.0"
+
+from showbible.build import BuildResult, Compiled, build, compile_universe  # noqa: E402
+from showbible.check import CheckResult, check  # noqa: E402
+from showbible.model import InputError  # noqa: E402
+from showbible.rules import Finding  # noqa: E402
+from showbible.universe import Universe, load_universe  # noqa: E402
+
+__all__ = [
+    "BuildResult",
+    "CheckResult",
+    "Compiled",
+    "Finding",
+    "InputError",
+    "Universe",
+    "__version__",
+    "build",
+    "check",
+    "compile_universe",
+    "load_universe",
+]

@@ -30,6 +30,7 @@ from showbible.model import InputError
 from showbible.report import (
     dumps,
     exit_code,
+    path_prefix,
     relative_to_universe,
     summarise,
     text_lines,
@@ -238,7 +239,7 @@ def check_cmd(
     elif fmt == "sarif":
         sys.stdout.write(dumps(to_sarif(findings, root)))
     else:
-        for style, line in text_lines(findings):
+        for style, line in text_lines(findings, prefix=path_prefix(root)):
             out.print(f"[{style}]{escape(line)}[/]")
         s = summarise(findings)
         err.print(
@@ -246,6 +247,36 @@ def check_cmd(
             f"{s['sealed']} sealed"
         )
     raise Exit(exit_code(findings))
+
+
+@app.command("check-files")
+def check_files(
+    files: Annotated[list[Path], typer.Argument(help="Changed scripts (pre-commit passes them).")],
+    fmt: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    db: DbOpt = None,
+) -> None:
+    """Check the universes these files belong to, reporting only on these files (pre-commit)."""
+    _choice(fmt, ("text", "json", "sarif"), "--format")
+    by_root: dict[Path, list[str]] = {}
+    for f in files:
+        root = find_root(f.resolve().parent)
+        if root is not None:
+            by_root.setdefault(root, []).append(relative_to_universe(str(f), root))
+    code = 0
+    for root, paths in by_root.items():
+        result = run_check(root, db, only=paths)
+        for d in result.diagnostics:
+            if d.file in paths:
+                err.print(f"[yellow]{escape(str(d))}[/]")
+        if fmt == "json":
+            sys.stdout.write(dumps(to_json(result.findings)))
+        elif fmt == "sarif":
+            sys.stdout.write(dumps(to_sarif(result.findings, root)))
+        else:
+            for style, line in text_lines(result.findings, prefix=path_prefix(root)):
+                out.print(f"[{style}]{escape(line)}[/]")
+        code = max(code, exit_code(result.findings))
+    raise Exit(code)
 
 
 @app.command()

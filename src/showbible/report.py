@@ -43,7 +43,21 @@ def to_json(findings: list[Finding]) -> dict[str, Any]:
     return {"findings": [f.to_json() for f in findings], "summary": summarise(findings)}
 
 
-def text_lines(findings: list[Finding], show_sealed: bool = True) -> list[tuple[str, str]]:
+def path_prefix(root: Path, cwd: Path | None = None) -> str:
+    """How to show universe-relative paths from where the user stands, so that a terminal or
+    an editor can open ``path:line``: relative to the working folder when the universe is in it,
+    else absolute."""
+    here = (cwd or Path.cwd()).resolve()
+    try:
+        rel = root.resolve().relative_to(here).as_posix()
+    except ValueError:
+        return root.resolve().as_posix() + "/"
+    return "" if rel == "." else rel + "/"
+
+
+def text_lines(
+    findings: list[Finding], show_sealed: bool = True, prefix: str = ""
+) -> list[tuple[str, str]]:
     """(style, text) pairs: one line per finding, then its evidence, indented."""
     out: list[tuple[str, str]] = []
     for f in findings:
@@ -53,9 +67,10 @@ def text_lines(findings: list[Finding], show_sealed: bool = True) -> list[tuple[
         style = "dim" if f.sealed else {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
         tail = f" [{f.seal_reason}]" if f.sealed and f.seal_reason else ""
         inferred = " (from an inferred fact)" if f.inferred else ""
-        out.append((style, f"{f.file}:{f.line}: {label} {f.rule}: {f.message}{inferred}{tail}"))
+        where = f"{prefix}{f.file}:{f.line}"
+        out.append((style, f"{where}: {label} {f.rule}: {f.message}{inferred}{tail}"))
         for e in f.evidence:
-            out.append(("dim", f"    evidence: {e.file}:{e.line}: {e.message}"))
+            out.append(("dim", f"    evidence: {prefix}{e.file}:{e.line}: {e.message}"))
     return out
 
 

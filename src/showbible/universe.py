@@ -237,8 +237,10 @@ def _merge(into: CommentedMap, extra: CommentedMap, locator: Locator, shown: str
             into[key] = value
             into.lc.data[key] = extra.lc.data[key]
             continue
-        if key in _LIST_KEYS and isinstance(into[key], CommentedSeq) and isinstance(
-            value, CommentedSeq
+        if (
+            key in _LIST_KEYS
+            and isinstance(into[key], CommentedSeq)
+            and isinstance(value, CommentedSeq)
         ):
             base = into[key]
             start = len(base)
@@ -246,8 +248,10 @@ def _merge(into: CommentedMap, extra: CommentedMap, locator: Locator, shown: str
                 base.append(item)
                 base.lc.data[start + i] = value.lc.data[i]
             continue
-        if key in _MAP_KEYS and isinstance(into[key], CommentedMap) and isinstance(
-            value, CommentedMap
+        if (
+            key in _MAP_KEYS
+            and isinstance(into[key], CommentedMap)
+            and isinstance(value, CommentedMap)
         ):
             mapping = into[key]
             for sub in value:
