@@ -26,7 +26,7 @@ def findings():  # type: ignore[no-untyped-def]
 def test_sarif_is_valid_2_1_0(findings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     log = to_sarif(findings, DEMO, cwd=ROOT)
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema).validate(log)
+    jsonschema.Draft4Validator(schema).validate(log)
     results = log["runs"][0]["results"]
     assert len(results) == len(findings)
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
@@ -36,7 +36,7 @@ def test_sarif_is_valid_2_1_0(findings, tmp_path: Path) -> None:  # type: ignore
     assert all(r["relatedLocations"] for r in results if r["ruleId"] == "dead-character")
     # Outside the working folder, paths are relative to the universe with its own base id.
     outside = to_sarif(findings, DEMO, cwd=tmp_path)
-    jsonschema.Draft7Validator(schema).validate(outside)
+    jsonschema.Draft4Validator(schema).validate(outside)
     assert "UNIVERSE" in outside["runs"][0]["originalUriBaseIds"]
 
 

@@ -11,11 +11,11 @@ The public API, small enough to read in one sitting:
 
 __version__ = "0.1.0"
 
-from showbible.build import BuildResult, Compiled, build, compile_universe  # noqa: E402
-from showbible.check import CheckResult, check  # noqa: E402
-from showbible.model import InputError  # noqa: E402
-from showbible.rules import Finding  # noqa: E402
-from showbible.universe import Universe, load_universe  # noqa: E402
+from showbible.build import BuildResult, Compiled, build, compile_universe
+from showbible.check import CheckResult, check
+from showbible.model import InputError
+from showbible.rules import Finding
+from showbible.universe import Universe, load_universe
 
 __all__ = [
     "BuildResult",
