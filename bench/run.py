@@ -1,0 +1,118 @@
+"""`make bench`: every benchmark in one run, printed as tables.
+
+1. Fountain parse speed: ours, jouvence and screenplain side by side on the same input (MB/s and
+   ratios).
+2. Cold build of the nine Shakespeare history plays (from ../shared/data) and of the demo
+   universe, then a no-change rebuild and a one-file rebuild.
+3. Checker accuracy on the planted-error universes (recall, false positives per episode).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(HERE))
+
+
+def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _shakespeare_universe(into: Path) -> Path | None:
+    plays = SHARED / "shakespeare-fountain"
+    if not plays.is_dir():
+        return None
+    root = into / "histories"
+    (root / "plays").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "data" / "shakespeare" / "universe.yaml", root)
+    for play in plays.glob("*.fountain"):
+        shutil.copy(play, root / "plays" / play.name)
+    return root
+
+
+def build_times() -> list[dict[str, object]]:
+    """Cold build, rebuild with nothing changed, rebuild after editing one script."""
+    from showbible.build import build
+
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        demo = Path(tmp) / "sallowmouth"
+        shutil.copytree(ROOT / "examples" / "sallowmouth", demo)
+        universes = {"sallowmouth (demo)": demo}
+        histories = _shakespeare_universe(Path(tmp))
+        if histories is not None:
+            universes["shakespeare (9 plays)"] = histories
+        for name, root in universes.items():
+            scripts = sorted(root.rglob("*.fountain"))
+            size = sum(p.stat().st_size for p in scripts)
+            cold, noop, edit = [], [], []
+            for i in range(3):
+                url = f"sqlite:///{tmp}/{i}-{root.name}.sqlite"
+                start = time.perf_counter()
+                result = build(root, url)
+                cold.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                build(root, url)
+                noop.append(time.perf_counter() - start)
+                with scripts[-1].open("a", encoding="utf-8") as f:
+                    f.write(f"\n[[bench edit {i}]]\n")
+                start = time.perf_counter()
+                build(root, url)
+                edit.append(time.perf_counter() - start)
+            assert result.compiled is not None
+            rows.append({
+                "universe": name,
+                "MB": size / 1e6,
+                "episodes": len(result.compiled.universe.episodes),
+                "scenes": len(result.compiled.canon.scenes),
+                "cold build s": min(cold),
+                "unchanged s": min(noop),
+                "one file edited s": min(edit),
+            })
+    return rows
+
+
+def _table(rows: list[dict[str, object]]) -> str:
+    if not rows:
+        return "(nothing measured)"
+    keys = list(rows[0])
+    cells = [[_fmt(r[k]) for k in keys] for r in rows]
+    widths = [max(len(k), *(len(c[i]) for c in cells)) for i, k in enumerate(keys)]
+    lines = ["  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True))]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    return "\n".join(lines)
+
+
+def _fmt(v: object) -> str:
+    if isinstance(v, float):
+        return f"{v:.3f}" if v < 100 else f"{v:.0f}"
+    return str(v)
+
+
+def main() -> None:
+    import parse_speed
+    import planted_score
+
+    print("== Fountain parse speed (same input, one run) ==")
+    print(_table(parse_speed.run()))
+    print("\n== Build into SQLite (best of 3) ==")
+    print(_table(build_times()))
+    print("\n== Checker accuracy on the planted-error universes ==")
+    planted_score.report(planted_score.run())
+
+
+if __name__ == "__main__":
+    main()
