@@ -303,7 +303,10 @@ def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts) -> None:
             continue
         if ENTRANCE.match(sentence):
             for m in inside:
-                _mark_present(facts, m.character, Presence(line, "direction", m.identity))
+                if _possessive(text, m):  # "Enter IDEN, with CADE'S head"
+                    facts.referenced.setdefault(m.character, line)
+                else:
+                    _mark_present(facts, m.character, Presence(line, "direction", m.identity))
             continue
         for i, m in enumerate(inside):
             if i == 0 or _acting(text, m, inside[0]):
@@ -318,8 +321,11 @@ def _acting(text: str, m: Match, first: Match) -> bool:
     previous = before[-2:] if before else []
     if any(w.strip(",.;:'\"") in _REFERENTIAL for w in previous):
         return False
-    after = text[m.end : m.end + 2]
-    return not (after.startswith("'s") or after.startswith("’s"))
+    return not _possessive(text, m)
+
+
+def _possessive(text: str, m: Match) -> bool:
+    return text[m.end : m.end + 2].lower() in ("'s", "’s")
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:

@@ -96,6 +96,11 @@ def _stranger_phrase(ctx: Context, speech: Speech) -> tuple[str, int] | None:
     if m:
         return m.group(0), m.start()
     for m in _SELF_INTRO.finditer(speech.text):
+        before = speech.text[: m.start()].rstrip()
+        if before and before[-1] not in ".!?":
+            continue  # "Because my name is George": said in passing, not an introduction
+        if speech.text[m.end() : m.end() + 2] in ("'s", "’s"):
+            continue  # "I am Sir John Falstaff's": whose, not who
         if _names_self(ctx, speech.character, m.group(1)):
             return m.group(0), m.start()
     return None

@@ -42,7 +42,7 @@ class UnknownCharacter(Rule):
                     known = _first_appearance(ctx, char.suggestion)
                     first_seen[char.suggestion] = known or ("", 0)
                 if known and known[0]:
-                    evidence.append(Evidence(known[0], known[1], f"{target.name} is cued here"))
+                    evidence.append(Evidence(known[0], known[1], f"{target.name} appears here"))
                 finding = self.finding(
                     scene,
                     line,
