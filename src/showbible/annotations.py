@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import process
+from showbible.names import suggest
 
 VERBS = (
     "dies",
@@ -55,9 +55,7 @@ def parse_note(text: str, line: int) -> Annotation | AnnotationProblem | None:
         return Annotation(verb, args, line)
     if m.group(2) is None and " " in text.strip():
         return None  # a sentence of prose, not a verb
-    best = process.extractOne(verb, VERBS, score_cutoff=75)
+    best = suggest(verb, VERBS, cutoff=75)
     if best is not None:
-        return AnnotationProblem(
-            line, f"unknown annotation verb {verb!r} (did you mean {best[0]!r}?)"
-        )
+        return AnnotationProblem(line, f"unknown annotation verb {verb!r} (did you mean {best!r}?)")
     return None

@@ -31,6 +31,7 @@ from showbible.extract import (
 )
 from showbible.formats import read_script
 from showbible.model import Diagnostic, InputError, Script
+from showbible.names import did_you_mean
 from showbible.resolve import Cast
 from showbible.rules import Finding, run_rules
 from showbible.serial import dump_script, load_script
@@ -212,22 +213,15 @@ def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> N
         for verb, name in names:
             if name not in known and name not in cast.characters:
                 raise universe.locator.error(
-                    ("events", i, verb), f"unknown character {name!r}" + _close(name, known)
+                    ("events", i, verb), f"unknown character {name!r}" + did_you_mean(name, known)
                 )
     for sid, secret in bible.secrets.items():
         for name in secret.known_by:
             if name not in known:
                 raise universe.locator.error(
                     ("secrets", sid, "known_by"),
-                    f"unknown character {name!r}" + _close(name, known),
+                    f"unknown character {name!r}" + did_you_mean(name, known),
                 )
-
-
-def _close(word: str, choices: set[str]) -> str:
-    from rapidfuzz import process
-
-    best = process.extractOne(word, sorted(choices), score_cutoff=60)
-    return f" (did you mean {best[0]!r}?)" if best else ""
 
 
 @functools.cache

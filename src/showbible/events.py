@@ -8,12 +8,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import process
-
 from showbible.annotations import Annotation
 from showbible.extract import PlaceIndex, SceneFacts
 from showbible.infer import HIGH, infer_scene
 from showbible.model import Diagnostic
+from showbible.names import did_you_mean
 from showbible.resolve import Cast
 from showbible.universe import Universe
 
@@ -243,7 +242,7 @@ class EventCollector:
         hint = (
             f" (did you mean {char.suggestion!r}?)"
             if char.suggestion
-            else _close(name, list(self.u.bible.characters))
+            else did_you_mean(name, self.u.bible.characters)
         )
         self._warn(scene, line, f"annotation names unknown character {name!r}{hint}")
         return None
@@ -265,7 +264,7 @@ class EventCollector:
         self._warn(
             scene,
             line,
-            f"annotation names unknown place {name!r}" + _close(name, list(self.u.bible.places)),
+            f"annotation names unknown place {name!r}" + did_you_mean(name, self.u.bible.places),
         )
         return None
 
@@ -276,7 +275,7 @@ class EventCollector:
         self._warn(
             scene,
             line,
-            f"annotation names unknown secret {name!r}" + _close(name, list(self.u.bible.secrets)),
+            f"annotation names unknown secret {name!r}" + did_you_mean(name, self.u.bible.secrets),
         )
         return None
 
@@ -343,8 +342,3 @@ def _speaker_before(scene: SceneFacts) -> dict[int, str]:
 
 def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
-
-
-def _close(word: str, choices: list[str]) -> str:
-    best = process.extractOne(word, choices, score_cutoff=60) if choices else None
-    return f" (did you mean {best[0]!r}?)" if best else ""

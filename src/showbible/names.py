@@ -123,3 +123,20 @@ def token_runs(label: str, min_len: int = 3) -> Iterable[str]:
             text = " ".join(run)
             if sum(c.isalpha() for c in text) >= min_len:
                 yield text
+
+
+def suggest(word: str, choices: Iterable[str], cutoff: float = 60) -> str | None:
+    """The closest of ``choices`` to a mistyped ``word`` (case-insensitive), if any is close."""
+    from rapidfuzz import process, utils
+
+    options = sorted(set(choices))
+    if not options:
+        return None
+    best = process.extractOne(word, options, processor=utils.default_process, score_cutoff=cutoff)
+    return str(best[0]) if best else None
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 60) -> str:
+    """`` (did you mean 'x'?)`` for an error message, or nothing."""
+    best = suggest(word, choices, cutoff)
+    return f" (did you mean {best!r}?)" if best else ""

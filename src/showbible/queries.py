@@ -10,12 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from rapidfuzz import process
+from rapidfuzz import process, utils
 from sqlalchemy import Connection, Table, and_, func, or_, select
 
 from showbible import store
 from showbible.model import InputError
-from showbible.names import normalise
+from showbible.names import did_you_mean, normalise
 
 Timeline = Literal["release", "story"]
 Row = dict[str, Any]
@@ -80,7 +80,9 @@ def find_character(conn: Connection, name: str) -> Row:
             choices[r.name] = r.id
         for r in conn.execute(select(store.labels.c.label, store.labels.c.character)):
             choices.setdefault(r.label, r.character)
-        best = process.extract(name, list(choices), limit=3, score_cutoff=60)
+        best = process.extract(
+            name, list(choices), processor=utils.default_process, limit=3, score_cutoff=60
+        )
         hint = ""
         if best:
             hint = " (did you mean " + " or ".join(repr(b[0]) for b in best) + "?)"
@@ -107,8 +109,7 @@ def as_of(conn: Connection, ref: str, timeline: Timeline = "release") -> AsOf:
     if not rows:
         eps = [r.key for r in conn.execute(select(store.episodes.c.key, store.episodes.c.id))]
         ids = [k.split(":", 1)[1] for k in eps]
-        best = process.extractOne(episode or text, ids + eps, score_cutoff=60)
-        hint = f" (did you mean {best[0]!r}?)" if best else ""
+        hint = did_you_mean(episode or text, ids + eps)
         raise NotFound(f"no episode or scene {ref!r} in this canon{hint}")
     if len(rows) > 1:
         raise NotFound(
@@ -554,9 +555,7 @@ def _episode_key(conn: Connection, text: str) -> str:
     if len(rows) > 1:
         raise NotFound(f"{text!r} is in several series: {', '.join(r.key for r in rows)}")
     keys = [r.key for r in conn.execute(select(e.key))]
-    best = process.extractOne(name, keys, score_cutoff=60)
-    hint = f" (did you mean {best[0]!r}?)" if best else ""
-    raise NotFound(f"no episode {text!r} in this canon{hint}")
+    raise NotFound(f"no episode {text!r} in this canon{did_you_mean(name, keys)}")
 
 
 def _relies_on(conn: Connection, key: str) -> list[tuple[str, str]]:

@@ -17,13 +17,13 @@ from typing import Any
 
 from natsort import natsorted
 from pydantic import ValidationError
-from rapidfuzz import process
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from showbible.bible import ID_PATTERN, BibleConf, SeriesConf
 from showbible.model import Diagnostic, InputError
+from showbible.names import did_you_mean, suggest
 from showbible.storytime import StoryTime, parse_story_time
 
 UNIVERSE_FILE = "universe.yaml"
@@ -162,11 +162,7 @@ class Universe:
         raise KeyError(self._unknown(text, {**self._by_id, **self._by_key}))
 
     def _unknown(self, text: str, choices: Iterable[str]) -> str:
-        msg = f"no episode {text!r} in this universe"
-        best = process.extractOne(text, list(choices), score_cutoff=60)
-        if best:
-            msg += f" (did you mean {best[0]!r}?)"
-        return msg
+        return f"no episode {text!r} in this universe" + did_you_mean(text, choices)
 
     def parse_ref(self, text: str) -> Ref:
         """Parse ``EPISODE``, ``SERIES:EPISODE``, ``EPISODE#SCENE``; KeyError/ValueError if bad."""
@@ -331,8 +327,7 @@ def _suggest_field(exc: ValidationError, loc: tuple[Any, ...]) -> str | None:
         bible.Relation,
     ):
         names.update(model.model_fields)
-    best = process.extractOne(wrong, sorted(names), score_cutoff=75)
-    return best[0] if best else None
+    return suggest(wrong, names, cutoff=75)
 
 
 def _to_plain(node: Any) -> Any:
@@ -419,18 +414,13 @@ def _check_ids(conf: BibleConf, locator: Locator) -> None:
                     raise locator.error(
                         ("characters", cid, "aliases", i, "series"),
                         f"alias {alias.label!r} is scoped to unknown series {sid!r}"
-                        + _did_you_mean(sid, series_ids),
+                        + did_you_mean(sid, series_ids),
                     )
         if char.home is not None and char.home not in series_ids:
             raise locator.error(
                 ("characters", cid, "home"),
-                f"unknown series {char.home!r}" + _did_you_mean(char.home, series_ids),
+                f"unknown series {char.home!r}" + did_you_mean(char.home, series_ids),
             )
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    best = process.extractOne(word, sorted(choices), score_cutoff=60)
-    return f" (did you mean {best[0]!r}?)" if best else ""
 
 
 def _inside(root_real: str, path: str) -> bool:
@@ -495,7 +485,7 @@ def _discover_episodes(
         for eid in series.episodes:
             if eid not in by_stem:
                 # A bible-only episode (no script yet); warn when it looks like a typo.
-                close = _did_you_mean(eid, [e for e in by_stem if e not in series.episodes])
+                close = did_you_mean(eid, [e for e in by_stem if e not in series.episodes])
                 if close:
                     file, line, col = locator.locate(("series", si, "episodes", eid))
                     diagnostics.append(
