@@ -185,6 +185,11 @@ def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> N
     checks: list[tuple[tuple[str | int, ...], str]] = []
     checks += [(("events", i, "at"), e.at) for i, e in enumerate(bible.events)]
     checks += [(("allow", i, "at"), a.at) for i, a in enumerate(bible.allow)]
+    checks += [
+        (("events", i, "held", "until"), e.held.until)
+        for i, e in enumerate(bible.events)
+        if e.held is not None and e.held.until
+    ]
     for path, text in checks:
         try:
             ref = universe.parse_ref(text)

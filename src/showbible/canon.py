@@ -203,7 +203,9 @@ def fold_events(canon: Canon, events: Iterable[CanonEvent]) -> Fold:
         elif e.verb == "cannot":
             fold.cannot.setdefault(e.subject, []).append(Known(after, e))
         elif e.verb == "held" and e.obj:
-            until = fold.moment(e.data.get("until"), 0) if e.data.get("until") else (INF, INF)
+            end = e.data.get("until")
+            # A hold whose end lies outside this canon (past --as-of) has not ended yet.
+            until = fold.moment(end, 0) if end in canon.story_pos else (INF, INF)
             fold.held.setdefault(e.subject, []).append((Known(after, e), until))
         elif e.verb in ("relation", "ends"):
             fold.relations.append(Known(fold.moment(e.scene, e.line), e))

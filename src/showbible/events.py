@@ -88,6 +88,17 @@ class EventCollector:
         scene = self.by_key.get(key) if key else None
         return key, scene.line if scene else 0, scene.file if scene else ref.episode.rel
 
+    def _bible_place(self, name: str, path: tuple[str | int, ...]) -> str:
+        """A place named in the bible: its id, or any of its aliases."""
+        if name in self.u.bible.places:
+            return name
+        pid = self.places.resolve(name)
+        if pid is None:
+            raise self.u.locator.error(
+                path, f"unknown place {name!r}" + did_you_mean(name, self.u.bible.places)
+            )
+        return pid
+
     def bible_events(self) -> list[CanonEvent]:
         out: list[CanonEvent] = []
         locate = self.u.locator.locate
@@ -113,7 +124,8 @@ class EventCollector:
             if e.dies:
                 out.append(CanonEvent("dies", e.dies, **base))
             elif e.destroyed:
-                out.append(CanonEvent("destroyed", e.destroyed, **base))
+                pid = self._bible_place(e.destroyed, ("events", i, "destroyed"))
+                out.append(CanonEvent("destroyed", pid, **base))
             elif e.learns:
                 out.append(CanonEvent("learns", e.learns.who, obj=e.learns.secret, **base))
             elif e.reveals:
@@ -132,9 +144,8 @@ class EventCollector:
                 until = None
                 if e.held.until:
                     until, _l, _f = self._bible_scene(e.held.until)
-                out.append(
-                    CanonEvent("held", e.held.who, obj=e.held.place, data={"until": until}, **base)
-                )
+                place = self._bible_place(e.held.place, ("events", i, "held", "place"))
+                out.append(CanonEvent("held", e.held.who, obj=place, data={"until": until}, **base))
             elif e.relation:
                 r = e.relation
                 out.append(

@@ -104,7 +104,14 @@ class Cast:
                 for label in group_labels:
                     char.identities[normalise(label)] = group
             self.characters[cid] = char
-            labels: list[tuple[str, frozenset[str] | None]] = [(cid, None)]
+            scoped = {
+                normalise(a.label) for a in conf.aliases if isinstance(a, Alias) and a.series
+            }
+            # The id names the character everywhere, unless one of its aliases scopes that
+            # very label to some series (GLOUCESTER in one play is not GLOUCESTER in another).
+            labels: list[tuple[str, frozenset[str] | None]] = (
+                [] if normalise(cid) in scoped else [(cid, None)]
+            )
             if conf.name:
                 labels.append((conf.name, None))
                 # A full name ("Hierophant Casimir Vey", "Richard, Duke of Gloucester, later
@@ -187,7 +194,10 @@ class Cast:
     def _misspelling_of(self, key: str) -> str | None:
         """The bible character a cue looks like a misspelling of: rapidfuzz ratio >= 85, or a
         single edit or swap of two letters in a name of five or more (``TOBAIS``), which
-        the ratio alone scores too low for short names."""
+        the ratio alone scores too low for short names. A cue identical to an alias scoped to
+        other series is somebody else, not a misspelling."""
+        if key in self._alias_labels:
+            return None
         best = process.extractOne(
             key, self._alias_choices, scorer=fuzz.ratio, score_cutoff=MISSPELLING_RATIO
         )

@@ -24,36 +24,38 @@ class RelationContradiction(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         canon = ctx.canon
-        # (a, b, kind) -> the event that made it hold; mutual kinds are stored both ways.
+        # (from, to, kind) -> the event that made it hold; mutual kinds are stored both ways.
         active: dict[tuple[str, str, str], CanonEvent] = {}
         for known in ctx.fold.relations:
             e = known.event
             a, b = e.subject, e.obj or ""
-            kind = e.data.get("kind")
+            kind = str(e.data.get("kind"))
             if e.verb == "ends":
                 for key in list(active):
-                    if {key[0], key[1]} == {a, b} and (kind is None or key[2] == kind):
+                    if {key[0], key[1]} == {a, b} and (e.data.get("kind") in (None, key[2])):
                         del active[key]
                 continue
-            clash: tuple[str, CanonEvent] | None = None
-            for (x, y, k), source in active.items():
-                if {x, y} == {a, b} and k in OPPOSED.get(str(kind), frozenset()):
-                    clash = (k, source)
-                    break
-            if clash is not None and e.scene is not None:
-                scene = canon.scene(e.scene)
-                old_kind, old = clash
-                evidence = [Evidence.of(old, f"{ctx.name(a)} and {ctx.name(b)}: {old_kind}")]
+            mutual = bool(e.data.get("mutual"))
+            opposed = OPPOSED.get(kind, frozenset())
+            clashes = [
+                (k, source)
+                for (x, y, k), source in active.items()
+                if k in opposed and ((x, y) == (a, b) or (mutual and (x, y) == (b, a)))
+            ]
+            # Only a scene's annotation asserts a relationship; a bible event *is* the change.
+            if clashes and e.source == "annotation" and e.scene is not None:
+                old_kind, old = clashes[0]
                 yield self.finding(
-                    scene,
+                    canon.scene(e.scene),
                     e.line,
                     (a, b),
                     f"{ctx.name(a)} {kind} {ctx.name(b)} here, but they are still {old_kind} "
                     "and nothing ended it",
-                    evidence,
+                    [Evidence.of(old, f"{ctx.name(a)} and {ctx.name(b)}: {old_kind}")],
                 )
+            for old_kind, _old in clashes:
                 for key in [k for k in active if {k[0], k[1]} == {a, b} and k[2] == old_kind]:
                     del active[key]
-            active[(a, b, str(kind))] = e
-            if e.data.get("mutual"):
-                active[(b, a, str(kind))] = e
+            active[(a, b, kind)] = e
+            if mutual:
+                active[(b, a, kind)] = e
