@@ -30,6 +30,7 @@ from showbible.extract import (
     resolve_cues,
 )
 from showbible.formats import read_script
+from showbible.interaction import measure
 from showbible.model import Diagnostic, InputError, Script
 from showbible.names import did_you_mean
 from showbible.resolve import Cast
@@ -483,6 +484,24 @@ def write_canon(conn: Connection, compiled: Compiled, cache: dict[str, tuple[str
     _insert(conn, store.facts, _facts(compiled))
     _insert(conn, store.knowledge, _knowledge_rows(compiled))
     _insert(conn, store.tells, _tell_rows(compiled))
+    episode_pos = universe.release_index()
+    _insert(
+        conn,
+        store.interactions,
+        [
+            {
+                "a": r.a,
+                "b": r.b,
+                "episode": f"{r.series}:{r.episode}",
+                "release_pos": episode_pos[f"{r.series}:{r.episode}"],
+                "scenes": r.scenes,
+                "exchanges": r.exchanges,
+                "a_to_b": r.a_to_b,
+                "b_to_a": r.b_to_a,
+            }
+            for r in measure(canon)
+        ],
+    )
     _insert(
         conn,
         store.relations,

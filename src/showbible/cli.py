@@ -366,6 +366,11 @@ def who(
                 else f"since {since['series']}:{since['episode']}#{since['scene']}"
             )
             out.print(f"  {k['secret']}  {when}  [dim]{k['file']}:{k['line']}[/]")
+    if data["relations"]:
+        out.print("\n[bold]Relationships now[/]")
+        for rel in data["relations"]:
+            now = ", ".join(_relation_text(k, data["id"], rel["name"]) for k in rel["now"])
+            out.print(f"  {escape(rel['name'])}: {escape(now) or 'nothing now'}")
     out.print("\n[bold]Met[/]")
     if not data["met"]:
         out.print("  nobody yet")
@@ -408,6 +413,21 @@ def met(
             f"  {title}: {f['series']}:{f['episode']}#{f['scene']} "
             f"{escape(f['heading'])}  [dim]{f['file']}:{f['line']}[/]{story}"
         )
+    for pair in data["relations"]:
+        out.print("\n[bold]Relationship[/] (story order)")
+        for ch in pair["history"]:
+            at = ch["at"]
+            where = f"{at['series']}:{at['episode']}#{at['scene']}" if at else "from the start"
+            verb = "ends" if ch["verb"] == "ends" else "becomes"
+            out.print(
+                f"  {where:<28} {verb} {ch['kind'] or '(all)'}  [dim]{ch['file']}:{ch['line']}[/]"
+            )
+    if data["interaction"]:
+        out.print("\n[bold]Interaction[/] per episode (release order): scenes together, exchanges")
+        peak = max(r["exchanges"] for r in data["interaction"]) or 1
+        for r in data["interaction"]:
+            bar = "█" * max(1, round(20 * r["exchanges"] / peak)) if r["exchanges"] else "·"
+            out.print(f"  {r['episode']:<28} {r['scenes']:>3} {r['exchanges']:>4}  {bar}")
 
 
 @app.command()

@@ -67,6 +67,7 @@ class Speech:
     text: str
     identity: str | None
     voice: bool  # a (V.O.): heard, not there
+    names: tuple[str, ...] = ()  # characters the speech names
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,11 +215,16 @@ def extract_scene(
                 how = "offscreen" if _offscreen(el.extensions) else "speaks"
                 _mark_present(facts, speaker, Presence(el.line, how, identity))
         elif kind is Kind.DIALOGUE or kind is Kind.LYRIC:
-            if speaker is not None:
-                facts.dialogue.append(Speech(speaker, cue_line, el.line, el.text, identity, voice))
+            named: list[str] = []
             for match in matcher.find(el.text):
                 if match.character != speaker:
                     facts.referenced.setdefault(match.character, _line_at(el, match.start))
+                    if match.character not in named:
+                        named.append(match.character)
+            if speaker is not None:
+                facts.dialogue.append(
+                    Speech(speaker, cue_line, el.line, el.text, identity, voice, tuple(named))
+                )
         elif kind is Kind.ACTION:
             speaker = None
             _read_action(el, matcher, facts)

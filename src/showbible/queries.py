@@ -172,6 +172,10 @@ def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
         "appearances": list(appearances.values()),
         "met": met_list(conn, cid, point),
         "knows": knows_list(conn, cid, point),
+        "relations": [
+            {"id": r["id"], "name": r["name"], "now": r["now"]}
+            for r in relations(conn, cid, point)["relations"]
+        ],
     }
 
 
@@ -262,7 +266,27 @@ def met(conn: Connection, a: str, b: str) -> Row:
         scene = conn.execute(select(store.scenes).where(store.scenes.c.id == sid)).one()
         out[key] = _scene_ref(scene) | {"story": scene.story}
     out["scenes_together"] = row.scenes
+    out["relations"] = relations(conn, ca["id"], other=cb["id"])["relations"]
+    out["interaction"] = interaction_curve(conn, x, y)
     return out
+
+
+def interaction_curve(conn: Connection, a: str, b: str) -> list[Row]:
+    """A pair's measured interaction per episode, in release order."""
+    i = store.interactions.c
+    x, y = sorted((a, b))
+    return [
+        {
+            "episode": r.episode,
+            "scenes": r.scenes,
+            "exchanges": r.exchanges,
+            f"{x}_to_{y}": r.a_to_b,
+            f"{y}_to_{x}": r.b_to_a,
+        }
+        for r in conn.execute(
+            select(store.interactions).where(i.a == x, i.b == y).order_by(i.release_pos)
+        )
+    ]
 
 
 # --- crossovers ------------------------------------------------------------------------------
@@ -429,12 +453,45 @@ def export(conn: Connection) -> Row:
                 },
             }
         )
+    interactions = [
+        {
+            "a": r.a,
+            "b": r.b,
+            "episode": r.episode,
+            "scenes": r.scenes,
+            "exchanges": r.exchanges,
+            "a_to_b": r.a_to_b,
+            "b_to_a": r.b_to_a,
+        }
+        for r in conn.execute(select(store.interactions).order_by(store.interactions.c.release_pos))
+    ]
+    rels = [
+        {
+            "a": r.a,
+            "b": r.b,
+            "verb": r.verb,
+            "kind": r.kind,
+            "mutual": r.mutual,
+            "scene": None
+            if r.scene is None
+            else {
+                "series": by_id[r.scene].series,
+                "episode": by_id[r.scene].episode,
+                "scene": by_id[r.scene].number,
+            },
+            "file": r.file,
+            "line": r.line,
+        }
+        for r in conn.execute(select(store.relations).order_by(store.relations.c.id))
+    ]
     return {
         "series": series,
         "episodes": episodes,
         "scenes": scenes,
         "characters": characters,
         "encounters": encounters,
+        "interactions": interactions,
+        "relations": rels,
     }
 
 

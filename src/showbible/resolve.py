@@ -104,9 +104,7 @@ class Cast:
                 for label in group_labels:
                     char.identities[normalise(label)] = group
             self.characters[cid] = char
-            scoped = {
-                normalise(a.label) for a in conf.aliases if isinstance(a, Alias) and a.series
-            }
+            scoped = {normalise(a.label) for a in conf.aliases if isinstance(a, Alias) and a.series}
             # The id names the character everywhere, unless one of its aliases scopes that
             # very label to some series (GLOUCESTER in one play is not GLOUCESTER in another).
             labels: list[tuple[str, frozenset[str] | None]] = (

@@ -195,6 +195,19 @@ relations = Table(
     Column("source", String(16), nullable=False),
 )
 
+interactions = Table(
+    "interactions",
+    metadata,
+    Column("a", String(200), nullable=False, index=True),
+    Column("b", String(200), nullable=False, index=True),
+    Column("episode", String(200), nullable=False),  # episode key
+    Column("release_pos", Integer, nullable=False),  # of the episode
+    Column("scenes", Integer, nullable=False),
+    Column("exchanges", Integer, nullable=False),
+    Column("a_to_b", Integer, nullable=False),
+    Column("b_to_a", Integer, nullable=False),
+)
+
 findings = Table(
     "findings",
     metadata,

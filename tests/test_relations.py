@@ -1,0 +1,76 @@
+"""Relationships that change over time, and measured interaction, on the demo universe."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection
+
+from showbible import build, compile_universe, load_universe, queries
+from showbible.interaction import curve, measure, totals
+from showbible.store import Store
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "sallowmouth"
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connection]:
+    root = tmp_path_factory.mktemp("u") / "sallowmouth"
+    shutil.copytree(DEMO, root)
+    url = f"sqlite:///{root.parent}/canon.sqlite"
+    build(root, url)
+    st = Store(url)
+    with st.read() as c:
+        yield c
+    st.dispose()
+
+
+def test_a_relationship_that_changes_twice(conn: Connection) -> None:
+    data = queries.relations(conn, "jonah", other="ottilie")
+    (pair,) = data["relations"]
+    becomes = [h["kind"] for h in pair["history"] if h["verb"] == "relation"]
+    assert becomes[:3] == ["allies", "distrusts", "enemies"]
+    assert [k["kind"] for k in pair["now"]] == ["enemies"]
+
+
+@pytest.mark.parametrize(
+    ("ref", "kind"),
+    [("ferryman:fm2", "allies"), ("ferryman:fm3", "distrusts"), ("highwater:hw3", "enemies")],
+)
+def test_where_a_pair_stands_as_of(conn: Connection, ref: str, kind: str) -> None:
+    point = queries.as_of(conn, ref, "story")
+    (pair,) = queries.relations(conn, "jonah", point, "ottilie")["relations"]
+    assert [k["kind"] for k in pair["now"]] == [kind]
+
+
+def test_met_shows_history_and_interaction(conn: Connection) -> None:
+    data = queries.met(conn, "ida", "jonah")
+    assert [k["kind"] for k in data["relations"][0]["now"]] == ["allies"]
+    episodes = [r["episode"] for r in data["interaction"]]
+    assert episodes[0] == "highwater:hw1" and len(episodes) >= 3
+    assert all(r["scenes"] >= 1 for r in data["interaction"])
+
+
+def test_who_lists_relationships_now(conn: Connection) -> None:
+    who = queries.who(conn, "jonah")
+    assert {r["id"]: [k["kind"] for k in r["now"]] for r in who["relations"]}["ida"] == ["allies"]
+
+
+def test_export_carries_interactions_and_relations(conn: Connection) -> None:
+    data = queries.export(conn)
+    assert any(i["a"] == "jonah" and i["b"] == "ottilie" for i in data["interactions"])
+    assert {"allies", "distrusts", "enemies"} <= {r["kind"] for r in data["relations"]}
+
+
+def test_interaction_counts_are_measured() -> None:
+    canon = compile_universe(load_universe(DEMO)).canon
+    rows = measure(canon)
+    fm1 = curve(rows, "ottilie", "jonah")[0]
+    assert fm1["episode"] == "fm1" and fm1["scenes"] == 3
+    # Every exchange is a reply to someone present, so it is also counted as addressing them.
+    t = totals(rows)[("jonah", "ottilie")]
+    assert t["exchanges"] <= t["a_to_b"] + t["b_to_a"]
+    assert t["a_to_b"] > 0 and t["b_to_a"] > 0
