@@ -162,6 +162,13 @@ class AllowConf(_Model):
     reason: str | None = None
 
 
+class RelationKind(_Model):
+    """A relationship kind a universe adds to the built-in vocabulary."""
+
+    mutual: bool = True
+    opposes: tuple[str, ...] = ()
+
+
 class Settings(_Model):
     inferred_facts: Literal["none", "high", "all"] = "high"
 
@@ -177,4 +184,5 @@ class BibleConf(_Model):
     allow: tuple[AllowConf, ...] = ()
     titles: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    relation_kinds: dict[str, RelationKind] = Field(default_factory=dict)
     settings: Settings = Field(default_factory=Settings)

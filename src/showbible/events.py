@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from showbible.annotations import Annotation
+from showbible.bible import BibleConf
 from showbible.extract import PlaceIndex, SceneFacts
 from showbible.infer import HIGH, infer_scene
 from showbible.model import Diagnostic
@@ -37,6 +38,23 @@ OPPOSED: dict[str, frozenset[str]] = {
     "cat-and-mouse": frozenset({"allies"}),
     "protects": frozenset({"hunts"}),
 }
+
+
+def vocabulary(bible: BibleConf) -> tuple[dict[str, bool], dict[str, frozenset[str]]]:
+    """The relationship kinds of a universe (built-in plus `relation_kinds:`), each with whether
+    it runs both ways, and which kinds oppose which (symmetrically)."""
+    kinds = dict(RELATION_KINDS)
+    opposed: dict[str, set[str]] = {k: set(v) for k, v in OPPOSED.items()}
+    for name, conf in bible.relation_kinds.items():
+        kind = name.lower()
+        kinds[kind] = conf.mutual
+        for other in conf.opposes:
+            opposed.setdefault(kind, set()).add(other.lower())
+            opposed.setdefault(other.lower(), set()).add(kind)
+    for kind, others in list(opposed.items()):
+        for other in others:
+            opposed.setdefault(other, set()).add(kind)
+    return kinds, {k: frozenset(v) for k, v in opposed.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +92,7 @@ class EventCollector:
         self.scenes = scenes
         self.by_key = {s.key: s for s in scenes}
         self.diagnostics: list[Diagnostic] = []
+        self.kinds, _opposed = vocabulary(universe.bible)
         self._last_scene: dict[str, str] = {}
         for s in scenes:
             self._last_scene[f"{s.series}:{s.episode}"] = s.key
@@ -211,7 +230,8 @@ class EventCollector:
         self, verb: str, args: str, scene: SceneFacts, line: int, base: dict[str, Any]
     ) -> CanonEvent | None:
         words = args.split()
-        kinds = [i for i, w in enumerate(words) if w.lower() in RELATION_KINDS]
+        vocabulary_kinds = self.kinds
+        kinds = [i for i, w in enumerate(words) if w.lower() in vocabulary_kinds]
         if not kinds:
             if verb == "ends" and len(words) >= 2:
                 a = self.character(" ".join(words[:-1]), scene, line)
@@ -219,7 +239,7 @@ class EventCollector:
                 return (
                     CanonEvent("ends", a, obj=b, data={"kind": None}, **base) if a and b else None
                 )
-            known = ", ".join(RELATION_KINDS)
+            known = ", ".join(vocabulary_kinds)
             self._warn(
                 scene,
                 line,
@@ -234,7 +254,7 @@ class EventCollector:
         if not a or not b:
             return None
         return CanonEvent(
-            verb, a, obj=b, data={"kind": kind, "mutual": RELATION_KINDS[kind]}, **base
+            verb, a, obj=b, data={"kind": kind, "mutual": vocabulary_kinds[kind]}, **base
         )
 
     # --- names ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from showbible.events import OPPOSED, CanonEvent
+from showbible.events import CanonEvent, vocabulary
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 
@@ -24,6 +24,7 @@ class RelationContradiction(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         canon = ctx.canon
+        _kinds, opposes = vocabulary(canon.universe.bible)
         # (from, to, kind) -> the event that made it hold; mutual kinds are stored both ways.
         active: dict[tuple[str, str, str], CanonEvent] = {}
         for known in ctx.fold.relations:
@@ -36,7 +37,7 @@ class RelationContradiction(Rule):
                         del active[key]
                 continue
             mutual = bool(e.data.get("mutual"))
-            opposed = OPPOSED.get(kind, frozenset())
+            opposed = opposes.get(kind, frozenset())
             clashes = [
                 (k, source)
                 for (x, y, k), source in active.items()
