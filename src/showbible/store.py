@@ -7,12 +7,18 @@ leaves the previous canon as it was.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import (
     Boolean,
     Column,
@@ -36,6 +42,8 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from showbible.model import InputError
 
 SCHEMA_VERSION = 1
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUILD_LOCK = 0x5B1B1E  # the advisory lock a PostgreSQL build holds
 STORE_DIR = ".showbible"
 STORE_FILE = "canon.sqlite"
 
@@ -302,31 +310,34 @@ class Store:
             event.listen(self.engine, "begin", _sqlite_begin)
 
     def ensure_schema(self) -> None:
-        """Create the tables on first use; refuse a store from a newer schema."""
+        """Bring the schema to this version's head (creating it on first use); refuse a store
+        written by a newer showbible."""
         try:
             with self.read() as conn:
-                has_meta = inspect(conn).has_table("meta")
-                found = (
-                    conn.execute(
-                        select(meta.c.value).where(meta.c.key == "schema_version")
-                    ).scalar()
-                    if has_meta
-                    else None
-                )
-            if found is not None and int(found) > SCHEMA_VERSION:
+                current = MigrationContext.configure(conn).get_current_revision()
+            head = _scripts().get_current_head()
+            if current == head:
+                return
+            if current is not None and not _known(current):
                 raise InputError(
-                    f"the store was written by a newer showbible (schema {found}, this one "
-                    f"knows {SCHEMA_VERSION}); upgrade showbible or use another --db"
+                    f"the store was written by a newer showbible (schema {current}, this one "
+                    f"knows up to {head}); upgrade showbible or use another --db"
                 )
-            if found is None or not all(
-                inspect(self.engine).has_table(t.name) for t in metadata.sorted_tables
-            ):
-                with self.write() as conn:
-                    metadata.create_all(conn)
-                    if found is None:
-                        set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+            self.upgrade()
         except OperationalError as exc:
             raise InputError(f"cannot use the store: {_reason(exc)}") from None
+
+    def upgrade(self) -> str | None:
+        """Run the migrations up to head (`showbible db upgrade`); returns the new revision."""
+        with self.write() as conn:
+            config = _alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def revision(self) -> str | None:
+        with self.read() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -342,6 +353,11 @@ class Store:
             with self.engine.connect() as raw:
                 conn = raw.execution_options(showbible_write=True)
                 with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        # One build at a time per store: the second waits for the first (and
+                        # gives up with a clear message after a minute).
+                        conn.exec_driver_sql("SET LOCAL lock_timeout = '60s'")
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({BUILD_LOCK})")
                     yield conn
         except OperationalError as exc:
             raise InputError(f"cannot write the store: {_reason(exc)}") from None
@@ -358,6 +374,24 @@ class Store:
         self.engine.dispose()
 
 
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+@functools.cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+def _known(revision: str) -> bool:
+    try:
+        return _scripts().get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def set_meta(conn: Connection, key: str, value: str) -> None:
     conn.execute(meta.delete().where(meta.c.key == key))
     conn.execute(insert(meta).values(key=key, value=value))
@@ -365,7 +399,7 @@ def set_meta(conn: Connection, key: str, value: str) -> None:
 
 def _reason(exc: OperationalError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in text:
+    if "locked" in text or "lock timeout" in text:
         return "it is locked by another build; try again when it finishes"
     if "readonly" in text or "read-only" in text:
         return "the store is read-only"
