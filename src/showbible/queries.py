@@ -229,7 +229,7 @@ def met_list(conn: Connection, cid: str, point: AsOf | None = None) -> list[Row]
         .join(s, s.c.id == first_col)
         .join(other, or_(and_(e.a == cid, other.c.id == e.b), and_(e.b == cid, other.c.id == e.a)))
         .where(or_(e.a == cid, e.b == cid))
-        .order_by(s.c.release_pos if timeline == "release" else s.c.story_pos)
+        .order_by(s.c.release_pos if timeline == "release" else s.c.story_pos, e.a, e.b)
     )
     if point is not None:
         q = q.where(getattr(s.c, point.column) <= point.position)
@@ -330,7 +330,7 @@ def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
         for r in conn.execute(
             select(store.labels.c.character, store.labels.c.label)
             .where(store.labels.c.character.in_(list(crossing)))
-            .order_by(store.labels.c.speeches.desc())
+            .order_by(store.labels.c.speeches.desc(), store.labels.c.label)
         ):
             if r.label not in labels[r.character]:
                 labels[r.character].append(r.label)
@@ -386,7 +386,9 @@ def export(conn: Connection) -> Row:
     ]
     present: dict[int, list[str]] = defaultdict(list)
     referenced: dict[int, list[str]] = defaultdict(list)
-    for r in conn.execute(select(p.scene, p.character, p.kind).order_by(p.scene, p.line)):
+    for r in conn.execute(
+        select(p.scene, p.character, p.kind).order_by(p.scene, p.line, p.character)
+    ):
         if r.kind == "present":
             present[r.scene].append(r.character)
         elif r.kind == "referenced":
@@ -419,7 +421,9 @@ def export(conn: Connection) -> Row:
         if r.series not in char_series[r.character]:
             char_series[r.character].append(r.series)
     labels: dict[str, list[str]] = defaultdict(list)
-    for r in conn.execute(select(store.labels).order_by(store.labels.c.speeches.desc())):
+    for r in conn.execute(
+        select(store.labels).order_by(store.labels.c.speeches.desc(), store.labels.c.label)
+    ):
         if r.label not in labels[r.character]:
             labels[r.character].append(r.label)
     characters = [
@@ -438,7 +442,11 @@ def export(conn: Connection) -> Row:
         for r in conn.execute(select(store.characters).order_by(store.characters.c.id))
     ]
     encounters = []
-    for r in conn.execute(select(store.encounters).order_by(store.encounters.c.release_scene)):
+    for r in conn.execute(
+        select(store.encounters).order_by(
+            store.encounters.c.release_scene, store.encounters.c.a, store.encounters.c.b
+        )
+    ):
         first, story = by_id[r.release_scene], by_id[r.story_scene]
         encounters.append(
             {
@@ -463,7 +471,11 @@ def export(conn: Connection) -> Row:
             "a_to_b": r.a_to_b,
             "b_to_a": r.b_to_a,
         }
-        for r in conn.execute(select(store.interactions).order_by(store.interactions.c.release_pos))
+        for r in conn.execute(
+            select(store.interactions).order_by(
+                store.interactions.c.release_pos, store.interactions.c.a, store.interactions.c.b
+            )
+        )
     ]
     rels = [
         {

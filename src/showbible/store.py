@@ -246,20 +246,9 @@ builds = Table(
     Column("seconds", Float),
 )
 
-DERIVED = (
-    series_t,
-    episodes,
-    scenes,
-    characters,
-    labels,
-    presence,
-    encounters,
-    facts,
-    findings,
-    knowledge,
-    tells,
-    relations,
-)
+# Everything a build computes: replaced whole by each build (the parse cache, the build log and
+# the metadata survive).
+DERIVED = tuple(t for t in metadata.sorted_tables if t.name not in {"meta", "files", "builds"})
 
 
 def default_url(root: Path) -> str:

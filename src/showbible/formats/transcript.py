@@ -1,0 +1,560 @@
+"""A reader for plain-text transcripts (``.txt``): ``NAME: line`` speeches, scene breaks, and
+stage directions in brackets.
+
+What maps to what (see ``docs/formats.md``):
+
+- ``NAME: line`` (``NAME (V.O.): line`` for extensions) -> CHARACTER + DIALOGUE. Lines that
+  follow a speech without a blank line continue it. ``NAME:`` alone opens a speech whose text is
+  on the following lines.
+- ``[Scene: Central Perk. Ross and Joey are there.]`` -> HEADING ``Central Perk`` and, when the
+  description goes on after the first ``.`` or ``,``, an ACTION with the rest (so the people it
+  names are present, as an action line after a heading would make them).
+- a heading line: ``INT. ...`` / ``EXT. ...``, ``SCENE ...``, or a short line in capitals or
+  in Title Case standing alone between blank lines -> HEADING; ``ACT ...`` -> SECTION;
+  ``... TO:``, ``FADE OUT.``, ``THE END`` -> TRANSITION.
+- a line that is wholly ``[...]`` or ``(...)`` -> ACTION (brackets removed); it may run over
+  several lines until its closing bracket.
+- inside a speech, ``(...)`` -> PARENTHETICAL and ``[...]`` -> ACTION; when the speech goes on
+  after an ACTION it is cued again as ``NAME (CONT'D)`` (as in a screenplay).
+- ``[[verb: args]]`` anywhere, and ``[verb: args]`` for an annotation verb (``[dies: TOBIAS]``)
+  -> NOTE, so the annotations of DESIGN §2 work in transcripts.
+- any other text -> ACTION.
+- ``Title:``, ``Episode:``, ``Written by:`` ... lines at the very top -> the title page.
+
+The reader never raises anything but :class:`~showbible.model.InputError` (only when the file
+cannot be read); every problem in the text becomes a diagnostic.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from showbible.annotations import VERBS
+from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
+
+__all__ = [
+    "cut_notes",
+    "decode_text",
+    "parse_transcript",
+    "read_transcript",
+    "split_cue",
+]
+
+# --------------------------------------------------------------------------------------------
+# Helpers shared by the other readers
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
+    """Decode bytes as UTF-8 (BOM optional), or UTF-16/32 when a BOM says so.
+
+    Invalid bytes are replaced with U+FFFD and reported once, at the line of the first bad
+    byte. Line endings are normalised to ``\\n``.
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encoding, label = "utf-32", "UTF-32"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding, label = "utf-16", "UTF-16"
+    else:
+        encoding, label = "utf-8-sig", "UTF-8"
+    diagnostics: list[Diagnostic] = []
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        before = data[: err.start].decode(encoding, errors="replace")
+        line = _normalise_newlines(before).count("\n") + 1
+        message = f"invalid {label} at byte {err.start}: bad bytes replaced with U+FFFD"
+        diagnostics.append(Diagnostic(path, line, message))
+        text = data.decode(encoding, errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _normalise_newlines(text), diagnostics
+
+
+def _normalise_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+_EXTENSIONS_RE = re.compile(r"(?:\s*\([^()]*\))+\s*$")
+_EXTENSION_RE = re.compile(r"\(([^()]*)\)")
+
+
+def split_cue(text: str) -> tuple[str, tuple[str, ...]]:
+    """Split a cue into its name and extensions: ``JIM (O.S.) (CONT'D)`` -> ``JIM``,
+    ``("O.S.", "CONT'D")``. A cue that is nothing but brackets keeps its text as the name."""
+    s = " ".join(text.split())
+    m = _EXTENSIONS_RE.search(s)
+    if m is None or m.start() == 0:
+        return s, ()
+    extensions = tuple(e.strip() for e in _EXTENSION_RE.findall(m.group(0)) if e.strip())
+    return s[: m.start()].rstrip(), extensions
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A ``[[note]]`` cut out of a text: its content, where it stood in the cleaned text, and
+    how many newlines of the original text precede it (to give it its own line)."""
+
+    text: str
+    offset: int
+    newlines: int
+
+
+def cut_notes(text: str) -> tuple[str, list[Note]]:
+    """Remove ``[[...]]`` notes from a text. An unclosed ``[[`` is left as text."""
+    if "[[" not in text:
+        return text, []
+    out: list[str] = []
+    notes: list[Note] = []
+    pos = 0
+    length = 0
+    while True:
+        start = text.find("[[", pos)
+        if start == -1:
+            break
+        close = text.find("]]", start + 2)
+        if close == -1:
+            break
+        piece = text[pos:start]
+        out.append(piece)
+        length += len(piece)
+        notes.append(Note(text[start + 2 : close].strip(), length, text.count("\n", 0, start)))
+        pos = close + 2
+    out.append(text[pos:])
+    return "".join(out), notes
+
+
+def note_elements(host: Element | None, notes: list[Note], line: int) -> list[Element]:
+    """NOTE elements for notes cut from a text that starts at ``line``; ``host`` is the element
+    that kept the rest of the text (None when nothing else was left: standalone notes)."""
+    out = []
+    for note in notes:
+        anchor = min(note.offset, len(host.text)) if host is not None else -1
+        out.append(Element(Kind.NOTE, note.text, line + note.newlines, anchor=anchor))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Line classification
+
+_HEADING_RE = re.compile(
+    r"(?:int\.?/ext|ext\.?/int|int|ext|est|i/e)[. ]\s*\S", re.IGNORECASE
+)  # ``INT. KITCHEN``
+_SCENE_WORD_RE = re.compile(
+    r"(?:scene|cold open|teaser|prologue|epilogue|tag|opening credits|closing credits)\b",
+    re.IGNORECASE,
+)
+_ACT_RE = re.compile(r"act\s+(?:\w+)\s*[.:]?\s*$|(?:end of act)\b", re.IGNORECASE)
+_TRANSITIONS = frozenset(
+    {
+        "FADE IN:", "FADE IN.", "FADE OUT.", "FADE OUT:", "FADE OUT", "FADE TO BLACK.",
+        "FADE TO BLACK", "THE END", "THE END.", "END", "END CREDITS", "CUT TO BLACK.",
+        "SMASH CUT:", "BLACKOUT.", "BLACKOUT", "CURTAIN", "CURTAIN.",
+    }
+)  # fmt: skip
+# ``NAME: text``; the name may hold titles and initials (``Dr. Chen``, ``Mrs. Geller``), an
+# apostrophe (``Phoebe's Assistant``), ``#2``, ``&`` and extensions in brackets.
+_SPEECH_RE = re.compile(
+    r"(?P<name>[^\W\d_][\w.'’\-&#]*(?:[ \t]+[\w.'’\-&#]+){0,4}?)"
+    r"(?P<ext>(?:[ \t]*\([^()\n]*\))*)"
+    r"[ \t]*:(?:[ \t]+(?P<text>.*)|[ \t]*)$"
+)
+# Keys that look like ``NAME:`` but are not speakers.
+_NOT_SPEAKERS = frozenset(
+    {
+        "scene", "note", "notes", "written by", "transcribed by", "teleplay by", "story by",
+        "directed by", "title", "setting", "time", "place", "episode", "season", "source",
+        "credit", "credits", "author", "date", "draft date", "contact", "copyright", "http",
+        "https", "location", "summary", "synopsis", "cast", "previously", "act",
+    }
+)  # fmt: skip
+_TITLE_KEYS = frozenset(
+    {
+        "title", "episode", "season", "series", "written by", "transcribed by", "teleplay by",
+        "story by", "directed by", "author", "source", "credit", "date", "draft date",
+        "copyright", "contact", "notes", "note", "airdate", "air date",
+    }
+)  # fmt: skip
+_TITLE_LINE_RE = re.compile(r"([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(.*)$")
+_SCENE_TAG_RE = re.compile(r"[\[(]\s*scene\s*:\s*(?P<body>.*?)\s*[\])]\s*$", re.IGNORECASE | re.S)
+_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "in", "at", "on", "a", "an", "to", "by", "for", "with", "de", "la"}
+)
+_OPEN = {"[": "]", "(": ")"}
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _speech(line: str) -> tuple[str, tuple[str, ...], str] | None:
+    """(name, extensions, text) of a ``NAME: text`` line, or None."""
+    s = line.strip()
+    if ":" not in s:
+        return None
+    m = _SPEECH_RE.match(s)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    if name.lower() in _NOT_SPEAKERS or "://" in s[: m.end("name") + 3]:
+        return None
+    if not name[0].isupper():
+        return None
+    words = name.split()
+    # Every word of a name is capitalised, or a joining word ("Man in Black"), or an initial.
+    if any(not (w[0].isupper() or w.lower() in _SMALL_WORDS or w[0] == "#") for w in words):
+        return None
+    extensions = tuple(
+        e.strip() for e in _EXTENSION_RE.findall(m.group("ext") or "") if e.strip()
+    )
+    return name, extensions, (m.group("text") or "").strip()
+
+
+def _looks_like_heading(s: str, isolated: bool) -> bool:
+    """A scene heading: ``INT./EXT.``, ``SCENE ...`` always; otherwise a short line in capitals
+    or Title Case that stands alone between blank lines."""
+    if _HEADING_RE.match(s):
+        return True
+    if _SCENE_WORD_RE.match(s) and len(s.split()) <= 12:
+        return True
+    if not isolated or len(s) > 80 or len(s.split()) > 10:
+        return False
+    if s[-1] in ".!?,;:\"'”’" and not s.endswith(("INT.", "EXT.")):
+        return False
+    if not any(c.isalpha() for c in s):
+        return False
+    if s.isupper():
+        return True
+    words = [w for w in re.split(r"[\s\-–—/]+", s) if w]
+    return all(
+        (w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS or not w[0].isalpha())
+        for w in words
+    )
+
+
+def _is_transition(s: str) -> bool:
+    up = s.upper()
+    return (s.isupper() and s.endswith("TO:")) or up in _TRANSITIONS and s == up
+
+
+def _closing(s: str) -> int:
+    """Index of the bracket that closes the one opening ``s``, or -1."""
+    depth = 0
+    for k, c in enumerate(s):
+        if c == s[0]:
+            depth += 1
+        elif c == _OPEN[s[0]]:
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _annotation_bracket(body: str) -> bool:
+    """``[dies: TOBIAS]``: a bracketed direction that is an annotation."""
+    m = re.match(r"\s*([A-Za-z][A-Za-z_-]*)\s*:", body)
+    return m is not None and m.group(1).lower() in VERBS
+
+
+# --------------------------------------------------------------------------------------------
+# The reader
+
+
+class _Reader:
+    def __init__(self, text: str, path: str, diagnostics: list[Diagnostic]) -> None:
+        self.lines = text.split("\n")
+        self.path = path
+        self.diagnostics = diagnostics
+        self.out: list[Element] = []
+        self.title: list[tuple[str, str]] = []
+
+    # -- emit helpers --------------------------------------------------------------------
+
+    def emit_text(self, kind: Kind, text: str, line: int, **extra: object) -> None:
+        """Emit an element of ``kind`` for ``text`` (starting at ``line``), with its notes."""
+        clean, notes = cut_notes(text)
+        stripped = clean.strip()
+        host: Element | None = None
+        if stripped:
+            lead = clean[: len(clean) - len(clean.lstrip())]
+            start = line + lead.count("\n")
+            end = start + stripped.count("\n")
+            host = Element(kind, stripped, start, end, **extra)  # type: ignore[arg-type]
+            self.out.append(host)
+            shift = len(lead)
+            notes = [Note(n.text, max(0, n.offset - shift), n.newlines) for n in notes]
+        self.out.extend(note_elements(host, notes, line))
+
+    def action(self, body: str, line: int) -> None:
+        body = body.strip()
+        if body.startswith("[[") and body.endswith("]]"):
+            self.emit_text(Kind.ACTION, body, line)  # a lone note
+        elif _annotation_bracket(body):
+            self.out.append(Element(Kind.NOTE, " ".join(body.split()), line))
+        else:
+            self.emit_text(Kind.ACTION, body, line)
+
+    # -- passes --------------------------------------------------------------------------
+
+    def read(self) -> None:
+        i = self.read_title()
+        n = len(self.lines)
+        while i < n:
+            line = self.lines[i]
+            s = line.strip()
+            if not s:
+                i += 1
+                continue
+            i = self.read_paragraph_line(i, s)
+
+    def read_title(self) -> int:
+        i = 0
+        n = len(self.lines)
+        while i < n and _is_blank(self.lines[i]):
+            i += 1
+        entries: list[tuple[str, str, int]] = []
+        while i < n and not _is_blank(self.lines[i]):
+            m = _TITLE_LINE_RE.match(self.lines[i].strip())
+            if m is None or m.group(1).strip().lower() not in _TITLE_KEYS:
+                break
+            entries.append((m.group(1).strip(), m.group(2).strip(), i + 1))
+            i += 1
+        if not entries or (i < n and not _is_blank(self.lines[i])):
+            return 0  # not a title block: the top lines are the transcript itself
+        for key, value, line in entries:
+            self.title.append((key, value))
+            self.out.append(Element(Kind.TITLE, value, line, key=key))
+        return i
+
+    def read_paragraph_line(self, i: int, s: str) -> int:
+        lines = self.lines
+        n = len(lines)
+        line_no = i + 1
+        prev_blank = i == 0 or _is_blank(lines[i - 1])
+        next_blank = i + 1 >= n or _is_blank(lines[i + 1])
+        # [Scene: ...]
+        if s[0] in "[(" and not s.startswith("[["):
+            end, body, closed = self.bracket(i)
+            full = "\n".join(lines[i : end + 1]).strip()
+            m = _SCENE_TAG_RE.match(full)
+            if m is not None:
+                self.scene_tag(m.group("body"), line_no)
+                return end + 1
+            if closed:
+                self.action(body, line_no)
+                return end + 1
+            close = _closing(s)
+            if close != -1:
+                # ``[Sits] MARA: Hi``: the direction, then the rest of the line on its own.
+                self.action(s[1:close], line_no)
+                rest = s[close + 1 :].strip()
+                speech = _speech(rest) if rest else None
+                if speech is not None:
+                    return self.read_speech(i, speech)
+                if rest:
+                    self.emit_text(Kind.ACTION, rest, line_no)
+                return i + 1
+        if _is_transition(s):
+            self.emit_text(Kind.TRANSITION, s, line_no)
+            return i + 1
+        speech = _speech(s)
+        if speech is not None:
+            return self.read_speech(i, speech)
+        if _ACT_RE.match(s) and s.split()[0].isupper() and prev_blank:
+            self.emit_text(Kind.SECTION, s, line_no, level=1)
+            return i + 1
+        if prev_blank and _looks_like_heading(s, next_blank):
+            self.emit_text(Kind.HEADING, s, line_no)
+            return i + 1
+        # Plain text: an action paragraph up to a blank line or a line of another kind.
+        first = i
+        i += 1
+        while i < n:
+            t = lines[i].strip()
+            if not t or t[0] in "[(" or _speech(t) is not None:
+                break
+            i += 1
+        self.emit_text(Kind.ACTION, "\n".join(x.strip() for x in lines[first:i]), line_no)
+        return i
+
+    def bracket(self, i: int) -> tuple[int, str, bool]:
+        """The bracketed direction opening at line ``i``: (last line index, body, closed).
+
+        Closed means the bracket closes at the end of a line (so the whole line(s) are a
+        direction); it may span lines up to a blank line.
+        """
+        lines = self.lines
+        s = lines[i].strip()
+        closer = _OPEN[s[0]]
+        depth = 0
+        buf: list[str] = []
+        j = i
+        while j < len(lines):
+            t = lines[j].strip()
+            if j > i and not t:
+                break
+            buf.append(t)
+            for k, c in enumerate(t):
+                if c == s[0]:
+                    depth += 1
+                elif c == closer:
+                    depth -= 1
+                    if depth == 0:
+                        if k == len(t) - 1:
+                            text = "\n".join(buf)
+                            return j, text[1:-1], True
+                        return j, "", False
+            j += 1
+        if j > i + 1 or depth > 0:
+            self.diagnostics.append(
+                Diagnostic(self.path, i + 1, f"unclosed {s[0]!r}: read as text")
+            )
+        return i, "", False
+
+    def scene_tag(self, body: str, line: int) -> None:
+        body = " ".join(body.split())
+        m = re.search(r"[.,;]\s+|\.$", body)
+        if m is None:
+            heading, rest = body, ""
+        else:
+            heading, rest = body[: m.start()], body[m.end() :]
+        self.emit_text(Kind.HEADING, heading or "Scene", line)
+        if rest.strip():
+            self.emit_text(Kind.ACTION, rest, line)
+
+    def read_speech(self, i: int, speech: tuple[str, tuple[str, ...], str]) -> int:
+        name, extensions, text = speech
+        lines = self.lines
+        n = len(lines)
+        cue = Element(Kind.CHARACTER, name, i + 1, extensions=extensions)
+        self.out.append(cue)
+        # Gather the speech's lines: the text after the colon, then the lines that follow it
+        # up to a blank line, another speech or a bracketed line of its own.
+        parts: list[tuple[str, int]] = [(text, i + 1)] if text else []
+        j = i + 1
+        while j < n:
+            t = lines[j].strip()
+            if not t or _speech(t) is not None:
+                break
+            if t[0] in "[(" and not t.startswith("[["):
+                break
+            parts.append((t, j + 1))
+            j += 1
+        self.speech_body(cue, parts)
+        return j
+
+    def speech_body(self, cue: Element, parts: list[tuple[str, int]]) -> None:
+        """Cut a speech's lines into DIALOGUE, PARENTHETICAL (``(...)``), ACTION (``[...]``)
+        and NOTE elements. Consecutive dialogue lines form one DIALOGUE element."""
+        pending: list[str] = []
+        pending_line = 0
+        needs_cue = False
+
+        def flush() -> None:
+            nonlocal pending, needs_cue
+            if pending:
+                if needs_cue:
+                    self.out.append(
+                        Element(
+                            Kind.CHARACTER,
+                            cue.text,
+                            pending_line,
+                            extensions=(*cue.extensions, "CONT'D"),
+                        )
+                    )
+                    needs_cue = False
+                self.emit_text(Kind.DIALOGUE, "\n".join(pending), pending_line)
+                pending = []
+
+        for text, line in parts:
+            for kind, piece in _speech_pieces(text):
+                if kind is Kind.DIALOGUE:
+                    if not pending:
+                        pending_line = line
+                    elif pending_line + len(pending) != line:
+                        # A piece of the same line after a bracket: keep the lines mapped.
+                        flush()
+                        pending_line = line
+                    pending.append(piece)
+                    continue
+                flush()
+                if kind is Kind.PARENTHETICAL:
+                    self.emit_text(Kind.PARENTHETICAL, piece, line)
+                elif kind is Kind.NOTE:
+                    self.out.append(Element(Kind.NOTE, piece, line))
+                else:
+                    self.action(piece, line)
+                    needs_cue = True
+        flush()
+
+
+def _speech_pieces(text: str) -> list[tuple[Kind, str]]:
+    """Split one line of a speech at its bracketed parts (``[[notes]]`` stay in the text:
+    ``emit_text`` cuts them out with their offsets)."""
+    out: list[tuple[Kind, str]] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "[" and text.startswith("[[", i):
+            close = text.find("]]", i + 2)
+            if close == -1:
+                break
+            i = close + 2
+            continue
+        if c in "[(":
+            close = text.find(_OPEN[c], i + 1)
+            if close == -1:
+                break
+            before = text[start:i].strip()
+            if before:
+                out.append((Kind.DIALOGUE, before))
+            body = text[i + 1 : close].strip()
+            if body:
+                if c == "(":
+                    out.append((Kind.PARENTHETICAL, body))
+                elif _annotation_bracket(body):
+                    out.append((Kind.NOTE, " ".join(body.split())))
+                else:
+                    out.append((Kind.ACTION, body))
+            i = start = close + 1
+            continue
+        i += 1
+    rest = text[start:].strip()
+    if rest:
+        out.append((Kind.DIALOGUE, rest))
+    return out
+
+
+def parse_transcript(text: str, path: str = "<string>") -> Script:
+    """Parse transcript text. Never raises: problems become ``Script.diagnostics``."""
+    return _parse(_normalise_newlines(text.removeprefix("\ufeff")), path, [])
+
+
+def _parse(text: str, path: str, diagnostics: list[Diagnostic]) -> Script:
+    reader = _Reader(text, path, diagnostics)
+    reader.read()
+    elements = tuple(reader.out)
+    return Script(
+        path=path,
+        elements=elements,
+        title=tuple(reader.title),
+        diagnostics=tuple(diagnostics),
+        scenes=split_scenes(elements),
+    )
+
+
+def read_transcript(path: str | os.PathLike[str]) -> Script:
+    """Read and parse a transcript file (UTF-8, BOM optional; UTF-16/32 with a BOM)."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read()
+    except OSError as err:
+        raise InputError(f"cannot read transcript: {err.strerror or err}", file=name) from err
+    text, diagnostics = decode_text(data, name)
+    return _parse(text, name, diagnostics)
