@@ -45,8 +45,10 @@ def pg_url() -> Iterator[str]:
         return
     bindir = _pg_bin()
     if bindir is None:
-        pytest.skip("PostgreSQL tests need SHOWBIBLE_TEST_PG_URL or Debian's postgresql "
-                    "package (/usr/lib/postgresql/*/bin); .ci/run installs it")
+        pytest.skip(
+            "PostgreSQL tests need SHOWBIBLE_TEST_PG_URL or Debian's postgresql "
+            "package (/usr/lib/postgresql/*/bin); .ci/run installs it"
+        )
     if os.geteuid() == 0 and shutil.which("runuser") is None:
         pytest.skip("running as root without runuser: cannot start PostgreSQL")
     folder = Path(tempfile.mkdtemp(prefix="showbible-pg-"))
@@ -55,15 +57,45 @@ def pg_url() -> Iterator[str]:
         shutil.chown(folder, "postgres")
     port = _free_port()
     log = folder / "server.log"
-    subprocess.run(_as_postgres([str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-                                 "--auth=trust", "-E", "UTF8"]),
-                   check=True, capture_output=True)
-    subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
-                                 "-o", f"-h 127.0.0.1 -p {port} -k {folder}", "start"]),
-                   check=True, capture_output=True)
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(log),
+                "-w",
+                "-o",
+                f"-h 127.0.0.1 -p {port} -k {folder}",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                                     "stop"]), check=False, capture_output=True)
+        subprocess.run(
+            _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            check=False,
+            capture_output=True,
+        )
         shutil.rmtree(folder, ignore_errors=True)

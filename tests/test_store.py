@@ -89,7 +89,8 @@ def test_failed_build_leaves_previous_canon(universe: Path, url: str) -> None:
     build(universe, url)
     before = _export(url)
     (universe / "universe.yaml").write_text(
-        (universe / "universe.yaml").read_text() + "\nevents:\n  - {at: nowhere, dies: ida}\n")
+        (universe / "universe.yaml").read_text() + "\nevents:\n  - {at: nowhere, dies: ida}\n"
+    )
     with pytest.raises(InputError):
         build(universe, url)
     assert _export(url) == before

@@ -171,6 +171,7 @@ class RelationKind(_Model):
 
 class Settings(_Model):
     inferred_facts: Literal["none", "high", "all"] = "high"
+    max_script_mb: int = Field(default=32, ge=1, le=1024)
 
 
 class BibleConf(_Model):

@@ -66,8 +66,17 @@ class BuildResult:
     compiled: Compiled | None = None
 
 
-def _read_file(path: Path, rel: str) -> bytes:
+def _read_file(path: Path, rel: str, limit_mb: int = 32) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > limit_mb * 1024 * 1024:
+            # A feature film is about 200 KB of Fountain; a file this size is not a script
+            # (or is many scripts glued together), and would hold the build hostage.
+            raise InputError(
+                f"{size / 1024 / 1024:.0f} MB is too large for one script (the limit is "
+                f"{limit_mb} MB: settings.max_script_mb in universe.yaml)",
+                file=rel,
+            )
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=rel) from None
@@ -88,7 +97,7 @@ def compile_universe(
     with_files = [e for e in universe.episodes if e.path is not None]
     for n, ep in enumerate(with_files, 1):
         assert ep.path is not None
-        data = _read_file(ep.path, ep.rel)
+        data = _read_file(ep.path, ep.rel, universe.bible.settings.max_script_mb)
         digest = hashlib.sha256(data).hexdigest()
         hashes[ep.rel] = (digest, len(data))
         script: Script | None = None
@@ -255,7 +264,7 @@ def quick_hashes(universe: Universe) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     for ep in universe.episodes:
         if ep.path is not None:
-            data = _read_file(ep.path, ep.rel)
+            data = _read_file(ep.path, ep.rel, universe.bible.settings.max_script_mb)
             out[ep.rel] = (hashlib.sha256(data).hexdigest(), len(data))
     return out
 

@@ -127,12 +127,16 @@ def token_runs(label: str, min_len: int = 3) -> Iterable[str]:
 
 def suggest(word: str, choices: Iterable[str], cutoff: float = 60) -> str | None:
     """The closest of ``choices`` to a mistyped ``word`` (case-insensitive), if any is close."""
-    from rapidfuzz import process, utils
+    from rapidfuzz import fuzz, process, utils
 
     options = sorted(set(choices))
     if not options:
         return None
-    best = process.extractOne(word, options, processor=utils.default_process, score_cutoff=cutoff)
+    # Plain ratio, not WRatio: a typo is the whole word gone slightly wrong, and WRatio's
+    # partial matching would offer "a" for "alias".
+    best = process.extractOne(
+        word, options, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=cutoff
+    )
     return str(best[0]) if best else None
 
 

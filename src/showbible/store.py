@@ -392,6 +392,9 @@ def _reason(exc: OperationalError) -> str:
         return "it is locked by another build; try again when it finishes"
     if "readonly" in text or "read-only" in text:
         return "the store is read-only"
+    if "unable to open database file" in text:
+        # SQLite in WAL mode needs to write beside the database even to read it.
+        return "cannot open the database file: its folder is missing or read-only"
     if "disk" in text and "full" in text:
         return "the disk is full"
     return text.splitlines()[0]

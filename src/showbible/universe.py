@@ -19,6 +19,7 @@ from natsort import natsorted
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from showbible.bible import ID_PATTERN, BibleConf, SeriesConf
@@ -195,8 +196,50 @@ def find_root(start: Path | None = None) -> Path | None:
     return None
 
 
+_MAX_DEPTH = 64
+
+
+def _check_depth(text: str, shown: str) -> None:
+    """Refuse absurd nesting before the YAML parser recurses into it (slowly, then fails)."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > 2 * _MAX_DEPTH:
+            raise InputError(f"YAML nested too deeply (over {_MAX_DEPTH} levels)", shown, number)
+        if "[" not in line and "{" not in line and depth == 0:
+            continue
+        quote = ""
+        for ch in line:
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "'\"":
+                quote = ch
+            elif ch == "#":
+                break
+            elif ch in "[{":
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    raise InputError(
+                        f"YAML nested too deeply (over {_MAX_DEPTH} levels)", shown, number
+                    )
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+
+
+class _Constructor(RoundTripConstructor):
+    """Keeps dates as text: pydantic parses them and a bad one (2024-13-45) is reported with
+    its line, instead of failing inside the YAML library."""
+
+
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: loader.construct_scalar(node),
+)
+
+
 def _read_yaml(path: Path, shown: str) -> Any:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -206,6 +249,7 @@ def _read_yaml(path: Path, shown: str) -> Any:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError("not valid UTF-8", file=shown, line=line) from None
+    _check_depth(text, shown)
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
@@ -330,12 +374,28 @@ def _suggest_field(exc: ValidationError, loc: tuple[Any, ...]) -> str | None:
     return suggest(wrong, names, cutoff=75)
 
 
-def _to_plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _to_plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_to_plain(v) for v in node]
-    return node
+def _to_plain(node: Any, locator: Locator) -> Any:
+    """Plain dicts and lists for pydantic, expanding YAML aliases within a budget: a few
+    kilobytes of nested aliases can otherwise expand to billions of nodes."""
+    budget = [_MAX_YAML_NODES]
+
+    def walk(n: Any, file: str) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise InputError(
+                f"the YAML expands to over {_MAX_YAML_NODES} nodes through its aliases; "
+                "is this an alias bomb?",
+                file=file,
+            )
+        if isinstance(n, dict):
+            here = locator.files.get(id(n), file)
+            return {str(k): walk(v, here) for k, v in n.items()}
+        if isinstance(n, list):
+            here = locator.files.get(id(n), file)
+            return [walk(v, here) for v in n]
+        return n
+
+    return walk(node, UNIVERSE_FILE)
 
 
 def load_universe(root: Path | str) -> Universe:
@@ -366,7 +426,7 @@ def load_universe(root: Path | str) -> Universe:
             _merge(data, extra, locator, shown)
             bible_files.append(extra_path)
     try:
-        conf = BibleConf.model_validate(_to_plain(data))
+        conf = BibleConf.model_validate(_to_plain(data, locator))
     except ValidationError as exc:
         raise _validation_error(exc, locator) from None
     except RecursionError:
