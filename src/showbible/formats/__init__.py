@@ -16,9 +16,30 @@ def _fountain(path: Path) -> Script:
     return read_fountain(path)
 
 
+def _fdx(path: Path) -> Script:
+    from showbible.formats.fdx import read_fdx
+
+    return read_fdx(path)
+
+
+def _tei(path: Path) -> Script:
+    from showbible.formats.tei import read_tei
+
+    return read_tei(path)
+
+
+def _transcript(path: Path) -> Script:
+    from showbible.formats.transcript import read_transcript
+
+    return read_transcript(path)
+
+
 READERS: dict[str, Reader] = {
     ".fountain": _fountain,
     ".spmd": _fountain,
+    ".fdx": _fdx,
+    ".xml": _tei,
+    ".txt": _transcript,
 }
 
 

@@ -167,6 +167,13 @@ _KINDS: dict[str, Kind] = {
 }
 
 
+_FADES = frozenset({"FADE IN:", "FADE OUT.", "FADE OUT:", "FADE TO BLACK.", "FADE TO BLACK:"})
+
+
+def _is_transition(text: str) -> bool:
+    return text in _FADES or (text.isupper() and text.endswith(" TO:") and "\n" not in text)
+
+
 class _FdxReader:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -215,6 +222,8 @@ class _FdxReader:
         raw, line = self.paragraph_text(para)
         clean, notes = cut_notes(raw)
         text = clean.strip()
+        if kind is Kind.ACTION and _is_transition(text):
+            kind = Kind.TRANSITION  # a "FADE IN:" typed as General or Action
         host: Element | None = None
         if text:
             lead = clean[: len(clean) - len(clean.lstrip())]

@@ -163,7 +163,7 @@ class _TeiReader:
                     stages.append(child)
                 elif local == "lb":
                     parts.append(" ")
-                elif local and local not in _SKIP_TEXT and not (in_choice and local in _CHOICE_SKIP):
+                elif _keeps_text(local, in_choice):
                     walk(child, local == "choice")
                 if child.tail:
                     parts.append(child.tail)
@@ -373,6 +373,14 @@ class _TeiReader:
 
         walk(sp)
         flush()
+
+
+def _keeps_text(local: str, in_choice: bool) -> bool:
+    """Whether an element's text is part of the line it stands in (a ``<choice>`` keeps its
+    corrected, regularised, expanded reading)."""
+    if not local or local in _SKIP_TEXT:
+        return False
+    return not (in_choice and local in _CHOICE_SKIP)
 
 
 def _is_div(el: XmlElement) -> bool:

@@ -207,9 +207,7 @@ def _speech(line: str) -> tuple[str, tuple[str, ...], str] | None:
     # Every word of a name is capitalised, or a joining word ("Man in Black"), or an initial.
     if any(not (w[0].isupper() or w.lower() in _SMALL_WORDS or w[0] == "#") for w in words):
         return None
-    extensions = tuple(
-        e.strip() for e in _EXTENSION_RE.findall(m.group("ext") or "") if e.strip()
-    )
+    extensions = tuple(e.strip() for e in _EXTENSION_RE.findall(m.group("ext") or "") if e.strip())
     return name, extensions, (m.group("text") or "").strip()
 
 
@@ -237,7 +235,7 @@ def _looks_like_heading(s: str, isolated: bool) -> bool:
 
 def _is_transition(s: str) -> bool:
     up = s.upper()
-    return (s.isupper() and s.endswith("TO:")) or up in _TRANSITIONS and s == up
+    return (s.isupper() and s.endswith("TO:")) or (up in _TRANSITIONS and s == up)
 
 
 def _closing(s: str) -> int:
