@@ -32,9 +32,18 @@ class EpisodeMeta(_Model):
     file: str | None = None
 
 
+class Sourced(_Model):
+    """A fact stated somewhere other than the scripts (an article, an interview)."""
+
+    name: str
+    source: str | None = None
+
+
 class SeriesConf(_Model):
     id: str = Field(pattern=ID_PATTERN)
     title: str | None = None
+    showrunners: tuple[str | Sourced, ...] = ()
+    source: str | None = None
     scripts: tuple[str, ...] = ()
     episodes: dict[str, EpisodeMeta] = Field(default_factory=dict)
 
@@ -48,6 +57,9 @@ class CharacterConf(_Model):
     role: bool = False
     description: str | None = None
     source: str | None = None
+    # Series the character appears in by declaration (news, a production bible), for universes
+    # or series whose scripts showbible has not read: listed in `crossovers` as declared.
+    appears_in: tuple[str | Sourced, ...] = ()
 
     @model_validator(mode="after")
     def _identities_name_a_secret(self) -> CharacterConf:

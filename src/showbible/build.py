@@ -645,6 +645,42 @@ def _facts(compiled: Compiled) -> list[dict[str, object]]:
                 "detail": json.dumps({"speeches": doubt.speeches, "reason": doubt.reason}),
             }
         )
+    bible = compiled.universe.bible
+    locate = compiled.universe.locator.locate
+    for cid, conf in bible.characters.items():
+        for i, entry in enumerate(conf.appears_in):
+            sid, source = (entry, None) if isinstance(entry, str) else (entry.name, entry.source)
+            file, line, _ = locate(("characters", cid, "appears_in", i))
+            out.append(
+                {
+                    "kind": "appears_in",
+                    "subject": cid,
+                    "object": sid,
+                    "scene": None,
+                    "file": file,
+                    "line": line,
+                    "source": "bible",
+                    "confidence": None,
+                    "detail": json.dumps({"source": source or conf.source}),
+                }
+            )
+    for si, series in enumerate(bible.series):
+        for i, entry in enumerate(series.showrunners):
+            who, source = (entry, None) if isinstance(entry, str) else (entry.name, entry.source)
+            file, line, _ = locate(("series", si, "showrunners", i))
+            out.append(
+                {
+                    "kind": "showrunner",
+                    "subject": who,
+                    "object": series.id,
+                    "scene": None,
+                    "file": file,
+                    "line": line,
+                    "source": "bible",
+                    "confidence": None,
+                    "detail": json.dumps({"source": source or series.source}),
+                }
+            )
     if compiled.collected is not None:
         used = {id(e) for e in compiled.collected.events}
         stated = [e for e in compiled.collected.events if e.source != "inferred"]

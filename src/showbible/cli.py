@@ -20,13 +20,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy import Connection
 
-from showbible import __version__, queries
+from showbible import __version__, queries, review
 from showbible.build import BuildResult, build
 from showbible.check import check as run_check
 from showbible.formats import read_script
 from showbible.graph import FORMATS as EXPORT_FORMATS
 from showbible.graph import render
 from showbible.model import InputError
+from showbible.news import extract_facts, facts_to_json, format_fact
 from showbible.report import (
     dumps,
     exit_code,
@@ -40,7 +41,7 @@ from showbible.report import (
 from showbible.rules import RULES
 from showbible.scaffold import scaffold
 from showbible.store import Store, resolve_url
-from showbible.universe import UNIVERSE_FILE, find_root
+from showbible.universe import UNIVERSE_FILE, find_root, load_universe
 
 app = typer.Typer(
     name="showbible",
@@ -486,13 +487,31 @@ def facts(
             "--inferred", help="Only the facts inferred from action lines, with their confidence."
         ),
     ] = False,
+    proposed: Annotated[
+        bool,
+        typer.Option(
+            "--proposed",
+            help="The facts proposed from news articles (`showbible news`), waiting for review.",
+        ),
+    ] = False,
+    accept: Annotated[
+        list[int] | None,
+        typer.Option("--accept", help="Accept proposal ID: write it into the bible (repeatable)."),
+    ] = None,
+    reject: Annotated[
+        list[int] | None, typer.Option("--reject", help="Reject proposal ID (repeatable).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Canon facts with their sources: bible, annotations, inferred, and the engine's doubts."""
+    """Canon facts with their sources: bible, annotations, inferred, and the engine's doubts;
+    with --proposed/--accept/--reject, the review of facts proposed from the news."""
     _choice(fmt, ("text", "json"), "--format")
     root = _root(universe, universe_opt)
+    if proposed or accept or reject:
+        _review(root, db, accept or [], reject or [], fmt)
+        return
     rows = _with_canon(root, db, queries.facts_list)
     if inferred:
         rows = [r for r in rows if r["source"] == "inferred"]
@@ -510,10 +529,71 @@ def facts(
         elif r["source"] == "inferred":
             used = "used" if detail.get("used") else "not used"
             extra = f"  confidence {r['confidence']:.1f}, {used}: {detail.get('sentence', '')!r}"
+        elif detail.get("source"):
+            extra = f"  (source: {detail['source']})"
         out.print(
             f"{r['file']}:{r['line']}: [bold]{escape(what)}[/] [dim]({r['source']})[/]"
             f"{escape(extra)}"
         )
+
+
+def _review(root: Path, db: str | None, accept: list[int], reject: list[int], fmt: str) -> None:
+    universe = load_universe(root)
+    st = Store(resolve_url(root, db))
+    try:
+        st.ensure_schema()
+        with st.write() as conn:
+            for pid in accept:
+                err.print(f"accepted {pid}: {review.decide(conn, universe, pid, True)}")
+                universe = load_universe(root)  # the bible changed
+            for pid in reject:
+                review.decide(conn, universe, pid, False)
+                err.print(f"rejected {pid}")
+            rows = review.listing(conn)
+    finally:
+        st.dispose()
+    if fmt == "json":
+        _print_json({"proposals": rows})
+        return
+    if not rows:
+        err.print("no proposals waiting for review")
+    for r in rows:
+        out.print(
+            f"[bold]{r['id']:>4}[/] {r['kind']:<11} {escape(r['subject'])} → "
+            f"{escape(r['object'][:80])}  [dim]{escape(r['file'])}:{r['line']} "
+            f"({r['confidence']:.2f})[/]"
+        )
+
+
+@app.command()
+def news(
+    files: Annotated[list[Path], typer.Argument(help="Article text files, as crawled.")],
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Production facts from news articles: who plays whom, showrunners, characters moving
+    between series, quotes, outlets. With a universe, names are matched to its bible and the
+    facts are kept for review (`showbible facts --proposed`)."""
+    _choice(fmt, ("text", "json"), "--format")
+    root = universe_opt if universe_opt is not None else find_root()
+    universe = load_universe(root) if root is not None else None
+    found = extract_facts(files, universe.bible if universe else None)
+    if fmt == "json":
+        _print_json(facts_to_json(found))
+    else:
+        for fact in found:
+            out.print(escape(format_fact(fact)))
+            out.print(f"    [dim]{escape(fact.sentence[:160])}[/]")
+    if root is not None:
+        st = Store(resolve_url(root, db))
+        try:
+            st.ensure_schema()
+            with st.write() as conn:
+                added = review.record(conn, found, universe)
+        finally:
+            st.dispose()
+        err.print(f"{len(found)} fact(s), {added} new for review: showbible facts --proposed")
 
 
 @app.command("relations")

@@ -33,6 +33,7 @@ Kinds (``subject`` -> ``object``):
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import re
@@ -1220,10 +1221,20 @@ class _Extractor:
                 )
 
 
+def _tidy(fact: NewsFact) -> NewsFact:
+    """Names end where the sentence's punctuation begins ("Frank Castle." -> "Frank Castle")."""
+    if fact.kind in ("plays", "showrunner", "appears_in"):
+        subject = fact.subject.strip().rstrip(".,;:!?")
+        obj = fact.object.strip().rstrip(".,;:!?")
+        if (subject, obj) != (fact.subject, fact.object):
+            return dataclasses.replace(fact, subject=subject, object=obj)
+    return fact
+
+
 def _dedupe(facts: list[NewsFact]) -> list[NewsFact]:
     best: dict[tuple[str, str, str, str], NewsFact] = {}
     order: list[tuple[str, str, str, str]] = []
-    for f in facts:
+    for f in map(_tidy, facts):
         key = (f.file, f.kind, _key(f.subject), _key(f.object))
         old = best.get(key)
         if old is None:
@@ -1232,7 +1243,6 @@ def _dedupe(facts: list[NewsFact]) -> list[NewsFact]:
         elif f.confidence > old.confidence:
             best[key] = f
     out = [best[k] for k in order]
-    # A shorter form of a name in the same file ("Jessica" when "Jessica Jones" is there).
     return sorted(out, key=lambda f: (f.file, f.line, KINDS.index(f.kind)))
 
 

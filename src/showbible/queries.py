@@ -6,6 +6,7 @@ or JSON, and the web serves the same dicts as HTML and under /api/.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -156,6 +157,19 @@ def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
                 "heading": r.heading,
             }
         )
+    declared = [
+        {
+            "series": r.object,
+            "file": r.file,
+            "line": r.line,
+            "source": json.loads(r.detail or "{}").get("source"),
+        }
+        for r in conn.execute(
+            select(store.facts).where(
+                store.facts.c.kind == "appears_in", store.facts.c.subject == cid
+            )
+        )
+    ]
     labels = defaultdict(list)
     for r in conn.execute(select(store.labels).where(store.labels.c.character == cid)):
         labels[r.series].append({"label": r.label, "speeches": r.speeches})
@@ -168,6 +182,7 @@ def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
         "home": char["home"],
         "as_of": None if point is None else {"timeline": point.timeline, "ref": point.label},
         "series": series_order,
+        "declared_series": declared,
         "labels": dict(labels),
         "appearances": list(appearances.values()),
         "met": met_list(conn, cid, point),
@@ -319,6 +334,23 @@ def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
             },
         )
         path[r.character][r.series]["scenes"] += 1
+    # Appearances the bible declares (news, production facts) count too, marked as declared.
+    f = store.facts.c
+    for r in conn.execute(
+        select(f.subject, f.object, f.file, f.line).where(f.kind == "appears_in").order_by(f.id)
+    ):
+        path[r.subject].setdefault(
+            r.object,
+            {
+                "series": r.object,
+                "episode": None,
+                "scene": None,
+                "file": r.file,
+                "line": r.line,
+                "scenes": 0,
+                "declared": True,
+            },
+        )
     crossing = {cid: steps for cid, steps in path.items() if len(steps) > 1}
     names = (
         {r.id: r for r in conn.execute(select(store.characters).where(c.id.in_(list(crossing))))}

@@ -34,7 +34,6 @@ from sqlalchemy import (
     create_engine,
     event,
     insert,
-    inspect,
     select,
 )
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -233,6 +232,22 @@ findings = Table(
     Column("inferred", Boolean, nullable=False),
 )
 
+# Facts proposed from outside the scripts (news articles), waiting for review. Not derived:
+# builds leave them alone.
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("object", Text, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("status", String(16), nullable=False),  # proposed | accepted | rejected
+)
+
 builds = Table(
     "builds",
     metadata,
@@ -248,7 +263,9 @@ builds = Table(
 
 # Everything a build computes: replaced whole by each build (the parse cache, the build log and
 # the metadata survive).
-DERIVED = tuple(t for t in metadata.sorted_tables if t.name not in {"meta", "files", "builds"})
+DERIVED = tuple(
+    t for t in metadata.sorted_tables if t.name not in {"meta", "files", "builds", "proposals"}
+)
 
 
 def default_url(root: Path) -> str:

@@ -476,6 +476,13 @@ def _check_ids(conf: BibleConf, locator: Locator) -> None:
                         f"alias {alias.label!r} is scoped to unknown series {sid!r}"
                         + did_you_mean(sid, series_ids),
                     )
+        for i, entry in enumerate(char.appears_in):
+            sid = entry if isinstance(entry, str) else entry.name
+            if sid not in series_ids:
+                raise locator.error(
+                    ("characters", cid, "appears_in", i),
+                    f"unknown series {sid!r}" + did_you_mean(sid, series_ids),
+                )
         if char.home is not None and char.home not in series_ids:
             raise locator.error(
                 ("characters", cid, "home"),
