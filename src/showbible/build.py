@@ -577,20 +577,15 @@ def _knowledge_rows(compiled: Compiled) -> list[dict[str, object]]:
 
 def _tell_rows(compiled: Compiled) -> list[dict[str, object]]:
     """Who speaks a tell of which secret where: what a scene relies on the audience knowing."""
-    from showbible.rules.premature_knowledge import tell_pattern
+    from showbible.rules.premature_knowledge import TellIndex
 
-    canon = compiled.canon
-    patterns = {
-        sid: p
-        for sid, sec in compiled.universe.bible.secrets.items()
-        if (p := tell_pattern(sec.tells))
-    }
-    rows = []
-    for i, scene in enumerate(canon.scenes):
+    index = TellIndex({sid: sec.tells for sid, sec in compiled.universe.bible.secrets.items()})
+    rows: list[dict[str, object]] = []
+    for i, scene in enumerate(compiled.canon.scenes):
         seen: set[tuple[str, str]] = set()
         for speech in scene.dialogue:
-            for sid, pattern in patterns.items():
-                if (speech.character, sid) not in seen and pattern.search(speech.text):
+            for sid, _offset, _said in index.find(speech.text):
+                if (speech.character, sid) not in seen:
                     seen.add((speech.character, sid))
                     rows.append(
                         {

@@ -11,7 +11,7 @@ from typing import Any
 from showbible.annotations import Annotation
 from showbible.bible import BibleConf
 from showbible.extract import PlaceIndex, SceneFacts
-from showbible.infer import HIGH, infer_scene
+from showbible.infer import HIGH, PlaceNames, infer_scene
 from showbible.model import Diagnostic
 from showbible.names import did_you_mean
 from showbible.resolve import Cast
@@ -322,10 +322,11 @@ class EventCollector:
             if place.name:
                 names.append(place.name)
             place_names[pid] = names
+        finder = PlaceNames(place_names)
         out: list[CanonEvent] = []
         for scene in self.scenes:
             speakers = _speaker_before(scene)
-            for item in infer_scene(scene, place_names, speakers):
+            for item in infer_scene(scene, finder, speakers):
                 out.append(
                     CanonEvent(
                         item.kind,

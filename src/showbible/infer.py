@@ -56,8 +56,28 @@ class Inferred:
     sentence: str
 
 
+class PlaceNames:
+    """Finds the bible's places named in a sentence: one regex for all their names."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        self._owner = {n.lower(): pid for pid, ns in names.items() for n in ns if n.strip()}
+        alternatives = sorted(self._owner, key=len, reverse=True)
+        self._regex = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.I)
+            if alternatives
+            else None
+        )
+
+    def find(self, text: str) -> list[str]:
+        if self._regex is None:
+            return []
+        return list(
+            dict.fromkeys(self._owner[m.group(0).lower()] for m in self._regex.finditer(text))
+        )
+
+
 def infer_scene(
-    facts: SceneFacts, place_names: dict[str, list[str]], last_speaker_before: dict[int, str]
+    facts: SceneFacts, places: PlaceNames, last_speaker_before: dict[int, str]
 ) -> list[Inferred]:
     """Deaths and destructions stated in a scene's action lines.
 
@@ -86,19 +106,14 @@ def infer_scene(
             out.append(
                 Inferred("dies", previous.names[0], sent.line, HIGH, previous.text + " " + text)
             )
-        for pid, names in place_names.items():
-            if not any(_mentions(text, n) for n in names):
-                continue
-            for pattern, confidence in _DESTROY:
-                if pattern.search(text):
+        # Destruction words first: they are rare, place names are not.
+        for pattern, confidence in _DESTROY:
+            if pattern.search(text):
+                for pid in places.find(text):
                     out.append(Inferred("destroyed", pid, sent.line, confidence, text))
-                    break
+                break
         previous = sent
     return _dedupe(out)
-
-
-def _mentions(text: str, name: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
 
 
 def _dedupe(items: list[Inferred]) -> list[Inferred]:

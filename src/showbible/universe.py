@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -251,7 +252,10 @@ def _read_yaml(path: Path, shown: str) -> Any:
         raise InputError("not valid UTF-8", file=shown, line=line) from None
     _check_depth(text, shown)
     try:
-        return yaml.load(text)
+        with warnings.catch_warnings():
+            # ruamel warns (on stderr) about re-used anchors; they are legal YAML.
+            warnings.simplefilter("ignore")
+            return yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()

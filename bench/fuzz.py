@@ -1,0 +1,211 @@
+"""`make fuzz`: a mutational fuzzer for every reader (Fountain, FDX, TEI, transcripts, the bible).
+
+Each reader gets N inputs made by mutating a corpus of real seeds (byte flips, inserted syntax
+tokens, splices, truncations, duplicated runs, encodings). For every input it checks what the
+readers promise: nothing but ``InputError`` is ever raised, every element's line lies inside the
+input, and parsing twice gives the same result. A failing input is saved under
+``fuzz-crashes/`` to replay. Runs on all cores; deterministic for a given seed.
+
+Usage: python bench/fuzz.py [--count 1000000] [--seed 1] [--readers fountain,fdx,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import multiprocessing
+import os
+import random
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+CRASHES = ROOT / "fuzz-crashes"
+
+TOKENS = [
+    b"[[", b"]]", b"/*", b"*/", b"\r\n", b"\r", b"\x00", b"\xef\xbb\xbf", b"\xff\xfe", b"^",
+    b"@", b"~", b">", b"<", b"===", b"#", b"##", b"INT. ", b"EXT. ", b".", b"!", b"=", b":",
+    b"(V.O.)", b"(CONT'D)", b"\t", b"  \n", b"\n\n", b"Title: ", b"<!DOCTYPE x [<!ENTITY a 'b'>]>",
+    b"<sp who='#a'>", b"</sp>", b"<Paragraph Type=\"Character\">", b"&a;", b"]]>", b"<![CDATA[",
+    b"[Scene: ", b"NAME: ", b"- ", b"&anchor ", b"*anchor", b"{", b"}", b"[", b"]", b"'", b'"',
+    b"\xe2\x80\x99", b"\xf0\x9f\x8e\xac", b"\xc3", b"\x80",
+]  # fmt: skip
+
+
+def _seeds(kind: str) -> list[bytes]:
+    patterns = {
+        "fountain": [
+            "tests/fixtures/**/*.fountain",
+            "examples/**/*.fountain",
+            "bench/planted/**/*.fountain",
+        ],
+        "fdx": ["tests/data/formats/**/*.fdx"],
+        "tei": ["tests/data/formats/**/*.xml"],
+        "transcript": ["tests/data/formats/**/*.txt"],
+        "bible": [
+            "examples/**/universe.yaml",
+            "tests/fixtures/**/universe.yaml",
+            "bench/planted/**/universe.yaml",
+            "tests/bad/**/*.yaml",
+        ],
+    }[kind]
+    files = sorted({p for pat in patterns for p in ROOT.glob(pat)})
+    shared = {"fountain": "fountain-fixtures/**/*.fountain", "fdx": "fountain-fixtures/**/*.fdx"}
+    if kind in shared and SHARED.is_dir():
+        files += sorted(SHARED.glob(shared[kind]))
+    seeds = [f.read_bytes()[:20_000] for f in files]
+    return seeds or [b"INT. ROOM - DAY\n\nMARA\nHello.\n"]
+
+
+def mutate(rng: random.Random, seeds: list[bytes]) -> bytes:
+    seed = rng.choice(seeds)
+    if len(seed) > 4000 and rng.random() < 0.9:  # mostly a window: more inputs per second
+        start = rng.randrange(len(seed) - 3000)
+        seed = seed[start : start + rng.randint(200, 3000)]
+    data = bytearray(seed)
+    for _ in range(rng.randint(1, 8)):
+        op = rng.randrange(7)
+        pos = rng.randint(0, len(data))
+        if op == 0 and data:  # flip a byte
+            i = rng.randrange(len(data))
+            data[i] = rng.randrange(256)
+        elif op == 1:  # insert a syntax token
+            data[pos:pos] = rng.choice(TOKENS)
+        elif op == 2 and data:  # delete a run
+            data[pos : pos + rng.randint(1, 64)] = b""
+        elif op == 3:  # splice in part of another seed
+            other = rng.choice(seeds)
+            start = rng.randint(0, len(other))
+            data[pos:pos] = other[start : start + rng.randint(1, 400)]
+        elif op == 4 and data:  # duplicate a run
+            run = bytes(data[pos : pos + rng.randint(1, 200)])
+            data[pos:pos] = run * rng.randint(1, 4)
+        elif op == 5:  # truncate
+            del data[pos:]
+        else:  # random bytes
+            data[pos:pos] = rng.randbytes(rng.randint(1, 16))
+    if rng.random() < 0.03:  # now and then, another encoding of the same text
+        text = bytes(data).decode("utf-8", "replace")
+        data = bytearray(text.encode(rng.choice(["utf-16", "utf-8-sig", "latin-1"]), "replace"))
+    return bytes(data)
+
+
+# --- targets: each takes bytes, returns a fingerprint of the result, raises on broken promises
+
+
+def _check_lines(script: object, data: bytes) -> object:
+    from showbible.model import Script
+
+    assert isinstance(script, Script)
+    lines = max(1, data.count(b"\n") + data.count(b"\r") + 1)
+    for el in (*script.elements, *script.boneyard):
+        if not (1 <= el.line <= lines and el.line <= el.last_line <= lines):
+            raise AssertionError(f"element line {el.line}-{el.last_line} outside 1..{lines}")
+    return (script.elements, script.boneyard, script.title)
+
+
+def _file_target(suffix: str) -> Callable[[bytes], object]:
+    folder = Path(tempfile.mkdtemp(prefix="showbible-fuzz-"))
+    path = folder / f"input{suffix}"
+
+    def run(data: bytes) -> object:
+        from showbible.formats import read_script
+
+        path.write_bytes(data)
+        return _check_lines(read_script(path), data)
+
+    return run
+
+
+def _bible_target() -> Callable[[bytes], object]:
+    folder = Path(tempfile.mkdtemp(prefix="showbible-fuzz-"))
+
+    def run(data: bytes) -> object:
+        from showbible.universe import load_universe
+
+        (folder / "universe.yaml").write_bytes(data)
+        u = load_universe(folder)
+        return u.bible
+
+    return run
+
+
+TARGETS: dict[str, Callable[[], Callable[[bytes], object]]] = {
+    "fountain": lambda: _file_target(".fountain"),
+    "fdx": lambda: _file_target(".fdx"),
+    "tei": lambda: _file_target(".xml"),
+    "transcript": lambda: _file_target(".txt"),
+    "bible": _bible_target,
+}
+
+
+def _worker(args: tuple[str, int, int, int]) -> tuple[int, list[str]]:
+    from showbible.model import InputError
+
+    kind, seed, start, count = args
+    rng = random.Random(f"{seed}:{kind}:{start}")
+    seeds = _seeds(kind)
+    target = TARGETS[kind]()
+    crashes: list[str] = []
+    for i in range(count):
+        data = mutate(rng, seeds)
+        try:
+            first = target(data)
+            if target(data) != first:
+                raise AssertionError("parsing twice gave two results")
+        except InputError:
+            continue
+        except RecursionError:
+            crashes.append(_save(kind, data, "RecursionError"))
+        except Exception:  # noqa: BLE001 - anything else is a finding
+            crashes.append(_save(kind, data, traceback.format_exc(limit=6)))
+        if len(crashes) > 20:
+            return i + 1, crashes
+    return count, crashes
+
+
+def _save(kind: str, data: bytes, why: str) -> str:
+    CRASHES.mkdir(exist_ok=True)
+    name = f"{kind}-{hashlib.sha1(data).hexdigest()[:12]}"
+    (CRASHES / f"{name}.bin").write_bytes(data)
+    (CRASHES / f"{name}.txt").write_text(why)
+    return name
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=1_000_000, help="inputs per reader")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--readers", default=",".join(TARGETS))
+    args = parser.parse_args()
+    workers = os.cpu_count() or 1
+    total_crashes = 0
+    print(f"{'reader':<12} {'inputs':>10} {'crashes':>8} {'seconds':>9} {'inputs/s':>9}")
+    for kind in args.readers.split(","):
+        chunk = -(-args.count // (workers * 8))
+        jobs = [
+            (kind, args.seed, s, min(chunk, args.count - s)) for s in range(0, args.count, chunk)
+        ]
+        started = time.perf_counter()
+        with multiprocessing.Pool(workers) as pool:
+            results = pool.map(_worker, jobs)
+        seconds = time.perf_counter() - started
+        done = sum(n for n, _ in results)
+        crashes = [c for _, cs in results for c in cs]
+        total_crashes += len(crashes)
+        print(
+            f"{kind:<12} {done:>10} {len(crashes):>8} {seconds:>9.1f} {done / seconds:>9.0f}",
+            flush=True,
+        )
+        for name in crashes[:5]:
+            print(f"    saved fuzz-crashes/{name}.bin")
+    return 1 if total_crashes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
