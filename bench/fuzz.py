@@ -162,7 +162,7 @@ def _worker(args: tuple[str, int, int, int]) -> tuple[int, list[str]]:
             continue
         except RecursionError:
             crashes.append(_save(kind, data, "RecursionError"))
-        except Exception:  # noqa: BLE001 - anything else is a finding
+        except Exception:
             crashes.append(_save(kind, data, traceback.format_exc(limit=6)))
         if len(crashes) > 20:
             return i + 1, crashes

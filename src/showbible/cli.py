@@ -669,6 +669,24 @@ def watch_order(
             out.print(f"      {escape(reason)}")
 
 
+@app.command()
+def serve(
+    universe: UniverseArg = None,
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this "
+                    "machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[str | None, typer.Option(help="A token every request must carry "
+                     "(env SHOWBIBLE_TOKEN); set one before sharing with --host.")] = None,
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """The web interface and its JSON API (read-only; spoiler-safe "watched up to")."""
+    from showbible.web import run
+
+    root = _root(universe, universe_opt)
+    run(root, db, host=host, port=port, token=token)
+
+
 db_app = typer.Typer(help="The canon store: schema migrations.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
