@@ -32,10 +32,28 @@ _HEADING_PREFIX = re.compile(
 _ACT_SCENE = re.compile(
     r"^\s*(?:ACT\s+[\w]+\.?\s*)?(?:SCENE\s+[\w]+\.?\s*)?(?:PROLOGUE\.?\s*)?", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(
-    r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMt\.)(?<!\bJr\.)(?<!\bSr\.)"
-    r"(?<!\bLt\.)(?<!\bvs\.)(?<!\bMrs\.)(?<!\bSgt\.)(?<!\bCol\.)(?<!\bGen\.)"
-    r"(?<=[.!?;])\s+|\n+"
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+# "Mr. Pell enters" is one sentence: a full stop after these is not an end.
+_ABBREVIATIONS = frozenset(
+    {
+        "mr.",
+        "ms.",
+        "mrs.",
+        "dr.",
+        "st.",
+        "mt.",
+        "jr.",
+        "sr.",
+        "lt.",
+        "vs.",
+        "sgt.",
+        "col.",
+        "gen.",
+        "capt.",
+        "prof.",
+        "rev.",
+        "no.",
+    }
 )
 # Words quoted in an action line are said or written, not done: "A sign reads 'MARA WAS HERE'".
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
@@ -338,8 +356,13 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.start() > pos:
-            out.append((pos, text[pos : m.start()]))
+        end = m.start()
+        if text[end - 1 : end] == "." and "\n" not in m.group(0):
+            word = text[text.rfind(" ", pos, end) + 1 : end].lower().lstrip("'\"‘“([")
+            if word in _ABBREVIATIONS:
+                continue
+        if end > pos:
+            out.append((pos, text[pos:end]))
         pos = m.end()
     if pos < len(text):
         out.append((pos, text[pos:]))

@@ -1,52 +1,73 @@
-"""Compact, versioned serialisation of parsed scripts for the store's parse cache."""
+"""Compact, versioned serialisation of parsed scripts for the store's parse cache.
+
+Columnar: one list per field, and the rare non-default attributes (extensions, dual, scene
+numbers...) only for the elements that have them. Loading a cached script must beat parsing it
+again, and per-element dicts did not (0.40 s against 0.22 s for 100 episodes); columns do.
+JSON, not pickle: in team mode the store is shared, and unpickling shared data runs code.
+"""
 
 from __future__ import annotations
 
 import json
 import zlib
+from typing import Any
 
 from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
 
-FORMAT = 1
-_FIELDS = ("extensions", "dual", "scene_number", "level", "centered", "forced", "key", "anchor")
+FORMAT = 2
+_KINDS = list(Kind)
+_KIND_INDEX = {k: i for i, k in enumerate(_KINDS)}
 
 
-def _el(e: Element) -> list[object]:
-    row: list[object] = [e.kind.value, e.text, e.line, e.end_line]
-    extra = {
-        "x": list(e.extensions) if e.extensions else None,
-        "d": e.dual or None,
-        "n": e.scene_number,
-        "l": e.level or None,
-        "c": e.centered or None,
-        "f": e.forced or None,
-        "k": e.key,
-        "a": e.anchor if e.anchor >= 0 else None,
+def _columns(elements: tuple[Element, ...]) -> dict[str, Any]:
+    extra: dict[str, list[Any]] = {}
+    for i, e in enumerate(elements):
+        if (
+            e.extensions
+            or e.dual
+            or e.scene_number is not None
+            or e.level
+            or e.centered
+            or e.forced
+            or e.key is not None
+            or e.anchor >= 0
+        ):
+            extra[str(i)] = [
+                list(e.extensions),
+                e.dual,
+                e.scene_number,
+                e.level,
+                e.centered,
+                e.forced,
+                e.key,
+                e.anchor,
+            ]
+    return {
+        "k": [_KIND_INDEX[e.kind] for e in elements],
+        "t": [e.text for e in elements],
+        "l": [e.line for e in elements],
+        "e": [e.end_line for e in elements],
+        "x": extra,
     }
-    extra = {k: v for k, v in extra.items() if v is not None}
-    if extra:
-        row.append(extra)
-    return row
 
 
-def _unel(row: list[object]) -> Element:
-    kind, text, line, end_line = row[0], row[1], row[2], row[3]
-    extra: dict[str, object] = row[4] if len(row) > 4 else {}  # type: ignore[assignment]
-    ext = extra.get("x")
-    return Element(
-        Kind(str(kind)),
-        str(text),
-        int(line),  # type: ignore[call-overload]
-        int(end_line),  # type: ignore[call-overload]
-        extensions=tuple(str(x) for x in ext) if isinstance(ext, list) else (),
-        dual=bool(extra.get("d", False)),
-        scene_number=extra.get("n"),  # type: ignore[arg-type]
-        level=int(extra.get("l", 0)),  # type: ignore[call-overload]
-        centered=bool(extra.get("c", False)),
-        forced=bool(extra.get("f", False)),
-        key=extra.get("k"),  # type: ignore[arg-type]
-        anchor=int(extra.get("a", -1)),  # type: ignore[call-overload]
-    )
+def _elements(cols: dict[str, Any]) -> tuple[Element, ...]:
+    kinds = [_KINDS[k] for k in cols["k"]]
+    out = [
+        Element(k, t, ln, e)
+        for k, t, ln, e in zip(kinds, cols["t"], cols["l"], cols["e"], strict=True)
+    ]
+    for index, (ext, dual, number, level, centered, forced, key, anchor) in cols["x"].items():
+        el = out[int(index)]
+        el.extensions = tuple(ext)
+        el.dual = dual
+        el.scene_number = number
+        el.level = level
+        el.centered = centered
+        el.forced = forced
+        el.key = key
+        el.anchor = anchor
+    return tuple(out)
 
 
 def dump_script(script: Script) -> bytes:
@@ -54,31 +75,31 @@ def dump_script(script: Script) -> bytes:
         "v": FORMAT,
         "path": script.path,
         "title": [list(t) for t in script.title],
-        "elements": [_el(e) for e in script.elements],
-        "boneyard": [_el(e) for e in script.boneyard],
+        "elements": _columns(script.elements),
+        "boneyard": _columns(script.boneyard),
         "diagnostics": [[d.line, d.message, d.severity, d.column] for d in script.diagnostics],
     }
-    return zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 3)
+    return zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 1)
 
 
 def load_script(blob: bytes) -> Script | None:
     """The cached script, or None when the blob is from another format version or damaged."""
     try:
         doc = json.loads(zlib.decompress(blob))
-    except (zlib.error, ValueError):
-        return None
-    if not isinstance(doc, dict) or doc.get("v") != FORMAT:
-        return None
-    path = str(doc["path"])
-    elements = tuple(_unel(r) for r in doc["elements"])
-    return Script(
-        path=path,
-        elements=elements,
-        title=tuple((str(k), str(v)) for k, v in doc["title"]),
-        boneyard=tuple(_unel(r) for r in doc["boneyard"]),
-        diagnostics=tuple(
-            Diagnostic(path, int(ln), str(msg), str(sev), int(col))
-            for ln, msg, sev, col in doc["diagnostics"]
-        ),
-        scenes=split_scenes(elements),
-    )
+        if not isinstance(doc, dict) or doc.get("v") != FORMAT:
+            return None
+        path = str(doc["path"])
+        elements = _elements(doc["elements"])
+        return Script(
+            path=path,
+            elements=elements,
+            title=tuple((str(k), str(v)) for k, v in doc["title"]),
+            boneyard=_elements(doc["boneyard"]),
+            diagnostics=tuple(
+                Diagnostic(path, int(ln), str(msg), str(sev), int(col))
+                for ln, msg, sev, col in doc["diagnostics"]
+            ),
+            scenes=split_scenes(elements),
+        )
+    except (zlib.error, ValueError, KeyError, TypeError, IndexError):
+        return None  # a damaged cache entry is a cache miss, never an error
