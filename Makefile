@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint fuzz clean
+.PHONY: demo test bench bench-scale lint fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,6 +20,13 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# SIZES=50,500,5000 make bench-scale (5,000 episodes takes several minutes and a few GB)
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale.py --sizes $${SIZES:-50,500,5000}
+
+fuzz: $(STAMP)
+	$(BIN)/python -W ignore bench/fuzz.py --count $${COUNT:-1000000}
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench examples

@@ -73,15 +73,17 @@ def build_times() -> list[dict[str, object]]:
                 build(root, url)
                 edit.append(time.perf_counter() - start)
             assert result.compiled is not None
-            rows.append({
-                "universe": name,
-                "MB": size / 1e6,
-                "episodes": len(result.compiled.universe.episodes),
-                "scenes": len(result.compiled.canon.scenes),
-                "cold build s": min(cold),
-                "unchanged s": min(noop),
-                "one file edited s": min(edit),
-            })
+            rows.append(
+                {
+                    "universe": name,
+                    "MB": size / 1e6,
+                    "episodes": len(result.compiled.universe.episodes),
+                    "scenes": len(result.compiled.canon.scenes),
+                    "cold build s": min(cold),
+                    "unchanged s": min(noop),
+                    "one file edited s": min(edit),
+                }
+            )
     return rows
 
 
@@ -112,6 +114,15 @@ def main() -> None:
     print(_table(build_times()))
     print("\n== Checker accuracy on the planted-error universes ==")
     planted_score.report(planted_score.run())
+    print(
+        "\n== Cost against size, synthetic universes (bench/scale.py; make bench-scale for "
+        "5,000 episodes) =="
+    )
+    import scale
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = scale.run([50, 500], Path(tmp))
+    print(_table(rows))
 
 
 if __name__ == "__main__":

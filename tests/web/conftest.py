@@ -33,7 +33,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 @pytest.fixture(scope="session")
 def app(demo: tuple[Path, str]) -> FastAPI:
     root, url = demo
-    return create_app(root, url, watch=None)
+    # The suite sends hundreds of requests in seconds; the rate limit has its own test.
+    return create_app(root, url, watch=None, rate=1e6, burst=1e6)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from showbible import queries
 from showbible.model import InputError
 from showbible.web import api, findings, overview, pages
 from showbible.web.render import Renderer
-from showbible.web.security import Guard
+from showbible.web.security import BURST, RATE, Guard
 from showbible.web.state import Canon, Watcher
 
 STATIC = Path(__file__).parent / "static"
@@ -36,6 +36,8 @@ def create_app(
     token: str | None = None,
     *,
     watch: float | None = 2.0,
+    rate: float = RATE,
+    burst: float = BURST,
 ) -> FastAPI:
     """The web interface of the universe at ``root`` (store ``url``, default as the CLI's).
 
@@ -82,7 +84,7 @@ def create_app(
     app.include_router(pages.router)
     app.add_exception_handler(queries.NotFound, _not_found)
     app.add_exception_handler(InputError, _bad_input)
-    app.add_middleware(Guard, token=token)
+    app.add_middleware(Guard, token=token, rate=rate, burst=burst)
     return app
 
 

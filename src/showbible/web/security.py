@@ -35,6 +35,33 @@ HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
 ALLOWED = {"GET", "HEAD"}
+MAX_BODY = 16 * 1024  # a read-only server needs no request body at all; this is generous
+MAX_TARGET = 4096  # path plus query string
+RATE = 50.0  # requests per second per client, sustained ...
+BURST = 200.0  # ... with this much room for a page and its static files at once
+
+
+class RateLimiter:
+    """A token bucket per client address: a shared server stays usable for everyone when one
+    client (or a script) hammers it."""
+
+    def __init__(self, rate: float = RATE, burst: float = BURST) -> None:
+        self.rate = rate
+        self.burst = burst
+        self._buckets: dict[str, tuple[float, float]] = {}
+
+    def allow(self, client: str, now: float | None = None) -> float:
+        """0 when the request may go ahead, else the seconds to wait."""
+        now = time.monotonic() if now is None else now
+        tokens, last = self._buckets.get(client, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        if tokens < 1.0:
+            self._buckets[client] = (tokens, now)
+            return (1.0 - tokens) / self.rate
+        self._buckets[client] = (tokens - 1.0, now)
+        if len(self._buckets) > 10_000:  # forget idle clients rather than grow without bound
+            self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < 60}
+        return 0.0
 
 
 def cookie_value(token: str) -> str:
@@ -44,10 +71,13 @@ def cookie_value(token: str) -> str:
 
 
 class Guard:
-    def __init__(self, app: ASGIApp, token: str | None) -> None:
+    def __init__(
+        self, app: ASGIApp, token: str | None, rate: float = RATE, burst: float = BURST
+    ) -> None:
         self.app = app
         self.token = token
         self.cookie = cookie_value(token) if token else None
+        self.limiter = RateLimiter(rate, burst)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,6 +91,25 @@ class Guard:
                 405,
                 b"This server is read-only: GET and HEAD only.",
                 [(b"allow", b"GET, HEAD")],
+            )
+            return
+        target = len(scope.get("raw_path") or scope["path"]) + len(scope.get("query_string", b""))
+        if target > MAX_TARGET:
+            await _plain(send, 414, b"The address is too long.", list(HEADERS))
+            return
+        headers = dict(scope.get("headers", []))
+        length = headers.get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > MAX_BODY or b"transfer-encoding" in headers:
+            await _plain(send, 413, b"This server takes no request bodies.", list(HEADERS))
+            return
+        client = (scope.get("client") or ("?", 0))[0]
+        wait = self.limiter.allow(str(client))
+        if wait > 0:
+            await _plain(
+                send,
+                429,
+                b"Too many requests; slow down.",
+                [(b"retry-after", str(max(1, round(wait))).encode()), *HEADERS],
             )
             return
         if self.token is not None:

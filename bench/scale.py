@@ -1,0 +1,166 @@
+"""Cost against size on synthetic universes (bench/synth.py) at 50, 500 and 5,000 episodes.
+
+For each size, in a fresh process (so peak memory is that size's own): cold build into SQLite,
+rebuild after editing one episode, a full check, as-of query latency (p50/p99 over many `who`
+and `met` queries at random points), web page server time, and peak memory. Prints a table,
+writes docs/performance-scale.png (cost against size) and returns the rows.
+
+Usage: python bench/scale.py [--sizes 50,500,5000] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+
+def measure(size: int, folder: Path) -> dict[str, object]:
+    """Everything for one size, in this process."""
+    import synth
+
+    from showbible import build, check, queries
+    from showbible.store import Store
+
+    root = folder / f"u{size}"
+    if not (root / "universe.yaml").exists():
+        synth.generate_total(root, size, seed=1)
+    mb = sum(p.stat().st_size for p in root.rglob("*.fountain")) / 1e6
+    url = f"sqlite:///{folder}/u{size}.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{folder}/u{size}.sqlite{suffix}").unlink(missing_ok=True)
+    row: dict[str, object] = {"episodes": size, "MB": round(mb, 1)}
+
+    started = time.perf_counter()
+    result = build(root, url)
+    row["cold build s"] = time.perf_counter() - started
+    assert result.compiled is not None
+    row["scenes"] = len(result.compiled.canon.scenes)
+    del result
+
+    scripts = sorted(root.rglob("*.fountain"))
+    target = scripts[len(scripts) // 2]
+    target.write_text(target.read_text() + "\n[[prose note: edited]]\n")
+    started = time.perf_counter()
+    rebuilt = build(root, url)
+    row["one-episode rebuild s"] = time.perf_counter() - started
+    assert rebuilt.parsed == 1
+    del rebuilt
+
+    started = time.perf_counter()
+    findings = check(root, url).findings
+    row["check (up to date) s"] = time.perf_counter() - started
+    row["errors"] = sum(1 for f in findings if f.severity == "error")
+
+    st = Store(url)
+    rng = random.Random(size)
+    latencies: list[float] = []
+    with st.read() as conn:
+        people = [
+            r["id"]
+            for r in queries.export(conn)["characters"]
+            if not r["role"] and r["appearances"] > 5
+        ]
+        episodes = [e["episode"] for e in queries.export(conn)["episodes"]]
+        for _ in range(200):
+            name = rng.choice(people)
+            point = f"{rng.choice(episodes)}"
+            t = time.perf_counter()
+            queries.who(conn, name, queries.as_of(conn, point, "release"))
+            latencies.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            queries.met(conn, name, rng.choice(people))
+            latencies.append(time.perf_counter() - t)
+    st.dispose()
+    latencies.sort()
+    row["as-of query p50 ms"] = 1000 * statistics.median(latencies)
+    row["as-of query p99 ms"] = 1000 * latencies[int(0.99 * (len(latencies) - 1))]
+
+    try:
+        from showbible.web import create_app
+        from showbible.web.timing import time_pages
+
+        app = create_app(root, url, watch=0)
+        pages = time_pages(app, ["/", "/cast", f"/character/{people[0]}", "/findings"], repeat=5)
+        row["web page max ms"] = max(p["server_ms"] for p in pages.values())
+    except Exception as exc:  # noqa: BLE001 - the web is optional to the rest
+        row["web page max ms"] = f"n/a ({type(exc).__name__})"
+    row["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return row
+
+
+def run(sizes: list[int], folder: Path) -> list[dict[str, object]]:
+    rows = []
+    for size in sizes:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), "--out", str(folder)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            print(proc.stderr[-2000:], file=sys.stderr)
+            continue
+        rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        print(_fmt_row(rows[-1]), flush=True)
+    return rows
+
+
+def _fmt_row(row: dict[str, object]) -> str:
+    return "  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items())
+
+
+def plot(rows: list[dict[str, object]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [int(r["episodes"]) for r in rows]  # type: ignore[call-overload]
+    fig, ax = plt.subplots(figsize=(7, 4.2), dpi=110)
+    for key in ("cold build s", "one-episode rebuild s", "check (up to date) s"):
+        ax.plot(sizes, [float(r[key]) for r in rows], marker="o", label=key)  # type: ignore[arg-type]
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("episodes (synthetic universe, ~40 KB of Fountain each)")
+    ax.set_ylabel("seconds (2 cores)")
+    ax.set_title("showbible: cost against size")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="50,500,5000")
+    parser.add_argument("--out", default=None)
+    parser.add_argument("--one", type=int, default=None)
+    args = parser.parse_args()
+    folder = Path(args.out or tempfile.mkdtemp(prefix="showbible-scale-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    if args.one is not None:
+        print(json.dumps(measure(args.one, folder)))
+        return 0
+    rows = run([int(s) for s in args.sizes.split(",")], folder)
+    if rows:
+        try:
+            plot(rows, ROOT / "docs" / "performance-scale.png")
+        except ImportError:
+            print("matplotlib is not installed: no plot", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
