@@ -29,7 +29,6 @@ sys.path.insert(0, str(HERE))
 def measure(size: int, folder: Path) -> dict[str, object]:
     """Everything for one size, in this process."""
     import synth
-
     from showbible import build, check, queries
     from showbible.store import Store
 
@@ -94,7 +93,7 @@ def measure(size: int, folder: Path) -> dict[str, object]:
         app = create_app(root, url, watch=0)
         pages = time_pages(app, ["/", "/cast", f"/character/{people[0]}", "/findings"], repeat=5)
         row["web page max ms"] = max(p["server_ms"] for p in pages.values())
-    except Exception as exc:  # noqa: BLE001 - the web is optional to the rest
+    except Exception as exc:
         row["web page max ms"] = f"n/a ({type(exc).__name__})"
     row["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return row

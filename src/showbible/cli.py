@@ -672,11 +672,17 @@ def watch_order(
 @app.command()
 def serve(
     universe: UniverseArg = None,
-    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this "
-                    "machine.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
-    token: Annotated[str | None, typer.Option(help="A token every request must carry "
-                     "(env SHOWBIBLE_TOKEN); set one before sharing with --host.")] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="A token every request must carry "
+            "(env SHOWBIBLE_TOKEN); set one before sharing with --host."
+        ),
+    ] = None,
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
