@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from showbible.bible import Alias, BibleConf
-from showbible.formats.transcript import decode_text
+from showbible.formats.text import decode_text
 from showbible.model import InputError
 
 __all__ = [

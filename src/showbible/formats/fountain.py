@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from showbible.formats.text import decode_text
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
 
 __all__ = ["parse_fountain", "read_fountain"]
@@ -733,22 +734,6 @@ def parse_fountain(text: str, path: str = "<string>") -> Script:
     return _parse(text, path, [])
 
 
-def _decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        encoding, label = "utf-32", "UTF-32"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding, label = "utf-16", "UTF-16"
-    else:
-        encoding, label = "utf-8-sig", "UTF-8"
-    try:
-        return data.decode(encoding), []
-    except UnicodeDecodeError as err:
-        before = _normalise(data[: err.start].decode(encoding, errors="replace"))
-        line = before.count("\n") + 1
-        message = f"invalid {label} at byte {err.start}: bad bytes replaced with U+FFFD"
-        return data.decode(encoding, errors="replace"), [Diagnostic(path, line, message)]
-
-
 def read_fountain(path: str | os.PathLike[str]) -> Script:
     """Read and parse a Fountain file (UTF-8, BOM optional; UTF-16/32 when it has a BOM)."""
     name = os.fspath(path)
@@ -757,5 +742,5 @@ def read_fountain(path: str | os.PathLike[str]) -> Script:
             data = fh.read()
     except OSError as err:
         raise InputError(f"cannot read Fountain file: {err.strerror or err}", file=name) from err
-    text, diagnostics = _decode(data, name)
+    text, diagnostics = decode_text(data, name)
     return _parse(text, name, diagnostics)

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from showbible.annotations import VERBS
+from showbible.formats.text import decode_text, normalise_newlines
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
 
 __all__ = [
@@ -44,38 +45,6 @@ __all__ = [
 
 # --------------------------------------------------------------------------------------------
 # Helpers shared by the other readers
-
-
-def decode_text(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
-    """Decode bytes as UTF-8 (BOM optional), or UTF-16/32 when a BOM says so.
-
-    Invalid bytes are replaced with U+FFFD and reported once, at the line of the first bad
-    byte. Line endings are normalised to ``\\n``.
-    """
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        encoding, label = "utf-32", "UTF-32"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding, label = "utf-16", "UTF-16"
-    else:
-        encoding, label = "utf-8-sig", "UTF-8"
-    diagnostics: list[Diagnostic] = []
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as err:
-        before = data[: err.start].decode(encoding, errors="replace")
-        line = _normalise_newlines(before).count("\n") + 1
-        message = f"invalid {label} at byte {err.start}: bad bytes replaced with U+FFFD"
-        diagnostics.append(Diagnostic(path, line, message))
-        text = data.decode(encoding, errors="replace")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return _normalise_newlines(text), diagnostics
-
-
-def _normalise_newlines(text: str) -> str:
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
 
 
 _EXTENSIONS_RE = re.compile(r"(?:\s*\([^()]*\))+\s*$")
@@ -530,7 +499,7 @@ def _speech_pieces(text: str) -> list[tuple[Kind, str]]:
 
 def parse_transcript(text: str, path: str = "<string>") -> Script:
     """Parse transcript text. Never raises: problems become ``Script.diagnostics``."""
-    return _parse(_normalise_newlines(text.removeprefix("\ufeff")), path, [])
+    return _parse(normalise_newlines(text.removeprefix("\ufeff")), path, [])
 
 
 def _parse(text: str, path: str, diagnostics: list[Diagnostic]) -> Script:
