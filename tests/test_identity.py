@@ -177,3 +177,25 @@ def test_story_time() -> None:
     assert iso.overlaps(d3) is None
     with pytest.raises(ValueError, match="neither"):
         parse_story_time("next tuesday")
+
+
+def test_a_label_crossing_on_thin_evidence_is_doubtful(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from showbible import compile_universe, load_universe
+    from showbible.identity import doubtful_identities
+
+    root = Path(str(tmp_path))
+    (root / "universe.yaml").write_text(
+        "name: T\nseries:\n  - id: one\n    scripts: ['one/*.fountain']\n"
+        "  - id: two\n    scripts: ['two/*.fountain']\n"
+    )
+    (root / "one").mkdir()
+    (root / "two").mkdir()
+    speeches = "".join(f"WARWICK\nLine {i}.\n\nMARA\nReply {i}.\n\n" for i in range(25))
+    (root / "one" / "e1.fountain").write_text("INT. HALL - DAY\n\n" + speeches)
+    (root / "two" / "e1.fountain").write_text("INT. FIELD - DAY\n\nWARWICK\nOnce.\n")
+    canon = compile_universe(load_universe(root)).canon
+    (doubt,) = doubtful_identities(canon)
+    assert doubt.character == "warwick" and doubt.file == "two/e1.fountain" and doubt.line == 3
+    assert doubt.speeches == {"one": 25, "two": 1}
