@@ -58,28 +58,36 @@ def test_keeps_answering_while_a_build_runs(
     url = f"sqlite:///{tmp_path}/canon.sqlite"
     app = create_app(root, url, watch=None, rate=1e6, burst=1e6)
     stop = threading.Event()
-    results: list[tuple[int, float]] = []
+    results: list[tuple[int, float, float]] = []  # status, finished at, seconds taken
 
     def load(base: str) -> None:
-        # Bounded: at most 400 requests or 30 s, loopback only.
-        deadline = time.monotonic() + 30
+        # Bounded: at most 2,000 requests or 60 s, loopback only.
+        deadline = time.monotonic() + 60
         with httpx.Client(base_url=base, timeout=10) as http:
-            for i in range(400):
+            for i in range(2000):
                 if stop.is_set() or time.monotonic() > deadline:
                     break
                 path = ("/", "/api/crossovers", "/cast", "/api/findings")[i % 4]
-                t = time.perf_counter()
+                t = time.monotonic()
                 r = http.get(path)
-                results.append((r.status_code, time.perf_counter() - t))
+                results.append((r.status_code, time.monotonic(), time.monotonic() - t))
 
+    windows: list[tuple[float, float]] = []
     with serve(app) as served:
         thread = threading.Thread(target=load, args=(served.url,))
         thread.start()
-        for _ in range(3):
+        give_up = time.monotonic() + 50
+        # Build until enough requests were answered during builds (a loaded machine is slow).
+        while time.monotonic() < give_up:
+            start = time.monotonic()
             build(root, url, force=True)
+            windows.append((start, time.monotonic()))
+            during = [r for r in results if any(a <= r[1] <= b for a, b in windows)]
+            if len(windows) >= 2 and len(during) >= 10:
+                break
         stop.set()
         thread.join(timeout=60)
-    assert len(results) >= 20
-    assert all(code == 200 for code, _ in results), {c for c, _ in results}
-    slowest = max(t for _, t in results)
-    assert slowest < 5.0, slowest
+    during = [r for r in results if any(a <= r[1] <= b for a, b in windows)]
+    assert len(during) >= 10, (len(results), len(windows))
+    assert all(code == 200 for code, _, _ in results), {c for c, _, _ in results}
+    assert max(t for _, _, t in results) < 5.0
