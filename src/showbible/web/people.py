@@ -91,7 +91,7 @@ def character(view: View, name: str) -> Row:
         if cid in people:
             together.update(c for c in people if c != cid)
     data["met"] = [
-        m | {"scenes_together": together[m["id"]]}
+        m | {"scenes_together": together[m["id"]], "curve": _curve(view, cid, m["id"])}
         for m in data["met"]
         if sight.sees_character(m["id"])
     ]
@@ -104,6 +104,19 @@ def character(view: View, name: str) -> Row:
     data["relations"] = [r for r in rel["relations"] if sight.sees_character(r["id"])]
     data["colour"] = index.colour(index.home_of(cid, data["series"]))
     return data
+
+
+def _curve(view: View, a: str, b: str) -> list[Row]:
+    """The pair's measured interaction per episode the viewer has seen whole, in release order:
+    the "switches back and forth" made visible (issue: relationships over time)."""
+    x, y = sorted((a, b))
+    out = []
+    for r in queries.interaction_curve(view.conn, x, y):
+        if view.sight.sees_whole_episode(view.index, r["episode"]):
+            out.append(
+                {"episode": r["episode"], "scenes": r["scenes"], "exchanges": r["exchanges"]}
+            )
+    return out
 
 
 def timeline(view: View, data: Row) -> Row:
