@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 CRASHES = ROOT / "fuzz-crashes"
+SLOW = 2.0  # seconds for one input (two parses) before it counts as a hang
 
 TOKENS = [
     b"[[", b"]]", b"/*", b"*/", b"\r\n", b"\r", b"\x00", b"\xef\xbb\xbf", b"\xff\xfe", b"^",
@@ -154,12 +155,13 @@ def _worker(args: tuple[str, int, int, int]) -> tuple[int, list[str]]:
     crashes: list[str] = []
     for i in range(count):
         data = mutate(rng, seeds)
+        started = time.perf_counter()
         try:
             first = target(data)
             if target(data) != first:
                 raise AssertionError("parsing twice gave two results")
         except InputError:
-            continue
+            pass
         except RecursionError:
             crashes.append(_save(kind, data, "RecursionError"))
         except Exception:
