@@ -164,8 +164,11 @@ def _worker(args: tuple[str, int, int, int]) -> tuple[int, list[str]]:
             pass
         except RecursionError:
             crashes.append(_save(kind, data, "RecursionError"))
-        except Exception:
+        except Exception:  # noqa: BLE001 - anything else is a finding
             crashes.append(_save(kind, data, traceback.format_exc(limit=6)))
+        took = time.perf_counter() - started
+        if took > SLOW:  # a near-hang is a finding too
+            crashes.append(_save(kind, data, f"slow: {took:.1f} s for two parses"))
         if len(crashes) > 20:
             return i + 1, crashes
     return count, crashes
