@@ -164,7 +164,7 @@ def _worker(args: tuple[str, int, int, int]) -> tuple[int, list[str]]:
             pass
         except RecursionError:
             crashes.append(_save(kind, data, "RecursionError"))
-        except Exception:  # noqa: BLE001 - anything else is a finding
+        except Exception:
             crashes.append(_save(kind, data, traceback.format_exc(limit=6)))
         took = time.perf_counter() - started
         if took > SLOW:  # a near-hang is a finding too
