@@ -153,9 +153,22 @@ def main() -> int:
         print(json.dumps(measure(args.one, folder)))
         return 0
     rows = run([int(s) for s in args.sizes.split(",")], folder)
-    if rows:
+    # Keep every size ever measured (a 5,000-episode run need not repeat the small ones).
+    saved = ROOT / "docs" / "performance-scale.json"
+    merged = {
+        int(r["episodes"]): r
+        for r in (
+            json.loads(saved.read_text())
+            if saved.exists()  # type: ignore[call-overload]
+            else []
+        )
+    }
+    merged.update({int(r["episodes"]): r for r in rows})  # type: ignore[call-overload]
+    all_rows = [merged[k] for k in sorted(merged)]
+    saved.write_text(json.dumps(all_rows, indent=1) + "\n")
+    if all_rows:
         try:
-            plot(rows, ROOT / "docs" / "performance-scale.png")
+            plot(all_rows, ROOT / "docs" / "performance-scale.png")
         except ImportError:
             print("matplotlib is not installed: no plot", file=sys.stderr)
     return 0
