@@ -16,6 +16,7 @@ import hashlib
 import multiprocessing
 import os
 import random
+import signal
 import sys
 import tempfile
 import time
@@ -145,6 +146,17 @@ TARGETS: dict[str, Callable[[], Callable[[bytes], object]]] = {
 }
 
 
+class Hang(Exception):
+    """An input that did not finish within HANG seconds."""
+
+
+HANG = 10  # seconds before an input counts as hung; its bytes are saved to replay
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise Hang
+
+
 def _worker(args: tuple[str, int, int, int]) -> tuple[int, list[str]]:
     from showbible.model import InputError
 
@@ -153,19 +165,25 @@ def _worker(args: tuple[str, int, int, int]) -> tuple[int, list[str]]:
     seeds = _seeds(kind)
     target = TARGETS[kind]()
     crashes: list[str] = []
+    signal.signal(signal.SIGALRM, _alarm)
     for i in range(count):
         data = mutate(rng, seeds)
         started = time.perf_counter()
+        signal.alarm(HANG)
         try:
             first = target(data)
             if target(data) != first:
                 raise AssertionError("parsing twice gave two results")
         except InputError:
             pass
+        except Hang:
+            crashes.append(_save(kind, data, f"hung: no answer in {HANG} s"))
         except RecursionError:
             crashes.append(_save(kind, data, "RecursionError"))
         except Exception:
             crashes.append(_save(kind, data, traceback.format_exc(limit=6)))
+        finally:
+            signal.alarm(0)
         took = time.perf_counter() - started
         if took > SLOW:  # a near-hang is a finding too
             crashes.append(_save(kind, data, f"slow: {took:.1f} s for two parses"))
