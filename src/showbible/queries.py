@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import process, utils
-from sqlalchemy import Connection, Table, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from showbible import store
 from showbible.model import InputError
@@ -719,19 +719,3 @@ def _relies_on(conn: Connection, key: str) -> list[tuple[str, str]]:
 
 def facts_list(conn: Connection) -> list[Row]:
     return [dict(r._mapping) for r in conn.execute(select(store.facts).order_by(store.facts.c.id))]
-
-
-def summary(conn: Connection) -> Row:
-    def count(table: Table) -> int:
-        return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
-
-    people = conn.execute(
-        select(func.count()).select_from(store.characters).where(store.characters.c.role.is_(False))
-    ).scalar()
-    return {
-        "series": count(store.series_t),
-        "episodes": count(store.episodes),
-        "scenes": count(store.scenes),
-        "characters": int(people or 0),
-        "encounters": count(store.encounters),
-    }
