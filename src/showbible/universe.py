@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from showbible.bible import ID_PATTERN, BibleConf, SeriesConf
 from showbible.model import Diagnostic, InputError
@@ -238,9 +239,48 @@ _Constructor.add_constructor(
 )
 
 
+def _check_keys(node: Any, shown: str) -> None:
+    """Refuse duplicate and non-scalar mapping keys on the composed node graph, before anything
+    is constructed. (ruamel's own duplicate-key error prints the value, and the value of a key
+    in an alias bomb takes forever to print; a list as a key crashes its constructor.)"""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if cur is None or id(cur) in seen:
+            continue
+        seen.add(id(cur))
+        if isinstance(cur, MappingNode):
+            keys: dict[str, Any] = {}
+            for key, value in cur.value:
+                if not isinstance(key, ScalarNode):
+                    mark = key.start_mark
+                    raise InputError(
+                        "a mapping key must be a plain value, not a list or a mapping",
+                        shown,
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                if key.value in keys and key.tag != "tag:yaml.org,2002:merge":
+                    first = keys[key.value].start_mark
+                    mark = key.start_mark
+                    raise InputError(
+                        f"duplicate key {key.value!r} (first at line {first.line + 1}; "
+                        "each key may appear once)",
+                        shown,
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                keys[key.value] = key
+                stack.append(value)
+        elif isinstance(cur, SequenceNode):
+            stack.extend(cur.value)
+
+
 def _read_yaml(path: Path, shown: str) -> Any:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = True  # refused by _check_keys first, with a cheap message
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -255,6 +295,7 @@ def _read_yaml(path: Path, shown: str) -> Any:
         with warnings.catch_warnings():
             # ruamel warns (on stderr) about re-used anchors; they are legal YAML.
             warnings.simplefilter("ignore")
+            _check_keys(yaml.compose(text), shown)
             return yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -268,6 +309,9 @@ def _read_yaml(path: Path, shown: str) -> Any:
         raise InputError(f"invalid YAML: {exc}", file=shown) from None
     except RecursionError:
         raise InputError("YAML nested too deeply", file=shown) from None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        # The YAML library's own constructor failing on odd but parseable input.
+        raise InputError(f"YAML the loader cannot construct: {exc}", file=shown) from None
 
 
 _LIST_KEYS = ("series", "events", "allow", "titles", "roles", "release_order")
