@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from showbible.cli import main
+from cli_runner import run
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "greyharbor"
 
@@ -21,20 +21,6 @@ def universe(tmp_path: Path) -> Path:
     root = tmp_path / "greyharbor"
     shutil.copytree(FIXTURE, root)
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    old = sys.argv
-    sys.argv = ["showbible", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.argv = old
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_build_then_up_to_date(universe: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from showbible.cli import main
+from cli_runner import run
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "defenders"
 ARTICLE = """\
@@ -21,20 +20,6 @@ Page.
 Related: Every Marvel show, ranked
 Source: Variety
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    old = sys.argv
-    sys.argv = ["showbible", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_propose_review_accept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
