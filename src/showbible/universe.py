@@ -1,7 +1,7 @@
 """Loads a universe folder: `universe.yaml` + `bible/*.yaml`, its series, episodes and orders.
 
-Every error names ``file:line:column``: YAML is read with ruamel.yaml, which keeps the position of
-every node, and pydantic's error locations are walked back through those nodes.
+Every error names ``file:line:column``: YAML is read by yamlread, which keeps the position of
+every key and item, and pydantic's error locations are walked back through them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import os
 import re
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,16 +17,12 @@ from typing import Any
 
 from natsort import natsorted
 from pydantic import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from showbible.bible import ID_PATTERN, BibleConf, SeriesConf
 from showbible.model import Diagnostic, InputError
 from showbible.names import did_you_mean, suggest
 from showbible.storytime import StoryTime, parse_story_time
+from showbible.yamlread import YMap, YSeq, read_yaml
 
 UNIVERSE_FILE = "universe.yaml"
 SCRIPT_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".xml")
@@ -76,7 +71,7 @@ class Locator:
         seen = 0
         while stack:
             cur = stack.pop()
-            if isinstance(cur, CommentedMap | CommentedSeq):
+            if isinstance(cur, YMap | YSeq):
                 if id(cur) in self.files:
                     continue  # an alias: already registered
                 self.files[id(cur)] = file
@@ -86,20 +81,18 @@ class Locator:
                         f"too many YAML nodes (over {_MAX_YAML_NODES}); is this an alias bomb?",
                         file=file,
                     )
-                stack.extend(cur.values() if isinstance(cur, CommentedMap) else cur)
+                stack.extend(cur.values() if isinstance(cur, YMap) else cur)
 
     def locate(self, path: Sequence[str | int]) -> tuple[str, int, int]:
         """The deepest node on ``path`` that exists, as (file, line, column), 1-based."""
         node = self.data
         best: tuple[str, int, int] = (UNIVERSE_FILE, 0, 0)
         for step in path:
-            if isinstance(node, CommentedMap) and step in node:
-                line, col = node.lc.key(step)
-                best = (self.files.get(id(node), best[0]), line + 1, col + 1)
-                node = node[step]
-            elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
-                line, col = node.lc.item(step)
-                best = (self.files.get(id(node), best[0]), line + 1, col + 1)
+            if isinstance(node, YMap) and step in node:
+                best = node.at[step]  # type: ignore[index]
+                node = node[step]  # type: ignore[index]
+            elif isinstance(node, YSeq) and isinstance(step, int) and step < len(node):
+                best = node.at[step]
                 node = node[step]
             else:
                 break
@@ -198,170 +191,52 @@ def find_root(start: Path | None = None) -> Path | None:
     return None
 
 
-_MAX_DEPTH = 64
-
-
-def _check_depth(text: str, shown: str) -> None:
-    """Refuse absurd nesting before the YAML parser recurses into it (slowly, then fails)."""
-    depth = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        indent = len(line) - len(line.lstrip(" "))
-        if indent > 2 * _MAX_DEPTH:
-            raise InputError(f"YAML nested too deeply (over {_MAX_DEPTH} levels)", shown, number)
-        if "[" not in line and "{" not in line and depth == 0:
-            continue
-        quote = ""
-        for ch in line:
-            if quote:
-                quote = "" if ch == quote else quote
-            elif ch in "'\"":
-                quote = ch
-            elif ch == "#":
-                break
-            elif ch in "[{":
-                depth += 1
-                if depth > _MAX_DEPTH:
-                    raise InputError(
-                        f"YAML nested too deeply (over {_MAX_DEPTH} levels)", shown, number
-                    )
-            elif ch in "]}":
-                depth = max(0, depth - 1)
-
-
-class _Constructor(RoundTripConstructor):
-    """Keeps dates as text: pydantic parses them and a bad one (2024-13-45) is reported with
-    its line, instead of failing inside the YAML library."""
-
-
-_Constructor.add_constructor(
-    "tag:yaml.org,2002:timestamp",
-    lambda loader, node: loader.construct_scalar(node),
-)
-
-
-def _check_keys(node: Any, shown: str) -> None:
-    """Refuse duplicate and non-scalar mapping keys on the composed node graph, before anything
-    is constructed. (ruamel's own duplicate-key error prints the value, and the value of a key
-    in an alias bomb takes forever to print; a list as a key crashes its constructor.)"""
-    seen: set[int] = set()
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if cur is None or id(cur) in seen:
-            continue
-        seen.add(id(cur))
-        if isinstance(cur, MappingNode):
-            keys: dict[str, Any] = {}
-            for key, value in cur.value:
-                if not isinstance(key, ScalarNode):
-                    mark = key.start_mark
-                    raise InputError(
-                        "a mapping key must be a plain value, not a list or a mapping",
-                        shown,
-                        mark.line + 1,
-                        mark.column + 1,
-                    )
-                if key.value in keys and key.tag != "tag:yaml.org,2002:merge":
-                    first = keys[key.value].start_mark
-                    mark = key.start_mark
-                    raise InputError(
-                        f"duplicate key {key.value!r} (first at line {first.line + 1}; "
-                        "each key may appear once)",
-                        shown,
-                        mark.line + 1,
-                        mark.column + 1,
-                    )
-                keys[key.value] = key
-                stack.append(value)
-        elif isinstance(cur, SequenceNode):
-            stack.extend(cur.value)
-
-
 def _read_yaml(path: Path, shown: str) -> Any:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = True  # refused by _check_keys first, with a cheap message
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=shown) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8", file=shown, line=line) from None
-    _check_depth(text, shown)
-    try:
-        with warnings.catch_warnings():
-            # ruamel warns (on stderr) about re-used anchors; they are legal YAML.
-            warnings.simplefilter("ignore")
-            _check_keys(yaml.compose(text), shown)
-            return yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        if "duplicate key" in problem:
-            problem = problem.replace("found ", "") + " (each key may appear once)"
-        line = mark.line + 1 if mark else 0
-        col = mark.column + 1 if mark else 0
-        raise InputError(problem, file=shown, line=line, column=col) from None
-    except YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", file=shown) from None
-    except RecursionError:
-        raise InputError("YAML nested too deeply", file=shown) from None
-    except (TypeError, ValueError, AttributeError, KeyError) as exc:
-        # The YAML library's own constructor failing on odd but parseable input.
-        raise InputError(f"YAML the loader cannot construct: {exc}", file=shown) from None
+    return read_yaml(raw, shown)
 
 
 _LIST_KEYS = ("series", "events", "allow", "titles", "roles", "release_order")
 _MAP_KEYS = ("characters", "places", "secrets", "settings")
 
 
-def _merge(into: CommentedMap, extra: CommentedMap, locator: Locator, shown: str) -> None:
+def _merge(into: YMap, extra: YMap, locator: Locator, shown: str) -> None:
     for key in extra:
         value = extra[key]
         if key not in into:
             into[key] = value
-            into.lc.data[key] = extra.lc.data[key]
+            into.at[key] = extra.at[key]
             continue
-        if (
-            key in _LIST_KEYS
-            and isinstance(into[key], CommentedSeq)
-            and isinstance(value, CommentedSeq)
-        ):
+        if key in _LIST_KEYS and isinstance(into[key], YSeq) and isinstance(value, YSeq):
             base = into[key]
-            start = len(base)
-            for i, item in enumerate(value):
-                base.append(item)
-                base.lc.data[start + i] = value.lc.data[i]
+            base.extend(value)
+            base.at.extend(value.at)
             continue
-        if (
-            key in _MAP_KEYS
-            and isinstance(into[key], CommentedMap)
-            and isinstance(value, CommentedMap)
-        ):
+        if key in _MAP_KEYS and isinstance(into[key], YMap) and isinstance(value, YMap):
             mapping = into[key]
             for sub in value:
                 if sub in mapping:
                     first = locator.locate((key, sub))
-                    line, col = value.lc.key(sub)
+                    _file, line, col = value.at[sub]
                     raise InputError(
                         f"{key}.{sub} is defined twice (first at {first[0]}:{first[1]})",
                         file=shown,
-                        line=line + 1,
-                        column=col + 1,
+                        line=line,
+                        column=col,
                     )
                 mapping[sub] = value[sub]
-                mapping.lc.data[sub] = value.lc.data[sub]
+                mapping.at[sub] = value.at[sub]
             continue
-        line, col = extra.lc.key(key)
+        _file, line, col = extra.at[key]
         first = locator.locate((key,))
         raise InputError(
             f"{key!r} is already set in {first[0]}:{first[1]}",
             file=shown,
-            line=line + 1,
-            column=col + 1,
+            line=line,
+            column=col,
         )
 
 
@@ -390,10 +265,10 @@ def _known_path_step(locator: Locator, loc: tuple[Any, ...]) -> set[str]:
     steps: set[str] = set()
     node = locator.data
     for step in loc:
-        if isinstance(node, CommentedMap) and step in node:
+        if isinstance(node, YMap) and step in node:
             steps.add(step)
             node = node[step]
-        elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
+        elif isinstance(node, YSeq) and isinstance(step, int) and step < len(node):
             node = node[step]
     return steps
 
@@ -455,8 +330,8 @@ def load_universe(root: Path | str) -> Universe:
     locator = Locator()
     data = _read_yaml(main, UNIVERSE_FILE)
     if data is None:
-        data = CommentedMap()
-    if not isinstance(data, CommentedMap):
+        data = YMap()
+    if not isinstance(data, YMap):
         raise InputError("the top level must be a mapping (name:, series:, ...)", UNIVERSE_FILE, 1)
     locator.register(data, UNIVERSE_FILE)
     locator.data = data
@@ -468,7 +343,7 @@ def load_universe(root: Path | str) -> Universe:
             extra = _read_yaml(extra_path, shown)
             if extra is None:
                 continue
-            if not isinstance(extra, CommentedMap):
+            if not isinstance(extra, YMap):
                 raise InputError("the top level must be a mapping", shown, 1)
             locator.register(extra, shown)
             _merge(data, extra, locator, shown)

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations
+
+import ahocorasick
 
 from showbible.canon import Moment
 from showbible.extract import SceneFacts, Speech
@@ -34,6 +35,21 @@ _STRANGER = re.compile(
     r"i don'?t (?:think i )?know you)\b",
     re.IGNORECASE,
 )
+# Both patterns above are slow to try at every position of 200,000 speeches, and nearly all
+# speeches contain neither: one Aho-Corasick pass over the lower-cased speech tells which might.
+_MAYBE = ahocorasick.Automaton()
+for _word in (
+    "meet you", "who are you", "have we met", "know you", "your name", "and you are",
+    "haven't met", "havent met", " i'm ", " im ", " i am ", "name's ", "names ", "name is ",
+    "call me ",
+):  # fmt: skip
+    _MAYBE.add_word(_word, _word)
+_MAYBE.make_automaton()
+
+
+def _maybe_stranger(text: str) -> bool:
+    low = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
+    return next(_MAYBE.iter(low), None) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +66,7 @@ class Reintroduction(Rule):
     summary = "characters who have already met introduce themselves or act as strangers"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        meetings = _meetings(ctx)
+        meetings = _Meetings(ctx)
         for scene in ctx.canon.scenes:
             speeches = [s for s in scene.dialogue if not s.voice]
             reported: set[tuple[str, str]] = set()
@@ -92,6 +108,8 @@ class Reintroduction(Rule):
 
 
 def _stranger_phrase(ctx: Context, speech: Speech) -> tuple[str, int] | None:
+    if not _maybe_stranger(speech.text):
+        return None
     m = _STRANGER.search(speech.text)
     if m:
         return m.group(0), m.start()
@@ -132,21 +150,31 @@ def _addressees(ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int)
     return near or sorted(here - {a})
 
 
-def _meetings(ctx: Context) -> dict[tuple[str, str], list[_Meeting]]:
-    out: dict[tuple[str, str], list[_Meeting]] = {}
-    for scene in ctx.canon.in_story_order():
-        pos = ctx.canon.story_pos[scene.key]
-        people = sorted(ctx.canon.people(scene))
-        for a, b in combinations(people, 2):
-            out.setdefault((a, b), []).append(
-                _Meeting(pos, scene.present[a].identity, scene.present[b].identity, scene)
-            )
-    return out
+class _Meetings:
+    """Each pair's shared scenes in story order, worked out only for the pairs a stranger
+    phrase asks about (from both characters' appearances, not from every scene)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._pairs: dict[tuple[str, str], list[_Meeting]] = {}
+
+    def get(self, key: tuple[str, str], default: tuple[()] = ()) -> list[_Meeting]:
+        got = self._pairs.get(key)
+        if got is None:
+            canon = self._ctx.canon
+            a, b = key
+            both = set(canon.appearances.get(a, ())) & set(canon.appearances.get(b, ()))
+            scenes = sorted((canon.scenes[i] for i in both), key=lambda s: canon.story_pos[s.key])
+            got = self._pairs[key] = [
+                _Meeting(canon.story_pos[s.key], s.present[a].identity, s.present[b].identity, s)
+                for s in scenes
+            ]
+        return got
 
 
 def _met_before(
     ctx: Context,
-    meetings: dict[tuple[str, str], list[_Meeting]],
+    meetings: _Meetings,
     scene: SceneFacts,
     a: str,
     b: str,
