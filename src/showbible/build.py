@@ -6,13 +6,14 @@ the store is rewritten in one transaction.
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import functools
+import gc
 import hashlib
 import json
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,20 +23,14 @@ from sqlalchemy import Connection, Table, delete, insert, select
 from showbible import __version__, store
 from showbible.canon import Canon, Fold, build_canon, fold_events
 from showbible.events import Collected, EventCollector
-from showbible.extract import (
-    PlaceIndex,
-    SceneFacts,
-    extract_scene,
-    flashback_transition,
-    resolve_cues,
-)
-from showbible.formats import read_script
+from showbible.extract import PlaceIndex, SceneFacts
 from showbible.interaction import measure
-from showbible.model import Diagnostic, InputError, Script
+from showbible.model import Diagnostic, InputError
 from showbible.names import did_you_mean
+from showbible.pipeline import CachedExtract, Extraction, extract_universe
 from showbible.resolve import Cast
 from showbible.rules import Finding, run_rules
-from showbible.serial import dump_script, load_script
+from showbible.tells import TellIndex, scene_tells
 from showbible.universe import Ref, Universe, error_text, load_universe
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -46,7 +41,7 @@ class Compiled:
     universe: Universe
     cast: Cast
     canon: Canon
-    scripts: dict[str, Script]  # episode key -> script
+    extraction: Extraction
     hashes: dict[str, tuple[str, int]]  # rel path -> (sha256, size)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parsed: int = 0
@@ -82,68 +77,64 @@ def _read_file(path: Path, rel: str, limit_mb: int = 32) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=rel) from None
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Compiling makes millions of small objects and no garbage cycles worth collecting; left
+    on, the cyclic collector re-scans the growing heap again and again (a third of a build)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def compile_universe(
     universe: Universe,
     cache: dict[str, tuple[str, bytes]] | None = None,
     progress: Progress | None = None,
     as_of: Ref | None = None,
+    extracts: dict[str, CachedExtract] | None = None,
+    jobs: int | None = None,
 ) -> Compiled:
-    """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob)."""
-    cache = cache or {}
-    scripts: dict[str, Script] = {}
+    """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob);
+    ``extracts`` is the extraction cache (see pipeline.py)."""
+    with gc_paused():
+        return _compile(universe, cache, progress, as_of, extracts, jobs)
+
+
+def _compile(
+    universe: Universe,
+    cache: dict[str, tuple[str, bytes]] | None,
+    progress: Progress | None,
+    as_of: Ref | None,
+    extracts: dict[str, CachedExtract] | None,
+    jobs: int | None,
+) -> Compiled:
     hashes: dict[str, tuple[str, int]] = {}
-    diagnostics: list[Diagnostic] = list(universe.diagnostics)
-    parsed = cached = 0
-    with_files = [e for e in universe.episodes if e.path is not None]
-    for n, ep in enumerate(with_files, 1):
-        assert ep.path is not None
-        data = _read_file(ep.path, ep.rel, universe.bible.settings.max_script_mb)
-        digest = hashlib.sha256(data).hexdigest()
-        hashes[ep.rel] = (digest, len(data))
-        script: Script | None = None
-        hit = cache.get(ep.rel)
-        if hit is not None and hit[0] == digest:
-            script = load_script(hit[1])
-        if script is None:
-            script = _relabel(read_script(ep.path), ep.rel)
-            parsed += 1
-        else:
-            cached += 1
-        scripts[ep.key] = script
-        diagnostics.extend(script.diagnostics)
-        if progress:
-            progress("read", n, len(with_files))
+    for ep in universe.episodes:
+        if ep.path is not None:
+            data = _read_file(ep.path, ep.rel, universe.bible.settings.max_script_mb)
+            hashes[ep.rel] = (hashlib.sha256(data).hexdigest(), len(data))
     cast = Cast(universe.bible)
     places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
+    extraction = extract_universe(
+        universe,
+        cast,
+        places,
+        {rel: digest for rel, (digest, _size) in hashes.items()},
+        cache or {},
+        extracts or {},
+        bible_digest(universe),
+        progress,
+        jobs,
+    )
+    diagnostics: list[Diagnostic] = list(universe.diagnostics)
     by_episode: dict[str, list[SceneFacts]] = {}
-    for series in universe.series:
-        eps = [e for e in universe.series_episodes(series.id) if e.key in scripts]
-        cues: dict[str, set[str]] = defaultdict(set)
-        for ep in eps:
-            for cid, labels in resolve_cues(cast, series.id, scripts[ep.key].scenes).items():
-                cues[cid] |= labels
-        matcher = cast.matcher(series.id, cues)
-        for ep in eps:
-            facts: list[SceneFacts] = []
-            flashback_next = False
-            for scene in scripts[ep.key].scenes:
-                facts.append(
-                    extract_scene(
-                        scene,
-                        series=series.id,
-                        episode=ep.id,
-                        file=ep.rel,
-                        cast=cast,
-                        matcher=matcher,
-                        places=places,
-                        story=ep.story,
-                        flashback_before=flashback_next,
-                    )
-                )
-                flashback_next = flashback_transition(scene)
-            for f in facts:
-                diagnostics.extend(Diagnostic(ep.rel, p.line, p.message) for p in f.problems)
-            by_episode[ep.key] = facts
+    for key, result in extraction.episodes.items():
+        by_episode[key] = result.facts
+        diagnostics.extend(result.diagnostics)
     _check_references(universe, cast, Counter({k: len(v) for k, v in by_episode.items()}))
     if as_of is not None:
         by_episode = _cut(universe, by_episode, as_of)
@@ -158,24 +149,23 @@ def compile_universe(
         universe,
         cast,
         canon,
-        scripts,
+        extraction,
         hashes,
         diagnostics,
-        parsed,
-        cached,
+        extraction.parsed,
+        extraction.cached,
         collected=collected,
         fold=fold,
         findings=findings,
     )
 
 
-def _relabel(script: Script, rel: str) -> Script:
-    """Scripts name their file relative to the universe folder, as every message does."""
-    return dataclasses.replace(
-        script,
-        path=rel,
-        diagnostics=tuple(dataclasses.replace(d, file=rel) for d in script.diagnostics),
-    )
+def bible_digest(universe: Universe) -> str:
+    """The engine and the bible: what every cached extraction depends on besides its file."""
+    h = hashlib.sha256(engine_fingerprint().encode())
+    for path in universe.bible_files:
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def _cut(
@@ -280,8 +270,12 @@ def build(
 ) -> BuildResult:
     """Bring the store of a universe up to date. Raises InputError on bad input; the store is
     untouched in that case."""
+    with gc_paused():
+        return _build(Path(root), url, force, progress)
+
+
+def _build(root: Path, url: str | None, force: bool, progress: Progress | None) -> BuildResult:
     started = time.perf_counter()
-    root = Path(root)
     universe = load_universe(root)
     st = store.Store(store.resolve_url(root, url))
     try:
@@ -293,13 +287,8 @@ def build(
                     False, 0, 0, time.perf_counter() - started, list(universe.diagnostics)
                 )
         with st.read() as conn:
-            cache = {
-                row.path: (row.sha256, row.parsed)
-                for row in conn.execute(
-                    select(store.files.c.path, store.files.c.sha256, store.files.c.parsed)
-                )
-            }
-        compiled = compile_universe(universe, cache, progress)
+            cache, extracts = load_caches(conn)
+        compiled = compile_universe(universe, cache, progress, extracts=extracts)
         if progress:
             progress("store", 0, 1)
         with st.write() as conn:
@@ -325,6 +314,23 @@ def build(
         st.dispose()
 
 
+def load_caches(
+    conn: Connection,
+) -> tuple[dict[str, tuple[str, bytes]], dict[str, CachedExtract]]:
+    """The parse cache and the extraction cache, as compile_universe takes them."""
+    cache = {
+        row.path: (row.sha256, row.parsed)
+        for row in conn.execute(
+            select(store.files.c.path, store.files.c.sha256, store.files.c.parsed)
+        )
+    }
+    extracts = {
+        row.path: CachedExtract(row.cue_key, row.cues, row.facts_key, row.facts)
+        for row in conn.execute(select(store.extracts))
+    }
+    return cache, extracts
+
+
 def set_meta_all(conn: Connection, digest: str, compiled: Compiled) -> None:
     store.set_meta(conn, "universe_hash", digest)
     store.set_meta(conn, "universe_name", compiled.universe.name)
@@ -335,21 +341,33 @@ def set_meta_all(conn: Connection, digest: str, compiled: Compiled) -> None:
 def write_canon(conn: Connection, compiled: Compiled, cache: dict[str, tuple[str, bytes]]) -> None:
     """Replace the derived tables with this canon (inside the caller's transaction)."""
     universe, canon, cast = compiled.universe, compiled.canon, compiled.cast
-    # The parse cache: keep rows whose content is unchanged, write the rest.
+    # The caches: keep rows whose content is unchanged, write the rest.
     live = set(compiled.hashes)
     for rel in set(cache) - live:
         conn.execute(delete(store.files).where(store.files.c.path == rel))
-    rows = []
-    for key, script in compiled.scripts.items():
-        rel = universe.episode(key).rel
+    conn.execute(delete(store.extracts).where(store.extracts.c.path.not_in(live)))
+    rows: list[dict[str, object]] = []
+    extract_rows: list[dict[str, object]] = []
+    for result in compiled.extraction.episodes.values():
+        rel = result.episode.rel
         digest, size = compiled.hashes[rel]
-        if cache.get(rel, ("",))[0] != digest:
+        if result.parse_blob is not None and cache.get(rel, ("",))[0] != digest:
             conn.execute(delete(store.files).where(store.files.c.path == rel))
-            rows.append(
-                {"path": rel, "sha256": digest, "size": size, "parsed": dump_script(script)}
+            rows.append({"path": rel, "sha256": digest, "size": size, "parsed": result.parse_blob})
+        if result.extract_changed:
+            conn.execute(delete(store.extracts).where(store.extracts.c.path == rel))
+            e = result.extract
+            extract_rows.append(
+                {
+                    "path": rel,
+                    "cue_key": e.cue_key,
+                    "cues": e.cues,
+                    "facts_key": e.facts_key,
+                    "facts": e.facts,
+                }
             )
-    if rows:
-        conn.execute(insert(store.files), rows)
+    _insert(conn, store.files, rows)
+    _insert(conn, store.extracts, extract_rows)
     for table in reversed(store.DERIVED):
         conn.execute(delete(table))
     _insert(
@@ -579,24 +597,18 @@ def _knowledge_rows(compiled: Compiled) -> list[dict[str, object]]:
 
 def _tell_rows(compiled: Compiled) -> list[dict[str, object]]:
     """Who speaks a tell of which secret where: what a scene relies on the audience knowing."""
-    from showbible.rules.premature_knowledge import TellIndex
-
     index = TellIndex({sid: sec.tells for sid, sec in compiled.universe.bible.secrets.items()})
     rows: list[dict[str, object]] = []
     for i, scene in enumerate(compiled.canon.scenes):
         seen: set[tuple[str, str]] = set()
-        for speech in scene.dialogue:
-            for sid, _offset, _said in index.find(speech.text):
-                if (speech.character, sid) not in seen:
-                    seen.add((speech.character, sid))
-                    rows.append(
-                        {
-                            "scene": i,
-                            "character": speech.character,
-                            "secret": sid,
-                            "line": speech.line,
-                        }
-                    )
+        found = scene.tells if scene.tells is not None else scene_tells(index, scene)
+        for k, sid, _offset, _said in found:
+            speech = scene.dialogue[k]
+            if (speech.character, sid) not in seen:
+                seen.add((speech.character, sid))
+                rows.append(
+                    {"scene": i, "character": speech.character, "secret": sid, "line": speech.line}
+                )
     return rows
 
 
@@ -702,5 +714,17 @@ def _facts(compiled: Compiled) -> list[dict[str, object]]:
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, object]]) -> None:
+    """Many rows at once through the driver's own executemany: SQLAlchemy's per-row parameter
+    processing cost more than the database did (0.8 s for 65,000 presence rows)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join(mark for _ in columns)})"
+    )
     for start in range(0, len(rows), 5000):
-        conn.execute(insert(table), rows[start : start + 5000])
+        batch = [tuple(r[c] for c in columns) for r in rows[start : start + 5000]]
+        conn.exec_driver_sql(sql, batch)

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from showbible import store
-from showbible.build import BuildResult, build, compile_universe
+from showbible.build import BuildResult, build, compile_universe, load_caches
 from showbible.model import Diagnostic, InputError
 from showbible.rules import Evidence, Finding
 from showbible.universe import error_text, load_universe
@@ -66,15 +66,10 @@ def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:
     st = store.Store(store.resolve_url(root, url))
     try:
         with st.read() as conn:
-            cache = {
-                r.path: (r.sha256, r.parsed)
-                for r in conn.execute(
-                    select(store.files.c.path, store.files.c.sha256, store.files.c.parsed)
-                )
-            }
+            cache, extracts = load_caches(conn)
     finally:
         st.dispose()
-    compiled = compile_universe(universe, cache, as_of=ref)
+    compiled = compile_universe(universe, cache, as_of=ref, extracts=extracts)
     return compiled.findings
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from showbible.annotations import Annotation
 from showbible.bible import BibleConf
 from showbible.extract import PlaceIndex, SceneFacts
-from showbible.infer import HIGH, PlaceNames, infer_scene
+from showbible.infer import HIGH, PlaceNames, infer_facts, place_names
 from showbible.model import Diagnostic
 from showbible.names import did_you_mean
 from showbible.resolve import Cast
@@ -316,17 +316,14 @@ class EventCollector:
     # --- inferred --------------------------------------------------------------------------
 
     def inferred_events(self) -> list[CanonEvent]:
-        place_names: dict[str, list[str]] = {}
-        for pid, place in self.u.bible.places.items():
-            names = [a for a in place.aliases]
-            if place.name:
-                names.append(place.name)
-            place_names[pid] = names
-        finder = PlaceNames(place_names)
+        finder: PlaceNames | None = None
         out: list[CanonEvent] = []
         for scene in self.scenes:
-            speakers = _speaker_before(scene)
-            for item in infer_scene(scene, finder, speakers):
+            items = scene.inferred
+            if items is None:
+                finder = finder or place_names(self.u.bible)
+                items = infer_facts(scene, finder)
+            for item in items:
                 out.append(
                     CanonEvent(
                         item.kind,
@@ -355,21 +352,6 @@ class EventCollector:
             )
         ]
         return Collected(events + use, inferred, self.diagnostics)
-
-
-def _speaker_before(scene: SceneFacts) -> dict[int, str]:
-    """For each action sentence line, the character whose speech came just before it."""
-    out: dict[int, str] = {}
-    speeches = sorted(scene.dialogue, key=lambda d: d.line)
-    i = 0
-    last: str | None = None
-    for sent in scene.sentences:
-        while i < len(speeches) and speeches[i].line < sent.line:
-            last = speeches[i].character
-            i += 1
-        if last is not None and not sent.names:
-            out[sent.line] = last
-    return out
 
 
 def _fold(text: str) -> str:

@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from showbible.annotations import Annotation, AnnotationProblem, parse_note
 from showbible.model import Element, Kind, Scene
 from showbible.resolve import Cast, Match, NameMatcher
 from showbible.storytime import StoryTime, parse_story_time
+
+if TYPE_CHECKING:
+    from showbible.infer import Inferred
+    from showbible.tells import Tell
 
 VOICE_EXTENSIONS = frozenset({"V.O.", "VO", "V. O.", "VOICE", "VOICE OVER", "PRE-LAP", "PRELAP"})
 ENTRANCE = re.compile(
@@ -120,6 +125,9 @@ class SceneFacts:
     problems: list[AnnotationProblem] = field(default_factory=list)
     dialogue: list[Speech] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # Worked out once at extraction and cached with it (None: not worked out, see pipeline.py).
+    tells: list[Tell] | None = None
+    inferred: list[Inferred] | None = None
 
     @property
     def key(self) -> str:
@@ -258,9 +266,7 @@ def extract_scene(
         if ann.verb == "flashback":
             facts.flashback = True
         elif ann.verb in ("present", "absent"):
-            for name in re.split(r"\s*,\s*|\s+and\s+", ann.args):
-                if not name:
-                    continue
+            for name in annotation_names(ann):
                 cid = cast.resolve_cue(name, series).character
                 if ann.verb == "present":
                     facts.present.setdefault(cid, Presence(ann.line, "annotation"))
@@ -272,6 +278,27 @@ def extract_scene(
             except ValueError as exc:
                 facts.problems.append(AnnotationProblem(ann.line, str(exc)))
     return facts
+
+
+def annotation_names(ann: Annotation) -> list[str]:
+    """The names a ``[[present: A, B and C]]`` or ``[[absent: ...]]`` annotation lists."""
+    return [n for n in re.split(r"\s*,\s*|\s+and\s+", ann.args) if n]
+
+
+def cue_texts(scenes: tuple[Scene, ...]) -> tuple[list[str], list[str]]:
+    """Every distinct cue as written, and every name a present/absent annotation lists, in
+    script order: all the names an episode can add to the cast (see pipeline.py)."""
+    cues: dict[str, None] = {}
+    named: list[str] = []
+    for scene in scenes:
+        for el in scene.elements:
+            if el.kind is Kind.CHARACTER:
+                cues.setdefault(el.text, None)
+            elif el.kind is Kind.NOTE:
+                parsed = parse_note(el.text, el.line)
+                if isinstance(parsed, Annotation) and parsed.verb in ("present", "absent"):
+                    named.extend(annotation_names(parsed))
+    return list(cues), named
 
 
 def flashback_transition(scene: Scene) -> bool:

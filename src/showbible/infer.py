@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from showbible.bible import BibleConf
 from showbible.extract import ENTRANCE, SceneFacts, Sentence
 
 HIGH = 0.9
@@ -114,6 +115,34 @@ def infer_scene(
                 break
         previous = sent
     return _dedupe(out)
+
+
+def _speaker_before(scene: SceneFacts) -> dict[int, str]:
+    """For each action sentence line, the character whose speech came just before it."""
+    out: dict[int, str] = {}
+    speeches = sorted(scene.dialogue, key=lambda d: d.line)
+    i = 0
+    last: str | None = None
+    for sent in scene.sentences:
+        while i < len(speeches) and speeches[i].line < sent.line:
+            last = speeches[i].character
+            i += 1
+        if last is not None and not sent.names:
+            out[sent.line] = last
+    return out
+
+
+def place_names(bible: BibleConf) -> PlaceNames:
+    """The finder for every name and alias of the bible's places."""
+    names: dict[str, list[str]] = {}
+    for pid, place in bible.places.items():
+        names[pid] = [*place.aliases, *([place.name] if place.name else [])]
+    return PlaceNames(names)
+
+
+def infer_facts(facts: SceneFacts, places: PlaceNames) -> list[Inferred]:
+    """Deaths and destructions a scene states (see infer_scene)."""
+    return infer_scene(facts, places, _speaker_before(facts))
 
 
 def _dedupe(items: list[Inferred]) -> list[Inferred]:

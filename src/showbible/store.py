@@ -64,6 +64,20 @@ files = Table(
     Column("parsed", LargeBinary, nullable=False),
 )
 
+# Per episode file: what extraction made of it, so that a rebuild extracts only what changed.
+# ``cue_key``/``cues``: the cue texts and present/absent names found in the file (keyed by the
+# file, the bible and the engine); ``facts_key``/``facts``: the extracted scenes (keyed also by
+# the cast and the series' cues). See pipeline.py.
+extracts = Table(
+    "extracts",
+    metadata,
+    Column("path", String(1024), primary_key=True),
+    Column("cue_key", String(64), nullable=False),
+    Column("cues", Text, nullable=False),
+    Column("facts_key", String(64), nullable=False),
+    Column("facts", LargeBinary, nullable=False),
+)
+
 series_t = Table(
     "series",
     metadata,
@@ -263,9 +277,8 @@ builds = Table(
 
 # Everything a build computes: replaced whole by each build (the parse cache, the build log and
 # the metadata survive).
-DERIVED = tuple(
-    t for t in metadata.sorted_tables if t.name not in {"meta", "files", "builds", "proposals"}
-)
+_KEPT = {"meta", "files", "extracts", "builds", "proposals"}
+DERIVED = tuple(t for t in metadata.sorted_tables if t.name not in _KEPT)
 
 
 def default_url(root: Path) -> str:

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import ahocorasick
-
 from showbible.rules.base import Context, Evidence, Finding, Rule
+from showbible.tells import TellIndex, scene_tells
 
 
 def tell_pattern(tells: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
@@ -27,46 +26,6 @@ def tell_pattern(tells: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
     if not parts:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-
-
-class TellIndex:
-    """Every secret's tells in one Aho-Corasick automaton: a speech is scanned once, in C, not
-    once per secret."""
-
-    def __init__(self, tells: dict[str, tuple[str, ...]]) -> None:
-        owners: dict[str, list[str]] = {}
-        for sid, phrases in tells.items():
-            for phrase in phrases:
-                key = " ".join(phrase.lower().split())
-                if key and sid not in owners.setdefault(key, []):
-                    owners[key].append(sid)
-        self.empty = not owners
-        self._auto = ahocorasick.Automaton()
-        for key, sids in owners.items():
-            self._auto.add_word(key, (len(key), tuple(sids)))
-        if not self.empty:
-            self._auto.make_automaton()
-
-    def find(self, text: str) -> list[tuple[str, int, str]]:
-        """(secret, offset, the words as written) for the first tell of each secret."""
-        if self.empty:
-            return []
-        # Lower-case, and a line break between two words counts as the space in a tell.
-        low = text.lower().replace("\n", " ").replace("\t", " ")
-        out: list[tuple[str, int, str]] = []
-        seen: set[str] = set()
-        for end, (length, sids) in self._auto.iter(low):
-            start = end - length + 1
-            before = low[start - 1] if start else " "
-            after = low[end + 1] if end + 1 < len(low) else " "
-            if before.isalnum() or before == "_" or after.isalnum() or after == "_":
-                continue
-            for sid in sids:
-                if sid not in seen:
-                    seen.add(sid)
-                    out.append((sid, start, text[start : end + 1]))
-        out.sort(key=lambda t: t[1])
-        return out
 
 
 class PrematureKnowledge(Rule):
@@ -81,25 +40,26 @@ class PrematureKnowledge(Rule):
             return
         for scene in ctx.canon.scenes:
             reported: set[tuple[str, str]] = set()
-            for speech in scene.dialogue:
+            found = scene.tells if scene.tells is not None else scene_tells(index, scene)
+            for k, sid, offset, said in found:
+                speech = scene.dialogue[k]
                 cid = speech.character
                 if not ctx.is_person(cid):
                     continue
-                for sid, offset, said in index.find(speech.text):
-                    if (cid, sid) in reported:
-                        continue
-                    line = speech.line + speech.text.count("\n", 0, offset)
-                    if fold.knows_secret(cid, sid, fold.at(scene, line)):
-                        continue
-                    reported.add((cid, sid))
-                    yield self.finding(
-                        scene,
-                        line,
-                        (cid,),
-                        f"{ctx.name(cid)} says {said!r}, a tell of the secret {sid!r}, "
-                        "before learning it",
-                        _evidence(ctx, cid, sid),
-                    )
+                if (cid, sid) in reported:
+                    continue
+                line = speech.line + speech.text.count("\n", 0, offset)
+                if fold.knows_secret(cid, sid, fold.at(scene, line)):
+                    continue
+                reported.add((cid, sid))
+                yield self.finding(
+                    scene,
+                    line,
+                    (cid,),
+                    f"{ctx.name(cid)} says {said!r}, a tell of the secret {sid!r}, "
+                    "before learning it",
+                    _evidence(ctx, cid, sid),
+                )
 
 
 def _evidence(ctx: Context, cid: str, sid: str) -> list[Evidence]:
