@@ -97,11 +97,13 @@ def compile_universe(
     as_of: Ref | None = None,
     extracts: dict[str, CachedExtract] | None = None,
     jobs: int | None = None,
+    hashes: dict[str, tuple[str, int]] | None = None,
 ) -> Compiled:
     """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob);
-    ``extracts`` is the extraction cache (see pipeline.py)."""
+    ``extracts`` is the extraction cache (see pipeline.py); ``hashes`` the scripts' hashes
+    when the caller has them (rel path -> (sha256, size), as quick_hashes gives)."""
     with gc_paused():
-        return _compile(universe, cache, progress, as_of, extracts, jobs)
+        return _compile(universe, cache, progress, as_of, extracts, jobs, hashes)
 
 
 def _compile(
@@ -111,12 +113,9 @@ def _compile(
     as_of: Ref | None,
     extracts: dict[str, CachedExtract] | None,
     jobs: int | None,
+    hashes: dict[str, tuple[str, int]] | None,
 ) -> Compiled:
-    hashes: dict[str, tuple[str, int]] = {}
-    for ep in universe.episodes:
-        if ep.path is not None:
-            data = _read_file(ep.path, ep.rel, universe.bible.settings.max_script_mb)
-            hashes[ep.rel] = (hashlib.sha256(data).hexdigest(), len(data))
+    hashes = hashes if hashes is not None else quick_hashes(universe)
     cast = Cast(universe.bible)
     places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
     extraction = extract_universe(
@@ -244,9 +243,7 @@ def engine_fingerprint() -> str:
 
 
 def universe_hash(universe: Universe, hashes: dict[str, tuple[str, int]]) -> str:
-    h = hashlib.sha256(engine_fingerprint().encode())
-    for path in universe.bible_files:
-        h.update(path.read_bytes())
+    h = hashlib.sha256(bible_digest(universe).encode())
     for rel in sorted(hashes):
         h.update(f"{rel}\0{hashes[rel][0]}\n".encode())
     return h.hexdigest()
@@ -280,15 +277,16 @@ def _build(root: Path, url: str | None, force: bool, progress: Progress | None) 
     st = store.Store(store.resolve_url(root, url))
     try:
         st.ensure_schema()
+        hashes = quick_hashes(universe)
         if not force:
-            current = universe_hash(universe, quick_hashes(universe))
+            current = universe_hash(universe, hashes)
             if st.get_meta("universe_hash") == current:
                 return BuildResult(
                     False, 0, 0, time.perf_counter() - started, list(universe.diagnostics)
                 )
         with st.read() as conn:
             cache, extracts = load_caches(conn)
-        compiled = compile_universe(universe, cache, progress, extracts=extracts)
+        compiled = compile_universe(universe, cache, progress, extracts=extracts, hashes=hashes)
         if progress:
             progress("store", 0, 1)
         with st.write() as conn:

@@ -20,6 +20,7 @@ pickled over a pipe from our own children, while the store holds only JSON.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -167,8 +168,6 @@ class _Context:
 
 def _relabel(script: Script, rel: str) -> Script:
     """Scripts name their file relative to the universe folder, as every message does."""
-    import dataclasses
-
     return dataclasses.replace(
         script,
         path=rel,
@@ -185,34 +184,23 @@ def _error(exc: InputError) -> tuple[str, str | None, int, int]:
 
 def _worker(conn: Connection, ctx: _Context) -> None:
     """A forked worker: scan, then extract, the episodes it is sent; one message per episode."""
-    episodes = {e.key: e for e in ctx.universe.episodes}
     try:
         while True:
             msg = conn.recv()
             if msg[0] == "scan":
-                for key in msg[1]:
-                    try:
-                        conn.send(("scan", key, ctx.scan(episodes[key])))
-                    except InputError as exc:
-                        conn.send(("error", key, _error(exc)))
+                for reply in _scan_here(ctx, msg[1]):
+                    conn.send(reply)
             elif msg[0] == "extract":
                 _, replay, series_cues, keys = msg
                 cast = _replayed(ctx.universe, replay)
-                matchers: dict[str, Any] = {}
-                for key in keys:
-                    ep = episodes[key]
-                    if ep.series not in matchers:
-                        matchers[ep.series] = cast.matcher(ep.series, series_cues[ep.series])
-                    try:
-                        # The JSON the cache needs anyway, not the objects: pickling them
-                        # here and unpickling them in the parent cost more CPU than the parent
+                for kind, key, payload in _extract_here(ctx, cast, series_cues, keys):
+                    if kind == "facts":
+                        # The JSON the cache needs anyway, not the objects: pickling them here
+                        # and unpickling them in the parent cost more CPU than the parent
                         # building them from JSON (and the two cores are shared).
-                        _facts, blob, parsed, parse_blob = ctx.extract(
-                            ep, cast, matchers[ep.series]
-                        )
-                        conn.send(("facts", key, (None, blob, parsed, parse_blob)))
-                    except InputError as exc:
-                        conn.send(("error", key, _error(exc)))
+                        _facts, blob, parsed, parse_blob = payload
+                        payload = (None, blob, parsed, parse_blob)
+                    conn.send((kind, key, payload))
             else:
                 return
     except (EOFError, KeyboardInterrupt):
@@ -436,10 +424,9 @@ def extract_universe(
 
 
 def _scan_here(ctx: _Context, keys: list[str]) -> Iterator[tuple[str, str, Any]]:
-    episodes = {e.key: e for e in ctx.universe.episodes}
     for key in keys:
         try:
-            yield ("scan", key, ctx.scan(episodes[key]))
+            yield ("scan", key, ctx.scan(ctx.universe.episode(key)))
         except InputError as exc:
             yield ("error", key, _error(exc))
 
@@ -447,10 +434,9 @@ def _scan_here(ctx: _Context, keys: list[str]) -> Iterator[tuple[str, str, Any]]
 def _extract_here(
     ctx: _Context, cast: Cast, series_cues: dict[str, dict[str, set[str]]], keys: list[str]
 ) -> Iterator[tuple[str, str, Any]]:
-    episodes = {e.key: e for e in ctx.universe.episodes}
     matchers: dict[str, Any] = {}
     for key in keys:
-        ep = episodes[key]
+        ep = ctx.universe.episode(key)
         if ep.series not in matchers:
             matchers[ep.series] = cast.matcher(ep.series, series_cues.get(ep.series, {}))
         try:

@@ -158,7 +158,7 @@ class _Meetings:
         self._ctx = ctx
         self._pairs: dict[tuple[str, str], list[_Meeting]] = {}
 
-    def get(self, key: tuple[str, str], default: tuple[()] = ()) -> list[_Meeting]:
+    def get(self, key: tuple[str, str]) -> list[_Meeting]:
         got = self._pairs.get(key)
         if got is None:
             canon = self._ctx.canon
@@ -183,7 +183,7 @@ def _met_before(
     """The first earlier meeting of a and b as they appear now, if any."""
     x, y = (a, b) if a < b else (b, a)
     now_x, now_y = scene.present[x].identity, scene.present[y].identity
-    for m in meetings.get((x, y), ()):
+    for m in meetings.get((x, y)):
         if m.pos >= when[0]:
             break
         if _same_face(ctx, x, m.ident_a, now_x, y, when) and _same_face(
