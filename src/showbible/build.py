@@ -10,27 +10,24 @@ import contextlib
 import functools
 import gc
 import hashlib
-import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy import Connection, select
 
 from showbible import __version__, store
 from showbible.canon import Canon, Fold, build_canon, fold_events
+from showbible.canonrows import Totals, log_build, set_meta_all, write_canon
 from showbible.events import Collected, EventCollector
 from showbible.extract import PlaceIndex, SceneFacts
-from showbible.interaction import measure
 from showbible.model import Diagnostic, InputError
 from showbible.names import did_you_mean
 from showbible.pipeline import CachedExtract, Extraction, extract_universe
 from showbible.resolve import Cast
 from showbible.rules import Finding, run_rules
-from showbible.tells import TellIndex, scene_tells
 from showbible.universe import Ref, Universe, error_text, load_universe
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -49,6 +46,7 @@ class Compiled:
     collected: Collected | None = None
     fold: Fold | None = None
     findings: list[Finding] = field(default_factory=list)
+    totals: Totals | None = None  # speech counts, once the canon is written
 
 
 @dataclass
@@ -61,7 +59,7 @@ class BuildResult:
     compiled: Compiled | None = None
 
 
-def _read_file(path: Path, rel: str, limit_mb: int = 32) -> bytes:
+def read_script_bytes(path: Path, rel: str, limit_mb: int = 32) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit_mb * 1024 * 1024:
@@ -253,7 +251,7 @@ def quick_hashes(universe: Universe) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     for ep in universe.episodes:
         if ep.path is not None:
-            data = _read_file(ep.path, ep.rel, universe.bible.settings.max_script_mb)
+            data = read_script_bytes(ep.path, ep.rel, universe.bible.settings.max_script_mb)
             out[ep.rel] = (hashlib.sha256(data).hexdigest(), len(data))
     return out
 
@@ -290,19 +288,10 @@ def _build(root: Path, url: str | None, force: bool, progress: Progress | None) 
         if progress:
             progress("store", 0, 1)
         with st.write() as conn:
-            write_canon(conn, compiled, cache)
+            compiled.totals = write_canon(conn, compiled, cache)
             set_meta_all(conn, universe_hash(universe, compiled.hashes), compiled)
             seconds = time.perf_counter() - started
-            conn.execute(
-                insert(store.builds).values(
-                    started=datetime.now(UTC).isoformat(timespec="seconds"),
-                    finished=datetime.now(UTC).isoformat(timespec="seconds"),
-                    status="ok",
-                    parsed=compiled.parsed,
-                    cached=compiled.cached,
-                    seconds=round(seconds, 3),
-                )
-            )
+            log_build(conn, compiled, seconds)
         if progress:
             progress("store", 1, 1)
         return BuildResult(
@@ -327,402 +316,3 @@ def load_caches(
         for row in conn.execute(select(store.extracts))
     }
     return cache, extracts
-
-
-def set_meta_all(conn: Connection, digest: str, compiled: Compiled) -> None:
-    store.set_meta(conn, "universe_hash", digest)
-    store.set_meta(conn, "universe_name", compiled.universe.name)
-    store.set_meta(conn, "built_at", datetime.now(UTC).isoformat(timespec="seconds"))
-    store.set_meta(conn, "diagnostics", json.dumps([str(d) for d in compiled.diagnostics]))
-
-
-def write_canon(conn: Connection, compiled: Compiled, cache: dict[str, tuple[str, bytes]]) -> None:
-    """Replace the derived tables with this canon (inside the caller's transaction)."""
-    universe, canon, cast = compiled.universe, compiled.canon, compiled.cast
-    # The caches: keep rows whose content is unchanged, write the rest.
-    live = set(compiled.hashes)
-    for rel in set(cache) - live:
-        conn.execute(delete(store.files).where(store.files.c.path == rel))
-    conn.execute(delete(store.extracts).where(store.extracts.c.path.not_in(live)))
-    rows: list[dict[str, object]] = []
-    extract_rows: list[dict[str, object]] = []
-    for result in compiled.extraction.episodes.values():
-        rel = result.episode.rel
-        digest, size = compiled.hashes[rel]
-        if result.parse_blob is not None and cache.get(rel, ("",))[0] != digest:
-            conn.execute(delete(store.files).where(store.files.c.path == rel))
-            rows.append({"path": rel, "sha256": digest, "size": size, "parsed": result.parse_blob})
-        if result.extract_changed:
-            conn.execute(delete(store.extracts).where(store.extracts.c.path == rel))
-            e = result.extract
-            extract_rows.append(
-                {
-                    "path": rel,
-                    "cue_key": e.cue_key,
-                    "cues": e.cues,
-                    "facts_key": e.facts_key,
-                    "facts": e.facts,
-                }
-            )
-    _insert(conn, store.files, rows)
-    _insert(conn, store.extracts, extract_rows)
-    for table in reversed(store.DERIVED):
-        conn.execute(delete(table))
-    _insert(
-        conn,
-        store.series_t,
-        [
-            {"id": s.id, "title": s.title or s.id, "position": i}
-            for i, s in enumerate(universe.series)
-        ],
-    )
-    release_index = universe.release_index()
-    scene_counts = Counter(f"{s.series}:{s.episode}" for s in canon.scenes)
-    _insert(
-        conn,
-        store.episodes,
-        [
-            {
-                "key": e.key,
-                "series": e.series,
-                "id": e.id,
-                "position": e.index,
-                "release_pos": release_index[e.key],
-                "title": e.title,
-                "released": e.released.isoformat() if e.released else None,
-                "story": str(e.story) if e.story else None,
-                "file": e.rel if e.path is not None else None,
-                "scenes": scene_counts.get(e.key, 0),
-            }
-            for e in universe.episodes
-        ],
-    )
-    _insert(
-        conn,
-        store.scenes,
-        [
-            {
-                "id": i,
-                "key": s.key,
-                "series": s.series,
-                "episode": s.episode,
-                "number": s.number,
-                "heading": s.heading,
-                "file": s.file,
-                "line": s.line,
-                "end_line": s.end_line,
-                "place": s.place,
-                "location": s.location,
-                "story": str(s.story) if s.story else None,
-                "flashback": s.flashback,
-                "release_pos": i,
-                "story_pos": canon.story_pos[s.key],
-            }
-            for i, s in enumerate(canon.scenes)
-        ],
-    )
-    speeches: Counter[str] = Counter()
-    label_rows: Counter[tuple[str, str, str]] = Counter()
-    presence_rows = []
-    for i, s in enumerate(canon.scenes):
-        for cid, p in s.present.items():
-            presence_rows.append(
-                {
-                    "scene": i,
-                    "character": cid,
-                    "kind": "present",
-                    "line": p.line,
-                    "how": p.how,
-                    "identity": p.identity,
-                }
-            )
-        for cid, line in s.referenced.items():
-            if cid not in s.present:
-                presence_rows.append(
-                    {
-                        "scene": i,
-                        "character": cid,
-                        "kind": "referenced",
-                        "line": line,
-                        "how": None,
-                        "identity": None,
-                    }
-                )
-        for cid, line in s.voices.items():
-            presence_rows.append(
-                {
-                    "scene": i,
-                    "character": cid,
-                    "kind": "voice",
-                    "line": line,
-                    "how": "voice",
-                    "identity": None,
-                }
-            )
-        speeches.update(s.speeches)
-        for cid, counts in s.labels.items():
-            for lab, n in counts.items():
-                label_rows[(cid, s.series, lab)] += n
-    _insert(conn, store.presence, presence_rows)
-    _insert(
-        conn,
-        store.labels,
-        [
-            {"character": c, "series": sr, "label": lab, "speeches": n}
-            for (c, sr, lab), n in sorted(label_rows.items())
-        ],
-    )
-    wanted = set(universe.bible.characters) | {c for c, _s, _l in label_rows}
-    wanted |= set(canon.appearances)
-    wanted |= {str(r["character"]) for r in presence_rows}
-    _insert(
-        conn,
-        store.characters,
-        [
-            {
-                "id": c.id,
-                "name": c.name,
-                "provisional": c.provisional,
-                "role": c.role,
-                "home": c.home or _home(canon, c.id),
-                "performer": c.performer,
-                "suggestion": c.suggestion,
-                "appearances": len(canon.appearances.get(c.id, ())),
-                "speeches": speeches.get(c.id, 0),
-            }
-            for c in cast.characters.values()
-            if c.id in wanted
-        ],
-    )
-    _insert(
-        conn,
-        store.encounters,
-        [
-            {
-                "a": e.a,
-                "b": e.b,
-                "release_scene": canon.release_pos[e.first_release.key],
-                "story_scene": canon.release_pos[e.first_story.key],
-                "scenes": e.scenes,
-            }
-            for e in canon.encounters.values()
-        ],
-    )
-    _insert(conn, store.facts, _facts(compiled))
-    _insert(conn, store.knowledge, _knowledge_rows(compiled))
-    _insert(conn, store.tells, _tell_rows(compiled))
-    episode_pos = universe.release_index()
-    _insert(
-        conn,
-        store.interactions,
-        [
-            {
-                "a": r.a,
-                "b": r.b,
-                "episode": f"{r.series}:{r.episode}",
-                "release_pos": episode_pos[f"{r.series}:{r.episode}"],
-                "scenes": r.scenes,
-                "exchanges": r.exchanges,
-                "a_to_b": r.a_to_b,
-                "b_to_a": r.b_to_a,
-            }
-            for r in measure(canon)
-        ],
-    )
-    _insert(
-        conn,
-        store.relations,
-        [
-            {
-                "id": n,
-                "a": k.event.subject,
-                "b": k.event.obj,
-                "verb": k.event.verb,
-                "kind": k.event.data.get("kind"),
-                "mutual": k.event.data.get("mutual"),
-                "scene": canon.release_pos[k.event.scene] if k.event.scene else None,
-                "line": k.event.line,
-                "file": k.event.file,
-                "source": k.event.source,
-            }
-            for n, k in enumerate(compiled.fold.relations if compiled.fold else [])
-        ],
-    )
-    _insert(
-        conn,
-        store.findings,
-        [
-            {
-                "id": n,
-                "rule": f.rule,
-                "severity": f.severity,
-                "file": f.file,
-                "line": f.line,
-                "scene": canon.release_pos[f.scene],
-                "characters": json.dumps(list(f.characters)),
-                "message": f.message,
-                "evidence": json.dumps([e.to_json() for e in f.evidence]),
-                "sealed": f.sealed,
-                "seal_reason": f.seal_reason,
-                "inferred": f.inferred,
-            }
-            for n, f in enumerate(compiled.findings)
-        ],
-    )
-
-
-def _knowledge_rows(compiled: Compiled) -> list[dict[str, object]]:
-    if compiled.fold is None:
-        return []
-    canon = compiled.canon
-    rows: list[dict[str, object]] = []
-    for (cid, secret), known in compiled.fold.knows.items():
-        e = known.event
-        how = "known_by" if e.data.get("known_from_start") else e.verb
-        rows.append(
-            {
-                "character": cid,
-                "secret": secret,
-                "scene": canon.release_pos[e.scene] if e.scene else None,
-                "line": e.line,
-                "file": e.file,
-                "source": e.source,
-                "how": how,
-            }
-        )
-    return rows
-
-
-def _tell_rows(compiled: Compiled) -> list[dict[str, object]]:
-    """Who speaks a tell of which secret where: what a scene relies on the audience knowing."""
-    index = TellIndex({sid: sec.tells for sid, sec in compiled.universe.bible.secrets.items()})
-    rows: list[dict[str, object]] = []
-    for i, scene in enumerate(compiled.canon.scenes):
-        seen: set[tuple[str, str]] = set()
-        found = scene.tells if scene.tells is not None else scene_tells(index, scene)
-        for k, sid, _offset, _said in found:
-            speech = scene.dialogue[k]
-            if (speech.character, sid) not in seen:
-                seen.add((speech.character, sid))
-                rows.append(
-                    {"scene": i, "character": speech.character, "secret": sid, "line": speech.line}
-                )
-    return rows
-
-
-def _home(canon: Canon, cid: str) -> str | None:
-    """The series where a character appears most, for colouring and grouping."""
-    counts = Counter(canon.scenes[i].series for i in canon.appearances.get(cid, ()))
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _facts(compiled: Compiled) -> list[dict[str, object]]:
-    from showbible.identity import doubtful_identities
-
-    out: list[dict[str, object]] = []
-    canon = compiled.canon
-    for cid, char in compiled.cast.characters.items():
-        if not char.provisional or char.role or cid not in canon.appearances:
-            continue
-        first = canon.scenes[canon.appearances[cid][0]]
-        out.append(
-            {
-                "kind": "provisional-character",
-                "subject": cid,
-                "object": char.name,
-                "scene": canon.release_pos[first.key],
-                "file": first.file,
-                "line": first.present[cid].line,
-                "source": "engine",
-                "confidence": None,
-                "detail": json.dumps({"suggestion": char.suggestion}),
-            }
-        )
-    for doubt in doubtful_identities(canon):
-        out.append(
-            {
-                "kind": "doubtful-identity",
-                "subject": doubt.character,
-                "object": ", ".join(doubt.series),
-                "scene": None,
-                "file": doubt.file,
-                "line": doubt.line,
-                "source": "engine",
-                "confidence": None,
-                "detail": json.dumps({"speeches": doubt.speeches, "reason": doubt.reason}),
-            }
-        )
-    bible = compiled.universe.bible
-    locate = compiled.universe.locator.locate
-    for cid, conf in bible.characters.items():
-        for i, entry in enumerate(conf.appears_in):
-            sid, source = (entry, None) if isinstance(entry, str) else (entry.name, entry.source)
-            file, line, _ = locate(("characters", cid, "appears_in", i))
-            out.append(
-                {
-                    "kind": "appears_in",
-                    "subject": cid,
-                    "object": sid,
-                    "scene": None,
-                    "file": file,
-                    "line": line,
-                    "source": "bible",
-                    "confidence": None,
-                    "detail": json.dumps({"source": source or conf.source}),
-                }
-            )
-    for si, series in enumerate(bible.series):
-        for i, entry in enumerate(series.showrunners):
-            who, source = (entry, None) if isinstance(entry, str) else (entry.name, entry.source)
-            file, line, _ = locate(("series", si, "showrunners", i))
-            out.append(
-                {
-                    "kind": "showrunner",
-                    "subject": who,
-                    "object": series.id,
-                    "scene": None,
-                    "file": file,
-                    "line": line,
-                    "source": "bible",
-                    "confidence": None,
-                    "detail": json.dumps({"source": source or series.source}),
-                }
-            )
-    if compiled.collected is not None:
-        used = {id(e) for e in compiled.collected.events}
-        stated = [e for e in compiled.collected.events if e.source != "inferred"]
-        for e in stated + compiled.collected.inferred:
-            scene = canon.release_pos.get(e.scene) if e.scene else None
-            out.append(
-                {
-                    "kind": e.verb,
-                    "subject": e.subject,
-                    "object": e.obj,
-                    "scene": scene,
-                    "file": e.file,
-                    "line": e.line,
-                    "source": e.source,
-                    "confidence": e.confidence,
-                    "detail": json.dumps({**e.data, "used": id(e) in used}, default=str),
-                }
-            )
-    for n, row in enumerate(out):
-        row["id"] = n
-    return out
-
-
-def _insert(conn: Connection, table: Table, rows: list[dict[str, object]]) -> None:
-    """Many rows at once through the driver's own executemany: SQLAlchemy's per-row parameter
-    processing cost more than the database did (0.8 s for 65,000 presence rows)."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    quote = conn.dialect.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(mark for _ in columns)})"
-    )
-    for start in range(0, len(rows), 5000):
-        batch = [tuple(r[c] for c in columns) for r in rows[start : start + 5000]]
-        conn.exec_driver_sql(sql, batch)

@@ -68,7 +68,7 @@ def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[Scene
     scenes: list[SceneFacts] = []
     for key in universe.release:
         scenes.extend(by_episode.get(key, ()))
-    _apply_overrides(universe, scenes)
+    apply_overrides(universe, scenes)
     release_pos = {s.key: i for i, s in enumerate(scenes)}
     story_order = _story_order(scenes)
     story_pos = {scenes[i].key: n for n, i in enumerate(story_order)}
@@ -80,7 +80,7 @@ def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[Scene
     return canon
 
 
-def _apply_overrides(universe: Universe, scenes: Iterable[SceneFacts]) -> None:
+def apply_overrides(universe: Universe, scenes: Iterable[SceneFacts]) -> None:
     by_key = {s.key: s for s in scenes}
     for event in universe.bible.events:
         if event.present is None and event.absent is None:

@@ -9,9 +9,11 @@ the pair's interaction curve — the "switches back and forth" made visible.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from showbible.canon import Canon
+from showbible.extract import SceneFacts
 
 
 @dataclass
@@ -39,8 +41,9 @@ class PairEpisode:
         }
 
 
-def measure(canon: Canon) -> list[PairEpisode]:
-    """Interaction counts for every pair that shares a scene, per episode, in release order."""
+def measure(canon: Canon, scenes: Iterable[SceneFacts] | None = None) -> list[PairEpisode]:
+    """Interaction counts for every pair that shares a scene, per episode, in release order.
+    ``scenes``: only these (whole episodes of them), for an incremental update."""
     rows: dict[tuple[str, str, str, str], PairEpisode] = {}
     first_pos: dict[tuple[str, str], int] = {}
 
@@ -52,7 +55,7 @@ def measure(canon: Canon) -> list[PairEpisode]:
             rows[key] = PairEpisode(x, y, series, episode, pos)
         return rows[key]
 
-    for scene in canon.scenes:
+    for scene in canon.scenes if scenes is None else scenes:
         first_pos.setdefault((scene.series, scene.episode), len(first_pos))
         people = sorted(canon.people(scene))
         for i, a in enumerate(people):

@@ -88,6 +88,11 @@ class Extraction:
     cached: int = 0  # scripts loaded from the parse cache
     extracted: int = 0  # episodes extracted (not loaded from the extraction cache)
     workers: int = 1
+    # What the facts' cache keys were made of, for re-extracting one episode (``reextract``).
+    bible_digest: str = ""
+    cast_digest: str = ""
+    series_cues: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    series_digest: dict[str, str] = field(default_factory=dict)
 
 
 def _digest(*parts: str) -> str:
@@ -394,13 +399,13 @@ def extract_universe(
         if pool is not None:
             pool.close()
 
+    out.bible_digest, out.cast_digest = bible_digest, cast_digest
+    out.series_cues, out.series_digest = series_cues, series_digest
     for ep in with_files:
         scan = scans[ep.key]
         blob, parsed_now, parse_blob = fresh.get(ep.key, (b"", False, None))
         parsed = scan.parsed or parsed_now
-        cues_doc = json.dumps(
-            {"cues": scan.cues, "named": scan.named, "diagnostics": scan.diagnostics}
-        )
+        cues_doc = _cues_doc(scan)
         hit = extract_cache.get(ep.rel)
         entry = CachedExtract(
             base[ep.key],
@@ -409,17 +414,79 @@ def extract_universe(
             blob if ep.key in fresh else (hit.facts if hit is not None else b""),
         )
         changed = hit is None or hit.cue_key != entry.cue_key or hit.facts_key != entry.facts_key
-        diagnostics = [
-            Diagnostic(ep.rel, ln, msg, sev, col) for ln, msg, sev, col in scan.diagnostics
-        ]
-        for f in facts[ep.key]:
-            diagnostics.extend(Diagnostic(ep.rel, p.line, p.message) for p in f.problems)
         out.episodes[ep.key] = EpisodeResult(
-            ep, facts[ep.key], diagnostics, parsed, scan.parse_blob or parse_blob, entry, changed
+            ep,
+            facts[ep.key],
+            _diagnostics(ep, scan, facts[ep.key]),
+            parsed,
+            scan.parse_blob or parse_blob,
+            entry,
+            changed,
         )
         out.parsed += parsed
         out.cached += not parsed
         out.extracted += ep.key in fresh
+    return out
+
+
+def _cues_doc(scan: _Scan) -> str:
+    return json.dumps({"cues": scan.cues, "named": scan.named, "diagnostics": scan.diagnostics})
+
+
+def _diagnostics(ep: Episode, scan: _Scan, facts: list[SceneFacts]) -> list[Diagnostic]:
+    out = [Diagnostic(ep.rel, ln, msg, sev, col) for ln, msg, sev, col in scan.diagnostics]
+    for f in facts:
+        out.extend(Diagnostic(ep.rel, p.line, p.message) for p in f.problems)
+    return out
+
+
+def reextract(
+    universe: Universe,
+    places: PlaceIndex,
+    cast: Cast,
+    extraction: Extraction,
+    ep: Episode,
+    digest: str,
+) -> EpisodeResult | None:
+    """Read and extract one edited episode against the cast and the series' names of
+    ``extraction``, exactly as a whole extraction would. None when the edit changes which
+    names the episode cues (or names in [[present:]]): the cast or its series' names may then
+    change, and only a whole extraction is right. Raises InputError for a bad script."""
+    old = extraction.episodes[ep.key]
+    ctx = _Context(universe, places, {}, {ep.rel: digest})
+    scan = ctx.scan(ep)
+    try:
+        before = json.loads(old.extract.cues)
+    except ValueError:
+        return None
+    for new_names, old_names in ((scan.cues, before["cues"]), (scan.named, before["named"])):
+        if set(new_names) != set(old_names):
+            return None
+        # Provisional characters take ids in the order they are first met: keep that order.
+        if _provisional_order(cast, ep.series, new_names) != _provisional_order(
+            cast, ep.series, old_names
+        ):
+            return None
+    matcher = cast.matcher(ep.series, extraction.series_cues.get(ep.series, {}))
+    facts, blob, _parsed, parse_blob = ctx.extract(ep, cast, matcher)
+    base = _digest(extraction.bible_digest, ep.key, ep.rel, digest)
+    entry = CachedExtract(
+        base,
+        _cues_doc(scan),
+        _digest(base, extraction.cast_digest, extraction.series_digest.get(ep.series, "")),
+        blob,
+    )
+    return EpisodeResult(
+        ep, facts, _diagnostics(ep, scan, facts), True, scan.parse_blob or parse_blob, entry, True
+    )
+
+
+def _provisional_order(cast: Cast, series: str, texts: list[str]) -> list[str]:
+    out = []
+    for text in dict.fromkeys(texts):
+        char = cast.characters.get(cast.resolve_cue(text, series).character)
+        if char is not None and char.provisional and not char.role:
+            out.append(text)
     return out
 
 

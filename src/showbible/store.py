@@ -383,8 +383,7 @@ class Store:
 
     def get_meta(self, key: str) -> str | None:
         with self.read() as conn:
-            value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
-            return str(value) if value is not None else None
+            return read_meta(conn, key)
 
     def has_canon(self) -> bool:
         return self.get_meta("universe_hash") is not None
@@ -409,6 +408,11 @@ def _known(revision: str) -> bool:
         return _scripts().get_revision(revision) is not None
     except CommandError:
         return False
+
+
+def read_meta(conn: Connection, key: str) -> str | None:
+    value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+    return str(value) if value is not None else None
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:

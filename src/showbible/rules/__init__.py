@@ -35,15 +35,23 @@ RULES: dict[str, Rule] = {
     )
 }
 
-__all__ = ["RULES", "Context", "Evidence", "Finding", "Rule", "run_rules"]
+__all__ = ["RULES", "Context", "Evidence", "Finding", "Rule", "in_file_order", "run_rules"]
 
 
-def run_rules(canon: Canon, fold: Fold, only: Iterable[str] | None = None) -> list[Finding]:
-    ctx = Context(canon, fold)
+def run_rules(
+    canon: Canon,
+    fold: Fold,
+    only: Iterable[str] | None = None,
+    scope: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Findings in file order. ``scope``: report on these scenes (keys) only."""
+    ctx = Context(canon, fold, frozenset(scope) if scope is not None else None)
     chosen = [RULES[r] for r in only] if only is not None else list(RULES.values())
     findings: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}
     for rule in chosen:
         for f in rule.check(ctx):
+            if ctx.scope is not None and f.scene not in ctx.scope:
+                continue  # a rule that must read every scene reported outside the scope
             # One finding per rule, scene and character (or pair): keep the first line.
             if f.key not in findings or f.line < findings[f.key].line:
                 findings[f.key] = f
@@ -52,8 +60,11 @@ def run_rules(canon: Canon, fold: Fold, only: Iterable[str] | None = None) -> li
         if reason is not None:
             f.sealed = True
             f.seal_reason = reason or "allowed"
-    order = {s.key: i for i, s in enumerate(canon.scenes)}
+    return in_file_order(canon, findings.values())
+
+
+def in_file_order(canon: Canon, findings: Iterable[Finding]) -> list[Finding]:
     return sorted(
-        findings.values(),
-        key=lambda f: (f.file, f.line, order.get(f.scene, 0), f.rule, f.characters),
+        findings,
+        key=lambda f: (f.file, f.line, canon.release_pos.get(f.scene, 0), f.rule, f.characters),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -78,10 +78,26 @@ class Finding:
 
 @dataclass
 class Context:
-    """What rules read: the canon (scenes, cast, meetings) and the fold of events."""
+    """What rules read: the canon (scenes, cast, meetings) and the fold of events.
+
+    ``scope`` (scene keys) asks for the findings of those scenes only: an incremental check
+    (session.py) re-checks the scenes an edit can have changed. Rules still read the whole
+    canon; they only skip the work of reporting on scenes outside the scope.
+    """
 
     canon: Canon
     fold: Fold
+    scope: frozenset[str] | None = None
+
+    def scenes(self) -> Sequence[SceneFacts]:
+        """The scenes to report on, in release order."""
+        if self.scope is None:
+            return self.canon.scenes
+        pos = self.canon.release_pos
+        return [self.canon.scenes[i] for i in sorted(pos[k] for k in self.scope if k in pos)]
+
+    def in_scope(self, scene: SceneFacts) -> bool:
+        return self.scope is None or scene.key in self.scope
 
     def name(self, cid: str) -> str:
         char = self.canon.cast.characters.get(cid)

@@ -34,7 +34,7 @@ class Capability(Rule):
             ]
             for cid, knowns in fold.cannot.items()
         }
-        for scene in ctx.canon.scenes:
+        for scene in ctx.scenes():
             reported: set[str] = set()
             for sentence in scene.sentences:
                 if not sentence.names:

@@ -26,7 +26,7 @@ class DeadCharacter(Rule):
         fold = ctx.fold
         if not fold.deaths:
             return
-        for scene in ctx.canon.scenes:
+        for scene in ctx.scenes():
             if scene.flashback:
                 continue
             for cid, presence in scene.present.items():

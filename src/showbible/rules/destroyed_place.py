@@ -24,7 +24,7 @@ class DestroyedPlace(Rule):
         fold = ctx.fold
         if not fold.destroyed:
             return
-        for scene in ctx.canon.scenes:
+        for scene in ctx.scenes():
             if scene.flashback:
                 continue
             place = scene.place or (

@@ -38,7 +38,7 @@ class PrematureKnowledge(Rule):
         index = TellIndex({sid: s.tells for sid, s in ctx.canon.universe.bible.secrets.items()})
         if index.empty:
             return
-        for scene in ctx.canon.scenes:
+        for scene in ctx.scenes():
             reported: set[tuple[str, str]] = set()
             found = scene.tells if scene.tells is not None else scene_tells(index, scene)
             for k, sid, offset, said in found:

@@ -67,7 +67,7 @@ class Reintroduction(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         meetings = _Meetings(ctx)
-        for scene in ctx.canon.scenes:
+        for scene in ctx.scenes():
             speeches = [s for s in scene.dialogue if not s.voice]
             reported: set[tuple[str, str]] = set()
             for k, speech in enumerate(speeches):

@@ -37,7 +37,14 @@ class TwoPlaces(Rule):
 
     def _overlaps(self, ctx: Context) -> Iterator[Finding]:
         canon = ctx.canon
-        for cid, indexes in canon.appearances.items():
+        # Only someone present in a scene reported on can be reported.
+        candidates = (
+            canon.appearances.keys()
+            if ctx.scope is None
+            else sorted({cid for scene in ctx.scenes() for cid in scene.present})
+        )
+        for cid in candidates:
+            indexes = canon.appearances.get(cid, [])
             if not ctx.is_person(cid):
                 continue
             # Bucket by the coarsest part of story time: only scenes sharing it can overlap.
@@ -51,7 +58,7 @@ class TwoPlaces(Rule):
             for group in buckets.values():
                 for n, i in enumerate(group):
                     later = canon.scenes[i]
-                    if later.key in seen:
+                    if later.key in seen or not ctx.in_scope(later):
                         continue
                     for j in group[:n]:
                         earlier = canon.scenes[j]
@@ -84,7 +91,7 @@ class TwoPlaces(Rule):
         for cid, spans in fold.held.items():
             for i in canon.appearances.get(cid, ()):
                 scene = canon.scenes[i]
-                if scene.flashback:
+                if scene.flashback or not ctx.in_scope(scene):
                     continue
                 when = fold.at(scene, scene.present[cid].line)
                 for known, until in spans:

@@ -24,7 +24,7 @@ class UnknownCharacter(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         cast = ctx.canon.cast
         first_seen: dict[str, tuple[str, int]] = {}
-        for scene in ctx.canon.scenes:
+        for scene in ctx.scenes():
             for cid in scene.labels:
                 char = cast.characters.get(cid)
                 if char is None or not char.provisional or char.suggestion is None:
