@@ -209,12 +209,18 @@ def test_a_bad_script_changes_nothing_until_fixed(universe: Path, tmp_path: Path
     assert err.value.file == script.relative_to(universe).as_posix()
     assert _tables(url) == tables
     assert [f.to_json() for f in session.findings] == findings
+    assert session.refresh().mode == "unchanged"  # nothing new to try...
+    assert session.error is not None  # ...and the failure is not forgotten
+    other = _scripts(universe)[4]
+    _edit_speech(other, "reword")
+    _touch(other)
     with pytest.raises(InputError):
-        session.refresh()  # still bad: reported again, not forgotten
+        session.refresh()  # another edit: the bad script is read again, and still fails
     script.write_bytes(good)
     _touch(script)
-    assert session.refresh().mode == "unchanged"  # back to what the canon holds
-    assert _tables(url) == tables
+    assert session.refresh().mode == "episodes"  # the other edit, now that this one is fixed
+    assert session.error is None
+    _assert_as_from_nothing(session, universe, tmp_path, "a")
 
 
 def test_a_build_by_someone_else_is_not_patched_over(universe: Path, tmp_path: Path) -> None:

@@ -250,6 +250,86 @@ def check_cmd(
     raise Exit(exit_code(findings))
 
 
+@app.command("watch")
+def watch_cmd(
+    universe: UniverseArg = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="text, or json: one JSON object per line.")
+    ] = "text",
+    interval: Annotated[
+        float, typer.Option(help="Seconds between looks at the universe's files.", min=0.05)
+    ] = 0.5,
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Keep the canon compiled and re-check on every save (Ctrl-C to stop).
+
+    An edit inside an episode is re-checked in about a tenth of a second, whatever the size
+    of the universe; edits that reach other episodes rebuild everything from the caches."""
+    import time
+    from datetime import datetime
+
+    from showbible.session import Refresh, Session
+
+    _choice(fmt, ("text", "json"), "--format")
+    root = _root(universe, universe_opt)
+    session = Session(root, db)
+    prefix = path_prefix(root)
+    seen: set[tuple[str, str, tuple[str, ...], str]] = set()
+
+    def show(done: Refresh | None, error: InputError | None) -> None:
+        nonlocal seen
+        findings = session.findings
+        if fmt == "json":
+            doc: dict[str, Any] = {"error": str(error) if error else None}
+            if done is not None:
+                doc.update(
+                    mode=done.mode,
+                    files=done.files,
+                    seconds=round(done.seconds, 4),
+                    rechecked=done.rechecked,
+                    reason=done.reason or None,
+                )
+            doc.update(to_json(findings))
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            return
+        stamp = datetime.now().strftime("%H:%M:%S")
+        if error is not None:
+            err.print(f"[dim]{stamp}[/] [red]error:[/] {escape(str(error))} (canon unchanged)")
+            return
+        assert done is not None
+        what = ", ".join(done.files) or "the universe"
+        how = f"{done.rechecked} scene(s) re-checked" if done.mode == "episodes" else "rebuilt"
+        why = f" ({done.reason})" if done.reason and done.mode == "build" else ""
+        err.print(f"[dim]{stamp}[/] {escape(what)}: {how} in {done.seconds:.2f}s{escape(why)}")
+        new = [f for f in findings if f.key not in seen]
+        for style, line in text_lines(new, prefix=prefix):
+            out.print(f"[{style}]{escape(line)}[/]")
+        gone = len(seen - {f.key for f in findings})
+        seen = {f.key for f in findings}
+        s = summarise(findings)
+        err.print(
+            f"{s['errors']} error(s), {s['warnings']} warning(s), {s['notes']} note(s), "
+            f"{s['sealed']} sealed; {len(new)} new, {gone} resolved — watching (Ctrl-C to stop)"
+        )
+
+    first = True
+    try:
+        while True:
+            if first or session.changed():
+                try:
+                    done = session.refresh()
+                    if done.mode != "unchanged" or first:
+                        show(done, None)
+                except InputError as exc:
+                    show(None, exc)
+                first = False
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        return
+
+
 @app.command("check-files")
 def check_files(
     files: Annotated[list[Path], typer.Argument(help="Changed scripts (pre-commit passes them).")],

@@ -75,7 +75,9 @@ class Session:
         self.url = store.resolve_url(self.root, url)
         self.compiled: Compiled | None = None
         self._signature: Signature = {}
-        self._failed: set[str] = set()  # paths whose last read failed: re-read every time
+        # Changes not applied because the refresh failed: looked at again with the next change.
+        self._failed: set[str] = set()
+        self.error: InputError | None = None  # why the last refresh failed, until one succeeds
         self._written: str | None = None  # the universe hash this session last wrote
         self._ignore = _store_files(self.url)
         self._by_path: dict[str, Episode] = {}
@@ -92,22 +94,37 @@ class Session:
 
     # --- refreshing --------------------------------------------------------------------------
 
+    def changed(self) -> bool:
+        """Whether a file changed since the last refresh (a cheap look at the folder)."""
+        return files_signature(self.root, self._ignore) != self._signature
+
     def refresh(self) -> Refresh:
         """Bring memory and store up to date with the files. Raises InputError for bad input
-        (and leaves both as they were)."""
+        and leaves both as they were (``error`` keeps it); the files that failed are read
+        again at the next change, whichever file it is."""
+        try:
+            done = self._refresh()
+        except InputError as exc:
+            self.error = exc
+            raise
+        if done.mode != "unchanged" or not self._failed:
+            self.error = None
+        return done
+
+    def _refresh(self) -> Refresh:
         started = time.perf_counter()
         signature = files_signature(self.root, self._ignore)
         if self.compiled is None:
             return self._whole(signature, started, [], "first build")
         old = self._signature
+        if signature == old:
+            return Refresh("unchanged", seconds=time.perf_counter() - started)
         changed = sorted(
             (signature.keys() ^ old.keys())
             | {p for p in signature.keys() & old.keys() if signature[p] != old[p]}
             | (self._failed & signature.keys())
         )
         rels = [self._rel(p) for p in changed]
-        if not changed:
-            return Refresh("unchanged", seconds=time.perf_counter() - started)
         if signature.keys() != old.keys():
             return self._whole(signature, started, rels, "files were added or removed")
         by_path = self._by_path
@@ -121,7 +138,7 @@ class Session:
                 data = read_script_bytes(Path(path), rel, universe.bible.settings.max_script_mb)
             except InputError:
                 self._signature = signature
-                self._failed.add(path)
+                self._failed = set(changed)
                 raise
             digest = hashlib.sha256(data).hexdigest()
             if self.compiled.hashes.get(ep.rel, ("",))[0] != digest:
@@ -133,9 +150,9 @@ class Session:
         with gc_paused():
             try:
                 fresh, why = self._reextract(edited)
-            except InputError as exc:
+            except InputError:
                 self._signature = signature
-                self._failed = {p for p, e in by_path.items() if exc.file == e.rel} or set(changed)
+                self._failed = set(changed)
                 raise
             if fresh is None:
                 return self._whole(signature, started, rels, why)
@@ -155,7 +172,7 @@ class Session:
             result = build(self.root, self.url)
         except InputError:
             self._signature = signature
-            self._failed = set(signature)  # any of them: a whole build is tried again
+            self._failed = set(signature)  # the next change builds the whole again
             raise
         self.compiled = result.compiled or self._compile_current(result)
         if self.compiled.totals is None:

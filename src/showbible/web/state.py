@@ -1,7 +1,8 @@
 """The server's hold on one universe: its store, the outcome of the last build, and a cache.
 
-The web never writes canon itself: it calls ``build()`` (at startup, and again when the watcher
-sees a file change) and otherwise only reads. Derived views are cached per canon *version* (the
+The web never writes canon itself: a resident ``Session`` (session.py) builds at startup and,
+when the watcher sees a file change, brings the store up to date (an edited episode in a tenth
+of a second); requests only read. Derived views are cached per canon *version* (the
 universe hash and build time stored with the canon) and per viewer position, so a second viewer
 at the same point, or a second page showing the same graph, costs a dict lookup.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, select
 
 from showbible import store
-from showbible.build import build
 from showbible.model import InputError
+from showbible.session import Session
 from showbible.universe import load_universe
 from showbible.web.visible import Cut, Index, Sight, load_index, resolve_cut, sight
 
@@ -49,7 +49,7 @@ class Canon:
         self.status = BuildStatus(ok=True)
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
-        self._signature: tuple[tuple[str, int, int], ...] = ()
+        self.session = Session(root, self.url)
         self._version: tuple[str | None, str | None] | None = None
         # Called with a whole-canon view after each build, to fill caches ahead of visitors.
         self.warmers: list[Callable[[View], object]] = []
@@ -58,9 +58,8 @@ class Canon:
 
     def rebuild(self) -> BuildStatus:
         """Bring the store up to date. A failure keeps the last good canon and says why."""
-        self._signature = self.files_signature()
         try:
-            build(self.root, self.url)
+            self.session.refresh()
             self.status = BuildStatus(ok=True)
         except InputError as exc:
             self.status = BuildStatus(ok=False, message=str(exc))
@@ -68,6 +67,7 @@ class Canon:
             # A bug in the engine must not take the site down with it: log the trace for
             # whoever runs the server, show only that it failed.
             log.exception("build failed")
+            self.session.compiled = None  # start again from the store's caches next time
             self.status = BuildStatus(ok=False, message="the build failed with an internal error")
         try:
             self.store.ensure_schema()
@@ -87,25 +87,8 @@ class Canon:
             for warmer in self.warmers:
                 warmer(view)
 
-    def files_signature(self) -> tuple[tuple[str, int, int], ...]:
-        """Names, sizes and modification times of the universe's files: cheap to take every
-        couple of seconds, and any edit, addition or removal changes it."""
-        out = []
-        for folder, dirs, names in os.walk(self.root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in names:
-                if name.startswith("."):
-                    continue
-                path = os.path.join(folder, name)
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                out.append((path, st.st_mtime_ns, st.st_size))
-        return tuple(sorted(out))
-
     def changed(self) -> bool:
-        return self.files_signature() != self._signature
+        return self.session.changed()
 
     # --- reading ---------------------------------------------------------------------------
 

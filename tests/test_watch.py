@@ -1,0 +1,88 @@
+"""`showbible watch`: the real command in its own process, a real edit, a real Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "examples" / "sallowmouth"
+
+
+def _next(proc: subprocess.Popen[str], timeout: float = 60) -> dict[str, Any]:
+    assert proc.stdout is not None
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        ready, _, _ = select.select([proc.stdout], [], [], 0.2)
+        if ready:
+            line = proc.stdout.readline()
+            if line:
+                doc: dict[str, Any] = json.loads(line)
+                return doc
+        if proc.poll() is not None:
+            raise AssertionError(f"watch exited early: {proc.stderr.read() if proc.stderr else ''}")
+    raise AssertionError("watch printed nothing in time")
+
+
+def _edit(path: Path, *changes: tuple[str, str]) -> None:
+    text = path.read_text()
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text)
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_watch_rechecks_an_edit_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    root = tmp_path / "u"
+    shutil.copytree(DEMO, root, ignore=shutil.ignore_patterns(".showbible"))
+    args = ["watch", str(root), "--format", "json", "--interval", "0.1"]
+    args += ["--db", f"sqlite:///{tmp_path}/canon.sqlite"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "showbible", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = _next(proc)
+        assert first["mode"] == "build" and first["error"] is None
+        rules = {f["rule"] for f in first["findings"]}
+        assert "reintroduction" in rules
+
+        # Jonah and Roz act as strangers (a reintroduction finding); reword it away.
+        draft = root / "highwater" / "hw4-draft.fountain"
+        _edit(
+            draft,
+            ("I'm Jonah Brennock", "It's me again"),
+            ("Nice to meet you, Mr. Brennock", "Back so soon, Mr. Brennock"),
+        )
+        done = _next(proc)
+        assert done["mode"] == "episodes" and done["files"] == ["highwater/hw4-draft.fountain"]
+        assert not any(
+            f["rule"] == "reintroduction" and "Jonah" in f["message"] for f in done["findings"]
+        )
+        assert done["summary"]["errors"] == first["summary"]["errors"]
+
+        # A broken bible: reported, and the last good canon stays.
+        bible = root / "universe.yaml"
+        good = bible.read_text()
+        bible.write_text(good + "\ncharacters: [\n")
+        broken = _next(proc)
+        assert broken["error"] and "universe.yaml" in broken["error"]
+        assert broken["findings"] == done["findings"]
+        bible.write_text(good)
+        assert _next(proc)["error"] is None
+    finally:
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+    assert code == 0
