@@ -244,10 +244,13 @@ def test_the_store_inside_the_universe_is_not_an_input(universe: Path) -> None:
     assert session.refresh().mode == "unchanged"
 
 
-EDITS = ("reword", "insert", "delete", "blank", "action", "note")
+EDITS = (
+    "reword", "insert", "delete", "blank", "enters", "dies", "learns", "reveals", "story",
+    "flashback", "present", "absent", "stranger",
+)  # fmt: skip
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.lists(
         st.tuples(st.integers(0, 23), st.sampled_from(EDITS), st.integers(0, 10**6)),
@@ -258,29 +261,43 @@ EDITS = ("reword", "insert", "delete", "blank", "action", "note")
 def test_any_series_of_edits_ends_as_a_build_from_nothing(
     pristine: Path, tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, str, int]]
 ) -> None:
+    """Edits of every kind an episode can take, several in a row, each refreshed on its own:
+    rewordings, moved lines, someone entering, a death, a secret learnt or revealed, a new
+    story time, a flashback, the bible's presence overrides in a note."""
     tmp = tmp_path_factory.mktemp("edits")
     root = tmp / "u"
     shutil.copytree(pristine, root)
     session = Session(root, f"sqlite:///{tmp}/canon.sqlite")
     session.refresh()
+    assert session.compiled is not None
+    bible = session.compiled.universe.bible
+    names = sorted(c.name or cid for cid, c in bible.characters.items() if not c.role)
+    secrets = sorted(bible.secrets)
     scripts = _scripts(root)
-    names = sorted({c for f in session.findings for c in f.characters} | {"Nobody"})
     for which, kind, seed in edits:
         path = scripts[which % len(scripts)]
         lines = path.read_text().splitlines()
         at = seed % len(lines)
+        name, secret = names[seed % len(names)], secrets[seed % len(secrets)]
+        added = {
+            "insert": "Quite so.",
+            "blank": "",
+            "enters": f"\n{name} walks in and sits down.\n",
+            "dies": f"\n[[dies: {name}]]\n",
+            "learns": f"\n[[learns: {name} {secret}]]\n",
+            "reveals": f"\n[[reveals: {secret}]]\n",
+            "story": f"\n[[story: day {seed % 40}]]\n",
+            "flashback": "\n[[flashback]]\n",
+            "present": f"\n[[present: {name}]]\n",
+            "absent": f"\n[[absent: {name}]]\n",
+            "stranger": "Who are you?",
+        }
         if kind == "reword":
             lines[at] += " Quite so."
-        elif kind == "insert":
-            lines.insert(at, "Quite so.")
         elif kind == "delete":
             del lines[at]
-        elif kind == "blank":
-            lines.insert(at, "")
-        elif kind == "action":
-            lines.insert(at, f"\n{names[seed % len(names)].title()} walks in.\n")
         else:
-            lines.insert(at, f"\n[[learns: {names[seed % len(names)]} ledger]]\n")
+            lines.insert(at, added[kind])
         path.write_text("\n".join(lines) + "\n")
         _touch(path)
         with contextlib.suppress(InputError):

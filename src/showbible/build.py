@@ -96,12 +96,14 @@ def compile_universe(
     extracts: dict[str, CachedExtract] | None = None,
     jobs: int | None = None,
     hashes: dict[str, tuple[str, int]] | None = None,
+    known: Extraction | None = None,
 ) -> Compiled:
     """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob);
     ``extracts`` is the extraction cache (see pipeline.py); ``hashes`` the scripts' hashes
-    when the caller has them (rel path -> (sha256, size), as quick_hashes gives)."""
+    when the caller has them (rel path -> (sha256, size), as quick_hashes gives); ``known``
+    an extraction still in memory (see extract_universe)."""
     with gc_paused():
-        return _compile(universe, cache, progress, as_of, extracts, jobs, hashes)
+        return _compile(universe, cache, progress, as_of, extracts, jobs, hashes, known)
 
 
 def _compile(
@@ -112,6 +114,7 @@ def _compile(
     extracts: dict[str, CachedExtract] | None,
     jobs: int | None,
     hashes: dict[str, tuple[str, int]] | None,
+    known: Extraction | None = None,
 ) -> Compiled:
     hashes = hashes if hashes is not None else quick_hashes(universe)
     cast = Cast(universe.bible)
@@ -126,6 +129,7 @@ def _compile(
         bible_digest(universe),
         progress,
         jobs,
+        known,
     )
     diagnostics: list[Diagnostic] = list(universe.diagnostics)
     by_episode: dict[str, list[SceneFacts]] = {}
@@ -262,14 +266,17 @@ def build(
     *,
     force: bool = False,
     progress: Progress | None = None,
+    known: Extraction | None = None,
 ) -> BuildResult:
     """Bring the store of a universe up to date. Raises InputError on bad input; the store is
-    untouched in that case."""
+    untouched in that case. ``known``: see extract_universe."""
     with gc_paused():
-        return _build(Path(root), url, force, progress)
+        return _build(Path(root), url, force, progress, known)
 
 
-def _build(root: Path, url: str | None, force: bool, progress: Progress | None) -> BuildResult:
+def _build(
+    root: Path, url: str | None, force: bool, progress: Progress | None, known: Extraction | None
+) -> BuildResult:
     started = time.perf_counter()
     universe = load_universe(root)
     st = store.Store(store.resolve_url(root, url))
@@ -284,7 +291,9 @@ def _build(root: Path, url: str | None, force: bool, progress: Progress | None) 
                 )
         with st.read() as conn:
             cache, extracts = load_caches(conn)
-        compiled = compile_universe(universe, cache, progress, extracts=extracts, hashes=hashes)
+        compiled = compile_universe(
+            universe, cache, progress, extracts=extracts, hashes=hashes, known=known
+        )
         if progress:
             progress("store", 0, 1)
         with st.write() as conn:

@@ -70,13 +70,13 @@ def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[Scene
         scenes.extend(by_episode.get(key, ()))
     apply_overrides(universe, scenes)
     release_pos = {s.key: i for i, s in enumerate(scenes)}
-    story_order = _story_order(scenes)
-    story_pos = {scenes[i].key: n for n, i in enumerate(story_order)}
-    canon = Canon(universe, cast, scenes, story_order, release_pos, story_pos)
+    order = story_order(scenes)
+    story_pos = {scenes[i].key: n for n, i in enumerate(order)}
+    canon = Canon(universe, cast, scenes, order, release_pos, story_pos)
     for i, scene in enumerate(scenes):
         for cid in scene.present:
             canon.appearances.setdefault(cid, []).append(i)
-    _encounters(canon)
+    find_encounters(canon)
     return canon
 
 
@@ -99,7 +99,7 @@ def apply_overrides(universe: Universe, scenes: Iterable[SceneFacts]) -> None:
                 scene.present.pop(cid, None)
 
 
-def _story_order(scenes: list[SceneFacts]) -> list[int]:
+def story_order(scenes: list[SceneFacts]) -> list[int]:
     kinds = {"ordinal": 0, "iso": 1}
     keys: list[tuple[tuple[int, ...], int]] = []
     current: tuple[int, ...] = (-1,)
@@ -110,7 +110,7 @@ def _story_order(scenes: list[SceneFacts]) -> list[int]:
     return [i for _key, i in sorted(keys)]
 
 
-def _encounters(canon: Canon) -> None:
+def find_encounters(canon: Canon) -> None:
     for scene in canon.scenes:
         for a, b in combinations(sorted(canon.people(scene)), 2):
             enc = canon.encounters.get((a, b))

@@ -34,10 +34,12 @@ LabelKey = tuple[str, str, str]  # (character, series, label as written)
 
 @dataclass
 class Totals:
-    """Speech counts summed over scenes: per character, and per (character, series, label)."""
+    """Counts summed over scenes: speeches per character and per (character, series, label),
+    and the scenes where a character is only referenced or heard."""
 
     speeches: Counter[str] = field(default_factory=Counter)
     labels: Counter[LabelKey] = field(default_factory=Counter)
+    mentioned: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, scenes: Iterable[SceneFacts]) -> Totals:
@@ -47,18 +49,23 @@ class Totals:
             for cid, counts in s.labels.items():
                 for lab, n in counts.items():
                     out.labels[(cid, s.series, lab)] += n
+            out.mentioned.update(c for c in s.referenced if c not in s.present)
+            out.mentioned.update(s.voices)
         return out
 
     def replace(self, old: Iterable[SceneFacts], new: Iterable[SceneFacts]) -> Totals:
         """These totals with ``old`` scenes taken out and ``new`` ones put in."""
         before, after = Totals.of(old), Totals.of(new)
-        out = Totals(Counter(self.speeches), Counter(self.labels))
-        for cid in before.speeches.keys() | after.speeches.keys():
-            out.speeches[cid] += after.speeches[cid] - before.speeches[cid]
-        for key in before.labels.keys() | after.labels.keys():
-            out.labels[key] += after.labels[key] - before.labels[key]
-        out.speeches = +out.speeches  # drop the zeros
-        out.labels = +out.labels
+        out = Totals(Counter(self.speeches), Counter(self.labels), Counter(self.mentioned))
+        for mine, minus, plus in (
+            (out.speeches, before.speeches, after.speeches),
+            (out.labels, before.labels, after.labels),
+            (out.mentioned, before.mentioned, after.mentioned),
+        ):
+            for key in minus.keys() | plus.keys():
+                mine[key] += plus[key] - minus[key]  # type: ignore[index]
+        # Drop the zeros, as counting from nothing would not have them.
+        out.speeches, out.labels, out.mentioned = +out.speeches, +out.labels, +out.mentioned
         return out
 
 
@@ -118,7 +125,7 @@ def write_canon(
     conn: Connection, compiled: Compiled, cache: dict[str, tuple[str, bytes]]
 ) -> Totals:
     """Replace the derived tables with this canon (inside the caller's transaction)."""
-    universe, canon, cast = compiled.universe, compiled.canon, compiled.cast
+    universe, canon = compiled.universe, compiled.canon
     live = set(compiled.hashes)
     for rel in set(cache) - live:
         conn.execute(delete(store.files).where(store.files.c.path == rel))
@@ -161,42 +168,8 @@ def write_canon(
     insert_rows(conn, store.presence, presence)
     totals = Totals.of(canon.scenes)
     insert_rows(conn, store.labels, label_rows(totals, None))
-    wanted = set(universe.bible.characters) | {c for c, _s, _l in totals.labels}
-    wanted |= set(canon.appearances)
-    wanted |= {str(r["character"]) for r in presence}
-    insert_rows(
-        conn,
-        store.characters,
-        [
-            {
-                "id": c.id,
-                "name": c.name,
-                "provisional": c.provisional,
-                "role": c.role,
-                "home": c.home or _home(canon, c.id),
-                "performer": c.performer,
-                "suggestion": c.suggestion,
-                "appearances": len(canon.appearances.get(c.id, ())),
-                "speeches": totals.speeches.get(c.id, 0),
-            }
-            for c in cast.characters.values()
-            if c.id in wanted
-        ],
-    )
-    insert_rows(
-        conn,
-        store.encounters,
-        [
-            {
-                "a": e.a,
-                "b": e.b,
-                "release_scene": canon.release_pos[e.first_release.key],
-                "story_scene": canon.release_pos[e.first_story.key],
-                "scenes": e.scenes,
-            }
-            for e in canon.encounters.values()
-        ],
-    )
+    insert_rows(conn, store.characters, character_rows(compiled, totals))
+    insert_rows(conn, store.encounters, encounter_rows(canon))
     insert_rows(conn, store.tells, tell_rows(compiled, everything))
     insert_rows(conn, store.interactions, interaction_rows(compiled, None))
     _write_whole_canon_tables(conn, compiled)
@@ -204,37 +177,54 @@ def write_canon(
 
 
 def write_episodes(
-    conn: Connection, compiled: Compiled, keys: Sequence[str], before: Totals, after: Totals
+    conn: Connection,
+    compiled: Compiled,
+    keys: Sequence[str],
+    before: Totals,
+    after: Totals,
+    *,
+    meetings: bool,
+    story: bool,
 ) -> None:
-    """Rewrite what the edited episodes ``keys`` hold, for an edit that kept their scene count,
-    cast, presence, places and events (see session.py): every other row stays valid."""
+    """Rewrite what the edited episodes ``keys`` hold, for an edit that kept their scenes
+    (count and keys; see patch.py). ``meetings``: presence changed, so appearances and
+    meetings did too; ``story``: a story time changed, so every scene's story position may
+    have. Every other row stays valid."""
     canon = compiled.canon
     episodes = [compiled.extraction.episodes[key] for key in keys]
     write_caches(conn, episodes, compiled.hashes, {})
-    for key in keys:
-        indexes = episode_range(canon, compiled.extraction.episodes[key].facts)
+    for result in episodes:
+        indexes = episode_range(canon, result.facts)
         if not indexes:
             continue
         lo, hi = indexes.start, indexes.stop - 1
-        conn.execute(delete(store.scenes).where(store.scenes.c.id.between(lo, hi)))
+        if not story:
+            conn.execute(delete(store.scenes).where(store.scenes.c.id.between(lo, hi)))
+            insert_rows(conn, store.scenes, scene_rows(canon, indexes))
         conn.execute(delete(store.presence).where(store.presence.c.scene.between(lo, hi)))
         conn.execute(delete(store.tells).where(store.tells.c.scene.between(lo, hi)))
-        conn.execute(delete(store.interactions).where(store.interactions.c.episode == key))
-        insert_rows(conn, store.scenes, scene_rows(canon, indexes))
+        conn.execute(
+            delete(store.interactions).where(store.interactions.c.episode == result.episode.key)
+        )
         insert_rows(conn, store.presence, presence_rows(canon, indexes))
         insert_rows(conn, store.tells, tell_rows(compiled, indexes))
-        insert_rows(
-            conn,
-            store.interactions,
-            interaction_rows(compiled, [canon.scenes[i] for i in indexes]),
-        )
-    for cid in before.speeches.keys() | after.speeches.keys():
-        if before.speeches[cid] != after.speeches[cid]:
-            conn.execute(
-                update(store.characters)
-                .where(store.characters.c.id == cid)
-                .values(speeches=after.speeches[cid])
-            )
+        insert_rows(conn, store.interactions, interaction_rows(compiled, result.facts))
+    if story:
+        conn.execute(delete(store.scenes))
+        insert_rows(conn, store.scenes, scene_rows(canon, range(len(canon.scenes))))
+    if meetings or story:
+        for table in (store.encounters, store.characters):
+            conn.execute(delete(table))
+        insert_rows(conn, store.encounters, encounter_rows(canon))
+        insert_rows(conn, store.characters, character_rows(compiled, after))
+    else:
+        for cid in before.speeches.keys() | after.speeches.keys():
+            if before.speeches[cid] != after.speeches[cid]:
+                conn.execute(
+                    update(store.characters)
+                    .where(store.characters.c.id == cid)
+                    .values(speeches=after.speeches[cid])
+                )
     changed = [
         k for k in before.labels.keys() | after.labels.keys() if before.labels[k] != after.labels[k]
     ]
@@ -247,6 +237,41 @@ def write_episodes(
     for table in (store.facts, store.knowledge, store.relations, store.findings):
         conn.execute(delete(table))
     _write_whole_canon_tables(conn, compiled)
+
+
+def character_rows(compiled: Compiled, totals: Totals) -> list[Row]:
+    """Every character the canon knows of: in the bible, cued, present, referenced or heard."""
+    canon, universe = compiled.canon, compiled.universe
+    wanted = set(universe.bible.characters) | {c for c, _s, _l in totals.labels}
+    wanted |= set(canon.appearances) | set(totals.mentioned)
+    return [
+        {
+            "id": c.id,
+            "name": c.name,
+            "provisional": c.provisional,
+            "role": c.role,
+            "home": c.home or _home(canon, c.id),
+            "performer": c.performer,
+            "suggestion": c.suggestion,
+            "appearances": len(canon.appearances.get(c.id, ())),
+            "speeches": totals.speeches.get(c.id, 0),
+        }
+        for c in compiled.cast.characters.values()
+        if c.id in wanted
+    ]
+
+
+def encounter_rows(canon: Canon) -> list[Row]:
+    return [
+        {
+            "a": e.a,
+            "b": e.b,
+            "release_scene": canon.release_pos[e.first_release.key],
+            "story_scene": canon.release_pos[e.first_story.key],
+            "scenes": e.scenes,
+        }
+        for e in canon.encounters.values()
+    ]
 
 
 def episode_range(canon: Canon, scenes: Sequence[SceneFacts]) -> range:

@@ -287,10 +287,12 @@ def extract_universe(
     bible_digest: str,
     progress: Progress | None = None,
     jobs: int | None = None,
+    known: Extraction | None = None,
 ) -> Extraction:
     """Scenes for every episode with a file. ``files``: rel path -> sha256 of its content.
     Raises the first InputError in episode order. ``cast`` ends up holding every character
-    the scripts name."""
+    the scripts name. ``known``: an earlier extraction still in memory (a session's), whose
+    scenes are taken as they are wherever their cache key still holds."""
     with_files = [e for e in universe.episodes if e.path is not None]
     ctx = _Context(universe, places, parse_cache, files)
     base = {e.key: _digest(bible_digest, e.key, e.rel, files[e.rel]) for e in with_files}
@@ -365,6 +367,10 @@ def extract_universe(
         }
         for ep in with_files:
             hit = extract_cache.get(ep.rel)
+            mine = known.episodes.get(ep.key) if known is not None else None
+            if mine is not None and mine.extract.facts_key == facts_key[ep.key]:
+                facts[ep.key] = mine.facts
+                continue
             if hit is not None and hit.facts_key == facts_key[ep.key]:
                 loaded = load_facts(hit.facts)
                 if loaded is not None:
@@ -447,6 +453,7 @@ def reextract(
     extraction: Extraction,
     ep: Episode,
     digest: str,
+    matchers: dict[str, Any] | None = None,
 ) -> EpisodeResult | None:
     """Read and extract one edited episode against the cast and the series' names of
     ``extraction``, exactly as a whole extraction would. None when the edit changes which
@@ -467,7 +474,14 @@ def reextract(
             cast, ep.series, old_names
         ):
             return None
-    matcher = cast.matcher(ep.series, extraction.series_cues.get(ep.series, {}))
+    # A series' matcher depends only on the cast and the series' names, which this path
+    # leaves as they were: the caller may keep them (``matchers``) from one edit to the next.
+    matchers = matchers if matchers is not None else {}
+    matcher = matchers.get(ep.series)
+    if matcher is None:
+        matcher = matchers[ep.series] = cast.matcher(
+            ep.series, extraction.series_cues.get(ep.series, {})
+        )
     facts, blob, _parsed, parse_blob = ctx.extract(ep, cast, matcher)
     base = _digest(extraction.bible_digest, ep.key, ep.rel, digest)
     entry = CachedExtract(

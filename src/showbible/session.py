@@ -1,35 +1,44 @@
 """A universe kept compiled in memory between edits: the engine of ``watch`` and ``serve``.
 
-A ``build`` from the command line starts from nothing but its caches every time, and at 500
-episodes loading the other episodes' cached scenes, checking every rule and rewriting every
-table costs seconds. A Session compiles once and then, on each ``refresh``, looks at which
-files changed (names, sizes, modification times) and takes the cheapest path that is exact:
+A ``build`` from the command line starts from its caches every time, and at 500 episodes
+loading the other episodes' scenes, checking every rule and rewriting every table costs
+seconds. A Session compiles once and then, on each ``refresh``, looks at which files changed
+(names, sizes, modification times) and takes the cheapest path that is exact:
 
-- **episodes**: each edited episode is read and extracted again against the cast in memory.
-  When its scenes still hold the same people (and how they are there), places, story times and
-  events — a reworded or added speech, a fixed typo, lines moved — nothing any other episode
-  depends on changed. Only its own scenes, and the findings whose evidence points into it, are
-  checked again, and only its rows are rewritten.
-- **build**: anything else (the bible, a file added or removed, a new name cued, someone
-  entering a scene, a death) is a whole build, reusing every cache.
+- **episodes**: each edited episode is read and extracted again against the cast in memory,
+  put into the canon in place, and only what it can reach is checked again (patch.py): its
+  own scenes and the findings whose evidence points into it; when someone entered or left,
+  died, learnt or revealed something, also every scene of those characters (or of that place);
+  when a story time moved, every scene. Only the rows that can differ are rewritten
+  (canonrows.write_episodes).
+- **build**: the bible, a file added or removed, a name cued that the episode did not cue
+  before (the cast and the series' names may change), or a scene added or removed (every later
+  scene id moves): a whole build, from the caches and the scenes already in memory.
 
 Either way the store ends up exactly as a build from nothing would leave it (tests/
-test_session.py compares every table). A bad script raises InputError and changes nothing,
-in memory or in the store; it is tried again on every refresh until it is fixed.
+test_session.py compares every table after every kind of edit). A bad script raises InputError
+and changes nothing, in memory or in the store; it is read again with the next change.
+
+The session freezes its canon out of the cyclic garbage collector's sight (``gc.freeze``) after
+each whole build: a long-lived process holding millions of objects would otherwise pay a full
+collection on most refreshes.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from showbible import store
+from showbible import patch, store
 from showbible.build import (
     BuildResult,
     Compiled,
+    Progress,
     build,
     compile_universe,
     gc_paused,
@@ -37,20 +46,18 @@ from showbible.build import (
     read_script_bytes,
     universe_hash,
 )
-from showbible.canon import apply_overrides, fold_events
+from showbible.canon import apply_overrides
 from showbible.canonrows import (
     Totals,
-    episode_range,
     log_build,
     set_meta_all,
     write_canon,
     write_episodes,
 )
-from showbible.events import EventCollector
-from showbible.extract import PlaceIndex, SceneFacts
+from showbible.extract import PlaceIndex
 from showbible.model import Diagnostic, InputError
 from showbible.pipeline import EpisodeResult, reextract
-from showbible.rules import Finding, in_file_order, run_rules
+from showbible.rules import Finding
 from showbible.universe import Episode, load_universe
 
 Signature = dict[str, tuple[int, int]]  # path -> (mtime_ns, size)
@@ -70,8 +77,11 @@ class Refresh:
 class Session:
     """Compile ``root`` once into the store at ``url``; ``refresh()`` after edits."""
 
-    def __init__(self, root: Path | str, url: str | None = None) -> None:
+    def __init__(
+        self, root: Path | str, url: str | None = None, progress: Progress | None = None
+    ) -> None:
         self.root = Path(root).resolve()
+        self.progress = progress  # for whole builds
         self.url = store.resolve_url(self.root, url)
         self.compiled: Compiled | None = None
         self._signature: Signature = {}
@@ -81,6 +91,7 @@ class Session:
         self._written: str | None = None  # the universe hash this session last wrote
         self._ignore = _store_files(self.url)
         self._by_path: dict[str, Episode] = {}
+        self._matchers: dict[str, Any] = {}  # per series, for the cast of ``compiled``
 
     # --- what callers read -------------------------------------------------------------------
 
@@ -168,13 +179,23 @@ class Session:
             return path
 
     def _whole(self, signature: Signature, started: float, rels: list[str], why: str) -> Refresh:
+        gc.unfreeze()  # the canon about to be replaced may be collected again
         try:
-            result = build(self.root, self.url)
+            known = self.compiled.extraction if self.compiled is not None else None
+            result = build(self.root, self.url, progress=self.progress, known=known)
         except InputError:
             self._signature = signature
             self._failed = set(signature)  # the next change builds the whole again
+            gc.freeze()
             raise
         self.compiled = result.compiled or self._compile_current(result)
+        self._matchers = {}
+        # The canon lives as long as the session and holds millions of objects: left to the
+        # cyclic collector, each refresh would end with a full scan of all of them (50 ms at
+        # 500 episodes). Frozen, collections look only at what refreshes make.
+        del result
+        gc.collect()
+        gc.freeze()
         if self.compiled.totals is None:
             self.compiled.totals = Totals.of(self.compiled.canon.scenes)
         self._by_path = {
@@ -197,7 +218,8 @@ class Session:
                 cache, extracts = load_caches(conn)
         finally:
             st.dispose()
-        return compile_universe(universe, cache, extracts=extracts)
+        known = self.compiled.extraction if self.compiled is not None else None
+        return compile_universe(universe, cache, extracts=extracts, known=known)
 
     def _reextract(
         self, edited: list[tuple[Episode, str, int]]
@@ -210,12 +232,15 @@ class Session:
         places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
         out: dict[str, EpisodeResult] = {}
         for ep, digest, _size in edited:
-            result = reextract(universe, places, compiled.cast, compiled.extraction, ep, digest)
+            result = reextract(
+                universe, places, compiled.cast, compiled.extraction, ep, digest, self._matchers
+            )
             if result is None:
                 return None, f"{ep.rel} cues other names than before"
             apply_overrides(universe, result.facts)
-            if outward(result.facts) != outward(compiled.extraction.episodes[ep.key].facts):
-                return None, f"{ep.rel}: who is in a scene, where or when, or its events changed"
+            before = [s.key for s in compiled.extraction.episodes[ep.key].facts]
+            if [s.key for s in result.facts] != before:
+                return None, f"{ep.rel} has {len(result.facts)} scene(s), not {len(before)}"
             out[ep.key] = result
         return out, ""
 
@@ -243,57 +268,27 @@ class Session:
         edited: list[tuple[Episode, str, int]],
         started: float,
     ) -> int:
-        canon, universe = compiled.canon, compiled.universe
-        before = compiled.totals or Totals.of(canon.scenes)
-        old_scenes: list[SceneFacts] = []
-        new_scenes: list[SceneFacts] = []
+        before = compiled.totals or Totals.of(compiled.canon.scenes)
         for ep, digest, size in edited:
-            old = compiled.extraction.episodes[ep.key].facts
-            span = episode_range(canon, old)
-            canon.scenes[span.start : span.stop] = fresh[ep.key].facts
-            old_scenes.extend(old)
-            new_scenes.extend(fresh[ep.key].facts)
-            compiled.extraction.episodes[ep.key] = fresh[ep.key]
             compiled.hashes[ep.rel] = (digest, size)
-        replaced = {s.key: s for s in new_scenes}
-        for enc in canon.encounters.values():
-            # Same scenes, same meetings: only the objects (and their lines) are new.
-            enc.first_release = replaced.get(enc.first_release.key, enc.first_release)
-            enc.first_story = replaced.get(enc.first_story.key, enc.first_story)
-        places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
-        collected = EventCollector(universe, compiled.cast, places, canon.scenes).collect(
-            universe.bible.settings.inferred_facts
-        )
-        compiled.collected = collected
-        compiled.fold = fold_events(canon, collected.events)
-        diagnostics = list(universe.diagnostics)
-        for result in compiled.extraction.episodes.values():
-            diagnostics.extend(result.diagnostics)
-        compiled.diagnostics = diagnostics + collected.diagnostics
-
-        rels = {ep.rel for ep, _d, _s in edited}
-        scope = set(replaced)
-        scope |= {
-            f.scene
-            for f in compiled.findings
-            if f.file in rels or any(e.file in rels for e in f.evidence)
-        }
-        kept = [f for f in compiled.findings if f.scene not in scope]
-        compiled.findings = in_file_order(
-            canon, kept + run_rules(canon, compiled.fold, scope=scope)
-        )
-        after = before.replace(old_scenes, new_scenes)
-        compiled.parsed, compiled.cached = (
-            len(edited),
-            len(compiled.extraction.episodes) - len(edited),
-        )
-
-        digest = universe_hash(universe, compiled.hashes)
+        done = patch.apply(compiled, fresh)
+        after = before.replace(done.old, done.new)
+        compiled.parsed = len(edited)
+        compiled.cached = len(compiled.extraction.episodes) - len(edited)
+        digest = universe_hash(compiled.universe, compiled.hashes)
         st = store.Store(self.url)
         try:
             with st.write() as conn:
                 if store.read_meta(conn, "universe_hash") == self._written:
-                    write_episodes(conn, compiled, list(fresh), before, after)
+                    write_episodes(
+                        conn,
+                        compiled,
+                        list(fresh),
+                        before,
+                        after,
+                        meetings=bool(done.people),
+                        story=done.story,
+                    )
                 else:
                     # Someone else built since we wrote: their rows may not be ours to patch.
                     write_canon(conn, compiled, {})
@@ -303,28 +298,7 @@ class Session:
             st.dispose()
         compiled.totals = after
         self._written = digest
-        return len(scope)
-
-
-def outward(scenes: list[SceneFacts]) -> list[tuple[object, ...]]:
-    """What other episodes, and the whole-canon tables, can depend on in these scenes: their
-    keys, places, story times, who is there and how, who is referenced or heard, and their
-    annotations and inferred events — everything but lines and words."""
-    return [
-        (
-            s.key,
-            s.place,
-            s.location,
-            s.story,
-            s.flashback,
-            sorted((cid, p.how, p.identity) for cid, p in s.present.items()),
-            sorted(s.referenced),
-            sorted(s.voices),
-            [(a.verb, a.args) for a in s.annotations],
-            [(i.kind, i.subject, i.confidence) for i in s.inferred or ()],
-        )
-        for s in scenes
-    ]
+        return done.rechecked
 
 
 def files_signature(root: Path, ignore: frozenset[str] = frozenset()) -> Signature:
