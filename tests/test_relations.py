@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import Connection
 
 from showbible import build, compile_universe, load_universe, queries
+from showbible.canon import Canon
+from showbible.extract import SceneFacts
 from showbible.interaction import curve, measure, totals
 from showbible.store import Store
 
@@ -74,3 +76,40 @@ def test_interaction_counts_are_measured() -> None:
     t = totals(rows)[("jonah", "ottilie")]
     assert t["exchanges"] <= t["a_to_b"] + t["b_to_a"]
     assert t["a_to_b"] > 0 and t["b_to_a"] > 0
+
+
+def _reference_measure(canon: Canon) -> dict[tuple[str, str, str, str], list[int]]:
+    """The counts as the docstring of interaction.py defines them, written plainly."""
+    out: dict[tuple[str, str, str, str], list[int]] = {}
+
+    def row(a: str, b: str, scene: SceneFacts) -> list[int]:
+        x, y = sorted((a, b))
+        return out.setdefault((x, y, scene.series, scene.episode), [0, 0, 0, 0])
+
+    for scene in canon.scenes:
+        people = sorted(canon.people(scene))
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                row(a, b, scene)[0] += 1
+        previous = None
+        for speech in scene.dialogue:
+            if speech.character not in people or speech.voice:
+                previous = None
+                continue
+            targets = {n for n in speech.names if n in people}
+            if previous is not None and previous != speech.character:
+                targets.add(previous)
+                row(speech.character, previous, scene)[1] += 1
+            for t in targets:
+                row(speech.character, t, scene)[2 if speech.character < t else 3] += 1
+            previous = speech.character
+    return out
+
+
+def test_interaction_counts_match_their_definition() -> None:
+    canon = compile_universe(load_universe(DEMO)).canon
+    got = {
+        (r.a, r.b, r.series, r.episode): [r.scenes, r.exchanges, r.a_to_b, r.b_to_a]
+        for r in measure(canon)
+    }
+    assert got == _reference_measure(canon)

@@ -314,18 +314,23 @@ def watch_cmd(
             f"{s['sealed']} sealed; {len(new)} new, {gone} resolved — watching (Ctrl-C to stop)"
         )
 
-    first = True
+    def refresh() -> None:
+        try:
+            done = session.refresh()
+            if done.mode != "unchanged":
+                show(done, None)
+        except InputError as exc:
+            show(None, exc)
+
     try:
+        with _progress(err.is_terminal and fmt == "text") as report:
+            session.progress = report
+            refresh()
+        session.progress = None
         while True:
-            if first or session.changed():
-                try:
-                    done = session.refresh()
-                    if done.mode != "unchanged" or first:
-                        show(done, None)
-                except InputError as exc:
-                    show(None, exc)
-                first = False
             time.sleep(interval)
+            if session.changed():
+                refresh()
     except KeyboardInterrupt:
         return
 

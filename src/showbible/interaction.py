@@ -44,23 +44,22 @@ class PairEpisode:
 def measure(canon: Canon, scenes: Iterable[SceneFacts] | None = None) -> list[PairEpisode]:
     """Interaction counts for every pair that shares a scene, per episode, in release order.
     ``scenes``: only these (whole episodes of them), for an incremental update."""
-    rows: dict[tuple[str, str, str, str], PairEpisode] = {}
+    # Counted in plain lists keyed by (a, b, episode), made into rows at the end: a build
+    # counts a few hundred thousand pairs, and a method call per count was most of the cost.
+    counts: dict[tuple[str, str, tuple[str, str]], list[int]] = {}
     first_pos: dict[tuple[str, str], int] = {}
-
-    def row(a: str, b: str, series: str, episode: str) -> PairEpisode:
-        x, y = (a, b) if a < b else (b, a)
-        key = (x, y, series, episode)
-        if key not in rows:
-            pos = first_pos.setdefault((series, episode), len(first_pos))
-            rows[key] = PairEpisode(x, y, series, episode, pos)
-        return rows[key]
-
+    is_role = canon.cast.is_role
     for scene in canon.scenes if scenes is None else scenes:
-        first_pos.setdefault((scene.series, scene.episode), len(first_pos))
-        people = sorted(canon.people(scene))
+        ep = (scene.series, scene.episode)
+        first_pos.setdefault(ep, len(first_pos))
+        people = sorted(c for c in scene.present if not is_role(c))
         for i, a in enumerate(people):
             for b in people[i + 1 :]:
-                row(a, b, scene.series, scene.episode).scenes += 1
+                got = counts.get((a, b, ep))
+                if got is None:
+                    counts[(a, b, ep)] = [1, 0, 0, 0]
+                else:
+                    got[0] += 1
         here = set(people)
         previous: str | None = None
         for speech in scene.dialogue:
@@ -68,19 +67,28 @@ def measure(canon: Canon, scenes: Iterable[SceneFacts] | None = None) -> list[Pa
             if speaker not in here or speech.voice:
                 previous = None
                 continue
-            targets: set[str] = set()
+            # Whom a speech addresses: the one it answers, and anyone here it names (once
+            # each; a speech's names never include its speaker: see extract.py).
             if previous is not None and previous != speaker:
-                targets.add(previous)
-                row(speaker, previous, scene.series, scene.episode).exchanges += 1
-            targets.update(n for n in speech.names if n in here)
-            for target in targets:
-                r = row(speaker, target, scene.series, scene.episode)
-                if speaker == r.a:
-                    r.a_to_b += 1
-                else:
-                    r.b_to_a += 1
+                got = _count(counts, speaker, previous, ep)
+                got[1] += 1
+                got[2 if speaker < previous else 3] += 1
+            for name in speech.names:
+                if name in here and name != previous:
+                    _count(counts, speaker, name, ep)[2 if speaker < name else 3] += 1
             previous = speaker
-    return sorted(rows.values(), key=lambda r: (r.release_pos, r.a, r.b))
+    rows = [PairEpisode(a, b, ep[0], ep[1], first_pos[ep], *c) for (a, b, ep), c in counts.items()]
+    return sorted(rows, key=lambda r: (r.release_pos, r.a, r.b))
+
+
+def _count(
+    counts: dict[tuple[str, str, tuple[str, str]], list[int]], a: str, b: str, ep: tuple[str, str]
+) -> list[int]:
+    key = (a, b, ep) if a < b else (b, a, ep)
+    got = counts.get(key)
+    if got is None:
+        got = counts[key] = [0, 0, 0, 0]
+    return got
 
 
 def curve(rows: list[PairEpisode], a: str, b: str) -> list[dict[str, object]]:

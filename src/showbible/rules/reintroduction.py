@@ -15,8 +15,10 @@ each other]]``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick
 
@@ -47,9 +49,17 @@ for _word in (
 _MAYBE.make_automaton()
 
 
-def _maybe_stranger(text: str) -> bool:
-    low = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
-    return next(_MAYBE.iter(low), None) is not None
+def _maybe_strangers(speeches: list[Speech]) -> list[int]:
+    """Which speeches might hold a stranger phrase: one pass over the whole scene (a pass
+    per speech cost more in calls than in matching)."""
+    if not speeches:
+        return []
+    texts = [s.text for s in speeches]
+    low = (" " + " \x00 ".join(texts) + " ").lower().replace("\n", " ").replace("\t", " ")
+    if next(_MAYBE.iter(low), None) is None:
+        return []
+    starts = list(accumulate((len(t) + 3 for t in texts[:-1]), initial=1))
+    return sorted({bisect_right(starts, end) - 1 for end, _word in _MAYBE.iter(low)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +80,8 @@ class Reintroduction(Rule):
         for scene in ctx.scenes():
             speeches = [s for s in scene.dialogue if not s.voice]
             reported: set[tuple[str, str]] = set()
-            for k, speech in enumerate(speeches):
+            for k in _maybe_strangers(speeches):
+                speech = speeches[k]
                 a = speech.character
                 if not ctx.is_person(a):
                     continue
@@ -108,8 +119,6 @@ class Reintroduction(Rule):
 
 
 def _stranger_phrase(ctx: Context, speech: Speech) -> tuple[str, int] | None:
-    if not _maybe_stranger(speech.text):
-        return None
     m = _STRANGER.search(speech.text)
     if m:
         return m.group(0), m.start()
