@@ -2,7 +2,8 @@
 
 For each size, in a fresh process (so peak memory is that size's own): cold build into SQLite,
 rebuild after editing one episode, a full check, as-of query latency (p50/p99 over many `who`
-and `met` queries at random points), web page server time, and peak memory. Prints a table,
+and `met` queries at random points), web page server time, a resident session's refresh after
+edits of six kinds (`watch`, `serve`), and peak memory. Prints a table,
 writes docs/performance-scale.png (cost against size) and returns the rows.
 
 Usage: python bench/scale.py [--sizes 50,500,5000] [--out DIR]
@@ -11,9 +12,11 @@ Usage: python bench/scale.py [--sizes 50,500,5000] [--out DIR]
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,9 +35,13 @@ def measure(size: int, folder: Path) -> dict[str, object]:
     from showbible import build, check, queries
     from showbible.store import Store
 
+    # Each run edits its universe: work on a fresh copy of one generated once.
+    pristine = folder / f"u{size}-pristine"
+    if not (pristine / "universe.yaml").exists():
+        synth.generate_total(pristine, size, seed=1)
     root = folder / f"u{size}"
-    if not (root / "universe.yaml").exists():
-        synth.generate_total(root, size, seed=1)
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(pristine, root)
     mb = sum(p.stat().st_size for p in root.rglob("*.fountain")) / 1e6
     url = f"sqlite:///{folder}/u{size}.sqlite"
     for suffix in ("", "-wal", "-shm"):
@@ -86,6 +93,12 @@ def measure(size: int, folder: Path) -> dict[str, object]:
     row["as-of query p50 ms"] = 1000 * statistics.median(latencies)
     row["as-of query p99 ms"] = 1000 * latencies[int(0.99 * (len(latencies) - 1))]
 
+    # Before the web app: it keeps a resident canon of its own, and two at once would be a
+    # peak no real process has.
+    row.update(resident_edits(root, url, rng))
+    gc.unfreeze()
+    gc.collect()
+
     try:
         from showbible.web import create_app
         from showbible.web.timing import time_pages
@@ -97,6 +110,58 @@ def measure(size: int, folder: Path) -> dict[str, object]:
         row["web page max ms"] = f"n/a ({type(exc).__name__})"
     row["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return row
+
+
+# What a writer does between two saves, from a reworded speech to a death.
+EDIT_KINDS = ("reword", "insert", "enters", "dies", "learns", "reveals")
+
+
+def resident_edits(root: Path, url: str, rng: random.Random) -> dict[str, object]:
+    """A resident session (what `watch` and `serve` run): one edit of each kind, each timed
+    from the save to the findings in memory and the store written."""
+    from showbible.session import Session
+
+    session = Session(root, url)
+    started = time.perf_counter()
+    session.refresh()
+    out: dict[str, object] = {"session start s": time.perf_counter() - started}
+    assert session.compiled is not None
+    bible = session.compiled.universe.bible
+    names = sorted(c.name for c in bible.characters.values() if c.name and not c.role)
+    secrets = sorted(bible.secrets)
+    scripts = sorted(root.rglob("*.fountain"))
+    times: dict[str, float] = {}
+    for kind in EDIT_KINDS * 3:
+        path = scripts[rng.randrange(len(scripts))]
+        lines = path.read_text().splitlines()
+        speeches = [
+            i
+            for i in range(1, len(lines))
+            if lines[i - 1].isupper() and lines[i].strip() and not lines[i].isupper()
+        ]
+        at = rng.choice(speeches)
+        name, secret = rng.choice(names), rng.choice(secrets)
+        added = {
+            "insert": "Quite so.",
+            "enters": f"\n{name} walks in.\n",
+            "dies": f"\n[[dies: {name}]]\n",
+            "learns": f"\n[[learns: {name} {secret}]]\n",
+            "reveals": f"\n[[reveals: {secret}]]\n",
+        }
+        if kind == "reword":
+            lines[at] += " Quite so."
+        else:
+            lines.insert(at + 1, added[kind])
+        path.write_text("\n".join(lines) + "\n")
+        t = time.perf_counter()
+        done = session.refresh()
+        took = time.perf_counter() - t
+        assert done.mode == "episodes", done.reason
+        times[kind] = max(times.get(kind, 0.0), took)
+    out["resident edit max ms"] = 1000 * max(times.values())
+    out["resident edit ms by kind"] = {k: round(1000 * v, 1) for k, v in times.items()}
+    del session
+    return out
 
 
 def run(sizes: list[int], folder: Path) -> list[dict[str, object]]:
@@ -130,6 +195,14 @@ def plot(rows: list[dict[str, object]], path: Path) -> None:
     fig, ax = plt.subplots(figsize=(7, 4.2), dpi=110)
     for key in ("cold build s", "one-episode rebuild s", "check (up to date) s"):
         ax.plot(sizes, [float(r[key]) for r in rows], marker="o", label=key)  # type: ignore[arg-type]
+    resident = [r for r in rows if "resident edit max ms" in r]
+    if resident:
+        ax.plot(
+            [int(r["episodes"]) for r in resident],  # type: ignore[call-overload]
+            [float(r["resident edit max ms"]) / 1000 for r in resident],  # type: ignore[arg-type]
+            marker="o",
+            label="edit + check, resident (watch/serve), slowest kind s",
+        )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("episodes (synthetic universe, ~40 KB of Fountain each)")

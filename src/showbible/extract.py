@@ -7,6 +7,7 @@ acting. Names in dialogue are references only.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -129,8 +130,9 @@ class SceneFacts:
     tells: list[Tell] | None = None
     inferred: list[Inferred] | None = None
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
+        # Asked for hundreds of thousands of times per build; a scene never changes its place.
         return f"{self.series}:{self.episode}#{self.number}"
 
 

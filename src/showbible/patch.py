@@ -10,9 +10,8 @@ release position stays. What the new scenes can change, and how far it reaches:
   deaths and meetings are what rules check there); a place's destruction, every scene there;
 - when a story time changed: every story position may move, so every scene is re-checked.
 
-Three rules read the whole canon for each finding (a reference is dangling only if nobody is
-ever on screen; a relationship clashes with any earlier one; a misspelt cue points at the first
-appearance of who it resembles): when presence or events changed, they run whole.
+Each rule declares what it reads about characters and places beyond the scene it reports on
+(READS): a death re-checks the dead-character rule in that character's scenes, not every rule.
 """
 
 from __future__ import annotations
@@ -28,7 +27,25 @@ from showbible.extract import PlaceIndex, SceneFacts
 from showbible.pipeline import EpisodeResult
 from showbible.rules import RULES, Finding, in_file_order, run_rules
 
-WHOLE_CANON_RULES = ("dangling-reference", "relation-contradiction", "unknown-character")
+# What each rule reads about a character (or place) beyond the scene it reports on: a rule
+# re-checks the scenes of whoever changed in one of these ways. "presence" is being in a scene
+# (or heard, or referenced), and where and when that scene is.
+READS: dict[str, tuple[str, ...]] = {
+    "dead-character": ("presence", "dies"),
+    "destroyed-place": ("destroyed",),
+    "premature-knowledge": ("presence", "knows"),
+    "capability": ("cannot",),
+    "reintroduction": ("presence", "knows"),
+    "two-places": ("presence", "held"),
+}
+# These read the whole canon for every finding (a reference is dangling only if nobody is ever
+# on screen; a relationship clashes with any earlier one; a misspelt cue points at the first
+# appearance of whom it resembles): they run whole when what they read changed.
+WHOLE: dict[str, tuple[str, ...]] = {
+    "dangling-reference": ("presence",),
+    "relation-contradiction": ("relation",),
+    "unknown-character": ("presence",),
+}
 
 
 @dataclass
@@ -37,17 +54,21 @@ class Patch:
 
     scenes: set[str] = field(default_factory=set)  # keys of the replaced scenes
     files: set[str] = field(default_factory=set)  # their scripts
-    people: set[str] = field(default_factory=set)  # whose presence or events changed
-    places: set[str] = field(default_factory=set)  # where an event changed
+    # Who (or which place) changed, by the kinds of READS: "presence", "dies", "knows",
+    # "cannot", "held", "destroyed" (places), "relation".
+    changed: dict[str, set[str]] = field(default_factory=dict)
     story: bool = False  # a story time changed: story positions may all have moved
     old: list[SceneFacts] = field(default_factory=list)
     new: list[SceneFacts] = field(default_factory=list)
     rechecked: int = 0
 
+    def add(self, kind: str, *who: str | None) -> None:
+        self.changed.setdefault(kind, set()).update(w for w in who if w)
+
     @property
-    def outward(self) -> bool:
-        """Whether anything beyond the episodes' own rows (and lines) changed."""
-        return bool(self.people or self.places or self.story)
+    def people(self) -> set[str]:
+        """Whose presence changed: their appearances and meetings change too."""
+        return self.changed.get("presence", set())
 
 
 def apply(compiled: Compiled, fresh: dict[str, EpisodeResult]) -> Patch:
@@ -100,16 +121,16 @@ def _compare(old: SceneFacts, new: SceneFacts, patch: Patch) -> None:
         patch.story = True
     people = set(old.present) | set(new.present)
     if (old.place, old.location, old.flashback) != (new.place, new.location, new.flashback):
-        patch.people |= people  # where they were (and their meetings' places) changed
-        patch.places |= {p for p in (_place(old), _place(new)) if p}
+        patch.add("presence", *people)  # where they were (and their meetings' places) changed
+        patch.add("destroyed", _place(old), _place(new))
     for cid in people:
         a, b = old.present.get(cid), new.present.get(cid)
         if (a is None) != (b is None) or (
             a is not None and b is not None and (a.how, a.identity) != (b.how, b.identity)
         ):
-            patch.people.add(cid)
-    patch.people |= set(old.referenced) ^ set(new.referenced)
-    patch.people |= set(old.voices) ^ set(new.voices)
+            patch.add("presence", cid)
+    patch.add("presence", *(set(old.referenced) ^ set(new.referenced)))
+    patch.add("presence", *(set(old.voices) ^ set(new.voices)))
 
 
 def _place(scene: SceneFacts) -> str | None:
@@ -181,13 +202,21 @@ def _changed_events(old: list[CanonEvent], collected: Collected, patch: Patch) -
     changed = [e for e in old if _event_key(e) in gone]
     changed += [e for e in new if _event_key(e) in came]
     by_key = {s.key: s for s in patch.old + patch.new}
+    old_by_key = {s.key: s for s in patch.old}
     for e in changed:
-        patch.people |= {x for x in (e.subject, e.obj) if x}
-        patch.places |= {x for x in (e.subject, e.obj) if x}
-        if e.verb == "reveals" and e.scene in by_key:
-            # Everyone in the scene learns it; who was there may have changed too.
-            patch.people |= set(by_key[e.scene].present)
-            patch.people |= {c for s in patch.old if s.key == e.scene for c in s.present}
+        if e.verb in ("dies", "cannot", "held"):
+            patch.add(e.verb, e.subject)
+        elif e.verb == "destroyed":
+            patch.add("destroyed", e.subject)
+        elif e.verb == "learns":
+            patch.add("knows", e.subject)
+        elif e.verb == "reveals" and e.scene is not None:
+            # Everyone in the scene learns it (and who was there may have changed too).
+            for scene in (by_key.get(e.scene), old_by_key.get(e.scene)):
+                if scene is not None:
+                    patch.add("knows", *scene.present)
+        elif e.verb in ("relation", "ends"):
+            patch.add("relation", e.subject, e.obj)
 
 
 def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
@@ -196,28 +225,48 @@ def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
     if patch.story:
         patch.rechecked = len(canon.scenes)
         return run_rules(canon, fold)
-    scope = set(patch.scenes)
-    if patch.people or patch.places:
-        for s in canon.scenes:
-            if (
-                not patch.people.isdisjoint(s.present)
-                or not patch.people.isdisjoint(s.voices)
-                or _place(s) in patch.places
-            ):
-                scope.add(s.key)
-    for f in compiled.findings:
-        if (
-            f.file in patch.files
-            or any(e.file in patch.files for e in f.evidence)
-            or not patch.people.isdisjoint(f.characters)
-        ):
-            scope.add(f.scene)
-    patch.rechecked = len(scope)
-    # When nobody's presence and no event changed, what the whole-canon rules read elsewhere
-    # did not change either: they too need only look at the scope.
-    whole = WHOLE_CANON_RULES if patch.outward else ()
-    kept = [f for f in compiled.findings if f.scene not in scope and f.rule not in whole]
-    fresh = run_rules(canon, fold, only=[r for r in RULES if r not in whole], scope=scope)
-    if whole:
-        fresh += run_rules(canon, fold, only=whole)
-    return in_file_order(canon, kept + fresh)
+    base = set(patch.scenes)
+    base |= {
+        f.scene
+        for f in compiled.findings
+        if f.file in patch.files or any(e.file in patch.files for e in f.evidence)
+    }
+    where = _scenes_of(canon, patch)
+    findings: list[Finding] = []
+    rechecked: set[str] = set()
+    for rule in RULES:
+        kinds = WHOLE.get(rule) or READS.get(rule, ())
+        touched: set[str] = set()
+        for kind in kinds:
+            touched |= patch.changed.get(kind, set())
+        old = [f for f in compiled.findings if f.rule == rule]
+        if rule in WHOLE and touched:
+            findings += run_rules(canon, fold, only=[rule])
+            continue
+        scope = set(base)
+        for who in touched:
+            scope |= where.get(who, set())
+        scope |= {f.scene for f in old if not touched.isdisjoint(f.characters)}
+        rechecked |= scope
+        findings += [f for f in old if f.scene not in scope]
+        findings += run_rules(canon, fold, only=[rule], scope=scope)
+    patch.rechecked = len(rechecked)
+    return in_file_order(canon, findings)
+
+
+def _scenes_of(canon: Canon, patch: Patch) -> dict[str, set[str]]:
+    """The scenes where each changed character is present or heard, or each place is."""
+    wanted: set[str] = set()
+    for who in patch.changed.values():
+        wanted |= who
+    out: dict[str, set[str]] = {}
+    for cid in wanted:
+        if cid in canon.appearances:
+            out[cid] = {canon.scenes[i].key for i in canon.appearances[cid]}
+    for s in canon.scenes:
+        for cid in wanted.intersection(s.voices):
+            out.setdefault(cid, set()).add(s.key)
+        place = _place(s)
+        if place in wanted:
+            out.setdefault(place, set()).add(s.key)
+    return out
