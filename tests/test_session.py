@@ -9,13 +9,15 @@ import os
 import re
 import shutil
 import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from showbible import build, store
 from showbible.model import InputError
@@ -65,8 +67,10 @@ def _tables(url: str) -> dict[str, list[str]]:
         st.dispose()
 
 
-def _assert_as_from_nothing(session: Session, root: Path, tmp: Path, name: str) -> None:
-    url = f"sqlite:///{tmp}/{name}.sqlite"
+def _assert_as_from_nothing(
+    session: Session, root: Path, tmp: Path, name: str, url: str | None = None
+) -> None:
+    url = url or f"sqlite:///{tmp}/{name}.sqlite"
     fresh = build(root, url, force=True)
     assert fresh.compiled is not None
     want = [f.to_json() for f in fresh.compiled.findings]
@@ -312,3 +316,39 @@ def test_every_rule_says_what_it_reads() -> None:
 
     assert set(RULES) == set(READS) | set(WHOLE)
     assert not set(READS) & set(WHOLE)
+
+
+@pytest.fixture
+def pg_databases(pg_url: str) -> Iterator[tuple[str, str]]:
+    """Two fresh databases on the test server: the session's, and a build from nothing's."""
+    names = ["s_" + uuid.uuid4().hex[:12] for _ in range(2)]
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base = pg_url.rsplit("/", 1)[0]
+    yield f"{base}/{names[0]}", f"{base}/{names[1]}"
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_the_session_on_postgresql(
+    universe: Path, tmp_path: Path, pg_databases: tuple[str, str]
+) -> None:
+    """The same patches through the same SQLAlchemy Core code, on a real PostgreSQL server."""
+    mine, fresh = pg_databases
+    session = Session(universe, mine)
+    assert session.refresh().mode == "build"
+    target = _with_evidence_elsewhere(session)
+    _edit_speech(target, "insert")
+    _touch(target)
+    assert session.refresh().mode == "episodes"
+    _assert_as_from_nothing(session, universe, tmp_path, "a", fresh)
+    name = next(c.name for c in session.compiled.universe.bible.characters.values() if c.name)
+    script = _scripts(universe)[6]
+    script.write_text(script.read_text() + f"\n{name} walks in.\n\n[[dies: {name}]]\n")
+    _touch(script)
+    assert session.refresh().mode == "episodes"
+    _assert_as_from_nothing(session, universe, tmp_path, "b", fresh)
