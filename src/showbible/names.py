@@ -5,6 +5,7 @@ Pure functions over strings, shared by the resolver (cues) and the extractor (ac
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -107,22 +108,29 @@ def words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w'\-]+", text) if w]
 
 
-def token_runs(label: str, min_len: int = 3) -> Iterable[str]:
+@functools.cache
+def token_runs(label: str, min_len: int = 3) -> tuple[str, ...]:
     """Every contiguous run of words of a label, for partial names (``KING HENRY IV`` ->
     ``KING``, ``KING HENRY``, ``HENRY``, ``HENRY IV``, ...), without runs that begin or end
-    with a joining word."""
+    with a joining word. Cached: every series' name matcher asks for the same labels."""
     toks = [t for t in re.split(r"[\s,;:!?()\[\]\"]+", label) if t and t != "."]
-    joiners = {"OF", "THE", "AND", "A", "AN", "DE", "LA", "LE", "VON", "VAN", "&", "DU", "DI"}
+    out: list[str] = []
     for i in range(len(toks)):
         for j in range(i + 1, len(toks) + 1):
             if j - i == len(toks):
                 continue
             run = toks[i:j]
-            if run[0] in joiners or run[-1] in joiners:
+            if run[0] in _JOINERS or run[-1] in _JOINERS:
                 continue
             text = " ".join(run)
             if sum(c.isalpha() for c in text) >= min_len:
-                yield text
+                out.append(text)
+    return tuple(out)
+
+
+_JOINERS = frozenset(
+    {"OF", "THE", "AND", "A", "AN", "DE", "LA", "LE", "VON", "VAN", "&", "DU", "DI"}
+)
 
 
 def suggest(word: str, choices: Iterable[str], cutoff: float = 60) -> str | None:

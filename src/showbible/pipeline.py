@@ -264,7 +264,10 @@ class _Pool:
 
 
 def _split(keys: list[str], n: int) -> list[list[str]]:
-    return [keys[i::n] for i in range(n)]
+    """Contiguous runs of episodes (in series order), so that each worker meets as few series
+    as it can: a series' name matcher holds every name of the universe, and at 5,000 episodes
+    building one costs 90 ms."""
+    return [keys[i * len(keys) // n : (i + 1) * len(keys) // n] for i in range(n)]
 
 
 def _jobs() -> int:
