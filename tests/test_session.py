@@ -352,3 +352,35 @@ def test_the_session_on_postgresql(
     _touch(script)
     assert session.refresh().mode == "episodes"
     _assert_as_from_nothing(session, universe, tmp_path, "b", fresh)
+
+
+def test_characters_coming_on_screen_and_going_off(tmp_path: Path) -> None:
+    """The demo's two dangling references: Quarles steps on screen, Wendell is mentioned in an
+    earlier episode, then both edits are undone."""
+    root = tmp_path / "u"
+    shutil.copytree(ROOT / "examples" / "sallowmouth", root, ignore=shutil.ignore_patterns(".*"))
+    session = Session(root, f"sqlite:///{tmp_path}/canon.sqlite")
+    session.refresh()
+
+    def dangling() -> dict[str, str]:
+        return {
+            f.characters[0]: f.scene for f in session.findings if f.rule == "dangling-reference"
+        }
+
+    assert set(dangling()) == {"quarles", "wendell"}
+    hw2, fm1 = root / "highwater" / "hw2.fountain", root / "ferryman" / "fm1.fountain"
+    hw2_text, fm1_text = hw2.read_text(), fm1.read_text()
+    hw2.write_text(hw2_text.replace("at the basin.", "at the basin. Alderman Quarles walks in."))
+    fm1.write_text(fm1_text.replace("About evictions.", "About evictions. About Wendell."))
+    _touch(hw2)
+    _touch(fm1)
+    assert session.refresh().mode == "episodes"
+    assert "quarles" not in dangling() and dangling()["wendell"].startswith("ferryman:fm1")
+    _assert_as_from_nothing(session, root, tmp_path, "a")
+    hw2.write_text(hw2_text)
+    fm1.write_text(fm1_text)
+    _touch(hw2)
+    _touch(fm1)
+    assert session.refresh().mode == "episodes"
+    assert set(dangling()) == {"quarles", "wendell"}
+    _assert_as_from_nothing(session, root, tmp_path, "b")

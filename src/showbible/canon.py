@@ -39,6 +39,7 @@ class Canon:
     story_pos: dict[str, int] = field(default_factory=dict)
     encounters: dict[tuple[str, str], Encounter] = field(default_factory=dict)
     appearances: dict[str, list[int]] = field(default_factory=dict)  # release indexes
+    heard: dict[str, list[int]] = field(default_factory=dict)  # (V.O.) voices, release indexes
 
     def scene(self, key: str) -> SceneFacts:
         return self.scenes[self.release_pos[key]]
@@ -76,6 +77,8 @@ def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[Scene
     for i, scene in enumerate(scenes):
         for cid in scene.present:
             canon.appearances.setdefault(cid, []).append(i)
+        for cid in scene.voices:
+            canon.heard.setdefault(cid, []).append(i)
     find_encounters(canon)
     return canon
 

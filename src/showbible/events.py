@@ -5,6 +5,7 @@ facts. The fold (canon.py) places them on the timelines.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,28 +75,57 @@ class CanonEvent:
 
 
 @dataclass
+class SceneEvents:
+    """What one scene's annotations and action lines gave."""
+
+    annotations: list[CanonEvent] = field(default_factory=list)
+    inferred: list[CanonEvent] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
 class Collected:
     events: list[CanonEvent]
     inferred: list[CanonEvent]  # every inferred fact, used or not
     diagnostics: list[Diagnostic]
+    # Per scene key, for the scenes that gave anything: lets a patch (patch.py) collect again
+    # only the scenes it replaced.
+    by_scene: dict[str, SceneEvents] = field(default_factory=dict)
 
 
 class EventCollector:
-    """Turns bible entries, annotations and action lines into CanonEvents."""
+    """Turns bible entries, annotations and action lines into CanonEvents.
+
+    ``by_key`` and ``last_scene`` (episode key -> its last scene's key) may be given by a caller
+    that has them, so as not to index every scene again; ``reuse`` (a previous Collected) and
+    ``replaced`` (scene keys) collect again only the replaced scenes, taking the others' events
+    from ``reuse`` (valid while the set of characters on screen is unchanged: an annotation
+    naming a provisional character resolves only if that character is ever seen)."""
 
     def __init__(
-        self, universe: Universe, cast: Cast, places: PlaceIndex, scenes: list[SceneFacts]
+        self,
+        universe: Universe,
+        cast: Cast,
+        places: PlaceIndex,
+        scenes: list[SceneFacts],
+        by_key: Mapping[str, SceneFacts] | None = None,
+        last_scene: Mapping[str, str] | None = None,
+        seen: set[str] | None = None,
     ) -> None:
         self.u = universe
         self.cast = cast
         self.places = places
         self.scenes = scenes
-        self.by_key = {s.key: s for s in scenes}
+        self.by_key = by_key if by_key is not None else {s.key: s for s in scenes}
         self.diagnostics: list[Diagnostic] = []
         self.kinds, _opposed = vocabulary(universe.bible)
-        self._last_scene: dict[str, str] = {}
-        for s in scenes:
-            self._last_scene[f"{s.series}:{s.episode}"] = s.key
+        if last_scene is None:
+            last_scene = {}
+            for s in scenes:
+                last_scene[f"{s.series}:{s.episode}"] = s.key
+        self._last_scene = last_scene
+        if seen is not None:
+            self._seen = seen
 
     # --- bible ---------------------------------------------------------------------------
 
@@ -180,13 +210,49 @@ class EventCollector:
 
     # --- annotations ---------------------------------------------------------------------
 
-    def annotation_events(self) -> list[CanonEvent]:
-        out: list[CanonEvent] = []
+    def scene_events(
+        self, reuse: Collected | None = None, replaced: frozenset[str] = frozenset()
+    ) -> dict[str, SceneEvents]:
+        """Every scene's annotation and inferred events, in release order (scenes with none
+        are left out); diagnostics go to ``self.diagnostics`` in scene order too."""
+        out: dict[str, SceneEvents] = {}
+        finder: PlaceNames | None = None
         for scene in self.scenes:
+            key = scene.key
+            if reuse is not None and key not in replaced:
+                got = reuse.by_scene.get(key)
+                if got is not None:
+                    out[key] = got
+                    self.diagnostics.extend(got.diagnostics)
+                continue
+            if not scene.annotations and not scene.inferred and scene.inferred is not None:
+                continue
+            before = len(self.diagnostics)
+            mine = SceneEvents()
             for ann in scene.annotations:
                 event = self._annotation(scene, ann)
                 if event is not None:
-                    out.append(event)
+                    mine.annotations.append(event)
+            items = scene.inferred
+            if items is None:
+                finder = finder or place_names(self.u.bible)
+                items = infer_facts(scene, finder)
+            mine.inferred = [
+                CanonEvent(
+                    item.kind,
+                    item.subject,
+                    key,
+                    item.line,
+                    scene.file,
+                    "inferred",
+                    confidence=item.confidence,
+                    data={"sentence": item.sentence},
+                )
+                for item in items
+            ]
+            mine.diagnostics = self.diagnostics[before:]
+            if mine.annotations or mine.inferred or mine.diagnostics:
+                out[key] = mine
         return out
 
     def _annotation(self, scene: SceneFacts, ann: Annotation) -> CanonEvent | None:
@@ -315,32 +381,18 @@ class EventCollector:
 
     # --- inferred --------------------------------------------------------------------------
 
-    def inferred_events(self) -> list[CanonEvent]:
-        finder: PlaceNames | None = None
-        out: list[CanonEvent] = []
-        for scene in self.scenes:
-            items = scene.inferred
-            if items is None:
-                finder = finder or place_names(self.u.bible)
-                items = infer_facts(scene, finder)
-            for item in items:
-                out.append(
-                    CanonEvent(
-                        item.kind,
-                        item.subject,
-                        scene.key,
-                        item.line,
-                        scene.file,
-                        "inferred",
-                        confidence=item.confidence,
-                        data={"sentence": item.sentence},
-                    )
-                )
-        return out
-
-    def collect(self, inferred_setting: str) -> Collected:
-        events = self.bible_events() + self.annotation_events()
-        inferred = self.inferred_events()
+    def collect(
+        self,
+        inferred_setting: str,
+        reuse: Collected | None = None,
+        replaced: frozenset[str] = frozenset(),
+    ) -> Collected:
+        events = self.bible_events()
+        by_scene = self.scene_events(reuse, replaced)
+        inferred: list[CanonEvent] = []
+        for got in by_scene.values():
+            events.extend(got.annotations)
+            inferred.extend(got.inferred)
         stated = {(e.verb, e.subject) for e in events}
         use = [
             e
@@ -351,7 +403,7 @@ class EventCollector:
                 or (inferred_setting == "high" and (e.confidence or 0) >= HIGH)
             )
         ]
-        return Collected(events + use, inferred, self.diagnostics)
+        return Collected(events + use, inferred, self.diagnostics, by_scene)
 
 
 def _fold(text: str) -> str:

@@ -17,6 +17,7 @@ Each rule declares what it reads about characters and places beyond the scene it
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from showbible.build import Compiled
@@ -46,6 +47,9 @@ WHOLE: dict[str, tuple[str, ...]] = {
     "relation-contradiction": ("relation",),
     "unknown-character": ("presence",),
 }
+# Of those, the ones whose findings are each about one character and depend on nothing but
+# that character: re-checked for the touched characters only.
+PER_CHARACTER = frozenset({"dangling-reference"})
 
 
 @dataclass
@@ -101,11 +105,28 @@ def apply(compiled: Compiled, fresh: dict[str, EpisodeResult]) -> Patch:
 
     places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
     old_events = compiled.collected
-    collected = EventCollector(universe, compiled.cast, places, canon.scenes).collect(
-        universe.bible.settings.inferred_facts
+    cast = compiled.cast
+    # An annotation naming a provisional character resolves only if that character is seen
+    # somewhere: if such a character came or went, every scene's annotations are read again.
+    reuse = old_events
+    if any(cast.characters[c].provisional for c in patch.people if c in cast.characters):
+        reuse = None
+    last_scene = {k: r.facts[-1].key for k, r in compiled.extraction.episodes.items() if r.facts}
+    collector = EventCollector(
+        universe,
+        cast,
+        places,
+        canon.scenes,
+        by_key=_ByKey(canon),
+        last_scene=last_scene,
+        seen=set(canon.appearances) | set(canon.heard),
+    )
+    collected = collector.collect(
+        universe.bible.settings.inferred_facts, reuse, frozenset(patch.scenes)
     )
     if old_events is not None:
-        _changed_events(old_events.events + old_events.inferred, collected, patch)
+        only = None if reuse is None else patch.scenes
+        _changed_events(_events(old_events, only), _events(collected, only), patch)
     compiled.collected = collected
     compiled.fold = fold_events(canon, collected.events)
     diagnostics = list(universe.diagnostics)
@@ -142,13 +163,15 @@ def _place(scene: SceneFacts) -> str | None:
 
 def _appearances(canon: Canon, patch: Patch) -> None:
     inside = sorted(canon.release_pos[s.key] for s in patch.new)
+    outside = set(inside)
     for cid in patch.people:
-        keep = [i for i in canon.appearances.get(cid, ()) if i not in set(inside)]
-        keep += [i for i in inside if cid in canon.scenes[i].present]
-        if keep:
-            canon.appearances[cid] = sorted(keep)
-        else:
-            canon.appearances.pop(cid, None)
+        for index, where in ((canon.appearances, "present"), (canon.heard, "voices")):
+            keep = [i for i in index.get(cid, ()) if i not in outside]
+            keep += [i for i in inside if cid in getattr(canon.scenes[i], where)]
+            if keep:
+                index[cid] = sorted(keep)
+            else:
+                index.pop(cid, None)
 
     # In order of first appearance, as a build from nothing has them.
     def first(item: tuple[str, list[int]]) -> tuple[int, int]:
@@ -193,9 +216,33 @@ def _event_key(e: CanonEvent) -> tuple[object, ...]:
     return (e.verb, e.subject, e.obj, e.scene, e.source, e.confidence, data)
 
 
-def _changed_events(old: list[CanonEvent], collected: Collected, patch: Patch) -> None:
+class _ByKey(Mapping[str, SceneFacts]):
+    """The canon's scenes by key, without another index of them."""
+
+    def __init__(self, canon: Canon) -> None:
+        self.canon = canon
+
+    def __getitem__(self, key: str) -> SceneFacts:
+        return self.canon.scenes[self.canon.release_pos[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return (s.key for s in self.canon.scenes)
+
+    def __len__(self) -> int:
+        return len(self.canon.scenes)
+
+
+def _events(collected: Collected, scenes: set[str] | None) -> list[CanonEvent]:
+    """Every event (the used inferred ones twice: both sides alike), or only the bible's and
+    those of ``scenes``."""
+    every = collected.events + collected.inferred
+    if scenes is None:
+        return every
+    return [e for e in every if e.source == "bible" or e.scene in scenes]
+
+
+def _changed_events(old: list[CanonEvent], new: list[CanonEvent], patch: Patch) -> None:
     """Who and where the events that came or went are about (lines aside)."""
-    new = collected.events + collected.inferred
     before = Counter(_event_key(e) for e in old)
     after = Counter(_event_key(e) for e in new)
     gone, came = before - after, after - before
@@ -240,6 +287,20 @@ def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
         for kind in kinds:
             touched |= patch.changed.get(kind, set())
         old = [f for f in compiled.findings if f.rule == rule]
+        if rule in PER_CHARACTER and touched:
+            # Findings about the touched characters, wherever they are; the rest as they were,
+            # except in the edited scenes (lines move).
+            fresh = run_rules(canon, fold, only=[rule], characters=touched)
+            fresh += run_rules(canon, fold, only=[rule], scope=base)
+            keep = {f.key for f in fresh}
+            findings += [
+                f
+                for f in old
+                if f.scene not in base and touched.isdisjoint(f.characters) and f.key not in keep
+            ]
+            findings += list({f.key: f for f in fresh}.values())
+            rechecked |= base
+            continue
         if rule in WHOLE and touched:
             findings += run_rules(canon, fold, only=[rule])
             continue
@@ -256,17 +317,16 @@ def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
 
 def _scenes_of(canon: Canon, patch: Patch) -> dict[str, set[str]]:
     """The scenes where each changed character is present or heard, or each place is."""
-    wanted: set[str] = set()
-    for who in patch.changed.values():
-        wanted |= who
     out: dict[str, set[str]] = {}
-    for cid in wanted:
-        if cid in canon.appearances:
-            out[cid] = {canon.scenes[i].key for i in canon.appearances[cid]}
-    for s in canon.scenes:
-        for cid in wanted.intersection(s.voices):
-            out.setdefault(cid, set()).add(s.key)
-        place = _place(s)
-        if place in wanted:
-            out.setdefault(place, set()).add(s.key)
+    for kind, who in patch.changed.items():
+        for name in who:
+            if name in out:
+                continue
+            indexes = [*canon.appearances.get(name, ()), *canon.heard.get(name, ())]
+            out[name] = {canon.scenes[i].key for i in indexes}
+        if kind == "destroyed" and who:
+            for s in canon.scenes:
+                place = _place(s)
+                if place in who:
+                    out.setdefault(place, set()).add(s.key)
     return out

@@ -43,15 +43,24 @@ def run_rules(
     fold: Fold,
     only: Iterable[str] | None = None,
     scope: Iterable[str] | None = None,
+    characters: Iterable[str] | None = None,
 ) -> list[Finding]:
-    """Findings in file order. ``scope``: report on these scenes (keys) only."""
-    ctx = Context(canon, fold, frozenset(scope) if scope is not None else None)
+    """Findings in file order. ``scope``: report on these scenes (keys) only; ``characters``:
+    on findings about these characters only."""
+    ctx = Context(
+        canon,
+        fold,
+        frozenset(scope) if scope is not None else None,
+        frozenset(characters) if characters is not None else None,
+    )
     chosen = [RULES[r] for r in only] if only is not None else list(RULES.values())
     findings: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}
     for rule in chosen:
         for f in rule.check(ctx):
             if ctx.scope is not None and f.scene not in ctx.scope:
                 continue  # a rule that must read every scene reported outside the scope
+            if ctx.characters is not None and ctx.characters.isdisjoint(f.characters):
+                continue
             # One finding per rule, scene and character (or pair): keep the first line.
             if f.key not in findings or f.line < findings[f.key].line:
                 findings[f.key] = f

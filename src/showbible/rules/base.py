@@ -80,14 +80,18 @@ class Finding:
 class Context:
     """What rules read: the canon (scenes, cast, meetings) and the fold of events.
 
-    ``scope`` (scene keys) asks for the findings of those scenes only: an incremental check
-    (session.py) re-checks the scenes an edit can have changed. Rules still read the whole
-    canon; they only skip the work of reporting on scenes outside the scope.
+    ``scope`` (scene keys) asks for the findings of those scenes only, ``characters`` for the
+    findings about those characters only: an incremental check (patch.py) re-checks what an
+    edit can have changed. Rules still read the whole canon; they only skip the work of
+    reporting outside the scope.
     """
 
     canon: Canon
     fold: Fold
     scope: frozenset[str] | None = None
+    # Report on these characters only (a rule that reads the whole canon for each finding may
+    # honour it to skip work; run_rules drops the findings about anyone else).
+    characters: frozenset[str] | None = None
 
     def scenes(self) -> Sequence[SceneFacts]:
         """The scenes to report on, in release order."""

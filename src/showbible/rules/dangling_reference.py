@@ -22,13 +22,16 @@ class DanglingReference(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         canon = ctx.canon
-        on_screen = set(canon.appearances)
-        for scene in canon.scenes:
-            on_screen.update(scene.voices)
+        on_screen = set(canon.appearances) | set(canon.heard)
+        only = ctx.characters
         reported: set[str] = set()
         for scene in canon.scenes:
+            if only is not None and only.isdisjoint(scene.referenced):
+                continue
             for cid, line in scene.referenced.items():
                 if cid in on_screen or cid in reported or not ctx.is_person(cid):
+                    continue
+                if only is not None and cid not in only:
                     continue
                 reported.add(cid)
                 yield self.finding(

@@ -25,22 +25,25 @@ class RelationContradiction(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         canon = ctx.canon
         _kinds, opposes = vocabulary(canon.universe.bible)
-        # (from, to, kind) -> the event that made it hold; mutual kinds are stored both ways.
-        active: dict[tuple[str, str, str], CanonEvent] = {}
+        # Per pair of characters: (from, to, kind) -> the event that made it hold; mutual kinds
+        # are stored both ways. (One table per pair: a universe has thousands of relationships,
+        # and each event is about one pair.)
+        active: dict[tuple[str, str], dict[tuple[str, str, str], CanonEvent]] = {}
         for known in ctx.fold.relations:
             e = known.event
             a, b = e.subject, e.obj or ""
+            held = active.setdefault((a, b) if a < b else (b, a), {})
             kind = str(e.data.get("kind"))
             if e.verb == "ends":
-                for key in list(active):
-                    if {key[0], key[1]} == {a, b} and (e.data.get("kind") in (None, key[2])):
-                        del active[key]
+                for key in list(held):
+                    if e.data.get("kind") in (None, key[2]):
+                        del held[key]
                 continue
             mutual = bool(e.data.get("mutual"))
             opposed = opposes.get(kind, frozenset())
             clashes = [
                 (k, source)
-                for (x, y, k), source in active.items()
+                for (x, y, k), source in held.items()
                 if k in opposed and ((x, y) == (a, b) or (mutual and (x, y) == (b, a)))
             ]
             # Only a scene's annotation asserts a relationship; a bible event *is* the change.
@@ -55,8 +58,8 @@ class RelationContradiction(Rule):
                     [Evidence.of(old, f"{ctx.name(a)} and {ctx.name(b)}: {old_kind}")],
                 )
             for old_kind, _old in clashes:
-                for key in [k for k in active if {k[0], k[1]} == {a, b} and k[2] == old_kind]:
-                    del active[key]
-            active[(a, b, kind)] = e
+                for key in [k for k in held if k[2] == old_kind]:
+                    del held[key]
+            held[(a, b, kind)] = e
             if mutual:
-                active[(b, a, kind)] = e
+                held[(b, a, kind)] = e
