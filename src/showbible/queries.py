@@ -93,20 +93,29 @@ def find_character(conn: Connection, name: str) -> Row:
 
 def as_of(conn: Connection, ref: str, timeline: Timeline = "release") -> AsOf:
     """``EPISODE``, ``SERIES:EPISODE`` or ``...#SCENE``: everything up to and including it."""
-    s = store.scenes.c
+    s, ep = store.scenes.c, store.episodes.c
     text, _, scene_text = ref.partition("#")
     series, _, episode = text.rpartition(":")
-    cond = [s.episode == episode]
+    if scene_text and not scene_text.isdigit():
+        raise NotFound(f"scene number in {ref!r} must be a whole number")
+    # Scenes are found by their unique key ("SERIES:EPISODE#N"), whose index makes this a
+    # lookup rather than a scan of every scene (a query's p99 at 500 episodes depends on it).
     if series:
-        cond.append(s.series == series)
-    if scene_text:
-        if not scene_text.isdigit():
-            raise NotFound(f"scene number in {ref!r} must be a whole number")
-        cond.append(s.number == int(scene_text))
+        keys = [f"{series}:{episode}"]
+    else:
+        keys = [r.key for r in conn.execute(select(ep.key).where(ep.id == episode))]
     col = s.release_pos if timeline == "release" else s.story_pos
-    rows = conn.execute(
-        select(s.series, func.max(col).label("pos")).where(and_(*cond)).group_by(s.series)
-    ).all()
+    rows: list[Any] = []
+    for key in keys:
+        if scene_text:
+            where = s.key == f"{key}#{int(scene_text)}"
+        else:
+            # Every scene key of the episode, and none of "ep10" for "ep1": "#" sorts before
+            # any digit, and "$" is the next character after it.
+            where = and_(s.key > f"{key}#", s.key < f"{key}$")
+        rows += conn.execute(
+            select(s.series, func.max(col).label("pos")).where(where).group_by(s.series)
+        ).all()
     if not rows:
         eps = [r.key for r in conn.execute(select(store.episodes.c.key, store.episodes.c.id))]
         ids = [k.split(":", 1)[1] for k in eps]
@@ -564,8 +573,14 @@ def relations(
             x.line,
         ),
     )
+    partners = {x.b if x.a == cid else x.a for x in rows}
     names = {
-        x.id: x.name for x in conn.execute(select(store.characters.c.id, store.characters.c.name))
+        x.id: x.name
+        for x in conn.execute(
+            select(store.characters.c.id, store.characters.c.name).where(
+                store.characters.c.id.in_(partners)
+            )
+        )
     }
     pairs: dict[str, Row] = {}
     for x in rows:
