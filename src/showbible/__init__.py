@@ -6,6 +6,8 @@ The public API, small enough to read in one sitting:
 - ``build(dir, url=None)`` brings its canon store up to date, incrementally;
 - ``compile_universe(universe)`` folds the canon in memory, without a store;
 - ``check(dir, url=None, as_of=None, only=(), rules=())`` returns the continuity findings;
+- ``Session(dir, url=None)`` keeps the canon compiled in memory: ``refresh()`` after each edit
+  brings memory and store up to date in a tenth of a second (what ``watch`` and ``serve`` run);
 - ``InputError`` is raised for bad input, with the file and line at fault.
 """
 
@@ -15,6 +17,7 @@ from showbible.build import BuildResult, Compiled, build, compile_universe
 from showbible.check import CheckResult, check
 from showbible.model import InputError
 from showbible.rules import Finding
+from showbible.session import Refresh, Session
 from showbible.universe import Universe, load_universe
 
 __all__ = [
@@ -23,6 +26,8 @@ __all__ = [
     "Compiled",
     "Finding",
     "InputError",
+    "Refresh",
+    "Session",
     "Universe",
     "__version__",
     "build",

@@ -235,7 +235,10 @@ def extract_scene(
             cue = cast.resolve_cue(el.text, series)
             speaker, identity, cue_line = cue.character, cue.identity, el.line
             voice = cue_is_voice(el.extensions)
-            facts.labels.setdefault(speaker, Counter())[el.text.strip()] += 1
+            said = facts.labels.get(speaker)
+            if said is None:
+                said = facts.labels[speaker] = Counter()
+            said[el.text.strip()] += 1
             facts.speeches[speaker] += 1
             if voice:
                 facts.voices.setdefault(speaker, el.line)

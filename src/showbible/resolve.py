@@ -302,6 +302,8 @@ class NameMatcher:
                 if self._case_ok(original, label, partial):
                     candidates.append((start, end + 1, cid, identity, partial))
                     break
+        if not candidates:
+            return []
         # Longest match first at each position; shorter ones only where nothing longer holds.
         candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[Match] = []

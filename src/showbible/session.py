@@ -32,11 +32,10 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from showbible import patch, store
 from showbible.build import (
-    BuildResult,
     Compiled,
     Progress,
     build,
@@ -67,7 +66,7 @@ Signature = dict[str, tuple[int, int]]  # path -> (mtime_ns, size)
 class Refresh:
     """What one refresh did."""
 
-    mode: str  # "unchanged" | "episodes" | "build"
+    mode: Literal["unchanged", "episodes", "build"]
     files: list[str] = field(default_factory=list)  # changed files, relative to the universe
     seconds: float = 0.0
     reason: str = ""  # why a whole build was needed
@@ -188,7 +187,7 @@ class Session:
             self._failed = set(signature)  # the next change builds the whole again
             gc.freeze()
             raise
-        self.compiled = result.compiled or self._compile_current(result)
+        self.compiled = result.compiled or self._compile_current()
         self._matchers = {}
         # The canon lives as long as the session and holds millions of objects: left to the
         # cyclic collector, each refresh would end with a full scan of all of them (50 ms at
@@ -208,9 +207,8 @@ class Session:
             "build", rels, time.perf_counter() - started, why, len(self.compiled.canon.scenes)
         )
 
-    def _compile_current(self, result: BuildResult) -> Compiled:
+    def _compile_current(self) -> Compiled:
         """The store was already up to date: compile from its caches (nothing is parsed)."""
-        del result
         universe = load_universe(self.root)
         st = store.Store(self.url)
         try:
