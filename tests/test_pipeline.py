@@ -171,3 +171,30 @@ def test_an_error_in_a_worker_reaches_the_caller(
     with pytest.raises(InputError) as err:
         compile_universe(universe, jobs=2)
     assert str(err.value) == f"{bad[0].rel}:3: unreadable on purpose"
+
+
+def test_rules_run_beside_the_store_write(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rules checked in a forked child while the parent writes give the same findings; a
+    failure there fails the build and leaves the store as it was."""
+    from showbible.check import load_findings
+
+    build_module = importlib.import_module("showbible.build")  # the package's build() shadows it
+
+    monkeypatch.setattr(build_module.RulesRun, "MIN_SCENES", 0)  # fork even for a small canon
+    monkeypatch.setattr(build_module, "_cores", lambda: 2)  # and on a machine with one core
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    result = build(synthetic, url, force=True)
+    assert result.compiled is not None
+    here = compile_universe(load_universe(synthetic), jobs=1).findings
+    assert here and [f.to_json() for f in result.compiled.findings] == [f.to_json() for f in here]
+    assert [f.to_json() for f in load_findings(url, synthetic)] == [f.to_json() for f in here]
+
+    def broken(*_args: object, **_kwargs: object) -> list[object]:
+        raise ValueError("a rule fell over")
+
+    monkeypatch.setattr(build_module, "run_rules", broken)
+    with pytest.raises(RuntimeError, match="a rule fell over"):
+        build(synthetic, url, force=True)
+    assert [f.to_json() for f in load_findings(url, synthetic)] == [f.to_json() for f in here]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -122,9 +122,14 @@ def write_caches(
 
 
 def write_canon(
-    conn: Connection, compiled: Compiled, cache: dict[str, tuple[str, bytes]]
+    conn: Connection,
+    compiled: Compiled,
+    cache: dict[str, tuple[str, bytes]],
+    findings_ready: Callable[[], None] | None = None,
 ) -> Totals:
-    """Replace the derived tables with this canon (inside the caller's transaction)."""
+    """Replace the derived tables with this canon (inside the caller's transaction).
+    ``findings_ready`` is called before the findings are written: they may still be being
+    worked out elsewhere (build.RulesRun) while the rest is written."""
     universe, canon = compiled.universe, compiled.canon
     live = set(compiled.hashes)
     for rel in set(cache) - live:
@@ -172,6 +177,8 @@ def write_canon(
     insert_rows(conn, store.encounters, encounter_rows(canon))
     insert_rows(conn, store.tells, tell_rows(compiled, everything))
     insert_rows(conn, store.interactions, interaction_rows(compiled, None))
+    if findings_ready is not None:
+        findings_ready()
     _write_whole_canon_tables(conn, compiled)
     return totals
 
