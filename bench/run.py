@@ -90,7 +90,7 @@ def build_times() -> list[dict[str, object]]:
 def _table(rows: list[dict[str, object]]) -> str:
     if not rows:
         return "(nothing measured)"
-    keys = list(rows[0])
+    keys = [k for k, v in rows[0].items() if not isinstance(v, dict)]  # details stay in JSON
     cells = [[_fmt(r[k]) for k in keys] for r in rows]
     widths = [max(len(k), *(len(c[i]) for c in cells)) for i, k in enumerate(keys)]
     lines = ["  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True))]
