@@ -241,3 +241,31 @@ def test_watcher_rebuilds_when_the_universe_changes(tmp_path: Path) -> None:
                 break
             time.sleep(0.2)
         assert "Pin and Needle" in titles
+
+
+def test_an_edit_reaches_the_pages_through_the_resident_canon(tmp_path: Path) -> None:
+    """The watcher's refresh patches the edited episode (no whole build) and the next request
+    sees the new findings."""
+    root = tmp_path / "u"
+    shutil.copytree(DEMO, root, ignore=shutil.ignore_patterns(".showbible"))
+    app = create_app(root, f"sqlite:///{tmp_path / 'c.sqlite'}", watch=None)
+    with TestClient(app) as c:
+
+        def jonah_strangers() -> list[Any]:
+            found = c.get("/api/findings", params={"rule": "reintroduction"}).json()["findings"]
+            return [f for f in found if "jonah" in f["characters"]]
+
+        assert jonah_strangers()
+        draft = root / "highwater" / "hw4-draft.fountain"
+        text = draft.read_text()
+        draft.write_text(
+            text.replace("I'm Jonah Brennock", "It's me again").replace(
+                "Nice to meet you, Mr. Brennock", "Back so soon, Mr. Brennock"
+            )
+        )
+        canon = app.state.canon
+        assert canon.changed()
+        canon.rebuild()
+        assert canon.last_refresh is not None and canon.last_refresh.mode == "episodes"
+        assert jonah_strangers() == []
+        assert "s me again" in c.get("/episode/highwater/hw4-draft").text

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, select
 
 from showbible import store
 from showbible.model import InputError
-from showbible.session import Session
+from showbible.session import Refresh, Session
 from showbible.universe import load_universe
 from showbible.web.visible import Cut, Index, Sight, load_index, resolve_cut, sight
 
@@ -50,6 +50,7 @@ class Canon:
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
         self.session = Session(root, self.url)
+        self.last_refresh: Refresh | None = None  # what the last successful refresh did
         self._version: tuple[str | None, str | None] | None = None
         # Called with a whole-canon view after each build, to fill caches ahead of visitors.
         self.warmers: list[Callable[[View], object]] = []
@@ -59,7 +60,7 @@ class Canon:
     def rebuild(self) -> BuildStatus:
         """Bring the store up to date. A failure keeps the last good canon and says why."""
         try:
-            self.session.refresh()
+            self.last_refresh = self.session.refresh()
             self.status = BuildStatus(ok=True)
         except InputError as exc:
             self.status = BuildStatus(ok=False, message=str(exc))
