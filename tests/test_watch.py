@@ -9,9 +9,12 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "sallowmouth"
@@ -86,3 +89,50 @@ def test_watch_rechecks_an_edit_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGINT)
         code = proc.wait(timeout=30)
     assert code == 0
+
+
+def test_changes_wake_on_a_save_not_on_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system's notifications wake the watcher within moments of a save; the store's own
+    writes (hidden folder) do not."""
+    from showbible import watching
+
+    monkeypatch.setattr(watching, "SAFETY_NET", 30.0)  # only notifications wake it here
+    (tmp_path / ".showbible").mkdir()
+    stop = threading.Event()
+    woke: list[float] = []
+
+    def run() -> None:
+        for _ in watching.changes(tmp_path, stop=stop):
+            woke.append(time.monotonic())
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        time.sleep(1.0)  # let the notifications be set up
+        (tmp_path / ".showbible" / "canon.sqlite").write_text("the store writing")
+        time.sleep(1.0)
+        assert woke == []
+        saved = time.monotonic()
+        (tmp_path / "ep1.fountain").write_text("INT. QUAY - NIGHT\n")
+        deadline = saved + 10
+        while not woke and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert woke and woke[0] - saved < 5
+    finally:
+        stop.set()
+        thread.join(timeout=40)
+
+
+def test_polling_looks_every_interval(tmp_path: Path) -> None:
+    from showbible import watching
+
+    stop = threading.Event()
+    started = time.monotonic()
+    looks = 0
+    for _ in watching.changes(tmp_path, interval=0.05, polling=True, stop=stop):
+        looks += 1
+        if looks == 5:
+            stop.set()
+    assert looks == 5 and time.monotonic() - started >= 0.2

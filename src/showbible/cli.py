@@ -257,8 +257,17 @@ def watch_cmd(
         str, typer.Option("--format", help="text, or json: one JSON object per line.")
     ] = "text",
     interval: Annotated[
-        float, typer.Option(help="Seconds between looks at the universe's files.", min=0.05)
+        float,
+        typer.Option(help="Seconds between looks at the files when polling.", min=0.05),
     ] = 0.5,
+    poll: Annotated[
+        bool,
+        typer.Option(
+            "--poll",
+            help="Look at the files every --interval instead of waiting for the system's "
+            "change notifications (for network filesystems).",
+        ),
+    ] = False,
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -266,10 +275,10 @@ def watch_cmd(
 
     An edit inside an episode is re-checked in about a tenth of a second, whatever the size
     of the universe; edits that reach other episodes rebuild everything from the caches."""
-    import time
     from datetime import datetime
 
     from showbible.session import Refresh, Session
+    from showbible.watching import changes
 
     _choice(fmt, ("text", "json"), "--format")
     root = _root(universe, universe_opt)
@@ -327,8 +336,7 @@ def watch_cmd(
             session.progress = report
             refresh()
         session.progress = None
-        while True:
-            time.sleep(interval)
+        for _ in changes(session.root, session.ignore, interval, polling=poll):
             if session.changed():
                 refresh()
     except KeyboardInterrupt:

@@ -88,7 +88,7 @@ class Session:
         self._failed: set[str] = set()
         self.error: InputError | None = None  # why the last refresh failed, until one succeeds
         self._written: str | None = None  # the universe hash this session last wrote
-        self._ignore = _store_files(self.url)
+        self.ignore = _store_files(self.url)  # the store's own files, if inside the universe
         self._by_path: dict[str, Episode] = {}
         self._matchers: dict[str, Any] = {}  # per series, for the cast of ``compiled``
 
@@ -106,7 +106,7 @@ class Session:
 
     def changed(self) -> bool:
         """Whether a file changed since the last refresh (a cheap look at the folder)."""
-        return files_signature(self.root, self._ignore) != self._signature
+        return files_signature(self.root, self.ignore) != self._signature
 
     def refresh(self) -> Refresh:
         """Bring memory and store up to date with the files. Raises InputError for bad input
@@ -123,7 +123,7 @@ class Session:
 
     def _refresh(self) -> Refresh:
         started = time.perf_counter()
-        signature = files_signature(self.root, self._ignore)
+        signature = files_signature(self.root, self.ignore)
         if self.compiled is None:
             return self._whole(signature, started, [], "first build")
         old = self._signature

@@ -25,6 +25,7 @@ from showbible import store
 from showbible.model import InputError
 from showbible.session import Refresh, Session
 from showbible.universe import load_universe
+from showbible.watching import changes
 from showbible.web.visible import Cut, Index, Sight, load_index, resolve_cut, sight
 
 log = logging.getLogger("showbible.web")
@@ -201,10 +202,14 @@ class Watcher:
         self._thread.join(timeout=5)
 
     def _loop(self) -> None:
-        while not self._stop.wait(self.interval):
-            try:
-                if self.canon.changed():
-                    log.info("universe changed; rebuilding")
-                    self.canon.rebuild()
-            except Exception:
-                log.exception("watching the universe failed")
+        session = self.canon.session
+        try:
+            for _ in changes(session.root, session.ignore, self.interval, stop=self._stop):
+                try:
+                    if self.canon.changed():
+                        log.info("universe changed; rebuilding")
+                        self.canon.rebuild()
+                except Exception:
+                    log.exception("watching the universe failed")
+        except Exception:
+            log.exception("watching the universe stopped")
