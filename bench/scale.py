@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import resource
 import shutil
@@ -29,8 +30,57 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 
+class TreeMemory:
+    """The peak memory of this process and its children (the extraction workers, the rules'
+    fork), sampled every 0.1 s as PSS: shared pages counted once, split among their sharers,
+    which RSS would count in every process (Linux only; None elsewhere)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.available = Path("/proc/self/smaps_rollup").exists()
+        if self.available:
+            self._thread.start()
+
+    @staticmethod
+    def _pss(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    @staticmethod
+    def _children(pid: int) -> list[int]:
+        out: list[int] = []
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    out += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+        return out
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.1):
+            total = self._pss(me) + sum(self._pss(c) for c in self._children(me))
+            self.peak_kb = max(self.peak_kb, total)
+
+    def stop(self) -> float | None:
+        self._stop.set()
+        return self.peak_kb / 1024 if self.available else None
+
+
 def measure(size: int, folder: Path) -> dict[str, object]:
     """Everything for one size, in this process."""
+    tree = TreeMemory()
     import synth
     from showbible import build, check, queries
     from showbible.store import Store
@@ -109,6 +159,7 @@ def measure(size: int, folder: Path) -> dict[str, object]:
     except Exception as exc:
         row["web page max ms"] = f"n/a ({type(exc).__name__})"
     row["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    row["peak MB, with children (PSS)"] = tree.stop()
     return row
 
 
