@@ -3,7 +3,8 @@
 For each size, in a fresh process (so peak memory is that size's own): cold build into SQLite,
 rebuild after editing one episode, a full check, as-of query latency (p50/p99 over many `who`
 and `met` queries at random points), web page server time, a resident session's refresh after
-edits of six kinds (`watch`, `serve`), and peak memory. Prints a table,
+edits of six kinds (`watch`, `serve`), and peak memory: the process's own, and, in a separate
+cold build, that of the whole process tree (the extraction workers and the rules' fork too). Prints a table,
 writes docs/performance-scale.png (cost against size) and returns the rows.
 
 Usage: python bench/scale.py [--sizes 50,500,5000] [--out DIR]
@@ -80,7 +81,6 @@ class TreeMemory:
 
 def measure(size: int, folder: Path) -> dict[str, object]:
     """Everything for one size, in this process."""
-    tree = TreeMemory()
     import synth
     from showbible import build, check, queries
     from showbible.store import Store
@@ -159,8 +159,22 @@ def measure(size: int, folder: Path) -> dict[str, object]:
     except Exception as exc:
         row["web page max ms"] = f"n/a ({type(exc).__name__})"
     row["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    row["peak MB, with children (PSS)"] = tree.stop()
     return row
+
+
+def memory(size: int, folder: Path) -> dict[str, object]:
+    """A cold build sampled for the memory of the whole process tree, in a process of its own
+    (sampling costs CPU, so it is kept out of the timed runs; a fresh process, so that nothing
+    left over from them counts)."""
+    from showbible import build
+
+    root = folder / f"u{size}"  # measure() left it there, edits included
+    url = f"sqlite:///{folder}/u{size}-memory.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{folder}/u{size}-memory.sqlite{suffix}").unlink(missing_ok=True)
+    tree = TreeMemory()
+    build(root, url)
+    return {"peak MB, with children (PSS)": tree.stop()}
 
 
 # What a writer does between two saves, from a reworded speech to a death.
@@ -228,6 +242,14 @@ def run(sizes: list[int], folder: Path) -> list[dict[str, object]]:
             print(proc.stderr[-2000:], file=sys.stderr)
             continue
         rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        mem = subprocess.run(
+            [sys.executable, __file__, "--memory", str(size), "--out", str(folder)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if mem.returncode == 0:
+            rows[-1].update(json.loads(mem.stdout.strip().splitlines()[-1]))
         print(_fmt_row(rows[-1]), flush=True)
     return rows
 
@@ -270,11 +292,15 @@ def main() -> int:
     parser.add_argument("--sizes", default="50,500,5000")
     parser.add_argument("--out", default=None)
     parser.add_argument("--one", type=int, default=None)
+    parser.add_argument("--memory", type=int, default=None)
     args = parser.parse_args()
     folder = Path(args.out or tempfile.mkdtemp(prefix="showbible-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
     if args.one is not None:
         print(json.dumps(measure(args.one, folder)))
+        return 0
+    if args.memory is not None:
+        print(json.dumps(memory(args.memory, folder)))
         return 0
     rows = run([int(s) for s in args.sizes.split(",")], folder)
     # Keep every size ever measured (a 5,000-episode run need not repeat the small ones).
