@@ -136,6 +136,7 @@ class Cast:
                 if (cid, scope) not in self._stripped[bare]:
                     self._stripped[bare].append((cid, scope))
         self._alias_choices = sorted(self._alias_labels)
+        self._shared_parts: _Shared | None = None
 
     # --- cues ----------------------------------------------------------------------------
 
@@ -219,33 +220,80 @@ class Cast:
         ``cues`` maps each character present in the series to the normalised labels it was
         cued by there; they are names too, and their word runs make partial names
         (``Enter the PRINCE`` for ``PRINCE HENRY``) when only one character has them.
+
+        Every series matches every name of the universe, so most of a matcher is the same for
+        all of them: that part (labels no alias scopes to some series) is built once per cast
+        (``_shared``); a series adds only what differs — its scoped aliases, its cues, and the
+        partial names they make or unmake — over it.
         """
-        full: dict[str, tuple[str, str | None]] = {}
-        for key, owners in self._exact.items():
+        base = self._shared()
+        mine: dict[str, tuple[str, str | None]] = {}
+        order: dict[str, tuple[int, int]] = {}
+        for key, owners in base.scoped_exact:
             cid = _pick(owners, series)
             if cid is not None and not self.characters[cid].role:
-                full[key] = (cid, self.characters[cid].identities.get(key))
-        for phrase, owners in self._phrases.items():
+                mine[key] = (cid, self.characters[cid].identities.get(key))
+                order[key] = (0, base.exact_pos[key])
+        for phrase, owners in base.scoped_phrases:
             cid = _pick(owners, series)
             if cid is not None:
-                full[phrase] = (cid, self.characters[cid].identities.get(normalise(phrase)))
+                mine[phrase] = (cid, self.characters[cid].identities.get(normalise(phrase)))
+                order[phrase] = (1, base.phrase_pos[phrase])
+        n = 0
         for cid, labels in cues.items():
             char = self.characters.get(cid)
             if char is None or char.role:
                 continue
             for label in labels:
-                full.setdefault(label, (cid, char.identities.get(label)))
-        owners_of: dict[str, set[str]] = defaultdict(set)
-        for label, (owner, _identity) in full.items():
+                if label not in base.full and label not in mine:
+                    mine[label] = (cid, char.identities.get(label))
+                    order[label] = (2, n)
+                    n += 1
+        if not mine:
+            return NameMatcher(base.words, {}, None, self.titles)
+        # The word runs this series' own labels add owners to, and the shared partial names
+        # its labels now spell out in full: their standing as partial names is worked out again.
+        runs: dict[str, set[str]] = defaultdict(set)
+        for label, (owner, _identity) in mine.items():
             if label[:1].islower() or label in self._descriptive:
                 continue
             for run in token_runs(label):
-                owners_of[run].add(owner)
-        partial: dict[str, tuple[str, str | None]] = {}
-        for run, run_owners in owners_of.items():
-            if len(run_owners) == 1 and run not in full and not is_role(run, self.roles):
-                partial[run] = (next(iter(run_owners)), None)
-        return NameMatcher(full, partial, self.titles)
+                runs[run].add(owner)
+        recomputed: dict[str, Value | None] = {}  # lower-cased run -> its partial entry, if any
+        for run in {*runs, *(label for label in mine if label in base.partial)}:
+            run_owners = base.owners_of.get(run, set()) | runs.get(run, set())
+            partial = (
+                len(run_owners) == 1
+                and run not in base.full
+                and run not in mine
+                and not is_role(run, self.roles)
+            )
+            recomputed[run.lower()] = (run, next(iter(run_owners)), None, True) if partial else None
+        touched = {label.lower() for label in mine} | set(recomputed)
+        by_lower: dict[str, list[str]] = defaultdict(list)
+        for label in mine:
+            by_lower[label.lower()].append(label)
+        override: dict[str, tuple[Value, ...] | None] = {}
+        extra: dict[str, tuple[Value, ...]] = {}
+        for low in touched:
+            fulls = [(base.order[lab], lab, base.full[lab]) for lab in base.by_lower.get(low, ())]
+            fulls += [(order[lab], lab, mine[lab]) for lab in by_lower.get(low, ())]
+            values: list[Value] = [
+                (lab, cid, ident, False) for _o, lab, (cid, ident) in sorted(fulls)
+            ]
+            entry = recomputed[low] if low in recomputed else base.partial_by_lower.get(low)
+            if entry is not None:
+                values.append(entry)
+            if low in base.entries:
+                override[low] = tuple(values) or None
+            elif values:
+                extra[low] = tuple(values)
+        return NameMatcher(base.words, override, _Words(extra) if extra else None, self.titles)
+
+    def _shared(self) -> _Shared:
+        if self._shared_parts is None:
+            self._shared_parts = _Shared.of(self)
+        return self._shared_parts
 
 
 def _pick(owners: Iterable[tuple[str, frozenset[str] | None]], series: str) -> str | None:
@@ -259,49 +307,140 @@ def _pick(owners: Iterable[tuple[str, frozenset[str] | None]], series: str) -> s
     return unscoped
 
 
+Value = tuple[str, str, str | None, bool]  # (label as written, character, identity, partial)
+
+
+class _Words:
+    """Lower-cased labels -> their values, in one Aho-Corasick automaton."""
+
+    def __init__(self, entries: Mapping[str, tuple[Value, ...]]) -> None:
+        self.auto = ahocorasick.Automaton()
+        self.empty = not entries
+        for low, values in entries.items():
+            self.auto.add_word(low, (len(low), low, values))
+        if not self.empty:
+            self.auto.make_automaton()
+
+
+@dataclass
+class _Shared:
+    """The part of every series' matcher that does not depend on the series: the labels whose
+    owners no alias scopes to some series, and the partial names their word runs make."""
+
+    full: dict[str, tuple[str, str | None]]
+    order: dict[str, tuple[int, int]]  # label -> (0 exact | 1 phrase, position): a series' order
+    by_lower: dict[str, list[str]]
+    owners_of: dict[str, set[str]]
+    partial: dict[str, Value]
+    partial_by_lower: dict[str, Value]
+    entries: dict[str, tuple[Value, ...]]
+    words: _Words
+    scoped_exact: list[tuple[str, list[tuple[str, frozenset[str] | None]]]]
+    scoped_phrases: list[tuple[str, list[tuple[str, frozenset[str] | None]]]]
+    exact_pos: dict[str, int]
+    phrase_pos: dict[str, int]
+
+    @classmethod
+    def of(cls, cast: Cast) -> _Shared:
+        full: dict[str, tuple[str, str | None]] = {}
+        order: dict[str, tuple[int, int]] = {}
+        scoped_exact, scoped_phrases = [], []
+        exact_pos = {key: i for i, key in enumerate(cast._exact)}
+        phrase_pos = {phrase: i for i, phrase in enumerate(cast._phrases)}
+        for key, owners in cast._exact.items():
+            if any(scope is not None for _cid, scope in owners):
+                scoped_exact.append((key, owners))
+                continue
+            cid = _pick(owners, "")
+            if cid is not None and not cast.characters[cid].role:
+                full[key] = (cid, cast.characters[cid].identities.get(key))
+                order[key] = (0, exact_pos[key])
+        for phrase, owners in cast._phrases.items():
+            if any(scope is not None for _cid, scope in owners):
+                scoped_phrases.append((phrase, owners))
+                continue
+            cid = _pick(owners, "")
+            if cid is not None:
+                full[phrase] = (cid, cast.characters[cid].identities.get(normalise(phrase)))
+                order[phrase] = (1, phrase_pos[phrase])
+        owners_of: dict[str, set[str]] = defaultdict(set)
+        for label, (owner, _identity) in full.items():
+            if label[:1].islower() or label in cast._descriptive:
+                continue
+            for run in token_runs(label):
+                owners_of[run].add(owner)
+        partial: dict[str, Value] = {}
+        for run, run_owners in owners_of.items():
+            if len(run_owners) == 1 and run not in full and not is_role(run, cast.roles):
+                partial[run] = (run, next(iter(run_owners)), None, True)
+        by_lower: dict[str, list[str]] = defaultdict(list)
+        for label in full:
+            by_lower[label.lower()].append(label)
+        partial_by_lower = {run.lower(): value for run, value in partial.items()}
+        entries: dict[str, list[Value]] = defaultdict(list)
+        for label, (cid, identity) in full.items():
+            entries[label.lower()].append((label, cid, identity, False))
+        for run, value in partial.items():
+            entries[run.lower()].append(value)
+        frozen = {low: tuple(values) for low, values in entries.items()}
+        return cls(
+            full,
+            order,
+            dict(by_lower),
+            dict(owners_of),
+            partial,
+            partial_by_lower,
+            frozen,
+            _Words(frozen),
+            scoped_exact,
+            scoped_phrases,
+            exact_pos,
+            phrase_pos,
+        )
+
+
 class NameMatcher:
     """Finds characters named in text: whole words, longest first, falling back to shorter.
 
     Case matters, as in scripts: a name must start with a capital (``Mara`` or ``MARA``, not the
     verb ``will`` for ``WILL``); a lower-case alias (``your uncle``) must match as written; and a
     partial name that is only a title (``PRINCE``) must be in capitals.
+
+    The words are the cast's shared ones (``_Shared``) with a series' ``override`` (a label's
+    values there, or None: not a name in this series) and its ``extra`` words.
     """
 
     def __init__(
         self,
-        full: dict[str, tuple[str, str | None]],
-        partial: dict[str, tuple[str, str | None]],
+        shared: _Words,
+        override: dict[str, tuple[Value, ...] | None],
+        extra: _Words | None,
         titles: frozenset[str],
     ) -> None:
-        self._auto = ahocorasick.Automaton()
+        self._layers = [(w, o) for w, o in ((shared, override), (extra, None)) if w and not w.empty]
         self._titles = titles
-        entries: dict[str, list[tuple[str, str, str | None, bool]]] = defaultdict(list)
-        for label, (cid, identity) in full.items():
-            entries[label.lower()].append((label, cid, identity, False))
-        for label, (cid, identity) in partial.items():
-            entries[label.lower()].append((label, cid, identity, True))
-        self.empty = not entries
-        for low, values in entries.items():
-            self._auto.add_word(low, (len(low), tuple(values)))
-        if not self.empty:
-            self._auto.make_automaton()
+        self.empty = not self._layers
 
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
             return []
         low = text.lower()
         candidates: list[tuple[int, int, str, str | None, bool]] = []
-        for end, (length, values) in self._auto.iter(low):
-            start = end - length + 1
-            if not _boundary(low, start, end + 1):
-                continue
-            original = text[start : end + 1]
-            for label, cid, identity, partial in values:
-                if partial and not original.isupper() and _after_article(low, start):
-                    continue  # "the Alderman's hat": a title used as a noun, not a name
-                if self._case_ok(original, label, partial):
-                    candidates.append((start, end + 1, cid, identity, partial))
-                    break
+        for words, override in self._layers:
+            for end, (length, key, found) in words.auto.iter(low):
+                values = override.get(key, found) if override else found
+                if values is None:
+                    continue  # not a name in this series
+                start = end - length + 1
+                if not _boundary(low, start, end + 1):
+                    continue
+                original = text[start : end + 1]
+                for label, cid, identity, partial in values:
+                    if partial and not original.isupper() and _after_article(low, start):
+                        continue  # "the Alderman's hat": a title used as a noun, not a name
+                    if self._case_ok(original, label, partial):
+                        candidates.append((start, end + 1, cid, identity, partial))
+                        break
         if not candidates:
             return []
         # Longest match first at each position; shorter ones only where nothing longer holds.
