@@ -4,8 +4,8 @@ For each size, in a fresh process (so peak memory is that size's own): cold buil
 rebuild after editing one episode, a full check, as-of query latency (p50/p99 over many `who`
 and `met` queries at random points), web page server time, a resident session's refresh after
 edits of six kinds (`watch`, `serve`), and peak memory: the process's own, and, in a separate
-cold build, that of the whole process tree (the extraction workers and the rules' fork too). Prints a table,
-writes docs/performance-scale.png (cost against size) and returns the rows.
+cold build, that of the whole process tree (the extraction workers and the rules' fork too).
+Prints a table, writes docs/performance-scale.png (cost against size) and returns the rows.
 
 Usage: python bench/scale.py [--sizes 50,500,5000] [--out DIR]
 """
