@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-scale lint fuzz clean
+.PHONY: demo test bench bench-scale bench-ratio lint fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -24,6 +24,10 @@ bench: $(STAMP)
 # SIZES=50,500,5000 make bench-scale (5,000 episodes takes several minutes and a few GB)
 bench-scale: $(STAMP)
 	$(BIN)/python bench/scale.py --sizes $${SIZES:-50,500,5000}
+
+# 500 and 5,000 episodes alternately, the ratio of the fastest of each (a few minutes)
+bench-ratio: $(STAMP)
+	$(BIN)/python bench/ratio.py
 
 fuzz: $(STAMP)
 	$(BIN)/python -W ignore bench/fuzz.py --count $${COUNT:-1000000}

@@ -123,6 +123,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = scale.run([50, 500], Path(tmp))
     print(_table(rows))
+    scale.save(rows)
+    print("(rows merged into docs/performance-scale.json; plot: docs/performance-scale.png)")
 
 
 if __name__ == "__main__":

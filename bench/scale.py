@@ -299,6 +299,24 @@ def plot(rows: list[dict[str, object]], path: Path) -> None:
     fig.savefig(path)
 
 
+def save(rows: list[dict[str, object]]) -> None:
+    """Merge these rows into docs/performance-scale.json (a 5,000-episode run need not repeat
+    the small sizes) and draw docs/performance-scale.png from all of them."""
+    saved = ROOT / "docs" / "performance-scale.json"
+    merged = {
+        int(r["episodes"]): r  # type: ignore[call-overload]
+        for r in (json.loads(saved.read_text()) if saved.exists() else [])
+    }
+    merged.update({int(r["episodes"]): r for r in rows})  # type: ignore[call-overload]
+    all_rows = [merged[k] for k in sorted(merged)]
+    saved.write_text(json.dumps(all_rows, indent=1) + "\n")
+    if all_rows:
+        try:
+            plot(all_rows, ROOT / "docs" / "performance-scale.png")
+        except ImportError:
+            print("matplotlib is not installed: no plot", file=sys.stderr)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="50,500,5000")
@@ -314,25 +332,7 @@ def main() -> int:
     if args.memory is not None:
         print(json.dumps(memory(args.memory, folder)))
         return 0
-    rows = run([int(s) for s in args.sizes.split(",")], folder)
-    # Keep every size ever measured (a 5,000-episode run need not repeat the small ones).
-    saved = ROOT / "docs" / "performance-scale.json"
-    merged = {
-        int(r["episodes"]): r
-        for r in (
-            json.loads(saved.read_text())
-            if saved.exists()  # type: ignore[call-overload]
-            else []
-        )
-    }
-    merged.update({int(r["episodes"]): r for r in rows})  # type: ignore[call-overload]
-    all_rows = [merged[k] for k in sorted(merged)]
-    saved.write_text(json.dumps(all_rows, indent=1) + "\n")
-    if all_rows:
-        try:
-            plot(all_rows, ROOT / "docs" / "performance-scale.png")
-        except ImportError:
-            print("matplotlib is not installed: no plot", file=sys.stderr)
+    save(run([int(s) for s in args.sizes.split(",")], folder))
     return 0
 
 
