@@ -41,7 +41,7 @@ from showbible.factcache import dump_facts, load_facts
 from showbible.formats import read_script
 from showbible.infer import infer_facts, place_names
 from showbible.model import Diagnostic, InputError, Script
-from showbible.resolve import Cast
+from showbible.resolve import Cast, NameMatcher
 from showbible.serial import dump_script, load_script
 from showbible.tells import TellIndex, scene_tells
 from showbible.universe import Episode, Universe
@@ -456,7 +456,7 @@ def reextract(
     extraction: Extraction,
     ep: Episode,
     digest: str,
-    matchers: dict[str, Any] | None = None,
+    matchers: dict[str, NameMatcher] | None = None,
 ) -> EpisodeResult | None:
     """Read and extract one edited episode against the cast and the series' names of
     ``extraction``, exactly as a whole extraction would. None when the edit changes which

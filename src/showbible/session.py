@@ -32,7 +32,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from showbible import patch, store
 from showbible.build import (
@@ -56,6 +56,7 @@ from showbible.canonrows import (
 from showbible.extract import PlaceIndex
 from showbible.model import Diagnostic, InputError
 from showbible.pipeline import EpisodeResult, reextract
+from showbible.resolve import NameMatcher
 from showbible.rules import Finding
 from showbible.universe import Episode, load_universe
 
@@ -90,7 +91,7 @@ class Session:
         self._written: str | None = None  # the universe hash this session last wrote
         self.ignore = _store_files(self.url)  # the store's own files, if inside the universe
         self._by_path: dict[str, Episode] = {}
-        self._matchers: dict[str, Any] = {}  # per series, for the cast of ``compiled``
+        self._matchers: dict[str, NameMatcher] = {}  # per series, for ``compiled``'s cast
 
     # --- what callers read -------------------------------------------------------------------
 
