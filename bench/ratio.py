@@ -24,12 +24,10 @@ sys.path.insert(0, str(HERE))
 
 def one(size: int, folder: Path) -> float:
     """A cold build of the synthetic universe of ``size`` episodes, in this process."""
-    import synth
+    from scale import pristine
     from showbible import build
 
-    root = folder / f"u{size}-pristine"  # bench/scale.py's, when it has run with this folder
-    if not (root / "universe.yaml").exists():
-        synth.generate_total(root, size, seed=1)
+    root = pristine(size, folder)  # bench/scale.py's, when it has run with this folder
     db = folder / f"ratio-{size}.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)

@@ -81,19 +81,25 @@ class TreeMemory:
         return self.peak_kb / 1024 if self.available else None
 
 
+def pristine(size: int, folder: Path) -> Path:
+    """The synthetic universe of ``size`` episodes in ``folder``, generated the first time."""
+    import synth
+
+    root = folder / f"u{size}-pristine"
+    if not (root / "universe.yaml").exists():
+        synth.generate_total(root, size, seed=1)
+    return root
+
+
 def measure(size: int, folder: Path) -> dict[str, object]:
     """Everything for one size, in this process."""
-    import synth
     from showbible import build, check, queries
     from showbible.store import Store
 
     # Each run edits its universe: work on a fresh copy of one generated once.
-    pristine = folder / f"u{size}-pristine"
-    if not (pristine / "universe.yaml").exists():
-        synth.generate_total(pristine, size, seed=1)
     root = folder / f"u{size}"
     shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(pristine, root)
+    shutil.copytree(pristine(size, folder), root)
     mb = sum(p.stat().st_size for p in root.rglob("*.fountain")) / 1e6
     url = f"sqlite:///{folder}/u{size}.sqlite"
     row: dict[str, object] = {"episodes": size, "MB": round(mb, 1)}

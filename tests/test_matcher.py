@@ -4,15 +4,14 @@ synthetic universes (scoped aliases, cues, partial names made and unmade)."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
 
+import synth_module
 from showbible.build import compile_universe
 from showbible.names import is_role, normalise, token_runs
 from showbible.resolve import Cast, NameMatcher, Value, _pick, _Words
@@ -55,13 +54,7 @@ def _from_scratch(cast: Cast, series: str, cues: Mapping[str, Iterable[str]]) ->
 
 
 def _synth_universe(tmp: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = sys.modules.get("synth") or importlib.util.module_from_spec(spec)
-    if "synth" not in sys.modules:
-        sys.modules["synth"] = module
-        spec.loader.exec_module(module)
-    module.generate(tmp / "u", 4, 6, seed=3, scenes_per_episode=(3, 5), plant=4)
+    synth_module.load().generate(tmp / "u", 4, 6, seed=3, scenes_per_episode=(3, 5), plant=4)
     return tmp / "u"
 
 

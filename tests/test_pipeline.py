@@ -4,15 +4,14 @@ extraction cache never serves stale scenes (an incremental build equals a build 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
+import importlib
 import json
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+import synth_module
 from showbible import build, queries
 from showbible.build import bible_digest, compile_universe
 from showbible.extract import PlaceIndex
@@ -26,23 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "sallowmouth"
 
 
-def _synth() -> ModuleType:
-    if "synth" in sys.modules:
-        return sys.modules["synth"]
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pipeline") / "u"
     # Enough episodes for the workers to start, small scenes to stay quick; planted errors so
     # that there are findings to compare.
-    _synth().generate(root, 3, PARALLEL_MIN // 3 + 4, seed=7, scenes_per_episode=(4, 6), plant=6)
+    synth_module.load().generate(
+        root, 3, PARALLEL_MIN // 3 + 4, seed=7, scenes_per_episode=(4, 6), plant=6
+    )
     return root
 
 
@@ -183,7 +173,7 @@ def test_rules_run_beside_the_store_write(
     build_module = importlib.import_module("showbible.build")  # the package's build() shadows it
 
     monkeypatch.setattr(build_module.RulesRun, "MIN_SCENES", 0)  # fork even for a small canon
-    monkeypatch.setattr(build_module, "_cores", lambda: 2)  # and on a machine with one core
+    monkeypatch.setattr(build_module, "cores", lambda: 2)  # and on a machine with one core
     url = f"sqlite:///{tmp_path}/canon.sqlite"
     result = build(synthetic, url, force=True)
     assert result.compiled is not None

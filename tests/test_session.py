@@ -4,21 +4,19 @@ store a build from nothing writes, and its findings are that build's findings.""
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import re
 import shutil
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, select, text
 
+import synth_module
 from showbible import build, store
 from showbible.model import InputError
 from showbible.session import Session, files_signature
@@ -26,22 +24,11 @@ from showbible.session import Session, files_signature
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _synth() -> ModuleType:
-    if "synth" in sys.modules:
-        return sys.modules["synth"]
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("session") / "u"
     # Planted errors, so that findings (and evidence across episodes) exist to be kept right.
-    _synth().generate(root, 3, 8, seed=11, scenes_per_episode=(4, 6), plant=8)
+    synth_module.load().generate(root, 3, 8, seed=11, scenes_per_episode=(4, 6), plant=8)
     return root
 
 

@@ -3,33 +3,17 @@ with crossing characters, and planted errors found exactly where it says they ar
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+import synth_module
 from showbible.build import Compiled, compile_universe
 from showbible.universe import load_universe
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
-
-def _load_synth() -> ModuleType:
-    # bench/ is not a package; load the script as a module (registered first: dataclasses
-    # look their module up in sys.modules).
-    spec = importlib.util.spec_from_file_location("synth", BENCH / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synth", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
+synth = synth_module.load()
 
 # Small but eventful: two series of three episodes, and incidents (deaths, destructions,
 # flashbacks, secrets, relationships) six times as often as in a real run, so that every kind

@@ -76,13 +76,23 @@ def test_watch_rechecks_an_edit_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         )
         assert done["summary"]["errors"] == first["summary"]["errors"]
 
+        # A mistyped annotation is a warning with its file and line.
+        _edit(
+            draft, ("Back so soon, Mr. Brennock", "Back so soon, Mr. Brennock\n\n[[died: JONAH]]")
+        )
+        warned = _next(proc)
+        assert any(
+            d.startswith("highwater/hw4-draft.fountain:") and "died" in d
+            for d in warned["diagnostics"]
+        )
+
         # A broken bible: reported, and the last good canon stays.
         bible = root / "universe.yaml"
         good = bible.read_text()
         bible.write_text(good + "\ncharacters: [\n")
         broken = _next(proc)
         assert broken["error"] and "universe.yaml" in broken["error"]
-        assert broken["findings"] == done["findings"]
+        assert broken["findings"] == warned["findings"]  # the last good canon
         bible.write_text(good)
         assert _next(proc)["error"] is None
     finally:

@@ -30,7 +30,7 @@ from showbible.events import Collected, EventCollector
 from showbible.extract import PlaceIndex, SceneFacts
 from showbible.model import Diagnostic, InputError
 from showbible.names import did_you_mean
-from showbible.pipeline import CachedExtract, Extraction, extract_universe
+from showbible.pipeline import CachedExtract, Extraction, cores, extract_universe
 from showbible.resolve import Cast
 from showbible.rules import Finding, run_rules
 from showbible.universe import Ref, Universe, error_text, load_universe
@@ -182,7 +182,7 @@ class RulesRun:
         self._proc: multiprocessing.process.BaseProcess | None = None
         canon, fold = compiled.canon, compiled.fold
         assert fold is not None
-        if len(canon.scenes) < self.MIN_SCENES or _cores() < 2:
+        if len(canon.scenes) < self.MIN_SCENES or cores() < 2:
             compiled.findings = run_rules(canon, fold)
             return
         try:
@@ -230,13 +230,6 @@ def _rules_child(conn: Connection, compiled: Compiled) -> None:
     finally:
         conn.close()
         os._exit(0)  # nothing of the parent's (store connections, atexit) is the child's
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def bible_digest(universe: Universe) -> str:

@@ -299,6 +299,7 @@ def watch_cmd(
                     rechecked=done.rechecked,
                     reason=done.reason or None,
                 )
+            doc["diagnostics"] = [str(d) for d in session.diagnostics]
             doc.update(to_json(findings))
             sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
             sys.stdout.flush()
@@ -312,6 +313,10 @@ def watch_cmd(
         how = f"{done.rechecked} scene(s) re-checked" if done.mode == "episodes" else "rebuilt"
         why = f" ({done.reason})" if done.reason and done.mode == "build" else ""
         err.print(f"[dim]{stamp}[/] {escape(what)}: {how} in {done.seconds:.2f}s{escape(why)}")
+        # Warnings (a mistyped annotation, an unknown secret) of the files just read.
+        for d in session.diagnostics:
+            if done.mode == "build" or d.file in done.files:
+                err.print(f"[yellow]{escape(str(d))}[/]")
         new = [f for f in findings if f.key not in seen]
         for style, line in text_lines(new, prefix=prefix):
             out.print(f"[{style}]{escape(line)}[/]")

@@ -136,6 +136,14 @@ class SceneFacts:
         return f"{self.series}:{self.episode}#{self.number}"
 
 
+def place_key(scene: SceneFacts) -> str | None:
+    """Where a scene is, as rules compare places: its bible place, else its heading's location
+    (folded, behind ``~``)."""
+    if scene.place:
+        return scene.place
+    return "~" + " ".join(scene.location.lower().split()) if scene.location else None
+
+
 class PlaceIndex:
     """Heading locations -> place ids, by the bible's aliases, longest match first."""
 

@@ -24,7 +24,7 @@ from showbible.build import Compiled
 from showbible.canon import Canon, Encounter, find_encounters, fold_events, pair, story_order
 from showbible.canonrows import episode_range
 from showbible.events import CanonEvent, Collected, EventCollector
-from showbible.extract import PlaceIndex, SceneFacts
+from showbible.extract import PlaceIndex, SceneFacts, place_key
 from showbible.pipeline import EpisodeResult
 from showbible.rules import RULES, Finding, in_file_order, run_rules
 
@@ -75,9 +75,9 @@ class Patch:
         return self.changed.get("presence", set())
 
 
-def apply(compiled: Compiled, fresh: dict[str, EpisodeResult]) -> Patch:
+def apply(compiled: Compiled, fresh: dict[str, EpisodeResult], places: PlaceIndex) -> Patch:
     """Put the re-extracted episodes into ``compiled`` (in place) and bring its canon, events,
-    fold, diagnostics and findings up to date."""
+    fold, diagnostics and findings up to date. ``places``: the bible's (as extraction had)."""
     canon, universe = compiled.canon, compiled.universe
     patch = Patch()
     for key, result in fresh.items():
@@ -103,7 +103,6 @@ def apply(compiled: Compiled, fresh: dict[str, EpisodeResult]) -> Patch:
     else:
         _encounters(canon, patch)
 
-    places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
     old_events = compiled.collected
     cast = compiled.cast
     # An annotation naming a provisional character resolves only if that character is seen
@@ -143,7 +142,7 @@ def _compare(old: SceneFacts, new: SceneFacts, patch: Patch) -> None:
     people = set(old.present) | set(new.present)
     if (old.place, old.location, old.flashback) != (new.place, new.location, new.flashback):
         patch.add("presence", *people)  # where they were (and their meetings' places) changed
-        patch.add("destroyed", _place(old), _place(new))
+        patch.add("destroyed", place_key(old), place_key(new))
     for cid in people:
         a, b = old.present.get(cid), new.present.get(cid)
         if (a is None) != (b is None) or (
@@ -152,13 +151,6 @@ def _compare(old: SceneFacts, new: SceneFacts, patch: Patch) -> None:
             patch.add("presence", cid)
     patch.add("presence", *(set(old.referenced) ^ set(new.referenced)))
     patch.add("presence", *(set(old.voices) ^ set(new.voices)))
-
-
-def _place(scene: SceneFacts) -> str | None:
-    """A scene's place as the rules compare places (see rules/two_places.py)."""
-    if scene.place:
-        return scene.place
-    return "~" + " ".join(scene.location.lower().split()) if scene.location else None
 
 
 def _appearances(canon: Canon, patch: Patch) -> None:
@@ -326,7 +318,7 @@ def _scenes_of(canon: Canon, patch: Patch) -> dict[str, set[str]]:
             out[name] = {canon.scenes[i].key for i in indexes}
         if kind == "destroyed" and who:
             for s in canon.scenes:
-                place = _place(s)
+                place = place_key(s)
                 if place in who:
                     out.setdefault(place, set()).add(s.key)
     return out

@@ -270,7 +270,8 @@ def _split(keys: list[str], n: int) -> list[list[str]]:
     return [keys[i * len(keys) // n : (i + 1) * len(keys) // n] for i in range(n)]
 
 
-def _jobs() -> int:
+def cores() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
@@ -311,7 +312,7 @@ def extract_universe(
             except (ValueError, KeyError, TypeError):
                 pass  # a damaged entry is a miss
     to_scan = [e.key for e in with_files if e.key not in scans]
-    n_jobs = jobs if jobs is not None else _jobs()
+    n_jobs = jobs if jobs is not None else cores()
     pool: _Pool | None = None
     out = Extraction()
     done = len(with_files) - len(to_scan)

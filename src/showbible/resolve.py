@@ -253,12 +253,7 @@ class Cast:
             return NameMatcher(base.words, {}, None, self.titles)
         # The word runs this series' own labels add owners to, and the shared partial names
         # its labels now spell out in full: their standing as partial names is worked out again.
-        runs: dict[str, set[str]] = defaultdict(set)
-        for label, (owner, _identity) in mine.items():
-            if label[:1].islower() or label in self._descriptive:
-                continue
-            for run in token_runs(label):
-                runs[run].add(owner)
+        runs = self._run_owners(mine)
         recomputed: dict[str, Value | None] = {}  # lower-cased run -> its partial entry, if any
         for run in {*runs, *(label for label in mine if label in base.partial)}:
             run_owners = base.owners_of.get(run, set()) | runs.get(run, set())
@@ -289,6 +284,17 @@ class Cast:
             elif values:
                 extra[low] = tuple(values)
         return NameMatcher(base.words, override, _Words(extra) if extra else None, self.titles)
+
+    def _run_owners(self, labels: Mapping[str, tuple[str, str | None]]) -> dict[str, set[str]]:
+        """Who owns each word run of these labels: the candidates for partial names. Lower-case
+        phrases and full names (often descriptions) make none."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for label, (owner, _identity) in labels.items():
+            if label[:1].islower() or label in self._descriptive:
+                continue
+            for run in token_runs(label):
+                out[run].add(owner)
+        return out
 
     def _shared(self) -> _Shared:
         if self._shared_parts is None:
@@ -363,12 +369,7 @@ class _Shared:
             if cid is not None:
                 full[phrase] = (cid, cast.characters[cid].identities.get(normalise(phrase)))
                 order[phrase] = (1, phrase_pos[phrase])
-        owners_of: dict[str, set[str]] = defaultdict(set)
-        for label, (owner, _identity) in full.items():
-            if label[:1].islower() or label in cast._descriptive:
-                continue
-            for run in token_runs(label):
-                owners_of[run].add(owner)
+        owners_of = cast._run_owners(full)
         partial: dict[str, Value] = {}
         for run, run_owners in owners_of.items():
             if len(run_owners) == 1 and run not in full and not is_role(run, cast.roles):

@@ -91,7 +91,10 @@ class Session:
         self._written: str | None = None  # the universe hash this session last wrote
         self.ignore = _store_files(self.url)  # the store's own files, if inside the universe
         self._by_path: dict[str, Episode] = {}
-        self._matchers: dict[str, NameMatcher] = {}  # per series, for ``compiled``'s cast
+        # Per compiled canon (made again by each whole build): the series' name matchers, and
+        # the bible's places.
+        self._matchers: dict[str, NameMatcher] = {}
+        self._places = PlaceIndex({})
 
     # --- what callers read -------------------------------------------------------------------
 
@@ -190,6 +193,8 @@ class Session:
             raise
         self.compiled = result.compiled or self._compile_current()
         self._matchers = {}
+        bible = self.compiled.universe.bible
+        self._places = PlaceIndex({pid: p.aliases for pid, p in bible.places.items()})
         # The canon lives as long as the session and holds millions of objects: left to the
         # cyclic collector, each refresh would end with a full scan of all of them (50 ms at
         # 500 episodes). Frozen, collections look only at what refreshes make.
@@ -228,11 +233,16 @@ class Session:
         compiled = self.compiled
         assert compiled is not None
         universe = compiled.universe
-        places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
         out: dict[str, EpisodeResult] = {}
         for ep, digest, _size in edited:
             result = reextract(
-                universe, places, compiled.cast, compiled.extraction, ep, digest, self._matchers
+                universe,
+                self._places,
+                compiled.cast,
+                compiled.extraction,
+                ep,
+                digest,
+                self._matchers,
             )
             if result is None:
                 return None, f"{ep.rel} cues other names than before"
@@ -270,7 +280,7 @@ class Session:
         before = compiled.totals or Totals.of(compiled.canon.scenes)
         for ep, digest, size in edited:
             compiled.hashes[ep.rel] = (digest, size)
-        done = patch.apply(compiled, fresh)
+        done = patch.apply(compiled, fresh, self._places)
         after = before.replace(done.old, done.new)
         compiled.parsed = len(edited)
         compiled.cached = len(compiled.extraction.episodes) - len(edited)

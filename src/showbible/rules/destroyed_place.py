@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from showbible.extract import place_key
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 
@@ -27,9 +28,7 @@ class DestroyedPlace(Rule):
         for scene in ctx.scenes():
             if scene.flashback:
                 continue
-            place = scene.place or (
-                "~" + " ".join(scene.location.lower().split()) if scene.location else None
-            )
+            place = place_key(scene)
             known = fold.destroyed.get(place) if place else None
             if known is None or not known.moment < fold.at(scene, scene.line):
                 continue

@@ -16,14 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from showbible.extract import SceneFacts
+from showbible.extract import place_key
 from showbible.rules.base import Context, Evidence, Finding, Rule
-
-
-def _place(scene: SceneFacts) -> str | None:
-    if scene.place:
-        return scene.place
-    return "~" + " ".join(scene.location.lower().split()) if scene.location else None
 
 
 class TwoPlaces(Rule):
@@ -51,7 +45,7 @@ class TwoPlaces(Rule):
             buckets: dict[tuple[str, int], list[int]] = {}
             for i in indexes:
                 s = canon.scenes[i]
-                if s.story is None or s.flashback or _place(s) is None:
+                if s.story is None or s.flashback or place_key(s) is None:
                     continue
                 buckets.setdefault((s.story.kind, s.story.parts[0]), []).append(i)
             seen: set[str] = set()
@@ -67,7 +61,7 @@ class TwoPlaces(Rule):
                         assert earlier.story is not None and later.story is not None
                         if not earlier.story.overlaps(later.story):
                             continue
-                        if _place(earlier) == _place(later):
+                        if place_key(earlier) == place_key(later):
                             continue
                         seen.add(later.key)
                         yield self.finding(
@@ -96,7 +90,7 @@ class TwoPlaces(Rule):
                 when = fold.at(scene, scene.present[cid].line)
                 for known, until in spans:
                     place = known.event.obj
-                    if not (known.moment < when < until) or _place(scene) == place:
+                    if not (known.moment < when < until) or place_key(scene) == place:
                         continue
                     yield self.finding(
                         scene,
