@@ -128,7 +128,7 @@ def _bible_target() -> Callable[[bytes], object]:
     folder = Path(tempfile.mkdtemp(prefix="showbible-fuzz-"))
 
     def run(data: bytes) -> object:
-        from showbible.universe import load_universe
+        from showbible.universe.loader import load_universe
 
         (folder / "universe.yaml").write_bytes(data)
         u = load_universe(folder)

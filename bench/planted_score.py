@@ -17,9 +17,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from showbible.build import compile_universe
+from showbible.build.compiler import compile_universe
 from showbible.rules import Finding
-from showbible.universe import load_universe
+from showbible.universe.loader import load_universe
 
 HERE = Path(__file__).resolve().parent / "planted"
 

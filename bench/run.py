@@ -45,7 +45,7 @@ def _shakespeare_universe(into: Path) -> Path | None:
 
 def build_times() -> list[dict[str, object]]:
     """Cold build, rebuild with nothing changed, rebuild after editing one script."""
-    from showbible.build import build
+    from showbible.build.compiler import build
 
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -202,7 +202,7 @@ EDIT_KINDS = ("reword", "insert", "enters", "dies", "learns", "reveals")
 def resident_edits(root: Path, url: str, rng: random.Random) -> dict[str, object]:
     """A resident session (what `watch` and `serve` run): one edit of each kind, each timed
     from the save to the findings in memory and the store written."""
-    from showbible.session import Session
+    from showbible.build.session import Session
 
     session = Session(root, url)
     started = time.perf_counter()

@@ -49,7 +49,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from showbible.names import BUILTIN_ROLES, BUILTIN_TITLES
+from showbible.reading.names import BUILTIN_ROLES, BUILTIN_TITLES
 
 _T = TypeVar("_T")
 

@@ -11,14 +11,14 @@ The public API, small enough to read in one sitting:
 - ``InputError`` is raised for bad input, with the file and line at fault.
 """
 
-__version__ = "0.1.0"
-
-from showbible.build import BuildResult, Compiled, build, compile_universe
-from showbible.check import CheckResult, check
+from showbible.build.check import CheckResult, check
+from showbible.build.compiled import BuildResult, Compiled
+from showbible.build.compiler import build, compile_universe
+from showbible.build.session import Refresh, Session
 from showbible.model import InputError
 from showbible.rules import Finding
-from showbible.session import Refresh, Session
-from showbible.universe import Universe, load_universe
+from showbible.universe.loader import Universe, load_universe
+from showbible.version import __version__
 
 __all__ = [
     "BuildResult",

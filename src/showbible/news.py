@@ -43,9 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from showbible.bible import Alias, BibleConf
 from showbible.formats.text import decode_text
 from showbible.model import InputError
+from showbible.universe.bible import Alias, BibleConf
 
 __all__ = [
     "KINDS",

@@ -8,132 +8,33 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any, Literal
 
-from rapidfuzz import process, utils
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, or_, select
 
 from showbible import store
-from showbible.model import InputError
-from showbible.names import did_you_mean, normalise
-
-Timeline = Literal["release", "story"]
-Row = dict[str, Any]
-
-
-class NotFound(InputError):
-    """A name or reference that the canon does not know (with suggestions)."""
-
-
-@dataclass(frozen=True, slots=True)
-class AsOf:
-    """A point on a timeline: scenes at positions <= ``position`` have happened."""
-
-    timeline: Timeline
-    position: int
-    label: str
-
-    @property
-    def column(self) -> str:
-        return "release_pos" if self.timeline == "release" else "story_pos"
-
-
-def _scene_ref(row: Any) -> Row:
-    return {
-        "series": row.series,
-        "episode": row.episode,
-        "scene": row.number,
-        "heading": row.heading,
-        "file": row.file,
-        "line": row.line,
-    }
-
-
-# --- names and references --------------------------------------------------------------------
-
-
-def find_character(conn: Connection, name: str) -> Row:
-    """A character by id, name or any label it was cued by; suggests close names otherwise."""
-    c = store.characters.c
-    row = conn.execute(select(store.characters).where(c.id == name)).first()
-    if row is None:
-        row = conn.execute(
-            select(store.characters).where(func.lower(c.name) == name.lower())
-        ).first()
-    if row is None:
-        label = normalise(name)
-        ids = {
-            r.character
-            for r in conn.execute(select(store.labels.c.character, store.labels.c.label))
-            if normalise(r.label) == label
-        }
-        if len(ids) > 1:
-            raise NotFound(
-                f"{name!r} names several characters: {', '.join(sorted(ids))}; use an id"
-            )
-        if ids:
-            row = conn.execute(select(store.characters).where(c.id == ids.pop())).first()
-    if row is None:
-        choices: dict[str, str] = {}
-        for r in conn.execute(select(c.id, c.name).where(c.role.is_(False))):
-            choices[r.id] = r.id
-            choices[r.name] = r.id
-        for r in conn.execute(select(store.labels.c.label, store.labels.c.character)):
-            choices.setdefault(r.label, r.character)
-        best = process.extract(
-            name, list(choices), processor=utils.default_process, limit=3, score_cutoff=60
-        )
-        hint = ""
-        if best:
-            hint = " (did you mean " + " or ".join(repr(b[0]) for b in best) + "?)"
-        raise NotFound(f"no character {name!r} in this canon{hint}")
-    return dict(row._mapping)
-
-
-def as_of(conn: Connection, ref: str, timeline: Timeline = "release") -> AsOf:
-    """``EPISODE``, ``SERIES:EPISODE`` or ``...#SCENE``: everything up to and including it."""
-    s, ep = store.scenes.c, store.episodes.c
-    text, _, scene_text = ref.partition("#")
-    series, _, episode = text.rpartition(":")
-    if scene_text and not scene_text.isdigit():
-        raise NotFound(f"scene number in {ref!r} must be a whole number")
-    # Scenes are found by their unique key ("SERIES:EPISODE#N"), whose index makes this a
-    # lookup rather than a scan of every scene (a query's p99 at 500 episodes depends on it).
-    if series:
-        keys = [f"{series}:{episode}"]
-    else:
-        keys = [r.key for r in conn.execute(select(ep.key).where(ep.id == episode))]
-    col = s.release_pos if timeline == "release" else s.story_pos
-    rows: list[Any] = []
-    for key in keys:
-        if scene_text:
-            where = s.key == f"{key}#{int(scene_text)}"
-        else:
-            # Every scene key of the episode, and none of "ep10" for "ep1": "#" sorts before
-            # any digit, and "$" is the next character after it.
-            where = and_(s.key > f"{key}#", s.key < f"{key}$")
-        rows += conn.execute(
-            select(s.series, func.max(col).label("pos")).where(where).group_by(s.series)
-        ).all()
-    if not rows:
-        eps = [r.key for r in conn.execute(select(store.episodes.c.key, store.episodes.c.id))]
-        ids = [k.split(":", 1)[1] for k in eps]
-        hint = did_you_mean(episode or text, ids + eps)
-        raise NotFound(f"no episode or scene {ref!r} in this canon{hint}")
-    if len(rows) > 1:
-        raise NotFound(
-            f"{ref!r} is in several series ({', '.join(r.series for r in rows)}); "
-            "write SERIES:EPISODE"
-        )
-    return AsOf(timeline, int(rows[0].pos), ref)
-
-
-def _visible(point: AsOf | None) -> Any:
-    if point is None:
-        return True
-    return getattr(store.scenes.c, point.column) <= point.position
-
+from showbible.reading.names import did_you_mean
+from showbible.store.lookup import (
+    AsOf as AsOf,
+)
+from showbible.store.lookup import (
+    NotFound as NotFound,
+)
+from showbible.store.lookup import (
+    Row as Row,
+)
+from showbible.store.lookup import (
+    Timeline as Timeline,
+)
+from showbible.store.lookup import (
+    as_of as as_of,
+)
+from showbible.store.lookup import (
+    find_character as find_character,
+)
+from showbible.store.lookup import (
+    scene_ref,
+    visible,
+)
 
 # --- who -----------------------------------------------------------------------------------
 
@@ -145,7 +46,7 @@ def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
     rows = conn.execute(
         select(store.scenes, p.line.label("pline"), p.how, p.identity)
         .join(store.presence, p.scene == s.id)
-        .where(p.character == cid, p.kind == "present", _visible(point))
+        .where(p.character == cid, p.kind == "present", visible(point))
         .order_by(s.release_pos)
     ).all()
     appearances: dict[tuple[str, str], Row] = {}
@@ -265,7 +166,7 @@ def met_list(conn: Connection, cid: str, point: AsOf | None = None) -> list[Row]
                 "id": other_id,
                 "name": r.other_name,
                 "scenes_together": r.scenes,
-                "first": _scene_ref(r),
+                "first": scene_ref(r),
             }
         )
     return out
@@ -288,7 +189,7 @@ def met(conn: Connection, a: str, b: str) -> Row:
         return out
     for key, sid in (("release", row.release_scene), ("story", row.story_scene)):
         scene = conn.execute(select(store.scenes).where(store.scenes.c.id == sid)).one()
-        out[key] = _scene_ref(scene) | {"story": scene.story}
+        out[key] = scene_ref(scene) | {"story": scene.story}
     out["scenes_together"] = row.scenes
     out["relations"] = relations(conn, ca["id"], other=cb["id"])["relations"]
     out["interaction"] = interaction_curve(conn, x, y)
@@ -326,7 +227,7 @@ def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
         select(p.character, s.series, s.episode, s.number, s.file, p.line, s.release_pos)
         .join(store.scenes, s.id == p.scene)
         .join(store.characters, c.id == p.character)
-        .where(p.kind == "present", c.role.is_(False), _visible(point))
+        .where(p.kind == "present", c.role.is_(False), visible(point))
         .order_by(s.release_pos)
     ).all()
     path: dict[str, dict[str, Row]] = defaultdict(dict)

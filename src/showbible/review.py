@@ -18,9 +18,9 @@ from sqlalchemy import Connection, insert, select, update
 
 from showbible import store
 from showbible.model import InputError
-from showbible.names import normalise, slug
 from showbible.news import NewsFact
-from showbible.universe import UNIVERSE_FILE, Universe
+from showbible.reading.names import normalise, slug
+from showbible.universe.loader import UNIVERSE_FILE, Universe
 
 BIBLE_KINDS = ("plays", "showrunner", "appears_in")
 

@@ -97,7 +97,7 @@ def test_the_bible_resolves_names() -> None:
 
 
 def test_performer_in_the_bible_stands_for_the_character() -> None:
-    from showbible.bible import BibleConf
+    from showbible.universe.bible import BibleConf
 
     bible = BibleConf.model_validate(
         {

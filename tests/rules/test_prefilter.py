@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showbible.extract import Speech
+from showbible.reading.facts import Speech
 from showbible.rules.reintroduction import _MAYBE, _maybe_strangers
 
 WORDS = ["nice", "to", "meet", "you", "I'm", "Mara", "who", "are", "name's", "\n", "\t", "."]

@@ -27,9 +27,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from showbible.build import compile_universe
+from showbible.build.compiler import compile_universe
 from showbible.rules import RULES
-from showbible.universe import load_universe
+from showbible.universe.loader import load_universe
 
 HERE = Path(__file__).parent
 DOCS = HERE.parents[1] / "docs" / "rules"

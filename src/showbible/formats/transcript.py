@@ -31,9 +31,9 @@ import os
 import re
 from dataclasses import dataclass
 
-from showbible.annotations import VERBS
 from showbible.formats.text import decode_text, normalise_newlines
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
+from showbible.reading.annotations import VERBS
 
 __all__ = [
     "cut_notes",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from showbible.canon import Canon, Fold
+from showbible.canon.fold import Canon, Fold
 from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.capability import Capability
 from showbible.rules.dangling_reference import DanglingReference

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from showbible.canon import Canon, Fold
-from showbible.events import CanonEvent
-from showbible.extract import SceneFacts
+from showbible.canon.fold import Canon, Fold
+from showbible.reading.events import CanonEvent
+from showbible.reading.facts import SceneFacts
 
 SEVERITIES = ("error", "warning", "note")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from showbible.extract import place_key
+from showbible.reading.extract import place_key
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from showbible.reading.tells import TellIndex, scene_tells
 from showbible.rules.base import Context, Evidence, Finding, Rule
-from showbible.tells import TellIndex, scene_tells
 
 
 def tell_pattern(tells: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:

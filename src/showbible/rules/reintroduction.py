@@ -22,9 +22,9 @@ from itertools import accumulate
 
 import ahocorasick
 
-from showbible.canon import Moment
-from showbible.extract import SceneFacts, Speech
-from showbible.names import normalise
+from showbible.canon.fold import Moment
+from showbible.reading.facts import SceneFacts, Speech
+from showbible.reading.names import normalise
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 _SELF_INTRO = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from showbible.events import CanonEvent, vocabulary
+from showbible.reading.events import CanonEvent, vocabulary
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 

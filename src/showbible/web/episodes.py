@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from showbible import queries, store
+from showbible.build.serial import load_script
 from showbible.model import Element, Kind, Script, split_scenes
 from showbible.rules import Finding
-from showbible.serial import load_script
 from showbible.web.findings import visible_findings
 from showbible.web.state import View
 from showbible.web.visible import SceneRow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from showbible.check import load_findings
+from showbible.build.check import load_findings
 from showbible.report import summarise
 from showbible.rules import RULES, Finding
 from showbible.web.state import View

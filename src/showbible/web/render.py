@@ -14,7 +14,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from showbible import __version__
+from showbible.version import __version__
 from showbible.web.state import Canon, View
 from showbible.web.visible import PALETTE
 

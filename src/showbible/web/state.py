@@ -22,10 +22,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, select
 
 from showbible import store
+from showbible.build.session import Refresh, Session
+from showbible.build.watching import changes
 from showbible.model import InputError
-from showbible.session import Refresh, Session
-from showbible.universe import load_universe
-from showbible.watching import changes
+from showbible.universe.loader import load_universe
 from showbible.web.visible import Cut, Index, Sight, load_index, resolve_cut, sight
 
 log = logging.getLogger("showbible.web")

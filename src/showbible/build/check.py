@@ -1,0 +1,109 @@
+"""`check` as a library call: bring the store up to date, then return the findings.
+
+Without ``as_of`` the findings come from the store (the build computed them). With ``as_of``,
+the canon is folded again from only what had been released up to that point, so a finding
+never rests on canon established later in release order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from showbible import store
+from showbible.build.compiler import build, compile_universe, load_caches
+from showbible.build.compiled import BuildResult
+from showbible.model import Diagnostic, InputError
+from showbible.rules import Evidence, Finding
+from showbible.universe.loader import error_text, load_universe
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    build: BuildResult | None = None
+
+
+def check(
+    root: Path | str,
+    url: str | None = None,
+    *,
+    as_of: str | None = None,
+    only: Iterable[str] = (),
+    rules: Iterable[str] = (),
+) -> CheckResult:
+    """Findings for a universe. ``only``: universe-relative file paths (or folders) to report on;
+    ``rules``: rule ids to report; ``as_of``: a REF that cuts the canon in release order."""
+    root = Path(root)
+    result = build(root, url)
+    if as_of is not None:
+        findings = _as_of(root, url, as_of)
+    elif result.compiled is not None:
+        findings = result.compiled.findings
+    else:
+        findings = load_findings(store.resolve_url(root, url), root)
+    wanted = [o.rstrip("/") for o in only]
+    if wanted:
+        findings = [
+            f for f in findings if any(f.file == w or f.file.startswith(w + "/") for w in wanted)
+        ]
+    chosen = set(rules)
+    if chosen:
+        findings = [f for f in findings if f.rule in chosen]
+    return CheckResult(findings, result.diagnostics, result)
+
+
+def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:
+    universe = load_universe(root)
+    try:
+        ref = universe.parse_ref(ref_text)
+    except (KeyError, ValueError) as exc:
+        raise InputError(f"--as-of: {error_text(exc)}") from None
+    st = store.Store(store.resolve_url(root, url))
+    try:
+        with st.read() as conn:
+            cache, extracts = load_caches(conn)
+    finally:
+        st.dispose()
+    compiled = compile_universe(universe, cache, as_of=ref, extracts=extracts)
+    return compiled.findings
+
+
+def load_findings(url: str, root: Path) -> list[Finding]:
+    st = store.Store(url)
+    try:
+        st.ensure_schema()
+        with st.read() as conn:
+            scenes = {
+                r.id: r.key for r in conn.execute(select(store.scenes.c.id, store.scenes.c.key))
+            }
+            rows = conn.execute(select(store.findings).order_by(store.findings.c.id)).all()
+    finally:
+        st.dispose()
+    out = []
+    for r in rows:
+        evidence = [
+            Evidence(e["file"], e["line"], e["message"], e.get("scene"), e.get("source"))
+            for e in json.loads(r.evidence)
+        ]
+        out.append(
+            Finding(
+                r.rule,
+                r.severity,
+                r.file,
+                r.line,
+                scenes.get(r.scene, ""),
+                tuple(json.loads(r.characters)),
+                r.message,
+                evidence,
+                sealed=r.sealed,
+                seal_reason=r.seal_reason,
+                inferred=r.inferred,
+            )
+        )
+    return out

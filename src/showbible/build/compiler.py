@@ -1,0 +1,378 @@
+"""Compile a universe: read scripts (reusing unchanged parses), resolve, extract, fold, store.
+
+A build is all-or-nothing: every input is read and checked before the store is touched, and
+the store is rewritten in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import hashlib
+import multiprocessing
+import multiprocessing.process
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from sqlalchemy import Connection as DbConnection
+from sqlalchemy import select
+
+from showbible import store
+from showbible.build.compiled import BuildResult, Compiled
+from showbible.build.pipeline import CachedExtract, Extraction, cores, extract_universe
+from showbible.build.rows import log_build, set_meta_all, write_canon
+from showbible.canon.fold import build_canon, fold_events
+from showbible.model import Diagnostic, InputError
+from showbible.reading.events import EventCollector
+from showbible.reading.extract import PlaceIndex
+from showbible.reading.facts import SceneFacts
+from showbible.reading.names import did_you_mean
+from showbible.reading.resolve import Cast
+from showbible.rules import run_rules
+from showbible.universe.loader import Ref, Universe, error_text, load_universe
+from showbible.version import __version__
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def read_script_bytes(path: Path, rel: str, limit_mb: int = 32) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit_mb * 1024 * 1024:
+            # A feature film is about 200 KB of Fountain; a file this size is not a script
+            # (or is many scripts glued together), and would hold the build hostage.
+            raise InputError(
+                f"{size / 1024 / 1024:.0f} MB is too large for one script (the limit is "
+                f"{limit_mb} MB: settings.max_script_mb in universe.yaml)",
+                file=rel,
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=rel) from None
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Compiling makes millions of small objects and no garbage cycles worth collecting; left
+    on, the cyclic collector re-scans the growing heap again and again (a third of a build)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def compile_universe(
+    universe: Universe,
+    cache: dict[str, tuple[str, bytes]] | None = None,
+    progress: Progress | None = None,
+    as_of: Ref | None = None,
+    extracts: dict[str, CachedExtract] | None = None,
+    jobs: int | None = None,
+    hashes: dict[str, tuple[str, int]] | None = None,
+    known: Extraction | None = None,
+    rules: bool = True,
+) -> Compiled:
+    """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob);
+    ``extracts`` is the extraction cache (see pipeline.py); ``hashes`` the scripts' hashes
+    when the caller has them (rel path -> (sha256, size), as quick_hashes gives); ``known``
+    an extraction still in memory (see extract_universe); ``rules=False`` leaves the findings
+    to the caller (see RulesRun)."""
+    with gc_paused():
+        return _compile(universe, cache, progress, as_of, extracts, jobs, hashes, known, rules)
+
+
+def _compile(
+    universe: Universe,
+    cache: dict[str, tuple[str, bytes]] | None,
+    progress: Progress | None,
+    as_of: Ref | None,
+    extracts: dict[str, CachedExtract] | None,
+    jobs: int | None,
+    hashes: dict[str, tuple[str, int]] | None,
+    known: Extraction | None = None,
+    rules: bool = True,
+) -> Compiled:
+    hashes = hashes if hashes is not None else quick_hashes(universe)
+    cast = Cast(universe.bible)
+    places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
+    extraction = extract_universe(
+        universe,
+        cast,
+        places,
+        {rel: digest for rel, (digest, _size) in hashes.items()},
+        cache or {},
+        extracts or {},
+        bible_digest(universe),
+        progress,
+        jobs,
+        known,
+    )
+    diagnostics: list[Diagnostic] = list(universe.diagnostics)
+    by_episode: dict[str, list[SceneFacts]] = {}
+    for key, result in extraction.episodes.items():
+        by_episode[key] = result.facts
+        diagnostics.extend(result.diagnostics)
+    _check_references(universe, cast, Counter({k: len(v) for k, v in by_episode.items()}))
+    if as_of is not None:
+        by_episode = _cut(universe, by_episode, as_of)
+    canon = build_canon(universe, cast, by_episode)
+    collected = EventCollector(universe, cast, places, canon.scenes).collect(
+        universe.bible.settings.inferred_facts
+    )
+    diagnostics.extend(collected.diagnostics)
+    fold = fold_events(canon, collected.events)
+    findings = run_rules(canon, fold) if rules else []
+    return Compiled(
+        universe,
+        cast,
+        canon,
+        extraction,
+        hashes,
+        diagnostics,
+        extraction.parsed,
+        extraction.cached,
+        collected=collected,
+        fold=fold,
+        findings=findings,
+    )
+
+
+class RulesRun:
+    """The rules over a compiled canon, run in a forked child while the parent writes the
+    store (the two took turns on one core and left the other idle: 0.5 s of rules and 1 s of
+    writing at 500 episodes). Small canons, one core or no fork: run here, now."""
+
+    MIN_SCENES = 2000
+
+    def __init__(self, compiled: Compiled) -> None:
+        self.compiled = compiled
+        self._conn: Connection | None = None
+        self._proc: multiprocessing.process.BaseProcess | None = None
+        canon, fold = compiled.canon, compiled.fold
+        assert fold is not None
+        if len(canon.scenes) < self.MIN_SCENES or cores() < 2:
+            compiled.findings = run_rules(canon, fold)
+            return
+        try:
+            ctx = multiprocessing.get_context("fork")
+        except ValueError:  # pragma: no cover - no fork on this platform
+            compiled.findings = run_rules(canon, fold)
+            return
+        self._conn, child = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=_rules_child, args=(child, compiled), daemon=True)
+        self._proc.start()
+        child.close()
+
+    def wait(self) -> None:
+        """Put the findings into ``compiled.findings`` (waiting for the child if it runs)."""
+        if self._conn is None or self._proc is None:
+            return
+        try:
+            kind, payload = self._conn.recv()
+        except EOFError:
+            kind, payload = "error", "the rules process died"
+        finally:
+            self._conn.close()
+            self._proc.join(timeout=10)
+            self._conn = None
+        if kind != "ok":
+            raise RuntimeError(f"checking the rules failed: {payload}")
+        self.compiled.findings = payload
+
+    def close(self) -> None:
+        """Stop the child if nobody waited for it (the write failed)."""
+        if self._proc is not None and self._proc.is_alive():
+            self._proc.kill()
+            self._proc.join(timeout=10)
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _rules_child(conn: Connection, compiled: Compiled) -> None:
+    try:
+        assert compiled.fold is not None
+        conn.send(("ok", run_rules(compiled.canon, compiled.fold)))
+    except BaseException as exc:  # reported to the parent, which raises it
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+        os._exit(0)  # nothing of the parent's (store connections, atexit) is the child's
+
+
+def bible_digest(universe: Universe) -> str:
+    """The engine and the bible: what every cached extraction depends on besides its file."""
+    h = hashlib.sha256(engine_fingerprint().encode())
+    for path in universe.bible_files:
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _cut(
+    universe: Universe, by_episode: dict[str, list[SceneFacts]], ref: Ref
+) -> dict[str, list[SceneFacts]]:
+    """Only what had been released up to ``ref`` (an episode, or a scene of one)."""
+    keep = universe.release[: universe.release.index(ref.episode.key) + 1]
+    out = {key: by_episode[key] for key in keep if key in by_episode}
+    if ref.scene is not None and ref.episode.key in out:
+        out[ref.episode.key] = [s for s in out[ref.episode.key] if s.number <= ref.scene]
+    return out
+
+
+def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> None:
+    """Bible references must name real episodes, scenes and characters."""
+    bible = universe.bible
+    checks: list[tuple[tuple[str | int, ...], str]] = []
+    checks += [(("events", i, "at"), e.at) for i, e in enumerate(bible.events)]
+    checks += [(("allow", i, "at"), a.at) for i, a in enumerate(bible.allow)]
+    checks += [
+        (("events", i, "held", "until"), e.held.until)
+        for i, e in enumerate(bible.events)
+        if e.held is not None and e.held.until
+    ]
+    for path, text in checks:
+        try:
+            ref = universe.parse_ref(text)
+        except (KeyError, ValueError) as exc:
+            raise universe.locator.error(path, error_text(exc)) from None
+        have = counts.get(ref.episode.key, 0)
+        if ref.scene is not None and ref.scene > have:
+            raise universe.locator.error(
+                path, f"{ref.episode.key} has {have} scene(s); there is no scene {ref.scene}"
+            )
+    known = set(bible.characters)
+    for i, e in enumerate(bible.events):
+        names: list[tuple[str, str]] = []
+        if e.dies:
+            names.append(("dies", e.dies))
+        for verb in ("present", "absent"):
+            names.extend((verb, n) for n in getattr(e, verb) or ())
+        for verb in ("cannot", "learns", "held"):
+            obj = getattr(e, verb)
+            if obj is not None:
+                names.append((verb, obj.who))
+        for verb in ("relation", "ends"):
+            obj = getattr(e, verb)
+            if obj is not None:
+                names.extend([(verb, obj.a), (verb, obj.b)])
+        for verb, name in names:
+            if name not in known and name not in cast.characters:
+                raise universe.locator.error(
+                    ("events", i, verb), f"unknown character {name!r}" + did_you_mean(name, known)
+                )
+    for sid, secret in bible.secrets.items():
+        for name in secret.known_by:
+            if name not in known:
+                raise universe.locator.error(
+                    ("secrets", sid, "known_by"),
+                    f"unknown character {name!r}" + did_you_mean(name, known),
+                )
+
+
+@functools.cache
+def engine_fingerprint() -> str:
+    """A digest of this engine's own code: a canon compiled by other code is stale even when
+    no script changed (upgrades, and development between releases)."""
+    h = hashlib.sha256(f"showbible {__version__} schema {store.SCHEMA_VERSION}".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "cli.py" or "web" in path.relative_to(package).parts:
+            continue  # the faces of the product do not change the canon
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def universe_hash(universe: Universe, hashes: dict[str, tuple[str, int]]) -> str:
+    h = hashlib.sha256(bible_digest(universe).encode())
+    for rel in sorted(hashes):
+        h.update(f"{rel}\0{hashes[rel][0]}\n".encode())
+    return h.hexdigest()
+
+
+def quick_hashes(universe: Universe) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    for ep in universe.episodes:
+        if ep.path is not None:
+            data = read_script_bytes(ep.path, ep.rel, universe.bible.settings.max_script_mb)
+            out[ep.rel] = (hashlib.sha256(data).hexdigest(), len(data))
+    return out
+
+
+def build(
+    root: Path | str,
+    url: str | None = None,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    known: Extraction | None = None,
+) -> BuildResult:
+    """Bring the store of a universe up to date. Raises InputError on bad input; the store is
+    untouched in that case. ``known``: see extract_universe."""
+    with gc_paused():
+        return _build(Path(root), url, force, progress, known)
+
+
+def _build(
+    root: Path, url: str | None, force: bool, progress: Progress | None, known: Extraction | None
+) -> BuildResult:
+    started = time.perf_counter()
+    universe = load_universe(root)
+    st = store.Store(store.resolve_url(root, url))
+    try:
+        st.ensure_schema()
+        hashes = quick_hashes(universe)
+        if not force:
+            current = universe_hash(universe, hashes)
+            if st.get_meta("universe_hash") == current:
+                return BuildResult(
+                    False, 0, 0, time.perf_counter() - started, list(universe.diagnostics)
+                )
+        with st.read() as conn:
+            cache, extracts = load_caches(conn)
+        compiled = compile_universe(
+            universe, cache, progress, extracts=extracts, hashes=hashes, known=known, rules=False
+        )
+        if progress:
+            progress("store", 0, 1)
+        rules = RulesRun(compiled)
+        try:
+            with st.write() as conn:
+                compiled.totals = write_canon(conn, compiled, cache, rules.wait)
+                set_meta_all(conn, universe_hash(universe, compiled.hashes), compiled)
+                seconds = time.perf_counter() - started
+                log_build(conn, compiled, seconds)
+        finally:
+            rules.close()
+        if progress:
+            progress("store", 1, 1)
+        return BuildResult(
+            True, compiled.parsed, compiled.cached, seconds, compiled.diagnostics, compiled
+        )
+    finally:
+        st.dispose()
+
+
+def load_caches(
+    conn: DbConnection,
+) -> tuple[dict[str, tuple[str, bytes]], dict[str, CachedExtract]]:
+    """The parse cache and the extraction cache, as compile_universe takes them."""
+    cache = {
+        row.path: (row.sha256, row.parsed)
+        for row in conn.execute(
+            select(store.files.c.path, store.files.c.sha256, store.files.c.parsed)
+        )
+    }
+    extracts = {
+        row.path: CachedExtract(row.cue_key, row.cues, row.facts_key, row.facts)
+        for row in conn.execute(select(store.extracts))
+    }
+    return cache, extracts

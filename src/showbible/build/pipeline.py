@@ -1,0 +1,534 @@
+"""Read and extract every episode: from the caches when nothing it depends on changed, on every
+core when many episodes need work.
+
+Two phases, because an episode's extraction depends on its whole series: action lines are
+searched for every name the series cues (``Cast.matcher``).
+
+1. *Scan* each episode whose cues are not cached: read (or load the parsed script from the parse
+   cache) and list its cue texts and its ``[[present:]]``/``[[absent:]]`` names. No cast needed.
+2. The parent *resolves* those names into the cast in one fixed order (series, then episode,
+   cues before annotation names: the order a one-process build met them in), so provisional
+   characters get the same ids however the work was split.
+3. *Extract* each episode whose facts are not cached, against that cast and its series' cues.
+
+Cache keys: cues on (engine, bible, episode, file); facts additionally on the cast and the
+series' cue sets. Workers are forked (Linux) and replay the parent's resolutions into a fresh
+cast, so they hold the same cast without any of it being pickled; their results come back
+pickled over a pipe from our own children, while the store holds only JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from showbible.reading.extract import PlaceIndex, cue_texts, extract_scene, flashback_transition
+from showbible.reading.facts import SceneFacts
+from showbible.build.factcache import dump_facts, load_facts
+from showbible.formats import read_script
+from showbible.reading.infer import infer_facts, place_names
+from showbible.model import Diagnostic, InputError, Script
+from showbible.reading.resolve import Cast, NameMatcher
+from showbible.build.serial import dump_script, load_script
+from showbible.reading.tells import TellIndex, scene_tells
+from showbible.universe.loader import Episode, Universe
+
+Progress = Callable[[str, int, int], None]
+# Below this many episodes to work on, forking costs more than it saves.
+PARALLEL_MIN = 24
+
+
+@dataclass
+class CachedExtract:
+    cue_key: str
+    cues: str  # JSON: {"cues": [...], "named": [...], "diagnostics": [[line, msg, sev, col]]}
+    facts_key: str
+    facts: bytes
+
+
+@dataclass
+class EpisodeResult:
+    """One episode's scenes and what the store's caches should now hold for it."""
+
+    episode: Episode
+    facts: list[SceneFacts]
+    diagnostics: list[Diagnostic]
+    parsed: bool  # read from its file (not from the parse cache)
+    parse_blob: bytes | None  # a fresh parse, for the parse cache
+    extract: CachedExtract
+    extract_changed: bool
+
+
+@dataclass
+class _Scan:
+    cues: list[str]
+    named: list[str]
+    diagnostics: list[tuple[int, str, str, int]]
+    parsed: bool
+    parse_blob: bytes | None
+
+
+@dataclass
+class Extraction:
+    episodes: dict[str, EpisodeResult] = field(default_factory=dict)  # episode key -> result
+    parsed: int = 0
+    cached: int = 0  # scripts loaded from the parse cache
+    extracted: int = 0  # episodes extracted (not loaded from the extraction cache)
+    workers: int = 1
+    # What the facts' cache keys were made of, for re-extracting one episode (``reextract``).
+    bible_digest: str = ""
+    cast_digest: str = ""
+    series_cues: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    series_digest: dict[str, str] = field(default_factory=dict)
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class _Context:
+    """Everything a phase needs, shared by the parent and (through fork) its workers."""
+
+    def __init__(
+        self,
+        universe: Universe,
+        places: PlaceIndex,
+        parse_cache: dict[str, tuple[str, bytes]],
+        digests: dict[str, str],
+    ) -> None:
+        self.universe = universe
+        self.places = places
+        self.parse_cache = parse_cache
+        self.digests = digests
+        self.scripts: dict[str, Script] = {}
+        bible = universe.bible
+        self.tells = TellIndex({sid: sec.tells for sid, sec in bible.secrets.items()})
+        self.place_names = place_names(bible)
+
+    def script(self, ep: Episode) -> tuple[Script, bool, bytes | None]:
+        """The parsed script: kept from the scan, from the parse cache, or read now."""
+        got = self.scripts.get(ep.key)
+        if got is not None:
+            return got, False, None
+        assert ep.path is not None
+        hit = self.parse_cache.get(ep.rel)
+        if hit is not None and hit[0] == self.digests[ep.rel]:
+            cached = load_script(hit[1])
+            if cached is not None:
+                self.scripts[ep.key] = cached
+                return cached, False, None
+        script = _relabel(read_script(ep.path), ep.rel)
+        self.scripts[ep.key] = script
+        return script, True, dump_script(script)
+
+    def scan(self, ep: Episode) -> _Scan:
+        script, parsed, blob = self.script(ep)
+        cues, named = cue_texts(script.scenes)
+        diagnostics = [(d.line, d.message, d.severity, d.column) for d in script.diagnostics]
+        return _Scan(cues, named, diagnostics, parsed, blob)
+
+    def extract(
+        self, ep: Episode, cast: Cast, matcher: Any
+    ) -> tuple[list[SceneFacts], bytes, bool, bytes | None]:
+        script, parsed, blob = self.script(ep)
+        facts: list[SceneFacts] = []
+        flashback_next = False
+        for scene in script.scenes:
+            facts.append(
+                extract_scene(
+                    scene,
+                    series=ep.series,
+                    episode=ep.id,
+                    file=ep.rel,
+                    cast=cast,
+                    matcher=matcher,
+                    places=self.places,
+                    story=ep.story,
+                    flashback_before=flashback_next,
+                )
+            )
+            flashback_next = flashback_transition(scene)
+        for f in facts:
+            f.tells = scene_tells(self.tells, f)
+            f.inferred = infer_facts(f, self.place_names)
+        return facts, dump_facts(ep.series, ep.id, ep.rel, facts), parsed, blob
+
+
+def _relabel(script: Script, rel: str) -> Script:
+    """Scripts name their file relative to the universe folder, as every message does."""
+    return dataclasses.replace(
+        script,
+        path=rel,
+        diagnostics=tuple(dataclasses.replace(d, file=rel) for d in script.diagnostics),
+    )
+
+
+def _error(exc: InputError) -> tuple[str, str | None, int, int]:
+    return (exc.message, exc.file, exc.line, exc.column)
+
+
+# --- workers ---------------------------------------------------------------------------------
+
+
+def _worker(conn: Connection, ctx: _Context) -> None:
+    """A forked worker: scan, then extract, the episodes it is sent; one message per episode."""
+    try:
+        while True:
+            msg = conn.recv()
+            if msg[0] == "scan":
+                for reply in _scan_here(ctx, msg[1]):
+                    conn.send(reply)
+            elif msg[0] == "extract":
+                _, replay, series_cues, keys = msg
+                cast = _replayed(ctx.universe, replay)
+                for kind, key, payload in _extract_here(ctx, cast, series_cues, keys):
+                    if kind == "facts":
+                        # The JSON the cache needs anyway, not the objects: pickling them here
+                        # and unpickling them in the parent cost more CPU than the parent
+                        # building them from JSON (and the two cores are shared).
+                        _facts, blob, parsed, parse_blob = payload
+                        payload = (None, blob, parsed, parse_blob)
+                    conn.send((kind, key, payload))
+            else:
+                return
+    except (EOFError, KeyboardInterrupt):
+        return
+    finally:
+        conn.close()
+
+
+def _replayed(universe: Universe, replay: list[tuple[str, str]]) -> Cast:
+    cast = Cast(universe.bible)
+    for text, series in replay:
+        cast.resolve_cue(text, series)
+    return cast
+
+
+class _Pool:
+    """Forked workers with a pipe each; episodes are split between them in turn."""
+
+    def __init__(self, n: int, ctx: _Context) -> None:
+        mp = multiprocessing.get_context("fork")
+        self.conns: list[Connection] = []
+        self.procs: list[Any] = []
+        for _ in range(n):
+            parent, child = mp.Pipe()
+            proc = mp.Process(target=_worker, args=(child, ctx), daemon=True)
+            proc.start()
+            child.close()
+            self.conns.append(parent)
+            self.procs.append(proc)
+
+    def run(self, messages: list[tuple[Any, ...]], expected: int) -> Iterator[tuple[int, Any]]:
+        """Send each worker its message; yield (worker, reply) until ``expected`` replies."""
+        for conn, msg in zip(self.conns, messages, strict=True):
+            conn.send(msg)
+        index = {id(c): i for i, c in enumerate(self.conns)}
+        received = 0
+        while received < expected:
+            for ready in wait(self.conns):
+                assert isinstance(ready, Connection)
+                try:
+                    reply = ready.recv()
+                except EOFError:
+                    raise RuntimeError("an extraction worker died") from None
+                received += 1
+                yield index[id(ready)], reply
+
+    def close(self) -> None:
+        for conn in self.conns:
+            with contextlib.suppress(OSError):
+                conn.send(("stop",))
+            conn.close()
+        for proc in self.procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+
+
+def _split(keys: list[str], n: int) -> list[list[str]]:
+    """Contiguous runs of episodes (in series order), so that each worker meets as few series
+    as it can: a series' name matcher holds every name of the universe, and at 5,000 episodes
+    building one costs 90 ms."""
+    return [keys[i * len(keys) // n : (i + 1) * len(keys) // n] for i in range(n)]
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+# --- the two phases --------------------------------------------------------------------------
+
+
+def extract_universe(
+    universe: Universe,
+    cast: Cast,
+    places: PlaceIndex,
+    files: dict[str, str],
+    parse_cache: dict[str, tuple[str, bytes]],
+    extract_cache: dict[str, CachedExtract],
+    bible_digest: str,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+    known: Extraction | None = None,
+) -> Extraction:
+    """Scenes for every episode with a file. ``files``: rel path -> sha256 of its content.
+    Raises the first InputError in episode order. ``cast`` ends up holding every character
+    the scripts name. ``known``: an earlier extraction still in memory (a session's), whose
+    scenes are taken as they are wherever their cache key still holds."""
+    with_files = [e for e in universe.episodes if e.path is not None]
+    ctx = _Context(universe, places, parse_cache, files)
+    base = {e.key: _digest(bible_digest, e.key, e.rel, files[e.rel]) for e in with_files}
+    scans: dict[str, _Scan] = {}
+    for ep in with_files:
+        hit = extract_cache.get(ep.rel)
+        if hit is not None and hit.cue_key == base[ep.key]:
+            try:
+                doc = json.loads(hit.cues)
+                scans[ep.key] = _Scan(
+                    doc["cues"], doc["named"], [tuple(d) for d in doc["diagnostics"]], False, None
+                )
+            except (ValueError, KeyError, TypeError):
+                pass  # a damaged entry is a miss
+    to_scan = [e.key for e in with_files if e.key not in scans]
+    n_jobs = jobs if jobs is not None else cores()
+    pool: _Pool | None = None
+    out = Extraction()
+    done = len(with_files) - len(to_scan)
+    total = len(with_files)
+    try:
+        if n_jobs > 1 and len(to_scan) >= PARALLEL_MIN:
+            out.workers = min(n_jobs, len(to_scan))
+            pool = _Pool(out.workers, ctx)
+        errors: dict[str, tuple[str, str | None, int, int]] = {}
+        owner: dict[str, int] = {}  # which worker holds an episode's parsed script
+        if pool is not None:
+            parts = _split(to_scan, out.workers)
+            replies = pool.run([("scan", part) for part in parts], len(to_scan))
+        else:
+            replies = ((0, r) for r in _scan_here(ctx, to_scan))
+        for worker, (kind, key, payload) in replies:
+            owner[key] = worker
+            if kind == "error":
+                errors[key] = payload
+            else:
+                scans[key] = payload
+            done += 1
+            if progress:
+                progress("read", done, total)
+        _raise_first(with_files, errors)
+
+        # Resolve every name in one fixed order, whoever scanned it.
+        replay: list[tuple[str, str]] = []
+        for series in universe.series:
+            eps = [e for e in with_files if e.series == series.id]
+            for ep in eps:
+                replay.extend((t, ep.series) for t in scans[ep.key].cues)
+            for ep in eps:
+                replay.extend((t, ep.series) for t in scans[ep.key].named)
+        for text, series_id in replay:
+            cast.resolve_cue(text, series_id)
+        series_cues: dict[str, dict[str, set[str]]] = {}
+        for ep in with_files:
+            cues = series_cues.setdefault(ep.series, {})
+            for text in scans[ep.key].cues:
+                cue = cast.resolve_cue(text, ep.series)
+                cues.setdefault(cue.character, set()).add(cue.label)
+        cast_digest = _digest(
+            *(f"{c.id}\t{c.name}\t{c.provisional}\t{c.role}" for c in cast.characters.values())
+        )
+        series_digest = {
+            sid: _digest(*(f"{c}\t{sorted(labels)}" for c, labels in sorted(cues.items())))
+            for sid, cues in series_cues.items()
+        }
+
+        facts: dict[str, list[SceneFacts]] = {}
+        fresh: dict[str, tuple[bytes, bool, bytes | None]] = {}
+        facts_key = {
+            e.key: _digest(base[e.key], cast_digest, series_digest.get(e.series, ""))
+            for e in with_files
+        }
+        for ep in with_files:
+            hit = extract_cache.get(ep.rel)
+            mine = known.episodes.get(ep.key) if known is not None else None
+            if mine is not None and mine.extract.facts_key == facts_key[ep.key]:
+                facts[ep.key] = mine.facts
+                continue
+            if hit is not None and hit.facts_key == facts_key[ep.key]:
+                loaded = load_facts(hit.facts)
+                if loaded is not None:
+                    facts[ep.key] = loaded
+        to_extract = [e.key for e in with_files if e.key not in facts]
+        if pool is not None and len(to_extract) >= PARALLEL_MIN:
+            parts = [[] for _ in range(out.workers)]
+            for key in to_extract:  # to the worker that already parsed it, else the least busy
+                w = owner.get(key)
+                parts[
+                    w if w is not None else min(range(out.workers), key=lambda i: len(parts[i]))
+                ].append(key)
+            replies = pool.run(
+                [("extract", replay, series_cues, part) for part in parts], len(to_extract)
+            )
+        else:
+            replies = ((0, r) for r in _extract_here(ctx, cast, series_cues, to_extract))
+        for done, (_worker, (kind, key, payload)) in enumerate(replies, 1):
+            if kind == "error":
+                errors[key] = payload
+            else:
+                got, blob, parsed, parse_blob = payload
+                loaded = got if got is not None else load_facts(blob)
+                if loaded is None:
+                    raise RuntimeError(f"an extraction worker sent a damaged result for {key}")
+                facts[key] = loaded
+                fresh[key] = (blob, parsed, parse_blob)
+            if progress:
+                progress("extract", done, len(to_extract))
+        _raise_first(with_files, errors)
+    finally:
+        if pool is not None:
+            pool.close()
+
+    out.bible_digest, out.cast_digest = bible_digest, cast_digest
+    out.series_cues, out.series_digest = series_cues, series_digest
+    for ep in with_files:
+        scan = scans[ep.key]
+        blob, parsed_now, parse_blob = fresh.get(ep.key, (b"", False, None))
+        parsed = scan.parsed or parsed_now
+        cues_doc = _cues_doc(scan)
+        hit = extract_cache.get(ep.rel)
+        entry = CachedExtract(
+            base[ep.key],
+            cues_doc,
+            facts_key[ep.key],
+            blob if ep.key in fresh else (hit.facts if hit is not None else b""),
+        )
+        changed = hit is None or hit.cue_key != entry.cue_key or hit.facts_key != entry.facts_key
+        out.episodes[ep.key] = EpisodeResult(
+            ep,
+            facts[ep.key],
+            _diagnostics(ep, scan, facts[ep.key]),
+            parsed,
+            scan.parse_blob or parse_blob,
+            entry,
+            changed,
+        )
+        out.parsed += parsed
+        out.cached += not parsed
+        out.extracted += ep.key in fresh
+    return out
+
+
+def _cues_doc(scan: _Scan) -> str:
+    return json.dumps({"cues": scan.cues, "named": scan.named, "diagnostics": scan.diagnostics})
+
+
+def _diagnostics(ep: Episode, scan: _Scan, facts: list[SceneFacts]) -> list[Diagnostic]:
+    out = [Diagnostic(ep.rel, ln, msg, sev, col) for ln, msg, sev, col in scan.diagnostics]
+    for f in facts:
+        out.extend(Diagnostic(ep.rel, p.line, p.message) for p in f.problems)
+    return out
+
+
+def reextract(
+    universe: Universe,
+    places: PlaceIndex,
+    cast: Cast,
+    extraction: Extraction,
+    ep: Episode,
+    digest: str,
+    matchers: dict[str, NameMatcher] | None = None,
+) -> EpisodeResult | None:
+    """Read and extract one edited episode against the cast and the series' names of
+    ``extraction``, exactly as a whole extraction would. None when the edit changes which
+    names the episode cues (or names in [[present:]]): the cast or its series' names may then
+    change, and only a whole extraction is right. Raises InputError for a bad script."""
+    old = extraction.episodes[ep.key]
+    ctx = _Context(universe, places, {}, {ep.rel: digest})
+    scan = ctx.scan(ep)
+    try:
+        before = json.loads(old.extract.cues)
+    except ValueError:
+        return None
+    for new_names, old_names in ((scan.cues, before["cues"]), (scan.named, before["named"])):
+        if set(new_names) != set(old_names):
+            return None
+        # Provisional characters take ids in the order they are first met: keep that order.
+        if _provisional_order(cast, ep.series, new_names) != _provisional_order(
+            cast, ep.series, old_names
+        ):
+            return None
+    # A series' matcher depends only on the cast and the series' names, which this path
+    # leaves as they were: the caller may keep them (``matchers``) from one edit to the next.
+    matchers = matchers if matchers is not None else {}
+    matcher = matchers.get(ep.series)
+    if matcher is None:
+        matcher = matchers[ep.series] = cast.matcher(
+            ep.series, extraction.series_cues.get(ep.series, {})
+        )
+    facts, blob, _parsed, parse_blob = ctx.extract(ep, cast, matcher)
+    base = _digest(extraction.bible_digest, ep.key, ep.rel, digest)
+    entry = CachedExtract(
+        base,
+        _cues_doc(scan),
+        _digest(base, extraction.cast_digest, extraction.series_digest.get(ep.series, "")),
+        blob,
+    )
+    return EpisodeResult(
+        ep, facts, _diagnostics(ep, scan, facts), True, scan.parse_blob or parse_blob, entry, True
+    )
+
+
+def _provisional_order(cast: Cast, series: str, texts: list[str]) -> list[str]:
+    out = []
+    for text in dict.fromkeys(texts):
+        char = cast.characters.get(cast.resolve_cue(text, series).character)
+        if char is not None and char.provisional and not char.role:
+            out.append(text)
+    return out
+
+
+def _scan_here(ctx: _Context, keys: list[str]) -> Iterator[tuple[str, str, Any]]:
+    for key in keys:
+        try:
+            yield ("scan", key, ctx.scan(ctx.universe.episode(key)))
+        except InputError as exc:
+            yield ("error", key, _error(exc))
+
+
+def _extract_here(
+    ctx: _Context, cast: Cast, series_cues: dict[str, dict[str, set[str]]], keys: list[str]
+) -> Iterator[tuple[str, str, Any]]:
+    matchers: dict[str, Any] = {}
+    for key in keys:
+        ep = ctx.universe.episode(key)
+        if ep.series not in matchers:
+            matchers[ep.series] = cast.matcher(ep.series, series_cues.get(ep.series, {}))
+        try:
+            yield ("facts", key, ctx.extract(ep, cast, matchers[ep.series]))
+        except InputError as exc:
+            yield ("error", key, _error(exc))
+
+
+def _raise_first(
+    episodes: list[Episode], errors: dict[str, tuple[str, str | None, int, int]]
+) -> None:
+    for ep in episodes:
+        if ep.key in errors:
+            message, file, line, column = errors[ep.key]
+            raise InputError(message, file=file, line=line, column=column)

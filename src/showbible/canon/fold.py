@@ -1,0 +1,231 @@
+"""The canon: scenes on two timelines, who was where, who met whom first.
+
+Release order is how the audience meets the story; story order is when it happens. A scene with
+no story time sits right after the scene before it in release order (DESIGN §3: "where story time
+is missing, on the release timeline").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from showbible.reading.events import CanonEvent
+from showbible.reading.facts import Presence, SceneFacts
+from showbible.reading.resolve import Cast
+from showbible.universe.loader import Universe
+
+
+@dataclass
+class Encounter:
+    """Two characters' meetings: first on each timeline, and how many scenes they shared."""
+
+    a: str
+    b: str
+    first_release: SceneFacts
+    first_story: SceneFacts
+    scenes: int = 0
+
+
+@dataclass
+class Canon:
+    universe: Universe
+    cast: Cast
+    scenes: list[SceneFacts]  # release order
+    story_order: list[int]  # indexes into ``scenes``, in story order
+    release_pos: dict[str, int] = field(default_factory=dict)
+    story_pos: dict[str, int] = field(default_factory=dict)
+    encounters: dict[tuple[str, str], Encounter] = field(default_factory=dict)
+    appearances: dict[str, list[int]] = field(default_factory=dict)  # release indexes
+    heard: dict[str, list[int]] = field(default_factory=dict)  # (V.O.) voices, release indexes
+
+    def scene(self, key: str) -> SceneFacts:
+        return self.scenes[self.release_pos[key]]
+
+    def in_story_order(self) -> Iterator[SceneFacts]:
+        for i in self.story_order:
+            yield self.scenes[i]
+
+    def people(self, scene: SceneFacts) -> list[str]:
+        """Characters (not walk-on roles) present in a scene."""
+        return [c for c in scene.present if not self.cast.is_role(c)]
+
+    def series_of(self, cid: str) -> list[str]:
+        seen: dict[str, None] = {}
+        for i in self.appearances.get(cid, ()):
+            seen.setdefault(self.scenes[i].series, None)
+        return list(seen)
+
+
+def pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[SceneFacts]]) -> Canon:
+    """Fold the extracted scenes into a canon: order both timelines, apply presence overrides,
+    find first meetings."""
+    scenes: list[SceneFacts] = []
+    for key in universe.release:
+        scenes.extend(by_episode.get(key, ()))
+    apply_overrides(universe, scenes)
+    release_pos = {s.key: i for i, s in enumerate(scenes)}
+    order = story_order(scenes)
+    story_pos = {scenes[i].key: n for n, i in enumerate(order)}
+    canon = Canon(universe, cast, scenes, order, release_pos, story_pos)
+    for i, scene in enumerate(scenes):
+        for cid in scene.present:
+            canon.appearances.setdefault(cid, []).append(i)
+        for cid in scene.voices:
+            canon.heard.setdefault(cid, []).append(i)
+    find_encounters(canon)
+    return canon
+
+
+def apply_overrides(universe: Universe, scenes: Iterable[SceneFacts]) -> None:
+    by_key = {s.key: s for s in scenes}
+    for event in universe.bible.events:
+        if event.present is None and event.absent is None:
+            continue
+        ref = universe.parse_ref(event.at)
+        targets = (
+            [by_key[str(ref)]]
+            if ref.scene is not None and str(ref) in by_key
+            else [s for s in by_key.values() if s.series == ref.episode.series
+                  and s.episode == ref.episode.id]
+        )  # fmt: skip
+        for scene in targets:
+            for cid in event.present or ():
+                scene.present.setdefault(cid, Presence(scene.line, "bible"))
+            for cid in event.absent or ():
+                scene.present.pop(cid, None)
+
+
+def story_order(scenes: list[SceneFacts]) -> list[int]:
+    kinds = {"ordinal": 0, "iso": 1}
+    keys: list[tuple[tuple[int, ...], int]] = []
+    current: tuple[int, ...] = (-1,)
+    for i, scene in enumerate(scenes):
+        if scene.story is not None:
+            current = (kinds.get(scene.story.kind, 2), *scene.story.parts)
+        keys.append((current, i))
+    return [i for _key, i in sorted(keys)]
+
+
+def find_encounters(canon: Canon) -> None:
+    for scene in canon.scenes:
+        for a, b in combinations(sorted(canon.people(scene)), 2):
+            enc = canon.encounters.get((a, b))
+            if enc is None:
+                canon.encounters[(a, b)] = Encounter(a, b, scene, scene, 1)
+            else:
+                enc.scenes += 1
+    seen: set[tuple[str, str]] = set()
+    for scene in canon.in_story_order():
+        for a, b in combinations(sorted(canon.people(scene)), 2):
+            if (a, b) not in seen:
+                seen.add((a, b))
+                canon.encounters[(a, b)].first_story = scene
+
+
+# --- the event fold ------------------------------------------------------------------------
+
+INF = 10**9
+Moment = tuple[int, int]  # (story position of a scene, line in it)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """When something became canon, and the event that made it so."""
+
+    moment: Moment
+    event: CanonEvent
+
+
+@dataclass
+class Fold:
+    """Every canon event placed on the story timeline; answers "as of this line of this scene".
+
+    Deaths, destructions, knowledge and capabilities only ever accumulate, so the earliest
+    moment of each is all a rule needs: "dead at m" is "died at a moment before m". Events take
+    effect after their scene (a character may speak in the scene where they die), except that
+    what a character learns in a scene is known from the annotation's line on.
+    """
+
+    canon: Canon
+    deaths: dict[str, Known] = field(default_factory=dict)
+    destroyed: dict[str, Known] = field(default_factory=dict)
+    knows: dict[tuple[str, str], Known] = field(default_factory=dict)
+    cannot: dict[str, list[Known]] = field(default_factory=dict)
+    held: dict[str, list[tuple[Known, Moment]]] = field(default_factory=dict)
+    relations: list[Known] = field(default_factory=list)
+    allows: dict[str, dict[str, str]] = field(default_factory=dict)  # scene -> rule -> reason
+    events: list[CanonEvent] = field(default_factory=list)
+
+    def moment(self, scene: str | None, line: int = INF) -> Moment:
+        if scene is None:
+            return (-1, 0)
+        return (self.canon.story_pos[scene], line)
+
+    def at(self, scene: SceneFacts, line: int = 0) -> Moment:
+        return (self.canon.story_pos[scene.key], line)
+
+    def dead(self, cid: str, when: Moment) -> Known | None:
+        k = self.deaths.get(cid)
+        return k if k is not None and k.moment < when else None
+
+    def knows_secret(self, cid: str, secret: str, when: Moment) -> bool:
+        k = self.knows.get((cid, secret))
+        return k is not None and k.moment < when
+
+    def _keep_first(self, table: dict[Any, Known], key: Any, known: Known) -> None:
+        if key not in table or known.moment < table[key].moment:
+            table[key] = known
+
+
+def fold_events(canon: Canon, events: Iterable[CanonEvent]) -> Fold:
+    fold = Fold(canon)
+    for e in events:
+        if e.scene is not None and e.scene not in canon.story_pos:
+            continue  # a scene outside this canon (e.g. past --as-of)
+        fold.events.append(e)
+        after = fold.moment(e.scene)
+        if e.verb == "dies":
+            fold._keep_first(fold.deaths, e.subject, Known(after, e))
+        elif e.verb == "destroyed":
+            fold._keep_first(fold.destroyed, e.subject, Known(after, e))
+        elif e.verb == "learns" and e.obj:
+            when = fold.moment(e.scene, e.line if e.source == "annotation" else INF)
+            fold._keep_first(fold.knows, (e.subject, e.obj), Known(when, e))
+        elif e.verb == "reveals" and e.scene is not None:
+            scene = canon.scene(e.scene)
+            when = fold.moment(e.scene, e.line if e.source == "annotation" else INF)
+            for cid in canon.people(scene):
+                fold._keep_first(fold.knows, (cid, e.subject), Known(when, e))
+        elif e.verb == "cannot":
+            fold.cannot.setdefault(e.subject, []).append(Known(after, e))
+        elif e.verb == "held" and e.obj:
+            end = e.data.get("until")
+            # A hold whose end lies outside this canon (past --as-of) has not ended yet.
+            until = fold.moment(end, 0) if end in canon.story_pos else (INF, INF)
+            fold.held.setdefault(e.subject, []).append((Known(after, e), until))
+        elif e.verb in ("relation", "ends"):
+            fold.relations.append(Known(fold.moment(e.scene, e.line), e))
+        elif e.verb == "allow" and e.scene is not None:
+            fold.allows.setdefault(e.scene, {})[e.subject] = e.data.get("reason", "")
+    for i, a in enumerate(canon.universe.bible.allow):
+        ref = canon.universe.parse_ref(a.at)
+        keys = (
+            [str(ref)]
+            if ref.scene is not None
+            else [
+                s.key
+                for s in canon.scenes
+                if s.series == ref.episode.series and s.episode == ref.episode.id
+            ]
+        )
+        for key in keys:
+            fold.allows.setdefault(key, {})[a.rule] = a.reason or f"universe.yaml allow[{i}]"
+    fold.relations.sort(key=lambda k: k.moment)
+    return fold

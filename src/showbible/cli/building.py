@@ -1,0 +1,291 @@
+"""Commands that make and check the canon: init, build, check, check-files, watch, parse."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from showbible.build.check import check as run_check
+from showbible.build.compiler import build
+from showbible.cli.common import (
+    DbOpt,
+    Exit,
+    UniverseArg,
+    UniverseOpt,
+    app,
+    choose,
+    err,
+    out,
+    print_json,
+    progress_bar,
+    root_of,
+    warn_diagnostics,
+)
+from showbible.formats import read_script
+from showbible.model import InputError
+from showbible.report import (
+    dumps,
+    exit_code,
+    path_prefix,
+    relative_to_universe,
+    summarise,
+    text_lines,
+    to_json,
+    to_sarif,
+)
+from showbible.rules import RULES
+from showbible.universe.loader import find_root
+from showbible.universe.scaffold import scaffold
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to create the universe in.")],
+    name: Annotated[str | None, typer.Option(help="The universe's name.")] = None,
+) -> None:
+    """Scaffold a universe: universe.yaml, a series folder and a first episode."""
+    written = scaffold(directory, name)
+    for path in written:
+        err.print(f"created {path}")
+    err.print(f"next: [bold]showbible build {directory}[/]")
+
+
+@app.command("build")
+def build_cmd(
+    universe: UniverseArg = None,
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+    force: Annotated[bool, typer.Option(help="Re-fold even if nothing changed.")] = False,
+) -> None:
+    """Parse and compile the universe into the store, incrementally."""
+    root = root_of(universe, universe_opt)
+    with progress_bar(err.is_terminal) as report:
+        result = build(root, db, force=force, progress=report)
+    warn_diagnostics(result)
+    if not result.changed:
+        err.print("canon is up to date")
+        return
+    assert result.compiled is not None
+    canon = result.compiled.canon
+    people = sum(1 for c in result.compiled.cast.characters.values() if not c.role)
+    err.print(
+        f"built {len(result.compiled.universe.episodes)} episodes, {len(canon.scenes)} scenes, "
+        f"{people} characters, {len(canon.encounters)} pairs met "
+        f"({result.parsed} parsed, {result.cached} unchanged) in {result.seconds:.2f}s"
+    )
+
+
+@app.command("check")
+def check_cmd(
+    universe: UniverseArg = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Report only on this script or folder (repeatable)."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Check against the canon released up to REF.")
+    ] = None,
+    rule: Annotated[
+        list[str] | None, typer.Option("--rule", help="Report only this rule (repeatable).")
+    ] = None,
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Lint the universe against its canon. Exit 0 clean, 1 errors found, 2 bad input."""
+    choose(fmt, ("text", "json", "sarif"), "--format")
+    root = root_of(universe, universe_opt)
+    for r in rule or ():
+        if r not in RULES:
+            raise typer.BadParameter(
+                f"unknown rule {r!r} (known: {', '.join(RULES)})", param_hint="--rule"
+            )
+    paths = [relative_to_universe(p, root) for p in only or ()]
+    with progress_bar(err.is_terminal and fmt == "text") as report:
+        del report
+        result = run_check(root, db, as_of=as_of, only=paths, rules=rule or ())
+    for d in result.diagnostics:
+        err.print(f"[yellow]{escape(str(d))}[/]")
+    findings = result.findings
+    if fmt == "json":
+        sys.stdout.write(dumps(to_json(findings)))
+    elif fmt == "sarif":
+        sys.stdout.write(dumps(to_sarif(findings, root)))
+    else:
+        for style, line in text_lines(findings, prefix=path_prefix(root)):
+            out.print(f"[{style}]{escape(line)}[/]")
+        s = summarise(findings)
+        err.print(
+            f"{s['errors']} error(s), {s['warnings']} warning(s), {s['notes']} note(s), "
+            f"{s['sealed']} sealed"
+        )
+    raise Exit(exit_code(findings))
+
+
+@app.command("watch")
+def watch_cmd(
+    universe: UniverseArg = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="text, or json: one JSON object per line.")
+    ] = "text",
+    interval: Annotated[
+        float,
+        typer.Option(help="Seconds between looks at the files when polling.", min=0.05),
+    ] = 0.5,
+    poll: Annotated[
+        bool,
+        typer.Option(
+            "--poll",
+            help="Look at the files every --interval instead of waiting for the system's "
+            "change notifications (for network filesystems).",
+        ),
+    ] = False,
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Keep the canon compiled and re-check on every save (Ctrl-C to stop).
+
+    An edit inside an episode is re-checked in about a tenth of a second, whatever the size
+    of the universe; edits that reach other episodes rebuild everything from the caches."""
+    from datetime import datetime
+
+    from showbible.build.session import Refresh, Session
+    from showbible.build.watching import changes
+
+    choose(fmt, ("text", "json"), "--format")
+    root = root_of(universe, universe_opt)
+    session = Session(root, db)
+    prefix = path_prefix(root)
+    seen: set[tuple[str, str, tuple[str, ...], str]] = set()
+
+    def show(done: Refresh | None, error: InputError | None) -> None:
+        nonlocal seen
+        findings = session.findings
+        if fmt == "json":
+            doc: dict[str, Any] = {"error": str(error) if error else None}
+            if done is not None:
+                doc.update(
+                    mode=done.mode,
+                    files=done.files,
+                    seconds=round(done.seconds, 4),
+                    rechecked=done.rechecked,
+                    reason=done.reason or None,
+                )
+            doc["diagnostics"] = [str(d) for d in session.diagnostics]
+            doc.update(to_json(findings))
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            return
+        stamp = datetime.now().strftime("%H:%M:%S")
+        if error is not None:
+            err.print(f"[dim]{stamp}[/] [red]error:[/] {escape(str(error))} (canon unchanged)")
+            return
+        assert done is not None
+        what = ", ".join(done.files) or "the universe"
+        how = f"{done.rechecked} scene(s) re-checked" if done.mode == "episodes" else "rebuilt"
+        why = f" ({done.reason})" if done.reason and done.mode == "build" else ""
+        err.print(f"[dim]{stamp}[/] {escape(what)}: {how} in {done.seconds:.2f}s{escape(why)}")
+        # Warnings (a mistyped annotation, an unknown secret) of the files just read.
+        for d in session.diagnostics:
+            if done.mode == "build" or d.file in done.files:
+                err.print(f"[yellow]{escape(str(d))}[/]")
+        new = [f for f in findings if f.key not in seen]
+        for style, line in text_lines(new, prefix=prefix):
+            out.print(f"[{style}]{escape(line)}[/]")
+        gone = len(seen - {f.key for f in findings})
+        seen = {f.key for f in findings}
+        s = summarise(findings)
+        err.print(
+            f"{s['errors']} error(s), {s['warnings']} warning(s), {s['notes']} note(s), "
+            f"{s['sealed']} sealed; {len(new)} new, {gone} resolved — watching (Ctrl-C to stop)"
+        )
+
+    def refresh() -> None:
+        try:
+            done = session.refresh()
+            if done.mode != "unchanged":
+                show(done, None)
+        except InputError as exc:
+            show(None, exc)
+
+    try:
+        with progress_bar(err.is_terminal and fmt == "text") as report:
+            session.progress = report
+            refresh()
+        session.progress = None
+        for _ in changes(session.root, session.ignore, interval, polling=poll):
+            if session.changed():
+                refresh()
+    except KeyboardInterrupt:
+        return
+
+
+@app.command("check-files")
+def check_files(
+    files: Annotated[list[Path], typer.Argument(help="Changed scripts (pre-commit passes them).")],
+    fmt: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    db: DbOpt = None,
+) -> None:
+    """Check the universes these files belong to, reporting only on these files (pre-commit)."""
+    choose(fmt, ("text", "json", "sarif"), "--format")
+    by_root: dict[Path, list[str]] = {}
+    for f in files:
+        root = find_root(f.resolve().parent)
+        if root is not None:
+            by_root.setdefault(root, []).append(relative_to_universe(str(f), root))
+    code = 0
+    for root, paths in by_root.items():
+        result = run_check(root, db, only=paths)
+        for d in result.diagnostics:
+            if d.file in paths:
+                err.print(f"[yellow]{escape(str(d))}[/]")
+        if fmt == "json":
+            sys.stdout.write(dumps(to_json(result.findings)))
+        elif fmt == "sarif":
+            sys.stdout.write(dumps(to_sarif(result.findings, root)))
+        else:
+            for style, line in text_lines(result.findings, prefix=path_prefix(root)):
+                out.print(f"[{style}]{escape(line)}[/]")
+        code = max(code, exit_code(result.findings))
+    raise Exit(code)
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="A script file.", dir_okay=False)],
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """The element stream of one script: each element with its type, text and line."""
+    choose(fmt, ("text", "json"), "--format")
+    script = read_script(file)
+    for d in script.diagnostics:
+        err.print(f"[yellow]{escape(str(d))}[/]")
+    if fmt == "json":
+        print_json(
+            {
+                "file": str(file),
+                "title": dict(script.title),
+                "elements": [e.to_json() for e in script.elements],
+                "scenes": [
+                    {
+                        "scene": s.number,
+                        "heading": s.heading.text if s.heading else None,
+                        "line": s.line,
+                        "end_line": s.end_line,
+                    }
+                    for s in script.scenes
+                ],
+                "boneyard": [e.to_json() for e in script.boneyard],
+                "diagnostics": [str(d) for d in script.diagnostics],
+            }
+        )
+        return
+    for e in script.elements:
+        extra = f" ({', '.join(e.extensions)})" if e.extensions else ""
+        text = e.text.replace("\n", "⏎")
+        out.print(f"{e.line:>6}  {e.kind.value:<13} {escape(text)}{escape(extra)}")

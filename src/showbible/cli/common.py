@@ -1,0 +1,171 @@
+"""What every command shares: the app, the consoles, the universe and store options, finding
+the universe, the progress bar, and answering from the last good canon when a build fails.
+
+Exit codes: 0 fine, 1 findings with errors (check), 2 bad input or usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy import Connection
+
+from showbible import queries
+from showbible.build.compiled import BuildResult
+from showbible.build.compiler import build
+from showbible.model import InputError
+from showbible.store import Store, resolve_url
+from showbible.universe.loader import UNIVERSE_FILE, find_root
+
+app = typer.Typer(
+    name="showbible",
+    help="A continuity engine for shared universes: who appeared where, who met whom, "
+    "who knows what, as of any episode.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+# soft_wrap: never break a file:line message or a path across lines.
+out = Console(soft_wrap=True, highlight=False)
+
+
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+T = TypeVar("T")
+
+
+UniverseOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--universe", "-u", help="The universe folder (default: nearest upward).", file_okay=False
+    ),
+]
+
+
+UniverseArg = Annotated[
+    Path | None,
+    typer.Argument(help="The universe folder (default: nearest upward).", show_default=False),
+]
+
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Store URL (default: SQLite in UNIVERSE/.showbible/; env SHOWBIBLE_DB).",
+        show_default=False,
+    ),
+]
+
+
+Timeline = Annotated[
+    str, typer.Option("--timeline", help="release (as the audience met it) or story.")
+]
+
+
+class Exit(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def root_of(arg: Path | None, opt: Path | None) -> Path:
+    chosen = opt or arg
+    if chosen is not None:
+        if not (chosen / UNIVERSE_FILE).is_file():
+            raise InputError(f"no {UNIVERSE_FILE} here", file=str(chosen))
+        return chosen
+    found = find_root()
+    if found is None:
+        raise InputError(
+            f"no {UNIVERSE_FILE} in this folder or any above it; "
+            "pass -u DIR or run `showbible init DIR`"
+        )
+    return found
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    if not enabled:
+        yield None
+        return
+    names = {"read": "Reading scripts", "store": "Writing canon"}
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(names.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield report
+
+
+def warn_diagnostics(result: BuildResult, limit: int = 20) -> None:
+    for d in result.diagnostics[:limit]:
+        err.print(f"[yellow]{escape(str(d))}[/]")
+    if len(result.diagnostics) > limit:
+        err.print(f"[yellow]... and {len(result.diagnostics) - limit} more warnings[/]")
+
+
+def with_canon(root: Path, db: str | None, fn: Callable[[Connection], T]) -> T:
+    """Bring the store up to date, then answer from it; if the build fails, answer from the
+    last good canon with the build error as a warning."""
+    url = resolve_url(root, db)
+    try:
+        with progress_bar(err.is_terminal) as report:
+            result = build(root, url, progress=report)
+        warn_diagnostics(result, limit=5)
+    except InputError as exc:
+        st = Store(url)
+        try:
+            st.ensure_schema()
+            if not st.has_canon():
+                raise
+        finally:
+            st.dispose()
+        err.print(
+            f"[yellow]warning: build failed, answering from the last good canon: "
+            f"{escape(str(exc))}[/]"
+        )
+    st = Store(url)
+    try:
+        with st.read() as conn:
+            return fn(conn)
+    finally:
+        st.dispose()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def choose(value: str, allowed: tuple[str, ...], option: str) -> None:
+    if value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
+
+
+def timeline_of(value: str) -> queries.Timeline:
+    if value == "release":
+        return "release"
+    if value == "story":
+        return "story"
+    raise typer.BadParameter(f"{value!r} is not release or story", param_hint="--timeline")

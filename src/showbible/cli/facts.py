@@ -1,0 +1,145 @@
+"""Commands about facts: the canon's facts and their sources, and news facts for review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from showbible import queries, review
+from showbible.cli.common import (
+    DbOpt,
+    UniverseArg,
+    UniverseOpt,
+    app,
+    choose,
+    err,
+    out,
+    print_json,
+    root_of,
+    with_canon,
+)
+from showbible.news import extract_facts, facts_to_json, format_fact
+from showbible.store import Store, resolve_url
+from showbible.universe.loader import find_root, load_universe
+
+
+@app.command()
+def facts(
+    universe: UniverseArg = None,
+    inferred: Annotated[
+        bool,
+        typer.Option(
+            "--inferred", help="Only the facts inferred from action lines, with their confidence."
+        ),
+    ] = False,
+    proposed: Annotated[
+        bool,
+        typer.Option(
+            "--proposed",
+            help="The facts proposed from news articles (`showbible news`), waiting for review.",
+        ),
+    ] = False,
+    accept: Annotated[
+        list[int] | None,
+        typer.Option("--accept", help="Accept proposal ID: write it into the bible (repeatable)."),
+    ] = None,
+    reject: Annotated[
+        list[int] | None, typer.Option("--reject", help="Reject proposal ID (repeatable).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Canon facts with their sources: bible, annotations, inferred, and the engine's doubts;
+    with --proposed/--accept/--reject, the review of facts proposed from the news."""
+    choose(fmt, ("text", "json"), "--format")
+    root = root_of(universe, universe_opt)
+    if proposed or accept or reject:
+        _review(root, db, accept or [], reject or [], fmt)
+        return
+    rows = with_canon(root, db, queries.facts_list)
+    if inferred:
+        rows = [r for r in rows if r["source"] == "inferred"]
+    if fmt == "json":
+        print_json({"facts": rows})
+        return
+    for r in rows:
+        detail = json.loads(r["detail"]) if r["detail"] else {}
+        what = f"{r['kind']} {r['subject']}" + (f" {r['object']}" if r["object"] else "")
+        extra = ""
+        if r["kind"] == "provisional-character" and detail.get("suggestion"):
+            extra = f"  looks like a misspelling of {detail['suggestion']}"
+        elif r["kind"] == "doubtful-identity":
+            extra = f"  {detail.get('reason', '')}"
+        elif r["source"] == "inferred":
+            used = "used" if detail.get("used") else "not used"
+            extra = f"  confidence {r['confidence']:.1f}, {used}: {detail.get('sentence', '')!r}"
+        elif detail.get("source"):
+            extra = f"  (source: {detail['source']})"
+        out.print(
+            f"{r['file']}:{r['line']}: [bold]{escape(what)}[/] [dim]({r['source']})[/]"
+            f"{escape(extra)}"
+        )
+
+
+def _review(root: Path, db: str | None, accept: list[int], reject: list[int], fmt: str) -> None:
+    universe = load_universe(root)
+    st = Store(resolve_url(root, db))
+    try:
+        st.ensure_schema()
+        with st.write() as conn:
+            for pid in accept:
+                err.print(f"accepted {pid}: {review.decide(conn, universe, pid, True)}")
+                universe = load_universe(root)  # the bible changed
+            for pid in reject:
+                review.decide(conn, universe, pid, False)
+                err.print(f"rejected {pid}")
+            rows = review.listing(conn)
+    finally:
+        st.dispose()
+    if fmt == "json":
+        print_json({"proposals": rows})
+        return
+    if not rows:
+        err.print("no proposals waiting for review")
+    for r in rows:
+        out.print(
+            f"[bold]{r['id']:>4}[/] {r['kind']:<11} {escape(r['subject'])} → "
+            f"{escape(r['object'][:80])}  [dim]{escape(r['file'])}:{r['line']} "
+            f"({r['confidence']:.2f})[/]"
+        )
+
+
+@app.command()
+def news(
+    files: Annotated[list[Path], typer.Argument(help="Article text files, as crawled.")],
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    universe_opt: UniverseOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Production facts from news articles: who plays whom, showrunners, characters moving
+    between series, quotes, outlets. With a universe, names are matched to its bible and the
+    facts are kept for review (`showbible facts --proposed`)."""
+    choose(fmt, ("text", "json"), "--format")
+    root = universe_opt if universe_opt is not None else find_root()
+    universe = load_universe(root) if root is not None else None
+    found = extract_facts(files, universe.bible if universe else None)
+    if fmt == "json":
+        print_json(facts_to_json(found))
+    else:
+        for fact in found:
+            out.print(escape(format_fact(fact)))
+            out.print(f"    [dim]{escape(fact.sentence[:160])}[/]")
+    if root is not None:
+        st = Store(resolve_url(root, db))
+        try:
+            st.ensure_schema()
+            with st.write() as conn:
+                added = review.record(conn, found, universe)
+        finally:
+            st.dispose()
+        err.print(f"{len(found)} fact(s), {added} new for review: showbible facts --proposed")

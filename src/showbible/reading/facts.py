@@ -1,0 +1,87 @@
+"""What extraction makes of one scene: who is there and how, what is said and done, and what
+later steps (tells, inferred facts) work out once and cache with it.
+
+These types sit below every reading module so that none of them needs another's types.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from showbible.reading.annotations import Annotation, AnnotationProblem
+from showbible.universe.storytime import StoryTime
+
+Tell = tuple[int, str, int, str]  # (index of the speech in the scene, secret, offset, as said)
+
+
+@dataclass(frozen=True, slots=True)
+class Inferred:
+    kind: str  # "dies" or "destroyed"
+    subject: str  # character or place id
+    line: int
+    confidence: float
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    line: int
+    how: str  # "speaks", "offscreen", "action", "direction", "bible"
+    identity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """One dialogue block: who, from which cue line, the text and its first line."""
+
+    character: str
+    cue_line: int
+    line: int
+    text: str
+    identity: str | None
+    voice: bool  # a (V.O.): heard, not there
+    names: tuple[str, ...] = ()  # characters the speech names
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an action line, with the characters it names in order."""
+
+    line: int
+    text: str
+    names: tuple[str, ...]
+    starts: tuple[int, ...] = ()  # where each name stands in ``text``
+
+
+@dataclass
+class SceneFacts:
+    series: str
+    episode: str
+    number: int
+    file: str
+    heading: str
+    line: int
+    end_line: int
+    place: str | None
+    location: str
+    story: StoryTime | None
+    flashback: bool
+    present: dict[str, Presence] = field(default_factory=dict)
+    referenced: dict[str, int] = field(default_factory=dict)
+    voices: dict[str, int] = field(default_factory=dict)
+    labels: dict[str, Counter[str]] = field(default_factory=dict)  # cue labels as written
+    speeches: Counter[str] = field(default_factory=Counter)
+    annotations: list[Annotation] = field(default_factory=list)
+    problems: list[AnnotationProblem] = field(default_factory=list)
+    dialogue: list[Speech] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    # Worked out once at extraction and cached with it (None: not worked out, see pipeline.py).
+    tells: list[Tell] | None = None
+    inferred: list[Inferred] | None = None
+
+    @functools.cached_property
+    def key(self) -> str:
+        # Asked for hundreds of thousands of times per build; a scene never changes its place.
+        return f"{self.series}:{self.episode}#{self.number}"

@@ -1,0 +1,476 @@
+"""Identity: cues and names in action lines -> character ids.
+
+Order of resolution for a cue in a series: the bible's aliases scoped to that series, then its
+unscoped aliases, then the same two with honorifics stripped, then walk-on roles, then a
+provisional character (one per label across the universe, as DESIGN §3 says). An unknown cue
+close to a bible alias (rapidfuzz ratio >= 85, or one edit or swap in a longer name)
+carries that alias's character as a suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from showbible.reading.names import (
+    BUILTIN_ROLES,
+    BUILTIN_TITLES,
+    is_role,
+    normalise,
+    slug,
+    strip_titles,
+    token_runs,
+)
+from showbible.universe.bible import Alias, BibleConf
+
+MISSPELLING_RATIO = 85.0
+
+
+@dataclass
+class Character:
+    """A character of the universe: from the bible, or provisional (seen only in scripts)."""
+
+    id: str
+    name: str
+    provisional: bool = False
+    role: bool = False
+    home: str | None = None
+    performer: str | None = None
+    suggestion: str | None = None  # for a provisional cue that looks like a misspelling
+    identities: dict[str, str] = field(default_factory=dict)  # normalised label -> identity
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "provisional": self.provisional,
+            "role": self.role,
+            "home": self.home,
+            "performer": self.performer,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What a cue resolved to."""
+
+    character: str
+    label: str  # normalised label
+    identity: str | None = None  # the named identity (``masked``) when the bible groups them
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A character named in a piece of text."""
+
+    character: str
+    start: int
+    end: int
+    identity: str | None
+    partial: bool
+
+
+class Cast:
+    """All characters of a universe and the way to name them, built once per build."""
+
+    def __init__(self, bible: BibleConf) -> None:
+        self.titles = frozenset(BUILTIN_TITLES) | {normalise(t) for t in bible.titles}
+        self.roles = frozenset(BUILTIN_ROLES) | {normalise(r) for r in bible.roles}
+        self.characters: dict[str, Character] = {}
+        # normalised label -> [(character id, series scope or None)]
+        self._exact: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
+        self._stripped: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
+        self._provisional_by_key: dict[str, str] = {}
+        self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
+        self._cue_cache: dict[tuple[str, str], Cue] = {}
+        self._descriptive: set[str] = set()
+        # Aliases written in lower case ("your uncle") are matched in text exactly as written.
+        self._phrases: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
+        for cid, conf in bible.characters.items():
+            char = Character(
+                id=cid,
+                name=conf.name or cid.replace("-", " ").title(),
+                role=conf.role,
+                home=conf.home,
+                performer=conf.performer,
+            )
+            for group, group_labels in conf.identity_groups().items():
+                for label in group_labels:
+                    char.identities[normalise(label)] = group
+            self.characters[cid] = char
+            scoped = {normalise(a.label) for a in conf.aliases if isinstance(a, Alias) and a.series}
+            # The id names the character everywhere, unless one of its aliases scopes that
+            # very label to some series (GLOUCESTER in one play is not GLOUCESTER in another).
+            labels: list[tuple[str, frozenset[str] | None]] = (
+                [] if normalise(cid) in scoped else [(cid, None)]
+            )
+            if conf.name:
+                labels.append((conf.name, None))
+                # A full name ("Hierophant Casimir Vey", "Richard, Duke of Gloucester, later
+                # King Richard III") is matched whole, never cut into partial names: its
+                # words may be titles or descriptions. Aliases and cues are the names.
+                self._descriptive.add(normalise(conf.name))
+            for alias in conf.aliases:
+                if isinstance(alias, Alias):
+                    scope = frozenset(alias.series) if alias.series else None
+                    labels.append((alias.label, scope))
+                else:
+                    labels.append((alias, None))
+            for label, scope in labels:
+                if label[:1].islower() and label != cid:
+                    self._phrases[" ".join(label.split())].append((cid, scope))
+                    continue
+                key = normalise(label)
+                if not key:
+                    continue
+                if (cid, scope) not in self._exact[key]:
+                    self._exact[key].append((cid, scope))
+                self._alias_labels.setdefault(key, cid)
+                bare = strip_titles(key, self.titles)
+                if (cid, scope) not in self._stripped[bare]:
+                    self._stripped[bare].append((cid, scope))
+        self._alias_choices = sorted(self._alias_labels)
+        self._shared_parts: _Shared | None = None
+
+    # --- cues ----------------------------------------------------------------------------
+
+    def resolve_cue(self, label: str, series: str) -> Cue:
+        cached = self._cue_cache.get((label, series))
+        if cached is not None:
+            return cached
+        cue = self._resolve(normalise(label), series)
+        self._cue_cache[(label, series)] = cue
+        return cue
+
+    def _resolve(self, key: str, series: str) -> Cue:
+        if not key:
+            key = "UNNAMED"
+        for index, probe in ((self._exact, key), (self._stripped, key)):
+            found = _pick(index.get(probe, ()), series)
+            if found:
+                return self._cue(found, key)
+        bare = strip_titles(key, self.titles)
+        if bare != key:
+            found = _pick(self._stripped.get(bare, ()), series)
+            if found:
+                return self._cue(found, key)
+        if is_role(key, self.roles):
+            return Cue(self._role(key), key)
+        return Cue(self._provisional(key, bare), key)
+
+    def _cue(self, cid: str, key: str) -> Cue:
+        return Cue(cid, key, self.characters[cid].identities.get(key))
+
+    def _role(self, key: str) -> str:
+        cid = "role:" + slug(key)
+        if cid not in self.characters:
+            self.characters[cid] = Character(cid, key.title(), provisional=True, role=True)
+        return cid
+
+    def _provisional(self, key: str, bare: str) -> str:
+        # "DUKE OF GLOUCESTER" and "GLOUCESTER" are one provisional character.
+        ident = bare or key
+        cid = self._provisional_by_key.get(ident)
+        if cid is not None:
+            return cid
+        cid = slug(ident)
+        n = 2
+        while cid in self.characters:
+            cid = f"{slug(ident)}-{n}"
+            n += 1
+        char = Character(cid, ident.title(), provisional=True)
+        char.suggestion = self._misspelling_of(key)
+        self.characters[cid] = char
+        self._provisional_by_key[ident] = cid
+        return cid
+
+    def _misspelling_of(self, key: str) -> str | None:
+        """The bible character a cue looks like a misspelling of: rapidfuzz ratio >= 85, or a
+        single edit or swap of two letters in a name of five or more (``TOBAIS``), which
+        the ratio alone scores too low for short names. A cue identical to an alias scoped to
+        other series is somebody else, not a misspelling."""
+        if key in self._alias_labels:
+            return None
+        best = process.extractOne(
+            key, self._alias_choices, scorer=fuzz.ratio, score_cutoff=MISSPELLING_RATIO
+        )
+        if best is not None:
+            return self._alias_labels[best[0]]
+        if len(key) >= 5:
+            near = process.extractOne(key, self._alias_choices, scorer=OSA.distance, score_cutoff=1)
+            if near is not None:
+                return self._alias_labels[near[0]]
+        return None
+
+    def is_role(self, cid: str) -> bool:
+        char = self.characters.get(cid)
+        return char is not None and char.role
+
+    # --- names in text -------------------------------------------------------------------
+
+    def matcher(self, series: str, cues: Mapping[str, Iterable[str]]) -> NameMatcher:
+        """A matcher for action lines and dialogue of one series.
+
+        ``cues`` maps each character present in the series to the normalised labels it was
+        cued by there; they are names too, and their word runs make partial names
+        (``Enter the PRINCE`` for ``PRINCE HENRY``) when only one character has them.
+
+        Every series matches every name of the universe, so most of a matcher is the same for
+        all of them: that part (labels no alias scopes to some series) is built once per cast
+        (``_shared``); a series adds only what differs — its scoped aliases, its cues, and the
+        partial names they make or unmake — over it.
+        """
+        base = self._shared()
+        mine: dict[str, tuple[str, str | None]] = {}
+        order: dict[str, tuple[int, int]] = {}
+        for key, owners in base.scoped_exact:
+            cid = _pick(owners, series)
+            if cid is not None and not self.characters[cid].role:
+                mine[key] = (cid, self.characters[cid].identities.get(key))
+                order[key] = (0, base.exact_pos[key])
+        for phrase, owners in base.scoped_phrases:
+            cid = _pick(owners, series)
+            if cid is not None:
+                mine[phrase] = (cid, self.characters[cid].identities.get(normalise(phrase)))
+                order[phrase] = (1, base.phrase_pos[phrase])
+        n = 0
+        for cid, labels in cues.items():
+            char = self.characters.get(cid)
+            if char is None or char.role:
+                continue
+            for label in labels:
+                if label not in base.full and label not in mine:
+                    mine[label] = (cid, char.identities.get(label))
+                    order[label] = (2, n)
+                    n += 1
+        if not mine:
+            return NameMatcher(base.words, {}, None, self.titles)
+        # The word runs this series' own labels add owners to, and the shared partial names
+        # its labels now spell out in full: their standing as partial names is worked out again.
+        runs = self._run_owners(mine)
+        recomputed: dict[str, Value | None] = {}  # lower-cased run -> its partial entry, if any
+        for run in {*runs, *(label for label in mine if label in base.partial)}:
+            run_owners = base.owners_of.get(run, set()) | runs.get(run, set())
+            partial = (
+                len(run_owners) == 1
+                and run not in base.full
+                and run not in mine
+                and not is_role(run, self.roles)
+            )
+            recomputed[run.lower()] = (run, next(iter(run_owners)), None, True) if partial else None
+        touched = {label.lower() for label in mine} | set(recomputed)
+        by_lower: dict[str, list[str]] = defaultdict(list)
+        for label in mine:
+            by_lower[label.lower()].append(label)
+        override: dict[str, tuple[Value, ...] | None] = {}
+        extra: dict[str, tuple[Value, ...]] = {}
+        for low in touched:
+            fulls = [(base.order[lab], lab, base.full[lab]) for lab in base.by_lower.get(low, ())]
+            fulls += [(order[lab], lab, mine[lab]) for lab in by_lower.get(low, ())]
+            values: list[Value] = [
+                (lab, cid, ident, False) for _o, lab, (cid, ident) in sorted(fulls)
+            ]
+            entry = recomputed[low] if low in recomputed else base.partial_by_lower.get(low)
+            if entry is not None:
+                values.append(entry)
+            if low in base.entries:
+                override[low] = tuple(values) or None
+            elif values:
+                extra[low] = tuple(values)
+        return NameMatcher(base.words, override, _Words(extra) if extra else None, self.titles)
+
+    def _run_owners(self, labels: Mapping[str, tuple[str, str | None]]) -> dict[str, set[str]]:
+        """Who owns each word run of these labels: the candidates for partial names. Lower-case
+        phrases and full names (often descriptions) make none."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for label, (owner, _identity) in labels.items():
+            if label[:1].islower() or label in self._descriptive:
+                continue
+            for run in token_runs(label):
+                out[run].add(owner)
+        return out
+
+    def _shared(self) -> _Shared:
+        if self._shared_parts is None:
+            self._shared_parts = _Shared.of(self)
+        return self._shared_parts
+
+
+def _pick(owners: Iterable[tuple[str, frozenset[str] | None]], series: str) -> str | None:
+    """The owner of a label in a series: a scoped owner wins over an unscoped one."""
+    unscoped = None
+    for cid, scope in owners:
+        if scope is None:
+            unscoped = unscoped or cid
+        elif series in scope:
+            return cid
+    return unscoped
+
+
+Value = tuple[str, str, str | None, bool]  # (label as written, character, identity, partial)
+
+
+class _Words:
+    """Lower-cased labels -> their values, in one Aho-Corasick automaton."""
+
+    def __init__(self, entries: Mapping[str, tuple[Value, ...]]) -> None:
+        self.auto = ahocorasick.Automaton()
+        self.empty = not entries
+        for low, values in entries.items():
+            self.auto.add_word(low, (len(low), low, values))
+        if not self.empty:
+            self.auto.make_automaton()
+
+
+@dataclass
+class _Shared:
+    """The part of every series' matcher that does not depend on the series: the labels whose
+    owners no alias scopes to some series, and the partial names their word runs make."""
+
+    full: dict[str, tuple[str, str | None]]
+    order: dict[str, tuple[int, int]]  # label -> (0 exact | 1 phrase, position): a series' order
+    by_lower: dict[str, list[str]]
+    owners_of: dict[str, set[str]]
+    partial: dict[str, Value]
+    partial_by_lower: dict[str, Value]
+    entries: dict[str, tuple[Value, ...]]
+    words: _Words
+    scoped_exact: list[tuple[str, list[tuple[str, frozenset[str] | None]]]]
+    scoped_phrases: list[tuple[str, list[tuple[str, frozenset[str] | None]]]]
+    exact_pos: dict[str, int]
+    phrase_pos: dict[str, int]
+
+    @classmethod
+    def of(cls, cast: Cast) -> _Shared:
+        full: dict[str, tuple[str, str | None]] = {}
+        order: dict[str, tuple[int, int]] = {}
+        scoped_exact, scoped_phrases = [], []
+        exact_pos = {key: i for i, key in enumerate(cast._exact)}
+        phrase_pos = {phrase: i for i, phrase in enumerate(cast._phrases)}
+        for key, owners in cast._exact.items():
+            if any(scope is not None for _cid, scope in owners):
+                scoped_exact.append((key, owners))
+                continue
+            cid = _pick(owners, "")
+            if cid is not None and not cast.characters[cid].role:
+                full[key] = (cid, cast.characters[cid].identities.get(key))
+                order[key] = (0, exact_pos[key])
+        for phrase, owners in cast._phrases.items():
+            if any(scope is not None for _cid, scope in owners):
+                scoped_phrases.append((phrase, owners))
+                continue
+            cid = _pick(owners, "")
+            if cid is not None:
+                full[phrase] = (cid, cast.characters[cid].identities.get(normalise(phrase)))
+                order[phrase] = (1, phrase_pos[phrase])
+        owners_of = cast._run_owners(full)
+        partial: dict[str, Value] = {}
+        for run, run_owners in owners_of.items():
+            if len(run_owners) == 1 and run not in full and not is_role(run, cast.roles):
+                partial[run] = (run, next(iter(run_owners)), None, True)
+        by_lower: dict[str, list[str]] = defaultdict(list)
+        for label in full:
+            by_lower[label.lower()].append(label)
+        partial_by_lower = {run.lower(): value for run, value in partial.items()}
+        entries: dict[str, list[Value]] = defaultdict(list)
+        for label, (cid, identity) in full.items():
+            entries[label.lower()].append((label, cid, identity, False))
+        for run, value in partial.items():
+            entries[run.lower()].append(value)
+        frozen = {low: tuple(values) for low, values in entries.items()}
+        return cls(
+            full,
+            order,
+            dict(by_lower),
+            dict(owners_of),
+            partial,
+            partial_by_lower,
+            frozen,
+            _Words(frozen),
+            scoped_exact,
+            scoped_phrases,
+            exact_pos,
+            phrase_pos,
+        )
+
+
+class NameMatcher:
+    """Finds characters named in text: whole words, longest first, falling back to shorter.
+
+    Case matters, as in scripts: a name must start with a capital (``Mara`` or ``MARA``, not the
+    verb ``will`` for ``WILL``); a lower-case alias (``your uncle``) must match as written; and a
+    partial name that is only a title (``PRINCE``) must be in capitals.
+
+    The words are the cast's shared ones (``_Shared``) with a series' ``override`` (a label's
+    values there, or None: not a name in this series) and its ``extra`` words.
+    """
+
+    def __init__(
+        self,
+        shared: _Words,
+        override: dict[str, tuple[Value, ...] | None],
+        extra: _Words | None,
+        titles: frozenset[str],
+    ) -> None:
+        self._layers = [(w, o) for w, o in ((shared, override), (extra, None)) if w and not w.empty]
+        self._titles = titles
+        self.empty = not self._layers
+
+    def find(self, text: str) -> list[Match]:
+        if self.empty or not text:
+            return []
+        low = text.lower()
+        candidates: list[tuple[int, int, str, str | None, bool]] = []
+        for words, override in self._layers:
+            for end, (length, key, found) in words.auto.iter(low):
+                values = override.get(key, found) if override else found
+                if values is None:
+                    continue  # not a name in this series
+                start = end - length + 1
+                if not _boundary(low, start, end + 1):
+                    continue
+                original = text[start : end + 1]
+                for label, cid, identity, partial in values:
+                    if partial and not original.isupper() and _after_article(low, start):
+                        continue  # "the Alderman's hat": a title used as a noun, not a name
+                    if self._case_ok(original, label, partial):
+                        candidates.append((start, end + 1, cid, identity, partial))
+                        break
+        if not candidates:
+            return []
+        # Longest match first at each position; shorter ones only where nothing longer holds.
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out: list[Match] = []
+        covered = -1
+        for start, end, cid, identity, partial in candidates:
+            if start < covered:
+                continue
+            out.append(Match(cid, start, end, identity, partial))
+            covered = end
+        return out
+
+    def _case_ok(self, original: str, label: str, partial: bool) -> bool:
+        if not original[0].isupper():
+            return original == label and not label[0].isupper()
+        if partial and label in self._titles:
+            return original.isupper()
+        return True
+
+
+_ARTICLE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$")
+
+
+def _after_article(low: str, start: int) -> bool:
+    return _ARTICLE.search(low[max(0, start - 6) : start]) is not None
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")

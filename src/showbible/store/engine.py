@@ -1,0 +1,186 @@
+"""The store's engine: the compiled canon in SQL, SQLite (WAL) by default, PostgreSQL for teams.
+
+SQLAlchemy Core only, portable SQL. A build replaces the derived tables inside one transaction,
+so readers see either the previous canon or the new one, never half of each, and a failed build
+leaves the previous canon as it was.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    insert,
+    select,
+)
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from showbible.model import InputError
+from showbible.store.tables import BUILD_LOCK, MIGRATIONS, STORE_DIR, STORE_FILE, meta
+
+
+def default_url(root: Path) -> str:
+    return f"sqlite:///{(root / STORE_DIR / STORE_FILE).as_posix()}"
+
+
+def resolve_url(root: Path, url: str | None) -> str:
+    return url or os.environ.get("SHOWBIBLE_DB") or default_url(root)
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    write = conn.get_execution_options().get("showbible_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Store:
+    """A connection to one canon store."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        if url.startswith("sqlite:///"):
+            folder = Path(url.removeprefix("sqlite:///")).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(
+                    f"cannot create the store folder: {exc.strerror}", file=str(folder)
+                ) from None
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            raise InputError(f"cannot open store {url!r}: {exc}") from None
+        if self.engine.dialect.name == "sqlite":
+            # pysqlite defers BEGIN on its own; take control so that a build holds the write
+            # lock from its first statement (a second build waits), while readers keep WAL
+            # snapshots and never block.
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+
+    def ensure_schema(self) -> None:
+        """Bring the schema to this version's head (creating it on first use); refuse a store
+        written by a newer showbible."""
+        try:
+            with self.read() as conn:
+                current = MigrationContext.configure(conn).get_current_revision()
+            head = _scripts().get_current_head()
+            if current == head:
+                return
+            if current is not None and not _known(current):
+                raise InputError(
+                    f"the store was written by a newer showbible (schema {current}, this one "
+                    f"knows up to {head}); upgrade showbible or use another --db"
+                )
+            self.upgrade()
+        except OperationalError as exc:
+            raise InputError(f"cannot use the store: {_reason(exc)}") from None
+
+    def upgrade(self) -> str | None:
+        """Run the migrations up to head (`showbible db upgrade`); returns the new revision."""
+        with self.write() as conn:
+            config = _alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def revision(self) -> str | None:
+        with self.read() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise InputError(f"cannot read the store: {_reason(exc)}") from None
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as raw:
+                conn = raw.execution_options(showbible_write=True)
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        # One build at a time per store: the second waits for the first (and
+                        # gives up with a clear message after a minute).
+                        conn.exec_driver_sql("SET LOCAL lock_timeout = '60s'")
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({BUILD_LOCK})")
+                    yield conn
+        except OperationalError as exc:
+            raise InputError(f"cannot write the store: {_reason(exc)}") from None
+
+    def get_meta(self, key: str) -> str | None:
+        with self.read() as conn:
+            return read_meta(conn, key)
+
+    def has_canon(self) -> bool:
+        return self.get_meta("universe_hash") is not None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+@functools.cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+def _known(revision: str) -> bool:
+    try:
+        return _scripts().get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def read_meta(conn: Connection, key: str) -> str | None:
+    value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+    return str(value) if value is not None else None
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute(meta.delete().where(meta.c.key == key))
+    conn.execute(insert(meta).values(key=key, value=value))
+
+
+def _reason(exc: OperationalError) -> str:
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in text or "lock timeout" in text:
+        return "it is locked by another build; try again when it finishes"
+    if "readonly" in text or "read-only" in text:
+        return "the store is read-only"
+    if "unable to open database file" in text:
+        # SQLite in WAL mode needs to write beside the database even to read it.
+        return "cannot open the database file: its folder is missing or read-only"
+    if "disk" in text and "full" in text:
+        return "the disk is full"
+    return text.splitlines()[0]

@@ -1,0 +1,532 @@
+"""Loads a universe folder: `universe.yaml` + `bible/*.yaml`, its series, episodes and orders.
+
+Every error names ``file:line:column``: YAML is read by yamlread, which keeps the position of
+every key and item, and pydantic's error locations are walked back through them.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from natsort import natsorted
+from pydantic import ValidationError
+
+from showbible.model import Diagnostic, InputError
+from showbible.reading.names import did_you_mean, suggest
+from showbible.universe.bible import ID_PATTERN, BibleConf, SeriesConf
+from showbible.universe.storytime import StoryTime, parse_story_time
+from showbible.universe.yamlread import YMap, YSeq, read_yaml
+
+UNIVERSE_FILE = "universe.yaml"
+SCRIPT_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".xml")
+_MAX_YAML_NODES = 200_000  # a YAML alias bomb expands past any real bible long before this
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One episode: a script file of a series, with its metadata."""
+
+    series: str
+    id: str
+    index: int  # 0-based position in its series
+    path: Path | None  # absolute path of the script, None for a bible-only episode
+    rel: str  # path relative to the universe folder, for messages
+    title: str | None = None
+    released: date | None = None
+    story: StoryTime | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.series}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A resolved reference: an episode and, optionally, a 1-based scene number."""
+
+    episode: Episode
+    scene: int | None = None
+
+    def __str__(self) -> str:
+        return self.episode.key + (f"#{self.scene}" if self.scene is not None else "")
+
+
+@dataclass
+class Locator:
+    """Maps a path into the merged YAML (keys and list indexes) back to file:line:column."""
+
+    files: dict[int, str] = field(default_factory=dict)
+    data: Any = None
+
+    def register(self, node: Any, file: str) -> None:
+        stack = [node]
+        seen = 0
+        while stack:
+            cur = stack.pop()
+            if isinstance(cur, YMap | YSeq):
+                if id(cur) in self.files:
+                    continue  # an alias: already registered
+                self.files[id(cur)] = file
+                seen += 1
+                if seen > _MAX_YAML_NODES:
+                    raise InputError(
+                        f"too many YAML nodes (over {_MAX_YAML_NODES}); is this an alias bomb?",
+                        file=file,
+                    )
+                stack.extend(cur.values() if isinstance(cur, YMap) else cur)
+
+    def locate(self, path: Sequence[str | int]) -> tuple[str, int, int]:
+        """The deepest node on ``path`` that exists, as (file, line, column), 1-based."""
+        node = self.data
+        best: tuple[str, int, int] = (UNIVERSE_FILE, 0, 0)
+        for step in path:
+            if isinstance(node, YMap) and step in node:
+                best = node.at[step]  # type: ignore[index]
+                node = node[step]  # type: ignore[index]
+            elif isinstance(node, YSeq) and isinstance(step, int) and step < len(node):
+                best = node.at[step]
+                node = node[step]
+            else:
+                break
+        return best
+
+    def error(self, path: Sequence[str | int], message: str) -> InputError:
+        file, line, col = self.locate(path)
+        return InputError(message, file=file, line=line, column=col)
+
+
+@dataclass
+class Universe:
+    """A loaded universe: bible, series, episodes in series order, and the release order."""
+
+    root: Path
+    bible: BibleConf
+    episodes: tuple[Episode, ...]
+    release: tuple[str, ...]  # episode keys in release order
+    locator: Locator
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    bible_files: tuple[Path, ...] = ()
+    _by_key: dict[str, Episode] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, list[Episode]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for ep in self.episodes:
+            self._by_key[ep.key] = ep
+            self._by_id.setdefault(ep.id, []).append(ep)
+
+    @property
+    def name(self) -> str:
+        return self.bible.name
+
+    @property
+    def series(self) -> tuple[SeriesConf, ...]:
+        return self.bible.series
+
+    def episode(self, key: str) -> Episode:
+        return self._by_key[key]
+
+    def series_episodes(self, series: str) -> list[Episode]:
+        return [e for e in self.episodes if e.series == series]
+
+    def find_episode(self, text: str) -> Episode:
+        """``EPISODE`` or ``SERIES:EPISODE``; raises KeyError with a helpful message."""
+        if ":" in text:
+            if text in self._by_key:
+                return self._by_key[text]
+            raise KeyError(self._unknown(text, self._by_key))
+        found = self._by_id.get(text, [])
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            keys = ", ".join(e.key for e in found)
+            raise KeyError(f"episode {text!r} is ambiguous: qualify it as one of {keys}")
+        if text in self._by_key:
+            return self._by_key[text]
+        series_ids = [s.id for s in self.series]
+        if text in series_ids:
+            eps = self.series_episodes(text)
+            if eps:
+                return eps[0]
+        raise KeyError(self._unknown(text, {**self._by_id, **self._by_key}))
+
+    def _unknown(self, text: str, choices: Iterable[str]) -> str:
+        return f"no episode {text!r} in this universe" + did_you_mean(text, choices)
+
+    def parse_ref(self, text: str) -> Ref:
+        """Parse ``EPISODE``, ``SERIES:EPISODE``, ``EPISODE#SCENE``; KeyError/ValueError if bad."""
+        ep_text, _, scene_text = str(text).partition("#")
+        episode = self.find_episode(ep_text.strip())
+        if not scene_text:
+            return Ref(episode)
+        if not scene_text.strip().isdigit() or int(scene_text) < 1:
+            raise ValueError(f"scene number in {text!r} must be a whole number from 1")
+        return Ref(episode, int(scene_text))
+
+    def release_index(self) -> dict[str, int]:
+        return {key: i for i, key in enumerate(self.release)}
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def error_text(exc: Exception) -> str:
+    """The message of an exception; KeyError's str() would wrap it in quotes."""
+    return str(exc.args[0]) if exc.args else str(exc)
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The nearest folder upward from ``start`` holding a universe.yaml (as git finds a repo)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / UNIVERSE_FILE).is_file():
+            return folder
+    return None
+
+
+def _read_yaml(path: Path, shown: str) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=shown) from None
+    return read_yaml(raw, shown)
+
+
+_LIST_KEYS = ("series", "events", "allow", "titles", "roles", "release_order")
+_MAP_KEYS = ("characters", "places", "secrets", "settings")
+
+
+def _merge(into: YMap, extra: YMap, locator: Locator, shown: str) -> None:
+    for key in extra:
+        value = extra[key]
+        if key not in into:
+            into[key] = value
+            into.at[key] = extra.at[key]
+            continue
+        if key in _LIST_KEYS and isinstance(into[key], YSeq) and isinstance(value, YSeq):
+            base = into[key]
+            base.extend(value)
+            base.at.extend(value.at)
+            continue
+        if key in _MAP_KEYS and isinstance(into[key], YMap) and isinstance(value, YMap):
+            mapping = into[key]
+            for sub in value:
+                if sub in mapping:
+                    first = locator.locate((key, sub))
+                    _file, line, col = value.at[sub]
+                    raise InputError(
+                        f"{key}.{sub} is defined twice (first at {first[0]}:{first[1]})",
+                        file=shown,
+                        line=line,
+                        column=col,
+                    )
+                mapping[sub] = value[sub]
+                mapping.at[sub] = value.at[sub]
+            continue
+        _file, line, col = extra.at[key]
+        first = locator.locate((key,))
+        raise InputError(
+            f"{key!r} is already set in {first[0]}:{first[1]}",
+            file=shown,
+            line=line,
+            column=col,
+        )
+
+
+def _validation_error(exc: ValidationError, locator: Locator) -> InputError:
+    err = exc.errors()[0]
+    loc = tuple(err["loc"])
+    # pydantic appends union member names (e.g. "str", "Alias") to loc; keep real path steps.
+    path = [p for p in loc if isinstance(p, int) or p in _known_path_step(locator, loc)]
+    message = err["msg"]
+    if err["type"] == "extra_forbidden":
+        field_name = str(loc[-1])
+        message = f"unknown field {field_name!r}"
+        suggestion = _suggest_field(exc, loc)
+        if suggestion:
+            message += f" (did you mean {suggestion!r}?)"
+    elif err["type"] == "missing":
+        message = f"missing field {loc[-1]!r}"
+    where = ".".join(str(p) for p in path)
+    if where:
+        message = f"{where}: {message}"
+    return locator.error(path, message)
+
+
+def _known_path_step(locator: Locator, loc: tuple[Any, ...]) -> set[str]:
+    """The string steps of ``loc`` that are real keys in the YAML (not pydantic's tags)."""
+    steps: set[str] = set()
+    node = locator.data
+    for step in loc:
+        if isinstance(node, YMap) and step in node:
+            steps.add(step)
+            node = node[step]
+        elif isinstance(node, YSeq) and isinstance(step, int) and step < len(node):
+            node = node[step]
+    return steps
+
+
+def _suggest_field(exc: ValidationError, loc: tuple[Any, ...]) -> str | None:
+    from showbible.universe import bible
+
+    wrong = str(loc[-1])
+    names: set[str] = set()
+    for model in (
+        bible.BibleConf,
+        bible.SeriesConf,
+        bible.CharacterConf,
+        bible.EventConf,
+        bible.EpisodeMeta,
+        bible.SecretConf,
+        bible.PlaceConf,
+        bible.AllowConf,
+        bible.Alias,
+        bible.Cannot,
+        bible.Held,
+        bible.Learns,
+        bible.Relation,
+    ):
+        names.update(model.model_fields)
+    return suggest(wrong, names, cutoff=75)
+
+
+def _to_plain(node: Any, locator: Locator) -> Any:
+    """Plain dicts and lists for pydantic, expanding YAML aliases within a budget: a few
+    kilobytes of nested aliases can otherwise expand to billions of nodes."""
+    budget = [_MAX_YAML_NODES]
+
+    def walk(n: Any, file: str) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise InputError(
+                f"the YAML expands to over {_MAX_YAML_NODES} nodes through its aliases; "
+                "is this an alias bomb?",
+                file=file,
+            )
+        if isinstance(n, dict):
+            here = locator.files.get(id(n), file)
+            return {str(k): walk(v, here) for k, v in n.items()}
+        if isinstance(n, list):
+            here = locator.files.get(id(n), file)
+            return [walk(v, here) for v in n]
+        return n
+
+    return walk(node, UNIVERSE_FILE)
+
+
+def load_universe(root: Path | str) -> Universe:
+    """Load and validate a universe folder. Raises InputError with file:line on bad input."""
+    root = Path(root).absolute()
+    main = root / UNIVERSE_FILE
+    if not main.is_file():
+        raise InputError(f"no {UNIVERSE_FILE} in {root}", file=str(root))
+    locator = Locator()
+    data = _read_yaml(main, UNIVERSE_FILE)
+    if data is None:
+        data = YMap()
+    if not isinstance(data, YMap):
+        raise InputError("the top level must be a mapping (name:, series:, ...)", UNIVERSE_FILE, 1)
+    locator.register(data, UNIVERSE_FILE)
+    locator.data = data
+    bible_files = [main]
+    bible_dir = root / "bible"
+    if bible_dir.is_dir():
+        for extra_path in natsorted(bible_dir.glob("*.yaml"), key=lambda p: p.name):
+            shown = f"bible/{extra_path.name}"
+            extra = _read_yaml(extra_path, shown)
+            if extra is None:
+                continue
+            if not isinstance(extra, YMap):
+                raise InputError("the top level must be a mapping", shown, 1)
+            locator.register(extra, shown)
+            _merge(data, extra, locator, shown)
+            bible_files.append(extra_path)
+    try:
+        conf = BibleConf.model_validate(_to_plain(data, locator))
+    except ValidationError as exc:
+        raise _validation_error(exc, locator) from None
+    except RecursionError:
+        raise InputError("YAML nested too deeply", UNIVERSE_FILE) from None
+    _check_ids(conf, locator)
+    diagnostics: list[Diagnostic] = []
+    episodes = _discover_episodes(root, conf, locator, diagnostics)
+    universe = Universe(
+        root=root,
+        bible=conf,
+        episodes=tuple(episodes),
+        release=(),
+        locator=locator,
+        diagnostics=diagnostics,
+        bible_files=tuple(bible_files),
+    )
+    universe.release = _release_order(universe, locator)
+    return universe
+
+
+def _check_ids(conf: BibleConf, locator: Locator) -> None:
+    seen: dict[str, int] = {}
+    for i, s in enumerate(conf.series):
+        if s.id in seen:
+            first = locator.locate(("series", seen[s.id], "id"))
+            raise locator.error(
+                ("series", i, "id"),
+                f"series id {s.id!r} is used twice (first at {first[0]}:{first[1]})",
+            )
+        seen[s.id] = i
+    for section in ("characters", "places", "secrets"):
+        for key in getattr(conf, section):
+            if not _ID.match(key):
+                raise locator.error(
+                    (section, key),
+                    f"{section[:-1]} id {key!r} must be lower-case letters, digits and '-'",
+                )
+    series_ids = set(seen)
+    for cid, char in conf.characters.items():
+        for i, alias in enumerate(char.aliases):
+            if isinstance(alias, str) or not alias.series:
+                continue
+            for sid in alias.series:
+                if sid not in series_ids:
+                    raise locator.error(
+                        ("characters", cid, "aliases", i, "series"),
+                        f"alias {alias.label!r} is scoped to unknown series {sid!r}"
+                        + did_you_mean(sid, series_ids),
+                    )
+        for i, entry in enumerate(char.appears_in):
+            sid = entry if isinstance(entry, str) else entry.name
+            if sid not in series_ids:
+                raise locator.error(
+                    ("characters", cid, "appears_in", i),
+                    f"unknown series {sid!r}" + did_you_mean(sid, series_ids),
+                )
+        if char.home is not None and char.home not in series_ids:
+            raise locator.error(
+                ("characters", cid, "home"),
+                f"unknown series {char.home!r}" + did_you_mean(char.home, series_ids),
+            )
+
+
+def _inside(root_real: str, path: str) -> bool:
+    real = os.path.realpath(path)
+    return real == root_real or real.startswith(root_real + os.sep)
+
+
+def _discover_episodes(
+    root: Path, conf: BibleConf, locator: Locator, diagnostics: list[Diagnostic]
+) -> list[Episode]:
+    root_real = os.path.realpath(root)
+    episodes: list[Episode] = []
+    claimed: dict[str, str] = {}
+    for si, series in enumerate(conf.series):
+        files: list[str] = []
+        for gi, pattern in enumerate(series.scripts):
+            where = ("series", si, "scripts", gi)
+            if os.path.isabs(pattern) or ".." in Path(pattern).parts:
+                raise locator.error(where, f"glob {pattern!r} leaves the universe folder")
+            matches = glob.glob(pattern, root_dir=root, recursive=True)
+            for match in matches:
+                full = os.path.join(root, match)
+                if not _inside(root_real, full):
+                    raise locator.error(
+                        where, f"{match} resolves outside the universe folder (a symlink?)"
+                    )
+                if os.path.isfile(full) and match not in files:
+                    files.append(match)
+            if not matches:
+                file, line, col = locator.locate(where)
+                diagnostics.append(
+                    Diagnostic(file, line, f"glob {pattern!r} matches no file", column=col)
+                )
+        by_stem: dict[str, str] = {}
+        explicit = {m.file: eid for eid, m in series.episodes.items() if m.file}
+        for rel in natsorted(files):
+            rel = rel.replace(os.sep, "/")
+            eid = explicit.get(rel) or Path(rel).stem
+            if eid in by_stem:
+                raise locator.error(
+                    ("series", si, "scripts"),
+                    f"two scripts give episode id {eid!r} in series {series.id!r}: "
+                    f"{by_stem[eid]} and {rel} (set `file:` in episodes to tell them apart)",
+                )
+            if rel in claimed:
+                raise locator.error(
+                    ("series", si, "scripts"),
+                    f"{rel} is claimed by series {claimed[rel]!r} and {series.id!r}",
+                )
+            claimed[rel] = series.id
+            by_stem[eid] = rel
+        for eid, meta in series.episodes.items():
+            if meta.file and meta.file not in {v for v in by_stem.values()}:
+                full = os.path.join(root, meta.file)
+                if not _inside(root_real, full) or not os.path.isfile(full):
+                    raise locator.error(
+                        ("series", si, "episodes", eid, "file"),
+                        f"episode file {meta.file!r} not found inside the universe folder",
+                    )
+                by_stem[eid] = meta.file
+        order = list(by_stem)
+        for eid in series.episodes:
+            if eid not in by_stem:
+                # A bible-only episode (no script yet); warn when it looks like a typo.
+                close = did_you_mean(eid, [e for e in by_stem if e not in series.episodes])
+                if close:
+                    file, line, col = locator.locate(("series", si, "episodes", eid))
+                    diagnostics.append(
+                        Diagnostic(file, line, f"episode {eid!r} has no script{close}", column=col)
+                    )
+                order.append(eid)
+        for index, eid in enumerate(order):
+            found_meta = series.episodes.get(eid)
+            rel_path = by_stem.get(eid)
+            story = None
+            if found_meta is not None and found_meta.story is not None:
+                try:
+                    story = parse_story_time(found_meta.story)
+                except ValueError as exc:
+                    raise locator.error(
+                        ("series", si, "episodes", eid, "story"), str(exc)
+                    ) from None
+            episodes.append(
+                Episode(
+                    series=series.id,
+                    id=eid,
+                    index=index,
+                    path=(root / rel_path) if rel_path else None,
+                    rel=rel_path or f"{UNIVERSE_FILE}#{series.id}:{eid}",
+                    title=found_meta.title if found_meta else None,
+                    released=found_meta.released if found_meta else None,
+                    story=story,
+                )
+            )
+    return episodes
+
+
+def _release_order(universe: Universe, locator: Locator) -> tuple[str, ...]:
+    series_rank = {s.id: i for i, s in enumerate(universe.series)}
+    effective: dict[str, date] = {}
+    for s in universe.series:
+        last = date.min
+        for ep in universe.series_episodes(s.id):
+            last = ep.released or last
+            effective[ep.key] = last
+    default = sorted(
+        universe.episodes, key=lambda e: (effective[e.key], series_rank[e.series], e.index)
+    )
+    listed: list[str] = []
+    for i, text in enumerate(universe.bible.release_order):
+        try:
+            ref = universe.parse_ref(text)
+        except (KeyError, ValueError) as exc:
+            raise locator.error(("release_order", i), error_text(exc)) from None
+        if ref.episode.key in listed:
+            raise locator.error(("release_order", i), f"{ref.episode.key} is listed twice")
+        listed.append(ref.episode.key)
+    rest = [e.key for e in default if e.key not in set(listed)]
+    return tuple(listed + rest)

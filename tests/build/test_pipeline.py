@@ -1,0 +1,190 @@
+"""The extraction pipeline: forked workers give exactly what one process gives, and the
+extraction cache never serves stale scenes (an incremental build equals a build from nothing)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import synth_module
+from showbible import build, queries
+from showbible.build.compiler import bible_digest, compile_universe
+from showbible.reading.extract import PlaceIndex
+from showbible.build.factcache import dump_facts, load_facts
+from showbible.build.pipeline import PARALLEL_MIN, extract_universe
+from showbible.reading.resolve import Cast
+from showbible.store import Store
+from showbible.universe.loader import Universe, load_universe
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "sallowmouth"
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pipeline") / "u"
+    # Enough episodes for the workers to start, small scenes to stay quick; planted errors so
+    # that there are findings to compare.
+    synth_module.load().generate(
+        root, 3, PARALLEL_MIN // 3 + 4, seed=7, scenes_per_episode=(4, 6), plant=6
+    )
+    return root
+
+
+def _extract(universe: Universe, jobs: int) -> tuple[dict[str, bytes], list[str]]:
+    files = {
+        e.rel: hashlib.sha256(e.path.read_bytes()).hexdigest()
+        for e in universe.episodes
+        if e.path is not None
+    }
+    cast = Cast(universe.bible)
+    places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
+    out = extract_universe(universe, cast, places, files, {}, {}, bible_digest(universe), jobs=jobs)
+    if jobs > 1:
+        assert out.workers == jobs
+    blobs = {
+        key: dump_facts(r.episode.series, r.episode.id, r.episode.rel, r.facts)
+        for key, r in out.episodes.items()
+    }
+    return blobs, sorted(cast.characters)
+
+
+def test_workers_give_what_one_process_gives(synthetic: Path) -> None:
+    universe = load_universe(synthetic)
+    one, cast_one = _extract(universe, 1)
+    two, cast_two = _extract(load_universe(synthetic), 2)
+    assert cast_one == cast_two  # provisional characters got the same ids
+    assert one.keys() == two.keys()
+    for key in one:
+        assert load_facts(one[key]) == load_facts(two[key]), key
+
+
+def test_findings_do_not_depend_on_the_number_of_workers(synthetic: Path) -> None:
+    a = compile_universe(load_universe(synthetic), jobs=1)
+    b = compile_universe(load_universe(synthetic), jobs=2)
+    assert a.findings and [f.to_json() for f in a.findings] == [f.to_json() for f in b.findings]
+
+
+def test_fact_cache_round_trip() -> None:
+    compiled = compile_universe(load_universe(DEMO))
+    for result in compiled.extraction.episodes.values():
+        ep = result.episode
+        blob = dump_facts(ep.series, ep.id, ep.rel, result.facts)
+        assert load_facts(blob) == result.facts
+    assert load_facts(b"not a blob") is None
+
+
+def _canon(url: str) -> dict[str, object]:
+    st = Store(url)
+    try:
+        with st.read() as conn:
+            data = queries.export(conn)
+            data["findings"] = [f.to_json() for f in _findings(url)]
+            return data
+    finally:
+        st.dispose()
+
+
+def _findings(url: str) -> list[object]:
+    from showbible.build.check import load_findings
+
+    return load_findings(url, Path("."))  # type: ignore[return-value]
+
+
+def _fresh(root: Path, tmp: Path, name: str) -> dict[str, object]:
+    url = f"sqlite:///{tmp}/{name}.sqlite"
+    build(root, url, force=True)
+    return _canon(url)
+
+
+def _same(a: dict[str, object], b: dict[str, object]) -> None:
+    assert json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
+
+
+def test_incremental_builds_equal_builds_from_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "u"
+    shutil.copytree(DEMO, root)
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(root, url)
+    ep = root / "magpie" / "mp2.fountain"
+
+    # An edit that changes only this episode's own scenes.
+    ep.write_text(ep.read_text() + "\nIda pockets the key.\n")
+    result = build(root, url)
+    assert result.compiled is not None and result.compiled.extraction.extracted == 1
+    _same(_canon(url), _fresh(root, tmp_path, "a"))
+
+    # A new character cued in one episode changes its series' names (and the cast): every
+    # episode of that series is extracted again, and the canon is still the from-nothing one.
+    ep.write_text(ep.read_text() + "\nINT. QUAY - NIGHT\n\nZEBEDEE QUILL\nEvening, all.\n")
+    result = build(root, url)
+    assert result.compiled is not None and result.compiled.extraction.extracted > 1
+    _same(_canon(url), _fresh(root, tmp_path, "b"))
+
+    # A bible change (a new alias) invalidates every cached extraction.
+    bible = root / "universe.yaml"
+    bible.write_text(bible.read_text() + "\n# an edit to the bible\n")
+    result = build(root, url)
+    total = len([e for e in load_universe(root).episodes if e.path is not None])
+    assert result.compiled is not None and result.compiled.extraction.extracted == total
+    _same(_canon(url), _fresh(root, tmp_path, "c"))
+
+    # An episode removed: its cache rows go, and nothing of it stays in the canon.
+    ep.unlink()
+    build(root, url)
+    _same(_canon(url), _fresh(root, tmp_path, "d"))
+
+
+def test_an_error_in_a_worker_reaches_the_caller(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first bad file in episode order is reported, as a one-process build would."""
+    import showbible.pipeline as pipeline
+    from showbible.model import InputError, Script
+
+    universe = load_universe(synthetic)
+    bad = [e for e in universe.episodes if e.path is not None][5:7]
+    real = pipeline.read_script
+
+    def reader(path: Path) -> Script:
+        for ep in bad:
+            if path == ep.path:
+                raise InputError("unreadable on purpose", file=ep.rel, line=3)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "read_script", reader)  # the forked workers inherit it
+    with pytest.raises(InputError) as err:
+        compile_universe(universe, jobs=2)
+    assert str(err.value) == f"{bad[0].rel}:3: unreadable on purpose"
+
+
+def test_rules_run_beside_the_store_write(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rules checked in a forked child while the parent writes give the same findings; a
+    failure there fails the build and leaves the store as it was."""
+    from showbible.build.check import load_findings
+
+    build_module = importlib.import_module("showbible.build.compiler")  # the package's build() shadows it
+
+    monkeypatch.setattr(build_module.RulesRun, "MIN_SCENES", 0)  # fork even for a small canon
+    monkeypatch.setattr(build_module, "cores", lambda: 2)  # and on a machine with one core
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    result = build(synthetic, url, force=True)
+    assert result.compiled is not None
+    here = compile_universe(load_universe(synthetic), jobs=1).findings
+    assert here and [f.to_json() for f in result.compiled.findings] == [f.to_json() for f in here]
+    assert [f.to_json() for f in load_findings(url, synthetic)] == [f.to_json() for f in here]
+
+    def broken(*_args: object, **_kwargs: object) -> list[object]:
+        raise ValueError("a rule fell over")
+
+    monkeypatch.setattr(build_module, "run_rules", broken)
+    with pytest.raises(RuntimeError, match="a rule fell over"):
+        build(synthetic, url, force=True)
+    assert [f.to_json() for f in load_findings(url, synthetic)] == [f.to_json() for f in here]

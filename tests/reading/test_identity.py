@@ -1,0 +1,201 @@
+"""Identity: normalisation, titles, roles, cue resolution, names in action lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from showbible.universe.bible import BibleConf
+from showbible.reading.names import BUILTIN_ROLES, BUILTIN_TITLES, is_role, normalise, slug, strip_titles
+from showbible.reading.resolve import Cast
+from showbible.universe.storytime import parse_story_time
+
+TITLES = frozenset(BUILTIN_TITLES)
+ROLES = frozenset(BUILTIN_ROLES)
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("@Han (O.S.)", "HAN"),
+        ("BOB:", "BOB"),
+        ("  mara  voss ", "MARA VOSS"),
+        ("STEEL (V.O.) (CONT'D)", "STEEL"),
+        ("BUT ^", "BUT"),
+        ("O’BRIEN", "O'BRIEN"),
+    ],
+)
+def test_normalise(raw: str, want: str) -> None:
+    assert normalise(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("EARL OF WESTMORELAND", "WESTMORELAND"),
+        ("SIR JOHN FALSTAFF", "JOHN FALSTAFF"),
+        ("KING", "KING"),
+        ("DR. ADA QUILL", "ADA QUILL"),
+        ("MARA", "MARA"),
+    ],
+)
+def test_strip_titles(raw: str, want: str) -> None:
+    assert strip_titles(raw, TITLES) == want
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "MAN",
+        "GUARD #2",
+        "FIRST MURDERER",
+        "SECOND MURDERER",
+        "VOICE ON RADIO",
+        "VOICE ABOVE",
+        "ALL",
+        "CREWMAN",
+        "COMPUTER",
+        "MESSENGER",
+        "SERVANT",
+        "MAN IN SUIT",
+        "SECURITY GUARD",
+        "CITIZENS",
+        "OLD WOMAN",
+        "WAITER 2",
+    ],
+)
+def test_roles(label: str) -> None:
+    assert is_role(label, ROLES)
+
+
+@pytest.mark.parametrize(
+    "label", ["MARA", "FALSTAFF", "MISTRESS PAGE", "LORD STANLEY", "CAPTAIN NEMO", "GUARDIAN"]
+)
+def test_not_roles(label: str) -> None:
+    assert not is_role(label, ROLES)
+
+
+def test_slug() -> None:
+    assert slug("MISTRESS QUICKLY") == "mistress-quickly"
+    assert slug("O'BRIEN & SON") == "obrien-and-son"
+    assert slug("!!!") == "unnamed"
+
+
+@given(st.text())
+def test_normalise_and_slug_never_fail(text: str) -> None:
+    slug(normalise(text))
+    is_role(normalise(text), ROLES)
+
+
+BIBLE = BibleConf.model_validate(
+    {
+        "name": "T",
+        "series": [{"id": "one"}, {"id": "two"}],
+        "characters": {
+            "mara": {"name": "Mara Voss", "aliases": ["MARA"]},
+            "tobias": {"name": "Tobias Voss", "aliases": ["TOBIAS", "your uncle"]},
+            "humphrey": {"aliases": [{"label": "GLOUCESTER", "series": ["one"]}]},
+            "richard": {
+                "aliases": [{"label": "GLOUCESTER", "series": ["two"]}, "KING RICHARD III"]
+            },
+            "nell": {
+                "name": "Nell Hardy",
+                "aliases": ["NELL", "NIGHTJAR"],
+                "identities": {
+                    "civilian": ["NELL"],
+                    "masked": ["NIGHTJAR"],
+                    "secret": "nightjar-identity",
+                },
+            },
+        },
+    }
+)
+
+
+def test_cue_resolution_order() -> None:
+    cast = Cast(BIBLE)
+    assert cast.resolve_cue("MARA (CONT'D)", "one").character == "mara"
+    assert cast.resolve_cue("Mara Voss", "one").character == "mara"
+    assert cast.resolve_cue("GLOUCESTER", "one").character == "humphrey"
+    assert cast.resolve_cue("GLOUCESTER", "two").character == "richard"
+    assert cast.resolve_cue("DUKE OF GLOUCESTER", "two").character == "richard"
+    assert cast.resolve_cue("NIGHTJAR", "one").identity == "masked"
+    assert cast.resolve_cue("NELL", "two").identity == "civilian"
+    guard = cast.resolve_cue("GUARD #2", "one").character
+    assert cast.is_role(guard)
+
+
+def test_provisional_characters_are_one_per_label_across_series() -> None:
+    cast = Cast(BIBLE)
+    a = cast.resolve_cue("BARDOLPH", "one").character
+    b = cast.resolve_cue("BARDOLPH", "two").character
+    c = cast.resolve_cue("LORD BARDOLPH", "two").character
+    assert a == b == c == "bardolph"
+    assert cast.characters[a].provisional
+    assert cast.characters[a].suggestion is None
+
+
+def test_misspelling_suggests_the_alias() -> None:
+    cast = Cast(BIBLE)
+    typo = cast.resolve_cue("TOBAIS", "one").character
+    assert cast.characters[typo].provisional
+    assert cast.characters[typo].suggestion == "tobias"
+    clearly_new = cast.resolve_cue("WENDELL", "one").character
+    assert cast.characters[clearly_new].suggestion is None
+
+
+def test_names_in_text_longest_first_and_case() -> None:
+    cast = Cast(BIBLE)
+    m = cast.matcher("two", {"richard": {"KING RICHARD III"}, "mara": {"MARA"}})
+    found = m.find("Enter KING RICHARD and Mara. The will of your uncle. mara waves.")
+    assert [(x.character, x.partial) for x in found] == [
+        ("richard", True),
+        ("mara", False),
+        ("tobias", False),
+    ]
+
+
+def test_partial_names_only_when_unique() -> None:
+    cast = Cast(BIBLE)
+    m = cast.matcher("one", {"p1": {"PRINCE HENRY"}, "p2": {"KING HENRY IV"}})
+    cast.characters["p1"] = cast.characters["mara"].__class__("p1", "Prince Henry")
+    cast.characters["p2"] = cast.characters["mara"].__class__("p2", "King Henry")
+    m = cast.matcher("one", {"p1": {"PRINCE HENRY"}, "p2": {"KING HENRY IV"}})
+    names = [x.character for x in m.find("Enter the PRINCE and KING HENRY; Henry speaks.")]
+    assert names == ["p1", "p2"]  # "Henry" alone names two people: not matched
+    assert m.find("the prince bows") == []  # a title alone must be in capitals
+
+
+def test_story_time() -> None:
+    d3 = parse_story_time("day 3")
+    d3n = parse_story_time("Day 3 night")
+    d3m = parse_story_time("day 3 morning")
+    assert d3.overlaps(d3n) and not d3m.overlaps(d3n)
+    iso = parse_story_time("2024-03-01T21:30")
+    assert iso.overlaps(parse_story_time("2024-03-01"))
+    assert iso.overlaps(d3) is None
+    with pytest.raises(ValueError, match="neither"):
+        parse_story_time("next tuesday")
+
+
+def test_a_label_crossing_on_thin_evidence_is_doubtful(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from showbible import compile_universe, load_universe
+    from showbible.canon.identity import doubtful_identities
+
+    root = Path(str(tmp_path))
+    (root / "universe.yaml").write_text(
+        "name: T\nseries:\n  - id: one\n    scripts: ['one/*.fountain']\n"
+        "  - id: two\n    scripts: ['two/*.fountain']\n"
+    )
+    (root / "one").mkdir()
+    (root / "two").mkdir()
+    speeches = "".join(f"WARWICK\nLine {i}.\n\nMARA\nReply {i}.\n\n" for i in range(25))
+    (root / "one" / "e1.fountain").write_text("INT. HALL - DAY\n\n" + speeches)
+    (root / "two" / "e1.fountain").write_text("INT. FIELD - DAY\n\nWARWICK\nOnce.\n")
+    canon = compile_universe(load_universe(root)).canon
+    (doubt,) = doubtful_identities(canon)
+    assert doubt.character == "warwick" and doubt.file == "two/e1.fountain" and doubt.line == 3
+    assert doubt.speeches == {"one": 25, "two": 1}
