@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from showbible import queries, review
+from showbible import queries
 from showbible.cli.common import (
     DbOpt,
     UniverseArg,
@@ -22,7 +22,6 @@ from showbible.cli.common import (
     root_of,
     with_canon,
 )
-from showbible.news import extract_facts, facts_to_json, format_fact
 from showbible.store import Store, resolve_url
 from showbible.universe.loader import find_root, load_universe
 
@@ -87,6 +86,10 @@ def facts(
 
 
 def _review(root: Path, db: str | None, accept: list[int], reject: list[int], fmt: str) -> None:
+    # The news reader is imported only by the commands that use it: it is the largest part of
+    # the package, and every other command starts faster without it.
+    from showbible.news import review
+
     universe = load_universe(root)
     st = Store(resolve_url(root, db))
     try:
@@ -127,6 +130,8 @@ def news(
     choose(fmt, ("text", "json"), "--format")
     root = universe_opt if universe_opt is not None else find_root()
     universe = load_universe(root) if root is not None else None
+    from showbible.news import extract_facts, facts_to_json, format_fact, review
+
     found = extract_facts(files, universe.bible if universe else None)
     if fmt == "json":
         print_json(facts_to_json(found))
