@@ -114,6 +114,11 @@ def main() -> None:
     print(_table(build_times()))
     print("\n== Checker accuracy on the planted-error universes ==")
     planted_score.report(planted_score.run())
+    import talent
+
+    if talent.DATA.is_dir():
+        print("\n== Talent scheduling, proven optima (bench/talent.py; showbible's DP) ==")
+        print(_table(talent.against_optima(talent.run(sorted(talent.DATA.glob("*.dzn"))))))
     print(
         "\n== Cost against size, synthetic universes (bench/scale.py; make bench-scale for "
         "5,000 episodes) =="
