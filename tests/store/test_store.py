@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from showbible import build, queries
+from showbible import build, queries, store
 from showbible.model import InputError
 from showbible.store import Store
 
@@ -183,3 +183,14 @@ def test_timing_sanity_of_waiting_writer(universe: Path, url: str) -> None:
     t.join()
     st.dispose()
     assert result.changed and waited >= 0.9
+
+
+def test_schema_head_is_the_newest_migration() -> None:
+    # ensure_schema answers "current" from SCHEMA_HEAD without importing alembic; a migration
+    # added without moving SCHEMA_HEAD would leave stores un-migrated.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(store.MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == store.SCHEMA_HEAD

@@ -12,25 +12,26 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import (
     Connection,
     Engine,
     create_engine,
     event,
     insert,
+    inspect,
     select,
+    text,
 )
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from showbible.model import InputError
-from showbible.store.tables import BUILD_LOCK, MIGRATIONS, STORE_DIR, STORE_FILE, meta
+from showbible.store.tables import BUILD_LOCK, MIGRATIONS, SCHEMA_HEAD, STORE_DIR, STORE_FILE, meta
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 
 def default_url(root: Path) -> str:
@@ -85,14 +86,15 @@ class Store:
         written by a newer showbible."""
         try:
             with self.read() as conn:
-                current = MigrationContext.configure(conn).get_current_revision()
-            head = _scripts().get_current_head()
-            if current == head:
+                current = _current_revision(conn)
+            if current == SCHEMA_HEAD:
+                # The common case, answered without alembic: importing it and reading its
+                # scripts cost more than a whole one-file check is allowed to take.
                 return
             if current is not None and not _known(current):
                 raise InputError(
                     f"the store was written by a newer showbible (schema {current}, this one "
-                    f"knows up to {head}); upgrade showbible or use another --db"
+                    f"knows up to {SCHEMA_HEAD}); upgrade showbible or use another --db"
                 )
             self.upgrade()
         except OperationalError as exc:
@@ -100,15 +102,17 @@ class Store:
 
     def upgrade(self) -> str | None:
         """Run the migrations up to head (`showbible db upgrade`); returns the new revision."""
+        from alembic import command
+
         with self.write() as conn:
             config = _alembic_config()
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
-            return MigrationContext.configure(conn).get_current_revision()
+            return _current_revision(conn)
 
     def revision(self) -> str | None:
         with self.read() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return _current_revision(conn)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -144,7 +148,17 @@ class Store:
         self.engine.dispose()
 
 
+def _current_revision(conn: Connection) -> str | None:
+    """The schema revision alembic recorded, or None for a store not yet created."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return str(value) if value is not None else None
+
+
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -152,10 +166,14 @@ def _alembic_config() -> Config:
 
 @functools.cache
 def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config())
 
 
 def _known(revision: str) -> bool:
+    from alembic.util.exc import CommandError
+
     try:
         return _scripts().get_revision(revision) is not None
     except CommandError:
@@ -173,14 +191,14 @@ def set_meta(conn: Connection, key: str, value: str) -> None:
 
 
 def _reason(exc: OperationalError) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in text or "lock timeout" in text:
+    said = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in said or "lock timeout" in said:
         return "it is locked by another build; try again when it finishes"
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in said or "read-only" in said:
         return "the store is read-only"
-    if "unable to open database file" in text:
+    if "unable to open database file" in said:
         # SQLite in WAL mode needs to write beside the database even to read it.
         return "cannot open the database file: its folder is missing or read-only"
-    if "disk" in text and "full" in text:
+    if "disk" in said and "full" in said:
         return "the disk is full"
-    return text.splitlines()[0]
+    return said.splitlines()[0]
