@@ -64,13 +64,14 @@ def plain_source(lines: list[str]) -> Source:
     return Source(lines, nums, nums)
 
 
-def _note_end(text: str, start: int) -> tuple[int, int, bool]:
-    """Return (content end, region end, closed) for the note opening at ``start``.
+def _note_end(text: str, start: int, close: int) -> tuple[int, int, bool]:
+    """Return (content end, region end, closed) for the note opening at ``start``; ``close``
+    is the first ``]]`` after the opening (-1 if none), found once by the caller for every
+    note it can serve: searching again from each unclosed ``[[`` made a file of them quadratic.
 
     A note may not cross a truly blank line; when it would, it ends with the line before
     that blank line (so its annotation is kept) and is reported as unterminated.
     """
-    close = text.find("]]", start + 2)
     if close != -1 and text.find("\n", start, close) == -1:
         return close, close + 2, True  # the usual one-line note
     pos = start
@@ -97,13 +98,16 @@ def _find_regions(text: str, src_diags: list[Diagnostic], path: str) -> list[tup
     counted = 0
     next_note = text.find("[[")
     next_bone = text.find("/*")
+    next_close = text.find("]]", next_note + 2) if next_note != -1 else -1
     while next_note != -1 or next_bone != -1:
         is_note = next_bone == -1 or (next_note != -1 and next_note < next_bone)
         start = next_note if is_note else next_bone
         line += text.count("\n", counted, start)
         counted = start
         if is_note:
-            content_end, end, closed = _note_end(text, start)
+            if next_close != -1 and next_close < start + 2:
+                next_close = text.find("]]", start + 2)
+            content_end, end, closed = _note_end(text, start, next_close)
             if not closed:
                 src_diags.append(
                     Diagnostic(
@@ -130,10 +134,24 @@ def _find_regions(text: str, src_diags: list[Diagnostic], path: str) -> list[tup
 
 
 def _to_regions(text: str, found: list[tuple[int, int, Item]]) -> list[_Region]:
+    """Columns from offsets. The offsets only grow, so the start of the current line is
+    carried forward: looking back for it from every item made one long line of items
+    quadratic."""
     regions = []
+    line_start = 0  # offset just after the last newline before ``scanned``
+    scanned = 0
+
+    def column(pos: int) -> int:
+        nonlocal line_start, scanned
+        nl = text.rfind("\n", scanned, pos)
+        if nl != -1:
+            line_start = nl + 1
+        scanned = pos
+        return pos - line_start
+
     for index, (start, end, item) in enumerate(found):
-        start_col = start - (text.rfind("\n", 0, start) + 1)
-        end_col = end - (text.rfind("\n", 0, end) + 1)
+        start_col = column(start)
+        end_col = column(end)
         regions.append(_Region(item.line - 1, start_col, item.end_line - 1, end_col, index))
     return regions
 
@@ -233,20 +251,28 @@ def _layout(host: Element, rows: int) -> list[tuple[int, str]] | None:
     return layout
 
 
+def _row_start(layout: list[tuple[int, str]] | None, raw: str, row: int) -> int:
+    """Where a host's row text starts in its source line (found once per row, not per item:
+    a long line of items made the search quadratic)."""
+    if layout is None:
+        return 0
+    part = layout[row][1]
+    return max(raw.find(part), 0) if part else 0
+
+
 def _anchor(
-    layout: list[tuple[int, str]] | None, host: Element, raw: str, row: int, col: int
+    layout: list[tuple[int, str]] | None, host: Element, pos: int, row: int, col: int
 ) -> int:
     """Offset in ``host.text`` of an item removed at column ``col`` of source row ``row``.
 
     A host's row is its source line minus what the element dropped (indentation, a forcing
     character, a scene number...), so the column is shifted by where the row's text starts in
-    the line and clamped to the row.
+    the line (``pos``) and clamped to the row.
     """
     if layout is None:
         return len(host.text)
     offset, part = layout[row]
-    pos = raw.find(part) if part else 0
-    return offset + min(max(col - max(pos, 0), 0), len(part))
+    return offset + min(max(col - pos, 0), len(part))
 
 
 def _item_element(item: Item, anchor: int) -> Element:
@@ -274,8 +300,9 @@ def place_items(src: Source, elements: list[Element]) -> tuple[list[Element], li
         if h not in layouts:
             rows = bisect_right(src.nums, host.last_line) - first_k
             layouts[h] = _layout(host, rows)
+        pos = _row_start(layouts[h], src.lines[k], k - first_k)
         for col, index in line_marks:
-            anchor = _anchor(layouts[h], host, src.lines[k], k - first_k, col)
+            anchor = _anchor(layouts[h], host, pos, k - first_k, col)
             anchored[index] = (h, _item_element(items[index], anchor))
     for index, item in enumerate(items):
         if index in anchored:
