@@ -5,15 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 FORMATS = ("json", "graphml", "gexf", "csv")
 
 
 def character_graph(data: dict[str, Any], include_roles: bool = False) -> nx.Graph[str]:
     """Characters as nodes (with their series and counts), first meetings as weighted edges."""
+    # networkx costs a sixth of a second to import: only `export` pays for it.
+    import networkx as nx
+
     g: nx.Graph[str] = nx.Graph()
     keep = set()
     for ch in data["characters"]:
@@ -49,6 +53,8 @@ def character_graph(data: dict[str, Any], include_roles: bool = False) -> nx.Gra
 def render(data: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False)
+    import networkx as nx
+
     g = character_graph(data)
     if fmt == "graphml":
         return "\n".join(nx.generate_graphml(g)) + "\n"
