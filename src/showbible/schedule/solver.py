@@ -1,0 +1,413 @@
+"""The shooting calendar as a CP-SAT model: every strip on one working day of its unit.
+
+Hard: each scene of a unit's blocks is shot once; a performer works for one unit a day. Every
+request of the plan is a literal that switches its constraints on (a block's window, a unit's
+pages a day, a performer's availability and travel days, an arc and its window, a canon fact that
+rules an arc out), so that when no plan exists the solver names the requests that conflict:
+CP-SAT's sufficient assumptions give a core, and dropping each member in turn shrinks it to a
+minimal one.
+
+Objective, in order (solved one after another, each stage keeping the optimum of the last):
+paid holding days (a performer is paid from their first to their last shooting day, weighted by
+day rate), then the shift of each scene from its unit's baseline (script order packed into days),
+then company moves (sets beyond the first that a unit uses in a day). The talent DP orders each
+unit's scenes first, and that order, packed into days, is the solver's starting hint.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from showbible.schedule.canonfit import CanonBlock
+from showbible.schedule.plan import Plan
+from showbible.schedule.strips import Strip
+from showbible.schedule.talent import TalentProblem
+from showbible.schedule.talent import solve as talent_solve
+
+
+@dataclass(frozen=True)
+class Request:
+    """One thing the plan asks for, in words, with where it was written."""
+
+    kind: str  # window | pages | availability | travel | arc | arc-window | canon
+    words: str
+    where: str
+
+
+@dataclass
+class Solution:
+    status: str  # optimal | feasible | infeasible
+    day: dict[str, int] = field(default_factory=dict)  # strip key -> index into plan.days
+    holding_cost: int = 0
+    shift: int = 0
+    moves: int = 0
+    conflicts: list[Request] = field(default_factory=list)
+    minimal: bool = True  # the conflict set was shrunk to a minimal one
+    seconds: float = 0.0
+
+
+class _Model:
+    def __init__(self, plan: Plan, strips: list[Strip], blocks: list[CanonBlock]) -> None:
+        self.plan = plan
+        self.strips = strips
+        self.model = cp_model.CpModel()
+        self.requests: list[tuple[cp_model.IntVar, Request]] = []
+        self.days = len(plan.days)
+        self.unit_of = [plan.block_of[f"{s.series}:{s.episode}"][0] for s in strips]
+        self.x = [[self.model.new_bool_var(f"x{i}_{t}") for t in range(self.days)] for i in
+                  range(len(strips))]  # fmt: skip
+        self._place(blocks)
+        self._capacity()
+        self._performers()
+        self._objectives()
+
+    def request(self, kind: str, words: str, *path: str | int) -> cp_model.IntVar:
+        lit = self.model.new_bool_var(f"{kind}{len(self.requests)}")
+        self.requests.append((lit, Request(kind, words, self.plan.where(*path))))
+        return lit
+
+    def _place(self, blocks: list[CanonBlock]) -> None:
+        conf = self.plan.conf
+        days = self.plan.days
+        arc_lits: dict[int, cp_model.IntVar] = {}
+        for ai, arc in enumerate(conf.arcs):
+            eps = ", ".join(arc.episodes)
+            lit = self.request(
+                "arc",
+                f"{arc.character} into {arc.into} for {arc.scenes} scene(s) in {eps}",
+                "arcs",
+                ai,
+            )
+            arc_lits[ai] = lit
+            if arc.window is not None:
+                window = self.request(
+                    "arc-window",
+                    f"{arc.character}'s arc shot between {arc.window.start} and {arc.window.end}",
+                    "arcs",
+                    ai,
+                    "window",
+                )
+                for i, strip in enumerate(self.strips):
+                    if strip.arc == ai:
+                        for t, day in enumerate(days):
+                            if not arc.window.holds(day):
+                                self.model.add(self.x[i][t] == 0).only_enforce_if(window)
+        for block in blocks:
+            canon = self.request("canon", block.words, "arcs", block.arc)
+            self.model.add_bool_or([canon.Not(), arc_lits[block.arc].Not()])
+        windows: dict[tuple[int, int], cp_model.IntVar] = {}
+        for ui, unit in enumerate(conf.units):
+            for bi, b in enumerate(unit.blocks):
+                if b.window is not None:
+                    windows[(ui, bi)] = self.request(
+                        "window",
+                        f"unit {unit.id} shoots {', '.join(b.episodes)} between "
+                        f"{b.window.start} and {b.window.end}",
+                        "units",
+                        ui,
+                        "blocks",
+                        bi,
+                        "window",
+                    )
+        for i, strip in enumerate(self.strips):
+            if strip.arc is None:
+                self.model.add_exactly_one(self.x[i])
+            else:
+                self.model.add(sum(self.x[i]) == 1).only_enforce_if(arc_lits[strip.arc])
+                self.model.add(sum(self.x[i]) == 0).only_enforce_if(arc_lits[strip.arc].Not())
+            ui, bi = self.plan.block_of[f"{strip.series}:{strip.episode}"]
+            window = conf.units[ui].blocks[bi].window
+            if window is not None:
+                for t, day in enumerate(days):
+                    if not window.holds(day):
+                        self.model.add(self.x[i][t] == 0).only_enforce_if(windows[(ui, bi)])
+
+    def capacity(self, ui: int) -> int:
+        return max(1, round(self.plan.conf.units[ui].pages_per_day * 8))
+
+    def _capacity(self) -> None:
+        for ui, unit in enumerate(self.plan.conf.units):
+            mine = [i for i, u in enumerate(self.unit_of) if u == ui]
+            if not mine:
+                continue
+            cap = self.capacity(ui)
+            lit = self.request(
+                "pages", f"unit {unit.id} shoots at most {unit.pages_per_day:g} pages a day",
+                "units", ui, "pages_per_day",
+            )  # fmt: skip
+            for t in range(self.days):
+                # a scene longer than a day's pages fills a day on its own
+                load = sum(min(self.strips[i].eighths, cap) * self.x[i][t] for i in mine)
+                self.model.add(load <= cap).only_enforce_if(lit)
+
+    def _performers(self) -> None:
+        plan = self.plan
+        self.characters = sorted({c for s in self.strips for c in s.characters})
+        self.works: dict[str, list[cp_model.IntVar]] = {}
+        self.held: dict[str, list[cp_model.IntVar]] = {}
+        for cid in self.characters:
+            at: dict[int, list[cp_model.IntVar]] = {}
+            for ui in sorted({self.unit_of[i] for i, s in enumerate(self.strips)
+                              if cid in s.characters}):  # fmt: skip
+                scenes = [i for i, s in enumerate(self.strips)
+                          if cid in s.characters and self.unit_of[i] == ui]  # fmt: skip
+                at[ui] = []
+                for t in range(self.days):
+                    w = self.model.new_bool_var(f"at_{cid}_{ui}_{t}")
+                    self.model.add_max_equality(w, [self.x[i][t] for i in scenes])
+                    at[ui].append(w)
+            works = []
+            for t in range(self.days):
+                w = self.model.new_bool_var(f"w_{cid}_{t}")
+                self.model.add(w == sum(at[ui][t] for ui in at))  # one unit a day
+                works.append(w)
+            self.works[cid] = works
+            self._travel(cid, at)
+            self._availability(cid, works)
+            self.held[cid] = self._held(cid, works)
+        del plan
+
+    def _held(self, cid: str, works: list[cp_model.IntVar]) -> list[cp_model.IntVar]:
+        """Days paid on hold: between the first working day and the last, not working. Monotone
+        started-by and still-needed flags bound this tightly; first/last integers did not."""
+        m = self.model
+        started = [m.new_bool_var(f"s_{cid}_{t}") for t in range(self.days)]
+        needed = [m.new_bool_var(f"n_{cid}_{t}") for t in range(self.days)]
+        held = [m.new_bool_var(f"h_{cid}_{t}") for t in range(self.days)]
+        for t, w in enumerate(works):
+            m.add_implication(w, started[t])
+            m.add_implication(w, needed[t])
+            if t:
+                m.add_implication(started[t - 1], started[t])
+                m.add_implication(needed[t], needed[t - 1])
+            # started, still needed and not working that day: paid to wait
+            m.add_bool_or([started[t].Not(), needed[t].Not(), w, held[t]])
+            m.add_implication(held[t], w.Not())
+        return held
+
+    def _travel(self, cid: str, at: dict[int, list[cp_model.IntVar]]) -> None:
+        gap = self.plan.travel(cid)
+        if len(at) < 2 or gap == 0:
+            return
+        path: tuple[str | int, ...] = ("travel_days",)
+        if cid in self.plan.conf.performers and self.plan.conf.performers[cid].travel_days:
+            path = ("performers", cid, "travel_days")
+        lit = self.request(
+            "travel", f"{cid} needs {gap} travel day(s) between units", *path
+        )
+        for u in at:
+            for v in at:
+                if u == v:
+                    continue
+                for t in range(self.days):
+                    for t2 in range(t + 1, min(self.days, t + gap + 1)):
+                        self.model.add_bool_or(
+                            [at[u][t].Not(), at[v][t2].Not()]
+                        ).only_enforce_if(lit)
+
+    def _availability(self, cid: str, works: list[cp_model.IntVar]) -> None:
+        perf = self.plan.conf.performers.get(cid)
+        if perf is None or (perf.available is None and not perf.unavailable):
+            return
+        name = perf.name or cid
+        parts = []
+        if perf.available is not None:
+            parts.append(f"available only {perf.available.start}..{perf.available.end}")
+        if perf.unavailable:
+            parts.append("not on " + ", ".join(str(d) for d in perf.unavailable))
+        lit = self.request(
+            "availability", f"{name} ({cid}) is " + " and ".join(parts), "performers", cid
+        )
+        for t, day in enumerate(self.plan.days):
+            out = day in perf.unavailable or (
+                perf.available is not None and not perf.available.holds(day)
+            )
+            if out:
+                self.model.add(works[t] == 0).only_enforce_if(lit)
+
+    def rate(self, cid: str) -> int:
+        perf = self.plan.conf.performers.get(cid)
+        return perf.rate if perf is not None else 1
+
+    def _objectives(self) -> None:
+        m = self.model
+        self.holding = sum(self.rate(cid) * sum(self.held[cid]) for cid in self.characters)
+        self.day_of = [sum(t * x for t, x in enumerate(row)) for row in self.x]
+        self.baseline = self._baseline()
+        shifts = []
+        for i, strip in enumerate(self.strips):
+            if strip.arc is not None:
+                continue
+            d = m.new_int_var(0, self.days, f"shift{i}")
+            m.add_abs_equality(d, self.day_of[i] - self.baseline[i])
+            shifts.append(d)
+        self.shift = sum(shifts)
+        set_days = []
+        used_days = []
+        for ui in range(len(self.plan.conf.units)):
+            mine = [i for i, u in enumerate(self.unit_of) if u == ui]
+            sets = sorted({self.strips[i].set for i in mine})
+            for t in range(self.days):
+                if not mine:
+                    continue
+                used = m.new_bool_var(f"used{ui}_{t}")
+                m.add_max_equality(used, [self.x[i][t] for i in mine])
+                used_days.append(used)
+                for name in sets:
+                    y = m.new_bool_var(f"set{ui}_{t}_{name}")
+                    m.add_max_equality(y, [self.x[i][t] for i in mine
+                                           if self.strips[i].set == name])  # fmt: skip
+                    set_days.append(y)
+        self.moves = sum(set_days) - sum(used_days)
+
+    def _baseline(self) -> list[int]:
+        """Each unit's script order packed into its days, pages a day at a time."""
+        base = [0] * len(self.strips)
+        for ui, unit in enumerate(self.plan.conf.units):
+            cap = self.capacity(ui)
+            t, load = self._first_day(ui, 0), 0
+            for i, strip in enumerate(self.strips):
+                if self.unit_of[i] != ui or strip.arc is not None:
+                    continue
+                size = min(strip.eighths, cap)
+                if load and load + size > cap:
+                    t, load = min(self.days - 1, t + 1), 0
+                base[i] = t
+                load += size
+            del unit
+        return base
+
+    def _first_day(self, ui: int, default: int) -> int:
+        windows = [b.window for b in self.plan.conf.units[ui].blocks if b.window is not None]
+        if not windows:
+            return default
+        start = min(w.start for w in windows)
+        return next((t for t, d in enumerate(self.plan.days) if d >= start), default)
+
+    def hint(self, time_limit: float) -> None:
+        """The talent DP's order of each unit's scenes, packed into days, as a starting point."""
+        for ui in range(len(self.plan.conf.units)):
+            mine = [i for i, u in enumerate(self.unit_of) if u == ui]
+            if not mine:
+                continue
+            cast_ids = sorted({c for i in mine for c in self.strips[i].characters})
+            index = {c: k for k, c in enumerate(cast_ids)}
+            problem = TalentProblem(
+                tuple(self.strips[i].eighths for i in mine),
+                tuple(frozenset(index[c] for c in self.strips[i].characters) for i in mine),
+                tuple(self.rate(c) for c in cast_ids),
+            )
+            order = talent_solve(problem, time_limit=time_limit).order
+            cap = self.capacity(ui)
+            t, load = self._first_day(ui, 0), 0
+            for k in order:
+                i = mine[k]
+                size = min(self.strips[i].eighths, cap)
+                if load and load + size > cap:
+                    t, load = min(self.days - 1, t + 1), 0
+                load += size
+                for t2 in range(self.days):
+                    self.model.add_hint(self.x[i][t2], t2 == t)
+
+
+def _solver(seconds: float) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, seconds)
+    solver.parameters.num_workers = 2
+    solver.parameters.random_seed = 1
+    return solver
+
+
+def solve_plan(
+    plan: Plan, strips: list[Strip], blocks: list[CanonBlock], time_limit: float | None = None
+) -> Solution:
+    started = time.perf_counter()
+    limit = plan.conf.time_limit if time_limit is None else time_limit
+    built = _Model(plan, strips, blocks)
+    built.hint(min(2.0, limit / 10))
+    # Requests fixed true, not assumed: assumptions keep CP-SAT's presolve from using them, and
+    # the plan as written is what is solved; assumptions come in only to explain a failure.
+    explained = built.model.clone()
+    for lit, _request in built.requests:
+        built.model.add(lit == 1)
+    proven = True
+    values: dict[str, int] = {}
+    found = False
+    stages = ((built.holding, 0.6), (built.shift, 0.25), (built.moves, 0.15))
+    for n, (objective, share) in enumerate(stages):
+        built.model.minimize(objective)
+        remaining = limit - (time.perf_counter() - started)
+        solver = _solver(remaining * share / sum(s for _o, s in stages[n:]))
+        status = solver.solve(built.model)
+        if status == cp_model.INFEASIBLE:
+            break
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            proven = False
+            break
+        found = True
+        proven = proven and status == cp_model.OPTIMAL
+        best = int(solver.objective_value)
+        values[f"stage{n}"] = best
+        day = {
+            s.key: next(t for t, x in enumerate(built.x[i]) if solver.boolean_value(x))
+            for i, s in enumerate(strips)
+        }
+        result = Solution(
+            "optimal" if proven else "feasible",
+            day,
+            int(solver.value(built.holding)),
+            int(solver.value(built.shift)),
+            int(solver.value(built.moves)),
+        )
+        built.model.add(objective <= best)
+        built.model.clear_hints()
+        for row in built.x:
+            for x in row:
+                built.model.add_hint(x, solver.boolean_value(x))
+    if found:
+        result.status = "optimal" if proven else "feasible"
+        result.seconds = time.perf_counter() - started
+        return result
+    if status != cp_model.INFEASIBLE:
+        return Solution("infeasible", conflicts=[], minimal=False,
+                        seconds=time.perf_counter() - started)  # fmt: skip
+    core, minimal = _explain(built, explained, limit - (time.perf_counter() - started))
+    return Solution(
+        "infeasible",
+        conflicts=[built.requests[k][1] for k in core],
+        minimal=minimal,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _explain(
+    built: _Model, model: cp_model.CpModel, budget: float
+) -> tuple[list[int], bool]:
+    """The smallest set of requests that cannot all hold: CP-SAT's core, then deletion."""
+    index = {lit.index: k for k, (lit, _r) in enumerate(built.requests)}
+    model.clear_objective()
+    model.clear_hints()
+    model.add_assumptions([lit for lit, _r in built.requests])
+    solver = _solver(min(10.0, max(1.0, budget / 2)))
+    if solver.solve(model) != cp_model.INFEASIBLE:
+        return [], False
+    core = sorted(index[v] for v in solver.sufficient_assumptions_for_infeasibility())
+    minimal = True
+    deadline = time.perf_counter() + max(1.0, budget)
+    for k in list(core):
+        trial = [j for j in core if j != k]
+        model.clear_assumptions()
+        model.add_assumptions([built.requests[j][0] for j in trial])
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            minimal = False
+            break
+        status = _solver(min(left, 5.0)).solve(model)
+        if status == cp_model.INFEASIBLE:
+            core = trial  # k is not needed for the conflict
+        elif status != cp_model.FEASIBLE and status != cp_model.OPTIMAL:
+            minimal = False
+    return core, minimal
