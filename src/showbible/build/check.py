@@ -15,8 +15,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from showbible import store
-from showbible.build.compiler import build, compile_universe, load_caches
 from showbible.build.compiled import BuildResult
+from showbible.build.compiler import build, compile_universe, load_caches
+from showbible.build.daemon import DaemonError, ask, select_findings
 from showbible.model import Diagnostic, InputError
 from showbible.rules import Evidence, Finding
 from showbible.universe.loader import error_text, load_universe
@@ -27,6 +28,7 @@ class CheckResult:
     findings: list[Finding]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     build: BuildResult | None = None
+    served_by: int | None = None  # the pid of the `watch`/`serve` that answered, if one did
 
 
 def check(
@@ -36,10 +38,19 @@ def check(
     as_of: str | None = None,
     only: Iterable[str] = (),
     rules: Iterable[str] = (),
+    daemon: bool = False,
 ) -> CheckResult:
     """Findings for a universe. ``only``: universe-relative file paths (or folders) to report on;
-    ``rules``: rule ids to report; ``as_of``: a REF that cuts the canon in release order."""
+    ``rules``: rule ids to report; ``as_of``: a REF that cuts the canon in release order;
+    ``daemon``: ask a running `watch`/`serve` of this universe and store first (daemon.py)."""
     root = Path(root)
+    if daemon and as_of is None:
+        try:
+            answer = ask(root, store.resolve_url(root, url), only, rules)
+        except DaemonError as exc:
+            raise InputError(str(exc)) from None
+        if answer is not None:
+            return CheckResult(answer.findings, answer.diagnostics, None, served_by=answer.pid)
     result = build(root, url)
     if as_of is not None:
         findings = _as_of(root, url, as_of)
@@ -47,15 +58,7 @@ def check(
         findings = result.compiled.findings
     else:
         findings = load_findings(store.resolve_url(root, url), root)
-    wanted = [o.rstrip("/") for o in only]
-    if wanted:
-        findings = [
-            f for f in findings if any(f.file == w or f.file.startswith(w + "/") for w in wanted)
-        ]
-    chosen = set(rules)
-    if chosen:
-        findings = [f for f in findings if f.rule in chosen]
-    return CheckResult(findings, result.diagnostics, result)
+    return CheckResult(select_findings(findings, only, rules), result.diagnostics, result)
 
 
 def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,6 +15,7 @@ from rich.markup import escape
 
 from showbible.build.check import check as run_check
 from showbible.build.compiler import build
+from showbible.build.daemon import Daemon
 from showbible.cli.common import (
     DbOpt,
     Exit,
@@ -28,18 +32,19 @@ from showbible.cli.common import (
 )
 from showbible.formats import read_script
 from showbible.model import InputError
+from showbible.reading.names import did_you_mean
 from showbible.report import (
     dumps,
     exit_code,
+    grouped_text_lines,
     path_prefix,
     relative_to_universe,
     summarise,
-    text_lines,
     to_json,
     to_sarif,
 )
 from showbible.rules import RULES
-from showbible.universe.loader import find_root
+from showbible.universe.loader import Universe, find_root, load_universe
 from showbible.universe.scaffold import scaffold
 
 
@@ -96,6 +101,16 @@ def check_cmd(
     ] = None,
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
+    no_daemon: Annotated[
+        bool,
+        typer.Option(
+            "--no-daemon",
+            help="Compile here even when a `watch` or `serve` of this universe could answer.",
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say who answered and how long it took.")
+    ] = False,
 ) -> None:
     """Lint the universe against its canon. Exit 0 clean, 1 errors found, 2 bad input."""
     choose(fmt, ("text", "json", "sarif"), "--format")
@@ -105,19 +120,29 @@ def check_cmd(
             raise typer.BadParameter(
                 f"unknown rule {r!r} (known: {', '.join(RULES)})", param_hint="--rule"
             )
-    paths = [relative_to_universe(p, root) for p in only or ()]
+    universe = load_universe(root)
+    paths = only_paths(universe, [relative_to_universe(p, root) for p in only or ()], "--only")
     with progress_bar(err.is_terminal and fmt == "text") as report:
         del report
-        result = run_check(root, db, as_of=as_of, only=paths, rules=rule or ())
-    for d in result.diagnostics:
-        err.print(f"[yellow]{escape(str(d))}[/]")
+        # The build's warnings are findings of their own rules (rules/input.py): shown below.
+        started = time.perf_counter()
+        result = run_check(
+            root, db, as_of=as_of, only=paths, rules=rule or (), daemon=not no_daemon
+        )
+    if verbose:
+        who = (
+            f"the watch/serve process {result.served_by}"
+            if result.served_by
+            else "this process (no watch or serve of this universe answered)"
+        )
+        err.print(f"checked by {who} in {time.perf_counter() - started:.2f}s")
     findings = result.findings
     if fmt == "json":
         sys.stdout.write(dumps(to_json(findings)))
     elif fmt == "sarif":
         sys.stdout.write(dumps(to_sarif(findings, root)))
     else:
-        for style, line in text_lines(findings, prefix=path_prefix(root)):
+        for style, line in grouped_text_lines(findings, prefix=path_prefix(root)):
             out.print(f"[{style}]{escape(line)}[/]")
         s = summarise(findings)
         err.print(
@@ -125,6 +150,38 @@ def check_cmd(
             f"{s['sealed']} sealed"
         )
     raise Exit(exit_code(findings))
+
+
+def bible_rels(universe: Universe) -> set[str]:
+    root = universe.root.resolve()
+    return {p.resolve().relative_to(root).as_posix() for p in universe.bible_files}
+
+
+def only_paths(universe: Universe, wanted: list[str], option: str) -> list[str]:
+    """``--only`` paths (universe-relative) checked against the universe: a script or a folder
+    of scripts is reported on; the bible (universe.yaml, bible/*.yaml) means everything, as a
+    bible change can move any finding; anything else is a typo (InputError, exit 2). A
+    universe without episodes is bad input too: a clean check of nothing would pass CI."""
+    if not universe.episodes:
+        raise InputError(
+            "the universe has no episodes: its series' scripts globs match no file",
+            file=str(universe.root / "universe.yaml"),
+        )
+    scripts = [ep.rel for ep in universe.episodes if ep.path is not None]
+    folders = {p.rsplit("/", i)[0] for p in scripts for i in range(1, p.count("/") + 1)}
+    bible = bible_rels(universe)
+    out: list[str] = []
+    for w in wanted:
+        w = w.rstrip("/")
+        if w in bible or w in ("", "."):
+            return []
+        if w not in folders and w not in scripts:
+            raise InputError(
+                f"{option} {w}: no script or folder of scripts of this universe has that path"
+                + did_you_mean(w, [*scripts, *sorted(folders)])
+            )
+        out.append(w)
+    return out
 
 
 @app.command("watch")
@@ -205,24 +262,45 @@ def watch_cmd(
             f"{s['sealed']} sealed; {len(new)} new, {gone} resolved — watching (Ctrl-C to stop)"
         )
 
-    def refresh() -> None:
+    def refresh_or_raise() -> str:
         try:
             done = session.refresh()
-            if done.mode != "unchanged":
-                show(done, None)
         except InputError as exc:
             show(None, exc)
+            raise
+        if done.mode != "unchanged":
+            show(done, None)
+        return done.mode
 
+    def refresh() -> None:
+        with contextlib.suppress(InputError):
+            refresh_or_raise()
+
+    # A `check` in another process asks this one (daemon.py) rather than compiling itself; the
+    # lock keeps its refreshes and ours from running at once.
+    lock = threading.RLock()
+    daemon = Daemon(
+        session.root,
+        session.url,
+        refresh_or_raise,
+        lambda: session.findings,
+        lambda: session.diagnostics,
+        lock,
+    )
     try:
         with progress_bar(err.is_terminal and fmt == "text") as report:
             session.progress = report
             refresh()
         session.progress = None
+        daemon.start()
         for _ in changes(session.root, session.ignore, interval, polling=poll):
-            if session.changed():
-                refresh()
+            with lock:
+                if session.changed():
+                    refresh()
     except KeyboardInterrupt:
         return
+    finally:
+        daemon.close()
 
 
 @app.command("check-files")
@@ -235,21 +313,29 @@ def check_files(
     choose(fmt, ("text", "json", "sarif"), "--format")
     by_root: dict[Path, list[str]] = {}
     for f in files:
+        if not f.exists():
+            near = [str(p) for p in f.parent.iterdir()] if f.parent.is_dir() else []
+            raise InputError(f"no such file: {f}" + did_you_mean(str(f), near))
         root = find_root(f.resolve().parent)
         if root is not None:
             by_root.setdefault(root, []).append(relative_to_universe(str(f), root))
     code = 0
-    for root, paths in by_root.items():
-        result = run_check(root, db, only=paths)
-        for d in result.diagnostics:
-            if d.file in paths:
-                err.print(f"[yellow]{escape(str(d))}[/]")
+    for root, rels in by_root.items():
+        universe = load_universe(root)
+        known = {ep.rel for ep in universe.episodes if ep.path is not None} | bible_rels(universe)
+        # Files of the universe that are neither script nor bible (a README) are not checked;
+        # a bible file checks everything (only_paths returns []).
+        mine = [r for r in rels if r in known]
+        if not mine:
+            continue
+        paths = only_paths(universe, mine, "check-files")
+        result = run_check(root, db, only=paths, daemon=True)
         if fmt == "json":
             sys.stdout.write(dumps(to_json(result.findings)))
         elif fmt == "sarif":
             sys.stdout.write(dumps(to_sarif(result.findings, root)))
         else:
-            for style, line in text_lines(result.findings, prefix=path_prefix(root)):
+            for style, line in grouped_text_lines(result.findings, prefix=path_prefix(root)):
                 out.print(f"[{style}]{escape(line)}[/]")
         code = max(code, exit_code(result.findings))
     raise Exit(code)

@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from showbible import queries
+from showbible.build.daemon import Daemon
 from showbible.model import InputError
 from showbible.web import api, findings, overview, pages
 from showbible.web.render import Renderer
@@ -57,9 +58,20 @@ def create_app(
         watcher = Watcher(canon, watch) if watch else None
         if watcher is not None:
             watcher.start()
+        # `check` in another process asks this server for its findings (build/daemon.py).
+        daemon = Daemon(
+            canon.session.root,
+            canon.url,
+            canon.refresh_for_check,
+            lambda: canon.session.findings,
+            lambda: canon.session.diagnostics,
+            canon.build_lock,
+        )
+        daemon.start()
         try:
             yield
         finally:
+            daemon.close()
             if watcher is not None:
                 watcher.stop()
             canon.close()

@@ -51,6 +51,8 @@ class Canon:
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
         self.session = Session(root, self.url)
+        # Held by every rebuild: the watcher's, and those a `check` elsewhere asks for.
+        self.build_lock = threading.RLock()
         self.last_refresh: Refresh | None = None  # what the last successful refresh did
         self._version: tuple[str | None, str | None] | None = None
         # Called with a whole-canon view after each build, to fill caches ahead of visitors.
@@ -60,6 +62,19 @@ class Canon:
 
     def rebuild(self) -> BuildStatus:
         """Bring the store up to date. A failure keeps the last good canon and says why."""
+        with self.build_lock:
+            return self._rebuild()
+
+    def refresh_for_check(self) -> str:
+        """A rebuild asked for by a `check` in another process (daemon.py): its failure is
+        that check's error, not only a banner."""
+        with self.build_lock:
+            status = self._rebuild()
+            if not status.ok:
+                raise InputError(status.message or "the build failed")
+            return self.last_refresh.mode if self.last_refresh else ""
+
+    def _rebuild(self) -> BuildStatus:
         try:
             self.last_refresh = self.session.refresh()
             self.status = BuildStatus(ok=True)
