@@ -1,0 +1,204 @@
+"""What a printed page carries that is not the script: page headers and footers, page numbers,
+``(CONTINUED)`` / ``CONTINUED:`` markers, large or repeated watermark text, scene numbers in
+the margins and revision asterisks. Scene numbers and asterisks are kept apart (the heading
+gets its number; an asterisk only marks the line revised), the rest is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from showbible.formats.pdf.pages import Line, Page, Segment
+
+__all__ = ["Body", "BodyLine", "body_lines", "is_title_page"]
+
+_PAGE_NUMBER = re.compile(
+    r"(?:page\s*)?[-–—(\[]?\s*\d{1,4}[A-Z]{0,3}\s*[.)\]]?\s*[-–—]?(?:\s*(?:of|/)\s*\d+)?\.?",
+    re.IGNORECASE,
+)
+_CONTINUED = re.compile(r"\(?\s*CONTINUED\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?", re.IGNORECASE)
+_MORE = re.compile(r"\(\s*MORE\s*\)", re.IGNORECASE)
+_SCENE_NUMBER = re.compile(r"[A-Z]?\d{1,4}[A-Z]{0,3}(?:[.-]\d+)?\.?", re.IGNORECASE)
+_ASTERISKS = re.compile(r"\*+")
+_HEADING_START = re.compile(
+    r"(?:\d+[A-Z]?\.?\s+)?(?:INT|EXT|EST|I/E|E/I|INT\.?/EXT|EXT\.?/INT)[. /]", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+
+# A line in the top or bottom band of this fraction of the page height may be a running
+# header or footer.
+_MARGIN_BAND = 0.12
+# Text this many times the body size is a watermark or a title; off the title page, dropped.
+_LARGE = 1.6
+
+
+@dataclass(slots=True)
+class BodyLine:
+    """One printed line of the script, margins removed."""
+
+    page: int
+    number: int
+    y: float
+    x0: float
+    x1: float
+    text: str
+    segments: list[Segment]  # the body's own segments (two for a line of dual dialogue)
+    scene_number: str | None = None
+    revised: bool = False
+    more: bool = False  # a ``(MORE)``: the speech goes on over the page
+
+
+@dataclass(slots=True)
+class Body:
+    lines: list[BodyLine]
+    size: float  # body font size
+    pitch: float  # line spacing
+    dropped: int  # header/footer/watermark lines dropped
+
+
+def _mask(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.split())).upper()
+
+
+def _median(values: list[float], default: float) -> float:
+    if not values:
+        return default
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def is_title_page(page: Page, pages: int) -> bool:
+    """A first page without scene headings, few lines and no run of body text is a title page."""
+    if page.number != 1 or pages < 2 or not page.lines:
+        return False
+    if any(_HEADING_START.match(s.text) for ln in page.lines for s in ln.segments):
+        return False
+    return len(page.lines) <= 30
+
+
+def _repeated(pages: list[Page]) -> set[tuple[str, int]]:
+    """Text (digits masked) at a height (rounded) that recurs on a third of the pages or more:
+    running headers and footers, and watermarks drawn upright."""
+    seen: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        keys = {(_mask(ln.text), round(ln.y / 4)) for ln in page.lines}
+        seen.update(keys)
+    need = max(3, len(pages) // 3)
+    return {key for key, n in seen.items() if n >= need}
+
+
+def body_lines(pages: list[Page], skip_title: bool) -> Body:
+    """Every printed line of the script proper, in reading order, margins removed."""
+    content = pages[1:] if skip_title else pages
+    sizes = [ln.size for p in content for ln in p.lines]
+    size = _median(sizes, 12.0)
+    repeated = _repeated(content) if len(content) >= 3 else set()
+    gaps: list[float] = []
+    for page in content:
+        for a, b in pairwise(page.lines):
+            gaps.append(b.y - a.y)
+    # The spacing inside a paragraph is the smallest regular gap; blank lines make the rest.
+    spacing = sorted(g for g in gaps if 0.8 * size <= g <= 2.5 * size)
+    pitch = spacing[len(spacing) // 5] if spacing else size
+    left = _left_edge(content)
+    right = _right_edge(content, left)
+    out: list[BodyLine] = []
+    dropped = 0
+    for page in content:
+        for line in page.lines:
+            body = _clean_line(line, page, size, left, right, repeated)
+            if body is None:
+                dropped += 1
+            else:
+                out.append(body)
+    return Body(out, size, pitch, dropped)
+
+
+def _left_edge(pages: list[Page]) -> float:
+    """The leftmost column most lines start at (action and headings), by count."""
+    starts: Counter[int] = Counter()
+    for page in pages:
+        for ln in page.lines:
+            for seg in ln.segments:
+                if not (_SCENE_NUMBER.fullmatch(seg.text) or _ASTERISKS.fullmatch(seg.text)):
+                    starts[round(seg.x0)] += 1
+                    break
+    if not starts:
+        return 0.0
+    total = sum(starts.values())
+    common = [x for x, n in starts.items() if n >= max(2, total * 0.01)]
+    return float(min(common) if common else min(starts))
+
+
+def _right_edge(pages: list[Page], left: float) -> float:
+    ends = [seg.x1 for p in pages for ln in p.lines for seg in ln.segments if seg.x0 >= left - 2]
+    if not ends:
+        return left
+    ends.sort()
+    return ends[int(len(ends) * 0.98)]
+
+
+def _clean_line(
+    line: Line,
+    page: Page,
+    size: float,
+    left: float,
+    right: float,
+    repeated: set[tuple[str, int]],
+) -> BodyLine | None:
+    text = line.text
+    if line.size > _LARGE * size:
+        return None
+    more = bool(_MORE.fullmatch(text.strip()))
+    if not more and (_mask(text), round(line.y / 4)) in repeated:
+        return None
+    in_band = line.y < page.height * _MARGIN_BAND or line.y > page.height * (1 - _MARGIN_BAND)
+    if in_band and _PAGE_NUMBER.fullmatch(text.strip()):
+        return None
+    if _CONTINUED.fullmatch(text.strip()):
+        return None
+    segments = list(line.segments)
+    number: str | None = None
+    revised = False
+    # Margin marks: scene numbers and asterisks left of the text column or right of its edge.
+    while segments and segments[0].x1 < left - 0.5 * size:
+        mark = segments.pop(0).text.strip()
+        if _ASTERISKS.fullmatch(mark):
+            revised = True
+        elif _SCENE_NUMBER.fullmatch(mark):
+            number = mark.rstrip(".")
+    while len(segments) > 1 or (segments and segments[-1].x0 > right + 0.5 * size):
+        last = segments[-1]
+        mark = last.text.strip()
+        if last.x0 < right - 6 * size:
+            break
+        if _ASTERISKS.fullmatch(mark):
+            revised = True
+        elif _SCENE_NUMBER.fullmatch(mark) and (number is None or number == mark.rstrip(".")):
+            number = mark.rstrip(".")
+        else:
+            break
+        segments.pop()
+    if segments and segments[-1].text.endswith(" *"):
+        # An asterisk printed close to a line's end.
+        last = segments[-1]
+        revised = True
+        segments[-1] = Segment(last.x0, last.x1, last.text.rstrip(" *"))
+    if not segments:
+        return None
+    body_text = " ".join(s.text for s in segments)
+    return BodyLine(
+        line.page,
+        line.number,
+        line.y,
+        segments[0].x0,
+        segments[-1].x1,
+        body_text,
+        segments,
+        number,
+        revised,
+        more,
+    )
