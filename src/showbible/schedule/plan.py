@@ -257,7 +257,9 @@ def _check(plan: Plan, universe: Universe) -> None:
         sid, _, eid = key.partition(":")
         series(("upcoming", key), sid)
         if not eid:
-            raise plan.error(("upcoming", key), f"write upcoming episodes as SERIES:EPISODE ({key!r})")
+            raise plan.error(
+                ("upcoming", key), f"write upcoming episodes as SERIES:EPISODE ({key!r})"
+            )
         if f"{sid}:{eid}" in {e.key for e in universe.episodes}:
             raise plan.error(("upcoming", key), f"{key} is already an episode of the universe")
         story = None
@@ -275,13 +277,11 @@ def _check(plan: Plan, universe: Universe) -> None:
         series(("units", ui, "series"), unit.series)
         for bi, block in enumerate(unit.blocks):
             for ei, text in enumerate(block.episodes):
-                path = ("units", ui, "blocks", bi, "episodes", ei)
+                path: tuple[str | int, ...] = ("units", ui, "blocks", bi, "episodes", ei)
                 key = _episode_key(plan, universe, unit.series, text, path)
                 if key in plan.block_of:
-                    other = plan.block_of[key]
-                    raise plan.error(
-                        path, f"{key} is already shot by unit {conf.units[other[0]].id!r}"
-                    )
+                    first = conf.units[plan.block_of[key][0]].id
+                    raise plan.error(path, f"{key} is already shot by unit {first!r}")
                 plan.block_of[key] = (ui, bi)
             if block.window is not None:
                 _inside_calendar(plan, ("units", ui, "blocks", bi, "window"), block.window)
@@ -291,12 +291,12 @@ def _check(plan: Plan, universe: Universe) -> None:
             _inside_calendar(plan, ("performers", cid, "available"), performer.available)
     for ai, arc in enumerate(conf.arcs):
         character(("arcs", ai, "character"), arc.character)
-        for wi, other in enumerate(arc.with_):
-            character(("arcs", ai, "with", wi), other)
+        for wi, partner in enumerate(arc.with_):
+            character(("arcs", ai, "with", wi), partner)
         series(("arcs", ai, "into"), arc.into)
         for ei, text in enumerate(arc.episodes):
-            path = ("arcs", ai, "episodes", ei)
-            key = _episode_key(plan, universe, arc.into, text, path)
+            where: tuple[str | int, ...] = ("arcs", ai, "episodes", ei)
+            key = _episode_key(plan, universe, arc.into, text, where)
             if key not in plan.block_of:
                 raise plan.error(path, f"no unit shoots {key}: add it to a unit's block")
         if arc.window is not None:
@@ -330,4 +330,3 @@ def _inside_calendar(plan: Plan, path: tuple[str | int, ...], window: Window) ->
             path, f"the window {window.start}..{window.end} lies outside the calendar "
             f"{cal.start}..{cal.end}"
         )  # fmt: skip
-

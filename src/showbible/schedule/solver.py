@@ -119,10 +119,10 @@ class _Model:
                 self.model.add(sum(self.x[i]) == 1).only_enforce_if(arc_lits[strip.arc])
                 self.model.add(sum(self.x[i]) == 0).only_enforce_if(arc_lits[strip.arc].Not())
             ui, bi = self.plan.block_of[f"{strip.series}:{strip.episode}"]
-            window = conf.units[ui].blocks[bi].window
-            if window is not None:
+            span = conf.units[ui].blocks[bi].window
+            if span is not None:
                 for t, day in enumerate(days):
-                    if not window.holds(day):
+                    if not span.holds(day):
                         self.model.add(self.x[i][t] == 0).only_enforce_if(windows[(ui, bi)])
 
     def capacity(self, ui: int) -> int:
@@ -195,18 +195,16 @@ class _Model:
         path: tuple[str | int, ...] = ("travel_days",)
         if cid in self.plan.conf.performers and self.plan.conf.performers[cid].travel_days:
             path = ("performers", cid, "travel_days")
-        lit = self.request(
-            "travel", f"{cid} needs {gap} travel day(s) between units", *path
-        )
+        lit = self.request("travel", f"{cid} needs {gap} travel day(s) between units", *path)
         for u in at:
             for v in at:
                 if u == v:
                     continue
                 for t in range(self.days):
                     for t2 in range(t + 1, min(self.days, t + gap + 1)):
-                        self.model.add_bool_or(
-                            [at[u][t].Not(), at[v][t2].Not()]
-                        ).only_enforce_if(lit)
+                        self.model.add_bool_or([at[u][t].Not(), at[v][t2].Not()]).only_enforce_if(
+                            lit
+                        )
 
     def _availability(self, cid: str, works: list[cp_model.IntVar]) -> None:
         perf = self.plan.conf.performers.get(cid)
@@ -363,7 +361,7 @@ def solve_plan(
             int(solver.value(built.moves)),
         )
         built.model.add(objective <= best)
-        built.model.clear_hints()
+        built.model.clear_hints()  # type: ignore[no-untyped-call]
         for row in built.x:
             for x in row:
                 built.model.add_hint(x, solver.boolean_value(x))
@@ -383,13 +381,11 @@ def solve_plan(
     )
 
 
-def _explain(
-    built: _Model, model: cp_model.CpModel, budget: float
-) -> tuple[list[int], bool]:
+def _explain(built: _Model, model: cp_model.CpModel, budget: float) -> tuple[list[int], bool]:
     """The smallest set of requests that cannot all hold: CP-SAT's core, then deletion."""
     index = {lit.index: k for k, (lit, _r) in enumerate(built.requests)}
-    model.clear_objective()
-    model.clear_hints()
+    model.clear_objective()  # type: ignore[no-untyped-call]
+    model.clear_hints()  # type: ignore[no-untyped-call]
     model.add_assumptions([lit for lit, _r in built.requests])
     solver = _solver(min(10.0, max(1.0, budget / 2)))
     if solver.solve(model) != cp_model.INFEASIBLE:
