@@ -1,0 +1,158 @@
+"""The calendar model: the demo plan's constraints hold in its optimum, an impossible plan is
+explained by a minimal set of requests, and on one unit with a scene a day it agrees with the
+exact talent DP."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from showbible import compile_universe, load_universe
+from showbible.build.compiled import Compiled
+from showbible.schedule.plan import (
+    BlockConf,
+    CalendarConf,
+    PerformerConf,
+    Plan,
+    ProductionConf,
+    UnitConf,
+    load_plan,
+    read_plan_file,
+)
+from showbible.schedule.result import make_schedule
+from showbible.schedule.solver import solve_plan
+from showbible.schedule.strips import Strip
+from showbible.schedule.talent import TalentProblem
+from showbible.schedule.talent import solve as talent_solve
+from showbible.universe.loader import Locator
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
+
+
+@pytest.fixture(scope="module")
+def compiled() -> Compiled:
+    return compile_universe(load_universe(DEMO), rules=False)
+
+
+@pytest.fixture(scope="module")
+def demo(compiled: Compiled) -> dict[str, Any]:
+    plan = load_plan(compiled.universe)
+    assert plan is not None
+    return make_schedule(compiled, plan).to_json()
+
+
+def _solve_text(compiled: Compiled, tmp_path: Path, text: str) -> dict[str, Any]:
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan = load_plan(compiled.universe, read_plan_file(path))
+    assert plan is not None
+    return make_schedule(compiled, plan).to_json()
+
+
+def test_demo_plan_is_optimal_and_keeps_every_rule(demo: dict[str, Any]) -> None:
+    assert demo["status"] == "optimal" and demo["proven_optimal"]
+    scenes = [s for u in demo["units"] for d in u["days"] for s in d["scenes"]]
+    keys = Counter(s["key"] for s in scenes)
+    assert max(keys.values()) == 1
+    assert sum(1 for s in scenes if s["placeholder"]) == 3
+    assert len(keys) == 13 + 12 + 3  # ferryman 1-3, night clinic 1-3, the arc's placeholders
+    for unit in demo["units"]:
+        for day in unit["days"]:
+            assert day["eighths"] <= unit["pages_per_day"] * 8
+    # one unit a day, a travel day between units, Ottilie away on the 6th
+    for p in demo["performers"]:
+        calls = [(date.fromisoformat(c["date"]), c["unit"]) for c in p["calls"]]
+        assert len({d for d, _u in calls}) == len(calls)
+        working = [date.fromisoformat(day) for day in _working_days(demo)]
+        for (d1, u1), (d2, u2) in pairwise(calls):
+            if u1 != u2:  # a working day between them for the travel
+                assert working.index(d2) - working.index(d1) >= 2
+        paid = (p["paid_days"], p["working_days"], p["holding_days"])
+        assert paid[0] == paid[1] + paid[2]
+    ottilie = next(p for p in demo["performers"] if p["character"] == "ottilie")
+    assert "2026-03-06" not in [c["date"] for c in ottilie["calls"]]
+    arc = demo["arcs"][0]
+    assert arc["scheduled"] and all("2026-03-09" <= d <= "2026-03-13" for d in arc["days"])
+    costs = sum(p["holding_cost"] for p in demo["performers"])
+    assert costs == demo["objective"]["holding_cost"]
+
+
+def test_an_impossible_plan_names_a_minimal_conflict(compiled: Compiled, tmp_path: Path) -> None:
+    text = (DEMO / "production-impossible.yaml").read_text(encoding="utf-8")
+    data = _solve_text(compiled, tmp_path, text)
+    assert data["status"] == "infeasible"
+    assert data["conflicts_minimal"]
+    kinds = Counter(c["kind"] for c in data["conflicts"])
+    assert kinds["arc"] == 1 and kinds["travel"] == 1
+    assert all(c["where"].startswith("plan.yaml:") for c in data["conflicts"])
+    # relax one member (Odie's travel day) and a plan exists
+    relaxed = text.replace("rate: 900, travel_days: 1", "rate: 900, travel_days: 0")
+    assert _solve_text(compiled, tmp_path, relaxed)["status"] != "infeasible"
+
+
+def test_a_held_character_cannot_cross(compiled: Compiled, tmp_path: Path) -> None:
+    # Odie is held in Warehouse Nine from highwater:hw2#4 (day 8) to hw3#4 (day 9 night)
+    text = (DEMO / "production.yaml").read_text(encoding="utf-8")
+    text = text.replace('story: "day 6 night"', 'story: "day 9"').replace(
+        "episodes: [nc4, nc5]\n    scenes", "episodes: [nc4]\n    scenes"
+    )
+    data = _solve_text(compiled, tmp_path, text)
+    assert data["status"] == "infeasible"
+    assert sorted(c["kind"] for c in data["conflicts"]) == ["arc", "canon"]
+    canon = next(c for c in data["conflicts"] if c["kind"] == "canon")
+    assert "odie is held at tidewater-warehouse from highwater:hw2#4" in canon["request"]
+
+
+def _working_days(data: dict[str, Any]) -> list[str]:
+    start = date(2026, 3, 2)
+    days = [start + timedelta(days=i) for i in range(12)]
+    return [d.isoformat() for d in days if d.weekday() < 5]
+
+
+def _one_unit_plan(scenes: int, days: int) -> Plan:
+    start = date(2026, 1, 5)
+    conf = ProductionConf(
+        calendar=CalendarConf(start=start, end=start + timedelta(days=days - 1),
+                              working_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
+        units=(UnitConf(id="u", series="s", pages_per_day=1, blocks=(
+            BlockConf(episodes=("e",)),)),),
+        time_limit=30,
+    )  # fmt: skip
+    days_list = [start + timedelta(days=i) for i in range(days)]
+    del scenes
+    return Plan(conf, Locator(), (), days_list, {}, {"s:e": (0, 0)})
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(2, 6).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.frozensets(st.integers(0, 3), min_size=1), min_size=n, max_size=n),
+            st.tuples(*[st.integers(1, 5)] * 4),
+        )
+    )
+)
+def test_one_scene_a_day_is_the_talent_problem(
+    case: tuple[list[frozenset[int]], tuple[int, ...]],
+) -> None:
+    casts, rates = case
+    names = [f"c{a}" for a in range(4)]
+    plan = _one_unit_plan(len(casts), len(casts))
+    performers = {f"c{a}": PerformerConf(rate=rates[a]) for a in range(4)}
+    plan.conf = plan.conf.model_copy(update={"performers": performers})
+    strips = [
+        Strip(f"s:e#{i + 1}", "s", "e", i + 1, "INT. ROOM - DAY", "room", "INT", "DAY", 8,
+              tuple(sorted(names[a] for a in cast)), None)
+        for i, cast in enumerate(casts)
+    ]  # fmt: skip
+    solution = solve_plan(plan, strips, [])
+    assert solution.status == "optimal"
+    exact = talent_solve(TalentProblem(tuple([1] * len(casts)), tuple(casts), rates))
+    assert solution.holding_cost == exact.holding
