@@ -5,8 +5,8 @@ exact talent DP."""
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
