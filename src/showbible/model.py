@@ -48,6 +48,7 @@ class Element:
     forced: bool = False  # written with a forcing prefix (``.``, ``!``, ``@``, ``>``, ``~``)
     key: str | None = None  # title-page key
     anchor: int = -1  # NOTE/BONEYARD inside another element: char offset in that element's text
+    page: int | None = None  # printed page (PDF); ``line`` is then a PDF_PAGE_LINES-based number
 
     @property
     def last_line(self) -> int:
@@ -73,6 +74,8 @@ class Element:
             out["key"] = self.key
         if self.anchor >= 0:
             out["anchor"] = self.anchor
+        if self.page is not None:
+            out["page"] = self.page
         return out
 
 
@@ -161,6 +164,27 @@ def split_scenes(elements: tuple[Element, ...]) -> tuple[Scene, ...]:
     if heading is not None or any(e.kind in _STORY_KINDS for e in body):
         scenes.append(Scene(number, heading, tuple(body)))
     return tuple(scenes)
+
+
+# A PDF element's ``line`` is ``page * PDF_PAGE_LINES + its line on the page``: one number that
+# orders the document and carries the page to every finding (a page holds under 100 lines).
+PDF_PAGE_LINES = 1000
+
+
+def pdf_page_line(file: str, line: int) -> tuple[int, int] | None:
+    """(page, line on the page) when ``file`` is a PDF and ``line`` carries a page, else None."""
+    if line >= PDF_PAGE_LINES and file.lower().endswith(".pdf"):
+        page, on_page = divmod(line, PDF_PAGE_LINES)
+        return page, on_page
+    return None
+
+
+def place(file: str, line: int) -> str:
+    """``file:line`` as findings print it; a PDF's is ``file.pdf:p12:l34``."""
+    paged = pdf_page_line(file, line)
+    if paged is not None:
+        return f"{file}:p{paged[0]}:l{paged[1]}"
+    return f"{file}:{line}"
 
 
 class InputError(Exception):

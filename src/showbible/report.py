@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from showbible.model import pdf_page_line, place
 from showbible.rules import RULES, Finding
 from showbible.version import __version__
 
@@ -67,10 +68,10 @@ def text_lines(
         style = "dim" if f.sealed else {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
         tail = f" [{f.seal_reason}]" if f.sealed and f.seal_reason else ""
         inferred = " (from an inferred fact)" if f.inferred else ""
-        where = f"{prefix}{f.file}:{f.line}"
+        where = f"{prefix}{place(f.file, f.line)}"
         out.append((style, f"{where}: {label} {f.rule}: {f.message}{inferred}{tail}"))
         for e in f.evidence:
-            out.append(("dim", f"    evidence: {prefix}{e.file}:{e.line}: {e.message}"))
+            out.append(("dim", f"    evidence: {prefix}{place(e.file, e.line)}: {e.message}"))
     return out
 
 
@@ -156,10 +157,15 @@ def to_sarif(
 
 
 def _location(uri: str, line: int, base_id: str) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": max(1, line)}
+    paged = pdf_page_line(uri, line)
+    if paged is not None:
+        # SARIF has no pages: the line on the page, and the page in the region's property bag.
+        region = {"startLine": max(1, paged[1]), "properties": {"page": paged[0]}}
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": uri, "uriBaseId": base_id},
-            "region": {"startLine": max(1, line)},
+            "region": region,
         }
     }
 

@@ -42,13 +42,16 @@ def _columns(elements: tuple[Element, ...]) -> dict[str, Any]:
                 e.key,
                 e.anchor,
             ]
-    return {
+    cols = {
         "k": [_KIND_INDEX[e.kind] for e in elements],
         "t": [e.text for e in elements],
         "l": [e.line for e in elements],
         "e": [e.end_line for e in elements],
         "x": extra,
     }
+    if any(e.page is not None for e in elements):
+        cols["p"] = [e.page for e in elements]  # printed pages: PDFs only
+    return cols
 
 
 def _elements(cols: dict[str, Any]) -> tuple[Element, ...]:
@@ -67,6 +70,8 @@ def _elements(cols: dict[str, Any]) -> tuple[Element, ...]:
         el.forced = forced
         el.key = key
         el.anchor = anchor
+    for el, page in zip(out, cols.get("p") or (), strict=False):
+        el.page = page
     return tuple(out)
 
 

@@ -34,12 +34,41 @@ def _transcript(path: Path) -> Script:
     return read_transcript(path)
 
 
+def _pdf(path: Path) -> Script:
+    from showbible.formats.pdf import read_pdf
+
+    return read_pdf(path)
+
+
+def _subtitles(path: Path) -> Script:
+    from showbible.formats.subtitles import read_subtitles
+
+    return read_subtitles(path)
+
+
+def _highland(path: Path) -> Script:
+    from showbible.formats.highland import read_highland
+
+    return read_highland(path)
+
+
+def _fadein(path: Path) -> Script:
+    from showbible.formats.fadein import read_fadein
+
+    return read_fadein(path)
+
+
 READERS: dict[str, Reader] = {
     ".fountain": _fountain,
     ".spmd": _fountain,
     ".fdx": _fdx,
     ".xml": _tei,
     ".txt": _transcript,
+    ".pdf": _pdf,
+    ".srt": _subtitles,
+    ".vtt": _subtitles,
+    ".highland": _highland,
+    ".fadein": _fadein,
 }
 
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from showbible.formats.pdf.clean import BodyLine
 from showbible.formats.pdf.layout import Columns, cue_like
-from showbible.model import Element, Kind
+from showbible.model import PDF_PAGE_LINES, Element, Kind
 
 __all__ = ["LINES_PER_PAGE", "assemble", "pdf_line"]
 
-LINES_PER_PAGE = 1000
+LINES_PER_PAGE = PDF_PAGE_LINES
 
 _HEADING = re.compile(
     r"(?:INT|EXT|EST|I/E|E/I|INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT)(?:\.|\s|/)", re.IGNORECASE
