@@ -18,7 +18,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from showbible import store
 from showbible.model import InputError
-from showbible.news import NewsFact
+from showbible.news.facts import NewsFact
 from showbible.reading.names import normalise, slug
 from showbible.universe.loader import UNIVERSE_FILE, Universe
 

@@ -1,0 +1,89 @@
+"""Precision and recall of `showbible news` on the dev set of real articles, per predicate.
+
+The gold facts are in tests/data/news/dev/ (one YAML per article, with its address and the
+sha256 of its text); the texts are read from $SHOWBIBLE_NEWS_DEV (default /work/scratch/news)
+and never committed. Articles whose text is absent or differs are left out and counted.
+
+    .venv/bin/python bench/news_dev.py            # the table, by split (tune / held) and all
+    .venv/bin/python bench/news_dev.py --errors   # and every miss and every extra fact
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from showbible.news import extract_facts, format_fact, matches, score
+from showbible.news.score import DevArticle, dev_texts, load_dev
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "news" / "dev"
+KINDS = ("plays", "showrunner", "appears_in")
+
+
+def run(articles: list[DevArticle]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for split in ("tune", "held", "all"):
+        chosen = [a for a in articles if split in ("all", a.split)]
+        facts = [f for a in chosen for f in extract_facts([a.path], use_spacy=False)]
+        gold = [g for a in chosen for g in a.gold]
+        scores = score(facts, gold, KINDS)
+        tp = sum(s.true_positives for s in scores.values())
+        fp = sum(s.false_positives for s in scores.values())
+        fn = sum(s.false_negatives for s in scores.values())
+        for kind, s in [*scores.items(), ("(all three)", None)]:
+            t, p, n = (s.true_positives, s.false_positives, s.false_negatives) if s else (tp, fp, fn)
+            rows.append(
+                {
+                    "split": f"{split} ({len(chosen)})",
+                    "kind": kind,
+                    "gold": t + n,
+                    "found": t + p,
+                    "precision": round(t / (t + p), 2) if t + p else 1.0,
+                    "recall": round(t / (t + n), 2) if t + n else 1.0,
+                }
+            )
+    return rows
+
+
+def errors(articles: list[DevArticle]) -> list[str]:
+    out = []
+    for a in articles:
+        facts = [f for f in extract_facts([a.path], use_spacy=False) if f.kind in KINDS]
+        out += [f"extra [{a.split}] {format_fact(f)}" for f in facts if not any(matches(f, g) for g in a.gold)]
+        out += [
+            f"missed [{a.split}] {a.path.name}: {g['kind']} {g['subject']} -> {g['object']}"
+            for g in a.gold
+            if not any(matches(f, g) for f in facts)
+        ]
+    return out
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    heads = list(rows[0])
+    width = {h: max(len(h), *(len(str(r[h])) for r in rows)) for h in heads}
+    lines = ["  ".join(h.ljust(width[h]) for h in heads)]
+    lines += ["  ".join(str(r[h]).ljust(width[h]) for h in heads) for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list every miss and extra fact")
+    args = parser.parse_args()
+    articles = load_dev(GOLD)
+    wanted = len(list(GOLD.glob("*.yaml")))
+    if not articles:
+        print(f"news dev set: no article texts in {dev_texts()} (set SHOWBIBLE_NEWS_DEV)")
+        return 0
+    if len(articles) < wanted:
+        print(f"news dev set: {wanted - len(articles)} of {wanted} texts absent or changed")
+    print(table(run(articles)))
+    if args.errors:
+        print("\n".join(errors(articles)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

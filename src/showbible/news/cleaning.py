@@ -1,0 +1,278 @@
+"""From an article file as crawled to paragraphs and sentences.
+
+Bytes are checked first (an empty file, a PDF, binary data or a text far longer than any article
+are refused with a message that says what to do). An HTML page is read for its text, each
+paragraph keeping the line it starts on in the page, and its italics (the press's way of naming
+a show) kept as quoted titles. Then boilerplate lines ("Related:", "More:", affiliate notices,
+subscription promos), leftover tags and runs of corrupted bytes are dropped. Everything after a
+"Source:" footer or "More in ..." is the site's, not the article's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from showbible.formats.text import decode_text
+from showbible.model import InputError
+
+# Longer than any news article by two orders of magnitude: a dump, a book or a log, not a piece.
+MAX_BYTES = 2_000_000
+
+
+def check_size(size: int, file: str) -> None:
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{size / 1e6:.1f} MB is not a news article (the limit is {MAX_BYTES / 1e6:.0f} MB): "
+            "pass the article's own text",
+            file=file,
+        )
+
+
+def article_text(data: bytes, file: str) -> list[tuple[int, str]]:
+    """The numbered lines of an article's text, or :class:`InputError` saying why there are none."""
+    check_size(len(data), file)
+    if data.startswith(b"%PDF-"):
+        raise InputError(
+            "a PDF, not article text: save the article as text (for example "
+            "`pdftotext ARTICLE.pdf ARTICLE.txt`) and read that",
+            file=file,
+        )
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raise InputError("binary data, not article text", file=file)
+    text, _diagnostics = decode_text(data, file)
+    if not text.strip():
+        raise InputError("empty article: nothing to read", file=file)
+    if _HTML_START.match(text) or len(_TAG.findall(text[:20000])) > 20:
+        lines = html_lines(text)
+        if not any(t.strip() for _, t in lines):
+            raise InputError("an HTML page with no article text in it", file=file)
+        return lines
+    return list(enumerate(text.split("\n"), 1))
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+_BLOCKS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article blockquote figcaption "
+    "header footer title dd dt pre hr".split()
+)
+_SKIPPED = frozenset("script style noscript nav aside form svg button select template".split())
+_ITALIC = frozenset({"i", "em", "cite"})
+
+
+class _PageText(HTMLParser):
+    """The text of a page, paragraph by paragraph, with the page line each one starts on."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[int, str]] = []
+        self.parts: list[str] = []
+        self.start = 0
+        self.skipping = 0
+        self.italic = 0
+        self.italic_text: list[str] = []
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.parts).split())
+        if text:
+            self.lines.append((self.start, text))
+        self.parts = []
+        self.start = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag in _BLOCKS:
+            self.flush()
+        elif tag in _ITALIC and not self.skipping:
+            self.italic += 1
+            self.italic_text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.flush()
+        elif tag in _ITALIC and self.italic:
+            self.italic -= 1
+            words = "".join(self.italic_text).strip()
+            # A short italic run is a title ("<i>The Flash</i>"): quote it so that it is read as one.
+            if words and len(words.split()) <= 8 and words[:1].isupper():
+                self.parts.append(f"“{words}”")
+            else:
+                self.parts.append(words)
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if self.italic:
+            self.italic_text.append(data)
+            return
+        if data.strip() and not self.start:
+            self.start = self.getpos()[0]
+        self.parts.append(data)
+
+
+def html_lines(text: str) -> list[tuple[int, str]]:
+    parser = _PageText()
+    parser.feed(text)
+    parser.close()
+    parser.flush()
+    return parser.lines
+
+
+_BOILERPLATE_START = re.compile(
+    r"^\s*(?:related|more|more in|read more|see also|also read|read next|watch|advertisement|"
+    r"sponsored|recommended|trending|popular|up next|next|previously|episode recaps|"
+    r"sign up|subscribe|newsletter|share this|follow us|tags?|filed under|photo|image|credit|"
+    r"getty images)\b\s*[:|•\-–—]",
+    re.IGNORECASE,
+)
+_BOILERPLATE_ANY = re.compile(
+    r"we may earn|earn (?:a )?commission|independently selected|affiliate|"
+    r"\bsubscribe\b|on stands|buy it here|newsletter|cookie|privacy policy|all rights reserved|"
+    r"terms of (?:use|service)|click here|sign up for|photo credit|\bposted in:|\btagged:",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:source|via|h/t|sources?)\s*:\s*(?P<outlet>.+?)\s*$", re.I)
+_TRAILER = re.compile(r"^\s*(?:more in|episode recaps|more from|you may also like)\b", re.I)
+_TAG = re.compile(r"<[^<>]{0,4000}>")
+# Italics flattened by a crawler into "iThe Following/i".
+_FLAT_ITALIC = re.compile(r"(?<![\w/])i([A-Z][^/<>\n]{0,60}?)/i\b")
+_TEXTUAL = re.compile(
+    r"[A-Za-z0-9\s.,;:!?'\"()\[\]\-–—…’‘“”/&%$#@*+=_|éèêëáàâäíìîïóòôöúùûüçñÉÈÁÀÍÓÚÇÑ]"
+)
+
+
+def _garbage(token: str) -> bool:
+    """A token of corrupted bytes: mostly characters that are not ordinary text."""
+    if not token:
+        return False
+    if "\ufffd" in token:
+        return True
+    ok = sum(1 for c in token if _TEXTUAL.match(c))
+    return ok / len(token) < 0.75
+
+
+def _clean_line(line: str) -> str:
+    if "<" in line:
+        line = _TAG.sub(" ", line)
+    if "&" in line:
+        line = html.unescape(line)
+    if "/i" in line:
+        line = _FLAT_ITALIC.sub(r"“\1”", line)
+    tokens = line.split()
+    if any(_garbage(t) for t in tokens):
+        kept = [t for t in tokens if not _garbage(t)]
+        # A line that was mostly noise keeps nothing: its remaining words are noise too.
+        if len(kept) < len(tokens) / 2:
+            return ""
+        return " ".join(kept)
+    return line.strip()
+
+
+@dataclass
+class Paragraph:
+    line: int
+    text: str
+    title: bool = False  # the article's title (first line)
+
+
+@dataclass
+class Article:
+    file: str
+    title: str
+    paragraphs: list[Paragraph]
+    sources: list[tuple[str, int, str]] = field(default_factory=list)  # outlet, line, text
+
+
+def _headline(line: str) -> bool:
+    """A title line: short, and not a sentence (no final full stop)."""
+    return len(line.split()) <= 20 and not line.rstrip().endswith((".", ",", ";"))
+
+
+# A dateline a crawler kept in front of the text (" date 2023-07-23 ...").
+_DATELINE = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s+")
+
+
+def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
+    paragraphs: list[Paragraph] = []
+    sources: list[tuple[str, int, str]] = []
+    title = ""
+    for number, raw in lines:
+        if not raw.strip():
+            continue
+        m = _SOURCE_LINE.match(raw)
+        if m is not None and len(m.group("outlet").split()) <= 6:
+            sources.append((m.group("outlet").strip(" ."), number, raw.strip()))
+            break  # what follows a "Source:" footer is the site's, not the article's
+        if _TRAILER.match(raw):
+            break
+        if _BOILERPLATE_START.match(raw) or _BOILERPLATE_ANY.search(raw):
+            continue
+        line = _clean_line(_DATELINE.sub("", raw))
+        if not line:
+            continue
+        if not paragraphs and _headline(line):
+            title = line
+            paragraphs.append(Paragraph(number, line, title=True))
+            continue
+        paragraphs.append(Paragraph(number, line))
+    return Article(file, title, paragraphs, sources)
+
+
+_ABBREV = (
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "Lt", "Sgt", "Col", "Gen", "Prof", "No",
+    "Vol", "Inc", "Co", "Ltd", "Mt", "Ft", "U.S", "U.K", "Ep", "ep", "etc", "P.D", "U.S.S", "T",
+    "H", "J", "Capt", "Det",
+)  # fmt: skip
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; quotes are not respected (patterns work per sentence)."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        before = text[start : m.start()]
+        word = re.search(r"([\w.]+)[.]$", before)
+        if word is not None and (word.group(1) in _ABBREV or re.fullmatch(r"[A-Z]", word.group(1))):
+            continue
+        if before.strip():
+            out.append((start, before))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return [piece for offset, sentence in out for piece in _chunks(offset, sentence)]
+
+
+_MAX_SENTENCE = 600
+
+
+def _chunks(offset: int, sentence: str) -> list[tuple[int, str]]:
+    """A run-on "sentence" (a list, a caption wall, text without punctuation) is cut at
+    spaces into pieces of bounded length, so that every pattern stays linear."""
+    if len(sentence) <= _MAX_SENTENCE:
+        return [(offset, sentence)]
+    out = []
+    start = 0
+    while start < len(sentence):
+        end = min(len(sentence), start + _MAX_SENTENCE)
+        if end < len(sentence):
+            space = sentence.rfind(" ", start + _MAX_SENTENCE // 2, end)
+            end = space if space > start else end
+        out.append((offset + start, sentence[start:end]))
+        start = end
+    return out
+
+
+QUOTE_RE = re.compile(r"\"[^\"]+\"|“[^”]+”|“[^\"”]+\"|\"[^\"“]+”")
+
+
+def unquoted(text: str) -> str:
+    """The text with quoted passages blanked out (same length, so offsets hold)."""
+    return QUOTE_RE.sub(lambda m: " " * len(m.group(0)), text)

@@ -1,0 +1,407 @@
+"""An article's entities before its relations: the shows and films it names (with every short
+form it uses for them), the people and characters, and the evidence that a name is a performer
+rather than a character. Each sentence is then *marked*: every mention is replaced by a
+placeholder (``SER`` for a show, ``NAM`` for a name) so that the relation patterns see the
+sentence's structure, not its spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from showbible.news.cleaning import QUOTE_RE, Article
+from showbible.news.names import NAME, NAME_RE, NOT_NAME_START, ORGS, Lexicon, keyof, norm
+from showbible.news.series import (
+    colon_titles,
+    cue_titles,
+    initials,
+    quoted_titles,
+    series_name,
+)
+
+# Placeholders: private-use characters never found in crawled text.
+SER = "\ue000\\d+\ue001"
+NAM = "\ue002\\d+\ue003"
+_PLACE = re.compile("\ue000(\\d+)\ue001|\ue002(\\d+)\ue003")
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+# Titles and ranks that make the name after them a character's.
+_RANK = re.compile(
+    r"(?:Captain|Capt\.|Ensigns?|Dr\.|Doctor|Detective|Det\.|Agent|Sergeant|Sgt\.|Lt\.|"
+    r"Lieutenant|Chief|Officer|Commander|Admiral|Marshal|Sheriff|Deputy|Professor|King|Queen|"
+    r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt)\s+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str  # "series" or "name"
+    text: str  # as written
+    value: str  # the series' title, or the name as written
+
+
+@dataclass
+class Marked:
+    """One sentence with its mentions replaced by placeholders."""
+
+    text: str
+    mentions: list[Mention]
+
+    def at(self, token: str) -> Mention:
+        m = _PLACE.search(token)
+        assert m is not None, token
+        return self.mentions[int(m.group(1) or m.group(2))]
+
+    def all(self, span: str | None) -> list[Mention]:
+        """Every mention inside a matched span, in order."""
+        if not span:
+            return []
+        return [self.mentions[int(m.group(1) or m.group(2))] for m in _PLACE.finditer(span)]
+
+
+@dataclass
+class Knowledge:
+    """What the reader knows of one article's entities."""
+
+    lex: Lexicon
+    series: dict[str, str] = field(default_factory=dict)  # key of any form -> title
+    surfaces: dict[str, str] = field(default_factory=dict)  # surface (lower) -> title
+    series_count: Counter[str] = field(default_factory=Counter)
+    episodes: set[str] = field(default_factory=set)  # keys of quoted episode/event titles
+    persons: dict[str, str] = field(default_factory=dict)  # key -> full name
+    characters: dict[str, str] = field(default_factory=dict)  # names used as characters
+    performers: set[str] = field(default_factory=set)  # keys of names used as performers
+    evidence: Counter[str] = field(default_factory=Counter)  # > 0 performer, < 0 character
+    roles: dict[str, str] = field(default_factory=dict)  # performer key -> character
+    _series_re: re.Pattern[str] | None = None
+
+    def is_series(self, name: str) -> str | None:
+        k = keyof(name)
+        if k in self.series:
+            return self.series[k]
+        if k.startswith("marvels "):
+            return self.series.get(k.removeprefix("marvels "))
+        return None
+
+    def add_series(self, title: str, *forms: str, exact: bool = False) -> None:
+        title = series_name(title, exact=exact)
+        if not title or keyof(title) in self.episodes:
+            return
+        k = keyof(title)
+        if k in self.lex.characters and k not in self.lex.series:
+            return  # the bible says it is a character, not a show
+        title = self.series.setdefault(k, title)
+        for form in (title, *forms):
+            if form:
+                self.series.setdefault(keyof(form), title)
+                self.surfaces.setdefault(norm(form).lower(), title)
+        self._series_re = None
+
+    def full(self, name: str) -> str:
+        """The fullest form of a name known in the article (``Ritter`` -> ``Krysten
+        Ritter``; ``Jessica`` -> ``Jessica Jones``)."""
+        name = norm(name).strip(" ,.;:")
+        k = keyof(name)
+        if k in self.lex.characters:
+            return self.lex.characters[k]
+        if k in self.lex.performers:
+            return self.lex.performers[k]
+        if k in self.persons:
+            return self.persons[k]
+        if " " not in name:
+            longer = {
+                full for kk, full in self.persons.items() if kk.split()[-1] == k or kk.split()[0] == k
+            }
+            for known in (self.lex.characters, self.characters):
+                longer |= {
+                    full
+                    for kk, full in known.items()
+                    if " " in kk and (kk.split()[-1] == k or kk.split()[0] == k)
+                }
+            if len(longer) == 1:
+                return next(iter(longer))
+        return name
+
+    def performer_like(self, name: str) -> float:
+        """Evidence that a name is a performer's (> 0) or a character's (< 0)."""
+        k = keyof(self.full(name))
+        score = float(self.evidence[k])
+        if k in self.lex.performers:
+            score += 5
+        if k in self.lex.characters:
+            score -= 5
+        if k in self.performers:
+            score += 2
+        if k in self.characters:
+            score -= 1
+        return score
+
+    # -- marking ---------------------------------------------------------------------------
+
+    def series_pattern(self) -> re.Pattern[str]:
+        if self._series_re is None:
+            forms = sorted(self.surfaces, key=len, reverse=True)
+            body = "|".join(
+                re.escape(f).replace("\\ ", r"\s+").replace("'", "['’‘]") for f in forms
+            )
+            body = body or "(?!)"
+            self._series_re = re.compile(
+                rf"(?<![\w’'\-])(?:(?:[Tt]he|Marvel['’]s)\s+)?(?:{body})(?![\w\-]|[’']\w\w)",
+                re.IGNORECASE,
+            )
+        return self._series_re
+
+    def mark(self, sentence: str) -> Marked:
+        """The sentence with its series and names replaced by placeholders. Quoted speech is
+        blanked; a quoted title is kept as its show."""
+        mentions: list[Mention] = []
+        text, inserted = editorial(sentence)
+        spans: list[tuple[int, int, Mention]] = []
+        for m in QUOTE_RE.finditer(text):
+            body = m.group(0)[1:-1].strip(" ,.")
+            title = self.is_series(body) if len(body.split()) <= 8 else None
+            if title:
+                spans.append((m.start(), m.end(), Mention("series", body, title)))
+        for m in self.series_pattern().finditer(text):
+            if any(s <= m.start() < e for s, e, _ in spans):
+                continue
+            if not self._series_here(text, m):
+                continue
+            title = self.is_series(m.group(0)) or self.surfaces.get(norm(m.group(0)).lower())
+            if title:
+                spans.append((m.start(), m.end(), Mention("series", m.group(0), title)))
+        blanked = list(text)
+        for m in QUOTE_RE.finditer(text):
+            if any(s <= m.start() < e for s, e, _ in spans):
+                continue
+            body = m.group(0)[1:-1]
+            if len(body.split()) >= 3 or not body[:1].isupper():
+                for i in range(m.start(), m.end()):
+                    if not any(s <= i < e for s, e in inserted):
+                        blanked[i] = " "
+            else:  # "Hot Spock": a nickname in quotes is still a name
+                blanked[m.start()] = blanked[m.end() - 1] = " "
+        plain = "".join(blanked)
+        for m in NAME_RE.finditer(plain):
+            if any(s < m.end() and m.start() < e for s, e, _ in spans):
+                continue
+            at, name = _trim(m.group(0))
+            if not name:
+                continue
+            start = m.start() + at
+            spans.append((start, start + len(name), Mention("name", name, norm(name))))
+        spans.sort(key=lambda s: s[0])
+        out: list[str] = []
+        pos = 0
+        for start, end, mention in spans:
+            if start < pos:
+                continue
+            out.append(plain[pos:start])
+            i = len(mentions)
+            mentions.append(mention)
+            out.append(f"\ue000{i}\ue001" if mention.kind == "series" else f"\ue002{i}\ue003")
+            pos = end
+        out.append(plain[pos:])
+        return Marked("".join(out), mentions)
+
+    def _series_here(self, text: str, m: re.Match[str]) -> bool:
+        """A one-word title inside a longer capitalised name is part of that name ("Green
+        Arrow"), and a lower-case one is a word ("an arrow")."""
+        found = m.group(0)
+        bare = re.sub(r"^(?:[Tt]he|Marvel['’]s)\s+", "", found)
+        if " " in bare.strip():
+            return True
+        if bare[:1].islower():
+            return False
+        if found == bare:
+            prev = re.search(r"([A-Z][\w’'\-]*)\s$", text[: m.start()])
+            if prev is not None:
+                word = prev.group(1)
+                possessive = word.endswith(("'s", "’s", "'", "’"))
+                if not possessive and word.lower() not in NOT_NAME_START and word not in ORGS:
+                    return False
+        nxt = re.match(r"\s([A-Z][\w’'\-]*)", text[m.end() :])
+        if nxt is not None and nxt.group(1).lower() not in NOT_NAME_START:
+            return nxt.group(1) in ("Season", "Seasons", "Episode", "Star", "Stars", "Showrunner")
+        return True
+
+
+_BRACKET = re.compile(r"\[([^\[\]]{1,120})\]")
+_PAIR_BODY = re.compile(rf"^\s*{NAME}(?:\s+and\s+{NAME})?\s*$")
+
+
+def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Square brackets: after a name and holding only names, the other name of a pair
+    ("Cate [Maddie Phillips]" reads as "Cate (Maddie Phillips)"); otherwise the editor's words
+    inserted into a quote ("Melissa [Rosenberg, the showrunner]"), which are the article's own
+    voice: the brackets go, and the spans (with the word before) are returned to keep them."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BRACKET.finditer(text):
+        before = text[pos : m.start()]
+        out.append(before)
+        at = sum(len(p) for p in out)
+        body = m.group(1)
+        if _PAIR_BODY.match(body) and re.search(rf"{NAME}\s*$", before):
+            out.append(f"({body})")
+        else:
+            word = re.search(r"\S+\s*$", before)
+            start = at - (len(word.group(0)) if word else 0)
+            out.append(body)
+            spans.append((start, at + len(body)))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), spans
+
+
+def _trim(raw: str) -> tuple[int, str]:
+    """A matched name without the sentence words glued to it, as (offset in ``raw``, name);
+    never a month or an organisation (then the name is "")."""
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", raw)]
+    while spans and (spans[0][1].lower().strip(".") in NOT_NAME_START or spans[0][1] in _MONTHS):
+        spans = spans[1:]
+    if len(spans) >= 3 and spans[0][1].endswith("ing"):
+        spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe"
+    while spans and spans[-1][1] in _MONTHS:
+        spans = spans[:-1]
+    if not spans or all(w in ORGS for _, w in spans):
+        return 0, ""
+    start = spans[0][0]
+    return start, raw[start : spans[-1][0] + len(spans[-1][1])]
+
+
+def learn_series(kb: Knowledge, article: Article) -> None:
+    """Every show and film the article names, and every form it names it by."""
+    for k, title in kb.lex.series.items():
+        kb.series.setdefault(k, title)
+        kb.surfaces.setdefault(norm(title).lower(), title)
+        kb.surfaces.setdefault(norm(title).lower().removeprefix("the "), title)
+    shows, episodes = quoted_titles(article)
+    kb.episodes |= episodes
+    for title in shows:
+        kb.add_series(title, exact=True)
+    for title in cue_titles(article):
+        kb.add_series(title)
+    for title in colon_titles(article, list(kb.series.values())):
+        kb.add_series(title)
+    _drop_joined(kb)
+    # Short forms: "Lower Decks" and "SNW" for "Star Trek: Strange New Worlds"; "TWD".
+    text = "\n".join(p.text for p in article.paragraphs)
+    for title in list(dict.fromkeys(kb.series.values())):
+        head, _, tail = title.partition(": ")
+        if tail and keyof(tail) in kb.series and kb.series[keyof(tail)] != title:
+            # "Lower Decks" was read as a show of its own: it is this one.
+            kb.series[keyof(tail)] = title
+            kb.surfaces[norm(tail).lower()] = title
+        for form in (initials(title), initials(tail) if tail else ""):
+            if form and re.search(rf"(?<![\w.]){form}(?![\w])", text):
+                kb.series.setdefault(keyof(form), title)
+                kb.surfaces.setdefault(form.lower(), title)
+    _franchise_forms(kb, text)
+    for para in article.paragraphs:
+        marked = kb.mark(para.text)
+        for mention in marked.mentions:
+            if mention.kind == "series":
+                kb.series_count[mention.value] += 1
+
+
+def _drop_joined(kb: Knowledge) -> None:
+    """"The Vampire Diaries and The Originals", "TVD/The Originals": two shows, not one."""
+    for title in list(dict.fromkeys(kb.series.values())):
+        parts = re.split(r"\s+(?:and|&)\s+|\s*/\s*", title)
+        if len(parts) > 1 and all(kb.is_series(p) and kb.is_series(p) != title for p in parts):
+            for k in [k for k, t in kb.series.items() if t == title]:
+                del kb.series[k]
+            for k in [k for k, t in kb.surfaces.items() if t == title]:
+                del kb.surfaces[k]
+    kb._series_re = None
+
+
+def _franchise_forms(kb: Knowledge, text: str) -> None:
+    """Shows of one franchise named by what sets them apart: "Fire's", "Med's", "P.D.'s" for
+    Chicago Fire, Chicago Med and Chicago P.D., when the article names more than one of them."""
+    titles = list(dict.fromkeys(kb.series.values()))
+    by_first: dict[str, list[str]] = {}
+    for t in titles:
+        parts = t.split(" ", 1)
+        if len(parts) == 2 and parts[0] not in ("The", "A"):
+            by_first.setdefault(parts[0], []).append(t)
+    for group in by_first.values():
+        if len(group) < 2:
+            continue
+        for t in group:
+            rest = t.split(" ", 1)[1]
+            if re.search(rf"(?<![\w.]){re.escape(rest)}[’'‘]s\b", text):
+                kb.series.setdefault(keyof(rest), t)
+                kb.surfaces.setdefault(rest.lower(), t)
+
+
+_PERFORMER_BEFORE = re.compile(
+    r"(?:\b(?:actor|actress|actors|actresses|star|stars|[Ss]tarring|co-star|co-stars|alum|"
+    r"veteran|newcomer|cast members?|performer|comedian|voice actor|played by|portrayed by|"
+    r"voiced by|the late)\s*,?\s*|[’']s\s+(?:voice actor|star)\s*,?\s*)$"
+)
+_PERFORMER_AFTER = re.compile(
+    r"^(?:,\s*who\s+)?\s*(?:plays|played|portrays|portrayed|voices|voiced|is playing|stars as|"
+    r"starred as|reprises|reprised|reprising|will reprise|returns as|returning as|returned as|"
+    r"was cast|is cast|has been cast|will play|is set to (?:play|portray|star)|stars in)\b"
+)
+_CHARACTER_BEFORE = re.compile(
+    r"\b(?:as|character(?:\s+of)?|role(?:\s+of)?|plays|played|portrays|playing|voices|"
+    r"reprised|aka|AKA)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"
+)
+_CHARACTER_AFTER = re.compile(r"^,?\s*(?:is\s+|was\s+|as\s+)?(?:played|portrayed|voiced) by\b")
+
+
+def learn_people(kb: Knowledge, article: Article) -> None:
+    """Full names seen in the article, and the evidence that each is a performer or a
+    character: the words around it ("actress Jane Doe", "Jane Doe plays", "as Mara Voss",
+    "Captain Mara Voss"), a cast list, the bible."""
+    for para in article.paragraphs:
+        text = editorial(para.text)[0]
+        for m in NAME_RE.finditer(text):
+            at, name = _trim(m.group(0))
+            if not name:
+                continue
+            start = m.start() + at
+            name = norm(name)
+            words = name.split()
+            k = keyof(name)
+            if 2 <= len(words) <= 4 and not kb.is_series(name):
+                if not any(w in ORGS for w in words):
+                    kb.persons.setdefault(k, name)
+            before, after = text[max(0, start - 40) : start], text[start + len(name) :][:60]
+            if _PERFORMER_BEFORE.search(before) or _PERFORMER_AFTER.match(after):
+                kb.evidence[k] += 2
+            if _CHARACTER_BEFORE.search(before) or _CHARACTER_AFTER.match(after):
+                kb.evidence[k] -= 2
+            if _RANK.search(before):
+                kb.evidence[k] -= 2
+    _cast_lists(kb, article)
+
+
+_CAST = re.compile(
+    rf"\b(?:[Ss]tarring|[Ss]tars|cast(?:\s+members)?(?:,)?\s+(?:including|includes|include)?|"
+    rf"talented cast,?\s+including|joined by|set to star alongside)\s+"
+    rf"(?P<list>{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+)"
+)
+_SUBJECT_CAST = re.compile(
+    rf"(?P<list>{NAME}(?:\s*,\s*{NAME})+,?\s+and\s+{NAME})\s+(?:are|were|will)\s+"
+    rf"(?:all\s+|also\s+)?(?:set to\s+)?(?:star|co-star|join|joining|appear)"
+)
+
+
+def _cast_lists(kb: Knowledge, article: Article) -> None:
+    """Names in a plain cast list ("Starring A, B and C"; "A, B and C are all set to star")."""
+    for para in article.paragraphs:
+        for pattern in (_CAST, _SUBJECT_CAST):
+            for m in pattern.finditer(para.text):
+                for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+                    name = _trim(item)[1]
+                    if name and len(name.split()) >= 2:
+                        kb.evidence[keyof(name)] += 2

@@ -1,0 +1,162 @@
+"""What every part of the reader shares while it reads one article: the article, what is known
+of its entities, the facts found so far, and the small judgements they all need (is this a
+person, which character does a name stand for, which series is a sentence about, is this clause
+a hypothesis)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from showbible.news.cleaning import Article, Paragraph, unquoted
+from showbible.news.entities import Knowledge, Marked
+from showbible.news.facts import NewsFact
+from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
+
+# Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
+HEDGE = re.compile(
+    r"\b(?:would|could|might|may|should|if|whether|rumou?red|rumou?rs?|possibly|perhaps|maybe|"
+    r"hopes?|hoping|wants? to|wish|wishes|expected to|in talks|in negotiations|potential|"
+    r"possible|likely|unlikely|reportedly considering|remains? to be seen|speculat\w+|"
+    r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed)\b",
+    re.IGNORECASE,
+)
+CLAUSE_START = re.compile(r"[;:—–(]|,\s+(?:but|while|and)\b|\bbut\b|\band\b(?=\s+(?:we|they|he|she|it)\b)")
+NEGATION = re.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|instead of)\b")
+
+
+@dataclass
+class Speakers:
+    """Who the text was last about, to attribute quotes with a pronoun or no attribution."""
+
+    last_subject: str | None = None  # the last "NAME says/teases/..." before here
+    last_person: str | None = None  # the last person named before here
+
+
+class Extractor:
+    def __init__(self, article: Article, kb: Knowledge) -> None:
+        self.article = article
+        self.kb = kb
+        self.facts: list[NewsFact] = []
+
+    def add(
+        self,
+        kind: str,
+        subject: str,
+        obj: str,
+        line: int,
+        sentence: str,
+        confidence: float,
+        qualifier: str = "",
+    ) -> None:
+        subject, obj = norm(subject).strip(" ,.;:"), norm(obj).strip(" ,;:")
+        if not subject or not obj:
+            return
+        if kind != "quote":
+            obj = obj.strip(".") if not obj.endswith((".D.", ".I.")) else obj
+            if keyof(subject) == keyof(obj):
+                return
+        if qualifier == "hedged":
+            confidence *= 0.5
+        self.facts.append(
+            NewsFact(
+                kind,
+                subject,
+                obj,
+                self.article.file,
+                line,
+                norm(sentence),
+                max(0.05, min(0.99, confidence)),
+                qualifier,
+            )
+        )
+
+    def person(self, raw: str) -> str | None:
+        """A person's name from a matched name, or None if it is not one."""
+        name = strip_start(norm(raw))
+        if not name:
+            return None
+        words = name.split()
+        if self.kb.is_series(name) and keyof(name) not in self.kb.lex.characters:
+            return None
+        if all(w in ORGS for w in words) or words[0] == "The":
+            return None
+        return name
+
+    def character_of(self, raw: str) -> tuple[str, float] | None:
+        """The character a name stands for, with a confidence factor: a performer known to
+        play a character (from the bible or this article) stands for them."""
+        name = strip_start(re.sub(r"^the\s+", "", norm(raw)))
+        if not name or name.split()[0] in ORGS:
+            return None
+        k = keyof(name)
+        lex = self.kb.lex
+        if k in lex.performer_of:
+            return lex.performer_of[k], 0.95
+        if k in lex.characters:
+            return lex.characters[k], 1.0
+        full = self.kb.full(name)
+        fk = keyof(full)
+        if fk in self.kb.roles:
+            return self.kb.full(self.kb.roles[fk]), 0.85
+        if fk in self.kb.performers or self.kb.performer_like(full) >= 2:
+            return None  # a performer whose character this article does not name
+        if self.kb.is_series(name) and fk not in self.kb.characters:
+            return None  # a show, not a character
+        return full, 0.8
+
+    def series_for(self, text: str, para: Paragraph, offset: int) -> tuple[str, float]:
+        """The series a sentence is about: named in it, else the nearest before it in the
+        paragraph, else the article's main series. With a confidence factor."""
+        named = self.series_in(text)
+        if named:
+            return named[0], 1.0
+        before = self.series_in(para.text[:offset])
+        if before:
+            return before[-1], 0.85
+        main = self.main_series()
+        return (main, 0.7) if main else ("", 0.0)
+
+    def series_in(self, text: str) -> list[str]:
+        return [m.value for m in self.kb.mark(text).mentions if m.kind == "series"]
+
+    def main_series(self) -> str | None:
+        if self.kb.series_count:
+            return self.kb.series_count.most_common(1)[0][0]
+        return None
+
+    def hedged(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause holding ``text[start:end]`` is a hypothesis or a hope."""
+        clause_start = 0
+        for m in CLAUSE_START.finditer(text, 0, start):
+            clause_start = m.end()
+        return HEDGE.search(text, clause_start, end) is not None
+
+    def qualifier(self, marked: Marked, start: int, end: int, question: bool) -> str:
+        return "hedged" if question or self.hedged(marked.text, start, end) else ""
+
+    def pronoun(self, word: str) -> bool:
+        return word in PRONOUNS or word.lower() in ("he", "she", "they", "him", "her", "them")
+
+    def last_subject_before(self, para: Paragraph, sentence: str) -> str | None:
+        """The person a sentence's pronoun most likely stands for: the last person before it
+        who was the subject of a verb of saying or doing (``Ritter says``, ``Ramirez tends``)."""
+        speakers = Speakers()
+        for p in self.article.paragraphs:
+            end = len(p.text)
+            if p is para:
+                at = p.text.find(sentence[:30])
+                end = at if at >= 0 else end
+            self.scan_subjects(p.text[:end], speakers)
+            if p is para:
+                break
+        return speakers.last_subject
+
+    def scan_subjects(self, text: str, speakers: Speakers) -> None:
+        plain = unquoted(text.replace("[", "").replace("]", ""))
+        for m in re.finditer(rf"(?P<n>{NAME})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", plain):
+            person = self.person(m.group("n"))
+            if person:
+                full = self.kb.full(person)
+                if keyof(full) not in self.kb.characters or keyof(full) in self.kb.performers:
+                    speakers.last_subject = full

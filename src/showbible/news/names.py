@@ -1,0 +1,181 @@
+"""Names in news text: the shape of a person's or a character's name and of a show's title,
+the words that start sentences but never names, organisations and outlets, and what the bible
+knows (characters, their aliases and performers, series titles)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from showbible.universe.bible import Alias, BibleConf
+
+_UP = "A-ZÀ-ÖØ-Þ"
+# "D’Onofrio" and "D’onofrio", "O'Brien", "A-Train", "MacFarlane", initials ("H.").
+TOKEN = (
+    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t])|(?:[{_UP}][’'](?=[^\W\d_])[^\W_]|[{_UP}])"
+    rf"(?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}]))*)"
+)
+_PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|le|la|bin|al|dos|das|mac)"
+# A capitalised name of up to five words, particles inside ("Ludwig van Beethoven").
+NAME = rf"{TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{TOKEN}){{0,4}}"
+NAME_RE = re.compile(NAME)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+# Words that start sentences or stand in titles but never begin a person's name.
+NOT_NAME_START = frozenset(
+    words("""a an and as at but by for from if in into of on or so the to with while after before
+    despite unlike remember according plus also however still even since though although
+    when where what who why how this that these those there here it its they we you i he she
+    his her their our my your yes no oh well now then ever never because meanwhile perhaps
+    maybe every each all both either neither some many most more much few several another
+    other such only just first last next new old big small season seasons episode episodes
+    part chapter act scene series show shows star stars premiere finale netflix marvel
+    marvel's netflix's disney disney+ hulu hbo amazon abc nbc cbs fox cw starz showtime apple
+    warning spoilers spoiler exclusive update updated photo photos video watch read listen
+    does did do is are was were be been has have had will would could should can may might
+    must shall mini-series mini tv film movie movies studios studio universe cinematic
+    phase ew collider variety deadline ign vulture popularity oh whether then""")
+)  # fmt: skip
+ORGS = frozenset(
+    words("""Marvel Netflix Disney Disney+ Hulu HBO Amazon Prime Video ABC NBC CBS Fox FX AMC CW
+    Starz Showtime Apple Studios TV Television Entertainment Weekly EW Collider Variety
+    Deadline IGN Vulture Cinematic Universe MCU Avengers Phase Comic-Con Twitter Instagram
+    Facebook YouTube Reddit Emmy Emmys Oscar Oscars Golden Globes Alias Investigations
+    Hand Hollywood Reporter News""")
+)  # fmt: skip
+
+OUTLETS = {
+    "ew": "EW",
+    "entertainment weekly": "EW",
+    "collider": "Collider",
+    "variety": "Variety",
+    "deadline": "Deadline",
+    "the hollywood reporter": "The Hollywood Reporter",
+    "hollywood reporter": "The Hollywood Reporter",
+    "thr": "The Hollywood Reporter",
+    "ign": "IGN",
+    "vulture": "Vulture",
+    "screen rant": "Screen Rant",
+    "tvline": "TVLine",
+    "tv line": "TVLine",
+    "indiewire": "IndieWire",
+    "empire": "Empire",
+    "rolling stone": "Rolling Stone",
+    "the wrap": "TheWrap",
+    "thewrap": "TheWrap",
+    "comicbook.com": "ComicBook.com",
+    "den of geek": "Den of Geek",
+    "polygon": "Polygon",
+    "io9": "io9",
+    "gizmodo": "Gizmodo",
+    "uproxx": "Uproxx",
+    "vanity fair": "Vanity Fair",
+    "esquire": "Esquire",
+    "gq": "GQ",
+    "usa today": "USA Today",
+    "bbc": "BBC",
+    "the guardian": "The Guardian",
+    "the new york times": "The New York Times",
+    "new york times": "The New York Times",
+    "los angeles times": "Los Angeles Times",
+    "la times": "Los Angeles Times",
+    "the a.v. club": "The A.V. Club",
+    "av club": "The A.V. Club",
+    "digital spy": "Digital Spy",
+    "radio times": "Radio Times",
+    "total film": "Total Film",
+    "sfx": "SFX",
+    "inverse": "Inverse",
+    "slashfilm": "/Film",
+    "/film": "/Film",
+    "cinemablend": "CinemaBlend",
+    "decider": "Decider",
+    "tv guide": "TV Guide",
+    "people": "People",
+    "gamesradar": "GamesRadar+",
+    "nerdist": "Nerdist",
+    "the verge": "The Verge",
+    "time": "Time",
+}
+OUTLET_RE = re.compile(
+    r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(OUTLETS, key=len, reverse=True)) + r")"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+CITE = re.compile(
+    r"\b(?:told|tells|telling|speaking (?:with|to)|spoke (?:with|to)|speak (?:with|to)|"
+    r"talking (?:with|to)|talked (?:with|to)|sat down with|sits down with|sitting down with|"
+    r"in an interview with|interview with|according to|reported by|as reported by|via|per|"
+    r"revealed to|confirmed to|explained to|said to|exclusively to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def keyof(text: str) -> str:
+    return re.sub(r"[^\w ]+", "", norm(text).lower().removeprefix("the ")).strip()
+
+
+SPEECH_VERBS = (
+    "says|said|explains|explained|adds|added|tells|told|notes|noted|continues|continued|"
+    "laughs|laughed|recalls|recalled|jokes|joked|admits|admitted|teases|teased|reveals|"
+    "revealed|shares|shared|insists|insisted|confirms|confirmed|offers|offered|muses|mused|"
+    "points out|pointed out|acknowledges|acknowledged|writes|wrote|argues|argued|asks|asked|"
+    "answers|answered|replies|replied|promises|promised|hints|hinted|warns|warned|states|"
+    "stated|agrees|agreed|quips|quipped|remarks|remarked|describes|described|thinks|believes|"
+    "tends|sits|sat|speaks|spoke"
+)
+PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
+
+
+
+
+@dataclass
+class Lexicon:
+    characters: dict[str, str] = field(default_factory=dict)  # key -> canonical name
+    performers: dict[str, str] = field(default_factory=dict)  # key -> canonical name
+    performer_of: dict[str, str] = field(default_factory=dict)  # performer key -> character
+    series: dict[str, str] = field(default_factory=dict)  # key -> series title
+
+    @classmethod
+    def from_bible(cls, bible: BibleConf | None) -> Lexicon:
+        lex = cls()
+        if bible is None:
+            return lex
+        for s in bible.series:
+            title = s.title or s.id.replace("-", " ").title()
+            for label in {title, title.removeprefix("The "), s.id.replace("-", " ")}:
+                lex.series.setdefault(keyof(label), title)
+        for cid, c in bible.characters.items():
+            name = c.name or cid.replace("-", " ").title()
+            labels = [name] + [a.label if isinstance(a, Alias) else a for a in c.aliases]
+            for label in labels:
+                if label and label[:1].isupper() and not label.isupper():
+                    lex.characters.setdefault(keyof(label), name)
+            lex.characters.setdefault(keyof(name), name)
+            if c.performer:
+                lex.performers[keyof(c.performer)] = c.performer
+                lex.performer_of[keyof(c.performer)] = name
+        return lex
+
+
+def strip_start(name: str) -> str:
+    """Drop sentence-start words glued to a name: ``With Simone Missick`` -> ``Simone
+    Missick``; ``Unlike Jessica`` -> ``Jessica``."""
+    words = name.split()
+    while words and words[0].lower().strip(".") in NOT_NAME_START and len(words) > 1:
+        if words[0] == "The" and len(words) > 1:
+            break
+        words = words[1:]
+    if len(words) == 1 and words[0].lower() in NOT_NAME_START:
+        return ""
+    return " ".join(words)
+
+

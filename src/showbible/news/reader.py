@@ -1,0 +1,123 @@
+"""Reading articles: bytes to paragraphs, entities first, then relations, quotes and sources.
+
+An optional spaCy pipeline, if one is importable *and* already installed with a model, only adds
+person names to what the reader knows (recall); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from showbible.model import InputError
+from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
+from showbible.news.entities import Knowledge, learn_people, learn_series
+from showbible.news.facts import NewsFact, dedupe
+from showbible.news.names import Lexicon, keyof, norm
+from showbible.news.quotes import Quotes
+from showbible.news.relations import Relations
+from showbible.universe.bible import BibleConf
+
+
+class Reader(Relations, Quotes):
+    def __init__(self, article: Article, kb: Knowledge, nlp: Any = None) -> None:
+        super().__init__(article, kb)
+        self.nlp = nlp
+
+    def run(self, keep_hedged: bool = False) -> list[NewsFact]:
+        learn_series(self.kb, self.article)
+        learn_people(self.kb, self.article)
+        if self.nlp is not None:
+            for para in self.article.paragraphs:
+                for ent in self.nlp(para.text).ents:
+                    if ent.label_ == "PERSON" and len(ent.text.split()) >= 2:
+                        self.kb.persons.setdefault(keyof(ent.text), norm(ent.text))
+        for para in self.article.paragraphs:
+            for _offset, sentence in sentences(para.text):
+                self.roles_pass(sentence, para)
+        for para in self.article.paragraphs:
+            for offset, sentence in sentences(para.text):
+                self.relations_pass(sentence, para, offset)
+        self.quotes()
+        self.sources()
+        # Now that the whole article is known, a short name may have a full form ("cast as
+        # Jessica" -> "Jessica Jones").
+        facts = [
+            NewsFact(
+                f.kind,
+                self.kb.full(f.subject) if f.kind == "appears_in" else f.subject,
+                self.kb.full(f.object) if f.kind == "plays" else f.object,
+                f.file,
+                f.line,
+                f.sentence,
+                f.confidence,
+                f.qualifier,
+            )
+            if f.kind in ("plays", "appears_in")
+            else f
+            for f in self.facts
+        ]
+        if not keep_hedged:
+            facts = [f for f in facts if f.qualifier != "hedged"]
+        return dedupe(facts)
+
+
+def _spacy() -> Any:
+    """An installed spaCy pipeline, if there is one; never downloads anything."""
+    try:
+        import spacy  # type: ignore[import-not-found]
+    except Exception:  # an optional dependency, absent or broken
+        return None
+    for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
+        try:
+            return spacy.load(name)
+        except Exception:  # not installed: try the next
+            continue
+    return None
+
+
+def extract_text(
+    text: str,
+    file: str = "<string>",
+    bible: BibleConf | None = None,
+    nlp: Any = None,
+    *,
+    keep_hedged: bool = False,
+) -> list[NewsFact]:
+    """Facts from one article's text (plain text; see :func:`extract_facts` for files)."""
+    article = read_article(enumerate(text.split("\n"), 1), file)
+    return Reader(article, Knowledge(Lexicon.from_bible(bible)), nlp).run(keep_hedged)
+
+
+def extract_facts(
+    paths: list[Path],
+    bible: BibleConf | None = None,
+    *,
+    use_spacy: bool = True,
+    keep_hedged: bool = False,
+) -> list[NewsFact]:
+    """Read articles (text or HTML, as crawled: any encoding damage is replaced) and propose
+    facts. The same article given twice (by path or by content) is read once.
+
+    Raises :class:`InputError` for a file that cannot be read or is not an article.
+    """
+    nlp = _spacy() if use_spacy else None
+    lex = Lexicon.from_bible(bible)
+    out: list[NewsFact] = []
+    seen: set[str] = set()
+    for path in paths:
+        name = os.fspath(path)
+        try:
+            check_size(Path(path).stat().st_size, name)  # before reading 50 MB for nothing
+            data = Path(path).read_bytes()
+        except OSError as err:
+            raise InputError(f"cannot read article: {err.strerror or err}", file=name) from err
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            continue
+        seen.add(digest)
+        article = read_article(article_text(data, name), name)
+        out.extend(Reader(article, Knowledge(lex), nlp).run(keep_hedged))
+    return out

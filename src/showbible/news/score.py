@@ -1,0 +1,113 @@
+"""Scoring extracted facts against hand-read gold, and the dev set of real articles.
+
+A gold fact names its file, kind, subject and object; a subject or object may list equally good
+names separated by ``|`` ("Mariner|Beckett Mariner"). Each gold fact matches at most one
+extracted fact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from showbible.news.facts import KINDS, NewsFact
+from showbible.news.names import keyof
+
+DEV_TEXTS = Path("/work/scratch/news")  # where the dev set's article texts are kept
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Precision and recall of one kind of fact against a gold list."""
+
+    kind: str
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 1.0
+
+
+def _same(found: str, wanted: str) -> bool:
+    return any(keyof(found) == keyof(w) for w in wanted.split("|"))
+
+
+def matches(fact: NewsFact, gold: dict[str, Any]) -> bool:
+    """Whether an extracted fact is a gold fact: same file (by name), kind and subject; the same
+    object, except that a quote only has to start with the gold words and a source's object
+    is not compared."""
+    if Path(fact.file).name != Path(str(gold["file"])).name or fact.kind != gold["kind"]:
+        return False
+    if not _same(fact.subject, str(gold["subject"])):
+        return False
+    if fact.kind == "source":
+        return True
+    if fact.kind == "quote":
+        return keyof(fact.object).startswith(keyof(str(gold["object"])))
+    return _same(fact.object, str(gold["object"]))
+
+
+def score(
+    facts: Iterable[NewsFact], gold: Iterable[dict[str, Any]], kinds: Iterable[str] = KINDS
+) -> dict[str, Score]:
+    """Per kind: each gold fact matched by at most one extracted fact, and the reverse."""
+    facts = list(facts)
+    gold = list(gold)
+    out: dict[str, Score] = {}
+    for kind in kinds:
+        mine = [f for f in facts if f.kind == kind]
+        wanted = [g for g in gold if g["kind"] == kind]
+        used: set[int] = set()
+        tp = 0
+        for g in wanted:
+            hit = next((i for i, f in enumerate(mine) if i not in used and matches(f, g)), None)
+            if hit is not None:
+                used.add(hit)
+                tp += 1
+        out[kind] = Score(kind, tp, len(mine) - tp, len(wanted) - tp)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class DevArticle:
+    """One article of a dev set: where its text is, its address and its gold facts."""
+
+    path: Path
+    address: str
+    split: str
+    gold: list[dict[str, Any]]
+
+
+def dev_texts() -> Path:
+    return Path(os.environ.get("SHOWBIBLE_NEWS_DEV", os.fspath(DEV_TEXTS)))
+
+
+def load_dev(gold_dir: Path, texts: Path | None = None) -> list[DevArticle]:
+    """The dev set's articles whose text is present and is the text the gold was read from
+    (same sha256); an empty list when the texts folder is absent."""
+    texts = texts if texts is not None else dev_texts()
+    if not texts.is_dir():
+        return []
+    out = []
+    for path in sorted(gold_dir.glob("*.yaml")):
+        doc = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        text = texts / str(doc["file"])
+        if not text.is_file() or hashlib.sha256(text.read_bytes()).hexdigest() != doc["sha256"]:
+            continue
+        gold = [dict(g, file=doc["file"]) for g in doc["facts"]]
+        out.append(DevArticle(text, str(doc["address"]), str(doc["split"]), gold))
+    return out

@@ -1,0 +1,208 @@
+"""Which names in an article are shows and films: the bible's series, titles the press marks as
+titles (in quotes or italics, with a year, after a network's possessive), titles the grammar
+gives away ("season 2 of X", "the spin-off X", "X star Jane Doe", "from A to B"), and the short
+forms the article uses for them (the part after a colon, initials, a franchise's other half).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from showbible.news.cleaning import Article
+from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, norm
+
+# A title: capitalised words (digits and initials too: "9-1-1", "P.D."), with the small words
+# titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").
+_UP = "A-ZÀ-ÖØ-Þ"
+_TWORD = (
+    rf"(?:[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z]))*(?:\+|(?<=\w)\.(?=\s|$|[’',]))?"
+    rf"|[{_UP}]\.(?:[{_UP}]\.)+|\d(?:-\d)+)"
+)
+_SMALL = r"(?:of|the|and|at|in|on|a|an|to|for|&|with|from|vs\.?|no)"
+TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD}){{0,6}}"
+TITLE_RE = re.compile(TITLE)
+COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
+_NETWORKS = (
+    r"(?:Marvel|Netflix|HBO|Disney\+?|Hulu|Amazon|Apple|FX|AMC|CBS|NBC|ABC|Fox|Starz|Showtime|"
+    r"Peacock|Paramount\+?|The CW|CW|Prime Video|Max|BBC|ITV|Syfy|USA|TNT|TBS|Freeform)"
+)
+
+SERIES_CUES = [
+    # Marvel's The Defenders, Netflix's Jessica Jones, ABC's Family Matters
+    re.compile(rf"\b{_NETWORKS}(?:[’']s?|‘)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    # Jessica Jones season 2, Jessica Jones‘ first season, The Originals Season 4
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})(?:[’'‘]s?)?\s+(?:(?:first|second|third|fourth|"
+               rf"fifth|final|new|latest|upcoming|next)\s+)?(?i:season|series)(?:\s+\d+)?\b"),
+    # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
+    re.compile(rf"\b(?:season(?:\s+\d+)?|premiere|finale|episode|pilot|cast|showrunner|"
+               rf"creator|writers'? room|world|spin-?off|offshoot|adaptation)\s+(?:of|from)\s+"
+               rf"(?:{NAME}[’']s\s+)?(?P<t>{COLON_TITLE}|{TITLE})"),
+    re.compile(rf"\b(?:seasons|episodes|fans|viewers|audiences)\s+of\s+"
+               rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
+               rf"\s+and\s+(?:{TITLE}))*)"),
+    # The Defenders is streaming / hits Netflix / is now available on
+    re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
+               rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
+    # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
+    re.compile(rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|comedy|sitcom|"
+               rf"mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
+               rf"reboot|animated|live-action|film|movie)\s+(?:series\s+)?"
+               rf"(?P<t>{COLON_TITLE}|{TITLE})"),
+    # Cinder Vale quietly wrapped its second season
+    re.compile(rf"(?P<t>{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|concluded|opened|"
+               rf"opens|kicked off|kicks off|closed|closes)\s+(?:up\s+)?its\s+(?:\w+\s+)?"
+               rf"(?:season|run)\b"),
+    # the Greyharbor finale, the Daredevil premiere
+    re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:finale|premiere|pilot|writers'? room)\b"),
+    # ran Night Ferry for three seasons
+    re.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
+               rf"(?:\w+\s+)?seasons?\b"),
+    # from Luke Cage to Iron Fist; take Karen Page to The Punisher
+    re.compile(rf"\bfrom\s+(?P<a>{COLON_TITLE}|{TITLE})\s+(?:over\s+)?to\s+"
+               rf"(?P<b>{COLON_TITLE}|{TITLE})"),
+    re.compile(rf"\b(?:take|takes|taking|took|bring|brings|bringing|brought)\s+{NAME}\s+"
+               rf"(?:back\s+)?(?:over\s+)?to\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    # Arrow star Stephen Amell, The Boys cast members, Lower Decks stars
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:stars?|co-stars?|cast(?:\s+members?)?|"
+               rf"alums?|actors?|actress|showrunners?|co-showrunners?|creator/showrunner)\s+"
+               rf"(?={NAME})"),
+    # 2021's Spider-Man: No Way Home; Daredevil (2015)
+    re.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),
+    # an episode of FBI; a crossover with Arrow
+    re.compile(rf"\b(?:episodes?|crossover|crossovers|team-up)\s+(?:of|with|between)\s+"
+               rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
+               rf"\s+and\s+(?:{TITLE}))*)"),
+]  # fmt: skip
+
+_QUOTED = re.compile(r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘([^‘’]{1,80})’|(?<![\w])'([^'\n]{1,60})'(?![\w])")
+_EPISODE_BEFORE = re.compile(
+    r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+)"
+    r"[\s,:]*$",
+    re.IGNORECASE,
+)
+_EPISODE_AFTER = re.compile(
+    r"^[\s”\"’']*(?:episode|crossover|event|segment|two-parter|special|installment|panel)\b",
+    re.IGNORECASE,
+)
+_NOT_TITLE_WORDS = frozenset({"I", "I'm", "We", "It's", "You", "Yes", "No", "Oh", "OK"})
+
+
+def split_list(text: str) -> list[str]:
+    parts = re.split(r"\s*,\s*(?:and\s+|or\s+|then\s+)?|\s+and\s+|\s+or\s+", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+# Words that start a sentence or a phrase but never a title ("According to", "With").
+_TITLE_STOP = frozenset(
+    """a an and as at but by for from if in into of on or so to with while after before despite
+    unlike according plus also however still even since though although when where what who why
+    how this that these those there here it its they we you i he she his her their our my your
+    yes no oh well now then meanwhile perhaps maybe every each all both either neither some many
+    most more few several another other such only just like including""".split()
+)
+
+
+def series_name(name: str, exact: bool = False) -> str:
+    """A candidate title cleaned of the sentence words glued to it, or "" if none is left.
+    ``exact``: the title as quoted, only trimmed."""
+    words = norm(name).strip(" ,.;:“”\"‘’").split()
+    while not exact and words and words[0].lower().strip(".") in _TITLE_STOP:
+        words = words[1:]
+    while words and words[-1] in ("Season", "Seasons", "season", "series", "TV", "series'"):
+        words = words[:-1]
+    if words and re.fullmatch(r"[’']s?", words[-1]):
+        words = words[:-1]
+    if not words or (len(words) == 1 and words[0] in ("The",)):
+        return ""
+    if re.search(r"-[a-z]+$", words[-1]) and not re.search(r"-(?:[a-z]{1,2}|up|on|off)$", words[-1]):
+        return ""  # "The Mike McMahan-created": an adjective, not a title
+    name = " ".join(words)
+    if not name.endswith(("'s Tale", "’s Tale")):
+        name = re.sub(r"[’']s$", "", name)
+    if name in ORGS or all(w in ORGS for w in words) or keyof(name) in OUTLETS:
+        return ""
+    if name.lower() in NOT_NAME_START:
+        return ""
+    return name
+
+
+def _title_like(text: str) -> bool:
+    """Quoted words that read as a title, not as speech: short, capitalised, no sentence end."""
+    words = text.split()
+    if not words or len(words) > 8 or words[0] in _NOT_TITLE_WORDS:
+        return False
+    if text.rstrip()[-1:] in ".!?," or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    small = {"of", "the", "and", "at", "in", "on", "a", "an", "to", "for", "&", "with", "no"}
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
+
+
+def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
+    """(titles of shows, titles of episodes and events) quoted in the article. A quoted title is
+    an episode's when the article ever calls it one ("an episode titled ...", "the ... crossover"),
+    or when it stands inside a longer quote (someone's words)."""
+    shows: set[str] = set()
+    episodes: set[str] = set()
+    for para in article.paragraphs:
+        text = para.text
+        for m in _QUOTED.finditer(text):
+            body = next(g for g in m.groups() if g is not None).strip()
+            if not _title_like(body):
+                continue
+            before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
+            if re.match(r"^\s*-?verse", after) or re.match(rf"^\s*\({NAME}\)", after):
+                continue  # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname
+            if _EPISODE_BEFORE.search(before) or _EPISODE_AFTER.match(after):
+                episodes.add(keyof(body))
+            else:
+                shows.add(body)
+    return {s for s in shows if keyof(s) not in episodes}, episodes
+
+
+def cue_titles(article: Article) -> list[str]:
+    """Titles that the grammar around them marks as shows or films."""
+    found: list[str] = []
+    for para in article.paragraphs:
+        text = para.text
+        for cue in SERIES_CUES:
+            for m in cue.finditer(text):
+                groups = m.groupdict()
+                names = [groups[g] for g in ("t", "a", "b") if groups.get(g)]
+                if groups.get("list"):
+                    names.extend(split_list(groups["list"]))
+                found.extend(n for n in (series_name(n) for n in names) if n)
+    # A headline "X: Everything We Know About Season 3".
+    for para in article.paragraphs[:1]:
+        head = re.match(rf"(?P<t>{TITLE})\s*:\s+(?P<rest>.*)$", para.text)
+        if para.title and head is not None and re.search(
+            r"\b(?:season|series|episode|finale|premiere)\b", head.group("rest"), re.IGNORECASE
+        ):
+            found.append(series_name(head.group("t")))
+    return [f for f in found if f]
+
+
+def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
+    """"Star Trek: Lower Decks", "Law & Order: SVU": a title with a colon is one show when its
+    first or second half is a show the article names, or when the article uses it twice."""
+    keys = {keyof(k) for k in known}
+    counts: dict[str, int] = {}
+    spans: dict[str, str] = {}
+    for para in article.paragraphs:
+        for m in re.finditer(rf"(?P<a>{TITLE}):[ \t]+(?P<b>{TITLE})", para.text):
+            a, b = series_name(m.group("a")), m.group("b")
+            whole = f"{a}: {b}" if a else ""
+            if not whole:
+                continue
+            counts[keyof(whole)] = counts.get(keyof(whole), 0) + 1
+            spans.setdefault(keyof(whole), whole)
+            if keyof(a) in keys or keyof(b) in keys:
+                counts[keyof(whole)] += 1
+    return [spans[k] for k, n in counts.items() if n >= 2]
+
+
+def initials(title: str) -> str:
+    """TWD for The Walking Dead, SNW for Strange New Worlds: the initials the press uses."""
+    words = [w for w in re.split(r"[\s:]+", title) if w and w[0].isalpha()]
+    return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
