@@ -24,11 +24,6 @@ from showbible.cli.common import (
     warn_diagnostics,
 )
 from showbible.model import InputError
-from showbible.schedule import ics, render, svg
-from showbible.schedule.plan import load_plan, read_plan_file
-from showbible.schedule.result import make_schedule
-from showbible.schedule.rotation import rotation as rotation_data
-from showbible.schedule.rotation import rotation_table
 from showbible.store import resolve_url
 from showbible.universe.loader import load_universe
 
@@ -67,6 +62,11 @@ def schedule(
     db: DbOpt = None,
 ) -> None:
     """The shooting plan of every unit with the requested crossover arcs (exit 1: no plan)."""
+    # imported here: CP-SAT brings pandas and a second of imports no other command needs
+    from showbible.schedule import ics, render, svg
+    from showbible.schedule.plan import load_plan, read_plan_file
+    from showbible.schedule.result import make_schedule
+
     choose(fmt, SCHEDULE_FORMATS, "--format")
     root = root_of(universe, universe_opt)
     compiled = _compiled(root, db)
@@ -108,6 +108,10 @@ def rotation(
     db: DbOpt = None,
 ) -> None:
     """How the supporting cast moves between series over the release order."""
+    from showbible.schedule import svg
+    from showbible.schedule.rotation import rotation as rotation_data
+    from showbible.schedule.rotation import rotation_table
+
     choose(fmt, ("table", "json", "svg"), "--format")
     root = root_of(universe, universe_opt)
     data = rotation_data(_compiled(root, db).canon, include_leads=leads)
