@@ -56,6 +56,7 @@ def test_json_has_the_contract_shape(capsys: pytest.CaptureFixture[str], univers
     assert data["arcs"] == [
         {
             "character": "odie",
+            "candidates": ["odie"],
             "series": "nightclinic",
             "episodes": ["nc4", "nc5"],
             "scenes": 3,

@@ -156,3 +156,22 @@ def test_one_scene_a_day_is_the_talent_problem(
     assert solution.status == "optimal"
     exact = talent_solve(TalentProblem(tuple([1] * len(casts)), tuple(casts), rates))
     assert solution.holding_cost == exact.holding
+
+
+def test_rotation_weight_spreads_an_arc_to_the_least_seen_candidate(
+    compiled: Compiled, tmp_path: Path
+) -> None:
+    # in Night Clinic so far: Odie 3 of her 22 scenes (14%), Ottilie 2 of 18 (11%)
+    text = (DEMO / "production.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - character: odie ", "  - character: [odie, ottilie] ", 1)
+    text = text.replace("time_limit: 20", "time_limit: 20\nrotation_weight: 1000")
+    data = _solve_text(compiled, tmp_path, text)
+    assert data["status"] == "optimal"
+    arc = data["arcs"][0]
+    assert arc["candidates"] == ["odie", "ottilie"]
+    assert arc["character"] == "ottilie" and arc["scheduled"]
+    assert data["objective"]["rotation"] == 1000 * 11
+    placeholders = [
+        s for u in data["units"] for d in u["days"] for s in d["scenes"] if s["placeholder"]
+    ]
+    assert len(placeholders) == 3 and all("ottilie" in s["characters"] for s in placeholders)

@@ -22,6 +22,7 @@ class CanonBlock:
     """A canon fact that rules an arc out: the arc's index and the fact in words."""
 
     arc: int
+    choice: int  # the candidate it rules out
     character: str
     words: str
 
@@ -36,15 +37,17 @@ def arc_blocks(compiled: Compiled, plan: Plan, strips: list[Strip]) -> list[Cano
     fold = compiled.fold
     if fold is None:
         return []
-    blocks: dict[tuple[int, str], CanonBlock] = {}
+    blocks: dict[tuple[int, int, str], CanonBlock] = {}
     for strip in strips:
         if strip.arc is None or strip.story is None:
             continue
         for cid in strip.characters:
             _check_dead(fold, plan, strip, cid)
             held = _held_at(fold, cid, strip.story)
-            if held is not None and (strip.arc, cid) not in blocks:
-                blocks[(strip.arc, cid)] = CanonBlock(strip.arc, cid, held)
+            if held is not None and (strip.arc, strip.choice, cid) not in blocks:
+                blocks[(strip.arc, strip.choice, cid)] = CanonBlock(
+                    strip.arc, strip.choice, cid, held
+                )
     return list(blocks.values())
 
 
@@ -63,8 +66,10 @@ def _check_dead(fold: Fold, plan: Plan, strip: Strip, cid: str) -> None:
         assert strip.arc is not None
         arc = plan.conf.arcs[strip.arc]
         path: tuple[str | int, ...] = ("arcs", strip.arc, "character")
-        if cid != arc.character:
+        if cid not in arc.candidates:
             path = ("arcs", strip.arc, "with", arc.with_.index(cid))
+        elif not isinstance(arc.character, str):
+            path = (*path, arc.candidates.index(cid))
         raise plan.error(
             path,
             f"{cid} is dead at the story time of {strip.series}:{strip.episode} "

@@ -91,13 +91,21 @@ class UpcomingConf(_Model):
 class ArcConf(_Model):
     """A character into another series: placeholder scenes in some of its episodes."""
 
-    character: str
+    character: str | tuple[str, ...]  # a list: any one of them, the solver picks (rotation)
     into: str
     episodes: tuple[str, ...] = Field(min_length=1)
     scenes: int = Field(default=1, ge=1, le=200)
     eighths: int = Field(default=8, ge=1, le=80)  # each placeholder's length
     with_: tuple[str, ...] = Field(default=(), alias="with")
     window: Window | None = None
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        return (self.character,) if isinstance(self.character, str) else self.character
+
+    @property
+    def who(self) -> str:
+        return " or ".join(self.candidates)
 
 
 class ProductionConf(_Model):
@@ -290,7 +298,11 @@ def _check(plan: Plan, universe: Universe) -> None:
         if performer.available is not None:
             _inside_calendar(plan, ("performers", cid, "available"), performer.available)
     for ai, arc in enumerate(conf.arcs):
-        character(("arcs", ai, "character"), arc.character)
+        if not arc.candidates:
+            raise plan.error(("arcs", ai, "character"), "an arc needs a character")
+        for ci, cid in enumerate(arc.candidates):
+            at: tuple[str | int, ...] = ("arcs", ai, "character")
+            character(at if isinstance(arc.character, str) else (*at, ci), cid)
         for wi, partner in enumerate(arc.with_):
             character(("arcs", ai, "with", wi), partner)
         series(("arcs", ai, "into"), arc.into)

@@ -9,6 +9,7 @@ from typing import Any
 from showbible.build.compiled import Compiled
 from showbible.schedule.canonfit import arc_blocks
 from showbible.schedule.plan import Plan
+from showbible.schedule.rotation import shares
 from showbible.schedule.solver import Solution, solve_plan
 from showbible.schedule.strips import Strip, stripboard
 
@@ -28,7 +29,7 @@ def make_schedule(compiled: Compiled, plan: Plan, time_limit: float | None = Non
     """Stripboard, canon checks and the solver: InputError for a bad plan."""
     strips = stripboard(compiled, plan)
     blocks = arc_blocks(compiled, plan, strips)
-    solution = solve_plan(plan, strips, blocks, time_limit)
+    solution = solve_plan(plan, strips, blocks, time_limit, shares(compiled.canon))
     return Schedule(plan, strips, solution, compiled.universe.name)
 
 
@@ -80,12 +81,12 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
     performers = _performers(schedule, unit_of)
     arcs = []
     for ai, arc in enumerate(plan.conf.arcs):
-        placed = sorted(
-            {solution.day[s.key] for s in strips if s.arc == ai and s.key in solution.day}
-        )
+        mine = [s for s in strips if s.arc == ai and s.key in solution.day]
+        placed = sorted({solution.day[s.key] for s in mine})
         arcs.append(
             {
-                "character": arc.character,
+                "character": arc.candidates[mine[0].choice] if mine else arc.who,
+                "candidates": list(arc.candidates),
                 "series": arc.into,
                 "episodes": list(arc.episodes),
                 "scenes": arc.scenes,
@@ -100,6 +101,7 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
         "seconds": round(solution.seconds, 3),
         "objective": {
             "holding_cost": solution.holding_cost,
+            "rotation": solution.rotation,
             "shift": solution.shift,
             "company_moves": solution.moves,
         },

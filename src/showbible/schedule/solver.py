@@ -42,6 +42,7 @@ class Solution:
     status: str  # optimal | feasible | infeasible
     day: dict[str, int] = field(default_factory=dict)  # strip key -> index into plan.days
     holding_cost: int = 0
+    rotation: int = 0
     shift: int = 0
     moves: int = 0
     conflicts: list[Request] = field(default_factory=list)
@@ -50,8 +51,15 @@ class Solution:
 
 
 class _Model:
-    def __init__(self, plan: Plan, strips: list[Strip], blocks: list[CanonBlock]) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        strips: list[Strip],
+        blocks: list[CanonBlock],
+        shares: dict[str, dict[str, float]],
+    ) -> None:
         self.plan = plan
+        self.shares = shares
         self.strips = strips
         self.model = cp_model.CpModel()
         self.requests: list[tuple[cp_model.IntVar, Request]] = []
@@ -72,20 +80,23 @@ class _Model:
     def _place(self, blocks: list[CanonBlock]) -> None:
         conf = self.plan.conf
         days = self.plan.days
-        arc_lits: dict[int, cp_model.IntVar] = {}
+        self.choices: dict[int, list[cp_model.IntVar]] = {}
         for ai, arc in enumerate(conf.arcs):
             eps = ", ".join(arc.episodes)
             lit = self.request(
-                "arc",
-                f"{arc.character} into {arc.into} for {arc.scenes} scene(s) in {eps}",
-                "arcs",
-                ai,
+                "arc", f"{arc.who} into {arc.into} for {arc.scenes} scene(s) in {eps}", "arcs", ai
             )
-            arc_lits[ai] = lit
+            if len(arc.candidates) == 1:
+                self.choices[ai] = [lit]
+            else:  # exactly one candidate takes the arc when it is asked for
+                picks = [self.model.new_bool_var(f"pick{ai}_{c}") for c in arc.candidates]
+                self.model.add(sum(picks) == 1).only_enforce_if(lit)
+                self.model.add(sum(picks) == 0).only_enforce_if(lit.Not())
+                self.choices[ai] = picks
             if arc.window is not None:
                 window = self.request(
                     "arc-window",
-                    f"{arc.character}'s arc shot between {arc.window.start} and {arc.window.end}",
+                    f"{arc.who}'s arc shot between {arc.window.start} and {arc.window.end}",
                     "arcs",
                     ai,
                     "window",
@@ -97,7 +108,7 @@ class _Model:
                                 self.model.add(self.x[i][t] == 0).only_enforce_if(window)
         for block in blocks:
             canon = self.request("canon", block.words, "arcs", block.arc)
-            self.model.add_bool_or([canon.Not(), arc_lits[block.arc].Not()])
+            self.model.add_bool_or([canon.Not(), self.choices[block.arc][block.choice].Not()])
         windows: dict[tuple[int, int], cp_model.IntVar] = {}
         for ui, unit in enumerate(conf.units):
             for bi, b in enumerate(unit.blocks):
@@ -116,8 +127,9 @@ class _Model:
             if strip.arc is None:
                 self.model.add_exactly_one(self.x[i])
             else:
-                self.model.add(sum(self.x[i]) == 1).only_enforce_if(arc_lits[strip.arc])
-                self.model.add(sum(self.x[i]) == 0).only_enforce_if(arc_lits[strip.arc].Not())
+                pick = self.choices[strip.arc][strip.choice]
+                self.model.add(sum(self.x[i]) == 1).only_enforce_if(pick)
+                self.model.add(sum(self.x[i]) == 0).only_enforce_if(pick.Not())
             ui, bi = self.plan.block_of[f"{strip.series}:{strip.episode}"]
             span = conf.units[ui].blocks[bi].window
             if span is not None:
@@ -233,6 +245,15 @@ class _Model:
     def _objectives(self) -> None:
         m = self.model
         self.holding = sum(self.rate(cid) * sum(self.held[cid]) for cid in self.characters)
+        # rotation: an arc offered to several characters costs, per candidate, the weight times
+        # the percentage of their scenes already in the series it goes into
+        weight = self.plan.conf.rotation_weight
+        self.rotation = sum(
+            weight * round(100 * self.shares.get(cid, {}).get(arc.into, 0.0)) * pick
+            for ai, arc in enumerate(self.plan.conf.arcs)
+            if len(arc.candidates) > 1
+            for cid, pick in zip(arc.candidates, self.choices[ai], strict=True)
+        )
         self.day_of = [sum(t * x for t, x in enumerate(row)) for row in self.x]
         self.baseline = self._baseline()
         shifts = []
@@ -320,11 +341,17 @@ def _solver(seconds: float) -> cp_model.CpSolver:
 
 
 def solve_plan(
-    plan: Plan, strips: list[Strip], blocks: list[CanonBlock], time_limit: float | None = None
+    plan: Plan,
+    strips: list[Strip],
+    blocks: list[CanonBlock],
+    time_limit: float | None = None,
+    shares: dict[str, dict[str, float]] | None = None,
 ) -> Solution:
+    """The best plan within the time limit; `shares` (character -> series -> share of their
+    scenes, from rotation.shares) prices the rotation term."""
     started = time.perf_counter()
     limit = plan.conf.time_limit if time_limit is None else time_limit
-    built = _Model(plan, strips, blocks)
+    built = _Model(plan, strips, blocks, shares or {})
     built.hint(min(2.0, limit / 10))
     # Requests fixed true, not assumed: assumptions keep CP-SAT's presolve from using them, and
     # the plan as written is what is solved; assumptions come in only to explain a failure.
@@ -334,7 +361,7 @@ def solve_plan(
     proven = True
     values: dict[str, int] = {}
     found = False
-    stages = ((built.holding, 0.6), (built.shift, 0.25), (built.moves, 0.15))
+    stages = ((built.holding + built.rotation, 0.6), (built.shift, 0.25), (built.moves, 0.15))
     for n, (objective, share) in enumerate(stages):
         built.model.minimize(objective)
         remaining = limit - (time.perf_counter() - started)
@@ -350,15 +377,18 @@ def solve_plan(
         best = int(solver.objective_value)
         values[f"stage{n}"] = best
         day = {
-            s.key: next(t for t, x in enumerate(built.x[i]) if solver.boolean_value(x))
+            s.key: t
             for i, s in enumerate(strips)
+            for t, x in enumerate(built.x[i])
+            if solver.boolean_value(x)
         }
         result = Solution(
             "optimal" if proven else "feasible",
             day,
-            int(solver.value(built.holding)),
-            int(solver.value(built.shift)),
-            int(solver.value(built.moves)),
+            holding_cost=int(solver.value(built.holding)),
+            rotation=int(solver.value(built.rotation)),
+            shift=int(solver.value(built.shift)),
+            moves=int(solver.value(built.moves)),
         )
         built.model.add(objective <= best)
         built.model.clear_hints()  # type: ignore[no-untyped-call]

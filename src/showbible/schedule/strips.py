@@ -61,6 +61,7 @@ class Strip:
     characters: tuple[str, ...]  # asserted characters present (performers to call)
     story: StoryTime | None
     arc: int | None = None  # index of the arc this placeholder belongs to
+    choice: int = 0  # which of the arc's candidate characters it is written for
     file: str = ""
     line: int = 0
 
@@ -133,32 +134,44 @@ def stripboard(compiled: Compiled, plan: Plan) -> list[Strip]:
                 for scene in by_episode.get(key, []):
                     strips.append(_strip(compiled, scene, layout.get(scene.number)))
     for ai, arc in enumerate(plan.conf.arcs):
-        for k in range(arc.scenes):
-            text = arc.episodes[k % len(arc.episodes)]
-            eid = text.rpartition(":")[2]
-            key = f"{arc.into}:{eid}"
-            story = plan.upcoming[key].story if key in plan.upcoming else (
-                universe.episode(key).story
-            )  # fmt: skip
-            cast = tuple(dict.fromkeys((arc.character, *arc.with_)))
-            strips.append(
-                Strip(
-                    key=f"{key}#arc{ai + 1}.{k + 1}",
-                    series=arc.into,
-                    episode=eid,
-                    scene=None,
-                    heading=f"ARC {ai + 1}: {arc.character} into {arc.into} (unwritten)",
-                    set=f"arc{ai + 1}:{eid}",
-                    int_ext="",
-                    day_night="",
-                    eighths=arc.eighths,
-                    characters=cast,
-                    story=story,
-                    arc=ai,
-                    file=plan.where("arcs", ai).split(":")[0],
-                    line=int(plan.where("arcs", ai).rsplit(":", 1)[1]),
-                )
+        for choice, who in enumerate(arc.candidates):
+            strips.extend(_placeholders(plan, compiled, ai, choice, who))
+    return strips
+
+
+def _placeholders(plan: Plan, compiled: Compiled, ai: int, choice: int, who: str) -> list[Strip]:
+    """An arc's unwritten scenes for one of its candidate characters."""
+    universe = compiled.universe
+    arc = plan.conf.arcs[ai]
+    tag = f"arc{ai + 1}" + (f"-{who}" if len(arc.candidates) > 1 else "")
+    file, _, line = plan.where("arcs", ai).rpartition(":")
+    strips = []
+    for k in range(arc.scenes):
+        text = arc.episodes[k % len(arc.episodes)]
+        eid = text.rpartition(":")[2]
+        key = f"{arc.into}:{eid}"
+        upcoming = plan.upcoming.get(key)
+        story = upcoming.story if upcoming is not None else universe.episode(key).story
+        cast = tuple(dict.fromkeys((who, *arc.with_)))
+        strips.append(
+            Strip(
+                key=f"{key}#{tag}.{k + 1}",
+                series=arc.into,
+                episode=eid,
+                scene=None,
+                heading=f"ARC {ai + 1}: {who} into {arc.into} (unwritten)",
+                set=f"arc{ai + 1}:{eid}",
+                int_ext="",
+                day_night="",
+                eighths=arc.eighths,
+                characters=cast,
+                story=story,
+                arc=ai,
+                choice=choice,
+                file=file,
+                line=int(line),
             )
+        )
     return strips
 
 
