@@ -91,6 +91,12 @@ def parse_pdf(data: bytes, path: str = "<bytes>") -> Script:
 def _check_screenplay(elements: list[Element], pages: int, path: str) -> None:
     """Refuse prose and tables: many lines of text, yet not one heading or cue."""
     body = [e for e in elements if e.kind is not Kind.TITLE]
+    if not body and not elements:
+        raise InputError(
+            f"no script text in this PDF: its {pages} page(s) hold only page furniture "
+            "(headers, page numbers, repeated or rotated text)",
+            file=path,
+        )
     if any(e.kind in (Kind.HEADING, Kind.CHARACTER) for e in body):
         return
     lines = sum(1 + ((e.end_line or e.line) - e.line) for e in body)

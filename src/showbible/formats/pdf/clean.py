@@ -33,6 +33,8 @@ _DIGITS = re.compile(r"\d+")
 _MARGIN_BAND = 0.12
 # Text this many times the body size is a watermark or a title; off the title page, dropped.
 _LARGE = 1.6
+# Body text recurring at one height on many pages is a watermark only when it is this long.
+_WATERMARK_CHARS = 12
 
 
 @dataclass(slots=True)
@@ -80,11 +82,18 @@ def is_title_page(page: Page, pages: int) -> bool:
 
 
 def _repeated(pages: list[Page]) -> set[tuple[str, int]]:
-    """Text (digits masked) at a height (rounded) that recurs on a third of the pages or more:
-    running headers and footers, and watermarks drawn upright."""
+    """Lines that recur at one height (rounded) on a third of the pages or more: in the top or
+    bottom band with their digits masked (running headers and footers), anywhere when the
+    same longer text recurs exactly (a watermark drawn upright)."""
     seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        keys = {(_mask(ln.text), round(ln.y / 4)) for ln in page.lines}
+        keys: set[tuple[str, int]] = set()
+        for ln in page.lines:
+            band = ln.y < page.height * _MARGIN_BAND or ln.y > page.height * (1 - _MARGIN_BAND)
+            if band:
+                keys.add((_mask(ln.text), round(ln.y / 4)))
+            elif len(ln.text) >= _WATERMARK_CHARS:
+                keys.add((ln.text, round(ln.y / 4)))
         seen.update(keys)
     need = max(3, len(pages) // 3)
     return {key for key, n in seen.items() if n >= need}
@@ -102,7 +111,8 @@ def body_lines(pages: list[Page], skip_title: bool) -> Body:
             gaps.append(b.y - a.y)
     # The spacing inside a paragraph is the smallest regular gap; blank lines make the rest.
     spacing = sorted(g for g in gaps if 0.8 * size <= g <= 2.5 * size)
-    pitch = spacing[len(spacing) // 5] if spacing else size
+    # A page with every paragraph one line long has no such gap: type is set at most ~1.2 em.
+    pitch = min(spacing[len(spacing) // 5], 1.25 * size) if spacing else size
     left = _left_edge(content)
     right = _right_edge(content, left)
     out: list[BodyLine] = []
@@ -123,7 +133,8 @@ def _left_edge(pages: list[Page]) -> float:
     for page in pages:
         for ln in page.lines:
             for seg in ln.segments:
-                if not (_SCENE_NUMBER.fullmatch(seg.text) or _ASTERISKS.fullmatch(seg.text)):
+                head = seg.text.split(" ", 1)[0]
+                if not (_SCENE_NUMBER.fullmatch(head) or _ASTERISKS.fullmatch(seg.text)):
                     starts[round(seg.x0)] += 1
                     break
     if not starts:
@@ -153,9 +164,10 @@ def _clean_line(
     if line.size > _LARGE * size:
         return None
     more = bool(_MORE.fullmatch(text.strip()))
-    if not more and (_mask(text), round(line.y / 4)) in repeated:
-        return None
     in_band = line.y < page.height * _MARGIN_BAND or line.y > page.height * (1 - _MARGIN_BAND)
+    key = (_mask(text) if in_band else text, round(line.y / 4))
+    if not more and key in repeated:
+        return None
     if in_band and _PAGE_NUMBER.fullmatch(text.strip()):
         return None
     if _CONTINUED.fullmatch(text.strip()):
@@ -164,6 +176,13 @@ def _clean_line(
     number: str | None = None
     revised = False
     # Margin marks: scene numbers and asterisks left of the text column or right of its edge.
+    first = segments[0]
+    if first.x0 < left - 0.5 * size and first.x1 > left:
+        # A scene number printed close enough to its heading to join its segment.
+        head, _, rest = first.text.partition(" ")
+        if rest and _SCENE_NUMBER.fullmatch(head):
+            number = head.rstrip(".")
+            segments[0] = Segment(max(left, first.x0), first.x1, rest.lstrip())
     while segments and segments[0].x1 < left - 0.5 * size:
         mark = segments.pop(0).text.strip()
         if _ASTERISKS.fullmatch(mark):

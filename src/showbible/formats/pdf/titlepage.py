@@ -46,8 +46,9 @@ def title_entries(page: Page) -> list[tuple[str, str, int]]:
         for seg in ln.segments:
             lines.append(Line(ln.page, ln.number, ln.y, ln.size, [seg]))
     middle = page.width / 2
-    gaps = [b.y - a.y for a, b in pairwise(page.lines) if b.y > a.y]
-    pitch = min(gaps, default=12.0)
+    # Blocks are apart by more than a blank line of the page's own type size.
+    sizes = sorted(ln.size for ln in page.lines)
+    pitch = sizes[len(sizes) // 2] if sizes else 12.0
     upper = [ln for ln in lines if ln.y < page.height * 0.6]
     lower = [ln for ln in lines if ln.y >= page.height * 0.6]
     for block in _blocks(upper, pitch):
