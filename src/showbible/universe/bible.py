@@ -7,7 +7,7 @@ loaded bible can be shared freely.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -199,3 +199,5 @@ class BibleConf(_Model):
     roles: tuple[str, ...] = ()
     relation_kinds: dict[str, RelationKind] = Field(default_factory=dict)
     settings: Settings = Field(default_factory=Settings)
+    # The production plan (DESIGN §7): validated, with its positions, by showbible.schedule.plan.
+    production: dict[str, Any] | None = None
