@@ -85,3 +85,25 @@ def test_an_episode_shot_by_two_units_is_refused(compiled: Compiled, tmp_path: P
     text = GOOD.replace("[nc4, nc5]\n", "[nc4, nc5, nc1]\n", 1)
     error = _plan_error(compiled, tmp_path, text)
     assert "already shot by unit 'clinic-unit'" in error.message
+
+
+def test_the_plan_may_live_in_universe_yaml(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "sallowmouth"
+    shutil.copytree(DEMO, root, ignore=shutil.ignore_patterns(".showbible", "production*.yaml"))
+    body = GOOD.replace("into: nightclinic", "into: nightclinik")
+    indented = "".join(f"  {line}" if line.strip() else line for line in body.splitlines(True))
+    main = root / "universe.yaml"
+    before = main.read_text(encoding="utf-8")
+    main.write_text(before + "\nproduction:\n" + indented, encoding="utf-8")
+    universe = load_universe(root)
+    with pytest.raises(InputError) as caught:
+        load_plan(universe)
+    text = main.read_text(encoding="utf-8")
+    assert caught.value.file == "universe.yaml"
+    assert caught.value.line == _line_of(text, "into: nightclinik")
+    main.write_text(before + "\nproduction:\n" + indented.replace("nightclinik", "nightclinic"))
+    plan = load_plan(load_universe(root))
+    assert plan is not None and plan.prefix == ("production",)
+    assert plan.where("arcs", 0).startswith("universe.yaml:")
