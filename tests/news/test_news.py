@@ -131,6 +131,7 @@ def test_boilerplate_html_and_corrupted_bytes_are_dropped(tmp_path: Path) -> Non
     facts = extract_facts([path], use_spacy=False)
     assert [(f.kind, f.subject, f.object, f.line) for f in facts] == [
         ("plays", "Sam Hill", "Kate Vance", 9),
+        ("appears_in", "Kate Vance", "Dark Harbour", 9),
         ("source", "Variety", "a.txt", 11),
     ]
 

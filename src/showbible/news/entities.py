@@ -7,6 +7,7 @@ sentence's structure, not its spelling.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from showbible.news.names import NAME, NAME_RE, NOT_NAME_START, ORGS, Lexicon, k
 from showbible.news.series import (
     colon_titles,
     cue_titles,
+    franchise_lists,
     initials,
     quoted_titles,
     series_name,
@@ -42,6 +44,7 @@ class Mention:
     kind: str  # "series" or "name"
     text: str  # as written
     value: str  # the series' title, or the name as written
+    token: str = ""  # its placeholder in the marked sentence
 
 
 @dataclass
@@ -174,18 +177,8 @@ class Knowledge:
             title = self.is_series(m.group(0)) or self.surfaces.get(norm(m.group(0)).lower())
             if title:
                 spans.append((m.start(), m.end(), Mention("series", m.group(0), title)))
-        blanked = list(text)
-        for m in QUOTE_RE.finditer(text):
-            if any(s <= m.start() < e for s, e, _ in spans):
-                continue
-            body = m.group(0)[1:-1]
-            if len(body.split()) >= 3 or not body[:1].isupper():
-                for i in range(m.start(), m.end()):
-                    if not any(s <= i < e for s, e in inserted):
-                        blanked[i] = " "
-            else:  # "Hot Spock": a nickname in quotes is still a name
-                blanked[m.start()] = blanked[m.end() - 1] = " "
-        plain = "".join(blanked)
+        blanked = self._blank_speech(text, inserted, [(s, e) for s, e, _ in spans])
+        plain = blanked
         for m in NAME_RE.finditer(plain):
             if any(s < m.end() and m.start() < e for s, e, _ in spans):
                 continue
@@ -202,11 +195,40 @@ class Knowledge:
                 continue
             out.append(plain[pos:start])
             i = len(mentions)
-            mentions.append(mention)
-            out.append(f"\ue000{i}\ue001" if mention.kind == "series" else f"\ue002{i}\ue003")
+            token = f"\ue000{i}\ue001" if mention.kind == "series" else f"\ue002{i}\ue003"
+            mentions.append(dataclasses.replace(mention, token=token))
+            out.append(token)
             pos = end
         out.append(plain[pos:])
         return Marked("".join(out), mentions)
+
+    def speechless(self, text: str) -> str:
+        """A paragraph with its quoted speech blanked (same length, so offsets hold) and the
+        editor's bracketed insertions kept: sentences split quotes, so this is done first."""
+        text, inserted = editorial(text)
+        titles = [
+            (m.start(), m.end())
+            for m in QUOTE_RE.finditer(text)
+            if len(m.group(0).split()) <= 8 and self.is_series(m.group(0)[1:-1].strip(" ,."))
+        ]
+        return self._blank_speech(text, inserted, titles)
+
+    @staticmethod
+    def _blank_speech(
+        text: str, inserted: list[tuple[int, int]], keep: list[tuple[int, int]]
+    ) -> str:
+        blanked = list(text)
+        for m in QUOTE_RE.finditer(text):
+            if any(s <= m.start() < e for s, e in keep):
+                continue
+            body = m.group(0)[1:-1]
+            if len(body.split()) >= 3 or not body[:1].isupper():
+                for i in range(m.start(), m.end()):
+                    if not any(s <= i < e for s, e in inserted):
+                        blanked[i] = " "
+            else:  # "Hot Spock": a nickname in quotes is still a name
+                blanked[m.start()] = blanked[m.end() - 1] = " "
+        return "".join(blanked)
 
     def _series_here(self, text: str, m: re.Match[str]) -> bool:
         """A one-word title inside a longer capitalised name is part of that name ("Green
@@ -289,7 +311,10 @@ def learn_series(kb: Knowledge, article: Article) -> None:
         kb.add_series(title)
     for title in colon_titles(article, list(kb.series.values())):
         kb.add_series(title)
+    for title in franchise_lists(article):
+        kb.add_series(title)
     _drop_joined(kb)
+    _drop_truncated(kb)
     # Short forms: "Lower Decks" and "SNW" for "Star Trek: Strange New Worlds"; "TWD".
     text = "\n".join(p.text for p in article.paragraphs)
     for title in list(dict.fromkeys(kb.series.values())):
@@ -318,6 +343,18 @@ def _drop_joined(kb: Knowledge) -> None:
             for k in [k for k, t in kb.series.items() if t == title]:
                 del kb.series[k]
             for k in [k for k, t in kb.surfaces.items() if t == title]:
+                del kb.surfaces[k]
+    kb._series_re = None
+
+
+def _drop_truncated(kb: Knowledge) -> None:
+    """"Daredevil: Born" is "Daredevil: Born Again" cut short by a lower-case "again"."""
+    titles = list(dict.fromkeys(kb.series.values()))
+    for short in titles:
+        if ":" in short and any(t != short and t.startswith(short + " ") for t in titles):
+            for k in [k for k, t in kb.series.items() if t == short]:
+                del kb.series[k]
+            for k in [k for k, t in kb.surfaces.items() if t == short]:
                 del kb.surfaces[k]
     kb._series_re = None
 

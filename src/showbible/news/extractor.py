@@ -22,6 +22,10 @@ HEDGE = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_START = re.compile(r"[;:—–(]|,\s+(?:but|while|and)\b|\bbut\b|\band\b(?=\s+(?:we|they|he|she|it)\b)")
+_THE_SHOW = re.compile(
+    r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show|drama|comedy|sitcom|"
+    r"procedural|spin-?off|film|movie)\b"
+)
 NEGATION = re.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|instead of)\b")
 
 
@@ -107,15 +111,32 @@ class Extractor:
 
     def series_for(self, text: str, para: Paragraph, offset: int) -> tuple[str, float]:
         """The series a sentence is about: named in it, else the nearest before it in the
-        paragraph, else the article's main series. With a confidence factor."""
+        paragraph, else the article's main series ("The show is led by ..." is about it too).
+        With a confidence factor."""
+        main = self.main_series()
+        if main and _THE_SHOW.match(text):
+            return main, 0.8
         named = self.series_in(text)
         if named:
             return named[0], 1.0
         before = self.series_in(para.text[:offset])
         if before:
             return before[-1], 0.85
+        heading = self.heading_before(para)
+        if heading:
+            return heading, 0.85
         main = self.main_series()
         return (main, 0.7) if main else ("", 0.0)
+
+    def heading_before(self, para: Paragraph) -> str | None:
+        """The show a short line just before this paragraph names: a section heading."""
+        paragraphs = self.article.paragraphs
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        if i > 0 and len(paragraphs[i - 1].text.split()) <= 12:
+            shows = self.series_in(paragraphs[i - 1].text)
+            if len(shows) == 1:
+                return shows[0]
+        return None
 
     def series_in(self, text: str) -> list[str]:
         return [m.value for m in self.kb.mark(text).mentions if m.kind == "series"]

@@ -34,11 +34,12 @@ class Reader(Relations, Quotes):
                 for ent in self.nlp(para.text).ents:
                     if ent.label_ == "PERSON" and len(ent.text.split()) >= 2:
                         self.kb.persons.setdefault(keyof(ent.text), norm(ent.text))
-        for para in self.article.paragraphs:
-            for _offset, sentence in sentences(para.text):
-                self.roles_pass(sentence, para)
-        for para in self.article.paragraphs:
-            for offset, sentence in sentences(para.text):
+        texts = [self.kb.speechless(para.text) for para in self.article.paragraphs]
+        for para, text in zip(self.article.paragraphs, texts, strict=True):
+            for offset, sentence in sentences(text):
+                self.roles_pass(sentence, para, offset)
+        for para, text in zip(self.article.paragraphs, texts, strict=True):
+            for offset, sentence in sentences(text):
                 self.relations_pass(sentence, para, offset)
         self.quotes()
         self.sources()

@@ -25,7 +25,11 @@ def _list(item: str) -> str:
 
 
 CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with its hero
-DESC = r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w\-]*\s+){0,4}?"
+# A description before a name ("the late", "former crew member", "villain"); never a preposition.
+DESC = (
+    r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
+    r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
+)
 _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
 C_ITEM = rf"(?:{DESC})?{CH}{_AKA}(?!\s+of\s+[A-Z])"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
@@ -46,7 +50,7 @@ V_ROLE = (
 )
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Jane Doe plays / portrays / voices Mara Voss; plays the lead character of Mara Voss
-    (re.compile(rf"(?P<p>{_list(NAM)}),?\s+(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
+    (re.compile(rf"(?P<p>{_list(NAM)}),?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
                 rf"character)\s+of\s+)?(?:{DESC})?(?:character\s+(?:of\s+)?)?(?P<c>{C_ITEM})"),
      0.85),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
@@ -58,7 +62,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"characters?|part)\s*,?\s*(?:as|of)?\s+(?P<c>{_list(C_ITEM)})"), 0.85),
     # Jane Doe, who returns in X, reprising the role of Mara Voss
     (re.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?,\s+(?:reprising|playing|as)\s+(?:the|his|"
-                rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)\s*,?\s*(?:of|as)?\s+"
+                rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)(?:\s*,?\s*(?:of|as))?\s+"
                 rf"(?P<c>{C_ITEM})"), 0.8),
     # Jane Doe and John Roe as Mara Voss and Tobias Voss (, respectively)
     (re.compile(rf"(?P<p>{_list(NAM)})\s+as\s+(?P<c>{_list(C_ITEM_NOT_AS)})"), 0.7),
@@ -100,11 +104,11 @@ _LEFT = (
 )
 _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # (SERIES) (co-)showrunner(s) (of SERIES) Jane Doe (and John Roe)
-    (re.compile(rf"(?:(?P<s>{SER})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/)?{RUNNER}"
+    (re.compile(rf"(?:(?P<s>{_list(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/)?{RUNNER}"
                 rf"(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?,?\s+(?P<p>{_list(NAM)})"), 0.85, ""),
     # Jane Doe, the (SERIES) showrunner (of SERIES); Jane Doe became the showrunner for season 3
     (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:is\s+|was\s+|has\s+(?:only\s+)?been\s+|had\s+"
-                rf"been\s+|will\s+be\s+|became\s+|becomes\s+|remains\s+|as\s+)?(?:the\s+|its\s+|"
+                rf"been\s+|will\s+be\s+|became\s+|becomes\s+|remains\s+)?(?:the\s+|its\s+|"
                 rf"their\s+|a\s+|an\s+)?(?:new(?:est)?\s+|original\s+|current\s+|former\s+)?"
                 rf"(?:(?P<s>{SER})(?:[’'‘]s)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
                 rf"(?P<s2>{SER}))?"), 0.85, ""),
@@ -136,6 +140,11 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"(?:the\s+|a\s+)?{RUNNER}\s+(?:on|of|for)\s+(?:{DESC})?(?:{NAM}[’']s\s+)?"
                 rf"(?P<s2>{SER})"), 0.75, ""),
 ]  # fmt: skip
+# Jane Doe replaced John Roe as showrunner (of SERIES): Roe's time ended
+_REPLACED = re.compile(
+    rf"(?P<p>{NAM})\s+(?:has\s+|had\s+|will\s+)?(?:replaced|replaces|replace|succeeded|succeeds)"
+    rf"\s+(?P<old>{NAM})\s+as\s+(?:the\s+)?(?:new\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"
+)
 # After a showrunner is named, the ones who follow them ("He was replaced by Jane Doe").
 _SUCCESSOR = [
     re.compile(rf"\b(?:replaced\s+by|succeeded\s+by|passed\s+(?:on\s+)?(?:his|her|their)\s+"
@@ -146,6 +155,7 @@ _SUCCESSOR = [
                rf"will take over|has taken over|replaced|replaces|succeeded|succeeds|stepped in|"
                rf"steps in|was brought back|came back)\b"),
 ]
+_THE_SHOW_START = re.compile(r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show)\b")
 _SERIES_LIST_RUNNERS = re.compile(rf"(?P<s>{SER})[’'‘]s\s+(?P<p>{NAM})")
 _LEFT_ANY = re.compile(rf"(?P<p>{NAM})\s+(?:\w+\s+){{0,2}}?{_LEFT}\b")
 
@@ -235,12 +245,14 @@ class Relations(Extractor):
     """plays, showrunner and appears_in, sentence by sentence."""
 
     runner_context: tuple[int, str] | None = None  # (paragraph line, series) of the last one
+    offset = 0  # of the sentence being read, in its paragraph
 
-    def roles_pass(self, sentence: str, para: Paragraph) -> None:
+    def roles_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
         """Who plays whom, first: the other relations need to know who is a character."""
         marked = self.kb.mark(sentence)
         question = sentence.rstrip().endswith("?")
         if not (para.title and question):
+            self.offset = offset
             self.plays(marked, sentence, para, question)
 
     def relations_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
@@ -255,7 +267,7 @@ class Relations(Extractor):
 
     def emit_plays(
         self, performer: str, character: Mention, m: Marked, sentence: str, para: Paragraph,
-        confidence: float, qualifier: str,
+        confidence: float, qualifier: str, at: int = -1,
     ) -> str | None:  # fmt: skip
         performer = strip_start(performer)
         name = character.text if character.kind == "series" else strip_start(character.value)
@@ -282,7 +294,37 @@ class Relations(Extractor):
         if not qualifier:
             self.kb.roles.setdefault(keyof(full), character_name)
         self.add("plays", full, character_name, para.line, sentence, confidence, qualifier)
+        if at >= 0 and not qualifier and not para.title:
+            token = m.text.find(character.token) if character.token else -1
+            self.cast_of(m, token if token >= 0 else at, character_name, sentence, para)
         return character_name
+
+    def cast_of(self, m: Marked, at: int, character: str, sentence: str, para: Paragraph) -> None:
+        """A character named with its performer belongs to the show the text is about there:
+        the nearest show named before it in the sentence, else after it, else before the
+        sentence in the paragraph (less sure each time). A franchise ("Star Trek" of "Star Trek:
+        Lower Decks") is not a show."""
+        def shows(text: str) -> list[str]:
+            return [
+                x.value for x in m.all(text) if x.kind == "series" and not self.franchise(x.value)
+            ]
+
+        before, after = shows(m.text[:at]), shows(m.text[at:])
+        earlier = [s for s in self.series_in(self.kb.speechless(para.text)[: self.offset])
+                   if not self.franchise(s)]  # fmt: skip
+        if before:
+            series, confidence = before[-1], 0.6
+        elif after:
+            series, confidence = after[0], 0.5
+        elif earlier:
+            series, confidence = earlier[-1], 0.5
+        else:
+            return
+        if keyof(series) != keyof(character):
+            self.add("appears_in", character, series, para.line, sentence, confidence)
+
+    def franchise(self, title: str) -> bool:
+        return any(t.startswith(title + ": ") for t in self.kb.series.values())
 
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         text = m.text
@@ -294,8 +336,9 @@ class Relations(Extractor):
                 pairs = _zip(performers, characters)
                 for performer, character in pairs:
                     played = self.emit_plays(
-                        performer.value, character, m, sentence, para, confidence, q
-                    )
+                        performer.value, character, m, sentence, para, confidence, q,
+                        match.start(),
+                    )  # fmt: skip
                     if played:
                         self.role_in(match.end(), m, played, sentence, para, q)
         for match in _PRONOUN_CAST.finditer(text):
@@ -309,7 +352,7 @@ class Relations(Extractor):
                 len(self.kb.full(p.value).split()) >= 2 and self.kb.performer_like(c.value) <= 0
                 and keyof(self.kb.full(p.value)) in self.kb.persons
             ):
-                self.emit_plays(p.value, c, m, sentence, para, 0.6, "")
+                self.emit_plays(p.value, c, m, sentence, para, 0.6, "", match.start())
         bar = _BAR.match(text)
         if bar is not None:
             self.emit_plays(m.at(bar.group("a")).value, m.at(bar.group("b")), m, sentence,
@@ -326,7 +369,7 @@ class Relations(Extractor):
             return
         votes = [self.vote(a, bs[0]) for a, bs, _, _ in found]
         default = 1 if sum(votes) > 0 else -1  # the press's usual order: Character (Performer)
-        for (a, bs, _start, _end), vote in zip(found, votes, strict=True):
+        for (a, bs, start, _end), vote in zip(found, votes, strict=True):
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
             first = (vote or default) > 0 and a.kind == "name"
             for b in bs:
@@ -391,15 +434,30 @@ class Relations(Extractor):
                     people = [who] if who else []
                 else:
                     people = [x.value for x in m.all(groups["p"]) if x.kind == "name"]
-                series_tokens = [groups.get("s"), groups.get("s2")]
-                named = [m.at(t).value for t in series_tokens if t]
-                series, factor = (named[0], 1.0) if named else self.series_for(
+                named = [x.value for g in ("s", "s2") for x in m.all(groups.get(g))]
+                shows, factor = (named, 1.0) if named else self.runner_series(
                     sentence, para, offset
                 )  # fmt: skip
                 q = "hedged" if self.qualifier(m, match.start(), match.end(), question) else qual
                 for person in people:
-                    emitted |= self.emit_runner(person, series, factor * confidence, q, left,
-                                                sentence, para)  # fmt: skip
+                    for series in shows:
+                        emitted |= self.emit_runner(person, series, factor * confidence, q,
+                                                    left, sentence, para)  # fmt: skip
+        for match in _REPLACED.finditer(text) if runner else []:
+            s2 = match.group("s2")
+            series, factor = (m.at(s2).value, 1.0) if s2 else self.series_for(sentence, para, offset)
+            if not series:
+                continue
+            old = m.at(match.group("old")).value
+            left.add(keyof(self.kb.full(old)))
+            self.facts = [
+                f for f in self.facts
+                if not (f.kind == "showrunner" and f.sentence == " ".join(sentence.split())
+                        and keyof(f.subject) == keyof(self.kb.full(old)))
+            ]  # fmt: skip
+            emitted |= self.emit_runner(m.at(match.group("p")).value, series, 0.85 * factor, "",
+                                        left, sentence, para)  # fmt: skip
+            self.emit_runner(old, series, 0.85 * factor, "ended", left, sentence, para)
         if runner:
             for match in _SERIES_LIST_RUNNERS.finditer(text, _runner_end(text)):
                 series = m.at(match.group("s")).value
@@ -412,10 +470,20 @@ class Relations(Extractor):
                     if self.hedged(text, match.start(), match.end()) or question:
                         continue
                     series = context[1] if context else self.series_for(sentence, para, offset)[0]
+                    if not series:
+                        continue
                     for x in m.all(match.group("p")):
                         if x.kind == "name":
                             emitted |= self.emit_runner(x.value, series, 0.7, "", left,
                                                         sentence, para)  # fmt: skip
+
+    def runner_series(self, sentence: str, para: Paragraph, offset: int) -> tuple[list[str], float]:
+        """The show a showrunner sentence without one is about: the paragraph's, or the
+        article's when the sentence says "the show" ("The show is led by ...")."""
+        series, factor = self.series_for(sentence, para, offset)
+        if factor <= 0.7 and not _THE_SHOW_START.match(sentence):
+            return [], 0.0  # the article's main show is too far a guess for a showrunner
+        return ([series] if series else []), factor
 
     def emit_runner(
         self, person: str, series: str, confidence: float, qualifier: str, left: set[str],

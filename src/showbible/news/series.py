@@ -16,7 +16,7 @@ from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, nor
 # titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").
 _UP = "A-ZÀ-ÖØ-Þ"
 _TWORD = (
-    rf"(?:[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z]))*(?:\+|(?<=\w)\.(?=\s|$|[’',]))?"
+    rf"(?:[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z]))*\+?"
     rf"|[{_UP}]\.(?:[{_UP}]\.)+|\d(?:-\d)+)"
 )
 _SMALL = r"(?:of|the|and|at|in|on|a|an|to|for|&|with|from|vs\.?|no)"
@@ -31,9 +31,11 @@ _NETWORKS = (
 SERIES_CUES = [
     # Marvel's The Defenders, Netflix's Jessica Jones, ABC's Family Matters
     re.compile(rf"\b{_NETWORKS}(?:[’']s?|‘)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
-    # Jessica Jones season 2, Jessica Jones‘ first season, The Originals Season 4
+    # Jessica Jones season 2, Jessica Jones‘ first season, The Originals Season 4; a bare
+    # "X series" only for a title of two words or more ("the Daryl series" is about Daryl)
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})(?:[’'‘]s?)?\s+(?:(?:first|second|third|fourth|"
-               rf"fifth|final|new|latest|upcoming|next)\s+)?(?i:season|series)(?:\s+\d+)?\b"),
+               rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+\d+)?\b"),
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+series\b"),
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
     re.compile(rf"\b(?:season(?:\s+\d+)?|premiere|finale|episode|pilot|cast|showrunner|"
                rf"creator|writers'? room|world|spin-?off|offshoot|adaptation)\s+(?:of|from)\s+"
@@ -86,6 +88,7 @@ _EPISODE_AFTER = re.compile(
     r"^[\s”\"’']*(?:episode|crossover|event|segment|two-parter|special|installment|panel)\b",
     re.IGNORECASE,
 )
+NOT_NAME_START_CAPS = frozenset({"The", "A", "An"})
 _NOT_TITLE_WORDS = frozenset({"I", "I'm", "We", "It's", "You", "Yes", "No", "Oh", "OK"})
 
 
@@ -121,7 +124,7 @@ def series_name(name: str, exact: bool = False) -> str:
     name = " ".join(words)
     if not name.endswith(("'s Tale", "’s Tale")):
         name = re.sub(r"[’']s$", "", name)
-    if name in ORGS or all(w in ORGS for w in words) or keyof(name) in OUTLETS:
+    if name in ORGS or all(w in ORGS for w in words if w != "The") or keyof(name) in OUTLETS:
         return ""
     if name.lower() in NOT_NAME_START:
         return ""
@@ -185,7 +188,9 @@ def cue_titles(article: Article) -> list[str]:
 
 def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
     """"Star Trek: Lower Decks", "Law & Order: SVU": a title with a colon is one show when its
-    first or second half is a show the article names, or when the article uses it twice."""
+    first or second half is a show the article names, when the article uses it twice, or when
+    it stands inside a sentence (at the start of a line it is more often a headline's topic:
+    "Star Trek: Jane Doe on ...")."""
     keys = {keyof(k) for k in known}
     counts: dict[str, int] = {}
     spans: dict[str, str] = {}
@@ -195,11 +200,27 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
             whole = f"{a}: {b}" if a else ""
             if not whole:
                 continue
-            counts[keyof(whole)] = counts.get(keyof(whole), 0) + 1
-            spans.setdefault(keyof(whole), whole)
-            if keyof(a) in keys or keyof(b) in keys:
-                counts[keyof(whole)] += 1
+            k = keyof(whole)
+            counts[k] = counts.get(k, 0) + 1
+            spans.setdefault(k, whole)
+            inside = not para.title and bool(para.text[: m.start()].strip())
+            if keyof(a) in keys or keyof(b) in keys or inside:
+                counts[k] += 1
     return [spans[k] for k, n in counts.items() if n >= 2]
+
+
+def franchise_lists(article: Article) -> list[str]:
+    """"Chicago Med, Chicago Fire, and Chicago P.D.": three or more names of two words listed
+    together that share their first word are the shows of one franchise, not people."""
+    found: list[str] = []
+    item = rf"{_TWORD}[ \t]+{_TWORD}"
+    for para in article.paragraphs:
+        for m in re.finditer(rf"{item}(?:\s*,\s*(?:and\s+)?{item})+,?\s+and\s+{item}", para.text):
+            names = split_list(m.group(0))
+            firsts = {n.split()[0] for n in names}
+            if len(names) >= 3 and len(firsts) == 1 and firsts.pop() not in NOT_NAME_START_CAPS:
+                found.extend(names)
+    return found
 
 
 def initials(title: str) -> str:
