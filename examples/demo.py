@@ -1,5 +1,6 @@
-"""`make demo`: build the Sallowmouth universe, show its crossovers, a few answers, and check
-the draft episode against the canon. Runs the real command line, as a user would."""
+"""`make demo`: build the Sallowmouth universe, show its crossovers, a few answers, check
+the draft episode against the canon, and plan the shoot of a crossover arc (and explain an
+impossible one). Runs the real command line, as a user would."""
 
 from __future__ import annotations
 
@@ -38,11 +39,16 @@ def main() -> int:
             ("relations", "jonah"),
             ("watch-order", "highwater:hw3"),
             ("check", "--only", "highwater/hw4-draft.fountain"),
+            # production.yaml: Odie crosses into Night Clinic while both series shoot
+            ("schedule", "--call-sheet", "odie"),
+            ("schedule", "--plan", str(UNIVERSE / "production-impossible.yaml")),
         ]
         for step in steps:
             code = run(*step, db=db)
             if step[0] == "check":
                 print(f"(check exited {code}: the draft has continuity errors to fix)")
+            elif step[0] == "schedule" and "--plan" in step:
+                print(f"(schedule exited {code}: no plan can meet that request)")
             elif code != 0:
                 return code
         return 0
