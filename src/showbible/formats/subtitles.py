@@ -21,7 +21,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from pysubs2.time import TIMESTAMP, TIMESTAMP_SHORT, timestamp_to_ms
+from pysubs2.time import TIMESTAMP, timestamp_to_ms
 
 from showbible.formats.files import read_file
 from showbible.formats.text import decode_text
@@ -33,17 +33,21 @@ __all__ = ["DEFAULT_SCENE_GAP", "parse_subtitles", "read_subtitles"]
 DEFAULT_SCENE_GAP = 8.0  # seconds of silence that end a scene
 
 _ARROW = re.compile(r"-->")
+_VTT_SHORT = re.compile(r"(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 _TIMING = re.compile(r"^\s*(?P<start>\S+)\s*-->\s*(?P<end>\S+)(?:\s+.*)?$")
 _LOOKS_TIMED = re.compile(r"^\s*\d{1,2}:\d{1,2}(?::\d{1,2})?[.,]\d")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>", re.IGNORECASE)
 _TAGS = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
 _BRACKET_NAME = re.compile(r"^\[\s*([^\[\]]{1,40}?)\s*\]\s*:?\s*(.+)$")
 _SOUND = re.compile(r"^\s*(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫#*\s]+)\s*$")
-# Capitalised words in brackets that are sounds or manners, not speakers (SDH convention).
+# Capitalised words in brackets that are sounds or manners, not speakers (SDH convention): a
+# participle or past form of six letters or more (``PLAYING``, ``MUFFLED``), or a sound word.
 _SOUND_WORD = re.compile(
-    r"(?:ING|ED|S)$|^(?:MUSIC|LAUGHTER|APPLAUSE|SILENCE|THUNDER|GUNFIRE|GUNSHOT|EXPLOSION|"
-    r"SIREN|STATIC|BEEP|CRASH|BANG|MUSIC|INAUDIBLE|INDISTINCT|OFF|ON|PHONE|TV|RADIO|"
-    r"NARRATOR|ECHO|WHISPER|SHOUT|SCREAM|SIGH|GASP|GROAN|CHUCKLE|LAUGH|CRY|SOB)$",
+    r"^\w{3,}(?:ING|ED)$|^(?:MUSIC|LAUGHTER|APPLAUSE|SILENCE|THUNDER|GUNFIRE|GUNSHOTS?|"
+    r"EXPLOSIONS?|SIRENS?|STATIC|CRASH|BANG|INAUDIBLE|INDISTINCT|PHONE|TV|RADIO|ECHO|"
+    r"(?:LAUGH|SIGH|GROAN|SCREAM|CHUCKLE|GASP|COUGH|SNIFF|SOB|GRUNT|WHISPER|SHOUT|YELL|SNORE|"
+    r"BEEP|RING|KNOCK|BARK|SLAM|CLAP|MUMBLE|MUTTER|SNICKER|GIGGLE|EXHALE|INHALE|SPLASH|THUD|"
+    r"CLICK|BUZZ|CHEER|SCOFF|GULP|HUM|WHIMPER|PANT|SHRIEK|STAMMER)S?|CRIES|SIGHS)$",
     re.IGNORECASE,
 )
 _LEADING_SOUND = re.compile(r"^(\[[^\[\]]*\]|\([^()]*\))\s*(?=\S)")
@@ -59,10 +63,13 @@ class _Cue:
 
 
 def _ms(stamp: str) -> int | None:
-    for pattern in (TIMESTAMP, TIMESTAMP_SHORT):
-        found = pattern.fullmatch(stamp.strip())
-        if found is not None:
-            return int(timestamp_to_ms(found.groups()))
+    stamp = stamp.strip()
+    found = TIMESTAMP.fullmatch(stamp)
+    if found is not None:
+        return int(timestamp_to_ms(found.groups()))
+    short = _VTT_SHORT.fullmatch(stamp)  # WebVTT leaves the hours out: ``01:02.500``
+    if short is not None:
+        return int(timestamp_to_ms(("0", *short.groups())))
     return None
 
 
