@@ -299,17 +299,29 @@ class Relations(Extractor):
             self.cast_of(m, token if token >= 0 else at, character_name, sentence, para)
         return character_name
 
-    def cast_of(self, m: Marked, at: int, character: str, sentence: str, para: Paragraph) -> None:
+    def cast_of(
+        self, m: Marked, at: int, character: str, sentence: str, para: Paragraph,
+        near: bool = False,
+    ) -> None:  # fmt: skip
         """A character named with its performer belongs to the show the text is about there:
         the nearest show named before it in the sentence, else after it, else before the
         sentence in the paragraph (less sure each time). A franchise ("Star Trek" of "Star Trek:
         Lower Decks") is not a show."""
-        def shows(text: str) -> list[str]:
-            return [
-                x.value for x in m.all(text) if x.kind == "series" and not self.franchise(x.value)
-            ]
+        def shows(lo: int, hi: int) -> list[str]:
+            out = []
+            for x in m.mentions:
+                pos = m.text.find(x.token)
+                if x.kind != "series" or not lo <= pos < hi or self.franchise(x.value):
+                    continue
+                if not re.match(r"\s*\(", m.text[pos + len(x.token) :]):  # "Supergirl (X)": a hero
+                    out.append(x.value)
+            return out
 
-        before, after = shows(m.text[:at]), shows(m.text[at:])
+        before, after = shows(0, at), shows(at, len(m.text))
+        if near:
+            if before and keyof(before[-1]) != keyof(character):
+                self.add("appears_in", character, before[-1], para.line, sentence, 0.55)
+            return
         earlier = [s for s in self.series_in(self.kb.speechless(para.text)[: self.offset])
                    if not self.franchise(s)]  # fmt: skip
         if before:
@@ -318,6 +330,8 @@ class Relations(Extractor):
             series, confidence = after[0], 0.5
         elif earlier:
             series, confidence = earlier[-1], 0.5
+        elif len(set(self.kb.series_count)) == 1:
+            series, confidence = next(iter(self.kb.series_count)), 0.45  # the one show named
         else:
             return
         if keyof(series) != keyof(character):
@@ -369,14 +383,27 @@ class Relations(Extractor):
             return
         votes = [self.vote(a, bs[0]) for a, bs, _, _ in found]
         default = 1 if sum(votes) > 0 else -1  # the press's usual order: Character (Performer)
-        for (a, bs, start, _end), vote in zip(found, votes, strict=True):
+        # Pairs listed together ("A (X), B (Y) and C (Z)") are a cast: their show is the one
+        # the text is about there.
+        listed = [False] * len(found)
+        for i in range(len(found) - 1):
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", m.text[found[i][3] : found[i + 1][2]]):
+                listed[i] = listed[i + 1] = True
+        for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
             first = (vote or default) > 0 and a.kind == "name"
+            at = start if cast else -1
             for b in bs:
                 if first:
-                    self.emit_plays(a.value, b, m, sentence, para, 0.8, q)
+                    self.emit_plays(a.value, b, m, sentence, para, 0.8, q, at)
                 else:
-                    self.emit_plays(b.value, a, m, sentence, para, 0.85, q)
+                    self.emit_plays(b.value, a, m, sentence, para, 0.85, q, at)
+        for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
+            if not cast:  # a pair on its own: its show only if named before it in the sentence
+                first = (vote or default) > 0 and a.kind == "name"
+                character = bs[0] if first else a
+                self.cast_of(m, start, self.kb.full(character.text if character.kind == "series"
+                             else character.value), sentence, para, near=True)  # fmt: skip
 
     def vote(self, a: Mention, b: Mention) -> int:
         """+1 when the first of a pair is the performer, -1 when the second is, 0 undecided."""
@@ -481,8 +508,10 @@ class Relations(Extractor):
         """The show a showrunner sentence without one is about: the paragraph's, or the
         article's when the sentence says "the show" ("The show is led by ...")."""
         series, factor = self.series_for(sentence, para, offset)
-        if factor <= 0.7 and not _THE_SHOW_START.match(sentence):
-            return [], 0.0  # the article's main show is too far a guess for a showrunner
+        title = self.article.paragraphs[0] if self.article.paragraphs else None
+        headline = title is not None and title.title and series in self.series_in(title.text)
+        if factor <= 0.7 and not (_THE_SHOW_START.match(sentence) or headline):
+            return [], 0.0  # the article's main show is too far a guess, unless it heads it
         return ([series] if series else []), factor
 
     def emit_runner(

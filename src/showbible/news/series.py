@@ -49,14 +49,15 @@ SERIES_CUES = [
     # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
     re.compile(rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|comedy|sitcom|"
                rf"mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
-               rf"reboot|animated|live-action|film|movie)\s+(?:series\s+)?"
+               rf"reboot|animated|live-action|film|movie)(?:\s+series)?(?:\s+|,\s+)"
                rf"(?P<t>{COLON_TITLE}|{TITLE})"),
     # Cinder Vale quietly wrapped its second season
     re.compile(rf"(?P<t>{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|concluded|opened|"
                rf"opens|kicked off|kicks off|closed|closes)\s+(?:up\s+)?its\s+(?:\w+\s+)?"
                rf"(?:season|run)\b"),
     # the Greyharbor finale, the Daredevil premiere
-    re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:finale|premiere|pilot|writers'? room)\b"),
+    re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|"
+               rf"writers'? room)\b"),
     # ran Night Ferry for three seasons
     re.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
                rf"(?:\w+\s+)?seasons?\b"),
