@@ -32,9 +32,12 @@ DESC = (
 )
 _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
 C_ITEM = rf"(?:{DESC})?{CH}{_AKA}(?!\s+of\s+[A-Z])"
+# A performer in a list, unless a "played by" follows (then it is the next pair's character).
+P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
 AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|" \
-      r"previously|originally|first|both|all|\w+ly)\s+)*"  # fmt: skip
+      r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
+      r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
 V_DIRECT = (
     r"(?:plays|played|playing|play|portrays|portrayed|portraying|portray|voices|voiced|voicing|"
     r"voice|reprises|reprised|reprising|reprise)(?!\s+by\b)"
@@ -68,13 +71,18 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{_list(NAM)})\s+as\s+(?P<c>{_list(C_ITEM_NOT_AS)})"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
     (re.compile(rf"(?P<c>{_list(CH)}),?\s+(?:who\s+is\s+|(?:is|was|will be|has been|is being|"
-                rf"as)\s+)?(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{_list(NAM)})"),
+                rf"as)\s+)?(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{_list(P_ITEM)})"),
      0.85),
     # Jane Doe takes Mara Voss to SERIES
     (re.compile(rf"(?P<p>{NAM})\s+(?:will\s+)?(?:take|takes|taking|took|bring|brings|bringing|"
                 rf"brought)\s+(?P<c>{NAM})\s+(?:back\s+)?(?:over\s+)?to\s+{SER}"), 0.75),
     # As Marshal Eli Stone, Reuben Vance is as good as ever
     (re.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
+    # Mara Voss (voiced by Jane Doe)
+    (re.compile(rf"(?P<c>{CH})\s*\((?:voiced|played|portrayed)\s+by\s+(?P<p>{_list(NAM)})\)"),
+     0.85),
+    # Jane Doe's Greyharbor character, Mara Voss
+    (re.compile(rf"(?P<p>{NAM})[’']s\s+(?:{SER}\s+)?(?:character|role),?\s+(?P<c>{NAM})"), 0.8),
     # Linda Belcher's voice actor, John Roberts
     (re.compile(rf"(?P<c>{NAM})[’']s\s+voice\s+actor,?\s+(?P<p>{NAM})"), 0.85),
 ]  # fmt: skip
@@ -107,8 +115,8 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(rf"(?:(?P<s>{_list(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/)?{RUNNER}"
                 rf"(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?,?\s+(?P<p>{_list(NAM)})"), 0.85, ""),
     # Jane Doe, the (SERIES) showrunner (of SERIES); Jane Doe became the showrunner for season 3
-    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:is\s+|was\s+|has\s+(?:only\s+)?been\s+|had\s+"
-                rf"been\s+|will\s+be\s+|became\s+|becomes\s+|remains\s+)?(?:the\s+|its\s+|"
+    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}(?:became\s+|becomes\s+|become\s+|"
+                rf"remains\s+)?(?:the\s+|its\s+|"
                 rf"their\s+|a\s+|an\s+)?(?:new(?:est)?\s+|original\s+|current\s+|former\s+)?"
                 rf"(?:(?P<s>{SER})(?:[’'‘]s)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
                 rf"(?P<s2>{SER}))?"), 0.85, ""),
@@ -127,6 +135,9 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # showrunner alongside / with Dana Ko (the second of two)
     (re.compile(rf"\b{RUNNER}\s+(?:\w+\s+)?(?:alongside|with|together with)\s+(?P<p>{NAM})"),
      0.75, ""),
+    # Jane Doe's showrunning duties on X
+    (re.compile(rf"(?P<p>{NAM})[’']s\s+showrunning\s+(?:duties\s+|job\s+|stint\s+)?(?:on|for|"
+                rf"of|at)\s+(?P<s2>{SER})"), 0.8, ""),
     # X, who runs Y / X runs Y / X previously ran Y; X is showrunning Y
     (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:\w+ly\s+|also\s+)?(?:runs|ran|will run|"
                 rf"is running|has run|is showrunning|showrunning|showran)\s+(?P<s2>{SER})"),
@@ -165,8 +176,12 @@ _MOVE = (
     r"head|coming|comes|came|come|going|goes|went|go|travel\w*|visit\w*|making the (?:jump|leap|"
     r"move)|dropped by|drops by|stopped by|stops by)"
 )
-_SL = rf"(?:(?:the\s+)?{SER})(?:\s*,\s*(?:then\s+|and\s+)?(?:the\s+)?{SER}|\s+(?:and|then)\s+" \
-      rf"(?:the\s+)?{SER})*"  # fmt: skip
+# A show in a list, with what kind of show it is: "the spin-off Harrowgate", "the drama X".
+_SL_ITEM = (
+    rf"(?:the\s+)?(?:(?:[a-z\-]+\s+){{0,2}}?(?:series|show|drama|comedy|sitcom|spin-?off|film|"
+    rf"movie)\s+)?{SER}"
+)
+_SL = rf"{_SL_ITEM}(?:\s*,\s*(?:then\s+|and\s+)?{_SL_ITEM}|\s+(?:and|then)\s+{_SL_ITEM})*"
 _NAM_PAIR = rf"{NAM}(?:\s*\({NAM}\))?"  # a name, or a name with its other name in brackets
 _SUBJ = rf"(?P<c>{_list(_NAM_PAIR)})"
 _APPEAR = (
@@ -175,14 +190,16 @@ _APPEAR = (
     r"cameoed|return|returns|returned|returning|make an appearance|makes an appearance|made an "
     r"appearance|made (?:his|her|their) (?:first |live-action |franchise )?(?:appearance|debut)|"
     r"make (?:his|her|their) (?:first |live-action )?(?:appearance|debut)|joins|joined|join|"
-    r"is featured|was featured|spinning off onto (?:his|her|their) own series with|spun off "
+    r"visit|visits|visited|visiting|is featured|was featured|spinning off onto (?:his|her|their) own series with|spun off "
     r"into (?:his|her|their) own series|reprised\s+\w+|reprises\s+\w+|returned as\s+\w+)"
 )
 _WHERE = (
     rf"(?:on|in|into|at|with)?\s*(?:the\s+(?:companion|sister|spin-?off|new|animated|"
     rf"live-action)\s+(?:series|show)\s+|the\s+(?:\w+\s+)?season\s+of\s+|[Ss]eason\s+\d+\s+of\s+"
-    rf"|an\s+episode\s+of\s+|the\s+(?:\w+\s+)?(?:finale|premiere|pilot)\s+of\s+|(?:19|20)\d\d"
-    rf"[’']s\s+|the\s+)?"
+    rf"|(?:the|an|a)\s+(?:[\w\-]+\s+){{0,3}}?episodes?\s+of\s+|the\s+(?:\w+\s+)?(?:finale|"
+    rf"premiere|pilot)\s+of\s+|(?:19|20)\d\d"
+    rf"[’']s\s+|the\s+)?(?:(?:the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:series|show|drama|comedy|sitcom|"
+    rf"spin-?off|film|movie)\s+)?"
 )
 _APPEARS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"{_SUBJ}\s+(?:{AUX})?{_MOVE}\s+(?:over\s+)?from\s+(?P<from>{SER})\s+"
@@ -445,7 +462,7 @@ class Relations(Extractor):
         self, m: Marked, sentence: str, para: Paragraph, offset: int, question: bool
     ) -> None:
         text = m.text
-        runner = re.search(RUNNER, text, re.IGNORECASE) is not None
+        runner = re.search(rf"{RUNNER}|showrunning", text, re.IGNORECASE) is not None
         context = self.runner_context if self.runner_context and (
             self.runner_context[0] == para.line
         ) else None  # fmt: skip
@@ -584,7 +601,7 @@ class Relations(Extractor):
         """The characters a matched subject stands for: names, performers with their roles,
         pairs (their character side), a pronoun (the last character named)."""
         if span in ("him", "her", "them"):
-            last = self.last_character(m, span)
+            last = self.last_character(para, sentence)
             return [(last, 0.7)] if last else []
         out: list[tuple[str, float]] = []
         mentions = m.all(span)
@@ -617,12 +634,16 @@ class Relations(Extractor):
         who = self.character_of(chosen.value)
         return [who[0]] if who else []
 
-    def last_character(self, m: Marked, before_span: str) -> str | None:
-        names = [x for x in m.mentions if x.kind == "name"]
-        for x in reversed(names):
-            who = self.character_of(x.value)
-            if who is not None:
-                return who[0]
+    def last_character(self, para: Paragraph, sentence: str) -> str | None:
+        """The character a "him" or "her" stands for: the last one named before the sentence,
+        in its paragraph."""
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        before = self.kb.mark(text[: end if end >= 0 else len(text)])
+        for x in reversed(before.mentions):
+            k = keyof(self.kb.full(x.value))
+            if x.kind == "name" and k in self.kb.characters:
+                return self.kb.characters[k]
         return None
 
     def owned(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:

@@ -19,7 +19,8 @@ _TWORD = (
     rf"(?:[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z]))*\+?"
     rf"|[{_UP}]\.(?:[{_UP}]\.)+|\d(?:-\d)+)"
 )
-_SMALL = r"(?:of|the|and|at|in|on|a|an|to|for|&|with|from|vs\.?|no)"
+# "to" is left out: "from Arrow to The Flash" is two shows far more often than one title.
+_SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no)"
 TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD}){{0,6}}"
 TITLE_RE = re.compile(TITLE)
 COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
@@ -38,7 +39,8 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+series\b"),
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
     re.compile(rf"\b(?:season(?:\s+\d+)?|premiere|finale|episode|pilot|cast|showrunner|"
-               rf"creator|writers'? room|world|spin-?off|offshoot|adaptation)\s+(?:of|from)\s+"
+               rf"showrunning(?:\s+duties)?|creator|writers'? room|world|spin-?off|offshoot|"
+               rf"adaptation)\s+(?:of|from|for|on)\s+"
                rf"(?:{NAME}[’']s\s+)?(?P<t>{COLON_TITLE}|{TITLE})"),
     re.compile(rf"\b(?:seasons|episodes|fans|viewers|audiences)\s+of\s+"
                rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
@@ -70,6 +72,9 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:stars?|co-stars?|cast(?:\s+members?)?|"
                rf"alums?|actors?|actress|showrunners?|co-showrunners?|creator/showrunner)\s+"
                rf"(?={NAME})"),
+    # Jane Doe's Greyharbor character; her Greyharbor co-stars
+    re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:character|role|"
+               rf"co-stars?|castmates?|cast-mates?)\b"),
     # 2021's Spider-Man: No Way Home; Daredevil (2015)
     re.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),
@@ -88,6 +93,12 @@ _EPISODE_BEFORE = re.compile(
 _EPISODE_AFTER = re.compile(
     r"^[\s”\"’']*(?:episode|crossover|event|segment|two-parter|special|installment|panel)\b",
     re.IGNORECASE,
+)
+# "Harrowgate in May": a date glued to a title by a small word.
+_WHEN = re.compile(
+    r"\s+(?:in|on|at|by|since|until|from)\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|\d{4}).*$"
 )
 NOT_NAME_START_CAPS = frozenset({"The", "A", "An"})
 _NOT_TITLE_WORDS = frozenset({"I", "I'm", "We", "It's", "You", "Yes", "No", "Oh", "OK"})
@@ -122,7 +133,9 @@ def series_name(name: str, exact: bool = False) -> str:
         return ""
     if re.search(r"-[a-z]+$", words[-1]) and not re.search(r"-(?:[a-z]{1,2}|up|on|off)$", words[-1]):
         return ""  # "The Mike McMahan-created": an adjective, not a title
-    name = " ".join(words)
+    name = re.sub(_WHEN, "", " ".join(words))
+    if not name:
+        return ""
     if not name.endswith(("'s Tale", "’s Tale")):
         name = re.sub(r"[’']s$", "", name)
     if name in ORGS or all(w in ORGS for w in words if w != "The") or keyof(name) in OUTLETS:

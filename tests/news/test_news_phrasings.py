@@ -1,0 +1,119 @@
+"""Phrasings of the three relations, each a class of sentence the press writes, in sentences of
+our own (invented shows and people): who plays whom is decided by evidence, not bracket order;
+shows are found however they are written; hedges and questions propose nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.news import extract_text
+
+FACTS = tuple[str, str, str]
+
+
+def triples(text: str, **kw: bool) -> set[FACTS]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt", **kw)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Performer (Character) in a cast list: "stars" says who the performer is.
+        ("The spin-off Harrowgate stars Nia Okoro (Della Marsh) and Tom Reyes (Ivo Crane).",
+         {("plays", "Nia Okoro", "Della Marsh"), ("plays", "Tom Reyes", "Ivo Crane"),
+          ("appears_in", "Della Marsh", "Harrowgate"), ("appears_in", "Ivo Crane", "Harrowgate")}),
+        # Character (Performer), the recap's order; a one-word name is never the performer.
+        ("In the Harrowgate finale, Della (Nia Okoro) and Ivo (Tom Reyes) escape.",
+         {("plays", "Nia Okoro", "Della"), ("plays", "Tom Reyes", "Ivo")}),
+        ("Lena Hart and Omar Bly star as Della Marsh and Ivo Crane, respectively.",
+         {("plays", "Lena Hart", "Della Marsh"), ("plays", "Omar Bly", "Ivo Crane")}),
+        ("The finale marks the return of Omar Bly as former crew member Ivo Crane.",
+         {("plays", "Omar Bly", "Ivo Crane")}),
+        ("The villain, Captain Voss (voiced by Lena Hart), returns.",
+         {("plays", "Lena Hart", "Captain Voss")}),
+        ("Omar Bly is reprising the role of Ivo Crane.", {("plays", "Omar Bly", "Ivo Crane")}),
+        ("Lena Hart originated the role of Della Marsh on stage.",
+         {("plays", "Lena Hart", "Della Marsh")}),
+        ("Fans will recognise Lena Hart's Harrowgate character, Della Marsh.",
+         {("plays", "Lena Hart", "Della Marsh")}),
+        ("Della Marsh, played by Lena Hart, and Ivo Crane, played by Omar Bly, meet.",
+         {("plays", "Lena Hart", "Della Marsh"), ("plays", "Omar Bly", "Ivo Crane")}),
+    ],
+)  # fmt: skip
+def test_plays(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Network executives tapped Rosa Ibarra to serve as its showrunner for Harrowgate.",
+         ("showrunner", "Rosa Ibarra", "Harrowgate")),
+        ("Rosa Ibarra is set to be the showrunner of Harrowgate.",
+         ("showrunner", "Rosa Ibarra", "Harrowgate")),
+        ("Dev Patel-Moore stepped down as showrunner of Harrowgate in May.",
+         ("showrunner", "Dev Patel-Moore", "Harrowgate")),
+        ("Rosa Ibarra's showrunning duties on Harrowgate start in June.",
+         ("showrunner", "Rosa Ibarra", "Harrowgate")),
+        ("“Harrowgate” showrunner Rosa Ibarra says the crossover is done.",
+         ("showrunner", "Rosa Ibarra", "Harrowgate")),
+    ],
+)  # fmt: skip
+def test_showrunners(text: str, expected: FACTS) -> None:
+    assert expected in triples(text)
+
+
+def test_a_showrunner_who_left_is_a_fact_of_the_past() -> None:
+    facts = extract_text("Dev Patel-Moore stepped down as showrunner of Harrowgate.", "a.txt")
+    assert [(f.subject, f.qualifier) for f in facts if f.kind == "showrunner"] == [
+        ("Dev Patel-Moore", "ended")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Titles with a colon, in quotes, with a year, plainly named after a verb.
+        ("Della Marsh will crossover from Harrowgate: The Reckoning to Night Ferry.",
+         {("appears_in", "Della Marsh", "Harrowgate: The Reckoning"),
+          ("appears_in", "Della Marsh", "Night Ferry")}),
+        ("Ivo Crane will show up in “Night Ferry” this year.",
+         {("appears_in", "Ivo Crane", "Night Ferry")}),
+        ("Ivo Crane will visit the Night Ferry in the spring premiere of the drama Night Ferry.",
+         {("appears_in", "Ivo Crane", "Night Ferry")}),
+        ("The role took him to both Harrowgate and Night Ferry, and Ivo Crane loved it.",
+         set()),  # "him" before any character is named: nothing to say who
+        ("Ivo Crane (Omar Bly) is the one. The role took him to both the spin-off Harrowgate and "
+         "the drama Night Ferry.",
+         {("appears_in", "Ivo Crane", "Harrowgate"), ("appears_in", "Ivo Crane", "Night Ferry")}),
+        ("Della Marsh appears in the March 31 episode of the drama Night Ferry.",
+         {("appears_in", "Della Marsh", "Night Ferry")}),
+        ("Della Marsh returns in Harrowgate (2019).", {("appears_in", "Della Marsh", "Harrowgate")}),
+    ],
+)  # fmt: skip
+def test_appears_in(text: str, expected: set[FACTS]) -> None:
+    found = {t for t in triples(text) if t[0] == "appears_in"}
+    assert expected <= found if expected else not found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Della Marsh is expected to appear in the spin-off Harrowgate.",
+        "Della Marsh is rumoured to cross over into the drama Night Ferry.",
+        "Della Marsh could show up in the drama Night Ferry.",
+        "Will Della Marsh appear in the drama Night Ferry?",
+        "Harrowgate star Lena Hart is in talks to take over as showrunner of Harrowgate.",
+        # A show is not a character: the spin-off itself moves nowhere.
+        "The drama Night Ferry will cross over into the spin-off Harrowgate.",
+    ],
+)
+def test_hedges_questions_and_shows_propose_nothing(text: str) -> None:
+    assert not {t for t in triples(text) if t[0] in ("appears_in", "showrunner")}
+
+
+def test_hedged_facts_are_kept_apart_when_asked() -> None:
+    text = "Della Marsh is expected to appear in the spin-off Harrowgate."
+    facts = extract_text(text, "a.txt", keep_hedged=True)
+    hedged = [f for f in facts if f.kind == "appears_in"]
+    assert hedged and all(f.qualifier == "hedged" and f.confidence < 0.5 for f in hedged)
