@@ -1,4 +1,5 @@
-"""`make fuzz`: a mutational fuzzer for every reader (Fountain, FDX, TEI, transcripts, the bible).
+"""`make fuzz`: a mutational fuzzer for every reader (Fountain, FDX, TEI, transcripts, PDF,
+subtitles, Highland, Fade In, the bible).
 
 Each reader gets N inputs made by mutating a corpus of real seeds (byte flips, inserted syntax
 tokens, splices, truncations, duplicated runs, encodings). For every input it checks what the
@@ -49,6 +50,11 @@ def _seeds(kind: str) -> list[bytes]:
         "fdx": ["tests/data/formats/**/*.fdx"],
         "tei": ["tests/data/formats/**/*.xml"],
         "transcript": ["tests/data/formats/**/*.txt"],
+        "pdf": ["tests/data/formats/**/*.pdf"],
+        "subtitles": ["tests/data/formats/**/*.srt", "tests/data/formats/**/*.vtt"],
+        # Containers: whole archives, and inner texts the target zips itself (see _zipped).
+        "highland": ["tests/data/formats/**/*.highland", "tests/fixtures/**/*.fountain"],
+        "fadein": ["tests/data/formats/**/*.fadein", "tests/data/formats/**/*.fdx"],
         "bible": [
             "examples/**/universe.yaml",
             "tests/fixtures/**/universe.yaml",
@@ -60,13 +66,14 @@ def _seeds(kind: str) -> list[bytes]:
     shared = {"fountain": "fountain-fixtures/**/*.fountain", "fdx": "fountain-fixtures/**/*.fdx"}
     if kind in shared and SHARED.is_dir():
         files += sorted(SHARED.glob(shared[kind]))
-    seeds = [f.read_bytes()[:20_000] for f in files]
+    limit = 200_000 if kind == "pdf" else 20_000  # a PDF cut short loses its xref table
+    seeds = [f.read_bytes()[:limit] for f in files]
     return seeds or [b"INT. ROOM - DAY\n\nMARA\nHello.\n"]
 
 
 def mutate(rng: random.Random, seeds: list[bytes]) -> bytes:
     seed = rng.choice(seeds)
-    if len(seed) > 4000 and rng.random() < 0.9:  # mostly a window: more inputs per second
+    if len(seed) > 4000 and rng.random() < 0.9 and not seed.startswith(b"%PDF"):  # a window
         start = rng.randrange(len(seed) - 3000)
         seed = seed[start : start + rng.randint(200, 3000)]
     data = bytearray(seed)
@@ -111,15 +118,60 @@ def _check_lines(script: object, data: bytes) -> object:
     return (script.elements, script.boneyard, script.title)
 
 
-def _file_target(suffix: str) -> Callable[[bytes], object]:
+def _check_pdf_lines(script: object, data: bytes) -> object:
+    from showbible.model import PDF_PAGE_LINES, Script
+
+    assert isinstance(script, Script)
+    for el in script.elements:
+        page, on_page = divmod(el.line, PDF_PAGE_LINES)
+        if page < 1 or on_page < 1 or el.page != page or el.last_line < el.line:
+            raise AssertionError(f"PDF element line {el.line} (page {el.page}) is not a place")
+    return (script.elements, script.title)
+
+
+def _check_inner_lines(script: object, data: bytes) -> object:
+    """Highland and Fade In lines point into the document inside the zip: only their order is
+    checked here (the inner readers' own targets check the bounds)."""
+    from showbible.model import Script
+
+    assert isinstance(script, Script)
+    for el in (*script.elements, *script.boneyard):
+        if not 1 <= el.line <= el.last_line:
+            raise AssertionError(f"element line {el.line}-{el.last_line} out of order")
+    return (script.elements, script.boneyard, script.title)
+
+
+def _zipped(inner: str) -> Callable[[bytes], bytes]:
+    """Bytes that are not a zip become the named member of one, so the mutations reach the
+    reader inside as well as the zip checks."""
+
+    def wrap(data: bytes) -> bytes:
+        if data.startswith(b"PK"):
+            return data
+        import io
+        import zipfile
+
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(inner, data)
+        return buf.getvalue()
+
+    return wrap
+
+
+def _file_target(
+    suffix: str,
+    check: Callable[[object, bytes], object] = _check_lines,
+    prepare: Callable[[bytes], bytes] | None = None,
+) -> Callable[[bytes], object]:
     folder = Path(tempfile.mkdtemp(prefix="showbible-fuzz-"))
     path = folder / f"input{suffix}"
 
     def run(data: bytes) -> object:
         from showbible.formats import read_script
 
-        path.write_bytes(data)
-        return _check_lines(read_script(path), data)
+        path.write_bytes(prepare(data) if prepare is not None else data)
+        return check(read_script(path), data)
 
     return run
 
@@ -142,6 +194,12 @@ TARGETS: dict[str, Callable[[], Callable[[bytes], object]]] = {
     "fdx": lambda: _file_target(".fdx"),
     "tei": lambda: _file_target(".xml"),
     "transcript": lambda: _file_target(".txt"),
+    "pdf": lambda: _file_target(".pdf", _check_pdf_lines),
+    "subtitles": lambda: _file_target(".srt"),
+    "highland": lambda: _file_target(
+        ".highland", _check_inner_lines, _zipped("x.textbundle/text.fountain")
+    ),
+    "fadein": lambda: _file_target(".fadein", _check_inner_lines, _zipped("document.xml")),
     "bible": _bible_target,
 }
 

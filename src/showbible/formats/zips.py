@@ -11,8 +11,10 @@ about its size in the zip's directory cannot get past the limit either.
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from showbible.model import InputError
@@ -26,6 +28,16 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024  # tiny members may compress absurdly well (a file of spaces)
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# What zipfile and its decompressors raise on damaged archives (bz2 raises OSError).
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    ValueError,
+)
 
 
 def _unsafe(name: str) -> bool:
@@ -55,8 +67,10 @@ class ZipMembers:
         try:
             with self.archive.open(info) as fh:
                 data = fh.read(MAX_MEMBER_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as err:
-            raise InputError(f"{self.what}: cannot read {name!r}: {err}", file=self.path) from None
+        except _DAMAGED as err:
+            raise InputError(
+                f"{self.what}: damaged zip, cannot read {name!r}: {err}", file=self.path
+            ) from None
         except RuntimeError as err:  # an encrypted member
             raise InputError(f"{self.what}: {name!r} is encrypted: {err}", file=self.path) from None
         if len(data) > MAX_MEMBER_BYTES:
@@ -72,7 +86,7 @@ def open_zip(data: bytes, path: str, what: str) -> ZipMembers:
     """Open and check a zip archive given as bytes."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+    except _DAMAGED as err:
         raise InputError(f"not a {what} file (not a zip archive: {err})", file=path) from None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
