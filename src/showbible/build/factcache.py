@@ -18,7 +18,7 @@ from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
 from showbible.reading.facts import Inferred
 from showbible.universe.storytime import StoryTime
 
-FORMAT = 2
+FORMAT = 3  # 3: inferred facts of every kind, with object, reason, tells and hearers
 
 
 def _scene(s: SceneFacts) -> list[Any]:
@@ -44,7 +44,7 @@ def _scene(s: SceneFacts) -> list[Any]:
         ],
         [[t.line, t.text, t.names, t.starts] for t in s.sentences],
         s.tells,
-        [[i.kind, i.subject, i.line, i.confidence, i.sentence] for i in s.inferred]
+        [i.row() for i in s.inferred]
         if s.inferred is not None
         else None,
     ]
@@ -85,7 +85,7 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
             facts.tells = (
                 [(k, sid, o, said) for k, sid, o, said in r[17]] if r[17] is not None else None
             )
-            facts.inferred = [Inferred(*i) for i in r[18]] if r[18] is not None else None
+            facts.inferred = [Inferred.from_row(i) for i in r[18]] if r[18] is not None else None
             out.append(facts)
         return out
     except (zlib.error, ValueError, KeyError, TypeError, IndexError):

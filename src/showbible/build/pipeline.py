@@ -160,9 +160,13 @@ class _Context:
                 )
             )
             flashback_next = flashback_transition(scene)
-        for f in facts:
+
+        def resolve(label: str) -> str:
+            return cast.resolve_cue(label, ep.series).character
+
+        for f, sc in zip(facts, script.scenes, strict=True):
             f.tells = scene_tells(self.tells, f)
-            f.inferred = infer_facts(f, self.place_names)
+            f.inferred = infer_facts(f, self.place_names, sc, matcher, resolve)
         return facts, dump_facts(ep.series, ep.id, ep.rel, facts), parsed, blob
 
 

@@ -160,6 +160,7 @@ class Fold:
     cannot: dict[str, list[Known]] = field(default_factory=dict)
     held: dict[str, list[tuple[Known, Moment]]] = field(default_factory=dict)
     relations: list[Known] = field(default_factory=list)
+    secrets: dict[str, Known] = field(default_factory=dict)  # inferred secrets and their tells
     allows: dict[str, dict[str, str]] = field(default_factory=dict)  # scene -> rule -> reason
     events: list[CanonEvent] = field(default_factory=list)
 
@@ -196,8 +197,9 @@ def fold_events(canon: Canon, events: Iterable[CanonEvent]) -> Fold:
         elif e.verb == "destroyed":
             fold._keep_first(fold.destroyed, e.subject, Known(after, e))
         elif e.verb == "learns" and e.obj:
-            when = fold.moment(e.scene, e.line if e.source == "annotation" else INF)
-            fold._keep_first(fold.knows, (e.subject, e.obj), Known(when, e))
+            # An inferred lesson is dated by its line: hearers of a confidence may repeat it.
+            line = e.line if e.source in ("annotation", "inferred") else INF
+            fold._keep_first(fold.knows, (e.subject, e.obj), Known(fold.moment(e.scene, line), e))
         elif e.verb == "reveals" and e.scene is not None:
             scene = canon.scene(e.scene)
             when = fold.moment(e.scene, e.line if e.source == "annotation" else INF)
@@ -210,6 +212,8 @@ def fold_events(canon: Canon, events: Iterable[CanonEvent]) -> Fold:
             # A hold whose end lies outside this canon (past --as-of) has not ended yet.
             until = fold.moment(end, 0) if end in canon.story_pos else (INF, INF)
             fold.held.setdefault(e.subject, []).append((Known(after, e), until))
+        elif e.verb == "secret":
+            fold._keep_first(fold.secrets, e.subject, Known(fold.moment(e.scene, e.line), e))
         elif e.verb in ("relation", "ends"):
             fold.relations.append(Known(fold.moment(e.scene, e.line), e))
         elif e.verb == "allow" and e.scene is not None:

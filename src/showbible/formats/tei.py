@@ -185,12 +185,14 @@ class _TeiReader:
             self.out.append(Element(Kind.NOTE, f"present: {labels}", line))
 
     def stage(self, stage: XmlElement) -> None:
-        text, _nested = self.gather(stage)
+        text, nested = self.gather(stage)
         line = element_line(stage)
         if text:
             span = self.span(stage, text)
             self.out.append(Element(Kind.ACTION, text, span.line, span.end_line))
         self.presence_note(stage, line)
+        for inner in nested:  # Folger's type="mixed": "Bedford dies," inside a compound stage
+            self.stage(inner)
 
     # -- structure ---------------------------------------------------------------------
 

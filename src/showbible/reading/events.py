@@ -14,6 +14,7 @@ from showbible.reading.annotations import Annotation
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import HIGH, PlaceNames, infer_facts, place_names
+from showbible.reading.infer.linking import Linked, link
 from showbible.reading.names import did_you_mean
 from showbible.reading.resolve import Cast
 from showbible.universe.bible import BibleConf
@@ -234,23 +235,9 @@ class EventCollector:
                 event = self._annotation(scene, ann)
                 if event is not None:
                     mine.annotations.append(event)
-            items = scene.inferred
-            if items is None:
+            if scene.inferred is None:
                 finder = finder or place_names(self.u.bible)
-                items = infer_facts(scene, finder)
-            mine.inferred = [
-                CanonEvent(
-                    item.kind,
-                    item.subject,
-                    key,
-                    item.line,
-                    scene.file,
-                    "inferred",
-                    confidence=item.confidence,
-                    data={"sentence": item.sentence},
-                )
-                for item in items
-            ]
+                scene.inferred = infer_facts(scene, finder)
             mine.diagnostics = self.diagnostics[before:]
             if mine.annotations or mine.inferred or mine.diagnostics:
                 out[key] = mine
@@ -390,21 +377,65 @@ class EventCollector:
     ) -> Collected:
         events = self.bible_events()
         by_scene = self.scene_events(reuse, replaced)
-        inferred: list[CanonEvent] = []
         for got in by_scene.values():
             events.extend(got.annotations)
-            inferred.extend(got.inferred)
-        stated = {(e.verb, e.subject) for e in events}
+        bible_tells = [t for s in self.u.bible.secrets.values() for t in s.tells]
+        inferred = [
+            self._inferred(item, events)
+            for item in link(self.scenes, self._not_a_person, bible_tells)
+        ]
+        stated = {_said(e) for e in events}
         use = [
             e
             for e in inferred
-            if (e.verb, e.subject) not in stated
+            if _said(e) not in stated
+            and "withdrawn" not in e.data
             and (
                 inferred_setting == "all"
                 or (inferred_setting == "high" and (e.confidence or 0) >= HIGH)
             )
         ]
         return Collected(events + use, inferred, self.diagnostics, by_scene)
+
+    def _not_a_person(self, cid: str) -> bool:
+        """Walk-on roles, and groups a TEI cast lists as one (``Guards & Attendants``): no
+        inferred fact is about them."""
+        char = self.cast.characters.get(cid)
+        return self.cast.is_role(cid) or (
+            char is not None and char.provisional and (" & " in char.name or
+                                                       len(char.name.split()) > 5)
+        )  # fmt: skip
+
+    def _inferred(self, item: Linked, stated: list[CanonEvent]) -> CanonEvent:
+        """An inferred fact as a canon event; where the bible or an annotation says otherwise
+        about the same thing, it wins and the event says where (``conflict``)."""
+        data = dict(item.data)
+        for e in stated:
+            if (
+                item.verb in ("dies", "destroyed", "held")
+                and (e.verb, e.subject) == (item.verb, item.subject)
+                and (e.scene != item.scene or e.obj != item.obj)
+            ):
+                data["conflict"] = f"{e.where()} ({e.source}: {e.verb} {e.subject}"
+                data["conflict"] += f" {e.obj})" if e.obj else f" at {e.scene or 'the start'})"
+                break
+        return CanonEvent(
+            item.verb,
+            item.subject,
+            item.scene,
+            item.line,
+            item.file,
+            "inferred",
+            obj=item.obj,
+            confidence=item.confidence,
+            data=data,
+        )
+
+
+def _said(e: CanonEvent) -> tuple[str, str, str | None]:
+    """What an event is about, as far as the bible overriding an inference goes: a death, a
+    destruction or a confinement of the same one; an incapacity or knowledge of the same thing."""
+    return (e.verb, e.subject, e.obj if e.verb in ("cannot", "learns") else None)
 
 
 def _fold(text: str) -> str:

@@ -18,11 +18,29 @@ Tell = tuple[int, str, int, str]  # (index of the speech in the scene, secret, o
 
 @dataclass(frozen=True, slots=True)
 class Inferred:
-    kind: str  # "dies" or "destroyed"
-    subject: str  # character or place id
+    """A fact one scene's text states (reading/infer/): its sentence, line, confidence, why."""
+
+    kind: str  # dies destroyed cannot held released alive intact confides learns
+    subject: str  # character or place id (a confided secret: its scene-local number)
     line: int
     confidence: float
     sentence: str
+    obj: str | None = None  # cannot: what; held: place; learns: the secret or tell
+    reason: str = ""  # the pattern or evidence that made it
+    tells: tuple[str, ...] = ()  # cannot/confides: the words that give it away
+    who: tuple[str, ...] = ()  # confides: who was there to hear it
+
+    def row(self) -> list[object]:
+        return [self.kind, self.subject, self.line, self.confidence, self.sentence, self.obj,
+                self.reason, list(self.tells), list(self.who)]  # fmt: skip
+
+    @classmethod
+    def from_row(cls, r: list[object]) -> Inferred:
+        k, s, ln, c, sent, obj, reason, tells, who = r
+        assert isinstance(tells, list) and isinstance(who, list)
+        return cls(str(k), str(s), int(str(ln)), float(str(c)), str(sent),
+                   None if obj is None else str(obj), str(reason),
+                   tuple(map(str, tells)), tuple(map(str, who)))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,13 @@ class Capability(Rule):
                         sentence.line,
                         (cid,),
                         f"{ctx.name(cid)} cannot {what}, but here: {sentence.text.strip()!r}",
-                        [Evidence.of(known.event, f"{ctx.name(cid)} cannot {what}")],
+                        [Evidence.of(known.event, f"{ctx.name(cid)} cannot {what}"
+                                     + _said(known.event.data))],
+                        inferred=known.event.source == "inferred",
                     )
                     break
+
+
+def _said(data: dict[str, object]) -> str:
+    """The sentence an inferred fact rests on, for its evidence."""
+    return f" (inferred from {data['sentence']!r})" if data.get("sentence") else ""

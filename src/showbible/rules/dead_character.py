@@ -36,7 +36,11 @@ class DeadCharacter(Rule):
                 if death is None:
                     continue
                 e = death.event
-                how = "inferred from the action" if e.source == "inferred" else f"per {e.source}"
+                how = (
+                    f"inferred from {e.data.get('sentence', '')!r}"
+                    if e.source == "inferred"
+                    else f"per {e.source}"
+                )
                 yield self.finding(
                     scene,
                     presence.line,

@@ -40,6 +40,8 @@ class DestroyedPlace(Rule):
                 scene.line,
                 (),
                 f"this scene is set in {label}, destroyed in {e.scene or 'the bible'}",
-                [Evidence.of(e, f"{label} is destroyed")],
+                [Evidence.of(e, f"{label} is destroyed" + (
+                    f" (inferred from {e.data.get('sentence', '')!r})"
+                    if e.source == "inferred" else ""))],  # fmt: skip
                 inferred=e.source == "inferred",
             )

@@ -36,6 +36,8 @@ class PrematureKnowledge(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         fold = ctx.fold
         index = TellIndex({sid: s.tells for sid, s in ctx.canon.universe.bible.secrets.items()})
+        if fold.secrets:
+            yield from self._inferred(ctx)
         if index.empty:
             return
         for scene in ctx.scenes():
@@ -60,6 +62,44 @@ class PrematureKnowledge(Rule):
                     "before learning it",
                     _evidence(ctx, cid, sid),
                 )
+
+
+    def _inferred(self, ctx: Context) -> Iterator[Finding]:
+        """Secrets the scripts confide (reading/infer/secrets.py): their tells, said after the
+        confidence by someone who never learned them."""
+        fold = ctx.fold
+        index = TellIndex({sid: tuple(k.event.data.get("tells") or ()) for sid, k in
+                           fold.secrets.items()})  # fmt: skip
+        if index.empty:
+            return
+        for scene in ctx.scenes():
+            if scene.flashback:
+                continue
+            reported: set[tuple[str, str]] = set()
+            for speech in scene.dialogue:
+                cid = speech.character
+                if speech.voice or not ctx.is_person(cid):
+                    continue
+                for sid, offset, said in index.find(speech.text):
+                    line = speech.line + speech.text.count("\n", 0, offset)
+                    when = fold.at(scene, line)
+                    secret = fold.secrets[sid]
+                    if (cid, sid) in reported or not secret.moment < when:
+                        continue
+                    if fold.knows_secret(cid, sid, when):
+                        continue
+                    reported.add((cid, sid))
+                    e = secret.event
+                    yield self.finding(
+                        scene,
+                        line,
+                        (cid,),
+                        f"{ctx.name(cid)} says {said!r}, which was told in confidence in "
+                        f"{e.scene} ({e.data.get('sentence', '')!r}), without having heard it",
+                        [Evidence.of(e, "told in confidence to "
+                                     + ", ".join(map(ctx.name, e.data.get("hearers") or ())))],
+                        inferred=True,
+                    )  # fmt: skip
 
 
 def _evidence(ctx: Context, cid: str, sid: str) -> list[Evidence]:

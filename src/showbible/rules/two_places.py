@@ -97,6 +97,9 @@ class TwoPlaces(Rule):
                         scene.present[cid].line,
                         (cid,),
                         f"{ctx.name(cid)} is here ({scene.location}) while held at {place}",
-                        [Evidence.of(known.event, f"{ctx.name(cid)} is held at {place}")],
-                    )
+                        [Evidence.of(known.event, f"{ctx.name(cid)} is held at {place}"
+                                     + (f" (inferred from {known.event.data['sentence']!r})"
+                                        if known.event.data.get("sentence") else ""))],
+                        inferred=known.event.source == "inferred",
+                    )  # fmt: skip
                     break

@@ -1,0 +1,104 @@
+"""Inferred facts: what the scripts themselves establish, one component per kind of fact.
+
+| kind | component | reads |
+|---|---|---|
+| ``dies`` | ``deaths.Deaths`` (withdrawn by ``deaths.Alive``) | deaths shown or told |
+| ``destroyed`` | ``destructions.Destructions`` (withdrawn by ``Intact``) | places destroyed |
+| ``cannot`` | ``incapacity.Incapacity`` | what someone lastingly cannot do |
+| ``held`` | ``confinement.Confinement`` (ended by ``Release``) | who is locked up where |
+| ``confides`` | ``secrets.Secrets`` | information shared in confidence |
+| ``learns`` | ``learning.Learning`` and ``learning.spread`` | who comes to know a secret |
+
+Proposed, never imposed: each fact carries its sentence, line, a confidence and the reason;
+``showbible facts --inferred`` lists them, ``settings.inferred_facts`` (none | high | all,
+default high) decides which the rules use, and the bible overrides them. Each component reads
+the same stream of sentences (``base.walk``: every format's action lines, stage directions and
+speeches) and refuses what is not asserted through the shared structure in ``clauses``
+(questions, negation, modality, conditions, wishes, threats, hearsay, depictions); a scene that
+is a flashback or a dream gives no facts at all. What needs more than one scene (a death taken
+back, a release, a secret spreading) is joined in ``linking``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from showbible.model import Scene
+from showbible.reading.facts import Inferred, SceneFacts
+from showbible.reading.infer.base import (
+    HIGH,
+    LOW,
+    MEDIUM,
+    Component,
+    Finder,
+    SceneView,
+    unreal,
+    walk,
+)
+from showbible.reading.infer.confinement import Confinement, Release
+from showbible.reading.infer.deaths import Alive, Deaths
+from showbible.reading.infer.destructions import Destructions, Intact
+from showbible.reading.infer.incapacity import Incapacity
+from showbible.reading.infer.learning import Learning
+from showbible.reading.infer.places import PlaceNames, fold, place_names
+from showbible.reading.infer.secrets import Secrets
+
+__all__ = [
+    "COMPONENTS",
+    "HIGH",
+    "LOW",
+    "MEDIUM",
+    "PlaceNames",
+    "infer_facts",
+    "place_names",
+]
+
+# Every component, in the order their facts are listed.
+COMPONENTS: tuple[Callable[[], Component], ...] = (
+    Deaths, Alive, Destructions, Intact, Incapacity, Confinement, Release, Secrets, Learning,
+)  # fmt: skip
+
+
+def infer_facts(
+    facts: SceneFacts,
+    places: PlaceNames,
+    scene: Scene | None = None,
+    finder: Finder | None = None,
+    resolve: Callable[[str], str] | None = None,
+) -> list[Inferred]:
+    """Every fact one scene states. ``scene`` (its elements) adds the directions inside
+    speeches; ``finder`` finds names in dialogue; ``resolve`` maps a TEI ``who`` label to its
+    character. Without them, action lines and pronouns are still read."""
+    if unreal(facts):
+        return []
+    units = walk(facts, scene, finder, resolve)
+    location = fold(facts.location)
+    key = facts.place or ("~" + " ".join(facts.location.lower().split()) if location else None)
+    view = SceneView(
+        facts,
+        units,
+        key,
+        frozenset(w for w in location.replace("-", " ").split() if len(w) > 2),
+        places,
+        frozenset(facts.present),
+    )
+    out: list[Inferred] = []
+    components = [make() for make in COMPONENTS]
+    for unit in units:
+        for component in components:
+            out.extend(component.read(unit, view))
+    for component in components:
+        out.extend(component.close(view))
+    return _dedupe(out)
+
+
+def _dedupe(items: list[Inferred]) -> list[Inferred]:
+    """One fact per kind, subject and object: the most confident, then the first."""
+    best: dict[tuple[str, str, str | None], Inferred] = {}
+    for item in items:
+        key = (item.kind, item.subject, item.obj)
+        if item.kind in ("confides", "learns"):
+            key = (item.kind, item.subject, f"{item.obj}@{item.line}")
+        if key not in best or item.confidence > best[key].confidence:
+            best[key] = item
+    return sorted(best.values(), key=lambda i: i.line)

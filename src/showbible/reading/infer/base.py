@@ -1,0 +1,263 @@
+"""The scene as inference reads it: one stream of sentences from every format, each with its
+speaker, the characters it names (with their places in the text) and who its pronouns mean.
+
+Every reader gives the same elements (DESIGN §2), so inference reads elements, not formats:
+action lines and stage directions (Fountain and FDX action, TEI ``<stage>``, bracketed
+transcript directions), directions inside a speech (TEI ``<stage>`` within ``<sp>``,
+parentheticals), and dialogue. A TEI ``<stage who>`` arrives as a ``present:`` note on the same
+line; it names the subject of a bare direction ("Dies.") exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from showbible.model import Kind, Scene
+from showbible.reading.facts import Inferred, SceneFacts
+from showbible.reading.infer.clauses import UNREAL_SCENE, Focus, Mention, mentions, sentences
+
+HIGH = 0.9
+MEDIUM = 0.6
+LOW = 0.3
+
+# A name as written, without a possessive 's ("O'Neill" keeps its apostrophe).
+_PART = r"[A-Z][\w.-]*(?:['’](?![sS]\b)\w+)?"
+_NAME_RUN = re.compile(_PART + r"(?:\s+(?:of\s+|de\s+)?" + _PART + r")*")
+_HARM = re.compile(
+    r"\b(?:stabs?|stabbed|shoots?|shot|strikes?|struck|hits?|kills?|killed|wounds?|wounded|"
+    r"runs?\s+\w+\s+through|poisons?|poisoned|strangles?|strangled|slays?|slew|"
+    r"smites?|smote|cuts?\s+down)\b",
+    re.I,
+)
+
+
+class Finder(Protocol):
+    """Finds characters named in text (the extraction's NameMatcher)."""
+
+    def find(self, text: str) -> Sequence[object]: ...
+
+
+@dataclass
+class Unit:
+    """One sentence to read: of an action line (``action``), a direction inside a speech
+    (``direction``), or a speech (``speech``)."""
+
+    kind: str
+    text: str
+    line: int
+    speaker: str | None
+    ms: list[Mention]
+    focus: Focus
+    who: tuple[str, ...] = ()  # TEI <stage who>: the characters a direction is about
+    index: int = 0  # position in the scene's stream
+    victim: str | None = None  # who a harmful act here strikes ("Stabs him")
+
+
+@dataclass
+class SceneView:
+    """What components may ask of the scene around a sentence."""
+
+    facts: SceneFacts
+    units: list[Unit]
+    place_key: str | None  # the scene's own place, as rules compare places
+    location_words: frozenset[str]
+    places: PlaceFinder
+    present: frozenset[str]
+    found: list[Inferred] = field(default_factory=list)
+
+    def speaks_after(self, cid: str, line: int) -> bool:
+        return any(
+            d.character == cid and d.line > line and not d.voice for d in self.facts.dialogue
+        )
+
+
+class PlaceFinder(Protocol):
+    def find(self, text: str) -> list[str]: ...
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]: ...
+
+
+class Component:
+    """One kind of fact. ``read`` sees each sentence of a scene in order; ``close`` sees the
+    scene once all its sentences were read (for facts that need the whole scene)."""
+
+    kind = ""
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        return iter(())
+
+    def close(self, scene: SceneView) -> Iterator[Inferred]:
+        return iter(())
+
+
+def fact(
+    kind: str,
+    subject: str,
+    unit: Unit,
+    confidence: float,
+    reason: str,
+    *,
+    obj: str | None = None,
+    tells: tuple[str, ...] = (),
+    who: tuple[str, ...] = (),
+) -> Inferred:
+    return Inferred(
+        kind, subject, unit.line, confidence, unit.text.strip(), obj, reason, tells, who
+    )
+
+
+def unreal(facts: SceneFacts) -> bool:
+    """A scene outside the story's present: a flashback, a dream, a screen."""
+    return facts.flashback or bool(UNREAL_SCENE.search(facts.heading or ""))
+
+
+def _spans(text: str, names: Sequence[str], starts: Sequence[int]) -> list[tuple[str, int, int]]:
+    out = []
+    for cid, s in zip(names, starts, strict=False):
+        m = _NAME_RUN.match(text, s)
+        out.append((cid, s, m.end() if m else s + 1))
+    return out
+
+
+def walk(
+    facts: SceneFacts,
+    scene: Scene | None,
+    finder: Finder | None,
+    resolve: Callable[[str], str] | None,
+) -> list[Unit]:
+    """Every sentence of the scene in script order, with names and pronouns resolved."""
+    focus = Focus()
+    stream: list[tuple[int, int, str, object]] = []
+    for k, sent in enumerate(facts.sentences):
+        stream.append((sent.line, 1, "action", k))
+    for k, speech in enumerate(facts.dialogue):
+        stream.append((speech.line, 2, "speech", k))
+    who_at: dict[int, tuple[str, ...]] = {}
+    for ann in facts.annotations:
+        if ann.verb == "present" and resolve is not None:
+            names = [n for n in re.split(r"\s*,\s*|\s+and\s+", ann.args) if n]
+            who_at[ann.line] = tuple(resolve(n) for n in names)
+    if scene is not None:
+        speaker: str | None = None
+        cue_to_char = {d.cue_line: d.character for d in facts.dialogue}
+        for el in scene.elements:
+            if el.kind is Kind.CHARACTER:
+                speaker = cue_to_char.get(el.line, speaker)
+            elif el.kind is Kind.PARENTHETICAL:
+                stream.append((el.line, 0, "direction", (speaker, el.text)))
+            elif el.kind in (Kind.ACTION, Kind.HEADING, Kind.TRANSITION):
+                speaker = None
+    stream.sort(key=lambda t: (t[0], t[1]))
+    speakers = [d.character for d in facts.dialogue if not d.voice]
+    units: list[Unit] = []
+    last_speaker: str | None = None
+    spoken = 0
+    for line, _order, kind, ref in stream:
+        if kind == "action":
+            assert isinstance(ref, int)
+            sent = facts.sentences[ref]
+            focus.speaker = None
+            ms = mentions(sent.text, _spans(sent.text, sent.names, sent.starts), focus)
+            unit = Unit(
+                "action", sent.text, line, last_speaker, ms, focus.copy(), who_at.get(line, ())
+            )
+            units.append(unit)
+            _after(unit, focus, facts)
+        elif kind == "direction":
+            assert isinstance(ref, tuple)
+            who, text = ref
+            focus.speaker = None
+            unit = Unit("direction", text, line, who, mentions(text, [], focus), focus.copy(),
+                        who_at.get(line, ()))  # fmt: skip
+            units.append(unit)
+            _after(unit, focus, facts)
+        else:
+            assert isinstance(ref, int)
+            speech = facts.dialogue[ref]
+            if speech.voice:
+                continue
+            focus.speaker = speech.character
+            focus.addressee = _addressee(speech.text, speech.character, speakers, spoken, facts,
+                                         finder)  # fmt: skip
+            spoken += 1
+            for offset, text in sentences(speech.text):
+                named: list[tuple[str, int, int]] = []
+                if finder is not None and speech.names:
+                    for m in finder.find(text):
+                        cid = getattr(m, "character", None)
+                        if isinstance(cid, str):
+                            named.append((cid, getattr(m, "start", 0), getattr(m, "end", 0)))
+                sline = speech.line + speech.text.count("\n", 0, offset)
+                unit = Unit("speech", text, sline, speech.character,
+                            mentions(text, named, focus), focus.copy())  # fmt: skip
+                units.append(unit)
+                _after(unit, focus, facts)
+            last_speaker = speech.character
+    for i, u in enumerate(units):
+        u.index = i
+    return units
+
+
+def _after(unit: Unit, focus: Focus, facts: SceneFacts) -> None:
+    """Update who is in focus once a sentence is read."""
+    focus.victim = None
+    harm = _HARM.search(unit.text)
+    names = [m for m in unit.ms if not m.pronoun]
+    if harm is not None:
+        after = [m for m in unit.ms if m.start >= harm.end() and not m.possessive]
+        if after and not after[0].pronoun:
+            focus.victim = after[0].cid
+        elif unit.kind != "speech":
+            focus.victim = _struck(unit, harm.start(), facts)
+        unit.victim = focus.victim
+    for m in names:
+        if m.cid != focus.speaker:
+            focus.named(m.cid)
+    if names and unit.kind == "action":
+        focus.named(names[0].cid)  # the subject stays in focus over the objects
+
+
+def _struck(unit: Unit, at: int, facts: SceneFacts) -> str | None:
+    """Whom "Stabs him" strikes: the TEI ``who`` that is not the striker, else the one who spoke
+    last before it and never speaks again in the scene (the striker being the sentence's subject
+    or, in a bare direction, the last speaker)."""
+    subject = next((m.cid for m in unit.ms if m.start < at and not m.pronoun), None)
+    striker = subject or unit.speaker
+    others = [c for c in unit.who if c != striker]
+    if others:
+        return others[-1]
+    before = [d for d in facts.dialogue if d.line < unit.line and not d.voice]
+    later = {d.character for d in facts.dialogue if d.line > unit.line}
+    for d in reversed(before):
+        if d.character != striker and d.character not in later:
+            return d.character
+    return None
+
+
+def _addressee(
+    text: str,
+    speaker: str,
+    speakers: list[str],
+    k: int,
+    facts: SceneFacts,
+    finder: Finder | None,
+) -> str | None:
+    """Whom a speech is spoken to: a name in the vocative, else the one who spoke just before
+    or just after, else the only other character there."""
+    if finder is not None:
+        for m in finder.find(text):
+            cid = getattr(m, "character", None)
+            start, end = getattr(m, "start", 0), getattr(m, "end", 0)
+            if not isinstance(cid, str) or cid == speaker:
+                continue
+            before, after = text[:start].rstrip(), text[end:].lstrip()
+            if (not before or before[-1] in ",.!?;") and (not after or after[0] in ",.!?;"):
+                return cid
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(speakers) and speakers[j] != speaker:
+            return speakers[j]
+    others = [c for c in facts.present if c != speaker]
+    return others[0] if len(others) == 1 else None

@@ -1,0 +1,292 @@
+"""How a sentence says what it says: the shallow structure every inference component reads.
+
+A fact is inferred only from a sentence that *asserts* it. This module finds, around the words
+that state a fact (its predicate), what takes the assertion away: a question, a negation, a modal
+or future ("will die", "could have died"), a condition ("if the tide turns"), a wish or a threat
+("I want him dead"), an attempt or a purpose ("tries to kill", "raises the gun to kill"), a near
+miss ("nearly drowns", "as if he were dead"), hearsay ("they say", "maybe"), an imperative
+("Kill him!"), and depictions (dreams, screens, pictures, pretending). These are closed classes
+of English function words and framing verbs, not phrases of any one story: they hold for every
+kind of fact, which is why the components share them.
+
+Subjects are resolved here too: a name, or a pronoun -- ``I`` is the speaker, ``you`` the one
+spoken to, ``he``/``she``/``they`` the character last in focus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A closed class of words, written as one string."""
+    return frozenset(text.split())
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’)]*\s+|\s+[—–]+\s+|\s+--\s+|\n\s*\n")
+_CLAUSE_CUT = re.compile(r"[,;:()—–]|\s--\s|\bbut\b|\bthen\b|\bwhile\b|\bwhere\b|\bwho\b", re.I)
+
+NEGATORS = wordset(
+    "not n't never no nobody nothing none neither nor hardly barely scarcely cannot can't "
+    "won't don't doesn't didn't isn't wasn't aren't weren't"
+)
+MODALS = wordset("will 'll would 'd could might may should shall must gonna ought")
+CONDITIONS = wordset("if unless whether suppose supposing imagine lest otherwise")
+WISHES = wordset(
+    "wish wishes wished want wants wanted hope hopes hoped pray prays prayed fear fears "
+    "swear swears threaten threatens threatened promise promises vow vows rather"
+)
+ATTEMPTS = wordset(
+    "try tries tried trying attempt attempts attempted fails failed plans planned "
+    "plan plans means meant intends intended about"
+)
+NEAR = wordset("almost nearly practically virtually")
+HEARSAY = wordset(
+    "say says rumour rumor rumours apparently supposedly allegedly reportedly maybe perhaps "
+    "probably possibly presumably think thinks thought believe believes claims claimed "
+    "heard hear reckon reckons doubt"
+)
+DEPICTIONS = wordset(
+    "dream dreams dreamt dreamed dreaming nightmare nightmares imagines imagined imagining "
+    "vision visions fantasy fantasises fantasizes tv television screen screens footage film "
+    "films movie video videos recording photo photograph photographs painting paintings "
+    "picture pictures portrait model broadcast pretends pretending pretended fakes faked "
+    "faking feigns feigned feigning story hallucination hallucinates"
+)
+SIMILE = ("as if", "as though", "like a", "like he", "like she", "like they", "looks like")
+PERSONAL = {
+    "i": "speaker", "me": "speaker", "my": "speaker", "i'm": "speaker", "i've": "speaker",
+    "i'd": "speaker", "i'll": "speaker", "myself": "speaker",
+    "you": "addressee", "your": "addressee", "you're": "addressee", "you've": "addressee",
+    "you'll": "addressee", "you'd": "addressee", "yourself": "addressee", "thou": "addressee",
+    "thee": "addressee", "thy": "addressee",
+    "he": "focus", "him": "focus", "his": "focus", "she": "focus", "her": "focus",
+    "he's": "focus", "she's": "focus", "himself": "focus", "herself": "focus",
+}  # fmt: skip
+# Heading words that put a whole scene outside the story's present.
+UNREAL_SCENE = re.compile(
+    r"\b(?:DREAM|DREAMS|NIGHTMARE|FANTASY|VISION|HALLUCINATION|IMAGINED|IMAGINATION|"
+    r"ON (?:THE )?(?:TV|SCREEN|MONITOR)|TV SCREEN|FLASH[- ]?FORWARD|PLAY WITHIN)\b",
+    re.I,
+)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """A speech or action text cut into sentences, with their offsets."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > pos:
+            out.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text) and text[pos:].strip():
+        out.append((pos, text[pos:]))
+    return out
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` begins (after the last comma, semicolon, "but", ...)."""
+    start = 0
+    for m in _CLAUSE_CUT.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A character named (or pronoun resolved) in a sentence."""
+
+    cid: str
+    start: int
+    end: int
+    possessive: bool = False
+    pronoun: str = ""  # "speaker", "addressee", "focus" or "" for a name
+
+
+def blocked(
+    text: str,
+    start: int,
+    *,
+    subject_at: int | None = None,
+    negation: bool = True,
+    modal: bool = True,
+) -> str | None:
+    """Why the predicate at ``start`` of this sentence is not asserted, or None.
+
+    Looks at the words before the predicate: in its own clause for negation and modals (from the
+    subject on, when known), in the whole sentence for conditions, wishes, attempts, near misses,
+    hearsay; and at the whole sentence for questions and depictions.
+    """
+    stripped = text.rstrip(" \"'”’)")
+    if stripped.endswith("?"):
+        return "a question"
+    low_all = words(text)
+    if any(w in DEPICTIONS for w in low_all):
+        return "a depiction (dream, screen, picture or pretence)"
+    before = words(text[:start])
+    if any(s in text[clause_start(text, start) : start].lower() for s in SIMILE):
+        return "a simile"
+    if any(w in CONDITIONS for w in before) or (before[:1] == ["without"]):
+        return "a condition"
+    if before[:1] == ["had"] or before[:2] == ["what", "if"]:
+        return "a hypothetical"
+    if any(w in WISHES for w in before):
+        return "a wish, threat or promise"
+    if any(w in ATTEMPTS for w in before):
+        return "an attempt or a plan"
+    if any(w in NEAR for w in before):
+        return "a near miss"
+    if any(w in HEARSAY for w in before):
+        return "hearsay or a guess"
+    if before[-1:] == ["to"]:
+        return "a purpose or a plan (to + verb)"
+    cstart = clause_start(text, start)
+    if subject_at is not None and subject_at < start:
+        cstart = min(cstart, subject_at)
+    local = words(text[cstart:start])
+    if negation and any(w in NEGATORS or w.endswith("n't") for w in local):
+        return "negated"
+    if modal and (
+        any(w in MODALS or w.endswith("'ll") or w.endswith("'d") for w in local)
+        or "going to" in " ".join(local)
+    ):
+        return "a modal or future"
+    return None
+
+
+def imperative(text: str, start: int) -> bool:
+    """A command: the predicate opens the sentence in its bare form ("Kill him!")."""
+    return not words(text[:start])
+
+
+@dataclass
+class Focus:
+    """Who a pronoun means, as a scene goes on: the speaker, the one spoken to, and the
+    characters last named (most recent last)."""
+
+    speaker: str | None = None
+    addressee: str | None = None
+    recent: list[str] = field(default_factory=list)
+    victim: str | None = None  # the object of the last harmful act: "Stabs him. He dies."
+
+    def copy(self) -> Focus:
+        return Focus(self.speaker, self.addressee, list(self.recent), self.victim)
+
+    def named(self, cid: str) -> None:
+        if cid in self.recent:
+            self.recent.remove(cid)
+        self.recent.append(cid)
+
+    def other(self, *, besides: str | None = None) -> str | None:
+        """The character a third-person pronoun most likely means."""
+        if self.victim is not None and self.victim != besides:
+            return self.victim
+        for cid in reversed(self.recent):
+            if cid != besides:
+                return cid
+        return None
+
+    def ambiguous(self) -> bool:
+        """Whether a third-person pronoun could mean more than one character."""
+        others = {c for c in self.recent if c not in (self.speaker, self.addressee)}
+        return len(others) > 1
+
+    def resolve(self, role: str) -> str | None:
+        if role == "speaker":
+            return self.speaker
+        if role == "addressee":
+            return self.addressee
+        return self.other(besides=self.speaker)
+
+
+_PRONOUN = re.compile(
+    r"(?<![\w'])("
+    + "|".join(sorted(map(re.escape, PERSONAL), key=len, reverse=True))
+    + r")(?![\w'])",
+    re.I,
+)
+
+
+def mentions(
+    text: str, named: list[tuple[str, int, int]], focus: Focus, *, pronouns: bool = True
+) -> list[Mention]:
+    """Names (given with their spans) and resolved pronouns of a sentence, in text order."""
+    out = [Mention(cid, s, e, possessive(text, e)) for cid, s, e in named]
+    if pronouns:
+        taken = [(m.start, m.end) for m in out]
+        for m in _PRONOUN.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            role = PERSONAL[m.group(1).lower().replace("’", "'")]
+            cid = focus.resolve(role)
+            if cid is None:
+                continue
+            owns = m.group(1).lower() in ("my", "your", "his", "thy") or (
+                m.group(1).lower() == "her" and _followed_by_noun(text, m.end())
+            )
+            out.append(Mention(cid, m.start(), m.end(), owns, role))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_IS = wordset(
+    "a an the not been got gone dead alive here there in on at with going being no never still "
+    "always just so very too all fine ok okay right back up out down off"
+)
+
+
+def possessive(text: str, end: int) -> bool:
+    """A name followed by 's that owns something ("Rafi's hand"), not "Rafi's locked up"."""
+    if text[end : end + 2].lower() not in ("'s", "’s"):
+        return False
+    nxt = words(text[end + 2 : end + 30])
+    if not nxt:
+        return True
+    w = nxt[0]
+    if w in _IS:
+        return False
+    return not (len(w) > 4 and w.endswith(("ed", "ing")) and w not in _ED_NOUNS)
+
+
+_ED_NOUNS = wordset(
+    "bedding wedding building ceiling clothing evening morning painting earring stocking "
+    "pudding wedding sibling darling feeling meeting"
+)
+
+
+def _followed_by_noun(text: str, end: int) -> bool:
+    nxt = words(text[end : end + 20])
+    return bool(nxt) and nxt[0] not in ("and", "to", "in", "on", "at", "with", "out", "up")
+
+
+def subject_before(ms: list[Mention], pos: int, text: str) -> Mention | None:
+    """The subject of a predicate at ``pos``: the last non-possessive mention before it in its
+    clause, or the sentence's first mention when the predicate stands after a comma
+    ("Rafi slumps against the wheel, dead")."""
+    cstart = clause_start(text, pos)
+    inside = [m for m in ms if cstart <= m.start < pos and not m.possessive]
+    if inside:
+        return inside[-1]
+    if cstart > 0 and words(text[cstart:pos]) in ([], ["and"], ["then"], ["and", "then"]):
+        first = [m for m in ms if m.start < cstart and not m.possessive]
+        if first:
+            return first[0]
+    return None
+
+
+def object_after(ms: list[Mention], end: int, text: str) -> Mention | None:
+    """The object of a transitive predicate ending at ``end``: the first mention after it,
+    with at most two words between ("kills Hollis", "shoots young Rafi dead")."""
+    for m in ms:
+        if m.start >= end:
+            gap = words(text[end : m.start])
+            if len(gap) <= 2 and not any(w in ("of", "for", "with", "to", "by") for w in gap):
+                return m
+            return None
+    return None

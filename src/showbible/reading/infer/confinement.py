@@ -1,0 +1,196 @@
+"""Confinement (``held``) and release: who is locked up where, and until when.
+
+Reads: a character as the object of confining ("Cole locks Mara in the cold store", "they
+chain Priya to a pipe", "throw Tobias into the cellar") or the subject of a confined state
+("Rafi is locked in the weather station", "is chained in the hold", "sits chained", "is held
+prisoner aboard the Kestrel", "bound and gagged, lies in the cold store", "is committed to the
+Tower"), and reported confinement ("they've got Teo locked in the weather station", "you can't
+keep me locked in here"). The place is the bible place named in the sentence, else the
+location named after the preposition, else the scene's own place. A release (``Release``:
+"frees", "cuts Priya free", "unchains", "escapes", "breaks out", "stumbles out", "is set free")
+in a later scene ends the hold; the engine links the two (``until``).
+
+Refuses: locking things ("locks the door behind her", "locks the ledger in the safe"), being
+locked out, voluntary seclusion ("locks herself in the chapel to pray", "shuts himself in"),
+idioms ("held up in traffic", "locks eyes", "trapped in her marriage", "tied up in meetings",
+"chained to his desk"), a hold undone in the same sentence ("handcuffed, then uncuffed"), and
+as for every kind: orders ("Lock him in the cold store!"), threats and plans, questions,
+conditions, the past, hearsay, depictions, flashbacks and dreams.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from showbible.reading.facts import Inferred
+from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.clauses import blocked, imperative, object_after, subject_before
+from showbible.reading.infer.places import fold
+
+_RESTRAINT = (r"(?:pipe|wall|chair|post|bed|radiator|ring|floor|bars|beam|mast|pillar|table|"
+              r"bunk|stake|railing|hook|bolt)")  # fmt: skip
+_ACT = re.compile(
+    r"\b(?:locks?|locked|chains?|chained|shackles?|shackled|imprisons?|imprisoned|jails?|jailed|"
+    r"throws?|threw|thrown|shoves?|shoved|drags?|dragged|ties|tied|cages?|caged|confines?|"
+    r"confined|commits?|committed|keeps?|kept|holding|holds?|padlocks?)\b",
+    re.I,
+)
+_INTO = re.compile(
+    r"^\s*(?:up\b|(?:in|into|inside|to|aboard|on|within)\b\s*(?P<place>[^.,;!?]*))", re.I
+)
+_STATE = re.compile(
+    r"\b(?:(?:is|was|are|'s|sits|lies|lay|sat|remains|stays|wakes|hangs)\s+(?:still\s+|now\s+)?"
+    r"(?:locked|chained|shackled|imprisoned|jailed|confined|caged|bound|trapped|held "
+    r"(?:prisoner|captive|hostage)|kept)|bound and gagged|locked up|taken prisoner|"
+    r"held (?:prisoner|captive|hostage)|in chains|prisoner (?:in|aboard)|"
+    r"(?:,\s*|and\s+|is\s+|was\s+)committed to)\b",
+    re.I,
+)
+_NOT_AFTER = re.compile(
+    r"^\s*(?:out\b|eyes\b|in (?:concentration|a bad mood|her marriage|his marriage|meetings|"
+    r"traffic|thought)|up in (?:traffic|meetings)|to (?:his|her|their|my) desk|back\b|"
+    r"in high regard|at gunpoint for)",
+    re.I,
+)
+# "They've got Teo locked in the weather station": a participle right after the name.
+_PARTICIPLE = re.compile(r"\b(?:locked|chained|shackled|imprisoned|caged)(?=\s+(?:up\s+)?"
+                         r"(?:in|inside|to|aboard)\b)", re.I)  # fmt: skip
+_UNDONE = re.compile(r"\bthen (?:uncuffed|released|freed|untied|let go)\b|\bbut\b", re.I)
+_SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
+_HERE = re.compile(r"^\s*(?:here|there|in here|in there)\b", re.I)
+
+
+class Confinement(Component):
+    kind = "held"
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        text = unit.text
+        if _UNDONE.search(text) or _SELF.search(text):
+            return
+        done: set[str] = set()
+        for m in _ACT.finditer(text):
+            obj = object_after(unit.ms, m.end(), text)
+            if obj is None or obj.possessive or obj.cid in done:
+                continue
+            rest = text[obj.end :]
+            verb = m.group(0).lower()
+            state_after = re.match(r"^\s*(?:locked|chained|shackled|imprisoned|prisoner|captive)"
+                                   r"\b", rest, re.I)  # fmt: skip
+            if state_after:
+                rest = rest[state_after.end() :]
+            into = _INTO.match(rest)
+            if into is None and not (verb.startswith(("imprison", "jail")) or state_after):
+                continue
+            if _NOT_AFTER.match(rest):
+                continue
+            if (
+                verb.startswith(("keep", "kept", "hold"))
+                and not state_after
+                and not (scene.places.spans(rest))
+            ):
+                continue  # "holds Mara in his arms"; but "holding Ada in the cold store"
+            if imperative(text, m.start()) or blocked(text, m.start()) is not None:
+                continue
+            if obj.pronoun == "speaker" and not state_after:
+                continue
+            place = self._place(unit, scene, into.group("place") if into and into.group("place")
+                                else "")  # fmt: skip
+            if place is None:
+                continue
+            done.add(obj.cid)
+            yield fact("held", obj.cid, unit, self._told(unit), f"object of {verb!r}", obj=place)
+        for m in _PARTICIPLE.finditer(text):
+            named = [
+                x for x in unit.ms if x.end <= m.start() and not text[x.end : m.start()].strip()
+            ]
+            if not named or named[-1].cid in done or named[-1].possessive:
+                continue
+            if blocked(text, m.start()) is not None or _NOT_AFTER.match(text[m.end() :]):
+                continue
+            into = _INTO.match(text[m.end() :])
+            place = self._place(unit, scene, into.group("place") if into and into.group("place")
+                                else "")  # fmt: skip
+            if place is not None:
+                done.add(named[-1].cid)
+                yield fact("held", named[-1].cid, unit, self._told(unit), f"{m.group(0)!r}",
+                           obj=place)  # fmt: skip
+        for m in _STATE.finditer(text):
+            subject = subject_before(unit.ms, m.start(), text)
+            if subject is None or subject.cid in done:
+                continue
+            rest = text[m.end() :]
+            if _NOT_AFTER.match(rest):
+                continue
+            if blocked(text, m.start(), subject_at=subject.start) is not None:
+                continue
+            into = _INTO.match(rest)
+            place = self._place(unit, scene, into.group("place") if into and into.group("place")
+                                else "")  # fmt: skip
+            if place is None:
+                continue
+            done.add(subject.cid)
+            yield fact("held", subject.cid, unit, self._told(unit), f"{m.group(0).strip()!r}",
+                       obj=place)  # fmt: skip
+
+    def _place(self, unit: Unit, scene: SceneView, phrase: str) -> str | None:
+        """Where: a bible place named in the sentence, the scene's place for "here", a
+        restraint or the scene's own location, else the named location."""
+        spans = scene.places.spans(unit.text)
+        if spans:
+            return spans[0][0]
+        words = fold(phrase).split()
+        while words and words[0] in ("the", "a", "an", "his", "her", "their", "its"):
+            words = words[1:]
+        if not words or _HERE.match(phrase) or re.match(_RESTRAINT, " ".join(words[:1])):
+            return scene.place_key
+        if scene.location_words & set(words) or words[0] in ("hold", "cell", "cellar", "brig"):
+            return scene.place_key
+        head = [w for w in words[:4] if w not in ("s",)]
+        return "~" + " ".join(head) if head else scene.place_key
+
+    def _told(self, unit: Unit) -> float:
+        return HIGH if unit.kind != "speech" or unit.speaker is None else MEDIUM
+
+
+_RELEASE_SUBJECT = re.compile(
+    r"\b(?:(?:is|was|are|gets|got) (?:freed|released|set free|let out|let go|unchained|untied|"
+    r"rescued)|escapes|escaped|breaks out|broke out|stumbles out|walks out|runs out|"
+    r"slips (?:out|free|his bonds|her bonds)|is free|are free|kicks the door open|"
+    r"breaks free|broke free|wriggles free|climbs out)\b",
+    re.I,
+)
+_RELEASE_OBJECT = re.compile(
+    r"\b(?:frees?|freed|releases?|released|unchains?|unchained|unlocks?|unties|untie|untied|"
+    r"rescues?|rescued|lets|let|cuts|cut|picks the lock on|springs|sprung)\b",
+    re.I,
+)
+
+
+class Release(Component):
+    """The end of a confinement: who is freed or gets out. Refuses the same framings as every
+    kind (a plan to free someone is not a release)."""
+
+    kind = "released"
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        text = unit.text
+        for m in _RELEASE_SUBJECT.finditer(text):
+            subject = subject_before(unit.ms, m.start(), text)
+            if subject is None:
+                continue
+            if blocked(text, m.start(), subject_at=subject.start) is None:
+                yield fact("released", subject.cid, unit, HIGH, f"{m.group(0).strip()!r}")
+        for m in _RELEASE_OBJECT.finditer(text):
+            obj = object_after(unit.ms, m.end(), text)
+            if obj is None:
+                continue
+            tail = text[obj.end : obj.end + 30].lower()
+            verb = m.group(0).lower()
+            if verb in ("lets", "let") and not tail.lstrip().startswith(("out", "go")):
+                continue
+            if verb in ("cuts", "cut") and "free" not in tail and "loose" not in tail:
+                continue
+            if imperative(text, m.start()) or blocked(text, m.start()) is not None:
+                continue
+            yield fact("released", obj.cid, unit, HIGH, f"object of {verb!r}")

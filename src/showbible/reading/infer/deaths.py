@@ -1,0 +1,331 @@
+"""Deaths: who dies in a scene, shown or told.
+
+Reads: a character as the subject of a death predicate ("Hollis dies", "is slain", "lies
+dead", "drowns", "breathes his last", "eyes open and empty"), as the object of a killing
+("Douglas kills Blunt", "shoots Rafi dead", "slits Cole's throat", "they bury Tobias"), a body
+that is someone's ("Bram's body floats face down", "the body of Mortimer"), and a bare stage
+direction ("Dies", "[Dies]", "He dies") whose subject is the TEI ``who``, else the one who just
+spoke. Softer signs ("stops breathing", "goes still", "flatlines") are medium confidence until
+the scene confirms them ("No pulse.", "She's gone."). Told in dialogue, a death is high
+confidence only from a witness ("I saw them pull him out") or over the body (the dead one is
+there); otherwise it is a claim, medium confidence.
+
+Refuses: questions, negations, modals and futures, conditions, wishes and threats ("I'll kill
+you", "you're a dead man"), attempts, near misses ("nearly drowns", "falls down as if he were
+dead"), hearsay ("they say"), imperatives ("Kill him!"), depictions (dreams, screens,
+pretending), first-person deaths ("I died in that skiff": the speaker is alive to say it),
+possessives that are not the person ("Mara's phone is dead"), and whole scenes that are
+flashbacks or dreams. A later "alive" (``Alive``) withdraws the death.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from showbible.reading.facts import Inferred
+from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.clauses import (
+    Mention,
+    blocked,
+    imperative,
+    object_after,
+    subject_before,
+)
+
+_PRONOUN_DEAD = r"(?:his|her|their|its)"
+# The subject dies.
+_SUBJECT_HIGH = re.compile(
+    r"\b(?:dies|died|is dead|was dead|'s dead|are dead|lies dead|lay dead|falls dead|fell dead|"
+    r"drops dead|dropped dead|(?:is|was|gets|got) (?:killed|slain|murdered|executed|hanged|"
+    r"beheaded|assassinated|shot dead|stabbed to death|strangled to death|burned alive|"
+    r"crushed to death)|drowns|drowned|has drowned|bleeds out|bled out|breathes "
+    + _PRONOUN_DEAD
+    + r" last|succumbs|succumbed|perishes|perished|has died|is no more|"
+    r"(?:lies|hangs|floats|slumps|lay|hung)\b[^.;]{0,30}?\blifeless|"
+    r"eyes (?:open and )?(?:empty|glassy|unseeing|vacant|lifeless)|"
+    r"dead before (?:he|she|they) (?:hits?|falls?|lands?)|"
+    r"been dead|is slain|am slain|art slain|are slain|are killed|were slain|were killed)\b",
+    re.I,
+)
+_SUBJECT_MEDIUM = re.compile(
+    r"\b(?:stops breathing|stopped breathing|goes still|goes limp|flatlines|does not move again|"
+    r"doesn't move again|never moves again|never surfaces|never wakes)\b",
+    re.I,
+)
+_CONFIRM = re.compile(
+    r"\b(?:no pulse|nothing|dead|(?:he|she|they)(?:'s| is| are)? gone|is gone|lifeless)\b", re.I
+)
+# The object dies: the verb and what may stand between it and the object.
+_OBJECT = re.compile(
+    r"\b(?:kills|killed|killeth|murders|murdered|slays|slew|executes|executed|assassinates|"
+    r"assassinated|beheads|beheaded|bury|buries|buried|drowns|strangles|strangled|"
+    r"poisons|poisoned|smothers|smothered)\b",
+    re.I,
+)
+# Harm that kills only when the sentence says so: "shoots Rafi dead", "stabs her to death".
+_HARM = re.compile(
+    r"\b(?:shoots|shot|stabs|stabbed|hacks|hacked|beats|beat|runs \w+ through|cuts down)\b", re.I
+)
+_OBJECT_MEDIUM = frozenset(
+    {"strangles", "strangled", "poisons", "poisoned", "smothers", "smothered"}
+)
+_DEAD_AFTER = re.compile(r"\s*(?:dead|to death)\b", re.I)
+_THROAT = re.compile(
+    r"\b(?:cuts|cut|slits|slit|breaks|broke|snaps|snapped)\s*$", re.I
+)  # "... slits Cole's throat" (checked before a possessive name)
+_BODY_OF = re.compile(
+    r"\b(?:the (?:dead )?body(?: and (?:the )?(?:severed )?head)? of|the corpse of|"
+    r"the remains of|the bodies of)\s*(?:\w+\s+)?$",
+    re.I,
+)
+_POSSESSED_BODY = re.compile(
+    r"^(?:'s|’s)\s+(?:corpse|dead body|lifeless body|remains|body\b|"
+    r"body\s+(?:floats|lies|lay|is found|is dragged|is carried|is pulled|washes|hangs|"
+    r"is borne|is brought|is laid)|throat|neck|eyes)",
+    re.I,
+)
+_STATIVE = re.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
+_NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
+_STAB = re.compile(
+    r"^\W*(?:\w+\s+)?(?:stabs|strikes|kills|shoots|smites|runs)\s+(?:him|her)\b", re.I
+)
+_WITH_BODY = re.compile(
+    r"\b(?:with|bearing|bear(?:s)? (?:away|off|out)?|carrying|dragging)\s+(?:out\s+)?"
+    r"(?:the|his|her) (?:dead )?body\b|\bbear away (?:his|her) body\b",
+    re.I,
+)
+_CARRIED = re.compile(r"\b(?:with|bearing|carrying|carries|drags|dragging|over|beside)\s*$", re.I)
+_BARE = re.compile(r"^\W*(?:(?:he|she|and|then)\s+)?dies\W*$", re.I)
+_BARE_DEAD = re.compile(r"^\W*(?:dead|(?:he|she)(?:'s| is) dead)\W*$", re.I)
+_DEPICTIVE = re.compile(r",\s*(?:already\s+)?dead\W*$", re.I)
+_WITNESS = re.compile(
+    r"\b(?:i saw|i watched|we saw|i found|we found|we buried|i buried|i held|saw (?:him|her) "
+    r"(?:die|go under|fall)|pulled (?:him|her) out|in my arms|i killed|i've killed|i have killed|"
+    r"i slew|have slain)\b",
+    re.I,
+)
+_FIGURE_AFTER = re.compile(
+    r"^\s*(?:tired|serious|end|of night|line|weight|ringer|centre|center|wrong|right|set|"
+    r"beat|calm|drunk|broke|laughing|of embarrassment|for|to|down|away|out)\b",
+    re.I,
+)
+
+
+class Deaths(Component):
+    kind = "dies"
+
+    def __init__(self) -> None:
+        self._soft: list[tuple[str | None, Unit]] = []
+        self._victim: tuple[int, str] | None = None  # the last one struck: (unit, character)
+        self._last_speech = -1
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        text = unit.text
+        if unit.kind == "speech":
+            self._last_speech = unit.index
+        if unit.kind != "speech" and _BARE.match(text):
+            struck = self._victim is not None and self._victim[0] > self._last_speech
+            cid = (
+                unit.who[0]
+                if len(unit.who) == 1
+                else (self._victim[1] if struck and self._victim else unit.speaker)
+            )
+            if cid is None and not unit.who:
+                cid = unit.focus.other()
+            if cid is not None:
+                yield fact("dies", cid, unit, HIGH, "a stage direction: dies")
+            return
+        yield from self._confirm(unit)
+        if unit.kind != "speech":
+            if unit.victim is not None:
+                self._victim = (unit.index, unit.victim)
+            if _WITH_BODY.search(text) and self._victim is not None:
+                yield fact("dies", self._victim[1], unit, HIGH, "struck down, then borne off")
+                return
+        if unit.kind == "action" and _BARE_DEAD.match(text) and unit.index:
+            before = scene.units[unit.index - 1]
+            named = [m for m in before.ms if not m.pronoun and not m.possessive]
+            if before.kind == "action" and named:
+                # "Ruth finds Bram at the bottom of the well. Dead.": the one found
+                yield fact("dies", named[-1].cid, unit, HIGH, "found dead: " + before.text)
+            return
+        for m in _DEPICTIVE.finditer(text):
+            yield from self._subject(unit, scene, m, HIGH)
+        for m in _SUBJECT_HIGH.finditer(text):
+            yield from self._subject(unit, scene, m, HIGH)
+        for m in _SUBJECT_MEDIUM.finditer(text):
+            got_any = False
+            for got in self._subject(unit, scene, m, MEDIUM):
+                got_any = True
+                if any(cid == got.subject for cid, _u in self._soft):
+                    got = fact("dies", got.subject, unit, HIGH, "two signs of death")
+                self._soft.append((got.subject, unit))
+                yield got
+            if not got_any and blocked(text, m.start()) is None:
+                self._soft.append((None, unit))  # "The monitor flatlines." -- whose, comes next
+        for m in _OBJECT.finditer(text):
+            yield from self._object(unit, scene, m, need_dead=False)
+        for m in _HARM.finditer(text):
+            yield from self._object(unit, scene, m, need_dead=True)
+        for x in unit.ms:
+            if not x.possessive or x.pronoun:
+                continue
+            after = _POSSESSED_BODY.match(text[x.end :])
+            if after is None:
+                continue
+            part = after.group(0).lower()
+            if part.endswith(("throat", "neck")) and not _THROAT.search(text[: x.start]):
+                continue
+            if part.endswith("eyes") and not re.search(r"\bcloses\s*$", text[: x.start], re.I):
+                continue
+            if part.endswith("body") and not _CARRIED.search(text[: x.start]):
+                continue
+            why = blocked(text, x.start)
+            if why is None:
+                yield fact("dies", x.cid, unit, self._told(unit, scene, x.cid, HIGH),
+                           f"{part.lstrip(chr(39) + '’s ')} of the dead")  # fmt: skip
+        for x in unit.ms:
+            if x.pronoun or not _BODY_OF.search(text[: x.start]):
+                continue
+            if blocked(text, x.start) is None:
+                yield fact("dies", x.cid, unit, HIGH, "the body of the dead")
+
+    def _subject(
+        self, unit: Unit, scene: SceneView, m: re.Match[str], confidence: float
+    ) -> Iterator[Inferred]:
+        text = unit.text
+        if _FIGURE_AFTER.match(text[m.end() :]) and m.group(0).lower().endswith("dead"):
+            return
+        subject = subject_before(unit.ms, m.start(), text)
+        if subject is None and len(unit.who) == 1 and unit.kind != "speech":
+            subject = Mention(unit.who[0], 0, 0)
+        if subject is None:
+            return
+        if subject.pronoun in ("speaker", "addressee") and unit.kind == "speech":
+            return  # "I died in that skiff", "you're dead": figures and threats
+        if blocked(text, m.start(), subject_at=subject.start) is not None:
+            return
+        if _NOT_AFTER.match(text[m.end() :]):
+            return  # "he died not", "I slew him not"
+        stative = bool(_STATIVE.search(m.group(0)))
+        yield fact("dies", subject.cid, unit,
+                   self._told(unit, scene, subject.cid, confidence, stative),
+                   f"subject of {m.group(0).strip()!r}")  # fmt: skip
+
+    def _object(
+        self, unit: Unit, scene: SceneView, m: re.Match[str], *, need_dead: bool
+    ) -> Iterator[Inferred]:
+        text = unit.text
+        obj = object_after(unit.ms, m.end(), text)
+        if obj is None or obj.possessive:
+            return
+        if need_dead and not _DEAD_AFTER.match(text[obj.end :]):
+            return
+        if obj.pronoun == "speaker" or (obj.pronoun == "addressee" and unit.kind == "speech"):
+            return  # "you're killing me", "I'll kill you"
+        if imperative(text, m.start()) or blocked(text, m.start()) is not None:
+            return
+        if _NOT_AFTER.match(text[obj.end :]):
+            return
+        verb = m.group(0).lower()
+        confidence = MEDIUM if verb in _OBJECT_MEDIUM else HIGH
+        if obj.pronoun and unit.kind != "speech":
+            # "kills him": sure only when the TEI names exactly one other on stage with it
+            others = [c for c in unit.who if c != obj.cid and c not in _subjects(unit, m.start())]
+            if (unit.who and obj.cid not in unit.who) or len(others) > 1:
+                confidence = MEDIUM
+        yield fact("dies", obj.cid, unit, self._told(unit, scene, obj.cid, confidence),
+                   f"object of {verb!r}")  # fmt: skip
+
+    def _told(
+        self, unit: Unit, scene: SceneView, cid: str, confidence: float, stative: bool = False
+    ) -> float:
+        """Dialogue is a claim: high only from a witness, or over the body ("he's dead", of a
+        character named or unmistakable who is there and says nothing more)."""
+        if unit.kind != "speech" or confidence < HIGH:
+            return confidence
+        if _WITNESS.search(unit.text) or _WITNESS.search(_speech_of(unit, scene)):
+            return HIGH
+        pronoun = _pronoun_subject(unit, cid)
+        if (
+            stative
+            and not (pronoun and (unit.focus.ambiguous() or not _named_in_action(scene, unit, cid)))
+            and cid in scene.present
+            and cid != unit.speaker
+            and not scene.speaks_after(cid, unit.line)
+        ):
+            return HIGH
+        return MEDIUM
+
+    def _confirm(self, unit: Unit) -> Iterator[Inferred]:
+        """A soft death confirmed by the next sentences ("No pulse.", "She's gone.")."""
+        keep: list[tuple[str | None, Unit]] = []
+        for cid, soft in self._soft:
+            if unit.index - soft.index > 3 or unit.index == soft.index:
+                keep.append((cid, soft))
+                continue
+            m = _CONFIRM.search(unit.text)
+            if m is None or blocked(unit.text, m.start(), negation=False) is not None:
+                keep.append((cid, soft))
+                continue
+            if cid is None:
+                subject = subject_before(unit.ms, m.start(), unit.text)
+                if subject is None:
+                    keep.append((cid, soft))
+                    continue
+                cid = subject.cid
+            yield fact("dies", cid, unit, HIGH, "a death confirmed: " + unit.text.strip())
+        self._soft = keep
+
+
+def _speech_of(unit: Unit, scene: SceneView) -> str:
+    """The whole speech a sentence belongs to."""
+    for d in scene.facts.dialogue:
+        if d.character == unit.speaker and d.line <= unit.line <= d.line + d.text.count("\n"):
+            return d.text
+    return ""
+
+
+_ALIVE = re.compile(
+    r"\b(?:is alive|'s alive|are alive|still alive|very much alive|alive after all|survives|"
+    r"survived|(?:is|was|isn't|wasn't|'s) not dead|isn't dead|wasn't dead|am not dead|'m not dead|"
+    r"faked (?:his|her|their) (?:own )?death|coughs?, alive|, alive)\b",
+    re.I,
+)
+
+
+class Alive(Component):
+    """Alive after all: what withdraws an inferred death.
+
+    Reads: a character as the subject of "is alive", "survives", "isn't dead", "wasn't dead",
+    "faked his death" (the negation is part of the phrase here, so it is not refused for it).
+    Refuses: questions, conditions, modals ("may be alive"), wishes and hearsay.
+    """
+
+    kind = "alive"
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        for m in _ALIVE.finditer(unit.text):
+            subject = subject_before(unit.ms, m.start(), unit.text)
+            if subject is None:
+                continue
+            if blocked(unit.text, m.start(), subject_at=subject.start, negation=False):
+                continue
+            yield fact("alive", subject.cid, unit, HIGH, f"subject of {m.group(0).strip()!r}")
+
+
+def _pronoun_subject(unit: Unit, cid: str) -> bool:
+    return any(m.cid == cid and m.pronoun for m in unit.ms)
+
+
+def _subjects(unit: Unit, before: int) -> set[str]:
+    return {m.cid for m in unit.ms if m.start < before}
+
+
+def _named_in_action(scene: SceneView, unit: Unit, cid: str) -> bool:
+    """Whether an action line before this speech names the character (the body on stage)."""
+    return any(
+        u.kind == "action" and any(m.cid == cid and not m.pronoun for m in u.ms)
+        for u in scene.units[: unit.index]
+    )

@@ -1,0 +1,155 @@
+"""Destructions: places that burn, sink, explode or fall.
+
+Reads: a place as the subject of a destruction predicate ("the chapel burns to the ground",
+"the Kestrel sinks", "the boathouse explodes", "is reduced to ash", "is a smoking ruin") or the
+object of a destroying act ("Ruth torches the cold store", "the explosion destroys the weather
+station", "blow up the lighthouse"). The place is a bible place by any of its names, the
+scene's own place ("the building", "the whole place", "it", the head noun of the heading:
+"the hangar" in BRANDT AEROWORKS - HANGAR), or another named location ("the Harrow Street
+warehouse": a head noun of a building or vessel, or a proper name), keyed like an unknown heading
+location. Weaker predicates ("burns", "collapses", "caves in") are medium confidence until a
+second sign in the scene confirms them.
+
+Refuses: what merely happens in or near a place ("candles burn in the chapel", "Hollis
+collapses in the chapel"), possessives that are parts ("the cold store's alarm explodes"), things
+that are not places ("Cole destroys the ledger"), figures ("my career went up in flames",
+"the deal collapses"), conquest ("the castle falls to the rebels"), and as for every kind:
+questions, negations, modals, conditions, threats, attempts, near misses, hearsay, imperatives,
+depictions, flashbacks and dreams. A later sign that the place stands (``Intact``) withdraws it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from showbible.reading.facts import Inferred
+from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.clauses import blocked, imperative
+from showbible.reading.infer.places import place_after, place_before
+
+_SUBJECT_HIGH = re.compile(
+    r"\b(?:burns? to the ground|burned to the ground|burnt to the ground|burns? down|burned down|"
+    r"burnt down|burns? all night|burned all night|burnt all night|explodes|exploded|blows up|"
+    r"blew up|(?:is|was|gets|got) "
+    r"(?:destroyed|razed|levelled|leveled|demolished|flattened|gutted|blown up|blown to pieces|"
+    r"sunk|torched|burned down|burnt down|obliterated|wiped out|swept away)|"
+    r"(?:is|was) reduced to (?:ash|ashes|rubble|cinders|embers)|"
+    r"collapses into (?:rubble|the \w+|ruins?)|collapsed into (?:rubble|the \w+)|"
+    r"goes up in flames|went up in flames|goes up|went up|sinks|sank|goes down with|went down with|"
+    r"breaks apart|broke apart|(?:is|was|lies) in ruins|(?:is|was) (?:a|now a) "
+    r"(?:smoking |charred |blackened |burnt-out |burned-out )?(?:ruin|shell|crater|husk|wreck)|"
+    r"is a ring of blackened|buckles and crashes|crashes into the sea|collapses|collapsed|"
+    r"crumbles|crumbled|caves in|caved in|comes down|came down)",
+    re.I,
+)
+_SUBJECT_MEDIUM = re.compile(
+    r"\b(?:burns|burned|is burning|is on fire|(?:is|was) fired|falls|fell|(?:'s|is) gone)\b",
+    re.I,
+)
+_OBJECT = re.compile(
+    r"\b(?:destroys?|destroyed|razes?|razed|levels?|levelled|leveled|torch|torches|torched|"
+    r"guts|gutted|blows? up|blew up|sinks?|sank|scuttles?|scuttled|demolish|demolishes|"
+    r"demolished|flattens?|flattened|engulf|engulfs|engulfed|bombs?|"
+    r"bombed|fires|burns? down|burned down)\b",
+    re.I,
+)
+_OBJECT_MEDIUM = frozenset({"engulf", "engulfs", "engulfed", "fires"})
+# Parts of a building: their fall is a second sign for the place last seen burning.
+_PART = re.compile(
+    r"\b(?:the|its) (?:roof|walls?|ceiling|bell tower|tower|spire|rafters|beams|floors?)\s+"
+    r"(?:caves? in|collapses?|comes? down|falls?|crashes|gives way|gave way|fell|came down)\b",
+    re.I,
+)
+_NOT_AFTER = re.compile(
+    r"^\s*(?:to the (?:rebels|enemy|french|english)|silent|quiet|into a chair|"
+    r"to (?:his|her|their) knees|at |on |in love|asleep|apart at)",
+    re.I,
+)
+_NOTHING_LEFT = re.compile(r"\bnothing (?:is )?left of\s*$|\bonly the stump of\s*$", re.I)
+
+
+class Destructions(Component):
+    kind = "destroyed"
+
+    def __init__(self) -> None:
+        self._soft: dict[str, int] = {}
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        text = unit.text
+        bible = scene.places.spans(text)
+        key, words = scene.place_key, scene.location_words
+        seen: set[str] = set()
+        for m in _SUBJECT_HIGH.finditer(text):
+            place = place_before(text, m.start(), bible, key, words)
+            if place is None or place.possessive or place.key in seen:
+                continue
+            if blocked(text, m.start(), subject_at=place.start) is None:
+                seen.add(place.key)
+                yield fact("destroyed", place.key, unit, self._told(unit, HIGH),
+                           f"subject of {m.group(0).strip()!r}")  # fmt: skip
+        for m in _SUBJECT_MEDIUM.finditer(text):
+            if _NOT_AFTER.match(text[m.end() :]):
+                continue
+            place = place_before(text, m.start(), bible, key, words)
+            if place is None or place.possessive or place.key in seen:
+                continue
+            if blocked(text, m.start(), subject_at=place.start) is None:
+                seen.add(place.key)
+                yield self._soft_fact(place.key, unit, f"subject of {m.group(0).strip()!r}")
+        for m in _OBJECT.finditer(text):
+            place = place_after(text, m.end(), bible, key, words)
+            if place is None or place.possessive or place.key in seen:
+                continue
+            if imperative(text, m.start()) or blocked(text, m.start()) is not None:
+                continue
+            seen.add(place.key)
+            verb = m.group(0).lower()
+            if verb in _OBJECT_MEDIUM:
+                yield self._soft_fact(place.key, unit, f"object of {verb!r}")
+            else:
+                yield fact("destroyed", place.key, unit, self._told(unit, HIGH),
+                           f"object of {verb!r}")  # fmt: skip
+        for pid, s, _e in bible:
+            found = pid not in seen and _NOTHING_LEFT.search(text[:s])
+            if found and blocked(text, s, negation=False) is None:
+                yield fact("destroyed", pid, unit, HIGH, "nothing left of it")
+        part = _PART.search(text)
+        if part is not None and blocked(text, part.start()) is None:
+            last = list(self._soft) or ([key] if key else [])
+            if last and last[-1] not in seen:
+                yield self._soft_fact(last[-1], unit, f"{part.group(0).strip()!r}")
+
+    def _soft_fact(self, key: str, unit: Unit, reason: str) -> Inferred:
+        """A weak sign; a second one in the scene makes it certain."""
+        count = self._soft.get(key, 0) + 1
+        self._soft[key] = count
+        confidence = HIGH if count > 1 else MEDIUM
+        return fact("destroyed", key, unit, self._told(unit, confidence), reason)
+
+    def _told(self, unit: Unit, confidence: float) -> float:
+        return confidence if unit.kind != "speech" else min(confidence, MEDIUM)
+
+
+_INTACT = re.compile(
+    r"\b(?:stands? untouched|still stands|is still standing|stands intact|is intact|"
+    r"(?:didn't|did not|never) burn|survived the fire|unharmed|untouched)\b",
+    re.I,
+)
+
+
+class Intact(Component):
+    """Standing after all: what withdraws an inferred destruction ("the chapel stands
+    untouched", "the chapel didn't burn"). Refuses questions, conditions and hearsay."""
+
+    kind = "intact"
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        bible = scene.places.spans(unit.text)
+        for m in _INTACT.finditer(unit.text):
+            place = place_before(unit.text, m.start(), bible, scene.place_key,
+                                 scene.location_words)  # fmt: skip
+            if place is None:
+                continue
+            if blocked(unit.text, m.start(), subject_at=place.start, negation=False) is None:
+                yield fact("intact", place.key, unit, HIGH, f"subject of {m.group(0)!r}")

@@ -1,0 +1,192 @@
+"""Incapacities (``cannot``): what a character lastingly cannot do.
+
+Reads: a negated ability ("can't", "cannot", "can no longer", "never learned to", "don't know
+how to", "have never been able to", "won't ... again", "will never ... again") before a verb of
+ability (swim, drive, fly, read, walk, see, use a hand, ...), said by the character of themselves
+("I can't swim"), by others of them ("you can't use your right hand", "Teo can't fly any more",
+"she can't swim"), or in an action line; and states that take an ability away ("is blind",
+"now deaf", "his right hand hangs useless", "her legs are paralysed", "I'm no swimmer").
+``what`` is the verb (with its object for a limb: "use right hand"); the tells are the words
+an action line would use to put the character to it ("swims", "behind the wheel", "right
+hand"), for the ``capability`` rule.
+
+Refuses: a moment's difficulty, where the verb has an object or a circumstance of its own ("I
+can't open this door", "can't see Cole anywhere", "can't swim in this cold", "can't drive
+tonight", "can't swim that far"); verbs that are not abilities ("can't believe", "can't let
+you", "can't wait", "can't be trusted"); phrasal uses ("can't walk away"); permission ("you
+can't go in there", "without a licence"); the past ("when I was six I couldn't swim"); and as
+for every kind: questions, conditions, hearsay, denials ("don't tell me I can't ride"),
+pretending, flashbacks and dreams.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from showbible.reading.facts import Inferred
+from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.clauses import Mention, blocked, subject_before, words
+
+# Verbs of lasting ability, and the words an action line uses to do each.
+ABILITIES: dict[str, tuple[str, ...]] = {
+    "swim": ("swims", "swimming", "swam", "dives in"),
+    "drive": ("drives", "driving", "drove", "behind the wheel"),
+    "fly": ("flies", "flying", "flew", "soars", "takes off", "takes flight"),
+    "read": ("reads", "reading"),
+    "write": ("writes", "writing", "scribbles"),
+    "walk": ("walks", "walking", "strides", "paces"),
+    "run": ("runs", "running", "sprints"),
+    "see": ("sees", "spots", "reads"),
+    "hear": ("hears", "overhears"),
+    "ride": ("rides", "riding", "gallops"),
+    "climb": ("climbs", "climbing", "scales"),
+    "dive": ("dives", "diving"),
+    "sail": ("sails", "sailing"),
+    "shoot": ("shoots", "fires", "takes aim"),
+    "fight": ("fights", "punches", "swings at"),
+    "pilot": ("pilots", "takes the helm", "flies"),
+    "take off": ("takes off", "flies", "soars"),
+    "stand": ("stands", "gets up", "rises"),
+    "speak": ("speaks",),
+}
+_LIMBS = r"(?:(?:left|right)\s+)?(?:hand|arm|leg|legs|eye|eyes|fingers|wrist)"
+_NEG_ABILITY = re.compile(
+    r"\b(?:can't|can not|cannot|can no longer|could never|never could|never learned to|"
+    r"never learnt to|don't know how to|doesn't know how to|do not know how to|does not know how "
+    r"to|(?:have|has|'ve) never been able to|(?:is|am|'m|are|'s) (?:not |no longer )?(?:un)?able "
+    r"to|won't|will never|'ll never|will not|shall never)\s+(?:ever\s+)?"
+    r"(?P<verb>take off|[a-z]+)",
+    re.I,
+)
+_CONTINUES = re.compile(
+    r"^(?:\s*(?:any ?more|again|now|at all|any longer|a word(?: of it)?|a thing|a stroke|"
+    r"anything|any of it|whatsoever|"
+    r"a step|(?:with|since|after)\b[^.?!]*|not (?:since|with|for|after)\b[^.?!]*|sir|"
+    r"[,.;!—-]|$))",
+    re.I,
+)
+_LIMB_OBJECT = re.compile(
+    r"^\s+(?:my|your|his|her|their|that|this|the)\s+(?:own\s+)?(?P<limb>" + _LIMBS + r")", re.I
+)
+_LANGUAGE = re.compile(r"^\s+(?P<lang>[A-Z][a-z]+)\b")
+_PAST = re.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|boy|girl)|used to|"
+                   r"once|years ago)\b", re.I)  # fmt: skip
+_DENIAL = re.compile(
+    r"\b(?:don't|do not|never) (?:tell|say)\b|\bpretends?\b|\bthink (?:i|he|she)\b|"
+    r"\bwithout (?:a|the)\b|\bno one\b|\bnobody\b",
+    re.I,
+)
+_STATE = re.compile(
+    r"\b(?:(?:is|am|'m|'s|are|now|was)\s+(?:now\s+|totally\s+|completely\s+)?(?P<blind>blind|"
+    r"deaf)\b|(?:'m|am|is|'s) no (?P<noun>swimmer|driver|rider|pilot|reader|flier|flyer|climber|"
+    r"sailor)\b|(?P<lp>(?:left|right)\s+(?:hand|arm|leg)|legs|arm|hand)\s+(?:is|are|hangs?|hung)\s+"
+    r"(?:now\s+)?(?:useless|paralysed|paralyzed|dead|limp)|(?P<legs>legs)\s+(?:won't|will not|"
+    r"can't) (?:hold|carry)|(?:(?P<pl>(?:left|right)\s+(?:arm|hand|leg)|legs) (?:is|are) "
+    r"paralysed))",
+    re.I,
+)
+_NOUN_VERB = {"swimmer": "swim", "driver": "drive", "rider": "ride", "pilot": "pilot",
+              "reader": "read", "flier": "fly", "flyer": "fly", "climber": "climb",
+              "sailor": "sail"}  # fmt: skip
+
+
+class Incapacity(Component):
+    kind = "cannot"
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        text = unit.text
+        if _PAST.search(text) or _DENIAL.search(text):
+            return
+        for m in _NEG_ABILITY.finditer(text):
+            got = self._ability(unit, m)
+            if got is not None:
+                yield got
+        for m in _STATE.finditer(text):
+            got = self._state(unit, m)
+            if got is not None:
+                yield got
+
+    def _ability(self, unit: Unit, m: re.Match[str]) -> Inferred | None:
+        text = unit.text
+        verb = m.group("verb").lower()
+        if verb not in ABILITIES and verb not in ("use", "move"):
+            return None
+        rest = text[m.end() :]
+        what = verb
+        if verb in ("use", "move"):
+            limb = _LIMB_OBJECT.match(rest)
+            if limb is None:
+                return None
+            what = f"use {' '.join(limb.group('limb').lower().split())}"
+            rest = rest[limb.end() :]
+        elif verb == "speak":
+            lang = _LANGUAGE.match(rest)
+            if lang is None:
+                return None
+            what = f"speak {lang.group('lang').lower()}"
+            rest = rest[lang.end() :]
+        elif verb == "write" and re.match(r"^\s+(?:my|his|her|your) (?:own )?name", rest, re.I):
+            rest = ""
+        if not _CONTINUES.match(rest):
+            return None
+        negator = m.group(0)[: m.start("verb") - m.start()].lower()
+        future = any(w in negator for w in ("won't", "will", "'ll", "shall"))
+        if future and not re.match(r"^[^.?!]*\bagain\b", rest, re.I):
+            return None  # "I won't drive you": a refusal, not an incapacity
+        subject = subject_before(unit.ms, m.start(), text)
+        if subject is None:
+            return None
+        if subject.pronoun == "" and _plural_subject(text, subject):
+            return None
+        if blocked(text, m.start(), subject_at=subject.start, negation=False, modal=False):
+            return None
+        confidence = HIGH
+        if unit.kind == "speech" and subject.pronoun == "focus" and unit.focus.ambiguous():
+            confidence = MEDIUM  # "he can't swim" with more than one "he" about
+        return _cannot(subject, what, unit, confidence, f"{m.group(0).strip()!r}")
+
+    def _state(self, unit: Unit, m: re.Match[str]) -> Inferred | None:
+        text = unit.text
+        if m.group("blind"):
+            what = "see" if m.group("blind").lower() == "blind" else "hear"
+        elif m.group("noun"):
+            what = _NOUN_VERB[m.group("noun").lower()]
+        elif m.group("legs") or (m.group("pl") or m.group("lp") or "").lower() == "legs":
+            what = "walk"
+        else:
+            limb = " ".join((m.group("lp") or m.group("pl") or "").lower().split())
+            what = f"use {limb}"
+        subject = _state_subject(unit, m.start())
+        if subject is None:
+            return None
+        if blocked(text, m.start(), subject_at=subject.start, negation=True, modal=True):
+            return None
+        return _cannot(subject, what, unit, HIGH, f"{m.group(0).strip()!r}")
+
+
+def _state_subject(unit: Unit, pos: int) -> Mention | None:
+    """Whose state it is: the subject, or the owner of the limb ("Rafi's right hand")."""
+    before = [m for m in unit.ms if m.start < pos]
+    if not before:
+        return None
+    last = before[-1]
+    gap = words(unit.text[last.end : pos])
+    if last.possessive or len(gap) <= 3:
+        return last
+    return subject_before(unit.ms, pos, unit.text)
+
+
+def _plural_subject(text: str, subject: Mention) -> bool:
+    return bool(re.match(r"^\s+and\b", text[subject.end :]))
+
+
+def _cannot(subject: Mention, what: str, unit: Unit, confidence: float, reason: str) -> Inferred:
+    if what.startswith("use "):
+        limb = what[4:]
+        tells: tuple[str, ...] = (limb,) if " " in limb else (f"{limb}",)
+    elif what.startswith("speak "):
+        tells = (f"in {what[6:]}",)
+    else:
+        tells = ABILITIES.get(what, (what,))
+    return fact("cannot", subject.cid, unit, confidence, reason, obj=what, tells=tells)

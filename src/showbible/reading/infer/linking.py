@@ -1,0 +1,100 @@
+"""Joining facts across scenes, in release order: a death or destruction the story takes back
+is withdrawn (kept, with the sentence that withdrew it, never used); a confinement ends at the
+first later release of the same character; secrets get their ids, their distinctive tells and
+everyone who learns them (``learning.spread``). Facts about walk-on roles are dropped (the rules
+never apply to them), and a secret whose tells the bible already gives to one of its own
+secrets is left to the bible."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from showbible.reading.facts import Inferred, SceneFacts
+from showbible.reading.infer.learning import Secret, distinctive, spread
+
+
+@dataclass(frozen=True)
+class Linked:
+    """One inferred canon fact, placed: ready to become a canon event."""
+
+    verb: str  # dies destroyed cannot held secret learns
+    subject: str
+    scene: str
+    line: int
+    file: str
+    confidence: float
+    sentence: str
+    obj: str | None = None
+    data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+def link(
+    scenes: list[SceneFacts],
+    is_role: Callable[[str], bool],
+    bible_tells: Iterable[str] = (),
+) -> list[Linked]:
+    """Every inferred fact of the universe (``scenes`` in release order, each with its
+    ``inferred``), joined across scenes."""
+    out: list[Linked] = []
+    taken_back: dict[tuple[str, str], tuple[int, str]] = {}  # (kind, subject) -> (index, where)
+    releases: dict[str, list[tuple[int, str]]] = {}
+    hints: dict[str, list[Inferred]] = {}
+    people: dict[str, list[str]] = {}
+    secrets: list[Secret] = []
+    for i, sc in enumerate(scenes):
+        people[sc.key] = [c for c in sc.present if not is_role(c)]
+        for item in sc.inferred or ():
+            if item.kind in ("alive", "intact"):
+                kind = "dies" if item.kind == "alive" else "destroyed"
+                taken_back.setdefault((kind, item.subject), (i, f"{sc.file}:{item.line}: "
+                                                             f"{item.sentence}"))  # fmt: skip
+            elif item.kind == "released":
+                releases.setdefault(item.subject, []).append((i, sc.key))
+            elif item.kind == "learns":
+                hints.setdefault(sc.key, []).append(item)
+    position = {sc.key: i for i, sc in enumerate(scenes)}
+    bible = {" ".join(t.lower().split()) for t in bible_tells}
+    for i, sc in enumerate(scenes):
+        for item in sc.inferred or ():
+            base = (sc.key, item.line, sc.file, item.confidence, item.sentence)
+            data: dict[str, Any] = {"sentence": item.sentence, "reason": item.reason}
+            if item.kind in ("dies", "cannot", "held") and is_role(item.subject):
+                continue
+            if item.kind in ("dies", "destroyed"):
+                back = taken_back.get((item.kind, item.subject))
+                if back is not None and back[0] >= i:
+                    data["withdrawn"] = back[1]
+                out.append(Linked(item.kind, item.subject, *base, data=data))
+            elif item.kind == "cannot":
+                data["tells"] = list(item.tells) or [item.obj or ""]
+                out.append(Linked("cannot", item.subject, *base, obj=item.obj, data=data))
+            elif item.kind == "held":
+                later = [k for j, k in releases.get(item.subject, ()) if j > i]
+                data["until"] = later[0] if later else None
+                out.append(Linked("held", item.subject, *base, obj=item.obj, data=data))
+            elif item.kind == "confides":
+                tells = tuple(t for t in item.tells if t not in bible)
+                if len(tells) < len(item.tells) and any(t in bible for t in item.tells):
+                    continue  # the bible already has this secret
+                hearers = tuple(c for c in item.who if not is_role(c))
+                secrets.append(Secret(f"~{sc.key}/{item.subject}", sc.key, item.line, sc.file,
+                                      item.sentence, item.confidence, tells, hearers))  # fmt: skip
+    distinctive(secrets, scenes)
+    spread(secrets, scenes, hints, people)
+    for s in secrets:
+        if not s.tells:
+            continue
+        data = {"sentence": s.sentence, "reason": "shared in confidence", "tells": list(s.tells),
+                "hearers": list(s.hearers)}  # fmt: skip
+        out.append(Linked("secret", s.id, s.scene, s.line, s.file, s.confidence, s.sentence,
+                          data=data))  # fmt: skip
+        first = [(c, s.scene, s.line, "confided it" if k == 0 else "heard it")
+                 for k, c in enumerate(s.hearers)]  # fmt: skip
+        for cid, key, line, how in first + s.learned:
+            sc = scenes[position[key]]
+            out.append(Linked("learns", cid, key, line, sc.file, s.confidence, s.sentence,
+                              obj=s.id, data={"sentence": s.sentence, "reason": how,
+                                              "secret": s.id}))  # fmt: skip
+    return out

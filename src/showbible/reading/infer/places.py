@@ -1,0 +1,160 @@
+"""Places named in a sentence, with where they stand: the bible's places by any name, the
+scene's own place ("the building", "it", the head noun of its heading), and other named
+locations ("the Harrow Street warehouse", "the Sable Queen"), keyed like an unknown heading
+location (``~`` and its folded text) so that a later scene set there is recognised."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from showbible.reading.infer.clauses import words, wordset
+from showbible.universe.bible import BibleConf
+
+# Head nouns of places, buildings and vessels: the words that make "the X Y" a location.
+PLACE_NOUNS = wordset(
+    """abbey apartment arcade armoury arsenal asylum bakery bank barn barracks base bastion
+    boat boathouse brewery bridge brig bunker cabin camp castle cathedral cellar chapel church
+    cinema citadel clinic cloister college convent cottage crypt dam depot distillery dock docks
+    dockyard embassy estate factory farm farmhouse ferry fort fortress forge foundry garage
+    granary hall hangar harbour harbor hospital hotel house hut inn keep kitchen lab laboratory
+    library lighthouse lodge manor market mill mine monastery museum observatory office outpost
+    palace pavilion pier plant precinct prison pub rectory refinery school ship shop shed shrine
+    silo smithy stable stables station store studio synagogue tavern temple terminal theatre
+    theater tower town tunnel vessel village villa warehouse wharf workshop yacht"""
+)
+_GENERIC = frozenset({"building", "place", "whole place", "structure", "it", "everything"})
+_AUX = wordset(
+    "is was has had have are were be been all then finally slowly quickly suddenly itself "
+    "already at last soon now whole entire"
+)
+_ARTICLE = frozenset({"the", "a", "an"})
+_PREPOSITIONS = wordset(
+    "in into on onto at behind before after near by beside under over above below across "
+    "through toward towards to from with without of off out inside outside around"
+)
+
+
+def fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    key: str  # bible place id, or ~folded name
+    start: int
+    end: int
+    possessive: bool
+
+
+class PlaceNames:
+    """Finds the bible's places named in a sentence: one regex for all their names."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        self._owner = {n.lower(): pid for pid, ns in names.items() for n in ns if n.strip()}
+        alternatives = sorted(self._owner, key=len, reverse=True)
+        self._regex = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.I)
+            if alternatives
+            else None
+        )
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        if self._regex is None:
+            return []
+        return [(self._owner[m.group(0).lower()], m.start(), m.end())
+                for m in self._regex.finditer(text)]  # fmt: skip
+
+    def find(self, text: str) -> list[str]:
+        return list(dict.fromkeys(pid for pid, _s, _e in self.spans(text)))
+
+
+def place_names(bible: BibleConf) -> PlaceNames:
+    """The finder for every name and alias of the bible's places."""
+    names: dict[str, list[str]] = {}
+    for pid, place in bible.places.items():
+        names[pid] = [*place.aliases, *([place.name] if place.name else [])]
+    return PlaceNames(names)
+
+
+def place_before(
+    text: str,
+    pos: int,
+    bible: list[tuple[str, int, int]],
+    scene_key: str | None,
+    location_words: frozenset[str],
+) -> PlaceMention | None:
+    """The place that is the subject of a predicate at ``pos``, if any."""
+    ws = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[:pos]))
+    k = len(ws)
+    while k and ws[k - 1].group(0).lower() in _AUX:
+        k -= 1
+    if not k:
+        return None
+    end = ws[k - 1].end()
+    for pid, s, e in bible:
+        if e == end or (e <= end and not text[e:end].strip(" ,")):
+            return PlaceMention(pid, s, e, text[e : e + 2].lower() in ("'s", "’s"))
+    if text[end : end + 2].lower() in ("'s", "’s"):
+        return None
+    return _noun_phrase(text, ws[:k], scene_key, location_words)
+
+
+def place_after(
+    text: str,
+    pos: int,
+    bible: list[tuple[str, int, int]],
+    scene_key: str | None,
+    location_words: frozenset[str],
+) -> PlaceMention | None:
+    """The place that is the object of a transitive predicate ending at ``pos``."""
+    for pid, s, e in bible:
+        gap = words(text[pos:s])
+        if s >= pos and len(gap) <= 1 and not (set(gap) & _PREPOSITIONS):
+            return PlaceMention(pid, s, e, text[e : e + 2].lower() in ("'s", "’s"))
+    ws = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[pos:]))
+    if not ws or ws[0].group(0).lower() not in _ARTICLE | {"it"}:
+        return None
+    if ws[0].group(0).lower() == "it":
+        return None  # "tears it": the thing in hand more often than the place
+    phrase = []
+    for w in ws[1:5]:
+        low = w.group(0).lower()
+        if low in _PREPOSITIONS or low in _AUX or low in _ARTICLE:
+            break  # the object ends where a preposition or verb begins
+        phrase.append(w)
+    if not phrase:
+        return None
+    mention = _noun_phrase(text[pos:], [ws[0], *phrase], scene_key, location_words)
+    if mention is None:
+        return None
+    return PlaceMention(mention.key, mention.start + pos, mention.end + pos, mention.possessive)
+
+
+def _noun_phrase(
+    text: str, ws: list[re.Match[str]], scene_key: str | None, location_words: frozenset[str]
+) -> PlaceMention | None:
+    """ "the Harrow Street warehouse" or "the building" just before a predicate."""
+    phrase: list[re.Match[str]] = []
+    for w in reversed(ws[-5:]):
+        low = w.group(0).lower()
+        if low in _ARTICLE:
+            break
+        phrase.insert(0, w)
+    if not phrase:
+        return None
+    head = phrase[-1].group(0).lower()
+    start, end = phrase[0].start(), phrase[-1].end()
+    text_words = [w.group(0) for w in phrase]
+    joined = " ".join(t.lower() for t in text_words)
+    before = ws[len(ws) - len(phrase) - 1].group(0).lower() if len(ws) > len(phrase) else ""
+    if joined in _GENERIC or (head == "place" and before in _ARTICLE):
+        return PlaceMention(scene_key, start, end, False) if scene_key else None
+    if head in location_words and scene_key:
+        return PlaceMention(scene_key, start, end, False)
+    proper = all(t[:1].isupper() for t in text_words) and before in _ARTICLE
+    if head in PLACE_NOUNS or proper:
+        if not (before in _ARTICLE or proper or all(t[:1].isupper() for t in text_words)):
+            return None
+        return PlaceMention("~" + fold(" ".join(text_words)), start, end, False)
+    return None

@@ -1,0 +1,221 @@
+"""Secrets: information shared in confidence, and who was there to hear it.
+
+Reads: a speech that marks itself as confidential -- "only us", "between you and me", "tell no
+one", "don't tell anyone", "keep this to yourself", "nobody else knows", "you're the only one
+I've told", "our secret", "not a word to", "for your ears only", "off the record", a whisper
+((whispering), "lowers her voice", "leans close"), or a scene that is private ("alone", "pulls
+Teo aside", "out of earshot") -- and takes the information in that speech (its other sentences,
+or the rest of the marked one) as the secret. Its tells are its distinctive words: runs of two to
+four words that start and end with a content word ("floor stone", "three short flashes", "sewn
+into the sail"), and single marked words (a proper name, a code word after "password is"). The
+engine keeps a tell only when nobody said it before the confidence (``linking``). The hearers are
+the speaker and the one spoken to when the scene is a private aside, else everyone present.
+
+Refuses: "only us" meaning nobody else is there ("it's only us tonight", "only us left"),
+"only you" meaning nobody else could ("only you can fly this"), "no secrets between us",
+a marker in a question ("can you keep a secret?", "tell no one what?"), a confidence with no
+distinctive words in it ("don't tell anyone I cried"), promises to keep one ("I promise I won't
+tell"), and flashbacks and dreams.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from showbible.reading.facts import Inferred
+from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.clauses import sentences, wordset
+
+_MARKER = re.compile(
+    r"\b(?:(?:^|[,.] *)only us\b(?!\s+(?:left|tonight|here|now|would|could|on|in|at|two))|"
+    r"only you and (?:i|me)\b|just (?:you and me|us two|between us)|(?:^|[.!;] *)between "
+    r"(?:you and me|us|ourselves)(?! and the)|(?:this|it|that)(?: stays| is| remains|'s) between "
+    r"(?:you and me|us|ourselves)|(?:^|\W)only you\W*$|and only you|nobody but you|no one but you|"
+    r"tell no ?one|don'?t tell (?:anyone|anybody|a soul|the others|them)|(?:you )?(?:can't|"
+    r"mustn't|must not|cannot) tell (?:anyone|anybody|the others|a soul)|not a word to|"
+    r"keep (?:this|it|that) (?:to yourself|quiet|secret|between us|under your hat|quiet)|"
+    r"keep it under your hat|(?:nobody|no ?one) else (?:knows|can know|may know|must know)|"
+    r"(?:you're|you are) the only one (?:i've told|i have told|who knows|i trust)|"
+    r"i've never told anyone|i have never told anyone|our (?:little )?secret|"
+    r"(?:promise|swear) (?:me )?(?:you won't|you'll never|you will never|not to) tell|"
+    r"swear you'll keep it|for your ears only|off the record|mum's the word|"
+    r"don'?t breathe a word|you never heard this|if anyone asks|a secret, then|"
+    r"i'll tell you,? and only you|not your (?:mother|father|wife|husband), not anyone|"
+    r"say it once|never speak of it|keep your voice down|i trust you, so)",
+    re.I,
+)
+_PRIVATE_ACTION = re.compile(
+    r"\b(?:(?<=, )alone|pulls \w+ aside|takes \w+ aside|draws \w+ aside|out of earshot|"
+    r"lowers (?:his|her|their) voice|leans close|leans in|whispers|closes the door|"
+    r"glances at the door)\b",
+    re.I,
+)
+_WHISPER = re.compile(r"^\s*\(?\s*(?:whispering|whispers|low|quietly|sotto voce|softly)\b",
+                      re.I)  # fmt: skip
+_REFUSED = re.compile(
+    r"\bno secrets\b|\bi (?:promise|swear) i won't tell\b|\bcan you keep a secret\b|"
+    r"\bdon'?t tell me\b",
+    re.I,
+)
+_OVERHEAR = re.compile(
+    r"\b(?:overhears?|overheard|eavesdrops?|listens at|listening|hides and listens|"
+    r"presses (?:an ear|against)[^.]*listen)\b",
+    re.I,
+)
+STOPWORDS = wordset(
+    """a an the and or but if of to in on at by for with from into onto over under through
+    is are was were be been being am 's 're 've 'd 'll it its it's this that these those there
+    here i me my mine you your yours he him his she her hers we us our they them their what
+    which who whom whose where when why how not no nor so than then too very just only also
+    all any some each every both few more most other such own same can can't cannot could
+    would should will won't shall may might must do does did don't doesn't didn't have has had
+    get got go goes going know knows tell told say says said want wants need let make makes
+    like think see look come comes take give keep keeps as up out down off about again once
+    never ever always now today tonight yes yeah oh well okay ok please right thing things
+    one nobody anyone anybody everyone someone else something nothing"""
+)
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_CODE = re.compile(r"\b(?:password|code|codeword|code word|signal|word|name) is (\w[\w-]*)", re.I)
+
+
+def tells_of(text: str, names: set[str]) -> tuple[str, ...]:
+    """The distinctive phrases of a confided text (see the module's docstring)."""
+    out: list[str] = []
+    for _offset, sent in sentences(text):
+        if _MARKER.search(sent) and len(_content(sent, names)) < 2:
+            continue
+        toks = [t.group(0) for t in _TOKEN.finditer(sent)]
+        low = [t.lower().replace("’", "'") for t in toks]
+        content = [w not in STOPWORDS and w not in names and not _MARKER.fullmatch(w)
+                   for w in low]  # fmt: skip
+        for i in range(len(toks)):
+            if not content[i]:
+                continue
+            inner_stop = 0
+            for j in range(i + 1, min(i + 4, len(toks))):
+                if not content[j]:
+                    inner_stop += 1
+                    if inner_stop > 2:
+                        break
+                    continue
+                phrase = " ".join(low[i : j + 1])
+                if phrase not in out:
+                    out.append(phrase)
+        for i, t in enumerate(toks):
+            if i and t[:1].isupper() and content[i] and low[i] not in out:
+                out.append(low[i])  # a proper name inside the sentence
+        for m in _CODE.finditer(sent):
+            if m.group(1).lower() not in STOPWORDS and m.group(1).lower() not in out:
+                out.append(m.group(1).lower())
+    return tuple(out)
+
+
+def _content(sent: str, names: set[str]) -> list[str]:
+    return [w for w in (t.group(0).lower() for t in _TOKEN.finditer(_MARKER.sub(" ", sent)))
+            if w not in STOPWORDS and w not in names]  # fmt: skip
+
+
+class Secrets(Component):
+    kind = "confides"
+
+    def __init__(self) -> None:
+        self._private = False
+        self._n = 0
+        self._confided: list[tuple[Unit, str, tuple[str, ...]]] = []
+        self._eavesdroppers: list[str] = []
+
+    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        if unit.kind != "speech":
+            if _PRIVATE_ACTION.search(unit.text):
+                self._private = True
+            if _OVERHEAR.search(unit.text) and unit.ms:
+                self._eavesdroppers.append(unit.ms[0].cid)
+            if unit.kind == "direction" and _WHISPER.match(unit.text):
+                self._private = True
+            return iter(())
+        return self._speech(unit, scene)
+
+    def _speech(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        speech = _speech_text(unit, scene)
+        if unit.text.strip() != _first_sentence(speech):
+            return  # read each speech once, from its first sentence
+        if _REFUSED.search(speech):
+            return
+        marked = [s for _o, s in sentences(speech) if _MARKER.search(s)]
+        marked = [s for s in marked if not s.rstrip(" \"'”’)").endswith("?")]
+        whisper = bool(_WHISPER.match(speech)) or self._private
+        if not marked and not _whispered_before(unit, scene) and not self._private:
+            return
+        names = _name_words(scene)
+        tells = tells_of(_MARKER.sub(" ", _around(speech, marked)), names)
+        if not tells:
+            return
+        if unit.speaker is None:
+            return
+        self._confided.append((unit, "private" if (whisper or marked) else "open", tells))
+        self._private = False  # a private aside covers the speech that follows it
+        yield from ()
+
+    def close(self, scene: SceneView) -> Iterator[Inferred]:
+        present = [c for c in scene.present]
+        for unit, how, tells in self._confided:
+            speaker = unit.speaker
+            assert speaker is not None
+            addressee = unit.focus.addressee
+            if len(present) > 2 and self._private and addressee:
+                who = [speaker, addressee, *self._eavesdroppers]
+            else:
+                who = [speaker, *present, *([addressee] if addressee else []),
+                       *self._eavesdroppers]  # fmt: skip
+            who = list(dict.fromkeys(who))
+            confidence = HIGH if how == "private" else MEDIUM
+            self._n += 1
+            yield fact("confides", str(self._n), unit, confidence, "shared in confidence",
+                       tells=tells, who=tuple(who))  # fmt: skip
+
+
+def _around(speech: str, marked: list[str]) -> str:
+    """What is confided: the marked sentence and the one after it (or, when the marker ends the
+    speech, the one before it); a whispered speech's first two sentences. A long speech is not
+    one secret."""
+    parts = [s for _o, s in sentences(speech)]
+    if not marked:
+        return " ".join(parts[:2])
+    i = parts.index(marked[0]) if marked[0] in parts else 0
+    lo, hi = (i - 1, i + 1) if i == len(parts) - 1 and i > 0 else (i, i + 2)
+    return " ".join(parts[max(lo, 0) : hi])
+
+
+def _whispered_before(unit: Unit, scene: SceneView) -> bool:
+    """A (whispering) direction right before the speech."""
+    i = unit.index - 1
+    return (
+        i >= 0 and scene.units[i].kind == "direction" and bool(_WHISPER.match(scene.units[i].text))
+    )
+
+
+def _speech_text(unit: Unit, scene: SceneView) -> str:
+    for d in scene.facts.dialogue:
+        if d.character == unit.speaker and d.line <= unit.line <= d.line + d.text.count("\n"):
+            return d.text
+    return unit.text
+
+
+def _first_sentence(text: str) -> str:
+    parts = sentences(text)
+    return parts[0][1].strip() if parts else text.strip()
+
+
+def _name_words(scene: SceneView) -> set[str]:
+    """Words of the characters' names, which are never tells of a secret."""
+    out: set[str] = set()
+    for unit in scene.units:
+        for m in unit.ms:
+            if not m.pronoun:
+                out.update(w.lower() for w in re.findall(r"[\w'’-]+", unit.text[m.start : m.end]))
+    for speech in scene.facts.dialogue:
+        out.update(w.lower() for w in speech.character.replace("-", " ").split())
+    for cid in scene.present:
+        out.update(w.lower() for w in cid.replace("-", " ").split())
+    return out
