@@ -48,6 +48,7 @@ PRINTED = {
 }
 CAPS = {Kind.HEADING, Kind.CHARACTER, Kind.TRANSITION}
 _EMPHASIS = re.compile(r"(?<!\\)[*_]+")
+RENDERERS = ["afterwriting", "screenplain"]
 
 
 def default_sources() -> list[Path]:
@@ -173,7 +174,7 @@ def run(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--renderers", default="afterwriting,screenplain")
+    parser.add_argument("--renderers", default=",".join(RENDERERS))
     parser.add_argument("--show", type=int, default=0, help="print the differences of N files")
     args = parser.parse_args()
     rows, notes = run(args.files or default_sources(), args.renderers.split(","), args.show)

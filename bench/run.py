@@ -1,7 +1,8 @@
 """`make bench`: every benchmark in one run, printed as tables.
 
 1. Fountain parse speed: ours, jouvence and screenplain side by side on the same input (MB/s and
-   ratios).
+   ratios); beside it the PDF reader: our Fountain printed by afterwriting and screenplain, read
+   back (pages/s of CPU time, share of printed elements identical; bench/pdf_roundtrip.py).
 2. Cold build of the nine Shakespeare history plays (from ../shared/data) and of the demo
    universe, then a no-change rebuild and a one-file rebuild.
 3. Checker accuracy on the planted-error universes (recall, false positives per episode).
@@ -110,6 +111,13 @@ def main() -> None:
 
     print("== Fountain parse speed (same input, one run) ==")
     print(_table(parse_speed.run()))
+    import pdf_roundtrip
+
+    print("\n== PDF reading: our Fountain printed by third-party renderers, read back ==")
+    rows, notes = pdf_roundtrip.run(pdf_roundtrip.default_sources(), pdf_roundtrip.RENDERERS)
+    print(_table(rows))
+    for note in notes:
+        print("  note:", note)
     print("\n== Build into SQLite (best of 3) ==")
     print(_table(build_times()))
     print("\n== Checker accuracy on the planted-error universes ==")
