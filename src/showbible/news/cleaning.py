@@ -228,7 +228,7 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
 _ABBREV = (
     "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "vs", "Lt", "Sgt", "Col", "Gen", "Prof", "No",
     "Vol", "Inc", "Co", "Ltd", "Mt", "Ft", "U.S", "U.K", "Ep", "ep", "etc", "P.D", "U.S.S", "T",
-    "H", "J", "Capt", "Det",
+    "H", "J", "Capt", "Det", "p.m", "a.m",
 )  # fmt: skip
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘(\[]?[A-Z0-9])")
 

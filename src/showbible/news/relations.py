@@ -86,6 +86,10 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Linda Belcher's voice actor, John Roberts
     (re.compile(rf"(?P<c>{NAM})[’']s\s+voice\s+actor,?\s+(?P<p>{NAM})"), 0.85),
 ]  # fmt: skip
+_PRONOUN_ROLE = re.compile(
+    rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)(?:[’']s|\s+has|\s+had|\s+have)?\s+(?:\w+\s+)?{V_ROLE}\s+"
+    rf"(?:his|her|their)\s+(?:{SER}\s+)?(?:role|character|part)\s+(?:as|of)\s+(?P<c>{C_ITEM})"
+)
 _PRONOUN_CAST = re.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)\s+(?:was|were|is|has been|had been)\s+cast\s+as\s+"
     rf"(?P<c>{NAM})"
@@ -183,7 +187,12 @@ _SL_ITEM = (
 )
 _SL = rf"{_SL_ITEM}(?:\s*,\s*(?:then\s+|and\s+)?{_SL_ITEM}|\s+(?:and|then)\s+{_SL_ITEM})*"
 _NAM_PAIR = rf"{NAM}(?:\s*\({NAM}\))?"  # a name, or a name with its other name in brackets
-_SUBJ = rf"(?P<c>{_list(_NAM_PAIR)})"
+# Who appears: names (a name with its other name in brackets), or "he"/"she" (the person the
+# text was last about); "Marie — a young hero who first appeared in ..." is Marie.
+_SUBJ = (
+    rf"(?P<c>{_list(_NAM_PAIR)}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)(?:\s*[—–]\s*|,\s+)?(?:(?:a|an|the)\s+"
+    rf"(?:[\w\-]+\s+|{NAM}\s+){{0,4}}?(?=who\b))?"
+)
 _APPEAR = (
     r"(?:appear|appears|appeared|appearing|show up|shows up|showed up|showing up|turn up|turns up|"
     r"turned up|pop up|pops up|popped up|guest-?stars?|guest-?starred|guest-?starring|cameos?|"
@@ -347,12 +356,23 @@ class Relations(Extractor):
             series, confidence = after[0], 0.5
         elif earlier:
             series, confidence = earlier[-1], 0.5
+        elif self.previous_show(para):
+            series, confidence = self.previous_show(para) or "", 0.45
         elif len(set(self.kb.series_count)) == 1:
             series, confidence = next(iter(self.kb.series_count)), 0.45  # the one show named
         else:
             return
         if keyof(series) != keyof(character):
             self.add("appears_in", character, series, para.line, sentence, confidence)
+
+    def previous_show(self, para: Paragraph) -> str | None:
+        """The one show the paragraph before names, if it names exactly one."""
+        paragraphs = self.article.paragraphs
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        if i == 0 or paragraphs[i - 1].title:
+            return None
+        shows = {s for s in self.series_in(paragraphs[i - 1].text) if not self.franchise(s)}
+        return shows.pop() if len(shows) == 1 else None
 
     def franchise(self, title: str) -> bool:
         return any(t.startswith(title + ": ") for t in self.kb.series.values())
@@ -364,6 +384,8 @@ class Relations(Extractor):
                 q = self.qualifier(m, match.start(), match.end(), question)
                 performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
                 characters = [x for x in m.all(match.group("c"))]
+                if re.match(r",\s*who\b", text[match.end("p") :]):
+                    performers = performers[-1:]  # "A and B, who plays X": B plays X
                 pairs = _zip(performers, characters)
                 for performer, character in pairs:
                     played = self.emit_plays(
@@ -372,6 +394,12 @@ class Relations(Extractor):
                     )  # fmt: skip
                     if played:
                         self.role_in(match.end(), m, played, sentence, para, q)
+        for match in _PRONOUN_ROLE.finditer(text):
+            who = self.last_person(para, sentence) or self.last_named(para, sentence)
+            if who:
+                self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7,
+                                self.qualifier(m, match.start(), match.end(), question),
+                                match.start())  # fmt: skip
         for match in _PRONOUN_CAST.finditer(text):
             who = self.last_subject_before(para, sentence)
             if who:
@@ -584,8 +612,15 @@ class Relations(Extractor):
                 performer = self.last_subject_before(para, sentence) or ""
             else:
                 performer = self.kb.full(self.person(m.at(raw).value) or "")
+            here = [
+                f.object for f in self.facts
+                if f.kind == "plays" and f.sentence == " ".join(sentence.split())
+                and keyof(f.subject) == keyof(performer)
+            ]  # fmt: skip
             if match.group("c"):
                 character = self.kb.full(m.at(match.group("c")).value)
+            elif here:
+                character = here[-1]  # the role named in the same sentence
             else:
                 character = self.kb.roles.get(keyof(performer)) or self.kb.lex.performer_of.get(
                     keyof(performer), ""
@@ -603,6 +638,10 @@ class Relations(Extractor):
         if span in ("him", "her", "them"):
             last = self.last_character(para, sentence)
             return [(last, 0.7)] if last else []
+        if span.lower() in ("he", "she", "they"):
+            person = self.last_person(para, sentence)
+            role = self.kb.roles.get(keyof(person)) if person else None
+            return [(role, 0.7)] if role else []
         out: list[tuple[str, float]] = []
         mentions = m.all(span)
         if len(mentions) == 2 and re.search(rf"^{NAM}\s*\({NAM}\)$", span.strip()):
@@ -633,6 +672,33 @@ class Relations(Extractor):
         chosen = b if vote > 0 else a
         who = self.character_of(chosen.value)
         return [who[0]] if who else []
+
+    def last_person(self, para: Paragraph, sentence: str) -> str | None:
+        """The performer a "he" or "she" stands for: the last one named before the sentence,
+        in its paragraph or the one before."""
+        paragraphs = self.article.paragraphs
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        chunks = [text[: end if end >= 0 else len(text)]]
+        if i > 0:
+            chunks.append(self.kb.speechless(paragraphs[i - 1].text))
+        for chunk in chunks:
+            for x in reversed(self.kb.mark(chunk).mentions):
+                full = self.kb.full(x.value)
+                if x.kind == "name" and keyof(full) in self.kb.performers:
+                    return full
+        return None
+
+    def last_named(self, para: Paragraph, sentence: str) -> str | None:
+        """The last full name of a person before the sentence in its paragraph."""
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        for x in reversed(self.kb.mark(text[: end if end >= 0 else len(text)]).mentions):
+            full = self.kb.full(x.value)
+            if x.kind == "name" and keyof(full) in self.kb.persons and self.kb.performer_like(full) >= 0:
+                return full
+        return None
 
     def last_character(self, para: Paragraph, sentence: str) -> str | None:
         """The character a "him" or "her" stands for: the last one named before the sentence,

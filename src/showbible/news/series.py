@@ -16,8 +16,8 @@ from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, nor
 # titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").
 _UP = "A-ZÀ-ÖØ-Þ"
 _TWORD = (
-    rf"(?:[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z]))*\+?"
-    rf"|[{_UP}]\.(?:[{_UP}]\.)+|\d(?:-\d)+)"
+    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z]))*\+?"
+    rf"|\d(?:-\d)+)"
 )
 # "to" is left out: "from Arrow to The Flash" is two shows far more often than one title.
 _SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no)"
@@ -90,8 +90,10 @@ _EPISODE_BEFORE = re.compile(
     r"[\s,:]*$",
     re.IGNORECASE,
 )
+# After a quoted title, "episode" is ambiguous ("the 'Lower Decks' episode of ..." names a show);
+# "crossover", "event" and the like name the event.
 _EPISODE_AFTER = re.compile(
-    r"^[\s”\"’']*(?:episode|crossover|event|segment|two-parter|special|installment|panel)\b",
+    r"^[\s”\"’']*(?:crossover|event|segment|two-parter|special|installment|panel)\b",
     re.IGNORECASE,
 )
 # "Harrowgate in May": a date glued to a title by a small word.
