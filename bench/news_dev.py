@@ -33,7 +33,9 @@ def run(articles: list[DevArticle]) -> list[dict[str, object]]:
         fp = sum(s.false_positives for s in scores.values())
         fn = sum(s.false_negatives for s in scores.values())
         for kind, s in [*scores.items(), ("(all three)", None)]:
-            t, p, n = (s.true_positives, s.false_positives, s.false_negatives) if s else (tp, fp, fn)
+            t, p, n = (
+                (s.true_positives, s.false_positives, s.false_negatives) if s else (tp, fp, fn)
+            )
             rows.append(
                 {
                     "split": f"{split} ({len(chosen)})",
@@ -51,7 +53,11 @@ def errors(articles: list[DevArticle]) -> list[str]:
     out = []
     for a in articles:
         facts = [f for f in extract_facts([a.path], use_spacy=False) if f.kind in KINDS]
-        out += [f"extra [{a.split}] {format_fact(f)}" for f in facts if not any(matches(f, g) for g in a.gold)]
+        out += [
+            f"extra [{a.split}] {format_fact(f)}"
+            for f in facts
+            if not any(matches(f, g) for g in a.gold)
+        ]
         out += [
             f"missed [{a.split}] {a.path.name}: {g['kind']} {g['subject']} -> {g['object']}"
             for g in a.gold

@@ -6,6 +6,7 @@
 2. Cold build of the nine Shakespeare history plays (from ../shared/data) and of the demo
    universe, then a no-change rebuild and a one-file rebuild.
 3. Checker accuracy on the planted-error universes (recall, false positives per episode).
+4. `showbible news` precision and recall per predicate on the dev set of real articles.
 """
 
 from __future__ import annotations
@@ -122,6 +123,11 @@ def main() -> None:
     print(_table(build_times()))
     print("\n== Checker accuracy on the planted-error universes ==")
     planted_score.report(planted_score.run())
+    import news_dev
+
+    articles = news_dev.load_dev(news_dev.GOLD)
+    print("\n== News facts on the dev set of real articles (bench/news_dev.py) ==")
+    print(news_dev.table(news_dev.run(articles)) if articles else "(article texts absent)")
     import talent
 
     if talent.DATA.is_dir():

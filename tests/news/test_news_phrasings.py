@@ -88,7 +88,8 @@ def test_a_showrunner_who_left_is_a_fact_of_the_past() -> None:
          {("appears_in", "Ivo Crane", "Harrowgate"), ("appears_in", "Ivo Crane", "Night Ferry")}),
         ("Della Marsh appears in the March 31 episode of the drama Night Ferry.",
          {("appears_in", "Della Marsh", "Night Ferry")}),
-        ("Della Marsh returns in Harrowgate (2019).", {("appears_in", "Della Marsh", "Harrowgate")}),
+        ("Della Marsh returns in Harrowgate (2019).",
+         {("appears_in", "Della Marsh", "Harrowgate")}),
     ],
 )  # fmt: skip
 def test_appears_in(text: str, expected: set[FACTS]) -> None:

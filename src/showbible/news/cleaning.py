@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from showbible.formats.text import decode_text
 from showbible.model import InputError
+from showbible.news.names import words
 
 # Longer than any news article by two orders of magnitude: a dump, a book or a log, not a piece.
 MAX_BYTES = 2_000_000
@@ -57,10 +58,20 @@ def article_text(data: bytes, file: str) -> list[tuple[int, str]]:
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 _BLOCKS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article blockquote figcaption "
-    "header footer title dd dt pre hr".split()
+    words(
+        """
+    p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article blockquote figcaption
+    header footer title dd dt pre hr
+    """
+    )
 )
-_SKIPPED = frozenset("script style noscript nav aside form svg button select template".split())
+_SKIPPED = frozenset(
+    words(
+        """
+    script style noscript nav aside form svg button select template
+    """
+    )
+)
 _ITALIC = frozenset({"i", "em", "cite"})
 
 
@@ -100,7 +111,7 @@ class _PageText(HTMLParser):
         elif tag in _ITALIC and self.italic:
             self.italic -= 1
             words = "".join(self.italic_text).strip()
-            # A short italic run is a title ("<i>The Flash</i>"): quote it so that it is read as one.
+            # A short italic run is a title ("<i>The Flash</i>"): quoted, it is read as one.
             if words and len(words.split()) <= 8 and words[:1].isupper():
                 self.parts.append(f"“{words}”")
             else:

@@ -13,7 +13,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from showbible.news.cleaning import QUOTE_RE, Article
-from showbible.news.names import NAME, NAME_RE, NOT_NAME_START, ORGS, Lexicon, keyof, norm
+from showbible.news.names import (
+    NAME,
+    NAME_RE,
+    NOT_NAME_START,
+    ORGS,
+    Lexicon,
+    keyof,
+    norm,
+    words,
+)
 from showbible.news.series import (
     colon_titles,
     cue_titles,
@@ -28,8 +37,12 @@ SER = "\ue000\\d+\ue001"
 NAM = "\ue002\\d+\ue003"
 _PLACE = re.compile("\ue000(\\d+)\ue001|\ue002(\\d+)\ue003")
 _MONTHS = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    words(
+        """
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    """
+    )
 )
 # Titles and ranks that make the name after them a character's.
 _RANK = re.compile(
@@ -117,7 +130,9 @@ class Knowledge:
             return self.persons[k]
         if " " not in name:
             longer = {
-                full for kk, full in self.persons.items() if kk.split()[-1] == k or kk.split()[0] == k
+                full
+                for kk, full in self.persons.items()
+                if kk.split()[-1] == k or kk.split()[0] == k
             }
             for known in (self.lex.characters, self.characters):
                 longer |= {
@@ -318,7 +333,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
     # Short forms: "Lower Decks" and "SNW" for "Star Trek: Strange New Worlds"; "TWD".
     text = "\n".join(p.text for p in article.paragraphs)
     for title in list(dict.fromkeys(kb.series.values())):
-        head, _, tail = title.partition(": ")
+        tail = title.partition(": ")[2]
         if tail and keyof(tail) in kb.series and kb.series[keyof(tail)] != title:
             # "Lower Decks" was read as a show of its own: it is this one.
             kb.series[keyof(tail)] = title
@@ -336,7 +351,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
 
 
 def _drop_joined(kb: Knowledge) -> None:
-    """"The Vampire Diaries and The Originals", "TVD/The Originals": two shows, not one."""
+    """ "The Vampire Diaries and The Originals", "TVD/The Originals": two shows, not one."""
     for title in list(dict.fromkeys(kb.series.values())):
         parts = re.split(r"\s+(?:and|&)\s+|\s*/\s*", title)
         if len(parts) > 1 and all(kb.is_series(p) and kb.is_series(p) != title for p in parts):
@@ -348,7 +363,7 @@ def _drop_joined(kb: Knowledge) -> None:
 
 
 def _drop_truncated(kb: Knowledge) -> None:
-    """"Daredevil: Born" is "Daredevil: Born Again" cut short by a lower-case "again"."""
+    """ "Daredevil: Born" is "Daredevil: Born Again" cut short by a lower-case "again"."""
     titles = list(dict.fromkeys(kb.series.values()))
     for short in titles:
         if ":" in short and any(t != short and t.startswith(short + " ") for t in titles):
@@ -409,9 +424,12 @@ def learn_people(kb: Knowledge, article: Article) -> None:
             name = norm(name)
             words = name.split()
             k = keyof(name)
-            if 2 <= len(words) <= 4 and not kb.is_series(name):
-                if not any(w in ORGS for w in words):
-                    kb.persons.setdefault(k, name)
+            if (
+                2 <= len(words) <= 4
+                and not kb.is_series(name)
+                and not any(w in ORGS for w in words)
+            ):
+                kb.persons.setdefault(k, name)
             before, after = text[max(0, start - 40) : start], text[start + len(name) :][:60]
             if _PERFORMER_BEFORE.search(before) or _PERFORMER_AFTER.match(after):
                 kb.evidence[k] += 2

@@ -21,7 +21,9 @@ HEDGE = re.compile(
     r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed)\b",
     re.IGNORECASE,
 )
-CLAUSE_START = re.compile(r"[;:—–(]|,\s+(?:but|while|and)\b|\bbut\b|\band\b(?=\s+(?:we|they|he|she|it)\b)")
+CLAUSE_START = re.compile(
+    r"[;:—–(]|,\s+(?:but|while|and)\b|\bbut\b|\band\b(?=\s+(?:we|they|he|she|it)\b)"
+)
 _THE_SHOW = re.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show|drama|comedy|sitcom|"
     r"procedural|spin-?off|film|movie)\b"

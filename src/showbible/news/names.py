@@ -38,7 +38,8 @@ NOT_NAME_START = frozenset(
     warning spoilers spoiler exclusive update updated photo photos video watch read listen
     does did do is are was were be been has have had will would could should can may might
     must shall mini-series mini tv film movie movies studios studio universe cinematic
-    phase ew collider variety deadline ign vulture popularity oh whether then""")
+    phase ew collider variety deadline ign vulture popularity oh whether then showrunner
+    co-showrunner showrunners producer creator director writer actor actress""")
 )  # fmt: skip
 ORGS = frozenset(
     words("""Marvel Netflix Disney Disney+ Hulu HBO Amazon Prime Video ABC NBC CBS Fox FX AMC CW
@@ -135,8 +136,6 @@ SPEECH_VERBS = (
 PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
 
 
-
-
 @dataclass
 class Lexicon:
     characters: dict[str, str] = field(default_factory=dict)  # key -> canonical name
@@ -177,5 +176,3 @@ def strip_start(name: str) -> str:
     if len(words) == 1 and words[0].lower() in NOT_NAME_START:
         return ""
     return " ".join(words)
-
-

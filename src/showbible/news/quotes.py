@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from showbible.news.cleaning import QUOTE_RE, Paragraph, unquoted
+from showbible.news.cleaning import QUOTE_RE, unquoted
 from showbible.news.extractor import Extractor, Speakers
 from showbible.news.names import (
     CITE,
@@ -18,9 +18,7 @@ from showbible.news.names import (
     PRONOUNS,
     SPEECH_VERBS,
     keyof,
-    norm,
 )
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,4 +158,3 @@ class Quotes(Extractor):
                 self.add(
                     "source", name, title or Path(self.article.file).name, para.line, para.text, 0.8
                 )
-

@@ -162,15 +162,21 @@ _REPLACED = re.compile(
 )
 # After a showrunner is named, the ones who follow them ("He was replaced by Jane Doe").
 _SUCCESSOR = [
-    re.compile(rf"\b(?:replaced\s+by|succeeded\s+by|passed\s+(?:on\s+)?(?:his|her|their)\s+"
-               rf"duties\s+to|leaving\s+the\s+job\s+to|handing\s+(?:the\s+reins|the\s+job|"
-               rf"(?:his|her|their)\s+duties)\s+to|handed\s+(?:the\s+reins|the\s+job|(?:his|her|"
-               rf"their)\s+duties)\s+to)\s+(?:{DESC})?(?P<p>{_list(NAM)})"),
-    re.compile(rf"(?P<p>{NAM})\s+(?:will\s+be\s+|is\s+)?(?:took over|takes over|taking over|"
-               rf"will take over|has taken over|replaced|replaces|succeeded|succeeds|stepped in|"
-               rf"steps in|was brought back|came back)\b"),
+    re.compile(
+        rf"\b(?:replaced\s+by|succeeded\s+by|passed\s+(?:on\s+)?(?:his|her|their)\s+"
+        rf"duties\s+to|leaving\s+the\s+job\s+to|handing\s+(?:the\s+reins|the\s+job|"
+        rf"(?:his|her|their)\s+duties)\s+to|handed\s+(?:the\s+reins|the\s+job|(?:his|her|"
+        rf"their)\s+duties)\s+to)\s+(?:{DESC})?(?P<p>{_list(NAM)})"
+    ),
+    re.compile(
+        rf"(?P<p>{NAM})\s+(?:will\s+be\s+|is\s+)?(?:took over|takes over|taking over|"
+        rf"will take over|has taken over|replaced|replaces|succeeded|succeeds|stepped in|"
+        rf"steps in|was brought back|came back)\b"
+    ),
 ]
-_THE_SHOW_START = re.compile(r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show)\b")
+_THE_SHOW_START = re.compile(
+    r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show)\b"
+)
 _SERIES_LIST_RUNNERS = re.compile(rf"(?P<s>{SER})[’'‘]s\s+(?P<p>{NAM})")
 _LEFT_ANY = re.compile(rf"(?P<p>{NAM})\s+(?:\w+\s+){{0,2}}?{_LEFT}\b")
 
@@ -199,16 +205,17 @@ _APPEAR = (
     r"cameoed|return|returns|returned|returning|make an appearance|makes an appearance|made an "
     r"appearance|made (?:his|her|their) (?:first |live-action |franchise )?(?:appearance|debut)|"
     r"make (?:his|her|their) (?:first |live-action )?(?:appearance|debut)|joins|joined|join|"
-    r"visit|visits|visited|visiting|is featured|was featured|spinning off onto (?:his|her|their) own series with|spun off "
-    r"into (?:his|her|their) own series|reprised\s+\w+|reprises\s+\w+|returned as\s+\w+)"
+    r"visit|visits|visited|visiting|is featured|was featured|spinning off onto (?:his|her|their) "
+    r"own series with|spun off into (?:his|her|their) own series|reprised\s+\w+|reprises\s+\w+|"
+    r"returned as\s+\w+)"
 )
 _WHERE = (
-    rf"(?:on|in|into|at|with)?\s*(?:the\s+(?:companion|sister|spin-?off|new|animated|"
-    rf"live-action)\s+(?:series|show)\s+|the\s+(?:\w+\s+)?season\s+of\s+|[Ss]eason\s+\d+\s+of\s+"
-    rf"|(?:the|an|a)\s+(?:[\w\-]+\s+){{0,3}}?episodes?\s+of\s+|the\s+(?:\w+\s+)?(?:finale|"
-    rf"premiere|pilot)\s+of\s+|(?:19|20)\d\d"
-    rf"[’']s\s+|the\s+)?(?:(?:the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:series|show|drama|comedy|sitcom|"
-    rf"spin-?off|film|movie)\s+)?"
+    r"(?:on|in|into|at|with)?\s*(?:the\s+(?:companion|sister|spin-?off|new|animated|"
+    r"live-action)\s+(?:series|show)\s+|the\s+(?:\w+\s+)?season\s+of\s+|[Ss]eason\s+\d+\s+of\s+"
+    r"|(?:the|an|a)\s+(?:[\w\-]+\s+){0,3}?episodes?\s+of\s+|the\s+(?:\w+\s+)?(?:finale|"
+    r"premiere|pilot)\s+of\s+|(?:19|20)\d\d"
+    r"[’']s\s+|the\s+)?(?:(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:series|show|drama|comedy|sitcom|"
+    r"spin-?off|film|movie)\s+)?"
 )
 _APPEARS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"{_SUBJ}\s+(?:{AUX})?{_MOVE}\s+(?:over\s+)?from\s+(?P<from>{SER})\s+"
@@ -333,6 +340,7 @@ class Relations(Extractor):
         the nearest show named before it in the sentence, else after it, else before the
         sentence in the paragraph (less sure each time). A franchise ("Star Trek" of "Star Trek:
         Lower Decks") is not a show."""
+
         def shows(lo: int, hi: int) -> list[str]:
             out = []
             for x in m.mentions:
@@ -408,7 +416,8 @@ class Relations(Extractor):
         for match in _POSSESSIVE.finditer(text):
             p, c = m.at(match.group("p")), m.at(match.group("c"))
             if self.kb.performer_like(p.value) > max(0.0, self.kb.performer_like(c.value)) or (
-                len(self.kb.full(p.value).split()) >= 2 and self.kb.performer_like(c.value) <= 0
+                len(self.kb.full(p.value).split()) >= 2
+                and self.kb.performer_like(c.value) <= 0
                 and keyof(self.kb.full(p.value)) in self.kb.persons
             ):
                 self.emit_plays(p.value, c, m, sentence, para, 0.6, "", match.start())
@@ -432,7 +441,9 @@ class Relations(Extractor):
         # the text is about there.
         listed = [False] * len(found)
         for i in range(len(found) - 1):
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", m.text[found[i][3] : found[i + 1][2]]):
+            if re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", m.text[found[i][3] : found[i + 1][2]]
+            ):
                 listed[i] = listed[i + 1] = True
         for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
@@ -472,7 +483,7 @@ class Relations(Extractor):
     def role_in(
         self, end: int, m: Marked, character: str, sentence: str, para: Paragraph, q: str
     ) -> None:
-        """"plays Mara Voss on Greyharbor", "In Greyharbor, Jane Doe plays Mara Voss",
+        """ "plays Mara Voss on Greyharbor", "In Greyharbor, Jane Doe plays Mara Voss",
         "reprising his role from SVU": the role's series."""
         where = _ROLE_IN.match(m.text, end)
         found = [where.group("s")] if where is not None else []
@@ -517,7 +528,9 @@ class Relations(Extractor):
                                                     left, sentence, para)  # fmt: skip
         for match in _REPLACED.finditer(text) if runner else []:
             s2 = match.group("s2")
-            series, factor = (m.at(s2).value, 1.0) if s2 else self.series_for(sentence, para, offset)
+            series, factor = (
+                (m.at(s2).value, 1.0) if s2 else self.series_for(sentence, para, offset)
+            )
             if not series:
                 continue
             old = m.at(match.group("old")).value
@@ -596,9 +609,10 @@ class Relations(Extractor):
                             self.add("appears_in", name, target.value, para.line, sentence,
                                      confidence * factor, q)  # fmt: skip
         for match in _LEADING.finditer(text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            series = m.at(match.group("s")).value
             for name, factor in self.subjects(m, match.group("c"), para, sentence):
-                self.add("appears_in", name, m.at(match.group("s")).value, para.line, sentence,
-                         0.6 * factor, self.qualifier(m, match.start(), match.end(), question))  # fmt: skip
+                self.add("appears_in", name, series, para.line, sentence, 0.6 * factor, q)
         self.reprise(m, sentence, para, question)
         self.owned(m, sentence, para, question)
 
@@ -696,7 +710,11 @@ class Relations(Extractor):
         end = text.find(sentence[:30])
         for x in reversed(self.kb.mark(text[: end if end >= 0 else len(text)]).mentions):
             full = self.kb.full(x.value)
-            if x.kind == "name" and keyof(full) in self.kb.persons and self.kb.performer_like(full) >= 0:
+            if (
+                x.kind == "name"
+                and keyof(full) in self.kb.persons
+                and self.kb.performer_like(full) >= 0
+            ):
                 return full
         return None
 
@@ -777,4 +795,3 @@ def _zip(performers: list[Mention], characters: list[Mention]) -> list[tuple[Men
 def _runner_end(text: str) -> int:
     found = re.search(RUNNER, text, re.IGNORECASE)
     return found.end() if found is not None else len(text)
-

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from showbible.news.cleaning import Article
-from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, norm
+from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, norm, words
 
 # A title: capitalised words (digits and initials too: "9-1-1", "P.D."), with the small words
 # titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").
@@ -84,7 +84,9 @@ SERIES_CUES = [
                rf"\s+and\s+(?:{TITLE}))*)"),
 ]  # fmt: skip
 
-_QUOTED = re.compile(r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘([^‘’]{1,80})’|(?<![\w])'([^'\n]{1,60})'(?![\w])")
+_QUOTED = re.compile(
+    r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘([^‘’]{1,80})’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
+)
 _EPISODE_BEFORE = re.compile(
     r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+)"
     r"[\s,:]*$",
@@ -113,18 +115,22 @@ def split_list(text: str) -> list[str]:
 
 # Words that start a sentence or a phrase but never a title ("According to", "With").
 _TITLE_STOP = frozenset(
-    """a an and as at but by for from if in into of on or so to with while after before despite
-    unlike according plus also however still even since though although when where what who why
-    how this that these those there here it its they we you i he she his her their our my your
-    yes no oh well now then meanwhile perhaps maybe every each all both either neither some many
-    most more few several another other such only just like including""".split()
+    words(
+        """
+    a an and as at but by for from if in into of on or so to with while after before despite
+    unlike according plus also however still even since though although when where what who
+    why how this that these those there here it its they we you i he she his her their our my
+    your yes no oh well now then meanwhile perhaps maybe every each all both either neither
+    some many most more few several another other such only just like including
+    """
+    )
 )
 
 
 def series_name(name: str, exact: bool = False) -> str:
     """A candidate title cleaned of the sentence words glued to it, or "" if none is left.
     ``exact``: the title as quoted, only trimmed."""
-    words = norm(name).strip(" ,.;:“”\"‘’").split()
+    words = norm(name).strip(' ,.;:“”"‘’').split()
     while not exact and words and words[0].lower().strip(".") in _TITLE_STOP:
         words = words[1:]
     while words and words[-1] in ("Season", "Seasons", "season", "series", "TV", "series'"):
@@ -133,7 +139,9 @@ def series_name(name: str, exact: bool = False) -> str:
         words = words[:-1]
     if not words or (len(words) == 1 and words[0] in ("The",)):
         return ""
-    if re.search(r"-[a-z]+$", words[-1]) and not re.search(r"-(?:[a-z]{1,2}|up|on|off)$", words[-1]):
+    if re.search(r"-[a-z]+$", words[-1]) and not re.search(
+        r"-(?:[a-z]{1,2}|up|on|off)$", words[-1]
+    ):
         return ""  # "The Mike McMahan-created": an adjective, not a title
     name = re.sub(_WHEN, "", " ".join(words))
     if not name:
@@ -195,15 +203,19 @@ def cue_titles(article: Article) -> list[str]:
     # A headline "X: Everything We Know About Season 3".
     for para in article.paragraphs[:1]:
         head = re.match(rf"(?P<t>{TITLE})\s*:\s+(?P<rest>.*)$", para.text)
-        if para.title and head is not None and re.search(
-            r"\b(?:season|series|episode|finale|premiere)\b", head.group("rest"), re.IGNORECASE
+        if (
+            para.title
+            and head is not None
+            and re.search(
+                r"\b(?:season|series|episode|finale|premiere)\b", head.group("rest"), re.IGNORECASE
+            )
         ):
             found.append(series_name(head.group("t")))
     return [f for f in found if f]
 
 
 def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
-    """"Star Trek: Lower Decks", "Law & Order: SVU": a title with a colon is one show when its
+    """ "Star Trek: Lower Decks", "Law & Order: SVU": a title with a colon is one show when its
     first or second half is a show the article names, when the article uses it twice, or when
     it stands inside a sentence (at the start of a line it is more often a headline's topic:
     "Star Trek: Jane Doe on ...")."""
@@ -226,7 +238,7 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
 
 
 def franchise_lists(article: Article) -> list[str]:
-    """"Chicago Med, Chicago Fire, and Chicago P.D.": three or more names of two words listed
+    """ "Chicago Med, Chicago Fire, and Chicago P.D.": three or more names of two words listed
     together that share their first word are the shows of one franchise, not people."""
     found: list[str] = []
     item = rf"{_TWORD}[ \t]+{_TWORD}"
