@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from showbible import queries
-from showbible.web import episodes, findings, overview, people
+from showbible.web import episodes, findings, overview, people, production
 from showbible.web import search as searching
 from showbible.web.docs import endpoints
 from showbible.web.render import Renderer
@@ -107,6 +107,20 @@ def findings_page(
         file_episode=lambda v: v.index.file_episode,
         names=lambda v: {c: ch.name for c, ch in v.index.characters.items()},
     )
+
+
+@router.get("/production", response_class=HTMLResponse)
+def production_page(request: Request) -> HTMLResponse:
+    return _render(request, "production.html", nav="production", p=production.production)
+
+
+@router.get("/production.svg")
+def production_svg(request: Request) -> Response:
+    with _canon(request).view(request.cookies.get(WATCHED_COOKIE)) as view:
+        found = production.production(view)
+    if "svg" not in found:
+        raise queries.NotFound("no shooting plan to draw here")
+    return Response(found["svg"], media_type="image/svg+xml")
 
 
 @router.get("/search", response_class=HTMLResponse)
