@@ -112,6 +112,8 @@ class Diagnostic:
     message: str
     severity: str = "warning"  # "warning" (input still usable) or "error"
     column: int = 0
+    # The rule id it is reported under by `check` (rules/input.py); "" = script-syntax.
+    code: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")

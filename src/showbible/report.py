@@ -75,6 +75,41 @@ def text_lines(
     return out
 
 
+def same_kind(f: Finding) -> tuple[object, ...]:
+    """Findings that say the same thing (one dead character present in nine scenes) share
+    this key: one group in text and on the web, separate in JSON and SARIF."""
+    evidence = tuple((e.file, e.line, e.message) for e in f.evidence)
+    return (f.rule, f.severity, f.sealed, f.seal_reason, f.message, f.inferred, evidence)
+
+
+def group_findings(findings: list[Finding]) -> list[list[Finding]]:
+    """Groups of findings of the same kind, each in file order, ordered by their first."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(same_kind(f), []).append(f)
+    return list(groups.values())
+
+
+def grouped_text_lines(
+    findings: list[Finding], prefix: str = "", width: int = 6
+) -> list[tuple[str, str]]:
+    """Like ``text_lines``, but a finding repeated in several places is one entry: its first
+    place, ``(N places)``, its evidence, then the other places, ``width`` to a line."""
+    out: list[tuple[str, str]] = []
+    for group in group_findings(findings):
+        first, *rest = group
+        lines = text_lines([first], prefix=prefix)
+        if rest:
+            style, head = lines[0]
+            lines[0] = (style, f"{head} ({len(group)} places)")
+            places = [f"{prefix}{place(f.file, f.line)}" for f in rest]
+            for i in range(0, len(places), width):
+                label = "also at" if i == 0 else "       "
+                lines.append(("dim", f"    {label}: {', '.join(places[i : i + width])}"))
+        out.extend(lines)
+    return out
+
+
 def to_sarif(
     findings: list[Finding], universe_root: Path, cwd: Path | None = None
 ) -> dict[str, Any]:

@@ -129,7 +129,7 @@ def _compile(
     )
     diagnostics.extend(collected.diagnostics)
     fold = fold_events(canon, collected.events)
-    findings = run_rules(canon, fold) if rules else []
+    findings = run_rules(canon, fold, diagnostics=diagnostics) if rules else []
     return Compiled(
         universe,
         cast,
@@ -159,12 +159,12 @@ class RulesRun:
         canon, fold = compiled.canon, compiled.fold
         assert fold is not None
         if len(canon.scenes) < self.MIN_SCENES or cores() < 2:
-            compiled.findings = run_rules(canon, fold)
+            compiled.findings = run_rules(canon, fold, diagnostics=compiled.diagnostics)
             return
         try:
             ctx = multiprocessing.get_context("fork")
         except ValueError:  # pragma: no cover - no fork on this platform
-            compiled.findings = run_rules(canon, fold)
+            compiled.findings = run_rules(canon, fold, diagnostics=compiled.diagnostics)
             return
         self._conn, child = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(target=_rules_child, args=(child, compiled), daemon=True)
@@ -200,7 +200,9 @@ class RulesRun:
 def _rules_child(conn: Connection, compiled: Compiled) -> None:
     try:
         assert compiled.fold is not None
-        conn.send(("ok", run_rules(compiled.canon, compiled.fold)))
+        conn.send(
+            ("ok", run_rules(compiled.canon, compiled.fold, diagnostics=compiled.diagnostics))
+        )
     except BaseException as exc:  # reported to the parent, which raises it
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
@@ -268,6 +270,12 @@ def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> N
                 raise universe.locator.error(
                     ("events", i, verb), f"unknown character {name!r}" + did_you_mean(name, known)
                 )
+    for i, e in enumerate(bible.events):
+        if e.learns is not None and e.learns.secret not in bible.secrets:
+            hint = did_you_mean(e.learns.secret, bible.secrets) or " (declare it under `secrets:`)"
+            raise universe.locator.error(
+                ("events", i, "learns", "secret"), f"unknown secret {e.learns.secret!r}{hint}"
+            )
     for sid, secret in bible.secrets.items():
         for name in secret.known_by:
             if name not in known:
@@ -295,6 +303,9 @@ def universe_hash(universe: Universe, hashes: dict[str, tuple[str, int]]) -> str
     h = hashlib.sha256(bible_digest(universe).encode())
     for rel in sorted(hashes):
         h.update(f"{rel}\0{hashes[rel][0]}\n".encode())
+    # The loader's warnings are findings: a new stray file or an emptied glob is a change.
+    for d in universe.diagnostics:
+        h.update(f"{d}\0{d.code}\n".encode())
     return h.hexdigest()
 
 

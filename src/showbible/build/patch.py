@@ -27,7 +27,7 @@ from showbible.reading.events import CanonEvent, Collected, EventCollector
 from showbible.reading.extract import PlaceIndex, place_key
 from showbible.reading.facts import SceneFacts
 from showbible.build.pipeline import EpisodeResult
-from showbible.rules import RULES, Finding, in_file_order, run_rules
+from showbible.rules import INPUT_RULE_IDS, RULES, Finding, in_file_order, run_rules
 
 # What each rule reads about a character (or place) beyond the scene it reports on: a rule
 # re-checks the scenes of whoever changed in one of these ways. "presence" is being in a scene
@@ -264,7 +264,7 @@ def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
     assert fold is not None
     if patch.story:
         patch.rechecked = len(canon.scenes)
-        return run_rules(canon, fold)
+        return run_rules(canon, fold, diagnostics=compiled.diagnostics)
     base = set(patch.scenes)
     base |= {
         f.scene
@@ -275,6 +275,9 @@ def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
     findings: list[Finding] = []
     rechecked: set[str] = set()
     for rule in RULES:
+        if rule in INPUT_RULE_IDS:  # the diagnostics were all worked out again: cheap
+            findings += run_rules(canon, fold, only=[rule], diagnostics=compiled.diagnostics)
+            continue
         kinds = WHOLE.get(rule) or READS.get(rule, ())
         touched: set[str] = set()
         for kind in kinds:

@@ -71,7 +71,7 @@ class EpisodeResult:
 class _Scan:
     cues: list[str]
     named: list[str]
-    diagnostics: list[tuple[int, str, str, int]]
+    diagnostics: list[tuple[int, str, str, int, str]]
     parsed: bool
     parse_blob: bytes | None
 
@@ -136,7 +136,9 @@ class _Context:
     def scan(self, ep: Episode) -> _Scan:
         script, parsed, blob = self.script(ep)
         cues, named = cue_texts(script.scenes)
-        diagnostics = [(d.line, d.message, d.severity, d.column) for d in script.diagnostics]
+        diagnostics = [
+            (d.line, d.message, d.severity, d.column, d.code) for d in script.diagnostics
+        ]
         return _Scan(cues, named, diagnostics, parsed, blob)
 
     def extract(
@@ -443,9 +445,11 @@ def _cues_doc(scan: _Scan) -> str:
 
 
 def _diagnostics(ep: Episode, scan: _Scan, facts: list[SceneFacts]) -> list[Diagnostic]:
-    out = [Diagnostic(ep.rel, ln, msg, sev, col) for ln, msg, sev, col in scan.diagnostics]
+    out = [
+        Diagnostic(ep.rel, ln, msg, sev, col, code) for ln, msg, sev, col, code in scan.diagnostics
+    ]
     for f in facts:
-        out.extend(Diagnostic(ep.rel, p.line, p.message) for p in f.problems)
+        out.extend(Diagnostic(ep.rel, p.line, p.message, code="annotation") for p in f.problems)
     return out
 
 

@@ -282,7 +282,7 @@ def _write_whole_canon_tables(conn: Connection, compiled: Compiled) -> None:
                 "severity": f.severity,
                 "file": f.file,
                 "line": f.line,
-                "scene": canon.release_pos[f.scene],
+                "scene": canon.release_pos.get(f.scene, -1),  # -1: universe.yaml
                 "characters": json.dumps(list(f.characters)),
                 "message": f.message,
                 "evidence": json.dumps([e.to_json() for e in f.evidence]),

@@ -14,7 +14,7 @@ from typing import Any
 
 from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
 
-FORMAT = 2
+FORMAT = 3
 _KINDS = list(Kind)
 _KIND_INDEX = {k: i for i, k in enumerate(_KINDS)}
 
@@ -82,7 +82,9 @@ def dump_script(script: Script) -> bytes:
         "title": [list(t) for t in script.title],
         "elements": _columns(script.elements),
         "boneyard": _columns(script.boneyard),
-        "diagnostics": [[d.line, d.message, d.severity, d.column] for d in script.diagnostics],
+        "diagnostics": [
+            [d.line, d.message, d.severity, d.column, d.code] for d in script.diagnostics
+        ],
     }
     return zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 1)
 
@@ -101,8 +103,8 @@ def load_script(blob: bytes) -> Script | None:
             title=tuple((str(k), str(v)) for k, v in doc["title"]),
             boneyard=_elements(doc["boneyard"]),
             diagnostics=tuple(
-                Diagnostic(path, int(ln), str(msg), str(sev), int(col))
-                for ln, msg, sev, col in doc["diagnostics"]
+                Diagnostic(path, int(ln), str(msg), str(sev), int(col), str(code))
+                for ln, msg, sev, col, code in doc["diagnostics"]
             ),
             scenes=split_scenes(elements),
         )

@@ -40,6 +40,7 @@ from showbible.report import (
     path_prefix,
     relative_to_universe,
     summarise,
+    text_lines,
     to_json,
     to_sarif,
 )
@@ -120,8 +121,8 @@ def check_cmd(
             raise typer.BadParameter(
                 f"unknown rule {r!r} (known: {', '.join(RULES)})", param_hint="--rule"
             )
-    universe = load_universe(root)
-    paths = only_paths(universe, [relative_to_universe(p, root) for p in only or ()], "--only")
+    loaded = load_universe(root)
+    paths = only_paths(loaded, [relative_to_universe(p, root) for p in only or ()], "--only")
     with progress_bar(err.is_terminal and fmt == "text") as report:
         del report
         # The build's warnings are findings of their own rules (rules/input.py): shown below.

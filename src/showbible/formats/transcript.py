@@ -549,4 +549,16 @@ def read_transcript(path: str | os.PathLike[str]) -> Script:
     except OSError as err:
         raise InputError(f"cannot read transcript: {err.strerror or err}", file=name) from err
     text, diagnostics = decode_text(data, name)
-    return _parse(text, name, diagnostics)
+    script = _parse(text, name, diagnostics)
+    if text.strip() and not any(e.kind is Kind.CHARACTER for e in script.elements):
+        # A stray notes file matched by a series' glob: its names are not presence.
+        message = (
+            "not a transcript: no line of the form `NAME: what they say`; read as an empty "
+            "episode (leave it out of the series' scripts glob, or write the speeches as NAME: line)"
+        )
+        return Script(
+            path=name,
+            elements=(),
+            diagnostics=(*diagnostics, Diagnostic(name, 1, message, code="unreadable-file")),
+        )
+    return script

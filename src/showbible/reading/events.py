@@ -365,7 +365,7 @@ class EventCollector:
         return None
 
     def _warn(self, scene: SceneFacts, line: int, message: str) -> None:
-        self.diagnostics.append(Diagnostic(scene.file, line, message))
+        self.diagnostics.append(Diagnostic(scene.file, line, message, code="annotation"))
 
     # --- inferred --------------------------------------------------------------------------
 

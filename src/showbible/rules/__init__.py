@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from showbible.canon.fold import Canon, Fold
+from showbible.model import Diagnostic
 from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.capability import Capability
 from showbible.rules.dangling_reference import DanglingReference
 from showbible.rules.dead_character import DeadCharacter
 from showbible.rules.destroyed_place import DestroyedPlace
+from showbible.rules.input import INPUT_RULES
 from showbible.rules.premature_knowledge import PrematureKnowledge
 from showbible.rules.reintroduction import Reintroduction
 from showbible.rules.relation_contradiction import RelationContradiction
@@ -32,10 +34,22 @@ RULES: dict[str, Rule] = {
         TwoPlaces(),
         DanglingReference(),
         RelationContradiction(),
+        *INPUT_RULES,
     )
 }
+# The rules whose findings are the build's diagnostics: re-run whole whenever they change.
+INPUT_RULE_IDS = frozenset(r.id for r in INPUT_RULES)
 
-__all__ = ["RULES", "Context", "Evidence", "Finding", "Rule", "in_file_order", "run_rules"]
+__all__ = [
+    "INPUT_RULE_IDS",
+    "RULES",
+    "Context",
+    "Evidence",
+    "Finding",
+    "Rule",
+    "in_file_order",
+    "run_rules",
+]
 
 
 def run_rules(
@@ -44,14 +58,17 @@ def run_rules(
     only: Iterable[str] | None = None,
     scope: Iterable[str] | None = None,
     characters: Iterable[str] | None = None,
+    diagnostics: Iterable[Diagnostic] = (),
 ) -> list[Finding]:
     """Findings in file order. ``scope``: report on these scenes (keys) only; ``characters``:
-    on findings about these characters only."""
+    on findings about these characters only; ``diagnostics``: the build's warnings, each a
+    finding of the input rule it is tagged with."""
     ctx = Context(
         canon,
         fold,
         frozenset(scope) if scope is not None else None,
         frozenset(characters) if characters is not None else None,
+        tuple(diagnostics),
     )
     chosen = [RULES[r] for r in only] if only is not None else list(RULES.values())
     findings: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}

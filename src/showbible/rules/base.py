@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from showbible.canon.fold import Canon, Fold
+from showbible.model import Diagnostic
 from showbible.reading.events import CanonEvent
 from showbible.reading.facts import SceneFacts
 
@@ -92,6 +93,8 @@ class Context:
     # Report on these characters only (a rule that reads the whole canon for each finding may
     # honour it to skip work; run_rules drops the findings about anyone else).
     characters: frozenset[str] | None = None
+    # What the build could not read as written (rules/input.py reports them).
+    diagnostics: tuple[Diagnostic, ...] = ()
 
     def scenes(self) -> Sequence[SceneFacts]:
         """The scenes to report on, in release order."""

@@ -418,12 +418,34 @@ def _inside(root_real: str, path: str) -> bool:
     return real == root_real or real.startswith(root_real + os.sep)
 
 
+def _readable(path: str) -> bool:
+    # The registry as it is now: readers added to formats/ are picked up without a list here.
+    from showbible.formats import READERS
+
+    return Path(path).suffix.lower() in READERS
+
+
+def _unreadable(rel: str) -> Diagnostic:
+    from showbible.formats import READERS
+
+    kind = Path(rel).suffix.lower() or "files without a suffix"
+    known = ", ".join(sorted(READERS))
+    return Diagnostic(
+        rel,
+        1,
+        f"not read: no reader for {kind} (showbible reads {known}); export it to Fountain "
+        "(.fountain) or Final Draft (.fdx), or narrow the series' scripts glob to leave it out",
+        code="unreadable-file",
+    )
+
+
 def _discover_episodes(
     root: Path, conf: BibleConf, locator: Locator, diagnostics: list[Diagnostic]
 ) -> list[Episode]:
     root_real = os.path.realpath(root)
     episodes: list[Episode] = []
     claimed: dict[str, str] = {}
+    unread: list[str] = []
     for si, series in enumerate(conf.series):
         files: list[str] = []
         for gi, pattern in enumerate(series.scripts):
@@ -438,11 +460,21 @@ def _discover_episodes(
                         where, f"{match} resolves outside the universe folder (a symlink?)"
                     )
                 if os.path.isfile(full) and match not in files:
-                    files.append(match)
+                    if _readable(match):
+                        files.append(match)
+                    elif match not in unread:
+                        unread.append(match)
+                        diagnostics.append(_unreadable(match.replace(os.sep, "/")))
             if not matches:
                 file, line, col = locator.locate(where)
                 diagnostics.append(
-                    Diagnostic(file, line, f"glob {pattern!r} matches no file", column=col)
+                    Diagnostic(
+                        file,
+                        line,
+                        f"glob {pattern!r} matches no file",
+                        column=col,
+                        code="missing-script",
+                    )
                 )
         by_stem: dict[str, str] = {}
         explicit = {m.file: eid for eid, m in series.episodes.items() if m.file}
@@ -479,7 +511,13 @@ def _discover_episodes(
                 if close:
                     file, line, col = locator.locate(("series", si, "episodes", eid))
                     diagnostics.append(
-                        Diagnostic(file, line, f"episode {eid!r} has no script{close}", column=col)
+                        Diagnostic(
+                            file,
+                            line,
+                            f"episode {eid!r} has no script{close}",
+                            column=col,
+                            code="missing-script",
+                        )
                     )
                 order.append(eid)
         for index, eid in enumerate(order):
