@@ -1,0 +1,390 @@
+"""Who plays whom, read from marked sentences (see ``entities``), and the sentence-shape
+fragments the other relations share.
+
+The patterns match the sentence's shape — ``NAM (NAM)``, ``NAM's NAM``, ``NAM and NAM as NAM and
+NAM``, ``NAM, played by NAM`` — so one pattern covers every spelling of the names in it. Who is
+the performer in ``A (B)`` is decided by evidence, not by bracket order: the bible, the words
+around each name anywhere in the article ("actress", "stars", "plays", "as", "Captain"), a cast
+list, a one-word name against a full one, and the other pairs of the same list. A cast listed
+with its performers belongs to the show the text is about there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Paragraph
+from showbible.news.entities import NAM, SER, Marked, Mention
+from showbible.news.extractor import Extractor
+from showbible.news.names import keyof, strip_start
+
+
+def list_of(item: str) -> str:
+    return rf"{item}(?:\s*,\s*(?:and\s+|&\s+)?{item})*(?:\s*,?\s*(?:and|&)\s+{item})?"
+
+
+CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with its hero
+# A description before a name ("the late", "former crew member", "villain"); never a preposition.
+DESC = (
+    r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
+    r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
+)
+_AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
+C_ITEM = rf"(?:{DESC})?{CH}{_AKA}(?!\s+of\s+[A-Z])"
+# A performer in a list, unless a "played by" follows (then it is the next pair's character).
+P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
+C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
+AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|" \
+      r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
+      r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
+V_DIRECT = (
+    r"(?:plays|played|playing|play|portrays|portrayed|portraying|portray|voices|voiced|voicing|"
+    r"voice|reprises|reprised|reprising|reprise)(?!\s+by\b)"
+)
+V_AS = (
+    r"(?:stars|starred|starring|star|returns|returned|returning|return|cast|appears|appeared|"
+    r"appearing|appear|joins|joined|join|comes back|came back|is back|showing up|shows up|"
+    r"show up|debuts|debuted|signed on|signs on|boarded)"
+)
+V_ROLE = (
+    r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"
+    r"playing|plays|played|play|returning|returns|returned|return|stepping into|steps into)"
+)
+_PLAYS: list[tuple[re.Pattern[str], float]] = [
+    # Jane Doe plays / portrays / voices Mara Voss; plays the lead character of Mara Voss
+    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
+                rf"character)\s+of\s+)?(?:{DESC})?(?:character\s+(?:of\s+)?)?(?P<c>{C_ITEM})"),
+     0.85),
+    # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
+    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_AS}\b[^.;,\ue000\ue002]{{0,40}}?"
+                rf"\bas\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
+    # reprise her role as / the role of / their respective roles as / his TVD character
+    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_ROLE}\s+(?:to\s+)?(?:his|her|their|"
+                rf"the)\s+(?:respective\s+|iconic\s+|original\s+)?(?:{SER}\s+)?(?:roles?|"
+                rf"characters?|part)\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
+    # Jane Doe, who returns in X, reprising the role of Mara Voss
+    (re.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?,\s+(?:reprising|playing|as)\s+(?:the|his|"
+                rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)(?:\s*,?\s*(?:of|as))?\s+"
+                rf"(?P<c>{C_ITEM})"), 0.8),
+    # Jane Doe and John Roe as Mara Voss and Tobias Voss (, respectively)
+    (re.compile(rf"(?P<p>{list_of(NAM)})\s+as\s+(?P<c>{list_of(C_ITEM_NOT_AS)})"), 0.7),
+    # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
+    (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+is\s+|(?:is|was|will be|has been|is being|"
+                rf"as)\s+)?(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
+     0.85),
+    # Jane Doe takes Mara Voss to SERIES
+    (re.compile(rf"(?P<p>{NAM})\s+(?:will\s+)?(?:take|takes|taking|took|bring|brings|bringing|"
+                rf"brought)\s+(?P<c>{NAM})\s+(?:back\s+)?(?:over\s+)?to\s+{SER}"), 0.75),
+    # As Marshal Eli Stone, Reuben Vance is as good as ever
+    (re.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
+    # Mara Voss (voiced by Jane Doe)
+    (re.compile(rf"(?P<c>{CH})\s*\((?:voiced|played|portrayed)\s+by\s+(?P<p>{list_of(NAM)})\)"),
+     0.85),
+    # Jane Doe's Greyharbor character, Mara Voss
+    (re.compile(rf"(?P<p>{NAM})[’']s\s+(?:{SER}\s+)?(?:character|role),?\s+(?P<c>{NAM})"), 0.8),
+    # Linda Belcher's voice actor, John Roberts
+    (re.compile(rf"(?P<c>{NAM})[’']s\s+voice\s+actor,?\s+(?P<p>{NAM})"), 0.85),
+]  # fmt: skip
+_PRONOUN_ROLE = re.compile(
+    rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)(?:[’']s|\s+has|\s+had|\s+have)?\s+(?:\w+\s+)?{V_ROLE}\s+"
+    rf"(?:his|her|their)\s+(?:{SER}\s+)?(?:role|character|part)\s+(?:as|of)\s+(?P<c>{C_ITEM})"
+)
+_PRONOUN_CAST = re.compile(
+    rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)\s+(?:was|were|is|has been|had been)\s+cast\s+as\s+"
+    rf"(?P<c>{NAM})"
+)
+_PAIRS = re.compile(rf"(?P<a>{CH})(?:[’']s)?\s*\((?:as\s+)?(?P<b>{list_of(NAM)})\)")
+_BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
+# Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
+_POSSESSIVE = re.compile(
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
+    rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
+    rf"crossover|set|finale|premiere)))(?!\s*\()"
+)
+_ROLE_IN = re.compile(
+    rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?,?\s+(?:on|in)\s+(?:the\s+(?:\w+\s+)?season\s+of\s+|"
+    rf"[Ss]eason\s+\d+\s+of\s+|(?:19|20)\d\d[’']s\s+|the\s+)?(?P<s>{SER})"
+)
+_IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
+
+
+class Roles(Extractor):
+    """plays facts, and what they teach the other relations (who is a character, whose)."""
+
+    offset = 0  # of the sentence being read, in its paragraph
+
+    def roles_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
+        """Who plays whom, first: the other relations need to know who is a character."""
+        marked = self.kb.mark(sentence)
+        question = sentence.rstrip().endswith("?")
+        if not (para.title and question):
+            self.offset = offset
+            self.plays(marked, sentence, para, question)
+
+    def emit_plays(
+        self, performer: str, character: Mention, m: Marked, sentence: str, para: Paragraph,
+        confidence: float, qualifier: str, at: int = -1,
+    ) -> str | None:  # fmt: skip
+        performer = strip_start(performer)
+        name = character.text if character.kind == "series" else strip_start(character.value)
+        if not performer or not name or name.split()[0] == "The":
+            return None
+        lex = self.kb.lex
+        pk, ck = keyof(performer), keyof(name)
+        if pk in lex.characters and ck in lex.performers:
+            performer, name, pk, ck = name, performer, ck, pk
+        if (pk in lex.characters and pk not in lex.performers) or (
+            ck in lex.performers and ck not in lex.characters
+        ):
+            return None
+        full = self.kb.full(performer)
+        if len(full.split()) < 2 and pk not in lex.performers:
+            return None  # performers are named in full somewhere
+        if self.kb.is_series(full):
+            return None
+        if lex.performer_of.get(keyof(full)):
+            confidence = max(confidence, 0.9)
+        character_name = self.kb.full(name)
+        self.kb.performers.add(keyof(full))
+        self.kb.characters.setdefault(keyof(character_name), character_name)
+        if not qualifier:
+            self.kb.roles.setdefault(keyof(full), character_name)
+        self.add("plays", full, character_name, para.line, sentence, confidence, qualifier)
+        if at >= 0 and not qualifier and not para.title:
+            token = m.text.find(character.token) if character.token else -1
+            self.cast_of(m, token if token >= 0 else at, character_name, sentence, para)
+        return character_name
+
+    def cast_of(
+        self, m: Marked, at: int, character: str, sentence: str, para: Paragraph,
+        near: bool = False,
+    ) -> None:  # fmt: skip
+        """A character named with its performer belongs to the show the text is about there:
+        the nearest show named before it in the sentence, else after it, else before the
+        sentence in the paragraph (less sure each time). A franchise ("Star Trek" of "Star Trek:
+        Lower Decks") is not a show."""
+
+        def shows(lo: int, hi: int) -> list[str]:
+            out = []
+            for x in m.mentions:
+                pos = m.text.find(x.token)
+                if x.kind != "series" or not lo <= pos < hi or self.franchise(x.value):
+                    continue
+                if not re.match(r"\s*\(", m.text[pos + len(x.token) :]):  # "Supergirl (X)": a hero
+                    out.append(x.value)
+            return out
+
+        before, after = shows(0, at), shows(at, len(m.text))
+        if near:
+            if before and keyof(before[-1]) != keyof(character):
+                self.add("appears_in", character, before[-1], para.line, sentence, 0.55)
+            return
+        earlier = [s for s in self.series_in(self.kb.speechless(para.text)[: self.offset])
+                   if not self.franchise(s)]  # fmt: skip
+        if before:
+            series, confidence = before[-1], 0.6
+        elif after:
+            series, confidence = after[0], 0.5
+        elif earlier:
+            series, confidence = earlier[-1], 0.5
+        elif self.previous_show(para):
+            series, confidence = self.previous_show(para) or "", 0.45
+        elif len(set(self.kb.series_count)) == 1:
+            series, confidence = next(iter(self.kb.series_count)), 0.45  # the one show named
+        else:
+            return
+        if keyof(series) != keyof(character):
+            self.add("appears_in", character, series, para.line, sentence, confidence)
+
+    def previous_show(self, para: Paragraph) -> str | None:
+        """The one show the paragraph before names, if it names exactly one."""
+        paragraphs = self.article.paragraphs
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        if i == 0 or paragraphs[i - 1].title:
+            return None
+        shows = {s for s in self.series_in(paragraphs[i - 1].text) if not self.franchise(s)}
+        return shows.pop() if len(shows) == 1 else None
+
+    def franchise(self, title: str) -> bool:
+        return any(t.startswith(title + ": ") for t in self.kb.series.values())
+
+    def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        text = m.text
+        for pattern, confidence in _PLAYS:
+            for match in pattern.finditer(text):
+                q = self.qualifier(m, match.start(), match.end(), question)
+                performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
+                characters = [x for x in m.all(match.group("c"))]
+                if re.match(r",\s*who\b", text[match.end("p") :]):
+                    performers = performers[-1:]  # "A and B, who plays X": B plays X
+                pairs = _zip(performers, characters)
+                for performer, character in pairs:
+                    played = self.emit_plays(
+                        performer.value, character, m, sentence, para, confidence, q,
+                        match.start(),
+                    )  # fmt: skip
+                    if played:
+                        self.role_in(match.end(), m, played, sentence, para, q)
+        for match in _PRONOUN_ROLE.finditer(text):
+            who = self.last_person(para, sentence) or self.last_named(para, sentence)
+            if who:
+                self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7,
+                                self.qualifier(m, match.start(), match.end(), question),
+                                match.start())  # fmt: skip
+        for match in _PRONOUN_CAST.finditer(text):
+            who = self.last_subject_before(para, sentence)
+            if who:
+                self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.6, "")
+        self.pairs(m, sentence, para, question)
+        for match in _POSSESSIVE.finditer(text):
+            p, c = m.at(match.group("p")), m.at(match.group("c"))
+            if self.kb.performer_like(p.value) > max(0.0, self.kb.performer_like(c.value)) or (
+                len(self.kb.full(p.value).split()) >= 2
+                and self.kb.performer_like(c.value) <= 0
+                and keyof(self.kb.full(p.value)) in self.kb.persons
+            ):
+                self.emit_plays(p.value, c, m, sentence, para, 0.6, "", match.start())
+        bar = _BAR.match(text)
+        if bar is not None:
+            self.emit_plays(m.at(bar.group("a")).value, m.at(bar.group("b")), m, sentence,
+                            para, 0.7, "")  # fmt: skip
+
+    def pairs(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """``A (B)`` pairs: which one is the performer is decided by evidence, and the pairs of
+        one list share their order."""
+        found: list[tuple[Mention, list[Mention], int, int]] = []
+        for match in _PAIRS.finditer(m.text):
+            a, bs = m.at(match.group("a")), m.all(match.group("b"))
+            found.append((a, bs, match.start(), match.end()))
+        if not found:
+            return
+        votes = [self.vote(a, bs[0]) for a, bs, _, _ in found]
+        default = 1 if sum(votes) > 0 else -1  # the press's usual order: Character (Performer)
+        # Pairs listed together ("A (X), B (Y) and C (Z)") are a cast: their show is the one
+        # the text is about there.
+        listed = [False] * len(found)
+        for i in range(len(found) - 1):
+            if re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", m.text[found[i][3] : found[i + 1][2]]
+            ):
+                listed[i] = listed[i + 1] = True
+        for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
+            q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
+            first = (vote or default) > 0 and a.kind == "name"
+            at = start if cast else -1
+            for b in bs:
+                if first:
+                    self.emit_plays(a.value, b, m, sentence, para, 0.8, q, at)
+                else:
+                    self.emit_plays(b.value, a, m, sentence, para, 0.85, q, at)
+        for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
+            if not cast:  # a pair on its own: its show only if named before it in the sentence
+                first = (vote or default) > 0 and a.kind == "name"
+                character = bs[0] if first else a
+                self.cast_of(m, start, self.kb.full(character.text if character.kind == "series"
+                             else character.value), sentence, para, near=True)  # fmt: skip
+
+    def vote(self, a: Mention, b: Mention) -> int:
+        """+1 when the first of a pair is the performer, -1 when the second is, 0 undecided."""
+        if a.kind == "series":
+            return -1
+        lex = self.kb.lex
+        ka, kb_ = keyof(self.kb.full(a.value)), keyof(self.kb.full(b.value))
+        if ka in lex.performers or kb_ in lex.characters:
+            return 1
+        if kb_ in lex.performers or ka in lex.characters:
+            return -1
+        # The press names performers in full: "Cate (Maddie Phillips)", "Homelander [Antony Starr]".
+        wa, wb = len(self.kb.full(a.value).split()), len(self.kb.full(b.value).split())
+        if wa != wb and min(wa, wb) == 1:
+            return 1 if wa > wb else -1
+        ea, eb = self.kb.performer_like(a.value), self.kb.performer_like(b.value)
+        if ea != eb:
+            return 1 if ea > eb else -1
+        return 0
+
+    def role_in(
+        self, end: int, m: Marked, character: str, sentence: str, para: Paragraph, q: str
+    ) -> None:
+        """ "plays Mara Voss on Greyharbor", "In Greyharbor, Jane Doe plays Mara Voss",
+        "reprising his role from SVU": the role's series."""
+        where = _ROLE_IN.match(m.text, end)
+        found = [where.group("s")] if where is not None else []
+        other = _IN_SERIES.search(m.text)
+        if other is not None:
+            found.append(other.group("s"))
+        for token in found:
+            series = m.at(token).value
+            if keyof(series) != keyof(character):
+                self.add("appears_in", character, series, para.line, sentence, 0.75, q)
+
+    # -- showrunners -----------------------------------------------------------------------
+
+    def known_character(self, name: str) -> list[str]:
+        """The character a name is known to stand for in this article or the bible: itself if
+        it was read as a character, or the role of a performer; nothing for an unknown name."""
+        full = keyof(self.kb.full(name))
+        if full in self.kb.characters or full in self.kb.roles or full in self.kb.lex.characters:
+            who = self.character_of(name)
+            return [who[0]] if who else []
+        if full in self.kb.lex.performer_of:
+            return [self.kb.lex.performer_of[full]]
+        return []
+
+    def pair_character(self, a: Mention, b: Mention) -> list[str]:
+        vote = self.vote(a, b)
+        chosen = b if vote > 0 else a
+        who = self.character_of(chosen.value)
+        return [who[0]] if who else []
+
+    def last_person(self, para: Paragraph, sentence: str) -> str | None:
+        """The performer a "he" or "she" stands for: the last one named before the sentence,
+        in its paragraph or the one before."""
+        paragraphs = self.article.paragraphs
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        chunks = [text[: end if end >= 0 else len(text)]]
+        if i > 0:
+            chunks.append(self.kb.speechless(paragraphs[i - 1].text))
+        for chunk in chunks:
+            for x in reversed(self.kb.mark(chunk).mentions):
+                full = self.kb.full(x.value)
+                if x.kind == "name" and keyof(full) in self.kb.performers:
+                    return full
+        return None
+
+    def last_named(self, para: Paragraph, sentence: str) -> str | None:
+        """The last full name of a person before the sentence in its paragraph."""
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        for x in reversed(self.kb.mark(text[: end if end >= 0 else len(text)]).mentions):
+            full = self.kb.full(x.value)
+            if (
+                x.kind == "name"
+                and keyof(full) in self.kb.persons
+                and self.kb.performer_like(full) >= 0
+            ):
+                return full
+        return None
+
+    def last_character(self, para: Paragraph, sentence: str) -> str | None:
+        """The character a "him" or "her" stands for: the last one named before the sentence,
+        in its paragraph."""
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        before = self.kb.mark(text[: end if end >= 0 else len(text)])
+        for x in reversed(before.mentions):
+            k = keyof(self.kb.full(x.value))
+            if x.kind == "name" and k in self.kb.characters:
+                return self.kb.characters[k]
+        return None
+
+
+def _zip(performers: list[Mention], characters: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Performers to characters: one to one, in order ("A and B as X and Y"), or all to one."""
+    if len(performers) == len(characters):
+        return list(zip(performers, characters, strict=True))
+    if len(characters) == 1:
+        return [(p, characters[0]) for p in performers]
+    return []

@@ -1,0 +1,194 @@
+"""Showrunners, read from marked sentences: "SER showrunner NAM", "NAM, the showrunner of SER",
+"tapped NAM to serve as its showrunner", "NAM stepped down as showrunner" (a fact of the past:
+``ended``), "NAM replaced NAM as showrunner", and the ones who follow a named showrunner in the
+next sentences ("He was replaced by NAM"). A showrunner needs a show named nearby: in the
+sentence, the paragraph, its heading, or the article's headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Paragraph
+from showbible.news.entities import NAM, SER, Marked
+from showbible.news.extractor import Extractor
+from showbible.news.names import keyof
+from showbible.news.roles import AUX, DESC, list_of
+
+RUNNER = r"(?:co-?)?show-?runners?"
+_LEFT = (
+    r"(?:stepped down|stepping down|steps down|step down|is leaving|was leaving|leaving|left|"
+    r"leaves|is exiting|exited|exits|exiting|departed|departs|departing|was fired|was ousted|"
+    r"was replaced|has been replaced|parted ways|bowed out|quit|quits)"
+)
+_SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
+    # (SERIES) (co-)showrunner(s) (of SERIES) Jane Doe (and John Roe)
+    (re.compile(rf"(?:(?P<s>{list_of(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/)?"
+                rf"{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?,?\s+(?P<p>{list_of(NAM)})"),
+     0.85, ""),
+    # Jane Doe, the (SERIES) showrunner (of SERIES); Jane Doe became the showrunner for season 3
+    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}(?:became\s+|becomes\s+|become\s+|"
+                rf"remains\s+)?(?:the\s+|its\s+|"
+                rf"their\s+|a\s+|an\s+)?(?:new(?:est)?\s+|original\s+|current\s+|former\s+)?"
+                rf"(?:(?P<s>{SER})(?:[’'‘]s)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
+                rf"(?P<s2>{SER}))?"), 0.85, ""),
+    # Jane Doe will serve as / has been named / took on the role of (new) showrunner (of X)
+    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
+                rf"remains|stays|takes? over|took over|taking over|comes aboard|came aboard|"
+                rf"signed on|signs on|joins|joined|chosen|named|tapped|hired|appointed|brought "
+                rf"on|taken on the role of|takes? on the role of|took on the role of|stepped in|"
+                rf"steps in|been chosen|been named|been tapped)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
+                rf"its\s+|their\s+)?(?:new(?:est)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
+                rf"(?P<s2>{SER}))?"), 0.85, ""),
+    # tapped Jane Doe to serve as its showrunner; having Jane Doe as the showrunner
+    (re.compile(rf"\b(?:tapped|hired|named|chose|picked|brought in|enlisted|having|appointed)\s+"
+                rf"(?P<p>{NAM})\s+(?:to\s+serve\s+)?as\s+(?:its|the|their)\s+(?:new\s+)?"
+                rf"{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, ""),
+    # showrunner alongside / with Dana Ko (the second of two)
+    (re.compile(rf"\b{RUNNER}\s+(?:\w+\s+)?(?:alongside|with|together with)\s+(?P<p>{NAM})"),
+     0.75, ""),
+    # Jane Doe's showrunning duties on X
+    (re.compile(rf"(?P<p>{NAM})[’']s\s+showrunning\s+(?:duties\s+|job\s+|stint\s+)?(?:on|for|"
+                rf"of|at)\s+(?P<s2>{SER})"), 0.8, ""),
+    # X, who runs Y / X runs Y / X previously ran Y; X is showrunning Y
+    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:\w+ly\s+|also\s+)?(?:runs|ran|will run|"
+                rf"is running|has run|is showrunning|showrunning|showran)\s+(?P<s2>{SER})"),
+     0.6, ""),
+    # Jane Doe stepped down / is leaving the show as showrunner (of SERIES)
+    (re.compile(rf"(?P<p>{NAM})\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:from\s+)?the\s+(?:show|"
+                rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as\s+(?:the\s+)?"
+                rf"(?:show[’']s\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, "ended"),
+    # he / she is the co-showrunner on the Starz series adaptation of X
+    (re.compile(rf"\b(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?:is|was|will be|has been)\s+(?:also\s+)?"
+                rf"(?:the\s+|a\s+)?{RUNNER}\s+(?:on|of|for)\s+(?:{DESC})?(?:{NAM}[’']s\s+)?"
+                rf"(?P<s2>{SER})"), 0.75, ""),
+]  # fmt: skip
+# Jane Doe replaced John Roe as showrunner (of SERIES): Roe's time ended
+_REPLACED = re.compile(
+    rf"(?P<p>{NAM})\s+(?:has\s+|had\s+|will\s+)?(?:replaced|replaces|replace|succeeded|succeeds)"
+    rf"\s+(?P<old>{NAM})\s+as\s+(?:the\s+)?(?:new\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"
+)
+# After a showrunner is named, the ones who follow them ("He was replaced by Jane Doe").
+_SUCCESSOR = [
+    re.compile(
+        rf"\b(?:replaced\s+by|succeeded\s+by|passed\s+(?:on\s+)?(?:his|her|their)\s+"
+        rf"duties\s+to|leaving\s+the\s+job\s+to|handing\s+(?:the\s+reins|the\s+job|"
+        rf"(?:his|her|their)\s+duties)\s+to|handed\s+(?:the\s+reins|the\s+job|(?:his|her|"
+        rf"their)\s+duties)\s+to)\s+(?:{DESC})?(?P<p>{list_of(NAM)})"
+    ),
+    re.compile(
+        rf"(?P<p>{NAM})\s+(?:will\s+be\s+|is\s+)?(?:took over|takes over|taking over|"
+        rf"will take over|has taken over|replaced|replaces|succeeded|succeeds|stepped in|"
+        rf"steps in|was brought back|came back)\b"
+    ),
+]
+_THE_SHOW_START = re.compile(
+    r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show)\b"
+)
+_SERIES_LIST_RUNNERS = re.compile(rf"(?P<s>{SER})[’'‘]s\s+(?P<p>{NAM})")
+_LEFT_ANY = re.compile(rf"(?P<p>{NAM})\s+(?:\w+\s+){{0,2}}?{_LEFT}\b")
+
+
+class Showrunners(Extractor):
+    """showrunner facts."""
+
+    runner_context: tuple[int, str] | None = None  # (paragraph line, series) of the last one
+
+    def showrunners(
+        self, m: Marked, sentence: str, para: Paragraph, offset: int, question: bool
+    ) -> None:
+        text = m.text
+        runner = re.search(rf"{RUNNER}|showrunning", text, re.IGNORECASE) is not None
+        context = self.runner_context if self.runner_context and (
+            self.runner_context[0] == para.line
+        ) else None  # fmt: skip
+        if not runner and context is None and " ran " not in text and "running" not in text:
+            return
+        left = {keyof(self.kb.full(m.at(x.group("p")).value)) for x in _LEFT_ANY.finditer(text)}
+        emitted = False
+        for pattern, confidence, qual in _SHOWRUNNER if runner or " ran " in text else []:
+            for match in pattern.finditer(text):
+                groups = match.groupdict()
+                if groups.get("pron"):
+                    who = self.last_subject_before(para, sentence)
+                    people = [who] if who else []
+                else:
+                    people = [x.value for x in m.all(groups["p"]) if x.kind == "name"]
+                named = [x.value for g in ("s", "s2") for x in m.all(groups.get(g))]
+                shows, factor = (named, 1.0) if named else self.runner_series(
+                    sentence, para, offset
+                )  # fmt: skip
+                q = "hedged" if self.qualifier(m, match.start(), match.end(), question) else qual
+                for person in people:
+                    for series in shows:
+                        emitted |= self.emit_runner(person, series, factor * confidence, q,
+                                                    left, sentence, para)  # fmt: skip
+        for match in _REPLACED.finditer(text) if runner else []:
+            s2 = match.group("s2")
+            series, factor = (
+                (m.at(s2).value, 1.0) if s2 else self.series_for(sentence, para, offset)
+            )
+            if not series:
+                continue
+            old = m.at(match.group("old")).value
+            left.add(keyof(self.kb.full(old)))
+            self.facts = [
+                f for f in self.facts
+                if not (f.kind == "showrunner" and f.sentence == " ".join(sentence.split())
+                        and keyof(f.subject) == keyof(self.kb.full(old)))
+            ]  # fmt: skip
+            emitted |= self.emit_runner(m.at(match.group("p")).value, series, 0.85 * factor, "",
+                                        left, sentence, para)  # fmt: skip
+            self.emit_runner(old, series, 0.85 * factor, "ended", left, sentence, para)
+        if runner:
+            for match in _SERIES_LIST_RUNNERS.finditer(text, _runner_end(text)):
+                series = m.at(match.group("s")).value
+                person = m.at(match.group("p")).value
+                q = "ended" if keyof(self.kb.full(person)) in left else ""
+                emitted |= self.emit_runner(person, series, 0.8, q, left, sentence, para)
+        if (runner or context) and not emitted:
+            for pattern in _SUCCESSOR:
+                for match in pattern.finditer(text):
+                    if self.hedged(text, match.start(), match.end()) or question:
+                        continue
+                    series = context[1] if context else self.series_for(sentence, para, offset)[0]
+                    if not series:
+                        continue
+                    for x in m.all(match.group("p")):
+                        if x.kind == "name":
+                            emitted |= self.emit_runner(x.value, series, 0.7, "", left,
+                                                        sentence, para)  # fmt: skip
+
+    def runner_series(self, sentence: str, para: Paragraph, offset: int) -> tuple[list[str], float]:
+        """The show a showrunner sentence without one is about: the paragraph's, or the
+        article's when the sentence says "the show" ("The show is led by ...")."""
+        series, factor = self.series_for(sentence, para, offset)
+        title = self.article.paragraphs[0] if self.article.paragraphs else None
+        headline = title is not None and title.title and series in self.series_in(title.text)
+        if factor <= 0.7 and not (_THE_SHOW_START.match(sentence) or headline):
+            return [], 0.0  # the article's main show is too far a guess, unless it heads it
+        return ([series] if series else []), factor
+
+    def emit_runner(
+        self, person: str, series: str, confidence: float, qualifier: str, left: set[str],
+        sentence: str, para: Paragraph,
+    ) -> bool:  # fmt: skip
+        name = self.person(person)
+        if not name or not series:
+            return False
+        full = self.kb.full(name)
+        if len(full.split()) < 2 or self.kb.is_series(full):
+            return False
+        if qualifier != "hedged" and keyof(full) in left:
+            qualifier = "ended"
+        self.add("showrunner", full, series, para.line, sentence, confidence, qualifier)
+        if qualifier != "hedged":
+            self.runner_context = (para.line, series)
+        return True
+
+    # -- appears_in ------------------------------------------------------------------------
+
+
+def _runner_end(text: str) -> int:
+    found = re.search(RUNNER, text, re.IGNORECASE)
+    return found.end() if found is not None else len(text)
