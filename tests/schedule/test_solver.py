@@ -175,3 +175,81 @@ def test_rotation_weight_spreads_an_arc_to_the_least_seen_candidate(
         s for u in data["units"] for d in u["days"] for s in d["scenes"] if s["placeholder"]
     ]
     assert len(placeholders) == 3 and all("ottilie" in s["characters"] for s in placeholders)
+
+
+def _brute_holding(
+    units: list[list[tuple[int, frozenset[int]]]], rates: tuple[int, ...], days: int, travel: int
+) -> int | None:
+    """The least holding cost over every assignment of scenes to days (None: no plan)."""
+    import itertools
+
+    scenes = [(u, size, cast) for u, unit in enumerate(units) for size, cast in unit]
+    best = None
+    for assign in itertools.product(range(days), repeat=len(scenes)):
+        load: Counter[tuple[int, int]] = Counter()
+        for (u, size, _cast), t in zip(scenes, assign, strict=True):
+            load[(u, t)] += size
+        if max(load.values()) > 8:
+            continue
+        cost, ok = 0, True
+        for a, rate in enumerate(rates):
+            at = {(t, u) for (u, _s, cast), t in zip(scenes, assign, strict=True) if a in cast}
+            if not at:
+                continue
+            worked = sorted({t for t, _u in at})
+            if len(worked) < len(at):
+                ok = False  # two units on one day
+                break
+            for (t1, u1), (t2, u2) in itertools.combinations(sorted(at), 2):
+                if u1 != u2 and abs(t2 - t1) <= travel:
+                    ok = False
+            cost += rate * (worked[-1] - worked[0] + 1 - len(worked))
+        if ok and (best is None or cost < best):
+            best = cost
+    return best
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.integers(2, 8), st.frozensets(st.integers(0, 2), min_size=1)),
+            min_size=1,
+            max_size=3,
+        ),
+        min_size=2,
+        max_size=2,
+    ),
+    st.tuples(*[st.integers(1, 5)] * 3),
+    st.integers(0, 1),
+)
+def test_two_units_agree_with_brute_force(
+    units: list[list[tuple[int, frozenset[int]]]], rates: tuple[int, ...], travel: int
+) -> None:
+    days = 4
+    start = date(2026, 1, 5)
+    conf = ProductionConf(
+        calendar=CalendarConf(start=start, end=start + timedelta(days=days - 1),
+                              working_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
+        units=tuple(UnitConf(id=f"u{u}", series=f"s{u}", pages_per_day=1,
+                             blocks=(BlockConf(episodes=("e",)),)) for u in range(2)),
+        performers={f"c{a}": PerformerConf(rate=rates[a]) for a in range(3)},
+        travel_days=travel,
+    )  # fmt: skip
+    plan = Plan(
+        conf, Locator(), (), [start + timedelta(days=i) for i in range(days)], {},
+        {"s0:e": (0, 0), "s1:e": (1, 0)},
+    )  # fmt: skip
+    strips = [
+        Strip(f"s{u}:e#{k + 1}", f"s{u}", "e", k + 1, "INT. ROOM - DAY", f"room{k}", "INT",
+              "DAY", size, tuple(sorted(f"c{a}" for a in cast)), None)
+        for u, unit in enumerate(units)
+        for k, (size, cast) in enumerate(unit)
+    ]  # fmt: skip
+    solution = solve_plan(plan, strips, [], time_limit=20)
+    expected = _brute_holding(units, rates, days, travel)
+    if expected is None:
+        assert solution.status == "infeasible"
+    else:
+        assert solution.status == "optimal"
+        assert solution.holding_cost == expected

@@ -10,7 +10,8 @@ next scene depends only on which scenes are already shot, so f(remaining) is mem
 their reductions keep it small:
 
 - scenes with the same cast are shot together (merged into one longer scene);
-- a performer in only one scene costs the same in every order (taken out, added back as a constant);
+- a performer in only one scene costs the same in every order (taken out, added back as a
+  constant), and the two are repeated while either changes anything;
 - a scene whose whole cast is already on location (shot before and needed again) goes next.
 
 and the search is a branch and bound over that memo: the pay each remaining scene's own cast costs
@@ -111,21 +112,29 @@ def solve(
 def _reduce(
     problem: TalentProblem,
 ) -> tuple[list[list[int]], list[int], list[int], list[int]]:
-    """Merge scenes of one cast, drop performers of one (merged) scene; casts become bitmasks."""
-    by_cast: dict[frozenset[int], list[int]] = {}
-    for s, cast in enumerate(problem.casts):
-        by_cast.setdefault(cast, []).append(s)
-    groups = list(by_cast.values())
-    casts = list(by_cast)
-    appearances: dict[int, int] = {}
-    for cast in casts:
-        for a in cast:
-            appearances[a] = appearances.get(a, 0) + 1
-    kept = sorted(a for a, k in appearances.items() if k > 1)
-    bit = {a: i for i, a in enumerate(kept)}
-    masks = [sum(1 << bit[a] for a in cast if a in bit) for cast in casts]
+    """Merge scenes of one cast, drop performers of one (merged) scene, and again until neither
+    changes anything (a drop can make two casts equal); casts become bitmasks."""
+    groups = [[s] for s in range(len(problem.casts))]
+    casts = list(problem.casts)
+    while True:
+        by_cast: dict[frozenset[int], list[int]] = {}
+        for g, cast in enumerate(casts):
+            by_cast.setdefault(cast, []).append(g)
+        appearances: dict[int, int] = {}
+        for cast in by_cast:
+            for a in cast:
+                appearances[a] = appearances.get(a, 0) + 1
+        kept = frozenset(a for a, k in appearances.items() if k > 1)
+        merged = [[s for g in members for s in groups[g]] for members in by_cast.values()]
+        reduced = [cast & kept for cast in by_cast]
+        if len(merged) == len(groups) and reduced == casts:
+            break
+        groups, casts = merged, reduced
+    order = sorted(kept)
+    bit = {a: i for i, a in enumerate(order)}
+    masks = [sum(1 << bit[a] for a in cast) for cast in casts]
     durations = [sum(problem.durations[s] for s in g) for g in groups]
-    rates = [problem.rates[a] for a in kept]
+    rates = [problem.rates[a] for a in order]
     return groups, durations, masks, rates
 
 
