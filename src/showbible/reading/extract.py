@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from showbible.model import Element, Kind, Scene
 from showbible.reading.annotations import Annotation, AnnotationProblem, parse_note
 from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
-from showbible.reading.resolve import Cast, Match, NameMatcher
+
+# Places live in places.py; PlaceIndex and place_key stay importable from here for callers.
+from showbible.reading.places import PlaceIndex as PlaceIndex
+from showbible.reading.places import heading_location
+from showbible.reading.places import place_key as place_key
+from showbible.reading.prose import read_mentions
+from showbible.reading.resolve import Cast, NameMatcher
 from showbible.universe.storytime import StoryTime, parse_story_time
 
 VOICE_EXTENSIONS = frozenset({"V.O.", "VO", "V. O.", "VOICE", "VOICE OVER", "PRE-LAP", "PRELAP"})
@@ -27,13 +33,8 @@ FLASHBACK_MARK = re.compile(
     r"(?:EARLIER|AGO|BEFORE|PRIOR)\b|\bYEARS\s+(?:EARLIER|AGO|BEFORE)\b",
     re.IGNORECASE,
 )
-_HEADING_PREFIX = re.compile(
-    r"^\s*(?:(?:INT|EXT|EST|I/E|INT\./EXT|INT/EXT|EXT\./INT|EXT/INT)[.\s]+)", re.IGNORECASE
-)
-_ACT_SCENE = re.compile(
-    r"^\s*(?:ACT\s+[\w]+\.?\s*)?(?:SCENE\s+[\w]+\.?\s*)?(?:PROLOGUE\.?\s*)?", re.IGNORECASE
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+_PRESENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # "Mr. Pell enters" is one sentence: a full stop after these is not an end.
 _ABBREVIATIONS = frozenset(
     {
@@ -58,66 +59,6 @@ _ABBREVIATIONS = frozenset(
 )
 # Words quoted in an action line are said or written, not done: "A sign reads 'MARA WAS HERE'".
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
-# Words after which a name is what someone thinks of or looks at, not who is there.
-_REFERENTIAL = frozenset(
-    {
-        "of", "about", "for", "like", "photo", "picture", "portrait", "photograph", "memory",
-        "remembers", "recalls", "thinks", "misses", "mourns", "imagines", "dreams", "mentions",
-        "named", "called", "text", "texts", "letter", "message", "poster", "grave", "statue",
-        "name", "without", "unlike", "than",
-    }
-)  # fmt: skip
-
-
-def place_key(scene: SceneFacts) -> str | None:
-    """Where a scene is, as rules compare places: its bible place, else its heading's location
-    (folded, behind ``~``)."""
-    if scene.place:
-        return scene.place
-    return "~" + " ".join(scene.location.lower().split()) if scene.location else None
-
-
-class PlaceIndex:
-    """Heading locations -> place ids, by the bible's aliases, longest match first."""
-
-    def __init__(self, places: dict[str, tuple[str, ...]]) -> None:
-        self._exact: dict[str, str] = {}
-        for pid, aliases in places.items():
-            for alias in (pid, *aliases):
-                self._exact.setdefault(_fold(alias), pid)
-        self._by_length = sorted(self._exact, key=len, reverse=True)
-
-    def resolve(self, location: str) -> str | None:
-        folded = _fold(location)
-        if not folded:
-            return None
-        parts = [p.strip() for p in folded.split(" - ")]
-        for n in range(len(parts), 0, -1):
-            candidate = " - ".join(parts[:n])
-            if candidate in self._exact:
-                return self._exact[candidate]
-        padded = f" {folded} "
-        for alias in self._by_length:
-            if f" {alias} " in padded:
-                return self._exact[alias]
-        return None
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
-
-
-def heading_location(heading: str) -> str:
-    """The location part of a heading: after INT./EXT., before the last ``- TIME``."""
-    text = _HEADING_PREFIX.sub("", heading)
-    if text == heading:
-        text = _ACT_SCENE.sub("", heading)
-    parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", text) if p.strip()]
-    if len(parts) > 1:
-        parts = parts[:-1]  # the time of day
-    return " - ".join(parts).strip(" .") or heading.strip()
-
-
 def cue_is_voice(extensions: tuple[str, ...]) -> bool:
     return any(e.upper().strip() in VOICE_EXTENSIONS for e in extensions)
 
@@ -279,56 +220,50 @@ def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts) -> None:
             if any(a <= m.start < b for a, b in quoted):
                 facts.referenced.setdefault(m.character, _line_at(el, m.start))
         matches = [m for m in matches if not any(a <= m.start < b for a, b in quoted)]
-    if not matches:
-        if text:
-            for start, sentence in _sentences(text):
-                facts.sentences.append(Sentence(_line_at(el, start), sentence, ()))
-        return
     for start, sentence in _sentences(text):
         end = start + len(sentence)
         inside = [m for m in matches if start <= m.start < end]
-        line = _line_at(el, start)
         facts.sentences.append(
             Sentence(
-                line,
+                _line_at(el, start),
                 sentence,
                 tuple(m.character for m in inside),
                 tuple(m.start - start for m in inside),
             )
         )
+    if not matches:
+        return
+    # Presence is read per whole sentence: a semicolon does not end "Enter A; B; and C".
+    for start, sentence in presence_sentences(text):
+        end = start + len(sentence)
+        inside = [m for m in matches if start <= m.start < end]
         if not inside:
             continue
-        if ENTRANCE.match(sentence):
-            for m in inside:
-                if _possessive(text, m):  # "Enter IDEN, with CADE'S head"
-                    facts.referenced.setdefault(m.character, line)
-                else:
-                    _mark_present(facts, m.character, Presence(line, "direction", m.identity))
-            continue
-        for i, m in enumerate(inside):
-            if i == 0 or _acting(text, m, inside[0]):
-                _mark_present(facts, m.character, Presence(line, "action", m.identity))
+        entrance = bool(ENTRANCE.match(sentence))
+        readings = read_mentions(
+            sentence,
+            [(m.start - start, m.end - start) for m in inside],
+            direction=entrance,
+            context=text,
+        )
+        for m, reading in zip(inside, readings, strict=True):
+            line = _line_at(el, m.start)
+            if reading.present:
+                how = "direction" if entrance else "action"
+                _mark_present(facts, m.character, Presence(line, how, m.identity))
             else:
                 facts.referenced.setdefault(m.character, line)
 
 
-def _acting(text: str, m: Match, first: Match) -> bool:
-    """Whether a name later in a sentence is someone there rather than someone thought of."""
-    before = text[first.start : m.start].lower().split()
-    previous = before[-2:] if before else []
-    if any(w.strip(",.;:'\"") in _REFERENTIAL for w in previous):
-        return False
-    return not _possessive(text, m)
+def presence_sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences presence is read in (offset, text): a semicolon does not end one."""
+    return _sentences(text, _PRESENCE_END)
 
 
-def _possessive(text: str, m: Match) -> bool:
-    return text[m.end : m.end + 2].lower() in ("'s", "’s")
-
-
-def _sentences(text: str) -> list[tuple[int, str]]:
+def _sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in ends.finditer(text):
         end = m.start()
         if text[end - 1 : end] == "." and "\n" not in m.group(0):
             word = text[text.rfind(" ", pos, end) + 1 : end].lower().lstrip("'\"‘“([")

@@ -1,0 +1,211 @@
+"""Presence from prose, scored on its labelled dev set (tests/data/presence/).
+
+Each entry is a sentence of an action line or stage direction with the names in it, each labelled
+`present` or with the class of reference (possessive, depiction, remains, place, absence,
+thought; `other` for a reference no class covers). The component (showbible.reading.prose) reads
+every name; we report precision and recall per class, and for presence against reference.
+
+- written.yaml: sentences written for the set, in several voices;
+- shakespeare.yaml: stage directions of the nine plays (public domain), with their file:line;
+- bigfish.yaml: action lines of a published screenplay by line number only: its text is read
+  from $SHOWBIBLE_PROSE_DIR/bigfish.fountain (default /work/scratch/prose) and that part is
+  skipped when the file is absent (see the file's header for where it comes from).
+
+    .venv/bin/python bench/presence_dev.py [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent / "tests" / "data" / "presence"
+PROSE = Path(os.environ.get("SHOWBIBLE_PROSE_DIR", "/work/scratch/prose"))
+BIGFISH_SHA256 = "d1c01de73c9d42b08196fe4667f9ed3499da5b87b78379da387418317e948d87"
+LABELS = ("present", "possessive", "depiction", "remains", "place", "absence", "thought", "other")
+
+
+@dataclass(frozen=True)
+class Mention:
+    part: str  # which file of the set
+    voice: str
+    where: str  # file:line or the sentence's first words
+    sentence: str
+    name: str
+    start: int
+    end: int
+    gold: str
+    context: str  # the whole line or paragraph
+
+
+def _spans(text: str, names: list[tuple[str, int]]) -> list[tuple[int, int]]:
+    """Where each (name, occurrence) stands in ``text``, in order."""
+    out: list[tuple[int, int]] = []
+    for name, nth in names:
+        at = -1
+        for _ in range(nth):
+            at = text.find(name, at + 1)
+            if at < 0:
+                raise ValueError(f"{name!r} (occurrence {nth}) is not in {text!r}")
+        out.append((at, at + len(name)))
+    return out
+
+
+def _sentence_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, list[int]]]:
+    """The line split as the extractor splits it for presence: (sentence, offset, indexes)."""
+    from showbible.reading.extract import presence_sentences
+
+    out = []
+    for start, sentence in presence_sentences(text):
+        inside = [i for i, (a, _b) in enumerate(spans) if start <= a < start + len(sentence)]
+        if inside:
+            out.append((sentence, start, inside))
+    return out
+
+
+def load(parts: tuple[str, ...] = ("written", "shakespeare", "bigfish")) -> list[Mention]:
+    yaml = YAML(typ="safe")
+    mentions: list[Mention] = []
+    for part in parts:
+        path = DATA / f"{part}.yaml"
+        entries = yaml.load(path.read_text(encoding="utf-8")) or []
+        source: list[str] | None = None
+        if part == "bigfish":
+            text_file = PROSE / "bigfish.fountain"
+            if not text_file.is_file():
+                continue
+            raw = text_file.read_bytes()
+            if hashlib.sha256(raw).hexdigest() != BIGFISH_SHA256:
+                print(f"skipped bigfish: {text_file} is not the labelled version", file=sys.stderr)
+                continue
+            source = raw.decode("utf-8").splitlines()
+        for entry in entries:
+            if source is not None:
+                text = source[int(entry["line"]) - 1].strip()
+                names = [(n, int(k)) for n, k, _ in entry["names"]]
+                golds = [g for _, _, g in entry["names"]]
+                where = f"bigfish:{entry['line']}"
+            else:
+                text = entry["text"]
+                names = [
+                    (n, 1 + [m for m, _ in entry["names"][:i]].count(n))
+                    for i, (n, _) in enumerate(entry["names"])
+                ]
+                golds = [g for _, g in entry["names"]]
+                where = entry.get("ref") or text[:40]
+            spans = _spans(text, names)
+            for sentence, offset, inside in _sentence_of(text, spans):
+                for i in inside:
+                    a, b = spans[i]
+                    mentions.append(
+                        Mention(
+                            part,
+                            entry.get("voice", "screenplay"),
+                            where,
+                            sentence,
+                            names[i][0],
+                            a - offset,
+                            b - offset,
+                            golds[i],
+                            text,
+                        )
+                    )
+    return mentions
+
+
+def predict(mentions: list[Mention]) -> list[str]:
+    from showbible.reading.extract import ENTRANCE
+    from showbible.reading.prose import read_mentions
+
+    by_sentence: dict[tuple[str, str, str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault((m.where, m.sentence, m.context), []).append(i)
+    out = [""] * len(mentions)
+    for (_where, sentence, context), idx in by_sentence.items():
+        readings = read_mentions(
+            sentence,
+            [(mentions[i].start, mentions[i].end) for i in idx],
+            direction=bool(ENTRANCE.match(sentence)),
+            context=context,
+        )
+        for i, r in zip(idx, readings, strict=True):
+            out[i] = r.why
+    return out
+
+
+def scores(mentions: list[Mention], predicted: list[str]) -> dict[str, dict[str, float]]:
+    """Per label: support, precision, recall; plus `reference` (every class against present)."""
+    rows: dict[str, dict[str, float]] = {}
+    pairs = [(m.gold, p) for m, p in zip(mentions, predicted, strict=True)]
+    for label in (*LABELS, "reference"):
+
+        def is_(x: str, label: str = label) -> bool:
+            return x != "present" if label == "reference" else x == label
+
+        gold_n = sum(is_(g) for g, _ in pairs)
+        pred_n = sum(is_(p) for _, p in pairs)
+        hit = sum(is_(g) and is_(p) for g, p in pairs)
+        if label != "reference" and label != "present":
+            # a reference read as another class is still a reference: counted apart below
+            pass
+        rows[label] = {
+            "gold": gold_n,
+            "predicted": pred_n,
+            "precision": hit / pred_n if pred_n else float("nan"),
+            "recall": hit / gold_n if gold_n else float("nan"),
+        }
+    rows["accuracy"] = {
+        "gold": len(pairs),
+        "predicted": len(pairs),
+        "precision": sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0,
+        "recall": float("nan"),
+    }
+    return rows
+
+
+def report(mentions: list[Mention], predicted: list[str]) -> None:
+    counts = Counter(m.part for m in mentions)
+    print(
+        "mentions: "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+        + f"; {len(mentions)} in all"
+    )
+    print(f"{'class':<12} {'gold':>5} {'pred':>5} {'precision':>9} {'recall':>7}")
+    for label, r in scores(mentions, predicted).items():
+        if label == "accuracy":
+            print(f"exact class accuracy {r['precision']:.3f}")
+            continue
+        print(
+            f"{label:<12} {int(r['gold']):>5} {int(r['predicted']):>5} "
+            f"{r['precision']:>9.3f} {r['recall']:>7.3f}"
+        )
+    for part in counts:
+        sub = [(m, p) for m, p in zip(mentions, predicted, strict=True) if m.part == part]
+        right = sum((m.gold == "present") == (p == "present") for m, p in sub)
+        print(f"  {part}: present-vs-reference right {right}/{len(sub)} ({right / len(sub):.3f})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print every wrong reading")
+    args = parser.parse_args()
+    mentions = load()
+    predicted = predict(mentions)
+    if args.errors:
+        for m, p in zip(mentions, predicted, strict=True):
+            if m.gold != p:
+                print(f"{m.where}: {m.name}: gold {m.gold}, read {p} | {m.sentence[:160]}")
+    report(mentions, predicted)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

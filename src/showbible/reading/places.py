@@ -1,0 +1,84 @@
+"""Where a scene is: a heading's location, and the bible place it names (DESIGN §3, Places).
+
+A location splits into parts at `` - `` and ``/``; a part names a place only when it *is* one of
+that place's aliases (case and punctuation aside), the longest alias first. A place's name
+inside a longer name is not the place: ``OLD CHAPEL ROAD`` is not the chapel and ``WATER BELOW
+THE BUOY`` is not the buoy, whatever ``CHAPEL`` and ``BUOY`` are aliases of. A place's id is
+not an alias unless the bible lists it as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.reading.facts import SceneFacts
+
+_HEADING_PREFIX = re.compile(
+    r"^\s*(?:(?:INT|EXT|EST|I/E|INT\./EXT|INT/EXT|EXT\./INT|EXT/INT)[.\s]+)", re.IGNORECASE
+)
+_ACT_SCENE = re.compile(
+    r"^\s*(?:ACT\s+[\w]+\.?\s*)?(?:SCENE\s+[\w]+\.?\s*)?(?:PROLOGUE\.?\s*)?", re.IGNORECASE
+)
+_PARTS = re.compile(r"\s+[-–—]\s+|\s*/\s*")
+
+
+def place_key(scene: SceneFacts) -> str | None:
+    """Where a scene is, as rules compare places: its bible place, else its heading's location
+    (folded, behind ``~``)."""
+    if scene.place:
+        return scene.place
+    return "~" + " ".join(scene.location.lower().split()) if scene.location else None
+
+
+class PlaceIndex:
+    """Heading locations -> place ids, by the bible's aliases."""
+
+    def __init__(self, places: dict[str, tuple[str, ...]]) -> None:
+        self._exact: dict[str, str] = {}
+        self._ids = {fold(pid): pid for pid in places}
+        for pid, aliases in places.items():
+            for alias in aliases:
+                key = fold(alias)
+                if key:
+                    self._exact.setdefault(key, pid)
+
+    def resolve_name(self, name: str) -> str | None:
+        """A place named in an annotation or the bible: by its id or one of its aliases."""
+        key = fold(name)
+        return self._ids.get(key) or self._exact.get(key)
+
+    def resolve(self, location: str) -> str | None:
+        """The place a location names: the whole location if it is an alias, else the part
+        (split at `` - `` and ``/``) whose alias is longest."""
+        folded = fold(location)
+        if not folded or not self._exact:
+            return None
+        found = self._exact.get(folded)
+        if found is not None:
+            return found
+        parts = [p for p in _PARTS.split(location) if p.strip()]
+        best: tuple[int, str] | None = None
+        # Every run of consecutive parts, so that an alias with a dash in it still matches.
+        for i in range(len(parts)):
+            for j in range(i + 1, len(parts) + 1):
+                key = fold(" - ".join(parts[i:j]))
+                pid = self._exact.get(key) if key else None
+                if pid is not None and (best is None or len(key) > best[0]):
+                    best = (len(key), pid)
+        return best[1] if best else None
+
+
+def fold(text: str) -> str:
+    """A name as places compare them: lower case, punctuation (but ``'`` and ``-``) as spaces."""
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+
+
+def heading_location(heading: str) -> str:
+    """The location part of a heading: after INT./EXT., before the last ``- TIME``."""
+    text = _HEADING_PREFIX.sub("", heading)
+    if text == heading:
+        text = _ACT_SCENE.sub("", heading)
+    parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", text) if p.strip()]
+    if len(parts) > 1:
+        parts = parts[:-1]  # the time of day
+    return " - ".join(parts).strip(" .") or heading.strip()

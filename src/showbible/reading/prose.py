@@ -1,0 +1,472 @@
+"""Presence from prose: does a sentence of an action line or stage direction have a named
+character *there*, or does it only refer to them?
+
+One decision per name mention, given the sentence and where the names stand in it (the
+NameMatcher finds them; this module never decides who a name is). A mention is presence unless
+the sentence makes it a reference of one of these classes (DESIGN §3, "Presence from prose"):
+
+- ``possessive``: ``Cole's badge``, ``HASTINGS' head``, ``the children of CLARENCE`` (an ``of``
+  genitive whose head is not a title the person holds: ``the Earl of WARWICK`` is Warwick);
+  a body part that does something is the person (``Mara's eyes snap open``);
+- ``depiction``: photos, footage, film, images, screens, recordings, documents and voices on a
+  recorder or phone (``images stutter across the wall: Tobias arguing with Cole``);
+- ``remains``: body, corpse, grave, ashes, coffin, funeral (``Cole's body bag``, ``the body of X``);
+- ``place``: places named after someone (``where Cole died``, ``Tobias's office``, ``Cole Road``);
+- ``absence``: negation and absence (``no sign of Mara``, ``Cole is gone``, ``waits for Cole``);
+- ``thought``: thoughts and speech about someone (``remembers Cole``, ``talks about Cole``,
+  ``says Cole is late``).
+
+Names joined by ``and`` or commas share the reading their list gets from what stands before it
+(``the Ghosts of RIVERS, GRAY, and VAUGHAN``) and from a predicate after it (``Cole and Tobias
+are gone``). The rules read words, not a parse: they are cheap enough to run on every name of a
+5,000-episode universe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+PRESENT = "present"
+CLASSES = ("possessive", "depiction", "remains", "place", "absence", "thought")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a sentence makes of one name in it: ``present``, or the class of reference."""
+
+    why: str
+
+    @property
+    def present(self) -> bool:
+        return self.why == PRESENT
+
+
+_PRESENT = Reading(PRESENT)
+_READINGS = {c: Reading(c) for c in CLASSES}
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _words(text: str) -> str:
+    return "|".join(sorted(set(text.split()), key=len, reverse=True))
+
+
+# Things that show or record someone rather than have them there.
+_SHOWN = _words(
+    """photo photos photograph photographs photographic picture pictures portrait portraits
+    snapshot snapshots polaroid polaroids footage film films video videos videotape tape tapes
+    image images screen screens monitor monitors tv television televisions broadcast newscast
+    viewscreen viewscreens telescreen webcam videophone display displays
+    news recording recordings recorder dictaphone voicemail answering-machine playback hologram
+    holograms projection projector slideshow slide slides poster posters painting paintings
+    drawing drawings sketch sketches statue statues bust mural likeness effigy feed feeds
+    livestream clip clips reel reels newsreel mugshot mugshots screensaver wallpaper album
+    yearbook scrapbook locket x-ray x-rays"""
+)
+# Things that write someone down, and devices that carry a voice from elsewhere.
+_WRITTEN = _words(
+    """letter letters note notes message messages text texts email emails postcard postcards
+    diary journal file files dossier record records headline headlines article obituary
+    newspaper paper papers nameplate nametag card cards"""
+)
+_DEVICE = _words("phone telephone cellphone radio intercom speaker speakerphone walkie-talkie")
+_SHOWN += r"|answering\s+machine|security\s+camera|camera\s+feed"
+_DEPICTION = "|".join((_SHOWN, _WRITTEN, _DEVICE))
+_DEPICTION_RE = re.compile(rf"\b(?:{_DEPICTION})\b")
+_SHOWN_RE = re.compile(rf"\b(?:{_SHOWN})\b")
+_WRITTEN_RE = re.compile(rf"\b(?:{_WRITTEN})\b")
+# After a picture or recording, these put what follows inside it: "footage of", "images ...:".
+_SHOWING = re.compile(
+    r"(?:\bof\b|\bshowing\b|\bshows?\b|\bshowed\b|\bdepict\w*|\bfeatur\w*"
+    r"|\bdisplay\w*|\bplay(?:s|ing|ed)\b|\bcaptur\w*|\breveal\w*|:|—|--|\s-\s)"
+)
+# A letter or a phone puts a name inside it only right after it: "a letter from Cole",
+# "the phone: Cole" (but not "Mara drops the phone and hugs Cole").
+_WRITTEN_GAP = re.compile(
+    r"\s*(?:from|of|by|to|for|addressed\s+to|signed\s+by|about|with)?\s*(?:,|:|—|--)?\s*"
+    r"(?:the\s+)?"
+)
+# A clause opened by "On the recorder," / "In the photo:" / "Across the screens —".
+_DEPICTION_PREFIX = re.compile(
+    rf"^\W*(?:on|in|across|over|through|from|onscreen|on-screen)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_SHOWN})s?\b[^.;]*?(?:,|:|—|--|\s-\s)"
+)
+# "Cole smiles from the photo", "Cole (on screen)", "Cole, on the monitor,".
+_DEPICTED_AFTER = re.compile(
+    rf"^(?:'s|’s|')?\W{{0,3}}(?:[a-z’']+\s+)?(?:out\s+|up\s+|back\s+|down\s+|again\s+)?"
+    rf"(?:in|on|from|across|onto|inside|within|over|through)\s+"
+    rf"(?:the|a|an|this|that|his|her|its|their|one|another|every)?\s*"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_SHOWN})\b"
+)
+_REMAINS = _words(
+    """body bodies corpse corpses cadaver remains grave graves gravestone headstone tomb
+    tombstone crypt ashes urn coffin coffins casket caskets hearse funeral funerals wake
+    skeleton skull bones body-bag bodybag shroud carcass memorial obsequies bier head"""
+)
+_PLACE = _words(
+    """office offices house home room bedroom flat apartment place desk chair seat bed
+    cabin shop store bar garage cell study kitchen yard garden
+    farm ranch estate manor hall street road lane avenue bridge tower mill camp palace castle
+    lodgings quarters tent pavilion porch stall barn cottage station spot corner bunk locker
+    workshop studio"""
+)
+# A name followed by one of these is a place's name: "Cole Road", "the Tobias house".
+_PLACE_NAME = re.compile(
+    r"^\s+(?:road|street|avenue|boulevard|bridge|manor|memorial|building|tower|estate|farm|"
+    r"ranch|school|academy|station|harbour|harbor|pier|wharf|creek|stadium|hospital|library|"
+    r"center|centre)\b"
+)
+# A body part doing something is the person: "Mara's eyes snap open".
+_BODY = _words(
+    """eyes eye hand hands face gaze jaw fingers finger fist fists mouth lips shoulders
+    shoulder head feet foot knees knee arms arm legs leg back chest heart breath brow voice
+    expression smile grin frown stare glance body cheek cheeks neck hair forehead nose chin
+    ear ears wrist wrists ankle ankles waist lap elbow elbows palm palms skin tears throat
+    temple temples knuckles thumb hip hips shadow reflection silhouette footsteps face"""
+)
+# An "of" genitive is the person when its head is a title they hold or a place beside them.
+_SAME_PERSON_OF = re.compile(
+    r"\b(?:dukes?|earls?|marquess|marquis|counts?|viscounts?|barons?|thanes?|lords?|"
+    r"princes?|kings?|regent|front|ahead|top|side|sight|presence|company|arms|view|midst|"
+    r"reach|hearing|all|both|each|either|one|two|three|rest)\s+of\s+(?:the\s+)?$"
+)
+# Heads of an "of" that name somebody else even when capitalised: "the Duchess of Gloucester".
+_OTHER_PERSON_OF = _set(
+    """duchess duchesses countess countesses lady ladies wife widow son sons daughter daughters
+    child children heir heirs mother father brother sister uncle aunt nephew niece cousin
+    servant servants man men page mayor bastard friend friends captain constable ambassador
+    ambassadors messenger messengers herald soldiers army followers officers captain
+    steward nurse tutor"""
+)
+_OF = re.compile(r"\b([\w’'-]+)\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?$")
+_THOUGHT_NOUN = _words(
+    """memory memories thought thoughts news word words story stories rumour rumours rumor
+    rumors mention name names idea dream dreams vision visions talk tales tale account
+    description fate question questions fear fears image"""
+)
+_ABSENCE_NOUN = _words("sign signs trace traces absence lack instead word news whereabouts")
+# Words right before a name that deny or miss the person: "no Cole", "without Tobias".
+_ABSENCE_BEFORE = re.compile(
+    r"(?:\bno|\bnot|\bwithout|\bneither|\bnor|\bexcept|\bminus|\bsans|\bbut\s+for|"
+    r"\bsave\s+for|\babsent|\bmissing|\bwithout\s+even|\bno\s+longer|\bnot\s+even)"
+    r"\s+(?:for\s+|the\s+|any\s+|a\s+)?$"
+)
+_EXCEPT_BEFORE = re.compile(r"\b(?:but|except|save)\s+(?:the\s+)?$")
+# Looking, waiting or asking for someone who is not there.
+_FOR_BEFORE = re.compile(
+    r"\b(?:wait|look|search|hunt|ask|call|scan|listen|long|yearn|pine|grieve|weep|cry|mourn|"
+    r"pray|send|sent|miss)\w*\s+(?:[\w']+\s+){0,3}?for\s+(?:the\s+)?$"
+)
+# "isn't here", "didn't come": absence only for verbs of being there or coming.
+_NEGATED_BEING = re.compile(
+    r"^(?:\s*,)?\s+(?:isn't|wasn't|aren't|weren't|is\s+not|was\s+not|are\s+not|were\s+not|"
+    r"hasn't|hadn't|has\s+not|had\s+not|doesn't|didn't|does\s+not|did\s+not|never|won't|will\s+not)"
+    r"\s+(?:yet\s+|even\s+|ever\s+|been\s+)?(?:here|there|around|home|back|present|in|among|"
+    r"with|come|came|arrive|arrived|show|showed|shown|appear|appeared|return|returned|turn\s+up|"
+    r"turned\s+up|make\s+it|made\s+it|coming|arriving)\b"
+)
+_GONE = re.compile(
+    r"^(?:\s*,)?\s+(?:(?:is|was|are|were|has|had|have|'s|’s)\s+(?:been\s+)?)?"
+    r"(?:(?:long|already|still|now|clearly|simply)\s+)?"
+    r"(?:gone|missing|absent|nowhere\b|vanished|disappeared|elsewhere|away\s+at|away\s+in|"
+    r"out\s+of\s+town|not\s+here|not\s+there|not\s+among)\b|"
+    r"^\s+(?:has|had|'s|’s)\s+(?:already\s+|long\s+since\s+|just\s+)?(?:left|gone)\b"
+)
+_DEAD_AFTER = re.compile(
+    r"^(?:\s*,)?\s+(?:(?:is|was|are|were|lies|lie|lay|lying|sprawls|sprawled|hangs|hung|"
+    r"floats|floated|slumps|slumped|rests|rested|remains|remained)\s+)?(?:\w+ly\s+)?"
+    r"(?:dead|lifeless|deceased|a\s+corpse|in\s+(?:his|her|the|their)\s+(?:coffin|grave|casket))\b"
+)
+_DEAD_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:late|dead|deceased|murdered|slain|drowned|lifeless|bury|buries|buried|"
+    r"burying|cremate|cremated|exhume|exhumed|entomb|entombed)\s+$"
+)
+# A body under a sheet: "a sheet over Tobias", "the tarp covering Cole".
+_COVERED = re.compile(r"\b(?:sheet|tarp|shroud|blanket|body\s+bag)\s+(?:over|covers|covering)\s+$")
+# "where Cole died", "the spot where Tobias fell": a place named by what happened to someone.
+_WHERE = re.compile(r"\bwhere\s+$")
+_WHERE_PAST = re.compile(
+    r"^(?:'s|’s)?\s+(?:had|once|used|last|would|died|fell|was|were|lay|perished|drowned|bled|"
+    r"stood|sat|slept|lived|worked|hid|vanished|disappeared|went|got|breathed|kissed|proposed|"
+    r"buried|met|made|left|crashed|jumped|waited|prayed|is\s+buried)\b"
+)
+# Verbs whose object is a person thought of, spoken of or remembered, not met.
+_THOUGHT_VERB = re.compile(
+    r"\b(?:remember|recall|miss|mourn|imagine|picture|envision|envisage|mention|invoke|"
+    r"fantasi[sz]e|daydream|recollect|grieve|reminisce|evoke|summon\s+up|think|dream|talk|speak|"
+    r"gossip|write|wrote|written|sing|sang|sung|joke|complain|brag|boast|muse|obsess|worry|"
+    r"wonder|hear|heard|read|learn|know|knew|care|forget|forgot|forgotten|ask|tell|told|"
+    r"pray|lie|lied|lying|warn|curse)\w*\s+(?:\w+ly\s+)?(?:\w+\s+)?"
+    r"(?:of|about|on|after|over|regarding|concerning)\s+(?:the\s+)?$|"
+    r"\b(?:remembers?|remembered|remembering|recalls?|recalled|recalling|miss(?:es)?|missed|"
+    r"missing|mourns?|mourned|mourning|imagines?|imagined|imagining|pictures|pictured|"
+    r"picturing|envisions?|envisioned|mentions?|mentioned|mentioning|invokes?|invoked|"
+    r"names|named|naming|recollects?|eulogi[sz]es?|eulogi[sz]ed|conjures?|conjured|"
+    r"dreams?|dreamt|dreamed|reminisces?)\s+(?:\w+ly\s+)?(?:the\s+)?$|"
+    r"\b(?:about|regarding|concerning)\s+$|"
+    r"\b(?:writes|wrote|scrawls|scrawled|carves|carved|spells|spelled|types|typed|prints|"
+    r"printed|etches|etched|scratches|scratched)\s+(?:the\s+name\s+)?$"
+)
+# Reaching someone through a device: "dials Cole", "radios Danny".
+_DEVICE_VERB = re.compile(
+    r"\b(?:dials|dialed|dialled|dialing|phones|phoned|texts|texted|emails|emailed|messages|"
+    r"messaged|radios|radioed|pages|paged|skypes|facetimes|rings|rang)\s+$"
+)
+# Verbs taking a clause: the name after them is who the clause is about.
+_SAY_VERB = re.compile(
+    r"\b(?:says?|said|saying|tells?|told|telling|whispers?|whispered|explains?|explained|"
+    r"claims?|claimed|insists?|insisted|admits?|admitted|reali[sz]es?|reali[sz]ed|knows?|knew|"
+    r"believes?|believed|suspects?|suspected|announces?|announced|reports?|reported|learns?|"
+    r"learned|learnt|hears?|heard|reveals?|revealed|swears?|swore|confess(?:es)?|confessed|"
+    r"guess(?:es)?|guessed|wonders?|wondered|fears?|feared|hopes?|hoped|doubts?|doubted|"
+    r"thinks?|thought|assumes?|assumed|figures?|figured|writes?|wrote|reads?|promises?|"
+    r"promised|lies|lied|argues?|argued|shouts?|shouted|yells?|yelled|mutters?|muttered|"
+    r"adds?|added|agrees?|agreed|decides?|decided|notes?|noted|repeats?|repeated|asks?|asked)"
+    r"\b(?P<rest>[^.;:]*?)$"
+)
+_CLAUSE_WORD = re.compile(
+    r"(?:^|\s)(?:that|if|whether|where|why|how|what|when|who|whom|whose)\s+(?:\w+\s+){0,2}$"
+)
+_FINITE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:is|was|are|were|has|had|have|will|would|could|can|should|must|might|"
+    r"may|never|isn't|wasn't|won't|wouldn't|didn't|doesn't|hasn't|hadn't|can't|couldn't|"
+    r"shouldn't|did|does|used|always|still|already)\b"
+)
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?=\W|$)")
+_AFTER_WORDS = re.compile(r"[\w’'-]+")
+_CONNECTOR = re.compile(r"^\s*(?:,\s*|,?\s*(?:and|or|nor|&)\s+|,?\s*and\s+then\s+)(?:the\s+)?$")
+# A clause ends at these; what stands before a name is read from the clause's start.
+_CLAUSE_BREAK = re.compile(
+    r";|\.\s|!|\?|\s(?:as|while|when|whilst|until|till|before|after|then|but|because|though|"
+    r"although|meanwhile|whereupon|once)\s|,\s+and\s+(?=\w+\s+(?:\w+s|\w+ed)\b)"
+)
+
+
+def read_mentions(
+    sentence: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    direction: bool = False,
+    context: str = "",
+) -> list[Reading]:
+    """One reading per name (``spans``: start and end of each name in ``sentence``, in order).
+
+    ``direction``: the sentence is a stage direction of entrances and exits (``Enter``,
+    ``Exeunt all but EXETER``), where ``but`` and ``except`` keep someone on stage.
+    ``context``: the paragraph the sentence stands in (``The tape plays. COLE'S VOICE: ...``)."""
+    low = sentence.lower()
+    context = context.lower() if context else low
+    own: list[Reading | None] = []  # from the name's own words, or None
+    before_reading: list[Reading | None] = []  # from what precedes it in its clause
+    after_reading: list[Reading | None] = []  # from a predicate after it (shared by its list)
+    linked: list[bool] = []  # joined to the previous name by "and" or a comma only
+    for i, (start, end) in enumerate(spans):
+        after = low[end:]
+        own.append(_own(low, sentence, start, end, after, context))
+        clause_start = _clause_start(low, start)
+        before = low[clause_start:start]
+        previous_end = spans[i - 1][1] if i else -1
+        linked.append(
+            i > 0
+            and previous_end >= clause_start
+            and bool(_CONNECTOR.match(low[previous_end:start]))
+        )
+        before_reading.append(_before(low, sentence, before, clause_start, start, after, direction))
+        after_reading.append(_after(after))
+    out: list[Reading] = []
+    n = len(spans)
+    for i in range(n):
+        reading = own[i]
+        if reading is None:
+            # A list shares the reading before its first name and the predicate after its last.
+            first = i
+            while first > 0 and linked[first]:
+                first -= 1
+            last = i
+            while last + 1 < n and linked[last + 1]:
+                last += 1
+            reading = before_reading[i]
+            if reading is None and first != i and own[first] is None:
+                reading = before_reading[first]
+            if reading is None and (own[last] is None or last == i):
+                reading = after_reading[last]
+        out.append(reading or _PRESENT)
+    return out
+
+
+def _clause_start(low: str, start: int) -> int:
+    begin = 0
+    for m in _CLAUSE_BREAK.finditer(low, 0, start):
+        begin = m.end()
+    return begin
+
+
+def _own(low: str, original: str, start: int, end: int, after: str, context: str) -> Reading | None:
+    """Readings that hang on the name itself: its possessive, a place named for it."""
+    if _POSSESSIVE.match(after):
+        # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
+        if after[:1] in ("'", "’") and after[:2] not in ("'s", "’s") and low[end - 1] != "s":
+            return None
+        return _possessive_head(low[:end], low[max(0, start - 40) : start], after, context)
+    if _PLACE_NAME.match(after) and original[end : end + 2].strip()[:1].isupper():
+        return _READINGS["place"]
+    return None
+
+
+def _possessive_head(low: str, before: str, after: str, context: str) -> Reading:
+    """What ``X's ...`` makes of X, by the noun it owns (``low``: the sentence up to the name)."""
+    words = _AFTER_WORDS.findall(after[2:] if after[:2] in ("'s", "’s") else after[1:], 0, 60)
+    head = words[:4]
+    remains, depiction, place, body = _REMAINS_W, _DEPICTION_W, _PLACE_W, _BODY_W
+    for k, w in enumerate(head):
+        if w == "body" and k + 1 < len(head) and head[k + 1] in ("bag", "bags"):
+            return _READINGS["remains"]
+        if w == "voice" or w == "voices":
+            if _DEPICTION_RE.search(context) or "recorded" in context:
+                return _READINGS["depiction"]
+            return _READINGS["possessive"]
+        if w in ("absence", "disappearance"):
+            return _READINGS["absence"]
+        if w in ("ghost", "spirit", "shade"):
+            return _READINGS["remains"]
+        if body.match(w):
+            # "CADE'S head" carried on: remains; "Mara's head snaps up": Mara.
+            if w == "body" or (w == "head" and (_remains_context(low) or k + 1 >= len(head))):
+                return _READINGS["remains"]
+            if _SHOWN_RE.search(low):
+                return _READINGS["depiction"]
+            if re.search(r"\b(?:has|have|had|with)\s+$", before) or _THOUGHT_VERB.search(before):
+                # "Tobias has Cole's eyes", "remembers Cole's hands": a likeness, a memory
+                return _READINGS["possessive"]
+            return _PRESENT
+        if remains.match(w):
+            return _READINGS["remains"]
+        if depiction.match(w):
+            return _READINGS["depiction"]
+        if place.match(w):
+            return _READINGS["place"]
+        if w not in _ADJECTIVES and not w.endswith("ed"):
+            break
+    return _READINGS["possessive"]
+
+
+_REMAINS_W = re.compile(rf"^(?:{_REMAINS})$")
+# The head of "the N of X" that makes X a reference of a class.
+_OF_HEADS = (
+    (re.compile(rf"(?:{_REMAINS})s?|ghosts?|spirits?|shades?"), "remains"),
+    (re.compile(rf"(?:{_DEPICTION})"), "depiction"),
+    (re.compile(rf"(?:{_ABSENCE_NOUN})"), "absence"),
+    (re.compile(rf"(?:{_THOUGHT_NOUN})"), "thought"),
+    (re.compile(rf"(?:{_PLACE})"), "place"),
+)
+_DEPICTION_W = re.compile(rf"^(?:{_DEPICTION})$")
+_PLACE_W = re.compile(rf"^(?:{_PLACE})$")
+_BODY_W = re.compile(rf"^(?:{_BODY})$")
+_ADJECTIVES = _set(
+    """old new own little young dear late dead empty favourite favorite faded framed torn
+    battered worn cold severed bloody bloodied lifeless pale broken crumpled small big large
+    former last first second third best ragged muddy wet tiny creased grainy black white
+    blurry printed open closed locked abandoned shabby childhood"""
+)
+
+
+def _remains_context(low: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:severed|dead|lifeless|corpse|bearing|borne|carrying|carried|throw\w*|"
+            r"with|holding|holds|on\s+a\s+pike|in\s+a\s+sack|in\s+a\s+box|mourn\w*|bury\w*|"
+            r"buried|coroner|morgue|autopsy|slab|gurney|stretcher|wrapped|sheet)\b",
+            low,
+        )
+    )
+
+
+def _before(
+    low: str,
+    original: str,
+    before: str,
+    clause_start: int,
+    start: int,
+    after: str,
+    direction: bool,
+) -> Reading | None:
+    """Readings that come from the words before the name, within its clause."""
+    if not before.strip():
+        return None
+    tail = before[-60:]
+    if _DEAD_BEFORE.search(tail) or _COVERED.search(tail):
+        return _READINGS["remains"]
+    if _WHERE.search(tail) and (_WHERE_PAST.match(after) or _DEATH_AFTER.match(after)):
+        return _READINGS["place"]
+    if _SAME_PERSON_OF.search(tail):
+        return None
+    of = _OF.search(tail)
+    if of is not None:
+        head = of.group(1)
+        for pattern, why in _OF_HEADS:
+            if pattern.fullmatch(head):
+                return _READINGS[why]
+        if re.search(
+            r"\b(?:think\w*|thought|dream\w*|speak\w*|spoke|talk\w*|tell\w*|told|"
+            r"sing\w*|sang|heard|hear\w*|know\w*|knew|news|word|remind\w*|"
+            r"warn\w*|accus\w*|suspect\w*|afraid|fond|proud|jealous|envious|"
+            r"ashamed|tired|sick|scared|terrified|wary|aware|unaware|capable|"
+            r"reminiscent|thinking|memory)\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
+            tail,
+        ):
+            return _READINGS["thought"]
+        if head in ("instead", "outside", "out", "free", "rid", "clear", "short", "lack"):
+            return _READINGS["absence"] if head in ("instead", "rid", "lack") else None
+        if _depicted_before(low, clause_start, start):
+            return _READINGS["depiction"]
+        if head not in _OTHER_PERSON_OF and original[start - len(tail) + of.start(1)].isupper():
+            return None  # part of a name or a title: "Lord John of LANCASTER", "Earl of Kent"
+        return _READINGS["possessive"]
+    if direction and _EXCEPT_BEFORE.search(tail):
+        return None
+    if _ABSENCE_BEFORE.search(tail):
+        return _READINGS["absence"]
+    if _FOR_BEFORE.search(tail):
+        return _READINGS["absence"]
+    if _DEVICE_VERB.search(tail):
+        return _READINGS["depiction"]
+    if _THOUGHT_VERB.search(tail):
+        return _READINGS["thought"]
+    if re.search(r"\b(?:like|unlike|than|resembl\w*|as\s+if|as\s+though)\s+(?:a\s+)?$", tail):
+        return _READINGS["thought"]
+    said = _SAY_VERB.search(tail)
+    if said is not None:
+        rest = said.group("rest")
+        if _CLAUSE_WORD.search(" " + rest) or (not rest.strip(" ,") and _FINITE_AFTER.match(after)):
+            return _READINGS["thought"]
+    if _depicted_before(low, clause_start, start):
+        return _READINGS["depiction"]
+    return None
+
+
+def _depicted_before(low: str, clause_start: int, start: int) -> bool:
+    if _DEPICTION_PREFIX.match(low, 0, start):
+        return True
+    before = low[clause_start:start]
+    for m in _SHOWN_RE.finditer(before):
+        if _SHOWING.search(before, m.end()):
+            return True
+    return any(_WRITTEN_GAP.fullmatch(before, m.end()) for m in _WRITTEN_RE.finditer(before))
+
+
+_DEATH_AFTER = re.compile(r"^\s+(?:died|fell|perished|drowned|was\s+killed|was\s+shot)\b")
+
+
+def _after(after: str) -> Reading | None:
+    """Readings from what is said of the name after it: gone, dead, on a screen."""
+    if _GONE.match(after) or _NEGATED_BEING.match(after):
+        return _READINGS["absence"]
+    if _DEAD_AFTER.match(after):
+        return _READINGS["remains"]
+    if _DEPICTED_AFTER.match(after):
+        return _READINGS["depiction"]
+    return None
