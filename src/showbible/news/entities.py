@@ -32,6 +32,8 @@ from showbible.news.series import (
     series_name,
 )
 
+# A quoted title: double quotes, or single curly ones (‘Lower Decks’).
+_TITLE_QUOTE = re.compile(rf"{QUOTE_RE.pattern}|‘[^‘’]{{1,80}}’")
 # Placeholders: private-use characters never found in crawled text.
 SER = "\ue000\\d+\ue001"
 NAM = "\ue002\\d+\ue003"
@@ -115,6 +117,7 @@ class Knowledge:
             if form:
                 self.series.setdefault(keyof(form), title)
                 self.surfaces.setdefault(norm(form).lower(), title)
+                self.surfaces.setdefault(norm(form).lower().removeprefix("the "), title)
         self._series_re = None
 
     def full(self, name: str) -> str:
@@ -179,7 +182,7 @@ class Knowledge:
         mentions: list[Mention] = []
         text, inserted = editorial(sentence)
         spans: list[tuple[int, int, Mention]] = []
-        for m in QUOTE_RE.finditer(text):
+        for m in _TITLE_QUOTE.finditer(text):
             body = m.group(0)[1:-1].strip(" ,.")
             title = self.is_series(body) if len(body.split()) <= 8 else None
             if title:
@@ -403,6 +406,12 @@ _PERFORMER_AFTER = re.compile(
     r"starred as|reprises|reprised|reprising|will reprise|returns as|returning as|returned as|"
     r"was cast|is cast|has been cast|will play|is set to (?:play|portray|star)|stars in)\b"
 )
+# "Candice Patton (Iris West) told the magazine": the one who speaks to the press.
+_SPOKE_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?,?\s+(?:told|tells|says|said|explained|explains|added|adds|"
+    r"revealed|reveals|noted|notes|shared|shares|recalled|recalls|teased|teases|admitted|"
+    r"admits|echoed|echoes|spoke|speaks)\b"
+)
 _CHARACTER_BEFORE = re.compile(
     r"\b(?:as|character(?:\s+of)?|role(?:\s+of)?|plays|played|portrays|playing|voices|"
     r"reprised|aka|AKA)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"
@@ -433,6 +442,8 @@ def learn_people(kb: Knowledge, article: Article) -> None:
             before, after = text[max(0, start - 40) : start], text[start + len(name) :][:60]
             if _PERFORMER_BEFORE.search(before) or _PERFORMER_AFTER.match(after):
                 kb.evidence[k] += 2
+            if _SPOKE_AFTER.match(after) and len(words) >= 2:
+                kb.evidence[k] += 1  # people quoted by the press are mostly real people
             if _CHARACTER_BEFORE.search(before) or _CHARACTER_AFTER.match(after):
                 kb.evidence[k] -= 2
             if _RANK.search(before):

@@ -111,24 +111,42 @@ class Extractor:
             return None  # a show, not a character
         return full, 0.8
 
-    def series_for(self, text: str, para: Paragraph, offset: int) -> tuple[str, float]:
-        """The series a sentence is about: named in it, else the nearest before it in the
-        paragraph, else the article's main series ("The show is led by ..." is about it too).
-        With a confidence factor."""
+    def series_for(
+        self, text: str, para: Paragraph, offset: int, at: int | None = None
+    ) -> tuple[str, float]:
+        """The series a sentence is about, with a confidence factor: "the show" is the
+        article's; else one named in the sentence (before ``at``, the position of what the
+        sentence says about it, when given); else the nearest before it in the paragraph; else
+        the paragraph's heading; else the show the headline names; else one named after ``at``;
+        else the article's main series."""
         main = self.main_series()
         if main and _THE_SHOW.match(text):
             return main, 0.8
-        named = self.series_in(text)
+        named = self.series_in(text if at is None else text[:at])
         if named:
-            return named[0], 1.0
-        before = self.series_in(para.text[:offset])
+            return (named[0] if at is None else named[-1]), 1.0
+        before = [s for s in self.series_in(para.text[:offset]) if not self.franchise(s)]
         if before:
             return before[-1], 0.85
         heading = self.heading_before(para)
         if heading:
             return heading, 0.85
-        main = self.main_series()
+        title = self.article.paragraphs[0] if self.article.paragraphs else None
+        if title is not None and title.title and title is not para:
+            headline = [s for s in self.series_in(title.text) if not self.franchise(s)]
+            if len(headline) == 1:
+                return headline[0], 0.8
+        after = self.series_in(text[at:]) if at is not None else []
+        if after:
+            return after[0], 0.8
         return (main, 0.7) if main else ("", 0.0)
+
+    def franchise(self, title: str) -> bool:
+        """ "Star Trek" of "Star Trek: Lower Decks": a franchise, not a show (unless the bible
+        says it is one)."""
+        if keyof(title) in self.kb.lex.series:
+            return False
+        return any(t.startswith(title + ": ") for t in self.kb.series.values())
 
     def heading_before(self, para: Paragraph) -> str | None:
         """The show a short line just before this paragraph names: a section heading."""
@@ -144,8 +162,10 @@ class Extractor:
         return [m.value for m in self.kb.mark(text).mentions if m.kind == "series"]
 
     def main_series(self) -> str | None:
-        if self.kb.series_count:
-            return self.kb.series_count.most_common(1)[0][0]
+        """The show the article names most (a franchise is not a show)."""
+        for title, _count in self.kb.series_count.most_common():
+            if not self.franchise(title):
+                return title
         return None
 
     def hedged(self, text: str, start: int, end: int) -> bool:

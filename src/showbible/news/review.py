@@ -1,9 +1,10 @@
 """Reviewing proposed facts: news facts wait in the store until someone accepts or rejects them.
 
 Accepting writes the fact into the bible file that defines the character or series (or
-universe.yaml), through ruamel.yaml's round trip so that comments and layout survive, with the
-article and line as its `source`. Rejected and accepted proposals are kept, so the same fact is
-not proposed again.
+universe.yaml) by line-level insertion (universe/edit.py), into the existing character when the
+bible has it under any name or alias (honorifics aside), with the article and line as its
+`source`: the file changes by the added lines only. Rejected and accepted proposals are kept,
+so the same fact is not proposed again.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 from sqlalchemy import Connection, insert, select, update
 
 from showbible import store
 from showbible.model import InputError
 from showbible.news.facts import NewsFact
-from showbible.reading.names import normalise, slug
-from showbible.universe.loader import UNIVERSE_FILE, Universe
+from showbible.reading.names import BUILTIN_TITLES, normalise, slug, strip_titles
+from showbible.universe import edit
+from showbible.universe.loader import UNIVERSE_FILE, Universe, load_universe
 
 BIBLE_KINDS = ("plays", "showrunner", "appears_in")
 
@@ -121,13 +123,20 @@ def _source(row: dict[str, Any]) -> str:
 
 
 def _find_character(universe: Universe, name: str) -> str | None:
+    """The bible character a name means: by id, name or alias, then with honorifics set aside
+    on both sides ("Prince Hal" is the ``hal`` whose aliases say HAL)."""
+    titles = frozenset(BUILTIN_TITLES) | {t.upper() for t in universe.bible.titles}
     key = normalise(name)
+    bare = strip_titles(key, titles)
+    fallback: list[str] = []
     for cid, char in universe.bible.characters.items():
         names = {normalise(cid.replace("-", " ")), normalise(char.name or "")}
         names |= {normalise(a if isinstance(a, str) else a.label) for a in char.aliases}
         if key in names:
             return cid
-    return None
+        if bare in {strip_titles(n, titles) for n in names}:
+            fallback.append(cid)
+    return fallback[0] if len(fallback) == 1 else None
 
 
 def _find_series(universe: Universe, name: str) -> int | None:
@@ -145,63 +154,55 @@ def _file_of(universe: Universe, path: tuple[str | int, ...]) -> Path:
 
 
 def _write(universe: Universe, row: dict[str, Any]) -> str:
+    """Write an accepted fact into the bible with line-level insertion (universe/edit.py): the
+    file changes by the added text only."""
     kind, subject, obj = row["kind"], row["subject"], row["object"]
     if kind == "showrunner":
         index = _find_series(universe, obj)
         if index is None:
             raise InputError(f"no series {obj!r} in the bible: add it, then accept again")
         path = _file_of(universe, ("series", index))
-        doc = _load(path)
-        series = _series_node(doc, universe.series[index].id, path)
-        runners = series.setdefault("showrunners", CommentedSeq())
-        runners.append(CommentedMap([("name", subject), ("source", _source(row))]))
-        _dump(path, doc)
-        return f"{subject} runs {universe.series[index].id} ({path.name})"
+        sid = universe.series[index].id
+        at = _series_index(_load(path), sid, path)
+        edit.add_to_list(path, "series", at, "showrunners",
+                         {"name": subject, "source": _source(row)})  # fmt: skip
+        return f"{subject} runs {sid} ({path.name})"
     character = subject if kind == "appears_in" else obj
     cid = _find_character(universe, character)
     path = _file_of(universe, ("characters", cid)) if cid else universe.root / UNIVERSE_FILE
-    doc = _load(path)
-    chars = doc.setdefault("characters", CommentedMap())
     if cid is None:
         cid = slug(character)
-        chars[cid] = CommentedMap(
-            [("name", character), ("aliases", [character.upper()]), ("source", _source(row))]
-        )
-    node = chars[cid]
+        edit.add_entry(path, "characters", cid,
+                       {"name": character, "aliases": [character.upper()],
+                        "source": _source(row)})  # fmt: skip
+        universe = load_universe(universe.root)
+    char = universe.bible.characters.get(cid)
     if kind == "plays":
-        if node.get("performer") not in (None, subject):
+        current = char.performer if char is not None else None
+        if current == subject:
+            return f"{subject} plays {cid} ({path.name}, already)"
+        if current is not None:
             raise InputError(
-                f"{cid} is already played by {node['performer']!r} in the bible; "
+                f"{cid} is already played by {current!r} in the bible; "
                 "edit it by hand if this is a recast"
             )
-        node["performer"] = subject
-        _dump(path, doc)
+        edit.add_to_entry(path, "characters", cid, "performer", subject)
         return f"{subject} plays {cid} ({path.name})"
     index = _find_series(universe, obj)
     if index is None:
         raise InputError(f"no series {obj!r} in the bible: add it, then accept again")
     sid = universe.series[index].id
-    node.setdefault("appears_in", CommentedSeq()).append(
-        CommentedMap([("name", sid), ("source", _source(row))])
-    )
-    _dump(path, doc)
+    edit.add_to_list(path, "characters", cid, "appears_in", {"name": sid, "source": _source(row)})
     return f"{cid} appears in {sid} ({path.name})"
 
 
-def _series_node(doc: Any, sid: str, path: Path) -> Any:
-    for s in doc.get("series") or []:
+def _series_index(doc: Any, sid: str, path: Path) -> int:
+    for i, s in enumerate(doc.get("series") or []):
         if s.get("id") == sid:
-            return s
+            return i
     raise InputError(f"series {sid!r} is not defined in {path.name}")
 
 
 def _load(path: Path) -> Any:
     doc = _yaml().load(path.read_text(encoding="utf-8"))
     return doc if doc is not None else CommentedMap()
-
-
-def _dump(path: Path, doc: Any) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as f:
-        _yaml().dump(doc, f)
-    tmp.replace(path)  # never a half-written bible

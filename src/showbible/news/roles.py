@@ -30,7 +30,7 @@ DESC = (
     r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
 )
 _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
-C_ITEM = rf"(?:{DESC})?{CH}{_AKA}(?!\s+of\s+[A-Z])"
+C_ITEM = rf"(?:{DESC})?{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"  # not "the Girl of Steel"
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
@@ -56,7 +56,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"character)\s+of\s+)?(?:{DESC})?(?:character\s+(?:of\s+)?)?(?P<c>{C_ITEM})"),
      0.85),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
-    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_AS}\b[^.;,\ue000\ue002]{{0,40}}?"
+    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue000\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_ROLE}\s+(?:to\s+)?(?:his|her|their|"
@@ -93,7 +93,11 @@ _PRONOUN_CAST = re.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)\s+(?:was|were|is|has been|had been)\s+cast\s+as\s+"
     rf"(?P<c>{NAM})"
 )
-_PAIRS = re.compile(rf"(?P<a>{CH})(?:[’']s)?\s*\((?:as\s+)?(?P<b>{list_of(NAM)})\)")
+# Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
+_PAIRS = re.compile(
+    rf"(?P<a>{CH})(?:[’']s)?\s*\((?:as\s+)?(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
+    rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)\)"
+)
 _BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
 _POSSESSIVE = re.compile(
@@ -155,10 +159,7 @@ class Roles(Extractor):
             self.cast_of(m, token if token >= 0 else at, character_name, sentence, para)
         return character_name
 
-    def cast_of(
-        self, m: Marked, at: int, character: str, sentence: str, para: Paragraph,
-        near: bool = False,
-    ) -> None:  # fmt: skip
+    def cast_of(self, m: Marked, at: int, character: str, sentence: str, para: Paragraph) -> None:
         """A character named with its performer belongs to the show the text is about there:
         the nearest show named before it in the sentence, else after it, else before the
         sentence in the paragraph (less sure each time). A franchise ("Star Trek" of "Star Trek:
@@ -175,10 +176,6 @@ class Roles(Extractor):
             return out
 
         before, after = shows(0, at), shows(at, len(m.text))
-        if near:
-            if before and keyof(before[-1]) != keyof(character):
-                self.add("appears_in", character, before[-1], para.line, sentence, 0.55)
-            return
         earlier = [s for s in self.series_in(self.kb.speechless(para.text)[: self.offset])
                    if not self.franchise(s)]  # fmt: skip
         if before:
@@ -204,9 +201,6 @@ class Roles(Extractor):
             return None
         shows = {s for s in self.series_in(paragraphs[i - 1].text) if not self.franchise(s)}
         return shows.pop() if len(shows) == 1 else None
-
-    def franchise(self, title: str) -> bool:
-        return any(t.startswith(title + ": ") for t in self.kb.series.values())
 
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         text = m.text
@@ -236,8 +230,12 @@ class Roles(Extractor):
             if who:
                 self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.6, "")
         self.pairs(m, sentence, para, question)
-        for match in _POSSESSIVE.finditer(text):
+        for match in _POSSESSIVE.finditer(text) if not para.title else []:
             p, c = m.at(match.group("p")), m.at(match.group("c"))
+            if c.kind == "series" and not (
+                keyof(c.value) in self.kb.lex.characters or keyof(c.value) in self.kb.characters
+            ):
+                continue  # "Neil Gaiman's American Gods": a show, unless it is also a hero
             if self.kb.performer_like(p.value) > max(0.0, self.kb.performer_like(c.value)) or (
                 len(self.kb.full(p.value).split()) >= 2
                 and self.kb.performer_like(c.value) <= 0
@@ -277,12 +275,6 @@ class Roles(Extractor):
                     self.emit_plays(a.value, b, m, sentence, para, 0.8, q, at)
                 else:
                     self.emit_plays(b.value, a, m, sentence, para, 0.85, q, at)
-        for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
-            if not cast:  # a pair on its own: its show only if named before it in the sentence
-                first = (vote or default) > 0 and a.kind == "name"
-                character = bs[0] if first else a
-                self.cast_of(m, start, self.kb.full(character.text if character.kind == "series"
-                             else character.value), sentence, para, near=True)  # fmt: skip
 
     def vote(self, a: Mention, b: Mention) -> int:
         """+1 when the first of a pair is the performer, -1 when the second is, 0 undecided."""

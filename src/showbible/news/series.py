@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from showbible.news.cleaning import Article
+from showbible.news.cleaning import Article, unquoted
 from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, norm, words
 
 # A title: capitalised words (digits and initials too: "9-1-1", "P.D."), with the small words
@@ -192,13 +192,15 @@ def cue_titles(article: Article) -> list[str]:
     """Titles that the grammar around them marks as shows or films."""
     found: list[str] = []
     for para in article.paragraphs:
-        text = para.text
+        text = unquoted(para.text)  # someone's words are not the article's
         for cue in SERIES_CUES:
             for m in cue.finditer(text):
                 groups = m.groupdict()
                 names = [groups[g] for g in ("t", "a", "b") if groups.get(g)]
                 if groups.get("list"):
                     names.extend(split_list(groups["list"]))
+                if para.title:  # a headline's "Show: what this is about" names the show alone
+                    names = [n.split(":")[0] for n in names]
                 found.extend(n for n in (series_name(n) for n in names) if n)
     # A headline "X: Everything We Know About Season 3".
     for para in article.paragraphs[:1]:
@@ -223,17 +225,23 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
     counts: dict[str, int] = {}
     spans: dict[str, str] = {}
     for para in article.paragraphs:
-        for m in re.finditer(rf"(?P<a>{TITLE}):[ \t]+(?P<b>{TITLE})", para.text):
-            a, b = series_name(m.group("a")), m.group("b")
+        text = unquoted(para.text)
+        for m in re.finditer(rf"(?P<a>{TITLE}):[ \t]+(?P<b>{TITLE})", text):
+            # "Owen Strand on 9-1-1: Lone Star": the title starts after the last small word;
+            # "Star Trek: Lower Decks and Star Trek: ...": two titles.
+            a = series_name(re.split(r"\s(?:on|in|at|for|with|from|and)\s", m.group("a"))[-1])
+            b = m.group("b")
+            if a and f" and {a.split()[0]}" in b:
+                b = b[: b.index(f" and {a.split()[0]}")]
             whole = f"{a}: {b}" if a else ""
             if not whole:
                 continue
             k = keyof(whole)
             counts[k] = counts.get(k, 0) + 1
             spans.setdefault(k, whole)
-            inside = not para.title and bool(para.text[: m.start()].strip())
-            if keyof(a) in keys or keyof(b) in keys or inside:
-                counts[k] += 1
+            inside = not para.title and bool(text[: m.start()].strip())
+            if (keyof(a) in keys or keyof(b) in keys) and not para.title or inside:
+                counts[k] += 1  # a headline's "Show: what this is about" is not a title
     return [spans[k] for k, n in counts.items() if n >= 2]
 
 

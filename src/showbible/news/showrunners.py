@@ -16,6 +16,10 @@ from showbible.news.names import keyof
 from showbible.news.roles import AUX, DESC, list_of
 
 RUNNER = r"(?:co-?)?show-?runners?"
+# ", who wrote and produced on X," between a name and its verb
+_WHO = r"(?:,\s+who\s+[^.;,]{1,80},)?"
+# "of X", "for the new X show"
+_OF = rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:new\s+)?(?P<s2>{SER}))?"
 _LEFT = (
     r"(?:stepped down|stepping down|steps down|step down|is leaving|was leaving|leaving|left|"
     r"leaves|is exiting|exited|exits|exiting|departed|departs|departing|was fired|was ousted|"
@@ -33,13 +37,12 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"(?:(?P<s>{SER})(?:[’'‘]s)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
                 rf"(?P<s2>{SER}))?"), 0.85, ""),
     # Jane Doe will serve as / has been named / took on the role of (new) showrunner (of X)
-    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
+    (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
                 rf"remains|stays|takes? over|took over|taking over|comes aboard|came aboard|"
                 rf"signed on|signs on|joins|joined|chosen|named|tapped|hired|appointed|brought "
                 rf"on|taken on the role of|takes? on the role of|took on the role of|stepped in|"
                 rf"steps in|been chosen|been named|been tapped)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
-                rf"its\s+|their\s+)?(?:new(?:est)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
-                rf"(?P<s2>{SER}))?"), 0.85, ""),
+                rf"its\s+|their\s+)?(?:new(?:est)?\s+)?{RUNNER}{_OF}"), 0.85, ""),
     # tapped Jane Doe to serve as its showrunner; having Jane Doe as the showrunner
     (re.compile(rf"\b(?:tapped|hired|named|chose|picked|brought in|enlisted|having|appointed)\s+"
                 rf"(?P<p>{NAM})\s+(?:to\s+serve\s+)?as\s+(?:its|the|their)\s+(?:new\s+)?"
@@ -60,7 +63,7 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"(?:show[’']s\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, "ended"),
     # he / she is the co-showrunner on the Starz series adaptation of X
     (re.compile(rf"\b(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?:is|was|will be|has been)\s+(?:also\s+)?"
-                rf"(?:the\s+|a\s+)?{RUNNER}\s+(?:on|of|for)\s+(?:{DESC})?(?:{NAM}[’']s\s+)?"
+                rf"(?:the\s+|a\s+)?{RUNNER}\s+(?:on|of|for)\s+(?:[^.;\ue000]{{0,50}}?\s)?"
                 rf"(?P<s2>{SER})"), 0.75, ""),
 ]  # fmt: skip
 # Jane Doe replaced John Roe as showrunner (of SERIES): Roe's time ended
@@ -116,7 +119,7 @@ class Showrunners(Extractor):
                     people = [x.value for x in m.all(groups["p"]) if x.kind == "name"]
                 named = [x.value for g in ("s", "s2") for x in m.all(groups.get(g))]
                 shows, factor = (named, 1.0) if named else self.runner_series(
-                    sentence, para, offset
+                    sentence, para, offset, match.start()
                 )  # fmt: skip
                 q = "hedged" if self.qualifier(m, match.start(), match.end(), question) else qual
                 for person in people:
@@ -159,10 +162,14 @@ class Showrunners(Extractor):
                             emitted |= self.emit_runner(x.value, series, 0.7, "", left,
                                                         sentence, para)  # fmt: skip
 
-    def runner_series(self, sentence: str, para: Paragraph, offset: int) -> tuple[list[str], float]:
+    def runner_series(
+        self, sentence: str, para: Paragraph, offset: int, at: int | None = None
+    ) -> tuple[list[str], float]:
         """The show a showrunner sentence without one is about: the paragraph's, or the
         article's when the sentence says "the show" ("The show is led by ...")."""
-        series, factor = self.series_for(sentence, para, offset)
+        series, factor = self.series_for(
+            sentence, para, offset, _plain_at(self.kb.mark(sentence), at)
+        )
         title = self.article.paragraphs[0] if self.article.paragraphs else None
         headline = title is not None and title.title and series in self.series_in(title.text)
         if factor <= 0.7 and not (_THE_SHOW_START.match(sentence) or headline):
@@ -192,3 +199,13 @@ class Showrunners(Extractor):
 def _runner_end(text: str) -> int:
     found = re.search(RUNNER, text, re.IGNORECASE)
     return found.end() if found is not None else len(text)
+
+
+def _plain_at(m: Marked, at: int | None) -> int | None:
+    """A position in a marked sentence as a position in the sentence itself."""
+    if at is None:
+        return None
+    plain = m.text[:at]
+    for x in m.mentions:
+        plain = plain.replace(x.token, x.text)
+    return len(plain)
