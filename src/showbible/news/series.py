@@ -240,7 +240,7 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
             counts[k] = counts.get(k, 0) + 1
             spans.setdefault(k, whole)
             inside = not para.title and bool(text[: m.start()].strip())
-            if (keyof(a) in keys or keyof(b) in keys) and not para.title or inside:
+            if ((keyof(a) in keys or keyof(b) in keys) and not para.title) or inside:
                 counts[k] += 1  # a headline's "Show: what this is about" is not a title
     return [spans[k] for k, n in counts.items() if n >= 2]
 
