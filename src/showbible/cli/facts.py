@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -22,6 +22,8 @@ from showbible.cli.common import (
     root_of,
     with_canon,
 )
+from showbible.model import InputError
+from showbible.reading.infer import accept as infer_accept
 from showbible.store import Store, resolve_url
 from showbible.universe.loader import find_root, load_universe
 
@@ -43,11 +45,18 @@ def facts(
         ),
     ] = False,
     accept: Annotated[
-        list[int] | None,
-        typer.Option("--accept", help="Accept proposal ID: write it into the bible (repeatable)."),
+        list[str] | None,
+        typer.Option(
+            "--accept",
+            help="Accept ID (an inferred fact's id from --inferred, or a news proposal's number): "
+            "write it into the bible, changing nothing else (repeatable).",
+        ),
     ] = None,
     reject: Annotated[
-        list[int] | None, typer.Option("--reject", help="Reject proposal ID (repeatable).")
+        list[str] | None,
+        typer.Option(
+            "--reject", help="Reject ID (an inferred fact or a news proposal) (repeatable)."
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     universe_opt: UniverseOpt = None,
@@ -57,8 +66,17 @@ def facts(
     with --proposed/--accept/--reject, the review of facts proposed from the news."""
     choose(fmt, ("text", "json"), "--format")
     root = root_of(universe, universe_opt)
+    accept, reject = accept or [], reject or []
+    mine = [i for i in accept + reject if not i.isdigit()]
+    if mine:
+        _decide_inferred(root, db, [i for i in accept if not i.isdigit()],
+                         [i for i in reject if not i.isdigit()])  # fmt: skip
+        accept = [i for i in accept if i.isdigit()]
+        reject = [i for i in reject if i.isdigit()]
+        if not (accept or reject or proposed):
+            return
     if proposed or accept or reject:
-        _review(root, db, accept or [], reject or [], fmt)
+        _review(root, db, [int(i) for i in accept], [int(i) for i in reject], fmt)
         return
     rows = with_canon(root, db, queries.facts_list)
     if inferred:
@@ -75,14 +93,51 @@ def facts(
         elif r["kind"] == "doubtful-identity":
             extra = f"  {detail.get('reason', '')}"
         elif r["source"] == "inferred":
-            used = "used" if detail.get("used") else "not used"
-            extra = f"  confidence {r['confidence']:.1f}, {used}: {detail.get('sentence', '')!r}"
+            extra = "  " + _inferred_note(r, detail)
         elif detail.get("source"):
             extra = f"  (source: {detail['source']})"
         out.print(
             f"{r['file']}:{r['line']}: [bold]{escape(what)}[/] [dim]({r['source']})[/]"
             f"{escape(extra)}"
         )
+
+
+def _inferred_note(r: dict[str, Any], detail: dict[str, Any]) -> str:
+    """id, confidence, whether the checker uses it and why not, the sentence, any conflict."""
+    if detail.get("withdrawn"):
+        status = f"withdrawn by {detail['withdrawn']}"
+    elif detail.get("rejected"):
+        status = "rejected"
+    elif detail.get("used"):
+        status = "used"
+    elif detail.get("conflict"):
+        status = f"not used: the bible says otherwise at {detail['conflict']}"
+    elif detail.get("stated"):
+        status = "stated by the bible or an annotation"
+    else:
+        status = "not used (below the confidence setting, or the bible states it)"
+    return (
+        f"[{detail.get('id', '?')}] confidence {r['confidence']:.1f}, {status}: "
+        f"{detail.get('sentence', '')!r} ({detail.get('reason', '')})"
+    )
+
+
+def _decide_inferred(root: Path, db: str | None, accept: list[str], reject: list[str]) -> None:
+    """Accept (write into the bible) or reject (silence) inferred facts by their ids."""
+    rows = with_canon(root, db, queries.facts_list)
+    by_id: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["source"] == "inferred" and r["detail"]:
+            detail = json.loads(r["detail"])
+            by_id[detail.get("id", "")] = {**r, "detail": detail}
+    for fid in accept + reject:
+        if fid not in by_id:
+            raise InputError(f"no inferred fact {fid!r} (see `showbible facts --inferred`)")
+    for fid in accept:
+        universe = load_universe(root)  # each accept sees the bible as the last one left it
+        err.print(f"accepted {fid}: {infer_accept.accept(universe, by_id[fid])}")
+    for fid in reject:
+        err.print(f"rejected {infer_accept.reject(load_universe(root), fid)}")
 
 
 def _review(root: Path, db: str | None, accept: list[int], reject: list[int], fmt: str) -> None:

@@ -4,6 +4,7 @@ facts. The fold (canon.py) places them on the timelines.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -380,16 +381,24 @@ class EventCollector:
         for got in by_scene.values():
             events.extend(got.annotations)
         bible_tells = [t for s in self.u.bible.secrets.values() for t in s.tells]
+        stated_before = {_said(e) for e in events}
         inferred = [
             self._inferred(item, events)
             for item in link(self.scenes, self._not_a_person, bible_tells)
         ]
         stated = {_said(e) for e in events}
+        rejected = set(self.u.bible.rejected_facts)
+        for e in inferred:
+            if e.data["id"] in rejected:
+                e.data["rejected"] = True
+            elif _said(e) in stated_before:
+                e.data["stated"] = True
         use = [
             e
             for e in inferred
             if _said(e) not in stated
             and "withdrawn" not in e.data
+            and "rejected" not in e.data
             and (
                 inferred_setting == "all"
                 or (inferred_setting == "high" and (e.confidence or 0) >= HIGH)
@@ -410,6 +419,10 @@ class EventCollector:
         """An inferred fact as a canon event; where the bible or an annotation says otherwise
         about the same thing, it wins and the event says where (``conflict``)."""
         data = dict(item.data)
+        # A stable id, for `facts --accept ID` / `--reject ID` across builds.
+        key = f"{item.verb}|{item.subject}|{item.obj}|{item.scene}"
+        data["id"] = "i" + hashlib.sha1(key.encode()).hexdigest()[:6]
+        data["scene"] = item.scene
         for e in stated:
             if (
                 item.verb in ("dies", "destroyed", "held")

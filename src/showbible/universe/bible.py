@@ -199,5 +199,7 @@ class BibleConf(_Model):
     roles: tuple[str, ...] = ()
     relation_kinds: dict[str, RelationKind] = Field(default_factory=dict)
     settings: Settings = Field(default_factory=Settings)
+    # Inferred facts silenced by `showbible facts --reject ID` (their ids, see facts --inferred).
+    rejected_facts: tuple[str, ...] = ()
     # The production plan (DESIGN §7): validated, with its positions, by showbible.schedule.plan.
     production: dict[str, Any] | None = None

@@ -20,6 +20,7 @@ flashbacks or dreams. A later "alive" (``Alive``) withdraws the death.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -53,6 +54,13 @@ _SUBJECT_MEDIUM = re.compile(
     r"doesn't move again|never moves again|never surfaces|never wakes)\b",
     re.I,
 )
+# Falling after a shot or a blow: a sign of death, medium until the scene confirms it.
+_FALLS = re.compile(
+    r"\b(?:falls|fell|goes down|went down|drops|dropped|crumples|crumpled|slumps|collapses|"
+    r"topples)\b",
+    re.I,
+)
+_SHOT = re.compile(r"\b(?:fires|fired|shoots|shot|stabs|stabbed|strikes|struck|swings)\b", re.I)
 _CONFIRM = re.compile(
     r"\b(?:no pulse|nothing|dead|(?:he|she|they)(?:'s| is| are)? gone|is gone|lifeless)\b", re.I
 )
@@ -164,6 +172,15 @@ class Deaths(Component):
                 yield got
             if not got_any and blocked(text, m.start()) is None:
                 self._soft.append((None, unit))  # "The monitor flatlines." -- whose, comes next
+        if unit.kind == "action" and any(
+            _SHOT.search(u.text) for u in scene.units[max(0, unit.index - 2) : unit.index + 1]
+        ):
+            for m in _FALLS.finditer(text):
+                for got in self._subject(unit, scene, m, MEDIUM):
+                    if any(cid == got.subject for cid, _u in self._soft):
+                        got = fact("dies", got.subject, unit, HIGH, "two signs of death")
+                    self._soft.append((got.subject, unit))
+                    yield dataclasses.replace(got, reason="falls after a shot or a blow")
         for m in _OBJECT.finditer(text):
             yield from self._object(unit, scene, m, need_dead=False)
         for m in _HARM.finditer(text):

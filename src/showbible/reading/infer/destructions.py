@@ -40,7 +40,8 @@ _SUBJECT_HIGH = re.compile(
     r"breaks apart|broke apart|(?:is|was|lies) in ruins|(?:is|was) (?:a|now a) "
     r"(?:smoking |charred |blackened |burnt-out |burned-out )?(?:ruin|shell|crater|husk|wreck)|"
     r"is a ring of blackened|buckles and crashes|crashes into the sea|collapses|collapsed|"
-    r"crumbles|crumbled|caves in|caved in|comes down|came down)",
+    r"crumbles|crumbled|caves in|caved in|comes down|came down|"
+    r"burns?(?: \w+){0,3} until nothing (?:is )?left)",
     re.I,
 )
 _SUBJECT_MEDIUM = re.compile(

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit
 from showbible.reading.infer.clauses import sentences, wordset
 
 _MARKER = re.compile(
@@ -122,7 +122,7 @@ class Secrets(Component):
     def __init__(self) -> None:
         self._private = False
         self._n = 0
-        self._confided: list[tuple[Unit, str, tuple[str, ...]]] = []
+        self._confided: list[tuple[Unit, bool, str, tuple[str, ...]]] = []
         self._eavesdroppers: list[str] = []
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
@@ -148,31 +148,29 @@ class Secrets(Component):
         if not marked and not _whispered_before(unit, scene) and not self._private:
             return
         names = _name_words(scene)
-        tells = tells_of(_MARKER.sub(" ", _around(speech, marked)), names)
-        if not tells:
+        confided = _around(speech, marked)
+        tells = tells_of(_MARKER.sub(" ", confided), names)
+        if not tells or unit.speaker is None:
             return
-        if unit.speaker is None:
-            return
-        self._confided.append((unit, "private" if (whisper or marked) else "open", tells))
+        aside = bool(marked) or whisper
+        self._confided.append((unit, aside, confided, tells))
         self._private = False  # a private aside covers the speech that follows it
         yield from ()
 
     def close(self, scene: SceneView) -> Iterator[Inferred]:
-        present = [c for c in scene.present]
-        for unit, how, tells in self._confided:
+        for unit, aside, confided, tells in self._confided:
             speaker = unit.speaker
             assert speaker is not None
             addressee = unit.focus.addressee
-            if len(present) > 2 and self._private and addressee:
+            if aside and addressee:
                 who = [speaker, addressee, *self._eavesdroppers]
             else:
-                who = [speaker, *present, *([addressee] if addressee else []),
+                who = [speaker, *scene.present, *([addressee] if addressee else []),
                        *self._eavesdroppers]  # fmt: skip
-            who = list(dict.fromkeys(who))
-            confidence = HIGH if how == "private" else MEDIUM
             self._n += 1
-            yield fact("confides", str(self._n), unit, confidence, "shared in confidence",
-                       tells=tells, who=tuple(who))  # fmt: skip
+            yield Inferred("confides", str(self._n), unit.line, HIGH if aside else MEDIUM,
+                           " ".join(confided.split()), None, "shared in confidence", tells,
+                           tuple(dict.fromkeys(who)))  # fmt: skip
 
 
 def _around(speech: str, marked: list[str]) -> str:
