@@ -34,6 +34,8 @@ import numpy.typing as npt
 # a loaded 2-core machine); larger problems go to the memoised branch and bound, which visits
 # only the sets its bounds cannot cut.
 DENSE_LIMIT = 23
+# The branch and bound's on-hold bound enumerates subsets of the performers on hold.
+HOLD_BOUND_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def solve(
         merged_order, proven = _dense(durations, masks, rates), True
     else:
         search = _Search(durations, masks, rates, started + time_limit)
-        greedy = search.greedy()
+        greedy = search.improve(search.greedy()[1], started + time_limit / 10)
         proven = search.run(greedy)
         merged_order = search.best_order if search.best_order is not None else greedy[1]
     order = tuple(s for g in merged_order for s in groups[g])
@@ -222,6 +224,8 @@ class _Search:
         self.exact: dict[int, int] = {0: 0}
         self.bound: dict[int, int] = {}
         self.own = [durations[s] * self.pay(masks[s]) for s in range(self.n)]
+        self._lower: dict[int, int] = {}
+        self._days: dict[int, int] = {}
         self.best_order: tuple[int, ...] | None = None
 
     def pay(self, actors: int) -> int:
@@ -267,8 +271,53 @@ class _Search:
         known = self.exact.get(remaining)
         if known is not None:
             return known
-        own = sum(self.own[s] for s in range(self.n) if remaining >> s & 1)
-        return max(own, self.bound.get(remaining, 0))
+        cached = self._lower.get(remaining)
+        if cached is None:
+            own = sum(self.own[s] for s in range(self.n) if remaining >> s & 1)
+            cached = own + self.on_hold_bound(remaining)
+            self._lower[remaining] = cached
+        return max(cached, self.bound.get(remaining, 0))
+
+    def on_hold_bound(self, remaining: int) -> int:
+        """Pay on hold that no order of the remaining scenes avoids.
+
+        Order the performers already started and still needed by their last scene: each is
+        paid through every scene of those who finish before them, and the scenes they are not
+        in are holding. The least such sum over all orders (a DP over subsets of them) is a
+        lower bound; it is what makes this search prove film103 without the exhaustive table.
+        """
+        held = self.actors(self.full & ~remaining) & self.actors(remaining)
+        people = [a for a in range(len(self.rates)) if held >> a & 1]
+        if len(people) < 2 or len(people) > HOLD_BOUND_LIMIT:
+            return 0
+        scenes_of = [
+            sum(1 << s for s in range(self.n) if remaining >> s & 1 and self.cast[s] >> a & 1)
+            for a in people
+        ]
+        k = len(people)
+        union = [0] * (1 << k)
+        for i in range(k):
+            for t in range(1 << i):
+                union[t | 1 << i] = union[t] | scenes_of[i]
+        best = [0] + [1 << 60] * ((1 << k) - 1)
+        for t in range(1, 1 << k):
+            rest = t
+            while rest:
+                low = rest & -rest
+                i = low.bit_length() - 1
+                before = union[t ^ low] & ~scenes_of[i]
+                value = best[t ^ low] + self.rates[people[i]] * self.days_of(before)
+                if value < best[t]:
+                    best[t] = value
+                rest ^= low
+        return best[-1]
+
+    def days_of(self, scenes: int) -> int:
+        cached = self._days.get(scenes)
+        if cached is None:
+            cached = sum(self.d[s] for s in range(self.n) if scenes >> s & 1)
+            self._days[scenes] = cached
+        return cached
 
     def greedy(self) -> tuple[int, tuple[int, ...]]:
         remaining, total, order = self.full, 0, []
@@ -278,6 +327,34 @@ class _Search:
             order.append(s)
             remaining &= ~(1 << s)
         return total, tuple(order)
+
+    def cost(self, order: tuple[int, ...]) -> int:
+        remaining, total = self.full, 0
+        for s in order:
+            total += self.step(remaining, s)
+            remaining &= ~(1 << s)
+        return total
+
+    def improve(self, order: tuple[int, ...], until: float) -> tuple[int, tuple[int, ...]]:
+        """Move one scene elsewhere while that pays less (a start, and the answer if the
+        search runs out of time: better than the greedy order it begins from)."""
+        best = self.cost(order)
+        better = True
+        while better and time.perf_counter() < until:
+            better = False
+            for i in range(len(order)):
+                rest = order[:i] + order[i + 1 :]
+                for j in range(len(order)):
+                    if j == i:
+                        continue
+                    trial = (*rest[:j], order[i], *rest[j:])
+                    value = self.cost(trial)
+                    if value < best:
+                        best, order, better = value, trial, True
+                        break
+                if better:
+                    break
+        return best, order
 
     def run(self, greedy: tuple[int, tuple[int, ...]]) -> bool:
         upper = greedy[0] + 1
@@ -295,7 +372,7 @@ class _Search:
         if known is not None:
             return known
         self.ticks += 1
-        if self.ticks & 1023 == 0 and time.perf_counter() > self.deadline:
+        if self.ticks & 31 == 0 and time.perf_counter() > self.deadline:
             raise _Timeout
         options = []
         for s in self.choices(remaining):
