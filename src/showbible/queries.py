@@ -82,7 +82,12 @@ def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
     ]
     labels = defaultdict(list)
     for r in conn.execute(select(store.labels).where(store.labels.c.character == cid)):
-        labels[r.series].append({"label": r.label, "speeches": r.speeches})
+        if point is None or r.series in series_order:  # no cue from a series not yet seen
+            labels[r.series].append({"label": r.label, "speeches": r.speeches})
+    if point is not None and not appearances:
+        # Not on screen yet at this point: saying whom they will meet would spoil it.
+        declared, labels = [], defaultdict(list)
+    last = rows[-1] if rows else None
     return {
         "id": cid,
         "name": char["name"],
@@ -95,13 +100,47 @@ def who(conn: Connection, name: str, point: AsOf | None = None) -> Row:
         "declared_series": declared,
         "labels": dict(labels),
         "appearances": list(appearances.values()),
-        "met": met_list(conn, cid, point),
-        "knows": knows_list(conn, cid, point),
+        "appeared": bool(appearances),
+        "life": {
+            "died": death(conn, cid, point),
+            "last_seen": None if last is None else {**scene_ref(last), "line": last.pline},
+        },
+        "met": met_list(conn, cid, point) if appearances or point is None else [],
+        "knows": knows_list(conn, cid, point) if appearances or point is None else [],
         "relations": [
             {"id": r["id"], "name": r["name"], "now": r["now"]}
             for r in relations(conn, cid, point)["relations"]
-        ],
+        ]
+        if appearances or point is None
+        else [],
     }
+
+
+def death(conn: Connection, cid: str, point: AsOf | None = None) -> Row | None:
+    """Where a character died, per which source (the bible, an annotation, or an inferred fact
+    the canon uses), if that has happened by ``point``; else None."""
+    f, s = store.facts.c, store.scenes.c
+    q = (
+        select(f.file, f.line, f.source, f.detail, s.series, s.episode, s.number, s.heading)
+        .join(store.scenes, s.id == f.scene)
+        .where(f.kind == "dies", f.subject == cid, visible(point))
+        .order_by(s.story_pos, s.release_pos)
+    )
+    for r in conn.execute(q):
+        detail = json.loads(r.detail or "{}")
+        if not detail.get("used", True):
+            continue  # an inferred death the canon does not use (withdrawn, or contradicted)
+        return {
+            "series": r.series,
+            "episode": r.episode,
+            "scene": r.number,
+            "heading": r.heading,
+            "file": r.file,
+            "line": r.line,
+            "source": r.source,
+            "sentence": detail.get("sentence"),
+        }
+    return None
 
 
 def knows_list(conn: Connection, cid: str, point: AsOf | None = None) -> list[Row]:

@@ -28,6 +28,27 @@ from showbible.cli.common import (
 )
 
 
+def _life_lines(life: dict[str, Any]) -> list[str]:
+    """`died in h5#7 (per the bible, universe.yaml:40)`, `last seen in h5#9`."""
+    out = []
+
+    def at(ref: dict[str, Any]) -> str:
+        return f"{ref['series']}:{ref['episode']}#{ref['scene']}"
+
+    died = life["died"]
+    if died is not None:
+        source = {"inferred": "an inferred fact"}.get(died["source"], f"the {died['source']}")
+        said = f": {died['sentence']!r}" if died.get("sentence") else ""
+        out.append(
+            f"[red]died[/] in {at(died)} (per {source}, "
+            f"{escape(died['file'])}:{died['line']}{escape(said)})"
+        )
+    seen = life["last_seen"]
+    if seen is not None:
+        out.append(f"last seen in {at(seen)} [dim]{escape(seen['file'])}:{seen['line']}[/]")
+    return out
+
+
 @app.command()
 def who(
     name: Annotated[str, typer.Argument(help="A character id, name or cue.")],
@@ -61,7 +82,12 @@ def who(
         out.print(f"as of {data['as_of']['ref']} ({data['as_of']['timeline']} order)")
     if data["performer"]:
         out.print(f"played by {escape(data['performer'])}")
+    if not data["appeared"] and data["as_of"]:
+        out.print(f"not yet seen as of {data['as_of']['ref']}")
+        return
     out.print(f"series: {', '.join(data['series']) or '(none yet)'}")
+    for line in _life_lines(data["life"]):
+        out.print(line)
     labels = sorted({lab["label"] for labs in data["labels"].values() for lab in labs})
     if labels:
         out.print(f"cued as: {escape(', '.join(labels))}")

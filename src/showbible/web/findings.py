@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from showbible.build.check import load_findings
-from showbible.report import summarise
+from showbible.report import group_findings, summarise
 from showbible.rules import RULES, Finding
 from showbible.web.state import View
 
@@ -74,6 +74,10 @@ def findings_page(view: View, rule: str | None, severity: str | None, series: st
         # SHOWN of each kind and say how many more the filters would reveal.
         "open": still[:SHOWN],
         "sealed": sealed[:SHOWN],
+        # The same finding in many scenes (a dead character walking through nine) is one
+        # group: its first place in full, the others behind one click.
+        "open_groups": group_findings(still[:SHOWN]),
+        "sealed_groups": group_findings(sealed[:SHOWN]),
         "hidden": max(0, len(still) - SHOWN) + max(0, len(sealed) - SHOWN),
         "summary": summarise(chosen),
         "rules": sorted(RULES),

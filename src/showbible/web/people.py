@@ -22,6 +22,8 @@ WHO_KEYS = (
     "series",
     "labels",
     "appearances",
+    "appeared",
+    "life",  # died and last seen: both cut at the viewer's point by the query
     "met",
     "knows",
 )
