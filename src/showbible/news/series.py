@@ -130,7 +130,10 @@ _TITLE_STOP = frozenset(
 def series_name(name: str, exact: bool = False) -> str:
     """A candidate title cleaned of the sentence words glued to it, or "" if none is left.
     ``exact``: the title as quoted, only trimmed."""
-    words = norm(name).strip(' ,.;:“”"‘’').split()
+    name = norm(name).strip(' ,;:“”"‘’')
+    if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
+        name = name.rstrip(".")  # a full stop, not "P.D."
+    words = name.split()
     while not exact and words and words[0].lower().strip(".") in _TITLE_STOP:
         words = words[1:]
     while words and words[-1] in ("Season", "Seasons", "season", "series", "TV", "series'"):
