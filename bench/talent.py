@@ -22,10 +22,12 @@ from showbible.schedule.talent import solve
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "scheduling" / "talent"
 
 
-def run(files: list[Path], time_limit: float = 60.0) -> list[dict[str, object]]:
+def run(
+    files: list[Path], time_limit: float = 60.0, dense_limit: int | None = None
+) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for path in files:
-        solution = solve(read_dzn(path), time_limit=time_limit)
+        solution = solve(read_dzn(path), time_limit=time_limit, dense_limit=dense_limit)
         rows.append(
             {
                 "instance": path.stem,
@@ -62,10 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per instance")
+    parser.add_argument(
+        "--dense-limit",
+        type=int,
+        default=None,
+        help="largest problem for the exhaustive table (0: the branch and bound alone)",
+    )
     args = parser.parse_args(argv)
     files = args.files or sorted(DATA.glob("*.dzn"))
     try:
-        for row in run(files, args.time_limit):
+        for row in run(files, args.time_limit, args.dense_limit):
             print(json.dumps(row), flush=True)
     except (InputError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
