@@ -133,9 +133,9 @@ class Extractor:
             return heading, 0.85
         title = self.article.paragraphs[0] if self.article.paragraphs else None
         if title is not None and title.title and title is not para:
-            headline = [s for s in self.series_in(title.text) if not self.franchise(s)]
+            headline = {s for s in self.series_in(title.text) if not self.franchise(s)}
             if len(headline) == 1:
-                return headline[0], 0.8
+                return headline.pop(), 0.8
         after = self.series_in(text[at:]) if at is not None else []
         if after:
             return after[0], 0.8
@@ -203,3 +203,17 @@ class Extractor:
                 full = self.kb.full(person)
                 if keyof(full) not in self.kb.characters or keyof(full) in self.kb.performers:
                     speakers.last_subject = full
+
+    def last_named(self, para: Paragraph, sentence: str) -> str | None:
+        """The last full name of a person before the sentence in its paragraph."""
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        for x in reversed(self.kb.mark(text[: end if end >= 0 else len(text)]).mentions):
+            full = self.kb.full(x.value)
+            if (
+                x.kind == "name"
+                and keyof(full) in self.kb.persons
+                and self.kb.performer_like(full) >= 0
+            ):
+                return full
+        return None

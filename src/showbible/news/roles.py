@@ -346,20 +346,6 @@ class Roles(Extractor):
                     return full
         return None
 
-    def last_named(self, para: Paragraph, sentence: str) -> str | None:
-        """The last full name of a person before the sentence in its paragraph."""
-        text = self.kb.speechless(para.text)
-        end = text.find(sentence[:30])
-        for x in reversed(self.kb.mark(text[: end if end >= 0 else len(text)]).mentions):
-            full = self.kb.full(x.value)
-            if (
-                x.kind == "name"
-                and keyof(full) in self.kb.persons
-                and self.kb.performer_like(full) >= 0
-            ):
-                return full
-        return None
-
     def last_character(self, para: Paragraph, sentence: str) -> str | None:
         """The character a "him" or "her" stands for: the last one named before the sentence,
         in its paragraph."""

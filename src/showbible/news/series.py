@@ -75,6 +75,16 @@ SERIES_CUES = [
     # Jane Doe's Greyharbor character; her Greyharbor co-stars
     re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:character|role|"
                rf"co-stars?|castmates?|cast-mates?)\b"),
+    # The Handmaid's Tale became a household name; The Walking Dead has become ...: a "The X"
+    # subject of a show's verb (outlets and networks are left out by series_name)
+    re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<t>The\s+{TITLE})\s+(?:then\s+|also\s+)?(?:became|"
+               rf"has become|premiered|premieres|returns|returned|ended|wrapped|faced|was "
+               rf"renewed|was cancell?ed|is renewed)\b"),
+    # Gen V includes guest appearances from ...; X features a talented cast
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:also\s+)?(?:includes|features|stars|boasts)\s+"
+               rf"(?:guest appearances|a\s+(?:[a-z]+\s+)?cast|returning cast|an ensemble)\b"),
+    # 1. Cosmo Kramer (Seinfeld) on Mad About You: a list article's heading
+    re.compile(rf"^\s*\d+\.\s+{NAME}\s*\((?P<a>{TITLE})\)\s+(?:on|in)\s+(?P<b>{TITLE})\s*$"),
     # 2021's Spider-Man: No Way Home; Daredevil (2015)
     re.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),

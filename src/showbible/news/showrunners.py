@@ -17,7 +17,7 @@ from showbible.news.roles import AUX, DESC, list_of
 
 RUNNER = r"(?:co-?)?show-?runners?"
 # ", who wrote and produced on X," between a name and its verb
-_WHO = r"(?:,\s+who\s+[^.;,]{1,80},)?"
+_WHO = r"(?:,\s+who\s+[^.;,]{1,80}?,?)?"
 # "of X", "for the new X show"
 _OF = rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:new\s+)?(?P<s2>{SER}))?"
 _LEFT = (
@@ -113,7 +113,9 @@ class Showrunners(Extractor):
             for match in pattern.finditer(text):
                 groups = match.groupdict()
                 if groups.get("pron"):
-                    who = self.last_subject_before(para, sentence)
+                    who = self.last_subject_before(para, sentence) or self.last_named(
+                        para, sentence
+                    )
                     people = [who] if who else []
                 else:
                     people = [x.value for x in m.all(groups["p"]) if x.kind == "name"]
