@@ -81,8 +81,19 @@ def test_a_dead_character_cannot_be_booked(compiled: Compiled, tmp_path: Path) -
     assert error.line == _line_of(text, "character: finch")
 
 
+def test_an_arc_range_must_hold_its_episodes(compiled: Compiled, tmp_path: Path) -> None:
+    text = GOOD.replace("between: [nc4, nc6]", "between: [nc6, nc4]", 1)
+    error = _plan_error(compiled, tmp_path, text)
+    assert "nightclinic:nc4 comes before nightclinic:nc6" in error.message
+    text = GOOD.replace("between: [nc4, nc6]", "between: [nc5, nc6]", 1).replace(
+        "episodes: 2 ", "episodes: 3 ", 1
+    )
+    error = _plan_error(compiled, tmp_path, text)
+    assert "3 episodes asked for, but only 2 lie between" in error.message
+
+
 def test_an_episode_shot_by_two_units_is_refused(compiled: Compiled, tmp_path: Path) -> None:
-    text = GOOD.replace("[nc4, nc5]\n", "[nc4, nc5, nc1]\n", 1)
+    text = GOOD.replace("[nc4, nc5, nc6]\n", "[nc4, nc5, nc6, nc1]\n", 1)
     error = _plan_error(compiled, tmp_path, text)
     assert "already shot by unit 'clinic-unit'" in error.message
 

@@ -65,8 +65,11 @@ def test_demo_strips_come_from_the_canon() -> None:
     assert first.characters == ("odie", "roz")  # the DOCKER and ORDERLY are walk-on roles
     assert 1 <= first.eighths <= 16
     placeholders = [s for s in strips.values() if s.arc is not None]
-    assert [s.eighths for s in placeholders] == [12, 12, 12]
-    assert {s.episode for s in placeholders} == {"nc4", "nc5"}
+    # each of the arc's 3 scenes may go into any episode from nc4 to nc6: the solver keeps one
+    assert sorted((s.episode, s.part) for s in placeholders) == [
+        (e, j) for e in ("nc4", "nc5", "nc6") for j in range(3)
+    ]
+    assert {s.eighths for s in placeholders} == {12}
     assert all(s.characters == ("odie", "roz") and s.story is not None for s in placeholders)
-    # the whole block: about 26 pages of script and 4.5 of placeholders
-    assert 20 * 8 < sum(s.eighths for s in strips.values()) < 36 * 8
+    # the written scenes of the two blocks: about 26 pages
+    assert 20 * 8 < sum(s.eighths for s in strips.values() if s.arc is None) < 32 * 8

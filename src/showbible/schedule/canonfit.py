@@ -23,6 +23,7 @@ class CanonBlock:
 
     arc: int
     choice: int  # the candidate it rules out
+    slot: int  # in this episode of the arc's
     character: str
     words: str
 
@@ -37,17 +38,16 @@ def arc_blocks(compiled: Compiled, plan: Plan, strips: list[Strip]) -> list[Cano
     fold = compiled.fold
     if fold is None:
         return []
-    blocks: dict[tuple[int, int, str], CanonBlock] = {}
+    blocks: dict[tuple[int, int, int, str], CanonBlock] = {}
     for strip in strips:
         if strip.arc is None or strip.story is None:
             continue
         for cid in strip.characters:
             _check_dead(fold, plan, strip, cid)
             held = _held_at(fold, cid, strip.story)
-            if held is not None and (strip.arc, strip.choice, cid) not in blocks:
-                blocks[(strip.arc, strip.choice, cid)] = CanonBlock(
-                    strip.arc, strip.choice, cid, held
-                )
+            key = (strip.arc, strip.choice, strip.slot, cid)
+            if held is not None and key not in blocks:
+                blocks[key] = CanonBlock(strip.arc, strip.choice, strip.slot, cid, held)
     return list(blocks.values())
 
 

@@ -6,11 +6,12 @@ universe (series, episodes and characters must exist) with every error at its fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from natsort import natsorted
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from showbible.formats.files import YAML_LIMIT_MB, read_file
@@ -89,11 +90,13 @@ class UpcomingConf(_Model):
 
 
 class ArcConf(_Model):
-    """A character into another series: placeholder scenes in some of its episodes."""
+    """A character into another series: placeholder scenes in some of its episodes, either
+    the episodes listed, or so many of them `between` two (the solver picks which)."""
 
     character: str | tuple[str, ...]  # a list: any one of them, the solver picks (rotation)
     into: str
-    episodes: tuple[str, ...] = Field(min_length=1)
+    episodes: Annotated[tuple[str, ...], Field(min_length=1)] | int
+    between: tuple[str, str] | None = None
     scenes: int = Field(default=1, ge=1, le=200)
     eighths: int = Field(default=8, ge=1, le=80)  # each placeholder's length
     with_: tuple[str, ...] = Field(default=(), alias="with")
@@ -106,6 +109,22 @@ class ArcConf(_Model):
     @property
     def who(self) -> str:
         return " or ".join(self.candidates)
+
+    @model_validator(mode="after")
+    def _count_or_list(self) -> ArcConf:
+        if isinstance(self.episodes, int):
+            if self.between is None:
+                raise ValueError("`episodes: N` needs `between: [FIRST, LAST]` to choose from")
+            if not 1 <= self.episodes <= self.scenes:
+                raise ValueError("an arc needs from 1 to `scenes` episodes (one scene each)")
+        elif self.between is not None:
+            raise ValueError("list the episodes, or give their number and `between`, not both")
+        return self
+
+    @property
+    def count(self) -> int:
+        """How many episodes the arc goes into."""
+        return self.episodes if isinstance(self.episodes, int) else len(self.episodes)
 
 
 class ProductionConf(_Model):
@@ -141,6 +160,8 @@ class Plan:
     days: list[date]
     upcoming: dict[str, Upcoming]  # "series:ep" -> episode not written yet
     block_of: dict[str, tuple[int, int]]  # "series:ep" -> (unit index, block index)
+    # arc index -> the episodes ("series:ep") it may go into, in series order
+    arc_episodes: dict[int, list[str]] = field(default_factory=dict)
 
     def where(self, *path: str | int) -> str:
         file, line, _col = self.locator.locate((*self.prefix, *path))
@@ -306,13 +327,45 @@ def _check(plan: Plan, universe: Universe) -> None:
         for wi, partner in enumerate(arc.with_):
             character(("arcs", ai, "with", wi), partner)
         series(("arcs", ai, "into"), arc.into)
-        for ei, text in enumerate(arc.episodes):
-            where: tuple[str | int, ...] = ("arcs", ai, "episodes", ei)
-            key = _episode_key(plan, universe, arc.into, text, where)
-            if key not in plan.block_of:
-                raise plan.error(path, f"no unit shoots {key}: add it to a unit's block")
+        plan.arc_episodes[ai] = _arc_episodes(plan, universe, ai)
         if arc.window is not None:
             _inside_calendar(plan, ("arcs", ai, "window"), arc.window)
+
+
+def _arc_episodes(plan: Plan, universe: Universe, ai: int) -> list[str]:
+    arc = plan.conf.arcs[ai]
+    if isinstance(arc.episodes, tuple):
+        named = [(("arcs", ai, "episodes", ei), text) for ei, text in enumerate(arc.episodes)]
+    else:
+        assert arc.between is not None
+        named = [(("arcs", ai, "between", i), text) for i, text in enumerate(arc.between)]
+    keys = []
+    for where, text in named:
+        key = _episode_key(plan, universe, arc.into, text, where)
+        if key not in plan.block_of:
+            raise plan.error(where, f"no unit shoots {key}: add it to a unit's block")
+        keys.append(key)
+    if isinstance(arc.episodes, tuple):
+        return keys
+    order = [e.key for e in universe.series_episodes(arc.into)] + natsorted(
+        k for k, u in plan.upcoming.items() if u.series == arc.into
+    )
+    first, last = order.index(keys[0]), order.index(keys[1])
+    if last < first:
+        raise plan.error(("arcs", ai, "between"), f"{keys[1]} comes before {keys[0]}")
+    chosen = order[first : last + 1]
+    unshot = [k for k in chosen if k not in plan.block_of]
+    if unshot:
+        raise plan.error(
+            ("arcs", ai, "between"), f"no unit shoots {', '.join(unshot)}: add to a unit's block"
+        )
+    if len(chosen) < arc.count:
+        raise plan.error(
+            ("arcs", ai, "episodes"),
+            f"{arc.count} episodes asked for, but only {len(chosen)} lie between "
+            f"{keys[0]} and {keys[1]}",
+        )
+    return chosen
 
 
 def _episode_key(

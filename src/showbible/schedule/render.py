@@ -46,7 +46,8 @@ def table(data: dict[str, Any]) -> str:
         lines.append("arcs")
         for arc in data["arcs"]:
             state = "scheduled " + ", ".join(arc["days"]) if arc["scheduled"] else "not scheduled"
-            lines.append(f"  {arc['character']} into {arc['series']}: {state}")
+            eps = ", ".join(arc["episodes"])
+            lines.append(f"  {arc['character']} into {arc['series']} ({eps}): {state}")
     return "\n".join(lines) + "\n"
 
 

@@ -82,13 +82,14 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
     arcs = []
     for ai, arc in enumerate(plan.conf.arcs):
         mine = [s for s in strips if s.arc == ai and s.key in solution.day]
+        order = [k.rpartition(":")[2] for k in plan.arc_episodes[ai]]
         placed = sorted({solution.day[s.key] for s in mine})
         arcs.append(
             {
                 "character": arc.candidates[mine[0].choice] if mine else arc.who,
                 "candidates": list(arc.candidates),
                 "series": arc.into,
-                "episodes": list(arc.episodes),
+                "episodes": sorted({s.episode for s in mine}, key=order.index) if mine else [],
                 "scenes": arc.scenes,
                 "scheduled": bool(placed) and solution.status != "infeasible",
                 "days": [days[t].isoformat() for t in placed],

@@ -68,6 +68,7 @@ class _Model:
         self.x = [[self.model.new_bool_var(f"x{i}_{t}") for t in range(self.days)] for i in
                   range(len(strips))]  # fmt: skip
         self._place(blocks)
+        self._arc_parts()
         self._capacity()
         self._performers()
         self._objectives()
@@ -80,19 +81,24 @@ class _Model:
     def _place(self, blocks: list[CanonBlock]) -> None:
         conf = self.plan.conf
         days = self.plan.days
-        self.choices: dict[int, list[cp_model.IntVar]] = {}
+        self.arc_lits: dict[int, cp_model.IntVar] = {}
+        self.choices: dict[int, list[cp_model.IntVar]] = {}  # which candidate
+        self.episodes: dict[int, list[cp_model.IntVar]] = {}  # which episodes
+        self.enabled: dict[int, cp_model.IntVar] = {}  # placeholder strip -> it is shot
         for ai, arc in enumerate(conf.arcs):
-            eps = ", ".join(arc.episodes)
+            if isinstance(arc.episodes, tuple):
+                eps = "in " + ", ".join(arc.episodes)
+            else:
+                assert arc.between is not None
+                eps = f"in {arc.count} episode(s) between {arc.between[0]} and {arc.between[1]}"
             lit = self.request(
-                "arc", f"{arc.who} into {arc.into} for {arc.scenes} scene(s) in {eps}", "arcs", ai
+                "arc", f"{arc.who} into {arc.into} for {arc.scenes} scene(s) {eps}", "arcs", ai
             )
-            if len(arc.candidates) == 1:
-                self.choices[ai] = [lit]
-            else:  # exactly one candidate takes the arc when it is asked for
-                picks = [self.model.new_bool_var(f"pick{ai}_{c}") for c in arc.candidates]
-                self.model.add(sum(picks) == 1).only_enforce_if(lit)
-                self.model.add(sum(picks) == 0).only_enforce_if(lit.Not())
-                self.choices[ai] = picks
+            self.arc_lits[ai] = lit
+            self.choices[ai] = self._one_of(lit, len(arc.candidates), 1, f"pick{ai}")
+            self.episodes[ai] = self._one_of(
+                lit, len(self.plan.arc_episodes[ai]), arc.count, f"ep{ai}"
+            )
             if arc.window is not None:
                 window = self.request(
                     "arc-window",
@@ -108,7 +114,9 @@ class _Model:
                                 self.model.add(self.x[i][t] == 0).only_enforce_if(window)
         for block in blocks:
             canon = self.request("canon", block.words, "arcs", block.arc)
-            self.model.add_bool_or([canon.Not(), self.choices[block.arc][block.choice].Not()])
+            for i, strip in enumerate(self.strips):
+                if (strip.arc, strip.choice, strip.slot) == (block.arc, block.choice, block.slot):
+                    self.model.add_implication(canon, self._enabled(i).Not())
         windows: dict[tuple[int, int], cp_model.IntVar] = {}
         for ui, unit in enumerate(conf.units):
             for bi, b in enumerate(unit.blocks):
@@ -127,15 +135,55 @@ class _Model:
             if strip.arc is None:
                 self.model.add_exactly_one(self.x[i])
             else:
-                pick = self.choices[strip.arc][strip.choice]
-                self.model.add(sum(self.x[i]) == 1).only_enforce_if(pick)
-                self.model.add(sum(self.x[i]) == 0).only_enforce_if(pick.Not())
+                self.model.add(sum(self.x[i]) == self._enabled(i))
             ui, bi = self.plan.block_of[f"{strip.series}:{strip.episode}"]
             span = conf.units[ui].blocks[bi].window
             if span is not None:
                 for t, day in enumerate(days):
                     if not span.holds(day):
                         self.model.add(self.x[i][t] == 0).only_enforce_if(windows[(ui, bi)])
+
+    def _one_of(
+        self, lit: cp_model.IntVar, options: int, count: int, name: str
+    ) -> list[cp_model.IntVar]:
+        """`count` of `options` literals true when `lit` is (all of them: `lit` itself)."""
+        if options == count:
+            return [lit] * options
+        picks = [self.model.new_bool_var(f"{name}_{k}") for k in range(options)]
+        self.model.add(sum(picks) == count).only_enforce_if(lit)
+        self.model.add(sum(picks) == 0).only_enforce_if(lit.Not())
+        return picks
+
+    def _enabled(self, i: int) -> cp_model.IntVar:
+        found = self.enabled.get(i)
+        if found is None:
+            found = self.model.new_bool_var(f"on{i}")
+            self.enabled[i] = found
+        return found
+
+    def _arc_parts(self) -> None:
+        """Each arc scene is shot once, by the chosen candidate, in a chosen episode; each
+        chosen episode gets at least one; scene j's episode comes no later than scene j+1's
+        (the scenes are alike: no need to try them in every order)."""
+        m = self.model
+        for ai, arc in enumerate(self.plan.conf.arcs):
+            mine = [i for i, s in enumerate(self.strips) if s.arc == ai]
+            for j in range(arc.scenes):
+                part = [i for i in mine if self.strips[i].part == j]
+                m.add(sum(self._enabled(i) for i in part) == self.arc_lits[ai])
+                for i in part:
+                    strip = self.strips[i]
+                    m.add_implication(self._enabled(i), self.choices[ai][strip.choice])
+                    m.add_implication(self._enabled(i), self.episodes[ai][strip.slot])
+                if j:
+                    before = [i for i in mine if self.strips[i].part == j - 1]
+                    m.add(
+                        sum(self.strips[i].slot * self._enabled(i) for i in before)
+                        <= sum(self.strips[i].slot * self._enabled(i) for i in part)
+                    )
+            for slot, chosen in enumerate(self.episodes[ai]):
+                here = [self._enabled(i) for i in mine if self.strips[i].slot == slot]
+                m.add(sum(here) >= 1).only_enforce_if(chosen)
 
     def capacity(self, ui: int) -> int:
         return max(1, round(self.plan.conf.units[ui].pages_per_day * 8))

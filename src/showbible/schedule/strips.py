@@ -62,6 +62,8 @@ class Strip:
     story: StoryTime | None
     arc: int | None = None  # index of the arc this placeholder belongs to
     choice: int = 0  # which of the arc's candidate characters it is written for
+    slot: int = 0  # which of the arc's possible episodes (plan.arc_episodes) it is in
+    part: int = 0  # which of the arc's scenes it is (each goes into one episode)
     file: str = ""
     line: int = 0
 
@@ -140,38 +142,40 @@ def stripboard(compiled: Compiled, plan: Plan) -> list[Strip]:
 
 
 def _placeholders(plan: Plan, compiled: Compiled, ai: int, choice: int, who: str) -> list[Strip]:
-    """An arc's unwritten scenes for one of its candidate characters."""
+    """An arc's unwritten scenes for one of its candidate characters: each of its scenes in
+    each episode it may go into (the solver keeps one of each scene)."""
     universe = compiled.universe
     arc = plan.conf.arcs[ai]
     tag = f"arc{ai + 1}" + (f"-{who}" if len(arc.candidates) > 1 else "")
     file, _, line = plan.where("arcs", ai).rpartition(":")
     strips = []
-    for k in range(arc.scenes):
-        text = arc.episodes[k % len(arc.episodes)]
-        eid = text.rpartition(":")[2]
-        key = f"{arc.into}:{eid}"
+    for slot, key in enumerate(plan.arc_episodes[ai]):
+        eid = key.rpartition(":")[2]
         upcoming = plan.upcoming.get(key)
         story = upcoming.story if upcoming is not None else universe.episode(key).story
         cast = tuple(dict.fromkeys((who, *arc.with_)))
-        strips.append(
-            Strip(
-                key=f"{key}#{tag}.{k + 1}",
-                series=arc.into,
-                episode=eid,
-                scene=None,
-                heading=f"ARC {ai + 1}: {who} into {arc.into} (unwritten)",
-                set=f"arc{ai + 1}:{eid}",
-                int_ext="",
-                day_night="",
-                eighths=arc.eighths,
-                characters=cast,
-                story=story,
-                arc=ai,
-                choice=choice,
-                file=file,
-                line=int(line),
+        for part in range(arc.scenes):
+            strips.append(
+                Strip(
+                    key=f"{key}#{tag}.{part + 1}",
+                    series=arc.into,
+                    episode=eid,
+                    scene=None,
+                    heading=f"ARC {ai + 1}: {who} into {arc.into} (unwritten)",
+                    set=f"arc{ai + 1}:{eid}",
+                    int_ext="",
+                    day_night="",
+                    eighths=arc.eighths,
+                    characters=cast,
+                    story=story,
+                    arc=ai,
+                    choice=choice,
+                    slot=slot,
+                    part=part,
+                    file=file,
+                    line=int(line),
+                )
             )
-        )
     return strips
 
 
