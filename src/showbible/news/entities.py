@@ -90,6 +90,8 @@ class Knowledge:
     surfaces: dict[str, str] = field(default_factory=dict)  # surface (lower) -> title
     series_count: Counter[str] = field(default_factory=Counter)
     episodes: set[str] = field(default_factory=set)  # keys of quoted episode/event titles
+    named: set[str] = field(default_factory=set)  # keys of shows a cue or a quote names alone
+    name_count: Counter[str] = field(default_factory=Counter)  # how often each full name is used
     persons: dict[str, str] = field(default_factory=dict)  # key -> full name
     characters: dict[str, str] = field(default_factory=dict)  # names used as characters
     performers: set[str] = field(default_factory=set)  # keys of names used as performers
@@ -145,6 +147,12 @@ class Knowledge:
                 }
             if len(longer) == 1:
                 return next(iter(longer))
+            # "Lowe": Rob Lowe, named four times, rather than his brother Chad, named once.
+            ranked = sorted(longer, key=lambda n: -self.name_count[keyof(n)])
+            if len(ranked) > 1 and self.name_count[keyof(ranked[0])] >= 2 * max(
+                1, self.name_count[keyof(ranked[1])]
+            ):
+                return ranked[0]
         return name
 
     def performer_like(self, name: str) -> float:
@@ -325,8 +333,10 @@ def learn_series(kb: Knowledge, article: Article) -> None:
     kb.episodes |= episodes
     for title in shows:
         kb.add_series(title, exact=True)
+        kb.named.add(keyof(title))
     for title in cue_titles(article):
         kb.add_series(title)
+        kb.named.add(keyof(title))
     for title in colon_titles(article, list(kb.series.values())):
         kb.add_series(title)
     for title in franchise_lists(article):
@@ -439,6 +449,7 @@ def learn_people(kb: Knowledge, article: Article) -> None:
                 and not any(w in ORGS for w in words)
             ):
                 kb.persons.setdefault(k, name)
+                kb.name_count[k] += 1
             before, after = text[max(0, start - 40) : start], text[start + len(name) :][:60]
             if _PERFORMER_BEFORE.search(before) or _PERFORMER_AFTER.match(after):
                 kb.evidence[k] += 2

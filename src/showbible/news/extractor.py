@@ -144,8 +144,8 @@ class Extractor:
     def franchise(self, title: str) -> bool:
         """ "Star Trek" of "Star Trek: Lower Decks": a franchise, not a show (unless the bible
         says it is one)."""
-        if keyof(title) in self.kb.lex.series:
-            return False
+        if keyof(title) in self.kb.lex.series or keyof(title) in self.kb.named:
+            return False  # named as a show on its own ("between 9-1-1 and 9-1-1: Lone Star")
         return any(t.startswith(title + ": ") for t in self.kb.series.values())
 
     def heading_before(self, para: Paragraph) -> str | None:

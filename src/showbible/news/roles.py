@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from showbible.news.cleaning import Paragraph
+from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import Extractor
 from showbible.news.names import keyof, strip_start
@@ -105,9 +105,17 @@ _POSSESSIVE = re.compile(
     rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
     rf"crossover|set|finale|premiere)))(?!\s*\()"
 )
+_YEAR_SER = rf"(?:(?:19|20)\d\d[’']s\s+|the\s+)?{SER}"
 _ROLE_IN = re.compile(
     rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?,?\s+(?:on|in)\s+(?:the\s+(?:\w+\s+)?season\s+of\s+|"
-    rf"[Ss]eason\s+\d+\s+of\s+|(?:19|20)\d\d[’']s\s+|the\s+)?(?P<s>{SER})"
+    rf"[Ss]eason\s+\d+\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
+    rf"{_YEAR_SER})*)"
+)
+# "In a clip from this week's episode of Family Guy, Peter Griffin (Seth MacFarlane) ...": the
+# show whose episode the sentence is about.
+_EPISODE_OF = re.compile(
+    rf"\b(?:episode|season|finale|premiere|clip|scene|pilot)s?\s+(?:\d+\s+)?(?:of|from)\s+"
+    rf"(?:the\s+)?(?P<s>{SER})"
 )
 _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
@@ -194,13 +202,22 @@ class Roles(Extractor):
             self.add("appears_in", character, series, para.line, sentence, confidence)
 
     def previous_show(self, para: Paragraph) -> str | None:
-        """The one show the paragraph before names, if it names exactly one."""
+        """The show the text was last about before this paragraph: the one show named in the
+        nearest earlier paragraph that names any (its last sentence first), three at most."""
         paragraphs = self.article.paragraphs
         i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
-        if i == 0 or paragraphs[i - 1].title:
-            return None
-        shows = {s for s in self.series_in(paragraphs[i - 1].text) if not self.franchise(s)}
-        return shows.pop() if len(shows) == 1 else None
+        for before in reversed(paragraphs[max(0, i - 3) : i]):
+            if before.title:
+                break
+            shows = [s for s in self.series_in(before.text) if not self.franchise(s)]
+            if not shows:
+                continue
+            last = sentences(self.kb.speechless(before.text))[-1][1]
+            tail = {s for s in self.series_in(last) if not self.franchise(s)}
+            if len(tail) == 1:
+                return tail.pop()
+            return shows[0] if len(set(shows)) == 1 else None
+        return None
 
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         text = m.text
@@ -213,9 +230,10 @@ class Roles(Extractor):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
                 pairs = _zip(performers, characters)
                 for performer, character in pairs:
+                    where = _ROLE_IN.match(m.text, match.end())
                     played = self.emit_plays(
                         performer.value, character, m, sentence, para, confidence, q,
-                        match.start(),
+                        -1 if where is not None else match.start(),
                     )  # fmt: skip
                     if played:
                         self.role_in(match.end(), m, played, sentence, para, q)
@@ -266,7 +284,17 @@ class Roles(Extractor):
                 r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", m.text[found[i][3] : found[i + 1][2]]
             ):
                 listed[i] = listed[i + 1] = True
+        episode = list(_EPISODE_OF.finditer(m.text))
         for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
+            shown = [e for e in episode if e.end() <= start]
+            if not cast and shown:
+                character = bs[0] if (vote or default) > 0 and a.kind == "name" else a
+                name = self.kb.full(
+                    character.text if character.kind == "series" else character.value
+                )
+                series = m.at(shown[-1].group("s")).value
+                if keyof(series) != keyof(name):
+                    self.add("appears_in", name, series, para.line, sentence, 0.6)
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
             first = (vote or default) > 0 and a.kind == "name"
             at = start if cast else -1
@@ -297,20 +325,18 @@ class Roles(Extractor):
 
     def role_in(
         self, end: int, m: Marked, character: str, sentence: str, para: Paragraph, q: str
-    ) -> None:
+    ) -> bool:
         """ "plays Mara Voss on Greyharbor", "In Greyharbor, Jane Doe plays Mara Voss",
         "reprising his role from SVU": the role's series."""
         where = _ROLE_IN.match(m.text, end)
-        found = [where.group("s")] if where is not None else []
+        found = m.all(where.group("s")) if where is not None else []
         other = _IN_SERIES.search(m.text)
         if other is not None:
-            found.append(other.group("s"))
-        for token in found:
-            series = m.at(token).value
-            if keyof(series) != keyof(character):
-                self.add("appears_in", character, series, para.line, sentence, 0.75, q)
-
-    # -- showrunners -----------------------------------------------------------------------
+            found.append(m.at(other.group("s")))
+        for x in found:
+            if x.kind == "series" and keyof(x.value) != keyof(character):
+                self.add("appears_in", character, x.value, para.line, sentence, 0.75, q)
+        return bool(found)
 
     def known_character(self, name: str) -> list[str]:
         """The character a name is known to stand for in this article or the bible: itself if

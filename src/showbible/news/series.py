@@ -179,6 +179,13 @@ def _title_like(text: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
 
 
+def _headline_show(name: str) -> str:
+    """ "The Lantern Keepers: Everything We Know About" is a headline's topic after a show;
+    "Star Trek: Lower Decks" is a show."""
+    head, _, tail = name.partition(":")
+    return head if len(tail.split()) >= 3 else name
+
+
 def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
     """(titles of shows, titles of episodes and events) quoted in the article. A quoted title is
     an episode's when the article ever calls it one ("an episode titled ...", "the ... crossover"),
@@ -188,7 +195,7 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
     for para in article.paragraphs:
         text = para.text
         for m in _QUOTED.finditer(text):
-            body = next(g for g in m.groups() if g is not None).strip()
+            body = next(g for g in m.groups() if g is not None).strip().rstrip(".,")
             if not _title_like(body):
                 continue
             before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
@@ -213,18 +220,19 @@ def cue_titles(article: Article) -> list[str]:
                 if groups.get("list"):
                     names.extend(split_list(groups["list"]))
                 if para.title:  # a headline's "Show: what this is about" names the show alone
-                    names = [n.split(":")[0] for n in names]
+                    names = [_headline_show(n) for n in names]
                 found.extend(n for n in (series_name(n) for n in names) if n)
     # A headline "X: Everything We Know About Season 3".
     for para in article.paragraphs[:1]:
         head = re.match(rf"(?P<t>{TITLE})\s*:\s+(?P<rest>.*)$", para.text)
-        if (
-            para.title
-            and head is not None
-            and re.search(
-                r"\b(?:season|series|episode|finale|premiere)\b", head.group("rest"), re.IGNORECASE
-            )
-        ):
+        # "Star Trek: Lower Decks crossover ...": there the colon is the show's own.
+        colon_show = head is not None and re.match(
+            rf"{_TWORD}(?:[ \t]+{_TWORD})?[ \t]+[a-z]", head.group("rest")
+        )
+        topic = head is not None and re.search(
+            r"\b(?:season|series|episode|finale|premiere)\b", head.group("rest"), re.IGNORECASE
+        )
+        if para.title and head is not None and topic and not colon_show:
             found.append(series_name(head.group("t")))
     return [f for f in found if f]
 

@@ -124,6 +124,9 @@ class Showrunners(Extractor):
                     sentence, para, offset, match.start()
                 )  # fmt: skip
                 q = "hedged" if self.qualifier(m, match.start(), match.end(), question) else qual
+                if not shows and people:
+                    # "Fuller is leaving the show as showrunner": the show he was said to run.
+                    shows, factor = self.shows_run_by(people[0]), 0.85
                 for person in people:
                     for series in shows:
                         emitted |= self.emit_runner(person, series, factor * confidence, q,
@@ -151,14 +154,19 @@ class Showrunners(Extractor):
                 person = m.at(match.group("p")).value
                 q = "ended" if keyof(self.kb.full(person)) in left else ""
                 emitted |= self.emit_runner(person, series, 0.8, q, left, sentence, para)
-        if (runner or context) and not emitted:
+        if self.runner_context and self.runner_context[0] == para.line:
+            context = self.runner_context  # a showrunner named earlier in this sentence counts
+        if runner or context:
             for pattern in _SUCCESSOR:
                 for match in pattern.finditer(text):
                     if self.hedged(text, match.start(), match.end()) or question:
                         continue
-                    series = context[1] if context else self.series_for(sentence, para, offset)[0]
-                    if not series:
+                    found = (
+                        [context[1]] if context else self.runner_series(sentence, para, offset)[0]
+                    )
+                    if not found:
                         continue
+                    series = found[0]
                     for x in m.all(match.group("p")):
                         if x.kind == "name":
                             emitted |= self.emit_runner(x.value, series, 0.7, "", left,
@@ -177,6 +185,13 @@ class Showrunners(Extractor):
         if factor <= 0.7 and not (_THE_SHOW_START.match(sentence) or headline):
             return [], 0.0  # the article's main show is too far a guess, unless it heads it
         return ([series] if series else []), factor
+
+    def shows_run_by(self, person: str) -> list[str]:
+        full = keyof(self.kb.full(self.person(person) or person))
+        known = [
+            f.object for f in self.facts if f.kind == "showrunner" and keyof(f.subject) == full
+        ]
+        return known[-1:]
 
     def emit_runner(
         self, person: str, series: str, confidence: float, qualifier: str, left: set[str],
