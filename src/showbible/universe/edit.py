@@ -84,8 +84,13 @@ def _write(path: Path, old: str, new: str, expect: Callable[[Any], None]) -> Non
             "could not add this to the bible without rewriting it; add it by hand", str(path)
         )
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(new, encoding="utf-8")
+    tmp.write_bytes(new.encode("utf-8"))
     tmp.replace(path)  # never a half-written bible
+
+
+def _read(path: Path) -> str:
+    """The file as written: line ends as they are (CRLF stays CRLF)."""
+    return path.read_bytes().decode("utf-8")
 
 
 def _end_of_block(lines: list[str], start: int, indent: int) -> int:
@@ -158,7 +163,7 @@ def _newline(text: str) -> str:
 def append_item(path: Path, key: str, item: dict[str, Any] | str) -> None:
     """Add ``item`` to the top-level list ``key`` of ``path`` (creating the list at the end of
     the file when there is none), one flow-mapping line in the list's own indentation."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    old = _read(path) if path.exists() else ""
     nl = _newline(old)
     lines = old.splitlines(keepends=True)
     doc = _load(old) if old.strip() else None
@@ -199,7 +204,7 @@ def add_to_entry(path: Path, section: str, entry: str | int, key: str, value: An
     """Set ``section.entry.key`` (a scalar, or a mapping added whole) when the entry exists
     without it, in the entry's own style: a flow mapping gets ``, key: value`` before its
     ``}``; a block mapping gets a line at its keys' indentation."""
-    old = path.read_text(encoding="utf-8")
+    old = _read(path)
     nl = _newline(old)
     lines = old.splitlines(keepends=True)
     doc = _load(old)
@@ -235,7 +240,7 @@ def add_to_entry(path: Path, section: str, entry: str | int, key: str, value: An
 def add_to_list(path: Path, section: str, entry: str | int, key: str, value: Any) -> None:
     """Append ``value`` to the list ``section.entry.key`` in its own style (``[A, B]`` gets
     ``, C``; a block list gets a ``- C`` line), creating the key when the entry lacks it."""
-    old = path.read_text(encoding="utf-8")
+    old = _read(path)
     nl = _newline(old)
     lines = old.splitlines(keepends=True)
     doc = _load(old)
@@ -270,7 +275,7 @@ def add_to_list(path: Path, section: str, entry: str | int, key: str, value: Any
 def add_entry(path: Path, section: str, key: str, value: dict[str, Any]) -> None:
     """Add ``section.key`` as a one-line flow mapping after the section's last entry, at its
     entries' indentation (the section is created at the end of the file when missing)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    old = _read(path) if path.exists() else ""
     nl = _newline(old)
     lines = old.splitlines(keepends=True)
     doc = _load(old) if old.strip() else None

@@ -35,14 +35,14 @@ _MARKER = re.compile(
     r"tell no ?one|don'?t tell (?:anyone|anybody|a soul|the others|them)|(?:you )?(?:can't|"
     r"mustn't|must not|cannot) tell (?:anyone|anybody|the others|a soul)|not a word to|"
     r"keep (?:this|it|that) (?:to yourself|quiet|secret|between us|under your hat|quiet)|"
-    r"keep it under your hat|(?:nobody|no ?one) else (?:knows|can know|may know|must know)|"
+    r"keep it under your hat|(?:nobody|no ?one) else (?:knows|can know|may know|must know)(?! how)|"
     r"(?:you're|you are) the only one (?:i've told|i have told|who knows|i trust)|"
     r"i've never told anyone|i have never told anyone|our (?:little )?secret|"
     r"(?:promise|swear) (?:me )?(?:you won't|you'll never|you will never|not to) tell|"
     r"swear you'll keep it|for your ears only|off the record|mum's the word|"
     r"don'?t breathe a word|you never heard this|if anyone asks|a secret, then|"
     r"i'll tell you,? and only you|not your (?:mother|father|wife|husband), not anyone|"
-    r"say it once|never speak of it|keep your voice down|i trust you, so)",
+    r"say it once|never speak of it|i trust you, so)",
     re.I,
 )
 _PRIVATE_ACTION = re.compile(
@@ -51,7 +51,8 @@ _PRIVATE_ACTION = re.compile(
     r"glances at the door)\b",
     re.I,
 )
-_WHISPER = re.compile(r"^\s*\(?\s*(?:whispering|whispers|low|quietly|sotto voce|softly)\b",
+_WHISPER = re.compile(r"^\s*\(?\s*(?:whispering|whispers|low|quietly|sotto voce|softly|"
+                      r"keep your voice down)\b",
                       re.I)  # fmt: skip
 _REFUSED = re.compile(
     r"\bno secrets\b|\bi (?:promise|swear) i won't tell\b|\bcan you keep a secret\b|"
@@ -73,8 +74,12 @@ STOPWORDS = wordset(
     get got go goes going know knows tell told say says said want wants need let make makes
     like think see look come comes take give keep keeps as up out down off about again once
     never ever always now today tonight yes yeah oh well okay ok please right thing things
-    one nobody anyone anybody everyone someone else something nothing"""
+    one nobody anyone anybody everyone someone else something nothing i'm you're he's she's
+    we're they're that's what's i'll you'll we'll i'd you'd i've you've we've thank thanks
+    telling tells sorry"""
 )
+# "..., yeah?": a tag, not a question
+_TAG = re.compile(r",\s*(?:yeah|right|okay|ok|yes|eh|understood|got it|all right)\?\s*$", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CODE = re.compile(r"\b(?:password|code|codeword|code word|signal|word|name) is (\w[\w-]*)", re.I)
 
@@ -122,7 +127,7 @@ class Secrets(Component):
     def __init__(self) -> None:
         self._private = False
         self._n = 0
-        self._confided: list[tuple[Unit, bool, str, tuple[str, ...]]] = []
+        self._confided: list[tuple[Unit, bool, bool, str, tuple[str, ...]]] = []
         self._eavesdroppers: list[str] = []
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
@@ -143,7 +148,7 @@ class Secrets(Component):
         if _REFUSED.search(speech):
             return
         marked = [s for _o, s in sentences(speech) if _MARKER.search(s)]
-        marked = [s for s in marked if not s.rstrip(" \"'”’)").endswith("?")]
+        marked = [s for s in marked if not _TAG.sub("", s).rstrip(" \"'”’)").endswith("?")]
         whisper = bool(_WHISPER.match(speech)) or self._private
         if not marked and not _whispered_before(unit, scene) and not self._private:
             return
@@ -152,17 +157,19 @@ class Secrets(Component):
         tells = tells_of(_MARKER.sub(" ", confided), names)
         if not tells or unit.speaker is None:
             return
-        aside = bool(marked) or whisper
-        self._confided.append((unit, aside, confided, tells))
+        # A whisper or a private moment alone is not yet a confidence: medium, listed but not
+        # used, unless the words themselves mark it ("only us", "tell no one").
+        aside = bool(marked)
+        self._confided.append((unit, aside, whisper, confided, tells))
         self._private = False  # a private aside covers the speech that follows it
         yield from ()
 
     def close(self, scene: SceneView) -> Iterator[Inferred]:
-        for unit, aside, confided, tells in self._confided:
+        for unit, aside, whisper, confided, tells in self._confided:
             speaker = unit.speaker
             assert speaker is not None
             addressee = unit.focus.addressee
-            if aside and addressee:
+            if (aside or whisper) and addressee:
                 who = [speaker, addressee, *self._eavesdroppers]
             else:
                 who = [speaker, *scene.present, *([addressee] if addressee else []),
