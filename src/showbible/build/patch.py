@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from showbible.build.compiled import Compiled
+from showbible.canon.stage import stage_pairs
 from showbible.canon.fold import Canon, Encounter, find_encounters, fold_events, pair, story_order
 from showbible.build.rows import episode_range
 from showbible.reading.events import CanonEvent, Collected, EventCollector
@@ -150,6 +151,8 @@ def _compare(old: SceneFacts, new: SceneFacts, patch: Patch) -> None:
             a is not None and b is not None and (a.how, a.identity) != (b.how, b.identity)
         ):
             patch.add("presence", cid)
+    if stage_pairs(old, old.present) != stage_pairs(new, new.present):
+        patch.add("presence", *people)  # an entrance or exit moved: who met whom may change
     patch.add("presence", *(set(old.referenced) ^ set(new.referenced)))
     patch.add("presence", *(set(old.voices) ^ set(new.voices)))
 
@@ -189,9 +192,10 @@ def _encounters(canon: Canon, patch: Patch) -> None:
     shared: dict[tuple[str, str], set[int]] = {}
     for cid in people:
         for i in canon.appearances.get(cid, ()):
-            for other in canon.people(canon.scenes[i]):
-                if other != cid:
-                    shared.setdefault(pair(cid, other), set()).add(i)
+            scene = canon.scenes[i]
+            for a, b in stage_pairs(scene, canon.people(scene)):
+                if cid in (a, b):
+                    shared.setdefault((a, b), set()).add(i)
     for (a, b), indexes in shared.items():
         first = canon.scenes[min(indexes)]
         first_story = min((canon.scenes[i] for i in indexes), key=lambda s: canon.story_pos[s.key])

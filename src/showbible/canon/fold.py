@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
+from showbible.canon.stage import stage_pairs
 from showbible.reading.events import CanonEvent
 from showbible.reading.facts import Presence, SceneFacts
 from showbible.reading.resolve import Cast
@@ -114,8 +114,11 @@ def story_order(scenes: list[SceneFacts]) -> list[int]:
 
 
 def find_encounters(canon: Canon) -> None:
+    """Two people meet in a scene when they share its stage time (canon/stage.py)."""
+    met_in: dict[str, list[tuple[str, str]]] = {}
     for scene in canon.scenes:
-        for a, b in combinations(sorted(canon.people(scene)), 2):
+        met_in[scene.key] = sorted(stage_pairs(scene, canon.people(scene)))
+        for a, b in met_in[scene.key]:
             enc = canon.encounters.get((a, b))
             if enc is None:
                 canon.encounters[(a, b)] = Encounter(a, b, scene, scene, 1)
@@ -123,7 +126,7 @@ def find_encounters(canon: Canon) -> None:
                 enc.scenes += 1
     seen: set[tuple[str, str]] = set()
     for scene in canon.in_story_order():
-        for a, b in combinations(sorted(canon.people(scene)), 2):
+        for a, b in met_in[scene.key]:
             if (a, b) not in seen:
                 seen.add((a, b))
                 canon.encounters[(a, b)].first_story = scene

@@ -173,13 +173,21 @@ def met(
 def crossovers(
     universe: UniverseArg = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="EPISODE, SERIES:EPISODE or ...#SCENE: only canon up to there."),
+    ] = None,
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Series x series shared characters and each crossing character's path."""
     choose(fmt, ("table", "json"), "--format")
     root = root_of(universe, universe_opt)
-    data = with_canon(root, db, lambda conn: queries.crossovers(conn))
+
+    def ask(conn: Connection) -> dict[str, Any]:
+        return queries.crossovers(conn, queries.as_of(conn, as_of) if as_of else None)
+
+    data = with_canon(root, db, ask)
     if fmt == "json":
         print_json(data)
         return

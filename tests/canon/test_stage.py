@@ -1,0 +1,76 @@
+"""Meeting needs shared stage time where the script marks entrances and exits (canon/stage.py):
+Hotspur exits before Hal enters, so sharing the scene is not meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from showbible.build.compiler import compile_universe
+from showbible.universe.loader import load_universe
+
+BIBLE = """name: Stage
+series:
+  - {id: s, scripts: ["s/*.fountain"]}
+characters:
+  mara: {name: Mara Voss, aliases: [MARA, Mara]}
+  ben: {name: Ben Marr, aliases: [BEN, Ben]}
+  rafi: {name: Rafi Osei, aliases: [RAFI, Rafi]}
+"""
+
+
+def met(tmp_path: Path, script: str) -> set[tuple[str, str]]:
+    (tmp_path / "universe.yaml").write_text(BIBLE)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "e1.fountain").write_text(script)
+    return set(compile_universe(load_universe(tmp_path)).canon.encounters)
+
+
+CASES = [
+    (
+        "no marks: everyone in the scene meets",
+        "INT. HALL - DAY\n\nMARA\nHello.\n\nBEN\nHi.\n",
+        {("ben", "mara")},
+    ),
+    (
+        "exit named before the other enters",
+        "INT. HALL - DAY\n\nMARA\nI am off.\n\nExit MARA.\n\nEnter BEN.\n\nBEN\nNobody here.\n",
+        set(),
+    ),
+    (
+        "a bare Exit is the last speaker's",
+        "INT. HALL - DAY\n\nEnter MARA and RAFI.\n\nMARA\nI am off.\n\nExit.\n\n"
+        "Enter BEN.\n\nBEN\nRafi!\n\nRAFI\nBen.\n",
+        {("mara", "rafi"), ("ben", "rafi")},
+    ),
+    (
+        "Exeunt empties the stage",
+        "INT. HALL - DAY\n\nMARA\nCome.\n\nRAFI\nYes.\n\nExeunt.\n\nEnter BEN.\n\nBEN\nGone.\n",
+        {("mara", "rafi")},
+    ),
+    (
+        "Exeunt all but one: the named stays",
+        "INT. HALL - DAY\n\nMARA\nCome.\n\nRAFI\nYes.\n\nExeunt all but RAFI.\n\n"
+        "Enter BEN.\n\nBEN\nRafi.\n",
+        {("mara", "rafi"), ("ben", "rafi")},
+    ),
+    (
+        "NAME exits in prose",
+        "INT. HALL - DAY\n\nMARA\nBye.\n\nMara exits.\n\nBen enters, soaked.\n\nBEN\nAnyone?\n",
+        set(),
+    ),
+    (
+        "speaking again after an exit is a return",
+        "INT. HALL - DAY\n\nMARA\nBye.\n\nExit MARA.\n\nEnter BEN.\n\nBEN\nHello?\n\n"
+        "MARA\nForgot my keys.\n",
+        {("ben", "mara")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "script", "want"), CASES, ids=[c[0] for c in CASES])
+def test_met_needs_shared_stage_time(
+    tmp_path: Path, name: str, script: str, want: set[tuple[str, str]]
+) -> None:
+    assert met(tmp_path, script) == want, name
