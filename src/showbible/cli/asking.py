@@ -175,7 +175,7 @@ def crossovers(
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="EPISODE, SERIES:EPISODE or ...#SCENE: only canon up to there."),
+        typer.Option("--as-of", help="EPISODE, SERIES:EPISODE or ...#SCENE: canon up to there."),
     ] = None,
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
