@@ -7,6 +7,8 @@
    universe, then a no-change rebuild and a one-file rebuild.
 3. Checker accuracy on the planted-error universes (recall, false positives per episode).
 4. `showbible news` precision and recall per predicate on the dev set of real articles.
+5. Presence from prose: precision and recall per class on its labelled dev set, and per-scene
+   presence in the nine plays without a bible against Folger's annotation.
 """
 
 from __future__ import annotations
@@ -123,6 +125,18 @@ def main() -> None:
     print(_table(build_times()))
     print("\n== Checker accuracy on the planted-error universes ==")
     planted_score.report(planted_score.run())
+    import presence_dev
+    import shakespeare_presence
+
+    print("\n== Presence from prose: labelled dev set, per class (bench/presence_dev.py) ==")
+    for parts in (("written", "shakespeare", "bigfish"), ("heldout",)):
+        mentions = presence_dev.load(parts)
+        presence_dev.report(mentions, presence_dev.predict(mentions))
+    print("\n== Presence in the nine plays, no bible, against Folger (shakespeare_presence.py) ==")
+    if shakespeare_presence.GOLD.is_file() and shakespeare_presence.PLAYS.is_dir():
+        shakespeare_presence.report(shakespeare_presence.score())
+    else:
+        print("(skipped: ../shared/data/shakespeare-gold is not present)")
     import news_dev
 
     articles = news_dev.load_dev(news_dev.GOLD)

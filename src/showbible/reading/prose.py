@@ -170,11 +170,11 @@ _NEGATED_BEING = re.compile(
     r"turned\s+up|make\s+it|made\s+it|coming|arriving)\b"
 )
 _GONE = re.compile(
-    r"^(?:\s*,)?\s+(?:(?:is|was|are|were|has|had|have|'s|’s)\s+(?:been\s+)?)?"
+    r"^(?:\s*,)?(?:'s|’s|\s+(?:is|was|are|were|has|had|have))?(?:\s+been)?\s+"
     r"(?:(?:long|already|still|now|clearly|simply)\s+)?"
     r"(?:gone|missing|absent|nowhere\b|vanished|disappeared|elsewhere|away\s+at|away\s+in|"
     r"out\s+of\s+town|not\s+here|not\s+there|not\s+among)\b|"
-    r"^\s+(?:has|had|'s|’s)\s+(?:already\s+|long\s+since\s+|just\s+)?(?:left|gone)\b"
+    r"^(?:\s+has|\s+had|'s|’s)\s+(?:already\s+|long\s+since\s+|just\s+)?(?:left|gone)\b"
 )
 _DEAD_AFTER = re.compile(
     r"^(?:\s*,)?\s+(?:(?:is|was|are|were|lies|lie|lay|lying|sprawls|sprawled|hangs|hung|"
@@ -235,6 +235,18 @@ _FINITE_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:is|was|are|were|has|had|have|will|would|could|can|should|must|might|"
     r"may|never|isn't|wasn't|won't|wouldn't|didn't|doesn't|hasn't|hadn't|can't|couldn't|"
     r"shouldn't|did|does|used|always|still|already)\b"
+)
+# "Kai's already gone", "Cole's in the kitchen": 's as "is" or "has", not a possessive.
+_ING_NOUNS = (
+    r"(?:hand)?writing|wedding|building|painting|drawing|clothing|earring|recording|king|thing|"
+    r"evening|morning|feeling|meeting|ceiling|bedding|stocking|pudding|lodging|belonging|"
+    r"sibling|darling|offspring|wing|string|spring|sling|swing|ring|landing|awning|opening|"
+    r"warning|setting|standing|seating|railing|footing|saying"
+)
+_CONTRACTION = re.compile(
+    r"^(?:'s|’s)\s+(?:gone|here|there|not|dead|alive|back|home|already|been|got|going|coming|"
+    r"just|still|never|always|a|an|in|on|at|out|up|down|off|fine|right|wrong|late|too|so|all|"
+    rf"no|nowhere|missing|asleep|awake|with|about|over|left|had|(?!(?:{_ING_NOUNS})s?\b)\w+ing)\b"
 )
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?=\W|$)")
 _AFTER_WORDS = re.compile(r"[\w’'-]+")
@@ -307,7 +319,7 @@ def _clause_start(low: str, start: int) -> int:
 
 def _own(low: str, original: str, start: int, end: int, after: str, context: str) -> Reading | None:
     """Readings that hang on the name itself: its possessive, a place named for it."""
-    if _POSSESSIVE.match(after):
+    if _POSSESSIVE.match(after) and not _CONTRACTION.match(after):
         # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
         if after[:1] in ("'", "’") and after[:2] not in ("'s", "’s") and low[end - 1] != "s":
             return None

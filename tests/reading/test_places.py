@@ -1,0 +1,47 @@
+"""Places by alias (reading/places.py, DESIGN §3 "Places")."""
+
+from __future__ import annotations
+
+from showbible.reading.places import PlaceIndex, heading_location
+
+PLACES = PlaceIndex(
+    {
+        "chapel": ("CHAPEL", "CHAPEL ON THE POINT"),
+        "crypt": ("CRYPT",),
+        "buoy": ("BUOY", "the bell buoy"),
+        "harbour": ("HARBOUR", "HARBOUR - NORTH PIER"),
+        "brass-gull": ("BRASS GULL",),
+    }
+)
+
+
+def test_a_part_names_a_place_only_when_it_is_an_alias() -> None:
+    assert PLACES.resolve("CHAPEL") == "chapel"
+    assert PLACES.resolve("chapel on the point") == "chapel"
+    assert PLACES.resolve("OLD CHAPEL ROAD") is None
+    assert PLACES.resolve("WATER BELOW THE BUOY") is None
+    assert PLACES.resolve("THE BELL BUOY") == "buoy"
+
+
+def test_parts_split_at_dashes_and_slashes_longest_first() -> None:
+    assert PLACES.resolve("CHAPEL ON THE POINT - CRYPT") == "chapel"
+    assert PLACES.resolve("CRYPT - CHAPEL ON THE POINT") == "chapel"
+    assert PLACES.resolve("CRYPT - STAIRS") == "crypt"
+    assert PLACES.resolve("BUOY/CHAPEL ON THE POINT") == "chapel"
+    assert PLACES.resolve("HARBOUR - NORTH PIER - DAWN SHIFT") == "harbour"
+
+
+def test_ids_are_not_aliases_in_headings_but_name_a_place_in_annotations() -> None:
+    assert PLACES.resolve("BRASS-GULL") is None
+    assert PLACES.resolve("BRASS GULL") == "brass-gull"
+    assert PLACES.resolve_name("brass-gull") == "brass-gull"
+    assert PLACES.resolve_name("Brass Gull") == "brass-gull"
+    assert PLACES.resolve_name("OLD CHAPEL ROAD") is None
+
+
+def test_heading_location() -> None:
+    assert heading_location("EXT. OLD CHAPEL ROAD - DAY") == "OLD CHAPEL ROAD"
+    assert (
+        heading_location("INT. CHAPEL ON THE POINT - CRYPT - NIGHT")
+        == "CHAPEL ON THE POINT - CRYPT"
+    )
