@@ -465,7 +465,7 @@ def learn_people(kb: Knowledge, article: Article) -> None:
 _CAST = re.compile(
     rf"\b(?:[Ss]tarring|[Ss]tars|cast(?:\s+members)?(?:,)?\s+(?:including|includes|include)?|"
     rf"talented cast,?\s+including|joined by|set to star alongside)\s+"
-    rf"(?P<list>{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+)"
+    rf"(?P<list>{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:,?\s+and\s+{NAME})?)"
 )
 _SUBJECT_CAST = re.compile(
     rf"(?P<list>{NAME}(?:\s*,\s*{NAME})+,?\s+and\s+{NAME})\s+(?:are|were|will)\s+"

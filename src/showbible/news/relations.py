@@ -69,6 +69,22 @@ _APPEARS: list[tuple[re.Pattern[str], float]] = [
                 rf"(?!\s+(?:over\s+)?to\b)"), 0.6),
 ]  # fmt: skip
 _NAM_PAIRS = rf"{NAM}(?:\s*\({list_of(NAM)}\))?"
+# "... made his first appearance on Arrow before spinning off onto his own series with The
+# Flash": a second appearance of the same subject, joined to the first
+_AND_APPEAR = re.compile(
+    rf"\s*,?\s+(?:before|and then|then|and later|and|after|but)\s+(?:{AUX})?{_APPEAR}\s+"
+    rf"{_WHERE}(?P<s>{_SL})"
+)
+# "Urkel also appeared on other television shows—including Step by Step and Full House"
+_SHOWS_INCLUDING = re.compile(
+    rf"\s+(?:on|in)\s+(?:other|several|many|\w+)\s+(?:[\w\-]+\s+)?(?:shows|series|films|"
+    rf"movies)\s*[—–,:]?\s*(?:including|such as|like|among them)\s+(?P<s>{_SL})"
+)
+# "That episode also featured a quick appearance by Bob Belcher": the show the text is about
+_APPEARANCE_BY = re.compile(
+    rf"\b(?:an?\s+)?(?:[a-z\-]+\s+){{0,2}}(?:appearance|appearances|cameo|cameos|guest spot)\s+"
+    rf"(?:by|from)\s+(?P<c>{list_of(NAM)})"
+)
 # Wren Castell (Jamie Oduya) is set to appear ... after leading the spin-off Ashfall
 _LEADING = re.compile(
     rf"{_SUBJ}[^.;\ue002]{{0,120}}?\b(?:after|since|before|while|when)\s+(?:leading|headlining|"
@@ -136,11 +152,32 @@ class Relations(Roles, Showrunners):
                 groups = match.groupdict()
                 subjects = self.subjects(m, groups["c"], para, sentence)
                 targets = m.all(groups.get("from")) + m.all(groups.get("s"))
+                more = _AND_APPEAR.match(text, match.end())
+                if more is not None:
+                    targets += m.all(more.group("s"))
                 for name, factor in subjects:
                     for target in targets:
                         if target.kind == "series":
                             self.add("appears_in", name, target.value, para.line, sentence,
                                      confidence * factor, q)  # fmt: skip
+        for match in re.finditer(
+            rf"{_SUBJ}\s+(?:{AUX})?{_APPEAR}(?={_SHOWS_INCLUDING.pattern})", text
+        ):
+            shows = _SHOWS_INCLUDING.match(text, match.end())
+            q = self.qualifier(m, match.start(), match.end(), question)
+            for name, factor in self.subjects(m, match.group("c"), para, sentence):
+                for target in m.all(shows.group("s") if shows else None):
+                    if target.kind == "series":
+                        self.add("appears_in", name, target.value, para.line, sentence,
+                                 0.7 * factor, q)  # fmt: skip
+        for match in _APPEARANCE_BY.finditer(text):
+            if question or self.hedged(text, match.start(), match.end()):
+                continue
+            series, factor = self.series_for(sentence, para, offset, None)
+            for x in m.all(match.group("c")):
+                for who in self.known_character(x.value):  # guest actors are no characters
+                    if series and not self.franchise(series):
+                        self.add("appears_in", who, series, para.line, sentence, 0.6 * factor)
         for match in _LEADING.finditer(text):
             q = self.qualifier(m, match.start(), match.end(), question)
             series = m.at(match.group("s")).value

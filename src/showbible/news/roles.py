@@ -170,8 +170,9 @@ class Roles(Extractor):
     def cast_of(self, m: Marked, at: int, character: str, sentence: str, para: Paragraph) -> None:
         """A character named with its performer belongs to the show the text is about there:
         the nearest show named before it in the sentence, else after it, else before the
-        sentence in the paragraph (less sure each time). A franchise ("Star Trek" of "Star Trek:
-        Lower Decks") is not a show."""
+        sentence in the paragraph, else the show the paragraphs before were about, else the
+        article's one show (less sure each time). A franchise ("Star Trek" of "Star Trek: Lower
+        Decks") is not a show."""
 
         def shows(lo: int, hi: int) -> list[str]:
             out = []
