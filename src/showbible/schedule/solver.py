@@ -225,9 +225,9 @@ class _Model:
                 self.model.add(w == sum(at[ui][t] for ui in at))  # one unit a day
                 works.append(w)
             self.works[cid] = works
+            self.held[cid] = self._held(cid, works)
             self._travel(cid, at)
             self._availability(cid, works)
-            self.held[cid] = self._held(cid, works)
         del plan
 
     def _held(self, cid: str, works: list[cp_model.IntVar]) -> list[cp_model.IntVar]:
@@ -256,6 +256,12 @@ class _Model:
         if cid in self.plan.conf.performers and self.plan.conf.performers[cid].travel_days:
             path = ("performers", cid, "travel_days")
         lit = self.request("travel", f"{cid} needs {gap} travel day(s) between units", *path)
+        # Redundant, for the bound: written scenes in k units mean at least k-1 moves between
+        # them, each with its travel days paid on hold.
+        units = {self.unit_of[i] for i, s in enumerate(self.strips)
+                 if cid in s.characters and s.arc is None}  # fmt: skip
+        if len(units) > 1:
+            self.model.add(sum(self.held[cid]) >= gap * (len(units) - 1)).only_enforce_if(lit)
         for u in at:
             for v in at:
                 if u == v:
