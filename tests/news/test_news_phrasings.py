@@ -88,6 +88,9 @@ def test_a_showrunner_who_left_is_a_fact_of_the_past() -> None:
          {("appears_in", "Ivo Crane", "Harrowgate"), ("appears_in", "Ivo Crane", "Night Ferry")}),
         ("Della Marsh appears in the March 31 episode of the drama Night Ferry.",
          {("appears_in", "Della Marsh", "Night Ferry")}),
+        ("Della's going to show up in “Night Ferry” this year, and Captain Vex will visit the "
+         "Night Ferry too.",
+         {("appears_in", "Della", "Night Ferry"), ("appears_in", "Captain Vex", "Night Ferry")}),
         ("Della Marsh returns in Harrowgate (2019).",
          {("appears_in", "Della Marsh", "Harrowgate")}),
     ],

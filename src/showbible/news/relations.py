@@ -35,6 +35,8 @@ _NAM_PAIR = rf"{NAM}(?:\s*\({NAM}\))?"  # a name, or a name with its other name 
 _SUBJ = (
     rf"(?P<c>{list_of(_NAM_PAIR)}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)(?:\s*[—–]\s*|,\s+)?(?:(?:a|an|the)\s+"
     rf"(?:[\w\-]+\s+|{NAM}\s+){{0,4}}?(?=who\b))?"
+    # "Felicity's going to show up": "is", not a possessive
+    rf"(?:[’']s(?=\s+(?:going|set|been|now|also|back|about|due|expected|slated|scheduled)\b))?"
 )
 _APPEAR = (
     r"(?:appear|appears|appeared|appearing|show up|shows up|showed up|showing up|turn up|turns up|"
