@@ -70,7 +70,7 @@ def test_demo_plan_is_optimal_and_keeps_every_rule(demo: dict[str, Any]) -> None
     for p in demo["performers"]:
         calls = [(date.fromisoformat(c["date"]), c["unit"]) for c in p["calls"]]
         assert len({d for d, _u in calls}) == len(calls)
-        working = [date.fromisoformat(day) for day in _working_days(demo)]
+        working = _demo_working_days()
         for (d1, u1), (d2, u2) in pairwise(calls):
             if u1 != u2:  # a working day between them for the travel
                 assert working.index(d2) - working.index(d1) >= 2
@@ -112,13 +112,15 @@ def test_a_held_character_cannot_cross(compiled: Compiled, tmp_path: Path) -> No
     assert "odie is held at tidewater-warehouse from highwater:hw2#4" in canon["request"]
 
 
-def _working_days(data: dict[str, Any]) -> list[str]:
+def _demo_working_days() -> list[date]:
+    """The demo calendar: Monday 2 to Friday 13 March 2026, weekends off."""
     start = date(2026, 3, 2)
-    days = [start + timedelta(days=i) for i in range(12)]
-    return [d.isoformat() for d in days if d.weekday() < 5]
+    return [
+        start + timedelta(days=i) for i in range(12) if (start + timedelta(days=i)).weekday() < 5
+    ]
 
 
-def _one_unit_plan(scenes: int, days: int) -> Plan:
+def _one_unit_plan(days: int) -> Plan:
     start = date(2026, 1, 5)
     conf = ProductionConf(
         calendar=CalendarConf(start=start, end=start + timedelta(days=days - 1),
@@ -128,7 +130,6 @@ def _one_unit_plan(scenes: int, days: int) -> Plan:
         time_limit=30,
     )  # fmt: skip
     days_list = [start + timedelta(days=i) for i in range(days)]
-    del scenes
     return Plan(conf, Locator(), (), days_list, {}, {"s:e": (0, 0)})
 
 
@@ -146,7 +147,7 @@ def test_one_scene_a_day_is_the_talent_problem(
 ) -> None:
     casts, rates = case
     names = [f"c{a}" for a in range(4)]
-    plan = _one_unit_plan(len(casts), len(casts))
+    plan = _one_unit_plan(len(casts))
     performers = {f"c{a}": PerformerConf(rate=rates[a]) for a in range(4)}
     plan.conf = plan.conf.model_copy(update={"performers": performers})
     strips = [

@@ -204,7 +204,6 @@ class _Model:
                 self.model.add(load <= cap).only_enforce_if(lit)
 
     def _performers(self) -> None:
-        plan = self.plan
         self.characters = sorted({c for s in self.strips for c in s.characters})
         self.works: dict[str, list[cp_model.IntVar]] = {}
         self.held: dict[str, list[cp_model.IntVar]] = {}
@@ -228,7 +227,6 @@ class _Model:
             self.held[cid] = self._held(cid, works)
             self._travel(cid, at)
             self._availability(cid, works)
-        del plan
 
     def _held(self, cid: str, works: list[cp_model.IntVar]) -> list[cp_model.IntVar]:
         """Days paid on hold: between the first working day and the last, not working. Monotone
@@ -339,7 +337,7 @@ class _Model:
     def _baseline(self) -> list[int]:
         """Each unit's script order packed into its days, pages a day at a time."""
         base = [0] * len(self.strips)
-        for ui, unit in enumerate(self.plan.conf.units):
+        for ui in range(len(self.plan.conf.units)):
             cap = self.capacity(ui)
             t, load = self._first_day(ui, 0), 0
             for i, strip in enumerate(self.strips):
@@ -350,7 +348,6 @@ class _Model:
                     t, load = min(self.days - 1, t + 1), 0
                 base[i] = t
                 load += size
-            del unit
         return base
 
     def _first_day(self, ui: int, default: int) -> int:
