@@ -77,6 +77,12 @@ def schedule(
             "no production plan: write production.yaml beside universe.yaml (docs/schedule.md)",
             file=str(root),
         )
+    if only is not None:
+        known = {u.id for u in plan.conf.units} | set(compiled.universe.bible.characters)
+        if only not in known:
+            raise typer.BadParameter(
+                f"{only!r} is neither a unit nor a character", param_hint="--for"
+            )
     data = make_schedule(compiled, plan, time_limit).to_json()
     if fmt == "json":
         print_json(data)
