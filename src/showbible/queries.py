@@ -337,11 +337,31 @@ def crossovers(conn: Connection, point: AsOf | None = None) -> Row:
             for b in ch["series"]:
                 if a != b:
                     matrix[a][b] += 1
+    # Shared labels the evidence did not make one character: listed, kept out of the above.
+    keys = ("label", "series", "characters", "evidence", "settle", "file", "line")
+    possible = [{k: d.get(k) for k in keys} for d in identities(conn)["possible-crossover"]]
     return {
         "series": [{"id": sr["id"], "title": sr["title"]} for sr in series],
         "matrix": matrix,
         "characters": characters,
+        "possible": possible,
     }
+
+
+IDENTITY_KINDS = ("possible-crossover", "walk-on", "suspected-merge", "suspected-split")
+
+
+def identities(conn: Connection) -> Row:
+    """The canon's identity doubts (canon/identity.py) by kind, each with its evidence for and
+    against and the bible line that settles it."""
+    f = store.facts.c
+    out: Row = {kind: [] for kind in IDENTITY_KINDS}
+    for r in conn.execute(
+        select(f.kind, f.detail, f.file, f.line).where(f.kind.in_(IDENTITY_KINDS)).order_by(f.id)
+    ):
+        doc = json.loads(r.detail or "{}")
+        out[r.kind].append({**doc, "file": r.file, "line": r.line})
+    return out
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -673,4 +693,7 @@ def _relies_on(conn: Connection, key: str) -> list[tuple[str, str]]:
 
 
 def facts_list(conn: Connection) -> list[Row]:
-    return [dict(r._mapping) for r in conn.execute(select(store.facts).order_by(store.facts.c.id))]
+    f = store.facts.c
+    # Declared aliases are stored for finding characters by name, not as facts to list.
+    rows = conn.execute(select(store.facts).where(f.kind != "alias").order_by(f.id))
+    return [dict(r._mapping) for r in rows]

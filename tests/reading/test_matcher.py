@@ -50,7 +50,9 @@ def _from_scratch(cast: Cast, series: str, cues: Mapping[str, Iterable[str]]) ->
     for run, run_owners in owners_of.items():
         if len(run_owners) == 1 and run not in full and not is_role(run, cast.roles):
             entries[run.lower()].append((run, next(iter(run_owners)), None, True))
-    return NameMatcher(_Words({k: tuple(v) for k, v in entries.items()}), {}, None, cast.titles)
+    return NameMatcher(
+        _Words({k: tuple(v) for k, v in entries.items()}), {}, None, cast.titles, cast.name_changing
+    )
 
 
 def _synth_universe(tmp: Path) -> Path:

@@ -32,7 +32,7 @@ from showbible.reading.events import EventCollector
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.facts import SceneFacts
 from showbible.reading.names import did_you_mean
-from showbible.reading.resolve import Cast
+from showbible.reading.resolve import Cast, check_aliases
 from showbible.rules import run_rules
 from showbible.universe.loader import Ref, Universe, error_text, load_universe
 from showbible.version import __version__
@@ -101,6 +101,7 @@ def _compile(
     rules: bool = True,
 ) -> Compiled:
     hashes = hashes if hashes is not None else quick_hashes(universe)
+    check_aliases(universe)
     cast = Cast(universe.bible)
     places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
     extraction = extract_universe(

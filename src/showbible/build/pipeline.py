@@ -197,8 +197,8 @@ def _worker(conn: Connection, ctx: _Context) -> None:
                 for reply in _scan_here(ctx, msg[1]):
                     conn.send(reply)
             elif msg[0] == "extract":
-                _, replay, series_cues, keys = msg
-                cast = _replayed(ctx.universe, replay)
+                _, replay, split, series_cues, keys = msg
+                cast = _replayed(ctx.universe, replay, split)
                 for kind, key, payload in _extract_here(ctx, cast, series_cues, keys):
                     if kind == "facts":
                         # The JSON the cache needs anyway, not the objects: pickling them here
@@ -215,10 +215,13 @@ def _worker(conn: Connection, ctx: _Context) -> None:
         conn.close()
 
 
-def _replayed(universe: Universe, replay: list[tuple[str, str]]) -> Cast:
+def _replayed(
+    universe: Universe, replay: list[tuple[str, str]], split: dict[str, dict[str, str]]
+) -> Cast:
     cast = Cast(universe.bible)
     for text, series in replay:
         cast.resolve_cue(text, series)
+    cast.apply_split(split)
     return cast
 
 
@@ -350,6 +353,11 @@ def extract_universe(
                 replay.extend((t, ep.series) for t in scans[ep.key].named)
         for text, series_id in replay:
             cast.resolve_cue(text, series_id)
+        # Labels cued in several series: one character there only on evidence (DESIGN §3).
+        split = cast.settle(
+            [(ep.series, scans[ep.key].cues) for ep in with_files],
+            [s.id for s in universe.series],
+        )
         series_cues: dict[str, dict[str, set[str]]] = {}
         for ep in with_files:
             cues = series_cues.setdefault(ep.series, {})
@@ -389,7 +397,7 @@ def extract_universe(
                     w if w is not None else min(range(out.workers), key=lambda i: len(parts[i]))
                 ].append(key)
             replies = pool.run(
-                [("extract", replay, series_cues, part) for part in parts], len(to_extract)
+                [("extract", replay, split, series_cues, part) for part in parts], len(to_extract)
             )
         else:
             replies = ((0, r) for r in _extract_here(ctx, cast, series_cues, to_extract))

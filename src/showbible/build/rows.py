@@ -434,7 +434,7 @@ def _home(canon: Canon, cid: str) -> str | None:
 
 
 def _facts(compiled: Compiled) -> list[Row]:
-    from showbible.canon.identity import doubtful_identities
+    from showbible.canon.identity import identity_report
 
     out: list[Row] = []
     canon = compiled.canon
@@ -455,19 +455,35 @@ def _facts(compiled: Compiled) -> list[Row]:
                 "detail": json.dumps({"suggestion": char.suggestion}),
             }
         )
-    for doubt in doubtful_identities(canon):
+    for doubt in identity_report(canon):
         out.append(
             {
-                "kind": "doubtful-identity",
-                "subject": doubt.character,
+                "kind": doubt.kind,
+                "subject": doubt.characters[0] if doubt.characters else doubt.label,
                 "object": ", ".join(doubt.series),
                 "scene": None,
                 "file": doubt.file,
                 "line": doubt.line,
                 "source": "engine",
                 "confidence": None,
-                "detail": json.dumps({"speeches": doubt.speeches, "reason": doubt.reason}),
+                "detail": json.dumps(doubt.to_json()),
             }
+        )
+    # Declared aliases, so that `who` and `met` find a character by any of them.
+    for cid, conf in compiled.universe.bible.characters.items():
+        for alias in conf.aliases:
+            out.append(
+                {
+                    "kind": "alias",
+                    "subject": cid,
+                    "object": alias if isinstance(alias, str) else alias.label,
+                    "scene": None,
+                    "file": None,
+                    "line": None,
+                    "source": "bible",
+                    "confidence": None,
+                    "detail": None,
+                }
         )
     bible = compiled.universe.bible
     locate = compiled.universe.locator.locate

@@ -14,13 +14,13 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from showbible.cli import asking, building, db, facts, planning, serving
+from showbible.cli import asking, building, db, facts, identities, planning, serving
 from showbible.cli.common import Exit, app, err, out
 from showbible.model import InputError
 from showbible.version import __version__
 
 # Importing the command groups registered their commands on ``app``.
-COMMAND_GROUPS = (asking, building, db, facts, planning, serving)
+COMMAND_GROUPS = (asking, building, db, facts, identities, planning, serving)
 
 
 def _version(value: bool) -> None:

@@ -90,8 +90,8 @@ def facts(
         extra = ""
         if r["kind"] == "provisional-character" and detail.get("suggestion"):
             extra = f"  looks like a misspelling of {detail['suggestion']}"
-        elif r["kind"] == "doubtful-identity":
-            extra = f"  {detail.get('reason', '')}"
+        elif r["kind"] in ("possible-crossover", "suspected-merge", "suspected-split"):
+            extra = "  " + "; ".join(detail.get("evidence", {}).get("against", [])[:2])
         elif r["source"] == "inferred":
             extra = "  " + _inferred_note(r, detail)
         elif detail.get("source"):

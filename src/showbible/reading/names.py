@@ -9,16 +9,28 @@ import functools
 import re
 from collections.abc import Iterable
 
-# Honorifics dropped when a cue does not match as written ("EARL OF WESTMORELAND" ->
-# "WESTMORELAND"). A universe adds its own with `titles:`.
+# Honorifics that do not change the person, dropped when a cue does not match as written
+# ("EARL OF WESTMORELAND" -> "WESTMORELAND", "DETECTIVE BURKE" -> "BURKE"). A universe adds its
+# own with `titles:` (the bible always wins: a title it declares is stripped).
 BUILTIN_TITLES = (
-    "SIR", "LORD", "LADY", "DAME", "KING", "QUEEN", "PRINCE", "PRINCESS", "DUKE", "DUCHESS",
-    "EARL", "COUNT", "COUNTESS", "BARON", "BARONESS", "MARQUESS", "MARQUIS", "VISCOUNT",
-    "MR", "MRS", "MS", "MISS", "MX", "DR", "DOCTOR", "PROFESSOR", "PROF", "CAPTAIN", "CAPT",
-    "DETECTIVE", "DET", "INSPECTOR", "OFFICER", "AGENT", "SERGEANT", "SGT", "LIEUTENANT", "LT",
-    "FATHER", "SISTER", "BROTHER", "MASTER", "MISTRESS", "JUDGE", "SENATOR", "MAYOR",
-    "GENERAL", "COLONEL", "MAJOR", "ADMIRAL", "COMMANDER", "CHIEF", "ARCHBISHOP", "BISHOP",
-    "CARDINAL", "SAINT", "ST", "UNCLE", "AUNT", "YOUNG", "OLD", "LITTLE",
+    "SIR", "DAME", "EARL", "COUNT", "DUKE", "BARON", "MARQUESS", "MARQUIS", "VISCOUNT", "KING",
+    "QUEEN", "EMPEROR", "EMPRESS",
+    "MR", "MX", "DR", "DOCTOR", "PROFESSOR", "PROF", "CAPTAIN", "CAPT", "DETECTIVE", "DET",
+    "INSPECTOR", "OFFICER", "AGENT", "SERGEANT", "SGT", "LIEUTENANT", "LT", "ENSIGN", "CORPORAL",
+    "FATHER", "SISTER", "BROTHER", "MASTER", "JUDGE", "SENATOR", "MAYOR", "GOVERNOR", "GENERAL",
+    "COLONEL", "MAJOR", "ADMIRAL", "COMMANDER", "CHIEF", "SAINT", "ST", "REVEREND", "REV",
+)  # fmt: skip
+
+# Titles that name someone else than the bare name (DESIGN §3): the Duchess of York is not
+# York, Lord Bardolph is not Bardolph, Mistress Page is not Page, young Clifford is not his
+# father, Prince Edward is not (King) Edward; a king is still himself (KING T'CHAKA is T'CHAKA).
+# Never stripped unless the bible declares them; in text, a name right after one of these is not
+# that name (reading/resolve.py).
+NAME_CHANGING_TITLES = (
+    "LORD", "LADY", "PRINCE", "PRINCESS", "DUCHESS", "COUNTESS", "BARONESS", "MARCHIONESS",
+    "MRS", "MS", "MISS", "MISTRESS", "ARCHBISHOP", "BISHOP",
+    "CARDINAL", "ABBOT", "UNCLE", "AUNT", "YOUNG", "OLD", "LITTLE", "ELDER", "GRANDMA",
+    "GRANDPA", "MADAME", "MADAM",
 )  # fmt: skip
 
 # Walk-on roles and unidentified voices: no knowledge or history of their own, never a
@@ -102,6 +114,70 @@ def slug(label: str) -> str:
     text = text.replace("_", "-")
     text = re.sub(r"-+", "-", text).strip("-")
     return text or "unnamed"
+
+
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+ORDINALS = {
+    "FIRST": "I", "SECOND": "II", "THIRD": "III", "FOURTH": "IV", "FIFTH": "V", "SIXTH": "VI",
+    "SEVENTH": "VII", "EIGHTH": "VIII", "NINTH": "IX", "TENTH": "X", "ELEVENTH": "XI",
+    "TWELFTH": "XII", "THIRTEENTH": "XIII", "FOURTEENTH": "XIV", "FIFTEENTH": "XV",
+    "SIXTEENTH": "XVI",
+}  # fmt: skip
+
+
+def is_regnal(word: str) -> bool:
+    """A regnal number (``VI``, ``III``, ``XIV``): part of a name, never a typo of another."""
+    return bool(word) and _ROMAN.match(word.upper()) is not None
+
+
+def regnal_differs(a: str, b: str) -> bool:
+    """Whether two labels differ only in a regnal number (``HENRY VI`` and ``HENRY V``): two
+    people, so neither is a misspelling of the other."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or wa == wb:
+        return False
+    ra = wa[-1] if is_regnal(wa[-1]) and len(wa) > 1 else ""
+    rb = wb[-1] if is_regnal(wb[-1]) and len(wb) > 1 else ""
+    return (ra or rb) != "" and ra != rb and wa[: len(wa) - bool(ra)] == wb[: len(wb) - bool(rb)]
+
+
+# Joining words and name particles stay lower case inside a name: "John of Gaunt".
+_PARTICLES = frozenset(
+    "of the and upon on in at de la le du des van von der den da di del della y".split()
+)
+
+
+def display_name(label: str) -> str:
+    """A label in title case for display, keeping regnal and scene numbers (``KING HENRY VI`` ->
+    ``King Henry VI``, ``SCENE III``), particles in lower case (``JOHN OF GAUNT`` -> ``John of
+    Gaunt``) and the capital after an apostrophe or hyphen (``O'BRIEN``, ``MARY-KATE``)."""
+    out = []
+    for i, word in enumerate(label.split()):
+        if i and is_regnal(word) and word.isupper():
+            out.append(word)
+        elif i and word.lower() in _PARTICLES:
+            out.append(word.lower())
+        else:
+            out.append(
+                "-".join(
+                    "'".join(part[:1].upper() + part[1:].lower() for part in piece.split("'"))
+                    for piece in word.split("-")
+                )
+            )
+    return " ".join(out)
+
+
+def name_words(label: str, titles: frozenset[str]) -> list[str]:
+    """The words of a label that name someone: without titles, joining words and regnal
+    numbers (``EARL OF WESTMORELAND`` -> ``WESTMORELAND``, ``MRS. WALLACE`` -> ``WALLACE``)."""
+    out: list[str] = []
+    for word in label.replace(".", " ").split():
+        if word in titles or word in NAME_CHANGING_TITLES or word in _JOINERS:
+            continue
+        if is_regnal(word) and out:
+            continue
+        out.append(word)
+    return out
 
 
 def words(text: str) -> list[str]:

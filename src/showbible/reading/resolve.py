@@ -18,16 +18,25 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from showbible.reading import lexicon
+from showbible.reading.crossing import Crossing, settle
 from showbible.reading.names import (
     BUILTIN_ROLES,
     BUILTIN_TITLES,
+    NAME_CHANGING_TITLES,
+    ORDINALS,
+    display_name,
+    is_regnal,
     is_role,
+    name_words,
     normalise,
+    regnal_differs,
     slug,
     strip_titles,
     token_runs,
 )
 from showbible.universe.bible import Alias, BibleConf
+from showbible.universe.loader import Universe
 
 MISSPELLING_RATIO = 85.0
 
@@ -80,13 +89,24 @@ class Cast:
     """All characters of a universe and the way to name them, built once per build."""
 
     def __init__(self, bible: BibleConf) -> None:
-        self.titles = frozenset(BUILTIN_TITLES) | {normalise(t) for t in bible.titles}
+        # A declared title ("ARCHBISHOP OF") is stripped by its first word; the OF after a
+        # title is skipped by strip_titles.
+        self.titles = frozenset(BUILTIN_TITLES) | {
+            normalise(t).split()[0] for t in bible.titles if normalise(t)
+        }
+        # Titles that name someone else, less those the bible declares strippable.
+        self.name_changing = frozenset(NAME_CHANGING_TITLES) - self.titles
         self.roles = frozenset(BUILTIN_ROLES) | {normalise(r) for r in bible.roles}
         self.characters: dict[str, Character] = {}
         # normalised label -> [(character id, series scope or None)]
         self._exact: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
         self._stripped: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
         self._provisional_by_key: dict[str, str] = {}
+        # Labels cued in several series and not settled as one character there: provisional id
+        # -> series -> the id it has in that series (see settle()).
+        self._split: dict[str, dict[str, str]] = {}
+        self._split_base: dict[str, Character] = {}
+        self.crossings: dict[str, Crossing] = {}
         self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
         self._cue_cache: dict[tuple[str, str], Cue] = {}
         self._descriptive: set[str] = set()
@@ -95,7 +115,7 @@ class Cast:
         for cid, conf in bible.characters.items():
             char = Character(
                 id=cid,
-                name=conf.name or cid.replace("-", " ").title(),
+                name=conf.name or display_name(cid.replace("-", " ").upper()),
                 role=conf.role,
                 home=conf.home,
                 performer=conf.performer,
@@ -162,7 +182,14 @@ class Cast:
                 return self._cue(found, key)
         if is_role(key, self.roles):
             return Cue(self._role(key), key)
-        return Cue(self._provisional(key, bare), key)
+        cid = self._provisional(key, bare)
+        split = self._split.get(cid)
+        if split is not None:
+            if series not in split:  # first cued here after settling: its own character
+                split[series] = f"{cid}--{series}"
+                self._add_split(cid, split[series], series)
+            cid = split[series]
+        return Cue(cid, key)
 
     def _cue(self, cid: str, key: str) -> Cue:
         return Cue(cid, key, self.characters[cid].identities.get(key))
@@ -170,7 +197,7 @@ class Cast:
     def _role(self, key: str) -> str:
         cid = "role:" + slug(key)
         if cid not in self.characters:
-            self.characters[cid] = Character(cid, key.title(), provisional=True, role=True)
+            self.characters[cid] = Character(cid, display_name(key), provisional=True, role=True)
         return cid
 
     def _provisional(self, key: str, bare: str) -> str:
@@ -181,10 +208,10 @@ class Cast:
             return cid
         cid = slug(ident)
         n = 2
-        while cid in self.characters:
+        while cid in self.characters or cid in self._split:
             cid = f"{slug(ident)}-{n}"
             n += 1
-        char = Character(cid, ident.title(), provisional=True)
+        char = Character(cid, display_name(ident), provisional=True)
         char.suggestion = self._misspelling_of(key)
         self.characters[cid] = char
         self._provisional_by_key[ident] = cid
@@ -200,6 +227,8 @@ class Cast:
         best = process.extractOne(
             key, self._alias_choices, scorer=fuzz.ratio, score_cutoff=MISSPELLING_RATIO
         )
+        if best is not None and regnal_differs(key, best[0]):
+            return None  # KING HENRY VI is not a misspelling of KING HENRY V
         if best is not None:
             return self._alias_labels[best[0]]
         if len(key) >= 5:
@@ -207,6 +236,96 @@ class Cast:
             if near is not None:
                 return self._alias_labels[near[0]]
         return None
+
+    # --- crossings -------------------------------------------------------------------------
+
+    def settle(
+        self, episodes: Iterable[tuple[str, Iterable[str]]], series_order: list[str]
+    ) -> dict[str, dict[str, str]]:
+        """Decide, on the evidence of who is cued with whom (reading/crossing.py), which
+        provisional labels cued in several series are one character there; every other such
+        label becomes a provisional character per series (or per group of series the evidence
+        joins). ``episodes``: (series, cue texts) per episode, every cue already resolved.
+        Returns the split (provisional id -> series -> id) for ``apply_split``."""
+        cued: list[tuple[str, set[str]]] = []
+        seen: dict[str, set[str]] = defaultdict(set)
+        keys: set[str] = set()
+        for series, texts in episodes:
+            ids = set()
+            for text in texts:
+                cue = self.resolve_cue(text, series)
+                keys.add(cue.label)
+                if not self.characters[cue.character].role:
+                    ids.add(cue.character)
+                    seen[cue.character].add(series)
+            cued.append((series, ids))
+        candidates = {
+            cid: ident
+            for ident, cid in self._provisional_by_key.items()
+            if len(seen.get(cid, ())) > 1
+        }
+        if not candidates:
+            return {}
+        classes = lexicon.class_words(keys, self.roles)
+        anchors = [c for c, char in self.characters.items() if not char.provisional]
+        self.crossings = settle(
+            cued,
+            candidates,
+            anchors,
+            series_order,
+            lambda label: lexicon.walk_on(label, self.roles, classes),
+            self._distinctive,
+        )
+        split: dict[str, dict[str, str]] = {}
+        for cid, crossing in self.crossings.items():
+            if crossing.settled:
+                continue
+            split[cid] = {}
+            for group in crossing.groups:
+                for sid in group:
+                    split[cid][sid] = f"{cid}--{group[0]}"
+        self.apply_split(split)
+        return split
+
+    def _distinctive(self, label: str) -> bool:
+        """A full name of two or more words, a name with a regnal number, a one-letter name (Q),
+        or a word that is not a common English word or name (WORF, not JACK or COLLINS)."""
+        words = name_words(label, self.titles)
+        if len(words) != 1:
+            return len(words) > 1
+        if is_regnal(label.split()[-1]) and len(label.split()) > 1:
+            return True  # EDWARD IV
+        return len(words[0]) == 1 or not lexicon.is_common(words[0])
+
+    def apply_split(self, split: dict[str, dict[str, str]]) -> None:
+        """Give each series its own provisional character for the labels ``split`` names (the
+        parent's decision, replayed as is by extraction workers)."""
+        for cid, by_series in split.items():
+            for sid, new in by_series.items():
+                self._add_split(cid, new, sid)
+            self._split[cid] = dict(by_series)
+        if not split:
+            return
+        self._cue_cache = {
+            (label, series): Cue(
+                self._split.get(cue.character, {}).get(series, cue.character),
+                cue.label,
+                cue.identity,
+            )
+            for (label, series), cue in self._cue_cache.items()
+        }
+        for cid in split:
+            self.characters.pop(cid, None)
+        self._shared_parts = None
+
+    def _add_split(self, cid: str, new: str, series: str) -> None:
+        if new in self.characters:
+            return
+        base = self._split_base.get(cid) or self.characters[cid]
+        self._split_base[cid] = base
+        self.characters[new] = Character(
+            new, base.name, provisional=True, home=series, suggestion=base.suggestion
+        )
 
     def is_role(self, cid: str) -> bool:
         char = self.characters.get(cid)
@@ -250,7 +369,7 @@ class Cast:
                     order[label] = (2, n)
                     n += 1
         if not mine:
-            return NameMatcher(base.words, {}, None, self.titles)
+            return NameMatcher(base.words, {}, None, self.titles, self.name_changing)
         # The word runs this series' own labels add owners to, and the shared partial names
         # its labels now spell out in full: their standing as partial names is worked out again.
         runs = self._run_owners(mine)
@@ -283,7 +402,8 @@ class Cast:
                 override[low] = tuple(values) or None
             elif values:
                 extra[low] = tuple(values)
-        return NameMatcher(base.words, override, _Words(extra) if extra else None, self.titles)
+        words = _Words(extra) if extra else None
+        return NameMatcher(base.words, override, words, self.titles, self.name_changing)
 
     def _run_owners(self, labels: Mapping[str, tuple[str, str | None]]) -> dict[str, set[str]]:
         """Who owns each word run of these labels: the candidates for partial names. Lower-case
@@ -417,9 +537,11 @@ class NameMatcher:
         override: dict[str, tuple[Value, ...] | None],
         extra: _Words | None,
         titles: frozenset[str],
+        name_changing: frozenset[str] = frozenset(NAME_CHANGING_TITLES),
     ) -> None:
         self._layers = [(w, o) for w, o in ((shared, override), (extra, None)) if w and not w.empty]
         self._titles = titles
+        self._before = _title_before(name_changing)
         self.empty = not self._layers
 
     def find(self, text: str) -> list[Match]:
@@ -451,9 +573,45 @@ class NameMatcher:
         for start, end, cid, identity, partial in candidates:
             if start < covered:
                 continue
-            out.append(Match(cid, start, end, identity, partial))
             covered = end
+            match = self._specific(text, Match(cid, start, end, identity, partial))
+            if match is not None:
+                out.append(match)
         return out
+
+    def _specific(self, text: str, m: Match) -> Match | None:
+        """The match, unless the text goes on to name someone more specific: a longer name
+        containing a shorter alias is not that alias (DESIGN §3)."""
+        # "KING HENRY the Sixth", "HENRY VI": a regnal number makes another name, which is a
+        # character only when it is declared (or cued) as one.
+        regnal = _REGNAL_AFTER.match(text, m.end)
+        if regnal is not None:
+            number = regnal.group(1) or ORDINALS.get(regnal.group(2).upper(), "")
+            longer = self._lookup(f"{text[m.start : m.end]} {number}".lower())
+            if longer is None:
+                return None
+            cid, identity = longer
+            return Match(cid, m.start, regnal.end(), identity, False)
+        # "LORD JOHN OF LANCASTER" is not the JOHN of JOHN OF GAUNT.
+        if m.partial and _OF_AFTER.match(text, m.end):
+            return None
+        # "DUCHESS OF YORK", "LORD BARDOLPH", "MISTRESS PAGE": someone else than YORK, BARDOLPH
+        # and PAGE.
+        if self._before.search(text, max(0, m.start - 24), m.start):
+            return None
+        return m
+
+    def _lookup(self, low: str) -> tuple[str, str | None] | None:
+        for words, override in self._layers:
+            found = words.auto.get(low, None)
+            if found is None:
+                continue
+            _length, key, values = found
+            values = override.get(key, values) if override else values
+            for _label, cid, identity, partial in values or ():
+                if not partial:
+                    return cid, identity
+        return None
 
     def _case_ok(self, original: str, label: str, partial: bool) -> bool:
         if not original[0].isupper():
@@ -464,6 +622,20 @@ class NameMatcher:
 
 
 _ARTICLE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$")
+_ORDINAL_WORDS = "|".join([*ORDINALS, *(o.title() for o in ORDINALS)])
+_REGNAL_AFTER = re.compile(
+    r"\s+(?:((?:X{0,2})(?:IX|IV|VI{0,3}|I{2,3})|X{1,2})\b(?!['\w])"
+    r"|(?:the|THE)\s+(" + _ORDINAL_WORDS + r")\b)"
+)
+_OF_AFTER = re.compile(r"\s+(?:of|OF)\s+[A-Z]")
+
+
+def _title_before(titles: frozenset[str]) -> re.Pattern[str]:
+    """A name-changing title right before a name, capitalised as a title is (``Lady``,
+    ``LADY``, ``Mrs.``), with an optional ``of``: ``DUCHESS OF `` before ``YORK``."""
+    words = sorted(set(titles) | {t.title() for t in titles}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?<![\w'])(?:" + alternatives + r")\.?\s+(?:(?:of|OF)\s+)?$")
 
 
 def _after_article(low: str, start: int) -> bool:
@@ -474,3 +646,28 @@ def _boundary(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def check_aliases(universe: Universe) -> None:
+    """An ambiguous bible is bad input: one label claimed by two characters, neither scoping it
+    to some series, would make every cue of it a coin toss. The error names both positions."""
+    owners: dict[str, tuple[str, tuple[str | int, ...]]] = {}
+    for cid, conf in universe.bible.characters.items():
+        for i, alias in enumerate(conf.aliases):
+            if isinstance(alias, Alias) and alias.series:
+                continue
+            label = alias if isinstance(alias, str) else alias.label
+            key = " ".join(label.split()) if label[:1].islower() else normalise(label)
+            if not key:
+                continue
+            path: tuple[str | int, ...] = ("characters", cid, "aliases", i)
+            seen = owners.get(key)
+            if seen is not None and seen[0] != cid:
+                file, line, _col = universe.locator.locate(seen[1])
+                raise universe.locator.error(
+                    path,
+                    f"alias {label!r} is claimed by both {seen[0]!r} ({file}:{line}) and "
+                    f"{cid!r}: keep it on one of them, or scope each to its series "
+                    f"(aliases: [{{label: {label}, series: [...]}}])",
+                )
+            owners.setdefault(key, (cid, path))

@@ -46,41 +46,54 @@ def scene_ref(row: Any) -> Row:
 
 
 def find_character(conn: Connection, name: str) -> Row:
-    """A character by id, name or any label it was cued by; suggests close names otherwise."""
+    """A character by id, name, any label it was cued by or any alias the bible declares, or an
+    unambiguous part of one (``Falstaff`` for ``Sir John Falstaff``), case-insensitively. When
+    several characters answer to it, the error lists them; otherwise it suggests close names."""
     c = store.characters.c
     row = conn.execute(select(store.characters).where(c.id == name)).first()
-    if row is None:
-        row = conn.execute(
-            select(store.characters).where(func.lower(c.name) == name.lower())
-        ).first()
-    if row is None:
-        label = normalise(name)
-        ids = {
-            r.character
-            for r in conn.execute(select(store.labels.c.character, store.labels.c.label))
-            if normalise(r.label) == label
-        }
-        if len(ids) > 1:
-            raise NotFound(
-                f"{name!r} names several characters: {', '.join(sorted(ids))}; use an id"
-            )
-        if ids:
-            row = conn.execute(select(store.characters).where(c.id == ids.pop())).first()
-    if row is None:
-        choices: dict[str, str] = {}
-        for r in conn.execute(select(c.id, c.name).where(c.role.is_(False))):
-            choices[r.id] = r.id
-            choices[r.name] = r.id
-        for r in conn.execute(select(store.labels.c.label, store.labels.c.character)):
-            choices.setdefault(r.label, r.character)
-        best = process.extract(
-            name, list(choices), processor=utils.default_process, limit=3, score_cutoff=60
+    if row is not None:
+        return dict(row._mapping)
+    wanted = normalise(name)
+    rows = {r.id: r for r in conn.execute(select(store.characters))}
+    names: dict[str, set[str]] = {cid: {normalise(r.name)} for cid, r in rows.items()}
+    for r in conn.execute(select(store.labels.c.character, store.labels.c.label)):
+        names.setdefault(r.character, set()).add(normalise(r.label))
+    f = store.facts.c
+    for r in conn.execute(select(f.subject, f.object).where(f.kind == "alias")):
+        if r.subject in names and r.object:
+            names[r.subject].add(normalise(r.object))
+    found = sorted(cid for cid, ns in names.items() if cid in rows and wanted in ns)
+    if not found and wanted:
+        # An unambiguous part: the words of the query, in order, inside a name.
+        part = f" {wanted} "
+        found = sorted(
+            cid
+            for cid, ns in names.items()
+            if cid in rows and not rows[cid].role and any(part in f" {n} " for n in ns)
         )
-        hint = ""
-        if best:
-            hint = " (did you mean " + " or ".join(repr(b[0]) for b in best) + "?)"
-        raise NotFound(f"no character {name!r} in this canon{hint}")
-    return dict(row._mapping)
+    if len(found) == 1:
+        return dict(rows[found[0]]._mapping)
+    if found:
+        listed = ", ".join(
+            f"{rows[cid].name} ({cid}" + (f", {rows[cid].home}" if rows[cid].home else "") + ")"
+            for cid in found[:12]
+        )
+        more = f" and {len(found) - 12} more" if len(found) > 12 else ""
+        raise NotFound(f"{name!r} names several characters: {listed}{more}; use an id")
+    choices: dict[str, str] = {}
+    for cid, r in rows.items():
+        if not r.role:
+            choices[cid] = cid
+            choices[r.name] = cid
+    for r in conn.execute(select(store.labels.c.label, store.labels.c.character)):
+        choices.setdefault(r.label, r.character)
+    best = process.extract(
+        name, list(choices), processor=utils.default_process, limit=3, score_cutoff=60
+    )
+    hint = ""
+    if best:
+        hint = " (did you mean " + " or ".join(repr(b[0]) for b in best) + "?)"
+    raise NotFound(f"no character {name!r} in this canon{hint}")
 
 
 def as_of(conn: Connection, ref: str, timeline: Timeline = "release") -> AsOf:

@@ -1,0 +1,198 @@
+"""Crossovers on evidence: is a label cued in two series one character, or two who share a name?
+
+Without a bible, the same cue label in two series is asserted as one character only on evidence
+a careful fan would accept (DESIGN §3); otherwise it is a *possible* crossover and each series
+keeps a provisional character of its own until the bible settles it. The evidence is read from
+the cues alone (which labels speak in which episodes), so it is known before any action line is
+searched and every later stage sees one settled cast.
+
+For a label L shared by series A and B (a pair; a label in three series is decided pair by
+pair and the asserted pairs joined):
+
+- *company*: the characters who speak in an episode with L in A **and** in an episode with L
+  in B. Only company that is itself known to be the same person in A and B counts as support:
+  a bible character, or a label already asserted for the pair. Coincidences support nothing:
+  two unrelated sitcoms share JACK and RACHEL, but neither is known to cross.
+- *recurrence*: L speaks in two or more episodes of each series.
+- *distinctiveness*: a single word that is a common English word or name (JACK, COLLINS,
+  DATA, from ``lexicon/common.txt``) is not distinctive; a rarer one (WORF, FALSTAFF) or a
+  full name of two or more words (PEGGY CARTER) is; so is a one-letter name (Q).
+
+A distinctive label is asserted with one supporter, or when it recurs in both series; a common
+one needs two supporters and recurrence, or three supporters. Support grows from the bible's
+characters and the distinctive labels that recur in both series or meet each other in both;
+asserted labels then support others until nothing changes (a least fixed point, so a ring of
+coincidences that only support each other never starts). Walk-on labels (``names.walk_on``)
+never cross and support nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+
+RECUR = 2  # episodes in each series for a label to recur there
+SUPPORT_DISTINCT = 1
+SUPPORT_COMMON_RECURRING = 2
+SUPPORT_COMMON = 3
+
+
+@dataclass
+class PairEvidence:
+    """What speaks for and against one label being one person in two series."""
+
+    series: tuple[str, str]
+    episodes: tuple[int, int]
+    company: list[str]  # ids with the label in both series
+    support: list[str]  # those known to be the same person in both
+    asserted: bool = False
+
+    def reasons(self, label: str, distinctive: bool, names: Callable[[str], str]) -> Row:
+        a, b = self.series
+        ea, eb = self.episodes
+        pro: list[str] = []
+        con: list[str] = []
+        if ea >= RECUR and eb >= RECUR:
+            pro.append(f"speaks in {ea} episode(s) of {a} and {eb} of {b}")
+        else:
+            for sid, n in ((a, ea), (b, eb)):
+                if n < RECUR:
+                    con.append(f"speaks in only {n} episode(s) of {sid}")
+        if self.support:
+            who = ", ".join(names(c) for c in self.support[:5])
+            pro.append(f"shares episodes in both series with {who}, who cross(es) too")
+        elif self.company:
+            who = ", ".join(names(c) for c in self.company[:5])
+            con.append(f"shares episodes in both only with {who}, not known to cross")
+        else:
+            con.append(f"no one who speaks with {label} in {a} does so in {b}")
+        (pro if distinctive else con).append(
+            f"{label} is a distinctive name" if distinctive else f"{label} is a common name"
+        )
+        return {"for": pro, "against": con}
+
+
+Row = dict[str, list[str]]
+
+
+@dataclass
+class Crossing:
+    """The decision on one label cued in several series."""
+
+    character: str  # the provisional id the label resolved to before settling
+    label: str
+    series: list[str]  # in universe order
+    walk_on: str | None  # why it is a walk-on (never crosses), or None
+    distinctive: bool
+    groups: list[list[str]] = field(default_factory=list)  # series that are one person
+    pairs: list[PairEvidence] = field(default_factory=list)
+
+    @property
+    def settled(self) -> bool:
+        """Whether the evidence made one character of it everywhere."""
+        return self.walk_on is None and len(self.groups) == 1
+
+
+def settle(
+    episodes: Sequence[tuple[str, Collection[str]]],
+    candidates: dict[str, str],
+    anchors: Collection[str],
+    series_order: Sequence[str],
+    walk_on: Callable[[str], str | None],
+    distinctive: Callable[[str], bool],
+) -> dict[str, Crossing]:
+    """Decide every candidate. ``episodes``: (series, ids cued in one episode) for every
+    episode; ``candidates``: provisional id -> its label, for the labels cued in two or more
+    series; ``anchors``: ids that are one person wherever they appear (the bible's)."""
+    order = {sid: i for i, sid in enumerate(series_order)}
+    where: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for n, (sid, ids) in enumerate(episodes):
+        for cid in ids:
+            if cid in candidates:
+                where[cid][sid].append(n)
+    out: dict[str, Crossing] = {}
+    pairs: dict[tuple[str, str, str], PairEvidence] = {}
+    for cid, label in candidates.items():
+        series = sorted(where.get(cid, {}), key=lambda s: order.get(s, len(order)))
+        why = walk_on(label)
+        crossing = Crossing(cid, label, series, why, distinctive(label))
+        out[cid] = crossing
+        if why is not None or len(series) < 2:
+            continue
+        company = {
+            sid: set().union(*(episodes[n][1] for n in where[cid][sid])) - {cid} for sid in series
+        }
+        for a, b in itertools.combinations(series, 2):
+            both = sorted(company[a] & company[b])
+            ev = PairEvidence((a, b), (len(where[cid][a]), len(where[cid][b])), both, [])
+            crossing.pairs.append(ev)
+            pairs[(cid, a, b)] = ev
+    _assert_pairs(out, pairs, set(anchors))
+    for crossing in out.values():
+        crossing.groups = _groups(crossing)
+    return out
+
+
+def _assert_pairs(
+    out: dict[str, Crossing],
+    pairs: dict[tuple[str, str, str], PairEvidence],
+    anchors: set[str],
+) -> None:
+    def support(cid: str, a: str, b: str) -> list[str]:
+        ev = pairs[(cid, a, b)]
+        return [
+            y
+            for y in ev.company
+            if y in anchors or ((y, a, b) in pairs and pairs[(y, a, b)].asserted)
+        ]
+
+    # Seeds: distinctive labels that recur in both series, or that meet another distinctive
+    # shared label (not a walk-on) in both.
+    for (cid, a, b), ev in pairs.items():
+        if not out[cid].distinctive:
+            continue
+        recur = min(ev.episodes) >= RECUR
+        met = any(
+            y in anchors or ((y, a, b) in pairs and out[y].distinctive and out[y].walk_on is None)
+            for y in ev.company
+        )
+        ev.asserted = recur or met
+    changed = True
+    while changed:
+        changed = False
+        for (cid, a, b), ev in pairs.items():
+            sup = support(cid, a, b)
+            ev.support = sup
+            if ev.asserted:
+                continue
+            recur = min(ev.episodes) >= RECUR
+            if out[cid].distinctive:
+                ok = len(sup) >= SUPPORT_DISTINCT
+            else:
+                ok = (recur and len(sup) >= SUPPORT_COMMON_RECURRING) or len(sup) >= SUPPORT_COMMON
+            if ok:
+                ev.asserted = changed = True
+    for (cid, a, b), ev in pairs.items():
+        ev.support = support(cid, a, b)
+
+
+def _groups(crossing: Crossing) -> list[list[str]]:
+    """The series joined by asserted pairs (union-find), each group in universe order."""
+    parent = {sid: sid for sid in crossing.series}
+
+    def find(s: str) -> str:
+        while parent[s] != s:
+            parent[s] = parent[parent[s]]
+            s = parent[s]
+        return s
+
+    if crossing.walk_on is None:
+        for ev in crossing.pairs:
+            if ev.asserted:
+                parent[find(ev.series[1])] = find(ev.series[0])
+    groups: dict[str, list[str]] = defaultdict(list)
+    for sid in crossing.series:
+        groups[find(sid)].append(sid)
+    return list(groups.values())

@@ -1,0 +1,182 @@
+"""Word lists for identity: walk-on labels (positions, crowds, species, voices) and common words.
+
+``common.txt`` and ``titles.txt`` are derived from wordfreq and nameparser by
+bench/identity_lexicon.py (see there); the classes below are written out by kind. A label is a
+*walk-on* (it names a position, a group, a kind of being or a voice, never one person across
+series) when:
+
+1. it is numbered or ordinal (``MINER 1``, ``CREWWOMAN 2``, ``NEWS ANCHOR #4``, ``FIRST
+   MURDERER``, ``GUARD B``);
+2. its head word, after qualifiers (``MAN IN SUIT``, ``VOICE ON RADIO``) are cut, is a position,
+   group, kind or voice word (``OFFICER``, ``SECURITY GUARD``, ``SHIELD AGENT``, ``CHORUS``,
+   ``ALIEN``, ``FEMALE``, ``UNKNOWN``), or every word of it is one (``POLICE``);
+3. the universe itself uses it as a class word: other labels number it in two or more ways
+   (``KLINGON 2`` and ``KLINGON 3``, ``FIRST CITIZEN`` and ``SECOND CITIZEN``; a lone ``RIKER 2``
+   is a double of one person) or put it before a position word (``BAJORAN OFFICER``,
+   ``ROMULAN GUARD``, ``KLINGON WOMAN``) — so species and nationalities that no list names are
+   found by how the scripts use them.
+
+A title followed by a name (``AGENT COULSON``, ``CAPTAIN JACK``) is a person, not a walk-on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from importlib.resources import files
+
+# Positions on ships, stations, forces and in institutions that nameparser's titles lack.
+POSITIONS = (
+    "ENSIGN", "CREWMAN", "CREWMEN", "CREWWOMAN", "CREWMEMBER", "HELMSMAN", "NAVIGATOR",
+    "TACTICAL", "ENGINEER", "ENGINEERS", "TECHNICIAN", "TECH", "TECHS", "SCIENTIST", "MEDIC",
+    "CORPSMAN", "PILOT", "COPILOT", "CO-PILOT", "OPERATOR", "DISPATCHER", "DOCTOR", "NURSE",
+    "PARAMEDIC", "SURGEON", "ORDERLY", "INTERN", "RESIDENT", "PATIENT", "COP", "DEPUTY",
+    "TROOPER", "MARSHAL", "DETECTIVE", "GUARD", "SENTRY", "WARDEN", "JAILER", "GAOLER", "SOLDIER",
+    "PRIVATE", "CADET", "RECRUIT", "MARINE", "SAILOR", "MINER", "WORKER", "WORKMAN", "LABOURER",
+    "LABORER", "FARMER", "MERCHANT", "VENDOR", "TRADER", "SHOPKEEPER", "BARTENDER", "BARKEEP",
+    "BARMAN", "BARMAID", "WAITER", "WAITRESS", "HOSTESS", "COOK", "CLERK", "RECEPTIONIST",
+    "SECRETARY", "ASSISTANT", "AIDE", "ATTENDANT", "STEWARD", "STEWARDESS", "BUTLER", "MAID",
+    "SERVANT", "PAGE", "MESSENGER", "POST", "COURIER", "HERALD", "PORTER", "DRIVER", "CABBIE",
+    "DRAWER", "DOORMAN", "BOUNCER", "USHER", "VALET", "JANITOR", "CUSTODIAN", "GARDENER",
+    "SHEPHERD",
+    "HUNTER", "FISHERMAN", "KEEPER", "REPORTER", "JOURNALIST", "ANCHOR", "NEWSCASTER",
+    "ANNOUNCER", "NARRATOR", "INTERVIEWER", "HOST", "PRESENTER", "CAMERAMAN", "PHOTOGRAPHER",
+    "SALESMAN", "SALESWOMAN", "SALESPERSON", "CASHIER", "TELLER", "BANKER", "LAWYER", "ATTORNEY",
+    "PROSECUTOR", "JUDGE", "BAILIFF", "JUROR", "FOREMAN", "FOREPERSON", "WITNESS", "SUSPECT",
+    "PRISONER", "INMATE", "CONVICT", "HOSTAGE", "VICTIM", "THUG", "GOON", "HENCHMAN", "MERCENARY",
+    "ASSASSIN", "MURDERER", "THIEF", "ROBBER", "BANDIT", "PIRATE", "REBEL", "RAIDER", "SCOUT",
+    "SPY", "AGENT", "OFFICIAL", "BUREAUCRAT", "DIPLOMAT", "AMBASSADOR", "DELEGATE", "MINISTER",
+    "COUNCILMAN", "COUNCILWOMAN", "COUNCILLOR", "SENATOR", "GOVERNOR", "MAYOR", "STAFFER",
+    "TEACHER", "PROFESSOR", "STUDENT", "PUPIL", "COACH", "PRIEST", "MONK", "NUN", "VICAR",
+    "PASTOR", "PREACHER", "BISHOP", "CARDINAL", "ABBOT", "FRIAR", "CLERIC", "ACOLYTE",
+    "CUSTOMER", "CLIENT", "PATRON", "GUEST", "VISITOR", "PASSENGER", "TOURIST", "TRAVELLER",
+    "TRAVELER", "PEDESTRIAN", "BYSTANDER", "NEIGHBOR", "NEIGHBOUR", "STRANGER", "FAN", "PLAYER",
+    "MUSICIAN", "SINGER", "DANCER", "ACTOR", "ACTRESS", "PERFORMER", "STRIPPER", "MODEL",
+    "REALTOR", "SUPERVISOR", "MANAGER", "EMPLOYEE", "BOSS", "INTERN", "TEMP", "PRODUCER",
+    "DIRECTOR", "OFFICER", "LIEUTENANT", "SERGEANT", "CORPORAL", "CAPTAIN", "COMMANDER",
+    "COLONEL", "GENERAL", "MAJOR", "ADMIRAL", "CHIEF", "SHERIFF", "INSPECTOR", "CONSTABLE",
+    "SECURITY", "POLICE", "POLICEMAN", "POLICEWOMAN", "FIREMAN", "FIREFIGHTER", "LIFEGUARD",
+)  # fmt: skip
+
+# Groups and crowds, descriptions that name no one, kinds of being, and voices from devices.
+GROUPS = (
+    "ALL", "BOTH", "EVERYONE", "EVERYBODY", "TOGETHER", "OTHERS", "CROWD", "CHORUS", "GROUP",
+    "AUDIENCE", "CLASS", "TEAM", "CREW", "STAFF", "FAMILY", "COUPLE", "KIDS", "CHILDREN", "MEN",
+    "WOMEN", "PEOPLE", "GUYS", "GIRLS", "BOYS", "LADIES", "GENTLEMEN", "SEVERAL", "VARIOUS",
+    "SOMEONE", "SOMEBODY", "NOBODY", "ANYONE", "MOB", "GANG", "SQUAD", "CROWDS",
+)  # fmt: skip
+DESCRIPTIONS = (
+    "MAN", "WOMAN", "BOY", "GIRL", "CHILD", "KID", "BABY", "TEEN", "TEENAGER", "GUY", "LADY",
+    "GENTLEMAN", "PERSON", "FEMALE", "MALE", "UNKNOWN", "UNSEEN", "UNIDENTIFIED", "FIGURE",
+    "SHADOW", "SILHOUETTE", "OLD", "YOUNG", "ELDERLY", "FRIEND", "DATE", "PARTNER",
+    "HUSBAND", "WIFE", "MOTHER", "FATHER", "MOM", "DAD", "SON", "DAUGHTER", "BROTHER",
+    "SISTER", "GRANDMA", "GRANDPA", "GRANDMOTHER", "GRANDFATHER", "AUNT", "UNCLE", "COUSIN",
+    "NEPHEW", "NIECE", "BRIDE", "GROOM", "WIDOW", "OTHER", "ANOTHER",
+)  # fmt: skip
+KINDS = (
+    "ALIEN", "ALIENS", "HUMAN", "HUMANS", "HUMANOID", "ROBOT", "ANDROID", "DROID", "CYBORG",
+    "DRONE", "CREATURE", "MONSTER", "BEAST", "ANIMAL", "VAMPIRE", "DEMON", "ZOMBIE", "GHOST",
+    "SPIRIT", "ANGEL", "WITCH", "WIZARD", "FAIRY", "ELF", "DWARF", "GIANT", "TROLL", "MUTANT",
+    "CLONE", "ENTITY", "BEING", "LIFEFORM", "NATIVE", "NATIVES", "VILLAGER", "VILLAGERS",
+    "CITIZEN", "CITIZENS", "COLONIST", "COLONISTS", "SETTLER", "REFUGEE", "REFUGEES",
+    "AMERICAN", "BRITISH", "ENGLISH", "ENGLISHMAN", "FRENCH", "FRENCHMAN", "GERMAN", "RUSSIAN",
+    "ITALIAN", "SPANISH", "SPANIARD", "CHINESE", "JAPANESE", "KOREAN", "INDIAN", "IRISH",
+    "IRISHMAN", "SCOTTISH", "SCOT", "SCOTSMAN", "WELSH", "WELSHMAN", "DUTCH", "DUTCHMAN",
+    "AUSTRALIAN", "CANADIAN", "MEXICAN", "BRAZILIAN", "AFRICAN", "EUROPEAN", "ASIAN", "ARAB",
+    "EGYPTIAN", "GREEK", "ROMAN", "TURK", "TURKISH", "PERSIAN", "POLISH", "SWEDISH", "NORWEGIAN",
+    "DANISH", "DANE", "SWISS", "AUSTRIAN", "HUNGARIAN", "CZECH", "ISRAELI", "AFGHAN", "IRAQI",
+    "IRANIAN", "SOVIET", "NAZI", "YANKEE", "MARTIAN", "VENUSIAN", "EARTHLING", "ASGARDIAN",
+)  # fmt: skip
+VOICES = (
+    "VOICE", "VOICES", "COMPUTER", "COMPUTERS", "INTERCOM", "RADIO", "TV", "TELEVISION",
+    "PHONE", "TELEPHONE", "SPEAKER", "LOUDSPEAKER", "PA", "RECORDING", "RECORDER", "TAPE",
+    "MACHINE", "SYSTEM", "AI", "HOLOGRAM", "SCREEN", "VIEWSCREEN", "MONITOR", "ANSWERPHONE",
+    "VOICEMAIL", "BROADCAST", "NEWS", "TANNOY", "COMM", "COMMS", "SPEAKERPHONE", "ALARM",
+)  # fmt: skip
+
+_NUMBERED = re.compile(r"(?:\s*#\s*\d+|\s+\d+|(?<=[A-Z])\d+|\s+[A-Z])$")
+_ORDINAL = re.compile(
+    r"^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|\d+(?:ST|ND|RD|TH)|"
+    r"ANOTHER|OTHER|ONE|TWO|THREE)\s+"
+)
+_QUALIFIER = re.compile(
+    r"\s+(?:ON|IN|AT|FROM|WITH|OF|BEHIND|ABOVE|BELOW|OVER|UNDER|NEAR|NEXT|OUTSIDE|INSIDE|"
+    r"THROUGH|INTO|OFF|AND|&)\b.*$"
+)
+_POSSESSIVE = re.compile(r"'S$|S'$")
+_WORD = re.compile(r"[A-Z0-9][A-Z0-9'\-]*")
+
+
+@functools.cache
+def _read(name: str) -> frozenset[str]:
+    text = files("showbible.reading.lexicon").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip().upper() for line in text.splitlines() if line.strip())
+
+
+@functools.cache
+def position_words() -> frozenset[str]:
+    """Every word that names a position, group, description, kind of being or voice."""
+    return _read("titles.txt") | frozenset(POSITIONS + GROUPS + DESCRIPTIONS + KINDS + VOICES)
+
+
+def is_common(word: str) -> bool:
+    """Whether a word (JACK, COLLINS, DATA) is too common for a label alone to tell who it is."""
+    return word.upper().replace("’", "'") in _read("common.txt")
+
+
+def numbered(label: str) -> str | None:
+    """The class word of a numbered or ordinal label (``MINER 1`` -> ``MINER``, ``FIRST
+    CITIZEN`` -> ``CITIZEN``, ``HECKLER#1`` -> ``HECKLER``), or None."""
+    text = label.replace("’", "'")
+    stripped = _NUMBERED.sub("", text).strip()
+    if stripped != text and stripped:
+        return stripped
+    stripped = _ORDINAL.sub("", text).strip()
+    if stripped != text and stripped:
+        return stripped
+    return None
+
+
+def class_words(labels: Iterable[str], roles: frozenset[str]) -> frozenset[str]:
+    """Words the universe uses as class words: numbered in two or more ways (``KLINGON 2`` and
+    ``KLINGON 3``; one ``RIKER 2`` or ``Q2`` is a double, not a class), or put before a
+    position word (``BAJORAN OFFICER``). ``labels`` are normalised cue labels."""
+    positions = position_words() | roles
+    numbers: dict[str, set[str]] = {}
+    out: set[str] = set()
+    for label in labels:
+        base = numbered(label)
+        if base is not None:
+            numbers.setdefault(base, set()).add(label)
+            continue
+        words = _QUALIFIER.sub("", label).split()
+        if (
+            len(words) == 2
+            and words[1] in positions
+            and words[0] not in positions
+            and not _POSSESSIVE.search(words[0])
+        ):
+            out.add(words[0])
+    out.update(base for base, variants in numbers.items() if len(variants) >= 2)
+    return frozenset(out)
+
+
+def walk_on(label: str, roles: frozenset[str], classes: frozenset[str]) -> str | None:
+    """Why a normalised label is a walk-on (it names no one person across series), or None."""
+    if numbered(label) is not None:
+        return "a numbered or ordinal label"
+    if label.startswith("VOICE"):
+        return "an unattributed voice"
+    text = _QUALIFIER.sub("", label).strip() or label
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    positions = position_words() | roles
+    if all(w in positions or w in classes for w in words):
+        return "a position, group, description, kind or voice"
+    if len(words) > 1 and words[-1] in positions:
+        return "a position, group, description, kind or voice"
+    if len(words) == 1 and words[0] in classes:
+        return "used in this universe as a class (numbered, or before a position word)"
+    return None

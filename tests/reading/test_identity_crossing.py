@@ -1,0 +1,181 @@
+"""Identity without a bible: crossovers on evidence, walk-on labels, titles, regnal numbers, the
+most specific name in action lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.reading import lexicon
+from showbible.reading.names import display_name, regnal_differs
+from showbible.reading.resolve import Cast
+from showbible.universe.bible import BibleConf
+
+EMPTY = BibleConf.model_validate({})
+SERIES = ["one", "two", "three"]
+
+
+def settled(episodes: list[tuple[str, list[str]]], bible: BibleConf = EMPTY) -> Cast:
+    cast = Cast(bible)
+    for series, cues in episodes:
+        for cue in cues:
+            cast.resolve_cue(cue, series)
+    cast.settle(episodes, SERIES)
+    return cast
+
+
+def test_unrelated_people_who_share_a_common_name_stay_apart() -> None:
+    cast = settled(
+        [
+            ("one", ["RACHEL", "ROSS", "JACK"]),
+            ("one", ["RACHEL", "ROSS"]),
+            ("two", ["MICHAEL", "DWIGHT", "JACK"]),
+            ("two", ["MICHAEL", "DWIGHT"]),
+        ]
+    )
+    jack_one = cast.resolve_cue("JACK", "one").character
+    jack_two = cast.resolve_cue("JACK", "two").character
+    assert jack_one != jack_two
+    assert {jack_one, jack_two} == {"jack--one", "jack--two"}
+    assert cast.characters[jack_two].home == "two" and cast.characters[jack_two].name == "Jack"
+    crossing = cast.crossings["jack"]
+    assert not crossing.settled and crossing.walk_on is None and not crossing.distinctive
+
+
+def test_a_distinctive_label_with_company_that_crosses_too_is_one_character() -> None:
+    # WORF and O'BRIEN: a distinctive name meeting another shared distinctive name in both
+    # series; MOLLY (a common name) joins on two supporters once they are known to cross.
+    one = [("one", ["PICARD", "WORF", "OBRIEN", "KEIKO", "MOLLY"]) for _ in range(3)]
+    two = [("two", ["SISKO", "WORF", "OBRIEN", "KEIKO", "MOLLY"]) for _ in range(3)]
+    cast = settled(one + two)
+    for label in ("WORF", "OBRIEN", "KEIKO", "MOLLY"):
+        one_id = cast.resolve_cue(label, "one").character
+        assert one_id == cast.resolve_cue(label, "two").character == label.lower()
+        assert cast.crossings[label.lower()].settled
+
+
+def test_labels_once_in_each_series_that_only_meet_each_other_are_only_possible() -> None:
+    # A common name supports nothing, and a distinctive one met once needs a supporter: two
+    # coincidences never start each other.
+    cast = settled([("one", ["WORF", "HENRY"]), ("two", ["WORF", "HENRY"])])
+    assert not cast.crossings["worf"].settled
+    henry = cast.crossings["henry"]
+    assert not henry.settled
+    (pair,) = henry.pairs
+    assert pair.company == ["worf"] and pair.support == []
+
+
+def test_the_bible_always_wins() -> None:
+    bible = BibleConf.model_validate(
+        {"characters": {"jack": {"name": "Jack", "aliases": ["JACK"]}}}
+    )
+    cast = settled([("one", ["JACK", "ANN"]), ("two", ["JACK", "BOB"])], bible)
+    assert cast.resolve_cue("JACK", "one").character == "jack"
+    assert cast.resolve_cue("JACK", "two").character == "jack"
+    assert "jack" not in cast.crossings
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "ENSIGN", "OFFICER", "HELMSMAN", "SECURITY", "FEMALE", "UNKNOWN", "CHORUS", "ALL",
+        "MINER 1", "CREWWOMAN 2", "NEWS ANCHOR #4", "ARMY HECKLER#1", "FIRST CITIZEN",
+        "MAN IN SUIT", "SHIELD AGENT", "POLICE OFFICER", "ALIEN", "VOICE ON RADIO", "COMPUTER",
+        "ROMULAN", "KLINGON", "BAJORAN",
+    ],
+)  # fmt: skip
+def test_walk_on_labels(label: str) -> None:
+    # The universe numbers KLINGON and puts BAJORAN and ROMULAN before position words: classes.
+    labels = ["KLINGON 2", "KLINGON 3", "BAJORAN OFFICER", "ROMULAN GUARD", "WORF", "O'BRIEN"]
+    classes = lexicon.class_words(labels, frozenset())
+    assert lexicon.walk_on(label, frozenset(), classes) is not None
+
+
+@pytest.mark.parametrize(
+    "label", ["WORF", "O'BRIEN", "AGENT COULSON", "CAPTAIN JACK", "KING T'CHALLA", "Q", "RIKER"]
+)
+def test_people_are_not_walk_ons(label: str) -> None:
+    # A lone double (Q2, RIKER 2) does not make a class of a person.
+    labels = ["KLINGON 2", "BAJORAN OFFICER", "Q2", "RIKER 2", label]
+    assert lexicon.walk_on(label, frozenset(), lexicon.class_words(labels, frozenset())) is None
+
+
+def test_walk_on_labels_never_cross() -> None:
+    episodes = [
+        ("one", ["WORF", "KLINGON", "ENSIGN", "PICARD"]),
+        ("one", ["WORF", "KLINGON", "ENSIGN", "KLINGON 2", "KLINGON 3"]),
+        ("two", ["WORF", "KLINGON", "ENSIGN", "SISKO"]),
+        ("two", ["WORF", "KLINGON", "ENSIGN"]),
+    ]
+    cast = settled(episodes)
+    assert cast.crossings["worf"].settled
+    for base in ("klingon", "ensign"):
+        assert cast.crossings[base].walk_on is not None
+        assert len({cast.resolve_cue(base.upper(), s).character for s in ("one", "two")}) == 2
+
+
+def test_titles_that_name_someone_else_are_kept() -> None:
+    cast = Cast(EMPTY)
+
+    def who(label: str) -> str:
+        return cast.resolve_cue(label, "one").character
+
+    assert who("EARL OF WESTMORELAND") == who("WESTMORELAND")
+    assert len({who("DUCHESS OF YORK"), who("ARCHBISHOP OF YORK"), who("YORK")}) == 3
+    assert who("LORD BARDOLPH") != who("BARDOLPH")
+    assert who("MISTRESS PAGE") != who("PAGE")
+    assert who("LADY GREY") != who("GREY")
+    assert who("YOUNG CLIFFORD") != who("CLIFFORD")
+
+
+def test_the_bible_may_declare_a_title_strippable() -> None:
+    cast = Cast(BibleConf.model_validate({"titles": ["MISTRESS"]}))
+    assert cast.resolve_cue("MISTRESS QUICKLY", "one").character == (
+        cast.resolve_cue("QUICKLY", "one").character
+    )
+
+
+def test_regnal_numbers_are_part_of_a_name() -> None:
+    assert regnal_differs("KING HENRY VI", "KING HENRY V")
+    assert regnal_differs("HENRY IV", "HENRY")
+    assert not regnal_differs("KING HENRY", "KING HENRI")
+    assert display_name("KING HENRY VI") == "King Henry VI"
+    assert display_name("O'BRIEN") == "O'Brien"
+    bible = BibleConf.model_validate({"characters": {"h5": {"aliases": ["KING HENRY V"]}}})
+    cast = Cast(bible)
+    six = cast.resolve_cue("KING HENRY VI", "one").character
+    assert cast.characters[six].suggestion is None  # not a misspelling of KING HENRY V
+    assert cast.characters[six].name == "Henry VI"  # a name in title case keeps its number
+
+
+GAUNT = BibleConf.model_validate(
+    {
+        "characters": {
+            "gaunt": {"name": "John of Gaunt", "aliases": ["JOHN OF GAUNT", "GAUNT"]},
+            "john": {"name": "Prince John", "aliases": ["LANCASTER"]},
+            "h4": {"aliases": ["KING HENRY"]},
+            "h6": {"aliases": ["KING HENRY VI"]},
+            "york": {"aliases": ["YORK"]},
+            "bardolph": {"aliases": ["BARDOLPH"]},
+        }
+    }
+)
+
+
+def names_in(text: str, cues: dict[str, set[str]] | None = None) -> list[str]:
+    cast = Cast(GAUNT)
+    return [m.character for m in cast.matcher("one", cues or {}).find(text)]
+
+
+def test_the_most_specific_name_wins_in_action_lines() -> None:
+    cues = {"gaunt": {"JOHN OF GAUNT"}}
+    assert names_in("Enter KING HENRY, LORD JOHN OF LANCASTER, and others", cues) == [
+        "h4",
+        "john",
+    ]
+    assert names_in("Enter JOHN OF GAUNT") == ["gaunt"]
+    assert names_in("the corpse of KING HENRY the Sixth is borne in") == ["h6"]
+    assert names_in("KING HENRY VI sits") == ["h6"]
+    assert names_in("KING HENRY the Fifth sits") == []  # another Henry, not the bible's one
+    assert names_in("Enter the DUCHESS OF YORK and the ARCHBISHOP OF YORK") == []
+    assert names_in("Enter YORK and LORD BARDOLPH") == ["york"]
+    assert names_in("Enter BARDOLPH") == ["bardolph"]
