@@ -20,6 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from showbible.model import InputError
+from showbible.universe.yamlwords import explain
 
 Position = tuple[str, int, int]  # file, line, column (1-based)
 MAX_DEPTH = 64
@@ -74,10 +75,13 @@ def read_yaml(raw: bytes, shown: str) -> Any:
         return _Builder(shown, yaml.constructor).build(node)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "quoted scalar" in (exc.context or ""):
+            mark = exc.context_mark  # where the quote opened, not the end of the file
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         line = mark.line + 1 if mark else 0
         col = mark.column + 1 if mark else 0
-        raise InputError(problem, file=shown, line=line, column=col) from None
+        words = explain(problem, exc.context or "", line, text)
+        raise InputError(words, file=shown, line=line, column=col) from None
     except YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", file=shown) from None
     except RecursionError:
