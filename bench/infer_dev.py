@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -77,13 +78,19 @@ def to_transcript(scene: str) -> str:
         if not line:
             continue
         if line.startswith("---"):
-            out.append(f"\n[Scene: {line[3:].strip()}]\n")
+            # Transcripts name the place without INT./EXT. (the reader cuts "[Scene: INT. X]"
+            # at its first full stop).
+            place = re.sub(r"^(?:INT|EXT|I/E)\.\s*", "", line[3:].strip())
+            out.append(f"\n[Scene: {place}]\n")
         elif line.startswith("[["):
             continue
         elif _cue(line):
             out.append(line)
         else:
             out.append(f"[{line.strip('()')}]")
+    # A transcript is recognised by its speeches: one neutral line at the end keeps a case
+    # made only of directions from being read as an empty file.
+    out.append("NARRATOR: End of the case.")
     return "\n".join(out) + "\n"
 
 
@@ -204,6 +211,19 @@ def run(names: tuple[str, ...], fmt: str, show: bool) -> dict[str, dict[str, flo
     return results
 
 
+def table(results: dict[str, dict[str, float]]) -> str:
+    lines = [
+        f"{'kind':<14}{'cases':>6}{'sent.':>6}  {'P high':>7}{'R high':>7}"
+        f"  {'P all':>7}{'R all':>7}"
+    ]
+    for name, r in results.items():
+        lines.append(
+            f"{name:<14}{r['cases']:>6}{r['sentences']:>6}  {r['precision_high']:>7.2f}"
+            f"{r['recall_high']:>7.2f}  {r['precision_all']:>7.2f}{r['recall_all']:>7.2f}"
+        )
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kind", choices=KINDS, action="append")
@@ -215,15 +235,7 @@ def main() -> int:
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    print(
-        f"{'kind':<14}{'cases':>6}{'sent.':>6}  {'P high':>7}{'R high':>7}"
-        f"  {'P all':>7}{'R all':>7}"
-    )
-    for name, r in results.items():
-        print(
-            f"{name:<14}{r['cases']:>6}{r['sentences']:>6}  {r['precision_high']:>7.2f}"
-            f"{r['recall_high']:>7.2f}  {r['precision_all']:>7.2f}{r['recall_all']:>7.2f}"
-        )
+    print(table(results))
     return 0
 
 

@@ -138,17 +138,16 @@ def score(folder: Path, mode: str, tmp: Path) -> Run:
     return run
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print every miss and false alarm")
-    parser.add_argument("--mode", action="append", choices=("bible", "bare", "bare-text"))
-    args = parser.parse_args()
+MODES = ("bible", "bare", "bare-text")
+
+
+def run_all(modes: tuple[str, ...] = MODES) -> list[Run]:
     folders = sorted(p for p in HERE.iterdir() if (p / "expected.yaml").is_file())
-    runs: list[Run] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for folder in folders:
-            for mode in args.mode or ("bible", "bare", "bare-text"):
-                runs.append(score(folder, mode, Path(tmp)))
+        return [score(folder, mode, Path(tmp)) for folder in folders for mode in modes]
+
+
+def report(runs: list[Run], show: bool = False) -> None:
     print(f"{'universe':<15}{'mode':<11}{'episodes':>9}{'found':>7}{'planted':>8}"
           f"{'recall':>8}{'false alarms':>14}{'per ep.':>8}")  # fmt: skip
     for r in runs:
@@ -156,12 +155,20 @@ def main() -> int:
             f"{r.universe:<15}{r.mode:<11}{r.episodes:>9}{r.found:>7}{r.planted:>8}"
             f"{r.found / r.planted:>8.2f}{len(r.false_alarms):>14}{r.per_episode:>8.2f}"
         )
-        if args.show:
+        if show:
             for exp in r.missed:
                 print(f"    missed {exp['rule']} at {exp['at']} {exp.get('characters') or ''}")
             for f in r.false_alarms:
                 inferred = " [inferred]" if f.inferred else ""
                 print(f"    false alarm {f.file}:{f.line}: {f.rule}{inferred}: {f.message[:110]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print every miss and false alarm")
+    parser.add_argument("--mode", action="append", choices=("bible", "bare", "bare-text"))
+    args = parser.parse_args()
+    report(run_all(tuple(args.mode or MODES)), args.show)
     return 0
 
 

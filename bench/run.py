@@ -5,7 +5,8 @@
    back (pages/s of CPU time, share of printed elements identical; bench/pdf_roundtrip.py).
 2. Cold build of the nine Shakespeare history plays (from ../shared/data) and of the demo
    universe, then a no-change rebuild and a one-file rebuild.
-3. Checker accuracy on the planted-error universes (recall, false positives per episode).
+3. Checker accuracy on the planted-error universes (recall, false positives per episode); the
+   inferred facts' precision and recall per kind, and the planted universes read without a bible.
 4. `showbible news` precision and recall per predicate on the dev set of real articles.
 5. Presence from prose: precision and recall per class on its labelled dev set, and per-scene
    presence in the nine plays without a bible against Folger's annotation.
@@ -125,6 +126,13 @@ def main() -> None:
     print(_table(build_times()))
     print("\n== Checker accuracy on the planted-error universes ==")
     planted_score.report(planted_score.run())
+    import infer_dev
+    import planted_bare
+
+    print("\n== Inferred facts: labelled dev sets per kind (bench/infer_dev.py) ==")
+    print(infer_dev.table(infer_dev.run(infer_dev.KINDS, "fountain", False)))
+    print("\n== The planted universes with a bare universe.yaml (bench/planted_bare.py) ==")
+    planted_bare.report(planted_bare.run_all())
     import presence_dev
     import shakespeare_presence
 

@@ -49,7 +49,7 @@ def test_dev_set(kind: str) -> None:
 
 
 def _universe(tmp_path: Path, scripts: dict[str, str], bible: str = "") -> Path:
-    (tmp_path / "h").mkdir()
+    (tmp_path / "h").mkdir(parents=True)
     for name, text in scripts.items():
         (tmp_path / "h" / name).write_text(text, encoding="utf-8")
     ext = Path(next(iter(scripts))).suffix

@@ -279,7 +279,7 @@ class Deaths(Component):
         """A soft death confirmed by the next sentences ("No pulse.", "She's gone.")."""
         keep: list[tuple[str | None, Unit]] = []
         for cid, soft in self._soft:
-            if unit.index - soft.index > 3 or unit.index == soft.index:
+            if unit.index - soft.index > 6 or unit.index == soft.index:
                 keep.append((cid, soft))
                 continue
             m = _CONFIRM.search(unit.text)
