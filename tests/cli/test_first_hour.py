@@ -109,3 +109,19 @@ def test_repeated_findings_grouped_in_text_apart_in_json(
     lines = [ln for ln in out.splitlines() if "dead-character" in ln]
     assert code == 1 and len(lines) == 1 and "(5 places)" in lines[0]
     assert "also at:" in out and out.count("harbour/ep2.fountain:") == 5
+
+
+def test_plain_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "init", "My Show")
+    assert code == 0 and "next: showbible build 'My Show'" in err
+    code, _, err = run(capsys, "build", "My Show")
+    assert code == 0 and "built 1 episode, 1 scene, 2 characters, 1 pair met" in err
+    code, out, _ = run(capsys, "--help")
+    assert "--version" in out and "<bool>" not in out
+    bible = tmp_path / "My Show" / "universe.yaml"
+    bible.write_text(bible.read_text().replace("ben: {name: Ben Marr,", "ben: {a: 1, name: Ben,"))
+    code, _, err = run(capsys, "build", "My Show")
+    assert code == 2 and "unknown field 'a'" in err and "did you mean" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shlex
 import sys
 import threading
 import time
@@ -58,7 +59,8 @@ def init(
     written = scaffold(directory, name)
     for path in written:
         err.print(f"created {path}")
-    err.print(f"next: [bold]showbible build {directory}[/]")
+    # Quoted as a shell needs it: `init "My Show"` is followed by `build 'My Show'`.
+    err.print(f"next: [bold]showbible build {escape(shlex.quote(str(directory)))}[/]")
 
 
 @app.command("build")
@@ -80,10 +82,15 @@ def build_cmd(
     canon = result.compiled.canon
     people = sum(1 for c in result.compiled.cast.characters.values() if not c.role)
     err.print(
-        f"built {len(result.compiled.universe.episodes)} episodes, {len(canon.scenes)} scenes, "
-        f"{people} characters, {len(canon.encounters)} pairs met "
+        f"built {plural(len(result.compiled.universe.episodes), 'episode')}, "
+        f"{plural(len(canon.scenes), 'scene')}, {plural(people, 'character')}, "
+        f"{plural(len(canon.encounters), 'pair')} met "
         f"({result.parsed} parsed, {result.cached} unchanged) in {result.seconds:.2f}s"
     )
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @app.command("check")

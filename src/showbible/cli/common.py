@@ -26,6 +26,16 @@ from showbible.model import InputError
 from showbible.store import Store, resolve_url
 from showbible.universe.loader import UNIVERSE_FILE, find_root
 
+
+def _flag_type(self: Any, ctx: Any) -> str | None:
+    """No type column for on/off flags: typer 0.2x prints ``--version <bool>``, which reads as if
+    the flag took a value."""
+    return None if self.is_flag else _option_type(self, ctx)
+
+
+_option_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _flag_type  # type: ignore[method-assign]
+
 app = typer.Typer(
     name="showbible",
     help="A continuity engine for shared universes: who appeared where, who met whom, "

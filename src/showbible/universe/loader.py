@@ -294,7 +294,8 @@ def _suggest_field(exc: ValidationError, loc: tuple[Any, ...]) -> str | None:
         bible.Relation,
     ):
         names.update(model.model_fields)
-    return suggest(wrong, names, cutoff=75)
+    # A field of another model is no suggestion for itself (a for a).
+    return suggest(wrong, names - {wrong}, cutoff=75)
 
 
 def _to_plain(node: Any, locator: Locator) -> Any:
