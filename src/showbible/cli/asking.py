@@ -268,7 +268,9 @@ def relations_cmd(
 def _relation_text(k: dict[str, Any], cid: str, other_name: str) -> str:
     if k["mutual"]:
         return str(k["kind"])
-    return f"{k['kind']} them" if k["from"] == cid else f"they {k['kind']} this one"
+    # "hunts Ben" / "Ben hunts them": the verb agrees with a named subject.
+    kind = k["kind"]
+    return f"{kind} {other_name}" if k["from"] == cid else f"{other_name} {kind} them"
 
 
 @app.command("watch-order")
