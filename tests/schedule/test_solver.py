@@ -29,8 +29,9 @@ from showbible.schedule.plan import (
 from showbible.schedule.result import make_schedule
 from showbible.schedule.solver import solve_plan
 from showbible.schedule.strips import Strip
-from showbible.schedule.talent import TalentProblem
+from showbible.schedule.talent import TalentProblem, evaluate
 from showbible.schedule.talent import solve as talent_solve
+from showbible.schedule.talentplan import calendar_order, solve_as_calendar
 from showbible.universe.loader import Locator
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
@@ -118,47 +119,6 @@ def _demo_working_days() -> list[date]:
     return [
         start + timedelta(days=i) for i in range(12) if (start + timedelta(days=i)).weekday() < 5
     ]
-
-
-def _one_unit_plan(days: int) -> Plan:
-    start = date(2026, 1, 5)
-    conf = ProductionConf(
-        calendar=CalendarConf(start=start, end=start + timedelta(days=days - 1),
-                              working_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
-        units=(UnitConf(id="u", series="s", pages_per_day=1, blocks=(
-            BlockConf(episodes=("e",)),)),),
-        time_limit=30,
-    )  # fmt: skip
-    days_list = [start + timedelta(days=i) for i in range(days)]
-    return Plan(conf, Locator(), (), days_list, {}, {"s:e": (0, 0)})
-
-
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.integers(2, 6).flatmap(
-        lambda n: st.tuples(
-            st.lists(st.frozensets(st.integers(0, 3), min_size=1), min_size=n, max_size=n),
-            st.tuples(*[st.integers(1, 5)] * 4),
-        )
-    )
-)
-def test_one_scene_a_day_is_the_talent_problem(
-    case: tuple[list[frozenset[int]], tuple[int, ...]],
-) -> None:
-    casts, rates = case
-    names = [f"c{a}" for a in range(4)]
-    plan = _one_unit_plan(len(casts))
-    performers = {f"c{a}": PerformerConf(rate=rates[a]) for a in range(4)}
-    plan.conf = plan.conf.model_copy(update={"performers": performers})
-    strips = [
-        Strip(f"s:e#{i + 1}", "s", "e", i + 1, "INT. ROOM - DAY", "room", "INT", "DAY", 8,
-              tuple(sorted(names[a] for a in cast)), None)
-        for i, cast in enumerate(casts)
-    ]  # fmt: skip
-    solution = solve_plan(plan, strips, [])
-    assert solution.status == "optimal"
-    exact = talent_solve(TalentProblem(tuple([1] * len(casts)), tuple(casts), rates))
-    assert solution.holding_cost == exact.holding
 
 
 def test_rotation_weight_spreads_an_arc_to_the_least_seen_candidate(
@@ -256,3 +216,23 @@ def test_two_units_agree_with_brute_force(
     else:
         assert solution.status == "optimal"
         assert solution.holding_cost == expected
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(2, 5).flatmap(
+        lambda n: st.builds(
+            TalentProblem,
+            st.tuples(*[st.integers(1, 2)] * n),
+            st.tuples(*[st.frozensets(st.integers(0, 2), min_size=1)] * n),
+            st.tuples(*[st.integers(1, 5)] * 3),
+        )
+    )
+)
+def test_talent_through_the_calendar_model_is_the_dp(problem: TalentProblem) -> None:
+    # scenes of one or two whole days: the calendar's multi-day strips and holding days
+    solution = solve_as_calendar(problem, time_limit=20)
+    assert solution.status == "optimal"
+    exact = talent_solve(problem)
+    assert solution.holding_cost == exact.holding
+    assert evaluate(problem, calendar_order(solution)) == (exact.total, exact.holding)

@@ -33,8 +33,10 @@ def make_schedule(compiled: Compiled, plan: Plan, time_limit: float | None = Non
     return Schedule(plan, strips, solution, compiled.universe.name)
 
 
-def _scene_json(strip: Strip) -> dict[str, Any]:
+def _scene_json(strip: Strip, part: str = "") -> dict[str, Any]:
+    """A strip as shot on one day; `part` ("1/2") when it takes several."""
     return {
+        "part": part,
         "key": strip.key,
         "series": strip.series,
         "episode": strip.episode,
@@ -50,6 +52,16 @@ def _scene_json(strip: Strip) -> dict[str, Any]:
     }
 
 
+def shooting_days(solution: Solution, strip: Strip) -> list[tuple[int, int]]:
+    """(day index, eighths shot that day) for each day the strip takes (none if unplaced)."""
+    start = solution.day.get(strip.key)
+    if start is None:
+        return []
+    span = solution.span.get(strip.key, 1)
+    share, extra = divmod(strip.eighths, span)
+    return [(start + k, share + (1 if k < extra else 0)) for k in range(span)]
+
+
 def schedule_json(schedule: Schedule) -> dict[str, Any]:
     plan, strips, solution = schedule.plan, schedule.strips, schedule.solution
     days = plan.days
@@ -58,11 +70,14 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
     }
     units = []
     for ui, unit in enumerate(plan.conf.units):
-        by_day: dict[int, list[Strip]] = {}
+        by_day: dict[int, list[tuple[Strip, int, str]]] = {}
         for strip in strips:
-            t = solution.day.get(strip.key)
-            if t is not None and unit_of[f"{strip.series}:{strip.episode}"] == ui:
-                by_day.setdefault(t, []).append(strip)
+            if unit_of[f"{strip.series}:{strip.episode}"] != ui:
+                continue
+            taken = shooting_days(solution, strip)
+            for k, (t, eighths) in enumerate(taken):
+                part = f"{k + 1}/{len(taken)}" if len(taken) > 1 else ""
+                by_day.setdefault(t, []).append((strip, eighths, part))
         units.append(
             {
                 "id": unit.id,
@@ -71,8 +86,11 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
                 "days": [
                     {
                         "date": days[t].isoformat(),
-                        "eighths": sum(s.eighths for s in by_day[t]),
-                        "scenes": [_scene_json(s) for s in sorted(by_day[t], key=_set_order)],
+                        "eighths": sum(e for _s, e, _p in by_day[t]),
+                        "scenes": [
+                            _scene_json(s, part)
+                            for s, _e, part in sorted(by_day[t], key=lambda x: _set_order(x[0]))
+                        ],
                     }
                     for t in sorted(by_day)
                 ],
@@ -83,7 +101,7 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
     for ai, arc in enumerate(plan.conf.arcs):
         mine = [s for s in strips if s.arc == ai and s.key in solution.day]
         order = [k.rpartition(":")[2] for k in plan.arc_episodes[ai]]
-        placed = sorted({solution.day[s.key] for s in mine})
+        placed = sorted({t for s in mine for t, _e in shooting_days(solution, s)})
         arcs.append(
             {
                 "character": arc.candidates[mine[0].choice] if mine else arc.who,
@@ -129,9 +147,9 @@ def _performers(schedule: Schedule, unit_of: dict[str, int]) -> list[dict[str, A
         conf = plan.conf.performers.get(cid)
         calls: dict[int, list[Strip]] = {}
         for strip in strips:
-            t = solution.day.get(strip.key)
-            if t is not None and cid in strip.characters:
-                calls.setdefault(t, []).append(strip)
+            if cid in strip.characters:
+                for t, _eighths in shooting_days(solution, strip):
+                    calls.setdefault(t, []).append(strip)
         if not calls:
             continue
         first, last = min(calls), max(calls)

@@ -16,8 +16,11 @@ unit's scenes first, and that order, packed into days, is the solver's starting 
 
 from __future__ import annotations
 
+import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from ortools.sat.python import cp_model
 
@@ -37,10 +40,16 @@ class Request:
     where: str
 
 
+def strip_days(strip: Strip, capacity: int) -> int:
+    """Working days a strip takes: one, or as many whole days as its pages fill."""
+    return max(1, math.ceil(strip.eighths / capacity))
+
+
 @dataclass
 class Solution:
     status: str  # optimal | feasible | infeasible
     day: dict[str, int] = field(default_factory=dict)  # strip key -> index into plan.days
+    span: dict[str, int] = field(default_factory=dict)  # strip key -> working days it takes
     holding_cost: int = 0
     rotation: int = 0
     shift: int = 0
@@ -65,13 +74,40 @@ class _Model:
         self.requests: list[tuple[cp_model.IntVar, Request]] = []
         self.days = len(plan.days)
         self.unit_of = [plan.block_of[f"{s.series}:{s.episode}"][0] for s in strips]
+        # x[i][t]: strip i starts on day t; a strip longer than a day's pages takes whole days
+        self.length = [strip_days(s, self.capacity(u)) for s, u in zip(strips, self.unit_of,
+                                                                        strict=True)]  # fmt: skip
         self.x = [[self.model.new_bool_var(f"x{i}_{t}") for t in range(self.days)] for i in
                   range(len(strips))]  # fmt: skip
+        self.occ = [self._occupied(i) for i in range(len(strips))]
         self._place(blocks)
         self._arc_parts()
         self._capacity()
         self._performers()
         self._objectives()
+
+    def _occupied(self, i: int) -> list[cp_model.IntVar]:
+        """occ[i][t]: strip i is being shot on day t."""
+        length = self.length[i]
+        if length == 1:
+            return self.x[i]
+        for t in range(max(0, self.days - length + 1), self.days):
+            self.model.add(self.x[i][t] == 0)  # it would run past the calendar
+        occ = []
+        for t in range(self.days):
+            o = self.model.new_bool_var(f"o{i}_{t}")
+            self.model.add(o == sum(self.x[i][max(0, t - length + 1) : t + 1]))
+            occ.append(o)
+        return occ
+
+    def _outside(self, i: int, holds: Callable[[date], bool]) -> list[int]:
+        """Start days of strip i on which some day it takes fails `holds`."""
+        days = self.plan.days
+        length = self.length[i]
+        return [
+            t for t in range(self.days)
+            if not all(holds(days[d]) for d in range(t, min(self.days, t + length)))
+        ]  # fmt: skip
 
     def request(self, kind: str, words: str, *path: str | int) -> cp_model.IntVar:
         lit = self.model.new_bool_var(f"{kind}{len(self.requests)}")
@@ -80,7 +116,6 @@ class _Model:
 
     def _place(self, blocks: list[CanonBlock]) -> None:
         conf = self.plan.conf
-        days = self.plan.days
         self.arc_lits: dict[int, cp_model.IntVar] = {}
         self.choices: dict[int, list[cp_model.IntVar]] = {}  # which candidate
         self.episodes: dict[int, list[cp_model.IntVar]] = {}  # which episodes
@@ -109,9 +144,8 @@ class _Model:
                 )
                 for i, strip in enumerate(self.strips):
                     if strip.arc == ai:
-                        for t, day in enumerate(days):
-                            if not arc.window.holds(day):
-                                self.model.add(self.x[i][t] == 0).only_enforce_if(window)
+                        for t in self._outside(i, arc.window.holds):
+                            self.model.add(self.x[i][t] == 0).only_enforce_if(window)
         for block in blocks:
             canon = self.request("canon", block.words, "arcs", block.arc)
             for i, strip in enumerate(self.strips):
@@ -139,9 +173,8 @@ class _Model:
             ui, bi = self.plan.block_of[f"{strip.series}:{strip.episode}"]
             span = conf.units[ui].blocks[bi].window
             if span is not None:
-                for t, day in enumerate(days):
-                    if not span.holds(day):
-                        self.model.add(self.x[i][t] == 0).only_enforce_if(windows[(ui, bi)])
+                for t in self._outside(i, span.holds):
+                    self.model.add(self.x[i][t] == 0).only_enforce_if(windows[(ui, bi)])
 
     def _one_of(
         self, lit: cp_model.IntVar, options: int, count: int, name: str
@@ -199,8 +232,8 @@ class _Model:
                 "units", ui, "pages_per_day",
             )  # fmt: skip
             for t in range(self.days):
-                # a scene longer than a day's pages fills a day on its own
-                load = sum(min(self.strips[i].eighths, cap) * self.x[i][t] for i in mine)
+                # a scene longer than a day's pages takes its days whole
+                load = sum(min(self.strips[i].eighths, cap) * self.occ[i][t] for i in mine)
                 self.model.add(load <= cap).only_enforce_if(lit)
 
     def _performers(self) -> None:
@@ -216,7 +249,7 @@ class _Model:
                 at[ui] = []
                 for t in range(self.days):
                     w = self.model.new_bool_var(f"at_{cid}_{ui}_{t}")
-                    self.model.add_max_equality(w, [self.x[i][t] for i in scenes])
+                    self.model.add_max_equality(w, [self.occ[i][t] for i in scenes])
                     at[ui].append(w)
             works = []
             for t in range(self.days):
@@ -325,11 +358,11 @@ class _Model:
                 if not mine:
                     continue
                 used = m.new_bool_var(f"used{ui}_{t}")
-                m.add_max_equality(used, [self.x[i][t] for i in mine])
+                m.add_max_equality(used, [self.occ[i][t] for i in mine])
                 used_days.append(used)
                 for name in sets:
                     y = m.new_bool_var(f"set{ui}_{t}_{name}")
-                    m.add_max_equality(y, [self.x[i][t] for i in mine
+                    m.add_max_equality(y, [self.occ[i][t] for i in mine
                                            if self.strips[i].set == name])  # fmt: skip
                     set_days.append(y)
         self.moves = sum(set_days) - sum(used_days)
@@ -338,17 +371,26 @@ class _Model:
         """Each unit's script order packed into its days, pages a day at a time."""
         base = [0] * len(self.strips)
         for ui in range(len(self.plan.conf.units)):
-            cap = self.capacity(ui)
-            t, load = self._first_day(ui, 0), 0
-            for i, strip in enumerate(self.strips):
-                if self.unit_of[i] != ui or strip.arc is not None:
-                    continue
-                size = min(strip.eighths, cap)
-                if load and load + size > cap:
-                    t, load = min(self.days - 1, t + 1), 0
+            mine = [i for i, s in enumerate(self.strips) if self.unit_of[i] == ui and s.arc is None]
+            for i, t in self._pack(ui, mine).items():
                 base[i] = t
-                load += size
         return base
+
+    def _pack(self, ui: int, order: list[int]) -> dict[int, int]:
+        """Start days of strips shot in this order, each day filled up to the unit's pages."""
+        cap = self.capacity(ui)
+        start: dict[int, int] = {}
+        t, load = self._first_day(ui, 0), 0
+        for i in order:
+            size = min(self.strips[i].eighths, cap)
+            if load and (load + size > cap or self.length[i] > 1):
+                t, load = t + 1, 0
+            start[i] = min(t, self.days - self.length[i])
+            if self.length[i] > 1:
+                t, load = t + self.length[i] - 1, cap
+            else:
+                load += size
+        return start
 
     def _first_day(self, ui: int, default: int) -> int:
         windows = [b.window for b in self.plan.conf.units[ui].blocks if b.window is not None]
@@ -371,14 +413,7 @@ class _Model:
                 tuple(self.rate(c) for c in cast_ids),
             )
             order = talent_solve(problem, time_limit=time_limit).order
-            cap = self.capacity(ui)
-            t, load = self._first_day(ui, 0), 0
-            for k in order:
-                i = mine[k]
-                size = min(self.strips[i].eighths, cap)
-                if load and load + size > cap:
-                    t, load = min(self.days - 1, t + 1), 0
-                load += size
+            for i, t in self._pack(ui, [mine[k] for k in order]).items():
                 for t2 in range(self.days):
                     self.model.add_hint(self.x[i][t2], t2 == t)
 
@@ -436,6 +471,7 @@ def solve_plan(
         result = Solution(
             "optimal" if proven else "feasible",
             day,
+            {s.key: built.length[i] for i, s in enumerate(strips)},
             holding_cost=int(solver.value(built.holding)),
             rotation=int(solver.value(built.rotation)),
             shift=int(solver.value(built.shift)),
