@@ -32,7 +32,8 @@ def table(data: dict[str, Any]) -> str:
                 )
                 cast = ", ".join(scene["characters"])
                 pages = format_eighths(scene["eighths"])
-                lines.append(f"    {scene['key']:<28} {pages:>6}  {where:<36} {cast}")
+                key = scene["key"] + (f" ({scene['part']})" if scene["part"] else "")
+                lines.append(f"    {key:<28} {pages:>6}  {where:<36} {cast}")
     lines.append("")
     lines.append("performers (paid from first to last shooting day)")
     for p in data["performers"]:
