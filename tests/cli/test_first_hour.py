@@ -125,3 +125,21 @@ def test_plain_english(
     bible.write_text(bible.read_text().replace("ben: {name: Ben Marr,", "ben: {a: 1, name: Ben,"))
     code, _, err = run(capsys, "build", "My Show")
     assert code == 2 and "unknown field 'a'" in err and "did you mean" not in err
+
+
+def test_export_defaults_and_graphml_booleans(
+    universe: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, "export", str(universe), "--format", "graphml")
+    assert code == 0 and 'attr.type="boolean"' in out
+    assert ">true<" in out or ">false<" in out
+    assert ">True<" not in out and ">False<" not in out
+    # Piped, no --format: JSON to stdout, as scripts expect.
+    code, out, _ = run(capsys, "export", str(universe))
+    assert code == 0 and json.loads(out)["characters"]
+    # At a terminal: a file named after the universe, not a screenful of JSON.
+    monkeypatch.chdir(universe.parent)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    code, out, err = run(capsys, "export", str(universe))
+    assert code == 0 and out == "" and "wrote greyharbor.json" in err
+    assert json.loads((universe.parent / "greyharbor.json").read_text())["characters"]

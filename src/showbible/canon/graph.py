@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -57,12 +58,30 @@ def render(data: dict[str, Any], fmt: str) -> str:
 
     g = character_graph(data)
     if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(g)) + "\n"
+        return graphml_booleans("\n".join(nx.generate_graphml(g)) + "\n")
     if fmt == "gexf":
         return "\n".join(nx.generate_gexf(g)) + "\n"
     if fmt == "csv":
         return edges_csv(g)
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def graphml_booleans(text: str) -> str:
+    """networkx writes booleans as Python's ``True``/``False``; the GraphML spec (and Gephi,
+    yEd and igraph) read ``true``/``false``."""
+    keys = set(re.findall(r'<key [^>]*?id="([^"]+)"[^>]*attr\.type="boolean"', text))
+    keys |= set(re.findall(r'<key [^>]*attr\.type="boolean"[^>]*?id="([^"]+)"', text))
+    if not keys:
+        return text
+    return re.sub(
+        r'<data key="([^"]+)">(?:True|False)</data>', lambda m: _lower_value(m, keys), text
+    )
+
+
+def _lower_value(m: re.Match[str], keys: set[str]) -> str:
+    if m.group(1) not in keys:
+        return m.group(0)
+    return m.group(0).replace(">True<", ">true<").replace(">False<", ">false<")
 
 
 def edges_csv(g: nx.Graph[str]) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -20,6 +22,7 @@ from showbible.cli.common import (
     UniverseOpt,
     app,
     choose,
+    err,
     out,
     print_json,
     root_of,
@@ -213,15 +216,37 @@ def crossovers(
 @app.command()
 def export(
     universe: UniverseArg = None,
-    fmt: Annotated[str, typer.Option("--format", help="json, graphml, gexf or csv.")] = "json",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="json, graphml, gexf or csv. Without it: JSON to a pipe, or to "
+            "UNIVERSE-NAME.json in this folder when the output is a terminal.",
+        ),
+    ] = None,
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
     """The character graph for Gephi, networkx and spreadsheets (csv: one row per pair met)."""
-    choose(fmt, EXPORT_FORMATS, "--format")
+    choose(fmt or "json", EXPORT_FORMATS, "--format")
     root = root_of(universe, universe_opt)
     data = with_canon(root, db, queries.export)
-    sys.stdout.write(render(data, fmt))
+    text = render(data, fmt or "json")
+    if fmt is None and sys.stdout.isatty():
+        # Hundreds of KB of JSON scrolling past helps nobody: a file named after the universe.
+        name = slug(root.resolve().name) or "universe"
+        path = Path(f"{name}.json")
+        path.write_text(text, encoding="utf-8")
+        err.print(
+            f"wrote {escape(str(path))} ({len(text.encode()) / 1024:,.0f} KB of JSON); "
+            "choose a format with --format graphml|gexf|json|csv, or redirect: > cast.json"
+        )
+        return
+    sys.stdout.write(text)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @app.command("relations")
