@@ -203,7 +203,9 @@ def _lines(heading: Element | None, elements: tuple[Element, ...]) -> list[Line]
             css += " centered"
         if el.dual:
             css += " dual"
-        out.append(Line(el.kind.value, text, el.line, css))
+        # One row per source line, each numbered and linkable (#L42 in the middle of a speech).
+        for i, row in enumerate(text.split("\n")):
+            out.append(Line(el.kind.value, row, el.line + i, css if i == 0 else css + " cont"))
     return out
 
 
