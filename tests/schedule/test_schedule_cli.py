@@ -153,3 +153,10 @@ def test_rotation(capsys: pytest.CaptureFixture[str], universe: Path) -> None:
     assert code == 0 and ElementTree.fromstring(out).tag.endswith("svg")
     code, out, _err = _run(capsys, universe, "rotation")
     assert code == 0 and "Odalys" in out
+
+
+def test_no_plan_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = tmp_path / "sallowmouth"
+    shutil.copytree(DEMO, root, ignore=shutil.ignore_patterns(".showbible", "production*.yaml"))
+    code, _out, err = run(capsys, "schedule", str(root), "--db", f"sqlite:///{tmp_path}/c.db")
+    assert code == 2 and "no production plan" in err
