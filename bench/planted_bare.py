@@ -95,7 +95,9 @@ def _same(found: tuple[str, ...], expected: list[str], labels: dict[str, set[str
     if len(found) != len(expected):
         return False
     want = [labels.get(e, {normalise(e)}) | {normalise(e.replace("-", " "))} for e in expected]
-    got = [normalise(c.replace("-", " ")) for c in found]
+    # Without a bible a label seen in two series may be two provisional characters
+    # ("pell" and "pell--beacon", until a crossover is settled): both are PELL.
+    got = [normalise(c.split("--")[0].replace("-", " ")) for c in found]
     return all(any(g in w for w in want) for g in got) and all(
         any(g in w for g in got) for w in want
     )

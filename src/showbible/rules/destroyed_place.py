@@ -30,6 +30,9 @@ class DestroyedPlace(Rule):
                 continue
             place = place_key(scene)
             known = fold.destroyed.get(place) if place else None
+            if known is None and place and place.startswith("~") and " - " in place:
+                # A place known only by its headings: CORMORANT - GALLEY is in the Cormorant.
+                known = fold.destroyed.get(place.split(" - ")[0])
             if known is None or not known.moment < fold.at(scene, scene.line):
                 continue
             e = known.event

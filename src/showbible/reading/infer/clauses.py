@@ -225,6 +225,11 @@ def mentions(
                 continue
             role = PERSONAL[m.group(1).lower().replace("’", "'")]
             cid = focus.resolve(role)
+            if role == "focus":
+                # "shove JONAH down the ladder and chain him": the name just before, if any
+                earlier = [n for n in out if n.end <= m.start() and not n.pronoun]
+                if earlier and earlier[-1].cid != focus.speaker:
+                    cid = earlier[-1].cid
             if cid is None:
                 continue
             owns = m.group(1).lower() in ("my", "your", "his", "thy") or (

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
 from showbible.reading.infer.clauses import blocked, imperative, object_after, subject_before
-from showbible.reading.infer.places import fold
+from showbible.reading.infer.places import PLACE_NOUNS, fold
 
 _RESTRAINT = (r"(?:pipe|wall|chair|post|bed|radiator|ring|floor|bars|beam|mast|pillar|table|"
               r"bunk|stake|railing|hook|bolt)")  # fmt: skip
@@ -146,8 +146,10 @@ class Confinement(Component):
             return scene.place_key
         if scene.location_words & set(words) or words[0] in ("hold", "cell", "cellar", "brig"):
             return scene.place_key
-        head = [w for w in words[:4] if w not in ("s",)]
-        return "~" + " ".join(head) if head else scene.place_key
+        head = words[: words.index("of")] if "of" in words else words[:4]
+        if not head or head[-1] not in PLACE_NOUNS:
+            return scene.place_key  # "to the ribs of the hull": somewhere in this scene's place
+        return "~" + " ".join(head)
 
     def _told(self, unit: Unit) -> float:
         return HIGH if unit.kind != "speech" or unit.speaker is None else MEDIUM

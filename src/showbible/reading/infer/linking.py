@@ -72,12 +72,17 @@ def link(
                 out.append(Linked("cannot", item.subject, *base, obj=item.obj, data=data))
             elif item.kind == "held":
                 later = [k for j, k in releases.get(item.subject, ()) if j > i]
-                data["until"] = later[0] if later else None
+                if later:
+                    data["until"] = later[0]
+                else:
+                    data["until"] = _seen_free(scenes, i, item.subject, item.obj)
+                    data["until_reason"] = "seen elsewhere on a later day" if data["until"] else ""
                 out.append(Linked("held", item.subject, *base, obj=item.obj, data=data))
             elif item.kind == "confides":
-                tells = tuple(t for t in item.tells if t not in bible)
-                if len(tells) < len(item.tells) and any(t in bible for t in item.tells):
-                    continue  # the bible already has this secret
+                said = " ".join(item.sentence.lower().split())
+                if any(t in said for t in bible):
+                    continue  # the bible already has this secret: its tell is in the confidence
+                tells = item.tells
                 hearers = tuple(c for c in item.who if not is_role(c))
                 secrets.append(Secret(f"~{sc.key}/{item.subject}", sc.key, item.line, sc.file,
                                       item.sentence, item.confidence, tells, hearers))  # fmt: skip
@@ -98,3 +103,24 @@ def link(
                               obj=s.id, data={"sentence": s.sentence, "reason": how,
                                               "secret": s.id}))  # fmt: skip
     return out
+
+
+def _seen_free(scenes: list[SceneFacts], i: int, who: str, place: str | None) -> str | None:
+    """Where a confinement that the scripts never end must have ended: the first later scene
+    that has the character elsewhere on another story day (or, without story times, in another
+    episode) -- released off screen. Elsewhere on the same day is what the two-places rule is
+    for, so the hold stays."""
+    held = scenes[i]
+    for sc in scenes[i + 1 :]:
+        if who not in sc.present or sc.flashback:
+            continue
+        here = sc.place or ("~" + " ".join(sc.location.lower().split()) if sc.location else None)
+        if here == place:
+            continue
+        if held.story is not None and sc.story is not None:
+            if held.story.kind == sc.story.kind and held.story.parts[:1] == sc.story.parts[:1]:
+                continue
+        elif (sc.series, sc.episode) == (held.series, held.episode):
+            continue
+        return sc.key
+    return None
