@@ -56,8 +56,12 @@ class Capability(Rule):
                         sentence.line,
                         (cid,),
                         f"{ctx.name(cid)} cannot {what}, but here: {sentence.text.strip()!r}",
-                        [Evidence.of(known.event, f"{ctx.name(cid)} cannot {what}"
-                                     + _said(known.event.data))],
+                        [
+                            Evidence.of(
+                                known.event,
+                                f"{ctx.name(cid)} cannot {what}" + _said(known.event.data),
+                            )
+                        ],
                         inferred=known.event.source == "inferred",
                     )
                     break

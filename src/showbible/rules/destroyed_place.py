@@ -43,8 +43,11 @@ class DestroyedPlace(Rule):
                 scene.line,
                 (),
                 f"this scene is set in {label}, destroyed in {e.scene or 'the bible'}",
-                [Evidence.of(e, f"{label} is destroyed" + (
-                    f" (inferred from {e.data.get('sentence', '')!r})"
-                    if e.source == "inferred" else ""))],  # fmt: skip
+                [Evidence.of(e, f"{label} is destroyed" + _said(e.data))],
                 inferred=e.source == "inferred",
             )
+
+
+def _said(data: dict[str, object]) -> str:
+    """The sentence an inferred fact rests on, for its evidence."""
+    return f" (inferred from {data['sentence']!r})" if data.get("sentence") else ""

@@ -63,7 +63,6 @@ class PrematureKnowledge(Rule):
                     _evidence(ctx, cid, sid),
                 )
 
-
     def _inferred(self, ctx: Context) -> Iterator[Finding]:
         """Secrets the scripts confide (reading/infer/secrets.py): their tells, said after the
         confidence by someone who never learned them."""
