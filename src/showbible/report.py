@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -206,7 +207,7 @@ def _location(uri: str, line: int, base_id: str) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n"
 
 
 def relative_to_universe(path: str, root: Path) -> str:
@@ -217,3 +218,31 @@ def relative_to_universe(path: str, root: Path) -> str:
         return full.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return p.as_posix()
+
+
+# Characters a terminal or a CI log may act on instead of showing: C0 controls but newline and
+# tab (ESC starts sequences that move the cursor, erase lines, set the window title), DEL, C1
+# controls (U+009B is a one-character CSI to some terminals) and the bidirectional overrides
+# that make a line read differently from its bytes. A name or cue in a script may hold any.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# JSON escapes C0 itself; these it writes raw when ensure_ascii is off.
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``, ``\\u202e``):
+    what every text output prints (the command line's consoles apply it to all they print)."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text with the control characters json.dumps leaves raw written as ``\\u`` escapes
+    (valid JSON: they can only stand inside strings)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

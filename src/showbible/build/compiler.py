@@ -27,7 +27,8 @@ from showbible.build.compiled import BuildResult, Compiled
 from showbible.build.pipeline import CachedExtract, Extraction, cores, extract_universe
 from showbible.build.rows import log_build, set_meta_all, write_canon
 from showbible.canon.fold import build_canon, fold_events
-from showbible.model import Diagnostic, InputError
+from showbible.formats.files import YAML_LIMIT_MB, read_file
+from showbible.model import Diagnostic
 from showbible.reading.events import EventCollector
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.facts import SceneFacts
@@ -41,19 +42,11 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 def read_script_bytes(path: Path, rel: str, limit_mb: int = 32) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > limit_mb * 1024 * 1024:
-            # A feature film is about 200 KB of Fountain; a file this size is not a script
-            # (or is many scripts glued together), and would hold the build hostage.
-            raise InputError(
-                f"{size / 1024 / 1024:.0f} MB is too large for one script (the limit is "
-                f"{limit_mb} MB: settings.max_script_mb in universe.yaml)",
-                file=rel,
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=rel) from None
+    # A feature film is about 200 KB of Fountain; a file over the limit is not a script (or is
+    # many scripts glued together), and would hold the build hostage.
+    return read_file(
+        path, shown=rel, limit_mb=limit_mb, limit_hint=": settings.max_script_mb in universe.yaml"
+    )
 
 
 @contextlib.contextmanager
@@ -215,7 +208,7 @@ def bible_digest(universe: Universe) -> str:
     """The engine and the bible: what every cached extraction depends on besides its file."""
     h = hashlib.sha256(engine_fingerprint().encode())
     for path in universe.bible_files:
-        h.update(path.read_bytes())
+        h.update(read_file(path, root=universe.root, limit_mb=YAML_LIMIT_MB, what="a bible file"))
     return h.hexdigest()
 
 

@@ -162,6 +162,7 @@ class _Context:
                 )
             )
             flashback_next = flashback_transition(scene)
+            check_cast_size(facts[-1], cast, self.universe.bible.settings.max_scene_cast)
 
         def resolve(label: str) -> str:
             return cast.resolve_cue(label, ep.series).character
@@ -170,6 +171,22 @@ class _Context:
             f.tells = scene_tells(self.tells, f)
             f.inferred = infer_facts(f, self.place_names, sc, matcher, resolve)
         return facts, dump_facts(ep.series, ep.id, ep.rel, facts), parsed, blob
+
+
+def check_cast_size(scene: SceneFacts, cast: Cast, limit: int) -> None:
+    """Every pair present in a scene has met: a scene of thousands (2,000 cues in 30 KB, or one
+    TEI ``<sp who>`` naming 2,000) makes millions of pairs and gigabytes. Refused here, before
+    any pair is made, at the scene's heading."""
+    people = sum(1 for cid in scene.present if not cast.is_role(cid))
+    if people > limit:
+        raise InputError(
+            f"scene {scene.number} has {people:,} characters present, over the limit of {limit} "
+            f"(settings.max_scene_cast in universe.yaml): every pair of them would be a meeting "
+            f"({people * (people - 1) // 2:,} pairs). Write a crowd as one group cue "
+            "(ALL, CROWD), or raise the limit",
+            file=scene.file,
+            line=scene.line,
+        )
 
 
 def _relabel(script: Script, rel: str) -> Script:

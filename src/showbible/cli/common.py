@@ -17,12 +17,14 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.segment import Segment
 from sqlalchemy import Connection
 
 from showbible import queries
 from showbible.build.compiled import BuildResult
 from showbible.build.compiler import build
 from showbible.model import InputError
+from showbible.report import json_safe, terminal_safe
 from showbible.store import Store, resolve_url
 from showbible.universe.loader import UNIVERSE_FILE, find_root
 
@@ -46,11 +48,26 @@ app = typer.Typer(
 )
 
 
+class SafeConsole(Console):
+    """A console that shows control characters in what it prints as escapes (report.py's
+    terminal_safe): a name or cue holding ``\\e]0;...\\a`` or ``\\e[2K`` must not retitle the
+    window or erase a line of a terminal or CI log. Applied to the text of every segment, so
+    tables, panels and markup are covered alike; rich's own styling is added after it."""
+
+    def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+        for seg in super().render(renderable, options):
+            if seg.control is None and seg.text:
+                safe = terminal_safe(seg.text)
+                if safe is not seg.text:
+                    seg = Segment(safe, seg.style, seg.control)
+            yield seg
+
+
 # soft_wrap: never break a file:line message or a path across lines.
-out = Console(soft_wrap=True, highlight=False)
+out = SafeConsole(soft_wrap=True, highlight=False)
 
 
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+err = SafeConsole(stderr=True, soft_wrap=True, highlight=False)
 
 
 T = TypeVar("T")
@@ -165,7 +182,7 @@ def with_canon(root: Path, db: str | None, fn: Callable[[Connection], T]) -> T:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
 
 
 def choose(value: str, allowed: tuple[str, ...], option: str) -> None:

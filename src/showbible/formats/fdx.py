@@ -27,6 +27,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from showbible.formats.files import read_file
 from showbible.formats.transcript import cut_notes, note_elements, split_cue
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
 
@@ -324,9 +325,5 @@ def parse_fdx(data: bytes | str, path: str = "<string>") -> Script:
 def read_fdx(path: str | os.PathLike[str]) -> Script:
     """Read and parse a Final Draft ``.fdx`` file."""
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as fh:
-            data = fh.read()
-    except OSError as err:
-        raise InputError(f"cannot read Final Draft file: {err.strerror or err}", file=name) from err
+    data = read_file(name, noun="Final Draft file")  # refuses FIFOs, devices, oversized files
     return parse_fdx(data, name)

@@ -78,14 +78,17 @@ def read_file(
     limit_mb: float = HARD_LIMIT_MB,
     what: str = "one script",
     limit_hint: str = "",
+    noun: str = "",
 ) -> bytes:
     """The bytes of a regular file of at most ``limit_mb``; with ``root``, only when the file
-    (symlinks resolved) is inside that folder. Raises InputError naming ``shown``."""
+    (symlinks resolved) is inside that folder. Raises InputError naming ``shown``, its message
+    starting "cannot read NOUN:"."""
     name = os.fspath(path)
     label = shown if shown is not None else display_name(name)
+    cannot = f"cannot read {noun}: " if noun else "cannot read: "
     if root is not None and not inside(root, name):
         raise InputError(
-            "is a link to a file outside the universe folder: refused (copy it in instead)",
+            cannot + "a link to a file outside the universe folder, refused (copy it in instead)",
             file=label,
         )
     limit = int(limit_mb * 1024 * 1024)
@@ -93,7 +96,7 @@ def read_file(
         before = os.stat(name)
         kind = _kind(before.st_mode)
         if kind is not None:
-            raise InputError(f"is {kind}, not a file: refused", file=label)
+            raise InputError(f"{cannot}it is {kind}, not a file", file=label)
         if before.st_size > limit:
             raise InputError(_too_large(before.st_size, limit_mb, what, limit_hint), file=label)
         # O_NONBLOCK: should the path have become a FIFO since the stat, opening it must not wait
@@ -101,18 +104,18 @@ def read_file(
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
         fd = os.open(name, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=label) from None
+        raise InputError(f"{cannot}{exc.strerror or exc}", file=label) from None
     try:
         after = os.fstat(fd)
         kind = _kind(after.st_mode)
         if kind is not None:
-            raise InputError(f"is {kind}, not a file: refused", file=label)
+            raise InputError(f"{cannot}it is {kind}, not a file", file=label)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
         if len(data) > limit:
             raise InputError(_too_large(len(data), limit_mb, what, limit_hint), file=label)
         return data
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=label) from None
+        raise InputError(f"{cannot}{exc.strerror or exc}", file=label) from None
     finally:
         os.close(fd)

@@ -25,9 +25,10 @@ import os
 import re
 from collections.abc import Callable
 
+from showbible.formats.files import read_file
 from showbible.formats.fountain_notes import Source, cut_out, place_items, plain_source
 from showbible.formats.text import decode_text
-from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
+from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
 
 __all__ = ["parse_fountain", "read_fountain"]
 
@@ -444,10 +445,6 @@ def parse_fountain(text: str, path: str = "<string>") -> Script:
 def read_fountain(path: str | os.PathLike[str]) -> Script:
     """Read and parse a Fountain file (UTF-8, BOM optional; UTF-16/32 when it has a BOM)."""
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as fh:
-            data = fh.read()
-    except OSError as err:
-        raise InputError(f"cannot read Fountain file: {err.strerror or err}", file=name) from err
+    data = read_file(name, noun="Fountain file")  # refuses FIFOs, devices, oversized files
     text, diagnostics = decode_text(data, name)
     return _parse(text, name, diagnostics)

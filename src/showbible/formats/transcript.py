@@ -31,8 +31,9 @@ import os
 import re
 from dataclasses import dataclass
 
+from showbible.formats.files import read_file
 from showbible.formats.text import decode_text, normalise_newlines
-from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
+from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
 from showbible.reading.annotations import VERBS
 
 __all__ = [
@@ -543,11 +544,7 @@ def _parse(text: str, path: str, diagnostics: list[Diagnostic]) -> Script:
 def read_transcript(path: str | os.PathLike[str]) -> Script:
     """Read and parse a transcript file (UTF-8, BOM optional; UTF-16/32 with a BOM)."""
     name = os.fspath(path)
-    try:
-        with open(name, "rb") as fh:
-            data = fh.read()
-    except OSError as err:
-        raise InputError(f"cannot read transcript: {err.strerror or err}", file=name) from err
+    data = read_file(name, noun="transcript")  # refuses FIFOs, devices, oversized files
     text, diagnostics = decode_text(data, name)
     script = _parse(text, name, diagnostics)
     if text.strip() and not any(e.kind is Kind.CHARACTER for e in script.elements):

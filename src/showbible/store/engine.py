@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sqlalchemy import (
     Connection,
@@ -46,6 +48,15 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
+    _sqlite_settings(cur)
+
+
+def _sqlite_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    _sqlite_settings(dbapi_conn.cursor())
+
+
+def _sqlite_settings(cur: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -62,19 +73,35 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self.read_only = False
+        options: dict[str, Any] = {}
         if url.startswith("sqlite:///"):
-            folder = Path(url.removeprefix("sqlite:///")).parent
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise InputError(
-                    f"cannot create the store folder: {exc.strerror}", file=str(folder)
-                ) from None
+            path = Path(url.removeprefix("sqlite:///"))
+            folder = path.parent
+            if path.is_file() and not os.access(folder, os.W_OK):
+                # A read-only universe folder (a mount, an archive, another user's): SQLite would
+                # need to create its WAL files beside the store. Read it as an immutable file;
+                # queries answer from it, a build that must write says it cannot.
+                self.read_only = True
+                uri = f"file:{quote(str(path.absolute()))}?mode=ro&immutable=1"
+                options["creator"] = lambda: sqlite3.connect(
+                    uri, uri=True, check_same_thread=False
+                )
+            else:
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise InputError(
+                        f"cannot create the store folder: {exc.strerror}", file=str(folder)
+                    ) from None
         try:
-            self.engine: Engine = create_engine(url, future=True)
+            self.engine: Engine = create_engine(url, future=True, **options)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise InputError(f"cannot open store {url!r}: {exc}") from None
-        if self.engine.dialect.name == "sqlite":
+        if self.read_only:
+            event.listen(self.engine, "connect", _sqlite_connect_read_only)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        elif self.engine.dialect.name == "sqlite":
             # pysqlite defers BEGIN on its own; take control so that a build holds the write
             # lock from its first statement (a second build waits), while readers keep WAL
             # snapshots and never block.

@@ -184,6 +184,9 @@ class RelationKind(_Model):
 class Settings(_Model):
     inferred_facts: Literal["none", "high", "all"] = "high"
     max_script_mb: int = Field(default=32, ge=1, le=1024)
+    # Characters present in one scene: every pair of them meets, so time and memory grow with
+    # its square (build/pipeline.py check_cast_size).
+    max_scene_cast: int = Field(default=200, ge=2, le=20_000)
 
 
 class BibleConf(_Model):

@@ -18,6 +18,7 @@ from typing import Any
 from natsort import natsorted
 from pydantic import ValidationError
 
+from showbible.formats.files import YAML_LIMIT_MB, display_name, inside, is_displayable, read_file
 from showbible.model import Diagnostic, InputError
 from showbible.reading.names import did_you_mean, suggest
 from showbible.universe.bible import ID_PATTERN, BibleConf, SeriesConf
@@ -28,6 +29,8 @@ UNIVERSE_FILE = "universe.yaml"
 SCRIPT_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".xml")
 _MAX_YAML_NODES = 200_000  # a YAML alias bomb expands past any real bible long before this
 _ID = re.compile(ID_PATTERN)
+_UNDISPLAYABLE = "the file name is not valid UTF-8: skipped (rename it to read it)"
+_NOT_A_FILE = "is not a regular file (a named pipe or a device?): skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,11 +194,8 @@ def find_root(start: Path | None = None) -> Path | None:
     return None
 
 
-def _read_yaml(path: Path, shown: str) -> Any:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=shown) from None
+def _read_yaml(path: Path, root: Path, shown: str) -> Any:
+    raw = read_file(path, root=root, shown=shown, limit_mb=YAML_LIMIT_MB, what="a bible file")
     return read_yaml(raw, shown)
 
 
@@ -329,7 +329,7 @@ def load_universe(root: Path | str) -> Universe:
     if not main.is_file():
         raise InputError(f"no {UNIVERSE_FILE} in {root}", file=str(root))
     locator = Locator()
-    data = _read_yaml(main, UNIVERSE_FILE)
+    data = _read_yaml(main, root, UNIVERSE_FILE)
     if data is None:
         data = YMap()
     if not isinstance(data, YMap):
@@ -338,10 +338,14 @@ def load_universe(root: Path | str) -> Universe:
     locator.data = data
     bible_files = [main]
     bible_dir = root / "bible"
+    diagnostics: list[Diagnostic] = []
     if bible_dir.is_dir():
         for extra_path in natsorted(bible_dir.glob("*.yaml"), key=lambda p: p.name):
-            shown = f"bible/{extra_path.name}"
-            extra = _read_yaml(extra_path, shown)
+            shown = f"bible/{display_name(extra_path.name)}"
+            if not is_displayable(extra_path.name):
+                diagnostics.append(Diagnostic(shown, 1, _UNDISPLAYABLE))
+                continue
+            extra = _read_yaml(extra_path, root, shown)
             if extra is None:
                 continue
             if not isinstance(extra, YMap):
@@ -356,7 +360,6 @@ def load_universe(root: Path | str) -> Universe:
     except RecursionError:
         raise InputError("YAML nested too deeply", UNIVERSE_FILE) from None
     _check_ids(conf, locator)
-    diagnostics: list[Diagnostic] = []
     episodes = _discover_episodes(root, conf, locator, diagnostics)
     universe = Universe(
         root=root,
@@ -414,11 +417,6 @@ def _check_ids(conf: BibleConf, locator: Locator) -> None:
             )
 
 
-def _inside(root_real: str, path: str) -> bool:
-    real = os.path.realpath(path)
-    return real == root_real or real.startswith(root_real + os.sep)
-
-
 def _readable(path: str) -> bool:
     # The registry as it is now: readers added to formats/ are picked up without a list here.
     from showbible.formats import READERS
@@ -443,7 +441,6 @@ def _unreadable(rel: str) -> Diagnostic:
 def _discover_episodes(
     root: Path, conf: BibleConf, locator: Locator, diagnostics: list[Diagnostic]
 ) -> list[Episode]:
-    root_real = os.path.realpath(root)
     episodes: list[Episode] = []
     claimed: dict[str, str] = {}
     unread: list[str] = []
@@ -456,10 +453,17 @@ def _discover_episodes(
             matches = glob.glob(pattern, root_dir=root, recursive=True)
             for match in matches:
                 full = os.path.join(root, match)
-                if not _inside(root_real, full):
+                if not is_displayable(match):
+                    # It could be neither hashed nor stored as text: skipped, not fatal.
+                    diagnostics.append(Diagnostic(display_name(match), 1, _UNDISPLAYABLE))
+                    continue
+                if not inside(root, full):
                     raise locator.error(
                         where, f"{match} resolves outside the universe folder (a symlink?)"
                     )
+                if os.path.exists(full) and not os.path.isfile(full) and not os.path.isdir(full):
+                    diagnostics.append(Diagnostic(match, 1, _NOT_A_FILE))
+                    continue
                 if os.path.isfile(full) and match not in files:
                     if _readable(match):
                         files.append(match)
@@ -498,7 +502,7 @@ def _discover_episodes(
         for eid, meta in series.episodes.items():
             if meta.file and meta.file not in {v for v in by_stem.values()}:
                 full = os.path.join(root, meta.file)
-                if not _inside(root_real, full) or not os.path.isfile(full):
+                if not inside(root, full) or not os.path.isfile(full):
                     raise locator.error(
                         ("series", si, "episodes", eid, "file"),
                         f"episode file {meta.file!r} not found inside the universe folder",

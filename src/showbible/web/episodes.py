@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from showbible import queries, store
 from showbible.build.serial import load_script
-from showbible.model import Element, Kind, Script, split_scenes
+from showbible.formats.files import read_file
+from showbible.model import Element, InputError, Kind, Script, split_scenes
 from showbible.rules import Finding
 from showbible.web.findings import visible_findings
 from showbible.web.state import View
@@ -155,10 +156,11 @@ def _script(view: View, rel: str) -> Script | None:
 def _from_disk(root: Path, rel: str) -> Script | None:
     """Plain lines when the cache has no usable parse (another format version): readable,
     if without screenplay layout. Confined to the universe folder."""
-    path = (root / rel).resolve()
-    if not path.is_relative_to(root.resolve()) or not path.is_file():
-        return None
-    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = read_file(root / rel, root=root, shown=rel)
+    except InputError:
+        return None  # gone, a link out, a FIFO, a device: nothing to show
+    text = data.decode("utf-8", errors="replace")
     elements = tuple(
         Element(Kind.HEADING if _is_heading(t) else Kind.ACTION, t, n)
         for n, t in enumerate(text.splitlines(), 1)
