@@ -69,6 +69,25 @@ def test_a_huge_text_is_refused_before_it_is_read(
     assert code == 2 and "MB is not a news article" in err
 
 
+def test_a_text_longer_than_any_article_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "book.txt"
+    path.write_text("Mara Voss (Jane Doe) returns in the spin-off Harrowgate. " * 6000)
+    code, _, err = run(capsys, "news", str(path))
+    assert code == 2 and "characters of text is not a news article" in err
+
+
+def test_a_page_flattened_into_one_line_is_read_in_bounded_pieces(tmp_path: Path) -> None:
+    path = tmp_path / "flat.txt"
+    path.write_text("Mara Voss (Jane Doe) returns in the spin-off Harrowgate. " * 600)
+    facts = extract_facts([path], use_spacy=False)
+    assert {(f.kind, f.subject, f.object, f.line) for f in facts} >= {
+        ("plays", "Jane Doe", "Mara Voss", 1),
+        ("appears_in", "Mara Voss", "Harrowgate", 1),
+    }
+
+
 def test_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "news", str(tmp_path / "nowhere.txt"))
     assert code == 2 and "cannot read article" in err

@@ -20,14 +20,26 @@ from showbible.formats.text import decode_text
 from showbible.model import InputError
 from showbible.news.names import words
 
-# Longer than any news article by two orders of magnitude: a dump, a book or a log, not a piece.
-MAX_BYTES = 2_000_000
+# A page with its markup may be large; its text, or a text file, is never this long (the longest
+# features run to 50,000 characters): a dump, a book or a log, and slow to read (~60 µs a
+# character).
+MAX_BYTES = 5_000_000
+MAX_CHARS = 200_000
 
 
 def check_size(size: int, file: str) -> None:
     if size > MAX_BYTES:
         raise InputError(
             f"{size / 1e6:.1f} MB is not a news article (the limit is {MAX_BYTES / 1e6:.0f} MB): "
+            "pass the article's own text",
+            file=file,
+        )
+
+
+def check_length(chars: int, file: str) -> None:
+    if chars > MAX_CHARS:
+        raise InputError(
+            f"{chars:,} characters of text is not a news article (the limit is {MAX_CHARS:,}): "
             "pass the article's own text",
             file=file,
         )
@@ -52,7 +64,9 @@ def article_text(data: bytes, file: str) -> list[tuple[int, str]]:
         lines = html_lines(text)
         if not any(t.strip() for _, t in lines):
             raise InputError("an HTML page with no article text in it", file=file)
+        check_length(sum(len(t) for _, t in lines), file)
         return lines
+    check_length(len(text), file)
     return list(enumerate(text.split("\n"), 1))
 
 
@@ -232,8 +246,29 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
             title = line
             paragraphs.append(Paragraph(number, line, title=True))
             continue
-        paragraphs.append(Paragraph(number, line))
+        paragraphs.extend(Paragraph(number, piece) for piece in _pieces(line))
     return Article(file, title, paragraphs, sources)
+
+
+MAX_PARAGRAPH = 2000
+
+
+def _pieces(line: str) -> list[str]:
+    """A line longer than any paragraph (a page flattened into one line, a caption wall) is read
+    as paragraphs of whole sentences, each kept on the line's number: what the reader does per
+    paragraph then stays bounded, and the whole read linear in the article's length."""
+    if len(line) <= MAX_PARAGRAPH:
+        return [line]
+    out: list[str] = []
+    current = ""
+    for _offset, sentence in sentences(line):
+        if current and len(current) + len(sentence) > MAX_PARAGRAPH:
+            out.append(current.strip())
+            current = ""
+        current += sentence + " "
+    if current.strip():
+        out.append(current.strip())
+    return out
 
 
 _ABBREV = (

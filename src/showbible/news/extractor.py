@@ -44,6 +44,7 @@ class Extractor:
         self.article = article
         self.kb = kb
         self.facts: list[NewsFact] = []
+        self._subjects_at: list[str | None] = []  # see last_subject_before
 
     def add(
         self,
@@ -184,15 +185,18 @@ class Extractor:
     def last_subject_before(self, para: Paragraph, sentence: str) -> str | None:
         """The person a sentence's pronoun most likely stands for: the last person before it
         who was the subject of a verb of saying or doing (``Ritter says``, ``Ramirez tends``)."""
-        speakers = Speakers()
-        for p in self.article.paragraphs:
-            end = len(p.text)
-            if p is para:
-                at = p.text.find(sentence[:30])
-                end = at if at >= 0 else end
-            self.scan_subjects(p.text[:end], speakers)
-            if p is para:
-                break
+        paragraphs = self.article.paragraphs
+        index = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        # Who the text was about at the start of each paragraph, worked out once, in order.
+        while len(self._subjects_at) <= index:
+            n = len(self._subjects_at)
+            speakers = Speakers(self._subjects_at[-1] if self._subjects_at else None)
+            if n > 0:
+                self.scan_subjects(paragraphs[n - 1].text, speakers)
+            self._subjects_at.append(speakers.last_subject)
+        speakers = Speakers(self._subjects_at[index])
+        at = para.text.find(sentence[:30])
+        self.scan_subjects(para.text[: at if at >= 0 else len(para.text)], speakers)
         return speakers.last_subject
 
     def scan_subjects(self, text: str, speakers: Speakers) -> None:
