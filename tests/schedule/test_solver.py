@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ortools.sat.python import cp_model
 
 from showbible import compile_universe, load_universe
 from showbible.build.compiled import Compiled
@@ -236,3 +237,21 @@ def test_talent_through_the_calendar_model_is_the_dp(problem: TalentProblem) -> 
     exact = talent_solve(problem)
     assert solution.holding_cost == exact.holding
     assert evaluate(problem, calendar_order(solution)) == (exact.total, exact.holding)
+
+
+def test_no_plan_in_time_is_unknown_not_infeasible(
+    compiled: Compiled, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from showbible.schedule import solver
+
+    def hurried(seconds: float) -> Any:
+        made = cp_model.CpSolver()
+        made.parameters.max_time_in_seconds = 0.0
+        return made
+
+    monkeypatch.setattr(solver, "_solver", hurried)
+    plan = load_plan(compiled.universe)
+    assert plan is not None
+    data = make_schedule(compiled, plan).to_json()
+    assert data["status"] == "unknown" and not data["proven_optimal"]
+    assert data["conflicts"] == [] and not data["arcs"][0]["scheduled"]

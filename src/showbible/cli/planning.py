@@ -97,9 +97,11 @@ def schedule(
         sys.stdout.write(render.table(data))
         if sheet is not None:
             sys.stdout.write("\n" + render.call_sheet(data, sheet))
-    if data["status"] == "infeasible":
+    if data["status"] in ("infeasible", "unknown"):
         if fmt != "table":
-            err.print(render.conflicts_text(data), markup=False)
+            unknown = data["status"] == "unknown"
+            message = "no plan found within the time limit" if unknown else None
+            err.print(message or render.conflicts_text(data), markup=False)
         raise Exit(1)
 
 

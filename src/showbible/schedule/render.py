@@ -11,6 +11,10 @@ from showbible.schedule.strips import format_eighths
 
 def table(data: dict[str, Any]) -> str:
     lines = [f"{data['universe']}: schedule {data['status']}"]
+    if data["status"] == "unknown":
+        lines.append("no plan found within the time limit, and none proven impossible: give it")
+        lines.append("more time (--time-limit, or time_limit: in the plan)")
+        return "\n".join(lines) + "\n"
     if data["status"] == "infeasible":
         lines.append(conflicts_text(data))
         return "\n".join(lines) + "\n"

@@ -109,7 +109,7 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
                 "series": arc.into,
                 "episodes": sorted({s.episode for s in mine}, key=order.index) if mine else [],
                 "scenes": arc.scenes,
-                "scheduled": bool(placed) and solution.status != "infeasible",
+                "scheduled": bool(placed) and solution.status in ("optimal", "feasible"),
                 "days": [days[t].isoformat() for t in placed],
             }
         )

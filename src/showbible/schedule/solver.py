@@ -47,7 +47,7 @@ def strip_days(strip: Strip, capacity: int) -> int:
 
 @dataclass
 class Solution:
-    status: str  # optimal | feasible | infeasible
+    status: str  # optimal | feasible | infeasible | unknown (no plan found in the time limit)
     day: dict[str, int] = field(default_factory=dict)  # strip key -> index into plan.days
     span: dict[str, int] = field(default_factory=dict)  # strip key -> working days it takes
     holding_cost: int = 0
@@ -486,9 +486,8 @@ def solve_plan(
         result.status = "optimal" if proven else "feasible"
         result.seconds = time.perf_counter() - started
         return result
-    if status != cp_model.INFEASIBLE:
-        return Solution("infeasible", conflicts=[], minimal=False,
-                        seconds=time.perf_counter() - started)  # fmt: skip
+    if status != cp_model.INFEASIBLE:  # no plan found in time, none proven impossible either
+        return Solution("unknown", minimal=False, seconds=time.perf_counter() - started)
     core, minimal = _explain(built, explained, limit - (time.perf_counter() - started))
     return Solution(
         "infeasible",
