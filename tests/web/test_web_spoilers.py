@@ -53,7 +53,7 @@ def client_all(app: Any) -> Any:
 @pytest.fixture(scope="module")
 def watcher(app: Any) -> Any:
     with TestClient(app) as c:
-        r = c.get("/watched", params={"upto": BEFORE_TEAM_UP, "next": "/"}, follow_redirects=False)
+        r = c.post("/watched", data={"upto": BEFORE_TEAM_UP, "next": "/"}, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == "/"
         assert "watched=" in r.headers["set-cookie"] and "HttpOnly" in r.headers["set-cookie"]
         assert c.cookies.get("watched") == BEFORE_TEAM_UP
@@ -215,11 +215,11 @@ def test_stale_cookie_shows_nothing(app: Any) -> None:
 def test_watched_form_rejects_unknown_points_and_foreign_redirects(
     client_all: TestClient,
 ) -> None:
-    r = client_all.get("/watched", params={"upto": "nope"}, follow_redirects=False)
+    r = client_all.post("/watched", data={"upto": "nope"}, follow_redirects=False)
     assert r.status_code == 404 and "set-cookie" not in r.headers
-    r = client_all.get(
-        "/watched", params={"upto": "magpie:mp1", "next": "//evil.example/"}, follow_redirects=False
+    r = client_all.post(
+        "/watched", data={"upto": "magpie:mp1", "next": "//evil.example/"}, follow_redirects=False
     )
     assert r.headers["location"] == "/"
-    r = client_all.get("/watched", params={"upto": "", "next": "/cast"}, follow_redirects=False)
+    r = client_all.post("/watched", data={"upto": "", "next": "/cast"}, follow_redirects=False)
     assert r.headers["location"] == "/cast" and 'watched=""' in r.headers["set-cookie"]

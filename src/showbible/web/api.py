@@ -7,6 +7,7 @@ Each endpoint mirrors a command (`who`, `met`, `crossovers`, `check --format jso
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -138,17 +139,55 @@ def facts(request: Request, watched: Watched = None) -> JSONResponse:
         rows = queries.facts_list(view.conn)
         if view.cut.everything:
             return _json(rows)
-        # A fact stands once its scene is seen; a fact of the bible with no scene is a premise,
-        # shown once its subject has been seen.
-        chars = view.index.characters
-        return _json(
-            [
-                r
-                for r in rows
-                if (r.get("scene") is None or view.sight.sees_scene(r["scene"]))
-                and (r.get("subject") not in chars or view.sight.sees_character(r["subject"]))
-            ]
-        )
+        return _json([_cut_fact(view, r) for r in rows if _fact_seen(view, r)])
+
+
+# What a fact's detail may carry into a cut answer; any other key (one added later, or one
+# worked out over the whole canon, like "used", "withdrawn" or "conflict") is left out.
+_FACT_DETAIL = frozenset(
+    {"kind", "mutual", "reason", "sentence", "tells", "hearers", "secret", "scene", "id", "until"}
+)
+
+
+def _fact_seen(view: View, r: Row) -> bool:
+    """A fact stands once its scene is seen and everyone it names has been seen; a fact about
+    a secret with no scene (the bible's "known from the start") once someone has learned the
+    secret on screen (before that the viewer has not been told there is one)."""
+    sight, chars = view.sight, view.index.characters
+    if r.get("scene") is not None and not sight.sees_scene(r["scene"]):
+        return False
+    for key in ("subject", "object"):
+        value = r.get(key)
+        if value in chars and not sight.sees_character(value):
+            return False
+    secret = r.get("object") if r.get("kind") == "learns" else None
+    if r.get("kind") == "secret":
+        secret = r.get("subject")
+    if r.get("scene") is None and (secret is not None or r.get("kind") in ("secret", "learns")):
+        return secret in sight.secrets
+    return True
+
+
+def _cut_fact(view: View, r: Row) -> Row:
+    raw = r.get("detail")
+    if not raw:
+        return r
+    try:
+        detail = json.loads(raw)
+    except ValueError:
+        return dict(r, detail=None)
+    if not isinstance(detail, dict):
+        return dict(r, detail=None)
+    kept = {k: v for k, v in detail.items() if k in _FACT_DETAIL}
+    until = kept.get("until")
+    if isinstance(until, str):
+        scene = view.index.scene_by_key.get(until)
+        if scene is None or not view.sight.sees_scene(scene.id):
+            kept.pop("until")  # released later: when they get out is a spoiler
+    hearers = kept.get("hearers")
+    if isinstance(hearers, list):
+        kept["hearers"] = [h for h in hearers if view.sight.sees_character(h)]
+    return dict(r, detail=json.dumps(kept))
 
 
 @router.get("/watch-order/{target}", summary="`watch-order TARGET`: what to see first")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -39,13 +39,15 @@ def create_app(
     watch: float | None = 2.0,
     rate: float = RATE,
     burst: float = BURST,
+    allow_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """The web interface of the universe at ``root`` (store ``url``, default as the CLI's).
 
     The store is brought up to date now; with ``watch`` (seconds) a background thread rebuilds
     it whenever a file of the universe changes, while the server runs. A failed build leaves
     the last good canon on show under a banner. ``token`` (or env SHOWBIBLE_TOKEN): every
-    request must carry it."""
+    request must carry it. ``allow_hosts``: the Host names answered (DNS rebinding); None: the
+    loopback names (and the test client's), IP addresses always; "*": any."""
     root = Path(root)
     token = token or os.environ.get("SHOWBIBLE_TOKEN") or None
     canon = Canon(root, url)
@@ -96,7 +98,7 @@ def create_app(
     app.include_router(pages.router)
     app.add_exception_handler(queries.NotFound, _not_found)
     app.add_exception_handler(InputError, _bad_input)
-    app.add_middleware(Guard, token=token, rate=rate, burst=burst)
+    app.add_middleware(Guard, token=token, rate=rate, burst=burst, hosts=allow_hosts)
     return app
 
 
@@ -125,24 +127,46 @@ def run(
     host: str = "127.0.0.1",
     port: int = 8000,
     token: str | None = None,
+    *,
+    allow_hosts: Iterable[str] = (),
+    proxy: bool = False,
 ) -> None:
-    """Serve the universe at ``root`` until interrupted (what `showbible serve` calls)."""
-    import uvicorn
+    """Serve the universe at ``root`` until interrupted (what `showbible serve` calls). Raises
+    InputError, before building anything, when the address cannot be listened on."""
+    from showbible.web import server
 
+    sock = server.bind(host, port)  # a busy or bad port is a clear message, not a traceback
     token = token or os.environ.get("SHOWBIBLE_TOKEN") or None
-    app = create_app(root, url, token)
+    # Only the names this server is reached by: loopback names, the --host it was given, and
+    # --allow-host (never "testserver", which create_app accepts for the test client).
+    hosts = {*LOOPBACK, *allow_hosts}
+    if host not in ("0.0.0.0", "::", ""):
+        hosts.add(host)
+    app = create_app(root, url, token, allow_hosts=hosts)
     canon: Canon = app.state.canon
+    port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{port}/"
     print(f"showbible: serving {root} at {address}", file=sys.stderr)
     if token:
-        print(f"showbible: open {address}?token={token} once to sign in", file=sys.stderr)
+        # Never the token itself: a terminal's scrollback and CI logs are not secret.
+        where = "--token" if os.environ.get("SHOWBIBLE_TOKEN") != token else "SHOWBIBLE_TOKEN"
+        print(
+            f"showbible: sign in once with {address}?token=TOKEN (TOKEN: the one given by "
+            f"{where}); or send 'Authorization: Bearer TOKEN'",
+            file=sys.stderr,
+        )
     elif host not in LOOPBACK:
         print(
             "showbible: warning: shared on the network without a token; anyone who can reach "
             "it can read the canon (use --token)",
             file=sys.stderr,
         )
+    if host in ("0.0.0.0", "::") and not allow_hosts:
+        print(
+            "showbible: note: browsers reach it by IP address; a host name needs --allow-host NAME",
+            file=sys.stderr,
+        )
     if not canon.status.ok:
         print(f"showbible: warning: build failed: {canon.status.message}", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    server.serve(app, sock, proxy=proxy)

@@ -11,19 +11,34 @@ from typing import Any
 
 Row = dict[str, Any]
 
-# Example values for the "try it" links, chosen to work on the Sallowmouth demo.
+# Example values for the "try it" links when the viewer has seen nothing to take them from.
 EXAMPLES = {
-    "name": "ida",
-    "a": "ida",
-    "b": "roz",
-    "series": "magpie",
-    "episode": "mp1",
-    "target": "highwater:hw3",
-    "q": "gull",
+    "name": "x",
+    "a": "x",
+    "b": "y",
+    "series": "x",
+    "episode": "x",
+    "target": "x",
+    "q": "a",
 }
 
 
-def endpoints(spec: Row) -> list[Row]:
+def examples_for(view: Any) -> dict[str, str]:
+    """Example values from what this viewer has seen (most seen characters, the last episode
+    seen): fixed examples would name people and episodes that come later (spoilers)."""
+    out = dict(EXAMPLES)
+    people = [c for c, _n in view.sight.appearances.most_common(2) if not c.startswith("role:")]
+    if people:
+        out["name"] = out["a"] = people[0]
+        out["b"] = people[-1]
+    if view.sight.episodes:
+        last = view.sight.episodes[-1]
+        out.update(series=last.series, episode=last.id, target=last.key)
+    return out
+
+
+def endpoints(spec: Row, examples: dict[str, str] | None = None) -> list[Row]:
+    examples = examples if examples is not None else EXAMPLES
     out = []
     for path, methods in spec.get("paths", {}).items():
         op = methods.get("get")
@@ -47,10 +62,10 @@ def endpoints(spec: Row) -> list[Row]:
         example = path
         for p in params:
             if p["in"] == "path":
-                example = example.replace("{" + p["name"] + "}", EXAMPLES.get(p["name"], "x"))
+                example = example.replace("{" + p["name"] + "}", examples.get(p["name"], "x"))
         needed = [p for p in params if p["in"] == "query" and p["required"]]
         if needed:
-            example += "?" + "&".join(f"{p['name']}={EXAMPLES.get(p['name'], 'x')}" for p in needed)
+            example += "?" + "&".join(f"{p['name']}={examples.get(p['name'], 'x')}" for p in needed)
         out.append(
             {
                 "path": path,

@@ -1,19 +1,20 @@
 """The HTML pages. Each is a thin route: open a view at the viewer's point, ask the data
-layer, render. The "watched up to" point lives in a cookie set by a GET (the site is
-read-only: there is no form that posts)."""
+layer, render. The "watched up to" point lives in a cookie set by the one form that posts
+(same-origin only; see security.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
+from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from showbible import queries
 from showbible.web import episodes, findings, overview, people, production
 from showbible.web import search as searching
-from showbible.web.docs import endpoints
+from showbible.web.docs import endpoints, examples_for
 from showbible.web.render import Renderer
 from showbible.web.state import Canon
 
@@ -134,13 +135,14 @@ def search(request: Request, q: str = "") -> HTMLResponse:
     )
 
 
-@router.get("/watched")
-def watched(
-    request: Request,
-    upto: Annotated[str, Query(max_length=300)] = "",
-    next: Annotated[str, Query(max_length=2000)] = "/",
-) -> Response:
-    """Set the "watched up to" point (an episode reference; empty: everything) and go back."""
+@router.post("/watched")
+async def watched(request: Request) -> Response:
+    """Set the "watched up to" point (an episode reference; empty: everything) and go back.
+    A POST (a GET could be driven by any page, as a link or an image): the guard lets it
+    through only from this site's own pages (its Origin)."""
+    form = dict(parse_qsl((await request.body()).decode("utf-8", errors="replace")))
+    upto = form.get("upto", "")[:300]
+    next = form.get("next", "/")[:2000]
     target = (
         next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
     )
@@ -157,7 +159,13 @@ def watched(
 @router.get("/docs", response_class=HTMLResponse)
 def docs(request: Request) -> HTMLResponse:
     spec = request.app.openapi()
-    return _render(request, "docs.html", nav="api", endpoints=endpoints(spec), spec=spec)
+    return _render(
+        request,
+        "docs.html",
+        nav="api",
+        endpoints=lambda v: endpoints(spec, examples_for(v)),
+        spec=spec,
+    )
 
 
 @router.get("/favicon.ico")
