@@ -241,7 +241,12 @@ def _validation_error(
     exc: ValidationError, locator: Locator, prefix: tuple[str, ...]
 ) -> InputError:
     err = exc.errors()[0]
-    path = [p for p in err["loc"] if isinstance(p, int | str)]
+    # pydantic names union members in loc ("tuple[str, ...]", "int"): not steps of the YAML
+    path = [
+        p
+        for p in err["loc"]
+        if isinstance(p, int) or (isinstance(p, str) and "[" not in p and p not in ("int", "str"))
+    ]
     message = err["msg"].removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
         message = f"unknown field {path[-1]!r}"
