@@ -12,10 +12,12 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cli_runner import run
 from showbible.schedule import render, svg
-from showbible.schedule.ics import fold
+from showbible.schedule.ics import escape, fold
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
 
@@ -160,3 +162,12 @@ def test_no_plan_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     shutil.copytree(DEMO, root, ignore=shutil.ignore_patterns(".showbible", "production*.yaml"))
     code, _out, err = run(capsys, "schedule", str(root), "--db", f"sqlite:///{tmp_path}/c.db")
     assert code == 2 and "no production plan" in err
+
+
+@given(st.text(max_size=400))
+def test_folding_keeps_every_line_within_75_octets(text: str) -> None:
+    line = "SUMMARY:" + escape(text)
+    assert "\r" not in line and "\n" not in line
+    parts = fold(line).split("\r\n ")
+    assert all(len(p.encode("utf-8")) <= 75 for p in parts)
+    assert "".join(parts) == line

@@ -11,6 +11,8 @@ from showbible.schedule.strips import format_eighths
 
 
 def escape(text: str) -> str:
+    """TEXT as RFC 5545 writes it: backslash, semicolon, comma escaped; any line break as \\n."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
