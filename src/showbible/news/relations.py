@@ -101,9 +101,12 @@ _REPRISE = re.compile(
     rf"(?P<s>{_SL})"
 )
 # 9-1-1's Hen (Aisha Hinds), Buck and Eddie; P.D.'s Jesse Lee Soffer; The Boys cast members A (X)
+# "The Boys' central villain and breakout star, Homelander (Antony Starr)": what the character is
+# to the show, then the character with its performer
 _OWNED = re.compile(
-    rf"(?P<s>{SER})(?:[’'‘]s?\s+(?:{DESC})?|\s+(?:cast\s+members?|cast|stars?|co-stars?)\s+)"
-    rf"(?P<c>{list_of(_NAM_PAIRS)})"
+    rf"(?P<s>{SER})(?:[’'‘]s?\s+(?:{DESC})?|[’'‘]s?\s+(?:[a-z][\w\-]*\s+){{1,3}}(?:and\s+"
+    rf"(?:[a-z][\w\-]*\s+){{0,2}})?[a-z][\w\-]*,\s+(?={NAM}\s*\()|\s+(?:cast\s+members?|cast|"
+    rf"stars?|co-stars?)\s+)(?P<c>{list_of(_NAM_PAIRS)})"
 )
 _OWNED_ITEM = rf"(?:the\s+)?(?:{SER}[’']s\s+)?{CH}(?:\s*\({NAM}\))?"
 _THE_SERIES = (

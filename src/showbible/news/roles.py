@@ -226,7 +226,9 @@ class Roles(Extractor):
             for match in pattern.finditer(text):
                 q = self.qualifier(m, match.start(), match.end(), question)
                 performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
-                characters = [x for x in m.all(match.group("c"))]
+                # "Matt Murdock (aka Daredevil)": the other name is the same character
+                c_span = re.sub(r"\((?:aka|AKA|a\.k\.a\.)[^()]*\)", "", match.group("c"))
+                characters = m.all(c_span)
                 if re.match(r",\s*who\b", text[match.end("p") :]):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
                 pairs = _zip(performers, characters)

@@ -51,8 +51,11 @@ SERIES_CUES = [
     # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
     re.compile(rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|comedy|sitcom|"
                rf"mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
-               rf"reboot|animated|live-action|film|movie)(?:\s+series)?(?:\s+|,\s+)"
+               rf"reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})"),
+    # its college-set spinoff, Gen V, continues ...: a title in apposition
+    re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot),\s+"
+               rf"(?P<t>{COLON_TITLE}|{TITLE}),"),
     # Cinder Vale quietly wrapped its second season
     re.compile(rf"(?P<t>{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|concluded|opened|"
                rf"opens|kicked off|kicks off|closed|closes)\s+(?:up\s+)?its\s+(?:\w+\s+)?"
@@ -144,8 +147,15 @@ def series_name(name: str, exact: bool = False) -> str:
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
         name = name.rstrip(".")  # a full stop, not "P.D."
     words = name.split()
-    while not exact and words and words[0].lower().strip(".") in _TITLE_STOP:
-        words = words[1:]
+    while (
+        not exact
+        and words
+        and (
+            words[0].lower().strip(".") in _TITLE_STOP
+            or re.fullmatch(rf"{_NETWORKS}['’]s?", words[0])
+        )
+    ):
+        words = words[1:]  # "According to", "Netflix's"
     while words and words[-1] in ("Season", "Seasons", "season", "series", "TV", "series'"):
         words = words[:-1]
     if words and re.fullmatch(r"[’']s?", words[-1]):
