@@ -44,7 +44,8 @@ _APPEAR = (
     r"cameoed|return|returns|returned|returning|make an appearance|makes an appearance|made an "
     r"appearance|made (?:his|her|their) (?:first |live-action |franchise )?(?:appearance|debut)|"
     r"make (?:his|her|their) (?:first |live-action )?(?:appearance|debut)|joins|joined|join|"
-    r"visit|visits|visited|visiting|is featured|was featured|spinning off onto (?:his|her|their) "
+    r"visit|visits|visited|visiting|is featured|was featured|back|comes back|came back|"
+    r"spinning off onto (?:his|her|their) "
     r"own series with|spun off into (?:his|her|their) own series|reprised\s+\w+|reprises\s+\w+|"
     r"returned as\s+\w+)"
 )

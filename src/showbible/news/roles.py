@@ -251,8 +251,15 @@ class Roles(Extractor):
             if who:
                 self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.6, "")
         self.pairs(m, sentence, para, question)
-        for match in _POSSESSIVE.finditer(text) if not para.title else []:
+        owned = list(_POSSESSIVE.finditer(text)) if not para.title else []
+        for i, match in enumerate(owned):
             p, c = m.at(match.group("p")), m.at(match.group("c"))
+            # Listed ("A's X and B's Y"), they are a cast, in the show the text is about.
+            near = [o for o in owned[max(0, i - 1) : i + 2] if o is not match]
+            listed = any(
+                re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", text[a.end() : b.start()])
+                for a, b in ((o, match) if o.start() < match.start() else (match, o) for o in near)
+            )
             if c.kind == "series" and not (
                 keyof(c.value) in self.kb.lex.characters or keyof(c.value) in self.kb.characters
             ):
@@ -262,7 +269,12 @@ class Roles(Extractor):
                 and self.kb.performer_like(c.value) <= 0
                 and keyof(self.kb.full(p.value)) in self.kb.persons
             ):
-                self.emit_plays(p.value, c, m, sentence, para, 0.6, "", match.start())
+                played = self.emit_plays(
+                    p.value, c, m, sentence, para, 0.6, "", match.start() if listed else -1
+                )
+                shows = set(self.kb.series_count)
+                if played and not listed and len(shows) == 1:  # an article about one show
+                    self.add("appears_in", played, shows.pop(), para.line, sentence, 0.45)
         bar = _BAR.match(text)
         if bar is not None:
             self.emit_plays(m.at(bar.group("a")).value, m.at(bar.group("b")), m, sentence,
