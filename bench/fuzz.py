@@ -7,13 +7,22 @@ readers promise: nothing but ``InputError`` is ever raised, every element's line
 input, and parsing twice gives the same result. A failing input is saved under
 ``fuzz-crashes/`` to replay. Runs on all cores; deterministic for a given seed.
 
+Then the size ladder: inputs grown past the seeds' few kilobytes -- every syntax token repeated
+alone, on its own line and with text after it, and mutated seeds with a run of them repeated --
+are parsed at 10 KB, 100 KB and 1 MB. Ten times the input may take about ten times as long; an
+input whose time grows more than ``SUPERLINEAR`` times per rung (or that takes over ``LADDER_HANG``
+seconds at 1 MB) fails the run and is saved: a quadratic reader turns a 40 KB file into minutes.
+
 Usage: python bench/fuzz.py [--count 1000000] [--seed 1] [--readers fountain,fdx,...]
+                            [--ladder-only] [--no-ladder]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
+import itertools
 import multiprocessing
 import os
 import random
@@ -24,6 +33,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -258,20 +268,163 @@ def _save(kind: str, data: bytes, why: str) -> str:
     return name
 
 
+# --- the size ladder ---------------------------------------------------------------------------
+
+RUNGS = (10_000, 100_000, 1_000_000)  # bytes
+SUPERLINEAR = 25.0  # time ratio between rungs (10x the bytes) that counts as super-linear
+LADDER_HANG = 60  # seconds for one parse at the top rung
+NOISE = 0.002  # seconds: below this at the lower rung, a ratio says nothing
+# Containers and PDF: bytes repeated are no longer a zip or a PDF (their inner readers are
+# laddered as Fountain and FDX).
+LADDER_READERS = ("fountain", "fdx", "tei", "transcript", "subtitles", "bible")
+
+
+def grow(unit: bytes, size: int, head: bytes = b"", tail: bytes = b"") -> bytes:
+    """``head`` + ``unit`` repeated to ``size`` bytes + ``tail``."""
+    n = max(1, (size - len(head) - len(tail)) // max(1, len(unit)))
+    return head + unit * n + tail
+
+
+def ladder_inputs(kind: str, seed: int, count: int) -> list[tuple[str, bytes, bytes, bytes]]:
+    """(label, head, unit, tail): the unit is what grows. Tokens alone, on lines and with text;
+    windows of mutated seeds repeated inside the rest of the seed (so XML stays in its body)."""
+    out: list[tuple[str, bytes, bytes, bytes]] = []
+    for i, tok in enumerate(TOKENS):
+        out += [
+            (f"token{i}", b"", tok, b""),
+            (f"token{i}+nl", b"", tok + b"\n", b""),
+            (f"token{i}+text", b"", tok + b"a b\n", b""),
+        ]
+    rng = random.Random(f"{seed}:{kind}:ladder")
+    seeds = _seeds(kind)
+    for j in range(count):
+        data = mutate(rng, seeds)
+        if len(data) < 2:
+            continue
+        start = rng.randrange(len(data) - 1)
+        end = min(len(data), start + rng.randint(1, 200))
+        out.append((f"grown{j}", data[:start], data[start:end], data[end:]))
+    return out
+
+
+def _time_parse(target: Callable[[bytes], object], data: bytes, repeat: int) -> float:
+    from showbible.model import InputError
+
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        with contextlib.suppress(InputError):
+            target(data)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _ladder_worker(args: tuple[str, list[tuple[str, bytes, bytes, bytes]]]) -> list[Any]:
+    kind, items = args
+    target = TARGETS[kind]()
+    signal.signal(signal.SIGALRM, _alarm)
+    rows: list[Any] = []
+    for label, head, unit, tail in items:
+        times: list[float] = []
+        why = ""
+        for rung in RUNGS:
+            data = grow(unit, rung, head, tail)
+            signal.alarm(LADDER_HANG)
+            try:
+                times.append(_time_parse(target, data, 3 if rung < RUNGS[-1] else 1))
+            except Hang:
+                times.append(float(LADDER_HANG))
+                why = f"hung: no answer in {LADDER_HANG} s at {rung:,} bytes"
+            except Exception:
+                why = traceback.format_exc(limit=6)
+            finally:
+                signal.alarm(0)
+            if why:
+                break
+            if len(times) > 1 and times[-2] > NOISE and times[-1] / times[-2] > SUPERLINEAR:
+                why = (
+                    f"super-linear: {times[-2]:.3f} s at {RUNGS[len(times) - 2]:,} bytes, "
+                    f"{times[-1]:.3f} s at {rung:,}"
+                )
+                break
+        saved = _save(kind, grow(unit, RUNGS[1], head, tail), why) if why else ""
+        rows.append((label, times, saved))
+    return rows
+
+
+def ladder(kind: str, seed: int, count: int, workers: int) -> tuple[int, list[str], list[Any]]:
+    items = ladder_inputs(kind, seed, count)
+    parts = [(kind, items[i::workers]) for i in range(workers)]
+    with multiprocessing.Pool(workers) as pool:
+        rows = [r for part in pool.map(_ladder_worker, parts) for r in part]
+    failures = [saved for _label, _times, saved in rows if saved]
+    return len(items), failures, rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1_000_000, help="inputs per reader")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--readers", default=",".join(TARGETS))
+    parser.add_argument("--ladder-only", action="store_true", help="only the size ladder")
+    parser.add_argument("--no-ladder", action="store_true", help="skip the size ladder")
+    parser.add_argument(
+        "--grown",
+        type=int,
+        default=None,
+        help="mutated seeds laddered per reader (default: count / 1,000, between 10 and 200)",
+    )
     args = parser.parse_args()
     workers = os.cpu_count() or 1
     total_crashes = 0
+    kinds = args.readers.split(",")
+    if not args.ladder_only:
+        total_crashes += _mutational(kinds, args.count, args.seed, workers)
+    if not args.no_ladder:
+        grown = args.grown if args.grown is not None else min(200, max(10, args.count // 1000))
+        total_crashes += _ladders(kinds, args.seed, grown, workers)
+    return 1 if total_crashes else 0
+
+
+def _ladders(kinds: list[str], seed: int, grown: int, workers: int) -> int:
+    print(
+        f"\nsize ladder ({', '.join(f'{r // 1000:,} KB' for r in RUNGS)}; fails past "
+        f"x{SUPERLINEAR:g} per rung)"
+    )
+    print(
+        f"{'reader':<12} {'inputs':>7} {'failures':>8} {'seconds':>8}   slowest input: "
+        + " / ".join(f"{r // 1000:,} KB" for r in RUNGS)
+        + "   worst ratio"
+    )
+    failed = 0
+    for kind in kinds:
+        if kind not in LADDER_READERS:
+            continue
+        started = time.perf_counter()
+        n, failures, rows = ladder(kind, seed, grown, workers)
+        seconds = time.perf_counter() - started
+        failed += len(failures)
+        full = [r for r in rows if len(r[1]) == len(RUNGS)]
+        slowest = max(full, key=lambda r: r[1][-1]) if full else None
+        ratios = [b / a for _l, t, _s in full for a, b in itertools.pairwise(t) if a > NOISE]
+        shown = " / ".join(f"{t:.3f}" for t in slowest[1]) if slowest else "-"
+        label = slowest[0] if slowest else ""
+        worst = f"x{max(ratios):.1f}" if ratios else "-"
+        print(
+            f"{kind:<12} {n:>7} {len(failures):>8} {seconds:>8.1f}   {shown} s ({label})   {worst}",
+            flush=True,
+        )
+        for name in failures[:5]:
+            print(f"    saved fuzz-crashes/{name}.bin")
+    return failed
+
+
+def _mutational(kinds: list[str], count: int, seed: int, workers: int) -> int:
+    total_crashes = 0
     print(f"{'reader':<12} {'inputs':>10} {'crashes':>8} {'seconds':>9} {'inputs/s':>9}")
-    for kind in args.readers.split(","):
-        chunk = -(-args.count // (workers * 8))
-        jobs = [
-            (kind, args.seed, s, min(chunk, args.count - s)) for s in range(0, args.count, chunk)
-        ]
+    for kind in kinds:
+        chunk = -(-count // (workers * 8))
+        jobs = [(kind, seed, s, min(chunk, count - s)) for s in range(0, count, chunk)]
         started = time.perf_counter()
         with multiprocessing.Pool(workers) as pool:
             results = pool.map(_worker, jobs)
@@ -285,7 +438,7 @@ def main() -> int:
         )
         for name in crashes[:5]:
             print(f"    saved fuzz-crashes/{name}.bin")
-    return 1 if total_crashes else 0
+    return total_crashes
 
 
 if __name__ == "__main__":
