@@ -10,6 +10,7 @@ line; it names the subject of a bare direction ("Dies.") exactly.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,14 @@ from typing import Protocol
 
 from showbible.model import Kind, Scene
 from showbible.reading.facts import Inferred, SceneFacts
-from showbible.reading.infer.clauses import UNREAL_SCENE, Focus, Mention, mentions, sentences
+from showbible.reading.infer.clauses import (
+    UNREAL_SCENE,
+    Focus,
+    Mention,
+    has_any,
+    mentions,
+    sentences,
+)
 
 HIGH = 0.9
 MEDIUM = 0.6
@@ -32,6 +40,10 @@ _HARM = re.compile(
     r"smites?|smote|cuts?\s+down)\b",
     re.I,
 )
+
+
+_HARM_STEMS = ("stab", "shoot", "shot", "strik", "struck", "hit", "kill", "wound", "runs", "run ",
+               "poison", "strangl", "slay", "slew", "smit", "smote", "cut")  # fmt: skip
 
 
 class Finder(Protocol):
@@ -49,11 +61,19 @@ class Unit:
     text: str
     line: int
     speaker: str | None
-    ms: list[Mention]
-    focus: Focus
+    named: list[tuple[str, int, int]]  # the characters it names, with their spans
+    focus: Focus  # who pronouns meant as the sentence began
     who: tuple[str, ...] = ()  # TEI <stage who>: the characters a direction is about
     index: int = 0  # position in the scene's stream
     victim: str | None = None  # who a harmful act here strikes ("Stabs him")
+    speech: int = -1  # for a speech's sentences: the index of the speech in the scene
+    first: bool = False  # the first sentence of its speech
+    low: str = ""  # the text in lower case, for the components' quick tests
+
+    @functools.cached_property
+    def ms(self) -> list[Mention]:
+        """Names and resolved pronouns, worked out only for a sentence a component reads."""
+        return mentions(self.text, self.named, self.focus)
 
 
 @dataclass
@@ -160,9 +180,9 @@ def walk(
             assert isinstance(ref, int)
             sent = facts.sentences[ref]
             focus.speaker = None
-            ms = mentions(sent.text, _spans(sent.text, sent.names, sent.starts), focus)
+            spans = _spans(sent.text, sent.names, sent.starts)
             unit = Unit(
-                "action", sent.text, line, last_speaker, ms, focus.copy(), who_at.get(line, ())
+                "action", sent.text, line, last_speaker, spans, focus.copy(), who_at.get(line, ())
             )
             units.append(unit)
             _after(unit, focus, facts)
@@ -170,7 +190,7 @@ def walk(
             assert isinstance(ref, tuple)
             who, text = ref
             focus.speaker = None
-            unit = Unit("direction", text, line, who, mentions(text, [], focus), focus.copy(),
+            unit = Unit("direction", text, line, who, [], focus.copy(),
                         who_at.get(line, ()))  # fmt: skip
             units.append(unit)
             _after(unit, focus, facts)
@@ -180,32 +200,41 @@ def walk(
             if speech.voice:
                 continue
             focus.speaker = speech.character
+            found = _names(speech.text, finder) if speech.names else []
             focus.addressee = _addressee(speech.text, speech.character, speakers, spoken, facts,
-                                         finder)  # fmt: skip
+                                         found)  # fmt: skip
             spoken += 1
-            for offset, text in sentences(speech.text):
-                named: list[tuple[str, int, int]] = []
-                if finder is not None and speech.names:
-                    for m in finder.find(text):
-                        cid = getattr(m, "character", None)
-                        if isinstance(cid, str):
-                            named.append((cid, getattr(m, "start", 0), getattr(m, "end", 0)))
+            for n, (offset, text) in enumerate(sentences(speech.text)):
+                end = offset + len(text)
+                named = [(c, s - offset, e - offset) for c, s, e in found if offset <= s < end]
                 sline = speech.line + speech.text.count("\n", 0, offset)
                 unit = Unit("speech", text, sline, speech.character,
-                            mentions(text, named, focus), focus.copy())  # fmt: skip
+                            named, focus.copy(), speech=ref,
+                            first=n == 0)  # fmt: skip
                 units.append(unit)
                 _after(unit, focus, facts)
             last_speaker = speech.character
     for i, u in enumerate(units):
         u.index = i
+        u.low = u.text.lower()
     return units
+
+
+def _names(text: str, finder: Finder | None) -> list[tuple[str, int, int]]:
+    """Characters named in a speech, with their spans (one search per speech)."""
+    out: list[tuple[str, int, int]] = []
+    for m in finder.find(text) if finder is not None else ():
+        cid = getattr(m, "character", None)
+        if isinstance(cid, str):
+            out.append((cid, int(getattr(m, "start", 0)), int(getattr(m, "end", 0))))
+    return out
 
 
 def _after(unit: Unit, focus: Focus, facts: SceneFacts) -> None:
     """Update who is in focus once a sentence is read."""
     focus.victim = None
-    harm = _HARM.search(unit.text)
-    names = [m for m in unit.ms if not m.pronoun]
+    harm = _HARM.search(unit.text) if has_any(unit.text.lower(), _HARM_STEMS) else None
+    names = [cid for cid, _s, _e in unit.named]
     if harm is not None:
         after = [m for m in unit.ms if m.start >= harm.end() and not m.possessive]
         if after and not after[0].pronoun:
@@ -213,11 +242,11 @@ def _after(unit: Unit, focus: Focus, facts: SceneFacts) -> None:
         elif unit.kind != "speech":
             focus.victim = _struck(unit, harm.start(), facts)
         unit.victim = focus.victim
-    for m in names:
-        if m.cid != focus.speaker:
-            focus.named(m.cid)
+    for cid in names:
+        if cid != focus.speaker:
+            focus.named(cid)
     if names and unit.kind == "action":
-        focus.named(names[0].cid)  # the subject stays in focus over the objects
+        focus.named(names[0])  # the subject stays in focus over the objects
 
 
 def _struck(unit: Unit, at: int, facts: SceneFacts) -> str | None:
@@ -243,19 +272,16 @@ def _addressee(
     speakers: list[str],
     k: int,
     facts: SceneFacts,
-    finder: Finder | None,
+    found: list[tuple[str, int, int]],
 ) -> str | None:
     """Whom a speech is spoken to: a name in the vocative, else the one who spoke just before
     or just after, else the only other character there."""
-    if finder is not None:
-        for m in finder.find(text):
-            cid = getattr(m, "character", None)
-            start, end = getattr(m, "start", 0), getattr(m, "end", 0)
-            if not isinstance(cid, str) or cid == speaker:
-                continue
-            before, after = text[:start].rstrip(), text[end:].lstrip()
-            if (not before or before[-1] in ",.!?;") and (not after or after[0] in ",.!?;"):
-                return cid
+    for cid, start, end in found:
+        if cid == speaker:
+            continue
+        before, after = text[:start].rstrip(), text[end:].lstrip()
+        if (not before or before[-1] in ",.!?;") and (not after or after[0] in ",.!?;"):
+            return cid
     for j in (k - 1, k + 1):
         if 0 <= j < len(speakers) and speakers[j] != speaker:
             return speakers[j]

@@ -15,8 +15,29 @@ spoken to, ``he``/``she``/``they`` the character last in focus.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+
+import ahocorasick
+
+
+def has_any(low: str, stems: tuple[str, ...]) -> bool:
+    """Whether a lower-cased text holds any of the stems: the quick test a component makes
+    before its patterns, one pass of an Aho-Corasick automaton (a long regex alternation, or a
+    loop over the stems, costs ten times more on the nine plays)."""
+    for _hit in _automaton(stems).iter(low):
+        return True
+    return False
+
+
+@functools.cache
+def _automaton(stems: tuple[str, ...]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for stem in stems:
+        auto.add_word(stem, stem)
+    auto.make_automaton()
+    return auto
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -25,7 +46,7 @@ def wordset(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’)]*\s+|\s+[—–]+\s+|\s+--\s+|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’)]*\s+|\s[—–]+\s|\s--\s|\n\s*\n")
 _CLAUSE_CUT = re.compile(r"[,;:()—–]|\s--\s|\bbut\b|\bthen\b|\bwhile\b|\bwhere\b|\bwho\b", re.I)
 
 NEGATORS = wordset(

@@ -25,7 +25,13 @@ from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import blocked, imperative, object_after, subject_before
+from showbible.reading.infer.clauses import (
+    blocked,
+    has_any,
+    imperative,
+    object_after,
+    subject_before,
+)
 from showbible.reading.infer.places import PLACE_NOUNS, fold
 
 _RESTRAINT = (r"(?:pipe|wall|chair|post|bed|radiator|ring|floor|bars|beam|mast|pillar|table|"
@@ -56,6 +62,33 @@ _NOT_AFTER = re.compile(
 # "They've got Teo locked in the weather station": a participle right after the name.
 _PARTICIPLE = re.compile(r"\b(?:locked|chained|shackled|imprisoned|caged)(?=\s+(?:up\s+)?"
                          r"(?:in|inside|to|aboard)\b)", re.I)  # fmt: skip
+_TRIGGER = (
+    "lock",
+    "chain",
+    "shackl",
+    "imprison",
+    "jail",
+    "throw",
+    "threw",
+    "thrown",
+    "shove",
+    "drag",
+    "tied",
+    "ties",
+    "cage",
+    "confin",
+    "commit",
+    "keep",
+    "kept",
+    "hold",
+    "held",
+    "bound",
+    "trapped",
+    "prisoner",
+    "padlock",
+    "captive",
+    "hostage",
+)
 _UNDONE = re.compile(r"\bthen (?:uncuffed|released|freed|untied|let go)\b|\bbut\b", re.I)
 _SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
 _HERE = re.compile(r"^\s*(?:here|there|in here|in there)\b", re.I)
@@ -65,6 +98,8 @@ class Confinement(Component):
     kind = "held"
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        if not has_any(unit.low, _TRIGGER):
+            return
         text = unit.text
         if _UNDONE.search(text) or _SELF.search(text):
             return
@@ -162,6 +197,28 @@ _RELEASE_SUBJECT = re.compile(
     r"breaks free|broke free|wriggles free|climbs out)\b",
     re.I,
 )
+_RELEASE_TRIGGER = (
+    "free",
+    "releas",
+    "let out",
+    "let go",
+    "unchain",
+    "untie",
+    "rescu",
+    "escap",
+    "break",
+    "broke",
+    "out",
+    "slip",
+    "kick",
+    "wriggl",
+    "unlock",
+    "lets",
+    "cut",
+    "pick",
+    "spring",
+    "sprung",
+)
 _RELEASE_OBJECT = re.compile(
     r"\b(?:frees?|freed|releases?|released|unchains?|unchained|unlocks?|unties|untie|untied|"
     r"rescues?|rescued|lets|let|cuts|cut|picks the lock on|springs|sprung)\b",
@@ -176,6 +233,8 @@ class Release(Component):
     kind = "released"
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        if not has_any(unit.low, _RELEASE_TRIGGER):
+            return
         text = unit.text
         for m in _RELEASE_SUBJECT.finditer(text):
             subject = subject_before(unit.ms, m.start(), text)

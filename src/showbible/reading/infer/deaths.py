@@ -29,6 +29,7 @@ from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Uni
 from showbible.reading.infer.clauses import (
     Mention,
     blocked,
+    has_any,
     imperative,
     object_after,
     subject_before,
@@ -88,11 +89,22 @@ _BODY_OF = re.compile(
     re.I,
 )
 _POSSESSED_BODY = re.compile(
-    r"^(?:'s|’s)\s+(?:corpse|dead body|lifeless body|remains|body\b|"
+    r"^(?:'s|’s)\s+(?:corpse|dead body|lifeless body|remains|"
     r"body\s+(?:floats|lies|lay|is found|is dragged|is carried|is pulled|washes|hangs|"
-    r"is borne|is brought|is laid)|throat|neck|eyes)",
+    r"is borne|is brought|is laid)|body\b|throat|neck|eyes)",
     re.I,
 )
+# Stems without which no pattern here can match: a quick test before the full ones.
+_TRIGGER = (
+    "die", "dead", "kill", "slai", "slay", "slew", "murder", "execut", "drown", "bleed", "bled",
+    "breath", "succumb", "perish", "lifeless", "empty", "glassy", "unseeing", "vacant", "body",
+    "bodies", "corpse", "remains", "throat", "neck", "eyes", "stab", "shoot", "shot", "buri",
+    "bury", "strangl", "poison", "smother", "behead", "assassin", "no more", "still", "limp",
+    "flatline", "surface", "wake", "hack", "beat", "cut down", "runs", "aliv", "surviv",
+    "move again", "moves again",
+)  # fmt: skip
+# Falling is a sign only after a shot or a blow.
+_FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
 _STATIVE = re.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
 _NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
 _STAB = re.compile(
@@ -129,9 +141,15 @@ class Deaths(Component):
         self._last_speech = -1
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        text = unit.text
         if unit.kind == "speech":
             self._last_speech = unit.index
+        elif unit.victim is not None:
+            self._victim = (unit.index, unit.victim)
+        signs = has_any(unit.low, _TRIGGER)
+        falls = unit.kind == "action" and has_any(unit.low, _FALL_STEMS)
+        if not self._soft and not signs and not falls and not _BARE.match(unit.text):
+            return
+        text = unit.text
         if unit.kind != "speech" and _BARE.match(text):
             struck = self._victim is not None and self._victim[0] > self._last_speech
             cid = (
@@ -145,12 +163,21 @@ class Deaths(Component):
                 yield fact("dies", cid, unit, HIGH, "a stage direction: dies")
             return
         yield from self._confirm(unit)
-        if unit.kind != "speech":
-            if unit.victim is not None:
-                self._victim = (unit.index, unit.victim)
-            if _WITH_BODY.search(text) and self._victim is not None:
-                yield fact("dies", self._victim[1], unit, HIGH, "struck down, then borne off")
-                return
+        if falls and any(
+            _SHOT.search(u.text) for u in scene.units[max(0, unit.index - 2) : unit.index + 1]
+        ):
+            for m in _FALLS.finditer(text):
+                for got in self._subject(unit, scene, m, MEDIUM):
+                    if any(cid == got.subject for cid, _u in self._soft):
+                        got = fact("dies", got.subject, unit, HIGH, "two signs of death")
+                    self._soft.append((got.subject, unit))
+                    yield dataclasses.replace(got, reason="falls after a shot or a blow")
+        if not signs:
+            return
+        borne = unit.kind != "speech" and _WITH_BODY.search(text)
+        if borne and self._victim is not None:
+            yield fact("dies", self._victim[1], unit, HIGH, "struck down, then borne off")
+            return
         if unit.kind == "action" and _BARE_DEAD.match(text) and unit.index:
             before = scene.units[unit.index - 1]
             named = [m for m in before.ms if not m.pronoun and not m.possessive]
@@ -172,15 +199,6 @@ class Deaths(Component):
                 yield got
             if not got_any and blocked(text, m.start()) is None:
                 self._soft.append((None, unit))  # "The monitor flatlines." -- whose, comes next
-        if unit.kind == "action" and any(
-            _SHOT.search(u.text) for u in scene.units[max(0, unit.index - 2) : unit.index + 1]
-        ):
-            for m in _FALLS.finditer(text):
-                for got in self._subject(unit, scene, m, MEDIUM):
-                    if any(cid == got.subject for cid, _u in self._soft):
-                        got = fact("dies", got.subject, unit, HIGH, "two signs of death")
-                    self._soft.append((got.subject, unit))
-                    yield dataclasses.replace(got, reason="falls after a shot or a blow")
         for m in _OBJECT.finditer(text):
             yield from self._object(unit, scene, m, need_dead=False)
         for m in _HARM.finditer(text):
@@ -298,10 +316,7 @@ class Deaths(Component):
 
 def _speech_of(unit: Unit, scene: SceneView) -> str:
     """The whole speech a sentence belongs to."""
-    for d in scene.facts.dialogue:
-        if d.character == unit.speaker and d.line <= unit.line <= d.line + d.text.count("\n"):
-            return d.text
-    return ""
+    return scene.facts.dialogue[unit.speech].text if unit.speech >= 0 else ""
 
 
 _ALIVE = re.compile(
@@ -323,6 +338,9 @@ class Alive(Component):
     kind = "alive"
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        if not ("aliv" in unit.low or "surviv" in unit.low or "dead" in unit.low
+                or "death" in unit.low):  # fmt: skip
+            return
         for m in _ALIVE.finditer(unit.text):
             subject = subject_before(unit.ms, m.start(), unit.text)
             if subject is None:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import blocked, imperative
+from showbible.reading.infer.clauses import blocked, has_any, imperative
 from showbible.reading.infer.places import place_after, place_before
 
 _SUBJECT_HIGH = re.compile(
@@ -62,6 +62,59 @@ _PART = re.compile(
     r"(?:caves? in|collapses?|comes? down|falls?|crashes|gives way|gave way|fell|came down)\b",
     re.I,
 )
+_TRIGGER = (
+    "burn",
+    "explod",
+    "blow",
+    "blew",
+    "destroy",
+    "raze",
+    "level",
+    "demolish",
+    "flatten",
+    "gut",
+    "sunk",
+    "sink",
+    "sank",
+    "torch",
+    "obliterat",
+    "wiped",
+    "swept",
+    "reduced",
+    "collaps",
+    "crumbl",
+    "cave",
+    "came down",
+    "comes down",
+    "up in flames",
+    "goes up",
+    "went up",
+    "goes down",
+    "went down",
+    "apart",
+    "ruin",
+    "shell",
+    "crater",
+    "husk",
+    "wreck",
+    "blacken",
+    "buckles",
+    "crash",
+    "fired",
+    "fall",
+    "fell",
+    "gone",
+    "scuttl",
+    "bomb",
+    "engulf",
+    "left of",
+    "stump",
+    "roof",
+    "wall",
+    "ceiling",
+    "tower",
+    "spire",
+)
 _NOT_AFTER = re.compile(
     r"^\s*(?:to the (?:rebels|enemy|french|english)|silent|quiet|into a chair|"
     r"to (?:his|her|their) knees|at |on |in love|asleep|apart at)",
@@ -77,6 +130,8 @@ class Destructions(Component):
         self._soft: dict[str, int] = {}
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        if not has_any(unit.low, _TRIGGER):
+            return
         text = unit.text
         bible = scene.places.spans(text)
         key, words = scene.place_key, scene.location_words
@@ -146,6 +201,8 @@ class Intact(Component):
     kind = "intact"
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        if not any(w in unit.low for w in ("untouched", "stand", "intact", "burn", "unharmed")):
+            return
         bible = scene.places.spans(unit.text)
         for m in _INTACT.finditer(unit.text):
             place = place_before(unit.text, m.start(), bible, scene.place_key,

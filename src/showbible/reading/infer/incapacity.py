@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import Mention, blocked, subject_before, words
+from showbible.reading.infer.clauses import Mention, blocked, has_any, subject_before, words
 
 # Verbs of lasting ability, and the words an action line uses to do each.
 ABILITIES: dict[str, tuple[str, ...]] = {
@@ -70,6 +70,13 @@ _LIMB_OBJECT = re.compile(
     r"^\s+(?:my|your|his|her|their|that|this|the)\s+(?:own\s+)?(?P<limb>" + _LIMBS + r")", re.I
 )
 _LANGUAGE = re.compile(r"^\s+(?P<lang>[A-Z][a-z]+)\b")
+_TRIGGER = (
+    "can't", "can not", "cannot", "can no", "could never", "never could", "never learn",
+    "know how", "been able", "able to", "won't", "will never", "'ll never", "will not",
+    "shall never", "blind", "deaf", "no swimmer", "no driver", "no rider", "no pilot",
+    "no reader", "no flier", "no flyer", "no climber", "no sailor", "useless", "paralys",
+    "paralyz", "limp", "hold", "carry", "can’t", "won’t",
+)  # fmt: skip
 _PAST = re.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|boy|girl)|used to|"
                    r"once|years ago)\b", re.I)  # fmt: skip
 _DENIAL = re.compile(
@@ -86,6 +93,9 @@ _STATE = re.compile(
     r"paralysed))",
     re.I,
 )
+# Senses and stances that fail for a moment as often as for good: lasting only when said so.
+_MOMENTARY = frozenset({"see", "hear", "stand", "move"})
+_LASTING = re.compile(r"^\s*(?:any ?more|again|since|a thing|at all|any longer|now)\b", re.I)
 _NOUN_VERB = {"swimmer": "swim", "driver": "drive", "rider": "ride", "pilot": "pilot",
               "reader": "read", "flier": "fly", "flyer": "fly", "climber": "climb",
               "sailor": "sail"}  # fmt: skip
@@ -95,6 +105,8 @@ class Incapacity(Component):
     kind = "cannot"
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        if not has_any(unit.low, _TRIGGER):
+            return
         text = unit.text
         if _PAST.search(text) or _DENIAL.search(text):
             return
@@ -144,6 +156,8 @@ class Incapacity(Component):
         confidence = HIGH
         if unit.kind == "speech" and subject.pronoun == "focus" and unit.focus.ambiguous():
             confidence = MEDIUM  # "he can't swim" with more than one "he" about
+        if what in _MOMENTARY and not _LASTING.match(rest) and "no longer" not in negator:
+            confidence = MEDIUM  # "I cannot see" in the dark, through tears: maybe for now
         return _cannot(subject, what, unit, confidence, f"{m.group(0).strip()!r}")
 
     def _state(self, unit: Unit, m: re.Match[str]) -> Inferred | None:
@@ -171,10 +185,18 @@ def _state_subject(unit: Unit, pos: int) -> Mention | None:
     if not before:
         return None
     last = before[-1]
-    gap = words(unit.text[last.end : pos])
-    if last.possessive or len(gap) <= 3:
+    between = unit.text[last.end : pos]
+    gap = words(between)
+    # "Rafi's right hand hangs useless", "Wren is blind" -- not "Pistol, Fortune is painted blind"
+    if last.possessive or (len(gap) <= 2 and "," not in between and not _new_phrase(gap)):
         return last
     return subject_before(unit.ms, pos, unit.text)
+
+
+def _new_phrase(gap: list[str]) -> bool:
+    """Whether the words between a name and a state hold another subject (a capitalised noun
+    was already cut by the comma test; here: a determiner starts a new noun phrase)."""
+    return any(w in ("the", "a", "an", "his", "her", "their", "this", "that") for w in gap)
 
 
 def _plural_subject(text: str, subject: Mention) -> bool:

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer.base import HIGH, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import blocked
+from showbible.reading.infer.clauses import blocked, has_any
 
+_LEARN_STEMS = ("read", "stud", "find", "found", "discover", "open", "see", "watch", "overh",
+                "eavesdrop", "listen", "deciph", "decod", "notic", "spot")  # fmt: skip
 _LEARN_VERB = re.compile(
     r"\b(?:reads|read|studies|finds|found|discovers|discovered|opens|sees|watches|overhears|"
     r"overheard|eavesdrops|listens|deciphers|decodes|notices|spots)\b",
@@ -33,7 +35,7 @@ class Learning(Component):
     kind = "learns"
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if unit.kind == "speech":
+        if unit.kind == "speech" or not unit.named or not has_any(unit.low, _LEARN_STEMS):
             return
         m = _LEARN_VERB.search(unit.text)
         if m is None or not unit.ms:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit
-from showbible.reading.infer.clauses import sentences, wordset
+from showbible.reading.infer.clauses import has_any, sentences, wordset
 
 _MARKER = re.compile(
     r"\b(?:(?:^|[,.] *)only us\b(?!\s+(?:left|tonight|here|now|would|could|on|in|at|two))|"
@@ -51,6 +51,8 @@ _PRIVATE_ACTION = re.compile(
     r"glances at the door)\b",
     re.I,
 )
+_ACTION_STEMS = ("alone", "aside", "earshot", "voice", "lean", "whisper", "door", "overhear",
+                 "eavesdrop", "listen", "low", "quiet", "soft", "sotto")  # fmt: skip
 _WHISPER = re.compile(r"^\s*\(?\s*(?:whispering|whispers|low|quietly|sotto voce|softly|"
                       r"keep your voice down)\b",
                       re.I)  # fmt: skip
@@ -80,6 +82,17 @@ STOPWORDS = wordset(
 )
 # "..., yeah?": a tag, not a question
 _TAG = re.compile(r",\s*(?:yeah|right|okay|ok|yes|eh|understood|got it|all right)\?\s*$", re.I)
+# Words without which no marker can match: a quick test before the full one.
+# Word sequences without which no marker can match: a quick test before the full pattern.
+_TRIGGER = (
+    "only us", "only you", "you and me", "you and i", "between us", "between you",
+    "between ourselves", "tell no", "tell anyone", "tell anybody", "tell a soul", "tell the",
+    "tell them", "not a word", "keep this", "keep it", "keep that", "else knows", "else can",
+    "else may", "else must", "the only one", "never told", "secret", "won't tell", "never tell",
+    "not to tell", "your ears", "the record", "mum's", "breathe a word", "never heard",
+    "anyone asks", "not anyone", "say it once", "speak of it", "i trust you", "nobody but",
+    "no one but", "you'll keep", "stays between", "under your hat",
+)  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CODE = re.compile(r"\b(?:password|code|codeword|code word|signal|word|name) is (\w[\w-]*)", re.I)
 
@@ -132,6 +145,8 @@ class Secrets(Component):
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         if unit.kind != "speech":
+            if not has_any(unit.low, _ACTION_STEMS):
+                return iter(())
             if _PRIVATE_ACTION.search(unit.text):
                 self._private = True
             if _OVERHEAR.search(unit.text) and unit.ms:
@@ -142,10 +157,15 @@ class Secrets(Component):
         return self._speech(unit, scene)
 
     def _speech(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        speech = _speech_text(unit, scene)
-        if unit.text.strip() != _first_sentence(speech):
+        if not unit.first or unit.speech < 0:
             return  # read each speech once, from its first sentence
+        speech = scene.facts.dialogue[unit.speech].text
+        if not has_any(speech.lower(), _TRIGGER) and not self._private:
+            return
         if _REFUSED.search(speech):
+            return
+        whispered = _whispered_before(unit, scene)
+        if not self._private and not whispered and not _MARKER.search(speech):
             return
         marked = [s for _o, s in sentences(speech) if _MARKER.search(s)]
         marked = [s for s in marked if not _TAG.sub("", s).rstrip(" \"'”’)").endswith("?")]
@@ -198,18 +218,6 @@ def _whispered_before(unit: Unit, scene: SceneView) -> bool:
     return (
         i >= 0 and scene.units[i].kind == "direction" and bool(_WHISPER.match(scene.units[i].text))
     )
-
-
-def _speech_text(unit: Unit, scene: SceneView) -> str:
-    for d in scene.facts.dialogue:
-        if d.character == unit.speaker and d.line <= unit.line <= d.line + d.text.count("\n"):
-            return d.text
-    return unit.text
-
-
-def _first_sentence(text: str) -> str:
-    parts = sentences(text)
-    return parts[0][1].strip() if parts else text.strip()
 
 
 def _name_words(scene: SceneView) -> set[str]:
