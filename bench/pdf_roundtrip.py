@@ -3,8 +3,10 @@ reader, compared element by element; and the reader's speed in pages per second 
 (one core).
 
 Renderers: afterwriting (npm ``afterwriting``; found on PATH, in $PDFTOOLS/node_modules/.bin or
-in ../scratch/pdftools/node_modules/.bin) and screenplain (``pip install screenplain``; PDF via
-reportlab). A renderer that is not installed is skipped, and the report says so.
+in ../scratch/pdftools/node_modules/.bin), the same with a production draft's settings
+(``afterwriting-studio``: watermark, scene numbers, revision header, footer, CONTINUED), and
+screenplain (``pip install screenplain``; PDF via reportlab). A renderer that is not installed
+is skipped, and the report says so.
 
 Compared: the printed elements of the Fountain source (headings, action, cues, parentheticals,
 dialogue, transitions, lyrics) as (type, text), text with whitespace collapsed and Fountain's
@@ -48,7 +50,18 @@ PRINTED = {
 }
 CAPS = {Kind.HEADING, Kind.CHARACTER, Kind.TRANSITION}
 _EMPHASIS = re.compile(r"(?<!\\)[*_]+")
-RENDERERS = ["afterwriting", "screenplain"]
+RENDERERS = ["afterwriting", "afterwriting-studio", "screenplain"]
+# A production draft as afterwriting prints it: a diagonal watermark, scene numbers both sides, a
+# revision header and a footer on every page, CONTINUED at the foot and head of split scenes.
+STUDIO = [
+    "print_watermark=CONFIDENTIAL",
+    "scenes_numbers=both",
+    "print_header=BLUE REVISION",
+    "print_footer=Property of Harbour Pictures",
+    "scene_continuation_bottom=true",
+    "scene_continuation_top=true",
+    "print_profile=usletter",
+]
 
 
 def default_sources() -> list[Path]:
@@ -78,8 +91,11 @@ def screenplain() -> list[str] | None:
 
 
 def render(renderer: str, command: list[str], source: Path, out: Path) -> bool:
-    if renderer == "afterwriting":
+    if renderer.startswith("afterwriting"):
         args = [*command, "--source", str(source), "--pdf", str(out), "--overwrite"]
+        if renderer == "afterwriting-studio":
+            for setting in STUDIO:
+                args += ["--setting", setting]
     else:
         args = [*command, "-f", "pdf", str(source), str(out)]
     done = subprocess.run(args, capture_output=True, timeout=120, check=False)
@@ -109,6 +125,7 @@ def run(
 ) -> tuple[list[dict[str, object]], list[str]]:
     tools: dict[str, Callable[[], list[str] | None]] = {
         "afterwriting": afterwriting,
+        "afterwriting-studio": afterwriting,
         "screenplain": screenplain,
     }
     rows: list[dict[str, object]] = []

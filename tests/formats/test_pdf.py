@@ -340,3 +340,15 @@ def test_real_screenplay_pdfs_read() -> None:
         assert cues, path
         # No watermark letter or page furniture as a cue: cues are names of a word or more.
         assert all(len(c) > 1 for c in cues), (path, [c for c in cues if len(c) <= 1])
+
+
+def _scanned_pdfs() -> list[Path]:
+    folder = Path(REAL) / "scanned"
+    return sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+
+
+@pytest.mark.skipif(not _scanned_pdfs(), reason="no scanned PDFs in $SHOWBIBLE_REAL_PDFS/scanned")
+def test_real_scanned_pdfs_need_ocr() -> None:
+    for path in _scanned_pdfs():
+        with pytest.raises(InputError, match="needs OCR"):
+            read_script(path)

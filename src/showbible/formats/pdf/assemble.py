@@ -35,6 +35,7 @@ _TRANSITION = re.compile(
 )
 _EXTENSIONS = re.compile(r"(?:\s*\(([^()]*)\))+\s*$")
 _EXTENSION = re.compile(r"\(([^()]*)\)")
+_JOINING = frozenset({"of", "the", "and", "in", "at", "on", "a", "an", "de", "la", "von", "van"})
 _CONTD = re.compile(r"CONT['’]?D|CONTINUED|CONT\.", re.IGNORECASE)
 
 
@@ -147,7 +148,7 @@ def _start(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> None:
     at_action = line.x0 <= cols.action + cols.tolerance
     if (
         line.x0 > cols.action + 2 * cols.tolerance
-        and (cue_like(stripped) or (cols.at(line.x0, cols.cue) and _name_like(stripped)))
+        and (cue_like(stripped) or (cols.at(line.x0, cols.cue) and _label_like(stripped)))
         and _follows(line, nxt, b.pitch)
         and nxt is not None
         and cols.action + cols.tolerance < nxt.x0 < line.x0 + cols.tolerance
@@ -183,7 +184,20 @@ def _name_like(text: str) -> bool:
     """A cue forced in mixed case (``@McCoy``, ``First Murderer``): a few capitalised words."""
     name, _, _ = _split_cue(text)
     words = name.split()
-    return 0 < len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    if not 0 < len(words) <= 5 or name.endswith((".", "!", "?", ":", ",")):
+        return False
+    # Capitalised words, with joining words between (``Ghost of Prince Edward``).
+    capital = [w[:1].isupper() or not w[:1].isalpha() for w in words]
+    return any(capital) and all(
+        c or w.lower() in _JOINING for w, c in zip(words, capital, strict=True)
+    )
+
+
+def _label_like(text: str) -> bool:
+    """Any short label at the cue column above dialogue is a cue, whatever its case
+    (``Second murderer``, ``of young Princes``): the layout says so."""
+    name, _, _ = _split_cue(text)
+    return 0 < len(name.split()) <= 5 and len(name) <= 40 and not name.endswith((".", "!", "?"))
 
 
 def _is_heading(line: BodyLine, text: str) -> bool:
@@ -219,7 +233,7 @@ def _dual_start(line: BodyLine, cols: Columns) -> bool:
     return (
         len(segs) == 2
         and segs[0].x0 > cols.action + cols.tolerance
-        and all(cue_like(s.text) for s in segs)
+        and all(cue_like(s.text) or _name_like(s.text) for s in segs)
     )
 
 

@@ -20,6 +20,9 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _CONTINUED = re.compile(r"\(?\s*CONTINUED\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?", re.IGNORECASE)
+_CONTINUED_IN = re.compile(
+    r"(?:\b[A-Z]?\d{1,4}[A-Z]{0,3}\.?\s+)?\(?CONTINUED\)?:?(?:\s*\(\d+\))?", re.IGNORECASE
+)
 _MORE = re.compile(r"\(\s*MORE\s*\)", re.IGNORECASE)
 _SCENE_NUMBER = re.compile(r"[A-Z]?\d{1,4}[A-Z]{0,3}(?:[.-]\d+)?\.?", re.IGNORECASE)
 _ASTERISKS = re.compile(r"\*+")
@@ -28,9 +31,10 @@ _HEADING_START = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 
-# A line in the top or bottom band of this fraction of the page height may be a running
-# header or footer.
-_MARGIN_BAND = 0.12
+# A line in the top or bottom band of these fractions of the page height may be a running
+# header or footer (US Letter: above 0.8 in, below 10.45 in; the body runs 1 in to 10.3 in).
+_TOP_BAND = 0.075
+_BOTTOM_BAND = 0.05
 # Text this many times the body size is a watermark or a title; off the title page, dropped.
 _LARGE = 1.6
 # Body text recurring at one height on many pages is a watermark only when it is this long.
@@ -81,22 +85,80 @@ def is_title_page(page: Page, pages: int) -> bool:
     return len(page.lines) <= 30
 
 
+def _in_band(line: Line, page: Page) -> bool:
+    return line.y < page.height * _TOP_BAND or line.y > page.height * (1 - _BOTTOM_BAND)
+
+
+def _furniture_free(line: Line, page: Page) -> list[Segment]:
+    """The line's segments without page furniture: ``(CONTINUED)`` / ``CONTINUED:`` markers
+    anywhere; in the top and bottom bands, page numbers and a scene's ``12 CONTINUED:``
+    printed inside a running header."""
+    band = _in_band(line, page)
+    # Numbers beside a scene heading are its scene numbers, never page numbers: a heading's
+    # line, a number with text to its right, or the same number on both sides.
+    segments = line.segments
+    heading = band and any(_HEADING_START.match(s.text) for s in segments)
+    texts = [s.text.strip() for s in segments]
+    out: list[Segment] = []
+    for i, seg in enumerate(segments):
+        text = texts[i]
+        page_number = (
+            band
+            and not heading
+            and _PAGE_NUMBER.fullmatch(text) is not None
+            and i == len(segments) - 1
+            and texts.count(text) == 1
+        )
+        if _CONTINUED.fullmatch(text) or page_number:
+            continue
+        if band and "CONTINUED" in text.upper():
+            text = " ".join(_CONTINUED_IN.sub(" ", text).split())
+            if not text:
+                continue
+            seg = Segment(seg.x0, seg.x1, text)
+        out.append(seg)
+    return out
+
+
+def _key(segments: list[Segment], line: Line, band: bool) -> tuple[str, int]:
+    text = " ".join(s.text for s in segments)
+    return (_mask(text) if band else text, round(line.y / 4))
+
+
 def _repeated(pages: list[Page]) -> set[tuple[str, int]]:
     """Lines that recur at one height (rounded) on a third of the pages or more: in the top or
     bottom band with their digits masked (running headers and footers), anywhere when the
     same longer text recurs exactly (a watermark drawn upright)."""
-    seen: Counter[tuple[str, int]] = Counter()
+    seen: Counter[tuple[str, int, bool]] = Counter()
     for page in pages:
-        keys: set[tuple[str, int]] = set()
+        keys: set[tuple[str, int, bool]] = set()
         for ln in page.lines:
-            band = ln.y < page.height * _MARGIN_BAND or ln.y > page.height * (1 - _MARGIN_BAND)
-            if band:
-                keys.add((_mask(ln.text), round(ln.y / 4)))
-            elif len(ln.text) >= _WATERMARK_CHARS:
-                keys.add((ln.text, round(ln.y / 4)))
+            band = _in_band(ln, page)
+            segments = _furniture_free(ln, page)
+            text = " ".join(s.text for s in segments)
+            if segments and (band or len(text) >= _WATERMARK_CHARS):
+                keys.add((*_key(segments, ln, band), band))
         seen.update(keys)
-    need = max(3, len(pages) // 3)
-    return {key for key, n in seen.items() if n >= need}
+    # A running header is on every page from the second on; body text must recur more often
+    # before it counts as a watermark.
+    need = {True: max(2, len(pages) // 3), False: max(3, len(pages) // 3)}
+    return {key[:2] for key, n in seen.items() if n >= need[bool(key[2])]}
+
+
+def _set_apart(page: Page, size: float) -> set[tuple[str, int]]:
+    """On a one-page document nothing repeats: its margin lines set apart from the body by more
+    than a blank line are the header and footer."""
+    inside = [ln.y for ln in page.lines if not _in_band(ln, page)]
+    if not inside:
+        return set()
+    top, bottom = min(inside), max(inside)
+    out: set[tuple[str, int]] = set()
+    for ln in page.lines:
+        if _in_band(ln, page) and (ln.y < top - 1.8 * size or ln.y > bottom + 1.8 * size):
+            segments = _furniture_free(ln, page)
+            if segments:
+                out.add(_key(segments, ln, True))
+    return out
 
 
 def body_lines(pages: list[Page], skip_title: bool) -> Body:
@@ -104,7 +166,12 @@ def body_lines(pages: list[Page], skip_title: bool) -> Body:
     content = pages[1:] if skip_title else pages
     sizes = [ln.size for p in content for ln in p.lines]
     size = _median(sizes, 12.0)
-    repeated = _repeated(content) if len(content) >= 3 else set()
+    # The title page carries the running header and footer too (a watermark as well).
+    printed = [p for p in pages if p.lines]
+    if len(printed) >= 2:
+        repeated = _repeated(printed)
+    else:
+        repeated = _set_apart(printed[0], size) if printed else set()
     gaps: list[float] = []
     for page in content:
         for a, b in pairwise(page.lines):
@@ -160,19 +227,14 @@ def _clean_line(
     right: float,
     repeated: set[tuple[str, int]],
 ) -> BodyLine | None:
-    text = line.text
     if line.size > _LARGE * size:
         return None
-    more = bool(_MORE.fullmatch(text.strip()))
-    in_band = line.y < page.height * _MARGIN_BAND or line.y > page.height * (1 - _MARGIN_BAND)
-    key = (_mask(text) if in_band else text, round(line.y / 4))
-    if not more and key in repeated:
+    more = bool(_MORE.fullmatch(line.text.strip()))
+    segments = _furniture_free(line, page)
+    if not segments:
         return None
-    if in_band and _PAGE_NUMBER.fullmatch(text.strip()):
+    if not more and _key(segments, line, _in_band(line, page)) in repeated:
         return None
-    if _CONTINUED.fullmatch(text.strip()):
-        return None
-    segments = list(line.segments)
     number: str | None = None
     revised = False
     # Margin marks: scene numbers and asterisks left of the text column or right of its edge.
