@@ -95,6 +95,9 @@ def counts(view: View) -> Row:
     return view.cached("counts", compute)
 
 
+MAJOR_LABELS = 30
+
+
 def series_list(view: View) -> list[Row]:
     index, sight = view.index, view.sight
     per_series = Counter(e.series for e in sight.episodes)
@@ -204,10 +207,14 @@ def graph(
             if len(edges) >= max_edges:
                 break
     top = max((n["appearances"] for n in keep.values()), default=1)
+    # Names for the most seen only (the rest on zoom or hover): 178 labels are a smear.
+    ranked = sorted(keep, key=lambda c: -keep[c]["appearances"])
+    major = set(ranked[:MAJOR_LABELS])
     nodes = []
     for n in keep.values():
         data = {k: v for k, v in n.items() if k != "position"}
         data["size"] = round(12 + 30 * math.sqrt(n["appearances"] / top), 1)
+        data["major"] = data["id"] in major
         nodes.append({"data": data, "position": n["position"]})
     return {
         "series": [

@@ -127,9 +127,12 @@ def timeline(view: View, data: Row) -> Row:
     index = view.index
     episodes = view.sight.episodes
     column = {e.key: i for i, e in enumerate(episodes)}
+    # Lanes only for the series the character is in: a lane of empty dots says nothing.
     lanes = [
-        {"id": sid, "title": title, "colour": index.colour(sid)} for sid, title in view.sight.series
-    ]
+        {"id": sid, "title": title, "colour": index.colour(sid)}
+        for sid, title in view.sight.series
+        if sid in data["series"]
+    ] or [{"id": sid, "title": t, "colour": index.colour(sid)} for sid, t in view.sight.series]
     lane_of = {lane["id"]: i for i, lane in enumerate(lanes)}
     marks = []
     for app in data["appearances"]:
@@ -154,18 +157,25 @@ def timeline(view: View, data: Row) -> Row:
             "title": e.title or e.id,
         }
         for e in episodes
+        if e.series in lane_of
     ]
-    # Columns narrow as episodes multiply, so a long-running universe still fits a screen or two.
-    step, lane_h, left = max(8, min(26, 1100 // max(len(episodes), 1))), 30, 150
+    # Columns narrow as episodes multiply, so that 500 episodes fit the card (~900 px) rather
+    # than a 4,000 px strip; episode ids label about ten evenly spaced columns.
+    n = max(len(episodes), 1)
+    step, lane_h, left = max(1.5, min(26.0, 900 / n)), 30, 150
+    every = max(1, -(-n // 10))
+    ticks = [{"x": i, "label": e.id} for i, e in enumerate(episodes) if i % every == 0]
     return {
         "lanes": lanes,
-        "slots": slots,
+        "slots": slots if step >= 6 else [],  # below that the dots are a grey smear
         "marks": marks,
+        "ticks": ticks,
         "step": step,
+        "rmax": max(3.0, min(12.0, step * 1.5)),
         "lane_h": lane_h,
         "left": left,
-        "width": left + step * max(len(episodes), 1) + 20,
-        "height": lane_h * max(len(lanes), 1) + 10,
+        "width": round(left + step * n + 40),
+        "height": lane_h * max(len(lanes), 1) + 22,
     }
 
 

@@ -16,11 +16,15 @@
     return [
       { selector: "node", style: {
           "background-color": "data(colour)", "width": "data(size)", "height": "data(size)",
-          "label": showLabels ? "data(label)" : "", "font-size": 11, "min-zoomed-font-size": 8,
+          // Minor characters' names appear only when zoomed in (or on hover): a large cast
+          // labelled all at once is unreadable.
+          "label": showLabels ? "data(label)" : "", "font-size": 11, "min-zoomed-font-size": 16,
           "text-valign": "bottom", "text-margin-y": 3, "color": "#333",
           "text-background-color": "#fff", "text-background-opacity": 0.75,
           "text-background-padding": 1, "text-background-shape": "roundrectangle",
           "border-width": 2, "border-color": "#fff" } },
+      { selector: "node[?major]", style: { "min-zoomed-font-size": 4, "z-index": 10 } },
+      { selector: "node.hover", style: { "label": "data(label)", "min-zoomed-font-size": 0, "z-index": 20 } },
       { selector: "node[?provisional]", style: { "border-style": "dashed", "border-color": "#888" } },
       { selector: "edge", style: {
           "width": "mapData(weight, 1, 12, 1, 6)", "line-color": "#9aa7b4", "opacity": 0.45,
@@ -88,6 +92,8 @@
     stats.textContent = els.nodes.length + " of " + data.total.nodes + " characters, " +
       els.edges.length + " of " + data.total.edges + " links";
     cy.on("tap", "node", function (evt) { select(evt.target); });
+    cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); });
+    cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); });
     cy.on("tap", function (evt) { if (evt.target === cy) { unselect(); } });
     box.setAttribute("data-ready", "true");
   }
