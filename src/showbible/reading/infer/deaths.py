@@ -244,6 +244,8 @@ class Deaths(Component):
         if _NOT_AFTER.match(text[m.end() :]):
             return  # "he died not", "I slew him not"
         stative = bool(_STATIVE.search(m.group(0)))
+        if unit.who and subject.cid not in unit.who:
+            confidence = min(confidence, MEDIUM)  # the TEI's who says it is someone else
         yield fact("dies", subject.cid, unit,
                    self._told(unit, scene, subject.cid, confidence, stative),
                    f"subject of {m.group(0).strip()!r}")  # fmt: skip
@@ -265,10 +267,12 @@ class Deaths(Component):
             return
         verb = m.group(0).lower()
         confidence = MEDIUM if verb in _OBJECT_MEDIUM else HIGH
-        if obj.pronoun and unit.kind != "speech":
+        if unit.who and obj.cid not in unit.who:
+            confidence = MEDIUM  # the TEI names who this direction is about, and not this one
+        elif obj.pronoun and unit.kind != "speech":
             # "kills him": sure only when the TEI names exactly one other on stage with it
             others = [c for c in unit.who if c != obj.cid and c not in _subjects(unit, m.start())]
-            if (unit.who and obj.cid not in unit.who) or len(others) > 1:
+            if len(others) > 1:
                 confidence = MEDIUM
         yield fact("dies", obj.cid, unit, self._told(unit, scene, obj.cid, confidence),
                    f"object of {verb!r}")  # fmt: skip

@@ -81,6 +81,7 @@ _PAST = re.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|bo
                    r"once|years ago)\b", re.I)  # fmt: skip
 _DENIAL = re.compile(
     r"\b(?:don't|do not|never) (?:tell|say)\b|\bpretends?\b|\bthink (?:i|he|she)\b|"
+    r"\b(?:tell|say to) (?:him|her|them)\b|"
     r"\bwithout (?:a|the)\b|\bno one\b|\bnobody\b",
     re.I,
 )
@@ -187,16 +188,11 @@ def _state_subject(unit: Unit, pos: int) -> Mention | None:
     last = before[-1]
     between = unit.text[last.end : pos]
     gap = words(between)
-    # "Rafi's right hand hangs useless", "Wren is blind" -- not "Pistol, Fortune is painted blind"
-    if last.possessive or (len(gap) <= 2 and "," not in between and not _new_phrase(gap)):
-        return last
-    return subject_before(unit.ms, pos, unit.text)
-
-
-def _new_phrase(gap: list[str]) -> bool:
-    """Whether the words between a name and a state hold another subject (a capitalised noun
-    was already cut by the comma test; here: a determiner starts a new noun phrase)."""
-    return any(w in ("the", "a", "an", "his", "her", "their", "this", "that") for w in gap)
+    if last.possessive or not between.strip(" ,"):
+        return last  # "Rafi's right hand hangs useless", "Cole, now deaf,"
+    if len(gap) <= 1 and "," not in between and not any(w[:1].isupper() for w in between.split()):
+        return last  # "Wren is now blind"; not "Pistol, Fortune is painted blind"
+    return None
 
 
 def _plural_subject(text: str, subject: Mention) -> bool:
