@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from showbible.formats import read_script
 from showbible.formats.fadein import parse_fadein, parse_osf
@@ -113,3 +115,24 @@ def test_missing_document_and_bad_paths() -> None:
 
 def test_osf_direct() -> None:
     assert parse_osf(OSF, "doc.xml").elements[0].text == "INT. CHAPEL - NIGHT"
+
+
+OSF_PARTS = [
+    "<document>", "</document>", "<paragraphs>", "</paragraphs>", "<para>", "</para>",
+    '<para number="2">', '<style basestyle="Character"/>', '<style basestyle="Dialogue"/>',
+    '<style name="X"/>', "<styles>", "</styles>", '<style name="X" basestyle="X"/>', "<text>",
+    "</text>", "MARA (V.O.)", "[[dies: X]]", "\n", "&amp;", "<titlepage>", "</titlepage>", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OSF_PARTS), max_size=40))
+def test_arbitrary_osf_tag_soup(parts: list[str]) -> None:
+    data = "".join(parts).encode()
+    try:
+        script = parse_osf(data, "x.xml")
+    except InputError as err:
+        assert err.line >= 0
+        return
+    for e in script.elements:
+        assert 1 <= e.line <= e.last_line

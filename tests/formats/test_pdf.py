@@ -352,3 +352,18 @@ def test_real_scanned_pdfs_need_ocr() -> None:
     for path in _scanned_pdfs():
         with pytest.raises(InputError, match="needs OCR"):
             read_script(path)
+
+
+def test_findings_and_sarif_place_pdf_lines(tmp_path: Path) -> None:
+    from showbible.report import text_lines, to_sarif
+    from showbible.rules import RULES, Finding
+
+    rule = next(iter(RULES))
+    finding = Finding(rule, "error", "harbour/ep1.pdf", 12034, "harbour/ep1#3", ("mara",), "m")
+    other = Finding(rule, "error", "harbour/ep2.fountain", 40, "harbour/ep2#1", ("mara",), "m")
+    lines = [text for _, text in text_lines([finding, other])]
+    assert lines[0].startswith("harbour/ep1.pdf:p12:l34: error")
+    assert lines[1].startswith("harbour/ep2.fountain:40: error")
+    sarif = to_sarif([finding, other], tmp_path, tmp_path)
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"]]
+    assert regions == [{"startLine": 34, "properties": {"page": 12}}, {"startLine": 40}]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from showbible.formats import read_script
 from showbible.formats.subtitles import DEFAULT_SCENE_GAP, parse_subtitles, read_subtitles
@@ -145,3 +147,23 @@ def test_no_timing_lines_is_a_warning_not_a_crash() -> None:
     script = parse_subtitles("just some text\nand more\n", "x.srt")
     assert script.elements == ()
     assert "no subtitles" in script.diagnostics[0].message
+
+
+PARTS = [
+    "1\n", "00:00:01,000 --> 00:00:02,000\n", "00:01.000 --> 00:02.000\n", "WEBVTT\n", "\n",
+    "MARA: hi\n", "- ", "[TOBIAS] ", "<v Mara>", "</v>", "<i>", "[door slams]\n", "NOTE x\n",
+    "-->", "00:00:0x,000", "♪", "(V.O.)", ":", "é", "\r\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PARTS), max_size=40))
+def test_arbitrary_subtitle_text_reads_or_names_its_line(parts: list[str]) -> None:
+    text = "".join(parts)
+    try:
+        script = parse_subtitles(text, "x.srt")
+    except InputError as err:
+        assert 1 <= err.line <= text.count("\n") + 1
+        return
+    for e in script.elements:
+        assert 1 <= e.line <= text.count("\n") + 1

@@ -168,10 +168,10 @@ def body_lines(pages: list[Page], skip_title: bool) -> Body:
     size = _median(sizes, 12.0)
     # The title page carries the running header and footer too (a watermark as well).
     printed = [p for p in pages if p.lines]
-    if len(printed) >= 2:
-        repeated = _repeated(printed)
-    else:
-        repeated = _set_apart(printed[0], size) if printed else set()
+    repeated = _repeated(printed) if len(printed) >= 2 else set()
+    body_pages = [p for p in content if p.lines]
+    if len(body_pages) == 1:
+        repeated |= _set_apart(body_pages[0], size)
     gaps: list[float] = []
     for page in content:
         for a, b in pairwise(page.lines):
