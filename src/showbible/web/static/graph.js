@@ -23,7 +23,7 @@
           "text-background-color": "#fff", "text-background-opacity": 0.75,
           "text-background-padding": 1, "text-background-shape": "roundrectangle",
           "border-width": 2, "border-color": "#fff" } },
-      { selector: "node[?major]", style: { "min-zoomed-font-size": 4, "z-index": 10 } },
+      { selector: "node[?major]", style: { "z-index": 10 } },
       { selector: "node.hover", style: { "label": "data(label)", "min-zoomed-font-size": 0, "z-index": 20 } },
       { selector: "node[?provisional]", style: { "border-style": "dashed", "border-color": "#888" } },
       { selector: "edge", style: {
@@ -94,6 +94,33 @@
     cy.on("tap", "node", function (evt) { select(evt.target); });
     cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); });
     cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); });
+    // The most seen keep readable names at any zoom (a constant size on screen), most seen
+    // first, skipping a name that would overprint one already shown; the rest appear as one
+    // zooms in (min-zoomed-font-size) or hovers.
+    function majorLabels() {
+      if (!f.labels) { return; }
+      var size = Math.max(11, 11 / cy.zoom());
+      var shown = [];
+      cy.nodes("[?major]").sort(function (a, b) {
+        return b.data("appearances") - a.data("appearances");
+      }).forEach(function (n) {
+        var p = n.renderedPosition();
+        var w = String(n.data("label")).length * 6.5 + 6;
+        var top = p.y + n.renderedHeight() / 2;
+        var box = { x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + 16 };
+        var clash = shown.some(function (k) {
+          return !(box.x2 < k.x1 || box.x1 > k.x2 || box.y2 < k.y1 || box.y1 > k.y2);
+        });
+        if (clash) {
+          n.removeStyle("font-size").removeStyle("min-zoomed-font-size");
+        } else {
+          n.style({ "font-size": size, "min-zoomed-font-size": 4 });
+          shown.push(box);
+        }
+      });
+    }
+    majorLabels();
+    cy.on("zoom pan", majorLabels);
     cy.on("tap", function (evt) { if (evt.target === cy) { unselect(); } });
     box.setAttribute("data-ready", "true");
   }
