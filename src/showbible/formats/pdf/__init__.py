@@ -54,16 +54,8 @@ def parse_pdf(data: bytes, path: str = "<bytes>") -> Script:
             "(e.g. `ocrmypdf in.pdf out.pdf`)",
             file=path,
         )
+    # A watermark left out is no problem of the script: nothing is reported for it.
     diagnostics: list[Diagnostic] = []
-    rotated = [p.number for p in pages if p.rotated]
-    if rotated:
-        diagnostics.append(
-            Diagnostic(
-                path,
-                pdf_line(rotated[0], 1),
-                f"rotated text (a watermark) left out on {len(rotated)} page(s)",
-            )
-        )
     title_page = is_title_page(pages[0], len(pages))
     body = body_lines(pages, skip_title=title_page)
     elements: list[Element] = []
