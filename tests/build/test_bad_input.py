@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -65,9 +66,14 @@ def test_corpus_case(name: str, built: Path) -> None:
     expect = CASES[name]
     before = _snapshot(built)
     _overlay(BAD / name, built)
+    started = time.perf_counter()
     proc = _cli(built, "build")
+    took = time.perf_counter() - started
     assert proc.returncode == expect["exit"], proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
+    # Names and cues may hold terminal escapes: no output may carry them raw.
+    assert not {"\x1b", "\x07", "\x9b"} & set(proc.stderr + proc.stdout)
+    assert took < expect.get("seconds", 300), f"{took:.1f} s"
     if "message" in expect:
         lines = [ln for ln in proc.stderr.splitlines() if expect["message"] in ln]
         assert lines, proc.stderr

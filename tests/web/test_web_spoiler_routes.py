@@ -177,7 +177,5 @@ def test_facts_keep_untold_secrets(client: TestClient) -> None:
     in_facts = {f["object"] for f in facts if f["kind"] == "learns"}
     assert "ottilie-payroll" not in known and "ottilie-payroll" not in in_facts
     assert all(
-        "used" not in f["detail"] and "withdrawn" not in f["detail"]
-        for f in facts
-        if f["detail"]
+        "used" not in f["detail"] and "withdrawn" not in f["detail"] for f in facts if f["detail"]
     )

@@ -129,7 +129,13 @@ class _Context:
             if cached is not None:
                 self.scripts[ep.key] = cached
                 return cached, False, None
-        script = _relabel(read_script(ep.path), ep.rel)
+        try:
+            script = _relabel(read_script(ep.path), ep.rel)
+        except InputError as exc:
+            if exc.file != str(ep.path):
+                raise
+            # Named like every other message: relative to the universe folder.
+            raise InputError(exc.message, ep.rel, exc.line, exc.column) from None
         self.scripts[ep.key] = script
         return script, True, dump_script(script)
 

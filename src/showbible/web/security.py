@@ -141,10 +141,13 @@ class Guard:
         self.token = token
         self.cookie = cookie_value(token) if token else None
         self.limiter = RateLimiter(rate, burst)
-        self.hosts = frozenset(
-            host_name(h) if h != "*" else h
-            for h in (hosts if hosts is not None else {*LOOPBACK_NAMES, TEST_CLIENT_HOST})
+        # The loopback names always (a page cannot be served from them by anyone but us).
+        listed = (
+            {TEST_CLIENT_HOST}
+            if hosts is None
+            else {h if h == "*" else host_name(h) for h in hosts}
         )
+        self.hosts = frozenset(LOOPBACK_NAMES | listed)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
