@@ -136,8 +136,8 @@ def test_cr_lf_in_a_path_is_no_traceback(
 ) -> None:
     with Real(guarded) as s:
         for path in ("/a%0d%0aX-Evil:%201?token=T0ken-x", "/a%0aSet-Cookie:x=1?token=T0ken-x"):
-            head = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{s.port}\r\nConnection: close\r\n"
-            got = s.raw(head.encode() + b"\r\n")
+            ask = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{s.port}\r\nConnection: close\r\n"
+            got = s.raw(ask.encode() + b"\r\n")
             head = got.split(b"\r\n\r\n", 1)[0]
             assert head.startswith(b"HTTP/1.1 303")
             assert b"\r\nX-Evil" not in head and b"\r\nSet-Cookie: x=1" not in head

@@ -84,9 +84,7 @@ class Store:
                 # queries answer from it, a build that must write says it cannot.
                 self.read_only = True
                 uri = f"file:{quote(str(path.absolute()))}?mode=ro&immutable=1"
-                options["creator"] = lambda: sqlite3.connect(
-                    uri, uri=True, check_same_thread=False
-                )
+                options["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 try:
                     folder.mkdir(parents=True, exist_ok=True)
