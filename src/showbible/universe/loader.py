@@ -31,6 +31,7 @@ _MAX_YAML_NODES = 200_000  # a YAML alias bomb expands past any real bible long 
 _ID = re.compile(ID_PATTERN)
 _UNDISPLAYABLE = "the file name is not valid UTF-8: skipped (rename it to read it)"
 _NOT_A_FILE = "is not a regular file (a named pipe or a device?): skipped"
+_UNREADABLE = "unreadable-file"  # the rule id check reports them under (rules/input.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +344,7 @@ def load_universe(root: Path | str) -> Universe:
         for extra_path in natsorted(bible_dir.glob("*.yaml"), key=lambda p: p.name):
             shown = f"bible/{display_name(extra_path.name)}"
             if not is_displayable(extra_path.name):
-                diagnostics.append(Diagnostic(shown, 1, _UNDISPLAYABLE))
+                diagnostics.append(Diagnostic(shown, 1, _UNDISPLAYABLE, code=_UNREADABLE))
                 continue
             extra = _read_yaml(extra_path, root, shown)
             if extra is None:
@@ -455,14 +456,16 @@ def _discover_episodes(
                 full = os.path.join(root, match)
                 if not is_displayable(match):
                     # It could be neither hashed nor stored as text: skipped, not fatal.
-                    diagnostics.append(Diagnostic(display_name(match), 1, _UNDISPLAYABLE))
+                    diagnostics.append(
+                        Diagnostic(display_name(match), 1, _UNDISPLAYABLE, code=_UNREADABLE)
+                    )
                     continue
                 if not inside(root, full):
                     raise locator.error(
                         where, f"{match} resolves outside the universe folder (a symlink?)"
                     )
                 if os.path.exists(full) and not os.path.isfile(full) and not os.path.isdir(full):
-                    diagnostics.append(Diagnostic(match, 1, _NOT_A_FILE))
+                    diagnostics.append(Diagnostic(match, 1, _NOT_A_FILE, code=_UNREADABLE))
                     continue
                 if os.path.isfile(full) and match not in files:
                     if _readable(match):

@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from showbible import queries
 from showbible.build.daemon import Daemon
 from showbible.model import InputError
+from showbible.report import terminal_safe
 from showbible.web import api, findings, overview, pages
 from showbible.web.render import Renderer
 from showbible.web.security import BURST, RATE, Guard
@@ -168,5 +169,6 @@ def run(
             file=sys.stderr,
         )
     if not canon.status.ok:
-        print(f"showbible: warning: build failed: {canon.status.message}", file=sys.stderr)
+        message = terminal_safe(canon.status.message or "")  # it may quote a script's text
+        print(f"showbible: warning: build failed: {message}", file=sys.stderr)
     server.serve(app, sock, proxy=proxy)
