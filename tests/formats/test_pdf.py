@@ -367,3 +367,41 @@ def test_findings_and_sarif_place_pdf_lines(tmp_path: Path) -> None:
     sarif = to_sarif([finding, other], tmp_path, tmp_path)
     regions = [r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"]]
     assert regions == [{"startLine": 34, "properties": {"page": 12}}, {"startLine": 40}]
+
+
+DUAL = """INT. QUAY - NIGHT
+
+They argue.
+
+MARA
+Now! Right now, before the tide turns and the boats go out.
+
+TOBIAS ^
+(shouting)
+Not yet!
+
+Mara leaves.
+"""
+
+
+@pytest.mark.parametrize("renderer", ["afterwriting", "screenplain"])
+def test_dual_dialogue_through_renderers(renderer: str, tmp_path: Path) -> None:
+    # afterwriting sets the two columns closer than a segment gap: cut at the column line.
+    sys.path.insert(0, str(ROOT / "bench"))
+    import pdf_roundtrip
+
+    command = getattr(pdf_roundtrip, renderer)()
+    if command is None:
+        pytest.skip(f"{renderer} not installed")
+    source = tmp_path / "dual.fountain"
+    source.write_text(DUAL)
+    out = tmp_path / "dual.pdf"
+    assert pdf_roundtrip.render(renderer, command, source, out)
+    got = [(e.kind.value, e.text, e.dual) for e in parse_pdf(out.read_bytes(), str(out)).elements]
+    assert got[2:7] == [
+        ("character", "MARA", False),
+        ("dialogue", "Now! Right now, before the tide turns and the boats go out.", False),
+        ("character", "TOBIAS", True),
+        ("parenthetical", "shouting", False),
+        ("dialogue", "Not yet!", False),
+    ]

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from showbible.formats.pdf.clean import BodyLine
 from showbible.formats.pdf.layout import Columns, cue_like
+from showbible.formats.pdf.pages import Segment
 from showbible.model import PDF_PAGE_LINES, Element, Kind
 
 __all__ = ["LINES_PER_PAGE", "assemble", "pdf_line"]
@@ -237,20 +239,41 @@ def _dual_start(line: BodyLine, cols: Columns) -> bool:
     )
 
 
+def _cut(seg: Segment, split: float) -> list[tuple[float, str]]:
+    """A segment running over the middle of dual dialogue (two columns printed closer than a
+    segment gap), cut before the word right of the middle with the widest space before it."""
+    if not (seg.x0 < split < seg.x1) or len(seg.words) < 2 or not seg.text:
+        return [(seg.x0, seg.text.strip())]
+    em = (seg.x1 - seg.x0) / len(seg.text)  # one character's width: screenplays are monospaced
+    best: tuple[float, float, int] | None = None
+    for (x, at), (nx, nat) in pairwise(seg.words):
+        gap = nx - (x + (nat - at) * em)
+        if nx >= split and (best is None or gap > best[0]):
+            best = (gap, nx, nat)
+    if best is None or best[0] < 0.3 * em:
+        return [(seg.x0, seg.text.strip())]
+    _, x, at = best
+    return [(seg.x0, seg.text[:at].strip()), (x, seg.text[at:].strip())]
+
+
 def _dual(b: _Builder, lines: list[BodyLine], i: int) -> int:
     """Read a block of dual dialogue starting at ``lines[i]``; return the index after it."""
     first = lines[i]
-    split = (first.segments[0].x0 + first.segments[1].x0) / 2
+    left_cue, right_cue = first.segments[0].x0, first.segments[1].x0
+    j = i + 1
+    while j < len(lines):
+        line, above = lines[j], lines[j - 1]
+        if line.page != above.page or line.y - above.y > 1.45 * b.pitch:
+            break
+        j += 1
+    block = lines[i:j]
+    split = (left_cue + right_cue) / 2
     left: list[tuple[BodyLine, str]] = []
     right: list[tuple[BodyLine, str]] = []
-    j = i
-    while j < len(lines):
-        line = lines[j]
-        if j > i and (line.page != lines[j - 1].page or line.y - lines[j - 1].y > 1.45 * b.pitch):
-            break
+    for line in block:
         for seg in line.segments:
-            (left if seg.x0 < split else right).append((line, seg.text.strip()))
-        j += 1
+            for x0, text in _cut(seg, split):
+                (left if x0 < split else right).append((line, text))
     for column, dual in ((left, False), (right, True)):
         if not column:
             continue

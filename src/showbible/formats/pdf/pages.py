@@ -39,6 +39,9 @@ class Segment:
     x0: float  # the pen position of the first glyph (points from the page's left edge)
     x1: float  # the right edge of the last glyph
     text: str
+    # (x, offset in text) of each word's start: where to cut two columns printed too close
+    # to be told apart by the gap alone (afterwriting's dual dialogue).
+    words: tuple[tuple[float, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -176,7 +179,9 @@ def _segments_sorted(segments: list[Segment], size: float) -> list[Segment]:
             last = out[-1]
             gap = s.x0 - last.x1
             joiner = " " if gap > _SPACE_GAP * size else ""
-            out[-1] = Segment(last.x0, max(last.x1, s.x1), last.text + joiner + s.text)
+            shift = len(last.text) + len(joiner)
+            words = last.words + tuple((x, at + shift) for x, at in s.words)
+            out[-1] = Segment(last.x0, max(last.x1, s.x1), last.text + joiner + s.text, words)
         else:
             out.append(s)
     return out
@@ -195,17 +200,19 @@ def _line(row: list[_Glyph], page: int) -> Line | None:
     segments: list[Segment] = []
     text: list[str] = []
     start = prev = spaced[0][0]
+    words: list[tuple[float, int]] = [(start.x, 0)]
     for g, space_before in spaced:
         if g is not start:
             gap = g.left - prev.right
             if gap >= _SEGMENT_GAP * size:
-                segments.append(Segment(start.x, prev.right, "".join(text)))
-                text, start = [], g
+                segments.append(Segment(start.x, prev.right, "".join(text), tuple(words)))
+                text, start, words = [], g, [(g.x, 0)]
             elif space_before or gap > _SPACE_GAP * size:
                 text.append(" ")
+                words.append((g.x, len(text)))
         text.append(g.ch)
         prev = g
-    segments.append(Segment(start.x, prev.right, "".join(text)))
+    segments.append(Segment(start.x, prev.right, "".join(text), tuple(words)))
     y = sorted(g.y for g in real)[len(real) // 2]
     return Line(page, 0, y, size, segments)
 
