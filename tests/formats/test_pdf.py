@@ -405,3 +405,19 @@ def test_dual_dialogue_through_renderers(renderer: str, tmp_path: Path) -> None:
         ("parenthetical", "shouting", False),
         ("dialogue", "Not yet!", False),
     ]
+
+
+def test_parse_cache_keeps_pages() -> None:
+    from showbible.build.serial import dump_script, load_script
+
+    script = parse_pdf(_draw(SCRIPT, FD), "ep.pdf")
+    loaded = load_script(dump_script(script))
+    assert loaded is not None
+    assert [(e.page, e.line, e.end_line) for e in loaded.elements] == [
+        (e.page, e.line, e.end_line) for e in script.elements
+    ]
+    from showbible.formats.fountain import parse_fountain
+
+    fountain = load_script(dump_script(parse_fountain("INT. X - DAY\n\nMARA\nHi.\n", "x")))
+    assert fountain is not None
+    assert all(e.page is None for e in fountain.elements)
