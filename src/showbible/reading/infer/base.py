@@ -204,10 +204,20 @@ def walk(
             focus.addressee = _addressee(speech.text, speech.character, speakers, spoken, facts,
                                          found)  # fmt: skip
             spoken += 1
+            # Lines and names are counted on as the sentences go: a speech of 100,000 lines
+            # must not be rescanned from its start for each of its sentences.
+            sline, counted, k = speech.line, 0, 0
             for n, (offset, text) in enumerate(sentences(speech.text)):
                 end = offset + len(text)
-                named = [(c, s - offset, e - offset) for c, s, e in found if offset <= s < end]
-                sline = speech.line + speech.text.count("\n", 0, offset)
+                sline += speech.text.count("\n", counted, offset)
+                counted = offset
+                while k < len(found) and found[k][1] < offset:
+                    k += 1
+                named = []
+                while k < len(found) and found[k][1] < end:
+                    c, s, e = found[k]
+                    named.append((c, s - offset, e - offset))
+                    k += 1
                 unit = Unit("speech", text, sline, speech.character,
                             named, focus.copy(), speech=ref,
                             first=n == 0)  # fmt: skip
@@ -227,6 +237,7 @@ def _names(text: str, finder: Finder | None) -> list[tuple[str, int, int]]:
         cid = getattr(m, "character", None)
         if isinstance(cid, str):
             out.append((cid, int(getattr(m, "start", 0)), int(getattr(m, "end", 0))))
+    out.sort(key=lambda t: t[1])
     return out
 
 
