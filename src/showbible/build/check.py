@@ -15,8 +15,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from showbible import store
+from showbible.build import oneshot
 from showbible.build.compiled import BuildResult
-from showbible.build.compiler import build, compile_universe, load_caches
+from showbible.build.compiler import compile_universe, load_caches
 from showbible.build.daemon import DaemonError, ask, select_findings
 from showbible.model import Diagnostic, InputError
 from showbible.rules import Evidence, Finding
@@ -29,6 +30,7 @@ class CheckResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     build: BuildResult | None = None
     served_by: int | None = None  # the pid of the `watch`/`serve` that answered, if one did
+    how: str = ""  # how this process brought the store up to date (oneshot.py), for --verbose
 
 
 def check(
@@ -51,14 +53,20 @@ def check(
             raise InputError(str(exc)) from None
         if answer is not None:
             return CheckResult(answer.findings, answer.diagnostics, None, served_by=answer.pid)
-    result = build(root, url)
+    done = oneshot.update(root, url)
+    result = done.result
     if as_of is not None:
         findings = _as_of(root, url, as_of)
     elif result.compiled is not None:
         findings = result.compiled.findings
     else:
         findings = load_findings(store.resolve_url(root, url), root)
-    return CheckResult(select_findings(findings, only, rules), result.diagnostics, result)
+    how = {
+        "unchanged": "the store was up to date",
+        "episodes": "patched the edited episodes from the store's canon",
+        "build": "a whole build",
+    }[done.mode] + (f" ({done.note})" if done.note else "")
+    return CheckResult(select_findings(findings, only, rules), result.diagnostics, result, how=how)
 
 
 def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:

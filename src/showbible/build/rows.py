@@ -12,19 +12,18 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Table, and_, delete, update
 
 from showbible import store
+from showbible.build import snapshot
 from showbible.build.compiled import Compiled, LabelKey, Totals
-from showbible.canon.fold import Canon
-from showbible.reading.facts import SceneFacts
-from showbible.canon.interaction import measure
 from showbible.build.pipeline import EpisodeResult
+from showbible.canon.fold import Canon
+from showbible.canon.interaction import measure
+from showbible.reading.facts import SceneFacts
 from showbible.reading.tells import TellIndex, scene_tells
-
 
 Row = dict[str, object]
 
@@ -34,6 +33,8 @@ def set_meta_all(conn: Connection, digest: str, compiled: Compiled) -> None:
     store.set_meta(conn, "universe_name", compiled.universe.name)
     store.set_meta(conn, "built_at", datetime.now(UTC).isoformat(timespec="seconds"))
     store.set_meta(conn, "diagnostics", json.dumps([str(d) for d in compiled.diagnostics]))
+    # What a one-shot check needs beside the caches to patch this canon (oneshot.py).
+    store.set_meta(conn, snapshot.META_KEY, snapshot.dump(digest, compiled.findings))
 
 
 def log_build(conn: Connection, compiled: Compiled, seconds: float) -> None:

@@ -36,6 +36,7 @@ from typing import Literal
 
 from showbible import store
 from showbible.build import patch
+from showbible.build.compiled import Compiled, Totals
 from showbible.build.compiler import (
     Progress,
     build,
@@ -45,13 +46,11 @@ from showbible.build.compiler import (
     read_script_bytes,
     universe_hash,
 )
-from showbible.build.compiled import Compiled
-from showbible.canon.fold import apply_overrides
-from showbible.build.rows import log_build, set_meta_all, write_canon, write_episodes
-from showbible.build.compiled import Totals
-from showbible.reading.extract import PlaceIndex
-from showbible.model import Diagnostic, InputError
 from showbible.build.pipeline import EpisodeResult, reextract
+from showbible.build.rows import log_build, set_meta_all, write_canon, write_episodes
+from showbible.canon.fold import apply_overrides
+from showbible.model import Diagnostic, InputError
+from showbible.reading.extract import PlaceIndex
 from showbible.reading.resolve import NameMatcher
 from showbible.rules import Finding
 from showbible.universe.loader import Episode, load_universe
@@ -187,27 +186,44 @@ class Session:
             self._failed = set(signature)  # the next change builds the whole again
             gc.freeze()
             raise
-        self.compiled = result.compiled or self._compile_current()
-        self._matchers = {}
-        bible = self.compiled.universe.bible
-        self._places = PlaceIndex({pid: p.aliases for pid, p in bible.places.items()})
+        compiled = result.compiled or self._compile_current()
+        self._take(compiled)
         # The canon lives as long as the session and holds millions of objects: left to the
         # cyclic collector, each refresh would end with a full scan of all of them (50 ms at
         # 500 episodes). Frozen, collections look only at what refreshes make.
         del result
         gc.collect()
         gc.freeze()
-        if self.compiled.totals is None:
-            self.compiled.totals = Totals.of(self.compiled.canon.scenes)
-        self._by_path = {
-            str(e.path.resolve()): e for e in self.compiled.universe.episodes if e.path is not None
-        }
-        self._written = universe_hash(self.compiled.universe, self.compiled.hashes)
+        self._written = universe_hash(compiled.universe, compiled.hashes)
         self._signature = signature
         self._failed.clear()
         return Refresh(
-            "build", rels, time.perf_counter() - started, why, len(self.compiled.canon.scenes)
+            "build", rels, time.perf_counter() - started, why, len(compiled.canon.scenes)
         )
+
+    def _take(self, compiled: Compiled) -> None:
+        self.compiled = compiled
+        self._matchers = {}
+        bible = compiled.universe.bible
+        self._places = PlaceIndex({pid: p.aliases for pid, p in bible.places.items()})
+        if compiled.totals is None:
+            compiled.totals = Totals.of(compiled.canon.scenes)
+        self._by_path = {
+            str(e.path.resolve()): e for e in compiled.universe.episodes if e.path is not None
+        }
+
+    def adopt(self, compiled: Compiled, written: str, edited: set[str]) -> None:
+        """Start from a canon compiled elsewhere (oneshot.py: from the store), which the store
+        holds as universe hash ``written``; ``edited``: the universe-relative paths of the
+        scripts changed since, which the next ``refresh`` reads as a resident session would."""
+        self._take(compiled)
+        self._written = written
+        signature = files_signature(self.root, self.ignore)
+        for path in signature:
+            if self._rel(path) in edited:
+                signature[path] = (-1, -1)  # not what is there now: seen as changed
+        self._signature = signature
+        self._failed.clear()
 
     def _compile_current(self) -> Compiled:
         """The store was already up to date: compile from its caches (nothing is parsed)."""

@@ -141,7 +141,8 @@ def check_cmd(
         who = (
             f"the watch/serve process {result.served_by}"
             if result.served_by
-            else "this process (no watch or serve of this universe answered)"
+            else "this process (no watch or serve of this universe answered"
+            + (f"; {result.how})" if result.how else ")")
         )
         err.print(f"checked by {who} in {time.perf_counter() - started:.2f}s")
     findings = result.findings

@@ -1,0 +1,112 @@
+"""A one-shot update (``check`` in a fresh process, as in a pre-commit hook) that does a resident
+session's work from the store instead of a whole build.
+
+A build that finds a script edited re-runs every rule and rewrites every table (2 s at 500
+episodes). A resident session (session.py) re-checks only what the edit reaches and rewrites
+only its rows. Here, a Session is started from the canon the store holds: its scenes from the
+extraction cache (factcache.py), its fold made again from them, its findings from the snapshot
+(snapshot.py); the store's hashes of the scripts are those the canon was compiled from, and
+only when they give exactly the universe hash the store was written with is that canon used.
+Then ``refresh`` patches the edited episodes as it does in ``watch``, and takes a whole build
+when the edit reaches beyond them (a name cued for the first time, a scene added...).
+
+Anything else — no canon yet, the bible or the engine changed, a file added or removed, a
+snapshot of another format — is a whole build, as before, with the reason kept in ``note``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from showbible import store
+from showbible.build import snapshot
+from showbible.build.compiled import BuildResult
+from showbible.build.compiler import (
+    build,
+    compile_universe,
+    gc_paused,
+    load_caches,
+    quick_hashes,
+    universe_hash,
+)
+from showbible.build.session import Session
+from showbible.universe.loader import Universe, load_universe
+
+
+@dataclass
+class OneShot:
+    result: BuildResult
+    mode: str  # "unchanged", "episodes" (patched like a resident session) or "build"
+    note: str = ""  # why a whole build was needed
+
+
+def update(root: Path | str, url: str | None = None) -> OneShot:
+    """Bring the store of ``root`` up to date, patching from the store's canon when only
+    scripts were edited. Raises InputError on bad input, leaving the store as it was."""
+    started = time.perf_counter()
+    root = Path(root).resolve()
+    url = store.resolve_url(root, url)
+    universe = load_universe(root)
+    hashes = quick_hashes(universe)
+    with gc_paused():
+        session, note = _resume(root, url, universe, hashes)
+    if session is None:
+        result = build(root, url)
+        return OneShot(result, "build" if result.changed else "unchanged", note)
+    done = session.refresh()
+    compiled = session.compiled
+    assert compiled is not None
+    result = BuildResult(
+        True,
+        compiled.parsed,
+        compiled.cached,
+        time.perf_counter() - started,
+        compiled.diagnostics,
+        compiled,
+    )
+    return OneShot(result, done.mode, done.reason)
+
+
+def _resume(
+    root: Path, url: str, universe: Universe, hashes: dict[str, tuple[str, int]]
+) -> tuple[Session | None, str]:
+    """A session holding the store's canon with the edited scripts still to read, or None
+    (and why) when the store's canon cannot be the start."""
+    st = store.Store(url)
+    try:
+        st.ensure_schema()
+        with st.read() as conn:
+            written = store.read_meta(conn, "universe_hash")
+            if written is None:
+                return None, "the store holds no canon yet"
+            if written == universe_hash(universe, hashes):
+                return None, ""  # up to date: the build finds nothing to do
+            stored = {
+                r.path: (r.sha256, r.size)
+                for r in conn.execute(
+                    select(store.files.c.path, store.files.c.sha256, store.files.c.size)
+                )
+            }
+            before = {rel: stored[rel] for rel in hashes if rel in stored}
+            if len(before) != len(hashes) or universe_hash(universe, before) != written:
+                return None, "the store's canon is not of these files and this bible"
+            findings, why = snapshot.load(store.read_meta(conn, snapshot.META_KEY), written)
+            if findings is None:
+                return None, why
+            cache, extracts = load_caches(conn)
+    finally:
+        st.dispose()
+    compiled = compile_universe(universe, cache, extracts=extracts, hashes=before, rules=False)
+    if compiled.extraction.parsed:
+        # A script was read from its file (a cache entry was missing), so that episode is
+        # the edited text under the old hash: not the canon the store holds.
+        return None, "the store's caches do not hold every episode"
+    compiled.findings = findings
+    session = Session(root, url)
+    edited = {rel for rel in hashes if hashes[rel][0] != before[rel][0]}
+    session.adopt(compiled, written, edited)
+    return session, ""

@@ -1,0 +1,87 @@
+"""The part of a compiled canon that the store's caches do not already hold, kept beside it for
+the one-shot path (oneshot.py): the findings, exactly as the rules gave them.
+
+Everything else a resident session holds is made again from the extraction cache (versioned,
+columnar JSON: factcache.py) by folding, which is cheap; the findings are not (every rule over
+every scene), and the ``findings`` table drops what tells two findings apart (``subject``).
+JSON, for the reason serial.py gives: in team mode the store is shared, and unpickling shared
+data runs code. A snapshot of another format, or of another canon than the store's, is never
+read: the caller builds instead.
+"""
+
+from __future__ import annotations
+
+import json
+
+from showbible.rules import Evidence, Finding
+
+FORMAT = 1
+META_KEY = "snapshot"
+
+
+def dump(universe_hash: str, findings: list[Finding]) -> str:
+    rows = [
+        [
+            f.rule,
+            f.severity,
+            f.file,
+            f.line,
+            f.scene,
+            list(f.characters),
+            f.message,
+            [[e.file, e.line, e.message, e.scene, e.source] for e in f.evidence],
+            f.sealed,
+            f.seal_reason,
+            f.inferred,
+            f.subject,
+        ]
+        for f in findings
+    ]
+    return json.dumps({"v": FORMAT, "u": universe_hash, "f": rows}, separators=(",", ":"))
+
+
+def load(text: str | None, universe_hash: str) -> tuple[list[Finding] | None, str]:
+    """The findings of the canon ``universe_hash``, or None and why not."""
+    if text is None:
+        return None, "the store holds no snapshot"
+    try:
+        doc = json.loads(text)
+        if not isinstance(doc, dict):
+            return None, "the snapshot is damaged"
+        if doc.get("v") != FORMAT:
+            return None, f"the snapshot is of format {doc.get('v')!r}, not {FORMAT}"
+        if doc.get("u") != universe_hash:
+            return None, "the snapshot is of another canon than the store's"
+        out = [
+            Finding(
+                str(rule),
+                str(severity),
+                str(file),
+                int(line),
+                str(scene),
+                tuple(str(c) for c in characters),
+                str(message),
+                [Evidence(ef, int(el), em, es, eo) for ef, el, em, es, eo in evidence],
+                sealed=bool(sealed),
+                seal_reason=seal_reason,
+                inferred=bool(inferred),
+                subject=str(subject),
+            )
+            for (
+                rule,
+                severity,
+                file,
+                line,
+                scene,
+                characters,
+                message,
+                evidence,
+                sealed,
+                seal_reason,
+                inferred,
+                subject,
+            ) in doc["f"]
+        ]
+    except (ValueError, KeyError, TypeError):
+        return None, "the snapshot is damaged"
+    return out, ""

@@ -1,0 +1,234 @@
+"""The one-shot path (build/oneshot.py): a fresh start from the store's canon, patched as a
+resident session patches it, leaves the store row for row as a build from nothing, with that
+build's findings; whatever it cannot patch is a whole build, with the reason said."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+import synth_module
+from showbible import build, store
+from showbible.build import oneshot, snapshot
+from showbible.build.check import check
+from showbible.model import InputError
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("oneshot") / "u"
+    synth_module.load().generate(root, 3, 8, seed=11, scenes_per_episode=(4, 6), plant=8)
+    return root
+
+
+@pytest.fixture
+def universe(pristine: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "u"
+    shutil.copytree(pristine, root)
+    return root
+
+
+def _tables(url: str) -> dict[str, list[str]]:
+    st = store.Store(url)
+    try:
+        with st.read() as conn:
+            out = {
+                t.name: sorted(repr(tuple(r)) for r in conn.execute(select(t)))
+                for t in (*store.DERIVED, store.files, store.extracts)
+            }
+            for key in ("universe_hash", snapshot.META_KEY):
+                out[key] = [str(store.read_meta(conn, key))]
+            return out
+    finally:
+        st.dispose()
+
+
+def _assert_as_from_nothing(done: oneshot.OneShot, root: Path, url: str, tmp: Path) -> None:
+    fresh_url = f"sqlite:///{tmp}/fresh-{os.urandom(4).hex()}.sqlite"
+    fresh = build(root, fresh_url, force=True)
+    assert fresh.compiled is not None and done.result.compiled is not None
+    want = [f.to_json() for f in fresh.compiled.findings]
+    assert [f.to_json() for f in done.result.compiled.findings] == want
+    got, expected = _tables(url), _tables(fresh_url)
+    for table in expected:
+        assert got[table] == expected[table], table
+
+
+def _scripts(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.fountain"))
+
+
+def _speech_lines(lines: list[str]) -> list[int]:
+    return [
+        i + 1
+        for i in range(len(lines) - 1)
+        if re.fullmatch(r"[A-Z][A-Z .'-]+", lines[i].strip())
+        and lines[i + 1].strip()
+        and not lines[i + 1].isupper()
+    ]
+
+
+def _edit(path: Path, kind: str, name: str, secret: str, seed: int = 0) -> None:
+    lines = path.read_text().splitlines()
+    speeches = _speech_lines(lines)
+    at = speeches[seed % len(speeches)] if kind in ("reword", "insert") else seed % len(lines)
+    added = {
+        "insert": "Quite so.",
+        "blank": "",
+        "enters": f"\n{name} walks in and sits down.\n",
+        "dies": f"\n[[dies: {name}]]\n",
+        "learns": f"\n[[learns: {name} {secret}]]\n",
+        "reveals": f"\n[[reveals: {secret}]]\n",
+        "story": f"\n[[story: day {seed % 40}]]\n",
+        "flashback": "\n[[flashback]]\n",
+        "present": f"\n[[present: {name}]]\n",
+        "absent": f"\n[[absent: {name}]]\n",
+        "stranger": "Who are you?",
+    }
+    if kind == "reword":
+        lines[at] += " Quite so."
+    elif kind == "delete":
+        del lines[at]
+    elif kind == "insert":
+        lines.insert(at + 1, added[kind])
+    else:
+        lines.insert(at, added[kind])
+    path.write_text("\n".join(lines) + "\n")
+
+
+def _names(root: Path, url: str) -> tuple[list[str], list[str]]:
+    done = oneshot.update(root, url)
+    assert done.result.compiled is not None
+    bible = done.result.compiled.universe.bible
+    names = sorted(c.name or cid for cid, c in bible.characters.items() if not c.role)
+    return names, sorted(bible.secrets)
+
+
+@pytest.mark.parametrize("kind", ["reword", "insert", "dies", "learns", "reveals", "story"])
+def test_one_edit_is_patched_from_the_store(universe: Path, tmp_path: Path, kind: str) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    names, secrets = _names(universe, url)
+    assert oneshot.update(universe, url).mode == "unchanged"
+    script = _scripts(universe)[5]
+    # Late in the scene, after its cues: the edit keeps the cast and the scenes.
+    _edit(script, kind, names[3], secrets[0], seed=len(script.read_text().splitlines()) - 2)
+    done = oneshot.update(universe, url)
+    assert done.mode == "episodes", done.note
+    assert done.result.compiled is not None and done.result.compiled.parsed == 1
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+
+
+def test_two_scripts_at_once_and_check(universe: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+    for path in _scripts(universe)[:2]:
+        _edit(path, "insert", "", "")
+    result = check(universe, url)
+    assert result.how.startswith("patched the edited episodes"), result.how
+    assert result.build is not None and result.build.compiled is not None
+    _assert_as_from_nothing(oneshot.OneShot(result.build, "episodes"), universe, url, tmp_path)
+
+
+def test_what_cannot_be_patched_is_a_whole_build(universe: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    done = oneshot.update(universe, url)
+    assert done.mode == "build" and "no canon yet" in done.note
+    # A name the episode never cued: the cast may change.
+    script = _scripts(universe)[3]
+    script.write_text(script.read_text() + "\nZEBEDEE ANVERS\nI was here all along.\n")
+    done = oneshot.update(universe, url)
+    assert done.mode == "build" and "cues other names" in done.note
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+    # The bible.
+    bible = universe / "universe.yaml"
+    bible.write_text(bible.read_text() + "\n# a note in the bible\n")
+    _edit(_scripts(universe)[4], "reword", "", "")
+    done = oneshot.update(universe, url)
+    assert done.mode == "build" and "not of these files" in done.note
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ('{"v":999,"u":"x","f":[]}', "format 999"),
+        ("{not json", "damaged"),
+        (None, "no snapshot"),
+    ],
+)
+def test_a_snapshot_of_another_version_is_never_read(
+    universe: Path, tmp_path: Path, text: str | None, why: str
+) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+    st = store.Store(url)
+    try:
+        with st.write() as conn:
+            if text is None:
+                conn.execute(store.meta.delete().where(store.meta.c.key == snapshot.META_KEY))
+            else:
+                store.set_meta(conn, snapshot.META_KEY, text)
+    finally:
+        st.dispose()
+    _edit(_scripts(universe)[2], "reword", "", "")
+    done = oneshot.update(universe, url)
+    assert done.mode == "build" and why in done.note, done.note
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+    # The build wrote a snapshot of this version: the next edit is patched.
+    _edit(_scripts(universe)[2], "insert", "", "")
+    assert oneshot.update(universe, url).mode == "episodes"
+
+
+def test_a_bad_script_changes_nothing(universe: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+    tables = _tables(url)
+    script = _scripts(universe)[2]
+    script.write_bytes(script.read_bytes() + b"x" * (33 * 1024 * 1024))
+    with pytest.raises(InputError):
+        oneshot.update(universe, url)
+    assert _tables(url) == tables
+
+
+EDITS = (
+    "reword", "insert", "delete", "blank", "enters", "dies", "learns", "reveals", "story",
+    "flashback", "present", "absent", "stranger",
+)  # fmt: skip
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 23), st.sampled_from(EDITS), st.integers(0, 10**6)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_series_of_one_shot_checks_ends_as_a_build_from_nothing(
+    pristine: Path, tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, str, int]]
+) -> None:
+    """Each edit followed by a one-shot update in a fresh start from the store."""
+    tmp = tmp_path_factory.mktemp("edits")
+    root = tmp / "u"
+    shutil.copytree(pristine, root)
+    url = f"sqlite:///{tmp}/canon.sqlite"
+    names, secrets = _names(root, url)
+    scripts = _scripts(root)
+    done = None
+    for which, kind, seed in edits:
+        path = scripts[which % len(scripts)]
+        _edit(path, kind, names[seed % len(names)], secrets[seed % len(secrets)], seed)
+        try:
+            done = oneshot.update(root, url)
+        except InputError:
+            done = None
+    if done is None:
+        return  # the last script is bad: the store keeps its last good canon (tested above)
+    _assert_as_from_nothing(done, root, url, tmp)
