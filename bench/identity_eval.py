@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,18 @@ def crossovers_of(universe: Path, db: Path) -> dict[str, Any]:
     )
     data: dict[str, Any] = json.loads(done.stdout)
     return data
+
+
+class BuildFailed(Exception):
+    """A corpus that does not build: its row says why instead of stopping the others."""
+
+
+def _built(universe: Path, db: Path) -> dict[str, Any]:
+    try:
+        return crossovers_of(universe, db)
+    except subprocess.CalledProcessError as exc:
+        lines = (exc.stderr or b"").decode(errors="replace").strip().splitlines()
+        raise BuildFailed(lines[0] if lines else f"exit {exc.returncode}") from None
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -191,24 +203,29 @@ def evaluate(keep: Path | None = None) -> list[Row]:
         mcu = CORPORA / "mcu"
         if (mcu / "universe.yaml").is_file():
             gold = json.loads((GOLD / "mcu.json").read_text(encoding="utf-8"))
-            data = crossovers_of(mcu, tmp / "mcu.sqlite")
-            rows.append({"corpus": "mcu (9 film series)", **score_labelled(data, gold)})
+            rows.append(_row("mcu (9 film series)", mcu, tmp, lambda d: score_labelled(d, gold)))
         sitcoms = CORPORA / "sitcoms"
         if (sitcoms / "universe.yaml").is_file():
-            data = crossovers_of(sitcoms, tmp / "sitcoms.sqlite")
-            rows.append({"corpus": "sitcoms (negative control)", **score_negative(data)})
+            rows.append(_row("sitcoms (negative control)", sitcoms, tmp, score_negative))
         gold_file = SHARED / "shakespeare-gold" / "gold.json"
         plays = shakespeare_universe(tmp)
         if plays is not None and gold_file.is_file():
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
-            data = crossovers_of(plays, tmp / "plays.sqlite")
-            rows.append({"corpus": "shakespeare (no bible)", **score_shakespeare(data, gold)})
+            score = lambda d: score_shakespeare(d, gold)  # noqa: E731
+            rows.append(_row("shakespeare (no bible)", plays, tmp, score))
     return rows
+
+
+def _row(name: str, root: Path, tmp: Path, score: Callable[[dict[str, Any]], Row]) -> Row:
+    try:
+        return {"corpus": name, **score(_built(root, tmp / f"{root.name}.sqlite"))}
+    except BuildFailed as exc:
+        return {"corpus": name, "error": str(exc)}
 
 
 def table(rows: Iterable[Row]) -> str:
     cols = ["corpus", "asserted", "possible", "precision", "recall", "gold crossing"]
-    cols += ["named merged", "roles merged"]
+    cols += ["named merged", "roles merged", "error"]
     out = [" | ".join(cols)]
     for row in rows:
         out.append(" | ".join("" if row.get(c) is None else str(row.get(c)) for c in cols))

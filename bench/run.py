@@ -145,6 +145,10 @@ def main() -> None:
         shakespeare_presence.report(shakespeare_presence.score())
     else:
         print("(skipped: ../shared/data/shakespeare-gold is not present)")
+    import identity_eval
+
+    print("\n== Crossovers without a bible, against gold (bench/identity_eval.py) ==")
+    print(identity_eval.table(identity_eval.evaluate()))
     import news_dev
 
     articles = news_dev.load_dev(news_dev.GOLD)

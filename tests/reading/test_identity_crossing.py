@@ -179,3 +179,19 @@ def test_the_most_specific_name_wins_in_action_lines() -> None:
     assert names_in("Enter the DUCHESS OF YORK and the ARCHBISHOP OF YORK") == []
     assert names_in("Enter YORK and LORD BARDOLPH") == ["york"]
     assert names_in("Enter BARDOLPH") == ["bardolph"]
+
+
+def test_the_main_cast_of_both_series_is_no_evidence() -> None:
+    # WORF is in every episode of both long series: meeting him proves nothing. O'BRIEN is a
+    # minor character of the first series: Picard meeting him in the second is evidence.
+    one = [("one", ["PICARD", "WORF"] + (["OBRIEN"] if n < 3 else [])) for n in range(12)]
+    two = [("two", ["SISKO", "WORF", "OBRIEN"]) for _ in range(12)]
+    one[0][1].append("COLLINS")
+    two[0][1].extend(["COLLINS", "PICARD"])
+    cast = settled(one + two)
+    assert cast.crossings["obrien"].settled and cast.crossings["picard"].settled
+    (pair,) = cast.crossings["collins"].pairs
+    # COLLINS meets O'BRIEN and PICARD in both, never WORF as evidence; two supporters do not
+    # make a common name met once in each series one person.
+    assert pair.company == pair.support == ["obrien", "picard"]
+    assert not cast.crossings["collins"].settled

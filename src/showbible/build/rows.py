@@ -470,9 +470,13 @@ def _facts(compiled: Compiled) -> list[Row]:
                 "detail": json.dumps(doubt.to_json()),
             }
         )
-    # Declared aliases, so that `who` and `met` find a character by any of them.
+    # Declared aliases, so that `who`, `met` and the web's search find a character by any of
+    # them; not those of a secret identity, which would give the secret away.
     for cid, conf in compiled.universe.bible.characters.items():
+        secret = {label for labels in conf.identity_groups().values() for label in labels}
         for alias in conf.aliases:
+            if (alias if isinstance(alias, str) else alias.label) in secret:
+                continue
             out.append(
                 {
                     "kind": "alias",

@@ -10,7 +10,8 @@ For a label L shared by series A and B (a pair; a label in three series is decid
 pair and the asserted pairs joined):
 
 - *company*: the characters who speak in an episode with L in A **and** in an episode with L
-  in B. Only company that is itself known to be the same person in A and B counts as support:
+  in B, less the main cast of both (cued in half the episodes of each long series: they are
+  with everyone). Only company that is itself known to be the same person in A and B counts:
   a bible character, or a label already asserted for the pair. Coincidences support nothing:
   two unrelated sitcoms share JACK and RACHEL, but neither is known to cross.
 - *recurrence*: L speaks in two or more episodes of each series.
@@ -34,6 +35,10 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 RECUR = 2  # episodes in each series for a label to recur there
+# A character cued in at least this share of a long series' episodes (the main cast) is with
+# everyone there: meeting them in both series is no evidence.
+UBIQUITOUS_SHARE = 0.5
+UBIQUITOUS_MIN_EPISODES = 10
 SUPPORT_DISTINCT = 1
 SUPPORT_COMMON_RECURRING = 2
 SUPPORT_COMMON = 3
@@ -108,10 +113,20 @@ def settle(
     series; ``anchors``: ids that are one person wherever they appear (the bible's)."""
     order = {sid: i for i, sid in enumerate(series_order)}
     where: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    length: dict[str, int] = defaultdict(int)
+    cued: dict[tuple[str, str], int] = defaultdict(int)
     for n, (sid, ids) in enumerate(episodes):
+        length[sid] += 1
         for cid in ids:
+            cued[(cid, sid)] += 1
             if cid in candidates:
                 where[cid][sid].append(n)
+
+    def everywhere(cid: str, sid: str) -> bool:
+        return length[sid] >= UBIQUITOUS_MIN_EPISODES and (
+            cued[(cid, sid)] >= UBIQUITOUS_SHARE * length[sid]
+        )
+
     out: dict[str, Crossing] = {}
     pairs: dict[tuple[str, str, str], PairEvidence] = {}
     for cid, label in candidates.items():
@@ -125,7 +140,9 @@ def settle(
             sid: set().union(*(episodes[n][1] for n in where[cid][sid])) - {cid} for sid in series
         }
         for a, b in itertools.combinations(series, 2):
-            both = sorted(company[a] & company[b])
+            both = sorted(
+                y for y in company[a] & company[b] if not (everywhere(y, a) and everywhere(y, b))
+            )
             ev = PairEvidence((a, b), (len(where[cid][a]), len(where[cid][b])), both, [])
             crossing.pairs.append(ev)
             pairs[(cid, a, b)] = ev

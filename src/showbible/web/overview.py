@@ -70,10 +70,17 @@ def _cut_crossovers(view: View, data: Row) -> Row:
             for b in ch["series"]:
                 if a != b and a in matrix and b in matrix:
                     matrix[a][b] += 1
+    # A possible crossover is shown once the viewer has seen each of its series' characters.
+    possible = [
+        p
+        for p in data.get("possible", [])
+        if all(sight.sees_character(cid) for cid in p.get("characters", []))
+    ]
     return {
         "series": [s for s in data["series"] if s["id"] in seen],
         "matrix": matrix,
         "characters": characters,
+        "possible": possible,
     }
 
 

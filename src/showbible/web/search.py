@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
+from showbible.store import tables as store
 from showbible.web.state import View
 
 Row = dict[str, Any]
@@ -28,14 +31,24 @@ def _rank(words: str, q: str) -> int | None:
     return 0 if at == 0 or not words[at - 1].isalnum() else 1
 
 
+def _declared(view: View) -> dict[str, list[str]]:
+    """The aliases the bible declares, by character (secret identities' are not stored)."""
+    f = store.facts.c
+    out: dict[str, list[str]] = {}
+    for r in view.conn.execute(select(f.subject, f.object).where(f.kind == "alias")):
+        out.setdefault(r.subject, []).append(r.object)
+    return out
+
+
 def _entries(view: View) -> list[Entry]:
     index, sight = view.index, view.sight
+    declared = _declared(view)
     out: list[Entry] = []
     for cid, n in sight.appearances.items():
         char = index.characters[cid]
         seen_in = sight.series_of.get(cid, [])
         cues = [label for s, label in index.labels.get(cid, []) if s in seen_in]
-        aliases = sorted(set(cues) - {char.name})
+        aliases = sorted(set(cues + declared.get(cid, [])) - {char.name})
         out.append(
             Entry(
                 "character",
