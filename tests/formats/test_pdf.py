@@ -275,7 +275,8 @@ def test_prose_and_tables_are_not_screenplays() -> None:
 
     with pytest.raises(InputError, match="does not read as a screenplay") as err:
         parse_pdf(_pdf_with(novel), "novel.pdf")
-    assert str(err.value).startswith("novel.pdf:1001:")
+    assert str(err.value).startswith("novel.pdf: this PDF does not read as a screenplay")
+    assert "from page 1 of 3" in str(err.value)
 
     def table(c: object) -> None:
         for i in range(60):
@@ -345,6 +346,18 @@ def test_real_screenplay_pdfs_read() -> None:
 def _scanned_pdfs() -> list[Path]:
     folder = Path(REAL) / "scanned"
     return sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+
+
+def _other_pdfs() -> list[Path]:
+    folder = Path(REAL) / "not-screenplays"
+    return sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+
+
+@pytest.mark.skipif(not _other_pdfs(), reason="no PDFs in $SHOWBIBLE_REAL_PDFS/not-screenplays")
+def test_real_pdfs_that_are_not_screenplays_are_refused() -> None:
+    for path in _other_pdfs():
+        with pytest.raises(InputError, match="does not read as a screenplay"):
+            read_script(path)
 
 
 @pytest.mark.skipif(not _scanned_pdfs(), reason="no scanned PDFs in $SHOWBIBLE_REAL_PDFS/scanned")

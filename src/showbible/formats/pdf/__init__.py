@@ -81,7 +81,8 @@ def parse_pdf(data: bytes, path: str = "<bytes>") -> Script:
 
 
 def _check_screenplay(elements: list[Element], pages: int, path: str) -> None:
-    """Refuse prose and tables: many lines of text, yet not one heading or cue."""
+    """Refuse prose, tables and slides: many lines of text, yet not one heading and hardly a
+    speech."""
     body = [e for e in elements if e.kind is not Kind.TITLE]
     if not body and not elements:
         raise InputError(
@@ -89,17 +90,25 @@ def _check_screenplay(elements: list[Element], pages: int, path: str) -> None:
             "(headers, page numbers, repeated or rotated text)",
             file=path,
         )
-    if any(e.kind in (Kind.HEADING, Kind.CHARACTER) for e in body):
+    headings = sum(1 for e in body if e.kind is Kind.HEADING)
+    # Side-by-side labels in a table or on a slide can pass for dual dialogue; a script has
+    # speeches of its own.
+    cues = sum(1 for e in body if e.kind is Kind.CHARACTER and not _dual_pair(body, e))
+    if headings or cues >= 2:
         return
     lines = sum(1 + ((e.end_line or e.line) - e.line) for e in body)
     if lines >= _PROSE_LINES:
-        first = body[0].page or 1
         raise InputError(
-            f"this PDF does not read as a screenplay: {lines} lines of text on {pages} page(s) "
-            "without one scene heading or character cue (prose or a table?)",
+            f"this PDF does not read as a screenplay: {lines} lines of text from page "
+            f"{body[0].page or 1} of {pages} without a scene heading or a speech (prose, "
+            "slides or a table?)",
             file=path,
-            line=pdf_line(first, 1),
         )
+
+
+def _dual_pair(body: list[Element], cue: Element) -> bool:
+    """Whether a cue is one of a pair of cues printed side by side (same page and line)."""
+    return any(e is not cue and e.kind is Kind.CHARACTER and e.line == cue.line for e in body)
 
 
 def read_pdf(path: str | os.PathLike[str]) -> Script:
