@@ -216,6 +216,7 @@ _DEVICE_VERB = re.compile(
     r"\b(?:dials|dialed|dialled|dialing|phones|phoned|texts|texted|emails|emailed|messages|"
     r"messaged|radios|radioed|pages|paged|skypes|facetimes|rings|rang)\s+$"
 )
+_COMPARISON = re.compile(r"\b(?:like|unlike|than|resembl\w*|as\s+if|as\s+though)\s+(?:a\s+)?$")
 # Verbs taking a clause: the name after them is who the clause is about.
 _SAY_VERB = re.compile(
     r"\b(?:says?|said|saying|tells?|told|telling|whispers?|whispered|explains?|explained|"
@@ -271,6 +272,8 @@ def read_mentions(
     ``Exeunt all but EXETER``), where ``but`` and ``except`` keep someone on stage.
     ``context``: the paragraph the sentence stands in (``The tape plays. COLE'S VOICE: ...``)."""
     low = sentence.lower()
+    if not _may_refer(low):
+        return [_PRESENT] * len(spans)
     context = context.lower() if context else low
     own: list[Reading | None] = []  # from the name's own words, or None
     before_reading: list[Reading | None] = []  # from what precedes it in its clause
@@ -448,7 +451,7 @@ def _before(
         return _READINGS["depiction"]
     if _THOUGHT_VERB.search(tail):
         return _READINGS["thought"]
-    if re.search(r"\b(?:like|unlike|than|resembl\w*|as\s+if|as\s+though)\s+(?:a\s+)?$", tail):
+    if _COMPARISON.search(tail):
         return _READINGS["thought"]
     said = _SAY_VERB.search(tail)
     if said is not None:
@@ -482,3 +485,45 @@ def _after(after: str) -> Reading | None:
     if _DEPICTED_AFTER.match(after):
         return _READINGS["depiction"]
     return None
+
+
+def _may_refer(low: str) -> bool:
+    """Whether any rule could read a reference here: most sentences of action ("Mara crosses to
+    the window.") hold none of the rules' words, and are read present at the cost of a split."""
+    if "'" in low or "’" in low or ":" in low or "—" in low or "--" in low:
+        return True
+    return not _TRIGGERS.isdisjoint(_TOKEN.findall(low))
+
+
+def _trigger_words() -> frozenset[str]:
+    """Every word (or stem) any rule above matches on, taken from the rules themselves, so
+    that the shortcut in _may_refer can never skip a sentence a rule would read."""
+    # The rules that can read a reference on their own; the others only qualify these, or need
+    # an apostrophe or "of", which _may_refer looks for itself.
+    rules = (
+        _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
+        _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
+        _DEVICE_VERB, _COMPARISON,
+    )  # fmt: skip
+    sources = [rule.pattern for rule in rules]
+    words: set[str] = {"of"}
+    for source in sources:
+        words.update(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", source)))
+    # Words that only join or place the words above: alone they make nothing a reference.
+    return frozenset(words) - _set(
+        """the an his her its their this that these those one another every some any and or to
+        in on at with from into onto by up down out back over through across inside within is
+        was are were be been has had have will would could can should must might may did does
+        just still already always again also then when while as after before until till
+        because though although once meanwhile whereupon whilst all both each either two three
+        rest it he she they we you me him them us my your our so too very now here there which
+        who whom whose what how why if whether never ly long since just simply clearly rest
+        for"""
+    )
+
+
+_TOKEN = re.compile(r"[a-z]+")
+# The words and the stems' inflections ("remember" -> "remembers", "remembered"...).
+_TRIGGERS = frozenset(
+    w + end for w in _trigger_words() for end in ("", "s", "es", "ed", "d", "ing", "ly")
+)
