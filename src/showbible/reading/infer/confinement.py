@@ -89,6 +89,8 @@ _TRIGGER = (
     "captive",
     "hostage",
 )
+# Verbs of moving someone: confinement only "into" a place ("throw Tobias into the cellar").
+_MOVING = ("throw", "threw", "thrown", "shove", "drag")
 _UNDONE = re.compile(r"\bthen (?:uncuffed|released|freed|untied|let go)\b|\bbut\b", re.I)
 _SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
 _HERE = re.compile(r"^\s*(?:here|there|in here|in there)\b", re.I)
@@ -117,6 +119,8 @@ class Confinement(Component):
             into = _INTO.match(rest)
             if into is None and not (verb.startswith(("imprison", "jail")) or state_after):
                 continue
+            if verb.startswith(_MOVING) and not re.match(r"^\s*(?:into|inside)\b", rest, re.I):
+                continue  # "drag her up the stairs": moved, not confined
             if _NOT_AFTER.match(rest):
                 continue
             if (
