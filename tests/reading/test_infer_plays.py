@@ -2,8 +2,9 @@
 establish, from the Fountain edition and from the Folger TEI alike; none invented.
 
 Fountain: ../shared/data/shakespeare-fountain (skipped when absent). TEI: the DraCor copies of
-the Folger editions (dracor-org/shakedracor, ``tei/*.xml``), found through the environment
-variable ``SHOWBIBLE_TEI_PLAYS`` (a folder; skipped when unset) -- they are not in the repository.
+the Folger editions (github.com/dracor-org/shakedracor at 1146c6ce, ``tei/<play>.xml``), found
+through the environment variable ``SHOWBIBLE_TEI_PLAYS`` (a folder; skipped when unset) -- they
+are not in the repository.
 """
 
 from __future__ import annotations
