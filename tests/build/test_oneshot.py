@@ -7,12 +7,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 import synth_module
 from showbible import build, store
@@ -232,3 +234,36 @@ def test_any_series_of_one_shot_checks_ends_as_a_build_from_nothing(
     if done is None:
         return  # the last script is bad: the store keeps its last good canon (tested above)
     _assert_as_from_nothing(done, root, url, tmp)
+
+
+@pytest.fixture
+def pg_pair(pg_url: str) -> Iterator[tuple[str, str]]:
+    """Two fresh databases on the test server: the one-shot's, and a build from nothing's."""
+    names = ["o_" + uuid.uuid4().hex[:12] for _ in range(2)]
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base = pg_url.rsplit("/", 1)[0]
+    yield f"{base}/{names[0]}", f"{base}/{names[1]}"
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_one_shot_on_postgresql(universe: Path, pg_pair: tuple[str, str]) -> None:
+    """The shared store of team mode: the snapshot read back from PostgreSQL's meta table."""
+    mine, fresh_url = pg_pair
+    build(universe, mine)
+    _edit(_scripts(universe)[6], "insert", "", "")
+    done = oneshot.update(universe, mine)
+    assert done.mode == "episodes", done.note
+    fresh = build(universe, fresh_url, force=True)
+    assert fresh.compiled is not None and done.result.compiled is not None
+    assert [f.to_json() for f in done.result.compiled.findings] == [
+        f.to_json() for f in fresh.compiled.findings
+    ]
+    got, expected = _tables(mine), _tables(fresh_url)
+    for table in expected:
+        assert got[table] == expected[table], table
