@@ -144,7 +144,7 @@ def test_an_error_in_a_worker_reaches_the_caller(
     synthetic: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first bad file in episode order is reported, as a one-process build would."""
-    import showbible.build.pipeline as pipeline
+    from showbible.build import pipeline
     from showbible.model import InputError, Script
 
     universe = load_universe(synthetic)
