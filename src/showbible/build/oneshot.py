@@ -54,6 +54,10 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
     hashes = quick_hashes(universe)
     with gc_paused():
         session, note = _resume(root, url, universe, hashes)
+    if session is None and note == "":
+        # Up to date: what build() would find, without loading and hashing everything again.
+        seconds = time.perf_counter() - started
+        return OneShot(BuildResult(False, 0, 0, seconds, list(universe.diagnostics)), "unchanged")
     if session is None:
         result = build(root, url)
         return OneShot(result, "build" if result.changed else "unchanged", note)
