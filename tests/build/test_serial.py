@@ -5,11 +5,12 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showbible.formats.fountain import parse_fountain
 from showbible.build.serial import dump_script, load_script
+from showbible.formats.fountain import parse_fountain
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
 SYNTAX = st.sampled_from(
@@ -59,3 +60,24 @@ def test_damaged_or_foreign_blobs_are_misses() -> None:
     assert load_script(b"not zlib") is None
     assert load_script(zlib.compress(b'{"v": 1}')) is None
     assert load_script(zlib.compress(b'{"v": 2, "path": "x"}')) is None
+
+
+def test_the_canon_depends_on_every_stage_but_the_faces() -> None:
+    from showbible.build.compiler import engine_files
+
+    package = Path(__file__).resolve().parents[2] / "src" / "showbible"
+    names = {p.relative_to(package).as_posix() for p in engine_files()}
+    for needed in ("formats/fountain.py", "reading/extract.py", "canon/fold.py", "model.py"):
+        assert needed in names
+    assert "rules/dead_character.py" in names
+    assert not any(n.startswith(("cli/", "web/")) for n in names)
+
+
+def test_a_parse_by_other_reader_code_is_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from showbible.build import serial
+    from showbible.formats.fountain import parse_fountain
+
+    blob = serial.dump_script(parse_fountain("INT. ROOM - DAY\n\nMARA\nHello.\n", "x.fountain"))
+    assert serial.load_script(blob) is not None
+    monkeypatch.setattr(serial, "FORMAT", f"{serial.LAYOUT}:other-readers")
+    assert serial.load_script(blob) is None

@@ -8,13 +8,31 @@ JSON, not pickle: in team mode the store is shared, and unpickling shared data r
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
+from pathlib import Path
 from typing import Any
 
 from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
 
-FORMAT = 3
+LAYOUT = 3  # of the columns below
+
+
+def _readers_digest() -> str:
+    """The code that makes a Script: the readers, the model and this module. A script parsed
+    by other code is parsed again, so a fixed reader takes effect without a forced build."""
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for path in sorted(
+        [*(package / "formats").rglob("*.py"), package / "model.py", Path(__file__).resolve()]
+    ):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+FORMAT = f"{LAYOUT}:{_readers_digest()}"
 _KINDS = list(Kind)
 _KIND_INDEX = {k: i for i, k in enumerate(_KINDS)}
 
