@@ -17,6 +17,7 @@ from rich.markup import escape
 from showbible.build.check import check as run_check
 from showbible.build.compiler import build
 from showbible.build.daemon import Daemon
+from showbible.cli import scope
 from showbible.cli.common import (
     DbOpt,
     Exit,
@@ -46,7 +47,7 @@ from showbible.report import (
     to_sarif,
 )
 from showbible.rules import RULES
-from showbible.universe.loader import Universe, find_root, load_universe
+from showbible.universe.loader import find_root
 from showbible.universe.scaffold import scaffold
 
 
@@ -128,8 +129,7 @@ def check_cmd(
             raise typer.BadParameter(
                 f"unknown rule {r!r} (known: {', '.join(RULES)})", param_hint="--rule"
             )
-    loaded = load_universe(root)
-    paths = only_paths(loaded, [relative_to_universe(p, root) for p in only or ()], "--only")
+    paths = scope.narrow(root, [relative_to_universe(p, root) for p in only or ()])
     with progress_bar(err.is_terminal and fmt == "text") as report:
         del report
         # The build's warnings are findings of their own rules (rules/input.py): shown below.
@@ -137,6 +137,7 @@ def check_cmd(
         result = run_check(
             root, db, as_of=as_of, only=paths, rules=rule or (), daemon=not no_daemon
         )
+    scope.verify(root, db, paths, "--only")
     if verbose:
         who = (
             f"the watch/serve process {result.served_by}"
@@ -159,38 +160,6 @@ def check_cmd(
             f"{s['sealed']} sealed"
         )
     raise Exit(exit_code(findings))
-
-
-def bible_rels(universe: Universe) -> set[str]:
-    root = universe.root.resolve()
-    return {p.resolve().relative_to(root).as_posix() for p in universe.bible_files}
-
-
-def only_paths(universe: Universe, wanted: list[str], option: str) -> list[str]:
-    """``--only`` paths (universe-relative) checked against the universe: a script or a folder
-    of scripts is reported on; the bible (universe.yaml, bible/*.yaml) means everything, as a
-    bible change can move any finding; anything else is a typo (InputError, exit 2). A
-    universe without episodes is bad input too: a clean check of nothing would pass CI."""
-    if not universe.episodes:
-        raise InputError(
-            "the universe has no episodes: its series' scripts globs match no file",
-            file=str(universe.root / "universe.yaml"),
-        )
-    scripts = [ep.rel for ep in universe.episodes if ep.path is not None]
-    folders = {p.rsplit("/", i)[0] for p in scripts for i in range(1, p.count("/") + 1)}
-    bible = bible_rels(universe)
-    out: list[str] = []
-    for w in wanted:
-        w = w.rstrip("/")
-        if w in bible or w in ("", "."):
-            return []
-        if w not in folders and w not in scripts:
-            raise InputError(
-                f"{option} {w}: no script or folder of scripts of this universe has that path"
-                + did_you_mean(w, [*scripts, *sorted(folders)])
-            )
-        out.append(w)
-    return out
 
 
 @app.command("watch")
@@ -330,15 +299,11 @@ def check_files(
             by_root.setdefault(root, []).append(relative_to_universe(str(f), root))
     code = 0
     for root, rels in by_root.items():
-        universe = load_universe(root)
-        known = {ep.rel for ep in universe.episodes if ep.path is not None} | bible_rels(universe)
-        # Files of the universe that are neither script nor bible (a README) are not checked;
-        # a bible file checks everything (only_paths returns []).
-        mine = [r for r in rels if r in known]
-        if not mine:
-            continue
-        paths = only_paths(universe, mine, "check-files")
+        # A bible file checks everything; a file of the universe that is no script (a README)
+        # has no findings, so reporting on it prints nothing.
+        paths = scope.narrow(root, rels)
         result = run_check(root, db, only=paths, daemon=True)
+        scope.verify(root, db, [], "check-files")
         if fmt == "json":
             sys.stdout.write(dumps(to_json(result.findings)))
         elif fmt == "sarif":
