@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from cli_runner import run
 
 EPISODE = "INT. {place} - DAY\n\n{a}\nHello.\n\n{b}\nHi.\n\n"
@@ -54,7 +55,9 @@ def test_identities_lists_possible_crossovers_with_evidence_and_settle_line(
 def test_who_takes_any_name_and_lists_candidates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bible = "characters:\n  falstaff: {name: Sir John Falstaff, aliases: [FALSTAFF, Jack Falstaff]}\n"
+    bible = (
+        "characters:\n  falstaff: {name: Sir John Falstaff, aliases: [FALSTAFF, Jack Falstaff]}\n"
+    )
     root = _universe(tmp_path, bible)
     db = f"sqlite:///{tmp_path / 'c.sqlite'}"
     for name in ("falstaff", "Sir John Falstaff", "jack falstaff", "JOHN FALSTAFF"):
