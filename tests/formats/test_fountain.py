@@ -307,9 +307,21 @@ def test_read_fountain_utf16_with_bom(tmp_path: Path, encoding: str) -> None:
     assert script.diagnostics == ()
 
 
-def test_read_fountain_invalid_utf8_is_replaced_and_reported(tmp_path: Path) -> None:
+def test_read_fountain_windows_1252_is_read_and_reported(tmp_path: Path) -> None:
     path = tmp_path / "bad.fountain"
     path.write_bytes(b"INT. HOUSE\r\n\r\nBOB\r\nCaf\xe9 au lait.\r\nMore \xff.\r\n")
+    script = read_fountain(path)
+    assert only(script, Kind.DIALOGUE)[0].text == "Caf\xe9 au lait.\nMore \xff."
+    assert len(script.diagnostics) == 1
+    diag = script.diagnostics[0]
+    assert (diag.file, diag.line, diag.severity) == (str(path), 4, "warning")
+    assert "Windows-1252" in diag.message and "UTF-8" in diag.message
+
+
+def test_read_fountain_invalid_utf8_is_replaced_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "bad.fountain"
+    # A byte order mark says UTF-8: the bad bytes are replaced, not read as another encoding.
+    path.write_bytes(b"\xef\xbb\xbfINT. HOUSE\r\n\r\nBOB\r\nCaf\xe9 au lait.\r\nMore \xff.\r\n")
     script = read_fountain(path)
     assert only(script, Kind.DIALOGUE)[0].text == "Caf\ufffd au lait.\nMore \ufffd."
     assert len(script.diagnostics) == 1

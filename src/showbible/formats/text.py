@@ -28,7 +28,9 @@ def decode_text(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as err:
-        legacy = _legacy_encoding(data) if label == "UTF-8" else None
+        # A UTF-8 byte order mark says what the file means to be: bad bytes stay bad bytes.
+        bom = data.startswith(b"\xef\xbb\xbf")
+        legacy = _legacy_encoding(data) if label == "UTF-8" and not bom else None
         before = data[: err.start].decode(encoding, errors="replace")
         line = normalise_newlines(before).count("\n") + 1
         if legacy is not None:
