@@ -45,6 +45,12 @@ CASES = [
         {("mara", "rafi"), ("ben", "rafi")},
     ),
     (
+        "an exit that names someone twice",
+        "INT. HALL - DAY\n\nEnter MARA and RAFI.\n\nMARA\nGo.\n\nExit RAFI, and RAFI's dog.\n\n"
+        "Enter BEN.\n\nBEN\nMara.\n",
+        {("mara", "rafi"), ("ben", "mara")},
+    ),
+    (
         "Exeunt empties the stage",
         "INT. HALL - DAY\n\nMARA\nCome.\n\nRAFI\nYes.\n\nExeunt.\n\nEnter BEN.\n\nBEN\nGone.\n",
         {("mara", "rafi")},

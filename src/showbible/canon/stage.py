@@ -90,8 +90,9 @@ def stage_times(scene: SceneFacts, people: Iterable[str]) -> dict[str, list[tupl
                 leaving = [c for c in entered if c not in who]  # "Exeunt all but FALSTAFF"
             else:
                 leaving = [last_speaker] if last_speaker in entered else []
-            for c in leaving:
-                if c is not None:
+            # A name said twice in one exit ("Exit BEN, and BEN's dog") leaves once.
+            for c in dict.fromkeys(leaving):
+                if c is not None and c in entered:
                     out[c].append((entered.pop(c), line))
     for c, start in entered.items():
         out[c].append((start, _END))
