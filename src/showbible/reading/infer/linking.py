@@ -7,6 +7,7 @@ secrets is left to the bible."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,6 +56,7 @@ def link(
             elif item.kind == "learns":
                 hints.setdefault(sc.key, []).append(item)
     position = {sc.key: i for i, sc in enumerate(scenes)}
+    appears: dict[str, list[int]] | None = None  # made the first time a hold needs it
     bible = {" ".join(t.lower().split()) for t in bible_tells}
     for i, sc in enumerate(scenes):
         for item in sc.inferred or ():
@@ -75,7 +77,11 @@ def link(
                 if later:
                     data["until"] = later[0]
                 else:
-                    data["until"] = _seen_free(scenes, i, item.subject, item.obj)
+                    if appears is None:
+                        appears = _appearances(scenes)
+                    data["until"] = _seen_free(
+                        scenes, appears.get(item.subject, []), i, item.subject, item.obj
+                    )
                     data["until_reason"] = "seen elsewhere on a later day" if data["until"] else ""
                 out.append(Linked("held", item.subject, *base, obj=item.obj, data=data))
             elif item.kind == "confides":
@@ -105,14 +111,28 @@ def link(
     return out
 
 
-def _seen_free(scenes: list[SceneFacts], i: int, who: str, place: str | None) -> str | None:
+def _appearances(scenes: list[SceneFacts]) -> dict[str, list[int]]:
+    """Each character's scenes, by index in release order."""
+    out: dict[str, list[int]] = {}
+    for i, sc in enumerate(scenes):
+        for cid in sc.present:
+            out.setdefault(cid, []).append(i)
+    return out
+
+
+def _seen_free(
+    scenes: list[SceneFacts], appears: list[int], i: int, who: str, place: str | None
+) -> str | None:
     """Where a confinement that the scripts never end must have ended: the first later scene
     that has the character elsewhere on another story day (or, without story times, in another
     episode) -- released off screen. Elsewhere on the same day is what the two-places rule is
     for, so the hold stays."""
     held = scenes[i]
-    for sc in scenes[i + 1 :]:
-        if who not in sc.present or sc.flashback:
+    # Only the character's own later scenes: scanning every later scene for each hold grew as
+    # holds times scenes.
+    for j in appears[bisect_right(appears, i) :]:
+        sc = scenes[j]
+        if sc.flashback:
             continue
         here = sc.place or ("~" + " ".join(sc.location.lower().split()) if sc.location else None)
         if here == place:
