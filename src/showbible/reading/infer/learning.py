@@ -15,12 +15,12 @@ a denial), voices that are not there ((V.O.)), and flashbacks and dreams.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import ahocorasick
 
-from showbible.reading.facts import Inferred, SceneFacts, Speech
+from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer.base import HIGH, Component, SceneView, Unit, fact
 from showbible.reading.infer.clauses import blocked, has_any
 
@@ -96,29 +96,38 @@ class _TellFinder:
         return {key for _end, key in self.auto.iter(_normal(text))}
 
 
+def _exact(tells: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(_tell_pattern(t) for t in tells) + r")(?!\w)", re.I)
+
+
 def distinctive(secrets: list[Secret], scenes: list[SceneFacts]) -> None:
     """Keep only the tells that nobody says before their secret is confided: words in common
     use before it show nothing."""
     if not secrets:
         return
-    pattern: dict[str, re.Pattern[str]] = {}
-    for s in secrets:
-        for t in s.tells:
-            pattern.setdefault(t, re.compile(r"(?<!\w)" + _tell_pattern(t) + r"(?!\w)", re.I))
+    tells = {t for s in secrets for t in s.tells}
     by_key: dict[str, list[str]] = {}
-    for t in pattern:
+    for t in sorted(tells):
         by_key.setdefault(_normal(t), []).append(t)
-    finder = _TellFinder(pattern)
+    finder = _TellFinder(by_key)
+    # Compiled when first needed: most tells are seen in a handful of scenes, and compiling
+    # ten thousand patterns up front cost more than the search.
+    pattern: dict[str, re.Pattern[str]] = {}
     position = {sc.key: i for i, sc in enumerate(scenes)}
     first: dict[str, int] = {}
     for i, sc in enumerate(scenes):
-        if len(first) == len(pattern):
+        if len(first) == len(tells):
             break
         # Only where each tell is first said matters: once found, it is not searched again.
         blob = "\n".join([d.text for d in sc.dialogue] + [x.text for x in sc.sentences])
         for key in finder(blob):
-            for t in by_key.get(key, ()):
-                if t not in first and pattern[t].search(blob):
+            for t in by_key[key]:
+                if t in first:
+                    continue
+                rx = pattern.get(t)
+                if rx is None:
+                    rx = pattern[t] = _exact([t])
+                if rx.search(blob):
                     first[t] = i
     for s in secrets:
         at = position.get(s.scene, 0)
@@ -126,15 +135,12 @@ def distinctive(secrets: list[Secret], scenes: list[SceneFacts]) -> None:
 
 
 def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, list[Inferred]],
-           people: dict[str, list[str]]) -> None:  # fmt: skip
+           people: Mapping[str, list[str]]) -> None:  # fmt: skip
     """Who learns each secret, scene by scene in release order (see the module's docstring).
     ``hints`` are the Learning facts per scene key; ``people`` who is present per scene key."""
     live = [s for s in secrets if s.tells]
     if not live:
         return
-    rx = {s.id: re.compile(r"(?<!\w)(?:" + "|".join(_tell_pattern(t) for t in s.tells)
-                           + r")(?!\w)", re.I)
-          for s in live}  # fmt: skip
     # Which secrets a tell may belong to, in the order of ``live`` (the order of the lessons).
     owners: dict[str, list[int]] = {}
     for k, s in enumerate(live):
@@ -143,6 +149,7 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
             if k not in owners.setdefault(key, []):
                 owners[key].append(k)
     finder = _TellFinder(owners)
+    rx: dict[int, re.Pattern[str]] = {}  # compiled when a scene first may hold the secret
     position = {sc.key: i for i, sc in enumerate(scenes)}
     starts = [position.get(s.scene, 0) for s in live]
     for s in live:
@@ -151,34 +158,24 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
     for i, sc in enumerate(scenes):
         if sc.flashback:
             continue
-        # Per secret, what of this scene may hold one of its tells, in the scene's order:
-        # speeches, then reading and overhearing hints. Each secret's knowers are its own,
-        # so taking the secrets one by one gives what a loop over all of them gives.
-        said: dict[int, list[Speech]] = {}
-        for d in sc.dialogue:
-            if d.voice:
-                continue
-            for key in finder(d.text):
-                for k in owners[key]:
-                    bucket = said.setdefault(k, [])
-                    if not bucket or bucket[-1] is not d:
-                        bucket.append(d)
-        read: dict[int, list[Inferred]] = {}
-        for hint in hints.get(sc.key, ()):
-            for key in finder(hint.sentence):
-                for k in owners[key]:
-                    bucket_h = read.setdefault(k, [])
-                    if not bucket_h or bucket_h[-1] is not hint:
-                        bucket_h.append(hint)
-        if not said and not read:
+        scene_hints = hints.get(sc.key, ())
+        # One automaton pass over the scene says which secrets it may hold; only those are
+        # searched, speech by speech, exactly as a search of every secret would (each secret's
+        # knowers are its own, so leaving out the others changes nothing).
+        blob = "\n".join(
+            [d.text for d in sc.dialogue if not d.voice] + [h.sentence for h in scene_hints]
+        )
+        candidates = {k for key in finder(blob) for k in owners[key] if starts[k] <= i}
+        if not candidates:
             continue
         here = people.get(sc.key, [])
-        for k in sorted(said.keys() | read.keys()):
+        for k in sorted(candidates):
             s = live[k]
-            if starts[k] > i:
-                continue
-            for d in said.get(k, []):
-                if d.character not in s.knowers or not rx[s.id].search(d.text):
+            exact = rx.get(k)
+            if exact is None:
+                exact = rx[k] = _exact(s.tells)
+            for d in sc.dialogue:
+                if d.voice or d.character not in s.knowers or not exact.search(d.text):
                     continue
                 if (s.knowers[d.character][0], s.knowers[d.character][1]) == (sc.key, d.line):
                     continue
@@ -188,7 +185,7 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
                     if cid not in s.knowers:
                         s.knowers[cid] = (sc.key, d.line)
                         s.learned.append((cid, sc.key, d.line, f"told by {d.character}"))
-            for hint in read.get(k, []):
-                if hint.subject not in s.knowers and rx[s.id].search(hint.sentence):
+            for hint in scene_hints:
+                if hint.subject not in s.knowers and exact.search(hint.sentence):
                     s.knowers[hint.subject] = (sc.key, hint.line)
                     s.learned.append((hint.subject, sc.key, hint.line, hint.reason))

@@ -8,7 +8,7 @@ secrets is left to the bible."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,10 +42,9 @@ def link(
     taken_back: dict[tuple[str, str], tuple[int, str]] = {}  # (kind, subject) -> (index, where)
     releases: dict[str, list[tuple[int, str]]] = {}
     hints: dict[str, list[Inferred]] = {}
-    people: dict[str, list[str]] = {}
+    people = _People(scenes, is_role)
     secrets: list[Secret] = []
     for i, sc in enumerate(scenes):
-        people[sc.key] = [c for c in sc.present if not is_role(c)]
         for item in sc.inferred or ():
             if item.kind in ("alive", "intact"):
                 kind = "dies" if item.kind == "alive" else "destroyed"
@@ -109,6 +108,29 @@ def link(
                               obj=s.id, data={"sentence": s.sentence, "reason": how,
                                               "secret": s.id}))  # fmt: skip
     return out
+
+
+class _People(Mapping[str, list[str]]):
+    """Who is present in a scene, walk-on roles left out, worked out only for the scenes a
+    lesson is found in (a handful of the thousands)."""
+
+    def __init__(self, scenes: list[SceneFacts], is_role: Callable[[str], bool]) -> None:
+        self._scenes = {sc.key: sc for sc in scenes}
+        self._is_role = is_role
+        self._done: dict[str, list[str]] = {}
+
+    def __getitem__(self, key: str) -> list[str]:
+        found = self._done.get(key)
+        if found is None:
+            sc = self._scenes[key]
+            found = self._done[key] = [c for c in sc.present if not self._is_role(c)]
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._scenes)
+
+    def __len__(self) -> int:
+        return len(self._scenes)
 
 
 def _appearances(scenes: list[SceneFacts]) -> dict[str, list[int]]:
