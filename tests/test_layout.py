@@ -7,7 +7,18 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "showbible"
-STAGES = ("universe", "formats", "reading", "canon", "rules", "build", "store", "news", "web", "cli")
+STAGES = (
+    "universe",
+    "formats",
+    "reading",
+    "canon",
+    "rules",
+    "build",
+    "store",
+    "news",
+    "web",
+    "cli",
+)
 MAX_LINES = 700
 MAX_FLAT = 6
 

@@ -14,9 +14,9 @@ import pytest
 import synth_module
 from showbible import build, queries
 from showbible.build.compiler import bible_digest, compile_universe
-from showbible.reading.extract import PlaceIndex
 from showbible.build.factcache import dump_facts, load_facts
 from showbible.build.pipeline import PARALLEL_MIN, extract_universe
+from showbible.reading.extract import PlaceIndex
 from showbible.reading.resolve import Cast
 from showbible.store import Store
 from showbible.universe.loader import Universe, load_universe
@@ -170,7 +170,9 @@ def test_rules_run_beside_the_store_write(
     failure there fails the build and leaves the store as it was."""
     from showbible.build.check import load_findings
 
-    build_module = importlib.import_module("showbible.build.compiler")  # the package's build() shadows it
+    build_module = importlib.import_module(
+        "showbible.build.compiler"
+    )  # the package's build() shadows it
 
     monkeypatch.setattr(build_module.RulesRun, "MIN_SCENES", 0)  # fork even for a small canon
     monkeypatch.setattr(build_module, "cores", lambda: 2)  # and on a machine with one core

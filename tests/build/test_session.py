@@ -18,8 +18,8 @@ from sqlalchemy import create_engine, select, text
 
 import synth_module
 from showbible import build, store
-from showbible.model import InputError
 from showbible.build.session import Session, files_signature
+from showbible.model import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 import synth_module
-from showbible.build.compiler import compile_universe
 from showbible.build.compiled import Compiled
+from showbible.build.compiler import compile_universe
 from showbible.universe.loader import load_universe
 
 synth = synth_module.load()

@@ -11,8 +11,8 @@ from sqlalchemy import Connection
 
 from showbible import build, compile_universe, load_universe, queries
 from showbible.canon.fold import Canon
-from showbible.reading.facts import SceneFacts
 from showbible.canon.interaction import curve, measure, totals
+from showbible.reading.facts import SceneFacts
 from showbible.store import Store
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"

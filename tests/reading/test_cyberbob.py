@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from showbible.build.compiler import compile_universe
 from showbible.build.compiled import Compiled
+from showbible.build.compiler import compile_universe
 from showbible.universe.loader import load_universe
 
 HERE = Path(__file__).resolve().parents[1]

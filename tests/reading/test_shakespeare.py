@@ -15,8 +15,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from showbible import queries
-from showbible.build.compiler import build, compile_universe
 from showbible.build.compiled import Compiled
+from showbible.build.compiler import build, compile_universe
 from showbible.store import Store, default_url
 from showbible.universe.loader import load_universe
 

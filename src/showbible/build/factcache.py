@@ -14,8 +14,7 @@ from collections import Counter
 from typing import Any
 
 from showbible.reading.annotations import Annotation, AnnotationProblem
-from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
-from showbible.reading.facts import Inferred
+from showbible.reading.facts import Inferred, Presence, SceneFacts, Sentence, Speech
 from showbible.universe.storytime import StoryTime
 
 FORMAT = 3  # 3: inferred facts of every kind, with object, reason, tells and hearers
@@ -44,9 +43,7 @@ def _scene(s: SceneFacts) -> list[Any]:
         ],
         [[t.line, t.text, t.names, t.starts] for t in s.sentences],
         s.tells,
-        [i.row() for i in s.inferred]
-        if s.inferred is not None
-        else None,
+        [i.row() for i in s.inferred] if s.inferred is not None else None,
     ]
 
 

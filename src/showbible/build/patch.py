@@ -21,13 +21,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from showbible.build.compiled import Compiled
-from showbible.canon.stage import stage_pairs
-from showbible.canon.fold import Canon, Encounter, find_encounters, fold_events, pair, story_order
+from showbible.build.pipeline import EpisodeResult
 from showbible.build.rows import episode_range
+from showbible.canon.fold import Canon, Encounter, find_encounters, fold_events, story_order
+from showbible.canon.stage import stage_pairs
 from showbible.reading.events import CanonEvent, Collected, EventCollector
 from showbible.reading.extract import PlaceIndex, place_key
 from showbible.reading.facts import SceneFacts
-from showbible.build.pipeline import EpisodeResult
 from showbible.rules import INPUT_RULE_IDS, RULES, Finding, in_file_order, run_rules
 
 # What each rule reads about a character (or place) beyond the scene it reports on: a rule

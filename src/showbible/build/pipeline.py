@@ -30,14 +30,14 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from showbible.build.factcache import dump_facts, load_facts
+from showbible.build.serial import dump_script, load_script
+from showbible.formats import read_script
+from showbible.model import Diagnostic, InputError, Script
 from showbible.reading.extract import PlaceIndex, cue_texts, extract_scene, flashback_transition
 from showbible.reading.facts import SceneFacts
-from showbible.build.factcache import dump_facts, load_facts
-from showbible.formats import read_script
 from showbible.reading.infer import infer_facts, place_names
-from showbible.model import Diagnostic, InputError, Script
 from showbible.reading.resolve import Cast, NameMatcher
-from showbible.build.serial import dump_script, load_script
 from showbible.reading.tells import TellIndex, scene_tells
 from showbible.universe.loader import Episode, Universe
 

@@ -489,7 +489,7 @@ def _facts(compiled: Compiled) -> list[Row]:
                     "confidence": None,
                     "detail": None,
                 }
-        )
+            )
     bible = compiled.universe.bible
     locate = compiled.universe.locator.locate
     for cid, conf in bible.characters.items():

@@ -78,7 +78,7 @@ def _who(el: XmlElement, path: str) -> list[str]:
     if len(ids) > MAX_WHO:
         raise InputError(
             f"<{localname(el)} who> names {len(ids):,} people; at most {MAX_WHO} may speak or "
-            "enter together (write a crowd as one group, e.g. who=\"#crowd\")",
+            'enter together (write a crowd as one group, e.g. who="#crowd")',
             path,
             element_line(el),
         )

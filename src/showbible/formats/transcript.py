@@ -551,7 +551,8 @@ def read_transcript(path: str | os.PathLike[str]) -> Script:
         # A stray notes file matched by a series' glob: its names are not presence.
         message = (
             "not a transcript: no line of the form `NAME: what they say`; read as an empty "
-            "episode (leave it out of the series' scripts glob, or write the speeches as NAME: line)"
+            "episode (leave it out of the series' scripts glob, or write the speeches as "
+            "NAME: line)"
         )
         return Script(
             path=name,

@@ -59,6 +59,8 @@ _ABBREVIATIONS = frozenset(
 )
 # Words quoted in an action line are said or written, not done: "A sign reads 'MARA WAS HERE'".
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
+
+
 def cue_is_voice(extensions: tuple[str, ...]) -> bool:
     return any(e.upper().strip() in VOICE_EXTENSIONS for e in extensions)
 

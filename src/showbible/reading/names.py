@@ -143,7 +143,29 @@ def regnal_differs(a: str, b: str) -> bool:
 
 # Joining words and name particles stay lower case inside a name: "John of Gaunt".
 _PARTICLES = frozenset(
-    "of the and upon on in at de la le du des van von der den da di del della y".split()
+    [
+        "of",
+        "the",
+        "and",
+        "upon",
+        "on",
+        "in",
+        "at",
+        "de",
+        "la",
+        "le",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "del",
+        "della",
+        "y",
+    ]
 )
 
 
