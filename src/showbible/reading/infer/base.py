@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from showbible.model import Kind, Scene
 from showbible.reading.facts import Inferred, SceneFacts
@@ -87,11 +87,18 @@ class SceneView:
     places: PlaceFinder
     present: frozenset[str]
     found: list[Inferred] = field(default_factory=list)
+    # What components work out once per scene and ask of many sentences (by name): asked
+    # again per sentence, it made a scene of 25,000 speeches take minutes.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def speaks_after(self, cid: str, line: int) -> bool:
-        return any(
-            d.character == cid and d.line > line and not d.voice for d in self.facts.dialogue
-        )
+        last: dict[str, int] | None = self.memo.get("last_spoken")
+        if last is None:
+            last = self.memo["last_spoken"] = {}
+            for d in self.facts.dialogue:
+                if not d.voice and d.line > last.get(d.character, -1):
+                    last[d.character] = d.line
+        return last.get(cid, -1) > line
 
 
 class PlaceFinder(Protocol):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from showbible.reading.facts import Inferred, SceneFacts
+from showbible.reading.facts import Inferred, SceneFacts, Speech
 from showbible.reading.infer.base import HIGH, Component, SceneView, Unit, fact
 from showbible.reading.infer.clauses import blocked, has_any
 
@@ -160,22 +160,34 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
             continue
         scene_hints = hints.get(sc.key, ())
         # One automaton pass over the scene says which secrets it may hold; only those are
-        # searched, speech by speech, exactly as a search of every secret would (each secret's
-        # knowers are its own, so leaving out the others changes nothing).
+        # searched, exactly as a search of every secret would (each secret's knowers are its
+        # own, so leaving out the others changes nothing).
         blob = "\n".join(
             [d.text for d in sc.dialogue if not d.voice] + [h.sentence for h in scene_hints]
         )
         candidates = {k for key in finder(blob) for k in owners[key] if starts[k] <= i}
         if not candidates:
             continue
+        # Then speech by speech, which of those secrets each may hold: a scene of thousands of
+        # speeches is read once, not once per secret.
+        said: dict[int, list[Speech]] = {}
+        for d in sc.dialogue:
+            if d.voice:
+                continue
+            for k in {k for key in finder(d.text) for k in owners[key]} & candidates:
+                said.setdefault(k, []).append(d)
+        read: dict[int, list[Inferred]] = {}
+        for hint in scene_hints:
+            for k in {k for key in finder(hint.sentence) for k in owners[key]} & candidates:
+                read.setdefault(k, []).append(hint)
         here = people.get(sc.key, [])
         for k in sorted(candidates):
             s = live[k]
             exact = rx.get(k)
             if exact is None:
                 exact = rx[k] = _exact(s.tells)
-            for d in sc.dialogue:
-                if d.voice or d.character not in s.knowers or not exact.search(d.text):
+            for d in said.get(k, ()):
+                if d.character not in s.knowers or not exact.search(d.text):
                     continue
                 if (s.knowers[d.character][0], s.knowers[d.character][1]) == (sc.key, d.line):
                     continue
@@ -185,7 +197,7 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
                     if cid not in s.knowers:
                         s.knowers[cid] = (sc.key, d.line)
                         s.learned.append((cid, sc.key, d.line, f"told by {d.character}"))
-            for hint in scene_hints:
+            for hint in read.get(k, ()):
                 if hint.subject not in s.knowers and exact.search(hint.sentence):
                     s.knowers[hint.subject] = (sc.key, hint.line)
                     s.learned.append((hint.subject, sc.key, hint.line, hint.reason))

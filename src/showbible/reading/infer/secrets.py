@@ -221,7 +221,14 @@ def _whispered_before(unit: Unit, scene: SceneView) -> bool:
 
 
 def _name_words(scene: SceneView) -> set[str]:
-    """Words of the characters' names, which are never tells of a secret."""
+    """Words of the characters' names, which are never tells of a secret (once per scene)."""
+    known: set[str] | None = scene.memo.get("name_words")
+    if known is None:
+        known = scene.memo["name_words"] = _scene_name_words(scene)
+    return known
+
+
+def _scene_name_words(scene: SceneView) -> set[str]:
     out: set[str] = set()
     for unit in scene.units:
         for m in unit.ms:
