@@ -62,13 +62,16 @@ def test_srt_speakers_turns_sounds_and_scenes() -> None:
         ("heading", "00:00:01", 2),
         ("character", "MARA", 3),
         ("dialogue", "Did you find it?", 3),
+        ("character", "", 7),
         ("dialogue", "Under the floor stone.", 7),
         ("character", "TOBIAS", 8),
         ("dialogue", "Keep your voice down.", 8),
+        ("character", "", 12),
         ("dialogue", "The ledger, Tobias.", 12),
         ("parenthetical", "door slams", 13),
         ("heading", "00:00:20", 16),
         ("parenthetical", "LAUGHS", 17),
+        ("character", "", 17),
         ("dialogue", "You again.", 17),
         ("character", "ELSIE", 18),
         ("dialogue", "Nobody listens.", 18),
@@ -85,6 +88,24 @@ def test_unattributed_lines_are_dialogue_without_a_cue() -> None:
     line = next(e for e in script.elements if "Tobias." in e.text)
     assert line.kind is Kind.DIALOGUE
     assert not any(e.kind is Kind.ACTION for e in script.elements)
+
+
+def test_an_unnamed_turn_is_not_the_last_speakers(tmp_path: Path) -> None:
+    # A named turn and an unnamed one often share a subtitle: the empty cue keeps the second
+    # from being read as more of the first speaker's words.
+    from showbible import compile_universe, load_universe
+
+    (tmp_path / "universe.yaml").write_text(
+        "name: Subs\nseries:\n  - {id: s, scripts: ['s/*.srt']}\ncharacters:\n"
+        "  mara: {name: Mara, aliases: [MARA]}\n  tobias: {name: Tobias, aliases: [TOBIAS]}\n"
+    )
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "ep.srt").write_text(SRT)
+    scenes = compile_universe(load_universe(tmp_path)).canon.scenes
+    said = [(d.character, d.text) for s in scenes for d in s.dialogue]
+    assert ("mara", "Did you find it?") in said
+    assert all(text not in ("Under the floor stone.", "The ledger, Tobias.") for _c, text in said)
+    assert "tobias" in scenes[0].present  # TOBIAS speaks; the unnamed line only names him
 
 
 def test_vtt_voices_and_skipped_blocks() -> None:
@@ -111,6 +132,7 @@ def test_sounds_in_capitals_are_not_speakers() -> None:
     rows = [(e.kind.value, e.text) for e in parse_subtitles(text, "x.srt").elements][1:]
     assert rows == [
         ("parenthetical", "MUSIC PLAYING"),
+        ("character", ""),
         ("dialogue", "Here we go."),
         ("character", "JAMES"),
         ("dialogue", "Stop."),

@@ -5,8 +5,9 @@ scenes cut at long silences.
   where a timing line belongs) that does not parse is an InputError with its line.
 - Speakers: ``<v NAME>`` (WebVTT voice), ``NAME: text`` (the rules of the transcript reader),
   ``[NAME] text``; ``- `` starts a new turn inside one subtitle, and a turn may be named as
-  above. A named turn is CHARACTER + DIALOGUE; a turn without a name is DIALOGUE without a cue:
-  heard, and the names in it are references, never presence.
+  above. A named turn is CHARACTER + DIALOGUE; a turn without a name is an empty CHARACTER +
+  DIALOGUE: heard, said by nobody the script names, and the names in it are references, never
+  presence.
 - Sound descriptions (``[door slams]``, ``(laughing)``, ``♪``) are PARENTHETICALs: part of what
   is heard, never presence either.
 - A silence longer than ``scene_gap`` seconds (default 8) between two subtitles starts a new
@@ -187,8 +188,9 @@ def parse_subtitles(
                 if inner:
                     elements.append(Element(Kind.PARENTHETICAL, inner, line))
                 continue
-            if speaker is not None:
-                elements.append(Element(Kind.CHARACTER, speaker, line, extensions=extensions))
+            # An unnamed turn gets an empty cue: without one, the model would give its words to
+            # whoever spoke last (a named turn and an unnamed one often share a subtitle).
+            elements.append(Element(Kind.CHARACTER, speaker or "", line, extensions=extensions))
             elements.append(Element(Kind.DIALOGUE, said, line))
     if not cues:
         diagnostics.append(Diagnostic(path, 1, "no subtitles found (no timing lines)"))

@@ -76,7 +76,7 @@ def resolve_cues(cast: Cast, series: str, scenes: tuple[Scene, ...]) -> dict[str
     labels: dict[str, set[str]] = {}
     for scene in scenes:
         for el in scene.elements:
-            if el.kind is Kind.CHARACTER:
+            if el.kind is Kind.CHARACTER and el.text.strip():
                 cue = cast.resolve_cue(el.text, series)
                 labels.setdefault(cue.character, set()).add(cue.label)
     return labels
@@ -116,6 +116,11 @@ def extract_scene(
     for el in scene.elements:
         kind = el.kind
         if kind is Kind.CHARACTER:
+            if not el.text.strip():
+                # An empty cue: a turn whose speaker the script does not name (subtitles).
+                # What follows is heard, not said by the last speaker.
+                speaker = None
+                continue
             cue = cast.resolve_cue(el.text, series)
             speaker, identity, cue_line = cue.character, cue.identity, el.line
             voice = cue_is_voice(el.extensions)
@@ -181,7 +186,7 @@ def cue_texts(scenes: tuple[Scene, ...]) -> tuple[list[str], list[str]]:
     named: list[str] = []
     for scene in scenes:
         for el in scene.elements:
-            if el.kind is Kind.CHARACTER:
+            if el.kind is Kind.CHARACTER and el.text.strip():
                 cues.setdefault(el.text, None)
             elif el.kind is Kind.NOTE:
                 parsed = parse_note(el.text, el.line)

@@ -172,7 +172,7 @@ def walk(
         cue_to_char = {d.cue_line: d.character for d in facts.dialogue}
         for el in scene.elements:
             if el.kind is Kind.CHARACTER:
-                speaker = cue_to_char.get(el.line, speaker)
+                speaker = cue_to_char.get(el.line, speaker) if el.text.strip() else None
             elif el.kind is Kind.PARENTHETICAL:
                 stream.append((el.line, 0, "direction", (speaker, el.text)))
             elif el.kind in (Kind.ACTION, Kind.HEADING, Kind.TRANSITION):
