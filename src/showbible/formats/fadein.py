@@ -12,11 +12,20 @@ paragraphs fill ``Script.title`` as in FDX. Lines are those of ``document.xml``.
 from __future__ import annotations
 
 import os
-import re
 
-from showbible.formats.fdx import XmlElement, element_line, load_xml, localname
+from showbible.formats.fdx import (
+    XmlElement,
+    child,
+    children,
+    element_line,
+    load_xml,
+    localname,
+    paragraph_elements,
+    runs_text,
+    script_element,
+    title_entries,
+)
 from showbible.formats.files import read_file
-from showbible.formats.transcript import cut_notes, note_elements, split_cue
 from showbible.formats.zips import open_zip
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
 
@@ -38,17 +47,6 @@ _KINDS: dict[str, Kind] = {
     "new act": Kind.SECTION,
     "end of act": Kind.SECTION,
 }
-_FADES = frozenset({"FADE IN:", "FADE OUT.", "FADE OUT:", "FADE TO BLACK.", "FADE TO BLACK:"})
-_CREDIT = re.compile(r"(?:written|screenplay|teleplay|story)\s+by:?", re.IGNORECASE)
-
-
-def _children(el: XmlElement, name: str) -> list[XmlElement]:
-    return [c for c in el if localname(c) == name]
-
-
-def _child(el: XmlElement, name: str) -> XmlElement | None:
-    found = _children(el, name)
-    return found[0] if found else None
 
 
 class _OsfReader:
@@ -58,14 +56,14 @@ class _OsfReader:
         self.diagnostics: list[Diagnostic] = []
         self.unknown: set[str] = set()
         self.bases: dict[str, str] = {}
-        styles = _child(root, "styles")
-        for style in _children(styles, "style") if styles is not None else []:
+        styles = child(root, "styles")
+        for style in children(styles, "style") if styles is not None else []:
             name = (style.get("name") or "").strip().lower()
             if name:
                 self.bases[name] = (style.get("basestyle") or name).strip().lower()
 
     def style_of(self, para: XmlElement) -> str:
-        style = _child(para, "style")
+        style = child(para, "style")
         if style is None:
             return "action"
         base = (style.get("basestyle") or "").strip().lower()
@@ -77,17 +75,6 @@ class _OsfReader:
         if not base and name:
             base = self.bases.get(name, name)
         return base or "action"
-
-    def text_of(self, para: XmlElement) -> tuple[str, int]:
-        runs: list[str] = []
-        line = 0
-        for t in _children(para, "text"):
-            piece = "".join(t.itertext())
-            if piece and not line:
-                line = element_line(t, element_line(para))
-            runs.append(piece)
-        text = "".join(runs).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
-        return text, line or element_line(para)
 
     def paragraph(self, para: XmlElement) -> None:
         style = self.style_of(para)
@@ -103,57 +90,20 @@ class _OsfReader:
                         f"unknown Fade In style {style!r}: read as action",
                     )
                 )
-        raw, line = self.text_of(para)
-        clean, notes = cut_notes(raw)
-        text = clean.strip()
-        if kind is Kind.ACTION and (text in _FADES or (text.isupper() and text.endswith(" TO:"))):
-            kind = Kind.TRANSITION
-        host: Element | None = None
-        if text:
-            lead = clean[: len(clean) - len(clean.lstrip())]
-            start = line + lead.count("\n")
-            end = start + text.count("\n")
-            host = self.element(kind, text, start, end, para)
-            self.out.append(host)
-            notes = [type(n)(n.text, max(0, n.offset - len(lead)), n.newlines) for n in notes]
-        self.out.extend(note_elements(host, notes, line))
+        raw, line = runs_text(para, "text")
+        number = (para.get("number") or para.get("scene_number") or "").strip() or None
 
-    def element(self, kind: Kind, text: str, line: int, end: int, para: XmlElement) -> Element:
-        if kind is Kind.HEADING:
-            number = (para.get("number") or para.get("scene_number") or "").strip() or None
-            return Element(kind, text, line, end, scene_number=number)
-        if kind is Kind.CHARACTER:
-            name, extensions = split_cue(text)
-            return Element(kind, name, line, end, extensions)
-        if kind is Kind.PARENTHETICAL:
-            if text.startswith("(") and text.endswith(")"):
-                text = text[1:-1].strip()
-            return Element(kind, text, line, end)
-        if kind is Kind.SECTION:
-            return Element(kind, text, line, end, level=1)
-        return Element(kind, text, line, end)
+        def make(kind: Kind, text: str, start: int, end: int) -> Element:
+            return script_element(kind, text, start, end, number)
+
+        self.out.extend(paragraph_elements(kind, raw, line, make))
 
     def title_page(self, root: XmlElement) -> list[tuple[str, str]]:
-        page = _child(root, "titlepage")
+        page = child(root, "titlepage")
         if page is None:
             return []
-        entries: list[tuple[str, str]] = []
-        after_by = False
-        for para in _children(page, "para"):
-            text = self.text_of(para)[0].strip()
-            if not text:
-                continue
-            if not entries:
-                entries.append(("Title", text))
-            elif _CREDIT.fullmatch(text):
-                after_by = True
-                entries.append(("Credit", text))
-            elif after_by:
-                entries.append(("Author", text))
-                after_by = False
-            else:
-                entries.append(("Text", text))
-        return entries
+        texts = (runs_text(para, "text")[0].strip() for para in children(page, "para"))
+        return title_entries(t for t in texts if t)
 
 
 def parse_osf(data: bytes, path: str = "<bytes>") -> Script:
@@ -170,13 +120,13 @@ def parse_osf(data: bytes, path: str = "<bytes>") -> Script:
             element_line(root),
         )
     reader = _OsfReader(root, path)
-    paragraphs = _child(root, "paragraphs")
+    paragraphs = child(root, "paragraphs")
     if paragraphs is None:
         reader.diagnostics.append(
             Diagnostic(path, element_line(root), "no <paragraphs>: no script")
         )
     else:
-        for para in _children(paragraphs, "para"):
+        for para in children(paragraphs, "para"):
             reader.paragraph(para)
     elements = tuple(reader.out)
     return Script(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -133,15 +133,103 @@ def element_line(el: XmlElement, default: int = 1) -> int:
     return line if isinstance(line, int) and line > 0 else default
 
 
-def _children(el: XmlElement, name: str | None = None) -> Iterator[XmlElement]:
+def children(el: XmlElement, name: str | None = None) -> Iterator[XmlElement]:
     for child in el:
         local = localname(child)
         if local and (name is None or local == name):
             yield child
 
 
-def _child(el: XmlElement, name: str) -> XmlElement | None:
-    return next(_children(el, name), None)
+def child(el: XmlElement, name: str) -> XmlElement | None:
+    return next(children(el, name), None)
+
+
+def runs_text(para: XmlElement, tag: str) -> tuple[str, int]:
+    """All ``tag`` runs of a paragraph, joined, and the line where the text starts: how both
+    Final Draft (``<Text>``) and Open Screenplay Format (``<text>``) carry a paragraph."""
+    runs: list[str] = []
+    line = 0
+    for t in children(para, tag):
+        piece = "".join(t.itertext())
+        if piece and not line:
+            line = element_line(t, element_line(para))
+        runs.append(piece)
+    text = "".join(runs).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    return text, line or element_line(para)
+
+
+_FADES = frozenset({"FADE IN:", "FADE OUT.", "FADE OUT:", "FADE TO BLACK.", "FADE TO BLACK:"})
+_CREDIT = re.compile(r"(?:written|screenplay|teleplay|story)\s+by:?", re.IGNORECASE)
+
+
+def is_transition(text: str) -> bool:
+    return text in _FADES or (text.isupper() and text.endswith(" TO:") and "\n" not in text)
+
+
+MakeElement = Callable[[Kind, str, int, int], Element]
+
+
+def paragraph_elements(kind: Kind, raw: str, line: int, make: MakeElement) -> list[Element]:
+    """One paragraph of a word processor's script as elements: its text (notes cut out, a
+    ``FADE IN:`` typed as action made a transition), made by ``make(kind, text, line, end)``,
+    then its notes, placed beside it."""
+    clean, notes = cut_notes(raw)
+    text = clean.strip()
+    if kind is Kind.ACTION and is_transition(text):
+        kind = Kind.TRANSITION
+    out: list[Element] = []
+    host: Element | None = None
+    if text:
+        lead = clean[: len(clean) - len(clean.lstrip())]
+        start = line + lead.count("\n")
+        host = make(kind, text, start, start + text.count("\n"))
+        out.append(host)
+        notes = [type(n)(n.text, max(0, n.offset - len(lead)), n.newlines) for n in notes]
+    out.extend(note_elements(host, notes, line))
+    return out
+
+
+def script_element(
+    kind: Kind,
+    text: str,
+    line: int,
+    end: int,
+    scene_number: str | None = None,
+    dual: bool = False,
+) -> Element:
+    """An element of the kind a paragraph's style names: cues split from their extensions,
+    parentheticals without their brackets, acts as sections."""
+    if kind is Kind.HEADING:
+        return Element(kind, text, line, end, scene_number=scene_number)
+    if kind is Kind.CHARACTER:
+        name, extensions = split_cue(text)
+        return Element(kind, name, line, end, extensions, dual)
+    if kind is Kind.PARENTHETICAL:
+        if text.startswith("(") and text.endswith(")"):
+            text = text[1:-1].strip()
+        return Element(kind, text, line, end)
+    if kind is Kind.SECTION:
+        return Element(kind, text, line, end, level=1)
+    return Element(kind, text, line, end)
+
+
+def title_entries(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """A title page's paragraphs as entries: the first is the ``Title``; the paragraph after
+    ``Written by`` is the ``Author``; the others are kept as ``Text``."""
+    entries: list[tuple[str, str]] = []
+    after_by = False
+    for text in texts:
+        if not entries:
+            entries.append(("Title", text))
+        elif _CREDIT.fullmatch(text):
+            after_by = True
+            entries.append(("Credit", text))
+        elif after_by:
+            entries.append(("Author", text))
+            after_by = False
+        else:
+            entries.append(("Text", text))
+    return entries
 
 
 # --------------------------------------------------------------------------------------------
@@ -168,13 +256,6 @@ _KINDS: dict[str, Kind] = {
 }
 
 
-_FADES = frozenset({"FADE IN:", "FADE OUT.", "FADE OUT:", "FADE TO BLACK.", "FADE TO BLACK:"})
-
-
-def _is_transition(text: str) -> bool:
-    return text in _FADES or (text.isupper() and text.endswith(" TO:") and "\n" not in text)
-
-
 class _FdxReader:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -182,24 +263,12 @@ class _FdxReader:
         self.diagnostics: list[Diagnostic] = []
         self.unknown: set[str] = set()
 
-    def paragraph_text(self, para: XmlElement) -> tuple[str, int]:
-        """All ``<Text>`` runs of a paragraph, joined, and the line where the text starts."""
-        runs: list[str] = []
-        line = 0
-        for t in _children(para, "Text"):
-            piece = "".join(t.itertext())
-            if piece and not line:
-                line = element_line(t, element_line(para))
-            runs.append(piece)
-        text = "".join(runs).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
-        return text, line or element_line(para)
-
     def read_content(self, content: XmlElement) -> None:
-        for para in _children(content, "Paragraph"):
-            dual = _child(para, "DualDialogue")
+        for para in children(content, "Paragraph"):
+            dual = child(para, "DualDialogue")
             if dual is not None:
                 cues = 0
-                for inner in _children(dual, "Paragraph"):
+                for inner in children(dual, "Paragraph"):
                     if inner.get("Type"):
                         is_cue = (inner.get("Type") or "").strip().lower() == "character"
                         self.paragraph(inner, dual=is_cue and cues > 0)
@@ -220,66 +289,26 @@ class _FdxReader:
                         f"unknown FDX paragraph type {raw_type!r}: read as action",
                     )
                 )
-        raw, line = self.paragraph_text(para)
-        clean, notes = cut_notes(raw)
-        text = clean.strip()
-        if kind is Kind.ACTION and _is_transition(text):
-            kind = Kind.TRANSITION  # a "FADE IN:" typed as General or Action
-        host: Element | None = None
-        if text:
-            lead = clean[: len(clean) - len(clean.lstrip())]
-            start = line + lead.count("\n")
-            end = start + text.count("\n")
-            host = self.element(kind, text, start, end, para, dual)
-            self.out.append(host)
-            notes = [type(n)(n.text, max(0, n.offset - len(lead)), n.newlines) for n in notes]
-        self.out.extend(note_elements(host, notes, line))
+        raw, line = runs_text(para, "Text")
+        number = (para.get("Number") or "").strip() or None
 
-    def element(
-        self, kind: Kind, text: str, line: int, end: int, para: XmlElement, dual: bool
-    ) -> Element:
-        if kind is Kind.HEADING:
-            number = (para.get("Number") or "").strip() or None
-            return Element(kind, text, line, end, scene_number=number)
-        if kind is Kind.CHARACTER:
-            name, extensions = split_cue(text)
-            return Element(kind, name, line, end, extensions, dual)
-        if kind is Kind.PARENTHETICAL:
-            inner = text
-            if inner.startswith("(") and inner.endswith(")"):
-                inner = inner[1:-1].strip()
-            return Element(kind, inner, line, end)
-        if kind is Kind.SECTION:
-            return Element(kind, text, line, end, level=1)
-        return Element(kind, text, line, end)
+        def make(kind: Kind, text: str, start: int, end: int) -> Element:
+            return script_element(kind, text, start, end, number, dual)
+
+        self.out.extend(paragraph_elements(kind, raw, line, make))
 
     def title_page(self, root: XmlElement) -> list[tuple[str, str]]:
-        """The title page's paragraphs as entries: the first is the ``Title``; the paragraph
-        after ``Written by`` is the ``Author``; the others are kept as ``Text``."""
-        page = _child(root, "TitlePage")
-        content = _child(page, "Content") if page is not None else None
+        page = child(root, "TitlePage")
+        content = child(page, "Content") if page is not None else None
         if content is None:
             return []
         texts = []
-        for para in _children(content, "Paragraph"):
-            text, _line = self.paragraph_text(para)
+        for para in children(content, "Paragraph"):
+            text, _line = runs_text(para, "Text")
             text = text.strip()
             if text:
                 texts.append(text)
-        entries: list[tuple[str, str]] = []
-        after_by = False
-        for text in texts:
-            if not entries:
-                entries.append(("Title", text))
-            elif re.fullmatch(r"(?:written|screenplay|teleplay|story)\s+by:?", text, re.I):
-                after_by = True
-                entries.append(("Credit", text))
-            elif after_by:
-                entries.append(("Author", text))
-                after_by = False
-            else:
-                entries.append(("Text", text))
-        return entries
+        return title_entries(texts)
 
 
 def _parse_fdx_bytes(data: bytes, path: str) -> Script:
@@ -292,7 +321,7 @@ def _parse_fdx_bytes(data: bytes, path: str) -> Script:
             element_line(root),
         )
     reader = _FdxReader(path)
-    content = _child(root, "Content")
+    content = child(root, "Content")
     if content is None:
         reader.diagnostics.append(Diagnostic(path, element_line(root), "no <Content>: no script"))
     else:
