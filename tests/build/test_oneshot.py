@@ -14,42 +14,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 
-import synth_module
+from canon_tables import canon_tables
 from showbible import build, store
 from showbible.build import oneshot, snapshot
 from showbible.build.check import check
 from showbible.model import InputError
 
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("oneshot") / "u"
-    synth_module.load().generate(root, 3, 8, seed=11, scenes_per_episode=(4, 6), plant=8)
-    return root
-
-
-@pytest.fixture
-def universe(pristine: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "u"
-    shutil.copytree(pristine, root)
-    return root
-
-
-def _tables(url: str) -> dict[str, list[str]]:
-    st = store.Store(url)
-    try:
-        with st.read() as conn:
-            out = {
-                t.name: sorted(repr(tuple(r)) for r in conn.execute(select(t)))
-                for t in (*store.DERIVED, store.files, store.extracts)
-            }
-            for key in ("universe_hash", snapshot.META_KEY):
-                out[key] = [str(store.read_meta(conn, key))]
-            return out
-    finally:
-        st.dispose()
+META = ("universe_hash", snapshot.META_KEY)
 
 
 def _assert_as_from_nothing(done: oneshot.OneShot, root: Path, url: str, tmp: Path) -> None:
@@ -58,7 +31,7 @@ def _assert_as_from_nothing(done: oneshot.OneShot, root: Path, url: str, tmp: Pa
     assert fresh.compiled is not None and done.result.compiled is not None
     want = [f.to_json() for f in fresh.compiled.findings]
     assert [f.to_json() for f in done.result.compiled.findings] == want
-    got, expected = _tables(url), _tables(fresh_url)
+    got, expected = canon_tables(url, META), canon_tables(fresh_url, META)
     for table in expected:
         assert got[table] == expected[table], table
 
@@ -191,12 +164,12 @@ def test_a_snapshot_of_another_version_is_never_read(
 def test_a_bad_script_changes_nothing(universe: Path, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/canon.sqlite"
     build(universe, url)
-    tables = _tables(url)
+    tables = canon_tables(url, META)
     script = _scripts(universe)[2]
     script.write_bytes(script.read_bytes() + b"x" * (33 * 1024 * 1024))
     with pytest.raises(InputError):
         oneshot.update(universe, url)
-    assert _tables(url) == tables
+    assert canon_tables(url, META) == tables
 
 
 EDITS = (
@@ -264,6 +237,6 @@ def test_one_shot_on_postgresql(universe: Path, pg_pair: tuple[str, str]) -> Non
     assert [f.to_json() for f in done.result.compiled.findings] == [
         f.to_json() for f in fresh.compiled.findings
     ]
-    got, expected = _tables(mine), _tables(fresh_url)
+    got, expected = canon_tables(mine, META), canon_tables(fresh_url, META)
     for table in expected:
         assert got[table] == expected[table], table

@@ -14,44 +14,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 
-import synth_module
-from showbible import build, store
+from canon_tables import canon_tables
+from showbible import build
 from showbible.build.session import Session, files_signature
 from showbible.model import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("session") / "u"
-    # Planted errors, so that findings (and evidence across episodes) exist to be kept right.
-    synth_module.load().generate(root, 3, 8, seed=11, scenes_per_episode=(4, 6), plant=8)
-    return root
-
-
-@pytest.fixture
-def universe(pristine: Path, tmp_path: Path) -> Path:
-    root = tmp_path / "u"
-    shutil.copytree(pristine, root)
-    return root
-
-
-def _tables(url: str) -> dict[str, list[str]]:
-    """Every derived table, the caches and the canon's hash, as sorted row texts."""
-    st = store.Store(url)
-    try:
-        with st.read() as conn:
-            out = {
-                t.name: sorted(repr(tuple(r)) for r in conn.execute(select(t)))
-                for t in (*store.DERIVED, store.files, store.extracts)
-            }
-            out["universe_hash"] = [str(store.read_meta(conn, "universe_hash"))]
-            return out
-    finally:
-        st.dispose()
 
 
 def _assert_as_from_nothing(
@@ -62,7 +32,7 @@ def _assert_as_from_nothing(
     assert fresh.compiled is not None
     want = [f.to_json() for f in fresh.compiled.findings]
     assert [f.to_json() for f in session.findings] == want
-    got, expected = _tables(session.url), _tables(url)
+    got, expected = canon_tables(session.url), canon_tables(url)
     for table in expected:
         assert got[table] == expected[table], table
 
@@ -190,7 +160,7 @@ def test_a_bad_script_changes_nothing_until_fixed(universe: Path, tmp_path: Path
     url = f"sqlite:///{tmp_path}/canon.sqlite"
     session = Session(universe, url)
     session.refresh()
-    tables = _tables(url)
+    tables = canon_tables(url)
     findings = [f.to_json() for f in session.findings]
     script = _scripts(universe)[2]
     good = script.read_bytes()
@@ -198,7 +168,7 @@ def test_a_bad_script_changes_nothing_until_fixed(universe: Path, tmp_path: Path
     with pytest.raises(InputError) as err:
         session.refresh()
     assert err.value.file == script.relative_to(universe).as_posix()
-    assert _tables(url) == tables
+    assert canon_tables(url) == tables
     assert [f.to_json() for f in session.findings] == findings
     assert session.refresh().mode == "unchanged"  # nothing new to try...
     assert session.error is not None  # ...and the failure is not forgotten
