@@ -20,7 +20,7 @@ from showbible.reading.names import did_you_mean
 from showbible.universe.bible import ID_PATTERN
 from showbible.universe.loader import Locator, Universe
 from showbible.universe.storytime import StoryTime, parse_story_time
-from showbible.universe.yamlread import YMap, read_yaml
+from showbible.universe.yamlread import YMap, plain, read_yaml
 
 PLAN_FILE = "production.yaml"
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -221,20 +221,12 @@ def load_plan(
     if not isinstance(raw, dict):
         raise locator.error(prefix, "a production plan is a mapping (calendar:, units:, ...)")
     try:
-        conf = ProductionConf.model_validate(_plain(raw))
+        conf = ProductionConf.model_validate(plain(raw))
     except ValidationError as exc:
         raise _validation_error(exc, locator, prefix) from None
     plan = Plan(conf, locator, prefix, _working_days(conf.calendar), {}, {})
     _check(plan, universe)
     return plan
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return node
 
 
 def _validation_error(

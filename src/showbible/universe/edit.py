@@ -23,6 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from showbible.model import InputError
+from showbible.universe.yamlread import plain
 
 _PLAIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_ .'/-]*$")
 _RESERVED = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"})
@@ -65,20 +66,11 @@ def _load(text: str) -> Any:
     return yaml.load(text)
 
 
-def _plain(node: Any) -> Any:
-    """Round-trip nodes as plain Python data, for comparing before and after."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    return node
-
-
 def _write(path: Path, old: str, new: str, expect: Callable[[Any], None]) -> None:
     """Write ``new`` only if it loads as the old data changed by ``expect``."""
-    want = _plain(_load(old)) or {}
+    want = plain(_load(old)) or {}
     expect(want)
-    got = _plain(_load(new))
+    got = plain(_load(new))
     if got != want:
         raise InputError(
             "could not add this to the bible without rewriting it; add it by hand", str(path)
@@ -232,7 +224,7 @@ def add_to_entry(path: Path, section: str, entry: str | int, key: str, value: An
         raise InputError(f"{section}.{entry} is not a mapping; add {key!r} by hand", str(path))
 
     def expect(data: Any) -> None:
-        data[section][entry][key] = _plain(value)
+        data[section][entry][key] = plain(value)
 
     _write(path, old, new, expect)
 
@@ -295,6 +287,6 @@ def add_entry(path: Path, section: str, key: str, value: dict[str, Any]) -> None
                          str(path))  # fmt: skip
 
     def expect(data: Any) -> None:
-        data[section] = {**(data.get(section) or {}), key: _plain(value)}
+        data[section] = {**(data.get(section) or {}), key: plain(value)}
 
     _write(path, old, new, expect)

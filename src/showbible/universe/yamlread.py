@@ -212,3 +212,13 @@ def check_depth(text: str, shown: str) -> None:
                     )
             elif ch in "]}":
                 depth = max(0, depth - 1)
+
+
+def plain(node: Any) -> Any:
+    """Read or round-trip YAML as plain dicts and lists (keys as text): for validating a part
+    on its own, and for comparing a file before and after an edit."""
+    if isinstance(node, dict):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    return node
