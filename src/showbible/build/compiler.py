@@ -283,13 +283,15 @@ def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> N
 FACES = frozenset({"cli", "web", "news", "schedule"})
 
 
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
 def engine_files() -> list[Path]:
     """The package's code that a compiled canon depends on (every stage but the faces)."""
-    package = Path(__file__).resolve().parents[1]
     return [
         path
-        for path in sorted(package.rglob("*.py"))
-        if path.relative_to(package).parts[0] not in FACES
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] not in FACES
     ]
 
 
@@ -298,9 +300,8 @@ def engine_fingerprint() -> str:
     """A digest of this engine's own code: a canon compiled by other code is stale even when
     no script changed (upgrades, and development between releases)."""
     h = hashlib.sha256(f"showbible {__version__} schema {store.SCHEMA_VERSION}".encode())
-    package = Path(__file__).resolve().parents[1]
     for path in engine_files():
-        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.relative_to(PACKAGE).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 

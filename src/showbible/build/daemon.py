@@ -204,7 +204,7 @@ def _read_line(conn: socket.socket) -> bytes:
             break
         chunks.append(chunk)
         size += len(chunk)
-        if chunk.endswith(b"\n") or b"\n" in chunk:
+        if b"\n" in chunk:
             break
         if size > MAX_MESSAGE:
             raise ValueError("message too large")
