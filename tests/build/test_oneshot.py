@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
 from canon_tables import canon_tables
+from script_edits import EDITS, added_line
 from showbible import build, store
 from showbible.build import oneshot, snapshot
 from showbible.build.check import check
@@ -54,27 +55,14 @@ def _edit(path: Path, kind: str, name: str, secret: str, seed: int = 0) -> None:
     lines = path.read_text().splitlines()
     speeches = _speech_lines(lines)
     at = speeches[seed % len(speeches)] if kind in ("reword", "insert") else seed % len(lines)
-    added = {
-        "insert": "Quite so.",
-        "blank": "",
-        "enters": f"\n{name} walks in and sits down.\n",
-        "dies": f"\n[[dies: {name}]]\n",
-        "learns": f"\n[[learns: {name} {secret}]]\n",
-        "reveals": f"\n[[reveals: {secret}]]\n",
-        "story": f"\n[[story: day {seed % 40}]]\n",
-        "flashback": "\n[[flashback]]\n",
-        "present": f"\n[[present: {name}]]\n",
-        "absent": f"\n[[absent: {name}]]\n",
-        "stranger": "Who are you?",
-    }
     if kind == "reword":
         lines[at] += " Quite so."
     elif kind == "delete":
         del lines[at]
     elif kind == "insert":
-        lines.insert(at + 1, added[kind])
+        lines.insert(at + 1, added_line(kind, name, secret, seed))
     else:
-        lines.insert(at, added[kind])
+        lines.insert(at, added_line(kind, name, secret, seed))
     path.write_text("\n".join(lines) + "\n")
 
 
@@ -170,12 +158,6 @@ def test_a_bad_script_changes_nothing(universe: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError):
         oneshot.update(universe, url)
     assert canon_tables(url, META) == tables
-
-
-EDITS = (
-    "reword", "insert", "delete", "blank", "enters", "dies", "learns", "reveals", "story",
-    "flashback", "present", "absent", "stranger",
-)  # fmt: skip
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))

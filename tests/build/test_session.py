@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
 from canon_tables import canon_tables
+from script_edits import EDITS, added_line
 from showbible import build
 from showbible.build.session import Session, files_signature
 from showbible.model import InputError
@@ -205,12 +206,6 @@ def test_the_store_inside_the_universe_is_not_an_input(universe: Path) -> None:
     assert session.refresh().mode == "unchanged"
 
 
-EDITS = (
-    "reword", "insert", "delete", "blank", "enters", "dies", "learns", "reveals", "story",
-    "flashback", "present", "absent", "stranger",
-)  # fmt: skip
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.lists(
@@ -240,25 +235,12 @@ def test_any_series_of_edits_ends_as_a_build_from_nothing(
         lines = path.read_text().splitlines()
         at = seed % len(lines)
         name, secret = names[seed % len(names)], secrets[seed % len(secrets)]
-        added = {
-            "insert": "Quite so.",
-            "blank": "",
-            "enters": f"\n{name} walks in and sits down.\n",
-            "dies": f"\n[[dies: {name}]]\n",
-            "learns": f"\n[[learns: {name} {secret}]]\n",
-            "reveals": f"\n[[reveals: {secret}]]\n",
-            "story": f"\n[[story: day {seed % 40}]]\n",
-            "flashback": "\n[[flashback]]\n",
-            "present": f"\n[[present: {name}]]\n",
-            "absent": f"\n[[absent: {name}]]\n",
-            "stranger": "Who are you?",
-        }
         if kind == "reword":
             lines[at] += " Quite so."
         elif kind == "delete":
             del lines[at]
         else:
-            lines.insert(at, added[kind])
+            lines.insert(at, added_line(kind, name, secret, seed))
         path.write_text("\n".join(lines) + "\n")
         _touch(path)
         with contextlib.suppress(InputError):
