@@ -65,6 +65,21 @@ def test_mistyped_verbs_unknown_names_and_secrets_are_warnings(tmp_path: Path) -
     assert all(d.file == "s/e1.fountain" for d in c.diagnostics)
 
 
+def test_a_secret_no_bible_declares_is_provisional(tmp_path: Path) -> None:
+    """Like a cue the bible does not know, an annotation's secret far from every declared one
+    is declared by the annotation (a bare universe names its secrets only in the scripts)."""
+    c = make(
+        tmp_path,
+        "INT. ROOM - DAY\n\nMara and Tobias sit.\n\n[[reveals: tide-clock]]\n\n"
+        "[[learns: MARA crypt-tunnel]]\n\nMARA\nHi.\n",
+    )
+    assert not [d for d in c.diagnostics if "secret" in d.message]
+    assert not rules(c)
+    assert c.fold is not None
+    assert {"mara", "tobias"} <= {cid for cid, sid in c.fold.knows if sid == "tide-clock"}
+    assert ("mara", "crypt-tunnel") in c.fold.knows
+
+
 def test_learning_counts_from_its_line(tmp_path: Path) -> None:
     c = make(
         tmp_path,

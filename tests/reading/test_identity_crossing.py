@@ -195,3 +195,16 @@ def test_the_main_cast_of_both_series_is_no_evidence() -> None:
     # make a common name met once in each series one person.
     assert pair.company == pair.support == ["obrien", "picard"]
     assert not cast.crossings["collins"].settled
+
+
+def test_a_one_episode_special_recurs_as_far_as_it_can() -> None:
+    # A crossover special has one episode: speaking in it is all the recurrence it can show,
+    # so a common name recurring in the solo series and met there with two labels known to
+    # cross (distinctive, recurring in both) is one character; in a two-episode series, one
+    # episode is still too few.
+    solo = [("one", ["NESSA", "OSWIN", "RUTH"]), ("one", ["NESSA", "OSWIN", "RUTH"])]
+    special = [("two", ["NESSA", "OSWIN", "RUTH"])]
+    cast = settled(solo + special)
+    assert cast.crossings["ruth"].settled
+    cast = settled(solo + special + [("two", ["NESSA", "OSWIN"])])
+    assert not cast.crossings["ruth"].settled

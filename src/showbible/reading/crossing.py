@@ -14,7 +14,9 @@ pair and the asserted pairs joined):
   with everyone). Only company that is itself known to be the same person in A and B counts:
   a bible character, or a label already asserted for the pair. Coincidences support nothing:
   two unrelated sitcoms share JACK and RACHEL, but neither is known to cross.
-- *recurrence*: L speaks in two or more episodes of each series.
+- *recurrence*: L speaks in two or more episodes of each series; a series of fewer episodes
+  (a one-off crossover special) cannot show more than speaking in all of them, which counts
+  when the other series shows real recurrence.
 - *distinctiveness*: a single word that is a common English word or name (JACK, COLLINS,
   DATA, from ``lexicon/common.txt``) is not distinctive; a rarer one (WORF, FALSTAFF) or a
   full name of two or more words (PEGGY CARTER) is; so is a one-letter name (Q).
@@ -53,13 +55,22 @@ class PairEvidence:
     company: list[str]  # ids with the label in both series
     support: list[str]  # those known to be the same person in both
     asserted: bool = False
+    lengths: tuple[int, int] = (RECUR, RECUR)  # episodes of each series
+
+    @property
+    def recurs(self) -> bool:
+        """Whether the label recurs in both series as far as each can show it, and really
+        recurs in at least one (two one-off films show no recurrence at all)."""
+        return max(self.episodes) >= RECUR and all(
+            n >= min(RECUR, total) for n, total in zip(self.episodes, self.lengths, strict=True)
+        )
 
     def reasons(self, label: str, distinctive: bool, names: Callable[[str], str]) -> Row:
         a, b = self.series
         ea, eb = self.episodes
         pro: list[str] = []
         con: list[str] = []
-        if ea >= RECUR and eb >= RECUR:
+        if self.recurs:
             pro.append(f"speaks in {ea} episode(s) of {a} and {eb} of {b}")
         else:
             for sid, n in ((a, ea), (b, eb)):
@@ -143,7 +154,13 @@ def settle(
             both = sorted(
                 y for y in company[a] & company[b] if not (everywhere(y, a) and everywhere(y, b))
             )
-            ev = PairEvidence((a, b), (len(where[cid][a]), len(where[cid][b])), both, [])
+            ev = PairEvidence(
+                (a, b),
+                (len(where[cid][a]), len(where[cid][b])),
+                both,
+                [],
+                lengths=(length[a], length[b]),
+            )
             crossing.pairs.append(ev)
             pairs[(cid, a, b)] = ev
     _assert_pairs(out, pairs, set(anchors))
@@ -170,7 +187,7 @@ def _assert_pairs(
     for (cid, a, b), ev in pairs.items():
         if not out[cid].distinctive:
             continue
-        recur = min(ev.episodes) >= RECUR
+        recur = ev.recurs
         met = any(
             y in anchors or ((y, a, b) in pairs and out[y].distinctive and out[y].walk_on is None)
             for y in ev.company
@@ -184,7 +201,7 @@ def _assert_pairs(
             ev.support = sup
             if ev.asserted:
                 continue
-            recur = min(ev.episodes) >= RECUR
+            recur = ev.recurs
             if out[cid].distinctive:
                 ok = len(sup) >= SUPPORT_DISTINCT
             else:

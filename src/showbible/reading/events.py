@@ -355,14 +355,16 @@ class EventCollector:
         return None
 
     def secret(self, name: str, scene: SceneFacts, line: int) -> str | None:
+        """A secret the bible declares; or, like a cue the bible does not know, a provisional
+        one that the annotation itself declares (a universe without a bible names its secrets
+        only in the scripts). Only a name close to a declared secret is taken for a typo."""
         name = name.strip()
         if name in self.u.bible.secrets:
             return name
-        self._warn(
-            scene,
-            line,
-            f"annotation names unknown secret {name!r}" + did_you_mean(name, self.u.bible.secrets),
-        )
+        hint = did_you_mean(name, self.u.bible.secrets)
+        if not hint:
+            return name
+        self._warn(scene, line, f"annotation names unknown secret {name!r}{hint}")
         return None
 
     def _warn(self, scene: SceneFacts, line: int, message: str) -> None:
