@@ -21,7 +21,10 @@ back, a release, a secret spreading) is joined in ``linking``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+
+import ahocorasick
 
 from showbible.model import Scene
 from showbible.reading.facts import Inferred, SceneFacts
@@ -65,10 +68,14 @@ def infer_facts(
     scene: Scene | None = None,
     finder: Finder | None = None,
     resolve: Callable[[str], str] | None = None,
+    *,
+    every: bool = False,
 ) -> list[Inferred]:
     """Every fact one scene states. ``scene`` (its elements) adds the directions inside
     speeches; ``finder`` finds names in dialogue; ``resolve`` maps a TEI ``who`` label to its
-    character. Without them, action lines and pronouns are still read."""
+    character. Without them, action lines and pronouns are still read. ``every``: call every
+    component on every sentence instead of only those whose stems it holds (the definition
+    the stem prefilter must agree with, for tests)."""
     if unreal(facts):
         return []
     units = walk(facts, scene, finder, resolve)
@@ -84,12 +91,49 @@ def infer_facts(
     )
     out: list[Inferred] = []
     components = [make() for make in COMPONENTS]
+    stems, unguarded = _prefilter()
+    pending = [(1 << k, c) for k, c in enumerate(components) if type(c).pending is not _NEVER]
     for unit in units:
-        for component in components:
-            out.extend(component.read(unit, view))
+        if every:
+            mask = -1
+        else:
+            mask = unguarded
+            for _end, bits in stems.iter(unit.low):
+                mask |= bits
+            for bit, component in pending:
+                if not mask & bit and component.pending(unit):
+                    mask |= bit
+        if not mask:
+            continue
+        for k, component in enumerate(components):
+            if mask >> k & 1:
+                out.extend(component.read(unit, view))
     for component in components:
         out.extend(component.close(view))
     return _dedupe(out)
+
+
+_NEVER = Component.pending
+
+
+@functools.cache
+def _prefilter() -> tuple[ahocorasick.Automaton, int]:
+    """One automaton of every component's stems, each stem's value the bits of the
+    components (by their place in COMPONENTS) that hold it; and the bits of the components
+    without stems, which read every sentence."""
+    bits: dict[str, int] = {}
+    unguarded = 0
+    for k, make in enumerate(COMPONENTS):
+        stems: tuple[str, ...] = getattr(make, "stems", ())
+        if not stems:
+            unguarded |= 1 << k
+        for stem in stems:
+            bits[stem] = bits.get(stem, 0) | 1 << k
+    auto = ahocorasick.Automaton()
+    for stem, mask in bits.items():
+        auto.add_word(stem, mask)
+    auto.make_automaton()
+    return auto, unguarded
 
 
 def _dedupe(items: list[Inferred]) -> list[Inferred]:

@@ -98,6 +98,7 @@ _HERE = re.compile(r"^\s*(?:here|there|in here|in there)\b", re.I)
 
 class Confinement(Component):
     kind = "held"
+    stems = _TRIGGER
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         if not has_any(unit.low, _TRIGGER):
@@ -235,6 +236,7 @@ class Release(Component):
     kind (a plan to free someone is not a release)."""
 
     kind = "released"
+    stems = _RELEASE_TRIGGER
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         if not has_any(unit.low, _RELEASE_TRIGGER):

@@ -20,6 +20,7 @@ flashbacks or dreams. A later "alive" (``Alive``) withdraws the death.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -134,28 +135,29 @@ _FIGURE_AFTER = re.compile(
 
 class Deaths(Component):
     kind = "dies"
+    # _BARE and _BARE_DEAD need "die" and "dead", which _TRIGGER holds.
+    stems = _TRIGGER + _FALL_STEMS
 
     def __init__(self) -> None:
         self._soft: list[tuple[str | None, Unit]] = []
-        self._victim: tuple[int, str] | None = None  # the last one struck: (unit, character)
-        self._last_speech = -1
+
+    def pending(self, unit: Unit) -> bool:
+        # A soft sign waits for its confirmation over the next six sentences (``_confirm``).
+        return bool(self._soft) and unit.index - self._soft[-1][1].index <= 6
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if unit.kind == "speech":
-            self._last_speech = unit.index
-        elif unit.victim is not None:
-            self._victim = (unit.index, unit.victim)
         signs = has_any(unit.low, _TRIGGER)
         falls = unit.kind == "action" and has_any(unit.low, _FALL_STEMS)
         if not self._soft and not signs and not falls and not _BARE.match(unit.text):
             return
         text = unit.text
+        victim = _last_struck(scene, unit.index)
         if unit.kind != "speech" and _BARE.match(text):
-            struck = self._victim is not None and self._victim[0] > self._last_speech
+            struck = victim is not None and victim[0] > _last_speech(scene, unit.index)
             cid = (
                 unit.who[0]
                 if len(unit.who) == 1
-                else (self._victim[1] if struck and self._victim else unit.speaker)
+                else (victim[1] if struck and victim else unit.speaker)
             )
             if cid is None and not unit.who:
                 cid = unit.focus.other()
@@ -175,8 +177,8 @@ class Deaths(Component):
         if not signs:
             return
         borne = unit.kind != "speech" and _WITH_BODY.search(text)
-        if borne and self._victim is not None:
-            yield fact("dies", self._victim[1], unit, HIGH, "struck down, then borne off")
+        if borne and victim is not None:
+            yield fact("dies", victim[1], unit, HIGH, "struck down, then borne off")
             return
         if unit.kind == "action" and _BARE_DEAD.match(text) and unit.index:
             before = scene.units[unit.index - 1]
@@ -318,6 +320,28 @@ class Deaths(Component):
         self._soft = keep
 
 
+def _last_struck(scene: SceneView, at: int) -> tuple[int, str] | None:
+    """The last one struck in an action line or a direction up to sentence ``at``: (its index,
+    who). Looked up in the scene, not kept as sentences are read, because ``Deaths`` does not
+    read the sentences without its stems."""
+    struck: list[tuple[int, str]] | None = scene.memo.get("struck")
+    if struck is None:
+        struck = scene.memo["struck"] = [
+            (u.index, u.victim) for u in scene.units if u.kind != "speech" and u.victim is not None
+        ]
+    k = bisect.bisect_right(struck, at, key=lambda t: t[0])
+    return struck[k - 1] if k else None
+
+
+def _last_speech(scene: SceneView, at: int) -> int:
+    """The index of the last sentence of a speech up to sentence ``at`` (-1: none)."""
+    spoken: list[int] | None = scene.memo.get("spoken")
+    if spoken is None:
+        spoken = scene.memo["spoken"] = [u.index for u in scene.units if u.kind == "speech"]
+    k = bisect.bisect_right(spoken, at)
+    return spoken[k - 1] if k else -1
+
+
 def _speech_of(unit: Unit, scene: SceneView) -> str:
     """The whole speech a sentence belongs to."""
     return scene.facts.dialogue[unit.speech].text if unit.speech >= 0 else ""
@@ -340,10 +364,10 @@ class Alive(Component):
     """
 
     kind = "alive"
+    stems = ("aliv", "surviv", "dead", "death")
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not ("aliv" in unit.low or "surviv" in unit.low or "dead" in unit.low
-                or "death" in unit.low):  # fmt: skip
+        if not has_any(unit.low, self.stems):
             return
         for m in _ALIVE.finditer(unit.text):
             subject = subject_before(unit.ms, m.start(), unit.text)

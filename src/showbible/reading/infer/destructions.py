@@ -125,6 +125,7 @@ _NOTHING_LEFT = re.compile(r"\bnothing (?:is )?left of\s*$|\bonly the stump of\s
 
 class Destructions(Component):
     kind = "destroyed"
+    stems = _TRIGGER
 
     def __init__(self) -> None:
         self._soft: dict[str, int] = {}
@@ -199,9 +200,10 @@ class Intact(Component):
     untouched", "the chapel didn't burn"). Refuses questions, conditions and hearsay."""
 
     kind = "intact"
+    stems = ("untouched", "stand", "intact", "burn", "unharmed")
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not any(w in unit.low for w in ("untouched", "stand", "intact", "burn", "unharmed")):
+        if not has_any(unit.low, self.stems):
             return
         bible = scene.places.spans(unit.text)
         for m in _INTACT.finditer(unit.text):

@@ -104,6 +104,7 @@ _NOUN_VERB = {"swimmer": "swim", "driver": "drive", "rider": "ride", "pilot": "p
 
 class Incapacity(Component):
     kind = "cannot"
+    stems = _TRIGGER
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         if not has_any(unit.low, _TRIGGER):

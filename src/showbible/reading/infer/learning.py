@@ -35,6 +35,7 @@ _LEARN_VERB = re.compile(
 
 class Learning(Component):
     kind = "learns"
+    stems = _LEARN_STEMS
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         if unit.kind == "speech" or not unit.named or not has_any(unit.low, _LEARN_STEMS):

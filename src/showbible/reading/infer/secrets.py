@@ -136,6 +136,11 @@ def _content(sent: str, names: set[str]) -> list[str]:
 
 class Secrets(Component):
     kind = "confides"
+    # What an action line or a direction needs; a speech is read whole from its first sentence.
+    stems = _ACTION_STEMS
+
+    def pending(self, unit: Unit) -> bool:
+        return unit.first
 
     def __init__(self) -> None:
         self._private = False
