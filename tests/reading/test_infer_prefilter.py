@@ -28,7 +28,9 @@ UNIVERSES = [
 
 
 def _inferred(root: Path) -> list[tuple[str, list[Inferred]]]:
-    return [(sc.key, sc.inferred) for sc in compile_universe(load_universe(root)).canon.scenes]
+    return [
+        (sc.key, sc.inferred or []) for sc in compile_universe(load_universe(root)).canon.scenes
+    ]
 
 
 def _same_both_ways(root: Path, monkeypatch: pytest.MonkeyPatch) -> int:
