@@ -27,19 +27,21 @@ def character_graph(data: dict[str, Any], include_roles: bool = False) -> nx.Gra
         if not ch["appearances"] and not ch["series"]:
             continue
         keep.add(ch["id"])
-        g.add_node(
-            ch["id"],
-            label=ch["name"],
-            series=";".join(ch["series"]),
-            home=ch["home"] or "",
-            appearances=int(ch["appearances"]),
-            speeches=int(ch["speeches"]),
-            provisional=bool(ch["provisional"]),
-            crossover=len(ch["series"]) > 1,
-        )
+        node: dict[str, Any] = {
+            "label": ch["name"],
+            "series": ";".join(ch["series"]),
+            "home": ch["home"] or "",
+            "appearances": int(ch["appearances"]),
+            "provisional": bool(ch["provisional"]),
+            "crossover": len(ch["series"]) > 1,
+        }
+        if ch["speeches"] is not None:  # null in an export as of a point (whole-canon count)
+            node["speeches"] = int(ch["speeches"])
+        g.add_node(ch["id"], **node)
     for e in data["encounters"]:
         if e["a"] in keep and e["b"] in keep:
-            first = e["first"]
+            # As of a point on the story timeline, the release meeting may lie beyond it.
+            first = e["first"] or e["first_story"]
             g.add_edge(
                 e["a"],
                 e["b"],

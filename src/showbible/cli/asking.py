@@ -16,6 +16,7 @@ from showbible import queries
 from showbible.canon.graph import FORMATS as EXPORT_FORMATS
 from showbible.canon.graph import render
 from showbible.cli.common import (
+    AsOfOpt,
     DbOpt,
     Timeline,
     UniverseArg,
@@ -129,27 +130,40 @@ def who(
 def met(
     a: Annotated[str, typer.Argument(help="A character.")],
     b: Annotated[str, typer.Argument(help="Another character.")],
+    as_of: AsOfOpt = None,
+    timeline: Timeline = "release",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Where and when A and B first met, on both timelines."""
     choose(fmt, ("text", "json"), "--format")
+    tl = timeline_of(timeline)
     root = root_of(None, universe_opt)
-    data = with_canon(root, db, lambda conn: queries.met(conn, a, b))
+
+    def ask(conn: Connection) -> dict[str, Any]:
+        point = queries.as_of(conn, as_of, tl) if as_of else None
+        return queries.met(conn, a, b, point)
+
+    data = with_canon(root, db, ask)
     if fmt == "json":
         print_json(data)
         return
     an, bn = escape(data["a"]["name"]), escape(data["b"]["name"])
+    when = ""
+    if data["as_of"]:
+        when = f" as of {escape(data['as_of']['ref'])} ({data['as_of']['timeline']} order)"
     if not data["met"]:
-        out.print(f"{an} and {bn} have not met on screen")
+        out.print(f"{an} and {bn} have not met on screen{' yet' + when if when else ''}")
         return
-    out.print(f"[bold]{an}[/] and [bold]{bn}[/] share {data['scenes_together']} scene(s)")
+    out.print(f"[bold]{an}[/] and [bold]{bn}[/] share {data['scenes_together']} scene(s){when}")
     for key, title in (
         ("release", "first seen together (release order)"),
         ("story", "first met (story order)"),
     ):
-        f = data[key]
+        f = data.get(key)
+        if f is None:
+            continue  # beyond the --as-of point on this timeline
         story = f" [dim]story time {f['story']}[/]" if f["story"] else ""
         out.print(
             f"  {title}: {f['series']}:{f['episode']}#{f['scene']} "
@@ -224,13 +238,20 @@ def export(
             "UNIVERSE-NAME.json in this folder when the output is a terminal.",
         ),
     ] = None,
+    as_of: AsOfOpt = None,
+    timeline: Timeline = "release",
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
     """The character graph for Gephi, networkx and spreadsheets (csv: one row per pair met)."""
     choose(fmt or "json", EXPORT_FORMATS, "--format")
+    tl = timeline_of(timeline)
     root = root_of(universe, universe_opt)
-    data = with_canon(root, db, queries.export)
+
+    def ask(conn: Connection) -> dict[str, Any]:
+        return queries.export(conn, queries.as_of(conn, as_of, tl) if as_of else None)
+
+    data = with_canon(root, db, ask)
     text = render(data, fmt or "json")
     if fmt is None and sys.stdout.isatty():
         # Hundreds of KB of JSON scrolling past helps nobody: a file named after the universe.

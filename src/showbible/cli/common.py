@@ -100,6 +100,10 @@ DbOpt = Annotated[
 Timeline = Annotated[
     str, typer.Option("--timeline", help="release (as the audience met it) or story.")
 ]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="EPISODE, SERIES:EPISODE or ...#SCENE: only canon up to there."),
+]
 
 
 class Exit(Exception):
