@@ -66,18 +66,26 @@ def test_mistyped_verbs_unknown_names_and_secrets_are_warnings(tmp_path: Path) -
 
 
 def test_a_secret_no_bible_declares_is_provisional(tmp_path: Path) -> None:
-    """Like a cue the bible does not know, an annotation's secret far from every declared one
-    is declared by the annotation (a bare universe names its secrets only in the scripts)."""
-    c = make(
-        tmp_path,
+    """Like a cue the bible does not know, an annotation's secret in a universe whose bible
+    declares no secrets is declared by the annotation (a bare universe names its secrets only
+    in the scripts). Where the bible keeps a list of secrets, one not on it is a finding."""
+    script = (
         "INT. ROOM - DAY\n\nMara and Tobias sit.\n\n[[reveals: tide-clock]]\n\n"
-        "[[learns: MARA crypt-tunnel]]\n\nMARA\nHi.\n",
+        "[[learns: MARA crypt-tunnel]]\n\nMARA\nHi.\n"
     )
+    (tmp_path / "bare").mkdir()
+    bare = BIBLE.split("secrets:")[0] + "secrets: {}\n"
+    (tmp_path / "bare" / "universe.yaml").write_text(bare % "high")
+    (tmp_path / "bare" / "s").mkdir()
+    (tmp_path / "bare" / "s" / "e1.fountain").write_text(script)
+    c = compile_universe(load_universe(tmp_path / "bare"))
     assert not [d for d in c.diagnostics if "secret" in d.message]
-    assert not rules(c)
     assert c.fold is not None
     assert {"mara", "tobias"} <= {cid for cid, sid in c.fold.knows if sid == "tide-clock"}
     assert ("mara", "crypt-tunnel") in c.fold.knows
+    listed = make(tmp_path, script)
+    warned = sorted(d.message for d in listed.diagnostics if "secret" in d.message)
+    assert len(warned) == 2 and all("declare it under secrets:" in m for m in warned)
 
 
 def test_learning_counts_from_its_line(tmp_path: Path) -> None:

@@ -355,15 +355,18 @@ class EventCollector:
         return None
 
     def secret(self, name: str, scene: SceneFacts, line: int) -> str | None:
-        """A secret the bible declares; or, like a cue the bible does not know, a provisional
-        one that the annotation itself declares (a universe without a bible names its secrets
-        only in the scripts). Only a name close to a declared secret is taken for a typo."""
+        """A secret the bible declares. Where the bible declares none (a universe without a
+        bible names its secrets only in the scripts), the annotation itself declares it, as an
+        unknown cue is a provisional character; where the bible keeps the list of secrets, a
+        name not on it is a finding (a typo, or a secret to add there with its tells)."""
         name = name.strip()
         if name in self.u.bible.secrets:
             return name
-        hint = did_you_mean(name, self.u.bible.secrets)
-        if not hint:
+        if not self.u.bible.secrets:
             return name
+        hint = did_you_mean(name, self.u.bible.secrets) or (
+            " (declare it under secrets: in universe.yaml)"
+        )
         self._warn(scene, line, f"annotation names unknown secret {name!r}{hint}")
         return None
 
