@@ -32,8 +32,8 @@ from showbible.news.series import (
     series_name,
 )
 
-# A quoted title: double quotes, or single curly ones (‘Lower Decks’).
-_TITLE_QUOTE = re.compile(rf"{QUOTE_RE.pattern}|‘[^‘’]{{1,80}}’")
+# A quoted title: double quotes, single curly ones (‘Lower Decks’) or straight ones ('Yellowstone').
+_TITLE_QUOTE = re.compile(rf"{QUOTE_RE.pattern}|‘[^‘’]{{1,80}}’|(?<![\w])'[^'\n]{{1,60}}'(?![\w])")
 # Placeholders: private-use characters never found in crawled text.
 SER = "\ue000\\d+\ue001"
 NAM = "\ue002\\d+\ue003"
@@ -50,7 +50,7 @@ _MONTHS = frozenset(
 _RANK = re.compile(
     r"(?:Captain|Capt\.|Ensigns?|Dr\.|Doctor|Detective|Det\.|Agent|Sergeant|Sgt\.|Lt\.|"
     r"Lieutenant|Chief|Officer|Commander|Admiral|Marshal|Sheriff|Deputy|Professor|King|Queen|"
-    r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt)\s+$"
+    r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt|in Charge)\s+$"
 )
 
 
@@ -137,7 +137,8 @@ class Knowledge:
             longer = {
                 full
                 for kk, full in self.persons.items()
-                if kk.split()[-1] == k or kk.split()[0] == k
+                if (kk.split()[-1] == k or kk.split()[0] == k)
+                and keyof(self.roles.get(kk, "")) != k  # "Mo Brings Plenty as Mo"
             }
             for known in (self.lex.characters, self.characters):
                 longer |= {
@@ -317,8 +318,14 @@ def _trim(raw: str) -> tuple[int, str]:
         spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe"
     while spans and spans[-1][1] in _MONTHS:
         spans = spans[:-1]
+    if len(spans) >= 3 and spans[0][1] == "Charge":
+        spans = spans[1:]  # "Special Agent in Charge Jane Tennant": a title's last word
     if not spans or all(w in ORGS for _, w in spans):
         return 0, ""
+    if any(re.search(r"\d", w) for _, w in spans):
+        return 0, ""  # "Earth-1", "S13E1": not a person
+    if all(len(w) >= 3 and w.isupper() for _, w in spans):
+        return 0, ""  # "RECAP", "EXCLUSIVE": a label in capitals, not a name
     start = spans[0][0]
     return start, raw[start : spans[-1][0] + len(spans[-1][1])]
 
@@ -364,14 +371,23 @@ def learn_series(kb: Knowledge, article: Article) -> None:
 
 
 def _drop_joined(kb: Knowledge) -> None:
-    """ "The Vampire Diaries and The Originals", "TVD/The Originals": two shows, not one."""
+    """ "The Vampire Diaries and The Originals", "TVD/The Originals": two shows, not one; and
+    when one of them is a show the article names, the other is one too ("sister series
+    Grey's Anatomy and Station 19")."""
     for title in list(dict.fromkeys(kb.series.values())):
         parts = re.split(r"\s+(?:and|&)\s+|\s*/\s*", title)
-        if len(parts) > 1 and all(kb.is_series(p) and kb.is_series(p) != title for p in parts):
-            for k in [k for k, t in kb.series.items() if t == title]:
-                del kb.series[k]
-            for k in [k for k, t in kb.surfaces.items() if t == title]:
-                del kb.surfaces[k]
+        known = [p for p in parts if kb.is_series(p) and kb.is_series(p) != title]
+        if len(parts) == 1 or not known:
+            continue
+        if len(known) < len(parts) and " and " not in title:
+            continue  # "Law & Order: SVU" is one title
+        for k in [k for k, t in kb.series.items() if t == title]:
+            del kb.series[k]
+        for k in [k for k, t in kb.surfaces.items() if t == title]:
+            del kb.surfaces[k]
+        for part in parts:
+            if part not in known and part[:1].isupper():
+                kb.add_series(part)
     kb._series_re = None
 
 
@@ -429,12 +445,23 @@ _CHARACTER_BEFORE = re.compile(
 _CHARACTER_AFTER = re.compile(r"^,?\s*(?:is\s+|was\s+|as\s+)?(?:played|portrayed|voiced) by\b")
 
 
+_SMALL_WORDS = frozenset(words("a an and as at by for from in into of on or the to with vs"))
+
+
+def title_case(text: str) -> bool:
+    """A line set in Title Case (a headline, a caption): every word capitalised, so that
+    capitals there do not mark names ("Buck and Eddie Head to Texas")."""
+    found = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(found) >= 4 and sum(w[0].isupper() for w in found) >= 0.9 * len(found)
+
+
 def learn_people(kb: Knowledge, article: Article) -> None:
     """Full names seen in the article, and the evidence that each is a performer or a
     character: the words around it ("actress Jane Doe", "Jane Doe plays", "as Mara Voss",
     "Captain Mara Voss"), a cast list, the bible."""
     for para in article.paragraphs:
         text = editorial(para.text)[0]
+        headline = title_case(text)
         for m in NAME_RE.finditer(text):
             at, name = _trim(m.group(0))
             if not name:
@@ -445,6 +472,7 @@ def learn_people(kb: Knowledge, article: Article) -> None:
             k = keyof(name)
             if (
                 2 <= len(words) <= 4
+                and not headline  # "Hen Tags Along as Buck and Eddie Head to Texas"
                 and not kb.is_series(name)
                 and not any(w in ORGS for w in words)
             ):

@@ -14,7 +14,7 @@ from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import NEGATION
 from showbible.news.names import keyof
-from showbible.news.roles import AUX, CH, DESC, Roles, list_of
+from showbible.news.roles import AUX, CH, DESC, Roles, credited, list_of
 from showbible.news.showrunners import Showrunners
 
 _MOVE = (
@@ -250,10 +250,13 @@ class Relations(Roles, Showrunners):
         """A show's own people: "9-1-1's Hen (Aisha Hinds)", "P.D.'s Jesse Lee Soffer" (her
         character), "The Boys cast members A (X), B (Y)", "The Defenders brought together A,
         B and C"; "The series stars Jane Doe as Mara Voss" (the series the text is about)."""
+        credits = credited(m)
         for match in _OWNED.finditer(m.text):
             if para.title:
                 break
             series = m.at(match.group("s")).value
+            if series in credits:
+                continue  # "Mayor of Kingstown's Ash Santos as Andrea"
             q = self.qualifier(m, match.start(), match.end(), question)
             for names in self.items(m, match.group("c")):
                 chars = (

@@ -157,6 +157,8 @@ class Roles(Extractor):
         if lex.performer_of.get(keyof(full)):
             confidence = max(confidence, 0.9)
         character_name = self.kb.full(name)
+        if keyof(character_name) == keyof(full):
+            character_name = name  # "Mo Brings Plenty as Mo": the short name is the role
         self.kb.performers.add(keyof(full))
         self.kb.characters.setdefault(keyof(character_name), character_name)
         if not qualifier:
@@ -174,19 +176,24 @@ class Roles(Extractor):
         article's one show (less sure each time). A franchise ("Star Trek" of "Star Trek: Lower
         Decks") is not a show."""
 
+        credit_shows = credited(m)
+
         def shows(lo: int, hi: int) -> list[str]:
             out = []
             for x in m.mentions:
                 pos = m.text.find(x.token)
                 if x.kind != "series" or not lo <= pos < hi or self.franchise(x.value):
                     continue
-                if not re.match(r"\s*\(", m.text[pos + len(x.token) :]):  # "Supergirl (X)": a hero
+                if re.match(r"\s*\(", m.text[pos + len(x.token) :]):
+                    continue  # "Supergirl (X)": a hero
+                if x.value not in credit_shows:
                     out.append(x.value)
             return out
 
         before, after = shows(0, at), shows(at, len(m.text))
-        earlier = [s for s in self.series_in(self.kb.speechless(para.text)[: self.offset])
-                   if not self.franchise(s)]  # fmt: skip
+        head = self.kb.mark(self.kb.speechless(para.text)[: self.offset])
+        earlier = [x.value for x in head.mentions if x.kind == "series"
+                   and not self.franchise(x.value) and x.value not in credited(head)]  # fmt: skip
         if before:
             series, confidence = before[-1], 0.6
         elif after:
@@ -398,6 +405,15 @@ class Roles(Extractor):
             if x.kind == "name" and k in self.kb.characters:
                 return self.kb.characters[k]
         return None
+
+
+def credited(m: Marked) -> set[str]:
+    """Shows named as an actor's credit: "Mayor of Kingstown's Ash Santos as Andrea", "Gilmore
+    Girls' Arielle Kebbel as Belle" (the role is in the show being cast, not in that one)."""
+    return {
+        m.at(c.group("s")).value
+        for c in re.finditer(rf"(?P<s>{SER})[’'‘]s?\s+{NAM}\s+(?:as|to play|will play)\b", m.text)
+    }
 
 
 def _zip(performers: list[Mention], characters: list[Mention]) -> list[tuple[Mention, Mention]]:

@@ -21,7 +21,10 @@ _TWORD = (
 )
 # "to" is left out: "from Arrow to The Flash" is two shows far more often than one title.
 _SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no)"
-TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD}){{0,6}}"
+# A number inside or after a title ("Station 19", "Chicago Fire Season 12" is cut by the cues),
+# never as its first word.
+_TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d))"
+TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD_N}){{0,6}}"
 TITLE_RE = re.compile(TITLE)
 COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
 _NETWORKS = (
@@ -73,7 +76,8 @@ SERIES_CUES = [
                rf"(?:back\s+)?(?:over\s+)?to\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # Arrow star Stephen Amell, The Boys cast members, Lower Decks stars
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:stars?|co-stars?|cast(?:\s+members?)?|"
-               rf"alums?|actors?|actress|showrunners?|co-showrunners?|creator/showrunner)\s+"
+               rf"alums?|vets?|veterans?|actors?|actress|showrunners?|co-showrunners?|"
+               rf"creator/showrunner)\s+"
                rf"(?={NAME})"),
     # Jane Doe's Greyharbor character; her Greyharbor co-stars
     re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:character|role|"
@@ -91,8 +95,22 @@ SERIES_CUES = [
     # 2021's Spider-Man: No Way Home; Daredevil (2015)
     re.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),
+    # Station 19 at 8|7c, NCIS, Mondays, 9/8c: a show's time slot
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s*,?\s+(?:(?:at|on)\s+)?(?:(?:Mondays|Tuesdays|"
+               rf"Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\s*,?\s+(?:at\s+)?)?"
+               rf"\d{{1,2}}(?::\d\d)?\s*(?:[|/]\s*\d{{1,2}}(?::\d\d)?\s*c|p\.?m\.?\s+ET)\b"),
+    # who plays Maya Bishop on Station 19; plays Ben on Station 19
+    re.compile(rf"\b(?:plays|played|playing|portrays|portrayed|voices|voiced|stars as|"
+               rf"starred as)\s+(?:the\s+)?{NAME}\s+(?:on|in)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    # the Station 19 and Grey's Anatomy crossover; the NCIS/Hawai'i crossover
+    re.compile(rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:{TITLE}))*(?:\s+and\s+|\s*/\s*)"
+               rf"(?:{COLON_TITLE}|{TITLE}))\s+(?:[Cc]rossovers?|[Tt]eam-up)\b"),
+    # a new Grey's Anatomy episode, the latest FBI episode
+    re.compile(rf"\b(?:a|an|new|latest|next|upcoming|tonight's|Monday's|Tuesday's|Wednesday's|"
+               rf"Thursday's|Friday's|Saturday's|Sunday's)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+"
+               rf"episodes?\b"),
     # an episode of FBI; a crossover with Arrow
-    re.compile(rf"\b(?:episodes?|crossover|crossovers|team-up)\s+(?:of|with|between)\s+"
+    re.compile(rf"\b(?:episodes?\s+of|(?:crossover|crossovers|team-up)\s+(?:of|with|between))\s+"
                rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
                rf"\s+and\s+(?:{TITLE}))*)"),
 ]  # fmt: skip
@@ -134,7 +152,8 @@ _TITLE_STOP = frozenset(
     unlike according plus also however still even since though although when where what who
     why how this that these those there here it its they we you i he she his her their our my
     your yes no oh well now then meanwhile perhaps maybe every each all both either neither
-    some many most more few several another other such only just like including
+    some many most more few several another other such only just like including inside
+    behind during across throughout between among amid against
     """
     )
 )
@@ -158,6 +177,8 @@ def series_name(name: str, exact: bool = False) -> str:
         words = words[1:]  # "According to", "Netflix's"
     while words and words[-1] in ("Season", "Seasons", "season", "series", "TV", "series'"):
         words = words[:-1]
+    if len(words) >= 3 and words[-1].isdigit() and words[-2] in ("Season", "Episode", "Part"):
+        words = words[:-2]  # "Station 19 Season 3"
     if words and re.fullmatch(r"[’']s?", words[-1]):
         words = words[:-1]
     if not words or (len(words) == 1 and words[0] in ("The",)):
@@ -247,6 +268,36 @@ def cue_titles(article: Article) -> list[str]:
     return [f for f in found if f]
 
 
+# What a caption, a credit or a link puts before a colon.
+_NOT_COLON_SHOW = frozenset(
+    keyof(w)
+    for w in [
+        "Image Source",
+        "Image",
+        "Images",
+        "Photo",
+        "Photos",
+        "Photo Credit",
+        "Credit",
+        "Source",
+        "Image Credit",
+        "Via",
+        "Read More",
+        "Also Read",
+        "See Also",
+        "Related",
+        "Watch",
+        "More",
+        "Warning",
+        "Spoilers",
+        "Update",
+        "Editor's Note",
+        "Note",
+        "Recommended Videos",
+    ]
+)
+
+
 def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
     """ "Star Trek: Lower Decks", "Law & Order: SVU": a title with a colon is one show when its
     first or second half is a show the article names, when the article uses it twice, or when
@@ -264,6 +315,8 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
             b = m.group("b")
             if a and f" and {a.split()[0]}" in b:
                 b = b[: b.index(f" and {a.split()[0]}")]
+            if keyof(a) in _NOT_COLON_SHOW:
+                continue  # "Image Source: Paramount Network", "Photo Credit: ..."
             whole = f"{a}: {b}" if a else ""
             if not whole:
                 continue
