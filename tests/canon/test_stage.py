@@ -72,6 +72,30 @@ CASES = [
         "MARA\nForgot my keys.\n",
         {("ben", "mara")},
     ),
+    (
+        "Exeunt some with one: only the named go",
+        "INT. HALL - DAY\n\nEnter MARA and RAFI.\n\nMARA\nTake him.\n\nExeunt some with RAFI.\n\n"
+        "Enter BEN.\n\nBEN\nMara.\n",
+        {("mara", "rafi"), ("ben", "mara")},
+    ),
+    (
+        "Exeunt some naming no one: nobody known goes",
+        "INT. HALL - DAY\n\nEnter MARA and RAFI.\n\nMARA\nGo.\n\nExeunt some.\n\n"
+        "Enter BEN.\n\nBEN\nStill here?\n",
+        {("mara", "rafi"), ("ben", "mara"), ("ben", "rafi")},
+    ),
+    (
+        "the slain leave the stage",
+        "INT. HALL - DAY\n\nEnter MARA and RAFI.\n\nRAFI\nHa!\n\nRAFI is slain.\n\n"
+        "Enter BEN.\n\nBEN\nMara.\n",
+        {("mara", "rafi"), ("ben", "mara")},
+    ),
+    (
+        "a bare Dies is the last speaker's",
+        "INT. HALL - DAY\n\nEnter MARA and RAFI.\n\nRAFI\nI am hurt.\n\nDies\n\n"
+        "Enter BEN.\n\nBEN\nMara.\n",
+        {("mara", "rafi"), ("ben", "mara")},
+    ),
 ]
 
 

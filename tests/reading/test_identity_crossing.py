@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from showbible.reading import lexicon
-from showbible.reading.names import display_name, regnal_differs
+from showbible.reading.names import display_name, normalise, regnal_differs
 from showbible.reading.resolve import Cast
 from showbible.universe.bible import BibleConf
 
@@ -208,3 +208,30 @@ def test_a_one_episode_special_recurs_as_far_as_it_can() -> None:
     assert cast.crossings["ruth"].settled
     cast = settled(solo + special + [("two", ["NESSA", "OSWIN"])])
     assert not cast.crossings["ruth"].settled
+
+
+def cued_names(text: str, *labels: str) -> list[str]:
+    """The labels named in ``text``, as a series whose only cues are ``labels`` reads it."""
+    cast = Cast(BibleConf())
+    cues = {cast.resolve_cue(label, "one").character: {normalise(label)} for label in labels}
+    found = [m.character for m in cast.matcher("one", cues).find(text)]
+    return [cast.characters[c].name.upper() for c in found]
+
+
+def test_a_part_of_a_name_is_not_a_longer_other_name() -> None:
+    # JOHN is a part of JOHN MORTIMER only; "SIR JOHN SOMERVILLE" is someone else, and so is
+    # "Tony Soprano" for TONY STARK. FRENCH (a kind word) is no part of FRENCH KING.
+    labels = ("JOHN MORTIMER", "FRENCH KING", "TONY STARK")
+    assert cued_names("Enter SIR JOHN SOMERVILLE", *labels) == []
+    assert cued_names("Enter JOHN, with letters", *labels) == ["JOHN MORTIMER"]
+    assert cued_names("Tony Soprano walks in. Tony sits.", *labels) == ["TONY STARK"]
+    assert cued_names("Enter PISTOL, French Soldier, and Boy", *labels) == []
+    assert cued_names("Enter the FRENCH KING", *labels) == ["FRENCH KING"]
+
+
+def test_a_plural_title_gives_each_name_of_its_list_the_title() -> None:
+    # "the Lords HASTINGS, MOWBRAY, and BARDOLPH": Lord Bardolph, not Falstaff's Bardolph.
+    labels = ("LORD BARDOLPH", "BARDOLPH", "HASTINGS")
+    text = "Enter the ARCHBISHOP, the Lords HASTINGS, MOWBRAY, and BARDOLPH"
+    assert cued_names(text, *labels) == ["HASTINGS", "LORD BARDOLPH"]
+    assert cued_names("Enter BARDOLPH and HASTINGS", *labels) == ["BARDOLPH", "HASTINGS"]

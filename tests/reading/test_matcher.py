@@ -13,6 +13,7 @@ import pytest
 
 import synth_module
 from showbible.build.compiler import compile_universe
+from showbible.reading import lexicon
 from showbible.reading.names import is_role, normalise, token_runs
 from showbible.reading.resolve import Cast, NameMatcher, Value, _pick, _Words
 from showbible.universe.loader import load_universe
@@ -48,7 +49,12 @@ def _from_scratch(cast: Cast, series: str, cues: Mapping[str, Iterable[str]]) ->
     for label, (cid, identity) in full.items():
         entries[label.lower()].append((label, cid, identity, False))
     for run, run_owners in owners_of.items():
-        if len(run_owners) == 1 and run not in full and not is_role(run, cast.roles):
+        if (
+            len(run_owners) == 1
+            and run not in full
+            and not is_role(run, cast.roles)
+            and not lexicon.names_no_one(run)
+        ):
             entries[run.lower()].append((run, next(iter(run_owners)), None, True))
     return NameMatcher(
         _Words({k: tuple(v) for k, v in entries.items()}), {}, None, cast.titles, cast.name_changing

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from showbible.canon.company import add_company
 from showbible.canon.stage import stage_pairs
 from showbible.reading.events import CanonEvent
 from showbible.reading.facts import Presence, SceneFacts
@@ -84,6 +85,10 @@ def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[Scene
 
 
 def apply_overrides(universe: Universe, scenes: Iterable[SceneFacts]) -> None:
+    """Presence the scenes imply beyond their own lines (group entrances bring on a known
+    company, canon/company.py), then the bible's ``present``/``absent`` events, which win."""
+    scenes = list(scenes)
+    add_company(scenes)
     by_key = {s.key: s for s in scenes}
     for event in universe.bible.events:
         if event.present is None and event.absent is None:

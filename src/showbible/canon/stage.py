@@ -10,6 +10,8 @@ times overlap. A scene without such marks is one stretch of stage time for every
   marked exit; speaking or acting after an exit is a re-entrance (often unmarked).
 - ``Exit.`` naming nobody is the last speaker's; ``Exeunt.`` naming nobody empties the stage.
 - ``Exit X`` / ``Exeunt X and Y`` name who goes; in ``X exits`` the names before the verb go.
+- ``Exeunt some with X`` / ``Exit one with X``: only part of the stage goes, so only the named.
+- The dead leave: ``Dies`` (the last speaker), ``X dies``, ``X and Y are slain``.
 """
 
 from __future__ import annotations
@@ -20,9 +22,20 @@ from itertools import combinations
 
 from showbible.reading.facts import SceneFacts
 
-_START = re.compile(r"^\W*(?P<verb>re-?enters?|enters?|exits?|exeunt)\b", re.IGNORECASE)
-# "Mara exits." / "Ben leaves the room": names before the verb go.
-_AFTER = re.compile(r"\b(?P<verb>exits|leaves|re-?enters|enters)\b", re.IGNORECASE)
+_START = re.compile(r"^\W*(?P<verb>re-?enters?|enters?|exits?|exeunt|dies)\b", re.IGNORECASE)
+# "Mara exits." / "Ben leaves the room": names before the verb go. So do the dead: "Cole
+# dies", "wherein SIR HUMPHREY and WILLIAM STAFFORD are slain" (no one meets them after).
+_AFTER = re.compile(
+    r"\b(?P<verb>exits|leaves|re-?enters|enters|dies|(?:is|are)\s+(?:slain|killed))\b",
+    re.IGNORECASE,
+)
+_GOING_AFTER = re.compile(r"exits|leaves|dies|is\s|are\s", re.IGNORECASE)
+# "Exeunt some with Lord SAY", "Exit one with the Clerk", "Exeunt some of them": only part of
+# the stage goes, so only the named go; naming nobody, no one known leaves.
+_SOME = re.compile(
+    r"^\W*(?:exeunt|exit)\s+(?:some|one|two|three|four|certain|several|a\s+few|others|many|most)\b",
+    re.IGNORECASE,
+)
 _BUT = re.compile(r"\b(?:but|except|save|manet|manent)\b", re.IGNORECASE)
 _END = 1 << 30
 
@@ -33,8 +46,11 @@ def _moves(scene: SceneFacts) -> list[tuple[int, int, str, tuple[str, ...]]]:
     for n, s in enumerate(scene.sentences):
         m = _START.match(s.text)
         if m:
-            going = m.group("verb").lower().startswith("ex")
-            if going and s.names and _BUT.search(s.text):
+            going = not m.group("verb").lower().startswith(("en", "re"))
+            if going and _SOME.match(s.text):
+                if s.names:
+                    out.append((s.line, n, "out", s.names))
+            elif going and s.names and _BUT.search(s.text):
                 out.append((s.line, n, "all-out", s.names))  # the named stay
             elif s.names:
                 out.append((s.line, n, "out" if going else "in", s.names))
@@ -46,7 +62,7 @@ def _moves(scene: SceneFacts) -> list[tuple[int, int, str, tuple[str, ...]]]:
         if m and s.names:
             before = tuple(c for c, at in zip(s.names, s.starts, strict=False) if at < m.start())
             if before:
-                going = m.group("verb").lower() in ("exits", "leaves")
+                going = bool(_GOING_AFTER.match(m.group("verb")))
                 out.append((s.line, n, "out" if going else "in", before))
     return out
 
@@ -66,11 +82,8 @@ def stage_times(scene: SceneFacts, people: Iterable[str]) -> dict[str, list[tupl
     events.sort(key=lambda e: (e[0], e[1]))
     entered: dict[str, int] = {}
     out: dict[str, list[tuple[int, int]]] = {c: [] for c in people}
-    marked_in = {c for _l, _n, kind, who in moves if kind == "in" for c in who}
-    # Before any move, a character who is not marked entering was there from the start.
-    for c in people:
-        if c not in marked_in:
-            entered[c] = scene.line
+    for c in _on_from_start(scene, moves, people, acts):
+        entered[c] = scene.line
     last_speaker: str | None = None
     for line, _n, kind, who in events:
         if kind == "act":
@@ -97,6 +110,42 @@ def stage_times(scene: SceneFacts, people: Iterable[str]) -> dict[str, list[tupl
     for c, start in entered.items():
         out[c].append((start, _END))
     return out
+
+
+def _opens_empty(scene: SceneFacts, moves: list[tuple[int, int, str, tuple[str, ...]]]) -> bool:
+    """Whether the scene opens on an empty stage: its first move is the stage play's ``Enter
+    ...`` (verb first), before anyone speaks."""
+    line, n, kind, _who = moves[0]
+    first_cue = min((sp.cue_line for sp in scene.dialogue), default=_END)
+    verb = _START.match(scene.sentences[n].text)
+    return kind == "in" and line < first_cue and bool(verb) and verb.group("verb")[0] in "eE"
+
+
+def _on_from_start(
+    scene: SceneFacts,
+    moves: list[tuple[int, int, str, tuple[str, ...]]],
+    people: set[str],
+    acts: list[tuple[int, str]],
+) -> set[str]:
+    """Who is on stage when the scene starts. Not those marked entering. Where the scene opens
+    on an empty stage (a play's ``Enter ...``), nobody else either: a character the entrances do
+    not name comes on when first seen or heard ("Enter Sheriff and the Carrier" naming a walk-on
+    the reader does not know, a companion in a clause of their own), unless they are first named
+    going, or staying while the rest go: they were there all along. Otherwise everyone not
+    marked entering is there."""
+    marked_in = {c for _l, _n, kind, who in moves if kind == "in" for c in who}
+    unmarked = people - marked_in
+    if not _opens_empty(scene, moves):
+        return unmarked
+    first_act: dict[str, int] = {}
+    for line, c in acts:
+        first_act[c] = min(line, first_act.get(c, _END))
+    first_named: dict[str, int] = {}  # going, or staying ("Exeunt all except HENRY")
+    for line, _n, kind, who in moves:
+        if kind in ("out", "all-out"):
+            for c in who:
+                first_named.setdefault(c, line)
+    return {c for c in unmarked if first_named.get(c, _END) <= first_act.get(c, _END)}
 
 
 def stage_pairs(scene: SceneFacts, people: Iterable[str]) -> set[tuple[str, str]]:

@@ -381,6 +381,7 @@ class Cast:
                 and run not in base.full
                 and run not in mine
                 and not is_role(run, self.roles)
+                and not lexicon.names_no_one(run)
             )
             recomputed[run.lower()] = (run, next(iter(run_owners)), None, True) if partial else None
         touched = {label.lower() for label in mine} | set(recomputed)
@@ -492,7 +493,12 @@ class _Shared:
         owners_of = cast._run_owners(full)
         partial: dict[str, Value] = {}
         for run, run_owners in owners_of.items():
-            if len(run_owners) == 1 and run not in full and not is_role(run, cast.roles):
+            if (
+                len(run_owners) == 1
+                and run not in full
+                and not is_role(run, cast.roles)
+                and not lexicon.names_no_one(run)
+            ):
                 partial[run] = (run, next(iter(run_owners)), None, True)
         by_lower: dict[str, list[str]] = defaultdict(list)
         for label in full:
@@ -542,6 +548,7 @@ class NameMatcher:
         self._layers = [(w, o) for w, o in ((shared, override), (extra, None)) if w and not w.empty]
         self._titles = titles
         self._before = _title_before(name_changing)
+        self._singular = _plurals(titles | name_changing)
         self.empty = not self._layers
 
     def find(self, text: str) -> list[Match]:
@@ -595,6 +602,19 @@ class NameMatcher:
         # "LORD JOHN OF LANCASTER" is not the JOHN of JOHN OF GAUNT.
         if m.partial and _OF_AFTER.match(text, m.end):
             return None
+        # "SIR JOHN SOMERVILLE" is not the JOHN of JOHN MORTIMER, nor "Tony Soprano" the Tony
+        # of TONY STARK: a part followed by another name word, written alike, is another name.
+        if m.partial and _another_name_after(text, m):
+            return None
+        # "the Lords HASTINGS, MOWBRAY, and BARDOLPH": a plural title before a list gives each
+        # name its title, and a titled name that is someone's ("LORD BARDOLPH") is theirs.
+        plural = _PLURAL_TITLE_LIST.search(text, max(0, m.start - 80), m.start)
+        if plural is not None:
+            title = self._singular.get(plural.group(1).upper())
+            if title is not None:
+                titled = self._lookup(f"{title} {text[m.start : m.end]}".lower())
+                if titled is not None:
+                    return Match(titled[0], m.start, m.end, titled[1], False)
         # "DUCHESS OF YORK", "LORD BARDOLPH", "MISTRESS PAGE": someone else than YORK, BARDOLPH
         # and PAGE.
         if self._before.search(text, max(0, m.start - 24), m.start):
@@ -628,6 +648,37 @@ _REGNAL_AFTER = re.compile(
     r"|(?:the|THE)\s+(" + _ORDINAL_WORDS + r")\b)"
 )
 _OF_AFTER = re.compile(r"\s+(?:of|OF)\s+[A-Z]")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z'’-]+)\b")
+_NOT_NAMES = frozenset({"OF", "AND", "THE", "A", "AN", "AS", "TO", "IN", "ON", "AT", "WITH", "I"})
+# "the Lords HASTINGS, MOWBRAY, and BARDOLPH": a plural title, then names joined by commas and
+# "and", up to the name being read.
+_PLURAL_TITLE_LIST = re.compile(
+    r"(?<![\w'])([A-Z][A-Za-z]*[sS])\s+(?:(?:of|OF)\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
+
+
+def _plurals(titles: frozenset[str]) -> dict[str, str]:
+    """Each title's plural forms (LORDS, DUCHESSES, LADIES) -> the title."""
+    out: dict[str, str] = {}
+    for title in titles:
+        out[title + "S"] = title
+        out[title + "ES"] = title
+        if title.endswith("Y"):
+            out[title[:-1] + "IES"] = title
+    return out
+
+
+def _another_name_after(text: str, m: Match) -> bool:
+    after = _WORD_AFTER.match(text, m.end)
+    if after is None:
+        return False
+    word, mine = after.group(1), text[m.start : m.end]
+    if word.upper() in _NOT_NAMES or len(word) < 2:
+        return False
+    if mine.isupper():
+        return word.isupper()
+    return mine.istitle() and word.istitle()
 
 
 def _title_before(titles: frozenset[str]) -> re.Pattern[str]:

@@ -120,6 +120,16 @@ def position_words() -> frozenset[str]:
     return _read("titles.txt") | frozenset(POSITIONS + GROUPS + DESCRIPTIONS + KINDS + VOICES)
 
 
+_NO_ONE = frozenset(GROUPS + KINDS)
+
+
+def names_no_one(run: str) -> bool:
+    """Whether a run of a label's words is only kind and group words (``FRENCH`` of ``FRENCH
+    KING``): "French Soldier" or "the French" is no part of that name."""
+    words = run.upper().split()
+    return bool(words) and all(w in _NO_ONE for w in words)
+
+
 def is_common(word: str) -> bool:
     """Whether a word (JACK, COLLINS, DATA) is too common for a label alone to tell who it is."""
     return word.upper().replace("’", "'") in _read("common.txt")
