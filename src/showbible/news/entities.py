@@ -97,6 +97,7 @@ class Knowledge:
     performers: set[str] = field(default_factory=set)  # keys of names used as performers
     evidence: Counter[str] = field(default_factory=Counter)  # > 0 performer, < 0 character
     roles: dict[str, str] = field(default_factory=dict)  # performer key -> character
+    show_of: dict[str, str] = field(default_factory=dict)  # performer key -> "<show> actor X"
     _series_re: re.Pattern[str] | None = None
 
     def is_series(self, name: str) -> str | None:
@@ -386,6 +387,7 @@ def _drop_joined(kb: Knowledge) -> None:
         for k in [k for k, t in kb.surfaces.items() if t == title]:
             del kb.surfaces[k]
         for part in parts:
+            part = re.sub(r"^the\s+", "", part)  # "the Station 19 and Grey's Anatomy crossover"
             if part not in known and part[:1].isupper():
                 kb.add_series(part)
     kb._series_re = None
@@ -488,6 +490,31 @@ def learn_people(kb: Knowledge, article: Article) -> None:
             if _RANK.search(before):
                 kb.evidence[k] -= 2
     _cast_lists(kb, article)
+    _show_people(kb, article)
+
+
+# "Station 19 actor Grey Damon", "Chicago P.D. vets A and B", "9-1-1 star Angela Bassett"
+_SHOW_PEOPLE = re.compile(
+    rf"(?P<s>{SER})(?:[’']s)?\s+(?:actors?|actress(?:es)?|stars?|co-stars?|vets?|veterans?|"
+    rf"alums?|cast\s+members?|newcomers?|leads?)\s+(?P<p>{NAM}(?:\s*,\s*{NAM})*(?:,?\s+and\s+"
+    rf"{NAM})?)"
+)
+
+
+def _show_people(kb: Knowledge, article: Article) -> None:
+    """The show each performer is introduced by ("Station 19 actor Grey Damon"): the roles
+    they play in the article are that show's, when the article names them with no other."""
+    seen: dict[str, set[str]] = {}
+    for para in article.paragraphs:
+        m = kb.mark(para.text)
+        for match in _SHOW_PEOPLE.finditer(m.text):
+            show = m.at(match.group("s")).value
+            for x in m.all(match.group("p")):
+                if x.kind == "name":
+                    seen.setdefault(keyof(kb.full(x.value)), set()).add(show)
+    for k, shows in seen.items():
+        if len(shows) == 1:
+            kb.show_of[k] = shows.pop()
 
 
 _CAST = re.compile(

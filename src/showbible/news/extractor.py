@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from showbible.news.cleaning import Article, Paragraph, unquoted
+from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
 from showbible.news.entities import Knowledge, Marked
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
@@ -63,6 +63,8 @@ class Extractor:
             obj = obj.strip(".") if not obj.endswith((".D.", ".I.")) else obj
             if keyof(subject) == keyof(obj):
                 return
+            if kind == "appears_in" and keyof(obj) in keyof(subject).split():
+                return  # "Dexter Morgan" in "Dexter": a character's own title show
         if qualifier == "hedged":
             confidence *= 0.5
         self.facts.append(
@@ -141,6 +143,24 @@ class Extractor:
         if after:
             return after[0], 0.8
         return (main, 0.7) if main else ("", 0.0)
+
+    def previous_show(self, para: Paragraph) -> str | None:
+        """The show the text was last about before this paragraph: the one show named in the
+        nearest earlier paragraph that names any (its last sentence first), three at most."""
+        paragraphs = self.article.paragraphs
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        for before in reversed(paragraphs[max(0, i - 3) : i]):
+            if before.title:
+                break
+            shows = [s for s in self.series_in(before.text) if not self.franchise(s)]
+            if not shows:
+                continue
+            last = sentences(self.kb.speechless(before.text))[-1][1]
+            tail = {s for s in self.series_in(last) if not self.franchise(s)}
+            if len(tail) == 1:
+                return tail.pop()
+            return shows[0] if len(set(shows)) == 1 else None
+        return None
 
     def franchise(self, title: str) -> bool:
         """ "Star Trek" of "Star Trek: Lower Decks": a franchise, not a show (unless the bible

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from showbible.news.cleaning import Paragraph, sentences
+from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import Extractor
 from showbible.news.names import keyof, strip_start
@@ -67,7 +67,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)(?:\s*,?\s*(?:of|as))?\s+"
                 rf"(?P<c>{C_ITEM})"), 0.8),
     # Jane Doe and John Roe as Mara Voss and Tobias Voss (, respectively)
-    (re.compile(rf"(?P<p>{list_of(NAM)})\s+as\s+(?P<c>{list_of(C_ITEM_NOT_AS)})"), 0.7),
+    (re.compile(rf"(?<!/)(?P<p>{list_of(NAM)})\s+as\s+(?P<c>{list_of(C_ITEM_NOT_AS)})"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
     (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+is\s+|(?:is|was|will be|has been|is being|"
                 rf"as)\s+)?(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
@@ -77,9 +77,10 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"brought)\s+(?P<c>{NAM})\s+(?:back\s+)?(?:over\s+)?to\s+{SER}"), 0.75),
     # As Marshal Eli Stone, Reuben Vance is as good as ever
     (re.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
-    # Mara Voss (voiced by Jane Doe)
-    (re.compile(rf"(?P<c>{CH})\s*\((?:voiced|played|portrayed)\s+by\s+(?P<p>{list_of(NAM)})\)"),
-     0.85),
+    # Mara Voss (voiced by Jane Doe); Hughie Campbell (played by Jack Quaid in The Boys series)
+    (re.compile(rf"(?P<c>{CH})\s*\((?:voiced|played|portrayed)\s+by\s+(?P<p>{list_of(NAM)})"
+                rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<s>{SER})(?:\s+(?:series|show|films?|movies?))?)?"
+                rf"\)"), 0.85),
     # Jane Doe's Greyharbor character, Mara Voss
     (re.compile(rf"(?P<p>{NAM})[’']s\s+(?:{SER}\s+)?(?:character|role),?\s+(?P<c>{NAM})"), 0.8),
     # Linda Belcher's voice actor, John Roberts
@@ -164,7 +165,11 @@ class Roles(Extractor):
         if not qualifier:
             self.kb.roles.setdefault(keyof(full), character_name)
         self.add("plays", full, character_name, para.line, sentence, confidence, qualifier)
-        if at >= 0 and not qualifier and not para.title:
+        own = self.kb.show_of.get(keyof(full))
+        if own and not qualifier:
+            # "Station 19 actor Grey Damon ... Damon, who plays Jack Givson": his show's
+            self.add("appears_in", character_name, own, para.line, sentence, 0.6)
+        elif at >= 0 and not qualifier and not para.title:
             token = m.text.find(character.token) if character.token else -1
             self.cast_of(m, token if token >= 0 else at, character_name, sentence, para)
         return character_name
@@ -209,24 +214,6 @@ class Roles(Extractor):
         if keyof(series) != keyof(character):
             self.add("appears_in", character, series, para.line, sentence, confidence)
 
-    def previous_show(self, para: Paragraph) -> str | None:
-        """The show the text was last about before this paragraph: the one show named in the
-        nearest earlier paragraph that names any (its last sentence first), three at most."""
-        paragraphs = self.article.paragraphs
-        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
-        for before in reversed(paragraphs[max(0, i - 3) : i]):
-            if before.title:
-                break
-            shows = [s for s in self.series_in(before.text) if not self.franchise(s)]
-            if not shows:
-                continue
-            last = sentences(self.kb.speechless(before.text))[-1][1]
-            tail = {s for s in self.series_in(last) if not self.franchise(s)}
-            if len(tail) == 1:
-                return tail.pop()
-            return shows[0] if len(set(shows)) == 1 else None
-        return None
-
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         text = m.text
         for pattern, confidence in _PLAYS:
@@ -247,6 +234,9 @@ class Roles(Extractor):
                     )  # fmt: skip
                     if played:
                         self.role_in(match.end(), m, played, sentence, para, q)
+                        if match.groupdict().get("s"):
+                            self.add("appears_in", played, m.at(match.group("s")).value,
+                                     para.line, sentence, 0.7, q)  # fmt: skip
         for match in _PRONOUN_ROLE.finditer(text):
             who = self.last_person(para, sentence) or self.last_named(para, sentence)
             if who:

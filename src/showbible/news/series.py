@@ -86,7 +86,11 @@ SERIES_CUES = [
     # subject of a show's verb (outlets and networks are left out by series_name)
     re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<t>The\s+{TITLE})\s+(?:then\s+|also\s+)?(?:became|"
                rf"has become|premiered|premieres|returns|returned|ended|wrapped|faced|was "
-               rf"renewed|was cancell?ed|is renewed)\b"),
+               rf"renewed|was cancell?ed|is renewed|is (?:\w+ly\s+)?(?:coming back|returning|"
+               rf"back|ending))\b"),
+    # has been working on The Walking Dead since 2011; wrote for Lost
+    re.compile(rf"\b(?:working|worked|works|writing|wrote|writes)\s+(?:on|for)\s+"
+               rf"(?P<t>The\s+{TITLE})\s+(?:since|for|from|in)\b"),
     # Gen V includes guest appearances from ...; X features a talented cast
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:also\s+)?(?:includes|features|stars|boasts)\s+"
                rf"(?:guest appearances|a\s+(?:[a-z]+\s+)?cast|returning cast|an ensemble)\b"),
@@ -232,7 +236,10 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
             before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
             if re.match(r"^\s*-?verse", after) or re.match(rf"^\s*\({NAME}\)", after):
                 continue  # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname
-            if _EPISODE_BEFORE.search(before) or _EPISODE_AFTER.match(after):
+            listed = re.search(r"[”\"’']\s*(?:and|&|/|,)\s*$", before) or re.match(
+                r"^[\s,]*(?:and|&|/)\s*[“\"‘']", after
+            )  # "'Grey's Anatomy' and 'Station 19' Crossover": shows, not an event
+            if not listed and (_EPISODE_BEFORE.search(before) or _EPISODE_AFTER.match(after)):
                 episodes.add(keyof(body))
             else:
                 shows.add(body)

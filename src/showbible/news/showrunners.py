@@ -41,8 +41,17 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"remains|stays|takes? over|took over|taking over|comes aboard|came aboard|"
                 rf"signed on|signs on|joins|joined|chosen|named|tapped|hired|appointed|brought "
                 rf"on|taken on the role of|takes? on the role of|took on the role of|stepped in|"
-                rf"steps in|been chosen|been named|been tapped)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
+                rf"steps in|been chosen|been named|been tapped|returns|returning|returned|"
+                rf"return|comes back|coming back|came back|(?:been\s+)?(?:promoted|elevated|"
+                rf"upped)(?:\s+from\s+(?:[\w\-]+\s+){{1,4}}?)?\s+to)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
                 rf"its\s+|their\s+)?(?:new(?:est)?\s+)?{RUNNER}{_OF}"), 0.85, ""),
+    # Jane Doe, the show's showrunner from season four through eight
+    (re.compile(rf"(?P<p>{NAM}),\s+(?:the|its)\s+(?P<the>show|series)[’']s\s+(?:new\s+|former\s+)?"
+                rf"{RUNNER}\b"), 0.8, ""),
+    # The new showrunner for the series is Jane Doe; Its showrunner will be Jane Doe
+    (re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+)?{RUNNER}\s+(?:(?:for|of|on)\s+"
+                rf"(?:(?:the|this)\s+(?P<the>series|show)|(?P<s2>{SER}))\s+)?(?:is|will be|was)\s+"
+                rf"(?P<p>{NAM})"), 0.8, ""),
     # tapped Jane Doe to serve as its showrunner; having Jane Doe as the showrunner
     (re.compile(rf"\b(?:tapped|hired|named|chose|picked|brought in|enlisted|having|appointed)\s+"
                 rf"(?P<p>{NAM})\s+(?:to\s+serve\s+)?as\s+(?:its|the|their)\s+(?:new\s+)?"
@@ -120,6 +129,9 @@ class Showrunners(Extractor):
                 else:
                     people = [x.value for x in m.all(groups["p"]) if x.kind == "name"]
                 named = [x.value for g in ("s", "s2") for x in m.all(groups.get(g))]
+                main = self.main_series()
+                if not named and groups.get("the") and main:
+                    named = [main]  # "the series", "the show's": the article's show
                 shows, factor = (named, 1.0) if named else self.runner_series(
                     sentence, para, offset, match.start()
                 )  # fmt: skip
@@ -183,6 +195,9 @@ class Showrunners(Extractor):
         title = self.article.paragraphs[0] if self.article.paragraphs else None
         headline = title is not None and title.title and series in self.series_in(title.text)
         if factor <= 0.7 and not (_THE_SHOW_START.match(sentence) or headline):
+            before = self.previous_show(para)
+            if before:  # the show the paragraph before was about
+                return [before], 0.75
             return [], 0.0  # the article's main show is too far a guess, unless it heads it
         return ([series] if series else []), factor
 
