@@ -34,9 +34,16 @@ from showbible.build.factcache import dump_facts, load_facts
 from showbible.build.serial import dump_script, load_script
 from showbible.formats import read_script
 from showbible.model import Diagnostic, InputError, Script
-from showbible.reading.extract import PlaceIndex, cue_texts, extract_scene, flashback_transition
+from showbible.reading.extract import (
+    PlaceIndex,
+    cue_texts,
+    extract_scene,
+    flashback_transition,
+    kind_labels,
+)
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import infer_facts, place_names
+from showbible.reading.names import normalise
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.reading.tells import TellIndex, scene_tells
 from showbible.universe.loader import Episode, Universe
@@ -49,7 +56,8 @@ PARALLEL_MIN = 24
 @dataclass
 class CachedExtract:
     cue_key: str
-    cues: str  # JSON: {"cues": [...], "named": [...], "diagnostics": [[line, msg, sev, col]]}
+    # JSON: {"cues": [...], "named": [...], "kinds": [...], "diagnostics": [[line, msg, sev, col]]}
+    cues: str
     facts_key: str
     facts: bytes
 
@@ -74,6 +82,7 @@ class _Scan:
     diagnostics: list[tuple[int, str, str, int, str]]
     parsed: bool
     parse_blob: bytes | None
+    kinds: list[str] = field(default_factory=list)  # labels introduced as "a GUARD"
 
 
 @dataclass
@@ -145,7 +154,7 @@ class _Context:
         diagnostics = [
             (d.line, d.message, d.severity, d.column, d.code) for d in script.diagnostics
         ]
-        return _Scan(cues, named, diagnostics, parsed, blob)
+        return _Scan(cues, named, diagnostics, parsed, blob, kind_labels(script.scenes))
 
     def extract(
         self, ep: Episode, cast: Cast, matcher: Any
@@ -334,7 +343,12 @@ def extract_universe(
             try:
                 doc = json.loads(hit.cues)
                 scans[ep.key] = _Scan(
-                    doc["cues"], doc["named"], [tuple(d) for d in doc["diagnostics"]], False, None
+                    doc["cues"],
+                    doc["named"],
+                    [tuple(d) for d in doc["diagnostics"]],
+                    False,
+                    None,
+                    doc["kinds"],
                 )
             except (ValueError, KeyError, TypeError):
                 pass  # a damaged entry is a miss
@@ -366,6 +380,12 @@ def extract_universe(
                 progress("read", done, total)
         _raise_first(with_files, errors)
 
+        # A cued label the action lines introduce with an article ("An ACOLYTE brings in a
+        # tray") is a walk-on role, as if the bible's ``roles:`` listed it: a universe without a
+        # bible declares its roles in its own words.
+        cued = {normalise(t) for e in with_files for t in scans[e.key].cues}
+        introduced = {normalise(t) for e in with_files for t in scans[e.key].kinds}
+        cast.roles = cast.roles | (cued & introduced)
         # Resolve every name in one fixed order, whoever scanned it.
         replay: list[tuple[str, str]] = []
         for series in universe.series:
@@ -472,7 +492,14 @@ def extract_universe(
 
 
 def _cues_doc(scan: _Scan) -> str:
-    return json.dumps({"cues": scan.cues, "named": scan.named, "diagnostics": scan.diagnostics})
+    return json.dumps(
+        {
+            "cues": scan.cues,
+            "named": scan.named,
+            "kinds": scan.kinds,
+            "diagnostics": scan.diagnostics,
+        }
+    )
 
 
 def _diagnostics(ep: Episode, scan: _Scan, facts: list[SceneFacts]) -> list[Diagnostic]:
@@ -504,6 +531,8 @@ def reextract(
         before = json.loads(old.extract.cues)
     except ValueError:
         return None
+    if set(scan.kinds) != set(before.get("kinds", ())):
+        return None  # the universe's roles may change
     for new_names, old_names in ((scan.cues, before["cues"]), (scan.named, before["named"])):
         if set(new_names) != set(old_names):
             return None

@@ -195,6 +195,25 @@ def cue_texts(scenes: tuple[Scene, ...]) -> tuple[list[str], list[str]]:
     return list(cues), named
 
 
+# "An ACOLYTE brings in a tray", "A GUARD steps out of the fog": a label introduced with an
+# indefinite article names a kind of person, not a person (no one writes "a TEO").
+_KIND_INTRO = re.compile(
+    r"\b(?:[Aa]n?|ANOTHER|[Aa]nother)\s+([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*)\b"
+)
+
+
+def kind_labels(scenes: tuple[Scene, ...]) -> list[str]:
+    """Every upper-case label an action line introduces with an indefinite article, in script
+    order: walk-on roles the universe's own words declare (see pipeline.py)."""
+    out: dict[str, None] = {}
+    for scene in scenes:
+        for el in scene.elements:
+            if el.kind is Kind.ACTION:
+                for m in _KIND_INTRO.finditer(el.text):
+                    out.setdefault(m.group(1), None)
+    return list(out)
+
+
 def flashback_transition(scene: Scene) -> bool:
     """Whether a scene ends on a transition into a flashback (``FLASHBACK TO:``)."""
     for el in reversed(scene.elements):
