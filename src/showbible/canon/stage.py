@@ -118,7 +118,7 @@ def _opens_empty(scene: SceneFacts, moves: list[tuple[int, int, str, tuple[str, 
     line, n, kind, _who = moves[0]
     first_cue = min((sp.cue_line for sp in scene.dialogue), default=_END)
     verb = _START.match(scene.sentences[n].text)
-    return kind == "in" and line < first_cue and bool(verb) and verb.group("verb")[0] in "eE"
+    return kind == "in" and line < first_cue and verb is not None and verb.group("verb")[0] in "eE"
 
 
 def _on_from_start(
