@@ -13,7 +13,12 @@ Each corpus is read straight from the git directory that the session's ``fetch``
   ``pandas``, which are not project dependencies: ``pip install pyreadr pandas`` in any venv and
   run this script with it). Two unrelated series: every crossover asserted on them is wrong.
 
-Usage: ``python bench/corpora.py mcu|sitcoms [--out DIR] [--mirror DIR]``; by default the
+- ``adventure``: github.com/ISmarsh/adventuretime-transcripts (wiki transcripts, ``Name:  speech``
+  and ``[directions]``): Adventure Time and its two spin-offs, Distant Lands and Fionna and Cake,
+  as three series in broadcast order; episodes whose transcript names no speakers (subtitle
+  conversions) are left out. Gold: ``tests/data/identity/adventure.json``.
+
+Usage: ``python bench/corpora.py mcu|sitcoms|adventure [--out DIR] [--mirror DIR]``; by default the
 universes go to ``$SHOWBIBLE_IDENTITY_CORPORA`` (or /work/scratch/identity), where
 ``bench/identity_eval.py``, ``tests/reading/test_identity_real.py`` and the scale benchmark's
 real-shaped row find them.
@@ -74,7 +79,7 @@ def git_files(repo: Path, under: str) -> list[str]:
         capture_output=True,
         text=True,
     )
-    return done.stdout.split()
+    return done.stdout.splitlines()
 
 
 def speech(name: str, text: str) -> str:
@@ -179,15 +184,45 @@ def sitcoms(mirror: Path, out: Path) -> None:
     )
 
 
+ADVENTURE = (
+    ("adventure-time", "Adventure Time", "Adventure Time/"),
+    ("distant-lands", "Adventure Time: Distant Lands", "Adventure Time Distant Lands/"),
+    ("fionna-and-cake", "Adventure Time: Fionna and Cake", "Adventure Time Fionna and Cake/"),
+)
+_EPISODE = re.compile(r"\.S(\d+)E(\d+)\.")
+_NAMED = re.compile(r"^[A-Z][\w .'&-]{0,40}?(?: \[[^]]*\])?:\s", re.M)
+
+
+def adventure(mirror: Path, out: Path) -> None:
+    repo = mirror / "ISmarsh+adventuretime-transcripts" / "repo"
+    files = [f for f in git_files(repo, ".") if f.endswith(".txt") and "/Season " in f]
+    series = []
+    for sid, title, prefix in ADVENTURE:
+        (out / sid).mkdir(parents=True, exist_ok=True)
+        episodes = []
+        for path in sorted(f for f in files if f.startswith(prefix)):
+            m = _EPISODE.search(path)
+            if m is None or int(m.group(1)) == 0:
+                continue  # specials and shorts outside the run
+            text = git_show(repo, path).decode("utf-8", "replace")
+            if len(_NAMED.findall(text)) < 20:
+                continue  # a subtitle conversion with no speakers: nothing to cross
+            eid = f"s{int(m.group(1)):02d}e{int(m.group(2)):02d}"
+            (out / sid / f"{eid}.txt").write_text(text, encoding="utf-8")
+            episodes.append((eid, ""))
+        series.append((sid, title, episodes))
+    write_universe(out, "Adventure Time and its spin-offs", series)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("corpus", choices=["mcu", "sitcoms"])
+    ap.add_argument("corpus", choices=["mcu", "sitcoms", "adventure"])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--mirror", type=Path, default=MIRROR)
     args = ap.parse_args()
     target = args.out / args.corpus
     target.mkdir(parents=True, exist_ok=True)
-    {"mcu": mcu, "sitcoms": sitcoms}[args.corpus](args.mirror, target)
+    {"mcu": mcu, "sitcoms": sitcoms, "adventure": adventure}[args.corpus](args.mirror, target)
     print(f"wrote {target}")
 
 
