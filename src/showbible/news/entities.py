@@ -355,6 +355,9 @@ def learn_series(kb: Knowledge, article: Article) -> None:
     text = "\n".join(p.text for p in article.paragraphs)
     for title in list(dict.fromkeys(kb.series.values())):
         tail = title.partition(": ")[2]
+        alone = len(re.findall(rf"(?<![\w:] ){re.escape(tail)}\b", text)) if tail else 0
+        if alone > 2 * text.count(title):
+            continue  # "Gen V, also known as The Boys: Gen V": the short name is the show's
         if tail and keyof(tail) in kb.series and kb.series[keyof(tail)] != title:
             # "Lower Decks" was read as a show of its own: it is this one.
             kb.series[keyof(tail)] = title

@@ -133,6 +133,23 @@ _THE_SHOW_STARS = re.compile(
 )
 
 
+_AS_ITEM = rf"{NAM}\s+as\s+{NAM}(?:/{NAM})?"
+# Gen V will feature appearances from ... characters featured in The Boys, including A as X,
+# B as Y and C as Z: every X is in the first show (and in the second, when one is named)
+_FEATURES_AS = re.compile(
+    rf"(?P<s>{SER})\s+(?:{AUX})?(?:feature|features|featured|featuring|include|includes|"
+    rf"included|star|stars|starred)\s+(?:(?:guest\s+)?appearances\s+(?:from|by)\s+)?"
+    rf"(?:[^.;:\ue000\ue002]{{0,60}}?(?:in|from|on)\s+(?P<s2>{SER})\s*,?\s+)?"
+    rf"(?:including|such as|like|with|notably)?\s*"
+    rf"(?P<c>{list_of(_AS_ITEM)})"
+)
+# Melissa Benoist's Kara Danvers on all four shows: each show the sentence names
+_ALL_SHOWS = re.compile(
+    rf"(?:{NAM}[’']s\s+)?(?P<c>{NAM})\s+(?:\w+\s+){{0,3}}?(?:on|in|across)\s+(?:all|each of the|"
+    rf"both)\s+(?:(?:two|three|four|five|six|\d)\s+)?(?:of\s+the(?:se)?\s+)?(?:shows|series)\b"
+)
+
+
 class Relations(Roles, Showrunners):
     """plays, showrunner and appears_in, sentence by sentence."""
 
@@ -191,6 +208,31 @@ class Relations(Roles, Showrunners):
                 self.add("appears_in", name, series, para.line, sentence, 0.6 * factor, q)
         self.reprise(m, sentence, para, question)
         self.owned(m, sentence, para, question)
+        self.groups(m, sentence, para, question)
+
+    def groups(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """What a sentence says of a group: a cast a show features ("SER will feature ... A
+        as X, B as Y"), one character in "all four shows" it names."""
+        for match in _FEATURES_AS.finditer(m.text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            shows = [m.at(match.group("s")).value]
+            if match.group("s2"):
+                shows.append(m.at(match.group("s2")).value)
+            for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("c")):
+                names = [x for x in m.all(item) if x.kind == "name"]
+                if len(names) < 2:
+                    continue
+                character = self.kb.full(names[1].value)
+                for series in shows:
+                    self.add("appears_in", character, series, para.line, sentence, 0.65, q)
+        for match in _ALL_SHOWS.finditer(m.text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            shows = [
+                x.value for x in m.mentions if x.kind == "series" and not self.franchise(x.value)
+            ]
+            for name, factor in self.subjects(m, match.group("c"), para, sentence):
+                for series in dict.fromkeys(shows):
+                    self.add("appears_in", name, series, para.line, sentence, 0.6 * factor, q)
 
     def reprise(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """``she will also reprise her role in the spin-off Tidewater``: the performer's role,

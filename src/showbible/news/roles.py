@@ -297,16 +297,25 @@ class Roles(Extractor):
             ):
                 listed[i] = listed[i + 1] = True
         episode = list(_EPISODE_OF.finditer(m.text))
+        credit_shows = credited(m)
         for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
-            shown = [e for e in episode if e.end() <= start]
-            if not cast and shown:
+            shown = [m.at(e.group("s")).value for e in episode if e.end() <= start]
+            # "a new Grey's Anatomy episode in which Maggie (Kelly McCreary) will treat ...":
+            # one pair after the show its sentence is about, less sure
+            named = [
+                x.value for x in m.mentions
+                if x.kind == "series" and 0 <= m.text.find(x.token) < start
+                and x.value not in credit_shows and not self.franchise(x.value)
+                and not re.match(r"\s*\(", m.text[m.text.find(x.token) + len(x.token) :])
+            ]  # fmt: skip
+            if not cast and (shown or named):
                 character = bs[0] if (vote or default) > 0 and a.kind == "name" else a
                 name = self.kb.full(
                     character.text if character.kind == "series" else character.value
                 )
-                series = m.at(shown[-1].group("s")).value
+                series, confidence = (shown[-1], 0.6) if shown else (named[-1], 0.5)
                 if keyof(series) != keyof(name):
-                    self.add("appears_in", name, series, para.line, sentence, 0.6)
+                    self.add("appears_in", name, series, para.line, sentence, confidence)
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
             first = (vote or default) > 0 and a.kind == "name"
             at = start if cast else -1

@@ -29,7 +29,7 @@ TITLE_RE = re.compile(TITLE)
 COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
 _NETWORKS = (
     r"(?:Marvel|Netflix|HBO|Disney\+?|Hulu|Amazon|Apple|FX|AMC|CBS|NBC|ABC|Fox|Starz|Showtime|"
-    r"Peacock|Paramount\+?|The CW|CW|Prime Video|Max|BBC|ITV|Syfy|USA|TNT|TBS|Freeform)"
+    r"Peacock|Paramount\+?|The CW|CW|Prime Video|Max|BBC|ITV|Syfy|USA|TNT|TBS|Freeform|DC)"
 )
 
 SERIES_CUES = [
@@ -57,7 +57,7 @@ SERIES_CUES = [
                rf"reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
-    re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot),\s+"
+    re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE}),"),
     # Cinder Vale quietly wrapped its second season
     re.compile(rf"(?P<t>{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|concluded|opened|"
@@ -99,6 +99,10 @@ SERIES_CUES = [
     # 2021's Spider-Man: No Way Home; Daredevil (2015)
     re.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),
+    # Arrow, The Flash, DC's Legends Of Tomorrow and Supergirl return to The CW in October
+    re.compile(rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE}))*(?:,?\s+and\s+"
+               rf"(?:{TITLE})))\s+(?:return|returns|air|airs|premiere|premieres|debut|debuts|are "
+               rf"returning|are back)\s+(?:to|on)\s+(?:the\s+)?{_NETWORKS}\b"),
     # Station 19 at 8|7c, NCIS, Mondays, 9/8c: a show's time slot
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s*,?\s+(?:(?:at|on)\s+)?(?:(?:Mondays|Tuesdays|"
                rf"Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\s*,?\s+(?:at\s+)?)?"
@@ -170,6 +174,8 @@ def series_name(name: str, exact: bool = False) -> str:
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
         name = name.rstrip(".")  # a full stop, not "P.D."
     words = name.split()
+    if len(words) >= 2 and words[0] == "the":
+        words = words[1:]  # "the Station 19 and ...": a lower-case article is the sentence's
     while (
         not exact
         and words
@@ -192,6 +198,10 @@ def series_name(name: str, exact: bool = False) -> str:
     ):
         return ""  # "The Mike McMahan-created": an adjective, not a title
     name = re.sub(_WHEN, "", " ".join(words))
+    # "played by Jack Quaid in The Boys series": the title starts at "The"
+    tail = re.search(r"\s(?:in|on|at|for|from|with)\s(The\s.+)$", name)
+    if tail and not exact:
+        name = tail.group(1)
     if not name:
         return ""
     if not name.endswith(("'s Tale", "’s Tale")):
