@@ -5,15 +5,26 @@ Anti-pattern::
     TOBAIS
     The ledger's gone.
 
+Without a bible (or for a name the bible does not hold), the scripts' own cast stands in for it:
+a cue of one episode that is one letter away from a cue of several episodes of the same series
+(``TULLEY`` once, ``TULLY`` throughout; names of five letters or more, so that ``JON`` and
+``JOHN`` are not one) is as likely a misspelling.
+
 Fix: correct the cue to ``TOBIAS``, or, if this really is somebody new, add them to the bible's
 ``characters`` (then the cue resolves and the warning goes).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
+from rapidfuzz.distance import OSA
+
 from showbible.rules.base import Context, Evidence, Finding, Rule
+
+MIN_LETTERS = 5  # shorter names one letter apart are as often two people (JON, JOHN)
+RECURRING = 2  # episodes of the series the name it is mistaken for is cued in
 
 
 class UnknownCharacter(Rule):
@@ -24,10 +35,14 @@ class UnknownCharacter(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         cast = ctx.canon.cast
         first_seen: dict[str, tuple[str, int]] = {}
+        near = _near_cues(ctx)
         for scene in ctx.scenes():
             for cid in scene.labels:
                 char = cast.characters.get(cid)
-                if char is None or not char.provisional or char.suggestion is None:
+                if char is None or not char.provisional:
+                    continue
+                suggestion = char.suggestion or near.get(cid)
+                if suggestion is None:
                     continue
                 line = (
                     scene.present[cid].line
@@ -35,23 +50,63 @@ class UnknownCharacter(Rule):
                     else scene.voices.get(cid, scene.line)
                 )
                 label = next(iter(scene.labels[cid]))
-                target = cast.characters[char.suggestion]
+                target = cast.characters[suggestion]
                 evidence = []
-                known = first_seen.get(char.suggestion)
+                known = first_seen.get(suggestion)
                 if known is None:
-                    known = _first_appearance(ctx, char.suggestion)
-                    first_seen[char.suggestion] = known or ("", 0)
+                    known = _first_appearance(ctx, suggestion)
+                    first_seen[suggestion] = known or ("", 0)
                 if known and known[0]:
                     evidence.append(Evidence(known[0], known[1], f"{target.name} appears here"))
                 finding = self.finding(
                     scene,
                     line,
                     (),
-                    f"unknown character {label!r}: did you mean {target.name} ({char.suggestion})?",
+                    f"unknown character {label!r}: did you mean {target.name} ({suggestion})?",
                     evidence,
                 )
                 finding.subject = cid
                 yield finding
+
+
+def _near_cues(ctx: Context) -> dict[str, str]:
+    """Provisional characters cued in one episode whose label is one edit from that of a
+    provisional character cued in several episodes of the same series: the likely misspelling
+    -> the character it misspells (see the module docstring)."""
+    canon = ctx.canon
+    episodes: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cid, series) -> episodes
+    label: dict[str, str] = {}
+    for cid, indexes in canon.appearances.items():
+        char = canon.cast.characters.get(cid)
+        if char is None or not char.provisional or char.role or char.suggestion:
+            continue
+        for i in indexes:
+            scene = canon.scenes[i]
+            if cid in scene.labels and cid not in label:
+                label[cid] = scene.labels[cid].most_common(1)[0][0].upper()
+            episodes[(cid, scene.series)].add(scene.episode)
+    by_series: dict[str, list[str]] = defaultdict(list)
+    total: dict[str, int] = defaultdict(int)  # episodes in all series
+    for (cid, series), eps in episodes.items():
+        by_series[series].append(cid)
+        total[cid] += len(eps)
+    out: dict[str, str] = {}
+    for series, ids in by_series.items():
+        common = [c for c in ids if len(episodes[(c, series)]) >= RECURRING and c in label]
+        for cid in ids:
+            if cid not in label or total[cid] > 1:
+                continue
+            a = label[cid]
+            hits = [
+                c
+                for c in common
+                if c != cid
+                and min(len(a), len(label[c])) >= MIN_LETTERS
+                and OSA.distance(a, label[c]) == 1
+            ]
+            if len(hits) == 1:
+                out[cid] = hits[0]
+    return out
 
 
 def _first_appearance(ctx: Context, cid: str) -> tuple[str, int] | None:
