@@ -54,6 +54,10 @@ _RANK = re.compile(
 )
 
 
+# Titles of two words that stand before a full name (one word, "Captain", stays with it).
+_JOB_TITLES = frozenset({"Special Agent", "Supervisory Special", "Senior Special"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     kind: str  # "series" or "name"
@@ -321,6 +325,8 @@ def _trim(raw: str) -> tuple[int, str]:
         spans = spans[:-1]
     if len(spans) >= 3 and spans[0][1] == "Charge":
         spans = spans[1:]  # "Special Agent in Charge Jane Tennant": a title's last word
+    while len(spans) >= 4 and " ".join(w for _, w in spans[:2]) in _JOB_TITLES:
+        spans = spans[2:]  # "Special Agent Nick Torres": a job title of two words is no name
     if not spans or all(w in ORGS for _, w in spans):
         return 0, ""
     if any(re.search(r"\d", w) for _, w in spans):

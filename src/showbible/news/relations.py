@@ -33,7 +33,8 @@ _NAM_PAIR = rf"{NAM}(?:\s*\({NAM}\))?"  # a name, or a name with its other name 
 # Who appears: names (a name with its other name in brackets), or "he"/"she" (the person the
 # text was last about); "Marie — a young hero who first appeared in ..." is Marie.
 _SUBJ = (
-    rf"(?P<c>{list_of(_NAM_PAIR)}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)(?:\s*[—–]\s*|,\s+)?(?:(?:a|an|the)\s+"
+    rf"(?P<c>{list_of(_NAM_PAIR)}|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he (?:two|pair|duo)|[Bb]oth)\b)"
+    rf"(?:\s*[—–]\s*|,\s+)?(?:(?:a|an|the)\s+"
     rf"(?:[\w\-]+\s+|{NAM}\s+){{0,4}}?(?=who\b))?"
     # "Felicity's going to show up": "is", not a possessive
     rf"(?:[’']s(?=\s+(?:going|set|been|now|also|back|about|due|expected|slated|scheduled)\b))?"
@@ -270,6 +271,9 @@ class Relations(Roles, Showrunners):
         if span in ("him", "her", "them"):
             last = self.last_character(para, sentence)
             return [(last, 0.7)] if last else []
+        if span.lower() in ("the two", "the pair", "the duo", "both"):
+            # "But Jessica Knight (Katrina Law) is. The two cross over to ...": the last two
+            return [(x, 0.7) for x in self.last_characters(para, sentence)]
         if span.lower() in ("he", "she", "they"):
             person = self.last_person(para, sentence)
             role = self.kb.roles.get(keyof(person)) if person else None

@@ -96,7 +96,8 @@ _PRONOUN_CAST = re.compile(
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = re.compile(
-    rf"(?P<a>{CH})(?:[’']s)?\s*\((?:as\s+)?(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
+    rf"(?P<a>{CH})(?:[’']s)?\s*\((?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
+    rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)\)"
 )
 _BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
@@ -392,6 +393,31 @@ class Roles(Extractor):
                 if x.kind == "name" and keyof(full) in self.kb.performers:
                     return full
         return None
+
+    def last_characters(self, para: Paragraph, sentence: str, n: int = 2) -> list[str]:
+        """The last ``n`` characters named before the sentence in its paragraph ("The two
+        cross over to ...")."""
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        text = text[: end if end >= 0 else len(text)]
+        paragraphs = self.article.paragraphs
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        if not text.strip() and i > 0:  # the paragraph's first sentence: the one before
+            text = self.kb.speechless(paragraphs[i - 1].text)
+        before = self.kb.mark(text)
+        found: list[str] = []
+        for x in reversed(before.mentions):
+            k = keyof(self.kb.full(x.value))
+            if x.kind == "name" and k in self.kb.characters:
+                if self.kb.characters[k] not in found:
+                    found.append(self.kb.characters[k])
+            elif x.kind == "name" and k in self.kb.roles:
+                role = self.kb.full(self.kb.roles[k])
+                if role not in found:
+                    found.append(role)
+            if len(found) == n:
+                break
+        return found if len(found) == n else []
 
     def last_character(self, para: Paragraph, sentence: str) -> str | None:
         """The character a "him" or "her" stands for: the last one named before the sentence,
