@@ -101,8 +101,8 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),
     # Arrow, The Flash, DC's Legends Of Tomorrow and Supergirl return to The CW in October
     re.compile(rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE}))*(?:,?\s+and\s+"
-               rf"(?:{TITLE})))\s+(?:return|returns|air|airs|premiere|premieres|debut|debuts|are "
-               rf"returning|are back)\s+(?:to|on)\s+(?:the\s+)?{_NETWORKS}\b"),
+               rf"(?:{TITLE})))\s+(?:return|returns|returning|air|airs|airing|premiere|premieres|debut|"
+               rf"debuts|are returning|are back)\s+(?:to|on)\s+(?:the\s+)?{_NETWORKS}\b"),
     # Station 19 at 8|7c, NCIS, Mondays, 9/8c: a show's time slot
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s*,?\s+(?:(?:at|on)\s+)?(?:(?:Mondays|Tuesdays|"
                rf"Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\s*,?\s+(?:at\s+)?)?"
@@ -198,8 +198,10 @@ def series_name(name: str, exact: bool = False) -> str:
     ):
         return ""  # "The Mike McMahan-created": an adjective, not a title
     name = re.sub(_WHEN, "", " ".join(words))
-    # "played by Jack Quaid in The Boys series": the title starts at "The"
-    tail = re.search(r"\s(?:in|on|at|for|from|with)\s(The\s.+)$", name)
+    # "played by Jack Quaid in The Boys series": a person's name, then the title ("Sex in the
+    # City" keeps its one word before "in")
+    tail = re.match(r"^[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){1,2}\s(?:in|on|at|for|from|with)\s"
+                    r"(?:the\s)?((?:The\s)?[A-Z].*)$", name)  # fmt: skip
     if tail and not exact:
         name = tail.group(1)
     if not name:

@@ -43,7 +43,7 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"on|taken on the role of|takes? on the role of|took on the role of|stepped in|"
                 rf"steps in|been chosen|been named|been tapped|returns|returning|returned|"
                 rf"return|comes back|coming back|came back|(?:been\s+)?(?:promoted|elevated|"
-                rf"upped)(?:\s+from\s+(?:[\w\-]+\s+){{1,4}}?)?\s+to)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
+                rf"upped)(?:\s+from(?:\s+[\w\-]+){{1,4}}?)?\s+to)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
                 rf"its\s+|their\s+)?(?:new(?:est)?\s+)?{RUNNER}{_OF}"), 0.85, ""),
     # Jane Doe, the show's showrunner from season four through eight
     (re.compile(rf"(?P<p>{NAM}),\s+(?:the|its)\s+(?P<the>show|series)[’']s\s+(?:new\s+|former\s+)?"
