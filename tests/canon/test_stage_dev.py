@@ -50,14 +50,14 @@ def test_meetings_match_folgers_stage_time(scored: tuple[ModuleType, dict[str, A
     bench, rows = scored
     total = rows["all"]
     f = bench.figures(total)
-    # Measured: precision 0.950, recall 0.934; sharing the scene alone: 0.832 / 0.948.
-    assert f["precision"] >= 0.94, f
+    # Measured: precision 0.954, recall 0.935; sharing the scene alone: 0.832 / 0.948.
+    assert f["precision"] >= 0.945, f
     assert f["recall"] >= 0.925, f
     assert f["precision"] - f["base_precision"] >= 0.1, f
-    # Pairs Folger keeps apart that we have both present: 472 of 639 kept apart (0.739).
-    assert f["hard_apart"] >= 0.73, f
-    # First meetings: 1,645 of 1,798 in Folger's scene, 21 too early (57 by scene sharing).
-    assert total.first["same"] >= 1620, total.first
+    # Pairs Folger keeps apart that we have both present: 487 of 639 kept apart (0.762).
+    assert f["hard_apart"] >= 0.75, f
+    # First meetings: 1,650 of 1,798 in Folger's scene, 21 too early (57 by scene sharing).
+    assert total.first["same"] >= 1630, total.first
     assert total.first["early"] <= 25, total.first
 
 

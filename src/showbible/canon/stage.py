@@ -12,6 +12,11 @@ times overlap. A scene without such marks is one stretch of stage time for every
 - ``Exit X`` / ``Exeunt X and Y`` name who goes; in ``X exits`` the names before the verb go.
 - ``Exeunt some with X`` / ``Exit one with X``: only part of the stage goes, so only the named.
 - The dead leave: ``Dies`` (the last speaker), ``X dies``, ``X and Y are slain``.
+- A scene that opens with the stage play's ``Enter ...`` opens on an empty stage (see
+  ``_on_from_start``); a speech given ``[Within]`` is heard from off stage and brings no one on;
+  a clause of an entrance with no verb of its own ("Enter A; B following") brings B on too.
+
+Scored against Folger's annotation of nine plays by bench/stage_time_dev.py (docs/relationships.md).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ _SOME = re.compile(
     r"^\W*(?:exeunt|exit)\s+(?:some|one|two|three|four|certain|several|a\s+few|others|many|most)\b",
     re.IGNORECASE,
 )
+_WITHIN = re.compile(r"\s*[\[(]\s*within\b", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|except|save|manet|manent)\b", re.IGNORECASE)
 _END = 1 << 30
 
@@ -64,6 +70,10 @@ def _moves(scene: SceneFacts) -> list[tuple[int, int, str, tuple[str, ...]]]:
             if before:
                 going = bool(_GOING_AFTER.match(m.group("verb")))
                 out.append((s.line, n, "out" if going else "in", before))
+        elif not m and s.names and out and out[-1][1:3] == (n - 1, "in") and out[-1][0] == s.line:
+            # A clause of the entrance with no verb of its own: "Enter FALSTAFF and PETO;
+            # FRANCIS following with wine", "...; at another, the FRENCH KING, QUEEN ISABEL".
+            out.append((s.line, n, "in", s.names))
     return out
 
 
@@ -75,14 +85,19 @@ def stage_times(scene: SceneFacts, people: Iterable[str]) -> dict[str, list[tupl
     if not moves or len(people) < 2:
         return {}
     # Speaking or acting: (line, who). A speech from the cue's line; presence from its line.
+    # A speech given within ("[Within]  Who's there?") is heard from off stage: no entrance.
+    within = {(sp.cue_line, sp.character) for sp in scene.dialogue if _WITHIN.match(sp.text)}
     acts = [(sp.cue_line, sp.character) for sp in scene.dialogue if not sp.voice]
     acts += [(p.line, cid) for cid, p in scene.present.items() if p.how != "bible"]
+    acts = [act for act in acts if act not in within]
     events: list[tuple[int, int, str, tuple[str, ...]]] = list(moves)
     events += [(line, -1, "act", (cid,)) for line, cid in acts]
     events.sort(key=lambda e: (e[0], e[1]))
     entered: dict[str, int] = {}
     out: dict[str, list[tuple[int, int]]] = {c: [] for c in people}
-    for c in _on_from_start(scene, moves, people, acts):
+    # Heard only from within, never seen: not on stage unless an entrance brings them on.
+    unseen = {c for _l, c in within} - {c for _l, c in acts}
+    for c in _on_from_start(scene, moves, people - unseen, acts):
         entered[c] = scene.line
     last_speaker: str | None = None
     for line, _n, kind, who in events:
