@@ -1,11 +1,11 @@
 """The PDF reader on PDFs drawn here with reportlab (each layout a real arrangement of text on
 US Letter or A4 pages), the bad inputs it must refuse, and, when installed, a round trip through
-screenplain; real screenplay PDFs in $SHOWBIBLE_REAL_PDFS are checked when present."""
+screenplain. Real screenplay PDFs are checked in test_pdf_real.py, layout decisions (headings
+without INT/EXT, action over a page break) in test_pdf_layout.py."""
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -322,49 +322,6 @@ def test_round_trip_through_screenplain(tmp_path: Path) -> None:
     rows, notes = pdf_roundtrip.run(sources, ["screenplain"])
     assert not notes
     assert rows[0]["identical %"] >= 99.0
-
-
-REAL = os.environ.get("SHOWBIBLE_REAL_PDFS", "/work/scratch/pdfs")
-
-
-def _real_pdfs() -> list[Path]:
-    return sorted(Path(REAL).glob("*.pdf")) if Path(REAL).is_dir() else []
-
-
-@pytest.mark.skipif(not _real_pdfs(), reason="no real screenplay PDFs in $SHOWBIBLE_REAL_PDFS")
-def test_real_screenplay_pdfs_read() -> None:
-    for path in _real_pdfs():
-        script = read_script(path)
-        cues = [e.text for e in script.elements if e.kind is Kind.CHARACTER]
-        headings = [e for e in script.elements if e.kind is Kind.HEADING]
-        assert headings, path
-        assert cues, path
-        # No watermark letter or page furniture as a cue: cues are names of a word or more.
-        assert all(len(c) > 1 for c in cues), (path, [c for c in cues if len(c) <= 1])
-
-
-def _scanned_pdfs() -> list[Path]:
-    folder = Path(REAL) / "scanned"
-    return sorted(folder.glob("*.pdf")) if folder.is_dir() else []
-
-
-def _other_pdfs() -> list[Path]:
-    folder = Path(REAL) / "not-screenplays"
-    return sorted(folder.glob("*.pdf")) if folder.is_dir() else []
-
-
-@pytest.mark.skipif(not _other_pdfs(), reason="no PDFs in $SHOWBIBLE_REAL_PDFS/not-screenplays")
-def test_real_pdfs_that_are_not_screenplays_are_refused() -> None:
-    for path in _other_pdfs():
-        with pytest.raises(InputError, match="does not read as a screenplay"):
-            read_script(path)
-
-
-@pytest.mark.skipif(not _scanned_pdfs(), reason="no scanned PDFs in $SHOWBIBLE_REAL_PDFS/scanned")
-def test_real_scanned_pdfs_need_ocr() -> None:
-    for path in _scanned_pdfs():
-        with pytest.raises(InputError, match="needs OCR"):
-            read_script(path)
 
 
 def test_findings_and_sarif_place_pdf_lines(tmp_path: Path) -> None:

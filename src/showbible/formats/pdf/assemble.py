@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from showbible.formats.pdf.clean import BodyLine
+from showbible.formats.pdf.headings import (
+    HEADING_START,
+    HeadingStyle,
+    forced_heading,
+    learn_heading_style,
+)
 from showbible.formats.pdf.layout import Columns, cue_like
+from showbible.formats.pdf.pagebreak import PageBreaks
 from showbible.formats.pdf.pages import Segment
 from showbible.model import PDF_PAGE_LINES, Element, Kind
 
@@ -27,9 +34,6 @@ __all__ = ["LINES_PER_PAGE", "assemble", "pdf_line"]
 
 LINES_PER_PAGE = PDF_PAGE_LINES
 
-_HEADING = re.compile(
-    r"(?:INT|EXT|EST|I/E|E/I|INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT)(?:\.|\s|/)", re.IGNORECASE
-)
 # Forced headings have no INT/EXT; in capitals at the action column these words still make one.
 _HEADING_WORDS = re.compile(r"\b(?:SCENE|ACT\s+[IVXLC\d]+\.)|\s[-–—]\s+(?:DAY|NIGHT)\b")
 _TRANSITION = re.compile(
@@ -65,6 +69,8 @@ class _Builder:
     cols: Columns
     pitch: float
     width: float
+    style: HeadingStyle
+    page_break: PageBreaks
     out: list[Element] = field(default_factory=list)
     open: Element | None = None  # the element the next line without a gap continues
     speech: str | None = None  # the speaker while in a speech
@@ -86,7 +92,8 @@ class _Builder:
 
 
 def assemble(lines: list[BodyLine], cols: Columns, pitch: float, width: float) -> list[Element]:
-    b = _Builder(cols, pitch, width)
+    style = learn_heading_style(lines, cols, pitch)
+    b = _Builder(cols, pitch, width, style, PageBreaks(lines, pitch, cols))
     i = 0
     prev: BodyLine | None = None
     while i < len(lines):
@@ -117,6 +124,12 @@ def assemble(lines: list[BodyLine], cols: Columns, pitch: float, width: float) -
             or (cols.at(line.x0, cols.parenthetical) and line.text.startswith("("))
         ):
             _speech_line(b, line)
+        elif (
+            new_page
+            and b.page_break.joins(prev, line, b.open, cols)  # type: ignore[arg-type]
+            and not _heading_at(b, line, lines[i + 1] if i + 1 < len(lines) else None)
+        ):
+            b.extend(line, line.text)
         elif not gap and b.open is not None and b.open.kind in (Kind.ACTION, Kind.HEADING):
             if b.open.kind is Kind.HEADING and not _caps(line.text):
                 b.speech = None
@@ -172,7 +185,7 @@ def _start(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> None:
         b.add(Kind.TRANSITION, line, stripped)
         b.open = None
         return
-    if at_action and _is_heading(line, stripped):
+    if at_action and _heading_at(b, line, nxt):
         b.add(Kind.HEADING, line, stripped, scene_number=line.scene_number)
         return
     middle = (cols.action + cols.right) / 2
@@ -205,9 +218,16 @@ def _label_like(text: str) -> bool:
 def _is_heading(line: BodyLine, text: str) -> bool:
     if line.scene_number is not None:
         return True
-    if _HEADING.match(text):
+    if HEADING_START.match(text):
         return True
     return _caps(text) and bool(_HEADING_WORDS.search(text))
+
+
+def _heading_at(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> bool:
+    """Whether a line at the action column, after a blank line or a page break, is a heading:
+    by its words or scene number, or by this document's heading layout (``headings``)."""
+    text = line.text.strip()
+    return _is_heading(line, text) or forced_heading(line, nxt, b.style, b.cols, b.pitch)
 
 
 def _speech_line(b: _Builder, line: BodyLine) -> None:

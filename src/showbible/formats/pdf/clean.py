@@ -30,11 +30,16 @@ _HEADING_START = re.compile(
     r"(?:\d+[A-Z]?\.?\s+)?(?:INT|EXT|EST|I/E|E/I|INT\.?/EXT|EXT\.?/INT)[. /]", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
+# A scene number printed in the text column itself, before the slug line (``1. EXT. ...``).
+_NUMBER_FIRST = re.compile(
+    r"([A-Z]?\d{1,4}[A-Z]{0,3})\.?\s+(?=(?:INT|EXT|EST|I/E|E/I)[. /])", re.IGNORECASE
+)
 
 # A line in the top or bottom band of these fractions of the page height may be a running
-# header or footer (US Letter: above 0.8 in, below 10.45 in; the body runs 1 in to 10.3 in).
+# header or footer (US Letter: above 0.8 in, below 10.3 in, where Google Docs sets its footer;
+# the body runs 1 in to 10.3 in at most).
 _TOP_BAND = 0.075
-_BOTTOM_BAND = 0.05
+_BOTTOM_BAND = 0.06
 # Text this many times the body size is a watermark or a title; off the title page, dropped.
 _LARGE = 1.6
 # Body text recurring at one height on many pages is a watermark only when it is this long.
@@ -55,6 +60,7 @@ class BodyLine:
     scene_number: str | None = None
     revised: bool = False
     more: bool = False  # a ``(MORE)``: the speech goes on over the page
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -147,14 +153,19 @@ def _repeated(pages: list[Page]) -> set[tuple[str, int]]:
 
 def _set_apart(page: Page, size: float) -> set[tuple[str, int]]:
     """On a one-page document nothing repeats: its margin lines set apart from the body by more
-    than a blank line are the header and footer."""
-    inside = [ln.y for ln in page.lines if not _in_band(ln, page)]
+    than a blank line (somewhere between them and the first line out of the margin) are the
+    header and footer; a table or text running on into the margin is not set apart."""
+    lines = sorted(page.lines, key=lambda ln: ln.y)
+    inside = [i for i, ln in enumerate(lines) if not _in_band(ln, page)]
     if not inside:
         return set()
-    top, bottom = min(inside), max(inside)
+    ys = [ln.y for ln in lines]
     out: set[tuple[str, int]] = set()
-    for ln in page.lines:
-        if _in_band(ln, page) and (ln.y < top - 1.8 * size or ln.y > bottom + 1.8 * size):
+    for i, ln in enumerate(lines):
+        if i in (inside[0], inside[-1]) or not _in_band(ln, page):
+            continue
+        span = ys[i : inside[0] + 1] if i < inside[0] else ys[inside[-1] : i + 1]
+        if len(span) > 1 and max(b - a for a, b in pairwise(span)) > 1.8 * size:
             segments = _furniture_free(ln, page)
             if segments:
                 out.add(_key(segments, ln, True))
@@ -263,6 +274,10 @@ def _clean_line(
         else:
             break
         segments.pop()
+    if number is None and segments and (lead := _NUMBER_FIRST.match(segments[0].text)):
+        first = segments[0]
+        number = lead.group(1)
+        segments[0] = Segment(first.x0, first.x1, first.text[lead.end() :])
     if segments and segments[-1].text.endswith(" *"):
         # An asterisk printed close to a line's end.
         last = segments[-1]
@@ -282,4 +297,5 @@ def _clean_line(
         number,
         revised,
         more,
+        line.bold,
     )

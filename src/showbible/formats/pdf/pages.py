@@ -51,6 +51,7 @@ class Line:
     y: float  # baseline, points from the top of the page
     size: float  # font size of most of its glyphs
     segments: list[Segment]
+    bold: bool = False  # set in a bold face (a style headings may have that action lacks)
 
     @property
     def x0(self) -> float:
@@ -103,6 +104,9 @@ class _Glyph:
     right: float
     y: float  # baseline from the top
     size: float
+    # Whether the face is bold; asked only of the first glyph of each run of one baseline in
+    # the stream (None for the rest), which is all a line's style needs and keeps it cheap.
+    bold: bool | None = None
 
 
 def _glyphs(textpage: object, height: float, page: Page) -> list[_Glyph]:
@@ -118,6 +122,16 @@ def _glyphs(textpage: object, height: float, page: Page) -> list[_Glyph]:
     origin = pdfium_c.FPDFText_GetCharOrigin
     box = pdfium_c.FPDFText_GetLooseCharBox
     size_of = pdfium_c.FPDFText_GetFontSize
+    matrix_of = pdfium_c.FPDFText_GetMatrix
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
+    seen: set[tuple[str, int, int]] = set()
+    weight_of = pdfium_c.FPDFText_GetFontWeight
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    font_info = pdfium_c.FPDFText_GetFontInfo
+    last_y = -1.0
+    scale = 1.0
     for i in range(count):
         code = get_unicode(raw, i)
         if code in (0, 10, 13, 0xFFFE, 0xFFFF) or generated(raw, i) == 1:
@@ -132,10 +146,34 @@ def _glyphs(textpage: object, height: float, page: Page) -> list[_Glyph]:
             page.rotated += 1
             continue
         origin(raw, i, ox, oy)
+        x, y = ox.value, height - oy.value
+        if _struck_again(seen, ch, x, y):
+            continue
         # The loose box spans the glyph's advance, so glyphs of one word touch.
         box(raw, i, rect_ref)
-        out.append(_Glyph(ch, ox.value, rect.left, rect.right, height - oy.value, size_of(raw, i)))
+        bold: bool | None = None
+        if abs(y - last_y) > 0.5:
+            # A new run in the stream: its style and scale, asked once for the run.
+            last_y = y
+            font_info(raw, i, name, 128, ctypes.byref(flags))
+            bold = weight_of(raw, i) >= 600 or b"bold" in name.value.lower()
+            # Some writers (macOS Quartz: Final Draft, Beat) set 1-point type scaled up by the
+            # text matrix; the printed size is the font size times the matrix's vertical scale.
+            scale = math.hypot(matrix.c, matrix.d) if matrix_of(raw, i, matrix_ref) else 1.0
+        size = size_of(raw, i) * (scale or 1.0)
+        out.append(_Glyph(ch, x, rect.left, rect.right, y, size, bold))
     return out
+
+
+def _struck_again(seen: set[tuple[str, int, int]], ch: str, x: float, y: float) -> bool:
+    """Whether this glyph repeats one already drawn at (nearly) the same place: bold faked by
+    striking the text twice (``TODTOD``), or a page number drawn again at the end of the
+    page's content (``2.2.``). The place is rounded to points; a neighbour counts too."""
+    px, py = round(x), round(y)
+    if any((ch, px + dx, py) in seen for dx in (-1, 0, 1)):
+        return True
+    seen.add((ch, px, py))
+    return False
 
 
 def _lines(glyphs: list[_Glyph], page: Page) -> list[Line]:
@@ -164,6 +202,7 @@ def _lines(glyphs: list[_Glyph], page: Page) -> list[Line]:
         prev = merged[-1] if merged else None
         if prev is not None and abs(prev.y - line.y) <= _BASELINE_TOLERANCE * line.size:
             prev.segments = _segments_sorted(prev.segments + line.segments, line.size)
+            prev.bold = prev.bold or line.bold
         else:
             merged.append(line)
     for n, line in enumerate(merged, 1):
@@ -214,7 +253,9 @@ def _line(row: list[_Glyph], page: int) -> Line | None:
         prev = g
     segments.append(Segment(start.x, prev.right, "".join(text), tuple(words)))
     y = sorted(g.y for g in real)[len(real) // 2]
-    return Line(page, 0, y, size, segments)
+    styles = [g.bold for g in real if g.bold is not None]
+    bold = bool(styles) and 2 * sum(styles) > len(styles)
+    return Line(page, 0, y, size, segments, bold)
 
 
 def _with_breaks(row: list[_Glyph]) -> list[tuple[_Glyph, bool]]:
