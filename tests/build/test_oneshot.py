@@ -35,6 +35,17 @@ def _assert_as_from_nothing(done: oneshot.OneShot, root: Path, url: str, tmp: Pa
     got, expected = canon_tables(url, META), canon_tables(fresh_url, META)
     for table in expected:
         assert got[table] == expected[table], table
+    # The snapshot the next one-shot starts from: the same findings and joined inferred facts.
+    assert _snapshot_text(url) == _snapshot_text(fresh_url)
+
+
+def _snapshot_text(url: str) -> str | None:
+    st = store.Store(url)
+    try:
+        with st.read() as conn:
+            return store.read_meta(conn, snapshot.META_KEY)
+    finally:
+        st.dispose()
 
 
 def _scripts(root: Path) -> list[Path]:
@@ -147,6 +158,30 @@ def test_a_snapshot_of_another_version_is_never_read(
     # The build wrote a snapshot of this version: the next edit is patched.
     _edit(_scripts(universe)[2], "insert", "", "")
     assert oneshot.update(universe, url).mode == "episodes"
+
+
+def test_the_snapshot_holds_the_canons_joined_inferred_facts(
+    universe: Path, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    done = build(universe, url)
+    assert done.compiled is not None and done.compiled.collected is not None
+    text = _snapshot_text(url)
+    st = store.Store(url)
+    try:
+        with st.read() as conn:
+            digest = store.read_meta(conn, "universe_hash")
+    finally:
+        st.dispose()
+    assert digest is not None
+    snap, why = snapshot.load(text, digest)
+    assert snap is not None and snap.linked is not None, why
+    want = done.compiled.collected.linked
+    assert len(want) > 0  # the universe has inferred facts to join
+    assert [(x, x.data) for x in snap.linked] == [(x, x.data) for x in want]
+    # A snapshot written without them still gives its findings; the caller joins them again.
+    bare, _why = snapshot.load(snapshot.dump(digest, done.compiled.findings, None), digest)
+    assert bare is not None and bare.linked is None and len(bare.findings) == len(snap.findings)
 
 
 def test_a_bad_script_changes_nothing(universe: Path, tmp_path: Path) -> None:

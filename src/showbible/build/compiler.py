@@ -32,6 +32,7 @@ from showbible.model import Diagnostic
 from showbible.reading.events import EventCollector
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.facts import SceneFacts
+from showbible.reading.infer.linking import Linked
 from showbible.reading.names import did_you_mean
 from showbible.reading.resolve import Cast, check_aliases
 from showbible.rules import run_rules
@@ -72,14 +73,18 @@ def compile_universe(
     hashes: dict[str, tuple[str, int]] | None = None,
     known: Extraction | None = None,
     rules: bool = True,
+    linked: list[Linked] | None = None,
 ) -> Compiled:
     """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob);
     ``extracts`` is the extraction cache (see pipeline.py); ``hashes`` the scripts' hashes
     when the caller has them (rel path -> (sha256, size), as quick_hashes gives); ``known``
     an extraction still in memory (see extract_universe); ``rules=False`` leaves the findings
-    to the caller (see RulesRun)."""
+    to the caller (see RulesRun); ``linked`` the inferred facts joined across these scenes,
+    when the caller has them (the one-shot path, from the snapshot)."""
     with gc_paused():
-        return _compile(universe, cache, progress, as_of, extracts, jobs, hashes, known, rules)
+        return _compile(
+            universe, cache, progress, as_of, extracts, jobs, hashes, known, rules, linked
+        )
 
 
 def _compile(
@@ -92,6 +97,7 @@ def _compile(
     hashes: dict[str, tuple[str, int]] | None,
     known: Extraction | None = None,
     rules: bool = True,
+    linked: list[Linked] | None = None,
 ) -> Compiled:
     hashes = hashes if hashes is not None else quick_hashes(universe)
     check_aliases(universe)
@@ -119,7 +125,7 @@ def _compile(
         by_episode = _cut(universe, by_episode, as_of)
     canon = build_canon(universe, cast, by_episode)
     collected = EventCollector(universe, cast, places, canon.scenes).collect(
-        universe.bible.settings.inferred_facts
+        universe.bible.settings.inferred_facts, linked=linked
     )
     diagnostics.extend(collected.diagnostics)
     fold = fold_events(canon, collected.events)

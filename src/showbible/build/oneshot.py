@@ -4,9 +4,10 @@ session's work from the store instead of a whole build.
 A build that finds a script edited re-runs every rule and rewrites every table (2 s at 500
 episodes). A resident session (session.py) re-checks only what the edit reaches and rewrites
 only its rows. Here, a Session is started from the canon the store holds: its scenes from the
-extraction cache (factcache.py), its fold made again from them, its findings from the snapshot
-(snapshot.py); the store's hashes of the scripts are those the canon was compiled from, and
-only when they give exactly the universe hash the store was written with is that canon used.
+extraction cache (factcache.py), its fold made again from them, its findings and its inferred
+facts joined across scenes from the snapshot (snapshot.py); the store's hashes of the scripts
+are those the canon was compiled from, and only when they give exactly the universe hash the
+store was written with is that canon used.
 Then ``refresh`` patches the edited episodes as it does in ``watch``, and takes a whole build
 when the edit reaches beyond them (a name cued for the first time, a scene added...).
 
@@ -98,18 +99,20 @@ def _resume(
             before = {rel: stored[rel] for rel in hashes if rel in stored}
             if len(before) != len(hashes) or universe_hash(universe, before) != written:
                 return None, "the store's canon is not of these files and this bible"
-            findings, why = snapshot.load(store.read_meta(conn, snapshot.META_KEY), written)
-            if findings is None:
+            snap, why = snapshot.load(store.read_meta(conn, snapshot.META_KEY), written)
+            if snap is None:
                 return None, why
             cache, extracts = load_caches(conn)
     finally:
         st.dispose()
-    compiled = compile_universe(universe, cache, extracts=extracts, hashes=before, rules=False)
+    compiled = compile_universe(
+        universe, cache, extracts=extracts, hashes=before, rules=False, linked=snap.linked
+    )
     if compiled.extraction.parsed:
         # A script was read from its file (a cache entry was missing), so that episode is
         # the edited text under the old hash: not the canon the store holds.
         return None, "the store's caches do not hold every episode"
-    compiled.findings = findings
+    compiled.findings = snap.findings
     session = Session(root, url)
     edited = {rel for rel in hashes if hashes[rel][0] != before[rel][0]}
     session.adopt(compiled, written, edited)

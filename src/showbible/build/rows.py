@@ -34,7 +34,8 @@ def set_meta_all(conn: Connection, digest: str, compiled: Compiled) -> None:
     store.set_meta(conn, "built_at", datetime.now(UTC).isoformat(timespec="seconds"))
     store.set_meta(conn, "diagnostics", json.dumps([str(d) for d in compiled.diagnostics]))
     # What a one-shot check needs beside the caches to patch this canon (oneshot.py).
-    store.set_meta(conn, snapshot.META_KEY, snapshot.dump(digest, compiled.findings))
+    linked = compiled.collected.linked if compiled.collected is not None else None
+    store.set_meta(conn, snapshot.META_KEY, snapshot.dump(digest, compiled.findings, linked))
 
 
 def log_build(conn: Connection, compiled: Compiled, seconds: float) -> None:

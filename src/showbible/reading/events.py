@@ -94,6 +94,9 @@ class Collected:
     # Per scene key, for the scenes that gave anything: lets a patch (patch.py) collect again
     # only the scenes it replaced.
     by_scene: dict[str, SceneEvents] = field(default_factory=dict)
+    # The inferred facts joined across scenes (``link``), as the one-shot path keeps them beside
+    # the store (build/snapshot.py) so as not to join them again.
+    linked: list[Linked] = field(default_factory=list)
 
 
 class EventCollector:
@@ -380,17 +383,19 @@ class EventCollector:
         inferred_setting: str,
         reuse: Collected | None = None,
         replaced: frozenset[str] = frozenset(),
+        linked: list[Linked] | None = None,
     ) -> Collected:
+        """``linked``: what ``link`` gives for these scenes, when the caller has it (the
+        snapshot of the canon the store holds)."""
         events = self.bible_events()
         by_scene = self.scene_events(reuse, replaced)
         for got in by_scene.values():
             events.extend(got.annotations)
         bible_tells = [t for s in self.u.bible.secrets.values() for t in s.tells]
         stated_before = {_said(e) for e in events}
-        inferred = [
-            self._inferred(item, events)
-            for item in link(self.scenes, self._not_a_person, bible_tells)
-        ]
+        if linked is None:
+            linked = link(self.scenes, self._not_a_person, bible_tells)
+        inferred = [self._inferred(item, events) for item in linked]
         stated = {_said(e) for e in events}
         rejected = set(self.u.bible.rejected_facts)
         for e in inferred:
@@ -409,7 +414,7 @@ class EventCollector:
                 or (inferred_setting == "high" and (e.confidence or 0) >= HIGH)
             )
         ]
-        return Collected(events + use, inferred, self.diagnostics, by_scene)
+        return Collected(events + use, inferred, self.diagnostics, by_scene, linked)
 
     def _not_a_person(self, cid: str) -> bool:
         """Walk-on roles, and groups a TEI cast lists as one (``Guards & Attendants``): no

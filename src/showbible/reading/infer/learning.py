@@ -67,19 +67,22 @@ class Secret:
     )  # (cid, scene, line, how)
 
 
-def _tell_pattern(tell: str) -> str:
-    return r"\s+".join(map(re.escape, tell.split()))
-
-
 def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _word(c: str) -> bool:
+    """A character of a word, as the regex ``\\w`` has it."""
+    return c.isalnum() or c == "_"
+
+
 class _TellFinder:
-    """Which of many tells a text may hold, in one Aho-Corasick pass over it: a superset (the
-    tell's words, lowercased, one space apart, anywhere), which each caller confirms with the
-    exact pattern. Searching every text with every secret's pattern grew as secrets times
-    speeches: 76 of 79 s of a one-shot check at 500 synthetic episodes."""
+    """Which of many tells a text holds, in one Aho-Corasick pass over it, as a search of the
+    pattern ``(?<!\\w)WORD\\s+WORD...(?!\\w)`` (case ignored) would find them: the tell's words,
+    lowercased, one space apart, in the text lowercased with its runs of space made one, with no
+    word character either side. Searching every text with every secret's pattern grew as
+    secrets times speeches (76 of 79 s of a one-shot check at 500 synthetic episodes), and
+    compiling a pattern per tell cost more than the search (0.9 s for 3,300 tells)."""
 
     def __init__(self, tells: Iterable[str]) -> None:
         self.auto = ahocorasick.Automaton()
@@ -92,13 +95,19 @@ class _TellFinder:
             self.auto.make_automaton()
 
     def __call__(self, text: str) -> set[str]:
+        out: set[str] = set()
         if self.empty:
-            return set()
-        return {key for _end, key in self.auto.iter(_normal(text))}
-
-
-def _exact(tells: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(_tell_pattern(t) for t in tells) + r")(?!\w)", re.I)
+            return out
+        low = _normal(text)
+        last = len(low) - 1
+        for end, key in self.auto.iter(low):
+            if key in out:
+                continue
+            start = end - len(key) + 1
+            before = start == 0 or not _word(low[start - 1])
+            if before and (end == last or not _word(low[end + 1])):
+                out.add(key)
+        return out
 
 
 def distinctive(secrets: list[Secret], scenes: list[SceneFacts]) -> None:
@@ -106,30 +115,41 @@ def distinctive(secrets: list[Secret], scenes: list[SceneFacts]) -> None:
     use before it show nothing."""
     if not secrets:
         return
-    tells = {t for s in secrets for t in s.tells}
-    by_key: dict[str, list[str]] = {}
-    for t in sorted(tells):
-        by_key.setdefault(_normal(t), []).append(t)
-    finder = _TellFinder(by_key)
-    # Compiled when first needed: most tells are seen in a handful of scenes, and compiling
-    # ten thousand patterns up front cost more than the search.
-    pattern: dict[str, re.Pattern[str]] = {}
     position = {sc.key: i for i, sc in enumerate(scenes)}
+    # Tells alike but for case and spacing have the same exact pattern, so they are searched
+    # as one key, each only until the last of its secrets is confided: where it is said after
+    # that changes nothing.
+    by_key: dict[str, list[str]] = {}
+    until: dict[str, int] = {}
+    for s in secrets:
+        at = position.get(s.scene, 0)
+        for t in s.tells:
+            key = _normal(t)
+            if t not in by_key.setdefault(key, []):
+                by_key[key].append(t)
+            until[key] = max(until.get(key, 0), at)
+    live = {key for key in by_key if key and until[key] > 0}
+    ends = sorted((until[key], key) for key in live)
+    finder, stale, e = _TellFinder(live), 0, 0
     first: dict[str, int] = {}
     for i, sc in enumerate(scenes):
-        if len(first) == len(tells):
+        while e < len(ends) and ends[e][0] <= i:
+            if ends[e][1] in live:
+                live.discard(ends[e][1])
+                stale += 1
+            e += 1
+        if not live:
             break
-        # Only where each tell is first said matters: once found, it is not searched again.
+        if stale > 16 and stale * 4 > len(live):
+            # Found and finished tells dropped from the automaton: common words are found in
+            # the first scenes and would otherwise be reported in every scene after them.
+            finder, stale = _TellFinder(live), 0
         blob = "\n".join([d.text for d in sc.dialogue] + [x.text for x in sc.sentences])
-        for key in finder(blob):
+        for key in finder(blob) & live:
             for t in by_key[key]:
-                if t in first:
-                    continue
-                rx = pattern.get(t)
-                if rx is None:
-                    rx = pattern[t] = _exact([t])
-                if rx.search(blob):
-                    first[t] = i
+                first[t] = i
+            live.discard(key)
+            stale += 1
     for s in secrets:
         at = position.get(s.scene, 0)
         s.tells = tuple(t for t in s.tells if first.get(t, at) >= at)
@@ -150,7 +170,6 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
             if k not in owners.setdefault(key, []):
                 owners[key].append(k)
     finder = _TellFinder(owners)
-    rx: dict[int, re.Pattern[str]] = {}  # compiled when a scene first may hold the secret
     position = {sc.key: i for i, sc in enumerate(scenes)}
     starts = [position.get(s.scene, 0) for s in live]
     for s in live:
@@ -169,7 +188,7 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
         candidates = {k for key in finder(blob) for k in owners[key] if starts[k] <= i}
         if not candidates:
             continue
-        # Then speech by speech, which of those secrets each may hold: a scene of thousands of
+        # Then speech by speech, which of those secrets each says: a scene of thousands of
         # speeches is read once, not once per secret.
         said: dict[int, list[Speech]] = {}
         for d in sc.dialogue:
@@ -184,11 +203,8 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
         here = people.get(sc.key, [])
         for k in sorted(candidates):
             s = live[k]
-            exact = rx.get(k)
-            if exact is None:
-                exact = rx[k] = _exact(s.tells)
             for d in said.get(k, ()):
-                if d.character not in s.knowers or not exact.search(d.text):
+                if d.character not in s.knowers:
                     continue
                 if (s.knowers[d.character][0], s.knowers[d.character][1]) == (sc.key, d.line):
                     continue
@@ -199,6 +215,6 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
                         s.knowers[cid] = (sc.key, d.line)
                         s.learned.append((cid, sc.key, d.line, f"told by {d.character}"))
             for hint in read.get(k, ()):
-                if hint.subject not in s.knowers and exact.search(hint.sentence):
+                if hint.subject not in s.knowers:
                     s.knowers[hint.subject] = (sc.key, hint.line)
                     s.learned.append((hint.subject, sc.key, hint.line, hint.reason))

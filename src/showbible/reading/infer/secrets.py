@@ -197,7 +197,9 @@ class Secrets(Component):
             if (aside or whisper) and addressee:
                 who = [speaker, addressee, *self._eavesdroppers]
             else:
-                who = [speaker, *scene.present, *([addressee] if addressee else []),
+                # In the scene's order: a frozenset's changes from one process to the next
+                # (string hashing), and so did the order of the secret's hearers.
+                who = [speaker, *scene.facts.present, *([addressee] if addressee else []),
                        *self._eavesdroppers]  # fmt: skip
             self._n += 1
             yield Inferred("confides", str(self._n), unit.line, HIGH if aside else MEDIUM,
