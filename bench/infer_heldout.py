@@ -6,7 +6,8 @@ folder ``SHOWBIBLE_INFER_TEXTS`` (default ``/work/scratch/infer``), as ``eng/<pl
 ``shake/<play>.xml`` (DraCor TEI), and each must match the sha256 the labels were made on.
 
 Each corpus is read as a universe with a bare ``universe.yaml`` (one series per play, no bible);
-a fact of a kind counts for the labelled sentence whose lines hold it. A labelled sentence is
+a fact a component read (sentence by sentence, before linking keeps one death per character)
+counts for the labelled sentence whose lines hold it. A labelled sentence is
 positive when it is ``stated`` (the default setting ``high`` is scored against these) or, at
 ``all``, ``stated`` or ``claim``; every other fact of that kind inside an unlabelled sentence
 is ignored (the pools are samples).
@@ -32,9 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from showbible.build.compiler import compile_universe
+from showbible.reading import infer
 from showbible.universe.loader import load_universe
 
 LABELS = Path(__file__).resolve().parents[1] / "tests" / "reading" / "infer_heldout" / "labels.tsv"
@@ -151,8 +153,9 @@ def load_labels() -> tuple[list[Label], dict[str, str]]:
     return labels, digests
 
 
-def facts(corpus: str, tmp: Path) -> list[Any]:
-    """Every inferred fact of one corpus read as a bare universe (a series per play)."""
+def facts(corpus: str, tmp: Path) -> list[tuple[str, Any]]:
+    """Every fact the components read in one corpus read as a bare universe (a series per
+    play), with its file."""
     root = tmp / corpus
     (root / "plays").mkdir(parents=True)
     series = []
@@ -163,9 +166,28 @@ def facts(corpus: str, tmp: Path) -> list[Any]:
     (root / "universe.yaml").write_text(
         f"name: {corpus}\nsettings: {{inferred_facts: all}}\nseries:\n" + "\n".join(series) + "\n"
     )
-    compiled = compile_universe(load_universe(root))
-    assert compiled.collected is not None
-    return [e for e in compiled.collected.inferred if "withdrawn" not in e.data]
+    # A scene keeps one fact per kind and subject (reading/infer/__init__.py): here every
+    # sentence's own fact is wanted, so the components' output is taken before that merge.
+    merge = infer._dedupe
+    infer._dedupe = lambda items: sorted(items, key=lambda i: i.line)
+    try:
+        compiled = compile_universe(load_universe(root))
+    finally:
+        infer._dedupe = merge
+    # Each component's own facts, sentence by sentence (before linking keeps one death per
+    # character and drops walk-on roles): what a sentence-level label scores.
+    return [(scene.file, item) for scene in compiled.canon.scenes for item in scene.inferred or ()]
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def _same(item: Any, unit: Unit) -> bool:
+    """Whether a fact's sentence is (part of) the labelled one, or holds it: two sentences on
+    one line are told apart."""
+    a, b = _fold(item.sentence), _fold(unit.text)
+    return not a or a in b or b in a
 
 
 def score(show: bool = False) -> dict[tuple[str, str], dict[str, int]]:
@@ -186,8 +208,8 @@ def score(show: bool = False) -> dict[tuple[str, str], dict[str, int]]:
     found: dict[str, list[Any]] = defaultdict(list)  # corpus/play.xml -> facts
     with tempfile.TemporaryDirectory() as tmp:
         for corpus in sorted({p.split("/")[0] for p in digests}):
-            for e in facts(corpus, Path(tmp)):
-                found[f"{corpus}/{Path(e.file).name}"].append(e)
+            for file, item in facts(corpus, Path(tmp)):
+                found[f"{corpus}/{Path(file).name}"].append(item)
     table: dict[tuple[str, str], dict[str, int]] = {}
     for lab in labels:
         if lab.label == "walk-on":
@@ -197,7 +219,7 @@ def score(show: bool = False) -> dict[tuple[str, str], dict[str, int]]:
         hits = [
             e
             for e in found[lab.file]
-            if e.verb == VERB[lab.kind] and unit.line <= e.line <= unit.end
+            if e.kind == VERB[lab.kind] and unit.line <= e.line <= unit.end and _same(e, unit)
         ]
         for setting, threshold, positive in (
             ("high", HIGH, {"stated"}),

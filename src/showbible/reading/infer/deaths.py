@@ -3,10 +3,12 @@
 Reads: a character as the subject of a death predicate ("Hollis dies", "is slain", "lies
 dead", "drowns", "breathes his last", "eyes open and empty"), as the object of a killing
 ("Douglas kills Blunt", "shoots Rafi dead", "slits Cole's throat", "they bury Tobias"), a body
-that is someone's ("Bram's body floats face down", "the body of Mortimer"), and a bare stage
-direction ("Dies", "[Dies]", "He dies") whose subject is the TEI ``who``, else the one who just
-spoke. Softer signs ("stops breathing", "goes still", "flatlines") are medium confidence until
-the scene confirms them ("No pulse.", "She's gone."). Told in dialogue, a death is high
+that is someone's ("Bram's body floats face down", "the body of Mortimer", "bearing off
+Tybalt's body"), and a bare stage direction ("Dies", "[Dies]", "He dies", the old prints'
+"Dyes") whose subject is the TEI ``who``, else the one who just spoke; "Exit with the body"
+after a blow is the one struck, unless the sentence names whose body it is. Softer signs
+("stops breathing", "goes still", "flatlines") are medium confidence until the scene confirms
+them ("No pulse.", "She's gone."). Told in dialogue, a death is high
 confidence only from a witness ("I saw them pull him out") or over the body (the dead one is
 there); otherwise it is a claim, medium confidence.
 
@@ -41,7 +43,7 @@ _PRONOUN_DEAD = r"(?:his|her|their|its)"
 _SUBJECT_HIGH = re.compile(
     r"\b(?:dies|died|is dead|was dead|'s dead|are dead|lies dead|lay dead|falls dead|fell dead|"
     r"drops dead|dropped dead|(?:is|was|gets|got) (?:killed|slain|murdered|executed|hanged|"
-    r"beheaded|assassinated|shot dead|stabbed to death|strangled to death|burned alive|"
+    r"strangled|beheaded|assassinated|shot dead|stabbed to death|strangled to death|burned alive|"
     r"crushed to death)|drowns|drowned|has drowned|bleeds out|bled out|breathes "
     + _PRONOUN_DEAD
     + r" last|succumbs|succumbed|perishes|perished|has died|is no more|"
@@ -102,7 +104,7 @@ _TRIGGER = (
     "bodies", "corpse", "remains", "throat", "neck", "eyes", "stab", "shoot", "shot", "buri",
     "bury", "strangl", "poison", "smother", "behead", "assassin", "no more", "still", "limp",
     "flatline", "surface", "wake", "hack", "beat", "cut down", "runs", "aliv", "surviv",
-    "move again", "moves again",
+    "move again", "moves again", "dyes",
 )  # fmt: skip
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
@@ -116,8 +118,18 @@ _WITH_BODY = re.compile(
     r"(?:the|his|her) (?:dead )?body\b|\bbear away (?:his|her) body\b",
     re.I,
 )
-_CARRIED = re.compile(r"\b(?:with|bearing|carrying|carries|drags|dragging|over|beside)\s*$", re.I)
-_BARE = re.compile(r"^\W*(?:(?:he|she|and|then)\s+)?dies\W*$", re.I)
+_CARRIED = re.compile(
+    r"\b(?:with|bearing|bear|bears|carrying|carry|carries|drags|dragging|pulls|over|beside)"
+    r"(?:\s+(?:off|away|out|in|up))?\s*$",
+    re.I,
+)
+# "Dies." and the early printed plays' "Dyes."
+_BARE = re.compile(r"^\W*(?:(?:he|she|and|then)\s+)?d[iy]es\W*$", re.I)
+# Whose body it is, told by the sentence itself ("bearing the body of Martius"): then it is no
+# matter who was struck last.
+_NAMED_BODY = re.compile(
+    r"\b(?:body|corpse) of (?:the )?[A-Z]|[A-Z]\w*(?:'s|’s|’|') (?:dead )?body"
+)
 _BARE_DEAD = re.compile(r"^\W*(?:dead|(?:he|she)(?:'s| is) dead)\W*$", re.I)
 _DEPICTIVE = re.compile(r",\s*(?:already\s+)?dead\W*$", re.I)
 _WITNESS = re.compile(
@@ -177,7 +189,7 @@ class Deaths(Component):
         if not signs:
             return
         borne = unit.kind != "speech" and _WITH_BODY.search(text)
-        if borne and victim is not None:
+        if borne and victim is not None and not _NAMED_BODY.search(text):
             yield fact("dies", victim[1], unit, HIGH, "struck down, then borne off")
             return
         if unit.kind == "action" and _BARE_DEAD.match(text) and unit.index:
