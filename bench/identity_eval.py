@@ -5,6 +5,9 @@ Corpora (none of their text is in this repository; see tests/data/identity/READM
 - ``mcu``: fan transcripts of 18 Marvel films grouped into nine series by sub-franchise; the
   gold (tests/data/identity/mcu.json) says for every label seen in two series whether it is one
   person there. Precision and recall of the asserted crossovers.
+- ``adventure``: Adventure Time and its spin-offs Distant Lands and Fionna and Cake (wiki
+  transcripts, three series of a real TV franchise with many walk-on labels); gold in
+  tests/data/identity/adventure.json, labelled from the raw transcripts before the engine ran.
 - ``sitcoms``: Friends and The Office (US), a negative control: every asserted crossover is
   wrong. Counted.
 - ``shakespeare``: the nine history plays of ../shared/data/shakespeare-fountain with no bible,
@@ -204,6 +207,11 @@ def evaluate(keep: Path | None = None) -> list[Row]:
         if (mcu / "universe.yaml").is_file():
             gold = json.loads((GOLD / "mcu.json").read_text(encoding="utf-8"))
             rows.append(_row("mcu (9 film series)", mcu, tmp, lambda d: score_labelled(d, gold)))
+        adventure = CORPORA / "adventure"
+        if (adventure / "universe.yaml").is_file():
+            gold = json.loads((GOLD / "adventure.json").read_text(encoding="utf-8"))
+            score_at = lambda d: score_labelled(d, gold)  # noqa: E731
+            rows.append(_row("adventure time (3 series)", adventure, tmp, score_at))
         sitcoms = CORPORA / "sitcoms"
         if (sitcoms / "universe.yaml").is_file():
             rows.append(_row("sitcoms (negative control)", sitcoms, tmp, score_negative))
