@@ -208,8 +208,8 @@ def adventure(mirror: Path, out: Path) -> None:
             if len(_NAMED.findall(text)) < 20:
                 continue  # a subtitle conversion with no speakers: nothing to cross
             # Seasons 5 and 6 number some shorts twice: the title keeps the ids apart.
-            title = re.sub(r"[^a-z0-9]+", "-", path[m.end() : -len(".txt")].lower()).strip("-")
-            eid = f"s{int(m.group(1)):02d}e{int(m.group(2)):02d}-{title[:24].strip('-')}"
+            slug = re.sub(r"[^a-z0-9]+", "-", path[m.end() : -len(".txt")].lower()).strip("-")
+            eid = f"s{int(m.group(1)):02d}e{int(m.group(2)):02d}-{slug[:24].strip('-')}"
             (out / sid / f"{eid}.txt").write_text(text, encoding="utf-8")
             episodes.append((eid, ""))
         series.append((sid, title, episodes))
