@@ -8,7 +8,7 @@ this document prints the headings it is sure of:
 - the document numbers its scenes: a heading would carry a number, so a line without one is
   not a heading;
 - its headings are bold and its action is not: a bold capitals line alone at the action column
-  is a heading, a plain one is not;
+  (not a name it cues, not the last line) is a heading, a plain one is not;
 - otherwise the shape of a slug line: one line in capitals at the action column, a blank line
   before and after it, no sentence punctuation at its end, not a camera direction, not a sound
   written out (a word said twice, a letter held), not in quotes, not a name the document cues
@@ -129,9 +129,11 @@ def forced_heading(
         return False
     if nxt is not None and nxt.page == line.page and nxt.y - line.y <= 1.45 * pitch:
         return False  # a line of a longer paragraph, not a slug line on its own
+    if nxt is None:
+        return False  # the end of the script (THE END), not a place
     if style.bold:
         return line.bold
-    if _SENTENCE_END.search(text) or _DIRECTION.match(text) or _SOUND.search(text) or nxt is None:
+    if _SENTENCE_END.search(text) or _DIRECTION.match(text) or _SOUND.search(text):
         return False
     # Action follows: a line at the action column, not in capitals (a list of sounds or
     # shots), and not a speech (a capitals line over a speech is a name or a sound).
