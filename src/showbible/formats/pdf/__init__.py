@@ -6,6 +6,8 @@ cleaned, the document's own columns learned, elements assembled (see ``docs/form
   repeated text dropped; scene numbers and revision asterisks kept apart from the text;
 - ``layout``: the columns of this document (action, cue, dialogue, parenthetical);
 - ``assemble``: elements, speeches joined over ``(MORE)`` / ``(CONT'D)``, dual dialogue;
+- ``headings``: headings without INT/EXT, from the document's own heading layout;
+- ``pagebreak``: whether an action paragraph goes on over a page break;
 - ``titlepage``: the first page's entries as title fields.
 
 A PDF without a text layer is refused (it needs OCR first); an encrypted one says so; a damaged
