@@ -4,7 +4,9 @@ Reads: a character as the object of confining ("Cole locks Mara in the cold stor
 chain Priya to a pipe", "throw Tobias into the cellar") or the subject of a confined state
 ("Rafi is locked in the weather station", "is chained in the hold", "sits chained", "is held
 prisoner aboard the Kestrel", "bound and gagged, lies in the cold store", "is committed to the
-Tower"), and reported confinement ("they've got Teo locked in the weather station", "you can't
+Tower"), a stage direction that brings someone on as a prisoner ("Enter Soldiers with the Earl
+of Kent prisoner", "Lear and Cordelia as prisoners", "Enter Posthumus in chains", "Enter in
+prison Junior Brother"), and reported confinement ("they've got Teo locked in the weather station", "you can't
 keep me locked in here"). The place is the bible place named in the sentence, else the
 location named after the preposition, else the scene's own place. A release (``Release``:
 "frees", "cuts Priya free", "unchains", "escapes", "breaks out", "stumbles out", "is set free")
@@ -88,7 +90,21 @@ _TRIGGER = (
     "padlock",
     "captive",
     "hostage",
+    "in prison",
+    "fetter",
+    "pinion",
 )
+# Brought on as a prisoner, in a stage direction ("Enter Soldiers with the Earl of Kent
+# prisoner", "Lear and Cordelia as prisoners", "Enter Posthumus in chains", "Enter Charlemont
+# in prison", "Enter in prison Junior Brother"; "bound" only in an entrance): the names right
+# before the word, a list of them before a plural.
+_ENTRANCE = re.compile(r"\benter(?:s|ed)?\b", re.I)
+_BROUGHT_ON = re.compile(
+    r"(?:\bas\s+)?\b(?P<word>prisoners?|captives?|bound|in chains|fettered|pinioned|in prison)\b",
+    re.I,
+)
+_ENTER_IN_PRISON = re.compile(r"\benter\s+in\s+prison\s+$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 # Verbs of moving someone: confinement only "into" a place ("throw Tobias into the cellar").
 _MOVING = ("throw", "threw", "thrown", "shove", "drag")
 _UNDONE = re.compile(r"\bthen (?:uncuffed|released|freed|untied|let go)\b|\bbut\b", re.I)
@@ -107,6 +123,8 @@ class Confinement(Component):
         if _UNDONE.search(text) or _SELF.search(text):
             return
         done: set[str] = set()
+        if unit.kind != "speech":
+            yield from self._brought_on(unit, scene, done)
         for m in _ACT.finditer(text):
             obj = object_after(unit.ms, m.end(), text)
             if obj is None or obj.possessive or obj.cid in done:
@@ -172,6 +190,34 @@ class Confinement(Component):
             done.add(subject.cid)
             yield fact("held", subject.cid, unit, self._told(unit), f"{m.group(0).strip()!r}",
                        obj=place)  # fmt: skip
+
+    def _brought_on(self, unit: Unit, scene: SceneView, done: set[str]) -> Iterator[Inferred]:
+        """Prisoners in an entrance direction (see ``_BROUGHT_ON``)."""
+        text = unit.text
+        names = [x for x in unit.ms if not x.pronoun and not x.possessive]
+        for x in names:
+            if _ENTER_IN_PRISON.search(text[: x.start]) and x.cid not in done:
+                done.add(x.cid)
+                yield fact("held", x.cid, unit, HIGH, "entered in prison", obj="~prison")
+        entrance = _ENTRANCE.search(text) is not None
+        for m in _BROUGHT_ON.finditer(text):
+            if m.group("word").lower() == "bound" and not entrance:
+                continue  # "bound for Dover": only an entrance brings someone on bound
+            before = [x for x in names if x.end <= m.start()]
+            if not before or text[before[-1].end : m.start()].strip(" )(") not in ("", ","):
+                continue
+            held = [before[-1]]
+            if m.group("word").lower().endswith("s"):  # a plural: the list it closes
+                for x in reversed(before[:-1]):
+                    if not _LIST_GAP.match(text[x.end : held[-1].start]):
+                        break
+                    held.append(x)
+            word = m.group("word").lower()
+            place = "~prison" if word == "in prison" else scene.place_key
+            for x in held:
+                if x.cid not in done and place is not None:
+                    done.add(x.cid)
+                    yield fact("held", x.cid, unit, HIGH, f"entered {word}", obj=place)
 
     def _place(self, unit: Unit, scene: SceneView, phrase: str) -> str | None:
         """Where: a bible place named in the sentence, the scene's place for "here", a
