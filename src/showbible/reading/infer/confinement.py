@@ -6,11 +6,12 @@ chain Priya to a pipe", "throw Tobias into the cellar") or the subject of a conf
 prisoner aboard the Kestrel", "bound and gagged, lies in the cold store", "is committed to the
 Tower"), a stage direction that brings someone on as a prisoner ("Enter Soldiers with the Earl
 of Kent prisoner", "Lear and Cordelia as prisoners", "Enter Posthumus in chains", "Enter in
-prison Junior Brother"), and reported confinement ("they've got Teo locked in the weather station", "you can't
-keep me locked in here"). The place is the bible place named in the sentence, else the
-location named after the preposition, else the scene's own place. A release (``Release``:
-"frees", "cuts Priya free", "unchains", "escapes", "breaks out", "stumbles out", "is set free")
-in a later scene ends the hold; the engine links the two (``until``).
+prison Junior Brother"), and reported confinement ("they've got Teo locked in the weather
+station", "you can't keep me locked in here"). The place is the bible place named in the
+sentence, else the location named after the preposition, else the scene's own place. A
+release (``Release``: "frees", "cuts Priya free", "unchains", "escapes", "breaks out",
+"stumbles out", "is set free") in a later scene ends the hold; the engine links the two
+(``until``).
 
 Refuses: locking things ("locks the door behind her", "locks the ledger in the safe"), being
 locked out, voluntary seclusion ("locks herself in the chapel to pray", "shuts himself in"),
