@@ -65,6 +65,29 @@ def test_shows_and_casts(text: str, expected: set[FACTS]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # an apostrophe inside single curly quotes; "a presence on both A and B"
+        ("Tom Reyes' Ivo Crane has been a presence on both ‘Della’s Harbor’ and ‘Dock 12’.",
+         {("appears_in", "Ivo Crane", "Della's Harbor"), ("appears_in", "Ivo Crane", "Dock 12")}),
+        # "<show> character X"
+        ("Harrowgate season 5 ends.\n\nThe spin-off will center on Harrowgate character Della "
+         "(Nia Okoro).",
+         {("appears_in", "Della", "Harrowgate")}),
+        # "returns to voice"
+        ("In the episode, Tom Reyes returns to voice Ivo Crane.",
+         {("plays", "Tom Reyes", "Ivo Crane")}),
+        # "the finale of SER, <other show>'s A (B) popped over": the finale's show
+        ("In last night's finale of Harrowgate, Dock 12's Ivo Crane (Tom Reyes) and Della "
+         "Marsh (Nia Okoro) popped over.",
+         {("appears_in", "Ivo Crane", "Harrowgate"), ("appears_in", "Della Marsh", "Harrowgate")}),
+    ],
+)  # fmt: skip
+def test_found_on_held3(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Netflix revived “Harrowgate” for ten episodes.\n\nRosa Ibarra is returning as "
          "showrunner for the limited run.", ("showrunner", "Rosa Ibarra", "Harrowgate")),
         ("“Harrowgate” is coming back.\n\nRosa Ibarra has been promoted from executive producer "
@@ -80,6 +103,23 @@ def test_showrunners(text: str, expected: FACTS) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Netflix confirmed that Harrowgate showrunner Dev Moore left, replaced by the team of "
+         "Rosa Ibarra and Kai Lund.", ("showrunner", "Kai Lund", "Harrowgate")),
+        ("Harrowgate season 3 is here. Original creator and showrunner Dev Moore left.",
+         ("showrunner", "Dev Moore", "Harrowgate")),
+        ("Harrowgate season 3 is here. Rosa Ibarra is the show runner for Harrowgate.",
+         ("showrunner", "Rosa Ibarra", "Harrowgate")),
+        ("Rosa Ibarra – who served as a writer on both seasons – has been appointed showrunner "
+         "of Harrowgate.", ("showrunner", "Rosa Ibarra", "Harrowgate")),
+    ],
+)  # fmt: skip
+def test_more_showrunners(text: str, expected: FACTS) -> None:
+    assert expected in triples(text)
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         # a headline in Title Case teaches no full names ("Eddie Head")
@@ -91,6 +131,17 @@ def test_showrunners(text: str, expected: FACTS) -> None:
         # an actor's credit is not the show the role is in
         ("The Salt Flats cast includes Dock 12's Tom Reyes as Ivo Crane.",
          ("appears_in", "Ivo Crane", "Dock 12")),
+        # a credit named once ("Wonder actress") is not the show of the role played
+        ("Harrowgate season 2 nears. Harrowgate fans cheer.\n\nMara Voss will be joined by "
+         "Wonder actress Nia Okoro, who will play Della Marsh.",
+         ("appears_in", "Della Marsh", "Wonder")),
+        # a person's possessive after "crossover with" is no show; "Season 2" is no show
+        ("We got a bit of a crossover with Sullivan’s leg pain, including Amelia (Nia Okoro) "
+         "talking to him before Season 2 premiered.", ("appears_in", "Amelia", "Sullivan")),
+        # a cast after a list of three shows or more is not placed in the last one
+        ("The crossover between Harrowgate, Dock 12, Salt Flats and Della’s Harbor went well: "
+         "Ivo (Tom Reyes) and Della (Nia Okoro) are friends again.",
+         ("appears_in", "Ivo", "Della's Harbor")),
         # a caption's credit is no show; labels in capitals and names with digits are no names
         ("A still of Nia Okoro (Image Source: Paramount Network)\n\nFun Moments (RECAP) "
          "on Earth-1 (Barry's Earth-1).",

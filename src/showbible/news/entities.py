@@ -33,7 +33,9 @@ from showbible.news.series import (
 )
 
 # A quoted title: double quotes, single curly ones (‘Lower Decks’) or straight ones ('Yellowstone').
-_TITLE_QUOTE = re.compile(rf"{QUOTE_RE.pattern}|‘[^‘’]{{1,80}}’|(?<![\w])'[^'\n]{{1,60}}'(?![\w])")
+_TITLE_QUOTE = re.compile(
+    rf"{QUOTE_RE.pattern}|‘(?:[^‘’]|’(?=[a-z])){{1,80}}’|(?<![\w])'[^'\n]{{1,60}}'(?![\w])"
+)
 # Placeholders: private-use characters never found in crawled text.
 SER = "\ue000\\d+\ue001"
 NAM = "\ue002\\d+\ue003"
@@ -522,8 +524,9 @@ def _show_people(kb: Knowledge, article: Article) -> None:
                 if x.kind == "name":
                     seen.setdefault(keyof(kb.full(x.value)), set()).add(show)
     for k, shows in seen.items():
-        if len(shows) == 1:
-            kb.show_of[k] = shows.pop()
+        show = shows.pop() if len(shows) == 1 else ""
+        if show and kb.series_count[show] >= 2:  # "Wonder actress X": a credit named once
+            kb.show_of[k] = show
 
 
 _CAST = re.compile(

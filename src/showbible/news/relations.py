@@ -28,7 +28,10 @@ _SL_ITEM = (
     rf"(?:the\s+)?(?:(?:[a-z\-]+\s+){{0,2}}?(?:series|show|drama|comedy|sitcom|spin-?off|film|"
     rf"movie)\s+)?{SER}"
 )
-_SL = rf"{_SL_ITEM}(?:\s*,\s*(?:then\s+|and\s+)?{_SL_ITEM}|\s+(?:and|then)\s+{_SL_ITEM})*"
+_SL = (
+    rf"(?:both\s+)?{_SL_ITEM}(?:\s*,\s*(?:then\s+|and\s+)?{_SL_ITEM}|\s+(?:and|then)\s+"
+    rf"{_SL_ITEM})*"
+)
 _NAM_PAIR = rf"{NAM}(?:\s*\({NAM}\))?"  # a name, or a name with its other name in brackets
 # Who appears: names (a name with its other name in brackets), or "he"/"she" (the person the
 # text was last about); "Marie — a young hero who first appeared in ..." is Marie.
@@ -48,7 +51,8 @@ _APPEAR = (
     r"visit|visits|visited|visiting|is featured|was featured|back|comes back|came back|"
     r"spinning off onto (?:his|her|their) "
     r"own series with|spun off into (?:his|her|their) own series|reprised\s+\w+|reprises\s+\w+|"
-    r"returned as\s+\w+)"
+    r"returned as\s+\w+|(?:has been|have been|was|were|is|are)\s+(?:a|an)\s+(?:\w+\s+)?(?:presence|"
+    r"fixture|regular|staple|mainstay))"
 )
 _WHERE = (
     r"(?:on|in|into|at|with)?\s*(?:the\s+(?:companion|sister|spin-?off|new|animated|"
@@ -108,7 +112,7 @@ _REPRISE = re.compile(
 _OWNED = re.compile(
     rf"(?P<s>{SER})(?:[’'‘]s?\s+(?:{DESC})?|[’'‘]s?\s+(?:[a-z][\w\-]*\s+){{1,3}}(?:and\s+"
     rf"(?:[a-z][\w\-]*\s+){{0,2}})?[a-z][\w\-]*,\s+(?={NAM}\s*\()|\s+(?:cast\s+members?|cast|"
-    rf"stars?|co-stars?)\s+)(?P<c>{list_of(_NAM_PAIRS)})"
+    rf"stars?|co-stars?|characters?)\s+)(?P<c>{list_of(_NAM_PAIRS)})"
 )
 _OWNED_ITEM = rf"(?:the\s+)?(?:{SER}[’']s\s+)?{CH}(?:\s*\({NAM}\))?"
 _THE_SERIES = (

@@ -12,6 +12,7 @@ with its performers belongs to the show the text is about there.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER, Marked, Mention
@@ -38,6 +39,7 @@ AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|on
       r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
       r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
 V_DIRECT = (
+    r"(?:(?:returns|returning|returned|return)\s+to\s+)?"  # "returns to voice Bob"
     r"(?:plays|played|playing|play|portrays|portrayed|portraying|portray|voices|voiced|voicing|"
     r"voice|reprises|reprised|reprising|reprise)(?!\s+by\b)"
 )
@@ -182,7 +184,7 @@ class Roles(Extractor):
         article's one show (less sure each time). A franchise ("Star Trek" of "Star Trek: Lower
         Decks") is not a show."""
 
-        credit_shows = credited(m)
+        credit_shows = credited(m, self.kb.series_count)
 
         def shows(lo: int, hi: int) -> list[str]:
             out = []
@@ -197,6 +199,11 @@ class Roles(Extractor):
             return out
 
         before, after = shows(0, at), shows(at, len(m.text))
+        if len(set(before)) >= 3:
+            return  # "a crossover between A, B, C and D, ... Barry (Grant Gustin)": whose?
+        episode = [e for e in _EPISODE_OF.finditer(m.text) if e.end() <= at]
+        if episode:  # "In the finale of Supergirl, The Flash's Barry Allen (Grant Gustin)"
+            before = [m.at(episode[-1].group("s")).value]
         head = self.kb.mark(self.kb.speechless(para.text)[: self.offset])
         earlier = [x.value for x in head.mentions if x.kind == "series"
                    and not self.franchise(x.value) and x.value not in credited(head)]  # fmt: skip
@@ -212,6 +219,14 @@ class Roles(Extractor):
             series, confidence = next(iter(self.kb.series_count)), 0.45  # the one show named
         else:
             return
+        main = self.main_series()
+        if (
+            not before
+            and main
+            and self.kb.series_count[series] == 1
+            and self.kb.series_count[main] >= 3
+        ):
+            series = main  # a show named once in passing is not what the text is about
         if keyof(series) != keyof(character):
             self.add("appears_in", character, series, para.line, sentence, confidence)
 
@@ -432,13 +447,19 @@ class Roles(Extractor):
         return None
 
 
-def credited(m: Marked) -> set[str]:
+def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
     """Shows named as an actor's credit: "Mayor of Kingstown's Ash Santos as Andrea", "Gilmore
-    Girls' Arielle Kebbel as Belle" (the role is in the show being cast, not in that one)."""
-    return {
+    Girls' Arielle Kebbel as Belle" (the role is in the show being cast, not in that one), and
+    "Wonder actress Danielle Rose Russell" when the article names that show only there."""
+    out = {
         m.at(c.group("s")).value
         for c in re.finditer(rf"(?P<s>{SER})[’'‘]s?\s+{NAM}\s+(?:as|to play|will play)\b", m.text)
     }
+    for c in re.finditer(rf"(?P<s>{SER})\s+(?:actor|actress|star|alum)\s+{NAM}", m.text):
+        show = m.at(c.group("s")).value
+        if counts is not None and counts[show] < 2:
+            out.add(show)
+    return out
 
 
 def _zip(performers: list[Mention], characters: list[Mention]) -> list[tuple[Mention, Mention]]:

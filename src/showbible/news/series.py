@@ -118,13 +118,20 @@ SERIES_CUES = [
                rf"Thursday's|Friday's|Saturday's|Sunday's)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+"
                rf"episodes?\b"),
     # an episode of FBI; a crossover with Arrow
-    re.compile(rf"\b(?:episodes?\s+of|(?:crossover|crossovers|team-up)\s+(?:of|with|between))\s+"
+    re.compile(rf"\b(?:episodes?\s+of|(?:crossover|crossovers|team-up)(?:\s+(?:scene|episode|"
+               rf"event)s?)?\s+(?:of|with|between))\s+"
                rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
-               rf"\s+and\s+(?:{TITLE}))*)"),
+               rf"\s+and\s+(?:{TITLE}))*)(?<![’']s)\b(?![’']s\s+[a-z])"),
+    # Chicago Med, the latest installment in ...: a title in apposition to what it is
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+(?:the|a|an)\s+(?:(?:latest|newest|new|first|"
+               rf"second|third|fourth|original|long-running|hit)\s+)?(?:installment|entry|addition|"
+               rf"spin-?off|series|show|drama|sitcom|comedy)\s+(?:in|of|to|from)\b"),
+    # Best: Scott M. Gimple (The Walking Dead): a person's show in brackets
+    re.compile(rf"{NAME}\s*\((?P<t>The\s+{TITLE})\)"),
 ]  # fmt: skip
 
 _QUOTED = re.compile(
-    r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘([^‘’]{1,80})’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
+    r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘((?:[^‘’]|’(?=[a-z]))+)’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
 )
 _EPISODE_BEFORE = re.compile(
     r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+)"
@@ -193,6 +200,8 @@ def series_name(name: str, exact: bool = False) -> str:
         words = words[:-1]
     if not words or (len(words) == 1 and words[0] in ("The",)):
         return ""
+    if words[0] in ("Season", "Seasons", "Episode", "Part", "Chapter", "Volume"):
+        return ""  # "before Season 2 premiered"
     if re.search(r"-[a-z]+$", words[-1]) and not re.search(
         r"-(?:[a-z]{1,2}|up|on|off)$", words[-1]
     ):
@@ -248,8 +257,8 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
             before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
             if re.match(r"^\s*-?verse", after) or re.match(rf"^\s*\({NAME}\)", after):
                 continue  # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname
-            listed = re.search(r"[”\"’']\s*(?:and|&|/|,)\s*$", before) or re.match(
-                r"^[\s,]*(?:and|&|/)\s*[“\"‘']", after
+            listed = re.search(r"[”\"’']\s*(?:and|&|/|,|-|–)\s*$", before) or re.match(
+                r"^[\s,]*(?:and|&|/|-|–)\s*[“\"‘']", after
             )  # "'Grey's Anatomy' and 'Station 19' Crossover": shows, not an event
             if not listed and (_EPISODE_BEFORE.search(before) or _EPISODE_AFTER.match(after)):
                 episodes.add(keyof(body))

@@ -15,11 +15,11 @@ from showbible.news.extractor import Extractor
 from showbible.news.names import keyof
 from showbible.news.roles import AUX, DESC, list_of
 
-RUNNER = r"(?:co-?)?show-?runners?"
+RUNNER = r"(?:co-?)?show[\s-]?runners?"
 # ", who wrote and produced on X," between a name and its verb
-_WHO = r"(?:,\s+who\s+[^.;,]{1,80}?,?)?"
+_WHO = r"(?:,\s+who\s+[^.;,]{1,80}?,?|\s+[–—]\s+who\s+[^.;–—]{1,120}?\s+[–—])?"
 # "of X", "for the new X show"
-_OF = rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:new\s+)?(?P<s2>{SER}))?"
+_OF = rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:new\s+)?(?P<s2>{list_of(SER)}))?"
 _LEFT = (
     r"(?:stepped down|stepping down|steps down|step down|is leaving|was leaving|leaving|left|"
     r"leaves|is exiting|exited|exits|exiting|departed|departs|departing|was fired|was ousted|"
@@ -27,7 +27,8 @@ _LEFT = (
 )
 _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # (SERIES) (co-)showrunner(s) (of SERIES) Jane Doe (and John Roe)
-    (re.compile(rf"(?:(?P<s>{list_of(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/)?"
+    (re.compile(rf"(?:(?P<s>{list_of(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/|"
+                rf"(?:original\s+)?(?:creator|executive producer) and )?"
                 rf"{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?,?\s+(?P<p>{list_of(NAM)})"),
      0.85, ""),
     # Jane Doe, the (SERIES) showrunner (of SERIES); Jane Doe became the showrunner for season 3
@@ -83,7 +84,8 @@ _REPLACED = re.compile(
 # After a showrunner is named, the ones who follow them ("He was replaced by Jane Doe").
 _SUCCESSOR = [
     re.compile(
-        rf"\b(?:replaced\s+by|succeeded\s+by|passed\s+(?:on\s+)?(?:his|her|their)\s+"
+        rf"\b(?:(?:replaced|succeeded|supplanted)\s+by(?:\s+the\s+(?:team|duo|pair)\s+of)?|"
+        rf"passed\s+(?:on\s+)?(?:his|her|their)\s+"
         rf"duties\s+to|leaving\s+the\s+job\s+to|handing\s+(?:the\s+reins|the\s+job|"
         rf"(?:his|her|their)\s+duties)\s+to|handed\s+(?:the\s+reins|the\s+job|(?:his|her|"
         rf"their)\s+duties)\s+to)\s+(?:{DESC})?(?P<p>{list_of(NAM)})"
