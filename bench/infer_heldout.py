@@ -112,11 +112,11 @@ def _corpora() -> list[str]:
     return sorted(p.name for p in TEXTS.iterdir() if p.is_dir() and any(p.glob("*.xml")))
 
 
-def draw(kind: str, n_stage: int, n_speech: int) -> None:
+def draw(kind: str, n_stage: int, n_speech: int, corpora: list[str]) -> None:
     pattern = re.compile(POOLS[kind], re.I)
     stage: list[Unit] = []
     speech: list[Unit] = []
-    for corpus in ("eng", "shake"):
+    for corpus in corpora:
         for f in sorted((TEXTS / corpus).glob("*.xml")):
             for u in units(f, f"{corpus}/{f.name}"):
                 if pattern.search(u.text):
@@ -244,12 +244,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every miss and false alarm")
     parser.add_argument("--draw", nargs=3, metavar=("KIND", "N_STAGE", "N_SPEECH"))
+    parser.add_argument("--corpora", default="eng,shake", help="folders to --draw from")
     args = parser.parse_args()
     if not TEXTS.is_dir() or not _corpora():
         print(f"no texts in {TEXTS} (set SHOWBIBLE_INFER_TEXTS)")
         return 0
     if args.draw:
-        draw(args.draw[0], int(args.draw[1]), int(args.draw[2]))
+        draw(args.draw[0], int(args.draw[1]), int(args.draw[2]), args.corpora.split(","))
         return 0
     table = score(args.show)
     print(f"{'kind':<14}{'setting':<9}{'sentences':>10}{'positive':>9}{'found':>7}"
