@@ -220,7 +220,8 @@ def _is_heading(line: BodyLine, text: str) -> bool:
         return True
     if HEADING_START.match(text):
         return True
-    return _caps(text) and bool(_HEADING_WORDS.search(text))
+    # ``SCENE LIST:`` or ``CAST AND SCENES:`` labels a list, it is no heading.
+    return _caps(text) and bool(_HEADING_WORDS.search(text)) and not text.endswith(":")
 
 
 def _heading_at(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> bool:

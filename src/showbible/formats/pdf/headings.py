@@ -11,9 +11,9 @@ this document prints the headings it is sure of:
   (not a name it cues, not the last line) is a heading, a plain one is not;
 - otherwise the shape of a slug line: one line in capitals at the action column, a blank line
   before and after it, no sentence punctuation at its end, not a camera direction, not a sound
-  written out (a word said twice, a letter held), not in quotes, not a name the document cues
-  (a character introduced), and action after it (not more capitals, not a speech, not the end
-  of the script).
+  written out (a word said twice, a letter held), not in quotes or brackets, not a name the
+  document cues (a character introduced), and action after it (not more capitals, not a
+  speech, not the end of the script).
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ _DIRECTION = re.compile(
 # A slug line ends in a word or a bracket, never a sentence's stop, a comma or a dash.
 _SENTENCE_END = re.compile(r"(?:[.!?,;:…]|--|[-–—])[\"'’”)]*\s*$")
 _MAX_WORDS = 10
-_QUOTES = ('"', "'", "“", "‘", "«")
+# Quoted (a sign, a title card) or bracketed (``[ACT 1]``, ``[INTERMISSION]``: a note or a
+# break in the show) text opens with one of these; a slug line never does.
+_QUOTES = ('"', "'", "“", "‘", "«", "[", "(")
 _EXTENSIONS = re.compile(r"\s*\([^()]*\)\s*")
 # A sound written out: a word said again at once (``BANG BANG``) or a letter held (``BOOOM``).
 _SOUND = re.compile(r"\b(\w+)\W+\1\b|([A-Z])\2\2")
