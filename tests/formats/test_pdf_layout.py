@@ -193,3 +193,17 @@ def test_action_ending_above_the_foot_is_not_joined() -> None:
     script = parse_pdf(_draw(pages), "early.pdf")
     action = [e.text for e in script.elements if e.kind is Kind.ACTION]
     assert action[-2:] == ["Mara climbs the stairs and looks out over the", "harbour, at last."]
+
+
+def test_cue_left_at_the_foot_of_a_page() -> None:
+    """A word processor may leave a cue alone at a page's foot: its speech on the next page,
+    at the dialogue column, is still its speech (at the action column it is action)."""
+    first = _full_page([])
+    first[-1] = (CUE, "TOBIAS", False)
+    pages = [first, [(DIALOGUE, "The tide is turning.", False), None, _a("He leaves.")]]
+    script = parse_pdf(_draw(pages), "foot.pdf")
+    assert _kinds(script)[-3:] == [
+        ("character", "TOBIAS"),
+        ("dialogue", "The tide is turning."),
+        ("action", "He leaves."),
+    ]

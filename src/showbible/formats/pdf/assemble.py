@@ -154,6 +154,19 @@ def _follows(line: BodyLine, nxt: BodyLine | None, pitch: float) -> bool:
     return nxt is not None and nxt.page == line.page and 0 < nxt.y - line.y <= 1.45 * pitch
 
 
+def _speech_over_page(line: BodyLine, nxt: BodyLine | None, cols: Columns) -> bool:
+    """A cue left alone at the foot of a page (a word processor's page break) whose speech
+    starts the next page, at the dialogue or parenthetical column."""
+    return (
+        nxt is not None
+        and nxt.page == line.page + 1
+        and (
+            cols.at(nxt.x0, cols.dialogue)
+            or (cols.at(nxt.x0, cols.parenthetical) and nxt.text.startswith("("))
+        )
+    )
+
+
 def _start(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> None:
     cols = b.cols
     text = line.text
@@ -164,7 +177,7 @@ def _start(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> None:
     if (
         line.x0 > cols.action + 2 * cols.tolerance
         and (cue_like(stripped) or (cols.at(line.x0, cols.cue) and _label_like(stripped)))
-        and _follows(line, nxt, b.pitch)
+        and (_follows(line, nxt, b.pitch) or _speech_over_page(line, nxt, cols))
         and nxt is not None
         and cols.action + cols.tolerance < nxt.x0 < line.x0 + cols.tolerance
         and not _TRANSITION.fullmatch(stripped)
