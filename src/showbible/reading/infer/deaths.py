@@ -41,7 +41,8 @@ from showbible.reading.infer.clauses import (
 _PRONOUN_DEAD = r"(?:his|her|their|its)"
 # The subject dies.
 _SUBJECT_HIGH = re.compile(
-    r"\b(?:dies|died|is dead|was dead|'s dead|are dead|lies dead|lay dead|falls dead|fell dead|"
+    r"\b(?:dies|dyes(?=\s*[,;.!]|\s*$|\s+and\b)|died|is dead|was dead|'s dead|are dead|"
+    r"lies dead|lay dead|falls dead|fell dead|"
     r"drops dead|dropped dead|(?:is|was|gets|got) (?:killed|slain|murdered|executed|hanged|"
     r"strangled|beheaded|assassinated|shot dead|stabbed to death|strangled to death|burned alive|"
     r"crushed to death)|drowns|drowned|has drowned|bleeds out|bled out|breathes "
@@ -50,7 +51,8 @@ _SUBJECT_HIGH = re.compile(
     r"(?:lies|hangs|floats|slumps|lay|hung)\b[^.;]{0,30}?\blifeless|"
     r"eyes (?:open and )?(?:empty|glassy|unseeing|vacant|lifeless)|"
     r"dead before (?:he|she|they) (?:hits?|falls?|lands?)|"
-    r"been dead|is slain|am slain|art slain|are slain|are killed|were slain|were killed)\b",
+    r"been dead|is slaine?|am slaine?|art slaine?|are slaine?|are killed|were slaine?|"
+    r"were killed|(?:are|is) both slaine?)\b",
     re.I,
 )
 _SUBJECT_MEDIUM = re.compile(
@@ -72,7 +74,12 @@ _CONFIRM = re.compile(
 _OBJECT = re.compile(
     r"\b(?:kills|killed|killeth|murders|murdered|slays|slew|executes|executed|assassinates|"
     r"assassinated|beheads|beheaded|bury|buries|buried|drowns|strangles|strangled|"
-    r"poisons|poisoned|smothers|smothered)\b",
+    r"poisons|poisoned|smothers|smothered|"
+    # the early prints' spellings
+    r"kils|kild|killes|kill'd|murthers|murthered|murther'd|"
+    # the plural present, after its subject ("The Myrmidons kill Hector", "they strangle him")
+    r"(?:(?<=\bthey )|(?<=\bboth )|(?<=\ball )|(?<=[a-z]s ))"
+    r"(?:kill|strangle|slay|murder|murther))\b",
     re.I,
 )
 # Harm that kills only when the sentence says so: "shoots Rafi dead", "stabs her to death".
@@ -82,6 +89,12 @@ _HARM = re.compile(
 _OBJECT_MEDIUM = frozenset(
     {"strangles", "strangled", "poisons", "poisoned", "smothers", "smothered"}
 )
+_BARE_FORMS = frozenset({"kill", "strangle", "slay", "murder", "murther"})
+# A printed play's direction in the imperative is the deed done ("Stab him." "kill him."), not
+# an order: read as the object of a killing, in a stage direction only.
+_DIRECTED = re.compile(r"^\W*(?:then\s+)?(?:kill|kils|slay|strangle|murder|murther)\b", re.I)
+# "The Duke Ioyeux slaine.": a direction's bare participle.
+_SLAIN_DIRECTION = re.compile(r"\bslaine?\W*$", re.I)
 _DEAD_AFTER = re.compile(r"\s*(?:dead|to death)\b", re.I)
 _THROAT = re.compile(
     r"\b(?:cuts|cut|slits|slit|breaks|broke|snaps|snapped)\s*$", re.I
@@ -104,7 +117,7 @@ _TRIGGER = (
     "bodies", "corpse", "remains", "throat", "neck", "eyes", "stab", "shoot", "shot", "buri",
     "bury", "strangl", "poison", "smother", "behead", "assassin", "no more", "still", "limp",
     "flatline", "surface", "wake", "hack", "beat", "cut down", "runs", "aliv", "surviv",
-    "move again", "moves again", "dyes",
+    "move again", "moves again", "dyes", "kils", "kild", "murther", "strangle",
 )  # fmt: skip
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
@@ -119,7 +132,8 @@ _WITH_BODY = re.compile(
     re.I,
 )
 _CARRIED = re.compile(
-    r"\b(?:with|bearing|bear|bears|carrying|carry|carries|drags|dragging|pulls|over|beside)"
+    r"\b(?:with|bearing|bear|bears|carrying|carry|carries|drags|dragging|pulls|over|beside|"
+    r"sees|finds|takes up|lifts|kneels by)"
     r"(?:\s+(?:off|away|out|in|up))?\s*$",
     re.I,
 )
@@ -215,6 +229,12 @@ class Deaths(Component):
                 self._soft.append((None, unit))  # "The monitor flatlines." -- whose, comes next
         for m in _OBJECT.finditer(text):
             yield from self._object(unit, scene, m, need_dead=False)
+        if unit.kind != "speech":
+            directed = _DIRECTED.match(text)
+            if directed is not None:
+                yield from self._object(unit, scene, directed, need_dead=False, directed=True)
+            for m in _SLAIN_DIRECTION.finditer(text):
+                yield from self._subject(unit, scene, m, HIGH)
         for m in _HARM.finditer(text):
             yield from self._object(unit, scene, m, need_dead=True)
         for x in unit.ms:
@@ -265,7 +285,13 @@ class Deaths(Component):
                    f"subject of {m.group(0).strip()!r}")  # fmt: skip
 
     def _object(
-        self, unit: Unit, scene: SceneView, m: re.Match[str], *, need_dead: bool
+        self,
+        unit: Unit,
+        scene: SceneView,
+        m: re.Match[str],
+        *,
+        need_dead: bool,
+        directed: bool = False,
     ) -> Iterator[Inferred]:
         text = unit.text
         obj = object_after(unit.ms, m.end(), text)
@@ -275,12 +301,16 @@ class Deaths(Component):
             return
         if obj.pronoun == "speaker" or (obj.pronoun == "addressee" and unit.kind == "speech"):
             return  # "you're killing me", "I'll kill you"
-        if imperative(text, m.start()) or blocked(text, m.start()) is not None:
+        if (not directed and imperative(text, m.start())) or blocked(text, m.start()) is not None:
             return
         if _NOT_AFTER.match(text[obj.end :]):
             return
-        verb = m.group(0).lower()
+        verb = m.group(0).lower().strip()
         confidence = MEDIUM if verb in _OBJECT_MEDIUM else HIGH
+        if obj.pronoun and (directed or verb in _BARE_FORMS):
+            # "They kill him", "kill him.": who "him" is, the bare form does not say (in 2 Henry
+            # VI it is the soldier who ran on, not Cade, the one in focus)
+            confidence = MEDIUM
         if unit.who and obj.cid not in unit.who:
             confidence = MEDIUM  # the TEI names who this direction is about, and not this one
         elif obj.pronoun and unit.kind != "speech":
