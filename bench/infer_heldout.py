@@ -190,7 +190,7 @@ def _same(item: Any, unit: Unit) -> bool:
     return not a or a in b or b in a
 
 
-def score(show: bool = False) -> dict[tuple[str, str], dict[str, int]]:
+def score(show: bool = False) -> dict[tuple[str, str, str], dict[str, int]]:
     labels, digests = load_labels()
     for path, digest in digests.items():
         got = hashlib.sha256((TEXTS / path).read_bytes()).hexdigest()
@@ -210,7 +210,7 @@ def score(show: bool = False) -> dict[tuple[str, str], dict[str, int]]:
         for corpus in sorted({p.split("/")[0] for p in digests}):
             for file, item in facts(corpus, Path(tmp)):
                 found[f"{corpus}/{Path(file).name}"].append(item)
-    table: dict[tuple[str, str], dict[str, int]] = {}
+    table: dict[tuple[str, str, str], dict[str, int]] = {}  # (set, kind, setting) -> counts
     for lab in labels:
         if lab.label == "walk-on":
             continue
@@ -227,7 +227,10 @@ def score(show: bool = False) -> dict[tuple[str, str], dict[str, int]]:
         ):
             said = any((e.confidence or 0) >= threshold for e in hits)
             want = lab.label in positive
-            cell = table.setdefault((lab.kind, setting), {"tp": 0, "fp": 0, "fn": 0, "n": 0})
+            part = lab.id[0] if lab.id[:2] in ("B-", "C-") else "A"
+            cell = table.setdefault(
+                (part, lab.kind, setting), {"tp": 0, "fp": 0, "fn": 0, "n": 0}
+            )
             cell["n"] += 1
             cell["tp"] += said and want
             cell["fp"] += said and not want
@@ -253,13 +256,13 @@ def main() -> int:
         draw(args.draw[0], int(args.draw[1]), int(args.draw[2]), args.corpora.split(","))
         return 0
     table = score(args.show)
-    print(f"{'kind':<14}{'setting':<9}{'sentences':>10}{'positive':>9}{'found':>7}"
+    print(f"{'set':<4}{'kind':<14}{'setting':<9}{'sentences':>10}{'positive':>9}{'found':>7}"
           f"{'P':>7}{'R':>7}")  # fmt: skip
-    for (kind, setting), c in sorted(table.items()):
+    for (part, kind, setting), c in sorted(table.items()):
         pos = c["tp"] + c["fn"]
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else float("nan")
         r = c["tp"] / pos if pos else float("nan")
-        print(f"{kind:<14}{setting:<9}{c['n']:>10}{pos:>9}{c['tp'] + c['fp']:>7}{p:>7.2f}{r:>7.2f}")
+        print(f"{part:<4}{kind:<14}{setting:<9}{c['n']:>10}{pos:>9}{c['tp'] + c['fp']:>7}{p:>7.2f}{r:>7.2f}")
     return 0
 
 
