@@ -238,9 +238,10 @@ def _name_words(scene: SceneView) -> set[str]:
 def _scene_name_words(scene: SceneView) -> set[str]:
     out: set[str] = set()
     for unit in scene.units:
-        for m in unit.ms:
-            if not m.pronoun:
-                out.update(w.lower() for w in re.findall(r"[\w'’-]+", unit.text[m.start : m.end]))
+        # The names' own spans (a sentence's mentions that are not pronouns), without
+        # resolving every sentence's pronouns to get them.
+        for _cid, start, end in unit.named:
+            out.update(w.lower() for w in re.findall(r"[\w'’-]+", unit.text[start:end]))
     for speech in scene.facts.dialogue:
         out.update(w.lower() for w in speech.character.replace("-", " ").split())
     for cid in scene.present:
