@@ -6,7 +6,9 @@ dead", "drowns", "breathes his last", "eyes open and empty"), as the object of a
 that is someone's ("Bram's body floats face down", "the body of Mortimer", "bearing off
 Tybalt's body"), and a bare stage direction ("Dies", "[Dies]", "He dies", the old prints'
 "Dyes") whose subject is the TEI ``who``, else the one who just spoke; "Exit with the body"
-after a blow is the one struck, unless the sentence names whose body it is. Softer signs
+after a blow is the one struck, unless the sentence names whose body it is. The early prints'
+spellings ("kils", "slaine", "murther'd") and their directions in the imperative ("kill him.",
+the deed done, medium for a pronoun) count as well. Softer signs
 ("stops breathing", "goes still", "flatlines") are medium confidence until the scene confirms
 them ("No pulse.", "She's gone."). Told in dialogue, a death is high
 confidence only from a witness ("I saw them pull him out") or over the body (the dead one is
