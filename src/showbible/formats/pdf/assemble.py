@@ -35,6 +35,7 @@ __all__ = ["LINES_PER_PAGE", "assemble", "pdf_line"]
 LINES_PER_PAGE = PDF_PAGE_LINES
 
 # Forced headings have no INT/EXT; in capitals at the action column these words still make one.
+_NUMBERED_SCENE = re.compile(r"\b(?:SCENE|ACT)\s+[IVXLC\d]+\b")
 _HEADING_WORDS = re.compile(r"\b(?:SCENE|ACT\s+[IVXLC\d]+\.)|\s[-–—]\s+(?:DAY|NIGHT)\b")
 _TRANSITION = re.compile(
     r"(?:[A-Z ]+\bTO:|FADE (?:IN|OUT)[.:]?|FADE TO BLACK[.:]?|CUT TO BLACK[.:]?)"
@@ -233,8 +234,9 @@ def _is_heading(line: BodyLine, text: str) -> bool:
         return True
     if HEADING_START.match(text):
         return True
-    # ``SCENE LIST:`` or ``CAST AND SCENES:`` labels a list, it is no heading.
-    return _caps(text) and bool(_HEADING_WORDS.search(text)) and not text.endswith(":")
+    # ``SCENE LIST:`` labels a list and is no heading; ``ACT III. SCENE VII. THE CAMP:`` is one.
+    label = text.endswith(":") and not _NUMBERED_SCENE.search(text)
+    return _caps(text) and bool(_HEADING_WORDS.search(text)) and not label
 
 
 def _heading_at(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> bool:
