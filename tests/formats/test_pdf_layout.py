@@ -207,3 +207,25 @@ def test_cue_left_at_the_foot_of_a_page() -> None:
         ("dialogue", "The tide is turning."),
         ("action", "He leaves."),
     ]
+
+
+def test_lists_and_bracketed_breaks_are_not_headings() -> None:
+    """A scene list's label and bracketed act breaks are capitals lines alone, before action,
+    yet no headings; a numbered act and scene ending with a colon is one."""
+    rows: list[Row] = [
+        _a("SCENE LIST:"),
+        None,
+        _a("[ACT 1]"),
+        None,
+        _a("1: A rude awakening"),
+        None,
+        _a("A RUDE AWAKENING"),
+        None,
+        _a("Black screen. A computer boots up."),
+        None,
+        _a("ACT III. SCENE VII. THE FRENCH CAMP:"),
+        None,
+        _a("Enter the Constable."),
+    ]
+    script = parse_pdf(_draw([rows]), "list.pdf")
+    assert _headings(script) == ["A RUDE AWAKENING", "ACT III. SCENE VII. THE FRENCH CAMP:"]
