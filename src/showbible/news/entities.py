@@ -312,7 +312,13 @@ def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
             spans.append((start, at + len(body)))
         pos = m.end()
     out.append(text[pos:])
-    return "".join(out), spans
+    # Connie 'Meemaw' Tucker, Jennifer “JJ” Jareau: a nickname's quotes inside a name go (same
+    # length, so offsets hold) and the name reads whole.
+    joined = _NICKNAME.sub(lambda q: f"{q.group(1)} {q.group(2)} ", "".join(out))
+    return joined, spans
+
+
+_NICKNAME = re.compile(r"(\b[A-Z][\w.’'-]* )[‘'“\"]([A-Z][\w.’-]{1,20})[’'”\"](?= [A-Z])")
 
 
 def _trim(raw: str) -> tuple[int, str]:
@@ -329,6 +335,12 @@ def _trim(raw: str) -> tuple[int, str]:
         spans = spans[1:]  # "Special Agent in Charge Jane Tennant": a title's last word
     while len(spans) >= 4 and " ".join(w for _, w in spans[:2]) in _JOB_TITLES:
         spans = spans[2:]  # "Special Agent Nick Torres": a job title of two words is no name
+    for i, (at, w) in enumerate(spans):
+        cut = re.search(r"-[a-z]{3,}$", w)
+        if cut is not None and w[0].isupper():
+            # "Nathan Fillion-starring The Rookie", "Nash-Betts-led": the name ends there
+            spans = [*spans[:i], (at, w[: cut.start()])]
+            break
     if not spans or all(w in ORGS for _, w in spans):
         return 0, ""
     if any(re.search(r"\d", w) for _, w in spans):
@@ -359,6 +371,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
         kb.add_series(title)
     _drop_joined(kb)
     _drop_truncated(kb)
+    _drop_people(kb, article, {keyof(t) for t in shows} | set(kb.lex.series))
     # Short forms: "Lower Decks" and "SNW" for "Star Trek: Strange New Worlds"; "TWD".
     text = "\n".join(p.text for p in article.paragraphs)
     for title in list(dict.fromkeys(kb.series.values())):
@@ -399,7 +412,12 @@ def _drop_joined(kb: Knowledge) -> None:
             del kb.surfaces[k]
         for part in parts:
             part = re.sub(r"^the\s+", "", part)  # "the Station 19 and Grey's Anatomy crossover"
-            if part not in known and part[:1].isupper():
+            longer = [t for t in kb.series.values() if re.search(rf"\b{re.escape(part)}$", t)]
+            if part not in known and " " not in part and len(set(longer)) == 1:
+                # "The Big Bang Theory and Sheldon series": the short name of Young Sheldon
+                kb.series.setdefault(keyof(part), longer[0])
+                kb.surfaces.setdefault(part.lower(), longer[0])
+            elif part not in known and part[:1].isupper():
                 kb.add_series(part)
     kb._series_re = None
 
@@ -412,6 +430,30 @@ def _drop_truncated(kb: Knowledge) -> None:
             for k in [k for k, t in kb.series.items() if t == short]:
                 del kb.series[k]
             for k in [k for k, t in kb.surfaces.items() if t == short]:
+                del kb.surfaces[k]
+    kb._series_re = None
+
+
+# "Big Bang Theory Stars Jim Parsons and Mayim Bialik": names listed after a performer's word.
+_PEOPLE_LIST = re.compile(
+    rf"(?i:(?<![\w-])(?:stars?|starring|co-stars?|actors?|actress(?:es)?|alums?|cast members?))\s+"
+    rf"(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)"
+)
+
+
+def _drop_people(kb: Knowledge, article: Article, kept: set[str]) -> None:
+    """A name the grammar took for a show ("Jim Parsons and Mayim Bialik are returning to CBS")
+    is a person's when the article lists it after "stars" or "actors": unless quoted or the
+    bible's, it is no show."""
+    people: set[str] = set()
+    for para in article.paragraphs:
+        for m in _PEOPLE_LIST.finditer(para.text):
+            people.update(keyof(_trim(n)[1]) for n in re.split(r"\s*,\s*|\s+and\s+", m["list"]))
+    for title in list(dict.fromkeys(kb.series.values())):
+        if keyof(title) in people and keyof(title) not in kept:
+            for k in [k for k, t in kb.series.items() if t == title]:
+                del kb.series[k]
+            for k in [k for k, t in kb.surfaces.items() if t == title]:
                 del kb.surfaces[k]
     kb._series_re = None
 
@@ -444,6 +486,7 @@ _PERFORMER_AFTER = re.compile(
     r"^(?:,\s*who\s+)?\s*(?:plays|played|portrays|portrayed|voices|voiced|is playing|stars as|"
     r"starred as|reprises|reprised|reprising|will reprise|returns as|returning as|returned as|"
     r"was cast|is cast|has been cast|will play|is set to (?:play|portray|star)|stars in)\b"
+    r"|^[’'](?:s)?\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:character|role)\b"  # "Parsons’ TBBT character"
 )
 # "Candice Patton (Iris West) told the magazine": the one who speaks to the press.
 _SPOKE_AFTER = re.compile(
@@ -451,6 +494,7 @@ _SPOKE_AFTER = re.compile(
     r"revealed|reveals|noted|notes|shared|shares|recalled|recalls|teased|teases|admitted|"
     r"admits|echoed|echoes|spoke|speaks)\b"
 )
+_GOVERNED = re.compile(rf"\b(?:behind|of|for|with|by)\s+(?:{NAME}\s*(?:,|and)\s+)*$")
 _CHARACTER_BEFORE = re.compile(
     r"\b(?:as|character(?:\s+of)?|role(?:\s+of)?|plays|played|portrays|playing|voices|"
     r"reprised|aka|AKA)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"
@@ -492,13 +536,15 @@ def learn_people(kb: Knowledge, article: Article) -> None:
                 kb.persons.setdefault(k, name)
                 kb.name_count[k] += 1
             before, after = text[max(0, start - 40) : start], text[start + len(name) :][:60]
-            if _PERFORMER_BEFORE.search(before) or _PERFORMER_AFTER.match(after):
+            # "The actors behind X and Y will reprise": X and Y are not who reprises
+            governed = _GOVERNED.search(before)
+            if _PERFORMER_BEFORE.search(before) or (_PERFORMER_AFTER.match(after) and not governed):
                 kb.evidence[k] += 2
             if _SPOKE_AFTER.match(after) and len(words) >= 2:
                 kb.evidence[k] += 1  # people quoted by the press are mostly real people
             if _CHARACTER_BEFORE.search(before) or _CHARACTER_AFTER.match(after):
                 kb.evidence[k] -= 2
-            if _RANK.search(before):
+            if _RANK.search(before) or _RANK.search(words[0] + " "):  # "Dr. Tara Lewis"
                 kb.evidence[k] -= 2
     _cast_lists(kb, article)
     _show_people(kb, article)

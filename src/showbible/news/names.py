@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from showbible.universe.bible import Alias, BibleConf
 
 _UP = "A-ZÀ-ÖØ-Þ"
-# "D’Onofrio" and "D’onofrio", "O'Brien", "A-Train", "MacFarlane", initials ("H.").
+# "D’Onofrio" and "D’onofrio", "O'Brien", "A-Train", "MacFarlane", initials ("H."), the
+# abbreviations that stand in names ("Dr. Tara Lewis", "Titus Makin Jr.").
 TOKEN = (
-    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t])|(?:[{_UP}][’'](?=[^\W\d_])[^\W_]|[{_UP}])"
+    rf"(?:(?:Dr|Mrs?|Ms|Jr|Sr|Prof|Sgt|Lt|Capt|Det|Col)\.(?=[ \t,;)])|"
+    rf"[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t])|(?:[{_UP}][’'](?=[^\W\d_])[^\W_]|[{_UP}])"
     rf"(?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}]))*)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|le|la|bin|al|dos|das|mac)"

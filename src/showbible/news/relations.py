@@ -324,9 +324,15 @@ class Relations(Roles, Showrunners):
                 series, factor = self.main_series() or "", 0.6
             else:
                 continue
-            for names in self.items(m, match.group("c")):
+            items = self.items(m, match.group("c"))
+            # "The show also features Zoe Perry, Lance Barber ... and Parsons": a list with a
+            # performer in it is a cast of performers, whose characters it does not name.
+            cast = any(n[0].kind == "name" and self.is_performer(n[0].value) for n in items)
+            for names in items:
                 if len(names) >= 2 and names[0].kind == "name":
                     chars = self.pair_character(names[0], names[1])
+                elif cast and names[0].kind == "name":
+                    chars = self.known_character(names[0].value)
                 elif names[0].kind == "series":
                     # A hero who shares a show's name, listed among characters.
                     chars = [] if keyof(names[0].value) == keyof(series) else [names[0].value]
@@ -339,6 +345,10 @@ class Relations(Roles, Showrunners):
         if stars is not None and self.main_series():
             c = self.kb.full(m.at(stars.group("c")).value)
             self.add("appears_in", c, self.main_series() or "", para.line, sentence, 0.6, "")
+
+    def is_performer(self, name: str) -> bool:
+        full = self.kb.full(name)
+        return keyof(full) in self.kb.performers or self.kb.performer_like(full) >= 2
 
     def items(self, m: Marked, span: str) -> list[list[Mention]]:
         """The items of a listed span, each as its mentions, a show's possessive left out

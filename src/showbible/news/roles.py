@@ -84,7 +84,11 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<s>{SER})(?:\s+(?:series|show|films?|movies?))?)?"
                 rf"\)"), 0.85),
     # Jane Doe's Greyharbor character, Mara Voss
-    (re.compile(rf"(?P<p>{NAM})[’']s\s+(?:{SER}\s+)?(?:character|role),?\s+(?P<c>{NAM})"), 0.8),
+    (re.compile(rf"(?P<p>{NAM})[’'](?:s\s+|\s+)(?:{SER}\s+)?(?:character|role),?\s+(?P<c>{NAM})"),
+     0.8),
+    # Jane Doe and John Roe will reunite as their fan-favourite characters, Mara and Tobias Voss
+    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+{AUX}(?:[a-z]+\s+){{0,2}}?as\s+(?:his|her|their)\s+"
+                rf"(?:[\w-]+\s+){{0,2}}?(?:roles?|characters?),?\s+(?P<c>{list_of(NAM)})"), 0.8),
     # Linda Belcher's voice actor, John Roberts
     (re.compile(rf"(?P<c>{NAM})[’']s\s+voice\s+actor,?\s+(?P<p>{NAM})"), 0.85),
 ]  # fmt: skip
@@ -355,10 +359,22 @@ class Roles(Extractor):
         wa, wb = len(self.kb.full(a.value).split()), len(self.kb.full(b.value).split())
         if wa != wb and min(wa, wb) == 1:
             return 1 if wa > wb else -1
+        # "John Nolan (Fillion)": a surname alone is how the press names a performer again,
+        # a first name alone how it names a character.
+        sa, sb = self._short_form(a.value), self._short_form(b.value)
+        if sa != sb and 0 in (sa, sb):
+            return 1 if sa > sb else -1
         ea, eb = self.kb.performer_like(a.value), self.kb.performer_like(b.value)
         if ea != eb:
             return 1 if ea > eb else -1
         return 0
+
+    def _short_form(self, name: str) -> int:
+        """+1 for a surname written alone, -1 for a first name alone, 0 otherwise."""
+        full = self.kb.full(name)
+        if " " in name.strip() or full == name or " " not in full:
+            return 0
+        return 1 if keyof(full.split()[-1]) == keyof(name) else -1
 
     def role_in(
         self, end: int, m: Marked, character: str, sentence: str, para: Paragraph, q: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from showbible.news.cleaning import Article, unquoted
+from showbible.news.cleaning import QUOTE_RE, Article, unquoted
 from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, norm, words
 
 # A title: capitalised words (digits and initials too: "9-1-1", "P.D."), with the small words
@@ -28,8 +28,9 @@ TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD_N}){{0,6}}"
 TITLE_RE = re.compile(TITLE)
 COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
 _NETWORKS = (
-    r"(?:Marvel|Netflix|HBO|Disney\+?|Hulu|Amazon|Apple|FX|AMC|CBS|NBC|ABC|Fox|Starz|Showtime|"
-    r"Peacock|Paramount\+?|The CW|CW|Prime Video|Max|BBC|ITV|Syfy|USA|TNT|TBS|Freeform|DC)"
+    r"(?:CBS All Access|Marvel|Netflix|HBO|Disney\+?|Hulu|Amazon|Apple|FX|AMC|CBS|NBC|ABC|Fox|"
+    r"Starz|Showtime|Peacock|Paramount\+?|The CW|CW|Prime Video|Max|BBC|ITV|Syfy|USA|TNT|TBS|"
+    r"Freeform|DC)"
 )
 
 SERIES_CUES = [
@@ -52,16 +53,17 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
     # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
-    re.compile(rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|comedy|sitcom|"
-               rf"mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
+    re.compile(rf"(?<!\band )(?<!\bor )\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
+               rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
                rf"reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
     re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE}),"),
     # Cinder Vale quietly wrapped its second season
-    re.compile(rf"(?P<t>{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|concluded|opened|"
-               rf"opens|kicked off|kicks off|closed|closes)\s+(?:up\s+)?its\s+(?:\w+\s+)?"
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|"
+               rf"concluded|opened|opens|kicked off|kicks off|closed|closes|(?:is\s+|was\s+)?"
+               rf"(?:heading|headed|going|moving)\s+into)\s+(?:up\s+)?its\s+(?:[\w-]+\s+)?"
                rf"(?:season|run)\b"),
     # the Greyharbor finale, the Daredevil premiere
     re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|"
@@ -134,8 +136,8 @@ _QUOTED = re.compile(
     r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘((?:[^‘’]|’(?=[a-z]))+)’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
 )
 _EPISODE_BEFORE = re.compile(
-    r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+)"
-    r"[\s,:]*$",
+    r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+|"
+    r"(?:backdoor|planted)\s+pilots?)(?:,?\s+(?:including|like|such as))?[\s,:]*$",
     re.IGNORECASE,
 )
 # After a quoted title, "episode" is ambiguous ("the 'Lower Decks' episode of ..." names a show);
@@ -151,6 +153,9 @@ _WHEN = re.compile(
     r"Sunday|\d{4}).*$"
 )
 NOT_NAME_START_CAPS = frozenset({"The", "A", "An"})
+_MONTHS = frozenset(
+    words("January February March April May June July August September October November December")
+)
 _NOT_TITLE_WORDS = frozenset({"I", "I'm", "We", "It's", "You", "Yes", "No", "Oh", "OK"})
 
 
@@ -200,8 +205,10 @@ def series_name(name: str, exact: bool = False) -> str:
         words = words[:-1]
     if not words or (len(words) == 1 and words[0] in ("The",)):
         return ""
-    if words[0] in ("Season", "Seasons", "Episode", "Part", "Chapter", "Volume"):
-        return ""  # "before Season 2 premiered"
+    if words[0] in ("Season", "Seasons", "Episode", "Part", "Chapter", "Volume") or words[0] in (
+        _MONTHS
+    ):
+        return ""  # "before Season 2 premiered", "the May 2019 series finale"
     if re.search(r"-[a-z]+$", words[-1]) and not re.search(
         r"-(?:[a-z]{1,2}|up|on|off)$", words[-1]
     ):
@@ -218,6 +225,8 @@ def series_name(name: str, exact: bool = False) -> str:
     if not name.endswith(("'s Tale", "’s Tale")):
         name = re.sub(r"[’']s$", "", name)
     if name in ORGS or all(w in ORGS for w in words if w != "The") or keyof(name) in OUTLETS:
+        return ""
+    if re.fullmatch(_NETWORKS, name):  # "episodes of CBS All Access"
         return ""
     if name.lower() in NOT_NAME_START:
         return ""
@@ -250,18 +259,32 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
     episodes: set[str] = set()
     for para in article.paragraphs:
         text = para.text
+        speech = [(q.start(), q.end()) for q in QUOTE_RE.finditer(text) if len(q.group(0)) > 90]
+        last_episode = -1  # where the last episode title ended: a list goes on with episodes
         for m in _QUOTED.finditer(text):
-            body = next(g for g in m.groups() if g is not None).strip().rstrip(".,")
-            if not _title_like(body):
-                continue
+            raw = next(g for g in m.groups() if g is not None)
+            body = raw.strip().rstrip(".,")
+            if not _title_like(body) or raw[:1].isspace():
+                continue  # '..." Said Taylor, "...': the words between two quotations
+            opened = text[: m.start()].count("“") > text[: m.start()].count("”")
+            if m.group(0)[0] in "‘'" and (opened or any(s < m.start() < e for s, e in speech)):
+                continue  # 'Hey,' inside someone's words
             before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
             if re.match(r"^\s*-?verse", after) or re.match(rf"^\s*\({NAME}\)", after):
                 continue  # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname
-            listed = re.search(r"[”\"’']\s*(?:and|&|/|,|-|–)\s*$", before) or re.match(
-                r"^[\s,]*(?:and|&|/|-|–)\s*[“\"‘']", after
-            )  # "'Grey's Anatomy' and 'Station 19' Crossover": shows, not an event
-            if not listed and (_EPISODE_BEFORE.search(before) or _EPISODE_AFTER.match(after)):
+            if re.search(r"\b[A-Z][\w’'.-]*\s$", before) and re.match(r"^\s[A-Z]", after):
+                continue  # Jennifer “JJ” Jareau, Connie 'Meemaw' Tucker: a nickname in a name
+            after_list = re.search(r"[”\"’']\s*(?:and|&|/|,|-|–)\s*$", before)
+            listed = after_list or re.match(r"^[\s,]*(?:and|&|/|-|–)\s*[“\"‘']", after)
+            # "'Grey's Anatomy' and 'Station 19' Crossover": shows, not an event; the backdoor
+            # pilot "Simone" and "Enervo": episodes, as the first of the list is
+            if (
+                _EPISODE_BEFORE.search(before)
+                or (after_list and last_episode >= m.start() - 12)
+                or (not listed and _EPISODE_AFTER.match(after))
+            ):
                 episodes.add(keyof(body))
+                last_episode = m.end()
             else:
                 shows.add(body)
     return {s for s in shows if keyof(s) not in episodes}, episodes
