@@ -34,6 +34,7 @@ from showbible.build.factcache import dump_facts, load_facts
 from showbible.build.serial import dump_script, load_script
 from showbible.formats import read_script
 from showbible.model import Diagnostic, InputError, Script
+from showbible.reading import lexicon
 from showbible.reading.extract import (
     PlaceIndex,
     cue_texts,
@@ -380,12 +381,7 @@ def extract_universe(
                 progress("read", done, total)
         _raise_first(with_files, errors)
 
-        # A cued label the action lines introduce with an article ("An ACOLYTE brings in a
-        # tray") is a walk-on role, as if the bible's ``roles:`` listed it: a universe without a
-        # bible declares its roles in its own words.
-        cued = {normalise(t) for e in with_files for t in scans[e.key].cues}
-        introduced = {normalise(t) for e in with_files for t in scans[e.key].kinds}
-        cast.roles = cast.roles | (cued & introduced)
+        cast.roles = cast.roles | _introduced_roles(with_files, scans)
         # Resolve every name in one fixed order, whoever scanned it.
         replay: list[tuple[str, str]] = []
         for series in universe.series:
@@ -489,6 +485,27 @@ def extract_universe(
         out.cached += not parsed
         out.extracted += ep.key in fresh
     return out
+
+
+def _introduced_roles(episodes: list[Episode], scans: dict[str, _Scan]) -> frozenset[str]:
+    """Walk-on roles the scripts declare in their own words, as if the bible's ``roles:``
+    listed them: a cued label that an action line introduces with an indefinite article ("An
+    ACOLYTE brings in a tray"), whose head word is a position, group or kind of person
+    (lexicon), and which speaks in one episode of a series at most. The last two keep a name
+    out ("a PHIL face") and a recurring character whose title is also a job (THE DOCTOR, cued
+    in every episode, is no walk-on because a script says "a DOCTOR in a white coat")."""
+    introduced = {normalise(t) for e in episodes for t in scans[e.key].kinds}
+    positions = lexicon.position_words()
+    per_series: dict[tuple[str, str], int] = {}
+    for e in episodes:
+        for label in {normalise(t) for t in scans[e.key].cues} & introduced:
+            per_series[(label, e.series)] = per_series.get((label, e.series), 0) + 1
+    recurring = {label for (label, _s), n in per_series.items() if n > 1}
+    return frozenset(
+        label
+        for label, _s in per_series
+        if label not in recurring and label.split()[-1] in positions
+    )
 
 
 def _cues_doc(scan: _Scan) -> str:
