@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from showbible.reading.infer.clauses import words, wordset
 from showbible.universe.bible import BibleConf
 
@@ -35,6 +37,11 @@ _PREPOSITIONS = wordset(
 )
 
 
+def _word(c: str) -> bool:
+    """An ASCII character of a word, as the regex ``\\w`` has it."""
+    return c.isalnum() or c == "_"
+
+
 def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
 
@@ -48,7 +55,11 @@ class PlaceMention:
 
 
 class PlaceNames:
-    """Finds the bible's places named in a sentence: one regex for all their names."""
+    """Finds the bible's places named in a sentence: one Aho-Corasick automaton for all their
+    names, giving what one regex of them all, longest first, case ignored, between word
+    boundaries, would (that regex, kept for text or names beyond ASCII, where lower case and
+    the regex's ignoring of case may differ, grew with the number of places: 3.6% of a cold
+    build at 500 synthetic episodes with 226 places)."""
 
     def __init__(self, names: dict[str, list[str]]) -> None:
         self._owner = {n.lower(): pid for pid, ns in names.items() for n in ns if n.strip()}
@@ -58,8 +69,38 @@ class PlaceNames:
             if alternatives
             else None
         )
+        self._auto: ahocorasick.Automaton | None = None
+        if alternatives and all(n.isascii() for n in alternatives):
+            self._auto = ahocorasick.Automaton()
+            for name in alternatives:
+                self._auto.add_word(name, name)
+            self._auto.make_automaton()
 
     def spans(self, text: str) -> list[tuple[str, int, int]]:
+        if self._regex is None:
+            return []
+        if self._auto is None or not text.isascii():
+            return self.regex_spans(text)
+        low = text.lower()
+        last = len(low) - 1
+        hits = []
+        for end, name in self._auto.iter(low):
+            start = end - len(name) + 1
+            if (start > 0 and _word(low[start - 1])) or (end < last and _word(low[end + 1])):
+                continue
+            hits.append((start, -len(name), name))
+        # The regex's order: leftmost first, the longest name there, none overlapping.
+        hits.sort()
+        out: list[tuple[str, int, int]] = []
+        reached = 0
+        for start, minus, name in hits:
+            if start >= reached:
+                reached = start - minus
+                out.append((self._owner[name], start, reached))
+        return out
+
+    def regex_spans(self, text: str) -> list[tuple[str, int, int]]:
+        """``spans`` by the one regex (its definition, and the way for text beyond ASCII)."""
         if self._regex is None:
             return []
         return [(self._owner[m.group(0).lower()], m.start(), m.end())
