@@ -391,8 +391,17 @@ def learn_series(kb: Knowledge, article: Article) -> None:
     for para in article.paragraphs:
         marked = kb.mark(para.text)
         for mention in marked.mentions:
-            if mention.kind == "series":
+            after = marked.text[marked.text.find(mention.token) + len(mention.token) :]
+            if mention.kind == "series" and not _ATTRIBUTIVE.match(after):
                 kb.series_count[mention.value] += 1
+
+
+# "Game of Thrones fans", "multiple Game of Thrones episodes", "Thrones–worthy": a show used to
+# describe something else is not what the article is about, and does not count toward its show.
+_ATTRIBUTIVE = re.compile(
+    r"^(?:[–-]\w|\s+(?:fans|viewers|episodes|vets?|veterans?|alums?|universe|franchise|prequel|"
+    r"sequel|spin-?off|actors?|actress|stars?|creators?)\b)"
+)
 
 
 def _drop_joined(kb: Knowledge) -> None:

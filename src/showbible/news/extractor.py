@@ -28,6 +28,7 @@ _THE_SHOW = re.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show|drama|comedy|sitcom|"
     r"procedural|spin-?off|film|movie)\b"
 )
+_ASIDE = re.compile(r"\((?![^()]*\b(?:19|20)\d\d\))[^()]{12,}\)")  # not "Daredevil (2015)"
 NEGATION = re.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|instead of)\b")
 
 
@@ -125,10 +126,14 @@ class Extractor:
         main = self.main_series()
         if main and _THE_SHOW.match(text):
             return main, 0.8
+        # A show named in an aside ("who directed the pilot (as well as Game of Thrones
+        # episodes)") is not what the sentence is about.
+        text = _ASIDE.sub(lambda x: " " * len(x.group()), text)
         named = self.series_in(text if at is None else text[:at])
         if named:
             return (named[0] if at is None else named[-1]), 1.0
-        before = [s for s in self.series_in(para.text[:offset]) if not self.franchise(s)]
+        prose = _ASIDE.sub(lambda x: " " * len(x.group()), para.text[:offset])
+        before = [s for s in self.series_in(prose) if not self.franchise(s)]
         if before:
             return before[-1], 0.85
         heading = self.heading_before(para)
@@ -152,14 +157,20 @@ class Extractor:
         for before in reversed(paragraphs[max(0, i - 3) : i]):
             if before.title:
                 break
-            shows = [s for s in self.series_in(before.text) if not self.franchise(s)]
+            prose = _ASIDE.sub(lambda x: " " * len(x.group()), before.text)
+            shows = [s for s in self.series_in(prose) if not self.franchise(s)]
             if not shows:
                 continue
-            last = sentences(self.kb.speechless(before.text))[-1][1]
+            last = sentences(self.kb.speechless(prose))[-1][1]
             tail = {s for s in self.series_in(last) if not self.franchise(s)}
             if len(tail) == 1:
                 return tail.pop()
-            return shows[0] if len(set(shows)) == 1 else None
+            if len(set(shows)) == 1:
+                return shows[0]
+            # Several shows: the article's own show, when that paragraph names it, is the one
+            # the text goes on about ("House of the Dragon ... Game of Thrones fans").
+            main = self.main_series()
+            return main if main in shows else None
         return None
 
     def franchise(self, title: str) -> bool:

@@ -111,6 +111,7 @@ _BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
 _POSSESSIVE = re.compile(
     rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
     rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
+    rf"prequel|sequel|adaptation|"
     rf"crossover|set|finale|premiere)))(?!\s*\()"
 )
 _YEAR_SER = rf"(?:(?:19|20)\d\d[’']s\s+|the\s+)?{SER}"

@@ -119,6 +119,9 @@ SERIES_CUES = [
     re.compile(rf"\b(?:a|an|new|latest|next|upcoming|tonight's|Monday's|Tuesday's|Wednesday's|"
                rf"Thursday's|Friday's|Saturday's|Sunday's)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+"
                rf"episodes?\b"),
+    # multiple Game of Thrones episodes, Game of Thrones fans: a title of two words or more
+    re.compile(rf"(?P<t>{TITLE}[ \t]+(?:{_SMALL}[ \t]+)?{TITLE})[ \t]+(?:episodes|fans|viewers|"
+               rf"fandom|prequel|sequel|spin-?offs?|finale)\b"),
     # an episode of FBI; a crossover with Arrow
     re.compile(rf"\b(?:episodes?\s+of|(?:crossover|crossovers|team-up)(?:\s+(?:scene|episode|"
                rf"event)s?)?\s+(?:of|with|between))\s+"

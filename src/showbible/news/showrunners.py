@@ -17,7 +17,7 @@ from showbible.news.roles import AUX, DESC, list_of
 
 RUNNER = r"(?:co-?)?show[\s-]?runners?"
 # ", who wrote and produced on X," between a name and its verb
-_WHO = r"(?:,\s+who\s+[^.;,]{1,80}?,?|\s+[–—]\s+who\s+[^.;–—]{1,120}?\s+[–—])?"
+_WHO = r"(?:,\s+who\s+[^.;,]{1,160}?,?|\s+[–—]\s+who\s+[^.;–—]{1,120}?\s+[–—])?"
 # "of X", "for the new X show"
 _OF = rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:new\s+)?(?P<s2>{list_of(SER)}))?"
 _LEFT = (
@@ -29,12 +29,14 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # (SERIES) (co-)showrunner(s) (of SERIES) Jane Doe (and John Roe)
     (re.compile(rf"(?:(?P<s>{list_of(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/|"
                 rf"(?:original\s+)?(?:creator|executive producer) and )?"
-                rf"{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?,?\s+(?P<p>{list_of(NAM)})"),
+                rf"{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?(?:\s*(?:&|and|/)\s*(?:director|"
+                rf"writer|executive producer|creator|producer))?,?\s+(?P<p>{list_of(NAM)})"),
      0.85, ""),
     # Jane Doe, the (SERIES) showrunner (of SERIES); Jane Doe became the showrunner for season 3
     (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}(?:became\s+|becomes\s+|become\s+|"
                 rf"remains\s+)?(?:the\s+|its\s+|"
-                rf"their\s+|a\s+|an\s+)?(?:new(?:est)?\s+|original\s+|current\s+|former\s+)?"
+                rf"their\s+|a\s+|an\s+)?(?:new(?:est)?\s+|original\s+|current\s+|former\s+|"
+                rf"sole\s+|lone\s+)?"
                 rf"(?:(?P<s>{SER})(?:[’'‘]s)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
                 rf"(?P<s2>{SER}))?"), 0.85, ""),
     # Jane Doe will serve as / has been named / took on the role of (new) showrunner (of X)
@@ -43,9 +45,10 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"signed on|signs on|joins|joined|chosen|named|tapped|hired|appointed|brought "
                 rf"on|taken on the role of|takes? on the role of|took on the role of|stepped in|"
                 rf"steps in|been chosen|been named|been tapped|returns|returning|returned|"
-                rf"return|comes back|coming back|came back|(?:been\s+)?(?:promoted|elevated|"
+                rf"return|comes back|coming back|came back|steps? into|stepped into|stepping into|"
+                rf"(?:been\s+)?(?:promoted|elevated|"
                 rf"upped)(?:\s+from(?:\s+[\w\-]+){{1,4}}?)?\s+to)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
-                rf"its\s+|their\s+)?(?:new(?:est)?\s+)?{RUNNER}{_OF}"), 0.85, ""),
+                rf"its\s+|their\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{RUNNER}{_OF}"), 0.85, ""),
     # Jane Doe, the show's showrunner from season four through eight
     (re.compile(rf"(?P<p>{NAM}),\s+(?:the|its)\s+(?P<the>show|series)[’']s\s+(?:new\s+|former\s+)?"
                 rf"{RUNNER}\b"), 0.8, ""),
@@ -68,7 +71,7 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"is running|has run|is showrunning|showrunning|showran)\s+(?P<s2>{SER})"),
      0.6, ""),
     # Jane Doe stepped down / is leaving the show as showrunner (of SERIES)
-    (re.compile(rf"(?P<p>{NAM})\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:from\s+)?the\s+(?:show|"
+    (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:from\s+)?the\s+(?:show|"
                 rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as\s+(?:the\s+)?"
                 rf"(?:show[’']s\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, "ended"),
     # he / she is the co-showrunner on the Starz series adaptation of X
@@ -100,7 +103,7 @@ _THE_SHOW_START = re.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show)\b"
 )
 _SERIES_LIST_RUNNERS = re.compile(rf"(?P<s>{SER})[’'‘]s\s+(?P<p>{NAM})")
-_LEFT_ANY = re.compile(rf"(?P<p>{NAM})\s+(?:\w+\s+){{0,2}}?{_LEFT}\b")
+_LEFT_ANY = re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,2}}?{_LEFT}\b")
 
 
 class Showrunners(Extractor):
@@ -118,6 +121,9 @@ class Showrunners(Extractor):
         ) else None  # fmt: skip
         if not runner and context is None and " ran " not in text and "running" not in text:
             return
+        # "X, who directed the pilot (as well as ...), is stepping down": an aside in brackets
+        # without a name is blanked (same length), so a name and its verb meet across it.
+        text = re.sub(r"\([^()\ue002]*\)", lambda x: " " * len(x.group()), text)
         left = {keyof(self.kb.full(m.at(x.group("p")).value)) for x in _LEFT_ANY.finditer(text)}
         emitted = False
         for pattern, confidence, qual in _SHOWRUNNER if runner or " ran " in text else []:
