@@ -80,6 +80,13 @@ def test_shakespeare_without_a_bible_never_merges_walk_ons(tmp_path: Path) -> No
     gold = json.loads(SHAKESPEARE_GOLD.read_text(encoding="utf-8"))
     score = bench.score_shakespeare(_crossovers(plays, tmp_path), gold)
     assert score["roles merged"].startswith("0/")
-    # The sequels share their court: titles held by father and son (YORK, WARWICK) meet the
-    # same company and stay doubtful without a bible. Held here so it can only get better.
-    assert score["precision"] >= 0.55 and score["recall"] >= 0.6
+    # The sequels share their court: titles held by father and son meet the same company. The
+    # plays' own deaths take some apart (canon/succession.py): Humphrey of Gloucester's body is
+    # borne in 2 Henry VI, which comes before 3 Henry VI, so Richard's GLOUCESTER there and in
+    # Richard III is somebody else. WARWICK and YORK show no death to go by and stay merged.
+    # Held here so it can only get better.
+    assert score["precision"] >= 0.71 and score["recall"] >= 0.73
+    merged, named = map(int, score["named merged"].split("/"))
+    assert merged <= 18 and named == 48
+    assert not [w for w in score["wrong"] if w.startswith(("GLOUCESTER", "SOMERSET", "CLIFFORD"))]
+    assert "GLOUCESTER 3henryvi=richardiii" not in score["missed"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from showbible.canon.company import add_company
 from showbible.canon.stage import stage_pairs
+from showbible.canon.succession import refine_crossings
 from showbible.reading.events import CanonEvent
 from showbible.reading.facts import Presence, SceneFacts
 from showbible.reading.resolve import Cast
@@ -70,6 +71,8 @@ def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[Scene
     scenes: list[SceneFacts] = []
     for key in universe.release:
         scenes.extend(by_episode.get(key, ()))
+    # Crossings the scripts' own deaths contradict are taken apart before anything is counted.
+    scenes = refine_crossings(cast, scenes)
     apply_overrides(universe, scenes)
     release_pos = {s.key: i for i, s in enumerate(scenes)}
     order = story_order(scenes)

@@ -56,6 +56,8 @@ class PairEvidence:
     support: list[str]  # those known to be the same person in both
     asserted: bool = False
     lengths: tuple[int, int] = (RECUR, RECUR)  # episodes of each series
+    # Why the scripts' own text took an asserted pair apart (canon/succession.py), or None.
+    refuted: str | None = None
 
     @property
     def recurs(self) -> bool:
@@ -87,6 +89,8 @@ class PairEvidence:
         (pro if distinctive else con).append(
             f"{label} is a distinctive name" if distinctive else f"{label} is a common name"
         )
+        if self.refuted:
+            con.append(self.refuted)
         return {"for": pro, "against": con}
 
 
@@ -165,7 +169,7 @@ def settle(
             pairs[(cid, a, b)] = ev
     _assert_pairs(out, pairs, set(anchors))
     for crossing in out.values():
-        crossing.groups = _groups(crossing)
+        crossing.groups = groups_of(crossing)
     return out
 
 
@@ -212,7 +216,7 @@ def _assert_pairs(
         ev.support = support(cid, a, b)
 
 
-def _groups(crossing: Crossing) -> list[list[str]]:
+def groups_of(crossing: Crossing) -> list[list[str]]:
     """The series joined by asserted pairs (union-find), each group in universe order."""
     parent = {sid: sid for sid in crossing.series}
 

@@ -307,16 +307,24 @@ class Cast:
         if not split:
             return
         self._cue_cache = {
-            (label, series): Cue(
-                self._split.get(cue.character, {}).get(series, cue.character),
-                cue.label,
-                cue.identity,
-            )
+            (label, series): Cue(self.current(cue.character, series), cue.label, cue.identity)
             for (label, series), cue in self._cue_cache.items()
         }
+        # A label split again (canon/succession.py after Cast.settle) drops the ids of its
+        # first split that no series has now.
+        used = {new for by_series in self._split.values() for new in by_series.values()}
         for cid in split:
             self.characters.pop(cid, None)
+            for old in [c for c in self.characters if c.startswith(cid + "--")]:
+                if old not in used:
+                    self.characters.pop(old)
         self._shared_parts = None
+
+    def current(self, cid: str, series: str) -> str:
+        """The id a character has in a series now: a split label's id there (``york`` or an
+        earlier split's ``york--1henryvi`` -> its series' id), else ``cid``."""
+        base = cid if cid in self._split else cid.split("--", 1)[0]
+        return self._split.get(base, {}).get(series, cid)
 
     def _add_split(self, cid: str, new: str, series: str) -> None:
         if new in self.characters:
@@ -360,6 +368,8 @@ class Cast:
                 order[phrase] = (1, base.phrase_pos[phrase])
         n = 0
         for cid, labels in cues.items():
+            # Cues gathered before a label was split again name its former id.
+            cid = cid if cid in self.characters else self.current(cid, series)
             char = self.characters.get(cid)
             if char is None or char.role:
                 continue
