@@ -4,7 +4,8 @@
    ratios); beside it the PDF reader: our Fountain printed by afterwriting and screenplain, read
    back (pages/s of CPU time, share of printed elements identical; bench/pdf_roundtrip.py).
 2. Cold build of the nine Shakespeare history plays (from ../shared/data) and of the demo
-   universe, then a no-change rebuild and a one-file rebuild.
+   universe, then a no-change rebuild and a one-file rebuild; the store write of a cold build
+   of 50 synthetic episodes apart, into SQLite and PostgreSQL (executemany and COPY).
 3. Checker accuracy on the planted-error universes (recall, false positives per episode); the
    inferred facts' precision and recall per kind, and the planted universes read without a bible.
 4. `showbible news` precision and recall per predicate on the dev set of real articles.
@@ -92,6 +93,17 @@ def build_times() -> list[dict[str, object]]:
     return rows
 
 
+def store_write_rows() -> list[dict[str, object]]:
+    """The same compiled canon written into SQLite and PostgreSQL (executemany and COPY): CPU
+    seconds of this process and of the server (bench/store_write.py)."""
+    import store_write
+    import synth
+
+    with tempfile.TemporaryDirectory() as tmp:
+        synth.generate_total(Path(tmp) / "u50", 50)
+        return store_write.run(Path(tmp) / "u50")
+
+
 def _table(rows: list[dict[str, object]]) -> str:
     if not rows:
         return "(nothing measured)"
@@ -124,6 +136,8 @@ def main() -> None:
         print("  note:", note)
     print("\n== Build into SQLite (best of 3) ==")
     print(_table(build_times()))
+    print("\n== Store write of a cold build, 50 synthetic episodes (bench/store_write.py) ==")
+    print(_table(store_write_rows()))
     print("\n== Checker accuracy on the planted-error universes ==")
     planted_score.report(planted_score.run())
     import infer_dev

@@ -135,33 +135,38 @@ def _best(runs: list[dict[str, float | None]]) -> dict[str, float | None]:
     return min(runs, key=lambda r: (r["CPU s"] or 0) + (r["server CPU s"] or 0))
 
 
+def run(universe: Path, pg: str | None = None, repeat: int = 2) -> list[dict[str, object]]:
+    """One row per way of writing: this process's CPU s, the server's, wall s (best of
+    ``repeat``)."""
+    compiled = compile_universe(load_universe(universe))
+    out: dict[str, dict[str, float | None]] = {}
+    folder = Path(tempfile.mkdtemp(prefix="showbible-write-"))
+    try:
+        runs = [write_once(f"sqlite:///{folder}/w{n}.sqlite", compiled) for n in range(repeat)]
+        out["SQLite executemany"] = _best(runs)
+        with contextlib.ExitStack() as stack:
+            pg = pg or stack.enter_context(throwaway_postgres())
+            if pg is not None:
+                for label, insert in (("executemany", rows.insert_rows), ("COPY", _copy_rows)):
+                    runs = []
+                    for n in range(repeat):
+                        url = _fresh_database(pg, f"bench_write_{label.lower()}_{n}")
+                        with _inserting_with(insert):
+                            runs.append(write_once(url, compiled))
+                    out[f"PostgreSQL {label}"] = _best(runs)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    scenes = len(compiled.canon.scenes)
+    return [{"store write": k, "scenes": scenes, **v} for k, v in out.items()]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("universe", type=Path)
     parser.add_argument("--pg", default=None, help="a PostgreSQL URL (default: start one)")
     parser.add_argument("--runs", type=int, default=2)
     args = parser.parse_args()
-    compiled = compile_universe(load_universe(args.universe))
-    out: dict[str, object] = {"scenes": len(compiled.canon.scenes)}
-    folder = Path(tempfile.mkdtemp(prefix="showbible-write-"))
-    try:
-        runs = []
-        for n in range(args.runs):
-            runs.append(write_once(f"sqlite:///{folder}/w{n}.sqlite", compiled))
-        out["sqlite executemany"] = _best(runs)
-        with contextlib.ExitStack() as stack:
-            pg = args.pg or stack.enter_context(throwaway_postgres())
-            if pg is not None:
-                for label, insert in (("executemany", rows.insert_rows), ("COPY", _copy_rows)):
-                    runs = []
-                    for n in range(args.runs):
-                        url = _fresh_database(pg, f"bench_write_{label.lower()}_{n}")
-                        with _inserting_with(insert):
-                            runs.append(write_once(url, compiled))
-                    out[f"postgresql {label}"] = _best(runs)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    print(json.dumps(out, indent=1))
+    print(json.dumps(run(args.universe, args.pg, args.runs), indent=1))
     return 0
 
 
