@@ -6,9 +6,11 @@ Anti-pattern::
     The ledger's gone.
 
 Without a bible (or for a name the bible does not hold), the scripts' own cast stands in for it:
-a cue of one episode that is one letter away from a cue of several episodes of the same series
-(``TULLEY`` once, ``TULLY`` throughout; names of five letters or more, so that ``JON`` and
-``JOHN`` are not one) is as likely a misspelling.
+a cue of one episode that is a slip of the hand from a cue of several episodes of the same
+series -- a letter dropped, added or swapped with its neighbour (``TULLEY`` once, ``TULLY``
+throughout; names of five letters or more, so that ``JON`` and ``JOHN`` are not one; no
+replaced letter, as LARRY is not BARRY; no trailing S, as GOBLINS are a group) -- is as likely
+a misspelling.
 
 Fix: correct the cue to ``TOBIAS``, or, if this really is somebody new, add them to the bible's
 ``characters`` (then the cue resolves and the warning goes).
@@ -19,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
@@ -97,16 +99,23 @@ def _near_cues(ctx: Context) -> dict[str, str]:
             if cid not in label or total[cid] > 1:
                 continue
             a = label[cid]
-            hits = [
-                c
-                for c in common
-                if c != cid
-                and min(len(a), len(label[c])) >= MIN_LETTERS
-                and OSA.distance(a, label[c]) == 1
-            ]
+            hits = [c for c in common if c != cid and _slip(a, label[c])]
             if len(hits) == 1:
                 out[cid] = hits[0]
     return out
+
+
+def _slip(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one letter dropped, added or swapped with its neighbour, as
+    hands slip (TULLEY, LAMPLIGHTR, MARHSALL). A letter *replaced* is as often another name
+    (LARRY and BARRY, PAULA and PAULO, MANNY and DANNY, in Friends), and a trailing S is a
+    group (GOBLINS)."""
+    if min(len(a), len(b)) < MIN_LETTERS or OSA.distance(a, b) != 1:
+        return False
+    if len(a) == len(b):
+        return Levenshtein.distance(a, b) == 2  # a swap: one OSA step, two Levenshtein steps
+    short, long_ = sorted((a, b), key=len)
+    return long_ != short + "S"
 
 
 def _first_appearance(ctx: Context, cid: str) -> tuple[str, int] | None:
