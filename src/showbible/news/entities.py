@@ -392,15 +392,15 @@ def learn_series(kb: Knowledge, article: Article) -> None:
         marked = kb.mark(para.text)
         for mention in marked.mentions:
             after = marked.text[marked.text.find(mention.token) + len(mention.token) :]
-            if mention.kind == "series" and not _ATTRIBUTIVE.match(after):
+            if mention.kind == "series" and not ATTRIBUTIVE.match(after):
                 kb.series_count[mention.value] += 1
 
 
 # "Game of Thrones fans", "multiple Game of Thrones episodes", "Thrones–worthy": a show used to
 # describe something else is not what the article is about, and does not count toward its show.
-_ATTRIBUTIVE = re.compile(
+ATTRIBUTIVE = re.compile(
     r"^(?:[–-]\w|\s+(?:fans|viewers|episodes|vets?|veterans?|alums?|universe|franchise|prequel|"
-    r"sequel|spin-?off|actors?|actress|stars?|creators?)\b)"
+    r"sequel|spin-?off|actors?|actress|star|creators?|finale|premiere)\b)"
 )
 
 

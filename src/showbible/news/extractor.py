@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
-from showbible.news.entities import Knowledge, Marked
+from showbible.news.entities import ATTRIBUTIVE, Knowledge, Marked
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
 
@@ -157,12 +157,11 @@ class Extractor:
         for before in reversed(paragraphs[max(0, i - 3) : i]):
             if before.title:
                 break
-            prose = _ASIDE.sub(lambda x: " " * len(x.group()), before.text)
-            shows = [s for s in self.series_in(prose) if not self.franchise(s)]
+            shows = self.topical_series(before.text)
             if not shows:
                 continue
-            last = sentences(self.kb.speechless(prose))[-1][1]
-            tail = {s for s in self.series_in(last) if not self.franchise(s)}
+            last = sentences(self.kb.speechless(before.text))[-1][1]
+            tail = set(self.topical_series(last))
             if len(tail) == 1:
                 return tail.pop()
             if len(set(shows)) == 1:
@@ -172,6 +171,30 @@ class Extractor:
             main = self.main_series()
             return main if main in shows else None
         return None
+
+    def topical_series(self, text: str) -> list[str]:
+        """The shows a text is about: not a franchise, not one named in an aside in brackets,
+        not one used to describe something else ("The Good Wife spin-off", "X fans")."""
+        marked = self.kb.mark(_ASIDE.sub(lambda x: " " * len(x.group()), text))
+        return [
+            x.value
+            for x in marked.mentions
+            if x.kind == "series"
+            and not self.franchise(x.value)
+            and not ATTRIBUTIVE.match(marked.text[marked.text.find(x.token) + len(x.token) :])
+        ]
+
+    def topic_show(self, para: Paragraph, offset: int) -> str | None:
+        """The show a sentence that names none is about: the article's when its paragraph
+        opens with "The show"; else, in an article about one show, the show its paragraph
+        names before it. None otherwise: a cast among several shows is not placed."""
+        if _THE_SHOW.match(para.text):
+            return self.main_series()
+        if len([t for t, n in self.kb.series_count.items() if n and not self.franchise(t)]) > 1:
+            return None  # a crossover's, a spin-off's: which show a cast is in needs saying
+        named = set(self.topical_series(self.kb.speechless(para.text)))
+        earlier = set(self.topical_series(self.kb.speechless(para.text)[:offset]))
+        return earlier.pop() if earlier and len(named) == 1 else None
 
     def franchise(self, title: str) -> bool:
         """ "Star Trek" of "Star Trek: Lower Decks": a franchise, not a show (unless the bible

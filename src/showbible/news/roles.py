@@ -104,7 +104,8 @@ _PRONOUN_CAST = re.compile(
 _PAIRS = re.compile(
     rf"(?P<a>{CH})(?:[’']s)?\s*\((?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
-    rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)\)"
+    rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
+    rf"who)\b[^()\ue000\ue002]{{0,100}})?\)"
 )
 _BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
@@ -293,6 +294,8 @@ class Roles(Extractor):
                 shows = set(self.kb.series_count)
                 if played and not listed and len(shows) == 1:  # an article about one show
                     self.add("appears_in", played, shows.pop(), para.line, sentence, 0.45)
+                elif played and not listed and not any(x.kind == "series" for x in m.mentions):
+                    self.topic_cast(c, sentence, para)
         bar = _BAR.match(text)
         if bar is not None:
             self.emit_plays(m.at(bar.group("a")).value, m.at(bar.group("b")), m, sentence,
@@ -337,6 +340,9 @@ class Roles(Extractor):
                 series, confidence = (shown[-1], 0.6) if shown else (named[-1], 0.5)
                 if keyof(series) != keyof(name):
                     self.add("appears_in", name, series, para.line, sentence, confidence)
+            elif not cast and not any(x.kind == "series" for x in m.mentions):
+                self.topic_cast(bs[0] if (vote or default) > 0 and a.kind == "name" else a,
+                                sentence, para)  # fmt: skip
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
             first = (vote or default) > 0 and a.kind == "name"
             at = start if cast else -1
@@ -369,6 +375,14 @@ class Roles(Extractor):
         if ea != eb:
             return 1 if ea > eb else -1
         return 0
+
+    def topic_cast(self, character: Mention, sentence: str, para: Paragraph) -> None:
+        """A character named with its performer in a sentence that names no show is in the
+        show its paragraph is about, when that is one show."""
+        topic = self.topic_show(para, self.offset)
+        name = self.kb.full(character.text if character.kind == "series" else character.value)
+        if topic and keyof(topic) != keyof(name):
+            self.add("appears_in", name, topic, para.line, sentence, 0.5)
 
     def _short_form(self, name: str) -> int:
         """+1 for a surname written alone, -1 for a first name alone, 0 otherwise."""
