@@ -400,7 +400,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
 # describe something else is not what the article is about, and does not count toward its show.
 ATTRIBUTIVE = re.compile(
     r"^(?:[–-]\w|\s+(?:fans|viewers|episodes|vets?|veterans?|alums?|universe|franchise|prequel|"
-    r"sequel|spin-?off|actors?|actress|star|creators?|finale|premiere)\b)"
+    r"sequel|spin-?off|creators?|finale|premiere)\b)"
 )
 
 
