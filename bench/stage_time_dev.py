@@ -9,6 +9,9 @@ each engine character is mapped to Folger persons through the cue labels it spea
 (gold.json ``labels``), or, when it does not speak in the scene, the label it last spoke under in
 the play. ``--bible`` declares the Folger persons instead (their labels as aliases scoped to
 their play), to tell identity noise from stage-time errors: the figures hardly move with it.
+``--tei`` reads the plays from the Folger TEI files themselves ($SHOWBIBLE_TEI_PLAYS, default
+/work/scratch/stage/tei), the gold's own edition: no edition noise, and the directions in
+Folger's words ("They exit.", "Lancaster and Westmoreland exit."); persons by their TEI names.
 
 Over the pairs present together per Folger, "met in this scene" is scored for precision and
 recall, beside the baseline that sharing a scene is meeting. The hard cases are the pairs Folger
@@ -17,7 +20,7 @@ met, and how many we cannot judge because we miss one of them. First meetings: p
 every pair that meets per Folger, whether our first meeting is in the same scene, earlier (the
 error the rule exists to avoid), later, or missing.
 
-    .venv/bin/python bench/stage_time_dev.py [--errors] [--play 1henryiv] [--bible]
+    .venv/bin/python bench/stage_time_dev.py [--errors] [--play 1henryiv] [--bible] [--tei]
 """
 
 from __future__ import annotations
@@ -25,9 +28,12 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import re
+import shutil
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +45,9 @@ SHARED = HERE.parent.parent / "shared" / "data"
 PLAYS = SHARED / "shakespeare-fountain"
 GOLD = SHARED / "shakespeare-gold" / "gold.json"
 PAIRS = HERE.parent / "tests" / "data" / "stage" / "folger_stage_pairs.json"
+TEI = Path(os.environ.get("SHOWBIBLE_TEI_PLAYS", "/work/scratch/stage/tei"))
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+_XML = "{http://www.w3.org/XML/1998/namespace}"
 
 SceneId = tuple[int, int, str]
 Pair = tuple[str, str]
@@ -93,24 +102,64 @@ def _bible(root: Path, gold: dict[str, Any]) -> dict[str, str]:
     return people
 
 
-def engine_scenes(gold: dict[str, Any], bible: bool = False) -> dict[str, dict[SceneId, OurScene]]:
+def _tei_universe(into: Path, gold: dict[str, Any], tei: Path) -> dict[str, dict[str, Any]]:
+    """A bible-less universe of the Folger TEI files themselves (the same edition as the gold);
+    per play, each cue label the TEI reader gives (the person's name) -> {"id": person}."""
+    from showbible.formats.tei import safe_label
+
+    lines = ["name: the nine plays in the Folger TEI", "series:"]
+    (into / "plays").mkdir(parents=True)
+    labels: dict[str, dict[str, Any]] = {}
+    for play, data in gold["plays"].items():
+        source = tei / f"{data['tei']}.xml"
+        shutil.copy(source, into / "plays" / f"{play}.xml")
+        sid = play.replace("_", "-")
+        lines += [f"  - id: {sid}", f'    scripts: ["plays/{play}.xml"]']
+        names: dict[str, list[str]] = defaultdict(list)
+        for person in ET.parse(source).getroot().iter(f"{_TEI}person"):
+            name = person.find(f"{_TEI}persName")
+            if name is not None:
+                label = safe_label(" ".join("".join(name.itertext()).split()))
+                names[label].append(person.get(f"{_XML}id") or "")
+        # A name two persons share (two Murderers) tells neither: left unmapped.
+        labels[play] = {k: {"id": v[0]} for k, v in names.items() if len(v) == 1}
+    (into / "universe.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return labels
+
+
+def _tei_scene_id(heading: str) -> SceneId | None:
+    """(act, scene, "scene") of the TEI reader's heading ``ACT 1. Scene 2``; prologues, choruses
+    and the induction hold one speaker each, so no pairs, and are left out."""
+    m = re.match(r"ACT\s+(\d+)\.\s*Scene\s+(\d+)", heading, re.IGNORECASE)
+    return (int(m.group(1)), int(m.group(2)), "scene") if m else None
+
+
+def engine_scenes(
+    gold: dict[str, Any], bible: bool = False, tei: Path | None = None
+) -> dict[str, dict[SceneId, OurScene]]:
     """play stem -> scene id -> our presence and meetings, in Folger person ids. With ``bible``,
-    a bible declares the Folger persons (their labels as aliases), so identity is no noise."""
+    a bible declares the Folger persons (their labels as aliases), so identity is no noise.
+    With ``tei`` (a folder), the plays are read from the Folger TEI files there instead."""
     from showbible.build.compiler import compile_universe
     from showbible.canon.stage import stage_pairs
     from showbible.universe.loader import load_universe
 
     bench = _presence_bench()
+    tei_labels: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        root = bench._universe(Path(tmp))
-        declared = _bible(root, gold) if bible else {}
+        if tei is not None:
+            root = Path(tmp)
+            tei_labels = _tei_universe(root, gold, tei)
+        else:
+            root = bench._universe(Path(tmp))
+        declared = _bible(root, gold) if bible and tei is None else {}
         compiled = compile_universe(load_universe(root), rules=False)
     by_play: dict[str, list[Any]] = defaultdict(list)
     for scene in compiled.canon.scenes:
         by_play[scene.episode].append(scene)
     out: dict[str, dict[SceneId, OurScene]] = {}
     for play, scenes in by_play.items():
-        labels = gold["plays"][play]["labels"]
+        labels = tei_labels[play] if tei is not None else gold["plays"][play]["labels"]
 
         def persons(said: Any, labels: dict[str, Any] = labels) -> set[str]:
             return {labels[x]["id"] for x in said if labels.get(x, {}).get("id")}
@@ -133,7 +182,7 @@ def engine_scenes(gold: dict[str, Any], bible: bool = False) -> dict[str, dict[S
                     of[cid] = latest.get(cid) or first.get(cid) or set()
             for cid, said in s.labels.items():
                 latest[cid] = persons([said.most_common(1)[0][0]])
-            sid = bench._scene_id(s.heading)
+            sid = _tei_scene_id(s.heading) if tei is not None else bench._scene_id(s.heading)
             if sid is None:
                 continue
             ours = OurScene(present={p for ps in of.values() for p in ps})
@@ -221,10 +270,12 @@ def score_play(
     return t
 
 
-def score(errors: bool = False, only: str | None = None, bible: bool = False) -> dict[str, Tally]:
+def score(
+    errors: bool = False, only: str | None = None, bible: bool = False, tei: Path | None = None
+) -> dict[str, Tally]:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     dev = json.loads(PAIRS.read_text(encoding="utf-8"))
-    ours = engine_scenes(gold, bible)
+    ours = engine_scenes(gold, bible, tei)
     rows: dict[str, Tally] = {}
     total = Tally()
     for play, data in dev["plays"].items():
@@ -286,11 +337,20 @@ def main() -> int:
         action="store_true",
         help="declare the Folger persons (gold.json labels as aliases): identity is no noise",
     )
+    parser.add_argument(
+        "--tei",
+        action="store_true",
+        help="read the plays from the Folger TEI ($SHOWBIBLE_TEI_PLAYS), the gold's own edition",
+    )
     args = parser.parse_args()
     if not GOLD.is_file() or not PLAYS.is_dir():
         print(f"skipped: {GOLD} or {PLAYS} is not present")
         return 0
-    report(score(errors=args.errors, only=args.play, bible=args.bible))
+    if args.tei and not TEI.is_dir():
+        print(f"skipped: {TEI} is not present (set SHOWBIBLE_TEI_PLAYS)")
+        return 0
+    tei = TEI if args.tei else None
+    report(score(errors=args.errors, only=args.play, bible=args.bible, tei=tei))
     return 0
 
 

@@ -30,11 +30,21 @@ from showbible.reading.facts import SceneFacts
 _START = re.compile(r"^\W*(?P<verb>re-?enters?|enters?|exits?|exeunt|dies)\b", re.IGNORECASE)
 # "Mara exits." / "Ben leaves the room": names before the verb go. So do the dead: "Cole
 # dies", "wherein SIR HUMPHREY and WILLIAM STAFFORD are slain" (no one meets them after).
+# Several go or come as the plural verb: "Lancaster and Westmoreland exit", "Carriers exit" (the
+# Folger texts' way), when a name or a plural stands right before it; not the noun, the
+# infinitive or the imperative ("blocks the exit", "may enter", "then enter JOAN").
 _AFTER = re.compile(
-    r"\b(?P<verb>exits|leaves|re-?enters|enters|dies|(?:is|are)\s+(?:slain|killed))\b",
+    r"\b(?P<verb>exits|leaves|re-?enters|enters|dies|(?:is|are)\s+(?:slain|killed)"
+    r"|(?P<plural>exit|re-?enter|enter)(?!\w))",
     re.IGNORECASE,
 )
-_GOING_AFTER = re.compile(r"exits|leaves|dies|is\s|are\s", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"(?:\b[A-Z][\w'’.-]*|\w+s|\bboth|\ball|\btoo)\W*$")
+_GOING_AFTER = re.compile(r"exit|leaves|dies|is\s|are\s", re.IGNORECASE)
+# A pronoun goes: "He exits." is the last speaker's, "They exit." / "They all exit." empties the
+# stage, as a bare Exit / Exeunt does ("He leaves the letter" is no exit); "All but the Prince
+# and Peto exit": the named stay.
+_PRONOUN = re.compile(r"^\W*(?P<who>he|she|they)\s+(?:all\s+)?exits?\b", re.IGNORECASE)
+_ALL_BUT = re.compile(r"^\W*all\s+(?:but|except|save)\b", re.IGNORECASE)
 # "Exeunt some with Lord SAY", "Exit one with the Clerk", "Exeunt some of them": only part of
 # the stage goes, so only the named go; naming nobody, no one known leaves.
 _SOME = re.compile(
@@ -64,13 +74,25 @@ def _moves(scene: SceneFacts) -> list[tuple[int, int, str, tuple[str, ...]]]:
                 plural = m.group("verb").lower() == "exeunt"
                 out.append((s.line, n, "all-out" if plural else "last-out", ()))
             continue
+        pronoun = _PRONOUN.match(s.text)
+        if pronoun:
+            plural = pronoun.group("who").lower() == "they"
+            out.append((s.line, n, "all-out" if plural else "last-out", ()))
+            continue
         m = _AFTER.search(s.text)
+        verbless = m is None
+        if m and _ALL_BUT.match(s.text):
+            # The named stay; a name we cannot tell ("the King") speaks again at once.
+            out.append((s.line, n, "all-out", s.names))
+            continue
+        if m and m.group("plural") and not _SUBJECT_END.search(s.text, 0, m.start()):
+            m = None
         if m and s.names:
             before = tuple(c for c, at in zip(s.names, s.starts, strict=False) if at < m.start())
             if before:
                 going = bool(_GOING_AFTER.match(m.group("verb")))
                 out.append((s.line, n, "out" if going else "in", before))
-        elif not m and s.names and out and out[-1][1:3] == (n - 1, "in") and out[-1][0] == s.line:
+        elif verbless and s.names and out and out[-1][:3] == (s.line, n - 1, "in"):
             # A clause of the entrance with no verb of its own: "Enter FALSTAFF and PETO;
             # FRANCIS following with wine", "...; at another, the FRENCH KING, QUEEN ISABEL".
             out.append((s.line, n, "in", s.names))
