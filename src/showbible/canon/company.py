@@ -29,7 +29,18 @@ _GROUP = re.compile(
     re.IGNORECASE,
 )
 _ENTER = re.compile(r"\b(?:re-?enter|enters?)\b", re.IGNORECASE)
-_CHEAP = re.compile(r"rest|train|company|followers|rabblement|retinue", re.IGNORECASE)
+
+
+def _may_group(low: str) -> bool:
+    """A substring every group word holds: tested (in C) before any pattern is run."""
+    return (
+        "rest" in low
+        or "train" in low
+        or "compan" in low
+        or "follower" in low
+        or "rabble" in low
+        or "retinue" in low
+    )
 
 
 def _role(cid: str) -> bool:
@@ -43,15 +54,20 @@ def add_company(scenes: Iterable[SceneFacts]) -> None:
         by_episode.setdefault((scene.series, scene.episode), []).append(scene)
     for episode in by_episode.values():
         episode.sort(key=lambda s: s.number)
+        found = [(n, _group_entrances(scene)) for n, scene in enumerate(episode)]
+        found = [(n, entrances) for n, entrances in found if entrances]
+        if not found:
+            continue
         # Worked out afresh each time, from the scenes' own presence: the same answer twice.
-        for scene in episode:
-            for cid in [c for c, p in scene.present.items() if p.how == COMPANY]:
-                del scene.present[cid]
-        scenes_of: dict[str, set[int]] | None = None
-        for n, scene in enumerate(episode):
-            for leaders, line in _group_entrances(scene):
-                if scenes_of is None:
-                    scenes_of = _scenes_of(episode)
+        # Only a scene with a group entrance can hold company (an edited one is read anew).
+        for n, _entrances in found:
+            present = episode[n].present
+            for cid in [c for c, p in present.items() if p.how == COMPANY]:
+                del present[cid]
+        scenes_of = _scenes_of(episode)
+        for n, entrances in found:
+            scene = episode[n]
+            for leaders, line in entrances:
                 for leader in leaders:
                     mine = scenes_of.get(leader, set())
                     for cid in _company_of(leader, line, scene, episode[:n]):
@@ -74,7 +90,7 @@ def _group_entrances(scene: SceneFacts) -> list[tuple[list[str], int]]:
     """(the named people a group entrance brings on, its line) of every such direction."""
     out: list[tuple[list[str], int]] = []
     for i, sentence in enumerate(scene.sentences):
-        if not sentence.names or not _CHEAP.search(sentence.text):
+        if not sentence.names or not _may_group(sentence.text.lower()):
             continue
         group = _GROUP.search(sentence.text)
         if group is None:
