@@ -321,14 +321,24 @@ def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
 _NICKNAME = re.compile(r"(\b[A-Z][\w.’'-]* )[‘'“\"]([A-Z][\w.’-]{1,20})[’'”\"](?= [A-Z])")
 
 
+_GERUNDS = frozenset(
+    words(
+        """Joining Starring Featuring Having Playing Including Following Returning Leading
+    Bringing Taking Making Being Getting Meeting Reprising Portraying Voicing Casting Welcoming"""
+    )
+)
+
+
 def _trim(raw: str) -> tuple[int, str]:
     """A matched name without the sentence words glued to it, as (offset in ``raw``, name);
     never a month or an organisation (then the name is "")."""
     spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", raw)]
     while spans and (spans[0][1].lower().strip(".") in NOT_NAME_START or spans[0][1] in _MONTHS):
         spans = spans[1:]
-    if len(spans) >= 3 and spans[0][1].endswith("ing"):
-        spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe"
+    if (len(spans) >= 3 and spans[0][1].endswith("ing")) or (
+        len(spans) == 2 and spans[0][1] in _GERUNDS
+    ):
+        spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe", "Joining Nash-Betts"
     while spans and spans[-1][1] in _MONTHS:
         spans = spans[:-1]
     if len(spans) >= 3 and spans[0][1] == "Charge":

@@ -122,7 +122,8 @@ _THE_SERIES = (
 # The Defenders brought together A, B and C; the series finally brought together ...; the third
 # season will bring X back; The Defenders also managed to include interactions between A and B
 _ENSEMBLE = re.compile(
-    rf"(?:(?P<s>{SER})|(?P<the>\b{_THE_SERIES}\b))[^.,;:\ue000\ue002]{{0,40}}?(?<![\w-])(?:brought "
+    rf"(?:(?P<s>{SER})|(?P<the>\b{_THE_SERIES}\b))(?:,\s+(?:the|a|an)\s+[^.;:,]{{0,100}}?,)?"
+    rf"[^.,;:\ue000\ue002]{{0,40}}?(?<![\w-])(?:brought "
     rf"together|brings together|bring together|bringing together|unites|united|reunites|"
     rf"reunited|features|featured|featuring|includes|included|include|including|welcomes|"
     rf"welcomed|introduces|introduced|brought back|brings back|will bring back|bring back|"

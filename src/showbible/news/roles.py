@@ -31,7 +31,10 @@ DESC = (
     r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
 )
 _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
-C_ITEM = rf"(?:{DESC})?{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"  # not "the Girl of Steel"
+# A character as a list names it: a description, a two-word job title ("Special Agent"), the
+# name; never "the Girl of Steel".
+_JOB = r"(?:(?:Special|Senior|Supervisory)\s+Agent\s+)?"
+C_ITEM = rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
@@ -74,6 +77,9 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+is\s+|(?:is|was|will be|has been|is being|"
                 rf"as)\s+)?(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
      0.85),
+    # SERIES brought Jane Doe back as Mara Voss
+    (re.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
+                rf"(?P<c>{C_ITEM})"), 0.8),
     # Jane Doe takes Mara Voss to SERIES
     (re.compile(rf"(?P<p>{NAM})\s+(?:will\s+)?(?:take|takes|taking|took|bring|brings|bringing|"
                 rf"brought)\s+(?P<c>{NAM})\s+(?:back\s+)?(?:over\s+)?to\s+{SER}"), 0.75),
@@ -81,8 +87,8 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
     # Mara Voss (voiced by Jane Doe); Hughie Campbell (played by Jack Quaid in The Boys series)
     (re.compile(rf"(?P<c>{CH})\s*\((?:voiced|played|portrayed)\s+by\s+(?P<p>{list_of(NAM)})"
-                rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<s>{SER})(?:\s+(?:series|show|films?|movies?))?)?"
-                rf"\)"), 0.85),
+                rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<s>{SER})(?:\s+(?:series|show|films?|movies?))?|"
+                rf"\s+(?:on|in)\s+(?:TV|television|the\s+[a-z]+\s+series))?\)"), 0.85),
     # Jane Doe's Greyharbor character, Mara Voss
     (re.compile(rf"(?P<p>{NAM})[’'](?:s\s+|\s+)(?:{SER}\s+)?(?:character|role),?\s+(?P<c>{NAM})"),
      0.8),
