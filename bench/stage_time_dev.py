@@ -116,8 +116,11 @@ def _tei_universe(into: Path, gold: dict[str, Any], tei: Path) -> dict[str, dict
         sid = play.replace("_", "-")
         lines += [f"  - id: {sid}", f'    scripts: ["plays/{play}.xml"]']
         names: dict[str, list[str]] = defaultdict(list)
-        for person in ET.parse(source).getroot().iter(f"{_TEI}person"):
-            name = person.find(f"{_TEI}persName")
+        root = ET.parse(source).getroot()
+        for person in [*root.iter(f"{_TEI}person"), *root.iter(f"{_TEI}personGrp")]:
+            # As the TEI reader labels them: persName, else name (groups), else orgName.
+            found = (person.find(f"{_TEI}{tag}") for tag in ("persName", "name", "orgName"))
+            name = next((n for n in found if n is not None), None)
             if name is not None:
                 label = safe_label(" ".join("".join(name.itertext()).split()))
                 names[label].append(person.get(f"{_XML}id") or "")

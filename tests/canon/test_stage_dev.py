@@ -94,6 +94,6 @@ def test_meetings_read_from_the_tei_itself(scored: tuple[ModuleType, dict[str, A
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         assert digest == source["sha256"], f"{path} is not the file the gold was derived from"
     f = bench.figures(bench.score(tei=TEI)["all"])
-    # Measured: precision 0.966, recall 0.915 (sharing the scene: 0.844 / 0.925).
-    assert f["precision"] >= 0.955, f
-    assert f["recall"] >= 0.905, f
+    # Measured: precision 0.959, recall 0.938 (sharing the scene: 0.835 / 0.948).
+    assert f["precision"] >= 0.95, f
+    assert f["recall"] >= 0.93, f
