@@ -552,12 +552,22 @@ def _facts(compiled: Compiled) -> list[Row]:
 
 def insert_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
     """Many rows at once through the driver's own executemany: SQLAlchemy's per-row parameter
-    processing cost more than the database did (0.8 s for 65,000 presence rows)."""
+    processing cost more than the database did (0.8 s for 65,000 presence rows). PostgreSQL
+    through psycopg takes them by COPY: half the CPU time of executemany, in this process and
+    in the server alike (bench/store_write.py, 500 synthetic episodes: 1.1 + 0.7 s against
+    2.5 + 1.3 s)."""
     if not rows:
         return
     columns = list(rows[0])
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     quote = conn.dialect.identifier_preparer.quote
+    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
+        raw = conn.connection.driver_connection
+        sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+        with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
+            for r in rows:
+                copy.write_row(tuple(r[c] for c in columns))
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
         f"VALUES ({', '.join(mark for _ in columns)})"
