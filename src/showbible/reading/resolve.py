@@ -618,7 +618,12 @@ class NameMatcher:
             return None
         # "the Lords HASTINGS, MOWBRAY, and BARDOLPH": a plural title before a list gives each
         # name its title, and a titled name that is someone's ("LORD BARDOLPH") is theirs.
-        plural = _PLURAL_TITLE_LIST.search(text, max(0, m.start - 80), m.start)
+        tail = text[max(0, m.start - 5) : m.start].rstrip()
+        plural = (
+            _PLURAL_TITLE_LIST.search(text, max(0, m.start - 80), m.start)
+            if tail.endswith((",", "and", "AND", "s", "S"))  # a list's or a plural's end
+            else None
+        )
         if plural is not None:
             title = self._singular.get(plural.group(1).upper())
             if title is not None:
