@@ -179,6 +179,12 @@ class Relations(Roles, Showrunners):
                 if NEGATION.search(text[max(0, match.start() - 12) : match.end()]):
                     continue
                 groups = match.groupdict()
+                if (
+                    "(" in match.group(0)
+                    and groups.get("from")
+                    and all(self.is_performer(x.value) for x in m.all(groups["c"]))
+                ):
+                    continue  # "Drake Rodger (The In Between)": a performer's credit
                 subjects = self.subjects(m, groups["c"], para, sentence)
                 targets = m.all(groups.get("from")) + m.all(groups.get("s"))
                 more = _AND_APPEAR.match(text, match.end())

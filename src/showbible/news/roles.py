@@ -34,7 +34,10 @@ _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
 # A character as a list names it: a description, a two-word job title ("Special Agent"), the
 # name; never "the Girl of Steel".
 _JOB = r"(?:(?:Special|Senior|Supervisory)\s+Agent\s+)?"
-C_ITEM = rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
+C_ITEM = (
+    rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
+    r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
+)
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
@@ -60,13 +63,17 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
                 rf"character)\s+of\s+)?(?:{DESC})?(?:character\s+(?:of\s+)?)?(?P<c>{C_ITEM})"),
      0.85),
+    # Cranston and Paul played White and Pinkman: two and two, in order
+    (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})\b"),
+     0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue000\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_ROLE}\s+(?:to\s+)?(?:his|her|their|"
-                rf"the)\s+(?:respective\s+|iconic\s+|original\s+)?(?:{SER}\s+)?(?:roles?|"
-                rf"characters?|part)\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
+                rf"the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?(?:{SER}\s+)?(?:roles?|"
+                rf"characters?|part)(?:\s+from\s+{SER})?\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"),
+     0.85),
     # Jane Doe, who returns in X, reprising the role of Mara Voss
     (re.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?,\s+(?:reprising|playing|as)\s+(?:the|his|"
                 rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)(?:\s*,?\s*(?:of|as))?\s+"
@@ -133,6 +140,7 @@ _EPISODE_OF = re.compile(
     rf"\b(?:episode|season|finale|premiere|clip|scene|pilot)s?\s+(?:\d+\s+)?(?:of|from)\s+"
     rf"(?:the\s+)?(?P<s>{SER})"
 )
+_CREDIT = re.compile(r"(?<=\ue003)\s*\((?:[^()\ue002]|\([^()\ue002]*\))*\)")
 _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
 
@@ -224,6 +232,8 @@ class Roles(Extractor):
         elif after:
             series, confidence = after[0], 0.5
         elif earlier:
+            if len(_families(earlier)) > 1:
+                return  # the paragraph names several shows and the sentence none: whose?
             series, confidence = earlier[-1], 0.5
         elif self.previous_show(para):
             series, confidence = self.previous_show(para) or "", 0.45
@@ -243,7 +253,10 @@ class Roles(Extractor):
             self.add("appears_in", character, series, para.line, sentence, confidence)
 
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
-        text = m.text
+        # "Meg Donnelly (High School Musical) and Drake Rodger (The In Between) have been cast
+        # as ...": a credit in brackets (no name in it) is blanked, same length, so the names
+        # read as one list.
+        text = _CREDIT.sub(lambda x: " " * len(x.group()), m.text)
         for pattern, confidence in _PLAYS:
             for match in pattern.finditer(text):
                 q = self.qualifier(m, match.start(), match.end(), question)
@@ -497,6 +510,12 @@ def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
         if counts is not None and counts[show] < 2:
             out.add(show)
     return out
+
+
+def _families(titles: list[str]) -> set[str]:
+    """Shows told apart, one name and its longer form ("Criminal Minds", "Criminal Minds:
+    Evolution") counted once."""
+    return {t for t in titles if not any(o != t and t.startswith(o + ":") for o in titles)}
 
 
 def _zip(performers: list[Mention], characters: list[Mention]) -> list[tuple[Mention, Mention]]:

@@ -188,6 +188,9 @@ class Showrunners(Extractor):
                         continue
                     series = found[0]
                     for x in m.all(match.group("p")):
+                        full = keyof(self.kb.full(x.value))
+                        if full in self.kb.performers or self.kb.performer_like(x.value) >= 2:
+                            continue  # "The Hunger Games star Liam Hemsworth replaces him"
                         if x.kind == "name":
                             emitted |= self.emit_runner(x.value, series, 0.7, "", left,
                                                         sentence, para)  # fmt: skip
