@@ -36,7 +36,10 @@ LINES_PER_PAGE = PDF_PAGE_LINES
 
 # Forced headings have no INT/EXT; in capitals at the action column these words still make one.
 _NUMBERED_SCENE = re.compile(r"\b(?:SCENE|ACT)\s+[IVXLC\d]+\b")
-_HEADING_WORDS = re.compile(r"\b(?:SCENE|ACT\s+[IVXLC\d]+\.)|\s[-–—]\s+(?:DAY|NIGHT)\b")
+# ``SCENE 3``, ``ACT I.``, ``- NIGHT`` make a heading; ``BACK TO SCENE`` does not.
+_HEADING_WORDS = re.compile(
+    r"\b(?:SCENE\s+[IVXLC\d]+\b|ACT\s+[IVXLC\d]+\.)|\s[-–—]\s+(?:DAY|NIGHT)\b"
+)
 _TRANSITION = re.compile(
     r"(?:[A-Z ]+\bTO:|FADE (?:IN|OUT)[.:]?|FADE TO BLACK[.:]?|CUT TO BLACK[.:]?)"
 )
@@ -77,6 +80,7 @@ class _Builder:
     speech: str | None = None  # the speaker while in a speech
     in_paren: bool = False
     more: bool = False  # the speech ran over the page with (MORE)
+    above: BodyLine | None = None  # the printed line before the one being read
 
     def add(self, kind: Kind, line: BodyLine, text: str, **kw: object) -> Element:
         el = Element(kind, text, pdf_line(line.page, line.number), **kw)  # type: ignore[arg-type]
@@ -99,6 +103,7 @@ def assemble(lines: list[BodyLine], cols: Columns, pitch: float, width: float) -
     prev: BodyLine | None = None
     while i < len(lines):
         line = lines[i]
+        b.above = prev
         new_page = prev is None or prev.page != line.page
         gap = new_page or line.y - prev.y > 1.45 * pitch  # type: ignore[union-attr]
         if line.more:
@@ -243,7 +248,7 @@ def _heading_at(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> bool:
     """Whether a line at the action column, after a blank line or a page break, is a heading:
     by its words or scene number, or by this document's heading layout (``headings``)."""
     text = line.text.strip()
-    return _is_heading(line, text) or forced_heading(line, nxt, b.style, b.cols, b.pitch)
+    return _is_heading(line, text) or forced_heading(line, nxt, b.style, b.cols, b.pitch, b.above)
 
 
 def _speech_line(b: _Builder, line: BodyLine) -> None:
