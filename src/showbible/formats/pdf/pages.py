@@ -142,7 +142,7 @@ def _glyphs(textpage: object, height: float, page: Page) -> list[_Glyph]:
             continue
         page.chars += 1
         angle = angle_of(raw, i)
-        if angle > 0.02 and abs(angle - 2 * math.pi) > 0.02:
+        if angle > 0.02 and abs(angle - 2 * math.pi) > 0.02 and _turned(raw, i, matrix):
             page.rotated += 1
             continue
         origin(raw, i, ox, oy)
@@ -163,6 +163,16 @@ def _glyphs(textpage: object, height: float, page: Page) -> list[_Glyph]:
         size = size_of(raw, i) * (scale or 1.0)
         out.append(_Glyph(ch, x, rect.left, rect.right, y, size, bold))
     return out
+
+
+def _turned(raw: object, i: int, matrix: object) -> bool:
+    """Whether a glyph PDFium gives an angle is turned off the baseline (a diagonal watermark)
+    rather than slanted: italics faked by shearing the text matrix (Amyuni's, Movie Magic's)
+    report an angle too, but their baseline, the matrix's first column, stays level."""
+    if not pdfium_c.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix)):  # type: ignore[arg-type]
+        return True
+    m = matrix  # an FS_MATRIX: (a, b) is where the baseline runs
+    return abs(math.atan2(m.b, m.a)) > 0.02  # type: ignore[attr-defined]
 
 
 def _struck_again(seen: set[tuple[str, int, int]], ch: str, x: float, y: float) -> bool:
