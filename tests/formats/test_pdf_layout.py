@@ -229,3 +229,29 @@ def test_lists_and_bracketed_breaks_are_not_headings() -> None:
     ]
     script = parse_pdf(_draw([rows]), "list.pdf")
     assert _headings(script) == ["A RUDE AWAKENING", "ACT III. SCENE VII. THE FRENCH CAMP:"]
+
+
+def test_sheared_italics_are_text_and_turned_text_a_watermark() -> None:
+    """PDFium gives an angle to glyphs in italics faked by shearing (Amyuni's converter does
+    it) as to a diagonal watermark's: only the turned ones are dropped."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(612.0, 792.0))
+    c.setFont("Courier", 12)
+    c.drawString(108, 720, "INT. HARBOUR OFFICE - DAY")
+    c.drawString(108, 696, "The ledger falls and")
+    c.saveState()
+    c.transform(1, 0, 0.2, 1, 259.2, 696)  # sheared, a space on: the baseline stays level
+    c.drawString(0, 0, "VERY SUDDENLY")
+    c.restoreState()
+    c.saveState()
+    c.translate(306, 396)
+    c.rotate(45)
+    c.setFont("Helvetica-Bold", 60)
+    c.drawCentredString(0, 0, "DRAFT")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    script = parse_pdf(buf.getvalue(), "italic.pdf")
+    texts = [e.text for e in script.elements]
+    assert "The ledger falls and VERY SUDDENLY" in texts
+    assert not any("DRAFT" in t or t in "DRAFT" for t in texts)
