@@ -41,7 +41,8 @@ NOT_NAME_START = frozenset(
     does did do is are was were be been has have had will would could should can may might
     must shall mini-series mini tv film movie movies studios studio universe cinematic
     phase ew collider variety deadline ign vulture popularity oh whether then showrunner
-    co-showrunner showrunners producer creator director writer actor actress ensigns ensign
+    co-showrunner showrunners producer creator director writer actor actress actors actresses
+    ensigns ensign
     obviously clearly finally apparently naturally hopefully interestingly notably reportedly
     previously originally currently recently eventually ultimately unfortunately luckily
     basically additionally similarly fortunately sadly""")

@@ -61,8 +61,8 @@ V_ROLE = (
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Jane Doe plays / portrays / voices Mara Voss; plays the lead character of Mara Voss
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
-                rf"character)\s+of\s+)?(?:{DESC})?(?:character\s+(?:of\s+)?)?(?P<c>{C_ITEM})"),
-     0.85),
+                rf"character)\s+of\s+)?(?:{DESC})?(?:character\s+(?:of\s+)?)?(?P<c>{C_ITEM})"
+                rf"(?!\s+and\s+\ue002)"), 0.85),
     # Cranston and Paul played White and Pinkman: two and two, in order
     (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})\b"),
      0.8),
@@ -140,6 +140,8 @@ _EPISODE_OF = re.compile(
     rf"\b(?:episode|season|finale|premiere|clip|scene|pilot)s?\s+(?:\d+\s+)?(?:of|from)\s+"
     rf"(?:the\s+)?(?P<s>{SER})"
 )
+# "the Supernatural prequel": a show that describes another show.
+_DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival)\b")
 _CREDIT = re.compile(r"(?<=\ue003)\s*\((?:[^()\ue002]|\([^()\ue002]*\))*\)")
 _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
@@ -214,6 +216,10 @@ class Roles(Extractor):
                     continue
                 if re.match(r"\s*\(", m.text[pos + len(x.token) :]):
                     continue  # "Supergirl (X)": a hero
+                if re.search(r"\ue003\s*\($", m.text[:pos]):
+                    continue  # "Drake Rodger (The In Between)": a performer's credit
+                if _DESCRIBES.match(m.text[pos + len(x.token) :]):
+                    continue  # "the Supernatural prequel has cast ...": not Supernatural's cast
                 if x.value not in credit_shows:
                     out.append(x.value)
             return out
@@ -226,7 +232,9 @@ class Roles(Extractor):
             before = [m.at(episode[-1].group("s")).value]
         head = self.kb.mark(self.kb.speechless(para.text)[: self.offset])
         earlier = [x.value for x in head.mentions if x.kind == "series"
-                   and not self.franchise(x.value) and x.value not in credited(head)]  # fmt: skip
+                   and not self.franchise(x.value) and x.value not in credited(head)
+                   and not _DESCRIBES.match(head.text[head.text.find(x.token) + len(x.token):])
+                   ]  # fmt: skip
         if before:
             series, confidence = before[-1], 0.6
         elif after:

@@ -200,6 +200,8 @@ def series_name(name: str, exact: bool = False) -> str:
         )
     ):
         words = words[1:]  # "According to", "Netflix's"
+    if not exact and len(words) > 2 and re.fullmatch(rf"{_NETWORKS}['’]s?", " ".join(words[:2])):
+        words = words[2:]  # "The CW's Supernatural"
     while words and words[-1] in ("Season", "Seasons", "season", "series", "TV", "series'"):
         words = words[:-1]
     if len(words) >= 3 and words[-1].isdigit() and words[-2] in ("Season", "Episode", "Part"):
