@@ -542,7 +542,11 @@ def _facts(compiled: Compiled) -> list[Row]:
                     "line": e.line,
                     "source": e.source,
                     "confidence": e.confidence,
-                    "detail": json.dumps({**e.data, "used": id(e) in used}, default=str),
+                    # A fact the rules found the story refuting is not used either.
+                    "detail": json.dumps(
+                        {**e.data, "used": id(e) in used and "refuted" not in e.data},
+                        default=str,
+                    ),
                 }
             )
     for n, row in enumerate(out):

@@ -108,6 +108,8 @@ def _inferred_note(r: dict[str, Any], detail: dict[str, Any]) -> str:
         status = f"withdrawn by {detail['withdrawn']}"
     elif detail.get("rejected"):
         status = "rejected"
+    elif detail.get("refuted"):
+        status = f"not used: the story refutes it ({detail['refuted']})"
     elif detail.get("used"):
         status = "used"
     elif detail.get("conflict"):

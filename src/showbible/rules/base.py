@@ -13,6 +13,24 @@ from showbible.reading.facts import SceneFacts
 
 SEVERITIES = ("error", "warning", "note")
 
+# An inferred fact (a death, a destruction, a hold read from one sentence) that this many later
+# scenes contradict is one the story itself refutes: Monica "dies" in one Friends transcript
+# line and is in 276 scenes after it. Such a fact gives no finding; it is marked ``refuted``
+# (``facts --inferred`` says so). A planted or real slip contradicts it once or twice.
+REFUTED_BY = 3
+
+
+def refute(e: CanonEvent, contradicting: int) -> bool:
+    """Whether the story refutes an inferred fact that ``contradicting`` scenes contradict
+    (marking it so); a bible or annotation fact is never refuted."""
+    if e.source != "inferred":
+        return False
+    if contradicting < REFUTED_BY:
+        e.data.pop("refuted", None)  # a session re-checks after edits: no stale mark
+        return False
+    e.data["refuted"] = f"{contradicting} later scenes contradict it"
+    return True
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

@@ -8,14 +8,19 @@ the wheel"]}}``)::
 Fix: have someone else do it (``Tobias drives; Mara rides shotgun.``), add a scene where she
 learns, or seal it: ``[[allow: capability she learned off-screen]]``. Only action lines count,
 and only when the character is the sentence's first named character: dialogue about driving is
-not driving.
+not driving. An incapacity inferred from one sentence that three or more later scenes
+contradict is refuted by the story, not reported (see ``rules/base.py``).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
-from showbible.rules.base import Context, Evidence, Finding, Rule
+from showbible.canon.fold import Known
+from showbible.reading.facts import SceneFacts, Sentence
+from showbible.rules.base import Context, Evidence, Finding, Rule, refute
 from showbible.rules.premature_knowledge import tell_pattern
 
 
@@ -34,37 +39,54 @@ class Capability(Rule):
             ]
             for cid, knowns in fold.cannot.items()
         }
+        # Over every scene, whatever the scope: how many scenes contradict each incapacity.
+        doing: Counter[int] = Counter()
+        for scene in ctx.canon.scenes:
+            doing.update({id(k) for k, _line, _s in _contradictions(ctx, scene, patterns)})
+        refuted = {
+            id(k)
+            for knowns in fold.cannot.values()
+            for k in knowns
+            if refute(k.event, doing[id(k)])
+        }
         for scene in ctx.scenes():
             reported: set[str] = set()
-            for sentence in scene.sentences:
-                if not sentence.names:
-                    continue
+            for known, _line, sentence in _contradictions(ctx, scene, patterns):
                 cid = sentence.names[0]
-                if cid in reported or cid not in patterns:
+                if cid in reported or id(known) in refuted:
                     continue
-                when = fold.at(scene, sentence.line)
-                for known, pattern in patterns[cid]:
-                    if pattern is None or not known.moment < when:
-                        continue
-                    m = pattern.search(sentence.text)
-                    if m is None:
-                        continue
-                    reported.add(cid)
-                    what = known.event.obj
-                    yield self.finding(
-                        scene,
-                        sentence.line,
-                        (cid,),
-                        f"{ctx.name(cid)} cannot {what}, but here: {sentence.text.strip()!r}",
-                        [
-                            Evidence.of(
-                                known.event,
-                                f"{ctx.name(cid)} cannot {what}" + _said(known.event.data),
-                            )
-                        ],
-                        inferred=known.event.source == "inferred",
-                    )
-                    break
+                reported.add(cid)
+                what = known.event.obj
+                yield self.finding(
+                    scene,
+                    sentence.line,
+                    (cid,),
+                    f"{ctx.name(cid)} cannot {what}, but here: {sentence.text.strip()!r}",
+                    [
+                        Evidence.of(
+                            known.event,
+                            f"{ctx.name(cid)} cannot {what}" + _said(known.event.data),
+                        )
+                    ],
+                    inferred=known.event.source == "inferred",
+                )
+
+
+def _contradictions(
+    ctx: Context, scene: SceneFacts, patterns: dict[str, list[tuple[Known, re.Pattern[str] | None]]]
+) -> Iterator[tuple[Known, int, Sentence]]:
+    """Each action sentence of a scene that puts its first-named character to something an
+    incapacity in force says they cannot do: (the incapacity, line, sentence), the first per
+    sentence."""
+    fold = ctx.fold
+    for sentence in scene.sentences:
+        if not sentence.names or sentence.names[0] not in patterns:
+            continue
+        when = fold.at(scene, sentence.line)
+        for known, pattern in patterns[sentence.names[0]]:
+            if pattern is not None and known.moment < when and pattern.search(sentence.text):
+                yield known, sentence.line, sentence
+                break
 
 
 def _said(data: dict[str, object]) -> str:

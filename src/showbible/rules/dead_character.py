@@ -5,6 +5,9 @@ Anti-pattern (ep101 scene 5 has ``[[dies: TOBIAS]]``; later, in ep103)::
     INT. HARBOUR OFFICE - DAY
     Tobias pours two cups of coffee.
 
+A death inferred from one sentence that three or more later scenes contradict is refuted by the
+story, not reported (see ``rules/base.py``).
+
 Fix: mark the scene ``[[flashback]]`` (or head it ``FLASHBACK``), make the voice a recording
 with ``TOBIAS (V.O.)``, or, if the return is intended, seal it: ``[[allow: dead-character
 back from the dead]]``.
@@ -12,9 +15,10 @@ back from the dead]]``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
-from showbible.rules.base import Context, Evidence, Finding, Rule
+from showbible.rules.base import Context, Evidence, Finding, Rule, refute
 
 
 class DeadCharacter(Rule):
@@ -26,11 +30,21 @@ class DeadCharacter(Rule):
         fold = ctx.fold
         if not fold.deaths:
             return
+        # Over every scene, whatever the scope: how often the story contradicts each death.
+        after: Counter[str] = Counter()
+        for scene in ctx.canon.scenes:
+            if not scene.flashback:
+                after.update(
+                    cid
+                    for cid, presence in scene.present.items()
+                    if cid in fold.deaths and fold.dead(cid, fold.at(scene, presence.line))
+                )
+        refuted = {cid for cid, n in after.items() if refute(fold.deaths[cid].event, n)}
         for scene in ctx.scenes():
             if scene.flashback:
                 continue
             for cid, presence in scene.present.items():
-                if not ctx.is_person(cid):
+                if not ctx.is_person(cid) or cid in refuted:
                     continue
                 death = fold.dead(cid, fold.at(scene, presence.line))
                 if death is None:

@@ -6,14 +6,20 @@ Anti-pattern (``[[destroyed: CHAPEL]]`` in ep101 scene 6; later)::
 
 Fix: set the scene in the ruins under another name (``EXT. CHAPEL RUINS`` as a place of its
 own), mark it ``[[flashback]]``, or seal it with ``[[allow: destroyed-place rebuilt]]``.
+
+A destruction inferred from one sentence that three or more later scenes contradict is refuted
+by the story, not reported (see ``rules/base.py``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
+from showbible.canon.fold import Fold, Known
 from showbible.reading.extract import place_key
-from showbible.rules.base import Context, Evidence, Finding, Rule
+from showbible.reading.facts import SceneFacts
+from showbible.rules.base import Context, Evidence, Finding, Rule, refute
 
 
 class DestroyedPlace(Rule):
@@ -25,15 +31,18 @@ class DestroyedPlace(Rule):
         fold = ctx.fold
         if not fold.destroyed:
             return
+        # Over every scene, whatever the scope: how often the story contradicts each one.
+        after: Counter[int] = Counter()
+        for scene in ctx.canon.scenes:
+            known = _destroyed(fold, scene)
+            if known is not None and not scene.flashback:
+                after[id(known)] += 1
         for scene in ctx.scenes():
             if scene.flashback:
                 continue
             place = place_key(scene)
-            known = fold.destroyed.get(place) if place else None
-            if known is None and place and place.startswith("~") and " - " in place:
-                # A place known only by its headings: CORMORANT - GALLEY is in the Cormorant.
-                known = fold.destroyed.get(place.split(" - ")[0])
-            if known is None or not known.moment < fold.at(scene, scene.line):
+            known = _destroyed(fold, scene)
+            if known is None or refute(known.event, after[id(known)]):
                 continue
             e = known.event
             name = ctx.canon.universe.bible.places.get(place or "")
@@ -46,6 +55,18 @@ class DestroyedPlace(Rule):
                 [Evidence.of(e, f"{label} is destroyed" + _said(e.data))],
                 inferred=e.source == "inferred",
             )
+
+
+def _destroyed(fold: Fold, scene: SceneFacts) -> Known | None:
+    """The destruction of a scene's place before the scene, if any."""
+    place = place_key(scene)
+    known = fold.destroyed.get(place) if place else None
+    if known is None and place and place.startswith("~") and " - " in place:
+        # A place known only by its headings: CORMORANT - GALLEY is in the Cormorant.
+        known = fold.destroyed.get(place.split(" - ")[0])
+    if known is None or not known.moment < fold.at(scene, scene.line):
+        return None
+    return known
 
 
 def _said(data: dict[str, object]) -> str:

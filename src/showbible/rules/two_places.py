@@ -9,15 +9,17 @@ Fix: give the scenes distinct story times (``[[story: day 3 night]]``), move one
 seal a deliberate double (``[[allow: two-places it is her twin]]``). Scenes overlap only when
 they are in different episodes and agree at the finest precision both give: ``day 3`` overlaps
 ``day 3 night``, but ``day 3 morning`` does not. Reported once, on the later scene in release
-order, with the other as evidence.
+order, with the other as evidence. A hold inferred from one sentence that three or more later
+scenes contradict is refuted by the story, not reported (see ``rules/base.py``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from showbible.reading.extract import place_key
-from showbible.rules.base import Context, Evidence, Finding, Rule
+from showbible.rules.base import Context, Evidence, Finding, Rule, refute
 
 
 class TwoPlaces(Rule):
@@ -83,14 +85,28 @@ class TwoPlaces(Rule):
     def _held(self, ctx: Context) -> Iterator[Finding]:
         fold, canon = ctx.fold, ctx.canon
         for cid, spans in fold.held.items():
+            # Over every scene, whatever the scope: how often the story contradicts each hold.
+            away: Counter[int] = Counter()
+            for i in canon.appearances.get(cid, ()):
+                scene = canon.scenes[i]
+                if not scene.flashback:
+                    when = fold.at(scene, scene.present[cid].line)
+                    away.update(
+                        k
+                        for k, (known, until) in enumerate(spans)
+                        if known.moment < when < until and place_key(scene) != known.event.obj
+                    )
+            refuted = {k for k, n in away.items() if refute(spans[k][0].event, n)}
             for i in canon.appearances.get(cid, ()):
                 scene = canon.scenes[i]
                 if scene.flashback or not ctx.in_scope(scene):
                     continue
                 when = fold.at(scene, scene.present[cid].line)
-                for known, until in spans:
+                for k, (known, until) in enumerate(spans):
                     place = known.event.obj
                     if not (known.moment < when < until) or place_key(scene) == place:
+                        continue
+                    if k in refuted:
                         continue
                     yield self.finding(
                         scene,
