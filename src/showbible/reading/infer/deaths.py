@@ -49,7 +49,7 @@ _SUBJECT_HIGH = re.compile(
     r"strangled|beheaded|assassinated|shot dead|stabbed to death|strangled to death|burned alive|"
     r"crushed to death)|drowns|drowned|has drowned|bleeds out|bled out|breathes "
     + _PRONOUN_DEAD
-    + r" last|succumbs|succumbed|perishes|perished|has died|is no more|"
+    + r" last|succumbs|succumbed|perishes|perished|has died|(?<!there )is no more(?!\s+[a-z])|"
     r"(?:lies|hangs|floats|slumps|lay|hung)\b[^.;]{0,30}?\blifeless|"
     r"eyes (?:open and )?(?:empty|glassy|unseeing|vacant|lifeless)|"
     r"dead before (?:he|she|they) (?:hits?|falls?|lands?)|"
