@@ -64,7 +64,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"character)\s+of\s+)?(?:{DESC})?(?:character\s+(?:of\s+)?)?(?P<c>{C_ITEM})"
                 rf"(?!\s+and\s+\ue002)"), 0.85),
     # Cranston and Paul played White and Pinkman: two and two, in order
-    (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})\b"),
+    (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
      0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue000\ue002]|the\s+{NAM}){{0,40}}?"
