@@ -36,9 +36,12 @@ LINES_PER_PAGE = PDF_PAGE_LINES
 
 # Forced headings have no INT/EXT; in capitals at the action column these words still make one.
 _NUMBERED_SCENE = re.compile(r"\b(?:SCENE|ACT)\s+[IVXLC\d]+\b")
-# ``SCENE 3``, ``ACT I.``, ``- NIGHT`` make a heading; ``BACK TO SCENE`` does not.
+# ``SCENE 3``, ``ACT I.``, ``- NIGHT`` make a heading; ``BACK TO SCENE`` does not. A slug
+# line ending in a time of day (``FLASHBACK MIKE'S MEMORY - HOTEL ENTRANCE EARLIER``) is one.
 _HEADING_WORDS = re.compile(
     r"\b(?:SCENE\s+[IVXLC\d]+\b|ACT\s+[IVXLC\d]+\.)|\s[-–—]\s+(?:DAY|NIGHT)\b"
+    r"|\s[-–—]+\s.*\b(?:DAY|NIGHT|MORNING|AFTERNOON|EVENING|DAWN|DUSK|SUNRISE|SUNSET|NOON|"
+    r"MIDNIGHT|LATER|EARLIER|CONTINUOUS|SAME TIME)\W*$"
 )
 _TRANSITION = re.compile(
     r"(?:[A-Z ]+\bTO:|FADE (?:IN|OUT)[.:]?|FADE TO BLACK[.:]?|CUT TO BLACK[.:]?)"

@@ -123,12 +123,18 @@ def _furniture_free(line: Line, page: Page) -> list[Segment]:
                 continue
             seg = Segment(seg.x0, seg.x1, text)
         out.append(seg)
+    if any(_CONTINUED.fullmatch(t) for t in texts):
+        # ``12 CONTINUED: 12`` below the margin band: its scene numbers go with the marker.
+        out = [seg for seg in out if not _SCENE_NUMBER.fullmatch(seg.text.strip())]
     return out
 
 
 def _key(segments: list[Segment], line: Line, band: bool) -> tuple[str, int]:
     text = " ".join(s.text for s in segments)
-    return (_mask(text) if band else text, round(line.y / 4))
+    # In the margins, and for a page number wherever it is printed (Fade In sets its own
+    # below the top margin band), the digits are masked: the number changes page by page.
+    masked = band or _PAGE_NUMBER.fullmatch(text.strip()) is not None
+    return (_mask(text) if masked else text, round(line.y / 4))
 
 
 def _repeated(pages: list[Page]) -> set[tuple[str, int]]:
@@ -142,8 +148,10 @@ def _repeated(pages: list[Page]) -> set[tuple[str, int]]:
             band = _in_band(ln, page)
             segments = _furniture_free(ln, page)
             text = " ".join(s.text for s in segments)
-            if segments and (band or len(text) >= _WATERMARK_CHARS):
-                keys.add((*_key(segments, ln, band), band))
+            number = _PAGE_NUMBER.fullmatch(text.strip()) is not None
+            if segments and (band or number or len(text) >= _WATERMARK_CHARS):
+                # A page number recurs like a running header: on every page.
+                keys.add((*_key(segments, ln, band), band or number))
         seen.update(keys)
     # A running header is on every page from the second on; body text must recur more often
     # before it counts as a watermark.
