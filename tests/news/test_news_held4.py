@@ -53,6 +53,10 @@ def triples(text: str) -> set[FACTS]:
         # "as Special Agent X" in a list of roles
         ("Joining the cast are Nia Okoro as Della Marsh and Tom Reyes as Special Agent Ivo Crane.",
          {("plays", "Tom Reyes", "Ivo Crane")}),
+        # "the pair": the two performers named last, in order
+        ("Meg Doe and Drake Roe have been cast as regulars in the prequel, Harrowgate. The pair "
+         "will star as Della Marsh and Ivo Crane.",
+         {("plays", "Meg Doe", "Della Marsh"), ("plays", "Drake Roe", "Ivo Crane")}),
         # "A and B played X and Y", two and two
         ("Okoro and Reyes played Marsh and Crane for years. Nia Okoro and Tom Reyes met Della "
          "Marsh and Ivo Crane on set.",

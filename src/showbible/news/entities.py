@@ -504,7 +504,8 @@ _PERFORMER_BEFORE = re.compile(
 _PERFORMER_AFTER = re.compile(
     r"^(?:,\s*who\s+)?\s*(?:plays|played|portrays|portrayed|voices|voiced|is playing|stars as|"
     r"starred as|reprises|reprised|reprising|will reprise|returns as|returning as|returned as|"
-    r"was cast|is cast|has been cast|will play|is set to (?:play|portray|star)|stars in)\b"
+    r"was cast|is cast|has been cast|have been cast|were cast|are cast|will play|"
+    r"is set to (?:play|portray|star)|stars in)\b"
     r"|^[’'](?:s)?\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:character|role)\b"  # "Parsons’ TBBT character"
 )
 # "Candice Patton (Iris West) told the magazine": the one who speaks to the press.

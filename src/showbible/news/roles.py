@@ -109,6 +109,12 @@ _PRONOUN_ROLE = re.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)(?:[’']s|\s+has|\s+had|\s+have)?\s+(?:\w+\s+)?{V_ROLE}\s+"
     rf"(?:his|her|their)\s+(?:{SER}\s+)?(?:role|character|part)\s+(?:as|of)\s+(?P<c>{C_ITEM})"
 )
+# The pair will star as X and Y; the duo will reprise their roles of X and Y, respectively
+_PAIR_ROLE = re.compile(
+    rf"\b(?:[Tt]he\s+(?:pair|duo|two)|[Bb]oth)\s+{AUX}(?:{V_ROLE}|{V_AS})\s+(?:(?:his|her|their)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:roles?|characters?)\s*,?\s*(?:of|as)?\s+|as\s+)"
+    rf"(?P<c>{NAM}\s*,?\s+and\s+{NAM})"
+)
 _PRONOUN_CAST = re.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)\s+(?:was|were|is|has been|had been)\s+cast\s+as\s+"
     rf"(?P<c>{NAM})"
@@ -292,6 +298,12 @@ class Roles(Extractor):
                 self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7,
                                 self.qualifier(m, match.start(), match.end(), question),
                                 match.start())  # fmt: skip
+        for match in _PAIR_ROLE.finditer(text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            pair = self.last_performers(para, sentence)
+            roles = [x for x in m.all(match.group("c")) if x.kind == "name"]
+            for who, role in zip(pair, roles, strict=False) if len(pair) == len(roles) else []:
+                self.emit_plays(who, role, m, sentence, para, 0.7, q, match.start())
         for match in _PRONOUN_CAST.finditer(text):
             who = self.last_subject_before(para, sentence)
             if who:
@@ -466,6 +478,30 @@ class Roles(Extractor):
                 if x.kind == "name" and keyof(full) in self.kb.performers:
                     return full
         return None
+
+    def last_performers(self, para: Paragraph, sentence: str, n: int = 2) -> list[str]:
+        """The two performers "the pair" stands for: the last ``n`` named before the sentence
+        in its paragraph (or the one before), in the order they were named."""
+        paragraphs = self.article.paragraphs
+        i = next((k for k, p in enumerate(paragraphs) if p is para), 0)
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        chunks = [text[: end if end >= 0 else len(text)]]
+        if i > 0:
+            chunks.append(self.kb.speechless(paragraphs[i - 1].text))
+        for chunk in chunks:
+            found: list[str] = []
+            for x in reversed(self.kb.mark(chunk).mentions):
+                full = self.kb.full(x.value)
+                character = keyof(full) in self.kb.characters or self.kb.performer_like(full) < 0
+                if x.kind == "name" and not character and full not in found and " " in full:
+                    found.append(full)
+                if len(found) == n:
+                    # named together, one of them known as a performer: the pair
+                    if any(self.kb.performer_like(f) > 0 for f in found):
+                        return found[::-1]
+                    return []
+        return []
 
     def last_characters(self, para: Paragraph, sentence: str, n: int = 2) -> list[str]:
         """The last ``n`` characters named before the sentence in its paragraph ("The two

@@ -59,7 +59,7 @@ SERIES_CUES = [
                rf"(?P<t>{COLON_TITLE}|{TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
     re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
-               rf"(?P<t>{COLON_TITLE}|{TITLE}),"),
+               rf"(?P<t>{COLON_TITLE}|{TITLE})(?:,|\.(?:\s|$))"),
     # Cinder Vale quietly wrapped its second season
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|"
                rf"concluded|opened|opens|kicked off|kicks off|closed|closes|(?:is\s+|was\s+)?"
