@@ -40,8 +40,8 @@ _NUMBERED_SCENE = re.compile(r"\b(?:SCENE|ACT)\s+[IVXLC\d]+\b")
 # line ending in a time of day (``FLASHBACK MIKE'S MEMORY - HOTEL ENTRANCE EARLIER``) is one.
 _HEADING_WORDS = re.compile(
     r"\b(?:SCENE\s+[IVXLC\d]+\b|ACT\s+[IVXLC\d]+\.)|\s[-–—]\s+(?:DAY|NIGHT)\b"
-    r"|\s[-–—]+\s.*\b(?:DAY|NIGHT|MORNING|AFTERNOON|EVENING|DAWN|DUSK|SUNRISE|SUNSET|NOON|"
-    r"MIDNIGHT|LATER|EARLIER|CONTINUOUS|SAME TIME)\W*$"
+    r"|^[^!?]*\s[-–—]\s[^!?]*\b(?:DAY|NIGHT|MORNING|AFTERNOON|EVENING|DAWN|DUSK|SUNRISE|"
+    r"SUNSET|NOON|MIDNIGHT|LATER|EARLIER|CONTINUOUS|SAME TIME)\W*$"
 )
 _TRANSITION = re.compile(
     r"(?:[A-Z ]+\bTO:|FADE (?:IN|OUT)[.:]?|FADE TO BLACK[.:]?|CUT TO BLACK[.:]?)"
