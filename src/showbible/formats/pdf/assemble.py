@@ -47,6 +47,12 @@ _TRANSITION = re.compile(
     r"(?:[A-Z ]+\bTO:|FADE (?:IN|OUT)[.:]?|FADE TO BLACK[.:]?|CUT TO BLACK[.:]?)"
 )
 _EXTENSIONS = re.compile(r"(?:\s*\(([^()]*)\))+\s*$")
+# A camera direction set at the cue column (old typed scripts centre their shots) is no
+# speaker: a cue never opens with INSERT or ANGLE, never holds a POV or a colon.
+_SHOT = re.compile(
+    r"(?:INSERT|ANGLE|NEW ANGLE|CLOSE ?UP|CLOSE-UP|CLOSE ON|CLOSER|BACK TO|WIDE|REVERSE|"
+    r"SUBTITLES?|SUPER|SUPERIMPOSE|MONTAGE|SERIES OF)\b|.*\bPOV\b|[^:]*:"
+)
 _EXTENSION = re.compile(r"\(([^()]*)\)")
 _JOINING = frozenset({"of", "the", "and", "in", "at", "on", "a", "an", "de", "la", "von", "van"})
 _CONTD = re.compile(r"CONT['’]?D|CONTINUED|CONT\.", re.IGNORECASE)
@@ -190,6 +196,7 @@ def _start(b: _Builder, line: BodyLine, nxt: BodyLine | None) -> None:
         and nxt is not None
         and cols.action + cols.tolerance < nxt.x0 < line.x0 + cols.tolerance
         and not _TRANSITION.fullmatch(stripped)
+        and not _SHOT.match(stripped)
     ):
         name, extensions, dual = _split_cue(stripped)
         b.add(Kind.CHARACTER, line, name, extensions=extensions, dual=dual)
