@@ -57,6 +57,19 @@ def triples(text: str) -> set[FACTS]:
         ("Meg Doe and Drake Roe have been cast as regulars in the prequel, Harrowgate. The pair "
          "will star as Della Marsh and Ivo Crane.",
          {("plays", "Meg Doe", "Della Marsh"), ("plays", "Drake Roe", "Ivo Crane")}),
+        # "Performer (Character, Show)": the role's show in the brackets
+        ("Harrowgate season 2 and Dock 12 season 3 meet. Stars Nia Okoro (Agent Della Marsh, "
+         "Harrowgate) and Tom Reyes (Agent Ivo Crane, Dock 12) teased the event.",
+         {("plays", "Nia Okoro", "Agent Della Marsh"),
+          ("appears_in", "Agent Della Marsh", "Harrowgate")}),
+        # a year the grammar makes a show's title; after "during" it is a year again
+        ("Nia Okoro stars. The Harrowgate spinoff 1923 arrives in May.\n\nIn 1923, Okoro plays "
+         "Della Marsh.",
+         {("plays", "Nia Okoro", "Della Marsh"), ("appears_in", "Della Marsh", "1923")}),
+        # "Jubal and Nina (played by A and recurring guest star B)"
+        ("Harrowgate season 3 opens. Jubal and Nina (played by Tom Reyes and recurring guest star "
+         "Ana Pell) head for Italy.",
+         {("plays", "Tom Reyes", "Jubal"), ("plays", "Ana Pell", "Nina")}),
         # "A and B played X and Y", two and two
         ("Okoro and Reyes played Marsh and Crane for years. Nia Okoro and Tom Reyes met Della "
          "Marsh and Ivo Crane on set.",
@@ -80,6 +93,13 @@ def test_names_and_roles(text: str, expected: set[FACTS]) -> None:
          ("showrunner", "John Roe", "Harrowgate")),
         ("Harrowgate season 2 is renewed. John Roe will now step into sole showrunner shoes.",
          ("showrunner", "John Roe", "Harrowgate")),
+        # "will return to X to serve as showrunner"; "will succeed Y": Y's time ends
+        ("Jane Doe will return to Harrow Gate to serve as showrunner, the network said.\n\nDoe "
+         "will succeed John Roe, who leaves next year.",
+         ("showrunner", "Jane Doe", "Harrow Gate")),
+        ("Jane Doe will return to Harrow Gate to serve as showrunner, the network said.\n\nDoe "
+         "will succeed John Roe, who leaves next year.",
+         ("showrunner", "John Roe", "Harrow Gate")),
         # "co-showrunner & director X"
         ("Harrowgate season 2 is renewed. Co-showrunner & director Jane Doe is stepping down from "
          "the series.",
@@ -115,6 +135,10 @@ def test_showrunners(text: str, expected: FACTS) -> None:
         # "reportedly" hedges
         ("Harrowgate reportedly casts Nia Okoro as Della Marsh.",
          ("plays", "Nia Okoro", "Della Marsh")),
+        # a year after "during" is a year, not the show named by it
+        ("The Harrowgate spinoff 1883 arrives in May. The sequel series, 1923, follows. Ivo Crane "
+         "(Tom Reyes) of 1923 was a child during 1883.",
+         ("appears_in", "Ivo Crane", "1883")),
         # "their Dock 12 characters": a show is no character
         ("Nia Okoro and Tom Reyes will reprise their \"Dock 12\" characters on \"Harrowgate.\"",
          ("plays", "Nia Okoro", "Dock 12")),

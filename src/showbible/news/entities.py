@@ -199,7 +199,7 @@ class Knowledge:
         text, inserted = editorial(sentence)
         spans: list[tuple[int, int, Mention]] = []
         for m in _TITLE_QUOTE.finditer(text):
-            body = m.group(0)[1:-1].strip(" ,.")
+            body = re.sub(r"[’']s$", "", m.group(0)[1:-1].strip(" ,."))
             title = self.is_series(body) if len(body.split()) <= 8 else None
             if title:
                 spans.append((m.start(), m.end(), Mention("series", body, title)))
@@ -208,6 +208,10 @@ class Knowledge:
                 continue
             if not self._series_here(text, m):
                 continue
+            if m.group(0).isdigit() and re.search(
+                r"\b(?:during|since|until|by|from|before|after|of)\s+$", text[: m.start()]
+            ):
+                continue  # "a child during 1883": the year, not the show named by it
             title = self.is_series(m.group(0)) or self.surfaces.get(norm(m.group(0)).lower())
             if title:
                 spans.append((m.start(), m.end(), Mention("series", m.group(0), title)))

@@ -93,7 +93,8 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # As Marshal Eli Stone, Reuben Vance is as good as ever
     (re.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
     # Mara Voss (voiced by Jane Doe); Hughie Campbell (played by Jack Quaid in The Boys series)
-    (re.compile(rf"(?P<c>{CH})\s*\((?:voiced|played|portrayed)\s+by\s+(?P<p>{list_of(NAM)})"
+    (re.compile(rf"(?P<c>{list_of(CH)})\s*\((?:voiced|played|portrayed)\s+by\s+"
+                rf"(?P<p>{list_of(rf'(?:{DESC}){NAM}')})"
                 rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<s>{SER})(?:\s+(?:series|show|films?|movies?))?|"
                 rf"\s+(?:on|in)\s+(?:TV|television|the\s+[a-z]+\s+series))?\)"), 0.85),
     # Jane Doe's Greyharbor character, Mara Voss
@@ -124,7 +125,7 @@ _PAIRS = re.compile(
     rf"(?P<a>{CH})(?:[’']s)?\s*\((?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
-    rf"who)\b[^()\ue000\ue002]{{0,100}})?\)"
+    rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
 )
 _BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
@@ -344,9 +345,12 @@ class Roles(Extractor):
         """``A (B)`` pairs: which one is the performer is decided by evidence, and the pairs of
         one list share their order."""
         found: list[tuple[Mention, list[Mention], int, int]] = []
+        owns: list[str] = []
         for match in _PAIRS.finditer(m.text):
             a, bs = m.at(match.group("a")), m.all(match.group("b"))
             found.append((a, bs, match.start(), match.end()))
+            # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
+            owns.append(m.at(match.group("bs")).value if match.group("bs") else "")
         if not found:
             return
         votes = [self.vote(a, bs[0]) for a, bs, _, _ in found]
@@ -361,7 +365,7 @@ class Roles(Extractor):
                 listed[i] = listed[i + 1] = True
         episode = list(_EPISODE_OF.finditer(m.text))
         credit_shows = credited(m)
-        for (a, bs, start, _end), vote, cast in zip(found, votes, listed, strict=True):
+        for (a, bs, start, _end), vote, cast, own in zip(found, votes, listed, owns, strict=True):
             shown = [m.at(e.group("s")).value for e in episode if e.end() <= start]
             # "a new Grey's Anatomy episode in which Maggie (Kelly McCreary) will treat ...":
             # one pair after the show its sentence is about, less sure
@@ -384,12 +388,14 @@ class Roles(Extractor):
                                 sentence, para)  # fmt: skip
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
             first = (vote or default) > 0 and a.kind == "name"
-            at = start if cast else -1
+            at = start if cast and not own else -1
             for b in bs:
                 if first:
-                    self.emit_plays(a.value, b, m, sentence, para, 0.8, q, at)
+                    role = self.emit_plays(a.value, b, m, sentence, para, 0.8, q, at)
                 else:
-                    self.emit_plays(b.value, a, m, sentence, para, 0.85, q, at)
+                    role = self.emit_plays(b.value, a, m, sentence, para, 0.85, q, at)
+                if role and own:
+                    self.add("appears_in", role, own, para.line, sentence, 0.75)
 
     def vote(self, a: Mention, b: Mention) -> int:
         """+1 when the first of a pair is the performer, -1 when the second is, 0 undecided."""

@@ -120,7 +120,8 @@ SERIES_CUES = [
                rf"Thursday's|Friday's|Saturday's|Sunday's)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+"
                rf"episodes?\b"),
     # multiple Game of Thrones episodes, Game of Thrones fans: a title of two words or more
-    re.compile(rf"(?P<t>{TITLE}[ \t]+(?:{_SMALL}[ \t]+)?{TITLE})[ \t]+(?:episodes|fans|viewers|"
+    re.compile(rf"(?!The\s+\S+\s+(?:episodes|fans|viewers|fandom|prequel|sequel|spin-?off|finale))"
+               rf"(?P<t>{TITLE}[ \t]+(?:{_SMALL}[ \t]+)?{TITLE})[ \t]+(?:episodes|fans|viewers|"
                rf"fandom|prequel|sequel|spin-?offs?|finale)\b"),
     # an episode of FBI; a crossover with Arrow
     re.compile(rf"\b(?:episodes?\s+of|(?:crossover|crossovers|team-up)(?:\s+(?:scene|episode|"
@@ -131,6 +132,15 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+(?:the|a|an)\s+(?:(?:latest|newest|new|first|"
                rf"second|third|fourth|original|long-running|hit)\s+)?(?:installment|entry|addition|"
                rf"spin-?off|series|show|drama|sitcom|comedy)\s+(?:in|of|to|from)\b"),
+    # will return to Doctor Who to serve as showrunner; the 60th anniversary of Doctor Who
+    re.compile(rf"\b(?:return|returns|returning|come back|comes back|back)\s+to\s+(?P<t>{TITLE})\s+"
+               rf"(?:to\s+serve\s+)?as\s+(?:its\s+|the\s+)?(?:co-?)?show\s?runner"),
+    re.compile(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+of\s+(?P<t>{TITLE})"),
+    # the Yellowstone spin-off 1923, previous spinoff, 1883; In 1923, Ford plays: a year that
+    # the grammar makes a show's title
+    re.compile(r"\b(?:spin-?off|series|show|prequel|sequel|drama)\s*,?\s+(?P<t>(?:1[789]|20)\d\d)\b"
+               r"(?![\d,]\d|\s*[-–]|s\b)"),
+    re.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
     # Best: Scott M. Gimple (The Walking Dead): a person's show in brackets
     re.compile(rf"{NAME}\s*\((?P<t>The\s+{TITLE})\)"),
 ]  # fmt: skip
@@ -268,7 +278,7 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
         last_episode = -1  # where the last episode title ended: a list goes on with episodes
         for m in _QUOTED.finditer(text):
             raw = next(g for g in m.groups() if g is not None)
-            body = raw.strip().rstrip(".,")
+            body = re.sub(r"[’']s$", "", raw.strip().rstrip(".,"))  # “FBI’s” Jubal
             if not _title_like(body) or raw[:1].isspace():
                 continue  # '..." Said Taylor, "...': the words between two quotations
             opened = text[: m.start()].count("“") > text[: m.start()].count("”")

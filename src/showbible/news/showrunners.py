@@ -49,6 +49,10 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"(?:been\s+)?(?:promoted|elevated|"
                 rf"upped)(?:\s+from(?:\s+[\w\-]+){{1,4}}?)?\s+to)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
                 rf"its\s+|their\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{RUNNER}{_OF}"), 0.85, ""),
+    # Jane Doe will return to Greyharbor to serve as showrunner; is making a return to X as
+    (re.compile(rf"(?P<p>{NAM})\s+{AUX}(?:return|returns|returning|come back|comes back|making "
+                rf"a return|make a return)\s+to\s+(?:[\w-]+\s+){{0,4}}?(?P<s2>{SER})\s+(?:to\s+"
+                rf"(?:serve|act)\s+)?as\s+(?:its\s+|the\s+)?{RUNNER}"), 0.85, ""),
     # Jane Doe, the show's showrunner from season four through eight
     (re.compile(rf"(?P<p>{NAM}),\s+(?:the|its)\s+(?P<the>show|series)[’']s\s+(?:new\s+|former\s+)?"
                 rf"{RUNNER}\b"), 0.8, ""),
@@ -83,6 +87,10 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
 _REPLACED = re.compile(
     rf"(?P<p>{NAM})\s+(?:has\s+|had\s+|will\s+)?(?:replaced|replaces|replace|succeeded|succeeds)"
     rf"\s+(?P<old>{NAM})\s+as\s+(?:the\s+)?(?:new\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"
+)
+_SUCCEEDS = re.compile(
+    rf"(?P<p>{NAM})\s+(?:will\s+|is\s+set\s+to\s+)?(?:succeed|succeeds|replace|replaces|take over "
+    rf"from|takes over from)\s+(?P<old>{NAM})"
 )
 # After a showrunner is named, the ones who follow them ("He was replaced by Jane Doe").
 _SUCCESSOR = [
@@ -119,6 +127,12 @@ class Showrunners(Extractor):
         context = self.runner_context if self.runner_context and (
             self.runner_context[0] == para.line
         ) else None  # fmt: skip
+        for match in _SUCCEEDS.finditer(text):
+            # "Davies will succeed Chris Chibnall": a showrunner named before takes over
+            new, old = m.at(match.group("p")).value, m.at(match.group("old")).value
+            for series in self.shows_run_by(new):
+                if not self.hedged(text, match.start(), match.end()) and not question:
+                    self.emit_runner(old, series, 0.7, "ended", set(), sentence, para)
         if not runner and context is None and " ran " not in text and "running" not in text:
             return
         # "X, who directed the pilot (as well as ...), is stepping down": an aside in brackets
