@@ -255,3 +255,31 @@ def test_sheared_italics_are_text_and_turned_text_a_watermark() -> None:
     texts = [e.text for e in script.elements]
     assert "The ledger falls and VERY SUDDENLY" in texts
     assert not any("DRAFT" in t or t in "DRAFT" for t in texts)
+
+
+def test_headings_set_apart_by_space_decide_by_space() -> None:
+    """A document that sets its slug lines after two blank lines (Final Draft's habit): a
+    capitals line after two is a heading, one after a single blank line is action."""
+
+    def scene(heading: str) -> list[Row]:
+        rain, quay, wait = _a("Rain falls on the quay"), _a("and the boats."), _a("Mara waits.")
+        return [None, None, _a(heading), None, rain, quay, None, wait]
+
+    rows: list[Row] = [
+        *scene("INT. HARBOUR OFFICE - DAY")[2:],
+        *scene("EXT. QUAY - NIGHT"),
+        None,
+        _a("THE OLD FERRY TERMINAL"),
+        None,
+        _a("Nobody has come here for years."),
+        *scene("THE WATER BELOW THE BUOY"),
+        *scene("EXT. PIER - NIGHT"),
+    ]
+    script = parse_pdf(_draw([rows]), "spaced.pdf")
+    assert _headings(script) == [
+        "INT. HARBOUR OFFICE - DAY",
+        "EXT. QUAY - NIGHT",
+        "THE WATER BELOW THE BUOY",
+        "EXT. PIER - NIGHT",
+    ]
+    assert ("action", "THE OLD FERRY TERMINAL") in _kinds(script)

@@ -125,13 +125,14 @@ def _gaps_above(
     return headings, action
 
 
-def _heading_gap(lines: list[BodyLine], cols: Columns, pitch: float, sure: int) -> float:
+def _heading_gap(lines: list[BodyLine], cols: Columns, pitch: float) -> float:
     headings, action = _gaps_above(lines, cols, pitch)
     if not headings or not action:
         return 0.0
     gap, n = headings.most_common(1)[0]
     usual = action.most_common(1)[0][0]
-    return gap if n >= 0.8 * sure and gap >= usual + 0.8 else 0.0
+    # Of the sure headings with a line above them on their page (not a page's first line).
+    return gap if n >= 0.8 * sum(headings.values()) and gap >= usual + 0.6 else 0.0
 
 
 def learn_heading_style(lines: list[BodyLine], cols: Columns, pitch: float) -> HeadingStyle:
@@ -143,7 +144,7 @@ def learn_heading_style(lines: list[BodyLine], cols: Columns, pitch: float) -> H
     ]
     if len(sure) < 2:
         return HeadingStyle(numbered=False, bold=False, names=names)
-    gap = _heading_gap(lines, cols, pitch, len(sure))
+    gap = _heading_gap(lines, cols, pitch)
     numbered = sum(1 for ln in sure if ln.scene_number) >= 0.8 * len(sure)
     # Plain action (prose, not capitals: the capitals lines are what the style must decide).
     others = [
