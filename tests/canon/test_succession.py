@@ -92,3 +92,21 @@ def test_without_a_death_the_crossing_stands(tmp_path: Path) -> None:
     alive = FIRST.replace("!Enter Soldiers, bearing MORDRETH's body\n", "")
     groups, _compiled = _crossings(tmp_path, alive)
     assert groups["MORDRETH"] == [["first", "second"]]
+
+
+def test_the_declared_release_order_wins_over_one_read_from_deaths(tmp_path: Path) -> None:
+    # The deaths say first comes before second (ZORVAN and QUILLEK, alive in first, die in
+    # second); the universe says second was released first. MORDRETH, dead at the end of
+    # first, is alive in second, which comes before it: one person, nothing to take apart.
+    dated = UNIVERSE.replace(
+        '"first/*.fountain"]}', '"first/*.fountain"], episodes: {e1: {released: 2020-01-01}}}'
+    ).replace(
+        '"second/*.fountain"]}', '"second/*.fountain"], episodes: {e1: {released: 2010-01-01}}}'
+    )
+    (tmp_path / "universe.yaml").write_text(dated)
+    for sid, text in (("first", FIRST), ("second", SECOND)):
+        (tmp_path / sid).mkdir()
+        (tmp_path / sid / "e1.fountain").write_text(text)
+    compiled = compile_universe(load_universe(tmp_path), rules=False)
+    groups = {c.label: c.groups for c in compiled.cast.crossings.values()}
+    assert groups["MORDRETH"] == [["first", "second"]]

@@ -213,3 +213,26 @@ def test_a_label_crossing_on_thin_evidence_is_a_possible_crossover(tmp_path: obj
     assert doubt.file == "two/e1.fountain" and doubt.line == 3
     assert any("only 1 episode" in r for r in doubt.evidence["against"])
     assert doubt.settle.startswith("warwick: {name: Warwick, aliases: [WARWICK]}")
+
+
+def test_suspected_splits_strip_only_leading_titles_and_skip_joint_cues(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from showbible import compile_universe, load_universe
+    from showbible.canon.identity import identity_report
+
+    root = Path(str(tmp_path))
+    (root / "universe.yaml").write_text(
+        "name: T\nseries:\n  - id: one\n    scripts: ['*.fountain']\n"
+    )
+    cues = ["FROST KING", "FROST CREAM VENDOR", "ROAN", "ROAN AND TESS", "TESS", "DR. ELSA VOSS"]
+    cues.append("VOSS")
+    body = "".join(f"{cue}\nLine {i}.\n\n" for i, cue in enumerate(cues))
+    (root / "e1.fountain").write_text("INT. HALL - DAY\n\n" + body)
+    canon = compile_universe(load_universe(root)).canon
+    splits = {
+        (d.label, d.characters[1]) for d in identity_report(canon) if d.kind == "suspected-split"
+    }
+    # VOSS is a part of ELSA VOSS (the honorific before it stripped); FROST KING is not a part
+    # FROST of FROST CREAM VENDOR, and ROAN AND TESS is two people, not ROAN's full name.
+    assert splits == {("VOSS", "elsa-voss")}

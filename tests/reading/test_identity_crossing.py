@@ -235,3 +235,83 @@ def test_a_plural_title_gives_each_name_of_its_list_the_title() -> None:
     text = "Enter the ARCHBISHOP, the Lords HASTINGS, MOWBRAY, and BARDOLPH"
     assert cued_names(text, *labels) == ["HASTINGS", "LORD BARDOLPH"]
     assert cued_names("Enter BARDOLPH and HASTINGS", *labels) == ["BARDOLPH", "HASTINGS"]
+
+
+def test_a_main_speaker_is_a_name_not_a_class_word() -> None:
+    # One "TOMAS PERSON" puts TOMAS before a position word, and one "TOMASES" cue is a plural,
+    # but TOMAS speaks alone in most episodes of a series: a name. NARG is no one's main label.
+    labels = ["TOMAS", "TOMAS PERSON", "NARG", "NARG PERSON", "GNOLL", "GNOLLS"]
+    classes = lexicon.class_words(labels, frozenset(), main={"TOMAS"})
+    assert lexicon.walk_on("TOMAS", frozenset(), classes) is None
+    assert lexicon.walk_on("NARG", frozenset(), classes) is not None
+    assert lexicon.walk_on("GNOLL", frozenset(), classes) is not None  # a kind: there are many
+
+
+def test_a_main_speaker_crosses_despite_a_label_that_reads_as_a_class() -> None:
+    one = [("one", ["TOMAS", "ANA", "BRIGID"]) for _ in range(6)]
+    one[0][1].append("TOMAS PERSON")
+    two = [("two", ["TOMAS", "BRIGID", "ORLA"]) for _ in range(3)]
+    cast = settled(one + two)
+    assert cast.crossings["tomas"].walk_on is None and cast.crossings["tomas"].settled
+
+
+@pytest.mark.parametrize(
+    "label", ["ENSIGN", "NURSE", "SECURITY", "VULCAN OFFICER", "FEMALE VOICE", "THE DOCTOR"]
+)
+def test_positions_and_kinds_before_positions_stay_roles_in_company(label: str) -> None:
+    # Even cued in every episode with the same company, a position or a kind before a position
+    # is a role: only a modifier the lexicon does not know lets the evidence speak.
+    extra = ["VULCAN 1", "VULCAN 2"]
+    one = [("one", ["PIKE", "UNA", "KORBY", label, *extra]) for _ in range(6)]
+    two = [("two", ["SPOCK", "KORBY", label]) for _ in range(6)]
+    cast = settled(one + two)
+    crossing = cast.crossings.get(label.lower().replace(" ", "-"))
+    if crossing is not None:  # single position words are roles before they can cross
+        assert crossing.walk_on is not None and not crossing.settled
+
+
+def test_a_modifier_before_a_position_is_one_person_when_the_scripts_show_one() -> None:
+    # GLASS BARON recurs with the same company (not the main cast) in both series: a character.
+    # SCIENCE OFFICER speaks in as many episodes, each with somebody new: a role.
+    main = ["HERO", "SIDEKICK"]
+    company = [["WREN"]] * 4 + [["FENN"]] * 4 + [[]] * 2  # the company recurs, not everywhere
+    one = [("one", [*main, "GLASS BARON", f"GUEST{n}", *company[n]]) for n in range(10)]
+    one += [("one", [*main, "SCIENCE OFFICER", f"STRANGER{n}"]) for n in range(6)]
+    two = [("two", [*main, "GLASS BARON", "WREN", f"VISITOR{n}"]) for n in range(4)]
+    two += [("two", [*main, "SCIENCE OFFICER", f"CALLER{n}"]) for n in range(3)]
+    cast = settled(one + two)
+    baron = cast.crossings["glass-baron"]
+    assert baron.walk_on is None and baron.settled and not baron.distinctive
+    officer = cast.crossings["science-officer"]
+    assert officer.walk_on == lexicon.MODIFIED_POSITION and not officer.settled
+
+
+def test_a_modified_position_the_universe_counts_is_a_role() -> None:
+    # CANDY GUARDS and CANDY GUARD 2: there are many of them, whatever company they keep.
+    labels = ["CANDY GUARD", "CANDY GUARDS", "CANDY GUARD 2", "GLASS BARON"]
+    classes = lexicon.class_words(labels, frozenset())
+    assert lexicon.walk_on("CANDY GUARD", frozenset(), classes) != lexicon.MODIFIED_POSITION
+    assert lexicon.walk_on("CANDY GUARD", frozenset(), classes) is not None
+    assert lexicon.walk_on("GLASS BARON", frozenset(), classes) == lexicon.MODIFIED_POSITION
+
+
+@pytest.mark.parametrize("label", ["ANA AND TOMAS", "ANA & TOMAS", "BOTH ANA AND TOMAS"])
+def test_joint_cues_are_groups(label: str) -> None:
+    assert lexicon.walk_on(label, frozenset(), lexicon.class_words([], frozenset())) is not None
+
+
+def test_a_title_before_a_kind_names_someone_of_their_own() -> None:
+    # OTTER #1 and OTTER #2 make otters a class; MR. OTTER is somebody, and crosses on his own
+    # evidence. KING GNOLL and PROFESSOR GNOLL are neither the gnolls nor each other.
+    one = [("one", ["ANA", "MR. OTTER", "BRIGID", "OTTER #1", "OTTER #2"]) for _ in range(3)]
+    one += [("one", ["ANA", "OTTER", "KING GNOLL", "GNOLL", "GNOLLS"])]
+    two = [("two", ["ORLA", "MR. OTTER", "BRIGID"]) for _ in range(3)]
+    two += [("two", ["ORLA", "OTTER", "PROFESSOR GNOLL", "GNOLL"])]
+    cast = settled(one + two)
+
+    def who(label: str, series: str) -> str:
+        return cast.resolve_cue(label, series).character
+
+    assert who("MR. OTTER", "one") == who("MR. OTTER", "two") != who("OTTER", "one")
+    assert who("OTTER", "one") != who("OTTER", "two")
+    assert len({who("KING GNOLL", "one"), who("PROFESSOR GNOLL", "two"), who("GNOLL", "one")}) == 3

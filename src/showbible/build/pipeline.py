@@ -230,8 +230,8 @@ def _worker(conn: Connection, ctx: _Context) -> None:
                 for reply in _scan_here(ctx, msg[1]):
                     conn.send(reply)
             elif msg[0] == "extract":
-                _, replay, split, series_cues, keys = msg
-                cast = _replayed(ctx.universe, replay, split)
+                _, replay, unjoined, split, series_cues, keys = msg
+                cast = _replayed(ctx.universe, replay, unjoined, split)
                 for kind, key, payload in _extract_here(ctx, cast, series_cues, keys):
                     if kind == "facts":
                         # The JSON the cache needs anyway, not the objects: pickling them here
@@ -249,11 +249,15 @@ def _worker(conn: Connection, ctx: _Context) -> None:
 
 
 def _replayed(
-    universe: Universe, replay: list[tuple[str, str]], split: dict[str, dict[str, str]]
+    universe: Universe,
+    replay: list[tuple[str, str]],
+    unjoined: frozenset[str],
+    split: dict[str, dict[str, str]],
 ) -> Cast:
     cast = Cast(universe.bible)
     for text, series in replay:
         cast.resolve_cue(text, series)
+    cast.unjoin(unjoined)
     cast.apply_split(split)
     return cast
 
@@ -436,7 +440,8 @@ def extract_universe(
                     w if w is not None else min(range(out.workers), key=lambda i: len(parts[i]))
                 ].append(key)
             replies = pool.run(
-                [("extract", replay, split, series_cues, part) for part in parts], len(to_extract)
+                [("extract", replay, cast.unjoined, split, series_cues, part) for part in parts],
+                len(to_extract),
             )
         else:
             replies = ((0, r) for r in _extract_here(ctx, cast, series_cues, to_extract))

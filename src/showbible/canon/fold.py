@@ -65,6 +65,21 @@ def pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
+def declared_series_order(universe: Universe) -> dict[str, int]:
+    """Each series' rank in the release order, for the series whose release the universe
+    declares (a ``released`` date on an episode, or an episode in ``release_order``); the
+    order of the series list alone declares nothing (the plays are listed by file name)."""
+    declared = {universe.parse_ref(text).episode.series for text in universe.bible.release_order}
+    declared |= {ep.series for ep in universe.episodes if ep.released is not None}
+    series_of = {ep.key: ep.series for ep in universe.episodes}
+    first: dict[str, int] = {}
+    for i, key in enumerate(universe.release):
+        sid = series_of[key]
+        if sid in declared:
+            first.setdefault(sid, i)
+    return {sid: rank for rank, sid in enumerate(sorted(first, key=first.__getitem__))}
+
+
 def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[SceneFacts]]) -> Canon:
     """Fold the extracted scenes into a canon: order both timelines, apply presence overrides,
     find first meetings."""
@@ -72,7 +87,7 @@ def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[Scene
     for key in universe.release:
         scenes.extend(by_episode.get(key, ()))
     # Crossings the scripts' own deaths contradict are taken apart before anything is counted.
-    scenes = refine_crossings(cast, scenes)
+    scenes = refine_crossings(cast, scenes, declared_series_order(universe))
     apply_overrides(universe, scenes)
     release_pos = {s.key: i for i, s in enumerate(scenes)}
     order = story_order(scenes)

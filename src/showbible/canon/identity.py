@@ -17,7 +17,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from showbible.canon.fold import Canon
-from showbible.reading.names import display_name, name_words, slug
+from showbible.reading import lexicon
+from showbible.reading.names import NAME_CHANGING_TITLES, display_name, slug, strip_titles
+
+JOINERS = frozenset({"OF", "THE", "AND", "A", "AN", "&"})
+NAME_CHANGING = frozenset(NAME_CHANGING_TITLES)
 
 THIN_SPEECHES = 5  # at most this many speeches in a series ...
 THIN_EPISODES = 1  # ... in at most this many episodes
@@ -175,6 +179,16 @@ def _thin_crossings(canon: Canon) -> list[Doubt]:
     return out
 
 
+def _name_parts(label: str, titles: frozenset[str]) -> list[str]:
+    """The words of a label as a name, for short and full names: leading honorifics stripped
+    (``DR. HANK PYM`` -> ``HANK PYM``) but no title elsewhere (``ICE KING`` stays two words,
+    not a part ``ICE`` of ``ICE CREAM VENDOR``), joining words dropped; none for a joint cue
+    (``FINN AND JAKE`` is two people speaking, not a full name of ``FINN``)."""
+    if lexicon.is_joint(label):
+        return []
+    return [w for w in strip_titles(label, titles).split() if w not in JOINERS]
+
+
 def _splits(canon: Canon) -> list[Doubt]:
     """Provisional labels of one series that look like one person's short and full name."""
     cast = canon.cast
@@ -187,11 +201,11 @@ def _splits(canon: Canon) -> list[Doubt]:
             by_series[sid].append(cid)
     out: list[Doubt] = []
     for sid, ids in by_series.items():
-        words = {cid: name_words(cast.characters[cid].name.upper(), cast.titles) for cid in ids}
+        words = {cid: _name_parts(cast.characters[cid].name.upper(), cast.titles) for cid in ids}
         short: dict[str, list[str]] = defaultdict(list)  # a name word -> full names with it
         for cid, ws in words.items():
             if len(ws) >= 2:
-                for w in {ws[0], ws[-1]}:
+                for w in {ws[0], ws[-1]} - cast.titles - NAME_CHANGING:
                     short[w].append(cid)
         for cid, ws in words.items():
             if len(ws) != 1 or len(short.get(ws[0], ())) != 1:

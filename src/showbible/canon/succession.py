@@ -50,9 +50,13 @@ _NAME = re.compile(r"[A-Z][\w’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’-]*)*")
 _REMAINS_AFTER = re.compile(r"^(?:'s|’s|'|’)\s+(?:dead\s+)?(?:body|corpse|ghost|coffin)\b")
 
 
-def refine_crossings(cast: Cast, scenes: list[SceneFacts]) -> list[SceneFacts]:
+def refine_crossings(
+    cast: Cast, scenes: list[SceneFacts], declared: Mapping[str, int] | None = None
+) -> list[SceneFacts]:
     """The scenes, with every crossing the deaths contradict taken apart (renamed copies where
-    a character's id changes); ``cast`` is told of the new characters."""
+    a character's id changes); ``cast`` is told of the new characters. ``declared``: the rank
+    in release order of each series whose release the universe declares; between two such
+    series it is the order, whatever deaths the scripts seem to show."""
     judged = {cid: c for cid, c in cast.crossings.items() if _judgeable(c)}
     if not judged:
         return scenes
@@ -61,7 +65,7 @@ def refine_crossings(cast: Cast, scenes: list[SceneFacts]) -> list[SceneFacts]:
     }
     if not _any_dies(ids, scenes):
         return scenes  # the usual case: no crossing character dies, nothing to read
-    index = _Index(scenes)
+    index = _Index(scenes, declared or {})
 
     def name(cid: str) -> str:
         char = cast.characters.get(cid)
@@ -123,7 +127,8 @@ def _id_in(base: str, crossing: Crossing, series: str) -> str:
 class _Index:
     """Who is alive where, who dies where, and the order of series their lives give."""
 
-    def __init__(self, scenes: list[SceneFacts]) -> None:
+    def __init__(self, scenes: list[SceneFacts], declared: Mapping[str, int]) -> None:
+        self.declared = declared
         self.alive: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.dies: dict[str, dict[str, int]] = defaultdict(dict)  # death events, first scene
         self.dead: dict[str, dict[str, int]] = defaultdict(dict)  # deaths and remains
@@ -169,6 +174,9 @@ class _Index:
         after, 0 when unknown; and the winning side's witnesses."""
         ahead = sorted(self._voters.get((p, q), set()))
         behind = sorted(self._voters.get((q, p), set()))
+        if p in self.declared and q in self.declared and self.declared[p] != self.declared[q]:
+            # The universe's release order wins over one read from a cartoon's deaths.
+            return (1, ahead) if self.declared[p] < self.declared[q] else (-1, behind)
         if len(ahead) == len(behind):
             return 0, []
         return (1, ahead) if len(ahead) > len(behind) else (-1, behind)
@@ -233,7 +241,9 @@ def _judge(
                     continue
                 after = a if side.get(a) else b
                 why = f"{crossing.label} dies in {d} ({index.seen.get((cid, d), d)}), and {after} "
-                if after in later:
+                if after in later and after in index.declared and d in index.declared:
+                    why += f"is released after {d}"
+                elif after in later:
                     who = [name(y) for y in later[after] if y != cid][:3] or [crossing.label]
                     why += f"comes after {d} ({', '.join(who)} alive in {d}, dead in {after})"
                 else:

@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from showbible.reading.lexicon import MODIFIED_POSITION
 
 RECUR = 2  # episodes in each series for a label to recur there
 # A character cued in at least this share of a long series' episodes (the main cast) is with
@@ -44,6 +46,12 @@ UBIQUITOUS_MIN_EPISODES = 10
 SUPPORT_DISTINCT = 1
 SUPPORT_COMMON_RECURRING = 2
 SUPPORT_COMMON = 3
+# A label that reads as a role (ICE KING, PEPPERMINT BUTLER) is one person when it speaks in
+# this many episodes and in most (PERSON_SHARE) of them with someone outside the main cast who
+# shares a quarter (PERSON_COMPANY) of them.
+PERSON_EPISODES = 3
+PERSON_COMPANY = 0.25
+PERSON_SHARE = 0.5
 
 
 @dataclass
@@ -142,12 +150,18 @@ def settle(
             cued[(cid, sid)] >= UBIQUITOUS_SHARE * length[sid]
         )
 
+    main = {cid for cid, sid in cued if everywhere(cid, sid)}
     out: dict[str, Crossing] = {}
     pairs: dict[tuple[str, str, str], PairEvidence] = {}
     for cid, label in candidates.items():
         series = sorted(where.get(cid, {}), key=lambda s: order.get(s, len(order)))
         why = walk_on(label)
         crossing = Crossing(cid, label, series, why, distinctive(label))
+        if why == MODIFIED_POSITION and _one_person(cid, where[cid], episodes, main):
+            # ICE KING, PEPPERMINT BUTLER: one person by the scripts' evidence, but a label
+            # that reads as a description is never distinctive on its own.
+            crossing.walk_on = why = None
+            crossing.distinctive = False
         out[cid] = crossing
         if why is not None or len(series) < 2:
             continue
@@ -171,6 +185,30 @@ def settle(
     for crossing in out.values():
         crossing.groups = groups_of(crossing)
     return out
+
+
+def _one_person(
+    cid: str,
+    where: Mapping[str, list[int]],
+    episodes: Sequence[tuple[str, Collection[str]]],
+    main: Collection[str],
+) -> bool:
+    """Whether a label that reads as a role (a modifier before a position word) is one person by
+    the scripts' evidence: it speaks in ``PERSON_EPISODES`` episodes or more, and in most of
+    them with company that recurs with it (someone outside the main cast who shares a quarter
+    of its episodes, two at least). A role speaks in unrelated episodes with disjoint company;
+    the main cast, with everyone, is no company."""
+    mine = [n for ns in where.values() for n in ns]
+    if len(mine) < PERSON_EPISODES:
+        return False
+    seen: dict[str, int] = defaultdict(int)
+    for n in mine:
+        for y in episodes[n][1]:
+            if y != cid and y not in main:
+                seen[y] += 1
+    recurring = {y for y, k in seen.items() if k >= max(RECUR, PERSON_COMPANY * len(mine))}
+    with_them = sum(1 for n in mine if not recurring.isdisjoint(episodes[n][1]))
+    return with_them >= PERSON_SHARE * len(mine)
 
 
 def _assert_pairs(

@@ -11,7 +11,7 @@ matcher ``Cast.matcher`` builds per series (reading/matcher.py).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -19,7 +19,11 @@ from rapidfuzz.distance import OSA
 
 from showbible.reading import lexicon
 from showbible.reading.crossing import Crossing, settle
-from showbible.reading.matcher import NameMatcher, Value, _Words
+
+# NameMatcher, Value and _Words are re-exported: callers and tests import them from here.
+from showbible.reading.matcher import NameMatcher as NameMatcher
+from showbible.reading.matcher import Value as Value
+from showbible.reading.matcher import _Words as _Words
 from showbible.reading.names import (
     BUILTIN_ROLES,
     BUILTIN_TITLES,
@@ -38,6 +42,7 @@ from showbible.universe.bible import Alias, BibleConf
 from showbible.universe.loader import Universe
 
 MISSPELLING_RATIO = 85.0
+MAIN_MIN_EPISODES = 3  # a series this long shows its main speakers (in half its episodes)
 
 
 @dataclass
@@ -95,6 +100,8 @@ class Cast:
         self._split: dict[str, dict[str, str]] = {}
         self._split_base: dict[str, Character] = {}
         self.crossings: dict[str, Crossing] = {}
+        # Titled labels that are not their bare name's character (see unjoin()).
+        self.unjoined: frozenset[str] = frozenset()
         self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
         self._cue_cache: dict[tuple[str, str], Cue] = {}
         self._descriptive: set[str] = set()
@@ -235,14 +242,28 @@ class Cast:
         label becomes a provisional character per series (or per group of series the evidence
         joins). ``episodes``: (series, cue texts) per episode, every cue already resolved.
         Returns the split (provisional id -> series -> id) for ``apply_split``."""
+        episodes = [(series, list(texts)) for series, texts in episodes]
+        # normalised label -> series -> episodes it is cued in; the main speakers of a series
+        # (cued in half its episodes, of three or more) are names, never class words.
+        spoken: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        length: dict[str, int] = defaultdict(int)
+        for series, texts in episodes:
+            length[series] += 1
+            for key in {self.resolve_cue(text, series).label for text in texts}:
+                spoken[key][series] += 1
+        main = {
+            key
+            for key, where in spoken.items()
+            if any(length[s] >= MAIN_MIN_EPISODES and 2 * n >= length[s] for s, n in where.items())
+        }
+        classes = lexicon.class_words(spoken, self.roles, main)
+        self.unjoin(self._titled_walk_ons(classes))
         cued: list[tuple[str, set[str]]] = []
         seen: dict[str, set[str]] = defaultdict(set)
-        keys: set[str] = set()
         for series, texts in episodes:
             ids = set()
             for text in texts:
                 cue = self.resolve_cue(text, series)
-                keys.add(cue.label)
                 if not self.characters[cue.character].role:
                     ids.add(cue.character)
                     seen[cue.character].add(series)
@@ -254,7 +275,6 @@ class Cast:
         }
         if not candidates:
             return {}
-        classes = lexicon.class_words(keys, self.roles)
         anchors = [c for c, char in self.characters.items() if not char.provisional]
         self.crossings = settle(
             cued,
@@ -274,6 +294,35 @@ class Cast:
                     split[cid][sid] = f"{cid}--{group[0]}"
         self.apply_split(split)
         return split
+
+    def _titled_walk_ons(self, classes: lexicon.Classes) -> frozenset[str]:
+        """Titled labels whose bare word is a walk-on: each is a person of its own. ``MR. FOX``
+        is not the foxes ``FOX #1`` and ``FOX #2`` make a class of, and ``KING WORM`` and
+        ``PROFESSOR WORM`` are neither a worm nor each other (a title before a kind names
+        someone). Every other titled label stays one with its bare name (``DR. HANK PYM``)."""
+        ident_of = {cid: ident for ident, cid in self._provisional_by_key.items()}
+        walks: dict[str, bool] = {}
+        out: set[str] = set()
+        for cue in self._cue_cache.values():
+            ident = ident_of.get(cue.character)
+            if ident is None or ident == cue.label:
+                continue
+            if ident not in walks:
+                walks[ident] = lexicon.walk_on(ident, self.roles, classes) is not None
+            if walks[ident]:
+                out.add(cue.label)
+        return frozenset(out)
+
+    def unjoin(self, labels: Collection[str]) -> None:
+        """Give each of these titled labels its own provisional character instead of its bare
+        name's (``settle`` decides which; extraction workers replay the decision)."""
+        if not labels:
+            return
+        self.unjoined = frozenset(labels)
+        for key, cue in list(self._cue_cache.items()):
+            if cue.label in labels and self.characters[cue.character].provisional:
+                cid = self._provisional(cue.label, cue.label)
+                self._cue_cache[key] = Cue(cid, cue.label, cue.identity)
 
     def _distinctive(self, label: str) -> bool:
         """A full name of two or more words, a name with a regnal number, a one-letter name (Q),

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 # Positions on ships, stations, forces and in institutions that nameparser's titles lack.
@@ -105,6 +106,8 @@ _QUALIFIER = re.compile(
     r"THROUGH|INTO|OFF|AND|&)\b.*$"
 )
 _POSSESSIVE = re.compile(r"'S$|S'$")
+# "FINN AND JAKE", "FIONNA & CAKE": two or more speak the line together.
+_JOINT = re.compile(r"\S\s+(?:AND|&)\s+\S")
 _WORD = re.compile(r"[A-Z0-9][A-Z0-9'\-]*")
 
 
@@ -148,45 +151,140 @@ def numbered(label: str) -> str | None:
     return None
 
 
-def class_words(labels: Iterable[str], roles: frozenset[str]) -> frozenset[str]:
+# Heads that name one holder of an office in a realm (ICE KING, TURTLE PRINCESS): the word
+# before them names the realm, not a kind of being, so it makes no class.
+SOVEREIGNS = frozenset(
+    {
+        "KING", "QUEEN", "PRINCE", "PRINCESS", "EMPEROR", "EMPRESS", "DUKE", "DUCHESS",
+        "MONARCH", "SULTAN", "TSAR", "CZAR", "PHARAOH", "KAISER", "OVERLORD",
+    }
+)  # fmt: skip
+# Heads that never name one person, whatever stands before them (OLD LADY, FEMALE VOICE).
+_NO_ONE_HEADS = frozenset(GROUPS + DESCRIPTIONS + KINDS + VOICES)
+_ARTICLES = frozenset({"THE", "A", "AN"})
+MODIFIED_POSITION = "a position word after a modifier (a role unless the scripts show one person)"
+
+
+@dataclass(frozen=True)
+class Classes:
+    """How a universe uses its labels as classes: class words with the labels that show it
+    (``KLINGON`` -> ``KLINGON 2``, ``KLINGON 3``; ``BAJORAN`` -> ``BAJORAN OFFICER``), and the
+    labels it numbers or puts in the plural as labels of their own (``BANANA GUARD 2``,
+    ``BANANA GUARDS``: many of them)."""
+
+    words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    counted: frozenset[str] = frozenset()
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def shown_by_others(self, word: str, label: str) -> bool:
+        """Whether labels other than ``label`` make ``word`` a class (PEPPERMINT BUTLER alone
+        does not make PEPPERMINT one)."""
+        return bool(self.words.get(word, frozenset()) - {label})
+
+
+def class_words(
+    labels: Iterable[str], roles: frozenset[str], main: Collection[str] = frozenset()
+) -> Classes:
     """Words the universe uses as class words: numbered in two or more ways (``KLINGON 2`` and
-    ``KLINGON 3``; one ``RIKER 2`` or ``Q2`` is a double, not a class), or put before a
-    position word (``BAJORAN OFFICER``). ``labels`` are normalised cue labels."""
+    ``KLINGON 3``; one ``RIKER 2`` or ``Q2`` is a double, not a class), put before a position
+    word (``BAJORAN OFFICER``; not before a sovereign's title: ``ICE KING``), or cued in the
+    plural as well (``GOBLIN`` and ``GOBLINS``). A word whose own label is a main speaker of
+    some series (``main``: JAKE, LOKI) is a name whatever other labels do with it (one ``JAKE
+    PERSON``, two ``LOKIS``); numbering is evidence even so. ``labels`` are normalised cue
+    labels."""
     positions = position_words() | roles
     numbers: dict[str, set[str]] = {}
-    out: set[str] = set()
-    for label in labels:
+    before: dict[str, set[str]] = {}
+    plural: set[str] = set()
+    names = set(labels)
+    for label in names:
         base = numbered(label)
         if base is not None:
             numbers.setdefault(base, set()).add(label)
             continue
+        single = _singular(label, names)
+        if single is not None:
+            plural.add(single)
         words = _QUALIFIER.sub("", label).split()
         if (
             len(words) == 2
             and words[1] in positions
+            and words[1] not in SOVEREIGNS
             and words[0] not in positions
             and not _POSSESSIVE.search(words[0])
         ):
-            out.add(words[0])
-    out.update(base for base, variants in numbers.items() if len(variants) >= 2)
-    return frozenset(out)
+            before.setdefault(words[0], set()).add(label)
+    # A kind of being has a plural: a label in the plural (GOBLINS, WORMS, KLINGONS) makes
+    # a class of its singular.
+    for single in plural:
+        if " " not in single:
+            before.setdefault(single, set()).add(_plural_of(single, names))
+    out: dict[str, frozenset[str]] = {}
+    for word, shown in before.items():
+        if word in main:
+            continue  # a main speaker in its own right: a name
+        out[word] = frozenset(shown)
+    for base, variants in numbers.items():
+        if len(variants) >= 2:
+            out[base] = out.get(base, frozenset()) | frozenset(variants)
+    return Classes(out, frozenset(numbers) | frozenset(plural))
 
 
-def walk_on(label: str, roles: frozenset[str], classes: frozenset[str]) -> str | None:
-    """Why a normalised label is a walk-on (it names no one person across series), or None."""
+def is_joint(label: str) -> bool:
+    """Whether a label is several people speaking together (``FINN AND JAKE``, ``A & B``)."""
+    return _JOINT.search(label) is not None
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    out = (word + "S", word + "ES")
+    return (*out, word[:-1] + "IES") if word.endswith("Y") else out
+
+
+def _singular(label: str, names: Collection[str]) -> str | None:
+    """The label of which ``label`` is the plural, when both are labels (GOBLINS, GOBLIN)."""
+    if not label.endswith("S"):
+        return None
+    for single in (label[:-1], label[:-2], label[:-3] + "Y"):
+        if single and label in _plurals(single) and single in names:
+            return single
+    return None
+
+
+def _plural_of(single: str, names: Collection[str]) -> str:
+    return next(p for p in _plurals(single) if p in names)
+
+
+def walk_on(label: str, roles: frozenset[str], classes: Classes) -> str | None:
+    """Why a normalised label is a walk-on (it names no one person across series), or None.
+    ``MODIFIED_POSITION`` is the one answer the scripts' evidence may overturn
+    (reading/crossing.py): ``ICE KING``, ``PEPPERMINT BUTLER``."""
     if numbered(label) is not None:
         return "a numbered or ordinal label"
     if label.startswith("VOICE"):
         return "an unattributed voice"
+    if is_joint(label):
+        return "a joint cue (several speak it together)"
     text = _QUALIFIER.sub("", label).strip() or label
     words = _WORD.findall(text)
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
     if not words:
         return None
     positions = position_words() | roles
-    if all(w in positions or w in classes for w in words):
+
+    def lexical(w: str) -> bool:
+        return w in positions or (
+            w in classes and (len(words) == 1 or classes.shown_by_others(w, label))
+        )
+
+    if all(lexical(w) for w in words):
         return "a position, group, description, kind or voice"
     if len(words) > 1 and words[-1] in positions:
-        return "a position, group, description, kind or voice"
+        if words[-1] in _NO_ONE_HEADS or label in classes.counted:
+            return "a position, group, description, kind or voice"
+        return MODIFIED_POSITION
     if len(words) == 1 and words[0] in classes:
         return "used in this universe as a class (numbered, or before a position word)"
     return None
