@@ -228,9 +228,7 @@ def score(show: bool = False) -> dict[tuple[str, str, str], dict[str, int]]:
             said = any((e.confidence or 0) >= threshold for e in hits)
             want = lab.label in positive
             part = lab.id[0] if lab.id[:2] in ("B-", "C-") else "A"
-            cell = table.setdefault(
-                (part, lab.kind, setting), {"tp": 0, "fp": 0, "fn": 0, "n": 0}
-            )
+            cell = table.setdefault((part, lab.kind, setting), {"tp": 0, "fp": 0, "fn": 0, "n": 0})
             cell["n"] += 1
             cell["tp"] += said and want
             cell["fp"] += said and not want
@@ -262,7 +260,8 @@ def main() -> int:
         pos = c["tp"] + c["fn"]
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else float("nan")
         r = c["tp"] / pos if pos else float("nan")
-        print(f"{part:<4}{kind:<14}{setting:<9}{c['n']:>10}{pos:>9}{c['tp'] + c['fp']:>7}{p:>7.2f}{r:>7.2f}")
+        said = c["tp"] + c["fp"]
+        print(f"{part:<4}{kind:<14}{setting:<9}{c['n']:>10}{pos:>9}{said:>7}{p:>7.2f}{r:>7.2f}")
     return 0
 
 
