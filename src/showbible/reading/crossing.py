@@ -25,8 +25,10 @@ A distinctive label is asserted with one supporter, or when it recurs in both se
 one needs two supporters and recurrence, or three supporters. Support grows from the bible's
 characters and the distinctive labels that recur in both series or meet each other in both;
 asserted labels then support others until nothing changes (a least fixed point, so a ring of
-coincidences that only support each other never starts). Walk-on labels (``names.walk_on``)
-never cross and support nothing.
+coincidences that only support each other never starts). Walk-on labels (``lexicon.walk_on``)
+never cross and support nothing, but for one kind the evidence decides: a position word after a
+modifier the lexicon does not know (ICE KING, PEPPERMINT BUTLER) is one person when it recurs
+with the same company outside the main cast (``_one_person``), and is then a common name.
 """
 
 from __future__ import annotations

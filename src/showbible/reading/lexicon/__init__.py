@@ -6,15 +6,23 @@ bench/identity_lexicon.py (see there); the classes below are written out by kind
 series) when:
 
 1. it is numbered or ordinal (``MINER 1``, ``CREWWOMAN 2``, ``NEWS ANCHOR #4``, ``FIRST
-   MURDERER``, ``GUARD B``);
-2. its head word, after qualifiers (``MAN IN SUIT``, ``VOICE ON RADIO``) are cut, is a position,
-   group, kind or voice word (``OFFICER``, ``SECURITY GUARD``, ``SHIELD AGENT``, ``CHORUS``,
-   ``ALIEN``, ``FEMALE``, ``UNKNOWN``), or every word of it is one (``POLICE``);
+   MURDERER``, ``GUARD B``), or a joint cue (``FINN AND JAKE``);
+2. every word of it, after qualifiers (``MAN IN SUIT``, ``VOICE ON RADIO``) are cut, is a
+   position, group, kind or voice word (``OFFICER``, ``SECURITY GUARD``, ``CHORUS``, ``ALIEN``,
+   ``FEMALE``, ``UNKNOWN``, ``POLICE``) or a class word of the universe (``BAJORAN OFFICER``);
+   or it has more words and its head is a description, group, kind or voice (``OLD LADY``,
+   ``FEMALE VOICE``), or a position the universe numbers or cues in the plural as a label of
+   its own (``BANANA GUARD 2``, ``BANANA GUARDS``);
 3. the universe itself uses it as a class word: other labels number it in two or more ways
-   (``KLINGON 2`` and ``KLINGON 3``, ``FIRST CITIZEN`` and ``SECOND CITIZEN``; a lone ``RIKER 2``
-   is a double of one person) or put it before a position word (``BAJORAN OFFICER``,
-   ``ROMULAN GUARD``, ``KLINGON WOMAN``) — so species and nationalities that no list names are
-   found by how the scripts use them.
+   (``KLINGON 2`` and ``KLINGON 3``, ``FIRST CITIZEN`` and ``SECOND CITIZEN``; a lone ``RIKER
+   2`` is a double of one person), put it before a position word (``BAJORAN OFFICER``,
+   ``ROMULAN GUARD``, ``KLINGON WOMAN``; not before a sovereign's title: ``ICE KING``), or cue
+   its plural too (``GOBLINS``) — so species and nationalities that no list names are found by
+   how the scripts use them. A main speaker of some series (``JAKE``) is never a class word.
+
+A position word after a modifier the lexicon does not know (``ICE KING``, ``PEPPERMINT
+BUTLER``) is ``MODIFIED_POSITION``: a role unless the scripts show one person
+(reading/crossing.py decides).
 
 A title followed by a name (``AGENT COULSON``, ``CAPTAIN JACK``) is a person, not a walk-on.
 """
@@ -192,8 +200,8 @@ def class_words(
     word (``BAJORAN OFFICER``; not before a sovereign's title: ``ICE KING``), or cued in the
     plural as well (``GOBLIN`` and ``GOBLINS``). A word whose own label is a main speaker of
     some series (``main``: JAKE, LOKI) is a name whatever other labels do with it (one ``JAKE
-    PERSON``, two ``LOKIS``); numbering is evidence even so. ``labels`` are normalised cue
-    labels."""
+    PERSON``, two ``LOKIS``, a time loop's ``ANNA 2`` and ``ANNA 3``). ``labels`` are
+    normalised cue labels."""
     positions = position_words() | roles
     numbers: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
@@ -219,7 +227,7 @@ def class_words(
     # A kind of being has a plural: a label in the plural (GOBLINS, WORMS, KLINGONS) makes
     # a class of its singular.
     for single in plural:
-        if " " not in single:
+        if " " not in single and len(single) >= 3:  # "QS" is several Qs, not a kind of Q
             before.setdefault(single, set()).add(_plural_of(single, names))
     out: dict[str, frozenset[str]] = {}
     for word, shown in before.items():
@@ -227,7 +235,7 @@ def class_words(
             continue  # a main speaker in its own right: a name
         out[word] = frozenset(shown)
     for base, variants in numbers.items():
-        if len(variants) >= 2:
+        if len(variants) >= 2 and base not in main:
             out[base] = out.get(base, frozenset()) | frozenset(variants)
     return Classes(out, frozenset(numbers) | frozenset(plural))
 
