@@ -4,6 +4,7 @@ build's findings; whatever it cannot patch is a whole build, with the reason sai
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from script_edits import EDITS, added_line
 from showbible import build, store
 from showbible.build import oneshot, snapshot
 from showbible.build.check import check
+from showbible.canon.fold import met_rows, restore_encounters
 from showbible.model import InputError
 
 META = ("universe_hash", snapshot.META_KEY)
@@ -182,6 +184,35 @@ def test_the_snapshot_holds_the_canons_joined_inferred_facts(
     # A snapshot written without them still gives its findings; the caller joins them again.
     bare, _why = snapshot.load(snapshot.dump(digest, done.compiled.findings, None), digest)
     assert bare is not None and bare.linked is None and len(bare.findings) == len(snap.findings)
+
+
+def test_the_snapshot_holds_the_canons_meetings(universe: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    done = build(universe, url)
+    assert done.compiled is not None
+    canon = done.compiled.canon
+    want = [(k, e.a, e.b, e.first_release.key, e.first_story.key, e.scenes)
+            for k, e in canon.encounters.items()]  # fmt: skip
+    assert len(want) > 1  # the universe has meetings to keep
+    text = _snapshot_text(url)
+    assert text is not None
+    digest = json.loads(text)["u"]
+    snap, why = snapshot.load(text, digest)
+    assert snap is not None and snap.met is not None, why
+    assert snap.met == met_rows(canon)
+    # Put back into a canon of the same scenes, they are the meetings found, in their order,
+    # each on that canon's own scene objects.
+    canon.encounters = {}
+    assert restore_encounters(canon, snap.met)
+    got = [(k, e.a, e.b, e.first_release.key, e.first_story.key, e.scenes)
+           for k, e in canon.encounters.items()]  # fmt: skip
+    assert got == want
+    assert all(e.first_release is canon.scene(e.first_release.key)
+               for e in canon.encounters.values())  # fmt: skip
+    # A row naming a scene the canon lacks is not this canon's: nothing is taken from them.
+    before = dict(canon.encounters)
+    assert not restore_encounters(canon, [*snap.met, ("a", "b", "no/such/scene", "x", 1)])
+    assert canon.encounters == before
 
 
 def test_a_bad_script_changes_nothing(universe: Path, tmp_path: Path) -> None:

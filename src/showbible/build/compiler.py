@@ -26,7 +26,7 @@ from showbible import store
 from showbible.build.compiled import BuildResult, Compiled
 from showbible.build.pipeline import CachedExtract, Extraction, cores, extract_universe
 from showbible.build.rows import log_build, set_meta_all, write_canon
-from showbible.canon.fold import build_canon, fold_events
+from showbible.canon.fold import MetRow, build_canon, fold_events
 from showbible.formats.files import YAML_LIMIT_MB, read_file
 from showbible.model import Diagnostic
 from showbible.reading.events import EventCollector
@@ -74,16 +74,18 @@ def compile_universe(
     known: Extraction | None = None,
     rules: bool = True,
     linked: list[Linked] | None = None,
+    met: list[MetRow] | None = None,
 ) -> Compiled:
     """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob);
     ``extracts`` is the extraction cache (see pipeline.py); ``hashes`` the scripts' hashes
     when the caller has them (rel path -> (sha256, size), as quick_hashes gives); ``known``
     an extraction still in memory (see extract_universe); ``rules=False`` leaves the findings
     to the caller (see RulesRun); ``linked`` the inferred facts joined across these scenes,
-    when the caller has them (the one-shot path, from the snapshot)."""
+    when the caller has them (the one-shot path, from the snapshot), and ``met`` their
+    meetings (likewise)."""
     with gc_paused():
         return _compile(
-            universe, cache, progress, as_of, extracts, jobs, hashes, known, rules, linked
+            universe, cache, progress, as_of, extracts, jobs, hashes, known, rules, linked, met
         )
 
 
@@ -98,6 +100,7 @@ def _compile(
     known: Extraction | None = None,
     rules: bool = True,
     linked: list[Linked] | None = None,
+    met: list[MetRow] | None = None,
 ) -> Compiled:
     hashes = hashes if hashes is not None else quick_hashes(universe)
     check_aliases(universe)
@@ -123,7 +126,7 @@ def _compile(
     _check_references(universe, cast, Counter({k: len(v) for k, v in by_episode.items()}))
     if as_of is not None:
         by_episode = _cut(universe, by_episode, as_of)
-    canon = build_canon(universe, cast, by_episode)
+    canon = build_canon(universe, cast, by_episode, met if as_of is None else None)
     collected = EventCollector(universe, cast, places, canon.scenes).collect(
         universe.bible.settings.inferred_facts, linked=linked
     )

@@ -4,10 +4,10 @@ session's work from the store instead of a whole build.
 A build that finds a script edited re-runs every rule and rewrites every table (2 s at 500
 episodes). A resident session (session.py) re-checks only what the edit reaches and rewrites
 only its rows. Here, a Session is started from the canon the store holds: its scenes from the
-extraction cache (factcache.py), its fold made again from them, its findings and its inferred
-facts joined across scenes from the snapshot (snapshot.py); the store's hashes of the scripts
-are those the canon was compiled from, and only when they give exactly the universe hash the
-store was written with is that canon used.
+extraction cache (factcache.py), its fold made again from them, its findings, its inferred
+facts joined across scenes and its meetings from the snapshot (snapshot.py); the store's
+hashes of the scripts are those the canon was compiled from, and only when they give exactly
+the universe hash the store was written with is that canon used.
 Then ``refresh`` patches the edited episodes as it does in ``watch``, and takes a whole build
 when the edit reaches beyond them (a name cued for the first time, a scene added...).
 
@@ -56,6 +56,14 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
     hashes = quick_hashes(universe)
     with gc_paused():
         session, note = _resume(root, url, universe, hashes)
+        if session is not None:
+            # The canon just loaded (millions of objects, no garbage) is kept out of the cyclic
+            # collector's sight while the patch runs: its first full collection would scan all
+            # of it (a tenth of the one-shot's time). Frozen before the collector is back on:
+            # the objects made while it was off all count as young, and the first allocation
+            # after would scan every one of them. Given back after, for a caller whose
+            # process lives on.
+            gc.freeze()
     if session is None and note == "":
         # Up to date: what build() would find, without loading and hashing everything again.
         seconds = time.perf_counter() - started
@@ -63,10 +71,6 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
     if session is None:
         result = build(root, url)
         return OneShot(result, "build" if result.changed else "unchanged", note)
-    # The canon just loaded (millions of objects, no garbage) is kept out of the cyclic
-    # collector's sight while the patch runs: its first full collection would scan all of it
-    # (a tenth of the one-shot's time). Given back after, for a caller whose process lives on.
-    gc.freeze()
     try:
         done = session.refresh()
     finally:
@@ -114,7 +118,13 @@ def _resume(
     finally:
         st.dispose()
     compiled = compile_universe(
-        universe, cache, extracts=extracts, hashes=before, rules=False, linked=snap.linked
+        universe,
+        cache,
+        extracts=extracts,
+        hashes=before,
+        rules=False,
+        linked=snap.linked,
+        met=snap.met,
     )
     if compiled.extraction.parsed:
         # A script was read from its file (a cache entry was missing), so that episode is

@@ -28,6 +28,7 @@ from showbible.canon.stage import stage_pairs
 from showbible.reading.events import CanonEvent, Collected, EventCollector
 from showbible.reading.extract import PlaceIndex, place_key
 from showbible.reading.facts import SceneFacts
+from showbible.reading.infer.relink import Replaced
 from showbible.rules import INPUT_RULE_IDS, RULES, Finding, in_file_order, run_rules
 
 # What each rule reads about a character (or place) beyond the scene it reports on: a rule
@@ -122,8 +123,14 @@ def apply(compiled: Compiled, fresh: dict[str, EpisodeResult], places: PlaceInde
         last_scene=last_scene,
         seen=set(canon.appearances) | set(canon.heard),
     )
+    # The inferred facts joined again, reading no more of the canon's words than the edit can
+    # change (reading/infer/relink.py).
+    relinked = None if old_events is None else Replaced(old_events.linked, patch.old, patch.new)
     collected = collector.collect(
-        universe.bible.settings.inferred_facts, reuse, frozenset(patch.scenes)
+        universe.bible.settings.inferred_facts,
+        reuse,
+        frozenset(patch.scenes),
+        relinked=relinked,
     )
     if old_events is not None:
         only = None if reuse is None else patch.scenes

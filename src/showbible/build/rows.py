@@ -20,7 +20,7 @@ from showbible import store
 from showbible.build import snapshot
 from showbible.build.compiled import Compiled, LabelKey, Totals
 from showbible.build.pipeline import EpisodeResult
-from showbible.canon.fold import Canon
+from showbible.canon.fold import Canon, met_rows
 from showbible.canon.interaction import measure
 from showbible.reading.facts import SceneFacts
 from showbible.reading.tells import TellIndex, scene_tells
@@ -35,7 +35,8 @@ def set_meta_all(conn: Connection, digest: str, compiled: Compiled) -> None:
     store.set_meta(conn, "diagnostics", json.dumps([str(d) for d in compiled.diagnostics]))
     # What a one-shot check needs beside the caches to patch this canon (oneshot.py).
     linked = compiled.collected.linked if compiled.collected is not None else None
-    store.set_meta(conn, snapshot.META_KEY, snapshot.dump(digest, compiled.findings, linked))
+    met = met_rows(compiled.canon)
+    store.set_meta(conn, snapshot.META_KEY, snapshot.dump(digest, compiled.findings, linked, met))
 
 
 def log_build(conn: Connection, compiled: Compiled, seconds: float) -> None:

@@ -1,13 +1,15 @@
 """The part of a compiled canon that the store's caches do not already hold, kept beside it for
-the one-shot path (oneshot.py): the findings, exactly as the rules gave them, and the inferred
-facts joined across scenes (``reading.infer.linking.link``).
+the one-shot path (oneshot.py): the findings, exactly as the rules gave them, the inferred
+facts joined across scenes (``reading.infer.linking.link``), and who met whom first
+(``canon.fold.met_rows``).
 
 Everything else a resident session holds is made again from the extraction cache (versioned,
 columnar JSON: factcache.py) by folding, which is cheap; the findings are not (every rule over
 every scene), and the ``findings`` table drops what tells two findings apart (``subject``).
 Neither is the joining of inferred facts, which reads every scene's words for every secret's
 tells: 1.6 of the one-shot path's CPU seconds at 500 synthetic episodes, which a patch then
-spends once more on the edited canon.
+spends once more on the edited canon. Nor are the meetings, which read every scene's stage
+directions for entrances and exits (0.7 CPU s there).
 JSON, for the reason serial.py gives: in team mode the store is shared, and unpickling shared
 data runs code. A snapshot of another format, or of another canon than the store's, is never
 read: the caller builds instead.
@@ -18,15 +20,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from showbible.canon.fold import MetRow
 from showbible.reading.infer.linking import Linked
 from showbible.rules import Evidence, Finding
 
-FORMAT = 2
+FORMAT = 3  # 3: the meetings (2: the joined inferred facts)
 META_KEY = "snapshot"
 
 
-def dump(universe_hash: str, findings: list[Finding], linked: list[Linked] | None) -> str:
-    """``linked``: None when the canon's were not at hand (the snapshot then has none)."""
+def dump(
+    universe_hash: str,
+    findings: list[Finding],
+    linked: list[Linked] | None,
+    met: list[MetRow] | None = None,
+) -> str:
+    """``linked``, ``met``: None when the canon's were not at hand (the snapshot then has
+    none, and the one-shot path works them out again)."""
     rows = [
         [
             f.rule,
@@ -50,6 +59,8 @@ def dump(universe_hash: str, findings: list[Finding], linked: list[Linked] | Non
             [x.verb, x.subject, x.scene, x.line, x.file, x.confidence, x.sentence, x.obj, x.data]
             for x in linked
         ]
+    if met is not None:
+        doc["m"] = met
     return json.dumps(doc, separators=(",", ":"))
 
 
@@ -57,6 +68,7 @@ def dump(universe_hash: str, findings: list[Finding], linked: list[Linked] | Non
 class Snapshot:
     findings: list[Finding]
     linked: list[Linked] | None  # None: written without them (the caller joins them again)
+    met: list[MetRow] | None = None  # None: written without them (the caller finds them)
 
 
 def load(text: str | None, universe_hash: str) -> tuple[Snapshot | None, str]:
@@ -107,6 +119,11 @@ def load(text: str | None, universe_hash: str) -> tuple[Snapshot | None, str]:
                    str(sentence), None if obj is None else str(obj), dict(data))
             for verb, subject, scene, line, file, confidence, sentence, obj, data in rows
         ]  # fmt: skip
+        pairs = doc.get("m")
+        met = None if pairs is None else [
+            (str(a), str(b), str(first), str(story), int(count))
+            for a, b, first, story, count in pairs
+        ]  # fmt: skip
     except (ValueError, KeyError, TypeError):
         return None, "the snapshot is damaged"
-    return Snapshot(findings, linked), ""
+    return Snapshot(findings, linked, met), ""

@@ -31,6 +31,11 @@ class Encounter:
     scenes: int = 0
 
 
+# A meeting as the snapshot keeps it: the pair, the keys of its first scenes in release and in
+# story order, and how many scenes they shared.
+MetRow = tuple[str, str, str, str, int]
+
+
 @dataclass
 class Canon:
     universe: Universe
@@ -80,9 +85,15 @@ def declared_series_order(universe: Universe) -> dict[str, int]:
     return {sid: rank for rank, sid in enumerate(sorted(first, key=first.__getitem__))}
 
 
-def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[SceneFacts]]) -> Canon:
+def build_canon(
+    universe: Universe,
+    cast: Cast,
+    by_episode: dict[str, list[SceneFacts]],
+    met: list[MetRow] | None = None,
+) -> Canon:
     """Fold the extracted scenes into a canon: order both timelines, apply presence overrides,
-    find first meetings."""
+    find first meetings. ``met``: the meetings of these very scenes as ``met_rows`` gave them
+    (the one-shot path's snapshot), taken instead of finding them again."""
     scenes: list[SceneFacts] = []
     for key in universe.release:
         scenes.extend(by_episode.get(key, ()))
@@ -98,7 +109,8 @@ def build_canon(universe: Universe, cast: Cast, by_episode: dict[str, list[Scene
             canon.appearances.setdefault(cid, []).append(i)
         for cid in scene.voices:
             canon.heard.setdefault(cid, []).append(i)
-    find_encounters(canon)
+    if met is None or not restore_encounters(canon, met):
+        find_encounters(canon)
     return canon
 
 
@@ -153,6 +165,29 @@ def find_encounters(canon: Canon) -> None:
             if (a, b) not in seen:
                 seen.add((a, b))
                 canon.encounters[(a, b)].first_story = scene
+
+
+def met_rows(canon: Canon) -> list[MetRow]:
+    """The canon's meetings, in their order, for ``restore_encounters``."""
+    return [
+        (e.a, e.b, e.first_release.key, e.first_story.key, e.scenes)
+        for e in canon.encounters.values()
+    ]
+
+
+def restore_encounters(canon: Canon, rows: list[MetRow]) -> bool:
+    """Put back the meetings ``met_rows`` took from a canon of the same scenes: finding them
+    again reads every scene's stage directions for entrances and exits (a fifth of a one-shot
+    check). False, and nothing changed, when a row names a scene this canon lacks."""
+    try:
+        encounters = {
+            (a, b): Encounter(a, b, canon.scene(first), canon.scene(story), count)
+            for a, b, first, story, count in rows
+        }
+    except KeyError:
+        return False
+    canon.encounters = encounters
+    return True
 
 
 # --- the event fold ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from showbible.reading.extract import PlaceIndex
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import HIGH, PlaceNames, infer_facts, place_names
 from showbible.reading.infer.linking import Linked, link
+from showbible.reading.infer.relink import Replaced, relink
 from showbible.reading.names import did_you_mean
 from showbible.reading.resolve import Cast
 from showbible.universe.bible import BibleConf
@@ -384,16 +385,20 @@ class EventCollector:
         reuse: Collected | None = None,
         replaced: frozenset[str] = frozenset(),
         linked: list[Linked] | None = None,
+        relinked: Replaced | None = None,
     ) -> Collected:
         """``linked``: what ``link`` gives for these scenes, when the caller has it (the
-        snapshot of the canon the store holds)."""
+        snapshot of the canon the store holds); ``relinked``: what it gave before some of
+        them were replaced (a patch), to join again only what they can change."""
         events = self.bible_events()
         by_scene = self.scene_events(reuse, replaced)
         for got in by_scene.values():
             events.extend(got.annotations)
         bible_tells = [t for s in self.u.bible.secrets.values() for t in s.tells]
         stated_before = {_said(e) for e in events}
-        if linked is None:
+        if linked is None and relinked is not None:
+            linked = relink(self.scenes, self._not_a_person, bible_tells, relinked)
+        elif linked is None:
             linked = link(self.scenes, self._not_a_person, bible_tells)
         inferred = [self._inferred(item, events) for item in linked]
         stated = {_said(e) for e in events}

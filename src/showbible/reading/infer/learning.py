@@ -76,7 +76,7 @@ def _word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-class _TellFinder:
+class TellFinder:
     """Which of many tells a text holds, in one Aho-Corasick pass over it, as a search of the
     pattern ``(?<!\\w)WORD\\s+WORD...(?!\\w)`` (case ignored) would find them: the tell's words,
     lowercased, one space apart, in the text lowercased with its runs of space made one, with no
@@ -130,7 +130,7 @@ def distinctive(secrets: list[Secret], scenes: list[SceneFacts]) -> None:
             until[key] = max(until.get(key, 0), at)
     live = {key for key in by_key if key and until[key] > 0}
     ends = sorted((until[key], key) for key in live)
-    finder, stale, e = _TellFinder(live), 0, 0
+    finder, stale, e = TellFinder(live), 0, 0
     first: dict[str, int] = {}
     for i, sc in enumerate(scenes):
         while e < len(ends) and ends[e][0] <= i:
@@ -143,7 +143,7 @@ def distinctive(secrets: list[Secret], scenes: list[SceneFacts]) -> None:
         if stale > 16 and stale * 4 > len(live):
             # Found and finished tells dropped from the automaton: common words are found in
             # the first scenes and would otherwise be reported in every scene after them.
-            finder, stale = _TellFinder(live), 0
+            finder, stale = TellFinder(live), 0
         blob = "\n".join([d.text for d in sc.dialogue] + [x.text for x in sc.sentences])
         for key in finder(blob) & live:
             for t in by_key[key]:
@@ -169,7 +169,7 @@ def spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, lis
             key = _normal(t)
             if k not in owners.setdefault(key, []):
                 owners[key].append(k)
-    finder = _TellFinder(owners)
+    finder = TellFinder(owners)
     position = {sc.key: i for i, sc in enumerate(scenes)}
     starts = [position.get(s.scene, 0) for s in live]
     for s in live:

@@ -31,13 +31,19 @@ class Linked:
     data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
+# The facts of secrets: what ``distinctive`` and ``spread`` join by reading every scene's words.
+SECRET_VERBS = frozenset({"secret", "learns"})
+
+
 def link(
     scenes: list[SceneFacts],
     is_role: Callable[[str], bool],
     bible_tells: Iterable[str] = (),
+    secret_facts: list[Linked] | None = None,
 ) -> list[Linked]:
     """Every inferred fact of the universe (``scenes`` in release order, each with its
-    ``inferred``), joined across scenes."""
+    ``inferred``), joined across scenes. ``secret_facts``: those of ``SECRET_VERBS`` when the
+    caller knows them to be what these scenes give (relink.py); the rest is cheap to join."""
     out: list[Linked] = []
     taken_back: dict[tuple[str, str], tuple[int, str]] = {}  # (kind, subject) -> (index, where)
     releases: dict[str, list[tuple[int, str]]] = {}
@@ -83,7 +89,7 @@ def link(
                     )
                     data["until_reason"] = "seen elsewhere on a later day" if data["until"] else ""
                 out.append(Linked("held", item.subject, *base, obj=item.obj, data=data))
-            elif item.kind == "confides":
+            elif item.kind == "confides" and secret_facts is None:
                 said = " ".join(item.sentence.lower().split())
                 if any(t in said for t in bible):
                     continue  # the bible already has this secret: its tell is in the confidence
@@ -91,6 +97,8 @@ def link(
                 hearers = tuple(c for c in item.who if not is_role(c))
                 secrets.append(Secret(f"~{sc.key}/{item.subject}", sc.key, item.line, sc.file,
                                       item.sentence, item.confidence, tells, hearers))  # fmt: skip
+    if secret_facts is not None:
+        return out + secret_facts
     distinctive(secrets, scenes)
     spread(secrets, scenes, hints, people)
     for s in secrets:

@@ -1,0 +1,100 @@
+"""Joining inferred facts again after a patch (reading/infer/relink.py) gives exactly what
+``link`` gives for the new scenes, whether it keeps the old canon's facts of secrets (the edit
+cannot change them) or joins everything again (it can)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import pytest
+
+import synth_module
+from showbible import compile_universe, load_universe
+from showbible.reading.facts import SceneFacts
+from showbible.reading.infer import linking
+from showbible.reading.infer.linking import Linked
+from showbible.reading.infer.relink import Replaced, relink
+
+
+def _not_a_person(cid: str) -> bool:
+    return False
+
+
+def _rows(linked: list[Linked]) -> list[tuple[object, ...]]:
+    return [(x.verb, x.subject, x.scene, x.line, x.file, x.obj, x.sentence, x.data) for x in linked]
+
+
+@pytest.fixture(scope="module")
+def scenes(tmp_path_factory: pytest.TempPathFactory) -> list[SceneFacts]:
+    root = tmp_path_factory.mktemp("relink") / "u"
+    synth_module.load().generate(root, 3, 8, seed=11, scenes_per_episode=(4, 6), plant=8)
+    return compile_universe(load_universe(root)).canon.scenes
+
+
+def _edited(scenes: list[SceneFacts], at: int, text: str) -> list[SceneFacts]:
+    """The canon with scene ``at``'s first speech ending in ``text`` (a copy: the canon stays)."""
+    sc = copy.copy(scenes[at])
+    first = sc.dialogue[0]
+    sc.dialogue = [dataclasses.replace(first, text=first.text + text), *sc.dialogue[1:]]
+    return [*scenes[:at], sc, *scenes[at + 1 :]]
+
+
+def _relinked(scenes: list[SceneFacts], new: list[SceneFacts], at: int) -> list[Linked]:
+    old = linking.link(scenes, _not_a_person)
+    return relink(new, _not_a_person, (), Replaced(old, [scenes[at]], [new[at]]))
+
+
+def test_the_universe_has_secrets_learnt_by_speech(scenes: list[SceneFacts]) -> None:
+    linked = linking.link(scenes, _not_a_person)
+    assert any(x.verb == "learns" and x.data["reason"].startswith("told by") for x in linked)
+
+
+def test_an_edit_saying_no_tell_keeps_the_facts_of_secrets(
+    scenes: list[SceneFacts], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = next(i for i, sc in enumerate(scenes) if sc.dialogue)
+    new = _edited(scenes, at, " Quite so.")
+    want = linking.link(new, _not_a_person)
+    old = linking.link(scenes, _not_a_person)
+
+    def unread(*args: object) -> None:
+        raise AssertionError("the scenes' words were read again")
+
+    monkeypatch.setattr(linking, "distinctive", unread)
+    monkeypatch.setattr(linking, "spread", unread)
+    got = relink(new, _not_a_person, (), Replaced(old, [scenes[at]], [new[at]]))
+    assert _rows(got) == _rows(want)
+
+
+def test_a_tell_said_before_at_or_after_its_confidence_is_joined_as_from_nothing(
+    scenes: list[SceneFacts],
+) -> None:
+    """A secret's tell said at the end of a speech in the first scene, where it is confided,
+    and later: secrets lose tells, characters learn them, and the result is always ``link``'s."""
+    spoken = [i for i, sc in enumerate(scenes) if sc.dialogue]
+    position = {sc.key: i for i, sc in enumerate(scenes)}
+    confided = [(position[sc.key], t) for sc in scenes for x in sc.inferred or ()
+                if x.kind == "confides" for t in x.tells]  # fmt: skip
+    assert confided
+    before = _rows(linking.link(scenes, _not_a_person))
+    changed = 0
+    for where, tell in confided[:: max(1, len(confided) // 6)]:
+        later = [i for i in spoken if i >= where]
+        for at in {spoken[0], *later[:1], *later[3:4], *later[-1:]}:
+            new = _edited(scenes, at, f" And {tell}.")
+            want = _rows(linking.link(new, _not_a_person))
+            assert _rows(_relinked(scenes, new, at)) == want, (tell, at)
+            changed += want != before
+    assert changed > 0  # some of these edits changed the facts of secrets
+
+
+def test_a_confidence_taken_away_is_joined_again(scenes: list[SceneFacts]) -> None:
+    at = next(i for i, sc in enumerate(scenes) if any(x.kind == "confides"
+                                                      for x in sc.inferred or ()))  # fmt: skip
+    sc = copy.copy(scenes[at])
+    sc.inferred = [x for x in sc.inferred or () if x.kind != "confides"]
+    new = [*scenes[:at], sc, *scenes[at + 1 :]]
+    want = linking.link(new, _not_a_person)
+    assert _rows(want) != _rows(linking.link(scenes, _not_a_person))
+    assert _rows(_relinked(scenes, new, at)) == _rows(want)
