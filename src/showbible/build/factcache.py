@@ -52,6 +52,14 @@ def dump_facts(series: str, episode: str, file: str, scenes: list[SceneFacts]) -
     return zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 1)
 
 
+def _counter(counts: dict[str, int]) -> Counter[str]:
+    """``Counter(counts)`` without its checks of the argument: 180,000 of them decode the cache
+    of 500 synthetic episodes, and they took it from 0.80 to 0.86 CPU s (one process, gc off)."""
+    out: Counter[str] = Counter()
+    dict.update(out, counts)
+    return out
+
+
 def load_facts(blob: bytes) -> list[SceneFacts] | None:
     """The cached scenes, or None when the blob is from another format version or damaged."""
     try:
@@ -68,8 +76,8 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
             facts.present = {c: Presence(ln, how, ident) for c, ln, how, ident in r[8]}
             facts.referenced = dict(r[9])
             facts.voices = dict(r[10])
-            facts.labels = {c: Counter(n) for c, n in r[11].items()}
-            facts.speeches = Counter(r[12])
+            facts.labels = {c: _counter(n) for c, n in r[11].items()}
+            facts.speeches = _counter(r[12])
             facts.annotations = [Annotation(v, a, ln) for v, a, ln in r[13]]
             facts.problems = [AnnotationProblem(ln, m) for ln, m in r[14]]
             facts.dialogue = [

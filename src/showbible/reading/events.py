@@ -400,7 +400,13 @@ class EventCollector:
             linked = relink(self.scenes, self._not_a_person, bible_tells, relinked)
         elif linked is None:
             linked = link(self.scenes, self._not_a_person, bible_tells)
-        inferred = [self._inferred(item, events) for item in linked]
+        # The stated deaths, destructions and confinements by what they are about: looking
+        # through every event for each inferred fact grew as facts times events.
+        said: dict[tuple[str, str], list[CanonEvent]] = {}
+        for e in events:
+            if e.verb in _CONFLICTING:
+                said.setdefault((e.verb, e.subject), []).append(e)
+        inferred = [self._inferred(item, said) for item in linked]
         stated = {_said(e) for e in events}
         rejected = set(self.u.bible.rejected_facts)
         for e in inferred:
@@ -430,20 +436,19 @@ class EventCollector:
                                                        len(char.name.split()) > 5)
         )  # fmt: skip
 
-    def _inferred(self, item: Linked, stated: list[CanonEvent]) -> CanonEvent:
+    def _inferred(
+        self, item: Linked, stated: dict[tuple[str, str], list[CanonEvent]]
+    ) -> CanonEvent:
         """An inferred fact as a canon event; where the bible or an annotation says otherwise
-        about the same thing, it wins and the event says where (``conflict``)."""
+        about the same thing, it wins and the event says where (``conflict``). ``stated``: the
+        events of ``_CONFLICTING`` verbs by (verb, subject), in their order."""
         data = dict(item.data)
         # A stable id, for `facts --accept ID` / `--reject ID` across builds.
         key = f"{item.verb}|{item.subject}|{item.obj}|{item.scene}"
         data["id"] = "i" + hashlib.sha1(key.encode()).hexdigest()[:6]
         data["scene"] = item.scene
-        for e in stated:
-            if (
-                item.verb in ("dies", "destroyed", "held")
-                and (e.verb, e.subject) == (item.verb, item.subject)
-                and (e.scene != item.scene or e.obj != item.obj)
-            ):
+        for e in stated.get((item.verb, item.subject), ()):
+            if e.scene != item.scene or e.obj != item.obj:
                 data["conflict"] = f"{e.where()} ({e.source}: {e.verb} {e.subject}"
                 data["conflict"] += f" {e.obj})" if e.obj else f" at {e.scene or 'the start'})"
                 break
@@ -458,6 +463,10 @@ class EventCollector:
             confidence=item.confidence,
             data=data,
         )
+
+
+# What a stated event and an inferred one can disagree about (the inferred one then says so).
+_CONFLICTING = frozenset({"dies", "destroyed", "held"})
 
 
 def _said(e: CanonEvent) -> tuple[str, str, str | None]:
