@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import ahocorasick
 
@@ -26,19 +26,28 @@ from showbible.canon.fold import Moment
 from showbible.reading.facts import SceneFacts, Speech
 from showbible.reading.names import normalise
 from showbible.rules.base import Context, Evidence, Finding, Rule
+from showbible.rules.stranger_line import (
+    answered_as_someone_else,
+    framed_introduction,
+    introduced_by_another,
+    introduces_another,
+    plain,
+    played_non_recognition,
+    quoted,
+    replies_to_stranger,
+    stranger_phrase,
+)
 
-_SELF_INTRO = re.compile(
+# "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul": the line names whom it is said to.
+_VOCATIVE = re.compile(r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'’-]+)")
+_TRAILING_NAME = re.compile(r",?\s+([A-Z][\w'’-]+)")
+_SELF_INTRO = re.compile(  # on plain() text: typographic apostrophes made straight
     r"\b(?i:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
     r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})"
 )
-_STRANGER = re.compile(
-    r"\b(?:(?:nice|pleased|good|glad|great|lovely) to (?:finally )?meet you|who are you|"
-    r"have we met|do i know you|what'?s your name|and you are\?|we haven'?t met|"
-    r"i don'?t (?:think i )?know you)\b",
-    re.IGNORECASE,
-)
-# Both patterns above are slow to try at every position of 200,000 speeches, and nearly all
-# speeches contain neither: one Aho-Corasick pass over the lower-cased speech tells which might.
+# The self-introduction above and stranger_line's phrases are slow to try at every position
+# of 200,000 speeches, and nearly all speeches contain neither: one Aho-Corasick pass over
+# the lower-cased speech tells which might.
 _MAYBE = ahocorasick.Automaton()
 for _word in (
     "meet you", "who are you", "have we met", "know you", "your name", "and you are",
@@ -56,6 +65,7 @@ def _maybe_strangers(speeches: list[Speech]) -> list[int]:
         return []
     texts = [s.text for s in speeches]
     low = (" " + " \x00 ".join(texts) + " ").lower().replace("\n", " ").replace("\t", " ")
+    low = low.replace("’", "'")  # one character for one: the offsets stay
     if next(_MAYBE.iter(low), None) is None:
         return []
     starts = list(accumulate((len(t) + 3 for t in texts[:-1]), initial=1))
@@ -85,12 +95,15 @@ class Reintroduction(Rule):
                 a = speech.character
                 if not ctx.is_person(a):
                     continue
-                phrase = _stranger_phrase(ctx, speech)
-                if phrase is None:
+                here = set(ctx.canon.people(scene))
+                phrase = _stranger_phrase(ctx, speeches, k, here)
+                if phrase is None or _not_to_them(ctx, scene, speeches, k):
                     continue
                 text, offset = phrase
                 line = speech.line + speech.text.count("\n", 0, offset)
-                targets = _addressees(ctx, scene, speeches, k)
+                targets = _named_addressees(ctx, speech, here) or _addressees(
+                    ctx, scene, speeches, k
+                )
                 if not targets:
                     continue
                 when = ctx.fold.at(scene, line)
@@ -118,19 +131,65 @@ class Reintroduction(Rule):
                     )
 
 
-def _stranger_phrase(ctx: Context, speech: Speech) -> tuple[str, int] | None:
-    m = _STRANGER.search(speech.text)
-    if m:
-        return m.group(0), m.start()
-    for m in _SELF_INTRO.finditer(speech.text):
-        before = speech.text[: m.start()].rstrip()
+def _stranger_phrase(
+    ctx: Context, speeches: list[Speech], k: int, here: set[str]
+) -> tuple[str, int] | None:
+    """The stranger phrase speech ``k`` says as its speaker's own act, if any."""
+    speech = speeches[k]
+    text, me = plain(speech.text), speech.character
+    intros = list(_SELF_INTRO.finditer(text))
+    for m in intros:
+        if any(b != me and _names_self(ctx, b, m.group(1)) for b in here):
+            return None  # "Hi! I'm Rachel Green.": the speaker plays someone else
+    found = stranger_phrase(text)
+    if found is not None:
+        voc = _TRAILING_NAME.match(text, found[1] + len(found[0]))
+        if voc and _names_self(ctx, me, voc.group(1)):
+            found = None  # "Nice to meet you, Chandler Bing Bing!": mimicking a caller
+        elif "meet you" in found[0].lower() and replies_to_stranger(speeches, k, False):
+            found = None  # "It's nice to meet you, too."
+    if found is not None:
+        return found
+    for m in intros:
+        before = text[: m.start()].rstrip()
         if before and before[-1] not in ".!?":
             continue  # "Because my name is George": said in passing, not an introduction
-        if speech.text[m.end() : m.end() + 2] in ("'s", "’s"):
+        if text[m.end() : m.end() + 2] == "'s":
             continue  # "I am Sir John Falstaff's": whose, not who
-        if _names_self(ctx, speech.character, m.group(1)):
+        if quoted(text, m.start()) or framed_introduction(text, m.start(), m.end()):
+            continue  # a quotation, a speech to a room, "I'm Monica. I'm disgusting."
+        if replies_to_stranger(speeches, k, True):
+            continue  # an answer: the question or the first introduction is judged
+        if _names_self(ctx, me, m.group(1)):
             return m.group(0), m.start()
     return None
+
+
+def _not_to_them(ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
+    """Whether the scene shows the line is not a stranger act towards people already met:
+    said to a walk-on, to someone a third person has just introduced, while introducing
+    someone, answered as someone else (a costume), or a non-recognition the scene plays."""
+    speech = speeches[k]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(speeches):
+            b = speeches[j].character
+            if b != speech.character and b in scene.present and not ctx.is_person(b):
+                return True  # "Do I know you from somewhere?" -- WOMAN: "I don't think so."
+    return (
+        introduced_by_another(speeches, k)
+        or introduces_another(speech.text)
+        or played_non_recognition(speeches, k)
+        or answered_as_someone_else(speeches, k, lambda c, said: _names_self(ctx, c, said))
+    )
+
+
+def _named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
+    """The people present whom the line greets by name, if it does."""
+    named = []
+    for m in _VOCATIVE.finditer(plain(speech.text)):
+        said = m.group(1)
+        named += [b for b in here if b != speech.character and _names_self(ctx, b, said)]
+    return sorted(set(named))
 
 
 def _names_self(ctx: Context, cid: str, said: str) -> bool:
@@ -177,8 +236,26 @@ class _Meetings:
             got = self._pairs[key] = [
                 _Meeting(canon.story_pos[s.key], s.present[a].identity, s.present[b].identity, s)
                 for s in scenes
+                if _dealt(self._ctx, s, a, b)
             ]
         return got
+
+
+def _dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
+    """Whether a shared scene made them acquainted: a small scene always does (a boat, a
+    room for two or three); in a crowd, only if one spoke right after the other or named
+    them. Sharing a party, an office or a hospital ward with a dozen others is no meeting
+    (Coma Guy never met the woman at his bedside)."""
+    if len(ctx.canon.people(scene)) <= 3:
+        return True
+    speeches = [s for s in scene.dialogue if not s.voice]
+    pair = {a, b}
+    for x, y in pairwise(speeches):
+        if {x.character, y.character} == pair:
+            return True
+    return any(
+        (s.character == a and b in s.names) or (s.character == b and a in s.names) for s in speeches
+    )
 
 
 def _met_before(

@@ -1,0 +1,114 @@
+"""Precision and recall of the ``reintroduction`` rule on its labelled dev set.
+
+The dev set (bench/reintroduction/README.md):
+
+- real firings: every firing of the rule on Friends + The Office (``sitcoms``) and Adventure
+  Time (``adventure``) read bare, labelled by hand before the rule was changed
+  (``bench/reintroduction/labels.csv``: file, line, pair, label). The corpora are made by
+  ``bench/corpora.py sitcoms|adventure`` under ``$SHOWBIBLE_IDENTITY_CORPORA`` (default
+  /work/scratch/identity); each is copied to a temporary folder and built there;
+- planted: the reintroduction errors of bench/planted (positives) and every other
+  reintroduction finding there (false alarms), with the bible and bare.
+
+A firing matches a label by corpus, file, line and pair. A firing with no label (the rule
+now fires somewhere it did not when the labels were taken) is listed: label it before trusting
+the figures.
+
+Run: ``python bench/reintroduction_dev.py [--show]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from planted_bare import HERE as PLANTED
+from planted_bare import score
+from showbible.build.compiler import compile_universe
+from showbible.universe.loader import load_universe
+
+ROOT = Path(__file__).resolve().parent
+LABELS = ROOT / "reintroduction" / "labels.csv"
+CORPORA = Path(os.environ.get("SHOWBIBLE_IDENTITY_CORPORA", "/work/scratch/identity"))
+RULE = "reintroduction"
+
+Key = tuple[str, str, int, str, str]
+
+
+def _labels() -> dict[Key, bool]:
+    with LABELS.open(encoding="utf-8") as f:
+        return {
+            (r["corpus"], r["file"], int(r["line"]), r["a"], r["b"]): r["label"] == "true"
+            for r in csv.DictReader(f)
+        }
+
+
+def _real_firings(corpus: str, tmp: Path) -> set[Key]:
+    root = tmp / corpus
+    shutil.copytree(CORPORA / corpus, root, ignore=shutil.ignore_patterns(".showbible"))
+    fired: set[Key] = set()
+    for f in compile_universe(load_universe(root)).findings:
+        if f.rule == RULE:
+            a, b = sorted(f.characters)
+            fired.add((corpus, f.file, f.line, a, b))
+    return fired
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="list the firings that remain")
+    args = parser.parse_args()
+    labels = _labels()
+    corpora = sorted({k[0] for k in labels})
+    missing = [c for c in corpora if not (CORPORA / c / "universe.yaml").is_file()]
+    if missing:
+        print(f"corpora not found under {CORPORA}: {', '.join(missing)} (bench/corpora.py)")
+        return 1
+    tp = fp = pos = 0
+    print(f"{'part':<24}{'firings':>8}{'true':>6}{'false':>7}{'positives':>10}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for corpus in corpora:
+            fired = _real_firings(corpus, Path(tmp))
+            unlabelled = sorted(k for k in fired if k not in labels)
+            true = sum(labels.get(k, False) for k in fired)
+            n_pos = sum(v for k, v in labels.items() if k[0] == corpus)
+            tp, fp, pos = tp + true, fp + len(fired) - true, pos + n_pos
+            print(f"{corpus:<24}{len(fired):>8}{true:>6}{len(fired) - true:>7}{n_pos:>10}")
+            for k in unlabelled:
+                print(f"    UNLABELLED {k}")
+            if args.show:
+                for k in sorted(fired):
+                    print(f"    fires {k[1]}:{k[2]} {k[3]} / {k[4]}")
+        for mode in ("bible", "bare"):
+            p_tp = p_fp = p_pos = 0
+            for folder in sorted(p for p in PLANTED.iterdir() if (p / "expected.yaml").is_file()):
+                run = score(folder, mode, Path(tmp))
+                missed = sum(e["rule"] == RULE for e in run.missed)
+                planted = _planted_count(folder)
+                p_pos += planted
+                p_tp += planted - missed
+                p_fp += sum(f.rule == RULE for f in run.false_alarms)
+            print(f"{'planted (' + mode + ')':<24}{p_tp + p_fp:>8}{p_tp:>6}{p_fp:>7}{p_pos:>10}")
+            if mode == "bible":
+                tp, fp, pos = tp + p_tp, fp + p_fp, pos + p_pos
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / pos if pos else 1.0
+    print(f"dev set (real + planted with bible): precision {precision:.3f} ({tp}/{tp + fp}), "
+          f"recall {recall:.3f} ({tp}/{pos})")  # fmt: skip
+    return 0
+
+
+def _planted_count(folder: Path) -> int:
+    from ruamel.yaml import YAML
+
+    expected = YAML(typ="safe", pure=True).load((folder / "expected.yaml").read_text("utf-8"))
+    return sum(e["rule"] == RULE for e in expected.get("findings") or [])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

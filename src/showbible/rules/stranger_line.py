@@ -1,0 +1,183 @@
+"""What a stranger line says, read from its own words and its neighbours: whether "Who are you"
+or "I'm Rafi" is the speaker treating someone as a stranger, or something that only shares the
+words. Measured on 195 firings of Friends, The Office and Adventure Time read bare (all banter,
+quotation or story-played non-recognition) and the planted errors (bench/reintroduction_dev.py).
+
+Each class below is a reason the line is *not* the speaker's sincere act towards the people in
+the room; the reintroduction rule asks :func:`stranger_phrase` and the two neighbour tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from showbible.reading.facts import Speech
+
+_STRANGER = re.compile(
+    r"\b(?:(?:nice|pleased|good|glad|great|lovely) to (?:finally )?meet you|who are you|"
+    r"have we met|do i know you|what'?s your name|and you are\?|we haven'?t met|"
+    r"i don'?t (?:think i )?know you)\b",
+    re.IGNORECASE,
+)
+# "Who are you talking to?", "I don't know you guys": the words open a longer question or
+# clause, so they must close theirs (punctuation, the end, or one of these few tails).
+_OPEN_ENDED = re.compile(r"who are you|i don'?t (?:think i )?know you", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:$|[?!.,;:…—–\-\"”')\]])")
+_WHO_TAIL = re.compile(r"\s*(?:guys|people|two|all|again|then)\s*[?!.]")
+# "How can I answer that when I'm pretending I don't know you?", "You can't just say ...":
+# the phrase is the object of another verb, not said to anyone.
+_EMBEDDED = re.compile(
+    r"(?i)\b(?:pretend(?:ing|s|ed)?|that|if|like|say|says|said|saying|tell(?:s|ing)?)\s*,?\s*$"
+)
+# "Who are you? The Hardy boys?", "Who are you, Larry King?": a guess that answers itself.
+_GUESS = re.compile(r"\s*[?!,]+\s*([^.!?]{1,40})\?")
+_NOT_GUESS = re.compile(r"(?i)^(?:and|or|but|why|what|where|how|when|who|do|did|are|is|can)\b")
+# A speech to a room or a formula: "Welcome, everybody! My name is Andy", "I'm Meredith and
+# I'm an alch...", "I'm Monica. I'm disgusting." -- the introduction frames something else.
+_AUDIENCE = re.compile(
+    r"(?i)\b(?:welcome|everybody|everyone|ladies and gentlemen|folks|future people|"
+    r"for channel|you all)\b"
+)
+_FORMULA_TAIL = re.compile(r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+[a-z]")
+_SELF_ASKED = re.compile(r"(?i)\bwho am i\?\s*$")
+# A third person introducing someone in the line before: "Dad, this is Ross Geller."
+_INTRODUCES = re.compile(
+    r"\b(?:[Tt]his is|[Tt]hese are|[Mm]eet|introduce you to|[Hh]ere'?s)\s+"
+    r"(?:(?:my|our)\s+\w+,?\s+)?(?:umm?,?\s+|uh,?\s+)?[A-Z]"
+    r"|,\s*(?:my|our)\s+(?:parents|mother|mom|father|dad|wife|husband|son|daughter|sister|"
+    r"brother|friends?|boss|family)\W*$"
+)
+# The other answers "It's me, Finn!": the story plays the non-recognition (a disguise, a
+# transformation), it is not a writer forgetting a meeting.
+_ITS_ME = re.compile(
+    r"(?i)\b(?:it'?s|it is) me\b|\byou know me\b|\bremember me\b|\brecogni[sz]e\b|"
+    r"(?<!have )\bwe(?:'ve| have)? met\b|\byou and i were\b|\bname again\b"
+)
+# "Who are you?" -- "Oh, I'm Carrie Bradshaw": a costume or a part, not the one asked.
+_ANSWER_INTRO = re.compile(r"\b(?:I'm|I am|my name is)\s+([A-Z][\w'-]*)")
+_QUESTION = re.compile(r"(?i)who are you|do i know you|have we met|what'?s your name")
+
+
+def stranger_phrase(text: str) -> tuple[str, int] | None:
+    """The first stranger phrase that the speaker says as their own, with its offset."""
+    text = plain(text)
+    for m in _STRANGER.finditer(text):
+        if quoted(text, m.start()) or _EMBEDDED.search(_sentence_before(text, m.start())):
+            continue  # He said, "Nice to meet you, Glenda."
+        rest = text[m.end() :]
+        if _OPEN_ENDED.fullmatch(m.group(0)):
+            who = m.group(0).lower() == "who are you"
+            if not (_CLAUSE_END.match(rest) or (who and _WHO_TAIL.match(rest))):
+                continue  # "Who are you talking to?", "I don't know you'd be so bored"
+            guess = _GUESS.match(rest)
+            if guess and not _NOT_GUESS.match(guess.group(1).strip()):
+                continue  # "Who are you? Ansel Adams?!"
+        return m.group(0), m.start()
+    return None
+
+
+def plain(text: str) -> str:
+    """The text with typographic apostrophes made plain (transcripts mix ’ and ')."""
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _sentence_before(text: str, offset: int) -> str:
+    before = text[:offset]
+    cut = max(before.rfind(c) for c in ".!?")
+    return before[cut + 1 :]
+
+
+def quoted(text: str, offset: int) -> bool:
+    """Whether ``offset`` falls inside a quotation in the speech."""
+    return _quoted(text, offset)
+
+
+def _quoted(text: str, offset: int) -> bool:
+    before = text[:offset]
+    if before.count('"') % 2 or before.count("“") > before.count("”"):
+        return True
+    # Single quotes double as apostrophes: count only those that open after a space or a
+    # bracket and are not closed before the phrase ("You can't just say, 'Nice to meet you'").
+    opens = [
+        i for i, ch in enumerate(before) if ch in "'‘" and (i == 0 or not before[i - 1].isalnum())
+    ]
+    if not opens:
+        return False
+    last = opens[-1]
+    closes = [
+        i
+        for i in range(last + 1, len(before))
+        if before[i] in "'’" and not (i + 1 < len(before) and before[i + 1].isalnum())
+    ]
+    return not closes
+
+
+def framed_introduction(text: str, start: int, end: int) -> bool:
+    """Whether a self-introduction at ``start:end`` frames a speech to a room or a formula."""
+    if _AUDIENCE.search(text[:start]) or _AUDIENCE.search(text[end : end + 40]):
+        return True
+    if _SELF_ASKED.search(text[:start]) or _ITS_ME.search(text):
+        return True  # "Who am I? I'm Kelly Kapoor.", "Jo... It's me. I'm Dwight."
+    return bool(_FORMULA_TAIL.match(text[end:]))
+
+
+def introduced_by_another(speeches: list[Speech], k: int) -> bool:
+    """Whether, just before speech ``k``, someone else introduces people ("This is Ross."):
+    the stranger line answers that introduction, so it is to the newly introduced."""
+    a = speeches[k].character
+    for j in (k - 1, k - 2):
+        if (
+            0 <= j < len(speeches)
+            and speeches[j].character != a
+            and _INTRODUCES.search(plain(speeches[j].text))
+        ):
+            return True
+    return False
+
+
+def introduces_another(text: str) -> bool:
+    """Whether the speech itself introduces someone ("here's my friend Ross"): it is said to
+    someone who has not met them."""
+    return bool(_INTRODUCES.search(plain(text)))
+
+
+def played_non_recognition(speeches: list[Speech], k: int) -> bool:
+    """Whether the scene plays the non-recognition: the line or the other's line just before
+    or after says "It's me!", "Don't you recognise me?", "you and I were colleagues"."""
+    a = speeches[k].character
+    if _ITS_ME.search(plain(speeches[k].text)):
+        return True
+    return any(
+        0 <= j < len(speeches)
+        and speeches[j].character != a
+        and _ITS_ME.search(plain(speeches[j].text)) is not None
+        for j in (k - 1, k + 1)
+    )
+
+
+def answered_as_someone_else(
+    speeches: list[Speech], k: int, names_self: Callable[[str, str], bool]
+) -> bool:
+    """Whether "Who are you?" is answered with a name that is not the answerer's own (a
+    costume, a part in a play): ``names_self(character, said)`` tells own names."""
+    if not _QUESTION.search(plain(speeches[k].text)) or k + 1 >= len(speeches):
+        return False
+    nxt = speeches[k + 1]
+    m = _ANSWER_INTRO.search(plain(nxt.text))
+    if m is None or nxt.character == speeches[k].character:
+        return False
+    return not names_self(nxt.character, m.group(1))
+
+
+def replies_to_stranger(speeches: list[Speech], k: int, question_too: bool) -> bool:
+    """Whether speech ``k`` replies to another's stranger line or question ("Nice to meet
+    you, too", "I'm Andy" after "Hello, I'm Angela Martin", "I'm Monica" after "Where's
+    Monica?"): the exchange is judged at its first line, where the rule looks already.
+    ``question_too``: any question before counts (for a self-introduction, an answer)."""
+    if k == 0 or speeches[k - 1].character == speeches[k].character:
+        return False
+    before = plain(speeches[k - 1].text).rstrip()
+    if question_too and before.endswith("?"):
+        return True
+    return bool(_STRANGER.search(before) or _ANSWER_INTRO.search(before))
