@@ -29,8 +29,8 @@ from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.stranger_line import (
     answered_as_someone_else,
     framed_introduction,
-    introduced_by_another,
     introduces_another,
+    introduction_before,
     plain,
     played_non_recognition,
     quoted,
@@ -39,7 +39,10 @@ from showbible.rules.stranger_line import (
 )
 
 # "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul": the line names whom it is said to.
-_VOCATIVE = re.compile(r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'’-]+)")
+_VOCATIVE = re.compile(
+    r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
+    r"|(?:^|[.!?]\s+)(?:\.\.\.)?([A-Z][\w'-]+)\s*[?!,]"
+)
 _TRAILING_NAME = re.compile(r",?\s+([A-Z][\w'’-]+)")
 _SELF_INTRO = re.compile(  # on plain() text: typographic apostrophes made straight
     r"\b(?i:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
@@ -97,13 +100,24 @@ class Reintroduction(Rule):
                     continue
                 here = set(ctx.canon.people(scene))
                 phrase = _stranger_phrase(ctx, speeches, k, here)
-                if phrase is None or _not_to_them(ctx, scene, speeches, k):
+                if phrase is None or _not_to_them(ctx, speeches, k):
                     continue
                 text, offset = phrase
                 line = speech.line + speech.text.count("\n", 0, offset)
-                targets = _named_addressees(ctx, speech, here) or _addressees(
-                    ctx, scene, speeches, k
-                )
+                introduction = introduction_before(speeches, k)
+                if introduction is not None:
+                    # Said to the other side of a third person's introduction: those presented,
+                    # or, when the speaker is presented, those presented to; none we know of
+                    # (a newcomer, a walk-on) -- nothing to judge.
+                    to, presents = introduction
+                    side = to if _named_in(ctx, presents, {a}) else presents
+                    targets = _named_in(ctx, side, here - {a})
+                    if not targets:
+                        continue
+                else:
+                    targets = _named_addressees(ctx, speech, here) or _addressees(
+                        ctx, scene, speeches, k
+                    )
                 if not targets:
                     continue
                 when = ctx.fold.at(scene, line)
@@ -165,31 +179,37 @@ def _stranger_phrase(
     return None
 
 
-def _not_to_them(ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
+def _not_to_them(ctx: Context, speeches: list[Speech], k: int) -> bool:
     """Whether the scene shows the line is not a stranger act towards people already met:
-    said to a walk-on, to someone a third person has just introduced, while introducing
-    someone, answered as someone else (a costume), or a non-recognition the scene plays."""
+    said next to a walk-on, while introducing someone, answered as someone else (a costume),
+    or a non-recognition the scene plays."""
     speech = speeches[k]
     for j in (k - 1, k + 1):
         if 0 <= j < len(speeches):
             b = speeches[j].character
-            if b != speech.character and b in scene.present and not ctx.is_person(b):
+            if b != speech.character and not ctx.is_person(b):
                 return True  # "Do I know you from somewhere?" -- WOMAN: "I don't think so."
     return (
-        introduced_by_another(speeches, k)
-        or introduces_another(speech.text)
+        introduces_another(speech.text)
         or played_non_recognition(speeches, k)
         or answered_as_someone_else(speeches, k, lambda c, said: _names_self(ctx, c, said))
     )
 
 
 def _named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
-    """The people present whom the line greets by name, if it does."""
+    """The people present whom the line greets by name, if it does ("Hi, Goliad.",
+    "...Susan? Pleased to meet you!")."""
     named = []
     for m in _VOCATIVE.finditer(plain(speech.text)):
-        said = m.group(1)
+        said = m.group(1) or m.group(2)
         named += [b for b in here if b != speech.character and _names_self(ctx, b, said)]
     return sorted(set(named))
+
+
+def _named_in(ctx: Context, text: str, people: set[str]) -> list[str]:
+    """The people of ``people`` that ``text`` names by a capitalised word of their names."""
+    words = re.findall(r"[A-Z][\w'-]+", text)
+    return sorted(b for b in people if any(_names_self(ctx, b, w) for w in words))
 
 
 def _names_self(ctx: Context, cid: str, said: str) -> bool:

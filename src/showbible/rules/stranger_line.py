@@ -23,7 +23,7 @@ _STRANGER = re.compile(
 # "Who are you talking to?", "I don't know you guys": the words open a longer question or
 # clause, so they must close theirs (punctuation, the end, or one of these few tails).
 _OPEN_ENDED = re.compile(r"who are you|i don'?t (?:think i )?know you", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"\s*(?:$|[?!.,;:…—–\-\"”')\]])")
+_CLAUSE_END = re.compile(r"\s*(?:$|[?!.,;:…—–\-\"”\]])")
 _WHO_TAIL = re.compile(r"\s*(?:guys|people|two|all|again|then)\s*[?!.]")
 # "How can I answer that when I'm pretending I don't know you?", "You can't just say ...":
 # the phrase is the object of another verb, not said to anyone.
@@ -122,18 +122,18 @@ def framed_introduction(text: str, start: int, end: int) -> bool:
     return bool(_FORMULA_TAIL.match(text[end:]))
 
 
-def introduced_by_another(speeches: list[Speech], k: int) -> bool:
-    """Whether, just before speech ``k``, someone else introduces people ("This is Ross."):
-    the stranger line answers that introduction, so it is to the newly introduced."""
+def introduction_before(speeches: list[Speech], k: int) -> tuple[str, str] | None:
+    """Someone else's introduction just before speech ``k``, split into whom it is made to
+    and whom it presents ("Dad, this is Ross Geller." -> ("Dad, ", "this is Ross Geller.")):
+    the stranger line answers it, so it is said to the other side of that introduction."""
     a = speeches[k].character
     for j in (k - 1, k - 2):
-        if (
-            0 <= j < len(speeches)
-            and speeches[j].character != a
-            and _INTRODUCES.search(plain(speeches[j].text))
-        ):
-            return True
-    return False
+        if 0 <= j < len(speeches) and speeches[j].character != a:
+            text = plain(speeches[j].text)
+            m = _INTRODUCES.search(text)
+            if m is not None:
+                return text[: m.start()], text[m.start() :]
+    return None
 
 
 def introduces_another(text: str) -> bool:
