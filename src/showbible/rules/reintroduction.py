@@ -152,13 +152,11 @@ def _stranger_phrase(
     speech = speeches[k]
     text, me = plain(speech.text), speech.character
     intros = list(_SELF_INTRO.finditer(text))
-    for m in intros:
-        if any(b != me and _names_self(ctx, b, m.group(1)) for b in here):
-            return None  # "Hi! I'm Rachel Green.": the speaker plays someone else
+    if _plays_someone_else(ctx, intros, me, here):
+        return None  # "Hi! I'm Rachel Green.": the speaker plays someone else
     found = stranger_phrase(text)
     if found is not None:
-        voc = _TRAILING_NAME.match(text, found[1] + len(found[0]))
-        if voc and _names_self(ctx, me, voc.group(1)):
+        if _greets_self(ctx, text, found, me):
             found = None  # "Nice to meet you, Chandler Bing Bing!": mimicking a caller
         elif "meet you" in found[0].lower() and replies_to_stranger(speeches, k, False):
             found = None  # "It's nice to meet you, too."
@@ -179,18 +177,37 @@ def _stranger_phrase(
     return None
 
 
+def _next_to_walk_on(ctx: Context, speeches: list[Speech], k: int) -> bool:
+    """Whether a walk-on speaks just before or after ("Do I know you from somewhere?" --
+    WOMAN: "I don't think so."): a newcomer is among those addressed."""
+    a = speeches[k].character
+    return any(
+        0 <= j < len(speeches)
+        and speeches[j].character != a
+        and not ctx.is_person(speeches[j].character)
+        for j in (k - 1, k + 1)
+    )
+
+
+def _plays_someone_else(ctx: Context, intros: list[re.Match[str]], me: str, here: set[str]) -> bool:
+    """Whether the speech introduces itself as another person present."""
+    return any(b != me and _names_self(ctx, b, m.group(1)) for m in intros for b in here)
+
+
+def _greets_self(ctx: Context, text: str, found: tuple[str, int], me: str) -> bool:
+    """Whether the stranger phrase greets the speaker by name: words put in a caller's mouth."""
+    voc = _TRAILING_NAME.match(text, found[1] + len(found[0]))
+    return voc is not None and _names_self(ctx, me, voc.group(1))
+
+
 def _not_to_them(ctx: Context, speeches: list[Speech], k: int) -> bool:
     """Whether the scene shows the line is not a stranger act towards people already met:
     said next to a walk-on, while introducing someone, answered as someone else (a costume),
     or a non-recognition the scene plays."""
     speech = speeches[k]
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(speeches):
-            b = speeches[j].character
-            if b != speech.character and not ctx.is_person(b):
-                return True  # "Do I know you from somewhere?" -- WOMAN: "I don't think so."
     return (
-        introduces_another(speech.text)
+        _next_to_walk_on(ctx, speeches, k)
+        or introduces_another(speech.text)
         or played_non_recognition(speeches, k)
         or answered_as_someone_else(speeches, k, lambda c, said: _names_self(ctx, c, said))
     )
@@ -256,7 +273,6 @@ class _Meetings:
             got = self._pairs[key] = [
                 _Meeting(canon.story_pos[s.key], s.present[a].identity, s.present[b].identity, s)
                 for s in scenes
-                if _dealt(self._ctx, s, a, b)
             ]
         return got
 
@@ -292,8 +308,10 @@ def _met_before(
     for m in meetings.get((x, y)):
         if m.pos >= when[0]:
             break
-        if _same_face(ctx, x, m.ident_a, now_x, y, when) and _same_face(
-            ctx, y, m.ident_b, now_y, x, when
+        if (
+            _same_face(ctx, x, m.ident_a, now_x, y, when)
+            and _same_face(ctx, y, m.ident_b, now_y, x, when)
+            and _dealt(ctx, m.scene, x, y)  # asked last: it reads the scene's dialogue
         ):
             return m
     return None
