@@ -77,6 +77,12 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             classes(labels, Path(tmp))
         return 0
+    return run(labels, args.show)
+
+
+def run(labels: dict[Key, bool] | None = None, show: bool = False) -> int:
+    """Print the dev set's table; 1 when the corpora are absent (nothing measured)."""
+    labels = labels if labels is not None else _labels()
     corpora = sorted({k[0] for k in labels})
     missing = [c for c in corpora if not (CORPORA / c / "universe.yaml").is_file()]
     if missing:
@@ -94,7 +100,7 @@ def main() -> int:
             print(f"{corpus:<24}{len(fired):>8}{true:>6}{len(fired) - true:>7}{n_pos:>10}")
             for k in unlabelled:
                 print(f"    UNLABELLED {k}")
-            if args.show:
+            if show:
                 for k in sorted(fired):
                     print(f"    fires {k[1]}:{k[2]} {k[3]} / {k[4]}")
         for mode in ("bible", "bare"):

@@ -147,6 +147,10 @@ def main() -> None:
     print(infer_dev.table(infer_dev.run(infer_dev.KINDS, "fountain", False)))
     print("\n== The planted universes with a bare universe.yaml (bench/planted_bare.py) ==")
     planted_bare.report(planted_bare.run_all())
+    import reintroduction_dev
+
+    print("\n== reintroduction: labelled dev set (bench/reintroduction_dev.py) ==")
+    reintroduction_dev.run()
     import presence_dev
     import shakespeare_presence
 
