@@ -64,6 +64,42 @@ def test_workers_give_what_one_process_gives(synthetic: Path) -> None:
         assert load_facts(one[key]) == load_facts(two[key]), key
 
 
+def _results(universe: Universe, jobs: int) -> tuple[list[object], int, int]:
+    files = {
+        e.rel: hashlib.sha256(e.path.read_bytes()).hexdigest()
+        for e in universe.episodes
+        if e.path is not None
+    }
+    cast = Cast(universe.bible)
+    places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
+    out = extract_universe(universe, cast, places, files, {}, {}, bible_digest(universe), jobs=jobs)
+    return (
+        [
+            (key, r.facts, r.parse_blob, r.parsed, r.extract, r.extract_changed, r.diagnostics)
+            for key, r in out.episodes.items()
+        ],
+        out.parsed,
+        out.extracted,
+    )
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_scripts_parsed_again_past_the_budget_give_the_same_extraction(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """A process keeps parsed scripts from the scan for the extraction only up to
+    KEEP_SCRIPTS_MB; the rest are parsed again. Nothing of the result may tell the two apart:
+    not the scenes, nor the parse-cache blobs, nor which episodes count as parsed."""
+    pipeline = importlib.import_module("showbible.build.pipeline")
+    whole = _results(load_universe(synthetic), jobs)
+    sizes = sorted(e.path.stat().st_size for e in load_universe(synthetic).episodes if e.path)
+    # Room for a few scripts per process, so that some are kept and the rest parsed again.
+    monkeypatch.setattr(pipeline, "KEEP_SCRIPTS_MB", 3 * sizes[len(sizes) // 2] / 1e6)
+    assert _results(load_universe(synthetic), jobs) == whole
+    monkeypatch.setattr(pipeline, "KEEP_SCRIPTS_MB", 0)
+    assert _results(load_universe(synthetic), jobs) == whole
+
+
 def test_findings_do_not_depend_on_the_number_of_workers(synthetic: Path) -> None:
     a = compile_universe(load_universe(synthetic), jobs=1)
     b = compile_universe(load_universe(synthetic), jobs=2)
@@ -190,3 +226,20 @@ def test_rules_run_beside_the_store_write(
     with pytest.raises(RuntimeError, match="a rule fell over"):
         build(synthetic, url, force=True)
     assert [f.to_json() for f in load_findings(url, synthetic)] == [f.to_json() for f in here]
+
+
+def test_rows_written_a_stretch_of_scenes_at_a_time_equal_rows_written_at_once(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole write makes the per-scene rows ROWS_AT_ONCE scenes at a time (memory); the
+    store must not tell: the same rows as made in one go, whatever the stretch's length."""
+    from canon_tables import canon_tables
+
+    rows = importlib.import_module("showbible.build.rows")
+    whole = f"sqlite:///{tmp_path}/whole.sqlite"
+    build(synthetic, whole, force=True)
+    for at_once in (1, 7):
+        monkeypatch.setattr(rows, "ROWS_AT_ONCE", at_once)
+        url = f"sqlite:///{tmp_path}/stretches-{at_once}.sqlite"
+        build(synthetic, url, force=True)
+        assert canon_tables(url) == canon_tables(whole)

@@ -151,9 +151,13 @@ def _compile(
 class RulesRun:
     """The rules over a compiled canon, run in a forked child while the parent writes the
     store (the two took turns on one core and left the other idle: 0.5 s of rules and 1 s of
-    writing at 500 episodes). Small canons, one core or no fork: run here, now."""
+    writing at 500 episodes). Small canons, one core or no fork: run here, now. So are large
+    ones: the child shares the canon with its parent, but every page whose objects either of
+    them reads (Python writes reference counts) is copied, some 10 KB per scene: 170 MB at 500
+    episodes, well over a gigabyte at 5,000, for rules that take a few per cent of the build."""
 
     MIN_SCENES = 2000
+    MAX_SCENES = 40_000
 
     def __init__(self, compiled: Compiled) -> None:
         self.compiled = compiled
@@ -161,7 +165,7 @@ class RulesRun:
         self._proc: multiprocessing.process.BaseProcess | None = None
         canon, fold = compiled.canon, compiled.fold
         assert fold is not None
-        if len(canon.scenes) < self.MIN_SCENES or cores() < 2:
+        if not self.MIN_SCENES <= len(canon.scenes) <= self.MAX_SCENES or cores() < 2:
             compiled.findings = run_rules(canon, fold, diagnostics=compiled.diagnostics)
             return
         try:

@@ -52,6 +52,11 @@ from showbible.universe.loader import Episode, Universe
 Progress = Callable[[str, int, int], None]
 # Below this many episodes to work on, forking costs more than it saves.
 PARALLEL_MIN = 24
+# How much script text (MB) a process keeps parsed from the scan for the extraction. A parsed
+# script takes about 8 times its text in objects: kept whole, the 5,000-episode synthetic
+# universe (207 MB) held 1 GB in each of the two workers. Past this, a script is parsed again
+# when it is extracted, which costs less than loading it from its parse-cache blob.
+KEEP_SCRIPTS_MB = 16
 
 
 @dataclass
@@ -123,34 +128,47 @@ class _Context:
         self.parse_cache = parse_cache
         self.digests = digests
         self.scripts: dict[str, Script] = {}
+        # Scripts scanned but not kept (over KEEP_SCRIPTS_MB): their blob was made at the scan.
+        self.dropped: set[str] = set()
+        self._kept_bytes = 0
         bible = universe.bible
         self.tells = TellIndex({sid: sec.tells for sid, sec in bible.secrets.items()})
         self.place_names = place_names(bible)
 
-    def script(self, ep: Episode) -> tuple[Script, bool, bytes | None]:
-        """The parsed script: kept from the scan, from the parse cache, or read now."""
-        got = self.scripts.get(ep.key)
+    def script(self, ep: Episode, keep: bool = False) -> tuple[Script, bool, bytes | None]:
+        """The parsed script: kept from the scan, from the parse cache, or read now. ``keep``:
+        hold it for the extraction to come (the scan), within KEEP_SCRIPTS_MB."""
+        got = self.scripts.pop(ep.key, None)  # an episode is extracted once: let it go after
         if got is not None:
             return got, False, None
         assert ep.path is not None
+        script: Script | None = None
         hit = self.parse_cache.get(ep.rel)
         if hit is not None and hit[0] == self.digests[ep.rel]:
-            cached = load_script(hit[1])
-            if cached is not None:
-                self.scripts[ep.key] = cached
-                return cached, False, None
-        try:
-            script = _relabel(read_script(ep.path), ep.rel)
-        except InputError as exc:
-            if exc.file != str(ep.path):
-                raise
-            # Named like every other message: relative to the universe folder.
-            raise InputError(exc.message, ep.rel, exc.line, exc.column) from None
-        self.scripts[ep.key] = script
-        return script, True, dump_script(script)
+            script = load_script(hit[1])
+        parsed = script is None
+        if script is None:
+            try:
+                script = _relabel(read_script(ep.path), ep.rel)
+            except InputError as exc:
+                if exc.file != str(ep.path):
+                    raise
+                # Named like every other message: relative to the universe folder.
+                raise InputError(exc.message, ep.rel, exc.line, exc.column) from None
+        if keep:
+            size = sum(len(el.text) for el in script.elements)
+            if self._kept_bytes + size <= KEEP_SCRIPTS_MB * 1_000_000:
+                self._kept_bytes += size
+                self.scripts[ep.key] = script
+            else:
+                self.dropped.add(ep.key)
+        elif ep.key in self.dropped:
+            # Parsed again for its extraction: the scan reported it parsed and sent its blob.
+            return script, False, None
+        return script, parsed, dump_script(script) if parsed else None
 
     def scan(self, ep: Episode) -> _Scan:
-        script, parsed, blob = self.script(ep)
+        script, parsed, blob = self.script(ep, keep=True)
         cues, named = cue_texts(script.scenes)
         diagnostics = [
             (d.line, d.message, d.severity, d.column, d.code) for d in script.diagnostics

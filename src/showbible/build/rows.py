@@ -84,6 +84,10 @@ def write_caches(
     insert_rows(conn, store.extracts, extract_rows)
 
 
+# Scenes whose rows are made and written at once by a whole write (write_canon).
+ROWS_AT_ONCE = 10_000
+
+
 def write_canon(
     conn: Connection,
     compiled: Compiled,
@@ -130,15 +134,22 @@ def write_canon(
             for e in universe.episodes
         ],
     )
-    everything = range(len(canon.scenes))
-    insert_rows(conn, store.scenes, scene_rows(canon, everything))
-    presence = presence_rows(canon, everything)
-    insert_rows(conn, store.presence, presence)
+    # The per-scene tables a stretch of scenes at a time: whole, their rows (a dict each) were
+    # a few hundred MB at 5,000 episodes, on top of the canon, at the build's peak of memory.
+    stretches = [
+        range(start, min(start + ROWS_AT_ONCE, len(canon.scenes)))
+        for start in range(0, len(canon.scenes), ROWS_AT_ONCE)
+    ]
+    for stretch in stretches:
+        insert_rows(conn, store.scenes, scene_rows(canon, stretch))
+    for stretch in stretches:
+        insert_rows(conn, store.presence, presence_rows(canon, stretch))
     totals = Totals.of(canon.scenes)
     insert_rows(conn, store.labels, label_rows(totals, None))
     insert_rows(conn, store.characters, character_rows(compiled, totals))
     insert_rows(conn, store.encounters, encounter_rows(canon))
-    insert_rows(conn, store.tells, tell_rows(compiled, everything))
+    for stretch in stretches:
+        insert_rows(conn, store.tells, tell_rows(compiled, stretch))
     insert_rows(conn, store.interactions, interaction_rows(compiled, None))
     if findings_ready is not None:
         findings_ready()
@@ -392,12 +403,17 @@ def interaction_rows(compiled: Compiled, scenes: Sequence[SceneFacts] | None) ->
 
 def tell_rows(compiled: Compiled, indexes: Iterable[int]) -> list[Row]:
     """Who speaks a tell of which secret where: what a scene relies on the audience knowing."""
-    index = TellIndex({sid: sec.tells for sid, sec in compiled.universe.bible.secrets.items()})
+    index: TellIndex | None = None  # only for scenes whose tells were not worked out
     rows: list[Row] = []
     for i in indexes:
         scene = compiled.canon.scenes[i]
         seen: set[tuple[str, str]] = set()
-        found = scene.tells if scene.tells is not None else scene_tells(index, scene)
+        found = scene.tells
+        if found is None:
+            if index is None:
+                secrets = compiled.universe.bible.secrets
+                index = TellIndex({sid: sec.tells for sid, sec in secrets.items()})
+            found = scene_tells(index, scene)
         for k, sid, _offset, _said in found:
             speech = scene.dialogue[k]
             if (speech.character, sid) not in seen:
