@@ -10,6 +10,12 @@ really is new, the engine already knows it: a first meeting never fires. For a c
 mask, meeting the masked identity is not meeting the civilian one until the secret linking them
 is known. Seal a deliberate pretence with ``[[allow: reintroduction they pretend not to know
 each other]]``.
+
+Refuses (stranger_line.py; docs/rules/reintroduction.md, measured by
+bench/reintroduction_dev.py): words that open another question ("Who are you talking to?"),
+rhetorical guesses, quotations, speeches to a room, answers, someone playing someone else,
+lines next to a walk-on, non-recognition the scene plays ("It's me!"), costumes; and a scene
+shared in a crowd without a word between the two is no meeting.
 """
 
 from __future__ import annotations
@@ -158,7 +164,7 @@ def _stranger_phrase(
     if found is not None:
         if _greets_self(ctx, text, found, me):
             found = None  # "Nice to meet you, Chandler Bing Bing!": mimicking a caller
-        elif "meet you" in found[0].lower() and replies_to_stranger(speeches, k, False):
+        elif "meet you" in found[0].lower() and replies_to_stranger(speeches, k):
             found = None  # "It's nice to meet you, too."
     if found is not None:
         return found
@@ -170,7 +176,7 @@ def _stranger_phrase(
             continue  # "I am Sir John Falstaff's": whose, not who
         if quoted(text, m.start()) or framed_introduction(text, m.start(), m.end()):
             continue  # a quotation, a speech to a room, "I'm Monica. I'm disgusting."
-        if replies_to_stranger(speeches, k, True):
+        if replies_to_stranger(speeches, k, lambda w: _names_self(ctx, me, w)):
             continue  # an answer: the question or the first introduction is judged
         if _names_self(ctx, me, m.group(1)):
             return m.group(0), m.start()

@@ -56,6 +56,8 @@ _ITS_ME = re.compile(
 )
 # "Who are you?" -- "Oh, I'm Carrie Bradshaw": a costume or a part, not the one asked.
 _ANSWER_INTRO = re.compile(r"\b(?:I'm|I am|my name is)\s+([A-Z][\w'-]*)")
+_ASKS_WHO = re.compile(r"(?i)\bwho\b|\bname\b")
+_WORD = re.compile(r"[A-Z][\w'-]+")
 _QUESTION = re.compile(r"(?i)who are you|do i know you|have we met|what'?s your name")
 
 
@@ -170,14 +172,19 @@ def answered_as_someone_else(
     return not names_self(nxt.character, m.group(1))
 
 
-def replies_to_stranger(speeches: list[Speech], k: int, question_too: bool) -> bool:
-    """Whether speech ``k`` replies to another's stranger line or question ("Nice to meet
-    you, too", "I'm Andy" after "Hello, I'm Angela Martin", "I'm Monica" after "Where's
-    Monica?"): the exchange is judged at its first line, where the rule looks already.
-    ``question_too``: any question before counts (for a self-introduction, an answer)."""
+def replies_to_stranger(
+    speeches: list[Speech], k: int, named: Callable[[str], bool] | None = None
+) -> bool:
+    """Whether speech ``k`` replies to another's stranger line ("Nice to meet you, too", "I'm
+    Andy" after "Hello, I'm Angela Martin"), or, given ``named`` (whether a word names the
+    speaker), answers a question asking for them ("Where's Monica?" -- "I'm Monica.", "Who
+    do you think you are?" -- "I'm Toby."): the exchange is judged at its first line. Any
+    other question ("Can I help you?" -- "I'm Mara.") leaves the introduction to be judged."""
     if k == 0 or speeches[k - 1].character == speeches[k].character:
         return False
     before = plain(speeches[k - 1].text).rstrip()
-    if question_too and before.endswith("?"):
-        return True
+    if named is not None and before.endswith("?"):
+        question = before[max(before.rfind(c) for c in ".!") + 1 :]
+        if _ASKS_WHO.search(question) or any(named(w) for w in _WORD.findall(question)):
+            return True
     return bool(_STRANGER.search(before) or _ANSWER_INTRO.search(before))
