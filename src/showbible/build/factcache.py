@@ -84,11 +84,11 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
                 series, episode, r[0], file, r[1], r[2], r[3], r[4], r[5], story, r[7]
             )
             facts.present = {
-                c: Presence(num(ln, ln), intern(how), ident and intern(ident))
+                intern(c): Presence(num(ln, ln), intern(how), ident and intern(ident))
                 for c, ln, how, ident in r[8]
             }
-            facts.referenced = dict(r[9])
-            facts.voices = dict(r[10])
+            facts.referenced = {intern(c): num(ln, ln) for c, ln in r[9]}
+            facts.voices = {intern(c): num(ln, ln) for c, ln in r[10]}
             facts.labels = {c: _counter(n) for c, n in r[11].items()}
             facts.speeches = _counter(r[12])
             facts.annotations = [Annotation(v, a, ln) for v, a, ln in r[13]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
+from sys import intern
 
 from showbible.reading.annotations import Annotation, AnnotationProblem
 from showbible.universe.storytime import StoryTime
@@ -38,9 +39,11 @@ class Inferred:
     def from_row(cls, r: list[object]) -> Inferred:
         k, s, ln, c, sent, obj, reason, tells, who = r
         assert isinstance(tells, list) and isinstance(who, list)
-        return cls(str(k), str(s), int(str(ln)), float(str(c)), str(sent),
-                   None if obj is None else str(obj), str(reason),
-                   tuple(map(str, tells)), tuple(map(str, who)))  # fmt: skip
+        # Interned: kinds, ids and reasons repeat over thousands of facts decoded from JSON,
+        # which makes a new string for each (a build holds every scene's facts at once).
+        return cls(intern(str(k)), intern(str(s)), int(str(ln)), float(str(c)), str(sent),
+                   None if obj is None else intern(str(obj)), intern(str(reason)),
+                   tuple(map(str, tells)), tuple(intern(str(w)) for w in who))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
