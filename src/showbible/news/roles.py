@@ -468,17 +468,22 @@ class Roles(Extractor):
         who = self.character_of(chosen.value)
         return [who[0]] if who else []
 
-    def last_person(self, para: Paragraph, sentence: str) -> str | None:
-        """The performer a "he" or "she" stands for: the last one named before the sentence,
-        in its paragraph or the one before."""
+    def _before(self, para: Paragraph, sentence: str) -> list[str]:
+        """Where a pronoun's antecedent is looked for, nearest first: the paragraph's text before
+        the sentence, then the paragraph before it (quoted speech left out of both)."""
         paragraphs = self.article.paragraphs
-        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        i = next((k for k, p in enumerate(paragraphs) if p is para), 0)
         text = self.kb.speechless(para.text)
         end = text.find(sentence[:30])
         chunks = [text[: end if end >= 0 else len(text)]]
         if i > 0:
             chunks.append(self.kb.speechless(paragraphs[i - 1].text))
-        for chunk in chunks:
+        return chunks
+
+    def last_person(self, para: Paragraph, sentence: str) -> str | None:
+        """The performer a "he" or "she" stands for: the last one named before the sentence,
+        in its paragraph or the one before."""
+        for chunk in self._before(para, sentence):
             for x in reversed(self.kb.mark(chunk).mentions):
                 full = self.kb.full(x.value)
                 if x.kind == "name" and keyof(full) in self.kb.performers:
@@ -488,14 +493,7 @@ class Roles(Extractor):
     def last_performers(self, para: Paragraph, sentence: str, n: int = 2) -> list[str]:
         """The two performers "the pair" stands for: the last ``n`` named before the sentence
         in its paragraph (or the one before), in the order they were named."""
-        paragraphs = self.article.paragraphs
-        i = next((k for k, p in enumerate(paragraphs) if p is para), 0)
-        text = self.kb.speechless(para.text)
-        end = text.find(sentence[:30])
-        chunks = [text[: end if end >= 0 else len(text)]]
-        if i > 0:
-            chunks.append(self.kb.speechless(paragraphs[i - 1].text))
-        for chunk in chunks:
+        for chunk in self._before(para, sentence):
             found: list[str] = []
             for x in reversed(self.kb.mark(chunk).mentions):
                 full = self.kb.full(x.value)
