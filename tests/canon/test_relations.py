@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection
 
-from showbible import build, compile_universe, load_universe, queries
+from demo_store import built_demo
+from showbible import compile_universe, load_universe, queries
 from showbible.canon.fold import Canon
 from showbible.canon.interaction import curve, measure, totals
 from showbible.reading.facts import SceneFacts
-from showbible.store import Store
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
 
 
 @pytest.fixture(scope="module")
 def conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connection]:
-    root = tmp_path_factory.mktemp("u") / "sallowmouth"
-    shutil.copytree(DEMO, root)
-    url = f"sqlite:///{root.parent}/canon.sqlite"
-    build(root, url)
-    st = Store(url)
-    with st.read() as c:
+    with built_demo(tmp_path_factory.mktemp("u")) as (_, c):
         yield c
-    st.dispose()
 
 
 def test_a_relationship_that_changes_twice(conn: Connection) -> None:

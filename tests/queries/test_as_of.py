@@ -3,7 +3,6 @@ and exactly the whole canon once the point is the last episode."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,23 +11,16 @@ import pytest
 from sqlalchemy import Connection, select
 
 from cli_runner import run
+from demo_store import built_demo
 from showbible import build, queries, store
 from showbible.canon.graph import render
 from showbible.store import Store
 
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
-
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Connection]]:
-    root = tmp_path_factory.mktemp("u") / "sallowmouth"
-    shutil.copytree(DEMO, root)
-    url = f"sqlite:///{root.parent}/canon.sqlite"
-    build(root, url)
-    st = Store(url)
-    with st.read() as c:
-        yield root, c
-    st.dispose()
+    with built_demo(tmp_path_factory.mktemp("u")) as built:
+        yield built
 
 
 def _episodes(conn: Connection) -> list[str]:
