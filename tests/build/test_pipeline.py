@@ -8,6 +8,7 @@ import importlib
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,8 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _extract(universe: Universe, jobs: int) -> tuple[dict[str, bytes], list[str]]:
+def _extracted(universe: Universe, jobs: int) -> tuple[Cast, Any]:
+    """A cold extraction of ``universe`` on ``jobs`` processes, and the cast it grew."""
     files = {
         e.rel: hashlib.sha256(e.path.read_bytes()).hexdigest()
         for e in universe.episodes
@@ -44,7 +46,13 @@ def _extract(universe: Universe, jobs: int) -> tuple[dict[str, bytes], list[str]
     }
     cast = Cast(universe.bible)
     places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
-    out = extract_universe(universe, cast, places, files, {}, {}, bible_digest(universe), jobs=jobs)
+    return cast, extract_universe(
+        universe, cast, places, files, {}, {}, bible_digest(universe), jobs=jobs
+    )
+
+
+def _extract(universe: Universe, jobs: int) -> tuple[dict[str, bytes], list[str]]:
+    cast, out = _extracted(universe, jobs)
     if jobs > 1:
         assert out.workers == jobs
     blobs = {
@@ -65,14 +73,7 @@ def test_workers_give_what_one_process_gives(synthetic: Path) -> None:
 
 
 def _results(universe: Universe, jobs: int) -> tuple[list[object], int, int]:
-    files = {
-        e.rel: hashlib.sha256(e.path.read_bytes()).hexdigest()
-        for e in universe.episodes
-        if e.path is not None
-    }
-    cast = Cast(universe.bible)
-    places = PlaceIndex({pid: p.aliases for pid, p in universe.bible.places.items()})
-    out = extract_universe(universe, cast, places, files, {}, {}, bible_digest(universe), jobs=jobs)
+    _, out = _extracted(universe, jobs)
     return (
         [
             (key, r.facts, r.parse_blob, r.parsed, r.extract, r.extract_changed, r.diagnostics)
