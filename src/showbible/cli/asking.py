@@ -5,16 +5,11 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
-from sqlalchemy import Connection
 
-from showbible import queries
-from showbible.canon.graph import FORMATS as EXPORT_FORMATS
-from showbible.canon.graph import render
 from showbible.cli.common import (
     AsOfOpt,
     DbOpt,
@@ -30,6 +25,9 @@ from showbible.cli.common import (
     timeline_of,
     with_canon,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 def _life_lines(life: dict[str, Any]) -> list[str]:
@@ -68,6 +66,8 @@ def who(
     db: DbOpt = None,
 ) -> None:
     """A character: series, appearances, whom they met where."""
+    from showbible import queries  # with SQLAlchemy: imported by the commands that ask
+
     choose(fmt, ("text", "json"), "--format")
     tl = timeline_of(timeline)
     root = root_of(None, universe_opt)
@@ -137,6 +137,8 @@ def met(
     db: DbOpt = None,
 ) -> None:
     """Where and when A and B first met, on both timelines."""
+    from showbible import queries  # with SQLAlchemy: imported by the commands that ask
+
     choose(fmt, ("text", "json"), "--format")
     tl = timeline_of(timeline)
     root = root_of(None, universe_opt)
@@ -198,6 +200,10 @@ def crossovers(
     db: DbOpt = None,
 ) -> None:
     """Series x series shared characters and each crossing character's path."""
+    from rich.table import Table
+
+    from showbible import queries  # with SQLAlchemy: imported by the commands that ask
+
     choose(fmt, ("table", "json"), "--format")
     root = root_of(universe, universe_opt)
 
@@ -244,6 +250,10 @@ def export(
     db: DbOpt = None,
 ) -> None:
     """The character graph for Gephi, networkx and spreadsheets (csv: one row per pair met)."""
+    from showbible import queries  # with SQLAlchemy: imported by the commands that ask
+    from showbible.canon.graph import FORMATS as EXPORT_FORMATS
+    from showbible.canon.graph import render
+
     choose(fmt or "json", EXPORT_FORMATS, "--format")
     tl = timeline_of(timeline)
     root = root_of(universe, universe_opt)
@@ -283,6 +293,8 @@ def relations_cmd(
     db: DbOpt = None,
 ) -> None:
     """A character's relationships: where each pair stands, and every change with its scene."""
+    from showbible import queries  # with SQLAlchemy: imported by the commands that ask
+
     choose(fmt, ("text", "json"), "--format")
     tl = timeline_of(timeline)
     root = root_of(None, universe_opt)
@@ -328,6 +340,8 @@ def watch_order(
     db: DbOpt = None,
 ) -> None:
     """The episodes to see before TARGET so that every meeting and secret it relies on is known."""
+    from showbible import queries  # with SQLAlchemy: imported by the commands that ask
+
     choose(fmt, ("text", "json"), "--format")
     root = root_of(None, universe_opt)
     data = with_canon(root, db, lambda conn: queries.watch_order(conn, target, deep))

@@ -14,9 +14,6 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from showbible.build.check import check as run_check
-from showbible.build.compiler import build
-from showbible.build.daemon import Daemon
 from showbible.cli import scope
 from showbible.cli.common import (
     DbOpt,
@@ -32,23 +29,12 @@ from showbible.cli.common import (
     root_of,
     warn_diagnostics,
 )
-from showbible.formats import read_script
 from showbible.model import InputError
 from showbible.reading.names import did_you_mean
-from showbible.report import (
-    dumps,
-    exit_code,
-    grouped_text_lines,
-    path_prefix,
-    relative_to_universe,
-    summarise,
-    text_lines,
-    to_json,
-    to_sarif,
-)
-from showbible.rules import RULES
-from showbible.universe.loader import find_root
-from showbible.universe.scaffold import scaffold
+from showbible.universe.root import find_root
+
+# The engine, the store, the rules and the reports are imported by the commands that use them
+# (importing the command line must stay cheap: tests/cli/test_import_cost.py).
 
 
 @app.command()
@@ -57,6 +43,8 @@ def init(
     name: Annotated[str | None, typer.Option(help="The universe's name.")] = None,
 ) -> None:
     """Scaffold a universe: universe.yaml, a series folder and a first episode."""
+    from showbible.universe.scaffold import scaffold  # reads the bible: imported when used
+
     written = scaffold(directory, name)
     for path in written:
         err.print(f"created {path}")
@@ -72,6 +60,8 @@ def build_cmd(
     force: Annotated[bool, typer.Option(help="Re-fold even if nothing changed.")] = False,
 ) -> None:
     """Parse and compile the universe into the store, incrementally."""
+    from showbible.build.compiler import build  # the engine: imported when used
+
     root = root_of(universe, universe_opt)
     with progress_bar(err.is_terminal) as report:
         result = build(root, db, force=force, progress=report)
@@ -122,6 +112,19 @@ def check_cmd(
     ] = False,
 ) -> None:
     """Lint the universe against its canon. Exit 0 clean, 1 errors found, 2 bad input."""
+    from showbible.build.check import check as run_check  # the engine: imported when used
+    from showbible.report import (
+        dumps,
+        exit_code,
+        grouped_text_lines,
+        path_prefix,
+        relative_to_universe,
+        summarise,
+        to_json,
+        to_sarif,
+    )
+    from showbible.rules import RULES
+
     choose(fmt, ("text", "json", "sarif"), "--format")
     root = root_of(universe, universe_opt)
     for r in rule or ():
@@ -189,8 +192,10 @@ def watch_cmd(
     of the universe; edits that reach other episodes rebuild everything from the caches."""
     from datetime import datetime
 
+    from showbible.build.daemon import Daemon
     from showbible.build.session import Refresh, Session
     from showbible.build.watching import changes
+    from showbible.report import path_prefix, summarise, text_lines, to_json
 
     choose(fmt, ("text", "json"), "--format")
     root = root_of(universe, universe_opt)
@@ -288,6 +293,17 @@ def check_files(
     db: DbOpt = None,
 ) -> None:
     """Check the universes these files belong to, reporting only on these files (pre-commit)."""
+    from showbible.build.check import check as run_check  # the engine: imported when used
+    from showbible.report import (
+        dumps,
+        exit_code,
+        grouped_text_lines,
+        path_prefix,
+        relative_to_universe,
+        to_json,
+        to_sarif,
+    )
+
     choose(fmt, ("text", "json", "sarif"), "--format")
     by_root: dict[Path, list[str]] = {}
     for f in files:
@@ -321,6 +337,8 @@ def parse(
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """The element stream of one script: each element with its type, text and line."""
+    from showbible.formats import read_script  # the readers: imported when used
+
     choose(fmt, ("text", "json"), "--format")
     script = read_script(file)
     for d in script.diagnostics:

@@ -11,22 +11,24 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.segment import Segment
-from sqlalchemy import Connection
 
-from showbible import queries
-from showbible.build.compiled import BuildResult
-from showbible.build.compiler import build
 from showbible.model import InputError
-from showbible.report import json_safe, terminal_safe
-from showbible.store import Store, resolve_url
-from showbible.universe.loader import UNIVERSE_FILE, find_root
+from showbible.universe.root import UNIVERSE_FILE, find_root
+
+# The engine, the store (SQLAlchemy) and the reports are imported where a command uses them:
+# importing the command line must stay cheap for `--help` and a one-shot check's start
+# (tests/cli/test_import_cost.py).
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from showbible import queries
+    from showbible.build.compiled import BuildResult
 
 
 def _flag_type(self: Any, ctx: Any) -> str | None:
@@ -55,6 +57,8 @@ class SafeConsole(Console):
     tables, panels and markup are covered alike; rich's own styling is added after it."""
 
     def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+        from showbible.report import terminal_safe  # report.py imports the rules: only on output
+
         for seg in super().render(renderable, options):
             if seg.control is None and seg.text:
                 safe = terminal_safe(seg.text)
@@ -131,6 +135,14 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | No
     if not enabled:
         yield None
         return
+    from rich.progress import (  # only a terminal that is shown a bar needs it
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     names = {"read": "Reading scripts", "store": "Writing canon"}
     with Progress(
         TextColumn("{task.description}"),
@@ -160,6 +172,9 @@ def warn_diagnostics(result: BuildResult, limit: int = 20) -> None:
 def with_canon(root: Path, db: str | None, fn: Callable[[Connection], T]) -> T:
     """Bring the store up to date, then answer from it; if the build fails, answer from the
     last good canon with the build error as a warning."""
+    from showbible.build.compiler import build  # the engine and the store: only when used
+    from showbible.store import Store, resolve_url
+
     url = resolve_url(root, db)
     try:
         with progress_bar(err.is_terminal) as report:
@@ -186,6 +201,8 @@ def with_canon(root: Path, db: str | None, fn: Callable[[Connection], T]) -> T:
 
 
 def print_json(data: Any) -> None:
+    from showbible.report import json_safe  # report.py imports the rules: only on output
+
     sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
 
 

@@ -12,7 +12,6 @@ from showbible.cli.common import (
     out,
     root_of,
 )
-from showbible.store import Store, resolve_url
 
 db_app = typer.Typer(help="The canon store: schema migrations.", no_args_is_help=True)
 
@@ -23,6 +22,8 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def db_upgrade(universe_opt: UniverseOpt = None, db: DbOpt = None) -> None:
     """Create the store's schema or migrate it to this version (alembic)."""
+    from showbible.store import Store, resolve_url  # SQLAlchemy: imported when used
+
     root = root_of(None, universe_opt)
     st = Store(resolve_url(root, db))
     try:
@@ -40,6 +41,8 @@ def db_upgrade(universe_opt: UniverseOpt = None, db: DbOpt = None) -> None:
 @db_app.command("current")
 def db_current(universe_opt: UniverseOpt = None, db: DbOpt = None) -> None:
     """Print the store's schema revision."""
+    from showbible.store import Store, resolve_url  # SQLAlchemy: imported when used
+
     root = root_of(None, universe_opt)
     st = Store(resolve_url(root, db))
     try:

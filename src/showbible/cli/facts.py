@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from showbible import queries
 from showbible.cli.common import (
     DbOpt,
     UniverseArg,
@@ -23,9 +22,10 @@ from showbible.cli.common import (
     with_canon,
 )
 from showbible.model import InputError
-from showbible.reading.infer import accept as infer_accept
-from showbible.store import Store, resolve_url
-from showbible.universe.loader import find_root, load_universe
+from showbible.universe.root import find_root
+
+# The store, the bible's reader and the inference are imported by the functions that use them
+# (importing the command line must stay cheap: tests/cli/test_import_cost.py).
 
 
 @app.command()
@@ -64,6 +64,8 @@ def facts(
 ) -> None:
     """Canon facts with their sources: bible, annotations, inferred, and the engine's doubts;
     with --proposed/--accept/--reject, the review of facts proposed from the news."""
+    from showbible import queries  # with SQLAlchemy: imported when used
+
     choose(fmt, ("text", "json"), "--format")
     root = root_of(universe, universe_opt)
     accept, reject = accept or [], reject or []
@@ -126,6 +128,10 @@ def _inferred_note(r: dict[str, Any], detail: dict[str, Any]) -> str:
 
 def _decide_inferred(root: Path, db: str | None, accept: list[str], reject: list[str]) -> None:
     """Accept (write into the bible) or reject (silence) inferred facts by their ids."""
+    from showbible import queries  # with SQLAlchemy: imported when used
+    from showbible.reading.infer import accept as infer_accept
+    from showbible.universe.loader import load_universe
+
     rows = with_canon(root, db, queries.facts_list)
     by_id: dict[str, dict[str, Any]] = {}
     for r in rows:
@@ -146,6 +152,8 @@ def _review(root: Path, db: str | None, accept: list[int], reject: list[int], fm
     # The news reader is imported only by the commands that use it: it is the largest part of
     # the package, and every other command starts faster without it.
     from showbible.news import review
+    from showbible.store import Store, resolve_url  # the store and the bible: when used
+    from showbible.universe.loader import load_universe
 
     universe = load_universe(root)
     st = Store(resolve_url(root, db))
@@ -184,6 +192,9 @@ def news(
     """Production facts from news articles: who plays whom, showrunners, characters moving
     between series, quotes, outlets. With a universe, names are matched to its bible and the
     facts are kept for review (`showbible facts --proposed`)."""
+    from showbible.store import Store, resolve_url  # the store and the bible: when used
+    from showbible.universe.loader import load_universe
+
     choose(fmt, ("text", "json"), "--format")
     root = universe_opt if universe_opt is not None else find_root()
     universe = load_universe(root) if root is not None else None

@@ -8,8 +8,6 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from showbible import queries
-from showbible.build.compiler import build
 from showbible.cli.common import (
     DbOpt,
     UniverseArg,
@@ -23,7 +21,6 @@ from showbible.cli.common import (
     root_of,
     warn_diagnostics,
 )
-from showbible.store import Store, resolve_url
 
 TITLES = {
     "possible-crossover": "Possible crossovers (a label in several series, not yet one character)",
@@ -42,6 +39,10 @@ def identities(
 ) -> None:
     """Suspected merges and splits, possible crossovers and walk-on labels, each with its
     evidence and the bible line that settles it. A universe that cannot build is an error."""
+    from showbible import queries  # the engine and the store: imported when used
+    from showbible.build.compiler import build
+    from showbible.store import Store, resolve_url
+
     choose(fmt, ("text", "json"), "--format")
     root = root_of(universe, universe_opt)
     url = resolve_url(root, db)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from showbible.build.compiled import Compiled
-from showbible.build.compiler import build, compile_universe
 from showbible.cli.common import (
     DbOpt,
     Exit,
@@ -24,14 +22,19 @@ from showbible.cli.common import (
     warn_diagnostics,
 )
 from showbible.model import InputError
-from showbible.store import resolve_url
-from showbible.universe.loader import load_universe
+
+if TYPE_CHECKING:
+    from showbible.build.compiled import Compiled
 
 SCHEDULE_FORMATS = ("table", "json", "csv", "ics", "svg")
 
 
 def _compiled(root: Path, db: str | None) -> Compiled:
     """The canon in memory, the store brought up to date on the way (as every query does)."""
+    from showbible.build.compiler import build, compile_universe  # the engine: when used
+    from showbible.store import resolve_url
+    from showbible.universe.loader import load_universe
+
     with progress_bar(err.is_terminal) as report:
         result = build(root, resolve_url(root, db), progress=report)
     warn_diagnostics(result, limit=5)

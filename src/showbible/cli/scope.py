@@ -13,12 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select
-
-from showbible import store
 from showbible.model import InputError
 from showbible.reading.names import did_you_mean
-from showbible.universe.loader import UNIVERSE_FILE
+from showbible.universe.root import UNIVERSE_FILE
 
 
 def bible_files(root: Path) -> set[str]:
@@ -35,6 +32,10 @@ def narrow(root: Path, wanted: list[str]) -> list[str]:
 
 def built_scripts(root: Path, db: str | None) -> tuple[int, list[str]]:
     """(episodes, script files) of the canon in the store."""
+    from sqlalchemy import func, select  # the store: imported only once a command reads it
+
+    from showbible import store
+
     st = store.Store(store.resolve_url(root, db))
     try:
         with st.read() as conn:

@@ -22,10 +22,11 @@ from showbible.formats.files import YAML_LIMIT_MB, display_name, inside, is_disp
 from showbible.model import Diagnostic, InputError
 from showbible.reading.names import did_you_mean, suggest
 from showbible.universe.bible import ID_PATTERN, BibleConf, SeriesConf
+from showbible.universe.root import UNIVERSE_FILE as UNIVERSE_FILE  # re-exported
+from showbible.universe.root import find_root as find_root  # re-exported
 from showbible.universe.storytime import StoryTime, parse_story_time
 from showbible.universe.yamlread import YMap, YSeq, read_yaml
 
-UNIVERSE_FILE = "universe.yaml"
 SCRIPT_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".xml")
 _MAX_YAML_NODES = 200_000  # a YAML alias bomb expands past any real bible long before this
 _ID = re.compile(ID_PATTERN)
@@ -184,15 +185,6 @@ class Universe:
 def error_text(exc: Exception) -> str:
     """The message of an exception; KeyError's str() would wrap it in quotes."""
     return str(exc.args[0]) if exc.args else str(exc)
-
-
-def find_root(start: Path | None = None) -> Path | None:
-    """The nearest folder upward from ``start`` holding a universe.yaml (as git finds a repo)."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / UNIVERSE_FILE).is_file():
-            return folder
-    return None
 
 
 def _read_yaml(path: Path, root: Path, shown: str) -> Any:
