@@ -3,12 +3,20 @@ most specific name in action lines."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from showbible.build.compiled import Compiled
+from showbible.build.compiler import compile_universe
+from showbible.canon import fullnames
+from showbible.canon.identity import identity_report
 from showbible.reading import lexicon
+from showbible.reading.crossing import Crossing
 from showbible.reading.names import display_name, normalise, regnal_differs
 from showbible.reading.resolve import Cast
 from showbible.universe.bible import BibleConf
+from showbible.universe.loader import load_universe
 
 EMPTY = BibleConf.model_validate({})
 SERIES = ["one", "two", "three"]
@@ -316,3 +324,120 @@ def test_a_title_before_a_kind_names_someone_of_their_own() -> None:
     assert who("MR. OTTER", "one") == who("MR. OTTER", "two") != who("OTTER", "one")
     assert who("OTTER", "one") != who("OTTER", "two")
     assert len({who("KING GNOLL", "one"), who("PROFESSOR GNOLL", "two"), who("GNOLL", "one")}) == 3
+
+
+# --- full names (canon/fullnames.py) ---------------------------------------------------------
+
+FULL_UNIVERSE = """name: Names
+series:
+  - {id: first, scripts: ["first/*.fountain"]}
+  - {id: second, scripts: ["second/*.fountain"]}
+"""
+
+
+def _scene(intro: str, lines: str = "") -> str:
+    return f"""INT. HARBOUR BAR - NIGHT
+
+{intro}
+
+ORLOK
+Evening.
+
+VESNA
+Evening yourself.
+{lines}"""
+
+
+def _named(tmp_path: Path, first: str, second: str) -> Compiled:
+    (tmp_path / "universe.yaml").write_text(FULL_UNIVERSE)
+    for sid, text in (("first", first), ("second", second)):
+        (tmp_path / sid).mkdir()
+        (tmp_path / sid / "e1.fountain").write_text(text)
+    return compile_universe(load_universe(tmp_path), rules=False)
+
+
+def _vesna(compiled: Compiled) -> Crossing:
+    return next(c for c in compiled.cast.crossings.values() if c.label == "VESNA")
+
+
+def test_two_surnames_for_one_label_are_two_people(tmp_path: Path) -> None:
+    compiled = _named(
+        tmp_path,
+        _scene("VESNA QUARRELL (50s), weathered, polishes a glass. ORLOK watches."),
+        _scene("ORLOK waits. VESNA MARR, fourteen, eats an apple on the coop."),
+    )
+    vesna = _vesna(compiled)
+    assert vesna.groups == [["first"], ["second"]]
+    (pair,) = vesna.pairs
+    assert pair.refuted is not None
+    assert "Vesna Quarrell in first (first/e1.fountain:3)" in pair.refuted
+    assert "Vesna Marr in second (second/e1.fountain:3)" in pair.refuted
+    # ORLOK, who meets her in both, still crosses; the doubt lists both places and the fix.
+    assert next(c for c in compiled.cast.crossings.values() if c.label == "ORLOK").settled
+    doubt = next(d for d in identity_report(compiled.canon) if d.label == "VESNA")
+    assert (
+        doubt.kind == "possible-crossover"
+        and f"first/second: {pair.refuted}" in doubt.evidence["against"]
+    )
+    assert "VESNA" in doubt.settle
+
+
+def test_the_same_full_name_is_evidence_for(tmp_path: Path) -> None:
+    compiled = _named(
+        tmp_path,
+        _scene("VESNA QUARRELL (50s) polishes a glass. ORLOK watches."),
+        _scene("ORLOK waits. VESNA QUARRELL sits by the fire."),
+    )
+    vesna = _vesna(compiled)
+    assert vesna.settled
+    (pair,) = vesna.pairs
+    assert pair.refuted is None and pair.named is not None and "Quarrell" in pair.named
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        'VESNA "THE HOOK" QUARRELL sits by the fire. ORLOK waits.',  # a nickname
+        "DR. VESNA QUARRELL sits by the fire. ORLOK waits.",  # a title before
+        "VESNA QUARRELL JR. sits by the fire. ORLOK waits.",  # a title after
+        "VESNA KING sits by the fire. ORLOK waits.",  # a title is no surname
+    ],
+)
+def test_a_nickname_or_a_title_is_not_a_different_surname(tmp_path: Path, other: str) -> None:
+    compiled = _named(
+        tmp_path,
+        _scene("VESNA QUARRELL (50s) polishes a glass. ORLOK watches."),
+        _scene(other),
+    )
+    assert _vesna(compiled).settled
+
+
+def test_a_name_given_once_by_someone_else_counts(tmp_path: Path) -> None:
+    compiled = _named(
+        tmp_path,
+        _scene("VESNA QUARRELL (50s) polishes a glass. ORLOK watches."),
+        _scene(
+            "ORLOK and VESNA by the coop.", "\nORLOK\nYou're late, Mr. Marr.\n\nVESNA\nTraffic.\n"
+        ),
+    )
+    (pair,) = _vesna(compiled).pairs
+    assert not pair.asserted and pair.refuted and "Vesna Marr" in pair.refuted
+
+
+def test_a_self_introduction_in_dialogue_counts(tmp_path: Path) -> None:
+    compiled = _named(
+        tmp_path,
+        _scene("VESNA QUARRELL (50s) polishes a glass. ORLOK watches."),
+        _scene("ORLOK and VESNA by the coop.", "\nVESNA\nI'm Vesna Marr, by the way.\n"),
+    )
+    assert _vesna(compiled).groups == [["first"], ["second"]]
+
+
+def test_surnames_read_from_text() -> None:
+    assert fullnames.action_surnames("HOLLIS", "HOLLIS QUINT (50s), weathered.") == ["QUINT"]
+    # Capitals that run on are a sound or a shout, not a name.
+    assert fullnames.action_surnames("HOLLIS", "HOLLIS SLAMS THE DOOR.") == []
+    assert fullnames.speech_surnames("Hollis", "I'm Hollis Marr.", own=True) == ["Marr"]
+    assert fullnames.speech_surnames("Hollis", "Hollis Marr sent me.", own=False) == ["Marr"]
+    assert fullnames.vocative_surnames("You're late, Mr. Marr.") == ["Marr"]
+    assert fullnames.vocative_surnames("Mr. Marr sent me to you.") == []

@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from showbible.canon.fullnames import name_cuts
 from showbible.reading.crossing import Crossing, PairEvidence, groups_of
 from showbible.reading.facts import SceneFacts, Sentence
 from showbible.reading.resolve import Cast
@@ -63,15 +64,19 @@ def refine_crossings(
     ids = {
         _id_in(base, c, group[0]) for base, c in judged.items() for group in c.groups if group[1:]
     }
-    if not _any_dies(ids, scenes):
-        return scenes  # the usual case: no crossing character dies, nothing to read
-    index = _Index(scenes, declared or {})
+    # Two surnames for one label are two people (canon/fullnames.py), whoever dies.
+    id_in = {base: {sid: _id_in(base, c, sid) for sid in c.series} for base, c in judged.items()}
+    cuts = name_cuts(judged, id_in, scenes, cast.titles)
+    if _any_dies(ids, scenes):
+        index = _Index(scenes, declared or {})
 
-    def name(cid: str) -> str:
-        char = cast.characters.get(cid)
-        return char.name if char is not None else cid
+        def name(cid: str) -> str:
+            char = cast.characters.get(cid)
+            return char.name if char is not None else cid
 
-    cuts = {base: _judge(base, c, index, name) for base, c in judged.items()}
+        for base, c in judged.items():
+            for pair, why in _judge(base, c, index, name).items():
+                cuts.setdefault(base, {}).setdefault(pair, why)
     split: dict[str, dict[str, str]] = {}
     for base, pairs in cuts.items():
         if not pairs:

@@ -68,6 +68,8 @@ class PairEvidence:
     lengths: tuple[int, int] = (RECUR, RECUR)  # episodes of each series
     # Why the scripts' own text took an asserted pair apart (canon/succession.py), or None.
     refuted: str | None = None
+    # The same full name in both series' introductions (canon/fullnames.py), or None.
+    named: str | None = None
 
     @property
     def recurs(self) -> bool:
@@ -96,6 +98,8 @@ class PairEvidence:
             con.append(f"shares episodes in both only with {who}, not known to cross")
         else:
             con.append(f"no one who speaks with {label} in {a} does so in {b}")
+        if self.named:
+            pro.append(self.named)
         (pro if distinctive else con).append(
             f"{label} is a distinctive name" if distinctive else f"{label} is a common name"
         )
