@@ -54,7 +54,8 @@ _REMAINS_AFTER = re.compile(r"^(?:'s|’s|'|’)\s+(?:dead\s+)?(?:body|corpse|gh
 def refine_crossings(
     cast: Cast, scenes: list[SceneFacts], declared: Mapping[str, int] | None = None
 ) -> list[SceneFacts]:
-    """The scenes, with every crossing the deaths contradict taken apart (renamed copies where
+    """The scenes, with every crossing the deaths or two surnames (canon/fullnames.py)
+    contradict taken apart (renamed copies where
     a character's id changes); ``cast`` is told of the new characters. ``declared``: the rank
     in release order of each series whose release the universe declares; between two such
     series it is the order, whatever deaths the scripts seem to show."""
