@@ -1,6 +1,7 @@
 """A title passes on (canon/succession.py): a label the cues made one character across two
-series is taken apart when it dies in one and the other comes after (people alive in the first
-die in the second); the rest of the crossing stands."""
+series is taken apart when the scripts use it as a title, it dies in one and the other comes
+after (people alive in the first die in the second); the rest of the crossing stands, and a
+name (no title) never passes on."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ I am old.
 !Enter ZORVAN and QUILLEK
 
 ZORVAN
-Where is the duke?
+Where is the Duke of Mordreth?
 
 QUILLEK
 Dead.
@@ -92,6 +93,23 @@ def test_without_a_death_the_crossing_stands(tmp_path: Path) -> None:
     alive = FIRST.replace("!Enter Soldiers, bearing MORDRETH's body\n", "")
     groups, _compiled = _crossings(tmp_path, alive)
     assert groups["MORDRETH"] == [["first", "second"]]
+
+
+def test_a_name_does_not_pass_on(tmp_path: Path) -> None:
+    """Without a word that MORDRETH is a title ("the Duke of Mordreth", "Lord Mordreth"), a dead
+    MORDRETH seen in the later series stays one person there: that is the dead-character error
+    the rules report, not an heir under his name."""
+    nameless = FIRST.replace("Where is the Duke of Mordreth?", "Where is he?")
+    groups, compiled = _crossings(tmp_path, nameless)
+    assert groups["MORDRETH"] == [["first", "second"]]
+    crossing = next(c for c in compiled.cast.crossings.values() if c.label == "MORDRETH")
+    assert all(pair.refuted is None for pair in crossing.pairs)
+
+
+def test_a_lord_named_by_the_title_alone_passes_it_on(tmp_path: Path) -> None:
+    lord = FIRST.replace("Where is the Duke of Mordreth?", "Where is Lord Mordreth?")
+    groups, _compiled = _crossings(tmp_path, lord)
+    assert groups["MORDRETH"] == [["first"], ["second"]]
 
 
 def test_the_declared_release_order_wins_over_one_read_from_deaths(tmp_path: Path) -> None:

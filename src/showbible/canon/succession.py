@@ -15,6 +15,9 @@ it); so the GLOUCESTER who speaks in 3 Henry VI is somebody else, who took the t
   alive in P and dies or lies dead in Q. A witness who dies in two series is two people and
   witnesses nothing; each pair of series is ordered by the majority of its witnesses, never by
   the character being judged.
+- *Titles only*: only a label the scripts use as a title (itself "Duke of X", or named so in
+  the text: "the Duke of Gloucester") passes on. A name does not: a dead MARROW seen again is the
+  dead-character error the rules report, not somebody else.
 - *Judgement*: a character who dies in D and is present in a series B that comes after D is not
   the same person there. The asserted pairs between the series after the death and the others
   are cut; each remaining group of series keeps a character of its own
@@ -75,7 +78,12 @@ def refine_crossings(
             char = cast.characters.get(cid)
             return char.name if char is not None else cid
 
+        titles = _titles({c.label for c in judged.values()}, scenes)
         for base, c in judged.items():
+            if c.label.upper() not in titles:
+                # A name does not pass on: a dead man seen again is the error the rules are
+                # there to report (dead-character), not somebody else under his name.
+                continue
             for pair, why in _judge(base, c, index, name).items():
                 cuts.setdefault(base, {}).setdefault(pair, why)
     split: dict[str, dict[str, str]] = {}
@@ -94,6 +102,46 @@ def refine_crossings(
     rename = _renames(judged, split)
     cast.apply_split(split)
     return [_renamed(s, rename[s.series]) if rename.get(s.series) else s for s in scenes]
+
+
+_RANK_OF = re.compile(
+    r"\b(?:duke|duchess|earl|countess|count|marquess|marquis|baron|baroness|archbishop|bishop|"
+    r"lord|lady|king|queen|prince|princess|thane|viscount)\s+of\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)",
+    re.IGNORECASE,
+)
+
+
+# A peer named by the title alone ("Lord Clifford", "Earl Rivers"): the name is the title's.
+_RANK_BEFORE = re.compile(
+    r"\b(?:duke|duchess|earl|countess|count|marquess|marquis|baron|baroness|lord|thane|viscount)"
+    r"\s+([A-Z][\w'’-]*)",
+    re.IGNORECASE,
+)
+
+
+def _titles(labels: set[str], scenes: list[SceneFacts]) -> set[str]:
+    """The labels the scripts use as titles that pass from holder to holder: a label that is
+    itself "<rank> of X", or one that the text names as "Duke of X", "Earl of X", "Archbishop
+    of X"... (GLOUCESTER, WARWICK, YORK) or "Lord X" (CLIFFORD). A name is never one (MARROW,
+    FALSTAFF)."""
+    wanted = {label.upper() for label in labels}
+    found = {w for w in wanted if _RANK_OF.match(w)}
+    for scene in scenes:
+        texts = [s.text for s in scene.sentences] + [sp.text for sp in scene.dialogue]
+        for text in texts:
+            for m in _RANK_OF.finditer(text):
+                words = m.group(1).upper().split()
+                for k in range(len(words), 0, -1):
+                    if " ".join(words[:k]) in wanted:
+                        found.add(" ".join(words[:k]))
+                        break
+            for m in _RANK_BEFORE.finditer(text):
+                if m.group(1).upper() in wanted:
+                    found.add(m.group(1).upper())
+        if found == wanted:
+            break
+    return found
 
 
 def _any_dies(ids: set[str], scenes: list[SceneFacts]) -> bool:
