@@ -8,14 +8,11 @@ import json
 import os
 import re
 import shutil
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, text
 
 from canon_tables import canon_tables
 from script_edits import EDITS, added_line
@@ -255,22 +252,6 @@ def test_any_series_of_one_shot_checks_ends_as_a_build_from_nothing(
     if done is None:
         return  # the last script is bad: the store keeps its last good canon (tested above)
     _assert_as_from_nothing(done, root, url, tmp)
-
-
-@pytest.fixture
-def pg_pair(pg_url: str) -> Iterator[tuple[str, str]]:
-    """Two fresh databases on the test server: the one-shot's, and a build from nothing's."""
-    names = ["o_" + uuid.uuid4().hex[:12] for _ in range(2)]
-    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base = pg_url.rsplit("/", 1)[0]
-    yield f"{base}/{names[0]}", f"{base}/{names[1]}"
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_one_shot_on_postgresql(universe: Path, pg_pair: tuple[str, str]) -> None:

@@ -7,14 +7,11 @@ import contextlib
 import os
 import re
 import shutil
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, text
 
 from canon_tables import canon_tables
 from script_edits import EDITS, added_line
@@ -258,27 +255,11 @@ def test_every_rule_says_what_it_reads() -> None:
     assert not set(READS) & set(WHOLE)
 
 
-@pytest.fixture
-def pg_databases(pg_url: str) -> Iterator[tuple[str, str]]:
-    """Two fresh databases on the test server: the session's, and a build from nothing's."""
-    names = ["s_" + uuid.uuid4().hex[:12] for _ in range(2)]
-    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base = pg_url.rsplit("/", 1)[0]
-    yield f"{base}/{names[0]}", f"{base}/{names[1]}"
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 def test_the_session_on_postgresql(
-    universe: Path, tmp_path: Path, pg_databases: tuple[str, str]
+    universe: Path, tmp_path: Path, pg_pair: tuple[str, str]
 ) -> None:
     """The same patches through the same SQLAlchemy Core code, on a real PostgreSQL server."""
-    mine, fresh = pg_databases
+    mine, fresh = pg_pair
     session = Session(universe, mine)
     assert session.refresh().mode == "build"
     target = _with_evidence_elsewhere(session)
