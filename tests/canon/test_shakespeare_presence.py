@@ -3,23 +3,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+import bench_module
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "shakespeare_presence", ROOT / "bench" / "shakespeare_presence.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module.load("shakespeare_presence")
 
 
 def test_presence_in_the_plays_against_folger() -> None:

@@ -10,15 +10,15 @@ measures (docs/relationships.md), so a change that loses meetings or invents the
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+import bench_module
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
@@ -33,14 +33,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "stage_time_dev", ROOT / "bench" / "stage_time_dev.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return bench_module.load("stage_time_dev")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ Each test skips cleanly when its material is absent."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import bench_module
 from showbible import store
 from showbible.build.compiler import build
 from showbible.queries import crossovers
@@ -26,13 +26,7 @@ SHAKESPEARE_GOLD = ROOT.parent / "shared" / "data" / "shakespeare-gold" / "gold.
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "identity_eval", ROOT / "bench" / "identity_eval.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module.load("identity_eval")
 
 
 def _crossovers(root: Path, tmp: Path) -> dict[str, Any]:

@@ -7,17 +7,14 @@ what it measures today, so that a change that costs either fails.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import bench_module
 from showbible.build.compiler import compile_universe
 from showbible.universe.loader import load_universe
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "infer_dev.py"
 
 # kind -> (precision floor, recall floor) at confidence >= 0.9
 FLOORS = {
@@ -31,12 +28,7 @@ FLOORS = {
 
 
 def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("infer_dev", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("infer_dev", module)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module.load("infer_dev")
 
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))

@@ -8,15 +8,14 @@ skipped when unset. The floors are the figures of docs/inference.md, a little be
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "infer_heldout.py"
+import bench_module
+
 TEXTS = os.environ.get("SHOWBIBLE_INFER_TEXTS")
 
 # (set, kind) -> (precision floor, recall floor) at the default setting (confidence >= 0.9)
@@ -32,11 +31,7 @@ FLOORS = {
 def table() -> dict[tuple[str, str, str], dict[str, int]]:
     if not TEXTS or not Path(TEXTS).is_dir():
         pytest.skip("set SHOWBIBLE_INFER_TEXTS to the folder of the held-out plays")
-    spec = importlib.util.spec_from_file_location("infer_heldout", BENCH)
-    assert spec is not None and spec.loader is not None
-    module: Any = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("infer_heldout", module)
-    spec.loader.exec_module(module)
+    module: Any = bench_module.load("infer_heldout")
     module.TEXTS = Path(TEXTS)
     result: dict[tuple[str, str, str], dict[str, int]] = module.score()
     return result

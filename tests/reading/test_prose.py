@@ -3,18 +3,15 @@ build makes of it (DESIGN §3, "Presence from prose")."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+import bench_module
 from showbible.build.compiler import compile_universe
 from showbible.reading.prose import read_mentions
 from showbible.universe.loader import load_universe
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "presence_dev.py"
 
 
 def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
@@ -104,12 +101,7 @@ def test_a_voice_on_a_recorder_a_sentence_later() -> None:
 
 
 def _dev() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("presence_dev", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["presence_dev"] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_module.load("presence_dev")
 
 
 def test_dev_set_floor() -> None:
