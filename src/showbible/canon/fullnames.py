@@ -73,26 +73,48 @@ def vocative_surnames(text: str) -> list[str]:
 Found = dict[str, dict[str, str]]  # series -> surname (upper case) -> where (file:line)
 
 
+LabelWords = dict[str, dict[str, set[str]]]  # series -> character (base id) -> name words
+
+
+def label_words(scenes: Iterable[SceneFacts], titles: frozenset[str]) -> LabelWords:
+    """The name words of every cue label, per series and character: read once for all the
+    crossings judged (each needs the words of everyone else cued in its series)."""
+    out: LabelWords = defaultdict(lambda: defaultdict(set))
+    for scene in scenes:
+        for cid, labels in scene.labels.items():
+            words = out[scene.series][cid.split("--", 1)[0]]
+            for written in labels:
+                words.update(name_words(written.upper(), titles))
+    return out
+
+
 def read_surnames(
     label: str,
     ids: dict[str, str],
     scenes: Iterable[SceneFacts],
     titles: frozenset[str],
+    words: LabelWords,
 ) -> Found:
     """Per series, the surnames the scripts give ``label`` (whose id in each series is
-    ``ids[series]``), each with the first place it is given."""
+    ``ids[series]``), each with the first place it is given. ``words``: label_words(scenes)."""
     found: Found = defaultdict(dict)
     first = label.capitalize()
-    others: dict[str, set[str]] = defaultdict(set)
+    others: dict[str, set[str]] = {}
+    for series, cid_there in ids.items():
+        mine = cid_there.split("--", 1)[0]
+        others[series] = set().union(
+            *(ws for cid, ws in words.get(series, {}).items() if cid != mine)
+        )
     texts: list[tuple[str, str, str, bool]] = []  # series, surname, where, from the scene's own
     for scene in scenes:
         me = ids.get(scene.series)
-        if me is None:
+        here = me is not None and (
+            me in scene.present or me in scene.referenced or me in scene.speeches
+        )
+        if not here:
+            # A full name is given where its character is: introduced there, speaking, spoken
+            # to or spoken of (a name said in a speech makes its character referenced).
             continue
-        for cid, labels in scene.labels.items():
-            if cid != me and cid.split("--", 1)[0] != me.split("--", 1)[0]:
-                for written in labels:
-                    others[scene.series].update(name_words(written.upper(), titles))
         for sentence in scene.sentences:
             if label not in sentence.text:
                 continue  # most sentences: no regular expression to run
@@ -145,11 +167,14 @@ def name_cuts(
     """For each crossing (single-word labels only), the asserted pairs two surnames refute; the
     evidence (for and against) is written on every pair of the crossing as well."""
     out: dict[str, dict[tuple[str, str], str]] = {}
+    words: LabelWords | None = None
     for base, crossing in judged.items():
         if len(name_words(crossing.label, titles)) != 1 or crossing.walk_on is not None:
             continue
         word = name_words(crossing.label, titles)[0]
-        found = read_surnames(word, id_in[base], scenes, titles)
+        if words is None:
+            words = label_words(scenes, titles)
+        found = read_surnames(word, id_in[base], scenes, titles, words)
         if len(found) < 2:
             continue
         against, agree = judge_names(crossing, found)
