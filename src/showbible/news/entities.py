@@ -377,7 +377,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
         kb.add_series(title, exact=True)
         kb.named.add(keyof(title))
     for title in cue_titles(article):
-        kb.add_series(title)
+        kb.add_series(title, exact=True)  # cue_titles has cleaned it, knowing where it stood
         kb.named.add(keyof(title))
     for title in colon_titles(article, list(kb.series.values())):
         kb.add_series(title)

@@ -18,7 +18,9 @@ HEDGE = re.compile(
     r"\b(?:would|could|might|may|should|if|whether|rumou?red|rumou?rs?|possibly|perhaps|maybe|"
     r"hopes?|hoping|wants? to|wish|wishes|expected to|in talks|in negotiations|potential|"
     r"possible|likely|unlikely|reportedly|allegedly|if true|remains? to be seen|speculat\w+|"
-    r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed)\b",
+    r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed|"
+    r"nothing (?:has been |is )?(?:\w+ly )?confirmed|expressed (?:an? )?interest|open to|hinted|"
+    r"hints? at)\b",
     re.IGNORECASE,
 )
 CLAUSE_START = re.compile(
@@ -215,6 +217,17 @@ class Extractor:
 
     def series_in(self, text: str) -> list[str]:
         return [m.value for m in self.kb.mark(text).mentions if m.kind == "series"]
+
+    def dominant_show(self) -> str | None:
+        """The show an article is about when it names it at least twice while it names every
+        other show once, or three times as often as any other (the others are then credits,
+        asides, the franchise's past): a cast the text names without a show is that show's. A
+        crossover names both its shows often ("Station 19" 9, "Grey's Anatomy" 4): neither."""
+        counts = [n for t, n in self.kb.series_count.most_common() if n and not self.franchise(t)]
+        main = self.main_series()
+        if not counts or main is None or counts[0] < 2:
+            return None
+        return main if len(counts) == 1 or counts[1] <= 1 or counts[0] >= 3 * counts[1] else None
 
     def main_series(self) -> str | None:
         """The show the article names most (a franchise is not a show)."""

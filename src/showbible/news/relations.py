@@ -56,7 +56,7 @@ _APPEAR = (
 )
 _WHERE = (
     r"(?:on|in|into|at|with)?\s*(?:the\s+(?:companion|sister|spin-?off|new|animated|"
-    r"live-action)\s+(?:series|show)\s+|the\s+(?:\w+\s+)?season\s+of\s+|[Ss]eason\s+\d+\s+of\s+"
+    r"live-action)\s+(?:series|show)\s+|the\s+(?:\w+\s+)?(?:season|revival|reboot|remake)\s+of\s+|[Ss]eason\s+\d+\s+of\s+"
     r"|(?:the|an|a)\s+(?:[\w\-]+\s+){0,3}?episodes?\s+of\s+|the\s+(?:\w+\s+)?(?:finale|"
     r"premiere|pilot)\s+of\s+|(?:19|20)\d\d"
     r"[’']s\s+|the\s+)?(?:(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:series|show|drama|comedy|sitcom|"
@@ -89,9 +89,18 @@ _SHOWS_INCLUDING = re.compile(
     rf"movies)\s*[—–,:]?\s*(?:including|such as|like|among them)\s+(?P<s>{_SL})"
 )
 # "That episode also featured a quick appearance by Bob Belcher": the show the text is about
+# "appearances by The Captain (Kyle MacLachlan) and Carl the bartender (Joe Nieves)"
+_BY_ITEM = rf"(?:[Tt]he\s+)?{NAM}(?:\s+the\s+[a-z]+)?(?:\s*\({NAM}\))?"
 _APPEARANCE_BY = re.compile(
     rf"\b(?:an?\s+)?(?:[a-z\-]+\s+){{0,2}}(?:appearance|appearances|cameo|cameos|guest spot)\s+"
-    rf"(?:by|from)\s+(?P<c>{list_of(NAM)})"
+    rf"(?:by|from)\s+(?P<c>{list_of(_BY_ITEM)})"
+)
+# "Barney isn't the only How I Met Your Mother character to return": what a character is, said
+# with its show ("X is a Grey's Anatomy character", "one of the Buffy characters")
+_IS_CHARACTER = re.compile(
+    rf"(?P<c>{NAM})\s+(?:is|was|isn[’']t|wasn[’']t|is\s+not|was\s+not|remains)\s+(?:the\s+only|"
+    rf"not\s+the\s+only|one\s+of\s+the|an?|the)\s+(?:[a-z][\w\-]*\s+){{0,2}}(?P<s>{SER})\s+"
+    rf"(?:characters?|heroes|hero|villains?|regulars?)\b"
 )
 # Wren Castell (Jamie Oduya) is set to appear ... after leading the spin-off Ashfall
 _LEADING = re.compile(
@@ -185,6 +194,12 @@ class Relations(Roles, Showrunners):
                     and all(self.is_performer(x.value) for x in m.all(groups["c"]))
                 ):
                     continue  # "Drake Rodger (The In Between)": a performer's credit
+                if (
+                    "from" not in groups
+                    and re.search(r"\sfrom\s", match.group(0))
+                    and any(self.is_performer(x.value) for x in m.all(groups["c"]))
+                ):
+                    continue  # "Zoe McLellan from NCIS: New Orleans will be playing": a credit
                 subjects = self.subjects(m, groups["c"], para, sentence)
                 targets = m.all(groups.get("from")) + m.all(groups.get("s"))
                 more = _AND_APPEAR.match(text, match.end())
@@ -213,6 +228,11 @@ class Relations(Roles, Showrunners):
                 for who in self.known_character(x.value):  # guest actors are no characters
                     if series and not self.franchise(series):
                         self.add("appears_in", who, series, para.line, sentence, 0.6 * factor)
+        for match in _IS_CHARACTER.finditer(text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            series = m.at(match.group("s")).value
+            for name, factor in self.subjects(m, match.group("c"), para, sentence):
+                self.add("appears_in", name, series, para.line, sentence, 0.7 * factor, q)
         for match in _LEADING.finditer(text):
             q = self.qualifier(m, match.start(), match.end(), question)
             series = m.at(match.group("s")).value

@@ -16,7 +16,7 @@ from collections import Counter
 
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER, Marked, Mention
-from showbible.news.extractor import Extractor
+from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof, strip_start
 
 
@@ -36,6 +36,7 @@ _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
 _JOB = r"(?:(?:Special|Senior|Supervisory)\s+Agent\s+)?"
 C_ITEM = (
     rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
+    r"(?![’']s\s+(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
 )
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
@@ -58,17 +59,31 @@ V_ROLE = (
     r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"
     r"playing|plays|played|play|returning|returns|returned|return|stepping into|steps into)"
 )
+# A performer's credit between the name and the verb: "Zoe McLellan from NCIS: New Orleans will
+# be playing", "Paulo Costanzo, who was previously seen in The Night Of, will be playing".
+CREDIT = (
+    rf"(?:\s+(?:from|of)\s+{SER}|,?\s+who\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?)?"
+)
+# "plays Cobra Kai villain Hawk": the show, what the character is there, the character; "the
+# British vamp Spike": a capitalised adjective, what the character is, the character
+SER_ROLE = (
+    rf"(?:{SER}\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM})|(?:the|a|an)\s+{NAM}\s+"
+    rf"(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM}))"
+)
+# "as Karen's (Megan Mullally) former lover Malcolm Widmark": whose the role is, then the role
+OWNER = rf"(?:{NAM}[’']s\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))?"
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Jane Doe plays / portrays / voices Mara Voss; plays the lead character of Mara Voss
-    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
-                rf"character)\s+of\s+)?(?:{DESC})?(?:character\s+(?:of\s+)?)?(?P<c>{C_ITEM})"
+    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
+                rf"character)\s+of\s+)?(?:{SER_ROLE}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)(?P<c>{C_ITEM})"
                 rf"(?!\s+and\s+\ue002)"), 0.85),
     # Cranston and Paul played White and Pinkman: two and two, in order
     (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
      0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue000\ue002]|the\s+{NAM}){{0,40}}?"
-                rf"\bas\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
+                rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_ROLE}\s+(?:to\s+)?(?:his|her|their|"
                 rf"the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?(?:{SER}\s+)?(?:roles?|"
@@ -82,7 +97,8 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?<!/)(?P<p>{list_of(NAM)})\s+as\s+(?P<c>{list_of(C_ITEM_NOT_AS)})"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
     (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+is\s+|(?:is|was|will be|has been|is being|"
-                rf"as)\s+)?(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
+                rf"as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|still\s+)*(?:played|portrayed|"
+                rf"voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
      0.85),
     # SERIES brought Jane Doe back as Mara Voss
     (re.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
@@ -122,7 +138,7 @@ _PRONOUN_CAST = re.compile(
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = re.compile(
-    rf"(?P<a>{CH})(?:[’']s)?\s*\((?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
+    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\((?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
@@ -130,7 +146,7 @@ _PAIRS = re.compile(
 _BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
 _POSSESSIVE = re.compile(
-    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
+    rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
     rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
     rf"prequel|sequel|adaptation|"
     rf"crossover|set|finale|premiere)))(?!\s*\()"
@@ -168,10 +184,15 @@ class Roles(Extractor):
 
     def emit_plays(
         self, performer: str, character: Mention, m: Marked, sentence: str, para: Paragraph,
-        confidence: float, qualifier: str, at: int = -1,
+        confidence: float, qualifier: str, at: int = -1, place: str = "",
     ) -> str | None:  # fmt: skip
+        """Propose ``performer plays character``; with ``at`` (where the cast stands in the
+        sentence), place the character in its show, as ``place`` qualifies it."""
         performer = strip_start(performer)
         name = character.text if character.kind == "series" else strip_start(character.value)
+        token = m.text.find(character.token) if character.token else -1
+        if token >= 0 and re.search(r"\bthe\s+new\s+$", m.text[:token]):
+            return None  # "as the new Chosen One": a part someone takes over, not a name
         if not performer or not name or name.split()[0] == "The":
             return None
         lex = self.kb.lex
@@ -203,10 +224,12 @@ class Roles(Extractor):
             self.add("appears_in", character_name, own, para.line, sentence, 0.6)
         elif at >= 0 and not qualifier and not para.title:
             token = m.text.find(character.token) if character.token else -1
-            self.cast_of(m, token if token >= 0 else at, character_name, sentence, para)
+            self.cast_of(m, token if token >= 0 else at, character_name, sentence, para, place)
         return character_name
 
-    def cast_of(self, m: Marked, at: int, character: str, sentence: str, para: Paragraph) -> None:
+    def cast_of(
+        self, m: Marked, at: int, character: str, sentence: str, para: Paragraph, q: str = ""
+    ) -> None:
         """A character named with its performer belongs to the show the text is about there:
         the nearest show named before it in the sentence, else after it, else before the
         sentence in the paragraph, else the show the paragraphs before were about, else the
@@ -254,6 +277,8 @@ class Roles(Extractor):
             series, confidence = self.previous_show(para) or "", 0.45
         elif len(set(self.kb.series_count)) == 1:
             series, confidence = next(iter(self.kb.series_count)), 0.45  # the one show named
+        elif self.dominant_show():
+            series, confidence = self.dominant_show() or "", 0.4
         else:
             return
         main = self.main_series()
@@ -265,7 +290,7 @@ class Roles(Extractor):
         ):
             series = main  # a show named once in passing is not what the text is about
         if keyof(series) != keyof(character):
-            self.add("appears_in", character, series, para.line, sentence, confidence)
+            self.add("appears_in", character, series, para.line, sentence, confidence, q)
 
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         # "Meg Donnelly (High School Musical) and Drake Rodger (The In Between) have been cast
@@ -365,6 +390,11 @@ class Roles(Extractor):
                 listed[i] = listed[i + 1] = True
         episode = list(_EPISODE_OF.finditer(m.text))
         credit_shows = credited(m)
+        # "original cast members A (W), B (O) and C (G) have expressed interest in returning":
+        # the cast's own verb is a hypothesis, so is where the cast is seen.
+        last = max((f[3] for f, cast in zip(found, listed, strict=True) if cast), default=0)
+        verb = re.split(r"[,;(]|\b(?:that|which|who)\b", m.text[last : last + 60])[0]
+        place = "hedged" if last and HEDGE.search(verb) else ""
         for (a, bs, start, _end), vote, cast, own in zip(found, votes, listed, owns, strict=True):
             shown = [m.at(e.group("s")).value for e in episode if e.end() <= start]
             # "a new Grey's Anatomy episode in which Maggie (Kelly McCreary) will treat ...":
@@ -391,9 +421,9 @@ class Roles(Extractor):
             at = start if cast and not own else -1
             for b in bs:
                 if first:
-                    role = self.emit_plays(a.value, b, m, sentence, para, 0.8, q, at)
+                    role = self.emit_plays(a.value, b, m, sentence, para, 0.8, q, at, place)
                 else:
-                    role = self.emit_plays(b.value, a, m, sentence, para, 0.85, q, at)
+                    role = self.emit_plays(b.value, a, m, sentence, para, 0.85, q, at, place)
                 if role and own:
                     self.add("appears_in", role, own, para.line, sentence, 0.75)
 
@@ -424,10 +454,13 @@ class Roles(Extractor):
     def topic_cast(self, character: Mention, sentence: str, para: Paragraph) -> None:
         """A character named with its performer in a sentence that names no show is in the
         show its paragraph is about, when that is one show."""
-        topic = self.topic_show(para, self.offset)
+        topic = self.topic_show(para, self.offset) or self.dominant_show()
         name = self.kb.full(character.text if character.kind == "series" else character.value)
+        # "Ahsoka Tano (Rosario Dawson) will reportedly appear": who plays whom holds, where
+        # the character is seen does not.
+        q = "hedged" if HEDGE.search(sentence) else ""
         if topic and keyof(topic) != keyof(name):
-            self.add("appears_in", name, topic, para.line, sentence, 0.5)
+            self.add("appears_in", name, topic, para.line, sentence, 0.5, q)
 
     def _short_form(self, name: str) -> int:
         """+1 for a surname written alone, -1 for a first name alone, 0 otherwise."""
@@ -553,6 +586,14 @@ def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
         m.at(c.group("s")).value
         for c in re.finditer(rf"(?P<s>{SER})[’'‘]s?\s+{NAM}\s+(?:as|to play|will play)\b", m.text)
     }
+    # "Zoe McLellan from NCIS: New Orleans will be playing", "who was previously seen in X"
+    for c in re.finditer(
+        rf"{NAM}\s+from\s+(?P<s>{SER})|\b(?:seen|known|starred)\s+(?:in|on|for)\s+(?P<s2>{SER})"
+        r"|\b(?:executive\s+producer|creator|writer|alum|veteran)\s+(?:of|on)\s+"
+        rf"(?P<s3>{SER})",
+        m.text,
+    ):
+        out.add(m.at(c.group("s") or c.group("s2") or c.group("s3")).value)
     for c in re.finditer(rf"(?P<s>{SER})\s+(?:actor|actress|star|alum)\s+{NAM}", m.text):
         show = m.at(c.group("s")).value
         if counts is not None and counts[show] < 2:

@@ -44,7 +44,7 @@ SERIES_CUES = [
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
     re.compile(rf"\b(?:season(?:\s+\d+)?|premiere|finale|episode|pilot|cast|showrunner|"
                rf"showrunning(?:\s+duties)?|creator|writers'? room|world|spin-?off|offshoot|"
-               rf"adaptation)\s+(?:of|from|for|on)\s+"
+               rf"adaptation|revival|reboot|remake)\s+(?:of|from|for|on)\s+"
                rf"(?:{NAME}[’']s\s+)?(?P<t>{COLON_TITLE}|{TITLE})"),
     re.compile(rf"\b(?:seasons|episodes|fans|viewers|audiences)\s+of\s+"
                rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
@@ -84,6 +84,11 @@ SERIES_CUES = [
     # Jane Doe's Greyharbor character; her Greyharbor co-stars
     re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:character|role|"
                rf"co-stars?|castmates?|cast-mates?)\b"),
+    # a well-known How I Met Your Mother character, the only Buffy cast member: a title
+    # between a sentence's small word and what someone is in a show
+    re.compile(rf"\b(?:a|an|the|another|other|only|original)\s+(?:[a-z][\w\-]*\s+)?"
+               rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:characters?|cast\s+members?|alums?|villain|"
+               rf"heroine|hero)\b"),
     # The Handmaid's Tale became a household name; The Walking Dead has become ...: a "The X"
     # subject of a show's verb (outlets and networks are left out by series_name)
     re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<t>The\s+{TITLE})\s+(?:then\s+|also\s+)?(?:became|"
@@ -192,9 +197,11 @@ _TITLE_STOP = frozenset(
 )
 
 
-def series_name(name: str, exact: bool = False) -> str:
+def series_name(name: str, exact: bool = False, inside: bool = False) -> str:
     """A candidate title cleaned of the sentence words glued to it, or "" if none is left.
-    ``exact``: the title as quoted, only trimmed."""
+    ``exact``: the title as quoted, only trimmed. ``inside``: the candidate stands inside a
+    sentence ("the premiere of How I Met Your Father"), where a capitalised "How" or "I" can
+    only be the title's own."""
     name = norm(name).strip(' ,;:“”"‘’')
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
         name = name.rstrip(".")  # a full stop, not "P.D."
@@ -205,7 +212,7 @@ def series_name(name: str, exact: bool = False) -> str:
         not exact
         and words
         and (
-            words[0].lower().strip(".") in _TITLE_STOP
+            (words[0].lower().strip(".") in _TITLE_STOP and not (inside and words[0][0].isupper()))
             or re.fullmatch(rf"{_NETWORKS}['’]s?", words[0])
         )
     ):
@@ -318,7 +325,9 @@ def cue_titles(article: Article) -> list[str]:
                     names.extend(split_list(groups["list"]))
                 if para.title:  # a headline's "Show: what this is about" names the show alone
                     names = [_headline_show(n) for n in names]
-                found.extend(n for n in (series_name(n) for n in names) if n)
+                start = min((m.start(g) for g in ("t", "a", "list") if groups.get(g)), default=0)
+                inside = bool(re.search(r"[a-z,]\s+$", text[:start])) and not para.title
+                found.extend(n for n in (series_name(n, inside=inside) for n in names) if n)
     # A headline "X: Everything We Know About Season 3".
     for para in article.paragraphs[:1]:
         head = re.match(rf"(?P<t>{TITLE})\s*:\s+(?P<rest>.*)$", para.text)

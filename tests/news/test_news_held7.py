@@ -1,0 +1,99 @@
+"""Classes found on the held7 articles (the fourth session's first look), each in sentences of
+our own: a performer's credit between the name and the verb, a show's role noun before the
+character, the show an article is about, titles that open with "How" or "I", what a character
+is in a show ("the only X character"), descriptions around a name ("Carl the bartender (A)",
+"the British vamp Spike", "Karen's (A) former lover X"), and the hard negatives beside them
+(someone's mother, "the new Chosen One", a cast that only "expressed interest")."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.news import extract_text
+
+FACTS = tuple[str, str, str]
+
+
+def triples(text: str) -> set[FACTS]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a performer's credit between the name and the verb; the role is the article's show's
+        ("Harrowgate season 2 adds three regulars. Meg Doe from \"The Salt Flats\" will be "
+         "playing Della Marsh, and Tom Reyes, who was previously seen in \"Dockside,\" will be "
+         "playing Ivo Crane.",
+         {("plays", "Meg Doe", "Della Marsh"), ("plays", "Tom Reyes", "Ivo Crane"),
+          ("appears_in", "Della Marsh", "Harrowgate"), ("appears_in", "Ivo Crane", "Harrowgate")}),
+        # the show, what the character is there, the character
+        ("Harrowgate season 3 is here. \"We fought a lot,\" Tom Reyes, who plays Harrowgate "
+         "villain Ivo Crane, said.",
+         {("plays", "Tom Reyes", "Ivo Crane")}),
+        # an article about one show (named three times, another once): a pair without a show
+        ("\"Harrowgate\" gets new life on Netflix.\n\nHarrowgate never dies, and the original "
+         "\"Salt Flats\" movie is long gone.\n\nThe fall Ivo (Tom Reyes) took is center stage.\n\n"
+         "Harrowgate has found a way.",
+         {("plays", "Tom Reyes", "Ivo"), ("appears_in", "Ivo", "Harrowgate")}),
+        # a title that opens with "How", inside a sentence
+        ("The premiere of How We Met Harrowgate saw Della Marsh (Nia Okoro) return.",
+         {("plays", "Nia Okoro", "Della Marsh"),
+          ("appears_in", "Della Marsh", "How We Met Harrowgate")}),
+        # what a character is in a show, said with the show
+        ("Della Marsh isn't the only How We Met Salt Flats character to make a grand return.",
+         {("appears_in", "Della Marsh", "How We Met Salt Flats")}),
+        # adverbs before "played by"; a job after the name, before the brackets
+        ("Harrowgate season 2 is here. The driver is none other than Ivo Crane, once again "
+         "played by Tom Reyes. Harrowgate also features appearances by The Captain (Nia Okoro) "
+         "and Carl the bartender (Meg Doe).",
+         {("plays", "Tom Reyes", "Ivo Crane"), ("plays", "Nia Okoro", "Captain"),
+          ("plays", "Meg Doe", "Carl"), ("appears_in", "Captain", "Harrowgate"),
+          ("appears_in", "Carl", "Harrowgate")}),
+        # whose the role is, then the role; an apostrophe written as an opening quote
+        ("Drake Roe will return as Della's (Nia Okoro) former lover Ivo Crane in Harrowgate "
+         "season 2. "
+         "It follows Meg Doe‘s Ada Vance.",
+         {("plays", "Drake Roe", "Ivo Crane"), ("plays", "Nia Okoro", "Della"),
+          ("plays", "Meg Doe", "Ada Vance"), ("appears_in", "Ivo Crane", "Harrowgate")}),
+        # a capitalised adjective before what the character is
+        ("Tom Reyes, who played the British vamp Ivo for five seasons, might return.",
+         {("plays", "Tom Reyes", "Ivo")}),
+        # "the revival of X" names a show even when a longer title starts with it
+        ("The pilot for Harrowgate: New Docks is near. Ivo Crane joined the revival of "
+         "Harrowgate in May.",
+         {("appears_in", "Ivo Crane", "Harrowgate")}),
+    ],
+)  # fmt: skip
+def test_held7_classes(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # someone's relative is not that someone
+        ("Meg Doe is back as Tom Reyes's on-screen half brother in Harrowgate.",
+         ("plays", "Meg Doe", "Tom Reyes")),
+        ("Drake Roe, who played Della's mom in Harrowgate, died in 2016.",
+         ("plays", "Drake Roe", "Della")),
+        # a part someone takes over is not a name
+        ("The Harrowgate pilot stars Nia Okoro as the new Chosen One.",
+         ("plays", "Nia Okoro", "Chosen One")),
+        # a cast that only hopes to return is not placed in the show
+        ("The pilot for Harrowgate: New Docks is set. Original cast members Meg Doe (Della "
+         "Marsh) and Tom Reyes (Ivo Crane) have expressed interest in returning.",
+         ("appears_in", "Della Marsh", "Harrowgate: New Docks")),
+        # a performer's credit is not the role's show
+        ("Harrowgate season 2 adds a regular. Meg Doe from \"The Salt Flats\" will be playing "
+         "Della Marsh.",
+         ("appears_in", "Della Marsh", "The Salt Flats")),
+        # a crossover names both shows often: a pair without a show is not placed
+        ("Harrowgate and Salt Flats cross over. Harrowgate leads. Salt Flats follows. "
+         "Harrowgate ends. Salt Flats ends.\n\nThe fall Ivo (Tom Reyes) took is center stage.",
+         ("appears_in", "Ivo", "Harrowgate")),
+    ],
+)  # fmt: skip
+def test_held7_hard_negatives(text: str, absent: FACTS) -> None:
+    facts = triples(text)
+    assert absent not in facts, facts
