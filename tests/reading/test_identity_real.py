@@ -75,12 +75,17 @@ def test_shakespeare_without_a_bible_never_merges_walk_ons(tmp_path: Path) -> No
     score = bench.score_shakespeare(_crossovers(plays, tmp_path), gold)
     assert score["roles merged"].startswith("0/")
     # The sequels share their court: titles held by father and son meet the same company. The
-    # plays' own deaths take some apart (canon/succession.py): Humphrey of Gloucester's body is
-    # borne in 2 Henry VI, which comes before 3 Henry VI, so Richard's GLOUCESTER there and in
-    # Richard III is somebody else. WARWICK and YORK show no death to go by and stay merged.
-    # Held here so it can only get better.
-    assert score["precision"] >= 0.71 and score["recall"] >= 0.73
+    # plays' own words take most apart (canon/succession.py, tenure.py, creation.py): Humphrey
+    # of Gloucester's body is borne in 2 Henry VI, which comes before 3 Henry VI, so Richard's
+    # GLOUCESTER there and in Richard III is somebody else; CLARENCE, HASTINGS, NORTHUMBERLAND
+    # and EXETER fall silent for a play or more while their court goes on; "rise created
+    # princely Duke of York" makes 1 Henry VI's YORK someone new; BUCKINGHAM was one person on
+    # GLOUCESTER's word alone. WARWICK (no death, no silence, no creation), GOWER and BURGUNDY
+    # stay merged. Held here so it can only get better.
+    assert score["precision"] >= 0.85 and score["recall"] >= 0.73
     merged, named = map(int, score["named merged"].split("/"))
-    assert merged <= 18 and named == 48
-    assert not [w for w in score["wrong"] if w.startswith(("GLOUCESTER", "SOMERSET", "CLIFFORD"))]
+    assert merged <= 8 and named == 48
+    title_classes = ("GLOUCESTER", "SOMERSET", "CLIFFORD", "CLARENCE", "HASTINGS", "YORK")
+    assert not [w for w in score["wrong"] if w.startswith(title_classes)]
+    assert not [w for w in score["wrong"] if w.startswith(("NORTHUMBERLAND", "EXETER", "BUCK"))]
     assert "GLOUCESTER 3henryvi=richardiii" not in score["missed"]

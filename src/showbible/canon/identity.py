@@ -6,7 +6,8 @@ and splits, each with its evidence and the one bible line that settles it.
 - *walk-on*: a label cued in several series that names a position, group, kind or voice; it
   never crosses.
 - *suspected merge*: a crossing the evidence asserted, but where one side is thin (a handful of
-  speeches in one episode) while the other is a main character: the same person?
+  speeches in one episode) while the other is a main character, or where the scripts refute
+  pairs of series that a chain of other pairs still joins: the same person?
 - *suspected split*: two provisional characters of one series whose labels look like one
   person's (``TONY`` and ``TONY STARK``): one character?
 """
@@ -58,6 +59,7 @@ def identity_report(canon: Canon) -> list[Doubt]:
     """Every identity doubt of a built canon, in universe order."""
     return [
         *_crossings(canon),
+        *_mixed_crossings(canon),
         *_thin_crossings(canon),
         *_splits(canon),
     ]
@@ -126,6 +128,43 @@ def _crossings(canon: Canon) -> list[Doubt]:
                 _join(label) + "   # one person in " + ", ".join(crossing.series),
                 f"{slug(label)}-{first_series}: {{aliases: [{{label: {_quote(label)}, "
                 f"series: [{first_series}]}}]}}   # and so for each series",
+            )
+        )
+    return out
+
+
+def _mixed_crossings(canon: Canon) -> list[Doubt]:
+    """Crossings the evidence asserted as one character everywhere, though the scripts refute
+    some of their pairs (canon/succession.py): a chain of asserted pairs joins series that the
+    direct evidence keeps apart (WARWICK of 2 Henry IV and of 3 Henry VI). The crossing stands,
+    since each link of the chain holds on its own; the bible decides."""
+    cast = canon.cast
+    names = {cid: char.name for cid, char in cast.characters.items()}
+    out: list[Doubt] = []
+    for base, crossing in cast.crossings.items():
+        refuted = [ev for ev in crossing.pairs if ev.refuted and not ev.asserted]
+        if not crossing.settled or not refuted or base not in cast.characters:
+            continue
+        label = crossing.label
+        pro: list[str] = []
+        for ev in crossing.pairs:
+            if ev.asserted:
+                why = ev.reasons(label, crossing.distinctive, lambda c: names.get(c, c))
+                pro += [f"{ev.series[0]}/{ev.series[1]}: {r}" for r in why["for"]]
+        con = [f"{ev.series[0]}/{ev.series[1]}: {ev.refuted}" for ev in refuted]
+        later = refuted[0].series[1]
+        file, line = _first(canon, base, later)
+        out.append(
+            Doubt(
+                "suspected-merge",
+                label,
+                [base],
+                crossing.series,
+                file,
+                line,
+                {"for": pro, "against": con},
+                f"{slug(label)}-{later}: {{aliases: [{{label: {_quote(label)}, series: "
+                f"[{later}]}}]}}   # if the {later} one is somebody else",
             )
         )
     return out

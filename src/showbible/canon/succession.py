@@ -36,8 +36,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from showbible.canon.creation import PEERS, RANKS_OF, created, creation_cuts, first_seen
 from showbible.canon.fullnames import name_cuts
-from showbible.reading.crossing import Crossing, PairEvidence, groups_of
+from showbible.canon.tenure import closed_order, companies, gap_cuts, nearer
+from showbible.reading.crossing import Crossing, erode, groups_of
 from showbible.reading.facts import SceneFacts, Sentence
 from showbible.reading.resolve import Cast
 
@@ -71,7 +73,10 @@ def refine_crossings(
     # Two surnames for one label are two people (canon/fullnames.py), whoever dies.
     id_in = {base: {sid: _id_in(base, c, sid) for sid in c.series} for base, c in judged.items()}
     cuts = name_cuts(judged, id_in, scenes, cast.titles)
-    if _any_dies(ids, scenes):
+    # A title passes on at a death, or across a silence (canon/tenure.py): both need the
+    # order of the series, read from deaths (or declared), and only titles are judged.
+    spans = {base for base, c in judged.items() if any(len(g) > 1 for g in c.groups)}
+    if _any_dies(ids, scenes) or (declared and spans):
         index = _Index(scenes, declared or {})
 
         def name(cid: str) -> str:
@@ -84,7 +89,15 @@ def refine_crossings(
             for g in c.groups
             if _id_in(base, c, g[0]) in index.dead
         }
-        titles = _titles(set(dying.values()), scenes, set(dying))
+        spanning = {
+            _id_in(base, judged[base], g[0]): judged[base].label
+            for base in spans
+            for g in judged[base].groups
+            if len(g) > 1
+        }
+        titles = _titles(
+            set(dying.values()) | set(spanning.values()), scenes, set(dying) | set(spanning)
+        )
         for base, c in judged.items():
             if c.label.upper() not in titles:
                 # A name does not pass on: a dead man seen again is the error the rules are
@@ -92,16 +105,28 @@ def refine_crossings(
                 continue
             for pair, why in _judge(base, c, index, name).items():
                 cuts.setdefault(base, {}).setdefault(pair, why)
+        if spans & {b for b, c in judged.items() if c.label.upper() in titles}:
+            _silences(judged, spans, titles, scenes, index, cast, name, cuts)
+    for base, pairs in cuts.items():
+        for ev in judged[base].pairs:
+            if ev.series in pairs:
+                ev.asserted = False
+                ev.refuted = pairs[ev.series]
+    if any(cuts.values()):
+        # Pairs asserted on the word of those just taken apart are judged again.
+        for base, pairs in erode(judged).items():
+            cuts.setdefault(base, {}).update(pairs)
     split: dict[str, dict[str, str]] = {}
     for base, pairs in cuts.items():
         if not pairs:
             continue
         crossing = judged[base]
-        for ev in crossing.pairs:
-            if ev.series in pairs:
-                ev.asserted = False
-                ev.refuted = pairs[ev.series]
-        crossing.groups = groups_of(crossing)
+        groups = groups_of(crossing)
+        if groups == crossing.groups:
+            # Pairs refuted inside a group a chain of others still joins: the crossing stands,
+            # and `identities` lists it as a suspected merge with the evidence both ways.
+            continue
+        crossing.groups = groups
         split[base] = {sid: f"{base}--{g[0]}" for g in crossing.groups for sid in g}
     if not split:
         return scenes
@@ -110,14 +135,7 @@ def refine_crossings(
     return [_renamed(s, rename[s.series]) if rename.get(s.series) else s for s in scenes]
 
 
-# Ranks that name a title by a place or house: "Duke of X", "Archbishop of X"; and the peers
-# also named by the title alone: "Lord Clifford", "Earl Rivers".
-_RANKS_OF = (
-    "duke|duchess|earl|countess|count|marquess|marquis|baron|baroness|archbishop|bishop|"
-    "lord|lady|king|queen|prince|princess|thane|viscount"
-)
-_PEERS = "duke|duchess|earl|countess|count|marquess|marquis|baron|baroness|lord|thane|viscount"
-_RANK_OF = re.compile(rf"(?:{_RANKS_OF})\s+of\s", re.IGNORECASE)
+_RANK_OF = re.compile(rf"(?:{RANKS_OF})\s+of\s", re.IGNORECASE)
 
 
 def _titles(labels: set[str], scenes: list[SceneFacts], ids: set[str]) -> set[str]:
@@ -135,7 +153,7 @@ def _titles(labels: set[str], scenes: list[SceneFacts], ids: set[str]) -> set[st
     # path: a pattern per label, or every rank phrase of the universe, cost a tenth of it).
     names = "|".join(r"\s+".join(map(re.escape, w.split())) for w in rest)
     rx = re.compile(
-        rf"\b(?:(?:{_RANKS_OF})\s+of\s+(?:the\s+)?|(?:{_PEERS})\s+)({names})(?!\w)",
+        rf"\b(?:(?:{RANKS_OF})\s+of\s+(?:the\s+)?|(?:{PEERS})\s+)({names})(?!\w)",
         re.IGNORECASE,
     )
     for scene in scenes:
@@ -148,6 +166,43 @@ def _titles(labels: set[str], scenes: list[SceneFacts], ids: set[str]) -> set[st
         if found == wanted:
             break
     return found
+
+
+def _silences(
+    judged: dict[str, Crossing],
+    spans: set[str],
+    titles: set[str],
+    scenes: list[SceneFacts],
+    index: _Index,
+    cast: Cast,
+    name: Callable[[str], str],
+    cuts: dict[str, dict[tuple[str, str], str]],
+) -> None:
+    """Add to ``cuts`` the pairs that a title created anew (canon/creation.py) or a title's
+    silence through the series between (canon/tenure.py) contradicts, for the crossings that
+    ``_judge`` left whole."""
+    series = sorted({s.series for s in scenes})
+    before = closed_order(series, lambda p, q: index.order(p, q)[0])
+    if not before:
+        return
+    present_in: dict[str, set[str]] = defaultdict(set)
+    for cid, where in index.alive.items():
+        for sid in where:
+            present_in[sid].add(cid)
+    chosen = {b: judged[b] for b in spans if judged[b].label.upper() in titles}
+    ids = {_id_in(b, c, g[0]) for b, c in chosen.items() for g in c.groups}
+    company = companies(ids, scenes, cast.is_role)
+    creations = created({c.label for c in chosen.values()}, scenes)
+    seen = first_seen(ids, scenes) if creations else {}
+    for base, c in chosen.items():
+        if base in cuts:
+            continue  # a death or two surnames already took it apart
+        id_in = {sid: _id_in(base, c, sid) for sid in c.series}
+        found = creation_cuts(c, id_in, before, creations, seen)
+        for pair, why in gap_cuts(c, id_in, before, present_in, company, name).items():
+            found.setdefault(pair, why)
+        if found:
+            cuts[base] = found
 
 
 def _any_dies(ids: set[str], scenes: list[SceneFacts]) -> bool:
@@ -291,7 +346,7 @@ def _judge(
                 continue
             for u in group:
                 if u not in side:
-                    side_of = _nearer(u, side, asserted)
+                    side_of = nearer(u, side, asserted)
                     if side_of is not None:
                         side[u] = side_of
             for a, b in asserted:
@@ -310,24 +365,6 @@ def _judge(
                     why += "shares more company with the series after it: " + ", ".join(later)
                 cut[(a, b)] = why
     return cut
-
-
-def _nearer(
-    u: str, side: dict[str, bool], asserted: dict[tuple[str, str], PairEvidence]
-) -> bool | None:
-    """The side a series of unknown order shares more company with, or None on a tie."""
-    best: dict[bool, tuple[int, int]] = {}
-    for (a, b), ev in asserted.items():
-        other = b if a == u else a if b == u else None
-        if other is None or other not in side:
-            continue
-        score = (len(ev.company), len(ev.support))
-        best[side[other]] = max(best.get(side[other], (-1, -1)), score)
-    if len(best) == 1:
-        return next(iter(best))
-    if len(best) == 2 and best[True] != best[False]:
-        return best[True] > best[False]
-    return None
 
 
 def _renames(
@@ -365,6 +402,7 @@ def _renamed(scene: SceneFacts, rename: dict[str, str]) -> SceneFacts:
         for sp in scene.dialogue
     ]
     copy.sentences = [dataclasses.replace(s, names=tuple(map(r, s.names))) for s in scene.sentences]
+    copy.leads = None  # of the old names
     if scene.inferred is not None:
         copy.inferred = [
             dataclasses.replace(

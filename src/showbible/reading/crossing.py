@@ -278,3 +278,67 @@ def groups_of(crossing: Crossing) -> list[list[str]]:
     for sid in crossing.series:
         groups[find(sid)].append(sid)
     return list(groups.values())
+
+
+def erode(crossings: Mapping[str, Crossing]) -> dict[str, dict[tuple[str, str], str]]:
+    """The asserted pairs of common names that lose the support they were asserted on, once
+    pairs of their supporters were taken apart after settling (canon/succession.py: a death, two
+    surnames, a title created anew or silent through the series between), each marked refuted
+    with why; to a fixed point, since a pair that falls takes its support from others. A pair
+    falls when what is left would not have asserted it (``_assert_pairs``' rule): BUCKINGHAM of
+    2 Henry VI and of Richard III was one person on the word of GLOUCESTER alone, who dies in 2
+    Henry VI. A distinctive name that met another distinctive label in both series was
+    asserted on that alone, and stands; support from the bible never fails."""
+    out: dict[str, dict[tuple[str, str], str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for base, crossing in crossings.items():
+            if crossing.walk_on is not None:
+                continue
+            for ev in crossing.pairs:
+                if not ev.asserted:
+                    continue
+                lost = [y for y in ev.support if _taken_apart(crossings.get(y), ev.series)]
+                if not lost or _holds(crossing, ev, crossings, len(ev.support) - len(lost)):
+                    continue
+                names = ", ".join(crossings[y].label for y in lost[:5])
+                ev.asserted = False
+                ev.refuted = (
+                    f"asserted on the word of {names}, who are not one person in "
+                    f"{ev.series[0]} and {ev.series[1]} (taken apart by their own evidence)"
+                )
+                out.setdefault(base, {})[ev.series] = ev.refuted
+                changed = True
+    return out
+
+
+def _holds(
+    crossing: Crossing, ev: PairEvidence, crossings: Mapping[str, Crossing], left: int
+) -> bool:
+    """Whether ``_assert_pairs`` would assert the pair on ``left`` supporters: a distinctive
+    label when it recurs, meets another distinctive shared label in both series (the seed,
+    which asks nothing of that label's own crossing) or keeps a supporter; a common one on
+    two supporters and recurrence, or three."""
+    if crossing.distinctive:
+        met = any(
+            y in crossings
+            and crossings[y].distinctive
+            and crossings[y].walk_on is None
+            and any(set(p.series) == set(ev.series) for p in crossings[y].pairs)
+            and not _taken_apart(crossings[y], ev.series)
+            for y in ev.company
+        )
+        return ev.recurs or met or left >= SUPPORT_DISTINCT
+    return (ev.recurs and left >= SUPPORT_COMMON_RECURRING) or left >= SUPPORT_COMMON
+
+
+def _taken_apart(crossing: Crossing | None, series: tuple[str, str]) -> bool:
+    """Whether a supporter is no longer one person in both series (a bible character or a
+    label never judged stays one)."""
+    if crossing is None:
+        return False
+    for ev in crossing.pairs:
+        if set(ev.series) == set(series):
+            return not ev.asserted and ev.refuted is not None
+    return False
