@@ -6,6 +6,7 @@
 | ``destroyed`` | ``destructions.Destructions`` (withdrawn by ``Intact``) | places destroyed |
 | ``cannot`` | ``incapacity.Incapacity`` | what someone lastingly cannot do |
 | ``held`` | ``confinement.Confinement`` (ended by ``Release``) | who is locked up where |
+| ``held`` | ``abduction.Abduction`` (ended by ``Release``) | who is taken away by force |
 | ``confides`` | ``secrets.Secrets`` | information shared in confidence |
 | ``learns`` | ``learning.Learning`` and ``learning.spread`` | who comes to know a secret |
 
@@ -28,6 +29,7 @@ import ahocorasick
 
 from showbible.model import Scene
 from showbible.reading.facts import Inferred, SceneFacts
+from showbible.reading.infer.abduction import Abduction
 from showbible.reading.infer.base import (
     HIGH,
     LOW,
@@ -58,7 +60,8 @@ __all__ = [
 
 # Every component, in the order their facts are listed.
 COMPONENTS: tuple[Callable[[], Component], ...] = (
-    Deaths, Alive, Destructions, Intact, Incapacity, Confinement, Release, Secrets, Learning,
+    Deaths, Alive, Destructions, Intact, Incapacity, Confinement, Abduction, Release, Secrets,
+    Learning,
 )  # fmt: skip
 
 

@@ -288,7 +288,14 @@ _ED_NOUNS = wordset(
 
 def _followed_by_noun(text: str, end: int) -> bool:
     nxt = words(text[end : end + 20])
-    return bool(nxt) and nxt[0] not in ("and", "to", "in", "on", "at", "with", "out", "up")
+    return bool(nxt) and nxt[0] not in _NOT_NOUN
+
+
+# Words after "her" that make it the object ("bundle her into the car"), not an owner.
+_NOT_NOUN = wordset(
+    "and to in on at with out up into onto inside off over through from toward towards across "
+    "down away back by"
+)
 
 
 def subject_before(ms: list[Mention], pos: int, text: str) -> Mention | None:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
+from showbible.reading.infer.abduction import VEHICLE
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
 from showbible.reading.infer.clauses import (
     blocked,
@@ -51,7 +52,9 @@ _INTO = re.compile(
 _STATE = re.compile(
     r"\b(?:(?:is|was|are|'s|sits|lies|lay|sat|remains|stays|wakes|hangs)\s+(?:still\s+|now\s+)?"
     r"(?:locked|chained|shackled|imprisoned|jailed|confined|caged|bound|trapped|held "
-    r"(?:prisoner|captive|hostage)|kept)|bound and gagged|locked up|taken prisoner|"
+    r"(?:prisoner|captive|hostage)|kept|(?:zip|cable)[- ]?tied|handcuffed|cuffed|"
+    r"tied(?=\s+(?:up\s+)?(?:to|in|inside)\b))|"
+    r"bound and gagged|locked up|taken prisoner|"
     r"held (?:prisoner|captive|hostage)|in chains|prisoner (?:in|aboard)|"
     r"(?:,\s*|and\s+|is\s+|was\s+)committed to)\b",
     re.I,
@@ -94,6 +97,7 @@ _TRIGGER = (
     "in prison",
     "fetter",
     "pinion",
+    "cuffed",
 )
 # Brought on as a prisoner, in a stage direction ("Enter Soldiers with the Earl of Kent
 # prisoner", "Lear and Cordelia as prisoners", "Enter Posthumus in chains", "Enter Charlemont
@@ -108,8 +112,17 @@ _ENTER_IN_PRISON = re.compile(r"\benter\s+in\s+prison\s+$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 # Verbs of moving someone: confinement only "into" a place ("throw Tobias into the cellar").
 _MOVING = ("throw", "threw", "thrown", "shove", "drag")
+# What makes moving someone into a place a confinement: the door shut on them, or a place
+# made to hold people ("throw Tobias into the cellar and bolt the door", "thrown in the brig").
+_SHUT = re.compile(r"\b(?:bolts?|bolted|locks?|locked|padlocks?|padlocked|bars?|barred|"
+                   r"chains?|chained|wedges?|wedged)\s+(?:the|a|its)\s+(?:\w+\s+)?(?:door|hatch|"
+                   r"gate|grille|lid|trapdoor)\b", re.I)  # fmt: skip
+_CELL = re.compile(r"^\s*(?:into|inside|in)\s+(?:the|a|an|his|her|their|its)?\s*(?:[\w'’]+\s+)?"
+                   r"(?:cellar|cell|brig|dungeon|cage|hold|pit|vault|oubliette|stocks|lock-up|"
+                   r"jail|prison|gaol)\b", re.I)  # fmt: skip
 _UNDONE = re.compile(r"\bthen (?:uncuffed|released|freed|untied|let go)\b|\bbut\b", re.I)
 _SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|your|our|these|those)\s+$", re.I)
 _HERE = re.compile(r"^\s*(?:here|there|in here|in there)\b", re.I)
 
 
@@ -127,9 +140,13 @@ class Confinement(Component):
         if unit.kind != "speech":
             yield from self._brought_on(unit, scene, done)
         for m in _ACT.finditer(text):
+            if _DETERMINER.search(text[: m.start()]):
+                continue  # "cuts the ties", "rattles his chains": a noun, not the verb
             obj = object_after(unit.ms, m.end(), text)
             if obj is None or obj.possessive or obj.cid in done:
                 continue
+            if re.search(r"\band\b", text[m.end() : obj.start], re.I):
+                continue  # "ties and wraps Priya": the object of another verb
             rest = text[obj.end :]
             verb = m.group(0).lower()
             state_after = re.match(r"^\s*(?:locked|chained|shackled|imprisoned|prisoner|captive)"
@@ -141,6 +158,10 @@ class Confinement(Component):
                 continue
             if verb.startswith(_MOVING) and not re.match(r"^\s*(?:into|inside)\b", rest, re.I):
                 continue  # "drag her up the stairs": moved, not confined
+            if verb.startswith(_MOVING) and VEHICLE.match(rest):
+                continue  # "shoves Rafi into the sedan": taken away, for abduction.py
+            if verb.startswith(_MOVING) and not (_SHUT.search(text) or _CELL.match(rest)):
+                continue  # "drags Joey into the hall": moved, nobody shut in
             if _NOT_AFTER.match(rest):
                 continue
             if (
@@ -158,6 +179,7 @@ class Confinement(Component):
             if place is None:
                 continue
             done.add(obj.cid)
+            _restrained(scene, obj.cid)
             yield fact("held", obj.cid, unit, self._told(unit), f"object of {verb!r}", obj=place)
         for m in _PARTICIPLE.finditer(text):
             named = [
@@ -189,6 +211,7 @@ class Confinement(Component):
             if place is None:
                 continue
             done.add(subject.cid)
+            _restrained(scene, subject.cid)
             yield fact("held", subject.cid, unit, self._told(unit), f"{m.group(0).strip()!r}",
                        obj=place)  # fmt: skip
 
@@ -242,6 +265,14 @@ class Confinement(Component):
         return HIGH if unit.kind != "speech" or unit.speaker is None else MEDIUM
 
 
+def _restrained(scene: SceneView, cid: str) -> None:
+    """Note who this scene confines, last last: whose ties "She cuts the ties" cuts."""
+    held: list[str] = scene.memo.setdefault("restrained", [])
+    if cid in held:
+        held.remove(cid)
+    held.append(cid)
+
+
 _RELEASE_SUBJECT = re.compile(
     r"\b(?:(?:is|was|are|gets|got) (?:freed|released|set free|let out|let go|unchained|untied|"
     r"rescued)|escapes|escaped|breaks out|broke out|stumbles out|walks out|runs out|"
@@ -270,6 +301,22 @@ _RELEASE_TRIGGER = (
     "pick",
     "spring",
     "sprung",
+    "untie",
+    "undo",
+    "undid",
+    "snap",
+    "saw",
+    "remov",
+)
+# Undoing a restraint or a cell: the one released is whose it is ("cuts Priya's ties", "cuts
+# her bonds"), else the one this scene confines, else the only other character present
+# ("Joss unlocks the grille" with Dorian inside).
+_UNDO = re.compile(
+    r"\b(?:cuts?|unties|untie|untied|unlocks?|unlocked|undoes|undid|snaps?|saws? through|"
+    r"breaks?|slips?|picks?|picked|removes?|removed)\s+(?:off\s+)?(?P<owner>(?:the|her|his|their|[A-Z][\w'’]*(?:'s|’s))\s+)?"
+    r"(?:\w+\s+)?(?:zip[- ]?ties|cable ties|ties|ropes?|bonds|cuffs|handcuffs|shackles|chains|"
+    r"manacles|restraints|fetters|grille|grate|cell(?: door)?|cage)\b",
+    re.I,
 )
 _RELEASE_OBJECT = re.compile(
     r"\b(?:frees?|freed|releases?|released|unchains?|unchained|unlocks?|unties|untie|untied|"
@@ -295,6 +342,11 @@ class Release(Component):
                 continue
             if blocked(text, m.start(), subject_at=subject.start) is None:
                 yield fact("released", subject.cid, unit, HIGH, f"{m.group(0).strip()!r}")
+        for m in _UNDO.finditer(text):
+            who = self._whose(unit, scene, m)
+            if who is None or imperative(text, m.start()) or blocked(text, m.start()):
+                continue
+            yield fact("released", who, unit, HIGH, f"{m.group(0).strip()!r}")
         for m in _RELEASE_OBJECT.finditer(text):
             obj = object_after(unit.ms, m.end(), text)
             if obj is None:
@@ -308,3 +360,24 @@ class Release(Component):
             if imperative(text, m.start()) or blocked(text, m.start()) is not None:
                 continue
             yield fact("released", obj.cid, unit, HIGH, f"object of {verb!r}")
+
+    def _whose(self, unit: Unit, scene: SceneView, m: re.Match[str]) -> str | None:
+        subject = subject_before(unit.ms, m.start(), unit.text)
+        doer = subject.cid if subject is not None else None
+        owner = [x for x in unit.ms if m.group("owner") and m.start("owner") <= x.start < m.end()]
+        # "Wren cuts her bonds": "her" follows the last name, the cutter; whose bonds they are
+        # is told by the scene, as for "the bonds".
+        if owner and owner[0].cid != doer:
+            return owner[0].cid
+        held: list[str] = scene.memo.get("restrained", [])
+        if held:
+            return held[-1]
+        # Who is there: present, or named in the scene so far (a transcript's directions name
+        # people its presence does not count).
+        there = set(scene.present) | {
+            cid for u in scene.units[: unit.index + 1] for cid, _s, _e in u.named
+        }
+        others = sorted(c for c in there if c != doer)
+        if doer is not None and len(others) == 1:
+            return others[0]
+        return doer if owner and not others else None  # freed herself

@@ -4,18 +4,24 @@ Reads: a negated ability ("can't", "cannot", "can no longer", "never learned to"
 how to", "have never been able to", "won't ... again", "will never ... again") before a verb of
 ability (swim, drive, fly, read, walk, see, use a hand, ...), said by the character of themselves
 ("I can't swim"), by others of them ("you can't use your right hand", "Teo can't fly any more",
-"she can't swim"), or in an action line; and states that take an ability away ("is blind",
-"now deaf", "his right hand hangs useless", "her legs are paralysed", "I'm no swimmer").
+"she can't swim"), or in an action line; an ability told as lost, a past set against now ("back
+when I could get off the ground", "when she could still walk", "I used to be able to swim");
+the tool of an ability that an injured hand can no longer work ("my hands. I can't feel the
+stick" with the hands burned or bandaged in the scene: cannot pilot); and states that take an
+ability away ("is blind", "now deaf", "his right hand hangs useless", "her legs are
+paralysed", "I'm no swimmer").
 ``what`` is the verb (with its object for a limb: "use right hand"); the tells are the words
 an action line would use to put the character to it ("swims", "behind the wheel", "right
 hand"), for the ``capability`` rule.
 
 Refuses: a moment's difficulty, where the verb has an object or a circumstance of its own ("I
 can't open this door", "can't see Cole anywhere", "can't swim in this cold", "can't drive
-tonight", "can't swim that far"); verbs that are not abilities ("can't believe", "can't let
-you", "can't wait", "can't be trusted"); phrasal uses ("can't walk away"); permission ("you
-can't go in there", "without a licence"); the past ("when I was six I couldn't swim"); and as
-for every kind: questions, conditions, hearsay, denials ("don't tell me I can't ride"),
+tonight", "can't swim that far"); a tool out of grip for now ("I can't hold the wheel!" in a
+storm: no injured hand in the scene, no "any more"); verbs that are not abilities ("can't
+believe", "can't let you", "can't wait", "can't be trusted"); phrasal uses ("can't walk
+away"); permission ("you can't go in there", "without a licence"); the past ("when I was six I
+couldn't swim"; "when I could swim, I swam daily": a bare "when" without "still" or "back");
+and as for every kind: questions, conditions, hearsay, denials ("don't tell me I can't ride"),
 pretending, flashbacks and dreams.
 """
 
@@ -50,13 +56,45 @@ ABILITIES: dict[str, tuple[str, ...]] = {
     "stand": ("stands", "gets up", "rises"),
     "speak": ("speaks",),
 }
+# Phrases that name an ability by another verb ("back when I could get off the ground").
+_PHRASES = {"get off the ground": "take off", "get airborne": "take off"}
+_VERB = r"(?P<verb>take off|get off the ground|get airborne|[a-z]+)"
 _LIMBS = r"(?:(?:left|right)\s+)?(?:hand|arm|leg|legs|eye|eyes|fingers|wrist)"
 _NEG_ABILITY = re.compile(
     r"\b(?:can't|can not|cannot|can no longer|could never|never could|never learned to|"
     r"never learnt to|don't know how to|doesn't know how to|do not know how to|does not know how "
     r"to|(?:have|has|'ve) never been able to|(?:is|am|'m|are|'s) (?:not |no longer )?(?:un)?able "
-    r"to|won't|will never|'ll never|will not|shall never)\s+(?:ever\s+)?"
-    r"(?P<verb>take off|[a-z]+)",
+    r"to|won't|will never|'ll never|will not|shall never)\s+(?:ever\s+)?" + _VERB,
+    re.I,
+)
+# An ability set in a past that is over: "back when I could fly", "when he could still walk",
+# "I used to be able to swim", "I once could read". A bare "when I could" is only a time.
+_LOST = re.compile(
+    r"\b(?:(?P<frame>(?:way )?back when|in the (?:old )?days(?: when)?|when)\s+[\w'’]+\s+"
+    r"(?P<still>still\s+)?could\s+(?P<still2>still\s+)?|used to be able to\s+|once could\s+|"
+    r"could once\s+)" + _VERB,
+    re.I,
+)
+# A tool someone can no longer work with an injured hand ("I can't feel the stick"), or legs
+# they no longer feel: the ability it stands for.
+_TOOL = re.compile(
+    r"\b(?:can't|can’t|cannot|can not|can no longer)\s+(?:even\s+)?(?P<grip>feel|hold|grip|grasp|"
+    r"work|handle)\s+(?:the|my|a|that|this|his|her|your)\s+(?P<tool>stick|controls|yoke|helm|"
+    r"wheel|pen|pencil|sword|blade|gun|pistol|rifle|trigger|bow|reins|legs|feet)\b",
+    re.I,
+)
+_TOOL_ABILITY = {"stick": "pilot", "controls": "pilot", "yoke": "pilot", "helm": "pilot",
+                 "wheel": "drive", "pen": "write", "pencil": "write", "sword": "fight",
+                 "blade": "fight", "gun": "shoot", "pistol": "shoot", "rifle": "shoot",
+                 "trigger": "shoot", "bow": "shoot", "reins": "ride", "legs": "walk",
+                 "feet": "walk"}  # fmt: skip
+# An injured limb that works a tool: what makes "I can't feel the stick" lasting.
+_HANDS = re.compile(r"\b(?:hands?|palms?|fingers?|wrists?|arms?)\b", re.I)
+_LEGS = re.compile(r"\b(?:legs?|feet|spine|back)\b", re.I)
+_INJURY = re.compile(
+    r"\b(?:burn(?:s|ed|t)?|blister(?:s|ed)?|sear(?:s|ed)?|scald(?:s|ed)?|crush(?:es|ed)?|"
+    r"broken|shatter(?:s|ed)?|mangled|maimed|severed|frostbitten|bandage[sd]?|bandaging|"
+    r"wrapped|splint(?:ed|s)?|bleed(?:s|ing)?|useless|paralys(?:ed|is)|paralyz(?:ed|is))\b",
     re.I,
 )
 _CONTINUES = re.compile(
@@ -75,7 +113,9 @@ _TRIGGER = (
     "know how", "been able", "able to", "won't", "will never", "'ll never", "will not",
     "shall never", "blind", "deaf", "no swimmer", "no driver", "no rider", "no pilot",
     "no reader", "no flier", "no flyer", "no climber", "no sailor", "useless", "paralys",
-    "paralyz", "limp", "hold", "carry", "can’t", "won’t",
+    "paralyz", "limp", "hold", "carry", "can’t", "won’t", "back when", "could still",
+    "still could", "in the days", "in the old days", "used to be able", "once could",
+    "could once",
 )  # fmt: skip
 _PAST = re.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|boy|girl)|used to|"
                    r"once|years ago)\b", re.I)  # fmt: skip
@@ -110,8 +150,24 @@ class Incapacity(Component):
         if not has_any(unit.low, _TRIGGER):
             return
         text = unit.text
-        if _PAST.search(text) or _DENIAL.search(text):
+        if _DENIAL.search(text):
             return
+        for m in _LOST.finditer(text):
+            if (
+                m.group("frame")
+                and m.group("frame").lower() == "when"
+                and not (m.group("still") or m.group("still2"))
+            ):
+                continue  # "when I could swim, I swam every day": a time, not a loss
+            got = self._ability(unit, m, lost=True)
+            if got is not None:
+                yield got
+        if _PAST.search(text):
+            return
+        for m in _TOOL.finditer(text):
+            got = self._tool(unit, scene, m)
+            if got is not None:
+                yield got
         for m in _NEG_ABILITY.finditer(text):
             got = self._ability(unit, m)
             if got is not None:
@@ -121,9 +177,10 @@ class Incapacity(Component):
             if got is not None:
                 yield got
 
-    def _ability(self, unit: Unit, m: re.Match[str]) -> Inferred | None:
+    def _ability(self, unit: Unit, m: re.Match[str], lost: bool = False) -> Inferred | None:
         text = unit.text
-        verb = m.group("verb").lower()
+        verb = " ".join(m.group("verb").lower().split())
+        verb = _PHRASES.get(verb, verb)
         if verb not in ABILITIES and verb not in ("use", "move"):
             return None
         rest = text[m.end() :]
@@ -145,15 +202,18 @@ class Incapacity(Component):
         if not _CONTINUES.match(rest):
             return None
         negator = m.group(0)[: m.start("verb") - m.start()].lower()
-        future = any(w in negator for w in ("won't", "will", "'ll", "shall"))
+        future = not lost and any(w in negator for w in ("won't", "will", "'ll", "shall"))
         if future and not re.match(r"^[^.?!]*\bagain\b", rest, re.I):
             return None  # "I won't drive you": a refusal, not an incapacity
-        subject = subject_before(unit.ms, m.start(), text)
+        # The subject of a lost ability stands inside the match ("back when I could ...").
+        subject = subject_before(unit.ms, m.start("verb") if lost else m.start(), text)
         if subject is None:
             return None
         if subject.pronoun == "" and _plural_subject(text, subject):
             return None
-        if blocked(text, m.start(), subject_at=subject.start, negation=False, modal=False):
+        # A lost ability's "could" is its past, not a modal; a negation before it still counts
+        # ("not back when I could swim").
+        if blocked(text, m.start(), subject_at=subject.start, negation=lost, modal=False):
             return None
         confidence = HIGH
         if unit.kind == "speech" and subject.pronoun == "focus" and unit.focus.ambiguous():
@@ -161,6 +221,27 @@ class Incapacity(Component):
         if what in _MOMENTARY and not _LASTING.match(rest) and "no longer" not in negator:
             confidence = MEDIUM  # "I cannot see" in the dark, through tears: maybe for now
         return _cannot(subject, what, unit, confidence, f"{m.group(0).strip()!r}")
+
+    def _tool(self, unit: Unit, scene: SceneView, m: re.Match[str]) -> Inferred | None:
+        """``_TOOL``: lasting only when the scene, up to here, shows the subject's limb that
+        works the tool injured ("hands wrapped in wet rags", "his palms blister"), or when
+        the sentence says so ("any more", "again")."""
+        text = unit.text
+        tool = m.group("tool").lower()
+        if tool in ("legs", "feet") and m.group("grip").lower() != "feel":
+            return None  # "can't hold my legs still": not a loss of walking
+        rest = text[m.end() :]
+        if not _CONTINUES.match(rest):
+            return None  # "can't hold the wheel in this wind": the moment's trouble
+        subject = subject_before(unit.ms, m.start(), text)
+        if subject is None:
+            return None
+        if blocked(text, m.start(), subject_at=subject.start, negation=False, modal=False):
+            return None
+        limb = _LEGS if tool in ("legs", "feet") else _HANDS
+        if not (_LASTING.match(rest) or _injured(scene, unit, subject.cid, limb)):
+            return None
+        return _cannot(subject, _TOOL_ABILITY[tool], unit, HIGH, f"{m.group(0).strip()!r}")
 
     def _state(self, unit: Unit, m: re.Match[str]) -> Inferred | None:
         text = unit.text
@@ -194,6 +275,17 @@ def _state_subject(unit: Unit, pos: int) -> Mention | None:
     if len(gap) <= 1 and "," not in between and not any(w[:1].isupper() for w in between.split()):
         return last  # "Wren is now blind"; not "Pistol, Fortune is painted blind"
     return None
+
+
+def _injured(scene: SceneView, unit: Unit, cid: str, limb: re.Pattern[str]) -> bool:
+    """Whether a sentence of the scene up to ``unit`` names ``cid`` and an injury of the
+    limb (the owner told by name, pronoun or "my": "Joss stumbles in, hands wrapped in rags")."""
+    return any(
+        limb.search(other.text)
+        and _INJURY.search(other.text)
+        and any(x.cid == cid for x in other.ms)
+        for other in scene.units[: unit.index + 1]
+    )
 
 
 def _plural_subject(text: str, subject: Mention) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from showbible.reading.facts import Inferred, SceneFacts
+from showbible.reading.infer.abduction import CAPTORS
 from showbible.reading.infer.learning import Secret, distinctive, spread
 
 
@@ -46,7 +47,7 @@ def link(
     caller knows them to be what these scenes give (relink.py); the rest is cheap to join."""
     out: list[Linked] = []
     taken_back: dict[tuple[str, str], tuple[int, str]] = {}  # (kind, subject) -> (index, where)
-    releases: dict[str, list[tuple[int, str]]] = {}
+    releases: dict[str, list[tuple[int, str, int]]] = {}
     hints: dict[str, list[Inferred]] = {}
     people = _People(scenes, is_role)
     secrets: list[Secret] = []
@@ -57,7 +58,7 @@ def link(
                 taken_back.setdefault((kind, item.subject), (i, f"{sc.file}:{item.line}: "
                                                              f"{item.sentence}"))  # fmt: skip
             elif item.kind == "released":
-                releases.setdefault(item.subject, []).append((i, sc.key))
+                releases.setdefault(item.subject, []).append((i, sc.key, item.line))
             elif item.kind == "learns":
                 hints.setdefault(sc.key, []).append(item)
     position = {sc.key: i for i, sc in enumerate(scenes)}
@@ -78,7 +79,19 @@ def link(
                 data["tells"] = list(item.tells) or [item.obj or ""]
                 out.append(Linked("cannot", item.subject, *base, obj=item.obj, data=data))
             elif item.kind == "held":
-                later = [k for j, k in releases.get(item.subject, ()) if j > i]
+                freed = releases.get(item.subject, ())
+                if any(j == i and line >= item.line for j, _k, line in freed):
+                    continue  # held and freed in one scene ("sits zip-tied ... cuts the ties")
+                later = [k for j, k, _line in freed if j > i]
+                if item.obj == CAPTORS:
+                    if appears is None:
+                        appears = _appearances(scenes)
+                    rescue = position[later[0]] if later else None
+                    data["until"], data["until_reason"] = _rescued(
+                        scenes, appears.get(item.subject, []), i, rescue
+                    )
+                    out.append(Linked("held", item.subject, *base, obj=item.obj, data=data))
+                    continue
                 if later:
                     data["until"] = later[0]
                 else:
@@ -148,6 +161,27 @@ def _appearances(scenes: list[SceneFacts]) -> dict[str, list[int]]:
         for cid in sc.present:
             out.setdefault(cid, []).append(i)
     return out
+
+
+def _rescued(
+    scenes: list[SceneFacts], appears: list[int], i: int, rescue: int | None
+) -> tuple[str | None, str]:
+    """Where a hold at an unknown place (``abduction``) ends. A rescue told later (scene
+    ``rescue``) ends it when the story has times to place the scenes between on; without them
+    each episode stands alone, so the captive's first scene in another episode ends it if it
+    comes first. No rescue told: the next scene that has them (where they are held, or after
+    an escape)."""
+    nxt = [j for j in appears[bisect_right(appears, i) :] if not scenes[j].flashback]
+    held = scenes[i]
+    if rescue is None:
+        return (scenes[nxt[0]].key, "seen again, no rescue told") if nxt else (None, "")
+    if held.story is None:
+        for j in nxt:
+            if j >= rescue:
+                break
+            if (scenes[j].series, scenes[j].episode) != (held.series, held.episode):
+                return scenes[j].key, "seen in another episode"
+    return scenes[rescue].key, ""
 
 
 def _seen_free(

@@ -17,6 +17,7 @@ from showbible.universe.bible import BibleConf
 PLACE_NOUNS = wordset(
     """abbey apartment arcade armoury arsenal asylum bakery bank barn barracks base bastion
     boat boathouse brewery bridge brig bunker cabin camp castle cathedral cellar chapel church
+    dungeon gaol jail
     cinema citadel clinic cloister college convent cottage crypt dam depot distillery dock docks
     dockyard embassy estate factory farm farmhouse ferry fort fortress forge foundry garage
     granary hall hangar harbour harbor hospital hotel house hut inn keep kitchen lab laboratory
