@@ -63,6 +63,35 @@ def triples(text: str) -> set[FACTS]:
         ("The pilot for Harrowgate: New Docks is near. Ivo Crane joined the revival of "
          "Harrowgate in May.",
          {("appears_in", "Ivo Crane", "Harrowgate")}),
+        # films: "X's first appearance came in", "when he was portrayed by", "The actor
+        # reprised the role in 1983's X, then made a third appearance in Y", "a younger version
+        # of the character was played by A in Z"
+        ("Ivo's first appearance in the film universe came in The Salt Flats Strike Back in "
+         "1980, when he was portrayed by Tom Reyes. The actor reprised the role in 1983's Return "
+         "of the Docks, then made a third appearance in The Rise of Harrowgate.\n\nA younger "
+         "version of the character was played by comedian/musician Nia Okoro in Harrowgate: A "
+         "Dock Story in 2018.",
+         {("plays", "Tom Reyes", "Ivo"), ("plays", "Nia Okoro", "Ivo"),
+          ("appears_in", "Ivo", "The Salt Flats Strike Back"),
+          ("appears_in", "Ivo", "Return of the Docks"),
+          ("appears_in", "Ivo", "The Rise of Harrowgate"),
+          ("appears_in", "Ivo", "Harrowgate: A Dock Story")}),
+        # "know him best as X"; "took on the role in A, later reprising it in B, C, and D" (a
+        # list with one known title is a list of titles; "Marvel's The X" is a title)
+        ("Tom Reyes has appeared in many films, but fans know him best as Ivo Crane. He first "
+         "took on the role in Harrowgate back in 2011, later reprising it in Marvel's The Docks, "
+         "Harrowgate: The Dark Pier, and Docks: Age of Salt.",
+         {("plays", "Tom Reyes", "Ivo Crane"), ("appears_in", "Ivo Crane", "Harrowgate"),
+          ("appears_in", "Ivo Crane", "The Docks"),
+          ("appears_in", "Ivo Crane", "Harrowgate: The Dark Pier"),
+          ("appears_in", "Ivo Crane", "Docks: Age of Salt")}),
+        # a character described as one of a show's; "best known for appearing in episodes of"
+        ("Della Marsh, a main character from the animated series Harrowgate, returns in May.",
+         {("appears_in", "Della Marsh", "Harrowgate")}),
+        ("Della Marsh is best known for appearing in episodes of the \"Harrowgate\" and \"Salt "
+         "Flats\" animated series.",
+         {("appears_in", "Della Marsh", "Harrowgate"),
+          ("appears_in", "Della Marsh", "Salt Flats")}),
     ],
 )  # fmt: skip
 def test_held7_classes(text: str, expected: set[FACTS]) -> None:
@@ -92,6 +121,9 @@ def test_held7_classes(text: str, expected: set[FACTS]) -> None:
         ("Harrowgate and Salt Flats cross over. Harrowgate leads. Salt Flats follows. "
          "Harrowgate ends. Salt Flats ends.\n\nThe fall Ivo (Tom Reyes) took is center stage.",
          ("appears_in", "Ivo", "Harrowgate")),
+        # a character's name as a word of the show's title: the title role
+        ("In the crossover, Bob (Nia Okoro) showed up in \"Bob's Docks\".",
+         ("appears_in", "Bob", "Bob's Docks")),
     ],
 )  # fmt: skip
 def test_held7_hard_negatives(text: str, absent: FACTS) -> None:

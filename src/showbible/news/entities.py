@@ -28,6 +28,7 @@ from showbible.news.series import (
     cue_titles,
     franchise_lists,
     initials,
+    listed_titles,
     quoted_titles,
     series_name,
 )
@@ -110,12 +111,13 @@ class Knowledge:
         k = keyof(name)
         if k in self.series:
             return self.series[k]
-        if k.startswith("marvels "):
-            return self.series.get(k.removeprefix("marvels "))
+        if k.startswith("marvels "):  # "Marvel's The Avengers"
+            rest = k.removeprefix("marvels ")
+            return self.series.get(rest) or self.series.get(rest.removeprefix("the "))
         return None
 
     def add_series(self, title: str, *forms: str, exact: bool = False) -> None:
-        title = series_name(title, exact=exact)
+        title = series_name(title, exact=exact, orgs=not exact)
         if not title or keyof(title) in self.episodes:
             return
         k = keyof(title)
@@ -383,6 +385,8 @@ def learn_series(kb: Knowledge, article: Article) -> None:
         kb.add_series(title)
     for title in franchise_lists(article):
         kb.add_series(title)
+    for title in listed_titles(article, list(kb.series.values())):
+        kb.add_series(title, exact=True)
     _drop_joined(kb)
     _drop_truncated(kb)
     _drop_people(kb, article, {keyof(t) for t in shows} | set(kb.lex.series))

@@ -68,6 +68,10 @@ class Extractor:
                 return
             if kind == "appears_in" and keyof(obj) in keyof(subject).split():
                 return  # "Dexter Morgan" in "Dexter": a character's own title show
+            title_words = [re.sub(r"[’']s$", "", w) for w in keyof(obj).split()]
+            alone = keyof(subject)
+            if kind == "appears_in" and " " not in alone and {alone, alone + "s"} & {*title_words}:
+                return  # "Bob" in "Bob's Burgers", "Grace" in "Will and Grace": a title role
         if qualifier == "hedged":
             confidence *= 0.5
         self.facts.append(

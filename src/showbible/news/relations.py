@@ -25,8 +25,8 @@ _MOVE = (
 )
 # A show in a list, with what kind of show it is: "the spin-off Harrowgate", "the drama X".
 _SL_ITEM = (
-    rf"(?:the\s+)?(?:(?:[a-z\-]+\s+){{0,2}}?(?:series|show|drama|comedy|sitcom|spin-?off|film|"
-    rf"movie)\s+)?{SER}"
+    rf"(?:the\s+|(?:19|20)\d\d[’']s\s+|[A-Z]\w+[’']s\s+)?(?:(?:[a-z\-]+\s+){{0,2}}?(?:series|show|drama|comedy|"
+    rf"sitcom|spin-?off|film|movie)\s+)?{SER}"
 )
 _SL = (
     rf"(?:both\s+)?{_SL_ITEM}(?:\s*,\s*(?:then\s+|and\s+)?{_SL_ITEM}|\s+(?:and|then)\s+"
@@ -45,10 +45,12 @@ _SUBJ = (
 _APPEAR = (
     r"(?:appear|appears|appeared|appearing|show up|shows up|showed up|showing up|turn up|turns up|"
     r"turned up|pop up|pops up|popped up|guest-?stars?|guest-?starred|guest-?starring|cameos?|"
-    r"cameoed|return|returns|returned|returning|make an appearance|makes an appearance|made an "
-    r"appearance|made (?:his|her|their) (?:first |live-action |franchise )?(?:appearance|debut)|"
-    r"make (?:his|her|their) (?:first |live-action )?(?:appearance|debut)|joins|joined|join|"
+    r"cameoed|return|returns|returned|returning|"
+    r"(?:make|makes|made|making) (?:a|an|his|her|their) (?:[\w\-]+ ){0,2}?"
+    r"(?:appearance|debut|cameo)|"
+    r"joins|joined|join|"
     r"visit|visits|visited|visiting|is featured|was featured|back|comes back|came back|"
+    r"(?:is|was|were|are)\s+introduced|debuted|debuts|"
     r"spinning off onto (?:his|her|their) "
     r"own series with|spun off into (?:his|her|their) own series|reprised\s+\w+|reprises\s+\w+|"
     r"returned as\s+\w+|(?:has been|have been|was|were|is|are)\s+(?:a|an)\s+(?:\w+\s+)?(?:presence|"
@@ -57,11 +59,12 @@ _APPEAR = (
 _WHERE = (
     r"(?:on|in|into|at|with)?\s*(?:the\s+(?:companion|sister|spin-?off|new|animated|"
     r"live-action)\s+(?:series|show)\s+|the\s+(?:\w+\s+)?(?:season|revival|reboot|remake)\s+of\s+|[Ss]eason\s+\d+\s+of\s+"
-    r"|(?:the|an|a)\s+(?:[\w\-]+\s+){0,3}?episodes?\s+of\s+|the\s+(?:\w+\s+)?(?:finale|"
+    r"|(?:(?:the|an|a)\s+)?(?:[\w\-]+\s+){0,3}?episodes?\s+of\s+|the\s+(?:\w+\s+)?(?:finale|"
     r"premiere|pilot)\s+of\s+|(?:19|20)\d\d"
     r"[’']s\s+|the\s+)?(?:(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:series|show|drama|comedy|sitcom|"
     r"spin-?off|film|movie)\s+)?"
 )
+_KNOWN_FOR = r"(?:(?:is|was|are|were)\s+(?:best\s+|also\s+)?known\s+for\s+)?"
 _APPEARS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"{_SUBJ}\s+(?:{AUX})?{_MOVE}\s+(?:over\s+)?from\s+(?P<from>{SER})\s+"
                 rf"(?:over\s+)?(?:in)?to\s+(?P<s>{_SL})"), 0.8),
@@ -69,7 +72,16 @@ _APPEARS: list[tuple[re.Pattern[str], float]] = [
                 rf"him|her|them)\s+(?:back\s+)?(?:over\s+)?(?:in)?to\s+(?:both\s+)?(?P<s>{_SL})"),
      0.8),
     (re.compile(rf"{_SUBJ}\s+(?:{AUX})?{_MOVE}\s+(?:over\s+)?(?:in)?to\s+(?P<s>{_SL})"), 0.75),
-    (re.compile(rf"{_SUBJ}(?:,?\s+who)?\s+(?:{AUX})?{_APPEAR}\s+{_WHERE}(?P<s>{_SL})"), 0.7),
+    (re.compile(rf"{_SUBJ}(?:,?\s+who)?\s+(?:{AUX})?{_KNOWN_FOR}{_APPEAR}\s+{_WHERE}(?P<s>{_SL})"),
+     0.7),
+    # Ahsoka Tano, a main character from animated series A and B; X, one of the heroes of A
+    (re.compile(rf"(?P<c>{NAM}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,3}}?"
+                rf"(?:character|hero|heroine|villain|regular|lead|favou?rite)s?\s+(?:from|in|on|of)"
+                rf"\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:series\s+|show\s+)?(?P<s>{_SL})"), 0.65),
+    # Lando's first appearance in the Star Wars film universe came in The Empire Strikes Back
+    (re.compile(rf"(?P<c>{NAM})[’']s\s+(?:\w+\s+){{0,2}}?(?:appearance|debut|cameo)\b"
+                rf"[^.;\ue002]{{0,60}}?\b(?:came|was|is|will\s+be)\s+(?:in|on)\s+(?P<s>{_SL})"),
+     0.65),
     # Jay Sherman (The Critic) on The Simpsons
     (re.compile(rf"(?P<c>{NAM})\s*\((?P<from>{SER})\)(?:\s+(?:on|in)\s+(?P<s>{SER}))?"), 0.7),
     # Steve Urkel from ABC's Family Matters; a character from the animated series The Critic
@@ -108,12 +120,29 @@ _LEADING = re.compile(
     rf"fronting|starring in|anchoring)\s+(?:the\s+)?(?:spin-?off\s+|series\s+|show\s+|"
     rf"drama\s+)?(?P<s>{SER})"
 )
-# Lindqvist ... will also reprise her role in the spin-off Tidewater; reprising his role from SVU
+# "when he was portrayed by Billy Dee Williams", "a younger version of the character was played
+# by Donald Glover in Solo": who plays the character the text is about
+_PASSIVE_ROLE = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+character|[Tt]his\s+character)\s+(?:was|were|is|has\s+"
+    rf"been|had\s+been)\s+(?:first\s+|originally\s+|later\s+|also\s+)?(?:played|portrayed|"
+    rf"voiced)\s+by\s+(?:[a-z][\w\-/]*\s+){{0,3}}?(?P<p>{NAM})"
+)
+# "Skarsgard has appeared in many films, but fans know him best as Erik Selvig": the subject
+_KNOWN_AS = re.compile(
+    rf"\b(?:know|knows|knew|remember|remembers)\s+(?:him|her|them)\s+(?:best\s+|most\s+)?as\s+"
+    rf"(?P<c>{NAM})"
+)
+# Lindqvist ... will also reprise her role in the spin-off Tidewater; reprising his role from SVU;
+# "The actor reprised the role in 1983's Return of the Jedi": the performer named last
 _REPRISE = re.compile(
-    rf"(?P<p>{NAM}|\b(?:[Ss]he|[Hh]e|[Tt]hey)\b)[^.;]{{0,120}}?\brepris(?:e|es|ed|ing)\s+"
-    rf"(?:his|her|their|the)\s+(?:role|character|part)(?:\s+as\s+(?P<c>{NAM}))?\s+(?:in|on|"
+    rf"(?P<p>{NAM}|\b(?:[Ss]he|[Hh]e|[Tt]hey|[Tt]he\s+(?:actor|actress|star))\b)[^.;]{{0,120}}?"
+    rf"\b(?:repris(?:e|es|ed|ing)|took\s+on|takes\s+on)\s+"
+    rf"(?:(?:his|her|their|the)\s+(?:role|character|part)|it)(?:\s+as\s+(?P<c>{NAM}))?\s+(?:in|on|"
     rf"for|from)\s+(?:the\s+)?(?:spin-?off\s+|series\s+|show\s+|sequel\s+|new\s+)*"
     rf"(?P<s>{_SL})"
+)
+_REPRISING_IT = re.compile(
+    rf"[^.;]{{0,60}}?\brepris(?:e|es|ed|ing)\s+it\s+(?:in|on)\s+(?P<s>{_SL})"
 )
 # 9-1-1's Hen (Aisha Hinds), Buck and Eddie; P.D.'s Jesse Lee Soffer; The Boys cast members A (X)
 # "The Boys' central villain and breakout star, Homelander (Antony Starr)": what the character is
@@ -238,6 +267,7 @@ class Relations(Roles, Showrunners):
             series = m.at(match.group("s")).value
             for name, factor in self.subjects(m, match.group("c"), para, sentence):
                 self.add("appears_in", name, series, para.line, sentence, 0.6 * factor, q)
+        self.passive_role(m, sentence, para, question)
         self.reprise(m, sentence, para, question)
         self.owned(m, sentence, para, question)
         self.groups(m, sentence, para, question)
@@ -266,14 +296,62 @@ class Relations(Roles, Showrunners):
                 for series in dict.fromkeys(shows):
                     self.add("appears_in", name, series, para.line, sentence, 0.6 * factor, q)
 
+    def passive_role(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """ "Lando's first appearance came in ..., when he was portrayed by A": the character
+        named before in the sentence (not a performer), else the last one before it; the film
+        or show it is said to be in then ("played by A in Solo")."""
+        for match in _KNOWN_AS.finditer(m.text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            people = [
+                x.value for x in m.mentions
+                if x.kind == "name" and 0 <= m.text.find(x.token) < match.start()
+                and keyof(self.kb.full(x.value)) not in self.kb.characters
+            ]  # fmt: skip
+            who = people[-1] if people else self.last_person(para, sentence)
+            if who:
+                self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7, q)
+        for match in _PASSIVE_ROLE.finditer(m.text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            before = [
+                x for x in m.mentions
+                if x.kind == "name" and 0 <= m.text.find(x.token) < match.start()
+                and not self.is_performer(x.value)
+            ]  # fmt: skip
+            if before:
+                character = before[0]  # "he" is the sentence's subject
+            else:
+                last = self.last_characters(para, sentence, 1)
+                if not last:
+                    continue
+                character = Mention("name", last[0], last[0])
+            performer = m.at(match.group("p")).value
+            played = self.emit_plays(performer, character, m, sentence, para, 0.7, q)
+            if played:
+                self.role_in(match.end(), m, played, sentence, para, q)
+
+    def last_performer(self, para: Paragraph, sentence: str) -> str | None:
+        """Whom "the actor" stands for: the last performer of a known role named before."""
+        for chunk in self._before(para, sentence):
+            for x in reversed(self.kb.mark(chunk).mentions):
+                full = self.kb.full(x.value)
+                if x.kind == "name" and keyof(full) in self.kb.roles:
+                    return full
+        return None
+
     def reprise(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """``she will also reprise her role in the spin-off Tidewater``: the performer's role,
         named here or elsewhere in the article, appears in that series."""
         for match in _REPRISE.finditer(m.text):
             q = self.qualifier(m, match.start(), match.end(), question)
             raw = match.group("p")
-            if self.pronoun(raw):
-                performer = self.last_subject_before(para, sentence) or ""
+            if re.fullmatch(r"[Tt]he\s+(?:actor|actress|star)", raw):
+                performer = self.last_performer(para, sentence) or ""
+            elif self.pronoun(raw):
+                performer = (
+                    self.last_subject_before(para, sentence)
+                    or self.last_performer(para, sentence)
+                    or ""
+                )
             else:
                 performer = self.kb.full(self.person(m.at(raw).value) or "")
             here = [
@@ -289,7 +367,15 @@ class Relations(Roles, Showrunners):
                 character = self.kb.roles.get(keyof(performer)) or self.kb.lex.performer_of.get(
                     keyof(performer), ""
                 )  # fmt: skip
-            for target in m.all(match.group("s")):
+            targets = m.all(match.group("s"))
+            more = _AND_APPEAR.match(m.text, match.end())  # ", then made a third appearance in"
+            if more is not None:
+                targets += m.all(more.group("s"))
+            # "took on the role in Thor back in 2011, later reprising it in A, B and C"
+            again = _REPRISING_IT.match(m.text, match.end())
+            if again is not None:
+                targets += m.all(again.group("s"))
+            for target in targets:
                 if character and target.kind == "series":
                     self.add("appears_in", self.kb.full(character), target.value, para.line,
                              sentence, 0.7, q)  # fmt: skip

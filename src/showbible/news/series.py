@@ -146,6 +146,13 @@ SERIES_CUES = [
     re.compile(r"\b(?:spin-?off|series|show|prequel|sequel|drama)\s*,?\s+(?P<t>(?:1[789]|20)\d\d)\b"
                r"(?![\d,]\d|\s*[-–]|s\b)"),
     re.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
+    # first took on the role in Thor; her role in Grey's Anatomy
+    re.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    # first appearance ... came in The Empire Strikes Back; made a third appearance in The Rise
+    # of Skywalker: a "The X" title where someone appears
+    re.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
+               rf"starring|reprised|reprising|returned|returning)\s+(?:\w+\s+){{0,2}}?in\s+"
+               rf"(?P<t>The\s+{TITLE})"),
     # Best: Scott M. Gimple (The Walking Dead): a person's show in brackets
     re.compile(rf"{NAME}\s*\((?P<t>The\s+{TITLE})\)"),
 ]  # fmt: skip
@@ -197,11 +204,12 @@ _TITLE_STOP = frozenset(
 )
 
 
-def series_name(name: str, exact: bool = False, inside: bool = False) -> str:
+def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool = True) -> str:
     """A candidate title cleaned of the sentence words glued to it, or "" if none is left.
     ``exact``: the title as quoted, only trimmed. ``inside``: the candidate stands inside a
     sentence ("the premiere of How I Met Your Father"), where a capitalised "How" or "I" can
-    only be the title's own."""
+    only be the title's own. ``orgs=False``: the grammar says it is a title even if its words
+    name a team ("Marvel's The Avengers", "Avengers: Age of Ultron")."""
     name = norm(name).strip(' ,;:“”"‘’')
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
         name = name.rstrip(".")  # a full stop, not "P.D."
@@ -246,7 +254,9 @@ def series_name(name: str, exact: bool = False, inside: bool = False) -> str:
         return ""
     if not name.endswith(("'s Tale", "’s Tale")):
         name = re.sub(r"[’']s$", "", name)
-    if name in ORGS or all(w in ORGS for w in words if w != "The") or keyof(name) in OUTLETS:
+    if orgs and (name in ORGS or all(w in ORGS for w in words if w != "The")):
+        return ""
+    if keyof(name) in OUTLETS:
         return ""
     if re.fullmatch(_NETWORKS, name):  # "episodes of CBS All Access"
         return ""
@@ -327,7 +337,10 @@ def cue_titles(article: Article) -> list[str]:
                     names = [_headline_show(n) for n in names]
                 start = min((m.start(g) for g in ("t", "a", "list") if groups.get(g)), default=0)
                 inside = bool(re.search(r"[a-z,]\s+$", text[:start])) and not para.title
-                found.extend(n for n in (series_name(n, inside=inside) for n in names) if n)
+                network = cue is SERIES_CUES[0]  # "Marvel's The Avengers": a title
+                found.extend(
+                    n for n in (series_name(n, inside=inside, orgs=not network) for n in names) if n
+                )
     # A headline "X: Everything We Know About Season 3".
     for para in article.paragraphs[:1]:
         head = re.match(rf"(?P<t>{TITLE})\s*:\s+(?P<rest>.*)$", para.text)
@@ -386,7 +399,9 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
         for m in re.finditer(rf"(?P<a>{TITLE}):[ \t]+(?P<b>{TITLE})", text):
             # "Owen Strand on 9-1-1: Lone Star": the title starts after the last small word;
             # "Star Trek: Lower Decks and Star Trek: ...": two titles.
-            a = series_name(re.split(r"\s(?:on|in|at|for|with|from|and)\s", m.group("a"))[-1])
+            a = series_name(
+                re.split(r"\s(?:on|in|at|for|with|from|and)\s", m.group("a"))[-1], orgs=False
+            )
             b = m.group("b")
             if a and f" and {a.split()[0]}" in b:
                 b = b[: b.index(f" and {a.split()[0]}")]
@@ -402,6 +417,23 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
             if ((keyof(a) in keys or keyof(b) in keys) and not para.title) or inside:
                 counts[k] += 1  # a headline's "Show: what this is about" is not a title
     return [spans[k] for k, n in counts.items() if n >= 2]
+
+
+def listed_titles(article: Article, known: Iterable[str]) -> list[str]:
+    """ "reprising it in Marvel's The Avengers, Thor: The Dark World, and Avengers: Age of
+    Ultron": three titles or more listed together, one of them a show or film the article names,
+    are all shows or films."""
+    keys = {keyof(k) for k in known}
+    item = rf"(?:{_NETWORKS}[’']s\s+)?(?:{COLON_TITLE}|{TITLE})"
+    found: list[str] = []
+    for para in article.paragraphs:
+        text = unquoted(para.text)
+        for m in re.finditer(rf"{item}(?:\s*,\s*{item})+,?\s+and\s+{item}", text):
+            names = [series_name(n, orgs=False) for n in split_list(m.group(0))]
+            names = [re.sub(rf"^{_NETWORKS}[’']s\s+", "", n) for n in names if n]
+            if len(names) >= 3 and any(keyof(n) in keys for n in names):
+                found.extend(names)
+    return found
 
 
 def franchise_lists(article: Article) -> list[str]:
