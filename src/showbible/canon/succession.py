@@ -36,7 +36,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from showbible.canon.creation import PEERS, RANKS_OF, created, creation_cuts, first_seen
+from showbible.canon.creation import (
+    PEERS,
+    RANKS_OF,
+    Where,
+    created,
+    creation_cuts,
+    first_seen,
+)
 from showbible.canon.fullnames import name_cuts
 from showbible.canon.tenure import closed_order, companies, gap_cuts, nearer
 from showbible.reading.crossing import Crossing, erode, groups_of
@@ -73,10 +80,11 @@ def refine_crossings(
     # Two surnames for one label are two people (canon/fullnames.py), whoever dies.
     id_in = {base: {sid: _id_in(base, c, sid) for sid in c.series} for base, c in judged.items()}
     cuts = name_cuts(judged, id_in, scenes, cast.titles)
-    # A title passes on at a death, or across a silence (canon/tenure.py): both need the
-    # order of the series, read from deaths (or declared), and only titles are judged.
-    spans = {base for base, c in judged.items() if any(len(g) > 1 for g in c.groups)}
-    if _any_dies(ids, scenes) or (declared and spans):
+    # A title passes on at a death, created anew or across a silence (canon/creation.py,
+    # canon/tenure.py): all need the order of the series, read from deaths (or declared), and
+    # only titles are judged.
+    joined = {base for base, c in judged.items() if any(len(g) > 1 for g in c.groups)}
+    if _any_dies(ids, scenes) or (declared and joined):
         index = _Index(scenes, declared or {})
 
         def name(cid: str) -> str:
@@ -89,14 +97,17 @@ def refine_crossings(
             for g in c.groups
             if _id_in(base, c, g[0]) in index.dead
         }
-        spanning = {
-            _id_in(base, judged[base], g[0]): judged[base].label
-            for base in spans
-            for g in judged[base].groups
-            if len(g) > 1
-        }
+        order = _Order(scenes, index)
+        creations = created({judged[b].label for b in joined}, scenes)
+        # What a creation or a silence would part, read before the titles (the dearest part:
+        # the text of every scene) so that only the labels with something to part are read.
+        spans = {b: judged[b] for b in joined if order.could_part(judged[b], creations)}
+        passed = _passed_on(spans, scenes, order, creations, cast, name) if spans else {}
+        labels = {judged[b].label for b in passed} | set(dying.values())
         titles = _titles(
-            set(dying.values()) | set(spanning.values()), scenes, set(dying) | set(spanning)
+            labels,
+            scenes,
+            set(dying) | {_id_in(b, judged[b], s) for b in passed for s in judged[b].series},
         )
         for base, c in judged.items():
             if c.label.upper() not in titles:
@@ -105,8 +116,8 @@ def refine_crossings(
                 continue
             for pair, why in _judge(base, c, index, name).items():
                 cuts.setdefault(base, {}).setdefault(pair, why)
-        if spans & {b for b, c in judged.items() if c.label.upper() in titles}:
-            _silences(judged, spans, titles, scenes, index, cast, name, cuts)
+            if base in passed and base not in cuts:
+                cuts[base] = passed[base]  # unless a death or two surnames already did
     for base, pairs in cuts.items():
         for ev in judged[base].pairs:
             if ev.series in pairs:
@@ -135,6 +146,7 @@ def refine_crossings(
     return [_renamed(s, rename[s.series]) if rename.get(s.series) else s for s in scenes]
 
 
+_RANK_WORD = re.compile(RANKS_OF)  # on lower-case text: a quick sieve, words or not
 _RANK_OF = re.compile(rf"(?:{RANKS_OF})\s+of\s", re.IGNORECASE)
 
 
@@ -161,6 +173,8 @@ def _titles(labels: set[str], scenes: list[SceneFacts], ids: set[str]) -> set[st
         if ids.isdisjoint(mentioned):
             continue
         for text in [s.text for s in scene.sentences] + [sp.text for sp in scene.dialogue]:
+            if not _RANK_WORD.search(text.lower()):
+                continue  # most lines name no rank: the pattern of names is dearer to run
             for m in rx.finditer(text):
                 found.add(" ".join(m.group(1).upper().split()))
         if found == wanted:
@@ -168,41 +182,57 @@ def _titles(labels: set[str], scenes: list[SceneFacts], ids: set[str]) -> set[st
     return found
 
 
-def _silences(
-    judged: dict[str, Crossing],
-    spans: set[str],
-    titles: set[str],
+class _Order:
+    """The order of the series the deaths (or the declared release) give, closed
+    transitively, and who is present in each series."""
+
+    def __init__(self, scenes: list[SceneFacts], index: _Index) -> None:
+        series = sorted({s.series for s in scenes})
+        self.before = closed_order(series, lambda p, q: index.order(p, q)[0])
+        self.present_in: dict[str, set[str]] = defaultdict(set)
+        for cid, where in index.alive.items():
+            for sid in where:
+                self.present_in[sid].add(cid)
+
+    def could_part(self, crossing: Crossing, creations: Mapping[tuple[str, str], Where]) -> bool:
+        """Whether a creation or a silence could part the crossing: its title is created in a
+        series of its own, or a series it is not cued in comes between two of its own."""
+        label = crossing.label.upper()
+        if any((label, sid) in creations for sid in crossing.series):
+            return True
+        mine = set(crossing.series)
+        return any(
+            a in mine and m not in mine and (m, b) in self.before and b in mine
+            for a, m in self.before
+            for b in mine
+        )
+
+
+def _passed_on(
+    chosen: dict[str, Crossing],
     scenes: list[SceneFacts],
-    index: _Index,
+    order: _Order,
+    creations: Mapping[tuple[str, str], Where],
     cast: Cast,
     name: Callable[[str], str],
-    cuts: dict[str, dict[tuple[str, str], str]],
-) -> None:
-    """Add to ``cuts`` the pairs that a title created anew (canon/creation.py) or a title's
-    silence through the series between (canon/tenure.py) contradicts, for the crossings that
-    ``_judge`` left whole."""
-    series = sorted({s.series for s in scenes})
-    before = closed_order(series, lambda p, q: index.order(p, q)[0])
-    if not before:
-        return
-    present_in: dict[str, set[str]] = defaultdict(set)
-    for cid, where in index.alive.items():
-        for sid in where:
-            present_in[sid].add(cid)
-    chosen = {b: judged[b] for b in spans if judged[b].label.upper() in titles}
+) -> dict[str, dict[tuple[str, str], str]]:
+    """The pairs of each crossing that its title created anew (canon/creation.py) or its
+    silence through the series between (canon/tenure.py) would contradict, each with why;
+    whether the label is a title that passes on at all is for the caller to say."""
+    out: dict[str, dict[tuple[str, str], str]] = {}
+    if not order.before:
+        return out
     ids = {_id_in(b, c, g[0]) for b, c in chosen.items() for g in c.groups}
     company = companies(ids, scenes, cast.is_role)
-    creations = created({c.label for c in chosen.values()}, scenes)
     seen = first_seen(ids, scenes) if creations else {}
     for base, c in chosen.items():
-        if base in cuts:
-            continue  # a death or two surnames already took it apart
         id_in = {sid: _id_in(base, c, sid) for sid in c.series}
-        found = creation_cuts(c, id_in, before, creations, seen)
-        for pair, why in gap_cuts(c, id_in, before, present_in, company, name).items():
+        found = creation_cuts(c, id_in, order.before, creations, seen)
+        for pair, why in gap_cuts(c, id_in, order.before, order.present_in, company, name).items():
             found.setdefault(pair, why)
         if found:
-            cuts[base] = found
+            out[base] = found
+    return out
 
 
 def _any_dies(ids: set[str], scenes: list[SceneFacts]) -> bool:
