@@ -1,21 +1,25 @@
 """Destructions: places that burn, sink, explode or fall.
 
-Reads: a place as the subject of a destruction predicate ("the chapel burns to the ground",
-"the Kestrel sinks", "the boathouse explodes", "is reduced to ash", "is a smoking ruin") or the
-object of a destroying act ("Ruth torches the cold store", "the explosion destroys the weather
-station", "blow up the lighthouse"). The place is a bible place by any of its names, the
-scene's own place ("the building", "the whole place", "it", the head noun of the heading:
-"the hangar" in BRANDT AEROWORKS - HANGAR), or another named location ("the Harrow Street
-warehouse": a head noun of a building or vessel, or a proper name), keyed like an unknown heading
-location. Weaker predicates ("burns", "collapses", "caves in") are medium confidence until a
-second sign in the scene confirms them.
+Reads: a place as the subject of a destruction predicate ("the chapel burns to the ground", "the
+Kestrel sinks", "the boathouse explodes", "is reduced to ash", "is a smoking ruin", "is rubble",
+"is lost with all hands", "goes down by the stern") or the object of a destroying act ("Ruth
+torches the cold store", "the explosion destroys the weather station", "blow up the
+lighthouse"), a fire or a force of nature among them ("the sea takes the Kestrel", "the fire
+claims the cold store", "the flood sweeps the mill away"). The place is a bible place by any of
+its names, the scene's own place ("the building", "the whole place", "it", the head noun of the
+heading: "the hangar" in BRANDT AEROWORKS - HANGAR), or another named location ("the Harrow
+Street warehouse": a head noun of a building or vessel, or a proper name), keyed like an unknown
+heading location. Weaker predicates ("burns", "collapses", "caves in") are medium confidence
+until a second sign in the scene confirms them.
 
-Refuses: what merely happens in or near a place ("candles burn in the chapel", "Hollis
-collapses in the chapel"), possessives that are parts ("the cold store's alarm explodes"), things
-that are not places ("Cole destroys the ledger"), figures ("my career went up in flames",
-"the deal collapses"), conquest ("the castle falls to the rebels"), and as for every kind:
-questions, negations, modals, conditions, threats, attempts, near misses, hearsay, imperatives,
-depictions, flashbacks and dreams. A later sign that the place stands (``Intact``) withdraws it.
+Refuses: what merely happens in or near a place ("candles burn in the chapel", "Hollis collapses
+in the chapel"), possessives that are parts ("the cold store's alarm explodes"), things that are
+not places ("Cole destroys the ledger", "the storm takes the lighthouse keeper's boat"), a force
+passing through or catching ("the wave swept through the office", "the fire takes hold in the
+chapel", "the flood sweeps the yard clean"), figures ("my career went up in flames", "the deal
+collapses"), conquest ("the castle falls to the rebels"), and as for every kind: questions,
+negations, modals, conditions, threats, attempts, near misses, hearsay, imperatives, depictions,
+flashbacks and dreams. A later sign that the place stands (``Intact``) withdraws it.
 """
 
 from __future__ import annotations
@@ -41,7 +45,11 @@ _SUBJECT_HIGH = re.compile(
     r"(?:smoking |charred |blackened |burnt-out |burned-out )?(?:ruin|shell|crater|husk|wreck)|"
     r"is a ring of blackened|buckles and crashes|crashes into the sea|collapses|collapsed|"
     r"crumbles|crumbled|caves in|caved in|comes down|came down|"
-    r"burns?(?: \w+){0,3} until nothing (?:is )?left)",
+    r"burns?(?: \w+){0,3} until nothing (?:is )?left|"
+    r"(?:is|was|'s|lies) (?:now |nothing but |just |only )?(?:rubble|ash|ashes|cinders|"
+    r"smoking rubble|a heap of (?:rubble|ash))|"
+    r"(?:is|was) lost with all hands|(?:goes|went) down by the (?:stern|bow|head)|"
+    r"(?:slips|slipped|sinks|sank) beneath the (?:waves|surface|water))",
     re.I,
 )
 _SUBJECT_MEDIUM = re.compile(
@@ -55,6 +63,19 @@ _OBJECT = re.compile(
     r"bombed|fires|burns? down|burned down)\b",
     re.I,
 )
+# A force of nature or a fire as the subject, the place its object: "the sea takes the Kestrel",
+# "the flood sweeps the mill away", "the storm tears the weather station off the cliff".
+_FORCE = re.compile(
+    r"\b(?:fire|flames|blaze|inferno|sea|flood|floodwaters?|tide|storm|gale|hurricane|"
+    r"typhoon|tornado|twister|wave|waves|avalanche|landslide|mudslide|earthquake|quake|"
+    r"explosion|blast)\s+(?P<verb>takes|took|claims|claimed|swallows|swallowed|consumes|"
+    r"consumed|devours|devoured|sweeps|swept|tears|tore|rips|ripped)\b(?!\s+(?:hold|through|"
+    r"over|across|along|into|at|in)\b)",
+    re.I,
+)
+# Verbs that need the place carried off: "sweeps the mill away", not "sweeps the yard".
+_CARRY = frozenset({"sweeps", "swept", "tears", "tore", "rips", "ripped"})
+_OFF = re.compile(r"^\s*(?:away|off|apart|down|loose|to (?:pieces|shreds|splinters))\b", re.I)
 _OBJECT_MEDIUM = frozenset({"engulf", "engulfs", "engulfed", "fires"})
 # Parts of a building: their fall is a second sign for the place last seen burning.
 _PART = re.compile(
@@ -114,6 +135,24 @@ _TRIGGER = (
     "ceiling",
     "tower",
     "spire",
+    "rubble",
+    " ash",
+    "cinders",
+    "all hands",
+    "by the stern",
+    "by the bow",
+    "by the head",
+    "beneath the",
+    "take",
+    "took",
+    "claim",
+    "swallow",
+    "consum",
+    "devour",
+    "sweep",
+    "tear",
+    "tore",
+    "rip",
 )
 _NOT_AFTER = re.compile(
     r"^\s*(?:to the (?:rebels|enemy|french|english)|silent|quiet|into a chair|"
@@ -137,6 +176,7 @@ class Destructions(Component):
         bible = scene.places.spans(text)
         key, words = scene.place_key, scene.location_words
         seen: set[str] = set()
+        soft: dict[str, int] = {}  # weak signs in this sentence: where each ends
         for m in _SUBJECT_HIGH.finditer(text):
             place = place_before(text, m.start(), bible, key, words)
             if place is None or place.possessive or place.key in seen:
@@ -145,14 +185,18 @@ class Destructions(Component):
                 seen.add(place.key)
                 yield fact("destroyed", place.key, unit, self._told(unit, HIGH),
                            f"subject of {m.group(0).strip()!r}")  # fmt: skip
+        part = _PART.search(text)
         for m in _SUBJECT_MEDIUM.finditer(text):
             if _NOT_AFTER.match(text[m.end() :]):
                 continue
             place = place_before(text, m.start(), bible, key, words)
             if place is None or place.possessive or place.key in seen:
                 continue
+            if part is not None and part.start() <= place.start < part.end():
+                continue  # "the bell tower falls": a part of the place, read below
             if blocked(text, m.start(), subject_at=place.start) is None:
                 seen.add(place.key)
+                soft[place.key] = m.end()
                 yield self._soft_fact(place.key, unit, f"subject of {m.group(0).strip()!r}")
         for m in _OBJECT.finditer(text):
             place = place_after(text, m.end(), bible, key, words)
@@ -167,14 +211,28 @@ class Destructions(Component):
             else:
                 yield fact("destroyed", place.key, unit, self._told(unit, HIGH),
                            f"object of {verb!r}")  # fmt: skip
+        for m in _FORCE.finditer(text):
+            place = place_after(text, m.end("verb"), bible, key, words)
+            if place is None or place.possessive or place.key in seen:
+                continue
+            if re.match(r"^\s+[a-z]+(?:'s|’s)\b", text[place.end :]):
+                continue  # "takes the lighthouse keeper's boat": the place names its owner
+            verb = m.group("verb").lower()
+            if verb in _CARRY and not _OFF.match(text[place.end :]):
+                continue
+            if blocked(text, m.start()) is None:
+                seen.add(place.key)
+                yield fact("destroyed", place.key, unit, self._told(unit, HIGH),
+                           f"object of {m.group(0).strip()!r}")  # fmt: skip
         for pid, s, _e in bible:
             found = pid not in seen and _NOTHING_LEFT.search(text[:s])
             if found and blocked(text, s, negation=False) is None:
                 yield fact("destroyed", pid, unit, HIGH, "nothing left of it")
-        part = _PART.search(text)
         if part is not None and blocked(text, part.start()) is None:
             last = list(self._soft) or ([key] if key else [])
-            if last and last[-1] not in seen:
+            # A weak sign earlier in this sentence counts ("The abbey burns; the bell tower
+            # falls last"); a strong one needs no second.
+            if last and (last[-1] not in seen or soft.get(last[-1], len(text)) < part.start()):
                 yield self._soft_fact(last[-1], unit, f"{part.group(0).strip()!r}")
 
     def _soft_fact(self, key: str, unit: Unit, reason: str) -> Inferred:
