@@ -92,6 +92,17 @@ def triples(text: str) -> set[FACTS]:
          "Flats\" animated series.",
          {("appears_in", "Della Marsh", "Harrowgate"),
           ("appears_in", "Della Marsh", "Salt Flats")}),
+        # a sentence's word glued to a name the article uses elsewhere
+        ("What To Know Tom Reyes, who played Ivo in Harrowgate, hinted at a return.\n\nBut Tom "
+         "Reyes, who played the British vamp Ivo for five seasons, might be back.",
+         {("plays", "Tom Reyes", "Ivo")}),
+        # a modal-looking name with a possessive; the show of a who-aside is the performer's
+        ("\"Will and Grace\" is back for season 10 of Will and Grace. Drake Roe, who has been "
+         "busy playing Ada Vance on Salt Flats, will return as Karen's (Meg Doe) former lover Ivo "
+         "Crane. It also stars Will's "
+         "(Tom Reyes) sister.",
+         {("plays", "Drake Roe", "Ivo Crane"), ("plays", "Meg Doe", "Karen"),
+          ("plays", "Tom Reyes", "Will"), ("appears_in", "Karen", "Will and Grace")}),
     ],
 )  # fmt: skip
 def test_held7_classes(text: str, expected: set[FACTS]) -> None:
@@ -124,6 +135,15 @@ def test_held7_classes(text: str, expected: set[FACTS]) -> None:
         # a character's name as a word of the show's title: the title role
         ("In the crossover, Bob (Nia Okoro) showed up in \"Bob's Docks\".",
          ("appears_in", "Bob", "Bob's Docks")),
+        ("What To Know Tom Reyes, who played Ivo in Harrowgate, hinted at a return.\n\nBut Tom "
+         "Reyes, who played Ivo for five seasons, might be back.",
+         ("plays", "Know Tom Reyes", "Ivo")),
+        ("\"Will and Grace\" is back. Drake Roe, who has been busy playing Ada Vance on Salt "
+         "Flats, will return as Karen's (Meg Doe) former lover Ivo Crane.",
+         ("appears_in", "Karen", "Salt Flats")),
+        ("\"Will and Grace\" is back. It will welcome back Nia Okoro as Will's (Tom Reyes) "
+         "mother, Ada Vance.",
+         ("plays", "Nia Okoro", "Will")),
     ],
 )  # fmt: skip
 def test_held7_hard_negatives(text: str, absent: FACTS) -> None:

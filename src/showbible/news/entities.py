@@ -223,8 +223,20 @@ class Knowledge:
             if any(s < m.end() and m.start() < e for s, e, _ in spans):
                 continue
             at, name = _trim(m.group(0))
+            possessive = re.match(r"[’']s\s*\(", plain[m.end() :])
+            if not name and re.fullmatch(r"[A-Z][a-z]+", m.group(0)) and possessive:
+                at, name = 0, m.group(0)  # "Will's (Eric McCormack)": a name, not a verb
             if not name:
                 continue
+            first, _, tail = name.partition(" ")
+            if (
+                " " in tail
+                and keyof(name) not in self.persons
+                and keyof(tail) in self.persons
+                and not _RANK.search(first + " ")
+                and first.lower().strip(".") not in _TITLE_WORDS
+            ):
+                at, name = at + len(first) + 1, tail  # see _drop_glued
             start = m.start() + at
             spans.append((start, start + len(name), Mention("name", name, norm(name))))
         spans.sort(key=lambda s: s[0])
@@ -574,8 +586,28 @@ def learn_people(kb: Knowledge, article: Article) -> None:
                 kb.evidence[k] -= 2
             if _RANK.search(before) or _RANK.search(words[0] + " "):  # "Dr. Tara Lewis"
                 kb.evidence[k] -= 2
+    _drop_glued(kb)
     _cast_lists(kb, article)
     _show_people(kb, article)
+
+
+# Titles a name may carry besides ranks: "Marshal Eli Stone", "Agent Maggie Bell".
+_TITLE_WORDS = frozenset(
+    words("marshal agent officer sergeant detective doctor dr mr mrs ms miss sir lady lord judge")
+)
+
+
+def _drop_glued(kb: Knowledge) -> None:
+    """ "What To Know James Marsters", "Whenever Pete Davidson": a name seen once whose last
+    words are a name the article uses is that name with a sentence's word glued on."""
+    for k, name in list(kb.persons.items()):
+        tail = keyof(" ".join(name.split()[1:]))
+        first = name.split()[0]
+        if _RANK.search(first + " ") or first.lower().strip(".") in _TITLE_WORDS:
+            continue  # "Marshal Eli Stone", "Captain Ilse Varga": a rank belongs to the name
+        if len(name.split()) >= 3 and kb.name_count[k] == 1 and tail in kb.persons:
+            del kb.persons[k]
+            kb.evidence[tail] += kb.evidence.pop(k, 0)
 
 
 # "Station 19 actor Grey Damon", "Chicago P.D. vets A and B", "9-1-1 star Angela Bassett"

@@ -36,7 +36,7 @@ _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
 _JOB = r"(?:(?:Special|Senior|Supervisory)\s+Agent\s+)?"
 C_ITEM = (
     rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
-    r"(?![’']s\s+(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
+    r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
 )
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
@@ -63,7 +63,8 @@ V_ROLE = (
 # be playing", "Paulo Costanzo, who was previously seen in The Night Of, will be playing".
 CREDIT = (
     rf"(?:\s+(?:from|of)\s+{SER}|,?\s+who\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?)?"
+    rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?|,\s+who\s+[^,;.]"
+    rf"{{0,80}},(?=\s+{AUX}(?:{V_AS}|{V_DIRECT})))?"
 )
 # "plays Cobra Kai villain Hawk": the show, what the character is there, the character; "the
 # British vamp Spike": a capitalised adjective, what the character is, the character
@@ -82,7 +83,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
      0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
-    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue000\ue002]|the\s+{NAM}){{0,40}}?"
+    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue000\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_ROLE}\s+(?:to\s+)?(?:his|her|their|"
@@ -190,6 +191,8 @@ class Roles(Extractor):
         sentence), place the character in its show, as ``place`` qualifies it."""
         performer = strip_start(performer)
         name = character.text if character.kind == "series" else strip_start(character.value)
+        if not name and re.search(re.escape(character.token) + r"[’']s\b", m.text or ""):
+            name = character.value  # "Will's (Eric McCormack)": a name takes a possessive
         token = m.text.find(character.token) if character.token else -1
         if token >= 0 and re.search(r"\bthe\s+new\s+$", m.text[:token]):
             return None  # "as the new Chosen One": a part someone takes over, not a name
@@ -238,11 +241,17 @@ class Roles(Extractor):
 
         credit_shows = credited(m, self.kb.series_count)
 
+        # "Baldwin, who has been playing Trump on Saturday Night Live, will return as X": the
+        # show of an aside about the performer is not the role's
+        asides = who_asides(m.text)
+
         def shows(lo: int, hi: int) -> list[str]:
             out = []
             for x in m.mentions:
                 pos = m.text.find(x.token)
                 if x.kind != "series" or not lo <= pos < hi or self.franchise(x.value):
+                    continue
+                if any(a <= pos < b <= at for a, b in asides):
                     continue
                 if re.match(r"\s*\(", m.text[pos + len(x.token) :]):
                     continue  # "Supergirl (X)": a hero
@@ -261,8 +270,10 @@ class Roles(Extractor):
         if episode:  # "In the finale of Supergirl, The Flash's Barry Allen (Grant Gustin)"
             before = [m.at(episode[-1].group("s")).value]
         head = self.kb.mark(self.kb.speechless(para.text)[: self.offset])
+        head_asides = who_asides(head.text)
         earlier = [x.value for x in head.mentions if x.kind == "series"
                    and not self.franchise(x.value) and x.value not in credited(head)
+                   and not any(a <= head.text.find(x.token) < b for a, b in head_asides)
                    and not _DESCRIBES.match(head.text[head.text.find(x.token) + len(x.token):])
                    ]  # fmt: skip
         if before:
@@ -390,6 +401,7 @@ class Roles(Extractor):
                 listed[i] = listed[i + 1] = True
         episode = list(_EPISODE_OF.finditer(m.text))
         credit_shows = credited(m)
+        asides = who_asides(m.text)
         # "original cast members A (W), B (O) and C (G) have expressed interest in returning":
         # the cast's own verb is a hypothesis, so is where the cast is seen.
         last = max((f[3] for f, cast in zip(found, listed, strict=True) if cast), default=0)
@@ -403,6 +415,7 @@ class Roles(Extractor):
                 x.value for x in m.mentions
                 if x.kind == "series" and 0 <= m.text.find(x.token) < start
                 and x.value not in credit_shows and not self.franchise(x.value)
+                and not any(a <= m.text.find(x.token) < b <= start for a, b in asides)
                 and not re.match(r"\s*\(", m.text[m.text.find(x.token) + len(x.token) :])
             ]  # fmt: skip
             if not cast and (shown or named):
@@ -413,7 +426,10 @@ class Roles(Extractor):
                 series, confidence = (shown[-1], 0.6) if shown else (named[-1], 0.5)
                 if keyof(series) != keyof(name):
                     self.add("appears_in", name, series, para.line, sentence, confidence)
-            elif not cast and not any(x.kind == "series" for x in m.mentions):
+            elif not cast and not any(
+                x.kind == "series" and not any(a <= m.text.find(x.token) < b for a, b in asides)
+                for x in m.mentions
+            ):
                 self.topic_cast(bs[0] if (vote or default) > 0 and a.kind == "name" else a,
                                 sentence, para)  # fmt: skip
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
@@ -576,6 +592,13 @@ class Roles(Extractor):
             if x.kind == "name" and k in self.kb.characters:
                 return self.kb.characters[k]
         return None
+
+
+def who_asides(text: str) -> list[tuple[int, int]]:
+    """Where a sentence's who-clauses between commas are ("Baldwin, who has been playing Trump
+    on Saturday Night Live, will return as ..."): their shows are the performer's, not the
+    role's that follows."""
+    return [(a.start(), a.end()) for a in re.finditer(r",\s+who\s+[^,;.]{0,80},", text)]
 
 
 def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
