@@ -103,6 +103,16 @@ def triples(text: str) -> set[FACTS]:
          "(Tom Reyes) sister.",
          {("plays", "Drake Roe", "Ivo Crane"), ("plays", "Meg Doe", "Karen"),
           ("plays", "Tom Reyes", "Will"), ("appears_in", "Karen", "Will and Grace")}),
+        # showrunners: "A and B serve as co-showrunners on the project"; a sentence announcing
+        # a new showrunner, then "Jane Doe, executive producer of X, will be taking over the
+        # lead duties", then "She takes over from John Roe" (who had the job)
+        ("Disney+ renewed \"Harrowgate\" for a second season. Ada Vance and Ivo Crane also "
+         "serve as co-showrunners on the project.",
+         {("showrunner", "Ada Vance", "Harrowgate"), ("showrunner", "Ivo Crane", "Harrowgate")}),
+        ("This article contains \"Harrowgate\" spoilers.\n\nThe thriller will have a new "
+         "showrunner for this upcoming season. Jane Doe, executive producer of \"Salt Flats,\" "
+         "will be taking over the lead duties for season 2. She takes over from John Roe.",
+         {("showrunner", "Jane Doe", "Harrowgate"), ("showrunner", "John Roe", "Harrowgate")}),
     ],
 )  # fmt: skip
 def test_held7_classes(text: str, expected: set[FACTS]) -> None:

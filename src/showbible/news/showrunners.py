@@ -40,7 +40,7 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"(?:(?P<s>{SER})(?:[’'‘]s)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
                 rf"(?P<s2>{SER}))?"), 0.85, ""),
     # Jane Doe will serve as / has been named / took on the role of (new) showrunner (of X)
-    (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
+    (re.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
                 rf"remains|stays|takes? over|took over|taking over|comes aboard|came aboard|"
                 rf"signed on|signs on|joins|joined|chosen|named|tapped|hired|appointed|brought "
                 rf"on|taken on the role of|takes? on the role of|took on the role of|stepped in|"
@@ -89,7 +89,8 @@ _REPLACED = re.compile(
     rf"\s+(?P<old>{NAM})\s+as\s+(?:the\s+)?(?:new\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"
 )
 _SUCCEEDS = re.compile(
-    rf"(?P<p>{NAM})\s+(?:will\s+|is\s+set\s+to\s+)?(?:succeed|succeeds|replace|replaces|take over "
+    rf"(?P<p>{NAM}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)\s+(?:will\s+|is\s+set\s+to\s+)?"
+    rf"(?:succeed|succeeds|replace|replaces|take over "
     rf"from|takes over from)\s+(?P<old>{NAM})"
 )
 # After a showrunner is named, the ones who follow them ("He was replaced by Jane Doe").
@@ -102,11 +103,13 @@ _SUCCESSOR = [
         rf"their)\s+duties)\s+to)\s+(?:{DESC})?(?P<p>{list_of(NAM)})"
     ),
     re.compile(
-        rf"(?P<p>{NAM})\s+(?:will\s+be\s+|is\s+)?(?:took over|takes over|taking over|"
+        rf"(?P<p>{NAM})(?:,\s+[^,;.\ue002]{{1,60}}?,?)?\s+(?:will\s+be\s+|is\s+)?(?:took over|"
+        rf"takes over|taking over|"
         rf"will take over|has taken over|replaced|replaces|succeeded|succeeds|stepped in|"
         rf"steps in|was brought back|came back)\b"
     ),
 ]
+_NEW_RUNNER = re.compile(rf"\b(?:a|its|their)\s+new\s+{RUNNER}\b", re.IGNORECASE)
 _THE_SHOW_START = re.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show)\b"
 )
@@ -128,13 +131,23 @@ class Showrunners(Extractor):
             self.runner_context[0] == para.line
         ) else None  # fmt: skip
         for match in _SUCCEEDS.finditer(text):
-            # "Davies will succeed Chris Chibnall": a showrunner named before takes over
-            new, old = m.at(match.group("p")).value, m.at(match.group("old")).value
-            for series in self.shows_run_by(new):
+            # "Davies will succeed Chris Chibnall": a showrunner named before takes over; "He
+            # takes over from Jeff Melvoi": the one named in this paragraph
+            old = m.at(match.group("old")).value
+            if self.pronoun(match.group("p")):
+                shows = [context[1]] if context else []
+            else:
+                shows = self.shows_run_by(m.at(match.group("p")).value)
+            for series in shows:
                 if not self.hedged(text, match.start(), match.end()) and not question:
                     self.emit_runner(old, series, 0.7, "ended", set(), sentence, para)
         if not runner and context is None and " ran " not in text and "running" not in text:
             return
+        if _NEW_RUNNER.search(text) and not any(x.kind == "name" for x in m.mentions):
+            # "X will have a new showrunner for this season." then "Jane Doe will be taking over"
+            shows, _ = self.runner_series(sentence, para, offset)
+            if shows:
+                self.runner_context = (para.line, shows[0])
         # "X, who directed the pilot (as well as ...), is stepping down": an aside in brackets
         # without a name is blanked (same length), so a name and its verb meet across it.
         text = re.sub(r"\([^()\ue002]*\)", lambda x: " " * len(x.group()), text)
