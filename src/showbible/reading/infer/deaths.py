@@ -4,7 +4,10 @@ Reads: a character as the subject of a death predicate ("Hollis dies", "is slain
 dead", "drowns", "breathes his last", "eyes open and empty"), as the object of a killing
 ("Douglas kills Blunt", "shoots Rafi dead", "slits Cole's throat", "they bury Tobias"), a body
 that is someone's ("Bram's body floats face down", "the body of Mortimer", "bearing off
-Tybalt's body"), and a bare stage direction ("Dies", "[Dies]", "He dies", the old prints'
+Tybalt's body"), what the dead leave, as theirs ("at Hollis's grave", "lower Tobias's coffin",
+"scatters Mara's ashes off the pier", "the late Hollis Quint": presupposed, so a modal or a
+negation does not undo it, a condition, plan or dream does), the last breath, a burial ("is
+buried at sea", "laid to rest"), and a bare stage direction ("Dies", "[Dies]", "He dies", the old prints'
 "Dyes") whose subject is the TEI ``who``, else the one who just spoke; "Exit with the body"
 after a blow is the one struck, unless the sentence names whose body it is. The early prints'
 spellings ("kils", "slaine", "murther'd") and their directions in the imperative ("kill him.",
@@ -53,6 +56,9 @@ _SUBJECT_HIGH = re.compile(
     r"(?:lies|hangs|floats|slumps|lay|hung)\b[^.;]{0,30}?\blifeless|"
     r"eyes (?:open and )?(?:empty|glassy|unseeing|vacant|lifeless)|"
     r"dead before (?:he|she|they) (?:hits?|falls?|lands?)|"
+    r"(?:takes|took|draws|drew) (?:his|her|their) (?:last|final) breath|"
+    r"(?:is|was) (?:laid to rest|buried at sea|buried in the (?:churchyard|cemetery|graveyard|"
+    r"family plot|family vault))|"
     r"been dead|is slaine?|am slaine?|art slaine?|are slaine?|are killed|were slaine?|"
     r"were killed|(?:are|is) both slaine?)\b",
     re.I,
@@ -112,6 +118,17 @@ _POSSESSED_BODY = re.compile(
     r"is borne|is brought|is laid)|body\b|throat|neck|eyes)",
     re.I,
 )
+# What is left of the dead, as someone's: "at Hollis's grave", "Tobias's coffin is lowered",
+# "scatters Mara's ashes". The noun ends its phrase ("Hollis's grave face" is a look).
+_TRACE = re.compile(
+    r"^(?:'s|’s)\s+(?:grave|coffin|casket|funeral|wake|headstone|gravestone|tombstone|burial|"
+    r"ashes|urn)(?=\s*(?:[,.;:!?]|$)|\s+(?:in|into|on|at|by|beside|under|is|was|and|with|as|"
+    r"where|while|for|to|from|off|over|across|onto|along|stands|lies|sits|goes|begins|ends|"
+    r"are|were)\b)",
+    re.I,
+)
+# "the late Hollis Quint": the name right after.
+_LATE = re.compile(r"\b(?:the|our|my|your|his|her|their) late\s+$", re.I)
 # Stems without which no pattern here can match: a quick test before the full ones.
 _TRIGGER = (
     "die", "dead", "kill", "slai", "slay", "slew", "murder", "execut", "drown", "bleed", "bled",
@@ -119,7 +136,9 @@ _TRIGGER = (
     "bodies", "corpse", "remains", "throat", "neck", "eyes", "stab", "shoot", "shot", "buri",
     "bury", "strangl", "poison", "smother", "behead", "assassin", "no more", "still", "limp",
     "flatline", "surface", "wake", "hack", "beat", "cut down", "runs", "aliv", "surviv",
-    "move again", "moves again", "dyes", "kils", "kild", "murther", "strangle",
+    "move again", "moves again", "dyes", "kils", "kild", "murther", "strangle", "grave",
+    "coffin", "casket", "funeral", "headstone", "tombstone", "burial", "ashes", "urn", "late ",
+    "laid to rest",
 )  # fmt: skip
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
@@ -261,6 +280,25 @@ class Deaths(Component):
                 continue
             if blocked(text, x.start) is None:
                 yield fact("dies", x.cid, unit, HIGH, "the body of the dead")
+        yield from self._traces(unit, scene)
+
+    def _traces(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        """What the dead leave, as theirs ("Hollis's grave", "the late Hollis"): a death
+        presupposed, which a modal or a negation does not undo ("we can't even visit
+        Hollis's grave"), but a condition, a plan or a depiction does."""
+        text = unit.text
+        for x in unit.ms:
+            if x.pronoun:
+                continue
+            trace = _TRACE.match(text[x.end :]) if x.possessive else None
+            late = _LATE.search(text[: x.start])
+            if trace is None and late is None:
+                continue
+            if blocked(text, x.start, negation=False, modal=False) is not None:
+                continue
+            what = trace.group(0).lstrip("'’s ").lower() if trace else "the late"
+            yield fact("dies", x.cid, unit, self._told(unit, scene, x.cid, HIGH),
+                       f"{what!r}: said of the dead")  # fmt: skip
 
     def _subject(
         self, unit: Unit, scene: SceneView, m: re.Match[str], confidence: float
