@@ -1,21 +1,20 @@
 """Deaths: who dies in a scene, shown or told.
 
-Reads: a character as the subject of a death predicate ("Hollis dies", "is slain", "lies
-dead", "drowns", "breathes his last", "eyes open and empty"), as the object of a killing
-("Douglas kills Blunt", "shoots Rafi dead", "slits Cole's throat", "they bury Tobias"), a body
-that is someone's ("Bram's body floats face down", "the body of Mortimer", "bearing off
-Tybalt's body"), what the dead leave, as theirs ("at Hollis's grave", "lower Tobias's coffin",
-"scatters Mara's ashes off the pier", "the late Hollis Quint": presupposed, so a modal or a
-negation does not undo it, a condition, plan or dream does), the last breath, a burial ("is
-buried at sea", "laid to rest"), and a bare stage direction ("Dies", "[Dies]", "He dies", the old prints'
-"Dyes") whose subject is the TEI ``who``, else the one who just spoke; "Exit with the body"
-after a blow is the one struck, unless the sentence names whose body it is. The early prints'
-spellings ("kils", "slaine", "murther'd") and their directions in the imperative ("kill him.",
-the deed done, medium for a pronoun) count as well. Softer signs
-("stops breathing", "goes still", "flatlines") are medium confidence until the scene confirms
-them ("No pulse.", "She's gone."). Told in dialogue, a death is high
-confidence only from a witness ("I saw them pull him out") or over the body (the dead one is
-there); otherwise it is a claim, medium confidence.
+Reads: a character as the subject of a death predicate ("Hollis dies", "is slain", "lies dead",
+"drowns", "breathes his last", "eyes open and empty"), as the object of a killing ("Douglas
+kills Blunt", "shoots Rafi dead", "slits Cole's throat", "they bury Tobias"), a body that is
+someone's ("Bram's body floats face down", "the body of Mortimer", "bearing off Tybalt's body"),
+what the dead leave, as theirs ("at Hollis's grave", "lower Tobias's coffin", "scatters Mara's
+ashes off the pier", "the late Hollis Quint": presupposed, so a modal or a negation does not
+undo it, a condition, plan or dream does), the last breath, a burial ("is buried at sea", "laid
+to rest"), and a bare stage direction ("Dies", "[Dies]", "He dies", the old prints' "Dyes")
+whose subject is the TEI ``who``, else the one who just spoke; "Exit with the body" after a blow
+is the one struck, unless the sentence names whose body it is. The early prints' spellings
+("kils", "slaine", "murther'd") and their directions in the imperative ("kill him.", the deed
+done, medium for a pronoun) count as well. Softer signs ("stops breathing", "goes still",
+"flatlines") are medium confidence until the scene confirms them ("No pulse.", "She's gone.").
+Told in dialogue, a death is high confidence only from a witness ("I saw them pull him out") or
+over the body (the dead one is there); otherwise it is a claim, medium confidence.
 
 Refuses: questions, negations, modals and futures, conditions, wishes and threats ("I'll kill
 you", "you're a dead man"), attempts, near misses ("nearly drowns", "falls down as if he were
