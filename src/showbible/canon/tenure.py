@@ -13,9 +13,13 @@ three plays does not take the one of 3 Henry VI for him.
   directly or through other series (the order is closed transitively: 2 Henry IV before 2
   Henry VI before 3 Henry VI).
 - *Silent*: the label's character is not present in M at all (a speech, an entrance).
-- *The court goes on*: at least ``COURT`` of the characters present with it in A (the
-  engine's ids, walk-on roles left out) are present in M. A series with nobody of its company
-  is another story (a spin-off, a different cast), whose silence says nothing.
+- *The court goes on*: at least ``COURT`` of the characters present in an episode with it in
+  A (the engine's ids, walk-on roles left out: the company the crossing was asserted on) are
+  present in M. A series with fewer of its company is another story (a spin-off, a different
+  cast), whose silence says nothing.
+- *The last word*: no series of the label's own comes between A and M; the silence follows
+  the last series it speaks in (EXETER of Henry V speaks again in 1 Henry VI, so the silence of
+  2 Henry VI parts 1 Henry VI from 3 Henry VI, and Henry V goes with 1 Henry VI).
 - *Titles only*, as for deaths: a label the scripts use as a title (canon/succession.py
   ``_titles``). A name does not pass on: a character absent for a film or two is the usual
   case, and the same person.
@@ -23,7 +27,9 @@ three plays does not take the one of 3 Henry VI for him.
 The series of the label's group are then split as a death splits them: those after the
 silence hold somebody else, the one before it (and those before that) the one who fell silent;
 a series of unknown order goes with the side it shares more company with, and stands alone on
-a tie.
+a tie. COURT = 2 is the least that is more than one coincidence. On the plays 1 makes the same
+cuts and 3 loses those of 2 Henry IV: of its court only GLOUCESTER and WARWICK go on in 2 Henry
+VI (and WARWICK there is himself a merge the cues could not undo).
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from showbible.reading.crossing import Crossing, PairEvidence
 from showbible.reading.facts import SceneFacts
 
-COURT = 2  # the label's company in A who must go on speaking in a series M between A and B
+COURT = 2  # the label's company in A who must be present in a series M between A and B
 
 Order = set[tuple[str, str]]  # (p, q): series p comes before series q
 
