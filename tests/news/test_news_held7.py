@@ -113,6 +113,19 @@ def triples(text: str) -> set[FACTS]:
          "showrunner for this upcoming season. Jane Doe, executive producer of \"Salt Flats,\" "
          "will be taking over the lead duties for season 2. She takes over from John Roe.",
          {("showrunner", "Jane Doe", "Harrowgate"), ("showrunner", "John Roe", "Harrowgate")}),
+        # a show's own synopsis, after a colon (this paragraph's or the next) or in quotes:
+        # its characters are the show's; a year titled by its verb ("1923 premieres on")
+        ("\"Harrowgate\" season 4 ends soon. The network's official synopsis for the episode "
+         "says little, but there is an op with Bradford and Chen:\n\nOfficer Ivo Crane is "
+         "forced to wait. Meanwhile, Sergeant Bradford and Officer Chen go undercover.",
+         {("appears_in", "Officer Ivo Crane", "Harrowgate"),
+          ("appears_in", "Sergeant Bradford", "Harrowgate"),
+          ("appears_in", "Officer Chen", "Harrowgate")}),
+        ("Harrison Ford's Jacob Dutton leads the trailer for 1924. \"Greed kills us all,\" "
+         "Helen Mirren's Cara Dutton warns. Per the official synopsis, the series \"will "
+         "introduce a new generation led by patriarch Jacob and matriarch Cara.\"\n\n1924 "
+         "premieres on Paramount+ December 18.",
+         {("appears_in", "Jacob Dutton", "1924"), ("appears_in", "Cara Dutton", "1924")}),
     ],
 )  # fmt: skip
 def test_held7_classes(text: str, expected: set[FACTS]) -> None:
@@ -154,6 +167,15 @@ def test_held7_classes(text: str, expected: set[FACTS]) -> None:
         ("\"Will and Grace\" is back. It will welcome back Nia Okoro as Will's (Tom Reyes) "
          "mother, Ada Vance.",
          ("plays", "Nia Okoro", "Will")),
+        # someone's words before the synopsis are not the synopsis
+        ("Harrison Ford's Jacob Dutton leads the trailer for 1924. \"Greed kills us all,\" "
+         "Helen Mirren's Cara Dutton warns. Per the official synopsis, the series \"will "
+         "introduce a new generation led by patriarch Jacob and matriarch Cara.\"\n\n1924 "
+         "premieres on Paramount+ December 18.",
+         ("appears_in", "Greed", "1924")),
+        # a synopsis that only may happen is no synopsis
+        ("\"Harrowgate\" season 4 ends soon. A synopsis could follow: Officer Ivo Crane waits.",
+         ("appears_in", "Officer Ivo Crane", "Harrowgate")),
     ],
 )  # fmt: skip
 def test_held7_hard_negatives(text: str, absent: FACTS) -> None:

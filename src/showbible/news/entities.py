@@ -591,6 +591,11 @@ def learn_people(kb: Knowledge, article: Article) -> None:
     _show_people(kb, article)
 
 
+def ranked(name: str) -> bool:
+    """Whether a name opens with a rank or a title ("Officer John Nolan", "Sgt. Bell")."""
+    return bool(name.split()) and _RANK.search(name.split()[0] + " ") is not None
+
+
 # Titles a name may carry besides ranks: "Marshal Eli Stone", "Agent Maggie Bell".
 _TITLE_WORDS = frozenset(
     words("marshal agent officer sergeant detective doctor dr mr mrs ms miss sir lady lord judge")

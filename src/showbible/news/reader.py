@@ -18,10 +18,11 @@ from showbible.news.facts import NewsFact, dedupe
 from showbible.news.names import Lexicon, keyof, norm
 from showbible.news.quotes import Quotes
 from showbible.news.relations import Relations
+from showbible.news.synopses import Synopses
 from showbible.universe.bible import BibleConf
 
 
-class Reader(Relations, Quotes):
+class Reader(Relations, Quotes, Synopses):
     def __init__(self, article: Article, kb: Knowledge, nlp: Any = None) -> None:
         super().__init__(article, kb)
         self.nlp = nlp
@@ -41,6 +42,7 @@ class Reader(Relations, Quotes):
         for para, text in zip(self.article.paragraphs, texts, strict=True):
             for offset, sentence in sentences(text):
                 self.relations_pass(sentence, para, offset)
+        self.synopses()
         self.quotes()
         self.sources()
         # Now that the whole article is known, a short name may have a full form ("cast as

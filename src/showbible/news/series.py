@@ -143,8 +143,11 @@ SERIES_CUES = [
     re.compile(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+of\s+(?P<t>{TITLE})"),
     # the Yellowstone spin-off 1923, previous spinoff, 1883; In 1923, Ford plays: a year that
     # the grammar makes a show's title
-    re.compile(r"\b(?:spin-?off|series|show|prequel|sequel|drama)\s*,?\s+(?P<t>(?:1[789]|20)\d\d)\b"
-               r"(?![\d,]\d|\s*[-–]|s\b)"),
+    re.compile(r"\b(?:[Ss]pin-?[Oo]ff|series|show|prequel|sequel|drama)\s*,?\s+"
+               r"(?P<t>(?:1[789]|20)\d\d)\b(?![\d,]\d|\s*[-–]|s\b)"),
+    # 1923 premieres on Paramount+ December 18: a year that opens a sentence with a show's verb
+    re.compile(r"(?:^|[.!?]\s+)(?P<t>(?:1[789]|20)\d\d)\s+(?:premieres|premiered|debuts|debuted|"
+               r"arrives|returns|airs|streams)\b"),
     re.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
     # first took on the role in Thor; her role in Grey's Anatomy
     re.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})"),

@@ -1,0 +1,90 @@
+"""Characters named in a show's own description of itself: "ABC's official synopsis for the
+episode ...: Officer John Nolan is forced to ...", "Here's the description for tonight's 9-1-1:
+... Athena hunts down a bank robber", "the official logline reads, "With the ranch behind him,
+Kayce (Grimes) joins ..."". The press quotes the network's text, so its characters are the show's
+(``appears_in``). Quoted speech is otherwise not the article's own words, so the relations never
+read it; this reads only the quotes and the text after a colon that follow such a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Paragraph, sentences
+from showbible.news.entities import Mention, ranked
+from showbible.news.extractor import HEDGE, Extractor
+from showbible.news.names import keyof
+
+# "the official synopsis", "the series description", "the logline for the three-parter"
+_SYNOPSIS = re.compile(r"\b(?:synopsis|description|logline|log line|summary)\b", re.IGNORECASE)
+_COLON = re.compile(r":(?:\s|$)")
+_QUOTED = re.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
+# A character as the subject of the synopsis's clause: "Athena hunts", "Sergeant Bradford and
+# Officer Chen discover"; not "disguised by Covid protocols".
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.:;,]\s*|\band\s+|\bMeanwhile,\s+)$")
+_VERB_AFTER = re.compile(r"^\s+(?:and\s+\S+\s+)?(?:[a-z]+s|is|has|must|will|can|discover\w*)\b")
+
+
+class Synopses(Extractor):
+    """appears_in facts from a show's synopsis, logline or description quoted in the article."""
+
+    def synopses(self) -> None:
+        paragraphs = self.article.paragraphs
+        for i, para in enumerate(paragraphs):
+            text = self.kb.speechless(para.text)
+            for offset, sentence in sentences(text):
+                if not _SYNOPSIS.search(sentence) or HEDGE.search(sentence):
+                    continue
+                if re.search(r"\b(?:of|for)\s+the\s+(?:show|series)\b", sentence):
+                    series = self.dominant_show() or ""  # "the official logline of the show"
+                else:
+                    series = self.series_for(sentence, para, offset)[0]
+                if not series or self.franchise(series):
+                    continue
+                for body in self._bodies(para, paragraphs[i + 1 : i + 2], sentence):
+                    for who in self._characters(body):
+                        if keyof(who) != keyof(series):
+                            self.add("appears_in", who, series, para.line, body[:300], 0.5)
+
+    def _bodies(self, para: Paragraph, after: list[Paragraph], sentence: str) -> list[str]:
+        """The synopsis itself: the quotes of the paragraph, the text after a colon that ends
+        the sentence naming it (or the next paragraph when the colon ends this one)."""
+        start = para.text.find(sentence[:30])
+        key = _SYNOPSIS.search(para.text, max(0, start))
+        if key is None:
+            return []
+        # the quotes after the word (before it: someone's words, not the synopsis)
+        out = [next(g for g in q.groups() if g) for q in _QUOTED.finditer(para.text, key.end())]
+        colon = _COLON.search(para.text, key.end())
+        ends = sentence.rstrip().endswith(":")  # "... such as an op with Bradford and Chen:"
+        if colon is not None and (ends or colon.start() - key.end() <= 150):
+            rest = para.text[colon.end() :]
+            out.append(rest if rest.strip() else (after[0].text if after else ""))
+        return [b for b in out if b.strip()]
+
+    def _characters(self, body: str) -> list[str]:
+        plain = re.sub(r"[“”\"]", " ", body)
+        marked = self.kb.mark(plain)
+        out: list[str] = []
+        for x in marked.mentions:
+            if x.kind != "name":
+                continue
+            full = self.kb.full(x.value)
+            k = keyof(full)
+            if k in self.kb.performers or self.kb.performer_like(full) >= 2:
+                continue  # "Kayce (Grimes)": the performer in brackets
+            at = marked.text.find(x.token)
+            known = k in self.kb.characters or ranked(x.value)
+            subject = _SUBJECT_BEFORE.search(marked.text[:at]) and _VERB_AFTER.match(
+                _plain_after(marked.text[at + len(x.token) :], marked.mentions)
+            )
+            if known or subject:
+                out.append(self.kb.characters.get(k, full))
+        return list(dict.fromkeys(out))
+
+
+def _plain_after(text: str, mentions: list[Mention]) -> str:
+    """What follows a mention, the next mentions written as plain words."""
+    for x in mentions:
+        text = text.replace(x.token, x.text)
+    return text
