@@ -7,6 +7,7 @@
 | ``cannot`` | ``incapacity.Incapacity`` | what someone lastingly cannot do |
 | ``held`` | ``confinement.Confinement`` (ended by ``Release``) | who is locked up where |
 | ``held`` | ``abduction.Abduction`` (ended by ``Release``) | who is taken away by force |
+| ``held`` | ``custody.Custody`` (ended by ``Release``) | who is in a cell, arrested, shut in |
 | ``confides`` | ``secrets.Secrets`` | information shared in confidence |
 | ``learns`` | ``learning.Learning`` and ``learning.spread`` | who comes to know a secret |
 
@@ -41,6 +42,7 @@ from showbible.reading.infer.base import (
     walk,
 )
 from showbible.reading.infer.confinement import Confinement, Release
+from showbible.reading.infer.custody import Custody
 from showbible.reading.infer.deaths import Alive, Deaths
 from showbible.reading.infer.destructions import Destructions, Intact
 from showbible.reading.infer.incapacity import Incapacity
@@ -60,7 +62,8 @@ __all__ = [
 
 # Every component, in the order their facts are listed.
 COMPONENTS: tuple[Callable[[], Component], ...] = (
-    Deaths, Alive, Destructions, Intact, Incapacity, Confinement, Abduction, Release, Secrets,
+    Deaths, Alive, Destructions, Intact, Incapacity, Confinement, Abduction, Custody,
+    Release, Secrets,
     Learning,
 )  # fmt: skip
 

@@ -179,7 +179,7 @@ class Confinement(Component):
             if place is None:
                 continue
             done.add(obj.cid)
-            _restrained(scene, obj.cid)
+            restrained(scene, obj.cid)
             yield fact("held", obj.cid, unit, self._told(unit), f"object of {verb!r}", obj=place)
         for m in _PARTICIPLE.finditer(text):
             named = [
@@ -211,7 +211,7 @@ class Confinement(Component):
             if place is None:
                 continue
             done.add(subject.cid)
-            _restrained(scene, subject.cid)
+            restrained(scene, subject.cid)
             yield fact("held", subject.cid, unit, self._told(unit), f"{m.group(0).strip()!r}",
                        obj=place)  # fmt: skip
 
@@ -244,28 +244,32 @@ class Confinement(Component):
                     yield fact("held", x.cid, unit, HIGH, f"entered {word}", obj=place)
 
     def _place(self, unit: Unit, scene: SceneView, phrase: str) -> str | None:
-        """Where: a bible place named in the sentence, the scene's place for "here", a
-        restraint or the scene's own location, else the named location."""
-        spans = scene.places.spans(unit.text)
-        if spans:
-            return spans[0][0]
-        words = fold(phrase).split()
-        while words and words[0] in ("the", "a", "an", "his", "her", "their", "its"):
-            words = words[1:]
-        if not words or _HERE.match(phrase) or re.match(_RESTRAINT, " ".join(words[:1])):
-            return scene.place_key
-        if scene.location_words & set(words) or words[0] in ("hold", "cell", "cellar", "brig"):
-            return scene.place_key
-        head = words[: words.index("of")] if "of" in words else words[:4]
-        if not head or head[-1] not in PLACE_NOUNS:
-            return scene.place_key  # "to the ribs of the hull": somewhere in this scene's place
-        return "~" + " ".join(head)
+        return place_of(unit, scene, phrase)
 
     def _told(self, unit: Unit) -> float:
         return HIGH if unit.kind != "speech" or unit.speaker is None else MEDIUM
 
 
-def _restrained(scene: SceneView, cid: str) -> None:
+def place_of(unit: Unit, scene: SceneView, phrase: str) -> str | None:
+    """Where: a bible place named in the sentence, the scene's place for "here", a
+    restraint or the scene's own location, else the named location."""
+    spans = scene.places.spans(unit.text)
+    if spans:
+        return spans[0][0]
+    words = fold(phrase).split()
+    while words and words[0] in ("the", "a", "an", "his", "her", "their", "its"):
+        words = words[1:]
+    if not words or _HERE.match(phrase) or re.match(_RESTRAINT, " ".join(words[:1])):
+        return scene.place_key
+    if scene.location_words & set(words) or words[0] in ("hold", "cell", "cellar", "brig"):
+        return scene.place_key
+    head = words[: words.index("of")] if "of" in words else words[:4]
+    if not head or head[-1] not in PLACE_NOUNS:
+        return scene.place_key  # "to the ribs of the hull": somewhere in this scene's place
+    return "~" + " ".join(head)
+
+
+def restrained(scene: SceneView, cid: str) -> None:
     """Note who this scene confines, last last: whose ties "She cuts the ties" cuts."""
     held: list[str] = scene.memo.setdefault("restrained", [])
     if cid in held:
