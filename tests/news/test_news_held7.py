@@ -126,6 +126,16 @@ def triples(text: str) -> set[FACTS]:
          "introduce a new generation led by patriarch Jacob and matriarch Cara.\"\n\n1924 "
          "premieres on Paramount+ December 18.",
          {("appears_in", "Jacob Dutton", "1924"), ("appears_in", "Cara Dutton", "1924")}),
+        # the episode a paragraph is about places the cast of its next sentences; "a SER
+        # character" names the show of the role the next sentence gives
+        ("The second episode of \"Harrowgate\" included another cameo from a \"Salt Flats\" "
+         "character. Nia Okoro appeared in one scene as Capt. Della Marsh.",
+         {("plays", "Nia Okoro", "Capt. Della Marsh"),
+          ("appears_in", "Capt. Della Marsh", "Harrowgate"),
+          ("appears_in", "Capt. Della Marsh", "Salt Flats")}),
+        # "who played X in the original SER"
+        ("Tom Reyes, who played Ivo in the original \"Harrowgate\", hinted at a return.",
+         {("plays", "Tom Reyes", "Ivo"), ("appears_in", "Ivo", "Harrowgate")}),
     ],
 )  # fmt: skip
 def test_held7_classes(text: str, expected: set[FACTS]) -> None:

@@ -107,6 +107,8 @@ _APPEARANCE_BY = re.compile(
     rf"\b(?:an?\s+)?(?:[a-z\-]+\s+){{0,2}}(?:appearance|appearances|cameo|cameos|guest spot)\s+"
     rf"(?:by|from)\s+(?P<c>{list_of(_BY_ITEM)})"
 )
+# "another cameo from a Law & Order: SVU character." (named in the next sentence)
+_ANNOUNCED = re.compile(rf"\b(?:a|an|another)\s+(?:[\w\-]+\s+){{0,2}}?(?P<s>{SER})\s+character\b")
 # "Barney isn't the only How I Met Your Mother character to return": what a character is, said
 # with its show ("X is a Grey's Anatomy character", "one of the Buffy characters")
 _IS_CHARACTER = re.compile(
@@ -197,11 +199,23 @@ _ALL_SHOWS = re.compile(
 class Relations(Roles, Showrunners):
     """plays, showrunner and appears_in, sentence by sentence."""
 
+    announced: tuple[int, str] | None = None  # (paragraph line, show) of "a SER character"
+
     def relations_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
         marked = self.kb.mark(sentence)
         question = sentence.rstrip().endswith("?")
         if para.title and question:
             return
+        if self.announced is not None and self.announced[0] == para.line:
+            # "... a cameo from a Law & Order: SVU character. Mariska Hargitay appeared in one
+            # scene as Capt. Olivia Benson": the role named next is that show's character
+            flat = " ".join(sentence.split())
+            for f in [f for f in self.facts if f.kind == "plays" and f.sentence == flat][:1]:
+                self.add("appears_in", f.object, self.announced[1], para.line, sentence, 0.6)
+        self.announced = None
+        said = _ANNOUNCED.search(marked.text)
+        if said is not None and not any(x.kind == "name" for x in marked.mentions):
+            self.announced = (para.line, marked.at(said.group("s")).value)
         self.showrunners(marked, sentence, para, offset, question)
         self.appears(marked, sentence, para, offset, question)
 

@@ -152,7 +152,10 @@ _POSSESSIVE = re.compile(
     rf"prequel|sequel|adaptation|"
     rf"crossover|set|finale|premiere)))(?!\s*\()"
 )
-_YEAR_SER = rf"(?:(?:19|20)\d\d[’']s\s+|the\s+)?{SER}"
+_YEAR_SER = (
+    rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
+    rf"live-action)\s+|the\s+)?{SER}"
+)
 _ROLE_IN = re.compile(
     rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?,?\s+(?:on|in)\s+(?:the\s+(?:\w+\s+)?season\s+of\s+|"
     rf"[Ss]eason\s+\d+\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
@@ -281,9 +284,12 @@ class Roles(Extractor):
         elif after:
             series, confidence = after[0], 0.5
         elif earlier:
-            if len(_families(earlier)) > 1:
+            # "The second episode of A included a cameo from a B character. C appeared in one
+            # scene as X": the episode the paragraph is about, when it names several shows
+            shown = [head.at(e.group("s")).value for e in _EPISODE_OF.finditer(head.text)]
+            if len(_families(earlier)) > 1 and not shown:
                 return  # the paragraph names several shows and the sentence none: whose?
-            series, confidence = earlier[-1], 0.5
+            series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
         elif self.previous_show(para):
             series, confidence = self.previous_show(para) or "", 0.45
         elif len(set(self.kb.series_count)) == 1:
