@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from showbible import store
 from showbible.build.compiled import BuildResult, Compiled
+from showbible.build.factcache import keep_words
 from showbible.build.pipeline import CachedExtract, Extraction, cores, extract_universe
 from showbible.build.rows import log_build, set_meta_all, write_canon
 from showbible.canon.fold import MetRow, build_canon, fold_events
@@ -338,6 +339,14 @@ def quick_hashes(universe: Universe) -> dict[str, tuple[str, int]]:
     return out
 
 
+# Past this many episodes, a build keeps only WORDS_KEPT episodes' speeches and sentences
+# decoded at a time (factcache.keep_words): at 5,000 synthetic episodes they were 1.2 GB of the
+# build's 2 GB; below it, decoding them again on each pass over the canon costs more than the
+# memory is worth.
+WORDS_KEPT_FROM = 1500
+WORDS_KEPT = 64
+
+
 def build(
     root: Path | str,
     url: str | None = None,
@@ -369,20 +378,23 @@ def _build(
                 )
         with st.read() as conn:
             cache, extracts = load_caches(conn)
-        compiled = compile_universe(
-            universe, cache, progress, extracts=extracts, hashes=hashes, known=known, rules=False
-        )
-        if progress:
-            progress("store", 0, 1)
-        rules = RulesRun(compiled)
-        try:
-            with st.write() as conn:
-                compiled.totals = write_canon(conn, compiled, cache, rules.wait)
-                set_meta_all(conn, universe_hash(universe, compiled.hashes), compiled)
-                seconds = time.perf_counter() - started
-                log_build(conn, compiled, seconds)
-        finally:
-            rules.close()
+        large = sum(e.path is not None for e in universe.episodes) > WORDS_KEPT_FROM
+        with keep_words(WORDS_KEPT if large else None):
+            compiled = compile_universe(
+                universe, cache, progress, extracts=extracts, hashes=hashes, known=known,
+                rules=False,
+            )  # fmt: skip
+            if progress:
+                progress("store", 0, 1)
+            rules = RulesRun(compiled)
+            try:
+                with st.write() as conn:
+                    compiled.totals = write_canon(conn, compiled, cache, rules.wait)
+                    set_meta_all(conn, universe_hash(universe, compiled.hashes), compiled)
+                    seconds = time.perf_counter() - started
+                    log_build(conn, compiled, seconds)
+            finally:
+                rules.close()
         if progress:
             progress("store", 1, 1)
         return BuildResult(

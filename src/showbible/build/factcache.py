@@ -4,21 +4,35 @@ Extraction (presence, references, sentences, speeches) is the costliest step of 
 an episode's result only changes when its file, the bible, the cast or its series' cues change
 (``pipeline`` keys the cache on exactly those). JSON and zlib, for the reason serial.py gives:
 in team mode the store is shared, and unpickling shared data runs code.
+
+An entry is two compressed documents: the scene's facts (who is there, labels, annotations,
+inferred facts...) and its words (speeches and action sentences), which are four fifths of the
+decoding and of the memory. The words stay compressed until a scene of the episode is read
+(``CachedScene``): a one-shot check folds the whole canon but re-reads the words of only the
+scenes an edit reaches.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
+import struct
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from sys import intern
 from typing import Any
 
 from showbible.reading.annotations import Annotation, AnnotationProblem
 from showbible.reading.facts import Inferred, Presence, SceneFacts, Sentence, Speech
+from showbible.reading.groups import grouped
 from showbible.universe.storytime import StoryTime
 
-FORMAT = 3  # 3: inferred facts of every kind, with object, reason, tells and hearers
+FORMAT = 4  # 4: words apart from facts (3: inferred facts of every kind, with object, reason...)
+# Before the two documents: the compressed facts' length and the compressed words' CRC-32, so
+# that damaged words are a cache miss at load, like damaged facts, not an error when first read.
+_HEAD = struct.Struct(">II")
 
 
 def _scene(s: SceneFacts) -> list[Any]:
@@ -38,19 +52,30 @@ def _scene(s: SceneFacts) -> list[Any]:
         dict(s.speeches),
         [[a.verb, a.args, a.line] for a in s.annotations],
         [[p.line, p.message] for p in s.problems],
+        s.tells,
+        [i.row() for i in s.inferred] if s.inferred is not None else None,
+        grouped(s),
+        sorted(s.action_leads()),
+    ]
+
+
+def _words(s: SceneFacts) -> list[Any]:
+    return [
         [
             [d.character, d.cue_line, d.line, d.text, d.identity, d.voice, d.names]
             for d in s.dialogue
         ],
         [[t.line, t.text, t.names, t.starts] for t in s.sentences],
-        s.tells,
-        [i.row() for i in s.inferred] if s.inferred is not None else None,
     ]
 
 
 def dump_facts(series: str, episode: str, file: str, scenes: list[SceneFacts]) -> bytes:
     doc = {"v": FORMAT, "s": series, "e": episode, "f": file, "scenes": [_scene(s) for s in scenes]}
-    return zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 1)
+    facts = zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 1)
+    words = zlib.compress(
+        json.dumps([_words(s) for s in scenes], separators=(",", ":")).encode(), 1
+    )
+    return _HEAD.pack(len(facts), zlib.crc32(words)) + facts + words
 
 
 def _counter(counts: dict[str, int]) -> Counter[str]:
@@ -69,18 +94,147 @@ def _counter(counts: dict[str, int]) -> Counter[str]:
 _NUMBERS: dict[int, int] = {}
 
 
+class _Words:
+    """One episode's speeches and sentences, compressed; decoded into its scenes when the first
+    of them is read, and given back to compressed form when more episodes than ``words_kept``
+    allows are decoded (see ``keep_words``)."""
+
+    __slots__ = ("__weakref__", "blob", "scenes")
+
+    def __init__(self, blob: bytes, scenes: list[CachedScene]) -> None:
+        self.blob = blob
+        self.scenes = dict(enumerate(scenes))  # by position in the entry; an owned one leaves
+
+    def decode(self) -> None:
+        rows = json.loads(zlib.decompress(self.blob))
+        num = _NUMBERS.setdefault
+        for n, scene in self.scenes.items():
+            dialogue, sentences = rows[n]
+            scene.__dict__["dialogue"] = [
+                Speech(
+                    intern(c),
+                    num(cl, cl),
+                    num(ln, ln),
+                    t,
+                    ident and intern(ident),
+                    voice,
+                    tuple(map(intern, names)),
+                )
+                for c, cl, ln, t, ident, voice, names in dialogue
+            ]
+            scene.__dict__["sentences"] = [
+                Sentence(num(ln, ln), t, tuple(map(intern, names)), tuple(starts))
+                for ln, t, names, starts in sentences
+            ]
+        if _KEPT.limit is not None:
+            _KEPT.decoded[self] = None
+            while len(_KEPT.decoded) > _KEPT.limit:
+                oldest = next(iter(_KEPT.decoded))
+                del _KEPT.decoded[oldest]
+                oldest.forget()
+
+    def forget(self) -> None:
+        """Back to compressed: the decoded words go (a caller still holding a list keeps it)."""
+        for scene in self.scenes.values():
+            scene.__dict__.pop("dialogue", None)
+            scene.__dict__.pop("sentences", None)
+
+
+class _Kept:
+    """How many episodes' words stay decoded at once (None: all), and which, oldest first."""
+
+    def __init__(self) -> None:
+        self.limit: int | None = None
+        self.decoded: dict[_Words, None] = {}
+
+
+_KEPT = _Kept()
+
+
+@contextlib.contextmanager
+def keep_words(limit: int | None) -> Iterator[None]:
+    """Within the block, at most ``limit`` episodes' words (speeches, sentences) are decoded at
+    once; the rest stay compressed until read again. For a canon too large to hold decoded:
+    its words are four fifths of its memory, and the passes over it read the scenes in order,
+    so each is decoded about once per pass."""
+    before = _KEPT.limit
+    _KEPT.limit = limit
+    try:
+        yield
+    finally:
+        _KEPT.limit = before
+        if limit is not None:
+            _KEPT.decoded.clear()  # the words decoded in the block stay with their scenes
+
+
+_FIELDS = [f.name for f in dataclasses.fields(SceneFacts)]
+
+
+class CachedScene(SceneFacts):
+    """A scene read from the cache. Its speeches and sentences are decoded on first read; set,
+    they are the scene's own (an extraction or a patch replacing them) and never forgotten."""
+
+    source: _Words | None = None
+
+    def __eq__(self, other: object) -> bool:
+        # The same scene whether decoded from the cache or just extracted.
+        if not isinstance(other, SceneFacts):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in _FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like SceneFacts
+
+    def _words(self, name: str) -> Any:
+        try:
+            return self.__dict__[name]
+        except KeyError:
+            assert self.source is not None  # only an attached scene lacks its words
+            self.source.decode()
+            return self.__dict__[name]
+
+    def _own(self) -> None:
+        if self.source is not None:
+            if "dialogue" not in self.__dict__:
+                self.source.decode()
+            del self.source.scenes[next(n for n, s in self.source.scenes.items() if s is self)]
+            self.source = None
+
+    @property
+    def dialogue(self) -> list[Speech]:
+        words: list[Speech] = self._words("dialogue")
+        return words
+
+    @dialogue.setter
+    def dialogue(self, value: list[Speech]) -> None:
+        self._own()
+        self.__dict__["dialogue"] = value
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        sentences: list[Sentence] = self._words("sentences")
+        return sentences
+
+    @sentences.setter
+    def sentences(self, value: list[Sentence]) -> None:
+        self._own()
+        self.__dict__["sentences"] = value
+
+
 def load_facts(blob: bytes) -> list[SceneFacts] | None:
     """The cached scenes, or None when the blob is from another format version or damaged."""
     try:
-        doc = json.loads(zlib.decompress(blob))
+        n, crc = _HEAD.unpack_from(blob)
+        if zlib.crc32(blob[_HEAD.size + n :]) != crc:
+            return None
+        doc = json.loads(zlib.decompress(blob[_HEAD.size : _HEAD.size + n]))
         if not isinstance(doc, dict) or doc.get("v") != FORMAT:
             return None
         series, episode, file = str(doc["s"]), str(doc["e"]), str(doc["f"])
-        out = []
+        out: list[CachedScene] = []
         num = _NUMBERS.setdefault
         for r in doc["scenes"]:
             story = StoryTime(r[6][0], tuple(r[6][1]), r[6][2]) if r[6] is not None else None
-            facts = SceneFacts(
+            facts = CachedScene(
                 series, episode, r[0], file, r[1], r[2], r[3], r[4], r[5], story, r[7]
             )
             facts.present = {
@@ -93,27 +247,18 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
             facts.speeches = _counter(r[12])
             facts.annotations = [Annotation(v, a, ln) for v, a, ln in r[13]]
             facts.problems = [AnnotationProblem(ln, m) for ln, m in r[14]]
-            facts.dialogue = [
-                Speech(
-                    intern(c),
-                    num(cl, cl),
-                    num(ln, ln),
-                    t,
-                    ident and intern(ident),
-                    voice,
-                    tuple(map(intern, names)),
-                )
-                for c, cl, ln, t, ident, voice, names in r[15]
-            ]
-            facts.sentences = [
-                Sentence(num(ln, ln), t, tuple(map(intern, names)), tuple(starts))
-                for ln, t, names, starts in r[16]
-            ]
             facts.tells = (
-                [(k, sid, o, said) for k, sid, o, said in r[17]] if r[17] is not None else None
+                [(k, sid, o, said) for k, sid, o, said in r[15]] if r[15] is not None else None
             )
-            facts.inferred = [Inferred.from_row(i) for i in r[18]] if r[18] is not None else None
+            facts.inferred = [Inferred.from_row(i) for i in r[16]] if r[16] is not None else None
+            facts.grouped = bool(r[17])
+            facts.leads = frozenset(map(intern, r[18]))
             out.append(facts)
-        return out
-    except (zlib.error, ValueError, KeyError, TypeError, IndexError):
+        words = _Words(blob[_HEAD.size + n :], out)
+        for facts in out:
+            # Made with empty words (the dataclass's defaults): those go, the cached ones come.
+            del facts.__dict__["dialogue"], facts.__dict__["sentences"]
+            facts.source = words
+        return list(out)
+    except (zlib.error, struct.error, ValueError, KeyError, TypeError, IndexError):
         return None  # a damaged cache entry is a cache miss, never an error

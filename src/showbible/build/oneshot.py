@@ -131,6 +131,7 @@ def _resume(
         # the edited text under the old hash: not the canon the store holds.
         return None, "the store's caches do not hold every episode"
     compiled.findings = snap.findings
+    compiled.totals = snap.totals
     session = Session(root, url)
     edited = {rel for rel in hashes if hashes[rel][0] != before[rel][0]}
     session.adopt(compiled, written, edited)

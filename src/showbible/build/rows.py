@@ -36,7 +36,11 @@ def set_meta_all(conn: Connection, digest: str, compiled: Compiled) -> None:
     # What a one-shot check needs beside the caches to patch this canon (oneshot.py).
     linked = compiled.collected.linked if compiled.collected is not None else None
     met = met_rows(compiled.canon)
-    store.set_meta(conn, snapshot.META_KEY, snapshot.dump(digest, compiled.findings, linked, met))
+    store.set_meta(
+        conn,
+        snapshot.META_KEY,
+        snapshot.dump(digest, compiled.findings, linked, met, compiled.totals),
+    )
 
 
 def log_build(conn: Connection, compiled: Compiled, seconds: float) -> None:

@@ -310,14 +310,14 @@ class Session:
                         meetings=bool(done.people),
                         story=done.story,
                     )
+                    compiled.totals = after
                 else:
                     # Someone else built since we wrote: their rows may not be ours to patch.
-                    write_canon(conn, compiled, {})
+                    compiled.totals = write_canon(conn, compiled, {})
                 set_meta_all(conn, digest, compiled)
                 log_build(conn, compiled, time.perf_counter() - started)
         finally:
             st.dispose()
-        compiled.totals = after
         self._written = digest
         return done.rechecked
 

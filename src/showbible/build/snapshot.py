@@ -1,7 +1,8 @@
 """The part of a compiled canon that the store's caches do not already hold, kept beside it for
 the one-shot path (oneshot.py): the findings, exactly as the rules gave them, the inferred
-facts joined across scenes (``reading.infer.linking.link``), and who met whom first
-(``canon.fold.met_rows``).
+facts joined across scenes (``reading.infer.linking.link``), who met whom first
+(``canon.fold.met_rows``) and the speech counts (``compiled.Totals``: every scene's counted
+again was a tenth of the one-shot path).
 
 Everything else a resident session holds is made again from the extraction cache (versioned,
 columnar JSON: factcache.py) by folding, which is cheap; the findings are not (every rule over
@@ -18,13 +19,15 @@ read: the caller builds instead.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 
+from showbible.build.compiled import Totals
 from showbible.canon.fold import MetRow
 from showbible.reading.infer.linking import Linked
 from showbible.rules import Evidence, Finding
 
-FORMAT = 3  # 3: the meetings (2: the joined inferred facts)
+FORMAT = 4  # 4: the speech counts (3: the meetings; 2: the joined inferred facts)
 META_KEY = "snapshot"
 
 
@@ -33,9 +36,10 @@ def dump(
     findings: list[Finding],
     linked: list[Linked] | None,
     met: list[MetRow] | None = None,
+    totals: Totals | None = None,
 ) -> str:
-    """``linked``, ``met``: None when the canon's were not at hand (the snapshot then has
-    none, and the one-shot path works them out again)."""
+    """``linked``, ``met``, ``totals``: None when the canon's were not at hand (the snapshot
+    then has none, and the one-shot path works them out again)."""
     rows = [
         [
             f.rule,
@@ -61,6 +65,13 @@ def dump(
         ]
     if met is not None:
         doc["m"] = met
+    if totals is not None:
+        # Sorted: a patch's totals hold the same counts as a build's in another order.
+        doc["t"] = [
+            sorted(totals.speeches.items()),
+            [[c, series, label, n] for (c, series, label), n in sorted(totals.labels.items())],
+            sorted(totals.mentioned.items()),
+        ]
     return json.dumps(doc, separators=(",", ":"))
 
 
@@ -69,6 +80,7 @@ class Snapshot:
     findings: list[Finding]
     linked: list[Linked] | None  # None: written without them (the caller joins them again)
     met: list[MetRow] | None = None  # None: written without them (the caller finds them)
+    totals: Totals | None = None  # None: written without them (the caller counts them)
 
 
 def load(text: str | None, universe_hash: str) -> tuple[Snapshot | None, str]:
@@ -124,6 +136,16 @@ def load(text: str | None, universe_hash: str) -> tuple[Snapshot | None, str]:
             (str(a), str(b), str(first), str(story), int(count))
             for a, b, first, story, count in pairs
         ]  # fmt: skip
-    except (ValueError, KeyError, TypeError):
+        counts = doc.get("t")
+        totals = None if counts is None else Totals(
+            _counts(counts[0]),
+            Counter({(str(c), str(sr), str(lab)): int(n) for c, sr, lab, n in counts[1]}),
+            _counts(counts[2]),
+        )  # fmt: skip
+    except (ValueError, KeyError, TypeError, IndexError):
         return None, "the snapshot is damaged"
-    return Snapshot(findings, linked, met), ""
+    return Snapshot(findings, linked, met, totals), ""
+
+
+def _counts(pairs: list[list[object]]) -> Counter[str]:
+    return Counter({str(k): int(str(v)) for k, v in pairs})

@@ -21,26 +21,10 @@ from collections.abc import Iterable
 
 from showbible.canon.stage import stage_times
 from showbible.reading.facts import Presence, SceneFacts
+from showbible.reading.groups import GROUP, grouped, may_group
 
 COMPANY = "company"  # Presence.how of someone brought on by a group entrance
-_GROUP = re.compile(
-    r"\b(?:and|with)\s+(?:all\s+)?(?:the\s+rest\b|(?:(?:his|her|their|the)\s+)?"
-    r"(?:train|company|followers|rabblement|retinue)\b)",
-    re.IGNORECASE,
-)
 _ENTER = re.compile(r"\b(?:re-?enter|enters?)\b", re.IGNORECASE)
-
-
-def _may_group(low: str) -> bool:
-    """A substring every group word holds: tested (in C) before any pattern is run."""
-    return (
-        "rest" in low
-        or "train" in low
-        or "compan" in low
-        or "follower" in low
-        or "rabble" in low
-        or "retinue" in low
-    )
 
 
 def _role(cid: str) -> bool:
@@ -89,10 +73,12 @@ def _scenes_of(episode: list[SceneFacts]) -> dict[str, set[int]]:
 def _group_entrances(scene: SceneFacts) -> list[tuple[list[str], int]]:
     """(the named people a group entrance brings on, its line) of every such direction."""
     out: list[tuple[list[str], int]] = []
+    if not grouped(scene):
+        return out
     for i, sentence in enumerate(scene.sentences):
-        if not sentence.names or not _may_group(sentence.text.lower()):
+        if not sentence.names or not may_group(sentence.text.lower()):
             continue
-        group = _GROUP.search(sentence.text)
+        group = GROUP.search(sentence.text)
         if group is None:
             continue
         # "Enter KING EDWARD IV in triumph; with GLOUCESTER, CLARENCE, and the rest": the

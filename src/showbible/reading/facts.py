@@ -101,6 +101,16 @@ class SceneFacts:
     # Worked out once at extraction and cached with it (None: not worked out, see pipeline.py).
     tells: list[Tell] | None = None
     inferred: list[Inferred] | None = None
+    grouped: bool | None = None  # a group entrance's words (reading/groups.py); None: not read
+    leads: frozenset[str] | None = None  # see ``action_leads``; None: not read yet
+
+    def action_leads(self) -> frozenset[str]:
+        """The character named first in each action sentence (the one a sentence puts to
+        something), worked out once: a rule asks it of every scene, and a scene read from the
+        cache keeps its sentences compressed until they are read."""
+        if self.leads is None:
+            self.leads = frozenset(s.names[0] for s in self.sentences if s.names)
+        return self.leads
 
     @functools.cached_property
     def key(self) -> str:

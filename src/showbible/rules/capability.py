@@ -39,10 +39,18 @@ class Capability(Rule):
             ]
             for cid, knowns in fold.cannot.items()
         }
-        # Over every scene, whatever the scope: how many scenes contradict each incapacity.
+        # Over every scene, whatever the scope: how many scenes contradict each inferred
+        # incapacity (only those can be refuted; a bible's are not counted, which spares a
+        # patch reading every scene's sentences again).
+        inferred = {
+            cid: mine
+            for cid, pats in patterns.items()
+            if (mine := [(k, p) for k, p in pats if k.event.source == "inferred"])
+        }
         doing: Counter[int] = Counter()
-        for scene in ctx.canon.scenes:
-            doing.update({id(k) for k, _line, _s in _contradictions(ctx, scene, patterns)})
+        if inferred:
+            for scene in ctx.canon.scenes:
+                doing.update({id(k) for k, _line, _s in _contradictions(ctx, scene, inferred)})
         refuted = {
             id(k)
             for knowns in fold.cannot.values()
@@ -79,6 +87,8 @@ def _contradictions(
     incapacity in force says they cannot do: (the incapacity, line, sentence), the first per
     sentence."""
     fold = ctx.fold
+    if patterns.keys().isdisjoint(scene.action_leads()):
+        return
     for sentence in scene.sentences:
         if not sentence.names or sentence.names[0] not in patterns:
             continue

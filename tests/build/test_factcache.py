@@ -1,0 +1,129 @@
+"""The extraction cache's entries: scenes decoded with their words (speeches, sentences) left
+compressed until read, and at most so many episodes' words decoded at once within
+``keep_words`` — without any reader seeing a difference."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from showbible import build
+from showbible.build import compiler
+from showbible.build.compiler import compile_universe
+from showbible.build.factcache import CachedScene, dump_facts, keep_words, load_facts
+from showbible.reading.facts import SceneFacts, Speech
+from showbible.store import Store
+from showbible.universe.loader import load_universe
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "sallowmouth"
+
+
+@pytest.fixture(scope="module")
+def episodes() -> list[list[SceneFacts]]:
+    compiled = compile_universe(load_universe(DEMO))
+    return [r.facts for r in compiled.extraction.episodes.values()]
+
+
+def _blob(scenes: list[SceneFacts]) -> bytes:
+    s = scenes[0]
+    return dump_facts(s.series, s.episode, s.file, scenes)
+
+
+def _loaded(scenes: list[SceneFacts]) -> list[SceneFacts]:
+    out = load_facts(_blob(scenes))
+    assert out is not None
+    return out
+
+
+def test_words_stay_compressed_until_a_scene_is_read(episodes: list[list[SceneFacts]]) -> None:
+    scenes = max(episodes, key=len)
+    loaded = _loaded(scenes)
+    assert all(isinstance(s, CachedScene) for s in loaded)
+    assert not any("dialogue" in s.__dict__ or "sentences" in s.__dict__ for s in loaded)
+    # What the folds ask of every scene is there without the words.
+    assert [s.present for s in loaded] == [s.present for s in scenes]
+    assert [s.action_leads() for s in loaded] == [s.action_leads() for s in scenes]
+    assert not any("dialogue" in s.__dict__ for s in loaded)
+    # Reading one scene's words decodes its episode's.
+    assert loaded[-1].sentences == scenes[-1].sentences
+    assert all("dialogue" in s.__dict__ for s in loaded)
+    assert loaded == scenes and scenes == loaded
+
+
+def test_at_most_the_kept_episodes_are_decoded(episodes: list[list[SceneFacts]]) -> None:
+    loaded = [_loaded(scenes) for scenes in episodes]
+    assert len(loaded) >= 3
+    with keep_words(2):
+        for scenes in loaded:
+            assert scenes[0].dialogue is not None
+        decoded = ["dialogue" in scenes[0].__dict__ for scenes in loaded]
+        assert decoded == [False] * (len(loaded) - 2) + [True, True]
+        # A forgotten episode is decoded again, equal to what it was.
+        assert loaded[0] == episodes[0]
+    # Outside the block nothing is forgotten any more.
+    for scenes in loaded:
+        assert scenes[0].sentences is not None
+    assert all("dialogue" in scenes[0].__dict__ for scenes in loaded)
+
+
+def test_words_set_on_a_cached_scene_are_its_own(episodes: list[list[SceneFacts]]) -> None:
+    first, *rest = [_loaded(scenes) for scenes in episodes]
+    said = Speech("mara", 1, 2, "A line of my own.", None, False)
+    with keep_words(1):
+        first[0].dialogue = [said]
+        for scenes in rest:
+            assert scenes[0].dialogue is not None  # decoding these forgets the first's words
+        assert first[0].dialogue == [said]
+        # The other scenes of the first episode were forgotten, and come back as cached.
+        if len(first) > 1:
+            assert first[1].sentences == episodes[0][1].sentences
+
+
+@pytest.mark.parametrize("damage", ["facts", "words", "crc", "old format", "truncated"])
+def test_a_damaged_or_older_entry_is_a_miss(episodes: list[list[SceneFacts]], damage: str) -> None:
+    blob = _blob(episodes[0])
+    head = struct.Struct(">II")
+    n, crc = head.unpack_from(blob)
+    facts, words = blob[head.size : head.size + n], blob[head.size + n :]
+    if damage == "facts":
+        blob = head.pack(n, crc) + facts[:-5] + b"xxxxx" + words
+    elif damage == "words":
+        blob = head.pack(n, crc) + facts + words[:-5] + b"xxxxx"
+    elif damage == "crc":
+        blob = head.pack(n, crc ^ 1) + facts + words
+    elif damage == "old format":  # format 3: one zlib document, no header
+        blob = zlib.compress(b'{"v":3,"s":"x","e":"y","f":"z","scenes":[]}')
+    else:
+        blob = blob[:5]
+    assert load_facts(blob) is None
+
+
+def test_a_large_build_keeps_few_words_and_gives_the_same_canon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from showbible import queries
+
+    u = tmp_path / "u"
+    shutil.copytree(DEMO, u, ignore=shutil.ignore_patterns(".showbible"))
+
+    def export(db: Path) -> dict[str, object]:
+        st = Store(f"sqlite:///{db}")
+        try:
+            with st.read() as conn:
+                return queries.export(conn)
+        finally:
+            st.dispose()
+
+    build(u, f"sqlite:///{tmp_path / 'whole.db'}")
+    monkeypatch.setattr(compiler, "WORDS_KEPT_FROM", 0)
+    monkeypatch.setattr(compiler, "WORDS_KEPT", 1)
+    # From the cache, one episode's words at a time.
+    shutil.copy(tmp_path / "whole.db", tmp_path / "kept.db")
+    build(u, f"sqlite:///{tmp_path / 'kept.db'}", force=True)
+    assert export(tmp_path / "kept.db") == export(tmp_path / "whole.db")
