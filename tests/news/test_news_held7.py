@@ -136,6 +136,10 @@ def triples(text: str) -> set[FACTS]:
         # "who played X in the original SER"
         ("Tom Reyes, who played Ivo in the original \"Harrowgate\", hinted at a return.",
          {("plays", "Tom Reyes", "Ivo"), ("appears_in", "Ivo", "Harrowgate")}),
+        # "A and B will reprise their SER roles": the roles named anywhere in the article
+        ("Tom Reyes and Nia Okoro will reprise their \"Harrowgate\" roles on \"Salt Flats\". "
+         "The pair will reprise their roles of Ivo Crane and Della Marsh, respectively.",
+         {("appears_in", "Ivo Crane", "Harrowgate"), ("appears_in", "Della Marsh", "Harrowgate")}),
     ],
 )  # fmt: skip
 def test_held7_classes(text: str, expected: set[FACTS]) -> None:

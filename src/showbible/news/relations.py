@@ -143,6 +143,13 @@ _REPRISE = re.compile(
     rf"for|from)\s+(?:the\s+)?(?:spin-?off\s+|series\s+|show\s+|sequel\s+|new\s+)*"
     rf"(?P<s>{_SL})"
 )
+# "Bryan Cranston and Aaron Paul will reprise their Breaking Bad roles on Better Call Saul": the
+# roles the performers play (named anywhere in the article) are that show's
+_REPRISE_SER_ROLES = re.compile(
+    rf"(?P<p>{list_of(NAM)})\s+{AUX}(?:reprise|reprises|reprised|reprising|return\s+to|returns\s+"
+    rf"to|returning\s+to)\s+(?:his|her|their)\s+(?:[\w\-]+\s+)?(?P<s>{SER})\s+(?:roles?|"
+    rf"characters?|parts?)\b"
+)
 _REPRISING_IT = re.compile(
     rf"[^.;]{{0,60}}?\brepris(?:e|es|ed|ing)\s+it\s+(?:in|on)\s+(?P<s>{_SL})"
 )
@@ -353,6 +360,16 @@ class Relations(Roles, Showrunners):
         return None
 
     def reprise(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        for match in _REPRISE_SER_ROLES.finditer(m.text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            series = m.at(match.group("s")).value
+            for x in m.all(match.group("p")):
+                role = self.kb.roles.get(keyof(self.kb.full(x.value)))
+                if x.kind == "name" and role:
+                    self.add("appears_in", role, series, para.line, sentence, 0.7, q)
+        self.reprise_role(m, sentence, para, question)
+
+    def reprise_role(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """``she will also reprise her role in the spin-off Tidewater``: the performer's role,
         named here or elsewhere in the article, appears in that series."""
         for match in _REPRISE.finditer(m.text):
