@@ -9,7 +9,8 @@ when I could get off the ground", "when she could still walk", "I used to be abl
 the tool of an ability that an injured hand can no longer work ("my hands. I can't feel the
 stick" with the hands burned or bandaged in the scene: cannot pilot); and states that take an
 ability away ("is blind", "now deaf", "his right hand hangs useless", "her legs are
-paralysed", "I'm no swimmer").
+paralysed", "I'm no swimmer"), or a faculty or limb lost ("lost his sight in the fire", "lost
+the use of her legs", "has lost his right hand", "has been in a wheelchair since the crash").
 ``what`` is the verb (with its object for a limb: "use right hand"); the tells are the words
 an action line would use to put the character to it ("swims", "behind the wheel", "right
 hand"), for the ``capability`` rule.
@@ -115,7 +116,7 @@ _TRIGGER = (
     "no reader", "no flier", "no flyer", "no climber", "no sailor", "useless", "paralys",
     "paralyz", "limp", "hold", "carry", "can’t", "won’t", "back when", "could still",
     "still could", "in the days", "in the old days", "used to be able", "once could",
-    "could once",
+    "could once", "lost", "loses", "wheelchair",
 )  # fmt: skip
 _PAST = re.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|boy|girl)|used to|"
                    r"once|years ago)\b", re.I)  # fmt: skip
@@ -134,6 +135,17 @@ _STATE = re.compile(
     r"paralysed))",
     re.I,
 )
+# A faculty or a limb lost ("lost his sight in the fire", "lost the use of her legs", "has lost
+# his right hand"), and the chair that says so ("has been in a wheelchair since the crash").
+_LOSS = re.compile(
+    r"\b(?:lost|loses|has lost|had lost)\s+(?:the use of\s+)?(?:his|her|their|my|your)\s+"
+    r"(?:own\s+)?(?P<what>sight|eyesight|hearing|legs|feet|arm|leg|(?:left|right)\s+(?:hand|arm|leg))"
+    r"\b|\b(?:is|'s|'m|am|are|has been|have been|now|lives|uses)\s+(?:now\s+|still\s+)?"
+    r"(?:in\s+)?a\s+wheelchair\b|\bwheelchair[- ]bound\b",
+    re.I,
+)
+_LOSS_WHAT = {"sight": "see", "eyesight": "see", "hearing": "hear", "legs": "walk",
+              "feet": "walk", "leg": "walk"}  # fmt: skip
 # Senses and stances that fail for a moment as often as for good: lasting only when said so.
 _MOMENTARY = frozenset({"see", "hear", "stand", "move"})
 _LASTING = re.compile(r"^\s*(?:any ?more|again|since|a thing|at all|any longer|now)\b", re.I)
@@ -174,6 +186,10 @@ class Incapacity(Component):
                 yield got
         for m in _STATE.finditer(text):
             got = self._state(unit, m)
+            if got is not None:
+                yield got
+        for m in _LOSS.finditer(text):
+            got = self._loss(unit, m)
             if got is not None:
                 yield got
 
@@ -242,6 +258,21 @@ class Incapacity(Component):
         if not (_LASTING.match(rest) or _injured(scene, unit, subject.cid, limb)):
             return None
         return _cannot(subject, _TOOL_ABILITY[tool], unit, HIGH, f"{m.group(0).strip()!r}")
+
+    def _loss(self, unit: Unit, m: re.Match[str]) -> Inferred | None:
+        """``_LOSS``: whose the lost faculty or limb was, and what it takes away."""
+        part = " ".join((m.group("what") or "").lower().split())
+        what = _LOSS_WHAT.get(part) or (f"use {part}" if part else "walk")
+        if part:
+            subject = subject_before(unit.ms, m.start(), unit.text)
+        else:  # the chair: its subject right before it ("Cole has been in a wheelchair"), not
+            # someone in a clause between ("the patient I'm looking for is in a wheelchair")
+            subject = _state_subject(unit, m.start())
+        if subject is None or subject.possessive:
+            return None
+        if blocked(unit.text, m.start(), subject_at=subject.start) is not None:
+            return None
+        return _cannot(subject, what, unit, HIGH, f"{m.group(0).strip()!r}")
 
     def _state(self, unit: Unit, m: re.Match[str]) -> Inferred | None:
         text = unit.text
