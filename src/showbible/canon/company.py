@@ -16,15 +16,13 @@ alike, and gives the same answer twice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from showbible.canon.stage import stage_times
 from showbible.reading.facts import Presence, SceneFacts
-from showbible.reading.groups import GROUP, grouped, may_group
+from showbible.reading.groups import entrances as group_entrances
 
 COMPANY = "company"  # Presence.how of someone brought on by a group entrance
-_ENTER = re.compile(r"\b(?:re-?enter|enters?)\b", re.IGNORECASE)
 
 
 def _role(cid: str) -> bool:
@@ -38,7 +36,7 @@ def add_company(scenes: Iterable[SceneFacts]) -> None:
         by_episode.setdefault((scene.series, scene.episode), []).append(scene)
     for episode in by_episode.values():
         episode.sort(key=lambda s: s.number)
-        found = [(n, _group_entrances(scene)) for n, scene in enumerate(episode)]
+        found = [(n, group_entrances(scene)) for n, scene in enumerate(episode)]
         found = [(n, entrances) for n, entrances in found if entrances]
         if not found:
             continue
@@ -67,35 +65,6 @@ def _scenes_of(episode: list[SceneFacts]) -> dict[str, set[int]]:
         for cid, presence in scene.present.items():
             if presence.how != COMPANY:
                 out.setdefault(cid, set()).add(n)
-    return out
-
-
-def _group_entrances(scene: SceneFacts) -> list[tuple[list[str], int]]:
-    """(the named people a group entrance brings on, its line) of every such direction."""
-    out: list[tuple[list[str], int]] = []
-    if not grouped(scene):
-        return out
-    for i, sentence in enumerate(scene.sentences):
-        if not sentence.names or not may_group(sentence.text.lower()):
-            continue
-        group = GROUP.search(sentence.text)
-        if group is None:
-            continue
-        # "Enter KING EDWARD IV in triumph; with GLOUCESTER, CLARENCE, and the rest": the
-        # entrance verb may stand in the sentence before, on the same line.
-        before = scene.sentences[i - 1] if i else None
-        entering = _ENTER.search(sentence.text, 0, group.start()) or (
-            before is not None and before.line == sentence.line and _ENTER.search(before.text)
-        )
-        if not entering:
-            continue
-        leaders = [
-            c
-            for c, at in zip(sentence.names, sentence.starts, strict=False)
-            if at < group.start() and not _role(c)
-        ]
-        if leaders:
-            out.append((leaders, sentence.line))
     return out
 
 
