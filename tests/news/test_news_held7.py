@@ -140,6 +140,23 @@ def triples(text: str) -> set[FACTS]:
         ("Tom Reyes and Nia Okoro will reprise their \"Harrowgate\" roles on \"Salt Flats\". "
          "The pair will reprise their roles of Ivo Crane and Della Marsh, respectively.",
          {("appears_in", "Ivo Crane", "Harrowgate"), ("appears_in", "Della Marsh", "Harrowgate")}),
+        # held8: "to again play X's mother Diana"; "who will be played by"; "A (who plays X)";
+        # "She voiced a character named X in the SER episode"; "a TV star named X"; a
+        # performer "best known for playing X on SER"
+        ("\"Harrowgate\" season 3 is near. Meg Doe will make her first appearance on "
+         "\"Harrowgate\" since 2008 to again play Ivo Crane's mother Della.",
+         {("plays", "Meg Doe", "Della"), ("appears_in", "Della", "Harrowgate")}),
+        ("\"Harrowgate\" season 19 is here. The fan favorite is Ada Vance, who will be played by "
+         "actress Meg Doe. Series cast member Tom Reyes (who plays Jimmy) called it a guest spot.",
+         {("plays", "Meg Doe", "Ada Vance"), ("plays", "Tom Reyes", "Jimmy"),
+          ("appears_in", "Ada Vance", "Harrowgate"), ("appears_in", "Jimmy", "Harrowgate")}),
+        ("This is not the first time Nia Okoro has played a part in \"Harrowgate.\" She voiced "
+         "a character named Pilar in the Salt Flats episode \"Ice Ice Baby.\" Nia Okoro is best "
+         "known for playing Clair Vance on The Docks Show. Meg Doe fittingly plays a TV star "
+         "named Regina Coburn in the episode.",
+         {("plays", "Nia Okoro", "Pilar"), ("appears_in", "Pilar", "Salt Flats"),
+          ("plays", "Nia Okoro", "Clair Vance"), ("appears_in", "Clair Vance", "The Docks Show"),
+          ("plays", "Meg Doe", "Regina Coburn")}),
     ],
 )  # fmt: skip
 def test_held7_classes(text: str, expected: set[FACTS]) -> None:
@@ -190,6 +207,13 @@ def test_held7_classes(text: str, expected: set[FACTS]) -> None:
         # a synopsis that only may happen is no synopsis
         ("\"Harrowgate\" season 4 ends soon. A synopsis could follow: Officer Ivo Crane waits.",
          ("appears_in", "Officer Ivo Crane", "Harrowgate")),
+        # a role said to be in a title the reader does not know is not placed by guess
+        ("\"Harrowgate\" season 2 is here. \"Harrowgate\" has a guest star. \"Harrowgate\" "
+         "rocks. Nia Okoro also starred as Diana DuBois in 16 episodes of Empire.",
+         ("appears_in", "Diana DuBois", "Harrowgate")),
+        # weekdays and a show's season are not names
+        ("\"Harrowgate\" season 19 airs on Tuesdays (formerly Mondays).",
+         ("appears_in", "Tuesdays", "Harrowgate")),
     ],
 )  # fmt: skip
 def test_held7_hard_negatives(text: str, absent: FACTS) -> None:

@@ -46,6 +46,7 @@ _MONTHS = frozenset(
         """
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays
     """
     )
 )
@@ -357,8 +358,8 @@ def _trim(raw: str) -> tuple[int, str]:
         len(spans) == 2 and spans[0][1] in _GERUNDS
     ):
         spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe", "Joining Nash-Betts"
-    while spans and spans[-1][1] in _MONTHS:
-        spans = spans[:-1]
+    while spans and (spans[-1][1] in _MONTHS or spans[-1][1] in ("Season", "Seasons", "Episode")):
+        spans = spans[:-1]  # "Elsbeth Season 2": the show's season, not a name
     if len(spans) >= 3 and spans[0][1] == "Charge":
         spans = spans[1:]  # "Special Agent in Charge Jane Tennant": a title's last word
     while len(spans) >= 4 and " ".join(w for _, w in spans[:2]) in _JOB_TITLES:

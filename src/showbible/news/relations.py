@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from showbible.news.cleaning import Paragraph
+from showbible.news.credits import credited
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import NEGATION
 from showbible.news.names import keyof
-from showbible.news.roles import AUX, CH, DESC, Roles, credited, list_of
+from showbible.news.roles import AUX, CH, DESC, Roles, list_of
 from showbible.news.showrunners import Showrunners
 
 _MOVE = (
@@ -53,8 +54,8 @@ _APPEAR = (
     r"(?:is|was|were|are)\s+introduced|debuted|debuts|"
     r"spinning off onto (?:his|her|their) "
     r"own series with|spun off into (?:his|her|their) own series|reprised\s+\w+|reprises\s+\w+|"
-    r"returned as\s+\w+|(?:has been|have been|was|were|is|are)\s+(?:a|an)\s+(?:\w+\s+)?(?:presence|"
-    r"fixture|regular|staple|mainstay))"
+    r"returned as\s+\w+|(?:has been|have been|was|were|is|are)\s+(?:also\s+)?(?:a|an)\s+(?:\w+\s+)?"
+    r"(?:presence|fixture|regular|staple|mainstay|character))"
 )
 _WHERE = (
     r"(?:on|in|into|at|with)?\s*(?:the\s+(?:companion|sister|spin-?off|new|animated|"

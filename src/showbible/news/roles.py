@@ -12,12 +12,13 @@ with its performers belongs to the show the text is about there.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from showbible.news.cleaning import Paragraph
+from showbible.news.cleaning import Paragraph, sentences
+from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof, strip_start
+from showbible.news.series import series_name
 
 
 def list_of(item: str) -> str:
@@ -43,6 +44,7 @@ C_ITEM = (
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
 AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|" \
+      r"best known for|known for|" \
       r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
       r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
 V_DIRECT = (
@@ -72,12 +74,17 @@ SER_ROLE = (
     rf"(?:{SER}\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM})|(?:the|a|an)\s+{NAM}\s+"
     rf"(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM}))"
 )
-# "as Karen's (Megan Mullally) former lover Malcolm Widmark": whose the role is, then the role
-OWNER = rf"(?:{NAM}[’']s\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))?"
+# "as Karen's (Megan Mullally) former lover Malcolm Widmark", "play Spencer Reid's mother Diana":
+# whose the role is, then the role
+OWNED_ROLE = rf"(?:{NAM}[’']s\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
+OWNER = rf"{OWNED_ROLE}?"
+# "plays a TV star named Regina Coburn", "voiced a character named Pilar"
+NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Jane Doe plays / portrays / voices Mara Voss; plays the lead character of Mara Voss
     (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
-                rf"character)\s+of\s+)?(?:{SER_ROLE}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)(?P<c>{C_ITEM})"
+                rf"character)\s+of\s+)?(?:{SER_ROLE}|{OWNED_ROLE}|{NAMED}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)"
+                rf"(?P<c>{C_ITEM})"
                 rf"(?!\s+and\s+\ue002)"), 0.85),
     # Cranston and Paul played White and Pinkman: two and two, in order
     (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
@@ -97,9 +104,9 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Jane Doe and John Roe as Mara Voss and Tobias Voss (, respectively)
     (re.compile(rf"(?<!/)(?P<p>{list_of(NAM)})\s+as\s+(?P<c>{list_of(C_ITEM_NOT_AS)})"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
-    (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+is\s+|(?:is|was|will be|has been|is being|"
-                rf"as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|still\s+)*(?:played|portrayed|"
-                rf"voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
+    (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+(?:is|will\s+be|was|has\s+been)\s+|(?:is|was|"
+                rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
+                rf"still\s+)*(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
      0.85),
     # SERIES brought Jane Doe back as Mara Voss
     (re.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
@@ -120,9 +127,22 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Jane Doe and John Roe will reunite as their fan-favourite characters, Mara and Tobias Voss
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+{AUX}(?:[a-z]+\s+){{0,2}}?as\s+(?:his|her|their)\s+"
                 rf"(?:[\w-]+\s+){{0,2}}?(?:roles?|characters?),?\s+(?P<c>{list_of(NAM)})"), 0.8),
+    # Jane Lynch will make her first appearance on X since 2008 to again play Reid's mother Diana
+    (re.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?\bto\s+(?:once\s+)?(?:again\s+)?(?:play|portray|"
+                rf"voice)\s+(?:{OWNED_ROLE}|(?:{DESC})?)(?P<c>{C_ITEM})"), 0.75),
+    # series cast member Brian K. Dietzen (who plays Jimmy)
+    (re.compile(rf"(?P<p>{NAM})\s*\(\s*who\s+(?:plays|played|voices|voiced|portrays|portrayed)\s+"
+                rf"(?P<c>{C_ITEM})\s*\)"), 0.85),
     # Linda Belcher's voice actor, John Roberts
     (re.compile(rf"(?P<c>{NAM})[’']s\s+voice\s+actor,?\s+(?P<p>{NAM})"), 0.85),
 ]  # fmt: skip
+# "She voiced a character named Pilar in ...", "She also starred as Diana DuBois in Empire": the
+# performer the text is about
+_PRONOUN_PLAYS = re.compile(
+    rf"(?:^\W*|[.;]\s+|,\s+(?:and|but)\s+)(?P<pron>[Ss]he|[Hh]e)\s+{AUX}(?:{V_DIRECT}\s+"
+    rf"(?:a\s+character\s+(?:named|called)\s+|the\s+role\s+of\s+)?|(?:starred|stars|"
+    rf"appeared|appears|guest-starred)\s+as\s+)(?P<c>{C_ITEM})"
+)
 _PRONOUN_ROLE = re.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)(?:[’']s|\s+has|\s+had|\s+have)?\s+(?:\w+\s+)?{V_ROLE}\s+"
     rf"(?:his|her|their)\s+(?:{SER}\s+)?(?:role|character|part)\s+(?:as|of)\s+(?P<c>{C_ITEM})"
@@ -154,11 +174,11 @@ _POSSESSIVE = re.compile(
 )
 _YEAR_SER = (
     rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
-    rf"live-action)\s+|the\s+)?{SER}"
+    rf"live-action)\s+|the\s+|[A-Z]\w+[’']s\s+)?{SER}"
 )
 _ROLE_IN = re.compile(
     rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?,?\s+(?:on|in)\s+(?:the\s+(?:\w+\s+)?season\s+of\s+|"
-    rf"[Ss]eason\s+\d+\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
+    rf"[Ss]eason\s+\d+\s+of\s+|\w+\s+episodes?\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
     rf"{_YEAR_SER})*)"
 )
 # "In a clip from this week's episode of Family Guy, Peter Griffin (Seth MacFarlane) ...": the
@@ -199,6 +219,9 @@ class Roles(Extractor):
         token = m.text.find(character.token) if character.token else -1
         if token >= 0 and re.search(r"\bthe\s+new\s+$", m.text[:token]):
             return None  # "as the new Chosen One": a part someone takes over, not a name
+        glued = re.match(r"^(.+?)\s+(?:in|on)\s+(.+)$", name)
+        if glued and self.kb.is_series(series_name(glued.group(2))):
+            name = glued.group(1)  # "the teenage Hope in The Originals Season 5": Hope
         if not performer or not name or name.split()[0] == "The":
             return None
         lex = self.kb.lex
@@ -225,6 +248,9 @@ class Roles(Extractor):
             self.kb.roles.setdefault(keyof(full), character_name)
         self.add("plays", full, character_name, para.line, sentence, confidence, qualifier)
         own = self.kb.show_of.get(keyof(full))
+        after = m.text[token + len(character.token) :] if token >= 0 else ""
+        if re.match(r"\s+(?:in|on)\s+(?:[\w’']+\s+){0,3}?[A-Z\ue000\ue002]", after):
+            own = None  # "starred as Diana DuBois in 16 episodes of Empire": that show's
         if own and not qualifier:
             # "Station 19 actor Grey Damon ... Damon, who plays Jack Givson": his show's
             self.add("appears_in", character_name, own, para.line, sentence, 0.6)
@@ -267,6 +293,10 @@ class Roles(Extractor):
             return out
 
         before, after = shows(0, at), shows(at, len(m.text))
+        end = m.text.find("\ue003", at)
+        unknown = end >= 0 and re.match(
+            r"\ue003\s+(?:in|on)\s+(?:[\w’']+\s+){0,3}?[A-Z\ue002]", m.text[end:]
+        )
         if len(set(before)) >= 3:
             return  # "a crossover between A, B, C and D, ... Barry (Grant Gustin)": whose?
         episode = [e for e in _EPISODE_OF.finditer(m.text) if e.end() <= at]
@@ -283,6 +313,8 @@ class Roles(Extractor):
             series, confidence = before[-1], 0.6
         elif after:
             series, confidence = after[0], 0.5
+        elif unknown:
+            return  # "starred as Diana DuBois in 16 episodes of Empire": a show not recognised
         elif earlier:
             # "The second episode of A included a cameo from a B character. C appeared in one
             # scene as X": the episode the paragraph is about, when it names several shows
@@ -341,6 +373,16 @@ class Roles(Extractor):
                 self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7,
                                 self.qualifier(m, match.start(), match.end(), question),
                                 match.start())  # fmt: skip
+        for match in _PRONOUN_PLAYS.finditer(text):
+            # "Rashad has played a part in X. She voiced a character named Pilar": the person
+            # the sentence before is about
+            who = self.subject_before(para, sentence) or self.last_person(para, sentence)
+            if who:
+                q = self.qualifier(m, match.start(), match.end(), question)
+                played = self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7, q,
+                                         match.start())  # fmt: skip
+                if played:
+                    self.role_in(match.end(), m, played, sentence, para, q)
         for match in _PAIR_ROLE.finditer(text):
             q = self.qualifier(m, match.start(), match.end(), question)
             pair = self.last_performers(para, sentence)
@@ -432,10 +474,10 @@ class Roles(Extractor):
                 series, confidence = (shown[-1], 0.6) if shown else (named[-1], 0.5)
                 if keyof(series) != keyof(name):
                     self.add("appears_in", name, series, para.line, sentence, confidence)
-            elif not cast and not any(
-                x.kind == "series" and not any(a <= m.text.find(x.token) < b for a, b in asides)
-                for x in m.mentions
-            ):
+            elif not cast and {
+                x.value for x in m.mentions
+                if x.kind == "series" and not any(a <= m.text.find(x.token) < b for a, b in asides)
+            } <= {self.dominant_show()}:  # fmt: skip
                 self.topic_cast(bs[0] if (vote or default) > 0 and a.kind == "name" else a,
                                 sentence, para)  # fmt: skip
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
@@ -535,6 +577,20 @@ class Roles(Extractor):
             chunks.append(self.kb.speechless(paragraphs[i - 1].text))
         return chunks
 
+    def subject_before(self, para: Paragraph, sentence: str) -> str | None:
+        """The first person (not a character) named in the sentence before, in its paragraph."""
+        text = self.kb.speechless(para.text)
+        before = [s for at, s in sentences(text) if at < text.find(sentence[:30])]
+        for x in self.kb.mark(before[-1]).mentions if before else []:
+            full = self.kb.full(x.value)
+            if (
+                x.kind == "name"
+                and keyof(full) in self.kb.persons
+                and (keyof(full) not in self.kb.characters or keyof(full) in self.kb.performers)
+            ):
+                return full
+        return None
+
     def last_person(self, para: Paragraph, sentence: str) -> str | None:
         """The performer a "he" or "she" stands for: the last one named before the sentence,
         in its paragraph or the one before."""
@@ -598,36 +654,6 @@ class Roles(Extractor):
             if x.kind == "name" and k in self.kb.characters:
                 return self.kb.characters[k]
         return None
-
-
-def who_asides(text: str) -> list[tuple[int, int]]:
-    """Where a sentence's who-clauses between commas are ("Baldwin, who has been playing Trump
-    on Saturday Night Live, will return as ..."): their shows are the performer's, not the
-    role's that follows."""
-    return [(a.start(), a.end()) for a in re.finditer(r",\s+who\s+[^,;.]{0,80},", text)]
-
-
-def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
-    """Shows named as an actor's credit: "Mayor of Kingstown's Ash Santos as Andrea", "Gilmore
-    Girls' Arielle Kebbel as Belle" (the role is in the show being cast, not in that one), and
-    "Wonder actress Danielle Rose Russell" when the article names that show only there."""
-    out = {
-        m.at(c.group("s")).value
-        for c in re.finditer(rf"(?P<s>{SER})[’'‘]s?\s+{NAM}\s+(?:as|to play|will play)\b", m.text)
-    }
-    # "Zoe McLellan from NCIS: New Orleans will be playing", "who was previously seen in X"
-    for c in re.finditer(
-        rf"{NAM}\s+from\s+(?P<s>{SER})|\b(?:seen|known|starred)\s+(?:in|on|for)\s+(?P<s2>{SER})"
-        r"|\b(?:executive\s+producer|creator|writer|alum|veteran)\s+(?:of|on)\s+"
-        rf"(?P<s3>{SER})",
-        m.text,
-    ):
-        out.add(m.at(c.group("s") or c.group("s2") or c.group("s3")).value)
-    for c in re.finditer(rf"(?P<s>{SER})\s+(?:actor|actress|star|alum)\s+{NAM}", m.text):
-        show = m.at(c.group("s")).value
-        if counts is not None and counts[show] < 2:
-            out.add(show)
-    return out
 
 
 def _families(titles: list[str]) -> set[str]:

@@ -65,9 +65,9 @@ SERIES_CUES = [
                rf"concluded|opened|opens|kicked off|kicks off|closed|closes|(?:is\s+|was\s+)?"
                rf"(?:heading|headed|going|moving)\s+into)\s+(?:up\s+)?its\s+(?:[\w-]+\s+)?"
                rf"(?:season|run)\b"),
-    # the Greyharbor finale, the Daredevil premiere
+    # the Greyharbor finale, the Daredevil premiere, the Station 19 episode "Ice Ice Baby"
     re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|"
-               rf"writers'? room)\b"),
+               rf"writers'? room|episode(?=\s+[“\"']|\s{{2,}}))"),
     # ran Night Ferry for three seasons
     re.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
                rf"(?:\w+\s+)?seasons?\b"),
@@ -238,6 +238,8 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         words = words[:-1]
     if not words or (len(words) == 1 and words[0] in ("The",)):
         return ""
+    if len(words) >= 3 and re.fullmatch(r"\d{1,3}", words[-1]) and words[-2] in ("in", "of", "for"):
+        return ""  # "starred as Diana DuBois in 16 episodes": a count, not a title
     if words[0] in ("Season", "Seasons", "Episode", "Part", "Chapter", "Volume") or words[0] in (
         _MONTHS
     ):

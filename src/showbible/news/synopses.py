@@ -38,7 +38,9 @@ class Synopses(Extractor):
                 if re.search(r"\b(?:of|for)\s+the\s+(?:show|series)\b", sentence):
                     series = self.dominant_show() or ""  # "the official logline of the show"
                 else:
-                    series = self.series_for(sentence, para, offset)[0]
+                    series, factor = self.series_for(sentence, para, offset)
+                    if factor < 0.8:  # the article's most named show: only if it dominates
+                        series = self.dominant_show() or ""
                 if not series or self.franchise(series):
                     continue
                 for body in self._bodies(para, paragraphs[i + 1 : i + 2], sentence):

@@ -1,0 +1,41 @@
+"""Which shows a sentence names as a performer's credit rather than as the show of the role it
+casts: "Mayor of Kingstown's Ash Santos as Andrea", "Zoe McLellan from NCIS: New Orleans will be
+playing", "Station 19 actor X" named once, and the shows of a who-clause aside ("Baldwin, who has
+been playing Trump on Saturday Night Live, will return as ...")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from showbible.news.entities import NAM, SER, Marked
+
+
+def who_asides(text: str) -> list[tuple[int, int]]:
+    """Where a sentence's who-clauses between commas are ("Baldwin, who has been playing Trump
+    on Saturday Night Live, will return as ..."): their shows are the performer's, not the
+    role's that follows."""
+    return [(a.start(), a.end()) for a in re.finditer(r",\s+who\s+[^,;.]{0,80},", text)]
+
+
+def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
+    """Shows named as an actor's credit: "Mayor of Kingstown's Ash Santos as Andrea", "Gilmore
+    Girls' Arielle Kebbel as Belle" (the role is in the show being cast, not in that one), and
+    "Wonder actress Danielle Rose Russell" when the article names that show only there."""
+    out = {
+        m.at(c.group("s")).value
+        for c in re.finditer(rf"(?P<s>{SER})[’'‘]s?\s+{NAM}\s+(?:as|to play|will play)\b", m.text)
+    }
+    # "Zoe McLellan from NCIS: New Orleans will be playing", "who was previously seen in X"
+    for c in re.finditer(
+        rf"{NAM}\s+from\s+(?P<s>{SER})|\b(?:seen|known|starred)\s+(?:in|on|for)\s+(?P<s2>{SER})"
+        r"|\b(?:executive\s+producer|creator|writer|alum|veteran)\s+(?:of|on)\s+"
+        rf"(?P<s3>{SER})",
+        m.text,
+    ):
+        out.add(m.at(c.group("s") or c.group("s2") or c.group("s3")).value)
+    for c in re.finditer(rf"(?P<s>{SER})\s+(?:actor|actress|star|alum)\s+{NAM}", m.text):
+        show = m.at(c.group("s")).value
+        if counts is not None and counts[show] < 2:
+            out.add(show)
+    return out
