@@ -2,14 +2,15 @@
 
 Reads: a speech that marks itself as confidential -- "only us", "between you and me", "tell no
 one", "don't tell anyone", "keep this to yourself", "nobody else knows", "you're the only one
-I've told", "our secret", "not a word to", "for your ears only", "off the record", a whisper
-((whispering), "lowers her voice", "leans close"), or a scene that is private ("alone", "pulls
-Teo aside", "out of earshot") -- and takes the information in that speech (its other sentences,
-or the rest of the marked one) as the secret. Its tells are its distinctive words: runs of two to
-four words that start and end with a content word ("floor stone", "three short flashes", "sewn
-into the sail"), and single marked words (a proper name, a code word after "password is"). The
-engine keeps a tell only when nobody said it before the confidence (``linking``). The hearers are
-the speaker and the one spoken to when the scene is a private aside, else everyone present.
+I've told", "our secret", "not a word to", "for your ears only", "off the record", "promise you
+won't breathe a word", "this doesn't leave this room", a whisper ((whispering), "lowers her
+voice", "leans close"), or a scene that is private ("alone", "pulls Teo aside", "out of
+earshot") -- and takes the information in that speech (its other sentences, or the rest of the
+marked one) as the secret. Its tells are its distinctive words: runs of two to four words that
+start and end with a content word ("floor stone", "three short flashes", "sewn into the sail"),
+and single marked words (a proper name, a code word after "password is"). The engine keeps a
+tell only when nobody said it before the confidence (``linking``). The hearers are the speaker
+and the one spoken to when the scene is a private aside, else everyone present.
 
 Refuses: "only us" meaning nobody else is there ("it's only us tonight", "only us left"),
 "only you" meaning nobody else could ("only you can fly this"), "no secrets between us",
@@ -38,7 +39,10 @@ _MARKER = re.compile(
     r"keep it under your hat|(?:nobody|no ?one) else (?:knows|can know|may know|must know)(?! how)|"
     r"(?:you're|you are) the only one (?:i've told|i have told|who knows|i trust)|"
     r"i've never told anyone|i have never told anyone|our (?:little )?secret|"
-    r"(?:promise|swear) (?:me )?(?:you won't|you'll never|you will never|not to) tell|"
+    r"(?:promise|swear) (?:to )?(?:me )?(?:you won't|you'll never|you will never|not to) "
+    r"(?:tell|breathe a word|say a word|repeat (?:this|it))|"
+    r"(?:this|it|that|what i tell you) (?:doesn't|does not|can't|cannot|mustn't|must not|won't|"
+    r"will not|never) leaves? (?:this|the) (?:room|boat|house|cabin|car|ship|office)|"
     r"swear you'll keep it|for your ears only|off the record|mum's the word|"
     r"don'?t breathe a word|you never heard this|if anyone asks|a secret, then|"
     r"i'll tell you,? and only you|not your (?:mother|father|wife|husband), not anyone|"
@@ -91,7 +95,8 @@ _TRIGGER = (
     "else may", "else must", "the only one", "never told", "secret", "won't tell", "never tell",
     "not to tell", "your ears", "the record", "mum's", "breathe a word", "never heard",
     "anyone asks", "not anyone", "say it once", "speak of it", "i trust you", "nobody but",
-    "no one but", "you'll keep", "stays between", "under your hat",
+    "no one but", "you'll keep", "stays between", "under your hat", "say a word", "repeat this",
+    "repeat it", "leave this", "leave the", "leaves this", "leaves the",
 )  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CODE = re.compile(r"\b(?:password|code|codeword|code word|signal|word|name) is (\w[\w-]*)", re.I)
