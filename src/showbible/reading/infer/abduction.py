@@ -57,6 +57,7 @@ _COERCION = re.compile(
     r"zip[- ]?ties?|cuffs|handcuff\w*|chloroform\w*|by the arm|by the collar|by the hair)\b",
     re.I,
 )
+_PROTEST = re.compile(r"\bme\b|\bhelp\b|\blet go\b|\bget off\b", re.I)
 _TRIGGER = (
     "bundle", "force", "drag", "throw", "threw", "thrown", "shove", "hustle", "push", "haul",
     "manhandl", "kidnap", "abduct", "snatch",
@@ -121,11 +122,13 @@ def _captive(unit: Unit, scene: SceneView, at: int) -> str | None:
         if aimed:
             return None
     # The force aimed at nobody by name ("Two men with pistols step out"): the one who spoke
-    # last, protesting, and speaks no more ("MARA: Get off me!").
+    # last, protesting as its object ("MARA: Get off me!"), and speaks no more -- not the one
+    # who gave the order ("COLE: Take him.").
     last = unit.speaker
-    if last is not None and last != subject and not scene.speaks_after(last, unit.line):
-        return last
-    return None
+    if last is None or last == subject or scene.speaks_after(last, unit.line):
+        return None
+    said = next((u.text for u in reversed(scene.units[: unit.index]) if u.kind == "speech"), "")
+    return last if _PROTEST.search(said) else None
 
 
 def _coerced(scene: SceneView) -> bool:
