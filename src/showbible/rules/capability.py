@@ -87,7 +87,13 @@ def _contradictions(
     incapacity in force says they cannot do: (the incapacity, line, sentence), the first per
     sentence."""
     fold = ctx.fold
-    if patterns.keys().isdisjoint(scene.action_leads()):
+    # Only a sentence led by someone whose incapacity began by this scene can contradict it:
+    # asked first of what every scene keeps beside its words, which then stay undecoded.
+    pos = fold.at(scene)[0]
+    if not any(
+        cid in patterns and any(k.moment[0] <= pos for k, _p in patterns[cid])
+        for cid in scene.action_leads()
+    ):
         return
     for sentence in scene.sentences:
         if not sentence.names or sentence.names[0] not in patterns:
