@@ -6,15 +6,18 @@ kills Blunt", "shoots Rafi dead", "slits Cole's throat", "they bury Tobias"), a 
 someone's ("Bram's body floats face down", "the body of Mortimer", "bearing off Tybalt's body"),
 what the dead leave, as theirs ("at Hollis's grave", "lower Tobias's coffin", "scatters Mara's
 ashes off the pier", "the late Hollis Quint": presupposed, so a modal or a negation does not
-undo it, a condition, plan or dream does), the last breath, a burial ("is buried at sea", "laid
-to rest"), and a bare stage direction ("Dies", "[Dies]", "He dies", the old prints' "Dyes")
-whose subject is the TEI ``who``, else the one who just spoke; "Exit with the body" after a blow
-is the one struck, unless the sentence names whose body it is. The early prints' spellings
-("kils", "slaine", "murther'd") and their directions in the imperative ("kill him.", the deed
-done, medium for a pronoun) count as well. Softer signs ("stops breathing", "goes still",
-"flatlines") are medium confidence until the scene confirms them ("No pulse.", "She's gone.").
-Told in dialogue, a death is high confidence only from a witness ("I saw them pull him out") or
-over the body (the dead one is there); otherwise it is a claim, medium confidence.
+undo it, a condition, plan or dream does), what is theirs ("Hollis's heart gives out", "a bullet
+in Cole's head", "the sheet over Tobias's face"), a killing force ("the fever takes Tobias in
+the night", "the sea takes Hollis"; not "takes Mara out past the bar"), "doesn't make it",
+"never sees the morning", the last breath, a burial ("is buried at sea", "laid to rest"), and a
+bare stage direction ("Dies", "[Dies]", "He dies", the old prints' "Dyes") whose subject is the
+TEI ``who``, else the one who just spoke; "Exit with the body" after a blow is the one struck,
+unless the sentence names whose body it is. The early prints' spellings ("kils", "slaine",
+"murther'd") and their directions in the imperative ("kill him.", the deed done, medium for a
+pronoun) count as well. Softer signs ("stops breathing", "goes still", "flatlines") are medium
+confidence until the scene confirms them ("No pulse.", "She's gone."). Told in dialogue, a death
+is high confidence only from a witness ("I saw them pull him out") or over the body (the dead
+one is there); otherwise it is a claim, medium confidence.
 
 Refuses: questions, negations, modals and futures, conditions, wishes and threats ("I'll kill
 you", "you're a dead man"), attempts, near misses ("nearly drowns", "falls down as if he were
@@ -56,6 +59,8 @@ _SUBJECT_HIGH = re.compile(
     r"eyes (?:open and )?(?:empty|glassy|unseeing|vacant|lifeless)|"
     r"dead before (?:he|she|they) (?:hits?|falls?|lands?)|"
     r"(?:takes|took|draws|drew) (?:his|her|their) (?:last|final) breath|"
+    r"(?:doesn't|does not|didn't|did not|never) make it(?=\s*(?:[.,;!]|$|through the night))|"
+    r"never (?:sees|saw) (?:the )?(?:morning|dawn|sunrise|daylight|another (?:day|dawn))|"
     r"(?:is|was) (?:laid to rest|buried at sea|buried in the (?:churchyard|cemetery|graveyard|"
     r"family plot|family vault))|"
     r"been dead|is slaine?|am slaine?|art slaine?|are slaine?|are killed|were slaine?|"
@@ -126,6 +131,27 @@ _TRACE = re.compile(
     r"are|were)\b)",
     re.I,
 )
+# Told through what is theirs: "Hollis's heart gives out", "puts a bullet in Cole's head", "pulls
+# the sheet over Tobias's face".
+_THEIRS = re.compile(r"^(?:'s|’s)\s+(?:heart (?:gives out|gave out|gives up|fails|failed)"
+                     r"(?!\s+(?:him|her|them|me|you|at)\b)|"
+                     r"(?P<part>head|brain|skull|face)\b)", re.I)  # fmt: skip
+_BEFORE_PART = {
+    "head": re.compile(r"\b(?:puts?|fires|pumps|sends) (?:a|two|three|another|one) (?:bullet|"
+                       r"round)s? (?:in|into|through)\s*$", re.I),
+    "face": re.compile(r"\b(?:pulls?|draws?|lays?|drapes?) (?:the|a) (?:sheet|blanket|shroud|"
+                       r"tarp) over\s*$", re.I),
+}  # fmt: skip
+_BEFORE_PART["brain"] = _BEFORE_PART["skull"] = _BEFORE_PART["head"]
+# A killing force takes someone: "the sea takes Hollis", "the fever takes Tobias in the night";
+# not carried somewhere ("the tide takes Mara out past the bar").
+_FORCE_TAKES = re.compile(
+    r"\b(?:fever|sickness|illness|plague|cancer|cold|sea|flood|fire|flames|storm|waves|tide|"
+    r"river|current|disease|infection|poison)\s+(?:takes|took|claims|claimed)\b",
+    re.I,
+)
+_CARRIED_OFF = re.compile(r"^\s*(?:out|away|back|home|to|into|across|past|along|up|down|over|"
+                          r"under|downstream|by|with|aboard|ashore|off)\b", re.I)  # fmt: skip
 # "the late Hollis Quint": the name right after.
 _LATE = re.compile(r"\b(?:the|our|my|your|his|her|their) late\s+$", re.I)
 # Stems without which no pattern here can match: a quick test before the full ones.
@@ -137,7 +163,8 @@ _TRIGGER = (
     "flatline", "surface", "wake", "hack", "beat", "cut down", "runs", "aliv", "surviv",
     "move again", "moves again", "dyes", "kils", "kild", "murther", "strangle", "grave",
     "coffin", "casket", "funeral", "headstone", "tombstone", "burial", "ashes", "urn", "late ",
-    "laid to rest",
+    "laid to rest", "make it", "never see", "never saw", "heart", "bullet", "round", "sheet",
+    "blanket", "shroud", "takes", "took", "claim",
 )  # fmt: skip
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
@@ -280,6 +307,19 @@ class Deaths(Component):
             if blocked(text, x.start) is None:
                 yield fact("dies", x.cid, unit, HIGH, "the body of the dead")
         yield from self._traces(unit, scene)
+        yield from self._taken(unit, scene)
+
+    def _taken(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        """``_FORCE_TAKES``: the one a killing force takes, when not carried somewhere."""
+        text = unit.text
+        for m in _FORCE_TAKES.finditer(text):
+            obj = object_after(unit.ms, m.end(), text)
+            if obj is None or obj.possessive or obj.pronoun == "speaker":
+                continue
+            if _CARRIED_OFF.match(text[obj.end :]) or blocked(text, m.start()) is not None:
+                continue
+            yield fact("dies", obj.cid, unit, self._told(unit, scene, obj.cid, HIGH),
+                       f"object of {m.group(0).strip()!r}")  # fmt: skip
 
     def _traces(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         """What the dead leave, as theirs ("Hollis's grave", "the late Hollis"): a death
@@ -291,6 +331,15 @@ class Deaths(Component):
                 continue
             trace = _TRACE.match(text[x.end :]) if x.possessive else None
             late = _LATE.search(text[: x.start])
+            theirs = _THEIRS.match(text[x.end :]) if x.possessive else None
+            if theirs is not None and theirs.group("part"):
+                before = _BEFORE_PART.get(theirs.group("part").lower())
+                if before is None or not before.search(text[: x.start]):
+                    theirs = None
+            if theirs is not None and blocked(text, x.start) is None:
+                yield fact("dies", x.cid, unit, self._told(unit, scene, x.cid, HIGH),
+                           f"{theirs.group(0).lstrip(chr(39) + '’s ')!r}")  # fmt: skip
+                continue
             if trace is None and late is None:
                 continue
             if blocked(text, x.start, negation=False, modal=False) is not None:
