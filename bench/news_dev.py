@@ -24,7 +24,18 @@ KINDS = ("plays", "showrunner", "appears_in")
 
 def run(articles: list[DevArticle]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    splits = ("tune", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8")
+    splits = (
+        "tune",
+        "held",
+        "held2",
+        "held3",
+        "held4",
+        "held5",
+        "held6",
+        "held7",
+        "held8",
+        "held9",
+    )
     for split in (*splits, "all"):
         chosen = [a for a in articles if split in ("all", a.split)]
         facts = [f for a in chosen for f in extract_facts([a.path], use_spacy=False)]

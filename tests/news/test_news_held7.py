@@ -157,6 +157,30 @@ def triples(text: str) -> set[FACTS]:
          {("plays", "Nia Okoro", "Pilar"), ("appears_in", "Pilar", "Salt Flats"),
           ("plays", "Nia Okoro", "Clair Vance"), ("appears_in", "Clair Vance", "The Docks Show"),
           ("plays", "Meg Doe", "Regina Coburn")}),
+        # held9: a gallery heading "Show Name: Character (Performer)" and the paragraph under it
+        ("Fall TV: All the New Characters\n\nHarrow Gate: Sal Vasquez (Tom Reyes)\n\nThe drama "
+         "returns for its 14th season: Meg Doe's Ada Vance leaves.",
+         {("plays", "Tom Reyes", "Sal Vasquez"), ("appears_in", "Sal Vasquez", "Harrow Gate"),
+          ("appears_in", "Ada Vance", "Harrow Gate")}),
+        # "A and B from the SER cast"; "On the last episode of SER, X and Y took ..." (X and Y
+        # are characters, not shows)
+        ("We will get to see Ivo Crane and Della Marsh from the Salt Flats cast.\n\nOn the last "
+         "episode of \"Harrowgate\", Natalie and Crockett took their relationship further.",
+         {("appears_in", "Ivo Crane", "Salt Flats"), ("appears_in", "Della Marsh", "Salt Flats"),
+          ("appears_in", "Natalie", "Harrowgate"), ("appears_in", "Crockett", "Harrowgate")}),
+        # "returning to SER as her character X"; "Former X (A)"; "According to TVLine A's X"
+        ("Meg Doe is returning to \"Harrowgate\" as her character Ada Vance. Former Dean Munsch "
+         "(Nia Okoro) will buy the hospital.\n\nWhen the Salt Flats revival was announced, Sara "
+         "was missing. According to TVLine Tom Reyes' Sara is now on board.",
+         {("plays", "Meg Doe", "Ada Vance"), ("appears_in", "Ada Vance", "Harrowgate"),
+          ("plays", "Nia Okoro", "Dean Munsch"), ("plays", "Tom Reyes", "Sara")}),
+        # a synopsis in the next paragraph, for the episode of the show named just before;
+        # plural and subordinate subjects
+        ("Below is the promo for the new episode of \"Harrowgate\". We also have the full "
+         "episode synopsis for Some Things Are Worth It:\n\n\"Archer and Choi respond to a "
+         "scene; when Carol's condition worsens, Manning is willing to help.\"",
+         {("appears_in", "Choi", "Harrowgate"), ("appears_in", "Carol", "Harrowgate"),
+          ("appears_in", "Manning", "Harrowgate")}),
     ],
 )  # fmt: skip
 def test_held7_classes(text: str, expected: set[FACTS]) -> None:
@@ -214,6 +238,10 @@ def test_held7_classes(text: str, expected: set[FACTS]) -> None:
         # weekdays and a show's season are not names
         ("\"Harrowgate\" season 19 airs on Tuesdays (formerly Mondays).",
          ("appears_in", "Tuesdays", "Harrowgate")),
+        # a list heading "Best: Person (Show)" names no show
+        ("Best and Worst Showrunner Switches\n\nBest: Scott Gimble (The Walking Docks)\n\nHe "
+         "ran it well.",
+         ("appears_in", "Scott Gimble", "Best")),
     ],
 )  # fmt: skip
 def test_held7_hard_negatives(text: str, absent: FACTS) -> None:

@@ -18,6 +18,7 @@ from showbible.news.names import (
     NAME_RE,
     NOT_NAME_START,
     ORGS,
+    OUTLETS,
     Lexicon,
     keyof,
     norm,
@@ -360,6 +361,8 @@ def _trim(raw: str) -> tuple[int, str]:
         spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe", "Joining Nash-Betts"
     while spans and (spans[-1][1] in _MONTHS or spans[-1][1] in ("Season", "Seasons", "Episode")):
         spans = spans[:-1]  # "Elsbeth Season 2": the show's season, not a name
+    if len(spans) >= 3 and keyof(spans[0][1]) in OUTLETS:
+        spans = spans[1:]  # "According to TVLine Sarah Wayne Callies' Sara": the outlet
     if len(spans) >= 3 and spans[0][1] == "Charge":
         spans = spans[1:]  # "Special Agent in Charge Jane Tennant": a title's last word
     while len(spans) >= 4 and " ".join(w for _, w in spans[:2]) in _JOB_TITLES:

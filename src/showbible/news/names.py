@@ -30,6 +30,7 @@ def words(text: str) -> list[str]:
 # Words that start sentences or stand in titles but never begin a person's name.
 NOT_NAME_START = frozenset(
     words("""a an and as at but by for from if in into of on or so the to with while after before
+    former once
     despite unlike remember according plus also however still even since though although
     when where what who why how this that these those there here it its they we you i he she
     his her their our my your yes no oh well now then ever never because meanwhile perhaps

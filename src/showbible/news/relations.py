@@ -85,8 +85,8 @@ _APPEARS: list[tuple[re.Pattern[str], float]] = [
      0.65),
     # Jay Sherman (The Critic) on The Simpsons
     (re.compile(rf"(?P<c>{NAM})\s*\((?P<from>{SER})\)(?:\s+(?:on|in)\s+(?P<s>{SER}))?"), 0.7),
-    # Steve Urkel from ABC's Family Matters; a character from the animated series The Critic
-    (re.compile(rf"(?P<c>{NAM})\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<s>{SER})"
+    # Steve Urkel from ABC's Family Matters; Joe Cruz and Violet Mikami from the Chicago Fire cast
+    (re.compile(rf"(?P<c>{list_of(NAM)})\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<s>{SER})"
                 rf"(?!\s+(?:over\s+)?to\b)"), 0.6),
 ]  # fmt: skip
 _NAM_PAIRS = rf"{NAM}(?:\s*\({list_of(NAM)}\))?"
@@ -110,6 +110,11 @@ _APPEARANCE_BY = re.compile(
 )
 # "another cameo from a Law & Order: SVU character." (named in the next sentence)
 _ANNOUNCED = re.compile(rf"\b(?:a|an|another)\s+(?:[\w\-]+\s+){{0,2}}?(?P<s>{SER})\s+character\b")
+# "On the last episode of Chicago Med, Natalie and Crockett took ...": the episode's show
+_EPISODE_SUBJECTS = re.compile(
+    rf"^\W*(?:In|On|During)\s+(?:the\s+|this\s+|last\s+)?(?:[\w’']+\s+){{0,3}}?(?:episode|finale|"
+    rf"premiere)s?\s+of\s+(?P<s>{SER}),\s+(?P<c>{list_of(NAM)})\s+[a-z]"
+)
 # "Barney isn't the only How I Met Your Mother character to return": what a character is, said
 # with its show ("X is a Grey's Anatomy character", "one of the Buffy characters")
 _IS_CHARACTER = re.compile(
@@ -279,6 +284,13 @@ class Relations(Roles, Showrunners):
                 for who in self.known_character(x.value):  # guest actors are no characters
                     if series and not self.franchise(series):
                         self.add("appears_in", who, series, para.line, sentence, 0.6 * factor)
+        for match in _EPISODE_SUBJECTS.finditer(text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            series = m.at(match.group("s")).value
+            for x in m.all(match.group("c")):
+                if x.kind == "name" and not self.is_performer(x.value):
+                    self.add("appears_in", self.kb.full(x.value), series, para.line, sentence,
+                             0.6, q)  # fmt: skip
         for match in _IS_CHARACTER.finditer(text):
             q = self.qualifier(m, match.start(), match.end(), question)
             series = m.at(match.group("s")).value

@@ -90,7 +90,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
      0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
-    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue000\ue002]|the\s+{NAM}){{0,40}}?"
+    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_ROLE}\s+(?:to\s+)?(?:his|her|their|"
@@ -322,6 +322,8 @@ class Roles(Extractor):
             if len(_families(earlier)) > 1 and not shown:
                 return  # the paragraph names several shows and the sentence none: whose?
             series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
+        elif self.heading_before(para):  # "Chicago Fire: Sal Vasquez (...)" above it
+            series, confidence = self.heading_before(para) or "", 0.5
         elif self.previous_show(para):
             series, confidence = self.previous_show(para) or "", 0.45
         elif len(set(self.kb.series_count)) == 1:

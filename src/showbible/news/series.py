@@ -149,6 +149,8 @@ SERIES_CUES = [
     re.compile(r"(?:^|[.!?]\s+)(?P<t>(?:1[789]|20)\d\d)\s+(?:premieres|premiered|debuts|debuted|"
                r"arrives|returns|airs|streams)\b"),
     re.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
+    # Joe Cruz and Violet Mikami from the Chicago Fire cast
+    re.compile(rf"\bthe\s+(?P<t>{COLON_TITLE}|{TITLE})\s+cast\b(?!\s+(?:of|as)\b)"),
     # first took on the role in Thor; her role in Grey's Anatomy
     re.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # first appearance ... came in The Empire Strikes Back; made a third appearance in The Rise
@@ -156,6 +158,10 @@ SERIES_CUES = [
     re.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
                rf"starring|reprised|reprising|returned|returning)\s+(?:\w+\s+){{0,2}}?in\s+"
                rf"(?P<t>The\s+{TITLE})"),
+    # a gallery's heading "Chicago Fire: Sal Vasquez (Brandon Larracuente)": the show, then the
+    # character and its performer; a caption "Arienne Mandi as Noor in The Night Agent"
+    re.compile(rf"^\s*(?P<t>{TITLE}[ \t]+{TITLE}):\s+{NAME}\s*\((?!The\s){NAME}\)\s*$"),
+    re.compile(rf"\bas\s+{NAME}\s+(?:on|in)\s+(?P<t>The\s+{TITLE})"),
     # Best: Scott M. Gimple (The Walking Dead): a person's show in brackets
     re.compile(rf"{NAME}\s*\((?P<t>The\s+{TITLE})\)"),
 ]  # fmt: skip
@@ -337,7 +343,11 @@ def cue_titles(article: Article) -> list[str]:
                 groups = m.groupdict()
                 names = [groups[g] for g in ("t", "a", "b") if groups.get(g)]
                 if groups.get("list"):
-                    names.extend(split_list(groups["list"]))
+                    items = split_list(groups["list"])
+                    opener = re.split(r"[.!?]\s+", text[: m.start()])[-1]
+                    if re.match(r"^\W*(?:In|On|During)\b", opener):
+                        items = items[:1]  # "On the last episode of A, Natalie and Crockett ..."
+                    names.extend(items)
                 if para.title:  # a headline's "Show: what this is about" names the show alone
                     names = [_headline_show(n) for n in names]
                 start = min((m.start(g) for g in ("t", "a", "list") if groups.get(g)), default=0)
@@ -413,8 +423,8 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
             if keyof(a) in _NOT_COLON_SHOW:
                 continue  # "Image Source: Paramount Network", "Photo Credit: ..."
             whole = f"{a}: {b}" if a else ""
-            if not whole:
-                continue
+            if not whole or re.match(r"\s*\(", text[m.end() :]):
+                continue  # "Chicago Fire: Sal Vasquez (Brandon Larracuente)": a show's character
             k = keyof(whole)
             counts[k] = counts.get(k, 0) + 1
             spans.setdefault(k, whole)
@@ -433,7 +443,10 @@ def listed_titles(article: Article, known: Iterable[str]) -> list[str]:
     found: list[str] = []
     for para in article.paragraphs:
         text = unquoted(para.text)
-        for m in re.finditer(rf"{item}(?:\s*,\s*{item})+,?\s+and\s+{item}", text):
+        # ended by punctuation: "On the last episode of A, Natalie and Crockett took ..." is
+        # a show, then the sentence's subjects
+        listed = rf"{item}(?:\s*,\s*{item})+,?\s+and\s+{item}(?=\s*[.;,)]|\s*$)"
+        for m in re.finditer(listed, text):
             names = [series_name(n, orgs=False) for n in split_list(m.group(0))]
             names = [re.sub(rf"^{_NETWORKS}[’']s\s+", "", n) for n in names if n]
             if len(names) >= 3 and any(keyof(n) in keys for n in names):

@@ -11,18 +11,23 @@ from __future__ import annotations
 import re
 
 from showbible.news.cleaning import Paragraph, sentences
-from showbible.news.entities import Mention, ranked
+from showbible.news.entities import SER, Mention, ranked
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof
 
 # "the official synopsis", "the series description", "the logline for the three-parter"
 _SYNOPSIS = re.compile(r"\b(?:synopsis|description|logline|log line|summary)\b", re.IGNORECASE)
+_EPISODE_OF = re.compile(rf"\bepisodes?\s+of\s+(?P<s>{SER})")
 _COLON = re.compile(r":(?:\s|$)")
 _QUOTED = re.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
 # A character as the subject of the synopsis's clause: "Athena hunts", "Sergeant Bradford and
 # Officer Chen discover"; not "disguised by Covid protocols".
-_SUBJECT_BEFORE = re.compile(r"(?:^|[.:;,]\s*|\band\s+|\bMeanwhile,\s+)$")
-_VERB_AFTER = re.compile(r"^\s+(?:and\s+\S+\s+)?(?:[a-z]+s|is|has|must|will|can|discover\w*)\b")
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.:;,]\s*|\band\s+|\bMeanwhile,\s+|\b(?:when|while|as|after|before|until)\s+)$"
+)
+_VERB_AFTER = re.compile(
+    r"^(?:\s+and\s+\S+\s+[a-z]+|[’']s\s+[a-z]+|\s+(?:[a-z]+s|is|has|must|will|can|discover\w*))\b"
+)
 
 
 class Synopses(Extractor):
@@ -39,14 +44,23 @@ class Synopses(Extractor):
                     series = self.dominant_show() or ""  # "the official logline of the show"
                 else:
                     series, factor = self.series_for(sentence, para, offset)
-                    if factor < 0.8:  # the article's most named show: only if it dominates
-                        series = self.dominant_show() or ""
+                    if factor < 0.8:  # the article's one show, or the episode's named before
+                        series = self.dominant_show() or self._episode_show(i) or ""
                 if not series or self.franchise(series):
                     continue
                 for body in self._bodies(para, paragraphs[i + 1 : i + 2], sentence):
                     for who in self._characters(body):
                         if keyof(who) != keyof(series):
                             self.add("appears_in", who, series, para.line, body[:300], 0.5)
+
+    def _episode_show(self, i: int) -> str | None:
+        """ "Below is the promo for the new episode of Chicago Med." just before the synopsis."""
+        for para in reversed(self.article.paragraphs[max(0, i - 2) : i + 1]):
+            marked = self.kb.mark(self.kb.speechless(para.text))
+            found = [marked.at(e.group("s")).value for e in _EPISODE_OF.finditer(marked.text)]
+            if found:
+                return found[-1]
+        return None
 
     def _bodies(self, para: Paragraph, after: list[Paragraph], sentence: str) -> list[str]:
         """The synopsis itself: the quotes of the paragraph, the text after a colon that ends
@@ -77,8 +91,10 @@ class Synopses(Extractor):
                 continue  # "Kayce (Grimes)": the performer in brackets
             at = marked.text.find(x.token)
             known = k in self.kb.characters or ranked(x.value)
-            subject = _SUBJECT_BEFORE.search(marked.text[:at]) and _VERB_AFTER.match(
-                _plain_after(marked.text[at + len(x.token) :], marked.mentions)
+            after = _plain_after(marked.text[at + len(x.token) :], marked.mentions)
+            plural = re.search(r"\band\s+$", marked.text[:at]) and re.match(r"\s+[a-z]+\b", after)
+            subject = _SUBJECT_BEFORE.search(marked.text[:at]) and (
+                _VERB_AFTER.match(after) or plural  # "Archer and Choi respond"
             )
             if known or subject:
                 out.append(self.kb.characters.get(k, full))
