@@ -99,6 +99,9 @@ def infer_facts(
     components = [make() for make in COMPONENTS]
     stems, unguarded = _prefilter()
     pending = [(1 << k, c) for k, c in enumerate(components) if type(c).pending is not _NEVER]
+    # The components a set of bits calls, in their order, worked out once per set: a scene
+    # meets few sets, and testing eleven bits for each of its sentences added up.
+    called: dict[int, list[Component]] = {}
     for unit in units:
         if every:
             mask = -1
@@ -111,9 +114,11 @@ def infer_facts(
                     mask |= bit
         if not mask:
             continue
-        for k, component in enumerate(components):
-            if mask >> k & 1:
-                out.extend(component.read(unit, view))
+        readers = called.get(mask)
+        if readers is None:
+            readers = called[mask] = [c for k, c in enumerate(components) if mask >> k & 1]
+        for component in readers:
+            out.extend(component.read(unit, view))
     for component in components:
         out.extend(component.close(view))
     return _dedupe(out)
