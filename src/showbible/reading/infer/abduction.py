@@ -58,9 +58,11 @@ _COERCION = re.compile(
     re.I,
 )
 _PROTEST = re.compile(r"\bme\b|\bhelp\b|\blet go\b|\bget off\b", re.I)
+# The vehicle or the verb that says it: a forcing verb alone ("push", "force") is everywhere.
 _TRIGGER = (
-    "bundle", "force", "drag", "throw", "threw", "thrown", "shove", "hustle", "push", "haul",
-    "manhandl", "kidnap", "abduct", "snatch",
+    " car", " van", " truck", " lorry", " boot", " trunk", " cab", " jeep", " wagon",
+    " carriage", " helicopter", " chopper", " limo", " suv", " skiff", " shuttle", " sedan",
+    " hatchback", "kidnap", "abduct", "snatch",
 )  # fmt: skip
 _SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
 

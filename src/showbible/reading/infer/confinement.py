@@ -309,7 +309,8 @@ _RELEASE_TRIGGER = (
     "undo",
     "undid",
     "snap",
-    "saw",
+    "saw through",
+    "saws through",
     "remov",
 )
 # Undoing a restraint or a cell: the one released is whose it is ("cuts Priya's ties", "cuts

@@ -73,7 +73,7 @@ _LEFT_STATE = re.compile(
 )
 _TO_PLACE = re.compile(r"^[^.;]*?\b(?:to|at)\s+(?P<place>(?:the\s+)?[^.,;!?]*)", re.I)
 _TRIGGER = (
-    "cell", "brig", "lock-up", "lockup", "jail", "gaol", "prison", "dungeon", "stockade",
+    " cell", "brig", "lock-up", "lockup", "jail", "gaol", "prison", "dungeon", "stockade",
     "cage", "behind bars", "custody", "arrest", "handcuff", "booked", "questioning", "cuffs",
     "chains", "irons", "manacles", "vault", "hold door", "hold hatch",
     # someone left restrained: the state, not "left", which every "exits left" holds

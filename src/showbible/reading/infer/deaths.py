@@ -145,10 +145,11 @@ _BEFORE_PART = {
 _BEFORE_PART["brain"] = _BEFORE_PART["skull"] = _BEFORE_PART["head"]
 # A killing force takes someone: "the sea takes Hollis", "the fever takes Tobias in the night";
 # not carried somewhere ("the tide takes Mara out past the bar").
+_FORCES = ("fever", "sickness", "illness", "plague", "cancer", "cold", "sea", "flood", "fire",
+           "flames", "storm", "waves", "tide", "river", "current", "disease", "infection",
+           "poison")  # fmt: skip
 _FORCE_TAKES = re.compile(
-    r"\b(?:fever|sickness|illness|plague|cancer|cold|sea|flood|fire|flames|storm|waves|tide|"
-    r"river|current|disease|infection|poison)\s+(?:takes|took|claims|claimed)\b",
-    re.I,
+    r"\b(?:" + "|".join(_FORCES) + r")\s+(?:takes|took|claims|claimed)\b", re.I
 )
 _CARRIED_OFF = re.compile(r"^\s*(?:out|away|back|home|to|into|across|past|along|up|down|over|"
                           r"under|downstream|by|with|aboard|ashore|off)\b", re.I)  # fmt: skip
@@ -162,9 +163,12 @@ _TRIGGER = (
     "bury", "strangl", "poison", "smother", "behead", "assassin", "no more", "still", "limp",
     "flatline", "surface", "wake", "hack", "beat", "cut down", "runs", "aliv", "surviv",
     "move again", "moves again", "dyes", "kils", "kild", "murther", "strangle", "grave",
-    "coffin", "casket", "funeral", "headstone", "tombstone", "burial", "ashes", "urn", "late ",
-    "laid to rest", "make it", "never see", "never saw", "heart", "bullet", "round", "sheet",
-    "blanket", "shroud", "takes", "took", "claim",
+    "coffin", "casket", "funeral", "headstone", "tombstone", "burial", "ashes", " urn", "the late ",
+    "my late ", "our late ", "his late ", "her late ", "your late ", "their late ",
+    "laid to rest", "n't make it", "not make it", "never make it", "never see", "never saw",
+    "heart give", "heart gave", "heart fail", "bullet in", "bullet through", "round in",
+    "round through", "sheet over", "blanket over", "shroud over", "tarp over",
+    *(f"{force} {verb}" for force in _FORCES for verb in ("takes", "took", "claim")),
 )  # fmt: skip
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")

@@ -65,12 +65,15 @@ _OBJECT = re.compile(
 )
 # A force of nature or a fire as the subject, the place its object: "the sea takes the Kestrel",
 # "the flood sweeps the mill away", "the storm tears the weather station off the cliff".
+_FORCES = ("fire", "flames", "blaze", "inferno", "sea", "flood", "floodwater", "tide", "storm",
+           "gale", "hurricane", "typhoon", "tornado", "twister", "wave", "avalanche", "landslide",
+           "mudslide", "earthquake", "quake", "explosion", "blast")  # fmt: skip
+_FORCE_VERBS = ("takes", "took", "claims", "claimed", "swallows", "swallowed", "consumes",
+                "consumed", "devours", "devoured", "sweeps", "swept", "tears", "tore", "rips",
+                "ripped")  # fmt: skip
 _FORCE = re.compile(
-    r"\b(?:fire|flames|blaze|inferno|sea|flood|floodwaters?|tide|storm|gale|hurricane|"
-    r"typhoon|tornado|twister|wave|waves|avalanche|landslide|mudslide|earthquake|quake|"
-    r"explosion|blast)\s+(?P<verb>takes|took|claims|claimed|swallows|swallowed|consumes|"
-    r"consumed|devours|devoured|sweeps|swept|tears|tore|rips|ripped)\b(?!\s+(?:hold|through|"
-    r"over|across|along|into|at|in)\b)",
+    r"\b(?:" + "|".join(_FORCES) + r")s?\s+(?P<verb>" + "|".join(_FORCE_VERBS) + r")\b"
+    r"(?!\s+(?:hold|through|over|across|along|into|at|in)\b)",
     re.I,
 )
 # Verbs that need the place carried off: "sweeps the mill away", not "sweeps the yard".
@@ -143,16 +146,7 @@ _TRIGGER = (
     "by the bow",
     "by the head",
     "beneath the",
-    "take",
-    "took",
-    "claim",
-    "swallow",
-    "consum",
-    "devour",
-    "sweep",
-    "tear",
-    "tore",
-    "rip",
+    *(f"{force} {verb}" for force in _FORCES for verb in _FORCE_VERBS),
 )
 _NOT_AFTER = re.compile(
     r"^\s*(?:to the (?:rebels|enemy|french|english)|silent|quiet|into a chair|"

@@ -116,7 +116,8 @@ _TRIGGER = (
     "no reader", "no flier", "no flyer", "no climber", "no sailor", "useless", "paralys",
     "paralyz", "limp", "hold", "carry", "can’t", "won’t", "back when", "could still",
     "still could", "in the days", "in the old days", "used to be able", "once could",
-    "could once", "lost", "loses", "wheelchair",
+    "could once", "lost his", "lost her", "lost my", "lost your", "lost their", "lost the use",
+    "loses his", "loses her", "loses the use", "wheelchair",
 )  # fmt: skip
 _PAST = re.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|boy|girl)|used to|"
                    r"once|years ago)\b", re.I)  # fmt: skip
