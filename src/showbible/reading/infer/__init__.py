@@ -32,6 +32,8 @@ from showbible.model import Scene
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer.abduction import Abduction
 from showbible.reading.infer.base import (
+    HARM_BIT,
+    HARM_STEMS,
     HIGH,
     LOW,
     MEDIUM,
@@ -84,7 +86,8 @@ def infer_facts(
     the stem prefilter must agree with, for tests)."""
     if unreal(facts):
         return []
-    units = walk(facts, scene, finder, resolve)
+    stems, unguarded = _prefilter()
+    units = walk(facts, scene, finder, resolve, stems)
     location = fold(facts.location)
     key = facts.place or ("~" + " ".join(facts.location.lower().split()) if location else None)
     view = SceneView(
@@ -97,7 +100,7 @@ def infer_facts(
     )
     out: list[Inferred] = []
     components = [make() for make in COMPONENTS]
-    stems, unguarded = _prefilter()
+    mine = (1 << len(components)) - 1  # the components' bits (not HARM_BIT)
     pending = [(1 << k, c) for k, c in enumerate(components) if type(c).pending is not _NEVER]
     # The components a set of bits calls, in their order, worked out once per set: a scene
     # meets few sets, and testing eleven bits for each of its sentences added up.
@@ -106,9 +109,8 @@ def infer_facts(
         if every:
             mask = -1
         else:
-            mask = unguarded
-            for _end, bits in stems.iter(unit.low):
-                mask |= bits
+            assert unit.stems is not None  # walk looked for the stems
+            mask = unguarded | unit.stems & mine
             for bit, component in pending:
                 if not mask & bit and component.pending(unit):
                     mask |= bit
@@ -130,9 +132,10 @@ _NEVER = Component.pending
 @functools.cache
 def _prefilter() -> tuple[ahocorasick.Automaton, int]:
     """One automaton of every component's stems, each stem's value the bits of the
-    components (by their place in COMPONENTS) that hold it; and the bits of the components
-    without stems, which read every sentence."""
-    bits: dict[str, int] = {}
+    components (by their place in COMPONENTS) that hold it, and of the stems of harmful acts
+    (HARM_BIT, for ``walk``); and the bits of the components without stems, which read every
+    sentence."""
+    bits: dict[str, int] = {stem: HARM_BIT for stem in HARM_STEMS}
     unguarded = 0
     for k, make in enumerate(COMPONENTS):
         stems: tuple[str, ...] = getattr(make, "stems", ())

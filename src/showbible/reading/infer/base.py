@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ahocorasick import Automaton
+
 from showbible.model import Kind, Scene
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer.clauses import (
@@ -41,7 +43,10 @@ _HARM = re.compile(
 )
 
 
-_HARM_STEMS = ("stab", "shoot", "shot", "strik", "struck", "hit", "kill", "wound", "runs", "run ",
+# The bit ``walk``'s stem automaton gives the stems of a harmful act (``HARM_STEMS``), apart
+# from the components' bits: one pass of one automaton per sentence finds both.
+HARM_BIT = 1 << 62
+HARM_STEMS = ("stab", "shoot", "shot", "strik", "struck", "hit", "kill", "wound", "runs", "run ",
                "poison", "strangl", "slay", "slew", "smit", "smote", "cut")  # fmt: skip
 
 
@@ -71,6 +76,9 @@ class Unit:
     speech: int = -1  # for a speech's sentences: the index of the speech in the scene
     first: bool = False  # the first sentence of its speech
     low: str = ""  # the text in lower case, for the components' quick tests
+    # The bits of the stems its text holds, from the automaton ``walk`` was given (None:
+    # none given): which components ``infer_facts`` calls, and HARM_BIT.
+    stems: int | None = field(default=None, repr=False, compare=False)
     _ms: list[Mention] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -171,8 +179,11 @@ def walk(
     scene: Scene | None,
     finder: Finder | None,
     resolve: Callable[[str], str] | None,
+    stems: Automaton | None = None,
 ) -> list[Unit]:
-    """Every sentence of the scene in script order, with names and pronouns resolved."""
+    """Every sentence of the scene in script order, with names and pronouns resolved.
+    ``stems``: an Aho-Corasick automaton whose values are bits, ``HARM_STEMS`` among its
+    words with HARM_BIT; each unit's ``stems`` is then the bits its text holds."""
     focus = Focus()
     stream: list[tuple[int, int, str, object]] = []
     for k, sent in enumerate(facts.sentences):
@@ -215,7 +226,7 @@ def walk(
             unit = Unit("action", sent.text, line, last_speaker, spans, snap,
                         who_at.get(line, ()), len(units), low=sent.text.lower())  # fmt: skip
             units.append(unit)
-            if _after(unit, focus, facts):
+            if _after(unit, focus, facts, stems):
                 snap = None
         elif kind == "direction":
             assert isinstance(ref, tuple)
@@ -227,7 +238,7 @@ def walk(
             unit = Unit("direction", text, line, who, [], snap, who_at.get(line, ()),
                         len(units), low=text.lower())  # fmt: skip
             units.append(unit)
-            if _after(unit, focus, facts):
+            if _after(unit, focus, facts, stems):
                 snap = None
         else:
             assert isinstance(ref, int)
@@ -260,7 +271,7 @@ def walk(
                             index=len(units), speech=ref, first=n == 0,
                             low=text.lower())  # fmt: skip
                 units.append(unit)
-                if _after(unit, focus, facts):
+                if _after(unit, focus, facts, stems):
                     snap = None
             last_speaker = speech.character
     return units
@@ -277,11 +288,19 @@ def _names(text: str, finder: Finder | None) -> list[tuple[str, int, int]]:
     return out
 
 
-def _after(unit: Unit, focus: Focus, facts: SceneFacts) -> bool:
+def _after(unit: Unit, focus: Focus, facts: SceneFacts, stems: Automaton | None) -> bool:
     """Update who is in focus once a sentence is read; whether anything changed."""
     changed = focus.victim is not None
     focus.victim = None
-    harm = _HARM.search(unit.text) if has_any(unit.low, _HARM_STEMS) else None
+    if stems is not None:
+        bits = 0
+        for _end, found in stems.iter(unit.low):
+            bits |= found
+        unit.stems = bits
+        harmful = bool(bits & HARM_BIT)
+    else:
+        harmful = has_any(unit.low, HARM_STEMS)
+    harm = _HARM.search(unit.text) if harmful else None
     if harm is not None:
         after = [m for m in unit.ms if m.start >= harm.end() and not m.possessive]
         if after and not after[0].pronoun:
