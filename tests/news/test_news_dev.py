@@ -16,7 +16,22 @@ from showbible.news.score import load_dev
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "news" / "dev"
 KINDS = ("plays", "showrunner", "appears_in")
-SPLITS = ("tune", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "held9")
+SPLITS = (
+    "tune",
+    "held",
+    "held2",
+    "held3",
+    "held4",
+    "held5",
+    "held6",
+    "held7",
+    "held8",
+    "held9",
+    "held10",
+)
+# A split whose first look is still to come (or was just taken) is not held to the floors: the
+# floors are what the reader was developed to, and running it here would show its answers early.
+FIRST_LOOK = ("held10",)
 FLOOR = {"plays": (0.9, 0.88), "showrunner": (0.85, 0.75), "appears_in": (0.8, 0.6)}
 
 
@@ -24,13 +39,14 @@ def test_every_gold_file_names_its_article() -> None:
     for path in sorted(GOLD.glob("*.yaml")):
         doc = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
         assert doc["address"].startswith("http") and len(doc["sha256"]) == 64, path
-        assert doc["split"] in SPLITS and doc["facts"], path
+        # An article with no fact (performers guesting as no named character) is a hard negative.
+        assert doc["split"] in SPLITS and isinstance(doc["facts"], list), path
         assert {f["kind"] for f in doc["facts"]} <= set(KINDS), path
     assert len(list(GOLD.glob("*.yaml"))) >= 25
 
 
 def test_the_dev_set_against_its_gold() -> None:
-    articles = load_dev(GOLD)
+    articles = [a for a in load_dev(GOLD) if a.split not in FIRST_LOOK]
     if not articles:
         pytest.skip("the dev set's article texts are not here (SHOWBIBLE_NEWS_DEV)")
     facts = [f for a in articles for f in extract_facts([a.path], use_spacy=False)]

@@ -20,7 +20,7 @@ HEDGE = re.compile(
     r"possible|likely|unlikely|reportedly|allegedly|if true|remains? to be seen|speculat\w+|"
     r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed|"
     r"nothing (?:has been |is )?(?:\w+ly )?confirmed|expressed (?:an? )?interest|open to|hinted|"
-    r"hints? at)\b",
+    r"hints? at|(?:want|wants|wanted)\s+(?:\S+\s+){1,3}?to)\b",  # "fans want X to return"
     re.IGNORECASE,
 )
 CLAUSE_START = re.compile(

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from showbible.news.appearances import Appearances
 from showbible.news.cleaning import Paragraph
 from showbible.news.credits import credited
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import NEGATION
 from showbible.news.names import keyof
-from showbible.news.roles import AUX, CH, DESC, Roles, list_of
+from showbible.news.roles import AUX, CH, DESC, list_of
 from showbible.news.showrunners import Showrunners
 
 _MOVE = (
@@ -209,7 +210,7 @@ _ALL_SHOWS = re.compile(
 )
 
 
-class Relations(Roles, Showrunners):
+class Relations(Appearances, Showrunners):
     """plays, showrunner and appears_in, sentence by sentence."""
 
     announced: tuple[int, str] | None = None  # (paragraph line, show) of "a SER character"
@@ -256,6 +257,10 @@ class Relations(Roles, Showrunners):
                     and any(self.is_performer(x.value) for x in m.all(groups["c"]))
                 ):
                     continue  # "Zoe McLellan from NCIS: New Orleans will be playing": a credit
+                if "known for" in match.group(0) and any(
+                    self.is_performer(x.value) for x in m.all(groups["c"])
+                ):
+                    continue  # "A is best known for appearing in B": the performer's credit
                 subjects = self.subjects(m, groups["c"], para, sentence)
                 targets = m.all(groups.get("from")) + m.all(groups.get("s"))
                 more = _AND_APPEAR.match(text, match.end())
@@ -305,6 +310,7 @@ class Relations(Roles, Showrunners):
         self.reprise(m, sentence, para, question)
         self.owned(m, sentence, para, question)
         self.groups(m, sentence, para, question)
+        self.appearance_frames(m, sentence, para, question)
 
     def groups(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """What a sentence says of a group: a cast a show features ("SER will feature ... A

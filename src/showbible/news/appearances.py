@@ -1,0 +1,241 @@
+"""Where a character is seen, read from the structure of a clause rather than from its exact
+words: a known character of the article (a name read as a character, a performer whose role the
+article gives, ``X (Performer)``), an appearance predicate governing it (a verb or noun from one
+lexicon: appear, return, guest-star, cameo, show up, visit, join, reprise, cross over, be back,
+make an appearance ...) and a show that the predicate reaches through a preposition ("on", "in",
+"to", "for" ...), all in one clause that is no hypothesis, no question and no negation.
+
+The phrase classes in ``relations`` each fix a whole sentence shape; this frame only fixes its
+three parts and what may stand between them, so that a new outlet's wording ("Patrick Dempsey
+made his first live appearance on Grey's since 2015", "He's even reprised his role as Will Riker
+on Lower Decks and in Picard") is read without a new class. A sentence opening with "He", "She"
+or "The character" stands for the character named just before it (the cross-sentence link).
+
+What keeps it precise: the subject must be a character the article already knows (a performer
+with no role the article names is not one: "Dan Aykroyd will appear on The Connors" proposes
+nothing); nothing but adverbs and auxiliaries, or an aside between commas, may stand between the
+subject and the predicate, and nothing but a preposition and a few words (``an episode of``, ``the
+season finale of``) between the predicate and the show; a show named as a credit ("former star
+of House", "Castle alums"), one used to describe something else ("House fans"), or a franchise is
+never the object; a hedge ("could", "fans want", "rumoured") or a question makes the fact
+hedged; a negation ("didn't appear", "won't return") drops it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Paragraph
+from showbible.news.credits import credited
+from showbible.news.entities import ATTRIBUTIVE, NAM, SER, Marked, Mention
+from showbible.news.extractor import CLAUSE_START, NEGATION
+from showbible.news.names import keyof
+from showbible.news.roles import Roles
+
+# The appearance predicates: verbs (any tense) and the nouns that name an appearance.
+_VERBS = (
+    r"(?:re)?appear(?:s|ed|ing)?|(?:show|turn|pop)(?:s|ed|ped|ing|ping)?\s+up|showed\s+up|"
+    r"guest[- ]?star(?:s|red|ring)?|cameo(?:s|ed|ing)?|return(?:s|ed|ing)?|"
+    r"(?:come|comes|came|coming)\s+back|(?:re)?join(?:s|ed|ing)?|repris(?:e|es|ed|ing)\s+"
+    r"(?:his|her|their|the)\s+(?:role|part|character)(?:\s+as\s+" + NAM + r")?|"
+    r"cross(?:es|ed|ing)?\s+over|visit(?:s|ed|ing)?|(?:stop|drop)(?:s|ped|ping)?\s+(?:by|in)|"
+    r"head(?:s|ed|ing)?(?:\s+(?:over|back))?|recur(?:s|red|ring)?|"
+    r"(?:is|are|was|were|be|been|[’']s|[’']re)\s+back|"
+    r"(?:is|are|was|were|be|been)\s+featured|"
+    r"(?:make|makes|made|making)\s+(?:a|an|his|her|their|the)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:appearance|cameo|debut|return|comeback)"
+)
+_NOUNS = r"(?:(?:re)?appearance|cameo|return|comeback|guest\s+(?:spot|turn|appearance)|debut)"
+_PREDICATE = re.compile(rf"\b(?:{_VERBS})(?!\w)", re.IGNORECASE)
+# "Amy Ryan's absolutely necessary return to The Office": a possessive subject of a noun.
+_NOUN_PREDICATE = re.compile(rf"[’']s?\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}s?\b")
+# What may stand between the subject and its verb: auxiliaries, adverbs, a modal that is no
+# hedge ("will"), a short aside between commas ("Jubal, the unit's chief, heads to ...").
+_SUBJECT_GAP = re.compile(
+    r"^(?:\s*,\s+[^,;:.\ue000]{1,50},)?(?:\s+(?:will|would|is|are|was|were|has|have|had|"
+    r"been|be|being|set|to|also|even|now|finally|once|again|soon|then|later|both|all|going|"
+    r"slated|scheduled|due|about|\w+ly))*\s*$|^[’']s\s+(?:even\s+|also\s+|now\s+)?$"
+)
+# "Kim Raver (who also returned to Grey's as Teddy Altman)": the name the who-clause is about.
+_WHO = re.compile(r"^\s*who\s+(?:(?:also|later|then|has|had|have|will|would|\w+ly)\s+)*$")
+# Verbs that take the show as their object ("joins Grey's Anatomy", "visit the cast of X").
+_TRANSITIVE = re.compile(r"^(?:re)?join|^visit|^repris", re.IGNORECASE)
+_DIRECT_GAP = re.compile(
+    r"^\s+(?:the\s+)?(?:(?:main\s+|regular\s+)?(?:cast|team|crew|set|world|ensemble|universe)\s+of\s+"
+    r"(?:the\s+)?)?$"
+)
+# The words that may name a part of a show between a preposition and its title ("an episode of",
+# "the season 5 finale of", "the upcoming spin-off series"); a place ("the docks of X") is none.
+_PART = (
+    r"the|a|an|both|its|this|that|next|last|first|second|third|final|new|latest|upcoming|"
+    r"original|animated|live-action|hit|long-running|same|\d+\w*|two-part|two-hour|one-hour|"
+    r"season|seasons|episode|episodes|finale|premiere|pilot|series|show|shows|spin-?off|revival|"
+    r"reboot|remake|sequel|prequel|drama|comedy|sitcom|procedural|film|movie|cast|world|"
+    r"installment|hour|crossover|event|arc|run|of|\w+ly"
+)
+# From the predicate to the show: adverbs, then a preposition, then a few words that name a
+# part of a show ("an episode of", "the season 5 finale of", "the spin-off series").
+_OBJECT_GAP = re.compile(
+    r"^(?:\s+(?:back|again|briefly|also|once\s+more|later|this\s+(?:week|season|fall|year)|"
+    r"\w+ly))*\s*(?:,\s*)?\s+(?:over\s+)?(?:on|in|to|into|onto|for|at|with|via)\s+"
+    rf"(?:(?:{_PART})\s+){{0,6}}$"
+)
+# "on Lower Decks and, most memorably, in Picard": more shows for the same predicate
+_MORE_SHOWS = re.compile(
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|then)\s*,?\s+(?:[a-z][\w\-,\s]{0,40}?\s+)?"
+    rf"(?:on|in|to)\s+(?:the\s+)?(?P<s>{SER})"
+)
+_AS_ROLE = re.compile(rf"\s+as\s+(?:(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?)(?P<c>{NAM})")
+_OPENING = re.compile(r"^\W*(?P<w>[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+character|[Tt]his\s+character)\b")
+_TOKEN = re.compile(f"{SER}|{NAM}")
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)$")
+# "the Star Wars film universe", "the Arrowverse's TV franchise": a franchise, not a show
+_FRANCHISE_WORDS = re.compile(
+    r"\s+(?:film|movie|TV|television|animated|cinematic|shared)\s+(?:universe|franchise|saga|films|"
+    r"movies)\b"
+)
+# "best known for", "previously starred": a performer's other work, not the article's role.
+_CAREER = re.compile(r"\b(?:known\s+for|previously|formerly|also\s+starred|credits)\b", re.I)
+
+
+class Appearances(Roles):
+    """The general appearance frame over a marked sentence (see the module's docstring)."""
+
+    def appearance_frames(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        text = m.text
+        credits = credited(m)
+        tokens = [(t.start(), t.end(), m.at(t.group())) for t in _TOKEN.finditer(text)]
+        for pred in [*_PREDICATE.finditer(text), *_NOUN_PREDICATE.finditer(text)]:
+            start, end = pred.start(), pred.end()
+            clause = max([0, *(c.end() for c in CLAUSE_START.finditer(text, 0, start))])
+            subjects = self._frame_subjects(m, tokens, clause, start, para, sentence)
+            if not subjects:
+                continue
+            lo = min(s for s, _n, _f in subjects)
+            if NEGATION.search(text, lo, end) or re.search(r"n[’']t\b", text[lo:end]):
+                continue
+            verb = pred.group().split()[0] if pred.re is _PREDICATE else ""
+            shows, stop = self._frame_shows(m, tokens, end, credits, bool(_TRANSITIVE.match(verb)))
+            if not shows:
+                continue
+            q = self.qualifier(m, lo, stop, question)
+            # the role named with the predicate or after the show ("reprised his role as Will
+            # Riker on Lower Decks", "returned to Grey's as Teddy Altman") is the one seen there
+            inner = re.search(NAM, pred.group())
+            role = _AS_ROLE.match(text, stop) or _AS_ROLE.match(text, end)
+            said = m.at(inner.group()) if inner else m.at(role.group("c")) if role else None
+            # named as the role ("as Captain Vex"), it is a character unless a known performer
+            who_as = self.character_of(said.value) if said is not None else None
+            named = [who_as[0]] if who_as else []
+            for _at, name, factor in subjects:
+                for who in named or ([name] if name else []):
+                    for series in shows:
+                        self.add("appears_in", self.kb.full(who), series, para.line, sentence,
+                                 0.6 * factor, q)  # fmt: skip
+
+    def _frame_subjects(
+        self,
+        m: Marked,
+        tokens: list[tuple[int, int, Mention]],
+        clause: int,
+        start: int,
+        para: Paragraph,
+        sentence: str,
+    ) -> list[tuple[int, str, float]]:
+        """The characters a predicate at ``start`` is said of: the names just before it (a
+        list of them, or a pair with its performer in brackets), or a sentence-opening
+        pronoun."""
+        text = m.text
+        before = [t for t in tokens if clause <= t[0] and t[1] <= start]
+        out: list[tuple[int, str, float]] = []
+        if not before and clause > 0 and _WHO.match(text[clause:start]):
+            # the who-clause's name, just before its bracket or comma
+            named = [t for t in tokens if t[1] <= clause]
+            if (
+                named
+                and named[-1][2].kind == "name"
+                and re.fullmatch(r"\s*[(,]\s*", text[named[-1][1] : clause])
+            ):
+                before, start = named[-1:], named[-1][1]
+        # the subject: the nearest name from which only auxiliaries, adverbs or an aside between
+        # commas (which may name someone: "Tom Reyes, fresh from a Broadway run, will") lead
+        # to the predicate; a show in between ends the search
+        while before and before[-1][2].kind == "name":
+            gap = text[before[-1][1] : start]
+            if gap.lstrip().startswith(")"):  # "Kevin Keller (Casey Cott) appear"
+                gap = gap.lstrip()[1:]
+            if _SUBJECT_GAP.match(gap):
+                break
+            before = before[:-1]
+        if before and before[-1][2].kind == "name":
+            s, e, mention = before[-1]
+            if _CAREER.search(text, e, start) and keyof(self.kb.full(mention.value)) not in (
+                self.kb.characters
+            ):
+                return []  # "A is best known for appearing in B": a performer's credit
+            chain = [before[-1]]
+            i = len(before) - 2
+            while i >= 0 and before[i][2].kind == "name":
+                between = text[before[i][1] : chain[0][0]]
+                if re.fullmatch(r"\s*\(", between) or _LIST_JOIN.match(between):
+                    chain.insert(0, before[i])  # a list, or "Name (Performer)"
+                    i -= 1
+                else:
+                    break
+            for s, _e, x in chain:
+                known = self.known_character(x.value)
+                # a performer whose role is named after the show ("returned to X as Rook")
+                out += [(s, who, 1.0) for who in known] or [(s, "", 1.0)]
+            if len(chain) == 2 and re.search(r"\(\s*$", text[chain[0][1] : chain[1][0]]):
+                out = [(chain[0][0], c, 1.0) for c in self.pair_character(chain[0][2], chain[1][2])]
+            return out
+        opening = _OPENING.match(text)
+        lead = text[opening.end() : start] if opening else ""
+        if opening and not before and clause == 0 and _SUBJECT_GAP.match(lead):
+            word = opening.group("w").lower()
+            if word.endswith("character"):
+                last = self.last_character(para, sentence)
+                return [(opening.start("w"), last, 0.8)] if last else []
+            person = self.last_person(para, sentence)
+            role = self.kb.roles.get(keyof(person)) if person else None
+            if person and keyof(person) in self.kb.characters:
+                role = person  # "Sam Seaborn left ... He came back to ...": a character
+            return [(opening.start("w"), self.kb.full(role), 0.7)] if role else []
+        return out
+
+    def _frame_shows(
+        self,
+        m: Marked,
+        tokens: list[tuple[int, int, Mention]],
+        end: int,
+        credits: set[str],
+        transitive: bool = False,
+    ) -> tuple[list[str], int]:
+        """The shows a predicate ending at ``end`` reaches through a preposition, and where
+        the last of them ends."""
+        text = m.text
+        after = [t for t in tokens if t[0] >= end]
+        if not after or after[0][2].kind != "series":
+            return [], end
+        s, e, first = after[0]
+        gap = text[end:s]
+        if not (_OBJECT_GAP.match(gap) or (transitive and _DIRECT_GAP.match(gap))):
+            return [], end
+        if re.search(r"\bfrom\b", gap):
+            return [], end
+        shows = [first]
+        more = _MORE_SHOWS.match(text, e)
+        while more is not None:
+            shows.append(m.at(more.group("s")))
+            e = more.end()
+            more = _MORE_SHOWS.match(text, e)
+        out = []
+        for x in shows:
+            at = text.find(x.token)
+            if x.value in credits or self.franchise(x.value):
+                continue
+            rest = text[at + len(x.token) :]
+            if ATTRIBUTIVE.match(rest) or _FRANCHISE_WORDS.match(rest):
+                continue  # "House fans", "the Supernatural prequel"
+            out.append(x.value)
+        return out, e
