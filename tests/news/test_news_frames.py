@@ -48,6 +48,11 @@ def appearances(text: str) -> set[FACTS]:
          'in the season 5 finale of "Night Ferry".',
          {("appears_in", "Della Marsh", "Night Ferry"),
           ("appears_in", "Ivo Crane", "Night Ferry")}),
+        # a sentence that opens with its show: the characters it names are that show's
+        (CAST + 'In "Night Ferry", Della Marsh (Nia Okoro) worries about the tides; and Ivo '
+         "Crane grieves.",
+         {("appears_in", "Della Marsh", "Night Ferry"),
+          ("appears_in", "Ivo Crane", "Night Ferry")}),
         # a verb that takes the show as its object
         (CAST + 'Ivo Crane joins the cast of "Night Ferry" in the fall.',
          {("appears_in", "Ivo Crane", "Night Ferry")}),
@@ -68,6 +73,8 @@ def test_the_frame_reads_new_wordings(text: str, expected: set[FACTS]) -> None:
         CAST + 'Fans want Ivo Crane to show up on "Night Ferry".',
         CAST + 'Ivo Crane didn’t appear on "Night Ferry" after all.',
         CAST + 'Will Ivo Crane show up on "Night Ferry"?',
+        # a scene-setting show with another show named in the sentence: whose is unsaid
+        CAST + 'In "Night Ferry", Ivo Crane meets the crew of "Salt Flats".',
         # the performer's other work, not the role's
         CAST + 'Tom Reyes is best known for appearing in "Night Ferry".',
         # a franchise, and a place named after a show

@@ -88,6 +88,15 @@ _MORE_SHOWS = re.compile(
 _AS_ROLE = re.compile(rf"\s+as\s+(?:(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?)(?P<c>{NAM})")
 _OPENING = re.compile(r"^\W*(?P<w>[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+character|[Tt]his\s+character)\b")
 _TOKEN = re.compile(f"{SER}|{NAM}")
+# A fronted adverbial that sets the scene for the whole sentence: "In Grey's Anatomy, Amelia
+# (A) worries ...", "On the last episode of Chicago Med, ...", "During SER's premiere, ...".
+_FRONTED = re.compile(
+    r"^\W*(?:In|On|During|With|Over\s+on|Meanwhile,?\s+(?:in|on))\s+(?:(?:the|this|last|next|"
+    r"a|an|new|latest|upcoming|final|first|\d+\w*|season|two-part)\s+){0,4}(?:(?:episode|"
+    r"finale|premiere|pilot|season|hour|installment)s?\s+(?:\d+\s+)?of\s+)?"
+    rf"(?P<s>{SER})(?:[’']s?\s+(?:[\w\-]+\s+){{0,3}}?(?:episode|finale|premiere|pilot|hour))?"
+    r"\s*,\s+"
+)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)$")
 # "the Star Wars film universe", "the Arrowverse's TV franchise": a franchise, not a show
 _FRANCHISE_WORDS = re.compile(
@@ -132,6 +141,32 @@ class Appearances(Roles):
                     for series in shows:
                         self.add("appears_in", self.kb.full(who), series, para.line, sentence,
                                  0.6 * factor, q)  # fmt: skip
+
+    def fronted_scene(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """A sentence opening with its show ("In Grey's Anatomy, Amelia (A) worries ...; and
+        Bailey grieves"): the characters it names are that show's, when it names no other show
+        and says nothing hedged."""
+        text = m.text
+        scene = _FRONTED.match(text)
+        if scene is None or question or self.hedged(text, scene.end(), len(text)):
+            return
+        series = m.at(scene.group("s")).value
+        rest = m.all(text[scene.end() :])
+        if self.franchise(series) or any(x.kind == "series" for x in rest):
+            return
+        for i, x in enumerate(rest):
+            if x.kind != "name":
+                continue
+            if i + 1 < len(rest) and re.search(
+                rf"{re.escape(x.token)}\s*\({re.escape(rest[i + 1].token)}\)", text
+            ):
+                chars = self.pair_character(x, rest[i + 1])
+            elif i > 0 and re.search(rf"\({re.escape(x.token)}\)", text):
+                continue  # the bracketed half of a pair, read with the name before it
+            else:
+                chars = self.known_character(x.value)
+            for who in chars:
+                self.add("appears_in", self.kb.full(who), series, para.line, sentence, 0.55)
 
     def _frame_subjects(
         self,

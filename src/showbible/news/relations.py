@@ -87,7 +87,7 @@ _APPEARS: list[tuple[re.Pattern[str], float]] = [
     # Jay Sherman (The Critic) on The Simpsons
     (re.compile(rf"(?P<c>{NAM})\s*\((?P<from>{SER})\)(?:\s+(?:on|in)\s+(?P<s>{SER}))?"), 0.7),
     # Steve Urkel from ABC's Family Matters; Joe Cruz and Violet Mikami from the Chicago Fire cast
-    (re.compile(rf"(?P<c>{list_of(NAM)})\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<s>{SER})"
+    (re.compile(rf"(?P<c>{list_of(_NAM_PAIR)})\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<s>{SER})"
                 rf"(?!\s+(?:over\s+)?to\b)"), 0.6),
 ]  # fmt: skip
 _NAM_PAIRS = rf"{NAM}(?:\s*\({list_of(NAM)}\))?"
@@ -251,10 +251,11 @@ class Relations(Appearances, Showrunners):
                     and all(self.is_performer(x.value) for x in m.all(groups["c"]))
                 ):
                     continue  # "Drake Rodger (The In Between)": a performer's credit
+                bare = re.sub(r"\([^()]*\)", "", groups["c"])  # a pair's performer aside
                 if (
                     "from" not in groups
                     and re.search(r"\sfrom\s", match.group(0))
-                    and any(self.is_performer(x.value) for x in m.all(groups["c"]))
+                    and any(self.is_performer(x.value) for x in m.all(bare))
                 ):
                     continue  # "Zoe McLellan from NCIS: New Orleans will be playing": a credit
                 if "known for" in match.group(0) and any(
@@ -311,6 +312,7 @@ class Relations(Appearances, Showrunners):
         self.owned(m, sentence, para, question)
         self.groups(m, sentence, para, question)
         self.appearance_frames(m, sentence, para, question)
+        self.fronted_scene(m, sentence, para, question)
 
     def groups(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """What a sentence says of a group: a cast a show features ("SER will feature ... A
