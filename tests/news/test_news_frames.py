@@ -53,6 +53,14 @@ def appearances(text: str) -> set[FACTS]:
          "Crane grieves.",
          {("appears_in", "Della Marsh", "Night Ferry"),
           ("appears_in", "Ivo Crane", "Night Ferry")}),
+        # the show as the subject of a host predicate; a pair among its guests
+        (CAST + 'Della Marsh (Nia Okoro) is his rival. The premiere of "Night Ferry" will '
+         "welcome back Della Marsh.",
+         {("appears_in", "Della Marsh", "Night Ferry")}),
+        (CAST + '"Night Ferry" will feature Ivo Crane in May.',
+         {("appears_in", "Ivo Crane", "Night Ferry")}),
+        (CAST + 'Tom Reyes stops by "Night Ferry" as Ivo Crane next week.',
+         {("appears_in", "Ivo Crane", "Night Ferry")}),
         # a verb that takes the show as its object
         (CAST + 'Ivo Crane joins the cast of "Night Ferry" in the fall.',
          {("appears_in", "Ivo Crane", "Night Ferry")}),
@@ -73,6 +81,7 @@ def test_the_frame_reads_new_wordings(text: str, expected: set[FACTS]) -> None:
         CAST + 'Fans want Ivo Crane to show up on "Night Ferry".',
         CAST + 'Ivo Crane didn’t appear on "Night Ferry" after all.',
         CAST + 'Will Ivo Crane show up on "Night Ferry"?',
+        CAST + '"Night Ferry" could bring back Ivo Crane.',
         # a scene-setting show with another show named in the sentence: whose is unsaid
         CAST + 'In "Night Ferry", Ivo Crane meets the crew of "Salt Flats".',
         # the performer's other work, not the role's

@@ -59,7 +59,7 @@ _SUBJECT_GAP = re.compile(
 # "Kim Raver (who also returned to Grey's as Teddy Altman)": the name the who-clause is about.
 _WHO = re.compile(r"^\s*who\s+(?:(?:also|later|then|has|had|have|will|would|\w+ly)\s+)*$")
 # Verbs that take the show as their object ("joins Grey's Anatomy", "visit the cast of X").
-_TRANSITIVE = re.compile(r"^(?:re)?join|^visit|^repris", re.IGNORECASE)
+_TRANSITIVE = re.compile(r"^(?:re)?join|^visit|^repris|^stop|^drop", re.IGNORECASE)
 _DIRECT_GAP = re.compile(
     r"^\s+(?:the\s+)?(?:(?:main\s+|regular\s+)?(?:cast|team|crew|set|world|ensemble|universe)\s+of\s+"
     r"(?:the\s+)?)?$"
@@ -88,6 +88,16 @@ _MORE_SHOWS = re.compile(
 _AS_ROLE = re.compile(rf"\s+as\s+(?:(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?)(?P<c>{NAM})")
 _OPENING = re.compile(r"^\W*(?P<w>[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+character|[Tt]his\s+character)\b")
 _TOKEN = re.compile(f"{SER}|{NAM}")
+# The show as the subject of a host predicate: "Night Ferry will welcome back Della Marsh", "the
+# episode of Night Ferry will feature A (B) and C", "SER's finale brings back X".
+_HOST = re.compile(
+    rf"(?P<s>{SER})(?:[’']s?\s+(?:[\w\-]+\s+){{0,3}}?(?:episode|finale|premiere|season|pilot|"
+    r"hour|revival|return))?\s+(?:(?:will|is|are|also|now|finally|\w+ly|set\s+to|going\s+to)\s+)*"
+    r"(?:welcom(?:e|es|ed|ing)\s+back|(?:bring|brings|brought|bringing)\s+back|"
+    r"feature[sd]?|featuring|see[s]?\s+the\s+return\s+of|reunite[sd]?|"
+    r"(?:has|have|had)\s+(?:a\s+)?(?:guest\s+)?(?:appearances?|cameos?)\s+(?:by|from))\s+"
+    rf"(?P<c>(?:{NAM}(?:\s*\({NAM}\))?)(?:\s*(?:,\s*(?:and\s+)?|and\s+){NAM}(?:\s*\({NAM}\))?)*)"
+)
 # A fronted adverbial that sets the scene for the whole sentence: "In Grey's Anatomy, Amelia
 # (A) worries ...", "On the last episode of Chicago Med, ...", "During SER's premiere, ...".
 _FRONTED = re.compile(
@@ -167,6 +177,29 @@ class Appearances(Roles):
                 chars = self.known_character(x.value)
             for who in chars:
                 self.add("appears_in", self.kb.full(who), series, para.line, sentence, 0.55)
+
+    def hosted(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """A show said to bring its characters on ("Night Ferry will welcome back Della Marsh",
+        "the episode of Night Ferry will feature A (B)"): each known character named."""
+        text = m.text
+        for host in _HOST.finditer(text):
+            series = m.at(host.group("s")).value
+            if series in credited(m) or self.franchise(series):
+                continue
+            q = self.qualifier(m, host.start(), host.end(), question)
+            names = m.all(host.group("c"))
+            for i, x in enumerate(names):
+                if re.search(rf"\({re.escape(x.token)}\)", host.group("c")):
+                    continue  # the bracketed half of a pair
+                pair = i + 1 < len(names) and re.search(
+                    rf"{re.escape(x.token)}\s*\({re.escape(names[i + 1].token)}\)", text
+                )
+                chars = (
+                    self.pair_character(x, names[i + 1]) if pair
+                    else self.known_character(x.value)
+                )  # fmt: skip
+                for who in chars:
+                    self.add("appears_in", self.kb.full(who), series, para.line, sentence, 0.6, q)
 
     def _frame_subjects(
         self,

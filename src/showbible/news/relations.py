@@ -313,6 +313,7 @@ class Relations(Appearances, Showrunners):
         self.groups(m, sentence, para, question)
         self.appearance_frames(m, sentence, para, question)
         self.fronted_scene(m, sentence, para, question)
+        self.hosted(m, sentence, para, question)
 
     def groups(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """What a sentence says of a group: a cast a show features ("SER will feature ... A
