@@ -43,6 +43,9 @@ def appearances(text: str) -> set[FACTS]:
         # "The character" is the one named before
         (CAST + 'The character will pop up in "Night Ferry" next week.',
          {("appears_in", "Ivo Crane", "Night Ferry")}),
+        # "The actor" is the last performer of a known role
+        (CAST + 'The actor will guest-star on "Night Ferry" in May.',
+         {("appears_in", "Ivo Crane", "Night Ferry")}),
         # a list of characters; a part of the show between the preposition and its title
         (CAST + 'Della Marsh (Nia Okoro) is his rival. Della Marsh and Ivo Crane will guest-star '
          'in the season 5 finale of "Night Ferry".',

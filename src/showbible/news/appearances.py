@@ -86,7 +86,10 @@ _MORE_SHOWS = re.compile(
     rf"(?:on|in|to)\s+(?:the\s+)?(?P<s>{SER})"
 )
 _AS_ROLE = re.compile(rf"\s+as\s+(?:(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?)(?P<c>{NAM})")
-_OPENING = re.compile(r"^\W*(?P<w>[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+character|[Tt]his\s+character)\b")
+_OPENING = re.compile(
+    r"^\W*(?P<w>[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+character|[Tt]his\s+character|[Tt]he\s+actor|"
+    r"[Tt]he\s+actress|[Tt]he\s+star)\b"
+)
 _TOKEN = re.compile(f"{SER}|{NAM}")
 # The show as the subject of a host predicate: "Night Ferry will welcome back Della Marsh", "the
 # episode of Night Ferry will feature A (B) and C", "SER's finale brings back X".
@@ -201,6 +204,15 @@ class Appearances(Roles):
                 for who in chars:
                     self.add("appears_in", self.kb.full(who), series, para.line, sentence, 0.6, q)
 
+    def last_performer(self, para: Paragraph, sentence: str) -> str | None:
+        """Whom "the actor" stands for: the last performer of a known role named before."""
+        for chunk in self._before(para, sentence):
+            for x in reversed(self.kb.mark(chunk).mentions):
+                full = self.kb.full(x.value)
+                if x.kind == "name" and keyof(full) in self.kb.roles:
+                    return full
+        return None
+
     def _frame_subjects(
         self,
         m: Marked,
@@ -264,6 +276,10 @@ class Appearances(Roles):
             if word.endswith("character"):
                 last = self.last_character(para, sentence)
                 return [(opening.start("w"), last, 0.8)] if last else []
+            if word.split()[-1] in ("actor", "actress", "star"):
+                actor = self.last_performer(para, sentence)
+                role = self.kb.roles.get(keyof(actor)) if actor else None
+                return [(opening.start("w"), self.kb.full(role), 0.7)] if role else []
             person = self.last_person(para, sentence)
             role = self.kb.roles.get(keyof(person)) if person else None
             if person and keyof(person) in self.kb.characters:

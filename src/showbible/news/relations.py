@@ -372,15 +372,6 @@ class Relations(Appearances, Showrunners):
             if played:
                 self.role_in(match.end(), m, played, sentence, para, q)
 
-    def last_performer(self, para: Paragraph, sentence: str) -> str | None:
-        """Whom "the actor" stands for: the last performer of a known role named before."""
-        for chunk in self._before(para, sentence):
-            for x in reversed(self.kb.mark(chunk).mentions):
-                full = self.kb.full(x.value)
-                if x.kind == "name" and keyof(full) in self.kb.roles:
-                    return full
-        return None
-
     def reprise(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         for match in _REPRISE_SER_ROLES.finditer(m.text):
             q = self.qualifier(m, match.start(), match.end(), question)
