@@ -33,24 +33,24 @@ def _blob(scenes: list[SceneFacts]) -> bytes:
     return dump_facts(s.series, s.episode, s.file, scenes)
 
 
-def _loaded(scenes: list[SceneFacts]) -> list[SceneFacts]:
+def _loaded(scenes: list[SceneFacts]) -> list[CachedScene]:
     out = load_facts(_blob(scenes))
-    assert out is not None
-    return out
+    assert out is not None and all(isinstance(s, CachedScene) for s in out)
+    return out  # type: ignore[return-value]
 
 
 def test_words_stay_compressed_until_a_scene_is_read(episodes: list[list[SceneFacts]]) -> None:
     scenes = max(episodes, key=len)
     loaded = _loaded(scenes)
     assert all(isinstance(s, CachedScene) for s in loaded)
-    assert not any("dialogue" in s.__dict__ or "sentences" in s.__dict__ for s in loaded)
+    assert not any(s.decoded() for s in loaded)
     # What the folds ask of every scene is there without the words.
     assert [s.present for s in loaded] == [s.present for s in scenes]
     assert [s.action_leads() for s in loaded] == [s.action_leads() for s in scenes]
-    assert not any("dialogue" in s.__dict__ for s in loaded)
+    assert not any(s.decoded() for s in loaded)
     # Reading one scene's words decodes its episode's.
     assert loaded[-1].sentences == scenes[-1].sentences
-    assert all("dialogue" in s.__dict__ for s in loaded)
+    assert all(s.decoded() for s in loaded)
     assert loaded == scenes and scenes == loaded
 
 
@@ -60,14 +60,14 @@ def test_at_most_the_kept_episodes_are_decoded(episodes: list[list[SceneFacts]])
     with keep_words(2):
         for scenes in loaded:
             assert scenes[0].dialogue is not None
-        decoded = ["dialogue" in scenes[0].__dict__ for scenes in loaded]
+        decoded = [scenes[0].decoded() for scenes in loaded]
         assert decoded == [False] * (len(loaded) - 2) + [True, True]
         # A forgotten episode is decoded again, equal to what it was.
         assert loaded[0] == episodes[0]
     # Outside the block nothing is forgotten any more.
     for scenes in loaded:
         assert scenes[0].sentences is not None
-    assert all("dialogue" in scenes[0].__dict__ for scenes in loaded)
+    assert all(scenes[0].decoded() for scenes in loaded)
 
 
 def test_words_set_on_a_cached_scene_are_its_own(episodes: list[list[SceneFacts]]) -> None:
@@ -81,6 +81,29 @@ def test_words_set_on_a_cached_scene_are_its_own(episodes: list[list[SceneFacts]
         # The other scenes of the first episode were forgotten, and come back as cached.
         if len(first) > 1:
             assert first[1].sentences == episodes[0][1].sentences
+
+
+@pytest.mark.parametrize("how", ["copy", "deepcopy", "pickle"])
+def test_a_copy_of_a_cached_scene_has_its_own_words(
+    episodes: list[list[SceneFacts]], how: str
+) -> None:
+    import copy
+    import pickle
+
+    loaded = _loaded(episodes[0])
+    with keep_words(1):
+        made = {
+            "copy": copy.copy,
+            "deepcopy": copy.deepcopy,
+            "pickle": lambda s: pickle.loads(pickle.dumps(s)),
+        }[how](loaded[0])
+        assert made.source is None and made.decoded()
+        for scenes in episodes[1:]:
+            assert _loaded(scenes)[0].dialogue is not None  # forgets the first episode's words
+        assert not loaded[0].decoded() and made.decoded()
+        assert made == episodes[0][0]
+        made.dialogue = []
+        assert loaded[0].dialogue == episodes[0][0].dialogue
 
 
 @pytest.mark.parametrize("damage", ["facts", "words", "crc", "old format", "truncated"])

@@ -18,6 +18,7 @@ import contextlib
 import dataclasses
 import json
 import struct
+import threading
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -55,7 +56,7 @@ def _scene(s: SceneFacts) -> list[Any]:
         s.tells,
         [i.row() for i in s.inferred] if s.inferred is not None else None,
         grouped(s),
-        sorted(s.action_leads()),
+        s.action_leads(),
     ]
 
 
@@ -94,12 +95,17 @@ def _counter(counts: dict[str, int]) -> Counter[str]:
 _NUMBERS: dict[int, int] = {}
 
 
+# The slots a cached scene's words live in: unset while they are compressed.
+_DIALOGUE: Any = SceneFacts.__dict__["dialogue"]
+_SENTENCES: Any = SceneFacts.__dict__["sentences"]
+
+
 class _Words:
     """One episode's speeches and sentences, compressed; decoded into its scenes when the first
     of them is read, and given back to compressed form when more episodes than ``words_kept``
     allows are decoded (see ``keep_words``)."""
 
-    __slots__ = ("__weakref__", "blob", "scenes")
+    __slots__ = ("blob", "scenes")
 
     def __init__(self, blob: memoryview, scenes: list[CachedScene]) -> None:
         self.blob = blob
@@ -110,34 +116,41 @@ class _Words:
         num = _NUMBERS.setdefault
         for n, scene in self.scenes.items():
             dialogue, sentences = rows[n]
-            scene.__dict__["dialogue"] = [
-                Speech(
-                    intern(c),
-                    num(cl, cl),
-                    num(ln, ln),
-                    t,
-                    ident and intern(ident),
-                    voice,
-                    tuple(map(intern, names)),
-                )
-                for c, cl, ln, t, ident, voice, names in dialogue
-            ]
-            scene.__dict__["sentences"] = [
-                Sentence(num(ln, ln), t, tuple(map(intern, names)), tuple(starts))
-                for ln, t, names, starts in sentences
-            ]
+            _DIALOGUE.__set__(
+                scene,
+                [
+                    Speech(
+                        intern(c),
+                        num(cl, cl),
+                        num(ln, ln),
+                        t,
+                        ident and intern(ident),
+                        voice,
+                        tuple(map(intern, names)),
+                    )
+                    for c, cl, ln, t, ident, voice, names in dialogue
+                ],
+            )
+            _SENTENCES.__set__(
+                scene,
+                [
+                    Sentence(num(ln, ln), t, tuple(map(intern, names)), tuple(starts))
+                    for ln, t, names, starts in sentences
+                ],
+            )
         if _KEPT.limit is not None:
-            _KEPT.decoded[self] = None
-            while len(_KEPT.decoded) > _KEPT.limit:
-                oldest = next(iter(_KEPT.decoded))
-                del _KEPT.decoded[oldest]
-                oldest.forget()
+            with _KEPT.lock:  # a web server's requests read scenes beside a build
+                _KEPT.decoded[self] = None
+                while _KEPT.limit is not None and len(_KEPT.decoded) > _KEPT.limit:
+                    oldest = next(iter(_KEPT.decoded))
+                    del _KEPT.decoded[oldest]
+                    oldest.forget()
 
     def forget(self) -> None:
         """Back to compressed: the decoded words go (a caller still holding a list keeps it)."""
         for scene in self.scenes.values():
-            scene.__dict__.pop("dialogue", None)
-            scene.__dict__.pop("sentences", None)
+            _DIALOGUE.__delete__(scene)
+            _SENTENCES.__delete__(scene)
 
 
 class _Kept:
@@ -146,6 +159,7 @@ class _Kept:
     def __init__(self) -> None:
         self.limit: int | None = None
         self.decoded: dict[_Words, None] = {}
+        self.lock = threading.Lock()
 
 
 _KEPT = _Kept()
@@ -162,9 +176,10 @@ def keep_words(limit: int | None) -> Iterator[None]:
     try:
         yield
     finally:
-        _KEPT.limit = before
-        if limit is not None:
-            _KEPT.decoded.clear()  # the words decoded in the block stay with their scenes
+        with _KEPT.lock:
+            _KEPT.limit = before
+            if limit is not None:
+                _KEPT.decoded.clear()  # the words decoded in the block stay with their scenes
 
 
 _FIELDS = [f.name for f in dataclasses.fields(SceneFacts)]
@@ -174,7 +189,11 @@ class CachedScene(SceneFacts):
     """A scene read from the cache. Its speeches and sentences are decoded on first read; set,
     they are the scene's own (an extraction or a patch replacing them) and never forgotten."""
 
-    source: _Words | None = None
+    __slots__ = ("source",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.source: _Words | None = None
+        super().__init__(*args, **kwargs)
 
     def __eq__(self, other: object) -> bool:
         # The same scene whether decoded from the cache or just extracted.
@@ -184,40 +203,61 @@ class CachedScene(SceneFacts):
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like SceneFacts
 
-    def _words(self, name: str) -> Any:
+    def __getstate__(self) -> dict[str, Any]:
+        # A copy or a pickle holds its own words, not its episode's compressed ones: it is no
+        # scene of that episode's, which decodes into its own scenes only.
+        return {f: getattr(self, f) for f in _FIELDS}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.source = None
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def decoded(self) -> bool:
         try:
-            return self.__dict__[name]
-        except KeyError:
+            _DIALOGUE.__get__(self, SceneFacts)
+        except AttributeError:
+            return False
+        return True
+
+    def _words(self, slot: Any) -> Any:
+        try:
+            return slot.__get__(self, SceneFacts)
+        except AttributeError:
             assert self.source is not None  # only an attached scene lacks its words
             self.source.decode()
-            return self.__dict__[name]
+            return slot.__get__(self, SceneFacts)
 
     def _own(self) -> None:
-        if self.source is not None:
-            if "dialogue" not in self.__dict__:
-                self.source.decode()
-            del self.source.scenes[next(n for n, s in self.source.scenes.items() if s is self)]
+        source = self.source
+        if source is not None:
+            if not self.decoded():
+                source.decode()
+            for n, scene in source.scenes.items():
+                if scene is self:
+                    del source.scenes[n]
+                    break
             self.source = None
 
     @property
     def dialogue(self) -> list[Speech]:
-        words: list[Speech] = self._words("dialogue")
+        words: list[Speech] = self._words(_DIALOGUE)
         return words
 
     @dialogue.setter
     def dialogue(self, value: list[Speech]) -> None:
         self._own()
-        self.__dict__["dialogue"] = value
+        _DIALOGUE.__set__(self, value)
 
     @property
     def sentences(self) -> list[Sentence]:
-        sentences: list[Sentence] = self._words("sentences")
+        sentences: list[Sentence] = self._words(_SENTENCES)
         return sentences
 
     @sentences.setter
     def sentences(self, value: list[Sentence]) -> None:
         self._own()
-        self.__dict__["sentences"] = value
+        _SENTENCES.__set__(self, value)
 
 
 def load_facts(blob: bytes) -> list[SceneFacts] | None:
@@ -255,12 +295,13 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
             )
             facts.inferred = [Inferred.from_row(i) for i in r[16]] if r[16] is not None else None
             facts.grouped = bool(r[17])
-            facts.leads = frozenset(map(intern, r[18]))
+            facts.leads = tuple(map(intern, r[18]))
             out.append(facts)
         words = _Words(words_blob, out)
         for facts in out:
             # Made with empty words (the dataclass's defaults): those go, the cached ones come.
-            del facts.__dict__["dialogue"], facts.__dict__["sentences"]
+            _DIALOGUE.__delete__(facts)
+            _SENTENCES.__delete__(facts)
             facts.source = words
         return list(out)
     except (zlib.error, struct.error, ValueError, KeyError, TypeError, IndexError):
