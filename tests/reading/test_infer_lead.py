@@ -1,0 +1,74 @@
+"""``clauses.lead`` (a lookahead of the letters a match can begin with, put before a pattern so
+the regex engine skips through a sentence quickly) gives the same matches as the pattern itself:
+every compiled pattern of the inference modules, on every sentence and speech of the demo and a
+planted universe, and on random strings of the characters that fold case oddly."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+import showbible.reading.infer as infer
+from showbible import compile_universe, load_universe
+from showbible.reading.infer.clauses import lead
+
+ROOT = Path(__file__).resolve().parents[2]
+UNIVERSES = [ROOT / "examples" / "sallowmouth", ROOT / "bench" / "planted" / "cinder-bay"]
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for info in pkgutil.iter_modules(infer.__path__):
+        module = importlib.import_module(f"showbible.reading.infer.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                out.append((f"{info.name}.{name}", value))
+    return out
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for root in UNIVERSES:
+        if (root / "universe.yaml").is_file():
+            for sc in compile_universe(load_universe(root), rules=False).canon.scenes:
+                texts.extend(s.text for s in sc.sentences)
+                texts.extend(d.text for d in sc.dialogue)
+    rnd = random.Random(7)
+    odd = "ſKİıSsKkIi '’-.,\n"
+    words = ["dies", "killed", "shot", "locked", "free", "released", "is dead", "Mara", "HE"]
+    for _ in range(2000):
+        parts = [rnd.choice(words) if rnd.random() < 0.5 else rnd.choice(odd) for _ in range(8)]
+        texts.append("".join(parts))
+    return texts
+
+
+def _all(p: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in p.finditer(text)]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+def test_lead_finds_what_the_pattern_finds(texts: list[str]) -> None:
+    patterns = _patterns()
+    led = 0
+    for name, p in patterns:
+        q = lead(p)
+        led += q is not p
+        for text in texts:
+            assert _all(q, text) == _all(p, text), (name, text)
+    assert led > 20 and len(texts) > 2000  # most patterns got a lead, over many texts
+
+
+def test_lead_keeps_what_it_cannot_read() -> None:
+    for p in (re.compile(r"\w+"), re.compile(r"x*"), re.compile(r"(?i)ab"), re.compile(r"[^a]b")):
+        assert lead(p) is p
+    q = lead(re.compile(r"\b(?:fires|shot)\b", re.I))
+    assert q.pattern.startswith("(?=[fs])") and q.search("He SHOT it") is not None
