@@ -28,10 +28,11 @@ SPLITS = (
     "held8",
     "held9",
     "held10",
+    "held11",
 )
 # A split whose first look is still to come (or was just taken) is not held to the floors: the
 # floors are what the reader was developed to, and running it here would show its answers early.
-FIRST_LOOK = ("held10",)
+FIRST_LOOK = ("held10", "held11")
 FLOOR = {"plays": (0.9, 0.88), "showrunner": (0.85, 0.75), "appears_in": (0.8, 0.6)}
 
 
