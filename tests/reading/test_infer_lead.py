@@ -56,14 +56,22 @@ def texts() -> list[str]:
     return _texts()
 
 
+_LED = re.compile(r"\(\?=\[[^\]]*(?:\\.[^\]]*)*\]\)\(\?:(.*)\)", re.S)
+
+
 def test_lead_finds_what_the_pattern_finds(texts: list[str]) -> None:
     patterns = _patterns()
     led = 0
     for name, p in patterns:
-        q = lead(p)
-        led += q is not p
+        # A module's pattern already led is compared with the pattern it leads, as written.
+        was = _LED.fullmatch(p.pattern)
+        plain = re.compile(was.group(1), p.flags) if was else p
+        q = lead(plain)
+        led += q is not plain
         for text in texts:
-            assert _all(q, text) == _all(p, text), (name, text)
+            want = _all(plain, text)
+            assert _all(q, text) == want, (name, text)
+            assert _all(p, text) == want, (name, text)
     assert led > 20 and len(texts) > 2000  # most patterns got a lead, over many texts
 
 

@@ -31,6 +31,7 @@ from showbible.reading.infer.clauses import (
     blocked,
     has_any,
     imperative,
+    lead,
     object_after,
     subject_before,
 )
@@ -160,3 +161,15 @@ class Custody(Component):
             inside = [x for x in unit.ms if m.start("mid") <= x.start < m.end("mid")]
             if inside and not inside[0].possessive:
                 yield inside[0].cid, m.start(), "led away in restraints"
+
+
+# The alternations searched in each sentence that holds a stem, led by a lookahead of their
+# first letters (``clauses.lead``): the same matches, found two to three times faster.
+(
+    _IN_CELL,
+    _DOOR_ON,
+    _LEFT,
+    _ARREST_OBJECT,
+    _ARRESTED,
+    _LED_AWAY,
+) = map(lead, (_IN_CELL, _DOOR_ON, _LEFT, _ARREST_OBJECT, _ARRESTED, _LED_AWAY))

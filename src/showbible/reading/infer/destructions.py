@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import blocked, has_any, imperative
+from showbible.reading.infer.clauses import blocked, has_any, imperative, lead
 from showbible.reading.infer.places import place_after, place_before
 
 _SUBJECT_HIGH = re.compile(
@@ -265,3 +265,15 @@ class Intact(Component):
                 continue
             if blocked(unit.text, m.start(), subject_at=place.start, negation=False) is None:
                 yield fact("intact", place.key, unit, HIGH, f"subject of {m.group(0)!r}")
+
+
+# The alternations searched in each sentence that holds a stem, led by a lookahead of their
+# first letters (``clauses.lead``): the same matches, found two to three times faster.
+(
+    _SUBJECT_HIGH,
+    _PART,
+    _SUBJECT_MEDIUM,
+    _OBJECT,
+    _FORCE,
+    _INTACT,
+) = map(lead, (_SUBJECT_HIGH, _PART, _SUBJECT_MEDIUM, _OBJECT, _FORCE, _INTACT))

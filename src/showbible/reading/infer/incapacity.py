@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import Mention, blocked, has_any, subject_before, words
+from showbible.reading.infer.clauses import Mention, blocked, has_any, lead, subject_before, words
 
 # Verbs of lasting ability, and the words an action line uses to do each.
 ABILITIES: dict[str, tuple[str, ...]] = {
@@ -333,3 +333,16 @@ def _cannot(subject: Mention, what: str, unit: Unit, confidence: float, reason: 
     else:
         tells = ABILITIES.get(what, (what,))
     return fact("cannot", subject.cid, unit, confidence, reason, obj=what, tells=tells)
+
+
+# The alternations searched in each sentence that holds a stem, led by a lookahead of their
+# first letters (``clauses.lead``): the same matches, found two to three times faster.
+(
+    _DENIAL,
+    _LOST,
+    _PAST,
+    _TOOL,
+    _NEG_ABILITY,
+    _STATE,
+    _LOSS,
+) = map(lead, (_DENIAL, _LOST, _PAST, _TOOL, _NEG_ABILITY, _STATE, _LOSS))
