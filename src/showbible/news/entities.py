@@ -422,6 +422,12 @@ def learn_series(kb: Knowledge, article: Article) -> None:
                 kb.series.setdefault(keyof(form), title)
                 kb.surfaces.setdefault(form.lower(), title)
     _franchise_forms(kb, text)
+
+
+def count_series(kb: Knowledge, article: Article) -> None:
+    """How often the article names each show, not counting a show used to describe something
+    else: what the article is about. Run once every show is known."""
+    kb.series_count.clear()
     for para in article.paragraphs:
         marked = kb.mark(para.text)
         for mention in marked.mentions:
@@ -541,7 +547,9 @@ _SPOKE_AFTER = re.compile(
 _GOVERNED = re.compile(rf"\b(?:behind|of|for|with|by)\s+(?:{NAME}\s*(?:,|and)\s+)*$")
 _CHARACTER_BEFORE = re.compile(
     r"\b(?:as|character(?:\s+of)?|role(?:\s+of)?|plays|played|portrays|playing|voices|"
-    r"reprised|aka|AKA)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"
+    r"reprised|aka|AKA)\s+(?:the\s+)?"
+    # "her long-time character and supporting stars A": a performer's word ends the role's reach
+    r"(?:(?!(?:and|or|but|stars?|co-stars?|actors?|actress(?:es)?|cast)\b)[a-z][\w\-]*\s+){0,3}$"
 )
 _CHARACTER_AFTER = re.compile(r"^,?\s*(?:is\s+|was\s+|as\s+)?(?:played|portrayed|voiced) by\b")
 

@@ -196,6 +196,11 @@ class Extractor:
         names before it. None otherwise: a cast among several shows is not placed."""
         if _THE_SHOW.match(para.text):
             return self.main_series()
+        # a gallery's "Sam Seaborn, The West Wing" over the paragraph: the heading's show, unless
+        # the paragraph goes on about another
+        heading = self.heading_before(para)
+        if heading and set(self.topical_series(self.kb.speechless(para.text))) <= {heading}:
+            return heading
         if len([t for t, n in self.kb.series_count.items() if n and not self.franchise(t)]) > 1:
             return None  # a crossover's, a spin-off's: which show a cast is in needs saying
         named = set(self.topical_series(self.kb.speechless(para.text)))

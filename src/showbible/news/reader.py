@@ -6,6 +6,7 @@ person names to what the reader knows (recall); nothing is downloaded.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from pathlib import Path
@@ -13,8 +14,9 @@ from typing import Any
 
 from showbible.model import InputError
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
-from showbible.news.entities import Knowledge, learn_people, learn_series
+from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.facts import NewsFact, dedupe
+from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
 from showbible.news.names import Lexicon, keyof, norm
 from showbible.news.quotes import Quotes
 from showbible.news.relations import Relations
@@ -29,7 +31,10 @@ class Reader(Relations, Quotes, Synopses):
 
     def run(self, keep_hedged: bool = False) -> list[NewsFact]:
         learn_series(self.kb, self.article)
+        learn_plain_series(self.kb, self.article)
+        count_series(self.kb, self.article)
         learn_people(self.kb, self.article)
+        headings = heading_characters(self.kb, self.article)  # before roles: they learn some
         if self.nlp is not None:
             for para in self.article.paragraphs:
                 for ent in self.nlp(para.text).ents:
@@ -42,6 +47,10 @@ class Reader(Relations, Quotes, Synopses):
         for para, text in zip(self.article.paragraphs, texts, strict=True):
             for offset, sentence in sentences(text):
                 self.relations_pass(sentence, para, offset)
+        for name, show, performer, line, heading in headings:
+            self.add("appears_in", name, show, line, heading, 0.7)
+            if performer:
+                self.add("plays", performer, name, line, heading, 0.6)
         self.synopses()
         self.quotes()
         self.sources()
@@ -64,7 +73,16 @@ class Reader(Relations, Quotes, Synopses):
         ]
         if not keep_hedged:
             facts = [f for f in facts if f.qualifier != "hedged"]
+        facts = [_about(f, appearance_subject(self.kb, f.subject)) for f in facts]
+        facts = [f for f in facts if f.subject]
         return dedupe(facts)
+
+
+def _about(fact: NewsFact, subject: str | None) -> NewsFact:
+    """An ``appears_in`` fact about ``subject`` instead ("" drops it); other kinds unchanged."""
+    if fact.kind != "appears_in" or subject == fact.subject:
+        return fact
+    return dataclasses.replace(fact, subject=subject or "")
 
 
 def _spacy() -> Any:

@@ -16,14 +16,14 @@ from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, nor
 # titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").
 _UP = "A-ZÀ-ÖØ-Þ"
 _TWORD = (
-    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z]))*\+?"
+    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z])|\*(?=[{_UP}]))*\+?"
     rf"|\d(?:-\d)+)"
 )
 # "to" is left out: "from Arrow to The Flash" is two shows far more often than one title.
 _SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no)"
 # A number inside or after a title ("Station 19", "Chicago Fire Season 12" is cut by the cues),
-# never as its first word.
-_TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d))"
+# never as its first word; a decade ("That '70s Show").
+_TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d)|[’']\d0s\b)"
 TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD_N}){{0,6}}"
 TITLE_RE = re.compile(TITLE)
 COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"

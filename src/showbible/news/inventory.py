@@ -1,0 +1,200 @@
+"""Shows the press names without a cue word, and the evidence that decides what a bracket holds.
+
+`series.py` finds titles by the grammar around them ("season 2 of X", "the spin-off X"). New
+outlets name shows plainly: a gallery heading ("Derek Shepherd, Grey's Anatomy"), the object of an
+appearance ("Kramer's turn on Mad About You", "will appear on The Connors"), a guest list that
+gives each performer's credit in brackets ("Cynthia Nixon (Sex and the City), Camryn Manheim
+(Ghost Whisperer)"). Each rule here needs evidence that the span is a show, not a person or a
+place: its position (a heading line shaped `Name, Title` repeated through the article), its
+predicate (an appearance, a guest spot), or its neighbours (a list whose other brackets are
+shows).
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Article, unquoted
+from showbible.news.entities import Knowledge
+from showbible.news.names import NAME, keyof, norm
+from showbible.news.series import COLON_TITLE, TITLE, series_name
+
+# "Derek Shepherd, Grey's Anatomy" on a line of its own: a gallery's heading, character then
+# show; "Audrey Boudreau, 24": a number is a title there.
+_HEADING = re.compile(rf"^\s*(?P<n>{NAME}),\s+(?P<t>{COLON_TITLE}|{TITLE}|\d{{2,4}})\s*$")
+# "Kramer's turn on Mad About You", "will appear on The Connors", "guest-starred on House":
+# what an appearance is on is a show. "on" only: "appeared in Boston" is a place.
+_ON_SHOW = re.compile(
+    rf"\b(?:appear(?:s|ed|ing)?|(?:guest\s+)?appearances?|turns?|cameos?|guest[- ]?starr?(?:ed|"
+    rf"ing|s)?|guest\s+spots?|stints?|(?:stopp?(?:ed|s)?|dropp?(?:ed|s)?)\s+by|"
+    rf"(?:show(?:s|ed)?|pop(?:s|ped)?|turn(?:s|ed)?)\s+up|recurr?(?:ed|ing|s)?)\s+"
+    rf"(?:\w+\s+){{0,2}}?on\s+(?P<t>{COLON_TITLE}|{TITLE})"
+)
+_CROSSED = re.compile(
+    rf"\bcross(?:ed|es)?\s+over\s+(?:with|into|onto|to)\s+(?P<t>{COLON_TITLE}|{TITLE})"
+)
+# "1. Shelley Long on Cheers", "2. A and B on That '70s Show": a list article's numbered heading.
+_NUMBERED = re.compile(
+    rf"^\s*\d+\.\s+{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?\s+(?:on|in)\s+"
+    rf"(?P<t>{COLON_TITLE}|{TITLE})\s*$"
+)
+# "the animated shorts on The Tracey Ullman Show", "That '70s Show": a title that says it is one.
+_SHOW_WORD = re.compile(rf"(?P<t>(?:The|That|This)\s+{TITLE}\s+Show)\b")
+# "Futurama on The Simpsons", "The Simpsons has delivered": "The" in capitals inside a sentence
+# opens a title; used twice or more there, the title is the article's show.
+_MID_THE = re.compile(rf"(?<=[a-z,;:] )(?P<t>The\s+{TITLE})")
+# Sites and stages the same verbs take: "appeared on Broadway", "popped up on Twitter".
+_NOT_SHOWS = frozenset(
+    keyof(w)
+    for w in (
+        "Broadway",
+        "Twitter",
+        "X",
+        "Instagram",
+        "Facebook",
+        "TikTok",
+        "YouTube",
+        "Reddit",
+        "Threads",
+        "Bluesky",
+        "Stage",
+        "Screen",
+        "Set",
+        "Earth",
+    )
+)
+# "A (X), B (Y) and C (Z)": pairs listed together.
+_PAIR = rf"{NAME}\s*\([^()]{{1,60}}\)"
+_PAIR_LIST = re.compile(rf"{_PAIR}(?:\s*,\s*(?:and\s+)?{_PAIR}|\s+and\s+{_PAIR})+")
+_ONE_PAIR = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]{{1,60}})\)")
+
+
+def gallery_headings(article: Article) -> list[tuple[str, str, int, str]]:
+    """Lines shaped `Name, Title`, when the article has two or more of them (a gallery: one line
+    alone may be a dateline or a byline)."""
+    found = []
+    for para in article.paragraphs[1:]:
+        m = _HEADING.match(para.text)
+        if m and len(para.text.split()) <= 10:
+            found.append((m.group("n"), m.group("t"), para.line, para.text))
+    return found if len(found) >= 2 else []
+
+
+def learn_plain_series(kb: Knowledge, article: Article) -> None:
+    """Add the shows the article names without a cue (see the module's docstring)."""
+    for _, title, _, _ in gallery_headings(article):
+        kb.add_series(title, exact=True)
+        kb.named.add(keyof(title))
+    for para in article.paragraphs:
+        text = unquoted(para.text)
+        for pattern in (_ON_SHOW, _CROSSED):
+            for m in pattern.finditer(text):
+                if re.search(r"[’']s$", m.group("t")):
+                    continue  # "on Grey's since 2015": a short form, known by _possessive_forms
+                title = series_name(m.group("t"), inside=True)
+                # "appeared on Broadway", "guest-starred on Tuesday's episode": no show
+                if title and keyof(title) not in _NOT_SHOWS and not _person(kb, title):
+                    kb.add_series(title, exact=True)
+    mid: dict[str, int] = {}
+    for para in article.paragraphs:
+        text = unquoted(para.text)
+        numbered = _NUMBERED.match(text)
+        if numbered and len(text.split()) <= 12:
+            kb.add_series(numbered.group("t"), exact=True)
+        for named in _SHOW_WORD.finditer(text):
+            kb.add_series(named.group("t"), exact=True)
+        if not para.title:
+            for m in _MID_THE.finditer(text):
+                title = series_name(m.group("t"), inside=True)
+                if title and not _person(kb, title):
+                    mid[title] = mid.get(title, 0) + 1
+    for title, n in mid.items():
+        if n >= 2 and len(title.split()) <= 4:
+            kb.add_series(title, exact=True)
+    _possessive_forms(kb, article)
+    bracket_credits(kb, article)
+
+
+def _possessive_forms(kb: Knowledge, article: Article) -> None:
+    """ "Grey's" for Grey's Anatomy, "Schitt's" for Schitt's Creek: a show whose title opens with
+    a possessive is named by that word alone once the article has named it in full."""
+    text = "\n".join(p.text for p in article.paragraphs)
+    for title in list(dict.fromkeys(kb.series.values())):
+        first = title.split()[0]
+        if len(title.split()) >= 2 and re.search(r"\w[’']s$", first):
+            stem = re.escape(first[:-2]) + r"[’']s"
+            if re.search(rf"(?<![\w-]){stem}(?!\s+{re.escape(title.split()[1])})\b", text):
+                kb.add_series(title, first)
+
+
+def _person(kb: Knowledge, title: str) -> bool:
+    k = keyof(title)
+    return k in kb.lex.performers or k in kb.lex.characters or kb.evidence[k] > 0
+
+
+def bracket_credits(kb: Knowledge, article: Article) -> None:
+    """A list of `Performer (Credit)` pairs, one of whose brackets is a show the article knows
+    ("Cynthia Nixon (Sex and the City), Camryn Manheim (Ghost Whisperer)"): every bracket of the
+    list is a show, every name before one a performer. One pair alone decides nothing."""
+    for para in article.paragraphs:
+        for lm in _PAIR_LIST.finditer(para.text):
+            pairs = [(p.group("n"), p.group("b").strip()) for p in _ONE_PAIR.finditer(lm.group(0))]
+            shows = [b for _, b in pairs if kb.is_series(b)]
+            if not shows:
+                continue
+            titles = [series_name(b, exact=True) for _, b in pairs]
+            if not all(t and re.fullmatch(rf"{COLON_TITLE}|{TITLE}", t) for t in titles):
+                continue  # "(Homer)", "(forensic scientist X)": a role, not a credit
+            for (name, _), title in zip(pairs, titles, strict=True):
+                kb.add_series(title, exact=True)
+                kb.named.add(keyof(title))
+                kb.evidence[keyof(norm(name).split(",")[-1].strip())] += 3
+
+
+def heading_characters(kb: Knowledge, article: Article) -> list[tuple[str, str, str, int, str]]:
+    """(character, show, performer or "", line, heading) for each gallery heading `Character,
+    Show` whose name is no performer by the article's evidence. The performer is the person the
+    paragraph under the heading opens with ("Patrick Dempsey made his first live appearance ...",
+    "As played by Kim Raver ...", "Rob Lowe's deputy ... character"), a full name that is not the
+    heading's character; the article learns that they play it."""
+    found = []
+    lines = {p.line: i for i, p in enumerate(article.paragraphs)}
+    for name, title, line, text in gallery_headings(article):
+        show = kb.is_series(title)
+        if not show or kb.performer_like(name) > 0:
+            continue
+        character = kb.full(name)
+        performer = ""
+        after = article.paragraphs[lines[line] + 1 :][:1]
+        opening = after[0].text[:60] if after else ""
+        opening = re.sub(r"^\W*As (?:played|portrayed) by\s+", "", opening)
+        first = re.search(rf"(?<![\w.]){NAME}", opening)
+        if first is not None:
+            who = norm(first.group(0))
+            words = who.split()
+            if (
+                2 <= len(words) <= 3
+                and keyof(who) != keyof(character)
+                and not kb.is_series(who)
+                and kb.performer_like(who) >= 0
+                and keyof(who) not in kb.characters
+                and all(w[:1].isupper() for w in words)
+            ):
+                performer = kb.full(who)
+                kb.roles.setdefault(keyof(performer), character)
+                kb.evidence[keyof(performer)] += 2
+        found.append((character, show, performer, line, text))
+    return found
+
+
+def appearance_subject(kb: Knowledge, subject: str) -> str | None:
+    """Who an `appears_in` fact is about: a character stays; a name with performer evidence and
+    no character evidence stands for the role the article gives it, or for nobody ("Dan Aykroyd
+    will appear on The Connors": a guest, not a character)."""
+    k = keyof(kb.full(subject))
+    is_character = (
+        k in kb.characters or k in kb.lex.characters or k in {keyof(r) for r in kb.roles.values()}
+    )
+    if is_character or kb.performer_like(subject) <= 0:
+        return subject
+    return kb.roles.get(k)  # the performer's role, or no one
