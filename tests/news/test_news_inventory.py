@@ -84,6 +84,15 @@ As played by Tom Reyes, the gruff captain came back for one last episode.
             "Reyes) made his first appearance on Harper's since 2015 this week.",
             {("plays", "Tom Reyes", "Ivo Crane"), ("appears_in", "Ivo Crane", "Harper's Landing")},
         ),
+        # a TV listing opens its paragraph with the show: the paragraph is about it, though the
+        # article names another show more often
+        (
+            "House Calls (FOX, 8 PM) – Dr. House Calls treats a patient. House Calls ends its run, "
+            "and House Calls fans cry.\n\nCopper Gulch (CBS, 10 PM) – This episode is about a "
+            "flood! Apart from that, it also features the return of Jane Holt as recurring "
+            "character Mara Voss.",
+            {("appears_in", "Mara Voss", "Copper Gulch")},
+        ),
     ],
 )
 def test_entities_without_cues(text: str, expected: set[FACTS]) -> None:
@@ -96,6 +105,10 @@ def test_entities_without_cues(text: str, expected: set[FACTS]) -> None:
         # a guest list of credits: the brackets are shows, the names performers
         "Guest stars of note: Jane Holt (Salt Flats), Tom Reyes (Copper Gulch) and Dana Price "
         "(The Night Ferry).",
+        # a second list with the same introduction is a list of credits too, though none of
+        # its shows is known
+        "*Guest stars of note: Jane Holt (The Salt Flats) and Tom Reyes (Copper Gulch).\n\n"
+        "*Guest stars of note: Dana Price (Meerkat Hill), Kate Lin (Heroes) and Ned Gorble.",
         # one `Name, Place` line is a dateline, not a gallery
         "Dana Price, Los Angeles\n\nThe studio said on Monday that filming will resume soon.",
         # a stage or a site is no show

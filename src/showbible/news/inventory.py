@@ -43,6 +43,12 @@ _SHOW_WORD = re.compile(rf"(?P<t>(?:The|That|This)\s+{TITLE}\s+Show)\b")
 # "Futurama on The Simpsons", "The Simpsons has delivered": "The" in capitals inside a sentence
 # opens a title; used twice or more there, the title is the article's show.
 _MID_THE = re.compile(rf"(?<=[a-z,;:] )(?P<t>The\s+{TITLE})")
+# "Gossip Girl (CW, 8 PM) – This episode ...": a TV listing opens its paragraph with the show, its
+# network and its time.
+_LISTING = re.compile(
+    rf"^\W*(?P<t>{COLON_TITLE}|{TITLE})\s*\((?:[A-Z][\w+&]*,?\s+)?(?:at\s+)?\d{{1,2}}"
+    rf"(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?|/\d{{1,2}}c)[^()]{{0,20}}\)"
+)
 # Sites and stages the same verbs take: "appeared on Broadway", "popped up on Twitter".
 _NOT_SHOWS = frozenset(
     keyof(w)
@@ -61,6 +67,13 @@ _NOT_SHOWS = frozenset(
         "Screen",
         "Set",
         "Earth",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
     )
 )
 # "A (X), B (Y) and C (Z)": pairs listed together.
@@ -98,6 +111,9 @@ def learn_plain_series(kb: Knowledge, article: Article) -> None:
     mid: dict[str, int] = {}
     for para in article.paragraphs:
         text = unquoted(para.text)
+        listing = _LISTING.match(text)
+        if listing:
+            kb.add_series(listing.group("t"), exact=True)
         numbered = _NUMBERED.match(text)
         if numbered and len(text.split()) <= 12:
             kb.add_series(numbered.group("t"), exact=True)
@@ -135,20 +151,27 @@ def _person(kb: Knowledge, title: str) -> bool:
 def bracket_credits(kb: Knowledge, article: Article) -> None:
     """A list of `Performer (Credit)` pairs, one of whose brackets is a show the article knows
     ("Cynthia Nixon (Sex and the City), Camryn Manheim (Ghost Whisperer)"): every bracket of the
-    list is a show, every name before one a performer. One pair alone decides nothing."""
+    list is a show, every name before one a performer. One pair alone decides nothing. Another
+    list the article introduces with the same words ("Guest stars of note:") is one too, though
+    none of its shows is known ("Sean Astin (Meerkat Manor), Zachary Quinto (Heroes)")."""
+    lists = []
     for para in article.paragraphs:
         for lm in _PAIR_LIST.finditer(para.text):
             pairs = [(p.group("n"), p.group("b").strip()) for p in _ONE_PAIR.finditer(lm.group(0))]
-            shows = [b for _, b in pairs if kb.is_series(b)]
-            if not shows:
-                continue
             titles = [series_name(b, exact=True) for _, b in pairs]
             if not all(t and re.fullmatch(rf"{COLON_TITLE}|{TITLE}", t) for t in titles):
                 continue  # "(Homer)", "(forensic scientist X)": a role, not a credit
-            for (name, _), title in zip(pairs, titles, strict=True):
-                kb.add_series(title, exact=True)
-                kb.named.add(keyof(title))
-                kb.evidence[keyof(norm(name).split(",")[-1].strip())] += 3
+            intro = keyof(re.split(r"[.!?]\s", para.text[: lm.start()])[-1])
+            known = any(kb.is_series(b) for _, b in pairs)
+            lists.append((pairs, titles, intro if len(intro.split()) <= 6 else "", known))
+    intros = {intro for _, _, intro, known in lists if known and intro}
+    for pairs, titles, intro, known in lists:
+        if not known and intro not in intros:
+            continue
+        for (name, _), title in zip(pairs, titles, strict=True):
+            kb.add_series(title, exact=True)
+            kb.named.add(keyof(title))
+            kb.evidence[keyof(norm(name).split(",")[-1].strip())] += 3
 
 
 def heading_characters(kb: Knowledge, article: Article) -> list[tuple[str, str, str, int, str]]:

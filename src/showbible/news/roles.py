@@ -333,8 +333,11 @@ class Roles(Extractor):
         else:
             return
         main = self.main_series()
+        # "CSI Miami (CBS, 10 PM) – ...": a paragraph that opens with its show is about it
+        opens = bool(head.mentions) and re.match(r"\W*\ue000", head.text) is not None
         if (
             not before
+            and not (opens and head.mentions[0].value == series)
             and main
             and self.kb.series_count[series] == 1
             and self.kb.series_count[main] >= 3
