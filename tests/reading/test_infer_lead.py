@@ -76,7 +76,8 @@ def test_lead_finds_what_the_pattern_finds(texts: list[str]) -> None:
 
 
 def test_lead_keeps_what_it_cannot_read() -> None:
-    for p in (re.compile(r"\w+"), re.compile(r"x*"), re.compile(r"(?i)ab"), re.compile(r"[^a]b")):
+    kept = [r"\w+", r"x*", r"(?i)ab", r"[^a]b", r"(?:ab)?c?", r"(?i:ab)c"]
+    for p in [re.compile(k) for k in kept] + [re.compile("ab  # a comment", re.X)]:
         assert lead(p) is p
     q = lead(re.compile(r"\b(?:fires|shot)\b", re.I))
     assert q.pattern.startswith("(?=[fs])") and q.search("He SHOT it") is not None

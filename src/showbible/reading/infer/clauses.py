@@ -57,9 +57,11 @@ def lead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     skipped through quickly (2.7× on a sentence of 100 characters). The matches are the same
     (zero-width and non-capturing; under ``re.I`` a class folds case as a literal does). A
     pattern that can match empty, or begin with a category or a negation, is kept as it is."""
+    if pattern.flags & re.VERBOSE or re.match(r"\(\?[a-zA-Z]+\)", pattern.pattern):
+        return pattern  # global inline flags must stay first; a verbose comment would swallow ")"
     first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags))
-    if first is None or empty or re.match(r"\(\?[a-zA-Z]+\)", pattern.pattern):
-        return pattern  # no telling (or global inline flags, which must stay first)
+    if first is None or empty:
+        return pattern  # no telling
     chars = "".join(re.escape(c) for c in sorted(first))
     return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
 
