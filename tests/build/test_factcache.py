@@ -28,6 +28,14 @@ def episodes() -> list[list[SceneFacts]]:
     return [r.facts for r in compiled.extraction.episodes.values()]
 
 
+def _speeches_decoded(scene: CachedScene) -> bool:
+    try:
+        SceneFacts.__dict__["dialogue"].__get__(scene, SceneFacts)
+    except AttributeError:
+        return False
+    return True
+
+
 def _blob(scenes: list[SceneFacts]) -> bytes:
     s = scenes[0]
     return dump_facts(s.series, s.episode, s.file, scenes)
@@ -48,8 +56,10 @@ def test_words_stay_compressed_until_a_scene_is_read(episodes: list[list[SceneFa
     assert [s.present for s in loaded] == [s.present for s in scenes]
     assert [s.action_leads() for s in loaded] == [s.action_leads() for s in scenes]
     assert not any(s.decoded() for s in loaded)
-    # Reading one scene's words decodes its episode's.
+    # Reading one scene's sentences decodes its episode's sentences, not their speeches.
     assert loaded[-1].sentences == scenes[-1].sentences
+    assert not any(_speeches_decoded(s) for s in loaded)
+    assert loaded[0].dialogue == scenes[0].dialogue
     assert all(s.decoded() for s in loaded)
     assert loaded == scenes and scenes == loaded
 
@@ -60,13 +70,13 @@ def test_at_most_the_kept_episodes_are_decoded(episodes: list[list[SceneFacts]])
     with keep_words(2):
         for scenes in loaded:
             assert scenes[0].dialogue is not None
-        decoded = [scenes[0].decoded() for scenes in loaded]
+        decoded = [_speeches_decoded(scenes[0]) for scenes in loaded]
         assert decoded == [False] * (len(loaded) - 2) + [True, True]
         # A forgotten episode is decoded again, equal to what it was.
         assert loaded[0] == episodes[0]
     # Outside the block nothing is forgotten any more.
     for scenes in loaded:
-        assert scenes[0].sentences is not None
+        assert scenes[0].sentences is not None and scenes[0].dialogue is not None
     assert all(scenes[0].decoded() for scenes in loaded)
 
 
@@ -106,18 +116,20 @@ def test_a_copy_of_a_cached_scene_has_its_own_words(
         assert loaded[0].dialogue == episodes[0][0].dialogue
 
 
-@pytest.mark.parametrize("damage", ["facts", "words", "crc", "old format", "truncated"])
+@pytest.mark.parametrize("damage", ["facts", "words", "crc", "split", "old format", "truncated"])
 def test_a_damaged_or_older_entry_is_a_miss(episodes: list[list[SceneFacts]], damage: str) -> None:
     blob = _blob(episodes[0])
-    head = struct.Struct(">II")
-    n, crc = head.unpack_from(blob)
+    head = struct.Struct(">III")
+    n, said, crc = head.unpack_from(blob)
     facts, words = blob[head.size : head.size + n], blob[head.size + n :]
     if damage == "facts":
-        blob = head.pack(n, crc) + facts[:-5] + b"xxxxx" + words
+        blob = head.pack(n, said, crc) + facts[:-5] + b"xxxxx" + words
     elif damage == "words":
-        blob = head.pack(n, crc) + facts + words[:-5] + b"xxxxx"
+        blob = head.pack(n, said, crc) + facts + words[:-5] + b"xxxxx"
     elif damage == "crc":
-        blob = head.pack(n, crc ^ 1) + facts + words
+        blob = head.pack(n, said, crc ^ 1) + facts + words
+    elif damage == "split":
+        blob = head.pack(n, len(words) + 1, crc) + facts + words
     elif damage == "old format":  # format 3: one zlib document, no header
         blob = zlib.compress(b'{"v":3,"s":"x","e":"y","f":"z","scenes":[]}')
     else:

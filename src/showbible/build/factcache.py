@@ -30,10 +30,11 @@ from showbible.reading.facts import Inferred, Presence, SceneFacts, Sentence, Sp
 from showbible.reading.groups import grouped
 from showbible.universe.storytime import StoryTime
 
-FORMAT = 4  # 4: words apart from facts (3: inferred facts of every kind, with object, reason...)
-# Before the two documents: the compressed facts' length and the compressed words' CRC-32, so
-# that damaged words are a cache miss at load, like damaged facts, not an error when first read.
-_HEAD = struct.Struct(">II")
+FORMAT = 5  # 5: speeches apart from sentences; 4: words apart from facts; 3: inferred facts...
+# Before the three documents (facts, speeches, sentences): the lengths of the first two and the
+# CRC-32 of the last two, so that damaged words are a cache miss at load, like damaged facts,
+# not an error when first read.
+_HEAD = struct.Struct(">III")
 
 
 def _scene(s: SceneFacts) -> list[Any]:
@@ -60,23 +61,25 @@ def _scene(s: SceneFacts) -> list[Any]:
     ]
 
 
-def _words(s: SceneFacts) -> list[Any]:
+def _speeches(s: SceneFacts) -> list[Any]:
     return [
-        [
-            [d.character, d.cue_line, d.line, d.text, d.identity, d.voice, d.names]
-            for d in s.dialogue
-        ],
-        [[t.line, t.text, t.names, t.starts] for t in s.sentences],
+        [d.character, d.cue_line, d.line, d.text, d.identity, d.voice, d.names] for d in s.dialogue
     ]
+
+
+def _sentences(s: SceneFacts) -> list[Any]:
+    return [[t.line, t.text, t.names, t.starts] for t in s.sentences]
 
 
 def dump_facts(series: str, episode: str, file: str, scenes: list[SceneFacts]) -> bytes:
     doc = {"v": FORMAT, "s": series, "e": episode, "f": file, "scenes": [_scene(s) for s in scenes]}
-    facts = zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 1)
-    words = zlib.compress(
-        json.dumps([_words(s) for s in scenes], separators=(",", ":")).encode(), 1
-    )
-    return _HEAD.pack(len(facts), zlib.crc32(words)) + facts + words
+    parts = [
+        zlib.compress(json.dumps(rows, separators=(",", ":")).encode(), 1)
+        for rows in (doc, [_speeches(s) for s in scenes], [_sentences(s) for s in scenes])
+    ]
+    facts, speeches, sentences = parts
+    words = speeches + sentences
+    return _HEAD.pack(len(facts), len(speeches), zlib.crc32(words)) + facts + words
 
 
 def _counter(counts: dict[str, int]) -> Counter[str]:
@@ -95,70 +98,94 @@ def _counter(counts: dict[str, int]) -> Counter[str]:
 _NUMBERS: dict[int, int] = {}
 
 
-# The slots a cached scene's words live in: unset while they are compressed.
+# The slots a cached scene's words live in: unset while they are compressed. The speeches and
+# the action sentences are compressed apart: most passes over a canon read only one of them.
 _DIALOGUE: Any = SceneFacts.__dict__["dialogue"]
 _SENTENCES: Any = SceneFacts.__dict__["sentences"]
+_SLOTS = (_DIALOGUE, _SENTENCES)
 
 
 class _Words:
-    """One episode's speeches and sentences, compressed; decoded into its scenes when the first
-    of them is read, and given back to compressed form when more episodes than ``words_kept``
-    allows are decoded (see ``keep_words``)."""
+    """One episode's speeches and sentences, each compressed; decoded into its scenes when the
+    first of them is read, and given back to compressed form when more than ``keep_words``
+    allows are decoded."""
 
-    __slots__ = ("blob", "scenes")
+    __slots__ = ("blobs", "scenes")
 
-    def __init__(self, blob: memoryview, scenes: list[CachedScene]) -> None:
-        self.blob = blob
+    def __init__(self, blobs: tuple[memoryview, memoryview], scenes: list[CachedScene]) -> None:
+        self.blobs = blobs
         self.scenes = dict(enumerate(scenes))  # by position in the entry; an owned one leaves
 
-    def decode(self) -> None:
-        rows = json.loads(zlib.decompress(self.blob))
+    def decode(self, part: int) -> None:
+        """Decode the speeches (``part`` 0) or the sentences (1) into the scenes."""
+        rows = json.loads(zlib.decompress(self.blobs[part]))
         num = _NUMBERS.setdefault
-        for n, scene in self.scenes.items():
-            dialogue, sentences = rows[n]
-            _DIALOGUE.__set__(
-                scene,
-                [
-                    Speech(
-                        intern(c),
-                        num(cl, cl),
-                        num(ln, ln),
-                        t,
-                        ident and intern(ident),
-                        voice,
-                        tuple(map(intern, names)),
-                    )
-                    for c, cl, ln, t, ident, voice, names in dialogue
-                ],
-            )
-            _SENTENCES.__set__(
-                scene,
-                [
-                    Sentence(num(ln, ln), t, tuple(map(intern, names)), tuple(starts))
-                    for ln, t, names, starts in sentences
-                ],
-            )
+        slot = _SLOTS[part]
         if _KEPT.limit is not None:
-            with _KEPT.lock:  # a web server's requests read scenes beside a build
-                _KEPT.decoded[self] = None
-                while _KEPT.limit is not None and len(_KEPT.decoded) > _KEPT.limit:
-                    oldest = next(iter(_KEPT.decoded))
-                    del _KEPT.decoded[oldest]
-                    oldest.forget()
+            # Words decoded for a while only: sharing their strings and numbers would save no
+            # memory and cost a sixth of the decoding, which a windowed build does on each pass.
+            for n, scene in self.scenes.items():
+                if part == 0:
+                    slot.__set__(
+                        scene,
+                        [Speech(c, cl, ln, t, i, v, tuple(w)) for c, cl, ln, t, i, v, w in rows[n]],
+                    )
+                else:
+                    slot.__set__(
+                        scene, [Sentence(r[0], r[1], tuple(r[2]), tuple(r[3])) for r in rows[n]]
+                    )
+            self._keep(part)
+            return
+        for n, scene in self.scenes.items():
+            if part == 0:
+                slot.__set__(
+                    scene,
+                    [
+                        Speech(
+                            intern(c),
+                            num(cl, cl),
+                            num(ln, ln),
+                            t,
+                            ident and intern(ident),
+                            voice,
+                            tuple(map(intern, names)),
+                        )
+                        for c, cl, ln, t, ident, voice, names in rows[n]
+                    ],
+                )
+            else:
+                slot.__set__(
+                    scene,
+                    [
+                        Sentence(num(ln, ln), t, tuple(map(intern, names)), tuple(starts))
+                        for ln, t, names, starts in rows[n]
+                    ],
+                )
 
-    def forget(self) -> None:
+    def _keep(self, part: int) -> None:
+        with _KEPT.lock:  # a web server's requests read scenes beside a build
+            if _KEPT.limit is not None:
+                _KEPT.decoded[(self, part)] = None
+                while _KEPT.limit is not None and len(_KEPT.decoded) > _KEPT.limit:
+                    oldest, its = next(iter(_KEPT.decoded))
+                    del _KEPT.decoded[(oldest, its)]
+                    oldest.forget(its)
+
+    def forget(self, part: int) -> None:
         """Back to compressed: the decoded words go (a caller still holding a list keeps it)."""
+        slot = _SLOTS[part]
         for scene in self.scenes.values():
-            _DIALOGUE.__delete__(scene)
-            _SENTENCES.__delete__(scene)
+            with contextlib.suppress(AttributeError):  # not decoded since
+                slot.__delete__(scene)
 
 
 class _Kept:
-    """How many episodes' words stay decoded at once (None: all), and which, oldest first."""
+    """How many episodes' speeches or sentences stay decoded at once (None: all), and which,
+    oldest first."""
 
     def __init__(self) -> None:
         self.limit: int | None = None
-        self.decoded: dict[_Words, None] = {}
+        self.decoded: dict[tuple[_Words, int], None] = {}
         self.lock = threading.Lock()
 
 
@@ -214,25 +241,27 @@ class CachedScene(SceneFacts):
             setattr(self, name, value)
 
     def decoded(self) -> bool:
-        try:
-            _DIALOGUE.__get__(self, SceneFacts)
-        except AttributeError:
-            return False
+        """Whether both the speeches and the sentences are decoded (or the scene's own)."""
+        for slot in _SLOTS:
+            try:
+                slot.__get__(self, SceneFacts)
+            except AttributeError:
+                return False
         return True
 
-    def _words(self, slot: Any) -> Any:
+    def _words(self, part: int) -> Any:
+        slot = _SLOTS[part]
         try:
             return slot.__get__(self, SceneFacts)
         except AttributeError:
             assert self.source is not None  # only an attached scene lacks its words
-            self.source.decode()
+            self.source.decode(part)
             return slot.__get__(self, SceneFacts)
 
     def _own(self) -> None:
         source = self.source
         if source is not None:
-            if not self.decoded():
-                source.decode()
+            self._words(0), self._words(1)  # both, before the scene leaves its episode's words
             for n, scene in source.scenes.items():
                 if scene is self:
                     del source.scenes[n]
@@ -241,7 +270,7 @@ class CachedScene(SceneFacts):
 
     @property
     def dialogue(self) -> list[Speech]:
-        words: list[Speech] = self._words(_DIALOGUE)
+        words: list[Speech] = self._words(0)
         return words
 
     @dialogue.setter
@@ -251,7 +280,7 @@ class CachedScene(SceneFacts):
 
     @property
     def sentences(self) -> list[Sentence]:
-        sentences: list[Sentence] = self._words(_SENTENCES)
+        sentences: list[Sentence] = self._words(1)
         return sentences
 
     @sentences.setter
@@ -263,11 +292,11 @@ class CachedScene(SceneFacts):
 def load_facts(blob: bytes) -> list[SceneFacts] | None:
     """The cached scenes, or None when the blob is from another format version or damaged."""
     try:
-        n, crc = _HEAD.unpack_from(blob)
-        # A view, not a copy: the build keeps the entry for the store's write anyway (75 MB of
+        n, said, crc = _HEAD.unpack_from(blob)
+        # Views, not copies: the build keeps the entry for the store's write anyway (75 MB of
         # words at 5,000 synthetic episodes).
         words_blob = memoryview(blob)[_HEAD.size + n :]
-        if zlib.crc32(words_blob) != crc:
+        if zlib.crc32(words_blob) != crc or said > len(words_blob):
             return None
         doc = json.loads(zlib.decompress(blob[_HEAD.size : _HEAD.size + n]))
         if not isinstance(doc, dict) or doc.get("v") != FORMAT:
@@ -297,7 +326,7 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
             facts.grouped = bool(r[17])
             facts.leads = tuple(map(intern, r[18]))
             out.append(facts)
-        words = _Words(words_blob, out)
+        words = _Words((words_blob[:said], words_blob[said:]), out)
         for facts in out:
             # Made with empty words (the dataclass's defaults): those go, the cached ones come.
             _DIALOGUE.__delete__(facts)
