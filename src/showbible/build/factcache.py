@@ -85,7 +85,7 @@ def dump_facts(series: str, episode: str, file: str, scenes: list[SceneFacts]) -
 def _counter(counts: dict[str, int]) -> Counter[str]:
     """``Counter(counts)`` without its checks of the argument: 180,000 of them decode the cache
     of 500 synthetic episodes, and they took it from 0.80 to 0.86 CPU s (one process, gc off)."""
-    out: Counter[str] = Counter()
+    out: Counter[str] = Counter.__new__(Counter)  # nor its __init__ (Python, 0.07 of 0.34 s)
     dict.update(out, counts)
     return out
 
