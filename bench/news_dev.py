@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from showbible.news import extract_facts, format_fact, matches, score
-from showbible.news.score import DevArticle, dev_texts, load_dev
+from showbible.news.score import DEV_SPLITS, DevArticle, dev_texts, load_dev
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "news" / "dev"
@@ -26,21 +26,7 @@ KINDS = ("plays", "showrunner", "appears_in")
 
 def run(articles: list[DevArticle]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    splits = (
-        "tune",
-        "held",
-        "held2",
-        "held3",
-        "held4",
-        "held5",
-        "held6",
-        "held7",
-        "held8",
-        "held9",
-        "held10",
-        "held11",
-    )
-    for split in (*splits, "all"):
+    for split in (*DEV_SPLITS, "all"):
         chosen = [a for a in articles if split in ("all", a.split)]
         if not chosen:
             continue
