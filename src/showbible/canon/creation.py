@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from showbible.canon.tenure import Order, nearer
+from showbible.canon.tenure import Order, across
 from showbible.reading.crossing import Crossing
 from showbible.reading.facts import SceneFacts
 
@@ -105,14 +105,7 @@ def creation_cuts(
                     side[s] = False
             if False not in side.values():
                 continue  # nobody known to hold it before
-            for u in group:
-                if u not in side:
-                    joined = nearer(u, side, asserted)
-                    if joined is not None:
-                        side[u] = joined
-            for p, q in asserted:
-                if (p, q) in cut or p not in side or q not in side or side[p] == side[q]:
-                    continue
+            for p, q in across(group, side, asserted, cut):
                 old = q if side[p] else p
                 cut[(p, q)] = (
                     f"{crossing.label} is created anew in {new} ({made[2]}) before it is first "

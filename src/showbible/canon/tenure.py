@@ -142,14 +142,7 @@ def gap_cuts(
                     side[b] = True
                 elif b != a and (b, a) in before:
                     side[b] = False
-            for u in group:
-                if u not in side:
-                    joined = nearer(u, side, asserted)
-                    if joined is not None:
-                        side[u] = joined
-            for p, q in asserted:
-                if (p, q) in cut or p not in side or q not in side or side[p] == side[q]:
-                    continue
+            for p, q in across(group, side, asserted, cut):
                 after = p if side[p] else q
                 quiet = later.get(after)
                 if quiet is None:
@@ -174,6 +167,27 @@ def _all(present_in: Mapping[str, Collection[str]], series: Iterable[str]) -> se
     for sid in series:
         out |= set(present_in[sid])
     return out
+
+
+def across(
+    group: Iterable[str],
+    side: dict[str, bool],
+    asserted: Mapping[tuple[str, str], PairEvidence],
+    cut: Collection[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """The asserted pairs not yet cut whose two series lie on either side of a change of
+    holder, once each series of the group of unknown side is put on the side it shares more
+    with (``side`` is filled in)."""
+    for u in group:
+        if u not in side:
+            joined = nearer(u, side, asserted)
+            if joined is not None:
+                side[u] = joined
+    return [
+        (p, q)
+        for p, q in asserted
+        if (p, q) not in cut and p in side and q in side and side[p] != side[q]
+    ]
 
 
 def nearer(
