@@ -98,3 +98,57 @@ def test_a_confidence_taken_away_is_joined_again(scenes: list[SceneFacts]) -> No
     want = linking.link(new, _not_a_person)
     assert _rows(want) != _rows(linking.link(scenes, _not_a_person))
     assert _rows(_relinked(scenes, new, at)) == _rows(want)
+
+
+def _shifted(scenes: list[SceneFacts], at: int, by: int) -> list[SceneFacts]:
+    """The canon with every line of scene ``at`` moved down ``by`` (lines added above them)."""
+    sc = copy.copy(scenes[at])
+    sc.dialogue = [
+        dataclasses.replace(d, line=d.line + by, cue_line=d.cue_line + by) for d in sc.dialogue
+    ]
+    sc.sentences = [dataclasses.replace(s, line=s.line + by) for s in sc.sentences]
+    sc.inferred = [dataclasses.replace(i, line=i.line + by) for i in sc.inferred or ()]
+    return [*scenes[:at], sc, *scenes[at + 1 :]]
+
+
+def test_lines_moved_in_a_scene_keep_the_facts_of_secrets_moved_with_them(
+    scenes: list[SceneFacts], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit that adds or removes lines above a confidence or a tell said: the searches read
+    the same but for where, so the facts are kept, their lines moved — exactly ``link``'s."""
+    old = linking.link(scenes, _not_a_person)
+    where = {x.scene for x in old if x.verb in linking.SECRET_VERBS}
+    ats = [i for i, sc in enumerate(scenes) if sc.key in where]
+    assert ats
+    for at in ats[:6]:
+        new = _shifted(scenes, at, 3)
+        want = _rows(linking.link(new, _not_a_person))
+        assert want != _rows(old)  # the facts there did move
+        with monkeypatch.context() as m:
+
+            def unread(*args: object) -> None:
+                raise AssertionError("the scenes' words were read again")
+
+            m.setattr(linking, "distinctive", unread)
+            m.setattr(linking, "spread", unread)
+            got = relink(new, _not_a_person, (), Replaced(old, [scenes[at]], [new[at]]))
+        assert _rows(got) == want, at
+
+
+def test_lines_moved_out_of_order_are_joined_again(scenes: list[SceneFacts]) -> None:
+    """A tell said moved from after its confidence to before it is no move in order: joined
+    again, as from nothing."""
+    found = [
+        at
+        for at, sc in enumerate(scenes)
+        if len(sc.dialogue) > 1 and any(x.kind == "confides" for x in sc.inferred or ())
+    ]
+    if not found:
+        pytest.skip("no scene with a confidence and speeches")
+    at = found[0]
+    sc = scenes[at]
+    moved = copy.copy(sc)
+    last = moved.dialogue[-1]
+    moved.dialogue = [dataclasses.replace(last, line=0, cue_line=0), *moved.dialogue[:-1]]
+    new = [*scenes[:at], moved, *scenes[at + 1 :]]
+    assert _rows(_relinked(scenes, new, at)) == _rows(linking.link(new, _not_a_person))

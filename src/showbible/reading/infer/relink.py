@@ -14,6 +14,7 @@ the rest is joined again. Otherwise everything is joined again. Either way the r
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -40,26 +41,72 @@ def relink(
 ) -> list[Linked]:
     """``link(scenes, is_role, bible_tells)``, reusing the facts of secrets when they cannot
     have changed."""
-    if _confided(replaced.before) == _confided(replaced.after):
-        # The same confidences in the new scenes, the rest untouched: the same secrets and tells.
-        finder = TellFinder(
-            t for sc in scenes for i in sc.inferred or () if i.kind == "confides" for t in i.tells
-        )
-        if finder.empty or [_read(sc, finder, is_role) for sc in replaced.before] == [
-            _read(sc, finder, is_role) for sc in replaced.after
-        ]:
-            kept = [x for x in replaced.linked if x.verb in SECRET_VERBS]
-            return link(scenes, is_role, bible_tells, secret_facts=kept)
-    return link(scenes, is_role, bible_tells)
+    finder = TellFinder(
+        t for sc in scenes for i in sc.inferred or () if i.kind == "confides" for t in i.tells
+    )
+    moved: dict[str, dict[int, int]] = {}
+    for old, new in zip(replaced.before, replaced.after, strict=True):
+        lines = _moved(old, new, finder, is_role)
+        if lines is None:
+            return link(scenes, is_role, bible_tells)
+        if any(a != b for a, b in lines.items()):
+            moved[new.key] = lines
+    # The same confidences in the new scenes, and the same said and read of them, but for where
+    # their lines stand: the same secrets and tells, learnt at the same places, moved.
+    kept = [x for x in replaced.linked if x.verb in SECRET_VERBS]
+    if moved:
+        if any(x.line not in moved[x.scene] for x in kept if x.scene in moved):
+            return link(scenes, is_role, bible_tells)  # a line the searches did not read: unsure
+        kept = [
+            dataclasses.replace(x, line=moved[x.scene][x.line]) if x.scene in moved else x
+            for x in kept
+        ]
+    return link(scenes, is_role, bible_tells, secret_facts=kept)
 
 
-def _confided(scenes: list[SceneFacts]) -> list[object]:
-    return [
-        (sc.key, sc.file, [i for i in sc.inferred or () if i.kind == "confides"]) for sc in scenes
-    ]
+def _moved(
+    old: SceneFacts, new: SceneFacts, finder: TellFinder, is_role: Callable[[str], bool]
+) -> dict[int, int] | None:
+    """Where each line the secrets' searches read of ``old`` stands in ``new``, when the two
+    read alike but for lines moved in order (an edit above them: a line added or taken away);
+    None when they differ otherwise. Both searches only compare these lines with each other
+    (who said what first) and give them back, so a map that keeps their order keeps what they
+    give."""
+    a, a_lines = _shape(old, finder, is_role)
+    b, b_lines = _shape(new, finder, is_role)
+    if a != b:
+        return None
+    return dict(zip(a_lines, b_lines, strict=True))
 
 
-def _read(sc: SceneFacts, finder: TellFinder, is_role: Callable[[str], bool]) -> tuple[object, ...]:
+def _shape(
+    sc: SceneFacts, finder: TellFinder, is_role: Callable[[str], bool]
+) -> tuple[tuple[object, ...], list[int]]:
+    """What the searches read of a scene (its confidences and ``_read``), with each line given
+    as its rank among those lines; and those lines in order."""
+    confided = [i for i in sc.inferred or () if i.kind == "confides"]
+    key, flashback, words, said, read, heard = _read(sc, finder, is_role) if not finder.empty else (
+        sc.key, sc.flashback, [], [], [], []
+    )  # fmt: skip
+    lines = sorted({i.line for i in confided} | {ln for _c, ln, _f in said} | {r[1] for r in read})
+    rank = {ln: n for n, ln in enumerate(lines)}
+    shape = (
+        key,
+        sc.file,
+        [dataclasses.replace(i, line=rank[i.line]) for i in confided],
+        flashback,
+        words,
+        [(c, rank[ln], f) for c, ln, f in said],
+        [(subject, rank[ln], reason, f) for subject, ln, reason, f in read],
+        heard,
+    )
+    return shape, lines
+
+
+def _read(
+    sc: SceneFacts, finder: TellFinder, is_role: Callable[[str], bool]
+) -> tuple[str, bool, list[str], list[tuple[str, int, list[str]]],
+           list[tuple[str, int, str, list[str]]], list[str]]:  # fmt: skip
     """What ``distinctive`` and ``spread`` read of a scene, for any secret whose tells
     ``finder`` holds: the tells in its words as ``distinctive`` joins them; the speeches
     (not voices) and readings that say one, with who and where; who heard them; whether the
