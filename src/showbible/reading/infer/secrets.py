@@ -9,8 +9,9 @@ earshot") -- and takes the information in that speech (its other sentences, or t
 marked one) as the secret. Its tells are its distinctive words: runs of two to four words that
 start and end with a content word ("floor stone", "three short flashes", "sewn into the sail"),
 and single marked words (a proper name, a code word after "password is"). The engine keeps a
-tell only when nobody said it before the confidence (``linking``). The hearers are the speaker
-and the one spoken to when the scene is a private aside, else everyone present.
+tell only when nobody said it before the confidence (``linking``). The hearers are the speaker,
+the one spoken to and the one who answers when the scene is a private aside, else everyone
+present.
 
 Refuses: "only us" meaning nobody else is there ("it's only us tonight", "only us left"),
 "only you" meaning nobody else could ("only you can fly this"), "no secrets between us",
@@ -200,7 +201,10 @@ class Secrets(Component):
             assert speaker is not None
             addressee = unit.focus.addressee
             if (aside or whisper) and addressee:
-                who = [speaker, addressee, *self._eavesdroppers]
+                # The one spoken to is a guess from who spoke before; whoever answers is spoken
+                # to as surely ("MARA: Only us. ... TOBIAS: I can't swim, Mara."), and a hearer
+                # left out would be reported for using what they heard.
+                who = [speaker, addressee, *_answered_by(unit, scene), *self._eavesdroppers]
             else:
                 # In the scene's order: a frozenset's changes from one process to the next
                 # (string hashing), and so did the order of the secret's hearers.
@@ -222,6 +226,17 @@ def _around(speech: str, marked: list[str]) -> str:
     i = parts.index(marked[0]) if marked[0] in parts else 0
     lo, hi = (i - 1, i + 1) if i == len(parts) - 1 and i > 0 else (i, i + 2)
     return " ".join(parts[max(lo, 0) : hi])
+
+
+def _answered_by(unit: Unit, scene: SceneView) -> list[str]:
+    """Who speaks next after the speech (not the speaker again), if anyone: the one who answers
+    it. A speech of several sentences is several units; its first is ``unit``."""
+    for later in scene.units[unit.index + 1 :]:
+        if later.kind == "speech" and later.speaker is not None and later.speaker != unit.speaker:
+            return [later.speaker] if later.first else []
+        if later.kind == "action":
+            return []  # the scene moved on before anyone answered
+    return []
 
 
 def _whispered_before(unit: Unit, scene: SceneView) -> bool:
