@@ -35,7 +35,7 @@ from showbible.reading.infer.places import place_after, place_before
 _SUBJECT_HIGH = re.compile(
     r"\b(?:burns? to the ground|burned to the ground|burnt to the ground|burns? down|burned down|"
     r"burnt down|burns? all night|burned all night|burnt all night|explodes|exploded|blows up|"
-    r"blew up|(?:is|was|gets|got) "
+    r"blew up|(?:is|was|gets|got|(?:has|had|have) been) "
     r"(?:destroyed|razed|levelled|leveled|demolished|flattened|gutted|blown up|blown to pieces|"
     r"sunk|torched|burned down|burnt down|obliterated|wiped out|swept away)|"
     r"(?:is|was) reduced to (?:ash|ashes|rubble|cinders|embers)|"
