@@ -229,11 +229,11 @@ def _around(speech: str, marked: list[str]) -> str:
 
 
 def _answered_by(unit: Unit, scene: SceneView) -> list[str]:
-    """Who speaks next after the speech (not the speaker again), if anyone: the one who answers
-    it. A speech of several sentences is several units; its first is ``unit``."""
+    """Who speaks next after the speech (not the speaker again: a speech of several sentences
+    is several units), if anyone before an action line: the one who answers it."""
     for later in scene.units[unit.index + 1 :]:
         if later.kind == "speech" and later.speaker is not None and later.speaker != unit.speaker:
-            return [later.speaker] if later.first else []
+            return [later.speaker]
         if later.kind == "action":
             return []  # the scene moved on before anyone answered
     return []
