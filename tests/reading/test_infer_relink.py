@@ -135,19 +135,44 @@ def test_lines_moved_in_a_scene_keep_the_facts_of_secrets_moved_with_them(
         assert _rows(got) == want, at
 
 
-def test_lines_moved_out_of_order_are_joined_again(scenes: list[SceneFacts]) -> None:
+def test_lines_moved_out_of_order_are_joined_again(
+    scenes: list[SceneFacts], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A tell said moved from after its confidence to before it is no move in order: joined
     again, as from nothing."""
     found = [
-        at
+        (at, x)
         for at, sc in enumerate(scenes)
-        if len(sc.dialogue) > 1 and any(x.kind == "confides" for x in sc.inferred or ())
+        if len(sc.dialogue) > 1
+        for x in sc.inferred or ()
+        if x.kind == "confides" and x.tells and sc.dialogue[-1].line > x.line
     ]
-    assert found, "the universe has a scene with a confidence and speeches"
-    at = found[0]
-    sc = scenes[at]
-    moved = copy.copy(sc)
-    last = moved.dialogue[-1]
-    moved.dialogue = [dataclasses.replace(last, line=0, cue_line=0), *moved.dialogue[:-1]]
-    new = [*scenes[:at], moved, *scenes[at + 1 :]]
-    assert _rows(_relinked(scenes, new, at)) == _rows(linking.link(new, _not_a_person))
+    assert found, "the universe has a confidence with a speech after it"
+    at, confided = found[0]
+    # Before: the scene's last speech says the tell, after the confidence; after: that speech
+    # stands first, before it.
+    said = _edited(scenes, at, "")  # a copy of the scene to change
+    last = said[at].dialogue[-1]
+    said[at].dialogue = [
+        *said[at].dialogue[:-1],
+        dataclasses.replace(last, text=f"{last.text} And {confided.tells[0]}."),
+    ]
+    early = copy.copy(said[at])
+    early.dialogue = [
+        dataclasses.replace(early.dialogue[-1], line=0, cue_line=0),
+        *early.dialogue[:-1],
+    ]
+    new = [*said[:at], early, *said[at + 1 :]]
+    joined = []
+    real = linking.spread
+
+    def counted(*args: object, **kwargs: object) -> None:
+        joined.append(True)
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    old = linking.link(said, _not_a_person)
+    monkeypatch.setattr(linking, "spread", counted)
+    got = relink(new, _not_a_person, (), Replaced(old, [said[at]], [new[at]]))
+    assert joined, "the secrets were joined again"
+    monkeypatch.setattr(linking, "spread", real)
+    assert _rows(got) == _rows(linking.link(new, _not_a_person))
