@@ -19,7 +19,7 @@ KINDS = ("plays", "showrunner", "appears_in")
 SPLITS = DEV_SPLITS
 # A split whose first look is still to come (or was just taken) is not held to the floors: the
 # floors are what the reader was developed to, and running it here would show its answers early.
-FIRST_LOOK = ("held10", "held11")
+FIRST_LOOK = ("held10", "held11", "held12")
 FLOOR = {"plays": (0.9, 0.88), "showrunner": (0.85, 0.75), "appears_in": (0.8, 0.6)}
 
 
