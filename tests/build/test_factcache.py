@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,39 @@ def test_words_set_on_a_cached_scene_are_its_own(episodes: list[list[SceneFacts]
         assert first[1].sentences == episodes[0][1].sentences
 
 
+def _labels_decoded(scene: CachedScene) -> bool:
+    try:
+        SceneFacts.__dict__["labels"].__get__(scene, SceneFacts)
+    except AttributeError:
+        return False
+    return True
+
+
+def test_extras_stay_compressed_until_read_and_a_set_one_is_the_scenes_own(
+    episodes: list[list[SceneFacts]],
+) -> None:
+    scenes = max(episodes, key=len)
+    loaded = _loaded(scenes)
+    assert len(loaded) > 1 and any(s.labels for s in scenes)
+    # What a one-shot check asks of every scene leaves the extras compressed.
+    assert [s.present for s in loaded] == [s.present for s in scenes]
+    assert [s.inferred for s in loaded] == [s.inferred for s in scenes]
+    assert not any(_labels_decoded(s) for s in loaded)
+    # Reading one decodes the episode's: every scene's labels, speech counts, tells and leads.
+    assert loaded[-1].speeches == scenes[-1].speeches
+    assert all(_labels_decoded(s) for s in loaded)
+    assert [(s.labels, s.speeches, s.tells, s.action_leads()) for s in loaded] == [
+        (s.labels, s.speeches, s.tells, s.action_leads()) for s in scenes
+    ]
+    # Set on a scene of an episode not yet decoded, an extra is that scene's; the others
+    # still decode theirs from the cache.
+    again = _loaded(scenes)
+    again[0].labels = {"mara": Counter({"MARA": 1})}
+    assert again[0].labels == {"mara": Counter({"MARA": 1})}
+    assert [s.labels for s in again[1:]] == [s.labels for s in scenes[1:]]
+    assert again[0].speeches == scenes[0].speeches and again[0].source is None
+
+
 @pytest.mark.parametrize("how", ["copy", "deepcopy", "pickle"])
 def test_a_copy_of_a_cached_scene_has_its_own_words(
     episodes: list[list[SceneFacts]], how: str
@@ -116,20 +150,27 @@ def test_a_copy_of_a_cached_scene_has_its_own_words(
         assert loaded[0].dialogue == episodes[0][0].dialogue
 
 
-@pytest.mark.parametrize("damage", ["facts", "words", "crc", "split", "old format", "truncated"])
+@pytest.mark.parametrize(
+    "damage", ["facts", "words", "extras", "crc", "split", "format 5", "old format", "truncated"]
+)
 def test_a_damaged_or_older_entry_is_a_miss(episodes: list[list[SceneFacts]], damage: str) -> None:
     blob = _blob(episodes[0])
-    head = struct.Struct(">III")
-    n, said, crc = head.unpack_from(blob)
-    facts, words = blob[head.size : head.size + n], blob[head.size + n :]
+    head = struct.Struct(">IIII")
+    n, extra, said, crc = head.unpack_from(blob)
+    facts, rest = blob[head.size : head.size + n], blob[head.size + n :]
     if damage == "facts":
-        blob = head.pack(n, said, crc) + facts[:-5] + b"xxxxx" + words
+        blob = head.pack(n, extra, said, crc) + facts[:-5] + b"xxxxx" + rest
     elif damage == "words":
-        blob = head.pack(n, said, crc) + facts + words[:-5] + b"xxxxx"
+        blob = head.pack(n, extra, said, crc) + facts + rest[:-5] + b"xxxxx"
+    elif damage == "extras":
+        blob = head.pack(n, extra, said, crc) + facts + b"xxxxx" + rest[5:]
     elif damage == "crc":
-        blob = head.pack(n, said, crc ^ 1) + facts + words
+        blob = head.pack(n, extra, said, crc ^ 1) + facts + rest
     elif damage == "split":
-        blob = head.pack(n, len(words) + 1, crc) + facts + words
+        blob = head.pack(n, extra, len(rest) - extra + 1, crc) + facts + rest
+    elif damage == "format 5":  # three documents behind a header of three numbers
+        words = rest[extra:]
+        blob = struct.pack(">III", n, said, zlib.crc32(words)) + facts + words
     elif damage == "old format":  # format 3: one zlib document, no header
         blob = zlib.compress(b'{"v":3,"s":"x","e":"y","f":"z","scenes":[]}')
     else:

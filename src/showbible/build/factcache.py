@@ -5,11 +5,14 @@ an episode's result only changes when its file, the bible, the cast or its serie
 (``pipeline`` keys the cache on exactly those). JSON and zlib, for the reason serial.py gives:
 in team mode the store is shared, and unpickling shared data runs code.
 
-An entry is three compressed documents: the scenes' facts (who is there, labels, annotations,
-inferred facts...), their speeches and their action sentences. The words are two thirds of the
-decoding (0.60 of 0.92 CPU s at 500 synthetic episodes) and half of the decoded canon (70 of 147
-MB traced). They stay compressed until a scene of the episode is read (``CachedScene``): a
-one-shot check folds the whole canon but re-reads the words of only the scenes an edit reaches.
+An entry is four compressed documents: the scenes' facts (who is there, annotations, inferred
+facts...), their extras (cue labels as written, speech counts, tells, leads), their speeches and
+their action sentences. The words are two thirds of the decoding (0.60 of 0.92 CPU s at 500
+synthetic episodes) and half of the decoded canon (70 of 147 MB traced). They stay compressed
+until a scene of the episode is read (``CachedScene``): a one-shot check folds the whole canon
+but re-reads the words of only the scenes an edit reaches. The extras are a third of what is
+left (3.8 of 11.5 MB of JSON at 500 synthetic episodes) and a one-shot check reads them for the
+edited episodes only (the cast and the totals come from the store): kept compressed the same way.
 """
 
 from __future__ import annotations
@@ -26,15 +29,15 @@ from sys import intern
 from typing import Any
 
 from showbible.reading.annotations import Annotation, AnnotationProblem
-from showbible.reading.facts import Inferred, Presence, SceneFacts, Sentence, Speech
+from showbible.reading.facts import Inferred, Presence, SceneFacts, Sentence, Speech, Tell
 from showbible.reading.groups import grouped
 from showbible.universe.storytime import StoryTime
 
-FORMAT = 5  # 5: speeches apart from sentences; 4: words apart from facts; 3: inferred facts...
-# Before the three documents (facts, speeches, sentences): the lengths of the first two and the
-# CRC-32 of the last two, so that damaged words are a cache miss at load, like damaged facts,
-# not an error when first read.
-_HEAD = struct.Struct(">III")
+FORMAT = 6  # 6: extras apart; 5: speeches apart from sentences; 4: words apart from facts...
+# Before the four documents (facts, extras, speeches, sentences): the lengths of the first three
+# and the CRC-32 of the last three, so that damaged extras or words are a cache miss at load,
+# like damaged facts, not an error when first read.
+_HEAD = struct.Struct(">IIII")
 
 
 def _scene(s: SceneFacts) -> list[Any]:
@@ -50,15 +53,15 @@ def _scene(s: SceneFacts) -> list[Any]:
         [[c, p.line, p.how, p.identity] for c, p in s.present.items()],
         list(s.referenced.items()),
         list(s.voices.items()),
-        {c: dict(n) for c, n in s.labels.items()},
-        dict(s.speeches),
         [[a.verb, a.args, a.line] for a in s.annotations],
         [[p.line, p.message] for p in s.problems],
-        s.tells,
         [i.row() for i in s.inferred] if s.inferred is not None else None,
         grouped(s),
-        s.action_leads(),
     ]
+
+
+def _extras(s: SceneFacts) -> list[Any]:
+    return [{c: dict(n) for c, n in s.labels.items()}, dict(s.speeches), s.tells, s.action_leads()]
 
 
 def _speeches(s: SceneFacts) -> list[Any]:
@@ -75,11 +78,16 @@ def dump_facts(series: str, episode: str, file: str, scenes: list[SceneFacts]) -
     doc = {"v": FORMAT, "s": series, "e": episode, "f": file, "scenes": [_scene(s) for s in scenes]}
     parts = [
         zlib.compress(json.dumps(rows, separators=(",", ":")).encode(), 1)
-        for rows in (doc, [_speeches(s) for s in scenes], [_sentences(s) for s in scenes])
+        for rows in (
+            doc,
+            [_extras(s) for s in scenes],
+            [_speeches(s) for s in scenes],
+            [_sentences(s) for s in scenes],
+        )
     ]
-    facts, speeches, sentences = parts
-    words = speeches + sentences
-    return _HEAD.pack(len(facts), len(speeches), zlib.crc32(words)) + facts + words
+    facts, extras, speeches, sentences = parts
+    rest = extras + speeches + sentences
+    return _HEAD.pack(len(facts), len(extras), len(speeches), zlib.crc32(rest)) + facts + rest
 
 
 def _counter(counts: dict[str, int]) -> Counter[str]:
@@ -104,22 +112,32 @@ _NUMBERS: dict[int, int] = {}
 _DIALOGUE: Any = SceneFacts.__dict__["dialogue"]
 _SENTENCES: Any = SceneFacts.__dict__["sentences"]
 _SLOTS = (_DIALOGUE, _SENTENCES)
+# The slots of the extras (part 2 of an entry), in the order ``_extras`` writes them.
+_EXTRA_NAMES = ("labels", "speeches", "tells", "leads")
+_EXTRAS: tuple[Any, ...] = tuple(SceneFacts.__dict__[n] for n in _EXTRA_NAMES)
+_EXTRAS_PART = 2
 
 
 class _Words:
-    """One episode's speeches and sentences, each compressed; decoded into its scenes when the
-    first of them is read, and given back to compressed form when more than ``keep_words``
-    allows are decoded."""
+    """One episode's speeches, sentences and extras, each compressed; decoded into its scenes
+    when the first of them is read. Speeches and sentences are given back to compressed form
+    when more than ``keep_words`` allows are decoded; the extras, small, stay once decoded."""
 
     __slots__ = ("blobs", "scenes")
 
-    def __init__(self, blobs: tuple[memoryview, memoryview], scenes: list[CachedScene]) -> None:
+    def __init__(
+        self, blobs: tuple[memoryview, memoryview, memoryview], scenes: list[CachedScene]
+    ) -> None:
         self.blobs = blobs
         self.scenes = dict(enumerate(scenes))  # by position in the entry; an owned one leaves
 
     def decode(self, part: int) -> None:
-        """Decode the speeches (``part`` 0) or the sentences (1) into the scenes."""
+        """Decode the speeches (``part`` 0), the sentences (1) or the extras (2) into the
+        scenes."""
         rows = json.loads(zlib.decompress(self.blobs[part]))
+        if part == _EXTRAS_PART:
+            self._extras(rows)
+            return
         num = _NUMBERS.setdefault
         slot = _SLOTS[part]
         if _KEPT.limit is not None:
@@ -162,6 +180,17 @@ class _Words:
                         for ln, t, names, starts in rows[n]
                     ],
                 )
+
+    def _extras(self, rows: list[list[Any]]) -> None:
+        labels, speeches, tells, leads = _EXTRAS
+        for n, scene in self.scenes.items():
+            lab, said, told, led = rows[n]
+            labels.__set__(scene, {c: _counter(k) for c, k in lab.items()})
+            speeches.__set__(scene, _counter(said))
+            tells.__set__(
+                scene, [(k, sid, o, w) for k, sid, o, w in told] if told is not None else None
+            )
+            leads.__set__(scene, tuple(map(intern, led)))
 
     def _keep(self, part: int) -> None:
         with _KEPT.lock:  # a web server's requests read scenes beside a build
@@ -241,6 +270,19 @@ class CachedScene(SceneFacts):
         for name, value in state.items():
             setattr(self, name, value)
 
+    def _extra(self, index: int) -> Any:
+        slot = _EXTRAS[index]
+        try:
+            return slot.__get__(self, SceneFacts)
+        except AttributeError:
+            assert self.source is not None  # only an attached scene lacks its extras
+            self.source.decode(_EXTRAS_PART)
+            return slot.__get__(self, SceneFacts)
+
+    def _set_extra(self, index: int, value: Any) -> None:
+        self._own()
+        _EXTRAS[index].__set__(self, value)
+
     def decoded(self) -> bool:
         """Whether both the speeches and the sentences are decoded (or the scene's own)."""
         for slot in _SLOTS:
@@ -262,7 +304,8 @@ class CachedScene(SceneFacts):
     def _own(self) -> None:
         source = self.source
         if source is not None:
-            self._words(0), self._words(1)  # both, before the scene leaves its episode's words
+            # All of them, before the scene leaves its episode's words.
+            self._words(0), self._words(1), self._extra(0)
             for n, scene in source.scenes.items():
                 if scene is self:
                     del source.scenes[n]
@@ -289,15 +332,51 @@ class CachedScene(SceneFacts):
         self._own()
         _SENTENCES.__set__(self, value)
 
+    @property
+    def labels(self) -> dict[str, Counter[str]]:
+        labels: dict[str, Counter[str]] = self._extra(0)
+        return labels
+
+    @labels.setter
+    def labels(self, value: dict[str, Counter[str]]) -> None:
+        self._set_extra(0, value)
+
+    @property
+    def speeches(self) -> Counter[str]:
+        speeches: Counter[str] = self._extra(1)
+        return speeches
+
+    @speeches.setter
+    def speeches(self, value: Counter[str]) -> None:
+        self._set_extra(1, value)
+
+    @property
+    def tells(self) -> list[Tell] | None:
+        tells: list[Tell] | None = self._extra(2)
+        return tells
+
+    @tells.setter
+    def tells(self, value: list[Tell] | None) -> None:
+        self._set_extra(2, value)
+
+    @property
+    def leads(self) -> tuple[str, ...] | None:
+        leads: tuple[str, ...] | None = self._extra(3)
+        return leads
+
+    @leads.setter
+    def leads(self, value: tuple[str, ...] | None) -> None:
+        self._set_extra(3, value)
+
 
 def load_facts(blob: bytes) -> list[SceneFacts] | None:
     """The cached scenes, or None when the blob is from another format version or damaged."""
     try:
-        n, said, crc = _HEAD.unpack_from(blob)
+        n, extra, said, crc = _HEAD.unpack_from(blob)
         # Views, not copies: the build keeps the entry for the store's write anyway (75 MB of
         # words at 5,000 synthetic episodes).
-        words_blob = memoryview(blob)[_HEAD.size + n :]
-        if zlib.crc32(words_blob) != crc or said > len(words_blob):
+        rest = memoryview(blob)[_HEAD.size + n :]
+        if zlib.crc32(rest) != crc or extra + said > len(rest):
             return None
         doc = json.loads(zlib.decompress(blob[_HEAD.size : _HEAD.size + n]))
         if not isinstance(doc, dict) or doc.get("v") != FORMAT:
@@ -316,22 +395,17 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
             }
             facts.referenced = {intern(c): num(ln, ln) for c, ln in r[9]}
             facts.voices = {intern(c): num(ln, ln) for c, ln in r[10]}
-            facts.labels = {c: _counter(n) for c, n in r[11].items()}
-            facts.speeches = _counter(r[12])
-            facts.annotations = [Annotation(v, a, ln) for v, a, ln in r[13]]
-            facts.problems = [AnnotationProblem(ln, m) for ln, m in r[14]]
-            facts.tells = (
-                [(k, sid, o, said) for k, sid, o, said in r[15]] if r[15] is not None else None
-            )
-            facts.inferred = [Inferred.from_row(i) for i in r[16]] if r[16] is not None else None
-            facts.grouped = bool(r[17])
-            facts.leads = tuple(map(intern, r[18]))
+            facts.annotations = [Annotation(v, a, ln) for v, a, ln in r[11]]
+            facts.problems = [AnnotationProblem(ln, m) for ln, m in r[12]]
+            facts.inferred = [Inferred.from_row(i) for i in r[13]] if r[13] is not None else None
+            facts.grouped = bool(r[14])
             out.append(facts)
-        words = _Words((words_blob[:said], words_blob[said:]), out)
+        words = _Words((rest[extra : extra + said], rest[extra + said :], rest[:extra]), out)
         for facts in out:
-            # Made with empty words (the dataclass's defaults): those go, the cached ones come.
-            _DIALOGUE.__delete__(facts)
-            _SENTENCES.__delete__(facts)
+            # Made with empty words and extras (the dataclass's defaults): those go, the cached
+            # ones come.
+            for slot in (*_SLOTS, *_EXTRAS):
+                slot.__delete__(facts)
             facts.source = words
         return list(out)
     except (zlib.error, struct.error, ValueError, KeyError, TypeError, IndexError):

@@ -30,15 +30,15 @@ class DeadCharacter(Rule):
         fold = ctx.fold
         if not fold.deaths:
             return
-        # Over every scene, whatever the scope: how often the story contradicts each death.
+        # Over every scene of the dead, whatever the scope: how often the story contradicts
+        # each death (through their appearances: a one-shot check need not touch the others).
         after: Counter[str] = Counter()
-        for scene in ctx.canon.scenes:
-            if not scene.flashback:
-                after.update(
-                    cid
-                    for cid, presence in scene.present.items()
-                    if cid in fold.deaths and fold.dead(cid, fold.at(scene, presence.line))
-                )
+        scenes = ctx.canon.scenes
+        for cid in fold.deaths:
+            for i in ctx.canon.appearances.get(cid, ()):
+                scene = scenes[i]
+                if not scene.flashback and fold.dead(cid, fold.at(scene, scene.present[cid].line)):
+                    after[cid] += 1
         refuted = {cid for cid, n in after.items() if refute(fold.deaths[cid].event, n)}
         for scene in ctx.scenes():
             if scene.flashback:
