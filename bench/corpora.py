@@ -17,9 +17,14 @@ Each corpus is read straight from the git directory that the session's ``fetch``
   and ``[directions]``): Adventure Time and its two spin-offs, Distant Lands and Fionna and Cake,
   as three series in broadcast order; episodes whose transcript names no speakers (subtitle
   conversions) are left out. Gold: ``tests/data/identity/adventure.json``.
+- ``steven``: github.com/crunes/steven-universe ``data/transcripts.csv`` and ``data/episodes.csv``
+  (Steven Universe Wiki transcripts, one row per speech, location or description): Steven
+  Universe, Steven Universe: The Movie and Steven Universe Future as three series in broadcast
+  order; a location row opens a scene, a description is an action line, a speech's actions are
+  its parenthetical. Gold: ``tests/data/identity/steven.json``.
 
-Usage: ``python bench/corpora.py mcu|sitcoms|adventure [--out DIR] [--mirror DIR]``; by default the
-universes go to ``$SHOWBIBLE_IDENTITY_CORPORA`` (or /work/scratch/identity), where
+Usage: ``python bench/corpora.py mcu|sitcoms|adventure|steven [--out DIR] [--mirror DIR]``; by
+default the universes go to ``$SHOWBIBLE_IDENTITY_CORPORA`` (or /work/scratch/identity), where
 ``bench/identity_eval.py``, ``tests/reading/test_identity_real.py`` and the scale benchmark's
 real-shaped row find them.
 """
@@ -27,6 +32,7 @@ real-shaped row find them.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import html
 import io
@@ -63,6 +69,12 @@ FILM_RELEASED = {
     "captain_marvel": "2019-03-08",
     "avengers_endgame": "2019-04-26",
 }
+
+
+def git_dir(mirror: Path, name: str) -> Path:
+    """The git directory ``fetch`` made for ``owner+name``: bare, or a checkout's ``.git``."""
+    repo = mirror / name / "repo"
+    return repo / ".git" if (repo / ".git").is_dir() else repo
 
 
 def git_show(repo: Path, path: str) -> bytes:
@@ -216,15 +228,73 @@ def adventure(mirror: Path, out: Path) -> None:
     write_universe(out, "Adventure Time and its spin-offs", series)
 
 
+STEVEN = (
+    ("steven-universe", "Steven Universe"),
+    ("su-movie", "Steven Universe: The Movie"),
+    ("su-future", "Steven Universe Future"),
+)
+# The wiki's location rows name a camera move before the place ("Trans. Int. Big Donut").
+_CAMERA = re.compile(r"^(?:(?:trans|open|int|ext|cut to|pan to|zoom to)\b\.?\s*)+", re.I)
+
+
+def _steven_series(season: str) -> str:
+    return {"Movie": "su-movie", "Future": "su-future"}.get(season, "steven-universe")
+
+
+def steven_episode(rows: list[dict[str, str]]) -> str:
+    """One episode's rows as a transcript: ``[Scene: place]``, ``[description]`` and ``Name:
+    (actions) speech`` paragraphs, in order."""
+    out: list[str] = []
+    for row in rows:
+        place = _CAMERA.sub("", " ".join(row["location"].split())).strip(" .")
+        if place:
+            out.append(f"[Scene: {place}]\n\n")
+        if row["speaker"].strip() and row["quote"].strip():
+            actions = "; ".join(ast.literal_eval(row["actions"] or "[]"))
+            said = f"({actions}) {row['quote']}" if actions else row["quote"]
+            out.append(speech(row["speaker"], said))
+        description = " ".join(row["description"].split())
+        if description:
+            out.append(f"[{description}]\n\n")
+    return "".join(out)
+
+
+def steven(mirror: Path, out: Path) -> None:
+    repo = git_dir(mirror, "crunes+steven-universe")
+    rows = list(csv.DictReader(io.StringIO(git_show(repo, "data/transcripts.csv").decode())))
+    listed = list(csv.DictReader(io.StringIO(git_show(repo, "data/episodes.csv").decode())))
+    by_episode: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_episode.setdefault(row["episode"], []).append(row)
+    episodes: dict[str, list[tuple[str, str]]] = {sid: [] for sid, _ in STEVEN}
+    for n, ep in enumerate(listed, 1):
+        sid = _steven_series(ep["season"])
+        text = steven_episode(by_episode.get(ep["title"], []))
+        if not text:
+            continue
+        season = int(ep["season"]) if ep["season"].isdigit() else 1
+        number = int(ep["num_season"].split("/")[0] or 1)  # "20/21": a double episode
+        slug = re.sub(r"[^a-z0-9]+", "-", ep["title"].lower()).strip("-")[:24].strip("-")
+        # A few titles share a season number in the listing: the running number keeps ids apart.
+        eid = f"s{season:02d}e{number:02d}-{slug}" if sid != "su-movie" else f"movie-{slug}"
+        if any(eid == e for e, _ in episodes[sid]):
+            eid = f"{eid}-{n}"
+        (out / sid).mkdir(parents=True, exist_ok=True)
+        (out / sid / f"{eid}.txt").write_text(text, encoding="utf-8")
+        episodes[sid].append((eid, ""))
+    write_universe(out, "Steven Universe and its sequels", [(s, t, episodes[s]) for s, t in STEVEN])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("corpus", choices=["mcu", "sitcoms", "adventure"])
+    ap.add_argument("corpus", choices=["mcu", "sitcoms", "adventure", "steven"])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--mirror", type=Path, default=MIRROR)
     args = ap.parse_args()
     target = args.out / args.corpus
     target.mkdir(parents=True, exist_ok=True)
-    {"mcu": mcu, "sitcoms": sitcoms, "adventure": adventure}[args.corpus](args.mirror, target)
+    corpora = {"mcu": mcu, "sitcoms": sitcoms, "adventure": adventure, "steven": steven}
+    corpora[args.corpus](args.mirror, target)
     print(f"wrote {target}")
 
 
