@@ -273,7 +273,7 @@ def steven(mirror: Path, out: Path) -> None:
         if not text:
             continue
         season = int(ep["season"]) if ep["season"].isdigit() else 1
-        number = int(ep["num_season"].split("/")[0] or 1)  # "20/21": a double episode
+        number = int(re.sub(r"\D.*", "", ep["num_season"]) or 1)  # "20/21", "29-32": doubles
         slug = re.sub(r"[^a-z0-9]+", "-", ep["title"].lower()).strip("-")[:24].strip("-")
         # A few titles share a season number in the listing: the running number keeps ids apart.
         eid = f"s{season:02d}e{number:02d}-{slug}" if sid != "su-movie" else f"movie-{slug}"

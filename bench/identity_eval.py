@@ -8,6 +8,9 @@ Corpora (none of their text is in this repository; see tests/data/identity/READM
 - ``adventure``: Adventure Time and its spin-offs Distant Lands and Fionna and Cake (wiki
   transcripts, three series of a real TV franchise with many walk-on labels); gold in
   tests/data/identity/adventure.json, labelled from the raw transcripts before the engine ran.
+- ``steven``: Steven Universe, its film and Steven Universe Future (wiki transcripts, three
+  series of one franchise, 175 episodes); gold in tests/data/identity/steven.json, labelled from
+  the raw transcripts before the engine ran.
 - ``sitcoms``: Friends and The Office (US), a negative control: every asserted crossover is
   wrong. Counted.
 - ``shakespeare``: the nine history plays of ../shared/data/shakespeare-fountain with no bible,
@@ -212,6 +215,11 @@ def evaluate(keep: Path | None = None) -> list[Row]:
             gold = json.loads((GOLD / "adventure.json").read_text(encoding="utf-8"))
             score_at = lambda d: score_labelled(d, gold)  # noqa: E731
             rows.append(_row("adventure time (3 series)", adventure, tmp, score_at))
+        steven = CORPORA / "steven"
+        if (steven / "universe.yaml").is_file():
+            su_gold = json.loads((GOLD / "steven.json").read_text(encoding="utf-8"))
+            score_su = lambda d: score_labelled(d, su_gold)  # noqa: E731
+            rows.append(_row("steven universe (3 series)", steven, tmp, score_su))
         sitcoms = CORPORA / "sitcoms"
         if (sitcoms / "universe.yaml").is_file():
             rows.append(_row("sitcoms (negative control)", sitcoms, tmp, score_negative))
