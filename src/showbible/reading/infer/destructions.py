@@ -9,15 +9,23 @@ claims the cold store", "the flood sweeps the mill away"). The place is a bible 
 its names, the scene's own place ("the building", "the whole place", "it", the head noun of the
 heading: "the hangar" in BRANDT AEROWORKS - HANGAR), or another named location ("the Harrow
 Street warehouse": a head noun of a building or vessel, or a proper name), keyed like an unknown
-heading location. Weaker predicates ("burns", "collapses", "caves in") are medium confidence
-until a second sign in the scene confirms them.
+heading location. A fire told as what happens to the place, its clause ending there ("the
+boathouse burns.", "is ablaze behind them", "is engulfed in flames as they watch", "flames
+engulf the chapel") is its destruction. A subject "it" is the place the sentence before names
+(one place, and no thing it might be instead: "Ruth locks the cold store. It burns."), or in
+a scene's first sentence the heading's; else the scene's own place is only a guess (medium).
+Weaker predicates ("collapses", "caves in", "is on fire", "burns with ...") are medium
+confidence until a second sign in the scene confirms them.
 
 Refuses: what merely happens in or near a place ("candles burn in the chapel", "Hollis collapses
 in the chapel"), possessives that are parts ("the cold store's alarm explodes"), things that are
 not places ("Cole destroys the ledger", "the storm takes the lighthouse keeper's boat"), a force
 passing through or catching ("the wave swept through the office", "the fire takes hold in the
 chapel", "the flood sweeps the yard clean"), figures ("my career went up in flames", "the deal
-collapses"), conquest ("the castle falls to the rebels"), and as for every kind: questions,
+collapses"), conquest ("the castle falls to the rebels"), light ("ablaze with candles"),
+what is not fire ("the fog engulfs the lighthouse", "engulfed in darkness"), an "it" that may
+be a thing or one of two places ("Cole lights the fuse. It burns."; in a speech, "it" with no
+place named before it in that speech), and as for every kind: questions,
 negations, modals, conditions, threats, attempts, near misses, hearsay, imperatives, depictions,
 flashbacks and dreams. A later sign that the place stands (``Intact``) withdraws it.
 """
@@ -30,7 +38,7 @@ from collections.abc import Iterator
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
 from showbible.reading.infer.clauses import blocked, has_any, imperative, lead
-from showbible.reading.infer.places import place_after, place_before
+from showbible.reading.infer.places import THING, place_after, place_before, places_in
 
 _SUBJECT_HIGH = re.compile(
     r"\b(?:burns? to the ground|burned to the ground|burnt to the ground|burns? down|burned down|"
@@ -53,14 +61,34 @@ _SUBJECT_HIGH = re.compile(
     re.I,
 )
 _SUBJECT_MEDIUM = re.compile(
-    r"\b(?:burns|burned|is burning|is on fire|(?:is|was) fired|falls|fell|(?:'s|is) gone)\b",
+    r"\b(?:burns|burned|burnt|is burning|was burning|blazes|blazed|(?:is|was) fired|falls|fell|"
+    r"(?:'s|is) gone|(?:is|was|'s) (?:now |already |soon |fully |completely )?(?:ablaze|aflame|"
+    r"in flames|on fire|an inferno|a (?:sheet|wall|tower|pillar) of (?:flame|fire)|"
+    r"engulfed (?:in|by) (?:flames?|fire|the (?:flames|fire|blaze|inferno))))\b",
+    re.I,
+)
+# A fire told as what happens to the place, the clause ending there: "The boathouse burns.",
+# "the chapel is ablaze behind them", "The Gull is engulfed in flames as they watch". Said of
+# a place, that is its destruction (a later scene set there withdraws it, rules/base.py
+# refute). Not when something follows that makes it a light or a feeling: "the chapel burns
+# with candlelight", "the forge burns hot", "the lighthouse burns its lamp", "the office
+# burns the midnight oil" (nothing of these is in the list below).
+_FIRE = re.compile(
+    r"\b(?:burns|burned|burnt|is burning|was burning|blazes|blazed|(?:is|was|'s) (?:now |already "
+    r"|fully |completely )?(?:ablaze|aflame|in flames|an inferno|a (?:sheet|wall|tower|pillar) "
+    r"of (?:flame|fire)|engulfed (?:in|by) (?:flames?|fire|the (?:flames|fire|blaze|inferno))))"
+    r"(?=\s*(?:$|[.;!:,—–]|--)|\s+(?:fiercely|furiously|out of control|unchecked|for hours|"
+    r"all night|through the night|into the night|until (?:dawn|morning)|behind (?:them|him|her|"
+    r"us|me)|in the distance|below|across the (?:bay|harbou?r|water|river|valley)|against the "
+    r"(?:sky|night|dark)|on the (?:hill|horizon|point|shore|far bank)|as (?:they|he|she|we|the|"
+    r"\w+ (?:watch|watches|run|runs|flee|flees|row|rows|drive|drives))|while|and (?:the|its|"
+    r"no one|nobody))\b)",
     re.I,
 )
 _OBJECT = re.compile(
     r"\b(?:destroys?|destroyed|razes?|razed|levels?|levelled|leveled|torch|torches|torched|"
     r"guts|gutted|blows? up|blew up|sinks?|sank|scuttles?|scuttled|demolish|demolishes|"
-    r"demolished|flattens?|flattened|engulf|engulfs|engulfed|bombs?|"
-    r"bombed|fires|burns? down|burned down)\b",
+    r"demolished|flattens?|flattened|bombs?|bombed|fires|burns? down|burned down)\b",
     re.I,
 )
 # A force of nature or a fire as the subject, the place its object: "the sea takes the Kestrel",
@@ -70,16 +98,20 @@ _FORCES = ("fire", "flames", "blaze", "inferno", "sea", "flood", "floodwater", "
            "mudslide", "earthquake", "quake", "explosion", "blast")  # fmt: skip
 _FORCE_VERBS = ("takes", "took", "claims", "claimed", "swallows", "swallowed", "consumes",
                 "consumed", "devours", "devoured", "sweeps", "swept", "tears", "tore", "rips",
-                "ripped")  # fmt: skip
+                "ripped", "engulf", "engulfs", "engulfed")  # fmt: skip
+# Forces that can only burn: what they engulf burns ("the fog engulfs the lighthouse" is
+# weather, "the crowd engulfs him" a crowd).
+_FIRES = frozenset({"fire", "fires", "flames", "flame", "blaze", "blazes", "inferno", "infernos"})
+_ENGULF = frozenset({"engulf", "engulfs", "engulfed"})
 _FORCE = re.compile(
-    r"\b(?:" + "|".join(_FORCES) + r")s?\s+(?P<verb>" + "|".join(_FORCE_VERBS) + r")\b"
+    r"\b(?P<force>" + "|".join(_FORCES) + r")s?\s+(?P<verb>" + "|".join(_FORCE_VERBS) + r")\b"
     r"(?!\s+(?:hold|through|over|across|along|into|at|in)\b)",
     re.I,
 )
 # Verbs that need the place carried off: "sweeps the mill away", not "sweeps the yard".
 _CARRY = frozenset({"sweeps", "swept", "tears", "tore", "rips", "ripped"})
 _OFF = re.compile(r"^\s*(?:away|off|apart|down|loose|to (?:pieces|shreds|splinters))\b", re.I)
-_OBJECT_MEDIUM = frozenset({"engulf", "engulfs", "engulfed", "fires"})
+_OBJECT_MEDIUM = frozenset({"fires"})
 # Parts of a building: their fall is a second sign for the place last seen burning.
 _PART = re.compile(
     r"\b(?:the|its) (?:roof|walls?|ceiling|bell tower|tower|spire|rafters|beams|floors?)\s+"
@@ -131,6 +163,13 @@ _TRIGGER = (
     "scuttl",
     "bomb",
     "engulf",
+    "ablaze",
+    "aflame",
+    "alight",
+    "flame",
+    "on fire",
+    "inferno",
+    "blaz",
     "left of",
     "stump",
     "roof",
@@ -153,6 +192,9 @@ _NOT_AFTER = re.compile(
     r"to (?:his|her|their) knees|at |on |in love|asleep|apart at)",
     re.I,
 )
+_IT = re.compile(r"\bit\b")
+_WITH = re.compile(r"\s+with\b", re.I)
+_GLOW = re.compile(r"ablaze|aflame|on fire|in flames", re.I)
 _NOTHING_LEFT = re.compile(r"\bnothing (?:is )?left of\s*$|\bonly the stump of\s*$", re.I)
 
 
@@ -169,29 +211,37 @@ class Destructions(Component):
         text = unit.text
         bible = scene.places.spans(text)
         key, words = scene.place_key, scene.location_words
+        before = self._previous(unit, scene)
         seen: set[str] = set()
         soft: dict[str, int] = {}  # weak signs in this sentence: where each ends
         for m in _SUBJECT_HIGH.finditer(text):
-            place = place_before(text, m.start(), bible, key, words)
+            place = place_before(text, m.start(), bible, key, words, before)
             if place is None or place.possessive or place.key in seen:
                 continue
             if blocked(text, m.start(), subject_at=place.start) is None:
                 seen.add(place.key)
-                yield fact("destroyed", place.key, unit, self._told(unit, HIGH),
+                confidence = HIGH if place.sure else MEDIUM
+                yield fact("destroyed", place.key, unit, self._told(unit, confidence),
                            f"subject of {m.group(0).strip()!r}")  # fmt: skip
         part = _PART.search(text)
         for m in _SUBJECT_MEDIUM.finditer(text):
             if _NOT_AFTER.match(text[m.end() :]):
                 continue
-            place = place_before(text, m.start(), bible, key, words)
+            if _WITH.match(text, m.end()) and _GLOW.search(m.group(0)):
+                continue  # "ablaze with candles", "on fire with rumours": light, a figure
+            place = place_before(text, m.start(), bible, key, words, before)
             if place is None or place.possessive or place.key in seen:
                 continue
             if part is not None and part.start() <= place.start < part.end():
                 continue  # "the bell tower falls": a part of the place, read below
             if blocked(text, m.start(), subject_at=place.start) is None:
                 seen.add(place.key)
+                reason = f"subject of {m.group(0).strip()!r}"
+                if _FIRE.match(text, m.start()) and place.sure:
+                    yield fact("destroyed", place.key, unit, self._told(unit, HIGH), reason)
+                    continue
                 soft[place.key] = m.end()
-                yield self._soft_fact(place.key, unit, f"subject of {m.group(0).strip()!r}")
+                yield self._soft_fact(place.key, unit, reason)
         for m in _OBJECT.finditer(text):
             place = place_after(text, m.end(), bible, key, words)
             if place is None or place.possessive or place.key in seen:
@@ -214,6 +264,8 @@ class Destructions(Component):
             verb = m.group("verb").lower()
             if verb in _CARRY and not _OFF.match(text[place.end :]):
                 continue
+            if verb in _ENGULF and m.group("force").lower() not in _FIRES:
+                continue
             if blocked(text, m.start()) is None:
                 seen.add(place.key)
                 yield fact("destroyed", place.key, unit, self._told(unit, HIGH),
@@ -222,12 +274,33 @@ class Destructions(Component):
             found = pid not in seen and _NOTHING_LEFT.search(text[:s])
             if found and blocked(text, s, negation=False) is None:
                 yield fact("destroyed", pid, unit, HIGH, "nothing left of it")
-        if part is not None and blocked(text, part.start()) is None:
+        strong = any(k not in soft for k in seen)  # "is ablaze, and the roof falls in"
+        if part is not None and not strong and blocked(text, part.start()) is None:
             last = list(self._soft) or ([key] if key else [])
             # A weak sign earlier in this sentence counts ("The abbey burns; the bell tower
             # falls last"); a strong one needs no second.
             if last and (last[-1] not in seen or soft.get(last[-1], len(text)) < part.start()):
                 yield self._soft_fact(last[-1], unit, f"{part.group(0).strip()!r}")
+
+    def _previous(self, unit: Unit, scene: SceneView) -> list[str] | None:
+        """The places the sentence before this one names, for a subject "it" to point back
+        to: the one before in the same speech, or the action line or direction before an
+        action line (a speech between them changes the subject). None: there is none."""
+        if not _IT.search(unit.low):
+            return None
+        if unit.index == 0 and unit.kind != "speech":
+            # The scene's first sentence: "it" can only be what the heading names.
+            return [scene.place_key] if scene.place_key else None
+        if unit.index == 0:
+            return [THING]
+        prev = scene.units[unit.index - 1]
+        if (prev.kind == "speech") != (unit.kind == "speech") or prev.speech != unit.speech:
+            # In a speech, "it" with nothing before it in the speech is what the talk is
+            # about, which the heading does not say ("I love how it crumbles").
+            return [THING] if unit.kind == "speech" else None
+        bible = scene.places.spans(prev.text)
+        named = places_in(prev.text, bible, scene.place_key, scene.location_words)
+        return named or ([THING] if unit.kind == "speech" else named)
 
     def _soft_fact(self, key: str, unit: Unit, reason: str) -> Inferred:
         """A weak sign; a second one in the scene makes it certain."""

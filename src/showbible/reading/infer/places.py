@@ -53,6 +53,9 @@ class PlaceMention:
     start: int
     end: int
     possessive: bool
+    # False for an "it" that nothing before it names: the scene's own place is then a guess
+    # ("Cole lights the fuse. It burns." is the fuse).
+    sure: bool = True
 
 
 class PlaceNames:
@@ -125,8 +128,123 @@ def place_before(
     bible: list[tuple[str, int, int]],
     scene_key: str | None,
     location_words: frozenset[str],
+    previous: list[str] | None = None,
 ) -> PlaceMention | None:
-    """The place that is the subject of a predicate at ``pos``, if any."""
+    """The place that is the subject of a predicate at ``pos``, if any. ``previous``: the
+    places the sentence before names (``places_in``), which a subject "it" points back to."""
+    it = _subject_it(text, pos)
+    if it is None:
+        return _place_before(text, pos, bible, scene_key, location_words)
+    start, end = it
+    # What the sentence names before "it" comes first ("hits the shelf with a hammer and it
+    # collapses"), then the sentence before.
+    here = places_in(text[:start], [b for b in bible if b[2] <= start], scene_key, location_words)
+    named = list(dict.fromkeys(here or previous or ()))
+    if THING in named:
+        return None  # "Cole lights the fuse. It burns.": the fuse
+    if len(named) == 1:
+        # "They row past the Harrow Street warehouse. It goes up in flames."
+        return PlaceMention(named[0], start, end, False)
+    if named or scene_key is None:
+        return None  # two places before it: which one burns is anyone's guess
+    # Nothing before it names a place: the scene's own place is likely, not sure.
+    return PlaceMention(scene_key, start, end, False, sure=False)
+
+
+def _subject_it(text: str, pos: int) -> tuple[int, int] | None:
+    """Where the subject "it" of a predicate at ``pos`` is, if that is its subject."""
+    ws = list(_WORDS.finditer(text[:pos]))
+    k = len(ws)
+    while k and ws[k - 1].group(0).lower() in _AUX:
+        k -= 1
+    if not k or ws[k - 1].group(0).lower() != "it":
+        return None
+    return ws[k - 1].start(), ws[k - 1].end()
+
+
+def places_in(
+    text: str,
+    bible: list[tuple[str, int, int]],
+    scene_key: str | None,
+    location_words: frozenset[str],
+) -> list[str]:
+    """What a later "it" may point back to in a sentence, in order: the places it names (the
+    bible's, the scene's own -- "the building", the heading's head noun -- and named locations,
+    "the Harrow Street warehouse"; a noun that only qualifies the next one, "the boathouse
+    door", or owns it names none), and ``THING`` for each other singular thing it names
+    ("the letter", "a fuse": then "it" may be that)."""
+    out = [pid for pid, _s, _e in bible]
+    ws = list(_WORDS.finditer(text))
+    for i, w in enumerate(ws):
+        low = w.group(0).lower()
+        if low in _DETERMINERS and _thing(ws, i, bible, location_words):
+            out.append(THING)
+        if low not in PLACE_NOUNS and low not in location_words and low not in _GENERIC:
+            continue
+        if low == "it" or text[w.end() : w.end() + 2].lower() in ("'s", "’s"):
+            continue
+        after = ws[i + 1].group(0).lower() if i + 1 < len(ws) else ""
+        gap = text[w.end() : ws[i + 1].start()] if i + 1 < len(ws) else ""
+        if after and not gap.strip() and after not in _PREPOSITIONS | _AUX | _JOINING:
+            continue  # "the boathouse door", "the chapel bell"
+        if any(s <= w.start() < e for _p, s, e in bible):
+            continue
+        found = _noun_phrase(text, ws[: i + 1], scene_key, location_words)
+        if found is not None:
+            out.append(found.key)
+    return out
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_JOINING = wordset("and or as while where which that when until")
+THING = ""  # in ``places_in``: a thing that is not a place
+_DETERMINERS = wordset("the a an his her its their my your our this that")
+# Heads that "it" does not point back to: times, and the places' parts are no things either
+# way ("at dusk", "the end of the pier").
+_NOT_THINGS = wordset(
+    """dusk dawn night morning evening afternoon day noon midnight moment time end edge rest
+    middle top bottom side way distance dark darkness light sky water sea air wind rain"""
+)
+
+
+def _thing(
+    ws: list[re.Match[str]],
+    i: int,
+    bible: list[tuple[str, int, int]],
+    location_words: frozenset[str],
+) -> bool:
+    """Whether the noun phrase a determiner at ``ws[i]`` begins (its next three words, up to a
+    preposition or joining word) names a thing, not a place or a time: none of its words is a
+    place's, and its first is no plural ("they") or time ("at dusk")."""
+    phrase: list[re.Match[str]] = []
+    for w in ws[i + 1 : i + 4]:
+        low = w.group(0).lower()
+        if low in _PREPOSITIONS or low in _AUX or low in _JOINING or low in _DETERMINERS:
+            break
+        phrase.append(w)
+        if w.string[w.end() : w.end() + 1] in ".,;:!?":
+            break
+    if not phrase:
+        return False
+    for w in phrase:
+        low = w.group(0).lower()
+        if low in PLACE_NOUNS or low in location_words or low in _GENERIC:
+            return False
+        if any(s <= w.start() < e for _p, s, e in bible):
+            return False
+    first = phrase[0].group(0).lower()
+    if first in _NOT_THINGS:
+        return False
+    return not (first.endswith("s") and not first.endswith(("ss", "us")))  # plurals are "they"
+
+
+def _place_before(
+    text: str,
+    pos: int,
+    bible: list[tuple[str, int, int]],
+    scene_key: str | None,
+    location_words: frozenset[str],
+) -> PlaceMention | None:
     ws = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[:pos]))
     k = len(ws)
     while k and ws[k - 1].group(0).lower() in _AUX:
