@@ -37,7 +37,7 @@ class UnknownCharacter(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         cast = ctx.canon.cast
         first_seen: dict[str, tuple[str, int]] = {}
-        near = _near_cues(ctx)
+        near = _NearCues(ctx)
         for scene in ctx.scenes():
             for cid in scene.labels:
                 char = cast.characters.get(cid)
@@ -71,38 +71,71 @@ class UnknownCharacter(Rule):
                 yield finding
 
 
-def _near_cues(ctx: Context) -> dict[str, str]:
+class _NearCues:
     """Provisional characters cued in one episode whose label is one edit from that of a
     provisional character cued in several episodes of the same series: the likely misspelling
-    -> the character it misspells (see the module docstring)."""
-    canon = ctx.canon
-    episodes: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cid, series) -> episodes
-    label: dict[str, str] = {}
-    for cid, indexes in canon.appearances.items():
-        char = canon.cast.characters.get(cid)
-        if char is None or not char.provisional or char.role or char.suggestion:
-            continue
-        for i in indexes:
-            scene = canon.scenes[i]
-            if cid in scene.labels and cid not in label:
-                label[cid] = scene.labels[cid].most_common(1)[0][0].upper()
-            episodes[(cid, scene.series)].add(scene.episode)
-    by_series: dict[str, list[str]] = defaultdict(list)
-    total: dict[str, int] = defaultdict(int)  # episodes in all series
-    for (cid, series), eps in episodes.items():
-        by_series[series].append(cid)
-        total[cid] += len(eps)
-    out: dict[str, str] = {}
-    for series, ids in by_series.items():
-        common = [c for c in ids if len(episodes[(c, series)]) >= RECURRING and c in label]
-        for cid in ids:
-            if cid not in label or total[cid] > 1:
+    -> the character it misspells (see the module docstring). Worked out for the characters
+    asked about only: a check of a few scenes (a one-shot check, a resident session) would
+    otherwise compare every one-episode cue of the canon with every recurring one, and read
+    every scene's labels to do it."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.canon = ctx.canon
+        self._episodes: dict[tuple[str, str], set[str]] | None = None  # (cid, series) -> eps
+        self._series: dict[str, list[str]] = {}  # cid -> the series it is cued in
+        self._by_series: dict[str, list[str]] = {}  # series -> the cids cued in it
+        self._labels: dict[str, str | None] = {}
+        self._found: dict[str, str | None] = {}
+
+    def get(self, cid: str) -> str | None:
+        if cid not in self._found:
+            self._found[cid] = self._find(cid)
+        return self._found[cid]
+
+    def _index(self) -> dict[tuple[str, str], set[str]]:
+        if self._episodes is None:
+            canon = self.canon
+            episodes: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for cid, indexes in canon.appearances.items():
+                char = canon.cast.characters.get(cid)
+                if char is None or not char.provisional or char.role or char.suggestion:
+                    continue
+                for i in indexes:
+                    scene = canon.scenes[i]
+                    episodes[(cid, scene.series)].add(scene.episode)
+            for cid, series in episodes:
+                self._series.setdefault(cid, []).append(series)
+                self._by_series.setdefault(series, []).append(cid)
+            self._episodes = episodes
+        return self._episodes
+
+    def _label(self, cid: str) -> str | None:
+        """The label the character is first cued by, as its first scene with a cue has it."""
+        if cid not in self._labels:
+            self._labels[cid] = None
+            for i in self.canon.appearances.get(cid, ()):
+                labels = self.canon.scenes[i].labels
+                if cid in labels:
+                    self._labels[cid] = labels[cid].most_common(1)[0][0].upper()
+                    break
+        return self._labels[cid]
+
+    def _find(self, cid: str) -> str | None:
+        episodes = self._index()
+        series = self._series.get(cid, [])
+        if len(series) != 1 or len(episodes[(cid, series[0])]) != 1:
+            return None  # cued in more than one episode, or not a provisional cue at all
+        a = self._label(cid)
+        if a is None:
+            return None
+        hits = []
+        for c in self._by_series[series[0]]:
+            if c == cid or len(episodes[(c, series[0])]) < RECURRING:
                 continue
-            a = label[cid]
-            hits = [c for c in common if c != cid and _slip(a, label[c])]
-            if len(hits) == 1:
-                out[cid] = hits[0]
-    return out
+            b = self._label(c)
+            if b is not None and _slip(a, b):
+                hits.append(c)
+        return hits[0] if len(hits) == 1 else None
 
 
 def _slip(a: str, b: str) -> bool:
