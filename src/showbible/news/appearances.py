@@ -45,7 +45,11 @@ _VERBS = (
     r"(?:make|makes|made|making)\s+(?:a|an|his|her|their|the)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:appearance|cameo|debut|return|comeback)"
 )
-_NOUNS = r"(?:(?:re)?appearance|cameo|return|comeback|guest\s+(?:spot|turn|appearance)|debut)"
+# "Kramer's turn on Mad About You", "her stint on X": a turn or a stint is an appearance too
+_NOUNS = (
+    r"(?:(?:re)?appearance|cameo|return|comeback|guest\s+(?:spot|turn|appearance)|debut|turn|"
+    r"stint)"
+)
 _PREDICATE = re.compile(rf"\b(?:{_VERBS})(?!\w)", re.IGNORECASE)
 # "Amy Ryan's absolutely necessary return to The Office": a possessive subject of a noun.
 _NOUN_PREDICATE = re.compile(rf"[’']s?\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}s?\b")

@@ -53,7 +53,7 @@ _MONTHS = frozenset(
 )
 # Titles and ranks that make the name after them a character's.
 _RANK = re.compile(
-    r"(?:Captain|Capt\.|Ensigns?|Dr\.|Doctor|Detective|Det\.|Agent|Sergeant|Sgt\.|Lt\.|"
+    r"(?:Captain|Capt\.|Ensigns?|Dr\.|Doctors?|Detectives?|Det\.|Agent|Sergeant|Sgt\.|Lt\.|"
     r"Lieutenant|Chief|Officer|Commander|Admiral|Marshal|Sheriff|Deputy|Professor|King|Queen|"
     r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt|in Charge)\s+$"
 )
@@ -107,6 +107,7 @@ class Knowledge:
     evidence: Counter[str] = field(default_factory=Counter)  # > 0 performer, < 0 character
     roles: dict[str, str] = field(default_factory=dict)  # performer key -> character
     show_of: dict[str, str] = field(default_factory=dict)  # performer key -> "<show> actor X"
+    bare: set[str] = field(default_factory=set)  # one-word names inside sentences (characters)
     _series_re: re.Pattern[str] | None = None
 
     def is_series(self, name: str) -> str | None:

@@ -43,7 +43,7 @@ NOT_NAME_START = frozenset(
     must shall mini-series mini tv film movie movies studios studio universe cinematic
     phase ew collider variety deadline ign vulture popularity oh whether then showrunner
     co-showrunner showrunners producer creator director writer actor actress actors actresses
-    ensigns ensign
+    ensigns ensign doctors detectives
     obviously clearly finally apparently naturally hopefully interestingly notably reportedly
     previously originally currently recently eventually ultimately unfortunately luckily
     basically additionally similarly fortunately sadly""")

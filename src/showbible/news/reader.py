@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from showbible.model import InputError
+from showbible.news.characters import learn_characters
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.facts import NewsFact, dedupe
@@ -44,6 +45,7 @@ class Reader(Relations, Quotes, Synopses):
         for para, text in zip(self.article.paragraphs, texts, strict=True):
             for offset, sentence in sentences(text):
                 self.roles_pass(sentence, para, offset)
+        learn_characters(self.kb, self.article)  # knowing the performers, the rest by evidence
         for para, text in zip(self.article.paragraphs, texts, strict=True):
             for offset, sentence in sentences(text):
                 self.relations_pass(sentence, para, offset)

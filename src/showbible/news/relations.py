@@ -90,6 +90,8 @@ _APPEARS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<c>{list_of(_NAM_PAIR)})\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<s>{SER})"
                 rf"(?!\s+(?:over\s+)?to\b)"), 0.6),
 ]  # fmt: skip
+# A name right after one of these is where someone goes, not who goes.
+_PLACE = re.compile(r"\b(?:for|into|toward|towards|near)\s+$")
 _NAM_PAIRS = rf"{NAM}(?:\s*\({list_of(NAM)}\))?"
 # "... made his first appearance on Arrow before spinning off onto his own series with The
 # Flash": a second appearance of the same subject, joined to the first
@@ -448,6 +450,8 @@ class Relations(Appearances, Showrunners):
         for mention in mentions:
             if mention.kind == "series" and keyof(mention.value) not in self.kb.characters:
                 continue  # a show is not a character
+            if _PLACE.search(m.text[: m.text.find(mention.token)]):
+                continue  # "the crew heads for Lisbon to join X": a place, not who joins
             who = self.character_of(mention.value)
             if who is not None:
                 out.append(who)

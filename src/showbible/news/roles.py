@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from showbible.news.characters import bare_character
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
@@ -562,7 +563,8 @@ class Roles(Extractor):
             return [who[0]] if who else []
         if full in self.kb.lex.performer_of:
             return [self.kb.lex.performer_of[full]]
-        return []
+        bare = bare_character(self.kb, name)  # "Kramer's turn on X": a one-word name's shape
+        return [bare] if bare else []
 
     def pair_character(self, a: Mention, b: Mention) -> list[str]:
         vote = self.vote(a, b)

@@ -1,0 +1,143 @@
+"""Which names are characters, decided by evidence across the whole article.
+
+The relation patterns used to know a character only when the article paired it with its
+performer (``X (Performer)``, ``Performer as X``) or the bible named it. New outlets name
+characters bare: ``Castle's Beckett``, ``Ichabod Crane and Abbie Mills take a trip to Bones``,
+``the staff of St. Elsewhere: Westphall, Auschlander and Craig``. A name is a character here
+when the article gives one kind of evidence for it and none of being a performer:
+
+- its words: a rank or title (``Agent Mills``, ``Dr. Addison Montgomery``), ``as X``, ``X,
+  played by``, the role words the entities pass counts (``performer_like < 0``);
+- a show it belongs to: ``SER's X`` with a bare first or last name (the press names a performer
+  in full), ``SER character X``, ``X, a/the ... of SER``, ``X from SER``;
+- its company: named in one list (``A, B and C``, ``A and B``) with a character and with no
+  performer;
+- its shape, asked only by the appearance frame: a one-word name that the article never gives in
+  full, that stands inside a sentence at least once (``Court is back in session`` opens one) and
+  not after a preposition (``head for Italy``), is a character's (performers are named in full).
+
+A name with any performer evidence (``actor``, ``stars``, a cast list, the bible, a role of its
+own in the article) is never made a character here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Article, sentences
+from showbible.news.entities import NAM, SER, Knowledge, Marked, ranked, title_case
+from showbible.news.names import ORGS, OUTLETS, keyof
+
+# "Castle's Beckett", "Frasier's ex-wife Lilith Sternin", "FBI's Jubal": a show's own people.
+_OWNED = re.compile(rf"(?P<s>{SER})[’']s?\s+(?:(?:[a-z][\w\-]*)\s+){{0,3}}(?P<n>{NAM})")
+# "her Cheers character, Diane Chambers", "the Seinfeld character Kramer"
+_SHOW_CHARACTER = re.compile(rf"(?P<s>{SER})\s+(?:character|role)s?\s*,?\s+(?P<n>{NAM})")
+# "Jay Sherman from the animated series The Critic", "Steve Urkel from ABC's Family Matters"
+_FROM = re.compile(
+    rf"(?P<n>{NAM})\s+(?:\([^()]*\)\s+)?from\s+(?:(?:the|then-new|[\w\-]+[’']s|[a-z][\w\-]*|"
+    rf"TV)\s+){{0,5}}(?P<s>{SER})"
+)
+# "Ahsoka Tano, a main character from A", "Gil Grissom, the former leader of the CSI team"
+_APPOSITIVE = re.compile(
+    rf"(?P<n>{NAM}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,4}}?(?:of|from|on|in)\s+"
+    rf"(?:the\s+)?(?P<s>{SER})"
+)
+# "A and B", "A, B and C": a coordination ends with "and" ("Deckler, Gussman, Lee & Lurie" is a
+# firm's name, "Stephen Amell, Oliver will" an aside)
+_LIST = re.compile(rf"{NAM}(?:\s*,\s*{NAM})*,?\s+and\s+{NAM}(?![’']s)")
+# "head for Italy", "St. Elgius", "the Yellowstone ranch": a place or a modifier, not a person
+_BEFORE_PLACE = re.compile(r"(?:\b(?:in|to|for|from|at|into|near|St\.|the|The)\s+)$")
+# Words that are capitalised when they open a sentence or a title, never a character's name.
+_NOT_CHARACTERS = frozenset(keyof(w) for w in (*ORGS, *OUTLETS.values(), "Guests", "Court"))
+
+
+def learn_characters(kb: Knowledge, article: Article) -> None:
+    """Add to ``kb.characters`` the names the article's evidence makes characters (see the
+    module's docstring). Run after the plays pass, which knows the performers."""
+    marked: list[Marked] = []
+    refused: set[str] = set()
+    for para in article.paragraphs:
+        text = kb.speechless(para.text)
+        for _at, sentence in sentences(text):
+            m = kb.mark(sentence)
+            if not title_case(sentence):  # "Buck and Eddie Head to Texas": capitals mark no name
+                marked.append(m)
+            _learn_bare(kb, m, refused)
+    kb.bare -= refused  # "the Yellowstone ranch" once: a modifier wherever it stands
+    for k, score in list(kb.evidence.items()):
+        name = kb.persons.get(k, "")
+        if score < 0 and ranked(name) and kb.performer_like(name) < 0:
+            _make(kb, name)  # "Agent Mills", "Dr. Addison Montgomery"
+    for m in marked:  # "Doctors Westphall, ...": a rank before a one-word name
+        for x in m.mentions:
+            before = re.search(r"(\S+)\s+$", m.text[: m.text.find(x.token)])
+            one_word = x.kind == "name" and " " not in x.value
+            if one_word and before and ranked(f"{before.group(1)} {x.value}"):
+                _make(kb, x.value)
+    for m in marked:
+        for pattern in (_OWNED, _SHOW_CHARACTER, _FROM, _APPOSITIVE):
+            for match in pattern.finditer(m.text):
+                name = m.at(match.group("n")).value
+                if pattern is _OWNED and " " in kb.full(name) and kb.performer_like(name) >= 0:
+                    continue  # "Grey's Anatomy's Ellen Pompeo": a performer named in full
+                _make(kb, name)
+    # characters keep their company: a list holding a character and no performer
+    for _ in range(2):
+        for m in marked:
+            for match in _LIST.finditer(m.text):
+                names = [x.value for x in m.all(match.group()) if x.kind == "name"]
+                if _BEFORE_PLACE.search(m.text[: match.start()]):
+                    # "a new gig at Lockhart, Deckler, ... and Associates": a firm's name
+                    kb.bare.difference_update(keyof(n) for n in names)
+                    continue
+                if any(_performer(kb, n) for n in names):
+                    continue
+                if any(keyof(kb.full(n)) in kb.characters for n in names):
+                    for n in names:
+                        # two full names joined by "and" may stand in two clauses
+                        if " " not in kb.full(n) or len(names) >= 3:
+                            _make(kb, n)
+
+
+def bare_character(kb: Knowledge, name: str) -> str | None:
+    """A one-word name the appearance frame asks about, read as a character by its shape."""
+    full = kb.full(name)
+    k = keyof(full)
+    if " " in full or k not in kb.bare or kb.performer_like(full) != 0 or kb.is_series(full):
+        return None
+    return full
+
+
+def _performer(kb: Knowledge, name: str) -> bool:
+    k = keyof(kb.full(name))
+    return k in kb.performers or k in kb.roles or kb.performer_like(name) > 0
+
+
+def _make(kb: Knowledge, name: str) -> None:
+    full = kb.full(name)
+    k = keyof(full)
+    if not full or _performer(kb, full) or kb.is_series(full) or k in _NOT_CHARACTERS:
+        return
+    if any(w in ORGS for w in full.split()):
+        return
+    kb.characters.setdefault(k, full)
+
+
+def _learn_bare(kb: Knowledge, m: Marked, refused: set[str]) -> None:
+    """One-word names standing inside a sentence, not after a preposition: the candidates
+    of :func:`bare_character`. A word only ever seen opening a sentence is no evidence."""
+    first = re.match(r"\W*", m.text)
+    for x in m.mentions:
+        if x.kind != "name" or " " in x.value:
+            continue
+        at = m.text.find(x.token)
+        if first is not None and at == first.end():
+            continue
+        if re.search(r"\b(?:[Tt]he|St\.)\s+$", m.text[:at]):
+            refused.add(keyof(x.value))
+        possessive = re.match(r"[’']s\b", m.text[at + len(x.token) :])  # "from Kramer's turn"
+        if (_BEFORE_PLACE.search(m.text[:at]) and not possessive) or keyof(x.value) in (
+            _NOT_CHARACTERS
+        ):
+            continue
+        kb.bare.add(keyof(x.value))

@@ -1,0 +1,100 @@
+"""Characters recognised by evidence across the article (``news/characters.py``), not only by a
+performer named beside them: a rank (also a plural one over a list), a show that owns a bare
+name (``Night Ferry's Okafor``), the company of a list, and, in an appearance frame, the shape
+of a one-word name the article never gives in full. Every positive case proposes nothing on the
+reader before the module (e903b65); the hard negatives propose nothing, or nothing wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.news import extract_text
+
+FACTS = tuple[str, str, str]
+
+
+def facts(text: str) -> set[FACTS]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")
+            if f.kind in ("plays", "appears_in")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural rank makes every name of its list a character
+        (
+            'Doctors Hale, Ostrow and Brandt stop by "Harbor Lights" in the finale.\n',
+            {
+                ("appears_in", "Hale", "Harbor Lights"),
+                ("appears_in", "Ostrow", "Harbor Lights"),
+                ("appears_in", "Brandt", "Harbor Lights"),
+            },
+        ),
+        # a ranked name in a list makes the full names beside it characters (no performer there)
+        (
+            'Captain Reyes, Della Marsh and Tom Okafor recur on "Harbor Lights" this season.\n',
+            {
+                ("appears_in", "Captain Reyes", "Harbor Lights"),
+                ("appears_in", "Della Marsh", "Harbor Lights"),
+                ("appears_in", "Tom Okafor", "Harbor Lights"),
+            },
+        ),
+        # a show's own bare name is its character, seen where the frame says
+        (
+            '"Night Ferry" fans have waited a year. Night Ferry\'s Okafor returns to "Harbor '
+            'Lights" in May.\n',
+            {
+                ("appears_in", "Okafor", "Night Ferry"),
+                ("appears_in", "Okafor", "Harbor Lights"),
+            },
+        ),
+        # a one-word name never given in full, standing inside a sentence: a character
+        (
+            'The spring finale is near. Then Marlowe stops by "Harbor Lights" with a warning.\n',
+            {("appears_in", "Marlowe", "Harbor Lights")},
+        ),
+        (
+            'Marlowe recurs on "Harbor Lights" this season.\n',
+            {("appears_in", "Marlowe", "Harbor Lights")},
+        ),
+        # "a turn on" is an appearance, and "from Kramer's turn" is a person's, not a place
+        (
+            'The list runs from Brannock\'s turn on "Harbor Lights" to the finale of "Night '
+            'Ferry".\n',
+            {("appears_in", "Brannock", "Harbor Lights")},
+        ),
+        # a rank before a one-word name in one sentence makes it a character in the next
+        (
+            'The episode reunites Agent Pryce and Okafor. Okafor recurs on "Harbor Lights" in '
+            "May.\n",
+            {("appears_in", "Okafor", "Harbor Lights")},
+        ),
+    ],
+)
+def test_characters_known_by_evidence(text: str, expected: set[FACTS]) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # full names with no evidence either way: guest performers as often as characters
+        'Della Marsh, Tom Okafor and Nina Pryce recur on "Harbor Lights" this season.\n',
+        # a show's full name for someone is the press's way of naming its performer
+        '"Night Ferry" fans have waited a year. Night Ferry\'s Dana Okafor returns to "Harbor '
+        'Lights" in May.\n',
+        # a word only ever seen opening a sentence is no name
+        'Court is back in session on "Harbor Lights" tonight.\n',
+        # a name after "for" is where someone goes
+        'The crew heads for Lisbon to join "Harbor Lights" tonight.\n',
+        # a name after "the" is a modifier ("the Pelham ranch"), wherever else it stands
+        'The Pelham ranch burns. Later Pelham recurs on "Harbor Lights".\n',
+        # a one-word name with a performer's word is a performer
+        'The actor Brannock recurs on "Harbor Lights" this season.\n',
+        # a firm's name is a list of surnames after "at", not a cast
+        "Diane Lockhart (Kate Vance) works at Lockhart, Deckard, Lee and Associates. Deckard "
+        'recurs on "Harbor Lights".\n',
+    ],
+)
+def test_no_character_without_evidence(text: str) -> None:
+    assert not {f for f in facts(text) if f[0] == "appears_in" and f[1] not in ("Diane Lockhart",)}
