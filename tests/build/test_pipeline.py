@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,62 @@ def test_scripts_parsed_again_past_the_budget_give_the_same_extraction(
     assert _results(load_universe(synthetic), jobs) == whole
     monkeypatch.setattr(pipeline, "KEEP_SCRIPTS_MB", 0)
     assert _results(load_universe(synthetic), jobs) == whole
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_workers_get_contiguous_runs_of_about_equal_bytes(n: int) -> None:
+    """Every episode once, in order, in n runs; no run (but one of a single script) holds more
+    than its share of the bytes by more than its largest script. Split by count, a universe of
+    a long-scripted series and a short one loads one worker far more than the other."""
+    split = importlib.import_module("showbible.build.workers").split_runs
+    weights = [900] * 40 + [500] * 40 + [100, 5000, 100]
+    keys = [f"e{k}" for k in range(len(weights))]
+    parts = split(keys, n, weights)
+    assert len(parts) == n and [k for part in parts for k in part] == keys
+    share = sum(weights) / n
+    for part in parts:
+        got = [weights[keys.index(k)] for k in part]
+        assert part and (len(got) == 1 or sum(got) <= share + max(got))
+    # By count, the first worker would take 1.6 times the bytes of the second.
+    halves = split(keys, 2, weights)
+    sums = [sum(weights[keys.index(k)] for k in part) for part in halves]
+    assert max(sums) - min(sums) <= max(weights)
+    assert split(["a", "b"], 2, [0, 0]) == [["a"], ["b"]]
+
+
+def test_a_worker_out_of_work_takes_another_ones_episodes(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The last script weighs as much as all the rest, so the second worker scans it alone and
+    then extracts episodes the first one scanned (and holds parsed): which process extracted
+    an episode must change nothing of the result, nor which count as parsed."""
+    pipeline = importlib.import_module("showbible.build.pipeline")
+    whole = _results(load_universe(synthetic), 1)
+    log = tmp_path / "log"
+    scan, extract = pipeline._Context.scan, pipeline._Context.extract
+
+    def logged(what: str, method: Any) -> Any:
+        def run(self: Any, ep: Any, *args: Any) -> Any:
+            with log.open("a") as f:  # the workers are forked: this runs in them
+                f.write(f"{what} {os.getpid()} {ep.key}\n")
+            return method(self, ep, *args)
+
+        return run
+
+    monkeypatch.setattr(pipeline._Context, "scan", logged("scan", scan))
+    monkeypatch.setattr(pipeline._Context, "extract", logged("extract", extract))
+    last = load_universe(synthetic).episodes[-1].key
+    monkeypatch.setattr(pipeline, "_size", lambda ep: 10**6 if ep.key == last else 1)
+    assert _results(load_universe(synthetic), 2) == whole
+    lines = [ln.split() for ln in log.read_text().splitlines()]
+    by = {(what, key): pid for what, pid, key in lines}
+    scanned_with_last = by[("scan", last)]
+    moved = [
+        key
+        for (what, key), pid in by.items()
+        if what == "extract" and pid == scanned_with_last and key != last
+    ]
+    assert moved  # the second worker took some of the first one's episodes
 
 
 def test_findings_do_not_depend_on_the_number_of_workers(synthetic: Path) -> None:

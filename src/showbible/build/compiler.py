@@ -25,8 +25,9 @@ from sqlalchemy import select
 from showbible import store
 from showbible.build.compiled import BuildResult, Compiled
 from showbible.build.factcache import keep_words
-from showbible.build.pipeline import CachedExtract, Extraction, cores, extract_universe
+from showbible.build.pipeline import CachedExtract, Extraction, extract_universe
 from showbible.build.rows import log_build, set_meta_all, write_canon
+from showbible.build.workers import cores
 from showbible.canon.fold import MetRow, build_canon, fold_events
 from showbible.formats.files import YAML_LIMIT_MB, read_file
 from showbible.model import Diagnostic
