@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from showbible.news import extract_text
+from showbible.news.cleaning import read_article
+from showbible.news.entities import Knowledge, learn_series
+from showbible.news.names import Lexicon
 
 FACTS = tuple[str, str, str]
 
@@ -76,6 +79,47 @@ def test_characters_known_by_evidence(text: str, expected: set[FACTS]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Vance's Night Ferry character, Della Marsh": a character tied to its show by a
+        # possessive, in an article about another show
+        (
+            '"Harbor Lights" has a new guest. Vance\'s "Night Ferry" character, Della Marsh, was '
+            "a fan favourite there.\n",
+            {("appears_in", "Della Marsh", "Night Ferry")},
+        ),
+        # an appositive that names a known character's part in a show
+        (
+            'Della Marsh (Kate Vance), the harbor master in "Night Ferry", meets the "Harbor '
+            'Lights" crew.\n',
+            {("plays", "Kate Vance", "Della Marsh"), ("appears_in", "Della Marsh", "Night Ferry")},
+        ),
+    ],
+)
+def test_characters_tied_to_a_show(text: str, expected: set[FACTS]) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "show"),
+    [
+        # "Reyes's Brannock character" after "his ... role Brannock": a role, not a show
+        (
+            "Tom Reyes is returning to his Night Ferry role Brannock. Reyes's Brannock character "
+            "was not part of the original run.\n",
+            None,
+        ),
+        # with no such evidence the cue still names a show
+        ("Reyes's Brannock character was not part of the original run.\n", "Brannock"),
+    ],
+)
+def test_a_possessive_title_cue_gives_way_to_a_role(text: str, show: str | None) -> None:
+    kb = Knowledge(Lexicon.from_bible(None))
+    learn_series(kb, read_article(enumerate(text.split("\n"), 1), "a.txt"))
+    assert kb.is_series("Brannock") == show
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # full names with no evidence either way: guest performers as often as characters
@@ -91,6 +135,10 @@ def test_characters_known_by_evidence(text: str, expected: set[FACTS]) -> None:
         'The Pelham ranch burns. Later Pelham recurs on "Harbor Lights".\n',
         # a one-word name with a performer's word is a performer
         'The actor Brannock recurs on "Harbor Lights" this season.\n',
+        # a performer's appositive is a credit: "the star of X" makes no character
+        'Kate Vance, the star of "Night Ferry", meets the "Harbor Lights" crew.\n',
+        # "her co-stars" is no role
+        'Kate Vance thanked her "Night Ferry" co-stars at the "Harbor Lights" premiere.\n',
         # a firm's name is a list of surnames after "at", not a cast
         "Diane Lockhart (Kate Vance) works at Lockhart, Deckard, Lee and Associates. Deckard "
         'recurs on "Harbor Lights".\n',

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from showbible.news.characters import NOT_PERFORMER
 from showbible.news.cleaning import Paragraph
 from showbible.news.credits import credited
 from showbible.news.entities import ATTRIBUTIVE, NAM, SER, Marked, Mention
@@ -124,6 +125,22 @@ _FRANCHISE_WORDS = re.compile(
 _CAREER = re.compile(r"\b(?:known\s+for|previously|formerly|also\s+starred|credits)\b", re.I)
 
 
+# "his Roseanne role Lou", "her Cheers character, Diane Chambers", "reprising her Karate Kid 2
+# role", "their Bewitched characters": a character tied to its show by a possessive.
+_SHOW_ROLE = re.compile(
+    rf"(?:\b(?P<pro>his|her|their)|(?P<o>{NAM})[’']s?)\s+(?:(?:former|old|original|iconic|famous|"
+    rf"beloved|[\w]+-\w+)\s+)?(?P<s>{SER})\s+(?P<w>roles?|characters?|parts?|personas?)\b"
+    rf"(?:\s*,?\s+(?:as\s+|of\s+)?(?P<c>{NAM}))?"
+)
+# "Elsa Dutton (Isabel May), the teenage daughter in 1883": an appositive that places a known
+# character in a show ("Gil Grissom, the former leader of the CSI team").
+_PLACED_BY_APPOSITIVE = re.compile(
+    rf"(?P<c>{NAM})(?:\s*\({NAM}\))?,\s+(?:a|an|the|one\s+of\s+the)\s+{NOT_PERFORMER}{{1,4}}?"
+    rf"(?:in|on|of|from)\s+(?:the\s+)?(?:(?:hit|original|animated|[\w\-]+[’']s)\s+)?(?P<s>{SER})"
+    rf"(?!\s+(?:fans|writers?|producers?|creators?|showrunners?|co-stars?|stars?|cast)\b)"
+)
+
+
 class Appearances(Roles):
     """The general appearance frame over a marked sentence (see the module's docstring)."""
 
@@ -207,6 +224,52 @@ class Appearances(Roles):
                 )  # fmt: skip
                 for who in chars:
                     self.add("appears_in", self.kb.full(who), series, para.line, sentence, 0.6, q)
+
+    def show_roles(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """A character tied to a show by a possessive ("his Roseanne role Lou", "Kumiko, played
+        by A, reprising her Karate Kid 2 role", "their Bewitched characters"): the character
+        named after it, else the owner's role, else the known characters before it in the
+        sentence (all of them for "their", the nearest for "his" or "her")."""
+        text = m.text
+        for match in _SHOW_ROLE.finditer(text):
+            series = m.at(match.group("s")).value
+            if self.franchise(series):
+                continue
+            q = self.qualifier(m, match.start(), match.end(), question)
+            who: list[str] = []
+            if match.group("c"):
+                who = self.known_character(m.at(match.group("c")).value) or [
+                    self.kb.full(m.at(match.group("c")).value)
+                ]
+            elif match.group("o"):
+                role = self.kb.roles.get(keyof(self.kb.full(m.at(match.group("o")).value)))
+                who = [role] if role else []
+            else:
+                before = [x for x in m.all(text[: match.start()]) if x.kind == "name"]
+                known = [c for x in before for c in self.known_character(x.value)]
+                plural = match.group("pro") == "their" or match.group("w").endswith("s")
+                who = known if plural else known[-1:]
+            for name in who:
+                if name and not self.is_performer_name(name):
+                    self.add("appears_in", self.kb.full(name), series, para.line, sentence, 0.65, q)
+
+    def placed_by_appositive(
+        self, m: Marked, sentence: str, para: Paragraph, question: bool
+    ) -> None:
+        """ "Elsa Dutton (Isabel May), the teenage daughter in 1883": a known character placed
+        by an appositive naming its part in a show; a performer's appositive ("the star of X")
+        is a credit, and an unknown name is left alone."""
+        for match in _PLACED_BY_APPOSITIVE.finditer(m.text):
+            series = m.at(match.group("s")).value
+            if self.franchise(series) or series in credited(m):
+                continue
+            q = self.qualifier(m, match.start(), match.end(), question)
+            for who in self.known_character(m.at(match.group("c")).value):
+                self.add("appears_in", self.kb.full(who), series, para.line, sentence, 0.6, q)
+
+    def is_performer_name(self, name: str) -> bool:
+        full = self.kb.full(name)
+        return keyof(full) in self.kb.performers or self.kb.performer_like(full) >= 2
 
     def last_performer(self, para: Paragraph, sentence: str) -> str | None:
         """Whom "the actor" stands for: the last performer of a known role named before."""

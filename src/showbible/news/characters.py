@@ -37,9 +37,15 @@ _FROM = re.compile(
     rf"(?P<n>{NAM})\s+(?:\([^()]*\)\s+)?from\s+(?:(?:the|then-new|[\w\-]+[’']s|[a-z][\w\-]*|"
     rf"TV)\s+){{0,5}}(?P<s>{SER})"
 )
+# The words of an appositive that says what someone is in a show, a performer's words left out
+# ("Kate Vance, the star of X" is a credit).
+NOT_PERFORMER = (
+    r"(?:(?!(?:stars?|co-stars?|actors?|actress(?:es)?|creators?|producers?|showrunners?|"
+    r"writers?|directors?|hosts?|alums?|veterans?|cast|voice)\b)[a-z][\w\-]*\s+)"
+)
 # "Ahsoka Tano, a main character from A", "Gil Grissom, the former leader of the CSI team"
 _APPOSITIVE = re.compile(
-    rf"(?P<n>{NAM}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,4}}?(?:of|from|on|in)\s+"
+    rf"(?P<n>{NAM}),\s+(?:a|an|the|one\s+of\s+the)\s+{NOT_PERFORMER}{{0,4}}?(?:of|from|on|in)\s+"
     rf"(?:the\s+)?(?P<s>{SER})"
 )
 # "A and B", "A, B and C": a coordination ends with "and" ("Deckler, Gussman, Lee & Lurie" is a

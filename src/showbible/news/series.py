@@ -81,7 +81,7 @@ SERIES_CUES = [
                rf"alums?|vets?|veterans?|actors?|actress|showrunners?|co-showrunners?|"
                rf"creator/showrunner)\s+"
                rf"(?={NAME})"),
-    # Jane Doe's Greyharbor character; her Greyharbor co-stars
+    # Jane Doe's Greyharbor character; her Greyharbor co-stars (see _POSSESSIVE_CUE)
     re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:character|role|"
                rf"co-stars?|castmates?|cast-mates?)\b"),
     # a well-known How I Met Your Mother character, the only Buffy cast member: a title
@@ -333,15 +333,24 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
     return {s for s in shows if keyof(s) not in episodes}, episodes
 
 
+# "Jane Doe's Greyharbor character": a title unless the article names it as a role elsewhere.
+_POSSESSIVE_CUE = next(c for c in SERIES_CUES if "castmates" in c.pattern)
+
+
 def cue_titles(article: Article) -> list[str]:
     """Titles that the grammar around them marks as shows or films."""
     found: list[str] = []
+    whole = "\n".join(p.text for p in article.paragraphs)
     for para in article.paragraphs:
         text = unquoted(para.text)  # someone's words are not the article's
         for cue in SERIES_CUES:
             for m in cue.finditer(text):
                 groups = m.groupdict()
                 names = [groups[g] for g in ("t", "a", "b") if groups.get(g)]
+                if cue is _POSSESSIVE_CUE and re.search(
+                    rf"\b(?:role|character|as)\s+{re.escape(groups['t'])}\b", whole
+                ):
+                    continue  # "Lloyd's Lou character" after "his Roseanne role Lou": a role
                 if groups.get("list"):
                     items = split_list(groups["list"])
                     opener = re.split(r"[.!?]\s+", text[: m.start()])[-1]
