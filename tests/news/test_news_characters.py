@@ -100,6 +100,48 @@ def test_characters_tied_to_a_show(text: str, expected: set[FACTS]) -> None:
     assert facts(text) == expected
 
 
+GALLERY = """Here are the returns we loved.
+
+Who: Kate Vance — Della Marsh, Night Ferry
+
+Reason for leaving: Vance left the drama in 1992.
+
+Who: Tom Reyes — Ivo Crane, Harbor Lights
+
+Reason for leaving: Reyes left in 1985.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gallery's heading that names the performer before a dash ties them to the role
+        (
+            GALLERY,
+            {
+                ("plays", "Kate Vance", "Della Marsh"),
+                ("appears_in", "Della Marsh", "Night Ferry"),
+                ("plays", "Tom Reyes", "Ivo Crane"),
+                ("appears_in", "Ivo Crane", "Harbor Lights"),
+            },
+        ),
+        # one such line alone is no gallery (a byline, a dateline)
+        (GALLERY.split("\nWho: Tom")[0], set()),
+        # a weekday before a colon opens no title: "Thursday: Tom Reyes" is a person
+        (
+            "ABC announced a big shocker Thursday: Tom Reyes, who played heart surgeon Dr. Ivo "
+            'Crane on three seasons of "Harbor Lights", will soon reprise the role.\n',
+            {
+                ("plays", "Tom Reyes", "Dr. Ivo Crane"),
+                ("appears_in", "Dr. Ivo Crane", "Harbor Lights"),
+            },
+        ),
+    ],
+)
+def test_performers_tied_by_layout(text: str, expected: set[FACTS]) -> None:
+    assert facts(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "show"),
     [

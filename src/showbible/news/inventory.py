@@ -21,7 +21,11 @@ from showbible.news.series import COLON_TITLE, TITLE, series_name
 
 # "Derek Shepherd, Grey's Anatomy" on a line of its own: a gallery's heading, character then
 # show; "Audrey Boudreau, 24": a number is a title there.
-_HEADING = re.compile(rf"^\s*(?P<n>{NAME}),\s+(?P<t>{COLON_TITLE}|{TITLE}|\d{{2,4}})\s*$")
+_HEADING = re.compile(
+    # "Who: Lecy Goranson — Becky Conner, Roseanne": a label, and the performer before a dash
+    rf"^\s*(?:[A-Z]\w+:\s+)?(?:(?P<p>{NAME})\s+[—–]\s+)?"
+    rf"(?P<n>{NAME}),\s+(?P<t>{COLON_TITLE}|{TITLE}|\d{{2,4}})\s*$"
+)
 # "Kramer's turn on Mad About You", "will appear on The Connors", "guest-starred on House":
 # what an appearance is on is a show. "on" only: "appeared in Boston" is a place.
 _ON_SHOW = re.compile(
@@ -82,20 +86,21 @@ _PAIR_LIST = re.compile(rf"{_PAIR}(?:\s*,\s*(?:and\s+)?{_PAIR}|\s+and\s+{_PAIR})
 _ONE_PAIR = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]{{1,60}})\)")
 
 
-def gallery_headings(article: Article) -> list[tuple[str, str, int, str]]:
-    """Lines shaped `Name, Title`, when the article has two or more of them (a gallery: one line
-    alone may be a dateline or a byline)."""
+def gallery_headings(article: Article) -> list[tuple[str, str, int, str, str]]:
+    """Lines shaped `Name, Title` (or `Who: Performer — Name, Title`), when the article has two
+    or more of them (a gallery: one line alone may be a dateline or a byline), as (name, title,
+    line, text, performer or "")."""
     found = []
     for para in article.paragraphs[1:]:
         m = _HEADING.match(para.text)
-        if m and len(para.text.split()) <= 10:
-            found.append((m.group("n"), m.group("t"), para.line, para.text))
+        if m and len(para.text.split()) <= 12:
+            found.append((m.group("n"), m.group("t"), para.line, para.text, m.group("p") or ""))
     return found if len(found) >= 2 else []
 
 
 def learn_plain_series(kb: Knowledge, article: Article) -> None:
     """Add the shows the article names without a cue (see the module's docstring)."""
-    for _, title, _, _ in gallery_headings(article):
+    for _, title, _, _, _ in gallery_headings(article):
         kb.add_series(title, exact=True)
         kb.named.add(keyof(title))
     for para in article.paragraphs:
@@ -182,12 +187,18 @@ def heading_characters(kb: Knowledge, article: Article) -> list[tuple[str, str, 
     heading's character; the article learns that they play it."""
     found = []
     lines = {p.line: i for i, p in enumerate(article.paragraphs)}
-    for name, title, line, text in gallery_headings(article):
+    for name, title, line, text, said in gallery_headings(article):
         show = kb.is_series(title)
         if not show or kb.performer_like(name) > 0:
             continue
         character = kb.full(name)
         performer = ""
+        if said:  # the heading names its performer: "Lecy Goranson — Becky Conner, Roseanne"
+            performer = kb.full(said)
+            kb.roles.setdefault(keyof(performer), character)
+            kb.evidence[keyof(performer)] += 2
+            found.append((character, show, performer, line, text))
+            continue
         after = article.paragraphs[lines[line] + 1 :][:1]
         opening = after[0].text[:60] if after else ""
         opening = re.sub(r"^\W*As (?:played|portrayed) by\s+", "", opening)

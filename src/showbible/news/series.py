@@ -406,6 +406,17 @@ _NOT_COLON_SHOW = frozenset(
         "Editor's Note",
         "Note",
         "Recommended Videos",
+        # "ABC announced a big shocker Thursday: Isaiah Washington ...": a day before a colon
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Today",
+        "Tonight",
+        "Yesterday",
     ]
 )
 
