@@ -157,6 +157,7 @@ _SMALL_WORDS = frozenset(
     {"of", "the", "and", "in", "at", "on", "a", "an", "to", "by", "for", "with", "de", "la"}
 )
 _OPEN = {"[": "]", "(": ")"}
+_OPENING = re.compile(r"[\[(]")
 _BRACKET_RE = re.compile(r"[\[\]()]")
 # A bracketed direction over more lines or characters than these is not one: read as text.
 _SPAN_LINES = 40
@@ -490,8 +491,10 @@ def _speech_pieces(text: str) -> list[tuple[Kind, str]]:
     out: list[tuple[Kind, str]] = []
     start = 0
     i = 0
-    n = len(text)
-    while i < n:
+    # From one opening bracket to the next: stepping through every character in Python was
+    # about a third of reading the transcripts of Friends + The Office (0.47 -> 0.13 CPU s).
+    while (found := _OPENING.search(text, i)) is not None:
+        i = found.start()
         c = text[i]
         if c == "[" and text.startswith("[[", i):
             close = text.find("]]", i + 2)
@@ -499,24 +502,21 @@ def _speech_pieces(text: str) -> list[tuple[Kind, str]]:
                 break
             i = close + 2
             continue
-        if c in "[(":
-            close = text.find(_OPEN[c], i + 1)
-            if close == -1:
-                break
-            before = text[start:i].strip()
-            if before:
-                out.append((Kind.DIALOGUE, before))
-            body = text[i + 1 : close].strip()
-            if body:
-                if c == "(":
-                    out.append((Kind.PARENTHETICAL, body))
-                elif _annotation_bracket(body):
-                    out.append((Kind.NOTE, " ".join(body.split())))
-                else:
-                    out.append((Kind.ACTION, body))
-            i = start = close + 1
-            continue
-        i += 1
+        close = text.find(_OPEN[c], i + 1)
+        if close == -1:
+            break
+        before = text[start:i].strip()
+        if before:
+            out.append((Kind.DIALOGUE, before))
+        body = text[i + 1 : close].strip()
+        if body:
+            if c == "(":
+                out.append((Kind.PARENTHETICAL, body))
+            elif _annotation_bracket(body):
+                out.append((Kind.NOTE, " ".join(body.split())))
+            else:
+                out.append((Kind.ACTION, body))
+        i = start = close + 1
     rest = text[start:].strip()
     if rest:
         out.append((Kind.DIALOGUE, rest))
