@@ -111,6 +111,12 @@ def test_presence_and_annotations_in_a_universe(tmp_path: Path) -> None:
                              ("dialogue", "Hi", 1)]),
         ("[unclosed bracket", [("action", "[unclosed bracket", 1)]),
         ("[[story: day 3]]", [("note", "story: day 3", 1)]),
+        # A nickname in quotes is cued without them; a quoted sentence is no cue.
+        ('"Eyeball": Ruby.', [("character", "Eyeball", 1), ("dialogue", "Ruby.", 1)]),
+        ("\u201cGiant\u201d Ruby: Hi.", [("character", "Giant Ruby", 1),
+                                    ("dialogue", "Hi.", 1)]),
+        ('"Stop, thief": she cries.', [("action", '"Stop, thief": she cries.', 1)]),
+        ('"Go" he said: now.', [("action", '"Go" he said: now.', 1)]),
     ],
 )  # fmt: skip
 def test_lines(text: str, expected: list[tuple[str, str, int]]) -> None:

@@ -107,6 +107,29 @@ def test_people_are_not_walk_ons(label: str) -> None:
     assert lexicon.walk_on(label, frozenset(), lexicon.class_words(labels, frozenset())) is None
 
 
+@pytest.mark.parametrize(
+    ("label", "walk_on"),
+    [
+        ("THE DIAMONDS", True), ("VARIOUS GEMS", True), ("GEMS", True), ("CRYSTAL GEMS", True),
+        ("ALL OTHER STEVENS", True), ("GUARDS", True), ("OFFICERS", True), ("KLINGONS", True),
+        ("STEVEN", False), ("JONES", False), ("MRS. JONES", False), ("ROSS", False),
+        ("LARS", False), ("CHARLES", False), ("THANOS", False), ("YELLOW DIAMOND", False),
+    ],
+)  # fmt: skip
+def test_plurals_that_name_several_people_are_groups(label: str, walk_on: bool) -> None:
+    # THE GEMS and VARIOUS GEMS show that the universe uses GEMS for several people, so the
+    # team CRYSTAL GEMS and plain GEMS are groups; the plural of a position or a class word
+    # (GUARDS, KLINGONS) is one too. A name that only ends in s is no plural (JONES is not
+    # several JONs, ROSS not several ROs), and a main speaker's name stays a name.
+    labels = [
+        "THE GEMS", "VARIOUS GEMS", "GEMS", "CRYSTAL GEMS", "THE DIAMONDS", "YELLOW DIAMOND",
+        "STEVEN", "ALL OTHER STEVENS", "KLINGON 2", "KLINGON 3", "JON", "JON SNOW", "JONES",
+        "MRS. JONES", "ROSS", "RO", "LARS", "CHARLES", "THANOS", label,
+    ]  # fmt: skip
+    classes = lexicon.class_words(labels, frozenset(), main={"STEVEN"})
+    assert (lexicon.walk_on(label, frozenset(), classes) is not None) is walk_on
+
+
 def test_walk_on_labels_never_cross() -> None:
     episodes = [
         ("one", ["WORF", "KLINGON", "ENSIGN", "PICARD"]),

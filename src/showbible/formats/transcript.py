@@ -5,7 +5,8 @@ What maps to what (see ``docs/formats.md``):
 
 - ``NAME: line`` (``NAME (V.O.): line`` for extensions) -> CHARACTER + DIALOGUE. Lines that
   follow a speech without a blank line continue it. ``NAME:`` alone opens a speech whose text is
-  on the following lines.
+  on the following lines. A nickname in quotation marks is no part of the name (``"Eyeball":
+  line`` is cued ``Eyeball``).
 - ``[Scene: Central Perk. Ross and Joey are there.]`` -> HEADING ``Central Perk`` and, when the
   description goes on after the first ``.`` or ``,``, an ACTION with the rest (so the people it
   names are present, as an action line after a heading would make them).
@@ -151,6 +152,9 @@ _TITLE_KEYS = frozenset(
         "copyright", "contact", "notes", "note", "airdate", "air date",
     }
 )  # fmt: skip
+# A nickname in quotation marks as (part of) a cue: ``"Eyeball": ...``, ``"Giant" Ruby: ...``.
+# The quotes are no part of the name; a quoted phrase with sentence punctuation is a line.
+_QUOTED_CUE_RE = re.compile(r'^["\u201c]([^"\u201c\u201d:.,!?\n]{1,40})["\u201d]')
 _TITLE_LINE_RE = re.compile(r"([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(.*)$")
 _SCENE_TAG_RE = re.compile(r"[\[(]\s*scene\s*:\s*(?P<body>.*?)\s*[\])]\s*$", re.IGNORECASE | re.S)
 _SMALL_WORDS = frozenset(
@@ -173,6 +177,9 @@ def _speech(line: str) -> tuple[str, tuple[str, ...], str] | None:
     s = line.strip()
     if ":" not in s:
         return None
+    quoted = _QUOTED_CUE_RE.match(s)
+    if quoted is not None:
+        s = quoted.group(1) + s[quoted.end() :]
     m = _SPEECH_RE.match(s)
     if m is None:
         return None

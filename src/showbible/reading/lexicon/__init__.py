@@ -182,6 +182,9 @@ class Classes:
 
     words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     counted: frozenset[str] = frozenset()
+    # Plurals the universe uses for a group: after ``THE`` or a group word (THE GEMS,
+    # VARIOUS GEMS, ALL OTHER STEVENS), so that CRYSTAL GEMS and GEMS are groups too.
+    groups: frozenset[str] = frozenset()
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -207,7 +210,11 @@ def class_words(
     before: dict[str, set[str]] = {}
     plural: set[str] = set()
     names = set(labels)
+    groups: set[str] = set()
     for label in names:
+        head = _group_plural(label)
+        if head is not None:
+            groups.add(head)
         base = numbered(label)
         if base is not None:
             numbers.setdefault(base, set()).add(label)
@@ -237,7 +244,34 @@ def class_words(
     for base, variants in numbers.items():
         if len(variants) >= 2 and base not in main:
             out[base] = out.get(base, frozenset()) | frozenset(variants)
-    return Classes(out, frozenset(numbers) | frozenset(plural))
+    return Classes(out, frozenset(numbers) | frozenset(plural), frozenset(groups))
+
+
+# Words before a plural that make it several people: THE DIAMONDS, VARIOUS GEMS, ALL STEVENS.
+_GROUP_MARKERS = frozenset(GROUPS) | {"THE", "OTHER", "SOME", "MANY", "MORE", "TWO", "THREE"}
+
+
+def singulars(word: str) -> tuple[str, ...]:
+    """What ``word`` may be the English plural of (GEMS -> GEM, BOXES -> BOX, PONIES -> PONY);
+    none for a word that only ends in s (ROSS, HUMUS, GENESIS, JONES: not of JON) or a short
+    one (QS: several Qs are no kind)."""
+    out: list[str] = []
+    if word.endswith("IES"):
+        out.append(word[:-3] + "Y")
+    if word.endswith("ES") and word[:-2].endswith(("S", "X", "Z", "CH", "SH", "O")):
+        out.append(word[:-2])
+    if word.endswith("S") and not word.endswith(("SS", "US", "IS", "'S")):
+        out.append(word[:-1])
+    return tuple(w for w in out if len(w) >= 3)
+
+
+def _group_plural(label: str) -> str | None:
+    """The plural head of a label that names several people by its own words (THE DIAMONDS,
+    VARIOUS GEMS, ALL OTHER STEVENS -> DIAMONDS, GEMS, STEVENS), or None."""
+    words: list[str] = _WORD.findall(_QUALIFIER.sub("", label))
+    if len(words) >= 2 and words[0] in _GROUP_MARKERS and singulars(words[-1]):
+        return words[-1]
+    return None
 
 
 def is_joint(label: str) -> bool:
@@ -289,6 +323,11 @@ def walk_on(label: str, roles: frozenset[str], classes: Classes) -> str | None:
 
     if all(lexical(w) for w in words):
         return "a position, group, description, kind or voice"
+    head = words[-1]
+    if head in classes.groups or _group_plural(label) is not None:
+        return "a group (a plural the universe uses for several people)"
+    if any(w in positions or w in classes for w in singulars(head)):
+        return "a group (the plural of a position, kind or class)"
     if len(words) > 1 and words[-1] in positions:
         if words[-1] in _NO_ONE_HEADS or label in classes.counted:
             return "a position, group, description, kind or voice"
