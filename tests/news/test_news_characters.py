@@ -125,6 +125,26 @@ Reason for leaving: Reyes left in 1985.
                 ("appears_in", "Ivo Crane", "Harbor Lights"),
             },
         ),
+        # a name the article has as someone's character plays no one: "Della Marsh (Gambit)"
+        # is not Della Marsh the performer, and what the pair placed is Della Marsh's
+        (
+            'Kate Vance plays Della Marsh on "Harbor Lights". In the finale, Della Marsh (Gambit) '
+            "returns to the docks.\n",
+            {
+                ("plays", "Kate Vance", "Della Marsh"),
+                ("appears_in", "Della Marsh", "Harbor Lights"),
+            },
+        ),
+        # two performers and their roles stand side by side untouched
+        (
+            'Kate Vance plays Della Marsh on "Harbor Lights", and Tom Reyes plays Ivo Crane.\n',
+            {
+                ("plays", "Kate Vance", "Della Marsh"),
+                ("plays", "Tom Reyes", "Ivo Crane"),
+                ("appears_in", "Della Marsh", "Harbor Lights"),
+                ("appears_in", "Ivo Crane", "Harbor Lights"),
+            },
+        ),
         # one such line alone is no gallery (a byline, a dateline)
         (GALLERY.split("\nWho: Tom")[0], set()),
         # a weekday before a colon opens no title: "Thursday: Tom Reyes" is a person
@@ -138,7 +158,7 @@ Reason for leaving: Reyes left in 1985.
         ),
     ],
 )
-def test_performers_tied_by_layout(text: str, expected: set[FACTS]) -> None:
+def test_performers_decided_across_the_article(text: str, expected: set[FACTS]) -> None:
     assert facts(text) == expected
 
 

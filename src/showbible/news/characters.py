@@ -22,10 +22,12 @@ own in the article) is never made a character here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from showbible.news.cleaning import Article, sentences
 from showbible.news.entities import NAM, SER, Knowledge, Marked, ranked, title_case
+from showbible.news.facts import NewsFact
 from showbible.news.names import ORGS, OUTLETS, keyof
 
 # "Castle's Beckett", "Frasier's ex-wife Lilith Sternin", "FBI's Jubal": a show's own people.
@@ -103,6 +105,27 @@ def learn_characters(kb: Knowledge, article: Article) -> None:
                         # two full names joined by "and" may stand in two clauses
                         if " " not in kb.full(n) or len(names) >= 3:
                             _make(kb, n)
+
+
+def consistent_roles(facts: list[NewsFact]) -> list[NewsFact]:
+    """The article's last word on who is a performer: a ``plays`` fact whose performer is
+    someone else's character in the article ("Moira Queen plays Gambit" beside "Susanna
+    Thompson as Moira Queen") or opens with a rank read its pair from the wrong side. It is
+    dropped, and what its sentence placed is its performer's (the character)."""
+    played = {keyof(f.object) for f in facts if f.kind == "plays" and not f.qualifier}
+    wrong = {
+        (f.line, f.sentence, f.object): f.subject
+        for f in facts
+        if f.kind == "plays" and (ranked(f.subject) or keyof(f.subject) in played)
+    }
+    out = []
+    for f in facts:
+        if f.kind == "plays" and (f.line, f.sentence, f.object) in wrong:
+            continue
+        if f.kind == "appears_in" and (f.line, f.sentence, f.subject) in wrong:
+            f = dataclasses.replace(f, subject=wrong[(f.line, f.sentence, f.subject)])
+        out.append(f)
+    return out
 
 
 def bare_character(kb: Knowledge, name: str) -> str | None:
