@@ -88,6 +88,14 @@ def test_characters_known_by_evidence(text: str, expected: set[FACTS]) -> None:
             "a fan favourite there.\n",
             {("appears_in", "Della Marsh", "Night Ferry")},
         ),
+        # "their Night Ferry characters": every character named before it ("Six" of "Season
+        # Six" is none)
+        (
+            '"Harbor Lights" had its share of visitors. In Season Six, Della and Ivo moved in '
+            "next door, in an episode that featured Kate Vance and Tom Reyes voicing the animated "
+            "versions of their Night Ferry characters.\n",
+            {("appears_in", "Della", "Night Ferry"), ("appears_in", "Ivo", "Night Ferry")},
+        ),
         # an appositive that names a known character's part in a show
         (
             'Della Marsh (Kate Vance), the harbor master in "Night Ferry", meets the "Harbor '

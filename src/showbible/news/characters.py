@@ -56,7 +56,17 @@ _LIST = re.compile(rf"{NAM}(?:\s*,\s*{NAM})*,?\s+and\s+{NAM}(?![’']s)")
 # "head for Italy", "St. Elgius", "the Yellowstone ranch": a place or a modifier, not a person
 _BEFORE_PLACE = re.compile(r"(?:\b(?:in|to|for|from|at|into|near|St\.|the|The)\s+)$")
 # Words that are capitalised when they open a sentence or a title, never a character's name.
-_NOT_CHARACTERS = frozenset(keyof(w) for w in (*ORGS, *OUTLETS.values(), "Guests", "Court"))
+_NOT_CHARACTERS = frozenset(
+    keyof(w)
+    for w in (
+        *ORGS,
+        *OUTLETS.values(),
+        "Guests",
+        "Court",
+        # "In Season Six": numbers are capitalised in titles and seasons
+        *"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Hundred".split(),
+    )
+)
 
 
 def learn_characters(kb: Knowledge, article: Article) -> None:

@@ -82,7 +82,7 @@ SERIES_CUES = [
                rf"creator/showrunner)\s+"
                rf"(?={NAME})"),
     # Jane Doe's Greyharbor character; her Greyharbor co-stars (see _POSSESSIVE_CUE)
-    re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:character|role|"
+    re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:characters?|roles?|"
                rf"co-stars?|castmates?|cast-mates?)\b"),
     # a well-known How I Met Your Mother character, the only Buffy cast member: a title
     # between a sentence's small word and what someone is in a show
