@@ -28,7 +28,7 @@ import re
 from showbible.news.cleaning import Article, sentences
 from showbible.news.entities import NAM, SER, Knowledge, Marked, ranked, title_case
 from showbible.news.facts import NewsFact
-from showbible.news.names import ORGS, OUTLETS, keyof
+from showbible.news.names import ORGS, OUTLETS, keyof, words
 
 # "Castle's Beckett", "Frasier's ex-wife Lilith Sternin", "FBI's Jubal": a show's own people.
 _OWNED = re.compile(rf"(?P<s>{SER})[’']s?\s+(?:(?:[a-z][\w\-]*)\s+){{0,3}}(?P<n>{NAM})")
@@ -64,7 +64,7 @@ _NOT_CHARACTERS = frozenset(
         "Guests",
         "Court",
         # "In Season Six": numbers are capitalised in titles and seasons
-        *"One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Hundred".split(),
+        *words("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Hundred"),
     )
 )
 
