@@ -153,6 +153,15 @@ Reason for leaving: Reyes left in 1985.
                 ("appears_in", "Ivo Crane", "Harbor Lights"),
             },
         ),
+        # a surname that is also a sentence word ("Oh") is a name once its full form is known
+        (
+            'The finale will coincide with Sandra Oh\'s departure from "Harbor Lights". Their '
+            "story ended with Burke leaving Oh's Cristina Yang at the altar.\n",
+            {
+                ("plays", "Sandra Oh", "Cristina Yang"),
+                ("appears_in", "Cristina Yang", "Harbor Lights"),
+            },
+        ),
         # one such line alone is no gallery (a byline, a dateline)
         (GALLERY.split("\nWho: Tom")[0], set()),
         # a weekday before a colon opens no title: "Thursday: Tom Reyes" is a person

@@ -229,6 +229,8 @@ class Knowledge:
             possessive = re.match(r"[’']s\s*\(", plain[m.end() :])
             if not name and re.fullmatch(r"[A-Z][a-z]+", m.group(0)) and possessive:
                 at, name = 0, m.group(0)  # "Will's (Eric McCormack)": a name, not a verb
+            if not name and re.match(r"[’']s\b", plain[m.end() :]) and self._surname(m.group(0)):
+                at, name = 0, m.group(0)  # "Oh's Cristina Yang" after "Sandra Oh": a surname
             if not name:
                 continue
             first, _, tail = name.partition(" ")
@@ -256,6 +258,9 @@ class Knowledge:
             pos = end
         out.append(plain[pos:])
         return Marked("".join(out), mentions)
+
+    def _surname(self, word: str) -> bool:
+        return any(k.split()[-1] == keyof(word) for k in self.persons)
 
     def speechless(self, text: str) -> str:
         """A paragraph with its quoted speech blanked (same length, so offsets hold) and the

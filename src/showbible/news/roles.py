@@ -213,7 +213,7 @@ class Roles(Extractor):
     ) -> str | None:  # fmt: skip
         """Propose ``performer plays character``; with ``at`` (where the cast stands in the
         sentence), place the character in its show, as ``place`` qualifies it."""
-        performer = strip_start(performer)
+        performer = strip_start(performer) or self.kb.full(performer)  # "Oh's": Sandra Oh
         name = character.text if character.kind == "series" else strip_start(character.value)
         if not name and re.search(re.escape(character.token) + r"[’']s\b", m.text or ""):
             name = character.value  # "Will's (Eric McCormack)": a name takes a possessive
