@@ -42,6 +42,7 @@ from showbible.reading.extract import (
 )
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import infer_facts, place_names
+from showbible.reading.introductions import introductions
 from showbible.reading.matcher import Match
 from showbible.reading.names import normalise
 from showbible.reading.resolve import Cast, NameMatcher
@@ -61,7 +62,8 @@ KEEP_SCRIPTS_MB = 16
 @dataclass
 class CachedExtract:
     cue_key: str
-    # JSON: {"cues": [...], "named": [...], "kinds": [...], "diagnostics": [[line, msg, sev, col]]}
+    # JSON: {"cues": [...], "named": [...], "kinds": [...], "intros": [...],
+    #        "diagnostics": [[line, msg, sev, col]]}
     cues: str
     facts_key: str
     facts: bytes
@@ -88,6 +90,7 @@ class _Scan:
     parsed: bool
     parse_blob: bytes | None
     kinds: list[str] = field(default_factory=list)  # labels introduced as "a GUARD"
+    intros: list[str] = field(default_factory=list)  # names introduced in capitals, no cue
 
 
 @dataclass
@@ -172,7 +175,10 @@ class _Context:
         diagnostics = [
             (d.line, d.message, d.severity, d.column, d.code) for d in script.diagnostics
         ]
-        return _Scan(cues, named, diagnostics, parsed, blob, kind_labels(script.scenes))
+        return _Scan(
+            cues, named, diagnostics, parsed, blob, kind_labels(script.scenes),
+            introductions(script.scenes),
+        )  # fmt: skip
 
     def extract(
         self, ep: Episode, cast: Cast, matcher: Any
@@ -273,8 +279,9 @@ def _worker(conn: Connection, ctx: _Context) -> None:
                 for reply in _scan_here(ctx, msg[1]):
                     conn.send(reply)
             elif msg[0] == "cast":
-                _, replay, unjoined, split, series_cues = msg
+                _, replay, unjoined, split, series_cues, introduced = msg
                 cast = _replayed(ctx.universe, replay, unjoined, split)
+                cast.add_introduced(introduced)
                 matchers = {}
             elif msg[0] == "extract":
                 keys = msg[1]
@@ -352,6 +359,7 @@ def extract_universe(
                     False,
                     None,
                     doc["kinds"],
+                    doc["intros"],
                 )
             except (ValueError, KeyError, TypeError):
                 pass  # a damaged entry is a miss
@@ -406,6 +414,11 @@ def extract_universe(
             for text in scans[ep.key].cues:
                 cue = cast.resolve_cue(text, ep.series)
                 cues.setdefault(cue.character, set()).add(cue.label)
+        # Names action lines introduce that nobody cues: characters of their series too.
+        introduced = cast.introduce([(e.series, scans[e.key].intros) for e in with_files],
+                                    series_cues)  # fmt: skip
+        for intro in introduced:
+            series_cues.setdefault(intro.series, {})[intro.id] = {intro.label}
         cast_digest = _digest(
             *(f"{c.id}\t{c.name}\t{c.provisional}\t{c.role}" for c in cast.characters.values())
         )
@@ -439,7 +452,7 @@ def extract_universe(
                     w if w is not None else min(range(out.workers), key=lambda i: len(parts[i]))
                 ].append(key)
             replies = pool.share(
-                ("cast", replay, cast.unjoined, split, series_cues), "extract", parts
+                ("cast", replay, cast.unjoined, split, series_cues, introduced), "extract", parts
             )
         else:
             replies = ((0, r) for r in _extract_here(ctx, cast, series_cues, to_extract))
@@ -517,6 +530,7 @@ def _cues_doc(scan: _Scan) -> str:
             "cues": scan.cues,
             "named": scan.named,
             "kinds": scan.kinds,
+            "intros": scan.intros,
             "diagnostics": scan.diagnostics,
         }
     )
@@ -553,6 +567,8 @@ def reextract(
         return None
     if set(scan.kinds) != set(before.get("kinds", ())):
         return None  # the universe's roles may change
+    if scan.intros != before.get("intros"):
+        return None  # the series' names may change
     for new_names, old_names in ((scan.cues, before["cues"]), (scan.named, before["named"])):
         if set(new_names) != set(old_names):
             return None

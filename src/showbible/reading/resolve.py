@@ -70,6 +70,16 @@ class Character:
 
 
 @dataclass(frozen=True, slots=True)
+class Introduced:
+    """A character an action line introduces (``Cast.introduce``): id, name, series, label."""
+
+    id: str
+    name: str
+    series: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Cue:
     """What a cue resolved to."""
 
@@ -371,6 +381,77 @@ class Cast:
         self.characters[new] = Character(
             new, base.name, provisional=True, home=series, suggestion=base.suggestion
         )
+
+    # --- introductions in action lines --------------------------------------------------
+
+    def introduce(
+        self,
+        intros: Iterable[tuple[str, Iterable[str]]],
+        series_cues: Mapping[str, Mapping[str, Collection[str]]],
+    ) -> list[Introduced]:
+        """The characters that action lines introduce by name and no cue, bible alias or walk-on
+        names already (reading/introductions.py): ``intros`` are (series, names as written) in
+        universe order; ``series_cues`` the labels each series cues. Each becomes a provisional
+        character of its series, added here; the caller adds its labels to the series' names
+        and gives the list to ``add_introduced`` of every other cast (extraction workers)."""
+        mine: dict[str, dict[str, str]] = {}  # series -> label -> bare label
+        seen_in: dict[str, set[str]] = defaultdict(set)  # bare label -> series introducing it
+        for series, names in intros:
+            cued = {label for labels in series_cues.get(series, {}).values() for label in labels}
+            # A word of a cue in the name may say who it is: NOVICE DORIAN FELL is DORIAN,
+            # CORVIN MARROW is MARROW, MONTGOMERY is SIR JOHN MONTGOMERY. (JONAH ROOK may be
+            # NELL ROOK's brother, but a character missed costs less than one made twice.)
+            spoken = {w for label in cued for w in name_words(label, self.titles)}
+            for name in names:
+                key = normalise(name)
+                bare = strip_titles(key, self.titles)
+                words = name_words(key, self.titles)
+                if not words or key in cued or bare in cued or any(w in spoken for w in words):
+                    continue  # someone's name already ("CAPTAIN DREW" for the cue DREW)
+                probes = [(self._exact, key), (self._stripped, key), (self._stripped, bare)]
+                probes += [(self._exact, w) for w in words]
+                if any(_pick(index.get(probe, ()), series) for index, probe in probes):
+                    continue  # the bible's, whole or by a name word
+                if self._walk_on(key) or self._walk_on(bare):
+                    continue
+                mine.setdefault(series, {}).setdefault(key, bare)
+                seen_in[bare].add(series)
+        out: list[Introduced] = []
+        for series, labels in mine.items():
+            for key, bare in labels.items():
+                # The same name cued or introduced in another series is a crossover only on
+                # evidence (reading/crossing.py): each series keeps its own character.
+                elsewhere = (
+                    len(seen_in[bare]) > 1
+                    or bare in self._provisional_by_key
+                    or (key in self._provisional_by_key)
+                )
+                # Not ``--series``: that is how a label split between series is named.
+                cid = slug(bare) if not elsewhere else f"{slug(bare)}-{slug(series)}"
+                n = 2
+                while cid in self.characters or cid in self._split:
+                    cid = f"{slug(bare)}-{slug(series)}-{n}"
+                    n += 1
+                out.append(Introduced(cid, display_name(bare), series, key))
+        self.add_introduced(out)
+        return out
+
+    def _walk_on(self, label: str) -> bool:
+        if is_role(label, self.roles) or lexicon.is_joint(label):
+            return True
+        words = name_words(label, self.titles)
+        positions = lexicon.position_words() | self.roles
+        if all(w in positions for w in words) or lexicon.names_no_one(label):
+            return True
+        return lexicon.walk_on(label, self.roles, lexicon.Classes()) is not None
+
+    def add_introduced(self, introduced: Iterable[Introduced]) -> None:
+        """Add characters ``introduce`` found (replayed as they are by extraction workers)."""
+        for intro in introduced:
+            if intro.id not in self.characters:
+                self.characters[intro.id] = Character(
+                    intro.id, intro.name, provisional=True, home=intro.series
+                )
 
     def is_role(self, cid: str) -> bool:
         char = self.characters.get(cid)

@@ -1,0 +1,160 @@
+"""Characters a screenplay introduces in an action line who never speak in their series.
+
+Screenplays write a character's name in capitals where they first appear ("COLE BRECK (40s)
+watches from the pier."); one who never speaks has no cue, so without a bible nothing else
+makes them a character, and what the scripts say of them (that they die, are locked up, are
+there) is lost. An introduction counts when its capitals read as a proper name:
+
+- a run of one to three words in capitals in an action line (not in quotes, not an element
+  written all in capitals: a super, a sign, a shout), with no article, number, possessive or
+  preposition before it ("the KESTREL MAID", "two SMUGGLERS", "to ROME") and no colon or number
+  after it ("SUPER:", "COP #2");
+- and the episode confirms it as a name: an age or description follows it ("JONAH ROOK (30s)",
+  "MARA, 40s,"), or the name is written again in title case inside a sentence or as someone's
+  ("closes Ezra's eyes", "Cole falls"): sound effects, emphasis and acronyms (SLAMS, NOT, FBI)
+  are not written so.
+
+``Cast.introduce`` then keeps a name only when it is no one's already (a bible alias, a cue of
+the series or a first name of one: "CAPTAIN DREW" for the cue DREW), and no walk-on (a position,
+group, kind or voice: "SMUGGLER", "OLD MAN"). Each is a provisional character of its own series
+(never the same label cued or introduced in another series: that is a crossover, which needs
+evidence, reading/crossing.py), with no cue, so no crossing, misspelling or knowledge rule reads
+it as a speaker; it is found in action lines and dialogue like any name of its series.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from showbible.model import Kind, Scene
+from showbible.reading import lexicon
+
+
+# A run of capitalised words: each of two letters or more (or an initial "J."), apostrophes and
+# hyphens inside (O'NEILL, MARY-KATE); a title like "DR." may lead.
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A word in capitals of two letters or more (or an initial, "J."); a full stop ends the run
+# unless the word is an abbreviated title ("DR. PELL"; "Enter DOUGLAS. HOTSPUR follows" is two).
+_CAPS = r"(?:[A-Z][A-Z'’\-]*[A-Z]|[A-Z]\.)"
+_TITLE = r"(?:DR|MR|MRS|MS|ST|LT|SGT|CAPT|PROF|REV|FR|GEN|COL)\."
+_RUN = re.compile(
+    r"(?<![\w'’\"“.])((?:" + _TITLE + r"[ ])?" + _CAPS + r"(?:[ ]" + _CAPS + r"){0,2})"
+    r"(?![\w'’-])"
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
+# Words before a run that make it a kind, a thing, a place or several: "the", "two", "his", "to".
+_NOT_AFTER = _wordset(
+    """a an the another some several few many his her their its our my your this that these
+    those every each no any other both all one two three four five six seven eight nine ten
+    eleven twelve of to in at on from into onto by for toward towards past near under over
+    behind inside outside across through aboard reads read says marked labelled labeled
+    boat ship vessel trawler yacht schooner tug ferry liner freighter tanker skiff launch
+    steamer sub submarine shuttle starship station pub inn bar hotel club cafe restaurant
+    street road avenue lane town village city planet moon hall house farm ranch codename
+    called named"""
+)
+# Words no name is made of, and contractions (a name's apostrophe follows one letter: O'NEILL).
+_FUNCTION = _wordset(
+    """i me you he she it we they him her us them my mine our no not yes yeah oh ah hey and or
+    but nor so if then than is are was were be been am do does did has have had will would can
+    could shall should may might must what who why how when where this that these those there
+    here its the an"""
+)
+_CONTRACTION = re.compile(r"\w{2,}['’](?:T|S|LL|RE|VE|D|M)$", re.I)
+_AFTER_BAD = re.compile(r"^\s*(?::|#|\d|['’][sS]\b)")
+_AGE = re.compile(
+    r"^\s*(?:\(\s*(?:\d|early|mid|late|about|around|pre-?teen|teen|twent|thirt|fort|fift|sixt|"
+    r"sevent|eight|nint|in (?:his|her|their))|,\s*(?:\d{1,2}s?\b|early|mid|late|a |an ))",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_MIN_LOWER_SHARE = 0.4  # an element mostly in capitals is a super, a sign or a shout
+
+
+def introductions(scenes: Sequence[Scene]) -> list[str]:
+    """The names the episode's action lines introduce in capitals and confirm (see the module
+    docstring), as written, in script order."""
+    if not _introduces_in_capitals(scenes):
+        return []
+    candidates: dict[str, bool] = {}  # run -> confirmed by an age or description
+    texts: list[str] = []
+    places: set[str] = set()  # the headings' places: "INT. CORMORANT - GALLEY" is a boat
+    for scene in scenes:
+        if scene.heading is not None:
+            places.update(p.strip() for p in re.split(r"\s+-\s+|/|\.\s", scene.heading.text))
+        for el in scene.elements:
+            if el.kind in (Kind.DIALOGUE, Kind.LYRIC):
+                texts.append(el.text)
+            if el.kind is not Kind.ACTION:
+                continue
+            texts.append(el.text)
+            letters = [c for c in el.text if c.isalpha()]
+            lower = sum(1 for c in letters if c.islower())
+            if not letters or lower < _MIN_LOWER_SHARE * len(letters):
+                continue
+            text = _QUOTED.sub(lambda m: " " * len(m.group(0)), el.text)
+            for m in _RUN.finditer(text):
+                run = m.group(1)
+                before = _WORD.findall(text[: m.start()])
+                if before and before[-1].lower() in _NOT_AFTER:
+                    continue
+                if any(w.lower() in _FUNCTION or _CONTRACTION.search(w) for w in run.split()):
+                    continue  # "NO", "IT'S ALWAYS WEREWOLF", "WOULDN'T IT BE": shouted words
+                after = text[m.end() :]
+                if _AFTER_BAD.match(after):
+                    continue
+                aged = bool(_AGE.match(after))
+                candidates[run] = candidates.get(run, False) or aged
+    if not candidates:
+        return []
+    joined = "\n".join(texts)
+    return [
+        run
+        for run, aged in candidates.items()
+        if run not in places and (aged or _written_as_name(run, joined))
+    ]
+
+
+def _introduces_in_capitals(scenes: Sequence[Scene]) -> bool:
+    """Whether the script writes names in capitals only to introduce them: its speakers'
+    names are written in title case in its action lines at least as often as in capitals.
+    A play writes every entrance in capitals ("Enter HOTSPUR"), 178 times to 14 in 1 Henry
+    IV, so its capitals introduce no one; a screenplay about 1 to 3."""
+    words = {
+        w
+        for scene in scenes
+        for el in scene.elements
+        if el.kind is Kind.CHARACTER
+        for w in _WORD.findall(el.text.split("(")[0])
+        if len(w) > 2 and w.isupper()
+    }
+    caps = title = 0
+    for scene in scenes:
+        for el in scene.elements:
+            if el.kind is Kind.ACTION:
+                for w in _WORD.findall(el.text):
+                    if w.upper() in words:
+                        if w.isupper():
+                            caps += 1
+                        else:
+                            title += 1
+    return title >= caps
+
+
+def _written_as_name(run: str, text: str) -> bool:
+    """Whether a word of the run is written in title case inside a sentence (after a lower-case
+    word or a comma) or as someone's ("Ezra's"): how names are written and shouts are not."""
+    for word in run.replace(".", " ").split():
+        if len(word) < 2 or word in lexicon.position_words():
+            continue  # "Captain" in "Below him, Captain Drew floats" confirms no name
+        title = re.escape(word[0] + word[1:].lower())
+        # A common word (NO, STOP, and COLE or JACK too) after a comma may be an interjection
+        # ("Finn, No!"): only after a lower-case word, or as someone's, is it a name.
+        lead = "[a-z]" if lexicon.is_common(word) else "[a-z,;]"
+        if re.search(rf"(?:{lead}\s+{title}|\b{title}['’]s)(?![\w'’-])", text):
+            return True
+    return False

@@ -1,0 +1,140 @@
+"""Characters introduced by name in an action line who never speak (reading/introductions.py,
+Cast.introduce): read bare, they are characters of their series for inference and presence,
+and nothing else (no crossover, no misspelling, no walk-on, no sound effect, no play)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from showbible.build.compiler import compile_universe
+from showbible.formats import read_script
+from showbible.reading.introductions import introductions
+from showbible.universe.loader import load_universe
+
+
+def _intros(tmp_path: Path, script: str) -> list[str]:
+    path = tmp_path / "e.fountain"
+    path.write_text(script, encoding="utf-8")
+    return introductions(read_script(path).scenes)
+
+
+@pytest.mark.parametrize(
+    ("script", "name"),
+    [
+        # an age after the name (screenplay)
+        ("EXT. PIER - DAY\n\nCOLE BRECK (40s) watches from the pier.\n", "COLE BRECK"),
+        ("EXT. PIER - DAY\n\nOn the quay, MARGUERITE, 60s, mends a net.\n", "MARGUERITE"),
+        # the name written again as a name
+        ("EXT. PIER - DAY\n\nCOLE watches from the pier. The gulls rise as Cole turns.\n", "COLE"),
+        (
+            "EXT. SHINGLE - NIGHT\n\nEZRA CALE lies on the stones.\n\nSilas closes Ezra's eyes.\n",
+            "EZRA CALE",
+        ),
+        (
+            "INT. SURGERY - DAY\n\nDR. OYELARAN scrubs in. Mara waits for Oyelaran.\n",
+            "DR. OYELARAN",
+        ),
+        # as an object
+        ("INT. HOLD - NIGHT\n\nTwo men shove JONAH ROOK (30s) down the ladder.\n", "JONAH ROOK"),
+    ],
+)
+def test_introduced(tmp_path: Path, script: str, name: str) -> None:
+    assert name in _intros(tmp_path, script)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # sound effects, emphasis, acronyms: never written again as a name
+        "INT. FLAT - NIGHT\n\nThe door SLAMS. Mara does NOT look back. The FBI van idles.\n",
+        "INT. FLAT - NIGHT\n\nBANG! Mara ducks.\n",
+        # a kind, a thing or a place: article, number, possessive, preposition before it
+        "EXT. BAY - DAY\n\nThe KESTREL MAID rounds the point. Mara sails the Kestrel Maid.\n",
+        "EXT. BAY - DAY\n\nTwo SMUGGLERS row past. Mara counts the Smugglers.\n",
+        "EXT. BAY - DAY\n\nThe fishing boat CORMORANT sinks. Mara saw Cormorant go.\n",
+        "EXT. ROAD - DAY\n\nA sign reads 'HOLLOWAY FARM'. Mara drives to Holloway.\n",
+        # a super, a title, a numbered walk-on
+        "EXT. ROAD - DAY\n\nSUPER: THREE YEARS LATER\n\nMara waits for Later.\n",
+        "EXT. ROAD - DAY\n\nCOP #2 waves. Mara nods at Cop.\n",
+        # a shout and function words
+        "EXT. ROAD - DAY\n\n[Finn yells] NO! Finn, No!\n",
+        "EXT. ROAD - DAY\n\nIT'S ALWAYS WEREWOLF, reads the poster. Jake loves Werewolf.\n",
+        # a play writes every entrance in capitals: none of them introduces anyone
+        ".ACT I. SCENE I.\n\nEnter KING HENRY and WESTMORELAND.\n\nKING HENRY\nSo shaken as we are.\n\n"
+        "Exit KING HENRY. Enter HOTSPUR.\n\nHOTSPUR\nMy liege.\n\nExeunt HOTSPUR and "
+        "WESTMORELAND.\n",
+    ],
+)
+def test_not_introduced(tmp_path: Path, script: str) -> None:
+    assert _intros(tmp_path, script) == []
+
+
+def _universe(tmp_path: Path, scripts: dict[str, str]) -> Path:
+    series = sorted({name.split("/")[0] for name in scripts})
+    for name, text in scripts.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lines = ["name: T", "series:"]
+    for sid in series:
+        lines += [f"  - id: {sid}", f'    scripts: ["{sid}/*.fountain"]']
+    (tmp_path / "universe.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+PIER = "EXT. PIER - DAY\n\nCOLE BRECK (40s) watches from the pier.\n\nMARA\nWho's that?\n\n"
+
+
+def test_a_silent_introduced_character_dies(tmp_path: Path) -> None:
+    """Bare: the death of a character who never speaks is inferred, and he is present."""
+    root = _universe(
+        tmp_path,
+        {
+            "harbour/e1.fountain": PIER + "EXT. QUAY - NIGHT\n\nMara shoots Cole dead.\n",
+            "harbour/e2.fountain": "EXT. PIER - DAY\n\nCole mends a net.\n\nMARA\nMorning.\n",
+        },
+    )
+    compiled = compile_universe(load_universe(root))
+    assert compiled.collected is not None
+    deaths = [e.subject for e in compiled.collected.inferred if e.verb == "dies"]
+    assert deaths == ["cole-breck"]
+    assert "cole-breck" in compiled.canon.scenes[0].present
+    rules = {(f.rule, f.characters) for f in compiled.findings}
+    assert ("dead-character", ("cole-breck",)) in rules
+
+
+def test_no_crossover_and_no_misspelling(tmp_path: Path) -> None:
+    """The same name introduced in two series, and cued in a third, is three characters: a
+    crossover needs evidence. An introduction is no cue: no unknown-character finding."""
+    root = _universe(
+        tmp_path,
+        {
+            "a/e1.fountain": PIER,
+            "b/e1.fountain": PIER,
+            "c/e1.fountain": "INT. BAR - DAY\n\nCOLE BRECK\nA whisky.\n\nMARA\nSure.\n",
+        },
+    )
+    compiled = compile_universe(load_universe(root))
+    where: dict[str, set[str]] = {}
+    for scene in compiled.canon.scenes:
+        for cid in scene.present:
+            where.setdefault(cid, set()).add(scene.series)
+    coles = {cid: s for cid, s in where.items() if cid.startswith("cole")}
+    assert len(coles) == 3 and all(len(s) == 1 for s in coles.values()), coles
+    assert not [f for f in compiled.findings if f.rule == "unknown-character"]
+
+
+def test_a_cued_name_or_walk_on_is_not_introduced_again(tmp_path: Path) -> None:
+    """CAPTAIN DREW is the cue DREW; NOVICE DORIAN FELL is DORIAN; an OLD MAN is a walk-on."""
+    root = _universe(
+        tmp_path,
+        {
+            "a/e1.fountain": "INT. HOLD - NIGHT\n\nCAPTAIN DREW watches. NOVICE DORIAN FELL "
+            "(19) prays. An OLD MAN (80s) sleeps. Drew waits for Dorian and the Old Man.\n\n"
+            "DREW\nUp.\n\nDORIAN\nNo.\n",
+        },
+    )
+    compiled = compile_universe(load_universe(root))
+    present = set(compiled.canon.scenes[0].present)
+    assert present == {"drew", "dorian"}, present
