@@ -10,8 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from showbible.model import pdf_page_line, place
-from showbible.rules import RULES, Finding
+from showbible.model import Finding, pdf_page_line, place
 from showbible.version import __version__
 
 SARIF_SCHEMA = (
@@ -116,6 +115,10 @@ def to_sarif(
 ) -> dict[str, Any]:
     """A SARIF 2.1.0 log. Paths are relative to the working folder when the universe lies inside
     it (so code scanning maps them onto the repository), else to the universe folder."""
+    # The rules' descriptions: only SARIF needs them, and a check answered by a running `watch`
+    # prints text or JSON without importing the engine that the rules live in.
+    from showbible.rules import RULES
+
     cwd = (cwd or Path.cwd()).resolve()
     root = universe_root.resolve()
     try:

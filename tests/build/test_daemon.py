@@ -4,6 +4,7 @@ socket) is there, one daemon per universe and store, and the refresh's errors pa
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -56,6 +57,7 @@ def _serving(root: Path) -> tuple[Session, daemon.Daemon]:
         lambda: session.findings,
         lambda: session.diagnostics,
         lock,
+        session.scripts,
     )
     assert d.start()
     return session, d
@@ -207,3 +209,93 @@ def test_check_asks_a_running_watch(universe: Path, runtime: Path) -> None:
     finally:
         watcher.terminate()
         watcher.wait(timeout=10)
+
+
+# What a check answered by a daemon must not import: the engine, the rules and the store's
+# SQLAlchemy are what a fresh check pays half a CPU second for.
+ENGINE = (
+    "sqlalchemy",
+    "showbible.build.compiler",
+    "showbible.build.oneshot",
+    "showbible.canon",
+    "showbible.reading.extract",
+    "showbible.rules",
+    "showbible.store.engine",
+    "showbible.universe.loader",
+)
+
+
+def _client(universe: Path, runtime: Path, *args: str) -> tuple[int, str, list[str]]:
+    """Run `showbible check ARGS` in a fresh interpreter: exit code, stderr, and which of
+    ENGINE it imported."""
+    code = (
+        "import contextlib, json, runpy, sys\n"
+        f"sys.argv = ['showbible', 'check', '-u', {str(universe)!r}, *{list(args)!r}]\n"
+        "rc = 0\n"
+        "with contextlib.redirect_stdout(sys.stderr):\n"
+        "    try:\n"
+        "        runpy.run_module('showbible', run_name='__main__')\n"
+        "    except SystemExit as exc:\n"
+        "        rc = exc.code if isinstance(exc.code, int) else 1\n"
+        f"print(json.dumps([rc, [m for m in {list(ENGINE)!r} if m in sys.modules]]))\n"
+    )
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    rc, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return rc, done.stderr, loaded
+
+
+def test_a_check_a_daemon_answers_imports_no_engine(
+    universe: Path, runtime: Path, served: tuple[Session, daemon.Daemon]
+) -> None:
+    session, d = served
+    script = session.scripts()[1][0]
+    rc, err, loaded = _client(universe, runtime, "--verbose", "--only", script)
+    assert f"the watch/serve process {os.getpid()}" in err, err
+    assert rc in (0, 1) and loaded == []
+    # A path that is no script is refused against the daemon's list, still without the engine.
+    rc, err, loaded = _client(universe, runtime, "--only", script + "x")
+    assert rc == 2 and "no script or folder of scripts" in err and loaded == []
+    # Without a daemon the same check compiles here: the list above names what it imports.
+    d.close()
+    rc, err, loaded = _client(universe, runtime, "--verbose", "--only", script)
+    assert "this process" in err and {"sqlalchemy", "showbible.rules"} <= set(loaded)
+
+
+def test_a_daemon_that_does_not_list_its_scripts_is_still_verified(
+    universe: Path, runtime: Path
+) -> None:
+    # An older `watch` answers without the scripts: the client reads them from the store.
+    session = Session(universe)
+    session.refresh()
+    d = daemon.Daemon(
+        session.root,
+        session.url,
+        lambda: session.refresh().mode,
+        lambda: session.findings,
+        lambda: session.diagnostics,
+        threading.RLock(),
+    )
+    assert d.start()
+    try:
+        answer = daemon.ask(universe, session.url)
+        assert answer is not None and answer.scripts is None
+        script = session.scripts()[1][0]
+        rc, err, loaded = _client(universe, runtime, "--verbose", "--only", script + "x")
+        assert rc == 2 and "no script or folder of scripts" in err and "sqlalchemy" in loaded
+    finally:
+        d.close()
+
+
+def test_the_daemon_lists_the_scripts_the_store_holds(
+    universe: Path, served: tuple[Session, daemon.Daemon]
+) -> None:
+    from showbible.cli.scope import built_scripts
+
+    session, _d = served
+    answer = daemon.ask(universe, session.url)
+    assert answer is not None and answer.scripts is not None
+    count, files = built_scripts(universe, None)
+    assert answer.scripts == (count, files) and count > 0 and files

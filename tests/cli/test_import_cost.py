@@ -56,7 +56,7 @@ def test_importing_the_package_imports_no_heavy_module() -> None:
 
 def test_the_list_names_modules_the_engine_does_import() -> None:
     # Guards the two tests above against a list of misspelt names, which would always pass.
-    loaded = _loaded_after("import showbible.build.check")
+    loaded = _loaded_after("import showbible.build.compiler")
     assert {"sqlalchemy", "showbible.build", "showbible.rules", "showbible.store"} <= set(loaded)
 
 

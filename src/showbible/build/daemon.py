@@ -7,8 +7,10 @@ the process that keeps a ``Session`` also serves this tiny protocol, one JSON ob
 
 - request: ``{"protocol": 1, "op": "check", "only": [...], "rules": [...]}``
 - answer: ``{"ok": true, "pid": N, "mode": "episodes", "seconds": 0.1, "findings": [...],
-  "diagnostics": [...]}``, or ``{"ok": false, "error": "..."}`` (the refresh failed: the caller
-  reports the same error it would have met itself).
+  "diagnostics": [...], "scripts": {"episodes": N, "files": [...]}}`` (the canon's episodes
+  and script files, against which the client checks its ``--only`` paths; an older daemon
+  leaves it out, and the client reads them from the store), or ``{"ok": false, "error":
+  "..."}`` (the refresh failed: the caller reports the same error it would have met itself).
 
 The socket lives in a folder of the user's own (``$XDG_RUNTIME_DIR/showbible`` or
 ``/tmp/showbible-UID``, mode 0700, refused if anyone else owns it), named by a digest of the
@@ -35,8 +37,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from showbible.model import Diagnostic
-from showbible.rules import Evidence, Finding
+from showbible.model import Diagnostic, Evidence, Finding
 
 PROTOCOL = 1
 CONNECT_TIMEOUT = 0.5  # a listening daemon accepts at once; a dead one refuses at once
@@ -79,8 +80,9 @@ class Daemon:
     """Answers checks for one resident session on a local socket, in a thread of its own.
 
     ``refresh`` brings the session up to date (the owner's own refresh, so that `watch` still
-    prints what changed); ``findings`` and ``diagnostics`` read its state. Both are called
-    under ``lock``, which the owner also holds around its own refreshes."""
+    prints what changed); ``findings``, ``diagnostics`` and ``scripts`` (the canon's episode
+    count and script files) read its state. All are called under ``lock``, which the owner
+    also holds around its own refreshes."""
 
     def __init__(
         self,
@@ -90,12 +92,14 @@ class Daemon:
         findings: Callable[[], list[Finding]],
         diagnostics: Callable[[], list[Diagnostic]],
         lock: threading.Lock | threading.RLock,
+        scripts: Callable[[], tuple[int, list[str]]] | None = None,
     ) -> None:
         self.root = root
         self.url = url
         self._refresh = refresh
         self._findings = findings
         self._diagnostics = diagnostics
+        self._scripts = scripts
         self._lock = lock
         self.path: Path | None = None
         self._server: socket.socket | None = None
@@ -173,7 +177,8 @@ class Daemon:
                 self._findings(), request.get("only", ()), request.get("rules", ())
             )
             diagnostics = list(self._diagnostics())
-        return {
+            scripts = self._scripts() if self._scripts is not None else None
+        answer: dict[str, Any] = {
             "ok": True,
             "pid": os.getpid(),
             "mode": str(mode) if mode is not None else "",
@@ -181,6 +186,9 @@ class Daemon:
             "findings": [finding_to_wire(f) for f in findings],
             "diagnostics": [dataclasses.asdict(d) for d in diagnostics],
         }
+        if scripts is not None:
+            answer["scripts"] = {"episodes": scripts[0], "files": scripts[1]}
+        return answer
 
 
 def _alive(path: Path) -> bool:
@@ -221,6 +229,7 @@ class Answer:
     pid: int
     mode: str
     seconds: float
+    scripts: tuple[int, list[str]] | None = None  # (episodes, script files), if it said
 
 
 class DaemonError(Exception):
@@ -255,7 +264,12 @@ def ask(root: Path, url: str, only: Iterable[str] = (), rules: Iterable[str] = (
         return None
     if not doc.get("ok"):
         raise DaemonError(str(doc.get("error", "the daemon's refresh failed")))
+    said = doc.get("scripts")
+    scripts = (
+        (int(said["episodes"]), [str(f) for f in said["files"]]) if isinstance(said, dict) else None
+    )
     return Answer(
+        scripts=scripts,
         findings=[finding_from_wire(f) for f in doc["findings"]],
         diagnostics=[Diagnostic(**d) for d in doc["diagnostics"]],
         pid=int(doc["pid"]),

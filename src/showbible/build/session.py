@@ -101,6 +101,14 @@ class Session:
     def diagnostics(self) -> list[Diagnostic]:
         return self.compiled.diagnostics if self.compiled is not None else []
 
+    def scripts(self) -> tuple[int, list[str]]:
+        """The canon's episode count and script files (universe-relative), as the store's
+        ``episodes`` table holds them: what `check --only` verifies its paths against."""
+        if self.compiled is None:
+            return 0, []
+        episodes = self.compiled.universe.episodes
+        return len(episodes), [e.rel for e in episodes if e.path is not None and "#" not in e.rel]
+
     # --- refreshing --------------------------------------------------------------------------
 
     def changed(self) -> bool:

@@ -123,10 +123,13 @@ def check_cmd(
         to_json,
         to_sarif,
     )
-    from showbible.rules import RULES
 
     choose(fmt, ("text", "json", "sarif"), "--format")
     root = root_of(universe, universe_opt)
+    if rule:
+        # The rules live in the engine: imported only to check the ids asked for, so that a
+        # check a running `watch` answers imports none of it.
+        from showbible.rules import RULES
     for r in rule or ():
         if r not in RULES:
             raise typer.BadParameter(
@@ -140,7 +143,7 @@ def check_cmd(
         result = run_check(
             root, db, as_of=as_of, only=paths, rules=rule or (), daemon=not no_daemon
         )
-    scope.verify(root, db, paths, "--only")
+    scope.verify(root, db, paths, "--only", result.scripts)
     if verbose:
         who = (
             f"the watch/serve process {result.served_by}"
@@ -269,6 +272,7 @@ def watch_cmd(
         lambda: session.findings,
         lambda: session.diagnostics,
         lock,
+        session.scripts,
     )
     try:
         with progress_bar(err.is_terminal and fmt == "text") as report:
@@ -319,7 +323,7 @@ def check_files(
         # has no findings, so reporting on it prints nothing.
         paths = scope.narrow(root, rels)
         result = run_check(root, db, only=paths, daemon=True)
-        scope.verify(root, db, [], "check-files")
+        scope.verify(root, db, [], "check-files", result.scripts)
         if fmt == "json":
             sys.stdout.write(dumps(to_json(result.findings)))
         elif fmt == "sarif":

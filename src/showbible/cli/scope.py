@@ -50,10 +50,18 @@ def built_scripts(root: Path, db: str | None) -> tuple[int, list[str]]:
     return int(count), files
 
 
-def verify(root: Path, db: str | None, paths: list[str], option: str) -> list[str]:
+def verify(
+    root: Path,
+    db: str | None,
+    paths: list[str],
+    option: str,
+    built: tuple[int, list[str]] | None = None,
+) -> list[str]:
     """After the build: InputError for a universe without episodes or a path that is no script
-    or folder of scripts; else the paths that are scripts or folders of them."""
-    count, scripts = built_scripts(root, db)
+    or folder of scripts; else the paths that are scripts or folders of them. ``built``: the
+    canon's (episodes, script files) when a running `watch` said them, else read from the
+    store."""
+    count, scripts = built if built is not None else built_scripts(root, db)
     if count == 0:
         raise InputError(
             "the universe has no episodes: its series' scripts globs match no file",

@@ -1,15 +1,18 @@
-"""What every rule shares: the Finding it reports, its evidence, and the Rule base class."""
+"""What every rule shares: the Finding it reports and its evidence (defined in model.py, so that
+a client of a running `watch` reads them without importing the engine), and the Rule base class."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 from showbible.canon.fold import Canon, Fold
-from showbible.model import Diagnostic
+from showbible.model import Diagnostic, Evidence, Finding
 from showbible.reading.events import CanonEvent
 from showbible.reading.facts import SceneFacts
+
+__all__ = ["REFUTED_BY", "SEVERITIES", "Context", "Evidence", "Finding", "Rule", "refute"]
 
 SEVERITIES = ("error", "warning", "note")
 
@@ -30,69 +33,6 @@ def refute(e: CanonEvent, contradicting: int) -> bool:
         return False
     e.data["refuted"] = f"{contradicting} later scenes contradict it"
     return True
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """Where the contradicting canon was established."""
-
-    file: str
-    line: int
-    message: str
-    scene: str | None = None
-    source: str | None = None  # bible | annotation | inferred | script
-
-    @classmethod
-    def of(cls, event: CanonEvent, message: str) -> Evidence:
-        return cls(event.file, event.line, message, event.scene, event.source)
-
-    @classmethod
-    def scene_line(cls, scene: SceneFacts, line: int, message: str) -> Evidence:
-        return cls(scene.file, line, message, scene.key, "script")
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "scene": self.scene,
-            "message": self.message,
-            "source": self.source,
-        }
-
-
-@dataclass
-class Finding:
-    rule: str
-    severity: str
-    file: str
-    line: int
-    scene: str
-    characters: tuple[str, ...]
-    message: str
-    evidence: list[Evidence] = field(default_factory=list)
-    sealed: bool = False
-    seal_reason: str | None = None
-    inferred: bool = False  # rests on an inferred fact, not a stated one
-    subject: str = ""  # what else tells two findings apart (unknown-character: the label)
-
-    @property
-    def key(self) -> tuple[str, str, tuple[str, ...], str]:
-        return (self.rule, self.scene, tuple(sorted(self.characters)), self.subject)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "file": self.file,
-            "line": self.line,
-            "scene": self.scene,
-            "characters": list(self.characters),
-            "message": self.message,
-            "evidence": [e.to_json() for e in self.evidence],
-            "sealed": self.sealed,
-            "seal_reason": self.seal_reason,
-            "inferred": self.inferred,
-        }
 
 
 @dataclass

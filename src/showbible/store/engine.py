@@ -29,19 +29,11 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from showbible.model import InputError
-from showbible.store.tables import BUILD_LOCK, MIGRATIONS, SCHEMA_HEAD, STORE_DIR, STORE_FILE, meta
+from showbible.store.tables import BUILD_LOCK, MIGRATIONS, SCHEMA_HEAD, meta
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-
-
-def default_url(root: Path) -> str:
-    return f"sqlite:///{(root / STORE_DIR / STORE_FILE).as_posix()}"
-
-
-def resolve_url(root: Path, url: str | None) -> str:
-    return url or os.environ.get("SHOWBIBLE_DB") or default_url(root)
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:

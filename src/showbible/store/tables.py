@@ -26,8 +26,6 @@ SCHEMA_VERSION = 1
 SCHEMA_HEAD = "0003"
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUILD_LOCK = 0x5B1B1E  # the advisory lock a PostgreSQL build holds
-STORE_DIR = ".showbible"
-STORE_FILE = "canon.sqlite"
 
 metadata = MetaData()
 

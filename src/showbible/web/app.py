@@ -69,6 +69,7 @@ def create_app(
             lambda: canon.session.findings,
             lambda: canon.session.diagnostics,
             canon.build_lock,
+            lambda: canon.session.scripts(),
         )
         daemon.start()
         try:
