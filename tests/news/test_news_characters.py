@@ -96,6 +96,15 @@ def test_characters_known_by_evidence(text: str, expected: set[FACTS]) -> None:
             "versions of their Night Ferry characters.\n",
             {("appears_in", "Della", "Night Ferry"), ("appears_in", "Ivo", "Night Ferry")},
         ),
+        # a list heading "A on B (2009)" names two shows; "X, the Night Ferry role" places a
+        # character the article names as a role
+        (
+            "Ten reunions we loved\n\n1. Night Ferry on Harbor Lights (2009)\n\nThe cast appear "
+            "as themselves, and Kate Vance tries to take over for Tom Reyes in the role of "
+            "Brannock, the Night Ferry role he made famous.\n\n2. Salt Flats on Harbor Lights "
+            "(2011)\n\nMore of the same.\n",
+            {("appears_in", "Brannock", "Night Ferry")},
+        ),
         # an appositive that names a known character's part in a show
         (
             'Della Marsh (Kate Vance), the harbor master in "Night Ferry", meets the "Harbor '

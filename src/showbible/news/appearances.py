@@ -135,9 +135,11 @@ _SHOW_ROLE = re.compile(
 # "Elsa Dutton (Isabel May), the teenage daughter in 1883": an appositive that places a known
 # character in a show ("Gil Grissom, the former leader of the CSI team").
 _PLACED_BY_APPOSITIVE = re.compile(
-    rf"(?P<c>{NAM})(?:\s*\({NAM}\))?,\s+(?:a|an|the|one\s+of\s+the)\s+{NOT_PERFORMER}{{1,4}}?"
+    rf"(?P<c>{NAM})(?:\s*\({NAM}\))?,\s+(?:(?:a|an|the|one\s+of\s+the)\s+{NOT_PERFORMER}{{1,4}}?"
     rf"(?:in|on|of|from)\s+(?:the\s+)?(?:(?:hit|original|animated|[\w\-]+[’']s)\s+)?(?P<s>{SER})"
     rf"(?!\s+(?:fans|writers?|producers?|creators?|showrunners?|co-stars?|stars?|cast)\b)"
+    # "George, the Seinfeld role David himself inspired"
+    rf"|(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*\s+)?(?P<s2>{SER})\s+(?:role|character)\b)"
 )
 
 
@@ -260,7 +262,7 @@ class Appearances(Roles):
         by an appositive naming its part in a show; a performer's appositive ("the star of X")
         is a credit, and an unknown name is left alone."""
         for match in _PLACED_BY_APPOSITIVE.finditer(m.text):
-            series = m.at(match.group("s")).value
+            series = m.at(match.group("s") or match.group("s2")).value
             if self.franchise(series) or series in credited(m):
                 continue
             q = self.qualifier(m, match.start(), match.end(), question)

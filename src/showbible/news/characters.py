@@ -142,7 +142,7 @@ def bare_character(kb: Knowledge, name: str) -> str | None:
     """A one-word name the appearance frame asks about, read as a character by its shape."""
     full = kb.full(name)
     k = keyof(full)
-    if " " in full or k not in kb.bare or kb.performer_like(full) != 0 or kb.is_series(full):
+    if " " in full or k not in kb.bare or kb.performer_like(full) > 0 or kb.is_series(full):
         return None
     return full
 

@@ -40,7 +40,7 @@ _CROSSED = re.compile(
 # "1. Shelley Long on Cheers", "2. A and B on That '70s Show": a list article's numbered heading.
 _NUMBERED = re.compile(
     rf"^\s*\d+\.\s+{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?\s+(?:on|in)\s+"
-    rf"(?P<t>{COLON_TITLE}|{TITLE})\s*$"
+    rf"(?P<t>{COLON_TITLE}|{TITLE})(?:\s*\((?:19|20)\d\d\))?\s*$"  # "... (2009)": its year
 )
 # "the animated shorts on The Tracey Ullman Show", "That '70s Show": a title that says it is one.
 _SHOW_WORD = re.compile(rf"(?P<t>(?:The|That|This)\s+{TITLE}\s+Show)\b")

@@ -106,6 +106,9 @@ SERIES_CUES = [
     # 2021's Spider-Man: No Way Home; Daredevil (2015)
     re.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),
+    # "Seinfeld on Curb Your Enthusiasm (2009)": a list article's heading, one show on another
+    re.compile(rf"^\s*(?:\d+(?:-\d+)?\.\s+)?(?P<a>{TITLE})\s+on\s+(?P<b>{COLON_TITLE}|{TITLE})\s*"
+               rf"\((?:19|20)\d\d\)"),
     # Arrow, The Flash, DC's Legends Of Tomorrow and Supergirl return to The CW in October
     re.compile(rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE}))*(?:,?\s+and\s+"
                rf"(?:{TITLE})))\s+(?:return|returns|returning|air|airs|airing|premiere|premieres|debut|"
@@ -333,6 +336,8 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
     return {s for s in shows if keyof(s) not in episodes}, episodes
 
 
+_YEAR_CUE = next(c for c in SERIES_CUES if c.pattern.endswith(r"\s+\((?:19|20)\d\d\)"))
+_ON_HEADING = next(c for c in SERIES_CUES if c.pattern.startswith(r"^\s*(?:\d+(?:-\d+)?"))
 # "Jane Doe's Greyharbor character": a title unless the article names it as a role elsewhere.
 _POSSESSIVE_CUE = next(c for c in SERIES_CUES if "castmates" in c.pattern)
 
@@ -347,6 +352,8 @@ def cue_titles(article: Article) -> list[str]:
             for m in cue.finditer(text):
                 groups = m.groupdict()
                 names = [groups[g] for g in ("t", "a", "b") if groups.get(g)]
+                if cue is _YEAR_CUE and _ON_HEADING.match(text):
+                    continue  # the heading cue reads "A on B (2009)" as two shows
                 if cue is _POSSESSIVE_CUE and re.search(
                     rf"\b(?:role|character|as)\s+{re.escape(groups['t'])}\b", whole
                 ):
