@@ -103,7 +103,7 @@ def test_characters_known_by_evidence(text: str, expected: set[FACTS]) -> None:
             "as themselves, and Kate Vance tries to take over for Tom Reyes in the role of "
             "Brannock, the Night Ferry role he made famous.\n\n2. Salt Flats on Harbor Lights "
             "(2011)\n\nMore of the same.\n",
-            {("appears_in", "Brannock", "Night Ferry")},
+            {("plays", "Tom Reyes", "Brannock"), ("appears_in", "Brannock", "Night Ferry")},
         ),
         # an appositive that names a known character's part in a show
         (
@@ -169,6 +169,23 @@ Reason for leaving: Reyes left in 1985.
             {
                 ("plays", "Sandra Oh", "Cristina Yang"),
                 ("appears_in", "Cristina Yang", "Harbor Lights"),
+            },
+        ),
+        # "cast A in the role of X": A, named just before it, plays X
+        (
+            'The network cast Kate Vance in the role of Della Marsh on "Harbor Lights".\n',
+            {
+                ("plays", "Kate Vance", "Della Marsh"),
+                ("appears_in", "Della Marsh", "Harbor Lights"),
+            },
+        ),
+        # a character in the role of another is no performer
+        (
+            'Kate Vance plays Della Marsh on "Harbor Lights". In the finale Della Marsh, in the '
+            "role of Queen Mab, leads the parade.\n",
+            {
+                ("plays", "Kate Vance", "Della Marsh"),
+                ("appears_in", "Della Marsh", "Harbor Lights"),
             },
         ),
         # one such line alone is no gallery (a byline, a dateline)

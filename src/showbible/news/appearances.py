@@ -143,6 +143,13 @@ _PLACED_BY_APPOSITIVE = re.compile(
 )
 
 
+# "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"
+_IN_THE_ROLE = re.compile(
+    rf"(?P<p>{NAM})\s+in\s+the\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:role|part)\s+of\s+(?:the\s+)?"
+    rf"(?P<c>{NAM})"
+)
+
+
 class Appearances(Roles):
     """The general appearance frame over a marked sentence (see the module's docstring)."""
 
@@ -226,6 +233,17 @@ class Appearances(Roles):
                 )  # fmt: skip
                 for who in chars:
                     self.add("appears_in", self.kb.full(who), series, para.line, sentence, 0.6, q)
+
+    def in_the_role(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """ "The network cast A in the role of X", "take over for A in the role of X": A, named
+        just before it, plays X."""
+        for match in _IN_THE_ROLE.finditer(m.text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            performer = m.at(match.group("p")).value
+            if keyof(self.kb.full(performer)) in self.kb.characters:
+                continue
+            character = m.at(match.group("c"))
+            self.emit_plays(performer, character, m, sentence, para, 0.75, q, match.start("c"))
 
     def show_roles(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """A character tied to a show by a possessive ("his Roseanne role Lou", "Kumiko, played
