@@ -73,33 +73,27 @@ _AGE = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _MIN_LOWER_SHARE = 0.4  # an element mostly in capitals is a super, a sign or a shout
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
 
 
 def introductions(scenes: Sequence[Scene]) -> list[str]:
     """The names the episode's action lines introduce in capitals and confirm (see the module
     docstring), as written, in script order."""
-    if not _introduces_in_capitals(scenes):
-        return []
     candidates: dict[str, bool] = {}  # run -> confirmed by an age or description
-    texts: list[str] = []
-    places: set[str] = set()  # the headings' places: "INT. CORMORANT - GALLEY" is a boat
+    action = Kind.ACTION
     for scene in scenes:
-        if scene.heading is not None:
-            places.update(p.strip() for p in re.split(r"\s+-\s+|/|\.\s", scene.heading.text))
         for el in scene.elements:
-            if el.kind in (Kind.DIALOGUE, Kind.LYRIC):
-                texts.append(el.text)
-            if el.kind is not Kind.ACTION:
-                continue
-            texts.append(el.text)
-            letters = [c for c in el.text if c.isalpha()]
-            lower = sum(1 for c in letters if c.islower())
-            if not letters or lower < _MIN_LOWER_SHARE * len(letters):
+            if el.kind is not action or _TWO_CAPITALS.search(el.text) is None:
+                continue  # most elements: no action line in capitals
+            lower = len(_LOWER.findall(el.text))
+            if lower < _MIN_LOWER_SHARE * (lower + len(_UPPER.findall(el.text))):
                 continue
             text = _QUOTED.sub(lambda m: " " * len(m.group(0)), el.text)
             for m in _RUN.finditer(text):
                 run = m.group(1)
-                before = _WORD.findall(text[: m.start()])
+                before = _WORD.findall(text[max(0, m.start() - 40) : m.start()])
                 if before and before[-1].lower() in _NOT_AFTER:
                     continue
                 if any(w.lower() in _FUNCTION or _CONTRACTION.search(w) for w in run.split()):
@@ -109,9 +103,17 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                     continue
                 aged = bool(_AGE.match(after))
                 candidates[run] = candidates.get(run, False) or aged
-    if not candidates:
+    if not candidates or not _introduces_in_capitals(scenes):
         return []
-    joined = "\n".join(texts)
+    said = (Kind.ACTION, Kind.DIALOGUE, Kind.LYRIC)
+    joined = "\n".join(el.text for sc in scenes for el in sc.elements if el.kind in said)
+    # The headings' places: "INT. CORMORANT - GALLEY" is a boat.
+    places = {
+        part.strip()
+        for sc in scenes
+        if sc.heading is not None
+        for part in re.split(r"\s+-\s+|/|\.\s", sc.heading.text)
+    }
     return [
         run
         for run, aged in candidates.items()

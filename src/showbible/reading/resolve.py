@@ -396,12 +396,14 @@ class Cast:
         and gives the list to ``add_introduced`` of every other cast (extraction workers)."""
         mine: dict[str, dict[str, str]] = {}  # series -> label -> bare label
         seen_in: dict[str, set[str]] = defaultdict(set)  # bare label -> series introducing it
+        known: dict[str, tuple[set[str], set[str]]] = {}  # series -> cued labels, their words
         for series, names in intros:
-            cued = {label for labels in series_cues.get(series, {}).values() for label in labels}
-            # A word of a cue in the name may say who it is: NOVICE DORIAN FELL is DORIAN,
-            # CORVIN MARROW is MARROW, MONTGOMERY is SIR JOHN MONTGOMERY. (JONAH ROOK may be
-            # NELL ROOK's brother, but a character missed costs less than one made twice.)
-            spoken = {w for label in cued for w in name_words(label, self.titles)}
+            names = list(names)
+            if not names:
+                continue  # most episodes: worked out once per series, when one introduces
+            if series not in known:
+                known[series] = self._cued(series_cues.get(series, {}))
+            cued, spoken = known[series]
             for name in names:
                 key = normalise(name)
                 bare = strip_titles(key, self.titles)
@@ -435,6 +437,14 @@ class Cast:
                 out.append(Introduced(cid, display_name(bare), series, key))
         self.add_introduced(out)
         return out
+
+    def _cued(self, cues: Mapping[str, Collection[str]]) -> tuple[set[str], set[str]]:
+        """A series' cued labels, and their name words: a word of a cue in an introduced name
+        may say who it is (NOVICE DORIAN FELL is DORIAN, CORVIN MARROW is MARROW, MONTGOMERY
+        is SIR JOHN MONTGOMERY; JONAH ROOK may be NELL ROOK's brother, but a character missed
+        costs less than one made twice)."""
+        cued = {label for labels in cues.values() for label in labels}
+        return cued, {w for label in cued for w in name_words(label, self.titles)}
 
     def _walk_on(self, label: str) -> bool:
         if is_role(label, self.roles) or lexicon.is_joint(label):
