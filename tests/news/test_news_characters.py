@@ -179,6 +179,25 @@ Reason for leaving: Reyes left in 1985.
                 ("appears_in", "Della Marsh", "Harbor Lights"),
             },
         ),
+        # "became X, a role she has held": the subject plays the role she became
+        (
+            'On "Harbor Lights", Kate Vance started as the mother of a victim and later became '
+            "Lt. Della Marsh, a role she has held for 16 years.\n",
+            {
+                ("plays", "Kate Vance", "Lt. Della Marsh"),
+                ("appears_in", "Lt. Della Marsh", "Harbor Lights"),
+            },
+        ),
+        # an age or a credit in brackets between a performer and the verb
+        (
+            'Tom Reyes, 75, played Ivo Crane on "Harbor Lights".\n',
+            {("plays", "Tom Reyes", "Ivo Crane"), ("appears_in", "Ivo Crane", "Harbor Lights")},
+        ),
+        (
+            "When the lead took a break, Tom Reyes stepped in. Reyes (Love in the Time of "
+            'Cholera) played a loose-cannon detective named Ivo Crane on "Harbor Lights".\n',
+            {("plays", "Tom Reyes", "Ivo Crane"), ("appears_in", "Ivo Crane", "Harbor Lights")},
+        ),
         # a character in the role of another is no performer
         (
             'Kate Vance plays Della Marsh on "Harbor Lights". In the finale Della Marsh, in the '

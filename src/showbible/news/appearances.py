@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import re
 
+from showbible.news.castings import Castings
 from showbible.news.characters import NOT_PERFORMER
 from showbible.news.cleaning import Paragraph
 from showbible.news.credits import credited
 from showbible.news.entities import ATTRIBUTIVE, NAM, SER, Marked, Mention
 from showbible.news.extractor import CLAUSE_START, NEGATION
 from showbible.news.names import keyof
-from showbible.news.roles import Roles
 
 # The appearance predicates: verbs (any tense) and the nouns that name an appearance.
 _VERBS = (
@@ -143,14 +143,7 @@ _PLACED_BY_APPOSITIVE = re.compile(
 )
 
 
-# "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"
-_IN_THE_ROLE = re.compile(
-    rf"(?P<p>{NAM})\s+in\s+the\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:role|part)\s+of\s+(?:the\s+)?"
-    rf"(?P<c>{NAM})"
-)
-
-
-class Appearances(Roles):
+class Appearances(Castings):
     """The general appearance frame over a marked sentence (see the module's docstring)."""
 
     def appearance_frames(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
@@ -233,17 +226,6 @@ class Appearances(Roles):
                 )  # fmt: skip
                 for who in chars:
                     self.add("appears_in", self.kb.full(who), series, para.line, sentence, 0.6, q)
-
-    def in_the_role(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
-        """ "The network cast A in the role of X", "take over for A in the role of X": A, named
-        just before it, plays X."""
-        for match in _IN_THE_ROLE.finditer(m.text):
-            q = self.qualifier(m, match.start(), match.end(), question)
-            performer = m.at(match.group("p")).value
-            if keyof(self.kb.full(performer)) in self.kb.characters:
-                continue
-            character = m.at(match.group("c"))
-            self.emit_plays(performer, character, m, sentence, para, 0.75, q, match.start("c"))
 
     def show_roles(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """A character tied to a show by a possessive ("his Roseanne role Lou", "Kumiko, played

@@ -64,8 +64,8 @@ V_ROLE = (
 )
 # A performer's credit between the name and the verb: "Zoe McLellan from NCIS: New Orleans will
 # be playing", "Paulo Costanzo, who was previously seen in The Night Of, will be playing".
-CREDIT = (
-    rf"(?:\s+(?:from|of)\s+{SER}|,?\s+who\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+CREDIT = (  # "Schreiber (Love in the Time of Cholera) played", "Lithgow, 75, played"
+    rf"(?:\s*\((?!\s*{NAM}\s*\))[^()]{{1,60}}\)|,\s*\d{{1,3}},|\s+(?:from|of)\s+{SER}|,?\s+who\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?|,\s+who\s+[^,;.]"
     rf"{{0,80}},(?=\s+{AUX}(?:{V_AS}|{V_DIRECT})))?"
 )

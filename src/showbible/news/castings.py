@@ -1,0 +1,40 @@
+"""Who plays whom, said with a role's words rather than a verb of playing: "the network cast A in
+the role of X", "take over for A in the role of X", "A ... became X, a role she has held for 16
+years". Read in the relations pass, after ``Roles`` (whose module is full), with the same
+``emit_plays``: the pair is placed in its show like any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Paragraph
+from showbible.news.entities import NAM, Marked
+from showbible.news.names import keyof
+from showbible.news.roles import Roles
+
+# "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"
+_IN_THE_ROLE = re.compile(
+    rf"(?P<p>{NAM})\s+in\s+the\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:role|part)\s+of\s+(?:the\s+)?"
+    rf"(?P<c>{NAM})"
+)
+# "S. Epatha Merkerson started on the show as ... and later became Lt. Anita Van Buren, a role
+# she has held for 16 years": the role is the one the subject became
+_BECAME_ROLE = re.compile(
+    rf"(?P<p>{NAM})[^.;:\ue002]{{0,120}}?\b(?:became|becomes|become|becoming)\s+(?P<c>{NAM}),\s+"
+    rf"(?:a|the)\s+(?:[a-z][\w\-]*\s+)?(?:role|part)\b"
+)
+
+
+class Castings(Roles):
+    """``plays`` facts said with a role's words (see the module's docstring)."""
+
+    def castings(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        for pattern in (_IN_THE_ROLE, _BECAME_ROLE):
+            for match in pattern.finditer(m.text):
+                q = self.qualifier(m, match.start(), match.end(), question)
+                performer = m.at(match.group("p")).value
+                if keyof(self.kb.full(performer)) in self.kb.characters:
+                    continue  # "Della Marsh, in the role of Queen Mab": a character's disguise
+                character = m.at(match.group("c"))
+                self.emit_plays(performer, character, m, sentence, para, 0.75, q, match.start("c"))
