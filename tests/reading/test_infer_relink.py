@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
+from typing import Any
 
 import pytest
 
 import synth_module
 from showbible import compile_universe, load_universe
-from showbible.reading.facts import SceneFacts
+from showbible.reading.facts import Presence, SceneFacts
 from showbible.reading.infer import linking
 from showbible.reading.infer.linking import Linked
 from showbible.reading.infer.relink import Replaced, relink
@@ -176,3 +178,53 @@ def test_lines_moved_out_of_order_are_joined_again(
     assert joined, "the secrets were joined again"
     monkeypatch.setattr(linking, "spread", real)
     assert _rows(got) == _rows(linking.link(new, _not_a_person))
+
+
+def _joined_with(
+    scenes: list[SceneFacts], at: int, present: dict[str, Presence]
+) -> list[SceneFacts]:
+    sc = copy.copy(scenes[at])
+    sc.present = present
+    return [*scenes[:at], sc, *scenes[at + 1 :]]
+
+
+def _counted(calls: list[int], real: Any, secrets: list[object], *args: object) -> None:
+    calls.append(len(secrets))
+    real(secrets, *args)
+
+
+def test_who_hears_a_tell_changed_spreads_only_its_secrets_again(
+    scenes: list[SceneFacts], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone walks into (or out of) a scene where a knower says a tell: the tells stay as
+    distinctive as they were (not searched again) and only the secrets said there are spread
+    again — the result is ``link``'s."""
+    old = linking.link(scenes, _not_a_person)
+    told = [x for x in old if x.verb == "learns" and x.data["reason"].startswith("told by")]
+    assert told, "the universe has lessons told in a scene"
+    position = {sc.key: i for i, sc in enumerate(scenes)}
+    real = linking.spread
+    checked = 0
+    for lesson in told[:: max(1, len(told) // 5)]:
+        at = position[lesson.scene]
+        sc = scenes[at]
+        walked_in = {**sc.present, "newcomer": Presence(sc.line, "action")}
+        walked_out = {c: p for c, p in sc.present.items() if c != lesson.subject}
+        for present in (walked_in, walked_out):
+            spread: list[int] = []
+            new = _joined_with(scenes, at, present)
+            want = _rows(linking.link(new, _not_a_person))
+            assert want != _rows(old)  # the newcomer learns it, or the one gone does not
+            with monkeypatch.context() as m:
+
+                def unread(*args: object) -> None:
+                    raise AssertionError("the tells were searched again")
+
+                m.setattr(linking, "distinctive", unread)
+                m.setattr(linking, "spread", functools.partial(_counted, spread, real))
+                got = relink(new, _not_a_person, (), Replaced(old, [sc], [new[at]]))
+            assert _rows(got) == want, (lesson.scene, lesson.subject)
+            secrets = sum(1 for x in old if x.verb == "secret")
+            assert spread and spread[0] < secrets  # not every secret
+            checked += 1
+    assert checked >= 2

@@ -114,6 +114,28 @@ def link(
         return out + secret_facts
     distinctive(secrets, scenes)
     spread(secrets, scenes, hints, people)
+    return out + _secret_facts(secrets, scenes, position)
+
+
+def respread(secrets: list[Secret], scenes: list[SceneFacts],
+             is_role: Callable[[str], bool]) -> list[Linked]:  # fmt: skip
+    """The facts of ``secrets`` (their tells already the distinctive ones, as ``link`` left
+    them) with everyone who learns them found again: what ``link`` gives for these secrets
+    when only who was there to hear them may have changed (relink.py). Each secret's knowers
+    are its own, so the others need not be joined again."""
+    hints: dict[str, list[Inferred]] = {}
+    for sc in scenes:
+        for item in sc.inferred or ():
+            if item.kind == "learns":
+                hints.setdefault(sc.key, []).append(item)
+    spread(secrets, scenes, hints, _People(scenes, is_role))
+    return _secret_facts(secrets, scenes, {sc.key: i for i, sc in enumerate(scenes)})
+
+
+def _secret_facts(
+    secrets: list[Secret], scenes: list[SceneFacts], position: dict[str, int]
+) -> list[Linked]:
+    out: list[Linked] = []
     for s in secrets:
         if not s.tells:
             continue

@@ -8,8 +8,11 @@ scenes is small and can be compared: the confidences made there, the tells said 
 scene's words, and, for the speeches and readings that say a tell, who, where, which tells, and
 who was there to hear. When that is the same before and after, every scene both searches read is
 read the same, so they give what they gave: the old canon's facts of secrets are kept and only
-the rest is joined again. Otherwise everything is joined again. Either way the result is what
-``link`` gives for the new canon (tests/reading/test_infer_relink.py holds the two equal).
+the rest is joined again. When the scenes differ only in who was there to hear a tell said
+(someone walked in, or out), the tells stay as distinctive as they were and only the secrets
+whose tells are said there can be learnt by others: those are spread again (``respread``), the
+rest kept. Otherwise everything is joined again. Either way the result is what ``link`` gives
+for the new canon (tests/reading/test_infer_relink.py holds the two equal).
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from showbible.reading.facts import SceneFacts
-from showbible.reading.infer.learning import TellFinder
-from showbible.reading.infer.linking import SECRET_VERBS, Linked, link
+from showbible.reading.infer.learning import Secret, TellFinder, _normal
+from showbible.reading.infer.linking import SECRET_VERBS, Linked, link, respread
 
 
 @dataclass
@@ -45,10 +48,13 @@ def relink(
         t for sc in scenes for i in sc.inferred or () if i.kind == "confides" for t in i.tells
     )
     moved: dict[str, dict[int, int]] = {}
+    heard: set[str] = set()  # tells said where only who was there to hear them changed
     for old, new in zip(replaced.before, replaced.after, strict=True):
-        lines = _moved(old, new, finder, is_role)
-        if lines is None:
+        compared = _moved(old, new, finder, is_role)
+        if compared is None:
             return link(scenes, is_role, bible_tells)
+        lines, said = compared
+        heard |= said
         if any(a != b for a, b in lines.items()):
             moved[new.key] = lines
     # The same confidences in the new scenes, and the same said and read of them, but for where
@@ -61,22 +67,52 @@ def relink(
             dataclasses.replace(x, line=moved[x.scene][x.line]) if x.scene in moved else x
             for x in kept
         ]
+    if heard:
+        kept = _heard_again(kept, heard, scenes, is_role)
     return link(scenes, is_role, bible_tells, secret_facts=kept)
+
+
+def _heard_again(
+    kept: list[Linked], said: set[str], scenes: list[SceneFacts], is_role: Callable[[str], bool]
+) -> list[Linked]:
+    """The facts of secrets with those whose tells (normalised) are in ``said`` spread again;
+    in ``link``'s order: each secret's fact followed by who learns it."""
+    groups: dict[str, list[Linked]] = {}
+    for x in kept:
+        groups.setdefault(x.subject if x.verb == "secret" else str(x.obj), []).append(x)
+    again = [
+        Secret(sid, head.scene, head.line, head.file, head.sentence, head.confidence,
+               tuple(head.data["tells"]), tuple(head.data["hearers"]))
+        for sid, (head, *_rest) in groups.items()
+        if any(_normal(t) in said for t in head.data["tells"])
+    ]  # fmt: skip
+    if not again:
+        return kept
+    fresh: dict[str, list[Linked]] = {}
+    for x in respread(again, scenes, is_role):
+        fresh.setdefault(x.subject if x.verb == "secret" else str(x.obj), []).append(x)
+    return [x for sid, facts in groups.items() for x in fresh.get(sid, facts)]
 
 
 def _moved(
     old: SceneFacts, new: SceneFacts, finder: TellFinder, is_role: Callable[[str], bool]
-) -> dict[int, int] | None:
+) -> tuple[dict[int, int], set[str]] | None:
     """Where each line the secrets' searches read of ``old`` stands in ``new``, when the two
-    read alike but for lines moved in order (an edit above them: a line added or taken away);
-    None when they differ otherwise. Both searches only compare these lines with each other
-    (who said what first) and give them back, so a map that keeps their order keeps what they
-    give."""
+    read alike but for lines moved in order (an edit above them: a line added or taken away)
+    and perhaps who was there to hear the tells said; None when they differ otherwise. Both
+    searches only compare these lines with each other (who said what first) and give them
+    back, so a map that keeps their order keeps what they give. With it, the tells said in the
+    scene when who heard them changed (else none)."""
     a, a_lines = _shape(old, finder, is_role)
     b, b_lines = _shape(new, finder, is_role)
-    if a != b:
+    if a[:-1] != b[:-1]:
         return None
-    return dict(zip(a_lines, b_lines, strict=True))
+    lines = dict(zip(a_lines, b_lines, strict=True))
+    if a[-1] == b[-1]:
+        return lines, set()
+    said = a[5]
+    assert isinstance(said, list)
+    return lines, {t for _who, _line, found in said for t in found}
 
 
 def _shape(
