@@ -6,15 +6,17 @@ characters bare: ``Castle's Beckett``, ``Ichabod Crane and Abbie Mills take a tr
 ``the staff of St. Elsewhere: Westphall, Auschlander and Craig``. A name is a character here
 when the article gives one kind of evidence for it and none of being a performer:
 
-- its words: a rank or title (``Agent Mills``, ``Dr. Addison Montgomery``), ``as X``, ``X,
-  played by``, the role words the entities pass counts (``performer_like < 0``);
+- its words: a rank or title opening a name that has character evidence (``Agent Mills``,
+  ``Dr. Addison Montgomery``), or standing before a one-word name (``Doctors Westphall``); ``as
+  X`` and ``X, played by`` are read by the plays pass already;
 - a show it belongs to: ``SER's X`` with a bare first or last name (the press names a performer
   in full), ``SER character X``, ``X, a/the ... of SER``, ``X from SER``;
 - its company: named in one list (``A, B and C``, ``A and B``) with a character and with no
   performer;
 - its shape, asked only by the appearance frame: a one-word name that the article never gives in
-  full, that stands inside a sentence at least once (``Court is back in session`` opens one) and
-  not after a preposition (``head for Italy``), is a character's (performers are named in full).
+  full, that stands inside a sentence at least once (``Court is back in session`` opens one),
+  not after a preposition (``head for Italy``) and never after ``the`` (``the Yellowstone
+  ranch``), is a character's (performers are named in full).
 
 A name with any performer evidence (``actor``, ``stars``, a cast list, the bible, a role of its
 own in the article) is never made a character here.
@@ -99,7 +101,8 @@ def learn_characters(kb: Knowledge, article: Article) -> None:
                 if pattern is _OWNED and " " in kb.full(name) and kb.performer_like(name) >= 0:
                     continue  # "Grey's Anatomy's Ellen Pompeo": a performer named in full
                 _make(kb, name)
-    # characters keep their company: a list holding a character and no performer
+    # characters keep their company: a list holding a character and no performer (twice, so
+    # that a list made of characters by another list's evidence passes it on)
     for _ in range(2):
         for m in marked:
             for match in _LIST.finditer(m.text):
@@ -164,7 +167,8 @@ def _make(kb: Knowledge, name: str) -> None:
 
 def _learn_bare(kb: Knowledge, m: Marked, refused: set[str]) -> None:
     """One-word names standing inside a sentence, not after a preposition: the candidates
-    of :func:`bare_character`. A word only ever seen opening a sentence is no evidence."""
+    of :func:`bare_character`. A word only ever seen opening a sentence is no evidence; one seen
+    after "the" or "St." is ``refused`` wherever else it stands."""
     first = re.match(r"\W*", m.text)
     for x in m.mentions:
         if x.kind != "name" or " " in x.value:
