@@ -1,22 +1,22 @@
 """Deaths: who dies in a scene, shown or told.
 
 Reads: a character as the subject of a death predicate ("Hollis dies", "is slain", "lies dead",
-"drowns", "breathes his last", "eyes open and empty"), as the object of a killing ("Douglas
-kills Blunt", "shoots Rafi dead", "slits Cole's throat", "they bury Tobias"), a body that is
-someone's ("Bram's body floats face down", "the body of Mortimer", "bearing off Tybalt's body"),
-what the dead leave, as theirs ("at Hollis's grave", "lower Tobias's coffin", "scatters Mara's
-ashes off the pier", "the late Hollis Quint": presupposed, so a modal or a negation does not
-undo it, a condition, plan or dream does), what is theirs ("Hollis's heart gives out", "a bullet
-in Cole's head", "the sheet over Tobias's face"), a killing force ("the fever takes Tobias in
-the night", "the sea takes Hollis"; not "takes Mara out past the bar"), "doesn't make it",
-"never sees the morning", the last breath, a burial ("is buried at sea", "laid to rest"), and a
-bare stage direction ("Dies", "[Dies]", "He dies", the old prints' "Dyes") whose subject is the
-TEI ``who``, else the one who just spoke; "Exit with the body" after a blow is the one struck,
-unless the sentence names whose body it is. The early prints' spellings ("kils", "slaine",
-"murther'd") and their directions in the imperative ("kill him.", the deed done, medium for a
-pronoun) count as well. Softer signs ("stops breathing", "goes still", "flatlines") are medium
-confidence until the scene confirms them ("No pulse.", "She's gone."). Told in dialogue, a death
-is high confidence only from a witness ("I saw them pull him out") or over the body (the dead
+"drowns", "breathes his last", "eyes open and empty", "floats face down in the sluice": not "...,
+then surfaces"), as the object of a killing ("Douglas kills Blunt", "shoots Rafi dead", "slits
+Cole's throat", "they bury Tobias"), a body that is someone's ("Bram's body floats face down", "the
+body of Mortimer", "bearing off Tybalt's body"), what the dead leave, as theirs ("at Hollis's
+grave", "lower Tobias's coffin", "scatters Mara's ashes off the pier", "the late Hollis Quint":
+presupposed, so a modal or a negation does not undo it, a condition, plan or dream does), what is
+theirs ("Hollis's heart gives out", "a bullet in Cole's head", "the sheet over Tobias's face"), a
+killing force ("the fever takes Tobias in the night", "the sea takes Hollis"; not "takes Mara out
+past the bar"), "doesn't make it", "never sees the morning", the last breath, a burial ("is buried
+at sea", "laid to rest"), and a bare stage direction ("Dies", "[Dies]", "He dies", the old prints'
+"Dyes") whose subject is the TEI ``who``, else the one who just spoke; "Exit with the body" after a
+blow is the one struck, unless the sentence names whose body it is. The early prints' spellings
+("kils", "slaine", "murther'd") and their directions in the imperative ("kill him.", the deed done,
+medium for a pronoun) count as well. Softer signs ("stops breathing", "goes still", "flatlines") are
+medium confidence until the scene confirms them ("No pulse.", "She's gone."). Told in dialogue, a
+death is high confidence only from a witness ("I saw them pull him out") or over the body (the dead
 one is there); otherwise it is a claim, medium confidence.
 
 Refuses: questions, negations, modals and futures, conditions, wishes and threats ("I'll kill
@@ -58,6 +58,10 @@ _SUBJECT_HIGH = re.compile(
     + r" last|succumbs|succumbed|perishes|perished|has died|(?<!there )is no more(?!\s+[a-z])|"
     r"(?:lies|hangs|floats|slumps|lay|hung)\b[^.;]{0,30}?\blifeless|"
     r"eyes (?:open and )?(?:empty|glassy|unseeing|vacant|lifeless)|"
+    # A body in the water: "floats face down in the sluice" (not "..., then surfaces").
+    r"(?:floats|floated|is floating|was floating|drifts|drifted|bobs|bobbed) face[ -]?down"
+    r"(?![^.;]*\b(?:then|surfaces?|surfacing|gasps?|gasping|comes up|rolls over|kicks|"
+    r"snorkel\w*|breathes|breathing|coughs|sputters|splutters|laughing|laughs|swims)\b)|"
     r"dead before (?:he|she|they) (?:hits?|falls?|lands?)|"
     r"(?:takes|took|draws|drew) (?:his|her|their) (?:last|final) breath|"
     r"(?:doesn't|does not|didn't|did not|never) make it(?=\s*(?:[.,;!]|$|through the night))|"
@@ -168,7 +172,8 @@ _TRIGGER = (
     "my late ", "our late ", "his late ", "her late ", "your late ", "their late ",
     "laid to rest", "n't make it", "not make it", "never make it", "never see", "never saw",
     "heart give", "heart gave", "heart fail", "bullet in", "bullet through", "round in",
-    "round through", "sheet over", "blanket over", "shroud over", "tarp over",
+    "round through", "sheet over", "blanket over", "shroud over", "tarp over", "face down",
+    "face-down",
     *(f"{force} {verb}" for force in _FORCES for verb in ("takes", "took", "claim")),
 )  # fmt: skip
 # Falling is a sign only after a shot or a blow.
