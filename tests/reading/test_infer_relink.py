@@ -228,3 +228,32 @@ def test_who_hears_a_tell_changed_spreads_only_its_secrets_again(
             assert spread and spread[0] < secrets  # not every secret
             checked += 1
     assert checked >= 2
+
+
+def test_a_tell_said_in_a_scene_without_confidences_joins_only_its_secrets_again(
+    scenes: list[SceneFacts], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New words in a scene that confides nothing: only the secrets whose tells they hold (now
+    or before) are joined again — their distinctive tells and who learns them — as from
+    nothing; the others are kept."""
+    secrets = linking.confided(scenes, _not_a_person)
+    assert len(secrets) > 2
+    position = {sc.key: i for i, sc in enumerate(scenes)}
+    plain = [i for i, sc in enumerate(scenes) if sc.dialogue
+             and not any(x.kind == "confides" for x in sc.inferred or ())]  # fmt: skip
+    old = linking.link(scenes, _not_a_person)
+    real = linking.spread
+    checked = 0
+    for s in secrets[:: max(1, len(secrets) // 4)]:
+        after = [i for i in plain if i > position[s.scene]]
+        for at in {*after[:1], *after[-1:], *plain[:1]}:
+            new = _edited(scenes, at, f" And {s.tells[0]}.")
+            want = _rows(linking.link(new, _not_a_person))
+            spread: list[int] = []
+            with monkeypatch.context() as m:
+                m.setattr(linking, "spread", functools.partial(_counted, spread, real))
+                got = relink(new, _not_a_person, (), Replaced(old, [scenes[at]], [new[at]]))
+            assert _rows(got) == want, (s.id, at)
+            assert spread and spread[0] < len(secrets)
+            checked += 1
+    assert checked >= 3

@@ -50,7 +50,6 @@ def link(
     releases: dict[str, list[tuple[int, str, int]]] = {}
     hints: dict[str, list[Inferred]] = {}
     people = _People(scenes, is_role)
-    secrets: list[Secret] = []
     for i, sc in enumerate(scenes):
         for item in sc.inferred or ():
             if item.kind in ("alive", "intact"):
@@ -63,7 +62,6 @@ def link(
                 hints.setdefault(sc.key, []).append(item)
     position = {sc.key: i for i, sc in enumerate(scenes)}
     appears: dict[str, list[int]] | None = None  # made the first time a hold needs it
-    bible = {" ".join(t.lower().split()) for t in bible_tells}
     for i, sc in enumerate(scenes):
         for item in sc.inferred or ():
             base = (sc.key, item.line, sc.file, item.confidence, item.sentence)
@@ -102,19 +100,32 @@ def link(
                     )
                     data["until_reason"] = "seen elsewhere on a later day" if data["until"] else ""
                 out.append(Linked("held", item.subject, *base, obj=item.obj, data=data))
-            elif item.kind == "confides" and secret_facts is None:
-                said = " ".join(item.sentence.lower().split())
-                if any(t in said for t in bible):
-                    continue  # the bible already has this secret: its tell is in the confidence
-                tells = item.tells
-                hearers = tuple(c for c in item.who if not is_role(c))
-                secrets.append(Secret(f"~{sc.key}/{item.subject}", sc.key, item.line, sc.file,
-                                      item.sentence, item.confidence, tells, hearers))  # fmt: skip
     if secret_facts is not None:
         return out + secret_facts
+    secrets = confided(scenes, is_role, bible_tells)
     distinctive(secrets, scenes)
     spread(secrets, scenes, hints, people)
     return out + _secret_facts(secrets, scenes, position)
+
+
+def confided(
+    scenes: list[SceneFacts], is_role: Callable[[str], bool], bible_tells: Iterable[str] = ()
+) -> list[Secret]:
+    """The secrets the scenes' confidences set up, in release order, with all their tells (not
+    yet only the distinctive ones) and the hearers who are people."""
+    bible = {" ".join(t.lower().split()) for t in bible_tells}
+    secrets: list[Secret] = []
+    for sc in scenes:
+        for item in sc.inferred or ():
+            if item.kind != "confides":
+                continue
+            said = " ".join(item.sentence.lower().split())
+            if any(t in said for t in bible):
+                continue  # the bible already has this secret: its tell is in the confidence
+            hearers = tuple(c for c in item.who if not is_role(c))
+            secrets.append(Secret(f"~{sc.key}/{item.subject}", sc.key, item.line, sc.file,
+                                  item.sentence, item.confidence, item.tells, hearers))  # fmt: skip
+    return secrets
 
 
 def respread(secrets: list[Secret], scenes: list[SceneFacts],

@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from showbible.reading.facts import SceneFacts
-from showbible.reading.infer.learning import Secret, TellFinder, _normal
-from showbible.reading.infer.linking import SECRET_VERBS, Linked, link, respread
+from showbible.reading.infer.learning import Secret, TellFinder, _normal, distinctive
+from showbible.reading.infer.linking import SECRET_VERBS, Linked, confided, link, respread
 
 
 @dataclass
@@ -49,14 +49,28 @@ def relink(
     )
     moved: dict[str, dict[int, int]] = {}
     heard: set[str] = set()  # tells said where only who was there to hear them changed
+    reread: set[str] = set()  # tells in the words of scenes whose words changed
+    rewritten: set[str] = set()  # those scenes
     for old, new in zip(replaced.before, replaced.after, strict=True):
-        compared = _moved(old, new, finder, is_role)
-        if compared is None:
-            return link(scenes, is_role, bible_tells)
-        lines, said = compared
-        heard |= said
-        if any(a != b for a, b in lines.items()):
-            moved[new.key] = lines
+        a, a_lines = _shape(old, finder, is_role)
+        b, b_lines = _shape(new, finder, is_role)
+        if a[:-1] == b[:-1]:
+            # Read alike but for lines moved in order (an edit above them: a line added or
+            # taken away) and perhaps who was there to hear the tells said. Both searches only
+            # compare these lines with each other (who said what first) and give them back, so
+            # a map that keeps their order keeps what they give.
+            lines = dict(zip(a_lines, b_lines, strict=True))
+            if any(x != y for x, y in lines.items()):
+                moved[new.key] = lines
+            if a[-1] != b[-1]:
+                heard |= {t for _who, _line, found in _said(a) for t in found}
+        elif a[2] or b[2]:
+            return link(scenes, is_role, bible_tells)  # confidences here: everything again
+        else:
+            # Other words: only the secrets whose tells they hold (before or after) can read
+            # otherwise, in this scene and, through who learnt them here, after it.
+            reread |= set(_words(a)) | set(_words(b))
+            rewritten.add(new.key)
     # The same confidences in the new scenes, and the same said and read of them, but for where
     # their lines stand: the same secrets and tells, learnt at the same places, moved.
     kept = [x for x in replaced.linked if x.verb in SECRET_VERBS]
@@ -67,9 +81,44 @@ def relink(
             dataclasses.replace(x, line=moved[x.scene][x.line]) if x.scene in moved else x
             for x in kept
         ]
-    if heard:
+    if reread:
+        again = _joined_again(kept, reread | heard, rewritten, scenes, is_role, bible_tells)
+        if again is None:
+            return link(scenes, is_role, bible_tells)
+        kept = again
+    elif heard:
         kept = _heard_again(kept, heard, scenes, is_role)
     return link(scenes, is_role, bible_tells, secret_facts=kept)
+
+
+def _group(facts: Iterable[Linked]) -> dict[str, list[Linked]]:
+    """Facts of secrets by secret: each secret's fact, then who learns it (``link``'s order)."""
+    out: dict[str, list[Linked]] = {}
+    for x in facts:
+        out.setdefault(x.subject if x.verb == "secret" else str(x.obj), []).append(x)
+    return out
+
+
+def _joined_again(
+    kept: list[Linked],
+    tells: set[str],
+    rewritten: set[str],
+    scenes: list[SceneFacts],
+    is_role: Callable[[str], bool],
+    bible_tells: Iterable[str],
+) -> list[Linked] | None:
+    """The facts of secrets with those that have a tell (normalised) in ``tells`` joined again
+    from nothing — which of their tells are distinctive, who learns them — and the rest kept;
+    None when a kept fact stands in a ``rewritten`` scene (its line cannot be placed)."""
+    secrets = confided(scenes, is_role, bible_tells)
+    again = [s for s in secrets if any(_normal(t) in tells for t in s.tells)]
+    ids = {s.id for s in again}
+    old = _group(kept)
+    if any(x.scene in rewritten for sid, facts in old.items() if sid not in ids for x in facts):
+        return None
+    distinctive(again, scenes)
+    fresh = _group(respread(again, scenes, is_role))
+    return [x for s in secrets for x in (fresh if s.id in ids else old).get(s.id, [])]
 
 
 def _heard_again(
@@ -77,9 +126,7 @@ def _heard_again(
 ) -> list[Linked]:
     """The facts of secrets with those whose tells (normalised) are in ``said`` spread again;
     in ``link``'s order: each secret's fact followed by who learns it."""
-    groups: dict[str, list[Linked]] = {}
-    for x in kept:
-        groups.setdefault(x.subject if x.verb == "secret" else str(x.obj), []).append(x)
+    groups = _group(kept)
     again = [
         Secret(sid, head.scene, head.line, head.file, head.sentence, head.confidence,
                tuple(head.data["tells"]), tuple(head.data["hearers"]))
@@ -88,31 +135,20 @@ def _heard_again(
     ]  # fmt: skip
     if not again:
         return kept
-    fresh: dict[str, list[Linked]] = {}
-    for x in respread(again, scenes, is_role):
-        fresh.setdefault(x.subject if x.verb == "secret" else str(x.obj), []).append(x)
+    fresh = _group(respread(again, scenes, is_role))
     return [x for sid, facts in groups.items() for x in fresh.get(sid, facts)]
 
 
-def _moved(
-    old: SceneFacts, new: SceneFacts, finder: TellFinder, is_role: Callable[[str], bool]
-) -> tuple[dict[int, int], set[str]] | None:
-    """Where each line the secrets' searches read of ``old`` stands in ``new``, when the two
-    read alike but for lines moved in order (an edit above them: a line added or taken away)
-    and perhaps who was there to hear the tells said; None when they differ otherwise. Both
-    searches only compare these lines with each other (who said what first) and give them
-    back, so a map that keeps their order keeps what they give. With it, the tells said in the
-    scene when who heard them changed (else none)."""
-    a, a_lines = _shape(old, finder, is_role)
-    b, b_lines = _shape(new, finder, is_role)
-    if a[:-1] != b[:-1]:
-        return None
-    lines = dict(zip(a_lines, b_lines, strict=True))
-    if a[-1] == b[-1]:
-        return lines, set()
-    said = a[5]
+def _said(shape: tuple[object, ...]) -> list[tuple[str, int, list[str]]]:
+    said = shape[5]
     assert isinstance(said, list)
-    return lines, {t for _who, _line, found in said for t in found}
+    return said
+
+
+def _words(shape: tuple[object, ...]) -> list[str]:
+    words = shape[4]
+    assert isinstance(words, list)
+    return words
 
 
 def _shape(
