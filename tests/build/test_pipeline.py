@@ -3,11 +3,13 @@ extraction cache never serves stale scenes (an incremental build equals a build 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from showbible import build, queries
 from showbible.build.compiler import bible_digest, compile_universe
 from showbible.build.factcache import dump_facts, load_facts
 from showbible.build.pipeline import PARALLEL_MIN, extract_universe
+from showbible.canon.fold import met_rows
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.resolve import Cast
 from showbible.store import Store
@@ -284,6 +287,45 @@ def test_rules_run_beside_the_store_write(
     with pytest.raises(RuntimeError, match="a rule fell over"):
         build(synthetic, url, force=True)
     assert [f.to_json() for f in load_findings(url, synthetic)] == [f.to_json() for f in here]
+
+
+def test_meetings_found_beside_the_joining_of_facts(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Meetings found in a forked child while the parent joins the inferred facts are those
+    found in process, in the same order; a failure there fails the build and leaves the store
+    as it was."""
+    build_module = importlib.import_module("showbible.build.compiler")
+    monkeypatch.setattr(build_module.RulesRun, "MIN_SCENES", 0)  # fork even for a small canon
+    monkeypatch.setattr(build_module, "cores", lambda: 2)  # and on a machine with one core
+    forked: list[int] = []
+    real = build_module.MeetingsRun.__init__
+
+    def counting(self: Any, canon: Any) -> None:
+        forked.append(len(canon.encounters))  # none yet: the child finds them
+        real(self, canon)
+
+    monkeypatch.setattr(build_module.MeetingsRun, "__init__", counting)
+    db = tmp_path / "canon.sqlite"
+    result = build(synthetic, f"sqlite:///{db}", force=True)
+    assert forked == [0] and result.compiled is not None
+    here = compile_universe(load_universe(synthetic), jobs=1).canon
+    assert met_rows(here) and met_rows(result.compiled.canon) == met_rows(here)
+
+    def stored() -> list[tuple[object, ...]]:
+        with contextlib.closing(sqlite3.connect(db)) as conn:
+            return conn.execute("SELECT * FROM encounters ORDER BY a, b").fetchall()
+
+    before = stored()
+    assert len(before) == len(met_rows(here))
+
+    def broken(_canon: object) -> None:
+        raise ValueError("a stage direction fell over")
+
+    monkeypatch.setattr(build_module, "find_encounters", broken)
+    with pytest.raises(RuntimeError, match="a stage direction fell over"):
+        build(synthetic, f"sqlite:///{db}", force=True)
+    assert stored() == before
 
 
 def test_rows_written_a_stretch_of_scenes_at_a_time_equal_rows_written_at_once(
