@@ -40,6 +40,11 @@ def _destroyed(tmp_path: Path, script: str, ext: str = "fountain") -> dict[str, 
             "~harrow street warehouse",
         ),
         ("EXT. QUAY - NIGHT\n\nRuth locks the cold store. It burns behind her.\n", "~cold store"),
+        # the object, not what a preposition governs: "from the cliff" is no candidate
+        (
+            "EXT. QUAY - NIGHT\n\nMara watches the Sable Queen ferry from the cliff. It sinks.\n",
+            "~sable queen ferry",
+        ),
     ],
 )
 def test_fire_destroys_the_place(tmp_path: Path, script: str, place: str) -> None:
@@ -62,6 +67,7 @@ def test_fire_in_a_transcript(tmp_path: Path) -> None:
         "INT. SMITHY - DAY\n\nThe forge burns hot. Bram hammers a horseshoe.\n",
         "EXT. QUAY - NIGHT\n\nMara runs from the mill toward the chapel. It explodes.\n",
         "INT. LIGHTHOUSE - NIGHT\n\nThe lighthouse burns its lamp all night.\n",
+        "EXT. QUAY - NIGHT\n\nMara drops the anchor beside the Sable Queen ferry. It sinks.\n",
     ],
 )
 def test_no_confident_destruction(tmp_path: Path, script: str) -> None:

@@ -171,14 +171,32 @@ def places_in(
     """What a later "it" may point back to in a sentence, in order: the places it names (the
     bible's, the scene's own -- "the building", the heading's head noun -- and named locations,
     "the Harrow Street warehouse"; a noun that only qualifies the next one, "the boathouse
-    door", or owns it names none), and ``THING`` for each other singular thing it names
-    ("the letter", "a fuse": then "it" may be that)."""
-    out = [pid for pid, _s, _e in bible]
+    door", "the lighthouse keeper", or owns it names none), and ``THING`` for each other
+    singular thing it names ("the letter", "a fuse": then "it" may be that). The subject and
+    objects come first: what a preposition governs ("from the cliff", "on the stove") only
+    when they name nothing ("Mara rows past the Harrow Street warehouse")."""
     ws = list(_WORDS.finditer(text))
+    core: list[str] = []
+    oblique: list[str] = []
+
+    def add(key: str, start: int) -> None:
+        before = [w for w in ws if w.end() <= start]
+        k = len(before)
+        while k and before[k - 1].group(0).lower() in _ARTICLE | _DETERMINERS:
+            k -= 1
+        governed = bool(k) and before[k - 1].group(0).lower() in _PREPOSITIONS
+        (oblique if governed else core).append(key)
+
+    for pid, s, e in bible:
+        nxt = _WORDS.match(text, e + 1) if text[e : e + 1] == " " else None
+        after = nxt.group(0) if nxt is not None else ""
+        if after[:1].islower() and after.lower() not in _PREPOSITIONS | _AUX | _JOINING:
+            continue  # "the lighthouse keeper"
+        add(pid, s)
     for i, w in enumerate(ws):
         low = w.group(0).lower()
         if low in _DETERMINERS and _thing(ws, i, bible, location_words):
-            out.append(THING)
+            add(THING, w.start())
         if low not in PLACE_NOUNS and low not in location_words and low not in _GENERIC:
             continue
         if low == "it" or text[w.end() : w.end() + 2].lower() in ("'s", "’s"):
@@ -191,8 +209,8 @@ def places_in(
             continue
         found = _noun_phrase(text, ws[: i + 1], scene_key, location_words)
         if found is not None:
-            out.append(found.key)
-    return out
+            add(found.key, found.start)
+    return core or oblique
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
