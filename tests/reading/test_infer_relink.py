@@ -15,6 +15,7 @@ import synth_module
 from showbible import compile_universe, load_universe
 from showbible.reading.facts import Presence, SceneFacts
 from showbible.reading.infer import linking
+from showbible.reading.infer.learning import Occurrences
 from showbible.reading.infer.linking import Linked
 from showbible.reading.infer.relink import Replaced, relink
 
@@ -257,3 +258,35 @@ def test_a_tell_said_in_a_scene_without_confidences_joins_only_its_secrets_again
             assert spread and spread[0] < len(secrets)
             checked += 1
     assert checked >= 3
+
+
+def test_where_tells_are_said_is_kept_through_patches_as_from_nothing(
+    scenes: list[SceneFacts],
+) -> None:
+    """The index of where tells are said, kept from one join to the next and updated for the
+    replaced scenes only, equals one made from nothing; and the joins it serves equal
+    ``link``'s, edit after edit (tells said, lines moved, someone walking in)."""
+    secrets = linking.confided(scenes, _not_a_person)
+    occurs = Occurrences()
+    occurs.ensure(scenes, {" ".join(t.lower().split()) for s in secrets for t in s.tells})
+    assert occurs.at, "the universe's tells are said somewhere"
+    linked = linking.link(scenes, _not_a_person, occurs=occurs)
+    assert _rows(linked) == _rows(linking.link(scenes, _not_a_person))  # with it, as without
+    spoken = [i for i, sc in enumerate(scenes) if sc.dialogue]
+    current = scenes
+    for n, at in enumerate(spoken[:: max(1, len(spoken) // 8)]):
+        if n % 3 == 0:
+            new = _edited(current, at, f" And {secrets[n % len(secrets)].tells[0]}.")
+        elif n % 3 == 1:
+            new = _shifted(current, at, 2)
+        else:
+            sc = current[at]
+            new = _joined_with(
+                current, at, {**sc.present, f"newcomer{n}": Presence(sc.line, "action")}
+            )
+        linked = relink(new, _not_a_person, (), Replaced(linked, [current[at]], [new[at]], occurs))
+        assert _rows(linked) == _rows(linking.link(new, _not_a_person)), at
+        fresh = Occurrences()
+        fresh.ensure(new, occurs.keys)
+        assert {k: v for k, v in occurs.at.items() if v} == {k: v for k, v in fresh.at.items() if v}
+        current = new

@@ -125,7 +125,11 @@ def apply(compiled: Compiled, fresh: dict[str, EpisodeResult], places: PlaceInde
     )
     # The inferred facts joined again, reading no more of the canon's words than the edit can
     # change (reading/infer/relink.py).
-    relinked = None if old_events is None else Replaced(old_events.linked, patch.old, patch.new)
+    relinked = (
+        None
+        if old_events is None
+        else Replaced(old_events.linked, patch.old, patch.new, old_events.occurs)
+    )
     collected = collector.collect(
         universe.bible.settings.inferred_facts,
         reuse,

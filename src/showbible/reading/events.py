@@ -15,6 +15,7 @@ from showbible.reading.annotations import Annotation
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import HIGH, PlaceNames, infer_facts, place_names
+from showbible.reading.infer.learning import Occurrences
 from showbible.reading.infer.linking import Linked, link
 from showbible.reading.infer.relink import Replaced, relink
 from showbible.reading.names import did_you_mean
@@ -98,6 +99,9 @@ class Collected:
     # The inferred facts joined across scenes (``link``), as the one-shot path keeps them beside
     # the store (build/snapshot.py) so as not to join them again.
     linked: list[Linked] = field(default_factory=list)
+    # Where the secrets' tells are said in these scenes, as the joins found it: a patch's join
+    # (relink.py) searches only the scenes it replaced.
+    occurs: Occurrences = field(default_factory=Occurrences)
 
 
 class EventCollector:
@@ -396,10 +400,11 @@ class EventCollector:
             events.extend(got.annotations)
         bible_tells = [t for s in self.u.bible.secrets.values() for t in s.tells]
         stated_before = {_said(e) for e in events}
+        occurs = relinked.occurs if relinked is not None else Occurrences()
         if linked is None and relinked is not None:
             linked = relink(self.scenes, self._not_a_person, bible_tells, relinked)
         elif linked is None:
-            linked = link(self.scenes, self._not_a_person, bible_tells)
+            linked = link(self.scenes, self._not_a_person, bible_tells, occurs=occurs)
         # The stated deaths, destructions and confinements by what they are about: looking
         # through every event for each inferred fact grew as facts times events.
         said: dict[tuple[str, str], list[CanonEvent]] = {}
@@ -425,7 +430,7 @@ class EventCollector:
                 or (inferred_setting == "high" and (e.confidence or 0) >= HIGH)
             )
         ]
-        return Collected(events + use, inferred, self.diagnostics, by_scene, linked)
+        return Collected(events + use, inferred, self.diagnostics, by_scene, linked, occurs)
 
     def _not_a_person(self, cid: str) -> bool:
         """Walk-on roles, and groups a TEI cast lists as one (``Guards & Attendants``): no

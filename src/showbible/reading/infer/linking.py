@@ -14,7 +14,7 @@ from typing import Any
 
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer.abduction import CAPTORS
-from showbible.reading.infer.learning import Secret, distinctive, spread
+from showbible.reading.infer.learning import Occurrences, Secret, distinctive, spread
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,12 @@ def link(
     is_role: Callable[[str], bool],
     bible_tells: Iterable[str] = (),
     secret_facts: list[Linked] | None = None,
+    occurs: Occurrences | None = None,
 ) -> list[Linked]:
     """Every inferred fact of the universe (``scenes`` in release order, each with its
     ``inferred``), joined across scenes. ``secret_facts``: those of ``SECRET_VERBS`` when the
-    caller knows them to be what these scenes give (relink.py); the rest is cheap to join."""
+    caller knows them to be what these scenes give (relink.py); the rest is cheap to join.
+    ``occurs``: where tells are said in these scenes, if the caller keeps it (relink.py)."""
     out: list[Linked] = []
     taken_back: dict[tuple[str, str], tuple[int, str]] = {}  # (kind, subject) -> (index, where)
     releases: dict[str, list[tuple[int, str, int]]] = {}
@@ -103,8 +105,8 @@ def link(
     if secret_facts is not None:
         return out + secret_facts
     secrets = confided(scenes, is_role, bible_tells)
-    distinctive(secrets, scenes)
-    spread(secrets, scenes, hints, people)
+    distinctive(secrets, scenes, occurs)
+    spread(secrets, scenes, hints, people, occurs)
     return out + _secret_facts(secrets, scenes, position)
 
 
@@ -128,8 +130,8 @@ def confided(
     return secrets
 
 
-def respread(secrets: list[Secret], scenes: list[SceneFacts],
-             is_role: Callable[[str], bool]) -> list[Linked]:  # fmt: skip
+def respread(secrets: list[Secret], scenes: list[SceneFacts], is_role: Callable[[str], bool],
+             occurs: Occurrences | None = None) -> list[Linked]:  # fmt: skip
     """The facts of ``secrets`` (their tells already the distinctive ones, as ``link`` left
     them) with everyone who learns them found again: what ``link`` gives for these secrets
     when only who was there to hear them may have changed (relink.py). Each secret's knowers
@@ -139,7 +141,7 @@ def respread(secrets: list[Secret], scenes: list[SceneFacts],
         for item in sc.inferred or ():
             if item.kind == "learns":
                 hints.setdefault(sc.key, []).append(item)
-    spread(secrets, scenes, hints, _People(scenes, is_role))
+    spread(secrets, scenes, hints, _People(scenes, is_role), occurs)
     return _secret_facts(secrets, scenes, {sc.key: i for i, sc in enumerate(scenes)})
 
 

@@ -22,7 +22,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from showbible.reading.facts import SceneFacts
-from showbible.reading.infer.learning import Secret, TellFinder, _normal, distinctive
+from showbible.reading.infer.learning import (
+    Occurrences,
+    Secret,
+    TellFinder,
+    _normal,
+    distinctive,
+)
 from showbible.reading.infer.linking import SECRET_VERBS, Linked, confided, link, respread
 
 
@@ -34,6 +40,9 @@ class Replaced:
     linked: list[Linked]
     before: list[SceneFacts]
     after: list[SceneFacts]
+    # Where tells are said in the canon before the patch, if the caller kept it: updated here
+    # for the replaced scenes, and then what the new canon's joins read.
+    occurs: Occurrences = dataclasses.field(default_factory=Occurrences)
 
 
 def relink(
@@ -44,16 +53,23 @@ def relink(
 ) -> list[Linked]:
     """``link(scenes, is_role, bible_tells)``, reusing the facts of secrets when they cannot
     have changed."""
-    finder = TellFinder(
-        t for sc in scenes for i in sc.inferred or () if i.kind == "confides" for t in i.tells
-    )
+    tells = {_normal(t) for sc in scenes for i in sc.inferred or () if i.kind == "confides"
+             for t in i.tells}  # fmt: skip
+    finder = TellFinder(tells)
+    occurs = replaced.occurs
+    position = {sc.key: n for n, sc in enumerate(scenes)} if occurs.keys else {}
     moved: dict[str, dict[int, int]] = {}
     heard: set[str] = set()  # tells said where only who was there to hear them changed
     reread: set[str] = set()  # tells in the words of scenes whose words changed
     rewritten: set[str] = set()  # those scenes
+    shapes = []
     for old, new in zip(replaced.before, replaced.after, strict=True):
         a, a_lines = _shape(old, finder, is_role)
         b, b_lines = _shape(new, finder, is_role)
+        if occurs.keys:
+            occurs.replace(position[new.key], _words(b), frozenset(tells))
+        shapes.append((new, a, a_lines, b, b_lines))
+    for new, a, a_lines, b, b_lines in shapes:
         if a[:-1] == b[:-1]:
             # Read alike but for lines moved in order (an edit above them: a line added or
             # taken away) and perhaps who was there to hear the tells said. Both searches only
@@ -65,7 +81,8 @@ def relink(
             if a[-1] != b[-1]:
                 heard |= {t for _who, _line, found in _said(a) for t in found}
         elif a[2] or b[2]:
-            return link(scenes, is_role, bible_tells)  # confidences here: everything again
+            # Confidences here, and other words: everything again.
+            return link(scenes, is_role, bible_tells, occurs=occurs)
         else:
             # Other words: only the secrets whose tells they hold (before or after) can read
             # otherwise, in this scene and, through who learnt them here, after it.
@@ -76,18 +93,23 @@ def relink(
     kept = [x for x in replaced.linked if x.verb in SECRET_VERBS]
     if moved:
         if any(x.line not in moved[x.scene] for x in kept if x.scene in moved):
-            return link(scenes, is_role, bible_tells)  # a line the searches did not read: unsure
+            # A line the searches did not read: unsure.
+            return link(scenes, is_role, bible_tells, occurs=occurs)
         kept = [
             dataclasses.replace(x, line=moved[x.scene][x.line]) if x.scene in moved else x
             for x in kept
         ]
+    if reread or heard:
+        # Where each tell is said, found once for the session and kept up to date since: the
+        # secrets joined again read only the scenes that say their tells.
+        occurs.ensure(scenes, tells)
     if reread:
-        again = _joined_again(kept, reread | heard, rewritten, scenes, is_role, bible_tells)
+        again = _joined_again(kept, reread | heard, rewritten, scenes, is_role, bible_tells, occurs)
         if again is None:
-            return link(scenes, is_role, bible_tells)
+            return link(scenes, is_role, bible_tells, occurs=occurs)
         kept = again
     elif heard:
-        kept = _heard_again(kept, heard, scenes, is_role)
+        kept = _heard_again(kept, heard, scenes, is_role, occurs)
     return link(scenes, is_role, bible_tells, secret_facts=kept)
 
 
@@ -106,6 +128,7 @@ def _joined_again(
     scenes: list[SceneFacts],
     is_role: Callable[[str], bool],
     bible_tells: Iterable[str],
+    occurs: Occurrences,
 ) -> list[Linked] | None:
     """The facts of secrets with those that have a tell (normalised) in ``tells`` joined again
     from nothing — which of their tells are distinctive, who learns them — and the rest kept;
@@ -116,13 +139,17 @@ def _joined_again(
     old = _group(kept)
     if any(x.scene in rewritten for sid, facts in old.items() if sid not in ids for x in facts):
         return None
-    distinctive(again, scenes)
-    fresh = _group(respread(again, scenes, is_role))
+    distinctive(again, scenes, occurs)
+    fresh = _group(respread(again, scenes, is_role, occurs))
     return [x for s in secrets for x in (fresh if s.id in ids else old).get(s.id, [])]
 
 
 def _heard_again(
-    kept: list[Linked], said: set[str], scenes: list[SceneFacts], is_role: Callable[[str], bool]
+    kept: list[Linked],
+    said: set[str],
+    scenes: list[SceneFacts],
+    is_role: Callable[[str], bool],
+    occurs: Occurrences,
 ) -> list[Linked]:
     """The facts of secrets with those whose tells (normalised) are in ``said`` spread again;
     in ``link``'s order: each secret's fact followed by who learns it."""
@@ -135,7 +162,7 @@ def _heard_again(
     ]  # fmt: skip
     if not again:
         return kept
-    fresh = _group(respread(again, scenes, is_role))
+    fresh = _group(respread(again, scenes, is_role, occurs))
     return [x for sid, facts in groups.items() for x in fresh.get(sid, facts)]
 
 
