@@ -99,11 +99,13 @@ def relink(
             dataclasses.replace(x, line=moved[x.scene][x.line]) if x.scene in moved else x
             for x in kept
         ]
-    if reread or heard:
-        # Where each tell is said, found once for the session and kept up to date since: the
-        # secrets joined again read only the scenes that say their tells.
-        occurs.ensure(scenes, tells)
     if reread:
+        # Where each tell is said, found once for the session (a pass over every scene's
+        # words, about what joining these secrets again without it reads) and kept up to date
+        # since: the secrets joined again read only the scenes that say their tells. Someone
+        # walking in needs no more than spreading the secrets said there again, which reads
+        # the speeches once: it uses the index when there is one but does not make it.
+        occurs.ensure(scenes, tells)
         again = _joined_again(kept, reread | heard, rewritten, scenes, is_role, bible_tells, occurs)
         if again is None:
             return link(scenes, is_role, bible_tells, occurs=occurs)
