@@ -16,7 +16,7 @@ import re
 
 from showbible.news.cleaning import Article, unquoted
 from showbible.news.entities import Knowledge
-from showbible.news.names import NAME, keyof, norm
+from showbible.news.names import NAME, WEEKDAYS, keyof, norm
 from showbible.news.series import COLON_TITLE, TITLE, series_name
 
 # "Derek Shepherd, Grey's Anatomy" on a line of its own: a gallery's heading, character then
@@ -71,13 +71,7 @@ _NOT_SHOWS = frozenset(
         "Screen",
         "Set",
         "Earth",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        *WEEKDAYS,
     )
 )
 # "A (X), B (Y) and C (Z)": pairs listed together.

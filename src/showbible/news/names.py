@@ -183,3 +183,7 @@ def strip_start(name: str) -> str:
     if len(words) == 1 and words[0].lower() in NOT_NAME_START:
         return ""
     return " ".join(words)
+
+
+# Days of the week: a day opens a dateline or a list heading ("Thursday: ..."), never a title.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

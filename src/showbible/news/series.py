@@ -10,7 +10,16 @@ import re
 from collections.abc import Iterable
 
 from showbible.news.cleaning import QUOTE_RE, Article, unquoted
-from showbible.news.names import NAME, NOT_NAME_START, ORGS, OUTLETS, keyof, norm, words
+from showbible.news.names import (
+    NAME,
+    NOT_NAME_START,
+    ORGS,
+    OUTLETS,
+    WEEKDAYS,
+    keyof,
+    norm,
+    words,
+)
 
 # A title: capitalised words (digits and initials too: "9-1-1", "P.D."), with the small words
 # titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").
@@ -414,13 +423,7 @@ _NOT_COLON_SHOW = frozenset(
         "Note",
         "Recommended Videos",
         # "ABC announced a big shocker Thursday: Isaiah Washington ...": a day before a colon
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        *WEEKDAYS,
         "Today",
         "Tonight",
         "Yesterday",
