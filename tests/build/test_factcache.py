@@ -29,12 +29,17 @@ def episodes() -> list[list[SceneFacts]]:
     return [r.facts for r in compiled.extraction.episodes.values()]
 
 
-def _speeches_decoded(scene: CachedScene) -> bool:
+def _set(scene: CachedScene, name: str) -> bool:
+    """Whether a slot of the scene holds its value (decoded or its own), without decoding."""
     try:
-        SceneFacts.__dict__["dialogue"].__get__(scene, SceneFacts)
+        SceneFacts.__dict__[name].__get__(scene, SceneFacts)
     except AttributeError:
         return False
     return True
+
+
+def _speeches_decoded(scene: CachedScene) -> bool:
+    return _set(scene, "dialogue")
 
 
 def _blob(scenes: list[SceneFacts]) -> bytes:
@@ -95,11 +100,7 @@ def test_words_set_on_a_cached_scene_are_its_own(episodes: list[list[SceneFacts]
 
 
 def _labels_decoded(scene: CachedScene) -> bool:
-    try:
-        SceneFacts.__dict__["labels"].__get__(scene, SceneFacts)
-    except AttributeError:
-        return False
-    return True
+    return _set(scene, "labels")
 
 
 def test_extras_stay_compressed_until_read_and_a_set_one_is_the_scenes_own(

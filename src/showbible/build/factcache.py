@@ -271,13 +271,7 @@ class CachedScene(SceneFacts):
             setattr(self, name, value)
 
     def _extra(self, index: int) -> Any:
-        slot = _EXTRAS[index]
-        try:
-            return slot.__get__(self, SceneFacts)
-        except AttributeError:
-            assert self.source is not None  # only an attached scene lacks its extras
-            self.source.decode(_EXTRAS_PART)
-            return slot.__get__(self, SceneFacts)
+        return self._decoded(_EXTRAS[index], _EXTRAS_PART)
 
     def _set_extra(self, index: int, value: Any) -> None:
         self._own()
@@ -293,11 +287,14 @@ class CachedScene(SceneFacts):
         return True
 
     def _words(self, part: int) -> Any:
-        slot = _SLOTS[part]
+        return self._decoded(_SLOTS[part], part)
+
+    def _decoded(self, slot: Any, part: int) -> Any:
+        """The slot's value, decoding the episode's ``part`` into its scenes if it is unset."""
         try:
             return slot.__get__(self, SceneFacts)
         except AttributeError:
-            assert self.source is not None  # only an attached scene lacks its words
+            assert self.source is not None  # only an attached scene lacks its words or extras
             self.source.decode(part)
             return slot.__get__(self, SceneFacts)
 
