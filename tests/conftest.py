@@ -99,3 +99,17 @@ def pg_url() -> Iterator[str]:
             capture_output=True,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_yaml_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite's YAML cache (universe.yamlcache) in a folder of its own, not the user's: left
+    on, so every test that loads a universe also reads it back through the cache. In os.environ
+    so that the command-line tests' child processes use it too."""
+    before = os.environ.get("SHOWBIBLE_CACHE_DIR")
+    os.environ["SHOWBIBLE_CACHE_DIR"] = str(tmp_path_factory.mktemp("showbible-cache"))
+    yield
+    if before is None:
+        del os.environ["SHOWBIBLE_CACHE_DIR"]
+    else:
+        os.environ["SHOWBIBLE_CACHE_DIR"] = before

@@ -1,7 +1,8 @@
 """Loads a universe folder: `universe.yaml` + `bible/*.yaml`, its series, episodes and orders.
 
-Every error names ``file:line:column``: YAML is read by yamlread, which keeps the position of
-every key and item, and pydantic's error locations are walked back through them.
+Every error names ``file:line:column``: YAML is read by yamlread (through yamlcache, which keeps
+the built tree for the next process), which keeps the position of every key and item, and
+pydantic's error locations are walked back through them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from showbible.universe.bible import ID_PATTERN, BibleConf, SeriesConf
 from showbible.universe.root import UNIVERSE_FILE as UNIVERSE_FILE  # re-exported
 from showbible.universe.root import find_root as find_root  # re-exported
 from showbible.universe.storytime import StoryTime, parse_story_time
-from showbible.universe.yamlread import YMap, YSeq, read_yaml
+from showbible.universe.yamlcache import read_yaml_cached
+from showbible.universe.yamltree import YMap, YSeq
 
 SCRIPT_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".xml")
 _MAX_YAML_NODES = 200_000  # a YAML alias bomb expands past any real bible long before this
@@ -189,7 +191,7 @@ def error_text(exc: Exception) -> str:
 
 def _read_yaml(path: Path, root: Path, shown: str) -> Any:
     raw = read_file(path, root=root, shown=shown, limit_mb=YAML_LIMIT_MB, what="a bible file")
-    return read_yaml(raw, shown)
+    return read_yaml_cached(raw, shown)  # the same tree as yamlread.read_yaml, kept for next time
 
 
 _LIST_KEYS = ("series", "events", "allow", "titles", "roles", "release_order")

@@ -7,6 +7,7 @@ libyaml (ruamel.yaml.clib) composes the same node graph, marks included, in a fi
 building plain dicts and lists from the nodes ourselves keeps the positions (``YMap.at``,
 ``YSeq.at``: ``(file, line, column)``, 1-based) and lets us refuse bad keys before anything is
 built. Dates stay text: pydantic parses them, so a bad one is reported with its line.
+The loader reads through yamlcache, which keeps the built tree for the next process.
 """
 
 from __future__ import annotations
@@ -20,33 +21,16 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from showbible.model import InputError
+from showbible.universe.yamltree import Position as Position  # re-exported
+from showbible.universe.yamltree import YMap as YMap  # re-exported
+from showbible.universe.yamltree import YSeq as YSeq  # re-exported
+from showbible.universe.yamltree import plain as plain  # re-exported
 from showbible.universe.yamlwords import explain
 
-Position = tuple[str, int, int]  # file, line, column (1-based)
 MAX_DEPTH = 64
 _MERGE = "tag:yaml.org,2002:merge"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
-
-
-class YMap(dict[str, Any]):
-    """A mapping read from YAML; ``at[key]`` is where the key was written."""
-
-    __slots__ = ("at",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.at: dict[str, Position] = {}
-
-
-class YSeq(list[Any]):
-    """A sequence read from YAML; ``at[i]`` is where item ``i`` was written."""
-
-    __slots__ = ("at",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.at: list[Position] = []
 
 
 def read_yaml(raw: bytes, shown: str) -> Any:
@@ -212,13 +196,3 @@ def check_depth(text: str, shown: str) -> None:
                     )
             elif ch in "]}":
                 depth = max(0, depth - 1)
-
-
-def plain(node: Any) -> Any:
-    """Read or round-trip YAML as plain dicts and lists (keys as text): for validating a part
-    on its own, and for comparing a file before and after an edit."""
-    if isinstance(node, dict):
-        return {str(k): plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [plain(v) for v in node]
-    return node
