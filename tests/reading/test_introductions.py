@@ -26,6 +26,7 @@ def _intros(tmp_path: Path, script: str) -> list[str]:
         # an age after the name (screenplay)
         ("EXT. PIER - DAY\n\nCOLE BRECK (40s) watches from the pier.\n", "COLE BRECK"),
         ("EXT. PIER - DAY\n\nOn the quay, MARGUERITE, 60s, mends a net.\n", "MARGUERITE"),
+        ("EXT. PIER - DAY\n\nHALVARD, forties, sun-cracked, coils rope.\n", "HALVARD"),
         # the name written again as a name
         ("EXT. PIER - DAY\n\nCOLE watches from the pier. The gulls rise as Cole turns.\n", "COLE"),
         (
@@ -62,7 +63,8 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         "EXT. ROAD - DAY\n\n[Finn yells] NO! Finn, No!\n",
         "EXT. ROAD - DAY\n\nIT'S ALWAYS WEREWOLF, reads the poster. Jake loves Werewolf.\n",
         # a play writes every entrance in capitals: none of them introduces anyone
-        ".ACT I. SCENE I.\n\nEnter KING HENRY and WESTMORELAND.\n\nKING HENRY\nSo shaken as we are.\n\n"
+        ".ACT I. SCENE I.\n\nEnter KING HENRY and WESTMORELAND.\n\n"
+        "KING HENRY\nSo shaken as we are.\n\n"
         "Exit KING HENRY. Enter HOTSPUR.\n\nHOTSPUR\nMy liege.\n\nExeunt HOTSPUR and "
         "WESTMORELAND.\n",
     ],

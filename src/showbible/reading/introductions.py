@@ -68,7 +68,8 @@ _CONTRACTION = re.compile(r"\w{2,}['’](?:T|S|LL|RE|VE|D|M)$", re.I)
 _AFTER_BAD = re.compile(r"^\s*(?::|#|\d|['’][sS]\b)")
 _AGE = re.compile(
     r"^\s*(?:\(\s*(?:\d|early|mid|late|about|around|pre-?teen|teen|twent|thirt|fort|fift|sixt|"
-    r"sevent|eight|nint|in (?:his|her|their))|,\s*(?:\d{1,2}s?\b|early|mid|late|a |an ))",
+    r"sevent|eight|nint|in (?:his|her|their))|,\s*(?:\d{1,2}s?\b|early|mid|late|a |an |"
+    r"(?:twent|thirt|fort|fift|sixt|sevent|eight|nint)(?:y|ies)\b))",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
