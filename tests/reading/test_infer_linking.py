@@ -13,7 +13,7 @@ import synth_module
 from showbible import compile_universe, load_universe
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer import linking
-from showbible.reading.infer.learning import Secret
+from showbible.reading.infer.learning import Occurrences, Secret
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
 
@@ -21,9 +21,12 @@ DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
 # --- the plain definition, as it stood before the automaton -----------------------------------
 
 
-def plain_distinctive(secrets: list[Secret], scenes: list[SceneFacts]) -> None:
+def plain_distinctive(
+    secrets: list[Secret], scenes: list[SceneFacts], occurs: object = None
+) -> None:
     """Keep only the tells that nobody says before their secret is confided: words in common
-    use before it show nothing."""
+    use before it show nothing. (``occurs``, an index of where tells are said, is not read:
+    the plain definition reads every scene.)"""
     if not secrets:
         return
     pattern: dict[str, re.Pattern[str]] = {}
@@ -50,7 +53,7 @@ def plain_distinctive(secrets: list[Secret], scenes: list[SceneFacts]) -> None:
 
 
 def plain_spread(secrets: list[Secret], scenes: list[SceneFacts], hints: dict[str, list[Inferred]],
-           people: dict[str, list[str]]) -> None:  # fmt: skip
+           people: dict[str, list[str]], occurs: object = None) -> None:  # fmt: skip
     """Who learns each secret, scene by scene in release order (see the module's docstring).
     ``hints`` are the Learning facts per scene key; ``people`` who is present per scene key."""
     live = [s for s in secrets if s.tells]
@@ -102,12 +105,18 @@ def test_linking_equals_the_plain_definition(
 ) -> None:
     scenes = _universe(tmp_path, seed)
     fast = linking.link(scenes, lambda c: False)
+    # With the index of where tells are said that a resident session keeps (learning.py).
+    occurs = Occurrences()
+    occurs.ensure(scenes, {" ".join(t.lower().split()) for s in linking.confided(
+        scenes, lambda c: False) for t in s.tells})  # fmt: skip
+    indexed = linking.link(scenes, lambda c: False, occurs=occurs)
     monkeypatch.setattr(linking, "distinctive", plain_distinctive)
     monkeypatch.setattr(linking, "spread", plain_spread)
     plain = linking.link(scenes, lambda c: False)
-    assert [(x.verb, x.subject, x.scene, x.line, x.obj, x.data) for x in fast] == [
-        (x.verb, x.subject, x.scene, x.line, x.obj, x.data) for x in plain
-    ]
+    for got in (fast, indexed):
+        assert [(x.verb, x.subject, x.scene, x.line, x.obj, x.data) for x in got] == [
+            (x.verb, x.subject, x.scene, x.line, x.obj, x.data) for x in plain
+        ]
     assert any(x.verb == "learns" and x.data.get("reason", "").startswith("told by") for x in fast)
 
 
