@@ -80,3 +80,4 @@ class BuildResult:
     seconds: float
     diagnostics: list[Diagnostic]
     compiled: Compiled | None = None
+    note: str = ""  # why more was rebuilt than the edits explain (another engine's canon)

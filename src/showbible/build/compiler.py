@@ -467,6 +467,7 @@ def _build(
                 )
         with st.read() as conn:
             cache, extracts = load_caches(conn)
+            note = engine_note(conn)
         large = sum(e.path is not None for e in universe.episodes) > WORDS_KEPT_FROM
         with keep_words(WORDS_KEPT if large else None):
             compiled = compile_universe(
@@ -480,6 +481,7 @@ def _build(
                 with st.write() as conn:
                     compiled.totals = write_canon(conn, compiled, cache, rules.wait)
                     set_meta_all(conn, universe_hash(universe, compiled.hashes), compiled)
+                    store.set_meta(conn, ENGINE_KEY, engine_fingerprint())
                     seconds = time.perf_counter() - started
                     log_build(conn, compiled, seconds)
             finally:
@@ -487,10 +489,27 @@ def _build(
         if progress:
             progress("store", 1, 1)
         return BuildResult(
-            True, compiled.parsed, compiled.cached, seconds, compiled.diagnostics, compiled
+            True, compiled.parsed, compiled.cached, seconds, compiled.diagnostics, compiled, note
         )
     finally:
         st.dispose()
+
+
+# The store's meta key for the fingerprint of the engine that compiled its canon.
+ENGINE_KEY = "engine"
+
+
+def engine_note(conn: DbConnection) -> str:
+    """Why every cached extraction is stale, when it is: the store's canon was compiled by
+    other engine code (an upgrade, or development between releases). Its caches are keyed on
+    the engine, so they are read as misses, never misread; this says so."""
+    written = store.read_meta(conn, ENGINE_KEY)
+    if written is None or written == engine_fingerprint():
+        return ""
+    return (
+        "the store's canon was compiled by another version of showbible's engine: "
+        "every script is read and checked again"
+    )
 
 
 def load_caches(

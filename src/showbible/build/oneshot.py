@@ -30,6 +30,7 @@ from showbible.build.compiled import BuildResult
 from showbible.build.compiler import (
     build,
     compile_universe,
+    engine_note,
     gc_paused,
     load_caches,
     quick_hashes,
@@ -110,7 +111,9 @@ def _resume(
             }
             before = {rel: stored[rel] for rel in hashes if rel in stored}
             if len(before) != len(hashes) or universe_hash(universe, before) != written:
-                return None, "the store's canon is not of these files and this bible"
+                return None, engine_note(conn) or (
+                    "the store's canon is not of these files and this bible"
+                )
             snap, why = snapshot.load(store.read_meta(conn, snapshot.META_KEY), written)
             if snap is None:
                 return None, why

@@ -69,6 +69,8 @@ def build_cmd(
     if not result.changed:
         err.print("canon is up to date")
         return
+    if result.note:
+        err.print(f"note: {result.note}")
     assert result.compiled is not None
     canon = result.compiled.canon
     people = sum(1 for c in result.compiled.cast.characters.values() if not c.role)
