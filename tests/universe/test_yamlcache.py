@@ -313,6 +313,8 @@ def test_the_folder_is_private_and_can_be_turned_off(
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # the XDG spec: ignore a relative one
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache_folder() == tmp_path / "home" / ".cache" / "showbible" / "yaml"
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home folder at all
+    assert cache_folder() is None
 
 
 def test_the_folder_stays_bounded(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
