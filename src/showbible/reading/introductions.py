@@ -31,14 +31,13 @@ from showbible.model import Kind, Scene
 from showbible.reading import lexicon
 
 
-# A run of capitalised words: each of two letters or more (or an initial "J."), apostrophes and
-# hyphens inside (O'NEILL, MARY-KATE); a title like "DR." may lead.
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# A word in capitals of two letters or more (or an initial, "J."); a full stop ends the run
-# unless the word is an abbreviated title ("DR. PELL"; "Enter DOUGLAS. HOTSPUR follows" is two).
+# A run of one to three words in capitals, each of two letters or more (or an initial, "J."),
+# apostrophes and hyphens inside (O'NEILL, MARY-KATE); a full stop ends the run unless the word
+# is an abbreviated title that may lead it ("DR. PELL"; "Enter DOUGLAS. HOTSPUR follows" is two).
 _CAPS = r"(?:[A-Z][A-Z'’\-]*[A-Z]|[A-Z]\.)"
 _TITLE = r"(?:DR|MR|MRS|MS|ST|LT|SGT|CAPT|PROF|REV|FR|GEN|COL)\."
 _RUN = re.compile(
