@@ -17,6 +17,7 @@ from showbible.news.characters import consistent_roles, learn_characters
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.facts import NewsFact, dedupe
+from showbible.news.gazetteer import learn_known_titles
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
 from showbible.news.names import Lexicon, keyof, norm
 from showbible.news.quotes import Quotes
@@ -35,6 +36,9 @@ class Reader(Relations, Quotes, Synopses):
         learn_plain_series(self.kb, self.article)
         count_series(self.kb, self.article)
         learn_people(self.kb, self.article)
+        # Known titles named plainly: after the people, so that a name is not taken for a show.
+        if learn_known_titles(self.kb, self.article):
+            count_series(self.kb, self.article)
         headings = heading_characters(self.kb, self.article)  # before roles: they learn some
         if self.nlp is not None:
             for para in self.article.paragraphs:

@@ -1,0 +1,149 @@
+"""Shows named plainly ("a reunion of the Frasier cast" is cued; "Kelsey Grammar returns to
+Frasier" is not): a list of real titles is one piece of evidence that a capitalised span is a
+show, never the only one.
+
+The list is not part of the package: it is read from $SHOWBIBLE_TITLES (default
+/work/scratch/news/gazetteer/titles.tsv; one title a line, optionally a tab and its first year),
+loaded once, and when it is absent this step does nothing. A known title is taken as a show
+when the sentence also says so:
+
+- any title, with strong context: the words the press puts around a show ("on X", "episode of
+  X", "X star Jane Doe", "X (1982)", "NBC's X");
+- a title of two words or more (not counting "The"), also with weak context: a television
+  predicate in the sentence (appears, guest, cameo, reprise, crossover, episode, ...) or a
+  performer or character the article names (a name with evidence of either). "Cheers",
+  "Friends", "House", "Lost", "The Office" are words before they are titles: they need strong
+  context.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+from showbible.news.cleaning import Article, sentences, unquoted
+from showbible.news.entities import Knowledge
+from showbible.news.names import keyof
+from showbible.news.series import TITLE, series_name
+
+TITLES_ENV = "SHOWBIBLE_TITLES"
+DEFAULT_TITLES = Path("/work/scratch/news/gazetteer/titles.tsv")
+
+_SPAN = re.compile(TITLE)
+_NETWORK = (
+    r"(?:NBC|CBS|ABC|Fox|FOX|HBO|Netflix|Hulu|AMC|FX|Showtime|Starz|Peacock|Paramount\+|"
+    r"Disney\+|Amazon|Apple TV\+|The CW|CW|BBC|ITV|Syfy|USA|TNT|TBS|Freeform)"
+)
+# Strong context: what only a show is ("on Cheers", "episode of Lost", "the Frasier revival").
+_STRONG_BEFORE = re.compile(
+    rf"(?:\b(?:on|episodes?\s+of|seasons?\s+of|cast\s+of|revival\s+of|reboot\s+of|"
+    rf"spin-?off\s+of|finale\s+of|premiere\s+of|star\s+of|stars\s+of)|{_NETWORK}[’']s)\s+$"
+)
+_STRONG_AFTER = re.compile(
+    r"^(?:\s+(?:stars?|co-stars?|alums?|cast(?:\s+members?)?|actors?|actress(?:es)?|"
+    r"episodes?|finale|premiere|pilot|revival|reboot|spin-?off|sequel|prequel|reunion|"
+    r"characters?|creator|showrunner|writers)\b|\s*\((?:19|20)\d\d\))"
+)
+# Weak context: the sentence is about television work.
+_TV_PREDICATE = re.compile(
+    r"\b(?:appear(?:s|ed|ing|ance|ances)?|guest(?:-?starr?(?:ed|ing|s)?)?|cameos?|"
+    r"reprise[sd]?|reprising|crossovers?|episodes?|seasons?|sitcom|series|spin-?off|"
+    r"revival|reboot|starred|starring|co-starred|cast|portray(?:s|ed)?|played|plays|"
+    r"voiced|role)\b",
+    re.IGNORECASE,
+)
+
+
+def titles_path() -> Path:
+    return Path(os.environ.get(TITLES_ENV, os.fspath(DEFAULT_TITLES)))
+
+
+@cache
+def load_titles(path: Path) -> dict[str, str]:
+    """key -> title, from a list of one title a line (a tab then anything may follow); empty
+    when the file is absent."""
+    if not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        title = line.split("\t", 1)[0].strip()
+        if title and not title.startswith("#"):
+            out.setdefault(keyof(title), title)
+    return out
+
+
+def common_title(title: str) -> bool:
+    """One word besides an article: "Cheers", "The Office", "Lost". Such a title is a word
+    before it is a show."""
+    return len([w for w in title.split() if w not in ("The", "A", "An")]) <= 1
+
+
+def _candidates(span: str) -> list[tuple[int, int]]:
+    """Word ranges of a span, longest first: "Kelsey Grammer's Frasier" holds "Frasier"."""
+    n = len(span.split())
+    return sorted(
+        ((i, j) for i in range(n) for j in range(i + 1, min(n, i + 7) + 1)),
+        key=lambda r: (r[0] - r[1], r[0]),
+    )
+
+
+def learn_known_titles(
+    kb: Knowledge, article: Article, titles: dict[str, str] | None = None
+) -> int:
+    """Add the known titles the article names plainly with context; the number added."""
+    titles = titles if titles is not None else load_titles(titles_path())
+    if not titles:
+        return 0
+    added = 0
+    for para in article.paragraphs:
+        if para.title:
+            continue  # a headline has no sentence around its words
+        for _, sentence in sentences(unquoted(para.text)):
+            people = {
+                k
+                for k, name in kb.persons.items()
+                if (kb.evidence[k] != 0 or k in kb.characters or k in kb.lex.performers)
+                and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence)
+            }
+            predicate = bool(_TV_PREDICATE.search(sentence))
+            for m in _SPAN.finditer(sentence):
+                title = _known_in(kb, titles, sentence, m.start(), m.group(0), predicate, people)
+                if title:
+                    kb.add_series(title, exact=True)
+                    # the capitalised words were counted as a person's name until now
+                    kb.persons.pop(keyof(title), None)
+                    added += 1
+    return added
+
+
+def _known_in(
+    kb: Knowledge,
+    titles: dict[str, str],
+    sentence: str,
+    start: int,
+    span: str,
+    predicate: bool,
+    people: set[str],
+) -> str | None:
+    words = span.split()
+    for i, j in _candidates(span):
+        part = " ".join(words[i:j])
+        k = keyof(part)
+        if k not in titles or kb.is_series(part):
+            continue
+        if k in kb.characters or k in kb.lex.characters:
+            continue  # "Jessica Jones": the article uses it as a character's name
+        if k in kb.lex.performers or kb.evidence[k] != 0 or not series_name(part, inside=True):
+            continue
+        at = start + len(" ".join(words[:i])) + (1 if i else 0)
+        before, after = sentence[:at], sentence[at + len(part) :]
+        if re.match(r"^[’']s?\s+[a-z]", after) or re.match(r"^\s*\(\s*[A-Z]", after):
+            continue  # "Frasier's brother", "Frasier (Kelsey Grammer)": a character
+        weak = predicate or bool(people - {k})
+        strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
+        opening = not before.strip()
+        if strong or (weak and not common_title(part) and not opening):
+            return titles[k]
+    return None

@@ -1,0 +1,79 @@
+"""Shows named plainly, with a list of known titles as one piece of evidence (the eighth
+session): a title of two words or more with a television predicate or a performer in its
+sentence; a one-word title ("Cheers", "Lost") only with the words the press puts around a show.
+The titles here are invented; the list is given through $SHOWBIBLE_TITLES, and without it
+nothing changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from showbible.news import extract_text
+from showbible.news.gazetteer import TITLES_ENV, common_title, load_titles
+
+FACTS = tuple[str, str, str]
+TITLES = "Tidewater Lane\t1991\nLanterns\t1982\nHarbor Nights\t2004\n# a comment line\n"
+
+
+def triples(text: str) -> set[FACTS]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+
+
+@pytest.fixture
+def titles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "titles.tsv"
+    path.write_text(TITLES, encoding="utf-8")
+    monkeypatch.setenv(TITLES_ENV, str(path))
+    return path
+
+
+HEAD = "Guest stars return this fall.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title of two words, a casting predicate in the sentence
+        (HEAD + "Jane Doe will reprise her role as Mara Voss in Tidewater Lane this fall.",
+         {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Tidewater Lane")}),
+        # a one-word title with strong context: "on X", "the X revival"
+        (HEAD + "Jane Doe will reprise her role as Mara Voss on Lanterns this fall.",
+         {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Lanterns")}),
+        (HEAD + "Mara Voss (Jane Doe) returns to the Lanterns revival this fall.",
+         {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Lanterns")}),
+    ],
+)  # fmt: skip
+def test_known_titles_named_plainly(titles: Path, text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "show"),
+    [
+        # a one-word title with no strong context: a word ("hung lanterns"), or too weak
+        (HEAD + "Jane Doe, who plays Mara Voss, hung Lanterns on her porch.", "Lanterns"),
+        (HEAD + "Mara Voss (Jane Doe) returns to Lanterns this fall.", "Lanterns"),
+        # a known title opening a sentence about a street, with no predicate or performer
+        (HEAD + "Tidewater Lane is a quiet street where the author grew up.", "Tidewater Lane"),
+        # a known title used as a character's name ("Harbor Nights (Jane Doe)")
+        (HEAD + "Harbor Nights (Jane Doe) guest-starred in the premiere.", "Harbor Nights"),
+    ],
+)  # fmt: skip
+def test_known_titles_without_context_are_not_shows(titles: Path, text: str, show: str) -> None:
+    assert not any(o == show for k, _, o in triples(text) if k == "appears_in")
+
+
+def test_without_the_list_nothing_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TITLES_ENV, str(tmp_path / "absent.tsv"))
+    text = HEAD + "Jane Doe will reprise her role as Mara Voss in Tidewater Lane this fall."
+    assert ("appears_in", "Mara Voss", "Tidewater Lane") not in triples(text)
+    assert load_titles(tmp_path / "absent.tsv") == {}
+
+
+def test_the_list_and_common_titles(titles: Path) -> None:
+    known = load_titles(titles)
+    assert set(known.values()) == {"Tidewater Lane", "Lanterns", "Harbor Nights"}
+    assert common_title("Lanterns") and common_title("The Office")
+    assert not common_title("Tidewater Lane") and not common_title("The Good Wife")
