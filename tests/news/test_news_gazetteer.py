@@ -14,7 +14,7 @@ from showbible.news import extract_text
 from showbible.news.gazetteer import TITLES_ENV, common_title, load_titles
 
 FACTS = tuple[str, str, str]
-TITLES = "Tidewater Lane\t1991\nLanterns\t1982\nHarbor Nights\t2004\n# a comment line\n"
+TITLES = "Tidewater Lane\t1991\nLanterns\t1982\nHarbor Nights\t2004\nIvo Crane\t2008\n# a comment\n"
 
 
 def triples(text: str) -> set[FACTS]:
@@ -59,10 +59,33 @@ def test_known_titles_named_plainly(titles: Path, text: str, expected: set[FACTS
         (HEAD + "Tidewater Lane is a quiet street where the author grew up.", "Tidewater Lane"),
         # a known title used as a character's name ("Harbor Nights (Jane Doe)")
         (HEAD + "Harbor Nights (Jane Doe) guest-starred in the premiere.", "Harbor Nights"),
+        # a known title that is the short form of a name the article uses, and a role
+        ("Salt Road returns.\n\nAs Marshal Ivo Crane, Tom Reyes is superb.\n\nIn the best "
+         "episodes, Ivo Crane heads to the coast.", "Ivo Crane"),
+        (HEAD + "Tom Reyes plays Ivo Crane in the second season of Salt Road.", "Ivo Crane"),
     ],
 )  # fmt: skip
 def test_known_titles_without_context_are_not_shows(titles: Path, text: str, show: str) -> None:
     assert not any(o == show for k, _, o in triples(text) if k == "appears_in")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEAD + "Former Tidewater Lane star Jane Doe will play Mara Voss, the oldest recruit.",
+        "Harrowgate is getting its first spin-off. Former Tidewater Lane star Jane Doe will play "
+        "the oldest rookie.\n\nJane Doe’s character will be introduced as trainee Mara Voss (Doe).",
+    ],
+)
+def test_a_former_credit_is_not_the_show_being_cast(titles: Path, text: str) -> None:
+    """ "Former X star Jane Doe will play ...": X is her past credit (and "Former" is no part
+    of its title), not the show her new role is in."""
+    facts = triples(text)
+    assert ("plays", "Jane Doe", "Mara Voss") in facts
+    assert not {o for k, _, o in facts if k == "appears_in"} & {
+        "Tidewater Lane",
+        "Former Tidewater Lane",
+    }
 
 
 def test_without_the_list_nothing_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,6 +97,6 @@ def test_without_the_list_nothing_changes(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_the_list_and_common_titles(titles: Path) -> None:
     known = load_titles(titles)
-    assert set(known.values()) == {"Tidewater Lane", "Lanterns", "Harbor Nights"}
+    assert set(known.values()) == {"Tidewater Lane", "Lanterns", "Harbor Nights", "Ivo Crane"}
     assert common_title("Lanterns") and common_title("The Office")
     assert not common_title("Tidewater Lane") and not common_title("The Good Wife")

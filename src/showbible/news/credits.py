@@ -38,4 +38,10 @@ def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
         show = m.at(c.group("s")).value
         if counts is not None and counts[show] < 2:
             out.add(show)
+    # "Former Reno 911! star Niecy Nash will play ...": a past credit, however often it is named
+    for c in re.finditer(
+        rf"\b(?:[Ff]ormer|[Ee]x-|[Oo]ne-?time)\s*(?P<s>{SER})\s+(?:actor|actress|stars?|alums?)\b",
+        m.text,
+    ):
+        out.add(m.at(c.group("s")).value)
     return out

@@ -32,6 +32,14 @@ TITLES_ENV = "SHOWBIBLE_TITLES"
 DEFAULT_TITLES = Path("/work/scratch/news/gazetteer/titles.tsv")
 
 _SPAN = re.compile(TITLE)
+# What may stand before a known title inside one capitalised span: a small word ("fans of
+# Cheers"), a possessive ("Kelsey Grammer's Frasier"), a word that opens a sentence ("In",
+# "When"); and what may follow it ("Cheers and Frasier").
+_SMALL = frozenset({"of", "the", "and", "at", "in", "on", "a", "an", "for", "&", "with", "from"})
+_OPENS = re.compile(
+    r"(?:of|the|and|at|in|on|a|an|for|&|with|from|to|by|[\w.\-]+[’']s?|In|On|When|While|After|"
+    r"Before|Like|Unlike|Since|Both|Even|Also|From|With|And|But|Then|Now|As)"
+)
 _NETWORK = (
     r"(?:NBC|CBS|ABC|Fox|FOX|HBO|Netflix|Hulu|AMC|FX|Showtime|Starz|Peacock|Paramount\+|"
     r"Disney\+|Amazon|Apple TV\+|The CW|CW|BBC|ITV|Syfy|USA|TNT|TBS|Freeform)"
@@ -137,13 +145,22 @@ def _known_in(
             continue  # "Jessica Jones": the article uses it as a character's name
         if k in kb.lex.performers or kb.evidence[k] != 0 or not series_name(part, inside=True):
             continue
+        if (i > 0 and not _OPENS.fullmatch(words[i - 1])) or (
+            j < len(words) and words[j].lower() not in _SMALL
+        ):
+            continue  # "Marshal Eli Stone": a known title inside a longer name is no title
         at = start + len(" ".join(words[:i])) + (1 if i else 0)
         before, after = sentence[:at], sentence[at + len(part) :]
         if re.match(r"^[’']s?\s+[a-z]", after) or re.match(r"^\s*\(\s*[A-Z]", after):
             continue  # "Frasier's brother", "Frasier (Kelsey Grammer)": a character
+        if re.search(r"\b(?:[Aa]s|[Pp]lays?|[Pp]layed|[Pp]laying|named|called)\s+$", before):
+            continue  # "as Frasier", "plays Eli Stone": a role
         weak = predicate or bool(people - {k})
         strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
         opening = not before.strip()
-        if strong or (weak and not common_title(part) and not opening):
+        # "Eli Stone" after "As Marshal Eli Stone, ...": the short form of a name the article
+        # uses, unless the words around it say it is a show ("the Dexter revival")
+        in_name = any(p.endswith(f" {k}") or p.startswith(f"{k} ") for p in kb.persons)
+        if strong or (weak and not common_title(part) and not opening and not in_name):
             return titles[k]
     return None

@@ -333,6 +333,8 @@ class Roles(Extractor):
             series, confidence = self.dominant_show() or "", 0.4
         else:
             return
+        if not before and not after and series in credited(m):
+            return  # "Former A star B will play X": A is B's credit, not where X is
         main = self.main_series()
         # "CSI Miami (CBS, 10 PM) – ...": a paragraph that opens with its show is about it
         opens = bool(head.mentions) and re.match(r"\W*\ue000", head.text) is not None

@@ -219,7 +219,7 @@ _TITLE_STOP = frozenset(
     why how this that these those there here it its they we you i he she his her their our my
     your yes no oh well now then meanwhile perhaps maybe every each all both either neither
     some many most more few several another other such only just like including inside
-    behind during across throughout between among amid against
+    behind during across throughout between among amid against former
     """
     )
 )
