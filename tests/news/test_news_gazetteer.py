@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from showbible.news import extract_text
-from showbible.news.gazetteer import TITLES_ENV, common_title, load_titles
+from showbible.news.cleaning import Article, Paragraph
+from showbible.news.entities import Knowledge
+from showbible.news.gazetteer import TITLES_ENV, common_title, learn_known_titles, load_titles
+from showbible.news.names import Lexicon
 
 FACTS = tuple[str, str, str]
 TITLES = "Tidewater Lane\t1991\nLanterns\t1982\nHarbor Nights\t2004\nIvo Crane\t2008\n# a comment\n"
@@ -100,3 +103,31 @@ def test_the_list_and_common_titles(titles: Path) -> None:
     assert set(known.values()) == {"Tidewater Lane", "Lanterns", "Harbor Nights", "Ivo Crane"}
     assert common_title("Lanterns") and common_title("The Office")
     assert not common_title("Tidewater Lane") and not common_title("The Good Wife")
+
+
+def shows_in(sentence: str, titles: Path) -> set[str]:
+    """The known titles the step takes as shows in one paragraph under a headline."""
+    article = Article("a.txt", "News", [Paragraph(1, "News", True), Paragraph(3, sentence)])
+    kb = Knowledge(Lexicon())
+    learn_known_titles(kb, article, load_titles(titles))
+    return set(kb.series.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("HBO’s Lanterns drew its best ratings yet.", {"Lanterns"}),  # a network's possessive
+        ("The Lanterns (1982) cast reunited.", {"Lanterns"}),  # a year
+        ("Jane Doe, a Lanterns star, is back.", {"Lanterns"}),
+        # a known title that is only the first word of a longer one, or the last
+        ("HBO’s Lanterns of the Deep drew its best ratings yet.", set()),
+        ("Fans of Harbor Nights of Lanterns cheered the crossover episode.", set()),
+        # a one-word title with weak context only, or none
+        ("Lanterns glowed in the crossover episode.", set()),
+        ("The crossover episode was lit by Lanterns.", set()),
+    ],
+)
+def test_the_bounds_and_context_of_a_known_title(
+    titles: Path, sentence: str, expected: set[str]
+) -> None:
+    assert shows_in(sentence, titles) == expected

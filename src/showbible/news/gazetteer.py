@@ -32,13 +32,14 @@ TITLES_ENV = "SHOWBIBLE_TITLES"
 DEFAULT_TITLES = Path("/work/scratch/news/gazetteer/titles.tsv")
 
 _SPAN = re.compile(TITLE)
-# What may stand before a known title inside one capitalised span: a small word ("fans of
-# Cheers"), a possessive ("Kelsey Grammer's Frasier"), a word that opens a sentence ("In",
-# "When"); and what may follow it ("Cheers and Frasier").
-_SMALL = frozenset({"of", "the", "and", "at", "in", "on", "a", "an", "for", "&", "with", "from"})
+# What may stand around a known title inside one capitalised span: before it, a preposition
+# ("Kramer on Cheers"), a possessive ("HBO's Rome"), a word that opens a sentence ("In", "When");
+# after it, a preposition or "and" ("Cheers and Frasier"). "of", "the", "a" join the words of a
+# longer title ("House of the Dragon", "Game of Thrones"): no title starts or ends there.
+_JOINS = frozenset({"and", "&", "at", "in", "on", "for", "with", "from", "to", "by"})
 _OPENS = re.compile(
-    r"(?:of|the|and|at|in|on|a|an|for|&|with|from|to|by|[\w.\-]+[’']s?|In|On|When|While|After|"
-    r"Before|Like|Unlike|Since|Both|Even|Also|From|With|And|But|Then|Now|As)"
+    r"(?:and|&|at|in|on|for|with|from|to|by|[\w.\-]+[’']s?|In|On|When|While|After|Before|Like|"
+    r"Unlike|Since|Both|Even|Also|From|With|And|But|Then|Now|As)"
 )
 _NETWORK = (
     r"(?:NBC|CBS|ABC|Fox|FOX|HBO|Netflix|Hulu|AMC|FX|Showtime|Starz|Peacock|Paramount\+|"
@@ -146,7 +147,7 @@ def _known_in(
         if k in kb.lex.performers or kb.evidence[k] != 0 or not series_name(part, inside=True):
             continue
         if (i > 0 and not _OPENS.fullmatch(words[i - 1])) or (
-            j < len(words) and words[j].lower() not in _SMALL
+            j < len(words) and words[j] not in _JOINS
         ):
             continue  # "Marshal Eli Stone": a known title inside a longer name is no title
         at = start + len(" ".join(words[:i])) + (1 if i else 0)
