@@ -18,6 +18,7 @@ from script_edits import EDITS, added_line
 from showbible import build
 from showbible.build.session import Session, files_signature
 from showbible.model import InputError
+from showbible.reading.infer.linking import confided_tells
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -222,7 +223,10 @@ def test_any_series_of_edits_ends_as_a_build_from_nothing(
     shutil.copytree(pristine, root)
     session = Session(root, f"sqlite:///{tmp}/canon.sqlite")
     session.refresh()
-    assert session.compiled is not None
+    assert session.compiled is not None and session.compiled.collected is not None
+    # The session keeps where the secrets' tells are said, which its patches then read.
+    tells = confided_tells(session.compiled.canon.scenes)
+    assert tells and session.compiled.collected.occurs.covers(tells)
     bible = session.compiled.universe.bible
     names = sorted(c.name or cid for cid, c in bible.characters.items() if not c.role)
     secrets = sorted(bible.secrets)

@@ -86,6 +86,7 @@ def compile_universe(
     linked: list[Linked] | None = None,
     met: list[MetRow] | None = None,
     meetings_apart: bool = False,
+    index_tells: bool = False,
 ) -> Compiled:
     """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob);
     ``extracts`` is the extraction cache (see pipeline.py); ``hashes`` the scripts' hashes
@@ -94,11 +95,13 @@ def compile_universe(
     to the caller (see RulesRun); ``linked`` the inferred facts joined across these scenes,
     when the caller has them (the one-shot path, from the snapshot), and ``met`` their
     meetings (likewise). ``meetings_apart``: find the meetings in a forked child while this
-    process joins the inferred facts (see MeetingsRun; a one-shot command's build)."""
+    process joins the inferred facts (see MeetingsRun; a one-shot command's build).
+    ``index_tells``: keep where the secrets' tells are said (a resident session's build, whose
+    patches then join secrets again reading only the scenes that say their tells)."""
     with gc_paused():
         return _compile(
             universe, cache, progress, as_of, extracts, jobs, hashes, known, rules, linked, met,
-            meetings_apart,
+            meetings_apart, index_tells,
         )  # fmt: skip
 
 
@@ -115,6 +118,7 @@ def _compile(
     linked: list[Linked] | None = None,
     met: list[MetRow] | None = None,
     meetings_apart: bool = False,
+    index_tells: bool = False,
 ) -> Compiled:
     hashes = hashes if hashes is not None else quick_hashes(universe)
     check_aliases(universe)
@@ -150,7 +154,7 @@ def _compile(
     meetings = MeetingsRun(canon) if apart else None
     try:
         collected = EventCollector(universe, cast, places, canon.scenes).collect(
-            universe.bible.settings.inferred_facts, linked=linked
+            universe.bible.settings.inferred_facts, linked=linked, index_tells=index_tells
         )
         if meetings is not None:
             meetings.wait()
@@ -443,15 +447,22 @@ def build(
     force: bool = False,
     progress: Progress | None = None,
     known: Extraction | None = None,
+    index_tells: bool = False,
 ) -> BuildResult:
     """Bring the store of a universe up to date. Raises InputError on bad input; the store is
-    untouched in that case. ``known``: see extract_universe."""
+    untouched in that case. ``known``: see extract_universe; ``index_tells``: see
+    compile_universe."""
     with gc_paused():
-        return _build(Path(root), url, force, progress, known)
+        return _build(Path(root), url, force, progress, known, index_tells)
 
 
 def _build(
-    root: Path, url: str | None, force: bool, progress: Progress | None, known: Extraction | None
+    root: Path,
+    url: str | None,
+    force: bool,
+    progress: Progress | None,
+    known: Extraction | None,
+    index_tells: bool = False,
 ) -> BuildResult:
     started = time.perf_counter()
     universe = load_universe(root)
@@ -472,7 +483,7 @@ def _build(
         with keep_words(WORDS_KEPT if large else None):
             compiled = compile_universe(
                 universe, cache, progress, extracts=extracts, hashes=hashes, known=known,
-                rules=False, meetings_apart=True,
+                rules=False, meetings_apart=True, index_tells=index_tells,
             )  # fmt: skip
             if progress:
                 progress("store", 0, 1)

@@ -188,7 +188,9 @@ class Session:
         gc.unfreeze()  # the canon about to be replaced may be collected again
         try:
             known = self.compiled.extraction if self.compiled is not None else None
-            result = build(self.root, self.url, progress=self.progress, known=known)
+            result = build(
+                self.root, self.url, progress=self.progress, known=known, index_tells=True
+            )
         except InputError:
             self._signature = signature
             self._failed = set(signature)  # the next change builds the whole again
@@ -243,7 +245,7 @@ class Session:
         finally:
             st.dispose()
         known = self.compiled.extraction if self.compiled is not None else None
-        return compile_universe(universe, cache, extracts=extracts, known=known)
+        return compile_universe(universe, cache, extracts=extracts, known=known, index_tells=True)
 
     def _reextract(
         self, edited: list[tuple[Episode, str, int]]

@@ -16,7 +16,7 @@ from showbible.reading.extract import PlaceIndex
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import HIGH, PlaceNames, infer_facts, place_names
 from showbible.reading.infer.learning import Occurrences
-from showbible.reading.infer.linking import Linked, link
+from showbible.reading.infer.linking import Linked, confided_tells, link
 from showbible.reading.infer.relink import Replaced, relink
 from showbible.reading.names import did_you_mean
 from showbible.reading.resolve import Cast
@@ -390,10 +390,13 @@ class EventCollector:
         replaced: frozenset[str] = frozenset(),
         linked: list[Linked] | None = None,
         relinked: Replaced | None = None,
+        index_tells: bool = False,
     ) -> Collected:
         """``linked``: what ``link`` gives for these scenes, when the caller has it (the
         snapshot of the canon the store holds); ``relinked``: what it gave before some of
-        them were replaced (a patch), to join again only what they can change."""
+        them were replaced (a patch), to join again only what they can change;
+        ``index_tells``: find where the secrets' tells are said, for the patches to come (a
+        resident session), and join with it."""
         events = self.bible_events()
         by_scene = self.scene_events(reuse, replaced)
         for got in by_scene.values():
@@ -401,6 +404,8 @@ class EventCollector:
         bible_tells = [t for s in self.u.bible.secrets.values() for t in s.tells]
         stated_before = {_said(e) for e in events}
         occurs = relinked.occurs if relinked is not None else Occurrences()
+        if index_tells and linked is None:
+            occurs.ensure(self.scenes, confided_tells(self.scenes))
         if linked is None and relinked is not None:
             linked = relink(self.scenes, self._not_a_person, bible_tells, relinked)
         elif linked is None:

@@ -110,6 +110,13 @@ def link(
     return out + _secret_facts(secrets, scenes, position)
 
 
+def confided_tells(scenes: list[SceneFacts]) -> set[str]:
+    """Every tell (normalised) of every confidence in the scenes: what an index of where tells
+    are said must cover."""
+    return {" ".join(t.lower().split()) for sc in scenes for i in sc.inferred or ()
+            if i.kind == "confides" for t in i.tells}  # fmt: skip
+
+
 def confided(
     scenes: list[SceneFacts], is_role: Callable[[str], bool], bible_tells: Iterable[str] = ()
 ) -> list[Secret]:

@@ -29,7 +29,14 @@ from showbible.reading.infer.learning import (
     _normal,
     distinctive,
 )
-from showbible.reading.infer.linking import SECRET_VERBS, Linked, confided, link, respread
+from showbible.reading.infer.linking import (
+    SECRET_VERBS,
+    Linked,
+    confided,
+    confided_tells,
+    link,
+    respread,
+)
 
 
 @dataclass
@@ -53,8 +60,7 @@ def relink(
 ) -> list[Linked]:
     """``link(scenes, is_role, bible_tells)``, reusing the facts of secrets when they cannot
     have changed."""
-    tells = {_normal(t) for sc in scenes for i in sc.inferred or () if i.kind == "confides"
-             for t in i.tells}  # fmt: skip
+    tells = confided_tells(scenes)
     finder = TellFinder(tells)
     occurs = replaced.occurs
     position = {sc.key: n for n, sc in enumerate(scenes)} if occurs.keys else {}
