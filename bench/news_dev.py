@@ -8,6 +8,9 @@ and never committed. Articles whose text is absent or differs are left out and c
     .venv/bin/python bench/news_dev.py --errors   # and every miss and every extra fact
     .venv/bin/python bench/news_dev.py --without held11  # a split left out (before its first look)
     .venv/bin/python bench/news_dev.py --only held11     # one split alone (its first look)
+
+Known series titles are read from $SHOWBIBLE_TITLES (default /work/scratch/news/gazetteer/
+titles.tsv, built by bench/news_titles.py); without that file the reader does without them.
 """
 
 from __future__ import annotations
