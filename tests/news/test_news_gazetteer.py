@@ -119,6 +119,13 @@ def shows_in(sentence: str, titles: Path) -> set[str]:
         ("HBO’s Lanterns drew its best ratings yet.", {"Lanterns"}),  # a network's possessive
         ("The Lanterns (1982) cast reunited.", {"Lanterns"}),  # a year
         ("Jane Doe, a Lanterns star, is back.", {"Lanterns"}),
+        # what only a show does or is; a show's own character named in full
+        ("By then Lanterns was on hiatus.", {"Lanterns"}),
+        ("By then Lanterns was an established hit.", {"Lanterns"}),
+        ("Whether it's Lanterns' Mara Voss or someone else, it works.", {"Lanterns"}),
+        ("By then Lanterns was a gift from Mara Voss.", set()),
+        ("By then Lanterns was bright and warm.", set()),
+        ("By then Lanterns' light had faded.", set()),
         # a known title that is only the first word of a longer one, or the last
         ("HBO’s Lanterns of the Deep drew its best ratings yet.", set()),
         ("Fans of Harbor Nights of Lanterns cheered the crossover episode.", set()),

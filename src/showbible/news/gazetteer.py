@@ -54,6 +54,13 @@ _STRONG_AFTER = re.compile(
     r"^(?:\s+(?:stars?|co-stars?|alums?|cast(?:\s+members?)?|actors?|actress(?:es)?|"
     r"episodes?|finale|premiere|pilot|revival|reboot|spin-?off|sequel|prequel|reunion|"
     r"characters?|creator|showrunner|writers)\b|\s*\((?:19|20)\d\d\))"
+    # what only a show does or is: "Cheers was on hiatus", "The Flintstones was an established
+    # hit", "X premiered in 1989"
+    r"|^\s+(?:(?:is|was|were)\s+(?:(?:on\s+hiatus|cancell?ed|renewed|picked\s+up)\b|"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:hit|sitcom|series|show|drama|comedy|cartoon)\b)|"
+    r"(?:aired|airs|premiered|premieres|debuted|wrapped)\b)"
+    # a show's own character, named in full: "Cheers' Sam Malone"
+    r"|^[’']s?\s+[A-Z][\w.\-]+\s+[A-Z][\w.\-]+"
 )
 # Weak context: the sentence is about television work.
 _TV_PREDICATE = re.compile(
