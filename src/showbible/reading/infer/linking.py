@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
+
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer.abduction import CAPTORS
 from showbible.reading.infer.learning import Occurrences, Secret, distinctive, spread
@@ -122,19 +124,42 @@ def confided(
 ) -> list[Secret]:
     """The secrets the scenes' confidences set up, in release order, with all their tells (not
     yet only the distinctive ones) and the hearers who are people."""
-    bible = {" ".join(t.lower().split()) for t in bible_tells}
+    in_bible = _Contains(" ".join(t.lower().split()) for t in bible_tells)
     secrets: list[Secret] = []
     for sc in scenes:
         for item in sc.inferred or ():
             if item.kind != "confides":
                 continue
-            said = " ".join(item.sentence.lower().split())
-            if any(t in said for t in bible):
+            if in_bible(" ".join(item.sentence.lower().split())):
                 continue  # the bible already has this secret: its tell is in the confidence
             hearers = tuple(c for c in item.who if not is_role(c))
             secrets.append(Secret(f"~{sc.key}/{item.subject}", sc.key, item.line, sc.file,
                                   item.sentence, item.confidence, item.tells, hearers))  # fmt: skip
     return secrets
+
+
+class _Contains:
+    """Whether a text holds any of many strings, in one Aho-Corasick pass over it: as
+    ``any(t in text for t in strings)``, which grew as confidences times the bible's tells
+    (45 million tests, 4 CPU s, at 5,000 synthetic episodes, against 0.1 s at 500)."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        keys = set(strings)
+        self.always = "" in keys  # the empty string is in every text
+        self.auto: ahocorasick.Automaton | None = None
+        keys.discard("")
+        if keys:
+            self.auto = ahocorasick.Automaton()
+            for key in keys:
+                self.auto.add_word(key, None)
+            self.auto.make_automaton()
+
+    def __call__(self, text: str) -> bool:
+        if self.always:
+            return True
+        if self.auto is None:
+            return False
+        return next(self.auto.iter(text), None) is not None
 
 
 def respread(secrets: list[Secret], scenes: list[SceneFacts], is_role: Callable[[str], bool],
