@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import synth_module
 from showbible import compile_universe, load_universe
@@ -129,3 +131,16 @@ def test_linking_on_the_demo_equals_the_plain_definition(monkeypatch: pytest.Mon
     assert [(x.verb, x.subject, x.scene, x.line, x.data) for x in fast] == [
         (x.verb, x.subject, x.scene, x.line, x.data) for x in plain
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab c", max_size=4), max_size=6),
+    st.text(alphabet="ab cd", max_size=20),
+)
+def test_a_confidence_holds_a_bible_tell_as_the_substring_test_says(
+    tells: list[str], text: str
+) -> None:
+    """The automaton that finds the bible's tells in a confidence answers exactly as testing
+    each tell as a substring would (the empty tell is in every text)."""
+    assert linking._Contains(tells)(text) == any(t in text for t in tells)
