@@ -27,6 +27,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from showbible.build.session import Session
 
 HERE = Path(__file__).resolve().parent
 REPEATS = 2
@@ -292,8 +296,53 @@ def resident_edits(root: Path, url: str, rng: random.Random) -> dict[str, object
         times[kind] = max(times.get(kind, 0.0), took)
     out["resident edit max ms"] = 1000 * max(times.values())
     out["resident edit ms by kind"] = {k: round(1000 * v, 1) for k, v in times.items()}
+    out.update(daemon_checks(session, scripts))
     del session
     return out
+
+
+def daemon_checks(session: Session, scripts: list[Path]) -> dict[str, object]:
+    """``showbible check --only FILE`` in a fresh process after editing FILE while this
+    session answers checks on its socket (a pre-commit hook with `watch` running): wall time
+    (the client, and the session's refresh it waits for) and the client's CPU time, best of
+    ONE_SHOTS."""
+    import threading
+
+    from showbible.build.daemon import Daemon
+
+    daemon = Daemon(
+        session.root,
+        session.url,
+        lambda: session.refresh().mode,
+        lambda: session.findings,
+        lambda: session.diagnostics,
+        threading.RLock(),
+        session.scripts,
+    )
+    if not daemon.start():
+        return {"daemon check s": "n/a (no socket)"}
+    walls, cpus = [], []
+    try:
+        for n in range(ONE_SHOTS):
+            target = scripts[(len(scripts) // 2 + 7 * n) % len(scripts)]
+            _reword(target)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            root = str(session.root)
+            proc = subprocess.run(
+                [*CHECK, root, "--db", session.url, "--verbose", "--only", str(target)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            walls.append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            assert proc.returncode in (0, 1), proc.stderr[-2000:]
+            assert "checked by the watch/serve process" in proc.stderr, proc.stderr[-2000:]
+    finally:
+        daemon.close()
+    return {"daemon check s": min(walls), "daemon check client CPU s": min(cpus)}
 
 
 def run(sizes: list[int], folder: Path) -> list[dict[str, object]]:
