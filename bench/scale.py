@@ -209,19 +209,21 @@ def _reword(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
-def oneshot_checks(root: Path, url: str, scripts: list[Path]) -> dict[str, object]:
-    """``showbible check --only FILE`` in a fresh process after editing FILE, with no `watch`
-    running (a pre-commit hook, CI): wall time and CPU time (user + system, from the child's
-    rusage: the machine is shared, and CPU time is what the work costs), best of ONE_SHOTS.
-    The store is up to date before each edit, as after a commit."""
-    walls, cpus, how = [], [], ""
+def _timed_checks(
+    root: Path, url: str, scripts: list[Path], first: int, step: int, *options: str
+) -> tuple[list[float], list[float], list[str]]:
+    """ONE_SHOTS times: edit a script (``first``, then every ``step``-th), run ``showbible check
+    --verbose --only`` on it in a fresh process; the wall times, the child's CPU times (user +
+    system, from its rusage: the machine is shared, and CPU time is what the work costs) and
+    what each said on stderr."""
+    walls, cpus, said = [], [], []
     for n in range(ONE_SHOTS):
-        target = scripts[(len(scripts) // 3 + 11 * n) % len(scripts)]
+        target = scripts[(first + step * n) % len(scripts)]
         _reword(target)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         proc = subprocess.run(
-            [*CHECK, str(root), "--db", url, "--no-daemon", "--verbose", "--only", str(target)],
+            [*CHECK, str(root), "--db", url, *options, "--verbose", "--only", str(target)],
             capture_output=True,
             text=True,
             check=False,
@@ -230,7 +232,16 @@ def oneshot_checks(root: Path, url: str, scripts: list[Path]) -> dict[str, objec
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         assert proc.returncode in (0, 1), proc.stderr[-2000:]
-        how = next((ln for ln in proc.stderr.splitlines() if ln.startswith("checked by")), "")
+        said.append(proc.stderr)
+    return walls, cpus, said
+
+
+def oneshot_checks(root: Path, url: str, scripts: list[Path]) -> dict[str, object]:
+    """``showbible check --only FILE`` in a fresh process after editing FILE, with no `watch`
+    running (a pre-commit hook, CI): wall time and CPU time, best of ONE_SHOTS. The store is
+    up to date before each edit, as after a commit."""
+    walls, cpus, said = _timed_checks(root, url, scripts, len(scripts) // 3, 11, "--no-daemon")
+    how = next((ln for ln in said[-1].splitlines() if ln.startswith("checked by")), "")
     return {
         "one-shot check s": min(walls),
         "one-shot check CPU s": min(cpus),
@@ -326,25 +337,10 @@ def daemon_checks(session: Session, scripts: list[Path]) -> dict[str, object]:
     )
     if not daemon.start():
         return {"daemon check s": "n/a (no socket)"}
-    walls, cpus = [], []
     try:
-        for n in range(ONE_SHOTS):
-            target = scripts[(len(scripts) // 2 + 7 * n) % len(scripts)]
-            _reword(target)
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
-            root = str(session.root)
-            proc = subprocess.run(
-                [*CHECK, root, "--db", session.url, "--verbose", "--only", str(target)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            walls.append(time.perf_counter() - started)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-            assert proc.returncode in (0, 1), proc.stderr[-2000:]
-            assert "checked by the watch/serve process" in proc.stderr, proc.stderr[-2000:]
+        walls, cpus, said = _timed_checks(session.root, session.url, scripts, len(scripts) // 2, 7)
+        for text in said:
+            assert "checked by the watch/serve process" in text, text[-2000:]
     finally:
         daemon.close()
     return {"daemon check s": min(walls), "daemon check client CPU s": min(cpus)}
