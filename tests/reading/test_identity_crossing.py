@@ -228,6 +228,29 @@ def test_the_main_cast_of_both_series_is_no_evidence() -> None:
     assert not cast.crossings["collins"].settled
 
 
+def test_a_distinctive_guest_of_a_franchise_whose_main_cast_crosses_is_one_character() -> None:
+    # KORRA is the main cast of both long series and crosses (she recurs): the series are one
+    # franchise, and a distinctive name that speaks with her once in each is its guest coming
+    # back. A common name there stays possible (everyone meets the main cast), and so does a
+    # distinctive one in two series whose main casts are different people.
+    one = [
+        ("one", ["KORRA", "PEARL"] + (["SUNSTONE", "JENNY"] if n == 0 else [])) for n in range(12)
+    ]
+    two = [
+        ("two", ["KORRA", "CONNIE"] + (["SUNSTONE", "JENNY"] if n == 0 else [])) for n in range(12)
+    ]
+    cast = settled(one + two)
+    assert cast.crossings["korra"].settled
+    sunstone = cast.crossings["sunstone"]
+    assert sunstone.settled
+    (pair,) = sunstone.pairs
+    assert pair.company == ["jenny"] and pair.main == pair.support == ["korra"]
+    assert not cast.crossings["jenny"].settled
+    apart = [("one", ["RACHEL"] + (["SUNSTONE"] if n == 0 else [])) for n in range(12)]
+    apart += [("two", ["MICHAEL"] + (["SUNSTONE"] if n == 0 else [])) for n in range(12)]
+    assert not settled(apart).crossings["sunstone"].settled
+
+
 def test_a_one_episode_special_recurs_as_far_as_it_can() -> None:
     # A crossover special has one episode: speaking in it is all the recurrence it can show,
     # so a common name recurring in the solo series and met there with two labels known to

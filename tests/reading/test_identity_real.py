@@ -58,15 +58,16 @@ def test_a_film_franchise_crosses_on_evidence(tmp_path: Path) -> None:
 
 def test_a_cartoon_franchise_crosses_its_cast_and_no_group(tmp_path: Path) -> None:
     # Steven Universe, its film and Future: the Crystal Gems, the Diamonds and plain Gems are
-    # teams, and "Eyeball" (a nickname in quotes) crosses as the Ruby she is. Six cast members
-    # who speak in a single episode of Future with no company beyond the main cast stay
-    # possible (AQUAMARINE, SUNSTONE, ...), HOLO-PEARL is a kind (HOLO-PEARLS).
+    # teams, and "Eyeball" (a nickname in quotes) crosses as the Ruby she is. Distinctive guests
+    # who speak in a single episode of Future with no company beyond its main cast cross on that
+    # main cast (AQUAMARINE, SUNSTONE, ...); JENNY, a common name, stays possible and HOLO-PEARL
+    # is a kind (HOLO-PEARLS).
     data = _crossovers(_corpus("steven"), tmp_path)
     gold = json.loads((GOLD / "steven.json").read_text(encoding="utf-8"))
     score = _bench().score_labelled(data, gold)
     assert score["precision"] == 1.0, score["wrong"]
-    assert score["recall"] >= 0.8, score["missed"]
-    assert "EYEBALL" not in score["missed"]
+    assert score["recall"] >= 0.9, score["missed"]
+    assert "EYEBALL" not in score["missed"] and "SUNSTONE" not in score["missed"]
     assert score["unlabelled"] == []
 
 

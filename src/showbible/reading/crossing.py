@@ -13,7 +13,11 @@ pair and the asserted pairs joined):
   in B, less the main cast of both (cued in half the episodes of each long series: they are
   with everyone). Only company that is itself known to be the same person in A and B counts:
   a bible character, or a label already asserted for the pair. Coincidences support nothing:
-  two unrelated sitcoms share JACK and RACHEL, but neither is known to cross.
+  two unrelated sitcoms share JACK and RACHEL, but neither is known to cross. The main cast of
+  both is no evidence for a common name (everyone meets them), but when that main cast is
+  itself one person in both (the series are one franchise: Steven of Steven Universe and of
+  its Future), a *distinctive* name that speaks with them in both is the franchise's guest
+  coming back (AQUAMARINE, SUNSTONE), not a namesake; it counts as one supporter.
 - *recurrence*: L speaks in two or more episodes of each series; a series of fewer episodes
   (a one-off crossover special) cannot show more than speaking in all of them, which counts
   when the other series shows real recurrence.
@@ -70,6 +74,8 @@ class PairEvidence:
     refuted: str | None = None
     # The same full name in both series' introductions (canon/fullnames.py), or None.
     named: str | None = None
+    # Company that is the main cast of both series: support for a distinctive label only.
+    main: list[str] = field(default_factory=list)
 
     @property
     def recurs(self) -> bool:
@@ -93,6 +99,8 @@ class PairEvidence:
         if self.support:
             who = ", ".join(names(c) for c in self.support[:5])
             pro.append(f"shares episodes in both series with {who}, who cross(es) too")
+            if set(self.support) <= set(self.main):
+                pro[-1] += " (the main cast of both)"
         elif self.company:
             who = ", ".join(names(c) for c in self.company[:5])
             con.append(f"shares episodes in both only with {who}, not known to cross")
@@ -175,15 +183,15 @@ def settle(
             sid: set().union(*(episodes[n][1] for n in where[cid][sid])) - {cid} for sid in series
         }
         for a, b in itertools.combinations(series, 2):
-            both = sorted(
-                y for y in company[a] & company[b] if not (everywhere(y, a) and everywhere(y, b))
-            )
+            shared = company[a] & company[b]
+            main_both = {y for y in shared if everywhere(y, a) and everywhere(y, b)}
             ev = PairEvidence(
                 (a, b),
                 (len(where[cid][a]), len(where[cid][b])),
-                both,
+                sorted(shared - main_both),
                 [],
                 lengths=(length[a], length[b]),
+                main=sorted(main_both),
             )
             crossing.pairs.append(ev)
             pairs[(cid, a, b)] = ev
@@ -224,10 +232,9 @@ def _assert_pairs(
 ) -> None:
     def support(cid: str, a: str, b: str) -> list[str]:
         ev = pairs[(cid, a, b)]
+        known = [*ev.company, *ev.main] if out[cid].distinctive else ev.company
         return [
-            y
-            for y in ev.company
-            if y in anchors or ((y, a, b) in pairs and pairs[(y, a, b)].asserted)
+            y for y in known if y in anchors or ((y, a, b) in pairs and pairs[(y, a, b)].asserted)
         ]
 
     # Seeds: distinctive labels that recur in both series, or that meet another distinctive
