@@ -39,6 +39,19 @@ def _intros(tmp_path: Path, script: str) -> list[str]:
         ),
         # as an object
         ("INT. HOLD - NIGHT\n\nTwo men shove JONAH ROOK (30s) down the ladder.\n", "JONAH ROOK"),
+        # a name word that speaks in the episode confirms it ("Drew" is a common word too)
+        (
+            "INT. HOLD - NIGHT\n\nCAPTAIN DREW watches from the hatch.\n\nDREW\nUp.\n",
+            "CAPTAIN DREW",
+        ),
+        # an episode that introduces five speakers and names them again only twice is no play
+        (
+            "INT. BAR - NIGHT\n\nMARTA HOLLOWAY (40s) pulls pints. DR. PELL (50s) drinks. NELL "
+            "ROOK (20s) waits. Two men shove JONAH ROOK (30s) below. CAPTAIN DREW watches.\n\n"
+            "MARTA\nNo.\n\nPELL\nYes.\n\nNELL\nNo.\n\nJONAH\nHelp.\n\nDREW\nQuiet.\n\n"
+            "Drew slams the hatch. Pell's glass is empty.\n",
+            "CAPTAIN DREW",
+        ),
     ],
 )
 def test_introduced(tmp_path: Path, script: str, name: str) -> None:
@@ -140,3 +153,73 @@ def test_a_cued_name_or_walk_on_is_not_introduced_again(tmp_path: Path) -> None:
     compiled = compile_universe(load_universe(root))
     present = set(compiled.canon.scenes[0].present)
     assert present == {"drew", "dorian"}, present
+
+
+DREW = "INT. HOLD - NIGHT\n\nCAPTAIN DREW watches from the hatch.\n\nDREW\nDown you go.\n"
+
+
+def _present(compiled: object, series: str) -> set[str]:
+    scenes = compiled.canon.scenes  # type: ignore[attr-defined]
+    return {cid for sc in scenes if sc.series == series for cid in sc.present}
+
+
+def test_a_full_form_is_its_character_in_every_series(tmp_path: Path) -> None:
+    """CAPTAIN DREW, introduced where DREW speaks, is Drew where another series writes "Captain
+    Drew" (reading/fullforms.py): he dies there. Only the whole form: "the captain" of that
+    series is nobody, and a bare "Drew" there is no one either (a common word, and a label
+    another series cues is a crossover only on evidence)."""
+    root = _universe(
+        tmp_path,
+        {
+            "beacon/e1.fountain": DREW,
+            "tide/e1.fountain": "EXT. DUNES - NIGHT\n\nSilas looks down. Below him, Captain Drew "
+            "floats face down in the sluice.\n\nSILAS\nGod rest him.\n",
+            "tide/e2.fountain": "EXT. QUAY - DAY\n\nThe captain waves. Drew waves too.\n\n"
+            "SILAS\nMorning.\n",
+        },
+    )
+    compiled = compile_universe(load_universe(root))
+    assert compiled.collected is not None
+    deaths = [(e.subject, e.file) for e in compiled.collected.inferred if e.verb == "dies"]
+    assert deaths == [("drew", "tide/e1.fountain")]
+    scenes = compiled.canon.scenes
+    assert "drew" in scenes[1].present and "drew" not in scenes[2].present
+
+
+def test_an_introduced_full_name_is_the_distinctive_first_name_cued_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """EZRA CALE, introduced dead in one series, is the EZRA who speaks in another: the death
+    reaches him there. A common first name is no such evidence: JACK COLE is not the JACK of
+    another series."""
+    root = _universe(
+        tmp_path,
+        {
+            "a/e1.fountain": "EXT. SHINGLE - NIGHT\n\nEZRA CALE lies on the stones, eyes open and "
+            "empty. JACK COLE (50s) kneels. Silas closes Ezra's eyes, and Jack weeps.\n\n"
+            "SILAS\nHe's gone.\n",
+            "b/e1.fountain": "EXT. CHURCHYARD - DAY\n\nEzra Cale straightens a headstone.\n\n"
+            "EZRA\nMorning.\n\nJACK\nMorning.\n",
+        },
+    )
+    compiled = compile_universe(load_universe(root))
+    assert compiled.collected is not None
+    assert [e.subject for e in compiled.collected.inferred if e.verb == "dies"] == ["ezra"]
+    rules = {(f.rule, f.characters) for f in compiled.findings}
+    assert ("dead-character", ("ezra",)) in rules
+    assert "jack-cole" in _present(compiled, "a") and "jack" in _present(compiled, "b")
+
+
+def test_a_full_form_two_series_introduce_is_nobody_elsewhere(tmp_path: Path) -> None:
+    """Two series each introduce a COLE BRECK (two characters until evidence joins them): a
+    third series that writes "Cole Breck" cannot tell whose he is, and matches neither."""
+    root = _universe(
+        tmp_path,
+        {
+            "a/e1.fountain": PIER,
+            "b/e1.fountain": PIER,
+            "c/e1.fountain": "INT. BAR - DAY\n\nCole Breck orders a whisky.\n\nMARA\nSure.\n",
+        },
+    )
+    compiled = compile_universe(load_universe(root))
+    assert not any(cid.startswith("cole") for cid in _present(compiled, "c"))

@@ -39,12 +39,13 @@ from showbible.canon.fold import (
 )
 from showbible.formats.files import YAML_LIMIT_MB, read_file
 from showbible.model import Diagnostic
+from showbible.reading.aliases import check_aliases
 from showbible.reading.events import EventCollector
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer.linking import Linked
 from showbible.reading.names import did_you_mean
-from showbible.reading.resolve import Cast, check_aliases
+from showbible.reading.resolve import Cast
 from showbible.rules import run_rules
 from showbible.universe.loader import Ref, Universe, error_text, load_universe
 from showbible.version import __version__

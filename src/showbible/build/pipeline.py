@@ -418,9 +418,12 @@ def extract_universe(
         introduced = cast.introduce([(e.series, scans[e.key].intros) for e in with_files],
                                     series_cues)  # fmt: skip
         for intro in introduced:
-            series_cues.setdefault(intro.series, {})[intro.id] = {intro.label}
+            named = series_cues.setdefault(intro.series, {})
+            if not intro.form or intro.id not in named:
+                named[intro.id] = {intro.label}
         cast_digest = _digest(
-            *(f"{c.id}\t{c.name}\t{c.provisional}\t{c.role}" for c in cast.characters.values())
+            *(f"{c.id}\t{c.name}\t{c.provisional}\t{c.role}" for c in cast.characters.values()),
+            *(f"form\t{k}\t{sorted(v)}" for k, v in sorted(cast.forms.items())),
         )
         series_digest = {
             sid: _digest(*(f"{c}\t{sorted(labels)}" for c, labels in sorted(cues.items())))

@@ -103,7 +103,8 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                     continue
                 aged = bool(_AGE.match(after))
                 candidates[run] = candidates.get(run, False) or aged
-    if not candidates or not _introduces_in_capitals(scenes):
+    speakers = _speaker_words(scenes)
+    if not candidates or not _introduces_in_capitals(scenes, speakers):
         return []
     said = (Kind.ACTION, Kind.DIALOGUE, Kind.LYRIC)
     joined = "\n".join(el.text for sc in scenes for el in sc.elements if el.kind in said)
@@ -117,16 +118,13 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
     return [
         run
         for run, aged in candidates.items()
-        if run not in places and (aged or _written_as_name(run, joined))
+        if run not in places and (aged or _written_as_name(run, joined) or _speaks(run, speakers))
     ]
 
 
-def _introduces_in_capitals(scenes: Sequence[Scene]) -> bool:
-    """Whether the script writes names in capitals only to introduce them: its speakers'
-    names are written in title case in its action lines at least as often as in capitals.
-    A play writes every entrance in capitals ("Enter HOTSPUR"), 178 times to 14 in 1 Henry
-    IV, so its capitals introduce no one; a screenplay about 1 to 3."""
-    words = {
+def _speaker_words(scenes: Sequence[Scene]) -> set[str]:
+    """The words of the episode's speaker cues (DREW of ``DREW (V.O.)``)."""
+    return {
         w
         for scene in scenes
         for el in scene.elements
@@ -134,6 +132,15 @@ def _introduces_in_capitals(scenes: Sequence[Scene]) -> bool:
         for w in _WORD.findall(el.text.split("(")[0])
         if len(w) > 2 and w.isupper()
     }
+
+
+def _introduces_in_capitals(scenes: Sequence[Scene], words: set[str]) -> bool:
+    """Whether the script writes names in capitals only to introduce them: its speakers'
+    names are written in capitals in its action lines at most about three times as often as in
+    title case. A play writes every entrance in capitals ("Enter HOTSPUR"), 176 times to 18 in
+    1 Henry IV (8 to 1 or more in all nine histories), so its capitals introduce no one; a
+    screenplay introduces each speaker once, and an episode that introduces five and names them
+    again only twice (5 to 2) still does."""
     caps = title = 0
     for scene in scenes:
         for el in scene.elements:
@@ -144,7 +151,15 @@ def _introduces_in_capitals(scenes: Sequence[Scene]) -> bool:
                             caps += 1
                         else:
                             title += 1
-    return title >= caps
+    return caps <= 3 * (title + 1)
+
+
+def _speaks(run: str, speakers: set[str]) -> bool:
+    """Whether a name word of the run speaks in the episode ("CAPTAIN DREW watches", then DREW
+    speaks): the capitals introduce a speaker, who is a name whatever else the episode says."""
+    return any(
+        w in speakers and w not in lexicon.position_words() for w in run.replace(".", " ").split()
+    )
 
 
 def _written_as_name(run: str, text: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from showbible.reading import lexicon
+from showbible.reading import fullforms, lexicon
 from showbible.reading.crossing import Crossing, settle
 
 # NameMatcher, Value and _Words are re-exported: callers and tests import them from here.
@@ -39,7 +39,6 @@ from showbible.reading.names import (
     token_runs,
 )
 from showbible.universe.bible import Alias, BibleConf
-from showbible.universe.loader import Universe
 
 MISSPELLING_RATIO = 85.0
 MAIN_MIN_EPISODES = 3  # a series this long shows its main speakers (in half its episodes)
@@ -71,12 +70,15 @@ class Character:
 
 @dataclass(frozen=True, slots=True)
 class Introduced:
-    """A character an action line introduces (``Cast.introduce``): id, name, series, label."""
+    """A character an action line introduces (``Cast.introduce``): id, name, series, label.
+    With ``form``, no new character: ``label`` is a full form of the character ``id`` already
+    has (reading/fullforms.py)."""
 
     id: str
     name: str
     series: str
     label: str
+    form: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,9 @@ class Cast:
         self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
         self._cue_cache: dict[tuple[str, str], Cue] = {}
         self._descriptive: set[str] = set()
+        # Full forms of provisional characters' names, matched whole in every series
+        # (reading/fullforms.py): normalised form -> the characters that own it.
+        self.forms: dict[str, set[str]] = defaultdict(set)
         # Aliases written in lower case ("your uncle") are matched in text exactly as written.
         self._phrases: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
         for cid, conf in bible.characters.items():
@@ -396,25 +401,35 @@ class Cast:
         and gives the list to ``add_introduced`` of every other cast (extraction workers)."""
         mine: dict[str, dict[str, str]] = {}  # series -> label -> bare label
         seen_in: dict[str, set[str]] = defaultdict(set)  # bare label -> series introducing it
-        known: dict[str, tuple[set[str], set[str]]] = {}  # series -> cued labels, their words
+        known: dict[str, tuple[set[str], set[str], dict[str, set[str]]]] = {}
+        forms: dict[tuple[str, str], Introduced] = {}  # full forms of characters that exist
+        cued_by = fullforms.one_word_cues(series_cues, self.is_role)
         for series, names in intros:
             names = list(names)
             if not names:
                 continue  # most episodes: worked out once per series, when one introduces
             if series not in known:
                 known[series] = self._cued(series_cues.get(series, {}))
-            cued, spoken = known[series]
+            cued, spoken, owners = known[series]
             for name in names:
                 key = normalise(name)
                 bare = strip_titles(key, self.titles)
                 words = name_words(key, self.titles)
                 if not words or key in cued or bare in cued or any(w in spoken for w in words):
-                    continue  # someone's name already ("CAPTAIN DREW" for the cue DREW)
+                    # someone's name already ("CAPTAIN DREW" for the cue DREW): a full form
+                    who = fullforms.cue_owner(key, bare, words, owners)
+                    if who is not None and fullforms.is_form(key):
+                        forms.setdefault((series, key), Introduced(who, "", series, key, True))
+                    continue
                 probes = [(self._exact, key), (self._stripped, key), (self._stripped, bare)]
                 probes += [(self._exact, w) for w in words]
                 if any(_pick(index.get(probe, ()), series) for index, probe in probes):
                     continue  # the bible's, whole or by a name word
                 if self._walk_on(key) or self._walk_on(bare):
+                    continue
+                who = fullforms.named_elsewhere(words, series, cued_by)
+                if who is not None:  # EZRA CALE, introduced here, is the EZRA cued elsewhere
+                    forms.setdefault((series, key), Introduced(who, "", series, key, True))
                     continue
                 mine.setdefault(series, {}).setdefault(key, bare)
                 seen_in[bare].add(series)
@@ -435,16 +450,25 @@ class Cast:
                     cid = f"{slug(bare)}-{slug(series)}-{n}"
                     n += 1
                 out.append(Introduced(cid, display_name(bare), series, key))
+        out.extend(forms.values())
         self.add_introduced(out)
         return out
 
-    def _cued(self, cues: Mapping[str, Collection[str]]) -> tuple[set[str], set[str]]:
-        """A series' cued labels, and their name words: a word of a cue in an introduced name
-        may say who it is (NOVICE DORIAN FELL is DORIAN, CORVIN MARROW is MARROW, MONTGOMERY
-        is SIR JOHN MONTGOMERY; JONAH ROOK may be NELL ROOK's brother, but a character missed
-        costs less than one made twice)."""
+    def _cued(
+        self, cues: Mapping[str, Collection[str]]
+    ) -> tuple[set[str], set[str], dict[str, set[str]]]:
+        """A series' cued labels, their name words, and who each of those names: a word of a
+        cue in an introduced name may say who it is (NOVICE DORIAN FELL is DORIAN, CORVIN
+        MARROW is MARROW, MONTGOMERY is SIR JOHN MONTGOMERY; JONAH ROOK may be NELL ROOK's
+        brother, but a character missed costs less than one made twice)."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for cid, labels in cues.items():
+            for label in labels:
+                owners[label].add(cid)
+                for w in name_words(label, self.titles):
+                    owners[w].add(cid)
         cued = {label for labels in cues.values() for label in labels}
-        return cued, {w for label in cued for w in name_words(label, self.titles)}
+        return cued, {w for label in cued for w in name_words(label, self.titles)}, owners
 
     def _walk_on(self, label: str) -> bool:
         if is_role(label, self.roles) or lexicon.is_joint(label):
@@ -458,6 +482,10 @@ class Cast:
     def add_introduced(self, introduced: Iterable[Introduced]) -> None:
         """Add characters ``introduce`` found (replayed as they are by extraction workers)."""
         for intro in introduced:
+            if fullforms.is_form(intro.label):
+                self.forms[intro.label].add(intro.id)
+            if intro.form:
+                continue
             if intro.id not in self.characters:
                 self.characters[intro.id] = Character(
                     intro.id, intro.name, provisional=True, home=intro.series
@@ -506,11 +534,27 @@ class Cast:
                     mine[label] = (cid, char.identities.get(label))
                     order[label] = (2, n)
                     n += 1
+        whole: set[str] = (
+            set()
+        )  # full forms of other series' characters: no partial names of them here
+        for key, form_owners in self.forms.items():
+            owner = next(iter(form_owners))
+            if (
+                len(form_owners) == 1
+                and key not in base.full
+                and key not in mine
+                and owner in self.characters
+                and not self.characters[owner].role
+            ):
+                mine[key] = (owner, None)
+                order[key] = (2, n)
+                n += 1
+                whole.add(key)
         if not mine:
             return NameMatcher(base.words, {}, None, self.titles, self.name_changing)
         # The word runs this series' own labels add owners to, and the shared partial names
         # its labels now spell out in full: their standing as partial names is worked out again.
-        runs = self._run_owners(mine)
+        runs = self._run_owners({k: v for k, v in mine.items() if k not in whole})
         recomputed: dict[str, Value | None] = {}  # lower-cased run -> its partial entry, if any
         for run in {*runs, *(label for label in mine if label in base.partial)}:
             run_owners = base.owners_of.get(run, set()) | runs.get(run, set())
@@ -647,28 +691,3 @@ class _Shared:
             exact_pos,
             phrase_pos,
         )
-
-
-def check_aliases(universe: Universe) -> None:
-    """An ambiguous bible is bad input: one label claimed by two characters, neither scoping it
-    to some series, would make every cue of it a coin toss. The error names both positions."""
-    owners: dict[str, tuple[str, tuple[str | int, ...]]] = {}
-    for cid, conf in universe.bible.characters.items():
-        for i, alias in enumerate(conf.aliases):
-            if isinstance(alias, Alias) and alias.series:
-                continue
-            label = alias if isinstance(alias, str) else alias.label
-            key = " ".join(label.split()) if label[:1].islower() else normalise(label)
-            if not key:
-                continue
-            path: tuple[str | int, ...] = ("characters", cid, "aliases", i)
-            seen = owners.get(key)
-            if seen is not None and seen[0] != cid:
-                file, line, _col = universe.locator.locate(seen[1])
-                raise universe.locator.error(
-                    path,
-                    f"alias {label!r} is claimed by both {seen[0]!r} ({file}:{line}) and "
-                    f"{cid!r}: keep it on one of them, or scope each to its series "
-                    f"(aliases: [{{label: {label}, series: [...]}}])",
-                )
-            owners.setdefault(key, (cid, path))
