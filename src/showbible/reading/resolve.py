@@ -418,7 +418,7 @@ class Cast:
                 if not words or key in cued or bare in cued or any(w in spoken for w in words):
                     # someone's name already ("CAPTAIN DREW" for the cue DREW): a full form
                     who = fullforms.cue_owner(key, bare, words, owners)
-                    if who is not None and fullforms.is_form(key):
+                    if who is not None and fullforms.is_form(key) and not self._walk_on(key):
                         forms.setdefault((series, key), Introduced(who, "", series, key, True))
                     continue
                 probes = [(self._exact, key), (self._stripped, key), (self._stripped, bare)]
