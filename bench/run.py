@@ -7,7 +7,8 @@
    universe, then a no-change rebuild and a one-file rebuild; the store write of a cold build
    of 50 synthetic episodes apart, into SQLite and PostgreSQL (executemany and COPY).
 3. Checker accuracy on the planted-error universes (recall, false positives per episode); the
-   inferred facts' precision and recall per kind, and the planted universes read without a bible.
+   inferred facts' precision and recall per kind, and the planted universes read without a bible;
+   eighteen real screenplays read bare (every finding a false alarm).
 4. `showbible news` precision and recall per predicate on the dev set of real articles.
 5. Presence from prose: precision and recall per class on its labelled dev set, and per-scene
    presence in the nine plays without a bible against Folger's annotation.
@@ -151,6 +152,10 @@ def main() -> None:
 
     print("\n== reintroduction: labelled dev set (bench/reintroduction_dev.py) ==")
     reintroduction_dev.run()
+    import screenplays_bare
+
+    print("\n== Real screenplays read bare: false alarms per script (bench/screenplays_bare.py) ==")
+    screenplays_bare.main([])
     import presence_dev
     import shakespeare_presence
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from showbible.reading.places import PlaceIndex, heading_location
+from showbible.reading.places import PlaceIndex, heading_location, shot
 
 PLACES = PlaceIndex(
     {
@@ -45,3 +45,19 @@ def test_heading_location() -> None:
         heading_location("INT. CHAPEL ON THE POINT - CRYPT - NIGHT")
         == "CHAPEL ON THE POINT - CRYPT"
     )
+
+
+def test_a_shot_heading_names_no_place_or_resumes_one() -> None:
+    shots = ["POV: THE STARRY SKY", "ANGLE ON THE DOOR", "CLOSE ON MARA", "INSERT - A LETTER"]
+    for heading in (*shots, "JOHN'S POV", "WIDE SHOT - HARBOUR", "ON SCREEN"):
+        assert shot(heading) == "unknown", heading
+    for heading in ("BACK TO SCENE", "CONTINUOUS", "BACK TO THE DOCKS"):
+        assert shot(heading) == "resume", heading
+    for heading in ("INT. CHAPEL - NIGHT", "EXT. POV DINER - DAY", "POVERTY ROW - DAY", "OCEAN"):
+        assert shot(heading) is None, heading
+
+
+def test_a_dash_after_int_is_no_part_of_the_place() -> None:
+    assert heading_location("INT - JESUIT CATHEDRAL") == "JESUIT CATHEDRAL"
+    assert heading_location("EXT - IROQUOIS CAMPSITE") == "IROQUOIS CAMPSITE"
+    assert heading_location("INT. CHAPEL - NIGHT") == "CHAPEL"

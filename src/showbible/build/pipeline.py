@@ -199,6 +199,7 @@ class _Context:
                     places=self.places,
                     story=ep.story,
                     flashback_before=flashback_next,
+                    before=facts[-1] if facts else None,
                 )
             )
             flashback_next = flashback_transition(scene)

@@ -17,7 +17,7 @@ from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
 
 # Places live in places.py; PlaceIndex and place_key stay importable from here for callers.
 from showbible.reading.places import PlaceIndex as PlaceIndex
-from showbible.reading.places import heading_location
+from showbible.reading.places import heading_location, shot
 from showbible.reading.places import place_key as place_key
 from showbible.reading.prose import read_mentions
 from showbible.reading.resolve import Cast, NameMatcher
@@ -93,9 +93,19 @@ def extract_scene(
     places: PlaceIndex,
     story: StoryTime | None,
     flashback_before: bool = False,
+    before: SceneFacts | None = None,
 ) -> SceneFacts:
+    """What one scene holds. ``before``: the scene before it in the script, whose place a
+    heading that resumes it keeps (``BACK TO SCENE``); other shot headings (``POV: THE SKY``,
+    ``ANGLE ON``) name no place (reading/places.py ``shot``)."""
     heading = scene.heading.text if scene.heading is not None else ""
     location = heading_location(heading) if heading else ""
+    place = places.resolve(location) if location else None
+    how = shot(heading) if heading else None
+    if how == "resume" and before is not None:
+        location, place = before.location, before.place
+    elif how is not None:
+        location, place = "", None
     facts = SceneFacts(
         series=series,
         episode=episode,
@@ -104,7 +114,7 @@ def extract_scene(
         heading=heading,
         line=scene.line,
         end_line=scene.end_line,
-        place=places.resolve(location) if location else None,
+        place=place,
         location=location,
         story=story,
         flashback=flashback_before or bool(heading and FLASHBACK_MARK.search(heading)),
@@ -237,9 +247,23 @@ def _line_at(el: Element, offset: int) -> int:
     return el.line + el.text.count("\n", 0, offset)
 
 
+# An action paragraph that shows the past or the unreal inside a present scene ("FLASHBACK: Jimmy
+# running back through the rain", "FLASH CUT - ...", "DREAM: ..."): who it names is remembered,
+# not there, and nothing it tells happens now.
+_UNREAL_INSERT = re.compile(
+    r"^\W*(?:FLASH(?:-|\s)?(?:BACK|CUT|FORWARD)|MEMORY|DREAM|NIGHTMARE|VISION|HALLUCINATION|"
+    r"FANTASY|IMAGINATION|IMAGINED)\s*(?:[:–—]|-+\s|TO:)",
+    re.IGNORECASE,
+)
+
+
 def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts) -> None:
     text = el.text
     matches = matcher.find(text)
+    if _UNREAL_INSERT.match(text):
+        for m in matches:
+            facts.referenced.setdefault(m.character, _line_at(el, m.start))
+        return
     if matches and ("'" in text or '"' in text or "“" in text):
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
         for m in matches:
@@ -291,6 +315,8 @@ def _sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[tuple[i
     pos = 0
     for m in ends.finditer(text):
         end = m.start()
+        if text[end - 3 : end] == "..." and text[m.end() : m.end() + 1].islower():
+            continue  # "Ward looks ... dead.": a pause, not an end
         if text[end - 1 : end] == "." and "\n" not in m.group(0):
             word = text[text.rfind(" ", pos, end) + 1 : end].lower().lstrip("'\"‘“([")
             if word in _ABBREVIATIONS:

@@ -83,6 +83,8 @@ class NameMatcher:
                 for label, cid, identity, partial in values:
                     if partial and not original.isupper() and _after_article(low, start):
                         continue  # "the Alderman's hat": a title used as a noun, not a name
+                    if original.isupper() and _QUALIFIES.search(low, max(0, start - 16), start):
+                        continue  # "CLOSE ON SOMETHING BROWN": an adjective, not Brown
                     if self._case_ok(original, label, partial):
                         candidates.append((start, end + 1, cid, identity, partial))
                         break
@@ -162,6 +164,11 @@ class NameMatcher:
 
 
 _ARTICLE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$")
+# Words after which a word is an adjective, never a name: an indefinite pronoun or a degree
+# ("SOMETHING BROWN", "VERY WHITE"): a name in capitals there reads as what it means.
+_QUALIFIES = re.compile(
+    r"(?:^|\W)(?:something|anything|nothing|everything|someone|anyone|very|too|quite)\s+$"
+)
 _ORDINAL_WORDS = "|".join([*ORDINALS, *(o.title() for o in ORDINALS)])
 _REGNAL_AFTER = re.compile(
     r"\s+(?:((?:X{0,2})(?:IX|IV|VI{0,3}|I{2,3})|X{1,2})\b(?!['\w])"

@@ -14,7 +14,17 @@ import re
 from showbible.reading.facts import SceneFacts
 
 _HEADING_PREFIX = re.compile(
-    r"^\s*(?:(?:INT|EXT|EST|I/E|INT\./EXT|INT/EXT|EXT\./INT|EXT/INT)[.\s]+)", re.IGNORECASE
+    r"^\s*(?:(?:INT|EXT|EST|I/E|INT\./EXT|INT/EXT|EXT\./INT|EXT/INT)(?:[.\s]*[-–—:]\s*|[.\s]+))",
+    re.IGNORECASE,
+)
+# A heading that names a shot, not a place ("POV: THE STARRY SKY", "ANGLE ON THE DOOR", "BACK TO
+# SCENE", "INSERT - THE LETTER"): the camera moves, the scene stays where it was.
+_SHOT = re.compile(
+    r"^\s*(?:POV\b|(?:[A-Z]+'S\s+)?POV\b|ANGLE\b|(?:EXTREME\s+)?CLOSE(?:\s*-?\s*UP|\s+ON)?\b|"
+    r"CLOSEUP\b|ECU\b|CU\b|INSERT\b|BACK\s+TO\b|WIDE(?:\s+SHOT|\s+ON)?\b|REVERSE\b|"
+    r"(?:TWO|OVER)[\s-]+SHOT\b|OVER\s+THE\s+SHOULDER\b|ON\s+[A-Z]|MOVING\s+SHOT\b|TRACKING\b|"
+    r"HIGH\s+ANGLE\b|LOW\s+ANGLE\b|AERIAL\b|SAME\s+SCENE\b|CONTINUOUS\b)",
+    re.IGNORECASE,
 )
 _ACT_SCENE = re.compile(
     r"^\s*(?:ACT\s+[\w]+\.?\s*)?(?:SCENE\s+[\w]+\.?\s*)?(?:PROLOGUE\.?\s*)?", re.IGNORECASE
@@ -71,6 +81,19 @@ class PlaceIndex:
 def fold(text: str) -> str:
     """A name as places compare them: lower case, punctuation (but ``'`` and ``-``) as spaces."""
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+
+
+_RESUME = re.compile(r"^\s*(?:BACK\s+TO\b|CONTINUOUS\b|SAME\s+SCENE\b)", re.IGNORECASE)
+
+
+def shot(heading: str) -> str | None:
+    """What a heading that names a camera shot rather than a place says of the scene's place:
+    ``"resume"`` (``BACK TO SCENE``, ``CONTINUOUS``: where the scene before it was) or
+    ``"unknown"`` (``POV: THE STARRY SKY``, ``ANGLE ON``, ``INSERT``: in an intercut sequence
+    the shot may belong to either side, so it names no place). None for a place heading."""
+    if _HEADING_PREFIX.match(heading) is not None or _SHOT.match(heading) is None:
+        return None
+    return "resume" if _RESUME.match(heading) else "unknown"
 
 
 def heading_location(heading: str) -> str:

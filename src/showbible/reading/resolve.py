@@ -592,10 +592,16 @@ class Cast:
         """Who owns each word run of these labels: the candidates for partial names. Lower-case
         phrases and full names (often descriptions) make none."""
         out: dict[str, set[str]] = defaultdict(set)
+        positions = lexicon.position_words()
         for label, (owner, _identity) in labels.items():
             if label[:1].islower() or label in self._descriptive:
                 continue
+            # A modifier alone names no one: SWAT of SWAT SERGEANT ("the SWAT Cops"), ICE of ICE
+            # KING. Only runs that keep the position word at the end are partial names.
+            head = label.rsplit(None, 1)[-1] if " " in label else ""
             for run in token_runs(label):
+                if head in positions and not run.endswith(head):
+                    continue
                 out[run].add(owner)
         return out
 

@@ -6,10 +6,11 @@ Anti-pattern (Mara and Nell first met in teamup:ep1#2; later, in Mara's own seri
     I'm Nell. Nice to meet you.
 
 Fix: cut the introduction, or play the history ("Twice in one week, Voss."). When the meeting
-really is new, the engine already knows it: a first meeting never fires. For a character in a
-mask, meeting the masked identity is not meeting the civilian one until the secret linking them
-is known. Seal a deliberate pretence with ``[[allow: reintroduction they pretend not to know
-each other]]``.
+really is new, the engine already knows it: a first meeting never fires, nor does a late
+introduction in the episode of a first meeting where no name passed between the two. For a
+character in a mask, meeting the masked identity is not meeting the civilian one until the
+secret linking them is known. Seal a deliberate pretence with ``[[allow: reintroduction they
+pretend not to know each other]]``.
 
 Refuses (stranger_line.py; docs/rules/reintroduction.md, measured by
 bench/reintroduction_dev.py): words that open another question ("Who are you talking to?"),
@@ -127,7 +128,10 @@ class Reintroduction(Rule):
                 if not targets:
                     continue
                 when = ctx.fold.at(scene, line)
-                prior = {b: _met_before(ctx, meetings, scene, a, b, when) for b in targets}
+                prior = {
+                    b: _met_before(ctx, meetings, scene, a, b, when, speech.cue_line)
+                    for b in targets
+                }
                 if not all(prior.values()):
                     continue  # someone here is new to them: the introduction may be for them
                 for b, first in prior.items():
@@ -300,6 +304,24 @@ def _dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
     )
 
 
+def _named_each_other(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
+    """Whether, in their shared scenes before ``when`` (a scene and the cue line of the speech
+    being judged), either named the other in a speech or introduced himself while the other
+    was there: then they know each other's names."""
+    for m in meetings:
+        if m.pos > when[0]:
+            break
+        for speech in m.scene.dialogue:
+            if m.pos == when[0] and speech.cue_line >= when[1]:
+                break
+            other = b if speech.character == a else a if speech.character == b else None
+            if other is not None and (
+                other in speech.names or _SELF_INTRO.search(plain(speech.text)) is not None
+            ):
+                return True
+    return False
+
+
 def _met_before(
     ctx: Context,
     meetings: _Meetings,
@@ -307,13 +329,26 @@ def _met_before(
     a: str,
     b: str,
     when: Moment,
+    said: int,
 ) -> _Meeting | None:
-    """The first earlier meeting of a and b as they appear now, if any."""
+    """The first earlier meeting of a and b as they appear now, if any. ``said``: the line of
+    the cue of the stranger speech."""
     x, y = (a, b) if a < b else (b, a)
     now_x, now_y = scene.present[x].identity, scene.present[y].identity
     for m in meetings.get((x, y)):
         if m.pos >= when[0]:
             break
+        if (
+            m.scene.series == scene.series
+            and m.scene.episode == scene.episode
+            and not _named_each_other(meetings.get((x, y)), x, y, (when[0], said))
+        ):
+            # Met earlier in this very episode without a name between them: people meet
+            # unintroduced and ask or tell who they are later that day ("Who are you? What do
+            # you do?" in the taxi after the lab; "Harvey Specter. Nice to meet you." the
+            # moment after he opened the door to him). Once either has named the other or
+            # himself to the other, a stranger line is reported, this episode or later.
+            return None
         if (
             _same_face(ctx, x, m.ident_a, now_x, y, when)
             and _same_face(ctx, y, m.ident_b, now_y, x, when)

@@ -6,7 +6,8 @@ Anti-pattern (both episodes are ``story: day 3``)::
     teamup/t1.fountain      EXT. DOCKS - DAY      Mara is here too
 
 Fix: give the scenes distinct story times (``[[story: day 3 night]]``), move one of them, or
-seal a deliberate double (``[[allow: two-places it is her twin]]``). Scenes overlap only when
+seal a deliberate double (``[[allow: two-places it is her twin]]``). A scene that names no place
+(a camera shot such as ``POV: THE SKY``, or no heading) is nowhere else. Scenes overlap only when
 they are in different episodes and agree at the finest precision both give: ``day 3`` overlaps
 ``day 3 night``, but ``day 3 morning`` does not. Reported once, on the later scene in release
 order, with the other as evidence. A hold inferred from one sentence that three or more later
@@ -89,7 +90,8 @@ class TwoPlaces(Rule):
             away: Counter[int] = Counter()
             for i in canon.appearances.get(cid, ()):
                 scene = canon.scenes[i]
-                if not scene.flashback:
+                # A scene that names no place (a shot: "POV: THE SKY") is nowhere else.
+                if not scene.flashback and place_key(scene) is not None:
                     when = fold.at(scene, scene.present[cid].line)
                     away.update(
                         k
@@ -99,7 +101,7 @@ class TwoPlaces(Rule):
             refuted = {k for k, n in away.items() if refute(spans[k][0].event, n)}
             for i in canon.appearances.get(cid, ()):
                 scene = canon.scenes[i]
-                if scene.flashback or not ctx.in_scope(scene):
+                if scene.flashback or not ctx.in_scope(scene) or place_key(scene) is None:
                     continue
                 when = fold.at(scene, scene.present[cid].line)
                 for k, (known, until) in enumerate(spans):

@@ -24,7 +24,9 @@ you", "you're a dead man"), attempts, near misses ("nearly drowns", "falls down 
 dead"), hearsay ("they say"), imperatives ("Kill him!"), depictions (dreams, screens,
 pretending), first-person deaths ("I died in that skiff": the speaker is alive to say it),
 possessives that are not the person ("Mara's phone is dead"), and whole scenes that are
-flashbacks or dreams. A later "alive" (``Alive``) withdraws the death.
+flashbacks or dreams. A later "alive" (``Alive``) withdraws the death, and so does the dead one
+speaking again later in the scene after being seen dead in action (not after a killing: a
+play's victim speaks after the blow).
 """
 
 from __future__ import annotations
@@ -47,6 +49,13 @@ from showbible.reading.infer.clauses import (
 )
 
 _PRONOUN_DEAD = r"(?:his|her|their|its)"
+# The reasons of a death seen as a state ("is dead", "eyes open and empty", "floats face down",
+# "found dead"), which someone speaking a moment later takes back.
+_SEEN_DEAD = re.compile(
+    r"^(?:subject of .*\b(?:dead|lifeless|eyes|face[ -]?down|no more)\b|two signs of death|"
+    r"found dead|a death confirmed)",
+    re.I,
+)
 # The subject dies.
 _SUBJECT_HIGH = re.compile(
     r"\b(?:dies|dyes(?=\s*[,;.!]|\s*$|\s+and\b)|died|is dead|was dead|'s dead|are dead|"
@@ -234,6 +243,20 @@ class Deaths(Component):
         return bool(self._soft) and unit.index - self._soft[-1][1].index <= 6
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        for found in self._read(unit, scene):
+            # Seen dead in action, and then the dead one speaks again in the scene (not a voice
+            # over): the story says at once that they live ("Cole is dead." then COLE). Not a
+            # killing or a dying: a play's victim speaks after the blow ("He kills Polonius",
+            # then "O, I am slain!").
+            if (
+                unit.kind == "action"
+                and _SEEN_DEAD.search(found.reason)
+                and scene.cued_after(found.subject, unit.line)
+            ):
+                continue
+            yield found
+
+    def _read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         signs = has_any(unit.low, _TRIGGER)
         falls = unit.kind == "action" and has_any(unit.low, _FALL_STEMS)
         if not self._soft and not signs and not falls and not _BARE.match(unit.text):
