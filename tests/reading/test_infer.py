@@ -185,3 +185,20 @@ def test_settings_none_uses_no_inferred_fact(tmp_path: Path) -> None:
     found = [f for f in compile_universe(load_universe(root)).findings]
     (dead,) = [f for f in found if f.rule == "dead-character"]
     assert dead.inferred and "Hollis dies." in dead.evidence[0].message
+
+
+def test_a_tell_is_no_modal_or_sentence_adverb() -> None:
+    """Real sitcom confidences gave "couldn't hold", "really exist", "probably shouldn't" as
+    tells, and characters of another show "knew" them seasons later: a modal, its negation and
+    a sentence adverb are no content word of a tell."""
+    from showbible.reading.infer.secrets import tells_of
+
+    told = [
+        "He made me promise not to tell, but I couldn't hold it in any longer!",
+        "Immunity or something being off the record does not really exist in the workplace.",
+        "Our secret mission is underway. Though I probably shouldn't say that out loud.",
+    ]
+    tells = {t for text in told for t in tells_of(text, set())}
+    assert not tells & {"couldn't hold", "really exist", "probably shouldn't"}, tells
+    assert "secret mission" in tells
+    assert "floor stone" in tells_of("Only us. The real ledger is under the floor stone.", set())

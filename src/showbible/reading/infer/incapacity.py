@@ -23,17 +23,27 @@ believe", "can't let you", "can't wait", "can't be trusted"); phrasal uses ("can
 away"); permission ("you can't go in there", "without a licence"); the past ("when I was six I
 couldn't swim"; "when I could swim, I swam daily": a bare "when" without "still" or "back");
 and as for every kind: questions, conditions, hearsay, denials ("don't tell me I can't ride"),
-pretending, flashbacks and dreams.
+pretending, flashbacks and dreams. "Can't write" said of oneself is a lack of craft ("I can't
+write! I'm an actor"), medium confidence, unless letters or a hand are in it ("can't read or
+write", "can't write my own name").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
 from showbible.reading.infer.clauses import Mention, blocked, has_any, lead, subject_before, words
+
+# What makes "can't write" a lack of letters, not of a writer's craft.
+_LITERACY = re.compile(
+    r"\b(?:read|reading|my (?:own )?name|a (?:single )?word|letters|alphabet|never learned|"
+    r"never learnt|school|hand|hands|fingers|arm|wrist)\b",
+    re.I,
+)
 
 # Verbs of lasting ability, and the words an action line uses to do each.
 ABILITIES: dict[str, tuple[str, ...]] = {
@@ -160,6 +170,22 @@ class Incapacity(Component):
     stems = _TRIGGER
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        for found in self._read(unit, scene):
+            # "I can't write! I'm an actor, I don't have the discipline": writing as a craft,
+            # not as a hand's or a schooling's; only literacy or a hand makes it lasting.
+            if (
+                found.obj == "write"
+                and found.confidence >= HIGH
+                and unit.kind == "speech"
+                and "write" in found.reason.lower()
+                and not _LITERACY.search(
+                    scene.facts.dialogue[unit.speech].text if unit.speech >= 0 else unit.text
+                )
+            ):
+                found = dataclasses.replace(found, confidence=MEDIUM)
+            yield found
+
+    def _read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         if not has_any(unit.low, _TRIGGER):
             return
         text = unit.text

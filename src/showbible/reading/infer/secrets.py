@@ -83,8 +83,15 @@ STOPWORDS = wordset(
     never ever always now today tonight yes yeah oh well okay ok please right thing things
     one nobody anyone anybody everyone someone else something nothing i'm you're he's she's
     we're they're that's what's i'll you'll we'll i'd you'd i've you've we've thank thanks
-    telling tells sorry"""
+    telling tells sorry
+    couldn't wouldn't shouldn't mustn't isn't aren't wasn't weren't hasn't haven't hadn't
+    ain't mightn't needn't he'd she'd they'd we'd he'll she'll they'll it'll
+    really probably actually maybe perhaps still even quite pretty totally definitely
+    certainly literally honestly seriously basically already almost ever anyway anymore"""
 )
+# Modals, their negations and sentence adverbs are in the list above: "couldn't hold",
+# "really exist" and "probably shouldn't" were tells of real sitcom confidences that other
+# characters, seasons later and in another show, "knew".
 # "..., yeah?": a tag, not a question
 _TAG = re.compile(r",\s*(?:yeah|right|okay|ok|yes|eh|understood|got it|all right)\?\s*$", re.I)
 # Words without which no marker can match: a quick test before the full one.
