@@ -82,7 +82,7 @@ def test_a_tell_said_before_at_or_after_its_confidence_is_joined_as_from_nothing
     assert confided
     before = _rows(linking.link(scenes, _not_a_person))
     changed = 0
-    for where, tell in confided[:: max(1, len(confided) // 6)]:
+    for where, tell in confided[:: max(1, len(confided) // 12)]:
         later = [i for i in spoken if i >= where]
         for at in {spoken[0], *later[:1], *later[3:4], *later[-1:]}:
             new = _edited(scenes, at, f" And {tell}.")
