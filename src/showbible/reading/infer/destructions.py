@@ -42,7 +42,12 @@ from showbible.reading.infer.places import THING, place_after, place_before, pla
 
 _SUBJECT_HIGH = re.compile(
     r"\b(?:burns? to the ground|burned to the ground|burnt to the ground|burns? down|burned down|"
-    r"burnt down|burns? all night|burned all night|burnt all night|explodes|exploded|blows up|"
+    r"burnt down|burns? all night|burned all night|burnt all night|"
+    # not a room that "explodes into light" or a crowd that "explodes with laughter"
+    r"explod(?:es|ed)(?!\s+(?:into|with|in)\s+(?:a\s+|an\s+)?(?:light|colou?rs?|song|laughter|"
+    r"applause|cheers?|cheering|action|motion|life|activity|chaos|frenzy|riot|smiles?|grins?|"
+    r"tears|dance|dancing|music|sound|noise|movement|celebration|joy|sunlight|brightness|"
+    r"white|gold|blue|red|green))|blows up|"
     r"blew up|(?:is|was|gets|got|(?:has|had|have) been) "
     r"(?:destroyed|razed|levelled|leveled|demolished|flattened|gutted|blown up|blown to pieces|"
     r"sunk|torched|burned down|burnt down|obliterated|wiped out|swept away)|"

@@ -309,6 +309,19 @@ def place_after(
     return PlaceMention(mention.key, mention.start + pos, mention.end + pos, mention.possessive)
 
 
+_NEXT_WORD = re.compile(r"\W*[A-Za-z'’-]+")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether the clause from a noun phrase (``start``, ``end``) to the word after it is
+    written in capitals (a beat: "THE WALL BEHIND HER EXPLODES", "A SECTION OF WALL
+    COLLAPSES"), where capitals say nothing of names ("the KESTREL MAID sinks" is a name)."""
+    after = _NEXT_WORD.match(text, end)
+    clause = text[start : after.end() if after else end]
+    letters = [c for c in clause if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
 def _noun_phrase(
     text: str, ws: list[re.Match[str]], scene_key: str | None, location_words: frozenset[str]
 ) -> PlaceMention | None:
@@ -330,9 +343,12 @@ def _noun_phrase(
         return PlaceMention(scene_key, start, end, False) if scene_key else None
     if head in location_words and scene_key:
         return PlaceMention(scene_key, start, end, False)
-    proper = all(t[:1].isupper() for t in text_words) and before in _ARTICLE
+    # Capitals say "a name" only where the sentence is not all capitals: "THE WALL BEHIND HER
+    # EXPLODES" and "A SECTION OF WALL COLLAPSES" name no place.
+    capitals = all(t[:1].isupper() for t in text_words) and not _shouted(text, start, end)
+    proper = capitals and before in _ARTICLE
     if head in PLACE_NOUNS or proper:
-        if not (before in _ARTICLE or proper or all(t[:1].isupper() for t in text_words)):
+        if not (before in _ARTICLE or proper or capitals):
             return None
         return PlaceMention("~" + fold(" ".join(text_words)), start, end, False)
     return None
