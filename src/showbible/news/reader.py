@@ -15,6 +15,7 @@ from typing import Any
 from showbible.model import InputError
 from showbible.news.characters import consistent_roles, learn_characters
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
+from showbible.news.consistency import typed
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.facts import NewsFact, dedupe
 from showbible.news.gazetteer import learn_known_titles
@@ -77,7 +78,7 @@ class Reader(Relations, Quotes, Synopses):
             else f
             for f in self.facts
         ]
-        facts = consistent_roles(facts)
+        facts = typed(consistent_roles(facts), self.kb, self.article)
         if not keep_hedged:
             facts = [f for f in facts if f.qualifier != "hedged"]
         facts = [_about(f, appearance_subject(self.kb, f.subject)) for f in facts]

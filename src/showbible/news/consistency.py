@@ -1,0 +1,144 @@
+"""The article's last word on what each name is: a person, a character or a title.
+
+The relation rules read one sentence at a time and may fill a slot with the wrong kind of name
+("Olivia Williams (Counterpart)" read as a role; "Scrubs appears in Roseanne"). Once the whole
+article is read, each name's kind is known from every place it stands, and a fact whose slots
+hold the wrong kinds is dropped:
+
+- ``plays``: the performer must not be a title, the character must not be a title nor a person
+  the article names as a performer;
+- ``appears_in``: the subject must be a character, not a title, a showrunner or a performer
+  credited with a title ("Morgan Spector ('Homeland')").
+
+Titles are known from the series the article names and from *credit brackets*: a name followed
+by a bracketed title, the way articles give a performer's best-known work. A bracket is a title
+when it is quoted, or a known series, or (in a list of such pairs) when the list's brackets
+look like titles more than like names (lower-case words, a colon, a leading "The").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from showbible.news.cleaning import Article
+from showbible.news.entities import Knowledge
+from showbible.news.facts import NewsFact
+from showbible.news.names import NAME, keyof
+
+_PAIR = rf"(?P<n>{NAME})\s*\((?P<b>[^()]{{1,60}})\)"
+_PAIR_RE = re.compile(_PAIR)
+# Pairs listed together: "A (X), B (Y) and C (Z)".
+_PAIR_LIST = re.compile(
+    rf"{NAME}\s*\([^()]{{1,60}}\)(?:\s*,\s*(?:and\s+)?{NAME}\s*\([^()]{{1,60}}\)"
+    rf"|\s+and\s+{NAME}\s*\([^()]{{1,60}}\))+"
+)
+_QUOTED = re.compile(r"^\s*[‘'“\"].+[’'”\"]\s*$")
+# Words a name may hold in lower case; any other lower-case word makes a bracket a title's.
+_NAME_LOWER = frozenset(
+    ("de", "da", "van", "von", "der", "den", "del", "di", "du", "le", "la", "bin", "al", "dos",
+     "das", "mac", "the", "of", "and", "or", "aka", "a.k.a.", "a")
+)  # fmt: skip
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b|\b(?:season|series|episode|film|movie|show)\b", re.I)
+
+
+def _title_shape(bracket: str) -> int:
+    """How much a bracket's text looks like a work's title (> 0) rather than a name."""
+    text = bracket.strip()
+    if _QUOTED.match(text):
+        return 2
+    if _YEARS.search(text) or not text or not text[0].isupper():
+        return -1  # "(2015)", "(the late John Mahoney)": something else than a credit
+    score = 0
+    lower = [w for w in text.split() if w[:1].islower() and w.lower() not in _NAME_LOWER]
+    if lower:
+        score += 1
+    if ":" in text:
+        score += 1
+    if text.split()[0] in ("The", "A", "An") and len(text.split()) > 1:
+        score += 1
+    return score
+
+
+def _numbered(title: str) -> int:
+    return 1 if re.search(r"\d", title) else 0
+
+
+def credit_titles(
+    kb: Knowledge, article: Article, sure: set[str] | None = None
+) -> dict[str, set[str]]:
+    """Each title used as a credit in the article, with the names it was given after (keys);
+    ``sure`` gets the names a credit marks as performers: a quoted title, or a list of them."""
+    out: dict[str, set[str]] = {}
+    sure = set() if sure is None else sure
+
+    def credit(name: str, bracket: str, listed: bool = False) -> None:
+        title = bracket.strip().strip("‘'“\"’”").strip()
+        out.setdefault(keyof(title), set()).add(keyof(kb.full(name)))
+        if listed or _QUOTED.match(bracket):
+            sure.add(keyof(kb.full(name)))
+
+    for para in article.paragraphs:
+        for m in _PAIR_LIST.finditer(para.text):
+            pairs = list(_PAIR_RE.finditer(m.group(0)))
+            shapes = [_title_shape(p.group("b")) for p in pairs]
+            titles = sum(
+                1 for p, s in zip(pairs, shapes, strict=True) if s > 0 or kb.is_series(p["b"])
+            )
+            if titles >= 2 and titles * 2 >= len(pairs) and min(shapes) >= 0:
+                for p in pairs:
+                    credit(p.group("n"), p.group("b"), listed=True)
+        for p in _PAIR_RE.finditer(para.text):
+            if _QUOTED.match(p.group("b")) or (
+                kb.is_series(p.group("b")) and not kb.is_series(p.group("n"))
+            ):
+                credit(p.group("n"), p.group("b"))
+    return out
+
+
+def _keys(names: Iterable[str]) -> set[str]:
+    return {keyof(n) for n in names}
+
+
+def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFact]:
+    """The facts whose slots hold the kinds of names the article gives them (see above)."""
+    sure: set[str] = set()
+    credits = credit_titles(kb, article, sure)
+    titles = set(credits)
+
+    # The shows the facts place characters in or give a showrunner, when a show's name cannot
+    # be a hero's ("The Flash", "Station 19"; "Luke Cage" and "Arrow" can, and stay characters
+    # where a fact holds them as one); a name the article or the bible knows as a character is
+    # not one of them.
+    shows = {
+        keyof(f.object)
+        for f in facts
+        if f.kind in ("appears_in", "showrunner") and _title_shape(f.object) + _numbered(f.object)
+    }
+    shows -= set(kb.characters) | set(kb.lex.characters)
+
+    def is_title(name: str) -> bool:
+        return keyof(name) in titles | shows
+
+    played = _keys(f.object for f in facts if f.kind == "plays" and not is_title(f.object))
+    runners = _keys(f.subject for f in facts if f.kind == "showrunner")
+    credited = {n for names in credits.values() for n in names}
+    performers = _keys(f.subject for f in facts if f.kind == "plays" and not is_title(f.object))
+    out = []
+    for f in facts:
+        if f.kind == "plays":
+            if is_title(f.subject) or is_title(f.object):
+                continue
+            if keyof(f.object) in performers:
+                continue  # "Anders Keith plays David Hyde Pierce": the role is someone's performer
+        elif f.kind == "appears_in":
+            k = keyof(f.subject)
+            if is_title(f.subject) or (k in runners and k not in played):
+                continue
+            evidence = kb.performer_like(f.subject) + (k in sure)
+            if k in credited and k not in played and evidence > 0 and keyof(f.object) in titles:
+                # "Morgan Spector ('Homeland')": a performer's credit ("Cosmo Kramer (Seinfeld)"
+                # unquoted, with no evidence either way, may be a character's show)
+                continue
+        out.append(f)
+    return out

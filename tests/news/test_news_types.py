@@ -1,0 +1,53 @@
+"""Classes found on the held12 split and fixed by the kind of name a slot holds across the whole
+article (news/consistency.py), each in sentences of our own: a performer's credit in brackets
+is a title, not a role; a title or a credited performer is not a character that appears."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.news import extract_text
+
+FACTS = tuple[str, str, str]
+
+
+def triples(text: str) -> set[FACTS]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a cast list whose brackets are the performers' past works (lower-case words, a colon,
+        # a leading "The"): no role, no appearance
+        ("Harrowgate has found its cast. The rest of the cast includes Nia Okoro (Saltmarsh), "
+         "Tom Reyes (The quiet hour), Ada Lind (Dock Nine: Last Call) and Ben Futa (Greyfield).",
+         {("plays", "Nia Okoro", "Saltmarsh"), ("plays", "Ben Futa", "Greyfield"),
+          ("appears_in", "Saltmarsh", "Harrowgate"),
+          ("appears_in", "Ada Lind", "Dock Nine: Last Call")}),
+        # a quoted title after a performer is a credit, even when the sentence gives the role
+        ("'Harrowgate' will see Nia Okoro ('Saltmarsh') return, along with Tom Reyes "
+         "('Greyfield').",
+         {("appears_in", "Nia Okoro", "Saltmarsh"), ("appears_in", "Tom Reyes", "Greyfield")}),
+    ],
+)  # fmt: skip
+def test_a_credit_is_not_a_role(text: str, absent: set[FACTS]) -> None:
+    assert not triples(text) & absent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # brackets holding names: a cast list, read as before
+        ("Harrowgate returns. The cast includes Della Marsh (Nia Okoro), Ivo Crane (Tom Reyes) "
+         "and Rue Pell (Ada Lind).",
+         {("plays", "Nia Okoro", "Della Marsh"), ("plays", "Tom Reyes", "Ivo Crane"),
+          ("plays", "Ada Lind", "Rue Pell")}),
+        # a character with its own show in brackets, visiting another: still a character
+        ("1. Ivo Crane (Dock 12) on Harrowgate\n\nIn 1995, Harrowgate aired an episode which "
+         "featured Ivo Crane from the animated series Dock 12.",
+         {("appears_in", "Ivo Crane", "Dock 12")}),
+    ],
+)  # fmt: skip
+def test_brackets_that_are_not_credits(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
