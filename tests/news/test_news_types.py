@@ -51,3 +51,18 @@ def test_a_credit_is_not_a_role(text: str, absent: set[FACTS]) -> None:
 )  # fmt: skip
 def test_brackets_that_are_not_credits(text: str, expected: set[FACTS]) -> None:
     assert expected <= triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline in capitals: its words are no performer and no role
+        "Harrowgate & Dock 12's Crossover Episodes Explained (Which Ones To Watch)\n\nThe "
+        "crossover aired in 2015.",
+        # a sentence adverb opening a sentence is no character
+        "Harrowgate crossed over with Dock 12. Indeed, the makeup team on Dock 12 worked on both.",
+    ],
+)
+def test_words_that_are_no_names(text: str) -> None:
+    found = {(kind, s) for kind, s, _ in triples(text)}
+    assert not {k for k in found if k[1].split()[0] in ("Which", "Ones", "Crossover", "Indeed")}

@@ -96,6 +96,14 @@ def credit_titles(
     return out
 
 
+# Words a title in capitals holds and a person's name never does ("Ones To Watch").
+_TITLE_WORDS = frozenset(("The", "Of", "To", "And", "In", "On", "With", "For", "At", "From", "Is"))
+
+
+def _person_shaped(name: str) -> bool:
+    return not any(w in _TITLE_WORDS for w in name.split()[1:])
+
+
 def _keys(names: Iterable[str]) -> set[str]:
     return {keyof(n) for n in names}
 
@@ -120,20 +128,29 @@ def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFa
     def is_title(name: str) -> bool:
         return keyof(name) in titles | shows
 
-    played = _keys(f.object for f in facts if f.kind == "plays" and not is_title(f.object))
+    def wrong_plays(f: NewsFact) -> bool:
+        if not _person_shaped(f.subject) or is_title(f.subject) or is_title(f.object):
+            return True  # a headline's words in capitals, or a title, is no performer or role
+        return keyof(f.object) in performers  # "A plays David Hyde Pierce": someone's performer
+
+    performers = _keys(f.subject for f in facts if f.kind == "plays" and not is_title(f.object))
+    kept = [f for f in facts if f.kind != "plays" or not wrong_plays(f)]
+    played = _keys(f.object for f in kept if f.kind == "plays")
+    # What a wrong pair placed in its sentence goes with it.
+    misread = {(f.line, keyof(f.object)) for f in facts if f.kind == "plays"} - {
+        (f.line, keyof(f.object)) for f in kept if f.kind == "plays"
+    }
     runners = _keys(f.subject for f in facts if f.kind == "showrunner")
     credited = {n for names in credits.values() for n in names}
-    performers = _keys(f.subject for f in facts if f.kind == "plays" and not is_title(f.object))
     out = []
-    for f in facts:
-        if f.kind == "plays":
-            if is_title(f.subject) or is_title(f.object):
-                continue
-            if keyof(f.object) in performers:
-                continue  # "Anders Keith plays David Hyde Pierce": the role is someone's performer
-        elif f.kind == "appears_in":
+    for f in kept:
+        if f.kind == "showrunner" and not _person_shaped(f.subject):
+            continue
+        if f.kind == "appears_in":
             k = keyof(f.subject)
             if is_title(f.subject) or (k in runners and k not in played):
+                continue
+            if (f.line, k) in misread and k not in played:
                 continue
             evidence = kb.performer_like(f.subject) + (k in sure)
             if k in credited and k not in played and evidence > 0 and keyof(f.object) in titles:
