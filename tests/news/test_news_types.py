@@ -66,3 +66,14 @@ def test_brackets_that_are_not_credits(text: str, expected: set[FACTS]) -> None:
 def test_words_that_are_no_names(text: str) -> None:
     found = {(kind, s) for kind, s, _ in triples(text)}
     assert not {k for k in found if k[1].split()[0] in ("Which", "Ones", "Crossover", "Indeed")}
+
+
+def test_a_short_role_is_not_a_performers_full_name() -> None:
+    # "David" the son is not David Hyde Pierce the performer named just before
+    found = triples(
+        "Harrowgate is back. Old favourites, like Ivo (Tom Reyes Wade), Della (Nia Okoro), and "
+        "their son Tom (Ben Futa), return to the series."
+    )
+    assert ("plays", "Ben Futa", "Tom") in found
+    assert ("plays", "Tom Reyes Wade", "Ivo") in found
+    assert not {f for f in found if f[0] == "plays" and f[2] == "Tom Reyes Wade"}

@@ -66,8 +66,8 @@ class Reader(Relations, Quotes, Synopses):
         facts = [
             NewsFact(
                 f.kind,
-                self.kb.full(f.subject) if f.kind == "appears_in" else f.subject,
-                self.kb.full(f.object) if f.kind == "plays" else f.object,
+                self._role(f.subject) if f.kind == "appears_in" else f.subject,
+                self._role(f.object) if f.kind == "plays" else f.object,
                 f.file,
                 f.line,
                 f.sentence,
@@ -84,6 +84,14 @@ class Reader(Relations, Quotes, Synopses):
         facts = [_about(f, appearance_subject(self.kb, f.subject)) for f in facts]
         facts = [f for f in facts if f.subject]
         return dedupe(facts)
+
+    def _role(self, name: str) -> str:
+        """A character's fullest form, but never a performer's name: in "Niles (David Hyde
+        Pierce) ... their son David (Anders Keith)", David is not David Hyde Pierce."""
+        full = self.kb.full(name)
+        if full != name and " " not in name and self.kb.performer_like(full) > 0:
+            return name
+        return full
 
 
 def _about(fact: NewsFact, subject: str | None) -> NewsFact:

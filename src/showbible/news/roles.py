@@ -241,8 +241,12 @@ class Roles(Extractor):
         if lex.performer_of.get(keyof(full)):
             confidence = max(confidence, 0.9)
         character_name = self.kb.full(name)
-        if keyof(character_name) == keyof(full):
-            character_name = name  # "Mo Brings Plenty as Mo": the short name is the role
+        if keyof(character_name) == keyof(full) or (
+            " " not in name and keyof(character_name) in self.kb.performers
+        ):
+            # "Mo Brings Plenty as Mo", "Niles (David Hyde Pierce) ... David (Anders Keith)":
+            # the short name is the role, not a performer's full name
+            character_name = name
         self.kb.performers.add(keyof(full))
         self.kb.characters.setdefault(keyof(character_name), character_name)
         if not qualifier:
