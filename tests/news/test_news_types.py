@@ -77,3 +77,25 @@ def test_a_short_role_is_not_a_performers_full_name() -> None:
     assert ("plays", "Ben Futa", "Tom") in found
     assert ("plays", "Tom Reyes Wade", "Ivo") in found
     assert not {f for f in found if f[0] == "plays" and f[2] == "Tom Reyes Wade"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words between the performers and "reprise", descriptions before the roles
+        ("Tom Reyes and Ada Lind are also on board to reprise their roles as sportscaster Ivo "
+         "Crane and food critic Della Marsh.",
+         {("plays", "Tom Reyes", "Ivo Crane"), ("plays", "Ada Lind", "Della Marsh")}),
+        # a credit, and where the role was played before, between the verb and the role
+        ("'Salt Flats' will see Tom Reyes ('Greyfield') reprise his role from the 'Harrowgate' "
+         "Season 7 finale as Mayor Ivo Crane.",
+         {("plays", "Tom Reyes", "Mayor Ivo Crane")}),
+    ],
+)  # fmt: skip
+def test_a_reprised_role_with_words_between(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+def test_a_hoped_for_reprise_is_no_fact() -> None:
+    found = triples("Tom Reyes said he would love to one day reprise his role as Ivo Crane.")
+    assert ("plays", "Tom Reyes", "Ivo Crane") not in found

@@ -94,10 +94,11 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
-    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_ROLE}\s+(?:to\s+)?(?:his|her|their|"
-                rf"the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?(?:{SER}\s+)?(?:roles?|"
-                rf"characters?|part)(?:\s+from\s+{SER})?\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"),
-     0.85),
+    # (also: "are also on board to reprise", "reprise his role from the X finale as")
+    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}(?:[a-z]+\s+){{0,3}}?{AUX}{V_ROLE}\s+"
+                rf"(?:to\s+)?(?:his|her|their|the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?"
+                rf"(?:{SER}\s+)?(?:roles?|characters?|part)(?:\s+from\s+(?:the\s+)?{SER}(?:\s+[\w\-]+){{0,3}}?)?"
+                rf"\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
     # Jane Doe, who returns in X, reprising the role of Mara Voss
     (re.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?,\s+(?:reprising|playing|as)\s+(?:the|his|"
                 rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)(?:\s*,?\s*(?:of|as))?\s+"
