@@ -99,3 +99,31 @@ def test_a_reprised_role_with_words_between(text: str, expected: set[FACTS]) -> 
 def test_a_hoped_for_reprise_is_no_fact() -> None:
     found = triples("Tom Reyes said he would love to one day reprise his role as Ivo Crane.")
     assert ("plays", "Tom Reyes", "Ivo Crane") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the <title> revival" names a show, even one named after its hero; its cast is in it
+        ("As the second season of the Harrowgate revival gears up, fans wait. Tom Reyes and Ada "
+         "Lind are also on board to reprise their roles as Ivo Crane and Della Marsh.",
+         {("appears_in", "Ivo Crane", "Harrowgate"), ("appears_in", "Della Marsh", "Harrowgate")}),
+        # a pronoun later in a sentence that opens with a performer is that performer
+        ("The Harrowgate reboot is near. Nia Okoro made a brief appearance in the season finale "
+         "of the Harrowgate revival, now she returns as Della Marsh.",
+         {("plays", "Nia Okoro", "Della Marsh")}),
+        # "who played <show>'s dad <name>": the show's character, owned by the show
+        ("The Harrowgate revival is near. Tom Reyes, who played Harrowgate's dad Ivo, is no "
+         "longer with us.",
+         {("plays", "Tom Reyes", "Ivo")}),
+    ],
+)  # fmt: skip
+def test_a_show_named_after_its_hero(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+def test_a_pronoun_after_another_name_is_not_the_opening_performer() -> None:
+    found = triples(
+        "Nia Okoro praised Tom Reyes on set, and now he returns as Ivo Crane in Harrowgate."
+    )
+    assert ("plays", "Nia Okoro", "Ivo Crane") not in found

@@ -77,7 +77,7 @@ SER_ROLE = (
 )
 # "as Karen's (Megan Mullally) former lover Malcolm Widmark", "play Spencer Reid's mother Diana":
 # whose the role is, then the role
-OWNED_ROLE = rf"(?:{NAM}[’']s\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
+OWNED_ROLE = rf"(?:{CH}[’']s\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
 OWNER = rf"{OWNED_ROLE}?"
 # "plays a TV star named Regina Coburn", "voiced a character named Pilar"
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
@@ -141,9 +141,9 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
 # "She voiced a character named Pilar in ...", "She also starred as Diana DuBois in Empire": the
 # performer the text is about
 _PRONOUN_PLAYS = re.compile(
-    rf"(?:^\W*|[.;]\s+|,\s+(?:and|but)\s+)(?P<pron>[Ss]he|[Hh]e)\s+{AUX}(?:{V_DIRECT}\s+"
-    rf"(?:a\s+character\s+(?:named|called)\s+|the\s+role\s+of\s+)?|(?:starred|stars|"
-    rf"appeared|appears|guest-starred)\s+as\s+)(?P<c>{C_ITEM})"
+    rf"(?:^\W*|[.;]\s+|,\s+(?:and|but|now|and\s+now)\s+)(?P<pron>[Ss]he|[Hh]e)\s+{AUX}(?:{V_DIRECT}\s+"
+    rf"(?:a\s+character\s+(?:named|called)\s+|the\s+role\s+of\s+)?|(?:{V_AS}|"
+    rf"guest-starred)\s+as\s+)(?P<c>{C_ITEM})"
 )
 _PRONOUN_ROLE = re.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)(?:[’']s|\s+has|\s+had|\s+have)?\s+(?:\w+\s+)?{V_ROLE}\s+"
@@ -389,7 +389,11 @@ class Roles(Extractor):
         for match in _PRONOUN_PLAYS.finditer(text):
             # "Rashad has played a part in X. She voiced a character named Pilar": the person
             # the sentence before is about
-            who = self.subject_before(para, sentence) or self.last_person(para, sentence)
+            who = (
+                self.opening_person(m, match.start())
+                or self.subject_before(para, sentence)
+                or self.last_person(para, sentence)
+            )
             if who:
                 q = self.qualifier(m, match.start(), match.end(), question)
                 played = self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7, q,
@@ -590,6 +594,20 @@ class Roles(Extractor):
         if i > 0:
             chunks.append(self.kb.speechless(paragraphs[i - 1].text))
         return chunks
+
+    def opening_person(self, m: Marked, at: int) -> str | None:
+        """The person a sentence opens with, for a pronoun later in it ("Peri Gilpin made an
+        appearance, now she returns as Roz Doyle"); none when another name stands between."""
+        first = re.match("[^\\w\ue000\ue002]*", m.text)
+        if at <= 0 or first is None or not m.mentions:
+            return None
+        named = [x for x in m.mentions if 0 <= m.text.find(x.token) < at and x.kind == "name"]
+        x = m.mentions[0]
+        if x.kind != "name" or named != [x] or m.text.find(x.token) != first.end():
+            return None
+        full = self.kb.full(x.value)
+        k = keyof(full)
+        return full if k in self.kb.persons and self.kb.performer_like(full) >= 0 else None
 
     def subject_before(self, para: Paragraph, sentence: str) -> str | None:
         """The first person (not a character) named in the sentence before, in its paragraph."""

@@ -75,7 +75,8 @@ SERIES_CUES = [
                rf"(?:heading|headed|going|moving)\s+into)\s+(?:up\s+)?its\s+(?:[\w-]+\s+)?"
                rf"(?:season|run)\b"),
     # the Greyharbor finale, the Daredevil premiere, the Station 19 episode "Ice Ice Baby"
-    re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|"
+    re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|revival|reboot|"
+               rf"remake|spin-?off|sitcom|"
                rf"writers'? room|episode(?=\s+[“\"']|\s{{2,}}))"),
     # ran Night Ferry for three seasons
     re.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
