@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from showbible.news.antecedents import opening_person
 from showbible.news.characters import bare_character
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.credits import credited, who_asides
@@ -390,7 +391,7 @@ class Roles(Extractor):
             # "Rashad has played a part in X. She voiced a character named Pilar": the person
             # the sentence before is about
             who = (
-                self.opening_person(m, match.start())
+                opening_person(self.kb, m, match.start())
                 or self.subject_before(para, sentence)
                 or self.last_person(para, sentence)
             )
@@ -594,20 +595,6 @@ class Roles(Extractor):
         if i > 0:
             chunks.append(self.kb.speechless(paragraphs[i - 1].text))
         return chunks
-
-    def opening_person(self, m: Marked, at: int) -> str | None:
-        """The person a sentence opens with, for a pronoun later in it ("Peri Gilpin made an
-        appearance, now she returns as Roz Doyle"); none when another name stands between."""
-        first = re.match("[^\\w\ue000\ue002]*", m.text)
-        if at <= 0 or first is None or not m.mentions:
-            return None
-        named = [x for x in m.mentions if 0 <= m.text.find(x.token) < at and x.kind == "name"]
-        x = m.mentions[0]
-        if x.kind != "name" or named != [x] or m.text.find(x.token) != first.end():
-            return None
-        full = self.kb.full(x.value)
-        k = keyof(full)
-        return full if k in self.kb.persons and self.kb.performer_like(full) >= 0 else None
 
     def subject_before(self, para: Paragraph, sentence: str) -> str | None:
         """The first person (not a character) named in the sentence before, in its paragraph."""
