@@ -127,3 +127,30 @@ def test_a_pronoun_after_another_name_is_not_the_opening_performer() -> None:
         "Nia Okoro praised Tom Reyes on set, and now he returns as Ivo Crane in Harrowgate."
     )
     assert ("plays", "Nia Okoro", "Ivo Crane") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title with "by the" inside it, named by its network
+        ("Peacock's Stand by the Harbor revival is here, with Della Marsh (Nia Okoro).",
+         {("appears_in", "Della Marsh", "Stand by the Harbor")}),
+        # a character named with initials: the full name, not a surname written alone; the
+        # pairs of one list share their order; a space inside the brackets
+        ("Harrowgate followed Ivo Crane ( Tom Reyes), Rue Pell (Ada Lind), J.D. Marsh (Nia "
+         "Okoro) and Ben Lott (Sam Futa).",
+         {("plays", "Tom Reyes", "Ivo Crane"), ("plays", "Nia Okoro", "J.D. Marsh"),
+          ("plays", "Sam Futa", "Ben Lott")}),
+    ],
+)  # fmt: skip
+def test_titles_and_pairs_of_every_shape(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+def test_one_list_one_order() -> None:
+    from showbible.news.roles import _list_votes
+
+    # one doubtful vote against the rest of its list is outvoted; separate lists keep theirs
+    assert _list_votes([1, -1, -1, 0], [True, True, True, False]) == [-1, -1, -1, -1]
+    assert _list_votes([1, -1], [False, False]) == [1, -1]
+    assert _list_votes([1, 0, -1, -1], [True, False, True, False]) == [1, 1, -1, -1]

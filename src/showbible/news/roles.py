@@ -162,7 +162,7 @@ _PRONOUN_CAST = re.compile(
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = re.compile(
-    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\((?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
+    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
@@ -460,11 +460,13 @@ class Roles(Extractor):
         # Pairs listed together ("A (X), B (Y) and C (Z)") are a cast: their show is the one
         # the text is about there.
         listed = [False] * len(found)
+        joined = [False] * len(found)
         for i in range(len(found) - 1):
             if re.fullmatch(
                 r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", m.text[found[i][3] : found[i + 1][2]]
             ):
-                listed[i] = listed[i + 1] = True
+                listed[i] = listed[i + 1] = joined[i] = True
+        votes = _list_votes(votes, joined)
         episode = list(_EPISODE_OF.finditer(m.text))
         credit_shows = credited(m)
         asides = who_asides(m.text)
@@ -549,6 +551,8 @@ class Roles(Extractor):
         full = self.kb.full(name)
         if " " in name.strip() or full == name or " " not in full:
             return 0
+        if all(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in full.split()[:-1]):
+            return 0  # "A.C. Slater": initials are how the name is written, not a surname alone
         return 1 if keyof(full.split()[-1]) == keyof(name) else -1
 
     def role_in(
@@ -673,6 +677,21 @@ class Roles(Extractor):
             if x.kind == "name" and k in self.kb.characters:
                 return self.kb.characters[k]
         return None
+
+
+def _list_votes(votes: list[int], joined: list[bool]) -> list[int]:
+    """The pairs of one list share their order: each listed pair takes the sign of its list's
+    votes ("Zack Morris (Mark-Paul Gosselaar), ..., A.C. Slater (Mario Lopez)": one pair's
+    doubtful evidence does not turn it round). ``joined[i]``: pair i and i + 1 are listed."""
+    out, start = list(votes), 0
+    for i in range(len(votes)):
+        if i + 1 < len(votes) and joined[i]:
+            continue
+        total = sum(votes[start : i + 1])
+        if i > start and total:
+            out[start : i + 1] = [1 if total > 0 else -1] * (i + 1 - start)
+        start = i + 1
+    return out
 
 
 def _families(titles: list[str]) -> set[str]:

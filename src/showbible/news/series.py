@@ -29,7 +29,7 @@ _TWORD = (
     rf"|\d(?:-\d)+)"
 )
 # "to" is left out: "from Arrow to The Flash" is two shows far more often than one title.
-_SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no)"
+_SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no|by(?=[ \t]+the\b))"
 # A number inside or after a title ("Station 19", "Chicago Fire Season 12" is cut by the cues),
 # never as its first word; a decade ("That '70s Show").
 _TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d)|[’']\d0s\b)"
