@@ -148,9 +148,9 @@ def test_titles_and_pairs_of_every_shape(text: str, expected: set[FACTS]) -> Non
 
 
 def test_one_list_one_order() -> None:
-    from showbible.news.roles import _list_votes
+    from showbible.news.pairing import list_votes
 
     # one doubtful vote against the rest of its list is outvoted; separate lists keep theirs
-    assert _list_votes([1, -1, -1, 0], [True, True, True, False]) == [-1, -1, -1, -1]
-    assert _list_votes([1, -1], [False, False]) == [1, -1]
-    assert _list_votes([1, 0, -1, -1], [True, False, True, False]) == [1, 1, -1, -1]
+    assert list_votes([1, -1, -1, 0], [True, True, True, False]) == [-1, -1, -1, -1]
+    assert list_votes([1, -1], [False, False]) == [1, -1]
+    assert list_votes([1, 0, -1, -1], [True, False, True, False]) == [1, 1, -1, -1]

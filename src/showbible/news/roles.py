@@ -20,6 +20,7 @@ from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof, strip_start
+from showbible.news.pairing import list_votes, zip_roles
 from showbible.news.series import series_name
 
 
@@ -369,7 +370,7 @@ class Roles(Extractor):
                 characters = m.all(c_span)
                 if re.match(r",\s*who\b", text[match.end("p") :]):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
-                pairs = _zip(performers, characters)
+                pairs = zip_roles(performers, characters)
                 for performer, character in pairs:
                     where = _ROLE_IN.match(m.text, match.end())
                     played = self.emit_plays(
@@ -466,7 +467,7 @@ class Roles(Extractor):
                 r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", m.text[found[i][3] : found[i + 1][2]]
             ):
                 listed[i] = listed[i + 1] = joined[i] = True
-        votes = _list_votes(votes, joined)
+        votes = list_votes(votes, joined)
         episode = list(_EPISODE_OF.finditer(m.text))
         credit_shows = credited(m)
         asides = who_asides(m.text)
@@ -679,31 +680,7 @@ class Roles(Extractor):
         return None
 
 
-def _list_votes(votes: list[int], joined: list[bool]) -> list[int]:
-    """The pairs of one list share their order: each listed pair takes the sign of its list's
-    votes ("Zack Morris (Mark-Paul Gosselaar), ..., A.C. Slater (Mario Lopez)": one pair's
-    doubtful evidence does not turn it round). ``joined[i]``: pair i and i + 1 are listed."""
-    out, start = list(votes), 0
-    for i in range(len(votes)):
-        if i + 1 < len(votes) and joined[i]:
-            continue
-        total = sum(votes[start : i + 1])
-        if i > start and total:
-            out[start : i + 1] = [1 if total > 0 else -1] * (i + 1 - start)
-        start = i + 1
-    return out
-
-
 def _families(titles: list[str]) -> set[str]:
     """Shows told apart, one name and its longer form ("Criminal Minds", "Criminal Minds:
     Evolution") counted once."""
     return {t for t in titles if not any(o != t and t.startswith(o + ":") for o in titles)}
-
-
-def _zip(performers: list[Mention], characters: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Performers to characters: one to one, in order ("A and B as X and Y"), or all to one."""
-    if len(performers) == len(characters):
-        return list(zip(performers, characters, strict=True))
-    if len(characters) == 1:
-        return [(p, characters[0]) for p in performers]
-    return []
