@@ -89,7 +89,7 @@ def test_a_short_role_is_not_a_performers_full_name() -> None:
         # a credit, and where the role was played before, between the verb and the role
         ("'Salt Flats' will see Tom Reyes ('Greyfield') reprise his role from the 'Harrowgate' "
          "Season 7 finale as Mayor Ivo Crane.",
-         {("plays", "Tom Reyes", "Mayor Ivo Crane")}),
+         {("plays", "Tom Reyes", "Ivo Crane")}),
     ],
 )  # fmt: skip
 def test_a_reprised_role_with_words_between(text: str, expected: set[FACTS]) -> None:
@@ -154,3 +154,30 @@ def test_one_list_one_order() -> None:
     assert list_votes([1, -1, -1, 0], [True, True, True, False]) == [-1, -1, -1, -1]
     assert list_votes([1, -1], [False, False]) == [1, -1]
     assert list_votes([1, 0, -1, -1], [True, False, True, False]) == [1, 1, -1, -1]
+
+
+@pytest.mark.parametrize(
+    ("name", "own"),
+    [
+        ("California Governor Zack Morris", "Zack Morris"),
+        ("First Lady Kelly Kapowski", "Kelly Kapowski"),
+        ("Mayor Bobby Golec", "Bobby Golec"),
+        # one word of name left: the office is part of how the character is called
+        ("Principal Toddman", "Principal Toddman"),
+        # a rank is part of the name
+        ("Detective Ada Quill", "Detective Ada Quill"),
+        ("Lady Gaga", "Lady Gaga"),
+    ],
+)
+def test_a_role_without_its_office(name: str, own: str) -> None:
+    from showbible.news.names import unranked
+
+    assert unranked(name) == own
+
+
+def test_an_office_before_a_role_in_an_article() -> None:
+    found = triples(
+        "Late in the revival, California Governor Ivo Crane (Tom Reyes) and First Lady Rue "
+        "Pell (Ada Lind) return to Harrowgate."
+    )
+    assert {("plays", "Tom Reyes", "Ivo Crane"), ("plays", "Ada Lind", "Rue Pell")} <= found

@@ -188,3 +188,23 @@ def strip_start(name: str) -> str:
 
 # Days of the week: a day opens a dateline or a list heading ("Thursday: ..."), never a title.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+# Offices a character is named with ("California Governor Zack Morris", "First Lady Kelly
+# Kapowski", "Mayor Bobby Golec"): a description before the person's own name. Ranks ("Detective
+# Ada Quill", "Special Agent Ivo Crane") are kept: the house gold names characters with them.
+_OFFICE = re.compile(
+    r"^(?:[A-Z][\w\-]*\s+){0,2}?(?:Governor|Gov\.|Mayor|President|Vice President|Senator|"
+    r"Congressman|Congresswoman|Lady|Ambassador|Principal|Coach|Professor)\s+"
+)
+
+
+def unranked(name: str) -> str:
+    """A character's own name without the office or rank before it, when two words or more
+    of name remain ("California Governor Zack Morris" -> "Zack Morris"; "Judge Crawford" and
+    "Captain Boomerang" stay)."""
+    m = _OFFICE.match(name)
+    rest = name[m.end() :] if m else name
+    if m is None or len(rest.split()) < 2 or not all(w[:1].isupper() for w in rest.split()):
+        return name
+    return rest

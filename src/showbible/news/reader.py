@@ -20,7 +20,7 @@ from showbible.news.entities import Knowledge, count_series, learn_people, learn
 from showbible.news.facts import NewsFact, dedupe
 from showbible.news.gazetteer import learn_known_titles
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
-from showbible.news.names import Lexicon, keyof, norm
+from showbible.news.names import Lexicon, keyof, norm, unranked
 from showbible.news.quotes import Quotes
 from showbible.news.relations import Relations
 from showbible.news.synopses import Synopses
@@ -91,7 +91,7 @@ class Reader(Relations, Quotes, Synopses):
         full = self.kb.full(name)
         if full != name and " " not in name and self.kb.performer_like(full) > 0:
             return name
-        return full
+        return unranked(full)
 
 
 def _about(fact: NewsFact, subject: str | None) -> NewsFact:
