@@ -181,3 +181,36 @@ def test_an_office_before_a_role_in_an_article() -> None:
         "Pell (Ada Lind) return to Harrowgate."
     )
     assert {("plays", "Tom Reyes", "Ivo Crane"), ("plays", "Ada Lind", "Rue Pell")} <= found
+
+
+def test_a_known_title_beside_a_cast_pair() -> None:
+    # a sentence naming "Character (Performer)" is about television: a known title in it is a
+    # show (here from a list of titles given to the reader)
+    from showbible.news.cleaning import read_article
+    from showbible.news.entities import Knowledge
+    from showbible.news.gazetteer import learn_known_titles
+    from showbible.news.names import Lexicon
+
+    text = (
+        "When Salt Road Riders ended its ride with the death of Ivo Crane (Tom Reyes), fans wept."
+    )
+    article = read_article(enumerate(text.split("\n"), 1), "a.txt")
+    kb = Knowledge(Lexicon.from_bible(None))
+    assert learn_known_titles(kb, article, {"salt road riders": "Salt Road Riders"}) == 1
+    plain = "When Salt Road Riders ended its ride, fans wept."
+    article = read_article(enumerate(plain.split("\n"), 1), "a.txt")
+    kb = Knowledge(Lexicon.from_bible(None))
+    assert learn_known_titles(kb, article, {"salt road riders": "Salt Road Riders"}) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a capitalised word before a lower-case noun and a name modifies the noun: no role
+        ("We will see the Riders' Oakland president Ivo Crane (Tom Reyes) on Harrowgate.",
+         ("plays", "Riders", "Oakland")),
+    ],
+)  # fmt: skip
+def test_a_modifier_is_no_role(text: str, absent: FACTS) -> None:
+    found = triples(text)
+    assert absent not in found and ("plays", "Tom Reyes", "Ivo Crane") in found

@@ -128,9 +128,15 @@ def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFa
     def is_title(name: str) -> bool:
         return keyof(name) in titles | shows
 
+    # A performer is never a show the facts place characters in, whatever its shape ("the
+    # Mayans' Oakland president" is no "Mayans MC plays Oakland").
+    placed = _keys(f.object for f in facts if f.kind in ("appears_in", "showrunner"))
+
     def wrong_plays(f: NewsFact) -> bool:
         if not _person_shaped(f.subject) or is_title(f.subject) or is_title(f.object):
             return True  # a headline's words in capitals, or a title, is no performer or role
+        if keyof(f.subject) in placed or keyof(kb.is_series(f.subject) or "") in placed:
+            return True
         return keyof(f.object) in performers  # "A plays David Hyde Pierce": someone's performer
 
     performers = _keys(f.subject for f in facts if f.kind == "plays" and not is_title(f.object))
