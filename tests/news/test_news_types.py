@@ -214,3 +214,23 @@ def test_a_known_title_beside_a_cast_pair() -> None:
 def test_a_modifier_is_no_role(text: str, absent: FACTS) -> None:
     found = triples(text)
     assert absent not in found and ("plays", "Tom Reyes", "Ivo Crane") in found
+
+
+def test_a_cast_after_a_paragraph_about_a_side_show_is_a_guess() -> None:
+    # the article is about Harrowgate (its headline, named most); the paragraph before the
+    # cast names Dock 12, which the article names twice: which show the cast is in is a guess,
+    # proposed only below every plain fact
+    text = (
+        "Harrowgate Returns With A Bang\n\nNBC's Harrowgate season 3 is back. NBC's Harrowgate "
+        "rose.\n\nCBS's Dock 12 season 2 ended in May.\n\nThe team had help from CBS's Dock 12 "
+        "last year, when the two teams met at a hotel downtown and chased a suspect for hours "
+        "through the rain.\n\nAfter that, Ivo (Tom Reyes) and Rue (Ada Lind) enter an empty room."
+    )
+    plain = {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+    hedged = {
+        (f.kind, f.subject, f.object, f.qualifier)
+        for f in extract_text(text, "a.txt", keep_hedged=True)
+    }
+    assert ("appears_in", "Ivo", "Dock 12") not in plain
+    assert ("appears_in", "Ivo", "Dock 12", "hedged") in hedged
+    assert ("plays", "Tom Reyes", "Ivo") in plain

@@ -238,6 +238,17 @@ class Extractor:
             return None
         return main if len(counts) == 1 or counts[1] <= 1 or counts[0] >= 3 * counts[1] else None
 
+    def several_shows(self) -> bool:
+        """Whether the article names two shows or more twice or more (a crossover, a spin-off
+        beside its parent): no one show is then what a paragraph with none is about."""
+        counts = [n for t, n in self.kb.series_count.items() if n >= 2 and not self.franchise(t)]
+        return len(counts) >= 2
+
+    def lead_shows(self) -> set[str]:
+        """The shows the headline and the first paragraph name: what the article is about,
+        even when another is named more often."""
+        return {t for p in self.article.paragraphs[:2] for t in self.series_in(p.text)}
+
     def main_series(self) -> str | None:
         """The show the article names most (a franchise is not a show)."""
         for title, _count in self.kb.series_count.most_common():

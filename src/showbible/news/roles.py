@@ -332,12 +332,19 @@ class Roles(Extractor):
             series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
         elif self.heading_before(para):  # "Chicago Fire: Sal Vasquez (...)" above it
             series, confidence = self.heading_before(para) or "", 0.5
-        elif self.previous_show(para):
+        elif self.previous_show(para) and (
+            not self.several_shows() or self.previous_show(para) in self.lead_shows()
+        ):
             series, confidence = self.previous_show(para) or "", 0.45
         elif len(set(self.kb.series_count)) == 1:
             series, confidence = next(iter(self.kb.series_count)), 0.45  # the one show named
         elif self.dominant_show():
             series, confidence = self.dominant_show() or "", 0.4
+        elif self.previous_show(para):
+            # In an article about two shows or more (a crossover), the paragraph before naming
+            # the one named less is weak evidence of which one a cast is in: proposed below
+            # every plain fact.
+            series, confidence, q = self.previous_show(para) or "", 0.45, "hedged"
         else:
             return
         if not before and not after and series in credited(m):
