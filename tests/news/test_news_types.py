@@ -234,3 +234,36 @@ def test_a_cast_after_a_paragraph_about_a_side_show_is_a_guess() -> None:
     assert ("appears_in", "Ivo", "Dock 12") not in plain
     assert ("appears_in", "Ivo", "Dock 12", "hedged") in hedged
     assert ("plays", "Tom Reyes", "Ivo") in plain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a showrunner given after a colon; one with credits before "will still serve as"
+        ("Headline\n\nNBC's Harrowgate season 2 now has a second showrunner: Dana Ko. Hal "
+         "Brennan ('Awake,' 'Mind Games') will still serve as co-showrunner.",
+         {("showrunner", "Dana Ko", "Harrowgate"), ("showrunner", "Hal Brennan", "Harrowgate")}),
+        # the subject after the verb
+        ("Headline\n\nNBC's Harrowgate season 2 is near. Taking on the showrunner role is Dana "
+         "Ko, who joined Harrowgate in season three.",
+         {("showrunner", "Dana Ko", "Harrowgate")}),
+        # a list of jobs ending with showrunner; a quoted title after the network
+        ("Headline\n\nNBC's Harrowgate season 2 is near. Dana Ko was a creator, writer, director, "
+         "and showrunner of the NBC series ‘Dock Nine.’ He also wrote for it.",
+         {("showrunner", "Dana Ko", "Dock Nine")}),
+        # several people taking on the title; duties taken on at another show
+        ("Headline\n\nWhen Harrowgate season 5 premieres, it will feel different.\n\nAccording to "
+         "a report, Dana Ko, Hal Brennan and Rue Vance are taking on the title of showrunners.",
+         {("showrunner", "Dana Ko", "Harrowgate"), ("showrunner", "Rue Vance", "Harrowgate")}),
+    ],
+)  # fmt: skip
+def test_showrunners_in_other_shapes(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+def test_a_hoped_showrunner_is_no_fact() -> None:
+    found = triples(
+        "Headline\n\nNBC's Harrowgate season 2 is near. Dana Ko could be taking on the title of "
+        "showrunner, if the network agrees."
+    )
+    assert ("showrunner", "Dana Ko", "Harrowgate") not in found

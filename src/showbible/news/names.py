@@ -33,7 +33,7 @@ NOT_NAME_START = frozenset(
     former once
     despite unlike remember according plus also however still even since though although
     when where what which who whom whose why how this that these those there here it its they
-    we you i he she indeed
+    we you i he she indeed taking stepping joining replacing
     his her their our my your yes no oh well now then ever never because meanwhile perhaps
     maybe every each all both either neither some many most more much few several another
     other such only just first last next new old big small season seasons episode episodes

@@ -46,7 +46,7 @@ C_ITEM = (
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
-AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|" \
+AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|still|" \
       r"best known for|known for|" \
       r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
       r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
