@@ -267,3 +267,25 @@ def test_a_hoped_showrunner_is_no_fact() -> None:
         "showrunner, if the network agrees."
     )
     assert ("showrunner", "Dana Ko", "Harrowgate") not in found
+
+
+def test_the_one_show_of_the_lead_is_the_casts() -> None:
+    # named once, alone in the first paragraph: the cast named with no show is in it; "show"
+    # as a verb names no show
+    text = (
+        "A new trailer for Peacock's Harrowgate revival landed this week. It gives a look at the "
+        "town where Ivo Crane (Tom Reyes) is the coach, Rue Pell (Ada Lind) is a mother and Max "
+        "(Ben Futa) runs the diner. It doesn't show Mayor Della Marsh (Nia Okoro), but she will "
+        "be back."
+    )
+    found = triples(text)
+    assert {("appears_in", "Ivo Crane", "Harrowgate"), ("appears_in", "Max", "Harrowgate")} <= found
+    assert not {f for f in found if f[0] == "appears_in" and f[2] == "Mayor Della Marsh"}
+
+
+def test_two_shows_named_once_in_the_lead_place_no_cast() -> None:
+    text = (
+        "Peacock's Harrowgate returns this week, as does NBC's Dock 12. It gives a look at the "
+        "town where Ivo Crane (Tom Reyes) is the coach, Rue Pell (Ada Lind) is a mother."
+    )
+    assert not {f for f in triples(text) if f[0] == "appears_in"}

@@ -234,6 +234,9 @@ class Extractor:
         crossover names both its shows often ("Station 19" 9, "Grey's Anatomy" 4): neither."""
         counts = [n for t, n in self.kb.series_count.most_common() if n and not self.franchise(t)]
         main = self.main_series()
+        if counts and main is not None and counts[0] == 1 and self.lead_shows() == {main}:
+            # named once, but alone in the headline and the first paragraph, before the rest
+            return main if len(counts) == 1 or counts[1] <= 1 else None
         if not counts or main is None or counts[0] < 2:
             return None
         return main if len(counts) == 1 or counts[1] <= 1 or counts[0] >= 3 * counts[1] else None

@@ -62,7 +62,9 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
     # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
-    re.compile(rf"(?<!\band )(?<!\bor )\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
+    # (not the verb: "It doesn't show Governor Zack Morris", "to show X")
+    re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
+               rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
                rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
                rf"reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})"),
