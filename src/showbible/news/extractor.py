@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
+from showbible.news.credits import credited
 from showbible.news.entities import ATTRIBUTIVE, Knowledge, Marked
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
@@ -250,7 +251,12 @@ class Extractor:
     def lead_shows(self) -> set[str]:
         """The shows the headline and the first paragraph name: what the article is about,
         even when another is named more often."""
-        return {t for p in self.article.paragraphs[:2] for t in self.series_in(p.text)}
+        out: set[str] = set()
+        for para in self.article.paragraphs[:2]:
+            m = self.kb.mark(para.text)
+            credits = credited(m, self.kb.series_count)  # "Former X star Jane Doe": not X
+            out |= {x.value for x in m.mentions if x.kind == "series" and x.value not in credits}
+        return out
 
     def main_series(self) -> str | None:
         """The show the article names most (a franchise is not a show)."""
