@@ -289,3 +289,15 @@ def test_two_shows_named_once_in_the_lead_place_no_cast() -> None:
         "town where Ivo Crane (Tom Reyes) is the coach, Rue Pell (Ada Lind) is a mother."
     )
     assert not {f for f in triples(text) if f[0] == "appears_in"}
+
+
+def test_a_quoted_finale_title_is_an_episode() -> None:
+    from showbible.news.cleaning import read_article
+    from showbible.news.series import quoted_titles
+
+    text = "Headline\n\nA reunion is promised for the season finale 'Salt Flats' on Harrowgate."
+    shows, episodes = quoted_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
+    assert "salt flats" in episodes and "Salt Flats" not in shows
+    text = "Headline\n\nThe reunion comes to 'Salt Flats' this fall."
+    shows, episodes = quoted_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
+    assert "Salt Flats" in shows

@@ -186,6 +186,7 @@ _QUOTED = re.compile(
 )
 _EPISODE_BEFORE = re.compile(
     r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+|"
+    r"(?:season|series|mid-?season|fall|spring|winter)\s+(?:finale|premiere)|"
     r"(?:backdoor|planted)\s+pilots?)(?:,?\s+(?:including|like|such as))?[\s,:]*$",
     re.IGNORECASE,
 )
