@@ -301,3 +301,16 @@ def test_a_quoted_finale_title_is_an_episode() -> None:
     text = "Headline\n\nThe reunion comes to 'Salt Flats' this fall."
     shows, episodes = quoted_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
     assert "Salt Flats" in shows
+
+
+def test_the_show_the_article_opens_on_is_not_replaced_by_the_most_named() -> None:
+    # a list article: it opens on Dock 12; Harrowgate, named most below, is another entry's
+    text = (
+        "Headline\n\nThis week, the long-running drama Dock 12 airs its series finale. The "
+        "moment will be the return of Tom Reyes reprising his role as Ivo Crane.\n\n"
+        "1. Ada Lind on Harrowgate\n\nIn its early seasons, Harrowgate was defined by Rue's "
+        "wit. Lind left Harrowgate midway. Harrowgate's finale brought her back."
+    )
+    found = triples(text)
+    assert ("appears_in", "Ivo Crane", "Dock 12") in found
+    assert ("appears_in", "Ivo Crane", "Harrowgate") not in found

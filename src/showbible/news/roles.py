@@ -358,6 +358,7 @@ class Roles(Extractor):
             and main
             and self.kb.series_count[series] == 1
             and self.kb.series_count[main] >= 3
+            and series not in self.lead_shows()  # the show the article opens on is its topic
         ):
             series = main  # a show named once in passing is not what the text is about
         if keyof(series) != keyof(character):
