@@ -314,3 +314,25 @@ def test_the_show_the_article_opens_on_is_not_replaced_by_the_most_named() -> No
     found = triples(text)
     assert ("appears_in", "Ivo Crane", "Dock 12") in found
     assert ("appears_in", "Ivo Crane", "Harrowgate") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nHarrowgate season 2 is here. Fans were sad to know that Tom Reyes won’t be "
+        "reprising his role as Ivo Crane in Harrowgate.",
+        "Headline\n\nHarrowgate season 2 is here. Tom Reyes will not reprise his role as Ivo "
+        "Crane in Harrowgate.",
+    ],
+)
+def test_a_negated_appearance_is_no_fact(text: str) -> None:
+    found = triples(text)
+    assert ("appears_in", "Ivo Crane", "Harrowgate") not in found
+
+
+def test_not_the_only_one_is_an_appearance() -> None:
+    found = triples(
+        "Headline\n\nHarrowgate season 2 is here. Ivo Crane isn't the only Dock 12 character to "
+        "make a grand return."
+    )
+    assert ("appears_in", "Ivo Crane", "Dock 12") in found

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge
+from showbible.news.extractor import CLAUSE_START, NEGATION
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, keyof
 
@@ -104,6 +105,30 @@ def _person_shaped(name: str) -> bool:
     return not any(w in _TITLE_WORDS for w in name.split()[1:])
 
 
+# "X isn't the only <Show> character to return" says X returns.
+_NOT = re.compile(rf"(?:{NEGATION.pattern}|n[’']t\b)(?!\s+(?:the\s+)?only\b)")
+
+
+def negated(fact: NewsFact) -> bool:
+    """Whether the clause that places a character in a show says it is not so ("Charlie
+    Hunnam won't be reprising his role as Jax Teller in Mayans"): a negation between the
+    clause's start and the show's name."""
+    text = fact.sentence
+    at = -1
+    for form in (fact.subject, fact.subject.split()[0], fact.subject.split()[-1]):
+        at = text.find(form)
+        if at >= 0:
+            break
+    end = text.find(fact.object, max(at, 0))
+    if at < 0 or end < 0:
+        return False
+    lo, hi = min(at, end), max(at, end) + len(fact.object)
+    start = 0
+    for m in CLAUSE_START.finditer(text, 0, lo):
+        start = m.end()
+    return _NOT.search(text, start, hi) is not None
+
+
 def _keys(names: Iterable[str]) -> set[str]:
     return {keyof(n) for n in names}
 
@@ -157,6 +182,8 @@ def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFa
             if is_title(f.subject) or (k in runners and k not in played):
                 continue
             if (f.line, k) in misread and k not in played:
+                continue
+            if negated(f):
                 continue
             evidence = kb.performer_like(f.subject) + (k in sure)
             if k in credited and k not in played and evidence > 0 and keyof(f.object) in titles:
