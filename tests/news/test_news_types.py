@@ -328,6 +328,7 @@ def test_the_show_the_article_opens_on_is_not_replaced_by_the_most_named() -> No
 def test_a_negated_appearance_is_no_fact(text: str) -> None:
     found = triples(text)
     assert ("appears_in", "Ivo Crane", "Harrowgate") not in found
+    assert ("plays", "Tom Reyes", "Ivo Crane") in found  # the role he will not reprise is his
 
 
 def test_not_the_only_one_is_an_appearance() -> None:

@@ -97,7 +97,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     # (also: "are also on board to reprise", "reprise his role from the X finale as")
-    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}(?:[a-z]+\s+){{0,3}}?{AUX}{V_ROLE}\s+"
+    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}(?:[a-z’']+\s+){{0,3}}?{AUX}{V_ROLE}\s+"
                 rf"(?:to\s+)?(?:his|her|their|the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?"
                 rf"(?:{SER}\s+)?(?:roles?|characters?|part)(?:\s+from\s+(?:the\s+)?{SER}(?:\s+[\w\-]+){{0,3}}?)?"
                 rf"\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
