@@ -337,3 +337,27 @@ def test_not_the_only_one_is_an_appearance() -> None:
         "make a grand return."
     )
     assert ("appears_in", "Ivo Crane", "Dock 12") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as <a description>, Name": the role after the comma, ending its clause
+        ("Headline\n\nHarrowgate season 2 adds Tom Reyes ('Dock 12') as the mayor's press "
+         "secretary, Ivo Crane.",
+         {("plays", "Tom Reyes", "Ivo Crane")}),
+        ("Headline\n\nIt was known that Tom Reyes is reprising his role as the president of the "
+         "Harbor Riders Oakland Charter, Ivo Crane.",
+         {("plays", "Tom Reyes", "Ivo Crane")}),
+        # "A (credit) as <owner>'s <words> X"
+        ("Headline\n\nHarrowgate adds Ada Lind ('Dock 12') as Ivo's rather intense assistant Rue.",
+         {("plays", "Ada Lind", "Rue")}),
+    ],
+)  # fmt: skip
+def test_a_role_after_its_description(text: str, expected: set[FACTS]) -> None:
+    assert expected <= triples(text)
+
+
+def test_a_description_then_a_new_clause_is_no_role() -> None:
+    found = triples("Headline\n\nTom Reyes served as the host of the gala, Ada Lind said later.")
+    assert ("plays", "Tom Reyes", "Ada Lind") not in found
