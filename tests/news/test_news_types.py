@@ -349,6 +349,10 @@ def test_not_the_only_one_is_an_appearance() -> None:
         ("Headline\n\nIt was known that Tom Reyes is reprising his role as the president of the "
          "Harbor Riders Oakland Charter, Ivo Crane.",
          {("plays", "Tom Reyes", "Ivo Crane")}),
+        # "who plays <owner>'s <words>, X, ..."
+        ("Headline\n\nTom Reyes, who plays Rue Pell's estranged husband, Ivo, wasn't able to "
+         "watch Harrowgate growing up.",
+         {("plays", "Tom Reyes", "Ivo")}),
         # "A (credit) as <owner>'s <words> X"
         ("Headline\n\nHarrowgate adds Ada Lind ('Dock 12') as Ivo's rather intense assistant Rue.",
          {("plays", "Ada Lind", "Rue")}),

@@ -110,9 +110,9 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
      0.7),
     # Jane Doe joins / is back as the mayor's press secretary, Mara Voss: a description, then the
     # role after a comma, ending its clause
-    (re.compile(rf"(?P<p>{NAM}){CREDIT},?\s+(?:{AUX}(?:{V_AS}|{V_ROLE})\b[^.;,\ue002]{{0,40}}?)?\bas\s+"
+    (re.compile(rf"(?P<p>{NAM}){CREDIT},?\s+(?:{AUX}(?:{V_AS}|{V_ROLE})\b[^.;,\ue002]{{0,40}}?)?\b(?:as|(?:who\s+)?{V_DIRECT})\s+"
                 rf"(?:the|an?|his|her|their|\ue002\d+\ue003[’']s)\s+[^,;.()]{{1,80}}?,\s+(?P<c>{NAM})"
-                rf"(?=\s*(?:[.;–—]|,\s+(?:and|along|who)\b|$))"), 0.7),
+                rf"(?=\s*(?:[.;–—]|,\s+[a-z]|$))"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
     (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+(?:is|will\s+be|was|has\s+been)\s+|(?:is|was|"
                 rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
