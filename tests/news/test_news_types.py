@@ -365,3 +365,15 @@ def test_a_role_after_its_description(text: str, expected: set[FACTS]) -> None:
 def test_a_description_then_a_new_clause_is_no_role() -> None:
     found = triples("Headline\n\nTom Reyes served as the host of the gala, Ada Lind said later.")
     assert ("plays", "Tom Reyes", "Ada Lind") not in found
+
+
+def test_a_show_before_a_performer_who_joins_another_is_a_credit() -> None:
+    text = (
+        "HARROWGATE: New Showrunners Tease Season 8\n\nHARROWGATE is undergoing changes when "
+        "HARROWGATE returns. NBC's Dock Twelve ended.\n\nOn-screen, Dock Twelve's Tom Reyes has "
+        "joined the ABC drama as Ivo Crane, a security specialist; meanwhile, Ada Lind (Rue) is "
+        "off the show."
+    )
+    found = triples(text)
+    assert ("plays", "Tom Reyes", "Ivo Crane") in found
+    assert not {f for f in found if f[0] == "appears_in" and f[2].lower() == "dock twelve"}
