@@ -377,3 +377,19 @@ def test_a_show_before_a_performer_who_joins_another_is_a_credit() -> None:
     found = triples(text)
     assert ("plays", "Tom Reyes", "Ivo Crane") in found
     assert not {f for f in found if f[0] == "appears_in" and f[2].lower() == "dock twelve"}
+
+
+def test_a_performer_who_was_a_character_on_a_show() -> None:
+    text = (
+        "Headline\n\nSeason three of NBC's Harrowgate will see more of the detective played by Tom "
+        "Reyes, who was drug lord Ivo Crane on NBC's Dock 12."
+    )
+    found = triples(text)
+    assert {("plays", "Tom Reyes", "Ivo Crane"), ("appears_in", "Ivo Crane", "Dock 12")} <= found
+    assert ("appears_in", "Ivo Crane", "Harrowgate") not in found
+    # a who-clause naming a person, no show: no role
+    assert not {
+        f
+        for f in triples("Headline\n\nTom Reyes, who was Ada Lind's partner, spoke.")
+        if f[0] == "plays"
+    }
