@@ -393,3 +393,15 @@ def test_a_performer_who_was_a_character_on_a_show() -> None:
         for f in triples("Headline\n\nTom Reyes, who was Ada Lind's partner, spoke.")
         if f[0] == "plays"
     }
+
+
+def test_names_written_with_initials_or_after_a_job() -> None:
+    from showbible.news.entities import _trim
+
+    assert _trim("D.J.") == (0, "D.J.")  # initials are a name, not a label in capitals
+    assert _trim("RECAP") == (0, "")
+    # a credit and a job glued before the name; a participle after the name ends it
+    assert _trim("Salt Road Co-author Dana Ko")[1] == "Dana Ko"
+    assert _trim("Nathan Fillion-starring")[1] == "Nathan Fillion"
+    found = triples("Headline\n\nNBC's Harrowgate is here. D.J., played by Ada Lind, moves back.")
+    assert ("plays", "Ada Lind", "D.J.") in found
