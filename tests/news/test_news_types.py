@@ -407,3 +407,13 @@ def test_names_written_with_initials_or_after_a_job() -> None:
 
     found = triples("Headline\n\nNBC's Harrowgate is here. D.J., played by Ada Lind, moves back.")
     assert ("plays", "Ada Lind", keyof("D.J.")) in {(k, s, keyof(o)) for k, s, o in found}
+
+
+def test_a_past_plan_is_no_appearance() -> None:
+    text = (
+        "Headline\n\nAt one stage, it looked like Tom Reyes was going to show up on NBC's "
+        "Harrowgate, but he declined."
+    )
+    assert not {f for f in triples(text) if f[0] == "appears_in"}
+    text = "Headline\n\nIt looks like we will get to see Ivo Crane (Tom Reyes) on NBC's Harrowgate."
+    assert ("appears_in", "Ivo Crane", "Harrowgate") in triples(text)

@@ -21,7 +21,8 @@ HEDGE = re.compile(
     r"possible|likely|unlikely|reportedly|allegedly|if true|remains? to be seen|speculat\w+|"
     r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed|"
     r"nothing (?:has been |is )?(?:\w+ly )?confirmed|expressed (?:an? )?interest|open to|hinted|"
-    r"hints? at|(?:want|wants|wanted)\s+(?:\S+\s+){1,3}?to)\b",  # "fans want X to return"
+    r"hints? at|(?:want|wants|wanted)\s+(?:\S+\s+){1,3}?to|"  # "fans want X to return"
+    r"(?:was|were) going to)\b",  # "X was going to show up on Y": a past plan, not a fact
     re.IGNORECASE,
 )
 CLAUSE_START = re.compile(
