@@ -4,7 +4,7 @@ The gold facts are in tests/data/news/dev/ (one YAML per article, with its addre
 sha256 of its text); the texts are read from $SHOWBIBLE_NEWS_DEV (default /work/scratch/news)
 and never committed. Articles whose text is absent or differs are left out and counted.
 
-    .venv/bin/python bench/news_dev.py            # the table, by split (tune, held, held2-12), all
+    .venv/bin/python bench/news_dev.py            # the table, by split (tune, held, held2-13), all
     .venv/bin/python bench/news_dev.py --errors   # and every miss and every extra fact
     .venv/bin/python bench/news_dev.py --without held11  # a split left out (before its first look)
     .venv/bin/python bench/news_dev.py --only held11     # one split alone (its first look)

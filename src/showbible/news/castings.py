@@ -1,7 +1,7 @@
 """Who plays whom, said with a role's words rather than a verb of playing: "the network cast A in
 the role of X", "take over for A in the role of X", "A ... became X, a role she has held for 16
-years". Read in the relations pass, after ``Roles`` (whose module is full), with the same
-``emit_plays``: the pair is placed in its show like any other.
+years", "A, who was drug lord X on <Show>". Read in the relations pass, after ``Roles`` (whose
+module is full), with the same ``emit_plays``: the pair is placed in its show like any other.
 """
 
 from __future__ import annotations
@@ -25,16 +25,27 @@ _BECAME_ROLE = re.compile(
     rf"(?:a|the)\s+(?:[a-z][\w\-]*\s+)?(?:role|part)\b"
 )
 
+# "Jamie Hector, who was drug lord Marlo Stanfield on The Wire": a performer who *was* a named
+# character on a named show played that character there
+_WAS_ROLE = re.compile(
+    rf"(?P<p>{NAM}),?\s+who\s+(?:was|is|has\s+been)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?"
+    rf"(?P<c>{NAM})\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z]\S*[’']s\s+)?(?P<s>\ue000\d+\ue001)"
+)
+
 
 class Castings(Roles):
     """``plays`` facts said with a role's words (see the module's docstring)."""
 
     def castings(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
-        for pattern in (_IN_THE_ROLE, _BECAME_ROLE):
+        for pattern in (_IN_THE_ROLE, _BECAME_ROLE, _WAS_ROLE):
             for match in pattern.finditer(m.text):
                 q = self.qualifier(m, match.start(), match.end(), question)
                 performer = m.at(match.group("p")).value
                 if keyof(self.kb.full(performer)) in self.kb.characters:
                     continue  # "Della Marsh, in the role of Queen Mab": a character's disguise
                 character = m.at(match.group("c"))
-                self.emit_plays(performer, character, m, sentence, para, 0.75, q, match.start("c"))
+                show = match.groupdict().get("s")
+                at = -1 if show else match.start("c")  # the show is said: no other is looked for
+                played = self.emit_plays(performer, character, m, sentence, para, 0.75, q, at)
+                if played and show:
+                    self.add("appears_in", played, m.at(show).value, para.line, sentence, 0.7, q)

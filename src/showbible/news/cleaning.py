@@ -286,8 +286,10 @@ def sentences(text: str) -> list[tuple[int, str]]:
     for m in _SENT_END.finditer(text):
         before = text[start : m.start()]
         word = re.search(r"([\w.]+)[.]$", before)
-        if word is not None and (word.group(1) in _ABBREV or re.fullmatch(r"[A-Z]", word.group(1))):
-            continue
+        if word is not None and (
+            word.group(1) in _ABBREV or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))
+        ):
+            continue  # "Dr.", "H.", "A.C. Slater": initials end no sentence
         if before.strip():
             out.append((start, before))
         start = m.end()

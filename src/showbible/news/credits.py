@@ -20,11 +20,17 @@ def who_asides(text: str) -> list[tuple[int, int]]:
 
 def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
     """Shows named as an actor's credit: "Mayor of Kingstown's Ash Santos as Andrea", "Gilmore
-    Girls' Arielle Kebbel as Belle" (the role is in the show being cast, not in that one), and
+    Girls' Arielle Kebbel as Belle", "THE NEIGHBORS' Toks Olagundoye has joined the ABC drama as
+    Hayley" (the role is in the show being cast, not in that one), and
     "Wonder actress Danielle Rose Russell" when the article names that show only there."""
     out = {
         m.at(c.group("s")).value
-        for c in re.finditer(rf"(?P<s>{SER})[’'‘]s?\s+{NAM}\s+(?:as|to play|will play)\b", m.text)
+        for c in re.finditer(
+            rf"(?P<s>{SER})[’'‘]s?\s+{NAM}\s+(?:(?:has\s+|have\s+|will\s+|is\s+)?(?:joined|joins|"
+            rf"join|joining|signed\s+on\s+to|boarded)\b[^.;\ue002]{{0,40}}?\s+)?"
+            rf"(?:as|to play|will play)\b",
+            m.text,
+        )
     }
     # "Zoe McLellan from NCIS: New Orleans will be playing", "who was previously seen in X"
     for c in re.finditer(

@@ -376,6 +376,10 @@ def _trim(raw: str) -> tuple[int, str]:
     for i, (at, w) in enumerate(spans):
         cut = re.search(r"-[a-z]{3,}$", w)
         if cut is not None and w[0].isupper():
+            if not re.search(r"(?:ing|ed)$", w) and len(spans) - i - 1 >= 2:
+                # "Mary Magdalene Co-author Philippa Goslett": a credit and a job, then the name
+                spans = spans[i + 1 :]
+                break
             # "Nathan Fillion-starring The Rookie", "Nash-Betts-led": the name ends there
             spans = [*spans[:i], (at, w[: cut.start()])]
             break
@@ -383,8 +387,8 @@ def _trim(raw: str) -> tuple[int, str]:
         return 0, ""
     if any(re.search(r"\d", w) for _, w in spans):
         return 0, ""  # "Earth-1", "S13E1": not a person
-    if all(len(w) >= 3 and w.isupper() for _, w in spans):
-        return 0, ""  # "RECAP", "EXCLUSIVE": a label in capitals, not a name
+    if all(len(w) >= 3 and w.isupper() and not re.fullmatch(r"(?:[A-Z]\.)+", w) for _, w in spans):
+        return 0, ""  # "RECAP", "EXCLUSIVE": a label in capitals, not a name ("D.J." is one)
     start = spans[0][0]
     return start, raw[start : spans[-1][0] + len(spans[-1][1])]
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
+from showbible.news.credits import credited
 from showbible.news.entities import ATTRIBUTIVE, Knowledge, Marked
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
@@ -20,7 +21,8 @@ HEDGE = re.compile(
     r"possible|likely|unlikely|reportedly|allegedly|if true|remains? to be seen|speculat\w+|"
     r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed|"
     r"nothing (?:has been |is )?(?:\w+ly )?confirmed|expressed (?:an? )?interest|open to|hinted|"
-    r"hints? at|(?:want|wants|wanted)\s+(?:\S+\s+){1,3}?to)\b",  # "fans want X to return"
+    r"hints? at|(?:want|wants|wanted)\s+(?:\S+\s+){1,3}?to|"  # "fans want X to return"
+    r"(?:was|were) going to)\b",  # "X was going to show up on Y": a past plan, not a fact
     re.IGNORECASE,
 )
 CLAUSE_START = re.compile(
@@ -234,9 +236,28 @@ class Extractor:
         crossover names both its shows often ("Station 19" 9, "Grey's Anatomy" 4): neither."""
         counts = [n for t, n in self.kb.series_count.most_common() if n and not self.franchise(t)]
         main = self.main_series()
+        if counts and main is not None and counts[0] == 1 and self.lead_shows() == {main}:
+            # named once, but alone in the headline and the first paragraph, before the rest
+            return main if len(counts) == 1 or counts[1] <= 1 else None
         if not counts or main is None or counts[0] < 2:
             return None
         return main if len(counts) == 1 or counts[1] <= 1 or counts[0] >= 3 * counts[1] else None
+
+    def several_shows(self) -> bool:
+        """Whether the article names two shows or more twice or more (a crossover, a spin-off
+        beside its parent): no one show is then what a paragraph with none is about."""
+        counts = [n for t, n in self.kb.series_count.items() if n >= 2 and not self.franchise(t)]
+        return len(counts) >= 2
+
+    def lead_shows(self) -> set[str]:
+        """The shows the headline and the first paragraph name: what the article is about,
+        even when another is named more often."""
+        out: set[str] = set()
+        for para in self.article.paragraphs[:2]:
+            m = self.kb.mark(para.text)
+            credits = credited(m, self.kb.series_count)  # "Former X star Jane Doe": not X
+            out |= {x.value for x in m.mentions if x.kind == "series" and x.value not in credits}
+        return out
 
     def main_series(self) -> str | None:
         """The show the article names most (a franchise is not a show)."""

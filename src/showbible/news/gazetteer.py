@@ -25,7 +25,7 @@ from pathlib import Path
 
 from showbible.news.cleaning import Article, sentences, unquoted
 from showbible.news.entities import Knowledge
-from showbible.news.names import keyof
+from showbible.news.names import NAME, keyof
 from showbible.news.series import TITLE, series_name
 
 TITLES_ENV = "SHOWBIBLE_TITLES"
@@ -67,9 +67,11 @@ _TV_PREDICATE = re.compile(
     r"\b(?:appear(?:s|ed|ing|ance|ances)?|guest(?:-?starr?(?:ed|ing|s)?)?|cameos?|"
     r"reprise[sd]?|reprising|crossovers?|episodes?|seasons?|sitcom|series|spin-?off|"
     r"revival|reboot|starred|starring|co-starred|cast|portray(?:s|ed)?|played|plays|"
-    r"voiced|role)\b",
+    r"voiced|role|shows?|premieres?|premiered|streamed|streaming)\b",
     re.IGNORECASE,
 )
+# A cast pair, "Jax Teller (Charlie Hunnam)": a sentence naming one is about television.
+_PAIR = re.compile(rf"{NAME}\s*\(\s*{NAME}\s*\)")
 
 
 def titles_path() -> Path:
@@ -123,7 +125,7 @@ def learn_known_titles(
                 if (kb.evidence[k] != 0 or k in kb.characters or k in kb.lex.performers)
                 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence)
             }
-            predicate = bool(_TV_PREDICATE.search(sentence))
+            predicate = bool(_TV_PREDICATE.search(sentence) or _PAIR.search(sentence))
             for m in _SPAN.finditer(sentence):
                 title = _known_in(kb, titles, sentence, m.start(), m.group(0), predicate, people)
                 if title:

@@ -32,7 +32,8 @@ NOT_NAME_START = frozenset(
     words("""a an and as at but by for from if in into of on or so the to with while after before
     former once
     despite unlike remember according plus also however still even since though although
-    when where what who why how this that these those there here it its they we you i he she
+    when where what which who whom whose why how this that these those there here it its they
+    we you i he she indeed taking stepping joining replacing
     his her their our my your yes no oh well now then ever never because meanwhile perhaps
     maybe every each all both either neither some many most more much few several another
     other such only just first last next new old big small season seasons episode episodes
@@ -187,3 +188,23 @@ def strip_start(name: str) -> str:
 
 # Days of the week: a day opens a dateline or a list heading ("Thursday: ..."), never a title.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+# Offices a character is named with ("California Governor Zack Morris", "First Lady Kelly
+# Kapowski", "Mayor Bobby Golec"): a description before the person's own name. Ranks ("Detective
+# Ada Quill", "Special Agent Ivo Crane") are kept: the house gold names characters with them.
+_OFFICE = re.compile(
+    r"^(?:[A-Z][\w\-]*\s+){0,2}?(?:Governor|Gov\.|Mayor|President|Vice President|Senator|"
+    r"Congressman|Congresswoman|Lady|Ambassador|Principal|Coach|Professor)\s+"
+)
+
+
+def unranked(name: str) -> str:
+    """A character's own name without the office or rank before it, when two words or more
+    of name remain ("California Governor Zack Morris" -> "Zack Morris"; "Judge Crawford" and
+    "Captain Boomerang" stay)."""
+    m = _OFFICE.match(name)
+    rest = name[m.end() :] if m else name
+    if m is None or len(rest.split()) < 2 or not all(w[:1].isupper() for w in rest.split()):
+        return name
+    return rest

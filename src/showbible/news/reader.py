@@ -15,11 +15,12 @@ from typing import Any
 from showbible.model import InputError
 from showbible.news.characters import consistent_roles, learn_characters
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
+from showbible.news.consistency import typed
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.facts import NewsFact, dedupe
 from showbible.news.gazetteer import learn_known_titles
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
-from showbible.news.names import Lexicon, keyof, norm
+from showbible.news.names import Lexicon, keyof, norm, unranked
 from showbible.news.quotes import Quotes
 from showbible.news.relations import Relations
 from showbible.news.synopses import Synopses
@@ -65,8 +66,8 @@ class Reader(Relations, Quotes, Synopses):
         facts = [
             NewsFact(
                 f.kind,
-                self.kb.full(f.subject) if f.kind == "appears_in" else f.subject,
-                self.kb.full(f.object) if f.kind == "plays" else f.object,
+                self._role(f.subject) if f.kind == "appears_in" else f.subject,
+                self._role(f.object) if f.kind == "plays" else f.object,
                 f.file,
                 f.line,
                 f.sentence,
@@ -77,12 +78,20 @@ class Reader(Relations, Quotes, Synopses):
             else f
             for f in self.facts
         ]
-        facts = consistent_roles(facts)
+        facts = typed(consistent_roles(facts), self.kb, self.article)
         if not keep_hedged:
             facts = [f for f in facts if f.qualifier != "hedged"]
         facts = [_about(f, appearance_subject(self.kb, f.subject)) for f in facts]
         facts = [f for f in facts if f.subject]
         return dedupe(facts)
+
+    def _role(self, name: str) -> str:
+        """A character's fullest form, but never a performer's name: in "Niles (David Hyde
+        Pierce) ... their son David (Anders Keith)", David is not David Hyde Pierce."""
+        full = self.kb.full(name)
+        if full != name and " " not in name and self.kb.performer_like(full) > 0:
+            return name
+        return unranked(full)
 
 
 def _about(fact: NewsFact, subject: str | None) -> NewsFact:

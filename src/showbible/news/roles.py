@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
+from showbible.news.antecedents import opening_person
 from showbible.news.characters import bare_character
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof, strip_start
+from showbible.news.pairing import list_votes, zip_roles
 from showbible.news.series import series_name
 
 
@@ -44,7 +46,7 @@ C_ITEM = (
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
-AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|" \
+AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|still|" \
       r"best known for|known for|" \
       r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
       r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
@@ -77,7 +79,7 @@ SER_ROLE = (
 )
 # "as Karen's (Megan Mullally) former lover Malcolm Widmark", "play Spencer Reid's mother Diana":
 # whose the role is, then the role
-OWNED_ROLE = rf"(?:{NAM}[’']s\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
+OWNED_ROLE = rf"(?:{CH}[’']s\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
 OWNER = rf"{OWNED_ROLE}?"
 # "plays a TV star named Regina Coburn", "voiced a character named Pilar"
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
@@ -94,16 +96,23 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
-    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+(?:who\s+)?{AUX}{V_ROLE}\s+(?:to\s+)?(?:his|her|their|"
-                rf"the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?(?:{SER}\s+)?(?:roles?|"
-                rf"characters?|part)(?:\s+from\s+{SER})?\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"),
-     0.85),
+    # (also: "are also on board to reprise", "reprise his role from the X finale as")
+    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}(?:[a-z’']+\s+){{0,3}}?{AUX}{V_ROLE}\s+"
+                rf"(?:to\s+)?(?:his|her|their|the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?"
+                rf"(?:{SER}\s+)?(?:roles?|characters?|part)(?:\s+from\s+(?:the\s+)?{SER}(?:\s+[\w\-]+){{0,3}}?)?"
+                rf"\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
     # Jane Doe, who returns in X, reprising the role of Mara Voss
     (re.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?,\s+(?:reprising|playing|as)\s+(?:the|his|"
                 rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)(?:\s*,?\s*(?:of|as))?\s+"
                 rf"(?P<c>{C_ITEM})"), 0.8),
     # Jane Doe and John Roe as Mara Voss and Tobias Voss (, respectively)
-    (re.compile(rf"(?<!/)(?P<p>{list_of(NAM)})\s+as\s+(?P<c>{list_of(C_ITEM_NOT_AS)})"), 0.7),
+    (re.compile(rf"(?<!/)(?P<p>{list_of(NAM)}){CREDIT}\s+as\s+{OWNER}(?P<c>{list_of(C_ITEM_NOT_AS)})"),
+     0.7),
+    # Jane Doe joins / is back as the mayor's press secretary, Mara Voss: a description, then the
+    # role after a comma, ending its clause
+    (re.compile(rf"(?P<p>{NAM}){CREDIT},?\s+(?:{AUX}(?:{V_AS}|{V_ROLE})\b[^.;,\ue002]{{0,40}}?)?\b(?:as|(?:who\s+)?{V_DIRECT})\s+"
+                rf"(?:the|an?|his|her|their|\ue002\d+\ue003[’']s)\s+[^,;.()]{{1,80}}?,\s+(?P<c>{NAM})"
+                rf"(?=\s*(?:[.;–—]|,\s+[a-z]|$))"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
     (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+(?:is|will\s+be|was|has\s+been)\s+|(?:is|was|"
                 rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
@@ -140,9 +149,9 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
 # "She voiced a character named Pilar in ...", "She also starred as Diana DuBois in Empire": the
 # performer the text is about
 _PRONOUN_PLAYS = re.compile(
-    rf"(?:^\W*|[.;]\s+|,\s+(?:and|but)\s+)(?P<pron>[Ss]he|[Hh]e)\s+{AUX}(?:{V_DIRECT}\s+"
-    rf"(?:a\s+character\s+(?:named|called)\s+|the\s+role\s+of\s+)?|(?:starred|stars|"
-    rf"appeared|appears|guest-starred)\s+as\s+)(?P<c>{C_ITEM})"
+    rf"(?:^\W*|[.;]\s+|,\s+(?:and|but|now|and\s+now)\s+)(?P<pron>[Ss]he|[Hh]e)\s+{AUX}(?:{V_DIRECT}\s+"
+    rf"(?:a\s+character\s+(?:named|called)\s+|the\s+role\s+of\s+)?|(?:{V_AS}|"
+    rf"guest-starred)\s+as\s+)(?P<c>{C_ITEM})"
 )
 _PRONOUN_ROLE = re.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)(?:[’']s|\s+has|\s+had|\s+have)?\s+(?:\w+\s+)?{V_ROLE}\s+"
@@ -160,7 +169,7 @@ _PRONOUN_CAST = re.compile(
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = re.compile(
-    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\((?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
+    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
@@ -171,7 +180,7 @@ _POSSESSIVE = re.compile(
     rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
     rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
     rf"prequel|sequel|adaptation|"
-    rf"crossover|set|finale|premiere)))(?!\s*\()"
+    rf"crossover|set|finale|premiere)))(?!\s*\()(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
 )
 _YEAR_SER = (
     rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
@@ -241,8 +250,12 @@ class Roles(Extractor):
         if lex.performer_of.get(keyof(full)):
             confidence = max(confidence, 0.9)
         character_name = self.kb.full(name)
-        if keyof(character_name) == keyof(full):
-            character_name = name  # "Mo Brings Plenty as Mo": the short name is the role
+        if keyof(character_name) == keyof(full) or (
+            " " not in name and keyof(character_name) in self.kb.performers
+        ):
+            # "Mo Brings Plenty as Mo", "Niles (David Hyde Pierce) ... David (Anders Keith)":
+            # the short name is the role, not a performer's full name
+            character_name = name
         self.kb.performers.add(keyof(full))
         self.kb.characters.setdefault(keyof(character_name), character_name)
         if not qualifier:
@@ -325,12 +338,19 @@ class Roles(Extractor):
             series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
         elif self.heading_before(para):  # "Chicago Fire: Sal Vasquez (...)" above it
             series, confidence = self.heading_before(para) or "", 0.5
-        elif self.previous_show(para):
+        elif self.previous_show(para) and (
+            not self.several_shows() or self.previous_show(para) in self.lead_shows()
+        ):
             series, confidence = self.previous_show(para) or "", 0.45
         elif len(set(self.kb.series_count)) == 1:
             series, confidence = next(iter(self.kb.series_count)), 0.45  # the one show named
         elif self.dominant_show():
             series, confidence = self.dominant_show() or "", 0.4
+        elif self.previous_show(para):
+            # In an article about two shows or more (a crossover), the paragraph before naming
+            # the one named less is weak evidence of which one a cast is in: proposed below
+            # every plain fact.
+            series, confidence, q = self.previous_show(para) or "", 0.45, "hedged"
         else:
             return
         if not before and not after and series in credited(m):
@@ -344,6 +364,7 @@ class Roles(Extractor):
             and main
             and self.kb.series_count[series] == 1
             and self.kb.series_count[main] >= 3
+            and series not in self.lead_shows()  # the show the article opens on is its topic
         ):
             series = main  # a show named once in passing is not what the text is about
         if keyof(series) != keyof(character):
@@ -363,7 +384,7 @@ class Roles(Extractor):
                 characters = m.all(c_span)
                 if re.match(r",\s*who\b", text[match.end("p") :]):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
-                pairs = _zip(performers, characters)
+                pairs = zip_roles(performers, characters)
                 for performer, character in pairs:
                     where = _ROLE_IN.match(m.text, match.end())
                     played = self.emit_plays(
@@ -384,7 +405,11 @@ class Roles(Extractor):
         for match in _PRONOUN_PLAYS.finditer(text):
             # "Rashad has played a part in X. She voiced a character named Pilar": the person
             # the sentence before is about
-            who = self.subject_before(para, sentence) or self.last_person(para, sentence)
+            who = (
+                opening_person(self.kb, m, match.start())
+                or self.subject_before(para, sentence)
+                or self.last_person(para, sentence)
+            )
             if who:
                 q = self.qualifier(m, match.start(), match.end(), question)
                 played = self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7, q,
@@ -450,11 +475,13 @@ class Roles(Extractor):
         # Pairs listed together ("A (X), B (Y) and C (Z)") are a cast: their show is the one
         # the text is about there.
         listed = [False] * len(found)
+        joined = [False] * len(found)
         for i in range(len(found) - 1):
             if re.fullmatch(
                 r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", m.text[found[i][3] : found[i + 1][2]]
             ):
-                listed[i] = listed[i + 1] = True
+                listed[i] = listed[i + 1] = joined[i] = True
+        votes = list_votes(votes, joined)
         episode = list(_EPISODE_OF.finditer(m.text))
         credit_shows = credited(m)
         asides = who_asides(m.text)
@@ -539,6 +566,8 @@ class Roles(Extractor):
         full = self.kb.full(name)
         if " " in name.strip() or full == name or " " not in full:
             return 0
+        if all(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in full.split()[:-1]):
+            return 0  # "A.C. Slater": initials are how the name is written, not a surname alone
         return 1 if keyof(full.split()[-1]) == keyof(name) else -1
 
     def role_in(
@@ -669,12 +698,3 @@ def _families(titles: list[str]) -> set[str]:
     """Shows told apart, one name and its longer form ("Criminal Minds", "Criminal Minds:
     Evolution") counted once."""
     return {t for t in titles if not any(o != t and t.startswith(o + ":") for o in titles)}
-
-
-def _zip(performers: list[Mention], characters: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Performers to characters: one to one, in order ("A and B as X and Y"), or all to one."""
-    if len(performers) == len(characters):
-        return list(zip(performers, characters, strict=True))
-    if len(characters) == 1:
-        return [(p, characters[0]) for p in performers]
-    return []

@@ -29,7 +29,7 @@ _TWORD = (
     rf"|\d(?:-\d)+)"
 )
 # "to" is left out: "from Arrow to The Flash" is two shows far more often than one title.
-_SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no)"
+_SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no|by(?=[ \t]+the\b))"
 # A number inside or after a title ("Station 19", "Chicago Fire Season 12" is cut by the cues),
 # never as its first word; a decade ("That '70s Show").
 _TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d)|[’']\d0s\b)"
@@ -62,7 +62,9 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
     # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
-    re.compile(rf"(?<!\band )(?<!\bor )\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
+    # (not the verb: "It doesn't show Governor Zack Morris", "to show X")
+    re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
+               rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
                rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
                rf"reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})"),
@@ -75,7 +77,8 @@ SERIES_CUES = [
                rf"(?:heading|headed|going|moving)\s+into)\s+(?:up\s+)?its\s+(?:[\w-]+\s+)?"
                rf"(?:season|run)\b"),
     # the Greyharbor finale, the Daredevil premiere, the Station 19 episode "Ice Ice Baby"
-    re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|"
+    re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|revival|reboot|"
+               rf"remake|spin-?off|sitcom|"
                rf"writers'? room|episode(?=\s+[“\"']|\s{{2,}}))"),
     # ran Night Ferry for three seasons
     re.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
@@ -183,6 +186,7 @@ _QUOTED = re.compile(
 )
 _EPISODE_BEFORE = re.compile(
     r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+|"
+    r"(?:season|series|mid-?season|fall|spring|winter)\s+(?:finale|premiere)|"
     r"(?:backdoor|planted)\s+pilots?)(?:,?\s+(?:including|like|such as))?[\s,:]*$",
     re.IGNORECASE,
 )

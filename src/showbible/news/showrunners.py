@@ -78,6 +78,24 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:from\s+)?the\s+(?:show|"
                 rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as\s+(?:the\s+)?"
                 rf"(?:show[’']s\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, "ended"),
+    # X now has a second showrunner: Jane Doe
+    (re.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
+    # Taking on the showrunner role is Jane Doe; Stepping in as showrunner will be Jane Doe
+    (re.compile(rf"\b(?:[Tt]aking\s+(?:on|over)|[Ss]tepping\s+(?:into|in\s+as)|[Tt]aking\s+over\s+as)"
+                rf"\s+(?:the\s+)?(?:new\s+)?{RUNNER}(?:\s+(?:role|job|post|duties|reins))?\s+(?:is|will\s+be|"
+                rf"was)\s+(?P<p>{NAM})"), 0.85, ""),
+    # Jane Doe was a creator, writer, director, and showrunner of the TNT series X
+    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?:the\s+|a\s+|"
+                rf"an\s+)?(?:[a-z\-]+,\s+){{1,5}}(?:and\s+)?{RUNNER}\s+(?:of|on|for)\s+(?:the\s+)?"
+                rf"(?:[A-Z][\w+]*\s+)?(?:series\s+|show\s+|drama\s+|comedy\s+)?[‘'“\"]?"
+                rf"(?P<s2>{SER})"), 0.8, ""),
+    # Jane Doe (... but) has taken on showrunner duties at X; A, B and C are taking on the
+    # title of showrunners
+    (re.compile(rf"(?P<p>{list_of(NAM)})(?:[^.;\ue002]{{0,120}}?\b(?:but|and)\s+)?,?\s*{AUX}"
+                rf"(?:taken|took|takes|taking|take|assumed|assumes|assuming|inherited|inherits)\s+"
+                rf"(?:on\s+)?(?:the\s+)?(?:(?:title|role|job|duties|position)s?\s+of\s+)?{RUNNER}"
+                rf"(?:\s+(?:duties|role|job|reins|title))?(?:\s+(?:at|on|of|for)\s+(?:\S+[’']s\s+)?"
+                rf"[‘'“\"]?(?P<s2>{SER}))?"), 0.8, ""),
     # he / she is the co-showrunner on the Starz series adaptation of X
     (re.compile(rf"\b(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?:is|was|will be|has been)\s+(?:also\s+)?"
                 rf"(?:the\s+|a\s+)?{RUNNER}\s+(?:on|of|for)\s+(?:[^.;\ue000]{{0,50}}?\s)?"
