@@ -161,3 +161,16 @@ def test_helpers() -> None:
 def test_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read transcript"):
         read_transcript(tmp_path)
+
+
+def test_a_transition_or_a_small_word_before_a_colon_is_no_speaker() -> None:
+    # Friends: "CUT TO: Monica and Chandler's apartment." and a typo's "The: Flight Attendant:"
+    # made characters CUT TO and THE, whom the name matcher then found in every "The ...".
+    script = parse_transcript(
+        "CUT TO: Monica and Chandler's apartment.\n\nMonica: Hi.\nCUT TO:\n\n"
+        "The: Flight Attendant: Miss?\n"
+    )
+    cues = [e.text for sc in script.scenes for e in sc.elements if e.kind is Kind.CHARACTER]
+    assert cues == ["Monica"]
+    kinds = [(e.kind, e.text) for sc in script.scenes for e in sc.elements]
+    assert (Kind.DIALOGUE, "Hi.") in kinds and (Kind.TRANSITION, "CUT TO:") in kinds

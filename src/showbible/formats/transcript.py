@@ -160,6 +160,12 @@ _SCENE_TAG_RE = re.compile(r"[\[(]\s*scene\s*:\s*(?P<body>.*?)\s*[\])]\s*$", re.
 _SMALL_WORDS = frozenset(
     {"of", "the", "and", "in", "at", "on", "a", "an", "to", "by", "for", "with", "de", "la"}
 )
+# A transition before a colon is no speaker: "CUT TO: Monica and Chandler's apartment."
+_TRANSITION_NAME = re.compile(
+    r"^(?:(?:SMASH |MATCH |JUMP |HARD )?CUT(?: BACK)? TO|FADE (?:TO|IN|OUT|BACK)|DISSOLVE TO|"
+    r"BACK TO|FLASH(?:BACK| CUT| FORWARD)(?: TO)?|INTERCUT(?: WITH)?|TIME CUT)$",
+    re.IGNORECASE,
+)
 _OPEN = {"[": "]", "(": ")"}
 _OPENING = re.compile(r"[\[(]")
 _BRACKET_RE = re.compile(r"[\[\]()]")
@@ -186,6 +192,8 @@ def _speech(line: str) -> tuple[str, tuple[str, ...], str] | None:
     name = m.group("name").strip()
     if name.lower() in _NOT_SPEAKERS or "://" in s[: m.end("name") + 3]:
         return None
+    if name.lower() in _SMALL_WORDS or _TRANSITION_NAME.match(name):
+        return None  # "CUT TO: Monica's apartment.", a typo's "The: Flight Attendant: ..."
     if not name[0].isupper():
         return None
     words = name.split()
@@ -438,7 +446,7 @@ class _Reader:
         j = i + 1
         while j < n:
             t = lines[j].strip()
-            if not t or _speech(t) is not None:
+            if not t or _speech(t) is not None or _is_transition(t):
                 break
             if t[0] in "[(" and not t.startswith("[["):
                 break

@@ -70,6 +70,11 @@ COMPONENTS: tuple[Callable[[], Component], ...] = (
 )  # fmt: skip
 
 
+_GLUE = frozenset({"and", "the", "for", "with", "from", "into", "onto", "off", "near", "outside",
+                   "inside", "over", "under", "behind", "across", "via", "day", "night", "later",
+                   "continuous", "same", "time", "morning", "evening", "afternoon"})  # fmt: skip
+
+
 def infer_facts(
     facts: SceneFacts,
     places: PlaceNames,
@@ -94,7 +99,9 @@ def infer_facts(
         facts,
         units,
         key,
-        frozenset(w for w in location.replace("-", " ").split() if len(w) > 2),
+        # The heading's own words name its place ("the hangar" of BRANDT AEROWORKS - HANGAR);
+        # "and" of MONICA AND RACHEL'S names nothing ("slips and falls" is no fall of the flat).
+        frozenset(w for w in location.replace("-", " ").split() if len(w) > 2 and w not in _GLUE),
         places,
         frozenset(facts.present),
     )

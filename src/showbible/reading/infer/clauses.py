@@ -152,7 +152,8 @@ NEAR = wordset("almost nearly practically virtually")
 HEARSAY = wordset(
     "say says rumour rumor rumours apparently supposedly allegedly reportedly maybe perhaps "
     "probably possibly presumably think thinks thought believe believes claims claimed "
-    "heard hear reckon reckons doubt"
+    "heard hear reckon reckons doubt thinking believing assuming assumes assumed convinced "
+    "imagining supposing"
 )
 DEPICTIONS = wordset(
     "dream dreams dreamt dreamed dreaming nightmare nightmares imagines imagined imagining "
@@ -161,7 +162,20 @@ DEPICTIONS = wordset(
     "picture pictures portrait model broadcast pretends pretending pretended fakes faked "
     "faking feigns feigned feigning story hallucination hallucinates"
 )
-SIMILE = ("as if", "as though", "like a", "like he", "like she", "like they", "looks like")
+SIMILE = (
+    "as if",
+    "as though",
+    "like a",
+    "like he",
+    "like she",
+    "like they",
+    "looks like",
+    "it's like",
+    "it is like",
+    "like i'm",
+    "like you're",
+    "like i am",
+)
 PERSONAL = {
     "i": "speaker", "me": "speaker", "my": "speaker", "i'm": "speaker", "i've": "speaker",
     "i'd": "speaker", "i'll": "speaker", "myself": "speaker",
@@ -218,6 +232,11 @@ class Mention:
     pronoun: str = ""  # "speaker", "addressee", "focus" or "" for a name
 
 
+_LIKE_FRAME = re.compile(
+    r"^\W*(?:it's|it is|it was|it's just|that's|this is) (?:like|as if)\b", re.I
+)
+
+
 def blocked(
     text: str,
     start: int,
@@ -241,6 +260,8 @@ def blocked(
     before = words(text[:start])
     if any(s in text[clause_start(text, start) : start].lower() for s in SIMILE):
         return "a simile"
+    if _LIKE_FRAME.match(text):
+        return "a simile"  # "It's like, all of a sudden, I'm blind."
     if any(w in CONDITIONS for w in before) or (before[:1] == ["without"]):
         return "a condition"
     if before[:1] == ["had"] or before[:2] == ["what", "if"]:
@@ -390,6 +411,15 @@ _NOT_NOUN = wordset(
 )
 
 
+# Someone's relative or thing as the subject of a verb of its own, between a mention and the
+# predicate: the predicate is theirs, not the mention's.
+_OWN_SUBJECT = re.compile(
+    r"\b(?:my|your|his|her|their|our)\s+(?:\w+\s+)?(?:is|was|are|were|has|had|'s|can't|cannot|"
+    r"couldn't|can|could|will|won't|still)\b",
+    re.I,
+)
+
+
 def subject_before(ms: list[Mention], pos: int, text: str) -> Mention | None:
     """The subject of a predicate at ``pos``: the last non-possessive mention before it in its
     clause, or the sentence's first mention when the predicate stands after a comma
@@ -397,6 +427,8 @@ def subject_before(ms: list[Mention], pos: int, text: str) -> Mention | None:
     cstart = clause_start(text, pos)
     inside = [m for m in ms if cstart <= m.start < pos and not m.possessive]
     if inside:
+        if _OWN_SUBJECT.search(text, inside[-1].end, pos):
+            return None  # "You tell me why my kid is 17 and still can't read": the kid can't
         return inside[-1]
     if cstart > 0 and words(text[cstart:pos]) in ([], ["and"], ["then"], ["and", "then"]):
         first = [m for m in ms if m.start < cstart and not m.possessive]

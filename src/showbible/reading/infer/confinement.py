@@ -16,9 +16,10 @@ release (``Release``: "frees", "cuts Priya free", "unchains", "escapes", "breaks
 Refuses: locking things ("locks the door behind her", "locks the ledger in the safe"), being
 locked out, voluntary seclusion ("locks herself in the chapel to pray", "shuts himself in"),
 idioms ("held up in traffic", "locks eyes", "trapped in her marriage", "tied up in meetings",
-"chained to his desk"), a hold undone in the same sentence ("handcuffed, then uncuffed"), and
-as for every kind: orders ("Lock him in the cold store!"), threats and plans, questions,
-conditions, the past, hearsay, depictions, flashbacks and dreams.
+"chained to his desk", "locked in a passionate embrace", "locked in a custody battle"), a hold
+undone in the same sentence ("handcuffed, then uncuffed"), and as for every kind: orders ("Lock
+him in the cold store!"), threats and plans, questions, conditions, the past, hearsay,
+depictions, flashbacks and dreams.
 """
 
 from __future__ import annotations
@@ -63,7 +64,11 @@ _STATE = re.compile(
 _NOT_AFTER = re.compile(
     r"^\s*(?:out\b|eyes\b|in (?:concentration|a bad mood|her marriage|his marriage|meetings|"
     r"traffic|thought)|up in (?:traffic|meetings)|to (?:his|her|their|my) desk|back\b|"
-    r"in high regard|at gunpoint for)",
+    r"in high regard|at gunpoint for|"
+    # "Chandler & Nina are locked in a passionate embrace": a hold of each other, not a place
+    r"in (?:an? |their |each other's )?(?:\w+ ){0,2}(?:embrace|kiss|hug|clinch|stare|gaze|"
+    r"glare|staring contest|struggle|battle|fight|argument|debate|conversation|duel|dance|"
+    r"negotiations?|custody battle|stalemate|competition|rivalry|love|grief)\b)",
     re.I,
 )
 # "They've got Teo locked in the weather station": a participle right after the name.

@@ -38,6 +38,17 @@ from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
 from showbible.reading.infer.clauses import Mention, blocked, has_any, lead, subject_before, words
 
+# "See ... again" with its object before the subject (a relative clause: "twelve bucks I'll
+# never see again", "people that you will never see again") is meeting, not sight; "I'll never
+# see again" at the start of its clause is blindness.
+_SEEN_AGAIN = re.compile(
+    r"\b(?!(?:and|but|so|then|now|because|oh|well|if|or|yes|no)\b)[a-z']+\s+"
+    r"(?:i'll|i will|you'll|you will|he'll|he will|she'll|she will|we'll|they'll|will|would)\s+"
+    r"never (?:ever )?see\s+again\b"
+    r"|\b(?:that|who|whom|which)\b[^.!?]*\bnever (?:ever )?see\s+again\b",
+    re.I,
+)
+
 # What makes "can't write" a lack of letters, not of a writer's craft.
 _LITERACY = re.compile(
     r"\b(?:read|reading|my (?:own )?name|a (?:single )?word|letters|alphabet|never learned|"
@@ -171,6 +182,8 @@ class Incapacity(Component):
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         for found in self._read(unit, scene):
+            if found.obj == "see" and _SEEN_AGAIN.search(unit.text):
+                continue  # "twelve bucks I'll never see again": meeting it again, not sight
             # "I can't write! I'm an actor, I don't have the discipline": writing as a craft,
             # not as a hand's or a schooling's; only literacy or a hand makes it lasting.
             if (
