@@ -192,14 +192,17 @@ _NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
 _STAB = re.compile(
     r"^\W*(?:\w+\s+)?(?:stabs|strikes|kills|shoots|smites|runs)\s+(?:him|her)\b", re.I
 )
+# "Exit with the body": the one struck is borne off dead; "traps the trio with her body" is her
+# body as a tool, alive.
 _WITH_BODY = re.compile(
-    r"\b(?:with|bearing|bear(?:s)? (?:away|off|out)?|carrying|dragging)\s+(?:out\s+)?"
-    r"(?:the|his|her) (?:dead )?body\b|\bbear away (?:his|her) body\b",
+    r"\bwith\s+the (?:dead )?body\b|\b(?:bearing|bear(?:s)? (?:away|off|out)?|carrying|dragging)"
+    r"\s+(?:out\s+)?(?:the|his|her) (?:dead )?body\b|\bbear away (?:his|her) body\b",
     re.I,
 )
 _CARRIED = re.compile(
-    r"\b(?:with|bearing|bear|bears|carrying|carry|carries|drags|dragging|pulls|over|beside|"
-    r"sees|finds|takes up|lifts|kneels by)"
+    # not a bare "over": "grass starts spreading over Finn's body" covers a living one
+    r"\b(?:with|bearing|bear|bears|carrying|carry|carries|drags|dragging|pulls|beside|"
+    r"sees|finds|takes up|lifts|kneels by|kneels over|weeps over|stands over|sheet over)"
     r"(?:\s+(?:off|away|out|in|up))?\s*$",
     re.I,
 )

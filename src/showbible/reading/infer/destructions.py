@@ -44,7 +44,8 @@ _SUBJECT_HIGH = re.compile(
     r"\b(?:burns? to the ground|burned to the ground|burnt to the ground|burns? down|burned down|"
     r"burnt down|burns? all night|burned all night|burnt all night|"
     # not a room that "explodes into light" or a crowd that "explodes with laughter"
-    r"explod(?:es|ed)(?!\s+(?:into|with|in)\s+(?:a\s+|an\s+)?(?:light|colou?rs?|song|laughter|"
+    r"explod(?:es|ed)(?!\s+(?:the|a|an|his|her|their|its)\s)"  # "explodes the doorway"
+    r"(?!\s+(?:into|with|in)\s+(?:a\s+|an\s+)?(?:light|colou?rs?|song|laughter|"
     r"applause|cheers?|cheering|action|motion|life|activity|chaos|frenzy|riot|smiles?|grins?|"
     r"tears|dance|dancing|music|sound|noise|movement|celebration|joy|sunlight|brightness|"
     r"white|gold|blue|red|green))|blows up|"
@@ -203,6 +204,22 @@ _GLOW = re.compile(r"ablaze|aflame|on fire|in flames", re.I)
 _NOTHING_LEFT = re.compile(r"\bnothing (?:is )?left of\s*$|\bonly the stump of\s*$", re.I)
 
 
+_PART_OF = re.compile(
+    r"\b(?:part|parts|piece|pieces|section|corner|side|bits?|chunk|wing|half|top|front|back|"
+    r"end|roof|wall|door|window)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?$",
+    re.I,
+)
+
+
+def _not_the_place(unit: Unit, text: str, start: int, end: int) -> bool:
+    """Whether a place phrase is someone, or a part of the place: "The Ice King falls" and "The
+    Peppermint Butler explodes" name characters (a name the cast knows inside the phrase), "part
+    of the ship explodes" leaves the ship."""
+    if any(s < end and start < e for _cid, s, e in unit.named):
+        return True
+    return _PART_OF.search(text, 0, start) is not None
+
+
 class Destructions(Component):
     kind = "destroyed"
     stems = _TRIGGER
@@ -223,6 +240,8 @@ class Destructions(Component):
             place = place_before(text, m.start(), bible, key, words, before)
             if place is None or place.possessive or place.key in seen:
                 continue
+            if _not_the_place(unit, text, place.start, place.end):
+                continue
             if blocked(text, m.start(), subject_at=place.start) is None:
                 seen.add(place.key)
                 confidence = HIGH if place.sure else MEDIUM
@@ -236,6 +255,8 @@ class Destructions(Component):
                 continue  # "ablaze with candles", "on fire with rumours": light, a figure
             place = place_before(text, m.start(), bible, key, words, before)
             if place is None or place.possessive or place.key in seen:
+                continue
+            if _not_the_place(unit, text, place.start, place.end):
                 continue
             if part is not None and part.start() <= place.start < part.end():
                 continue  # "the bell tower falls": a part of the place, read below
@@ -251,6 +272,8 @@ class Destructions(Component):
             place = place_after(text, m.end(), bible, key, words)
             if place is None or place.possessive or place.key in seen:
                 continue
+            if _not_the_place(unit, text, place.start, place.end):
+                continue
             if imperative(text, m.start()) or blocked(text, m.start()) is not None:
                 continue
             seen.add(place.key)
@@ -263,6 +286,8 @@ class Destructions(Component):
         for m in _FORCE.finditer(text):
             place = place_after(text, m.end("verb"), bible, key, words)
             if place is None or place.possessive or place.key in seen:
+                continue
+            if _not_the_place(unit, text, place.start, place.end):
                 continue
             if re.match(r"^\s+[a-z]+(?:'s|’s)\b", text[place.end :]):
                 continue  # "takes the lighthouse keeper's boat": the place names its owner

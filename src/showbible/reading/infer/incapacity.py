@@ -150,7 +150,8 @@ _DENIAL = re.compile(
 )
 _STATE = re.compile(
     r"\b(?:(?:is|am|'m|'s|are|now|was)\s+(?:now\s+|totally\s+|completely\s+)?(?P<blind>blind|"
-    r"deaf)\b|(?:'m|am|is|'s) no (?P<noun>swimmer|driver|rider|pilot|reader|flier|flyer|climber|"
+    r"deaf)\b(?!\s+to\b)|"  # "blind to the consequences": a figure
+    r"(?:'m|am|is|'s) no (?P<noun>swimmer|driver|rider|pilot|reader|flier|flyer|climber|"
     r"sailor)\b|(?P<lp>(?:left|right)\s+(?:hand|arm|leg)|legs|arm|hand)\s+(?:is|are|hangs?|hung)\s+"
     r"(?:now\s+)?(?:useless|paralysed|paralyzed|dead|limp)|(?P<legs>legs)\s+(?:won't|will not|"
     r"can't) (?:hold|carry)|(?:(?P<pl>(?:left|right)\s+(?:arm|hand|leg)|legs) (?:is|are) "
