@@ -9,8 +9,8 @@ Without a bible (or for a name the bible does not hold), the scripts' own cast s
 a cue of one episode that is a slip of the hand from a cue of several episodes of the same
 series -- a letter dropped, added or swapped with its neighbour (``TULLEY`` once, ``TULLY``
 throughout; names of five letters or more, so that ``JON`` and ``JOHN`` are not one; no
-replaced letter, as LARRY is not BARRY; no trailing S, as GOBLINS are a group) -- is as likely
-a misspelling.
+replaced letter, as LARRY is not BARRY; no trailing S, as GOBLINS are a group; not a common
+word or name in its own right, as JUSTIN is not JUSTINE) -- is as likely a misspelling.
 
 Fix: correct the cue to ``TOBIAS``, or, if this really is somebody new, add them to the bible's
 ``characters`` (then the cue resolves and the warning goes).
@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from showbible.reading import lexicon
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 MIN_LETTERS = 5  # shorter names one letter apart are as often two people (JON, JOHN)
@@ -44,7 +45,7 @@ class UnknownCharacter(Rule):
                 if char is None or not char.provisional:
                     continue
                 suggestion = char.suggestion or near.get(cid)
-                if suggestion is None:
+                if suggestion is None or _a_name_of_its_own(next(iter(scene.labels[cid]))):
                     continue
                 line = (
                     scene.present[cid].line
@@ -126,7 +127,7 @@ class _NearCues:
         if len(series) != 1 or len(episodes[(cid, series[0])]) != 1:
             return None  # cued in more than one episode, or not a provisional cue at all
         a = self._label(cid)
-        if a is None:
+        if a is None or _a_name_of_its_own(a):
             return None
         hits = []
         for c in self._by_series[series[0]]:
@@ -136,6 +137,14 @@ class _NearCues:
             if b is not None and _slip(a, b):
                 hits.append(c)
         return hits[0] if len(hits) == 1 else None
+
+
+def _a_name_of_its_own(label: str) -> bool:
+    """Whether a cue is a common English word or name in every word (JUSTIN beside JUSTINE,
+    HELEN beside HELENE, ANGEL beside ANGELA in The Office: other people, not slips of the
+    hand); RACEL, DIGHT or STANELY are none."""
+    words = [w for w in label.replace(".", " ").split() if w]
+    return bool(words) and all(lexicon.is_common(w) for w in words)
 
 
 def _slip(a: str, b: str) -> bool:
