@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from showbible.reading import fullforms, lexicon
+from showbible.reading.cast_types import Character as Character
+from showbible.reading.cast_types import Cue as Cue
+from showbible.reading.cast_types import Introduced as Introduced
 from showbible.reading.crossing import Crossing, settle
 
 # NameMatcher, Value and _Words are re-exported: callers and tests import them from here.
@@ -42,52 +45,6 @@ from showbible.universe.bible import Alias, BibleConf
 
 MISSPELLING_RATIO = 85.0
 MAIN_MIN_EPISODES = 3  # a series this long shows its main speakers (in half its episodes)
-
-
-@dataclass
-class Character:
-    """A character of the universe: from the bible, or provisional (seen only in scripts)."""
-
-    id: str
-    name: str
-    provisional: bool = False
-    role: bool = False
-    home: str | None = None
-    performer: str | None = None
-    suggestion: str | None = None  # for a provisional cue that looks like a misspelling
-    identities: dict[str, str] = field(default_factory=dict)  # normalised label -> identity
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "provisional": self.provisional,
-            "role": self.role,
-            "home": self.home,
-            "performer": self.performer,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Introduced:
-    """A character an action line introduces (``Cast.introduce``): id, name, series, label.
-    With ``form``, no new character: ``label`` is a full form of the character ``id`` already
-    has (reading/fullforms.py)."""
-
-    id: str
-    name: str
-    series: str
-    label: str
-    form: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """What a cue resolved to."""
-
-    character: str
-    label: str  # normalised label
-    identity: str | None = None  # the named identity (``masked``) when the bible groups them
 
 
 class Cast:
