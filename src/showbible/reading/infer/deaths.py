@@ -35,11 +35,19 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.base import (
+    HIGH,
+    MEDIUM,
+    Component,
+    SceneView,
+    Unit,
+    fact,
+    holds,
+    stem_bit,
+)
 from showbible.reading.infer.clauses import (
     Mention,
     blocked,
-    has_any,
     imperative,
     lead,
     object_after,
@@ -178,6 +186,9 @@ _TRIGGER = (
 )  # fmt: skip
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
+_SIGN_BIT, _FALL_BIT = stem_bit(_TRIGGER), stem_bit(_FALL_STEMS)
+_ALIVE_STEMS = ("aliv", "surviv", "dead", "death")
+_ALIVE_BIT = stem_bit(_ALIVE_STEMS)
 _STATIVE = re.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
 _NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
 _STAB = re.compile(
@@ -234,8 +245,8 @@ class Deaths(Component):
         return bool(self._soft) and unit.index - self._soft[-1][1].index <= 6
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        signs = has_any(unit.low, _TRIGGER)
-        falls = unit.kind == "action" and has_any(unit.low, _FALL_STEMS)
+        signs = holds(unit, _SIGN_BIT)
+        falls = unit.kind == "action" and holds(unit, _FALL_BIT)
         if not self._soft and not signs and not falls and not _BARE.match(unit.text):
             return
         text = unit.text
@@ -509,10 +520,10 @@ class Alive(Component):
     """
 
     kind = "alive"
-    stems = ("aliv", "surviv", "dead", "death")
+    stems = _ALIVE_STEMS
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not has_any(unit.low, self.stems):
+        if not holds(unit, _ALIVE_BIT):
             return
         for m in _ALIVE.finditer(unit.text):
             subject = subject_before(unit.ms, m.start(), unit.text)
