@@ -24,6 +24,7 @@ from showbible.reading.infer.clauses import (
     Focus,
     Mention,
     has_any,
+    lead,
     mentions,
     sentences,
 )
@@ -41,6 +42,7 @@ _HARM = re.compile(
     r"smites?|smote|cuts?\s+down)\b",
     re.I,
 )
+_HARM = lead(_HARM)  # searched in every sentence with a harmful stem ("hit" of "white")
 
 
 # The bit ``walk``'s stem automaton gives the stems of a harmful act (``HARM_STEMS``), apart

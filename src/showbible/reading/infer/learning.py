@@ -23,7 +23,7 @@ import ahocorasick
 
 from showbible.reading.facts import Inferred, SceneFacts, Speech
 from showbible.reading.infer.base import HIGH, Component, SceneView, Unit, fact, holds, stem_bit
-from showbible.reading.infer.clauses import blocked
+from showbible.reading.infer.clauses import blocked, lead
 
 _LEARN_STEMS = ("read", "stud", "find", "found", "discover", "open", "see", "watch", "overh",
                 "eavesdrop", "listen", "deciph", "decod", "notic", "spot")  # fmt: skip
@@ -33,6 +33,7 @@ _LEARN_VERB = re.compile(
     r"overheard|eavesdrops|listens|deciphers|decodes|notices|spots)\b",
     re.I,
 )
+_LEARN_VERB = lead(_LEARN_VERB)  # the same matches, sooner (``clauses.lead``)
 
 
 class Learning(Component):

@@ -36,7 +36,7 @@ from showbible.reading.infer.base import (
     speech_holds,
     stem_bit,
 )
-from showbible.reading.infer.clauses import sentences, wordset
+from showbible.reading.infer.clauses import lead, sentences, wordset
 
 _MARKER = re.compile(
     r"\b(?:(?:^|[,.] *)only us\b(?!\s+(?:left|tonight|here|now|would|could|on|in|at|two))|"
@@ -110,6 +110,11 @@ _TRIGGER = (
     "repeat it", "leave this", "leave the", "leaves this", "leaves the",
 )  # fmt: skip
 _SPEECH_BIT = stem_bit(_TRIGGER)
+# Searched in every speech that holds a marker's words, or every sentence with a stem: led by a
+# lookahead of their first letters (``clauses.lead``), the same matches found sooner.
+_MARKER, _REFUSED, _PRIVATE_ACTION, _OVERHEAR = map(
+    lead, (_MARKER, _REFUSED, _PRIVATE_ACTION, _OVERHEAR)
+)
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CODE = re.compile(r"\b(?:password|code|codeword|code word|signal|word|name) is (\w[\w-]*)", re.I)
 
