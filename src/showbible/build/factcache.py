@@ -77,7 +77,9 @@ def _sentences(s: SceneFacts) -> list[Any]:
 def dump_facts(series: str, episode: str, file: str, scenes: list[SceneFacts]) -> bytes:
     doc = {"v": FORMAT, "s": series, "e": episode, "f": file, "scenes": [_scene(s) for s in scenes]}
     parts = [
-        zlib.compress(json.dumps(rows, separators=(",", ":")).encode(), 1)
+        # No check for cycles (there are none in rows of plain values): a tenth to a quarter
+        # of the encoding, which the workers do for every episode.
+        zlib.compress(json.dumps(rows, separators=(",", ":"), check_circular=False).encode(), 1)
         for rows in (
             doc,
             [_extras(s) for s in scenes],
