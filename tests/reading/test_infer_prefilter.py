@@ -1,7 +1,9 @@
 """The stem prefilter of inference (reading/infer/__init__.py: one automaton pass per sentence,
 then only the components whose stems it holds) is held to its definition, every component
 reading every sentence: the same facts, in the same order, scene by scene, on the planted
-universes, the examples, a synthetic universe with planted errors and the nine plays."""
+universes, the examples, a synthetic universe with planted errors and the nine plays. The
+definition walks the sentences without the automaton, so the components' own tests of stems
+(``base.holds``, ``speech_holds``: bits of the same pass) are held to plain searches too."""
 
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ import synth_module
 from showbible import compile_universe, load_universe
 from showbible.build import pipeline
 from showbible.reading.facts import Inferred
-from showbible.reading.infer import COMPONENTS, infer_facts
+from showbible.reading.infer import COMPONENTS, infer_facts, secrets
+from showbible.reading.infer.base import HARM_BIT, STEM_TESTS
+from showbible.reading.infer.clauses import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAYS = ROOT.parent / "shared" / "data" / "shakespeare-fountain"
@@ -81,3 +85,19 @@ def test_every_component_but_the_stemless_has_lower_case_stems() -> None:
         stems: tuple[str, ...] = getattr(make, "stems", ())
         assert stems, make
         assert all(s == s.lower() and s for s in stems), make
+
+
+def test_the_components_tests_of_stems_are_registered_lower_case() -> None:
+    # ``holds`` reads a bit of the automaton's pass over the lower-cased sentence.
+    assert STEM_TESTS
+    for bit, stems in STEM_TESTS.items():
+        assert stems and all(s == s.lower() and s for s in stems), bit
+        assert bit > HARM_BIT and bit & (bit - 1) == 0  # one bit, none of another's
+
+
+def test_a_speech_test_finds_its_stems_within_one_sentence() -> None:
+    # ``speech_holds`` ORs the bits of a speech's sentences: exact only when no stem can span
+    # the place where one sentence ends and the next begins (clauses.sentences).
+    for stem in secrets._TRIGGER:
+        assert not set(stem) & set('.!?;—–\n"”’)') and stem == stem.strip(), stem
+        assert sentences(f"x {stem} y") == [(0, f"x {stem} y")], stem

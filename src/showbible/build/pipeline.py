@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from showbible.build.factcache import dump_facts, load_facts
+from showbible.build.factcache import decode_now, dump_facts, load_facts
 from showbible.build.serial import dump_script, load_script
 from showbible.build.workers import Pool, cores, split_runs
 from showbible.formats import read_script
@@ -468,6 +468,8 @@ def extract_universe(
                 loaded = got if got is not None else load_facts(blob)
                 if loaded is None:
                     raise RuntimeError(f"an extraction worker sent a damaged result for {key}")
+                if got is None:
+                    decode_now(loaded)  # while the workers work (see decode_now)
                 facts[key] = loaded
                 fresh[key] = (blob, parsed, parse_blob)
             if progress:

@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 
 from sqlalchemy import Connection, Table, and_, delete, update
 
@@ -584,13 +585,16 @@ def insert_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
     if not rows:
         return
     columns = list(rows[0])
+    # A row's values in the columns' order, picked in C: a generator per row was a fifth of
+    # the store write (1.1 million values at 500 synthetic episodes).
+    pick = itemgetter(*columns) if len(columns) > 1 else lambda r: (r[columns[0]],)
     quote = conn.dialect.identifier_preparer.quote
     if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
         raw = conn.connection.driver_connection
         sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
         with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
             for r in rows:
-                copy.write_row(tuple(r[c] for c in columns))
+                copy.write_row(pick(r))
         return
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = (
@@ -598,5 +602,5 @@ def insert_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
         f"VALUES ({', '.join(mark for _ in columns)})"
     )
     for start in range(0, len(rows), 5000):
-        batch = [tuple(r[c] for c in columns) for r in rows[start : start + 5000]]
+        batch = list(map(pick, rows[start : start + 5000]))
         conn.exec_driver_sql(sql, batch)

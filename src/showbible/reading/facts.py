@@ -10,12 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from sys import intern
 
+from showbible.frozen import quick_init
 from showbible.reading.annotations import Annotation, AnnotationProblem
 from showbible.universe.storytime import StoryTime
 
 Tell = tuple[int, str, int, str]  # (index of the speech in the scene, secret, offset, as said)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Inferred:
     """A fact one scene's text states (reading/infer/): its sentence, line, confidence, why."""
@@ -45,6 +47,7 @@ class Inferred:
                    tuple(map(str, tells)), tuple(intern(str(w)) for w in who))  # fmt: skip
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Presence:
     line: int
@@ -52,6 +55,7 @@ class Presence:
     identity: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Speech:
     """One dialogue block: who, from which cue line, the text and its first line."""
@@ -65,6 +69,7 @@ class Speech:
     names: tuple[str, ...] = ()  # characters the speech names
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of an action line, with the characters it names in order."""

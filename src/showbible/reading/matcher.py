@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from showbible.frozen import quick_init
 from showbible.reading.names import NAME_CHANGING_TITLES, ORDINALS
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Match:
     """A character named in a piece of text."""

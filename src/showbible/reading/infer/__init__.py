@@ -37,6 +37,7 @@ from showbible.reading.infer.base import (
     HIGH,
     LOW,
     MEDIUM,
+    STEM_TESTS,
     Component,
     Finder,
     SceneView,
@@ -88,11 +89,12 @@ def infer_facts(
     speeches; ``finder`` finds names in dialogue; ``resolve`` maps a TEI ``who`` label to its
     character. Without them, action lines and pronouns are still read. ``every``: call every
     component on every sentence instead of only those whose stems it holds (the definition
-    the stem prefilter must agree with, for tests)."""
+    the stem prefilter must agree with, for tests: the sentences are then walked without
+    the automaton, and the components' own tests of stems search each text)."""
     if unreal(facts):
         return []
     stems, unguarded = _prefilter()
-    units = walk(facts, scene, finder, resolve, stems)
+    units = walk(facts, scene, finder, resolve, None if every else stems)
     location = fold(facts.location)
     key = facts.place or ("~" + " ".join(facts.location.lower().split()) if location else None)
     view = SceneView(
@@ -140,9 +142,13 @@ _NEVER = Component.pending
 def _prefilter() -> tuple[ahocorasick.Automaton, int]:
     """One automaton of every component's stems, each stem's value the bits of the
     components (by their place in COMPONENTS) that hold it, and of the stems of harmful acts
-    (HARM_BIT, for ``walk``); and the bits of the components without stems, which read every
-    sentence."""
+    (HARM_BIT, for ``walk``) and of the components' other tests (``STEM_TESTS``, for
+    ``holds``); and the bits of the components without stems, which read every sentence."""
+    assert len(COMPONENTS) < HARM_BIT.bit_length() - 1
     bits: dict[str, int] = {stem: HARM_BIT for stem in HARM_STEMS}
+    for bit, tested in STEM_TESTS.items():
+        for stem in tested:
+            bits[stem] = bits.get(stem, 0) | bit
     unguarded = 0
     for k, make in enumerate(COMPONENTS):
         stems: tuple[str, ...] = getattr(make, "stems", ())

@@ -24,10 +24,18 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.base import (
+    HIGH,
+    MEDIUM,
+    Component,
+    SceneView,
+    Unit,
+    fact,
+    holds,
+    stem_bit,
+)
 from showbible.reading.infer.clauses import (
     blocked,
-    has_any,
     imperative,
     lead,
     object_after,
@@ -65,6 +73,7 @@ _TRIGGER = (
     " carriage", " helicopter", " chopper", " limo", " suv", " skiff", " shuttle", " sedan",
     " hatchback", "kidnap", "abduct", "snatch",
 )  # fmt: skip
+_TRIGGER_BIT = stem_bit(_TRIGGER)
 _SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
 
 
@@ -73,7 +82,7 @@ class Abduction(Component):
     stems = _TRIGGER
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if unit.kind == "speech" or not has_any(unit.low, _TRIGGER) or _SELF.search(unit.text):
+        if unit.kind == "speech" or not holds(unit, _TRIGGER_BIT) or _SELF.search(unit.text):
             return
         text = unit.text
         for m in _FORCE.finditer(text):

@@ -24,6 +24,8 @@ from typing import Any
 
 import ahocorasick
 
+from showbible.frozen import quick_init
+
 
 def has_any(low: str, stems: tuple[str, ...]) -> bool:
     """Whether a lower-cased text holds any of the stems: the quick test a component makes
@@ -221,6 +223,7 @@ def clause_start(text: str, pos: int) -> int:
     return start
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A character named (or pronoun resolved) in a sentence."""

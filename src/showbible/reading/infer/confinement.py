@@ -29,10 +29,18 @@ from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.abduction import VEHICLE
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.base import (
+    HIGH,
+    MEDIUM,
+    Component,
+    SceneView,
+    Unit,
+    fact,
+    holds,
+    stem_bit,
+)
 from showbible.reading.infer.clauses import (
     blocked,
-    has_any,
     imperative,
     lead,
     object_after,
@@ -105,6 +113,7 @@ _TRIGGER = (
     "pinion",
     "cuffed",
 )
+_TRIGGER_BIT = stem_bit(_TRIGGER)
 # Brought on as a prisoner, in a stage direction ("Enter Soldiers with the Earl of Kent
 # prisoner", "Lear and Cordelia as prisoners", "Enter Posthumus in chains", "Enter Charlemont
 # in prison", "Enter in prison Junior Brother"; "bound" only in an entrance): the names right
@@ -139,7 +148,7 @@ class Confinement(Component):
     stems = _TRIGGER
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not has_any(unit.low, _TRIGGER):
+        if not holds(unit, _TRIGGER_BIT):
             return
         text = unit.text
         if _UNDONE.search(text) or _SELF.search(text):
@@ -321,6 +330,7 @@ _RELEASE_TRIGGER = (
     "saws through",
     "remov",
 )
+_RELEASE_BIT = stem_bit(_RELEASE_TRIGGER)
 # Undoing a restraint or a cell: the one released is whose it is ("cuts Priya's ties", "cuts
 # her bonds"), else the one this scene confines, else the only other character present
 # ("Joss unlocks the grille" with Dorian inside).
@@ -347,7 +357,7 @@ class Release(Component):
     stems = _RELEASE_TRIGGER
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not has_any(unit.low, _RELEASE_TRIGGER):
+        if not holds(unit, _RELEASE_BIT):
             return
         text = unit.text
         for m in _RELEASE_SUBJECT.finditer(text):

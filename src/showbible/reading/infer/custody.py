@@ -26,10 +26,18 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.base import (
+    HIGH,
+    MEDIUM,
+    Component,
+    SceneView,
+    Unit,
+    fact,
+    holds,
+    stem_bit,
+)
 from showbible.reading.infer.clauses import (
     blocked,
-    has_any,
     imperative,
     lead,
     object_after,
@@ -80,6 +88,7 @@ _TRIGGER = (
     # someone left restrained: the state, not "left", which every "exits left" holds
     "tied", "bound", "gagged", "chained", "locked up", "locked in", "shackled",
 )  # fmt: skip
+_TRIGGER_BIT = stem_bit(_TRIGGER)
 
 
 class Custody(Component):
@@ -87,7 +96,7 @@ class Custody(Component):
     stems = _TRIGGER
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not has_any(unit.low, _TRIGGER):
+        if not holds(unit, _TRIGGER_BIT):
             return
         text = unit.text
         told = HIGH if unit.kind != "speech" else MEDIUM

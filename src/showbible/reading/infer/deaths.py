@@ -37,11 +37,19 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
+from showbible.reading.infer.base import (
+    HIGH,
+    MEDIUM,
+    Component,
+    SceneView,
+    Unit,
+    fact,
+    holds,
+    stem_bit,
+)
 from showbible.reading.infer.clauses import (
     Mention,
     blocked,
-    has_any,
     imperative,
     lead,
     object_after,
@@ -187,6 +195,9 @@ _TRIGGER = (
 )  # fmt: skip
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
+_SIGN_BIT, _FALL_BIT = stem_bit(_TRIGGER), stem_bit(_FALL_STEMS)
+_ALIVE_STEMS = ("aliv", "surviv", "dead", "death")
+_ALIVE_BIT = stem_bit(_ALIVE_STEMS)
 _STATIVE = re.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
 _NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
 _STAB = re.compile(
@@ -228,8 +239,8 @@ _FIGURE_AFTER = re.compile(
 )
 # The alternations read in every sentence that holds a stem, led by a lookahead of their first
 # letters (``clauses.lead``): the same matches, found two to three times faster.
-_SUBJECT_HIGH, _SUBJECT_MEDIUM, _OBJECT, _HARM = map(
-    lead, (_SUBJECT_HIGH, _SUBJECT_MEDIUM, _OBJECT, _HARM)
+_SUBJECT_HIGH, _SUBJECT_MEDIUM, _OBJECT, _HARM, _FORCE_TAKES = map(
+    lead, (_SUBJECT_HIGH, _SUBJECT_MEDIUM, _OBJECT, _HARM, _FORCE_TAKES)
 )
 
 
@@ -260,13 +271,13 @@ class Deaths(Component):
             yield found
 
     def _read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        signs = has_any(unit.low, _TRIGGER)
-        falls = unit.kind == "action" and has_any(unit.low, _FALL_STEMS)
+        signs = holds(unit, _SIGN_BIT)
+        falls = unit.kind == "action" and holds(unit, _FALL_BIT)
         if not self._soft and not signs and not falls and not _BARE.match(unit.text):
             return
         text = unit.text
-        victim = _last_struck(scene, unit.index)
         if unit.kind != "speech" and _BARE.match(text):
+            victim = _last_struck(scene, unit.index)
             struck = victim is not None and victim[0] > _last_speech(scene, unit.index)
             cid = (
                 unit.who[0]
@@ -291,6 +302,7 @@ class Deaths(Component):
         if not signs:
             return
         borne = unit.kind != "speech" and _WITH_BODY.search(text)
+        victim = _last_struck(scene, unit.index) if borne else None
         if borne and victim is not None and not _NAMED_BODY.search(text):
             yield fact("dies", victim[1], unit, HIGH, "struck down, then borne off")
             return
@@ -325,6 +337,26 @@ class Deaths(Component):
                 yield from self._subject(unit, scene, m, HIGH)
         for m in _HARM.finditer(text):
             yield from self._object(unit, scene, m, need_dead=True)
+        if unit.named:
+            # What follows reads only the names a sentence holds (each pass steps over its
+            # pronouns), and each of the three needs words of its own first: without them the
+            # sentence's pronouns are not resolved for nothing (``unit.ms``; most sentences
+            # read here hold a common stem, "body" of "nobody", "still", and state nothing).
+            low = unit.low
+            apostrophe = "'" in text or "’" in text  # a possessive name: "'s", "’s"
+            if apostrophe:
+                yield from self._possessed(unit, scene)
+            # _BODY_OF's words, and none with an "i" or an "s", which re.I also finds as
+            # "ı", "İ" and "ſ" where a lower-cased text does not hold an "i" or an "s".
+            if "the " in low and ("bod" in low or "corp" in low or "rema" in low):
+                yield from self._body_of(unit)
+            if apostrophe or "late" in low:  # _TRACE and _THEIRS, or _LATE
+                yield from self._traces(unit, scene)
+        yield from self._taken(unit, scene)
+
+    def _possessed(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
+        """A possessive name and what of the dead is theirs ("Bram's body floats")."""
+        text = unit.text
         for x in unit.ms:
             if not x.possessive or x.pronoun:
                 continue
@@ -342,13 +374,15 @@ class Deaths(Component):
             if why is None:
                 yield fact("dies", x.cid, unit, self._told(unit, scene, x.cid, HIGH),
                            f"{part.lstrip(chr(39) + '’s ')} of the dead")  # fmt: skip
+
+    def _body_of(self, unit: Unit) -> Iterator[Inferred]:
+        """A name after "the body of" ("the body of Mortimer")."""
+        text = unit.text
         for x in unit.ms:
             if x.pronoun or not _BODY_OF.search(text[: x.start]):
                 continue
             if blocked(text, x.start) is None:
                 yield fact("dies", x.cid, unit, HIGH, "the body of the dead")
-        yield from self._traces(unit, scene)
-        yield from self._taken(unit, scene)
 
     def _taken(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         """``_FORCE_TAKES``: the one a killing force takes, when not carried somewhere."""
@@ -535,10 +569,10 @@ class Alive(Component):
     """
 
     kind = "alive"
-    stems = ("aliv", "surviv", "dead", "death")
+    stems = _ALIVE_STEMS
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not has_any(unit.low, self.stems):
+        if not holds(unit, _ALIVE_BIT):
             return
         for m in _ALIVE.finditer(unit.text):
             subject = subject_before(unit.ms, m.start(), unit.text)

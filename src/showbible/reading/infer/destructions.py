@@ -36,8 +36,17 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import blocked, has_any, imperative, lead
+from showbible.reading.infer.base import (
+    HIGH,
+    MEDIUM,
+    Component,
+    SceneView,
+    Unit,
+    fact,
+    holds,
+    stem_bit,
+)
+from showbible.reading.infer.clauses import blocked, imperative, lead
 from showbible.reading.infer.places import THING, place_after, place_before, places_in
 
 _SUBJECT_HIGH = re.compile(
@@ -193,6 +202,9 @@ _TRIGGER = (
     "beneath the",
     *(f"{force} {verb}" for force in _FORCES for verb in _FORCE_VERBS),
 )
+_TRIGGER_BIT = stem_bit(_TRIGGER)
+_INTACT_STEMS = ("untouched", "stand", "intact", "burn", "unharmed")
+_INTACT_BIT = stem_bit(_INTACT_STEMS)
 _NOT_AFTER = re.compile(
     r"^\s*(?:to the (?:rebels|enemy|french|english)|silent|quiet|into a chair|"
     r"to (?:his|her|their) knees|at |on |in love|asleep|apart at)",
@@ -228,7 +240,7 @@ class Destructions(Component):
         self._soft: dict[str, int] = {}
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not has_any(unit.low, _TRIGGER):
+        if not holds(unit, _TRIGGER_BIT):
             return
         text = unit.text
         bible = scene.places.spans(text)
@@ -355,10 +367,10 @@ class Intact(Component):
     untouched", "the chapel didn't burn"). Refuses questions, conditions and hearsay."""
 
     kind = "intact"
-    stems = ("untouched", "stand", "intact", "burn", "unharmed")
+    stems = _INTACT_STEMS
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not has_any(unit.low, self.stems):
+        if not holds(unit, _INTACT_BIT):
             return
         bible = scene.places.spans(unit.text)
         for m in _INTACT.finditer(unit.text):

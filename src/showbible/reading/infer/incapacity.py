@@ -35,8 +35,17 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import Mention, blocked, has_any, lead, subject_before, words
+from showbible.reading.infer.base import (
+    HIGH,
+    MEDIUM,
+    Component,
+    SceneView,
+    Unit,
+    fact,
+    holds,
+    stem_bit,
+)
+from showbible.reading.infer.clauses import Mention, blocked, lead, subject_before, words
 
 # "See ... again" with its object before the subject (a relative clause: "twelve bucks I'll
 # never see again", "people that you will never see again") is meeting, not sight; "I'll never
@@ -140,6 +149,7 @@ _TRIGGER = (
     "could once", "lost his", "lost her", "lost my", "lost your", "lost their", "lost the use",
     "loses his", "loses her", "loses the use", "wheelchair",
 )  # fmt: skip
+_TRIGGER_BIT = stem_bit(_TRIGGER)
 _PAST = re.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|boy|girl)|used to|"
                    r"once|years ago)\b", re.I)  # fmt: skip
 _DENIAL = re.compile(
@@ -200,7 +210,7 @@ class Incapacity(Component):
             yield found
 
     def _read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not has_any(unit.low, _TRIGGER):
+        if not holds(unit, _TRIGGER_BIT):
             return
         text = unit.text
         if _DENIAL.search(text):

@@ -22,16 +22,18 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from showbible.reading.facts import Inferred, SceneFacts, Speech
-from showbible.reading.infer.base import HIGH, Component, SceneView, Unit, fact
-from showbible.reading.infer.clauses import blocked, has_any
+from showbible.reading.infer.base import HIGH, Component, SceneView, Unit, fact, holds, stem_bit
+from showbible.reading.infer.clauses import blocked, lead
 
 _LEARN_STEMS = ("read", "stud", "find", "found", "discover", "open", "see", "watch", "overh",
                 "eavesdrop", "listen", "deciph", "decod", "notic", "spot")  # fmt: skip
+_LEARN_BIT = stem_bit(_LEARN_STEMS)
 _LEARN_VERB = re.compile(
     r"\b(?:reads|read|studies|finds|found|discovers|discovered|opens|sees|watches|overhears|"
     r"overheard|eavesdrops|listens|deciphers|decodes|notices|spots)\b",
     re.I,
 )
+_LEARN_VERB = lead(_LEARN_VERB)  # the same matches, sooner (``clauses.lead``)
 
 
 class Learning(Component):
@@ -39,7 +41,7 @@ class Learning(Component):
     stems = _LEARN_STEMS
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if unit.kind == "speech" or not unit.named or not has_any(unit.low, _LEARN_STEMS):
+        if unit.kind == "speech" or not unit.named or not holds(unit, _LEARN_BIT):
             return
         m = _LEARN_VERB.search(unit.text)
         if m is None or not unit.ms:

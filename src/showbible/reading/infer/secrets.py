@@ -26,8 +26,17 @@ import re
 from collections.abc import Iterator
 
 from showbible.reading.facts import Inferred
-from showbible.reading.infer.base import HIGH, MEDIUM, Component, SceneView, Unit
-from showbible.reading.infer.clauses import has_any, sentences, wordset
+from showbible.reading.infer.base import (
+    HIGH,
+    MEDIUM,
+    Component,
+    SceneView,
+    Unit,
+    holds,
+    speech_holds,
+    stem_bit,
+)
+from showbible.reading.infer.clauses import lead, sentences, wordset
 
 _MARKER = re.compile(
     r"\b(?:(?:^|[,.] *)only us\b(?!\s+(?:left|tonight|here|now|would|could|on|in|at|two))|"
@@ -58,6 +67,7 @@ _PRIVATE_ACTION = re.compile(
 )
 _ACTION_STEMS = ("alone", "aside", "earshot", "voice", "lean", "whisper", "door", "overhear",
                  "eavesdrop", "listen", "low", "quiet", "soft", "sotto")  # fmt: skip
+_ACTION_BIT = stem_bit(_ACTION_STEMS)
 _WHISPER = re.compile(r"^\s*\(?\s*(?:whispering|whispers|low|quietly|sotto voce|softly|"
                       r"keep your voice down)\b",
                       re.I)  # fmt: skip
@@ -106,6 +116,12 @@ _TRIGGER = (
     "no one but", "you'll keep", "stays between", "under your hat", "say a word", "repeat this",
     "repeat it", "leave this", "leave the", "leaves this", "leaves the",
 )  # fmt: skip
+_SPEECH_BIT = stem_bit(_TRIGGER)
+# Searched in every speech that holds a marker's words, or every sentence with a stem: led by a
+# lookahead of their first letters (``clauses.lead``), the same matches found sooner.
+_MARKER, _REFUSED, _PRIVATE_ACTION, _OVERHEAR = map(
+    lead, (_MARKER, _REFUSED, _PRIVATE_ACTION, _OVERHEAR)
+)
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CODE = re.compile(r"\b(?:password|code|codeword|code word|signal|word|name) is (\w[\w-]*)", re.I)
 
@@ -163,7 +179,7 @@ class Secrets(Component):
 
     def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
         if unit.kind != "speech":
-            if not has_any(unit.low, _ACTION_STEMS):
+            if not holds(unit, _ACTION_BIT):
                 return iter(())
             if _PRIVATE_ACTION.search(unit.text):
                 self._private = True
@@ -178,7 +194,7 @@ class Secrets(Component):
         if not unit.first or unit.speech < 0:
             return  # read each speech once, from its first sentence
         speech = scene.facts.dialogue[unit.speech].text
-        if not has_any(speech.lower(), _TRIGGER) and not self._private:
+        if not self._private and not speech_holds(unit, scene, _SPEECH_BIT):
             return
         if _REFUSED.search(speech):
             return
