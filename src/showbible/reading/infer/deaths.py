@@ -196,7 +196,7 @@ _TRIGGER = (
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
 _SIGN_BIT, _FALL_BIT = stem_bit(_TRIGGER), stem_bit(_FALL_STEMS)
-_ALIVE_STEMS = ("aliv", "surviv", "dead", "death")
+_ALIVE_STEMS = ("aliv", "surviv", "dead", "death", "back to life", "reviv", "resurrect")
 _ALIVE_BIT = stem_bit(_ALIVE_STEMS)
 _STATIVE = re.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
 _NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
@@ -555,8 +555,17 @@ def _speech_of(unit: Unit, scene: SceneView) -> str:
 _ALIVE = re.compile(
     r"\b(?:is alive|'s alive|are alive|still alive|very much alive|alive after all|survives|"
     r"survived|(?:is|was|isn't|wasn't|'s) not dead|isn't dead|wasn't dead|am not dead|'m not dead|"
-    r"faked (?:his|her|their) (?:own )?death|coughs?, alive|, alive)\b",
+    r"faked (?:his|her|their) (?:own )?death|coughs?, alive|, alive|"
+    # a return from death, as fantasy and science fiction tell it
+    r"(?:comes|came|come|is brought|was brought|gets brought) back to life|"
+    r"(?:is|was|gets|got|has been) (?:revived|resurrected|brought back from the dead)|"
+    r"(?:rises|rose|returns|returned|is back|comes back) from the dead)\b",
     re.I,
+)
+# Someone brings the dead back: "Tikka brings Ward back to life", "the wand resurrects Brown".
+_REVIVES = re.compile(
+    r"\b(?:brings?|brought|bringing) (?P<x>\w+(?: \w+)?) back to life\b|"
+    r"\b(?:resurrects?|resurrected|revives?|revived) (?=[A-Z])",
 )
 
 
@@ -564,7 +573,9 @@ class Alive(Component):
     """Alive after all: what withdraws an inferred death.
 
     Reads: a character as the subject of "is alive", "survives", "isn't dead", "wasn't dead",
-    "faked his death" (the negation is part of the phrase here, so it is not refused for it).
+    "faked his death" (the negation is part of the phrase here, so it is not refused for it),
+    "comes back to life", "is revived", "rises from the dead", or as the one brought back ("brings
+    Ward back to life", "resurrects Brown").
     Refuses: questions, conditions, modals ("may be alive"), wishes and hearsay.
     """
 
@@ -581,6 +592,12 @@ class Alive(Component):
             if blocked(unit.text, m.start(), subject_at=subject.start, negation=False):
                 continue
             yield fact("alive", subject.cid, unit, HIGH, f"subject of {m.group(0).strip()!r}")
+        for m in _REVIVES.finditer(unit.text):
+            start = m.start("x") if m.group("x") else m.end()
+            brought = next((x for x in unit.ms if x.start == start and not x.possessive), None)
+            if brought is None or blocked(unit.text, m.start(), negation=False):
+                continue
+            yield fact("alive", brought.cid, unit, HIGH, f"object of {m.group(0).strip()!r}")
 
 
 def _pronoun_subject(unit: Unit, cid: str) -> bool:
