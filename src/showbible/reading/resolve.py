@@ -22,6 +22,7 @@ from showbible.reading.cast_types import Character as Character
 from showbible.reading.cast_types import Cue as Cue
 from showbible.reading.cast_types import Introduced as Introduced
 from showbible.reading.crossing import Crossing, settle
+from showbible.reading.lexicon import MODIFIED_POSITION
 
 # NameMatcher, Value and _Words are re-exported: callers and tests import them from here.
 from showbible.reading.matcher import NameMatcher as NameMatcher
@@ -69,6 +70,7 @@ class Cast:
         self._split: dict[str, dict[str, str]] = {}
         self._split_base: dict[str, Character] = {}
         self.crossings: dict[str, Crossing] = {}
+        self.classes = lexicon.Classes()  # the universe's class words, known once settled
         # Titled labels that are not their bare name's character (see unjoin()).
         self.unjoined: frozenset[str] = frozenset()
         self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
@@ -228,7 +230,7 @@ class Cast:
             for key, where in spoken.items()
             if any(length[s] >= MAIN_MIN_EPISODES and 2 * n >= length[s] for s, n in where.items())
         }
-        classes = lexicon.class_words(spoken, self.roles, main)
+        classes = self.classes = lexicon.class_words(spoken, self.roles, main)
         self.unjoin(self._titled_walk_ons(classes))
         cued: list[tuple[str, set[str]]] = []
         seen: dict[str, set[str]] = defaultdict(set)
@@ -451,6 +453,20 @@ class Cast:
     def is_role(self, cid: str) -> bool:
         char = self.characters.get(cid)
         return char is not None and char.role
+
+    def is_walk_on(self, cid: str) -> bool:
+        """Whether a provisional character's label names no one person (CRYSTAL GEMS, a group;
+        OFFICER, a position): as the crossing evidence judged it, or, for a label of one
+        series, as the lexicon reads it with the universe's class words. A modifier before a
+        position (ICE KING) may be a person and stays one."""
+        crossing = self.crossings.get(cid.split("--")[0])
+        if crossing is not None:
+            return crossing.walk_on is not None
+        char = self.characters.get(cid)
+        if char is None or not char.provisional:
+            return False
+        why = lexicon.walk_on(normalise(char.name), self.roles, self.classes)
+        return why is not None and why != MODIFIED_POSITION
 
     # --- names in text -------------------------------------------------------------------
 

@@ -69,8 +69,11 @@ class Context:
         return char.name if char else cid
 
     def is_person(self, cid: str) -> bool:
-        """Rules about knowledge, meetings and death apply to characters, not walk-on roles."""
-        return not self.canon.cast.is_role(cid)
+        """Rules about knowledge, meetings and death apply to characters, not walk-on roles,
+        nor labels the crossing evidence judged walk-ons (a group: "nice to meet you" said to
+        the CRYSTAL GEMS is said to no one person)."""
+        cast = self.canon.cast
+        return not cast.is_role(cid) and not cast.is_walk_on(cid)
 
 
 class Rule:

@@ -125,8 +125,8 @@ class Reintroduction(Rule):
                     targets = _named_addressees(ctx, speech, here) or _addressees(
                         ctx, scene, speeches, k
                     )
-                if not targets:
-                    continue
+                if not targets or not all(ctx.is_person(b) for b in targets):
+                    continue  # none, or a walk-on or a group among them ("the Crystal Gems")
                 when = ctx.fold.at(scene, line)
                 prior = {
                     b: _met_before(ctx, meetings, scene, a, b, when, speech.cue_line)
