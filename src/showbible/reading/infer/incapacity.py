@@ -58,6 +58,9 @@ _SEEN_AGAIN = re.compile(
     re.I,
 )
 
+# "Blind to" ahead of its object: "secret paths to which even you are blind".
+_BLIND_TO = re.compile(r"\bto (?:which|whom|what)\b[^.;!?]*\b(?:blind|deaf)\b", re.I)
+
 # What makes "can't write" a lack of letters, not of a writer's craft.
 _LITERACY = re.compile(
     r"\b(?:read|reading|my (?:own )?name|a (?:single )?word|letters|alphabet|never learned|"
@@ -195,6 +198,8 @@ class Incapacity(Component):
         for found in self._read(unit, scene):
             if found.obj == "see" and _SEEN_AGAIN.search(unit.text):
                 continue  # "twelve bucks I'll never see again": meeting it again, not sight
+            if found.obj in ("see", "hear") and _BLIND_TO.search(unit.text):
+                continue  # "paths to which even you ... are blind": a figure
             # "I can't write! I'm an actor, I don't have the discipline": writing as a craft,
             # not as a hand's or a schooling's; only literacy or a hand makes it lasting.
             if (
