@@ -362,7 +362,8 @@ class Cast:
         seen_in: dict[str, set[str]] = defaultdict(set)  # bare label -> series introducing it
         known: dict[str, tuple[set[str], set[str], dict[str, set[str]]]] = {}
         forms: dict[tuple[str, str], Introduced] = {}  # full forms of characters that exist
-        cued_by = fullforms.one_word_cues(series_cues, self.is_role)
+        cued_by: dict[str, set[tuple[str, str]]] | None = None  # worked out when first asked
+        judged: set[tuple[str, str]] = set()  # a name is judged once per series
         for series, names in intros:
             names = list(names)
             if not names:
@@ -372,6 +373,9 @@ class Cast:
             cued, spoken, owners = known[series]
             for name in names:
                 key = normalise(name)
+                if (series, key) in judged:
+                    continue
+                judged.add((series, key))
                 bare = strip_titles(key, self.titles)
                 words = name_words(key, self.titles)
                 if not words or key in cued or bare in cued or any(w in spoken for w in words):
@@ -386,6 +390,8 @@ class Cast:
                     continue  # the bible's, whole or by a name word
                 if self._walk_on(key) or self._walk_on(bare):
                     continue
+                if cued_by is None:
+                    cued_by = fullforms.one_word_cues(series_cues, self.is_role)
                 who = fullforms.named_elsewhere(words, series, cued_by)
                 if who is not None:  # EZRA CALE, introduced here, is the EZRA cued elsewhere
                     forms.setdefault((series, key), Introduced(who, "", series, key, True))
