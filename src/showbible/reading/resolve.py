@@ -71,6 +71,7 @@ class Cast:
         self._split_base: dict[str, Character] = {}
         self.crossings: dict[str, Crossing] = {}
         self.classes = lexicon.Classes()  # the universe's class words, known once settled
+        self._walk_ons: dict[str, bool] = {}  # is_walk_on's answers, asked by every rule
         # Titled labels that are not their bare name's character (see unjoin()).
         self.unjoined: frozenset[str] = frozenset()
         self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
@@ -231,6 +232,7 @@ class Cast:
             if any(length[s] >= MAIN_MIN_EPISODES and 2 * n >= length[s] for s, n in where.items())
         }
         classes = self.classes = lexicon.class_words(spoken, self.roles, main)
+        self._walk_ons.clear()
         self.unjoin(self._titled_walk_ons(classes))
         cued: list[tuple[str, set[str]]] = []
         seen: dict[str, set[str]] = defaultdict(set)
@@ -465,6 +467,12 @@ class Cast:
         OFFICER, a position): as the crossing evidence judged it, or, for a label of one
         series, as the lexicon reads it with the universe's class words. A modifier before a
         position (ICE KING) may be a person and stays one."""
+        known = self._walk_ons.get(cid)
+        if known is None:
+            known = self._walk_ons[cid] = self._judge_walk_on(cid)
+        return known
+
+    def _judge_walk_on(self, cid: str) -> bool:
         crossing = self.crossings.get(cid.split("--")[0])
         if crossing is not None:
             return crossing.walk_on is not None
