@@ -30,6 +30,7 @@ from showbible.news.series import (
     franchise_lists,
     initials,
     listed_titles,
+    marked_tails,
     quoted_titles,
     series_name,
 )
@@ -432,6 +433,10 @@ def learn_series(kb: Knowledge, article: Article) -> None:
                 kb.series.setdefault(keyof(form), title)
                 kb.surfaces.setdefault(form.lower(), title)
     _franchise_forms(kb, text)
+    for tail, title in marked_tails(kb.series.values(), text).items():
+        if keyof(tail) not in kb.series:
+            kb.series[keyof(tail)] = title
+            kb.surfaces.setdefault(tail.lower(), title)
 
 
 def count_series(kb: Knowledge, article: Article) -> None:

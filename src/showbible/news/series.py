@@ -506,3 +506,28 @@ def initials(title: str) -> str:
     """TWD for The Walking Dead, SNW for Strange New Worlds: the initials the press uses."""
     words = [w for w in re.split(r"[\s:]+", title) if w and w[0].isalpha()]
     return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
+
+
+# A title's last word that no dictionary has: a digit or a hyphen or initials beside letters
+# ("Five-0", "P.D.", "M.C."), never a plain word ("Anatomy") or a bare number ("19").
+_MARKED_WORD = re.compile(r"(?=\S*[A-Za-z])(?=\S*[\d\-.])[A-Z0-9][\w\-.]*[\w.]")
+
+
+def marked_tails(titles: Iterable[str], text: str) -> dict[str, str]:
+    """ "McGarrett and Five-0 are in pursuit", "the Five-0 team": the marked last word of a
+    title the article names ("Hawaii Five-0"), standing alone in the text, is that show, when no
+    other show of the article ends with it."""
+    by_tail: dict[str, set[str]] = {}
+    for t in titles:
+        parts = t.split()
+        if ":" not in t and len(parts) >= 2 and _MARKED_WORD.fullmatch(parts[-1]):
+            by_tail.setdefault(parts[-1], set()).add(t)
+    found: dict[str, str] = {}
+    for tail, group in by_tail.items():
+        if len(group) != 1:
+            continue
+        title = next(iter(group))
+        head = re.escape(title.split()[-2])
+        if re.search(rf"(?<![\w.\-])(?<!{head} ){re.escape(tail)}(?![\w\-])", text):
+            found[tail] = title
+    return found

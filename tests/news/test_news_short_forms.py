@@ -1,0 +1,47 @@
+"""Classes found on held13 (a crossover whose cast stands in the show's short form) and fixed by
+structure, in sentences of our own: the marked last word of a title the article names ("Five-0"
+of "Hawaii Five-0") standing alone is that show; a plain word or a shared tail is not."""
+
+from __future__ import annotations
+
+from showbible.news import extract_text
+from showbible.news.series import marked_tails
+
+FACTS = tuple[str, str, str]
+
+_CROSSOVER = (
+    "In the ten seasons of “Coral Bay {a},” the team has crossed over only twice. Since “Coral "
+    "Bay {a}” producer Ann Kell rebooted “Lantern Row,” fans have asked for a crossover between "
+    "the two shows.\n"
+    "The episode opens as McKenna (Ada Lind) asks Pruitt (Tom Reyes) from “Lantern Row” to "
+    "assist {a}.\n"
+    "McKenna and {a} are chasing a smuggler. After McKenna, Doyle (Ben Futa), and Amara (Nia "
+    "Okoro) enter an empty room, Pruitt calls McKenna."
+)
+
+
+def triples(text: str) -> set[FACTS]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+
+
+def test_a_marked_short_form_is_the_show_it_ends() -> None:
+    found = triples(_CROSSOVER.format(a="Six-5"))
+    assert {("appears_in", "Doyle", "Coral Bay Six-5"),
+            ("appears_in", "Amara", "Coral Bay Six-5")} <= found  # fmt: skip
+    assert not {f for f in found if f[0] == "appears_in" and f[2] == "Lantern Row"}
+
+
+def test_a_plain_last_word_is_no_short_form() -> None:
+    # "Lights" is a word any sentence may hold: it stands for no show
+    found = triples(_CROSSOVER.format(a="Lights"))
+    assert ("appears_in", "Doyle", "Coral Bay Lights") not in found
+
+
+def test_which_tails_are_short_forms() -> None:
+    text = "McKenna and Six-5 and P.D. and 19 and Lights chase him. Harbour M.C. is back."
+    titles = ["Coral Bay Six-5", "Chicago P.D.", "Station 19", "Coral Lights", "Harbour M.C."]
+    # a marked word standing alone; a bare number, a plain word, a tail seen only after its
+    # own head are none
+    assert marked_tails(titles, text) == {"Six-5": "Coral Bay Six-5", "P.D.": "Chicago P.D."}
+    # two shows ending with the same marked word: the short form names neither
+    assert marked_tails(["Coral Bay Six-5", "Harbour Six-5"], text) == {}
