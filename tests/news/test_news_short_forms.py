@@ -1,6 +1,6 @@
-"""Classes found on held13 (a crossover whose cast stands in the show's short form) and fixed by
-structure, in sentences of our own: the marked last word of a title the article names ("Five-0"
-of "Hawaii Five-0") standing alone is that show; a plain word or a shared tail is not."""
+"""Classes found on held13 and fixed by structure, in sentences of our own: the marked last
+word of a title the article names ("Five-0" of "Hawaii Five-0") standing alone is that show (a
+plain word or a shared tail is not); names coordinated before brackets pair one to one."""
 
 from __future__ import annotations
 
@@ -45,3 +45,33 @@ def test_which_tails_are_short_forms() -> None:
     assert marked_tails(titles, text) == {"Six-5": "Coral Bay Six-5", "P.D.": "Chicago P.D."}
     # two shows ending with the same marked word: the short form names neither
     assert marked_tails(["Coral Bay Six-5", "Harbour Six-5"], text) == {}
+
+
+def test_coordinated_names_before_brackets_pair_one_to_one() -> None:
+    # "Blake and Dylan Tuomy-Wilhoit (Nicky and Alex Katsopolis)": Blake shares the surname
+    found = triples(
+        "The cast of Harbour House returned for the premiere. Nia Okoro (Ada Lind) was there, "
+        "and Tom and Ben Futa-Reyes (Pip and Jo Carrow) were in attendance too."
+    )
+    assert {("plays", "Tom Futa-Reyes", "Pip"), ("plays", "Ben Futa-Reyes", "Jo Carrow")} <= found
+    assert ("plays", "Ben Futa-Reyes", "Pip") not in found
+
+
+def test_a_first_name_the_article_gives_in_full_keeps_its_own_surname() -> None:
+    found = triples(
+        "Harbour House returned. Nia Okoro was there. Nia and Ben Futa-Reyes (Pip and Jo) were "
+        "in attendance too."
+    )
+    assert ("plays", "Nia Okoro", "Pip") in found
+    assert not {f for f in found if f[1] == "Nia Futa-Reyes"}
+    assert ("plays", "Ben Futa-Reyes", "Pip") not in found
+
+
+def test_characters_listed_first_keep_their_names() -> None:
+    # the order Character (Performer): one to one, and no surname is lent to a character
+    found = triples(
+        "The cast of Harbour House returned for the premiere. Pip and Jo Carrow (Tom Futa and "
+        "Ben Reyes) were there."
+    )
+    assert {("plays", "Tom Futa", "Pip"), ("plays", "Ben Reyes", "Jo Carrow")} <= found
+    assert ("plays", "Tom Futa", "Jo Carrow") not in found

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from showbible.news.entities import Mention
+import dataclasses
+import re
+from collections.abc import Callable
+
+from showbible.news.entities import NAM, Marked, Mention
+
+# "Blake and Dylan Tuomy-Wilhoit (", "A, B and C (": the names listed before a pair's first name
+_LEAD = re.compile(rf"(?P<l>{NAM}(?:\s*,\s*{NAM})*)\s*,?\s+(?:and|&)\s+$")
 
 
 def list_votes(votes: list[int], joined: list[bool]) -> list[int]:
@@ -29,3 +36,24 @@ def zip_roles(
     if len(characters) == 1:
         return [(p, characters[0]) for p in performers]
     return []
+
+
+def spread(
+    m: Marked, start: int, a: Mention, bs: list[Mention], full: Callable[[str], str] | None
+) -> list[tuple[Mention, Mention]]:
+    """ "Blake and Dylan Tuomy-Wilhoit (Nicky and Alex Katsopolis)": as many names listed before
+    the brackets as in them pair one to one, in order; with ``full`` (the list names performers),
+    a first name alone there that the article never gives in full shares the surname of the last
+    ("Blake" is Blake Tuomy-Wilhoit). Otherwise each name in the brackets pairs with the one
+    before them ("Michelle (Mary-Kate and Ashley Olsen)")."""
+    lead = _LEAD.search(m.text[:start]) if len(bs) >= 2 else None
+    heads = m.all(lead.group("l")) if lead else []
+    if len(heads) + 1 != len(bs) or any(h.kind != "name" for h in heads):
+        return [(a, b) for b in bs]
+    surname = a.value.split()[-1] if full and len(a.value.split()) >= 2 else ""
+    heads = [
+        dataclasses.replace(h, value=f"{h.value} {surname}")
+        if full and surname and len(full(h.value).split()) == 1 else h
+        for h in heads
+    ]  # fmt: skip
+    return list(zip([*heads, a], bs, strict=True))

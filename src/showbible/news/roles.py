@@ -20,7 +20,7 @@ from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof, strip_start
-from showbible.news.pairing import list_votes, zip_roles
+from showbible.news.pairing import list_votes, spread, zip_roles
 from showbible.news.series import series_name
 
 
@@ -518,11 +518,11 @@ class Roles(Extractor):
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
             first = (vote or default) > 0 and a.kind == "name"
             at = start if cast and not own else -1
-            for b in bs:
+            for left, b in spread(m, start, a, bs, self.kb.full if first else None):
                 if first:
-                    role = self.emit_plays(a.value, b, m, sentence, para, 0.8, q, at, place)
+                    role = self.emit_plays(left.value, b, m, sentence, para, 0.8, q, at, place)
                 else:
-                    role = self.emit_plays(b.value, a, m, sentence, para, 0.85, q, at, place)
+                    role = self.emit_plays(b.value, left, m, sentence, para, 0.85, q, at, place)
                 if role and own:
                     self.add("appears_in", role, own, para.line, sentence, 0.75)
 
