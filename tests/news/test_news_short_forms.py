@@ -45,6 +45,9 @@ def test_which_tails_are_short_forms() -> None:
     assert marked_tails(titles, text) == {"Six-5": "Coral Bay Six-5", "P.D.": "Chicago P.D."}
     # two shows ending with the same marked word: the short form names neither
     assert marked_tails(["Coral Bay Six-5", "Harbour Six-5"], text) == {}
+    # a hyphenated word alone is as often a hero as a show; an abbreviation is no title
+    hero = "Spider-Man saves the day, says Sammy Davis Jr. in The Amazing Spider-Man."
+    assert marked_tails(["The Amazing Spider-Man", "Sammy Davis Jr."], hero) == {}
 
 
 def test_coordinated_names_before_brackets_pair_one_to_one() -> None:

@@ -434,7 +434,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
                 kb.surfaces.setdefault(form.lower(), title)
     _franchise_forms(kb, text)
     for tail, title in marked_tails(kb.series.values(), text).items():
-        if keyof(tail) not in kb.series:
+        if keyof(tail) not in kb.series and keyof(tail) not in kb.lex.characters:
             kb.series[keyof(tail)] = title
             kb.surfaces.setdefault(tail.lower(), title)
 

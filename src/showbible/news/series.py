@@ -508,9 +508,10 @@ def initials(title: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
 
 
-# A title's last word that no dictionary has: a digit or a hyphen or initials beside letters
-# ("Five-0", "P.D.", "M.C."), never a plain word ("Anatomy") or a bare number ("19").
-_MARKED_WORD = re.compile(r"(?=\S*[A-Za-z])(?=\S*[\d\-.])[A-Z0-9][\w\-.]*[\w.]")
+# A title's last word that no dictionary has: a digit beside letters ("Five-0") or initials
+# ("P.D.", "M.C."); never a plain word ("Anatomy"), a bare number ("19"), an abbreviation
+# ("Jr.") or a word with a hyphen alone ("Spider-Man" of "The Amazing Spider-Man" is a hero).
+_MARKED_WORD = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])[A-Z0-9][\w\-]*|(?:[A-Z]\.)+[A-Z]\.?")
 
 
 def marked_tails(titles: Iterable[str], text: str) -> dict[str, str]:
