@@ -17,8 +17,8 @@ import synth_module
 from showbible import compile_universe, load_universe
 from showbible.build import pipeline
 from showbible.reading.facts import Inferred
-from showbible.reading.infer import COMPONENTS, infer_facts, secrets
-from showbible.reading.infer.base import HARM_BIT, STEM_TESTS
+from showbible.reading.infer import COMPONENTS, confinement, infer_facts, secrets
+from showbible.reading.infer.base import HARM_BIT, STEM_TESTS, Unit, holds
 from showbible.reading.infer.clauses import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,10 +37,17 @@ def _inferred(root: Path) -> list[tuple[str, list[Inferred]]]:
     ]
 
 
+def _release_unguarded(unit: Unit, bit: int) -> bool:
+    return bit == confinement._RELEASE_BIT or holds(unit, bit)
+
+
 def _same_both_ways(root: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     fast = _inferred(root)
     with monkeypatch.context() as m:
         m.setattr(pipeline, "infer_facts", functools.partial(infer_facts, every=True))
+        # Release's stems (" out", not "out") are its guard too: the definition reads every
+        # sentence with its patterns alone.
+        m.setattr(confinement, "holds", _release_unguarded)
         plain = _inferred(root)
     assert [k for k, _ in fast] == [k for k, _ in plain]
     for (key, got), (_key, want) in zip(fast, plain, strict=True):

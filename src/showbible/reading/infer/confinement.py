@@ -301,23 +301,25 @@ _RELEASE_SUBJECT = re.compile(
     r"breaks free|broke free|wriggles free|climbs out)\b",
     re.I,
 )
+# Each pattern's match holds one of these (lower-cased; under ``re.I`` none of their letters
+# matches anything but itself and its capital). Not "out", which "about", "without", "shout"
+# hold (three in five of the sentences it sent here): the patterns' "out" follows a space
+# ("walks out"), or the object of "let" ("let Priya out", "lets him out"), which holds "let".
 _RELEASE_TRIGGER = (
     "free",
     "releas",
-    "let out",
-    "let go",
+    "let",
     "unchain",
     "untie",
     "rescu",
     "escap",
     "break",
     "broke",
-    "out",
+    " out",
     "slip",
     "kick",
     "wriggl",
     "unlock",
-    "lets",
     "cut",
     "pick",
     "spring",
