@@ -126,7 +126,8 @@ _TRANSITIONS = frozenset(
     {
         "FADE IN:", "FADE IN.", "FADE OUT.", "FADE OUT:", "FADE OUT", "FADE TO BLACK.",
         "FADE TO BLACK", "THE END", "THE END.", "END", "END CREDITS", "CUT TO BLACK.",
-        "SMASH CUT:", "BLACKOUT.", "BLACKOUT", "CURTAIN", "CURTAIN.",
+        "SMASH CUT:", "MATCH CUT:", "JUMP CUT:", "TIME CUT:", "INTERCUT:", "FLASHBACK:",
+        "BLACKOUT.", "BLACKOUT", "CURTAIN", "CURTAIN.",
     }
 )  # fmt: skip
 # ``NAME: text``; the name may hold titles and initials (``Dr. Chen``, ``Mrs. Geller``), an
@@ -160,12 +161,6 @@ _SCENE_TAG_RE = re.compile(r"[\[(]\s*scene\s*:\s*(?P<body>.*?)\s*[\])]\s*$", re.
 _SMALL_WORDS = frozenset(
     {"of", "the", "and", "in", "at", "on", "a", "an", "to", "by", "for", "with", "de", "la"}
 )
-# A transition before a colon is no speaker: "CUT TO: Monica and Chandler's apartment."
-_TRANSITION_NAME = re.compile(
-    r"^(?:(?:SMASH |MATCH |JUMP |HARD )?CUT(?: BACK)? TO|FADE (?:TO|IN|OUT|BACK)|DISSOLVE TO|"
-    r"BACK TO|FLASH(?:BACK| CUT| FORWARD)(?: TO)?|INTERCUT(?: WITH)?|TIME CUT)$",
-    re.IGNORECASE,
-)
 _OPEN = {"[": "]", "(": ")"}
 _OPENING = re.compile(r"[\[(]")
 _BRACKET_RE = re.compile(r"[\[\]()]")
@@ -192,7 +187,7 @@ def _speech(line: str) -> tuple[str, tuple[str, ...], str] | None:
     name = m.group("name").strip()
     if name.lower() in _NOT_SPEAKERS or "://" in s[: m.end("name") + 3]:
         return None
-    if name.lower() in _SMALL_WORDS or _TRANSITION_NAME.match(name):
+    if name.lower() in _SMALL_WORDS or _is_transition(name.upper() + ":"):
         return None  # "CUT TO: Monica's apartment.", a typo's "The: Flight Attendant: ..."
     if not name[0].isupper():
         return None

@@ -335,20 +335,21 @@ def _met_before(
     the cue of the stranger speech."""
     x, y = (a, b) if a < b else (b, a)
     now_x, now_y = scene.present[x].identity, scene.present[y].identity
-    for m in meetings.get((x, y)):
+    shared = meetings.get((x, y))
+    named: bool | None = None  # worked out once, when a meeting of this episode asks
+    for m in shared:
         if m.pos >= when[0]:
             break
-        if (
-            m.scene.series == scene.series
-            and m.scene.episode == scene.episode
-            and not _named_each_other(meetings.get((x, y)), x, y, (when[0], said))
-        ):
-            # Met earlier in this very episode without a name between them: people meet
-            # unintroduced and ask or tell who they are later that day ("Who are you? What do
-            # you do?" in the taxi after the lab; "Harvey Specter. Nice to meet you." the
-            # moment after he opened the door to him). Once either has named the other or
-            # himself to the other, a stranger line is reported, this episode or later.
-            return None
+        if m.scene.series == scene.series and m.scene.episode == scene.episode:
+            if named is None:
+                named = _named_each_other(shared, x, y, (when[0], said))
+            if not named:
+                # Met earlier in this very episode without a name between them: people meet
+                # unintroduced and ask or tell who they are later that day ("Who are you? What
+                # do you do?" in the taxi after the lab; "Harvey Specter. Nice to meet you."
+                # the moment after he opened the door to him). Once either has named the other
+                # or himself to the other, a stranger line is reported, this episode or later.
+                return None
         if (
             _same_face(ctx, x, m.ident_a, now_x, y, when)
             and _same_face(ctx, y, m.ident_b, now_y, x, when)

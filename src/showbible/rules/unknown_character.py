@@ -44,15 +44,15 @@ class UnknownCharacter(Rule):
                 char = cast.characters.get(cid)
                 if char is None or not char.provisional:
                     continue
+                label = next(iter(scene.labels[cid]))
                 suggestion = char.suggestion or near.get(cid)
-                if suggestion is None or _a_name_of_its_own(next(iter(scene.labels[cid]))):
+                if suggestion is None or _a_name_of_its_own(label):
                     continue
                 line = (
                     scene.present[cid].line
                     if cid in scene.present
                     else scene.voices.get(cid, scene.line)
                 )
-                label = next(iter(scene.labels[cid]))
                 target = cast.characters[suggestion]
                 evidence = []
                 known = first_seen.get(suggestion)
@@ -127,7 +127,7 @@ class _NearCues:
         if len(series) != 1 or len(episodes[(cid, series[0])]) != 1:
             return None  # cued in more than one episode, or not a provisional cue at all
         a = self._label(cid)
-        if a is None or _a_name_of_its_own(a):
+        if a is None:
             return None
         hits = []
         for c in self._by_series[series[0]]:

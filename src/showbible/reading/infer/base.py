@@ -121,12 +121,6 @@ class SceneView:
     # again per sentence, it made a scene of 25,000 speeches take minutes.
     memo: dict[str, Any] = field(default_factory=dict)
 
-    def cued_after(self, cid: str, line: int) -> bool:
-        """Whether ``cid`` has a speech of their own (not a voice over) cued after ``line``."""
-        return any(
-            d.character == cid and not d.voice and d.cue_line > line for d in self.facts.dialogue
-        )
-
     def speaks_after(self, cid: str, line: int) -> bool:
         last: dict[str, int] | None = self.memo.get("last_spoken")
         if last is None:

@@ -265,7 +265,7 @@ class Deaths(Component):
             if (
                 unit.kind == "action"
                 and _SEEN_DEAD.search(found.reason)
-                and scene.cued_after(found.subject, unit.line)
+                and scene.speaks_after(found.subject, unit.line)
             ):
                 continue
             yield found
