@@ -35,6 +35,21 @@ _PAIR_LIST = re.compile(
     rf"|\s+and\s+{NAME}\s*\([^()]{{1,60}}\))+"
 )
 _QUOTED = re.compile(r"^\s*[‘'“\"].+[’'”\"]\s*$")
+# A performer who takes a role right after the brackets: "Harriet Slater (Pennyworth) will
+# portray ...", "Hermione Corfield (The Road Dance) and Jeremy Irvine (...) will tackle the roles
+# of ...", "opposite Jamie Roy (Condor's Nest) as Jamie's father": the brackets are credits.
+_ROLE_AFTER = re.compile(
+    rf"\s*(?:(?:,\s*)?(?:and\s+)?{NAME}\s*\([^()]{{1,60}}\)\s*)*(?:,\s*)?(?:will\s+|is\s+set\s+to\s+|"
+    r"(?:has|have)\s+been\s+cast\s+to\s+|also\s+|now\s+)*(?:portray|play|star\s+as|voice|tackle|"
+    r"take\s+on|as\b)"
+)
+# A list of performers after "starred", only some of them with brackets: "starred Zach Braff
+# (Bullets Over Broadway), Sarah Chalke, Donald Faison, ... John C. McGinley (Glengarry Glen
+# Ross), and more": a cast of characters would bracket every name.
+_ITEM = rf"{NAME}(?:\s*\([^()]{{1,60}}\))?"
+_STAR_LIST = re.compile(
+    rf"\b(?:starred|stars|starring|featured|featuring|features)\s+(?P<l>{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ITEM}){{2,}})"
+)
 # Words a name may hold in lower case; any other lower-case word makes a bracket a title's.
 _NAME_LOWER = frozenset(
     ("de", "da", "van", "von", "der", "den", "del", "di", "du", "le", "la", "bin", "al", "dos",
@@ -89,8 +104,16 @@ def credit_titles(
             if titles >= 2 and titles * 2 >= len(pairs) and min(shapes) >= 0:
                 for p in pairs:
                     credit(p.group("n"), p.group("b"), listed=True)
+        for m in _STAR_LIST.finditer(para.text):
+            items = re.findall(_ITEM, m.group("l"))
+            pairs = list(_PAIR_RE.finditer(m.group("l")))
+            if pairs and len(pairs) * 2 < len(items):
+                for p in pairs:
+                    credit(p.group("n"), p.group("b"), listed=True)
         for p in _PAIR_RE.finditer(para.text):
-            if _QUOTED.match(p.group("b")) or (
+            if _ROLE_AFTER.match(para.text, p.end()) and keyof(p.group("b")) not in kb.performers:
+                credit(p.group("n"), p.group("b"), listed=True)
+            elif _QUOTED.match(p.group("b")) or (
                 kb.is_series(p.group("b")) and not kb.is_series(p.group("n"))
             ):
                 credit(p.group("n"), p.group("b"))

@@ -18,7 +18,7 @@ from showbible.news.characters import bare_character
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
-from showbible.news.extractor import HEDGE, Extractor
+from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import keyof, strip_start
 from showbible.news.pairing import list_votes, spread, zip_roles
 from showbible.news.series import series_name
@@ -218,10 +218,11 @@ class Roles(Extractor):
 
     def emit_plays(
         self, performer: str, character: Mention, m: Marked, sentence: str, para: Paragraph,
-        confidence: float, qualifier: str, at: int = -1, place: str = "",
+        confidence: float, qualifier: str, at: int = -1, place: str = "", placed: bool = False,
     ) -> str | None:  # fmt: skip
         """Propose ``performer plays character``; with ``at`` (where the cast stands in the
-        sentence), place the character in its show, as ``place`` qualifies it."""
+        sentence), place the character in its show, as ``place`` qualifies it; without, only
+        where its show is plain, unless the caller has ``placed`` it."""
         performer = strip_start(performer) or self.kb.full(performer)  # "Oh's": Sandra Oh
         name = character.text if character.kind == "series" else strip_start(character.value)
         if not name and re.search(re.escape(character.token) + r"[’']s\b", m.text or ""):
@@ -268,14 +269,16 @@ class Roles(Extractor):
         if own and not qualifier:
             # "Station 19 actor Grey Damon ... Damon, who plays Jack Givson": his show's
             self.add("appears_in", character_name, own, para.line, sentence, 0.6)
-        elif at >= 0 and not qualifier and not para.title:
+        elif not qualifier and not para.title and (at >= 0 or not placed):
             token = m.text.find(character.token) if character.token else -1
-            self.cast_of(m, token if token >= 0 else at, character_name, sentence, para, place)
+            if (where := token if token >= 0 else at) >= 0:
+                self.cast_of(m, where, character_name, sentence, para, place, strict=at < 0)
         return character_name
 
     def cast_of(
-        self, m: Marked, at: int, character: str, sentence: str, para: Paragraph, q: str = ""
-    ) -> None:
+        self, m: Marked, at: int, character: str, sentence: str, para: Paragraph, q: str = "",
+        strict: bool = False,
+    ) -> None:  # fmt: skip
         """A character named with its performer belongs to the show the text is about there:
         the nearest show named before it in the sentence, else after it, else before the
         sentence in the paragraph, else the show the paragraphs before were about, else the
@@ -323,6 +326,8 @@ class Roles(Extractor):
                    and not any(a <= head.text.find(x.token) < b for a, b in head_asides)
                    and not _DESCRIBES.match(head.text[head.text.find(x.token) + len(x.token):])
                    ]  # fmt: skip
+        if strict and len(set(before + after)) != 1 and (before or after or not self.one_show()):
+            q = "hedged"  # several shows in the sentence, or none in an article about several
         if before:
             series, confidence = before[-1], 0.6
         elif after:
@@ -333,7 +338,7 @@ class Roles(Extractor):
             # "The second episode of A included a cameo from a B character. C appeared in one
             # scene as X": the episode the paragraph is about, when it names several shows
             shown = [head.at(e.group("s")).value for e in _EPISODE_OF.finditer(head.text)]
-            if len(_families(earlier)) > 1 and not shown:
+            if len(families(earlier)) > 1 and not shown:
                 return  # the paragraph names several shows and the sentence none: whose?
             series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
         elif self.heading_before(para):  # "Chicago Fire: Sal Vasquez (...)" above it
@@ -519,10 +524,8 @@ class Roles(Extractor):
             first = (vote or default) > 0 and a.kind == "name"
             at = start if cast and not own else -1
             for left, b in spread(m, start, a, bs, self.kb.full if first else None):
-                if first:
-                    role = self.emit_plays(left.value, b, m, sentence, para, 0.8, q, at, place)
-                else:
-                    role = self.emit_plays(b.value, left, m, sentence, para, 0.85, q, at, place)
+                who, part, conf = (left.value, b, 0.8) if first else (b.value, left, 0.85)
+                role = self.emit_plays(who, part, m, sentence, para, conf, q, at, place, True)
                 if role and own:
                     self.add("appears_in", role, own, para.line, sentence, 0.75)
 
@@ -692,9 +695,3 @@ class Roles(Extractor):
             if x.kind == "name" and k in self.kb.characters:
                 return self.kb.characters[k]
         return None
-
-
-def _families(titles: list[str]) -> set[str]:
-    """Shows told apart, one name and its longer form ("Criminal Minds", "Criminal Minds:
-    Evolution") counted once."""
-    return {t for t in titles if not any(o != t and t.startswith(o + ":") for o in titles)}
