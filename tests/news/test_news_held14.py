@@ -95,3 +95,59 @@ def test_a_possessive_pair_beside_two_shows_is_not_placed() -> None:
     )
     assert ("plays", "Ada Lind", "Nell Carrow") in found
     assert not {f for f in kinds(found, "appears_in") if f[1] == "Nell Carrow"}
+
+
+# -- lists of roles said with a verb, and the words around them --------------------------------
+
+
+def test_three_performers_reprise_their_adjective_roles_respectively() -> None:
+    found = triples(
+        "“Harbour Lights” gets a prequel. The prequel will allow Ada Lind, Tom Reyes and Nia "
+        "Okoro to reprise their beloved roles as Queen Mara, Lord Pip Carrow and Jo Marsh, "
+        "respectively."
+    )
+    assert {("plays", "Ada Lind", "Queen Mara"), ("plays", "Tom Reyes", "Lord Pip Carrow"),
+            ("plays", "Nia Okoro", "Jo Marsh")} <= found  # fmt: skip
+
+
+def test_guest_stars_as_roles_respectively() -> None:
+    found = triples(
+        "“Harbour Lights” returns on ABC. Original cast Ada Lind and Tom Reyes will guest star "
+        "as Carla and Dr. Pip Carrow, respectively."
+    )
+    assert {("plays", "Ada Lind", "Carla"), ("plays", "Tom Reyes", "Dr. Pip Carrow")} <= found
+    assert not {f for f in found if f[2] == "Original" or f[1] == "Original"}
+
+
+def test_nobility_stays_with_the_name_and_an_office_does_not() -> None:
+    found = triples(
+        "“Harbour Lights” returns. Lady Agatha Marsh (Ada Lind) meets First Lady Jo Carrow "
+        "(Nia Okoro) at the harbour."
+    )
+    assert {
+        ("plays", "Ada Lind", "Lady Agatha Marsh"),
+        ("plays", "Nia Okoro", "Jo Carrow"),
+    } <= found
+
+
+def test_a_streamer_before_series_is_no_show() -> None:
+    found = triples(
+        "Two henchmen are confirmed for “Harbour Lights” season 2. In a featurette for the HBO "
+        "Max series, Otis (Tom Reyes) and Sydney (Ben Futa) can be seen alongside the captain."
+    )
+    assert not {f for f in found if f[2] == "HBO Max"}
+
+
+def test_a_verb_without_roles_pairs_nothing() -> None:
+    # hard negative: no role noun after the adjectives
+    found = triples(
+        "“Harbour Lights” returns. Ada Lind and Tom Reyes will reprise their famous rivalry as "
+        "Carla and Pip fans cheer."
+    )
+    assert not kinds(found, "plays")
+
+
+def test_a_title_opening_with_original_is_still_a_show() -> None:
+    # hard negative: "Original" opens no name, but a quoted title keeps it
+    found = triples("“Original Harbour” returns on ABC. Nell Carrow (Ada Lind) is back.")
+    assert ("appears_in", "Nell Carrow", "Original Harbour") in found

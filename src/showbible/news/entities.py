@@ -19,6 +19,7 @@ from showbible.news.names import (
     NOT_NAME_START,
     ORGS,
     OUTLETS,
+    SPOUSE,
     Lexicon,
     keyof,
     norm,
@@ -361,6 +362,8 @@ def _trim(raw: str) -> tuple[int, str]:
     never a month or an organisation (then the name is "")."""
     spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", raw)]
     while spans and (spans[0][1].lower().strip(".") in NOT_NAME_START or spans[0][1] in _MONTHS):
+        if SPOUSE.match(raw[spans[0][0] :]):
+            break  # "First Lady Kelly Kapowski": an office the role is named with
         spans = spans[1:]
     if (len(spans) >= 3 and spans[0][1].endswith("ing")) or (
         len(spans) == 2 and spans[0][1] in _GERUNDS

@@ -56,9 +56,9 @@ V_DIRECT = (
     r"voice|reprises|reprised|reprising|reprise)(?!\s+by\b)"
 )
 V_AS = (
-    r"(?:stars|starred|starring|star|returns|returned|returning|return|cast|appears|appeared|"
-    r"appearing|appear|joins|joined|join|comes back|came back|is back|showing up|shows up|"
-    r"show up|debuts|debuted|signed on|signs on|boarded)"
+    r"(?:guest[- ])?(?:stars|starred|starring|star|returns|returned|returning|return|cast|"
+    r"appears|appeared|appearing|appear|joins|joined|join|comes back|came back|is back|"
+    r"showing up|shows up|show up|debuts|debuted|signed on|signs on|boarded)"
 )
 V_ROLE = (
     r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"
@@ -98,7 +98,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # reprise her role as / the role of / their respective roles as / his TVD character
     # (also: "are also on board to reprise", "reprise his role from the X finale as")
     (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}(?:[a-z’']+\s+){{0,3}}?{AUX}{V_ROLE}\s+"
-                rf"(?:to\s+)?(?:his|her|their|the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?"
+                rf"(?:to\s+)?(?:his|her|their|the)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
                 rf"(?:{SER}\s+)?(?:roles?|characters?|part)(?:\s+from\s+(?:the\s+)?{SER}(?:\s+[\w\-]+){{0,3}}?)?"
                 rf"\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
     # Jane Doe, who returns in X, reprising the role of Mara Voss
