@@ -151,3 +151,45 @@ def test_a_title_opening_with_original_is_still_a_show() -> None:
     # hard negative: "Original" opens no name, but a quoted title keeps it
     found = triples("“Original Harbour” returns on ABC. Nell Carrow (Ada Lind) is back.")
     assert ("appears_in", "Nell Carrow", "Original Harbour") in found
+
+
+# -- credits and roles in one sentence ---------------------------------------------------------
+
+
+def test_a_one_word_credit_before_will_portray() -> None:
+    found = triples(
+        "The prequel is “Harbour Lights: Low Tide.” Ada Lind (Wolfsbane) will portray Pip's "
+        "mother Nell Carrow opposite Tom Reyes (Glass Road) as Pip's father, Jo Carrow."
+    )
+    assert {("plays", "Ada Lind", "Nell Carrow"), ("plays", "Tom Reyes", "Jo Carrow")} <= found
+    assert not {f for f in found if "Wolfsbane" in f[1:] or "Glass Road" in f[1:]}
+
+
+def test_performers_tackle_the_roles_of_in_order() -> None:
+    found = triples(
+        "The prequel is “Harbour Lights: Low Tide.” Ada Lind (The Road Home) and Tom Reyes "
+        "(Summer Rain! Here We Go) will tackle the roles of Nell Carrow and Jo Carrow."
+    )
+    assert {("plays", "Ada Lind", "Nell Carrow"), ("plays", "Tom Reyes", "Jo Carrow")} <= found
+    assert ("plays", "Ada Lind", "Jo Carrow") not in found
+
+
+def test_a_first_name_in_a_pair_is_not_a_performer_named_later() -> None:
+    # "Jamie (Sam Heughan)" and later "Jamie Roy (Condor's Nest) as Jamie's father": Jamie is
+    # the role, Jamie Roy a performer
+    found = triples(
+        "“Harbour Lights: Low Tide” follows the parents of Pip (Ben Futa) and Jo (Nia Okoro).\n"
+        "Ada Lind (Wolfsbane) will portray Pip's mother Nell Carrow opposite Pip Dunn (Glass "
+        "Road) as Pip's father, Tom Carrow."
+    )
+    assert ("plays", "Ben Futa", "Pip") in found
+    assert ("plays", "Ben Futa", "Pip Dunn") not in found
+
+
+def test_an_aka_bracket_is_no_performer() -> None:
+    # hard negative: "(a.k.a. The Trinity Killer)" names the same character
+    found = triples(
+        "“Harbour Lights” returns. Reyes played Arthur Marsh (a.k.a. The Tide Killer) on the "
+        "original series, which premiered in 2006."
+    )
+    assert not {f for f in kinds(found, "plays") if "Killer" in f[1]}

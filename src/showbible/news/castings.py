@@ -1,6 +1,7 @@
 """Who plays whom, said with a role's words rather than a verb of playing: "the network cast A in
 the role of X", "take over for A in the role of X", "A ... became X, a role she has held for 16
-years", "A, who was drug lord X on <Show>". Read in the relations pass, after ``Roles`` (whose
+years", "A, who was drug lord X on <Show>", "A and B will tackle the roles of X and Y". Read in
+the relations pass, after ``Roles`` (whose
 module is full), with the same ``emit_plays``: the pair is placed in its show like any other.
 """
 
@@ -11,7 +12,8 @@ import re
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
 from showbible.news.names import keyof
-from showbible.news.roles import Roles
+from showbible.news.pairing import zip_roles
+from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, Roles, list_of
 
 # "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"
 _IN_THE_ROLE = re.compile(
@@ -32,6 +34,13 @@ _WAS_ROLE = re.compile(
     rf"(?P<c>{NAM})\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z]\S*[’']s\s+)?(?P<s>\ue000\d+\ue001)"
 )
 
+# "Hermione Corfield (The Road Dance) and Jeremy Irvine (...) will tackle the roles of Julia
+# Moriston and Henry Beauchamp": in order, once the credits are blanked
+_THE_ROLES_OF = re.compile(
+    rf"(?P<p>{list_of(NAM)}),?\s+{AUX}(?:tackles?|tackled|tackling|takes?\s+on|took\s+on|taking\s+on|"
+    rf"steps?\s+into|stepped\s+into)\s+the\s+(?:roles?|parts?)\s+of\s+(?P<c>{list_of(C_ITEM)})"
+)
+
 
 class Castings(Roles):
     """``plays`` facts said with a role's words (see the module's docstring)."""
@@ -49,3 +58,9 @@ class Castings(Roles):
                 played = self.emit_plays(performer, character, m, sentence, para, 0.75, q, at)
                 if played and show:
                     self.add("appears_in", played, m.at(show).value, para.line, sentence, 0.7, q)
+        text = CREDIT_BRACKET.sub(lambda x: " " * len(x.group()), m.text)
+        for match in _THE_ROLES_OF.finditer(text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
+            for who, part in zip_roles(performers, m.all(match.group("c"))):
+                self.emit_plays(who.value, part, m, sentence, para, 0.8, q, match.start())

@@ -290,6 +290,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
             word.group(1) in _ABBREV or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))
         ):
             continue  # "Dr.", "H.", "A.C. Slater": initials end no sentence
+        if before.count("(") > before.count(")") and ")" in text[m.end() : m.end() + 80]:
+            continue  # "Jeremy Irvine (Mamma Mia! Here We Go Again)": a title in brackets
         if before.strip():
             out.append((start, before))
         start = m.end()

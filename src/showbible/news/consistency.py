@@ -25,7 +25,7 @@ from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge
 from showbible.news.extractor import CLAUSE_START, NEGATION
 from showbible.news.facts import NewsFact
-from showbible.news.names import NAME, keyof
+from showbible.news.names import NAME, ROLE_VERB, keyof
 
 _PAIR = rf"(?P<n>{NAME})\s*\((?P<b>[^()]{{1,60}})\)"
 _PAIR_RE = re.compile(_PAIR)
@@ -35,14 +35,8 @@ _PAIR_LIST = re.compile(
     rf"|\s+and\s+{NAME}\s*\([^()]{{1,60}}\))+"
 )
 _QUOTED = re.compile(r"^\s*[‘'“\"].+[’'”\"]\s*$")
-# A performer who takes a role right after the brackets: "Harriet Slater (Pennyworth) will
-# portray ...", "Hermione Corfield (The Road Dance) and Jeremy Irvine (...) will tackle the roles
-# of ...", "opposite Jamie Roy (Condor's Nest) as Jamie's father": the brackets are credits.
-_ROLE_AFTER = re.compile(
-    rf"\s*(?:(?:,\s*)?(?:and\s+)?{NAME}\s*\([^()]{{1,60}}\)\s*)*(?:,\s*)?(?:will\s+|is\s+set\s+to\s+|"
-    r"(?:has|have)\s+been\s+cast\s+to\s+|also\s+|now\s+)*(?:portray|play|star\s+as|voice|tackle|"
-    r"take\s+on|as\b)"
-)
+# A performer who takes a role right after the brackets: they hold a credit (see ROLE_VERB).
+_ROLE_AFTER = re.compile(rf"(?:\s*,?\s*(?:and\s+)?{NAME}\s*\([^()]{{1,60}}\))*{ROLE_VERB}")
 # A list of performers after "starred", only some of them with brackets: "starred Zach Braff
 # (Bullets Over Broadway), Sarah Chalke, Donald Faison, ... John C. McGinley (Glengarry Glen
 # Ross), and more": a cast of characters would bracket every name.

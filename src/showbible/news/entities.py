@@ -19,6 +19,7 @@ from showbible.news.names import (
     NOT_NAME_START,
     ORGS,
     OUTLETS,
+    ROLE_VERB,
     SPOUSE,
     Lexicon,
     keyof,
@@ -555,6 +556,9 @@ _PERFORMER_AFTER = re.compile(
     r"was cast|is cast|has been cast|have been cast|were cast|are cast|will play|"
     r"is set to (?:play|portray|star)|stars in)\b"
     r"|^[’'](?:s)?\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:character|role)\b"  # "Parsons’ TBBT character"
+    # "Harriet Slater (Pennyworth) will portray Jamie's mother": a credit, then the new role
+    r"|^\s*\((?!\s*(?:aka|AKA)\b)[^()]{1,60}\)(?:\s*,?\s*(?:and\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}\([^()]"
+    rf"{{1,60}}\))*{ROLE_VERB}\s+(?:the\s+roles?\s+of\s+)?[A-Z]"
 )
 # "Candice Patton (Iris West) told the magazine": the one who speaks to the press.
 _SPOKE_AFTER = re.compile(

@@ -173,6 +173,12 @@ class Lexicon:
         return lex
 
 
+# The verb of a performer's new role, right after a credit in brackets: "Harriet Slater
+# (Pennyworth) will portray", "A (X) and B (Y) will tackle the roles of", "(Condor's Nest) as".
+ROLE_VERB = (
+    r"\s*,?\s*(?:will\s+|is\s+set\s+to\s+|also\s+|now\s+)*(?:portray|play|star\s+as|voice|tackle|"
+    r"take\s+on|as)\b"
+)
 SPOUSE = re.compile(r"(?:First|Second)\s+(?:Lady|Gentleman)\s")
 
 

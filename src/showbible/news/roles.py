@@ -19,7 +19,7 @@ from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor, families
-from showbible.news.names import keyof, strip_start
+from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import list_votes, spread, zip_roles
 from showbible.news.series import series_name
 
@@ -169,7 +169,7 @@ _PRONOUN_CAST = re.compile(
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = re.compile(
-    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
+    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
@@ -199,7 +199,11 @@ _EPISODE_OF = re.compile(
 )
 # "the Supernatural prequel": a show that describes another show.
 _DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival)\b")
-_CREDIT = re.compile(r"(?<=\ue003)\s*\((?:[^()\ue002]|\([^()\ue002]*\))*\)")
+# "(High School Musical)" after a name, or any bracket before a role's verb: a credit
+CREDIT_BRACKET = re.compile(
+    r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
+    rf"{NAM}\s*\([^()]*\))*{ROLE_VERB}))\)"
+)
 _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
 
@@ -220,9 +224,8 @@ class Roles(Extractor):
         self, performer: str, character: Mention, m: Marked, sentence: str, para: Paragraph,
         confidence: float, qualifier: str, at: int = -1, place: str = "", placed: bool = False,
     ) -> str | None:  # fmt: skip
-        """Propose ``performer plays character``; with ``at`` (where the cast stands in the
-        sentence), place the character in its show, as ``place`` qualifies it; without, only
-        where its show is plain, unless the caller has ``placed`` it."""
+        """Propose ``performer plays character`` and place the character in its show (``at``:
+        where the cast stands; without, only where the show is plain, unless ``placed``)."""
         performer = strip_start(performer) or self.kb.full(performer)  # "Oh's": Sandra Oh
         name = character.text if character.kind == "series" else strip_start(character.value)
         if not name and re.search(re.escape(character.token) + r"[’']s\b", m.text or ""):
@@ -252,7 +255,7 @@ class Roles(Extractor):
             confidence = max(confidence, 0.9)
         character_name = self.kb.full(name)
         if keyof(character_name) == keyof(full) or (
-            " " not in name and keyof(character_name) in self.kb.performers
+            " " not in name and self.kb.performer_like(character_name) > 0
         ):
             # "Mo Brings Plenty as Mo", "Niles (David Hyde Pierce) ... David (Anders Keith)":
             # the short name is the role, not a performer's full name
@@ -379,7 +382,7 @@ class Roles(Extractor):
         # "Meg Donnelly (High School Musical) and Drake Rodger (The In Between) have been cast
         # as ...": a credit in brackets (no name in it) is blanked, same length, so the names
         # read as one list.
-        text = _CREDIT.sub(lambda x: " " * len(x.group()), m.text)
+        text = CREDIT_BRACKET.sub(lambda x: " " * len(x.group()), m.text)
         for pattern, confidence in _PLAYS:
             for match in pattern.finditer(text):
                 q = self.qualifier(m, match.start(), match.end(), question)
