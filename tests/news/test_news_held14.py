@@ -193,3 +193,48 @@ def test_an_aka_bracket_is_no_performer() -> None:
         "original series, which premiered in 2006."
     )
     assert not {f for f in kinds(found, "plays") if "Killer" in f[1]}
+
+
+# -- who is the performer: evidence by surname, "aka", "'s return as" ---------------------------
+
+
+def test_a_surname_lends_its_evidence_to_the_full_name() -> None:
+    # "Parker, Cynthia Nixon (Miranda Hobbes), and Kristin Davis (Charlotte York)" then
+    # "co-star Davis": Davis is the performer
+    found = triples(
+        "The cast of “Harbour Lights” spoke to Variety. Speaking to Variety, Tom Reyes (Pip "
+        "Marsh), and Nia Okoro (Jo Carrow), discussed the return.\n"
+        "Meanwhile, co-star Okoro, who also produces “Harbour Lights,” said it was right. "
+        "Reyes told Variety that it was a bummer."
+    )
+    assert {("plays", "Tom Reyes", "Pip Marsh"), ("plays", "Nia Okoro", "Jo Carrow")} <= found
+
+
+def test_a_performer_aka_a_character_plays_it() -> None:
+    found = triples(
+        "Many fans had given up hope due to the feud between the actor and her former co-star, "
+        "Nia Okoro (aka Jo Carrow), on “Harbour Lights.”"
+    )
+    assert ("plays", "Nia Okoro", "Jo Carrow") in found
+
+
+def test_a_character_aka_a_name_is_no_pair() -> None:
+    # hard negative: two names of one character
+    found = triples("“Harbour Lights” returns. Jo Carrow (aka The Tide) is back in town.")
+    assert not kinds(found, "plays")
+
+
+def test_a_performers_return_as_a_role_in_may() -> None:
+    # "Back in May": the month, no hedge
+    found = triples(
+        "Back in May, Ada Lind’s return to the “Harbour Lights” universe as Nell Carrow was "
+        "confirmed to be happening in the form of a “Night Ferry” Season 2 cameo."
+    )
+    assert ("plays", "Ada Lind", "Nell Carrow") in found
+    assert ("appears_in", "Nell Carrow", "Night Ferry") in found
+
+
+def test_may_as_a_modal_still_hedges() -> None:
+    # hard negative
+    found = triples("“Night Ferry” is back. Ada Lind may return as Nell Carrow, say fans.")
+    assert ("appears_in", "Nell Carrow", "Night Ferry") not in found

@@ -1,6 +1,7 @@
 """Who plays whom, said with a role's words rather than a verb of playing: "the network cast A in
 the role of X", "take over for A in the role of X", "A ... became X, a role she has held for 16
-years", "A, who was drug lord X on <Show>", "A and B will tackle the roles of X and Y". Read in
+years", "A, who was drug lord X on <Show>", "A and B will tackle the roles of X and Y", "A's
+return to the X universe as Y", "A (aka Y)" when A is a performer. Read in
 the relations pass, after ``Roles`` (whose
 module is full), with the same ``emit_plays``: the pair is placed in its show like any other.
 """
@@ -41,6 +42,14 @@ _THE_ROLES_OF = re.compile(
     rf"steps?\s+into|stepped\s+into)\s+the\s+(?:roles?|parts?)\s+of\s+(?P<c>{list_of(C_ITEM)})"
 )
 
+# "Kim Cattrall's return to the Sex and the City universe as Samantha Jones"
+_RETURN_AS = re.compile(
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+\s+)?(?:return|comeback|debut|turn|stint)\b[^.;\ue002]{{0,60}}?"
+    rf"\bas\s+(?P<c>{C_ITEM})"
+)
+# "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
+_AKA = re.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
+
 
 class Castings(Roles):
     """``plays`` facts said with a role's words (see the module's docstring)."""
@@ -64,3 +73,11 @@ class Castings(Roles):
             performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
             for who, part in zip_roles(performers, m.all(match.group("c"))):
                 self.emit_plays(who.value, part, m, sentence, para, 0.8, q, match.start())
+        for match in _RETURN_AS.finditer(m.text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            who, part = m.at(match.group("p")), m.at(match.group("c"))
+            self.emit_plays(who.value, part, m, sentence, para, 0.75, q, match.start("c"))
+        for match in _AKA.finditer(m.text):
+            who, part = m.at(match.group("p")), m.at(match.group("c"))
+            if self.kb.performer_like(who.value) > 0 >= self.kb.performer_like(part.value):
+                self.emit_plays(who.value, part, m, sentence, para, 0.8, "", match.start())

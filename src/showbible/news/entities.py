@@ -621,6 +621,10 @@ def learn_people(kb: Knowledge, article: Article) -> None:
             if _RANK.search(before) or _RANK.search(words[0] + " "):  # "Dr. Tara Lewis"
                 kb.evidence[k] -= 2
     _drop_glued(kb)
+    for k, score in list(kb.evidence.items()):  # "co-star Davis": her full name's evidence
+        longer = [full for full in kb.persons if " " not in k and full.split()[-1] == k]
+        if score and len(longer) == 1:
+            kb.evidence[longer[0]] += score
     _cast_lists(kb, article)
     _show_people(kb, article)
 

@@ -16,7 +16,7 @@ from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm
 
 # Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
 HEDGE = re.compile(
-    r"\b(?:would|could|might|may|should|if|whether|rumou?red|rumou?rs?|possibly|perhaps|maybe|"
+    r"\b(?:would|could|might|(?-i:may|(?<![\w,]\s)May(?!\s+\d))|should|if|whether|rumou?red|rumou?rs?|possibly|perhaps|maybe|"
     r"hopes?|hoping|wants? to|wish|wishes|expected to|in talks|in negotiations|potential|"
     r"possible|likely|unlikely|reportedly|allegedly|if true|remains? to be seen|speculat\w+|"
     r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed|"

@@ -198,7 +198,7 @@ _EPISODE_OF = re.compile(
     rf"(?:the\s+)?(?P<s>{SER})"
 )
 # "the Supernatural prequel": a show that describes another show.
-_DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival)\b")
+_DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
 # "(High School Musical)" after a name, or any bracket before a role's verb: a credit
 CREDIT_BRACKET = re.compile(
     r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
