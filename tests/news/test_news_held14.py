@@ -238,3 +238,54 @@ def test_may_as_a_modal_still_hedges() -> None:
     # hard negative
     found = triples("“Night Ferry” is back. Ada Lind may return as Nell Carrow, say fans.")
     assert ("appears_in", "Nell Carrow", "Night Ferry") not in found
+
+
+# -- shows, headlines, promo boxes and showrunners at a sentence's start ------------------------
+
+
+def test_a_decade_title_with_a_curly_apostrophe_is_a_show() -> None:
+    found = triples(
+        "That ’30s Show EP Talks the Crash — Plus, What’s Ahead in Part 3\n\n"
+        "Leia Marsh and her friends have a mess to clean up before That ’30s Show returns.\n\n"
+        "Ahead of That ’30s Show Part 3, TVLine hopped on Zoom with showrunner Ada Lind."
+    )
+    assert ("showrunner", "Ada Lind", "That '30s Show") in found
+
+
+def test_a_headline_possessive_names_no_role_the_text_never_names() -> None:
+    found = triples(
+        "Night Ferry EP Talks Jay and Silent Bob’s Crash Landing — Plus, What’s Ahead in "
+        "Part 3\n\nNight Ferry EP Talks Jay and Silent Bob’s Crash Landing — Plus, What’s "
+        "Ahead in Part 3\n\n"
+        "Part 2 of “Night Ferry” ends with the arrival of Tom Reyes and Ben Futa — not as Jay "
+        "and Silent Bob, but as Bunch and Sonny."
+    )
+    assert not {f for f in found if "Crash Landing" in f[1:]}
+
+
+def test_more_from_an_outlet_amid_the_article_is_a_promo_box() -> None:
+    prose = (
+        "Ahead of “Night Ferry” Part 3, TVLine hopped on Zoom with showrunner Ada Lind to talk "
+        "all things Part 2 and what (and who) viewers can expect to see when the show returns."
+    )
+    found = triples("“Night Ferry” returns this fall.\n\nMore from TVLine\n\n\n" + prose)
+    assert ("showrunner", "Ada Lind", "Night Ferry") in found
+
+
+def test_more_from_an_outlet_before_a_list_of_links_ends_the_article() -> None:
+    # hard negative: a trailer followed by short link titles
+    found = triples(
+        "“Night Ferry” returns this fall.\n\nMore from TVLine\n\n"
+        "Harbour Lights showrunner Ada Lind Leaves\n\nNia Okoro (Jo Carrow) Talks Finale"
+    )
+    assert not kinds(found, "showrunner") and not kinds(found, "plays")
+
+
+def test_showrunners_capitalised_at_a_sentence_start() -> None:
+    found = triples(
+        "The second season of “Night Ferry” opens with a bang. Showrunners Ada Lind and Tom "
+        "Reyes, together with Ben Futa, spoke to Variety about the season."
+    )
+    assert {("showrunner", "Ada Lind", "Night Ferry"),
+            ("showrunner", "Tom Reyes", "Night Ferry")} <= found  # fmt: skip
+    assert ("showrunner", "Ben Futa", "Night Ferry") not in found

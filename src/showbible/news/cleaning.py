@@ -228,7 +228,8 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
     paragraphs: list[Paragraph] = []
     sources: list[tuple[str, int, str]] = []
     title = ""
-    for number, raw in lines:
+    lines = list(lines)
+    for i, (number, raw) in enumerate(lines):
         if not raw.strip():
             continue
         m = _SOURCE_LINE.match(raw)
@@ -236,6 +237,8 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
             sources.append((m.group("outlet").strip(" ."), number, raw.strip()))
             break  # what follows a "Source:" footer is the site's, not the article's
         if _TRAILER.match(raw):
+            if _prose_follows(lines[i + 1 : i + 6]):
+                continue  # "More from TVLine" amid the article (a syndicated promo box)
             break
         if _BOILERPLATE_START.match(raw) or _BOILERPLATE_ANY.search(raw):
             continue
@@ -248,6 +251,11 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
             continue
         paragraphs.extend(Paragraph(number, piece) for piece in _pieces(line))
     return Article(file, title, paragraphs, sources)
+
+
+def _prose_follows(lines: list[tuple[int, str]]) -> bool:
+    """Whether the next lines hold a paragraph of prose (30 words or more), not a list of links."""
+    return any(len(raw.split()) >= 30 for _, raw in lines)
 
 
 MAX_PARAGRAPH = 2000

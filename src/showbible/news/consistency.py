@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from showbible.news.cleaning import Article
-from showbible.news.entities import Knowledge
+from showbible.news.entities import Knowledge, title_case
 from showbible.news.extractor import CLAUSE_START, NEGATION
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, ROLE_VERB, keyof
@@ -174,9 +174,16 @@ def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFa
     # Mayans' Oakland president" is no "Mayans MC plays Oakland").
     placed = _keys(f.object for f in facts if f.kind in ("appears_in", "showrunner"))
 
+    # "Jay and Silent Bob's Crash Landing": a headline's capitals name no role the text never
+    # names again
+    heads = {p.line for p in article.paragraphs[:2] if title_case(p.text)}
+    prose = " ".join(keyof(p.text) for p in article.paragraphs if not title_case(p.text))
+
     def wrong_plays(f: NewsFact) -> bool:
         if not _person_shaped(f.subject) or is_title(f.subject) or is_title(f.object):
             return True  # a headline's words in capitals, or a title, is no performer or role
+        if f.line in heads and keyof(f.object) not in prose:
+            return True
         if keyof(f.subject) in placed or keyof(kb.is_series(f.subject) or "") in placed:
             return True
         return keyof(f.object) in performers  # "A plays David Hyde Pierce": someone's performer
