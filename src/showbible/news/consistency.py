@@ -182,7 +182,8 @@ def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFa
     def wrong_plays(f: NewsFact) -> bool:
         if not _person_shaped(f.subject) or is_title(f.subject) or is_title(f.object):
             return True  # a headline's words in capitals, or a title, is no performer or role
-        if f.line in heads and keyof(f.object) not in prose:
+        owned = re.search(rf"[’']s\s+{re.escape(f.object)}", f.sentence)
+        if f.line in heads and owned and prose and keyof(f.object) not in prose:
             return True
         if keyof(f.subject) in placed or keyof(kb.is_series(f.subject) or "") in placed:
             return True
