@@ -289,3 +289,48 @@ def test_showrunners_capitalised_at_a_sentence_start() -> None:
     assert {("showrunner", "Ada Lind", "Night Ferry"),
             ("showrunner", "Tom Reyes", "Night Ferry")} <= found  # fmt: skip
     assert ("showrunner", "Ben Futa", "Night Ferry") not in found
+
+
+# -- a crossover's guests: named in brackets, by role and actor, possessive before an aside -----
+
+
+def test_names_in_brackets_after_a_plural_subject_appear() -> None:
+    found = triples(
+        "“Night Ferry” Season 2 is coming. Footage confirmed that two of the mayor's henchmen "
+        "(Otis and Sydney) will appear in some capacity in “Night Ferry” Season 2."
+    )
+    assert {("appears_in", "Otis", "Night Ferry"), ("appears_in", "Sydney", "Night Ferry")} <= found
+
+
+def test_an_adverbial_phrase_before_the_show_is_no_show() -> None:
+    # hard negative: "in some capacity" is crossed, a place is not
+    found = triples(
+        "“Night Ferry” Season 2 is coming. Otis and Sydney will appear in some capacity in "
+        "Lisbon, says the “Night Ferry” team."
+    )
+    assert not kinds(found, "appears_in")
+
+
+def test_a_role_named_before_actor_and_the_performer() -> None:
+    found = triples(
+        "“Night Ferry” is back. Pip Carrow Sr. actor Tom Reyes said they can't say anything "
+        "about more cameos."
+    )
+    assert ("plays", "Tom Reyes", "Pip Carrow Sr") in found
+
+
+def test_a_performer_actor_performer_is_no_pair() -> None:
+    # hard negative: "Ada Lind actor Tom Reyes" names two performers
+    found = triples(
+        "“Night Ferry” is back. Ada Lind stars as Nell Carrow. Later, Ada Lind actor Tom Reyes "
+        "joined her on stage."
+    )
+    assert ("plays", "Tom Reyes", "Ada Lind") not in found
+
+
+def test_a_possessive_pair_before_a_lower_case_aside() -> None:
+    found = triples(
+        "“Night Ferry” Season 2, Episode 1 gave fans a glimpse, bringing in Tom Reyes's Pip "
+        "Marsh and Nia Okoro's Hawkgirl (two members of the Justice Gang) into the fold."
+    )
+    assert {("plays", "Nia Okoro", "Hawkgirl"), ("appears_in", "Hawkgirl", "Night Ferry")} <= found

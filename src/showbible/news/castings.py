@@ -1,7 +1,7 @@
 """Who plays whom, said with a role's words rather than a verb of playing: "the network cast A in
 the role of X", "take over for A in the role of X", "A ... became X, a role she has held for 16
 years", "A, who was drug lord X on <Show>", "A and B will tackle the roles of X and Y", "A's
-return to the X universe as Y", "A (aka Y)" when A is a performer. Read in
+return to the X universe as Y", "A (aka Y)" when A is a performer, "Y actor A". Read in
 the relations pass, after ``Roles`` (whose
 module is full), with the same ``emit_plays``: the pair is placed in its show like any other.
 """
@@ -47,6 +47,8 @@ _RETURN_AS = re.compile(
     rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+\s+)?(?:return|comeback|debut|turn|stint)\b[^.;\ue002]{{0,60}}?"
     rf"\bas\s+(?P<c>{C_ITEM})"
 )
+# "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
+_ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
 # "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
 _AKA = re.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
 
@@ -77,6 +79,10 @@ class Castings(Roles):
             q = self.qualifier(m, match.start(), match.end(), question)
             who, part = m.at(match.group("p")), m.at(match.group("c"))
             self.emit_plays(who.value, part, m, sentence, para, 0.75, q, match.start("c"))
+        for match in _ROLE_ACTOR.finditer(m.text):
+            who, part = m.at(match.group("p")), m.at(match.group("c"))
+            if self.kb.performer_like(part.value) <= 0:
+                self.emit_plays(who.value, part, m, sentence, para, 0.75, "", match.start())
         for match in _AKA.finditer(m.text):
             who, part = m.at(match.group("p")), m.at(match.group("c"))
             if self.kb.performer_like(who.value) > 0 >= self.kb.performer_like(part.value):

@@ -180,7 +180,7 @@ _POSSESSIVE = re.compile(
     rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
     rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
     rf"prequel|sequel|adaptation|"
-    rf"crossover|set|finale|premiere)))(?!\s*\()(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
+    rf"crossover|set|finale|premiere)))(?!\s*\((?![a-z]))(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
 )
 _YEAR_SER = (
     rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
