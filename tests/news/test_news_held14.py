@@ -334,3 +334,20 @@ def test_a_possessive_pair_before_a_lower_case_aside() -> None:
         "Marsh and Nia Okoro's Hawkgirl (two members of the Justice Gang) into the fold."
     )
     assert {("plays", "Nia Okoro", "Hawkgirl"), ("appears_in", "Hawkgirl", "Night Ferry")} <= found
+
+
+def test_an_appositive_between_performer_and_role_verb() -> None:
+    found = triples(
+        "“Night Ferry” returns on ABC. Tom Reyes, the longest-running performer to play the "
+        "iconic role of the Genie in Aladdin on Broadway, will also star as Nurse Pip Dubois."
+    )
+    assert ("plays", "Tom Reyes", "Nurse Pip Dubois") in found
+
+
+def test_an_appositive_then_no_role_pairs_nothing() -> None:
+    # hard negative: the appositive's verb has no role after it
+    found = triples(
+        "“Night Ferry” returns on ABC. Tom Reyes, the show's creator and a former actor, will "
+        "star in a film about the harbour."
+    )
+    assert not kinds(found, "plays")

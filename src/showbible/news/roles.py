@@ -68,8 +68,8 @@ V_ROLE = (
 # be playing", "Paulo Costanzo, who was previously seen in The Night Of, will be playing".
 CREDIT = (  # "Schreiber (Love in the Time of Cholera) played", "Lithgow, 75, played"
     rf"(?:\s*\((?!\s*{NAM}\s*\))[^()]{{1,60}}\)|,\s*\d{{1,3}},|\s+(?:from|of)\s+{SER}|,?\s+who\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?|,\s+who\s+[^,;.]"
-    rf"{{0,80}},(?=\s+{AUX}(?:{V_AS}|{V_DIRECT})))?"
+    rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?|,\s+(?:who|the|an?)\s+"
+    rf"[^,;.]{{0,100}},(?=\s+{AUX}(?:{V_AS}|{V_DIRECT})))?"  # ", the longest-running Genie, will"
 )
 # "plays Cobra Kai villain Hawk": the show, what the character is there, the character; "the
 # British vamp Spike": a capitalised adjective, what the character is, the character
