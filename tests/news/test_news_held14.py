@@ -351,3 +351,13 @@ def test_an_appositive_then_no_role_pairs_nothing() -> None:
         "star in a film about the harbour."
     )
     assert not kinds(found, "plays")
+
+
+def test_a_role_with_and_without_its_rank_is_one_fact() -> None:
+    found = triples(
+        "“Night Ferry” returns. Tom Reyes guest-starred as Dr. Pip Marsh in the finale. Tom "
+        "Reyes plays Pip Marsh with a limp."
+    )
+    assert {f for f in kinds(found, "plays") if f[1] == "Tom Reyes"} == {
+        ("plays", "Tom Reyes", "Dr. Pip Marsh")
+    }
