@@ -32,7 +32,8 @@ def test_a_bracket_before_a_role_verb_is_a_credit() -> None:
 
 def test_a_star_list_with_few_brackets_holds_credits() -> None:
     found = triples(
-        "Harbour Lights returns to ABC. The show stars Ada Lind as Nell Carrow. The original "
+        "Harbour Lights returns to ABC. The show stars Ada Lind as Nell Carrow. Kai Dunn will "
+        "guest star as Dr. Pip Cox. The original "
         "series starred Ada Lind (Bullets Over Brixton), Tom Reyes, Ben Futa, Nia Okoro and Kai "
         "Dunn (Glen Ross Road), and more."
     )
@@ -361,3 +362,12 @@ def test_a_role_with_and_without_its_rank_is_one_fact() -> None:
     assert {f for f in kinds(found, "plays") if f[1] == "Tom Reyes"} == {
         ("plays", "Tom Reyes", "Dr. Pip Marsh")
     }
+
+
+def test_a_star_list_with_one_role_in_brackets_keeps_it() -> None:
+    # hard negative: the bracketed name has no other role, so its bracket is a role
+    found = triples(
+        "“Night Ferry” returns to ABC. The series stars Ada Lind (Nell Carrow), Tom Reyes, Ben "
+        "Futa and Nia Okoro."
+    )
+    assert ("plays", "Ada Lind", "Nell Carrow") in found

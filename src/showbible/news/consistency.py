@@ -75,10 +75,14 @@ def _numbered(title: str) -> int:
 
 
 def credit_titles(
-    kb: Knowledge, article: Article, sure: set[str] | None = None
+    kb: Knowledge,
+    article: Article,
+    sure: set[str] | None = None,
+    roles: dict[str, set[str]] | None = None,
 ) -> dict[str, set[str]]:
     """Each title used as a credit in the article, with the names it was given after (keys);
-    ``sure`` gets the names a credit marks as performers: a quoted title, or a list of them."""
+    ``sure`` gets the names a credit marks as performers: a quoted title, or a list of them.
+    ``roles``: each performer's roles (keys), as the facts give them."""
     out: dict[str, set[str]] = {}
     sure = set() if sure is None else sure
 
@@ -102,8 +106,9 @@ def credit_titles(
             items = re.findall(_ITEM, m.group("l"))
             pairs = list(_PAIR_RE.finditer(m.group("l")))
             if pairs and len(pairs) * 2 < len(items):
-                for p in pairs:
-                    credit(p.group("n"), p.group("b"), listed=True)
+                for p in pairs:  # a performer whose role the article gives elsewhere
+                    if (roles or {}).get(keyof(kb.full(p["n"])), set()) - {keyof(p["b"])}:
+                        credit(p.group("n"), p.group("b"), listed=True)
         for p in _PAIR_RE.finditer(para.text):
             if _ROLE_AFTER.match(para.text, p.end()) and keyof(p.group("b")) not in kb.performers:
                 credit(p.group("n"), p.group("b"), listed=True)
@@ -153,7 +158,11 @@ def _keys(names: Iterable[str]) -> set[str]:
 def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFact]:
     """The facts whose slots hold the kinds of names the article gives them (see above)."""
     sure: set[str] = set()
-    credits = credit_titles(kb, article, sure)
+    roles: dict[str, set[str]] = {}
+    for f in facts:
+        if f.kind == "plays":
+            roles.setdefault(keyof(f.subject), set()).add(keyof(f.object))
+    credits = credit_titles(kb, article, sure, roles)
     titles = set(credits)
 
     # The shows the facts place characters in or give a showrunner, when a show's name cannot
