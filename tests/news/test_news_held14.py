@@ -371,3 +371,9 @@ def test_a_star_list_with_one_role_in_brackets_keeps_it() -> None:
         "Futa and Nia Okoro."
     )
     assert ("plays", "Ada Lind", "Nell Carrow") in found
+
+
+def test_a_pair_before_a_verb_without_a_role_stays_a_pair() -> None:
+    # hard negative: "will play a key role" names no role, so the bracket is no credit
+    found = triples("“Night Ferry” returns. Nell Carrow (Ada Lind) will play a key role in it.")
+    assert ("plays", "Ada Lind", "Nell Carrow") in found

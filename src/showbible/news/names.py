@@ -177,7 +177,7 @@ class Lexicon:
 # (Pennyworth) will portray", "A (X) and B (Y) will tackle the roles of", "(Condor's Nest) as".
 ROLE_VERB = (
     r"\s*,?\s*(?:will\s+|is\s+set\s+to\s+|also\s+|now\s+)*(?:portray|play|star\s+as|voice|tackle|"
-    r"take\s+on|as)\b"
+    r"take\s+on|as)\b(?=\s+(?:the\s+roles?\s+of\s+)?[A-Z\ue002])"  # a name next, not "a key role"
 )
 SPOUSE = re.compile(r"(?:First|Second)\s+(?:Lady|Gentleman)\s")
 
