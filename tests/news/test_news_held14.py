@@ -377,3 +377,16 @@ def test_a_pair_before_a_verb_without_a_role_stays_a_pair() -> None:
     # hard negative: "will play a key role" names no role, so the bracket is no credit
     found = triples("“Night Ferry” returns. Nell Carrow (Ada Lind) will play a key role in it.")
     assert ("plays", "Ada Lind", "Nell Carrow") in found
+
+
+def test_more_from_an_outlet_before_another_storys_teaser_ends_the_article() -> None:
+    # hard negative: prose after the box, about nothing the article named
+    teaser = (
+        "Tom Reyes has joined “Harbour Lights” as Pip Marsh, a new series regular in a role "
+        "that will shake up the station when the long-running drama returns this winter with "
+        "new episodes and more surprises for its loyal fans."
+    )
+    found = triples(
+        "“Night Ferry” returns this fall with Ada Lind.\n\nMore from TVLine\n\n" + teaser
+    )
+    assert not {f for f in found if "Pip Marsh" in f[1:]}

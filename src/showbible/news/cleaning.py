@@ -237,7 +237,7 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
             sources.append((m.group("outlet").strip(" ."), number, raw.strip()))
             break  # what follows a "Source:" footer is the site's, not the article's
         if _TRAILER.match(raw):
-            if _prose_follows(lines[i + 1 : i + 6]):
+            if _prose_follows(lines[i + 1 : i + 6], paragraphs):
                 continue  # "More from TVLine" amid the article (a syndicated promo box)
             break
         if _BOILERPLATE_START.match(raw) or _BOILERPLATE_ANY.search(raw):
@@ -253,9 +253,14 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
     return Article(file, title, paragraphs, sources)
 
 
-def _prose_follows(lines: list[tuple[int, str]]) -> bool:
-    """Whether the next lines hold a paragraph of prose (30 words or more), not a list of links."""
-    return any(len(raw.split()) >= 30 for _, raw in lines)
+def _prose_follows(lines: list[tuple[int, str]], before: list[Paragraph]) -> bool:
+    """Whether the next lines hold a paragraph of prose (30 words or more, not a list of links)
+    that goes on about what the article was about (a capitalised word it used)."""
+    seen = {w for p in before for w in re.findall(r"\b[A-Z][\w’']{3,}", p.text)}
+    return any(
+        len(raw.split()) >= 30 and seen & set(re.findall(r"\b[A-Z][\w’']{3,}", raw))
+        for _, raw in lines
+    )
 
 
 MAX_PARAGRAPH = 2000
