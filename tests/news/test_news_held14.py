@@ -390,3 +390,18 @@ def test_more_from_an_outlet_before_another_storys_teaser_ends_the_article() -> 
         "“Night Ferry” returns this fall with Ada Lind.\n\nMore from TVLine\n\n" + teaser
     )
     assert not {f for f in found if "Pip Marsh" in f[1:]}
+
+
+def test_made_her_reappearance_as_a_role() -> None:
+    # held12's "Peri Gilpin made her triumphant reappearance as Roz in the season finale"
+    found = triples(
+        "“Night Ferry” is back. Ada Lind made her triumphant reappearance as Nell in the season "
+        "finale."
+    )
+    assert {("plays", "Ada Lind", "Nell"), ("appears_in", "Nell", "Night Ferry")} <= found
+
+
+def test_made_his_name_as_no_role() -> None:
+    # hard negative: no name after "as"
+    found = triples("“Night Ferry” is back. Tom Reyes made his name as a stage actor.")
+    assert not kinds(found, "plays")

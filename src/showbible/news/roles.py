@@ -56,9 +56,9 @@ V_DIRECT = (
     r"voice|reprises|reprised|reprising|reprise)(?!\s+by\b)"
 )
 V_AS = (
-    r"(?:guest[- ])?(?:stars|starred|starring|star|returns|returned|returning|return|cast|"
-    r"appears|appeared|appearing|appear|joins|joined|join|comes back|came back|is back|"
-    r"showing up|shows up|show up|debuts|debuted|signed on|signs on|boarded)"
+    r"(?:guest[- ])?(?:stars?|starred|starring|returns?|returned|returning|cast|appears?|appeared|"
+    r"appearing|joins?|joined|comes back|came back|is back|showing up|shows up|show up|debuts|"
+    r"debuted|signed on|signs on|boarded|(?:made|makes|make|making)\s+(?:his|her|their))"
 )
 V_ROLE = (
     r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"
