@@ -405,3 +405,12 @@ def test_made_his_name_as_no_role() -> None:
     # hard negative: no name after "as"
     found = triples("“Night Ferry” is back. Tom Reyes made his name as a stage actor.")
     assert not kinds(found, "plays")
+
+
+def test_a_performers_adjectives_then_return_or_casting_as_a_role() -> None:
+    found = triples(
+        "Finales are here, and Ada Lind’s absolutely necessary return to “Night Ferry” as Nell "
+        "Carrow! Also, Tom Reyes's casting as Pip Marsh was announced."
+    )
+    assert {("plays", "Ada Lind", "Nell Carrow"), ("plays", "Tom Reyes", "Pip Marsh"),
+            ("appears_in", "Nell Carrow", "Night Ferry")} <= found  # fmt: skip

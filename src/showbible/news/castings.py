@@ -42,9 +42,11 @@ _THE_ROLES_OF = re.compile(
     rf"steps?\s+into|stepped\s+into)\s+the\s+(?:roles?|parts?)\s+of\s+(?P<c>{list_of(C_ITEM)})"
 )
 
-# "Kim Cattrall's return to the Sex and the City universe as Samantha Jones"
+# "Kim Cattrall's return to the Sex and the City universe as Samantha Jones", "Amy Ryan's
+# absolutely necessary return to The Office as Holly Flax", "Henry Cavill's recasting as Geralt"
 _RETURN_AS = re.compile(
-    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+\s+)?(?:return|comeback|debut|turn|stint)\b[^.;\ue002]{{0,60}}?"
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+\s+){{0,3}}(?:return|comeback|debut|turn|stint|casting|"
+    rf"recasting)\b[^.;\ue002]{{0,60}}?"
     rf"\bas\s+(?P<c>{C_ITEM})"
 )
 # "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
