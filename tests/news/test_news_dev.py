@@ -22,8 +22,9 @@ SPLITS = DEV_SPLITS
 # held10 and held11 were read (and the reader changed for them) after their first looks, so they
 # join the floors, which drop for appears_in (they are the hardest splits: 0.59 with them).
 # held12 joined them in the eighth session, once its errors were read and fixed by class;
-# held13 (its first look taken in the eighth session) stays out.
-FIRST_LOOK = ("held13",)
+# held13 (its first look taken in the eighth session) stays out; held15 (hand-read and committed
+# before the reader ever ran on it) stays out until its first look is taken.
+FIRST_LOOK = ("held13", "held15")
 FLOOR = {"plays": (0.9, 0.85), "showrunner": (0.85, 0.75), "appears_in": (0.8, 0.55)}
 
 
