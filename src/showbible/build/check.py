@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from showbible import store
 from showbible.build.daemon import DaemonError, ask, select_findings
 from showbible.model import Diagnostic, Evidence, Finding, InputError
-from showbible.store.sql import open_sql
 
 if TYPE_CHECKING:
     from showbible.build.compiled import BuildResult
@@ -84,6 +83,7 @@ def check(
 
 def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:
     from showbible.build.compiler import compile_universe, load_caches
+    from showbible.store.access import open_sql
     from showbible.universe.loader import error_text, load_universe
 
     universe = load_universe(root)
@@ -102,6 +102,8 @@ def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:
 
 
 def load_findings(url: str, root: Path) -> list[Finding]:
+    from showbible.store.access import open_sql
+
     st = open_sql(url)
     try:
         st.ensure_schema()

@@ -44,7 +44,8 @@ from showbible.reading.infer.linking import Linked
 from showbible.reading.names import did_you_mean
 from showbible.reading.resolve import Cast
 from showbible.rules import run_rules
-from showbible.store.sql import SCHEMA_VERSION, Sql, open_sql
+from showbible.store.access import open_sql
+from showbible.store.sql import SCHEMA_VERSION, Sql
 from showbible.universe.loader import Ref, Universe, error_text, load_universe
 from showbible.version import __version__
 

@@ -35,7 +35,7 @@ from showbible.build.compiler import (
     universe_hash,
 )
 from showbible.build.session import Session
-from showbible.store.sql import open_sql
+from showbible.store.access import open_sql
 from showbible.universe.loader import Universe, load_universe
 
 

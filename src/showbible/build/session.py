@@ -53,7 +53,7 @@ from showbible.model import Diagnostic, InputError
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.resolve import NameMatcher
 from showbible.rules import Finding
-from showbible.store.sql import open_sql
+from showbible.store.access import open_sql
 from showbible.universe.loader import Episode, load_universe
 
 Signature = dict[str, tuple[int, int]]  # path -> (mtime_ns, size)

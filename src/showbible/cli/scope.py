@@ -33,7 +33,7 @@ def narrow(root: Path, wanted: list[str]) -> list[str]:
 def built_scripts(root: Path, db: str | None) -> tuple[int, list[str]]:
     """(episodes, script files) of the canon in the store."""
     from showbible.store import resolve_url
-    from showbible.store.sql import open_sql
+    from showbible.store.access import open_sql
 
     st = open_sql(resolve_url(root, db))
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,8 +29,6 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from showbible.model import InputError
-from showbible.store.sql import BATCH, Row, Sql, SqlStore, insert_sql, picker
-from showbible.store.sql import quote as quote_name
 from showbible.store.sql import reason as said_reason
 from showbible.store.tables import BUILD_LOCK, MIGRATIONS, SCHEMA_HEAD, meta
 
@@ -212,67 +210,3 @@ def set_meta(conn: Connection, key: str, value: str) -> None:
 
 def _reason(exc: OperationalError) -> str:
     return said_reason(str(exc.orig) if exc.orig is not None else str(exc))
-
-
-class CoreSql(Sql):
-    """store/sql.py's statements on a SQLAlchemy connection: PostgreSQL's, or SQLite's where
-    store/sql.py's own connection cannot be used."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.qmark = conn.dialect.paramstyle == "qmark"
-
-    def _sql(self, sql: str) -> str:
-        return sql if self.qmark else sql.replace("?", "%s")
-
-    def execute(self, sql: str, params: Sequence[object] = ()) -> None:
-        self.conn.exec_driver_sql(self._sql(sql), tuple(params))
-
-    def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        return [tuple(r) for r in self.conn.exec_driver_sql(self._sql(sql), tuple(params))]
-
-    def insert(self, table: str, rows: list[Row]) -> None:
-        """Through the driver's own executemany: SQLAlchemy's per-row parameter processing
-        cost more than the database did (0.8 s for 65,000 presence rows). PostgreSQL through
-        psycopg takes them by COPY: half the CPU time of executemany, in this process and in
-        the server alike (bench/store_write.py, 500 synthetic episodes: 1.1 + 0.7 s against
-        2.5 + 1.3 s)."""
-        if not rows:
-            return
-        conn = self.conn
-        columns = list(rows[0])
-        pick = picker(columns)
-        if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
-            raw = conn.connection.driver_connection
-            names = ", ".join(quote_name(c) for c in columns)
-            sql = f"COPY {quote_name(table)} ({names}) FROM STDIN"
-            with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
-                for r in rows:
-                    copy.write_row(pick(r))
-            return
-        sql = insert_sql(table, columns, "?" if self.qmark else "%s")
-        for start in range(0, len(rows), BATCH):
-            conn.exec_driver_sql(sql, list(map(pick, rows[start : start + BATCH])))
-
-
-class CoreStore(SqlStore):
-    """A ``Store`` handing out ``CoreSql``s."""
-
-    def __init__(self, url: str) -> None:
-        self.store = Store(url)
-
-    def ensure_schema(self) -> None:
-        self.store.ensure_schema()
-
-    @contextmanager
-    def read(self) -> Iterator[Sql]:
-        with self.store.read() as conn:
-            yield CoreSql(conn)
-
-    @contextmanager
-    def write(self) -> Iterator[Sql]:
-        with self.store.write() as conn:
-            yield CoreSql(conn)
-
-    def dispose(self) -> None:
-        self.store.dispose()

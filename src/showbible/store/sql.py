@@ -1,32 +1,15 @@
-"""The store's rows read and written in plain SQL, over SQLite's own driver or SQLAlchemy.
-
-A one-shot check (build/oneshot.py) reads the store's caches and writes one episode's rows:
-importing SQLAlchemy Core and its dialect for that cost more than the rest of the check's
-reading and writing together (0.13 CPU s). Those statements are simple, so they are written
-here once, with ``?`` for their parameters, and run on either
-
-- ``LiteSql``: the ``sqlite3`` module, for a SQLite store at the current schema that this
-  process may write (the common case: a universe's own ``.showbible/canon.sqlite``), or
-- ``CoreSql`` (store/engine.py): a SQLAlchemy connection, for PostgreSQL (team mode), a store
-  still to be created or migrated, or one in a read-only folder.
-
-``open_sql`` picks. Both take SQLite connections through the same settings (WAL, ``BEGIN
-IMMEDIATE`` for a write, the same busy timeout), so a one-shot check waits for a running build
-as it did, and the rows they write are the same.
+"""The store's rows read and written in plain SQL: the statements' common form (``Sql``, with
+``?`` for parameters) and its ``sqlite3`` side (``LiteSql``). store/access.py says when each
+side is used and opens them; nothing here imports SQLAlchemy.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from operator import itemgetter
-from pathlib import Path
 from typing import Any
-
-from showbible.model import InputError
 
 SCHEMA_VERSION = 1
 # The newest migration in migrations/versions/ (a test holds the two together): a store at it
@@ -100,120 +83,6 @@ class LiteSql(Sql):
         pick, sql = picker(columns), insert_sql(table, columns)
         for start in range(0, len(rows), BATCH):
             self.conn.executemany(sql, list(map(pick, rows[start : start + BATCH])))
-
-
-class SqlStore(ABC):
-    """A store's transactions, each handing out a ``Sql``."""
-
-    @abstractmethod
-    def ensure_schema(self) -> None:
-        """Bring the schema to this version's head (creating it on first use); refuse a
-        store written by a newer showbible."""
-
-    @abstractmethod
-    def read(self) -> Any:
-        """A context manager: a ``Sql`` that sees one state of the store."""
-
-    @abstractmethod
-    def write(self) -> Any:
-        """A context manager: a ``Sql`` inside a write transaction, committed when the block
-        ends without an exception (rolled back otherwise)."""
-
-    @abstractmethod
-    def dispose(self) -> None:
-        """Let go of what is held between transactions."""
-
-
-class LiteStore(SqlStore):
-    """A SQLite store through the ``sqlite3`` module: one connection per transaction, set up
-    as store/engine.py sets up SQLAlchemy's."""
-
-    def __init__(self, url: str, path: Path) -> None:
-        self.url = url
-        self.path = path
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA busy_timeout=30000")
-        conn.execute("PRAGMA foreign_keys=ON")
-        return conn
-
-    def ensure_schema(self) -> None:
-        with self.read() as db:
-            current = _revision(db)
-        if current != SCHEMA_HEAD:
-            # Created, migrated or refused as a newer one's: alembic's work, through SQLAlchemy.
-            from showbible.store.engine import Store
-
-            st = Store(self.url)
-            try:
-                st.ensure_schema()
-            finally:
-                st.dispose()
-
-    def dispose(self) -> None:
-        pass  # a connection per transaction: nothing is held between them
-
-    @contextmanager
-    def read(self) -> Iterator[Sql]:
-        with self._transaction("BEGIN", "cannot read the store") as db:
-            yield db
-
-    @contextmanager
-    def write(self) -> Iterator[Sql]:
-        with self._transaction("BEGIN IMMEDIATE", "cannot write the store") as db:
-            yield db
-
-    @contextmanager
-    def _transaction(self, begin: str, doing: str) -> Iterator[Sql]:
-        try:
-            conn = self._connect()
-        except sqlite3.OperationalError as exc:
-            raise InputError(f"{doing}: {reason(str(exc))}") from None
-        try:
-            try:
-                conn.execute(begin)
-                yield LiteSql(conn)
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            raise InputError(f"{doing}: {reason(str(exc))}") from None
-        finally:
-            conn.close()
-
-
-def _revision(db: Sql) -> str | None:
-    if db.scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
-                 ("alembic_version",)) is None:  # fmt: skip
-        return None
-    value = db.scalar("SELECT version_num FROM alembic_version")
-    return str(value) if value is not None else None
-
-
-def open_sql(url: str) -> SqlStore:
-    """The store at ``url`` for plain SQL: through ``sqlite3`` when that can do all of it (a
-    SQLite file that exists, in a folder this process may write; its ``ensure_schema`` hands
-    a store at another schema to alembic), otherwise through SQLAlchemy."""
-    lite = _lite(url)
-    if lite is not None:
-        return lite
-    from showbible.store.engine import CoreStore
-
-    return CoreStore(url)
-
-
-def _lite(url: str) -> LiteStore | None:
-    if not url.startswith("sqlite:///") or "?" in url:
-        return None
-    path = Path(url.removeprefix("sqlite:///"))
-    if not path.is_file() or not os.access(path.parent, os.W_OK):
-        return None  # to be created, or read as an immutable file (store/engine.py)
-    return LiteStore(url, path)
 
 
 def reason(said: str) -> str:
