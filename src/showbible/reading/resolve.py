@@ -326,11 +326,14 @@ class Cast:
         # A label split again (canon/succession.py after Cast.settle) drops the ids of its
         # first split that no series has now.
         used = {new for by_series in self._split.values() for new in by_series.values()}
+        # Looked for among the split ids only: every character for every label was most of a
+        # one-shot check's replay of the cast (Friends + The Office: 71 labels, 1,119 people).
+        dashed = [c for c in self.characters if "--" in c]
         for cid in split:
             self.characters.pop(cid, None)
-            for old in [c for c in self.characters if c.startswith(cid + "--")]:
+            for old in [c for c in dashed if c.startswith(cid + "--")]:
                 if old not in used:
-                    self.characters.pop(old)
+                    self.characters.pop(old, None)
         self._shared_parts = None
 
     def current(self, cid: str, series: str) -> str:
