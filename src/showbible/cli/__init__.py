@@ -40,10 +40,16 @@ def _main(
 
 
 def main() -> None:
-    """Entry point: turns our input errors into one clear line and exit code 2."""
+    """Run the command line, raising SystemExit with its code: our input errors become one
+    clear line and exit code 2. For callers in a process that goes on (tests, embedding)."""
+    sys.exit(_run())
+
+
+def run() -> None:
+    """The entry point of the `showbible` script and of `python -m showbible`: as ``main``, but
+    a command that compiled a canon in this process ends without freeing it (see Teardown)."""
     code = _run()
     if Teardown.skip:
-        # The command compiled a canon here: end without freeing it (see Teardown).
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):
                 stream.flush()
@@ -53,6 +59,7 @@ def main() -> None:
 
 def _run() -> int:
     """Run the command line; its exit code."""
+    Teardown.skip = False  # a command run before in this process decided for itself
     try:
         code = app(standalone_mode=False)
         return code if isinstance(code, int) else 0
