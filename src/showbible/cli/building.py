@@ -27,6 +27,7 @@ from showbible.cli.common import (
     print_json,
     progress_bar,
     root_of,
+    skip_teardown,
     warn_diagnostics,
 )
 from showbible.model import InputError
@@ -65,6 +66,7 @@ def build_cmd(
     root = root_of(universe, universe_opt)
     with progress_bar(err.is_terminal) as report:
         result = build(root, db, force=force, progress=report)
+    skip_teardown()  # a canon compiled here: not worth freeing at exit
     warn_diagnostics(result)
     if not result.changed:
         err.print("canon is up to date")
@@ -145,6 +147,8 @@ def check_cmd(
         result = run_check(
             root, db, as_of=as_of, only=paths, rules=rule or (), daemon=not no_daemon
         )
+    if result.served_by is None:
+        skip_teardown()  # a canon compiled here: not worth freeing at exit
     scope.verify(root, db, paths, "--only", result.scripts)
     if verbose:
         who = (
@@ -325,6 +329,8 @@ def check_files(
         # has no findings, so reporting on it prints nothing.
         paths = scope.narrow(root, rels)
         result = run_check(root, db, only=paths, daemon=True)
+        if result.served_by is None:
+            skip_teardown()  # a canon compiled here: not worth freeing at exit
         scope.verify(root, db, [], "check-files", result.scripts)
         if fmt == "json":
             sys.stdout.write(dumps(to_json(result.findings)))
