@@ -7,7 +7,8 @@ only its rows. Here, a Session is started from the canon the store holds: its sc
 extraction cache (factcache.py), its fold made again from them, its findings, its inferred
 facts joined across scenes and its meetings from the snapshot (snapshot.py); the store's
 hashes of the scripts are those the canon was compiled from, and only when they give exactly
-the universe hash the store was written with is that canon used.
+the universe hash the store was written with is that canon used. Its cast is the snapshot's
+too (caststate.py), put back instead of resolving every episode's names again.
 Then ``refresh`` patches the edited episodes as it does in ``watch``, and takes a whole build
 when the edit reaches beyond them (a name cued for the first time, a scene added...).
 
@@ -125,6 +126,7 @@ def _resume(
         rules=False,
         linked=snap.linked,
         met=snap.met,
+        cast=snap.cast,
     )
     if compiled.extraction.parsed:
         # A script was read from its file (a cache entry was missing), so that episode is

@@ -46,7 +46,7 @@ from showbible.build.compiler import (
     read_script_bytes,
     universe_hash,
 )
-from showbible.build.pipeline import EpisodeResult, reextract
+from showbible.build.pipeline import EpisodeResult, reextract, replayed_state
 from showbible.build.rows import log_build, set_meta_all, write_canon, write_episodes
 from showbible.canon.fold import apply_overrides
 from showbible.model import Diagnostic, InputError
@@ -304,6 +304,10 @@ class Session:
         for ep, digest, size in edited:
             compiled.hashes[ep.rel] = (digest, size)
         done = patch.apply(compiled, fresh, self._places)
+        if not all(result.same_names for result in fresh.values()):
+            # The snapshot holds the cast a replay of the episodes' names gives (caststate.py),
+            # as a build from nothing would write it: replayed, here, from the edited names.
+            compiled.extraction.cast_state = replayed_state(compiled.universe, compiled.extraction)
         after = before.replace(done.old, done.new)
         compiled.parsed = len(edited)
         compiled.cached = len(compiled.extraction.episodes) - len(edited)
