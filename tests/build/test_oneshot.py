@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from canon_tables import canon_tables
 from script_edits import EDITS, added_line
 from showbible import build, store
-from showbible.build import caststate, oneshot, snapshot
+from showbible.build import caststate, oneshot, snapshot, statcache
 from showbible.build.check import check
 from showbible.canon.fold import met_rows, restore_encounters
 from showbible.model import InputError
@@ -393,3 +393,74 @@ def test_one_shot_on_postgresql(universe: Path, pg_pair: tuple[str, str]) -> Non
     got, expected = canon_tables(mine, META), canon_tables(fresh_url, META)
     for table in expected:
         assert got[table] == expected[table], table
+
+
+def _stat_cache(url: str) -> dict[str, object]:
+    st = store.Store(url)
+    try:
+        with st.read() as conn:
+            text = store.read_meta(conn, statcache.META_KEY)
+    finally:
+        st.dispose()
+    return {} if text is None else dict(json.loads(text)["files"])
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    read: list[str] = []
+    reader = statcache.read_script_bytes
+
+    def counted(path: Path, rel: str, limit_mb: int = 32) -> bytes:
+        read.append(rel)
+        return reader(path, rel, limit_mb)
+
+    monkeypatch.setattr(statcache, "read_script_bytes", counted)
+    return read
+
+
+def test_a_check_reads_only_the_scripts_whose_status_changed(
+    universe: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every file here was written a moment ago: taken as quiet at once, for the test.
+    monkeypatch.setattr(statcache, "QUIET_NS", -(10**12))
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+    scripts = _scripts(universe)
+    _edit(scripts[1], "reword", "", "")
+    assert oneshot.update(universe, url).mode == "episodes"  # every script read, then kept
+    assert len(_stat_cache(url)) == len(scripts)
+    read = _counting_reads(monkeypatch)
+    assert oneshot.update(universe, url).mode == "unchanged"
+    assert read == []
+    _edit(scripts[4], "reword", "", "")
+    done = oneshot.update(universe, url)
+    assert done.mode == "episodes", done.note
+    assert read == [scripts[4].relative_to(universe).as_posix()]
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+    # Other bytes of the same size under the same modification time: the change time moved.
+    path = scripts[6]
+    before = path.stat()
+    text = path.read_text()
+    path.write_text(text.replace("Quite", "Qxite") if "Quite" in text else text[:-2] + "!\n")
+    assert path.stat().st_size == before.st_size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    read.clear()
+    done = oneshot.update(universe, url)
+    assert read == [path.relative_to(universe).as_posix()]
+    assert done.mode in ("episodes", "build"), done.note
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+
+
+def test_a_script_changed_just_now_is_read_again_next_time(
+    universe: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+    script = _scripts(universe)[2]
+    _edit(script, "reword", "", "")
+    assert oneshot.update(universe, url).mode == "episodes"
+    # Written less than QUIET_NS ago: a second write in the same clock tick would not show in
+    # its status, so it is not kept, and the next check reads it again.
+    assert script.relative_to(universe).as_posix() not in _stat_cache(url)
+    read = _counting_reads(monkeypatch)
+    assert oneshot.update(universe, url).mode == "unchanged"
+    assert script.relative_to(universe).as_posix() in read

@@ -161,7 +161,7 @@ def capture(
             sorted(cast.classes.counted),
             sorted(cast.classes.groups),
         ],
-        "walk": dict(cast._walk_ons),
+        "walk": dict(sorted(cast._walk_ons.items())),  # a cache: its order is not the cast's
         "unjoined": sorted(cast.unjoined),
         "cues": [
             [text, series, cue.character, cue.label, cue.identity]

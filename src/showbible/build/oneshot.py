@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showbible import store
-from showbible.build import snapshot
+from showbible.build import snapshot, statcache
 from showbible.build.compiled import BuildResult
 from showbible.build.compiler import (
     build,
@@ -36,7 +36,7 @@ from showbible.build.compiler import (
     universe_hash,
 )
 from showbible.build.session import Session
-from showbible.store.access import open_sql
+from showbible.store.access import LiteStore, open_sql
 from showbible.universe.loader import Universe, load_universe
 
 
@@ -54,9 +54,8 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
     root = Path(root).resolve()
     url = store.resolve_url(root, url)
     universe = load_universe(root)
-    hashes = quick_hashes(universe)
     with gc_paused():
-        session, note = _resume(root, url, universe, hashes)
+        session, note = _resume(root, url, universe)
         if session is not None:
             # The canon just loaded (millions of objects, no garbage) is kept out of the cyclic
             # collector's sight while the patch runs: its first full collection would scan all
@@ -89,15 +88,20 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
     return OneShot(result, done.mode, done.reason)
 
 
-def _resume(
-    root: Path, url: str, universe: Universe, hashes: dict[str, tuple[str, int]]
-) -> tuple[Session | None, str]:
+def _resume(root: Path, url: str, universe: Universe) -> tuple[Session | None, str]:
     """A session holding the store's canon with the edited scripts still to read, or None
     (and why) when the store's canon cannot be the start."""
     st = open_sql(url)
     try:
         st.ensure_schema()
         with st.read() as db:
+            # The scripts' hashes: on this machine's store, only the scripts whose status
+            # changed are read (statcache.py); kept again with the patch's rows.
+            local = isinstance(st, LiteStore)
+            known = statcache.load(db.read_meta(statcache.META_KEY), universe) if local else {}
+            hashes, keep = statcache.hashes(universe, known) if local else (
+                quick_hashes(universe), {}
+            )  # fmt: skip
             written = db.read_meta("universe_hash")
             if written is None:
                 return None, "the store holds no canon yet"
@@ -135,6 +139,8 @@ def _resume(
     compiled.findings = snap.findings
     compiled.totals = snap.totals
     session = Session(root, url)
+    if local and keep != known:
+        session.meta[statcache.META_KEY] = statcache.dump(keep, universe)
     edited = {rel for rel in hashes if hashes[rel][0] != before[rel][0]}
     session.adopt(compiled, written, edited)
     return session, ""

@@ -91,6 +91,9 @@ class Session:
         # the bible's places.
         self._matchers: dict[str, NameMatcher] = {}
         self._places = PlaceIndex({})
+        # More ``meta`` rows for the next patch to write with its own (oneshot.py: the
+        # scripts' status, statcache.py).
+        self.meta: dict[str, str] = {}
 
     # --- what callers read -------------------------------------------------------------------
 
@@ -330,10 +333,13 @@ class Session:
                     # Someone else built since we wrote: their rows may not be ours to patch.
                     compiled.totals = write_canon(db, compiled, {})
                 set_meta_all(db, digest, compiled)
+                for key, value in self.meta.items():
+                    db.set_meta(key, value)
                 log_build(db, compiled, time.perf_counter() - started)
         finally:
             st.dispose()
         self._written = digest
+        self.meta.clear()
         return done.rechecked
 
 
