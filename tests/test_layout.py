@@ -4,7 +4,10 @@ imports included), nothing below the command line and the web imports them, smal
 from __future__ import annotations
 
 import ast
+import fnmatch
 from pathlib import Path
+
+import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "showbible"
 STAGES = (
@@ -135,3 +138,14 @@ def test_no_module_over_the_line_limit() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def test_every_test_folder_is_collected(pytestconfig: pytest.Config) -> None:
+    """pytest leaves out folders its ``norecursedirs`` names ("build" by default): a stage's test
+    folder left out would never run, in CI or anywhere (tests/build was, for a while)."""
+    tests = Path(__file__).parent
+    folders = [p for p in tests.rglob("*") if p.is_dir() and any(p.glob("test_*.py"))]
+    skipped = pytestconfig.getini("norecursedirs")
+    for folder in folders:
+        for part in folder.relative_to(tests).parts:
+            assert not any(fnmatch.fnmatch(part, pattern) for pattern in skipped), (folder, part)

@@ -174,3 +174,13 @@ def test_a_transition_or_a_small_word_before_a_colon_is_no_speaker() -> None:
     assert cues == ["Monica"]
     kinds = [(e.kind, e.text) for sc in script.scenes for e in sc.elements]
     assert (Kind.DIALOGUE, "Hi.") in kinds and (Kind.TRANSITION, "CUT TO:") in kinds
+
+
+def test_a_speaker_whose_name_ends_in_to_is_no_transition() -> None:
+    # "Kato:", "Roberto:", "OTTO:" are speakers; only "TO" as a word of its own makes a cut.
+    script = parse_transcript(
+        "[Scene: Hall]\n\nKato: Hi.\nRoberto: Hello.\nOTTO: Hey.\nPluto: Woof.\n"
+        "DISSOLVE TO: the garden.\nSMASH CUT: Later.\nAlberto: Bye.\n"
+    )
+    cues = [e.text for sc in script.scenes for e in sc.elements if e.kind is Kind.CHARACTER]
+    assert cues == ["Kato", "Roberto", "OTTO", "Pluto", "Alberto"]

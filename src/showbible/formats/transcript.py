@@ -187,7 +187,7 @@ def _speech(line: str) -> tuple[str, tuple[str, ...], str] | None:
     name = m.group("name").strip()
     if name.lower() in _NOT_SPEAKERS or "://" in s[: m.end("name") + 3]:
         return None
-    if name.lower() in _SMALL_WORDS or _is_transition(name.upper() + ":"):
+    if name.lower() in _SMALL_WORDS or _names_a_transition(name):
         return None  # "CUT TO: Monica's apartment.", a typo's "The: Flight Attendant: ..."
     if not name[0].isupper():
         return None
@@ -224,6 +224,15 @@ def _looks_like_heading(s: str, isolated: bool) -> bool:
 def _is_transition(s: str) -> bool:
     up = s.upper()
     return (s.isupper() and s.endswith("TO:")) or (up in _TRANSITIONS and s == up)
+
+
+def _names_a_transition(name: str) -> bool:
+    """Whether the words before a speech's colon are a transition ("CUT TO", "DISSOLVE TO",
+    "SMASH CUT"), not a speaker: "TO" must be a word of its own, since names end in it too
+    (Otto, Roberto, Sato)."""
+    up = name.upper()
+    words = up.split()
+    return (len(words) > 1 and words[-1] == "TO") or up + ":" in _TRANSITIONS
 
 
 def _closing(s: str) -> int:
