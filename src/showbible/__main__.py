@@ -1,5 +1,5 @@
 """`python -m showbible`."""
 
-from showbible.cli import main
+from showbible.cli import run
 
-main()
+run()

@@ -7,6 +7,7 @@ Exit codes: 0 fine, 1 findings with errors (check), 2 bad input or usage, 3 inte
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Annotated
@@ -15,7 +16,7 @@ import typer
 from rich.markup import escape
 
 from showbible.cli import asking, building, db, facts, identities, planning, serving
-from showbible.cli.common import Exit, app, err, out
+from showbible.cli.common import Exit, app, ends_quickly, err, out
 from showbible.model import InputError
 from showbible.version import __version__
 
@@ -69,3 +70,28 @@ def main() -> None:
             "set SHOWBIBLE_DEBUG=1 for the traceback, and please report it"
         )
         sys.exit(3)
+
+
+def run() -> None:
+    """The process's entry point (``python -m showbible``, the ``showbible`` script): ``main``,
+    then, when the command asked for it (``common.end_quickly``), the process ends at once with
+    its exit code once what it printed is flushed, instead of tearing its interpreter down
+    (which ran a last full collection over a build's canon: 0.7 CPU s of a cold build's 10 s
+    critical path at 500 synthetic episodes). Every command's own clean-up (``finally``, ``with``)
+    has run by then; the store is closed and the build's children are joined."""
+    code: int | str | None = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+        if not ends_quickly():
+            raise
+    if not ends_quickly():
+        return
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # as the interpreter shows a SystemExit's text
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (``| head``)
+            stream.flush()
+    os._exit(code or 0)

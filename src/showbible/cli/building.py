@@ -22,6 +22,7 @@ from showbible.cli.common import (
     UniverseOpt,
     app,
     choose,
+    end_quickly,
     err,
     out,
     print_json,
@@ -65,6 +66,7 @@ def build_cmd(
     root = root_of(universe, universe_opt)
     with progress_bar(err.is_terminal) as report:
         result = build(root, db, force=force, progress=report)
+    end_quickly()
     warn_diagnostics(result)
     if not result.changed:
         err.print("canon is up to date")
