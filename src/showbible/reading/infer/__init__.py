@@ -41,7 +41,6 @@ from showbible.reading.infer.base import (
     Component,
     Finder,
     SceneView,
-    StemFinder,
     unreal,
     walk,
 )
@@ -140,7 +139,7 @@ _NEVER = Component.pending
 
 
 @functools.cache
-def _prefilter() -> tuple[StemFinder, int]:
+def _prefilter() -> tuple[ahocorasick.Automaton, int]:
     """One automaton of every component's stems, each stem's value the bits of the
     components (by their place in COMPONENTS) that hold it, and of the stems of harmful acts
     (HARM_BIT, for ``walk``) and of the components' other tests (``STEM_TESTS``, for
@@ -161,7 +160,7 @@ def _prefilter() -> tuple[StemFinder, int]:
     for stem, mask in bits.items():
         auto.add_word(stem, mask)
     auto.make_automaton()
-    return StemFinder(auto), unguarded
+    return auto, unguarded
 
 
 def _dedupe(items: list[Inferred]) -> list[Inferred]:

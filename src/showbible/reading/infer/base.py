@@ -67,47 +67,6 @@ def stem_bit(stems: tuple[str, ...]) -> int:
     return bit
 
 
-# How many texts a StemFinder remembers before it forgets them all: real scripts repeat few
-# sentences, and the memory must not grow with the universe (about 300 bytes a text).
-MEMO_TEXTS = 50_000
-
-
-class StemFinder:
-    """The stems a text holds (``walk``'s automaton, whose values are bits) and the text in
-    lower case, remembered by text, as are a speech's sentences: both depend on the text
-    alone, and scripts say the same things again ("What?", "He's dead.", a show's catchphrase,
-    a synthetic universe's stock lines: 564,000 sentences of 48,000 texts at 500 synthetic
-    episodes, 237,000 of 172,000 in Friends + The Office)."""
-
-    def __init__(self, auto: Automaton) -> None:
-        self.auto = auto
-        self._looks: dict[str, tuple[str, int]] = {}
-        self._splits: dict[str, list[tuple[int, str, str, int]]] = {}
-
-    def look(self, text: str) -> tuple[str, int]:
-        """The text in lower case, and the bits of the stems it holds."""
-        got = self._looks.get(text)
-        if got is None:
-            low = text.lower()
-            bits = 0
-            for _end, found in self.auto.iter(low):
-                bits |= found
-            if len(self._looks) >= MEMO_TEXTS:
-                self._looks.clear()
-            got = self._looks[text] = (low, bits)
-        return got
-
-    def split(self, text: str) -> list[tuple[int, str, str, int]]:
-        """A speech's sentences (``clauses.sentences``), each with what ``look`` gives it."""
-        got = self._splits.get(text)
-        if got is None:
-            got = [(offset, sent, *self.look(sent)) for offset, sent in sentences(text)]
-            if len(self._splits) >= MEMO_TEXTS:
-                self._splits.clear()
-            self._splits[text] = got
-        return got
-
-
 class Finder(Protocol):
     """Finds characters named in text (the extraction's NameMatcher)."""
 
@@ -263,15 +222,11 @@ def walk(
     scene: Scene | None,
     finder: Finder | None,
     resolve: Callable[[str], str] | None,
-    stems: StemFinder | None = None,
+    stems: Automaton | None = None,
 ) -> list[Unit]:
     """Every sentence of the scene in script order, with names and pronouns resolved.
     ``stems``: an Aho-Corasick automaton whose values are bits, ``HARM_STEMS`` among its
     words with HARM_BIT; each unit's ``stems`` is then the bits its text holds."""
-    look: Callable[[str], tuple[str, int | None]] = _look
-    split: Callable[[str], Sequence[tuple[int, str, str, int | None]]] = _split
-    if stems is not None:
-        look, split = stems.look, stems.split
     focus = Focus()
     stream: list[tuple[int, int, str, object]] = []
     for k, sent in enumerate(facts.sentences):
@@ -311,11 +266,10 @@ def walk(
             spans = _spans(sent.text, sent.names, sent.starts) if sent.names else []
             if snap is None:
                 snap = focus.copy()
-            low, bits = look(sent.text)
             unit = Unit("action", sent.text, line, last_speaker, spans, snap,
-                        who_at.get(line, ()), len(units), low=low, stems=bits)  # fmt: skip
+                        who_at.get(line, ()), len(units), low=sent.text.lower())  # fmt: skip
             units.append(unit)
-            if _after(unit, focus, facts):
+            if _after(unit, focus, facts, stems):
                 snap = None
         elif kind == "direction":
             assert isinstance(ref, tuple)
@@ -324,11 +278,10 @@ def walk(
                 focus.speaker = snap = None
             if snap is None:
                 snap = focus.copy()
-            low, bits = look(text)
             unit = Unit("direction", text, line, who, [], snap, who_at.get(line, ()),
-                        len(units), low=low, stems=bits)  # fmt: skip
+                        len(units), low=text.lower())  # fmt: skip
             units.append(unit)
-            if _after(unit, focus, facts):
+            if _after(unit, focus, facts, stems):
                 snap = None
         else:
             assert isinstance(ref, int)
@@ -344,7 +297,7 @@ def walk(
             # Lines and names are counted on as the sentences go: a speech of 100,000 lines
             # must not be rescanned from its start for each of its sentences.
             sline, counted, k = speech.line, 0, 0
-            for n, (offset, text, low, bits) in enumerate(split(speech.text)):
+            for n, (offset, text) in enumerate(sentences(speech.text)):
                 end = offset + len(text)
                 sline += speech.text.count("\n", counted, offset)
                 counted = offset
@@ -358,10 +311,10 @@ def walk(
                 if snap is None:
                     snap = focus.copy()
                 unit = Unit("speech", text, sline, speech.character, named, snap,
-                            index=len(units), speech=ref, first=n == 0, low=low,
-                            stems=bits)  # fmt: skip
+                            index=len(units), speech=ref, first=n == 0,
+                            low=text.lower())  # fmt: skip
                 units.append(unit)
-                if _after(unit, focus, facts):
+                if _after(unit, focus, facts, stems):
                     snap = None
             last_speaker = speech.character
     return units
@@ -378,21 +331,18 @@ def _names(text: str, finder: Finder | None) -> list[tuple[str, int, int]]:
     return out
 
 
-def _look(text: str) -> tuple[str, int | None]:
-    """``StemFinder.look`` without an automaton: no bits (the components search the text)."""
-    return text.lower(), None
-
-
-def _split(text: str) -> list[tuple[int, str, str, int | None]]:
-    return [(offset, sent, sent.lower(), None) for offset, sent in sentences(text)]
-
-
-def _after(unit: Unit, focus: Focus, facts: SceneFacts) -> bool:
+def _after(unit: Unit, focus: Focus, facts: SceneFacts, stems: Automaton | None) -> bool:
     """Update who is in focus once a sentence is read; whether anything changed."""
     changed = focus.victim is not None
     focus.victim = None
-    bits = unit.stems
-    harmful = bool(bits & HARM_BIT) if bits is not None else has_any(unit.low, HARM_STEMS)
+    if stems is not None:
+        bits = 0
+        for _end, found in stems.iter(unit.low):
+            bits |= found
+        unit.stems = bits
+        harmful = bool(bits & HARM_BIT)
+    else:
+        harmful = has_any(unit.low, HARM_STEMS)
     harm = _HARM.search(unit.text) if harmful else None
     if harm is not None:
         after = [m for m in unit.ms if m.start >= harm.end() and not m.possessive]
