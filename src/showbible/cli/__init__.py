@@ -16,7 +16,7 @@ import typer
 from rich.markup import escape
 
 from showbible.cli import asking, building, db, facts, identities, planning, serving
-from showbible.cli.common import Exit, app, ends_quickly, err, out
+from showbible.cli.common import Exit, app, end_quickly, ends_quickly, err, out
 from showbible.model import InputError
 from showbible.version import __version__
 
@@ -80,6 +80,7 @@ def run() -> None:
     critical path at 500 synthetic episodes). Every command's own clean-up (``finally``, ``with``)
     has run by then; the store is closed and the build's children are joined."""
     code: int | str | None = 0
+    end_quickly(False)
     try:
         main()
     except SystemExit as exc:

@@ -119,13 +119,13 @@ class Exit(Exception):
 _END_QUICKLY = [False]
 
 
-def end_quickly() -> None:
+def end_quickly(now: bool = True) -> None:
     """Tell ``run`` that this process may end without its interpreter's teardown: the command
     built millions of objects (a build's canon, held in reference cycles), which the teardown's
     last full collection visits one by one (0.7 CPU s at 500 synthetic episodes) in a process
     about to end. Harmless where ``main`` is called in-process (the tests): only ``run``
-    reads it."""
-    _END_QUICKLY[0] = True
+    reads it (and clears it first)."""
+    _END_QUICKLY[0] = now
 
 
 def ends_quickly() -> bool:
