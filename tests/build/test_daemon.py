@@ -220,6 +220,7 @@ ENGINE = (
     "showbible.canon",
     "showbible.reading.extract",
     "showbible.rules",
+    "showbible.store.access",
     "showbible.store.engine",
     "showbible.universe.loader",
 )
@@ -229,8 +230,11 @@ def _client(universe: Path, runtime: Path, *args: str) -> tuple[int, str, list[s
     """Run `showbible check ARGS` in a fresh interpreter: exit code, stderr, and which of
     ENGINE it imported."""
     code = (
-        "import contextlib, json, runpy, sys\n"
+        "import contextlib, json, os, runpy, sys\n"
         f"sys.argv = ['showbible', 'check', '-u', {str(universe)!r}, *{list(args)!r}]\n"
+        # A check that compiled here ends through os._exit (cli.Teardown): an ordinary exit
+        # instead, so that this harness reports what it imported.
+        "os._exit = sys.exit\n"
         "rc = 0\n"
         "with contextlib.redirect_stdout(sys.stderr):\n"
         "    try:\n"
@@ -261,7 +265,9 @@ def test_a_check_a_daemon_answers_imports_no_engine(
     # Without a daemon the same check compiles here: the list above names what it imports.
     d.close()
     rc, err, loaded = _client(universe, runtime, "--verbose", "--only", script)
-    assert "this process" in err and {"sqlalchemy", "showbible.rules"} <= set(loaded)
+    assert "this process" in err and {"showbible.build.oneshot", "showbible.rules"} <= set(loaded)
+    # ... and its SQLite store read in plain SQL, without SQLAlchemy (store/access.py).
+    assert "sqlalchemy" not in loaded
 
 
 def test_a_daemon_that_does_not_list_its_scripts_is_still_verified(
@@ -284,7 +290,8 @@ def test_a_daemon_that_does_not_list_its_scripts_is_still_verified(
         assert answer is not None and answer.scripts is None
         script = session.scripts()[1][0]
         rc, err, loaded = _client(universe, runtime, "--verbose", "--only", script + "x")
-        assert rc == 2 and "no script or folder of scripts" in err and "sqlalchemy" in loaded
+        assert rc == 2 and "no script or folder of scripts" in err
+        assert "showbible.store.access" in loaded  # the scripts read from the store
     finally:
         d.close()
 

@@ -128,6 +128,16 @@ def test_extras_stay_compressed_until_read_and_a_set_one_is_the_scenes_own(
     assert again[0].speeches == scenes[0].speeches and again[0].source is None
 
 
+def test_leads_decode_without_the_other_extras(episodes: list[list[SceneFacts]]) -> None:
+    # The capability rule asks every scene for its leads: the labels and speech counts beside
+    # them stay compressed (format 7).
+    scenes = max(episodes, key=lambda e: sum(bool(s.action_leads()) for s in e))
+    loaded = _loaded(scenes)
+    assert any(s.action_leads() for s in scenes)
+    assert [s.action_leads() for s in loaded] == [s.action_leads() for s in scenes]
+    assert not any(_labels_decoded(s) for s in loaded) and not any(s.decoded() for s in loaded)
+
+
 @pytest.mark.parametrize("how", ["copy", "deepcopy", "pickle"])
 def test_a_copy_of_a_cached_scene_has_its_own_words(
     episodes: list[list[SceneFacts]], how: str
@@ -152,25 +162,44 @@ def test_a_copy_of_a_cached_scene_has_its_own_words(
 
 
 @pytest.mark.parametrize(
-    "damage", ["facts", "words", "extras", "crc", "split", "format 5", "old format", "truncated"]
+    "damage",
+    [
+        "facts",
+        "words",
+        "extras",
+        "leads",
+        "crc",
+        "split",
+        "format 6",
+        "format 5",
+        "old format",
+        "truncated",
+    ],
 )
 def test_a_damaged_or_older_entry_is_a_miss(episodes: list[list[SceneFacts]], damage: str) -> None:
     blob = _blob(episodes[0])
-    head = struct.Struct(">IIII")
-    n, extra, said, crc = head.unpack_from(blob)
+    head = struct.Struct(">IIIII")
+    n, extra, led, said, crc = head.unpack_from(blob)
     facts, rest = blob[head.size : head.size + n], blob[head.size + n :]
     if damage == "facts":
-        blob = head.pack(n, extra, said, crc) + facts[:-5] + b"xxxxx" + rest
+        blob = head.pack(n, extra, led, said, crc) + facts[:-5] + b"xxxxx" + rest
     elif damage == "words":
-        blob = head.pack(n, extra, said, crc) + facts + rest[:-5] + b"xxxxx"
+        blob = head.pack(n, extra, led, said, crc) + facts + rest[:-5] + b"xxxxx"
     elif damage == "extras":
-        blob = head.pack(n, extra, said, crc) + facts + b"xxxxx" + rest[5:]
+        blob = head.pack(n, extra, led, said, crc) + facts + b"xxxxx" + rest[5:]
+    elif damage == "leads":
+        broken = rest[:extra] + b"x" * led + rest[extra + led :]
+        blob = head.pack(n, extra, led, said, crc) + facts + broken
     elif damage == "crc":
-        blob = head.pack(n, extra, said, crc ^ 1) + facts + rest
+        blob = head.pack(n, extra, led, said, crc ^ 1) + facts + rest
     elif damage == "split":
-        blob = head.pack(n, extra, len(rest) - extra + 1, crc) + facts + rest
+        blob = head.pack(n, extra, led, len(rest) - extra - led + 1, crc) + facts + rest
+    elif damage == "format 6":  # four documents (the leads among the extras) behind four numbers
+        words = rest[extra + led :]
+        old = rest[:extra] + words
+        blob = struct.pack(">IIII", n, extra, said, zlib.crc32(old)) + facts + old
     elif damage == "format 5":  # three documents behind a header of three numbers
-        words = rest[extra:]
+        words = rest[extra + led :]
         blob = struct.pack(">III", n, said, zlib.crc32(words)) + facts + words
     elif damage == "old format":  # format 3: one zlib document, no header
         blob = zlib.compress(b'{"v":3,"s":"x","e":"y","f":"z","scenes":[]}')

@@ -8,6 +8,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,6 +109,34 @@ def test_two_scripts_at_once_and_check(universe: Path, tmp_path: Path) -> None:
     assert result.how.startswith("patched the edited episodes"), result.how
     assert result.build is not None and result.build.compiled is not None
     _assert_as_from_nothing(oneshot.OneShot(result.build, "episodes"), universe, url, tmp_path)
+
+
+def test_a_fresh_process_patches_a_sqlite_store_without_sqlalchemy(
+    universe: Path, tmp_path: Path
+) -> None:
+    # The store is read and written through sqlite3 (store/access.py): importing SQLAlchemy
+    # Core was a quarter of a one-shot check's imports. Patched exactly as in-process.
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+    _edit(_scripts(universe)[4], "reword", "", "")
+    code = (
+        "import json, sys\n"
+        "from showbible.build import oneshot\n"
+        f"done = oneshot.update({str(universe)!r}, {url!r})\n"
+        "print(json.dumps([done.mode, 'sqlalchemy' in sys.modules]))\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
+    mode, imported = json.loads(ran.stdout.strip().splitlines()[-1])
+    assert mode == "episodes" and not imported, ran.stderr
+    fresh_url = f"sqlite:///{tmp_path}/fresh.sqlite"
+    fresh = build(universe, fresh_url, force=True)
+    assert fresh.changed
+    got, expected = canon_tables(url, META), canon_tables(fresh_url, META)
+    for table in expected:
+        assert got[table] == expected[table], table
+    assert _snapshot_text(url) == _snapshot_text(fresh_url)
 
 
 def test_what_cannot_be_patched_is_a_whole_build(universe: Path, tmp_path: Path) -> None:

@@ -246,3 +246,29 @@ def test_real_process_has_no_traceback(universe: Path) -> None:
     )
     assert proc.returncode == 2
     assert "universe.yaml:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_real_check_ends_fast_with_its_whole_output_and_code(universe: Path) -> None:
+    # `python -m showbible` ends a check that compiled here through os._exit (cli.Teardown):
+    # what it printed must all be out, and its exit code kept, for a first build, a patch
+    # and an unchanged store alike.
+    def check(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "showbible", "check", str(universe), "--no-daemon", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+
+    first = check("--format", "json")
+    assert first.returncode == 1 and json.loads(first.stdout)["summary"]["errors"] == 1
+    ep1 = universe / "harbour" / "ep1.fountain"
+    ep1.write_text(ep1.read_text() + "\n")
+    for proc in (check("--verbose"), check("--verbose", "--format", "sarif")):
+        assert proc.returncode == 1, proc.stderr
+        assert "checked by this process" in proc.stderr
+    text = check().stdout
+    assert "dead-character: Tobias Voss" in text and text.endswith("\n")
+    sarif = json.loads(check("--format", "sarif").stdout)
+    assert sarif["runs"][0]["results"]

@@ -56,8 +56,17 @@ def test_importing_the_package_imports_no_heavy_module() -> None:
 
 def test_the_list_names_modules_the_engine_does_import() -> None:
     # Guards the two tests above against a list of misspelt names, which would always pass.
-    loaded = _loaded_after("import showbible.build.compiler")
+    loaded = _loaded_after("import showbible.build.compiler, showbible.store.engine")
     assert {"sqlalchemy", "showbible.build", "showbible.rules", "showbible.store"} <= set(loaded)
+
+
+def test_the_engine_of_a_one_shot_check_imports_no_sqlalchemy() -> None:
+    # Its store is read and written in plain SQL (store/access.py): SQLAlchemy Core and its
+    # dialect were a quarter of a one-shot check's imports.
+    loaded = _loaded_after(
+        "import showbible.cli, showbible.build.oneshot, showbible.build.check, showbible.report"
+    )
+    assert "showbible.rules" in loaded and "sqlalchemy" not in loaded
 
 
 def test_the_api_is_there_on_first_use() -> None:

@@ -83,6 +83,7 @@ def check(
 
 def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:
     from showbible.build.compiler import compile_universe, load_caches
+    from showbible.store.access import open_sql
     from showbible.universe.loader import error_text, load_universe
 
     universe = load_universe(root)
@@ -90,10 +91,10 @@ def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:
         ref = universe.parse_ref(ref_text)
     except (KeyError, ValueError) as exc:
         raise InputError(f"--as-of: {error_text(exc)}") from None
-    st = store.Store(store.resolve_url(root, url))
+    st = open_sql(store.resolve_url(root, url))
     try:
-        with st.read() as conn:
-            cache, extracts = load_caches(conn)
+        with st.read() as db:
+            cache, extracts = load_caches(db)
     finally:
         st.dispose()
     compiled = compile_universe(universe, cache, as_of=ref, extracts=extracts)
@@ -101,37 +102,38 @@ def _as_of(root: Path, url: str | None, ref_text: str) -> list[Finding]:
 
 
 def load_findings(url: str, root: Path) -> list[Finding]:
-    from sqlalchemy import select
+    from showbible.store.access import open_sql
 
-    st = store.Store(url)
+    st = open_sql(url)
     try:
         st.ensure_schema()
-        with st.read() as conn:
-            scenes = {
-                r.id: r.key for r in conn.execute(select(store.scenes.c.id, store.scenes.c.key))
-            }
-            rows = conn.execute(select(store.findings).order_by(store.findings.c.id)).all()
+        with st.read() as db:
+            scenes = dict(db.rows('SELECT "id", "key" FROM "scenes"'))
+            rows = db.rows(
+                'SELECT "rule", "severity", "file", "line", "scene", "characters", "message", '
+                '"evidence", "sealed", "seal_reason", "inferred" FROM "findings" ORDER BY "id"'
+            )
     finally:
         st.dispose()
     out = []
-    for r in rows:
+    for rule, severity, file, line, scene, characters, message, ev, sealed, why, inferred in rows:
         evidence = [
             Evidence(e["file"], e["line"], e["message"], e.get("scene"), e.get("source"))
-            for e in json.loads(r.evidence)
+            for e in json.loads(ev)
         ]
         out.append(
             Finding(
-                r.rule,
-                r.severity,
-                r.file,
-                r.line,
-                scenes.get(r.scene, ""),
-                tuple(json.loads(r.characters)),
-                r.message,
+                rule,
+                severity,
+                file,
+                line,
+                scenes.get(scene, ""),
+                tuple(json.loads(characters)),
+                message,
                 evidence,
-                sealed=r.sealed,
-                seal_reason=r.seal_reason,
-                inferred=r.inferred,
+                sealed=bool(sealed),
+                seal_reason=why,
+                inferred=bool(inferred),
             )
         )
     return out

@@ -19,9 +19,6 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from sqlalchemy import Connection as DbConnection
-from sqlalchemy import select
-
 from showbible import store
 from showbible.build.compiled import BuildResult, Compiled
 from showbible.build.factcache import keep_words
@@ -47,6 +44,8 @@ from showbible.reading.infer.linking import Linked
 from showbible.reading.names import did_you_mean
 from showbible.reading.resolve import Cast
 from showbible.rules import run_rules
+from showbible.store.access import open_sql
+from showbible.store.sql import SCHEMA_VERSION, Sql
 from showbible.universe.loader import Ref, Universe, error_text, load_universe
 from showbible.version import __version__
 
@@ -422,7 +421,7 @@ def engine_files() -> list[Path]:
 def engine_fingerprint() -> str:
     """A digest of this engine's own code: a canon compiled by other code is stale even when
     no script changed (upgrades, and development between releases)."""
-    h = hashlib.sha256(f"showbible {__version__} schema {store.SCHEMA_VERSION}".encode())
+    h = hashlib.sha256(f"showbible {__version__} schema {SCHEMA_VERSION}".encode())
     for path in engine_files():
         h.update(path.relative_to(PACKAGE).as_posix().encode())
         h.update(path.read_bytes())
@@ -483,19 +482,17 @@ def _build(
 ) -> BuildResult:
     started = time.perf_counter()
     universe = load_universe(root)
-    st = store.Store(store.resolve_url(root, url))
+    st = open_sql(store.resolve_url(root, url))
     try:
         st.ensure_schema()
         hashes = quick_hashes(universe)
-        if not force:
-            current = universe_hash(universe, hashes)
-            if st.get_meta("universe_hash") == current:
+        with st.read() as db:
+            if not force and db.read_meta("universe_hash") == universe_hash(universe, hashes):
                 return BuildResult(
                     False, 0, 0, time.perf_counter() - started, list(universe.diagnostics)
                 )
-        with st.read() as conn:
-            cache, extracts = load_caches(conn)
-            note = engine_note(conn)
+            cache, extracts = load_caches(db)
+            note = engine_note(db)
         large = sum(e.path is not None for e in universe.episodes) > WORDS_KEPT_FROM
         with keep_words(WORDS_KEPT if large else None):
             compiled = compile_universe(
@@ -506,12 +503,12 @@ def _build(
                 progress("store", 0, 1)
             rules = RulesRun(compiled)
             try:
-                with st.write() as conn:
-                    compiled.totals = write_canon(conn, compiled, cache, rules.wait)
-                    set_meta_all(conn, universe_hash(universe, compiled.hashes), compiled)
-                    store.set_meta(conn, ENGINE_KEY, engine_fingerprint())
+                with st.write() as db:
+                    compiled.totals = write_canon(db, compiled, cache, rules.wait)
+                    set_meta_all(db, universe_hash(universe, compiled.hashes), compiled)
+                    db.set_meta(ENGINE_KEY, engine_fingerprint())
                     seconds = time.perf_counter() - started
-                    log_build(conn, compiled, seconds)
+                    log_build(db, compiled, seconds)
             finally:
                 rules.close()
         if progress:
@@ -527,11 +524,11 @@ def _build(
 ENGINE_KEY = "engine"
 
 
-def engine_note(conn: DbConnection) -> str:
+def engine_note(db: Sql) -> str:
     """Why every cached extraction is stale, when it is: the store's canon was compiled by
     other engine code (an upgrade, or development between releases). Its caches are keyed on
     the engine, so they are read as misses, never misread; this says so."""
-    written = store.read_meta(conn, ENGINE_KEY)
+    written = db.read_meta(ENGINE_KEY)
     if written is None or written == engine_fingerprint():
         return ""
     return (
@@ -540,18 +537,16 @@ def engine_note(conn: DbConnection) -> str:
     )
 
 
-def load_caches(
-    conn: DbConnection,
-) -> tuple[dict[str, tuple[str, bytes]], dict[str, CachedExtract]]:
+def load_caches(db: Sql) -> tuple[dict[str, tuple[str, bytes]], dict[str, CachedExtract]]:
     """The parse cache and the extraction cache, as compile_universe takes them."""
     cache = {
-        row.path: (row.sha256, row.parsed)
-        for row in conn.execute(
-            select(store.files.c.path, store.files.c.sha256, store.files.c.parsed)
-        )
+        path: (sha256, bytes(parsed))
+        for path, sha256, parsed in db.rows('SELECT "path", "sha256", "parsed" FROM "files"')
     }
     extracts = {
-        row.path: CachedExtract(row.cue_key, row.cues, row.facts_key, row.facts)
-        for row in conn.execute(select(store.extracts))
+        path: CachedExtract(cue_key, cues, facts_key, bytes(facts))
+        for path, cue_key, cues, facts_key, facts in db.rows(
+            'SELECT "path", "cue_key", "cues", "facts_key", "facts" FROM "extracts"'
+        )
     }
     return cache, extracts

@@ -5,14 +5,18 @@ an episode's result only changes when its file, the bible, the cast or its serie
 (``pipeline`` keys the cache on exactly those). JSON and zlib, for the reason serial.py gives:
 in team mode the store is shared, and unpickling shared data runs code.
 
-An entry is four compressed documents: the scenes' facts (who is there, annotations, inferred
-facts...), their extras (cue labels as written, speech counts, tells, leads), their speeches and
-their action sentences. The words are two thirds of the decoding (0.60 of 0.92 CPU s at 500
-synthetic episodes) and half of the decoded canon (70 of 147 MB traced). They stay compressed
+An entry is five compressed documents: the scenes' facts (who is there, annotations, inferred
+facts...), their extras (cue labels as written, speech counts, tells), their leads (who is named
+first in each action sentence), their speeches and their action sentences. The words are two
+thirds of the decoding (0.60 of 0.92 CPU s at 500 synthetic episodes) and half of the decoded
+canon (70 of 147 MB traced). They stay compressed
 until a scene of the episode is read (``CachedScene``): a one-shot check folds the whole canon
 but re-reads the words of only the scenes an edit reaches. The extras are a third of what is
 left (3.8 of 11.5 MB of JSON at 500 synthetic episodes) and a one-shot check reads them for the
 edited episodes only (the cast and the totals come from the store): kept compressed the same way.
+The leads apart from them: the ``capability`` rule asks every scene for them when the canon
+holds an inferred incapacity, and decoding every episode's extras for that was a seventh of a
+one-shot check of Friends + The Office (format 7).
 """
 
 from __future__ import annotations
@@ -33,11 +37,11 @@ from showbible.reading.facts import Inferred, Presence, SceneFacts, Sentence, Sp
 from showbible.reading.groups import grouped
 from showbible.universe.storytime import StoryTime
 
-FORMAT = 6  # 6: extras apart; 5: speeches apart from sentences; 4: words apart from facts...
-# Before the four documents (facts, extras, speeches, sentences): the lengths of the first three
-# and the CRC-32 of the last three, so that damaged extras or words are a cache miss at load,
+FORMAT = 7  # 7: leads apart; 6: extras apart; 5: speeches apart from sentences; 4: words apart...
+# Before the five documents (facts, extras, leads, speeches, sentences): the lengths of the first
+# four and the CRC-32 of the last four, so that damaged extras or words are a cache miss at load,
 # like damaged facts, not an error when first read.
-_HEAD = struct.Struct(">IIII")
+_HEAD = struct.Struct(">IIIII")
 
 
 def _scene(s: SceneFacts) -> list[Any]:
@@ -61,7 +65,7 @@ def _scene(s: SceneFacts) -> list[Any]:
 
 
 def _extras(s: SceneFacts) -> list[Any]:
-    return [{c: dict(n) for c, n in s.labels.items()}, dict(s.speeches), s.tells, s.action_leads()]
+    return [{c: dict(n) for c, n in s.labels.items()}, dict(s.speeches), s.tells]
 
 
 def _speeches(s: SceneFacts) -> list[Any]:
@@ -83,13 +87,15 @@ def dump_facts(series: str, episode: str, file: str, scenes: list[SceneFacts]) -
         for rows in (
             doc,
             [_extras(s) for s in scenes],
+            [s.action_leads() for s in scenes],
             [_speeches(s) for s in scenes],
             [_sentences(s) for s in scenes],
         )
     ]
-    facts, extras, speeches, sentences = parts
-    rest = extras + speeches + sentences
-    return _HEAD.pack(len(facts), len(extras), len(speeches), zlib.crc32(rest)) + facts + rest
+    facts, extras, leads, speeches, sentences = parts
+    rest = extras + leads + speeches + sentences
+    head = _HEAD.pack(len(facts), len(extras), len(leads), len(speeches), zlib.crc32(rest))
+    return head + facts + rest
 
 
 def _counter(counts: dict[str, int]) -> Counter[str]:
@@ -114,10 +120,12 @@ _NUMBERS: dict[int, int] = {}
 _DIALOGUE: Any = SceneFacts.__dict__["dialogue"]
 _SENTENCES: Any = SceneFacts.__dict__["sentences"]
 _SLOTS = (_DIALOGUE, _SENTENCES)
-# The slots of the extras (part 2 of an entry), in the order ``_extras`` writes them.
+# The slots of the extras (part 2 of an entry, in the order ``_extras`` writes them) and of the
+# leads (part 3), each with its part.
 _EXTRA_NAMES = ("labels", "speeches", "tells", "leads")
 _EXTRAS: tuple[Any, ...] = tuple(SceneFacts.__dict__[n] for n in _EXTRA_NAMES)
-_EXTRAS_PART = 2
+_EXTRAS_PART, _LEADS_PART = 2, 3
+_PART_OF = (_EXTRAS_PART, _EXTRAS_PART, _EXTRAS_PART, _LEADS_PART)
 
 
 class _Words:
@@ -128,17 +136,24 @@ class _Words:
     __slots__ = ("blobs", "scenes")
 
     def __init__(
-        self, blobs: tuple[memoryview, memoryview, memoryview], scenes: list[CachedScene]
+        self,
+        blobs: tuple[memoryview, memoryview, memoryview, memoryview],
+        scenes: list[CachedScene],
     ) -> None:
         self.blobs = blobs
         self.scenes = dict(enumerate(scenes))  # by position in the entry; an owned one leaves
 
     def decode(self, part: int) -> None:
-        """Decode the speeches (``part`` 0), the sentences (1) or the extras (2) into the
-        scenes."""
+        """Decode the speeches (``part`` 0), the sentences (1), the extras (2) or the leads (3)
+        into the scenes."""
         rows = json.loads(zlib.decompress(self.blobs[part]))
         if part == _EXTRAS_PART:
             self._extras(rows)
+            return
+        if part == _LEADS_PART:
+            leads = _EXTRAS[3]
+            for n, scene in self.scenes.items():
+                leads.__set__(scene, tuple(map(intern, rows[n])))
             return
         num = _NUMBERS.setdefault
         slot = _SLOTS[part]
@@ -184,15 +199,14 @@ class _Words:
                 )
 
     def _extras(self, rows: list[list[Any]]) -> None:
-        labels, speeches, tells, leads = _EXTRAS
+        labels, speeches, tells, _leads = _EXTRAS
         for n, scene in self.scenes.items():
-            lab, said, told, led = rows[n]
+            lab, said, told = rows[n]
             labels.__set__(scene, {c: _counter(k) for c, k in lab.items()})
             speeches.__set__(scene, _counter(said))
             tells.__set__(
                 scene, [(k, sid, o, w) for k, sid, o, w in told] if told is not None else None
             )
-            leads.__set__(scene, tuple(map(intern, led)))
 
     def _keep(self, part: int) -> None:
         with _KEPT.lock:  # a web server's requests read scenes beside a build
@@ -256,7 +270,7 @@ def decode_now(scenes: list[SceneFacts]) -> None:
         return
     first = scenes[0]
     if isinstance(first, CachedScene) and first.source is not None:
-        first._words(0), first._words(1), first._extra(0)
+        first._words(0), first._words(1), first._extra(0), first._extra(3)
 
 
 _FIELDS = [f.name for f in dataclasses.fields(SceneFacts)]
@@ -291,7 +305,7 @@ class CachedScene(SceneFacts):
             setattr(self, name, value)
 
     def _extra(self, index: int) -> Any:
-        return self._decoded(_EXTRAS[index], _EXTRAS_PART)
+        return self._decoded(_EXTRAS[index], _PART_OF[index])
 
     def _set_extra(self, index: int, value: Any) -> None:
         self._own()
@@ -322,7 +336,7 @@ class CachedScene(SceneFacts):
         source = self.source
         if source is not None:
             # All of them, before the scene leaves its episode's words.
-            self._words(0), self._words(1), self._extra(0)
+            self._words(0), self._words(1), self._extra(0), self._extra(3)
             for n, scene in source.scenes.items():
                 if scene is self:
                     del source.scenes[n]
@@ -389,11 +403,11 @@ class CachedScene(SceneFacts):
 def load_facts(blob: bytes) -> list[SceneFacts] | None:
     """The cached scenes, or None when the blob is from another format version or damaged."""
     try:
-        n, extra, said, crc = _HEAD.unpack_from(blob)
+        n, extra, led, said, crc = _HEAD.unpack_from(blob)
         # Views, not copies: the build keeps the entry for the store's write anyway (75 MB of
         # words at 5,000 synthetic episodes).
         rest = memoryview(blob)[_HEAD.size + n :]
-        if zlib.crc32(rest) != crc or extra + said > len(rest):
+        if zlib.crc32(rest) != crc or extra + led + said > len(rest):
             return None
         doc = json.loads(zlib.decompress(blob[_HEAD.size : _HEAD.size + n]))
         if not isinstance(doc, dict) or doc.get("v") != FORMAT:
@@ -401,7 +415,16 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
         series, episode, file = str(doc["s"]), str(doc["e"]), str(doc["f"])
         out: list[CachedScene] = []
         num = _NUMBERS.setdefault
-        words = _Words((rest[extra : extra + said], rest[extra + said :], rest[:extra]), out)
+        said_at = extra + led
+        words = _Words(
+            (
+                rest[said_at : said_at + said],
+                rest[said_at + said :],
+                rest[:extra],
+                rest[extra:said_at],
+            ),
+            out,
+        )
         new = CachedScene.__new__
         for r in doc["scenes"]:
             # Made without the dataclass's __init__, which would set empty words and extras

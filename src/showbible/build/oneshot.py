@@ -22,8 +22,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from showbible import store
 from showbible.build import snapshot
 from showbible.build.compiled import BuildResult
@@ -37,6 +35,7 @@ from showbible.build.compiler import (
     universe_hash,
 )
 from showbible.build.session import Session
+from showbible.store.access import open_sql
 from showbible.universe.loader import Universe, load_universe
 
 
@@ -94,30 +93,28 @@ def _resume(
 ) -> tuple[Session | None, str]:
     """A session holding the store's canon with the edited scripts still to read, or None
     (and why) when the store's canon cannot be the start."""
-    st = store.Store(url)
+    st = open_sql(url)
     try:
         st.ensure_schema()
-        with st.read() as conn:
-            written = store.read_meta(conn, "universe_hash")
+        with st.read() as db:
+            written = db.read_meta("universe_hash")
             if written is None:
                 return None, "the store holds no canon yet"
             if written == universe_hash(universe, hashes):
                 return None, ""  # up to date: the build finds nothing to do
             stored = {
-                r.path: (r.sha256, r.size)
-                for r in conn.execute(
-                    select(store.files.c.path, store.files.c.sha256, store.files.c.size)
-                )
+                path: (sha256, size)
+                for path, sha256, size in db.rows('SELECT "path", "sha256", "size" FROM "files"')
             }
             before = {rel: stored[rel] for rel in hashes if rel in stored}
             if len(before) != len(hashes) or universe_hash(universe, before) != written:
-                return None, engine_note(conn) or (
+                return None, engine_note(db) or (
                     "the store's canon is not of these files and this bible"
                 )
-            snap, why = snapshot.load(store.read_meta(conn, snapshot.META_KEY), written)
+            snap, why = snapshot.load(db.read_meta(snapshot.META_KEY), written)
             if snap is None:
                 return None, why
-            cache, extracts = load_caches(conn)
+            cache, extracts = load_caches(db)
     finally:
         st.dispose()
     compiled = compile_universe(

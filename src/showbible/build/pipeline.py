@@ -348,6 +348,7 @@ def extract_universe(
     ctx = _Context(universe, places, parse_cache, files)
     base = {e.key: _digest(bible_digest, e.key, e.rel, files[e.rel]) for e in with_files}
     scans: dict[str, _Scan] = {}
+    cue_docs: dict[str, str] = {}  # as the cache holds them: written again as they are
     for ep in with_files:
         hit = extract_cache.get(ep.rel)
         if hit is not None and hit.cue_key == base[ep.key]:
@@ -362,6 +363,7 @@ def extract_universe(
                     doc["kinds"],
                     doc["intros"],
                 )
+                cue_docs[ep.key] = hit.cues
             except (ValueError, KeyError, TypeError):
                 pass  # a damaged entry is a miss
     to_scan = [e.key for e in with_files if e.key not in scans]
@@ -485,7 +487,7 @@ def extract_universe(
         scan = scans[ep.key]
         blob, parsed_now, parse_blob = fresh.get(ep.key, (b"", False, None))
         parsed = scan.parsed or parsed_now
-        cues_doc = _cues_doc(scan)
+        cues_doc = cue_docs.get(ep.key) or _cues_doc(scan)
         hit = extract_cache.get(ep.rel)
         entry = CachedExtract(
             base[ep.key],
@@ -519,8 +521,12 @@ def _introduced_roles(episodes: list[Episode], scans: dict[str, _Scan]) -> froze
     introduced = {normalise(t) for e in episodes for t in scans[e.key].kinds}
     positions = lexicon.position_words()
     per_series: dict[tuple[str, str], int] = {}
+    # Each cue text normalised once, not once per episode that cues it (a tenth of a one-shot
+    # check's replay of the cast).
+    norm: dict[str, str] = {}
     for e in episodes:
-        for label in {normalise(t) for t in scans[e.key].cues} & introduced:
+        labels = {norm.get(t) or norm.setdefault(t, normalise(t)) for t in scans[e.key].cues}
+        for label in labels & introduced:
             per_series[(label, e.series)] = per_series.get((label, e.series), 0) + 1
     recurring = {label for (label, _s), n in per_series.items() if n > 1}
     return frozenset(

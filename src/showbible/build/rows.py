@@ -13,11 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from operator import itemgetter
 
-from sqlalchemy import Connection, Table, and_, delete, update
-
-from showbible import store
 from showbible.build import snapshot
 from showbible.build.compiled import Compiled, LabelKey, Totals
 from showbible.build.pipeline import EpisodeResult
@@ -25,41 +21,42 @@ from showbible.canon.fold import Canon, met_rows
 from showbible.canon.interaction import measure
 from showbible.reading.facts import SceneFacts
 from showbible.reading.tells import TellIndex, scene_tells
+from showbible.store.sql import Row, Sql, quote
 
-Row = dict[str, object]
 
-
-def set_meta_all(conn: Connection, digest: str, compiled: Compiled) -> None:
-    store.set_meta(conn, "universe_hash", digest)
-    store.set_meta(conn, "universe_name", compiled.universe.name)
-    store.set_meta(conn, "built_at", datetime.now(UTC).isoformat(timespec="seconds"))
-    store.set_meta(conn, "diagnostics", json.dumps([str(d) for d in compiled.diagnostics]))
+def set_meta_all(db: Sql, digest: str, compiled: Compiled) -> None:
+    db.set_meta("universe_hash", digest)
+    db.set_meta("universe_name", compiled.universe.name)
+    db.set_meta("built_at", datetime.now(UTC).isoformat(timespec="seconds"))
+    db.set_meta("diagnostics", json.dumps([str(d) for d in compiled.diagnostics]))
     # What a one-shot check needs beside the caches to patch this canon (oneshot.py).
     linked = compiled.collected.linked if compiled.collected is not None else None
     met = met_rows(compiled.canon)
-    store.set_meta(
-        conn,
+    db.set_meta(
         snapshot.META_KEY,
         snapshot.dump(digest, compiled.findings, linked, met, compiled.totals),
     )
 
 
-def log_build(conn: Connection, compiled: Compiled, seconds: float) -> None:
+def log_build(db: Sql, compiled: Compiled, seconds: float) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    conn.execute(
-        store.builds.insert().values(
-            started=now,
-            finished=now,
-            status="ok",
-            parsed=compiled.parsed,
-            cached=compiled.cached,
-            seconds=round(seconds, 3),
-        )
+    db.insert(
+        "builds",
+        [
+            {
+                "started": now,
+                "finished": now,
+                "status": "ok",
+                "parsed": compiled.parsed,
+                "cached": compiled.cached,
+                "seconds": round(seconds, 3),
+            }
+        ],
     )
 
 
 def write_caches(
-    conn: Connection,
+    db: Sql,
     results: Iterable[EpisodeResult],
     hashes: dict[str, tuple[str, int]],
     cache: dict[str, tuple[str, bytes]],
@@ -71,10 +68,10 @@ def write_caches(
         rel = result.episode.rel
         digest, size = hashes[rel]
         if result.parse_blob is not None and cache.get(rel, ("",))[0] != digest:
-            conn.execute(delete(store.files).where(store.files.c.path == rel))
+            db.execute('DELETE FROM "files" WHERE "path" = ?', (rel,))
             rows.append({"path": rel, "sha256": digest, "size": size, "parsed": result.parse_blob})
         if result.extract_changed:
-            conn.execute(delete(store.extracts).where(store.extracts.c.path == rel))
+            db.execute('DELETE FROM "extracts" WHERE "path" = ?', (rel,))
             e = result.extract
             extract_rows.append(
                 {
@@ -85,8 +82,8 @@ def write_caches(
                     "facts": e.facts,
                 }
             )
-    insert_rows(conn, store.files, rows)
-    insert_rows(conn, store.extracts, extract_rows)
+    db.insert("files", rows)
+    db.insert("extracts", extract_rows)
 
 
 # Scenes whose rows are made and written at once by a whole write (write_canon).
@@ -94,7 +91,7 @@ ROWS_AT_ONCE = 10_000
 
 
 def write_canon(
-    conn: Connection,
+    db: Sql,
     compiled: Compiled,
     cache: dict[str, tuple[str, bytes]],
     findings_ready: Callable[[], None] | None = None,
@@ -102,17 +99,20 @@ def write_canon(
     """Replace the derived tables with this canon (inside the caller's transaction).
     ``findings_ready`` is called before the findings are written: they may still be being
     worked out elsewhere (build.RulesRun) while the rest is written."""
+    from showbible.store.tables import DERIVED  # SQLAlchemy's: a whole write only
+
     universe, canon = compiled.universe, compiled.canon
     live = set(compiled.hashes)
     for rel in set(cache) - live:
-        conn.execute(delete(store.files).where(store.files.c.path == rel))
-    conn.execute(delete(store.extracts).where(store.extracts.c.path.not_in(live)))
-    write_caches(conn, compiled.extraction.episodes.values(), compiled.hashes, cache)
-    for table in reversed(store.DERIVED):
-        conn.execute(delete(table))
-    insert_rows(
-        conn,
-        store.series_t,
+        db.execute('DELETE FROM "files" WHERE "path" = ?', (rel,))
+    for (rel,) in db.rows('SELECT "path" FROM "extracts"'):
+        if rel not in live:
+            db.execute('DELETE FROM "extracts" WHERE "path" = ?', (rel,))
+    write_caches(db, compiled.extraction.episodes.values(), compiled.hashes, cache)
+    for table in reversed(DERIVED):
+        db.execute(f"DELETE FROM {quote(table.name)}")
+    db.insert(
+        "series",
         [
             {"id": s.id, "title": s.title or s.id, "position": i}
             for i, s in enumerate(universe.series)
@@ -120,9 +120,8 @@ def write_canon(
     )
     release_index = universe.release_index()
     scene_counts = Counter(f"{s.series}:{s.episode}" for s in canon.scenes)
-    insert_rows(
-        conn,
-        store.episodes,
+    db.insert(
+        "episodes",
         [
             {
                 "key": e.key,
@@ -146,24 +145,24 @@ def write_canon(
         for start in range(0, len(canon.scenes), ROWS_AT_ONCE)
     ]
     for stretch in stretches:
-        insert_rows(conn, store.scenes, scene_rows(canon, stretch))
+        db.insert("scenes", scene_rows(canon, stretch))
     for stretch in stretches:
-        insert_rows(conn, store.presence, presence_rows(canon, stretch))
+        db.insert("presence", presence_rows(canon, stretch))
     totals = Totals.of(canon.scenes)
-    insert_rows(conn, store.labels, label_rows(totals, None))
-    insert_rows(conn, store.characters, character_rows(compiled, totals))
-    insert_rows(conn, store.encounters, encounter_rows(canon))
+    db.insert("labels", label_rows(totals, None))
+    db.insert("characters", character_rows(compiled, totals))
+    db.insert("encounters", encounter_rows(canon))
     for stretch in stretches:
-        insert_rows(conn, store.tells, tell_rows(compiled, stretch))
-    insert_rows(conn, store.interactions, interaction_rows(compiled, None))
+        db.insert("tells", tell_rows(compiled, stretch))
+    db.insert("interactions", interaction_rows(compiled, None))
     if findings_ready is not None:
         findings_ready()
-    _write_whole_canon_tables(conn, compiled)
+    _write_whole_canon_tables(db, compiled)
     return totals
 
 
 def write_episodes(
-    conn: Connection,
+    db: Sql,
     compiled: Compiled,
     keys: Sequence[str],
     before: Totals,
@@ -178,51 +177,48 @@ def write_episodes(
     have. Every other row stays valid."""
     canon = compiled.canon
     episodes = [compiled.extraction.episodes[key] for key in keys]
-    write_caches(conn, episodes, compiled.hashes, {})
+    write_caches(db, episodes, compiled.hashes, {})
     for result in episodes:
         indexes = episode_range(canon, result.facts)
         if not indexes:
             continue
         lo, hi = indexes.start, indexes.stop - 1
         if not story:
-            conn.execute(delete(store.scenes).where(store.scenes.c.id.between(lo, hi)))
-            insert_rows(conn, store.scenes, scene_rows(canon, indexes))
-        conn.execute(delete(store.presence).where(store.presence.c.scene.between(lo, hi)))
-        conn.execute(delete(store.tells).where(store.tells.c.scene.between(lo, hi)))
-        conn.execute(
-            delete(store.interactions).where(store.interactions.c.episode == result.episode.key)
-        )
-        insert_rows(conn, store.presence, presence_rows(canon, indexes))
-        insert_rows(conn, store.tells, tell_rows(compiled, indexes))
-        insert_rows(conn, store.interactions, interaction_rows(compiled, result.facts))
+            db.execute('DELETE FROM "scenes" WHERE "id" BETWEEN ? AND ?', (lo, hi))
+            db.insert("scenes", scene_rows(canon, indexes))
+        db.execute('DELETE FROM "presence" WHERE "scene" BETWEEN ? AND ?', (lo, hi))
+        db.execute('DELETE FROM "tells" WHERE "scene" BETWEEN ? AND ?', (lo, hi))
+        db.execute('DELETE FROM "interactions" WHERE "episode" = ?', (result.episode.key,))
+        db.insert("presence", presence_rows(canon, indexes))
+        db.insert("tells", tell_rows(compiled, indexes))
+        db.insert("interactions", interaction_rows(compiled, result.facts))
     if story:
-        conn.execute(delete(store.scenes))
-        insert_rows(conn, store.scenes, scene_rows(canon, range(len(canon.scenes))))
+        db.execute('DELETE FROM "scenes"')
+        db.insert("scenes", scene_rows(canon, range(len(canon.scenes))))
     if meetings or story:
-        for table in (store.encounters, store.characters):
-            conn.execute(delete(table))
-        insert_rows(conn, store.encounters, encounter_rows(canon))
-        insert_rows(conn, store.characters, character_rows(compiled, after))
+        for table in ("encounters", "characters"):
+            db.execute(f"DELETE FROM {quote(table)}")
+        db.insert("encounters", encounter_rows(canon))
+        db.insert("characters", character_rows(compiled, after))
     else:
         for cid in before.speeches.keys() | after.speeches.keys():
             if before.speeches[cid] != after.speeches[cid]:
-                conn.execute(
-                    update(store.characters)
-                    .where(store.characters.c.id == cid)
-                    .values(speeches=after.speeches[cid])
+                db.execute(
+                    'UPDATE "characters" SET "speeches" = ? WHERE "id" = ?',
+                    (after.speeches[cid], cid),
                 )
     changed = [
         k for k in before.labels.keys() | after.labels.keys() if before.labels[k] != after.labels[k]
     ]
-    c = store.labels.c
     for cid, series, lab in changed:
-        conn.execute(
-            delete(store.labels).where(and_(c.character == cid, c.series == series, c.label == lab))
+        db.execute(
+            'DELETE FROM "labels" WHERE "character" = ? AND "series" = ? AND "label" = ?',
+            (cid, series, lab),
         )
-    insert_rows(conn, store.labels, label_rows(after, set(changed)))
-    for table in (store.facts, store.knowledge, store.relations, store.findings):
-        conn.execute(delete(table))
-    _write_whole_canon_tables(conn, compiled)
+    db.insert("labels", label_rows(after, set(changed)))
+    for table in ("facts", "knowledge", "relations", "findings"):
+        db.execute(f"DELETE FROM {quote(table)}")
+    _write_whole_canon_tables(db, compiled)
 
 
 def character_rows(compiled: Compiled, totals: Totals) -> list[Row]:
@@ -268,13 +264,12 @@ def episode_range(canon: Canon, scenes: Sequence[SceneFacts]) -> range:
     return range(first, first + len(scenes))
 
 
-def _write_whole_canon_tables(conn: Connection, compiled: Compiled) -> None:
+def _write_whole_canon_tables(db: Sql, compiled: Compiled) -> None:
     canon = compiled.canon
-    insert_rows(conn, store.facts, _facts(compiled))
-    insert_rows(conn, store.knowledge, _knowledge_rows(compiled))
-    insert_rows(
-        conn,
-        store.relations,
+    db.insert("facts", _facts(compiled))
+    db.insert("knowledge", _knowledge_rows(compiled))
+    db.insert(
+        "relations",
         [
             {
                 "id": n,
@@ -291,9 +286,8 @@ def _write_whole_canon_tables(conn: Connection, compiled: Compiled) -> None:
             for n, k in enumerate(compiled.fold.relations if compiled.fold else [])
         ],
     )
-    insert_rows(
-        conn,
-        store.findings,
+    db.insert(
+        "findings",
         [
             {
                 "id": n,
@@ -574,33 +568,3 @@ def _facts(compiled: Compiled) -> list[Row]:
     for n, row in enumerate(out):
         row["id"] = n
     return out
-
-
-def insert_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
-    """Many rows at once through the driver's own executemany: SQLAlchemy's per-row parameter
-    processing cost more than the database did (0.8 s for 65,000 presence rows). PostgreSQL
-    through psycopg takes them by COPY: half the CPU time of executemany, in this process and
-    in the server alike (bench/store_write.py, 500 synthetic episodes: 1.1 + 0.7 s against
-    2.5 + 1.3 s)."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    # A row's values in the columns' order, picked in C: a generator per row was a fifth of
-    # the store write (1.1 million values at 500 synthetic episodes).
-    pick = itemgetter(*columns) if len(columns) > 1 else lambda r: (r[columns[0]],)
-    quote = conn.dialect.identifier_preparer.quote
-    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
-        raw = conn.connection.driver_connection
-        sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
-        with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
-            for r in rows:
-                copy.write_row(pick(r))
-        return
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(mark for _ in columns)})"
-    )
-    for start in range(0, len(rows), 5000):
-        batch = list(map(pick, rows[start : start + 5000]))
-        conn.exec_driver_sql(sql, batch)

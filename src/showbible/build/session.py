@@ -53,6 +53,7 @@ from showbible.model import Diagnostic, InputError
 from showbible.reading.extract import PlaceIndex
 from showbible.reading.resolve import NameMatcher
 from showbible.rules import Finding
+from showbible.store.access import open_sql
 from showbible.universe.loader import Episode, load_universe
 
 Signature = dict[str, tuple[int, int]]  # path -> (mtime_ns, size)
@@ -238,10 +239,10 @@ class Session:
     def _compile_current(self) -> Compiled:
         """The store was already up to date: compile from its caches (nothing is parsed)."""
         universe = load_universe(self.root)
-        st = store.Store(self.url)
+        st = open_sql(self.url)
         try:
-            with st.read() as conn:
-                cache, extracts = load_caches(conn)
+            with st.read() as db:
+                cache, extracts = load_caches(db)
         finally:
             st.dispose()
         known = self.compiled.extraction if self.compiled is not None else None
@@ -307,12 +308,12 @@ class Session:
         compiled.parsed = len(edited)
         compiled.cached = len(compiled.extraction.episodes) - len(edited)
         digest = universe_hash(compiled.universe, compiled.hashes)
-        st = store.Store(self.url)
+        st = open_sql(self.url)
         try:
-            with st.write() as conn:
-                if store.read_meta(conn, "universe_hash") == self._written:
+            with st.write() as db:
+                if db.read_meta("universe_hash") == self._written:
                     write_episodes(
-                        conn,
+                        db,
                         compiled,
                         list(fresh),
                         before,
@@ -323,9 +324,9 @@ class Session:
                     compiled.totals = after
                 else:
                     # Someone else built since we wrote: their rows may not be ours to patch.
-                    compiled.totals = write_canon(conn, compiled, {})
-                set_meta_all(conn, digest, compiled)
-                log_build(conn, compiled, time.perf_counter() - started)
+                    compiled.totals = write_canon(db, compiled, {})
+                set_meta_all(db, digest, compiled)
+                log_build(db, compiled, time.perf_counter() - started)
         finally:
             st.dispose()
         self._written = digest

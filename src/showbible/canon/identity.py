@@ -177,6 +177,10 @@ def _thin_crossings(canon: Canon) -> list[Doubt]:
         char = canon.cast.characters.get(cid)
         if char is None or not char.provisional or char.role:
             continue
+        # Most appear in one series only: asked first, without their speech counts, whose
+        # decoding (a cached scene's extras) was most of a one-shot check's write of the facts.
+        if len({canon.scenes[i].series for i in scene_indexes}) < 2:
+            continue
         speeches: Counter[str] = Counter()
         episodes: dict[str, set[str]] = {}
         first_in: dict[str, tuple[str, int]] = {}

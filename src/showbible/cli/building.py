@@ -22,12 +22,12 @@ from showbible.cli.common import (
     UniverseOpt,
     app,
     choose,
-    end_quickly,
     err,
     out,
     print_json,
     progress_bar,
     root_of,
+    skip_teardown,
     warn_diagnostics,
 )
 from showbible.model import InputError
@@ -66,7 +66,7 @@ def build_cmd(
     root = root_of(universe, universe_opt)
     with progress_bar(err.is_terminal) as report:
         result = build(root, db, force=force, progress=report)
-    end_quickly()
+    skip_teardown()  # a canon compiled here: not worth freeing at exit
     warn_diagnostics(result)
     if not result.changed:
         err.print("canon is up to date")
@@ -147,6 +147,8 @@ def check_cmd(
         result = run_check(
             root, db, as_of=as_of, only=paths, rules=rule or (), daemon=not no_daemon
         )
+    if result.served_by is None:
+        skip_teardown()  # a canon compiled here: not worth freeing at exit
     scope.verify(root, db, paths, "--only", result.scripts)
     if verbose:
         who = (
@@ -327,6 +329,8 @@ def check_files(
         # has no findings, so reporting on it prints nothing.
         paths = scope.narrow(root, rels)
         result = run_check(root, db, only=paths, daemon=True)
+        if result.served_by is None:
+            skip_teardown()  # a canon compiled here: not worth freeing at exit
         scope.verify(root, db, [], "check-files", result.scripts)
         if fmt == "json":
             sys.stdout.write(dumps(to_json(result.findings)))

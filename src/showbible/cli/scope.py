@@ -32,22 +32,16 @@ def narrow(root: Path, wanted: list[str]) -> list[str]:
 
 def built_scripts(root: Path, db: str | None) -> tuple[int, list[str]]:
     """(episodes, script files) of the canon in the store."""
-    from sqlalchemy import func, select  # the store: imported only once a command reads it
+    from showbible.store import resolve_url
+    from showbible.store.access import open_sql
 
-    from showbible import store
-
-    st = store.Store(store.resolve_url(root, db))
+    st = open_sql(resolve_url(root, db))
     try:
-        with st.read() as conn:
-            count = conn.execute(select(func.count()).select_from(store.episodes)).scalar_one()
-            files = [
-                str(r.file)
-                for r in conn.execute(select(store.episodes.c.file))
-                if r.file and "#" not in str(r.file)
-            ]
+        with st.read() as sql:
+            files = [file for (file,) in sql.rows('SELECT "file" FROM "episodes"')]
     finally:
         st.dispose()
-    return int(count), files
+    return len(files), [str(f) for f in files if f and "#" not in str(f)]
 
 
 def verify(

@@ -43,9 +43,13 @@ def is_displayable(name: str) -> bool:
     return True
 
 
-def inside(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> bool:
-    """Whether ``path``, symlinks resolved, lies inside the folder ``root``."""
-    root_real = os.path.realpath(root)
+def inside(
+    root: str | os.PathLike[str], path: str | os.PathLike[str], root_real: str | None = None
+) -> bool:
+    """Whether ``path``, symlinks resolved, lies inside the folder ``root``. ``root_real``:
+    ``root`` resolved, when the caller asks this of many paths (each resolution is an
+    ``lstat`` per folder of the path)."""
+    root_real = root_real if root_real is not None else os.path.realpath(root)
     real = os.path.realpath(path)
     return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
 

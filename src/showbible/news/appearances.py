@@ -82,7 +82,9 @@ _PART = (
 # part of a show ("an episode of", "the season 5 finale of", "the spin-off series").
 _OBJECT_GAP = re.compile(
     r"^(?:\s+(?:back|again|briefly|also|once\s+more|later|this\s+(?:week|season|fall|year)|"
-    r"\w+ly))*\s*(?:,\s*)?\s+(?:over\s+)?(?:on|in|to|into|onto|for|at|with|via)\s+"
+    # "will appear in some capacity in X", "return in a guest role on X"
+    r"(?:in|as|for)\s+(?:some|a|an|any)\s+(?:small\s+|guest\s+|brief\s+)?(?:capacity|form|way|"
+    r"role|cameo|stint)|\w+ly))*\s*(?:,\s*)?\s+(?:over\s+)?(?:on|in|to|into|onto|for|at|with|via)\s+"
     rf"(?:(?:{_PART})\s+){{0,6}}$"
 )
 # "on Lower Decks and, most memorably, in Picard": more shows for the same predicate

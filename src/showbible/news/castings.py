@@ -1,6 +1,8 @@
 """Who plays whom, said with a role's words rather than a verb of playing: "the network cast A in
 the role of X", "take over for A in the role of X", "A ... became X, a role she has held for 16
-years", "A, who was drug lord X on <Show>". Read in the relations pass, after ``Roles`` (whose
+years", "A, who was drug lord X on <Show>", "A and B will tackle the roles of X and Y", "A's
+return to the X universe as Y", "A (aka Y)" when A is a performer, "Y actor A". Read in
+the relations pass, after ``Roles`` (whose
 module is full), with the same ``emit_plays``: the pair is placed in its show like any other.
 """
 
@@ -11,7 +13,8 @@ import re
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
 from showbible.news.names import keyof
-from showbible.news.roles import Roles
+from showbible.news.pairing import zip_roles
+from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, Roles, list_of
 
 # "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"
 _IN_THE_ROLE = re.compile(
@@ -32,6 +35,25 @@ _WAS_ROLE = re.compile(
     rf"(?P<c>{NAM})\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z]\S*[’']s\s+)?(?P<s>\ue000\d+\ue001)"
 )
 
+# "Hermione Corfield (The Road Dance) and Jeremy Irvine (...) will tackle the roles of Julia
+# Moriston and Henry Beauchamp": in order, once the credits are blanked
+_THE_ROLES_OF = re.compile(
+    rf"(?P<p>{list_of(NAM)}),?\s+{AUX}(?:tackles?|tackled|tackling|takes?\s+on|took\s+on|taking\s+on|"
+    rf"steps?\s+into|stepped\s+into)\s+the\s+(?:roles?|parts?)\s+of\s+(?P<c>{list_of(C_ITEM)})"
+)
+
+# "Kim Cattrall's return to the Sex and the City universe as Samantha Jones", "Amy Ryan's
+# absolutely necessary return to The Office as Holly Flax", "Henry Cavill's recasting as Geralt"
+_RETURN_AS = re.compile(
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+\s+){{0,3}}(?:return|comeback|debut|turn|stint|casting|"
+    rf"recasting)\b[^.;\ue002]{{0,60}}?"
+    rf"\bas\s+(?P<c>{C_ITEM})"
+)
+# "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
+_ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
+# "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
+_AKA = re.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
+
 
 class Castings(Roles):
     """``plays`` facts said with a role's words (see the module's docstring)."""
@@ -49,3 +71,21 @@ class Castings(Roles):
                 played = self.emit_plays(performer, character, m, sentence, para, 0.75, q, at)
                 if played and show:
                     self.add("appears_in", played, m.at(show).value, para.line, sentence, 0.7, q)
+        text = CREDIT_BRACKET.sub(lambda x: " " * len(x.group()), m.text)
+        for match in _THE_ROLES_OF.finditer(text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
+            for who, part in zip_roles(performers, m.all(match.group("c"))):
+                self.emit_plays(who.value, part, m, sentence, para, 0.8, q, match.start())
+        for match in _RETURN_AS.finditer(m.text):
+            q = self.qualifier(m, match.start(), match.end(), question)
+            who, part = m.at(match.group("p")), m.at(match.group("c"))
+            self.emit_plays(who.value, part, m, sentence, para, 0.75, q, match.start("c"))
+        for match in _ROLE_ACTOR.finditer(m.text):
+            who, part = m.at(match.group("p")), m.at(match.group("c"))
+            if self.kb.performer_like(part.value) <= 0:
+                self.emit_plays(who.value, part, m, sentence, para, 0.75, "", match.start())
+        for match in _AKA.finditer(m.text):
+            who, part = m.at(match.group("p")), m.at(match.group("c"))
+            if self.kb.performer_like(who.value) > 0 >= self.kb.performer_like(part.value):
+                self.emit_plays(who.value, part, m, sentence, para, 0.8, "", match.start())

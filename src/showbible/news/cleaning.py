@@ -228,7 +228,8 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
     paragraphs: list[Paragraph] = []
     sources: list[tuple[str, int, str]] = []
     title = ""
-    for number, raw in lines:
+    lines = list(lines)
+    for i, (number, raw) in enumerate(lines):
         if not raw.strip():
             continue
         m = _SOURCE_LINE.match(raw)
@@ -236,6 +237,8 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
             sources.append((m.group("outlet").strip(" ."), number, raw.strip()))
             break  # what follows a "Source:" footer is the site's, not the article's
         if _TRAILER.match(raw):
+            if _prose_follows(lines[i + 1 : i + 6], paragraphs):
+                continue  # "More from TVLine" amid the article (a syndicated promo box)
             break
         if _BOILERPLATE_START.match(raw) or _BOILERPLATE_ANY.search(raw):
             continue
@@ -248,6 +251,16 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
             continue
         paragraphs.extend(Paragraph(number, piece) for piece in _pieces(line))
     return Article(file, title, paragraphs, sources)
+
+
+def _prose_follows(lines: list[tuple[int, str]], before: list[Paragraph]) -> bool:
+    """Whether the next lines hold a paragraph of prose (30 words or more, not a list of links)
+    that goes on about what the article was about (a capitalised word it used)."""
+    seen = {w for p in before for w in re.findall(r"\b[A-Z][\w’']{3,}", p.text)}
+    return any(
+        len(raw.split()) >= 30 and seen & set(re.findall(r"\b[A-Z][\w’']{3,}", raw))
+        for _, raw in lines
+    )
 
 
 MAX_PARAGRAPH = 2000
@@ -290,6 +303,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
             word.group(1) in _ABBREV or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))
         ):
             continue  # "Dr.", "H.", "A.C. Slater": initials end no sentence
+        if before.count("(") > before.count(")") and ")" in text[m.end() : m.end() + 80]:
+            continue  # "Jeremy Irvine (Mamma Mia! Here We Go Again)": a title in brackets
         if before.strip():
             out.append((start, before))
         start = m.end()

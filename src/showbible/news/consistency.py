@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterable
 
 from showbible.news.cleaning import Article
-from showbible.news.entities import Knowledge
+from showbible.news.entities import Knowledge, title_case
 from showbible.news.extractor import CLAUSE_START, NEGATION
 from showbible.news.facts import NewsFact
-from showbible.news.names import NAME, keyof
+from showbible.news.names import NAME, ROLE_VERB, keyof
 
 _PAIR = rf"(?P<n>{NAME})\s*\((?P<b>[^()]{{1,60}})\)"
 _PAIR_RE = re.compile(_PAIR)
@@ -35,6 +35,15 @@ _PAIR_LIST = re.compile(
     rf"|\s+and\s+{NAME}\s*\([^()]{{1,60}}\))+"
 )
 _QUOTED = re.compile(r"^\s*[‘'“\"].+[’'”\"]\s*$")
+# A performer who takes a role right after the brackets: they hold a credit (see ROLE_VERB).
+_ROLE_AFTER = re.compile(rf"(?:\s*,?\s*(?:and\s+)?{NAME}\s*\([^()]{{1,60}}\))*{ROLE_VERB}")
+# A list of performers after "starred", only some of them with brackets: "starred Zach Braff
+# (Bullets Over Broadway), Sarah Chalke, Donald Faison, ... John C. McGinley (Glengarry Glen
+# Ross), and more": a cast of characters would bracket every name.
+_ITEM = rf"{NAME}(?:\s*\([^()]{{1,60}}\))?"
+_STAR_LIST = re.compile(
+    rf"\b(?:starred|stars|starring|featured|featuring|features)\s+(?P<l>{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ITEM}){{2,}})"
+)
 # Words a name may hold in lower case; any other lower-case word makes a bracket a title's.
 _NAME_LOWER = frozenset(
     ("de", "da", "van", "von", "der", "den", "del", "di", "du", "le", "la", "bin", "al", "dos",
@@ -66,10 +75,14 @@ def _numbered(title: str) -> int:
 
 
 def credit_titles(
-    kb: Knowledge, article: Article, sure: set[str] | None = None
+    kb: Knowledge,
+    article: Article,
+    sure: set[str] | None = None,
+    roles: dict[str, set[str]] | None = None,
 ) -> dict[str, set[str]]:
     """Each title used as a credit in the article, with the names it was given after (keys);
-    ``sure`` gets the names a credit marks as performers: a quoted title, or a list of them."""
+    ``sure`` gets the names a credit marks as performers: a quoted title, or a list of them.
+    ``roles``: each performer's roles (keys), as the facts give them."""
     out: dict[str, set[str]] = {}
     sure = set() if sure is None else sure
 
@@ -89,8 +102,17 @@ def credit_titles(
             if titles >= 2 and titles * 2 >= len(pairs) and min(shapes) >= 0:
                 for p in pairs:
                     credit(p.group("n"), p.group("b"), listed=True)
+        for m in _STAR_LIST.finditer(para.text):
+            items = re.findall(_ITEM, m.group("l"))
+            pairs = list(_PAIR_RE.finditer(m.group("l")))
+            if pairs and len(pairs) * 2 < len(items):
+                for p in pairs:  # a performer whose role the article gives elsewhere
+                    if (roles or {}).get(keyof(kb.full(p["n"])), set()) - {keyof(p["b"])}:
+                        credit(p.group("n"), p.group("b"), listed=True)
         for p in _PAIR_RE.finditer(para.text):
-            if _QUOTED.match(p.group("b")) or (
+            if _ROLE_AFTER.match(para.text, p.end()) and keyof(p.group("b")) not in kb.performers:
+                credit(p.group("n"), p.group("b"), listed=True)
+            elif _QUOTED.match(p.group("b")) or (
                 kb.is_series(p.group("b")) and not kb.is_series(p.group("n"))
             ):
                 credit(p.group("n"), p.group("b"))
@@ -136,7 +158,11 @@ def _keys(names: Iterable[str]) -> set[str]:
 def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFact]:
     """The facts whose slots hold the kinds of names the article gives them (see above)."""
     sure: set[str] = set()
-    credits = credit_titles(kb, article, sure)
+    roles: dict[str, set[str]] = {}
+    for f in facts:
+        if f.kind == "plays":
+            roles.setdefault(keyof(f.subject), set()).add(keyof(f.object))
+    credits = credit_titles(kb, article, sure, roles)
     titles = set(credits)
 
     # The shows the facts place characters in or give a showrunner, when a show's name cannot
@@ -157,9 +183,17 @@ def typed(facts: list[NewsFact], kb: Knowledge, article: Article) -> list[NewsFa
     # Mayans' Oakland president" is no "Mayans MC plays Oakland").
     placed = _keys(f.object for f in facts if f.kind in ("appears_in", "showrunner"))
 
+    # "Jay and Silent Bob's Crash Landing": a headline's capitals name no role the text never
+    # names again
+    heads = {p.line for p in article.paragraphs[:2] if title_case(p.text)}
+    prose = " ".join(keyof(p.text) for p in article.paragraphs if not title_case(p.text))
+
     def wrong_plays(f: NewsFact) -> bool:
         if not _person_shaped(f.subject) or is_title(f.subject) or is_title(f.object):
             return True  # a headline's words in capitals, or a title, is no performer or role
+        owned = re.search(rf"[’']s\s+{re.escape(f.object)}", f.sentence)
+        if f.line in heads and owned and prose and keyof(f.object) not in prose:
+            return True
         if keyof(f.subject) in placed or keyof(kb.is_series(f.subject) or "") in placed:
             return True
         return keyof(f.object) in performers  # "A plays David Hyde Pierce": someone's performer

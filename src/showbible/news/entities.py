@@ -19,6 +19,8 @@ from showbible.news.names import (
     NOT_NAME_START,
     ORGS,
     OUTLETS,
+    ROLE_VERB,
+    SPOUSE,
     Lexicon,
     keyof,
     norm,
@@ -361,6 +363,8 @@ def _trim(raw: str) -> tuple[int, str]:
     never a month or an organisation (then the name is "")."""
     spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", raw)]
     while spans and (spans[0][1].lower().strip(".") in NOT_NAME_START or spans[0][1] in _MONTHS):
+        if SPOUSE.match(raw[spans[0][0] :]):
+            break  # "First Lady Kelly Kapowski": an office the role is named with
         spans = spans[1:]
     if (len(spans) >= 3 and spans[0][1].endswith("ing")) or (
         len(spans) == 2 and spans[0][1] in _GERUNDS
@@ -552,6 +556,9 @@ _PERFORMER_AFTER = re.compile(
     r"was cast|is cast|has been cast|have been cast|were cast|are cast|will play|"
     r"is set to (?:play|portray|star)|stars in)\b"
     r"|^[’'](?:s)?\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:character|role)\b"  # "Parsons’ TBBT character"
+    # "Harriet Slater (Pennyworth) will portray Jamie's mother": a credit, then the new role
+    r"|^\s*\((?!\s*(?:aka|AKA)\b)[^()]{1,60}\)(?:\s*,?\s*(?:and\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}\([^()]"
+    rf"{{1,60}}\))*{ROLE_VERB}\s+(?:the\s+roles?\s+of\s+)?[A-Z]"
 )
 # "Candice Patton (Iris West) told the magazine": the one who speaks to the press.
 _SPOKE_AFTER = re.compile(
@@ -614,6 +621,10 @@ def learn_people(kb: Knowledge, article: Article) -> None:
             if _RANK.search(before) or _RANK.search(words[0] + " "):  # "Dr. Tara Lewis"
                 kb.evidence[k] -= 2
     _drop_glued(kb)
+    for k, score in list(kb.evidence.items()):  # "co-star Davis": her full name's evidence
+        longer = [full for full in kb.persons if " " not in k and full.split()[-1] == k]
+        if score and len(longer) == 1:
+            kb.evidence[longer[0]] += score
     _cast_lists(kb, article)
     _show_people(kb, article)
 

@@ -16,7 +16,7 @@ from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm
 
 # Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
 HEDGE = re.compile(
-    r"\b(?:would|could|might|may|should|if|whether|rumou?red|rumou?rs?|possibly|perhaps|maybe|"
+    r"\b(?:would|could|might|(?-i:may|(?<![\w,]\s)May(?!\s+\d))|should|if|whether|rumou?red|rumou?rs?|possibly|perhaps|maybe|"
     r"hopes?|hoping|wants? to|wish|wishes|expected to|in talks|in negotiations|potential|"
     r"possible|likely|unlikely|reportedly|allegedly|if true|remains? to be seen|speculat\w+|"
     r"theor(?:y|ies|i[sz]e)|nothing (?:is )?planned|not (?:yet )?confirmed|"
@@ -243,6 +243,12 @@ class Extractor:
             return None
         return main if len(counts) == 1 or counts[1] <= 1 or counts[0] >= 3 * counts[1] else None
 
+    def one_show(self) -> bool:
+        """Whether the article is about one show: the only one it names, or the dominant one
+        while no other is named twice."""
+        named = {t for t, n in self.kb.series_count.items() if n and not self.franchise(t)}
+        return len(named) == 1
+
     def several_shows(self) -> bool:
         """Whether the article names two shows or more twice or more (a crossover, a spin-off
         beside its parent): no one show is then what a paragraph with none is about."""
@@ -318,3 +324,9 @@ class Extractor:
             ):
                 return full
         return None
+
+
+def families(titles: list[str]) -> set[str]:
+    """Shows told apart, one name and its longer form ("Criminal Minds", "Criminal Minds:
+    Evolution") counted once."""
+    return {t for t in titles if not any(o != t and t.startswith(o + ":") for o in titles)}

@@ -8,6 +8,7 @@ series), ``appears_in`` (character -> series or film), ``quote`` (speaker -> wor
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -110,9 +111,24 @@ def dedupe(facts: list[NewsFact]) -> list[NewsFact]:
         ):
             best[k] = f
     out = []
+    # "Preston Burke" beside "Dr. Preston Burke" for the same performer: one role, kept with its
+    # rank (a rank is part of the name the house gold gives)
+    ranked = {
+        (k[0], k[2], keyof(_RANK_WORD.sub("", best[k].object, count=1)))
+        for k in order
+        if k[1] == "plays" and _RANK_WORD.match(best[k].object)
+    }
     for k in order:
         f = best[k]
+        if k[1] == "plays" and (k[0], k[2], k[3]) in ranked:
+            continue
         if k in ended and f.qualifier != "ended":
             f = dataclasses.replace(f, qualifier="ended")
         out.append(f)
     return sorted(out, key=lambda f: (f.file, f.line, KINDS.index(f.kind)))
+
+
+_RANK_WORD = re.compile(
+    r"(?:Dr\.|Doctor|Captain|Capt\.|Detective|Det\.|Officer|Agent|Nurse|Sgt\.|Sergeant|Lt\.|"
+    r"Lieutenant|Chief|Commander|Admiral|Marshal|Sheriff|Deputy|Professor|Judge|Lady|Lord|Sir)\s"
+)

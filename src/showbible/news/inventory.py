@@ -43,7 +43,7 @@ _NUMBERED = re.compile(
     rf"(?P<t>{COLON_TITLE}|{TITLE})(?:\s*\((?:19|20)\d\d\))?\s*$"  # "... (2009)": its year
 )
 # "the animated shorts on The Tracey Ullman Show", "That '70s Show": a title that says it is one.
-_SHOW_WORD = re.compile(rf"(?P<t>(?:The|That|This)\s+{TITLE}\s+Show)\b")
+_SHOW_WORD = re.compile(rf"(?P<t>(?:The|That|This)\s+(?:[’']\d0s|{TITLE})\s+Show)\b")
 # "Futurama on The Simpsons", "The Simpsons has delivered": "The" in capitals inside a sentence
 # opens a title; used twice or more there, the title is the article's show.
 _MID_THE = re.compile(rf"(?<=[a-z,;:] )(?P<t>The\s+{TITLE})")

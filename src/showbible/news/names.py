@@ -30,7 +30,7 @@ def words(text: str) -> list[str]:
 # Words that start sentences or stand in titles but never begin a person's name.
 NOT_NAME_START = frozenset(
     words("""a an and as at but by for from if in into of on or so the to with while after before
-    former once
+    former once original
     despite unlike remember according plus also however still even since though although
     when where what which who whom whose why how this that these those there here it its they
     we you i he she indeed taking stepping joining replacing
@@ -173,13 +173,22 @@ class Lexicon:
         return lex
 
 
+# The verb of a performer's new role, right after a credit in brackets: "Harriet Slater
+# (Pennyworth) will portray", "A (X) and B (Y) will tackle the roles of", "(Condor's Nest) as".
+ROLE_VERB = (
+    r"\s*,?\s*(?:will\s+|is\s+set\s+to\s+|also\s+|now\s+)*(?:portray|play|star\s+as|voice|tackle|"
+    r"take\s+on|as)\b(?=\s+(?:the\s+roles?\s+of\s+)?[A-Z\ue002])"  # a name next, not "a key role"
+)
+SPOUSE = re.compile(r"(?:First|Second)\s+(?:Lady|Gentleman)\s")
+
+
 def strip_start(name: str) -> str:
     """Drop sentence-start words glued to a name: ``With Simone Missick`` -> ``Simone
     Missick``; ``Unlike Jessica`` -> ``Jessica``."""
     words = name.split()
     while words and words[0].lower().strip(".") in NOT_NAME_START and len(words) > 1:
-        if words[0] == "The" and len(words) > 1:
-            break
+        if (words[0] == "The" and len(words) > 1) or SPOUSE.match(" ".join(words)):
+            break  # "First Lady Kelly Kapowski": an office, which ``unranked`` drops
         words = words[1:]
     if len(words) == 1 and words[0].lower() in NOT_NAME_START:
         return ""
@@ -192,10 +201,11 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 # Offices a character is named with ("California Governor Zack Morris", "First Lady Kelly
 # Kapowski", "Mayor Bobby Golec"): a description before the person's own name. Ranks ("Detective
-# Ada Quill", "Special Agent Ivo Crane") are kept: the house gold names characters with them.
+# Ada Quill", "Special Agent Ivo Crane") and nobility ("Lady Agatha Danbury") are kept: the house
+# gold names characters with them.
 _OFFICE = re.compile(
     r"^(?:[A-Z][\w\-]*\s+){0,2}?(?:Governor|Gov\.|Mayor|President|Vice President|Senator|"
-    r"Congressman|Congresswoman|Lady|Ambassador|Principal|Coach|Professor)\s+"
+    r"Congressman|Congresswoman|(?:First|Second)\s+(?:Lady|Gentleman)|Ambassador|Principal|Coach|Professor)\s+"
 )
 
 

@@ -18,8 +18,8 @@ from showbible.news.characters import bare_character
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
-from showbible.news.extractor import HEDGE, Extractor
-from showbible.news.names import keyof, strip_start
+from showbible.news.extractor import HEDGE, Extractor, families
+from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import list_votes, spread, zip_roles
 from showbible.news.series import series_name
 
@@ -56,9 +56,9 @@ V_DIRECT = (
     r"voice|reprises|reprised|reprising|reprise)(?!\s+by\b)"
 )
 V_AS = (
-    r"(?:stars|starred|starring|star|returns|returned|returning|return|cast|appears|appeared|"
-    r"appearing|appear|joins|joined|join|comes back|came back|is back|showing up|shows up|"
-    r"show up|debuts|debuted|signed on|signs on|boarded)"
+    r"(?:guest[- ])?(?:stars?|starred|starring|returns?|returned|returning|cast|appears?|appeared|"
+    r"appearing|joins?|joined|comes back|came back|is back|showing up|shows up|show up|debuts|"
+    r"debuted|signed on|signs on|boarded|(?:made|makes|make|making)\s+(?:his|her|their))"
 )
 V_ROLE = (
     r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"
@@ -68,8 +68,8 @@ V_ROLE = (
 # be playing", "Paulo Costanzo, who was previously seen in The Night Of, will be playing".
 CREDIT = (  # "Schreiber (Love in the Time of Cholera) played", "Lithgow, 75, played"
     rf"(?:\s*\((?!\s*{NAM}\s*\))[^()]{{1,60}}\)|,\s*\d{{1,3}},|\s+(?:from|of)\s+{SER}|,?\s+who\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?|,\s+who\s+[^,;.]"
-    rf"{{0,80}},(?=\s+{AUX}(?:{V_AS}|{V_DIRECT})))?"
+    rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?|,\s+(?:who|the|an?)\s+"
+    rf"[^,;.]{{0,100}},(?=\s+{AUX}(?:{V_AS}|{V_DIRECT})))?"  # ", the longest-running Genie, will"
 )
 # "plays Cobra Kai villain Hawk": the show, what the character is there, the character; "the
 # British vamp Spike": a capitalised adjective, what the character is, the character
@@ -98,7 +98,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # reprise her role as / the role of / their respective roles as / his TVD character
     # (also: "are also on board to reprise", "reprise his role from the X finale as")
     (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}(?:[a-z’']+\s+){{0,3}}?{AUX}{V_ROLE}\s+"
-                rf"(?:to\s+)?(?:his|her|their|the)\s+(?:respective\s+|iconic\s+|original\s+|[\w]+-[\w-]+\s+)?"
+                rf"(?:to\s+)?(?:his|her|their|the)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
                 rf"(?:{SER}\s+)?(?:roles?|characters?|part)(?:\s+from\s+(?:the\s+)?{SER}(?:\s+[\w\-]+){{0,3}}?)?"
                 rf"\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
     # Jane Doe, who returns in X, reprising the role of Mara Voss
@@ -169,7 +169,7 @@ _PRONOUN_CAST = re.compile(
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = re.compile(
-    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b)"
+    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
@@ -180,7 +180,7 @@ _POSSESSIVE = re.compile(
     rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
     rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
     rf"prequel|sequel|adaptation|"
-    rf"crossover|set|finale|premiere)))(?!\s*\()(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
+    rf"crossover|set|finale|premiere)))(?!\s*\((?![a-z]))(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
 )
 _YEAR_SER = (
     rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
@@ -198,8 +198,12 @@ _EPISODE_OF = re.compile(
     rf"(?:the\s+)?(?P<s>{SER})"
 )
 # "the Supernatural prequel": a show that describes another show.
-_DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival)\b")
-_CREDIT = re.compile(r"(?<=\ue003)\s*\((?:[^()\ue002]|\([^()\ue002]*\))*\)")
+_DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
+# "(High School Musical)" after a name, or any bracket before a role's verb: a credit
+CREDIT_BRACKET = re.compile(
+    r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
+    rf"{NAM}\s*\([^()]*\))*{ROLE_VERB}))\)"
+)
 _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
 
@@ -218,10 +222,10 @@ class Roles(Extractor):
 
     def emit_plays(
         self, performer: str, character: Mention, m: Marked, sentence: str, para: Paragraph,
-        confidence: float, qualifier: str, at: int = -1, place: str = "",
+        confidence: float, qualifier: str, at: int = -1, place: str = "", placed: bool = False,
     ) -> str | None:  # fmt: skip
-        """Propose ``performer plays character``; with ``at`` (where the cast stands in the
-        sentence), place the character in its show, as ``place`` qualifies it."""
+        """Propose ``performer plays character`` and place the character in its show (``at``:
+        where the cast stands; without, only where the show is plain, unless ``placed``)."""
         performer = strip_start(performer) or self.kb.full(performer)  # "Oh's": Sandra Oh
         name = character.text if character.kind == "series" else strip_start(character.value)
         if not name and re.search(re.escape(character.token) + r"[’']s\b", m.text or ""):
@@ -251,7 +255,7 @@ class Roles(Extractor):
             confidence = max(confidence, 0.9)
         character_name = self.kb.full(name)
         if keyof(character_name) == keyof(full) or (
-            " " not in name and keyof(character_name) in self.kb.performers
+            " " not in name and self.kb.performer_like(character_name) > 0
         ):
             # "Mo Brings Plenty as Mo", "Niles (David Hyde Pierce) ... David (Anders Keith)":
             # the short name is the role, not a performer's full name
@@ -268,14 +272,16 @@ class Roles(Extractor):
         if own and not qualifier:
             # "Station 19 actor Grey Damon ... Damon, who plays Jack Givson": his show's
             self.add("appears_in", character_name, own, para.line, sentence, 0.6)
-        elif at >= 0 and not qualifier and not para.title:
+        elif not qualifier and not para.title and (at >= 0 or not placed):
             token = m.text.find(character.token) if character.token else -1
-            self.cast_of(m, token if token >= 0 else at, character_name, sentence, para, place)
+            if (where := token if token >= 0 else at) >= 0:
+                self.cast_of(m, where, character_name, sentence, para, place, strict=at < 0)
         return character_name
 
     def cast_of(
-        self, m: Marked, at: int, character: str, sentence: str, para: Paragraph, q: str = ""
-    ) -> None:
+        self, m: Marked, at: int, character: str, sentence: str, para: Paragraph, q: str = "",
+        strict: bool = False,
+    ) -> None:  # fmt: skip
         """A character named with its performer belongs to the show the text is about there:
         the nearest show named before it in the sentence, else after it, else before the
         sentence in the paragraph, else the show the paragraphs before were about, else the
@@ -323,6 +329,8 @@ class Roles(Extractor):
                    and not any(a <= head.text.find(x.token) < b for a, b in head_asides)
                    and not _DESCRIBES.match(head.text[head.text.find(x.token) + len(x.token):])
                    ]  # fmt: skip
+        if strict and len(set(before + after)) != 1 and (before or after or not self.one_show()):
+            q = "hedged"  # several shows in the sentence, or none in an article about several
         if before:
             series, confidence = before[-1], 0.6
         elif after:
@@ -333,7 +341,7 @@ class Roles(Extractor):
             # "The second episode of A included a cameo from a B character. C appeared in one
             # scene as X": the episode the paragraph is about, when it names several shows
             shown = [head.at(e.group("s")).value for e in _EPISODE_OF.finditer(head.text)]
-            if len(_families(earlier)) > 1 and not shown:
+            if len(families(earlier)) > 1 and not shown:
                 return  # the paragraph names several shows and the sentence none: whose?
             series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
         elif self.heading_before(para):  # "Chicago Fire: Sal Vasquez (...)" above it
@@ -374,7 +382,7 @@ class Roles(Extractor):
         # "Meg Donnelly (High School Musical) and Drake Rodger (The In Between) have been cast
         # as ...": a credit in brackets (no name in it) is blanked, same length, so the names
         # read as one list.
-        text = _CREDIT.sub(lambda x: " " * len(x.group()), m.text)
+        text = CREDIT_BRACKET.sub(lambda x: " " * len(x.group()), m.text)
         for pattern, confidence in _PLAYS:
             for match in pattern.finditer(text):
                 q = self.qualifier(m, match.start(), match.end(), question)
@@ -519,10 +527,8 @@ class Roles(Extractor):
             first = (vote or default) > 0 and a.kind == "name"
             at = start if cast and not own else -1
             for left, b in spread(m, start, a, bs, self.kb.full if first else None):
-                if first:
-                    role = self.emit_plays(left.value, b, m, sentence, para, 0.8, q, at, place)
-                else:
-                    role = self.emit_plays(b.value, left, m, sentence, para, 0.85, q, at, place)
+                who, part, conf = (left.value, b, 0.8) if first else (b.value, left, 0.85)
+                role = self.emit_plays(who, part, m, sentence, para, conf, q, at, place, True)
                 if role and own:
                     self.add("appears_in", role, own, para.line, sentence, 0.75)
 
@@ -692,9 +698,3 @@ class Roles(Extractor):
             if x.kind == "name" and k in self.kb.characters:
                 return self.kb.characters[k]
         return None
-
-
-def _families(titles: list[str]) -> set[str]:
-    """Shows told apart, one name and its longer form ("Criminal Minds", "Criminal Minds:
-    Evolution") counted once."""
-    return {t for t in titles if not any(o != t and t.startswith(o + ":") for o in titles)}

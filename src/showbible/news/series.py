@@ -39,7 +39,7 @@ COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
 _NETWORKS = (
     r"(?:CBS All Access|Marvel|Netflix|HBO|Disney\+?|Hulu|Amazon|Apple|FX|AMC|CBS|NBC|ABC|Fox|"
     r"Starz|Showtime|Peacock|Paramount\+?|The CW|CW|Prime Video|Max|BBC|ITV|Syfy|USA|TNT|TBS|"
-    r"Freeform|DC)"
+    r"Freeform|DC|HBO Max|Disney\+ Hotstar|Apple TV\+?|Paramount Network|BBC One|BBC Two)"
 )
 
 SERIES_CUES = [

@@ -15,7 +15,7 @@ from showbible.news.extractor import Extractor
 from showbible.news.names import keyof
 from showbible.news.roles import AUX, DESC, list_of
 
-RUNNER = r"(?:co-?)?show[\s-]?runners?"
+RUNNER = r"(?:[Cc]o-?)?[Ss]how[\s-]?runners?"
 # ", who wrote and produced on X," between a name and its verb
 _WHO = r"(?:,\s+who\s+[^.;,]{1,160}?,?|\s+[–—]\s+who\s+[^.;–—]{1,120}?\s+[–—])?"
 # "of X", "for the new X show"

@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from showbible.model import InputError
+from showbible.store.sql import reason as said_reason
 from showbible.store.tables import BUILD_LOCK, MIGRATIONS, SCHEMA_HEAD, meta
 
 if TYPE_CHECKING:
@@ -208,14 +209,4 @@ def set_meta(conn: Connection, key: str, value: str) -> None:
 
 
 def _reason(exc: OperationalError) -> str:
-    said = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in said or "lock timeout" in said:
-        return "it is locked by another build; try again when it finishes"
-    if "readonly" in said or "read-only" in said:
-        return "the store is read-only"
-    if "unable to open database file" in said:
-        # SQLite in WAL mode needs to write beside the database even to read it.
-        return "cannot open the database file: its folder is missing or read-only"
-    if "disk" in said and "full" in said:
-        return "the disk is full"
-    return said.splitlines()[0]
+    return said_reason(str(exc.orig) if exc.orig is not None else str(exc))

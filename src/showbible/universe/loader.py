@@ -439,6 +439,7 @@ def _discover_episodes(
     episodes: list[Episode] = []
     claimed: dict[str, str] = {}
     unread: list[str] = []
+    root_real = os.path.realpath(root)  # once, not once per script
     for si, series in enumerate(conf.series):
         files: list[str] = []
         for gi, pattern in enumerate(series.scripts):
@@ -454,7 +455,7 @@ def _discover_episodes(
                         Diagnostic(display_name(match), 1, _UNDISPLAYABLE, code=_UNREADABLE)
                     )
                     continue
-                if not inside(root, full):
+                if not inside(root, full, root_real):
                     raise locator.error(
                         where, f"{match} resolves outside the universe folder (a symlink?)"
                     )
