@@ -10,7 +10,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,10 +21,11 @@ from hypothesis import strategies as st
 from canon_tables import canon_tables
 from script_edits import EDITS, added_line
 from showbible import build, store
-from showbible.build import oneshot, snapshot
+from showbible.build import caststate, oneshot, snapshot, statcache
 from showbible.build.check import check
 from showbible.canon.fold import met_rows, restore_encounters
 from showbible.model import InputError
+from showbible.reading.resolve import Cast
 
 META = ("universe_hash", snapshot.META_KEY)
 
@@ -189,6 +192,97 @@ def test_a_snapshot_of_another_version_is_never_read(
     assert oneshot.update(universe, url).mode == "episodes"
 
 
+def _rewrite_snapshot(url: str, change: Callable[[dict[str, Any]], None]) -> None:
+    text = _snapshot_text(url)
+    assert text is not None
+    doc = json.loads(text)
+    change(doc)
+    st = store.Store(url)
+    try:
+        with st.write() as conn:
+            store.set_meta(conn, snapshot.META_KEY, json.dumps(doc))
+    finally:
+        st.dispose()
+
+
+def test_the_one_shot_puts_the_snapshots_cast_back(
+    universe: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    built = build(universe, url)
+    assert built.compiled is not None
+    state = built.compiled.extraction.cast_state
+    assert state is not None and len(state["cues"]) > 10
+    # Read back from JSON into a cast made from the bible, it is the state it was taken from.
+    text = _snapshot_text(url)
+    assert text is not None
+    cast = Cast(built.compiled.universe.bible)
+    restored = caststate.restore(cast, json.loads(text)["c"])
+    assert restored is not None
+    series_cues, digest, by_series = restored
+    assert caststate.capture(cast, series_cues, digest, by_series) == state
+    # A reword keeps every name: the one-shot puts the cast back without replaying a cue. A
+    # speech moved first by a name the episode cues later changes its names list for list
+    # (their order): the cast is still put back, and replayed once, for the snapshot a build
+    # from nothing would write.
+    replayed: list[object] = []
+    replay = caststate.replay
+
+    def counted(*args: Any) -> Any:
+        replayed.append(args)
+        return replay(*args)
+
+    script = _scripts(universe)[5]
+    for kind, replays in (("reword", 0), ("reorder", 1)):
+        if kind == "reword":
+            _edit(script, "reword", "", "")
+        else:
+            lines = script.read_text().splitlines()
+            speeches = _speech_lines(lines)
+            first, last = lines[speeches[0] - 1], lines[speeches[-1] - 1]
+            assert first != last
+            lines[speeches[0] - 1 : speeches[0] - 1] = [last, "First.", ""]
+            script.write_text("\n".join(lines) + "\n")
+        replayed.clear()
+        with monkeypatch.context() as m:
+            m.setattr(caststate, "replay", counted)
+            done = oneshot.update(universe, url)
+        assert done.mode == "episodes", done.note
+        assert len(replayed) == replays, kind
+        _assert_as_from_nothing(done, universe, url, tmp_path)
+
+
+def test_an_old_snapshot_is_refused_with_a_note_and_still_right(
+    universe: Path, tmp_path: Path
+) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+
+    def format_4(doc: dict[str, Any]) -> None:  # as the version before the cast's state wrote
+        doc["v"] = 4
+        del doc["c"]
+
+    _rewrite_snapshot(url, format_4)
+    _edit(_scripts(universe)[2], "reword", "", "")
+    done = oneshot.update(universe, url)
+    assert done.mode == "build" and "format 4, not 5" in done.note, done.note
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+
+
+def test_a_cast_state_that_does_not_read_is_replayed(universe: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+
+    def renamed(doc: dict[str, Any]) -> None:  # no longer what the cached facts are keyed on
+        doc["c"]["chars"][-1][1] += " the Second"
+
+    _rewrite_snapshot(url, renamed)
+    _edit(_scripts(universe)[2], "reword", "", "")
+    done = oneshot.update(universe, url)
+    assert done.mode == "episodes", done.note
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+
+
 def test_the_snapshot_holds_the_canons_joined_inferred_facts(
     universe: Path, tmp_path: Path
 ) -> None:
@@ -299,3 +393,74 @@ def test_one_shot_on_postgresql(universe: Path, pg_pair: tuple[str, str]) -> Non
     got, expected = canon_tables(mine, META), canon_tables(fresh_url, META)
     for table in expected:
         assert got[table] == expected[table], table
+
+
+def _stat_cache(url: str) -> dict[str, object]:
+    st = store.Store(url)
+    try:
+        with st.read() as conn:
+            text = store.read_meta(conn, statcache.META_KEY)
+    finally:
+        st.dispose()
+    return {} if text is None else dict(json.loads(text)["files"])
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    read: list[str] = []
+    reader = statcache.read_script_bytes
+
+    def counted(path: Path, rel: str, limit_mb: int = 32) -> bytes:
+        read.append(rel)
+        return reader(path, rel, limit_mb)
+
+    monkeypatch.setattr(statcache, "read_script_bytes", counted)
+    return read
+
+
+def test_a_check_reads_only_the_scripts_whose_status_changed(
+    universe: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every file here was written a moment ago: taken as quiet at once, for the test.
+    monkeypatch.setattr(statcache, "QUIET_NS", -(10**12))
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+    scripts = _scripts(universe)
+    _edit(scripts[1], "reword", "", "")
+    assert oneshot.update(universe, url).mode == "episodes"  # every script read, then kept
+    assert len(_stat_cache(url)) == len(scripts)
+    read = _counting_reads(monkeypatch)
+    assert oneshot.update(universe, url).mode == "unchanged"
+    assert read == []
+    _edit(scripts[4], "reword", "", "")
+    done = oneshot.update(universe, url)
+    assert done.mode == "episodes", done.note
+    assert read == [scripts[4].relative_to(universe).as_posix()]
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+    # Other bytes of the same size under the same modification time: the change time moved.
+    path = scripts[6]
+    before = path.stat()
+    text = path.read_text()
+    path.write_text(text.replace("Quite", "Qxite") if "Quite" in text else text[:-2] + "!\n")
+    assert path.stat().st_size == before.st_size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    read.clear()
+    done = oneshot.update(universe, url)
+    assert read == [path.relative_to(universe).as_posix()]
+    assert done.mode in ("episodes", "build"), done.note
+    _assert_as_from_nothing(done, universe, url, tmp_path)
+
+
+def test_a_script_changed_just_now_is_read_again_next_time(
+    universe: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path}/canon.sqlite"
+    build(universe, url)
+    script = _scripts(universe)[2]
+    _edit(script, "reword", "", "")
+    assert oneshot.update(universe, url).mode == "episodes"
+    # Written less than QUIET_NS ago: a second write in the same clock tick would not show in
+    # its status, so it is not kept, and the next check reads it again.
+    assert script.relative_to(universe).as_posix() not in _stat_cache(url)
+    read = _counting_reads(monkeypatch)
+    assert oneshot.update(universe, url).mode == "unchanged"
+    assert script.relative_to(universe).as_posix() in read

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from showbible import store
 from showbible.build.compiled import BuildResult, Compiled
@@ -103,6 +104,7 @@ def compile_universe(
     met: list[MetRow] | None = None,
     meetings_apart: bool = False,
     index_tells: bool = False,
+    cast: Any = None,
 ) -> Compiled:
     """Read every script and fold the canon. ``cache`` maps rel path -> (sha256, parsed blob);
     ``extracts`` is the extraction cache (see pipeline.py); ``hashes`` the scripts' hashes
@@ -113,11 +115,13 @@ def compile_universe(
     meetings (likewise). ``meetings_apart``: find the meetings in a forked child while this
     process joins the inferred facts (see MeetingsRun; a one-shot command's build).
     ``index_tells``: keep where the secrets' tells are said (a resident session's build, whose
-    patches then join secrets again reading only the scenes that say their tells)."""
+    patches then join secrets again reading only the scenes that say their tells). ``cast``:
+    the cast state a snapshot kept for these scenes (caststate.py), put back instead of
+    replayed when the caches hold every episode for it."""
     with gc_paused():
         return _compile(
             universe, cache, progress, as_of, extracts, jobs, hashes, known, rules, linked, met,
-            meetings_apart, index_tells,
+            meetings_apart, index_tells, cast,
         )  # fmt: skip
 
 
@@ -135,6 +139,7 @@ def _compile(
     met: list[MetRow] | None = None,
     meetings_apart: bool = False,
     index_tells: bool = False,
+    cast_state: Any = None,
 ) -> Compiled:
     hashes = hashes if hashes is not None else quick_hashes(universe)
     check_aliases(universe)
@@ -151,6 +156,7 @@ def _compile(
         progress,
         jobs,
         known,
+        cast_state,
     )
     diagnostics: list[Diagnostic] = list(universe.diagnostics)
     by_episode: dict[str, list[SceneFacts]] = {}

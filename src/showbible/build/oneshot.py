@@ -7,7 +7,8 @@ only its rows. Here, a Session is started from the canon the store holds: its sc
 extraction cache (factcache.py), its fold made again from them, its findings, its inferred
 facts joined across scenes and its meetings from the snapshot (snapshot.py); the store's
 hashes of the scripts are those the canon was compiled from, and only when they give exactly
-the universe hash the store was written with is that canon used.
+the universe hash the store was written with is that canon used. Its cast is the snapshot's
+too (caststate.py), put back instead of resolving every episode's names again.
 Then ``refresh`` patches the edited episodes as it does in ``watch``, and takes a whole build
 when the edit reaches beyond them (a name cued for the first time, a scene added...).
 
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showbible import store
-from showbible.build import snapshot
+from showbible.build import snapshot, statcache
 from showbible.build.compiled import BuildResult
 from showbible.build.compiler import (
     build,
@@ -35,7 +36,7 @@ from showbible.build.compiler import (
     universe_hash,
 )
 from showbible.build.session import Session
-from showbible.store.access import open_sql
+from showbible.store.access import LiteStore, open_sql
 from showbible.universe.loader import Universe, load_universe
 
 
@@ -53,9 +54,8 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
     root = Path(root).resolve()
     url = store.resolve_url(root, url)
     universe = load_universe(root)
-    hashes = quick_hashes(universe)
     with gc_paused():
-        session, note = _resume(root, url, universe, hashes)
+        session, note = _resume(root, url, universe)
         if session is not None:
             # The canon just loaded (millions of objects, no garbage) is kept out of the cyclic
             # collector's sight while the patch runs: its first full collection would scan all
@@ -88,15 +88,20 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
     return OneShot(result, done.mode, done.reason)
 
 
-def _resume(
-    root: Path, url: str, universe: Universe, hashes: dict[str, tuple[str, int]]
-) -> tuple[Session | None, str]:
+def _resume(root: Path, url: str, universe: Universe) -> tuple[Session | None, str]:
     """A session holding the store's canon with the edited scripts still to read, or None
     (and why) when the store's canon cannot be the start."""
     st = open_sql(url)
     try:
         st.ensure_schema()
         with st.read() as db:
+            # The scripts' hashes: on this machine's store, only the scripts whose status
+            # changed are read (statcache.py); kept again with the patch's rows.
+            local = isinstance(st, LiteStore)
+            known = statcache.load(db.read_meta(statcache.META_KEY), universe) if local else {}
+            hashes, keep = statcache.hashes(universe, known) if local else (
+                quick_hashes(universe), {}
+            )  # fmt: skip
             written = db.read_meta("universe_hash")
             if written is None:
                 return None, "the store holds no canon yet"
@@ -125,6 +130,7 @@ def _resume(
         rules=False,
         linked=snap.linked,
         met=snap.met,
+        cast=snap.cast,
     )
     if compiled.extraction.parsed:
         # A script was read from its file (a cache entry was missing), so that episode is
@@ -133,6 +139,8 @@ def _resume(
     compiled.findings = snap.findings
     compiled.totals = snap.totals
     session = Session(root, url)
+    if local and keep != known:
+        session.meta[statcache.META_KEY] = statcache.dump(keep, universe)
     edited = {rel for rel in hashes if hashes[rel][0] != before[rel][0]}
     session.adopt(compiled, written, edited)
     return session, ""

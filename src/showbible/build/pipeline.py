@@ -20,19 +20,18 @@ pickled over a pipe from our own children, while the store holds only JSON.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from showbible.build import caststate
 from showbible.build.factcache import decode_now, dump_facts, load_facts
 from showbible.build.serial import dump_script, load_script
 from showbible.build.workers import Pool, cores, split_runs
 from showbible.formats import read_script
 from showbible.model import Diagnostic, InputError, Script
-from showbible.reading import lexicon
 from showbible.reading.extract import (
     PlaceIndex,
     cue_texts,
@@ -44,7 +43,6 @@ from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import infer_facts, place_names
 from showbible.reading.introductions import introductions
 from showbible.reading.matcher import Match
-from showbible.reading.names import normalise
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.reading.tells import TellIndex, scene_tells
 from showbible.universe.loader import Episode, Universe
@@ -80,6 +78,9 @@ class EpisodeResult:
     parse_blob: bytes | None  # a fresh parse, for the parse cache
     extract: CachedExtract
     extract_changed: bool
+    # Whether the names the cast is replayed from (cue texts, names in annotations, kinds,
+    # introductions) are, list for list, those of the episode's extraction before this one.
+    same_names: bool = True
 
 
 @dataclass
@@ -105,14 +106,12 @@ class Extraction:
     cast_digest: str = ""
     series_cues: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     series_digest: dict[str, str] = field(default_factory=dict)
+    # The cast as the replay of every episode's names left it (caststate.capture), for the
+    # snapshot; None when it is no longer that (a patch changed an episode's names).
+    cast_state: dict[str, Any] | None = None
 
 
-def _digest(*parts: str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode())
-        h.update(b"\0")
-    return h.hexdigest()
+_digest = caststate.digest
 
 
 class _Context:
@@ -339,33 +338,30 @@ def extract_universe(
     progress: Progress | None = None,
     jobs: int | None = None,
     known: Extraction | None = None,
+    resume: Any = None,
 ) -> Extraction:
     """Scenes for every episode with a file. ``files``: rel path -> sha256 of its content.
     Raises the first InputError in episode order. ``cast`` ends up holding every character
     the scripts name. ``known``: an earlier extraction still in memory (a session's), whose
-    scenes are taken as they are wherever their cache key still holds."""
+    scenes are taken as they are wherever their cache key still holds. ``resume``: a cast
+    state a snapshot kept (caststate.py), put back instead of replaying every episode's names
+    when the caches hold every episode for it."""
     with_files = [e for e in universe.episodes if e.path is not None]
-    ctx = _Context(universe, places, parse_cache, files)
     base = {e.key: _digest(bible_digest, e.key, e.rel, files[e.rel]) for e in with_files}
+    if resume is not None and known is None:
+        resumed = _resumed(universe, cast, with_files, base, extract_cache, bible_digest, resume)
+        if resumed is not None:
+            return resumed
+    ctx = _Context(universe, places, parse_cache, files)
     scans: dict[str, _Scan] = {}
     cue_docs: dict[str, str] = {}  # as the cache holds them: written again as they are
     for ep in with_files:
         hit = extract_cache.get(ep.rel)
         if hit is not None and hit.cue_key == base[ep.key]:
-            try:
-                doc = json.loads(hit.cues)
-                scans[ep.key] = _Scan(
-                    doc["cues"],
-                    doc["named"],
-                    [tuple(d) for d in doc["diagnostics"]],
-                    False,
-                    None,
-                    doc["kinds"],
-                    doc["intros"],
-                )
+            scan = _scan_of(hit.cues)
+            if scan is not None:  # a damaged entry is a miss
+                scans[ep.key] = scan
                 cue_docs[ep.key] = hit.cues
-            except (ValueError, KeyError, TypeError):
-                pass  # a damaged entry is a miss
     to_scan = [e.key for e in with_files if e.key not in scans]
     n_jobs = jobs if jobs is not None else cores()
     pool: Pool | None = None
@@ -395,43 +391,9 @@ def extract_universe(
                 progress("read", done, total)
         _raise_first(with_files, errors)
 
-        cast.roles = cast.roles | _introduced_roles(with_files, scans)
-        # Resolve every name in one fixed order, whoever scanned it.
-        replay: list[tuple[str, str]] = []
-        for series in universe.series:
-            eps = [e for e in with_files if e.series == series.id]
-            for ep in eps:
-                replay.extend((t, ep.series) for t in scans[ep.key].cues)
-            for ep in eps:
-                replay.extend((t, ep.series) for t in scans[ep.key].named)
-        for text, series_id in replay:
-            cast.resolve_cue(text, series_id)
-        # Labels cued in several series: one character there only on evidence (DESIGN §3).
-        split = cast.settle(
-            [(ep.series, scans[ep.key].cues) for ep in with_files],
-            [s.id for s in universe.series],
-        )
-        series_cues: dict[str, dict[str, set[str]]] = {}
-        for ep in with_files:
-            cues = series_cues.setdefault(ep.series, {})
-            for text in scans[ep.key].cues:
-                cue = cast.resolve_cue(text, ep.series)
-                cues.setdefault(cue.character, set()).add(cue.label)
-        # Names action lines introduce that nobody cues: characters of their series too.
-        introduced = cast.introduce([(e.series, scans[e.key].intros) for e in with_files],
-                                    series_cues)  # fmt: skip
-        for intro in introduced:
-            named = series_cues.setdefault(intro.series, {})
-            if not intro.form or intro.id not in named:
-                named[intro.id] = {intro.label}
-        cast_digest = _digest(
-            *(f"{c.id}\t{c.name}\t{c.provisional}\t{c.role}" for c in cast.characters.values()),
-            *(f"form\t{k}\t{sorted(v)}" for k, v in sorted(cast.forms.items())),
-        )
-        series_digest = {
-            sid: _digest(*(f"{c}\t{sorted(labels)}" for c, labels in sorted(cues.items())))
-            for sid, cues in series_cues.items()
-        }
+        replayed = caststate.replay(universe, cast, with_files, scans)
+        replay, split, series_cues, introduced, cast_digest, series_digest = replayed
+        state = caststate.capture(cast, series_cues, cast_digest, series_digest)
 
         facts: dict[str, list[SceneFacts]] = {}
         fresh: dict[str, tuple[bytes, bool, bytes | None]] = {}
@@ -482,6 +444,7 @@ def extract_universe(
             pool.close()
 
     out.bible_digest, out.cast_digest = bible_digest, cast_digest
+    out.cast_state = state
     out.series_cues, out.series_digest = series_cues, series_digest
     for ep in with_files:
         scan = scans[ep.key]
@@ -511,29 +474,90 @@ def extract_universe(
     return out
 
 
-def _introduced_roles(episodes: list[Episode], scans: dict[str, _Scan]) -> frozenset[str]:
-    """Walk-on roles the scripts declare in their own words, as if the bible's ``roles:``
-    listed them: a cued label that an action line introduces with an indefinite article ("An
-    ACOLYTE brings in a tray"), whose head word is a position, group or kind of person
-    (lexicon), and which speaks in one episode of a series at most. The last two keep a name
-    out ("a PHIL face") and a recurring character whose title is also a job (THE DOCTOR, cued
-    in every episode, is no walk-on because a script says "a DOCTOR in a white coat")."""
-    introduced = {normalise(t) for e in episodes for t in scans[e.key].kinds}
-    positions = lexicon.position_words()
-    per_series: dict[tuple[str, str], int] = {}
-    # Each cue text normalised once, not once per episode that cues it (a tenth of a one-shot
-    # check's replay of the cast).
-    norm: dict[str, str] = {}
-    for e in episodes:
-        labels = {norm.get(t) or norm.setdefault(t, normalise(t)) for t in scans[e.key].cues}
-        for label in labels & introduced:
-            per_series[(label, e.series)] = per_series.get((label, e.series), 0) + 1
-    recurring = {label for (label, _s), n in per_series.items() if n > 1}
-    return frozenset(
-        label
-        for label, _s in per_series
-        if label not in recurring and label.split()[-1] in positions
-    )
+def replayed_state(universe: Universe, extraction: Extraction) -> dict[str, Any] | None:
+    """The cast state (caststate.capture) a replay of ``extraction``'s cue documents gives, as
+    a build from nothing would write it; None if a document does not read. For the snapshot
+    of a patch whose edited episodes now cue their names in another order or number."""
+    with_files = [e for e in universe.episodes if e.path is not None]
+    scans: dict[str, _Scan] = {}
+    for ep in with_files:
+        result = extraction.episodes.get(ep.key)
+        scan = _scan_of(result.extract.cues) if result is not None else None
+        if scan is None:
+            return None
+        scans[ep.key] = scan
+    cast = Cast(universe.bible)
+    replayed = caststate.replay(universe, cast, with_files, scans)
+    return caststate.capture(cast, replayed[2], replayed[4], replayed[5])
+
+
+def _scan_of(cues: str) -> _Scan | None:
+    """A scan as its cue document keeps it (None: damaged)."""
+    try:
+        doc = json.loads(cues)
+        return _Scan(
+            doc["cues"], doc["named"], [tuple(d) for d in doc["diagnostics"]], False, None,
+            doc["kinds"], doc["intros"],
+        )  # fmt: skip
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _resumed(
+    universe: Universe,
+    cast: Cast,
+    with_files: list[Episode],
+    base: dict[str, str],
+    extract_cache: dict[str, CachedExtract],
+    bible_digest: str,
+    state: Any,
+) -> Extraction | None:
+    """The extraction of the canon a snapshot's cast state (``state``) was taken from, when
+    the caches hold every episode of it: its cast put back into ``cast`` instead of replayed.
+    None, with ``cast`` unchanged, when any episode's cue document or facts are not the cache's
+    for that cast (the caller replays)."""
+    try:
+        digest = str(state["digest"])
+        by_series = {str(k): str(v) for k, v in state["series_digests"].items()}
+    except (KeyError, TypeError, AttributeError):
+        return None
+    facts: dict[str, list[SceneFacts]] = {}
+    keys: dict[str, str] = {}
+    diagnostics: dict[str, list[Any]] = {}
+    for ep in with_files:
+        hit = extract_cache.get(ep.rel)
+        keys[ep.key] = caststate.digest(base[ep.key], digest, by_series.get(ep.series, ""))
+        if hit is None or hit.cue_key != base[ep.key] or hit.facts_key != keys[ep.key]:
+            return None
+        loaded = load_facts(hit.facts)
+        # Only the script's own diagnostics are read from the cue document: the rest of it is
+        # what the cast state already holds.
+        said = _diagnostics_of(hit.cues)
+        if loaded is None or said is None:
+            return None
+        facts[ep.key], diagnostics[ep.key] = loaded, said
+    restored = caststate.restore(cast, state)
+    if restored is None:
+        return None
+    series_cues, _digest_again, series_digest = restored
+    out = Extraction(cached=len(with_files), bible_digest=bible_digest, cast_digest=digest)
+    out.series_cues, out.series_digest, out.cast_state = series_cues, series_digest, state
+    for ep in with_files:
+        hit = extract_cache[ep.rel]
+        scan = _Scan([], [], diagnostics[ep.key], False, None)
+        entry = CachedExtract(base[ep.key], hit.cues, keys[ep.key], hit.facts)
+        result = EpisodeResult(
+            ep, facts[ep.key], _diagnostics(ep, scan, facts[ep.key]), False, None, entry, False
+        )
+        out.episodes[ep.key] = result
+    return out
+
+
+def _diagnostics_of(cues: str) -> list[Any] | None:
+    try:
+        return [tuple(d) for d in json.loads(cues)["diagnostics"]]
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _cues_doc(scan: _Scan) -> str:
@@ -605,9 +629,13 @@ def reextract(
         _digest(base, extraction.cast_digest, extraction.series_digest.get(ep.series, "")),
         blob,
     )
-    return EpisodeResult(
-        ep, facts, _diagnostics(ep, scan, facts), True, scan.parse_blob or parse_blob, entry, True
+    same = all(
+        getattr(scan, name) == before.get(name) for name in ("cues", "named", "kinds", "intros")
     )
+    return EpisodeResult(
+        ep, facts, _diagnostics(ep, scan, facts), True, scan.parse_blob or parse_blob, entry, True,
+        same,
+    )  # fmt: skip
 
 
 def _provisional_order(cast: Cast, series: str, texts: list[str]) -> list[str]:

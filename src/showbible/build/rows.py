@@ -34,7 +34,9 @@ def set_meta_all(db: Sql, digest: str, compiled: Compiled) -> None:
     met = met_rows(compiled.canon)
     db.set_meta(
         snapshot.META_KEY,
-        snapshot.dump(digest, compiled.findings, linked, met, compiled.totals),
+        snapshot.dump(
+            digest, compiled.findings, linked, met, compiled.totals, compiled.extraction.cast_state
+        ),
     )
 
 

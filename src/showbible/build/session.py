@@ -46,7 +46,7 @@ from showbible.build.compiler import (
     read_script_bytes,
     universe_hash,
 )
-from showbible.build.pipeline import EpisodeResult, reextract
+from showbible.build.pipeline import EpisodeResult, reextract, replayed_state
 from showbible.build.rows import log_build, set_meta_all, write_canon, write_episodes
 from showbible.canon.fold import apply_overrides
 from showbible.model import Diagnostic, InputError
@@ -91,6 +91,9 @@ class Session:
         # the bible's places.
         self._matchers: dict[str, NameMatcher] = {}
         self._places = PlaceIndex({})
+        # More ``meta`` rows for the next patch to write with its own (oneshot.py: the
+        # scripts' status, statcache.py).
+        self.meta: dict[str, str] = {}
 
     # --- what callers read -------------------------------------------------------------------
 
@@ -304,6 +307,10 @@ class Session:
         for ep, digest, size in edited:
             compiled.hashes[ep.rel] = (digest, size)
         done = patch.apply(compiled, fresh, self._places)
+        if not all(result.same_names for result in fresh.values()):
+            # The snapshot holds the cast a replay of the episodes' names gives (caststate.py),
+            # as a build from nothing would write it: replayed, here, from the edited names.
+            compiled.extraction.cast_state = replayed_state(compiled.universe, compiled.extraction)
         after = before.replace(done.old, done.new)
         compiled.parsed = len(edited)
         compiled.cached = len(compiled.extraction.episodes) - len(edited)
@@ -326,10 +333,13 @@ class Session:
                     # Someone else built since we wrote: their rows may not be ours to patch.
                     compiled.totals = write_canon(db, compiled, {})
                 set_meta_all(db, digest, compiled)
+                for key, value in self.meta.items():
+                    db.set_meta(key, value)
                 log_build(db, compiled, time.perf_counter() - started)
         finally:
             st.dispose()
         self._written = digest
+        self.meta.clear()
         return done.rechecked
 
 

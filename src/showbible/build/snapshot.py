@@ -1,8 +1,9 @@
 """The part of a compiled canon that the store's caches do not already hold, kept beside it for
 the one-shot path (oneshot.py): the findings, exactly as the rules gave them, the inferred
 facts joined across scenes (``reading.infer.linking.link``), who met whom first
-(``canon.fold.met_rows``) and the speech counts (``compiled.Totals``: every scene's counted
-again was a tenth of the one-shot path).
+(``canon.fold.met_rows``), the speech counts (``compiled.Totals``: every scene's counted
+again was a tenth of the one-shot path) and the cast as the replay of every episode's names
+leaves it (caststate.py: the replay was another tenth).
 
 Everything else a resident session holds is made again from the extraction cache (versioned,
 columnar JSON: factcache.py) by folding, which is cheap; the findings are not (every rule over
@@ -21,13 +22,16 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from showbible.build.compiled import Totals
 from showbible.canon.fold import MetRow
 from showbible.reading.infer.linking import Linked
 from showbible.rules import Evidence, Finding
 
-FORMAT = 4  # 4: the speech counts (3: the meetings; 2: the joined inferred facts)
+# 5: the cast as the replay of the episodes' names leaves it (4: the speech counts; 3: the
+# meetings; 2: the joined inferred facts)
+FORMAT = 5
 META_KEY = "snapshot"
 
 
@@ -37,9 +41,11 @@ def dump(
     linked: list[Linked] | None,
     met: list[MetRow] | None = None,
     totals: Totals | None = None,
+    cast: dict[str, Any] | None = None,
 ) -> str:
-    """``linked``, ``met``, ``totals``: None when the canon's were not at hand (the snapshot
-    then has none, and the one-shot path works them out again)."""
+    """``linked``, ``met``, ``totals``, ``cast`` (caststate.capture): None when the canon's
+    were not at hand (the snapshot then has none, and the one-shot path works them out
+    again)."""
     rows = [
         [
             f.rule,
@@ -72,6 +78,8 @@ def dump(
             [[c, series, label, n] for (c, series, label), n in sorted(totals.labels.items())],
             sorted(totals.mentioned.items()),
         ]
+    if cast is not None:
+        doc["c"] = cast
     return json.dumps(doc, separators=(",", ":"))
 
 
@@ -81,6 +89,9 @@ class Snapshot:
     linked: list[Linked] | None  # None: written without them (the caller joins them again)
     met: list[MetRow] | None = None  # None: written without them (the caller finds them)
     totals: Totals | None = None  # None: written without them (the caller counts them)
+    # The cast's state (caststate.py), read back as JSON; None: written without it (the caller
+    # replays every episode's names). Checked as it is put back.
+    cast: dict[str, Any] | None = None
 
 
 def load(text: str | None, universe_hash: str) -> tuple[Snapshot | None, str]:
@@ -142,9 +153,12 @@ def load(text: str | None, universe_hash: str) -> tuple[Snapshot | None, str]:
             Counter({(str(c), str(sr), str(lab)): int(n) for c, sr, lab, n in counts[1]}),
             _counts(counts[2]),
         )  # fmt: skip
+        cast = doc.get("c")
+        if cast is not None and not isinstance(cast, dict):
+            return None, "the snapshot is damaged"
     except (ValueError, KeyError, TypeError, IndexError):
         return None, "the snapshot is damaged"
-    return Snapshot(findings, linked, met, totals), ""
+    return Snapshot(findings, linked, met, totals, cast), ""
 
 
 def _counts(pairs: list[list[object]]) -> Counter[str]:
