@@ -15,7 +15,7 @@ import synth_module
 from showbible import compile_universe, load_universe
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer import linking
-from showbible.reading.infer.learning import Occurrences, Secret
+from showbible.reading.infer.learning import Occurrences, Secret, TellFinder
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "sallowmouth"
 
@@ -144,3 +144,22 @@ def test_a_confidence_holds_a_bible_tell_as_the_substring_test_says(
     """The automaton that finds the bible's tells in a confidence answers exactly as testing
     each tell as a substring would (the empty tell is in every text)."""
     assert linking._Contains(tells)(text) == any(t in text for t in tells)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab \n'", min_size=1, max_size=5), max_size=5),
+    st.lists(st.text(alphabet="ab \n\t\x00'_Σé", max_size=12), max_size=8),
+)
+def test_a_finders_pass_over_many_texts_gives_each_what_it_finds_alone(
+    tells: list[str], texts: list[str]
+) -> None:
+    """``TellFinder.pieces`` (one pass over a scene's speeches and hints, in ``spread``) gives
+    each text the tells a search of that text alone finds: none across two texts, none lost at
+    a text's edge; and None, for a search one by one, when a text holds its separator."""
+    finder = TellFinder(tells)
+    got = finder.pieces(texts)
+    if any("\x00" in t for t in texts) and texts and not finder.empty:
+        assert got is None
+        return
+    assert got == {j: hit for j, text in enumerate(texts) if (hit := finder(text))}

@@ -96,6 +96,9 @@ class Unit:
     # The bits of the stems its text holds, from the automaton ``walk`` was given (None:
     # none given): which components ``infer_facts`` calls, and HARM_BIT.
     stems: int | None = field(default=None, repr=False, compare=False)
+    # For a speech's first sentence: the bits of the stems its whole speech holds (None: not
+    # worked out), which ``speech_holds`` reads.
+    said: int | None = field(default=None, repr=False, compare=False)
     _ms: list[Mention] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -178,6 +181,8 @@ def speech_holds(unit: Unit, scene: SceneView, bit: int) -> bool:
     found in the speech lies within one of its sentences."""
     if unit.stems is None:
         return has_any(scene.facts.dialogue[unit.speech].text.lower(), STEM_TESTS[bit])
+    if unit.said is not None:
+        return bool(unit.said & bit)
     units, ref = scene.units, unit.speech
     for k in range(unit.index, len(units)):
         other = units[k]
@@ -297,6 +302,7 @@ def walk(
             # Lines and names are counted on as the sentences go: a speech of 100,000 lines
             # must not be rescanned from its start for each of its sentences.
             sline, counted, k = speech.line, 0, 0
+            opening = len(units)
             for n, (offset, text) in enumerate(sentences(speech.text)):
                 end = offset + len(text)
                 sline += speech.text.count("\n", counted, offset)
@@ -316,6 +322,13 @@ def walk(
                 units.append(unit)
                 if _after(unit, focus, facts, stems):
                     snap = None
+            if stems is not None and opening < len(units):
+                # What the whole speech holds, on its first sentence: its sentences follow one
+                # another, so this is what ``speech_holds`` would OR them to.
+                said = 0
+                for u in units[opening:]:
+                    said |= u.stems or 0
+                units[opening].said = said
             last_speaker = speech.character
     return units
 

@@ -169,7 +169,12 @@ class Secrets(Component):
     stems = _ACTION_STEMS
 
     def pending(self, unit: Unit) -> bool:
-        return unit.first
+        # A speech is read from its first sentence, and only when a confidence's words are in
+        # it or the moment is private (``_speech``'s first test, here so that the other
+        # speeches, most of them, cost no call).
+        if not unit.first:
+            return False
+        return unit.said is None or self._private or bool(unit.said & _SPEECH_BIT)
 
     def __init__(self) -> None:
         self._private = False
