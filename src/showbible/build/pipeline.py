@@ -523,19 +523,19 @@ def _resumed(
         return None
     facts: dict[str, list[SceneFacts]] = {}
     keys: dict[str, str] = {}
-    diagnostics: dict[str, list[Any]] = {}
+    scans: dict[str, _Scan] = {}
     for ep in with_files:
         hit = extract_cache.get(ep.rel)
-        keys[ep.key] = caststate.digest(base[ep.key], digest, by_series.get(ep.series, ""))
+        keys[ep.key] = _digest(base[ep.key], digest, by_series.get(ep.series, ""))
         if hit is None or hit.cue_key != base[ep.key] or hit.facts_key != keys[ep.key]:
             return None
         loaded = load_facts(hit.facts)
-        # Only the script's own diagnostics are read from the cue document: the rest of it is
+        # Of the cue document, only the script's own diagnostics are used: the rest of it is
         # what the cast state already holds.
-        said = _diagnostics_of(hit.cues)
-        if loaded is None or said is None:
+        scan = _scan_of(hit.cues)
+        if loaded is None or scan is None:
             return None
-        facts[ep.key], diagnostics[ep.key] = loaded, said
+        facts[ep.key], scans[ep.key] = loaded, scan
     restored = caststate.restore(cast, state)
     if restored is None:
         return None
@@ -544,20 +544,13 @@ def _resumed(
     out.series_cues, out.series_digest, out.cast_state = series_cues, series_digest, state
     for ep in with_files:
         hit = extract_cache[ep.rel]
-        scan = _Scan([], [], diagnostics[ep.key], False, None)
         entry = CachedExtract(base[ep.key], hit.cues, keys[ep.key], hit.facts)
         result = EpisodeResult(
-            ep, facts[ep.key], _diagnostics(ep, scan, facts[ep.key]), False, None, entry, False
-        )
+            ep, facts[ep.key], _diagnostics(ep, scans[ep.key], facts[ep.key]), False, None, entry,
+            False,
+        )  # fmt: skip
         out.episodes[ep.key] = result
     return out
-
-
-def _diagnostics_of(cues: str) -> list[Any] | None:
-    try:
-        return [tuple(d) for d in json.loads(cues)["diagnostics"]]
-    except (ValueError, KeyError, TypeError):
-        return None
 
 
 def _cues_doc(scan: _Scan) -> str:

@@ -8,11 +8,11 @@ series), ``appears_in`` (character -> series or film), ``quote`` (speaker -> wor
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from showbible.news.entities import ranked
 from showbible.news.names import keyof
 
 KINDS = ("plays", "showrunner", "appears_in", "quote", "source")
@@ -113,22 +113,16 @@ def dedupe(facts: list[NewsFact]) -> list[NewsFact]:
     out = []
     # "Preston Burke" beside "Dr. Preston Burke" for the same performer: one role, kept with its
     # rank (a rank is part of the name the house gold gives)
-    ranked = {
-        (k[0], k[2], keyof(_RANK_WORD.sub("", best[k].object, count=1)))
+    with_rank = {
+        (k[0], k[2], keyof(best[k].object.split(maxsplit=1)[1]))
         for k in order
-        if k[1] == "plays" and _RANK_WORD.match(best[k].object)
+        if k[1] == "plays" and ranked(best[k].object) and " " in best[k].object.strip()
     }
     for k in order:
         f = best[k]
-        if k[1] == "plays" and (k[0], k[2], k[3]) in ranked:
+        if k[1] == "plays" and (k[0], k[2], k[3]) in with_rank:
             continue
         if k in ended and f.qualifier != "ended":
             f = dataclasses.replace(f, qualifier="ended")
         out.append(f)
     return sorted(out, key=lambda f: (f.file, f.line, KINDS.index(f.kind)))
-
-
-_RANK_WORD = re.compile(
-    r"(?:Dr\.|Doctor|Captain|Capt\.|Detective|Det\.|Officer|Agent|Nurse|Sgt\.|Sergeant|Lt\.|"
-    r"Lieutenant|Chief|Commander|Admiral|Marshal|Sheriff|Deputy|Professor|Judge|Lady|Lord|Sir)\s"
-)

@@ -380,7 +380,9 @@ class Cast:
                 known[series] = self._cued(series_cues.get(series, {}))
             cued, spoken, owners = known[series]
             for name in names:
-                key = norm.get(name) or norm.setdefault(name, normalise(name))
+                key = norm.get(name)
+                if key is None:
+                    key = norm[name] = normalise(name)
                 if (series, key) in judged:
                     continue
                 judged.add((series, key))
