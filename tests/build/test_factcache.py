@@ -86,6 +86,32 @@ def test_at_most_the_kept_episodes_are_decoded(episodes: list[list[SceneFacts]])
     assert all(scenes[0].decoded() for scenes in loaded)
 
 
+def test_the_first_words_decoded_within_the_pinned_bytes_stay(
+    episodes: list[list[SceneFacts]],
+) -> None:
+    loaded = [_loaded(scenes) for scenes in episodes]
+    assert len(loaded) >= 4
+    sizes = [len(scenes[0].source.blobs[0]) for scenes in loaded]  # type: ignore[union-attr]
+    # Room for the first two episodes' speeches, not for a third.
+    with keep_words(1, pinned=sizes[0] + sizes[1]):
+        for _ in range(2):  # two passes in order, as a build's passes read the canon
+            for scenes in loaded:
+                assert scenes[0].dialogue is not None
+            decoded = [_speeches_decoded(scenes[0]) for scenes in loaded]
+            assert decoded == [True, True] + [False] * (len(loaded) - 3) + [True]
+        # The pinned words are shared (interned) as a whole canon's are, and equal.
+        assert loaded[0] == episodes[0] and loaded[1] == episodes[1]
+        assert loaded[2] == episodes[2]
+    # Without room nothing is pinned, and what a block allowed does not outlive it.
+    fresh = [_loaded(scenes) for scenes in episodes]
+    with keep_words(1):
+        for scenes in fresh:
+            assert scenes[0].dialogue is not None
+        assert [_speeches_decoded(scenes[0]) for scenes in fresh] == [False] * (
+            len(fresh) - 1
+        ) + [True]
+
+
 def test_words_set_on_a_cached_scene_are_its_own(episodes: list[list[SceneFacts]]) -> None:
     first, *rest = [_loaded(scenes) for scenes in episodes]
     said = Speech("mara", 1, 2, "A line of my own.", None, False)
