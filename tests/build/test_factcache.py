@@ -107,9 +107,8 @@ def test_the_first_words_decoded_within_the_pinned_bytes_stay(
     with keep_words(1):
         for scenes in fresh:
             assert scenes[0].dialogue is not None
-        assert [_speeches_decoded(scenes[0]) for scenes in fresh] == [False] * (
-            len(fresh) - 1
-        ) + [True]
+        decoded = [_speeches_decoded(scenes[0]) for scenes in fresh]
+        assert decoded == [False] * (len(fresh) - 1) + [True]
 
 
 def test_words_set_on_a_cached_scene_are_its_own(episodes: list[list[SceneFacts]]) -> None:
