@@ -28,6 +28,7 @@ cannot be read); every problem in the text becomes a diagnostic.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -182,10 +183,22 @@ def _speech(line: str) -> tuple[str, tuple[str, ...], str] | None:
     if quoted is not None:
         s = quoted.group(1) + s[quoted.end() :]
     m = _SPEECH_RE.match(s)
-    if m is None:
+    if m is None or "://" in s[: m.end("name") + 3]:
         return None
-    name = m.group("name").strip()
-    if name.lower() in _NOT_SPEAKERS or "://" in s[: m.end("name") + 3]:
+    name = _speaker(m.group("name"))
+    if name is None:
+        return None
+    ext = m.group("ext")
+    extensions = tuple(e.strip() for e in _EXTENSION_RE.findall(ext) if e.strip()) if ext else ()
+    return name, extensions, (m.group("text") or "").strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def _speaker(raw: str) -> str | None:
+    """The name before a colon, stripped, if it can be a speaker's. Cached: a transcript names
+    few speakers in thousands of lines, and these tests were a third of reading a line."""
+    name = raw.strip()
+    if name.lower() in _NOT_SPEAKERS:
         return None
     if name.lower() in _SMALL_WORDS or _names_a_transition(name):
         return None  # "CUT TO: Monica's apartment.", a typo's "The: Flight Attendant: ..."
@@ -195,8 +208,7 @@ def _speech(line: str) -> tuple[str, tuple[str, ...], str] | None:
     # Every word of a name is capitalised, or a joining word ("Man in Black"), or an initial.
     if any(not (w[0].isupper() or w.lower() in _SMALL_WORDS or w[0] == "#") for w in words):
         return None
-    extensions = tuple(e.strip() for e in _EXTENSION_RE.findall(m.group("ext") or "") if e.strip())
-    return name, extensions, (m.group("text") or "").strip()
+    return name
 
 
 def _looks_like_heading(s: str, isolated: bool) -> bool:
@@ -222,8 +234,8 @@ def _looks_like_heading(s: str, isolated: bool) -> bool:
 
 
 def _is_transition(s: str) -> bool:
-    up = s.upper()
-    return (s.isupper() and s.endswith("TO:")) or (up in _TRANSITIONS and s == up)
+    # Every transition is in capitals: most lines are not, and fail at the first test.
+    return s.isupper() and (s.endswith("TO:") or s in _TRANSITIONS)
 
 
 def _names_a_transition(name: str) -> bool:
@@ -272,6 +284,14 @@ class _Reader:
 
     def emit_text(self, kind: Kind, text: str, line: int, **extra: object) -> None:
         """Emit an element of ``kind`` for ``text`` (starting at ``line``), with its notes."""
+        if "[[" not in text:  # no note: most texts, read without cutting (as below)
+            stripped = text.strip()
+            if stripped:
+                skip = len(text) - len(text.lstrip())
+                start = line + text.count("\n", 0, skip) if skip else line
+                end = start + stripped.count("\n")
+                self.out.append(Element(kind, stripped, start, end, **extra))  # type: ignore[arg-type]
+            return
         clean, notes = cut_notes(text)
         stripped = clean.strip()
         host: Element | None = None
@@ -283,7 +303,8 @@ class _Reader:
             self.out.append(host)
             shift = len(lead)
             notes = [Note(n.text, max(0, n.offset - shift), n.newlines) for n in notes]
-        self.out.extend(note_elements(host, notes, line))
+        if notes:
+            self.out.extend(note_elements(host, notes, line))
 
     def action(self, body: str, line: int) -> None:
         body = body.strip()
@@ -330,8 +351,6 @@ class _Reader:
         lines = self.lines
         n = len(lines)
         line_no = i + 1
-        prev_blank = i == 0 or _is_blank(lines[i - 1])
-        next_blank = i + 1 >= n or _is_blank(lines[i + 1])
         # [Scene: ...]
         if s[0] in "[(" and not s.startswith("[["):
             end, body, closed = self.bracket(i)
@@ -360,6 +379,8 @@ class _Reader:
         speech = _speech(s)
         if speech is not None:
             return self.read_speech(i, speech)
+        prev_blank = i == 0 or _is_blank(lines[i - 1])
+        next_blank = i + 1 >= n or _is_blank(lines[i + 1])
         if _ACT_RE.match(s) and s.split()[0].isupper() and prev_blank:
             self.emit_text(Kind.SECTION, s, line_no, level=1)
             return i + 1
@@ -462,6 +483,11 @@ class _Reader:
     def speech_body(self, cue: Element, parts: list[tuple[str, int]]) -> None:
         """Cut a speech's lines into DIALOGUE, PARENTHETICAL (``(...)``), ACTION (``[...]``)
         and NOTE elements. Consecutive dialogue lines form one DIALOGUE element."""
+        if all("[" not in text and "(" not in text for text, _line in parts):
+            # No bracket: one DIALOGUE element of every line (most speeches), as below.
+            if parts:
+                self.emit_text(Kind.DIALOGUE, "\n".join(t for t, _ in parts), parts[0][1])
+            return
         pending: list[str] = []
         pending_line = 0
         needs_cue = False
