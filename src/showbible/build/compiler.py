@@ -460,10 +460,11 @@ def quick_hashes(universe: Universe) -> dict[str, tuple[str, int]]:
 # more than the memory is worth.
 WORDS_KEPT_FROM = 1500
 WORDS_KEPT = 64
-# Besides the window, the words decoded first stay decoded while their compressed size adds up
-# to this (factcache._Kept): about ten times as much in memory (1.49 MB of words compressed
-# were 14.2 MB decoded at 500 synthetic episodes), so 24 MB keep a third of the 5,000 episodes'
-# words, which the passes after the first then read from memory.
+# Besides the window, the speeches decoded first stay decoded while their compressed size adds
+# up to this (factcache._Kept): about ten times as much in memory (1.49 MB of words compressed
+# were 14.2 MB decoded at 500 synthetic episodes), so 24 MB keep about 40% of the speeches of
+# 5,000 synthetic episodes, which the passes after the first then read from memory (the tree's
+# peak 1,156 -> 1,356 MB there: docs/performance.md, tenth session).
 WORDS_PINNED = 24 << 20
 
 

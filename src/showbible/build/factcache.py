@@ -157,7 +157,7 @@ class _Words:
             return
         num = _NUMBERS.setdefault
         slot = _SLOTS[part]
-        # Only speeches are pinned: four passes and the rules read them, one pass the sentences.
+        # Only speeches are pinned: most passes read them, one pass reads the sentences.
         if _KEPT.limit is not None and not (part == 0 and _KEPT.pin(len(self.blobs[part]))):
             # Words decoded for a while only: sharing their strings and numbers would save no
             # memory and cost a sixth of the decoding, which a windowed build does on each pass.
@@ -237,8 +237,8 @@ class _Kept:
 
     The passes over a canon read its scenes in release order, one pass after another, and a
     window smaller than the canon keeps none of them from one pass to the next: every pass
-    decoded every episode's words again (a third of the parent's CPU at 5,000 synthetic
-    episodes, over seven passes). The words decoded first while ``pinned`` lasts are kept (and
+    decoded every episode's speeches again (a third of the parent's CPU at 5,000 synthetic
+    episodes, over about ten passes). The words decoded first while ``pinned`` lasts are kept (and
     shared, as a canon held whole shares them): the first episodes of every later pass are
     then read from memory, as many as the memory the caller allows."""
 
