@@ -88,7 +88,10 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
                 rf"character)\s+of\s+)?(?:{SER_ROLE}|{OWNED_ROLE}|{NAMED}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)"
                 rf"(?P<c>{C_ITEM})"
-                rf"(?!\s+and\s+\ue002)"), 0.85),
+                # "plays X and Y" is no pair of roles for one list; "A plays X and B plays Y" is
+                # two clauses, X's clause ends at "and"
+                rf"(?!\s+and\s+\ue002\d+\ue003(?!{CREDIT},?\s+{AUX}(?:{V_DIRECT}|{V_AS})\b))"),
+     0.85),
     # Cranston and Paul played White and Pinkman: two and two, in order
     (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
      0.8),
@@ -174,6 +177,9 @@ _PAIRS = re.compile(
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
 )
+# A verb or "as" right before a name: that name is the object of a clause before ("plays X and B
+# plays Y"), never the first of a list of performers.
+_OBJECT_BEFORE = re.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
 _BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
 _POSSESSIVE = re.compile(
@@ -392,6 +398,9 @@ class Roles(Extractor):
                 characters = m.all(c_span)
                 if re.match(r",\s*who\b", text[match.end("p") :]):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
+                if len(performers) > 1 and _OBJECT_BEFORE.search(text[: match.start("p")]):
+                    # "A plays X and B plays Y": X is the first clause's role, not a performer
+                    performers = performers[1:]
                 pairs = zip_roles(performers, characters)
                 for performer, character in pairs:
                     where = _ROLE_IN.match(m.text, match.end())
