@@ -86,3 +86,42 @@ def test_two_clauses_of_plays_are_two_pairs() -> None:
     # one performer, two roles: still both roles of one list
     found = triples("Sam Hill plays Rosa Quill and Ivo Crane, twins, on Night Desk.")
     assert not {f for f in found if f[0] == "plays" and f[1] != "Sam Hill"}
+
+
+# 2. Cast lists in the layouts the press uses.
+def test_a_cast_list_quoting_its_names_after_credit_brackets() -> None:
+    found = triples(
+        "Starz has released the full cast of “Harbor Nights.”\n\n"
+        "Newcomers are Nia Okoro (“The Long Road: The Vera Story”) as “Della Marsh”; Tom Reyes "
+        "(“Dockside”, “Salt Flats”) as “Ivo”, Meg Doe (“This is Them”, “Gold Coast”) as “Ada "
+        "Vance Moreau”, “Ben Futa” (“Nightline”) as “Jo Rider” and Sam Hill (“Star”) as "
+        "defender “Kate Vance”."
+    )
+    pairs = {("Nia Okoro", "Della Marsh"), ("Tom Reyes", "Ivo"), ("Meg Doe", "Ada Vance Moreau"),
+             ("Ben Futa", "Jo Rider"), ("Sam Hill", "Kate Vance")}  # fmt: skip
+    assert {("plays", p, c) for p, c in pairs} <= found
+    assert {("appears_in", c, "Harbor Nights") for _, c in pairs} <= found
+    credits = ("Dockside", "Salt Flats", "Gold Coast", "Nightline", "Star")
+    assert not {f for f in found if f[2] in credits or f[1] in credits}
+    assert not {f for f in found if f[0] == "appears_in" and f[2] == "Della Marsh"}
+
+
+def test_a_quoted_name_after_known_as_is_still_a_title() -> None:
+    found = triples(
+        "The spinoff, known as “Dockside Nights,” was renewed. In Dockside Nights season 2, "
+        "Nia Okoro returns as Della Marsh."
+    )
+    assert ("appears_in", "Della Marsh", "Dockside Nights") in found
+
+
+def test_a_role_s_appositive_stands_between_it_and_its_show() -> None:
+    found = triples(
+        "Tom Reyes, left, has been cast as Ivo Crane, the Marsh family’s loyal butler, in "
+        "“Harrowgate.” Above, he is shown with Meg Doe in the TV series “Dockside.” (CBS)\n\n"
+        "Nia Okoro, right, has been cast as young Della Marsh, the orphan who eventually becomes "
+        "Nightjar, in “Harrowgate.”"
+    )
+    assert {("plays", "Tom Reyes", "Ivo Crane"), ("appears_in", "Ivo Crane", "Harrowgate"),
+            ("plays", "Nia Okoro", "Della Marsh"),
+            ("appears_in", "Della Marsh", "Harrowgate")} <= found  # fmt: skip
+    assert not {f for f in found if f[2] in ("Dockside", "Nightjar") or f[1] == "Marsh"}

@@ -308,7 +308,9 @@ _ABBREV = (
     "Vol", "Inc", "Co", "Ltd", "Mt", "Ft", "U.S", "U.K", "Ep", "ep", "etc", "P.D", "U.S.S", "T",
     "H", "J", "Capt", "Det", "p.m", "a.m",
 )  # fmt: skip
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# The closing quote after the full stop stays with its sentence (`in "Gotham."`): cut off, the
+# title's opening quote would stand alone.
+_SENT_END = re.compile(r"(?<=[.!?…])(?P<q>[\"”’']?)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -318,6 +320,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     for m in _SENT_END.finditer(text):
         before = text[start : m.start()]
         word = re.search(r"([\w.]+)[.]$", before)
+        before = text[start : m.end("q")]
         if word is not None and (
             word.group(1) in _ABBREV or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))
         ):

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from showbible.news.cleaning import QUOTE_RE, Article
+from showbible.news.editorial import editorial
 from showbible.news.names import (
     NAME,
     NAME_RE,
@@ -24,6 +25,8 @@ from showbible.news.names import (
     Lexicon,
     keyof,
     norm,
+    quoted_performer,
+    quoted_role,
     words,
 )
 from showbible.news.series import (
@@ -285,7 +288,10 @@ class Knowledge:
             if any(s <= m.start() < e for s, e in keep):
                 continue
             body = m.group(0)[1:-1]
-            if len(body.split()) >= 3 or not body[:1].isupper():
+            named = NAME_RE.fullmatch(body.strip()) is not None and (
+                quoted_role(text[: m.start()]) or quoted_performer(text[m.end() :])
+            )  # `as "Caridad Milgram"` in a cast list: a role, however many words
+            if (len(body.split()) >= 3 or not body[:1].isupper()) and not named:
                 for i in range(m.start(), m.end()):
                     if not any(s <= i < e for s, e in inserted):
                         blanked[i] = " "
@@ -313,41 +319,6 @@ class Knowledge:
         if nxt is not None and nxt.group(1).lower() not in NOT_NAME_START:
             return nxt.group(1) in ("Season", "Seasons", "Episode", "Star", "Stars", "Showrunner")
         return True
-
-
-_BRACKET = re.compile(r"\[([^\[\]]{1,120})\]")
-_PAIR_BODY = re.compile(rf"^\s*{NAME}(?:\s+and\s+{NAME})?\s*$")
-
-
-def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Square brackets: after a name and holding only names, the other name of a pair
-    ("Cate [Maddie Phillips]" reads as "Cate (Maddie Phillips)"); otherwise the editor's words
-    inserted into a quote ("Melissa [Rosenberg, the showrunner]"), which are the article's own
-    voice: the brackets go, and the spans (with the word before) are returned to keep them."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _BRACKET.finditer(text):
-        before = text[pos : m.start()]
-        out.append(before)
-        at = sum(len(p) for p in out)
-        body = m.group(1)
-        if _PAIR_BODY.match(body) and re.search(rf"{NAME}\s*$", before):
-            out.append(f"({body})")
-        else:
-            word = re.search(r"\S+\s*$", before)
-            start = at - (len(word.group(0)) if word else 0)
-            out.append(body)
-            spans.append((start, at + len(body)))
-        pos = m.end()
-    out.append(text[pos:])
-    # Connie 'Meemaw' Tucker, Jennifer “JJ” Jareau: a nickname's quotes inside a name go (same
-    # length, so offsets hold) and the name reads whole.
-    joined = _NICKNAME.sub(lambda q: f"{q.group(1)} {q.group(2)} ", "".join(out))
-    return joined, spans
-
-
-_NICKNAME = re.compile(r"(\b[A-Z][\w.’'-]* )[‘'“\"]([A-Z][\w.’-]{1,20})[’'”\"](?= [A-Z])")
 
 
 _GERUNDS = frozenset(

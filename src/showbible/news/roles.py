@@ -21,6 +21,7 @@ from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import list_votes, spread, zip_roles
+from showbible.news.placing import DESCRIBES, EPISODE_OF, ROLE_IN
 from showbible.news.series import series_name
 
 
@@ -42,6 +43,7 @@ C_ITEM = (
     rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
     r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
+    r"(?!\s+[a-z][\w\-]*[’'](?:s\b|\s))"  # "X, the Wayne family's butler": Wayne names a noun
 )
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
@@ -188,23 +190,6 @@ _POSSESSIVE = re.compile(
     rf"prequel|sequel|adaptation|"
     rf"crossover|set|finale|premiere)))(?!\s*\((?![a-z]))(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
 )
-_YEAR_SER = (
-    rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
-    rf"live-action)\s+|the\s+|[A-Z]\w+[’']s\s+)?{SER}"
-)
-_ROLE_IN = re.compile(
-    rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?,?\s+(?:on|in)\s+(?:the\s+(?:\w+\s+)?season\s+of\s+|"
-    rf"[Ss]eason\s+\d+\s+of\s+|\w+\s+episodes?\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
-    rf"{_YEAR_SER})*)"
-)
-# "In a clip from this week's episode of Family Guy, Peter Griffin (Seth MacFarlane) ...": the
-# show whose episode the sentence is about.
-_EPISODE_OF = re.compile(
-    rf"\b(?:episode|season|finale|premiere|clip|scene|pilot)s?\s+(?:\d+\s+)?(?:of|from)\s+"
-    rf"(?:the\s+)?(?P<s>{SER})"
-)
-# "the Supernatural prequel": a show that describes another show.
-_DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
 # "(High School Musical)" after a name, or any bracket before a role's verb: a credit
 CREDIT_BRACKET = re.compile(
     r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
@@ -312,7 +297,7 @@ class Roles(Extractor):
                     continue  # "Supergirl (X)": a hero
                 if re.search(r"\ue003\s*\($", m.text[:pos]):
                     continue  # "Drake Rodger (The In Between)": a performer's credit
-                if _DESCRIBES.match(m.text[pos + len(x.token) :]):
+                if DESCRIBES.match(m.text[pos + len(x.token) :]):
                     continue  # "the Supernatural prequel has cast ...": not Supernatural's cast
                 if x.value not in credit_shows:
                     out.append(x.value)
@@ -325,7 +310,7 @@ class Roles(Extractor):
         )
         if len(set(before)) >= 3:
             return  # "a crossover between A, B, C and D, ... Barry (Grant Gustin)": whose?
-        episode = [e for e in _EPISODE_OF.finditer(m.text) if e.end() <= at]
+        episode = [e for e in EPISODE_OF.finditer(m.text) if e.end() <= at]
         if episode:  # "In the finale of Supergirl, The Flash's Barry Allen (Grant Gustin)"
             before = [m.at(episode[-1].group("s")).value]
         head = self.kb.mark(self.kb.speechless(para.text)[: self.offset])
@@ -333,7 +318,7 @@ class Roles(Extractor):
         earlier = [x.value for x in head.mentions if x.kind == "series"
                    and not self.franchise(x.value) and x.value not in credited(head)
                    and not any(a <= head.text.find(x.token) < b for a, b in head_asides)
-                   and not _DESCRIBES.match(head.text[head.text.find(x.token) + len(x.token):])
+                   and not DESCRIBES.match(head.text[head.text.find(x.token) + len(x.token):])
                    ]  # fmt: skip
         if strict and len(set(before + after)) != 1 and (before or after or not self.one_show()):
             q = "hedged"  # several shows in the sentence, or none in an article about several
@@ -346,7 +331,7 @@ class Roles(Extractor):
         elif earlier:
             # "The second episode of A included a cameo from a B character. C appeared in one
             # scene as X": the episode the paragraph is about, when it names several shows
-            shown = [head.at(e.group("s")).value for e in _EPISODE_OF.finditer(head.text)]
+            shown = [head.at(e.group("s")).value for e in EPISODE_OF.finditer(head.text)]
             if len(families(earlier)) > 1 and not shown:
                 return  # the paragraph names several shows and the sentence none: whose?
             series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
@@ -403,7 +388,7 @@ class Roles(Extractor):
                     performers = performers[1:]
                 pairs = zip_roles(performers, characters)
                 for performer, character in pairs:
-                    where = _ROLE_IN.match(m.text, match.end())
+                    where = ROLE_IN.match(m.text, match.end())
                     played = self.emit_plays(
                         performer.value, character, m, sentence, para, confidence, q,
                         -1 if where is not None else match.start(),
@@ -499,7 +484,7 @@ class Roles(Extractor):
             ):
                 listed[i] = listed[i + 1] = joined[i] = True
         votes = list_votes(votes, joined)
-        episode = list(_EPISODE_OF.finditer(m.text))
+        episode = list(EPISODE_OF.finditer(m.text))
         credit_shows = credited(m)
         asides = who_asides(m.text)
         # "original cast members A (W), B (O) and C (G) have expressed interest in returning":
@@ -590,7 +575,7 @@ class Roles(Extractor):
     ) -> bool:
         """ "plays Mara Voss on Greyharbor", "In Greyharbor, Jane Doe plays Mara Voss",
         "reprising his role from SVU": the role's series."""
-        where = _ROLE_IN.match(m.text, end)
+        where = ROLE_IN.match(m.text, end)
         found = m.all(where.group("s")) if where is not None else []
         other = _IN_SERIES.search(m.text)
         if other is not None:

@@ -18,6 +18,8 @@ from showbible.news.names import (
     WEEKDAYS,
     keyof,
     norm,
+    quoted_performer,
+    quoted_role,
     words,
 )
 
@@ -331,6 +333,8 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
             before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
             if re.match(r"^\s*-?verse", after) or re.match(rf"^\s*\({NAME}\)", after):
                 continue  # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname
+            if quoted_role(text[: m.start()]) or quoted_performer(text[m.end() :]):
+                continue  # `Paige Hurd ("The Oval") as "Lauren"`: a cast list quoting its names
             if re.search(r"\b[A-Z][\w’'.-]*\s$", before) and re.match(r"^\s[A-Z]", after):
                 continue  # Jennifer “JJ” Jareau, Connie 'Meemaw' Tucker: a nickname in a name
             after_list = re.search(r"[”\"’']\s*(?:and|&|/|,|-|–)\s*$", before)
