@@ -125,3 +125,42 @@ def test_a_role_s_appositive_stands_between_it_and_its_show() -> None:
             ("plays", "Nia Okoro", "Della Marsh"),
             ("appears_in", "Della Marsh", "Harrowgate")} <= found  # fmt: skip
     assert not {f for f in found if f[2] in ("Dockside", "Nightjar") or f[1] == "Marsh"}
+
+
+# 3. Showrunner phrasings, and which show "the show" is.
+def test_a_showrunner_leaving_another_as_the_sole_showrunner() -> None:
+    found = triples(
+        "Showrunner exits Harbor Nights: Dawn prequel on Max\n\n"
+        "The Harbor Nights films were a hit. Harbor Nights made money, and Harbor Nights fans "
+        "want more of Harbor Nights.\n\n"
+        "Harbor Nights: Dawn follows the order's founders.\n\n"
+        "The show just started filming, but co-creator Dana Ko has stepped down from the role "
+        "of co-showrunner, leaving TV veteran Lou Marsh as the sole showrunner going forward."
+    )
+    runners = {f for f in found if f[0] == "showrunner"}
+    assert runners == {("showrunner", "Dana Ko", "Harbor Nights: Dawn"),
+                       ("showrunner", "Lou Marsh", "Harbor Nights: Dawn")}  # fmt: skip
+
+
+def test_the_show_is_the_one_the_paragraph_before_opens_on() -> None:
+    found = triples(
+        "“Night Desk” ended this weekend, and “Night Desk” fans want more: “Night Desk” is "
+        "done, and Starz has released the cast of “Night Desk: Dawn.”\n\n"
+        "“Night Desk: Dawn” begins days after the end of “Night Desk”.\n\n"
+        "The show’s creator, Ada Quill, will return as a showrunner, with Ben Roe again acting "
+        "as executive producer."
+    )
+    assert {f for f in found if f[0] == "showrunner"} == {
+        ("showrunner", "Ada Quill", "Night Desk: Dawn")
+    }
+
+
+def test_a_show_found_a_new_showrunner_in_someone() -> None:
+    found = triples(
+        "After months of turmoil, HBO’s “Night Desk” has found a new showrunner and executive "
+        "producer in Petra Vance. Tom Reyes will return as a guest star, and the show has "
+        "found a new lead in Meg Doe."
+    )
+    assert {f for f in found if f[0] == "showrunner"} == {
+        ("showrunner", "Petra Vance", "Night Desk")
+    }

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
 from showbible.news.credits import credited
-from showbible.news.entities import ATTRIBUTIVE, Knowledge, Marked
+from showbible.news.entities import ATTRIBUTIVE, SER, Knowledge, Marked
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
 
@@ -28,6 +28,8 @@ HEDGE = re.compile(
 CLAUSE_START = re.compile(
     r"[;:—–(]|,\s+(?:but|while|and)\b|\bbut\b|\band\b(?=\s+(?:we|they|he|she|it)\b)"
 )
+# A paragraph that opens on a show as the subject of its verb: "Power Book II: Ghost begins ..."
+_OPENS_ON = re.compile(rf"^\W*({SER})\W*\s+(?:\w+ly\s+)?[a-z]")
 _THE_SHOW = re.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show|drama|comedy|sitcom|"
     r"procedural|spin-?off|film|movie)\b"
@@ -131,7 +133,7 @@ class Extractor:
         sentence says about it, when given); else the nearest before it in the paragraph; else
         the paragraph's heading; else the show the headline names; else one named after ``at``;
         else the article's main series."""
-        main = self.main_series()
+        main = self.the_show(para)
         if main and _THE_SHOW.match(text):
             return main, 0.8
         # A show named in an aside ("who directed the pilot (as well as Game of Thrones
@@ -264,6 +266,24 @@ class Extractor:
             credits = credited(m, self.kb.series_count)  # "Former X star Jane Doe": not X
             out |= {x.value for x in m.mentions if x.kind == "series" and x.value not in credits}
         return out
+
+    def the_show(self, para: Paragraph) -> str | None:
+        """What "The show" opening a sentence stands for: the one show the headline names (the
+        article's subject: "Showrunner leaves Dune: The Sisterhood prequel" over an article that
+        names the films more), else the show the paragraph just before opens on as its subject
+        ("Power Book II: Ghost begins ..."), else the show the article names most."""
+        paragraphs = self.article.paragraphs
+        if paragraphs and paragraphs[0].title and paragraphs[0] is not para:
+            headline = {s for s in self.series_in(paragraphs[0].text) if not self.franchise(s)}
+            if len(headline) == 1:
+                return headline.pop()
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        if i > 0 and not paragraphs[i - 1].title:
+            marked = self.kb.mark(self.kb.speechless(paragraphs[i - 1].text))
+            opening = _OPENS_ON.match(marked.text)
+            if opening is not None and not self.franchise(marked.at(opening.group(1)).value):
+                return marked.at(opening.group(1)).value
+        return self.main_series()
 
     def main_series(self) -> str | None:
         """The show the article names most (a franchise is not a show)."""

@@ -48,7 +48,8 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"return|comes back|coming back|came back|steps? into|stepped into|stepping into|"
                 rf"(?:been\s+)?(?:promoted|elevated|"
                 rf"upped)(?:\s+from(?:\s+[\w\-]+){{1,4}}?)?\s+to)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
-                rf"its\s+|their\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{RUNNER}{_OF}"), 0.85, ""),
+                rf"its\s+|their\s+|a\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{RUNNER}{_OF}"),
+     0.85, ""),
     # Jane Doe will return to Greyharbor to serve as showrunner; is making a return to X as
     (re.compile(rf"(?P<p>{NAM})\s+{AUX}(?:return|returns|returning|come back|comes back|making "
                 rf"a return|make a return)\s+to\s+(?:[\w-]+\s+){{0,4}}?(?P<s2>{SER})\s+(?:to\s+"
@@ -75,9 +76,20 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"is running|has run|is showrunning|showrunning|showran)\s+(?P<s2>{SER})"),
      0.6, ""),
     # Jane Doe stepped down / is leaving the show as showrunner (of SERIES)
-    (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:from\s+)?the\s+(?:show|"
-                rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as\s+(?:the\s+)?"
+    # (also "stepped down from the role of co-showrunner")
+    (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:(?:from\s+)?the\s+(?:show|"
+                rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as|from\s+(?:his\s+|"
+                rf"her\s+|their\s+|the\s+)(?:post|role|job|position)\s+of)\s+(?:the\s+)?"
                 rf"(?:show[’']s\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, "ended"),
+    # ... stepped down, leaving Jane Doe as the sole showrunner; with Jane Doe as its showrunner
+    (re.compile(rf"\b(?:leaving|leaves|left|making|makes|made|with)\s+(?:(?:TV|[a-z][\w\-]*)\s+){{0,3}}?"
+                rf"(?P<p>{list_of(NAM)})\s+as\s+"
+                rf"(?:the\s+|its\s+|their\s+)?(?:sole\s+|new\s+|lone\s+|only\s+)?{RUNNER}"
+                rf"(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.8, ""),
+    # X has found a new showrunner (and executive producer) in Jane Doe
+    (re.compile(rf"\b(?:found|finds|hired|hires|named|names|tapped|taps|picked|picks)\s+(?:a|its|"
+                rf"their)\s+new\s+{RUNNER}(?:\s+and(?:\s+[a-z\-]+){{1,3}}?)?,?\s+(?:in\s+)?"
+                rf"(?P<p>{NAM})"), 0.8, ""),
     # X now has a second showrunner: Jane Doe
     (re.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
     # Taking on the showrunner role is Jane Doe; Stepping in as showrunner will be Jane Doe
