@@ -164,3 +164,42 @@ def test_a_show_found_a_new_showrunner_in_someone() -> None:
     assert {f for f in found if f[0] == "showrunner"} == {
         ("showrunner", "Petra Vance", "Night Desk")
     }
+
+
+# 4. A crossover: the character who crosses is placed in the other show.
+CROSSOVER = (
+    "Della Marsh & Ivo Crane Will Meet for the ‘WTLH’-‘Dockside’ Crossover\n\n"
+    "Della Marsh (Nia Okoro) and Ivo Crane (Tom Reyes) will finally meet during a special "
+    "crossover event, according to reports.\n\n"
+    "The crossover between Ways to Leave Harbor and Dockside was announced this month.\n\n"
+)
+
+
+def test_a_character_heads_over_to_the_other_show_past_a_dash_aside() -> None:
+    found = triples(
+        CROSSOVER + "In the crossover, after attorney Della appears on Dockside, Ivo — Ada "
+        "Vance’s (Meg Doe) right-hand man — will head over to star in Ways to Leave "
+        "Harbor."
+    )
+    assert {("appears_in", "Della Marsh", "Dockside"),
+            ("appears_in", "Ivo Crane", "WTLH")} <= found  # fmt: skip
+    assert ("appears_in", "Ivo Crane", "Dockside") not in found
+
+
+def test_a_dash_aside_does_not_undo_a_negation() -> None:
+    found = triples(
+        CROSSOVER + "Ivo — Ada Vance’s (Meg Doe) right-hand man — won't head over to Dockside."
+    )
+    assert ("appears_in", "Ivo Crane", "Dockside") not in found
+
+
+def test_an_acronym_spelled_out_is_the_same_show() -> None:
+    found = triples(
+        "Dockside and WTLH Crossover: Della and Ivo Go to Court\n\n"
+        "Della Marsh (Nia Okoro) and Ivo Crane (Tom Reyes) fought tonight on the Dockside and "
+        "Ways to Leave Harbor crossover.\n\n"
+        "In the Ways to Leave Harbor hour, Della got to argue a case in court. Right "
+        "before she argued, she got a call that Kit Ames (Ben Futa) had collapsed."
+    )
+    assert {("appears_in", "Della Marsh", "WTLH"), ("appears_in", "Kit Ames", "WTLH")} <= found
+    assert ("appears_in", "Kit Ames", "Dockside") not in found

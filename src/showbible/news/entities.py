@@ -38,6 +38,7 @@ from showbible.news.series import (
     marked_tails,
     quoted_titles,
     series_name,
+    spelled_out,
 )
 
 # A quoted title: double quotes, single curly ones (‘Lower Decks’) or straight ones ('Yellowstone').
@@ -407,6 +408,11 @@ def learn_series(kb: Knowledge, article: Article) -> None:
             if form and re.search(rf"(?<![\w.]){form}(?![\w])", text):
                 kb.series.setdefault(keyof(form), title)
                 kb.surfaces.setdefault(form.lower(), title)
+    for title in list(dict.fromkeys(kb.series.values())):
+        for long in spelled_out(title, text):  # HTGAWM: "How to Get Away with Murder"
+            kb.add_series(title, long)
+            for short in [t for t in kb.series.values() if long.startswith(t + " ")]:
+                _drop_title(kb, short)  # "How" of "How to ...", cut short by "to"
     _franchise_forms(kb, text)
     for tail, title in marked_tails(kb.series.values(), text).items():
         if keyof(tail) not in kb.series and keyof(tail) not in kb.lex.characters:
@@ -466,10 +472,15 @@ def _drop_truncated(kb: Knowledge) -> None:
     titles = list(dict.fromkeys(kb.series.values()))
     for short in titles:
         if ":" in short and any(t != short and t.startswith(short + " ") for t in titles):
-            for k in [k for k, t in kb.series.items() if t == short]:
-                del kb.series[k]
-            for k in [k for k, t in kb.surfaces.items() if t == short]:
-                del kb.surfaces[k]
+            _drop_title(kb, short)
+    kb._series_re = None
+
+
+def _drop_title(kb: Knowledge, title: str) -> None:
+    for k in [k for k, t in kb.series.items() if t == title]:
+        del kb.series[k]
+    for k in [k for k, t in kb.surfaces.items() if t == title]:
+        del kb.surfaces[k]
     kb._series_re = None
 
 

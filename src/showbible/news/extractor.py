@@ -30,6 +30,10 @@ CLAUSE_START = re.compile(
 )
 # A paragraph that opens on a show as the subject of its verb: "Power Book II: Ghost begins ..."
 _OPENS_ON = re.compile(rf"^\W*({SER})\W*\s+(?:\w+ly\s+)?[a-z]")
+_SCENE = re.compile(
+    rf"^\W*(?:In|On|During|Over\s+on)\s+(?:the\s+|this\s+week[’']s\s+|last\s+night[’']s\s+)?"
+    rf"({SER})(?:[’']s?)?(?:\s+(?:[\w\-]+\s+){{0,2}}?(?:episode|hour|half|finale|premiere))?\s*,"
+)
 _THE_SHOW = re.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show|drama|comedy|sitcom|"
     r"procedural|spin-?off|film|movie)\b"
@@ -200,6 +204,12 @@ class Extractor:
         names before it. None otherwise: a cast among several shows is not placed."""
         if _THE_SHOW.match(para.text):
             return self.main_series()
+        # "In the Night Ferry hour, Della argued a case. ... Isaac (A) had overdosed": the scene a
+        # paragraph opens on holds for its later sentences that name no show
+        scene = _SCENE.match(self.kb.mark(self.kb.speechless(para.text)[:offset]).text)
+        if scene is not None and offset > 0:
+            marked = self.kb.mark(self.kb.speechless(para.text)[:offset])
+            return marked.at(scene.group(1)).value
         # a gallery's "Sam Seaborn, The West Wing" over the paragraph: the heading's show, unless
         # the paragraph goes on about another
         heading = self.heading_before(para)

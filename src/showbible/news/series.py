@@ -512,6 +512,28 @@ def initials(title: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
 
 
+_SMALL_WORDS = ("a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+                "the", "to", "with", "vs")  # fmt: skip
+
+
+def spelled_out(acronym: str, text: str) -> list[str]:
+    """The words an acronym the article uses stands for, when the article spells it out:
+    "How to Get Away With Murder" for HTGAWM, a title with "to" inside that no title pattern
+    reads. Each word starts with the acronym's letter, in order; a word inside may be a small
+    word in lower case ("to", "with"); the first and the last are capitalised. Every spelling
+    the article uses (a crawl may glue a word to the last: "Murdercrossover")."""
+    if not re.fullmatch(r"[A-Z]{3,8}", acronym):
+        return []
+    parts = []
+    for i, c in enumerate(acronym):
+        small = [w for w in _SMALL_WORDS if w[0] == c.lower()]
+        inner = 0 < i < len(acronym) - 1 and small
+        word = rf"{c}[\w’'\-]*" + (rf"|(?:{'|'.join(small)})\b" if inner else "")
+        parts.append(f"(?:{word})")
+    found = re.finditer(r"(?<![\w’'])" + r"[ \t]+".join(parts) + r"(?![\w’'])", text)
+    return list(dict.fromkeys(f.group(0) for f in found))
+
+
 # A title's last word that no dictionary has: a digit beside letters ("Five-0") or initials
 # ("P.D.", "M.C."); never a plain word ("Anatomy"), a bare number ("19"), an abbreviation
 # ("Jr.") or a word with a hyphen alone ("Spider-Man" of "The Amazing Spider-Man" is a hero).
