@@ -203,3 +203,14 @@ def test_an_acronym_spelled_out_is_the_same_show() -> None:
     )
     assert {("appears_in", "Della Marsh", "WTLH"), ("appears_in", "Kit Ames", "WTLH")} <= found
     assert ("appears_in", "Kit Ames", "Dockside") not in found
+
+
+def test_not_as_one_part_but_as_another() -> None:
+    found = triples(
+        "Part 2 of Harbor Nights ends with the arrival of Tom Reyes and Meg Doe — not as Jay "
+        "and Silent Bob, but as Bunch and Sonny, who drive their car through the diner."
+    )
+    assert {("plays", "Tom Reyes", "Bunch"), ("plays", "Meg Doe", "Sonny")} <= found
+    assert not {f for f in found if f[2] in ("Jay", "Silent Bob")}
+    found = triples("Tom Reyes is back on Harbor Nights, not as Ivo Crane but as a director.")
+    assert not {f for f in found if f[0] == "plays"}

@@ -14,7 +14,7 @@ from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
 from showbible.news.names import keyof
 from showbible.news.pairing import zip_roles
-from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, Roles, list_of
+from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, DESC, Roles, list_of
 
 # "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"
 _IN_THE_ROLE = re.compile(
@@ -49,6 +49,12 @@ _RETURN_AS = re.compile(
     rf"recasting)\b[^.;\ue002]{{0,60}}?"
     rf"\bas\s+(?P<c>{C_ITEM})"
 )
+# "the arrival of Jason Mewes and Kevin Smith — not as Jay and Silent Bob, but as Bunch and
+# Sonny": the roles after "but as", in order (the ones denied are other parts of theirs)
+_NOT_BUT_AS = re.compile(
+    rf"(?P<p>{list_of(NAM)})\s*(?:[—–,(]|--)?\s*not\s+as\s+(?:{DESC})?{list_of(NAM)}\s*,?\s+but\s+(?:rather\s+)?"
+    rf"as\s+(?P<c>{list_of(C_ITEM)})"
+)
 # "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
 _ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
 # "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
@@ -77,6 +83,12 @@ class Castings(Roles):
             performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
             for who, part in zip_roles(performers, m.all(match.group("c"))):
                 self.emit_plays(who.value, part, m, sentence, para, 0.8, q, match.start())
+        for match in _NOT_BUT_AS.finditer(text):
+            performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
+            for who, part in zip_roles(performers, m.all(match.group("c"))):
+                self.emit_plays(who.value, part, m, sentence, para, 0.75,
+                                self.qualifier(m, match.start(), match.end(), question),
+                                match.start("c"))  # fmt: skip
         for match in _RETURN_AS.finditer(m.text):
             q = self.qualifier(m, match.start(), match.end(), question)
             who, part = m.at(match.group("p")), m.at(match.group("c"))
