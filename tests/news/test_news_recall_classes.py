@@ -214,3 +214,30 @@ def test_not_as_one_part_but_as_another() -> None:
     assert not {f for f in found if f[2] in ("Jay", "Silent Bob")}
     found = triples("Tom Reyes is back on Harbor Nights, not as Ivo Crane but as a director.")
     assert not {f for f in found if f[0] == "plays"}
+
+
+def test_a_performer_s_titular_hero_is_the_show_s_namesake() -> None:
+    found = triples(
+        "Following the success of the Dockside film, the second season of Harbor Nights takes "
+        "center stage as it brings back Tom Reyes' titular anti-hero for another adventure."
+    )
+    assert ("plays", "Tom Reyes", "Harbor Nights") in found
+    assert not {f for f in found if f[0] == "appears_in" and f[1] == f[2]}
+    found = triples(
+        "The third season of Harbor Nights saw Tom Reyes' title fight with the network, and "
+        "Meg Doe's titular role in a stage play."
+    )
+    assert not {f for f in found if f[0] == "plays"}
+
+
+def test_a_character_of_a_show_with_its_performer_in_brackets() -> None:
+    found = triples(
+        "In the crossover, “Night Ferry’s” Ada (Meg Doe) is prompted to summon Remy of "
+        "“Harbor Lights: Dawn” (Tom Reyes) for help."
+    )
+    assert {("plays", "Tom Reyes", "Remy"),
+            ("appears_in", "Remy", "Harbor Lights: Dawn")} <= found  # fmt: skip
+    assert ("appears_in", "Remy", "Night Ferry") not in found
+    # a nickname in quotes before a performer stays a nickname
+    found = triples('On Night Ferry, "Hot Ivo" (Tom Reyes) steals the show.')
+    assert not {f for f in found if "Hot Ivo" in (f[1], f[2]) and f[0] == "appears_in"}

@@ -55,6 +55,12 @@ _NOT_BUT_AS = re.compile(
     rf"(?P<p>{list_of(NAM)})\s*(?:[—–,(]|--)?\s*not\s+as\s+(?:{DESC})?{list_of(NAM)}\s*,?\s+but\s+(?:rather\s+)?"
     rf"as\s+(?P<c>{list_of(C_ITEM)})"
 )
+# "Tom Ellis' titular devil", "John Cena's titular anti-hero": the hero a show is named after,
+# played by the owner; the show is the one the sentence names
+_TITULAR = re.compile(
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w\-]*\s+)?(?:(?:titular|eponymous)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    r"[a-z][\w\-]*|title\s+(?:character|role|hero|heroine|part))\b"  # not "his title fight"
+)
 # "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
 _ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
 # "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
@@ -89,6 +95,24 @@ class Castings(Roles):
                 self.emit_plays(who.value, part, m, sentence, para, 0.75,
                                 self.qualifier(m, match.start(), match.end(), question),
                                 match.start("c"))  # fmt: skip
+        for match in _TITULAR.finditer(m.text):
+            # the nearest show named before ("the second run of Peacemaker ... brings back John
+            # Cena's titular anti-hero"), else the one show of the sentence
+            before = [x for x in m.all(m.text[: match.start()]) if x.kind == "series"]
+            anywhere = [x for x in m.mentions if x.kind == "series"]
+            shows = before or (anywhere if len({x.value for x in anywhere}) == 1 else [])
+            if not shows:
+                continue
+            after = m.text[match.end() :]
+            if re.match(r"\s+(?:in|on)\s", after) and not re.match(
+                rf"\s+(?:in|on)\s+(?:the\s+)?{re.escape(shows[-1].token)}", after
+            ):
+                continue  # "her titular role in a stage play": a work of its own
+            owner = keyof(self.kb.full(m.at(match.group("p")).value))
+            if not self.franchise(shows[-1].value) and owner not in self.kb.characters:
+                self.emit_plays(m.at(match.group("p")).value, shows[-1], m, sentence, para, 0.7,
+                                self.qualifier(m, match.start(), match.end(), question),
+                                placed=True)  # fmt: skip
         for match in _RETURN_AS.finditer(m.text):
             q = self.qualifier(m, match.start(), match.end(), question)
             who, part = m.at(match.group("p")), m.at(match.group("c"))

@@ -82,7 +82,8 @@ class Reader(Relations, Quotes, Synopses):
         if not keep_hedged:
             facts = [f for f in facts if f.qualifier != "hedged"]
         facts = [_about(f, appearance_subject(self.kb, f.subject)) for f in facts]
-        facts = [f for f in facts if f.subject]
+        # a performer read as the role a show is named after ("Peacemaker" in Peacemaker)
+        facts = [f for f in facts if f.subject and not _own_title(f)]
         return dedupe(facts)
 
     def _role(self, name: str) -> str:
@@ -92,6 +93,10 @@ class Reader(Relations, Quotes, Synopses):
         if full != name and " " not in name and self.kb.performer_like(full) > 0:
             return name
         return unranked(full)
+
+
+def _own_title(fact: NewsFact) -> bool:
+    return fact.kind == "appears_in" and keyof(fact.subject) == keyof(fact.object)
 
 
 def _about(fact: NewsFact, subject: str | None) -> NewsFact:

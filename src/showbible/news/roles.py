@@ -174,7 +174,9 @@ _PRONOUN_CAST = re.compile(
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = re.compile(
-    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
+    # ("Remy of "FBI: Most Wanted" (Dylan McDermott)": the character's show before the bracket)
+    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*|\s+(?:of|from)\s+(?:the\s+)?[\"“‘']?(?P<os>{SER})[\"”’']?)?"
+    rf"\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
@@ -469,7 +471,8 @@ class Roles(Extractor):
             a, bs = m.at(match.group("a")), m.all(match.group("b"))
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
-            owns.append(m.at(match.group("bs")).value if match.group("bs") else "")
+            own = match.group("bs") or match.group("os")
+            owns.append(m.at(own).value if own else "")
         if not found:
             return
         votes = [self.vote(a, bs[0]) for a, bs, _, _ in found]
@@ -503,7 +506,7 @@ class Roles(Extractor):
                 and not any(a <= m.text.find(x.token) < b <= start for a, b in asides)
                 and not re.match(r"\s*\(", m.text[m.text.find(x.token) + len(x.token) :])
             ]  # fmt: skip
-            if not cast and (shown or named):
+            if not cast and (shown or named) and not own:
                 character = bs[0] if (vote or default) > 0 and a.kind == "name" else a
                 name = self.kb.full(
                     character.text if character.kind == "series" else character.value
@@ -511,7 +514,7 @@ class Roles(Extractor):
                 series, confidence = (shown[-1], 0.6) if shown else (named[-1], 0.5)
                 if keyof(series) != keyof(name):
                     self.add("appears_in", name, series, para.line, sentence, confidence)
-            elif not cast and {
+            elif not cast and not own and {
                 x.value for x in m.mentions
                 if x.kind == "series" and not any(a <= m.text.find(x.token) < b for a, b in asides)
             } <= {self.dominant_show()}:  # fmt: skip

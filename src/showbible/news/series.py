@@ -331,8 +331,11 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
             if m.group(0)[0] in "‘'" and (opened or any(s < m.start() < e for s, e in speech)):
                 continue  # 'Hey,' inside someone's words
             before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
-            if re.match(r"^\s*-?verse", after) or re.match(rf"^\s*\({NAME}\)", after):
-                continue  # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname
+            if re.match(r"^\s*-?verse", after) or (
+                re.match(rf"^\s*\({NAME}\)", after) and not re.search(r"\b(?:of|from)\s*$", before)
+            ):
+                # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname (`Remy of "X" (A)`: a show)
+                continue
             if quoted_role(text[: m.start()]) or quoted_performer(text[m.end() :]):
                 continue  # `Paige Hurd ("The Oval") as "Lauren"`: a cast list quoting its names
             if re.search(r"\b[A-Z][\w’'.-]*\s$", before) and re.match(r"^\s[A-Z]", after):
