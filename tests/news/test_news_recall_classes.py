@@ -241,3 +241,16 @@ def test_a_character_of_a_show_with_its_performer_in_brackets() -> None:
     # a nickname in quotes before a performer stays a nickname
     found = triples('On Night Ferry, "Hot Ivo" (Tom Reyes) steals the show.')
     assert not {f for f in found if "Hot Ivo" in (f[1], f[2]) and f[0] == "appears_in"}
+
+
+def test_a_list_item_back_as_a_role() -> None:
+    found = triples(
+        "Nia Okoro joins the previously announced Meg Doe, reprising her role as Ada Vance, and "
+        "Tom Reyes, back as Ivo Crane, on Night Ferry season 4."
+    )
+    assert {("plays", "Meg Doe", "Ada Vance"), ("plays", "Tom Reyes", "Ivo Crane")} <= found
+    found = triples(
+        "Night Ferry season 4 opens with Della Marsh (Nia Okoro). In the finale, Della Marsh, "
+        "back as Queen Mab, fools everyone; Tom Reyes, back as host, fools no one."
+    )
+    assert not {f for f in found if f[0] == "plays" and f[2] in ("Queen Mab", "host")}

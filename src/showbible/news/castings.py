@@ -61,6 +61,12 @@ _TITULAR = re.compile(
     rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w\-]*\s+)?(?:(?:titular|eponymous)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
     r"[a-z][\w\-]*|title\s+(?:character|role|hero|heroine|part))\b"  # not "his title fight"
 )
+# "joins Barbara Hershey, reprising her role as Cora, and Robbie Kay, back as Peter Pan": a list
+# item of a performer and the role they come back as
+_BACK_AS = re.compile(
+    rf"(?P<p>{NAM}),\s+(?:(?:now|once\s+again|again|also)\s+)?(?:back|returning)\s+as\s+"
+    rf"(?P<c>{C_ITEM})"
+)
 # "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
 _ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
 # "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
@@ -89,6 +95,12 @@ class Castings(Roles):
             performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
             for who, part in zip_roles(performers, m.all(match.group("c"))):
                 self.emit_plays(who.value, part, m, sentence, para, 0.8, q, match.start())
+        for match in _BACK_AS.finditer(text):
+            if keyof(self.kb.full(m.at(match.group("p")).value)) in self.kb.characters:
+                continue  # "Della Marsh, back as Queen Mab": a character's disguise
+            self.emit_plays(m.at(match.group("p")).value, m.at(match.group("c")), m, sentence, para,
+                            0.75, self.qualifier(m, match.start(), match.end(), question),
+                            match.start("c"))  # fmt: skip
         for match in _NOT_BUT_AS.finditer(text):
             performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
             for who, part in zip_roles(performers, m.all(match.group("c"))):
