@@ -254,3 +254,18 @@ def test_a_list_item_back_as_a_role() -> None:
         "back as Queen Mab, fools everyone; Tom Reyes, back as host, fools no one."
     )
     assert not {f for f in found if f[0] == "plays" and f[2] in ("Queen Mab", "host")}
+
+
+def test_a_show_opening_its_sentence_as_the_subject_of_a_casting_verb() -> None:
+    found = triples(
+        "‘Harrowgate’ will see Tom Reyes (‘Dockside’) reprise his role from the ‘Salt Flats’ "
+        "season 7 finale as Ivo Crane, along with Meg Doe (‘Gold Coast’) who played Ada Vance, "
+        "a cop who is the mayor’s driver."
+    )
+    assert {("appears_in", "Ada Vance", "Harrowgate"),
+            ("appears_in", "Ivo Crane", "Salt Flats")} <= found  # fmt: skip
+    assert ("appears_in", "Ada Vance", "Salt Flats") not in found
+    found = triples(
+        "‘Harrowgate’ sees its ratings fall while ‘Salt Flats’ adds Meg Doe as Ada Vance, a cop."
+    )
+    assert ("appears_in", "Ada Vance", "Harrowgate") not in found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from showbible.news.entities import NAM, SER
+from showbible.news.entities import NAM, SER, Marked, Mention
 
 _YEAR_SER = (
     rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
@@ -29,3 +29,20 @@ EPISODE_OF = re.compile(
 )
 # "the Supernatural prequel": a show that describes another show.
 DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
+# A sentence that opens on a show as the subject of a casting verb ("'Pearson' will see A
+# reprise his role ...", "Harrowgate adds B as X"): the cast it names is that show's.
+_CAST_SUBJECT = re.compile(
+    rf"^\W*({SER})\W*\s+(?:(?:will|also|now|\w+ly)\s+)*(?:see|sees|saw|feature[sd]?|featuring|"
+    r"star(?:s|red)?|add(?:s|ed)?|casts?)\b"
+)
+# A clause of its own between a show's casting verb and a role ("while Salt Flats adds ...")
+_OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\s+(?:the\s+)?\ue000")
+
+
+def cast_subject(m: Marked, at: int) -> Mention | None:
+    """The show a sentence opens on as the subject of a casting verb, when the role at ``at``
+    stands in that clause."""
+    subject = _CAST_SUBJECT.match(m.text)
+    if subject is None or _OTHER_CLAUSE.search(m.text, subject.end(), at):
+        return None
+    return m.at(subject.group(1))

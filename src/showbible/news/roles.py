@@ -21,7 +21,7 @@ from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import list_votes, spread, zip_roles
-from showbible.news.placing import DESCRIBES, EPISODE_OF, ROLE_IN
+from showbible.news.placing import DESCRIBES, EPISODE_OF, ROLE_IN, cast_subject
 from showbible.news.series import series_name
 
 
@@ -90,8 +90,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
                 rf"character)\s+of\s+)?(?:{SER_ROLE}|{OWNED_ROLE}|{NAMED}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)"
                 rf"(?P<c>{C_ITEM})"
-                # "plays X and Y" is no pair of roles for one list; "A plays X and B plays Y" is
-                # two clauses, X's clause ends at "and"
+                # not "plays X and Y" (two roles); "A plays X and B plays Y" is two clauses
                 rf"(?!\s+and\s+\ue002\d+\ue003(?!{CREDIT},?\s+{AUX}(?:{V_DIRECT}|{V_AS})\b))"),
      0.85),
     # Cranston and Paul played White and Pinkman: two and two, in order
@@ -306,6 +305,10 @@ class Roles(Extractor):
             return out
 
         before, after = shows(0, at), shows(at, len(m.text))
+        # "'Pearson' will see A ... along with B, who played Y": the subject show's cast
+        subject = cast_subject(m, at)
+        if subject is not None and before and not self.franchise(subject.value):
+            before = [subject.value]
         end = m.text.find("\ue003", at)
         unknown = end >= 0 and re.match(
             r"\ue003\s+(?:in|on)\s+(?:[\w’']+\s+){0,3}?[A-Z\ue002]", m.text[end:]
