@@ -269,3 +269,18 @@ def test_a_show_opening_its_sentence_as_the_subject_of_a_casting_verb() -> None:
         "‘Harrowgate’ sees its ratings fall while ‘Salt Flats’ adds Meg Doe as Ada Vance, a cop."
     )
     assert ("appears_in", "Ada Vance", "Harrowgate") not in found
+
+
+def test_a_cast_list_of_role_colon_performer_lines() -> None:
+    found = triples(
+        "Harbor Nights season 2 cast: who plays whom\n\n"
+        "Here is the full cast of Harbor Nights season 2.\n\n"
+        "Della Marsh: Nia Okoro\n\nIvo Crane: Tom Reyes\n\nBen Futa | Kit Ames\n\n"
+        "Posted By: Meg Doe\n\nStarring: Sam Hill\n\nCast: Lou Marsh"
+    )
+    assert {("plays", "Nia Okoro", "Della Marsh"), ("plays", "Tom Reyes", "Ivo Crane"),
+            ("plays", "Ben Futa", "Kit Ames"),
+            ("appears_in", "Della Marsh", "Harbor Nights")} <= found  # fmt: skip
+    labelled = ("Meg Doe", "Sam Hill", "Lou Marsh")
+    assert not {f for f in found if f[0] == "plays" and f[1] in labelled}
+    assert not {f for f in found if f[0] == "plays" and f[2] in ("Posted By", "Starring", "Cast")}

@@ -20,7 +20,7 @@ from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
-from showbible.news.pairing import list_votes, spread, zip_roles
+from showbible.news.pairing import line_pair, list_votes, spread, zip_roles
 from showbible.news.placing import DESCRIBES, EPISODE_OF, ROLE_IN, cast_subject
 from showbible.news.series import series_name
 
@@ -183,7 +183,6 @@ _PAIRS = re.compile(
 # A verb or "as" right before a name: that name is the object of a clause before ("plays X and B
 # plays Y"), never the first of a list of performers.
 _OBJECT_BEFORE = re.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
-_BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
 _POSSESSIVE = re.compile(
     rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
@@ -460,10 +459,10 @@ class Roles(Extractor):
                     self.add("appears_in", played, shows.pop(), para.line, sentence, 0.45)
                 elif played and not listed and not any(x.kind == "series" for x in m.mentions):
                     self.topic_cast(c, sentence, para)
-        bar = _BAR.match(text)
-        if bar is not None:
-            self.emit_plays(m.at(bar.group("a")).value, m.at(bar.group("b")), m, sentence,
-                            para, 0.7, "")  # fmt: skip
+        if (line := line_pair(m)) is not None:  # "A | X", "X: A" on a line of its own
+            a, b, lead = line
+            self.emit_plays(*((a.value, b) if (self.vote(a, b) or lead) > 0 else (b.value, a)),
+                            m, sentence, para, 0.7, "")  # fmt: skip
 
     def pairs(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """``A (B)`` pairs: which one is the performer is decided by evidence, and the pairs of
