@@ -284,3 +284,22 @@ def test_a_cast_list_of_role_colon_performer_lines() -> None:
     labelled = ("Meg Doe", "Sam Hill", "Lou Marsh")
     assert not {f for f in found if f[0] == "plays" and f[1] in labelled}
     assert not {f for f in found if f[0] == "plays" and f[2] in ("Posted By", "Starring", "Cast")}
+
+
+def test_a_paragraph_about_one_of_several_shows_places_its_cast() -> None:
+    found = triples(
+        "“Harbor Nights” is coming to Max, and the “Dockside” films are back.\n\n"
+        "Set some 1,000 years before “Dockside,” “Harbor Nights” is all about the order. "
+        "Nia Okoro and Tom Reyes will be respectively playing Della and Ivo Marsh, early members "
+        "of the order."
+    )
+    assert {("appears_in", "Della", "Harbor Nights"),
+            ("appears_in", "Ivo Marsh", "Harbor Nights")} <= found  # fmt: skip
+    assert not {f for f in found if f[0] == "appears_in" and f[2] == "Dockside"}
+    # no show the subject of the paragraph's verb: whose cast it is is not said
+    found = triples(
+        "Harbor Nights: Dawn is coming to Max.\n\n"
+        "Fans of Harbor Nights and of Dockside will know the order. Nia Okoro and Tom Reyes will "
+        "be respectively playing Della and Ivo Marsh, early members of the order."
+    )
+    assert not {f for f in found if f[0] == "appears_in" and f[1] in ("Della", "Ivo Marsh")}

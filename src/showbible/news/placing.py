@@ -46,3 +46,16 @@ def cast_subject(m: Marked, at: int) -> Mention | None:
     if subject is None or _OTHER_CLAUSE.search(m.text, subject.end(), at):
         return None
     return m.at(subject.group(1))
+
+
+# A show as the subject of a clause's verb, not governed by a preposition ("before Dune proper,
+# Dune: The Sisterhood is all about ..."; a quoted title may hold the comma before it): what a
+# paragraph naming several shows is about.
+_SUBJECT_SHOW = re.compile(
+    rf"(?:^\W*|[,;.]\s+|\ue001\s+)(?:the\s+)?({SER})\s+(?:(?:also|now|still|\w+ly)\s+)*(?:is|are|was|were|"
+    r"will|has|had|follows|tells|centers|centres|sees|features|stars|picks|begins|opens|takes)\b"
+)
+
+
+def subject_shows(m: Marked) -> list[str]:
+    return [m.at(x.group(1)).value for x in _SUBJECT_SHOW.finditer(m.text)]

@@ -21,7 +21,7 @@ from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import line_pair, list_votes, spread, zip_roles
-from showbible.news.placing import DESCRIBES, EPISODE_OF, ROLE_IN, cast_subject
+from showbible.news.placing import DESCRIBES, EPISODE_OF, ROLE_IN, cast_subject, subject_shows
 from showbible.news.series import series_name
 
 
@@ -180,8 +180,7 @@ _PAIRS = re.compile(
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
 )
-# A verb or "as" right before a name: that name is the object of a clause before ("plays X and B
-# plays Y"), never the first of a list of performers.
+# A verb or "as" right before a name: the object of a clause before ("plays X and B plays Y")
 _OBJECT_BEFORE = re.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
 _POSSESSIVE = re.compile(
@@ -336,9 +335,11 @@ class Roles(Extractor):
             # "The second episode of A included a cameo from a B character. C appeared in one
             # scene as X": the episode the paragraph is about, when it names several shows
             shown = [head.at(e.group("s")).value for e in EPISODE_OF.finditer(head.text)]
-            if len(families(earlier)) > 1 and not shown:
-                return  # the paragraph names several shows and the sentence none: whose?
-            series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
+            # several shows: the paragraph's subject ("before Dune proper, Dune: The Sisterhood is")
+            several = not shown and len(families(earlier)) > 1
+            if not (lead := subject_shows(head)[:1] if several else shown or earlier):
+                return
+            series, confidence = lead[-1], 0.5
         elif self.heading_before(para):  # "Chicago Fire: Sal Vasquez (...)" above it
             series, confidence = self.heading_before(para) or "", 0.5
         elif self.previous_show(para) and (
@@ -388,8 +389,7 @@ class Roles(Extractor):
                 if re.match(r",\s*who\b", text[match.end("p") :]):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
                 if len(performers) > 1 and _OBJECT_BEFORE.search(text[: match.start("p")]):
-                    # "A plays X and B plays Y": X is the first clause's role, not a performer
-                    performers = performers[1:]
+                    performers = performers[1:]  # "A plays X and B plays Y": X is no performer
                 pairs = zip_roles(performers, characters)
                 for performer, character in pairs:
                     where = ROLE_IN.match(m.text, match.end())
