@@ -303,3 +303,13 @@ def test_a_paragraph_about_one_of_several_shows_places_its_cast() -> None:
         "be respectively playing Della and Ivo Marsh, early members of the order."
     )
     assert not {f for f in found if f[0] == "appears_in" and f[1] in ("Della", "Ivo Marsh")}
+
+
+def test_a_photo_credit_names_its_performer_in_capitals() -> None:
+    found = triples(
+        "NIA OKORO as Della Marsh in Warner Bros. Pictures’ action drama “HARBOR,” a Warner "
+        "Bros. Pictures release. Courtesy of Warner Bros. Pictures\n\n"
+        "BREAKING NEWS as Della Marsh returns to “Harbor.”"
+    )
+    assert ("plays", "NIA OKORO", "Della Marsh") in found
+    assert not {f for f in found if f[0] == "plays" and f[1] != "NIA OKORO"}

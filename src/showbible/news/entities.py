@@ -236,6 +236,8 @@ class Knowledge:
             possessive = re.match(r"[’']s\s*\(", plain[m.end() :])
             if not name and re.fullmatch(r"[A-Z][a-z]+", m.group(0)) and possessive:
                 at, name = 0, m.group(0)  # "Will's (Eric McCormack)": a name, not a verb
+            if not name and _CAPS_CAST.match(m.group(0) + plain[m.end() : m.end() + 80]):
+                at, name = 0, m.group(0)  # a photo credit's "REBECCA FERGUSON as Lady Jessica"
             if not name and re.match(r"[’']s\b", plain[m.end() :]) and self._surname(m.group(0)):
                 at, name = 0, m.group(0)  # "Oh's Cristina Yang" after "Sandra Oh": a surname
             if not name:
@@ -322,6 +324,11 @@ class Knowledge:
         return True
 
 
+# A photo credit's caption: "REBECCA FERGUSON as Lady Jessica Atreides in ..." (a name in
+# capitals is otherwise a label: "BREAKING NEWS as Della Marsh returns")
+_CAPS_CAST = re.compile(
+    r"^[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){1,2}\s+as\s+(?:[A-Z][a-z][\w’'.\-]*\s+){1,4}in\s"
+)
 _GERUNDS = frozenset(
     words(
         """Joining Starring Featuring Having Playing Including Following Returning Leading
