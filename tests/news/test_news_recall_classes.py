@@ -313,3 +313,30 @@ def test_a_photo_credit_names_its_performer_in_capitals() -> None:
     )
     assert ("plays", "NIA OKORO", "Della Marsh") in found
     assert not {f for f in found if f[0] == "plays" and f[1] != "NIA OKORO"}
+
+
+KIN = (
+    "“Harbor Lights” wrapped last year after six seasons on Starz, and “Harbor Lights” fans "
+    "got more: hence the greenlight for sequel “Harbor Lights: Dawn” as soon as “Harbor "
+    "Lights” went off air.\n\n"
+)
+
+
+def test_a_sentence_about_the_sequel_or_the_original_series() -> None:
+    found = triples(
+        KIN + "The original series ended with Della Marsh (Nia Okoro) leaving town.\n\n"
+        "The sequel, a darker show, gave Ivo his own story as it saw him work for Ada Vance "
+        "(Meg Doe)."
+    )
+    assert {("appears_in", "Ada Vance", "Harbor Lights: Dawn"),
+            ("appears_in", "Della Marsh", "Harbor Lights")} <= found  # fmt: skip
+    assert ("appears_in", "Ada Vance", "Harbor Lights") not in found
+
+
+def test_a_sequel_the_article_names_twice_over_is_no_one_show() -> None:
+    found = triples(
+        KIN + "A second sequel “Dockside” was ordered too, after “Harbor Lights: Dawn” and "
+        "“Harbor Lights” did well.\n\n"
+        "The sequel, a darker show, saw Ivo work for Ada Vance (Meg Doe)."
+    )
+    assert not {f for f in found if f[0] == "appears_in" and f[1] == "Ada Vance"}

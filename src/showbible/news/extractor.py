@@ -12,6 +12,7 @@ from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
 from showbible.news.credits import credited
 from showbible.news.entities import ATTRIBUTIVE, SER, Knowledge, Marked
 from showbible.news.facts import NewsFact
+from showbible.news.kinship import kinship, referred
 from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
 
 # Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
@@ -56,6 +57,7 @@ class Extractor:
         self.kb = kb
         self.facts: list[NewsFact] = []
         self._subjects_at: list[str | None] = []  # see last_subject_before
+        self._kin: dict[str, str] | None = None  # see kin
 
     def add(
         self,
@@ -137,6 +139,9 @@ class Extractor:
         sentence says about it, when given); else the nearest before it in the paragraph; else
         the paragraph's heading; else the show the headline names; else one named after ``at``;
         else the article's main series."""
+        kin = referred(text, self.kin(), self.main_series())
+        if kin is not None:
+            return kin, 0.8  # "The prequel will follow ...": the show the article calls so
         main = self.the_show(para)
         if main and _THE_SHOW.match(text):
             return main, 0.8
@@ -202,6 +207,9 @@ class Extractor:
         """The show a sentence that names none is about: the article's when its paragraph
         opens with "The show"; else, in an article about one show, the show its paragraph
         names before it. None otherwise: a cast among several shows is not placed."""
+        kin = referred(para.text[offset:], self.kin(), self.main_series())
+        if kin is not None:
+            return kin  # "The sequel ... gave Tariq his own show": the show called the sequel
         if _THE_SHOW.match(para.text):
             return self.main_series()
         # "In the Night Ferry hour, Della argued a case. ... Isaac (A) had overdosed": the scene a
@@ -276,6 +284,11 @@ class Extractor:
             credits = credited(m, self.kb.series_count)  # "Former X star Jane Doe": not X
             out |= {x.value for x in m.mentions if x.kind == "series" and x.value not in credits}
         return out
+
+    def kin(self) -> dict[str, str]:
+        if self._kin is None:
+            self._kin = kinship(self.kb, self.article)
+        return self._kin
 
     def the_show(self, para: Paragraph) -> str | None:
         """What "The show" opening a sentence stands for: the one show the headline names (the
