@@ -340,3 +340,21 @@ def test_a_sequel_the_article_names_twice_over_is_no_one_show() -> None:
         "The sequel, a darker show, saw Ivo work for Ada Vance (Meg Doe)."
     )
     assert not {f for f in found if f[0] == "appears_in" and f[1] == "Ada Vance"}
+
+
+def test_showrunners_who_step_aside_while_others_take_over() -> None:
+    found = triples(
+        "Night Desk season 4 will have new bosses. According to a report, Lou Marsh, Dana Ko "
+        "and Petra Vance are taking on the title of showrunners on Night Desk while Ada Quill "
+        "and Ben Roe step aside to develop new projects."
+    )
+    runners = {f for f in found if f[0] == "showrunner"}
+    assert {("showrunner", "Ada Quill", "Night Desk"), ("showrunner", "Ben Roe", "Night Desk"),
+            ("showrunner", "Lou Marsh", "Night Desk")} <= runners  # fmt: skip
+    found = triples(
+        "Night Desk showrunner Petra Vance spoke to the press while Tom Reyes, who plays Ivo "
+        "Crane, stepped back from the microphone."
+    )
+    assert {f for f in found if f[0] == "showrunner"} == {
+        ("showrunner", "Petra Vance", "Night Desk")
+    }

@@ -90,6 +90,11 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(rf"\b(?:found|finds|hired|hires|named|names|tapped|taps|picked|picks)\s+(?:a|its|"
                 rf"their)\s+new\s+{RUNNER}(?:\s+and(?:\s+[a-z\-]+){{1,3}}?)?,?\s+(?:in\s+)?"
                 rf"(?P<p>{NAM})"), 0.8, ""),
+    # A and B are taking on the title of showrunners while C and D step aside: C and D's time
+    # as the show's showrunners ended
+    (re.compile(rf"\b{RUNNER}\b[^.;]{{0,80}}?\b(?:while|as|with)\s+(?:original\s+|former\s+)?"
+                rf"(?:{RUNNER}\s+)?(?P<p>{list_of(NAM)})\s+{AUX}(?:step|steps|stepped|stepping)\s+"
+                rf"(?:aside|down)\b"), 0.75, "ended"),
     # X now has a second showrunner: Jane Doe
     (re.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
     # Taking on the showrunner role is Jane Doe; Stepping in as showrunner will be Jane Doe
