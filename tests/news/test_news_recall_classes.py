@@ -358,3 +358,16 @@ def test_showrunners_who_step_aside_while_others_take_over() -> None:
     assert {f for f in found if f[0] == "showrunner"} == {
         ("showrunner", "Petra Vance", "Night Desk")
     }
+
+
+def test_someone_tapped_to_take_over_a_show() -> None:
+    found = triples(
+        "Ada Quill is leaving Night Desk season 5. As a replacement, veteran producer Petra "
+        "Vance has been tapped to take over Night Desk, which is in the middle of a pickup."
+    )
+    assert ("showrunner", "Petra Vance", "Night Desk") in found
+    found = triples(
+        "Night Desk season 5 is coming. Meg Doe has been tapped to take over Night Desk's lead "
+        "role, and Tom Reyes was hired to take over Ivo Crane."
+    )
+    assert not {f for f in found if f[0] == "showrunner"}

@@ -25,6 +25,11 @@ _LEFT = (
     r"leaves|is exiting|exited|exits|exiting|departed|departs|departing|was fired|was ousted|"
     r"was replaced|has been replaced|parted ways|bowed out|quit|quits)"
 )
+# Jane Doe has been tapped to take over Dexter; was hired to run / helm X: running the show
+_HELM = re.compile(
+    rf"(?P<p>{NAM}){_WHO},?\s+{AUX}(?:tapped|hired|named|chosen|brought\s+in|enlisted)\s+to\s+"
+    rf"(?:take\s+over|run|helm|steer)\s+(?P<s2>{SER})(?!\s*[’']s)"
+)
 _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # (SERIES) (co-)showrunner(s) (of SERIES) Jane Doe (and John Roe)
     (re.compile(rf"(?:(?P<s>{list_of(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/|"
@@ -95,6 +100,7 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     (re.compile(rf"\b{RUNNER}\b[^.;]{{0,80}}?\b(?:while|as|with)\s+(?:original\s+|former\s+)?"
                 rf"(?:{RUNNER}\s+)?(?P<p>{list_of(NAM)})\s+{AUX}(?:step|steps|stepped|stepping)\s+"
                 rf"(?:aside|down)\b"), 0.75, "ended"),
+    (_HELM, 0.75, ""),
     # X now has a second showrunner: Jane Doe
     (re.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
     # Taking on the showrunner role is Jane Doe; Stepping in as showrunner will be Jane Doe
@@ -176,7 +182,8 @@ class Showrunners(Extractor):
             for series in shows:
                 if not self.hedged(text, match.start(), match.end()) and not question:
                     self.emit_runner(old, series, 0.7, "ended", set(), sentence, para)
-        if not runner and context is None and " ran " not in text and "running" not in text:
+        helm = _HELM.search(text) is not None
+        if not (runner or helm or context) and " ran " not in text and "running" not in text:
             return
         if _NEW_RUNNER.search(text) and not any(x.kind == "name" for x in m.mentions):
             # "X will have a new showrunner for this season." then "Jane Doe will be taking over"
@@ -188,7 +195,7 @@ class Showrunners(Extractor):
         text = re.sub(r"\([^()\ue002]*\)", lambda x: " " * len(x.group()), text)
         left = {keyof(self.kb.full(m.at(x.group("p")).value)) for x in _LEFT_ANY.finditer(text)}
         emitted = False
-        for pattern, confidence, qual in _SHOWRUNNER if runner or " ran " in text else []:
+        for pattern, confidence, qual in _SHOWRUNNER if runner or helm or " ran " in text else []:
             for match in pattern.finditer(text):
                 groups = match.groupdict()
                 if groups.get("pron"):
