@@ -371,3 +371,14 @@ def test_someone_tapped_to_take_over_a_show() -> None:
         "role, and Tom Reyes was hired to take over Ivo Crane."
     )
     assert not {f for f in found if f[0] == "showrunner"}
+
+
+def test_a_character_back_in_a_spin_off_was_in_its_original() -> None:
+    found = triples(
+        "“Night Ferry: Dawn”, the spin-off of “Night Ferry”, premieres in May.\n\n"
+        "Nia Okoro will reprise her role as Della Marsh in “Night Ferry: Dawn,” and newcomer "
+        "Meg Doe will play Ada Vance in “Night Ferry: Dawn.”"
+    )
+    assert {("appears_in", "Della Marsh", "Night Ferry: Dawn"),
+            ("appears_in", "Della Marsh", "Night Ferry")} <= found  # fmt: skip
+    assert ("appears_in", "Ada Vance", "Night Ferry") not in found

@@ -10,6 +10,7 @@ import re
 
 from showbible.news.cleaning import Article
 from showbible.news.entities import SER, Knowledge
+from showbible.news.facts import NewsFact
 
 _KIN = r"sequel|prequel|spin-?off|spinoff|revival|reboot"
 # "sequel Power Book II: Ghost", "the spin-off series, Gen V"; "Gen V, the new spin-off", "X will
@@ -60,3 +61,41 @@ def referred(text: str, kin: dict[str, str], main: str | None) -> str | None:
     if "original" in kin:
         return kin["original"]
     return main if main is not None and main not in kin.values() else None
+
+
+# Words that say a character comes back: in a sequel, a revival or a spin-off, from its original.
+_RETURNS = re.compile(
+    r"\b(?:return(?:s|ed|ing)?|repris(?:e|es|ed|ing)|back|reunit(?:e|es|ed|ing)|revisit(?:s|ed)?|"
+    r"(?:come|comes|came|coming)\s+back|once\s+again|original)\b",
+    re.IGNORECASE,
+)
+
+
+def returning(facts: list[NewsFact], kin: dict[str, str]) -> list[NewsFact]:
+    """A character placed in the article's sequel, revival or spin-off by a sentence that says
+    it comes back ("reprise her role", "returns", "back") was in the original too: the same
+    fact for the original, less sure: the show the article names as such ("a revival of X",
+    "the spin-off of X", "the mothership series X"); not the show it names most (a cast's
+    credits may be named more: "Gilmore Girls' Arielle Kebbel" in a Yellowstone spin-off)."""
+    later = {kin[n] for n in ("sequel", "spinoff", "revival", "reboot", "prequel") if n in kin}
+    original = kin.get("original")
+    if original is None or not later or original in later:
+        return []
+    return [
+        NewsFact("appears_in", f.subject, original, f.file, f.line, f.sentence,
+                 f.confidence * 0.8, f.qualifier)  # fmt: skip
+        for f in facts
+        if f.kind == "appears_in" and f.object in later and _comes_back(f.subject, f.sentence)
+    ]
+
+
+def _comes_back(name: str, sentence: str) -> bool:
+    """Whether the clause naming ``name`` says it comes back: a return word in the 80
+    characters before the name, or in the 40 after, with no other clause between ("A will
+    reprise her role as X, and newcomer B will play Y": not Y)."""
+    at = sentence.find(name.split()[0])
+    if at < 0:
+        return False
+    before = re.split(r",\s+and\s|;|\bwhile\b", sentence[max(0, at - 80) : at])[-1]
+    after = re.split(r",\s+and\s|;|\bwhile\b|\.", sentence[at : at + 40])[0]
+    return _RETURNS.search(before) is not None or _RETURNS.search(after) is not None

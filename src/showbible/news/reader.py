@@ -20,6 +20,7 @@ from showbible.news.entities import Knowledge, count_series, learn_people, learn
 from showbible.news.facts import NewsFact, dedupe
 from showbible.news.gazetteer import learn_known_titles
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
+from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
 from showbible.news.quotes import Quotes
 from showbible.news.relations import Relations
@@ -78,6 +79,7 @@ class Reader(Relations, Quotes, Synopses):
             else f
             for f in self.facts
         ]
+        facts += returning(facts, self.kin())  # back in the revival: in the original too
         facts = typed(consistent_roles(facts), self.kb, self.article)
         if not keep_hedged:
             facts = [f for f in facts if f.qualifier != "hedged"]
