@@ -82,8 +82,16 @@ def returning(facts: list[NewsFact], kin: dict[str, str]) -> list[NewsFact]:
     if original is None or not later or original in later:
         return []
     return [
-        NewsFact("appears_in", f.subject, original, f.file, f.line, f.sentence,
-                 f.confidence * 0.8, f.qualifier)  # fmt: skip
+        NewsFact(
+            "appears_in",
+            f.subject,
+            original,
+            f.file,
+            f.line,
+            f.sentence,
+            f.confidence * 0.8,
+            f.qualifier,
+        )
         for f in facts
         if f.kind == "appears_in" and f.object in later and _comes_back(f.subject, f.sentence)
     ]
