@@ -56,11 +56,15 @@ _PREDICATE = re.compile(rf"\b(?:{_VERBS})(?!\w)", re.IGNORECASE)
 _NOUN_PREDICATE = re.compile(rf"[’']s?\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}s?\b")
 # What may stand between the subject and its verb: auxiliaries, adverbs, a modal that is no
 # hedge ("will"), a short aside between commas ("Jubal, the unit's chief, heads to ...").
+# (or between dashes, where a description may name people: "Olivia — Mellie Grant's (Bellamy
+# Young) chief of staff — will head over to ...")
 _SUBJECT_GAP = re.compile(
-    r"^(?:\s*,\s+[^,;:.\ue000]{1,50},)?(?:\s+(?:will|would|is|are|was|were|has|have|had|"
+    r"^(?:\s*,\s+[^,;:.\ue000]{1,50},|\s+(?:[—–]|--?)\s+[^—–;:.\ue000]{1,80}?\s+(?:[—–]|--?))?"
+    r"(?:\s+(?:will|would|is|are|was|were|has|have|had|"
     r"been|be|being|set|to|also|even|now|finally|once|again|soon|then|later|both|all|going|"
     r"slated|scheduled|due|about|\w+ly))*\s*$|^[’']s\s+(?:even\s+|also\s+|now\s+)?$"
 )
+_DASH_ASIDE = re.compile(r"(?<=\s)(?:[—–]|--?)\s[^—–;:.]{1,120}?\s(?:[—–]|--?)(?=\s)")
 # "Kim Raver (who also returned to Grey's as Teddy Altman)": the name the who-clause is about.
 _WHO = re.compile(r"^\s*who\s+(?:(?:also|later|then|has|had|have|will|would|\w+ly)\s+)*$")
 # Verbs that take the show as their object ("joins Grey's Anatomy", "visit the cast of X").
@@ -84,7 +88,9 @@ _OBJECT_GAP = re.compile(
     r"^(?:\s+(?:back|again|briefly|also|once\s+more|later|this\s+(?:week|season|fall|year)|"
     # "will appear in some capacity in X", "return in a guest role on X"
     r"(?:in|as|for)\s+(?:some|a|an|any)\s+(?:small\s+|guest\s+|brief\s+)?(?:capacity|form|way|"
-    r"role|cameo|stint)|\w+ly))*\s*(?:,\s*)?\s+(?:over\s+)?(?:on|in|to|into|onto|for|at|with|via)\s+"
+    r"role|cameo|stint)|\w+ly))*\s*(?:,\s*)?\s+(?:over\s+)?"
+    # "head over to star in X": a verb of appearing after "to"
+    r"(?:to\s+(?:star|appear|guest[- ]?star|cameo)\s+)?(?:on|in|to|into|onto|for|at|with|via)\s+"
     rf"(?:(?:{_PART})\s+){{0,6}}$"
 )
 # "on Lower Decks and, most memorably, in Picard": more shows for the same predicate
@@ -114,7 +120,8 @@ _FRONTED = re.compile(
     r"^\W*(?:In|On|During|With|Over\s+on|Meanwhile,?\s+(?:in|on))\s+(?:(?:the|this|last|next|"
     r"a|an|new|latest|upcoming|final|first|\d+\w*|season|two-part)\s+){0,4}(?:(?:episode|"
     r"finale|premiere|pilot|season|hour|installment)s?\s+(?:\d+\s+)?of\s+)?"
-    rf"(?P<s>{SER})(?:[’']s?\s+(?:[\w\-]+\s+){{0,3}}?(?:episode|finale|premiere|pilot|hour))?"
+    # (the show's part may follow it with no possessive: "In the SER hour,")
+    rf"(?P<s>{SER})(?:(?:[’']s?)?\s+(?:[\w\-]+\s+){{0,3}}?(?:episode|finale|premiere|pilot|hour))?"
     r"\s*,\s+"
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)$")
@@ -152,9 +159,11 @@ class Appearances(Castings):
         text = m.text
         credits = credited(m)
         tokens = [(t.start(), t.end(), m.at(t.group())) for t in _TOKEN.finditer(text)]
+        # an aside between dashes starts no clause of its own: its subject is the name before it
+        flat = _DASH_ASIDE.sub(lambda x: " " * len(x.group()), text)
         for pred in [*_PREDICATE.finditer(text), *_NOUN_PREDICATE.finditer(text)]:
             start, end = pred.start(), pred.end()
-            clause = max([0, *(c.end() for c in CLAUSE_START.finditer(text, 0, start))])
+            clause = max([0, *(c.end() for c in CLAUSE_START.finditer(flat, 0, start))])
             subjects = self._frame_subjects(m, tokens, clause, start, para, sentence)
             if not subjects:
                 continue

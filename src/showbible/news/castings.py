@@ -14,7 +14,7 @@ from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
 from showbible.news.names import keyof
 from showbible.news.pairing import zip_roles
-from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, Roles, list_of
+from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, DESC, Roles, list_of
 
 # "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"
 _IN_THE_ROLE = re.compile(
@@ -49,6 +49,24 @@ _RETURN_AS = re.compile(
     rf"recasting)\b[^.;\ue002]{{0,60}}?"
     rf"\bas\s+(?P<c>{C_ITEM})"
 )
+# "the arrival of Jason Mewes and Kevin Smith — not as Jay and Silent Bob, but as Bunch and
+# Sonny": the roles after "but as", in order (the ones denied are other parts of theirs)
+_NOT_BUT_AS = re.compile(
+    rf"(?P<p>{list_of(NAM)})\s*(?:[—–,(]|--)?\s*not\s+as\s+(?:{DESC})?{list_of(NAM)}\s*,?\s+but\s+(?:rather\s+)?"
+    rf"as\s+(?P<c>{list_of(C_ITEM)})"
+)
+# "Tom Ellis' titular devil", "John Cena's titular anti-hero": the hero a show is named after,
+# played by the owner; the show is the one the sentence names
+_TITULAR = re.compile(
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w\-]*\s+)?(?:(?:titular|eponymous)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    r"[a-z][\w\-]*|title\s+(?:character|role|hero|heroine|part))\b"  # not "his title fight"
+)
+# "joins Barbara Hershey, reprising her role as Cora, and Robbie Kay, back as Peter Pan": a list
+# item of a performer and the role they come back as
+_BACK_AS = re.compile(
+    rf"(?P<p>{NAM}),\s+(?:(?:now|once\s+again|again|also)\s+)?(?:back|returning)\s+as\s+"
+    rf"(?P<c>{C_ITEM})"
+)
 # "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
 _ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
 # "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
@@ -77,6 +95,36 @@ class Castings(Roles):
             performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
             for who, part in zip_roles(performers, m.all(match.group("c"))):
                 self.emit_plays(who.value, part, m, sentence, para, 0.8, q, match.start())
+        for match in _BACK_AS.finditer(text):
+            if keyof(self.kb.full(m.at(match.group("p")).value)) in self.kb.characters:
+                continue  # "Della Marsh, back as Queen Mab": a character's disguise
+            self.emit_plays(m.at(match.group("p")).value, m.at(match.group("c")), m, sentence, para,
+                            0.75, self.qualifier(m, match.start(), match.end(), question),
+                            match.start("c"))  # fmt: skip
+        for match in _NOT_BUT_AS.finditer(text):
+            performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
+            for who, part in zip_roles(performers, m.all(match.group("c"))):
+                self.emit_plays(who.value, part, m, sentence, para, 0.75,
+                                self.qualifier(m, match.start(), match.end(), question),
+                                match.start("c"))  # fmt: skip
+        for match in _TITULAR.finditer(m.text):
+            # the nearest show named before ("the second run of Peacemaker ... brings back John
+            # Cena's titular anti-hero"), else the one show of the sentence
+            before = [x for x in m.all(m.text[: match.start()]) if x.kind == "series"]
+            anywhere = [x for x in m.mentions if x.kind == "series"]
+            shows = before or (anywhere if len({x.value for x in anywhere}) == 1 else [])
+            if not shows:
+                continue
+            after = m.text[match.end() :]
+            if re.match(r"\s+(?:in|on)\s", after) and not re.match(
+                rf"\s+(?:in|on)\s+(?:the\s+)?{re.escape(shows[-1].token)}", after
+            ):
+                continue  # "her titular role in a stage play": a work of its own
+            owner = keyof(self.kb.full(m.at(match.group("p")).value))
+            if not self.franchise(shows[-1].value) and owner not in self.kb.characters:
+                self.emit_plays(m.at(match.group("p")).value, shows[-1], m, sentence, para, 0.7,
+                                self.qualifier(m, match.start(), match.end(), question),
+                                placed=True)  # fmt: skip
         for match in _RETURN_AS.finditer(m.text):
             q = self.qualifier(m, match.start(), match.end(), question)
             who, part = m.at(match.group("p")), m.at(match.group("c"))

@@ -10,6 +10,14 @@ from collections import Counter
 
 from showbible.news.entities import NAM, SER, Marked
 
+# (a title the reader does not know may stand beside them: `("This is Us", "Gypsy") as`; what
+# the role is may come before its name: `as defender "Tameika Washington"`)
+_CREDIT_LIST = re.compile(
+    rf"{NAM}\s*\((?P<b>[^()\ue002]*{SER}[^()\ue002]*)\)"
+    rf"(?=(?:\s*,?\s*(?:and\s+)?{NAM}\s*\([^()]*\))*\s*,?\s*(?:will\s+|is\s+set\s+to\s+|also\s+)*"
+    r"(?:portray|play|star\s+as|voice|tackle|take\s+on|as)\s+(?:[a-z]+\s+){0,2}\ue002)"
+)
+
 
 def who_asides(text: str) -> list[tuple[int, int]]:
     """Where a sentence's who-clauses between commas are ("Baldwin, who has been playing Trump
@@ -44,6 +52,10 @@ def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
         show = m.at(c.group("s")).value
         if counts is not None and counts[show] < 2:
             out.add(show)
+    # `Paige Hurd ("The Oval", "Hawaii Five-O") as "Lauren"`, "A (X) and B (Y) will tackle the
+    # roles of": shows alone in a bracket after a performer, before the role's verb, are credits
+    for c in _CREDIT_LIST.finditer(m.text):
+        out |= {x.value for x in m.all(c.group("b")) if x.kind == "series"}
     # "Former Reno 911! star Niecy Nash will play ...": a past credit, however often it is named
     for c in re.finditer(
         rf"\b(?:[Ff]ormer|[Ee]x-|[Oo]ne-?time)\s*(?P<s>{SER})\s+(?:actor|actress|stars?|alums?)\b",

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from showbible.news.cleaning import QUOTE_RE, Article
+from showbible.news.editorial import editorial
 from showbible.news.names import (
     NAME,
     NAME_RE,
@@ -24,6 +25,8 @@ from showbible.news.names import (
     Lexicon,
     keyof,
     norm,
+    quoted_performer,
+    quoted_role,
     words,
 )
 from showbible.news.series import (
@@ -35,6 +38,7 @@ from showbible.news.series import (
     marked_tails,
     quoted_titles,
     series_name,
+    spelled_out,
 )
 
 # A quoted title: double quotes, single curly ones (‘Lower Decks’) or straight ones ('Yellowstone').
@@ -232,6 +236,8 @@ class Knowledge:
             possessive = re.match(r"[’']s\s*\(", plain[m.end() :])
             if not name and re.fullmatch(r"[A-Z][a-z]+", m.group(0)) and possessive:
                 at, name = 0, m.group(0)  # "Will's (Eric McCormack)": a name, not a verb
+            if not name and _CAPS_CAST.match(m.group(0) + plain[m.end() : m.end() + 80]):
+                at, name = 0, m.group(0)  # a photo credit's "REBECCA FERGUSON as Lady Jessica"
             if not name and re.match(r"[’']s\b", plain[m.end() :]) and self._surname(m.group(0)):
                 at, name = 0, m.group(0)  # "Oh's Cristina Yang" after "Sandra Oh": a surname
             if not name:
@@ -285,7 +291,10 @@ class Knowledge:
             if any(s <= m.start() < e for s, e in keep):
                 continue
             body = m.group(0)[1:-1]
-            if len(body.split()) >= 3 or not body[:1].isupper():
+            named = NAME_RE.fullmatch(body.strip()) is not None and (
+                quoted_role(text[: m.start()]) or quoted_performer(text[m.end() :])
+            )  # `as "Caridad Milgram"` in a cast list: a role, however many words
+            if (len(body.split()) >= 3 or not body[:1].isupper()) and not named:
                 for i in range(m.start(), m.end()):
                     if not any(s <= i < e for s, e in inserted):
                         blanked[i] = " "
@@ -315,41 +324,11 @@ class Knowledge:
         return True
 
 
-_BRACKET = re.compile(r"\[([^\[\]]{1,120})\]")
-_PAIR_BODY = re.compile(rf"^\s*{NAME}(?:\s+and\s+{NAME})?\s*$")
-
-
-def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Square brackets: after a name and holding only names, the other name of a pair
-    ("Cate [Maddie Phillips]" reads as "Cate (Maddie Phillips)"); otherwise the editor's words
-    inserted into a quote ("Melissa [Rosenberg, the showrunner]"), which are the article's own
-    voice: the brackets go, and the spans (with the word before) are returned to keep them."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _BRACKET.finditer(text):
-        before = text[pos : m.start()]
-        out.append(before)
-        at = sum(len(p) for p in out)
-        body = m.group(1)
-        if _PAIR_BODY.match(body) and re.search(rf"{NAME}\s*$", before):
-            out.append(f"({body})")
-        else:
-            word = re.search(r"\S+\s*$", before)
-            start = at - (len(word.group(0)) if word else 0)
-            out.append(body)
-            spans.append((start, at + len(body)))
-        pos = m.end()
-    out.append(text[pos:])
-    # Connie 'Meemaw' Tucker, Jennifer “JJ” Jareau: a nickname's quotes inside a name go (same
-    # length, so offsets hold) and the name reads whole.
-    joined = _NICKNAME.sub(lambda q: f"{q.group(1)} {q.group(2)} ", "".join(out))
-    return joined, spans
-
-
-_NICKNAME = re.compile(r"(\b[A-Z][\w.’'-]* )[‘'“\"]([A-Z][\w.’-]{1,20})[’'”\"](?= [A-Z])")
-
-
+# A photo credit's caption: "REBECCA FERGUSON as Lady Jessica Atreides in ..." (a name in
+# capitals is otherwise a label: "BREAKING NEWS as Della Marsh returns")
+_CAPS_CAST = re.compile(
+    r"^[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){1,2}\s+as\s+(?:[A-Z][a-z][\w’'.\-]*\s+){1,4}in\s"
+)
 _GERUNDS = frozenset(
     words(
         """Joining Starring Featuring Having Playing Including Following Returning Leading
@@ -436,6 +415,11 @@ def learn_series(kb: Knowledge, article: Article) -> None:
             if form and re.search(rf"(?<![\w.]){form}(?![\w])", text):
                 kb.series.setdefault(keyof(form), title)
                 kb.surfaces.setdefault(form.lower(), title)
+    for title in list(dict.fromkeys(kb.series.values())):
+        for long in spelled_out(title, text):  # HTGAWM: "How to Get Away with Murder"
+            kb.add_series(title, long)
+            for short in [t for t in kb.series.values() if long.startswith(t + " ")]:
+                _drop_title(kb, short)  # "How" of "How to ...", cut short by "to"
     _franchise_forms(kb, text)
     for tail, title in marked_tails(kb.series.values(), text).items():
         if keyof(tail) not in kb.series and keyof(tail) not in kb.lex.characters:
@@ -495,10 +479,15 @@ def _drop_truncated(kb: Knowledge) -> None:
     titles = list(dict.fromkeys(kb.series.values()))
     for short in titles:
         if ":" in short and any(t != short and t.startswith(short + " ") for t in titles):
-            for k in [k for k, t in kb.series.items() if t == short]:
-                del kb.series[k]
-            for k in [k for k, t in kb.surfaces.items() if t == short]:
-                del kb.surfaces[k]
+            _drop_title(kb, short)
+    kb._series_re = None
+
+
+def _drop_title(kb: Knowledge, title: str) -> None:
+    for k in [k for k, t in kb.series.items() if t == title]:
+        del kb.series[k]
+    for k in [k for k, t in kb.surfaces.items() if t == title]:
+        del kb.surfaces[k]
     kb._series_re = None
 
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
 from showbible.news.credits import credited
-from showbible.news.entities import ATTRIBUTIVE, Knowledge, Marked
+from showbible.news.entities import ATTRIBUTIVE, SER, Knowledge, Marked
 from showbible.news.facts import NewsFact
+from showbible.news.kinship import kinship, referred
 from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
 
 # Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
@@ -27,6 +28,12 @@ HEDGE = re.compile(
 )
 CLAUSE_START = re.compile(
     r"[;:—–(]|,\s+(?:but|while|and)\b|\bbut\b|\band\b(?=\s+(?:we|they|he|she|it)\b)"
+)
+# A paragraph that opens on a show as the subject of its verb: "Power Book II: Ghost begins ..."
+_OPENS_ON = re.compile(rf"^\W*({SER})\W*\s+(?:\w+ly\s+)?[a-z]")
+_SCENE = re.compile(
+    rf"^\W*(?:In|On|During|Over\s+on)\s+(?:the\s+|this\s+week[’']s\s+|last\s+night[’']s\s+)?"
+    rf"({SER})(?:[’']s?)?(?:\s+(?:[\w\-]+\s+){{0,2}}?(?:episode|hour|half|finale|premiere))?\s*,"
 )
 _THE_SHOW = re.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show|drama|comedy|sitcom|"
@@ -50,6 +57,7 @@ class Extractor:
         self.kb = kb
         self.facts: list[NewsFact] = []
         self._subjects_at: list[str | None] = []  # see last_subject_before
+        self._kin: dict[str, str] | None = None  # see kin
 
     def add(
         self,
@@ -131,7 +139,10 @@ class Extractor:
         sentence says about it, when given); else the nearest before it in the paragraph; else
         the paragraph's heading; else the show the headline names; else one named after ``at``;
         else the article's main series."""
-        main = self.main_series()
+        kin = referred(text, self.kin(), self.main_series())
+        if kin is not None:
+            return kin, 0.8  # "The prequel will follow ...": the show the article calls so
+        main = self.the_show(para)
         if main and _THE_SHOW.match(text):
             return main, 0.8
         # A show named in an aside ("who directed the pilot (as well as Game of Thrones
@@ -196,8 +207,17 @@ class Extractor:
         """The show a sentence that names none is about: the article's when its paragraph
         opens with "The show"; else, in an article about one show, the show its paragraph
         names before it. None otherwise: a cast among several shows is not placed."""
+        kin = referred(para.text[offset:], self.kin(), self.main_series())
+        if kin is not None:
+            return kin  # "The sequel ... gave Tariq his own show": the show called the sequel
         if _THE_SHOW.match(para.text):
             return self.main_series()
+        # "In the Night Ferry hour, Della argued a case. ... Isaac (A) had overdosed": the scene a
+        # paragraph opens on holds for its later sentences that name no show
+        scene = _SCENE.match(self.kb.mark(self.kb.speechless(para.text)[:offset]).text)
+        if scene is not None and offset > 0:
+            marked = self.kb.mark(self.kb.speechless(para.text)[:offset])
+            return marked.at(scene.group(1)).value
         # a gallery's "Sam Seaborn, The West Wing" over the paragraph: the heading's show, unless
         # the paragraph goes on about another
         heading = self.heading_before(para)
@@ -264,6 +284,29 @@ class Extractor:
             credits = credited(m, self.kb.series_count)  # "Former X star Jane Doe": not X
             out |= {x.value for x in m.mentions if x.kind == "series" and x.value not in credits}
         return out
+
+    def kin(self) -> dict[str, str]:
+        if self._kin is None:
+            self._kin = kinship(self.kb, self.article)
+        return self._kin
+
+    def the_show(self, para: Paragraph) -> str | None:
+        """What "The show" opening a sentence stands for: the one show the headline names (the
+        article's subject: "Showrunner leaves Dune: The Sisterhood prequel" over an article that
+        names the films more), else the show the paragraph just before opens on as its subject
+        ("Power Book II: Ghost begins ..."), else the show the article names most."""
+        paragraphs = self.article.paragraphs
+        if paragraphs and paragraphs[0].title and paragraphs[0] is not para:
+            headline = {s for s in self.series_in(paragraphs[0].text) if not self.franchise(s)}
+            if len(headline) == 1:
+                return headline.pop()
+        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        if i > 0 and not paragraphs[i - 1].title:
+            marked = self.kb.mark(self.kb.speechless(paragraphs[i - 1].text))
+            opening = _OPENS_ON.match(marked.text)
+            if opening is not None and not self.franchise(marked.at(opening.group(1)).value):
+                return marked.at(opening.group(1)).value
+        return self.main_series()
 
     def main_series(self) -> str | None:
         """The show the article names most (a franchise is not a show)."""

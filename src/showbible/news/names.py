@@ -11,9 +11,11 @@ from showbible.universe.bible import Alias, BibleConf
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # "D’Onofrio" and "D’onofrio", "O'Brien", "A-Train", "MacFarlane", initials ("H."), the
-# abbreviations that stand in names ("Dr. Tara Lewis", "Titus Makin Jr.").
+# abbreviations that stand in names ("Dr. Tara Lewis", "Titus Makin Jr."); "St." only before
+# the rest of a surname ("Tariq St. Patrick", "Eva St. Clair"): alone it is a street or a saint's
+# place, and its period would otherwise end the name ("Tariq St").
 TOKEN = (
-    rf"(?:(?:Dr|Mrs?|Ms|Jr|Sr|Prof|Sgt|Lt|Capt|Det|Col)\.(?=[ \t,;)])|"
+    rf"(?:(?:Dr|Mrs?|Ms|Jr|Sr|Prof|Sgt|Lt|Capt|Det|Col)\.(?=[ \t,;)])|St\.(?=[ \t][{_UP}])|"
     rf"[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t])|(?:[{_UP}][’'](?=[^\W\d_])[^\W_]|[{_UP}])"
     rf"(?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}]))*)"
 )
@@ -179,6 +181,31 @@ ROLE_VERB = (
     r"\s*,?\s*(?:will\s+|is\s+set\s+to\s+|also\s+|now\s+)*(?:portray|play|star\s+as|voice|tackle|"
     r"take\s+on|as)\b(?=\s+(?:the\s+roles?\s+of\s+)?[A-Z\ue002])"  # a name next, not "a key role"
 )
+# A cast announcement that quotes its names: `Paige Hurd ("The Oval") as "Lauren"`, `"Woody
+# McClain" ("The Bobby Brown Story") as "Cane Tejada"`. The quote after "as" is a role and the one
+# before a credit bracket and "as" a performer: neither is a title nor someone's words. "known
+# as", "such as", "billed as" ... name a title.
+_AS_BEFORE = re.compile(
+    r"\bas\s+(?:(?!(?:of|in|on|for|from|at|to|with|by|and|or)\b)[a-z][\w-]*\s+){0,2}$|\bas\s*$"
+)  # `as "Lauren"`, `as defender "Tameika Washington"`
+_TITLE_AS = re.compile(
+    r"\b(?:known|such|billed|titled|described|referred\s+to|serves?|served|dubbed|renamed|"
+    r"retitled|released|marketed|same|well|rebranded|premiered|debuted)\s+as\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_THEN_AS = re.compile(r"^\s*\([^()]{1,120}\)\s*,?\s*as\s+[\"“‘']?[A-Z]")
+
+
+def quoted_role(before: str) -> bool:
+    """Whether a quote that follows ``before`` is a role a cast list names after "as"."""
+    return _AS_BEFORE.search(before) is not None and _TITLE_AS.search(before) is None
+
+
+def quoted_performer(after: str) -> bool:
+    """Whether a quote followed by ``after`` is a performer: a credit bracket, then "as"."""
+    return _CREDIT_THEN_AS.match(after) is not None
+
+
 SPOUSE = re.compile(r"(?:First|Second)\s+(?:Lady|Gentleman)\s")
 
 

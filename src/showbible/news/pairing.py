@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from showbible.news.entities import NAM, Marked, Mention
+from showbible.news.names import words
 
 # "Blake and Dylan Tuomy-Wilhoit (", "A, B and C (": the names listed before a pair's first name
 _LEAD = re.compile(rf"(?P<l>{NAM}(?:\s*,\s*{NAM})*)\s*,?\s+(?:and|&)\s+$")
@@ -57,3 +58,27 @@ def spread(
         for h in heads
     ]  # fmt: skip
     return list(zip([*heads, a], bs, strict=True))
+
+
+# A pair on a line of its own: "Kate Vance | Sam Hill", "Sam Hill – Kate Vance", "Della Marsh:
+# Nia Okoro". Which name is the performer is voted like any pair; undecided, a bar or a dash
+# puts the performer first (a caption's order) and a colon the role first (a cast list's
+# "Role: Performer"). A label before it is no role ("Cast: A", "Starring: A", "Posted By: A").
+_LINE_PAIR = re.compile(rf"^\s*(?P<a>{NAM})\s*(?P<sep>[|–—:])\s*(?P<b>{NAM})\s*$")
+_LABELS = frozenset(
+    words("""cast starring stars guest guests network genre host hosts creator creators writer
+    writers director directors producer producers showrunner showrunners premiere season episode
+    photo credit image source update updated note spoilers where read watch also plus related via
+    by posted written words story author reporter editor published filed""")
+)  # fmt: skip
+
+
+def line_pair(m: Marked) -> tuple[Mention, Mention, int] | None:
+    """(a, b, +1 when a is the performer by default, -1 when b is) for a pair on its own line."""
+    found = _LINE_PAIR.match(m.text)
+    if found is None:
+        return None
+    a, b = m.at(found.group("a")), m.at(found.group("b"))
+    if any(w.lower() in _LABELS for w in a.value.split()):
+        return None  # "Posted By: A": a byline
+    return a, b, -1 if found.group("sep") == ":" else 1

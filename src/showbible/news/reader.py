@@ -20,6 +20,7 @@ from showbible.news.entities import Knowledge, count_series, learn_people, learn
 from showbible.news.facts import NewsFact, dedupe
 from showbible.news.gazetteer import learn_known_titles
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
+from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
 from showbible.news.quotes import Quotes
 from showbible.news.relations import Relations
@@ -78,11 +79,13 @@ class Reader(Relations, Quotes, Synopses):
             else f
             for f in self.facts
         ]
+        facts += returning(facts, self.kin())  # back in the revival: in the original too
         facts = typed(consistent_roles(facts), self.kb, self.article)
         if not keep_hedged:
             facts = [f for f in facts if f.qualifier != "hedged"]
         facts = [_about(f, appearance_subject(self.kb, f.subject)) for f in facts]
-        facts = [f for f in facts if f.subject]
+        # a performer read as the role a show is named after ("Peacemaker" in Peacemaker)
+        facts = [f for f in facts if f.subject and not _own_title(f)]
         return dedupe(facts)
 
     def _role(self, name: str) -> str:
@@ -92,6 +95,10 @@ class Reader(Relations, Quotes, Synopses):
         if full != name and " " not in name and self.kb.performer_like(full) > 0:
             return name
         return unranked(full)
+
+
+def _own_title(fact: NewsFact) -> bool:
+    return fact.kind == "appears_in" and keyof(fact.subject) == keyof(fact.object)
 
 
 def _about(fact: NewsFact, subject: str | None) -> NewsFact:

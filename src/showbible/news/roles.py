@@ -20,7 +20,8 @@ from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
-from showbible.news.pairing import list_votes, spread, zip_roles
+from showbible.news.pairing import line_pair, list_votes, spread, zip_roles
+from showbible.news.placing import DESCRIBES, EPISODE_OF, ROLE_IN, cast_subject, subject_shows
 from showbible.news.series import series_name
 
 
@@ -42,6 +43,7 @@ C_ITEM = (
     rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
     r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
+    r"(?!\s+[a-z][\w\-]*[’'](?:s\b|\s))"  # "X, the Wayne family's butler": Wayne names a noun
 )
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
@@ -88,7 +90,9 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
                 rf"character)\s+of\s+)?(?:{SER_ROLE}|{OWNED_ROLE}|{NAMED}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)"
                 rf"(?P<c>{C_ITEM})"
-                rf"(?!\s+and\s+\ue002)"), 0.85),
+                # not "plays X and Y" (two roles); "A plays X and B plays Y" is two clauses
+                rf"(?!\s+and\s+\ue002\d+\ue003(?!{CREDIT},?\s+{AUX}(?:{V_DIRECT}|{V_AS})\b))"),
+     0.85),
     # Cranston and Paul played White and Pinkman: two and two, in order
     (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
      0.8),
@@ -169,12 +173,15 @@ _PRONOUN_CAST = re.compile(
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = re.compile(
-    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*)?\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
+    # ("Remy of "FBI: Most Wanted" (Dylan McDermott)": the character's show before the bracket)
+    rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*|\s+(?:of|from)\s+(?:the\s+)?[\"“‘']?(?P<os>{SER})[\"”’']?)?"
+    rf"\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
 )
-_BAR = re.compile(rf"^\s*(?P<a>{NAM})\s*[|–]\s*(?P<b>{NAM})\s*$")
+# A verb or "as" right before a name: the object of a clause before ("plays X and B plays Y")
+_OBJECT_BEFORE = re.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
 _POSSESSIVE = re.compile(
     rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
@@ -182,23 +189,6 @@ _POSSESSIVE = re.compile(
     rf"prequel|sequel|adaptation|"
     rf"crossover|set|finale|premiere)))(?!\s*\((?![a-z]))(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
 )
-_YEAR_SER = (
-    rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
-    rf"live-action)\s+|the\s+|[A-Z]\w+[’']s\s+)?{SER}"
-)
-_ROLE_IN = re.compile(
-    rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?,?\s+(?:on|in)\s+(?:the\s+(?:\w+\s+)?season\s+of\s+|"
-    rf"[Ss]eason\s+\d+\s+of\s+|\w+\s+episodes?\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
-    rf"{_YEAR_SER})*)"
-)
-# "In a clip from this week's episode of Family Guy, Peter Griffin (Seth MacFarlane) ...": the
-# show whose episode the sentence is about.
-_EPISODE_OF = re.compile(
-    rf"\b(?:episode|season|finale|premiere|clip|scene|pilot)s?\s+(?:\d+\s+)?(?:of|from)\s+"
-    rf"(?:the\s+)?(?P<s>{SER})"
-)
-# "the Supernatural prequel": a show that describes another show.
-_DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
 # "(High School Musical)" after a name, or any bracket before a role's verb: a credit
 CREDIT_BRACKET = re.compile(
     r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
@@ -306,20 +296,24 @@ class Roles(Extractor):
                     continue  # "Supergirl (X)": a hero
                 if re.search(r"\ue003\s*\($", m.text[:pos]):
                     continue  # "Drake Rodger (The In Between)": a performer's credit
-                if _DESCRIBES.match(m.text[pos + len(x.token) :]):
+                if DESCRIBES.match(m.text[pos + len(x.token) :]):
                     continue  # "the Supernatural prequel has cast ...": not Supernatural's cast
                 if x.value not in credit_shows:
                     out.append(x.value)
             return out
 
         before, after = shows(0, at), shows(at, len(m.text))
+        # "'Pearson' will see A ... along with B, who played Y": the subject show's cast
+        subject = cast_subject(m, at)
+        if subject is not None and before and not self.franchise(subject.value):
+            before = [subject.value]
         end = m.text.find("\ue003", at)
         unknown = end >= 0 and re.match(
             r"\ue003\s+(?:in|on)\s+(?:[\w’']+\s+){0,3}?[A-Z\ue002]", m.text[end:]
         )
         if len(set(before)) >= 3:
             return  # "a crossover between A, B, C and D, ... Barry (Grant Gustin)": whose?
-        episode = [e for e in _EPISODE_OF.finditer(m.text) if e.end() <= at]
+        episode = [e for e in EPISODE_OF.finditer(m.text) if e.end() <= at]
         if episode:  # "In the finale of Supergirl, The Flash's Barry Allen (Grant Gustin)"
             before = [m.at(episode[-1].group("s")).value]
         head = self.kb.mark(self.kb.speechless(para.text)[: self.offset])
@@ -327,7 +321,7 @@ class Roles(Extractor):
         earlier = [x.value for x in head.mentions if x.kind == "series"
                    and not self.franchise(x.value) and x.value not in credited(head)
                    and not any(a <= head.text.find(x.token) < b for a, b in head_asides)
-                   and not _DESCRIBES.match(head.text[head.text.find(x.token) + len(x.token):])
+                   and not DESCRIBES.match(head.text[head.text.find(x.token) + len(x.token):])
                    ]  # fmt: skip
         if strict and len(set(before + after)) != 1 and (before or after or not self.one_show()):
             q = "hedged"  # several shows in the sentence, or none in an article about several
@@ -340,10 +334,12 @@ class Roles(Extractor):
         elif earlier:
             # "The second episode of A included a cameo from a B character. C appeared in one
             # scene as X": the episode the paragraph is about, when it names several shows
-            shown = [head.at(e.group("s")).value for e in _EPISODE_OF.finditer(head.text)]
-            if len(families(earlier)) > 1 and not shown:
-                return  # the paragraph names several shows and the sentence none: whose?
-            series, confidence = (shown[-1], 0.5) if shown else (earlier[-1], 0.5)
+            shown = [head.at(e.group("s")).value for e in EPISODE_OF.finditer(head.text)]
+            # several shows: the paragraph's subject ("before Dune proper, Dune: The Sisterhood is")
+            several = not shown and len(families(earlier)) > 1
+            if not (lead := subject_shows(head)[:1] if several else shown or earlier):
+                return
+            series, confidence = lead[-1], 0.5
         elif self.heading_before(para):  # "Chicago Fire: Sal Vasquez (...)" above it
             series, confidence = self.heading_before(para) or "", 0.5
         elif self.previous_show(para) and (
@@ -392,9 +388,11 @@ class Roles(Extractor):
                 characters = m.all(c_span)
                 if re.match(r",\s*who\b", text[match.end("p") :]):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
+                if len(performers) > 1 and _OBJECT_BEFORE.search(text[: match.start("p")]):
+                    performers = performers[1:]  # "A plays X and B plays Y": X is no performer
                 pairs = zip_roles(performers, characters)
                 for performer, character in pairs:
-                    where = _ROLE_IN.match(m.text, match.end())
+                    where = ROLE_IN.match(m.text, match.end())
                     played = self.emit_plays(
                         performer.value, character, m, sentence, para, confidence, q,
                         -1 if where is not None else match.start(),
@@ -461,10 +459,10 @@ class Roles(Extractor):
                     self.add("appears_in", played, shows.pop(), para.line, sentence, 0.45)
                 elif played and not listed and not any(x.kind == "series" for x in m.mentions):
                     self.topic_cast(c, sentence, para)
-        bar = _BAR.match(text)
-        if bar is not None:
-            self.emit_plays(m.at(bar.group("a")).value, m.at(bar.group("b")), m, sentence,
-                            para, 0.7, "")  # fmt: skip
+        if (line := line_pair(m)) is not None:  # "A | X", "X: A" on a line of its own
+            a, b, lead = line
+            self.emit_plays(*((a.value, b) if (self.vote(a, b) or lead) > 0 else (b.value, a)),
+                            m, sentence, para, 0.7, "")  # fmt: skip
 
     def pairs(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         """``A (B)`` pairs: which one is the performer is decided by evidence, and the pairs of
@@ -475,7 +473,8 @@ class Roles(Extractor):
             a, bs = m.at(match.group("a")), m.all(match.group("b"))
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
-            owns.append(m.at(match.group("bs")).value if match.group("bs") else "")
+            own = match.group("bs") or match.group("os")
+            owns.append(m.at(own).value if own else "")
         if not found:
             return
         votes = [self.vote(a, bs[0]) for a, bs, _, _ in found]
@@ -490,7 +489,7 @@ class Roles(Extractor):
             ):
                 listed[i] = listed[i + 1] = joined[i] = True
         votes = list_votes(votes, joined)
-        episode = list(_EPISODE_OF.finditer(m.text))
+        episode = list(EPISODE_OF.finditer(m.text))
         credit_shows = credited(m)
         asides = who_asides(m.text)
         # "original cast members A (W), B (O) and C (G) have expressed interest in returning":
@@ -509,7 +508,7 @@ class Roles(Extractor):
                 and not any(a <= m.text.find(x.token) < b <= start for a, b in asides)
                 and not re.match(r"\s*\(", m.text[m.text.find(x.token) + len(x.token) :])
             ]  # fmt: skip
-            if not cast and (shown or named):
+            if not cast and (shown or named) and not own:
                 character = bs[0] if (vote or default) > 0 and a.kind == "name" else a
                 name = self.kb.full(
                     character.text if character.kind == "series" else character.value
@@ -517,7 +516,7 @@ class Roles(Extractor):
                 series, confidence = (shown[-1], 0.6) if shown else (named[-1], 0.5)
                 if keyof(series) != keyof(name):
                     self.add("appears_in", name, series, para.line, sentence, confidence)
-            elif not cast and {
+            elif not cast and not own and {
                 x.value for x in m.mentions
                 if x.kind == "series" and not any(a <= m.text.find(x.token) < b for a, b in asides)
             } <= {self.dominant_show()}:  # fmt: skip
@@ -581,7 +580,7 @@ class Roles(Extractor):
     ) -> bool:
         """ "plays Mara Voss on Greyharbor", "In Greyharbor, Jane Doe plays Mara Voss",
         "reprising his role from SVU": the role's series."""
-        where = _ROLE_IN.match(m.text, end)
+        where = ROLE_IN.match(m.text, end)
         found = m.all(where.group("s")) if where is not None else []
         other = _IN_SERIES.search(m.text)
         if other is not None:

@@ -18,6 +18,8 @@ from showbible.news.names import (
     WEEKDAYS,
     keyof,
     norm,
+    quoted_performer,
+    quoted_role,
     words,
 )
 
@@ -329,8 +331,13 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
             if m.group(0)[0] in "‘'" and (opened or any(s < m.start() < e for s, e in speech)):
                 continue  # 'Hey,' inside someone's words
             before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 20]
-            if re.match(r"^\s*-?verse", after) or re.match(rf"^\s*\({NAME}\)", after):
-                continue  # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname
+            if re.match(r"^\s*-?verse", after) or (
+                re.match(rf"^\s*\({NAME}\)", after) and not re.search(r"\b(?:of|from)\s*$", before)
+            ):
+                # "Arrow"-verse; "Hot Spock" (Ethan Peck): a nickname (`Remy of "X" (A)`: a show)
+                continue
+            if quoted_role(text[: m.start()]) or quoted_performer(text[m.end() :]):
+                continue  # `Paige Hurd ("The Oval") as "Lauren"`: a cast list quoting its names
             if re.search(r"\b[A-Z][\w’'.-]*\s$", before) and re.match(r"^\s[A-Z]", after):
                 continue  # Jennifer “JJ” Jareau, Connie 'Meemaw' Tucker: a nickname in a name
             after_list = re.search(r"[”\"’']\s*(?:and|&|/|,|-|–)\s*$", before)
@@ -506,6 +513,28 @@ def initials(title: str) -> str:
     """TWD for The Walking Dead, SNW for Strange New Worlds: the initials the press uses."""
     words = [w for w in re.split(r"[\s:]+", title) if w and w[0].isalpha()]
     return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
+
+
+_SMALL_WORDS = ("a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+                "the", "to", "with", "vs")  # fmt: skip
+
+
+def spelled_out(acronym: str, text: str) -> list[str]:
+    """The words an acronym the article uses stands for, when the article spells it out:
+    "How to Get Away With Murder" for HTGAWM, a title with "to" inside that no title pattern
+    reads. Each word starts with the acronym's letter, in order; a word inside may be a small
+    word in lower case ("to", "with"); the first and the last are capitalised. Every spelling
+    the article uses (a crawl may glue a word to the last: "Murdercrossover")."""
+    if not re.fullmatch(r"[A-Z]{3,8}", acronym):
+        return []
+    parts = []
+    for i, c in enumerate(acronym):
+        small = [w for w in _SMALL_WORDS if w[0] == c.lower()]
+        inner = 0 < i < len(acronym) - 1 and small
+        word = rf"{c}[\w’'\-]*" + (rf"|(?:{'|'.join(small)})\b" if inner else "")
+        parts.append(f"(?:{word})")
+    found = re.finditer(r"(?<![\w’'])" + r"[ \t]+".join(parts) + r"(?![\w’'])", text)
+    return list(dict.fromkeys(f.group(0) for f in found))
 
 
 # A title's last word that no dictionary has: a digit beside letters ("Five-0") or initials

@@ -25,6 +25,11 @@ _LEFT = (
     r"leaves|is exiting|exited|exits|exiting|departed|departs|departing|was fired|was ousted|"
     r"was replaced|has been replaced|parted ways|bowed out|quit|quits)"
 )
+# Jane Doe has been tapped to take over Dexter; was hired to run / helm X: running the show
+_HELM = re.compile(
+    rf"(?P<p>{NAM}){_WHO},?\s+{AUX}(?:tapped|hired|named|chosen|brought\s+in|enlisted)\s+to\s+"
+    rf"(?:take\s+over|run|helm|steer)\s+(?P<s2>{SER})(?!\s*[’']s)"
+)
 _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # (SERIES) (co-)showrunner(s) (of SERIES) Jane Doe (and John Roe)
     (re.compile(rf"(?:(?P<s>{list_of(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/|"
@@ -48,7 +53,8 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"return|comes back|coming back|came back|steps? into|stepped into|stepping into|"
                 rf"(?:been\s+)?(?:promoted|elevated|"
                 rf"upped)(?:\s+from(?:\s+[\w\-]+){{1,4}}?)?\s+to)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
-                rf"its\s+|their\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{RUNNER}{_OF}"), 0.85, ""),
+                rf"its\s+|their\s+|a\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{RUNNER}{_OF}"),
+     0.85, ""),
     # Jane Doe will return to Greyharbor to serve as showrunner; is making a return to X as
     (re.compile(rf"(?P<p>{NAM})\s+{AUX}(?:return|returns|returning|come back|comes back|making "
                 rf"a return|make a return)\s+to\s+(?:[\w-]+\s+){{0,4}}?(?P<s2>{SER})\s+(?:to\s+"
@@ -75,9 +81,26 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"is running|has run|is showrunning|showrunning|showran)\s+(?P<s2>{SER})"),
      0.6, ""),
     # Jane Doe stepped down / is leaving the show as showrunner (of SERIES)
-    (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:from\s+)?the\s+(?:show|"
-                rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as\s+(?:the\s+)?"
+    # (also "stepped down from the role of co-showrunner")
+    (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:(?:from\s+)?the\s+(?:show|"
+                rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as|from\s+(?:his\s+|"
+                rf"her\s+|their\s+|the\s+)(?:post|role|job|position)\s+of)\s+(?:the\s+)?"
                 rf"(?:show[’']s\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, "ended"),
+    # ... stepped down, leaving Jane Doe as the sole showrunner; with Jane Doe as its showrunner
+    (re.compile(rf"\b(?:leaving|leaves|left|making|makes|made|with)\s+(?:(?:TV|[a-z][\w\-]*)\s+){{0,3}}?"
+                rf"(?P<p>{list_of(NAM)})\s+as\s+"
+                rf"(?:the\s+|its\s+|their\s+)?(?:sole\s+|new\s+|lone\s+|only\s+)?{RUNNER}"
+                rf"(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.8, ""),
+    # X has found a new showrunner (and executive producer) in Jane Doe
+    (re.compile(rf"\b(?:found|finds|hired|hires|named|names|tapped|taps|picked|picks)\s+(?:a|its|"
+                rf"their)\s+new\s+{RUNNER}(?:\s+and(?:\s+[a-z\-]+){{1,3}}?)?,?\s+(?:in\s+)?"
+                rf"(?P<p>{NAM})"), 0.8, ""),
+    # A and B are taking on the title of showrunners while C and D step aside: C and D's time
+    # as the show's showrunners ended
+    (re.compile(rf"\b{RUNNER}\b[^.;]{{0,80}}?\b(?:while|as|with)\s+(?:original\s+|former\s+)?"
+                rf"(?:{RUNNER}\s+)?(?P<p>{list_of(NAM)})\s+{AUX}(?:step|steps|stepped|stepping)\s+"
+                rf"(?:aside|down)\b"), 0.75, "ended"),
+    (_HELM, 0.75, ""),
     # X now has a second showrunner: Jane Doe
     (re.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
     # Taking on the showrunner role is Jane Doe; Stepping in as showrunner will be Jane Doe
@@ -159,7 +182,8 @@ class Showrunners(Extractor):
             for series in shows:
                 if not self.hedged(text, match.start(), match.end()) and not question:
                     self.emit_runner(old, series, 0.7, "ended", set(), sentence, para)
-        if not runner and context is None and " ran " not in text and "running" not in text:
+        helm = _HELM.search(text) is not None
+        if not (runner or helm or context) and " ran " not in text and "running" not in text:
             return
         if _NEW_RUNNER.search(text) and not any(x.kind == "name" for x in m.mentions):
             # "X will have a new showrunner for this season." then "Jane Doe will be taking over"
@@ -171,7 +195,7 @@ class Showrunners(Extractor):
         text = re.sub(r"\([^()\ue002]*\)", lambda x: " " * len(x.group()), text)
         left = {keyof(self.kb.full(m.at(x.group("p")).value)) for x in _LEFT_ANY.finditer(text)}
         emitted = False
-        for pattern, confidence, qual in _SHOWRUNNER if runner or " ran " in text else []:
+        for pattern, confidence, qual in _SHOWRUNNER if runner or helm or " ran " in text else []:
             for match in pattern.finditer(text):
                 groups = match.groupdict()
                 if groups.get("pron"):

@@ -1,0 +1,61 @@
+"""Where a role's show stands in a marked sentence (see ``entities``): right after the role
+("plays Mara Voss on Greyharbor", "cast as X, the family's butler, in Gotham"), as the show of
+an episode the sentence is about, or as a show that only describes another ("the Supernatural
+prequel")."""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.entities import NAM, SER, Marked, Mention
+
+_YEAR_SER = (
+    rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
+    rf"live-action)\s+|the\s+|[A-Z]\w+[’']s\s+)?{SER}"
+)
+# "cast as Alfred Pennyworth, the Wayne family's loyal butler, in Gotham": an appositive saying
+# what the role is may stand between the role and its show.
+_APPOSITIVE = rf"(?:\s*,\s+(?:a|an|the|his|her|their|{NAM}[’']s)\s+[^,;.()]{{1,100}}?,)?"
+ROLE_IN = re.compile(
+    rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?{_APPOSITIVE},?\s+(?:on|in)\s+[\"“‘']?(?:the\s+(?:\w+\s+)?season\s+of\s+|"
+    rf"[Ss]eason\s+\d+\s+of\s+|\w+\s+episodes?\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
+    rf"{_YEAR_SER})*)"
+)
+# "In a clip from this week's episode of Family Guy, Peter Griffin (Seth MacFarlane) ...": the
+# show whose episode the sentence is about.
+EPISODE_OF = re.compile(
+    rf"\b(?:episode|season|finale|premiere|clip|scene|pilot)s?\s+(?:\d+\s+)?(?:of|from)\s+"
+    rf"(?:the\s+)?(?P<s>{SER})"
+)
+# "the Supernatural prequel": a show that describes another show.
+DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
+# A sentence that opens on a show as the subject of a casting verb ("'Pearson' will see A
+# reprise his role ...", "Harrowgate adds B as X"): the cast it names is that show's.
+_CAST_SUBJECT = re.compile(
+    rf"^\W*({SER})\W*\s+(?:(?:will|also|now|\w+ly)\s+)*(?:see|sees|saw|feature[sd]?|featuring|"
+    r"star(?:s|red)?|add(?:s|ed)?|casts?)\b"
+)
+# A clause of its own between a show's casting verb and a role ("while Salt Flats adds ...")
+_OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\s+(?:the\s+)?\ue000")
+
+
+def cast_subject(m: Marked, at: int) -> Mention | None:
+    """The show a sentence opens on as the subject of a casting verb, when the role at ``at``
+    stands in that clause."""
+    subject = _CAST_SUBJECT.match(m.text)
+    if subject is None or _OTHER_CLAUSE.search(m.text, subject.end(), at):
+        return None
+    return m.at(subject.group(1))
+
+
+# A show as the subject of a clause's verb, not governed by a preposition ("before Dune proper,
+# Dune: The Sisterhood is all about ..."; a quoted title may hold the comma before it): what a
+# paragraph naming several shows is about.
+_SUBJECT_SHOW = re.compile(
+    rf"(?:^\W*|[,;.]\s+|\ue001\s+)(?:the\s+)?({SER})\s+(?:(?:also|now|still|\w+ly)\s+)*(?:is|are|was|were|"
+    r"will|has|had|follows|tells|centers|centres|sees|features|stars|picks|begins|opens|takes)\b"
+)
+
+
+def subject_shows(m: Marked) -> list[str]:
+    return [m.at(x.group(1)).value for x in _SUBJECT_SHOW.finditer(m.text)]
