@@ -43,6 +43,12 @@ _ASIDE = re.compile(r"\((?![^()]*\b(?:19|20)\d\d\))[^()]{12,}\)")  # not "Darede
 NEGATION = re.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|instead of)\b")
 
 
+# A section heading: a short line without a sentence's end, not a list's bullet ("THE CW's IN
+# THE DARK", "Grey's Anatomy (ABC)"); it governs the paragraphs under it, at most _SECTION of them.
+_HEADING = re.compile(r"(?![•*\-–—]\s)[^\n]{1,100}(?<![.!?:;,])")
+_SECTION = 8
+
+
 @dataclass
 class Speakers:
     """Who the text was last about, to attribute quotes with a pronoun or no attribution."""
@@ -58,6 +64,7 @@ class Extractor:
         self.facts: list[NewsFact] = []
         self._subjects_at: list[str | None] = []  # see last_subject_before
         self._kin: dict[str, str] | None = None  # see kin
+        self._sections: dict[int, str] | None = None  # see section_headings
 
     def add(
         self,
@@ -237,14 +244,42 @@ class Extractor:
         return any(t.startswith(title + ": ") for t in self.kb.series.values())
 
     def heading_before(self, para: Paragraph) -> str | None:
-        """The show a short line just before this paragraph names: a section heading."""
+        """The show of the section this paragraph is in: a short line just before it that names
+        one show; or, in a roundup whose sections are headed by shows (two headings or more,
+        each naming one show: "THE CW's IN THE DARK", "CBS' WELCOME TO THE NEIGHBORHOOD"), the
+        heading above it, however many bullets between (they name the cast's credits). A heading
+        naming none or several ends the search: it is another section's."""
         paragraphs = self.article.paragraphs
         i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
         if i > 0 and len(paragraphs[i - 1].text.split()) <= 12:
             shows = self.series_in(paragraphs[i - 1].text)
             if len(shows) == 1:
                 return shows[0]
+        sections = self.section_headings()
+        if len(set(sections.values())) < 2:
+            return None  # one such line is an aside ("Related: X"), not a roundup's sections
+        for j in range(i - 1, max(0, i - _SECTION) - 1, -1):
+            if j in sections:
+                return sections[j]
+            above = paragraphs[j]
+            if above.title or self._heading_like(above):
+                return None  # the headline is the article's; a heading of no one show ends it
         return None
+
+    def section_headings(self) -> dict[int, str]:
+        """The paragraphs that are section headings naming one show each, by position."""
+        if self._sections is None:
+            self._sections = {}
+            for j, above in enumerate(self.article.paragraphs):
+                if not above.title and self._heading_like(above):
+                    shows = set(self.series_in(above.text))
+                    if len(shows) == 1:
+                        self._sections[j] = shows.pop()
+        return self._sections
+
+    @staticmethod
+    def _heading_like(para: Paragraph) -> bool:
+        return len(para.text.split()) <= 12 and bool(_HEADING.fullmatch(para.text.strip()))
 
     def series_in(self, text: str) -> list[str]:
         return [m.value for m in self.kb.mark(text).mentions if m.kind == "series"]
