@@ -27,7 +27,7 @@ SPLITS = DEV_SPLITS
 # (hand-read and committed before the reader ever ran on it; its first look taken at 2a8b9cd, in
 # docs/news.md) stays out, and so does held17 (hand-read and committed before the reader ever ran
 # on it, its first look still to take).
-FIRST_LOOK = ("held16", "held17")
+FIRST_LOOK = ("held16", "held17", "held18")
 FLOOR = {"plays": (0.9, 0.85), "showrunner": (0.85, 0.75), "appears_in": (0.8, 0.55)}
 
 
