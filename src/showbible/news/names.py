@@ -56,7 +56,9 @@ ORGS = frozenset(
     Starz Showtime Apple Studios TV Television Entertainment Weekly EW Collider Variety
     Deadline IGN Vulture Cinematic Universe MCU Avengers Phase Comic-Con Twitter Instagram
     Facebook YouTube Reddit Emmy Emmys Oscar Oscars Golden Globes Alias Investigations
-    Hand Hollywood Reporter News""")
+    Hand Hollywood Reporter News Freeform Lucasfilm Paramount Paramount+ Peacock Syfy Bravo
+    Lifetime Hallmark TBS TNT BBC ITV Crunchyroll Warner Lionsgate Pixar Miramax Epix MGM PBS
+    MTV Nickelodeon Tubi""")
 )  # fmt: skip
 
 OUTLETS = {

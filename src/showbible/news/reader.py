@@ -23,12 +23,13 @@ from showbible.news.inventory import appearance_subject, heading_characters, lea
 from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
 from showbible.news.quotes import Quotes
+from showbible.news.recaps import Recaps
 from showbible.news.relations import Relations
 from showbible.news.synopses import Synopses
 from showbible.universe.bible import BibleConf
 
 
-class Reader(Relations, Quotes, Synopses):
+class Reader(Relations, Quotes, Synopses, Recaps):
     def __init__(self, article: Article, kb: Knowledge, nlp: Any = None) -> None:
         super().__init__(article, kb)
         self.nlp = nlp
@@ -60,6 +61,7 @@ class Reader(Relations, Quotes, Synopses):
             if performer:
                 self.add("plays", performer, name, line, heading, 0.6)
         self.synopses()
+        self.recaps()
         self.quotes()
         self.sources()
         # Now that the whole article is known, a short name may have a full form ("cast as

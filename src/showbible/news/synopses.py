@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from showbible.news.cleaning import Paragraph, sentences
-from showbible.news.entities import SER, Mention, ranked
+from showbible.news.entities import SER, Marked, Mention, ranked
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof
 
@@ -23,7 +23,9 @@ _QUOTED = re.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
 # A character as the subject of the synopsis's clause: "Athena hunts", "Sergeant Bradford and
 # Officer Chen discover"; not "disguised by Covid protocols".
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.:;,]\s*|\band\s+|\bMeanwhile,\s+|\b(?:when|while|as|after|before|until)\s+)$"
+    r"(?:^|[.:;,]\s*|\band\s+|\bMeanwhile,\s+|"
+    r"\b(?:when|while|as|after|before|until|where|because|since|once)\s+|"
+    r"\b(?:then|later|now|finally|soon)\s+)$"
 )
 _VERB_AFTER = re.compile(
     r"^(?:\s+and\s+\S+\s+[a-z]+|[’']s\s+[a-z]+|\s+(?:[a-z]+s|is|has|must|will|can|discover\w*))\b"
@@ -89,16 +91,19 @@ class Synopses(Extractor):
             k = keyof(full)
             if k in self.kb.performers or self.kb.performer_like(full) >= 2:
                 continue  # "Kayce (Grimes)": the performer in brackets
-            at = marked.text.find(x.token)
             known = k in self.kb.characters or ranked(x.value)
-            after = _plain_after(marked.text[at + len(x.token) :], marked.mentions)
-            plural = re.search(r"\band\s+$", marked.text[:at]) and re.match(r"\s+[a-z]+\b", after)
-            subject = _SUBJECT_BEFORE.search(marked.text[:at]) and (
-                _VERB_AFTER.match(after) or plural  # "Archer and Choi respond"
-            )
-            if known or subject:
+            if known or subject_of_verb(marked, x):
                 out.append(self.kb.characters.get(k, full))
         return list(dict.fromkeys(out))
+
+
+def subject_of_verb(marked: Marked, x: Mention) -> bool:
+    """Whether a name stands as the subject of a clause's verb: "Athena hunts", "Archer and
+    Choi respond", "when Kayce's father arrives"."""
+    at = marked.text.find(x.token)
+    after = _plain_after(marked.text[at + len(x.token) :], marked.mentions)
+    plural = re.search(r"\band\s+$", marked.text[:at]) and re.match(r"\s+[a-z]+\b", after)
+    return bool(_SUBJECT_BEFORE.search(marked.text[:at]) and (_VERB_AFTER.match(after) or plural))
 
 
 def _plain_after(text: str, mentions: list[Mention]) -> str:

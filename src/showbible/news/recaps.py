@@ -1,0 +1,93 @@
+"""Characters named bare in the article's own retelling of a story: an episode's recap, a
+season's preview, a review ("Ava tells the teachers ...", "Locke is dead, Ben is on the run").
+
+The relations read a character only with evidence inside its sentence (a performer, a role's
+verb, the bible); a recap names its characters by first name and gives no such evidence, only
+the genre of the text. Journalists name a real person in full and then by surname, and a
+character by first name: so a one-word name the article never gives in full, never after
+"the" or a preposition, with no performer's evidence, standing as the subject of a verb, is a
+character (``characters.bare_character``); and in an article about one show (its dominant
+show, or the show its paragraph is about) it is that show's. Proposed below the plainer facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.characters import bare_character
+from showbible.news.cleaning import sentences
+from showbible.news.entities import title_case
+from showbible.news.extractor import HEDGE, Extractor
+from showbible.news.names import keyof
+from showbible.news.synopses import subject_of_verb
+
+# Below the facts a sentence states: the genre of the text is the evidence.
+CONFIDENCE = 0.4
+# Verbs of appearing or casting: their sentences are the relations' to read (and to refuse:
+# "Otis and Sydney will appear in some capacity in Lisbon" places no one).
+_APPEARING = re.compile(
+    r"\b(?:appear(?:s|ed|ing)?|return(?:s|ed|ing)?|guest|cameo|star(?:s|red|ring)?|"
+    r"reprise[sd]?|reprising|join(?:s|ed|ing)?|cast|play(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+
+
+class Recaps(Extractor):
+    """appears_in facts for characters named bare as the subject of a verb in a text about one
+    show."""
+
+    def recaps(self) -> None:
+        main = self.dominant_show()
+        inside = self._named_inside()
+        # A capitalised word the article also writes in lower case is a word ("Medicine",
+        # "Follow", "Faith"), not a first name.
+        lower = set(
+            re.findall(r"\b[a-z][a-z'’\-]+\b", "\n".join(p.text for p in self.article.paragraphs))
+        )
+        placed = {(keyof(f.subject), keyof(f.object)) for f in self.facts if f.kind == "appears_in"}
+        for para in self.article.paragraphs:
+            if para.title:
+                continue  # a headline's capitals mark no name
+            text = self.kb.speechless(para.text)
+            for offset, sentence in sentences(text):
+                if HEDGE.search(sentence) or _APPEARING.search(sentence):
+                    continue  # a hypothesis; an appearance the relations read, or refused
+                show = self.topic_show(para, offset) or main
+                if not show or self.franchise(show):
+                    continue
+                marked = self.kb.mark(sentence)
+                for x in marked.mentions:
+                    if x.kind != "name" or not subject_of_verb(marked, x):
+                        continue
+                    who = bare_character(self.kb, x.value)
+                    if who is None or keyof(who) not in inside or who.lower() in lower:
+                        continue
+                    if re.fullmatch(r"[A-Z]{2,}", who) or re.search(r"['’][a-z]{1,2}$", who):
+                        continue  # an acronym ("FBI"), a contraction ("I'm"): no one's name
+                    if (keyof(who), keyof(show)) in placed or keyof(who) == keyof(show):
+                        continue
+                    placed.add((keyof(who), keyof(show)))
+                    self.add("appears_in", who, show, para.line, sentence, CONFIDENCE)
+
+    def _named_inside(self) -> set[str]:
+        """The one-word names written with a capital inside a sentence of running prose: not
+        only at a sentence's start ("Fans", "Below", "Earlier"), nor in a headline or a line in
+        title case, whose capitals mark no name ("Scrubs Revival Adds Medicine Drama")."""
+        out: set[str] = set()
+        for para in self.article.paragraphs:
+            if para.title:
+                continue
+            for _at, sentence in sentences(self.kb.speechless(para.text)):
+                if title_case(sentence):
+                    continue
+                marked = self.kb.mark(sentence)
+                # where the sentence's first word stands (a placeholder is no word character)
+                lead = re.match(r"[^\w\ue000\ue002]*", marked.text)
+                start = lead.end() if lead else 0
+                for x in marked.mentions:
+                    if x.kind == "name" and " " not in x.value:
+                        at = marked.text.find(x.token)
+                        # after a colon, a dash or a quote a capital opens a clause, not a name
+                        if at != start and re.search(r"[\w,\ue001\ue003]\s+$", marked.text[:at]):
+                            out.add(keyof(x.value))
+        return out

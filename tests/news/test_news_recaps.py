@@ -1,0 +1,37 @@
+"""Characters named bare in the article's own retelling (a recap, a preview), placed in the one
+show the article is about; with the hard negatives: words capitalised because a sentence or a
+clause opens on them, words the article also writes in lower case, networks, contractions, a
+performer's surname, hypotheses. Sentences of our own."""
+
+from __future__ import annotations
+
+from showbible.news import extract_text
+
+RECAP = """'Harbor Nights' recap: the ferry goes down
+
+Last night's Harbor Nights picked up where the premiere left off. Harbor Nights has been renewed.
+
+The episode opens at the pier, where Maren tells her brother the truth. Teodor refuses to listen,
+and later Maren and Odile steal the harbor master's keys. When Teodor finds out, Odile lies.
+
+Fans will see more of the ferry next week: Medicine has changed on the island, too. I'm hooked.
+Freeform has decided to air the finale early. Nina Vale told reporters she loved the scene;
+Vale returns next week. Maybe Ilse could come back, too. Keep the faith, and Faith was never
+mentioned again in the episode.
+"""
+
+
+def _appears() -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text(RECAP, "a.txt") if f.kind == "appears_in"}
+
+
+def test_characters_named_bare_in_a_recap_are_the_shows() -> None:
+    found = _appears()
+    assert {("Maren", "Harbor Nights"), ("Teodor", "Harbor Nights")} <= found
+    assert ("Odile", "Harbor Nights") in found  # "Maren and Odile steal", "Odile lies"
+
+
+def test_words_networks_performers_and_hypotheses_are_no_characters() -> None:
+    subjects = {s for s, _ in _appears()}
+    for word in ("Fans", "Medicine", "I'm", "Freeform", "Vale", "Nina Vale", "Ilse", "Faith"):
+        assert word not in subjects, word
