@@ -286,6 +286,16 @@ def test_a_cast_list_of_role_colon_performer_lines() -> None:
     assert not {f for f in found if f[0] == "plays" and f[2] in ("Posted By", "Starring", "Cast")}
 
 
+def test_a_single_line_laid_out_as_a_pair_is_no_cast_list() -> None:
+    # A page's metadata or a headline: one line alone, not a list (held18's "Type: Spin Off").
+    found = triples(
+        "Harbor Nights (1976-1983)\nType: Spin Off\n\nHarbor Nights was the first spin-off of "
+        "Night Desk, and the most successful.\n\nHarbor Nights – Volunteers\n\nThe episode "
+        "opens at the pier."
+    )
+    assert not {f for f in found if f[0] == "plays"}
+
+
 def test_a_paragraph_about_one_of_several_shows_places_its_cast() -> None:
     found = triples(
         "“Harbor Nights” is coming to Max, and the “Dockside” films are back.\n\n"

@@ -277,6 +277,12 @@ class Extractor:
                         self._sections[j] = shows.pop()
         return self._sections
 
+    def neighbours(self, para: Paragraph) -> tuple[str, ...]:
+        """The texts of the paragraphs just before and just after this one."""
+        paragraphs = self.article.paragraphs
+        i = next((n for n, p in enumerate(paragraphs) if p is para), -1)
+        return tuple(p.text for p in paragraphs[max(0, i - 1) : i + 2] if p is not para and i >= 0)
+
     @staticmethod
     def _heading_like(para: Paragraph) -> bool:
         return len(para.text.split()) <= 12 and bool(_HEADING.fullmatch(para.text.strip()))
