@@ -392,3 +392,16 @@ def test_a_character_back_in_a_spin_off_was_in_its_original() -> None:
     assert {("appears_in", "Della Marsh", "Night Ferry: Dawn"),
             ("appears_in", "Della Marsh", "Night Ferry")} <= found  # fmt: skip
     assert ("appears_in", "Ada Vance", "Night Ferry") not in found
+
+
+def test_a_title_quoted_in_a_title_case_headline_is_a_show() -> None:
+    # Every word of a headline is capitalised: the words around a quote there are no name.
+    found = triples(
+        "Nina Vale's Queen and the Court Appear in New ‘Harbor Nights’ Imagery\n\n"
+        "The new season will see another cast switch. Nina Vale plays Mara Voss, and Tom "
+        "Reyes is the new Ivo Crane in the streamer's series."
+    )
+    assert ("appears_in", "Mara Voss", "Harbor Nights") in found
+    # in the body, a quote between two capitalised words is still a nickname
+    found = triples('Della "DJ" Marsh (Nia Okoro) returns to Harbor Nights season 2.')
+    assert not {f for f in found if f[2] == "DJ"}

@@ -338,7 +338,11 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
                 continue
             if quoted_role(text[: m.start()]) or quoted_performer(text[m.end() :]):
                 continue  # `Paige Hurd ("The Oval") as "Lauren"`: a cast list quoting its names
-            if re.search(r"\b[A-Z][\w’'.-]*\s$", before) and re.match(r"^\s[A-Z]", after):
+            if (
+                not para.title  # a headline capitalises every word: "New ‘The Crown’ Imagery"
+                and re.search(r"\b[A-Z][\w’'.-]*\s$", before)
+                and re.match(r"^\s[A-Z]", after)
+            ):
                 continue  # Jennifer “JJ” Jareau, Connie 'Meemaw' Tucker: a nickname in a name
             after_list = re.search(r"[”\"’']\s*(?:and|&|/|,|-|–)\s*$", before)
             listed = after_list or re.match(r"^[\s,]*(?:and|&|/|-|–)\s*[“\"‘']", after)
