@@ -35,3 +35,29 @@ def test_words_networks_performers_and_hypotheses_are_no_characters() -> None:
     subjects = {s for s, _ in _appears()}
     for word in ("Fans", "Medicine", "I'm", "Freeform", "Vale", "Nina Vale", "Ilse", "Faith"):
         assert word not in subjects, word
+
+
+def _shows_of(text: str) -> set[str]:
+    return {f.object for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+
+
+def test_a_recaps_headline_names_its_show() -> None:
+    body = "\n\nMaren tells Teodor the truth. Later Teodor steals the keys, and Maren lies.\n"
+    for head in (
+        "Harbor Nights Recap 2.5: Maren and Teodor Are on Their Own",
+        "Harbor Nights Recap: “The Long Night”",
+        "Harbor Nights season 2 review: the ferry goes down",
+        "Harbor Nights 2x05: The Long Night",
+        "harbor nights recapping: the long night",
+    ):
+        assert _shows_of(head + body) == {"Harbor Nights"}, head
+    # a show, a dash, an episode: a show when the article names it again
+    assert _shows_of(
+        "Harbor Nights – The Long Night" + body + "Harbor Nights airs on Sundays.\n"
+    ) == {"Harbor Nights"}
+
+
+def test_a_dash_headline_naming_a_person_is_no_show() -> None:
+    text = "Nina Vale – Former Star Returns\n\nNina Vale is back. Maren tells Teodor the truth.\n"
+    assert "Nina Vale" not in _shows_of(text)
+    assert "Nina Vale Recap" not in _shows_of(text)

@@ -188,6 +188,7 @@ _QUOTED = re.compile(
 )
 _EPISODE_BEFORE = re.compile(
     r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+|"
+    r"recap(?:ping|s)?|review|\d{1,2}\s*[x.]\s*\d{1,2}|"  # "Show Recap: 'Leslie vs. April'"
     r"(?:season|series|mid-?season|fall|spring|winter)\s+(?:finale|premiere)|"
     r"(?:backdoor|planted)\s+pilots?)(?:,?\s+(?:including|like|such as))?[\s,:]*$",
     re.IGNORECASE,
@@ -408,7 +409,34 @@ def cue_titles(article: Article) -> list[str]:
         )
         if para.title and head is not None and topic and not colon_show:
             found.append(series_name(head.group("t")))
+        if para.title:
+            found.extend(_recap_headline(para.text, whole))
     return [f for f in found if f]
+
+
+# A recap's or a review's headline opens on its show: "Brooklyn Nine-Nine Recap 6.7: ...",
+# "Parks and Recreation Recap: ...", "The Good Place season 4 review", "Psych 7x12", "modern
+# family recapping: the wow factor" (a blog's lower case).
+_RECAP_HEAD = re.compile(
+    rf"^\W*(?P<t>{TITLE})\s+(?:[Rr]ecap(?:ping|s)?|[Rr]eview|[Ss]eason\s+\d|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
+    r"[Ss]\d{1,2}\s*[Ee]\d{1,2}\b)"
+)
+_LOWER_RECAP_HEAD = re.compile(r"^\W*(?P<t>[a-z][a-z’' ]{2,40}?)\s+recap(?:ping|s)?\b")
+# "Psych – Juliet Wears the Pantsuit": a show, a dash, an episode's title; a show only when the
+# article names it again below (a headline "Sarah Chalke – Scrubs Star Returns" names a person).
+_DASH_HEAD = re.compile(rf"^\W*(?P<t>{TITLE})\s+[–—-]\s+[A-Z“\"‘']")
+
+
+def _recap_headline(head: str, whole: str) -> list[str]:
+    found: list[str] = []
+    if m := _RECAP_HEAD.match(head):
+        # "Brooklyn Nine-Nine Recap 6.7": the cue word is no part of the title
+        found.append(re.sub(r"(?:\s+(?:[Rr]ecap(?:ping|s)?|[Rr]eview))+$", "", m.group("t")))
+    elif m := _LOWER_RECAP_HEAD.match(head):
+        found.append(m.group("t").title())
+    elif (m := _DASH_HEAD.match(head)) and whole.count(m.group("t")) >= 2:
+        found.append(m.group("t"))
+    return [t for t in (series_name(f) for f in found) if t]
 
 
 # What a caption, a credit or a link puts before a colon.
@@ -416,6 +444,7 @@ _NOT_COLON_SHOW = frozenset(
     keyof(w)
     for w in [
         "Image Source",
+        "Title",
         "Image",
         "Images",
         "Photo",
