@@ -61,3 +61,13 @@ def test_a_dash_headline_naming_a_person_is_no_show() -> None:
     text = "Nina Vale – Former Star Returns\n\nNina Vale is back. Maren tells Teodor the truth.\n"
     assert "Nina Vale" not in _shows_of(text)
     assert "Nina Vale Recap" not in _shows_of(text)
+
+
+def test_a_ranked_character_named_again_by_surname_is_placed() -> None:
+    text = (
+        "Harbor Nights Recap 2.5: The Vote\n\nCaptain Jamm wants the pier for himself. "
+        "When Jamm storms out, Maren tells Teodor the truth.\n"
+    )
+    assert ("Captain Jamm", "Harbor Nights") in {
+        (f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"
+    }

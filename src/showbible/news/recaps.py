@@ -16,7 +16,7 @@ import re
 
 from showbible.news.characters import bare_character
 from showbible.news.cleaning import sentences
-from showbible.news.entities import title_case
+from showbible.news.entities import ranked, title_case
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof
 from showbible.news.synopses import subject_of_verb
@@ -59,8 +59,8 @@ class Recaps(Extractor):
                 for x in marked.mentions:
                     if x.kind != "name" or not subject_of_verb(marked, x):
                         continue
-                    who = bare_character(self.kb, x.value)
-                    if who is None or keyof(who) not in inside or who.lower() in lower:
+                    who = bare_character(self.kb, x.value) or self._first_named(x.value)
+                    if who is None or keyof(x.value) not in inside or x.value.lower() in lower:
                         continue
                     if re.fullmatch(r"[A-Z]{2,}", who) or re.search(r"['’][a-z]{1,2}$", who):
                         continue  # an acronym ("FBI"), a contraction ("I'm"): no one's name
@@ -68,6 +68,23 @@ class Recaps(Extractor):
                         continue
                     placed.add((keyof(who), keyof(show)))
                     self.add("appears_in", who, show, para.line, sentence, CONFIDENCE)
+
+    def _first_named(self, name: str) -> str | None:
+        """The full name a one-word name stands for, when it is how a character is named again:
+        its first word ("Leslie" of "Leslie Knope": a real person is named again by surname) or
+        after a rank ("Jamm" of "Councilman Jamm"); never a performer's name."""
+        full = self.kb.full(name)
+        words = full.split()
+        if " " in name or len(words) < 2 or self.kb.is_series(full):
+            return None
+        k = keyof(full)
+        if k in self.kb.performers or k in self.kb.roles or self.kb.performer_like(full) > 0:
+            return None
+        if k not in self.kb.characters and not ranked(full):
+            return None  # a full name is a character's only on evidence ("Leslie Knope (Amy ...)")
+        if words[0] == name or (ranked(full) and words[-1] == name):
+            return self.kb.characters.get(k, full)
+        return None
 
     def _named_inside(self) -> set[str]:
         """The one-word names written with a capital inside a sentence of running prose: not

@@ -24,7 +24,7 @@ _QUOTED = re.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
 # Officer Chen discover"; not "disguised by Covid protocols".
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.:;,]\s*|\band\s+|\bMeanwhile,\s+|"
-    r"\b(?:when|while|as|after|before|until|where|because|since|once)\s+|"
+    r"\b(?i:when|while|as|after|before|until|where|because|since|once)\s+|"
     r"\b(?:then|later|now|finally|soon)\s+)$"
 )
 _VERB_AFTER = re.compile(
