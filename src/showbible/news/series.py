@@ -436,7 +436,8 @@ def _recap_headline(head: str, whole: str) -> list[str]:
         found.append(m.group("t").title())
     elif (m := _DASH_HEAD.match(head)) and whole.count(m.group("t")) >= 2:
         found.append(m.group("t"))
-    return [t for t in (series_name(f) for f in found) if t]
+    # the title opens the headline: its first word is its own ("Only Murders in the Building")
+    return [t for t in (series_name(f, exact=True) for f in found) if t]
 
 
 # What a caption, a credit or a link puts before a colon.
