@@ -284,25 +284,17 @@ class _Reader:
 
     def emit_text(self, kind: Kind, text: str, line: int, **extra: object) -> None:
         """Emit an element of ``kind`` for ``text`` (starting at ``line``), with its notes."""
-        if "[[" not in text:  # no note: most texts, read without cutting (as below)
-            stripped = text.strip()
-            if stripped:
-                skip = len(text) - len(text.lstrip())
-                start = line + text.count("\n", 0, skip) if skip else line
-                end = start + stripped.count("\n")
-                self.out.append(Element(kind, stripped, start, end, **extra))  # type: ignore[arg-type]
-            return
-        clean, notes = cut_notes(text)
+        # Most texts hold no note: not cut (a third of reading a plain transcript's lines).
+        clean, notes = cut_notes(text) if "[[" in text else (text, [])
         stripped = clean.strip()
         host: Element | None = None
         if stripped:
-            lead = clean[: len(clean) - len(clean.lstrip())]
-            start = line + lead.count("\n")
-            end = start + stripped.count("\n")
-            host = Element(kind, stripped, start, end, **extra)  # type: ignore[arg-type]
+            skip = len(clean) - len(clean.lstrip())
+            start = line + clean.count("\n", 0, skip) if skip else line
+            host = Element(kind, stripped, start, start + stripped.count("\n"), **extra)  # type: ignore[arg-type]
             self.out.append(host)
-            shift = len(lead)
-            notes = [Note(n.text, max(0, n.offset - shift), n.newlines) for n in notes]
+            if notes:
+                notes = [Note(n.text, max(0, n.offset - skip), n.newlines) for n in notes]
         if notes:
             self.out.extend(note_elements(host, notes, line))
 
