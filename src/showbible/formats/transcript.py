@@ -284,8 +284,7 @@ class _Reader:
 
     def emit_text(self, kind: Kind, text: str, line: int, **extra: object) -> None:
         """Emit an element of ``kind`` for ``text`` (starting at ``line``), with its notes."""
-        # Most texts hold no note: not cut (a third of reading a plain transcript's lines).
-        clean, notes = cut_notes(text) if "[[" in text else (text, [])
+        clean, notes = cut_notes(text)
         stripped = clean.strip()
         host: Element | None = None
         if stripped:
