@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from showbible.news.entities import NAM, Marked, Mention
 from showbible.news.names import words
@@ -73,21 +73,15 @@ _LABELS = frozenset(
 )  # fmt: skip
 
 
-# A line laid out as a pair, raw: "Word Word | Word Word", "Word: Word Word".
-_RAW_PAIR = re.compile(r"^\s*[A-Z][^|–—:\n]{0,60}?\s*[|–—:]\s*[A-Z][^|–—:\n]{0,60}$")
-
-
-def line_pair(m: Marked, neighbours: tuple[str, ...] = ()) -> tuple[Mention, Mention, int] | None:
+def line_pair(m: Marked, neighbours: Iterable[Marked] = ()) -> tuple[Mention, Mention, int] | None:
     """(a, b, +1 when a is the performer by default, -1 when b is) for a pair on its own line,
-    when a line beside it (``neighbours``: the paragraphs just before and after) is such a pair
-    too: a cast list is a list. One such line alone is a page's metadata ("Type: Spin Off",
-    "Status: Ended") or a headline ("Abbott Elementary – Volunteers")."""
+    when a line beside it (``neighbours``: the paragraphs just before and after, marked) is laid
+    out as a pair too: a cast list is a list. One such line alone is a page's metadata ("Type:
+    Spin Off", "Status: Ended") or a headline ("Abbott Elementary – Volunteers")."""
     found = _LINE_PAIR.match(m.text)
-    if found is None:
+    if found is None or not any(_LINE_PAIR.match(n.text) for n in neighbours):
         return None
     sep = found.group("sep")
-    if not any(_RAW_PAIR.match(line) for line in neighbours):
-        return None
     a, b = m.at(found.group("a")), m.at(found.group("b"))
     if any(w.lower() in _LABELS for w in a.value.split()):
         return None  # "Posted By: A": a byline
