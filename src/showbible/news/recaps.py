@@ -13,10 +13,11 @@ show, or the show its paragraph is about) it is that show's. Proposed below the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from showbible.news.characters import bare_character
 from showbible.news.cleaning import sentences
-from showbible.news.entities import ranked, title_case
+from showbible.news.entities import Marked, ranked, title_case
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof
 from showbible.news.synopses import subject_of_verb
@@ -38,36 +39,39 @@ class Recaps(Extractor):
 
     def recaps(self) -> None:
         main = self.dominant_show()
-        inside = self._named_inside()
+        # Every sentence of the article's prose, marked once: which names stand inside running
+        # prose is known only once all of it is read.
+        read = [
+            (para, offset, sentence, self.kb.mark(sentence))
+            for para in self.article.paragraphs
+            if not para.title  # a headline's capitals mark no name
+            for offset, sentence in sentences(self.kb.speechless(para.text))
+        ]
+        inside = _named_inside(m for _p, _o, sentence, m in read if not title_case(sentence))
         # A capitalised word the article also writes in lower case is a word ("Medicine",
         # "Follow", "Faith"), not a first name.
         lower = set(
             re.findall(r"\b[a-z][a-z'’\-]+\b", "\n".join(p.text for p in self.article.paragraphs))
         )
         placed = {(keyof(f.subject), keyof(f.object)) for f in self.facts if f.kind == "appears_in"}
-        for para in self.article.paragraphs:
-            if para.title:
-                continue  # a headline's capitals mark no name
-            text = self.kb.speechless(para.text)
-            for offset, sentence in sentences(text):
-                if HEDGE.search(sentence) or _APPEARING.search(sentence):
-                    continue  # a hypothesis; an appearance the relations read, or refused
-                show = self.topic_show(para, offset) or main
-                if not show or self.franchise(show):
+        for para, offset, sentence, marked in read:
+            if HEDGE.search(sentence) or _APPEARING.search(sentence):
+                continue  # a hypothesis; an appearance the relations read, or refused
+            show = self.topic_show(para, offset) or main
+            if not show or self.franchise(show):
+                continue
+            for x in marked.mentions:
+                if x.kind != "name" or not subject_of_verb(marked, x):
                     continue
-                marked = self.kb.mark(sentence)
-                for x in marked.mentions:
-                    if x.kind != "name" or not subject_of_verb(marked, x):
-                        continue
-                    who = bare_character(self.kb, x.value) or self._first_named(x.value)
-                    if who is None or keyof(x.value) not in inside or x.value.lower() in lower:
-                        continue
-                    if re.fullmatch(r"[A-Z]{2,}", who) or re.search(r"['’][a-z]{1,2}$", who):
-                        continue  # an acronym ("FBI"), a contraction ("I'm"): no one's name
-                    if (keyof(who), keyof(show)) in placed or keyof(who) == keyof(show):
-                        continue
-                    placed.add((keyof(who), keyof(show)))
-                    self.add("appears_in", who, show, para.line, sentence, CONFIDENCE)
+                who = bare_character(self.kb, x.value) or self._first_named(x.value)
+                if who is None or keyof(x.value) not in inside or x.value.lower() in lower:
+                    continue
+                if re.fullmatch(r"[A-Z]{2,}", who) or re.search(r"['’][a-z]{1,2}$", who):
+                    continue  # an acronym ("FBI"), a contraction ("I'm"): no one's name
+                if (keyof(who), keyof(show)) in placed or keyof(who) == keyof(show):
+                    continue
+                placed.add((keyof(who), keyof(show)))
+                self.add("appears_in", who, show, para.line, sentence, CONFIDENCE)
 
     def _first_named(self, name: str) -> str | None:
         """The full name a one-word name stands for, when it is how a character is named again:
@@ -86,25 +90,20 @@ class Recaps(Extractor):
             return self.kb.characters.get(k, full)
         return None
 
-    def _named_inside(self) -> set[str]:
-        """The one-word names written with a capital inside a sentence of running prose: not
-        only at a sentence's start ("Fans", "Below", "Earlier"), nor in a headline or a line in
-        title case, whose capitals mark no name ("Scrubs Revival Adds Medicine Drama")."""
-        out: set[str] = set()
-        for para in self.article.paragraphs:
-            if para.title:
-                continue
-            for _at, sentence in sentences(self.kb.speechless(para.text)):
-                if title_case(sentence):
-                    continue
-                marked = self.kb.mark(sentence)
-                # where the sentence's first word stands (a placeholder is no word character)
-                lead = re.match(r"[^\w\ue000\ue002]*", marked.text)
-                start = lead.end() if lead else 0
-                for x in marked.mentions:
-                    if x.kind == "name" and " " not in x.value:
-                        at = marked.text.find(x.token)
-                        # after a colon, a dash or a quote a capital opens a clause, not a name
-                        if at != start and re.search(r"[\w,\ue001\ue003]\s+$", marked.text[:at]):
-                            out.add(keyof(x.value))
-        return out
+
+def _named_inside(marked: Iterable[Marked]) -> set[str]:
+    """The one-word names written with a capital inside a sentence of running prose (the
+    sentences given: not a headline, not a line in title case, whose capitals mark no name):
+    not only at a sentence's start ("Fans", "Below", "Earlier")."""
+    out: set[str] = set()
+    for m in marked:
+        # where the sentence's first word stands (a placeholder is no word character)
+        lead = re.match(r"[^\w\ue000\ue002]*", m.text)
+        start = lead.end() if lead else 0
+        for x in m.mentions:
+            if x.kind == "name" and " " not in x.value:
+                at = m.text.find(x.token)
+                # after a colon, a dash or a quote a capital opens a clause, not a name
+                if at != start and re.search(r"[\w,\ue001\ue003]\s+$", m.text[:at]):
+                    out.add(keyof(x.value))
+    return out
