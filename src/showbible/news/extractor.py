@@ -179,7 +179,7 @@ class Extractor:
         """The show the text was last about before this paragraph: the one show named in the
         nearest earlier paragraph that names any (its last sentence first), three at most."""
         paragraphs = self.article.paragraphs
-        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        i = self.position(para)
         for before in reversed(paragraphs[max(0, i - 3) : i]):
             if before.title:
                 break
@@ -250,7 +250,7 @@ class Extractor:
         heading above it, however many bullets between (they name the cast's credits). A heading
         naming none or several ends the search: it is another section's."""
         paragraphs = self.article.paragraphs
-        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        i = self.position(para)
         if i > 0 and len(paragraphs[i - 1].text.split()) <= 12:
             shows = self.series_in(paragraphs[i - 1].text)
             if len(shows) == 1:
@@ -277,10 +277,14 @@ class Extractor:
                         self._sections[j] = shows.pop()
         return self._sections
 
+    def position(self, para: Paragraph, absent: int = 0) -> int:
+        """Where a paragraph stands in the article (``absent`` for one that is not in it)."""
+        return next((n for n, p in enumerate(self.article.paragraphs) if p is para), absent)
+
     def neighbours(self, para: Paragraph) -> tuple[str, ...]:
         """The texts of the paragraphs just before and just after this one."""
         paragraphs = self.article.paragraphs
-        i = next((n for n, p in enumerate(paragraphs) if p is para), -1)
+        i = self.position(para, -1)
         return tuple(p.text for p in paragraphs[max(0, i - 1) : i + 2] if p is not para and i >= 0)
 
     @staticmethod
@@ -341,7 +345,7 @@ class Extractor:
             headline = {s for s in self.series_in(paragraphs[0].text) if not self.franchise(s)}
             if len(headline) == 1:
                 return headline.pop()
-        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        i = self.position(para)
         if i > 0 and not paragraphs[i - 1].title:
             marked = self.kb.mark(self.kb.speechless(paragraphs[i - 1].text))
             opening = _OPENS_ON.match(marked.text)
@@ -373,7 +377,7 @@ class Extractor:
         """The person a sentence's pronoun most likely stands for: the last person before it
         who was the subject of a verb of saying or doing (``Ritter says``, ``Ramirez tends``)."""
         paragraphs = self.article.paragraphs
-        index = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        index = self.position(para)
         # Who the text was about at the start of each paragraph, worked out once, in order.
         while len(self._subjects_at) <= index:
             n = len(self._subjects_at)

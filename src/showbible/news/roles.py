@@ -670,7 +670,7 @@ class Roles(Extractor):
         end = text.find(sentence[:30])
         text = text[: end if end >= 0 else len(text)]
         paragraphs = self.article.paragraphs
-        i = next((n for n, p in enumerate(paragraphs) if p is para), 0)
+        i = self.position(para)
         if not text.strip() and i > 0:  # the paragraph's first sentence: the one before
             text = self.kb.speechless(paragraphs[i - 1].text)
         before = self.kb.mark(text)
