@@ -459,9 +459,8 @@ class Roles(Extractor):
                     self.add("appears_in", played, shows.pop(), para.line, sentence, 0.45)
                 elif played and not listed and not any(x.kind == "series" for x in m.mentions):
                     self.topic_cast(c, sentence, para)
-        # "A | X", "X: A" lines (neighbours marked only when this line is laid out as a pair)
-        beside = (self.kb.mark(t) for t in self.neighbours(para))
-        if (line := line_pair(m, beside)) is not None:
+        beside = (self.kb.mark(t) for t in self.neighbours(para))  # marked only if asked
+        if (line := line_pair(m, beside)) is not None:  # "A | X", "X: A" lines
             a, b, lead = line
             self.emit_plays(*((a.value, b) if (self.vote(a, b) or lead) > 0 else (b.value, a)),
                             m, sentence, para, 0.7, "")  # fmt: skip
