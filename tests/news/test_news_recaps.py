@@ -71,3 +71,51 @@ def test_a_ranked_character_named_again_by_surname_is_placed() -> None:
     assert ("Captain Jamm", "Harbor Nights") in {
         (f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"
     }
+
+
+CAST = """Gull Point review: a quiet week at the lighthouse
+
+Gull Point has been the year's surprise. This week the keeper's logbook goes missing.
+
+Hollis Brandt wakes before dawn and finds the lamp room open. He calls for Wren at once, but
+nobody answers; the search ends at the cliff path, where the dog waits for Wren. Hollis blames
+the summer visitors. Later, over supper, Wren admits she borrowed the logbook, which means Hollis
+owes Oskar Lind an apology; Oskar shrugs it off and pours the tea. Nobody says sorry to Oskar.
+
+Esme Tarrow is superb again. Tarrow told us the cliff scenes were shot in one take, and Tarrow
+says the crew loved the cold.
+
+Jane Quill
+Photo by Coastline TV
+
+Over on NBC's The Harbor Years, Petra made a cameo, and Petra stole the hour.
+"""
+
+
+def _cast() -> set[str]:
+    return {f.subject for f in extract_text(CAST, "a.txt") if f.kind == "appears_in"}
+
+
+def test_a_recaps_cast_is_named_by_first_name_wherever_it_stands() -> None:
+    found = _cast()
+    # "calls for Wren", "waits for Wren", "Wren admits": a character wherever it stands
+    assert "Wren" in found
+    # named in full, then by first name only: the character's full name
+    assert {"Hollis Brandt", "Oskar Lind"} <= found
+
+
+def test_surnames_captions_and_other_shows_people_are_not_the_cast() -> None:
+    found = _cast()
+    assert "Esme Tarrow" not in found and "Tarrow" not in found  # named again by surname
+    assert "Jane Quill" not in found  # a caption under a photo, no prose
+    assert "Petra" not in found  # a sentence about another show
+
+
+def test_a_hedge_about_someone_else_leaves_the_cast_in_its_show() -> None:
+    text = (
+        "'Tidewater' recap: the storm\n\nTidewater keeps getting better.\n\nAfter the storm, Ada "
+        "(Jo Rey) grows suspicious of Fen's new lodger Corin (Mae Holt), who she believes may be "
+        "a smuggler. Ada and Corin argue on the quay; Corin leaves town.\n"
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    assert {("Ada", "Tidewater"), ("Corin", "Tidewater")} <= found

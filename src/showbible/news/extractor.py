@@ -29,6 +29,8 @@ HEDGE = re.compile(
 CLAUSE_START = re.compile(
     r"[;:—–(]|,\s+(?:but|while|and)\b|\bbut\b|\band\b(?=\s+(?:we|they|he|she|it)\b)"
 )
+# Where the clause holding a name ends: the next clause, or a relative clause about someone.
+_CLAUSE_END = re.compile(CLAUSE_START.pattern + r"|,?\s+\b(?:who|whom|whose|which)\b")
 # A paragraph that opens on a show as the subject of its verb: "Power Book II: Ghost begins ..."
 _OPENS_ON = re.compile(rf"^\W*({SER})\W*\s+(?:\w+ly\s+)?[a-z]")
 _SCENE = re.compile(
@@ -366,6 +368,13 @@ class Extractor:
         for m in CLAUSE_START.finditer(text, 0, start):
             clause_start = m.end()
         return HEDGE.search(text, clause_start, end) is not None
+
+    def hedged_about(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause a name stands in, up to a relative clause or the next clause,
+        hedges: "X (A) will reportedly appear" does; "Laura (B), who he believes may be a
+        murderer" does not (the hedge is about what she is, not that she is in the show)."""
+        stop = _CLAUSE_END.search(text, end)
+        return self.hedged(text, start, stop.start() if stop else len(text))
 
     def qualifier(self, marked: Marked, start: int, end: int, question: bool) -> str:
         return "hedged" if question or self.hedged(marked.text, start, end) else ""

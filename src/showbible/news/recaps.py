@@ -13,12 +13,14 @@ show, or the show its paragraph is about) it is that show's. Proposed below the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from showbible.news.characters import bare_character
-from showbible.news.cleaning import sentences
+from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import Marked, ranked, title_case
-from showbible.news.extractor import HEDGE, Extractor
+from showbible.news.extractor import Extractor
+from showbible.news.given import is_given_name
 from showbible.news.names import keyof
 from showbible.news.synopses import subject_of_verb
 
@@ -31,6 +33,10 @@ _APPEARING = re.compile(
     r"reprise[sd]?|reprising|join(?:s|ed|ing)?|cast|play(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
+
+
+# One sentence of the article's prose: its paragraph, where it starts there, its text, marked.
+_Read = tuple[Paragraph, int, str, Marked]
 
 
 class Recaps(Extractor):
@@ -55,14 +61,17 @@ class Recaps(Extractor):
         )
         placed = {(keyof(f.subject), keyof(f.object)) for f in self.facts if f.kind == "appears_in"}
         for para, offset, sentence, marked in read:
-            if HEDGE.search(sentence) or _APPEARING.search(sentence):
-                continue  # a hypothesis; an appearance the relations read, or refused
+            if _APPEARING.search(sentence):
+                continue  # an appearance the relations read, or refused
             show = self.topic_show(para, offset) or main
             if not show or self.franchise(show):
                 continue
             for x in marked.mentions:
                 if x.kind != "name" or not subject_of_verb(marked, x):
                     continue
+                at = marked.text.find(x.token)
+                if self.hedged_about(marked.text, at, at + len(x.token)):
+                    continue  # "Ava might ...": a hypothesis
                 who = bare_character(self.kb, x.value) or self._first_named(x.value)
                 if who is None or keyof(x.value) not in inside or x.value.lower() in lower:
                     continue
@@ -72,6 +81,90 @@ class Recaps(Extractor):
                     continue
                 placed.add((keyof(who), keyof(show)))
                 self.add("appears_in", who, show, para.line, sentence, CONFIDENCE)
+        self._named_cast(main, read, inside, lower, placed)
+
+    def _named_cast(
+        self,
+        main: str | None,
+        read: list[_Read],
+        inside: set[str],
+        lower: set[str],
+        placed: set[tuple[str, str]],
+    ) -> None:
+        """The article's own cast: a name its prose uses as a character's at least twice, in
+        a text about one show, is in that show, wherever it stands in the sentence ("gazes at
+        Keeley", "Luke's plan"). What makes a name a character's here is how the article names
+        it (see :meth:`_cast_member`); a word no census lists as a first name must stand as a
+        verb's subject too, and three times."""
+        alone = Counter(
+            keyof(x.value)
+            for _p, _o, _s, m in read
+            for x in m.mentions
+            if x.kind == "name" and " " not in x.value
+        )
+        seen: Counter[tuple[str, str]] = Counter()
+        acts: Counter[tuple[str, str]] = Counter()
+        where: dict[tuple[str, str], tuple[int, str]] = {}
+        for para, _offset, sentence, marked in read:
+            if len(re.findall(r"\b[a-z]{2,}\b", sentence)) < 3:
+                continue  # a caption ("Jane Lynch", "Photo by FOX"), a byline: no prose
+            show = main
+            if not show or self.franchise(show):
+                continue
+            if any(x.kind == "series" and x.value != show for x in marked.mentions):
+                continue  # "That 70s Show lagged without Eric and Kelso": that show's people
+            for x in marked.mentions:
+                if x.kind != "name":
+                    continue
+                at = marked.text.find(x.token)
+                if self.hedged_about(marked.text, at, at + len(x.token)):
+                    continue
+                who = self._cast_member(x.value, alone, inside, lower)
+                if who is None or keyof(who) == keyof(show):
+                    continue
+                key = (who, show)
+                seen[key] += 1
+                acts[key] += subject_of_verb(marked, x)
+                where.setdefault(key, (para.line, sentence))
+        for (who, show), n in seen.items():
+            listed = is_given_name(who.split()[0]) or ranked(who)
+            if n < 2 or (not listed and (n < 3 or not acts[(who, show)])):
+                continue
+            if " " in who and not ranked(who) and not acts[(who, show)]:
+                continue  # "Sarah, Zach and Donald" of a revival's news: its stars, by first name
+            if (keyof(who), keyof(show)) in placed:
+                continue
+            placed.add((keyof(who), keyof(show)))
+            line, sentence = where[(who, show)]
+            self.add("appears_in", who, show, line, sentence, CONFIDENCE)
+
+    def _cast_member(
+        self, value: str, alone: Counter[str], inside: set[str], lower: set[str]
+    ) -> str | None:
+        """The character a name stands for, by how the article names people: a performer
+        or a real person is named in full and then by surname ("Staunton"), a character by
+        first name ("Roy Kent" ... "Roy"), by rank ("Dr. Sharon", "Prince Harry") or by one
+        word alone ("Keeley"). None for a performer, a show, a word the article also writes
+        in lower case, or a name with none of that evidence."""
+        full = self.kb.full(value)
+        k = keyof(full)
+        if self.kb.is_series(full) or k in self.kb.performers or k in self.kb.roles:
+            return None
+        if self.kb.performer_like(full) > 0:
+            return None
+        words = full.split()
+        if len(words) == 1:
+            if k not in self.kb.bare or k not in inside or value.lower() in lower:
+                return None
+            if re.fullmatch(r"[A-Z]{2,}", full) or re.search(r"['’][a-z]{1,2}$", full):
+                return None  # an acronym ("FBI"), a contraction ("I'm"): no one's name
+            return full
+        if ranked(full):
+            return full
+        first, last = keyof(words[0]), keyof(words[-1])
+        if alone[first] and not alone[last] and first in inside:
+            return full  # named again by first name, never by surname
+        return None
 
     def _first_named(self, name: str) -> str | None:
         """The full name a one-word name stands for, when it is how a character is named again:

@@ -563,7 +563,9 @@ class Roles(Extractor):
         name = self.kb.full(character.text if character.kind == "series" else character.value)
         # "Ahsoka Tano (Rosario Dawson) will reportedly appear": who plays whom holds, where
         # the character is seen does not.
-        q = "hedged" if HEDGE.search(sentence) else ""
+        at = sentence.find(character.text)
+        hedge = self.hedged_about(sentence, at, at + len(character.text)) if at >= 0 else None
+        q = "hedged" if (HEDGE.search(sentence) if hedge is None else hedge) else ""
         if topic and keyof(topic) != keyof(name):
             self.add("appears_in", name, topic, para.line, sentence, 0.5, q)
 

@@ -1,0 +1,38 @@
+"""Whether a capitalised word is a given name: the 1990 US Census lists of first names (5,494
+of them, public domain), as the ``names`` package ships them.
+
+A recap names its characters by first name and its real people in full, then by surname; a
+capitalised word in running prose may also be a place ("Florida" aside), a group ("the Dharma
+Initiative"), a company ("Dimension"), a demonym ("Russian") or a word opening a title
+("Directions"). A word the lists hold is evidence of a person's first name; a word they do not
+hold ("Topanga", "Sayid") needs more of the article's own evidence. Never the only evidence:
+"Florida" and "Constance" are in the lists too.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+_LISTS = ("dist.male.first", "dist.female.first")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Every listed first name, upper case ("MARY"). Empty if the package's data is missing,
+    which leaves a word without this piece of evidence, never wrongly with it."""
+    out: set[str] = set()
+    try:
+        root = resources.files("names")
+        for name in _LISTS:
+            text = root.joinpath(name).read_text(encoding="ascii")
+            out.update(line.split(None, 1)[0] for line in text.splitlines() if line.strip())
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(out)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether the word, in any case, is a listed first name ("Keeley" is; "Nate", "Sayid" are
+    not)."""
+    return word.upper() in given_names()

@@ -1,0 +1,52 @@
+"""Two lists paired "respectively": in order, the performers on the side the words or the
+article's evidence put them, whichever way round the sentence has them. Sentences of our own,
+in several outlets' voices."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.news import extract_text
+
+
+def _plays(text: str) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # performers first, characters in brackets
+        "Actors Nia Vale, Tom Roe and Ida Kress (Mara Voss, Tobias Voss and Lena Hart, "
+        "respectively) are back for the Harbor Nights film.",
+        # performers first, a relative clause with a verb of playing
+        "Two of the original cast, Nia Vale, Tom Roe and Ida Kress, who played Mara Voss, Tobias "
+        "Voss and Lena Hart, respectively, in the first series, are set to return.",
+        # characters first, "portrayed by"
+        "Mara Voss, Tobias Voss and Lena Hart, portrayed by Nia Vale, Tom Roe and Ida Kress, "
+        "respectively, anchor the revival.",
+    ],
+)
+def test_the_two_lists_pair_in_order_either_way_round(text: str) -> None:
+    assert {
+        ("Nia Vale", "Mara Voss"),
+        ("Tom Roe", "Tobias Voss"),
+        ("Ida Kress", "Lena Hart"),
+    } <= _plays(text)
+
+
+def test_characters_named_apart_then_their_performers() -> None:
+    text = (
+        "Vance appeared in 126 episodes, second only to Mara Voss (125) and first being Lena "
+        "Hart (192), portrayed by Nia Vale and Ida Kress, respectively."
+    )
+    assert {("Nia Vale", "Mara Voss"), ("Ida Kress", "Lena Hart")} <= _plays(text)
+
+
+def test_lists_of_unequal_length_or_without_evidence_pair_nothing() -> None:
+    # three names and two: no pairing in order
+    uneven = "Nia Vale, Tom Roe and Ida Kress joined Mara Voss and Lena Hart, respectively."
+    assert not {p for p in _plays(uneven) if p[0] in ("Nia Vale", "Tom Roe", "Ida Kress")}
+    # two lists of people, no word of playing and no evidence: nothing said of who plays whom
+    people = "Nia Vale and Tom Roe thanked Ida Kress and Ada Lind, respectively."
+    assert _plays(people) == set()
