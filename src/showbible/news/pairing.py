@@ -6,8 +6,8 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 
-from showbible.news.entities import NAM, Marked, Mention
-from showbible.news.names import words
+from showbible.news.entities import NAM, Knowledge, Marked, Mention
+from showbible.news.names import keyof, words
 
 # "Blake and Dylan Tuomy-Wilhoit (", "A, B and C (": the names listed before a pair's first name
 _LEAD = re.compile(rf"(?P<l>{NAM}(?:\s*,\s*{NAM})*)\s*,?\s+(?:and|&)\s+$")
@@ -86,3 +86,38 @@ def line_pair(m: Marked, neighbours: Iterable[Marked] = ()) -> tuple[Mention, Me
     if any(w.lower() in _LABELS for w in a.value.split()):
         return None  # "Posted By: A": a byline
     return a, b, -1 if sep == ":" else 1
+
+
+def pair_vote(kb: Knowledge, a: Mention, b: Mention) -> int:
+    """+1 when the first of a pair is the performer, -1 when the second is, 0 undecided."""
+    if a.kind == "series":
+        return -1
+    lex = kb.lex
+    ka, kb2 = keyof(kb.full(a.value)), keyof(kb.full(b.value))
+    if ka in lex.performers or kb2 in lex.characters:
+        return 1
+    if kb2 in lex.performers or ka in lex.characters:
+        return -1
+    # The press names performers in full: "Cate (Maddie Phillips)", "Homelander [Antony Starr]".
+    wa, wb = len(kb.full(a.value).split()), len(kb.full(b.value).split())
+    if wa != wb and min(wa, wb) == 1:
+        return 1 if wa > wb else -1
+    # "John Nolan (Fillion)": a surname alone is how the press names a performer again,
+    # a first name alone how it names a character.
+    sa, sb = short_form(kb, a.value), short_form(kb, b.value)
+    if sa != sb and 0 in (sa, sb):
+        return 1 if sa > sb else -1
+    ea, eb = kb.performer_like(a.value), kb.performer_like(b.value)
+    if ea != eb:
+        return 1 if ea > eb else -1
+    return 0
+
+
+def short_form(kb: Knowledge, name: str) -> int:
+    """+1 for a surname written alone, -1 for a first name alone, 0 otherwise."""
+    full = kb.full(name)
+    if " " in name.strip() or full == name or " " not in full:
+        return 0
+    if all(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in full.split()[:-1]):
+        return 0  # "A.C. Slater": initials are how the name is written, not a surname alone
+    return 1 if keyof(full.split()[-1]) == keyof(name) else -1

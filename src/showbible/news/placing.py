@@ -29,6 +29,35 @@ EPISODE_OF = re.compile(
 )
 # "the Supernatural prequel": a show that describes another show.
 DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
+# "the Yellowstone ranch", "the Bridgerton family": after "the", a show's title before a noun that
+# is not the production's own (its season, cast, finale, fans) names a thing in the story.
+_SHOW_WORDS = (
+    r"series|show|shows|season|seasons|episodes?|finale|premiere|pilot|cast|casts|stars?|co-stars?|"
+    r"fans|viewers|audiences?|writers?|creators?|producers?|showrunners?|team|crew|set|sets|"
+    r"trailer|teaser|reunion|revival|reboot|remake|prequel|sequel|spin-?offs?|universe|franchise|"
+    r"characters?|storylines?|timeline|alums?|actors?|actress(?:es)?|adaptation|version|run|"
+    r"movie|film|special|crossover|ratings?|renewal|soundtrack|world"
+)
+# Words that go on a sentence or join two titles ("the Scandal and HTGAWM crossover"), no noun.
+_JOINING = (
+    r"and|or|but|nor|of|in|on|at|to|for|with|from|by|as|is|was|were|are|has|had|have|will|"
+    r"would|can|could|may|might|who|which|that|where|when|itself|alone|too|again|ever"
+)
+NAMED_THING = re.compile(rf"^\s+(?!(?:{_SHOW_WORDS}|{_JOINING})\b)[a-z][a-z\-]+\b")
+
+
+def not_the_show(m: Marked, x: Mention) -> bool:
+    """Whether a show's title, as marked in a sentence, stands for something else: a thing in
+    its story ("the Yellowstone ranch") or a show of its family ("the Supernatural prequel")."""
+    at = m.text.find(x.token)
+    after = m.text[at + len(x.token) :]
+    if DESCRIBES.match(after):
+        return True
+    # "the" before the title in lower case, not its own first word ("The Walking Dead from")
+    the = x.text.startswith("the ") or re.search(r"\bthe\s+$", m.text[:at])
+    return bool(the) and NAMED_THING.match(after) is not None
+
+
 # A sentence that opens on a show as the subject of a casting verb ("'Pearson' will see A
 # reprise his role ...", "Harrowgate adds B as X"): the cast it names is that show's.
 _CAST_SUBJECT = re.compile(

@@ -20,8 +20,15 @@ from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
-from showbible.news.pairing import line_pair, list_votes, spread, zip_roles
-from showbible.news.placing import DESCRIBES, EPISODE_OF, ROLE_IN, cast_subject, subject_shows
+from showbible.news.pairing import line_pair, list_votes, pair_vote, spread, zip_roles
+from showbible.news.placing import (
+    DESCRIBES,
+    EPISODE_OF,
+    ROLE_IN,
+    cast_subject,
+    not_the_show,
+    subject_shows,
+)
 from showbible.news.series import series_name
 
 
@@ -296,8 +303,8 @@ class Roles(Extractor):
                     continue  # "Supergirl (X)": a hero
                 if re.search(r"\ue003\s*\($", m.text[:pos]):
                     continue  # "Drake Rodger (The In Between)": a performer's credit
-                if DESCRIBES.match(m.text[pos + len(x.token) :]):
-                    continue  # "the Supernatural prequel has cast ...": not Supernatural's cast
+                if not_the_show(m, x):
+                    continue  # "the Supernatural prequel has cast", "the Yellowstone ranch"
                 if x.value not in credit_shows:
                     out.append(x.value)
             return out
@@ -462,7 +469,8 @@ class Roles(Extractor):
         beside = (self.kb.mark(t) for t in self.neighbours(para))  # marked only if asked
         if (line := line_pair(m, beside)) is not None:  # "A | X", "X: A" lines
             a, b, lead = line
-            self.emit_plays(*((a.value, b) if (self.vote(a, b) or lead) > 0 else (b.value, a)),
+            first = (pair_vote(self.kb, a, b) or lead) > 0
+            self.emit_plays(*((a.value, b) if first else (b.value, a)),
                             m, sentence, para, 0.7, "")  # fmt: skip
 
     def pairs(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
@@ -478,7 +486,7 @@ class Roles(Extractor):
             owns.append(m.at(own).value if own else "")
         if not found:
             return
-        votes = [self.vote(a, bs[0]) for a, bs, _, _ in found]
+        votes = [pair_vote(self.kb, a, bs[0]) for a, bs, _, _ in found]
         default = 1 if sum(votes) > 0 else -1  # the press's usual order: Character (Performer)
         # Pairs listed together ("A (X), B (Y) and C (Z)") are a cast: their show is the one
         # the text is about there.
@@ -508,6 +516,7 @@ class Roles(Extractor):
                 and x.value not in credit_shows and not self.franchise(x.value)
                 and not any(a <= m.text.find(x.token) < b <= start for a, b in asides)
                 and not re.match(r"\s*\(", m.text[m.text.find(x.token) + len(x.token) :])
+                and not not_the_show(m, x)
             ]  # fmt: skip
             if not cast and (shown or named) and not own:
                 character = bs[0] if (vote or default) > 0 and a.kind == "name" else a
@@ -532,30 +541,6 @@ class Roles(Extractor):
                 if role and own:
                     self.add("appears_in", role, own, para.line, sentence, 0.75)
 
-    def vote(self, a: Mention, b: Mention) -> int:
-        """+1 when the first of a pair is the performer, -1 when the second is, 0 undecided."""
-        if a.kind == "series":
-            return -1
-        lex = self.kb.lex
-        ka, kb_ = keyof(self.kb.full(a.value)), keyof(self.kb.full(b.value))
-        if ka in lex.performers or kb_ in lex.characters:
-            return 1
-        if kb_ in lex.performers or ka in lex.characters:
-            return -1
-        # The press names performers in full: "Cate (Maddie Phillips)", "Homelander [Antony Starr]".
-        wa, wb = len(self.kb.full(a.value).split()), len(self.kb.full(b.value).split())
-        if wa != wb and min(wa, wb) == 1:
-            return 1 if wa > wb else -1
-        # "John Nolan (Fillion)": a surname alone is how the press names a performer again,
-        # a first name alone how it names a character.
-        sa, sb = self._short_form(a.value), self._short_form(b.value)
-        if sa != sb and 0 in (sa, sb):
-            return 1 if sa > sb else -1
-        ea, eb = self.kb.performer_like(a.value), self.kb.performer_like(b.value)
-        if ea != eb:
-            return 1 if ea > eb else -1
-        return 0
-
     def topic_cast(self, character: Mention, sentence: str, para: Paragraph) -> None:
         """A character named with its performer in a sentence that names no show is in the
         show its paragraph is about, when that is one show."""
@@ -568,15 +553,6 @@ class Roles(Extractor):
         q = "hedged" if (HEDGE.search(sentence) if hedge is None else hedge) else ""
         if topic and keyof(topic) != keyof(name):
             self.add("appears_in", name, topic, para.line, sentence, 0.5, q)
-
-    def _short_form(self, name: str) -> int:
-        """+1 for a surname written alone, -1 for a first name alone, 0 otherwise."""
-        full = self.kb.full(name)
-        if " " in name.strip() or full == name or " " not in full:
-            return 0
-        if all(re.fullmatch(r"(?:[A-Z]\.)+", w) for w in full.split()[:-1]):
-            return 0  # "A.C. Slater": initials are how the name is written, not a surname alone
-        return 1 if keyof(full.split()[-1]) == keyof(name) else -1
 
     def role_in(
         self, end: int, m: Marked, character: str, sentence: str, para: Paragraph, q: str
@@ -606,7 +582,7 @@ class Roles(Extractor):
         return [bare] if bare else []
 
     def pair_character(self, a: Mention, b: Mention) -> list[str]:
-        vote = self.vote(a, b)
+        vote = pair_vote(self.kb, a, b)
         chosen = b if vote > 0 else a
         who = self.character_of(chosen.value)
         return [who[0]] if who else []

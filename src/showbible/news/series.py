@@ -79,9 +79,15 @@ SERIES_CUES = [
                rf"(?:heading|headed|going|moving)\s+into)\s+(?:up\s+)?its\s+(?:[\w-]+\s+)?"
                rf"(?:season|run)\b"),
     # the Greyharbor finale, the Daredevil premiere, the Station 19 episode "Ice Ice Baby"
-    re.compile(rf"\bthe\s+(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|revival|reboot|"
+    # (also after the article's modifiers: "the long-awaited Teen Wolf revival")
+    re.compile(rf"\b[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|revival|reboot|"
                rf"remake|spin-?off|sitcom|"
                rf"writers'? room|episode(?=\s+[“\"']|\s{{2,}}))"),
+    # "a little show called SAVED BY THE BELL", "the sitcom titled Night Desk"
+    re.compile(rf"\b(?:show|series|sitcom|drama|comedy|spin-?off|film|movie)\s+(?:called|titled|"
+               rf"named)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    # "a long line of Happy Days spin offs", "the Harbor Nights spin-offs"
+    re.compile(rf"\b(?:of|the)\s+(?P<t>{TITLE})\s+spin[- ]?offs\b"),
     # ran Night Ferry for three seasons
     re.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
                rf"(?:\w+\s+)?seasons?\b"),
@@ -93,7 +99,7 @@ SERIES_CUES = [
     # Arrow star Stephen Amell, The Boys cast members, Lower Decks stars
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:stars?|co-stars?|cast(?:\s+members?)?|"
                rf"alums?|vets?|veterans?|actors?|actress|showrunners?|co-showrunners?|"
-               rf"creator/showrunner)\s+"
+               rf"creator/showrunner|creator|co-creator)\s+"
                rf"(?={NAME})"),
     # Jane Doe's Greyharbor character; her Greyharbor co-stars (see _POSSESSIVE_CUE)
     re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:characters?|roles?|"
@@ -497,6 +503,8 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
                 b = b[: b.index(f" and {a.split()[0]}")]
             if keyof(a) in _NOT_COLON_SHOW:
                 continue  # "Image Source: Paramount Network", "Photo Credit: ..."
+            if keyof(b) in ("the", "a", "an"):
+                continue  # "Teen Wolf: The long-awaited revival ...": a sentence after a topic
             whole = f"{a}: {b}" if a else ""
             if not whole or re.match(r"\s*\(", text[m.end() :]):
                 continue  # "Chicago Fire: Sal Vasquez (Brandon Larracuente)": a show's character

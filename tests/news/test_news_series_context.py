@@ -1,0 +1,51 @@
+"""Shows the article names without a list of titles: by the words the press puts around a show
+("a little show called X", "a long line of X spin offs", "X creator Jane Doe", "the
+long-awaited X revival"); a topic before a colon opens a sentence, not a subtitle ("X: The
+..."); a show's title naming a thing of its story ("the Harbor ranch") is not where a cast is.
+Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.news import extract_text
+
+
+def _shows(text: str) -> set[str]:
+    return {f.object for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "If you grew up in the 90s you may remember a little show called Tidewater Bay.",
+        "It was the first in a long line of Tidewater Bay spin offs.",
+        "Tidewater Bay creator Jo Marsh has revealed more casting.",
+        "The long-awaited Tidewater Bay revival has gained more updates.",
+    ],
+)
+def test_a_show_named_with_the_press_words_for_one(lead: str) -> None:
+    text = f"{lead}\n\nMara Voss (Nia Vale) and Tobias Reed (Tom Roe) are back for it.\n"
+    assert _shows(text) == {"Tidewater Bay"}
+
+
+def test_a_topic_before_a_colon_opening_a_sentence_is_no_subtitle() -> None:
+    text = (
+        "Tidewater Bay: The long-awaited Tidewater Bay revival has more news.\n\n"
+        "Mara Voss (Nia Vale) and Tobias Reed (Tom Roe) are back.\n"
+    )
+    assert _shows(text) == {"Tidewater Bay"}  # never "Tidewater Bay: The"
+
+
+def test_the_title_naming_a_thing_of_its_story_is_not_the_cast_s_show() -> None:
+    text = (
+        "The spin-off Copper Gulch is a prequel to the drama Harbor, set in 1923.\n\n"
+        "In Copper Gulch, Ford plays Jacob Marsh, who runs the Harbor ranch along with his "
+        "wife Cara Marsh (Nia Vale).\n"
+    )
+    shows_of_cara = {
+        f.object
+        for f in extract_text(text, "a.txt")
+        if f.kind == "appears_in" and "Cara" in f.subject
+    }
+    assert shows_of_cara == {"Copper Gulch"}
