@@ -14,6 +14,7 @@ from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
 from showbible.news.names import keyof
 from showbible.news.pairing import zip_roles
+from showbible.news.recasts import Recasts
 from showbible.news.respectively import Respectively
 from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, DESC, list_of
 
@@ -74,7 +75,7 @@ _ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\
 _AKA = re.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
 
 
-class Castings(Respectively):
+class Castings(Respectively, Recasts):
     """``plays`` facts said with a role's words (see the module's docstring)."""
 
     def castings(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:

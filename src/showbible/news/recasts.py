@@ -1,0 +1,65 @@
+"""Who plays whom when a role passes from one performer to another: "A replaces B as X", "A,
+following B, takes over as X", "A inherits the role of X from B", "swapping in for B as X is A",
+"the role of X will switch to A". Both performers play the role (the earlier one did): a recast
+is two ``plays`` facts, the one the article says goes first.
+
+A role's successor is said with verbs of succession (replace, succeed, take over, step in,
+swap in, inherit, follow, switch to), which the plain patterns of ``Roles`` do not read; the
+character may carry a description ("as Charles' lover (and future wife) Camilla Parker Bowles")
+and the former performer a possessive ("following Helena Bonham-Carter's run").
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Paragraph
+from showbible.news.entities import NAM, Marked
+from showbible.news.roles import AUX, C_ITEM, Roles
+
+_SUCCEEDS = (
+    r"(?:replaces|replaced|replacing|succeeds|succeeded|succeeding|follows|followed|following|"
+    r"takes\s+over\s+from|took\s+over\s+from|taking\s+over\s+from|"
+    r"(?:steps|stepped|stepping|swaps|swapped|swapping|subs|subbed|subbing)\s+in\s+for)"
+)
+# A description between "as" and the name that may hold a bracket: "as Charles' lover (and
+# future wife) Camilla Parker Bowles".
+_ROLE_DESC = (
+    r"(?:(?:the\s+)?(?:new\s+)?(?:[a-z][\w\-]*(?:[’']s?)?\s+|\([^()\ue002]{1,40}\)\s+){0,5}?)"
+)
+# Whose the role is, before its description: "Charles' lover", "the Queen's sister".
+_OWNER = rf"(?:{NAM}[’']s?\s+)?"
+_PATTERNS = [
+    # "Olivia Williams replacing Emerald Fennell as Camilla", "A, who succeeds B as X"
+    re.compile(
+        rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}{_SUCCEEDS}\s+(?P<o>{NAM})(?:[’']s?\s+[a-z]+)?\s+as\s+"
+        rf"{_OWNER}{_ROLE_DESC}(?P<c>{C_ITEM})(?![’'])"
+    ),
+    # "Imelda Staunton inherits the role of The Queen from Olivia Colman"
+    re.compile(
+        rf"(?P<p>{NAM})\s+{AUX}(?:inherits|inherited|inheriting|takes\s+over|took\s+over|"
+        rf"taking\s+over|assumes|assumed|assuming)\s+the\s+(?:role|part)\s+of\s+(?P<c>{C_ITEM})"
+        rf"\s+from\s+(?P<o>{NAM})"
+    ),
+    # "Lesley Manville takes over as Princess Margaret (following Helena Bonham-Carter's run)"
+    re.compile(
+        rf"(?P<p>{NAM})\s+{AUX}(?:takes|took|taking)\s+over\s+as\s+{_ROLE_DESC}(?P<c>{C_ITEM})"
+        rf"(?:\s*\(\s*{_SUCCEEDS}\s+(?P<o>{NAM}))?"
+    ),
+]
+
+
+class Recasts(Roles):
+    """``plays`` facts for a role passing between performers (see the module's docstring)."""
+
+    def recasts(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        for pattern in _PATTERNS:
+            for match in pattern.finditer(m.text):
+                q = self.qualifier(m, match.start(), match.end(), question)
+                character = m.at(match.group("c"))
+                at = match.start("c")
+                self.emit_plays(m.at(match.group("p")).value, character, m, sentence, para,
+                                0.8, q, at)  # fmt: skip
+                if match.group("o"):
+                    self.emit_plays(m.at(match.group("o")).value, character, m, sentence, para,
+                                    0.75, q, at)  # fmt: skip
