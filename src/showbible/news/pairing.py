@@ -13,6 +13,23 @@ from showbible.news.names import keyof, words
 _LEAD = re.compile(rf"(?P<l>{NAM}(?:\s*,\s*{NAM})*)\s*,?\s+(?:and|&)\s+$")
 
 
+# A job before a name: what follows in brackets is that person's credits.
+_JOB_BEFORE = re.compile(
+    r"\b(?:[Pp]roducers?|[Cc]o-?creators?|[Cc]reators?|[Dd]irectors?|[Ww]riters?|[Ss]howrunners?|"
+    r"[Hh]osts?)\s*$"
+)
+
+
+def credits_bracket(before: str, inside: str) -> bool:
+    """Whether a name's bracket lists its credits, not its role: after a job ("producer Graham
+    Yost (Justified, Boomtown)"), or two titles or more between commas and no "and" ("stars
+    Keri Russell (Felicity, Running Wilde)"); a role is one name, or two joined by "and"
+    ("Michelle (Mary-Kate and Ashley Olsen)")."""
+    if _JOB_BEFORE.search(before):
+        return True
+    return "," in inside and not re.search(r"\b(?:and|&|later|then|replaced|succeeded)\b", inside)
+
+
 def list_votes(votes: list[int], joined: list[bool]) -> list[int]:
     """The pairs of one list share their order: each listed pair takes the sign of its list's
     votes ("Zack Morris (Mark-Paul Gosselaar), ..., A.C. Slater (Mario Lopez)": one pair's

@@ -20,7 +20,14 @@ from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
-from showbible.news.pairing import line_pair, list_votes, pair_vote, spread, zip_roles
+from showbible.news.pairing import (
+    credits_bracket,
+    line_pair,
+    list_votes,
+    pair_vote,
+    spread,
+    zip_roles,
+)
 from showbible.news.placing import (
     DESCRIBES,
     EPISODE_OF,
@@ -480,6 +487,8 @@ class Roles(Extractor):
         owns: list[str] = []
         for match in _PAIRS.finditer(m.text):
             a, bs = m.at(match.group("a")), m.all(match.group("b"))
+            if credits_bracket(m.text[: match.start()], match.group("b")):
+                continue  # "producer Graham Yost (Justified, Boomtown)": a credit list
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
             own = match.group("bs") or match.group("os")
