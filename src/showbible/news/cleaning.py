@@ -264,12 +264,31 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
         line = _clean_line(_DATELINE.sub("", raw))
         if not line:
             continue
+        if not paragraphs and _kicker(line, lines[i + 1 : i + 4]):
+            continue  # "Features", "Post Mortems": the section's label above the headline
         if not paragraphs and _headline(line):
             title = line
             paragraphs.append(Paragraph(number, line, title=True))
             continue
         paragraphs.extend(Paragraph(number, piece) for piece in _pieces(line))
     return Article(file, title, paragraphs, sources)
+
+
+# A site section's label, as crawled above a headline: a word or three, each capitalised.
+_KICKER = re.compile(r"^(?:[A-Z][\w’'&]*\s*){1,3}$")
+
+
+def _kicker(line: str, following: list[tuple[int, str]]) -> bool:
+    """Whether a first line is a section's label ("Features", "Post Mortems") with the headline
+    below it: a longer line that is itself a headline (no sentence, no question)."""
+    if not _KICKER.match(line):
+        return False
+    below = next((_clean_line(raw) for _n, raw in following if raw.strip()), "")
+    return (
+        len(below.split()) > len(line.split()) + 1
+        and _headline(below)
+        and not below.rstrip().endswith("?")
+    )
 
 
 def _prose_follows(lines: list[tuple[int, str]], before: list[Paragraph]) -> bool:

@@ -49,7 +49,8 @@ NOT_NAME_START = frozenset(
     ensigns ensign doctors detectives
     obviously clearly finally apparently naturally hopefully interestingly notably reportedly
     previously originally currently recently eventually ultimately unfortunately luckily
-    basically additionally similarly fortunately sadly""")
+    basically additionally similarly fortunately sadly
+    meet welcome introducing enter say later soon suddenly afterwards instead""")
 )  # fmt: skip
 ORGS = frozenset(
     words("""Marvel Netflix Disney Disney+ Hulu HBO Amazon Prime Video ABC NBC CBS Fox FX AMC CW
