@@ -1,6 +1,6 @@
 """Two lists paired "respectively": in order, the performers on the side the words or the
-article's evidence put them, whichever way round the sentence has them. Sentences of our own,
-in several outlets' voices."""
+article's evidence put them, whichever way round the sentence has them; and a list of pairs
+going on from a performer. Sentences of our own, in several outlets' voices."""
 
 from __future__ import annotations
 
@@ -50,3 +50,23 @@ def test_lists_of_unequal_length_or_without_evidence_pair_nothing() -> None:
     # two lists of people, no word of playing and no evidence: nothing said of who plays whom
     people = "Nia Vale and Tom Roe thanked Ida Kress and Ada Lind, respectively."
     assert _plays(people) == set()
+
+
+def test_pairs_going_on_from_a_performer_are_performer_first() -> None:
+    # "A, who will reclaim his role of X, along with B (Y), C (Z)": B and C are named as A is
+    text = (
+        "Some of the cast returned, such as Tom Roe, who will reclaim his role of harbor agent "
+        "Tobias Reed, along with Nia Vale (Mara Voss), Ida Kress (Lena Hart), and Jo Marsh "
+        "(Ada Lind)."
+    )
+    assert {
+        ("Tom Roe", "Tobias Reed"),
+        ("Nia Vale", "Mara Voss"),
+        ("Ida Kress", "Lena Hart"),
+        ("Jo Marsh", "Ada Lind"),
+    } <= _plays(text)
+
+
+def test_an_agency_named_in_capitals_describes_the_role() -> None:
+    text = "Tom Roe will reclaim his role of FBI agent Tobias Reed for the revival."
+    assert ("Tom Roe", "Tobias Reed") in _plays(text)

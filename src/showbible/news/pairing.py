@@ -30,6 +30,24 @@ def credits_bracket(before: str, inside: str) -> bool:
     return "," in inside and not re.search(r"\b(?:and|&|later|then|replaced|succeeded)\b", inside)
 
 
+# Words that go on with a list: "along with", "as well as", "joined by", a comma, "and".
+_LIST_GOES_ON = re.compile(
+    r"(?:,?\s+(?:along\s+with|as\s+well\s+as|alongside|joined\s+by|together\s+with)|,|\s+and)\s*$"
+)
+
+
+def performer_company(kb: Knowledge, m: Marked, start: int) -> bool:
+    """Whether the pairs at ``start`` go on with a list that a performer opened: "A, who will
+    reclaim his role of X, along with B (Y), C (Z)": B and C are named as A is."""
+    before = m.text[:start]
+    if not _LIST_GOES_ON.search(before):
+        return False
+    # the last name before the list, outside any bracket and not inside a who-clause
+    head = re.sub(r"\([^()]*\)|,\s+who\s+[^,]*", "", before)
+    names = [x for x in m.all(head) if x.kind == "name"]
+    return bool(names) and keyof(kb.full(names[-1].value)) in kb.performers
+
+
 def list_votes(votes: list[int], joined: list[bool]) -> list[int]:
     """The pairs of one list share their order: each listed pair takes the sign of its list's
     votes ("Zack Morris (Mark-Paul Gosselaar), ..., A.C. Slater (Mario Lopez)": one pair's

@@ -25,6 +25,7 @@ from showbible.news.pairing import (
     line_pair,
     list_votes,
     pair_vote,
+    performer_company,
     spread,
     zip_roles,
 )
@@ -46,7 +47,9 @@ def list_of(item: str) -> str:
 CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with its hero
 # A description before a name ("the late", "former crew member", "villain"); never a preposition.
 DESC = (
-    r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
+    # ("FBI agent Dale Cooper": an agency named like a show, then the job)
+    r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?:\ue000\d+\ue001|[A-Z]{2,})\s+(?=[a-z]))?"
+    r"(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
     r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
 )
 _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
@@ -58,6 +61,8 @@ C_ITEM = (
     r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
     r"(?!\s+[a-z][\w\-]*[’'](?:s\b|\s))"  # "X, the Wayne family's butler": Wayne names a noun
+    # "FBI agent Dale Cooper": FBI, named like a show, describes the role
+    r"(?!(?<=\ue001)\s+[a-z][\w\-]*\s+\ue002)"
 )
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
@@ -78,7 +83,8 @@ V_AS = (
 )
 V_ROLE = (
     r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"
-    r"playing|plays|played|play|returning|returns|returned|return|stepping into|steps into)"
+    r"playing|plays|played|play|returning|returns|returned|return|stepping into|steps into|"
+    r"reclaims?|reclaimed|reclaiming|resumes?|resumed|resuming)"
 )
 # A performer's credit between the name and the verb: "Zoe McLellan from NCIS: New Orleans will
 # be playing", "Paulo Costanzo, who was previously seen in The Night Of, will be playing".
@@ -496,7 +502,10 @@ class Roles(Extractor):
         if not found:
             return
         votes = [pair_vote(self.kb, a, bs[0]) for a, bs, _, _ in found]
-        default = 1 if sum(votes) > 0 else -1  # the press's usual order: Character (Performer)
+        # the press's usual order, Character (Performer), unless the list goes on from a
+        # performer ("A, who will reclaim his role of X, along with B (Y), C (Z)")
+        after_performer = performer_company(self.kb, m, found[0][2])
+        default = 1 if sum(votes) > 0 or (not sum(votes) and after_performer) else -1
         # Pairs listed together ("A (X), B (Y) and C (Z)") are a cast: their show is the one
         # the text is about there.
         listed = [False] * len(found)
