@@ -57,6 +57,18 @@ def test_plays(text: str, expected: set[FACTS]) -> None:
          ("showrunner", "Rosa Ibarra", "Harrowgate")),
         ("“Harrowgate” showrunner Rosa Ibarra says the crossover is done.",
          ("showrunner", "Rosa Ibarra", "Harrowgate")),
+        # an owner and a genre between "for" and the show
+        ("“Salt Road” creator Rosa Ibarra will take over as the new showrunner for Amazon’s "
+         "thriller series “Harrowgate” for its third season.",
+         ("showrunner", "Rosa Ibarra", "Harrowgate")),
+        # any verb but one of leaving, then "as showrunners"
+        ("Harrowgate season 3 is coming, with Rosa Ibarra and Dev Patel back. Ibarra and Patel "
+         "guide the series as showrunners.",
+         ("showrunner", "Rosa Ibarra", "Harrowgate")),
+        # a person's credits in brackets between the names and the verb
+        ("Instead, Rosa Ibarra and Dev Patel (Make It or Break It, Night Desk) will serve as "
+         "showrunners for Harrowgate.",
+         ("showrunner", "Dev Patel", "Harrowgate")),
     ],
 )  # fmt: skip
 def test_showrunners(text: str, expected: FACTS) -> None:

@@ -53,7 +53,7 @@ SERIES_CUES = [
                rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+\d+)?\b"),
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+series\b"),
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
-    re.compile(rf"\b(?:season(?:\s+\d+)?|premiere|finale|episode|pilot|cast|showrunner|"
+    re.compile(rf"\b(?:season(?:\s+\d+)?|premiere|finale|episode|pilot|cast|(?:co-)?showrunners?|"
                rf"showrunning(?:\s+duties)?|creator|writers'? room|world|spin-?off|offshoot|"
                rf"adaptation|revival|reboot|remake)\s+(?:of|from|for|on)\s+"
                rf"(?:{NAME}[’']s\s+)?(?P<t>{COLON_TITLE}|{TITLE})"),

@@ -19,7 +19,12 @@ RUNNER = r"(?:[Cc]o-?)?[Ss]how[\s-]?runners?"
 # ", who wrote and produced on X," between a name and its verb
 _WHO = r"(?:,\s+who\s+[^.;,]{1,160}?,?|\s+[–—]\s+who\s+[^.;–—]{1,120}?\s+[–—])?"
 # "of X", "for the new X show"
-_OF = rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:new\s+)?(?P<s2>{list_of(SER)}))?"
+# (also "for Amazon's thriller series 'Tom Clancy's Jack Ryan'": an owner and a genre first)
+_OF = (
+    rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:new\s+)?(?:[A-Z][\w+]*[’']s\s+)?"
+    rf"(?:(?!(?:of|from|in|on|at|by|with|for|to)\b)[a-z][\w\-]*\s+){{0,3}}?[‘'“\"]?"
+    rf"(?P<s2>{list_of(SER)}))?"
+)
 _LEFT = (
     r"(?:stepped down|stepping down|steps down|step down|is leaving|was leaving|leaving|left|"
     r"leaves|is exiting|exited|exits|exiting|departed|departs|departing|was fired|was ousted|"
@@ -101,6 +106,11 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"(?:{RUNNER}\s+)?(?P<p>{list_of(NAM)})\s+{AUX}(?:step|steps|stepped|stepping)\s+"
                 rf"(?:aside|down)\b"), 0.75, "ended"),
     (_HELM, 0.75, ""),
+    # "Mirk and Padnick guide the series as showrunners", "Doe stays on as co-showrunner": any
+    # verb but one of leaving (those end a showrunner's time, below)
+    (re.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?!(?:\w+\s+){{0,3}}?{_LEFT}\b)"
+                rf"(?:[a-z][\w\-]*\s+){{1,4}}?as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?{RUNNER}"
+                rf"{_OF}"), 0.75, ""),
     # X now has a second showrunner: Jane Doe
     (re.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
     # Taking on the showrunner role is Jane Doe; Stepping in as showrunner will be Jane Doe
@@ -193,6 +203,9 @@ class Showrunners(Extractor):
         # "X, who directed the pilot (as well as ...), is stepping down": an aside in brackets
         # without a name is blanked (same length), so a name and its verb meet across it.
         text = re.sub(r"\([^()\ue002]*\)", lambda x: " " * len(x.group()), text)
+        # "Michael Gans and Richard Register (Make It or Break It, Celebrity Deathmatch) will
+        # serve as showrunners": a person's credits in brackets, names or not
+        text = re.sub(r"(?<=\ue003)(\s*)\([^()]*\)", lambda x: " " * len(x.group()), text)
         left = {keyof(self.kb.full(m.at(x.group("p")).value)) for x in _LEFT_ANY.finditer(text)}
         emitted = False
         for pattern, confidence, qual in _SHOWRUNNER if runner or helm or " ran " in text else []:
