@@ -241,13 +241,15 @@ def _capitals_per_word(scenes: list[Scene], words: set[str]) -> bool:
     return caps <= 3 * (title + 1)
 
 
+_PIECES = ["DREW", "Drew", "drew", "DREWS", "Ann", "ANN", "x", "-", "'", "\n", " ", ".", "Dr.DREW"]
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(
         st.tuples(
             st.sampled_from([Kind.ACTION, Kind.DIALOGUE, Kind.CHARACTER]),
-            st.lists(st.sampled_from(["DREW", "Drew", "drew", "DREWS", "Ann", "ANN", "x", "-",
-                                      "'", "\n", " ", ".", "Dr.DREW"]), max_size=12),  # fmt: skip
+            st.lists(st.sampled_from(_PIECES), max_size=12),
         ),
         max_size=8,
     )
