@@ -173,6 +173,14 @@ def holds(unit: Unit, bit: int) -> bool:
     return bool(unit.stems & bit)
 
 
+def may_match(unit: Unit, bit: int) -> bool:
+    """Whether a case-blind pattern, each of whose matches holds one of the stems registered as
+    ``bit``, may match the sentence: always for a text beyond ASCII, where ``re.I`` also
+    matches "ſ", "ı", "İ" and the Kelvin sign for "s", "i" and "k", which a lower-cased text
+    does not hold as those letters; else only when the text holds a stem (``holds``)."""
+    return not unit.text.isascii() or holds(unit, bit)
+
+
 def speech_holds(unit: Unit, scene: SceneView, bit: int) -> bool:
     """Whether the whole speech whose first sentence is ``unit`` holds any of the stems
     registered as ``bit``: ``has_any(speech.lower(), stems)``, read from the bits of its
