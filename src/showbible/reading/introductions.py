@@ -124,13 +124,12 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
 
 def _speaker_words(scenes: Sequence[Scene]) -> set[str]:
     """The words of the episode's speaker cues (DREW of ``DREW (V.O.)``)."""
+    # Each cue as written once: an episode repeats a few dozen cues thousands of times.
+    cues = dict.fromkeys(
+        el.text for sc in scenes for el in sc.elements if el.kind is Kind.CHARACTER
+    )
     return {
-        w
-        for scene in scenes
-        for el in scene.elements
-        if el.kind is Kind.CHARACTER
-        for w in _WORD.findall(el.text.split("(")[0])
-        if len(w) > 2 and w.isupper()
+        w for cue in cues for w in _WORD.findall(cue.split("(")[0]) if len(w) > 2 and w.isupper()
     }
 
 

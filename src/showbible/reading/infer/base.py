@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Protocol
 
 from ahocorasick import Automaton
@@ -230,6 +231,9 @@ def _spans(text: str, names: Sequence[str], starts: Sequence[int]) -> list[tuple
     return out
 
 
+_LINE_ORDER = itemgetter(0, 1)  # a stream's line, then its order on the line
+
+
 def walk(
     facts: SceneFacts,
     scene: Scene | None,
@@ -261,7 +265,7 @@ def walk(
                 stream.append((el.line, 0, "direction", (speaker, el.text)))
             elif el.kind in (Kind.ACTION, Kind.HEADING, Kind.TRANSITION):
                 speaker = None
-    stream.sort(key=lambda t: (t[0], t[1]))
+    stream.sort(key=_LINE_ORDER)
     speakers = [d.character for d in facts.dialogue if not d.voice]
     units: list[Unit] = []
     last_speaker: str | None = None
