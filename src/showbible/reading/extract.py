@@ -211,6 +211,7 @@ def cue_texts(scenes: tuple[Scene, ...]) -> tuple[list[str], list[str]]:
 _KIND_INTRO = re.compile(
     r"\b(?:[Aa]n?|ANOTHER|[Aa]nother)\s+([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*)\b"
 )
+_LABEL_START = re.compile(r"[A-Z][A-Z'\-]")  # within every match of _KIND_INTRO
 
 
 def kind_labels(scenes: tuple[Scene, ...]) -> list[str]:
@@ -219,7 +220,9 @@ def kind_labels(scenes: tuple[Scene, ...]) -> list[str]:
     out: dict[str, None] = {}
     for scene in scenes:
         for el in scene.elements:
-            if el.kind is Kind.ACTION:
+            # Searched only in a line with the first two letters of a label (a fifth of them):
+            # the article's "a" is tried at every "a" of every line.
+            if el.kind is Kind.ACTION and _LABEL_START.search(el.text):
                 for m in _KIND_INTRO.finditer(el.text):
                     out.setdefault(m.group(1), None)
     return list(out)
