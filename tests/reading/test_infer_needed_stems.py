@@ -1,7 +1,7 @@
-"""``deaths.NEEDED``: each pattern ``Deaths`` searches only in a sentence that holds one of its
-stems (``base.may_match``) has a stem within every match. Held on every sentence and speech of
-the demo and a planted universe, and on random strings of the patterns' own words; a text
-beyond ASCII is always searched."""
+"""``NEEDED`` of the inference modules: each pattern a component searches only in a sentence that
+holds one of its stems (``base.may_match``) has a stem within every match. Held on every
+sentence and speech of the demo and a planted universe, and on strings made from each pattern;
+a text beyond ASCII is always searched."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from showbible import compile_universe, load_universe
-from showbible.reading.infer import deaths
+from showbible.reading.infer import confinement, deaths, incapacity
 from showbible.reading.infer.base import STEM_TESTS, Unit, may_match
 from showbible.reading.infer.clauses import Focus, has_any
 
@@ -31,14 +31,21 @@ def _texts() -> list[str]:
     return texts
 
 
+NEEDED = {
+    f"{module.__name__.rsplit('.', 1)[1]}.{name}": needed
+    for module in (deaths, confinement, incapacity)
+    for name, needed in module.NEEDED.items()
+}
+
+
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
     return _texts()
 
 
-@pytest.mark.parametrize("name", sorted(deaths.NEEDED))
+@pytest.mark.parametrize("name", sorted(NEEDED))
 def test_every_match_in_the_universes_holds_a_stem(name: str, texts: list[str]) -> None:
-    pattern, stems = deaths.NEEDED[name]
+    pattern, stems = NEEDED[name]
     for text in texts:
         if pattern.search(text):
             assert not text.isascii() or has_any(text.lower(), stems), (name, text)
@@ -54,11 +61,11 @@ def _unled(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(led.group(1), pattern.flags) if led else pattern
 
 
-@pytest.mark.parametrize("name", sorted(deaths.NEEDED))
+@pytest.mark.parametrize("name", sorted(NEEDED))
 @settings(max_examples=400, deadline=None)
 @given(data=st.data())
 def test_every_match_made_from_the_pattern_holds_a_stem(name: str, data: st.DataObject) -> None:
-    pattern, stems = deaths.NEEDED[name]
+    pattern, stems = NEEDED[name]
     text = data.draw(st.from_regex(_unled(pattern), alphabet=st.characters(max_codepoint=127)))
     assert pattern.search(text)
     assert has_any(text.lower(), stems), text
