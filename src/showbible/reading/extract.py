@@ -33,8 +33,12 @@ FLASHBACK_MARK = re.compile(
     r"(?:EARLIER|AGO|BEFORE|PRIOR)\b|\bYEARS\s+(?:EARLIER|AGO|BEFORE)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_PRESENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# Where a sentence ends: the space after a stop, or a line break. The space is a group of a
+# match that holds its stop, not a match that looks behind for it: the engine then skips to
+# the next stop or line break instead of trying the lookbehind at every character (the same
+# spaces: a match holds no stop, so taking the stop in takes nothing from the match before).
+_SENTENCE_END = re.compile(r"[.!?;](\s+)|(\n+)")
+_PRESENCE_END = re.compile(r"[.!?](\s+)|(\n+)")
 # "Mr. Pell enters" is one sentence: a full stop after these is not an end.
 _ABBREVIATIONS = frozenset(
     {
@@ -321,16 +325,18 @@ def _sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[tuple[i
     out: list[tuple[int, str]] = []
     pos = 0
     for m in ends.finditer(text):
-        end = m.start()
-        if text[end - 3 : end] == "..." and text[m.end() : m.end() + 1].islower():
+        end, after = m.span(1)  # the space
+        if end < 0:
+            end, after = m.span(2)  # the line break
+        if text[end - 3 : end] == "..." and text[after : after + 1].islower():
             continue  # "Ward looks ... dead.": a pause, not an end
-        if text[end - 1 : end] == "." and "\n" not in m.group(0):
+        if text[end - 1 : end] == "." and "\n" not in text[end:after]:
             word = text[text.rfind(" ", pos, end) + 1 : end].lower().lstrip("'\"‘“([")
             if word in _ABBREVIATIONS:
                 continue
         if end > pos:
             out.append((pos, text[pos:end]))
-        pos = m.end()
+        pos = after
     if pos < len(text):
         out.append((pos, text[pos:]))
     return out
