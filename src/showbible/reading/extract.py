@@ -146,9 +146,9 @@ def extract_scene(
             facts.speeches[speaker] += 1
             if voice:
                 facts.voices.setdefault(speaker, el.line)
-            else:
+            elif speaker not in facts.present:  # (as _mark_present, without a Presence per cue)
                 how = "offscreen" if _offscreen(el.extensions) else "speaks"
-                _mark_present(facts, speaker, Presence(el.line, how, identity))
+                facts.present[speaker] = Presence(el.line, how, identity)
         elif kind is Kind.DIALOGUE or kind is Kind.LYRIC:
             named: list[str] = []
             for match in matcher.find(el.text):
