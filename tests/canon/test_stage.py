@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from showbible.build.compiler import compile_universe
+from showbible.canon import stage
 from showbible.universe.loader import load_universe
 
 BIBLE = """name: Stage
@@ -104,3 +107,16 @@ def test_met_needs_shared_stage_time(
     tmp_path: Path, name: str, script: str, want: set[tuple[str, str]]
 ) -> None:
     assert met(tmp_path, script) == want, name
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(stage._AFTER, alphabet=st.characters(max_codepoint=127)))
+def test_every_move_after_its_subject_holds_a_word_that_is_looked_for(text: str) -> None:
+    # A sentence without these words is not searched for a move (``stage._may_move``).
+    assert stage._AFTER.search(text)
+    assert stage._may_move(text), text
+
+
+def test_a_sentence_beyond_ascii_is_searched() -> None:
+    assert stage._AFTER.search("Mara dieſ") and stage._may_move("Mara dieſ")
+    assert not stage._may_move("Mara sits.")

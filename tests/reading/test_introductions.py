@@ -7,10 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from showbible.build.compiler import compile_universe
 from showbible.formats import read_script
-from showbible.reading.introductions import introductions
+from showbible.model import Element, Kind, Scene
+from showbible.reading.introductions import _WORD, _introduces_in_capitals, introductions
 from showbible.universe.loader import load_universe
 
 
@@ -223,3 +226,38 @@ def test_a_full_form_two_series_introduce_is_nobody_elsewhere(tmp_path: Path) ->
     )
     compiled = compile_universe(load_universe(root))
     assert not any(cid.startswith("cole") for cid in _present(compiled, "c"))
+
+
+def _capitals_per_word(scenes: list[Scene], words: set[str]) -> bool:
+    """The definition: every word of every action line looked up one by one."""
+    caps = title = 0
+    for scene in scenes:
+        for el in scene.elements:
+            if el.kind is Kind.ACTION:
+                for w in _WORD.findall(el.text):
+                    if w.upper() in words:
+                        caps += w.isupper()
+                        title += not w.isupper()
+    return caps <= 3 * (title + 1)
+
+
+_PIECES = ["DREW", "Drew", "drew", "DREWS", "Ann", "ANN", "x", "-", "'", "\n", " ", ".", "Dr.DREW"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([Kind.ACTION, Kind.DIALOGUE, Kind.CHARACTER]),
+            st.lists(st.sampled_from(_PIECES), max_size=12),
+        ),
+        max_size=8,
+    )
+)
+def test_the_capitals_counted_at_once_are_those_counted_per_word(
+    elements: list[tuple[Kind, list[str]]],
+) -> None:
+    els = tuple(Element(kind, "".join(parts), n + 1) for n, (kind, parts) in enumerate(elements))
+    scenes = [Scene(1, None, els)]
+    for words in ({"DREW"}, {"DREW", "ANN"}, set()):
+        assert _introduces_in_capitals(scenes, words) == _capitals_per_word(scenes, words)

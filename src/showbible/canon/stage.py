@@ -38,6 +38,10 @@ _AFTER = re.compile(
     r"|(?P<plural>exit|re-?enter|enter)(?!\w))",
     re.IGNORECASE,
 )
+# Each match of _AFTER holds one of these: a sentence of ASCII without them is not searched
+# (most action sentences; the search is tried at every character). Beyond ASCII, re.IGNORECASE
+# also matches "ſ", "ı", "İ" and the Kelvin sign, which lower-case to no "s", "i" or "k".
+AFTER_WORDS = ("exit", "leaves", "enter", "dies", "slain", "killed")
 _SUBJECT_END = re.compile(r"(?:\b[A-Z][\w'’.-]*|\w+s|\bboth|\ball|\btoo)\W*$")
 _GOING_AFTER = re.compile(r"exit|leaves|dies|is\s|are\s", re.IGNORECASE)
 # A pronoun goes: "He exits." is the last speaker's, "They exit." / "They all exit." empties the
@@ -79,7 +83,7 @@ def _moves(scene: SceneFacts) -> list[tuple[int, int, str, tuple[str, ...]]]:
             plural = pronoun.group("who").lower() == "they"
             out.append((s.line, n, "all-out" if plural else "last-out", ()))
             continue
-        m = _AFTER.search(s.text)
+        m = _AFTER.search(s.text) if _may_move(s.text) else None
         verbless = m is None
         if m and _ALL_BUT.match(s.text):
             # The named stay; a name we cannot tell ("the King") speaks again at once.
@@ -97,6 +101,14 @@ def _moves(scene: SceneFacts) -> list[tuple[int, int, str, tuple[str, ...]]]:
             # FRANCIS following with wine", "...; at another, the FRENCH KING, QUEEN ISABEL".
             out.append((s.line, n, "in", s.names))
     return out
+
+
+def _may_move(text: str) -> bool:
+    """Whether ``_AFTER`` may match the sentence (``AFTER_WORDS``)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in AFTER_WORDS)
 
 
 def stage_times(scene: SceneFacts, people: Iterable[str]) -> dict[str, list[tuple[int, int]]]:

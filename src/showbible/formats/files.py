@@ -115,7 +115,12 @@ def read_file(
         if kind is not None:
             raise InputError(f"{cannot}it is {kind}, not a file", file=label)
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
+            # As ``fh.read(limit + 1)``, without a buffer of the limit's size made (and given
+            # back) for each file: the size it has now, then whatever it grew by since.
+            first = min(after.st_size, limit) + 1
+            data = fh.read(first)
+            if len(data) == first and first <= limit:
+                data += fh.read(limit + 1 - first)
         if len(data) > limit:
             raise InputError(_too_large(len(data), limit_mb, what, limit_hint), file=label)
         return data

@@ -124,13 +124,12 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
 
 def _speaker_words(scenes: Sequence[Scene]) -> set[str]:
     """The words of the episode's speaker cues (DREW of ``DREW (V.O.)``)."""
+    # Each cue as written once: an episode repeats a few dozen cues thousands of times.
+    cues = dict.fromkeys(
+        el.text for sc in scenes for el in sc.elements if el.kind is Kind.CHARACTER
+    )
     return {
-        w
-        for scene in scenes
-        for el in scene.elements
-        if el.kind is Kind.CHARACTER
-        for w in _WORD.findall(el.text.split("(")[0])
-        if len(w) > 2 and w.isupper()
+        w for cue in cues for w in _WORD.findall(cue.split("(")[0]) if len(w) > 2 and w.isupper()
     }
 
 
@@ -141,17 +140,15 @@ def _introduces_in_capitals(scenes: Sequence[Scene], words: set[str]) -> bool:
     1 Henry IV (8 to 1 or more in all nine histories), so its capitals introduce no one; a
     screenplay introduces each speaker once, and an episode that introduces five and names them
     again only twice (5 to 2) still does."""
-    caps = title = 0
-    for scene in scenes:
-        for el in scene.elements:
-            if el.kind is Kind.ACTION:
-                for w in _WORD.findall(el.text):
-                    if w.upper() in words:
-                        if w.isupper():
-                            caps += 1
-                        else:
-                            title += 1
-    return caps <= 3 * (title + 1)
+    # Counted over the words of all the action lines at once, without a Python step per word
+    # (2% of a cold build of 500 synthetic episodes): no word crosses the newline that joins
+    # two lines, and a word (led by a letter) is in capitals exactly when it is its own
+    # upper case, so those in capitals are the words found in ``words`` as written.
+    found = _WORD.findall("\n".join(el.text for sc in scenes for el in sc.elements
+                                     if el.kind is Kind.ACTION))  # fmt: skip
+    named = sum(map(words.__contains__, map(str.upper, found)))
+    caps = sum(map(words.__contains__, found))
+    return caps <= 3 * (named - caps + 1)
 
 
 def _speaks(run: str, speakers: set[str]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Protocol
 
 from ahocorasick import Automaton
@@ -173,6 +174,14 @@ def holds(unit: Unit, bit: int) -> bool:
     return bool(unit.stems & bit)
 
 
+def may_match(unit: Unit, bit: int) -> bool:
+    """Whether a case-blind pattern, each of whose matches holds one of the stems registered as
+    ``bit``, may match the sentence: always for a text beyond ASCII, where ``re.I`` also
+    matches "ſ", "ı", "İ" and the Kelvin sign for "s", "i" and "k", which a lower-cased text
+    does not hold as those letters; else only when the text holds a stem (``holds``)."""
+    return not unit.text.isascii() or holds(unit, bit)
+
+
 def speech_holds(unit: Unit, scene: SceneView, bit: int) -> bool:
     """Whether the whole speech whose first sentence is ``unit`` holds any of the stems
     registered as ``bit``: ``has_any(speech.lower(), stems)``, read from the bits of its
@@ -222,6 +231,9 @@ def _spans(text: str, names: Sequence[str], starts: Sequence[int]) -> list[tuple
     return out
 
 
+_LINE_ORDER = itemgetter(0, 1)  # a stream's line, then its order on the line
+
+
 def walk(
     facts: SceneFacts,
     scene: Scene | None,
@@ -253,7 +265,7 @@ def walk(
                 stream.append((el.line, 0, "direction", (speaker, el.text)))
             elif el.kind in (Kind.ACTION, Kind.HEADING, Kind.TRANSITION):
                 speaker = None
-    stream.sort(key=lambda t: (t[0], t[1]))
+    stream.sort(key=_LINE_ORDER)
     speakers = [d.character for d in facts.dialogue if not d.voice]
     units: list[Unit] = []
     last_speaker: str | None = None

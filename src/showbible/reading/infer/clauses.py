@@ -133,6 +133,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # alternatives, one a lookbehind, at every character (Friends + The Office, 117,800 texts:
 # 0.30 -> 0.23 CPU s).
 _SENTENCE_END = re.compile(r"(?=[.!?;\s])(?:[.!?;][\"”’)]*\s+|\s[—–]+\s|\s--\s|\n\s*\n)")
+# Its first alternative alone, for a text without a newline or a dash, where no other can
+# match: led by a stop, not by a lookahead that stops at every space (most speeches; the
+# sentences of 500 synthetic episodes' 199,000 texts 0.50 -> 0.30 CPU s).
+_STOP_END = re.compile(r"[.!?;][\"”’)]*\s+")
 _STOPS = frozenset(".!?;")
 _CLAUSE_CUT = re.compile(r"[,;:()—–]|\s--\s|\bbut\b|\bthen\b|\bwhile\b|\bwhere\b|\bwho\b", re.I)
 
@@ -203,7 +207,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
     """A speech or action text cut into sentences, with their offsets."""
     out: list[tuple[int, str]] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
+    plain = "\n" not in text and "-" not in text and "—" not in text and "–" not in text
+    for m in (_STOP_END if plain else _SENTENCE_END).finditer(text):
         end = m.start()
         if text[end] in _STOPS:
             end += 1  # the stop is its sentence's

@@ -37,6 +37,7 @@ from showbible.reading.infer.base import (
     Unit,
     fact,
     holds,
+    may_match,
     stem_bit,
 )
 from showbible.reading.infer.clauses import (
@@ -151,10 +152,12 @@ class Confinement(Component):
         if not holds(unit, _TRIGGER_BIT):
             return
         text = unit.text
-        if _UNDONE.search(text) or _SELF.search(text):
+        if (may_match(unit, _BIT["undone"]) and _UNDONE.search(text)) or (
+            may_match(unit, _BIT["self"]) and _SELF.search(text)
+        ):
             return
         done: set[str] = set()
-        if unit.kind != "speech":
+        if unit.kind != "speech" and may_match(unit, _BROUGHT_BIT):
             yield from self._brought_on(unit, scene, done)
         for m in _ACT.finditer(text):
             if _DETERMINER.search(text[: m.start()]):
@@ -198,7 +201,7 @@ class Confinement(Component):
             done.add(obj.cid)
             restrained(scene, obj.cid)
             yield fact("held", obj.cid, unit, self._told(unit), f"object of {verb!r}", obj=place)
-        for m in _PARTICIPLE.finditer(text):
+        for m in _PARTICIPLE.finditer(text) if may_match(unit, _BIT["participle"]) else ():
             named = [
                 x for x in unit.ms if x.end <= m.start() and not text[x.end : m.start()].strip()
             ]
@@ -213,7 +216,7 @@ class Confinement(Component):
                 done.add(named[-1].cid)
                 yield fact("held", named[-1].cid, unit, self._told(unit), f"{m.group(0)!r}",
                            obj=place)  # fmt: skip
-        for m in _STATE.finditer(text):
+        for m in _STATE.finditer(text) if may_match(unit, _BIT["state"]) else ():
             subject = subject_before(unit.ms, m.start(), text)
             if subject is None or subject.cid in done:
                 continue
@@ -349,6 +352,26 @@ _RELEASE_OBJECT = re.compile(
     re.I,
 )
 _RELEASE_SUBJECT, _UNDO, _RELEASE_OBJECT = map(lead, (_RELEASE_SUBJECT, _UNDO, _RELEASE_OBJECT))
+# Patterns searched only in a sentence that holds words of their own (``base.may_match``): most
+# sentences that hold the components' stems hold none of these ("holds", "walks out"). Each
+# stem lies within every match of its pattern (``test_infer_needed_stems.py``).
+NEEDED: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
+    "undone": (_UNDONE, ("uncuffed", "released", "freed", "untied", "let go", "but")),
+    "self": (_SELF, ("self", "selves")),
+    "participle": (_PARTICIPLE, ("locked", "chained", "shackled", "imprisoned", "caged")),
+    "state": (_STATE, ("lock", "chain", "shackl", "imprison", "jail", "confin", "cage", "bound",
+                       "trap", "held", "kept", "tied", "cuffed", "prisoner", "commit")),
+    "in prison": (_ENTER_IN_PRISON, ("prison",)),
+    "brought on": (_BROUGHT_ON, ("prison", "captive", "bound", "chains", "fetter", "pinion")),
+    "released": (_RELEASE_SUBJECT, ("free", "releas", "let", "unchain", "untie", "rescu", "escap",
+                                    " out", "slip", "kick")),
+    "undo": (_UNDO, ("ties", "rope", "bonds", "cuffs", "shackles", "chains", "manacles",
+                     "restraints", "fetters", "grille", "grate", "cell", "cage")),
+    "release object": (_RELEASE_OBJECT, ("free", "releas", "unchain", "unlock", "untie", "rescu",
+                                         "let", "cut", "pick", "spring", "sprung")),
+}  # fmt: skip
+_BIT = {name: stem_bit(stems) for name, (_pattern, stems) in NEEDED.items()}
+_BROUGHT_BIT = stem_bit(tuple({*NEEDED["in prison"][1], *NEEDED["brought on"][1]}))
 
 
 class Release(Component):
@@ -362,18 +385,18 @@ class Release(Component):
         if not holds(unit, _RELEASE_BIT):
             return
         text = unit.text
-        for m in _RELEASE_SUBJECT.finditer(text):
+        for m in _RELEASE_SUBJECT.finditer(text) if may_match(unit, _BIT["released"]) else ():
             subject = subject_before(unit.ms, m.start(), text)
             if subject is None:
                 continue
             if blocked(text, m.start(), subject_at=subject.start) is None:
                 yield fact("released", subject.cid, unit, HIGH, f"{m.group(0).strip()!r}")
-        for m in _UNDO.finditer(text):
+        for m in _UNDO.finditer(text) if may_match(unit, _BIT["undo"]) else ():
             who = self._whose(unit, scene, m)
             if who is None or imperative(text, m.start()) or blocked(text, m.start()):
                 continue
             yield fact("released", who, unit, HIGH, f"{m.group(0).strip()!r}")
-        for m in _RELEASE_OBJECT.finditer(text):
+        for m in _RELEASE_OBJECT.finditer(text) if may_match(unit, _BIT["release object"]) else ():
             obj = object_after(unit.ms, m.end(), text)
             if obj is None:
                 continue
