@@ -44,3 +44,19 @@ def test_a_possessive_without_s_is_no_role() -> None:
 def test_a_successor_who_is_no_performer_plays_nothing() -> None:
     text = "Jo Marsh replaced Tom Roe as showrunner after the first season."
     assert _plays(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nia Vale has the role of Mara Voss, the harbor master's daughter.",
+        "Nia Vale landed the part of Mara Voss after a long search.",
+        "Perhaps most intriguing is the casting of Nia Vale as Mara Voss.",
+    ],
+)
+def test_a_role_obtained_or_a_casting_named_as_a_noun(text: str) -> None:
+    assert ("Nia Vale", "Mara Voss") in _plays(text)
+
+
+def test_a_rumoured_casting_is_no_fact() -> None:
+    assert _plays("Fans debated the rumored casting of Nia Vale as Mara Voss.") == set()

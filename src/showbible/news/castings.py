@@ -12,6 +12,7 @@ import re
 
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
+from showbible.news.extractor import HEDGE
 from showbible.news.names import keyof
 from showbible.news.pairing import zip_roles
 from showbible.news.recasts import Recasts
@@ -22,6 +23,16 @@ from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, DESC, list_of
 _IN_THE_ROLE = re.compile(
     rf"(?P<p>{NAM})\s+in\s+the\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:role|part)\s+of\s+(?:the\s+)?"
     rf"(?P<c>{NAM})"
+)
+# "Khalid Abdalla has the role of Dodi Fayed", "Jane Doe landed the part of X": a role obtained
+_GOT_ROLE = re.compile(
+    rf"(?P<p>{NAM})\s+{AUX}(?:has|had|have|gets|got|get|lands|landed|land|snags|snagged|wins|"
+    rf"won|scores|scored|nabs|nabbed|books|booked)\s+(?:the|a)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    rf"(?:role|part)\s+of\s+(?:the\s+)?(?P<c>{NAM})"
+)
+# "the casting of Jonny Lee Miller as John Major": the casting named as a noun
+_CASTING_OF = re.compile(
+    rf"\b(?:casting|recasting|hiring|addition)\s+of\s+(?P<p>{NAM})\s+as\s+(?P<c>{C_ITEM})"
 )
 # "S. Epatha Merkerson started on the show as ... and later became Lt. Anita Van Buren, a role
 # she has held for 16 years": the role is the one the subject became
@@ -79,9 +90,14 @@ class Castings(Respectively, Recasts):
     """``plays`` facts said with a role's words (see the module's docstring)."""
 
     def castings(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
-        for pattern in (_IN_THE_ROLE, _BECAME_ROLE, _WAS_ROLE):
+        for pattern in (_IN_THE_ROLE, _BECAME_ROLE, _WAS_ROLE, _GOT_ROLE, _CASTING_OF):
             for match in pattern.finditer(m.text):
                 q = self.qualifier(m, match.start(), match.end(), question)
+                if pattern is _CASTING_OF and not question:
+                    # a noun phrase: only a hedge on the casting itself ("the rumoured casting
+                    # of"), not on the sentence's opinion of it ("Perhaps most intriguing is")
+                    near = HEDGE.search(m.text, max(0, match.start() - 20), match.end())
+                    q = "hedged" if near else ""
                 performer = m.at(match.group("p")).value
                 if keyof(self.kb.full(performer)) in self.kb.characters:
                     continue  # "Della Marsh, in the role of Queen Mab": a character's disguise
