@@ -9,8 +9,9 @@ and never committed. Articles whose text is absent or differs are left out and c
     .venv/bin/python bench/news_dev.py --without held11  # a split left out (before its first look)
     .venv/bin/python bench/news_dev.py --only held11     # one split alone (its first look)
 
-Known series titles are read from $SHOWBIBLE_TITLES (default /work/scratch/news/gazetteer/
-titles.tsv, built by bench/news_titles.py); without that file the reader does without them.
+Known series titles come from the packaged list (src/showbible/news/data/titles.tsv, built by
+bench/news_titles_cc0.py); $SHOWBIBLE_TITLES names another list (the scratch TVmaze one from
+bench/news_titles.py, say), and SHOWBIBLE_TITLES=none reads without any.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Build the list of known series titles that `showbible news` reads from $SHOWBIBLE_TITLES.
+"""Build the scratch list of known series titles (TVmaze-derived), for $SHOWBIBLE_TITLES.
+
+The list the package ships is another one, from CC0 catalogues (bench/news_titles_cc0.py); this
+one stays outside the repository, for comparison (docs/news.md, "The titles list in the
+package").
 
 The source is a TVmaze-derived table of about 2,500 top-rated shows (name, premiere date, type,
 language, episodes), kept outside the repository in /work/scratch/news/gazetteer (see

@@ -13,7 +13,14 @@ import pytest
 from showbible.news import extract_text
 from showbible.news.cleaning import Article, Paragraph
 from showbible.news.entities import Knowledge
-from showbible.news.gazetteer import TITLES_ENV, common_title, learn_known_titles, load_titles
+from showbible.news.gazetteer import (
+    PACKAGED_TITLES,
+    TITLES_ENV,
+    common_title,
+    learn_known_titles,
+    load_titles,
+    titles_path,
+)
 from showbible.news.names import Lexicon
 
 FACTS = tuple[str, str, str]
@@ -96,6 +103,24 @@ def test_without_the_list_nothing_changes(tmp_path: Path, monkeypatch: pytest.Mo
     text = HEAD + "Jane Doe will reprise her role as Mara Voss in Tidewater Lane this fall."
     assert ("appears_in", "Mara Voss", "Tidewater Lane") not in triples(text)
     assert load_titles(tmp_path / "absent.tsv") == {}
+
+
+def test_the_packaged_list_is_the_default_and_none_turns_it_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A clone reads with the packaged list; $SHOWBIBLE_TITLES=none reads without any."""
+    monkeypatch.delenv(TITLES_ENV, raising=False)
+    assert titles_path() == PACKAGED_TITLES
+    packaged = load_titles(titles_path())
+    # long-running series the catalogues carry; a one-season show named by a common word is out
+    assert {"Frasier", "Cheers", "Grey's Anatomy", "The Office"} <= set(packaged.values())
+    assert "hollywood" not in packaged
+    assert all(not t.startswith("#") for t in packaged.values())
+    text = HEAD + "Kelsey Grammer will reprise his role as Frasier Crane, star of Cheers."
+    assert ("appears_in", "Frasier Crane", "Cheers") in triples(text)
+    monkeypatch.setenv(TITLES_ENV, "none")
+    assert titles_path() is None and load_titles(titles_path()) == {}
+    assert ("appears_in", "Frasier Crane", "Cheers") not in triples(text)
 
 
 def test_the_list_and_common_titles(titles: Path) -> None:

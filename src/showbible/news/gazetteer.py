@@ -2,10 +2,11 @@
 Frasier" is not): a list of real titles is one piece of evidence that a capitalised span is a
 show, never the only one.
 
-The list is not part of the package: it is read from $SHOWBIBLE_TITLES (default
-/work/scratch/news/gazetteer/titles.tsv; one title a line, optionally a tab and its first year),
-loaded once, and when it is absent this step does nothing. A known title is taken as a show
-when the sentence also says so:
+The list ships with the package (news/data/titles.tsv: English scripted and animated series
+from CC0 streaming catalogues, built by bench/news_titles_cc0.py; data/README.md says whence).
+$SHOWBIBLE_TITLES names another list (one title a line, optionally a tab and its first year)
+and "none" turns the list off; it is loaded once, and when it is absent or off this step does
+nothing. A known title is taken as a show when the sentence also says so:
 
 - any title, with strong context: the words the press puts around a show ("on X", "episode of
   X", "X star Jane Doe", "X (1982)", "NBC's X");
@@ -29,7 +30,8 @@ from showbible.news.names import NAME, keyof
 from showbible.news.series import TITLE, series_name
 
 TITLES_ENV = "SHOWBIBLE_TITLES"
-DEFAULT_TITLES = Path("/work/scratch/news/gazetteer/titles.tsv")
+PACKAGED_TITLES = Path(__file__).with_name("data") / "titles.tsv"
+NO_TITLES = "none"  # $SHOWBIBLE_TITLES=none: read without a list (tests, comparisons)
 
 _SPAN = re.compile(TITLE)
 # What may stand around a known title inside one capitalised span: before it, a preposition
@@ -74,15 +76,21 @@ _TV_PREDICATE = re.compile(
 _PAIR = re.compile(rf"{NAME}\s*\(\s*{NAME}\s*\)")
 
 
-def titles_path() -> Path:
-    return Path(os.environ.get(TITLES_ENV, os.fspath(DEFAULT_TITLES)))
+def titles_path() -> Path | None:
+    """The list to read: $SHOWBIBLE_TITLES, else the packaged one; None when turned off."""
+    chosen = os.environ.get(TITLES_ENV)
+    if chosen is None:
+        return PACKAGED_TITLES
+    if chosen.strip().lower() == NO_TITLES:
+        return None
+    return Path(chosen)
 
 
 @cache
-def load_titles(path: Path) -> dict[str, str]:
-    """key -> title, from a list of one title a line (a tab then anything may follow); empty
-    when the file is absent."""
-    if not path.is_file():
+def load_titles(path: Path | None) -> dict[str, str]:
+    """key -> title, from a list of one title a line (a tab then anything may follow; a line
+    opening with "#" is a comment); empty when the file is absent or the list is off."""
+    if path is None or not path.is_file():
         return {}
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
