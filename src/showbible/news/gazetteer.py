@@ -79,7 +79,7 @@ _PAIR = re.compile(rf"{NAME}\s*\(\s*{NAME}\s*\)")
 def titles_path() -> Path | None:
     """The list to read: $SHOWBIBLE_TITLES, else the packaged one; None when turned off."""
     chosen = os.environ.get(TITLES_ENV)
-    if chosen is None:
+    if not chosen:  # unset, or set to nothing
         return PACKAGED_TITLES
     if chosen.strip().lower() == NO_TITLES:
         return None
