@@ -49,3 +49,20 @@ def test_the_title_naming_a_thing_of_its_story_is_not_the_cast_s_show() -> None:
         if f.kind == "appears_in" and "Cara" in f.subject
     }
     assert shows_of_cara == {"Copper Gulch"}
+
+
+def test_a_day_named_once_before_a_season_is_the_day_it_airs() -> None:
+    text = (
+        "Harbor Nights is back for another bite.\n\n"
+        "Sunday's second season premiere finds Mara Voss (Nia Vale) and Tobias Reed (Tom Roe) "
+        "at sea.\n"
+    )
+    assert "Sunday" not in _shows(text)
+
+
+def test_a_day_an_article_names_as_its_show_again_and_again_is_a_show() -> None:
+    text = (
+        "Wednesday season 2: everything we know.\n\n"
+        "Wednesday season 2 adds Mara Voss (Nia Vale). Wednesday season 2 premieres in August.\n"
+    )
+    assert "Wednesday" in _shows(text)

@@ -141,6 +141,14 @@ class Knowledge:
                 self.surfaces.setdefault(norm(form).lower().removeprefix("the "), title)
         self._series_re = None
 
+    def forget_series(self, title: str) -> None:
+        """Take back a title read as a show ("Sunday's second season premiere": a day)."""
+        k = keyof(title)
+        self.series = {key: t for key, t in self.series.items() if keyof(t) != k}
+        self.surfaces = {form: t for form, t in self.surfaces.items() if keyof(t) != k}
+        self.series_count.pop(title, None)
+        self._series_re = None
+
     def full(self, name: str) -> str:
         """The fullest form of a name known in the article (``Ritter`` -> ``Krysten
         Ritter``; ``Jessica`` -> ``Jessica Jones``)."""

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from showbible.news.cleaning import Article, sentences, unquoted
 from showbible.news.entities import Knowledge
-from showbible.news.names import NAME, keyof
+from showbible.news.names import NAME, WEEKDAYS, keyof
 from showbible.news.series import TITLE, series_name
 
 TITLES_ENV = "SHOWBIBLE_TITLES"
@@ -142,6 +142,21 @@ def learn_known_titles(
                     kb.persons.pop(keyof(title), None)
                     added += 1
     return added
+
+
+def forget_days(kb: Knowledge, titles: dict[str, str] | None = None) -> bool:
+    """A day of the week read as a show once ("Sunday's second season premiere", "Tuesday's
+    finale": the day it airs) is a show only when the titles list knows it; an article about
+    Wednesday names it again. Whether any was taken back."""
+    titles = titles if titles is not None else load_titles(titles_path())
+    days = [
+        t
+        for t in set(kb.series.values())
+        if t in WEEKDAYS and keyof(t) not in titles and kb.series_count[t] <= 1
+    ]
+    for title in days:
+        kb.forget_series(title)
+    return bool(days)
 
 
 def _known_in(

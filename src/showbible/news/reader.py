@@ -18,7 +18,7 @@ from showbible.news.cleaning import Article, article_text, check_size, read_arti
 from showbible.news.consistency import typed
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.facts import NewsFact, dedupe
-from showbible.news.gazetteer import learn_known_titles
+from showbible.news.gazetteer import forget_days, learn_known_titles
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
 from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
@@ -40,7 +40,7 @@ class Reader(Relations, Quotes, Synopses, Recaps):
         count_series(self.kb, self.article)
         learn_people(self.kb, self.article)
         # Known titles named plainly: after the people, so that a name is not taken for a show.
-        if learn_known_titles(self.kb, self.article):
+        if learn_known_titles(self.kb, self.article) | forget_days(self.kb):
             count_series(self.kb, self.article)
         headings = heading_characters(self.kb, self.article)  # before roles: they learn some
         if self.nlp is not None:
