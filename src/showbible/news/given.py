@@ -1,5 +1,5 @@
-"""Whether a capitalised word is a given name: the 1990 US Census lists of first names (5,494
-of them, public domain), as the ``names`` package ships them.
+"""Whether a capitalised word is a given name or a surname: the 1990 US Census lists of first
+names (5,494 of them) and surnames (88,799), public domain, as the ``names`` package ships them.
 
 A recap names its characters by first name and its real people in full, then by surname; a
 capitalised word in running prose may also be a place ("Florida" aside), a group ("the Dharma
@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 _LISTS = ("dist.male.first", "dist.female.first")
+_SURNAMES = "dist.all.last"
 
 
 @cache
@@ -36,3 +37,18 @@ def is_given_name(word: str) -> bool:
     """Whether the word, in any case, is a listed first name ("Keeley" is; "Nate", "Sayid" are
     not)."""
     return word.upper() in given_names()
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Every listed surname (88,799), upper case; empty if the package's data is missing."""
+    try:
+        text = resources.files("names").joinpath(_SURNAMES).read_text(encoding="ascii")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(line.split(None, 1)[0] for line in text.splitlines() if line.strip())
+
+
+def is_surname(word: str) -> bool:
+    """Whether the word is a listed surname ("Wheeler" is; "Netflix" is not)."""
+    return word.upper() in surnames()
