@@ -70,3 +70,15 @@ def test_pairs_going_on_from_a_performer_are_performer_first() -> None:
 def test_an_agency_named_in_capitals_describes_the_role() -> None:
     text = "Tom Roe will reclaim his role of FBI agent Tobias Reed for the revival."
     assert ("Tom Roe", "Tobias Reed") in _plays(text)
+
+
+def test_and_or_joins_a_list() -> None:
+    text = (
+        "The posts cover all the times that Nia Vale, Tom Roe, and/or Ida Kress appeared on "
+        "Harbor Nights as Mara Voss, Tobias Reed, and Lena Hart."
+    )
+    assert {
+        ("Nia Vale", "Mara Voss"),
+        ("Tom Roe", "Tobias Reed"),
+        ("Ida Kress", "Lena Hart"),
+    } <= _plays(text)

@@ -41,7 +41,8 @@ from showbible.news.series import series_name
 
 
 def list_of(item: str) -> str:
-    return rf"{item}(?:\s*,\s*(?:and\s+|&\s+)?{item})*(?:\s*,?\s*(?:and|&)\s+{item})?"
+    # ("A, B, and/or C appeared ... as X, Y, and Z": "and/or" joins a list too)
+    return rf"{item}(?:\s*,\s*(?:and\s+|&\s+)?{item})*(?:\s*,?\s*(?:and/or|and|&)\s+{item})?"
 
 
 CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with its hero
