@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from showbible.news.cleaning import QUOTE_RE, Article
 from showbible.news.editorial import editorial
-from showbible.news.given import is_given_name, is_surname
+from showbible.news.given import first_and_surname
 from showbible.news.names import (
     NAME,
     NAME_RE,
@@ -346,12 +346,6 @@ _GERUNDS = frozenset(
 )
 
 
-def _month_named(first: str, last: str) -> bool:
-    """Whether a month opens a person's name: a first name the census lists, then a surname it
-    lists ("June Wheeler"; never "June Netflix" or "May 2019")."""
-    return is_given_name(first) and is_surname(last.strip(".,;:’'"))
-
-
 def _trim(raw: str) -> tuple[int, str]:
     """A matched name without the sentence words glued to it, as (offset in ``raw``, name);
     never a month or an organisation (then the name is "")."""
@@ -359,7 +353,7 @@ def _trim(raw: str) -> tuple[int, str]:
     while spans and (spans[0][1].lower().strip(".") in NOT_NAME_START or spans[0][1] in _MONTHS):
         if SPOUSE.match(raw[spans[0][0] :]):
             break  # "First Lady Kelly Kapowski": an office the role is named with
-        if len(spans) == 2 and spans[0][1] in _MONTHS and _month_named(*(w for _, w in spans)):
+        if len(spans) == 2 and spans[0][1] in _MONTHS and first_and_surname(*(w for _, w in spans)):
             break  # "June Wheeler", "May Parker": a first name, before a surname
         spans = spans[1:]
     if (len(spans) >= 3 and spans[0][1].endswith("ing")) or (

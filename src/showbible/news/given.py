@@ -52,3 +52,9 @@ def surnames() -> frozenset[str]:
 def is_surname(word: str) -> bool:
     """Whether the word is a listed surname ("Wheeler" is; "Netflix" is not)."""
     return word.upper() in surnames()
+
+
+def first_and_surname(first: str, last: str) -> bool:
+    """Whether two words are a person's name by the lists: a first name, then a surname
+    ("June Wheeler"; never "June Netflix" or "May 2019")."""
+    return is_given_name(first) and is_surname(last.strip(".,;:’'"))
