@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from showbible.news import extract_text
+from showbible.news.cleaning import read_article
+from showbible.news.series import quoted_titles
 
 
 def _shows(text: str) -> set[str]:
@@ -66,3 +68,15 @@ def test_a_day_an_article_names_as_its_show_again_and_again_is_a_show() -> None:
         "Wednesday season 2 adds Mara Voss (Nia Vale). Wednesday season 2 premieres in August.\n"
     )
     assert "Wednesday" in _shows(text)
+
+
+def test_a_headline_word_in_scare_quotes_is_no_show() -> None:
+    text = (
+        "Harbor Nights Trio Talks Mara's Haunting ‘Return’ and More\n\n"
+        "Harbor Nights is back. Mara Voss (Nia Vale) and Tobias Reed (Tom Roe) are at sea again.\n"
+    )
+    assert "Return" not in _shows(text)
+    # an acronym quoted there is a show's short name all the same
+    acronym = "‘Harbor Nights’ Features Another ‘HNX’ Cameo\n\nMara Voss (Nia Vale) is back.\n"
+    shows, _episodes = quoted_titles(read_article(enumerate(acronym.split("\n"), 1), "a.txt"))
+    assert {"Harbor Nights", "HNX"} <= shows

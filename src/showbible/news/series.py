@@ -362,9 +362,22 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
             ):
                 episodes.add(keyof(body))
                 last_episode = m.end()
+            elif (
+                para.title
+                and " " not in body.strip()
+                and not body.isupper()  # "'SVU' Cameo": an acronym is a show's short name
+                and not _named_again(article, body)
+            ):
+                continue  # "Lestat's Haunting 'Return'": a headline's word in scare quotes
             else:
                 shows.add(body)
     return {s for s in shows if keyof(s) not in episodes}, episodes
+
+
+def _named_again(article: Article, word: str) -> bool:
+    """Whether the article's text below its headline uses a word again, as written."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word.strip())}(?!\w)")
+    return any(pattern.search(p.text) for p in article.paragraphs if not p.title)
 
 
 _YEAR_CUE = next(c for c in SERIES_CUES if c.pattern.endswith(r"\s+\((?:19|20)\d\d\)"))
