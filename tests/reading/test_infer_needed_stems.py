@@ -6,30 +6,14 @@ a text beyond ASCII is always searched."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showbible import compile_universe, load_universe
 from showbible.reading.infer import confinement, deaths, incapacity
 from showbible.reading.infer.base import STEM_TESTS, Unit, may_match
 from showbible.reading.infer.clauses import Focus, has_any
-
-ROOT = Path(__file__).resolve().parents[2]
-UNIVERSES = [ROOT / "examples" / "sallowmouth", ROOT / "bench" / "planted" / "cinder-bay"]
-
-
-def _texts() -> list[str]:
-    texts: list[str] = []
-    for root in UNIVERSES:
-        if (root / "universe.yaml").is_file():
-            for sc in compile_universe(load_universe(root), rules=False).canon.scenes:
-                texts.extend(s.text for s in sc.sentences)
-                texts.extend(d.text for d in sc.dialogue)
-    return texts
-
 
 NEEDED = {
     f"{module.__name__.rsplit('.', 1)[1]}.{name}": needed
@@ -39,8 +23,8 @@ NEEDED = {
 
 
 @pytest.fixture(scope="module")
-def texts() -> list[str]:
-    return _texts()
+def texts(universe_texts: list[str]) -> list[str]:
+    return universe_texts
 
 
 @pytest.mark.parametrize("name", sorted(NEEDED))
