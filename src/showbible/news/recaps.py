@@ -8,6 +8,10 @@ character by first name: so a one-word name the article never gives in full, nev
 "the" or a preposition, with no performer's evidence, standing as the subject of a verb, is a
 character (``characters.bare_character``); and in an article about one show (its dominant
 show, or the show its paragraph is about) it is that show's. Proposed below the plainer facts.
+
+And the article's own cast, wherever its names stand (``_named_cast``): a name the article
+uses as a character's twice or more, by how it names people (a character by first name or by
+rank, a real person in full and then by surname; a first name the census lists is evidence).
 """
 
 from __future__ import annotations
@@ -105,12 +109,12 @@ class Recaps(Extractor):
         seen: Counter[tuple[str, str]] = Counter()
         acts: Counter[tuple[str, str]] = Counter()
         where: dict[tuple[str, str], tuple[int, str]] = {}
+        show = main
+        if not show or self.franchise(show):
+            return
         for para, _offset, sentence, marked in read:
             if len(re.findall(r"\b[a-z]{2,}\b", sentence)) < 3:
                 continue  # a caption ("Jane Lynch", "Photo by FOX"), a byline: no prose
-            show = main
-            if not show or self.franchise(show):
-                continue
             if any(x.kind == "series" and x.value != show for x in marked.mentions):
                 continue  # "That 70s Show lagged without Eric and Kelso": that show's people
             for x in marked.mentions:
