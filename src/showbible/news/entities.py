@@ -66,7 +66,6 @@ _RANK = re.compile(
     r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt|in Charge)\s+$"
 )
 
-
 # Titles of two words that stand before a full name (one word, "Captain", stays with it).
 _JOB_TITLES = frozenset({"Special Agent", "Supervisory Special", "Senior Special"})
 
@@ -144,11 +143,10 @@ class Knowledge:
 
     def forget_series(self, title: str) -> None:
         """Take back a title read as a show ("Sunday's second season premiere": a day)."""
-        k = keyof(title)
+        k, self._series_re = keyof(title), None
         self.series = {key: t for key, t in self.series.items() if keyof(t) != k}
         self.surfaces = {form: t for form, t in self.surfaces.items() if keyof(t) != k}
         self.series_count.pop(title, None)
-        self._series_re = None
 
     def full(self, name: str) -> str:
         """The fullest form of a name known in the article (``Ritter`` -> ``Krysten
@@ -361,6 +359,8 @@ def _trim(raw: str) -> tuple[int, str]:
     ):
         spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe", "Joining Nash-Betts"
     while spans and (spans[-1][1] in _MONTHS or spans[-1][1] in ("Season", "Seasons", "Episode")):
+        if len(spans) == 2 and first_and_surname(*(w for _, w in spans)):
+            break  # "Joy Sunday", "Isabel May": a surname that is a day's or a month's name
         spans = spans[:-1]  # "Elsbeth Season 2": the show's season, not a name
     if len(spans) >= 3 and keyof(spans[0][1]) in OUTLETS:
         spans = spans[1:]  # "According to TVLine Sarah Wayne Callies' Sara": the outlet
