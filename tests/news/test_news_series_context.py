@@ -80,3 +80,16 @@ def test_a_headline_word_in_scare_quotes_is_no_show() -> None:
     acronym = "‘Harbor Nights’ Features Another ‘HNX’ Cameo\n\nMara Voss (Nia Vale) is back.\n"
     shows, _episodes = quoted_titles(read_article(enumerate(acronym.split("\n"), 1), "a.txt"))
     assert {"Harbor Nights", "HNX"} <= shows
+
+
+def test_a_quote_after_in_later_episodes_is_the_sentence_s_subject_not_an_episode() -> None:
+    text = (
+        "Harbor Nights returns.\n\n"
+        "In later episodes, “Tidewater Bay” offers more: Mara Voss (Nia Vale) is back.\n"
+    )
+    shows, episodes = quoted_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
+    assert "Tidewater Bay" in shows and "tidewater bay" not in episodes
+    # the episode's own title after "episode," is still an episode's
+    named = "In the episode, “The Long Night”, Mara Voss (Nia Vale) goes to sea.\n"
+    _shows, episodes = quoted_titles(read_article(enumerate(named.split("\n"), 1), "a.txt"))
+    assert "long night" in episodes

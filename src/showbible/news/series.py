@@ -201,6 +201,10 @@ _EPISODE_BEFORE = re.compile(
 )
 # After a quoted title, "episode" is ambiguous ("the 'Lower Decks' episode of ..." names a show);
 # "crossover", "event" and the like name the event.
+# "In later episodes, 'Raven's Home' offers ...": a clause opening on when, then its subject
+_IN_EPISODES = re.compile(
+    r"\b(?:[Ii]n|[Oo]ver|[Aa]cross|[Tt]hroughout)\s+(?:[\w’'-]+\s+){0,2}episodes,\s*$"
+)
 _EPISODE_AFTER = re.compile(
     r"^[\s”\"’']*(?:crossover|event|segment|two-parter|special|installment|panel)\b",
     re.IGNORECASE,
@@ -356,7 +360,7 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
             # "'Grey's Anatomy' and 'Station 19' Crossover": shows, not an event; the backdoor
             # pilot "Simone" and "Enervo": episodes, as the first of the list is
             if (
-                _EPISODE_BEFORE.search(before)
+                (_EPISODE_BEFORE.search(before) and not _IN_EPISODES.search(before))
                 or (after_list and last_episode >= m.start() - 12)
                 or (not listed and _EPISODE_AFTER.match(after))
             ):
