@@ -379,9 +379,11 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
 
 
 def _named_again(article: Article, word: str) -> bool:
-    """Whether the article's text below its headline uses a word again, as written."""
+    """Whether the article's text below its headline uses a word again, as written (a text of
+    one line is its own headline: nothing below it to say otherwise)."""
+    body = [p.text for p in article.paragraphs if not p.title]
     pattern = re.compile(rf"(?<!\w){re.escape(word.strip())}(?!\w)")
-    return any(pattern.search(p.text) for p in article.paragraphs if not p.title)
+    return not body or any(pattern.search(text) for text in body)
 
 
 _YEAR_CUE = next(c for c in SERIES_CUES if c.pattern.endswith(r"\s+\((?:19|20)\d\d\)"))
