@@ -93,3 +93,15 @@ def test_a_quote_after_in_later_episodes_is_the_sentence_s_subject_not_an_episod
     named = "In the episode, “The Long Night”, Mara Voss (Nia Vale) goes to sea.\n"
     _shows, episodes = quoted_titles(read_article(enumerate(named.split("\n"), 1), "a.txt"))
     assert "long night" in episodes
+
+
+def test_a_sentence_saying_what_the_show_is_names_it() -> None:
+    text = (
+        "Tidewater Bay is a drama thriller centered around a recruit named Mara Voss.\n\n"
+        "Much remains unsaid about Season 3 of Tidewater Bay. Jo Marsh, its new showrunner, "
+        "said Mara Voss (Nia Vale) will be back.\n"
+    )
+    assert "Tidewater Bay" in _shows(text)
+    # a person said to be a comedy writer, or the show runner, is no show
+    person = "Jo Marsh is a comedy writer. Rosa Ibarra is the show runner for Harrowgate.\n"
+    assert {"Jo Marsh", "Rosa Ibarra"}.isdisjoint({f.object for f in extract_text(person, "a.txt")})

@@ -53,7 +53,7 @@ SERIES_CUES = [
                rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+\d+)?\b"),
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+series\b"),
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
-    re.compile(rf"\b(?:season(?:\s+\d+)?|premiere|finale|episode|pilot|cast|(?:co-)?showrunners?|"
+    re.compile(rf"\b(?:[Ss]eason(?:\s+\d+)?|premiere|finale|episode|pilot|cast|(?:co-)?showrunners?|"
                rf"showrunning(?:\s+duties)?|creator|writers'? room|world|spin-?off|offshoot|"
                rf"adaptation|revival|reboot|remake)\s+(?:of|from|for|on)\s+"
                rf"(?:{NAME}[’']s\s+)?(?P<t>{COLON_TITLE}|{TITLE})"),
@@ -88,6 +88,12 @@ SERIES_CUES = [
                rf"named)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # "a long line of Happy Days spin offs", "the Harbor Nights spin-offs"
     re.compile(rf"\b(?:of|the)\s+(?P<t>{TITLE})\s+spin[- ]?offs\b"),
+    # "Quantico is a drama thriller centered around ...": a sentence saying what the show is
+    # (not "Jane Doe is a comedy writer")
+    re.compile(rf"(?:^|[.!?]\s+)(?P<t>{TITLE})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,2}}?"
+               rf"(?:drama|thriller|sitcom|series|comedy|procedural|miniseries|anthology|"
+               rf"dramedy|soap|show)\b(?![\s-]+(?:writer|actor|actress|star|producer|creator|"
+               rf"runner|legend|veteran|icon|fan|host)s?\b)"),
     # ran Night Ferry for three seasons
     re.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
                rf"(?:\w+\s+)?seasons?\b"),
