@@ -60,3 +60,11 @@ def test_a_role_obtained_or_a_casting_named_as_a_noun(text: str) -> None:
 
 def test_a_rumoured_casting_is_no_fact() -> None:
     assert _plays("Fans debated the rumored casting of Nia Vale as Mara Voss.") == set()
+
+
+def test_the_actress_named_before_landed_the_part() -> None:
+    text = (
+        "Nia Vale will join Tom Roe's Tobias Reed in Harbor Nights. The actress landed the part "
+        "of the new harbor pilot, Mara Voss, who becomes Tobias's rival."
+    )
+    assert ("Nia Vale", "Mara Voss") in _plays(text)

@@ -25,10 +25,13 @@ _IN_THE_ROLE = re.compile(
     rf"(?P<c>{NAM})"
 )
 # "Khalid Abdalla has the role of Dodi Fayed", "Jane Doe landed the part of X": a role obtained
+# (also "The actress landed the part of the new resident, Morgan": the performer named before,
+# and a description of the role before its name)
 _GOT_ROLE = re.compile(
-    rf"(?P<p>{NAM})\s+{AUX}(?:has|had|have|gets|got|get|lands|landed|land|snags|snagged|wins|"
-    rf"won|scores|scored|nabs|nabbed|books|booked)\s+(?:the|a)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
-    rf"(?:role|part)\s+of\s+(?:the\s+)?(?P<c>{NAM})"
+    rf"(?:(?P<p>{NAM})|\b(?P<the>[Tt]he\s+(?:actress|actor|star|performer|comedian)))\s+{AUX}"
+    rf"(?:has|had|have|gets|got|get|lands|landed|land|snags|snagged|wins|won|scores|scored|nabs|"
+    rf"nabbed|books|booked)\s+(?:the|a)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:role|part)\s+of\s+"
+    rf"(?:the\s+(?:[a-z][\w\-]*\s+){{0,3}}?[a-z][\w\-]*,\s+)?(?:the\s+)?(?P<c>{NAM})"
 )
 # "the casting of Jonny Lee Miller as John Major": the casting named as a noun
 _CASTING_OF = re.compile(
@@ -98,8 +101,16 @@ class Castings(Respectively, Recasts):
                     # of"), not on the sentence's opinion of it ("Perhaps most intriguing is")
                     near = HEDGE.search(m.text, max(0, match.start() - 20), match.end())
                     q = "hedged" if near else ""
-                performer = m.at(match.group("p")).value
-                if keyof(self.kb.full(performer)) in self.kb.characters:
+                if match.groupdict().get("the"):
+                    # "The actress landed the part of ...": the person the paragraph is about
+                    performer = (
+                        self.subject_before(para, sentence)
+                        or self.last_person(para, sentence)
+                        or ""
+                    )
+                else:
+                    performer = m.at(match.group("p")).value
+                if not performer or keyof(self.kb.full(performer)) in self.kb.characters:
                     continue  # "Della Marsh, in the role of Queen Mab": a character's disguise
                 character = m.at(match.group("c"))
                 show = match.groupdict().get("s")
