@@ -105,3 +105,14 @@ def test_a_sentence_saying_what_the_show_is_names_it() -> None:
     # a person said to be a comedy writer, or the show runner, is no show
     person = "Jo Marsh is a comedy writer. Rosa Ibarra is the show runner for Harrowgate.\n"
     assert {"Jo Marsh", "Rosa Ibarra"}.isdisjoint({f.object for f in extract_text(person, "a.txt")})
+
+
+def test_an_apposition_saying_what_the_show_is_names_it() -> None:
+    text = (
+        "Tidewater Bay, the upcoming CBS crime drama featuring vampires, is casting. Nia Vale has "
+        "signed on to play Mara Voss, a vampire who works as a trader.\n"
+    )
+    assert _shows(text) == {"Tidewater Bay"}
+    # a character described by the show she is from is no show
+    ahsoka = "Nia Vale is playing Mara Voss, a main character from animated series Tidewater Bay.\n"
+    assert "Mara Voss" not in _shows(ahsoka)

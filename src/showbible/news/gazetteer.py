@@ -58,7 +58,7 @@ _STRONG_AFTER = re.compile(
     r"characters?|creator|showrunner|writers)\b|\s*\((?:19|20)\d\d\))"
     # what only a show does or is: "Cheers was on hiatus", "The Flintstones was an established
     # hit", "X premiered in 1989"
-    r"|^\s+(?:(?:is|was|were)\s+(?:(?:on\s+hiatus|cancell?ed|renewed|picked\s+up)\b|"
+    r"|^\s+(?:(?:is|was|were)\s+(?:(?:\w+ly\s+)?(?:on\s+hiatus|cancell?ed|renewed|picked\s+up)\b|"
     r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:hit|sitcom|series|show|drama|comedy|cartoon)\b)|"
     r"(?:aired|airs|premiered|premieres|debuted|wrapped)\b)"
     # a show's own character, named in full: "Cheers' Sam Malone"

@@ -88,6 +88,14 @@ SERIES_CUES = [
                rf"named)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # "a long line of Happy Days spin offs", "the Harbor Nights spin-offs"
     re.compile(rf"\b(?:of|the)\s+(?P<t>{TITLE})\s+spin[- ]?offs\b"),
+    # "Moonlight, the upcoming CBS crime drama featuring vampires, ...": an apposition saying
+    # what the show is (not "Jane Doe, the drama teacher")
+    re.compile(rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:(?!(?:from|of|in|on|with|by|for|about|"
+               rf"characters?|roles?|stars?|members?)\b)[\w\-]+\s+){{0,4}}?(?:drama|thriller|"
+               rf"sitcom|series|comedy|procedural|miniseries|anthology|dramedy|spin-?off|reboot|"
+               rf"revival|prequel)\b(?![’'\-]|\s+(?:writer|actor|actress|star|producer|creator|"
+               rf"runner|legend|veteran|icon|fan|host|teacher|student|club|school|queen|coach|"
+               rf"critic|kid|major)s?\b)"),
     # "Quantico is a drama thriller centered around ...": a sentence saying what the show is
     # (not "Jane Doe is a comedy writer")
     re.compile(rf"(?:^|[.!?]\s+)(?P<t>{TITLE})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,2}}?"
