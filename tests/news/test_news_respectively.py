@@ -82,3 +82,14 @@ def test_and_or_joins_a_list() -> None:
         ("Tom Roe", "Tobias Reed"),
         ("Ida Kress", "Lena Hart"),
     } <= _plays(text)
+
+
+def test_one_performer_returning_as_two_roles_plays_both() -> None:
+    found = _plays("Tom Roe, the co-creator, will also return as Tobias Reed and Boomer.")
+    assert {("Tom Roe", "Tobias Reed"), ("Tom Roe", "Boomer")} <= found
+    # a gapped clause, an apposition: one role each
+    gapped = _plays("Tom Roe returns as Tobias Reed and Nia Vale as Mara Voss.")
+    assert ("Tom Roe", "Nia Vale") not in gapped
+    assert ("Nia Vale", "Mara Voss") in gapped
+    apposed = _plays("Tom Roe guest stars as Tobias, the Mayor, in the finale.")
+    assert ("Tom Roe", "Mayor") not in apposed

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 
-from showbible.news.entities import NAM, Knowledge, Marked, Mention
+from showbible.news.entities import NAM, Knowledge, Marked, Mention, ranked
 from showbible.news.names import keyof, words
 
 # "Blake and Dylan Tuomy-Wilhoit (", "A, B and C (": the names listed before a pair's first name
@@ -64,14 +64,31 @@ def list_votes(votes: list[int], joined: list[bool]) -> list[int]:
 
 
 def zip_roles(
-    performers: list[Mention], characters: list[Mention]
+    performers: list[Mention], characters: list[Mention], kb: Knowledge | None = None
 ) -> list[tuple[Mention, Mention]]:
-    """Performers to characters: one to one, in order ("A and B as X and Y"), or all to one."""
+    """Performers to characters: one to one, in order ("A and B as X and Y"), or all to one; or,
+    given the article's ``kb``, one to all ("Mike Judge will return as Hank Hill and Boomhauer":
+    a voice actor's roles) when no name after the first may be a performer's ("A, reprising her
+    role as X, and B, back as Y": B is one)."""
     if len(performers) == len(characters):
         return list(zip(performers, characters, strict=True))
     if len(characters) == 1:
         return [(p, characters[0]) for p in performers]
+    if (
+        len(performers) == 1
+        and kb is not None
+        and all(c.kind == "name" and not _maybe_performer(kb, c.value) for c in characters[1:])
+    ):
+        return [(performers[0], c) for c in characters]
     return []
+
+
+def _maybe_performer(kb: Knowledge, name: str) -> bool:
+    """A performer's name, or a full name the article does not know as a character's."""
+    full = kb.full(name)
+    if keyof(full) in kb.performers or kb.performer_like(name) > 0:
+        return True
+    return " " in full and keyof(full) not in kb.characters and not ranked(full)
 
 
 def spread(

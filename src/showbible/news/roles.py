@@ -17,7 +17,7 @@ from showbible.news.antecedents import opening_person
 from showbible.news.characters import bare_character
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.credits import credited, who_asides
-from showbible.news.entities import NAM, SER, Marked, Mention
+from showbible.news.entities import NAM, SER, Marked, Mention, title_case
 from showbible.news.extractor import HEDGE, Extractor, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import (
@@ -411,7 +411,10 @@ class Roles(Extractor):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
                 if len(performers) > 1 and _OBJECT_BEFORE.search(text[: match.start("p")]):
                     performers = performers[1:]  # "A plays X and B plays Y": X is no performer
-                pairs = zip_roles(performers, characters)
+                # "A returns as X and B as Y", "as Tad, the Mayor", a headline: one role at most
+                alone = not title_case(sentence) and not re.match(r"\s+as\b", text[match.end() :])
+                alone = alone and re.search(r"\band\b|&", match.group("c")) is not None
+                pairs = zip_roles(performers, characters, self.kb if alone else None)
                 for performer, character in pairs:
                     where = ROLE_IN.match(m.text, match.end())
                     played = self.emit_plays(
