@@ -396,7 +396,7 @@ def test_a_performer_who_was_a_character_on_a_show() -> None:
 
 
 def test_names_written_with_initials_or_after_a_job() -> None:
-    from showbible.news.entities import _trim
+    from showbible.news.trimming import trim_name as _trim
 
     assert _trim("D.J.") == (0, "D.J.")  # initials are a name, not a label in capitals
     assert _trim("RECAP") == (0, "")

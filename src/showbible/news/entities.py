@@ -14,15 +14,12 @@ from dataclasses import dataclass, field
 
 from showbible.news.cleaning import QUOTE_RE, Article
 from showbible.news.editorial import editorial
-from showbible.news.given import first_and_surname
 from showbible.news.names import (
     NAME,
     NAME_RE,
     NOT_NAME_START,
     ORGS,
-    OUTLETS,
     ROLE_VERB,
-    SPOUSE,
     Lexicon,
     keyof,
     norm,
@@ -41,6 +38,7 @@ from showbible.news.series import (
     series_name,
     spelled_out,
 )
+from showbible.news.trimming import trim_name
 
 # A quoted title: double quotes, single curly ones (‘Lower Decks’) or straight ones ('Yellowstone').
 _TITLE_QUOTE = re.compile(
@@ -50,24 +48,12 @@ _TITLE_QUOTE = re.compile(
 SER = "\ue000\\d+\ue001"
 NAM = "\ue002\\d+\ue003"
 _PLACE = re.compile("\ue000(\\d+)\ue001|\ue002(\\d+)\ue003")
-_MONTHS = frozenset(
-    words(
-        """
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays
-    """
-    )
-)
 # Titles and ranks that make the name after them a character's.
 _RANK = re.compile(
     r"(?:Captain|Capt\.|Ensigns?|Dr\.|Doctors?|Detectives?|Det\.|Agent|Sergeant|Sgt\.|Lt\.|"
     r"Lieutenant|Chief|Officer|Commander|Admiral|Marshal|Sheriff|Deputy|Professor|King|Queen|"
     r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt|in Charge)\s+$"
 )
-
-# Titles of two words that stand before a full name (one word, "Captain", stays with it).
-_JOB_TITLES = frozenset({"Special Agent", "Supervisory Special", "Senior Special"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +225,7 @@ class Knowledge:
         for m in NAME_RE.finditer(plain):
             if any(s < m.end() and m.start() < e for s, e, _ in spans):
                 continue
-            at, name = _trim(m.group(0))
+            at, name = trim_name(m.group(0))
             possessive = re.match(r"[’']s\s*\(", plain[m.end() :])
             if not name and re.fullmatch(r"[A-Z][a-z]+", m.group(0)) and possessive:
                 at, name = 0, m.group(0)  # "Will's (Eric McCormack)": a name, not a verb
@@ -336,56 +322,6 @@ class Knowledge:
 _CAPS_CAST = re.compile(
     r"^[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){1,2}\s+as\s+(?:[A-Z][a-z][\w’'.\-]*\s+){1,4}in\s"
 )
-_GERUNDS = frozenset(
-    words(
-        """Joining Starring Featuring Having Playing Including Following Returning Leading
-    Bringing Taking Making Being Getting Meeting Reprising Portraying Voicing Casting Welcoming"""
-    )
-)
-
-
-def _trim(raw: str) -> tuple[int, str]:
-    """A matched name without the sentence words glued to it, as (offset in ``raw``, name);
-    never a month or an organisation (then the name is "")."""
-    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", raw)]
-    while spans and (spans[0][1].lower().strip(".") in NOT_NAME_START or spans[0][1] in _MONTHS):
-        if SPOUSE.match(raw[spans[0][0] :]):
-            break  # "First Lady Kelly Kapowski": an office the role is named with
-        if len(spans) == 2 and spans[0][1] in _MONTHS and first_and_surname(*(w for _, w in spans)):
-            break  # "June Wheeler", "May Parker": a first name, before a surname
-        spans = spans[1:]
-    if (len(spans) >= 3 and spans[0][1].endswith("ing")) or (
-        len(spans) == 2 and spans[0][1] in _GERUNDS
-    ):
-        spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe", "Joining Nash-Betts"
-    while spans and (spans[-1][1] in _MONTHS or spans[-1][1] in ("Season", "Seasons", "Episode")):
-        if len(spans) == 2 and first_and_surname(*(w for _, w in spans)):
-            break  # "Joy Sunday", "Isabel May": a surname that is a day's or a month's name
-        spans = spans[:-1]  # "Elsbeth Season 2": the show's season, not a name
-    if len(spans) >= 3 and keyof(spans[0][1]) in OUTLETS:
-        spans = spans[1:]  # "According to TVLine Sarah Wayne Callies' Sara": the outlet
-    if len(spans) >= 3 and spans[0][1] == "Charge":
-        spans = spans[1:]  # "Special Agent in Charge Jane Tennant": a title's last word
-    while len(spans) >= 4 and " ".join(w for _, w in spans[:2]) in _JOB_TITLES:
-        spans = spans[2:]  # "Special Agent Nick Torres": a job title of two words is no name
-    for i, (at, w) in enumerate(spans):
-        cut = re.search(r"-[a-z]{3,}$", w)
-        if cut is not None and w[0].isupper():
-            if not re.search(r"(?:ing|ed)$", w) and len(spans) - i - 1 >= 2:
-                # "Mary Magdalene Co-author Philippa Goslett": a credit and a job, then the name
-                spans = spans[i + 1 :]
-                break
-            # "Nathan Fillion-starring The Rookie", "Nash-Betts-led": the name ends there
-            spans = [*spans[:i], (at, w[: cut.start()])]
-            break
-    if not spans or all(w in ORGS for _, w in spans):
-        return 0, ""
-    if any(re.search(r"\d", w) for _, w in spans):
-        return 0, ""  # "Earth-1", "S13E1": not a person
-    if all(len(w) >= 3 and w.isupper() and not re.fullmatch(r"(?:[A-Z]\.)+", w) for _, w in spans):
-        return 0, ""  # "RECAP", "EXCLUSIVE": a label in capitals, not a name ("D.J." is one)
-    start = spans[0][0]
-    return start, raw[start : spans[-1][0] + len(spans[-1][1])]
 
 
 def learn_series(kb: Knowledge, article: Article) -> None:
@@ -516,7 +452,7 @@ def _drop_people(kb: Knowledge, article: Article, kept: set[str]) -> None:
     people: set[str] = set()
     for para in article.paragraphs:
         for m in _PEOPLE_LIST.finditer(para.text):
-            people.update(keyof(_trim(n)[1]) for n in re.split(r"\s*,\s*|\s+and\s+", m["list"]))
+            people.update(keyof(trim_name(n)[1]) for n in re.split(r"\s*,\s*|\s+and\s+", m["list"]))
     for title in list(dict.fromkeys(kb.series.values())):
         if keyof(title) in people and keyof(title) not in kept:
             for k in [k for k, t in kb.series.items() if t == title]:
@@ -594,7 +530,7 @@ def learn_people(kb: Knowledge, article: Article) -> None:
         text = editorial(para.text)[0]
         headline = title_case(text)
         for m in NAME_RE.finditer(text):
-            at, name = _trim(m.group(0))
+            at, name = trim_name(m.group(0))
             if not name:
                 continue
             start = m.start() + at
@@ -695,6 +631,6 @@ def _cast_lists(kb: Knowledge, article: Article) -> None:
         for pattern in (_CAST, _SUBJECT_CAST):
             for m in pattern.finditer(para.text):
                 for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")):
-                    name = _trim(item)[1]
+                    name = trim_name(item)[1]
                     if name and len(name.split()) >= 2:
                         kb.evidence[keyof(name)] += 2

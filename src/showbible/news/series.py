@@ -220,7 +220,9 @@ _IN_EPISODES = re.compile(
     r"\b(?:[Ii]n|[Oo]ver|[Aa]cross|[Tt]hroughout)\s+(?:[\w’'-]+\s+){0,2}episodes,\s*$"
 )
 _EPISODE_AFTER = re.compile(
-    r"^[\s”\"’']*(?:crossover|event|segment|two-parter|special|installment|panel)\b",
+    r"^[\s”\"’']*(?:crossover|event|segment|two-parter|special|installment|panel)\b"
+    # a network's listing: '"Pinkus Returns" – When Trevor's former co-worker ...'
+    r"|^[”\"’']*\s*[–—]\s+(?:When|After|As|While|Once|With|Now|In)\b",
     re.IGNORECASE,
 )
 # "Harrowgate in May": a date glued to a title by a small word.
