@@ -68,3 +68,13 @@ def test_the_actress_named_before_landed_the_part() -> None:
         "of the new harbor pilot, Mara Voss, who becomes Tobias's rival."
     )
     assert ("Nia Vale", "Mara Voss") in _plays(text)
+
+
+def test_his_character_is_the_performer_s_named_before() -> None:
+    text = (
+        "The show follows the Voss children, but because the actor Tom Roe is working on another "
+        "project, his character, Tobias Voss, is not featured in the series."
+    )
+    assert ("Tom Roe", "Tobias Voss") in _plays(text)
+    # no performer named before: no one's character
+    assert _plays("Sadly his character, Tobias Voss, is not featured in the series.") == set()

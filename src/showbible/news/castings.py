@@ -85,6 +85,13 @@ _BACK_AS = re.compile(
 )
 # "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
 _ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
+# "because the actor Cameron Boyce is working on another project, his character, Luke Ross, is
+# not featured": the character of the performer named before in the sentence
+_THEIR_CHARACTER = re.compile(
+    rf"\b(?:his|her|their)\s+(?:[a-z][\w\-]*\s+)?(?:character|role),\s+(?P<c>{NAM}),"
+)
+# The performer a "his character" refers to: named just after the words of a performer's job.
+_PERFORMER_NAMED = re.compile(rf"\b(?:actor|actress|star|comedian|performer)\s+(?P<p>{NAM})")
 # "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
 _AKA = re.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
 
@@ -158,6 +165,13 @@ class Castings(Respectively, Recasts):
             q = self.qualifier(m, match.start(), match.end(), question)
             who, part = m.at(match.group("p")), m.at(match.group("c"))
             self.emit_plays(who.value, part, m, sentence, para, 0.75, q, match.start("c"))
+        for match in _THEIR_CHARACTER.finditer(m.text):
+            named = list(_PERFORMER_NAMED.finditer(m.text, 0, match.start()))
+            if named:
+                actor = m.at(named[-1].group("p")).value
+                self.emit_plays(actor, m.at(match.group("c")), m, sentence, para, 0.7,
+                                self.qualifier(m, match.start(), match.end(), question),
+                                match.start("c"))  # fmt: skip
         for match in _ROLE_ACTOR.finditer(m.text):
             who, part = m.at(match.group("p")), m.at(match.group("c"))
             if self.kb.performer_like(part.value) <= 0:
