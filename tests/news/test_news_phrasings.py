@@ -65,6 +65,10 @@ def test_plays(text: str, expected: set[FACTS]) -> None:
         ("Harrowgate season 3 is coming, with Rosa Ibarra and Dev Patel back. Ibarra and Patel "
          "guide the series as showrunners.",
          ("showrunner", "Rosa Ibarra", "Harrowgate")),
+        # "as its showrunner" after a verb of leaving
+        ("'Night Harbor' Creator Rosa Ibarra Stepping Down\n\nThe creator of the steamy series, "
+         "Rosa Ibarra, will be stepping down as its showrunner after the fifth season.",
+         ("showrunner", "Rosa Ibarra", "Night Harbor")),
         # a person's credits in brackets between the names and the verb
         ("Instead, Rosa Ibarra and Dev Patel (Make It or Break It, Night Desk) will serve as "
          "showrunners for Harrowgate.",

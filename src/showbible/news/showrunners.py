@@ -89,7 +89,7 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # (also "stepped down from the role of co-showrunner")
     (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:(?:from\s+)?the\s+(?:show|"
                 rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as|from\s+(?:his\s+|"
-                rf"her\s+|their\s+|the\s+)(?:post|role|job|position)\s+of)\s+(?:the\s+)?"
+                rf"her\s+|their\s+|the\s+)(?:post|role|job|position)\s+of)\s+(?:the\s+|its\s+)?"
                 rf"(?:show[’']s\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, "ended"),
     # ... stepped down, leaving Jane Doe as the sole showrunner; with Jane Doe as its showrunner
     (re.compile(rf"\b(?:leaving|leaves|left|making|makes|made|with)\s+(?:(?:TV|[a-z][\w\-]*)\s+){{0,3}}?"
