@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from showbible.news.antecedents import opening_person
+from showbible.news.antecedents import Antecedents, opening_person
 from showbible.news.characters import bare_character
-from showbible.news.cleaning import Paragraph, sentences
+from showbible.news.cleaning import Paragraph
 from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention, title_case
-from showbible.news.extractor import HEDGE, Extractor, families
+from showbible.news.extractor import HEDGE, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import (
     credits_bracket,
@@ -218,7 +218,7 @@ CREDIT_BRACKET = re.compile(
 _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
 
-class Roles(Extractor):
+class Roles(Antecedents):
     """plays facts, and what they teach the other relations (who is a character, whose)."""
 
     offset = 0  # of the sentence being read, in its paragraph
@@ -608,93 +608,3 @@ class Roles(Extractor):
         chosen = b if vote > 0 else a
         who = self.character_of(chosen.value)
         return [who[0]] if who else []
-
-    def _before(self, para: Paragraph, sentence: str) -> list[str]:
-        """Where a pronoun's antecedent is looked for, nearest first: the paragraph's text before
-        the sentence, then the paragraph before it (quoted speech left out of both)."""
-        paragraphs = self.article.paragraphs
-        i = next((k for k, p in enumerate(paragraphs) if p is para), 0)
-        text = self.kb.speechless(para.text)
-        end = text.find(sentence[:30])
-        chunks = [text[: end if end >= 0 else len(text)]]
-        if i > 0:
-            chunks.append(self.kb.speechless(paragraphs[i - 1].text))
-        return chunks
-
-    def subject_before(self, para: Paragraph, sentence: str) -> str | None:
-        """The first person (not a character) named in the sentence before, in its paragraph."""
-        text = self.kb.speechless(para.text)
-        before = [s for at, s in sentences(text) if at < text.find(sentence[:30])]
-        for x in self.kb.mark(before[-1]).mentions if before else []:
-            full = self.kb.full(x.value)
-            if (
-                x.kind == "name"
-                and keyof(full) in self.kb.persons
-                and (keyof(full) not in self.kb.characters or keyof(full) in self.kb.performers)
-            ):
-                return full
-        return None
-
-    def last_person(self, para: Paragraph, sentence: str) -> str | None:
-        """The performer a "he" or "she" stands for: the last one named before the sentence,
-        in its paragraph or the one before."""
-        for chunk in self._before(para, sentence):
-            for x in reversed(self.kb.mark(chunk).mentions):
-                full = self.kb.full(x.value)
-                if x.kind == "name" and keyof(full) in self.kb.performers:
-                    return full
-        return None
-
-    def last_performers(self, para: Paragraph, sentence: str, n: int = 2) -> list[str]:
-        """The two performers "the pair" stands for: the last ``n`` named before the sentence
-        in its paragraph (or the one before), in the order they were named."""
-        for chunk in self._before(para, sentence):
-            found: list[str] = []
-            for x in reversed(self.kb.mark(chunk).mentions):
-                full = self.kb.full(x.value)
-                character = keyof(full) in self.kb.characters or self.kb.performer_like(full) < 0
-                if x.kind == "name" and not character and full not in found and " " in full:
-                    found.append(full)
-                if len(found) == n:
-                    # named together, one of them known as a performer: the pair
-                    if any(self.kb.performer_like(f) > 0 for f in found):
-                        return found[::-1]
-                    return []
-        return []
-
-    def last_characters(self, para: Paragraph, sentence: str, n: int = 2) -> list[str]:
-        """The last ``n`` characters named before the sentence in its paragraph ("The two
-        cross over to ...")."""
-        text = self.kb.speechless(para.text)
-        end = text.find(sentence[:30])
-        text = text[: end if end >= 0 else len(text)]
-        paragraphs = self.article.paragraphs
-        i = self.position(para)
-        if not text.strip() and i > 0:  # the paragraph's first sentence: the one before
-            text = self.kb.speechless(paragraphs[i - 1].text)
-        before = self.kb.mark(text)
-        found: list[str] = []
-        for x in reversed(before.mentions):
-            k = keyof(self.kb.full(x.value))
-            if x.kind == "name" and k in self.kb.characters:
-                if self.kb.characters[k] not in found:
-                    found.append(self.kb.characters[k])
-            elif x.kind == "name" and k in self.kb.roles:
-                role = self.kb.full(self.kb.roles[k])
-                if role not in found:
-                    found.append(role)
-            if len(found) == n:
-                break
-        return found if len(found) == n else []
-
-    def last_character(self, para: Paragraph, sentence: str) -> str | None:
-        """The character a "him" or "her" stands for: the last one named before the sentence,
-        in its paragraph."""
-        text = self.kb.speechless(para.text)
-        end = text.find(sentence[:30])
-        before = self.kb.mark(text[: end if end >= 0 else len(text)])
-        for x in reversed(before.mentions):
-            k = keyof(self.kb.full(x.value))
-            if x.kind == "name" and k in self.kb.characters:
-                return self.kb.characters[k]
-        return None
