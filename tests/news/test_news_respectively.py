@@ -93,3 +93,13 @@ def test_one_performer_returning_as_two_roles_plays_both() -> None:
     assert ("Nia Vale", "Mara Voss") in gapped
     apposed = _plays("Tom Roe guest stars as Tobias, the Mayor, in the finale.")
     assert ("Tom Roe", "Mayor") not in apposed
+
+
+def test_a_performer_of_a_show_in_brackets_places_the_role_there() -> None:
+    text = (
+        "Nia Vale plays sheriff Mara Voss, the stepsister of Lena Hart (Ida Kress of “Night "
+        "Harbor”), on the spin-off Copper Gulch."
+    )
+    found = {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+    assert ("plays", "Ida Kress", "Lena Hart") in found
+    assert ("appears_in", "Lena Hart", "Night Harbor") in found

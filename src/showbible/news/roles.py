@@ -199,7 +199,7 @@ _PAIRS = re.compile(
     rf"\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
-    rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER}))?\)"
+    rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER})|\s+(?:of|from)\s+[“\"‘']?(?P<bs2>{SER})[”\"’']?)?\)"
 )
 # A verb or "as" right before a name: the object of a clause before ("plays X and B plays Y")
 _OBJECT_BEFORE = re.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
@@ -501,7 +501,8 @@ class Roles(Antecedents):
                 continue  # "producer Graham Yost (Justified, Boomtown)": a credit list
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
-            own = match.group("bs") or match.group("os")
+            # ("Sharon Leone (Diane Farr of 'Fire Country')": the performer's show is the role's)
+            own = match.group("bs") or match.group("bs2") or match.group("os")
             owns.append(m.at(own).value if own else "")
         if not found:
             return
