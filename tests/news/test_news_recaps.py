@@ -119,3 +119,9 @@ def test_a_hedge_about_someone_else_leaves_the_cast_in_its_show() -> None:
     )
     found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
     assert {("Ada", "Tidewater"), ("Corin", "Tidewater")} <= found
+
+
+def test_a_review_headline_s_season_and_episodes_are_no_part_of_the_title() -> None:
+    body = "\n\nMaren tells Teodor the truth. Later Teodor steals the keys, and Maren lies.\n"
+    head = "Tidewater Season 1 Episode 3 & Episode 4 Review"
+    assert _shows_of(head + body) == {"Tidewater"}

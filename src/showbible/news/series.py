@@ -471,8 +471,10 @@ _DASH_HEAD = re.compile(rf"^\W*(?P<t>{TITLE})\s+[–—-]\s+[A-Z“\"‘']")
 def _recap_headline(head: str, whole: str) -> list[str]:
     found: list[str] = []
     if m := _RECAP_HEAD.match(head):
-        # "Brooklyn Nine-Nine Recap 6.7": the cue word is no part of the title
-        found.append(re.sub(r"(?:\s+(?:[Rr]ecap(?:ping|s)?|[Rr]eview))+$", "", m.group("t")))
+        # "Brooklyn Nine-Nine Recap 6.7": the cue word is no part of the title, nor "Hacks
+        # Season 1 Episode 3 & Episode 4 Review"'s season and episodes
+        title = re.sub(r"\s+(?:Season|Series|Episode|Part|Chapter)\s+\d.*$", "", m.group("t"))
+        found.append(re.sub(r"(?:\s+(?:[Rr]ecap(?:ping|s)?|[Rr]eview))+$", "", title))
     elif m := _LOWER_RECAP_HEAD.match(head):
         found.append(m.group("t").title())
     elif (m := _DASH_HEAD.match(head)) and whole.count(m.group("t")) >= 2:
