@@ -78,3 +78,10 @@ def test_his_character_is_the_performer_s_named_before() -> None:
     assert ("Tom Roe", "Tobias Voss") in _plays(text)
     # no performer named before: no one's character
     assert _plays("Sadly his character, Tobias Voss, is not featured in the series.") == set()
+
+
+def test_a_performer_known_by_one_name_after_her_job() -> None:
+    text = "Fans are reunited with Mara, played by Emmy-winning actress Novalee, after two years."
+    assert ("Novalee", "Mara") in _plays(text)
+    # one word and no job before it: no performer
+    assert _plays("Fans are reunited with Mara, played by Novalee, after two years.") == set()

@@ -49,7 +49,8 @@ CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with i
 # A description before a name ("the late", "former crew member", "villain"); never a preposition.
 DESC = (
     # ("FBI agent Dale Cooper": an agency named like a show, then the job)
-    r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?:\ue000\d+\ue001|[A-Z]{2,})\s+(?=[a-z]))?"
+    r"(?:(?:the|a|an|his|her|their|its|our)\s+)?"
+    r"(?:(?:\ue000\d+\ue001|[A-Z]{2,}|[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z]))?"  # "Emmy-winning"
     r"(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
     r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
 )
@@ -215,6 +216,8 @@ CREDIT_BRACKET = re.compile(
     r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
     rf"{NAM}\s*\([^()]*\))*{ROLE_VERB}))\)"
 )
+# A one-word performer's name after a performer's job: "played by Emmy-winning actress Zendaya".
+_MONONYM_JOB = r"(?:actress|actor|singer|rapper|star|model)"
 _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
 
@@ -258,8 +261,12 @@ class Roles(Antecedents):
         ):
             return None
         full = self.kb.full(performer)
-        if len(full.split()) < 2 and pk not in lex.performers:
-            return None  # performers are named in full somewhere
+        if (
+            len(full.split()) < 2
+            and pk not in lex.performers
+            and not re.search(rf"\b{_MONONYM_JOB}\s+{re.escape(full)}\b", sentence)
+        ):
+            return None  # performers are named in full somewhere (but "actress Zendaya")
         if self.kb.is_series(full):
             return None
         if lex.performer_of.get(keyof(full)):
