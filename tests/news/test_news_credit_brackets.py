@@ -29,3 +29,13 @@ def test_a_bracket_with_a_role_or_two_joined_by_and_still_pairs() -> None:
     found = _plays(text)
     assert ("Nia Vale", "Mara Voss") in found
     assert {("Ida Kress", "Lena Hart"), ("Jo Marsh", "Lena Hart")} <= found
+
+
+def test_a_list_of_people_with_credits_joining_a_cast_names_no_role() -> None:
+    text = (
+        "The network confirmed that Nia Vale (Persuasion), Tom Roe (Hanna), Ida Kress (Silent "
+        "Witness), and newcomer Jo Marsh would be joining the show too."
+    )
+    assert _plays(text) == set()
+    one = "Elsewhere, Nia Vale (Hustle & Flow) has joined the cast of Harbor Nights."
+    assert _plays(one) == set()

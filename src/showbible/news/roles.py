@@ -218,6 +218,13 @@ CREDIT_BRACKET = re.compile(
 )
 # A one-word performer's name after a performer's job: "played by Emmy-winning actress Zendaya".
 _MONONYM_JOB = r"(?:actress|actor|singer|rapper|star|model)"
+# After a list of pairs: the people in it join a cast, with no role said ("A (X), B (Y), and
+# newcomer C would be joining the show")
+_JOINING = re.compile(
+    rf"^(?:\s*\([^()]*\))?(?:\s*,?\s*(?:and\s+)?(?:[a-z]+\s+)?{NAM}(?:\s*\([^()]*\))?)*\s+"
+    r"(?:(?:would|will|are|were|have|has|had|also|now)\s+)*(?:be\s+|been\s+)?"
+    r"(?:joining|join|joined|rounding\s+out|round\s+out)\s+(?:the\s+)?(?:show|series|cast|season)\b"
+)
 _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
 
@@ -506,6 +513,8 @@ class Roles(Antecedents):
             a, bs = m.at(match.group("a")), m.all(match.group("b"))
             if credits_bracket(m.text[: match.start()], match.group("b")):
                 continue  # "producer Graham Yost (Justified, Boomtown)": a credit list
+            if _JOINING.match(m.text[match.end() :]):
+                continue  # "A (Persuasion), B (Hanna) and C would be joining the show": credits
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
             # ("Sharon Leone (Diane Farr of 'Fire Country')": the performer's show is the role's)
