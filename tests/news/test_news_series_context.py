@@ -13,6 +13,11 @@ from showbible.news.cleaning import read_article
 from showbible.news.series import quoted_titles
 
 
+def _quoted(text: str) -> tuple[set[str], set[str]]:
+    """The shows and the episodes the article's quotes name."""
+    return quoted_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
+
+
 def _shows(text: str) -> set[str]:
     return {f.object for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
 
@@ -78,7 +83,7 @@ def test_a_headline_word_in_scare_quotes_is_no_show() -> None:
     assert "Return" not in _shows(text)
     # an acronym quoted there is a show's short name all the same
     acronym = "‘Harbor Nights’ Features Another ‘HNX’ Cameo\n\nMara Voss (Nia Vale) is back.\n"
-    shows, _episodes = quoted_titles(read_article(enumerate(acronym.split("\n"), 1), "a.txt"))
+    shows, _episodes = _quoted(acronym)
     assert {"Harbor Nights", "HNX"} <= shows
 
 
@@ -87,11 +92,11 @@ def test_a_quote_after_in_later_episodes_is_the_sentence_s_subject_not_an_episod
         "Harbor Nights returns.\n\n"
         "In later episodes, “Tidewater Bay” offers more: Mara Voss (Nia Vale) is back.\n"
     )
-    shows, episodes = quoted_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
+    shows, episodes = _quoted(text)
     assert "Tidewater Bay" in shows and "tidewater bay" not in episodes
     # the episode's own title after "episode," is still an episode's
     named = "In the episode, “The Long Night”, Mara Voss (Nia Vale) goes to sea.\n"
-    _shows, episodes = quoted_titles(read_article(enumerate(named.split("\n"), 1), "a.txt"))
+    _shows, episodes = _quoted(named)
     assert "long night" in episodes
 
 

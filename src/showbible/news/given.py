@@ -14,18 +14,18 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-_LISTS = ("dist.male.first", "dist.female.first")
-_SURNAMES = "dist.all.last"
+_FIRST = ("dist.male.first", "dist.female.first")
+_LAST = ("dist.all.last",)
 
 
 @cache
-def given_names() -> frozenset[str]:
-    """Every listed first name, upper case ("MARY"). Empty if the package's data is missing,
+def _listed(files: tuple[str, ...]) -> frozenset[str]:
+    """Every name the lists hold, upper case ("MARY"). Empty if the package's data is missing,
     which leaves a word without this piece of evidence, never wrongly with it."""
     out: set[str] = set()
     try:
         root = resources.files("names")
-        for name in _LISTS:
+        for name in files:
             text = root.joinpath(name).read_text(encoding="ascii")
             out.update(line.split(None, 1)[0] for line in text.splitlines() if line.strip())
     except (ModuleNotFoundError, FileNotFoundError, OSError):
@@ -36,22 +36,12 @@ def given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """Whether the word, in any case, is a listed first name ("Keeley" is; "Nate", "Sayid" are
     not)."""
-    return word.upper() in given_names()
-
-
-@cache
-def surnames() -> frozenset[str]:
-    """Every listed surname (88,799), upper case; empty if the package's data is missing."""
-    try:
-        text = resources.files("names").joinpath(_SURNAMES).read_text(encoding="ascii")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(line.split(None, 1)[0] for line in text.splitlines() if line.strip())
+    return word.upper() in _listed(_FIRST)
 
 
 def is_surname(word: str) -> bool:
     """Whether the word is a listed surname ("Wheeler" is; "Netflix" is not)."""
-    return word.upper() in surnames()
+    return word.upper() in _listed(_LAST)
 
 
 def first_and_surname(first: str, last: str) -> bool:

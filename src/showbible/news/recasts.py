@@ -1,10 +1,10 @@
 """Who plays whom when a role passes from one performer to another: "A replaces B as X", "A,
-following B, takes over as X", "A inherits the role of X from B", "swapping in for B as X is A",
-"the role of X will switch to A". Both performers play the role (the earlier one did): a recast
-is two ``plays`` facts, the one the article says goes first.
+who succeeds B as X", "A inherits the role of X from B", "A takes over as X (following B's
+run)". Both performers play the role (the earlier one did): a recast is two ``plays`` facts,
+the one the article says goes first.
 
-A role's successor is said with verbs of succession (replace, succeed, take over, step in,
-swap in, inherit, follow, switch to), which the plain patterns of ``Roles`` do not read; the
+A role's successor is said with verbs of succession (replace, succeed, follow, take over, step
+in, swap in, inherit, assume), which the plain patterns of ``Roles`` do not read; the
 character may carry a description ("as Charles' lover (and future wife) Camilla Parker Bowles")
 and the former performer a possessive ("following Helena Bonham-Carter's run").
 """

@@ -107,7 +107,7 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"(?:aside|down)\b"), 0.75, "ended"),
     (_HELM, 0.75, ""),
     # "Mirk and Padnick guide the series as showrunners", "Doe stays on as co-showrunner": any
-    # verb but one of leaving (those end a showrunner's time, below)
+    # verb but one of leaving (read above: those end a showrunner's time)
     (re.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?!(?:\w+\s+){{0,3}}?{_LEFT}\b)"
                 rf"(?:[a-z][\w\-]*\s+){{1,4}}?as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?{RUNNER}"
                 rf"{_OF}"), 0.75, ""),
