@@ -4,6 +4,8 @@ Sentences of our own."""
 
 from __future__ import annotations
 
+import pytest
+
 from showbible.news import extract_text
 from showbible.news.given import is_given_name, is_surname
 
@@ -34,3 +36,36 @@ def test_a_surname_that_is_a_day_or_a_month_stays_in_the_name() -> None:
     )
     plays = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
     assert {("Joy Sunday", "Bianca Voss"), ("Isabel May", "Elsa Reed")} <= plays
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a first name that is also a modal verb, before its performer in brackets
+        (
+            "“Let's go,” Will (Tom Roe) says from his seat at the head of the table.",
+            ("Tom Roe", "Will"),
+        ),
+        # after "as" in a cast list
+        (
+            "The reboot's cast: Nia Vale as Will, Ida Kress as Mara and Jo Marsh as Lena.",
+            ("Nia Vale", "Will"),
+        ),
+        # a gerund opening the sentence is not glued to the first name after it
+        (
+            "Helping Eva (Ada Lind) out of her car seat, Tobias asks about her mother.",
+            ("Ada Lind", "Eva"),
+        ),
+    ],
+)
+def test_first_names_that_look_like_words(text: str, pair: tuple[str, str]) -> None:
+    plays = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
+    assert pair in plays
+
+
+def test_a_gerund_before_a_word_no_list_gives_as_a_name_stays_a_title() -> None:
+    from showbible.news.trimming import trim_name
+
+    assert trim_name("Breaking Bad")[1] == "Breaking Bad"
+    assert trim_name("Helping Eva")[1] == "Eva"
+    assert trim_name("Sterling Archer")[1] == "Sterling Archer"

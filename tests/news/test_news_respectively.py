@@ -103,3 +103,20 @@ def test_a_performer_of_a_show_in_brackets_places_the_role_there() -> None:
     found = {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
     assert ("plays", "Ida Kress", "Lena Hart") in found
     assert ("appears_in", "Lena Hart", "Night Harbor") in found
+
+
+def test_the_list_outweighs_one_pairs_doubtful_vote() -> None:
+    # one pair's own evidence leans the other way (the role's name is said to speak); the list
+    # going on from a performer still names performers first
+    text = (
+        "Some of the cast returned, such as Tom Roe, who will reclaim his role of harbor agent "
+        "Tobias Reed, along with Nia Vale (Mara Voss), Ida Kress (Lena Hart), and Jo Marsh "
+        "(Ada Lind). Ada Lind said little at the panel."
+    )
+    assert {("Nia Vale", "Mara Voss"), ("Jo Marsh", "Ada Lind")} <= _plays(text)
+
+
+def test_an_apposition_after_a_performer_is_no_list() -> None:
+    # "his sister, Debra (Jennifer Carpenter)": the comma opens an apposition to the role
+    text = "The finale left Tom Roe's killer alone after the death of his sister, Mara (Nia Vale)."
+    assert ("Nia Vale", "Mara") in _plays(text)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from showbible.news.cleaning import QUOTE_RE, Article
 from showbible.news.editorial import editorial
+from showbible.news.given import is_given_name
 from showbible.news.names import (
     NAME,
     NAME_RE,
@@ -229,6 +230,8 @@ class Knowledge:
             possessive = re.match(r"[’']s\s*\(", plain[m.end() :])
             if not name and re.fullmatch(r"[A-Z][a-z]+", m.group(0)) and possessive:
                 at, name = 0, m.group(0)  # "Will's (Eric McCormack)": a name, not a verb
+            if not name and _role_word(m.group(0), plain[: m.start()], plain[m.end() :]):
+                at, name = 0, m.group(0)  # "Will (Matthew Morrison)", "as Will": not the verb
             if not name and _CAPS_CAST.match(m.group(0) + plain[m.end() : m.end() + 80]):
                 at, name = 0, m.group(0)  # a photo credit's "REBECCA FERGUSON as Lady Jessica"
             if not name and re.match(r"[’']s\b", plain[m.end() :]) and self._surname(m.group(0)):
@@ -634,3 +637,14 @@ def _cast_lists(kb: Knowledge, article: Article) -> None:
                     name = trim_name(item)[1]
                     if name and len(name.split()) >= 2:
                         kb.evidence[keyof(name)] += 2
+
+
+def _role_word(word: str, before: str, after: str) -> bool:
+    """Whether a first name that is also a word no name starts with ("Will", "May") is a name
+    here: a performer in brackets after it, or a casting verb before it."""
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", word) or not is_given_name(word):
+        return False
+    return bool(
+        re.match(r"\s*[(\[]\s*[A-Z][\w.\-]+\s+[A-Z]", after)
+        or re.search(r"\b(?:as|plays?|played|playing|portrays?|portrayed)\s+$", before)
+    )

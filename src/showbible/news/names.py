@@ -220,9 +220,14 @@ def strip_start(name: str) -> str:
         if (words[0] == "The" and len(words) > 1) or SPOUSE.match(" ".join(words)):
             break  # "First Lady Kelly Kapowski": an office, which ``unranked`` drops
         words = words[1:]
-    if len(words) == 1 and words[0].lower() in NOT_NAME_START:
+    if len(words) == 1 and words[0].lower() in NOT_NAME_START and words[0] not in _FIRST_NAMES_TOO:
         return ""
     return " ".join(words)
+
+
+# First names that are also words no name starts with: a mention already taken as a name
+# ("Will (Matthew Morrison)", "as Will") keeps them.
+_FIRST_NAMES_TOO = frozenset({"Will", "May"})
 
 
 # Days of the week: a day opens a dateline or a list heading ("Thursday: ..."), never a title.

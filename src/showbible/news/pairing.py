@@ -42,10 +42,14 @@ def performer_company(kb: Knowledge, m: Marked, start: int) -> bool:
     before = m.text[:start]
     if not _LIST_GOES_ON.search(before):
         return False
-    # the last name before the list, outside any bracket and not inside a who-clause
+    # the name just before the list, outside any bracket and not inside a who-clause: "his
+    # sister, Debra (Jennifer Carpenter)" after a performer's name is an apposition, no list
     head = re.sub(r"\([^()]*\)|,\s+who\s+[^,]*", "", before)
-    names = [x for x in m.all(head) if x.kind == "name"]
-    return bool(names) and keyof(kb.full(names[-1].value)) in kb.performers
+    last = re.search(r"(\ue002\d+\ue003)" + _LIST_GOES_ON.pattern, head)
+    if last is None:
+        return False
+    name = m.at(last.group(1))
+    return name.kind == "name" and keyof(kb.full(name.value)) in kb.performers
 
 
 def list_votes(votes: list[int], joined: list[bool]) -> list[int]:

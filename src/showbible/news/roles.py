@@ -526,7 +526,9 @@ class Roles(Antecedents):
         # the press's usual order, Character (Performer), unless the list goes on from a
         # performer ("A, who will reclaim his role of X, along with B (Y), C (Z)")
         after_performer = performer_company(self.kb, m, found[0][2])
-        default = 1 if sum(votes) > 0 or (not sum(votes) and after_performer) else -1
+        if after_performer:
+            votes[0] += 2  # the list's own evidence, above one pair's doubtful vote
+        default = 1 if sum(votes) > 0 else -1
         # Pairs listed together ("A (X), B (Y) and C (Z)") are a cast: their show is the one
         # the text is about there.
         listed = [False] * len(found)

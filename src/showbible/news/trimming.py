@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from showbible.news.given import first_and_surname
+from showbible.news.given import first_and_surname, is_given_name
 from showbible.news.names import NOT_NAME_START, ORGS, OUTLETS, SPOUSE, keyof, words
 
 _MONTHS = frozenset(
@@ -49,9 +49,10 @@ def trim_name(raw: str) -> tuple[int, str]:
             break  # "June Wheeler", "May Parker": a first name, before a surname
         spans = spans[1:]
     if (len(spans) >= 3 and spans[0][1].endswith("ing")) or (
-        len(spans) == 2 and spans[0][1] in _GERUNDS
+        len(spans) == 2
+        and (spans[0][1] in _GERUNDS or _opening_word(spans[0][1], spans[1][1]))
     ):
-        spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe", "Joining Nash-Betts"
+        spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe", "Helping Eva"
     while len(spans) >= 2 and (spans[-1][1] in _TITLE_VERBS or (
         len(spans) >= 3 and spans[-1][1] in _TITLE_VERBS_OR_NAMES
     )):  # fmt: skip
@@ -84,3 +85,14 @@ def trim_name(raw: str) -> tuple[int, str]:
         return 0, ""  # "RECAP", "EXCLUSIVE": a label in capitals, not a name ("D.J." is one)
     start = spans[0][0]
     return start, raw[start : spans[-1][0] + len(spans[-1][1])]
+
+
+def _opening_word(word: str, name: str) -> bool:
+    """A gerund or an adverb that opens a sentence before a first name ("Helping Eva",
+    "Clearly Jane"): no first name itself by the census lists ("Sterling", "Kelly" and "Emily"
+    are). Before a word no list gives as a first name it may open a title ("Breaking Bad")."""
+    return (
+        bool(re.fullmatch(r"[A-Z][a-z]+(?:ing|ly)", word))
+        and not is_given_name(word)
+        and is_given_name(name)
+    )
