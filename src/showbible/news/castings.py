@@ -51,6 +51,22 @@ _WAS_ROLE = re.compile(
     rf"(?P<c>{NAM})\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z]\S*[’']s\s+)?(?P<s>\ue000\d+\ue001)"
 )
 
+# "Sabrina Impacciatore, better known as Valentina from the second season of The White Lotus",
+# "Domhnall Gleeson, AKA Bill Weasley from Harry Potter": a performer named by a role of theirs
+_KNOWN_AS = re.compile(
+    rf"(?P<p>{NAM}),\s+(?:(?:also|better|best)\s+known\s+as|aka|AKA|a\.k\.a\.)\s+"
+    rf"(?:(?:the|a|an)\s+)?(?P<c>{NAM})\s+(?:from|on|in|of)\s+(?:the\s+)?"
+    rf"(?:[a-z][\w\-]*\s+){{0,6}}?(?P<s>\ue000\d+\ue001)"
+)
+# "Anthony “Tony” Almeida is a fictional character portrayed by Carlos Bernard on the television
+# series 24": a reference work's opening line
+_CHARACTER_BY = re.compile(
+    rf"(?P<c>{NAM})\s+(?:is|was)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){{0,3}}?"
+    rf"(?:character|protagonist|antagonist|villain)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    rf"(?:portrayed|played|voiced)\s+by\s+(?P<p>{NAM})"
+    rf"(?:\s+(?:on|in)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?(?P<s>\ue000\d+\ue001))?"
+)
+
 # "Hermione Corfield (The Road Dance) and Jeremy Irvine (...) will tackle the roles of Julia
 # Moriston and Henry Beauchamp": in order, once the credits are blanked
 _THE_ROLES_OF = re.compile(
@@ -100,7 +116,9 @@ class Castings(Respectively, Recasts):
     """``plays`` facts said with a role's words (see the module's docstring)."""
 
     def castings(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
-        for pattern in (_IN_THE_ROLE, _BECAME_ROLE, _WAS_ROLE, _GOT_ROLE, _CASTING_OF):
+        for pattern in (
+            _IN_THE_ROLE, _BECAME_ROLE, _WAS_ROLE, _GOT_ROLE, _CASTING_OF, _KNOWN_AS, _CHARACTER_BY
+        ):  # fmt: skip
             for match in pattern.finditer(m.text):
                 q = self.qualifier(m, match.start(), match.end(), question)
                 if pattern is _CASTING_OF and not question:

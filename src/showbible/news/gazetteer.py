@@ -50,7 +50,11 @@ _NETWORK = (
 # Strong context: what only a show is ("on Cheers", "episode of Lost", "the Frasier revival").
 _STRONG_BEFORE = re.compile(
     rf"(?:\b(?:on|episodes?\s+of|seasons?\s+of|cast\s+of|revival\s+of|reboot\s+of|"
-    rf"spin-?off\s+of|finale\s+of|premiere\s+of|star\s+of|stars\s+of)|{_NETWORK}[’']s)\s+$"
+    rf"spin-?off\s+of|finale\s+of|premiere\s+of|star\s+of|stars\s+of|"
+    # where a performer goes back or guests: "return to The Office as Holly Flax"
+    rf"(?:return(?:s|ed|ing)?|(?:comes?|came|coming)\s+back|appear(?:s|ed|ing)?|"
+    rf"guest(?:-?starr?(?:s|ed|ing)?)?|cameo(?:s|ed)?|cross(?:es|ed)?\s+over)\s+(?:to|in|into))|"
+    rf"{_NETWORK}[’']s)\s+$"
 )
 _STRONG_AFTER = re.compile(
     r"^(?:\s+(?:stars?|co-stars?|alums?|cast(?:\s+members?)?|actors?|actress(?:es)?|"

@@ -17,7 +17,8 @@ from showbible.news.antecedents import Antecedents, opening_person
 from showbible.news.characters import bare_character
 from showbible.news.cleaning import Paragraph
 from showbible.news.credits import credited, who_asides
-from showbible.news.entities import NAM, SER, Marked, Mention, title_case
+from showbible.news.entities import NAM, SER, Marked, Mention, ranked, title_case
+from showbible.news.given import is_given_name
 from showbible.news.extractor import HEDGE, families
 from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import (
@@ -252,8 +253,13 @@ class Roles(Antecedents):
         if not name and re.search(re.escape(character.token) + r"[’']s\b", m.text or ""):
             name = character.value  # "Will's (Eric McCormack)": a name takes a possessive
         token = m.text.find(character.token) if character.token else -1
-        if token >= 0 and re.search(r"\bthe\s+new\s+$", m.text[:token]):
+        if (
+            token >= 0
+            and re.search(r"\bthe\s+new\s+$", m.text[:token])
+            and not (ranked(name) or is_given_name(name.split()[0]))
+        ):
             return None  # "as the new Chosen One": a part someone takes over, not a name
+            # ("as the new Princess Anne" is hers)
         glued = re.match(r"^(.+?)\s+(?:in|on)\s+(.+)$", name)
         if glued and self.kb.is_series(series_name(glued.group(2))):
             name = glued.group(1)  # "the teenage Hope in The Originals Season 5": Hope
