@@ -53,6 +53,11 @@ HEAD = "Guest stars return this fall.\n\n"
          {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Lanterns")}),
         (HEAD + "Mara Voss (Jane Doe) returns to the Lanterns revival this fall.",
          {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Lanterns")}),
+        # returned to as a role, guested in: what one does in a show, not in a place
+        (HEAD + "Fans cheered Jane Doe's long-awaited return to Lanterns as Mara Voss.",
+         {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Lanterns")}),
+        (HEAD + "Mara Voss (Jane Doe) makes a cameo in Lanterns this fall.",
+         {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Lanterns")}),
     ],
 )  # fmt: skip
 def test_known_titles_named_plainly(titles: Path, text: str, expected: set[FACTS]) -> None:

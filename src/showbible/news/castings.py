@@ -77,7 +77,7 @@ _THE_ROLES_OF = re.compile(
 # "Kim Cattrall's return to the Sex and the City universe as Samantha Jones", "Amy Ryan's
 # absolutely necessary return to The Office as Holly Flax", "Henry Cavill's recasting as Geralt"
 _RETURN_AS = re.compile(
-    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z]+\s+){{0,3}}(?:return|comeback|debut|turn|stint|casting|"
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w\-]*\s+){{0,3}}(?:return|comeback|debut|turn|stint|casting|"
     rf"recasting)\b[^.;\ue002]{{0,60}}?"
     rf"\bas\s+(?P<c>{C_ITEM})"
 )

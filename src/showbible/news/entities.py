@@ -28,6 +28,7 @@ from showbible.news.names import (
     quoted_role,
     words,
 )
+from showbible.news.performers import known_performer
 from showbible.news.series import (
     colon_titles,
     cue_titles,
@@ -99,6 +100,9 @@ class Knowledge:
     characters: dict[str, str] = field(default_factory=dict)  # names used as characters
     performers: set[str] = field(default_factory=set)  # keys of names used as performers
     evidence: Counter[str] = field(default_factory=Counter)  # > 0 performer, < 0 character
+    # keys of names a catalogue's cast list holds (news/performers.py): half a point, so that
+    # it decides between two names but never outweighs one word of the article's own
+    listed: set[str] = field(default_factory=set)
     roles: dict[str, str] = field(default_factory=dict)  # performer key -> character
     show_of: dict[str, str] = field(default_factory=dict)  # performer key -> "<show> actor X"
     bare: set[str] = field(default_factory=set)  # one-word names inside sentences (characters)
@@ -169,10 +173,11 @@ class Knowledge:
                 return ranked[0]
         return name
 
-    def performer_like(self, name: str) -> float:
-        """Evidence that a name is a performer's (> 0) or a character's (< 0)."""
+    def performer_like(self, name: str, listed: bool = True) -> float:
+        """Evidence that a name is a performer's (> 0) or a character's (< 0); ``listed``:
+        counting a catalogue's cast list (else the article's and the bible's word only)."""
         k = keyof(self.full(name))
-        score = float(self.evidence[k])
+        score = float(self.evidence[k]) + (0.5 if listed and k in self.listed else 0.0)
         if k in self.lex.performers:
             score += 5
         if k in self.lex.characters:
@@ -560,6 +565,7 @@ def learn_people(kb: Knowledge, article: Article) -> None:
             if _RANK.search(before) or _RANK.search(words[0] + " "):  # "Dr. Tara Lewis"
                 kb.evidence[k] -= 2
     _drop_glued(kb)
+    kb.listed.update(k for k, name in kb.persons.items() if known_performer(name))
     for k, score in list(kb.evidence.items()):  # "co-star Davis": her full name's evidence
         longer = [full for full in kb.persons if " " not in k and full.split()[-1] == k]
         if score and len(longer) == 1:

@@ -51,11 +51,14 @@ _NETWORK = (
 _STRONG_BEFORE = re.compile(
     rf"(?:\b(?:on|episodes?\s+of|seasons?\s+of|cast\s+of|revival\s+of|reboot\s+of|"
     rf"spin-?off\s+of|finale\s+of|premiere\s+of|star\s+of|stars\s+of|"
-    # where a performer goes back or guests: "return to The Office as Holly Flax"
-    rf"(?:return(?:s|ed|ing)?|(?:comes?|came|coming)\s+back|appear(?:s|ed|ing)?|"
-    rf"guest(?:-?starr?(?:s|ed|ing)?)?|cameo(?:s|ed)?|cross(?:es|ed)?\s+over)\s+(?:to|in|into))|"
+    # where a performer guests: "a cameo in Friends", "guest-stars on House"
+    rf"(?:appear(?:s|ed|ing)?|guest(?:-?starr?(?:s|ed|ing)?)?|cameo(?:s|ed)?|"
+    rf"cross(?:es|ed)?\s+over)\s+(?:to|in|into))|"
     rf"{_NETWORK}[’']s)\s+$"
 )
+# "return to The Office as Holly Flax": a place one returns to is not returned to as a role
+_RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?|(?:comes?|came|coming)\s+back)\s+to\s+$")
+_AS_ROLE = re.compile(r"^\s+as\s+[A-Z]")
 _STRONG_AFTER = re.compile(
     r"^(?:\s+(?:stars?|co-stars?|alums?|cast(?:\s+members?)?|actors?|actress(?:es)?|"
     r"episodes?|finale|premiere|pilot|revival|reboot|spin-?off|sequel|prequel|reunion|"
@@ -193,7 +196,11 @@ def _known_in(
         if re.search(r"\b(?:[Aa]s|[Pp]lays?|[Pp]layed|[Pp]laying|named|called)\s+$", before):
             continue  # "as Frasier", "plays Eli Stone": a role
         weak = predicate or bool(people - {k})
-        strong = bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after))
+        strong = bool(
+            _STRONG_BEFORE.search(before)
+            or _STRONG_AFTER.match(after)
+            or (_RETURN_TO.search(before) and _AS_ROLE.match(after))
+        )
         opening = not before.strip()
         # "Eli Stone" after "As Marshal Eli Stone, ...": the short form of a name the article
         # uses, unless the words around it say it is a show ("the Dexter revival")

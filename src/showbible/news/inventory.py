@@ -223,6 +223,8 @@ def appearance_subject(kb: Knowledge, subject: str) -> str | None:
     is_character = (
         k in kb.characters or k in kb.lex.characters or k in {keyof(r) for r in kb.roles.values()}
     )
-    if is_character or kb.performer_like(subject) <= 0:
+    # the article's own word only: a performer it names as no one's may stand for their
+    # character ("Simone Missick ... hopping from Luke Cage to Iron Fist")
+    if is_character or kb.performer_like(subject, listed=False) <= 0:
         return subject
     return kb.roles.get(k)  # the performer's role, or no one

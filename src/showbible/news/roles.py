@@ -18,8 +18,8 @@ from showbible.news.characters import bare_character
 from showbible.news.cleaning import Paragraph
 from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention, ranked, title_case
-from showbible.news.given import is_given_name
 from showbible.news.extractor import HEDGE, families
+from showbible.news.given import is_given_name
 from showbible.news.names import ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import (
     credits_bracket,

@@ -49,8 +49,7 @@ def trim_name(raw: str) -> tuple[int, str]:
             break  # "June Wheeler", "May Parker": a first name, before a surname
         spans = spans[1:]
     if (len(spans) >= 3 and spans[0][1].endswith("ing")) or (
-        len(spans) == 2
-        and (spans[0][1] in _GERUNDS or _opening_word(spans[0][1], spans[1][1]))
+        len(spans) == 2 and (spans[0][1] in _GERUNDS or _opening_word(spans[0][1], spans[1][1]))
     ):
         spans = spans[1:]  # "Having Jonathan Frakes", "Featuring Jane Doe", "Helping Eva"
     while len(spans) >= 2 and (spans[-1][1] in _TITLE_VERBS or (
