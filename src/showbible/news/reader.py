@@ -25,11 +25,12 @@ from showbible.news.names import Lexicon, keyof, norm, unranked
 from showbible.news.quotes import Quotes
 from showbible.news.recaps import Recaps
 from showbible.news.relations import Relations
+from showbible.news.relatives import Relatives
 from showbible.news.synopses import Synopses
 from showbible.universe.bible import BibleConf
 
 
-class Reader(Relations, Quotes, Synopses, Recaps):
+class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
     def __init__(self, article: Article, kb: Knowledge, nlp: Any = None) -> None:
         super().__init__(article, kb)
         self.nlp = nlp
@@ -62,6 +63,7 @@ class Reader(Relations, Quotes, Synopses, Recaps):
                 self.add("plays", performer, name, line, heading, 0.6)
         self.synopses()
         self.recaps()
+        self.relatives()
         self.quotes()
         self.sources()
         # Now that the whole article is known, a short name may have a full form ("cast as

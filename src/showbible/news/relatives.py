@@ -1,0 +1,90 @@
+"""Characters named by their tie to another character: "his son, Sean (Mika Amonsen)", "Kimmy
+Gibler's estranged husband, Fernando", "Jessica's cousin Angela", "Bobby Donnell (A) loves his
+very pregnant wife, Lindsay Dole (B)". A family member, a partner, a colleague of a character is
+in that character's story: in the show the article places the owner in, when it places them in
+exactly one. Read once every other relation is known (the owner's show is one of them);
+proposed below the facts a sentence states.
+
+Not read: the owner a performer ("Stamos' other on-screen son": the role's show is not said),
+an owner the article places in no show or in several (a crossover's people), and a tie that is
+hedged ("could be her long-lost sister, Ada").
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import sentences
+from showbible.news.entities import NAM, Marked
+from showbible.news.extractor import Extractor
+from showbible.news.names import keyof
+
+CONFIDENCE = 0.45
+
+_TIE = (
+    r"(?:ex-)?(?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|half-brother|"
+    r"half-sister|stepmother|stepfather|stepson|stepdaughter|cousin|aunt|uncle|nephew|niece|"
+    r"grandmother|grandfather|grandson|granddaughter|twin|girlfriend|boyfriend|fianc[eé]e?|"
+    r"partner|spouse|lover|assistant|secretary|boss|best\s+friend|friend|rival|nemesis|"
+    r"colleague|mentor|protégé|protege|sidekick|roommate|neighbou?r|(?:in-)?laws?|"
+    r"mother-in-law|father-in-law|son-in-law|daughter-in-law|sister-in-law|brother-in-law)"
+)
+# "Kimmy Gibler's estranged husband, Fernando", "his son, Sean", "Jessica's cousin Angela"; not
+# "a friend" (no owner) and not a list's next name ("his wife and Ada": "and" is no tie)
+_TIED = re.compile(
+    rf"(?:(?P<o>{NAM})[’']s?|\b(?P<pro>[Hh]is|[Hh]er|[Tt]heir))\s+"
+    rf"(?:[a-z][\w\-]*\s+){{0,3}}?(?P<t>{_TIE})\s*,?\s+(?P<c>{NAM})"
+)
+
+
+class Relatives(Extractor):
+    """appears_in facts for characters named by their tie to a placed character."""
+
+    def relatives(self) -> None:
+        shows: dict[str, set[str]] = {}
+        for f in self.facts:
+            if f.kind == "appears_in" and f.qualifier != "hedged":
+                shows.setdefault(keyof(f.subject), set()).add(f.object)
+        placed = {(k, keyof(o)) for k, objs in shows.items() for o in objs}
+        for para in self.article.paragraphs:
+            if para.title:
+                continue
+            for _offset, sentence in sentences(self.kb.speechless(para.text)):
+                marked = self.kb.mark(sentence)
+                for match in _TIED.finditer(marked.text):
+                    owner = self._owner(marked, match)
+                    if owner is None:
+                        continue
+                    where = shows.get(keyof(owner), set())
+                    if len(where) != 1:
+                        continue  # in no show the article says, or in several
+                    who = self.character_of(marked.at(match.group("c")).value)
+                    if who is None or self.hedged_about(marked.text, match.start(), match.end()):
+                        continue
+                    show = next(iter(where))
+                    named = set(self.topical_series(self.kb.speechless(para.text)))
+                    if named and show not in named:
+                        continue  # a spin-off's paragraph: the owner's other show is not it
+                    if (keyof(who[0]), keyof(show)) in placed or keyof(who[0]) == keyof(owner):
+                        continue
+                    placed.add((keyof(who[0]), keyof(show)))
+                    self.add("appears_in", who[0], show, para.line, sentence, CONFIDENCE)
+
+    def _owner(self, marked: Marked, match: re.Match[str]) -> str | None:
+        """The character the tie is of: the name before "'s", or the one "his"/"her" stands
+        for (the last name before it in the sentence, when it is a character's or a
+        performer's with a role)."""
+        if match.group("o"):
+            x = marked.at(match.group("o"))
+            if x.kind != "name":
+                return None
+            k = keyof(self.kb.full(x.value))
+            return self.kb.characters.get(k) if k in self.kb.characters else None
+        before = [x for x in marked.all(marked.text[: match.start()]) if x.kind == "name"]
+        if before:
+            k = keyof(self.kb.full(before[-1].value))
+            if k in self.kb.characters:
+                return self.kb.characters[k]
+            if k in self.kb.roles:
+                return self.kb.full(self.kb.roles[k])  # "Wahlberg ... his son": his role's
+        return None  # "The actor ... alongside his wife, A": a performer's, or no one's
