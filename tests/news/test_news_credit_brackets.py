@@ -39,3 +39,37 @@ def test_a_list_of_people_with_credits_joining_a_cast_names_no_role() -> None:
     assert _plays(text) == set()
     one = "Elsewhere, Nia Vale (Hustle & Flow) has joined the cast of Harbor Nights."
     assert _plays(one) == set()
+
+
+def _appears(text: str) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+
+
+def test_a_show_after_the_performer_in_the_brackets_is_her_credit() -> None:
+    # "Character (Performer, Show)": the show is the performer's credit, not the role's; and
+    # "Performer (Character, Show)" still names the role's show
+    lead = "Salt Road season 2 is streaming now. "
+    text = lead + (
+        "In the new season of Harbor Nights, Ada calls upon examiner Mara Voss (Nia Vale, "
+        "Salt Road) for help."
+    )
+    assert ("Mara Voss", "Salt Road") not in _appears(text)
+    assert ("Mara Voss", "Harbor Nights") in _appears(text)
+    agent = lead + "Tom Roe (Agent Ivo Crane, Salt Road) crosses over into Harbor Nights."
+    assert ("Agent Ivo Crane", "Salt Road") in _appears(agent)
+
+
+def test_a_labels_colon_is_no_title() -> None:
+    # "NZ Premiere: Harbor Nights": a line's label, then the show
+    text = (
+        "NZ Premiere: Harbor Nights\n\nIn the brand new season of Harbor Nights, Ada (Nia Vale) "
+        "must prove her innocence."
+    )
+    assert ("Ada", "Harbor Nights") in _appears(text)
+
+
+def test_initials_without_their_last_period_are_a_name() -> None:
+    text = (
+        "Ada is accused of murdering her lover J.D Pollack (Tom Roe) in the Harbor Nights premiere."
+    )
+    assert ("Tom Roe", "J.D Pollack") in _plays(text)

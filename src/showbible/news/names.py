@@ -11,12 +11,13 @@ from showbible.universe.bible import Alias, BibleConf
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # "D’Onofrio" and "D’onofrio", "O'Brien", "A-Train", "MacFarlane", initials ("H."), the
-# abbreviations that stand in names ("Dr. Tara Lewis", "Titus Makin Jr."); "St." only before
+# abbreviations that stand in names ("Dr. Tara Lewis", "Titus Makin Jr."); initials without
+# their last period before a name ("J.D Pollack"); "St." only before
 # the rest of a surname ("Tariq St. Patrick", "Eva St. Clair"): alone it is a street or a saint's
 # place, and its period would otherwise end the name ("Tariq St").
 TOKEN = (
     rf"(?:(?:Dr|Mrs?|Ms|Jr|Sr|Prof|Sgt|Lt|Capt|Det|Col)\.(?=[ \t,;)])|St\.(?=[ \t][{_UP}])|"
-    rf"[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\.(?=[ \t])|(?:[{_UP}][’'](?=[^\W\d_])[^\W_]|[{_UP}])"
+    rf"[{_UP}]\.(?:[{_UP}]\.)+|(?:[{_UP}]\.)+[{_UP}](?=[ \t]+[{_UP}])|[{_UP}]\.(?=[ \t])|(?:[{_UP}][’'](?=[^\W\d_])[^\W_]|[{_UP}])"
     rf"(?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}]))*)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|le|la|bin|al|dos|das|mac)"

@@ -515,6 +515,7 @@ class Roles(Antecedents):
         one list share their order."""
         found: list[tuple[Mention, list[Mention], int, int]] = []
         owns: list[str] = []
+        credit_after: list[bool] = []
         for match in _PAIRS.finditer(m.text):
             a, bs = m.at(match.group("a")), m.all(match.group("b"))
             if credits_bracket(m.text[: match.start()], match.group("b")):
@@ -526,6 +527,9 @@ class Roles(Antecedents):
             # ("Sharon Leone (Diane Farr of 'Fire Country')": the performer's show is the role's)
             own = match.group("bs") or match.group("bs2") or match.group("os")
             owns.append(m.at(own).value if own else "")
+            # "Kate Switzer (Brooke Smith, Silence Of The Lambs)": after the performer in the
+            # brackets, a comma's show is her credit, not the role's
+            credit_after.append(bool(match.group("bs")))
         if not found:
             return
         votes = [pair_vote(self.kb, a, bs[0]) for a, bs, _, _ in found]
@@ -553,7 +557,11 @@ class Roles(Antecedents):
         last = max((f[3] for f, cast in zip(found, listed, strict=True) if cast), default=0)
         verb = re.split(r"[,;(]|\b(?:that|which|who)\b", m.text[last : last + 60])[0]
         place = "hedged" if last and HEDGE.search(verb) else ""
-        for (a, bs, start, _end), vote, cast, own in zip(found, votes, listed, owns, strict=True):
+        for (a, bs, start, _end), vote, cast, own, comma in zip(
+            found, votes, listed, owns, credit_after, strict=True
+        ):
+            if comma and not ((vote or default) > 0 and a.kind == "name"):
+                own = ""
             shown = [m.at(e.group("s")).value for e in episode if e.end() <= start]
             # "a new Grey's Anatomy episode in which Maggie (Kelly McCreary) will treat ...":
             # one pair after the show its sentence is about, less sure

@@ -519,6 +519,14 @@ _NOT_COLON_SHOW = frozenset(
 )
 
 
+# A label's last word before a colon: what the line is, not the first half of a title.
+_LABEL_ENDS = frozenset(
+    keyof(w)
+    for w in ("Premiere", "Finale", "Recap", "Review", "Preview", "Exclusive", "Trailer",
+              "Interview", "Spoilers", "Casting", "News", "Roundup", "Ratings")
+)  # fmt: skip
+
+
 def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
     """ "Star Trek: Lower Decks", "Law & Order: SVU": a title with a colon is one show when its
     first or second half is a show the article names, when the article uses it twice, or when
@@ -538,8 +546,8 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
             b = m.group("b")
             if a and f" and {a.split()[0]}" in b:
                 b = b[: b.index(f" and {a.split()[0]}")]
-            if keyof(a) in _NOT_COLON_SHOW:
-                continue  # "Image Source: Paramount Network", "Photo Credit: ..."
+            if keyof(a) in _NOT_COLON_SHOW or keyof(a.split()[-1] if a else "") in _LABEL_ENDS:
+                continue  # "Image Source: Paramount Network", "NZ Premiere: Crossing Jordan"
             if keyof(b) in ("the", "a", "an"):
                 continue  # "Teen Wolf: The long-awaited revival ...": a sentence after a topic
             whole = f"{a}: {b}" if a else ""
