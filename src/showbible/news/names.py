@@ -17,7 +17,8 @@ _UP = "A-ZÀ-ÖØ-Þ"
 # place, and its period would otherwise end the name ("Tariq St").
 TOKEN = (
     rf"(?:(?:Dr|Mrs?|Ms|Jr|Sr|Prof|Sgt|Lt|Capt|Det|Col)\.(?=[ \t,;)])|St\.(?=[ \t][{_UP}])|"
-    rf"[{_UP}]\.(?:[{_UP}]\.)+|(?:[{_UP}]\.)+[{_UP}](?=[ \t]+[{_UP}])|[{_UP}]\.(?=[ \t])|(?:[{_UP}][’'](?=[^\W\d_])[^\W_]|[{_UP}])"
+    rf"[{_UP}]\.(?:[{_UP}]\.)+|(?:[{_UP}]\.)+[{_UP}](?=[ \t]+[{_UP}])|[{_UP}]\.(?=[ \t])|"
+    rf"(?:[{_UP}][’'](?=[^\W\d_])[^\W_]|[{_UP}])"
     rf"(?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}]))*)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|le|la|bin|al|dos|das|mac)"
