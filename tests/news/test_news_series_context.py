@@ -29,6 +29,9 @@ def _shows(text: str) -> set[str]:
         "It was the first in a long line of Tidewater Bay spin offs.",
         "Tidewater Bay creator Jo Marsh has revealed more casting.",
         "The long-awaited Tidewater Bay revival has gained more updates.",
+        # a recap's opening line, a caption naming the season
+        "Previously on Tidewater Bay:",
+        "Tidewater Bay - Season 2",
     ],
 )
 def test_a_show_named_with_the_press_words_for_one(lead: str) -> None:

@@ -135,6 +135,9 @@ SERIES_CUES = [
     # Gen V includes guest appearances from ...; X features a talented cast
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:also\s+)?(?:includes|features|stars|boasts)\s+"
                rf"(?:guest appearances|a\s+(?:[a-z]+\s+)?cast|returning cast|an ensemble)\b"),
+    # "Previously on Jane the Virgin:", a recap's opening; "Superstore - Season 2", a caption
+    re.compile(rf"^\W*[Pp]reviously\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})\s*(?:[:.…]|$)"),
+    re.compile(rf"^\W*(?P<t>{COLON_TITLE}|{TITLE})\s+[-–—|]\s+(?:Season|Series)\s+\d{{1,2}}\s*$"),
     # 1. Cosmo Kramer (Seinfeld) on Mad About You: a list article's heading
     re.compile(rf"^\s*\d+\.\s+{NAME}\s*\((?P<a>{TITLE})\)\s+(?:on|in)\s+(?P<b>{TITLE})\s*$"),
     # 2021's Spider-Man: No Way Home; Daredevil (2015)
