@@ -66,11 +66,15 @@ def facts(text: str) -> set[FACTS]:
             'Ferry".\n',
             {("appears_in", "Brannock", "Harbor Lights")},
         ),
-        # a rank before a one-word name in one sentence makes it a character in the next
+        # a rank before a one-word name in one sentence makes it a character in the next (and
+        # the one listed with him, in the article's one show, is its character too)
         (
             'The episode reunites Agent Pryce and Okafor. Okafor recurs on "Harbor Lights" in '
             "May.\n",
-            {("appears_in", "Okafor", "Harbor Lights")},
+            {
+                ("appears_in", "Okafor", "Harbor Lights"),
+                ("appears_in", "Agent Pryce", "Harbor Lights"),
+            },
         ),
     ],
 )

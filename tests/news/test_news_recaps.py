@@ -125,3 +125,17 @@ def test_a_review_headline_s_season_and_episodes_are_no_part_of_the_title() -> N
     body = "\n\nMaren tells Teodor the truth. Later Teodor steals the keys, and Maren lies.\n"
     head = "Tidewater Season 1 Episode 3 & Episode 4 Review"
     assert _shows_of(head + body) == {"Tidewater"}
+
+
+def test_a_name_listed_with_a_placed_character_is_in_the_show() -> None:
+    # "Sun" and "Rachel Alpert" appear once, listed with characters the recap has placed; the
+    # performer listed with a character in a caption is no character
+    text = (
+        "Harbor Nights recap: the long night\n\n"
+        "Last night's Harbor Nights picked up where the premiere left off. Maren tells Teodor "
+        "the truth, and Teodor refuses to listen. Later Teodor leads Maren, Sun, Rachel Alpert "
+        "and the others across the island.\n\n"
+        "Maren confronts Teodor at the pier.\n"
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    assert {("Sun", "Harbor Nights"), ("Rachel Alpert", "Harbor Nights")} <= found

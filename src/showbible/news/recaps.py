@@ -39,6 +39,11 @@ _APPEARING = re.compile(
 )
 
 
+# Names listed together in a marked text: "A, B and C", "A and B", "A & B".
+_TOKEN_LIST = re.compile(
+    r"\ue002\d+\ue003(?:\s*,\s*(?:and\s+)?\ue002\d+\ue003|\s+(?:and|&)\s+\ue002\d+\ue003)+"
+)
+
 # One sentence of the article's prose: its paragraph, where it starts there, its text, marked.
 _Read = tuple[Paragraph, int, str, Marked]
 
@@ -86,6 +91,45 @@ class Recaps(Extractor):
                 placed.add((keyof(who), keyof(show)))
                 self.add("appears_in", who, show, para.line, sentence, CONFIDENCE)
         self._named_cast(main, read, inside, lower, placed)
+        self._listed_with(main, read, placed)
+
+    def _listed_with(
+        self, main: str | None, read: list[_Read], placed: set[tuple[str, str]]
+    ) -> None:
+        """A name listed with a character of the article's one show ("Locke leads Ben, Sun,
+        Richard Alpert and The Others", "Ilana and Bram arrive"), itself read as a character
+        and with no performer's evidence, is in that show too: a recap lists its people."""
+        if not main or self.franchise(main):
+            return
+        show = keyof(main)
+        added = True
+        while added:  # a name placed by its list places the next list it is in
+            added = False
+            for para, _offset, sentence, marked in read:
+                if any(x.kind == "series" and x.value != main for x in marked.mentions):
+                    continue  # another show's people may be listed here
+                for match in _TOKEN_LIST.finditer(marked.text):
+                    after = marked.text[match.end() :]
+                    if re.match(r"\s*\(", after) or (
+                        re.search(r"\bas\s+$", marked.text[: match.start()])
+                        and re.match(r"\s+as\b", after)
+                    ):
+                        continue  # "A as X, B as Y": performers and roles, not a list of people
+                    names = [x for x in marked.all(match.group()) if x.kind == "name"]
+                    fulls = [self.kb.full(x.value) for x in names]
+                    if not any((keyof(f), show) in placed for f in fulls):
+                        continue
+                    for full in fulls:
+                        k = keyof(full)
+                        if (k, show) in placed or k == show or not self._listed_character(full):
+                            continue
+                        at = marked.text.find(match.group())
+                        if self.hedged_about(marked.text, at, at + len(match.group())):
+                            continue
+                        placed.add((k, show))
+                        self.add("appears_in", self.kb.characters.get(k, full), main, para.line,
+                                 sentence, CONFIDENCE)  # fmt: skip
+                        added = True
 
     def _named_cast(
         self,
@@ -141,6 +185,20 @@ class Recaps(Extractor):
             placed.add((keyof(who), keyof(show)))
             line, sentence = where[(who, show)]
             self.add("appears_in", who, show, line, sentence, CONFIDENCE)
+
+    def _listed_character(self, full: str) -> bool:
+        """Whether a name listed with a character may be one: read as a character already, or
+        one word of a character's shape (``bare_character``), or a full name opening on a
+        census first name; never a name with a performer's evidence, a show, an organisation."""
+        k = keyof(full)
+        if k in self.kb.performers or self.kb.performer_like(full) > 0 or self.kb.is_series(full):
+            return False
+        if len(full) < 3 or re.search(r"\s(?:And|Of|The)\s", full):
+            return False  # "Aw", "Laverne And Shirley": a word, a title
+        if k in self.kb.characters or bare_character(self.kb, full):
+            return True
+        words = full.split()
+        return 2 <= len(words) <= 3 and is_given_name(words[0]) and not ranked(full)
 
     def _cast_member(
         self, value: str, alone: Counter[str], inside: set[str], lower: set[str]
