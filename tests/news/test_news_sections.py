@@ -64,3 +64,20 @@ def test_a_performers_credit_in_the_bullet_before_is_not_the_roles_show() -> Non
 def test_a_single_short_line_naming_a_show_is_no_section() -> None:
     found = _appears(PROSE)
     assert ("Maren", "Night Desk") not in found
+
+
+def test_a_link_to_another_page_does_not_end_a_section() -> None:
+    # a section headed by a title-case line with a headline's verb glued to the show, then a
+    # link line naming two other shows before the section's paragraphs
+    text = (
+        "Casting news of the week\n\n"
+        "Harbor Nights Announces Season 2 Cast and Plot\n\n"
+        "As previously reported, Nia Vale is returning to Harbor Nights as Mara Voss.\n\n"
+        "Casting Bits: Tom Roe Joins Salt Road, Glass Orchard Adds Ida Kress and More >>>\n\n"
+        "Former Dean Tobias Reed (Jo Marsh) will buy the hospital.\n\n"
+        "Ada Lind Joins Copper Gulch Revival\n\n"
+        "The Copper Gulch revival has cast Ada Lind as Lena Hart.\n"
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    assert ("Dean Tobias Reed", "Harbor Nights") in found
+    assert not {o for _, o in found if o.endswith("Announces")}

@@ -49,6 +49,10 @@ NEGATION = re.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|
 # THE DARK", "Grey's Anatomy (ABC)"); it governs the paragraphs under it, at most _SECTION of them.
 _HEADING = re.compile(r"(?![•*\-–—]\s)[^\n]{1,100}(?<![.!?:;,])")
 _SECTION = 8
+# A line that links to another page: "... and More >>>", "Related: ...", "Read more: ..."
+_LINK = re.compile(
+    r"(?:>>>?|»|→)\s*$|^\W*(?:Related|Read\s+more|Read\s+also|Also\s+read|See\s+also)\b\s*:"
+)
 
 
 @dataclass
@@ -264,6 +268,8 @@ class Extractor:
             if j in sections:
                 return sections[j]
             above = paragraphs[j]
+            if _LINK.search(above.text):
+                continue  # "Casting Bits: ... and More >>>": a link to another page, no heading
             if above.title or self._heading_like(above):
                 return None  # the headline is the article's; a heading of no one show ends it
         return None
@@ -273,7 +279,7 @@ class Extractor:
         if self._sections is None:
             self._sections = {}
             for j, above in enumerate(self.article.paragraphs):
-                if not above.title and self._heading_like(above):
+                if not above.title and self._heading_like(above) and not _LINK.search(above.text):
                     shows = set(self.series_in(above.text))
                     if len(shows) == 1:
                         self._sections[j] = shows.pop()

@@ -261,6 +261,14 @@ _TITLE_STOP = frozenset(
 )
 
 
+# A headline's verbs in Title Case, glued after the show they are said of ("Batman Returns",
+# "Mary Poppins Returns" are titles: no "Returns" here).
+_HEADLINE_VERBS = frozenset(
+    words("""Announces Adds Joins Reveals Sets Casts Confirms Teases Drops Gets Lands Renews
+    Cancels Unveils Taps Hires Recruits Books Enlists Welcomes Releases Shares Loses Eyes""")
+)
+
+
 def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool = True) -> str:
     """A candidate title cleaned of the sentence words glued to it, or "" if none is left.
     ``exact``: the title as quoted, only trimmed. ``inside``: the candidate stands inside a
@@ -286,6 +294,8 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         words = words[2:]  # "The CW's Supernatural"
     while words and words[-1] in ("Season", "Seasons", "season", "series", "TV", "series'"):
         words = words[:-1]
+    while not exact and len(words) >= 3 and words[-1] in _HEADLINE_VERBS:
+        words = words[:-1]  # "Scream Queens Announces Season 2 Cast": a headline's verb
     if len(words) >= 3 and words[-1].isdigit() and words[-2] in ("Season", "Episode", "Part"):
         words = words[:-2]  # "Station 19 Season 3"
     if words and re.fullmatch(r"[’']s?", words[-1]):
