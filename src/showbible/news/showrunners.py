@@ -65,8 +65,10 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"a return|make a return)\s+to\s+(?:[\w-]+\s+){{0,4}}?(?P<s2>{SER})\s+(?:to\s+"
                 rf"(?:serve|act)\s+)?as\s+(?:its\s+|the\s+)?{RUNNER}"), 0.85, ""),
     # Jane Doe, the show's showrunner from season four through eight
-    (re.compile(rf"(?P<p>{NAM}),\s+(?:the|its)\s+(?P<the>show|series)[’']s\s+(?:new\s+|former\s+)?"
-                rf"{RUNNER}\b"), 0.8, ""),
+    # (also "Mike Judge, the original series’ co-creator and co-showrunner")
+    (re.compile(rf"(?P<p>{NAM}),\s+(?:the|its)\s+(?:original\s+|new\s+)?(?P<the>show|series)"
+                rf"(?:[’']s|s?[’'])\s+(?:new\s+|former\s+|original\s+)?"
+                rf"(?:[a-z][\w\-]*\s+and\s+)?{RUNNER}\b"), 0.8, ""),
     # The new showrunner for the series is Jane Doe; Its showrunner will be Jane Doe
     (re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+)?{RUNNER}\s+(?:(?:for|of|on)\s+"
                 rf"(?:(?:the|this)\s+(?P<the>series|show)|(?P<s2>{SER}))\s+)?(?:is|will be|was)\s+"
