@@ -38,6 +38,16 @@ def triples(text: str, **kw: bool) -> set[FACTS]:
          {("plays", "Lena Hart", "Della Marsh")}),
         ("Della Marsh, played by Lena Hart, and Ivo Crane, played by Omar Bly, meet.",
          {("plays", "Lena Hart", "Della Marsh"), ("plays", "Omar Bly", "Ivo Crane")}),
+        # whose the role is before it; a list's last name opening the next clause is no role
+        ("Omar Bly also returns as Paul's cousin Ira, and Lena Hart returns as the Voss' "
+         "building superintendent Mr. Wicker.",
+         {("plays", "Omar Bly", "Ira"), ("plays", "Lena Hart", "Mr. Wicker")}),
+        # a reference work's opening line; a performer named by a role of theirs
+        ("Anthony Reyes is a fictional character portrayed by Omar Bly.",
+         {("plays", "Omar Bly", "Anthony Reyes")}),
+        ("Harrowgate season 2 is out. The spin-off stars Lena Hart, better known as Della Marsh "
+         "from the first season of Harrowgate.",
+         {("plays", "Lena Hart", "Della Marsh"), ("appears_in", "Della Marsh", "Harrowgate")}),
     ],
 )  # fmt: skip
 def test_plays(text: str, expected: set[FACTS]) -> None:

@@ -51,7 +51,8 @@ CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with i
 DESC = (
     # ("FBI agent Dale Cooper": an agency named like a show, then the job)
     r"(?:(?:the|a|an|his|her|their|its|our)\s+)?"
-    r"(?:(?:\ue000\d+\ue001|[A-Z]{2,}|[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z]))?"  # "Emmy-winning"
+    # ("Paul's cousin Ira", "the Buchmans' apartment superintendent Mr. Wicker": whose)
+    r"(?:(?:\ue000\d+\ue001|\ue002\d+\ue003[’']s?|[A-Z]{2,}|[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z]))?"
     r"(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
     r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
 )
@@ -63,6 +64,9 @@ C_ITEM = (
     rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
     r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
+    # "as X, and B returns as Y": B is the next clause's subject, no role
+    r"(?!\s+(?:also\s+)?(?:will\s+|is\s+|has\s+)?(?:returns?|returning|plays?|playing|joins?|"
+    r"reprises?|voices?|portrays?)\b)"
     r"(?!\s+[a-z][\w\-]*[’'](?:s\b|\s))"  # "X, the Wayne family's butler": Wayne names a noun
     # "FBI agent Dale Cooper": FBI, named like a show, describes the role
     r"(?!(?<=\ue001)\s+[a-z][\w\-]*\s+\ue002)"
@@ -104,7 +108,10 @@ SER_ROLE = (
 )
 # "as Karen's (Megan Mullally) former lover Malcolm Widmark", "play Spencer Reid's mother Diana":
 # whose the role is, then the role
-OWNED_ROLE = rf"(?:{CH}[’']s\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
+# ("as the Buchmans' apartment superintendent Mr. Wicker": a family's, its apostrophe alone)
+OWNED_ROLE = (
+    rf"(?:(?:the\s+)?{CH}[’']s?\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
+)
 OWNER = rf"{OWNED_ROLE}?"
 # "plays a TV star named Regina Coburn", "voiced a character named Pilar"
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
