@@ -139,3 +139,29 @@ def test_a_name_listed_with_a_placed_character_is_in_the_show() -> None:
     )
     found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
     assert {("Sun", "Harbor Nights"), ("Rachel Alpert", "Harbor Nights")} <= found
+
+
+def test_english_words_and_nationalities_are_no_characters() -> None:
+    # capitals that open a clause or a title, in a recap of one show; a performer's role keeps
+    # its word ("Thing")
+    text = (
+        "Harbor Nights recap: the long night\n\n"
+        "Last night's Harbor Nights picked up where the premiere left off. Absence makes the "
+        "heart grow fonder, and Maren tells Teodor the truth. Later Teodor refuses to listen.\n\n"
+        "Maren confronts Teodor at the pier, where a Russian waits. Thing (Ivo Dane) crawls "
+        "after them; Thing returns in Harbor Nights season 2.\n"
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    assert ("Maren", "Harbor Nights") in found
+    assert not {s for s, _ in found if s in ("Absence", "Russian")}
+    assert ("Thing", "Harbor Nights") in found
+
+
+def test_a_word_no_census_lists_as_a_name_is_no_character() -> None:
+    from showbible.news.characters import word_not_name
+
+    for word in ("Absence", "Birthday", "Follow", "Third", "Russian", "European"):
+        assert word_not_name(word), word
+    # first names and surnames that are words too, and any name of two words
+    for name in ("Hope", "Grace", "Castle", "Butcher", "Maren", "Hawkins High", "Tom Roe"):
+        assert not word_not_name(name), name

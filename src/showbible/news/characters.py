@@ -30,7 +30,9 @@ import re
 from showbible.news.cleaning import Article, sentences
 from showbible.news.entities import NAM, SER, Knowledge, Marked, ranked, title_case
 from showbible.news.facts import NewsFact
+from showbible.news.given import is_given_name, is_surname
 from showbible.news.names import ORGS, OUTLETS, keyof, words
+from showbible.reading.lexicon import is_common, names_no_one
 
 # "Castle's Beckett", "Frasier's ex-wife Lilith Sternin", "FBI's Jubal": a show's own people.
 _OWNED = re.compile(rf"(?P<s>{SER})[’']s?\s+(?:(?:[a-z][\w\-]*)\s+){{0,3}}(?P<n>{NAM})")
@@ -139,6 +141,18 @@ def consistent_roles(facts: list[NewsFact]) -> list[NewsFact]:
             f = dataclasses.replace(f, subject=wrong[(f.line, f.sentence, f.subject)])
         out.append(f)
     return out
+
+
+def word_not_name(name: str) -> bool:
+    """A one-word "character" that is an English word and no one's name by the census lists
+    ("Follow", "Absence", "Birthday", "Third"), or a nationality or a kind of people ("Russian",
+    "European"): a capital that opened a clause or a title, not a character. A word that is
+    also a first name or a surname ("Hope", "Castle", "Butcher") may be one."""
+    if " " in name.strip():
+        return False
+    if names_no_one(name):
+        return True
+    return is_common(name) and not is_given_name(name) and not is_surname(name)
 
 
 def bare_character(kb: Knowledge, name: str) -> str | None:

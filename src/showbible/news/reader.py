@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from showbible.model import InputError
-from showbible.news.characters import consistent_roles, learn_characters
+from showbible.news.characters import consistent_roles, learn_characters, word_not_name
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
 from showbible.news.consistency import typed
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
@@ -90,6 +90,15 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = [_about(f, appearance_subject(self.kb, f.subject)) for f in facts]
         # a performer read as the role a show is named after ("Peacemaker" in Peacemaker)
         facts = [f for f in facts if f.subject and not _own_title(f)]
+        # a clause's or a title's capitalised word read as a character ("Follow", "Absence"),
+        # unless a performer plays it ("Thing", "Wednesday", "Pops" are roles)
+        played = {keyof(f.object) for f in facts if f.kind == "plays"}
+        facts = [
+            f
+            for f in facts
+            if not (f.kind == "appears_in" and keyof(f.subject) not in played)
+            or not word_not_name(f.subject)
+        ]
         return dedupe(facts)
 
     def _role(self, name: str) -> str:
