@@ -42,6 +42,10 @@ def triples(text: str, **kw: bool) -> set[FACTS]:
         ("Omar Bly also returns as Paul's cousin Ira, and Lena Hart returns as the Voss' "
          "building superintendent Mr. Wicker.",
          {("plays", "Omar Bly", "Ira"), ("plays", "Lena Hart", "Mr. Wicker")}),
+        # voice work said with the voice as a noun
+        ("Lena Hart will again lend her voice to Della Marsh, and Omar Bly provides the voice "
+         "of Ivo Crane.",
+         {("plays", "Lena Hart", "Della Marsh"), ("plays", "Omar Bly", "Ivo Crane")}),
         # a reference work's opening line; a performer named by a role of theirs
         ("Anthony Reyes is a fictional character portrayed by Omar Bly.",
          {("plays", "Omar Bly", "Anthony Reyes")}),

@@ -81,7 +81,11 @@ AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|on
 V_DIRECT = (
     r"(?:(?:returns|returning|returned|return)\s+to\s+)?"  # "returns to voice Bob"
     r"(?:plays|played|playing|play|portrays|portrayed|portraying|portray|voices|voiced|voicing|"
-    r"voice|reprises|reprised|reprising|reprise)(?!\s+by\b)"
+    r"voice|reprises|reprised|reprising|reprise|"
+    # "will again lend her voice to Peggy Hill", "provides the voice of", "gives voice to"
+    r"(?:lends?|lent|lending)\s+(?:(?:his|her|their)\s+)?voices?\s+to|"
+    r"(?:provides?|provided|providing|gives?|gave|giving)\s+(?:the\s+)?voices?\s+(?:of|to|for))"
+    r"(?!\s+by\b)"
 )
 V_AS = (
     r"(?:guest[- ])?(?:stars?|starred|starring|returns?|returned|returning|cast|appears?|appeared|"
