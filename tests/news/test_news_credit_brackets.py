@@ -73,3 +73,12 @@ def test_initials_without_their_last_period_are_a_name() -> None:
         "Ada is accused of murdering her lover J.D Pollack (Tom Roe) in the Harbor Nights premiere."
     )
     assert ("Tom Roe", "J.D Pollack") in _plays(text)
+
+
+def test_the_roles_show_after_the_pair() -> None:
+    # "teacher Kevin Riley (Thomas McCarthy) of "Boston Public"": the show is the role's
+    text = (
+        "Harbor Nights season 2 is here. Entering this mess is teacher Ivo Crane (Tom Roe) of "
+        '"Salt Road," who is in a job crisis.'
+    )
+    assert ("Ivo Crane", "Salt Road") in _appears(text)

@@ -211,6 +211,8 @@ _PAIRS = re.compile(
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER})|\s+(?:of|from)\s+[“\"‘']?(?P<bs2>{SER})[”\"’']?)?\)"
+    # ("teacher Kevin Riley (Thomas McCarthy) of "Boston Public"": the role's show after it)
+    rf"(?:\s+(?:of|from)\s+[“\"‘']?(?P<os2>{SER}))?"
 )
 # A verb or "as" right before a name: the object of a clause before ("plays X and B plays Y")
 _OBJECT_BEFORE = re.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
@@ -534,7 +536,7 @@ class Roles(Antecedents):
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
             # ("Sharon Leone (Diane Farr of 'Fire Country')": the performer's show is the role's)
-            own = match.group("bs") or match.group("bs2") or match.group("os")
+            own = match.group("bs") or match.group("bs2") or match.group("os") or match.group("os2")
             owns.append(m.at(own).value if own else "")
             # "Kate Switzer (Brooke Smith, Silence Of The Lambs)": after the performer in the
             # brackets, a comma's show is her credit, not the role's
