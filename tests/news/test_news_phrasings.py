@@ -42,6 +42,9 @@ def triples(text: str, **kw: bool) -> set[FACTS]:
         ("Omar Bly also returns as Paul's cousin Ira, and Lena Hart returns as the Voss' "
          "building superintendent Mr. Wicker.",
          {("plays", "Omar Bly", "Ira"), ("plays", "Lena Hart", "Mr. Wicker")}),
+        # a possessive, a word or two and "character" before the role
+        ("Joining them is Lena Hart's mystery character Della Marsh.",
+         {("plays", "Lena Hart", "Della Marsh")}),
         # voice work said with the voice as a noun
         ("Lena Hart will again lend her voice to Della Marsh, and Omar Bly provides the voice "
          "of Ivo Crane.",

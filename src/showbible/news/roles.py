@@ -218,7 +218,9 @@ _PAIRS = re.compile(
 _OBJECT_BEFORE = re.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
 _POSSESSIVE = re.compile(
-    rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+)?(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
+    # (also "Tavi Gevinson's mystery character Kate Keller": a word or two, then "character")
+    rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+|(?:[a-z][\w\-]*\s+){{0,2}}(?:character|role),?\s+)?"
+    rf"(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
     rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
     rf"prequel|sequel|adaptation|"
     rf"crossover|set|finale|premiere)))(?!\s*\((?![a-z]))(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
