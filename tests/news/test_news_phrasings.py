@@ -45,6 +45,9 @@ def triples(text: str, **kw: bool) -> set[FACTS]:
         # a possessive, a word or two and "character" before the role
         ("Joining them is Lena Hart's mystery character Della Marsh.",
          {("plays", "Lena Hart", "Della Marsh")}),
+        # a performer *is* the role (the performer known as one: "actor")
+        ("Actor Omar Bly will play Ivo Crane, while actress Lena Hart is Della Marsh.",
+         {("plays", "Omar Bly", "Ivo Crane"), ("plays", "Lena Hart", "Della Marsh")}),
         # voice work said with the voice as a noun
         ("Lena Hart will again lend her voice to Della Marsh, and Omar Bly provides the voice "
          "of Ivo Crane.",
@@ -154,3 +157,9 @@ def test_hedged_facts_are_kept_apart_when_asked() -> None:
     facts = extract_text(text, "a.txt", keep_hedged=True)
     hedged = [f for f in facts if f.kind == "appears_in"]
     assert hedged and all(f.qualifier == "hedged" and f.confidence < 0.5 for f in hedged)
+
+
+def test_is_names_no_role_without_a_performer() -> None:
+    # "X is Y" between two names the article says nothing of is no casting
+    text = "The mayor of the town is Ada Lind, and her deputy is Jo Marsh."
+    assert not {f for f in triples(text) if f[0] == "plays"}

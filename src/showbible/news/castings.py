@@ -108,6 +108,10 @@ _THEIR_CHARACTER = re.compile(
 )
 # The performer a "his character" refers to: named just after the words of a performer's job.
 _PERFORMER_NAMED = re.compile(rf"\b(?:actor|actress|star|comedian|performer)\s+(?P<p>{NAM})")
+# "Teddy Hawley is Prince Harry and Timothee Sambor is Prince William", "while Franco is
+# Argyle": a performer *is* the role, when the article says the first is a performer and
+# nothing says the second is
+_IS_ROLE = re.compile(rf"(?P<p>{NAM})\s+is\s+(?P<c>{NAM})(?=\s*(?:[,.;:]|and\b|$))")
 # "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
 _AKA = re.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
 
@@ -194,6 +198,17 @@ class Castings(Respectively, Recasts):
             who, part = m.at(match.group("p")), m.at(match.group("c"))
             if self.kb.performer_like(part.value) <= 0:
                 self.emit_plays(who.value, part, m, sentence, para, 0.75, "", match.start())
+        for match in _IS_ROLE.finditer(m.text):
+            who, part = m.at(match.group("p")), m.at(match.group("c"))
+            if (
+                self.kb.performer_like(who.value) > 0
+                and self.kb.performer_like(part.value) <= 0
+                and keyof(self.kb.full(part.value)) not in self.kb.performers
+                and not question
+            ):
+                self.emit_plays(who.value, part, m, sentence, para, 0.7,
+                                self.qualifier(m, match.start(), match.end(), question),
+                                match.start("c"))  # fmt: skip
         for match in _AKA.finditer(m.text):
             who, part = m.at(match.group("p")), m.at(match.group("c"))
             if self.kb.performer_like(who.value) > 0 >= self.kb.performer_like(part.value):
