@@ -124,3 +124,51 @@ def test_an_apposition_saying_what_the_show_is_names_it() -> None:
     # a character described by the show she is from is no show
     ahsoka = "Nia Vale is playing Mara Voss, a main character from animated series Tidewater Bay.\n"
     assert "Mara Voss" not in _shows(ahsoka)
+
+
+def test_a_roundups_items_open_on_their_shows() -> None:
+    # "Show: sentence" lines, two or more: each item's show; "30 Rock: If ..." is no colon
+    # title; an interview's "Q:" and a speaker's "Claire:" are no shows
+    text = (
+        "Midseason guest stars\n\n"
+        "Tidewater Bay: Nia Vale will play an older love interest for Mara in three episodes.\n\n"
+        "30 Harbor: If you caught the end of last night's episode, you know Tom Roe is back.\n\n"
+        "Q: Who else is coming back to the show this season, and when?\n"
+    )
+    shows = {x for x in _labels(text)}
+    assert {"Tidewater Bay", "30 Harbor"} <= shows
+    assert not {s for s in shows if s.startswith(("Q", "Harbor: If"))}
+
+
+def _labels(text: str) -> list[str]:
+    from showbible.news.series import label_titles
+
+    return label_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
+
+
+def test_a_speakers_lines_are_no_roundup() -> None:
+    text = (
+        "Claire: I have never seen anything like this in my whole life, Phil.\n\n"
+        "Phil: Neither have I, honey, and I have seen a lot of things.\n"
+    )
+    assert _labels(text) == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "After last week's fiery episode, this week's Tidewater Bay moves back to the chessboard.",
+        "Before we dive into this week's Tidewater Bay recap, a word about the finale.",
+    ],
+)
+def test_this_weeks_show(lead: str) -> None:
+    text = f"{lead}\n\nMaren tells Teodor the truth, and Teodor refuses to listen.\n"
+    assert "Tidewater Bay" in _shows(text)
+
+
+def test_a_first_names_possessive_after_role_in_is_no_show() -> None:
+    text = (
+        "Harbor Nights season 2 adds Tom Roe, who will hold a key role in Leslie's campaign as "
+        "her opponent.\n"
+    )
+    assert "Leslie" not in _shows(text)

@@ -39,6 +39,9 @@ _APPEARING = re.compile(
 )
 
 
+# What names a title, not a person: "titled the first episode Eden", "an episode called Pilot"
+_TITLED = re.compile(r"\b(?:titled|entitled|called|named|dubbed)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+
 # Names listed together in a marked text: "A, B and C", "A and B", "A & B".
 _TOKEN_LIST = re.compile(
     r"\ue002\d+\ue003(?:\s*,\s*(?:and\s+)?\ue002\d+\ue003|\s+(?:and|&)\s+\ue002\d+\ue003)+"
@@ -81,6 +84,8 @@ class Recaps(Extractor):
                 at = marked.text.find(x.token)
                 if self.hedged_about(marked.text, at, at + len(x.token)):
                     continue  # "Ava might ...": a hypothesis
+                if _TITLED.search(marked.text[:at]):
+                    continue  # "titled the first episode Eden": an episode's title
                 who = bare_character(self.kb, x.value) or self._first_named(x.value)
                 if who is None or keyof(x.value) not in inside or x.value.lower() in lower:
                     continue
@@ -166,6 +171,8 @@ class Recaps(Extractor):
                     continue
                 at = marked.text.find(x.token)
                 if self.hedged_about(marked.text, at, at + len(x.token)):
+                    continue
+                if _TITLED.search(marked.text[:at]):
                     continue
                 who = self._cast_member(x.value, alone, inside, lower)
                 if who is None or keyof(who) == keyof(show):

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from showbible.news.cleaning import QUOTE_RE, Article, unquoted
+from showbible.news.given import is_given_name
 from showbible.news.names import (
     NAME,
     NOT_NAME_START,
@@ -135,6 +136,8 @@ SERIES_CUES = [
     # Gen V includes guest appearances from ...; X features a talented cast
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:also\s+)?(?:includes|features|stars|boasts)\s+"
                rf"(?:guest appearances|a\s+(?:[a-z]+\s+)?cast|returning cast|an ensemble)\b"),
+    # "this week's Game of Thrones moves back", "last week's Veep recap": a show's episode
+    re.compile(rf"\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+week[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # "Previously on Jane the Virgin:", a recap's opening; "Superstore - Season 2", a caption
     re.compile(rf"^\W*[Pp]reviously\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})\s*(?:[:.…]|$)"),
     re.compile(rf"^\W*(?P<t>{COLON_TITLE}|{TITLE})\s+[-–—|]\s+(?:Season|Series)\s+\d{{1,2}}\s*$"),
@@ -421,6 +424,46 @@ _ON_HEADING = next(c for c in SERIES_CUES if c.pattern.startswith(r"^\s*(?:\d+(?
 _POSSESSIVE_CUE = next(c for c in SERIES_CUES if "castmates" in c.pattern)
 
 
+def _persons_possessive(name: str, text: str, m: re.Match[str]) -> bool:
+    """Whether a cue's one-word title is a first name in the possessive before a common noun
+    ("role in Leslie's campaign"); a show's possessive ("Veep's finale") is no first name."""
+    word = re.sub(r"[’']s$", "", name.strip())
+    if " " in word or not re.fullmatch(r"[A-Z][a-z]+", word) or not is_given_name(word):
+        return False
+    at = text.find(word, m.start())
+    return at >= 0 and re.match(r"[’']s\s+[a-z]", text[at + len(word) :]) is not None
+
+
+# "New Girl: Dermot Mulroney will play ...", "30 Rock: If you caught ...": a roundup's item
+# opening on the show it is about
+_LABEL_LINE = re.compile(rf"^\W*(?P<t>(?:\d{{1,4}}[ \t]+)?{TITLE})[ \t]*:[ \t]+(?P<rest>\S.*)$")
+
+
+def label_titles(article: Article) -> list[str]:
+    """The shows a roundup's items open on ("Show: sentence"), when two lines or more of the
+    article are laid out so: one such line is a headline's topic or a caption. A label that is
+    a person's name ("Jane Doe: I loved it", an interview) or a page's label ("Update:") is none."""
+    labels: list[str] = []
+    for para in article.paragraphs:
+        if para.title:
+            continue
+        m = _LABEL_LINE.match(para.text)
+        if m is None or len(m.group("rest").split()) < 6 or len(m.group("t").split()) > 5:
+            continue
+        label = m.group("t")
+        if len(label) < 3 or (len(label) <= 4 and label.isupper()):
+            continue  # "Q:", "A:", "EW:": an interview's speakers
+        if keyof(label) in _NOT_COLON_SHOW or keyof(label.split()[-1]) in _LABEL_ENDS:
+            continue
+        words_ = label.split()
+        if is_given_name(words_[0]) and (len(words_) == 1 or label.istitle()):
+            continue  # "Claire: ...", "Dermot Mulroney: ...": someone speaking
+        labels.append(label)
+    if len(labels) < 2:
+        return []
+    return [n for n in (series_name(label) for label in labels) if n]
+
+
 def cue_titles(article: Article) -> list[str]:
     """Titles that the grammar around them marks as shows or films."""
     found: list[str] = []
@@ -443,6 +486,8 @@ def cue_titles(article: Article) -> list[str]:
                     if re.match(r"^\W*(?:In|On|During)\b", opener):
                         items = items[:1]  # "On the last episode of A, Natalie and Crockett ..."
                     names.extend(items)
+                # "a key role in Leslie's campaign": a first name's possessive, a person's
+                names = [n for n in names if not _persons_possessive(n, text, m)]
                 if para.title:  # a headline's "Show: what this is about" names the show alone
                     names = [_headline_show(n) for n in names]
                 start = min((m.start(g) for g in ("t", "a", "list") if groups.get(g)), default=0)
@@ -451,6 +496,7 @@ def cue_titles(article: Article) -> list[str]:
                 found.extend(
                     n for n in (series_name(n, inside=inside, orgs=not network) for n in names) if n
                 )
+    found.extend(label_titles(article))
     # A headline "X: Everything We Know About Season 3".
     for para in article.paragraphs[:1]:
         head = re.match(rf"(?P<t>{TITLE})\s*:\s+(?P<rest>.*)$", para.text)
@@ -532,6 +578,12 @@ _NOT_COLON_SHOW = frozenset(
 )
 
 
+# The first word of a sentence after a colon, never of a title's second half ("Bonus: It ...",
+# "Moonlighting: Aw, ...", "The West Wing: There ...").
+_CLAUSE_OPENERS = frozenset(
+    words("""it if there aw oh yes no this that these those you we i he she they its his her
+    their our my your when while as but and so what why how who here now then""")
+)
 # A label's last word before a colon: what the line is, not the first half of a title.
 _LABEL_ENDS = frozenset(
     keyof(w)
@@ -561,8 +613,19 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
                 b = b[: b.index(f" and {a.split()[0]}")]
             if keyof(a) in _NOT_COLON_SHOW or keyof(a.split()[-1] if a else "") in _LABEL_ENDS:
                 continue  # "Image Source: Paramount Network", "NZ Premiere: Crossing Jordan"
-            if keyof(b) in ("the", "a", "an"):
-                continue  # "Teen Wolf: The long-awaited revival ...": a sentence after a topic
+            if keyof(b) in ("the", "a", "an") or b.split()[0].lower() in _CLAUSE_OPENERS:
+                continue  # "Teen Wolf: The long-awaited revival ...", "30 Rock: If you caught"
+            if a.split()[:1] in (["See"], ["Read"], ["Watch"], ["More"]):
+                continue  # "See This: Parker Posey": a link's label
+            if (
+                not para.title
+                and _LABEL_LINE.match(para.text)
+                and re.match(
+                    rf"{re.escape(m.group(0))}\s+(?:will|is|was|has|have|are|were|had)\b",
+                    text[m.start() :],
+                )
+            ):
+                continue  # "New Girl: Dermot Mulroney will play ...": a roundup's label
             whole = f"{a}: {b}" if a else ""
             if not whole or re.match(r"\s*\(", text[m.end() :]):
                 continue  # "Chicago Fire: Sal Vasquez (Brandon Larracuente)": a show's character
