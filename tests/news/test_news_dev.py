@@ -29,10 +29,10 @@ SPLITS = DEV_SPLITS
 # out: held16 and held17 were read after their looks and gave the recap class; held18 and held19
 # (blind too; held19 first read at b8c0eed) were read after theirs for one fix each. All four
 # stay out until a session fixes classes from them and says so. held20 to
-# held27 were hand-read and committed blind too; they stay out until their first looks are taken.
+# held28 were hand-read and committed blind too; they stay out until their first looks are taken.
 FIRST_LOOK = (
     "held16", "held17", "held18", "held19", "held20", "held21", "held22", "held23", "held24",
-    "held25", "held26", "held27",
+    "held25", "held26", "held27", "held28",
 )  # fmt: skip
 FLOOR = {"plays": (0.9, 0.85), "showrunner": (0.85, 0.75), "appears_in": (0.8, 0.55)}
 
