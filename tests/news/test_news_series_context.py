@@ -172,3 +172,14 @@ def test_a_first_names_possessive_after_role_in_is_no_show() -> None:
         "her opponent.\n"
     )
     assert "Leslie" not in _shows(text)
+
+
+def test_the_place_a_story_goes_to_is_no_show() -> None:
+    # "The X" capitalised twice inside sentences is a show, unless it is where people go
+    text = (
+        "After last week's fiery episode, this week's Tidewater Bay moves back to the chessboard."
+        "\n\nMaren suggests sending Teodor to work at The Wall, but he refuses. Later the dead "
+        "march towards The Wall, and Maren sends a raven to Ilse.\n"
+    )
+    assert "The Wall" not in _shows(text)
+    assert "Tidewater Bay" in _shows(text)

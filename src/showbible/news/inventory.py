@@ -47,6 +47,11 @@ _SHOW_WORD = re.compile(rf"(?P<t>(?:The|That|This)\s+(?:[’']\d0s|{TITLE})\s+Sh
 # "Futurama on The Simpsons", "The Simpsons has delivered": "The" in capitals inside a sentence
 # opens a title; used twice or more there, the title is the article's show.
 _MID_THE = re.compile(rf"(?<=[a-z,;:] )(?P<t>The\s+{TITLE})")
+# Where a place stands, never a show: "at The Wall", "towards The Wall", "north of The Neck"
+_AT_A_PLACE = re.compile(
+    r"\b(?:at|towards?|near|inside|outside|beyond|across|around|behind|past|beneath|above|"
+    r"(?:north|south|east|west)\s+of)\s+$"
+)
 # "Gossip Girl (CW, 8 PM) – This episode ...": a TV listing opens its paragraph with the show, its
 # network and its time.
 _LISTING = re.compile(
@@ -120,6 +125,8 @@ def learn_plain_series(kb: Knowledge, article: Article) -> None:
             kb.add_series(named.group("t"), exact=True)
         if not para.title:
             for m in _MID_THE.finditer(text):
+                if _AT_A_PLACE.search(text, 0, m.start()):
+                    continue  # "to work at The Wall", "marching towards The Wall": a place
                 title = series_name(m.group("t"), inside=True)
                 if title and not _person(kb, title):
                     mid[title] = mid.get(title, 0) + 1
