@@ -178,8 +178,9 @@ def test_the_place_a_story_goes_to_is_no_show() -> None:
     # "The X" capitalised twice inside sentences is a show, unless it is where people go
     text = (
         "After last week's fiery episode, this week's Tidewater Bay moves back to the chessboard."
-        "\n\nMaren suggests sending Teodor to work at The Wall, but he refuses. Later the dead "
-        "march towards The Wall, and Maren sends a raven to Ilse.\n"
+        "\n\nMaren suggests sending Teodor to work at The Wall, but Teodor refuses. Later the "
+        "dead march towards The Wall, and Maren sends a raven to Ilse. Maren tells Teodor the "
+        "truth, and Teodor refuses to listen.\n"
     )
     assert "The Wall" not in _shows(text)
     assert "Tidewater Bay" in _shows(text)
