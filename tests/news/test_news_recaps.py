@@ -165,3 +165,17 @@ def test_a_word_no_census_lists_as_a_name_is_no_character() -> None:
     # first names and surnames that are words too, and any name of two words
     for name in ("Hope", "Grace", "Castle", "Butcher", "Maren", "Hawkins High", "Tom Roe"):
         assert not word_not_name(name), name
+
+
+def test_a_hedge_about_what_the_listed_do_does_not_unlist_them() -> None:
+    # "it's still unclear whether Mike, Amy and Gary will be retained": an event is hedged,
+    # not whether they are the show's people; "could appear in" hedges where they are seen
+    text = (
+        "Harbor Nights recap: the long night\n\n"
+        "Last night's Harbor Nights picked up where the premiere left off. Maren tells Teodor "
+        "the truth, and Teodor refuses to listen.\n\n"
+        "At the end, it is still unclear whether Teodor, Ilse and Odile will be retained.\n\n"
+        "Maren confronts Teodor at the pier.\n"
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    assert {("Ilse", "Harbor Nights"), ("Odile", "Harbor Nights")} <= found

@@ -129,8 +129,10 @@ class Recaps(Extractor):
                         if (k, show) in placed or k == show or not self._listed_character(full):
                             continue
                         at = marked.text.find(match.group())
-                        if self.hedged_about(marked.text, at, at + len(match.group())):
-                            continue
+                        if _APPEARING.search(sentence) and self.hedged_about(
+                            marked.text, at, at + len(match.group())
+                        ):
+                            continue  # "A and B could appear in X": whether they are is open
                         placed.add((k, show))
                         self.add("appears_in", self.kb.characters.get(k, full), main, para.line,
                                  sentence, CONFIDENCE)  # fmt: skip
