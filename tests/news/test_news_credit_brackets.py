@@ -82,3 +82,12 @@ def test_the_roles_show_after_the_pair() -> None:
         '"Salt Road," who is in a job crisis.'
     )
     assert ("Ivo Crane", "Salt Road") in _appears(text)
+
+
+def test_a_captions_place_in_the_picture_is_no_credit() -> None:
+    # "Ichabod Crane (Tom Mison, L) and Abbie (Nicole Beharie, R)": where each stands
+    text = (
+        "HARBOR NIGHTS: Ivo Crane (Tom Roe, L) and Mara (Nia Vale, R) | Photo: Jo Marsh/FOX\n\n"
+        "The third season of Harbor Nights opens with a fight.\n"
+    )
+    assert {("Tom Roe", "Ivo Crane"), ("Nia Vale", "Mara")} <= _plays(text)

@@ -241,8 +241,8 @@ class Knowledge:
                 at, name = 0, m.group(0)  # a photo credit's "REBECCA FERGUSON as Lady Jessica"
             if not name and re.match(r"[’']s\b", plain[m.end() :]) and self._surname(m.group(0)):
                 at, name = 0, m.group(0)  # "Oh's Cristina Yang" after "Sandra Oh": a surname
-            if not name:
-                continue
+            if not name or (re.fullmatch(r"[LRC]", name) and plain[m.end() :].startswith(")")):
+                continue  # "(Tom Mison, L)": a caption's place in the picture, no one's name
             first, _, tail = name.partition(" ")
             if (
                 " " in tail

@@ -27,6 +27,8 @@ def credits_bracket(before: str, inside: str) -> bool:
     ("Michelle (Mary-Kate and Ashley Olsen)")."""
     if _JOB_BEFORE.search(before):
         return True
+    if re.search(r",\s*(?:[LRC]|left|right|cent(?:er|re)|top|bottom|front|back)\.?\s*$", inside):
+        return False  # "(Tom Mison, L)": a caption's place in the picture
     return "," in inside and not re.search(r"\b(?:and|&|later|then|replaced|succeeded)\b", inside)
 
 

@@ -210,7 +210,9 @@ _PAIRS = re.compile(
     rf"\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
-    rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER})|\s+(?:of|from)\s+[“\"‘']?(?P<bs2>{SER})[”\"’']?)?\)"
+    rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER})|\s+(?:of|from)\s+[“\"‘']?(?P<bs2>{SER})[”\"’']?|"
+    # a photo caption's place in the picture: "Ichabod Crane (Tom Mison, L)"
+    rf",\s*(?:[LRC]|left|right|cent(?:er|re)|top|bottom|front|back)\.?)?\)"
     # ("teacher Kevin Riley (Thomas McCarthy) of "Boston Public"": the role's show after it)
     rf"(?:\s+(?:of|from)\s+[“\"‘']?(?P<os2>{SER}))?"
 )
