@@ -179,3 +179,17 @@ def test_a_hedge_about_what_the_listed_do_does_not_unlist_them() -> None:
     )
     found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
     assert {("Ilse", "Harbor Nights"), ("Odile", "Harbor Nights")} <= found
+
+
+def test_names_the_article_calls_characters() -> None:
+    # "playing the legendary characters of A, B, C and D": whatever their shape, in the
+    # article's one show; a performer listed so is none
+    text = (
+        "Harbor Nights season 3 is coming\n\n"
+        "The third season of Harbor Nights finished filming in August and will reunite the "
+        "returning actors, playing the legendary characters of Mara Voss, Pope, JJ, Kiara and "
+        "Rafe.\n\n"
+        "Harbor Nights season 3 premieres in February.\n"
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    assert {("Pope", "Harbor Nights"), ("JJ", "Harbor Nights"), ("Kiara", "Harbor Nights")} <= found

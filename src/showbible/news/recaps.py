@@ -20,12 +20,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from showbible.news.characters import bare_character
+from showbible.news.characters import bare_character, word_not_name
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import Marked, ranked, title_case
 from showbible.news.extractor import Extractor
 from showbible.news.given import is_given_name
-from showbible.news.names import keyof
+from showbible.news.names import ORGS, keyof
 from showbible.news.synopses import subject_of_verb
 
 # Below the facts a sentence states: the genre of the text is the evidence.
@@ -41,6 +41,12 @@ _APPEARING = re.compile(
 
 # What names a title, not a person: "titled the first episode Eden", "an episode called Pilot"
 _TITLED = re.compile(r"\b(?:titled|entitled|called|named|dubbed)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+
+# What calls the names listed next characters: "the (legendary) characters of", "characters
+# like", "such characters as"
+_CHARACTERS_OF = re.compile(
+    r"\bcharacters\s+(?:of|like|such\s+as|including|named)\s+$|\bsuch\s+characters\s+as\s+$"
+)
 
 # Names listed together in a marked text: "A, B and C", "A and B", "A & B".
 _TOKEN_LIST = re.compile(
@@ -122,11 +128,15 @@ class Recaps(Extractor):
                         continue  # "A as X, B as Y": performers and roles, not a list of people
                     names = [x for x in marked.all(match.group()) if x.kind == "name"]
                     fulls = [self.kb.full(x.value) for x in names]
-                    if not any((keyof(f), show) in placed for f in fulls):
+                    # "playing the legendary characters of Sarah Cameron, Pope, JJ and Kiara"
+                    called = _CHARACTERS_OF.search(marked.text[: match.start()]) is not None
+                    if not called and not any((keyof(f), show) in placed for f in fulls):
                         continue
                     for full in fulls:
                         k = keyof(full)
-                        if (k, show) in placed or k == show or not self._listed_character(full):
+                        if (k, show) in placed or k == show:
+                            continue
+                        if not (self._listed_character(full) or (called and self._named(full))):
                             continue
                         at = marked.text.find(match.group())
                         if _APPEARING.search(sentence) and self.hedged_about(
@@ -194,6 +204,14 @@ class Recaps(Extractor):
             placed.add((keyof(who), keyof(show)))
             line, sentence = where[(who, show)]
             self.add("appears_in", who, show, line, sentence, CONFIDENCE)
+
+    def _named(self, full: str) -> bool:
+        """Whether a name the article calls a character's may be one: no performer's, no
+        show's, no word's ("Pope", "JJ", "Kiara" are)."""
+        k = keyof(full)
+        if k in self.kb.performers or self.kb.performer_like(full) > 0 or self.kb.is_series(full):
+            return False
+        return not word_not_name(full) and not any(w in ORGS for w in full.split())
 
     def _listed_character(self, full: str) -> bool:
         """Whether a name listed with a character may be one: read as a character already, or
