@@ -184,3 +184,23 @@ def test_the_place_a_story_goes_to_is_no_show() -> None:
     )
     assert "The Wall" not in _shows(text)
     assert "Tidewater Bay" in _shows(text)
+
+
+def test_a_roundups_label_is_no_colon_titles_first_half() -> None:
+    # "Suburgatory: Speaking of Clueless, ...": the item's show, then its sentence
+    text = (
+        "Midseason guest stars\n\n"
+        "Tidewater Bay: Nia Vale will play an older love interest for Mara in three episodes.\n\n"
+        "Salt Road: Speaking of reunions, Tom Roe is headed for the suburbs this spring.\n"
+    )
+    assert {"Tidewater Bay", "Salt Road"} <= set(_labels(text))
+
+
+def test_a_forms_repeated_fields_are_no_roundup() -> None:
+    text = (
+        "Who: Nia Vale — Mara Voss, Tidewater Bay\n\n"
+        "Return: She reprised her role in season 8, with Ida Kress stepping in for a while.\n\n"
+        "Who: Tom Roe — Ivo Crane, Salt Road\n\n"
+        "Return: He returned in 1986 in the famous scene that revealed it was all a dream.\n"
+    )
+    assert _labels(text) == []

@@ -439,28 +439,30 @@ def _persons_possessive(name: str, text: str, m: re.Match[str]) -> bool:
 _LABEL_LINE = re.compile(rf"^\W*(?P<t>(?:\d{{1,4}}[ \t]+)?{TITLE})[ \t]*:[ \t]+(?P<rest>\S.*)$")
 
 
+def _label(text: str) -> str | None:
+    """The label a roundup's item opens on ("New Girl" of "New Girl: Dermot Mulroney will play
+    an older love interest ..."), or None when the line is no such item."""
+    m = _LABEL_LINE.match(text)
+    if m is None or len(m.group("rest").split()) < 6 or len(m.group("t").split()) > 5:
+        return None
+    label = m.group("t")
+    if len(label) < 3 or (len(label) <= 4 and label.isupper()):
+        return None  # "Q:", "A:", "EW:": an interview's speakers
+    if keyof(label) in _NOT_COLON_SHOW or keyof(label.split()[-1]) in _LABEL_ENDS:
+        return None
+    words_ = label.split()
+    if is_given_name(words_[0]) and (len(words_) == 1 or label.istitle()):
+        return None  # "Claire: ...", "Dermot Mulroney: ...": someone speaking
+    return label
+
+
 def label_titles(article: Article) -> list[str]:
     """The shows a roundup's items open on ("Show: sentence"), when two lines or more of the
     article are laid out so: one such line is a headline's topic or a caption. A label that is
     a person's name ("Jane Doe: I loved it", an interview) or a page's label ("Update:") is none."""
-    labels: list[str] = []
-    for para in article.paragraphs:
-        if para.title:
-            continue
-        m = _LABEL_LINE.match(para.text)
-        if m is None or len(m.group("rest").split()) < 6 or len(m.group("t").split()) > 5:
-            continue
-        label = m.group("t")
-        if len(label) < 3 or (len(label) <= 4 and label.isupper()):
-            continue  # "Q:", "A:", "EW:": an interview's speakers
-        if keyof(label) in _NOT_COLON_SHOW or keyof(label.split()[-1]) in _LABEL_ENDS:
-            continue
-        words_ = label.split()
-        if is_given_name(words_[0]) and (len(words_) == 1 or label.istitle()):
-            continue  # "Claire: ...", "Dermot Mulroney: ...": someone speaking
-        labels.append(label)
-    if len(labels) < 2:
-        return []
+    labels = [lab for p in article.paragraphs if not p.title and (lab := _label(p.text))]
+    if len(labels) < 2 or len(set(labels)) < len(labels):
+        return []  # "Who: ...", "Return: ..." again and again: a form's fields, not shows
     return [n for n in (series_name(label) for label in labels) if n]
 
 
@@ -598,6 +600,7 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
     it stands inside a sentence (at the start of a line it is more often a headline's topic:
     "Star Trek: Jane Doe on ...")."""
     keys = {keyof(k) for k in known}
+    roundup = bool(label_titles(article))  # items opening on their shows: "Show: sentence"
     counts: dict[str, int] = {}
     spans: dict[str, str] = {}
     for para in article.paragraphs:
@@ -617,14 +620,7 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
                 continue  # "Teen Wolf: The long-awaited revival ...", "30 Rock: If you caught"
             if a.split()[:1] in (["See"], ["Read"], ["Watch"], ["More"]):
                 continue  # "See This: Parker Posey": a link's label
-            if (
-                not para.title
-                and _LABEL_LINE.match(para.text)
-                and re.match(
-                    rf"{re.escape(m.group(0))}\s+(?:will|is|was|has|have|are|were|had)\b",
-                    text[m.start() :],
-                )
-            ):
+            if roundup and not para.title and _label(para.text) == m.group("a"):
                 continue  # "New Girl: Dermot Mulroney will play ...": a roundup's label
             whole = f"{a}: {b}" if a else ""
             if not whole or re.match(r"\s*\(", text[m.end() :]):
