@@ -163,3 +163,16 @@ def test_is_names_no_role_without_a_performer() -> None:
     # "X is Y" between two names the article says nothing of is no casting
     text = "The mayor of the town is Ada Lind, and her deputy is Jo Marsh."
     assert not {f for f in triples(text) if f[0] == "plays"}
+
+
+def test_a_new_role_named_by_its_tie_places_the_character_it_is_tied_to() -> None:
+    # "will guest on X as Andy's brother", "the ex-wife of Eli (Alan Cumming) on X": Andy and
+    # Eli are in X; a tie to a performer ("sister to Patricia Heaton") places no one
+    text = (
+        "Casting news: Tom Roe will appear as Maren's father on “Harbor Nights,” Ida Kress will "
+        "play the ex-wife of Teodor (Jo Marsh) on an upcoming episode of “Salt Road,” and Nia "
+        "Vale will play sister to actress Ada Lind on “Copper Gulch.”"
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    assert {("Maren", "Harbor Nights"), ("Teodor", "Salt Road")} <= found
+    assert not {f for f in found if f[0] == "Ada Lind"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from showbible.news.cleaning import Paragraph
-from showbible.news.entities import NAM, Marked
+from showbible.news.entities import NAM, SER, Marked
 from showbible.news.extractor import HEDGE
 from showbible.news.names import keyof
 from showbible.news.pairing import zip_roles
@@ -116,6 +116,17 @@ _IS_ROLE = re.compile(rf"(?P<p>{NAM})\s+is\s+(?P<c>{NAM})(?=\s*(?:[,.;:]|and\b|$
 _AKA = re.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
 
 
+# "will guest on The Office as Andy's brother", "will appear as Sabrina's father on Raising
+# Hope", "will play the ex-wife of Eli (Alan Cumming) on an upcoming episode of The Good Wife":
+# a new role named by its tie to a character, who is in that show
+_TIED_ROLE = re.compile(
+    rf"\bas\s+(?P<o>{NAM})[’']s?\s+(?:[a-z][\w\-]*\s+){{1,4}}?(?:on|in)\s+[“\"‘']?(?P<s>{SER})"
+    rf"|\b(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}?[a-z][\w\-]*\s+(?:of|to)\s+(?P<o2>{NAM})"
+    rf"(?:\s*\([^()]*\))?\s+(?:on|in)\s+(?:(?:an?|the)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    rf"episodes?\s+of\s+)?[“\"‘']?(?P<s2>{SER})"
+)
+
+
 class Castings(Respectively, Recasts):
     """``plays`` facts said with a role's words (see the module's docstring)."""
 
@@ -198,6 +209,20 @@ class Castings(Respectively, Recasts):
             who, part = m.at(match.group("p")), m.at(match.group("c"))
             if self.kb.performer_like(part.value) <= 0:
                 self.emit_plays(who.value, part, m, sentence, para, 0.75, "", match.start())
+        for match in _TIED_ROLE.finditer(m.text):
+            owner = m.at(match.group("o") or match.group("o2"))
+            show = m.at(match.group("s") or match.group("s2"))
+            full = self.kb.full(owner.value)
+            if (
+                owner.kind != "name"
+                or self.kb.performer_like(full) > 0
+                or keyof(full) in self.kb.performers
+                or self.hedged(m.text, match.start(), match.end())
+                or question
+            ):
+                continue  # "play sister to Patricia Heaton on The Middle": a performer's
+            self.add("appears_in", self.kb.characters.get(keyof(full), full), show.value,
+                     para.line, sentence, 0.6)  # fmt: skip
         for match in _IS_ROLE.finditer(m.text):
             who, part = m.at(match.group("p")), m.at(match.group("c"))
             if (
