@@ -210,11 +210,11 @@ class Castings(Respectively, Recasts):
             if self.kb.performer_like(part.value) <= 0:
                 self.emit_plays(who.value, part, m, sentence, para, 0.75, "", match.start())
         for match in _TIED_ROLE.finditer(m.text):
-            owner = m.at(match.group("o") or match.group("o2"))
+            tied = m.at(match.group("o") or match.group("o2"))
             show = m.at(match.group("s") or match.group("s2"))
-            full = self.kb.full(owner.value)
+            full = self.kb.full(tied.value)
             if (
-                owner.kind != "name"
+                tied.kind != "name"
                 or self.kb.performer_like(full) > 0
                 or keyof(full) in self.kb.performers
                 or self.hedged(m.text, match.start(), match.end())
