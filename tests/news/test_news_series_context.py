@@ -204,3 +204,8 @@ def test_a_forms_repeated_fields_are_no_roundup() -> None:
         "Return: He returned in 1986 in the famous scene that revealed it was all a dream.\n"
     )
     assert _labels(text) == []
+
+
+def test_a_numbered_episodes_quoted_title_is_no_show() -> None:
+    shows, episodes = _quoted("Harbor Nights Recap: Ep. 19, “Iron Gate”\n\nThis week Maren hides.")
+    assert "Iron Gate" not in shows

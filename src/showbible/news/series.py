@@ -213,7 +213,9 @@ _QUOTED = re.compile(
     r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘((?:[^‘’]|’(?=[a-z]))+)’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
 )
 _EPISODE_BEFORE = re.compile(
+    # ("Grimm Recap: Ep. 19, 'Iron Hans'")
     r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+|"
+    r"Ep\.?\s*\d+|"
     r"recap(?:ping|s)?|review|\d{1,2}\s*[x.]\s*\d{1,2}|"  # "Show Recap: 'Leslie vs. April'"
     r"(?:season|series|mid-?season|fall|spring|winter)\s+(?:finale|premiere)|"
     r"(?:backdoor|planted)\s+pilots?)(?:,?\s+(?:including|like|such as))?[\s,:]*$",
