@@ -208,4 +208,4 @@ def test_a_forms_repeated_fields_are_no_roundup() -> None:
 
 def test_a_numbered_episodes_quoted_title_is_no_show() -> None:
     shows, episodes = _quoted("Harbor Nights Recap: Ep. 19, “Iron Gate”\n\nThis week Maren hides.")
-    assert "Iron Gate" not in shows
+    assert "Iron Gate" not in shows and "iron gate" in episodes
