@@ -29,6 +29,8 @@ def _shows(text: str) -> set[str]:
         "It was the first in a long line of Tidewater Bay spin offs.",
         "Tidewater Bay creator Jo Marsh has revealed more casting.",
         "The long-awaited Tidewater Bay revival has gained more updates.",
+        # a season's number spelled out
+        "As you already know, season two of Tidewater Bay will focus on the eldest sibling.",
         # a recap's opening line, a caption naming the season
         "Previously on Tidewater Bay:",
         "Tidewater Bay - Season 2",

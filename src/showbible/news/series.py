@@ -45,16 +45,20 @@ _NETWORKS = (
     r"Freeform|DC|HBO Max|Disney\+ Hotstar|Apple TV\+?|Paramount Network|BBC One|BBC Two)"
 )
 
+# A season's number spelled out: "season two of Bridgerton"
+_NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
 SERIES_CUES = [
     # Marvel's The Defenders, Netflix's Jessica Jones, ABC's Family Matters
     re.compile(rf"\b{_NETWORKS}(?:[’']s?|‘)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # Jessica Jones season 2, Jessica Jones‘ first season, The Originals Season 4; a bare
     # "X series" only for a title of two words or more ("the Daryl series" is about Daryl)
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})(?:[’'‘]s?)?\s+(?:(?:first|second|third|fourth|"
-               rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+\d+)?\b"),
+               rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+(?:\d+|{_NUMBER_WORDS}))?\b"),
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+series\b"),
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
-    re.compile(rf"\b(?:[Ss]eason(?:\s+\d+)?|premiere|finale|episode|pilot|cast|(?:co-)?showrunners?|"
+    re.compile(rf"\b(?:[Ss]eason(?:\s+(?:\d+|{_NUMBER_WORDS}))?|premiere|finale|episode|pilot|cast|"
+               rf"(?:co-)?showrunners?|"
                rf"showrunning(?:\s+duties)?|creator|writers'? room|world|spin-?off|offshoot|"
                rf"adaptation|revival|reboot|remake)\s+(?:of|from|for|on)\s+"
                rf"(?:{NAME}[’']s\s+)?(?P<t>{COLON_TITLE}|{TITLE})"),
