@@ -46,9 +46,11 @@ def load_performers(path: Path | None) -> frozenset[str]:
         text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8")
     except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError):
         return frozenset()
-    return frozenset(
-        keyof(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    lines = text.splitlines()
+    names = [line for line in lines if line.strip() and not line.startswith("#")]
+    if any(line.startswith("# keys:") for line in lines[:5]):
+        return frozenset(names)  # written as keys already (the packaged list)
+    return frozenset(keyof(name) for name in names)
 
 
 def known_performer(name: str) -> bool:
