@@ -143,7 +143,7 @@ def test_a_roundups_items_open_on_their_shows() -> None:
 
 
 def _labels(text: str) -> list[str]:
-    from showbible.news.series import label_titles
+    from showbible.news.colons import label_titles
 
     return label_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from showbible.news.cleaning import QUOTE_RE, Article
+from showbible.news.colons import colon_titles, label_titles
 from showbible.news.editorial import editorial
 from showbible.news.given import is_given_name
 from showbible.news.names import (
@@ -30,7 +31,6 @@ from showbible.news.names import (
 )
 from showbible.news.performers import known_performer
 from showbible.news.series import (
-    colon_titles,
     cue_titles,
     franchise_lists,
     initials,
@@ -343,7 +343,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
     for title in shows:
         kb.add_series(title, exact=True)
         kb.named.add(keyof(title))
-    for title in cue_titles(article):
+    for title in [*cue_titles(article), *label_titles(article)]:
         kb.add_series(title, exact=True)  # cue_titles has cleaned it, knowing where it stood
         kb.named.add(keyof(title))
     for title in colon_titles(article, list(kb.series.values())):

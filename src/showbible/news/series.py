@@ -16,7 +16,6 @@ from showbible.news.names import (
     NOT_NAME_START,
     ORGS,
     OUTLETS,
-    WEEKDAYS,
     keyof,
     norm,
     quoted_performer,
@@ -440,38 +439,6 @@ def _persons_possessive(name: str, text: str, m: re.Match[str]) -> bool:
     return at >= 0 and re.match(r"[’']s\s+[a-z]", text[at + len(word) :]) is not None
 
 
-# "New Girl: Dermot Mulroney will play ...", "30 Rock: If you caught ...": a roundup's item
-# opening on the show it is about
-_LABEL_LINE = re.compile(rf"^\W*(?P<t>(?:\d{{1,4}}[ \t]+)?{TITLE})[ \t]*:[ \t]+(?P<rest>\S.*)$")
-
-
-def _label(text: str) -> str | None:
-    """The label a roundup's item opens on ("New Girl" of "New Girl: Dermot Mulroney will play
-    an older love interest ..."), or None when the line is no such item."""
-    m = _LABEL_LINE.match(text)
-    if m is None or len(m.group("rest").split()) < 6 or len(m.group("t").split()) > 5:
-        return None
-    label = m.group("t")
-    if len(label) < 3 or (len(label) <= 4 and label.isupper()):
-        return None  # "Q:", "A:", "EW:": an interview's speakers
-    if keyof(label) in _NOT_COLON_SHOW or keyof(label.split()[-1]) in _LABEL_ENDS:
-        return None
-    words_ = label.split()
-    if is_given_name(words_[0]) and (len(words_) == 1 or label.istitle()):
-        return None  # "Claire: ...", "Dermot Mulroney: ...": someone speaking
-    return label
-
-
-def label_titles(article: Article) -> list[str]:
-    """The shows a roundup's items open on ("Show: sentence"), when two lines or more of the
-    article are laid out so: one such line is a headline's topic or a caption. A label that is
-    a person's name ("Jane Doe: I loved it", an interview) or a page's label ("Update:") is none."""
-    labels = [lab for p in article.paragraphs if not p.title and (lab := _label(p.text))]
-    if len(labels) < 2 or len(set(labels)) < len(labels):
-        return []  # "Who: ...", "Return: ..." again and again: a form's fields, not shows
-    return [n for n in (series_name(label) for label in labels) if n]
-
-
 def cue_titles(article: Article) -> list[str]:
     """Titles that the grammar around them marks as shows or films."""
     found: list[str] = []
@@ -504,7 +471,6 @@ def cue_titles(article: Article) -> list[str]:
                 found.extend(
                     n for n in (series_name(n, inside=inside, orgs=not network) for n in names) if n
                 )
-    found.extend(label_titles(article))
     # A headline "X: Everything We Know About Season 3".
     for para in article.paragraphs[:1]:
         head = re.match(rf"(?P<t>{TITLE})\s*:\s+(?P<rest>.*)$", para.text)
@@ -548,96 +514,6 @@ def _recap_headline(head: str, whole: str) -> list[str]:
         found.append(m.group("t"))
     # the title opens the headline: its first word is its own ("Only Murders in the Building")
     return [t for t in (series_name(f, exact=True) for f in found) if t]
-
-
-# What a caption, a credit or a link puts before a colon.
-_NOT_COLON_SHOW = frozenset(
-    keyof(w)
-    for w in [
-        "Image Source",
-        "Title",
-        "Image",
-        "Images",
-        "Photo",
-        "Photos",
-        "Photo Credit",
-        "Credit",
-        "Source",
-        "Image Credit",
-        "Via",
-        "Read More",
-        "Also Read",
-        "See Also",
-        "Related",
-        "Watch",
-        "More",
-        "Warning",
-        "Spoilers",
-        "Update",
-        "Editor's Note",
-        "Note",
-        "Recommended Videos",
-        # "ABC announced a big shocker Thursday: Isaiah Washington ...": a day before a colon
-        *WEEKDAYS,
-        "Today",
-        "Tonight",
-        "Yesterday",
-    ]
-)
-
-
-# The first word of a sentence after a colon, never of a title's second half ("Bonus: It ...",
-# "Moonlighting: Aw, ...", "The West Wing: There ...").
-_CLAUSE_OPENERS = frozenset(
-    words("""it if there aw oh yes no this that these those you we i he she they its his her
-    their our my your when while as but and so what why how who here now then""")
-)
-# A label's last word before a colon: what the line is, not the first half of a title.
-_LABEL_ENDS = frozenset(
-    keyof(w)
-    for w in ("Premiere", "Finale", "Recap", "Review", "Preview", "Exclusive", "Trailer",
-              "Interview", "Spoilers", "Casting", "News", "Roundup", "Ratings")
-)  # fmt: skip
-
-
-def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
-    """ "Star Trek: Lower Decks", "Law & Order: SVU": a title with a colon is one show when its
-    first or second half is a show the article names, when the article uses it twice, or when
-    it stands inside a sentence (at the start of a line it is more often a headline's topic:
-    "Star Trek: Jane Doe on ...")."""
-    keys = {keyof(k) for k in known}
-    roundup = bool(label_titles(article))  # items opening on their shows: "Show: sentence"
-    counts: dict[str, int] = {}
-    spans: dict[str, str] = {}
-    for para in article.paragraphs:
-        text = unquoted(para.text)
-        for m in re.finditer(rf"(?P<a>{TITLE}):[ \t]+(?P<b>{TITLE})", text):
-            # "Owen Strand on 9-1-1: Lone Star": the title starts after the last small word;
-            # "Star Trek: Lower Decks and Star Trek: ...": two titles.
-            a = series_name(
-                re.split(r"\s(?:on|in|at|for|with|from|and)\s", m.group("a"))[-1], orgs=False
-            )
-            b = m.group("b")
-            if a and f" and {a.split()[0]}" in b:
-                b = b[: b.index(f" and {a.split()[0]}")]
-            if keyof(a) in _NOT_COLON_SHOW or keyof(a.split()[-1] if a else "") in _LABEL_ENDS:
-                continue  # "Image Source: Paramount Network", "NZ Premiere: Crossing Jordan"
-            if keyof(b) in ("the", "a", "an") or b.split()[0].lower() in _CLAUSE_OPENERS:
-                continue  # "Teen Wolf: The long-awaited revival ...", "30 Rock: If you caught"
-            if a.split()[:1] in (["See"], ["Read"], ["Watch"], ["More"]):
-                continue  # "See This: Parker Posey": a link's label
-            if roundup and not para.title and _label(para.text) == m.group("a"):
-                continue  # "New Girl: Dermot Mulroney will play ...": a roundup's label
-            whole = f"{a}: {b}" if a else ""
-            if not whole or re.match(r"\s*\(", text[m.end() :]):
-                continue  # "Chicago Fire: Sal Vasquez (Brandon Larracuente)": a show's character
-            k = keyof(whole)
-            counts[k] = counts.get(k, 0) + 1
-            spans.setdefault(k, whole)
-            inside = not para.title and bool(text[: m.start()].strip())
-            if ((keyof(a) in keys or keyof(b) in keys) and not para.title) or inside:
-                counts[k] += 1  # a headline's "Show: what this is about" is not a title
-    return [spans[k] for k, n in counts.items() if n >= 2]
 
 
 def listed_titles(article: Article, known: Iterable[str]) -> list[str]:
