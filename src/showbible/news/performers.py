@@ -3,12 +3,13 @@ character's ("Sherilyn Fenn (Audrey Horne)", "Jennifer Coolidge's Tanya").
 
 An article names a real person and a character alike, and its own words often say nothing of
 which is which. The cast lists of streaming catalogues do: the list ships with the package
-(news/data/performers.txt.gz, 37,292 names of two to five words from the cast lists of three
+(news/data/performers.txt.gz, 37,275 names of two to five words from the cast lists of three
 CC0 catalogues, built by bench/news_performers_cc0.py; data/README.md says whence). On the dev
 set's gold it holds 593 of the 950 performers named in full and 3 of the 746 characters so
 named (a character named for a real person: "Donald Trump"), so it is evidence, weighed with
 the article's own ("as Jane Doe" still counts against). $SHOWBIBLE_PERFORMERS names another
-list (one name a line, "#" comments, plain or gzip) and "none" turns it off.
+list (one name a line as written, "#" comments, plain or gzip; a "# keys:" line says the names
+are keys already, as in the packaged list) and "none" turns it off.
 """
 
 from __future__ import annotations
