@@ -9,7 +9,8 @@ character by first name: so a one-word name the article never gives in full, nev
 character (``characters.bare_character``); and in an article about one show (its dominant
 show, or the show its paragraph is about) it is that show's. Proposed below the plainer facts.
 
-And the article's own cast, wherever its names stand (``_named_cast``): a name the article
+And the names listed with a character placed so, or after "the characters of"
+(``_listed_with``). And the article's own cast, wherever its names stand (``_named_cast``): a name the article
 uses as a character's twice or more, by how it names people (a character by first name or by
 rank, a real person in full and then by surname; a first name the census lists is evidence).
 """
@@ -109,7 +110,8 @@ class Recaps(Extractor):
     ) -> None:
         """A name listed with a character of the article's one show ("Locke leads Ben, Sun,
         Richard Alpert and The Others", "Ilana and Bram arrive"), itself read as a character
-        and with no performer's evidence, is in that show too: a recap lists its people."""
+        and with no performer's evidence, is in that show too: a recap lists its people. So is
+        a list the article calls characters ("playing the characters of Sarah Cameron, Pope")."""
         if not main or self.franchise(main):
             return
         show = keyof(main)
