@@ -10,9 +10,10 @@ character (``characters.bare_character``); and in an article about one show (its
 show, or the show its paragraph is about) it is that show's. Proposed below the plainer facts.
 
 And the names listed with a character placed so, or after "the characters of"
-(``_listed_with``). And the article's own cast, wherever its names stand (``_named_cast``): a name the article
-uses as a character's twice or more, by how it names people (a character by first name or by
-rank, a real person in full and then by surname; a first name the census lists is evidence).
+(``_listed_with``). And the article's own cast, wherever its names stand (``_named_cast``): a
+name the article uses as a character's twice or more, by how it names people (a character by
+first name or by rank, a real person in full and then by surname; a first name the census
+lists is evidence).
 """
 
 from __future__ import annotations
