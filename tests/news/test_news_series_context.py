@@ -211,3 +211,20 @@ def test_a_forms_repeated_fields_are_no_roundup() -> None:
 def test_a_numbered_episodes_quoted_title_is_no_show() -> None:
     shows, episodes = _quoted("Harbor Nights Recap: Ep. 19, “Iron Gate”\n\nThis week Maren hides.")
     assert "Iron Gate" not in shows and "iron gate" in episodes
+
+
+def test_a_country_or_a_state_is_where_the_story_goes() -> None:
+    # "Sherlock gets a call from England", a recap's scene headings "Cemetery – London, England",
+    # "small-town Texas aired": places; "'Deep Fake' on Hawai'i" is the franchise's show
+    text = (
+        "In the first season of Tidewater Bay, Maren and Teodor became partners.\n\n"
+        "Highgate Cemetery – London, England\n\n"
+        "Maren tells Teodor the truth, and Teodor refuses to listen.\n\n"
+        "London, England\n\n"
+        "Later Teodor gets a call from England, and Maren packs.\n"
+    )
+    assert "England" not in _shows(text)
+    from showbible.news.places import is_place
+
+    assert is_place("England") and is_place("Texas") and is_place("New York")
+    assert not is_place("Dallas") and not is_place("Victoria")

@@ -22,6 +22,7 @@ from showbible.news.gazetteer import forget_days, learn_known_titles
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
 from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
+from showbible.news.places import forget_places
 from showbible.news.quotes import Quotes
 from showbible.news.recaps import Recaps
 from showbible.news.relations import Relations
@@ -41,7 +42,11 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         count_series(self.kb, self.article)
         learn_people(self.kb, self.article)
         # Known titles named plainly: after the people, so that a name is not taken for a show.
-        if learn_known_titles(self.kb, self.article) | forget_days(self.kb):
+        if (
+            learn_known_titles(self.kb, self.article)
+            | forget_days(self.kb)
+            | forget_places(self.kb, self.article)
+        ):
             count_series(self.kb, self.article)
         headings = heading_characters(self.kb, self.article)  # before roles: they learn some
         if self.nlp is not None:
