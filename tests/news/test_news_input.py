@@ -104,3 +104,19 @@ def test_the_same_article_twice_is_read_once(
     assert code == 0
     facts = [(f["kind"], f["subject"], f["object"]) for f in json.loads(out)["facts"]]
     assert len(facts) == len(set(facts)) and ("plays", "Jane Doe", "Mara Voss") in facts
+
+
+def test_a_paragraph_of_prose_is_kept_whatever_page_furniture_it_mentions() -> None:
+    # "a path Amos didn't sign up for": a phrase of a newsletter box inside the article's prose
+    from showbible.news.cleaning import read_article
+
+    prose = (
+        "To the extent that the sixth season of Harbor Nights goes, we saw Maren (Nia Vale) "
+        "brushing at the role of the ferry in how feels an endless war with Teodor (Tom Roe) "
+        "and his crew. She is worried she is not getting paid enough, of course, but she is "
+        "also concerned that Ivo is leading his crew down a path Maren didn't sign up for."
+    )
+    box = "Sign up for our newsletter and never miss an episode."
+    article = read_article(enumerate([prose, "", box], 1), "a.txt")
+    texts = [p.text for p in article.paragraphs]
+    assert prose in texts and box not in texts

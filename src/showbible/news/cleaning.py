@@ -163,6 +163,8 @@ _BOILERPLATE_ANY = re.compile(
     r"terms of (?:use|service)|click here|sign up for|photo credit|\bposted in:|\btagged:",
     re.IGNORECASE,
 )
+# A paragraph this long is the article's prose, whatever phrase of a page's furniture it holds.
+_PROSE_WORDS = 40
 _SOURCE_LINE = re.compile(r"^\s*(?:source|via|h/t|sources?)\s*:\s*(?P<outlet>.+?)\s*$", re.I)
 _TRAILER = re.compile(r"^\s*(?:more in|episode recaps|more from|you may also like)\b", re.I)
 _TAG = re.compile(r"<[^<>]{0,4000}>")
@@ -259,8 +261,10 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
             if _prose_follows(lines[i + 1 : i + 6], paragraphs):
                 continue  # "More from TVLine" amid the article (a syndicated promo box)
             break
-        if _BOILERPLATE_START.match(raw) or _BOILERPLATE_ANY.search(raw):
-            continue
+        if _BOILERPLATE_START.match(raw) or (
+            _BOILERPLATE_ANY.search(raw) and len(raw.split()) < _PROSE_WORDS
+        ):
+            continue  # (a paragraph of prose may say "a path Amos didn't sign up for")
         line = _clean_line(_DATELINE.sub("", raw))
         if not line:
             continue
