@@ -228,3 +228,11 @@ def test_a_country_or_a_state_is_where_the_story_goes() -> None:
 
     assert is_place("England") and is_place("Texas") and is_place("New York")
     assert not is_place("Dallas") and not is_place("Victoria")
+
+
+def test_a_screenshots_credit_is_no_colon_title() -> None:
+    text = (
+        "The truth hurts. Screenshot: Amazon Studios\n\nIn season 6 of Tidewater Bay, Maren "
+        "(Nia Vale) learns the truth. Screenshot: Amazon Studios is credited twice here."
+    )
+    assert not {s for s in _shows(text) if s.startswith("Screenshot")}
