@@ -458,8 +458,12 @@ def cue_titles(article: Article) -> list[str]:
                 if groups.get("list"):
                     items = split_list(groups["list"])
                     opener = re.split(r"[.!?]\s+", text[: m.start()])[-1]
-                    if re.match(r"^\W*(?:In|On|During)\b", opener):
-                        items = items[:1]  # "On the last episode of A, Natalie and Crockett ..."
+                    if re.match(r"^\W*(?:In|On|During)\b", opener) or re.match(
+                        r"episode\s+of\b", m.group(0)
+                    ):
+                        # "On the last episode of A, Natalie and Crockett ...", "this week's
+                        # episode of The Magicians, Julia ...": one episode is of one show
+                        items = items[:1]
                     names.extend(items)
                 # "a key role in Leslie's campaign": a first name's possessive, a person's
                 names = [n for n in names if not _persons_possessive(n, text, m)]
