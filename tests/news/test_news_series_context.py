@@ -241,7 +241,7 @@ def test_a_screenshots_credit_is_no_colon_title() -> None:
 def test_one_episode_is_of_one_show() -> None:
     # "this week's episode of The Magicians, Julia ...": the name after the comma opens a clause
     text = (
-        "In this week's episode of Tidewater Bay, Julia finally gets her answer. Julia tells "
-        "Maren the truth, and Maren refuses to listen. Later Julia leaves.\n"
+        "After the last episode of Tidewater Bay, Julia (Nia Vale) suffers a complication. Julia "
+        "tells Maren the truth, and Maren refuses to listen. Later Julia leaves.\n"
     )
     assert "Julia" not in _shows(text)
