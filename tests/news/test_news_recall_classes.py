@@ -286,6 +286,17 @@ def test_a_cast_list_of_role_colon_performer_lines() -> None:
     assert not {f for f in found if f[0] == "plays" and f[2] in ("Posted By", "Starring", "Cast")}
 
 
+def test_a_cast_list_of_performer_dash_role_lines() -> None:
+    # "Colin Farrell - Oswald Cobb": a hyphen between spaces is a dash, performer first
+    found = triples(
+        "Who is in the main cast for Harbor Nights?\n\nMain cast\n\n"
+        "Nia Okoro - Della Marsh\n\nTom Reyes - Ivo Crane\n\nBen Futa - Kit Ames"
+    )
+    assert {("plays", "Nia Okoro", "Della Marsh"), ("plays", "Tom Reyes", "Ivo Crane")} <= found
+    # a hyphen inside a name is no dash
+    assert not {f for f in found if f[0] == "plays" and "-" in f[1] + f[2]}
+
+
 def test_a_single_line_laid_out_as_a_pair_is_no_cast_list() -> None:
     # A page's metadata or a headline: one line alone, not a list (held18's "Type: Spin Off").
     found = triples(

@@ -122,7 +122,9 @@ def spread(
 # Nia Okoro". Which name is the performer is voted like any pair; undecided, a bar or a dash
 # puts the performer first (a caption's order) and a colon the role first (a cast list's
 # "Role: Performer"). A label before it is no role ("Cast: A", "Starring: A", "Posted By: A").
-_LINE_PAIR = re.compile(rf"^\s*(?P<a>{NAM})\s*(?P<sep>[|–—:])\s*(?P<b>{NAM})\s*$")
+_LINE_PAIR = re.compile(
+    rf"^\s*(?P<a>{NAM})(?:\s*(?P<sep>[|–—:])|\s+(?P<dash>-))\s*(?P<b>{NAM})\s*$"
+)  # (a hyphen between spaces is a dash: "Colin Farrell - Oswald Cobb")
 _LABELS = frozenset(
     words("""cast starring stars guest guests network genre host hosts creator creators writer
     writers director directors producer producers showrunner showrunners premiere season episode
@@ -139,7 +141,7 @@ def line_pair(m: Marked, neighbours: Iterable[Marked] = ()) -> tuple[Mention, Me
     found = _LINE_PAIR.match(m.text)
     if found is None or not any(_LINE_PAIR.match(n.text) for n in neighbours):
         return None
-    sep = found.group("sep")
+    sep = found.group("sep") or found.group("dash")  # "Colin Farrell - Oswald Cobb": a dash
     a, b = m.at(found.group("a")), m.at(found.group("b"))
     if any(w.lower() in _LABELS for w in a.value.split()):
         return None  # "Posted By: A": a byline
