@@ -9,7 +9,6 @@ committed.
     .venv/bin/python bench/news_performers_cc0.py           # writes the packaged list
     .venv/bin/python bench/news_performers_cc0.py --out X   # elsewhere (to compare variants)
 
-Written as keys (`showbible.news.names.keyof`: lower case, no punctuation), one a line.
 Kept: every name in the `cast` column of every title (films and shows, any language) that is
 written in Latin letters and has two to five words. A one-word name ("Zendaya", "Cher") is left
 out: one word is as often a character's first name. Every title counts, not only English
@@ -24,8 +23,6 @@ import gzip
 import sys
 from pathlib import Path
 
-from showbible.news.names import keyof
-
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = Path("/work/scratch/news/gazetteer/streaming")
 OUT = ROOT / "src" / "showbible" / "news" / "data" / "performers.txt.gz"
@@ -33,7 +30,6 @@ CATALOGUES = ("netflix", "hulu", "disney_plus")
 HEADER = (
     "# Known performers for showbible news (docs/news.md); the cast lists of CC0 streaming\n"
     "# catalogues, derived by bench/news_performers_cc0.py: see README.md beside this file.\n"
-    "# keys: each name as showbible.news.names.keyof reads it (lower case, no punctuation)\n"
 )
 
 
@@ -65,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"no catalogue {', '.join(missing)} in {args.source}")
         return 1
-    # stored as keys, so that a process reading an article decodes the list without keying
-    # 37,000 names (0.45 s) first
-    out = sorted({keyof(n) for n in performers(args.source)} - {""})
+    out = performers(args.source)
     text = HEADER + "".join(f"{n}\n" for n in out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime 0: the same names give the same bytes
