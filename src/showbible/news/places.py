@@ -4,8 +4,7 @@ to small-town Texas", a recap's scene heading "Highgate Cemetery – London, Eng
 
 A show whose title is one of these is rare, and the bible can still declare one; cities are left
 out (Dallas, Nashville and Fargo are shows as well as cities), and so is Victoria (a state and a
-show). A fixed lexicon: these names do
-not change from one article to the next.
+show). A fixed lexicon: these names do not change from one article to the next.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import re
 
 from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge
-from showbible.news.names import keyof
+from showbible.news.names import keyof, norm
 
 _COUNTRIES = """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
 Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
@@ -67,19 +66,15 @@ def forget_places(kb: Knowledge, article: Article) -> bool:
     show; one is "in" a place); whether any was taken back."""
     titles = set(kb.series.values())
     keys = {keyof(t) for t in titles}
-    text = _straight("\n".join(p.text for p in article.paragraphs))
+    text = norm("\n".join(p.text for p in article.paragraphs))
     places = [
         t
         for t in titles
         if is_place(t)
         and keyof(t) not in kb.lex.series
         and not any(k != keyof(t) and f" {keyof(t)}" in f" {k}" for k in keys)
-        and not re.search(rf"\bon\s+{re.escape(_straight(t))}\b", text)
+        and not re.search(rf"\bon\s+{re.escape(norm(t))}\b", text)
     ]
     for title in places:
         kb.forget_series(title)
     return bool(places)
-
-
-def _straight(text: str) -> str:
-    return text.replace("\u2019", "'")

@@ -208,11 +208,16 @@ class Recaps(Extractor):
             line, sentence = where[(who, show)]
             self.add("appears_in", who, show, line, sentence, CONFIDENCE)
 
+    def _someone_elses(self, full: str) -> bool:
+        """Whether a name is a performer's (by the article, the bible or the catalogue) or a
+        show's: never a character of a recap's list."""
+        performer = keyof(full) in self.kb.performers or self.kb.performer_like(full) > 0
+        return performer or bool(self.kb.is_series(full))
+
     def _named(self, full: str) -> bool:
         """Whether a name the article calls a character's may be one: no performer's, no
         show's, no word's ("Pope", "JJ", "Kiara" are)."""
-        k = keyof(full)
-        if k in self.kb.performers or self.kb.performer_like(full) > 0 or self.kb.is_series(full):
+        if self._someone_elses(full):
             return False
         return not word_not_name(full) and not any(w in ORGS for w in full.split())
 
@@ -221,7 +226,7 @@ class Recaps(Extractor):
         one word of a character's shape (``bare_character``), or a full name opening on a
         census first name; never a name with a performer's evidence, a show, an organisation."""
         k = keyof(full)
-        if k in self.kb.performers or self.kb.performer_like(full) > 0 or self.kb.is_series(full):
+        if self._someone_elses(full):
             return False
         if len(full) < 3 or re.search(r"\s(?:And|Of|The)\s", full):
             return False  # "Aw", "Laverne And Shirley": a word, a title
