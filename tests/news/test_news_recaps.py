@@ -37,6 +37,10 @@ def test_words_networks_performers_and_hypotheses_are_no_characters() -> None:
         assert word not in subjects, word
 
 
+def _appears_in(text: str) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+
+
 def _shows_of(text: str) -> set[str]:
     return {f.object for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
 
@@ -117,7 +121,7 @@ def test_a_hedge_about_someone_else_leaves_the_cast_in_its_show() -> None:
         "(Jo Rey) grows suspicious of Fen's new lodger Corin (Mae Holt), who she believes may be "
         "a smuggler. Ada and Corin argue on the quay; Corin leaves town.\n"
     )
-    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    found = _appears_in(text)
     assert {("Ada", "Tidewater"), ("Corin", "Tidewater")} <= found
 
 
@@ -137,7 +141,7 @@ def test_a_name_listed_with_a_placed_character_is_in_the_show() -> None:
         "and the others across the island.\n\n"
         "Maren confronts Teodor at the pier.\n"
     )
-    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    found = _appears_in(text)
     assert {("Sun", "Harbor Nights"), ("Rachel Alpert", "Harbor Nights")} <= found
 
 
@@ -151,7 +155,7 @@ def test_english_words_and_nationalities_are_no_characters() -> None:
         "Maren confronts Teodor at the pier, where a Russian waits. Thing (Ivo Dane) crawls "
         "after them; Thing returns in Harbor Nights season 2.\n"
     )
-    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    found = _appears_in(text)
     assert ("Maren", "Harbor Nights") in found
     assert not {s for s, _ in found if s in ("Absence", "Russian")}
     assert ("Thing", "Harbor Nights") in found
@@ -177,7 +181,7 @@ def test_a_hedge_about_what_the_listed_do_does_not_unlist_them() -> None:
         "At the end, it is still unclear whether Teodor, Ilse and Odile will be retained.\n\n"
         "Maren confronts Teodor at the pier.\n"
     )
-    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    found = _appears_in(text)
     assert {("Ilse", "Harbor Nights"), ("Odile", "Harbor Nights")} <= found
 
 
@@ -191,7 +195,7 @@ def test_names_the_article_calls_characters() -> None:
         "Rafe.\n\n"
         "Harbor Nights season 3 premieres in February.\n"
     )
-    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    found = _appears_in(text)
     # ("JJ" reads as an acronym, like "FBI": not yet told apart)
     assert {
         ("Pope", "Harbor Nights"),

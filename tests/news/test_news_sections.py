@@ -78,6 +78,6 @@ def test_a_link_to_another_page_does_not_end_a_section() -> None:
         "Ada Lind Joins Copper Gulch Revival\n\n"
         "The Copper Gulch revival has cast Ada Lind as Lena Hart.\n"
     )
-    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    found = _appears(text)
     assert ("Dean Tobias Reed", "Harbor Nights") in found
     assert not {o for _, o in found if o.endswith("Announces")}
