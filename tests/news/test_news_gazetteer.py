@@ -168,3 +168,40 @@ def test_the_bounds_and_context_of_a_known_title(
     titles: Path, sentence: str, expected: set[str]
 ) -> None:
     assert shows_in(sentence, titles) == expected
+
+
+def shows_in_article(paragraphs: list[str], titles: Path) -> set[str]:
+    article = Article(
+        "a.txt", "News", [Paragraph(1, "News", True)]
+        + [Paragraph(3 + 2 * i, text) for i, text in enumerate(paragraphs)],
+    )  # fmt: skip
+    kb = Knowledge(Lexicon())
+    learn_known_titles(kb, article, load_titles(titles))
+    return set(kb.series.values())
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a review names its show twice with nothing around it that says "show"
+        (["Tidewater Lane has often been bleak and cruel.",
+          "Its fourth season ends where the first episode began.",
+          "Nobody leaves Tidewater Lane unharmed."], {"Tidewater Lane"}),
+        # named once: no evidence
+        (["Tidewater Lane has often been bleak and cruel.",
+          "Its fourth season ends where the first episode began."], set()),
+        # twice, in an article about something else: a street
+        (["Tidewater Lane is a quiet street where the author grew up.",
+          "Tidewater Lane floods every spring."], set()),
+        # a one-word title needs its context, however often it is named
+        (["Lanterns has often been bleak and cruel.",
+          "Its fourth season ends where the first episode began.",
+          "Nobody leaves Lanterns unharmed."], set()),
+    ],
+)  # fmt: skip
+def test_a_known_title_named_again_in_an_article_about_television(
+    titles: Path, paragraphs: list[str], expected: set[str]
+) -> None:
+    """The article's subject: a known title of two words or more that an article about
+    television names in two sentences is a show, as a recap names its show without saying so."""
+    assert shows_in_article(paragraphs, titles) == expected

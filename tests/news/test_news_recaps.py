@@ -61,6 +61,19 @@ def test_a_recaps_headline_names_its_show() -> None:
     ) == {"Harbor Nights"}
 
 
+def test_a_one_word_shows_headline_glues_the_articles_genre_to_it() -> None:
+    """ "Tidewater Recap: Ep. 19": the genre word ("Recap", "Review", "Preview", "Finale") a
+    headline puts after a one-word title is no part of a name, so the title stands alone."""
+    body = "\n\nMaren tells Teodor the truth. Later Teodor steals the keys, and Maren lies.\n"
+    for head in (
+        "Tidewater Recap: Ep. 19, “The Long Night”",
+        "Tidewater Review: The Long Night",
+        "Tidewater Finale Preview: Who Survives?",
+    ):
+        assert ("Maren", "Tidewater") in _appears_in(head + body), head
+        assert _shows_of(head + body) == {"Tidewater"}, head
+
+
 def test_a_dash_headline_naming_a_person_is_no_show() -> None:
     text = "Nina Vale – Former Star Returns\n\nNina Vale is back. Maren tells Teodor the truth.\n"
     assert "Nina Vale" not in _shows_of(text)

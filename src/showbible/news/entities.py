@@ -17,6 +17,7 @@ from showbible.news.colons import colon_titles, label_titles
 from showbible.news.editorial import editorial
 from showbible.news.given import is_given_name
 from showbible.news.names import (
+    EPISODE_WORDS,
     NAME,
     NAME_RE,
     NOT_NAME_START,
@@ -321,7 +322,7 @@ class Knowledge:
                     return False
         nxt = re.match(r"\s([A-Z][\w’'\-]*)", text[m.end() :])
         if nxt is not None and nxt.group(1).lower() not in NOT_NAME_START:
-            return nxt.group(1) in ("Season", "Seasons", "Episode", "Star", "Stars", "Showrunner")
+            return nxt.group(1) in EPISODE_WORDS or nxt.group(1) in ("Star", "Stars", "Showrunner")
         return True
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -79,6 +80,13 @@ _TV_PREDICATE = re.compile(
     r"voiced|role|shows?|premieres?|premiered|streamed|streaming)\b",
     re.IGNORECASE,
 )
+# What an article about a story on screen says somewhere: the subject of a review or a recap.
+_FICTION = re.compile(
+    r"\b(?:characters?|episodes?|seasons?|series|shows?|finale|premiere|recap|review|plot|"
+    r"storylines?|story|narrative|viewers|audiences?|fans|cast|actors?|actress(?:es)?|writers?|"
+    r"showrunners?|sitcom|drama|comedy|cliffhanger)\b",
+    re.IGNORECASE,
+)
 # A cast pair, "Jax Teller (Charlie Hunnam)": a sentence naming one is about television.
 _PAIR = re.compile(rf"{NAME}\s*\(\s*{NAME}\s*\)")
 
@@ -130,6 +138,7 @@ def learn_known_titles(
     if not titles:
         return 0
     added = 0
+    bare: Counter[str] = Counter()  # titles named without context: once per sentence
     for para in article.paragraphs:
         if para.title:
             continue  # a headline has no sentence around its words
@@ -141,14 +150,33 @@ def learn_known_titles(
                 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence)
             }
             predicate = bool(_TV_PREDICATE.search(sentence) or _PAIR.search(sentence))
+            named: set[str] = set()
             for m in _SPAN.finditer(sentence):
-                title = _known_in(kb, titles, sentence, m.start(), m.group(0), predicate, people)
-                if title:
-                    kb.add_series(title, exact=True)
-                    # the capitalised words were counted as a person's name until now
-                    kb.persons.pop(keyof(title), None)
-                    added += 1
+                found = _known_in(kb, titles, sentence, m.start(), m.group(0), predicate, people)
+                if found is None:
+                    continue
+                title, said = found
+                if said:
+                    added += _take(kb, title)
+                else:
+                    named.add(title)
+            bare.update(named)
+    # The article's own subject: a title of two words or more named in two sentences or more
+    # of an article about television ("The Handmaid's Tale has often been bleak ...", "... as
+    # The Handmaid's Tale ends"), as a review or a recap names its show without saying it is
+    # one. A street or a book of that name in an article about something else stays a name.
+    television = sum(len(_FICTION.findall(p.text)) for p in article.paragraphs) >= 2
+    for title, n in bare.items():
+        if n >= 2 and television and not kb.is_series(title):
+            added += _take(kb, title)
     return added
+
+
+def _take(kb: Knowledge, title: str) -> int:
+    kb.add_series(title, exact=True)
+    # the capitalised words were counted as a person's name until now
+    kb.persons.pop(keyof(title), None)
+    return 1
 
 
 def forget_days(kb: Knowledge, titles: dict[str, str] | None = None) -> bool:
@@ -174,7 +202,9 @@ def _known_in(
     span: str,
     predicate: bool,
     people: set[str],
-) -> str | None:
+) -> tuple[str, bool] | None:
+    """The known title in this span, and whether the words around it say it is a show; a
+    title of one word (besides an article) is returned only when they do."""
     words = span.split()
     for i, j in _candidates(span):
         part = " ".join(words[i:j])
@@ -206,5 +236,7 @@ def _known_in(
         # uses, unless the words around it say it is a show ("the Dexter revival")
         in_name = any(p.endswith(f" {k}") or p.startswith(f"{k} ") for p in kb.persons)
         if strong or (weak and not common_title(part) and not opening and not in_name):
-            return titles[k]
+            return titles[k], True
+        if not common_title(part) and not in_name:
+            return titles[k], False
     return None

@@ -31,6 +31,15 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+# What a headline glues after a show's title: its season or episode, or the article's genre
+# ("Elsbeth Season 2", "Grimm Recap: Ep. 19", "Outer Banks Review").
+EPISODE_WORDS = frozenset(
+    words(
+        """Season Seasons Episode Episodes Ep Recap Recaps Review Reviews Preview Previews
+    Finale Premiere Spoilers Promo Trailer Synopsis"""
+    )
+)
+
 # Words that start sentences or stand in titles but never begin a person's name.
 NOT_NAME_START = frozenset(
     words("""a an and as at but by for from if in into of on or so the to with while after before

@@ -495,8 +495,12 @@ def cue_titles(article: Article) -> list[str]:
 # A recap's or a review's headline opens on its show: "Brooklyn Nine-Nine Recap 6.7: ...",
 # "Parks and Recreation Recap: ...", "The Good Place season 4 review", "Psych 7x12", "modern
 # family recapping: the wow factor" (a blog's lower case).
+# The genre words a headline glues after its show ("Grimm Recap", "Outer Banks Finale Preview").
+_GENRE = (
+    r"(?:[Rr]ecap(?:ping|s)?|[Rr]eviews?|[Pp]reviews?|[Ff]inale|[Pp]remiere|[Ss]poilers|[Pp]romo)"
+)
 _RECAP_HEAD = re.compile(
-    rf"^\W*(?P<t>{TITLE})\s+(?:[Rr]ecap(?:ping|s)?|[Rr]eview|[Ss]eason\s+\d|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
+    rf"^\W*(?P<t>{TITLE})\s+(?:{_GENRE}\b|[Ss]eason\s+\d|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
     r"[Ss]\d{1,2}\s*[Ee]\d{1,2}\b)"
 )
 _LOWER_RECAP_HEAD = re.compile(r"^\W*(?P<t>[a-z][a-z’' ]{2,40}?)\s+recap(?:ping|s)?\b")
@@ -511,7 +515,7 @@ def _recap_headline(head: str, whole: str) -> list[str]:
         # "Brooklyn Nine-Nine Recap 6.7": the cue word is no part of the title, nor "Hacks
         # Season 1 Episode 3 & Episode 4 Review"'s season and episodes
         title = re.sub(r"\s+(?:Season|Series|Episode|Part|Chapter)\s+\d.*$", "", m.group("t"))
-        found.append(re.sub(r"(?:\s+(?:[Rr]ecap(?:ping|s)?|[Rr]eview))+$", "", title))
+        found.append(re.sub(rf"(?:\s+{_GENRE})+$", "", title))
     elif m := _LOWER_RECAP_HEAD.match(head):
         found.append(m.group("t").title())
     elif (m := _DASH_HEAD.match(head)) and whole.count(m.group("t")) >= 2:

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from showbible.news.given import first_and_surname, is_given_name
-from showbible.news.names import NOT_NAME_START, ORGS, OUTLETS, SPOUSE, keyof, words
+from showbible.news.names import (
+    EPISODE_WORDS,
+    NOT_NAME_START,
+    ORGS,
+    OUTLETS,
+    SPOUSE,
+    keyof,
+    words,
+)
 
 _MONTHS = frozenset(
     words(
@@ -56,7 +64,7 @@ def trim_name(raw: str) -> tuple[int, str]:
         len(spans) >= 3 and spans[-1][1] in _TITLE_VERBS_OR_NAMES
     )):  # fmt: skip
         spans = spans[:-1]  # "Justin Kirk Guest Stars as Tad", "Richie Keen Returns as Pinkus"
-    while spans and (spans[-1][1] in _MONTHS or spans[-1][1] in ("Season", "Seasons", "Episode")):
+    while spans and (spans[-1][1] in _MONTHS or spans[-1][1] in EPISODE_WORDS):
         if len(spans) == 2 and first_and_surname(*(w for _, w in spans)):
             break  # "Joy Sunday", "Isabel May": a surname that is a day's or a month's name
         spans = spans[:-1]  # "Elsbeth Season 2": the show's season, not a name
