@@ -88,7 +88,7 @@ DEV_SPLITS = (
     "tune", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "held9",
     "held10", "held11", "held12", "held13", "held14", "held15", "held16", "held17",
     "held18", "held19", "held20", "held21", "held22", "held23", "held24",
-    "held25", "held26", "held27", "held28", "held29", "held30", "held31", "held32",
+    "held25", "held26", "held27", "held28", "held29", "held30", "held31", "held32", "held33",
 )  # fmt: skip
 
 
