@@ -8,9 +8,12 @@ fails on the reader before this module; the hard negatives propose nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from showbible.news import extract_text
+from showbible.news.performers import PERFORMERS_ENV
 
 FACTS = tuple[str, str, str]
 
@@ -121,3 +124,30 @@ def test_entities_without_cues(text: str, expected: set[FACTS]) -> None:
 )
 def test_hard_negatives(text: str) -> None:
     assert facts(text) == set()
+
+
+NOMINEES = """The Nominations in Full
+
+Best Actress in a TV Series – Drama
+Jane Holt, Night Ferry
+Dana Price, Salt Flats
+Kate Lin, Copper Gulch
+Best Actor in a TV Series – Drama
+Tom Reyes, Meerkat Hill
+Ned Gorble, The Long Shore
+"""
+
+
+def test_a_list_of_performers_and_their_shows_is_no_gallery(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Award nominees as `Performer, Show` lines: the shape of a gallery's headings, but most
+    of the names are performers a catalogue lists, so none is a character and no name
+    under one plays the one above it."""
+    listed = tmp_path / "performers.txt"
+    listed.write_text("# performers\n#\nJane Holt\nDana Price\nTom Reyes\nNed Gorble\n")
+    monkeypatch.setenv(PERFORMERS_ENV, str(listed))
+    assert facts(NOMINEES) == set()
+    # the same lines, their names unknown to the list: read as a gallery's characters
+    monkeypatch.setenv(PERFORMERS_ENV, "none")
+    assert ("appears_in", "Jane Holt", "Night Ferry") in facts(NOMINEES)

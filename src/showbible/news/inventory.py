@@ -17,6 +17,7 @@ import re
 from showbible.news.cleaning import Article, unquoted
 from showbible.news.entities import Knowledge
 from showbible.news.names import NAME, WEEKDAYS, keyof, norm
+from showbible.news.performers import known_performer
 from showbible.news.series import COLON_TITLE, TITLE, series_name
 
 # "Derek Shepherd, Grey's Anatomy" on a line of its own: a gallery's heading, character then
@@ -188,7 +189,12 @@ def heading_characters(kb: Knowledge, article: Article) -> list[tuple[str, str, 
     heading's character; the article learns that they play it."""
     found = []
     lines = {p.line: i for i, p in enumerate(article.paragraphs)}
-    for name, title, line, text, said in gallery_headings(article):
+    headings = gallery_headings(article)
+    if sum(known_performer(h[0]) for h in headings) * 2 > len(headings):
+        # Most of its names are performers a catalogue lists: "Claire Danes, Homeland" lines
+        # are nominees or credits, each a performer and a show, not a gallery of characters.
+        return []
+    for name, title, line, text, said in headings:
         show = kb.is_series(title)
         if not show or kb.performer_like(name) > 0:
             continue
