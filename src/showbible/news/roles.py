@@ -52,7 +52,9 @@ DESC = (
     # ("FBI agent Dale Cooper": an agency named like a show, then the job)
     r"(?:(?:the|a|an|his|her|their|its|our)\s+)?"
     # ("Paul's cousin Ira", "the Buchmans' apartment superintendent Mr. Wicker": whose)
-    r"(?:(?:\ue000\d+\ue001|\ue002\d+\ue003[’']s?|[A-Z]{2,}|[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z]))?"
+    # ("the Indiana Jones-style professor Alaric": a name glued to a hyphen's word describes)
+    r"(?:(?:\ue000\d+\ue001|\ue002\d+\ue003(?:[’']s?|-[a-z][\w\-]*)|[A-Z]{2,}|"
+    r"[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z]))?"
     r"(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
     r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
 )
@@ -62,6 +64,7 @@ _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
 _JOB = r"(?:(?:Special|Senior|Supervisory)\s+Agent\s+)?"
 C_ITEM = (
     rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
+    r"(?!-[a-z])"  # "an Indiana Jones-style professor": a name glued to "-style" describes
     r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
     # "as X, and B returns as Y": B is the next clause's subject, no role
@@ -71,6 +74,22 @@ C_ITEM = (
     # "FBI agent Dale Cooper": FBI, named like a show, describes the role
     r"(?!(?<=\ue001)\s+[a-z][\w\-]*\s+\ue002)"
 )
+# "as a homeless Vietnam veteran", "as a retired Navy admiral": in an indefinite description,
+# a capitalised word before a noun qualifies the noun; the role has no name.
+_FUNCTION = (
+    r"(?:in|on|at|from|for|with|to|of|into|and|or|but|who|whom|that|which|when|while|during|"
+    r"after|before|since|until|this|next|last|is|was|will|would|has|had|have|the|a|an|as|"
+    r"alongside|opposite|than|where)"
+)
+
+
+def _attributive(span: str, token: str) -> bool:
+    """Whether ``token`` stands in an indefinite description ("a ... TOKEN noun")."""
+    return bool(
+        re.match(rf"(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,3}}{token}\s+(?!{_FUNCTION}\b)[a-z]", span)
+    )
+
+
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
@@ -441,7 +460,14 @@ class Roles(Antecedents):
                 performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
                 # "Matt Murdock (aka Daredevil)": the other name is the same character
                 c_span = re.sub(r"\((?:aka|AKA|a\.k\.a\.)[^()]*\)", "", match.group("c"))
-                characters = m.all(c_span)
+                # "the Indiana Jones-style professor Alaric": a name glued to a hyphen's word
+                # describes the role, it is none
+                characters = [
+                    x
+                    for x in m.all(c_span)
+                    if not re.search(rf"{x.token}-[a-z]", c_span)
+                    and not _attributive(text[match.start("c") :], x.token)
+                ]
                 if re.match(r",\s*who\b", text[match.end("p") :]):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
                 if len(performers) > 1 and _OBJECT_BEFORE.search(text[: match.start("p")]):

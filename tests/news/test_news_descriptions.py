@@ -1,0 +1,49 @@
+"""A role's description is not its name (fourteenth session, from blind splits held34 and held35):
+a capitalised word inside an indefinite description qualifies the noun after it ("as a homeless
+Vietnam veteran", "as a retired Navy admiral"), and a name glued to a hyphen's word describes
+("the Indiana Jones-style professor Alaric Saltzman"). Sentences of our own, with the names of
+the real cases' shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.news import extract_text
+
+
+def plays(text: str) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text("News\n\n" + text, "a.txt")
+            if f.kind == "plays"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe guest-stars as a homeless Vietnam veteran who helps the team on Night Ferry.",
+        "Jane Doe guest-stars as a retired Navy admiral on Night Ferry.",
+        "Jane Doe will appear as an English teacher in the third season of Night Ferry.",
+    ],
+)
+def test_an_indefinite_description_names_no_role(text: str) -> None:
+    assert plays(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name after the hyphen's description is the role
+        ("Tom Reyes will reprise his role as the Indiana Jones-style professor Ivo Crane.",
+         {("Tom Reyes", "Ivo Crane")}),
+        ("Jane Doe will play a Sherlock-like detective named Mara Voss on Night Ferry.",
+         {("Jane Doe", "Mara Voss")}),
+        # an indefinite article before a name, then a preposition: still the name
+        ("Jane Doe will appear as a Mara Voss in Night Ferry, the show's second.",
+         {("Jane Doe", "Mara Voss")}),
+        ("Jane Doe will play a detective named Mara Voss in Night Ferry.",
+         {("Jane Doe", "Mara Voss")}),
+    ],
+)  # fmt: skip
+def test_the_name_after_a_description_is_the_role(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert plays(text) == expected
