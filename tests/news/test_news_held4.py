@@ -157,5 +157,5 @@ def test_quoted_words_that_are_no_shows() -> None:
         '"Harrowgate."'
     )
     shows, episodes = quoted_titles(read_article([(1, text)], "a.txt"))
-    assert shows == {"Harrowgate"}
+    assert shows == ["Harrowgate"]
     assert episodes == {"della", "ivo"}

@@ -15,7 +15,8 @@ from showbible.news.series import quoted_titles
 
 def _quoted(text: str) -> tuple[set[str], set[str]]:
     """The shows and the episodes the article's quotes name."""
-    return quoted_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
+    shows, episodes = quoted_titles(read_article(enumerate(text.split("\n"), 1), "a.txt"))
+    return set(shows), episodes
 
 
 def _shows(text: str) -> set[str]:

@@ -65,7 +65,9 @@ _CLAUSE_OPENERS = frozenset(
 _LABEL_ENDS = frozenset(
     keyof(w)
     for w in ("Premiere", "Finale", "Recap", "Review", "Preview", "Exclusive", "Trailer",
-              "Interview", "Spoilers", "Casting", "News", "Roundup", "Ratings")
+              "Interview", "Spoilers", "Casting", "News", "Roundup", "Ratings",
+              # a caption's credit glued to its last word: "Martin Compston as Steve Credit:"
+              "Credit", "Credits", "Photo", "Photograph", "Image", "Courtesy", "Copyright")
 )  # fmt: skip
 
 

@@ -55,7 +55,10 @@ _PLACE = re.compile("\ue000(\\d+)\ue001|\ue002(\\d+)\ue003")
 _RANK = re.compile(
     r"(?:Captain|Capt\.|Ensigns?|Dr\.|Doctors?|Detectives?|Det\.|Agent|Sergeant|Sgt\.|Lt\.|"
     r"Lieutenant|Chief|Officer|Commander|Admiral|Marshal|Sheriff|Deputy|Professor|King|Queen|"
-    r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt|in Charge)\s+$"
+    r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt|in Charge|"
+    # a British police drama's ranks ("DS Steve Arnott", "Superintendent Ted Hastings")
+    r"Superintendent|Supt\.?|Inspector|Constable|Commissioner|Colonel|Col\.|Corporal|Nurse|"
+    r"Judge|DS|DI|DCI|DSI|DCS|ADA)\s+$"
 )
 
 

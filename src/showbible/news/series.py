@@ -263,7 +263,8 @@ _TITLE_STOP = frozenset(
     why how this that these those there here it its they we you i he she his her their our my
     your yes no oh well now then meanwhile perhaps maybe every each all both either neither
     some many most more few several another other such only just like including inside
-    behind during across throughout between among amid against former
+    behind during across throughout between among amid against former original classic beloved
+    upcoming
     """
     )
 )
@@ -360,11 +361,12 @@ def _headline_show(name: str) -> str:
     return head if len(tail.split()) >= 3 else name
 
 
-def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
+def quoted_titles(article: Article) -> tuple[list[str], set[str]]:
     """(titles of shows, titles of episodes and events) quoted in the article. A quoted title is
     an episode's when the article ever calls it one ("an episode titled ...", "the ... crossover"),
     or when it stands inside a longer quote (someone's words)."""
-    shows: set[str] = set()
+    # in the article's order: the first form a show is quoted in is the one kept
+    shows: dict[str, None] = {}
     episodes: set[str] = set()
     for para in article.paragraphs:
         text = para.text
@@ -411,8 +413,8 @@ def quoted_titles(article: Article) -> tuple[set[str], set[str]]:
             ):
                 continue  # "Lestat's Haunting 'Return'": a headline's word in scare quotes
             else:
-                shows.add(body)
-    return {s for s in shows if keyof(s) not in episodes}, episodes
+                shows[body] = None
+    return [s for s in shows if keyof(s) not in episodes], episodes
 
 
 def _named_again(article: Article, word: str) -> bool:
