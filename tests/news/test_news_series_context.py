@@ -253,3 +253,18 @@ def test_one_episode_is_of_one_show() -> None:
         "tells Maren the truth, and Maren refuses to listen. Later Julia leaves.\n"
     )
     assert "Julia" not in _shows(text)
+
+
+def test_an_adjective_opening_the_sentence_is_no_part_of_the_title() -> None:
+    """ "Original CSI series stars A and B ...": "Original" (like "Former", "Classic") says which
+    run of the show, it is not the first word of its title."""
+    text = (
+        "Harbor Nights is heading back to the coast. Original Harbor Nights series stars Jane "
+        "Doe and Tom Reyes are set to return in Harbor Nights: Bayside.\n\n"
+        "The network has ordered Harbor Nights: Bayside, a sequel to the original Harbor Nights, "
+        "which will feature original series stars Jane Doe and Tom Reyes reprising their roles "
+        "as Mara Voss and Ivo Crane.\n"
+    )
+    shows = _shows(text)
+    assert "Original Harbor Nights" not in shows
+    assert "Harbor Nights" in shows
