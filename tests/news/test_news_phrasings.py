@@ -176,3 +176,15 @@ def test_a_new_role_named_by_its_tie_places_the_character_it_is_tied_to() -> Non
     found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
     assert {("Maren", "Harbor Nights"), ("Teodor", "Salt Road")} <= found
     assert not {f for f in found if f[0] == "Ada Lind"}
+
+
+def test_an_event_runs_no_show() -> None:
+    """ "... unveiled at the network's Harbor Comic Con panel, with co-showrunners A and B": the
+    event is where they spoke, not what they run (the show named before is)."""
+    text = (
+        "Night Ferry season 2 trailer\n\n"
+        "The season 2 trailer for Night Ferry was unveiled at Peacock's Harbor Comic Con panel "
+        "on Saturday, along with a conversation with co-showrunners Jane Doe and Tom Reyes.\n"
+    )
+    runs = {(s, o) for k, s, o in triples(text) if k == "showrunner"}
+    assert not any("Con" in o for _, o in runs), runs

@@ -308,8 +308,8 @@ class Showrunners(Extractor):
         sentence: str, para: Paragraph,
     ) -> bool:  # fmt: skip
         name = self.person(person)
-        if not name or not series:
-            return False
+        if not name or not series or _EVENT.search(series):
+            return False  # "Prime Video's New York Comic Con panel": an event runs no show
         full = self.kb.full(name)
         if len(full.split()) < 2 or self.kb.is_series(full):
             return False
@@ -321,6 +321,13 @@ class Showrunners(Extractor):
         return True
 
     # -- appears_in ------------------------------------------------------------------------
+
+
+# What holds a panel or an award, never a show's staff
+_EVENT = re.compile(
+    r"\b(?:Comic[- ]?Con|Con|Festival|Fest|Awards?|Expo|Summit|Upfronts?|Gala|Panel|Convention|"
+    r"Emmys|Globes|Oscars)$"
+)
 
 
 def _runner_end(text: str) -> int:
