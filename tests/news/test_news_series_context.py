@@ -268,3 +268,24 @@ def test_an_adjective_opening_the_sentence_is_no_part_of_the_title() -> None:
     shows = _shows(text)
     assert "Original Harbor Nights" not in shows
     assert "Harbor Nights" in shows
+
+
+def test_what_a_character_is_on_and_a_titles_episode_number_name_shows() -> None:
+    """A show the titles list does not know, named by what the grammar says of it: "a main
+    character on X", "X Episode 6", "the X original animated series"."""
+    on = "News\n\nMara Voss (Jane Doe), a main character on Copper Gulch, steals the scene.\n"
+    assert "Copper Gulch" in _shows(on)
+    episode = (
+        "News\n\nMara Voss (Jane Doe) made a cameo nobody expected in Book of Lanterns Episode 6.\n"
+    )
+    assert "Book of Lanterns" in _shows(episode)
+    series = (
+        "News\n\nFans will get a sneak peek of the Night Ferry original animated series, with "
+        "Jane Doe as Mara Voss and Tom Reyes as Ivo Crane.\n"
+    )
+    assert "Night Ferry" in _shows(series)
+
+
+def test_a_character_on_a_day_or_a_stage_is_no_show() -> None:
+    text = "News\n\nMara Voss (Jane Doe), a main character on Monday, was back on Broadway.\n"
+    assert not _shows(text) & {"Monday", "Broadway"}

@@ -54,7 +54,15 @@ SERIES_CUES = [
     # "X series" only for a title of two words or more ("the Daryl series" is about Daryl)
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})(?:[’'‘]s?)?\s+(?:(?:first|second|third|fourth|"
                rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+(?:\d+|{_NUMBER_WORDS}))?\b"),
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+series\b"),
+    # (also "the Harley Quinn original animated series")
+    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+(?:(?:original|new|"
+               rf"upcoming|animated|live-action|hit|TV|television|comedy|drama|streaming)\s+){{0,3}}"
+               rf"series\b"),
+    # "a main character on Doom Patrol": what a character is on is a show
+    re.compile(rf"\b(?:characters?|series\s+regulars?)\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    # "Return in Book of Boba Fett Episode 6": a title before its episode's or season's number
+    re.compile(rf"\b(?:in|of|on)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:Season|Episode|Ep\.?|Chapter)"
+               rf"\s+\d"),
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
     re.compile(rf"\b(?:[Ss]eason(?:\s+(?:\d+|{_NUMBER_WORDS}))?|premiere|finale|episode|pilot|cast|"
                rf"(?:co-)?showrunners?|"
