@@ -289,3 +289,28 @@ def test_what_a_character_is_on_and_a_titles_episode_number_name_shows() -> None
 def test_a_character_on_a_day_or_a_stage_is_no_show() -> None:
     text = "News\n\nMara Voss (Jane Doe), a main character on Monday, was back on Broadway.\n"
     assert not _shows(text) & {"Monday", "Broadway"}
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+
+
+def test_what_one_joins_as_a_role_is_a_show() -> None:
+    """ "Jane Doe has joined Copper Gulch as Mara Voss": the show one joins, not a performer (it
+    was read as "Copper Gulch plays Mara Voss"); also "joined X in 2021, being introduced as"."""
+    facts = _facts("News\n\nJane Doe has joined Copper Gulch as Mara Voss.\n")
+    assert facts == {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Copper Gulch")}
+    later = _facts(
+        "News\n\nTom Reyes joined Copper Gulch in 2021, being introduced as the father of Mara "
+        "Voss (Jane Doe).\n"
+    )
+    assert ("appears_in", "Mara Voss", "Copper Gulch") in later
+
+
+def test_whom_one_joins_is_no_show() -> None:
+    assert not _shows("News\n\nJane Doe joined Tom Reyes as a series regular on the drama.\n")
+    text = (
+        "News\n\nImelda Staunton leads the new season, with Jane Doe and Tom Reyes joining "
+        "Staunton as the show's timeline moves on.\n"
+    )
+    assert "Staunton" not in _shows(text)

@@ -58,6 +58,10 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+(?:(?:original|new|"
                rf"upcoming|animated|live-action|hit|TV|television|comedy|drama|streaming)\s+){{0,3}}"
                rf"series\b"),
+    # "Jane Doe has joined Copper Gulch as Mara Voss", "joined EastEnders in 2021, being
+    # introduced as ...": what one joins as a role is a show (not a person: see cue_titles)
+    re.compile(rf"\bjoin(?:s|ed|ing)?\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:in\s+(?:19|20)\d\d\s*,?\s+)?"
+               rf"(?:as|being\s+introduced\s+as)\s+(?!co-?hosts?\b|hosts?\b|an?\s+(?:co-?)?host)"),
     # "a main character on Doom Patrol": what a character is on is a show
     re.compile(rf"\b(?:characters?|series\s+regulars?)\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # "Return in Book of Boba Fett Episode 6": a title before its episode's or season's number
@@ -437,6 +441,7 @@ _YEAR_CUE = next(c for c in SERIES_CUES if c.pattern.endswith(r"\s+\((?:19|20)\d
 _ON_HEADING = next(c for c in SERIES_CUES if c.pattern.startswith(r"^\s*(?:\d+(?:-\d+)?"))
 # "Jane Doe's Greyharbor character": a title unless the article names it as a role elsewhere.
 _POSSESSIVE_CUE = next(c for c in SERIES_CUES if "castmates" in c.pattern)
+_JOIN_CUE = next(c for c in SERIES_CUES if "introduced" in c.pattern)
 
 
 def _persons_possessive(name: str, text: str, m: re.Match[str]) -> bool:
@@ -447,6 +452,18 @@ def _persons_possessive(name: str, text: str, m: re.Match[str]) -> bool:
         return False
     at = text.find(word, m.start())
     return at >= 0 and re.match(r"[’']s\s+[a-z]", text[at + len(word) :]) is not None
+
+
+def _person_shaped(name: str, whole: str) -> bool:
+    """Two or three capitalised words opening on a first name the census lists ("Tom Reyes"),
+    or a surname the article gives someone in full ("Staunton" after "Imelda Staunton")."""
+    words = name.split()
+    if len(words) == 1:
+        return any(
+            is_given_name(m.group(1))
+            for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", whole)
+        )
+    return 2 <= len(words) <= 3 and is_given_name(words[0]) and all(w[:1].isupper() for w in words)
 
 
 def cue_titles(article: Article) -> list[str]:
@@ -465,6 +482,8 @@ def cue_titles(article: Article) -> list[str]:
                     rf"\b(?:role|character|as)\s+{re.escape(groups['t'])}\b", whole
                 ):
                     continue  # "Lloyd's Lou character" after "his Roseanne role Lou": a role
+                if cue is _JOIN_CUE and _person_shaped(groups["t"], whole):
+                    continue  # "joined Tom Reyes as a series regular": whom one joins
                 if groups.get("list"):
                     items = split_list(groups["list"])
                     opener = re.split(r"[.!?]\s+", text[: m.start()])[-1]
