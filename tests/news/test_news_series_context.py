@@ -299,7 +299,10 @@ def test_what_one_joins_as_a_role_is_a_show() -> None:
     """ "Jane Doe has joined Copper Gulch as Mara Voss": the show one joins, not a performer (it
     was read as "Copper Gulch plays Mara Voss"); also "joined X in 2021, being introduced as"."""
     facts = _facts("News\n\nJane Doe has joined Copper Gulch as Mara Voss.\n")
-    assert facts == {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Copper Gulch")}
+    assert facts == {
+        ("plays", "Jane Doe", "Mara Voss"),
+        ("appears_in", "Mara Voss", "Copper Gulch"),
+    }
     later = _facts(
         "News\n\nTom Reyes joined Copper Gulch in 2021, being introduced as the father of Mara "
         "Voss (Jane Doe).\n"
