@@ -147,6 +147,26 @@ def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
         load_universe(root)
 
 
+def test_a_folder_symlinked_out_is_refused_and_each_file_is_looked_at(tmp_path: Path) -> None:
+    """Folders are resolved once for all their scripts (loader.py): a folder that is itself a
+    link out is refused, and so is a link out beside scripts already found inside."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.fountain").write_text(EPISODE)
+    root = tmp_path / "u"
+    make(root, "name: X\nseries:\n  - id: a\n    scripts: ['a/*.fountain']\n")
+    (root / "a").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(InputError, match="outside the universe"):
+        load_universe(root)
+    (root / "a").unlink()
+    (root / "a").mkdir()
+    (root / "a" / "a1.fountain").write_text(EPISODE)
+    assert [e.rel for e in load_universe(root).episodes] == ["a/a1.fountain"]
+    (root / "a" / "z9.fountain").symlink_to(outside / "x.fountain")
+    with pytest.raises(InputError, match="outside the universe"):
+        load_universe(root)
+
+
 def test_glob_matching_nothing_is_a_warning(tmp_path: Path) -> None:
     make(tmp_path, "name: X\nseries:\n  - id: a\n    scripts: ['a/*.fountain']\n")
     u = load_universe(tmp_path)

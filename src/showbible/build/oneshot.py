@@ -18,7 +18,6 @@ snapshot of another format — is a whole build, as before, with the reason kept
 
 from __future__ import annotations
 
-import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +29,11 @@ from showbible.build.compiler import (
     build,
     compile_universe,
     engine_note,
+    freeze_canon,
     gc_paused,
     load_caches,
     quick_hashes,
+    thaw_canon,
     universe_hash,
 )
 from showbible.build.session import Session
@@ -63,7 +64,7 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
             # the objects made while it was off all count as young, and the first allocation
             # after would scan every one of them. Given back after, for a caller whose
             # process lives on.
-            gc.freeze()
+            freeze_canon()
     if session is None and note == "":
         # Up to date: what build() would find, without loading and hashing everything again.
         seconds = time.perf_counter() - started
@@ -74,7 +75,7 @@ def update(root: Path | str, url: str | None = None) -> OneShot:
     try:
         done = session.refresh()
     finally:
-        gc.unfreeze()
+        thaw_canon()
     compiled = session.compiled
     assert compiled is not None
     result = BuildResult(

@@ -44,13 +44,24 @@ def is_displayable(name: str) -> bool:
 
 
 def inside(
-    root: str | os.PathLike[str], path: str | os.PathLike[str], root_real: str | None = None
+    root: str | os.PathLike[str],
+    path: str | os.PathLike[str],
+    root_real: str | None = None,
+    folders: dict[str, str] | None = None,
 ) -> bool:
     """Whether ``path``, symlinks resolved, lies inside the folder ``root``. ``root_real``:
-    ``root`` resolved, when the caller asks this of many paths (each resolution is an
-    ``lstat`` per folder of the path)."""
+    ``root`` resolved, and ``folders``: the folders resolved so far, when the caller asks this
+    of many paths (each resolution is an ``lstat`` per folder of the path; with ``folders``, a
+    path that is no symlink itself costs one ``lstat`` once its folder is known)."""
     root_real = root_real if root_real is not None else os.path.realpath(root)
-    real = os.path.realpath(path)
+    if folders is None or os.path.islink(path):
+        real = os.path.realpath(path)
+    else:
+        folder, name = os.path.split(os.fspath(path))
+        known = folders.get(folder)
+        if known is None:
+            known = folders[folder] = os.path.realpath(folder)
+        real = os.path.join(known, name)
     return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
 
 

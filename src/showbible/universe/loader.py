@@ -440,6 +440,7 @@ def _discover_episodes(
     claimed: dict[str, str] = {}
     unread: list[str] = []
     root_real = os.path.realpath(root)  # once, not once per script
+    folders: dict[str, str] = {}  # and each folder of scripts once
     for si, series in enumerate(conf.series):
         files: list[str] = []
         for gi, pattern in enumerate(series.scripts):
@@ -455,7 +456,7 @@ def _discover_episodes(
                         Diagnostic(display_name(match), 1, _UNDISPLAYABLE, code=_UNREADABLE)
                     )
                     continue
-                if not inside(root, full, root_real):
+                if not inside(root, full, root_real, folders):
                     raise locator.error(
                         where, f"{match} resolves outside the universe folder (a symlink?)"
                     )
