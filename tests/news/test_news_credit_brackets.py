@@ -91,3 +91,18 @@ def test_a_captions_place_in_the_picture_is_no_credit() -> None:
         "The third season of Harbor Nights opens with a fight.\n"
     )
     assert {("Tom Roe", "Ivo Crane"), ("Nia Vale", "Mara")} <= _plays(text)
+
+
+def test_a_show_named_only_as_a_performers_past_role_is_not_the_articles() -> None:
+    """A review that never names its own show, and names another only as a guest's past
+    ("who brings the menace of his role in Harrowgate"): the cast is in no show it names, not
+    in that one (it was read as the article's one show)."""
+    text = (
+        "In the first episode of the new series we join the girls the night before Mara (Jane "
+        "Holt), Dana (Kate Lin) and Ivo (Tom Reyes) get their results.\n\n"
+        "The interrogation is brilliant: the inspector is none other than Ned Gorble, who brings "
+        "the menace of his role in Harrowgate but is outwitted by Mara and the gang.\n"
+    )
+    facts = {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+    assert ("plays", "Jane Holt", "Mara") in facts
+    assert not any(k == "appears_in" and o == "Harrowgate" for k, _, o in facts), facts

@@ -48,6 +48,19 @@ def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
         m.text,
     ):
         out.add(m.at(c.group("s") or c.group("s2") or c.group("s3")).value)
+    # "Liam Neeson, who brings the menace of his role in Taken": a performer's own past role,
+    # when the article names that show nowhere else
+    for c in re.finditer(rf"\b(?:his|her|their)\s+(?:\w+\s+)?role\s+in\s+(?P<s>{SER})", m.text):
+        show = m.at(c.group("s")).value
+        if (
+            counts is not None
+            and counts[show] < 2
+            and not re.search(
+                r"\b(?:reprise|reprises|reprised|reprising|return|returns|returning)\b",
+                m.text[: c.start()],
+            )
+        ):
+            out.add(show)
     for c in re.finditer(rf"(?P<s>{SER})\s+(?:actor|actress|star|alum)\s+{NAM}", m.text):
         show = m.at(c.group("s")).value
         if counts is not None and counts[show] < 2:

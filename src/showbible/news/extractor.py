@@ -6,6 +6,7 @@ a hypothesis)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
@@ -71,6 +72,7 @@ class Extractor:
         self._subjects_at: list[str | None] = []  # see last_subject_before
         self._kin: dict[str, str] | None = None  # see kin
         self._sections: dict[int, str] | None = None  # see section_headings
+        self._credits_only: set[str] | None = None  # see credits_only
 
     def add(
         self,
@@ -208,11 +210,13 @@ class Extractor:
         """The shows a text is about: not a franchise, not one named in an aside in brackets,
         not one used to describe something else ("The Good Wife spin-off", "X fans")."""
         marked = self.kb.mark(_ASIDE.sub(lambda x: " " * len(x.group()), text))
+        credits = credited(marked, self.kb.series_count)  # "his role in Taken": his past
         return [
             x.value
             for x in marked.mentions
             if x.kind == "series"
             and not self.franchise(x.value)
+            and x.value not in credits
             and not ATTRIBUTIVE.match(marked.text[marked.text.find(x.token) + len(x.token) :])
         ]
 
@@ -362,11 +366,25 @@ class Extractor:
         return self.main_series()
 
     def main_series(self) -> str | None:
-        """The show the article names most (a franchise is not a show)."""
+        """The show the article names most (a franchise is not a show, nor a show it names only
+        as someone's credit)."""
         for title, _count in self.kb.series_count.most_common():
-            if not self.franchise(title):
+            if not self.franchise(title) and title not in self.credits_only():
                 return title
         return None
+
+    def credits_only(self) -> set[str]:
+        """The shows the article names only as someone's credit ("Liam Neeson, who brings the
+        menace of his role in Taken", "Former Reno 911! star"): never what it is about."""
+        if self._credits_only is None:
+            said: Counter[str] = Counter()
+            for para in self.article.paragraphs:
+                for _, sentence in sentences(self.kb.speechless(para.text)):
+                    marked = self.kb.mark(sentence)
+                    credits = credited(marked, self.kb.series_count)
+                    said.update(x.value for x in marked.mentions if x.value in credits)
+            self._credits_only = {t for t, n in said.items() if n >= self.kb.series_count[t]}
+        return self._credits_only
 
     def hedged(self, text: str, start: int, end: int) -> bool:
         """Whether the clause holding ``text[start:end]`` is a hypothesis or a hope."""

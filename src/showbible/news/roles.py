@@ -421,8 +421,8 @@ class Roles(Antecedents):
             not self.several_shows() or self.previous_show(para) in self.lead_shows()
         ):
             series, confidence = self.previous_show(para) or "", 0.45
-        elif len(set(self.kb.series_count)) == 1:
-            series, confidence = next(iter(self.kb.series_count)), 0.45  # the one show named
+        elif len(named := set(self.kb.series_count) - self.credits_only()) == 1:
+            series, confidence = named.pop(), 0.45  # the one show named, not as a credit
         elif self.dominant_show():
             series, confidence = self.dominant_show() or "", 0.4
         elif self.previous_show(para):
@@ -539,7 +539,7 @@ class Roles(Antecedents):
                 played = self.emit_plays(
                     p.value, c, m, sentence, para, 0.6, "", match.start() if listed else -1
                 )
-                shows = set(self.kb.series_count)
+                shows = set(self.kb.series_count) - self.credits_only()
                 if played and not listed and len(shows) == 1:  # an article about one show
                     self.add("appears_in", played, shows.pop(), para.line, sentence, 0.45)
                 elif played and not listed and not any(x.kind == "series" for x in m.mentions):
