@@ -317,3 +317,18 @@ def test_whom_one_joins_is_no_show() -> None:
         "Staunton as the show's timeline moves on.\n"
     )
     assert "Staunton" not in _shows(text)
+
+
+def test_a_listings_fields_and_a_seasons_episode_list_are_no_shows() -> None:
+    """A fan site's episode page: "Season Four: Lanterns - Harbor Nights - Devoted" lists
+    episodes, and "The CW's Official Description:" heads a field; neither is a show, wherever
+    the article names them again (the recap's cast had gone to both)."""
+    text = (
+        "Season Four: Lanterns - Harbor Nights - Devoted - Run\n\n"
+        "The CW's Official Description:\n\n"
+        "Mara Voss (Jane Doe) and Ivo Crane (Tom Reyes) walk on where \u201cLanterns\u201d left "
+        "off.\n\nMara tells Ivo the truth, and Ivo leaves.\n"
+    )
+    shows = _shows(text)
+    assert not shows & {"Lanterns", "Harbor Nights", "Official Description"}, shows
+    assert ("plays", "Jane Doe", "Mara Voss") in _facts(text)

@@ -35,6 +35,7 @@ from showbible.news.series import (
     cue_titles,
     franchise_lists,
     initials,
+    listed_episodes,
     listed_titles,
     marked_tails,
     quoted_titles,
@@ -343,7 +344,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
         kb.surfaces.setdefault(norm(title).lower(), title)
         kb.surfaces.setdefault(norm(title).lower().removeprefix("the "), title)
     shows, episodes = quoted_titles(article)
-    kb.episodes |= episodes
+    kb.episodes |= episodes | listed_episodes(article)
     for title in shows:
         kb.add_series(title, exact=True)
         kb.named.add(keyof(title))

@@ -352,7 +352,15 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         return ""
     if name.lower() in NOT_NAME_START:
         return ""
+    if not exact and len(words) <= 3 and words[-1] in _DOCUMENTS:
+        return ""  # "The CW's Official Description:", "NBC's Press Release": a page, no show
     return name
+
+
+# What a network publishes about a show, never the show: the words a listing's fields end on.
+_DOCUMENTS = frozenset(
+    words("Description Synopsis Statement Announcement Website Logline Listing Listings")
+)
 
 
 def _title_like(text: str) -> bool:
@@ -371,6 +379,26 @@ def _headline_show(name: str) -> str:
     "Star Trek: Lower Decks" is a show."""
     head, _, tail = name.partition(":")
     return head if len(tail.split()) >= 3 else name
+
+
+# "Season Four: Crusade - Façade - Devoted - Run": a fan site's list of a season's episodes
+_EPISODE_LIST = re.compile(
+    rf"^\s*(?:Season|Series)\s+(?:\d{{1,2}}|{_NUMBER_WORDS})\s*:\s*(?P<items>.+)$", re.IGNORECASE
+)
+
+
+def listed_episodes(article: Article) -> set[str]:
+    """The keys of the episode titles a season's list names (three or more, between dashes or
+    bullets): each is an episode, never a show, wherever else the article names it."""
+    out: set[str] = set()
+    for para in article.paragraphs:
+        m = _EPISODE_LIST.match(para.text)
+        if m is None:
+            continue
+        items = [i.strip() for i in re.split(r"\s+[-–—•|]\s+", m.group("items")) if i.strip()]
+        if len(items) >= 3 and all(i[:1].isupper() and len(i.split()) <= 6 for i in items):
+            out |= {keyof(i) for i in items}
+    return out
 
 
 def quoted_titles(article: Article) -> tuple[list[str], set[str]]:
