@@ -74,6 +74,13 @@ def test_a_one_word_shows_headline_glues_the_articles_genre_to_it() -> None:
         assert _shows_of(head + body) == {"Tidewater"}, head
 
 
+def test_an_outlets_recaps_verb_names_no_show() -> None:
+    """ "NOC Recaps Tidewater: The Long Night": the outlet recaps the show; "NOC" is no show."""
+    body = "\n\nMaren tells Teodor the truth. Later Teodor steals the keys, and Maren lies.\n"
+    shows = _shows_of("NOC Recaps Tidewater: The Long Night" + body)
+    assert "NOC" not in shows
+
+
 def test_a_dash_headline_naming_a_person_is_no_show() -> None:
     text = "Nina Vale – Former Star Returns\n\nNina Vale is back. Maren tells Teodor the truth.\n"
     assert "Nina Vale" not in _shows_of(text)

@@ -554,7 +554,9 @@ def cue_titles(article: Article) -> list[str]:
 # family recapping: the wow factor" (a blog's lower case).
 # The genre words a headline glues after its show ("Grimm Recap", "Outer Banks Finale Preview").
 _GENRE = (
-    r"(?:[Rr]ecap(?:ping|s)?|[Rr]eviews?|[Pp]reviews?|[Ff]inale|[Pp]remiere|[Ss]poilers|[Pp]romo)"
+    # ("NOC Recaps iZombie: ...": a plural before another title is the outlet's verb)
+    r"(?:[Rr]ecap(?:ping)?|(?:[Rr]ecap|[Rr]eview|[Pp]review)s(?=\s*(?:[:\-–—(]|\d|$))|[Rr]eview|"
+    r"[Pp]review|[Ff]inale|[Pp]remiere|[Ss]poilers|[Pp]romo)"
 )
 _RECAP_HEAD = re.compile(
     rf"^\W*(?P<t>{TITLE})\s+(?:{_GENRE}\b|[Ss]eason\s+\d|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
