@@ -14,7 +14,10 @@ nothing. A known title is taken as a show when the sentence also says so:
   predicate in the sentence (appears, guest, cameo, reprise, crossover, episode, ...) or a
   performer or character the article names (a name with evidence of either). "Cheers",
   "Friends", "House", "Lost", "The Office" are words before they are titles: they need strong
-  context.
+  context;
+- a title of two words or more named in two sentences of an article about a story on screen
+  (the article says "characters", "episode", "series" ... twice or more): the subject of a
+  review or a recap, which names its show without saying it is one.
 """
 
 from __future__ import annotations
