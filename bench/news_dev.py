@@ -74,6 +74,37 @@ def errors(articles: list[DevArticle]) -> list[str]:
     return out
 
 
+# Confidence bands of the proposed facts: what a reviewer sorting by confidence would meet.
+BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 1.01))
+
+
+def calibration(articles: list[DevArticle]) -> list[dict[str, object]]:
+    """Per kind and confidence band, how many proposed facts are right: whether a higher
+    confidence means a likelier fact."""
+    counts: dict[tuple[str, int], list[int]] = {}
+    for a in articles:
+        for f in extract_facts([a.path], use_spacy=False):
+            if f.kind not in KINDS:
+                continue
+            band = next(i for i, (lo, hi) in enumerate(BANDS) if lo <= f.confidence < hi)
+            ok = any(matches(f, g) for g in a.gold)
+            counts.setdefault((f.kind, band), [0, 0])[0 if ok else 1] += 1
+    rows: list[dict[str, object]] = []
+    for kind in KINDS:
+        for band, (lo, hi) in enumerate(BANDS):
+            right, wrong = counts.get((kind, band), [0, 0])
+            rows.append(
+                {
+                    "kind": kind,
+                    "confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                    "proposed": right + wrong,
+                    "right": right,
+                    "precision": round(right / (right + wrong), 2) if right + wrong else "-",
+                }
+            )
+    return rows
+
+
 def table(rows: list[dict[str, object]]) -> str:
     heads = list(rows[0])
     width = {h: max(len(h), *(len(str(r[h])) for r in rows)) for h in heads}
@@ -86,10 +117,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every miss and extra fact")
     parser.add_argument("--without", action="append", default=[], help="leave this split out")
-    parser.add_argument("--only", help="read this split alone")
+    parser.add_argument("--only", action="append", help="read this split alone (repeatable)")
+    parser.add_argument(
+        "--calibration", action="store_true", help="precision per kind and confidence band"
+    )
     args = parser.parse_args()
     articles = [
-        a for a in load_dev(GOLD) if a.split not in args.without and args.only in (None, a.split)
+        a
+        for a in load_dev(GOLD)
+        if a.split not in args.without and (args.only is None or a.split in args.only)
     ]
     wanted = len(list(GOLD.glob("*.yaml")))
     if not articles:
@@ -98,6 +134,9 @@ def main() -> int:
     if len(articles) < wanted:
         left = wanted - len(articles)
         print(f"news dev set: {left} of {wanted} texts absent, changed or left out")
+    if args.calibration:
+        print(table(calibration(articles)))
+        return 0
     print(table(run(articles)))
     if args.errors:
         print("\n".join(errors(articles)))
