@@ -89,7 +89,7 @@ DEV_SPLITS = (
     "held10", "held11", "held12", "held13", "held14", "held15", "held16", "held17",
     "held18", "held19", "held20", "held21", "held22", "held23", "held24",
     "held25", "held26", "held27", "held28", "held29", "held30", "held31", "held32", "held33",
-    "held34", "held35", "held36", "held37", "held38", "held39",
+    "held34", "held35", "held36", "held37", "held38", "held39", "held40",
 )  # fmt: skip
 
 
