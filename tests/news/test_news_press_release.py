@@ -27,3 +27,11 @@ def test_an_episode_title_before_a_dash_and_its_synopsis_is_no_show() -> None:
     assert {("plays", "Tom Roe", "Tobias"), ("plays", "Nia Vale", "Mara")} <= facts
     assert not {f for f in facts if f[0] == "appears_in" and f[2] == "Tobias Returns"}
     assert not {f for f in facts if "Guest Stars" in f[1] or "Returns" in f[1]}
+
+
+def test_a_headlines_genre_words_end_no_name() -> None:
+    """A blog's section label and a recap's headline glue their genre to the show
+    ("Murdoch Mysteries Reviews", "Grimm Recap"): no part of a name, singular or plural."""
+    assert trim_name("Murdoch Mysteries Reviews")[1] == "Murdoch Mysteries"
+    assert trim_name("Grimm Recap")[1] == "Grimm"
+    assert trim_name("Harbor Nights Season")[1] == "Harbor Nights"

@@ -32,12 +32,12 @@ def words(text: str) -> list[str]:
 
 
 # What a headline glues after a show's title: its season or episode, or the article's genre
-# ("Elsbeth Season 2", "Grimm Recap: Ep. 19", "Outer Banks Review"); not "Recaps" or "Reviews",
-# an outlet's verb as often ("NOC Recaps iZombie: ...").
+# ("Elsbeth Season 2", "Grimm Recap: Ep. 19", "Murdoch Mysteries Reviews"); a plural before
+# another title is an outlet's verb instead ("NOC Recaps iZombie:", series._RECAP_HEAD).
 EPISODE_WORDS = frozenset(
     words(
-        """Season Seasons Episode Episodes Ep Recap Review Preview Finale Premiere Spoilers
-    Promo Trailer Synopsis"""
+        """Season Seasons Episode Episodes Ep Recap Recaps Review Reviews Preview Previews
+    Finale Premiere Spoilers Promo Trailer Synopsis"""
     )
 )
 
