@@ -310,6 +310,31 @@ def test_what_one_joins_as_a_role_is_a_show() -> None:
     assert ("appears_in", "Mara Voss", "Copper Gulch") in later
 
 
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "will guest star in",
+        "stars in",
+        "appeared in",
+        "has signed on to",
+        "makes her debut in",
+    ],
+)
+def test_what_one_appears_in_as_a_role_is_a_show(verb: str) -> None:
+    """The joining class, for the verbs of appearing: "Jane Doe will guest star in Copper Gulch
+    as Mara Voss" was read as the show playing her."""
+    facts = _facts(f"News\n\nJane Doe {verb} Copper Gulch as Mara Voss.\n")
+    assert ("plays", "Jane Doe", "Mara Voss") in facts
+    assert ("appears_in", "Mara Voss", "Copper Gulch") in facts
+    assert not any(k == "plays" and s == "Copper Gulch" for k, s, _ in facts)
+
+
+@pytest.mark.parametrize("verb", ["has landed a role on", "will be seen in", "boards"])
+def test_no_show_plays_the_role_it_is_cast_in(verb: str) -> None:
+    facts = _facts(f"News\n\nJane Doe {verb} Copper Gulch as Mara Voss.\n")
+    assert not any(k == "plays" and s == "Copper Gulch" for k, s, _ in facts), facts
+
+
 def test_whom_one_joins_is_no_show() -> None:
     assert not _shows("News\n\nJane Doe joined Tom Reyes as a series regular on the drama.\n")
     text = (

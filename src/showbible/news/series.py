@@ -59,9 +59,15 @@ SERIES_CUES = [
                rf"upcoming|animated|live-action|hit|TV|television|comedy|drama|streaming)\s+){{0,3}}"
                rf"series\b"),
     # "Jane Doe has joined Copper Gulch as Mara Voss", "joined EastEnders in 2021, being
-    # introduced as ...": what one joins as a role is a show (not a person: see cue_titles)
-    re.compile(rf"\bjoin(?:s|ed|ing)?\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:in\s+(?:19|20)\d\d\s*,?\s+)?"
-               rf"(?:as|being\s+introduced\s+as)\s+(?!co-?hosts?\b|hosts?\b|an?\s+(?:co-?)?host)"),
+    # introduced as ...", "will guest star in X as", "boards X as", "makes her debut in X as":
+    # what one joins or appears in as a role is a show (not a person: see cue_titles)
+    re.compile(rf"\b(?:join(?:s|ed|ing)?|board(?:s|ed|ing)?|(?:guest[- ]?)?star(?:s|red|ring)?\s+"
+               rf"(?:in|on)|appear(?:s|ed|ing)?\s+(?:in|on)|recur(?:s|red|ring)?\s+on|"
+               rf"sign(?:s|ed|ing)?\s+on\s+(?:to|for)|debut(?:s|ed)?\s+(?:in|on)|"
+               rf"seen\s+in|land(?:s|ed)?\s+an?\s+(?:[\w-]+\s+)?role\s+(?:in|on))\s+"
+               rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:in\s+(?:19|20)\d\d\s*,?\s+)?"
+               rf"(?:as|being\s+introduced\s+as)\s+(?!co-?hosts?\b|hosts?\b|an?\s+(?:co-?)?host|"
+               rf"himself\b|herself\b|themselves\b)"),
     # "a main character on Doom Patrol": what a character is on is a show
     re.compile(rf"\b(?:characters?|series\s+regulars?)\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # "Return in Book of Boba Fett Episode 6": a title before its episode's or season's number
