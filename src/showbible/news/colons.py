@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from showbible.news.cleaning import Article, unquoted
 from showbible.news.given import is_given_name
-from showbible.news.names import WEEKDAYS, keyof, words
+from showbible.news.names import GENRE_WORDS, WEEKDAYS, keyof, words
 from showbible.news.series import TITLE, series_name
 
 # What a caption, a credit or a link puts before a colon.
@@ -64,8 +64,8 @@ _CLAUSE_OPENERS = frozenset(
 # A label's last word before a colon: what the line is, not the first half of a title.
 _LABEL_ENDS = frozenset(
     keyof(w)
-    for w in ("Premiere", "Finale", "Recap", "Review", "Preview", "Exclusive", "Trailer",
-              "Interview", "Spoilers", "Casting", "News", "Roundup", "Ratings",
+    for w in (*sorted(GENRE_WORDS), "Exclusive", "Trailer",
+              "Interview", "Casting", "News", "Roundup", "Ratings",
               # a caption's credit glued to its last word: "Martin Compston as Steve Credit:"
               "Credit", "Credits", "Photo", "Photograph", "Image", "Courtesy", "Copyright")
 )  # fmt: skip

@@ -160,7 +160,8 @@ def learn_known_titles(
                     continue
                 title, said = found
                 if said:
-                    added += _take(kb, title)
+                    _take(kb, title)
+                    added += 1
                 else:
                     named.add(title)
             bare.update(named)
@@ -171,15 +172,15 @@ def learn_known_titles(
     television = sum(len(_FICTION.findall(p.text)) for p in article.paragraphs) >= 2
     for title, n in bare.items():
         if n >= 2 and television and not kb.is_series(title):
-            added += _take(kb, title)
+            _take(kb, title)
+            added += 1
     return added
 
 
-def _take(kb: Knowledge, title: str) -> int:
+def _take(kb: Knowledge, title: str) -> None:
     kb.add_series(title, exact=True)
     # the capitalised words were counted as a person's name until now
     kb.persons.pop(keyof(title), None)
-    return 1
 
 
 def forget_days(kb: Knowledge, titles: dict[str, str] | None = None) -> bool:

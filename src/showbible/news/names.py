@@ -31,14 +31,17 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
-# What a headline glues after a show's title: its season or episode, or the article's genre
-# ("Elsbeth Season 2", "Grimm Recap: Ep. 19", "Murdoch Mysteries Reviews"); a plural before
-# another title is an outlet's verb instead ("NOC Recaps iZombie:", series._RECAP_HEAD).
-EPISODE_WORDS = frozenset(
-    words(
-        """Season Seasons Episode Episodes Ep Recap Recaps Review Reviews Preview Previews
-    Finale Premiere Spoilers Promo Trailer Synopsis"""
-    )
+# The article's genre, as a headline glues it after a show's title ("Grimm Recap: Ep. 19",
+# "Outer Banks Finale Preview"); series._GENRE reads them in headlines, where a plural before
+# another title is an outlet's verb instead ("NOC Recaps iZombie:").
+GENRE_WORDS = frozenset(words("Recap Review Preview Finale Premiere Spoilers Promo"))
+GENRE_PLURALS = frozenset(words("Recaps Reviews Previews"))
+# ... and what else ends a span that is no name: a season or an episode ("Elsbeth Season 2"),
+# a plural genre ("Murdoch Mysteries Reviews").
+EPISODE_WORDS = (
+    GENRE_WORDS
+    | GENRE_PLURALS
+    | frozenset(words("Season Seasons Episode Episodes Ep Trailer Synopsis"))
 )
 
 # Words that start sentences or stand in titles but never begin a person's name.
