@@ -395,8 +395,20 @@ def count_series(kb: Knowledge, article: Article) -> None:
         marked = kb.mark(para.text)
         for mention in marked.mentions:
             after = marked.text[marked.text.find(mention.token) + len(mention.token) :]
-            if mention.kind == "series" and not ATTRIBUTIVE.match(after):
+            if mention.kind == "series" and not describes_other(after):
                 kb.series_count[mention.value] += 1
+
+
+def describes_other(after: str) -> bool:
+    """Whether a show named just before ``after`` is named to describe something else (its
+    fans, its alumni, the films of its name), not as what the text is about."""
+    return bool(ATTRIBUTIVE.match(after) or films_or_past(after))
+
+
+def films_or_past(after: str) -> bool:
+    """Whether a show named just before ``after`` names the films or books of its name, or
+    someone's past ("a Lord of the Rings alumni")."""
+    return _NOT_THE_SUBJECT.match(after) is not None
 
 
 # "Game of Thrones fans", "multiple Game of Thrones episodes", "Thrones–worthy": a show used to
@@ -404,6 +416,12 @@ def count_series(kb: Knowledge, article: Article) -> None:
 ATTRIBUTIVE = re.compile(
     r"^(?:[–-]\w|\s+(?:fans|viewers|episodes|vets?|veterans?|alums?|universe|franchise|prequel|"
     r"sequel|spin-?off|creators?|finale|premiere)\b)"
+)
+
+# "a Lord of the Rings alumni", "Pippin in The Lord of the Rings movies": a title named for
+# someone's past or for the films of its name is not what an article about a show is about.
+_NOT_THE_SUBJECT = re.compile(
+    r"^[’']?\s+(?:alumni|alumnus|alumna|alumnae|movies|films|trilogy|novels|books|comics)\b"
 )
 
 

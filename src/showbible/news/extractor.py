@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
 from showbible.news.credits import credited
-from showbible.news.entities import ATTRIBUTIVE, SER, Knowledge, Marked
+from showbible.news.entities import (
+    ATTRIBUTIVE,
+    SER,
+    Knowledge,
+    Marked,
+    describes_other,
+    films_or_past,
+)
 from showbible.news.facts import NewsFact
 from showbible.news.kinship import kinship, referred
 from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
@@ -218,6 +225,7 @@ class Extractor:
             and not self.franchise(x.value)
             and x.value not in credits
             and not ATTRIBUTIVE.match(marked.text[marked.text.find(x.token) + len(x.token) :])
+            and not films_or_past(marked.text[marked.text.find(x.token) + len(x.token) :])
         ]
 
     def topic_show(self, para: Paragraph, offset: int) -> str | None:
@@ -262,7 +270,14 @@ class Extractor:
         paragraphs = self.article.paragraphs
         i = self.position(para)
         if i > 0 and len(paragraphs[i - 1].text.split()) <= 12:
-            shows = self.series_in(paragraphs[i - 1].text)
+            # not "Hale played Pip in the Moonfall movies.": the films of a show's name
+            marked = self.kb.mark(paragraphs[i - 1].text)
+            shows = [
+                x.value
+                for x in marked.mentions
+                if x.kind == "series"
+                and not films_or_past(marked.text[marked.text.find(x.token) + len(x.token) :])
+            ]
             if len(shows) == 1:
                 return shows[0]
         sections = self.section_headings()
@@ -339,7 +354,13 @@ class Extractor:
         for para in self.article.paragraphs[:2]:
             m = self.kb.mark(para.text)
             credits = credited(m, self.kb.series_count)  # "Former X star Jane Doe": not X
-            out |= {x.value for x in m.mentions if x.kind == "series" and x.value not in credits}
+            out |= {
+                x.value
+                for x in m.mentions
+                if x.kind == "series"
+                and x.value not in credits
+                and not describes_other(m.text[m.text.find(x.token) + len(x.token) :])
+            }
         return out
 
     def kin(self) -> dict[str, str]:

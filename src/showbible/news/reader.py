@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from showbible.news.characters import consistent_roles, learn_characters, word_n
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
 from showbible.news.consistency import typed
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
+from showbible.news.episodes import forget_episodes
 from showbible.news.facts import NewsFact, dedupe
 from showbible.news.gazetteer import forget_days, learn_known_titles
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
@@ -46,6 +48,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
             learn_known_titles(self.kb, self.article)
             | forget_days(self.kb)
             | forget_places(self.kb, self.article)
+            | forget_episodes(self.kb, self.article)
         ):
             count_series(self.kb, self.article)
         headings = heading_characters(self.kb, self.article)  # before roles: they learn some
@@ -104,7 +107,17 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
             if not (f.kind == "appears_in" and keyof(f.subject) not in played)
             or not word_not_name(f.subject)
         ]
+        # an episode's quoted title read as a name ("Law & Order's 'Sideshow'")
+        facts = [f for f in facts if not (f.kind == "appears_in" and self._episode(f.subject))]
         return dedupe(facts)
+
+    def _episode(self, name: str) -> bool:
+        """Whether a name is an episode's title: the article quotes it as one and never names
+        it outside quotes (an episode named after a character, "Pinkus Returns", does)."""
+        if keyof(name) not in self.kb.episodes:
+            return False
+        text = "\n".join(p.text for p in self.article.paragraphs)
+        return not re.search(rf"(?<![\w“\"‘']){re.escape(name)}(?![\w”\"’'])", text)
 
     def _role(self, name: str) -> str:
         """A character's fullest form, but never a performer's name: in "Niles (David Hyde

@@ -252,6 +252,9 @@ _IN_EPISODES = re.compile(
 )
 _EPISODE_AFTER = re.compile(
     r"^[\s”\"’']*(?:crossover|event|segment|two-parter|special|installment|panel)\b"
+    # '"Night Work," Episode 101 of Showtime's "Penny Dreadful"', '"X," the third episode of'
+    r"|^[,”\"’']*\s*(?:[Ee]pisode\s+\d+|the\s+(?:[\w’'-]+\s+){0,3}(?:episode|installment|"
+    r"chapter)|this\s+week[’']s\s+episode)\s+of\b"
     # a network's listing: '"Pinkus Returns" – When Trevor's former co-worker ...'
     r"|^[”\"’']*\s*[–—]\s+(?:When|After|As|While|Once|With|Now|In)\b",
     re.IGNORECASE,
@@ -307,6 +310,8 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
     name = norm(name).strip(' ,;:“”"‘’')
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
         name = name.rstrip(".")  # a full stop, not "P.D."
+    # "REVIEW: Bob's Burgers", "Recap: Harbor Nights": a headline's label, not the title's
+    name = re.sub(rf"^{_GENRE}:\s+(?=\S)", "", name, flags=re.IGNORECASE)
     words = name.split()
     if len(words) >= 2 and words[0] == "the":
         words = words[1:]  # "the Station 19 and ...": a lower-case article is the sentence's
@@ -551,9 +556,17 @@ def cue_titles(article: Article) -> list[str]:
             r"\b(?:season|series|episode|finale|premiere)\b", head.group("rest"), re.IGNORECASE
         )
         if para.title and head is not None and topic and not colon_show:
-            found.append(series_name(head.group("t")))
+            # "Steven Universe Review: 'Garnet's Universe' (Season 1B, Episode 7)"
+            found.append(series_name(re.sub(rf"(?:\s+{_GENRE})+$", "", head.group("t"))))
         if para.title:
             found.extend(_recap_headline(para.text, whole))
+    # A blog's headline below its date line: "Monday, October 15, 2007" then "Desperate
+    # Housewives Recap", a short line of its own among the first.
+    for para in article.paragraphs[1:4]:
+        short = len(para.text.split()) <= 8 and not re.search(r"[.!?]$", para.text)
+        line = _RECAP_LINE.match(para.text) if short else None
+        if line is not None:
+            found.append(series_name(line.group("t"), exact=True))
     return [f for f in found if f]
 
 
@@ -576,9 +589,11 @@ _GENRE = "(?:{})".format(
     )
 )
 _RECAP_HEAD = re.compile(
-    rf"^\W*(?P<t>{TITLE})\s+(?:{_GENRE}\b|[Ss]eason\s+\d|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
+    rf"^\W*(?P<t>{TITLE})\s+(?:{_GENRE}\b|[Ss](?:eason|eries)\s+(?:\d|{_NUMBER_WORDS}\b)|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
     r"[Ss]\d{1,2}\s*[Ee]\d{1,2}\b)"
 )
+# a line that is only a show and its genre word: "Desperate Housewives Recap"
+_RECAP_LINE = re.compile(rf"^\W*(?P<t>{TITLE})\s+(?:[Rr]ecap|[Rr]eview|RECAP|REVIEW)\W*$")
 _LOWER_RECAP_HEAD = re.compile(r"^\W*(?P<t>[a-z][a-z’' ]{2,40}?)\s+recap(?:ping|s)?\b")
 # "Psych – Juliet Wears the Pantsuit": a show, a dash, an episode's title; a show only when the
 # article names it again below (a headline "Sarah Chalke – Scrubs Star Returns" names a person).
@@ -587,6 +602,8 @@ _DASH_HEAD = re.compile(rf"^\W*(?P<t>{TITLE})\s+[–—-]\s+[A-Z“\"‘']")
 
 def _recap_headline(head: str, whole: str) -> list[str]:
     found: list[str] = []
+    # "REVIEW: Bob's Burgers 'X'"
+    head = re.sub(rf"^\W*{_GENRE}\s*[:–—-]\s*", "", head, flags=re.IGNORECASE)
     if m := _RECAP_HEAD.match(head):
         # "Brooklyn Nine-Nine Recap 6.7": the cue word is no part of the title, nor "Hacks
         # Season 1 Episode 3 & Episode 4 Review"'s season and episodes

@@ -1,0 +1,93 @@
+"""The show an article is about, when other titles stand beside it: an episode's quoted title
+after its show or before "Episode N of" it, a film franchise named for an actor's past, a
+recap's headline with "series two" or on a line of its own below a date. With the hard
+negatives: quoted titles listed together, a network's or a franchise's possessive before a
+quoted show. Sentences of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from showbible.news import extract_text
+
+
+def _appears_in(text: str) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+
+
+RECAP_BODY = """
+Maren tells Teodor the truth at the pier. Later Teodor steals the keys, and Maren lies to Odile.
+Odile finds the keys. When Teodor returns, Maren refuses to talk.
+"""
+
+
+def test_a_quoted_title_after_a_known_show_is_an_episode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the show named once, its episode twice: only the grammar says which is the show
+    titles = tmp_path / "titles.tsv"
+    titles.write_text("Harbor Nights\n", encoding="utf-8")
+    monkeypatch.setenv("SHOWBIBLE_TITLES", str(titles))
+    for lead in (
+        "Harbor Nights’ ‘The Long Tide’ was directed by Ann Loy.\n\n"
+        "The writers of ‘The Long Tide’ were Bo Lee and Ida Sun.",
+        "For Harbor Nights “The Long Tide” or any other recaps, assume spoilers.\n\n"
+        "The ferry sinks in “The Long Tide.”",
+    ):
+        found = _appears_in(lead + "\n" + RECAP_BODY)
+        assert ("Maren", "Harbor Nights") in found, lead
+        assert not any(show == "The Long Tide" for _, show in found), lead
+
+
+def test_a_headlines_genre_label_is_no_part_of_the_show() -> None:
+    head = (
+        "REVIEW: Harbor Nights Season 2, Episode 4, “The Long Tide.”\n\n"
+        "The second season of Harbor Nights goes on.\n"
+    )
+    assert ("Maren", "Harbor Nights") in _appears_in(head + RECAP_BODY)
+
+
+def test_a_quoted_title_before_episode_n_of_its_show_is_an_episode() -> None:
+    text = (
+        "The crew fight the storm on “The Long Tide,” Episode 104 of Freeform’s drama "
+        "“Harbor Nights.”\n" + RECAP_BODY
+    )
+    found = _appears_in(text)
+    assert ("Maren", "Harbor Nights") in found
+    assert not any(show == "The Long Tide" for _, show in found)
+
+
+def test_a_film_franchise_named_for_an_actors_past_is_not_the_subject() -> None:
+    text = (
+        "Five actors have joined “Harbor Nights” season 2, and one of them is a “Moonfall "
+        "Chronicles” alumni.\n\nTim Hale (Teodor) and Ria Moss (Maren) welcomed them online.\n\n"
+        "Hale played Pip in the Moonfall Chronicles movies.\n\n"
+        "Jo Penn is playing the role of Odile, the ferry's new captain.\n"
+    )
+    found = _appears_in(text)
+    assert {("Teodor", "Harbor Nights"), ("Odile", "Harbor Nights")} <= found
+    # Pip is in the films; nobody else is
+    assert not any("Moonfall" in show for who, show in found if who != "Pip")
+
+
+def test_a_recaps_headline_with_series_two_or_below_a_date_names_its_show() -> None:
+    for head in (
+        "Harbor Nights series two recap: Maren lies again\n",
+        "Monday, October 15, 2007\n\nHarbor Nights Recap\n",
+    ):
+        found = _appears_in(head + RECAP_BODY)
+        assert ("Maren", "Harbor Nights") in found, head
+        assert ("Teodor", "Harbor Nights") in found, head
+
+
+def test_quoted_titles_listed_together_or_after_a_network_stay_shows() -> None:
+    text = (
+        "Season 3 of Harbor Nights adds Seth Gil (‘Dune Road’, ‘Low Tide’) as Father Amos.\n\n"
+        "The ‘Harbor Nights’-‘Low Tide’ crossover airs in May.\n\n"
+        "Mara Quist, who played Lena on Freeform’s ‘Dune Road’, joins HBO’s “Low Tide” as Ines.\n"
+    )
+    found = _appears_in(text)
+    assert ("Ines", "Low Tide") in found
+    assert ("Father Amos", "Harbor Nights") in found
