@@ -71,6 +71,13 @@ class Speakers:
     last_person: str | None = None  # the last person named before here
 
 
+# "X season 2", "X Season Four", "X series two": a show given a season
+_SEASON_AFTER = re.compile(
+    r"^[”\"’']?\s+(?:[Ss]eason|[Ss]eries|SEASON)\s+(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b"
+)
+
+
 class Extractor:
     def __init__(self, article: Article, kb: Knowledge) -> None:
         self.article = article
@@ -389,10 +396,36 @@ class Extractor:
     def main_series(self) -> str | None:
         """The show the article names most (a franchise is not a show, nor a show it names only
         as someone's credit)."""
+        most = None
         for title, _count in self.kb.series_count.most_common():
             if not self.franchise(title) and title not in self.credits_only():
-                return title
-        return None
+                most = title
+                break
+        first = self.season_headline()
+        if most is not None and first is not None and first != most:
+            # "Jackson Ball reviews the eighth episode of Netflix's BoJack Horseman season 2"
+            # then its episode's title twice: the show the headline gives a season, unless the
+            # other is named three times as often
+            counts = self.kb.series_count
+            if counts[first] and counts[most] < 3 * counts[first]:
+                return first
+        return most
+
+    def season_headline(self) -> str | None:
+        """The one show the headline names with a season ("BoJack Horseman season 2",
+        "Broadchurch series two"): what the article is about."""
+        paragraphs = self.article.paragraphs
+        if not paragraphs or not paragraphs[0].title:
+            return None
+        m = self.kb.mark(paragraphs[0].text)
+        found = {
+            x.value
+            for x in m.mentions
+            if x.kind == "series"
+            and not self.franchise(x.value)
+            and _SEASON_AFTER.match(m.text[m.text.find(x.token) + len(x.token) :])
+        }
+        return found.pop() if len(found) == 1 else None
 
     def credits_only(self) -> set[str]:
         """The shows the article names only as someone's credit ("Liam Neeson, who brings the
