@@ -30,7 +30,7 @@ from pathlib import Path
 
 from showbible.news.cleaning import Article, sentences, unquoted
 from showbible.news.entities import Knowledge
-from showbible.news.names import NAME, WEEKDAYS, keyof
+from showbible.news.names import NAME, WEEKDAYS, YEAR_SEASONS, keyof
 from showbible.news.series import TITLE, series_name
 
 TITLES_ENV = "SHOWBIBLE_TITLES"
@@ -186,12 +186,15 @@ def _take(kb: Knowledge, title: str) -> None:
 def forget_days(kb: Knowledge, titles: dict[str, str] | None = None) -> bool:
     """A day of the week read as a show once ("Sunday's second season premiere", "Tuesday's
     finale": the day it airs) is a show only when the titles list knows it; an article about
-    Wednesday names it again. Whether any was taken back."""
+    Wednesday names it again. A season of the year ("Winter TV preview: ...", "our Winter TV
+    Preview") is one only when the list knows it, however often it is named. Whether any was
+    taken back."""
     titles = titles if titles is not None else load_titles(titles_path())
     days = [
         t
         for t in set(kb.series.values())
-        if t in WEEKDAYS and keyof(t) not in titles and kb.series_count[t] <= 1
+        if keyof(t) not in titles
+        and ((t in WEEKDAYS and kb.series_count[t] <= 1) or t in YEAR_SEASONS)
     ]
     for title in days:
         kb.forget_series(title)

@@ -247,6 +247,8 @@ _FIRST_NAMES_TOO = frozenset({"Will", "May"})
 
 # Days of the week: a day opens a dateline or a list heading ("Thursday: ..."), never a title.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The seasons of the year: "our Winter TV Preview", "the Fall Finale" name a time, not a show.
+YEAR_SEASONS = ("Winter", "Spring", "Summer", "Fall", "Autumn")
 
 
 # Offices a character is named with ("California Governor Zack Morris", "First Lady Kelly
