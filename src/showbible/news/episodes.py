@@ -5,11 +5,12 @@ A recap or a review names its episode in quotes after its show: `Hannibal's 'Muk
 Friends."`. Read alone, the quoted title looked like a show, and became the show the article
 was about: every character of the recap was then placed in the episode (9 wrong facts and 7
 missed in one recap). Here a quoted title is taken back when, somewhere in the article, it
-stands right after the name of a show the reader knows (from the article's cues, the bible or
-the titles list), with at most a possessive, a season and episode number, "recap" or "review"
-and a colon between them; and that show is then known to be one. A network or a franchise
-before a quoted show (`HBO's "Watchmen"`, `Marvel's 'Luke Cage'`) is no show, so the quoted
-title stays a show.
+stands right after the name of a show the reader knows (named by a cue of the article's, by the
+bible or by the titles list), with at most a possessive, a season and episode number, "recap"
+or "review" and a colon between them; and that show is then known to be one. A network or a
+franchise before a quoted show (`HBO's "Watchmen"`, `Marvel's 'Luke Cage'`) is no show, so the
+quoted title stays a show; so does a quoted title the titles list or the bible knows, and one
+quoted in a list of titles ('From Top Left: "NCIS," "Scandal," "Revolution"').
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _BETWEEN = re.compile(
     r"(?:(?:[Rr]ecap|[Rr]eview|RECAP|REVIEW)[ \t]*)?"
     r"(?:[:–—-][ \t]+)?$"
 )
+# Another quoted title right after: "NCIS," "Scandal," ...
+_LISTED = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?[“\"‘']")
 # The words before it, the last of which end the show's name (at most seven); a word in quotes
 # is another title of a list.
 _WORDS_BEFORE = re.compile(r"(?<![‘“\"'’\w])((?:[\w’'.&!-]+[ \t]+){0,6}[\w.&!-]+)$")
@@ -45,9 +48,11 @@ def forget_episodes(kb: Knowledge, article: Article) -> bool:
     for para in article.paragraphs:
         text = norm(para.text)
         for title in set(kb.series.values()):
-            if title in found:
-                continue
+            if title in found or keyof(title) in titles or keyof(title) in kb.lex.series:
+                continue  # a show the titles list or the bible knows stays one
             for m in re.finditer(rf"[“\"‘']{re.escape(norm(title))}[,.]?[”\"’']", text):
+                if _LISTED.match(text[m.end() :]):
+                    continue  # 'From Top Left: "NCIS," "Scandal," ...': a list of shows
                 show = _show_before(kb, titles, text[: m.start()], title)
                 if show is not None:
                     found[title] = show
@@ -86,7 +91,9 @@ def _show_before(kb: Knowledge, titles: dict[str, str], before: str, title: str)
         span = " ".join(parts[i:])
         if not span[:1].isupper() and not span[:1].isdigit():
             continue
-        known = kb.is_series(span) or titles.get(keyof(span))
+        known = titles.get(keyof(span)) or kb.lex.series.get(keyof(span))
+        if known is None and keyof(span) in kb.named:
+            known = kb.is_series(span)  # named as a show by a cue of its own
         if known is not None and keyof(known) != keyof(title) and not _franchise(kb, known):
             return known
     return None
