@@ -91,3 +91,19 @@ def test_quoted_titles_listed_together_or_after_a_network_stay_shows() -> None:
     found = _appears_in(text)
     assert ("Ines", "Low Tide") in found
     assert ("Father Amos", "Harbor Nights") in found
+
+
+def test_quoted_titles_in_a_caption_list_stay_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    titles = tmp_path / "titles.tsv"
+    titles.write_text("Low Tide\n", encoding="utf-8")
+    monkeypatch.setenv("SHOWBIBLE_TITLES", str(titles))
+    text = (
+        "Fall TV Preview: The Returning Series\n\n"
+        'Photos, from left: Low Tide "Harbor Nights," "Dune Road," "Bay City" (Freeform)\n\n'
+        "Harbor Nights (Freeform, 8 pm) – Ria Moss returns as Maren, and Tim Hale as Teodor.\n"
+    )
+    found = _appears_in(text)
+    assert ("Teodor", "Harbor Nights") in found
+    assert not any(show == "Low Tide" for _, show in found)
