@@ -16,6 +16,7 @@ from showbible.news.credits import credited
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import NEGATION
 from showbible.news.names import keyof
+from showbible.news.performers import known_performer
 from showbible.news.roles import AUX, CH, DESC, list_of
 from showbible.news.showrunners import Showrunners
 
@@ -212,10 +213,17 @@ _ALL_SHOWS = re.compile(
 )
 
 
+# A paragraph that is a name and a show in brackets and nothing else.
+_NAME_SHOW_LINE = re.compile(
+    r"^(?P<n>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})\s*\((?P<s>[A-Z0-9][^()]{1,60})\)$"
+)
+
+
 class Relations(Appearances, Showrunners):
     """plays, showrunner and appears_in, sentence by sentence."""
 
     announced: tuple[int, str] | None = None  # (paragraph line, show) of "a SER character"
+    _credit_lines: set[int] | None = None
 
     def relations_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
         marked = self.kb.mark(sentence)
@@ -250,9 +258,15 @@ class Relations(Appearances, Showrunners):
                 if (
                     "(" in match.group(0)
                     and groups.get("from")
-                    and all(self.is_performer(x.value) for x in m.all(groups["c"]))
+                    and (
+                        all(self.performer_by_evidence(x.value) for x in m.all(groups["c"]))
+                        or para.line in self.credit_lines()
+                    )
                 ):
-                    continue  # "Drake Rodger (The In Between)": a performer's credit
+                    # "Drake Rodger (The In Between)", "Finola Hughes (General Hospital)" in a
+                    # list of nominees: a performer's credit, when anything says performer
+                    # (the article, or a catalogue's cast list) and nothing says character
+                    continue
                 bare = re.sub(r"\([^()]*\)", "", groups["c"])  # a pair's performer aside
                 if (
                     "from" not in groups
@@ -511,6 +525,39 @@ class Relations(Appearances, Showrunners):
         if stars is not None and self.main_series():
             c = self.kb.full(m.at(stars.group("c")).value)
             self.add("appears_in", c, self.main_series() or "", para.line, sentence, 0.6, "")
+
+    def credit_lines(self) -> set[int]:
+        """The lines of a list of "Name (Show)" paragraphs, three or more in a row (a list of
+        nominees under its categories' headings in capitals, a cast's credits), that name a
+        performer by evidence and no character by evidence: every name in it is a performer's,
+        the show a credit. A list of characters with their shows ("Sheldon Cooper (The Big
+        Bang Theory)") names no performer."""
+        if self._credit_lines is None:
+            self._credit_lines = set()
+            run: list[tuple[int, str]] = []
+            for para in [*self.article.paragraphs, None]:
+                m = _NAME_SHOW_LINE.match(para.text.strip()) if para is not None else None
+                if para is not None and m is not None:  # the bracket: a show's or a film's title
+                    run.append((para.line, m.group("n")))
+                    continue
+                if para is not None and run and para.text.isupper():
+                    continue  # "OUTSTANDING LEAD ACTOR IN A DRAMA SERIES": the list goes on
+                names = [n for _, n in run]
+                if (
+                    len(run) >= 3
+                    and any(self.performer_by_evidence(n) for n in names)
+                    and not any(self.kb.performer_like(n) < 0 for n in names)
+                ):
+                    self._credit_lines |= {line for line, _ in run}
+                run = []
+        return self._credit_lines
+
+    def performer_by_evidence(self, name: str) -> bool:
+        """Whether anything says a name is a performer's (the article, the bible, a catalogue's
+        cast list) and nothing says it is a character's."""
+        full = self.kb.full(name)
+        score = self.kb.performer_like(full)
+        return score > 0 or (score == 0 and known_performer(full))
 
     def is_performer(self, name: str) -> bool:
         full = self.kb.full(name)
