@@ -62,3 +62,20 @@ def test_a_list_of_characters_with_their_shows_places_them() -> None:
     found = _appears(CHARACTERS)
     assert ("Maren Holt", "Harbor Nights") in found
     assert ("Odile Vance", "Low Tide") in found
+
+
+def _plays(text: str) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
+
+
+def test_a_bracket_before_a_casting_verb_is_the_performers_credit() -> None:
+    text = (
+        "The Harbor Nights reboot has its cast.\n\n"
+        "Tim Hale (Dune Road),will play father and captain Teodor Brink. Ria Moss (Low Tide) "
+        "had been cast as his wife Maren, and Jo Penn (Bay City) will portray the harbor master.\n"
+    )
+    found = _plays(text)
+    assert ("Ria Moss", "Maren") in found
+    assert (
+        not {("Tim Hale", "Dune Road"), ("Ria Moss", "Low Tide"), ("Jo Penn", "Bay City")} & found
+    )

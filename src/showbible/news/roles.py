@@ -246,10 +246,18 @@ _POSSESSIVE = re.compile(
     rf"prequel|sequel|adaptation|"
     rf"crossover|set|finale|premiere)))(?!\s*\((?![a-z]))(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
 )
+# A verb that gives the performer before it a role, whatever follows: "Toby Stephens (Black
+# Sails), will play father and astrophysicist John Robinson", "Tricia Helfer (Battlestar
+# Galactica) had been cast as Lucifer's mother" (a bracket before it holds no role)
+_CAST_VERB = (
+    r"\s*,?\s*(?:will\s+|is\s+set\s+to\s+|also\s+|now\s+|(?:has|have|had)\s+been\s+|was\s+|is\s+)*"
+    r"(?:portray|play|voice|cast\s+as|star\s+as|take\s+on|tackle)\b"
+    r"(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:role|part)\b(?!\s+of\b))"  # "play a key role"
+)
 # "(High School Musical)" after a name, or any bracket before a role's verb: a credit
 CREDIT_BRACKET = re.compile(
     r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
-    rf"{NAM}\s*\([^()]*\))*{ROLE_VERB}))\)"
+    rf"{NAM}\s*\([^()]*\))*(?:{ROLE_VERB}|{_CAST_VERB})))\)"
 )
 # A one-word performer's name after a performer's job: "played by Emmy-winning actress Zendaya".
 _MONONYM_JOB = r"(?:actress|actor|singer|rapper|star|model)"
@@ -563,6 +571,8 @@ class Roles(Antecedents):
                 continue  # "producer Graham Yost (Justified, Boomtown)": a credit list
             if _JOINING.match(m.text[match.end() :]):
                 continue  # "A (Persuasion), B (Hanna) and C would be joining the show": credits
+            if re.match(_CAST_VERB, m.text[match.end() :]) and match.group(0).endswith(")"):
+                continue  # "Toby Stephens (Black Sails), will play ...": his credit
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
             # ("Sharon Leone (Diane Farr of 'Fire Country')": the performer's show is the role's)
