@@ -107,3 +107,20 @@ def test_quoted_titles_in_a_caption_list_stay_shows(
     found = _appears_in(text)
     assert ("Teodor", "Harbor Nights") in found
     assert not any(show == "Low Tide" for _, show in found)
+
+
+def test_a_clause_after_a_shows_colon_is_no_part_of_its_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    titles = tmp_path / "titles.tsv"
+    titles.write_text("Harbor Nights\n", encoding="utf-8")
+    monkeypatch.setenv("SHOWBIBLE_TITLES", str(titles))
+    text = (
+        "The best moments of the month\n\n"
+        "Saddest character: Maren (Ria Moss), Harbor Nights: After the ferry sank, she lied "
+        "to everyone.\n\nTim Hale as Teodor on Harbor Nights: Speaking of the ferry, Teodor "
+        "finally told the truth.\n"
+    )
+    shows = {show for _, show in _appears_in(text)}
+    assert "Harbor Nights" in shows
+    assert not any(":" in show for show in shows)

@@ -59,7 +59,9 @@ _NOT_COLON_SHOW = frozenset(
 # "Moonlighting: Aw, ...", "The West Wing: There ...").
 _CLAUSE_OPENERS = frozenset(
     words("""it if there aw oh yes no this that these those you we i he she they its his her
-    their our my your when while as but and so what why how who here now then""")
+    their our my your when while as but and so what why how who here now then
+    after before since once until unless although though because despite during following
+    speaking meanwhile""")
 )
 # A label's last word before a colon: what the line is, not the first half of a title.
 _LABEL_ENDS = frozenset(
