@@ -124,3 +124,14 @@ def test_a_clause_after_a_shows_colon_is_no_part_of_its_title(
     shows = {show for _, show in _appears_in(text)}
     assert "Harbor Nights" in shows
     assert not any(":" in show for show in shows)
+
+
+def test_a_span_read_as_a_title_once_holds_no_cast_placed_by_context() -> None:
+    # a crawled page's menu glued to its first sentence: a "title" nothing else vouches for
+    text = (
+        "8 Board Games Based on Old Movie NightsGEEK PICK: VINYL SALE Stay on target "
+        "The Harbor Nights reboot is getting set to launch. The final cast is as follows: "
+        "Ria Moss (Maren), Tim Hale (Teodor) and Jo Penn (Odile).\n"
+    )
+    shows = {show for _, show in _appears_in(text)}
+    assert not any("VINYL" in show or "Movie Nights" in show for show in shows)

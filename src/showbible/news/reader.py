@@ -20,7 +20,7 @@ from showbible.news.consistency import typed
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.episodes import forget_episodes
 from showbible.news.facts import NewsFact, dedupe
-from showbible.news.gazetteer import forget_days, learn_known_titles
+from showbible.news.gazetteer import forget_days, learn_known_titles, load_titles, titles_path
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
 from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
@@ -107,9 +107,35 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
             if not (f.kind == "appears_in" and keyof(f.subject) not in played)
             or not word_not_name(f.subject)
         ]
+        # A character placed by where it stands (the show the text is about there, below a
+        # sentence's own grammar) in a show nothing else vouches for: a capitalised span read
+        # as a title once ("Old Sci-Fi Flicks GEEK PICK: ...", "Real Challenge: Hollywood")
+        facts = [f for f in facts if f.kind != "appears_in" or self._placed_in_known(f)]
         # an episode's quoted title read as a name ("Law & Order's 'Sideshow'")
         facts = [f for f in facts if not (f.kind == "appears_in" and self._episode(f.subject))]
         return dedupe(facts)
+
+    def _placed_in_known(self, fact: NewsFact) -> bool:
+        """An appearance whose sentence names its show, or in a show something vouches for."""
+        return norm(fact.object) in norm(fact.sentence) or self._vouched(fact.object)
+
+    def _vouched(self, show: str) -> bool:
+        """Whether more than one reading says a show is one: the titles list or the bible knows
+        it, a cue or quotes name it as a show, the article names it twice or more, or a heading
+        or the opening of a paragraph names it."""
+        k = keyof(show)
+        if k in load_titles(titles_path()) or k in self.kb.lex.series or k in self.kb.named:
+            return True
+        if self.kb.series_count[self.kb.is_series(show) or show] >= 2:
+            return True
+        # a heading's show, or the show a listing's paragraph opens on ("Copper Gulch (CBS,
+        # 10 PM) – ...", "1. Jane Holt on Copper Gulch")
+        name = norm(show)
+        return any(
+            norm(p.text).lstrip("0123456789.*#-–• ").startswith(name)
+            or (len(p.text.split()) <= 12 and name in norm(p.text))
+            for p in self.article.paragraphs
+        )
 
     def _episode(self, name: str) -> bool:
         """Whether a name is an episode's title: the article quotes it as one and never names
