@@ -36,6 +36,23 @@ def words(text: str) -> list[str]:
 # another title is an outlet's verb instead ("NOC Recaps iZombie:").
 GENRE_WORDS = frozenset(words("Recap Review Preview Finale Premiere Spoilers Promo"))
 GENRE_PLURALS = frozenset(words("Recaps Reviews Previews"))
+
+
+def _either_case(word: str) -> str:
+    """A word as a pattern whose first letter may be in either case ("[Rr]ecap")."""
+    return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
+
+
+# The genre words a headline glues after its show ("Grimm Recap", "Outer Banks Finale
+# Preview"), a blog's "recapping"; a plural only before the headline's punctuation or a number
+# ("NOC Recaps iZombie: ...": before another title it is the outlet's verb). A pattern.
+GENRE = "(?:{})".format(
+    "|".join(
+        [r"[Rr]ecapping"]
+        + [_either_case(w) for w in sorted(GENRE_WORDS)]
+        + [_either_case(w) + r"(?=\s*(?:[:\-–—(]|\d|$))" for w in sorted(GENRE_PLURALS)]
+    )
+)
 # ... and what else ends a span that is no name: a season or an episode ("Elsbeth Season 2"),
 # a plural genre ("Murdoch Mysteries Reviews").
 EPISODE_WORDS = (

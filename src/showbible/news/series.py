@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from showbible.news.cleaning import QUOTE_RE, Article, unquoted
 from showbible.news.given import is_given_name
 from showbible.news.names import (
-    GENRE_PLURALS,
-    GENRE_WORDS,
+    GENRE,
     NAME,
     NOT_NAME_START,
     ORGS,
@@ -570,24 +569,10 @@ def cue_titles(article: Article) -> list[str]:
     return [f for f in found if f]
 
 
-def _either_case(word: str) -> str:
-    """A word as a pattern whose first letter may be in either case ("[Rr]ecap")."""
-    return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
-
-
 # A recap's or a review's headline opens on its show: "Brooklyn Nine-Nine Recap 6.7: ...",
 # "Parks and Recreation Recap: ...", "The Good Place season 4 review", "Psych 7x12", "modern
-# family recapping: the wow factor" (a blog's lower case).
-# The genre words a headline glues after its show (names.GENRE_WORDS: "Grimm Recap", "Outer
-# Banks Finale Preview"), a blog's "recapping"; a plural only before the headline's punctuation
-# or a number ("NOC Recaps iZombie: ...": before another title it is the outlet's verb).
-_GENRE = "(?:{})".format(
-    "|".join(
-        [r"[Rr]ecapping"]
-        + [_either_case(w) for w in sorted(GENRE_WORDS)]
-        + [_either_case(w) + r"(?=\s*(?:[:\-–—(]|\d|$))" for w in sorted(GENRE_PLURALS)]
-    )
-)
+# family recapping: the wow factor" (a blog's lower case). The genre words: names.GENRE.
+_GENRE = GENRE
 _RECAP_HEAD = re.compile(
     rf"^\W*(?P<t>{TITLE})\s+(?:{_GENRE}\b|[Ss](?:eason|eries)\s+(?:\d|{_NUMBER_WORDS}\b)|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
     r"[Ss]\d{1,2}\s*[Ee]\d{1,2}\b)"
