@@ -17,6 +17,13 @@ def _appears_in(text: str) -> set[tuple[str, str]]:
     return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
 
 
+def _titles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Read with a titles list of ``names`` alone (the packaged list may know any real one)."""
+    listed = tmp_path / "titles.tsv"
+    listed.write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+    monkeypatch.setenv("SHOWBIBLE_TITLES", str(listed))
+
+
 RECAP_BODY = """
 Maren tells Teodor the truth at the pier. Later Teodor steals the keys, and Maren lies to Odile.
 Odile finds the keys. When Teodor returns, Maren refuses to talk.
@@ -27,9 +34,7 @@ def test_a_quoted_title_after_a_known_show_is_an_episode(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the show named once, its episode twice: only the grammar says which is the show
-    titles = tmp_path / "titles.tsv"
-    titles.write_text("Harbor Nights\n", encoding="utf-8")
-    monkeypatch.setenv("SHOWBIBLE_TITLES", str(titles))
+    _titles(tmp_path, monkeypatch, "Harbor Nights")
     for lead in (
         "Harbor Nights’ ‘The Long Tide’ was directed by Ann Loy.\n\n"
         "The writers of ‘The Long Tide’ were Bo Lee and Ida Sun.",
@@ -96,9 +101,7 @@ def test_quoted_titles_listed_together_or_after_a_network_stay_shows() -> None:
 def test_quoted_titles_in_a_caption_list_stay_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    titles = tmp_path / "titles.tsv"
-    titles.write_text("Low Tide\n", encoding="utf-8")
-    monkeypatch.setenv("SHOWBIBLE_TITLES", str(titles))
+    _titles(tmp_path, monkeypatch, "Low Tide")
     text = (
         "Fall TV Preview: The Returning Series\n\n"
         'Photos, from left: Low Tide "Harbor Nights," "Dune Road," "Bay City" (Freeform)\n\n'
@@ -112,9 +115,7 @@ def test_quoted_titles_in_a_caption_list_stay_shows(
 def test_a_clause_after_a_shows_colon_is_no_part_of_its_title(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    titles = tmp_path / "titles.tsv"
-    titles.write_text("Harbor Nights\n", encoding="utf-8")
-    monkeypatch.setenv("SHOWBIBLE_TITLES", str(titles))
+    _titles(tmp_path, monkeypatch, "Harbor Nights")
     text = (
         "The best moments of the month\n\n"
         "Saddest character: Maren (Ria Moss), Harbor Nights: After the ferry sank, she lied "
