@@ -136,3 +136,13 @@ def test_a_span_read_as_a_title_once_holds_no_cast_placed_by_context() -> None:
     )
     shows = {show for _, show in _appears_in(text)}
     assert not any("VINYL" in show or "Movie Nights" in show for show in shows)
+
+
+def test_a_genre_word_glued_after_a_show_is_no_part_of_it() -> None:
+    text = (
+        "Top 25 characters (#10 of 25)\n\n"
+        "Harbor Nights Recap Season 2, Episode 1, “The Long Tide”\n\n" + RECAP_BODY
+    )
+    shows = {show for _, show in _appears_in(text)}
+    assert "Harbor Nights" in shows
+    assert not any("Recap" in show for show in shows)

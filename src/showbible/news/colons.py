@@ -93,7 +93,8 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
             b = m.group("b")
             if a and f" and {a.split()[0]}" in b:
                 b = b[: b.index(f" and {a.split()[0]}")]
-            if keyof(a) in _NOT_COLON_SHOW or keyof(a.split()[-1] if a else "") in _LABEL_ENDS:
+            ends = {keyof(a.split()[-1] if a else ""), keyof(m.group("a").split()[-1])}
+            if keyof(a) in _NOT_COLON_SHOW or ends & _LABEL_ENDS:
                 continue  # "Image Source: Paramount Network", "NZ Premiere: Crossing Jordan"
             if keyof(b) in ("the", "a", "an") or b.split()[0].lower() in _CLAUSE_OPENERS:
                 continue  # "Teen Wolf: The long-awaited revival ...", "30 Rock: If you caught"

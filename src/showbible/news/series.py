@@ -309,8 +309,10 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
     name = norm(name).strip(' ,;:“”"‘’')
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", name):
         name = name.rstrip(".")  # a full stop, not "P.D."
-    # "REVIEW: Bob's Burgers", "Recap: Harbor Nights": a headline's label, not the title's
+    # "REVIEW: Bob's Burgers", "Recap: Harbor Nights": a headline's label, not the title's;
+    # "Game of Thrones Recap Season 7": the genre word glued after it
     name = re.sub(rf"^{_GENRE}:\s+(?=\S)", "", name, flags=re.IGNORECASE)
+    name = re.sub(rf"(?<=\S)(?:\s+{_GENRE})+$", "", name)
     words = name.split()
     if len(words) >= 2 and words[0] == "the":
         words = words[1:]  # "the Station 19 and ...": a lower-case article is the sentence's
