@@ -81,6 +81,7 @@ def test_a_recaps_headline_with_series_two_or_below_a_date_names_its_show() -> N
     for head in (
         "Harbor Nights series two recap: Maren lies again\n",
         "Monday, October 15, 2007\n\nHarbor Nights Recap\n",
+        "Monday, June 11, 2012\n\nHarbor Nights: Season Premiere\n",
     ):
         found = _appears_in(head + RECAP_BODY)
         assert ("Maren", "Harbor Nights") in found, head

@@ -580,7 +580,11 @@ _RECAP_HEAD = re.compile(
     r"[Ss]\d{1,2}\s*[Ee]\d{1,2}\b)"
 )
 # a line that is only a show and its genre word: "Desperate Housewives Recap"
-_RECAP_LINE = re.compile(rf"^\W*(?P<t>{TITLE})\s+(?:[Rr]ecap|[Rr]eview|RECAP|REVIEW)\W*$")
+# ("True Blood: Season Premiere", "Castle Season Finale")
+_RECAP_LINE = re.compile(
+    rf"^\W*(?P<t>{TITLE})\s*:?\s+(?:(?:[Ss]eason|[Ss]eries|[Mm]id-?[Ss]eason)\s+)?"
+    r"(?:[Rr]ecap|[Rr]eview|RECAP|REVIEW|[Pp]remiere|[Ff]inale)\W*$"
+)
 _LOWER_RECAP_HEAD = re.compile(r"^\W*(?P<t>[a-z][a-z’' ]{2,40}?)\s+recap(?:ping|s)?\b")
 # "Psych – Juliet Wears the Pantsuit": a show, a dash, an episode's title; a show only when the
 # article names it again below (a headline "Sarah Chalke – Scrubs Star Returns" names a person).
