@@ -38,3 +38,16 @@ def test_a_ranked_character_is_not_read_as_the_performer_of_a_pair() -> None:
 def test_a_captions_credit_is_no_show() -> None:
     shows = {f.object for f in extract_text(RECAP, "a.txt") if f.kind == "appears_in"}
     assert not any("Credit" in s or "Pictures" in s for s in shows), shows
+
+
+def test_a_photo_caption_is_read_and_a_photo_credit_is_not() -> None:
+    # a caption after its label says who is who; a credit after it is a few words
+    caption = extract_text(
+        'Photo: "Harbor Nights" cast from left: Ria Moss (Maren), Tim Hale (Teodor) and Jo Penn '
+        "(Odile).\n",
+        "a.txt",
+    )
+    assert {("plays", "Ria Moss", "Maren"), ("plays", "Tim Hale", "Teodor")} <= {
+        (f.kind, f.subject, f.object) for f in caption
+    }
+    assert extract_text("Photo: Getty Images for Freeform\n", "a.txt") == []

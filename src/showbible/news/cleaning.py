@@ -163,6 +163,9 @@ _BOILERPLATE_ANY = re.compile(
     r"terms of (?:use|service)|click here|sign up for|photo credit|\bposted in:|\btagged:",
     re.IGNORECASE,
 )
+# A picture's caption after its label, and how long it is before it says more than a credit.
+_CAPTION = re.compile(r"^\s*(?:photo|image|pictured|caption)\s*[:|•\-–—]\s*(?P<text>\S.*)$", re.I)
+_CAPTION_WORDS = 6
 # A paragraph this long is the article's prose, whatever phrase of a page's furniture it holds.
 _PROSE_WORDS = 40
 _SOURCE_LINE = re.compile(r"^\s*(?:source|via|h/t|sources?)\s*:\s*(?P<outlet>.+?)\s*$", re.I)
@@ -261,7 +264,12 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
             if _prose_follows(lines[i + 1 : i + 6], paragraphs):
                 continue  # "More from TVLine" amid the article (a syndicated promo box)
             break
-        if _BOILERPLATE_START.match(raw) or (
+        caption = _CAPTION.match(raw)
+        if caption is not None and len(caption.group("text").split()) >= _CAPTION_WORDS:
+            # "Photo: Mary Tyler Moore as Mary Richards in a scene from ...": a caption says
+            # who is who in the picture; a credit ("Photo: Getty Images") is a few words
+            raw = caption.group("text")
+        elif _BOILERPLATE_START.match(raw) or (
             _BOILERPLATE_ANY.search(raw) and len(raw.split()) < _PROSE_WORDS
         ):
             continue  # (a paragraph of prose may say "a path Amos didn't sign up for")
