@@ -147,3 +147,12 @@ def test_a_genre_word_glued_after_a_show_is_no_part_of_it() -> None:
     shows = {show for _, show in _appears_in(text)}
     assert "Harbor Nights" in shows
     assert not any("Recap" in show for show in shows)
+
+
+def test_television_in_general_is_no_show() -> None:
+    text = (
+        "The Light from the TV Shows: “We’re Back, Baby” – Reviving Old Series\n\n"
+        "Tonight marks the return of “Harbor Nights” to the airwaves.\n"
+    )
+    shows = {show for _, show in _appears_in(text)}
+    assert not shows & {"TV Shows", "TV Series", "Shows"}

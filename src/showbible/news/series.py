@@ -368,9 +368,13 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         return ""
     if not exact and len(words) <= 3 and words[-1] in _DOCUMENTS:
         return ""  # "The CW's Official Description:", "NBC's Press Release": a page, no show
+    if not exact and all(w.lower() in _GENERIC for w in name.split()):
+        return ""  # "The Light from the TV Shows: ...": television itself, no show
     return name
 
 
+# Words that name television in general, never a show alone ("TV Shows", "Series").
+_GENERIC = frozenset(words("tv television show shows series episodes seasons network networks"))
 # What a network publishes about a show, never the show: the words a listing's fields end on.
 _DOCUMENTS = frozenset(
     words("Description Synopsis Statement Announcement Website Logline Listing Listings")
