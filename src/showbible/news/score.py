@@ -91,7 +91,7 @@ DEV_SPLITS = (
     "held25", "held26", "held27", "held28", "held29", "held30", "held31", "held32", "held33",
     "held34", "held35", "held36", "held37", "held38", "held39", "held40",
     "held41", "held42", "held43", "held44", "held45", "held46", "held47", "held48", "held49",
-    "held50", "held51", "held52", "held53", "held54", "held55", "held56",
+    "held50", "held51", "held52", "held53", "held54", "held55", "held56", "held59",
 )  # fmt: skip
 
 
