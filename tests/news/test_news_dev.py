@@ -41,7 +41,7 @@ FIRST_LOOK = (
     "held33", "held34", "held35", "held36", "held37", "held38", "held39", "held40",
     "held41", "held42", "held43", "held44", "held45", "held46", "held47", "held48", "held49",
     "held50", "held51", "held52", "held53", "held54", "held55", "held56", "held57", "held58",
-    "held59", "held60", "held61",
+    "held59", "held60", "held61", "held62",
 )  # fmt: skip
 FLOOR = {"plays": (0.9, 0.85), "showrunner": (0.85, 0.75), "appears_in": (0.8, 0.55)}
 

@@ -92,7 +92,7 @@ DEV_SPLITS = (
     "held34", "held35", "held36", "held37", "held38", "held39", "held40",
     "held41", "held42", "held43", "held44", "held45", "held46", "held47", "held48", "held49",
     "held50", "held51", "held52", "held53", "held54", "held55", "held56", "held57", "held58",
-    "held59", "held60", "held61",
+    "held59", "held60", "held61", "held62",
 )  # fmt: skip
 
 
