@@ -17,6 +17,10 @@ def _appears_in(text: str) -> set[tuple[str, str]]:
     return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
 
 
+def _shows(text: str) -> set[str]:
+    return {show for _, show in _appears_in(text)}
+
+
 def _titles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
     """Read with a titles list of ``names`` alone (the packaged list may know any real one)."""
     listed = tmp_path / "titles.tsv"
@@ -123,7 +127,7 @@ def test_a_clause_after_a_shows_colon_is_no_part_of_its_title(
         "to everyone.\n\nTim Hale as Teodor on Harbor Nights: Speaking of the ferry, Teodor "
         "finally told the truth.\n"
     )
-    shows = {show for _, show in _appears_in(text)}
+    shows = _shows(text)
     assert "Harbor Nights" in shows
     assert not any(":" in show for show in shows)
 
@@ -135,7 +139,7 @@ def test_a_span_read_as_a_title_once_holds_no_cast_placed_by_context() -> None:
         "The Harbor Nights reboot is getting set to launch. The final cast is as follows: "
         "Ria Moss (Maren), Tim Hale (Teodor) and Jo Penn (Odile).\n"
     )
-    shows = {show for _, show in _appears_in(text)}
+    shows = _shows(text)
     assert not any("VINYL" in show or "Movie Nights" in show for show in shows)
 
 
@@ -144,7 +148,7 @@ def test_a_genre_word_glued_after_a_show_is_no_part_of_it() -> None:
         "Top 25 characters (#10 of 25)\n\n"
         "Harbor Nights Recap Season 2, Episode 1, “The Long Tide”\n\n" + RECAP_BODY
     )
-    shows = {show for _, show in _appears_in(text)}
+    shows = _shows(text)
     assert "Harbor Nights" in shows
     assert not any("Recap" in show for show in shows)
 
@@ -154,5 +158,5 @@ def test_television_in_general_is_no_show() -> None:
         "The Light from the TV Shows: “We’re Back, Baby” – Reviving Old Series\n\n"
         "Tonight marks the return of “Harbor Nights” to the airwaves.\n"
     )
-    shows = {show for _, show in _appears_in(text)}
+    shows = _shows(text)
     assert not shows & {"TV Shows", "TV Series", "Shows"}

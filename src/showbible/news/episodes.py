@@ -20,17 +20,18 @@ import re
 from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge
 from showbible.news.gazetteer import load_titles, titles_path
-from showbible.news.names import keyof, norm
+from showbible.news.names import GENRE, keyof, norm
 
 # What may stand between a show's name and its episode's quoted title: a possessive, a colon or
-# a spaced dash, a season and an episode number, "recap" or "review". No comma or bare hyphen
-# right after the name: "(‘Starship Troopers’, ‘The Wire’)", "‘HTGAWM’-‘Scandal’" list shows.
+# a spaced dash, a season and an episode number, a genre word (names.GENRE: "recap", "review").
+# No comma or bare hyphen right after the name: "(‘Starship Troopers’, ‘The Wire’)",
+# "‘HTGAWM’-‘Scandal’" list shows.
 _BETWEEN = re.compile(
     r"(?:[’']s|(?<=s)[’'])?[ \t]*"
     r"(?:[:–—-][ \t]+)?"
     r"(?:\(?(?:[Ss]eason|[Ss]eries)[ \t]+(?:\d+[AB]?|[A-Z][a-z]+),?[ \t]*)?"
     r"(?:[Ee]p(?:isode|\.)?[ \t]*\d+\)?,?[ \t]*)?"
-    r"(?:(?:[Rr]ecap|[Rr]eview|RECAP|REVIEW)[ \t]*)?"
+    rf"(?:(?:{GENRE}|RECAP|REVIEW)[ \t]*)?"
     r"(?:[:–—-][ \t]+)?$"
 )
 # Another quoted title right after: "NCIS," "Scandal," ...

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
 from showbible.news.credits import credited
 from showbible.news.entities import (
-    ATTRIBUTIVE,
     SER,
     Knowledge,
     Marked,
@@ -21,7 +20,16 @@ from showbible.news.entities import (
 )
 from showbible.news.facts import NewsFact
 from showbible.news.kinship import kinship, referred
-from showbible.news.names import NAME, ORGS, PRONOUNS, SPEECH_VERBS, keyof, norm, strip_start
+from showbible.news.names import (
+    NAME,
+    NUMBER_WORDS,
+    ORGS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    keyof,
+    norm,
+    strip_start,
+)
 
 # Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
 HEDGE = re.compile(
@@ -72,10 +80,7 @@ class Speakers:
 
 
 # "X season 2", "X Season Four", "X series two": a show given a season
-_SEASON_AFTER = re.compile(
-    r"^[”\"’']?\s+(?:[Ss]eason|[Ss]eries|SEASON)\s+(?:\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b"
-)
+_SEASON_AFTER = re.compile(rf"^[”\"’']?\s+(?i:season|series)\s+(?i:\d+|{NUMBER_WORDS})\b")
 
 
 class Extractor:
@@ -231,8 +236,7 @@ class Extractor:
             if x.kind == "series"
             and not self.franchise(x.value)
             and x.value not in credits
-            and not ATTRIBUTIVE.match(marked.text[marked.text.find(x.token) + len(x.token) :])
-            and not films_or_past(marked.text[marked.text.find(x.token) + len(x.token) :])
+            and not describes_other(marked.text[marked.text.find(x.token) + len(x.token) :])
         ]
 
     def topic_show(self, para: Paragraph, offset: int) -> str | None:

@@ -264,6 +264,8 @@ _FIRST_NAMES_TOO = frozenset({"Will", "May"})
 
 # Days of the week: a day opens a dateline or a list heading ("Thursday: ..."), never a title.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# A season's number spelled out: "season two of Bridgerton", "series two".
+NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # The seasons of the year: "our Winter TV Preview", "the Fall Finale" name a time, not a show.
 YEAR_SEASONS = ("Winter", "Spring", "Summer", "Fall", "Autumn")
 

@@ -254,6 +254,7 @@ _CAST_VERB = (
     r"(?:portray|play|voice|cast\s+as|star\s+as|take\s+on|tackle)\b"
     r"(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:role|part)\b(?!\s+of\b))"  # "play a key role"
 )
+_CAST_VERB_AT = re.compile(_CAST_VERB)
 # "(High School Musical)" after a name, or any bracket before a role's verb: a credit
 CREDIT_BRACKET = re.compile(
     r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
@@ -571,7 +572,7 @@ class Roles(Antecedents):
                 continue  # "producer Graham Yost (Justified, Boomtown)": a credit list
             if _JOINING.match(m.text[match.end() :]):
                 continue  # "A (Persuasion), B (Hanna) and C would be joining the show": credits
-            if re.match(_CAST_VERB, m.text[match.end() :]) and match.group(0).endswith(")"):
+            if _CAST_VERB_AT.match(m.text, match.end()) and match.group(0).endswith(")"):
                 continue  # "Toby Stephens (Black Sails), will play ...": his credit
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets

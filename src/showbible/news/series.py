@@ -15,6 +15,7 @@ from showbible.news.names import (
     GENRE,
     NAME,
     NOT_NAME_START,
+    NUMBER_WORDS,
     ORGS,
     OUTLETS,
     keyof,
@@ -45,8 +46,6 @@ _NETWORKS = (
     r"Freeform|DC|HBO Max|Disney\+ Hotstar|Apple TV\+?|Paramount Network|BBC One|BBC Two)"
 )
 
-# A season's number spelled out: "season two of Bridgerton"
-_NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 SERIES_CUES = [
     # Marvel's The Defenders, Netflix's Jessica Jones, ABC's Family Matters
@@ -54,7 +53,7 @@ SERIES_CUES = [
     # Jessica Jones season 2, Jessica Jones‘ first season, The Originals Season 4; a bare
     # "X series" only for a title of two words or more ("the Daryl series" is about Daryl)
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})(?:[’'‘]s?)?\s+(?:(?:first|second|third|fourth|"
-               rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+(?:\d+|{_NUMBER_WORDS}))?\b"),
+               rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+(?:\d+|{NUMBER_WORDS}))?\b"),
     # (also "the Harley Quinn original animated series")
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+(?:(?:original|new|"
                rf"upcoming|animated|live-action|hit|TV|television|comedy|drama|streaming)\s+){{0,3}}"
@@ -75,7 +74,7 @@ SERIES_CUES = [
     re.compile(rf"\b(?:in|of|on)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:Season|Episode|Ep\.?|Chapter)"
                rf"\s+\d"),
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
-    re.compile(rf"\b(?:[Ss]eason(?:\s+(?:\d+|{_NUMBER_WORDS}))?|premiere|finale|episode|pilot|cast|"
+    re.compile(rf"\b(?:[Ss]eason(?:\s+(?:\d+|{NUMBER_WORDS}))?|premiere|finale|episode|pilot|cast|"
                rf"(?:co-)?showrunners?|"
                rf"showrunning(?:\s+duties)?|creator|writers'? room|world|spin-?off|offshoot|"
                rf"adaptation|revival|reboot|remake)\s+(?:of|from|for|on)\s+"
@@ -311,8 +310,8 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         name = name.rstrip(".")  # a full stop, not "P.D."
     # "REVIEW: Bob's Burgers", "Recap: Harbor Nights": a headline's label, not the title's;
     # "Game of Thrones Recap Season 7": the genre word glued after it
-    name = re.sub(rf"^{_GENRE}:\s+(?=\S)", "", name, flags=re.IGNORECASE)
-    name = re.sub(rf"(?<=\S)(?:\s+{_GENRE})+$", "", name)
+    name = re.sub(rf"^{GENRE}:\s+(?=\S)", "", name, flags=re.IGNORECASE)
+    name = re.sub(rf"(?<=\S)(?:\s+{GENRE})+$", "", name)
     words = name.split()
     if len(words) >= 2 and words[0] == "the":
         words = words[1:]  # "the Station 19 and ...": a lower-case article is the sentence's
@@ -401,7 +400,7 @@ def _headline_show(name: str) -> str:
 
 # "Season Four: Crusade - Façade - Devoted - Run": a fan site's list of a season's episodes
 _EPISODE_LIST = re.compile(
-    rf"^\s*(?:Season|Series)\s+(?:\d{{1,2}}|{_NUMBER_WORDS})\s*:\s*(?P<items>.+)$", re.IGNORECASE
+    rf"^\s*(?:Season|Series)\s+(?:\d{{1,2}}|{NUMBER_WORDS})\s*:\s*(?P<items>.+)$", re.IGNORECASE
 )
 
 
@@ -561,8 +560,8 @@ def cue_titles(article: Article) -> list[str]:
             r"\b(?:season|series|episode|finale|premiere)\b", head.group("rest"), re.IGNORECASE
         )
         if para.title and head is not None and topic and not colon_show:
-            # "Steven Universe Review: 'Garnet's Universe' (Season 1B, Episode 7)"
-            found.append(series_name(re.sub(rf"(?:\s+{_GENRE})+$", "", head.group("t"))))
+            # ("Steven Universe Review: ...": series_name drops the genre word)
+            found.append(series_name(head.group("t")))
         if para.title:
             found.extend(_recap_headline(para.text, whole))
     # A blog's headline below its date line: "Monday, October 15, 2007" then "Desperate
@@ -578,16 +577,15 @@ def cue_titles(article: Article) -> list[str]:
 # A recap's or a review's headline opens on its show: "Brooklyn Nine-Nine Recap 6.7: ...",
 # "Parks and Recreation Recap: ...", "The Good Place season 4 review", "Psych 7x12", "modern
 # family recapping: the wow factor" (a blog's lower case). The genre words: names.GENRE.
-_GENRE = GENRE
 _RECAP_HEAD = re.compile(
-    rf"^\W*(?P<t>{TITLE})\s+(?:{_GENRE}\b|[Ss](?:eason|eries)\s+(?:\d|{_NUMBER_WORDS}\b)|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
+    rf"^\W*(?P<t>{TITLE})\s+(?:{GENRE}\b|[Ss](?:eason|eries)\s+(?:\d|{NUMBER_WORDS}\b)|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
     r"[Ss]\d{1,2}\s*[Ee]\d{1,2}\b)"
 )
 # a line that is only a show and its genre word: "Desperate Housewives Recap"
 # ("True Blood: Season Premiere", "Castle Season Finale")
 _RECAP_LINE = re.compile(
     rf"^\W*(?P<t>{TITLE})\s*:?\s+(?:(?:[Ss]eason|[Ss]eries|[Mm]id-?[Ss]eason)\s+)?"
-    r"(?:[Rr]ecap|[Rr]eview|RECAP|REVIEW|[Pp]remiere|[Ff]inale)\W*$"
+    rf"(?:{GENRE}|RECAP|REVIEW)\W*$"
 )
 _LOWER_RECAP_HEAD = re.compile(r"^\W*(?P<t>[a-z][a-z’' ]{2,40}?)\s+recap(?:ping|s)?\b")
 # "Psych – Juliet Wears the Pantsuit": a show, a dash, an episode's title; a show only when the
@@ -598,12 +596,12 @@ _DASH_HEAD = re.compile(rf"^\W*(?P<t>{TITLE})\s+[–—-]\s+[A-Z“\"‘']")
 def _recap_headline(head: str, whole: str) -> list[str]:
     found: list[str] = []
     # "REVIEW: Bob's Burgers 'X'"
-    head = re.sub(rf"^\W*{_GENRE}\s*[:–—-]\s*", "", head, flags=re.IGNORECASE)
+    head = re.sub(rf"^\W*{GENRE}\s*[:–—-]\s*", "", head, flags=re.IGNORECASE)
     if m := _RECAP_HEAD.match(head):
         # "Brooklyn Nine-Nine Recap 6.7": the cue word is no part of the title, nor "Hacks
         # Season 1 Episode 3 & Episode 4 Review"'s season and episodes
         title = re.sub(r"\s+(?:Season|Series|Episode|Part|Chapter)\s+\d.*$", "", m.group("t"))
-        found.append(re.sub(rf"(?:\s+{_GENRE})+$", "", title))
+        found.append(title)  # series_name below drops the genre words glued after it
     elif m := _LOWER_RECAP_HEAD.match(head):
         found.append(m.group("t").title())
     elif (m := _DASH_HEAD.match(head)) and whole.count(m.group("t")) >= 2:
