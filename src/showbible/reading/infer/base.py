@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from ahocorasick import Automaton
 
 from showbible.model import Kind, Scene
-from showbible.reading.facts import Inferred, SceneFacts
+from showbible.reading.facts import Inferred, SceneFacts, Speech
 from showbible.reading.infer.clauses import (
     UNREAL_SCENE,
     Focus,
@@ -311,6 +311,10 @@ def walk(
             if focus.speaker != speech.character or focus.addressee != addressee:
                 focus.speaker, focus.addressee, snap = speech.character, addressee, None
             spoken += 1
+            if stems is not None and not found:
+                snap = _plain_speech(speech, ref, units, focus, snap, facts, stems)
+                last_speaker = speech.character
+                continue
             # Lines and names are counted on as the sentences go: a speech of 100,000 lines
             # must not be rescanned from its start for each of its sentences.
             sline, counted, k = speech.line, 0, 0
@@ -358,8 +362,6 @@ def _names(text: str, finder: Finder | None) -> list[tuple[str, int, int]]:
 
 def _after(unit: Unit, focus: Focus, facts: SceneFacts, stems: Automaton | None) -> bool:
     """Update who is in focus once a sentence is read; whether anything changed."""
-    changed = focus.victim is not None
-    focus.victim = None
     if stems is not None:
         bits = 0
         for _end, found in stems.iter(unit.low):
@@ -368,6 +370,13 @@ def _after(unit: Unit, focus: Focus, facts: SceneFacts, stems: Automaton | None)
         harmful = bool(bits & HARM_BIT)
     else:
         harmful = has_any(unit.low, HARM_STEMS)
+    return _settle(unit, focus, facts, harmful)
+
+
+def _settle(unit: Unit, focus: Focus, facts: SceneFacts, harmful: bool) -> bool:
+    """``_after`` once it is known whether the sentence holds a harmful act's stem."""
+    changed = focus.victim is not None
+    focus.victim = None
     harm = _HARM.search(unit.text) if harmful else None
     if harm is not None:
         after = [m for m in unit.ms if m.start >= harm.end() and not m.possessive]
@@ -386,6 +395,48 @@ def _after(unit: Unit, focus: Focus, facts: SceneFacts, stems: Automaton | None)
     if unit.kind == "action":
         changed = focus.named(names[0]) or changed  # the subject stays in focus over the objects
     return changed
+
+
+def _plain_speech(
+    speech: Speech,
+    ref: int,
+    units: list[Unit],
+    focus: Focus,
+    snap: Focus | None,
+    facts: SceneFacts,
+    stems: Automaton,
+) -> Focus | None:
+    """``walk``'s units for a speech that names nobody (nine speeches in ten), as its general
+    loop makes them, without looking for names in each sentence: a fifth of the walk of
+    Friends + The Office. Returns the focus snapshot to go on with."""
+    sline, counted = speech.line, 0
+    text_all, cid = speech.text, speech.character
+    lines = "\n" in text_all
+    said = 0
+    opening = len(units)
+    index = opening
+    for n, (offset, text) in enumerate(sentences(text_all)):
+        if lines:
+            sline += text_all.count("\n", counted, offset)
+            counted = offset
+        if snap is None:
+            snap = focus.copy()
+        low = text.lower()
+        bits = 0
+        for _end, found in stems.iter(low):
+            bits |= found
+        said |= bits
+        unit = Unit("speech", text, sline, cid, [], snap, (), index, None, ref, n == 0, low, bits)
+        units.append(unit)
+        index += 1
+        if bits & HARM_BIT:
+            if _settle(unit, focus, facts, True):
+                snap = None
+        elif focus.victim is not None:  # what _settle does with no harm and no names
+            focus.victim = snap = None
+    if index > opening:
+        units[opening].said = said
+    return snap
 
 
 def _struck(unit: Unit, at: int, facts: SceneFacts) -> str | None:
