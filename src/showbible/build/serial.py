@@ -14,6 +14,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
 
 LAYOUT = 3  # of the columns below
@@ -104,7 +106,7 @@ def dump_script(script: Script) -> bytes:
             [d.line, d.message, d.severity, d.column, d.code] for d in script.diagnostics
         ],
     }
-    return zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 1)
+    return zlib.compress(orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS), 1)  # as factcache
 
 
 def load_script(blob: bytes) -> Script | None:

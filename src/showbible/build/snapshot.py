@@ -24,6 +24,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from showbible.build.compiled import Totals
 from showbible.canon.fold import MetRow
 from showbible.reading.infer.linking import Linked
@@ -80,7 +82,7 @@ def dump(
         ]
     if cast is not None:
         doc["c"] = cast
-    return json.dumps(doc, separators=(",", ":"))
+    return orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS).decode()  # as factcache
 
 
 @dataclass
