@@ -167,6 +167,43 @@ def test_findings_do_not_depend_on_the_number_of_workers(synthetic: Path) -> Non
     assert a.findings and [f.to_json() for f in a.findings] == [f.to_json() for f in b.findings]
 
 
+def _roles_universe(root: Path) -> Path:
+    """Two series of fan transcripts: in one, an action line introduces "a TV" and a TV
+    speaks once, so the scripts declare TV a walk-on role (caststate.introduced_roles); a TV
+    ANNOUNCER speaks in both series."""
+    n = PARALLEL_MIN // 2 + 1
+    lines = ["name: Roles", "series:"]
+    for sid, who in (("one", ("Mara", "Tobias")), ("two", ("Danny", "Ines"))):
+        (root / sid).mkdir(parents=True)
+        lines += [f"  - id: {sid}", f'    title: "{sid.title()}"', f'    scripts: ["{sid}/*.txt"]',
+                  "    episodes:"]  # fmt: skip
+        for k in range(1, n + 1):
+            lines.append(f"      e{k:02d}: {{}}")
+            body = [f"[Scene: The kitchen, day {k}.]", f"{who[0]}: Morning.", f"{who[1]}: Is it?"]
+            if sid == "one" and k == 1:
+                body += ["[A TV is on in the corner.]", "TV: And now the weather."]
+            if k in (2, 3):
+                body += ["TV Announcer: Next, the news at nine."]
+            (root / sid / f"e{k:02d}.txt").write_text("\n\n".join(body) + "\n")
+    (root / "universe.yaml").write_text("\n".join(lines) + "\n")
+    return root
+
+
+def test_workers_read_the_roles_the_scripts_declare(tmp_path: Path) -> None:
+    # A worker made its cast from the bible alone, without the roles the scripts declare: it
+    # took TV ANNOUNCER for another character than the parent had split between the series,
+    # and the build died with a KeyError in every worker (Friends + The Big Bang Theory).
+    root = _roles_universe(tmp_path / "u")
+    one = compile_universe(load_universe(root), jobs=1)
+    two = compile_universe(load_universe(root), jobs=2)
+    assert "TV" in one.cast.roles
+    assert two.extraction.workers == 2
+    assert sorted(one.cast.characters) == sorted(two.cast.characters)
+    assert [sorted(s.present) for s in one.canon.scenes] == [
+        sorted(s.present) for s in two.canon.scenes
+    ]
+
+
 def test_fact_cache_round_trip() -> None:
     compiled = compile_universe(load_universe(DEMO))
     for result in compiled.extraction.episodes.values():
@@ -258,6 +295,24 @@ def test_an_error_in_a_worker_reaches_the_caller(
     with pytest.raises(InputError) as err:
         compile_universe(universe, jobs=2)
     assert str(err.value) == f"{bad[0].rel}:3: unreadable on purpose"
+
+
+def test_a_bug_in_a_worker_is_reported_with_where_it_happened(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that fails on a bug of ours says what failed and where, and the build stops
+    with that message (the command line's internal error), not a broken pipe."""
+    from showbible.build import pipeline
+
+    def broken(*_args: object, **_kwargs: object) -> list[object]:
+        raise KeyError("tv-announcer")
+
+    monkeypatch.setattr(pipeline, "infer_facts", broken)
+    with pytest.raises(RuntimeError) as err:
+        compile_universe(load_universe(synthetic), jobs=2)
+    assert "an extraction worker failed: KeyError: 'tv-announcer' at test_pipeline.py:" in str(
+        err.value
+    )
 
 
 def test_rules_run_beside_the_store_write(

@@ -19,6 +19,7 @@ pickled over a pipe from our own children, while the store holds only JSON.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from typing import Any
 from showbible.build import caststate
 from showbible.build.factcache import decode_now, dump_facts, load_facts
 from showbible.build.serial import dump_script, load_script
-from showbible.build.workers import Pool, cores, split_runs
+from showbible.build.workers import Pool, cores, crash_reply, split_runs
 from showbible.formats import read_script
 from showbible.model import Diagnostic, InputError, Script
 from showbible.reading.extract import (
@@ -279,8 +280,8 @@ def _worker(conn: Connection, ctx: _Context) -> None:
                 for reply in _scan_here(ctx, msg[1]):
                     conn.send(reply)
             elif msg[0] == "cast":
-                _, replay, unjoined, split, series_cues, introduced = msg
-                cast = _replayed(ctx.universe, replay, unjoined, split)
+                _, roles, replay, unjoined, split, series_cues, introduced = msg
+                cast = _replayed(ctx.universe, roles, replay, unjoined, split)
                 cast.add_introduced(introduced)
                 matchers = {}
             elif msg[0] == "extract":
@@ -298,17 +299,25 @@ def _worker(conn: Connection, ctx: _Context) -> None:
                 return
     except (EOFError, KeyboardInterrupt):
         return
+    except Exception as exc:  # a bug of ours: the parent raises it, saying what and where
+        with contextlib.suppress(OSError):
+            conn.send(crash_reply(exc))
     finally:
         conn.close()
 
 
 def _replayed(
     universe: Universe,
+    roles: frozenset[str],
     replay: list[tuple[str, str]],
     unjoined: frozenset[str],
     split: dict[str, dict[str, str]],
 ) -> Cast:
     cast = Cast(universe.bible)
+    # The roles the scripts declare (caststate.introduced_roles) besides the bible's: without
+    # them a worker read "TV Announcer" as the walk-on TV's and could not split the character
+    # the parent had split between two series.
+    cast.roles = roles
     for text, series in replay:
         cast.resolve_cue(text, series)
     cast.unjoin(unjoined)
@@ -420,7 +429,9 @@ def extract_universe(
                     w if w is not None else min(range(out.workers), key=lambda i: len(parts[i]))
                 ].append(key)
             replies = pool.share(
-                ("cast", replay, cast.unjoined, split, series_cues, introduced), "extract", parts
+                ("cast", cast.roles, replay, cast.unjoined, split, series_cues, introduced),
+                "extract",
+                parts,
             )
         else:
             replies = ((0, r) for r in _extract_here(ctx, cast, series_cues, to_extract))

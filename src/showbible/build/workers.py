@@ -11,13 +11,25 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import traceback
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any
 
 # Episodes handed to a worker at a time (``Pool.share``): a few dozen milliseconds of work
 # each, so that the workers finish within a chunk of each other.
 CHUNK = 4
+# The reply of a worker that failed (a bug of ours): (CRASH, "", what and where).
+CRASH = "crash"
+
+
+def crash_reply(exc: BaseException) -> tuple[str, str, str]:
+    """What a worker sends its parent as it fails: the exception and its innermost frame,
+    for a message that says where (its traceback stays in the worker)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (CRASH, "", f"{type(exc).__name__}: {exc}{where}")
 
 
 class Pool:
@@ -72,7 +84,10 @@ class Pool:
                         return
                     keys = queues[other][len(queues[other]) - n :]
                     del queues[other][len(queues[other]) - n :]
-                self.conns[w].send((verb, keys))
+                try:
+                    self.conns[w].send((verb, keys))
+                except OSError:  # it died: say why, if it could
+                    raise RuntimeError(self._why(self.conns[w])) from None
                 busy[w] += len(keys)
 
         expected = sum(len(q) for q in queues)
@@ -91,10 +106,22 @@ class Pool:
                 assert isinstance(ready, Connection)
                 try:
                     reply = ready.recv()
-                except EOFError:
+                except (EOFError, OSError):
                     raise RuntimeError("an extraction worker died") from None
+                if reply[0] == CRASH:
+                    raise RuntimeError(f"an extraction worker failed: {reply[2]}")
                 received += 1
                 yield index[id(ready)], reply
+
+    @staticmethod
+    def _why(conn: Connection) -> str:
+        """What a worker that can no longer be written to said as it failed."""
+        with contextlib.suppress(EOFError, OSError):
+            while conn.poll(1):
+                reply = conn.recv()
+                if reply[0] == CRASH:
+                    return f"an extraction worker failed: {reply[2]}"
+        return "an extraction worker died"
 
     def close(self) -> None:
         for conn in self.conns:
