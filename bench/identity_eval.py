@@ -13,6 +13,8 @@ Corpora (none of their text is in this repository; see tests/data/identity/READM
   the raw transcripts before the engine ran.
 - ``sitcoms``: Friends and The Office (US), a negative control: every asserted crossover is
   wrong. Counted.
+- ``franchise``: Seinfeld, Friends and The Big Bang Theory (500 episodes,
+  ``bench/corpus_franchise.py``), another negative control.
 - ``shakespeare``: the nine history plays of ../shared/data/shakespeare-fountain with no bible,
   scored against ../shared/data/shakespeare-gold: pairs (label, play, play) that are one person
   (cross-play identities) and pairs that are different persons (hard negatives, named persons and
@@ -223,6 +225,10 @@ def evaluate(keep: Path | None = None) -> list[Row]:
         sitcoms = CORPORA / "sitcoms"
         if (sitcoms / "universe.yaml").is_file():
             rows.append(_row("sitcoms (negative control)", sitcoms, tmp, score_negative))
+        franchise = CORPORA / "franchise"
+        if (franchise / "universe.yaml").is_file():
+            name = "seinfeld, friends, big bang (negative control)"
+            rows.append(_row(name, franchise, tmp, score_negative))
         gold_file = SHARED / "shakespeare-gold" / "gold.json"
         plays = shakespeare_universe(tmp)
         if plays is not None and gold_file.is_file():

@@ -80,6 +80,15 @@ def test_unrelated_sitcoms_assert_no_crossover(tmp_path: Path) -> None:
     assert any("common name" in r for r in jack["evidence"]["against"])
 
 
+def test_three_unrelated_sitcoms_assert_no_crossover(tmp_path: Path) -> None:
+    # Seinfeld, Friends and The Big Bang Theory: ESTELLE recurs in Seinfeld (George's mother)
+    # and in Friends (Joey's agent), a rare name, but nobody speaks with her in both.
+    data = _crossovers(_corpus("franchise"), tmp_path)
+    assert [c["labels"] for c in data["characters"]] == []
+    estelle = next(p for p in data["possible"] if p["label"] == "ESTELLE")
+    assert any("not known to cross" in r for r in estelle["evidence"]["against"])
+
+
 def test_shakespeare_without_a_bible_never_merges_walk_ons(tmp_path: Path) -> None:
     if not SHAKESPEARE_GOLD.is_file():
         pytest.skip(f"{SHAKESPEARE_GOLD} is not present")

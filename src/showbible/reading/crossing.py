@@ -25,10 +25,12 @@ pair and the asserted pairs joined):
   DATA, from ``lexicon/common.txt``) is not distinctive; a rarer one (WORF, FALSTAFF) or a
   full name of two or more words (PEGGY CARTER) is; so is a one-letter name (Q).
 
-A distinctive label is asserted with one supporter, or when it recurs in both series; a common
-one needs two supporters and recurrence, or three supporters. Support grows from the bible's
-characters and the distinctive labels that recur in both series or meet each other in both;
-asserted labels then support others until nothing changes (a least fixed point, so a ring of
+A distinctive label is asserted with one supporter, when it meets another distinctive shared
+label in both series, or when it recurs in both with the main cast of both (a rare name that
+recurs in two series among namesakes only is two people: ESTELLE of Seinfeld and of Friends,
+with a JOEY and a RACHEL in each); a common one needs two supporters and recurrence, or three
+supporters. Support grows from the bible's characters and those distinctive labels; asserted
+labels then support others until nothing changes (a least fixed point, so a ring of
 coincidences that only support each other never starts). Walk-on labels (``lexicon.walk_on``)
 never cross and support nothing, but for one kind the evidence decides: a position word after a
 modifier the lexicon does not know (ICE KING, PEPPERMINT BUTLER) is one person when it recurs
@@ -237,12 +239,14 @@ def _assert_pairs(
             y for y in known if y in anchors or ((y, a, b) in pairs and pairs[(y, a, b)].asserted)
         ]
 
-    # Seeds: distinctive labels that recur in both series, or that meet another distinctive
-    # shared label (not a walk-on) in both.
+    # Seeds: distinctive labels that recur in both series with the main cast of both, or that
+    # meet another distinctive shared label (not a walk-on) in both. Recurring among namesakes
+    # only is two people who share a rare name: ESTELLE, George's mother in Seinfeld and Joey's
+    # agent in Friends, recurs in both with a JOEY and a RACHEL of each, who are no one person.
     for (cid, a, b), ev in pairs.items():
         if not out[cid].distinctive:
             continue
-        recur = ev.recurs
+        recur = ev.recurs and bool(ev.main)
         met = any(
             y in anchors or ((y, a, b) in pairs and out[y].distinctive and out[y].walk_on is None)
             for y in ev.company
