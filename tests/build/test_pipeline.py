@@ -344,6 +344,45 @@ def test_rules_run_beside_the_store_write(
     assert [f.to_json() for f in load_findings(url, synthetic)] == [f.to_json() for f in here]
 
 
+def _refuted_universe(root: Path) -> Path:
+    """One series whose first scene says "Mara dies." and where Mara speaks in four later
+    scenes: the story refutes the inferred death (rules.base.refute)."""
+    (root / "s").mkdir(parents=True)
+    scenes = ["INT. KITCHEN - DAY\n\nMara trips on the stairs. Mara dies.\n\nTOBIAS\nNo!\n"]
+    for k in range(4):
+        scenes.append(f"INT. KITCHEN - DAY\n\nMARA\nMorning, number {k}.\n\nTOBIAS\nIs it?\n")
+    (root / "s" / "e1.fountain").write_text("\n".join(scenes))
+    (root / "universe.yaml").write_text(
+        'name: Refuted\nseries:\n  - id: s\n    scripts: ["s/*.fountain"]\n'
+        "    episodes:\n      e1: {}\n"
+    )
+    return root
+
+
+def test_facts_the_rules_refute_in_their_fork_are_stored_as_unused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules mark an inferred fact the story refutes; run in a fork beside the store write,
+    their marks reach the parent's rows of facts as they do when the rules run in it (a Friends
+    death that 276 later scenes contradict was stored as used at two cores)."""
+    build_module = importlib.import_module("showbible.build.compiler")
+    root = _refuted_universe(tmp_path / "u")
+
+    def facts(url: str) -> list[tuple[str, str, str]]:
+        with contextlib.closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as conn:
+            return list(conn.execute("SELECT kind, subject, detail FROM facts ORDER BY id"))
+
+    here = f"sqlite:///{tmp_path}/here.sqlite"
+    build(root, here)
+    monkeypatch.setattr(build_module.RulesRun, "MIN_SCENES", 0)  # fork even for a small canon
+    monkeypatch.setattr(build_module, "cores", lambda: 2)  # and on a machine with one core
+    forked = f"sqlite:///{tmp_path}/forked.sqlite"
+    build(root, forked)
+    deaths = [json.loads(d) for kind, who, d in facts(here) if (kind, who) == ("dies", "mara")]
+    assert deaths and "refuted" in deaths[0] and deaths[0]["used"] is False
+    assert facts(forked) == facts(here)
+
+
 def test_meetings_found_beside_the_joining_of_facts(
     synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,6 +45,7 @@ from showbible.reading.infer.linking import Linked
 from showbible.reading.names import did_you_mean
 from showbible.reading.resolve import Cast
 from showbible.rules import run_rules
+from showbible.store import fresh
 from showbible.store.access import open_sql
 from showbible.store.sql import SCHEMA_VERSION, Sql
 from showbible.universe.loader import Ref, Universe, error_text, load_universe
@@ -329,7 +330,8 @@ class RulesRun:
             self._conn = None
         if kind != "ok":
             raise RuntimeError(f"checking the rules failed: {payload}")
-        self.compiled.findings = payload
+        self.compiled.findings, marks = payload
+        _put_refuted(self.compiled, marks)
 
     def close(self) -> None:
         """Stop the child if nobody waited for it (the write failed)."""
@@ -341,12 +343,30 @@ class RulesRun:
             self._conn = None
 
 
+def _refuted(compiled: Compiled) -> list[str | None]:
+    """What the rules marked refuted among the inferred facts (rules.base.refute), in order."""
+    inferred = compiled.collected.inferred if compiled.collected is not None else []
+    return [e.data.get("refuted") for e in inferred]
+
+
+def _put_refuted(compiled: Compiled, marks: list[str | None]) -> None:
+    """The child's refuted marks on the parent's inferred facts: the rules set them on the
+    child's copies, and the facts' rows, written here, say which facts the rules used (a
+    Friends death that 276 later scenes contradict was stored as used at two cores)."""
+    inferred = compiled.collected.inferred if compiled.collected is not None else []
+    assert len(marks) == len(inferred), "the rules' child saw other facts"
+    for e, mark in zip(inferred, marks, strict=True):
+        if mark is None:
+            e.data.pop("refuted", None)
+        else:
+            e.data["refuted"] = mark
+
+
 def _rules_child(conn: Connection, compiled: Compiled) -> None:
     try:
         assert compiled.fold is not None
-        conn.send(
-            ("ok", run_rules(compiled.canon, compiled.fold, diagnostics=compiled.diagnostics))
-        )
+        findings = run_rules(compiled.canon, compiled.fold, diagnostics=compiled.diagnostics)
+        conn.send(("ok", (findings, _refuted(compiled))))
     except BaseException as exc:  # reported to the parent, which raises it
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
@@ -516,7 +536,9 @@ def _build(
 ) -> BuildResult:
     started = time.perf_counter()
     universe = load_universe(root)
-    st = open_sql(store.resolve_url(root, url))
+    url = store.resolve_url(root, url)
+    fresh.create(url)  # a first build's SQLite store, without alembic (store/fresh.py)
+    st = open_sql(url)
     try:
         st.ensure_schema()
         hashes = quick_hashes(universe)

@@ -21,7 +21,7 @@ from showbible.canon.fold import Canon, met_rows
 from showbible.canon.interaction import measure
 from showbible.reading.facts import SceneFacts
 from showbible.reading.tells import TellIndex, scene_tells
-from showbible.store.sql import Row, Sql, quote
+from showbible.store.sql import DERIVED_TABLES, Row, Sql, quote
 
 
 def set_meta_all(db: Sql, digest: str, compiled: Compiled) -> None:
@@ -101,8 +101,6 @@ def write_canon(
     """Replace the derived tables with this canon (inside the caller's transaction).
     ``findings_ready`` is called before the findings are written: they may still be being
     worked out elsewhere (build.RulesRun) while the rest is written."""
-    from showbible.store.tables import DERIVED  # SQLAlchemy's: a whole write only
-
     universe, canon = compiled.universe, compiled.canon
     live = set(compiled.hashes)
     for rel in set(cache) - live:
@@ -111,8 +109,8 @@ def write_canon(
         if rel not in live:
             db.execute('DELETE FROM "extracts" WHERE "path" = ?', (rel,))
     write_caches(db, compiled.extraction.episodes.values(), compiled.hashes, cache)
-    for table in reversed(DERIVED):
-        db.execute(f"DELETE FROM {quote(table.name)}")
+    for table in reversed(DERIVED_TABLES):
+        db.execute(f"DELETE FROM {quote(table)}")
     db.insert(
         "series",
         [
