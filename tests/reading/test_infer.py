@@ -159,6 +159,36 @@ def test_across_scenes(tmp_path: Path) -> None:
     assert "floor stone" in premature[0].message
 
 
+@pytest.mark.parametrize("shared", [False, True])
+def test_a_confidence_reaches_another_series_only_through_someone_in_both(
+    tmp_path: Path, shared: bool
+) -> None:
+    """Nobody of series one ever appears in series two: the floor stone said there, later, is
+    chance, not premature knowledge. Once Hollis appears in both, it could have travelled."""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "e1.fountain").write_text(
+        "INT. COLD STORE - NIGHT\n\nMara and Hollis, alone.\n\n"
+        "MARA\nOnly us, Hollis. The real ledger is under the floor stone.\n"
+    )
+    visit = "Hollis walks in.\n\nHOLLIS\nMorning.\n\n" if shared else ""
+    (tmp_path / "two" / "e1.fountain").write_text(
+        f"EXT. PIER - DAY\n\n{visit}TEO\nLift the floor stone, then.\n"
+    )
+    (tmp_path / "universe.yaml").write_text(
+        "name: T\nseries:\n"
+        '  - id: one\n    scripts: ["one/*.fountain"]\n'
+        "    episodes:\n      e1: {released: 2025-01-01}\n"
+        '  - id: two\n    scripts: ["two/*.fountain"]\n'
+        "    episodes:\n      e1: {released: 2025-02-01}\n"
+        "characters:\n  mara: {aliases: [MARA, Mara]}\n  hollis: {aliases: [HOLLIS, Hollis]}\n"
+        "  teo: {aliases: [TEO, Teo]}\n"
+    )
+    compiled = compile_universe(load_universe(tmp_path))
+    premature = [f for f in compiled.findings if f.rule == "premature-knowledge"]
+    assert [f.characters for f in premature] == ([("teo",)] if shared else [])
+
+
 def test_the_bible_wins_and_the_conflict_is_shown(tmp_path: Path) -> None:
     scripts = {
         "e1.fountain": "INT. THE GULL - NIGHT\n\nHollis dies.\n",

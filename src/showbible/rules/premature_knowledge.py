@@ -9,6 +9,9 @@ ep102)::
 Fix: move the line after the scene where she learns it, give her a scene that teaches her
 (``[[learns: MARA ledger-location]]``), or seal it when she is guessing:
 ``[[allow: premature-knowledge she is bluffing]]``.
+
+A secret the scripts confide (not the bible's) reaches another series only through someone seen
+in both: its words said in a series that shares nobody with the one it was told in are chance.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ class PrematureKnowledge(Rule):
                            fold.secrets.items()})  # fmt: skip
         if index.empty:
             return
+        linked = _Linked(ctx)
         for scene in ctx.scenes():
             if scene.flashback:
                 continue
@@ -87,6 +91,8 @@ class PrematureKnowledge(Rule):
                         continue
                     if fold.knows_secret(cid, sid, when):
                         continue
+                    if not linked(scene.series, secret.event.scene):
+                        continue  # nobody could have carried it there: the words are chance
                     reported.add((cid, sid))
                     e = secret.event
                     yield self.finding(
@@ -99,6 +105,48 @@ class PrematureKnowledge(Rule):
                                      + ", ".join(map(ctx.name, e.data.get("hearers") or ())))],
                         inferred=True,
                     )  # fmt: skip
+
+
+class _Linked:
+    """Whether a secret confided in one series can have reached another: only through someone
+    seen in both (or in a chain of series each sharing someone with the next). Elaine saying
+    "waited outside" in *Seinfeld* is no slip about a confidence of *The Big Bang Theory*, two
+    series with nobody in common; the bible's own secrets, whose tells a writer declared, are
+    checked everywhere. Worked out on the first question across series."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.group: dict[str, str] | None = None
+
+    def __call__(self, series: str, secret_scene: str | None) -> bool:
+        canon = self.ctx.canon
+        if not secret_scene or secret_scene not in canon.release_pos:
+            return True
+        home = canon.scene(secret_scene).series
+        if home == series:
+            return True
+        if self.group is None:
+            self.group = self._groups()
+        return self.group.get(series, series) == self.group.get(home, home)
+
+    def _groups(self) -> dict[str, str]:
+        canon = self.ctx.canon
+        parent: dict[str, str] = {}
+
+        def find(s: str) -> str:
+            parent.setdefault(s, s)
+            while parent[s] != s:
+                parent[s] = parent[parent[s]]
+                s = parent[s]
+            return s
+
+        for cid in canon.appearances:
+            if not self.ctx.is_person(cid):
+                continue
+            where = canon.series_of(cid)
+            for other in where[1:]:
+                parent[find(other)] = find(where[0])
+        return {s: find(s) for s in list(parent)}
 
 
 def _evidence(ctx: Context, cid: str, sid: str) -> list[Evidence]:
