@@ -8,6 +8,7 @@ and never committed. Articles whose text is absent or differs are left out and c
     .venv/bin/python bench/news_dev.py --errors   # and every miss and every extra fact
     .venv/bin/python bench/news_dev.py --without held11  # a split left out (before its first look)
     .venv/bin/python bench/news_dev.py --only held11     # one split alone (its first look)
+    .venv/bin/python bench/news_dev.py --set bbc         # the BBC set (texts: bench/news_bbc.py)
 
 Known series titles come from the packaged list (src/showbible/news/data/titles.tsv, built by
 bench/news_titles_cc0.py); $SHOWBIBLE_TITLES names another list (the scratch TVmaze one from
@@ -21,10 +22,11 @@ import sys
 from pathlib import Path
 
 from showbible.news import extract_facts, format_fact, matches, score
-from showbible.news.score import DEV_SPLITS, DevArticle, dev_texts, load_dev
+from showbible.news.score import DEV_SPLITS, DevArticle, bbc_texts, dev_texts, load_dev
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "news" / "dev"
+BBC_GOLD = ROOT / "tests" / "data" / "news" / "bbc"
 KINDS = ("plays", "showrunner", "appears_in")
 
 
@@ -121,15 +123,27 @@ def main() -> int:
     parser.add_argument(
         "--calibration", action="store_true", help="precision per kind and confidence band"
     )
+    parser.add_argument(
+        "--set",
+        choices=("pages", "bbc"),
+        default="pages",
+        help="the dev set: pages (tests/data/news/dev) or bbc (tests/data/news/bbc, "
+        "texts from bench/news_bbc.py)",
+    )
     args = parser.parse_args()
+    gold_dir, texts, variable = (
+        (BBC_GOLD, bbc_texts(), "SHOWBIBLE_NEWS_BBC")
+        if args.set == "bbc"
+        else (GOLD, dev_texts(), "SHOWBIBLE_NEWS_DEV")
+    )
     articles = [
         a
-        for a in load_dev(GOLD)
+        for a in load_dev(gold_dir, texts)
         if a.split not in args.without and (args.only is None or a.split in args.only)
     ]
-    wanted = len(list(GOLD.glob("*.yaml")))
+    wanted = len(list(gold_dir.glob("*.yaml")))
     if not articles:
-        print(f"news dev set: no article texts in {dev_texts()} (set SHOWBIBLE_NEWS_DEV)")
+        print(f"news dev set: no article texts in {texts} (set {variable})")
         return 0
     if len(articles) < wanted:
         left = wanted - len(articles)

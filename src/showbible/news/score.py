@@ -93,6 +93,8 @@ DEV_SPLITS = (
     "held41", "held42", "held43", "held44", "held45", "held46", "held47", "held48", "held49",
     "held50", "held51", "held52", "held53", "held54", "held55", "held56", "held57", "held58",
     "held59", "held60", "held61", "held62",
+    # tests/data/news/bbc: BBC News articles of 2004-2005, texts rebuilt by bench/news_bbc.py
+    "bbc1",
 )  # fmt: skip
 
 
@@ -108,6 +110,11 @@ class DevArticle:
 
 def dev_texts() -> Path:
     return Path(os.environ.get("SHOWBIBLE_NEWS_DEV", os.fspath(DEV_TEXTS)))
+
+
+def bbc_texts() -> Path:
+    """Where bench/news_bbc.py writes the BBC set's texts (tests/data/news/bbc)."""
+    return Path(os.environ.get("SHOWBIBLE_NEWS_BBC", "/work/scratch/newsbbc/texts"))
 
 
 def load_dev(gold_dir: Path, texts: Path | None = None) -> list[DevArticle]:
