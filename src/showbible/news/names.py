@@ -94,6 +94,20 @@ ORGS = frozenset(
     MTV Nickelodeon Tubi""")
 )  # fmt: skip
 
+# Words that open a broadcaster's, a service's or a country's name, never a person's: a name led
+# by one ("BBC Three", "Channel 4", "World Service", "US People's Choice Awards") is no
+# performer (the British channels beside ORGS's American networks).
+NOT_PERSON_FIRST = frozenset(
+    words("BBC ITV ITV1 ITV2 Channel E4 More4 Film4 Sky S4C UKTV Radio World CNN US UK")
+)
+
+# A noun after "P's C" that makes C a word about an event, not a character: "Sharapova's
+# Wimbledon triumph", "Holmes' Olympic victory", "Kaplinsky's Strictly Come Dancing win".
+EVENT_AFTER = re.compile(
+    r"\s+(?:wins?|victory|victories|triumphs?|titles?|medals?|gold|defeats?|success|debut|"
+    r"performances?|appearances?|exit|comeback)\b"
+)
+
 OUTLETS = {
     "ew": "EW",
     "entertainment weekly": "EW",

@@ -20,7 +20,7 @@ from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention, ranked, title_case
 from showbible.news.extractor import HEDGE, families
 from showbible.news.given import is_given_name
-from showbible.news.names import ROLE_VERB, keyof, strip_start
+from showbible.news.names import EVENT_AFTER, NOT_PERSON_FIRST, ORGS, ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import (
     credits_bracket,
     line_pair,
@@ -317,6 +317,8 @@ class Roles(Antecedents):
         ):
             return None
         full = self.kb.full(performer)
+        if full.split()[0] in ORGS or full.split()[0] in NOT_PERSON_FIRST:
+            return None  # "The Mighty Boosh (BBC Three)": a channel in the bracket, no performer
         if (
             len(full.split()) < 2
             and pk not in lex.performers
@@ -540,6 +542,8 @@ class Roles(Antecedents):
                 keyof(c.value) in self.kb.lex.characters or keyof(c.value) in self.kb.characters
             ):
                 continue  # "Neil Gaiman's American Gods": a show, unless it is also a hero
+            if EVENT_AFTER.match(text, match.end("c")):
+                continue  # "Sharapova's Wimbledon triumph", "Kaplinsky's Strictly Come Dancing win"
             if self.kb.performer_like(p.value) > max(0.0, self.kb.performer_like(c.value)) or (
                 len(self.kb.full(p.value).split()) >= 2
                 and self.kb.performer_like(c.value) <= 0
