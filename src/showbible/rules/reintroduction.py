@@ -15,8 +15,9 @@ pretend not to know each other]]``.
 Refuses (stranger_line.py; docs/rules/reintroduction.md, measured by
 bench/reintroduction_dev.py): words that open another question ("Who are you talking to?"),
 rhetorical guesses, quotations, speeches to a room, answers, someone playing someone else,
-lines next to a walk-on, non-recognition the scene plays ("It's me!"), costumes; and a scene
-shared in a crowd without a word between the two is no meeting.
+lines next to a walk-on, a line that names no one it greets in a scene with a newcomer in it,
+non-recognition the scene plays ("It's me!"), costumes; and a scene shared in a crowd without a
+word between the two is no meeting.
 """
 
 from __future__ import annotations
@@ -121,10 +122,11 @@ class Reintroduction(Rule):
                     targets = _named_in(ctx, side, here - {a})
                     if not targets:
                         continue
+                    guessed = False
                 else:
-                    targets = _named_addressees(ctx, speech, here) or _addressees(
-                        ctx, scene, speeches, k
-                    )
+                    targets = _named_addressees(ctx, speech, here)
+                    guessed = not targets  # whom it is said to, guessed from who speaks near
+                    targets = targets or _addressees(ctx, scene, speeches, k)
                 if not targets or not all(ctx.is_person(b) for b in targets):
                     continue  # none, or a walk-on or a group among them ("the Crystal Gems")
                 when = ctx.fold.at(scene, line)
@@ -134,6 +136,14 @@ class Reintroduction(Rule):
                 }
                 if not all(prior.values()):
                     continue  # someone here is new to them: the introduction may be for them
+                if guessed and any(
+                    _met_before(ctx, meetings, scene, a, x, when, speech.cue_line) is None
+                    for x in sorted(here - {a} - set(prior))
+                ):
+                    # Guessed from neighbours, it may be for a stranger among the others here
+                    # ("I'm Howard." to the women at the bar, between two lines of Raj's); a
+                    # line that names whom it greets is judged ("Nice to meet you, Jessica").
+                    continue
                 for b, first in prior.items():
                     key = (min(a, b), max(a, b))
                     if key in reported or first is None:
