@@ -139,6 +139,16 @@ _BBT_SPEECH = re.compile(r"^([^:()\[\]]{1,40}?(?:\s*\([^()]*\))?)\s*:\s*(\S.*)$"
 _BBT_CREDIT = re.compile(r"^(?:written by|teleplay|story)\b", re.I)
 
 
+def _line(s: str, speaker: re.Pattern[str], strip: str) -> str:
+    """A transcript paragraph of one source line: a speech when it reads as ``Name: words``,
+    else a bracketed direction ("" when nothing is left of it)."""
+    m = speaker.match(s)
+    if m:
+        return speech(m.group(1), m.group(2))
+    direction = s.strip(strip).replace("[", "(").replace("]", ")")
+    return f"[{direction}]\n\n" if direction else ""
+
+
 def bbt_episode(text: str) -> str:
     """One raw BBT transcript as a transcript: ``[Scene: place]``, ``Name: speech`` and
     ``[direction]`` paragraphs, in order."""
@@ -153,13 +163,7 @@ def bbt_episode(text: str) -> str:
             if place:
                 out.append(f"[Scene: {place}]\n\n")
             continue
-        m = _BBT_SPEECH.match(s)
-        if m:
-            out.append(speech(m.group(1), m.group(2)))
-            continue
-        direction = s.strip("()[] .").replace("[", "(").replace("]", ")")
-        if direction:
-            out.append(f"[{direction}]\n\n")
+        out.append(_line(s, _BBT_SPEECH, "()[] ."))
     return "".join(out)
 
 
@@ -282,13 +286,7 @@ def seinfeld_episode(page: str) -> str:
         if _S_HEADING.match(s):
             out.append(s + "\n\n")
             continue
-        m = _S_SPEECH.match(s)
-        if m:
-            out.append(speech(m.group(1), m.group(2)))
-            continue
-        direction = s.strip("()[] ").replace("[", "(").replace("]", ")")
-        if direction:
-            out.append(f"[{direction}]\n\n")
+        out.append(_line(s, _S_SPEECH, "()[] "))
     return "".join(out)
 
 
