@@ -125,7 +125,9 @@ class Reintroduction(Rule):
                     guessed = False
                 else:
                     targets = _named_addressees(ctx, speech, here)
-                    guessed = not targets  # whom it is said to, guessed from who speaks near
+                    # Whom it is said to, guessed from who speaks near: the line names no one,
+                    # not even by a title ("Nice to meet you, Doctor." names whom it greets).
+                    guessed = not targets and _VOCATIVE.search(plain(speech.text)) is None
                     targets = targets or _addressees(ctx, scene, speeches, k)
                 if not targets or not all(ctx.is_person(b) for b in targets):
                     continue  # none, or a walk-on or a group among them ("the Crystal Gems")
