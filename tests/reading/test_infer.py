@@ -189,6 +189,18 @@ def test_a_confidence_reaches_another_series_only_through_someone_in_both(
     assert [f.characters for f in premature] == ([("teo",)] if shared else [])
 
 
+def test_a_state_said_of_he_in_speech_is_not_sure(tmp_path: Path) -> None:
+    """ "Ah, he's deaf anyway." (Seinfeld, of a man away from the scene): the pronoun's referent
+    is a guess in speech, so the state is proposed below the default setting; a name says whose
+    it is."""
+    he = "INT. KITCHEN - DAY\n\nMARA\nHollis never heard you.\n\nRAFI\nAh, he's deaf anyway.\n"
+    assert _facts(_universe(tmp_path / "a", {"e1.fountain": he}, CAST), "cannot") == []
+    named = "INT. KITCHEN - DAY\n\nMARA\nHollis is deaf, Rafi. Write it down.\n"
+    assert _facts(_universe(tmp_path / "b", {"e1.fountain": named}, CAST), "cannot") == [
+        ("cannot", "hollis", "hear")
+    ]
+
+
 def test_the_bible_wins_and_the_conflict_is_shown(tmp_path: Path) -> None:
     scripts = {
         "e1.fountain": "INT. THE GULL - NIGHT\n\nHollis dies.\n",

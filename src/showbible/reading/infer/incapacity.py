@@ -347,7 +347,10 @@ class Incapacity(Component):
             return None
         if blocked(text, m.start(), subject_at=subject.start, negation=True, modal=True):
             return None
-        return _cannot(subject, what, unit, HIGH, f"{m.group(0).strip()!r}")
+        # "Ah, he's deaf anyway.": said of "he", whom the words alone do not name, and often
+        # someone away from the scene; a name or "I" says whose the state is.
+        sure = not (unit.kind == "speech" and subject.pronoun == "focus")
+        return _cannot(subject, what, unit, HIGH if sure else MEDIUM, f"{m.group(0).strip()!r}")
 
 
 def _state_subject(unit: Unit, pos: int) -> Mention | None:
