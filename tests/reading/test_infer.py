@@ -244,3 +244,13 @@ def test_a_tell_is_no_modal_or_sentence_adverb() -> None:
     assert not tells & {"couldn't hold", "really exist", "probably shouldn't"}, tells
     assert "secret mission" in tells
     assert "floor stone" in tells_of("Only us. The real ledger is under the floor stone.", set())
+
+
+def test_a_conjunction_is_no_tells_content_word() -> None:
+    """ "show up because" was a tell of a Big Bang Theory confidence that another character
+    "knew" two seasons later: a conjunction, like a modal, carries no secret."""
+    from showbible.reading.infer.secrets import tells_of
+
+    tells = tells_of("You didn't show up because of the ledger under the floor stone.", set())
+    assert "show up because" not in tells and not any(t.endswith("because") for t in tells)
+    assert "floor stone" in tells

@@ -97,9 +97,11 @@ STOPWORDS = wordset(
     couldn't wouldn't shouldn't mustn't isn't aren't wasn't weren't hasn't haven't hadn't
     ain't mightn't needn't he'd she'd they'd we'd he'll she'll they'll it'll
     really probably actually maybe perhaps still even quite pretty totally definitely
-    certainly literally honestly seriously basically already almost ever anyway anymore"""
+    certainly literally honestly seriously basically already almost ever anyway anymore
+    because although though unless since whether while until till whereas"""
 )
-# Modals, their negations and sentence adverbs are in the list above: "couldn't hold",
+# Modals, their negations, sentence adverbs and conjunctions are in the list above ("show up
+# because" was a Big Bang Theory tell that Raj "knew" two seasons later): "couldn't hold",
 # "really exist" and "probably shouldn't" were tells of real sitcom confidences that other
 # characters, seasons later and in another show, "knew".
 # "..., yeah?": a tag, not a question
