@@ -16,6 +16,7 @@ Refuses (stranger_line.py; docs/rules/reintroduction.md, measured by
 bench/reintroduction_dev.py): words that open another question ("Who are you talking to?"),
 rhetorical guesses, quotations, speeches to a room, answers, someone playing someone else,
 lines next to a walk-on, a line that names no one it greets in a scene with a newcomer in it,
+a greeting to someone absent by name,
 non-recognition the scene plays ("It's me!"), costumes; and a scene shared in a crowd without a
 word between the two is no meeting.
 """
@@ -125,6 +126,8 @@ class Reintroduction(Rule):
                     guessed = False
                 else:
                     targets = _named_addressees(ctx, speech, here)
+                    if not targets and _greets_someone_else(plain(speech.text)):
+                        continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
                     # Whom it is said to, guessed from who speaks near: the line names no one,
                     # not even by a title ("Nice to meet you, Doctor." names whom it greets).
                     guessed = not targets and _VOCATIVE.search(plain(speech.text)) is None
@@ -239,10 +242,36 @@ def _named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]
     """The people present whom the line greets by name, if it does ("Hi, Goliad.",
     "...Susan? Pleased to meet you!")."""
     named = []
-    for m in _VOCATIVE.finditer(plain(speech.text)):
-        said = m.group(1) or m.group(2)
-        named += [b for b in here if b != speech.character and _names_self(ctx, b, said)]
+    text = plain(speech.text)
+    said = [m.group(1) or m.group(2) for m in _VOCATIVE.finditer(text)]
+    said += [m.group(2) for m in _GREETED.finditer(text) if m.group(2)]  # "Captain Ashgrove"
+    for word in said:
+        named += [b for b in here if b != speech.character and _names_self(ctx, b, word)]
     return sorted(set(named))
+
+
+# Titles a greeting may name someone by, alone ("Nice to meet you, Doctor.") or before a name.
+_TITLES = frozenset(
+    {"Dr", "Doctor", "Mr", "Mister", "Mrs", "Ms", "Miss", "Madam", "Ma'am", "Sir", "Professor",
+     "Prof", "Captain", "Officer", "Detective", "Sergeant", "Lieutenant", "Inspector", "Father",
+     "Sister", "Nurse", "Judge", "Your"}
+)  # fmt: skip
+# A greeting's first capitalised word, and the name after it when that word is a title (a dot
+# only after an abbreviation: "Dr. Gablehouser", not "Captain. I'm from ...").
+_GREETED = re.compile(
+    r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
+    r"(?:(?:(?<=Dr|Mr|Ms|rs|of)\.)?[ \t]+([A-Z][\w'-]+))?"
+)
+
+
+def _greets_someone_else(text: str) -> bool:
+    """Whether a greeting names, not by a title alone, someone the caller found no one present
+    to be: rehearsing to an absent boss, hailing someone off screen."""
+    for m in _GREETED.finditer(text):
+        word, after = m.group(1), m.group(2)
+        if word.rstrip(".") not in _TITLES or after is not None:
+            return True
+    return False
 
 
 def _named_in(ctx: Context, text: str, people: set[str]) -> list[str]:
