@@ -16,9 +16,8 @@ Refuses (stranger_line.py; docs/rules/reintroduction.md, measured by
 bench/reintroduction_dev.py): words that open another question ("Who are you talking to?"),
 rhetorical guesses, quotations, speeches to a room, answers, someone playing someone else,
 lines next to a walk-on, a line that names no one it greets in a scene with a newcomer in it,
-a greeting to someone absent by name,
-non-recognition the scene plays ("It's me!"), costumes; and a scene shared in a crowd without a
-word between the two is no meeting.
+a greeting to someone absent by name, non-recognition the scene plays ("It's me!"), costumes;
+and a scene shared in a crowd without a word between the two is no meeting.
 """
 
 from __future__ import annotations
