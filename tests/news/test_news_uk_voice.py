@@ -40,3 +40,15 @@ def test_a_name_owned_before_an_events_noun_is_no_character() -> None:
 def test_a_performers_character_is_still_read() -> None:
     plays = {(f.subject, f.object) for f in extract_text(CAST, "a.txt") if f.kind == "plays"}
     assert ("Jane Holt", "Mara Voss") in plays, plays
+
+
+NICKNAME = """Harbour Street's anniversary seen by 12m
+
+More than 12 million people saw "Gentle" Mara Voss leave the Anchor on Friday, marking Harbour
+Street's 20th anniversary. Mara was confronted by Ines and Rafi before she went.
+"""
+
+
+def test_a_quoted_word_before_a_full_name_is_a_nickname_not_a_show() -> None:
+    shows = {f.object for f in extract_text(NICKNAME, "a.txt") if f.kind == "appears_in"}
+    assert "Gentle" not in shows, shows

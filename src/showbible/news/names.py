@@ -108,6 +108,21 @@ EVENT_AFTER = re.compile(
     r"performances?|appearances?|exit|comeback)\b"
 )
 
+
+def nickname_in_name(body: str, before: str, after: str) -> bool:
+    """Whether a quoted word is a nickname inside someone's name, not a title: between a
+    capitalised word and another (Jennifer “JJ” Jareau, Connie 'Meemaw' Tucker), or one word
+    before a first and last name, not after a preposition or article (saw "Dirty" Den Watts
+    killed off; not on "Lost" ...). Not for headlines, which capitalise every word."""
+    if re.search(r"\b[A-Z][\w’'.-]*\s$", before) and re.match(r"^\s[A-Z]", after):
+        return True
+    return (
+        " " not in body.strip()
+        and re.match(r"^\s[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b(?!\s*[(:])", after) is not None
+        and not re.search(r"\b(?:on|in|of|from|to|and|the|The)\s$", before)
+    )
+
+
 OUTLETS = {
     "ew": "EW",
     "entertainment weekly": "EW",

@@ -19,6 +19,7 @@ from showbible.news.names import (
     ORGS,
     OUTLETS,
     keyof,
+    nickname_in_name,
     norm,
     quoted_performer,
     quoted_role,
@@ -445,12 +446,8 @@ def quoted_titles(article: Article) -> tuple[list[str], set[str]]:
                 continue
             if quoted_role(text[: m.start()]) or quoted_performer(text[m.end() :]):
                 continue  # `Paige Hurd ("The Oval") as "Lauren"`: a cast list quoting its names
-            if (
-                not para.title  # a headline capitalises every word: "New ‘The Crown’ Imagery"
-                and re.search(r"\b[A-Z][\w’'.-]*\s$", before)
-                and re.match(r"^\s[A-Z]", after)
-            ):
-                continue  # Jennifer “JJ” Jareau, Connie 'Meemaw' Tucker: a nickname in a name
+            if not para.title and nickname_in_name(body, before, after):
+                continue  # Jennifer “JJ” Jareau; saw "Dirty" Den Watts killed off
             after_list = re.search(r"[”\"’']\s*(?:and|&|/|,|-|–)\s*$", before)
             listed = after_list or re.match(r"^[\s,]*(?:and|&|/|-|–)\s*[“\"‘']", after)
             # "'Grey's Anatomy' and 'Station 19' Crossover": shows, not an event; the backdoor
