@@ -32,6 +32,7 @@ import ahocorasick
 
 from showbible.canon.fold import Moment
 from showbible.reading.facts import SceneFacts, Speech
+from showbible.reading.lexicon import is_common
 from showbible.reading.names import normalise
 from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.stranger_line import (
@@ -265,10 +266,12 @@ _GREETED = re.compile(
 
 def _greets_someone_else(text: str) -> bool:
     """Whether a greeting names, not by a title alone, someone the caller found no one present
-    to be: rehearsing to an absent boss, hailing someone off screen."""
+    to be: rehearsing to an absent boss, hailing someone off screen. Only a rare word counts as
+    a name here: "Hi I'm Leonard", "Hello Everyone" greet no one by name."""
     for m in _GREETED.finditer(text):
         word, after = m.group(1), m.group(2)
-        if word.rstrip(".") not in _TITLES or after is not None:
+        name = after if word.rstrip(".") in _TITLES else word
+        if name is not None and not is_common(name):
             return True
     return False
 
