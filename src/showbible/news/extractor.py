@@ -22,7 +22,6 @@ from showbible.news.facts import NewsFact
 from showbible.news.kinship import kinship, referred
 from showbible.news.names import (
     NAME,
-    NOT_PERSON_FIRST,
     NUMBER_WORDS,
     ORGS,
     PRONOUNS,
@@ -142,8 +141,6 @@ class Extractor:
             return None
         if all(w in ORGS for w in words) or words[0] == "The":
             return None
-        if words[0] in ORGS or words[0] in NOT_PERSON_FIRST:
-            return None  # "BBC Three", "Channel 4", "US People's Choice Awards": no one's name
         return name
 
     def character_of(self, raw: str) -> tuple[str, float] | None:

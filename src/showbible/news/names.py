@@ -96,9 +96,9 @@ ORGS = frozenset(
 
 # Words that open a broadcaster's, a service's or a country's name, never a person's: a name led
 # by one ("BBC Three", "Channel 4", "World Service", "US People's Choice Awards") is no
-# performer (the British channels beside ORGS's American networks).
+# performer (the British channels beside ORGS's American networks; not "Sky", a first name too).
 NOT_PERSON_FIRST = frozenset(
-    words("BBC ITV ITV1 ITV2 Channel E4 More4 Film4 Sky S4C UKTV Radio World CNN US UK")
+    words("BBC ITV ITV1 ITV2 Channel E4 More4 Film4 S4C UKTV Radio World CNN US UK")
 )
 
 # A noun after "P's C" that makes C a word about an event, not a character: "Sharapova's
