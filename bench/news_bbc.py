@@ -23,13 +23,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ruamel.yaml import YAML
+
+from showbible.news.score import bbc_texts
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "news" / "bbc"
 REPO = "AbdoulBaguiM+categorization"
 COMMIT = "8c54de5108756aacbb289fece01462843a404f7d"
 FOLDER = "bbc/entertainment/"
 MIRROR = Path(os.environ.get("SHOWBIBLE_MIRROR", "/work/.mirror"))
-OUT = Path(os.environ.get("SHOWBIBLE_NEWS_BBC", "/work/scratch/newsbbc/texts"))
 
 
 def git(repo: Path, *args: str) -> bytes:
@@ -41,7 +44,7 @@ def git(repo: Path, *args: str) -> bytes:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mirror", type=Path, default=MIRROR)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=bbc_texts())
     args = ap.parse_args()
     repo = args.mirror / REPO / "repo"
     repo = repo / ".git" if (repo / ".git").is_dir() else repo
@@ -58,10 +61,8 @@ def main() -> int:
         sums[name] = hashlib.sha256(data).hexdigest()
     wanted = {}
     for gold in sorted(GOLD.glob("*.yaml")):
-        head = dict(
-            line.split(": ", 1) for line in gold.read_text().splitlines()[:4] if ": " in line
-        )
-        wanted[head["file"]] = head["sha256"].strip()
+        doc = YAML(typ="safe").load(gold.read_text(encoding="utf-8"))
+        wanted[doc["file"]] = doc["sha256"]
     same = sum(1 for name, sha in wanted.items() if sums.get(name) == sha)
     print(f"{len(sums)} texts written to {args.out}; {same} of the gold's {len(wanted)} match")
     return 0 if same == len(wanted) else 1
