@@ -30,6 +30,7 @@ from showbible.news.recaps import Recaps
 from showbible.news.relations import Relations
 from showbible.news.relatives import Relatives
 from showbible.news.synopses import Synopses
+from showbible.news.works import keep_television
 from showbible.universe.bible import BibleConf
 
 
@@ -113,6 +114,8 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = [f for f in facts if f.kind != "appears_in" or self._placed_in_known(f)]
         # an episode's quoted title read as a name ("Law & Order's 'Sideshow'")
         facts = [f for f in facts if not (f.kind == "appears_in" and self._episode(f.subject))]
+        # a role in a film, on a stage or on a record is no TV role
+        facts = keep_television(facts, self.article, self._known_title)
         return dedupe(facts)
 
     def _placed_in_known(self, fact: NewsFact) -> bool:
@@ -135,6 +138,14 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
             norm(p.text).lstrip("0123456789.*#-–• ").startswith(name)
             or (len(p.text.split()) <= 12 and name in norm(p.text))
             for p in self.article.paragraphs
+        )
+
+    def _known_title(self, title: str) -> bool:
+        """A series the titles list or the bible knows ("Will and Grace" as "Will & Grace")."""
+        titles = load_titles(titles_path())
+        return any(
+            keyof(t) in titles or keyof(t) in self.kb.lex.series
+            for t in (title, title.replace(" and ", " & "))
         )
 
     def _episode(self, name: str) -> bool:

@@ -1,0 +1,200 @@
+"""What kind of work a title is, by the article's own words: a film, a play, an album or a book
+is no TV series, and a role in one is no TV role.
+
+Entertainment news that is not about television still reads like casting news ("The Aviator,
+starring Leonardo DiCaprio as Howard Hughes", "who plays Hector in The History Boys at the
+National Theatre"), and a creator's work reads like a performer's character ("Mike Leigh's Vera
+Drake"). The relation rules see one sentence and a titles list that holds films too; this module
+looks at what the whole article calls each title and where a role is played:
+
+- a title the article calls a film, a play, a musical, an opera, an album, a single, a song or a
+  book ("the film X", "X, the movie", "X album", "biopic X") and never a series is no show: no
+  character appears in it, it is nobody's character, and it appears in nothing;
+- a role whose own sentence sets it in such a work (a film's or a stage's word or title before
+  the role, or right after it: "in Mike Leigh's film", "on stage") and names no television is
+  no TV role;
+- an article that never says anything of television (no TV word, no channel) but speaks of
+  films, stages or records proposes no role and no appearance at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from showbible.news.cleaning import Article
+from showbible.news.facts import NewsFact
+from showbible.news.names import keyof
+
+# Nouns for works that are not television. "play" only as a noun (after a determiner),
+# "drama" and "comedy" not at all (TV dramas and comedies are as common as films).
+_WORK = (
+    r"(?:films?|movies?|biopics?|blockbusters?|musicals?|operas?|ballets?|albums?|singles?|"
+    r"songs?|novels?|books?|pantomimes?|panto|trilogy|(?:stage|theatre|West\s+End|Broadway)\s+"
+    r"(?:show|version|production|revival|adaptation))"
+)
+_PLAY = r"(?:the|a|his|her|their|new|latest|hit)\s+play"
+# Words a sentence uses for a film's or a stage's world.
+_NOT_TV_WORLD = re.compile(
+    rf"\b(?:{_WORK}|{_PLAY}|film-?makers?|cinemas?|box[\s-]office|Hollywood|Broadway|"
+    r"West\s+End|on\s+(?:the\s+)?stage|theatres?|Theatre|directed\s+by|Royal\s+Shakespeare|"
+    r"Oscar-nominated|Bollywood)\b",
+    re.I,
+)
+# Words of a record's or a concert's world, for the article as a whole (a singer may be cast).
+_MUSIC = re.compile(
+    r"\b(?:charts?|gigs?|concerts?|tours?|festivals?|bands?|singers?|rappers?|DJs?|"
+    r"records?|label|guitarists?|drummers?|novelists?|authors?|painters?|galler(?:y|ies))\b"
+)
+# Words for television: any of them in a role's sentence keeps the role a TV role.
+_TV_WORLD = re.compile(
+    r"\b(?:TV|television|televised|series|sitcoms?|soaps?|episodes?|seasons?|programmes?|"
+    r"programs?|telly|BBC\s*(?:One|Two|Three|Four|1|2|3|4)|ITV\d?|Channel\s+(?:4|Four|5|Five)|"
+    r"E4|Sky\s+One|HBO|NBC|CBS|ABC|(?<!Century\s)Fox|UPN|CNN|PBS|CW|FX|Showtime|Starz|Netflix|Hulu|"
+    r"Disney\+|Peacock|Paramount\+|Prime\s+Video|Apple\s+TV|Nickelodeon|cartoons?|"
+    r"sketch\s+show|chat\s+show|game\s+show|showrunners?)\b"
+)
+# After a role, the phrase that says where it is played ("in Mike Leigh's latest film Vera
+# Drake", "for the Royal Shakespeare Company"); not "on stage", which tells where a role that
+# lives on elsewhere began ("originated the role of X on stage").
+_WHERE_AFTER = re.compile(r"\s*,?\s*(?:in|at|for)\s+[^.;,:()-]{0,60}")
+
+
+def _called(text: str, title: str) -> tuple[bool, bool]:
+    """Whether the text calls a title a work that is not television, and whether it calls it
+    a series (either way, by a noun just before or just after one of its mentions)."""
+    t = re.escape(title)
+    other = re.search(
+        rf"\b(?:{_WORK}|{_PLAY})\s*,?\s+{t}\b"  # "the film X", "biopic X", "hit play X"
+        rf"|(?<![\w-]){t}(?:['’]s?)?\s+{_WORK}\b"  # "X album", "the Harry Potter films"
+        rf"|(?<![\w-]){t}\s*,\s*(?:the|a|an|his|her|their|its)\s+"
+        rf"(?:(?!to\b|will\b|would\b|could\b|can\b)[\w'’-]+\s+){{0,3}}"
+        rf"(?:{_WORK}|play)\b"  # "X, a new film", "X, Mike Leigh's film"
+        rf"|(?<![\w-]){t}\s*\(\s*(?:{_WORK}|play)\b",  # "X (film)"
+        text,
+        re.I,
+    )
+    tv = re.search(
+        rf"\b(?:series|sitcoms?|soaps?|programmes?|TV\s+shows?|television\s+shows?|"
+        rf"cartoons?|TV\s+dramas?|TV\s+comedy)\s*,?\s+{t}\b"
+        rf"|(?<![\w-]){t}(?:['’]s)?\s+(?:series|sitcom|soap|episodes?|seasons?|spin-?off)\b"
+        rf"|(?<![\w-]){t}\s*\(\s*(?:BBC|ITV|Channel|E4|Sky|HBO|NBC|CBS|ABC|Fox|UPN)",
+        text,
+        re.I,
+    )
+    return other is not None, tv is not None
+
+
+class Works:
+    """What one article calls its titles."""
+
+    def __init__(self, article: Article, known: Callable[[str], bool]) -> None:
+        self.text = "\n".join(p.text for p in article.paragraphs)
+        self.known = known
+        self._kinds: dict[str, tuple[bool, bool]] = {}
+        self.says_tv = _TV_WORLD.search(self.text) is not None or any(
+            self.tv(t) for t in _titles(self.text)
+        )
+        # one aside ("fresh from a Broadway run") does not make an article a film's or a stage's
+        self.says_other = len(_NOT_TV_WORLD.findall(self.text) + _MUSIC.findall(self.text)) >= 2
+
+    def _kind(self, title: str) -> tuple[bool, bool]:
+        k = keyof(title)
+        if k not in self._kinds:
+            self._kinds[k] = _called(self.text, title) if title.strip() else (False, False)
+        return self._kinds[k]
+
+    def not_tv(self, title: str) -> bool:
+        """A title the article calls a film, a play, an album or a book, and never a series."""
+        other, tv = self._kind(title)
+        return other and not tv
+
+    def tv(self, title: str) -> bool:
+        """A title the article calls a series, or one a titles list knows that the article
+        does not call a film or the like."""
+        other, tv = self._kind(title)
+        return tv or (not other and self.known(title))
+
+    def stage_or_screen_role(self, fact: NewsFact) -> bool:
+        """A ``plays`` fact whose sentence sets the role in a film or on a stage (its words or
+        a title the article calls so, before the role or right after it) and says nothing of
+        television."""
+        sentence = fact.sentence
+        at = _find(sentence, fact.object)
+        if at < 0:
+            return False
+        where = _WHERE_AFTER.match(sentence, at)
+        before = sentence[:at]
+        # the performer's own credit, set off by commas before the role's verb ("Tom Reyes,
+        # who played the Genie on Broadway, will star as ...") is not where the role is played
+        # the role's own clause: "has appeared in many films, but fans know him as X"
+        before = re.split(r"[;:]|,\s+(?:but|while|whereas|although|though|and)\s", before)[-1]
+        who = _find(before, fact.subject)
+        if who >= 0:
+            before = before[:who] + re.sub(r"^\s*,[^,]*,", " ", before[who:])
+        around = before + (where.group(0) if where else "")
+        if _TV_WORLD.search(around) or any(self.tv(t) for t in _titles(around)):
+            return False
+        return _NOT_TV_WORLD.search(around) is not None or any(
+            self.not_tv(t) for t in _titles(around)
+        )
+
+
+def _find(sentence: str, name: str) -> int:
+    """Where a name ends in its sentence (its full form, else its last word, else its first),
+    or -1."""
+    for form in (name, name.split()[-1] if name.split() else "", name.split()[0] if name else ""):
+        if not form:
+            continue
+        m = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence)
+        if m:
+            return m.end()
+    return -1
+
+
+_TITLE = re.compile(
+    r"(?:[A-Z][\w'’-]*|\d[\w/]*)(?:\s+(?:(?:of|the|and|in|on|a|to|for)\s+)*(?:[A-Z][\w'’-]*|\d+))*"
+)
+
+
+def _titles(text: str) -> Iterable[str]:
+    return (m.group(0) for m in _TITLE.finditer(text))
+
+
+def keep_television(
+    facts: list[NewsFact], article: Article, known: Callable[[str], bool]
+) -> list[NewsFact]:
+    """The roles and appearances of an article that are in television, by what the article
+    calls its works (see the module's docstring) and the series ``known`` knows; other kinds of
+    fact unchanged."""
+    works = Works(article, known)
+    if not works.says_tv and works.says_other:
+        return [f for f in facts if f.kind not in ("plays", "appears_in")]
+    elsewhere = {
+        keyof(f.subject) for f in facts if f.kind == "appears_in" and works.not_tv(f.object)
+    }
+    on_tv = {
+        keyof(f.subject) for f in facts if f.kind == "appears_in" and not works.not_tv(f.object)
+    }
+    # a role set on a stage or a screen takes its character's appearance of that line along
+    staged = {
+        (keyof(f.object), f.line)
+        for f in facts
+        if f.kind == "plays" and works.stage_or_screen_role(f)
+    }
+    out = []
+    for f in facts:
+        if f.kind == "appears_in" and (
+            works.not_tv(f.object)
+            or works.not_tv(f.subject)
+            or (keyof(f.subject), f.line) in staged
+        ):
+            continue
+        if f.kind == "plays" and (
+            works.not_tv(f.object)
+            or (keyof(f.object) in elsewhere and keyof(f.object) not in on_tv)
+            or (keyof(f.object), f.line) in staged
+        ):
+            continue
+        out.append(f)
+    return out
