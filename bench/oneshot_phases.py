@@ -102,7 +102,8 @@ def main() -> int:
                 print(out.stderr, file=sys.stderr)
                 return 1
             got = json.loads(out.stdout.strip().splitlines()[-1])
-            print(f"{script.relative_to(copy)} ({got['mode']}{': ' + got['note'] if got['note'] else ''})")
+            note = f": {got['note']}" if got["note"] else ""
+            print(f"{script.relative_to(copy)} ({got['mode']}{note})")
             for label, (wall, cpu) in sorted(got["spent"].items(), key=lambda kv: -kv[1][0]):
                 if wall >= 0.002:
                     print(f"  {label:40s} {wall:6.3f} s wall {cpu:6.3f} s CPU")
