@@ -10,15 +10,12 @@ import contextlib
 import functools
 import gc
 import hashlib
-import multiprocessing
-import multiprocessing.process
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from showbible import store
 from showbible.build.compiled import BuildResult, Compiled
@@ -50,6 +47,12 @@ from showbible.store.access import open_sql
 from showbible.store.sql import SCHEMA_VERSION, Sql
 from showbible.universe.loader import Ref, Universe, error_text, load_universe
 from showbible.version import __version__
+
+if TYPE_CHECKING:
+    import multiprocessing.process
+    from multiprocessing.connection import Connection
+
+# multiprocessing is imported where a fork starts (see workers.py).
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -237,6 +240,8 @@ class MeetingsRun:
         self.canon = canon
         self._conn: Connection | None = None
         self._proc: multiprocessing.process.BaseProcess | None = None
+        import multiprocessing
+
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(target=_meetings_child, args=(child, canon), daemon=True)
@@ -248,6 +253,8 @@ class MeetingsRun:
         """Whether a canon of this many scenes is worth a fork (and fork exists here)."""
         if not RulesRun.MIN_SCENES <= scenes <= RulesRun.MAX_SCENES or cores() < 2:
             return False
+        import multiprocessing
+
         return "fork" in multiprocessing.get_all_start_methods()
 
     def wait(self) -> None:
@@ -306,6 +313,8 @@ class RulesRun:
         if not self.MIN_SCENES <= len(canon.scenes) <= self.MAX_SCENES or cores() < 2:
             compiled.findings = run_rules(canon, fold, diagnostics=compiled.diagnostics)
             return
+        import multiprocessing
+
         try:
             ctx = multiprocessing.get_context("fork")
         except ValueError:  # pragma: no cover - no fork on this platform

@@ -24,8 +24,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from showbible.build import caststate
 from showbible.build.factcache import decode_now, dump_facts, load_facts
@@ -47,6 +46,9 @@ from showbible.reading.matcher import Match
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.reading.tells import TellIndex, scene_tells
 from showbible.universe.loader import Episode, Universe
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 Progress = Callable[[str, int, int], None]
 # Below this many episodes to work on, forking costs more than it saves.

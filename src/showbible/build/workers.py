@@ -9,13 +9,17 @@ fork, so none of it is pickled.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterator
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+# multiprocessing is imported where workers start: a one-shot check that patches an episode
+# in-process never forks, and its import was 20 ms of that check's start.
 
 # Episodes handed to a worker at a time (``Pool.share``): a few dozen milliseconds of work
 # each, so that the workers finish within a chunk of each other.
@@ -36,6 +40,8 @@ class Pool:
     """Forked workers with a pipe each."""
 
     def __init__(self, n: int, target: Callable[[Connection, Any], None], context: Any) -> None:
+        import multiprocessing
+
         mp = multiprocessing.get_context("fork")
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
@@ -99,6 +105,8 @@ class Pool:
             yield w, reply
 
     def _replies(self, expected: int) -> Iterator[tuple[int, Any]]:
+        from multiprocessing.connection import Connection, wait
+
         index = {id(c): i for i, c in enumerate(self.conns)}
         received = 0
         while received < expected:

@@ -15,7 +15,7 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Alias(_Model):
