@@ -25,6 +25,7 @@ from showbible.news.inventory import appearance_subject, heading_characters, lea
 from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
 from showbible.news.places import forget_places
+from showbible.news.possessives import drop_owned_things
 from showbible.news.quotes import Quotes
 from showbible.news.recaps import Recaps
 from showbible.news.relations import Relations
@@ -116,6 +117,8 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = [f for f in facts if not (f.kind == "appears_in" and self._episode(f.subject))]
         # a role in a film, on a stage or on a record is no TV role
         facts = keep_television(facts, self.article, self._known_title)
+        # "Mike Leigh's Vera Drake", "said Sky Networks' Sophie Turner Laing": no role
+        facts = drop_owned_things(facts, self.article)
         return dedupe(facts)
 
     def _placed_in_known(self, fact: NewsFact) -> bool:

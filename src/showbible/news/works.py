@@ -35,19 +35,19 @@ _WORK = (
 )
 _PLAY = r"(?:the|a|his|her|their|new|latest|hit)\s+play"
 # Words a sentence uses for a film's or a stage's world.
-_NOT_TV_WORLD = re.compile(
+NOT_TV_WORLD = re.compile(
     rf"\b(?:{_WORK}|{_PLAY}|film-?makers?|cinemas?|box[\s-]office|Hollywood|Broadway|"
     r"West\s+End|on\s+(?:the\s+)?stage|theatres?|Theatre|directed\s+by|Royal\s+Shakespeare|"
     r"Oscar-nominated|Bollywood)\b",
     re.I,
 )
 # Words of a record's or a concert's world, for the article as a whole (a singer may be cast).
-_MUSIC = re.compile(
+MUSIC = re.compile(
     r"\b(?:charts?|gigs?|concerts?|tours?|festivals?|bands?|singers?|rappers?|DJs?|"
     r"records?|label|guitarists?|drummers?|novelists?|authors?|painters?|galler(?:y|ies))\b"
 )
 # Words for television: any of them in a role's sentence keeps the role a TV role.
-_TV_WORLD = re.compile(
+TV_WORLD = re.compile(
     r"\b(?:TV|television|televised|series|sitcoms?|soaps?|episodes?|seasons?|programmes?|"
     r"programs?|telly|BBC\s*(?:One|Two|Three|Four|1|2|3|4)|ITV\d?|Channel\s+(?:4|Four|5|Five)|"
     r"E4|Sky\s+One|HBO|NBC|CBS|ABC|(?<!Century\s)Fox|UPN|CNN|PBS|CW|FX|Showtime|Starz|Netflix|Hulu|"
@@ -92,11 +92,11 @@ class Works:
         self.text = "\n".join(p.text for p in article.paragraphs)
         self.known = known
         self._kinds: dict[str, tuple[bool, bool]] = {}
-        self.says_tv = _TV_WORLD.search(self.text) is not None or any(
+        self.says_tv = TV_WORLD.search(self.text) is not None or any(
             self.tv(t) for t in _titles(self.text)
         )
         # one aside ("fresh from a Broadway run") does not make an article a film's or a stage's
-        self.says_other = len(_NOT_TV_WORLD.findall(self.text) + _MUSIC.findall(self.text)) >= 2
+        self.says_other = len(NOT_TV_WORLD.findall(self.text) + MUSIC.findall(self.text)) >= 2
 
     def _kind(self, title: str) -> tuple[bool, bool]:
         k = keyof(title)
@@ -133,9 +133,9 @@ class Works:
         if who >= 0:
             before = before[:who] + re.sub(r"^\s*,[^,]*,", " ", before[who:])
         around = before + (where.group(0) if where else "")
-        if _TV_WORLD.search(around) or any(self.tv(t) for t in _titles(around)):
+        if TV_WORLD.search(around) or any(self.tv(t) for t in _titles(around)):
             return False
-        return _NOT_TV_WORLD.search(around) is not None or any(
+        return NOT_TV_WORLD.search(around) is not None or any(
             self.not_tv(t) for t in _titles(around)
         )
 

@@ -1,0 +1,80 @@
+"""Whose is "P's C" (seventeenth session, from the BBC set): a maker's work, an organisation's
+person or thing, a speaker's employer are no performer's character; a performer's character
+still is. Each article also speaks of television, so that only the possessive decides.
+Sentences of our own."""
+
+from __future__ import annotations
+
+from showbible.news import extract_text
+
+FACTS = tuple[str, str, str]
+
+
+def plays(text: str) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
+
+
+AWARD = (
+    "Harbour Street wins again\n\n"
+    "The BBC One soap Harbour Street won best drama on Sunday. Rob Finch's Lantern Bay picked "
+    "up the best film award.\n"
+)
+
+
+def test_a_makers_work_in_a_sentence_of_films_is_no_role() -> None:
+    assert ("Rob Finch", "Lantern Bay") not in plays(AWARD), plays(AWARD)
+
+
+SPEAKER = (
+    "Harbour Street to return\n\n"
+    'The soap Harbour Street returns to BBC One in May. "We are thrilled," said Harbour '
+    "Networks' Ada Finch.\n"
+)
+
+
+def test_a_speaker_named_after_an_organisations_possessive_is_no_role() -> None:
+    assert not any(c == "Ada Finch" for _, c in plays(SPEAKER)), plays(SPEAKER)
+
+
+THING = (
+    "Presenter signs new deal\n\n"
+    "The series Harbour Street returns to ITV1 in May. Meanwhile Jane Holt's Salt Road show "
+    "moves to Saturdays.\n"
+)
+
+
+def test_a_name_before_a_things_noun_is_no_role() -> None:
+    assert ("Jane Holt", "Salt Road") not in plays(THING), plays(THING)
+
+
+ORGANISATION = (
+    "Harbour Street up for prize\n\n"
+    "The series Harbour Street is up for the innovation prize alongside Northvale "
+    "University's Harbour Lights and the BBC's own Salt Road.\n"
+)
+
+
+def test_an_organisations_possessive_is_no_role() -> None:
+    assert not any(c == "Harbour Lights" for _, c in plays(ORGANISATION)), plays(ORGANISATION)
+
+
+MAKER = (
+    "Harbour Street director moves on\n\n"
+    "The series Harbour Street returns to BBC One in May without director Rob Finch. Finch's "
+    "Lantern Bay opens on Friday.\n"
+)
+
+
+def test_a_possessive_of_someone_named_as_a_maker_is_no_role() -> None:
+    assert not any(c == "Lantern Bay" for _, c in plays(MAKER)), plays(MAKER)
+
+
+CHARACTER = (
+    "Harbour Street returns\n\n"
+    "In the new series of Harbour Street on BBC One, actress Jane Holt's Mara Voss faces her "
+    "brother again.\n"
+)
+
+
+def test_a_performers_character_is_still_read() -> None:
+    assert ("Jane Holt", "Mara Voss") in plays(CHARACTER), plays(CHARACTER)
