@@ -78,3 +78,13 @@ CHARACTER = (
 
 def test_a_performers_character_is_still_read() -> None:
     assert ("Jane Holt", "Mara Voss") in plays(CHARACTER), plays(CHARACTER)
+
+
+CHANNEL = (
+    "Book prize on television\n\n"
+    "The readers' award, on Jane Holt's Channel 4 show, is part of the Harbour Book Awards.\n"
+)
+
+
+def test_a_channel_owned_by_a_possessive_is_no_role() -> None:
+    assert plays(CHANNEL) == set(), plays(CHANNEL)

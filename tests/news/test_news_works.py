@@ -4,7 +4,9 @@ in one is no TV role. Sentences of our own."""
 
 from __future__ import annotations
 
-from showbible.news import extract_text
+from showbible.news import NewsFact, extract_text
+from showbible.news.cleaning import read_article
+from showbible.news.works import Works
 
 FACTS = tuple[str, str, str]
 
@@ -87,3 +89,41 @@ ASIDE = (
 
 def test_a_performers_films_in_an_aside_leave_her_tv_role() -> None:
     assert ("plays", "Jane Holt", "Mara Voss") in triples(ASIDE)
+
+
+NAMED_BEST = (
+    "Lantern Bay leads awards\n\n"
+    "Jane Holt is up for best actress. Lantern Bay has been named best film at the Harbour "
+    "awards. Harbour Street, the ITV1 soap, won best drama. In Lantern Bay, Holt plays the "
+    "smuggler Ada Crane.\n"
+)
+
+
+def test_a_title_named_best_film_is_a_film() -> None:
+    found = triples(NAMED_BEST)
+    assert not any("Ada Crane" in (s, o) for _, s, o in found), found
+
+
+FILMS = (
+    "British stars honoured\n\n"
+    "The British series Harbour Street won again. The young stars of British film were there "
+    "too, such as Ada Finch, who plays Mara Voss in the Lantern Bay films.\n"
+)
+
+
+def test_a_nationality_is_no_title_that_vouches_for_television() -> None:
+    assert ("plays", "Ada Finch", "Mara Voss") not in triples(FILMS)
+
+
+def test_a_role_in_a_film_version_of_a_series_is_no_tv_role() -> None:
+    # the reader finds no pair in so short a text: the predicate itself
+    sentence = (
+        "Tom Reyes is to play the role of Ivo Crane in a film version of the 1980s police "
+        "drama Harbour Street."
+    )
+    text = "Reyes to star in film\n\nThe ITV1 series Salt Flats is back. " + sentence + "\n"
+    article = read_article(enumerate(text.split("\n"), 1), "a.txt")
+    fact = NewsFact("plays", "Tom Reyes", "Ivo Crane", "a.txt", 3, sentence, 0.85)
+    works = Works(article, lambda title: title == "Harbour Street")
+    assert works.stage_or_screen_role(fact)
+    assert works.not_tv("Harbour Street")

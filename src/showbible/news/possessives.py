@@ -31,7 +31,7 @@ from showbible.news.works import MUSIC, NOT_TV_WORLD, TV_WORLD
 
 # A thing's noun after C: C names the thing (a work, a company, an event), not a character.
 _THING_AFTER = re.compile(
-    r"(?:-[a-z]|\s+(?:show|album|single|song|track|novel|book|film|movie|biopic|documentary|"
+    r"(?:-[a-z]|(?:\s+\d+)?\s+(?:show|album|single|song|track|novel|book|film|movie|biopic|documentary|"
     r"label|studios?|company|coverage|festival|farm|site|website|programme|play|musical|opera|"
     r"tour|concert|band|group|awards?|prize|nominations?|collection|exhibition|painting|"
     r"project|empire|estate|records?|taskforce|campaign|trophy|ceremony|presenters?)\b)"
@@ -115,6 +115,7 @@ def not_a_role(fact: NewsFact, text: str) -> bool:
         return False
     return (
         _THING_AFTER.match(fact.sentence, found.end("c")) is not None
+        or fact.object.split()[0] in NOT_PERSON_FIRST  # "Judy Finnigan's Channel 4 show"
         or _SPEECH_BEFORE.search(fact.sentence[: found.start()]) is not None
         or _elsewhere(fact.sentence)
         or _organisation(text, fact.subject)

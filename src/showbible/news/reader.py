@@ -31,6 +31,7 @@ from showbible.news.recaps import Recaps
 from showbible.news.relations import Relations
 from showbible.news.relatives import Relatives
 from showbible.news.synopses import Synopses
+from showbible.news.things import drop_things
 from showbible.news.works import keep_television
 from showbible.universe.bible import BibleConf
 
@@ -119,6 +120,8 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = keep_television(facts, self.article, self._known_title)
         # "Mike Leigh's Vera Drake", "said Sky Networks' Sophie Turner Laing": no role
         facts = drop_owned_things(facts, self.article)
+        # "Kate Winslet as Oscar presenters", "Jonathan Creek (BBC One)": no character
+        facts = drop_things(facts, self.article)
         return dedupe(facts)
 
     def _placed_in_known(self, fact: NewsFact) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 
 from showbible.news.cleaning import Article
 from showbible.news.facts import NewsFact
-from showbible.news.names import keyof
+from showbible.news.names import NOT_NAME_START, keyof
 
 # Nouns for works that are not television. "play" only as a noun (after a determiner),
 # "drama" and "comedy" not at all (TV dramas and comedies are as common as films).
@@ -46,6 +46,7 @@ MUSIC = re.compile(
     r"\b(?:charts?|gigs?|concerts?|tours?|festivals?|bands?|singers?|rappers?|DJs?|"
     r"records?|label|guitarists?|drummers?|novelists?|authors?|painters?|galler(?:y|ies))\b"
 )
+ADAPTATION = re.compile(r"\b(?:film|movie|big-screen|stage)\s+(?:version|adaptation|remake)\b")
 # Words for television: any of them in a role's sentence keeps the role a TV role.
 TV_WORLD = re.compile(
     r"\b(?:TV|television|televised|series|sitcoms?|soaps?|episodes?|seasons?|programmes?|"
@@ -70,7 +71,13 @@ def _called(text: str, title: str) -> tuple[bool, bool]:
         rf"|(?<![\w-]){t}\s*,\s*(?:the|a|an|his|her|their|its)\s+"
         rf"(?:(?!to\b|will\b|would\b|could\b|can\b)[\w'’-]+\s+){{0,3}}"
         rf"(?:{_WORK}|play)\b"  # "X, a new film", "X, Mike Leigh's film"
-        rf"|(?<![\w-]){t}\s*\(\s*(?:{_WORK}|play)\b",  # "X (film)"
+        rf"|(?<![\w-]){t}\s*\(\s*(?:{_WORK}|play)\b"  # "X (film)"
+        # "the film adaptation of X": in this article X is what a film is made of
+        rf"|\b(?:film|movie|big-screen|stage)\s+(?:version|adaptation|remake)\s+of\s+"
+        rf"(?:(?:the\s+)?(?:[\w'’-]+\s+){{0,3}})?{t}\b"
+        # "X has been named best film", "X won best British film"
+        rf"|(?<![\w-]){t}\s+(?:has\s+been\s+|was\s+|is\s+)?(?:named|won|wins|took|picked\s+up)"
+        rf"\s+(?:the\s+)?best\s+(?:[\w-]+\s+){{0,2}}(?:film|picture|movie|musical|album|single|song)",
         text,
         re.I,
     )
@@ -133,6 +140,8 @@ class Works:
         if who >= 0:
             before = before[:who] + re.sub(r"^\s*,[^,]*,", " ", before[who:])
         around = before + (where.group(0) if where else "")
+        if ADAPTATION.search(around):
+            return True  # "the role of X in a film version of Miami Vice"
         if TV_WORLD.search(around) or any(self.tv(t) for t in _titles(around)):
             return False
         return NOT_TV_WORLD.search(around) is not None or any(
@@ -158,7 +167,21 @@ _TITLE = re.compile(
 
 
 def _titles(text: str) -> Iterable[str]:
-    return (m.group(0) for m in _TITLE.finditer(text))
+    """The capitalised spans that may be titles: not a lone function word ("The", "In") nor a
+    lone nationality ("British series X" names X)."""
+    for m in _TITLE.finditer(text):
+        span = m.group(0)
+        # "In Lantern Bay, ...": a sentence's first word glued to the title after it
+        # (both forms: "Will and Grace" is a title whole)
+        head, _, rest = span.partition(" ")
+        if rest[:1].isupper() and head.lower() in NOT_NAME_START and head != "The":
+            yield rest
+        if " " not in span and (span.lower() in NOT_NAME_START or _DEMONYM.match(span)):
+            continue
+        yield span
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|can|ese)$|US$|UK$")
 
 
 def keep_television(
