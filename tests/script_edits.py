@@ -5,7 +5,7 @@ from __future__ import annotations
 
 EDITS = (
     "reword", "insert", "delete", "blank", "enters", "dies", "learns", "reveals", "story",
-    "flashback", "present", "absent", "stranger",
+    "flashback", "present", "absent", "stranger", "cannot", "contradicts",
 )  # fmt: skip
 
 
@@ -23,4 +23,8 @@ def added_line(kind: str, name: str, secret: str, seed: int) -> str:
         "present": f"\n[[present: {name}]]\n",
         "absent": f"\n[[absent: {name}]]\n",
         "stranger": "Who are you?",
+        # An inferred incapacity, and an action line that contradicts it (rules/capability.py
+        # counts such lines over every scene; a patch only over its own).
+        "cannot": f"\n{name} flails in the water, going under. She can't swim.\n",
+        "contradicts": f"\n{name} swims out to the buoy.\n",
     }[kind]

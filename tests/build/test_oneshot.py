@@ -258,14 +258,14 @@ def test_an_old_snapshot_is_refused_with_a_note_and_still_right(
     url = f"sqlite:///{tmp_path}/canon.sqlite"
     build(universe, url)
 
-    def format_4(doc: dict[str, Any]) -> None:  # as the version before the cast's state wrote
-        doc["v"] = 4
-        del doc["c"]
+    def format_5(doc: dict[str, Any]) -> None:  # as the version before the rules' counts
+        doc["v"] = 5
+        doc.pop("k", None)
 
-    _rewrite_snapshot(url, format_4)
+    _rewrite_snapshot(url, format_5)
     _edit(_scripts(universe)[2], "reword", "", "")
     done = oneshot.update(universe, url)
-    assert done.mode == "build" and "format 4, not 5" in done.note, done.note
+    assert done.mode == "build" and "format 5, not 6" in done.note, done.note
     _assert_as_from_nothing(done, universe, url, tmp_path)
 
 

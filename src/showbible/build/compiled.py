@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from showbible.build.pipeline import Extraction
 from showbible.canon.fold import Canon, Fold
@@ -70,6 +71,9 @@ class Compiled:
     fold: Fold | None = None
     findings: list[Finding] = field(default_factory=list)
     totals: Totals | None = None  # speech counts, once the canon is written
+    # What the rules counted over the whole canon, for a patch to bring up to date instead of
+    # counting again (rules.base.Context.kept); kept in the snapshot for the one-shot path.
+    kept: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -211,7 +211,8 @@ def _compile(
             meetings.close()
     diagnostics.extend(collected.diagnostics)
     fold = fold_events(canon, collected.events)
-    findings = run_rules(canon, fold, diagnostics=diagnostics) if rules else []
+    kept: dict[str, Any] = {}
+    findings = run_rules(canon, fold, diagnostics=diagnostics, kept=kept) if rules else []
     return Compiled(
         universe,
         cast,
@@ -224,6 +225,7 @@ def _compile(
         collected=collected,
         fold=fold,
         findings=findings,
+        kept=kept,
     )
 
 
@@ -310,15 +312,16 @@ class RulesRun:
         self._proc: multiprocessing.process.BaseProcess | None = None
         canon, fold = compiled.canon, compiled.fold
         assert fold is not None
+        kept = compiled.kept
         if not self.MIN_SCENES <= len(canon.scenes) <= self.MAX_SCENES or cores() < 2:
-            compiled.findings = run_rules(canon, fold, diagnostics=compiled.diagnostics)
+            compiled.findings = run_rules(canon, fold, diagnostics=compiled.diagnostics, kept=kept)
             return
         import multiprocessing
 
         try:
             ctx = multiprocessing.get_context("fork")
         except ValueError:  # pragma: no cover - no fork on this platform
-            compiled.findings = run_rules(canon, fold, diagnostics=compiled.diagnostics)
+            compiled.findings = run_rules(canon, fold, diagnostics=compiled.diagnostics, kept=kept)
             return
         self._conn, child = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(target=_rules_child, args=(child, compiled), daemon=True)
@@ -339,7 +342,7 @@ class RulesRun:
             self._conn = None
         if kind != "ok":
             raise RuntimeError(f"checking the rules failed: {payload}")
-        self.compiled.findings, marks = payload
+        self.compiled.findings, marks, self.compiled.kept = payload
         _put_refuted(self.compiled, marks)
 
     def close(self) -> None:
@@ -374,8 +377,11 @@ def _put_refuted(compiled: Compiled, marks: list[str | None]) -> None:
 def _rules_child(conn: Connection, compiled: Compiled) -> None:
     try:
         assert compiled.fold is not None
-        findings = run_rules(compiled.canon, compiled.fold, diagnostics=compiled.diagnostics)
-        conn.send(("ok", (findings, _refuted(compiled))))
+        kept: dict[str, Any] = {}
+        findings = run_rules(
+            compiled.canon, compiled.fold, diagnostics=compiled.diagnostics, kept=kept
+        )
+        conn.send(("ok", (findings, _refuted(compiled), kept)))
     except BaseException as exc:  # reported to the parent, which raises it
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:

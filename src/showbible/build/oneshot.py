@@ -138,6 +138,7 @@ def _resume(root: Path, url: str, universe: Universe) -> tuple[Session | None, s
         # the edited text under the old hash: not the canon the store holds.
         return None, "the store's caches do not hold every episode"
     compiled.findings = snap.findings
+    compiled.kept = dict(snap.kept or {})
     compiled.totals = snap.totals
     session = Session(root, url)
     if local and keep != known:

@@ -17,8 +17,9 @@ Each rule declares what it reads about characters and places beyond the scene it
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from showbible.build.compiled import Compiled
 from showbible.build.pipeline import EpisodeResult
@@ -30,6 +31,7 @@ from showbible.reading.extract import PlaceIndex, place_key
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer.relink import Replaced
 from showbible.rules import INPUT_RULE_IDS, RULES, Finding, in_file_order, run_rules
+from showbible.rules.capability import refuted_in
 
 # What each rule reads about a character (or place) beyond the scene it reports on: a rule
 # re-checks the scenes of whoever changed in one of these ways. "presence" is being in a scene
@@ -53,6 +55,11 @@ WHOLE: dict[str, tuple[str, ...]] = {
 # Of those, the ones whose findings are each about one character and depend on nothing but
 # that character: re-checked for the touched characters only.
 PER_CHARACTER = frozenset({"dangling-reference"})
+# Rules that drop the findings of an inferred fact the story refutes, where what refutes it (a
+# contradicting action line) is no change READS sees: what their kept counts refute, by
+# character, compared before and after a patch; a character whose refutations changed is
+# re-checked in every scene.
+REFUTES: dict[str, Callable[[Any], dict[str, tuple[bool, ...]]]] = {"capability": refuted_in}
 
 
 @dataclass
@@ -277,9 +284,12 @@ def _changed_events(old: list[CanonEvent], new: list[CanonEvent], patch: Patch) 
 def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
     canon, fold = compiled.canon, compiled.fold
     assert fold is not None
+    kept = compiled.kept
     if patch.story:
         patch.rechecked = len(canon.scenes)
-        return run_rules(canon, fold, diagnostics=compiled.diagnostics)
+        return run_rules(canon, fold, diagnostics=compiled.diagnostics, kept=kept)
+    # What the rules counted over the canon stays true outside the replaced scenes.
+    stale = frozenset(patch.scenes)
     base = set(patch.scenes)
     base |= {
         f.scene
@@ -291,7 +301,9 @@ def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
     rechecked: set[str] = set()
     for rule in RULES:
         if rule in INPUT_RULE_IDS:  # the diagnostics were all worked out again: cheap
-            findings += run_rules(canon, fold, only=[rule], diagnostics=compiled.diagnostics)
+            findings += run_rules(
+                canon, fold, only=[rule], diagnostics=compiled.diagnostics, kept=kept, stale=stale
+            )
             continue
         kinds = WHOLE.get(rule) or READS.get(rule, ())
         touched: set[str] = set()
@@ -301,8 +313,8 @@ def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
         if rule in PER_CHARACTER and touched:
             # Findings about the touched characters, wherever they are; the rest as they were,
             # except in the edited scenes (lines move).
-            fresh = run_rules(canon, fold, only=[rule], characters=touched)
-            fresh += run_rules(canon, fold, only=[rule], scope=base)
+            fresh = run_rules(canon, fold, only=[rule], characters=touched, kept=kept, stale=stale)
+            fresh += run_rules(canon, fold, only=[rule], scope=base, kept=kept, stale=stale)
             keep = {f.key for f in fresh}
             findings += [
                 f
@@ -313,15 +325,31 @@ def _recheck(compiled: Compiled, patch: Patch) -> list[Finding]:
             rechecked |= base
             continue
         if rule in WHOLE and touched:
-            findings += run_rules(canon, fold, only=[rule])
+            findings += run_rules(canon, fold, only=[rule], kept=kept, stale=stale)
             continue
         scope = set(base)
         for who in touched:
             scope |= where.get(who, set())
         scope |= {f.scene for f in old if not touched.isdisjoint(f.characters)}
         rechecked |= scope
-        findings += [f for f in old if f.scene not in scope]
-        findings += run_rules(canon, fold, only=[rule], scope=scope)
+        refutes = REFUTES.get(rule)
+        before = refutes(kept[rule]) if refutes is not None and rule in kept else None
+        mine = [f for f in old if f.scene not in scope]
+        mine += run_rules(canon, fold, only=[rule], scope=scope, kept=kept, stale=stale)
+        if refutes is not None:
+            after = refutes(kept.get(rule))
+            flipped = (
+                set(after)
+                if before is None
+                else {c for c in before.keys() | after.keys() if before.get(c) != after.get(c)}
+            )
+            if flipped:
+                mine = [f for f in mine if flipped.isdisjoint(f.characters)]
+                mine += run_rules(
+                    canon, fold, only=[rule], characters=flipped, kept=kept, stale=stale
+                )
+                rechecked |= set(canon.release_pos)
+        findings += mine
     patch.rechecked = len(rechecked)
     return in_file_order(canon, findings)
 

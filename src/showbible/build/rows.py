@@ -35,7 +35,13 @@ def set_meta_all(db: Sql, digest: str, compiled: Compiled) -> None:
     db.set_meta(
         snapshot.META_KEY,
         snapshot.dump(
-            digest, compiled.findings, linked, met, compiled.totals, compiled.extraction.cast_state
+            digest,
+            compiled.findings,
+            linked,
+            met,
+            compiled.totals,
+            compiled.extraction.cast_state,
+            compiled.kept,
         ),
     )
 

@@ -2,8 +2,9 @@
 the one-shot path (oneshot.py): the findings, exactly as the rules gave them, the inferred
 facts joined across scenes (``reading.infer.linking.link``), who met whom first
 (``canon.fold.met_rows``), the speech counts (``compiled.Totals``: every scene's counted
-again was a tenth of the one-shot path) and the cast as the replay of every episode's names
-leaves it (caststate.py: the replay was another tenth).
+again was a tenth of the one-shot path), the cast as the replay of every episode's names
+leaves it (caststate.py: the replay was another tenth) and what the rules counted over every
+scene (``Compiled.kept``: ``capability``'s contradictions, 15% of a patch of a real franchise).
 
 Everything else a resident session holds is made again from the extraction cache (versioned,
 columnar JSON: factcache.py) by folding, which is cheap; the findings are not (every rule over
@@ -31,9 +32,9 @@ from showbible.canon.fold import MetRow
 from showbible.reading.infer.linking import Linked
 from showbible.rules import Evidence, Finding
 
-# 5: the cast as the replay of the episodes' names leaves it (4: the speech counts; 3: the
-# meetings; 2: the joined inferred facts)
-FORMAT = 5
+# 6: what the rules counted over the canon (5: the cast as the replay of the episodes' names
+# leaves it; 4: the speech counts; 3: the meetings; 2: the joined inferred facts)
+FORMAT = 6
 META_KEY = "snapshot"
 
 
@@ -44,6 +45,7 @@ def dump(
     met: list[MetRow] | None = None,
     totals: Totals | None = None,
     cast: dict[str, Any] | None = None,
+    kept: dict[str, Any] | None = None,
 ) -> str:
     """``linked``, ``met``, ``totals``, ``cast`` (caststate.capture): None when the canon's
     were not at hand (the snapshot then has none, and the one-shot path works them out
@@ -82,6 +84,8 @@ def dump(
         ]
     if cast is not None:
         doc["c"] = cast
+    if kept:
+        doc["k"] = kept
     return orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS).decode()  # as factcache
 
 
@@ -94,6 +98,9 @@ class Snapshot:
     # The cast's state (caststate.py), read back as JSON; None: written without it (the caller
     # replays every episode's names). Checked as it is put back.
     cast: dict[str, Any] | None = None
+    # What the rules counted over the canon (rules.base.Context.kept): a rule that finds its
+    # entry missing or not of its shape counts again.
+    kept: dict[str, Any] | None = None
 
 
 def load(text: str | None, universe_hash: str) -> tuple[Snapshot | None, str]:
@@ -158,9 +165,12 @@ def load(text: str | None, universe_hash: str) -> tuple[Snapshot | None, str]:
         cast = doc.get("c")
         if cast is not None and not isinstance(cast, dict):
             return None, "the snapshot is damaged"
+        kept = doc.get("k")
+        if kept is not None and not isinstance(kept, dict):
+            return None, "the snapshot is damaged"
     except (ValueError, KeyError, TypeError, IndexError):
         return None, "the snapshot is damaged"
-    return Snapshot(findings, linked, met, totals, cast), ""
+    return Snapshot(findings, linked, met, totals, cast, kept), ""
 
 
 def _counts(pairs: list[list[object]]) -> Counter[str]:

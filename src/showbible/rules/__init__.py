@@ -7,6 +7,7 @@ allow, and returns the findings in file order.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from showbible.canon.fold import Canon, Fold
 from showbible.model import Diagnostic
@@ -59,16 +60,21 @@ def run_rules(
     scope: Iterable[str] | None = None,
     characters: Iterable[str] | None = None,
     diagnostics: Iterable[Diagnostic] = (),
+    kept: dict[str, Any] | None = None,
+    stale: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Findings in file order. ``scope``: report on these scenes (keys) only; ``characters``:
     on findings about these characters only; ``diagnostics``: the build's warnings, each a
-    finding of the input rule it is tagged with."""
+    finding of the input rule it is tagged with; ``kept``, ``stale``: what the rules counted
+    over the canon before ``stale`` scenes changed, which they bring up to date (Context)."""
     ctx = Context(
         canon,
         fold,
         frozenset(scope) if scope is not None else None,
         frozenset(characters) if characters is not None else None,
         tuple(diagnostics),
+        kept,
+        frozenset(stale) if stale is not None else None,
     )
     chosen = [RULES[r] for r in only] if only is not None else list(RULES.values())
     findings: dict[tuple[str, str, tuple[str, ...], str], Finding] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from showbible.canon.fold import Canon, Fold
 from showbible.model import Diagnostic, Evidence, Finding
@@ -53,6 +53,12 @@ class Context:
     characters: frozenset[str] | None = None
     # What the build could not read as written (rules/input.py reports them).
     diagnostics: tuple[Diagnostic, ...] = ()
+    # What rules counted over every scene, by rule id, kept (as JSON) for the next check of a
+    # patched canon: a rule may read and replace its entry. ``stale``: the scenes whose facts
+    # changed since it was written (a patch's episodes); None when nothing kept holds (a
+    # whole check, or a patch that moved the story's order).
+    kept: dict[str, Any] | None = None
+    stale: frozenset[str] | None = None
 
     def scenes(self) -> Sequence[SceneFacts]:
         """The scenes to report on, in release order."""

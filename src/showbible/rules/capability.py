@@ -9,7 +9,8 @@ Fix: have someone else do it (``Tobias drives; Mara rides shotgun.``), add a sce
 learns, or seal it: ``[[allow: capability she learned off-screen]]``. Only action lines count,
 and only when the character is the sentence's first named character: dialogue about driving is
 not driving. An incapacity inferred from one sentence that three or more later scenes
-contradict is refuted by the story, not reported (see ``rules/base.py``).
+contradict is refuted by the story, not reported (see ``rules/base.py``); which scenes
+contradict each is kept for a patch to count again only in its own scenes (``_counted``).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 from showbible.canon.fold import Known
 from showbible.reading.facts import SceneFacts, Sentence
-from showbible.rules.base import Context, Evidence, Finding, Rule, refute
+from showbible.rules.base import REFUTED_BY, Context, Evidence, Finding, Rule, refute
 from showbible.rules.premature_knowledge import tell_pattern
 
 
@@ -47,10 +49,7 @@ class Capability(Rule):
             for cid, pats in patterns.items()
             if (mine := [(k, p) for k, p in pats if k.event.source == "inferred"])
         }
-        doing: Counter[int] = Counter()
-        if inferred:
-            for scene in ctx.canon.scenes:
-                doing.update({id(k) for k, _line, _s in _contradictions(ctx, scene, inferred)})
+        doing = _counted(ctx, inferred, self.id)
         refuted = {
             id(k)
             for knowns in fold.cannot.values()
@@ -78,6 +77,76 @@ class Capability(Rule):
                     ],
                     inferred=known.event.source == "inferred",
                 )
+
+
+def _counted(
+    ctx: Context, inferred: dict[str, list[tuple[Known, re.Pattern[str] | None]]], rule: str
+) -> Counter[int]:
+    """How many scenes contradict each inferred incapacity (by ``id`` of its Known), over every
+    scene. A patch re-counts only its own (``ctx.stale``) scenes for a character whose inferred
+    incapacities are those counted before: which scenes contradicted each is kept in
+    ``ctx.kept`` (and in the one-shot's snapshot). Counting every scene read the words of
+    every scene a character with an incapacity leads (15% of a one-shot's patch of a real
+    franchise). A character whose incapacities changed is counted again over every scene: a
+    sentence counts against the first of them it contradicts."""
+    before: dict[str, Any] = {}
+    if ctx.kept is not None and ctx.stale is not None:
+        before = ctx.kept.get(rule) or {}
+    keys = {cid: [_key(k) for k, _p in pats] for cid, pats in inferred.items()}
+    again = {cid: pats for cid, pats in inferred.items() if _held(before.get(cid)) != keys[cid]}
+    patched = {cid: pats for cid, pats in inferred.items() if cid not in again}
+    found: dict[int, set[str]] = {}
+    if again:
+        for scene in ctx.canon.scenes:
+            for k, _line, _s in _contradictions(ctx, scene, again):
+                found.setdefault(id(k), set()).add(scene.key)
+    if patched:
+        stale = ctx.stale or frozenset()
+        for cid, pats in patched.items():
+            for (k, _p), scenes in zip(pats, before[cid][1], strict=True):
+                found[id(k)] = {s for s in scenes if s not in stale}
+        pos = ctx.canon.release_pos
+        for key in sorted(k for k in stale if k in pos):
+            scene = ctx.canon.scenes[pos[key]]
+            for k, _line, _s in _contradictions(ctx, scene, patched):
+                found.setdefault(id(k), set()).add(scene.key)
+    if ctx.kept is not None:
+        ctx.kept[rule] = {
+            cid: [keys[cid], [sorted(found.get(id(k), ())) for k, _p in pats]]
+            for cid, pats in inferred.items()
+        }
+    return Counter({k: len(scenes) for k, scenes in found.items()})
+
+
+def refuted_in(entry: Any) -> dict[str, tuple[bool, ...]]:
+    """Which inferred incapacities of each character the kept counts refute, in order: a patch
+    compares them before and after (build/patch.py), since a contradiction added or taken
+    away in one episode refutes, or restores, an incapacity whose findings stand in others."""
+    if not isinstance(entry, dict):
+        return {}
+    out = {}
+    for cid, counted in entry.items():
+        if _held(counted) is not None:
+            out[str(cid)] = tuple(len(scenes) >= REFUTED_BY for scenes in counted[1])
+    return out
+
+
+def _key(known: Known) -> str:
+    """An inferred incapacity as the next process knows it again: where it was said, and what
+    it forbids (the pattern a sentence must match)."""
+    e = known.event
+    tells = e.data.get("tells") or []
+    return f"{e.scene}|{e.line}|{e.obj}|" + "|".join(str(t) for t in tells)
+
+
+def _held(entry: Any) -> list[str] | None:
+    """The keys a kept entry was counted for, or None when it is not one (another version)."""
+    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], list)):
+        return None
+    keys, scenes = entry
+    if not isinstance(scenes, list) or len(scenes) != len(keys):
+        return None
+    return [str(k) for k in keys]
 
 
 def _contradictions(
