@@ -93,16 +93,18 @@ def _organisation(text: str, owner: str) -> bool:
     )
 
 
-def _maker(text: str, owner: str) -> bool:
-    """The article names P with a maker's noun and never with a performer's."""
-    last = re.escape(owner.split()[-1])
-    near = rf"(?:[A-Z][\w'’-]*\s+){{0,3}}?{last}\b"
-    made = re.search(rf"\b{_MAKER}\s+{near}", text, re.I) or re.search(
-        rf"\b{last}['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:film|movie|novel|album|book|opera|painting|"
-        rf"documentary|biopic|single|song|label|company)\b",
+def maker(text: str, owner: str, whole: bool = False) -> bool:
+    """The article names P (by its last word, or ``whole``) with a maker's noun and never with
+    a performer's."""
+    last = re.escape(owner if whole else owner.split()[-1])
+    # within a line: a byline's "Writer" above the title is nobody's noun
+    near = rf"(?:[A-Z][\w'’-]*[ \t]+){{0,3}}?{last}\b"
+    made = re.search(rf"\b(?i:{_MAKER})[ \t]+{near}", text) or re.search(
+        rf"\b{last}['’]s?[ \t]+(?:[\w-]+[ \t]+){{0,2}}(?:film|movie|novel|album|book|opera|"
+        rf"painting|documentary|biopic|single|song|label|company|classic|story|stories)\b",
         text,
     )
-    acted = re.search(rf"\b{_PERFORMER}\s+{near}", text, re.I) or re.search(
+    acted = re.search(rf"\b(?i:{_PERFORMER})[ \t]+{near}", text) or re.search(
         rf"\b{last},?\s+who\s+(?:plays|played|stars|starred|is\s+playing)\b", text
     )
     return made is not None and acted is None
@@ -119,7 +121,7 @@ def not_a_role(fact: NewsFact, text: str) -> bool:
         or _SPEECH_BEFORE.search(fact.sentence[: found.start()]) is not None
         or _elsewhere(fact.sentence)
         or _organisation(text, fact.subject)
-        or _maker(text, fact.subject)
+        or maker(text, fact.subject)
     )
 
 

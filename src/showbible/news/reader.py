@@ -24,6 +24,7 @@ from showbible.news.gazetteer import forget_days, learn_known_titles, load_title
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
 from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
+from showbible.news.notshows import place_in_shows
 from showbible.news.places import forget_places
 from showbible.news.possessives import drop_owned_things
 from showbible.news.quotes import Quotes
@@ -122,6 +123,8 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = drop_owned_things(facts, self.article)
         # "Kate Winslet as Oscar presenters", "Jonathan Creek (BBC One)": no character
         facts = drop_things(facts, self.article)
+        # "DVD", "US", "Roald Dahl", "X and Sacha Baron Cohen" read as shows
+        facts = place_in_shows(facts, self.article, lambda n: keyof(n) in self.kb.persons)
         return dedupe(facts)
 
     def _placed_in_known(self, fact: NewsFact) -> bool:
