@@ -70,18 +70,42 @@ for _word in (
 _MAYBE.make_automaton()
 
 
+# Of those words, the ones a self-introduction begins with: it goes on to a capitalised name
+# (``_SELF_INTRO``), where "I'm" in a sitcom's speech mostly goes on to "sorry", "not", "gonna".
+_INTRO_WORDS = frozenset({" i'm ", " im ", " i am ", "name's ", "names ", "name is ", "call me "})
+
+
+def _lower(text: str) -> str:
+    """The text lower-cased letter for letter: the offsets of a hit are the text's. ``lower``
+    makes two characters of "İ" (and so had put a later speech's hits on the one before)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _maybe_strangers(speeches: list[Speech]) -> list[int]:
     """Which speeches might hold a stranger phrase: one pass over the whole scene (a pass
     per speech cost more in calls than in matching)."""
     if not speeches:
         return []
     texts = [s.text for s in speeches]
-    low = (" " + " \x00 ".join(texts) + " ").lower().replace("\n", " ").replace("\t", " ")
-    low = low.replace("’", "'")  # one character for one: the offsets stay
+    text = (" " + " \x00 ".join(texts) + " ").replace("\n", " ").replace("\t", " ")
+    text = text.replace("’", "'")  # one character for one: the offsets stay
+    low = _lower(text)
     if next(_MAYBE.iter(low), None) is None:
         return []
     starts = list(accumulate((len(t) + 3 for t in texts[:-1]), initial=1))
-    return sorted({bisect_right(starts, end) - 1 for end, _word in _MAYBE.iter(low)})
+    found = set()
+    for end, word in _MAYBE.iter(low):
+        if word in _INTRO_WORDS:
+            after = end + 1
+            while after < len(text) and text[after].isspace():
+                after += 1
+            if after == len(text) or not ("A" <= text[after] <= "Z"):
+                continue  # no name follows: no self-introduction begins here
+        found.add(bisect_right(starts, end) - 1)
+    return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)
