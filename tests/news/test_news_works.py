@@ -127,3 +127,35 @@ def test_a_role_in_a_film_version_of_a_series_is_no_tv_role() -> None:
     works = Works(article, lambda title: title == "Harbour Street")
     assert works.stage_or_screen_role(fact)
     assert works.not_tv("Harbour Street")
+
+
+TIPPED = (
+    "Bookmakers back Lantern Bay\n\n"
+    "Lantern Bay has been tipped by bookmakers as the favourite to win the best film award, "
+    "which will be shown on TV. In Lantern Bay, Tom Reyes plays the smuggler Ivo Crane.\n"
+)
+
+
+def test_a_title_tipped_for_best_film_is_a_film() -> None:
+    assert not any("Ivo Crane" in (s, o) for _, s, o in triples(TIPPED)), triples(TIPPED)
+
+
+def test_box_office_takings_make_a_title_a_film() -> None:
+    text = "The TV audience fell. Lantern Bay took $25m, and Salt Flats, which has taken £4m."
+    article = read_article(enumerate(["Films", "", text]), "a.txt")
+    works = Works(article, lambda title: False)
+    assert works.not_tv("Lantern Bay") and works.not_tv("Salt Flats")
+
+
+ACTRESS = (
+    "Holt up for award\n\n"
+    "Film actress Jane Holt is up for an award, which will be shown on TV. Holt played Mara "
+    "Voss, another role which won her praise. She played Ada Crane in the ITV1 soap Harbour "
+    "Street.\n"
+)
+
+
+def test_a_film_actresss_roles_are_film_roles_unless_their_sentence_says_tv() -> None:
+    found = triples(ACTRESS)
+    assert ("plays", "Jane Holt", "Ada Crane") in found, found
+    assert ("plays", "Jane Holt", "Mara Voss") not in found, found

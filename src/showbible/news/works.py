@@ -76,8 +76,13 @@ def _called(text: str, title: str) -> tuple[bool, bool]:
         rf"|\b(?:film|movie|big-screen|stage)\s+(?:version|adaptation|remake)\s+of\s+"
         rf"(?:(?:the\s+)?(?:[\w'’-]+\s+){{0,3}})?{t}\b"
         # "X has been named best film", "X won best British film"
-        rf"|(?<![\w-]){t}\s+(?:has\s+been\s+|was\s+|is\s+)?(?:named|won|wins|took|picked\s+up)"
-        rf"\s+(?:the\s+)?best\s+(?:[\w-]+\s+){{0,2}}(?:film|picture|movie|musical|album|single|song)",
+        # "X has been tipped ... to win the best film award"
+        rf"|(?<![\w-]){t}\s+(?:has\s+been\s+|was\s+|is\s+)?(?:named|won|wins|took|picked\s+up|"
+        rf"tipped|nominated|shortlisted)\s+(?:[\w'’-]+\s+){{0,8}}?(?:the\s+)?best\s+"
+        rf"(?:[\w-]+\s+){{0,2}}(?:film|picture|movie|musical|album|single|song)\b"
+        # box office takings: "X took $25m", "X, which has taken £48m"
+        rf"|(?<![\w-]){t}\s*,?\s+(?:which\s+)?(?:has\s+|had\s+)?(?:took|taken|taking|grossed|"
+        rf"earned|made|makes)\s+(?:more\s+than\s+|almost\s+|nearly\s+|over\s+)?[$£€]",
         text,
         re.I,
     )
@@ -121,6 +126,24 @@ class Works:
         does not call a film or the like."""
         other, tv = self._kind(title)
         return tv or (not other and self.known(title))
+
+    def screen_performer(self, name: str) -> bool:
+        """A performer the article calls a film's or a stage's ("Film actress X", "Hollywood
+        star X")."""
+        last = re.escape(name.split()[-1]) if name.split() else ""
+        return (
+            bool(last)
+            and re.search(
+                rf"\b(?:[Ff]ilm|[Mm]ovie|Hollywood|[Ss]tage|[Tt]heatre|Broadway|West\s+End|[Oo]pera)"
+                rf"\s+(?:actor|actress|star|legend|icon|veteran|great)\s+(?:[A-Z][\w'’-]*\s+){{0,2}}"
+                rf"{last}\b",
+                self.text,
+            )
+            is not None
+        )
+
+    def tv_sentence(self, sentence: str) -> bool:
+        return TV_WORLD.search(sentence) is not None or any(self.tv(t) for t in _titles(sentence))
 
     def stage_or_screen_role(self, fact: NewsFact) -> bool:
         """A ``plays`` fact whose sentence sets the role in a film or on a stage (its words or
@@ -199,11 +222,17 @@ def keep_television(
     on_tv = {
         keyof(f.subject) for f in facts if f.kind == "appears_in" and not works.not_tv(f.object)
     }
-    # a role set on a stage or a screen takes its character's appearance of that line along
+    # a role set on a stage or a screen takes its character's appearance of that line along;
+    # so does a role of a performer the article calls a film or stage actor, in a sentence
+    # that says nothing of television ("Film actress Annette Bening ... Bening played X")
     staged = {
         (keyof(f.object), f.line)
         for f in facts
-        if f.kind == "plays" and works.stage_or_screen_role(f)
+        if f.kind == "plays"
+        and (
+            works.stage_or_screen_role(f)
+            or (works.screen_performer(f.subject) and not works.tv_sentence(f.sentence))
+        )
     }
     out = []
     for f in facts:
