@@ -75,15 +75,24 @@ class PrematureKnowledge(Rule):
         if index.empty:
             return
         linked = _Linked(ctx)
+        person: dict[str, bool] = {}  # asked once a character, not once a speech
         for scene in ctx.scenes():
             if scene.flashback:
                 continue
             reported: set[tuple[str, str]] = set()
-            for speech in scene.dialogue:
-                cid = speech.character
-                if speech.voice or not ctx.is_person(cid):
+            speeches = [s for s in scene.dialogue if not s.voice]
+            # One pass of the tells' automaton over the scene's speeches, not one a speech.
+            for speech, found in zip(
+                speeches, index.find_each([s.text for s in speeches]), strict=True
+            ):
+                if not found:
                     continue
-                for sid, offset, said in index.find(speech.text):
+                cid = speech.character
+                if cid not in person:
+                    person[cid] = ctx.is_person(cid)
+                if not person[cid]:
+                    continue
+                for sid, offset, said in found:
                     line = speech.line + speech.text.count("\n", 0, offset)
                     when = fold.at(scene, line)
                     secret = fold.secrets[sid]
