@@ -31,6 +31,7 @@ from showbible.news.quotes import Quotes
 from showbible.news.recaps import Recaps
 from showbible.news.relations import Relations
 from showbible.news.relatives import Relatives
+from showbible.news.rolenouns import role_nouns
 from showbible.news.synopses import Synopses
 from showbible.news.things import drop_things
 from showbible.news.works import keep_television
@@ -65,6 +66,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         for para, text in zip(self.article.paragraphs, texts, strict=True):
             for offset, sentence in sentences(text):
                 self.roles_pass(sentence, para, offset)
+                role_nouns(self, sentence, para)  # "her role as X in Y"
         learn_characters(self.kb, self.article)  # knowing the performers, the rest by evidence
         for para, text in zip(self.article.paragraphs, texts, strict=True):
             for offset, sentence in sentences(text):

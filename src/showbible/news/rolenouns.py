@@ -1,0 +1,61 @@
+"""Roles named by a noun for the performance: "won an award for his portrayal of X in Y",
+"known for her role as X in TV soap Y", "who was X in the long-running show".
+
+The verb rules read who plays whom from a verb ("plays", "starred as", "reprised her role
+as"); profiles and obituaries name the role by a noun owned by the performer instead, with the
+show after it, often behind a word for its kind ("in TV soap Neighbours", "in ITV drama X").
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Paragraph
+from showbible.news.entities import NAM, SER
+from showbible.news.names import keyof
+from showbible.news.roles import C_ITEM, DESC, Roles
+
+# "P ... for her role as C", "P ... his portrayal of C": the noun owned by P's pronoun, in P's
+# clause (no other person between: "known in Britain and Australia for her role as" is P's)
+_ROLE_NOUN = re.compile(
+    rf"(?P<p>{NAM})[^.;]{{0,80}}?\b(?:for|in|with|through|by)\s+(?:his|her|their)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:role|portrayal|turn|part|performance)\s+(?:as|of)\s+"
+    rf"(?:{DESC})?(?P<c>{C_ITEM})"
+)
+# "P, who was C in the long-running show"
+_WHO_WAS = re.compile(rf"(?P<p>{NAM}),\s+who\s+(?:was|is)\s+(?P<c>{NAM})\s+(?=(?:in|on)\b)")
+# Where the role is: "in TV soap Y", "in the US series Y", "on Y" (a name not known as a show:
+# after a role's noun, "in Y" is where it was played)
+_SHOW_AFTER = re.compile(
+    rf"\s*,?\s+(?:in|on)\s+(?:the\s+)?(?:(?:[A-Z]{{2,}}\d?|[a-z][\w-]*)\s+){{0,3}}?"
+    rf"(?P<s>{SER}|{NAM})(?!\s*[’']s)"
+)
+
+
+def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
+    """Propose the roles a sentence names by a noun, and their show when it follows."""
+    m = reader.kb.mark(sentence)
+    for pattern in (_ROLE_NOUN, _WHO_WAS):
+        for match in pattern.finditer(m.text):
+            performer = m.at(match.group("p"))
+            between = re.findall(NAM, m.text[match.end("p") : match.start("c")])
+            if performer.kind != "name" or any(
+                keyof(m.at(t).value) in reader.kb.persons
+                or reader.kb.performer_like(m.at(t).value) > 0
+                for t in between
+            ):
+                continue
+            q = reader.qualifier(m, match.start(), match.end(), False)
+            played = reader.emit_plays(
+                performer.value, m.at(match.group("c")), m, sentence, para, 0.75, q
+            )
+            where = _SHOW_AFTER.match(m.text, match.end())
+            if played and where is not None:
+                show = m.at(where.group("s"))
+                if show.kind == "name" and (
+                    keyof(show.value) in reader.kb.persons
+                    or reader.kb.performer_like(show.value) > 0
+                ):
+                    continue  # "his role as X in Jane Holt's film": a person, no show
+                reader.add("appears_in", played, show.value, para.line, sentence,
+                           0.7 if show.kind == "series" else 0.6, q)  # fmt: skip

@@ -1,0 +1,46 @@
+"""Roles named by a noun for the performance (seventeenth session, from the BBC set's misses):
+"his portrayal of X in Y", "her role as X in TV soap Y", "who was X in the long-running show".
+Sentences of our own."""
+
+from __future__ import annotations
+
+from showbible.news import extract_text
+
+FACTS = tuple[str, str, str]
+
+
+def triples(text: str) -> set[FACTS]:
+    return {
+        (f.kind, f.subject, f.object)
+        for f in extract_text("Headline\n\n" + text + "\n", "a.txt")
+        if f.kind in ("plays", "appears_in")
+    }
+
+
+def test_a_portrayal_and_its_show() -> None:
+    found = triples(
+        "Last year actor Tom Reyes won an award for his portrayal of Ivo Crane in Harbourside."
+    )
+    assert ("plays", "Tom Reyes", "Ivo Crane") in found, found
+    assert ("appears_in", "Ivo Crane", "Harbourside") in found, found
+
+
+def test_a_role_as_with_the_shows_kind_before_it() -> None:
+    found = triples(
+        "Jane Holt, known in Britain for her role as Mara Voss in TV soap Harbourside, also "
+        "sang a duet."
+    )
+    assert ("plays", "Jane Holt", "Mara Voss") in found, found
+    assert ("appears_in", "Mara Voss", "Harbourside") in found, found
+
+
+def test_who_was_a_character_in_the_show() -> None:
+    found = triples(
+        "Jane Holt, who was Mara in the long-running show Harbour Street, has made films since."
+    )
+    assert ("plays", "Jane Holt", "Mara") in found, found
+
+
+def test_a_role_noun_owned_by_someone_else_names_no_show_after_a_person() -> None:
+    found = triples("Tom Reyes is proud of his role as Ivo in Jane Holt's new drama.")
+    assert not any(o == "Jane Holt" for _, _, o in found), found
