@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from showbible.model import InputError
+from showbible.news.brackets import drop_credit_brackets
 from showbible.news.characters import consistent_roles, learn_characters, word_not_name
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
 from showbible.news.consistency import typed
@@ -127,6 +128,10 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = drop_things(facts, self.article)
         # "DVD", "US", "Roald Dahl", "X and Sacha Baron Cohen" read as shows
         facts = place_in_shows(facts, self.article, lambda n: keyof(n) in self.kb.persons)
+        # "B (Calico), C (The Goat) or D (Hamlet)": nominees' works; "(Alva)": initials
+        facts = drop_credit_brackets(
+            facts, lambda t: self._known_title(t) or bool(self.kb.is_series(t))
+        )
         return dedupe(facts)
 
     def _placed_in_known(self, fact: NewsFact) -> bool:
