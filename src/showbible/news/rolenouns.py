@@ -32,8 +32,30 @@ _SHOW_AFTER = re.compile(
 )
 
 
+# "soap EastEnders won ... when character Dot confided in ...": a name the sentence calls a
+# character, in the one show it names
+_CHARACTER = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+)?character\s+(?P<c>{NAM})(?![’']s\s+[a-z])"
+)
+
+
+def characters_named(reader: Roles, sentence: str, para: Paragraph) -> None:
+    """Place a name the sentence calls a character in the only show the sentence names."""
+    m = reader.kb.mark(sentence)
+    shows = {x.value for x in m.mentions if x.kind == "series"}
+    if len(shows) != 1:
+        return
+    (show,) = shows
+    for match in _CHARACTER.finditer(m.text):
+        c = m.at(match.group("c"))
+        if c.kind == "name" and keyof(c.value) not in reader.kb.persons:
+            q = reader.qualifier(m, match.start(), match.end(), False)
+            reader.add("appears_in", c.value, show, para.line, sentence, 0.6, q)
+
+
 def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
     """Propose the roles a sentence names by a noun, and their show when it follows."""
+    characters_named(reader, sentence, para)
     m = reader.kb.mark(sentence)
     for pattern in (_ROLE_NOUN, _WHO_WAS):
         for match in pattern.finditer(m.text):

@@ -89,7 +89,7 @@ SERIES_CUES = [
     # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
     # (not the verb: "It doesn't show Governor Zack Morris", "to show X")
     re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
-               rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
+               rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|soap(?:\s+opera)?|"
                rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
                rf"reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})"),
@@ -116,7 +116,7 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:(?!(?:from|of|in|on|with|by|for|about|"
                rf"characters?|roles?|stars?|members?)\b)[\w\-]+\s+){{0,4}}?(?:drama|thriller|"
                rf"sitcom|series|comedy|procedural|miniseries|anthology|dramedy|spin-?off|reboot|"
-               rf"revival|prequel)\b(?![’'\-]|\s+(?:writer|actor|actress|star|producer|creator|"
+               rf"revival|prequel|soap)\b(?![’'\-]|\s+(?:writer|actor|actress|star|producer|creator|"
                rf"runner|legend|veteran|icon|fan|host|teacher|student|club|school|queen|coach|"
                rf"critic|kid|major)s?\b)"),
     # "Quantico is a drama thriller centered around ...": a sentence saying what the show is

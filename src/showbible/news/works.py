@@ -29,7 +29,7 @@ from showbible.news.names import NOT_NAME_START, keyof
 # Nouns for works that are not television. "play" only as a noun (after a determiner),
 # "drama" and "comedy" not at all (TV dramas and comedies are as common as films).
 _WORK = (
-    r"(?:films?|movies?|biopics?|blockbusters?|musicals?|operas?|ballets?|albums?|singles?|"
+    r"(?:films?|movies?|biopics?|blockbusters?|musicals?|(?<!soap\s)operas?|ballets?|albums?|singles?|"
     r"songs?|novels?|books?|pantomimes?|panto|trilogy|(?:stage|theatre|West\s+End|Broadway)\s+"
     r"(?:show|version|production|revival|adaptation))"
 )
@@ -87,7 +87,7 @@ def _called(text: str, title: str) -> tuple[bool, bool]:
         re.I,
     )
     tv = re.search(
-        rf"\b(?:series|sitcoms?|soaps?|programmes?|TV\s+shows?|television\s+shows?|"
+        rf"\b(?:series|sitcoms?|soaps?(?:\s+operas?)?|programmes?|TV\s+shows?|television\s+shows?|"
         rf"cartoons?|TV\s+dramas?|TV\s+comedy)\s*,?\s+{t}\b"
         rf"|(?<![\w-]){t}(?:['’]s)?\s+(?:series|sitcom|soap|episodes?|seasons?|spin-?off)\b"
         rf"|(?<![\w-]){t}\s*\(\s*(?:BBC|ITV|Channel|E4|Sky|HBO|NBC|CBS|ABC|Fox|UPN)",
