@@ -44,3 +44,28 @@ def test_who_was_a_character_in_the_show() -> None:
 def test_a_role_noun_owned_by_someone_else_names_no_show_after_a_person() -> None:
     found = triples("Tom Reyes is proud of his role as Ivo in Jane Holt's new drama.")
     assert not any(o == "Jane Holt" for _, _, o in found), found
+
+
+def test_a_performers_possessive_portrayal() -> None:
+    found = triples(
+        "Reyes's portrayal of headmaster Ivo Crane dominates the Christmas schedule on ITV1. "
+        "Tom Reyes is 60."
+    )
+    assert ("plays", "Tom Reyes", "Ivo Crane") in found, found
+
+
+def test_his_character_after_another_persons_verb() -> None:
+    found = triples(
+        "In an interview, Jane Holt criticised comedian Tom Reyes for his character Ivo G's "
+        "brand of humour."
+    )
+    assert ("plays", "Tom Reyes", "Ivo G") in found, found
+    assert not any(s == "Jane Holt" for k, s, _ in found if k == "plays"), found
+
+
+def test_his_shows_character() -> None:
+    found = triples(
+        "Tom Reyes said he would not guest star in the show as his Harbourside character David."
+    )
+    assert ("plays", "Tom Reyes", "David") in found, found
+    assert ("appears_in", "David", "Harbourside") in found, found

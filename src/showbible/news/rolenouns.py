@@ -8,6 +8,7 @@ show after it, often behind a word for its kind ("in TV soap Neighbours", "in IT
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from showbible.news.cleaning import Paragraph
@@ -21,6 +22,17 @@ _ROLE_NOUN = re.compile(
     rf"(?P<p>{NAM})[^.;]{{0,80}}?\b(?:for|in|with|through|by)\s+(?:his|her|their)\s+"
     rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:role|portrayal|turn|part|performance)\s+(?:as|of)\s+"
     rf"(?:{DESC})?(?P<c>{C_ITEM})"
+)
+# "Fry's portrayal of headmaster Dr Arnold", "Holt's role as Mara"
+_OWNED_NOUN = re.compile(
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:role|portrayal|turn|performance)\s+"
+    rf"(?:as|of)\s+(?:{DESC})?(?P<c>{C_ITEM})"
+)
+# "P ... for his character Ali G", "P ... as his Office character David": the character noun
+# owned by P's pronoun (the show's name may stand before the noun)
+_CHARACTER_NOUN = re.compile(
+    rf"(?P<p>{NAM})[^.;]{{0,80}}?\b(?:for|as|with|in|through|by)\s+(?:his|her|their)\s+"
+    rf"(?:(?P<s>{SER}|{NAM})\s+)?(?:[a-z][\w-]*\s+)?character,?\s+(?P<c>{NAM})"
 )
 # "P, who was C in the long-running show"
 _WHO_WAS = re.compile(rf"(?P<p>{NAM}),\s+who\s+(?:was|is)\s+(?P<c>{NAM})\s+(?=(?:in|on)\b)")
@@ -57,23 +69,31 @@ def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
     """Propose the roles a sentence names by a noun, and their show when it follows."""
     characters_named(reader, sentence, para)
     m = reader.kb.mark(sentence)
-    for pattern in (_ROLE_NOUN, _WHO_WAS):
-        for match in pattern.finditer(m.text):
+    starts = [n.start() for n in re.finditer(NAM, m.text)]
+    for pattern in (_ROLE_NOUN, _OWNED_NOUN, _CHARACTER_NOUN, _WHO_WAS):
+        # from every name: "Wood slated Sacha Baron Cohen for his character" is Cohen's
+        matches = (pattern.match(m.text, at) for at in starts)
+        for match in (x for x in matches if x is not None):
             performer = m.at(match.group("p"))
-            between = re.findall(NAM, m.text[match.end("p") : match.start("c")])
+            stop = match.start("s") if match.groupdict().get("s") else match.start("c")
+            between = re.findall(NAM, m.text[match.end("p") : stop])
             if performer.kind != "name" or any(
                 keyof(m.at(t).value) in reader.kb.persons
                 or reader.kb.performer_like(m.at(t).value) > 0
                 for t in between
             ):
                 continue
-            q = reader.qualifier(m, match.start(), match.end(), False)
-            played = reader.emit_plays(
-                performer.value, m.at(match.group("c")), m, sentence, para, 0.75, q
-            )
+            # a role's noun presupposes the role, whatever the verb's mood ("would not guest
+            # star as his Harbourside character David")
+            q = ""
+            c = m.at(match.group("c"))
+            # "his character Ali G's brand of humour": the name without its possessive
+            c = dataclasses.replace(c, value=re.sub(r"[’']s$", "", c.value))
+            played = reader.emit_plays(performer.value, c, m, sentence, para, 0.75, q)
             where = _SHOW_AFTER.match(m.text, match.end())
-            if played and where is not None:
-                show = m.at(where.group("s"))
+            own = match.groupdict().get("s") or (where.group("s") if where else None)
+            if played and own:
+                show = m.at(own)
                 if show.kind == "name" and (
                     keyof(show.value) in reader.kb.persons
                     or reader.kb.performer_like(show.value) > 0
