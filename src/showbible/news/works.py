@@ -104,8 +104,10 @@ class Works:
         self.text = "\n".join(p.text for p in article.paragraphs)
         self.known = known
         self._kinds: dict[str, tuple[bool, bool]] = {}
+        # without a TV word nothing is called a series, so only a known title can say "TV"
+        # (looked up first: a long article holds thousands of capitalised spans)
         self.says_tv = TV_WORLD.search(self.text) is not None or any(
-            self.tv(t) for t in _titles(self.text)
+            self.known(t) and not self._kind(t)[0] for t in set(_titles(self.text))
         )
         # one aside ("fresh from a Broadway run") does not make an article a film's or a stage's
         self.says_other = len(NOT_TV_WORLD.findall(self.text) + MUSIC.findall(self.text)) >= 2
