@@ -69,3 +69,32 @@ def test_his_shows_character() -> None:
     )
     assert ("plays", "Tom Reyes", "David") in found, found
     assert ("appears_in", "David", "Harbourside") in found, found
+
+
+OBITUARY = (
+    "Actress Jane Holt dies\n\n"
+    "Jane Holt, who played Mara Voss in the soap Harbourside, has died. Other TV appearances "
+    "included the part of Matron in ITV drama Sailors' Wives and a cameo role as Tom Reyes's "
+    "mother Sheila in BBC comedy Salt Salt Salt.\n"
+)
+
+
+def test_the_part_of_a_role_in_a_show_is_the_articles_performers() -> None:
+    found = triples_of(OBITUARY)
+    assert ("plays", "Jane Holt", "Matron") in found, found
+    assert ("plays", "Jane Holt", "Sheila") in found, found
+    assert ("appears_in", "Sheila", "Salt Salt Salt") in found, found
+
+
+def test_a_title_with_a_plural_possessive_is_whole() -> None:
+    found = triples_of(OBITUARY)
+    assert ("appears_in", "Matron", "Sailors' Wives") in found, found
+    assert not any(o == "Sailors" for _, _, o in found), found
+
+
+def triples_of(text: str) -> set[FACTS]:
+    return {
+        (f.kind, f.subject, f.object)
+        for f in extract_text(text, "a.txt")
+        if f.kind in ("plays", "appears_in")
+    }

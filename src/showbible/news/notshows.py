@@ -60,6 +60,17 @@ def place_in_shows(
             out.append(f)
             continue
         show = f.object
+        # "Footballers' Wives" cut at its apostrophe: the title whole, and its halves no pair
+        cut = re.search(
+            # (not a quoted title's closing quote: "‘Harbor Nights’ Imagery")
+            rf"(?<![\w\-‘'“\"]){re.escape(show)}['’][ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*",
+            text,
+        )
+        if cut is not None and show.endswith("s"):
+            if keyof(f.subject) in keyof(cut.group(0)):
+                continue
+            f = dataclasses.replace(f, object=cut.group(0))
+            show = f.object
         if _country(show):
             # "the US series 21 Jump Street": the show is the title after the noun
             after = re.search(

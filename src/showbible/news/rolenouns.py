@@ -34,6 +34,12 @@ _CHARACTER_NOUN = re.compile(
     rf"(?P<p>{NAM})[^.;]{{0,80}}?\b(?:for|as|with|in|through|by)\s+(?:his|her|their)\s+"
     rf"(?:(?P<s>{SER}|{NAM})\s+)?(?:[a-z][\w-]*\s+)?character,?\s+(?P<c>{NAM})"
 )
+# "Other TV appearances included the part of Matron in ITV drama X": a role with no performer
+# in its sentence, the performer the text is about (only with the show after it)
+_PART_OF = re.compile(
+    rf"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:part|role)\s+(?:of|as)\s+(?:{DESC})?"
+    rf"(?P<c>{C_ITEM})"
+)
 # "P, who was C in the long-running show"
 _WHO_WAS = re.compile(rf"(?P<p>{NAM}),\s+who\s+(?:was|is)\s+(?P<c>{NAM})\s+(?=(?:in|on)\b)")
 # Where the role is: "in TV soap Y", "in the US series Y", "on Y" (a name not known as a show:
@@ -101,3 +107,19 @@ def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
                     continue  # "his role as X in Jane Holt's film": a person, no show
                 reader.add("appears_in", played, show.value, para.line, sentence,
                            0.7 if show.kind == "series" else 0.6, q)  # fmt: skip
+    for match in _PART_OF.finditer(m.text):
+        where = _SHOW_AFTER.match(m.text, match.end())
+        if where is None or m.at(where.group("s")).kind != "series":
+            continue
+        if any(
+            keyof(reader.kb.full(m.at(t).value)) in reader.kb.performers
+            for t in re.findall(NAM, m.text[: match.start()])
+        ):
+            continue  # a performer before it is the sentence's own, read by the verb rules
+        who = reader.last_person(para, sentence)
+        c = m.at(match.group("c"))
+        if who and c.kind == "name":
+            played = reader.emit_plays(who, c, m, sentence, para, 0.6, "")
+            if played:
+                reader.add("appears_in", played, m.at(where.group("s")).value, para.line,
+                           sentence, 0.6, "")  # fmt: skip
