@@ -98,3 +98,13 @@ def triples_of(text: str) -> set[FACTS]:
         for f in extract_text(text, "a.txt")
         if f.kind in ("plays", "appears_in")
     }
+
+
+def test_a_role_owned_by_its_show() -> None:
+    found = triples_of(
+        "Holt dies\n\nHolt, who played Harbourside's Mara Voss when the ITV1 soap Harbourside "
+        "began in 1982, died on Saturday. Jane Holt was 70.\n"
+    )
+    assert ("plays", "Jane Holt", "Mara Voss") in found, found
+    assert ("appears_in", "Mara Voss", "Harbourside") in found, found
+    assert ("plays", "Jane Holt", "Harbourside") not in found, found

@@ -40,6 +40,11 @@ _PART_OF = re.compile(
     rf"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:part|role)\s+(?:of|as)\s+(?:{DESC})?"
     rf"(?P<c>{C_ITEM})"
 )
+# "P, who played Brookside's Marie Jackson": the show owns the role
+_SHOWS_ROLE = re.compile(
+    rf"(?P<p>{NAM})[^.;]{{0,60}}?\b(?:played|plays|playing|portrayed|portrays|as)\s+"
+    rf"(?P<s>{SER})[’']s\s+(?:{DESC})?(?P<c>{NAM})"
+)
 # "P, who was C in the long-running show"
 _WHO_WAS = re.compile(rf"(?P<p>{NAM}),\s+who\s+(?:was|is)\s+(?P<c>{NAM})\s+(?=(?:in|on)\b)")
 # Where the role is: "in TV soap Y", "in the US series Y", "on Y" (a name not known as a show:
@@ -76,7 +81,7 @@ def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
     characters_named(reader, sentence, para)
     m = reader.kb.mark(sentence)
     starts = [n.start() for n in re.finditer(NAM, m.text)]
-    for pattern in (_ROLE_NOUN, _OWNED_NOUN, _CHARACTER_NOUN, _WHO_WAS):
+    for pattern in (_ROLE_NOUN, _OWNED_NOUN, _CHARACTER_NOUN, _WHO_WAS, _SHOWS_ROLE):
         # from every name: "Wood slated Sacha Baron Cohen for his character" is Cohen's
         matches = (pattern.match(m.text, at) for at in starts)
         for match in (x for x in matches if x is not None):

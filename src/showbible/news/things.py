@@ -7,6 +7,7 @@ concert"). The article's own words often say what the name is instead:
 - it stands before a thing's noun, alone or in a list ("Oscar presenters", "Golden Globe and
   Bafta nominations", "the Live Aid charity concert"): it is that award's or event's name;
 - a company's noun stands before it ("UPN's parent companies Paramount and Viacom");
+- it owns the role a verb gives ("played Brookside's Marie Jackson"): it is the show;
 - a channel's bracket follows it or a channel owns it ("Jonathan Creek (BBC One)", "BBC Two's
   The Mighty Boosh"): it is a show.
 
@@ -45,6 +46,12 @@ def a_thing(name: str, sentence: str, text: str) -> bool:
         return False
     if any(_AFTER.match(sentence, m.end()) for m in _name_at(sentence, name)):
         return True
+    if re.search(
+        rf"\b(?:played|plays|playing|portrayed|portrays)\s+{re.escape(name)}[’']s\s+"
+        rf"(?:[a-z][\w-]*\s+)*[A-Z]",
+        sentence,
+    ):
+        return True  # "played Brookside's Marie Jackson": the show that owns the role
     n = re.escape(name)
     return (
         re.search(
