@@ -129,10 +129,10 @@ SER_ROLE = (
     rf"(?:{SER}\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM})|(?:the|a|an)\s+{NAM}\s+"
     rf"(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM}))"
 )
-# "as Karen's (Megan Mullally) former lover Malcolm Widmark", "play Spencer Reid's mother Diana":
-# whose the role is, then the role
-# ("as the Buchmans' apartment superintendent Mr. Wicker": a family's, its apostrophe alone)
-OWNED_ROLE = rf"(?:(?:the\s+)?{CH}[’']s?\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
+# whose the role is, then the role: "as Karen's (Megan Mullally) former lover Malcolm Widmark",
+# "as the Buchmans' superintendent Mr. Wicker" (an apostrophe alone), "played Gullwing's Nora Fisk"
+OWNED_ROLE = rf"(?:(?:the\s+)?{CH}[’']s?\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM})" \
+             rf"|{SER}[’']s\s+(?={NAM}))"  # fmt: skip
 OWNER = rf"{OWNED_ROLE}?"
 # "plays a TV star named Regina Coburn", "voiced a character named Pilar"
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"

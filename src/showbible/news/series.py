@@ -15,6 +15,7 @@ from showbible.news.names import (
     GENRE,
     NAME,
     NOT_NAME_START,
+    NOT_PERSON_FIRST,
     NUMBER_WORDS,
     ORGS,
     OUTLETS,
@@ -86,13 +87,16 @@ SERIES_CUES = [
     # The Defenders is streaming / hits Netflix / is now available on
     re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
-    # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
+    # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks, TV soap
+    # Harbour Lane, the US series 48 Pier Road, the drama Sailors' Wives (after the genre word, a
+    # number may open a title, and a plural's apostrophe stand inside it)
     # (not the verb: "It doesn't show Governor Zack Morris", "to show X")
     re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
                rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
-               rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
-               rf"reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
-               rf"(?P<t>{COLON_TITLE}|{TITLE})"),
+               rf"comedy|sitcom|soap|mini-?series|anthology|western|thriller|procedural|sequel|"
+               rf"prequel|revival|reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
+               rf"(?P<t>[{_UP}]\w+s[’'][ \t]+{TITLE}|{COLON_TITLE}|{TITLE}|"
+               rf"\d{{1,3}}[ \t]+(?!(?:Season|Series|Episodes?|Part|Years?|Million)\b){TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
     re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})(?:,|\.(?:\s|$))"),
@@ -216,8 +220,8 @@ SERIES_CUES = [
     re.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
     # Joe Cruz and Violet Mikami from the Chicago Fire cast
     re.compile(rf"\bthe\s+(?P<t>{COLON_TITLE}|{TITLE})\s+cast\b(?!\s+(?:of|as)\b)"),
-    # first took on the role in Thor; her role in Grey's Anatomy
-    re.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    # first took on the role in Thor; her role in Grey's Anatomy; his portrayal of X in Y
+    re.compile(rf"\b(?:role|part|portrayal)\s+(?:(?:as|of)\s+{NAME}\s+)?in\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # first appearance ... came in The Empire Strikes Back; made a third appearance in The Rise
     # of Skywalker: a "The X" title where someone appears
     re.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
@@ -360,8 +364,8 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         name = re.sub(r"[’']s$", "", name)
     if orgs and (name in ORGS or all(w in ORGS for w in words if w != "The")):
         return ""
-    if keyof(name) in OUTLETS:
-        return ""
+    if keyof(name) in OUTLETS or name in NOT_PERSON_FIRST:
+        return ""  # ("the US series 21 Jump Street": a country's word describes the show)
     if re.fullmatch(_NETWORKS, name):  # "episodes of CBS All Access"
         return ""
     if name.lower() in NOT_NAME_START:

@@ -1,0 +1,188 @@
+"""Who plays whom, said the way a profile, an obituary or an awards story sums up a career: "A,
+known for her role as X in TV soap S", "won an award for his portrayal of X in S", "other TV
+appearances included the part of X in S and a cameo role as Y in T", "A, who was X in the
+long-running show", "he ... was saw mill owner X in S", "with A in the title role".
+
+These name a role as a thing the performer has (a noun: role, part, portrayal) rather than
+with a verb of playing, and the show after it is usually given with what kind of show it is
+("ITV drama", "the US series"): the show is the one the phrase names, never one guessed from
+the article, so a film role ("her role as X in the film Y") or a role with no show gives no
+fact. The performer is the person the sentence is about: the first person it names before
+the role, else the one a pronoun before stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.news.cleaning import Paragraph, sentences
+from showbible.news.entities import NAM, SER, Marked, Mention
+from showbible.news.names import keyof
+from showbible.news.roles import C_ITEM, OWNER, Roles
+
+# What may stand between "in" and the show: what kind of show, whose, how it is known ("TV soap",
+# "ITV drama", "the US series", "hit US comedy", "cult TV show"); never a film's or a stage's.
+_KIND = (
+    r"(?:(?:the|a|an)\s+)?(?:(?!(?:film|films|movie|movies|play|musical|stage|opera|novel|"
+    r"book|game|version|adaptation|remake|of|and|with|from)\b)(?:[a-z][\w\-]*|[A-Z]{2,}\d?|"
+    r"TV|Channel\s+\d)\s+){0,3}?"
+)
+_IN_SHOW = rf"\s+(?:in|on)\s+{_KIND}[\"“‘']?(?P<s>{SER})"
+# A role as a thing someone has: "her role as", "his portrayal of", "a cameo role as", "the part
+# of"; whose it is comes before (a pronoun, a name's possessive, or nothing: see _CAREER)
+_ROLE_NOUN = r"(?:(?:[a-z][\w\-]*|TV)\s+){0,2}?(?:role|part|portrayal|turn|stint)\s+(?:as|of)\s+"
+_OWNED = re.compile(
+    rf"(?:(?P<pron>\b(?:[Hh]is|[Hh]er|[Tt]heir))|(?P<p>{NAM})[’']s?)\s+{_ROLE_NOUN}"
+    rf"{OWNER}(?P<c>{C_ITEM}){_IN_SHOW}"
+)
+# "Other TV appearances included the part of X in S and a cameo role as Y in T": a list of
+# roles that are the career's, one item at a time
+_CAREER = re.compile(
+    r"\b(?:appearances|roles|credits|parts|work)\s+(?:\w+\s+){0,2}?(?:include|included|"
+    r"includes|including)\b"
+)
+_LISTED = re.compile(rf"(?:\s*,)?\s+(?:and\s+)?(?:the|a|an)\s+{_ROLE_NOUN}"
+                     rf"{OWNER}(?P<c>{C_ITEM}){_IN_SHOW}")  # fmt: skip
+# "A, who was X in S", "and was saw mill owner X in S": a performer who *was* a character (the
+# show may be "the long-running show": the one the article is about)
+_WAS = re.compile(
+    rf"(?:(?P<p>{NAM}),?\s+who\s+|\band\s+|(?P<pron>\b(?:[Hh]e|[Ss]he))\s+(?:\w+ly\s+)?)"
+    rf"(?:was|is|has\s+been)\s+(?!(?:nominated|named|called|known|born|cast|seen|set)\b)"
+    rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?(?P<c>{NAM})"
+    rf"(?:{_IN_SHOW}|\s+in\s+the\s+(?:[a-z][\w\-]*\s+){{0,2}}(?P<the>show|series|soap|sitcom|"
+    rf"drama|comedy)\b)"
+)
+# "with A in the title role", "A takes the title role": the show's name is the role's
+_TITLE_ROLE = re.compile(
+    rf"(?P<p>{NAM})\s+(?:(?:is|was|will\s+be)\s+)?in\s+the\s+title\s+(?:role|part)\b"
+    rf"|(?P<p2>{NAM})\s+(?:(?:will|has|had|is|was)\s+)?(?:plays?|played|playing|takes?|took|"
+    rf"taking)\s+the\s+title\s+(?:role|part)\b(?:\s+(?:in|of)\s+(?P<s>{SER}))?"
+)
+
+# A title role on a stage or in a film is no TV role
+_NOT_TV = re.compile(r"\b(?:Broadway|West\s+End|stage|musical|film|movie|play|theatre|theater)\b")
+
+
+class Careers(Roles):
+    """``plays`` (and where) from a career's summing up (see the module's docstring)."""
+
+    def roles_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
+        super().roles_pass(sentence, para, offset)
+        marked = self.kb.mark(sentence)
+        question = sentence.rstrip().endswith("?")
+        if not (para.title or question):
+            self.careers(marked, sentence, para)
+
+    def careers(self, m: Marked, sentence: str, para: Paragraph) -> None:
+        text = m.text
+        for match in _OWNED.finditer(text):
+            who = (
+                m.at(match.group("p")).value
+                if match.group("p")
+                else self.career_owner(m, sentence, para, match.start())
+            )
+            self.career_role(who, match, m, sentence, para)
+        career = _CAREER.search(text)
+        if career is not None:
+            who = self.career_owner(m, sentence, para, career.start())
+            at = career.end()
+            while (item := _LISTED.match(text, at)) is not None:  # the list's items, in a row
+                self.career_role(who, item, m, sentence, para)
+                at = item.end()
+        for match in _WAS.finditer(text):
+            who = (
+                m.at(match.group("p")).value
+                if match.group("p")
+                else self.career_owner(m, sentence, para, match.start())
+            )
+            show = m.at(match.group("s")).value if match.group("s") else self.the_show(para)
+            self.career_role(who, match, m, sentence, para, show)
+        for match in _TITLE_ROLE.finditer(text):
+            lead = m.at(match.group("p") or match.group("p2"))
+            named = m.at(match.group("s")) if match.group("s") else None
+            title = named or self.title_show(m, sentence, para)
+            if title is not None and not self.hedged(text, match.start(), match.end()):
+                self.emit_plays(lead.value, title, m, sentence, para, 0.7, "", placed=True)
+
+    def career_role(
+        self, who: str | None, match: re.Match[str], m: Marked, sentence: str, para: Paragraph,
+        show: str | None = None,
+    ) -> None:  # fmt: skip
+        """``who`` plays the role the match names, in the show it names (or ``show``)."""
+        if show is None and match.groupdict().get("s"):
+            show = m.at(match.group("s")).value
+        character = m.at(match.group("c"))
+        if not who or not show or character.kind != "name" or self.franchise(show):
+            return
+        if keyof(self.kb.full(who)) in self.kb.characters or self.kb.is_series(who):
+            return  # "Della's role as Queen Mab in ...": a character's disguise
+        if self.kb.performer_like(character.value) > 0:
+            return  # "who was Jane Doe in ...": a performer, no role
+        q = "hedged" if self.hedged(m.text, match.start(), match.end()) else ""
+        played = self.emit_plays(who, character, m, sentence, para, 0.75, q, placed=True)
+        if played and not q and keyof(played) != keyof(show):
+            self.add("appears_in", played, show, para.line, sentence, 0.7)
+            # "a cameo role as Tom Farrell's mother Sheila in S": whose mother is in S too
+            before = m.text[: match.start("c")]
+            tied = re.search(rf"({NAM})[’']s?\s+(?:[a-z][\w\-]*\s+){{1,3}}$", before)
+            if tied is not None:
+                x = m.at(tied.group(1))
+                full = self.kb.full(x.value)
+                if x.kind == "name" and self.kb.performer_like(full) <= 0:
+                    self.add("appears_in", full, show, para.line, sentence, 0.6)
+
+    def career_owner(self, m: Marked, sentence: str, para: Paragraph, at: int) -> str | None:
+        """The person a career's role is said of: the person the sentence opens on, when it
+        opens on one before ``at``; else the person the last sentence that opened on one did
+        (an obituary's "she", "Other TV appearances included": whoever the text is about, not
+        the last name it dropped), in this paragraph or the two before; else the headline's."""
+        own = self.opening_subject(m)
+        if own is not None and m.text.find(own[1]) < at:
+            return own[0]
+        paragraphs = self.article.paragraphs
+        i = self.position(para)
+        for k in range(i, max(-1, i - 3), -1):
+            text = self.kb.speechless(paragraphs[k].text)
+            if k == i:
+                end = text.find(sentence[:30])
+                text = text[: end if end >= 0 else len(text)]
+            for _at, before in reversed(sentences(text)):
+                found = self.opening_subject(self.kb.mark(before))
+                if found is not None:
+                    return found[0]
+        return None
+
+    def opening_subject(self, m: Marked) -> tuple[str, str] | None:
+        """(the person, its token) a sentence opens on as its subject: its first name, after
+        nothing but a few capitalised or lower-case words ("Irish actor", "Last year actor"),
+        when that name is a person's and not a character's."""
+        if not m.mentions or m.mentions[0].kind != "name":
+            return None
+        x = m.mentions[0]
+        lead = m.text[: m.text.find(x.token)]
+        if not re.fullmatch(r"\W*(?:[A-Za-z][\w\-]*\s+){0,3}", lead) or re.search(
+            r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir|[Ww]ith|[Ii]n|[Oo]n|[Aa]s|[Bb]y)\s",
+            lead,
+        ):
+            return None
+        full = self.kb.full(x.value)
+        if keyof(full) not in self.kb.persons or keyof(full) in self.kb.characters:
+            return None
+        return (full, x.token) if self.kb.performer_like(full) >= 0 else None
+
+    def title_show(self, m: Marked, sentence: str, para: Paragraph) -> Mention | None:
+        """The show a title role is of, when the sentence does not say: the one show it names,
+        else the one show the sentence before it names; none on a stage or in a film."""
+        if _NOT_TV.search(m.text):
+            return None
+        shows = {x.value: x for x in m.mentions if x.kind == "series"}
+        if len(shows) == 1:
+            return next(iter(shows.values()))
+        if shows:
+            return None
+        text = self.kb.speechless(para.text)
+        end = text.find(sentence[:30])
+        before = sentences(text[: end if end >= 0 else len(text)])
+        head = self.kb.mark(before[-1][1]) if before else None
+        named = {x.value: x for x in head.mentions if x.kind == "series"} if head else {}
+        return next(iter(named.values())) if len(named) == 1 else None

@@ -1,0 +1,137 @@
+"""Recall classes of a British outlet's voice (seventeenth session, from the BBC set's misses):
+how an obituary, a profile or an awards story sums up a career ("known for her role as X in TV
+soap S", "his portrayal of X in S", "other TV appearances included the part of X in S", "who
+was X in the long-running show", "with A in the title role"), a show named after what kind of
+show it is ("ITV drama S", "the US series S"), and a show's possessive before its character
+("played S's X"). Sentences of our own, several voices; each failed on the reader before."""
+
+from __future__ import annotations
+
+from showbible.news import extract_text
+
+
+def _article(*paragraphs: str) -> str:
+    """An article: one paragraph a line, as the reader takes them."""
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _facts(text: str, kind: str) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == kind}
+
+
+# -- a show named after what kind of show it is ------------------------------------------------
+
+KINDS = _article(
+    "Cliffside returns",
+    "Mara Quill played Jess Haddon in TV soap Cliffside for six years.",
+    "Tom Reyes was cast as Ivo Brandt in the US series 48 Pier Road, which ran from 1991.",
+    "Dana Price, who played Lottie Vane in cult TV show Gullwing, has written a memoir.",
+)
+
+
+def test_a_soap_named_after_its_kind_is_a_show() -> None:
+    assert ("Jess Haddon", "Cliffside") in _facts(KINDS, "appears_in")
+
+
+def test_a_countrys_word_before_series_describes_the_show_and_a_number_may_open_its_title() -> None:
+    appears = _facts(KINDS, "appears_in")
+    assert ("Ivo Brandt", "48 Pier Road") in appears, appears
+    assert not any(show == "US" for _, show in appears), appears
+
+
+# -- a career summed up: the role as a thing the performer has ---------------------------------
+
+AWARDS = _article(
+    "Singer takes top prize",
+    "Pop singer Lena Marsh has won best female artist at the Harbour Music Awards.",
+    (
+        "Marsh, loved in both Ireland and Canada for her role as Kit Dorran in TV soap Pebble "
+        "Bay, also sang with her brother. Last year actor Owen Pike won a prize for his "
+        "portrayal of Sam Kettle in Dockside."
+    ),
+)
+
+
+def test_her_role_as_x_in_a_show_names_the_performer_in_full() -> None:
+    plays = _facts(AWARDS, "plays")
+    assert ("Lena Marsh", "Kit Dorran") in plays, plays
+    assert ("Kit Dorran", "Pebble Bay") in _facts(AWARDS, "appears_in")
+
+
+def test_his_portrayal_of_x_in_a_show_named_plainly() -> None:
+    assert ("Owen Pike", "Sam Kettle") in _facts(AWARDS, "plays")
+    assert ("Sam Kettle", "Dockside") in _facts(AWARDS, "appears_in")
+
+
+OBITUARY = _article(
+    "Gullwing actress Ada Wren dies",
+    "Actress Ada Wren, who appeared in Gullwing and Pebble Bay, has died aged 71.",
+    (
+        "Wren, who played Gullwing's Nora Fisk when the soap began in 1979, died on Monday. She "
+        "also starred in films, among them The Long Pier."
+    ),
+    (
+        "Most recently she appeared alongside Carl Dunmore in the comedy Tin Roof. Her other TV "
+        "work included the part of Sister Agnes in BBC drama Porters' Hall and a cameo role as "
+        "Danny Cole's aunt Bridget in ITV comedy Paper Lanterns."
+    ),
+)
+
+
+def test_a_shows_possessive_before_the_character() -> None:
+    assert ("Ada Wren", "Nora Fisk") in _facts(OBITUARY, "plays")
+    assert ("Nora Fisk", "Gullwing") in _facts(OBITUARY, "appears_in")
+    assert ("Ada Wren", "Gullwing") not in _facts(OBITUARY, "plays")
+
+
+def test_a_careers_list_of_parts_is_the_person_the_text_is_about() -> None:
+    plays = _facts(OBITUARY, "plays")
+    assert {("Ada Wren", "Sister Agnes"), ("Ada Wren", "Bridget")} <= plays, plays
+    assert not any(who == "Carl Dunmore" for who, _ in plays), plays
+    appears = _facts(OBITUARY, "appears_in")
+    assert {("Sister Agnes", "Porters' Hall"), ("Bridget", "Paper Lanterns")} <= appears, appears
+    # whose aunt she is: a character of the same show
+    assert ("Danny Cole", "Paper Lanterns") in appears, appears
+
+
+FILM = _article(
+    "Star of the screen",
+    "Actress Ada Wren is known for her role as Lady Mary Stone in the film Long Shadows.",
+)
+
+
+def test_a_role_in_a_film_is_no_tv_role() -> None:
+    assert _facts(FILM, "plays") == set()
+
+
+# -- who *was* a character ---------------------------------------------------------------------
+
+ROUNDUP = _article(
+    "Where are the Dockside stars now?",
+    "Dockside ended its eight-year run in May, and its cast have gone their own ways.",
+    (
+        "Hana Brook, who was Tess in the long-running show, has made three films since. Pete "
+        "Lomax is writing a novel."
+    ),
+)
+
+PROFILE = _article(
+    "Actor Sorensen dies at 88",
+    "Danish actor Karl Sorensen, twice nominated for a Bafta, has died at the age of 88.",
+    (
+        "Sorensen, whose first film was made in Copenhagen, died at home. He later appeared in "
+        "the cult TV show Pine Hollow. He played a banker in 1986's Gold Rush, and was hotel "
+        "owner Victor Lund in Pine Hollow in 1991."
+    ),
+)
+
+
+def test_who_was_x_in_the_long_running_show() -> None:
+    assert ("Hana Brook", "Tess") in _facts(ROUNDUP, "plays")
+    assert ("Tess", "Dockside") in _facts(ROUNDUP, "appears_in")
+
+
+def test_he_was_a_described_character_in_a_show() -> None:
+    plays = _facts(PROFILE, "plays")
+    assert plays == {("Karl Sorensen", "Victor Lund")}, plays
+    assert ("Victor Lund", "Pine Hollow") in _facts(PROFILE, "appears_in")
