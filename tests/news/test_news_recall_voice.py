@@ -135,3 +135,28 @@ def test_he_was_a_described_character_in_a_show() -> None:
     plays = _facts(PROFILE, "plays")
     assert plays == {("Karl Sorensen", "Victor Lund")}, plays
     assert ("Victor Lund", "Pine Hollow") in _facts(PROFILE, "appears_in")
+
+
+# -- the title role: the show's name is the role's ---------------------------------------------
+
+TITLE_ROLE = _article(
+    "Comic returns with sitcom",
+    (
+        "Writer Ivo Crane will direct the new sitcom Mona Vickers for Channel 4. It is a send-up "
+        "of the fashion trade, with Dana Price in the title role."
+    ),
+    "Tom Reyes plays the title role in the BBC drama Doctor Hale.",
+    (
+        "The musical was first staged in 1966 with Lena Marsh in the title role, while Mona "
+        "Vickers is still on air."
+    ),
+)
+
+
+def test_a_performer_in_the_title_role_plays_the_shows_name() -> None:
+    plays = _facts(TITLE_ROLE, "plays")
+    assert {("Dana Price", "Mona Vickers"), ("Tom Reyes", "Doctor Hale")} <= plays, plays
+
+
+def test_a_title_role_on_a_stage_is_no_tv_role() -> None:
+    assert not any(who == "Lena Marsh" for who, _ in _facts(TITLE_ROLE, "plays"))

@@ -87,10 +87,9 @@ SERIES_CUES = [
     # The Defenders is streaming / hits Netflix / is now available on
     re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
-    # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks, TV soap
-    # Harbour Lane, the US series 48 Pier Road, the drama Sailors' Wives (after the genre word, a
-    # number may open a title, and a plural's apostrophe stand inside it)
-    # (not the verb: "It doesn't show Governor Zack Morris", "to show X")
+    # the spin-off Tidewater, the sister series Copper Gulch, TV soap Harbour Lane, the US series
+    # 48 Pier Road, the drama Sailors' Wives (a number may open a title, a plural's apostrophe
+    # stand inside it); not the verb: "It doesn't show Governor Zack Morris", "to show X"
     re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
                rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
                rf"comedy|sitcom|soap|mini-?series|anthology|western|thriller|procedural|sequel|"
@@ -353,11 +352,11 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         return ""  # "The Mike McMahan-created": an adjective, not a title
     name = re.sub(_WHEN, "", " ".join(words))
     # "played by Jack Quaid in The Boys series": a person's name, then the title ("Sex in the
-    # City" keeps its one word before "in")
-    tail = re.match(r"^[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){1,2}\s(?:in|on|at|for|from|with)\s"
+    # City" keeps its one word before "in"); "the sitcom Mona Vickers for Channel 4": the channel's
+    tail = re.match(r"^([A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){1,2})\s(in|on|at|for|from|with)\s"
                     r"(?:the\s)?((?:The\s)?[A-Z].*)$", name)  # fmt: skip
     if tail and not exact:
-        name = tail.group(1)
+        name = tail.group(1 if f"{tail[2]} {tail[3].split()[0]}" in _FOR_CHANNEL else 3)
     if not name:
         return ""
     if not name.endswith(("'s Tale", "’s Tale")):
@@ -377,6 +376,7 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
     return name
 
 
+_FOR_CHANNEL = {f"for {w}" for w in NOT_PERSON_FIRST if w not in ("US", "UK", "World")}
 # Words that name television in general, never a show alone ("TV Shows", "Series").
 _GENERIC = frozenset(words("tv television show shows series episodes seasons network networks"))
 # What a network publishes about a show, never the show: the words a listing's fields end on.
