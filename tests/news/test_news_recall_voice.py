@@ -160,3 +160,25 @@ def test_a_performer_in_the_title_role_plays_the_shows_name() -> None:
 
 def test_a_title_role_on_a_stage_is_no_tv_role() -> None:
     assert not any(who == "Lena Marsh" for who, _ in _facts(TITLE_ROLE, "plays"))
+
+
+# -- a "Performer (Character)" pair with no show before it -------------------------------------
+
+REUNION = _article(
+    "Harbour Lights star to lead new drama Copper Bay",
+    (
+        "Cara Moss, who played Nell in Harbour Lights, will star in Copper Bay. The drama Copper "
+        "Bay starts in May, and Copper Bay has been sold to four countries."
+    ),
+    (
+        "Harbour Lights ended its nine-year run on ITV in March. Its stars have scattered. Mina "
+        "Ashe (Rosa) has been writing a novel about her home town. Paul Greer (Teddy) directed "
+        "two episodes during his years on Harbour Lights, and now runs a theatre in Leeds."
+    ),
+)
+
+
+def test_a_pair_with_no_show_before_it_is_in_the_show_the_text_is_about() -> None:
+    assert {("Mina Ashe", "Rosa"), ("Paul Greer", "Teddy")} <= _facts(REUNION, "plays")
+    appears = _facts(REUNION, "appears_in")
+    assert {("Rosa", "Harbour Lights"), ("Teddy", "Harbour Lights")} <= appears, appears

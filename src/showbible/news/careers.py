@@ -17,7 +17,7 @@ import re
 
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import NAM, SER, Marked, Mention
-from showbible.news.names import keyof
+from showbible.news.names import keyof, norm
 from showbible.news.roles import C_ITEM, OWNER, Roles
 
 # What may stand between "in" and the show: what kind of show, whose, how it is known ("TV soap",
@@ -72,6 +72,27 @@ class Careers(Roles):
         question = sentence.rstrip().endswith("?")
         if not (para.title or question):
             self.careers(marked, sentence, para)
+            self.unplaced_pairs(marked, sentence, para)
+
+    def unplaced_pairs(self, m: Marked, sentence: str, para: Paragraph) -> None:
+        """A "Performer (Character)" pair that named no show before it (a round-up's "A
+        (Monica) has been working on ...", "B (Ross) directed during his time on S") is in the
+        show the text is about there, as a cast named with its performers is: the one after it
+        in the sentence, else the one its paragraph named before, and so on (``cast_of``)."""
+        if "(" not in sentence:
+            return
+        flat = norm(sentence)
+        placed = {keyof(f.subject) for f in self.facts if f.kind == "appears_in"}
+        for f in [f for f in self.facts if f.kind == "plays" and f.sentence == flat]:
+            if keyof(f.object) in placed:
+                continue
+            token = next(
+                (x.token for x in m.mentions if keyof(self.kb.full(x.value)) == keyof(f.object)),
+                None,
+            )
+            at = m.text.find(token) if token else -1
+            if at >= 0 and re.match(r"\s*\)", m.text[at + len(token or "") :]):
+                self.cast_of(m, at, f.object, sentence, para)
 
     def careers(self, m: Marked, sentence: str, para: Paragraph) -> None:
         text = m.text
