@@ -182,3 +182,23 @@ def test_a_pair_with_no_show_before_it_is_in_the_show_the_text_is_about() -> Non
     assert {("Mina Ashe", "Rosa"), ("Paul Greer", "Teddy")} <= _facts(REUNION, "plays")
     appears = _facts(REUNION, "appears_in")
     assert {("Rosa", "Harbour Lights"), ("Teddy", "Harbour Lights")} <= appears, appears
+
+
+# -- "his character X": the performer named just before owns it -------------------------------
+
+CHARACTERS = _article(
+    "Critic attacks crude TV",
+    (
+        "In a magazine interview, critic Mona Vale attacked comedian Tom Reyes for his character "
+        "Uncle Bertie's crude jokes. Actress Lena Marsh defended her Gullwing character, Nora "
+        "Fisk, on the radio."
+    ),
+    "Novelist Ivo Crane said his character Captain Rook would never be filmed.",
+)
+
+
+def test_his_character_x_is_the_performers_named_before() -> None:
+    plays = _facts(CHARACTERS, "plays")
+    assert {("Tom Reyes", "Uncle Bertie"), ("Lena Marsh", "Nora Fisk")} <= plays, plays
+    assert not any(who in ("Mona Vale", "Ivo Crane") for who, _ in plays), plays
+    assert ("Nora Fisk", "Gullwing") in _facts(CHARACTERS, "appears_in")

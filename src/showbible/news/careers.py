@@ -14,6 +14,7 @@ the role, else the one a pronoun before stands for.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import NAM, SER, Marked, Mention
@@ -24,7 +25,7 @@ from showbible.news.roles import C_ITEM, OWNER, Roles
 # "ITV drama", "the US series", "hit US comedy", "cult TV show"); never a film's or a stage's.
 _KIND = (
     r"(?:(?:the|a|an)\s+)?(?:(?!(?:film|films|movie|movies|play|musical|stage|opera|novel|"
-    r"book|game|version|adaptation|remake|of|and|with|from)\b)(?:[a-z][\w\-]*|[A-Z]{2,}\d?|"
+    r"book|game|version|adaptation|remake|biopic|of|and|with|from)\b)(?:[a-z][\w\-]*|[A-Z]{2,}\d?|"
     r"TV|Channel\s+\d)\s+){0,3}?"
 )
 _IN_SHOW = rf"\s+(?:in|on)\s+{_KIND}[\"“‘']?(?P<s>{SER})"
@@ -58,6 +59,14 @@ _TITLE_ROLE = re.compile(
     rf"|(?P<p2>{NAM})\s+(?:(?:will|has|had|is|was)\s+)?(?:plays?|played|playing|takes?|took|"
     rf"taking)\s+the\s+title\s+(?:role|part)\b(?:\s+(?:in|of)\s+(?P<s>{SER}))?"
 )
+
+# "slated comedian A for his character X", "her Gullwing character, X": a character the
+# performer named just before owns (the show, when the phrase names one)
+_THEIR_CHARACTER = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:(?P<s>{SER})\s+)?(?:character|creation|"
+    rf"alter\s+ego)\s*,?\s+(?P<c>{NAM})"
+)
+_JOB_BEFORE = re.compile(r"\b(?i:actor|actress|star|comedian|comic|performer)\s+$")
 
 # A title role on a stage or in a film is no TV role
 _NOT_TV = re.compile(r"\b(?:Broadway|West\s+End|stage|musical|film|movie|play|theatre|theater)\b")
@@ -118,6 +127,19 @@ class Careers(Roles):
             )
             show = m.at(match.group("s")).value if match.group("s") else self.the_show(para)
             self.career_role(who, match, m, sentence, para, show)
+        for match in _THEIR_CHARACTER.finditer(text):
+            owner = self.performer_just_before(m, match.start())
+            if owner is not None and not self.hedged(text, match.start(), match.end()):
+                show = m.at(match.group("s")).value if match.group("s") else None
+                character = m.at(match.group("c"))
+                if show is not None:
+                    self.career_role(owner, match, m, sentence, para, show)
+                elif character.kind == "name" and self.kb.performer_like(character.value) <= 0:
+                    # "his character Ali G's humour": the name, not its possessive
+                    bare = re.sub(r"[’']s?$", "", character.value)
+                    self.emit_plays(
+                        owner, replace(character, value=bare), m, sentence, para, 0.7, ""
+                    )
         for match in _TITLE_ROLE.finditer(text):
             lead = m.at(match.group("p") or match.group("p2"))
             named = m.at(match.group("s")) if match.group("s") else None
@@ -151,6 +173,20 @@ class Careers(Roles):
                 full = self.kb.full(x.value)
                 if x.kind == "name" and self.kb.performer_like(full) <= 0:
                     self.add("appears_in", full, show, para.line, sentence, 0.6)
+
+    def performer_just_before(self, m: Marked, at: int) -> str | None:
+        """The last person the sentence names before ``at``, when something says performer: a
+        performer's job just before the name, or a role the article gave them (a novelist or a
+        writer speaks of "his character" too)."""
+        names = [x for x in m.mentions if x.kind == "name" and 0 <= m.text.find(x.token) < at]
+        if not names:
+            return None
+        x = names[-1]
+        full = self.kb.full(x.value)
+        if keyof(full) not in self.kb.persons or keyof(full) in self.kb.characters:
+            return None
+        job = _JOB_BEFORE.search(m.text[: m.text.find(x.token)]) is not None
+        return full if job or keyof(full) in self.kb.performers else None
 
     def career_owner(self, m: Marked, sentence: str, para: Paragraph, at: int) -> str | None:
         """The person a career's role is said of: the person the sentence opens on, when it
