@@ -39,6 +39,18 @@ def test_a_countrys_word_before_series_describes_the_show_and_a_number_may_open_
     assert not any(show == "US" for _, show in appears), appears
 
 
+NOT_KINDS = _article(
+    "Actor dies",
+    "US actor Tom Reyes has died at 80.",
+    "His best work was the film 24 Hour Harbour, in which Nell was played by Mina Ashe.",
+)
+
+
+def test_a_countrys_word_before_a_job_is_no_role_and_a_film_title_no_show() -> None:
+    assert _facts(NOT_KINDS, "plays") <= {("Mina Ashe", "Nell")}
+    assert not any(show == "24 Hour Harbour" for _, show in _facts(NOT_KINDS, "appears_in"))
+
+
 # -- a career summed up: the role as a thing the performer has ---------------------------------
 
 AWARDS = _article(
@@ -97,11 +109,28 @@ def test_a_careers_list_of_parts_is_the_person_the_text_is_about() -> None:
 FILM = _article(
     "Star of the screen",
     "Actress Ada Wren is known for her role as Lady Mary Stone in the film Long Shadows.",
+    (
+        "In other categories, Mina Ashe won for her role as Greta Lund in Cold Harbour. The "
+        "Oscar-nominated movie Cold Harbour opens in May."
+    ),
 )
 
 
-def test_a_role_in_a_film_is_no_tv_role() -> None:
+def test_a_role_in_a_title_the_article_calls_a_film_is_no_tv_role() -> None:
     assert _facts(FILM, "plays") == set()
+
+
+WINNERS = _article(
+    "Awards night",
+    (
+        "The Gullwing cast won three prizes. In other categories, Mina Ashe won for her role "
+        "as Greta Lund in the drama Cold Harbour."
+    ),
+)
+
+
+def test_her_role_is_the_nearest_persons_before_it() -> None:
+    assert _facts(WINNERS, "plays") == {("Mina Ashe", "Greta Lund")}
 
 
 # -- who *was* a character ---------------------------------------------------------------------

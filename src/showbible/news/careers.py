@@ -72,8 +72,17 @@ _JOB_BEFORE = re.compile(r"\b(?i:actor|actress|star|comedian|comic|performer)\s+
 _NOT_TV = re.compile(r"\b(?:Broadway|West\s+End|stage|musical|film|movie|play|theatre|theater)\b")
 
 
+# A title the article calls a film: "the Oscar-nominated movie T", "T, a film", "the T film"
+_FILM = (
+    r"\b(?:films?|movies?|biopic|picture)\s+(?:[\w\-’']+\s+){{0,2}}?{0}\b|\b{0}\s*,?\s+"
+    r"(?:(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?)?(?:films?|movies?|biopic)\b"
+)
+
+
 class Careers(Roles):
     """``plays`` (and where) from a career's summing up (see the module's docstring)."""
+
+    _films: set[str] | None = None  # see filmed
 
     def roles_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
         super().roles_pass(sentence, para, offset)
@@ -106,10 +115,13 @@ class Careers(Roles):
     def careers(self, m: Marked, sentence: str, para: Paragraph) -> None:
         text = m.text
         for match in _OWNED.finditer(text):
+            # "In other categories, A won for her role as X": the person nearest before the
+            # pronoun, else the one the text is about
             who = (
                 m.at(match.group("p")).value
                 if match.group("p")
-                else self.career_owner(m, sentence, para, match.start())
+                else self.person_before(m, match.start())
+                or self.career_owner(m, sentence, para, match.start())
             )
             self.career_role(who, match, m, sentence, para)
         career = _CAREER.search(text)
@@ -161,6 +173,8 @@ class Careers(Roles):
             return  # "Della's role as Queen Mab in ...": a character's disguise
         if self.kb.performer_like(character.value) > 0:
             return  # "who was Jane Doe in ...": a performer, no role
+        if self.filmed(show):
+            return  # "her role as X in The Long Pier", which the article calls a film
         q = "hedged" if self.hedged(m.text, match.start(), match.end()) else ""
         played = self.emit_plays(who, character, m, sentence, para, 0.75, q, placed=True)
         if played and not q and keyof(played) != keyof(show):
@@ -173,6 +187,31 @@ class Careers(Roles):
                 full = self.kb.full(x.value)
                 if x.kind == "name" and self.kb.performer_like(full) <= 0:
                     self.add("appears_in", full, show, para.line, sentence, 0.6)
+
+    def filmed(self, show: str) -> bool:
+        """Whether the article calls a title a film ("the Oscar-nominated movie T", "T, the
+        film", "the T film")."""
+        if self._films is None:
+            text = "\n".join(p.text for p in self.article.paragraphs)
+            self._films = {
+                keyof(t)
+                for t in self.kb.series.values()
+                if re.search(_FILM.format(re.escape(t)), text)
+            }
+        return keyof(show) in self._films
+
+    def person_before(self, m: Marked, at: int) -> str | None:
+        """The last person (not a character) the sentence names before ``at``."""
+        for x in reversed([x for x in m.mentions if 0 <= m.text.find(x.token) < at]):
+            full = self.kb.full(x.value)
+            if (
+                x.kind == "name"
+                and keyof(full) in self.kb.persons
+                and keyof(full) not in self.kb.characters
+                and self.kb.performer_like(full) >= 0
+            ):
+                return full
+        return None
 
     def performer_just_before(self, m: Marked, at: int) -> str | None:
         """The last person the sentence names before ``at``, when something says performer: a

@@ -88,14 +88,14 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
     # the spin-off Tidewater, the sister series Copper Gulch, TV soap Harbour Lane, the US series
-    # 48 Pier Road, the drama Sailors' Wives (a number may open a title, a plural's apostrophe
-    # stand inside it); not the verb: "It doesn't show Governor Zack Morris", "to show X"
+    # 48 Pier Road, the drama Sailors' Wives (a TV title may open on a number, hold a plural's
+    # apostrophe); not the verb: "It doesn't show Governor Zack Morris", "to show X"
     re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
                rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
                rf"comedy|sitcom|soap|mini-?series|anthology|western|thriller|procedural|sequel|"
                rf"prequel|revival|reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
-               rf"(?P<t>[{_UP}]\w+s[’'][ \t]+{TITLE}|{COLON_TITLE}|{TITLE}|"
-               rf"\d{{1,3}}[ \t]+(?!(?:Season|Series|Episodes?|Part|Years?|Million)\b){TITLE})"),
+               rf"(?P<t>(?<!film\s)(?<!movie\s)(?:[{_UP}]\w+s[’'][ \t]+{TITLE}|\d{{1,3}}[ \t]+"
+               rf"(?!(?:Season|Series|Episodes?|Part|Years?|Million)\b){TITLE})|{COLON_TITLE}|{TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
     re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})(?:,|\.(?:\s|$))"),
@@ -357,14 +357,14 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
                     r"(?:the\s)?((?:The\s)?[A-Z].*)$", name)  # fmt: skip
     if tail and not exact:
         name = tail.group(1 if f"{tail[2]} {tail[3].split()[0]}" in _FOR_CHANNEL else 3)
-    if not name:
+    if not name or (tail and not exact and name in NOT_PERSON_FIRST):  # "X in the US series"
         return ""
     if not name.endswith(("'s Tale", "’s Tale")):
         name = re.sub(r"[’']s$", "", name)
     if orgs and (name in ORGS or all(w in ORGS for w in words if w != "The")):
         return ""
-    if keyof(name) in OUTLETS or name in NOT_PERSON_FIRST:
-        return ""  # ("the US series 21 Jump Street": a country's word describes the show)
+    if keyof(name) in OUTLETS:
+        return ""
     if re.fullmatch(_NETWORKS, name):  # "episodes of CBS All Access"
         return ""
     if name.lower() in NOT_NAME_START:
