@@ -231,3 +231,22 @@ def test_his_character_x_is_the_performers_named_before() -> None:
     assert {("Tom Reyes", "Uncle Bertie"), ("Lena Marsh", "Nora Fisk")} <= plays, plays
     assert not any(who in ("Mona Vale", "Ivo Crane") for who, _ in plays), plays
     assert ("Nora Fisk", "Gullwing") in _facts(CHARACTERS, "appears_in")
+
+
+# -- a name the sentence calls a character ------------------------------------------------------
+
+CALLED = _article(
+    "Soap moment tops poll",
+    (
+        "Long-running soap Pebble Bay took the drama prize for the night character Rosa told "
+        "her sons the truth. The sitcom Tin Roof came back with fan-favourite character Uncle "
+        "Bertie Vane."
+    ),
+    "Viewers preferred Pebble Bay to Tin Roof, whose character Ivy left in May.",
+)
+
+
+def test_a_name_the_sentence_calls_a_character_is_its_one_shows() -> None:
+    appears = _facts(CALLED, "appears_in")
+    assert {("Rosa", "Pebble Bay"), ("Uncle Bertie Vane", "Tin Roof")} <= appears, appears
+    assert not any(who == "Ivy" for who, _ in appears), appears  # two shows: whose?
