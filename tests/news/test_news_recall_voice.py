@@ -250,3 +250,25 @@ def test_a_name_the_sentence_calls_a_character_is_its_one_shows() -> None:
     appears = _facts(CALLED, "appears_in")
     assert {("Rosa", "Pebble Bay"), ("Uncle Bertie Vane", "Tin Roof")} <= appears, appears
     assert not any(who == "Ivy" for who, _ in appears), appears  # two shows: whose?
+
+
+# -- what only a show has or is: its anniversary, its viewers tuning in ------------------------
+
+RATINGS = _article(
+    "Mara's exit watched by 11m",
+    (
+        "More than 11 million people saw Mara Voss leave the Anchor on Friday, marking Harbour "
+        "Street's 30th anniversary."
+    ),
+    (
+        "Mara left after a row with Ines, Kit and Rafi at the harbour. The show's biggest night "
+        "came in 1999, when viewers saw Mara, played by Lena Marsh, marry her cousin Tobias."
+    ),
+    "Almost half the viewing public tuned into Harbour Street between 8pm and 9pm.",
+)
+
+
+def test_a_shows_anniversary_and_its_viewers_tuning_in_name_it() -> None:
+    assert ("Lena Marsh", "Mara Voss") in _facts(RATINGS, "plays")
+    appears = _facts(RATINGS, "appears_in")
+    assert ("Mara Voss", "Harbour Street") in appears, appears

@@ -87,9 +87,8 @@ SERIES_CUES = [
     # The Defenders is streaming / hits Netflix / is now available on
     re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
-    # the spin-off Tidewater, the sister series Copper Gulch, TV soap Harbour Lane, the US series
-    # 48 Pier Road, the drama Sailors' Wives (a TV title may open on a number, hold a plural's
-    # apostrophe); not the verb: "It doesn't show Governor Zack Morris", "to show X"
+    # the spin-off Tidewater, TV soap Harbour Lane, the US series 48 Pier Road, the drama Sailors'
+    # Wives (a TV title may hold a number, an apostrophe); not the verb "to show X", "doesn't show"
     re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
                rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|"
                rf"comedy|sitcom|soap|mini-?series|anthology|western|thriller|procedural|sequel|"
@@ -205,10 +204,11 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+(?:the|a|an)\s+(?:(?:latest|newest|new|first|"
                rf"second|third|fourth|original|long-running|hit)\s+)?(?:installment|entry|addition|"
                rf"spin-?off|series|show|drama|sitcom|comedy)\s+(?:in|of|to|from)\b"),
-    # will return to Doctor Who to serve as showrunner; the 60th anniversary of Doctor Who
+    # will return to Doctor Who to serve as showrunner; its 60th anniversary; tuned into Doctor Who
     re.compile(rf"\b(?:return|returns|returning|come back|comes back|back)\s+to\s+(?P<t>{TITLE})\s+"
                rf"(?:to\s+serve\s+)?as\s+(?:its\s+|the\s+)?(?:co-?)?show\s?runner"),
-    re.compile(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+of\s+(?P<t>{TITLE})"),
+    re.compile(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+of\s+(?P<t>{TITLE})|(?P<a>{TITLE})[’']s?\s+"
+               rf"\d+(?:st|nd|rd|th)\s+anniversary\b|\btuned\s+in(?:to|\s+to)\s+(?P<b>{TITLE})"),
     # the Yellowstone spin-off 1923, previous spinoff, 1883; In 1923, Ford plays: a year that
     # the grammar makes a show's title
     re.compile(r"\b(?:[Ss]pin-?[Oo]ff|series|show|prequel|sequel|drama)\s*,?\s+"
