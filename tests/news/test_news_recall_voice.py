@@ -272,3 +272,18 @@ def test_a_shows_anniversary_and_its_viewers_tuning_in_name_it() -> None:
     assert ("Lena Marsh", "Mara Voss") in _facts(RATINGS, "plays")
     appears = _facts(RATINGS, "appears_in")
     assert ("Mara Voss", "Harbour Street") in appears, appears
+
+
+# -- a participle made of a place before a role describes it -----------------------------------
+
+ADAPTED = _article(
+    "Detective novel gets new series",
+    (
+        "The detective stories were first made for television in 1961, with actor Tom Reyes as an "
+        "Anglicised Pierre Lacombe, and were later a radio serial."
+    ),
+)
+
+
+def test_an_anglicised_role_is_the_role() -> None:
+    assert ("Tom Reyes", "Pierre Lacombe") in _facts(ADAPTED, "plays")
