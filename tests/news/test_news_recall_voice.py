@@ -287,3 +287,14 @@ ADAPTED = _article(
 
 def test_an_anglicised_role_is_the_role() -> None:
     assert ("Tom Reyes", "Pierre Lacombe") in _facts(ADAPTED, "plays")
+
+
+REFUSED = _article(
+    "Star rules out return",
+    "Actress Lena Marsh has said she would never go back to the soap as her Gullwing character Nell.",
+)
+
+
+def test_a_possessive_names_a_fact_even_in_a_hypothesis() -> None:
+    assert ("Lena Marsh", "Nell") in _facts(REFUSED, "plays")
+    assert ("Nell", "Gullwing") in _facts(REFUSED, "appears_in")

@@ -140,12 +140,14 @@ class Careers(Roles):
             show = m.at(match.group("s")).value if match.group("s") else self.the_show(para)
             self.career_role(who, match, m, sentence, para, show)
         for match in _THEIR_CHARACTER.finditer(text):
+            # a possessive names a fact even in a hypothesis ("he would not guest star as his
+            # S character X": X is his S character)
             owner = self.performer_just_before(m, match.start())
-            if owner is not None and not self.hedged(text, match.start(), match.end()):
+            if owner is not None:
                 show = m.at(match.group("s")).value if match.group("s") else None
                 character = m.at(match.group("c"))
                 if show is not None:
-                    self.career_role(owner, match, m, sentence, para, show)
+                    self.career_role(owner, match, m, sentence, para, show, hedge=False)
                 elif character.kind == "name" and self.kb.performer_like(character.value) <= 0:
                     # "his character Ali G's humour": the name, not its possessive
                     bare = re.sub(r"[’']s?$", "", character.value)
@@ -161,7 +163,7 @@ class Careers(Roles):
 
     def career_role(
         self, who: str | None, match: re.Match[str], m: Marked, sentence: str, para: Paragraph,
-        show: str | None = None,
+        show: str | None = None, hedge: bool = True,
     ) -> None:  # fmt: skip
         """``who`` plays the role the match names, in the show it names (or ``show``)."""
         if show is None and match.groupdict().get("s"):
@@ -175,7 +177,7 @@ class Careers(Roles):
             return  # "who was Jane Doe in ...": a performer, no role
         if self.filmed(show):
             return  # "her role as X in The Long Pier", which the article calls a film
-        q = "hedged" if self.hedged(m.text, match.start(), match.end()) else ""
+        q = "hedged" if hedge and self.hedged(m.text, match.start(), match.end()) else ""
         played = self.emit_plays(who, character, m, sentence, para, 0.75, q, placed=True)
         if played and not q and keyof(played) != keyof(show):
             self.add("appears_in", played, show, para.line, sentence, 0.7)
@@ -215,8 +217,8 @@ class Careers(Roles):
 
     def performer_just_before(self, m: Marked, at: int) -> str | None:
         """The last person the sentence names before ``at``, when something says performer: a
-        performer's job just before the name, or a role the article gave them (a novelist or a
-        writer speaks of "his character" too)."""
+        performer's job just before the name, a role the article gave them, or a catalogue's
+        cast list (a novelist or a writer speaks of "his character" too)."""
         names = [x for x in m.mentions if x.kind == "name" and 0 <= m.text.find(x.token) < at]
         if not names:
             return None
@@ -225,7 +227,8 @@ class Careers(Roles):
         if keyof(full) not in self.kb.persons or keyof(full) in self.kb.characters:
             return None
         job = _JOB_BEFORE.search(m.text[: m.text.find(x.token)]) is not None
-        return full if job or keyof(full) in self.kb.performers else None
+        known = keyof(full) in self.kb.performers or keyof(full) in self.kb.listed
+        return full if job or known else None
 
     def career_owner(self, m: Marked, sentence: str, para: Paragraph, at: int) -> str | None:
         """The person a career's role is said of: the person the sentence opens on, when it
