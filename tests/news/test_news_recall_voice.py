@@ -291,7 +291,7 @@ def test_an_anglicised_role_is_the_role() -> None:
 
 REFUSED = _article(
     "Star rules out return",
-    "Actress Lena Marsh has said she would never go back to the soap as her Gullwing character Nell.",
+    "Actress Lena Marsh said she would never go back to the soap as her Gullwing character Nell.",
 )
 
 
