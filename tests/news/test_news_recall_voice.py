@@ -298,3 +298,23 @@ REFUSED = _article(
 def test_a_possessive_names_a_fact_even_in_a_hypothesis() -> None:
     assert ("Lena Marsh", "Nell") in _facts(REFUSED, "plays")
     assert ("Nell", "Gullwing") in _facts(REFUSED, "appears_in")
+
+
+# -- the same career said in an American voice -------------------------------------------------
+
+AMERICAN = _article(
+    "Character actor dies at 79",
+    (
+        "Tom Reyes, whose stint as Ivo Brandt on the NBC sitcom Lakeview made him a star, has "
+        "died. He earned an Emmy nomination for his turn as Sheriff Dale Hobbs on Pine County."
+    ),
+    "Jane Holt is best known for her role as Mara Voss on Broadway.",
+)
+
+
+def test_whose_stint_and_his_turn_as_x_on_a_show() -> None:
+    plays = _facts(AMERICAN, "plays")
+    assert {("Tom Reyes", "Ivo Brandt"), ("Tom Reyes", "Sheriff Dale Hobbs")} <= plays, plays
+    appears = _facts(AMERICAN, "appears_in")
+    assert {("Ivo Brandt", "Lakeview"), ("Sheriff Dale Hobbs", "Pine County")} <= appears, appears
+    assert not any(show == "Broadway" for _, show in appears), appears

@@ -33,7 +33,7 @@ _IN_SHOW = rf"\s+(?:in|on)\s+{_KIND}[\"“‘']?(?P<s>{SER})"
 # of"; whose it is comes before (a pronoun, a name's possessive, or nothing: see _CAREER)
 _ROLE_NOUN = r"(?:(?:[a-z][\w\-]*|TV)\s+){0,2}?(?:role|part|portrayal|turn|stint)\s+(?:as|of)\s+"
 _OWNED = re.compile(
-    rf"(?:(?P<pron>\b(?:[Hh]is|[Hh]er|[Tt]heir))|(?P<p>{NAM})[’']s?)\s+{_ROLE_NOUN}"
+    rf"(?:(?P<pron>\b(?:[Hh]is|[Hh]er|[Tt]heir|whose))|(?P<p>{NAM})[’']s?)\s+{_ROLE_NOUN}"
     rf"{OWNER}(?P<c>{C_ITEM}){_IN_SHOW}"
 )
 # "Other TV appearances included the part of X in S and a cameo role as Y in T": a list of

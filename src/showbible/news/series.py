@@ -219,10 +219,10 @@ SERIES_CUES = [
     re.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
     # Joe Cruz and Violet Mikami from the Chicago Fire cast
     re.compile(rf"\bthe\s+(?P<t>{COLON_TITLE}|{TITLE})\s+cast\b(?!\s+(?:of|as)\b)"),
-    # first took on the role in Thor; her role in Grey's Anatomy; his portrayal of X in Y
-    re.compile(rf"\b(?:role|part|portrayal)\s+(?:(?:as|of)\s+{NAME}\s+)?in\s+(?P<t>{COLON_TITLE}|{TITLE})"),
-    # first appearance ... came in The Empire Strikes Back; made a third appearance in The Rise
-    # of Skywalker: a "The X" title where someone appears
+    # first took on the role in Thor; her role in Grey's Anatomy; his turn as X on Y
+    re.compile(rf"\b(?:role|part|portrayal|turn|stint)\s+(?:(?:as|of)\s+{NAME}\s+(?:in|on)|in)\s+"
+               rf"(?!Broadway\b)(?P<t>{COLON_TITLE}|{TITLE})"),
+    # made a third appearance in The Rise of Skywalker: a "The X" title where someone appears
     re.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
                rf"starring|reprised|reprising|returned|returning)\s+(?:\w+\s+){{0,2}}?in\s+"
                rf"(?P<t>The\s+{TITLE})"),
