@@ -318,3 +318,23 @@ def test_whose_stint_and_his_turn_as_x_on_a_show() -> None:
     appears = _facts(AMERICAN, "appears_in")
     assert {("Ivo Brandt", "Lakeview"), ("Sheriff Dale Hobbs", "Pine County")} <= appears, appears
     assert not any(show == "Broadway" for _, show in appears), appears
+
+
+# -- the role a career is known by ---------------------------------------------------------------
+
+FAME = _article(
+    "Soap veteran dies",
+    "Actor Ivo Brandt has died at 84. He found fame in the 1970s as Jack Dunne in soap Gullwing.",
+    (
+        "His wife Mina Ashe, who shot to fame as Queen Hester in the 1962 movie Long Shadows, was "
+        "with him. She was later known to millions as Aunt Polly in BBC comedy Tin Roof."
+    ),
+)
+
+
+def test_found_fame_as_x_in_a_show() -> None:
+    plays = _facts(FAME, "plays")
+    assert {("Ivo Brandt", "Jack Dunne"), ("Mina Ashe", "Aunt Polly")} <= plays, plays
+    assert ("Mina Ashe", "Queen Hester") not in plays  # a film's role
+    appears = _facts(FAME, "appears_in")
+    assert {("Jack Dunne", "Gullwing"), ("Aunt Polly", "Tin Roof")} <= appears, appears

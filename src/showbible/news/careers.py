@@ -36,6 +36,14 @@ _OWNED = re.compile(
     rf"(?:(?P<pron>\b(?:[Hh]is|[Hh]er|[Tt]heir|whose))|(?P<p>{NAM})[’']s?)\s+{_ROLE_NOUN}"
     rf"{OWNER}(?P<c>{C_ITEM}){_IN_SHOW}"
 )
+# "He found fame as X in S", "A, who shot to fame as X in S", "known to millions as X in S": the
+# role a career is known by
+_FAME = re.compile(
+    rf"(?:(?P<p>{NAM}),?\s+who\s+|(?P<pron>\b(?:[Hh]e|[Ss]he))\s+)(?:\w+ly\s+|first\s+)?"
+    rf"(?:(?:found|finds|shot\s+to|rose\s+to|achieved|won)\s+fame|became\s+(?:famous|a\s+"
+    rf"household\s+name)|(?:is|was|became)\s+(?:\w+\s+)?known\s+to\s+(?:millions|viewers|audiences|fans))"
+    rf"\s+(?:\w+\s+){{0,3}}?as\s+{OWNER}(?P<c>{C_ITEM}){_IN_SHOW}"
+)
 # "Other TV appearances included the part of X in S and a cameo role as Y in T": a list of
 # roles that are the career's, one item at a time
 _CAREER = re.compile(
@@ -131,6 +139,13 @@ class Careers(Roles):
             while (item := _LISTED.match(text, at)) is not None:  # the list's items, in a row
                 self.career_role(who, item, m, sentence, para)
                 at = item.end()
+        for match in _FAME.finditer(text):
+            who = (
+                m.at(match.group("p")).value
+                if match.group("p")
+                else self.career_owner(m, sentence, para, match.start())
+            )
+            self.career_role(who, match, m, sentence, para)
         for match in _WAS.finditer(text):
             who = (
                 m.at(match.group("p")).value
@@ -253,14 +268,14 @@ class Careers(Roles):
 
     def opening_subject(self, m: Marked) -> tuple[str, str] | None:
         """(the person, its token) a sentence opens on as its subject: its first name, after
-        nothing but a few capitalised or lower-case words ("Irish actor", "Last year actor"),
-        when that name is a person's and not a character's."""
+        nothing but a few capitalised or lower-case words ("Irish actor", "Last year actor", "His
+        wife"), when that name is a person's and not a character's."""
         if not m.mentions or m.mentions[0].kind != "name":
             return None
         x = m.mentions[0]
         lead = m.text[: m.text.find(x.token)]
         if not re.fullmatch(r"\W*(?:[A-Za-z][\w\-]*\s+){0,3}", lead) or re.search(
-            r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir|[Ww]ith|[Ii]n|[Oo]n|[Aa]s|[Bb]y)\s",
+            r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]ith|[Ii]n|[Oo]n|[Aa]s|[Bb]y)\s",
             lead,
         ):
             return None
