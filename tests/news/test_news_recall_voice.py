@@ -338,3 +338,18 @@ def test_found_fame_as_x_in_a_show() -> None:
     assert ("Mina Ashe", "Queen Hester") not in plays  # a film's role
     appears = _facts(FAME, "appears_in")
     assert {("Jack Dunne", "Gullwing"), ("Aunt Polly", "Tin Roof")} <= appears, appears
+
+
+CHANNELS = _article(
+    "Soap star to quit",
+    (
+        "Actress Lena Marsh is to quit her role as Kit Dorran in the BBC One soap Pebble Bay. "
+        "Tom Reyes won praise for his role as Sam Kettle in Ada Wren's drama Tin Roof."
+    ),
+)
+
+
+def test_a_channels_or_a_writers_name_before_the_kind_of_show() -> None:
+    appears = _facts(CHANNELS, "appears_in")
+    assert {("Kit Dorran", "Pebble Bay"), ("Sam Kettle", "Tin Roof")} <= appears, appears
+    assert not any(show in ("Ada Wren", "BBC One") for _, show in appears), appears

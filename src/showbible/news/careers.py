@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import NAM, SER, Marked, Mention
-from showbible.news.names import keyof, norm
+from showbible.news.names import NOT_PERSON_FIRST, ORGS, keyof, norm
 from showbible.news.roles import C_ITEM, OWNER, Roles
 
 # What may stand between "in" and the show: what kind of show, whose, how it is known ("TV soap",
@@ -26,7 +26,7 @@ from showbible.news.roles import C_ITEM, OWNER, Roles
 _KIND = (
     r"(?:(?:the|a|an)\s+)?(?:(?!(?:film|films|movie|movies|play|musical|stage|opera|novel|"
     r"book|game|version|adaptation|remake|biopic|of|and|with|from)\b)(?:[a-z][\w\-]*|[A-Z]{2,}\d?|"
-    r"TV|Channel\s+\d)\s+){0,3}?"
+    r"TV|Channel\s+\d|\ue002\d+\ue003(?:[’']s?)?)\s+){0,3}?"  # "the BBC One soap", "A's drama"
 )
 _IN_SHOW = rf"\s+(?:in|on)\s+{_KIND}[\"“‘']?(?P<s>{SER})"
 # A role as a thing someone has: "her role as", "his portrayal of", "a cameo role as", "the part
@@ -192,6 +192,13 @@ class Careers(Roles):
             return  # "who was Jane Doe in ...": a performer, no role
         if self.filmed(show):
             return  # "her role as X in The Long Pier", which the article calls a film
+        span = m.text[match.end("c") : match.start("s")] if match.groupdict().get("s") else ""
+        if any(
+            x.value.split()[0] not in NOT_PERSON_FIRST | ORGS
+            and not re.search(re.escape(x.token) + r"[’']", span)
+            for x in m.all(span)
+        ):
+            return  # "as X in Jane Doe and S": a name of its own, neither a channel's nor whose
         q = "hedged" if hedge and self.hedged(m.text, match.start(), match.end()) else ""
         played = self.emit_plays(who, character, m, sentence, para, 0.75, q, placed=True)
         if played and not q and keyof(played) != keyof(show):

@@ -220,8 +220,8 @@ SERIES_CUES = [
     # Joe Cruz and Violet Mikami from the Chicago Fire cast
     re.compile(rf"\bthe\s+(?P<t>{COLON_TITLE}|{TITLE})\s+cast\b(?!\s+(?:of|as)\b)"),
     # first took on the role in Thor; her role in Grey's Anatomy; his turn as X on Y
-    re.compile(rf"\b(?:role|part|portrayal|turn|stint)\s+(?:(?:as|of)\s+{NAME}\s+(?:in|on)|in)\s+"
-               rf"(?!Broadway\b)(?P<t>{COLON_TITLE}|{TITLE})"),
+    re.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})|\b(?:role|part|portrayal|turn|"
+               rf"stint)\s+(?:as|of)\s+{NAME}\s+(?:in|on)\s+(?!Broadway)(?P<a>{TITLE})(?<![’']s)(?![’']|\s+[A-Z])"),
     # made a third appearance in The Rise of Skywalker: a "The X" title where someone appears
     re.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
                rf"starring|reprised|reprising|returned|returning)\s+(?:\w+\s+){{0,2}}?in\s+"
