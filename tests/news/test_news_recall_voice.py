@@ -353,3 +353,21 @@ def test_a_channels_or_a_writers_name_before_the_kind_of_show() -> None:
     appears = _facts(CHANNELS, "appears_in")
     assert {("Kit Dorran", "Pebble Bay"), ("Sam Kettle", "Tin Roof")} <= appears, appears
     assert not any(show in ("Ada Wren", "BBC One") for _, show in appears), appears
+
+
+# -- a role said after the show that gave it -----------------------------------------------------
+
+LEAVING = _article(
+    "Two soap stars to quit",
+    (
+        "Lena Marsh is to leave the soap Pebble Bay, where she has played Kit Dorran since 1998. "
+        "Owen Pike is quitting ITV drama Dockside after nine years playing Sam Kettle."
+    ),
+)
+
+
+def test_a_role_said_after_the_show_that_gave_it() -> None:
+    plays = _facts(LEAVING, "plays")
+    assert plays == {("Lena Marsh", "Kit Dorran"), ("Owen Pike", "Sam Kettle")}, plays
+    appears = _facts(LEAVING, "appears_in")
+    assert {("Kit Dorran", "Pebble Bay"), ("Sam Kettle", "Dockside")} <= appears, appears

@@ -44,6 +44,14 @@ _FAME = re.compile(
     rf"household\s+name)|(?:is|was|became)\s+(?:\w+\s+)?known\s+to\s+(?:millions|viewers|audiences|fans))"
     rf"\s+(?:\w+\s+){{0,3}}?as\s+{OWNER}(?P<c>{C_ITEM}){_IN_SHOW}"
 )
+# "A is to leave S, where she has played X since 1995", "A quits S after 12 years playing X": the
+# show named before, the role it gave the sentence's subject
+_THERE = re.compile(
+    rf"(?P<s>{SER})\s*(?:,\s+(?:where|in\s+which)\s+(?:he|she|they)\s+(?:has\s+|had\s+|have\s+)?"
+    rf"(?:\w+ly\s+)?(?:played|plays|portrayed|starred\s+as|been\s+playing)|\s+(?:after|following)\s+"
+    rf"(?:more\s+than\s+)?(?:\w+\s+)?(?:years?|decades?|seasons?)\s+(?:of\s+)?(?:playing|as))\s+"
+    rf"{OWNER}(?P<c>{C_ITEM})"
+)
 # "Other TV appearances included the part of X in S and a cameo role as Y in T": a list of
 # roles that are the career's, one item at a time
 _CAREER = re.compile(
@@ -144,6 +152,11 @@ class Careers(Roles):
                 m.at(match.group("p")).value
                 if match.group("p")
                 else self.career_owner(m, sentence, para, match.start())
+            )
+            self.career_role(who, match, m, sentence, para)
+        for match in _THERE.finditer(text):
+            who = self.person_before(m, match.start()) or self.career_owner(
+                m, sentence, para, match.start()
             )
             self.career_role(who, match, m, sentence, para)
         for match in _WAS.finditer(text):
