@@ -1,14 +1,19 @@
 """Who plays whom, said the way a profile, an obituary or an awards story sums up a career: "A,
 known for her role as X in TV soap S", "won an award for his portrayal of X in S", "other TV
-appearances included the part of X in S and a cameo role as Y in T", "A, who was X in the
-long-running show", "he ... was saw mill owner X in S", "with A in the title role".
+appearances included the part of X in S and a cameo role as Y in T", "he found fame as X in S",
+"A is to leave S, where she has played X", "A, who was X in the long-running show", "he ... was
+saw mill owner X in S", "with A in the title role", "comedian A ... his character X".
 
-These name a role as a thing the performer has (a noun: role, part, portrayal) rather than
-with a verb of playing, and the show after it is usually given with what kind of show it is
-("ITV drama", "the US series"): the show is the one the phrase names, never one guessed from
-the article, so a film role ("her role as X in the film Y") or a role with no show gives no
-fact. The performer is the person the sentence is about: the first person it names before
-the role, else the one a pronoun before stands for.
+These name a role as a thing the performer has (a noun: role, part, portrayal, fame) rather
+than with a verb of playing, and the show after it is usually given with what kind of show it
+is ("ITV drama", "the US series"): the show is the one the phrase names, never one guessed from
+the article, so a film role ("her role as X in the film Y", or in a title the article calls a
+film) or a role with no show gives no fact. The performer is a name's possessive; for "her",
+the nearest person before it; with nobody named, the person the text is about (the subject of
+the last sentence that opened on one), in full.
+
+Also here, because it is read the same way, after the plays of a sentence: a lone "Performer
+(Character)" pair that named no show is placed like any cast (``unplaced_pairs``).
 """
 
 from __future__ import annotations
@@ -193,7 +198,9 @@ class Careers(Roles):
         self, who: str | None, match: re.Match[str], m: Marked, sentence: str, para: Paragraph,
         show: str | None = None, hedge: bool = True,
     ) -> None:  # fmt: skip
-        """``who`` plays the role the match names, in the show it names (or ``show``)."""
+        """``who`` plays the role the match names, in the show it names (or ``show``); a
+        "Y's aunt X" role puts Y in that show too. ``hedge``: whether the clause's hedge counts
+        (a possessive's does not)."""
         if show is None and match.groupdict().get("s"):
             show = m.at(match.group("s")).value
         character = m.at(match.group("c"))
@@ -269,7 +276,7 @@ class Careers(Roles):
         """The person a career's role is said of: the person the sentence opens on, when it
         opens on one before ``at``; else the person the last sentence that opened on one did
         (an obituary's "she", "Other TV appearances included": whoever the text is about, not
-        the last name it dropped), in this paragraph or the two before; else the headline's."""
+        the last name it dropped), in this paragraph or the two before; else nobody."""
         own = self.opening_subject(m)
         if own is not None and m.text.find(own[1]) < at:
             return own[0]
