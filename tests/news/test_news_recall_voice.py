@@ -371,3 +371,22 @@ def test_a_role_said_after_the_show_that_gave_it() -> None:
     assert plays == {("Lena Marsh", "Kit Dorran"), ("Owen Pike", "Sam Kettle")}, plays
     appears = _facts(LEAVING, "appears_in")
     assert {("Kit Dorran", "Pebble Bay"), ("Sam Kettle", "Dockside")} <= appears, appears
+
+
+# -- "famous for playing", "best known as": the role the performer is known by -----------------
+
+KNOWN = _article(
+    "Pebble Bay star to leave",
+    (
+        "Pebble Bay star Owen Pike, 45, best known as Sam Kettle, is to leave the soap. Mina "
+        "Ashe, famous for playing Rosa Vane in ITV drama Dockside, joins Pebble Bay in May."
+    ),
+    "Singer Reginald Bly, better known as Rocky Starr, has a new album out.",
+)
+
+
+def test_the_role_a_performer_is_known_by() -> None:
+    plays = _facts(KNOWN, "plays")
+    assert plays == {("Owen Pike", "Sam Kettle"), ("Mina Ashe", "Rosa Vane")}, plays
+    appears = _facts(KNOWN, "appears_in")
+    assert {("Sam Kettle", "Pebble Bay"), ("Rosa Vane", "Dockside")} <= appears, appears

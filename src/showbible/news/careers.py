@@ -57,6 +57,12 @@ _THERE = re.compile(
     rf"(?:more\s+than\s+)?(?:\w+\s+)?(?:years?|decades?|seasons?)\s+(?:of\s+)?(?:playing|as))\s+"
     rf"{OWNER}(?P<c>{C_ITEM})"
 )
+# "S star A, 45, best known as X": the role of a performer the text ties to a show ("S star A");
+# never a stage name alone ("Reginald Dwight, better known as Elton John")
+_KNOWN_AS = re.compile(
+    rf"(?P<p>{NAM})(?:,\s*\d{{1,3}})?,\s+(?:also\s+|better\s+|best\s+)?known\s+(?:to\s+\w+\s+)?"
+    rf"as\s+{OWNER}(?P<c>{C_ITEM})(?!\s+(?:in|on|from)\s)"
+)
 # "Other TV appearances included the part of X in S and a cameo role as Y in T": a list of
 # roles that are the career's, one item at a time
 _CAREER = re.compile(
@@ -164,6 +170,9 @@ class Careers(Roles):
                 m, sentence, para, match.start()
             )
             self.career_role(who, match, m, sentence, para)
+        for match in _KNOWN_AS.finditer(text):
+            who = m.at(match.group("p")).value
+            self.career_role(who, match, m, sentence, para, self.kb.show_of.get(keyof(who)))
         for match in _WAS.finditer(text):
             who = (
                 m.at(match.group("p")).value
