@@ -390,3 +390,22 @@ def test_the_role_a_performer_is_known_by() -> None:
     assert plays == {("Owen Pike", "Sam Kettle"), ("Mina Ashe", "Rosa Vane")}, plays
     appears = _facts(KNOWN, "appears_in")
     assert {("Sam Kettle", "Pebble Bay"), ("Rosa Vane", "Dockside")} <= appears, appears
+
+
+# -- a role among the cinema's prizes -------------------------------------------------------------
+
+PRIZES = _article(
+    "Screen guild honours Ashe",
+    (
+        "The guild's winners often go on to win Oscars. In other categories, Mina Ashe won for "
+        "her role as Greta Lund in Cold Harbour."
+    ),
+    (
+        "Despite an Oscar nomination, Tom Reyes worked mostly in television. He was hotel owner "
+        "Victor Lund in the cult TV show Pine Hollow."
+    ),
+)
+
+
+def test_a_role_among_the_oscars_needs_a_word_for_television() -> None:
+    assert _facts(PRIZES, "plays") == {("Tom Reyes", "Victor Lund")}

@@ -99,6 +99,14 @@ _JOB_BEFORE = re.compile(r"\b(?i:actor|actress|star|comedian|comic|performer)\s+
 _NOT_TV = re.compile(r"\b(?:Broadway|West\s+End|stage|musical|film|movie|play|theatre|theater)\b")
 
 
+# A paragraph about the cinema's prizes or takings, and the words that put a show on TV anyway
+_CINEMA = re.compile(r"\bOscars?\b|\bAcademy\s+Awards?\b|\bbox[- ]office\b|\bbig\s+screen\b")
+_TV_KIND = re.compile(r"\b(?:TV|television|soap|series|sitcom|show|drama|comedy|BBC|ITV|Channel)\b")
+# An opening phrase before a sentence's subject: "Despite an Oscar nomination, A ..."
+_OPENING = re.compile(
+    r"^\W*(?:Despite|After|Before|Since|In|On|At|During|Following|Like|Unlike|Although|Though|"
+    r"While|When|Born|Speaking|Last|This|Earlier|Later|Now|Today|Yesterday)\b[^,\ue002]{0,60},\s+"
+)
 # A title the article calls a film: "the Oscar-nominated movie T", "T, a film", "the T film"
 _FILM = (
     r"\b(?:films?|movies?|biopic|picture)\s+(?:[\w\-’']+\s+){{0,2}}?{0}\b|\b{0}\s*,?\s+"
@@ -228,6 +236,8 @@ class Careers(Roles):
             for x in m.all(span)
         ):
             return  # "as X in Jane Doe and S": a name of its own, neither a channel's nor whose
+        if _CINEMA.search(para.text) and not (_TV_KIND.search(span) or self.televised(show)):
+            return  # "her role as X in T" among the Oscars, with nothing saying T is on TV
         q = "hedged" if hedge and self.hedged(m.text, match.start(), match.end()) else ""
         played = self.emit_plays(who, character, m, sentence, para, 0.75, q, placed=True)
         if played and not q and keyof(played) != keyof(show):
@@ -252,6 +262,14 @@ class Careers(Roles):
                 if re.search(_FILM.format(re.escape(t)), text)
             }
         return keyof(show) in self._films
+
+    def televised(self, show: str) -> bool:
+        """Whether the article names a title after a word for television ("cult TV show T")."""
+        text = "\n".join(p.text for p in self.article.paragraphs)
+        return (
+            re.search(rf"{_TV_KIND.pattern}\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(show)}\b", text)
+            is not None
+        )
 
     def person_before(self, m: Marked, at: int) -> str | None:
         """The last person (not a character) the sentence names before ``at``."""
@@ -309,7 +327,8 @@ class Careers(Roles):
         if not m.mentions or m.mentions[0].kind != "name":
             return None
         x = m.mentions[0]
-        lead = m.text[: m.text.find(x.token)]
+        # ("Despite an Oscar nomination, A worked ...": an opening phrase, then the subject)
+        lead = _OPENING.sub("", m.text[: m.text.find(x.token)])
         if not re.fullmatch(r"\W*(?:[A-Za-z][\w\-]*\s+){0,3}", lead) or re.search(
             r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]ith|[Ii]n|[Oo]n|[Aa]s|[Bb]y)\s",
             lead,
