@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from showbible.news.cinema import among_the_cinema
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.names import NOT_PERSON_FIRST, ORGS, keyof, norm
@@ -98,10 +99,6 @@ _JOB_BEFORE = re.compile(r"\b(?i:actor|actress|star|comedian|comic|performer)\s+
 # A title role on a stage or in a film is no TV role
 _NOT_TV = re.compile(r"\b(?:Broadway|West\s+End|stage|musical|film|movie|play|theatre|theater)\b")
 
-
-# A paragraph about the cinema's prizes or takings, and the words that put a show on TV anyway
-_CINEMA = re.compile(r"\bOscars?\b|\bAcademy\s+Awards?\b|\bbox[- ]office\b|\bbig\s+screen\b")
-_TV_KIND = re.compile(r"\b(?:TV|television|soap|series|sitcom|show|drama|comedy|BBC|ITV|Channel)\b")
 # An opening phrase before a sentence's subject: "Despite an Oscar nomination, A ..."
 _OPENING = re.compile(
     r"^\W*(?:Despite|After|Before|Since|In|On|At|During|Following|Like|Unlike|Although|Though|"
@@ -236,7 +233,7 @@ class Careers(Roles):
             for x in m.all(span)
         ):
             return  # "as X in Jane Doe and S": a name of its own, neither a channel's nor whose
-        if _CINEMA.search(para.text) and not (_TV_KIND.search(span) or self.televised(show)):
+        if among_the_cinema(para.text, self.whole_text(), span, show):
             return  # "her role as X in T" among the Oscars, with nothing saying T is on TV
         q = "hedged" if hedge and self.hedged(m.text, match.start(), match.end()) else ""
         played = self.emit_plays(who, character, m, sentence, para, 0.75, q, placed=True)
@@ -263,13 +260,9 @@ class Careers(Roles):
             }
         return keyof(show) in self._films
 
-    def televised(self, show: str) -> bool:
-        """Whether the article names a title after a word for television ("cult TV show T")."""
-        text = "\n".join(p.text for p in self.article.paragraphs)
-        return (
-            re.search(rf"{_TV_KIND.pattern}\s+(?:[\w\-]+\s+){{0,2}}?{re.escape(show)}\b", text)
-            is not None
-        )
+    def whole_text(self) -> str:
+        """The article's text, its paragraphs a line each."""
+        return "\n".join(p.text for p in self.article.paragraphs)
 
     def person_before(self, m: Marked, at: int) -> str | None:
         """The last person (not a character) the sentence names before ``at``."""
