@@ -159,3 +159,31 @@ def test_a_film_actresss_roles_are_film_roles_unless_their_sentence_says_tv() ->
     found = triples(ACTRESS)
     assert ("plays", "Jane Holt", "Ada Crane") in found, found
     assert ("plays", "Jane Holt", "Mara Voss") not in found, found
+
+
+# -- after the merge with the recall work (a role's noun, a show's word) -----------------------
+
+BROADWAY = (
+    "Harbour Street casts a star\n\n"
+    "The BBC One soap Harbour Street has a new face. Jane Holt is best known for her role as "
+    "Mara Voss on Broadway.\n"
+)
+
+
+def test_a_role_named_by_its_noun_on_broadway_is_a_stage_role() -> None:
+    # "on Broadway" says where the role is played ("on stage" does not: a test of the phrasings
+    # holds "originated the role of X on stage"), and Broadway is no show
+    assert not triples(BROADWAY), triples(BROADWAY)
+
+
+STAGE_SHOW = (
+    "Where are they now?\n\n"
+    "Gull Point ended its eight-year run at the Adelphi Theatre in May.\n\n"
+    "Hana Brook, who was Tess in the long-running show, has made three films since.\n"
+)
+
+
+def test_a_long_running_show_in_an_article_about_a_theatre_is_no_tv_word() -> None:
+    # "the long-running show" speaks of television only where nothing names a stage, a
+    # concert, a radio or a ceremony (the recall work's round-up does not: its roles stand)
+    assert not triples(STAGE_SHOW), triples(STAGE_SHOW)

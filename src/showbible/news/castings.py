@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from showbible.news.called import Called
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER, Marked
 from showbible.news.extractor import HEDGE
@@ -127,7 +128,7 @@ _TIED_ROLE = re.compile(
 )
 
 
-class Castings(Respectively, Recasts):
+class Castings(Respectively, Recasts, Called):
     """``plays`` facts said with a role's words (see the module's docstring)."""
 
     def castings(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:

@@ -277,7 +277,15 @@ def strip_start(name: str) -> str:
     """Drop sentence-start words glued to a name: ``With Simone Missick`` -> ``Simone
     Missick``; ``Unlike Jessica`` -> ``Jessica``."""
     words = name.split()
-    while words and words[0].lower().strip(".") in NOT_NAME_START and len(words) > 1:
+    # ("as an Americanised Jimmy Bond": a participle made of a place describes the role)
+    while (
+        words
+        and len(words) > 1
+        and (
+            words[0].lower().strip(".") in NOT_NAME_START
+            or re.fullmatch(r"[A-Z][a-z]+i[sz]ed", words[0])
+        )
+    ):
         if (words[0] == "The" and len(words) > 1) or SPOUSE.match(" ".join(words)):
             break  # "First Lady Kelly Kapowski": an office, which ``unranked`` drops
         words = words[1:]

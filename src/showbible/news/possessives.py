@@ -13,6 +13,8 @@ line, are dropped when the article's own words say which of these it is:
 - C stands before a noun for a thing, or is glued to a hyphen's word ("C album", "C show",
   "C-shortlisted");
 - its sentence speaks of films, stages, records or companies and not of television;
+- P, as the possessive writes it, is a title the article calls a film, a play or an album
+  ("Ray's Taylor Hackford", after "biopic Ray"): its maker or its star;
 - the possessive follows a speech verb (``said P's C``): C is the one who speaks;
 - P is an organisation by its own words ("University", "Records", "Choir") or by the article's
   ("the band P");
@@ -27,7 +29,7 @@ import re
 from showbible.news.cleaning import Article
 from showbible.news.facts import NewsFact
 from showbible.news.names import NOT_PERSON_FIRST, ORGS, keyof, words
-from showbible.news.works import MUSIC, NOT_TV_WORLD, TV_WORLD
+from showbible.news.works import MUSIC, NOT_TV_WORLD, TV_WORLD, Works
 
 # A thing's noun after C: C names the thing (a work, a company, an event), not a character.
 _THING_AFTER = re.compile(
@@ -110,13 +112,15 @@ def maker(text: str, owner: str, whole: bool = False) -> bool:
     return made is not None and acted is None
 
 
-def not_a_role(fact: NewsFact, text: str) -> bool:
+def not_a_role(fact: NewsFact, text: str, works: Works | None = None) -> bool:
     """Whether a ``plays`` fact is a possessive that the article shows to be no role."""
     found = _possessive(fact.sentence, fact.subject, fact.object)
     if found is None:
         return False
     return (
         _THING_AFTER.match(fact.sentence, found.end("c")) is not None
+        # "Ray's Taylor Hackford", the article's "biopic Ray": a film's maker or star
+        or (works is not None and works.not_tv(found.group("p")))
         or fact.object.split()[0] in NOT_PERSON_FIRST  # "Judy Finnigan's Channel 4 show"
         or _SPEECH_BEFORE.search(fact.sentence[: found.start()]) is not None
         or _elsewhere(fact.sentence)
@@ -129,7 +133,10 @@ def drop_owned_things(facts: list[NewsFact], article: Article) -> list[NewsFact]
     """The facts without the possessives that are no roles (see the module's docstring), and
     without the appearance, in that line, of what such a possessive named."""
     text = "\n".join(p.text for p in article.paragraphs)
-    owned = {(keyof(f.object), f.line) for f in facts if f.kind == "plays" and not_a_role(f, text)}
+    works = Works(article, lambda _title: False)  # what the article calls its titles
+    owned = {
+        (keyof(f.object), f.line) for f in facts if f.kind == "plays" and not_a_role(f, text, works)
+    }
     return [
         f
         for f in facts

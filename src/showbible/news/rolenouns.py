@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from showbible.news.cinema import CINEMA, among_the_cinema, stage_or_screen
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER
 from showbible.news.names import keyof
@@ -80,6 +81,8 @@ def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
     """Propose the roles a sentence names by a noun, and their show when it follows."""
     characters_named(reader, sentence, para)
     m = reader.kb.mark(sentence)
+    # the article's text, for the cinema's guard (only a paragraph about the cinema asks)
+    text = "\n".join(p.text for p in reader.article.paragraphs) if CINEMA.search(para.text) else ""
     starts = [n.start() for n in re.finditer(NAM, m.text)]
     for pattern in (_ROLE_NOUN, _OWNED_NOUN, _CHARACTER_NOUN, _WHO_WAS, _SHOWS_ROLE):
         # from every name: "Wood slated Sacha Baron Cohen for his character" is Cohen's
@@ -94,6 +97,14 @@ def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
                 for t in between
             ):
                 continue
+            where = _SHOW_AFTER.match(m.text, match.end())
+            own = match.groupdict().get("s") or (where.group("s") if where else None)
+            show = m.at(own) if own else None
+            # "In other categories, A won for her role as X in T" among the Oscars: a film's
+            # role, unless a word puts it on television (the guard careers keeps too)
+            phrase = m.text[match.end("p") : where.start("s") if where else match.end()]
+            if among_the_cinema(para.text, text, phrase, show.value if show else None):
+                continue
             # a role's noun presupposes the role, whatever the verb's mood ("would not guest
             # star as his Harbourside character David")
             q = ""
@@ -101,15 +112,13 @@ def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
             # "his character Ali G's brand of humour": the name without its possessive
             c = dataclasses.replace(c, value=re.sub(r"[’']s$", "", c.value))
             played = reader.emit_plays(performer.value, c, m, sentence, para, 0.75, q)
-            where = _SHOW_AFTER.match(m.text, match.end())
-            own = match.groupdict().get("s") or (where.group("s") if where else None)
-            if played and own:
-                show = m.at(own)
+            if played and show is not None:
                 if show.kind == "name" and (
                     keyof(show.value) in reader.kb.persons
                     or reader.kb.performer_like(show.value) > 0
+                    or stage_or_screen(show.value)
                 ):
-                    continue  # "his role as X in Jane Holt's film": a person, no show
+                    continue  # "his role as X in Jane Holt's film", "on Broadway": no show
                 reader.add("appears_in", played, show.value, para.line, sentence,
                            0.7 if show.kind == "series" else 0.6, q)  # fmt: skip
     for match in _PART_OF.finditer(m.text):

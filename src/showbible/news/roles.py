@@ -94,7 +94,7 @@ def _attributive(span: str, token: str) -> bool:
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
 AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|still|" \
-      r"best known for|known for|" \
+      r"best known for|known for|(?:best\s+)?(?:famous|remembered)\s+for|" \
       r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
       r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
 V_DIRECT = (
@@ -129,10 +129,10 @@ SER_ROLE = (
     rf"(?:{SER}\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM})|(?:the|a|an)\s+{NAM}\s+"
     rf"(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM}))"
 )
-# "as Karen's (Megan Mullally) former lover Malcolm Widmark", "play Spencer Reid's mother Diana":
-# whose the role is, then the role
-# ("as the Buchmans' apartment superintendent Mr. Wicker": a family's, its apostrophe alone)
-OWNED_ROLE = rf"(?:(?:the\s+)?{CH}[’']s?\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM}))"
+# whose the role is, then the role: "as Karen's (Megan Mullally) former lover Malcolm Widmark",
+# "as the Buchmans' superintendent Mr. Wicker" (an apostrophe alone), "played Gullwing's Nora Fisk"
+OWNED_ROLE = rf"(?:(?:the\s+)?{CH}[’']s?\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM})" \
+             rf"|{SER}[’']s\s+(?={NAM}))"  # fmt: skip
 OWNER = rf"{OWNED_ROLE}?"
 # "plays a TV star named Regina Coburn", "voiced a character named Pilar"
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"

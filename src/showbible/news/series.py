@@ -15,6 +15,7 @@ from showbible.news.names import (
     GENRE,
     NAME,
     NOT_NAME_START,
+    NOT_PERSON_FIRST,
     NUMBER_WORDS,
     ORGS,
     OUTLETS,
@@ -86,13 +87,14 @@ SERIES_CUES = [
     # The Defenders is streaming / hits Netflix / is now available on
     re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
-    # the spin-off Tidewater, the sister series Copper Gulch, the animated Lower Decks
-    # (not the verb: "It doesn't show Governor Zack Morris", "to show X")
+    # the spin-off Tidewater, TV soap Harbour Lane, the US series 48 Pier Road, the drama Sailors'
+    # Wives (a TV title may hold a number, an apostrophe); not the verb "to show X", "doesn't show"
     re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
                rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|soap(?:\s+opera)?|"
-               rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|prequel|revival|"
-               rf"reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
-               rf"(?P<t>{COLON_TITLE}|{TITLE})"),
+               rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|"
+               rf"prequel|revival|reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
+               rf"(?P<t>(?<!film\s)(?<!movie\s)(?:[{_UP}]\w+s[’'][ \t]+{TITLE}|\d{{1,3}}[ \t]+"
+               rf"(?!(?:Season|Series|Episodes?|Part|Years?|Million)\b){TITLE})|{COLON_TITLE}|{TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
     re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})(?:,|\.(?:\s|$))"),
@@ -202,10 +204,11 @@ SERIES_CUES = [
     re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+(?:the|a|an)\s+(?:(?:latest|newest|new|first|"
                rf"second|third|fourth|original|long-running|hit)\s+)?(?:installment|entry|addition|"
                rf"spin-?off|series|show|drama|sitcom|comedy)\s+(?:in|of|to|from)\b"),
-    # will return to Doctor Who to serve as showrunner; the 60th anniversary of Doctor Who
+    # will return to Doctor Who to serve as showrunner; its 60th anniversary; tuned into Doctor Who
     re.compile(rf"\b(?:return|returns|returning|come back|comes back|back)\s+to\s+(?P<t>{TITLE})\s+"
                rf"(?:to\s+serve\s+)?as\s+(?:its\s+|the\s+)?(?:co-?)?show\s?runner"),
-    re.compile(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+of\s+(?P<t>{TITLE})"),
+    re.compile(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+of\s+(?P<t>{TITLE})|(?P<a>{TITLE})[’']s?\s+"
+               rf"\d+(?:st|nd|rd|th)\s+anniversary\b|\btuned\s+in(?:to|\s+to)\s+(?P<b>{TITLE})"),
     # the Yellowstone spin-off 1923, previous spinoff, 1883; In 1923, Ford plays: a year that
     # the grammar makes a show's title
     re.compile(r"\b(?:[Ss]pin-?[Oo]ff|series|show|prequel|sequel|drama)\s*,?\s+"
@@ -216,10 +219,10 @@ SERIES_CUES = [
     re.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
     # Joe Cruz and Violet Mikami from the Chicago Fire cast
     re.compile(rf"\bthe\s+(?P<t>{COLON_TITLE}|{TITLE})\s+cast\b(?!\s+(?:of|as)\b)"),
-    # first took on the role in Thor; her role in Grey's Anatomy
-    re.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})"),
-    # first appearance ... came in The Empire Strikes Back; made a third appearance in The Rise
-    # of Skywalker: a "The X" title where someone appears
+    # first took on the role in Thor; her role in Grey's Anatomy; his turn as X on Y
+    re.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})|\b(?:role|part|portrayal|turn|"
+               rf"stint)\s+(?:as|of)\s+{NAME}\s+(?:in|on)\s+(?!Broadway)(?P<a>{TITLE})(?<![’']s)(?![’']|\s+[A-Z])"),
+    # made a third appearance in The Rise of Skywalker: a "The X" title where someone appears
     re.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
                rf"starring|reprised|reprising|returned|returning)\s+(?:\w+\s+){{0,2}}?in\s+"
                rf"(?P<t>The\s+{TITLE})"),
@@ -349,12 +352,12 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         return ""  # "The Mike McMahan-created": an adjective, not a title
     name = re.sub(_WHEN, "", " ".join(words))
     # "played by Jack Quaid in The Boys series": a person's name, then the title ("Sex in the
-    # City" keeps its one word before "in")
-    tail = re.match(r"^[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){1,2}\s(?:in|on|at|for|from|with)\s"
+    # City" keeps its one word before "in"); "the sitcom Mona Vickers for Channel 4": the channel's
+    tail = re.match(r"^([A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){1,2})\s(in|on|at|for|from|with)\s"
                     r"(?:the\s)?((?:The\s)?[A-Z].*)$", name)  # fmt: skip
     if tail and not exact:
-        name = tail.group(1)
-    if not name:
+        name = tail.group(1 if f"{tail[2]} {tail[3].split()[0]}" in _FOR_CHANNEL else 3)
+    if not name or (tail and not exact and name in NOT_PERSON_FIRST):  # "X in the US series"
         return ""
     if not name.endswith(("'s Tale", "’s Tale")):
         name = re.sub(r"[’']s$", "", name)
@@ -373,6 +376,7 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
     return name
 
 
+_FOR_CHANNEL = {f"for {w}" for w in NOT_PERSON_FIRST if w not in ("US", "UK", "World")}
 # Words that name television in general, never a show alone ("TV Shows", "Series").
 _GENERIC = frozenset(words("tv television show shows series episodes seasons network networks"))
 # What a network publishes about a show, never the show: the words a listing's fields end on.

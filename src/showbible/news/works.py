@@ -13,8 +13,9 @@ looks at what the whole article calls each title and where a role is played:
 - a role whose own sentence sets it in such a work (a film's or a stage's word or title before
   the role, or right after it: "in Mike Leigh's film", "on stage") and names no television is
   no TV role;
-- an article that never says anything of television (no TV word, no channel) but speaks of
-  films, stages or records proposes no role and no appearance at all.
+- an article that never says anything of television (no TV word, no channel, no known series,
+  no "show" in an article that names no stage, concert, radio or ceremony) but speaks of films,
+  stages or records proposes no role and no appearance at all.
 """
 
 from __future__ import annotations
@@ -55,10 +56,33 @@ TV_WORLD = re.compile(
     r"Disney\+|Peacock|Paramount\+|Prime\s+Video|Apple\s+TV|Nickelodeon|cartoons?|"
     r"sketch\s+show|chat\s+show|game\s+show|showrunners?)\b"
 )
+# A show of television's: "the long-running show", "its show", in an article that names no
+# other kind of show (a stage's, a concert's, a radio's, a ceremony's, a fair's)
+_A_SHOW = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|that|whose|hit|long-running)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"shows?\b",
+    re.I,
+)
+_OTHER_SHOWS = re.compile(
+    rf"\b(?:stage|theat(?:re|er)s?|Broadway|West\s+End|musicals?|(?<!soap\s)operas?|ballets?|"
+    rf"pantomimes?|panto|{_PLAY}|Royal\s+Shakespeare|radio|DJs?|ceremon(?:y|ies)|awards?\s+shows?|"
+    rf"road\s*shows?|fashion|motor\s+show|exhibitions?|galler(?:y|ies)|concerts?|gigs?|tours?|"
+    rf"festivals?|bands?|singers?|rappers?|tickets?)\b",
+    re.I,
+)
+
+
+def tv_show_word(text: str) -> bool:
+    """Whether a text speaks of a show that can only be television's: a show (a noun: "the
+    long-running show") in a text that names no stage, concert, radio, ceremony or fair."""
+    return _A_SHOW.search(text) is not None and _OTHER_SHOWS.search(text) is None
+
+
 # After a role, the phrase that says where it is played ("in Mike Leigh's latest film Vera
 # Drake", "for the Royal Shakespeare Company"); not "on stage", which tells where a role that
-# lives on elsewhere began ("originated the role of X on stage").
-_WHERE_AFTER = re.compile(r"\s*,?\s*(?:in|at|for)\s+[^.;,:()-]{0,60}")
+# lives on elsewhere began ("originated the role of X on stage"); but "on Broadway", which
+# names the stage's world ("best known for her role as X on Broadway").
+_WHERE_AFTER = re.compile(r"\s*,?\s*(?:in|at|for|on(?=\s+Broadway\b))\s+[^.;,:()-]{0,60}")
 
 
 def _called(text: str, title: str) -> tuple[bool, bool]:
@@ -106,8 +130,10 @@ class Works:
         self._kinds: dict[str, tuple[bool, bool]] = {}
         # without a TV word nothing is called a series, so only a known title can say "TV"
         # (looked up first: a long article holds thousands of capitalised spans)
-        self.says_tv = TV_WORLD.search(self.text) is not None or any(
-            self.known(t) and not self._kind(t)[0] for t in set(_titles(self.text))
+        self.says_tv = (
+            TV_WORLD.search(self.text) is not None
+            or tv_show_word(self.text)  # "who was X in the long-running show"
+            or any(self.known(t) and not self._kind(t)[0] for t in set(_titles(self.text)))
         )
         # one aside ("fresh from a Broadway run") does not make an article a film's or a stage's
         self.says_other = len(NOT_TV_WORLD.findall(self.text) + MUSIC.findall(self.text)) >= 2
