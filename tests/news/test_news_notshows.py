@@ -4,17 +4,7 @@ of our own."""
 
 from __future__ import annotations
 
-from showbible.news import extract_text
-
-FACTS = tuple[str, str, str]
-
-
-def triples(text: str) -> set[FACTS]:
-    return {
-        (f.kind, f.subject, f.object)
-        for f in extract_text(text, "a.txt")
-        if f.kind in ("plays", "appears_in")
-    }
+from news_triples import triples
 
 
 def test_the_show_after_a_nationality_and_a_series_noun() -> None:

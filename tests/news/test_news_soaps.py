@@ -4,17 +4,7 @@ our own."""
 
 from __future__ import annotations
 
-from showbible.news import extract_text
-
-FACTS = tuple[str, str, str]
-
-
-def triples(text: str) -> set[FACTS]:
-    return {
-        (f.kind, f.subject, f.object)
-        for f in extract_text(text, "a.txt")
-        if f.kind in ("plays", "appears_in")
-    }
+from news_triples import triples
 
 
 def test_the_soap_before_a_title_names_a_show() -> None:

@@ -4,19 +4,8 @@ channel's bracket. Sentences of our own."""
 
 from __future__ import annotations
 
-from showbible.news import extract_text
+from news_triples import triples
 from showbible.news.things import a_thing
-
-FACTS = tuple[str, str, str]
-
-
-def triples(text: str) -> set[FACTS]:
-    return {
-        (f.kind, f.subject, f.object)
-        for f in extract_text(text, "a.txt")
-        if f.kind in ("plays", "appears_in")
-    }
-
 
 PRESENTERS = (
     "Harbour Street cast to present awards\n\n"

@@ -4,20 +4,10 @@ in one is no TV role. Sentences of our own."""
 
 from __future__ import annotations
 
-from showbible.news import NewsFact, extract_text
+from news_triples import triples
+from showbible.news import NewsFact
 from showbible.news.cleaning import read_article
 from showbible.news.works import Works
-
-FACTS = tuple[str, str, str]
-
-
-def triples(text: str) -> set[FACTS]:
-    return {
-        (f.kind, f.subject, f.object)
-        for f in extract_text(text, "a.txt")
-        if f.kind in ("plays", "appears_in")
-    }
-
 
 FILM = (
     "Lantern Bay sails to the top of the box office\n\n"
