@@ -7,7 +7,11 @@
   three or more holds two titles joined, or a title the article calls a work or the titles list
   knows, every bracket of the list is a credit;
 - the initials of the words before it ("the Association of Leading Visitor Attractions
-  (Alva)", "Music of Black Origin (Mobo)"): an abbreviation.
+  (Alva)", "Music of Black Origin (Mobo)"): an abbreviation;
+- what two or more people have in brackets in the same article ("B Cockbain (Ospreys), R
+  Jones (Ospreys)", "C Latham (Australia)", "A Smith (Lab)"): their team, country, party or
+  company. A cast list gives each role to one performer; a team sheet, a ballot or a list of
+  delegates gives one affiliation to many.
 
 The ``plays`` facts read from such brackets, and the appearances of those names in that line,
 are dropped.
@@ -61,14 +65,31 @@ def credit_brackets(sentence: str, is_work: Callable[[str], bool]) -> set[str]:
     return out
 
 
+_PAIR = re.compile(rf"({NAME})\s*\(([^()]{{1,60}})\)")
+
+
+def shared_brackets(sentences: set[str]) -> set[str]:
+    """The keys of what a bracket after a name holds for two or more different names of the
+    same sentences (an article's): affiliations, not roles."""
+    holders: dict[str, set[str]] = {}
+    for sentence in sentences:
+        for m in _PAIR.finditer(sentence):
+            holders.setdefault(keyof(m.group(2)), set()).add(keyof(m.group(1)))
+    return {inside for inside, names in holders.items() if len(names) >= 2}
+
+
 def drop_credit_brackets(facts: list[NewsFact], is_work: Callable[[str], bool]) -> list[NewsFact]:
-    """The facts without the roles that are credits or abbreviations (see the module's
-    docstring); ``is_work`` says whether a bracket's text is a title the article knows."""
+    """The facts without the roles that are credits, abbreviations or affiliations (see the
+    module's docstring); ``is_work`` says whether a bracket's text is a title the article
+    knows."""
     dropped: set[tuple[str, int]] = set()
+    shared = shared_brackets({f.sentence for f in facts if f.kind == "plays"})
     for f in facts:
         if f.kind == "plays":
             found = credit_brackets(f.sentence, is_work)
-            if keyof(f.object) in found or keyof(f.subject) in found:
+            credit = keyof(f.object) in found or keyof(f.subject) in found
+            affiliation = keyof(f.object) in shared and _bracketed(f.sentence, f.object)
+            if credit or affiliation:
                 dropped.add((keyof(f.object), f.line))
     return [
         f
@@ -76,3 +97,8 @@ def drop_credit_brackets(facts: list[NewsFact], is_work: Callable[[str], bool]) 
         if not (f.kind == "plays" and (keyof(f.object), f.line) in dropped)
         and not (f.kind == "appears_in" and (keyof(f.subject), f.line) in dropped)
     ]
+
+
+def _bracketed(sentence: str, name: str) -> bool:
+    """Whether the sentence holds the name in brackets after another name."""
+    return any(keyof(m.group(2)) == keyof(name) for m in _PAIR.finditer(sentence))
