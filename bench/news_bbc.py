@@ -32,6 +32,8 @@ GOLD = ROOT / "tests" / "data" / "news" / "bbc"
 REPO = "AbdoulBaguiM+categorization"
 COMMIT = "8c54de5108756aacbb289fece01462843a404f7d"
 FOLDER = "bbc/entertainment/"
+# The dataset's other categories: news that states no TV role (a negative control).
+OTHER = ("business", "politics", "sport", "tech")
 MIRROR = Path(os.environ.get("SHOWBIBLE_MIRROR", "/work/.mirror"))
 
 
@@ -45,6 +47,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mirror", type=Path, default=MIRROR)
     ap.add_argument("--out", type=Path, default=bbc_texts())
+    ap.add_argument(
+        "--other",
+        action="store_true",
+        help="also the business, politics, sport and tech articles (bbc_CATEGORY_NNN.txt): "
+        "a second negative control (bench/news_dev.py --negatives --other)",
+    )
     args = ap.parse_args()
     repo = args.mirror / REPO / "repo"
     repo = repo / ".git" if (repo / ".git").is_dir() else repo
@@ -59,6 +67,12 @@ def main() -> int:
         name = f"bbc_ent_{Path(path).stem}.txt"
         (args.out / name).write_bytes(data)
         sums[name] = hashlib.sha256(data).hexdigest()
+    for category in OTHER if args.other else ():
+        folder = f"bbc/{category}/"
+        listed = git(repo, "ls-tree", "-r", "--name-only", COMMIT, "--", folder).decode()
+        for path in sorted(n for n in listed.split("\n") if n.endswith(".txt")):
+            out = args.out / f"bbc_{category}_{Path(path).stem}.txt"
+            out.write_bytes(git(repo, "show", f"{COMMIT}:{path}"))
     wanted = {}
     for gold in sorted(GOLD.glob("*.yaml")):
         doc = YAML(typ="safe").load(gold.read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ and never committed. Articles whose text is absent or differs are left out and c
     .venv/bin/python bench/news_dev.py --set bbc         # the BBC set (texts: bench/news_bbc.py)
     .venv/bin/python bench/news_dev.py --negatives       # the BBC articles of no TV series
     .venv/bin/python bench/news_dev.py --negatives --list  # and every fact with its sentence
+    .venv/bin/python bench/news_dev.py --negatives --other # the business, politics, sport, tech
 
 Known series titles come from the packaged list (src/showbible/news/data/titles.tsv, built by
 bench/news_titles_cc0.py); $SHOWBIBLE_TITLES names another list (the scratch TVmaze one from
@@ -116,9 +117,15 @@ def calibration(articles: list[DevArticle]) -> list[dict[str, object]]:
     return rows
 
 
-def negatives(texts: Path) -> tuple[list[Path], dict[str, list[dict[str, object]]]]:
+def negatives(
+    texts: Path, other: bool = False
+) -> tuple[list[Path], dict[str, list[dict[str, object]]]]:
     """The BBC texts no gold YAML names, and the exceptions' true facts by file name (only for
-    a text whose sha256 is the one the exception was read from)."""
+    a text whose sha256 is the one the exception was read from). ``other``: the business,
+    politics, sport and tech articles instead (``bench/news_bbc.py --other``), all presumed
+    to state no TV role."""
+    if other:
+        return sorted(p for p in texts.glob("bbc_*_*.txt") if not p.name.startswith("bbc_ent_")), {}
     named = {
         str(YAML(typ="safe").load(p.read_text(encoding="utf-8"))["file"])
         for p in BBC_GOLD.glob("*.yaml")
@@ -134,8 +141,8 @@ def negatives(texts: Path) -> tuple[list[Path], dict[str, list[dict[str, object]
     return paths, true
 
 
-def negative_control(texts: Path, listing: bool) -> str:
-    paths, true = negatives(texts)
+def negative_control(texts: Path, listing: bool, other: bool = False) -> str:
+    paths, true = negatives(texts, other)
     proposed = {k: 0 for k in KINDS}
     wrong = {k: 0 for k in KINDS}
     with_facts = 0
@@ -159,8 +166,9 @@ def negative_control(texts: Path, listing: bool) -> str:
         {"kind": "(all three)", "proposed": sum(proposed.values()), "wrong": sum(wrong.values())}
     )
     head = (
-        f"negative control: {len(paths)} BBC articles of no TV series, {with_facts} with a "
-        f"proposed fact; {len(true)} exceptions ({NEGATIVE_EXCEPTIONS.name})"
+        f"negative control: {len(paths)} BBC {'other' if other else 'entertainment'} articles "
+        f"of no TV series, {with_facts} with a proposed fact; {len(true)} exceptions"
+        + ("" if other else f" ({NEGATIVE_EXCEPTIONS.name})")
     )
     return "\n".join([head, table(rows), *lines])
 
@@ -196,9 +204,15 @@ def main() -> int:
     parser.add_argument(
         "--list", action="store_true", help="with --negatives: every fact and its sentence"
     )
+    parser.add_argument(
+        "--other",
+        action="store_true",
+        help="with --negatives: the BBC business, politics, sport and tech articles instead "
+        "(bench/news_bbc.py --other writes them)",
+    )
     args = parser.parse_args()
     if args.negatives:
-        print(negative_control(bbc_texts(), args.list))
+        print(negative_control(bbc_texts(), args.list, args.other))
         return 0
     gold_dir, texts, variable = (
         (BBC_GOLD, bbc_texts(), "SHOWBIBLE_NEWS_BBC")
