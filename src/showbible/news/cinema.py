@@ -6,9 +6,8 @@ role unless something puts T on television: a word for it in the phrase ("in the
 T") or in the article before T's name. And "her role as X on Broadway" places X in no show:
 Broadway, the West End, Hollywood are where films and plays are made.
 
-Both ``careers`` (the recall work) and ``rolenouns`` (the precision work) read roles named by a
-noun; each guarded only its own form of the class, so after the merge the one without the
-guard proposed what the other refused. Both ask here.
+Both ``careers`` (a role's noun owned by a pronoun, a career's list) and ``rolenouns`` (one
+owned by a name) read roles named by a noun, and both ask here.
 """
 
 from __future__ import annotations
