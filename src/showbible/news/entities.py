@@ -111,6 +111,7 @@ class Knowledge:
     roles: dict[str, str] = field(default_factory=dict)  # performer key -> character
     show_of: dict[str, str] = field(default_factory=dict)  # performer key -> "<show> actor X"
     bare: set[str] = field(default_factory=set)  # one-word names inside sentences (characters)
+    screen: bool | None = None  # whether the article has a word of the screen (rolesigns.py)
     _series_re: re.Pattern[str] | None = None
 
     def is_series(self, name: str) -> str | None:

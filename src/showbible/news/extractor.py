@@ -15,6 +15,7 @@ from showbible.news.entities import (
     SER,
     Knowledge,
     Marked,
+    Mention,
     describes_other,
     films_or_past,
 )
@@ -84,6 +85,8 @@ _SEASON_AFTER = re.compile(rf"^[”\"’']?\s+(?i:season|series)\s+(?i:\d+|{NUMB
 
 
 class Extractor:
+    offset = 0  # of the sentence being read, in its paragraph
+
     def __init__(self, article: Article, kb: Knowledge) -> None:
         self.article = article
         self.kb = kb
@@ -457,6 +460,19 @@ class Extractor:
         murderer" does not (the hedge is about what she is, not that she is in the show)."""
         stop = _CLAUSE_END.search(text, end)
         return self.hedged(text, start, stop.start() if stop else len(text))
+
+    def topic_cast(self, character: Mention, sentence: str, para: Paragraph) -> None:
+        """A character named with its performer in a sentence that names no show is in the
+        show its paragraph is about, when that is one show."""
+        topic = self.topic_show(para, self.offset) or self.dominant_show()
+        name = self.kb.full(character.text if character.kind == "series" else character.value)
+        # "Ahsoka Tano (Rosario Dawson) will reportedly appear": who plays whom holds, where
+        # the character is seen does not.
+        at = sentence.find(character.text)
+        hedge = self.hedged_about(sentence, at, at + len(character.text)) if at >= 0 else None
+        q = "hedged" if (HEDGE.search(sentence) if hedge is None else hedge) else ""
+        if topic and keyof(topic) != keyof(name):
+            self.add("appears_in", name, topic, para.line, sentence, 0.5, q)
 
     def qualifier(self, marked: Marked, start: int, end: int, question: bool) -> str:
         return "hedged" if question or self.hedged(marked.text, start, end) else ""

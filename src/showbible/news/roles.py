@@ -38,6 +38,7 @@ from showbible.news.placing import (
     not_the_show,
     subject_shows,
 )
+from showbible.news.rolesigns import role_sign
 from showbible.news.series import series_name
 
 
@@ -274,8 +275,6 @@ _IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
 class Roles(Antecedents):
     """plays facts, and what they teach the other relations (who is a character, whose)."""
-
-    offset = 0  # of the sentence being read, in its paragraph
 
     def roles_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
         """Who plays whom, first: the other relations need to know who is a character."""
@@ -542,8 +541,9 @@ class Roles(Antecedents):
                 keyof(c.value) in self.kb.lex.characters or keyof(c.value) in self.kb.characters
             ):
                 continue  # "Neil Gaiman's American Gods": a show, unless it is also a hero
-            if EVENT_AFTER.match(text, match.end("c")):
-                continue  # "Sharapova's Wimbledon triumph", "Kaplinsky's Strictly Come Dancing win"
+            sign = role_sign(self.kb, self.article, m, sentence, p, c)
+            if EVENT_AFTER.match(text, match.end("c")) or not sign:
+                continue  # "Sharapova's Wimbledon triumph"; "Britain's Jason Gardener"
             if self.kb.performer_like(p.value) > max(0.0, self.kb.performer_like(c.value)) or (
                 len(self.kb.full(p.value).split()) >= 2
                 and self.kb.performer_like(c.value) <= 0
@@ -578,6 +578,8 @@ class Roles(Antecedents):
                 continue  # "A (Persuasion), B (Hanna) and C would be joining the show": credits
             if _CAST_VERB_AT.match(m.text, match.end()) and match.group(0).endswith(")"):
                 continue  # "Toby Stephens (Black Sails), will play ...": his credit
+            if not role_sign(self.kb, self.article, m, sentence, a, *bs):
+                continue  # "J Pavey (Exeter Harriers)": a team, a county, a company
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
             # ("Sharon Leone (Diane Farr of 'Fire Country')": the performer's show is the role's)
@@ -651,19 +653,6 @@ class Roles(Antecedents):
                 role = self.emit_plays(who, part, m, sentence, para, conf, q, at, place, True)
                 if role and own:
                     self.add("appears_in", role, own, para.line, sentence, 0.75)
-
-    def topic_cast(self, character: Mention, sentence: str, para: Paragraph) -> None:
-        """A character named with its performer in a sentence that names no show is in the
-        show its paragraph is about, when that is one show."""
-        topic = self.topic_show(para, self.offset) or self.dominant_show()
-        name = self.kb.full(character.text if character.kind == "series" else character.value)
-        # "Ahsoka Tano (Rosario Dawson) will reportedly appear": who plays whom holds, where
-        # the character is seen does not.
-        at = sentence.find(character.text)
-        hedge = self.hedged_about(sentence, at, at + len(character.text)) if at >= 0 else None
-        q = "hedged" if (HEDGE.search(sentence) if hedge is None else hedge) else ""
-        if topic and keyof(topic) != keyof(name):
-            self.add("appears_in", name, topic, para.line, sentence, 0.5, q)
 
     def role_in(
         self, end: int, m: Marked, character: str, sentence: str, para: Paragraph, q: str
