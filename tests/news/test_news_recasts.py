@@ -41,6 +41,18 @@ def test_a_possessive_without_s_is_no_role() -> None:
     assert ("Ida Kress", "Tobias") not in _plays(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dara Holm has replaced Piet Vance as chief executive of Norland Steel.",
+        "Ana Ruiz, who succeeded Tess Moor as captain of Wexley Rovers, scored twice.",
+    ],
+)
+def test_an_office_and_its_company_are_no_role(text: str) -> None:
+    # a name after a preposition in the description is the office's company or team
+    assert _plays(text) == set()
+
+
 def test_a_successor_who_is_no_performer_plays_nothing() -> None:
     text = "Jo Marsh replaced Tom Roe as showrunner after the first season."
     assert _plays(text) == set()

@@ -23,9 +23,11 @@ _SUCCEEDS = (
     r"(?:steps|stepped|stepping|swaps|swapped|swapping|subs|subbed|subbing)\s+in\s+for)"
 )
 # A description between "as" and the name that may hold a bracket: "as Charles' lover (and
-# future wife) Camilla Parker Bowles".
+# future wife) Camilla Parker Bowles". Never a preposition, as ``roles.DESC``: "replaced B as
+# chief executive of Fiat Auto" names an office and its company, no role.
 _ROLE_DESC = (
-    r"(?:(?:the\s+)?(?:new\s+)?(?:[a-z][\w\-]*(?:[’']s?)?\s+|\([^()\ue002]{1,40}\)\s+){0,5}?)"
+    r"(?:(?:the\s+)?(?:new\s+)?(?:(?!(?:of|at|for|with|under|from|in|on|to|by|into)\b)"
+    r"[a-z][\w\-]*(?:[’']s?)?\s+|\([^()\ue002]{1,40}\)\s+){0,5}?)"
 )
 # Whose the role is, before its description: "Charles' lover", "the Queen's sister".
 _OWNER = rf"(?:{NAM}[’']s?\s+)?"
