@@ -103,3 +103,19 @@ def test_a_title_the_article_calls_a_film_owns_no_character() -> None:
     # Kit Marlowe's role (on the BBC texts, a film role read elsewhere had made the person a
     # character and hidden this; the Oscars' guard of a role's noun took it away)
     assert not plays(BIOPIC), plays(BIOPIC)
+
+
+LINE_UP = (
+    "Winter on BBC One\n\n"
+    "The channel's drama includes Dana Cole's Salt Marsh - a teenage drama set on the coast. "
+    "Films include Ivo Berg's Paper Moons, starring Ada Lind. The soap Harbour Street returns "
+    "with Jane Holt's Mara Voss, a harbour pilot.\n"
+)
+
+
+def test_a_title_told_by_its_credits_or_its_kind_is_no_role() -> None:
+    found = plays(LINE_UP)
+    assert ("Dana Cole", "Salt Marsh") not in found, found
+    assert ("Ivo Berg", "Paper Moons") not in found, found
+    # a character described after a comma is still one
+    assert ("Jane Holt", "Mara Voss") in found, found

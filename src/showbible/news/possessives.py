@@ -11,7 +11,8 @@ A ``plays`` fact read from such a possessive, and the appearance of its "charact
 line, are dropped when the article's own words say which of these it is:
 
 - C stands before a noun for a thing, or is glued to a hyphen's word ("C album", "C show",
-  "C-shortlisted");
+  "C-shortlisted"), or is told by its credits or its kind ("C, starring X", "C - a teenage
+  drama");
 - its sentence speaks of films, stages, records or companies and not of television;
 - P, as the possessive writes it, is a title the article calls a film, a play or an album
   ("Ray's Taylor Hackford", after "biopic Ray"): its maker or its star;
@@ -36,7 +37,11 @@ _THING_AFTER = re.compile(
     r"(?:-[a-z]|(?:\s+\d+)?\s+(?:show|album|single|song|track|novel|book|film|movie|biopic|documentary|"
     r"label|studios?|company|coverage|festival|farm|site|website|programme|play|musical|opera|"
     r"tour|concert|band|group|awards?|prize|nominations?|collection|exhibition|painting|"
-    r"project|empire|estate|records?|taskforce|campaign|trophy|ceremony|presenters?)\b)"
+    r"project|empire|estate|records?|taskforce|campaign|trophy|ceremony|presenters?)\b"
+    # a title told by its credits or its kind: "P's C, starring X", "P's C - a teenage drama"
+    r"|,?\s+(?:starring|directed\s+by|written\s+by|produced\s+by|adapted\s+from)\b"
+    r"|\s*[-–—,]\s*(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,4}?(?:drama|comedy|sitcom|film|movie|"
+    r"thriller|documentary|series|serial|adaptation|musical|animation)\b)"
 )
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|added|explained)\s+(?:the\s+)?$")
 # Words that make a name an organisation's, whatever the article says of it.
