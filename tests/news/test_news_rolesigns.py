@@ -55,3 +55,15 @@ def test_pairs_outside_the_screen_are_no_roles(text: str) -> None:
 )  # fmt: skip
 def test_pairs_where_roles_are_talked_about_are_read(text: str, pair: tuple[str, str]) -> None:
     assert pair in _plays(text)
+
+
+def test_an_awards_lists_lines_pair_a_category_with_a_winner() -> None:
+    # laid out as a cast list ("A - X" lines), but no side is a person's full name
+    text = (
+        "Children's TV awards\n\nThe winners of the children's television awards:\n\n"
+        "Drama - Harbour Kids\n\nPre-School Live Action - Tidy Town\n\nAnimation - Paper Moons\n"
+    )
+    assert _plays(text) == set()
+    # the same layout with performers and their roles still is a cast
+    cast = "Main cast of Harbor Nights\n\nNia Okoro - Della Marsh\n\nTom Reyes - Ivo Crane\n"
+    assert {("Nia Okoro", "Della Marsh"), ("Tom Reyes", "Ivo Crane")} <= _plays(cast)

@@ -38,7 +38,7 @@ from showbible.news.placing import (
     not_the_show,
     subject_shows,
 )
-from showbible.news.rolesigns import role_sign
+from showbible.news.rolesigns import line_of_cast, role_sign
 from showbible.news.series import series_name
 
 
@@ -558,7 +558,8 @@ class Roles(Antecedents):
                 elif played and not listed and not any(x.kind == "series" for x in m.mentions):
                     self.topic_cast(c, sentence, para)
         beside = (self.kb.mark(t) for t in self.neighbours(para))  # marked only if asked
-        if (line := line_pair(m, beside)) is not None:  # "A | X", "X: A" lines
+        line = line_pair(m, beside)  # "A | X", "X: A" lines
+        if line is not None and line_of_cast(self.kb, line[0], line[1]):
             a, b, lead = line
             first = (pair_vote(self.kb, a, b) or lead) > 0
             self.emit_plays(*((a.value, b) if first else (b.value, a)),

@@ -108,6 +108,20 @@ def two_people(kb: Knowledge, *names: Mention) -> bool:
     )
 
 
+def line_of_cast(kb: Knowledge, a: Mention, b: Mention) -> bool:
+    """Whether a line laid out as a pair ("A - X", "A | X") may give a role: one side is a
+    person's full name with a listed first name, or either is known as a performer or a
+    character. An awards list's lines ("Animation - Brush Head", "Pre-School Live Action -
+    Balamory") pair a category with a winner."""
+    if any(x.kind == "name" and known_role_name(kb, x.value) for x in (a, b)):
+        return True
+    return any(
+        x.kind == "name" and len(full.split()) >= 2 and is_given_name(full.split()[0])
+        for x in (a, b)
+        for full in (kb.full(x.value),)
+    )
+
+
 def _named_show(kb: Knowledge, m: Marked, x: Mention) -> bool:
     """Whether a mention is a show the article names by a quote, a cue or the bible, and not
     the label a line opens with ("Sprints: T Marlow (Fenwick Harriers)")."""
