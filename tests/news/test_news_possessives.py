@@ -119,3 +119,11 @@ def test_a_title_told_by_its_credits_or_its_kind_is_no_role() -> None:
     assert ("Ivo Berg", "Paper Moons") not in found, found
     # a character described after a comma is still one
     assert ("Jane Holt", "Mara Voss") in found, found
+
+
+def test_a_companys_own_words_make_the_owned_name_no_role() -> None:
+    text = (
+        "Quiz show sold\n\nThe rights to the TV quiz went to Piet Vance's Harbour Entertainment "
+        "Enterprises, which also owns Dale Kato's Norland Holdings.\n"
+    )
+    assert plays(text) == set()

@@ -18,7 +18,8 @@ line, are dropped when the article's own words say which of these it is:
   ("Ray's Taylor Hackford", after "biopic Ray"): its maker or its star;
 - the possessive follows a speech verb (``said P's C``): C is the one who speaks;
 - P is an organisation by its own words ("University", "Records", "Choir") or by the article's
-  ("the band P");
+  ("the band P"), or C is one by its own ("P's Sports Entertainment Enterprises", "P's LNM
+  Holdings");
 - the article names P with a maker's noun (director, author, singer, band ...) and never with
   a performer's (actor, actress, star).
 """
@@ -49,7 +50,8 @@ _ORG_WORDS = frozenset(
     words("""University College Networks Network Interactive Council Association Equity Records
     Studios Studio Films Pictures Choir Orchestra Company Group Enterprises Ltd Inc FM Radio
     Yard Union Forum Circle Institute Society Academy Foundation Trust Theatre Opera Ballet
-    Festival Court Corporation Agency Club Museum Gallery Magazine""")
+    Festival Court Corporation Agency Club Museum Gallery Magazine Holdings Industries Motors
+    Bank Partners""")
 )  # fmt: skip
 _MAKER = (
     r"(?:director|film-?maker|author|novelist|writer|composer|painter|artist|photographer|"
@@ -127,6 +129,7 @@ def not_a_role(fact: NewsFact, text: str, works: Works | None = None) -> bool:
         # "Ray's Taylor Hackford", the article's "biopic Ray": a film's maker or star
         or (works is not None and works.not_tv(found.group("p")))
         or fact.object.split()[0] in NOT_PERSON_FIRST  # "Judy Finnigan's Channel 4 show"
+        or fact.object.split()[-1] in _ORG_WORDS  # "Mr Kato's Sports Enterprises"
         or _SPEECH_BEFORE.search(fact.sentence[: found.start()]) is not None
         or _elsewhere(fact.sentence)
         or _organisation(text, fact.subject)
