@@ -9,7 +9,6 @@ JSON, not pickle: in team mode the store is shared, and unpickling shared data r
 from __future__ import annotations
 
 import hashlib
-import json
 import zlib
 from pathlib import Path
 from typing import Any
@@ -112,7 +111,7 @@ def dump_script(script: Script) -> bytes:
 def load_script(blob: bytes) -> Script | None:
     """The cached script, or None when the blob is from another format version or damaged."""
     try:
-        doc = json.loads(zlib.decompress(blob))
+        doc = orjson.loads(zlib.decompress(blob))
         if not isinstance(doc, dict) or doc.get("v") != FORMAT:
             return None
         path = str(doc["path"])
