@@ -18,6 +18,10 @@ So a pair is read as a role only when something says roles are being talked abou
   actor has that name);
 - both names are shaped like people's (a listed first name; "Will (Tom Roe)").
 
+A line laid out as a pair ("A - X") is a cast's line only when one side is a person's full name
+or known as a performer or a character (``line_of_cast``): an awards list pairs a category with
+its winner ("Animation - Brush Head").
+
 Measured on the BBC dataset's 1,839 business, politics, sport and tech articles, which state
 no TV role (``bench/news_dev.py --negatives --other``), and held to the entertainment sets
 (docs/news.md, "Eighteenth session").
@@ -36,8 +40,9 @@ from showbible.news.names import ORGS, keyof
 # show), nor "play" (a team plays), which sport uses as much as television.
 _ROLE_WORDS = re.compile(
     r"\b(?:actors?|actress(?:es)?|acting|cast(?:ing)?|co-?stars?|co-?starring|stars?|"
-    r"starr(?:ed|ing)|characters?|roles?|(?:the|a|his|her|their)\s+part\s+(?:of|as|in)|portray(?:s|ed|ing|al)?|plays\s+(?:the\s+)?"
-    r"(?:role|part|character)|played\s+by|playing|voiced|voices|voicing|sitcoms?|soaps?|"
+    r"starr(?:ed|ing)|characters?|roles?|(?:the|a|his|her|their)\s+part\s+(?:of|as|in)|"
+    r"portray(?:s|ed|ing|al)?|plays\s+(?:the\s+)?(?:role|part|character)|played\s+by|"
+    r"playing|voiced|voices|voicing|sitcoms?|soaps?|"
     r"episodes?|TV|television|on-?screen|screen|film|movie|drama|comedy|villain|hero(?:ine)?|"
     r"reprise[sd]?|reprising|spin-?off|showrunner)\b",
     re.IGNORECASE,
@@ -88,8 +93,9 @@ def known_role_name(kb: Knowledge, name: str) -> bool:
 
 
 def _personal(name: str) -> bool:
-    """Whether a name is shaped like a person's by the census lists: a listed first name, or a
-    listed surname after an initial or a first name ("J.D. Marsh"); no company's word."""
+    """Whether a name is shaped like a person's by the census lists: it opens with a listed
+    first name, or has two words or more and ends with a listed surname ("J.D. Marsh"); no
+    company's word."""
     words = [w for w in name.replace(".", ". ").split() if w not in ORGS]
     if len(words) != len(name.replace(".", ". ").split()) or not words:
         return False
