@@ -21,14 +21,18 @@ bench/news_titles.py, say), and SHOWBIBLE_TITLES=none reads without any.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from showbible.news import NewsFact, extract_facts, format_fact, matches, score
-from showbible.news.score import DEV_SPLITS, DevArticle, bbc_texts, dev_texts, load_dev
+from showbible.news.score import (
+    DEV_SPLITS,
+    DevArticle,
+    bbc_texts,
+    dev_texts,
+    load_dev,
+    negatives,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "news" / "dev"
@@ -117,32 +121,8 @@ def calibration(articles: list[DevArticle]) -> list[dict[str, object]]:
     return rows
 
 
-def negatives(
-    texts: Path, other: bool = False
-) -> tuple[list[Path], dict[str, list[dict[str, object]]]]:
-    """The BBC texts no gold YAML names, and the exceptions' true facts by file name (only for
-    a text whose sha256 is the one the exception was read from). ``other``: the business,
-    politics, sport and tech articles instead (``bench/news_bbc.py --other``), all presumed
-    to state no TV role."""
-    if other:
-        return sorted(p for p in texts.glob("bbc_*_*.txt") if not p.name.startswith("bbc_ent_")), {}
-    named = {
-        str(YAML(typ="safe").load(p.read_text(encoding="utf-8"))["file"])
-        for p in BBC_GOLD.glob("*.yaml")
-    }
-    paths = sorted(p for p in texts.glob("bbc_ent_*.txt") if p.name not in named)
-    true: dict[str, list[dict[str, object]]] = {}
-    if NEGATIVE_EXCEPTIONS.is_file():
-        doc = YAML(typ="safe").load(NEGATIVE_EXCEPTIONS.read_text(encoding="utf-8"))
-        for entry in doc["articles"]:
-            path = texts / str(entry["file"])
-            if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]:
-                true[path.name] = [dict(g, file=entry["file"]) for g in entry["facts"]]
-    return paths, true
-
-
 def negative_control(texts: Path, listing: bool, other: bool = False) -> str:
-    paths, true = negatives(texts, other)
+    paths, true = negatives(texts, BBC_GOLD, NEGATIVE_EXCEPTIONS, other)
     proposed = {k: 0 for k in KINDS}
     wrong = {k: 0 for k in KINDS}
     with_facts = 0

@@ -132,3 +132,27 @@ def load_dev(gold_dir: Path, texts: Path | None = None) -> list[DevArticle]:
         gold = [dict(g, file=doc["file"]) for g in doc["facts"]]
         out.append(DevArticle(text, str(doc["address"]), str(doc["split"]), gold))
     return out
+
+
+def negatives(
+    texts: Path, gold_dir: Path, exceptions: Path | None = None, other: bool = False
+) -> tuple[list[Path], dict[str, list[dict[str, Any]]]]:
+    """The BBC negative control: the entertainment texts no gold YAML of ``gold_dir`` names, and
+    the true facts the ``exceptions`` file lists by file name (only for a text whose sha256 is
+    the one the exception was read from). ``other``: the business, politics, sport and tech
+    articles instead (``bench/news_bbc.py --other``), all presumed to state no TV role."""
+    if other:
+        return sorted(p for p in texts.glob("bbc_*_*.txt") if not p.name.startswith("bbc_ent_")), {}
+    named = {
+        str(YAML(typ="safe").load(p.read_text(encoding="utf-8"))["file"])
+        for p in gold_dir.glob("*.yaml")
+    }
+    paths = sorted(p for p in texts.glob("bbc_ent_*.txt") if p.name not in named)
+    true: dict[str, list[dict[str, Any]]] = {}
+    if exceptions is not None and exceptions.is_file():
+        doc = YAML(typ="safe").load(exceptions.read_text(encoding="utf-8"))
+        for entry in doc["articles"]:
+            path = texts / str(entry["file"])
+            if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]:
+                true[path.name] = [dict(g, file=entry["file"]) for g in entry["facts"]]
+    return paths, true
