@@ -120,3 +120,23 @@ def test_a_paragraph_of_prose_is_kept_whatever_page_furniture_it_mentions() -> N
     article = read_article(enumerate([prose, "", box], 1), "a.txt")
     texts = [p.text for p in article.paragraphs]
     assert prose in texts and box not in texts
+
+
+def test_a_minimum_confidence_keeps_only_the_surer_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.txt"
+    # "A plays X" (0.85) and a character placed in the show the article is about (below 0.7)
+    path.write_text(
+        "Harrowgate returns\n\nJane Doe plays Mara Voss in the new season of Harrowgate. "
+        "Fans will meet Ivo Crane (Tom Reyes) too.\n"
+    )
+    code, out, _ = run(capsys, "news", str(path), "--format", "json")
+    every = json.loads(out)["facts"]
+    code2, out2, _ = run(capsys, "news", str(path), "--format", "json", "--min-confidence", "0.7")
+    sure = json.loads(out2)["facts"]
+    assert code == code2 == 0
+    assert sure and all(f["confidence"] >= 0.7 for f in sure)
+    assert len(sure) < len(every)
+    code3, _, err = run(capsys, "news", str(path), "--min-confidence", "2")
+    assert code3 == 2 and "min-confidence" in err
