@@ -10,3 +10,8 @@ FACTS = tuple[str, str, str]
 
 def triples(text: str, kinds: tuple[str, ...] = ("plays", "appears_in")) -> set[FACTS]:
     return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind in kinds}
+
+
+def played(text: str) -> set[tuple[str, str]]:
+    """The (performer, character) pairs of the ``plays`` facts proposed for a text."""
+    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}

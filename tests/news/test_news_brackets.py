@@ -3,12 +3,7 @@ control): a list of nominees with their works, an abbreviation. Sentences of our
 
 from __future__ import annotations
 
-from showbible.news import extract_text
-
-
-def plays(text: str) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
-
+from news_triples import played as plays
 
 NOMINEES = (
     "Harbour Street up for stage awards\n\n"

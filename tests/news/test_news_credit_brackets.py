@@ -4,11 +4,8 @@ Sentences of our own."""
 
 from __future__ import annotations
 
+from news_triples import played as _plays
 from showbible.news import extract_text
-
-
-def _plays(text: str) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
 
 
 def test_a_bracket_of_credits_is_no_role() -> None:

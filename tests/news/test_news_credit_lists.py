@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from news_triples import played as _plays
 from showbible.news import extract_text
 
 NOMINEES = """Daytime awards: the nominees
@@ -62,10 +63,6 @@ def test_a_list_of_characters_with_their_shows_places_them() -> None:
     found = _appears(CHARACTERS)
     assert ("Maren Holt", "Harbor Nights") in found
     assert ("Odile Vance", "Low Tide") in found
-
-
-def _plays(text: str) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
 
 
 def test_a_bracket_before_a_casting_verb_is_the_performers_credit() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from showbible.news import extract_text
+from news_triples import played as _plays
 from showbible.news.performers import (
     PACKAGED_PERFORMERS,
     PERFORMERS_ENV,
@@ -21,10 +21,6 @@ from showbible.news.performers import (
 # Both names in each pair are full names the sentence gives no evidence for: only a list can
 # say which is the performer (the press's usual order, Character (Performer), says otherwise).
 PAIRS = "The revival brings back Nia Vale (Mara Voss) and Tom Roe (Tobias Reed)."
-
-
-def _plays(text: str) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
 
 
 def test_the_packaged_list_is_read_by_default(monkeypatch: pytest.MonkeyPatch) -> None:

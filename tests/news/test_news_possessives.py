@@ -5,13 +5,9 @@ Sentences of our own."""
 
 from __future__ import annotations
 
-from showbible.news import extract_text
+from news_triples import played as plays
 
 FACTS = tuple[str, str, str]
-
-
-def plays(text: str) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
 
 
 AWARD = (

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from showbible.news import extract_text
-
-
-def _plays(text: str) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
+from news_triples import played as _plays
 
 
 @pytest.mark.parametrize(
