@@ -79,9 +79,11 @@ def screen_article(kb: Knowledge, article: Article) -> bool:
     return kb.screen
 
 
-def known_role_name(kb: Knowledge, name: str) -> bool:
+def known_role(kb: Knowledge, x: Mention) -> bool:
     """Whether a name is known as a performer's or a character's, beyond this one pair."""
-    k = keyof(kb.full(name))
+    if x.kind != "name":
+        return False
+    k = keyof(kb.full(x.value))
     lex = kb.lex
     return (
         k in lex.performers
@@ -92,12 +94,16 @@ def known_role_name(kb: Knowledge, name: str) -> bool:
     )
 
 
+def _words(name: str) -> list[str]:
+    return name.replace(".", ". ").split()  # "J.D. Marsh": "J. D. Marsh"
+
+
 def _personal(name: str) -> bool:
     """Whether a name is shaped like a person's by the census lists: it opens with a listed
     first name, or has two words or more and ends with a listed surname ("J.D. Marsh"); no
     company's word."""
-    words = [w for w in name.replace(".", ". ").split() if w not in ORGS]
-    if len(words) != len(name.replace(".", ". ").split()) or not words:
+    words = _words(name)
+    if not words or any(w in ORGS for w in words):
         return False
     return is_given_name(words[0]) or (len(words) >= 2 and is_surname(words[-1]))
 
@@ -110,7 +116,7 @@ def two_people(kb: Knowledge, *names: Mention) -> bool:
     return (
         len(full) >= 2
         and all(_personal(n) for n in full)
-        and any(is_given_name(n.replace(".", ". ").split()[0]) for n in full)
+        and any(is_given_name(_words(n)[0]) for n in full)
     )
 
 
@@ -119,12 +125,12 @@ def line_of_cast(kb: Knowledge, a: Mention, b: Mention) -> bool:
     person's full name with a listed first name, or either is known as a performer or a
     character. An awards list's lines ("Animation - Brush Head", "Pre-School Live Action -
     Balamory") pair a category with a winner."""
-    if any(x.kind == "name" and known_role_name(kb, x.value) for x in (a, b)):
+    if known_role(kb, a) or known_role(kb, b):
         return True
     return any(
-        x.kind == "name" and len(full.split()) >= 2 and is_given_name(full.split()[0])
+        x.kind == "name" and len(words) >= 2 and is_given_name(words[0])
         for x in (a, b)
-        for full in (kb.full(x.value),)
+        for words in (kb.full(x.value).split(),)
     )
 
 
@@ -143,4 +149,4 @@ def role_sign(kb: Knowledge, article: Article, m: Marked, sentence: str, *names:
         return True
     if _ROLE_WORDS.search(sentence) or two_people(kb, *names):
         return True
-    return any(x.kind == "name" and known_role_name(kb, x.value) for x in names)
+    return any(known_role(kb, x) for x in names)
