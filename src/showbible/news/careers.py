@@ -233,7 +233,7 @@ class Careers(Roles):
             for x in m.all(span)
         ):
             return  # "as X in Jane Doe and S": a name of its own, neither a channel's nor whose
-        if among_the_cinema(para.text, self.whole_text(), span, show):
+        if among_the_cinema(para.text, self.article.text, span, show):
             return  # "her role as X in T" among the Oscars, with nothing saying T is on TV
         q = "hedged" if hedge and self.hedged(m.text, match.start(), match.end()) else ""
         played = self.emit_plays(who, character, m, sentence, para, 0.75, q, placed=True)
@@ -252,17 +252,13 @@ class Careers(Roles):
         """Whether the article calls a title a film ("the Oscar-nominated movie T", "T, the
         film", "the T film")."""
         if self._films is None:
-            text = "\n".join(p.text for p in self.article.paragraphs)
+            text = self.article.text
             self._films = {
                 keyof(t)
                 for t in self.kb.series.values()
                 if re.search(_FILM.format(re.escape(t)), text)
             }
         return keyof(show) in self._films
-
-    def whole_text(self) -> str:
-        """The article's text, its paragraphs a line each."""
-        return "\n".join(p.text for p in self.article.paragraphs)
 
     def person_before(self, m: Marked, at: int) -> str | None:
         """The last person (not a character) the sentence names before ``at``."""

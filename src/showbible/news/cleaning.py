@@ -10,6 +10,7 @@ subscription promos), leftover tags and runs of corrupted bytes are dropped. Eve
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable
@@ -237,6 +238,11 @@ class Article:
     title: str
     paragraphs: list[Paragraph]
     sources: list[tuple[str, int, str]] = field(default_factory=list)  # outlet, line, text
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The whole article, a paragraph a line (made once: many readings search it)."""
+        return "\n".join(p.text for p in self.paragraphs)
 
 
 def _headline(line: str) -> bool:

@@ -362,7 +362,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
     _drop_truncated(kb)
     _drop_people(kb, article, {keyof(t) for t in shows} | set(kb.lex.series))
     # Short forms: "Lower Decks" and "SNW" for "Star Trek: Strange New Worlds"; "TWD".
-    text = "\n".join(p.text for p in article.paragraphs)
+    text = article.text
     for title in list(dict.fromkeys(kb.series.values())):
         tail = title.partition(": ")[2]
         alone = len(re.findall(rf"(?<![\w:] ){re.escape(tail)}\b", text)) if tail else 0

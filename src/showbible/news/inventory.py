@@ -141,7 +141,7 @@ def learn_plain_series(kb: Knowledge, article: Article) -> None:
 def _possessive_forms(kb: Knowledge, article: Article) -> None:
     """ "Grey's" for Grey's Anatomy, "Schitt's" for Schitt's Creek: a show whose title opens with
     a possessive is named by that word alone once the article has named it in full."""
-    text = "\n".join(p.text for p in article.paragraphs)
+    text = article.text
     for title in list(dict.fromkeys(kb.series.values())):
         first = title.split()[0]
         if len(title.split()) >= 2 and re.search(r"\w[’']s$", first):

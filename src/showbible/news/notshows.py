@@ -53,7 +53,7 @@ def place_in_shows(
 ) -> list[NewsFact]:
     """The appearances whose show is a show (see the module's docstring); other facts
     unchanged."""
-    text = "\n".join(p.text for p in article.paragraphs)
+    text = article.text
     out = []
     for f in facts:
         if f.kind != "appears_in":

@@ -66,7 +66,7 @@ def forget_places(kb: Knowledge, article: Article) -> bool:
     show; one is "in" a place); whether any was taken back."""
     titles = set(kb.series.values())
     keys = {keyof(t) for t in titles}
-    text = norm("\n".join(p.text for p in article.paragraphs))
+    text = norm(article.text)
     places = [
         t
         for t in titles

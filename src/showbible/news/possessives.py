@@ -140,7 +140,7 @@ def not_a_role(fact: NewsFact, text: str, works: Works | None = None) -> bool:
 def drop_owned_things(facts: list[NewsFact], article: Article) -> list[NewsFact]:
     """The facts without the possessives that are no roles (see the module's docstring), and
     without the appearance, in that line, of what such a possessive named."""
-    text = "\n".join(p.text for p in article.paragraphs)
+    text = article.text
     works = Works(article, lambda _title: False)  # what the article calls its titles
     owned = {
         (keyof(f.object), f.line) for f in facts if f.kind == "plays" and not_a_role(f, text, works)

@@ -169,7 +169,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         it outside quotes (an episode named after a character, "Pinkus Returns", does)."""
         if keyof(name) not in self.kb.episodes:
             return False
-        text = "\n".join(p.text for p in self.article.paragraphs)
+        text = self.article.text
         return not re.search(rf"(?<![\w“\"‘']){re.escape(name)}(?![\w”\"’'])", text)
 
     def _role(self, name: str) -> str:

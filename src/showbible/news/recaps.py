@@ -76,9 +76,7 @@ class Recaps(Extractor):
         inside = _named_inside(m for _p, _o, sentence, m in read if not title_case(sentence))
         # A capitalised word the article also writes in lower case is a word ("Medicine",
         # "Follow", "Faith"), not a first name.
-        lower = set(
-            re.findall(r"\b[a-z][a-z'’\-]+\b", "\n".join(p.text for p in self.article.paragraphs))
-        )
+        lower = set(re.findall(r"\b[a-z][a-z'’\-]+\b", self.article.text))
         placed = {(keyof(f.subject), keyof(f.object)) for f in self.facts if f.kind == "appears_in"}
         for para, offset, sentence, marked in read:
             if _APPEARING.search(sentence):

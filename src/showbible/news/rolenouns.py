@@ -48,7 +48,7 @@ def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
     """Propose the roles a sentence names by a noun, and their show when it follows."""
     m = reader.kb.mark(sentence)
     # the article's text, for the cinema's guard (only a paragraph about the cinema asks)
-    text = "\n".join(p.text for p in reader.article.paragraphs) if CINEMA.search(para.text) else ""
+    text = reader.article.text if CINEMA.search(para.text) else ""
     starts = [n.start() for n in re.finditer(NAM, m.text)]
     for pattern in (_OWNED_NOUN, _CHARACTER_NOUN, _SHOWS_ROLE):
         # from every name: "Wood slated Sacha Baron Cohen for his character" is Cohen's

@@ -515,7 +515,7 @@ def _person_shaped(name: str, whole: str) -> bool:
 def cue_titles(article: Article) -> list[str]:
     """Titles that the grammar around them marks as shows or films."""
     found: list[str] = []
-    whole = "\n".join(p.text for p in article.paragraphs)
+    whole = article.text
     for para in article.paragraphs:
         text = unquoted(para.text)  # someone's words are not the article's
         for cue in SERIES_CUES:

@@ -67,7 +67,7 @@ def a_thing(name: str, sentence: str, text: str) -> bool:
 
 def drop_things(facts: list[NewsFact], article: Article) -> list[NewsFact]:
     """The facts without a character that is a thing's name."""
-    text = "\n".join(p.text for p in article.paragraphs)
+    text = article.text
     return [
         f
         for f in facts

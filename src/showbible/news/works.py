@@ -125,7 +125,7 @@ class Works:
     """What one article calls its titles."""
 
     def __init__(self, article: Article, known: Callable[[str], bool]) -> None:
-        self.text = "\n".join(p.text for p in article.paragraphs)
+        self.text = article.text
         self.known = known
         self._kinds: dict[str, tuple[bool, bool]] = {}
         # without a TV word nothing is called a series, so only a known title can say "TV"
