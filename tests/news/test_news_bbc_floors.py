@@ -2,7 +2,7 @@
 figures of docs/news.md ("Eighteenth session") less a margin, so that a regression fails and a
 slip does not. The texts are rebuilt from a fetched repository by bench/news_bbc.py into
 $SHOWBIBLE_NEWS_BBC; without them (or with other bytes: each is checked against its sha256)
-these tests skip. Slower than the rest of the news tests (some 40 s)."""
+these tests skip. Slower than the rest of the news tests (some 20 s)."""
 
 from __future__ import annotations
 

@@ -541,9 +541,10 @@ class Roles(Antecedents):
                 keyof(c.value) in self.kb.lex.characters or keyof(c.value) in self.kb.characters
             ):
                 continue  # "Neil Gaiman's American Gods": a show, unless it is also a hero
-            sign = role_sign(self.kb, self.article, m, sentence, p, c)
-            if EVENT_AFTER.match(text, match.end("c")) or not sign:
-                continue  # "Sharapova's Wimbledon triumph"; "Britain's Jason Gardener"
+            if EVENT_AFTER.match(text, match.end("c")) or not role_sign(
+                self.kb, self.article, m, sentence, p, c
+            ):  # "Sharapova's Wimbledon triumph"; "Britain's Jason Gardener"
+                continue
             if self.kb.performer_like(p.value) > max(0.0, self.kb.performer_like(c.value)) or (
                 len(self.kb.full(p.value).split()) >= 2
                 and self.kb.performer_like(c.value) <= 0
