@@ -258,3 +258,46 @@ def test_a_large_build_keeps_few_words_and_gives_the_same_canon(
     shutil.copy(tmp_path / "whole.db", tmp_path / "kept.db")
     build(u, f"sqlite:///{tmp_path / 'kept.db'}", force=True)
     assert export(tmp_path / "kept.db") == export(tmp_path / "whole.db")
+
+
+_TURNS = """INT. DOCKS - DAY
+
+MARA
+(into the phone)
+Who's this?
+(listens)
+Oh. You.
+
+RAFI
+Get the rope.
+
+MARA
+(to Rafi)
+Fine.
+"""
+
+
+def test_a_speech_keeps_the_directions_of_its_turn_before_it(tmp_path: Path) -> None:
+    """What each block of words is said to, as its directions say, survives the cache."""
+    (tmp_path / "universe.yaml").write_text(
+        "name: T\nseries:\n  - id: s\n    title: S\n    scripts: ['s/*.fountain']\n"
+        "    episodes:\n      e1: {released: 2024-01-01}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "e1.fountain").write_text(_TURNS, encoding="utf-8")
+    compiled = compile_universe(load_universe(tmp_path))
+    scenes = compiled.extraction.episodes["s:e1"].facts
+    said = [(d.character, d.text, d.aside) for d in scenes[0].dialogue]
+    assert said == [
+        ("mara", "Who's this?", "into the phone"),
+        ("mara", "Oh. You.", "listens"),
+        ("rafi", "Get the rope.", ""),
+        ("mara", "Fine.", "to Rafi"),
+    ]
+    for limit in (None, 1):  # decoded for good, and decoded for a while
+        with keep_words(limit):
+            back = _loaded(scenes)
+            assert [(d.text, d.aside) for d in back[0].dialogue] == [
+                (t, a) for _c, t, a in said
+            ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from showbible.news import extract_text
-from showbible.news.given import is_given_name, is_surname
+from showbible.reading.lexicon.given import is_given_name, is_surname
 
 
 def test_the_lists_are_read_from_the_package() -> None:

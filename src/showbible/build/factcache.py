@@ -38,7 +38,7 @@ from showbible.reading.facts import Inferred, Presence, SceneFacts, Sentence, Sp
 from showbible.reading.groups import grouped
 from showbible.universe.storytime import StoryTime
 
-FORMAT = 7  # 7: leads apart; 6: extras apart; 5: speeches apart from sentences; 4: words apart...
+FORMAT = 8  # 8: speeches' asides; 7: leads apart; 6: extras apart; 5: speeches apart from sentences; 4: words apart...
 # Before the five documents (facts, extras, leads, speeches, sentences): the lengths of the first
 # four and the CRC-32 of the last four, so that damaged extras or words are a cache miss at load,
 # like damaged facts, not an error when first read.
@@ -71,7 +71,8 @@ def _extras(s: SceneFacts) -> list[Any]:
 
 def _speeches(s: SceneFacts) -> list[Any]:
     return [
-        [d.character, d.cue_line, d.line, d.text, d.identity, d.voice, d.names] for d in s.dialogue
+        [d.character, d.cue_line, d.line, d.text, d.identity, d.voice, d.names, d.aside]
+        for d in s.dialogue
     ]
 
 
@@ -168,7 +169,10 @@ class _Words:
                 if part == 0:
                     slot.__set__(
                         scene,
-                        [Speech(c, cl, ln, t, i, v, tuple(w)) for c, cl, ln, t, i, v, w in rows[n]],
+                        [
+                            Speech(c, cl, ln, t, i, v, tuple(w), x)
+                            for c, cl, ln, t, i, v, w, x in rows[n]
+                        ],
                     )
                 else:
                     slot.__set__(
@@ -189,8 +193,9 @@ class _Words:
                             ident and intern(ident),
                             voice,
                             tuple(map(intern, names)),
+                            aside and intern(aside),
                         )
-                        for c, cl, ln, t, ident, voice, names in rows[n]
+                        for c, cl, ln, t, ident, voice, names, aside in rows[n]
                     ],
                 )
             else:

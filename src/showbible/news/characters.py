@@ -30,9 +30,9 @@ import re
 from showbible.news.cleaning import Article, sentences
 from showbible.news.entities import NAM, SER, Knowledge, Marked, ranked, title_case
 from showbible.news.facts import NewsFact
-from showbible.news.given import is_given_name, is_surname
 from showbible.news.names import ORGS, OUTLETS, keyof, words
 from showbible.reading.lexicon import is_common, names_no_one
+from showbible.reading.lexicon.given import is_given_name, is_surname
 
 # "Castle's Beckett", "Frasier's ex-wife Lilith Sternin", "FBI's Jubal": a show's own people.
 _OWNED = re.compile(rf"(?P<s>{SER})[’']s?\s+(?:(?:[a-z][\w\-]*)\s+){{0,3}}(?P<n>{NAM})")

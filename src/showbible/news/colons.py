@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterable
 
 from showbible.news.cleaning import Article, unquoted
-from showbible.news.given import is_given_name
 from showbible.news.names import GENRE_WORDS, WEEKDAYS, keyof, words
 from showbible.news.series import TITLE, series_name
+from showbible.reading.lexicon.given import is_given_name
 
 # What a caption, a credit or a link puts before a colon.
 _NOT_COLON_SHOW = frozenset(

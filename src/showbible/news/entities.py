@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from showbible.news.cleaning import QUOTE_RE, Article
 from showbible.news.colons import colon_titles, label_titles
 from showbible.news.editorial import editorial
-from showbible.news.given import is_given_name
 from showbible.news.names import (
     EPISODE_WORDS,
     NAME,
@@ -43,6 +42,7 @@ from showbible.news.series import (
     spelled_out,
 )
 from showbible.news.trimming import trim_name
+from showbible.reading.lexicon.given import is_given_name
 
 # A quoted title: double quotes, single curly ones (‘Lower Decks’) or straight ones ('Yellowstone').
 _TITLE_QUOTE = re.compile(

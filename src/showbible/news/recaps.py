@@ -26,9 +26,9 @@ from showbible.news.characters import bare_character, word_not_name
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import Marked, ranked, title_case
 from showbible.news.extractor import Extractor
-from showbible.news.given import is_given_name
 from showbible.news.names import ORGS, keyof
 from showbible.news.synopses import subject_of_verb
+from showbible.reading.lexicon.given import is_given_name
 
 # Below the facts a sentence states: the genre of the text is the evidence.
 CONFIDENCE = 0.4

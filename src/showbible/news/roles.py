@@ -19,7 +19,6 @@ from showbible.news.cleaning import Paragraph
 from showbible.news.credits import credited, who_asides
 from showbible.news.entities import NAM, SER, Marked, Mention, ranked, title_case
 from showbible.news.extractor import HEDGE, families
-from showbible.news.given import is_given_name
 from showbible.news.names import EVENT_AFTER, NOT_PERSON_FIRST, ORGS, ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import (
     credits_bracket,
@@ -40,6 +39,7 @@ from showbible.news.placing import (
 )
 from showbible.news.rolesigns import line_of_cast, role_sign
 from showbible.news.series import series_name
+from showbible.reading.lexicon.given import is_given_name
 
 
 def list_of(item: str) -> str:

@@ -33,8 +33,8 @@ import re
 
 from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge, Marked, Mention
-from showbible.news.given import is_given_name, is_surname
 from showbible.news.names import ORGS, keyof
+from showbible.reading.lexicon.given import is_given_name, is_surname
 
 # Words of the screen and of performing. Not "show" or "series" alone (a test series, an air
 # show), nor "play" (a team plays), which sport uses as much as television.

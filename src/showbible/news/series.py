@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable
 
 from showbible.news.cleaning import QUOTE_RE, Article, unquoted
-from showbible.news.given import is_given_name
 from showbible.news.names import (
     GENRE,
     NAME,
@@ -26,6 +25,7 @@ from showbible.news.names import (
     quoted_role,
     words,
 )
+from showbible.reading.lexicon.given import is_given_name
 
 # A title: capitalised words (digits and initials too: "9-1-1", "P.D."), with the small words
 # titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from showbible.news.given import first_and_surname, is_given_name
 from showbible.news.names import (
     EPISODE_WORDS,
     NOT_NAME_START,
@@ -17,6 +16,7 @@ from showbible.news.names import (
     keyof,
     words,
 )
+from showbible.reading.lexicon.given import first_and_surname, is_given_name
 
 _MONTHS = frozenset(
     words(

@@ -128,8 +128,14 @@ def extract_scene(
     identity: str | None = None
     voice = False
     cue_line = 0
+    asides: list[str] = []  # the directions since the cue or the last block of words
     for el in scene.elements:
         kind = el.kind
+        if kind is Kind.PARENTHETICAL:
+            asides.append(el.text.strip())
+            continue
+        if asides and kind is not Kind.DIALOGUE and kind is not Kind.LYRIC:
+            asides.clear()  # a direction that no words followed in its turn
         if kind is Kind.CHARACTER:
             if not el.text.strip():
                 # An empty cue: a turn whose speaker the script does not name (subtitles).
@@ -157,9 +163,11 @@ def extract_scene(
                     if match.character not in named:
                         named.append(match.character)
             if speaker is not None:
+                aside = "; ".join(asides) if asides else ""
                 facts.dialogue.append(
-                    Speech(speaker, cue_line, el.line, el.text, identity, voice, tuple(named))
+                    Speech(speaker, cue_line, el.line, el.text, identity, voice, tuple(named), aside)
                 )
+            asides.clear()
         elif kind is Kind.ACTION:
             speaker = None
             _read_action(el, matcher, facts)

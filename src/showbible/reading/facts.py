@@ -67,6 +67,9 @@ class Speech:
     identity: str | None
     voice: bool  # a (V.O.): heard, not there
     names: tuple[str, ...] = ()  # characters the speech names
+    # The directions between its cue (or the block before it in the same turn) and its words,
+    # "; "-joined: "to Rafi", "Answering the phone." -- whom or what the words are said to.
+    aside: str = ""
 
 
 @quick_init

@@ -33,6 +33,7 @@ import ahocorasick
 from showbible.canon.fold import Moment
 from showbible.reading.facts import SceneFacts, Speech
 from showbible.reading.lexicon import is_common
+from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.names import normalise
 from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.stranger_line import (
@@ -45,6 +46,7 @@ from showbible.rules.stranger_line import (
     quoted,
     replies_to_stranger,
     stranger_phrase,
+    turned_to,
 )
 
 # "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul": the line names whom it is said to.
@@ -53,6 +55,20 @@ _VOCATIVE = re.compile(
     r"|(?:^|[.!?]\s+)(?:\.\.\.)?([A-Z][\w'-]+)\s*[?!,]"
 )
 _TRAILING_NAME = re.compile(r",?\s+([A-Z][\w'’-]+)")
+# Words a line opens on or calls out that greet nobody by name: interjections, discourse
+# markers, endearments and calls to a group ("Oh, hi.", "So, what's your name?", "Honey,",
+# "Guys!"). The census lists some as first names (So, Man, Honey), so they are named here.
+_NOT_A_NAME = frozenset(
+    {
+        "oh", "ah", "aw", "aww", "uh", "um", "umm", "er", "erm", "hmm", "hm", "well", "so",
+        "yeah", "yes", "yep", "yup", "no", "nope", "okay", "ok", "alright", "right", "hey", "hi",
+        "hello", "wow", "whoa", "gosh", "god", "sorry", "look", "listen", "wait", "please",
+        "thanks", "now", "then", "but", "and", "huh", "eh", "ooh", "oops", "boy", "man", "dude",
+        "guys", "buddy", "pal", "honey", "sweetie", "sweetheart", "darling", "dear", "babe",
+        "baby", "kid", "kids", "son", "folks", "everyone", "everybody", "people", "ladies",
+        "gentlemen", "friends",
+    }
+)  # fmt: skip
 _SELF_INTRO = re.compile(  # on plain() text: typographic apostrophes made straight
     r"\b(?i:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
     r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})"
@@ -137,8 +153,21 @@ class Reintroduction(Rule):
                     continue
                 text, offset = phrase
                 line = speech.line + speech.text.count("\n", 0, offset)
+                named = _named_addressees(ctx, speech, here)
+                if not named and _greets_someone_else(plain(speech.text)):
+                    continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
                 introduction = introduction_before(speeches, k)
-                if introduction is not None:
+                aside = turned_to(speeches, k)
+                if aside is not None:
+                    # The turn's own directions say whom the words are for: a telephone
+                    # ("(Answering the phone.) Go!! Who's this?"), or someone the speaker
+                    # turns to ("(To Emma) Gavin Mitchell. Pleased to meet you."), judged only
+                    # when that is someone here.
+                    targets = _named_in(ctx, aside[1], here - {a}) if aside[0] == "to" else []
+                    if not targets:
+                        continue
+                    guessed = False
+                elif introduction is not None:
                     # Said to the other side of a third person's introduction: those presented,
                     # or, when the speaker is presented, those presented to; none we know of
                     # (a newcomer, a walk-on) -- nothing to judge.
@@ -149,12 +178,11 @@ class Reintroduction(Rule):
                         continue
                     guessed = False
                 else:
-                    targets = _named_addressees(ctx, speech, here)
-                    if not targets and _greets_someone_else(plain(speech.text)):
-                        continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
+                    targets = named
                     # Whom it is said to, guessed from who speaks near: the line names no one,
-                    # not even by a title ("Nice to meet you, Doctor." names whom it greets).
-                    guessed = not targets and _VOCATIVE.search(plain(speech.text)) is None
+                    # not even by a title ("Nice to meet you, Doctor." names whom it greets;
+                    # "Oh, hi." and "So, what's your name?" name no one).
+                    guessed = not targets and not _calls_by_name(plain(speech.text))
                     targets = targets or _addressees(ctx, scene, speeches, k)
                 if not targets or not all(ctx.is_person(b) for b in targets):
                     continue  # none, or a walk-on or a group among them ("the Crystal Gems")
@@ -290,12 +318,33 @@ _GREETED = re.compile(
 
 def _greets_someone_else(text: str) -> bool:
     """Whether a greeting names, not by a title alone, someone the caller found no one present
-    to be: rehearsing to an absent boss, hailing someone off screen. Only a rare word counts as
-    a name here: "Hi I'm Leonard", "Hello Everyone" greet no one by name."""
+    to be: rehearsing to an absent boss, hailing someone off screen, a made-up name in a game
+    ("Hi, Ken Adams, nice to meet you."). "Hi I'm Leonard", "Hello Everyone" greet no one by
+    name."""
     for m in _GREETED.finditer(text):
         word, after = m.group(1), m.group(2)
         name = after if word.rstrip(".") in _TITLES else word
-        if name is not None and not is_common(name):
+        if name is not None and _a_name(name):
+            return True
+    return False
+
+
+def _a_name(word: str) -> bool:
+    """Whether a capitalised word a greeting calls out is a person's name: a listed first name
+    ("Ken") or a word too rare to be a common one ("Goliad"), never a word that greets nobody
+    ("So", "Honey")."""
+    word = word.strip(".'’")
+    if word.lower() in _NOT_A_NAME:
+        return False
+    return is_given_name(word) or not is_common(word)
+
+
+def _calls_by_name(text: str) -> bool:
+    """Whether the line calls someone by a name or a title ("...Susan?", "Hi, Goliad.",
+    "Nice to meet you, Doctor."), not by an interjection that opens it ("Oh,", "Well,")."""
+    for m in _VOCATIVE.finditer(text):
+        word = (m.group(1) or m.group(2)).strip(".")
+        if word in _TITLES or _a_name(word):
             return True
     return False
 

@@ -124,6 +124,35 @@ def framed_introduction(text: str, start: int, end: int) -> bool:
     return bool(_FORMULA_TAIL.match(text[end:]))
 
 
+# What a direction in a speaker's turn ("(to Rafi)", "(Answering the phone.)", "(Listens)")
+# says the words are for: a person, or a telephone.
+_TURNED_TO = re.compile(
+    r"(?i)^\s*(?:(?:turns|turning|says|saying|whispers|whispering|calls|calling|goes|going|"
+    r"walks|walking)\s+(?:over\s+|back\s+|round\s+|around\s+)?)?to\s+([^,;.]+)"
+)
+_TELEPHONE = re.compile(
+    r"(?i)\b(?:phone|telephone|cellphone|intercom|walkie|listens|listening|on the line|"
+    r"hangs up|dials|into the radio|on the radio)\b"
+)
+
+
+def turned_to(speeches: list[Speech], k: int) -> tuple[str, str] | None:
+    """Whom the directions of speech ``k``'s turn so far say its words are for: ("phone", "")
+    on a telephone, ("to", whom) when the speaker turns to someone (the latest), else None."""
+    me, cue = speeches[k].character, speeches[k].cue_line
+    to = None
+    j = k
+    while j >= 0 and speeches[j].character == me and speeches[j].cue_line == cue:
+        for aside in reversed(speeches[j].aside.split("; ") if speeches[j].aside else ()):
+            if _TELEPHONE.search(aside):
+                return "phone", ""
+            m = _TURNED_TO.match(aside)
+            if m is not None and to is None:
+                to = m.group(1).strip()
+        j -= 1
+    return ("to", to) if to is not None else None
+
+
 def introduction_before(speeches: list[Speech], k: int) -> tuple[str, str] | None:
     """Someone else's introduction just before speech ``k``, split into whom it is made to
     and whom it presents ("Dad, this is Ross Geller." -> ("Dad, ", "this is Ross Geller.")):
@@ -177,14 +206,19 @@ def replies_to_stranger(
 ) -> bool:
     """Whether speech ``k`` replies to another's stranger line ("Nice to meet you, too", "I'm
     Andy" after "Hello, I'm Angela Martin"), or, given ``named`` (whether a word names the
-    speaker), answers a question asking for them ("Where's Monica?" -- "I'm Monica.", "Who
-    do you think you are?" -- "I'm Toby."): the exchange is judged at its first line. Any
-    other question ("Can I help you?" -- "I'm Mara.") leaves the introduction to be judged."""
+    speaker), answers a question asking who they are ("Who do you think you are?" -- "I'm
+    Toby.") or a speech that has just said their name ("Where's Monica?! ... Is she here?" --
+    "I'm Monica.", "You can't play Kramer." -- "I am Kramer."): an introduction tells a name
+    the listener does not know, and this one was just said to them. The exchange is judged at
+    its first line. Any other question ("Can I help you?" -- "I'm Mara.") leaves the
+    introduction to be judged."""
     if k == 0 or speeches[k - 1].character == speeches[k].character:
         return False
     before = plain(speeches[k - 1].text).rstrip()
-    if named is not None and before.endswith("?"):
+    if named is not None:
+        if any(named(w) for w in _WORD.findall(before)):
+            return True
         question = before[max(before.rfind(c) for c in ".!") + 1 :]
-        if _ASKS_WHO.search(question) or any(named(w) for w in _WORD.findall(question)):
+        if before.endswith("?") and _ASKS_WHO.search(question):
             return True
     return bool(_STRANGER.search(before) or _ANSWER_INTRO.search(before))

@@ -1,5 +1,7 @@
 """Whether a capitalised word is a given name or a surname: the 1990 US Census lists of first
 names (5,494 of them) and surnames (88,799), public domain, as the ``names`` package ships them.
+The news reader asks it of the people an article names; the reintroduction rule of the word a
+greeting names ("Hi, Ken", not "Oh, hi").
 
 A recap names its characters by first name and its real people in full, then by surname; a
 capitalised word in running prose may also be a place ("Florida" aside), a group ("the Dharma
