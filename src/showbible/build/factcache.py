@@ -38,7 +38,9 @@ from showbible.reading.facts import Inferred, Presence, SceneFacts, Sentence, Sp
 from showbible.reading.groups import grouped
 from showbible.universe.storytime import StoryTime
 
-FORMAT = 8  # 8: speeches' asides; 7: leads apart; 6: extras apart; 5: speeches apart from sentences; 4: words apart...
+# 8: speeches' asides; 7: leads apart; 6: extras apart; 5: speeches apart from sentences; 4: words
+# apart...
+FORMAT = 8
 # Before the five documents (facts, extras, leads, speeches, sentences): the lengths of the first
 # four and the CRC-32 of the last four, so that damaged extras or words are a cache miss at load,
 # like damaged facts, not an error when first read.

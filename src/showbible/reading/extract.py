@@ -165,7 +165,9 @@ def extract_scene(
             if speaker is not None:
                 aside = "; ".join(asides) if asides else ""
                 facts.dialogue.append(
-                    Speech(speaker, cue_line, el.line, el.text, identity, voice, tuple(named), aside)
+                    Speech(
+                        speaker, cue_line, el.line, el.text, identity, voice, tuple(named), aside
+                    )
                 )
             asides.clear()
         elif kind is Kind.ACTION:

@@ -152,6 +152,7 @@ class Reintroduction(Rule):
                 if phrase is None or _not_to_them(ctx, speeches, k):
                     continue
                 text, offset = phrase
+                learns = _who_learns(text)
                 line = speech.line + speech.text.count("\n", 0, offset)
                 named = _named_addressees(ctx, speech, here)
                 if not named and _greets_someone_else(plain(speech.text)):
@@ -188,13 +189,14 @@ class Reintroduction(Rule):
                     continue  # none, or a walk-on or a group among them ("the Crystal Gems")
                 when = ctx.fold.at(scene, line)
                 prior = {
-                    b: _met_before(ctx, meetings, scene, a, b, when, speech.cue_line)
+                    b: _met_before(ctx, meetings, scene, a, b, when, speech.cue_line, learns)
                     for b in targets
                 }
                 if not all(prior.values()):
                     continue  # someone here is new to them: the introduction may be for them
                 if guessed and any(
-                    _met_before(ctx, meetings, scene, a, x, when, speech.cue_line) is None
+                    _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns)
+                    is None
                     for x in sorted(here - {a} - set(prior))
                 ):
                     # Guessed from neighbours, it may be for a stranger among the others here
@@ -381,13 +383,66 @@ def _addressees(ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int)
     return near or sorted(here - {a})
 
 
+# A character the bible does not declare, cued by a common first name ("CYNTHIA", "STAN",
+# "MIKE"), who comes back after this many episodes of the series without them may be another
+# person of that name: transcripts cue every guest by first name, and a long series has three
+# Cynthias. A meeting before such a gap is not taken as theirs.
+NAMESAKE_GAP = 10
+
+
 class _Meetings:
     """Each pair's shared scenes in story order, worked out only for the pairs a stranger
-    phrase asks about (from both characters' appearances, not from every scene)."""
+    phrase asks about (from both characters' appearances, not from every scene); and since
+    when a character is known to be the one cued now (``since``)."""
 
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
         self._pairs: dict[tuple[str, str], list[_Meeting]] = {}
+        self._order: dict[tuple[str, str], int] | None = None
+        self._episodes: dict[str, list[int]] = {}
+
+    def episode_index(self, scene: SceneFacts) -> int:
+        """The scene's episode's place in its series' release order."""
+        if self._order is None:
+            order: dict[tuple[str, str], int] = {}
+            count: dict[str, int] = {}
+            for s in self._ctx.canon.scenes:
+                key = (s.series, s.episode)
+                if key not in order:
+                    order[key] = count.get(s.series, 0)
+                    count[s.series] = order[key] + 1
+            self._order = order
+        return self._order[(scene.series, scene.episode)]
+
+    def since(self, cid: str, scene: SceneFacts) -> int:
+        """The first episode of ``scene``'s series (by ``episode_index``) from which ``cid`` is
+        surely the one cued now: 0, unless the name may be a namesake's (``NAMESAKE_GAP``)."""
+        ctx = self._ctx
+        char = ctx.canon.cast.characters.get(cid)
+        if (
+            char is None
+            or cid in ctx.canon.universe.bible.characters
+            or not all(is_common(w) for w in char.name.split())
+        ):
+            return 0
+        key = f"{scene.series}\0{cid}"
+        seen = self._episodes.get(key)
+        if seen is None:
+            canon = ctx.canon
+            seen = sorted(
+                {
+                    self.episode_index(canon.scenes[i])
+                    for i in canon.appearances.get(cid, ())
+                    if canon.scenes[i].series == scene.series
+                }
+            )
+            self._episodes[key] = seen
+        now = self.episode_index(scene)
+        before = seen[: bisect_right(seen, now)]
+        for earlier, later in reversed(list(pairwise(before))):
+            if later - earlier > NAMESAKE_GAP:
+                return later
+        return 0
 
     def get(self, key: tuple[str, str]) -> list[_Meeting]:
         got = self._pairs.get(key)
@@ -420,22 +475,33 @@ def _dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
     )
 
 
-def _named_each_other(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
+def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
     """Whether, in their shared scenes before ``when`` (a scene and the cue line of the speech
-    being judged), either named the other in a speech or introduced himself while the other
-    was there: then they know each other's names."""
+    being judged), ``a`` has learnt ``b``'s name: ``a`` named ``b`` in a speech, or ``b``
+    introduced himself while ``a`` was there. ``b`` naming ``a`` tells ``a`` nothing ("Hey
+    Mike, sorry to drop by" -- "Who are you?")."""
     for m in meetings:
         if m.pos > when[0]:
             break
         for speech in m.scene.dialogue:
             if m.pos == when[0] and speech.cue_line >= when[1]:
                 break
-            other = b if speech.character == a else a if speech.character == b else None
-            if other is not None and (
-                other in speech.names or _SELF_INTRO.search(plain(speech.text)) is not None
-            ):
+            if speech.character == a and b in speech.names:
+                return True
+            if speech.character == b and _SELF_INTRO.search(plain(speech.text)) is not None:
                 return True
     return False
+
+
+# Who would learn a name from the stranger line: the other ("I'm Rafi."), its speaker ("Who
+# are you?", "What's your name?"), or either ("Nice to meet you.", "Have we met?").
+_ASKS = re.compile(r"(?i)who are you|your name|do i know you|know you|and you are")
+
+
+def _who_learns(phrase: str) -> str:
+    if _SELF_INTRO.match(phrase):
+        return "other"
+    return "speaker" if _ASKS.search(phrase) else "either"
 
 
 def _met_before(
@@ -446,25 +512,34 @@ def _met_before(
     b: str,
     when: Moment,
     said: int,
+    learns: str = "either",
 ) -> _Meeting | None:
     """The first earlier meeting of a and b as they appear now, if any. ``said``: the line of
-    the cue of the stranger speech."""
+    the cue of the stranger speech; ``learns``: whose knowing the other's name makes it a
+    stranger act (``_who_learns``)."""
     x, y = (a, b) if a < b else (b, a)
     now_x, now_y = scene.present[x].identity, scene.present[y].identity
     shared = meetings.get((x, y))
     named: bool | None = None  # worked out once, when a meeting of this episode asks
+    since = max(meetings.since(x, scene), meetings.since(y, scene))
     for m in shared:
         if m.pos >= when[0]:
             break
+        if since and m.scene.series == scene.series and meetings.episode_index(m.scene) < since:
+            continue  # met before one of them came back under a name others share
         if m.scene.series == scene.series and m.scene.episode == scene.episode:
             if named is None:
-                named = _named_each_other(shared, x, y, (when[0], said))
+                moment = (when[0], said)
+                named = (learns != "other" and _knows_name(shared, a, b, moment)) or (
+                    learns != "speaker" and _knows_name(shared, b, a, moment)
+                )
             if not named:
-                # Met earlier in this very episode without a name between them: people meet
-                # unintroduced and ask or tell who they are later that day ("Who are you? What
-                # do you do?" in the taxi after the lab; "Harvey Specter. Nice to meet you."
-                # the moment after he opened the door to him). Once either has named the other
-                # or himself to the other, a stranger line is reported, this episode or later.
+                # Met earlier in this very episode without the speaker learning the other's
+                # name: people meet unintroduced and ask or tell who they are later that day
+                # ("Who are you? What do you do?" in the taxi after the lab; "Harvey Specter.
+                # Nice to meet you." the moment after he opened the door to him). Once the
+                # speaker has named the other, or the other has introduced himself to him, a
+                # stranger line is reported, this episode or later.
                 return None
         if (
             _same_face(ctx, x, m.ident_a, now_x, y, when)
