@@ -298,6 +298,4 @@ def test_a_speech_keeps_the_directions_of_its_turn_before_it(tmp_path: Path) -> 
     for limit in (None, 1):  # decoded for good, and decoded for a while
         with keep_words(limit):
             back = _loaded(scenes)
-            assert [(d.text, d.aside) for d in back[0].dialogue] == [
-                (t, a) for _c, t, a in said
-            ]
+            assert [(d.text, d.aside) for d in back[0].dialogue] == [(t, a) for _c, t, a in said]

@@ -195,8 +195,7 @@ class Reintroduction(Rule):
                 if not all(prior.values()):
                     continue  # someone here is new to them: the introduction may be for them
                 if guessed and any(
-                    _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns)
-                    is None
+                    _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns) is None
                     for x in sorted(here - {a} - set(prior))
                 ):
                     # Guessed from neighbours, it may be for a stranger among the others here
