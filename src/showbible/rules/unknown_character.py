@@ -159,12 +159,39 @@ def _a_name_of_its_own(label: str) -> bool:
     return bool(words) and all(lexicon.is_common(w) for w in words)
 
 
+# Words before a name that say who of a family or a house is meant: ``MR. SANGER`` is not a
+# slip for ``MRS. SANGER``, nor ``PRINCE X`` for ``PRINCES X`` -- one letter apart, two people.
+_HONORIFICS = frozenset(
+    {
+        "MR", "MRS", "MS", "MISS", "MISTER", "MISTRESS", "MADAM", "SIR", "DAME", "LORD", "LADY",
+        "KING", "QUEEN", "PRINCE", "PRINCES", "PRINCESS", "DUKE", "DUCHESS", "COUNT",
+        "COUNTESS", "EARL", "BARON", "BARONESS", "UNCLE", "AUNT", "BROTHER", "SISTER",
+        "FATHER", "MOTHER", "GRANDPA", "GRANDMA",
+    }
+)  # fmt: skip
+
+
+def _another_of_the_family(a: str, b: str) -> bool:
+    """Whether two cues differ only in the honorific before the same name (MR. SANGER, MRS.
+    SANGER): another member of the family or the house, not a slip."""
+    wa, wb = a.replace(".", " ").split(), b.replace(".", " ").split()
+    return (
+        len(wa) == len(wb) > 1
+        and wa[1:] == wb[1:]
+        and wa[0] != wb[0]
+        and wa[0] in _HONORIFICS
+        and wb[0] in _HONORIFICS
+    )
+
+
 def _slip(a: str, b: str) -> bool:
     """Whether ``a`` is ``b`` with one letter dropped, added or swapped with its neighbour, as
     hands slip (TULLEY, LAMPLIGHTR, MARHSALL). A letter *replaced* is as often another name
     (LARRY and BARRY, PAULA and PAULO, MANNY and DANNY, in Friends), and a trailing S is a
     group (GOBLINS)."""
     if min(len(a), len(b)) < MIN_LETTERS or OSA.distance(a, b) != 1:
+        return False
+    if _another_of_the_family(a, b):
         return False
     if len(a) == len(b):
         return Levenshtein.distance(a, b) == 2  # a swap: one OSA step, two Levenshtein steps
