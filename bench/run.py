@@ -156,6 +156,10 @@ def main() -> None:
 
     print("\n== Real screenplays read bare: false alarms per script (bench/screenplays_bare.py) ==")
     screenplays_bare.main([])
+    import real_alarms
+
+    print("\n== Real transcripts read bare: continuity findings per episode (real_alarms.py) ==")
+    print(real_alarms.table(real_alarms.measure()[0]))
     import presence_dev
     import shakespeare_presence
 

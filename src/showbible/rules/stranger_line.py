@@ -28,7 +28,9 @@ _WHO_TAIL = re.compile(r"\s*(?:guys|people|two|all|again|then)\s*[?!.]")
 # "How can I answer that when I'm pretending I don't know you?", "You can't just say ...":
 # the phrase is the object of another verb, not said to anyone.
 _EMBEDDED = re.compile(
-    r"(?i)\b(?:pretend(?:ing|s|ed)?|that|if|like|say|says|said|saying|tell(?:s|ing)?)\s*,?\s*$"
+    r"(?i)\b(?:pretend(?:ing|s|ed)?|that|if|like|say|says|said|saying|tell(?:s|ing)?)\s*,?\s*"
+    # reported: "She says it's nice to meet you." (a translation, a message passed on)
+    r"(?:(?:it'?s|it\s+(?:is|was))\s+)?$"
 )
 # "Who are you? The Hardy boys?", "Who are you, Larry King?": a guess that answers itself.
 _GUESS = re.compile(r"\s*[?!,]+\s*([^.!?]{1,40})\?")
@@ -37,7 +39,8 @@ _NOT_GUESS = re.compile(r"(?i)^(?:and|or|but|why|what|where|how|when|who|do|did|
 # I'm an alch...", "I'm Monica. I'm disgusting." -- the introduction frames something else.
 _AUDIENCE = re.compile(
     r"(?i)\b(?:welcome|everybody|everyone|ladies and gentlemen|folks|future people|"
-    r"for channel|you all)\b"
+    r"for channel|you all|introduc\w*\s+(?:ourselves|yourselves|themselves)|"
+    r"(?:go|going)\s+(?:a)?round\s+the\s+(?:room|table|circle))\b"
 )
 _FORMULA_TAIL = re.compile(r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+[a-z]")
 _SELF_ASKED = re.compile(r"(?i)\bwho am i\?\s*$")
@@ -136,9 +139,18 @@ _TELEPHONE = re.compile(
 )
 
 
+# A direction that takes the words away from those at hand: "(walking away) Hey, what's your
+# name?" to someone across the room, "(calling out)", "(aside)".
+_AWAY = re.compile(
+    r"(?i)\b(?:walk(?:s|ing)?\s+(?:away|off|out)|leav(?:es|ing)|exit(?:s|ing)?|"
+    r"call(?:s|ing)?\s+(?:out|after)|shout(?:s|ing)?\s+(?:out|after)|aside|off\s*screen)\b"
+)
+
+
 def turned_to(speeches: list[Speech], k: int) -> tuple[str, str] | None:
     """Whom the directions of speech ``k``'s turn so far say its words are for: ("phone", "")
-    on a telephone, ("to", whom) when the speaker turns to someone (the latest), else None."""
+    on a telephone, ("away", "") when the speaker leaves or calls to someone elsewhere, ("to",
+    whom) when the speaker turns to someone (the latest), else None."""
     me, cue = speeches[k].character, speeches[k].cue_line
     to = None
     j = k
@@ -146,6 +158,8 @@ def turned_to(speeches: list[Speech], k: int) -> tuple[str, str] | None:
         for aside in reversed(speeches[j].aside.split("; ") if speeches[j].aside else ()):
             if _TELEPHONE.search(aside):
                 return "phone", ""
+            if _AWAY.search(aside):
+                return "away", ""
             m = _TURNED_TO.match(aside)
             if m is not None and to is None:
                 to = m.group(1).strip()
