@@ -184,3 +184,19 @@ def test_a_speaker_whose_name_ends_in_to_is_no_transition() -> None:
     )
     cues = [e.text for sc in script.scenes for e in sc.elements if e.kind is Kind.CHARACTER]
     assert cues == ["Kato", "Roberto", "OTTO", "Pluto", "Alberto"]
+
+
+def test_a_scene_closed_by_the_wrong_bracket_is_a_scene_and_no_warning() -> None:
+    """Friends' transcripts: "[Scene: Chandler's Office, Chandler is on a break.)" is read as the
+    scene it is; only a bracket that leaves its line as text is reported ("read as text")."""
+    script = parse_transcript(
+        "[Scene: Chandler's Office, Chandler is on a break.)\n\nMARA: Hi.\n\n"
+        "[A wolf attacks the house.\n\nMARA: Run."
+    )
+    assert rows(script)[:2] == [
+        ("heading", "Chandler's Office", 1),
+        ("action", "Chandler is on a break.", 1),
+    ]
+    assert [(d.line, d.message) for d in script.diagnostics] == [
+        (5, "unclosed '[': read as text")
+    ]

@@ -348,12 +348,17 @@ class _Reader:
             full = "\n".join(lines[i : end + 1]).strip()
             m = _SCENE_TAG_RE.match(full)
             if m is not None:
+                # "[Scene: Chandler's Office, ...)": a scene all the same, whatever closes it.
                 self.scene_tag(m.group("body"), line_no)
                 return end + 1
             if closed:
                 self.action(body, line_no)
                 return end + 1
             close = _closing(s)
+            if close == -1 and end == i:
+                self.diagnostics.append(
+                    Diagnostic(self.path, line_no, f"unclosed {s[0]!r}: read as text")
+                )
             if close != -1:
                 # ``[Sits] MARA: Hi``: the direction, then the rest of the line on its own.
                 self.action(s[1:close], line_no)
@@ -411,7 +416,6 @@ class _Reader:
                     text = "\n".join(lines[x].strip() for x in range(i, j + 1))
                     return j, text[1:-1], True
                 return j, "", False
-        self.diagnostics.append(Diagnostic(self.path, i + 1, f"unclosed {s[0]!r}: read as text"))
         return i, "", False
 
     def match_paragraph(self, i: int) -> None:
