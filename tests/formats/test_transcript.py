@@ -197,6 +197,4 @@ def test_a_scene_closed_by_the_wrong_bracket_is_a_scene_and_no_warning() -> None
         ("heading", "Chandler's Office", 1),
         ("action", "Chandler is on a break.", 1),
     ]
-    assert [(d.line, d.message) for d in script.diagnostics] == [
-        (5, "unclosed '[': read as text")
-    ]
+    assert [(d.line, d.message) for d in script.diagnostics] == [(5, "unclosed '[': read as text")]

@@ -403,7 +403,6 @@ class _Reader:
         looking ahead from every unclosed ``[`` made 20,000 of them take over a minute.
         """
         lines = self.lines
-        s = lines[i].strip()
         if i not in self.matched:
             self.match_paragraph(i)
         found = self.matched[i]
