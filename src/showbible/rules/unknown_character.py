@@ -18,7 +18,6 @@ Fix: correct the cue to ``TOBIAS``, or, if this really is somebody new, add them
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -82,9 +81,6 @@ class _NearCues:
 
     def __init__(self, ctx: Context) -> None:
         self.canon = ctx.canon
-        self._episodes: dict[tuple[str, str], set[str]] | None = None  # (cid, series) -> eps
-        self._series: dict[str, list[str]] = {}  # cid -> the series it is cued in
-        self._by_series: dict[str, list[str]] = {}  # series -> the cids cued in it
         self._labels: dict[str, str | None] = {}
         self._found: dict[str, str | None] = {}
         # series -> label length -> the recurring cues of that length: a slip is one letter
@@ -98,22 +94,23 @@ class _NearCues:
             self._found[cid] = self._find(cid)
         return self._found[cid]
 
-    def _index(self) -> dict[tuple[str, str], set[str]]:
-        if self._episodes is None:
-            canon = self.canon
-            episodes: dict[tuple[str, str], set[str]] = defaultdict(set)
-            for cid, indexes in canon.appearances.items():
-                char = canon.cast.characters.get(cid)
-                if char is None or not char.provisional or char.role or char.suggestion:
-                    continue
-                for i in indexes:
-                    scene = canon.scenes[i]
-                    episodes[(cid, scene.series)].add(scene.episode)
-            for cid, series in episodes:
-                self._series.setdefault(cid, []).append(series)
-                self._by_series.setdefault(series, []).append(cid)
-            self._episodes = episodes
-        return self._episodes
+    def _candidate(self, cid: str) -> bool:
+        """Whether the character is a cue the scripts alone give (no bible, no role, no
+        suggestion already): the only kind that is a slip or that a slip is of."""
+        char = self.canon.cast.characters.get(cid)
+        return char is not None and char.provisional and not char.role and not char.suggestion
+
+    def _episodes(self, cid: str, series: str, enough: int) -> set[str]:
+        """The episodes of ``series`` the character appears in, up to ``enough`` of them."""
+        canon = self.canon
+        out: set[str] = set()
+        for i in canon.appearances.get(cid, ()):
+            scene = canon.scenes[i]
+            if scene.series == series:
+                out.add(scene.episode)
+                if len(out) >= enough:
+                    break
+        return out
 
     def _label(self, cid: str) -> str | None:
         """The label the character is first cued by, as its first scene with a cue has it."""
@@ -126,22 +123,33 @@ class _NearCues:
                     break
         return self._labels[cid]
 
+    def _by_length(self, series: str) -> dict[int, list[tuple[str, str]]]:
+        """The recurring cues of ``series`` (``RECURRING`` episodes or more) by label length."""
+        got = self._recurring.get(series)
+        if got is None:
+            got = self._recurring[series] = {}
+            for c in self.canon.appearances:
+                if self._candidate(c) and len(self._episodes(c, series, RECURRING)) >= RECURRING:
+                    b = self._label(c)
+                    if b is not None:
+                        got.setdefault(len(b), []).append((c, b))
+        return got
+
     def _find(self, cid: str) -> str | None:
-        episodes = self._index()
-        series = self._series.get(cid, [])
-        if len(series) != 1 or len(episodes[(cid, series[0])]) != 1:
-            return None  # cued in more than one episode, or not a provisional cue at all
+        canon = self.canon
+        at = canon.appearances.get(cid, ())
+        if not at or not self._candidate(cid):
+            return None  # not a provisional cue at all
+        first = canon.scenes[at[0]]
+        if any(
+            (canon.scenes[i].series, canon.scenes[i].episode) != (first.series, first.episode)
+            for i in at
+        ):
+            return None  # cued in more than one episode
         a = self._label(cid)
         if a is None:
             return None
-        by_length = self._recurring.get(series[0])
-        if by_length is None:
-            by_length = self._recurring[series[0]] = {}
-            for c in self._by_series[series[0]]:
-                if len(episodes[(c, series[0])]) >= RECURRING:
-                    b = self._label(c)
-                    if b is not None:
-                        by_length.setdefault(len(b), []).append((c, b))
+        by_length = self._by_length(first.series)
         hits = [
             c
             for n in (len(a) - 1, len(a), len(a) + 1)
