@@ -494,7 +494,7 @@ def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
 
 # Who would learn a name from the stranger line: the other ("I'm Rafi."), its speaker ("Who
 # are you?", "What's your name?"), or either ("Nice to meet you.", "Have we met?").
-_ASKS = re.compile(r"(?i)who are you|your name|do i know you|know you|and you are")
+_ASKS = re.compile(r"(?i)who are you|your name|know you|and you are")
 
 
 def _who_learns(phrase: str) -> str:
