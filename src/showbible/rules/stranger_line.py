@@ -46,8 +46,8 @@ _FORMULA_TAIL = re.compile(r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+[a-z]")
 _SELF_ASKED = re.compile(r"(?i)\bwho am i\?\s*$")
 # A third person introducing someone in the line before: "Dad, this is Ross Geller."
 _INTRODUCES = re.compile(
-    r"\b(?:[Tt]his is|[Tt]hese are|[Mm]eet|introduce you to|[Hh]ere'?s)\s+"
-    r"(?:(?:my|our)\s+\w+,?\s+)?(?:umm?,?\s+|uh,?\s+)?[A-Z]"
+    r"\b(?:[Tt]his is|[Tt]hese are|[Mm]eet|introduce you to|[Hh]ere'?s),?\s+"
+    r"(?:(?:my|our)\s+\w+,?\s+)?(?:(?:umm?|uh|er|erm|well),?\s+)*[A-Z]"
     r"|,\s*(?:my|our)\s+(?:parents|mother|mom|father|dad|wife|husband|son|daughter|sister|"
     r"brother|friends?|boss|family)\W*$"
 )
