@@ -154,3 +154,40 @@ def test_tei_without_body_warns() -> None:
     script = parse_tei('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>')
     assert script.elements == ()
     assert "no <text>/<body>" in script.diagnostics[0].message
+
+
+_DEAD_PLAY = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><profileDesc><particDesc>
+<listPerson><person xml:id="Mara"><persName>Mara</persName></person>
+<person xml:id="Cole"><persName>Cole</persName></person>
+<person xml:id="Ghost"><persName>Ghost</persName></person></listPerson>
+</particDesc></profileDesc></teiHeader><text><body>
+<div type="scene" n="1"><head>Scene 1</head>
+<stage type="entrance" who="#Mara #Cole">Enter Mara with Cole's body.</stage>
+<stage type="exit" who="#Mara #Cole">Exeunt with the body.</stage>
+</div>
+<div type="scene" n="2"><head>Scene 2</head>
+<stage type="entrance" who="#Mara">Enter Mara.</stage>
+<stage type="entrance" who="#Cole">Enter the Ghost of Cole.</stage>
+<sp who="#Cole"><speaker>Ghost</speaker><l>Remember me.</l></sp>
+<stage type="exit" who="#Cole">Ghost exits.</stage>
+<stage type="entrance" who="#Ghost">Enter Ghost.</stage>
+<sp who="#Ghost"><speaker>Ghost</speaker><l>I am the Ghost.</l></sp>
+</div></body></text></TEI>"""
+
+
+def test_the_dead_carried_on_or_walking_as_ghosts_are_not_present() -> None:
+    """Folger's who ids name the dead one on "with Cole's body" and "Enter the Ghost of
+    Cole": neither is a living Cole (nor the ghost's speech, a voice from the dead); a
+    character who is a ghost by name (Hamlet's GHOST) is there."""
+    got = [r for r in rows(parse_tei(_DEAD_PLAY, "dead.xml")) if r[0] in ("note", "character")]
+    assert got == [
+        ("note", "present: Mara", 7),
+        ("note", "present: Mara", 8),
+        ("note", "present: Mara", 11),
+        ("character", "Cole", 13),
+        ("note", "present: Ghost", 15),
+        ("character", "Ghost", 16),
+    ]
+    script = parse_tei(_DEAD_PLAY, "dead.xml")
+    cues = [e for e in script.elements if e.kind is Kind.CHARACTER]
+    assert [c.extensions for c in cues] == [("GHOST",), ()]

@@ -85,6 +85,28 @@ def _who(el: XmlElement, path: str) -> list[str]:
     return ids
 
 
+# A ghost, spirit or apparition of the dead in a stage direction or a speaker's name.
+_GHOST = re.compile(r"\b(?:ghosts?|spirits?|apparitions?|shades?|phantoms?)\b", re.IGNORECASE)
+# The dead in a direction: their ghosts, or their bodies carried on ("with Caesar's body").
+_DEAD = re.compile(
+    r"\b(?:ghosts?|spirits?|apparitions?|shades?|phantoms?|body|bodies|corpses?|coffin|hearse|"
+    r"bier)\b",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(r"([\w-]+)['’]s?\s*$")  # "Caesar's " before "body"
+_CLAUSE = re.compile(r"[.;:!?]|\s(?:and|with)\s+(?:enter|exit|exeunt)\b", re.IGNORECASE)
+
+
+def _names(label: str, text: str) -> bool:
+    """Whether the text names the label by one of its words (the cast's label "Banquo" in
+    "the Ghost of Banquo", "Caesar" of "Julius Caesar" in "the Ghost of Caesar")."""
+    low = text.lower()
+    return any(
+        len(w) > 2 and re.search(rf"\b{re.escape(w.lower())}\b", low) is not None
+        for w in label.replace("&", " ").split()
+    )
+
+
 def _iter_children(el: XmlElement) -> Iterator[XmlElement]:
     for child in el:
         if localname(child):
@@ -164,6 +186,9 @@ class _TeiReader:
         self.diagnostics: list[Diagnostic] = []
         self.scene_count = 0
         self.deferred: list[XmlElement] = []
+        # The ids that walk this scene as ghosts: "Enter the Ghost of Banquo" (who="#Banquo")
+        # is no living Banquo, nor is the "Ghost exits." after it, nor the ghost's speech.
+        self.ghosts: set[str] = set()
 
     # -- text --------------------------------------------------------------------------
 
@@ -197,11 +222,37 @@ class _TeiReader:
 
     # -- presence ----------------------------------------------------------------------
 
-    def presence_note(self, stage: XmlElement, line: int) -> None:
+    def presence_note(self, stage: XmlElement, line: int, text: str) -> None:
         ids = _who(stage, self.path)
-        if ids:
-            labels = ", ".join(self.cast.label(i) for i in ids)
+        self.ghosts.update(self.ghosts_in(ids, text))
+        alive = [i for i in ids if i not in self.ghosts]
+        if alive:
+            labels = ", ".join(self.cast.label(i) for i in alive)
             self.out.append(Element(Kind.NOTE, f"present: {labels}", line))
+
+    def ghosts_in(self, ids: list[str], text: str) -> list[str]:
+        """The ids a stage direction shows dead: as ghosts ("Enter the Ghost of Banquo",
+        "the Ghosts of Edward, Clarence ...") or carried ("with Caesar's body", "the body of
+        Suffolk"); a ghost also when the direction names no one ("Ghost exits.")."""
+        # A character who is a ghost by name (Hamlet's GHOST) is the one there, not a shade.
+        ids = [i for i in ids if not _GHOST.search(self.cast.label(i))]
+        if not ids:
+            return []
+        dead: list[str] = []
+        for m in _DEAD.finditer(text):
+            after = _CLAUSE.split(text[m.end() :], 1)[0]
+            before = text[max(0, m.start() - 40) : m.start()]
+            owner = _OWNER.search(before)
+            for i in ids:
+                label = self.cast.label(i)
+                if i not in dead and (
+                    (after.lstrip().lower().startswith("of") and _names(label, after))
+                    or (owner is not None and _names(label, owner.group(1)))
+                ):
+                    dead.append(i)
+        if dead or not _GHOST.search(text):
+            return dead
+        return [] if any(_names(self.cast.label(i), text) for i in ids) else ids
 
     def stage(self, stage: XmlElement) -> None:
         text, nested = self.gather(stage)
@@ -209,7 +260,7 @@ class _TeiReader:
         if text:
             span = self.span(stage, text)
             self.out.append(Element(Kind.ACTION, text, span.line, span.end_line))
-        self.presence_note(stage, line)
+        self.presence_note(stage, line, text)
         for inner in nested:  # Folger's type="mixed": "Bedford dies," inside a compound stage
             self.stage(inner)
 
@@ -287,6 +338,7 @@ class _TeiReader:
 
     def heading(self, text: str, line: int, n: str | None) -> None:
         self.scene_count += 1
+        self.ghosts = set()
         self.out.append(Element(Kind.HEADING, text, line, scene_number=(n or None)))
         deferred, self.deferred = self.deferred, []
         for item in deferred:
@@ -328,9 +380,22 @@ class _TeiReader:
                 Diagnostic(self.path, element_line(sp), "<sp> without who or <speaker>")
             )
 
+        # A ghost's speech is heard from the dead, as a voice is: "(GHOST)" after its cue.
+        ghost = bool(ids) and all(i in self.ghosts for i in ids)
+        if (
+            not ghost
+            and speaker is not None
+            and ids
+            and _GHOST.search(_plain_text(speaker))
+            and not any(_GHOST.search(label) for label in labels)
+        ):
+            ghost = True  # <speaker>Ghost</speaker> for the dead one's id
+            self.ghosts.update(ids)
+
         def cue(line: int, contd: bool) -> None:
             for k, label in enumerate(labels):
                 ext = ("CONT'D",) if contd else ()
+                ext = (*ext, "GHOST") if ghost else ext
                 self.out.append(Element(Kind.CHARACTER, label, line, extensions=ext, dual=k > 0))
 
         cue(cue_line, False)

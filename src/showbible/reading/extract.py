@@ -23,7 +23,11 @@ from showbible.reading.prose import read_mentions
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.universe.storytime import StoryTime, parse_story_time
 
-VOICE_EXTENSIONS = frozenset({"V.O.", "VO", "V. O.", "VOICE", "VOICE OVER", "PRE-LAP", "PRELAP"})
+# Heard, not there: a voice over, a pre-lap, and a ghost's speech (TEI plays: the dead speaking
+# as their ghost is no living character present; formats/tei.py marks it).
+VOICE_EXTENSIONS = frozenset(
+    {"V.O.", "VO", "V. O.", "VOICE", "VOICE OVER", "PRE-LAP", "PRELAP", "GHOST"}
+)
 ENTRANCE = re.compile(
     r"^\W*(?:re-?enter|enter|exit|exeunt|manet|manent|enters|exits)\b", re.IGNORECASE
 )
