@@ -254,3 +254,20 @@ def test_a_conjunction_is_no_tells_content_word() -> None:
     tells = tells_of("You didn't show up because of the ledger under the floor stone.", set())
     assert "show up because" not in tells and not any(t.endswith("because") for t in tells)
     assert "floor stone" in tells
+
+
+_SEXES = "characters:\n  cole: {aliases: [COLE, Cole]}\n  ruth: {aliases: [RUTH, Ruth]}\n"
+
+
+@pytest.mark.parametrize(
+    ("scene", "dead"),
+    [
+        # Titus Andronicus, "He kills her." (Aaron and the Nurse): "her" is not the man last
+        # in focus, whoever else it may be.
+        ("Cole watches Ruth load the pistol.\n\nCOLE\nGive it here.\n\nHe kills her.\n", "ruth"),
+        ("Ruth watches Cole load the pistol.\n\nRUTH\nGive it here.\n\nShe kills him.\n", "cole"),
+    ],
+)
+def test_a_pronoun_means_someone_of_its_sex(tmp_path: Path, scene: str, dead: str) -> None:
+    root = _universe(tmp_path, {"e.fountain": "INT. THE GULL - NIGHT\n\n" + scene}, _SEXES)
+    assert _facts(root, "dies") == [("dies", dead, None)]

@@ -106,7 +106,7 @@ class Unit:
     def ms(self) -> list[Mention]:
         """Names and resolved pronouns, worked out only for a sentence a component reads."""
         if self._ms is None:
-            self._ms = mentions(self.text, self.named, self.focus)
+            self._ms = mentions(self.text, self.named, self.focus, among=self.who)
         return self._ms
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import ahocorasick
 
 from showbible.frozen import quick_init
+from showbible.reading.lexicon.given import given_sex
 
 
 def has_any(low: str, stems: tuple[str, ...]) -> bool:
@@ -182,6 +183,37 @@ SIMILE = (
     "like you're",
     "like i am",
 )
+# Whom a third-person pronoun can mean by its sex: "He kills her." is not Aaron's death.
+PRONOUN_SEX = {
+    "he": "m", "him": "m", "his": "m", "himself": "m", "he's": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f", "she's": "f",
+}  # fmt: skip
+# Words of a character's name that tell the sex: titles, kin, ranks (LADY MACBETH, KING
+# HENRY, the NURSE is not said to be either).
+_FEMALE_WORDS = wordset(
+    """lady queen duchess countess mistress mrs ms miss madam madame princess empress wife
+    widow mother daughter sister aunt niece girl woman maid maiden hostess baroness dame nun
+    abbess goddess"""
+)
+_MALE_WORDS = wordset(
+    """lord king duke earl count sir mr mister prince emperor husband father son brother uncle
+    nephew boy man friar monk baron marquess master god"""
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def character_sex(cid: str) -> str | None:
+    """ "m" or "f" when a character's id says (a title or kin word, else a first name of one
+    census list only), else None: a pronoun may then mean them whatever its sex."""
+    parts = [p for p in cid.split("--")[0].split("-") if p]
+    for w in parts:
+        if w in _FEMALE_WORDS:
+            return "f"
+        if w in _MALE_WORDS:
+            return "m"
+    return given_sex(parts[0]) if parts else None
+
+
 PERSONAL = {
     "i": "speaker", "me": "speaker", "my": "speaker", "i'm": "speaker", "i've": "speaker",
     "i'd": "speaker", "i'll": "speaker", "myself": "speaker",
@@ -339,12 +371,24 @@ class Focus:
         others = {c for c in self.recent if c not in (self.speaker, self.addressee)}
         return len(others) > 1
 
-    def resolve(self, role: str) -> str | None:
+    def resolve(self, role: str, sex: str | None = None) -> str | None:
         if role == "speaker":
             return self.speaker
         if role == "addressee":
             return self.addressee
-        return self.other(besides=self.speaker)
+        if sex is None:
+            return self.other(besides=self.speaker)
+        return self.other_of(sex, besides=self.speaker)
+
+    def other_of(self, sex: str, *, besides: str | None = None) -> str | None:
+        """``other``, among the characters a pronoun of that sex can mean (a character whose
+        sex nothing tells can be meant by either)."""
+        if self.victim is not None and self.victim != besides and _agrees(self.victim, sex):
+            return self.victim
+        for cid in reversed(self.recent):
+            if cid != besides and _agrees(cid, sex):
+                return cid
+        return None
 
 
 _PRONOUN = re.compile(
@@ -356,21 +400,31 @@ _PRONOUN = re.compile(
 
 
 def mentions(
-    text: str, named: list[tuple[str, int, int]], focus: Focus, *, pronouns: bool = True
+    text: str,
+    named: list[tuple[str, int, int]],
+    focus: Focus,
+    *,
+    pronouns: bool = True,
+    among: tuple[str, ...] = (),
 ) -> list[Mention]:
-    """Names (given with their spans) and resolved pronouns of a sentence, in text order."""
+    """Names (given with their spans) and resolved pronouns of a sentence, in text order.
+    ``among``: the people the sentence is about by the script's own markup (a TEI direction's
+    ``who``), for a pronoun of a sex no one in focus has ("He kills her.": the Nurse)."""
     out = [Mention(cid, s, e, possessive(text, e)) for cid, s, e in named]
     if pronouns:
         taken = [(m.start, m.end) for m in out]
         for m in _PRONOUN.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            role = PERSONAL[m.group(1).lower().replace("’", "'")]
-            cid = focus.resolve(role)
+            said = m.group(1).lower().replace("’", "'")
+            role = PERSONAL[said]
+            sex = PRONOUN_SEX.get(said)
+            cid = _among(among, sex, focus) if role == "focus" else None
+            cid = cid or focus.resolve(role, sex)
             if role == "focus":
                 # "shove JONAH down the ladder and chain him": the name just before, if any
                 earlier = [n for n in out if n.end <= m.start() and not n.pronoun]
-                if earlier and earlier[-1].cid != focus.speaker:
+                if earlier and earlier[-1].cid != focus.speaker and _agrees(earlier[-1].cid, sex):
                     cid = earlier[-1].cid
             if cid is None:
                 continue
@@ -380,6 +434,27 @@ def mentions(
             out.append(Mention(cid, m.start(), m.end(), owns, role))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _among(among: tuple[str, ...], sex: str | None, focus: Focus) -> str | None:
+    """Whom a gendered pronoun means among the people a direction is about (TEI ``who``):
+    the one of that sex, else the only one whose sex nothing tells ("He kills her." with
+    Aaron and the Nurse: Aaron, then the Nurse)."""
+    if not among or sex is None:
+        return None
+    people = [c for c in among if c != focus.speaker]
+    known = [c for c in people if character_sex(c) == sex]
+    if len(known) == 1:
+        return known[0]
+    unknown = [c for c in people if character_sex(c) is None]
+    return unknown[0] if not known and len(unknown) == 1 else None
+
+
+def _agrees(cid: str, sex: str | None) -> bool:
+    if sex is None:
+        return True
+    known = character_sex(cid)
+    return known is None or known == sex
 
 
 _IS = wordset(

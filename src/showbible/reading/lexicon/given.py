@@ -50,3 +50,31 @@ def first_and_surname(first: str, last: str) -> bool:
     """Whether two words are a person's name by the lists: a first name, then a surname
     ("June Wheeler"; never "June Netflix" or "May 2019")."""
     return is_given_name(first) and is_surname(last.strip(".,;:’'"))
+
+
+def given_sex(word: str) -> str | None:
+    """ "m" or "f" when the word is a first name that the census gives one sex at least ten
+    times as often as the other (AARON, LAVINIA, JORDAN is "m"), else None (KELLY... and
+    words of neither list: NURSE)."""
+    male = _frequencies(_FIRST[0]).get(word.upper(), 0.0)
+    female = _frequencies(_FIRST[1]).get(word.upper(), 0.0)
+    if male > 10 * female:
+        return "m"
+    if female > 10 * male:
+        return "f"
+    return None
+
+
+@cache
+def _frequencies(name: str) -> dict[str, float]:
+    """Each first name of one list with its share of the population (0.240 for AARON)."""
+    out: dict[str, float] = {}
+    try:
+        text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return out
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out[parts[0]] = float(parts[1])
+    return out
