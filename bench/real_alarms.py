@@ -11,8 +11,10 @@ counted apart, as "input".
 
 Corpora, under ``$SHOWBIBLE_IDENTITY_CORPORA`` (default /work/scratch/identity; made by
 ``bench/corpora.py`` and ``bench/corpus_franchise.py``): ``mcu``, ``adventure``, ``steven``,
-``sitcoms``, ``franchise``; and the nine history plays of ../shared/data with no bible. Each is
-built into a temporary store (the universe folder is read, never written).
+``sitcoms``, ``franchise``; the nine history plays of ../shared/data with no bible; and the
+Renaissance plays (DraCor TEI, one series per play) under ``$SHOWBIBLE_INFER_TEXTS`` (default
+/work/scratch/infer: the held-out texts of the inference bench, whose labels play no part here).
+Each is built into a temporary store (the universe folder is read, never written).
 
 Usage: ``python bench/real_alarms.py [--list] [--only NAME]``
 """
@@ -21,6 +23,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,7 +37,8 @@ from identity_eval import CORPORA, shakespeare_universe
 from showbible.rules import INPUT_RULE_IDS
 from showbible.universe.loader import load_universe
 
-NAMES = ("mcu", "adventure", "steven", "sitcoms", "franchise", "plays")
+NAMES = ("mcu", "adventure", "steven", "sitcoms", "franchise", "plays", "renaissance")
+INFER_TEXTS = Path(os.environ.get("SHOWBIBLE_INFER_TEXTS", "/work/scratch/infer"))
 # Findings about the scripts as written, not about the story they tell.
 INPUT = INPUT_RULE_IDS | {"unknown-character"}
 
@@ -52,12 +58,33 @@ def findings_of(universe: Path, db: Path) -> list[dict[str, Any]]:
     return found
 
 
+def renaissance_universe(into: Path) -> Path | None:
+    """The TEI plays of ``INFER_TEXTS`` (each play once) as one universe, a series per play."""
+    plays = {p.name: p for p in sorted(INFER_TEXTS.glob("*/*.xml"))}
+    if not plays:
+        return None
+    root = into / "renaissance"
+    (root / "plays").mkdir(parents=True)
+    lines = ['name: "Renaissance plays, read bare"', "series:"]
+    for name, path in sorted(plays.items()):
+        shutil.copy(path, root / "plays" / name)
+        sid = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:60]
+        lines += [f"  - id: {sid}", f'    scripts: ["plays/{name}"]']
+    (root / "universe.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
 def corpora(tmp: Path, only: str | None) -> list[tuple[str, Path]]:
     out = []
     for name in NAMES:
         if only is not None and name != only:
             continue
-        root = shakespeare_universe(tmp) if name == "plays" else CORPORA / name
+        if name == "plays":
+            root = shakespeare_universe(tmp)
+        elif name == "renaissance":
+            root = renaissance_universe(tmp)
+        else:
+            root = CORPORA / name
         if root is not None and (root / "universe.yaml").is_file():
             out.append((name, root))
     return out

@@ -256,6 +256,16 @@ def test_a_conjunction_is_no_tells_content_word() -> None:
     assert "floor stone" in tells
 
 
+def test_early_modern_function_words_are_no_tells_content() -> None:
+    """A Larum for London: "Walke thou into the towne as if thou hadst But only come abroad"
+    after "our secret conference" gave the tell "thou hadst", which a soldier "knew" later."""
+    from showbible.reading.infer.secrets import tells_of
+
+    tells = tells_of("Walk thou to the town as if thou hadst not seen the floor stone.", set())
+    assert not any(w in ("thou", "hadst") for t in tells for w in t.split()), tells
+    assert "floor stone" in tells
+
+
 _SEXES = "characters:\n  cole: {aliases: [COLE, Cole]}\n  ruth: {aliases: [RUTH, Ruth]}\n"
 
 

@@ -98,8 +98,13 @@ STOPWORDS = wordset(
     ain't mightn't needn't he'd she'd they'd we'd he'll she'll they'll it'll
     really probably actually maybe perhaps still even quite pretty totally definitely
     certainly literally honestly seriously basically already almost ever anyway anymore
-    because although though unless since whether while until till whereas"""
+    because although though unless since whether while until till whereas
+    thou thee thy thine ye hath hast hadst doth dost didst art wilt shalt wouldst couldst
+    shouldst canst mayst mightst 'tis 'twas ere nay yea aye hither thither whither hence thence
+    wherefore o"""
 )
+# The second-person and verb forms of Early Modern English are as empty as their modern ones:
+# "thou hadst" was a tell of a "secret conference" in A Larum for London that a soldier "knew".
 # Modals, their negations, sentence adverbs and conjunctions are in the list above ("show up
 # because" was a Big Bang Theory tell that Raj "knew" two seasons later): "couldn't hold",
 # "really exist" and "probably shouldn't" were tells of real sitcom confidences that other
