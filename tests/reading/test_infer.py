@@ -281,3 +281,19 @@ _SEXES = "characters:\n  cole: {aliases: [COLE, Cole]}\n  ruth: {aliases: [RUTH,
 def test_a_pronoun_means_someone_of_its_sex(tmp_path: Path, scene: str, dead: str) -> None:
     root = _universe(tmp_path, {"e.fountain": "INT. THE GULL - NIGHT\n\n" + scene}, _SEXES)
     assert _facts(root, "dies") == [("dies", dead, None)]
+
+
+def test_a_witness_of_a_death_said_of_he_needs_to_name_whom(tmp_path: Path) -> None:
+    """Macbeth, 1.4: "I have spoke With one that saw him die ... He died As one that had been
+    studied in his death" (Malcolm, of Cawdor): the "he" was taken for Duncan, who is on stage.
+    A witness's "he" that neither the speech nor an action line names stays below the default
+    setting; named, it is sure."""
+    scene = "INT. THE GULL - NIGHT\n\nMARA\nSit, Hollis.\n\nHOLLIS\nAnd the traitor?\n\nMARA\n{}\n"
+    guess = scene.format("I spoke with one that saw him die. He died bravely.")
+    assert _facts(_universe(tmp_path / "a", {"e.fountain": guess}, CAST), "dies") == []
+    named = scene.format(
+        "I saw Hollis die once, in a dream. No. I saw him die. Hollis died bravely."
+    )
+    assert ("dies", "hollis", None) in _facts(
+        _universe(tmp_path / "b", {"e.fountain": named}, CAST), "dies"
+    )

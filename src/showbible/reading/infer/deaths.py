@@ -515,9 +515,13 @@ class Deaths(Component):
         character named or unmistakable who is there and says nothing more)."""
         if unit.kind != "speech" or confidence < HIGH:
             return confidence
-        if _WITNESS.search(unit.text) or _WITNESS.search(_speech_of(unit, scene)):
-            return HIGH
         pronoun = _pronoun_subject(unit, cid)
+        if _WITNESS.search(unit.text) or _WITNESS.search(_speech_of(unit, scene)):
+            # A witness's word, but of whom? "He died As one that had been studied in his death"
+            # (Malcolm, of Cawdor, "one that saw him die"): a "he" that nothing in the speech
+            # or on stage names is a guess, and the guess was Duncan.
+            guessed = pronoun and not _named_in_speech(unit, scene, cid)
+            return MEDIUM if guessed and not _named_in_action(scene, unit, cid) else HIGH
         if (
             stative
             and not (pronoun and (unit.focus.ambiguous() or not _named_in_action(scene, unit, cid)))
@@ -622,6 +626,13 @@ class Alive(Component):
             if brought is None or blocked(unit.text, m.start(), negation=False):
                 continue
             yield fact("alive", brought.cid, unit, HIGH, f"object of {m.group(0).strip()!r}")
+
+
+def _named_in_speech(unit: Unit, scene: SceneView, cid: str) -> bool:
+    """Whether the speech the sentence belongs to names the character outright."""
+    if unit.speech is None:
+        return False
+    return cid in scene.facts.dialogue[unit.speech].names
 
 
 def _pronoun_subject(unit: Unit, cid: str) -> bool:
