@@ -123,10 +123,19 @@ def test_refused(tmp_path: Path, scene: str) -> None:
     assert _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "dies") == []
 
 
-def test_a_death_the_story_takes_back_is_withdrawn(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Hollis crawls up the sand, very much alive.",
+        # Adventure Time: "[A zombie Mr. Cream Puff arises and moans.]"; the undead return
+        "A zombie Hollis arises and moans.",
+        "Hollis claws his way out of the grave.",
+    ],
+)
+def test_a_death_the_story_takes_back_is_withdrawn(tmp_path: Path, back: str) -> None:
     scripts = {
         "e1.fountain": "INT. THE GULL - NIGHT\n\nMARA\nHollis is dead. I saw him go under.\n",
-        "e2.fountain": "EXT. BEACH - DAY\n\nHollis crawls up the sand, very much alive.\n",
+        "e2.fountain": f"EXT. BEACH - DAY\n\n{back}\n",
     }
     root = _universe(tmp_path, scripts, CAST)
     assert _facts(root, "dies") == []

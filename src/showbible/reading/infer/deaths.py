@@ -197,7 +197,10 @@ _TRIGGER = (
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
 _SIGN_BIT, _FALL_BIT = stem_bit(_TRIGGER), stem_bit(_FALL_STEMS)
-_ALIVE_STEMS = ("aliv", "surviv", "dead", "death", "back to life", "reviv", "resurrect")
+_ALIVE_STEMS = (
+    "aliv", "surviv", "dead", "death", "back to life", "reviv", "resurrect", "zombi", "undead",
+    "reanimat", "revenant", "grave", "coffin", "tomb",
+)  # fmt: skip
 _ALIVE_BIT = stem_bit(_ALIVE_STEMS)
 _STATIVE = re.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
 _NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
@@ -587,9 +590,15 @@ _ALIVE = re.compile(
     # a return from death, as fantasy and science fiction tell it
     r"(?:comes|came|come|is brought|was brought|gets brought) back to life|"
     r"(?:is|was|gets|got|has been) (?:revived|resurrected|brought back from the dead)|"
-    r"(?:rises|rose|returns|returned|is back|comes back) from the dead)\b",
+    r"(?:rises|rose|returns|returned|is back|comes back) from the dead|"
+    # or as the undead: "rises from his grave", "is reanimated"
+    r"(?:rises|arises|rose|climbs|crawls|claws (?:its|his|her|their) way) (?:up )?"
+    r"(?:out of|from) (?:the|a|his|her|their) (?:grave|coffin|tomb|crypt)|"
+    r"(?:is|was|gets|got|has been) reanimated|reanimates)\b",
     re.I,
 )
+# One of the dead returning undead: "A zombie Mr. Cream Puff arises and moans."
+_UNDEAD = re.compile(r"\b(?:zombie|zombified|undead|reanimated|revenant)\s+(?=[A-Z])", re.I)
 # Someone brings the dead back: "Tikka brings Ward back to life", "the wand resurrects Brown".
 _REVIVES = re.compile(
     r"\b(?:brings?|brought|bringing) (?P<x>\w+(?: \w+)?) back to life\b|"
@@ -602,8 +611,9 @@ class Alive(Component):
 
     Reads: a character as the subject of "is alive", "survives", "isn't dead", "wasn't dead",
     "faked his death" (the negation is part of the phrase here, so it is not refused for it),
-    "comes back to life", "is revived", "rises from the dead", or as the one brought back ("brings
-    Ward back to life", "resurrects Brown").
+    "comes back to life", "is revived", "rises from the dead", "rises from his grave", "is
+    reanimated", as the one brought back ("brings Ward back to life", "resurrects Brown"), or as
+    one of the dead come back undead ("A zombie Mr. Cream Puff arises").
     Refuses: questions, conditions, modals ("may be alive"), wishes and hearsay.
     """
 
@@ -620,6 +630,11 @@ class Alive(Component):
             if blocked(unit.text, m.start(), subject_at=subject.start, negation=False):
                 continue
             yield fact("alive", subject.cid, unit, HIGH, f"subject of {m.group(0).strip()!r}")
+        for m in _UNDEAD.finditer(unit.text):
+            back = next((x for x in unit.ms if x.start == m.end() and not x.pronoun), None)
+            if back is None or blocked(unit.text, m.start(), negation=False):
+                continue
+            yield fact("alive", back.cid, unit, HIGH, f"returns as {m.group(0).strip()!r}")
         for m in _REVIVES.finditer(unit.text):
             start = m.start("x") if m.group("x") else m.end()
             brought = next((x for x in unit.ms if x.start == start and not x.possessive), None)
