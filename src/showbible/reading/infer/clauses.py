@@ -186,7 +186,7 @@ SIMILE = (
 # Whom a third-person pronoun can mean by its sex: "He kills her." is not Aaron's death.
 PRONOUN_SEX = {
     "he": "m", "him": "m", "his": "m", "himself": "m", "he's": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f", "she's": "f",
+    "she": "f", "her": "f", "herself": "f", "she's": "f",
 }  # fmt: skip
 # Words of a character's name that tell the sex: titles, kin, ranks (LADY MACBETH, KING
 # HENRY, the NURSE is not said to be either).
@@ -203,8 +203,9 @@ _MALE_WORDS = wordset(
 
 @functools.lru_cache(maxsize=4096)
 def character_sex(cid: str) -> str | None:
-    """ "m" or "f" when a character's id says (a title or kin word, else a first name of one
-    census list only), else None: a pronoun may then mean them whatever its sex."""
+    """ "m" or "f" when a character's id says (a title or kin word, else a first name the
+    census gives one sex ten times as often as the other), else None: a pronoun may then mean
+    them whatever its sex."""
     parts = [p for p in cid.split("--")[0].split("-") if p]
     for w in parts:
         if w in _FEMALE_WORDS:
@@ -409,7 +410,7 @@ def mentions(
 ) -> list[Mention]:
     """Names (given with their spans) and resolved pronouns of a sentence, in text order.
     ``among``: the people the sentence is about by the script's own markup (a TEI direction's
-    ``who``), for a pronoun of a sex no one in focus has ("He kills her.": the Nurse)."""
+    ``who``), asked first for a pronoun of a sex ("He kills her." with Aaron and the Nurse)."""
     out = [Mention(cid, s, e, possessive(text, e)) for cid, s, e in named]
     if pronouns:
         taken = [(m.start, m.end) for m in out]
