@@ -54,7 +54,7 @@ def first_and_surname(first: str, last: str) -> bool:
 
 def given_sex(word: str) -> str | None:
     """ "m" or "f" when the word is a first name that the census gives one sex at least ten
-    times as often as the other (AARON, LAVINIA, JORDAN is "m"), else None (KELLY... and
+    times as often as the other (AARON, LAVINIA), else None (JORDAN and KELLY, given to both;
     words of neither list: NURSE)."""
     male = _frequencies(_FIRST[0]).get(word.upper(), 0.0)
     female = _frequencies(_FIRST[1]).get(word.upper(), 0.0)
