@@ -46,6 +46,7 @@ from showbible.rules.stranger_line import (
     quoted,
     replies_to_stranger,
     stranger_phrase,
+    tells_of_amnesia,
     turned_to,
 )
 
@@ -151,6 +152,8 @@ class Reintroduction(Rule):
                 phrase = _stranger_phrase(ctx, speeches, k, here)
                 if phrase is None or _not_to_them(ctx, speeches, k):
                     continue
+                if meetings.amnesia(scene):
+                    continue  # the episode tells of memories lost: strangers again, as played
                 text, offset = phrase
                 learns = _who_learns(text)
                 line = speech.line + speech.text.count("\n", 0, offset)
@@ -399,6 +402,33 @@ class _Meetings:
         self._pairs: dict[tuple[str, str], list[_Meeting]] = {}
         self._order: dict[tuple[str, str], int] | None = None
         self._episodes: dict[str, list[int]] = {}
+        self._amnesia: dict[tuple[str, str], bool] = {}
+
+    def amnesia(self, scene: SceneFacts) -> bool:
+        """Whether the scene's episode tells of a memory lost, in any scene ("Everyone's
+        memories are wiped": Steven Universe's film, where the Gems no longer know Steven)."""
+        key = (scene.series, scene.episode)
+        got = self._amnesia.get(key)
+        if got is None:
+            got = self._amnesia[key] = any(
+                tells_of_amnesia(d.text) for s in self._episode(scene) for d in s.dialogue
+            ) or any(tells_of_amnesia(x.text) for s in self._episode(scene) for x in s.sentences)
+        return got
+
+    def _episode(self, scene: SceneFacts) -> list[SceneFacts]:
+        canon = self._ctx.canon
+        start = canon.release_pos[scene.key]
+        while start > 0 and (canon.scenes[start - 1].series, canon.scenes[start - 1].episode) == (
+            scene.series,
+            scene.episode,
+        ):
+            start -= 1
+        out = []
+        for s in canon.scenes[start:]:
+            if (s.series, s.episode) != (scene.series, scene.episode):
+                break
+            out.append(s)
+        return out
 
     def episode_index(self, scene: SceneFacts) -> int:
         """The scene's episode's place in its series' release order."""

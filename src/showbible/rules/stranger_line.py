@@ -187,6 +187,20 @@ def introduces_another(text: str) -> bool:
     return bool(_INTRODUCES.search(plain(text)))
 
 
+# A memory lost, as the story tells it: "Everyone's memories are wiped", "she has amnesia".
+_AMNESIA = re.compile(
+    r"(?i)\bamnesia\b|\bmemor(?:y|ies)(?:'s| is| are| was| were| has been| have been| got)\s+"
+    r"(?:wiped|erased|gone|lost|reset|taken)|\b(?:lost|wiped|erased) (?:his|her|their|my|your|"
+    r"our|its|all) (?:\w+ )?memor|\b(?:doesn'?t|don'?t|didn'?t|can'?t) remember (?:me|us|anything|"
+    r"who (?:i|we|she|he|they) (?:am|are|is)|a thing)\b"
+)
+
+
+def tells_of_amnesia(text: str) -> bool:
+    """Whether a text tells of a memory lost ("Everyone's memories are wiped", "amnesia")."""
+    return _AMNESIA.search(plain(text)) is not None
+
+
 def played_non_recognition(speeches: list[Speech], k: int) -> bool:
     """Whether the scene plays the non-recognition: the line or the other's line just before
     or after says "It's me!", "Don't you recognise me?", "you and I were colleagues"."""
