@@ -293,10 +293,11 @@ def test_a_pronoun_means_someone_of_its_sex(tmp_path: Path, scene: str, dead: st
 
 
 def test_a_witness_of_a_death_said_of_he_needs_to_name_whom(tmp_path: Path) -> None:
-    """Macbeth, 1.4: "I have spoke With one that saw him die ... He died As one that had been
-    studied in his death" (Malcolm, of Cawdor): the "he" was taken for Duncan, who is on stage.
-    A witness's "he" that neither the speech nor an action line names stays below the default
-    setting; named, it is sure."""
+    """The Spanish Tragedy's prologue: the Ghost of Andrea tells what he saw below, and "He died
+    in warre" (a judge, of Andrea himself) was taken for Horatio's death. A witness's "he" that
+    neither the speech nor an action line names stays below the default setting; named, it is
+    sure. (Macbeth 1.4, "one that saw him die ... He died As one that had been studied in his
+    death", Malcolm of Cawdor, still reads Duncan: he is named in the scene's entrance.)"""
     scene = "INT. THE GULL - NIGHT\n\nMARA\nSit, Hollis.\n\nHOLLIS\nAnd the traitor?\n\nMARA\n{}\n"
     guess = scene.format("I spoke with one that saw him die. He died bravely.")
     assert _facts(_universe(tmp_path / "a", {"e.fountain": guess}, CAST), "dies") == []

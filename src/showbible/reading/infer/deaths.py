@@ -520,9 +520,9 @@ class Deaths(Component):
             return confidence
         pronoun = _pronoun_subject(unit, cid)
         if _WITNESS.search(unit.text) or _WITNESS.search(_speech_of(unit, scene)):
-            # A witness's word, but of whom? "He died As one that had been studied in his death"
-            # (Malcolm, of Cawdor, "one that saw him die"): a "he" that nothing in the speech
-            # or on stage names is a guess, and the guess was Duncan.
+            # A witness's word, but of whom? The Spanish Tragedy's prologue: the Ghost of Andrea
+            # "saw" the underworld, and "He died in warre" (the judge, of Andrea) was read as
+            # Horatio's death: a "he" that nothing in the speech or on stage names is a guess.
             guessed = pronoun and not _named_in_speech(unit, scene, cid)
             return MEDIUM if guessed and not _named_in_action(scene, unit, cid) else HIGH
         if (
