@@ -188,11 +188,12 @@ def introduces_another(text: str) -> bool:
 
 
 # A memory lost, as the story tells it: "Everyone's memories are wiped", "she has amnesia".
+# Only a memory lost for good counts across the episode: "you don't remember me" is one
+# exchange's play (``_ITS_ME``), and must not excuse the episode's other stranger lines.
 _AMNESIA = re.compile(
     r"(?i)\bamnesia\b|\bmemor(?:y|ies)(?:'s| is| are| was| were| has been| have been| got)\s+"
     r"(?:wiped|erased|gone|lost|reset|taken)|\b(?:lost|wiped|erased) (?:his|her|their|my|your|"
-    r"our|its|all) (?:\w+ )?memor|\b(?:doesn'?t|don'?t|didn'?t|can'?t) remember (?:me|us|anything|"
-    r"who (?:i|we|she|he|they) (?:am|are|is)|a thing)\b"
+    r"our|its|all) (?:\w+ )?memor"
 )
 
 
