@@ -410,37 +410,26 @@ class _Meetings:
         key = (scene.series, scene.episode)
         got = self._amnesia.get(key)
         if got is None:
+            episode = self._episode(scene)
             got = self._amnesia[key] = any(
-                tells_of_amnesia(d.text) for s in self._episode(scene) for d in s.dialogue
-            ) or any(tells_of_amnesia(x.text) for s in self._episode(scene) for x in s.sentences)
+                tells_of_amnesia(d.text) for s in episode for d in s.dialogue
+            ) or any(tells_of_amnesia(x.text) for s in episode for x in s.sentences)
         return got
 
     def _episode(self, scene: SceneFacts) -> list[SceneFacts]:
-        canon = self._ctx.canon
-        start = canon.release_pos[scene.key]
-        while start > 0 and (canon.scenes[start - 1].series, canon.scenes[start - 1].episode) == (
-            scene.series,
-            scene.episode,
-        ):
+        """The scenes of ``scene``'s episode, which stand together in release order."""
+        scenes, ep = self._ctx.canon.scenes, (scene.series, scene.episode)
+        start = end = self._ctx.canon.release_pos[scene.key]
+        while start > 0 and (scenes[start - 1].series, scenes[start - 1].episode) == ep:
             start -= 1
-        out = []
-        for s in canon.scenes[start:]:
-            if (s.series, s.episode) != (scene.series, scene.episode):
-                break
-            out.append(s)
-        return out
+        while end + 1 < len(scenes) and (scenes[end + 1].series, scenes[end + 1].episode) == ep:
+            end += 1
+        return scenes[start : end + 1]
 
     def episode_index(self, scene: SceneFacts) -> int:
-        """The scene's episode's place in its series' release order."""
+        """The scene's episode's place in its series (``Episode.index``)."""
         if self._order is None:
-            order: dict[tuple[str, str], int] = {}
-            count: dict[str, int] = {}
-            for s in self._ctx.canon.scenes:
-                key = (s.series, s.episode)
-                if key not in order:
-                    order[key] = count.get(s.series, 0)
-                    count[s.series] = order[key] + 1
-            self._order = order
+            self._order = {(e.series, e.id): e.index for e in self._ctx.canon.universe.episodes}
         return self._order[(scene.series, scene.episode)]
 
     def since(self, cid: str, scene: SceneFacts) -> int:

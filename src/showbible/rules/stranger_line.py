@@ -148,11 +148,11 @@ _AWAY = re.compile(
 
 
 def turned_to(speeches: list[Speech], k: int) -> tuple[str, str] | None:
-    """Whom the directions of speech ``k``'s turn so far say its words are for: ("phone", "")
-    on a telephone, ("away", "") when the speaker leaves or calls to someone elsewhere, ("to",
-    whom) when the speaker turns to someone (the latest), else None."""
+    """Whom the latest direction of speech ``k``'s turn that says so has its words for:
+    ("phone", "") on a telephone, ("away", "") when the speaker leaves or calls to someone
+    elsewhere, ("to", whom) when the speaker turns to someone; else None. "(hangs up) (to
+    Rafi)" is said to Rafi."""
     me, cue = speeches[k].character, speeches[k].cue_line
-    to = None
     j = k
     while j >= 0 and speeches[j].character == me and speeches[j].cue_line == cue:
         for aside in reversed(speeches[j].aside.split("; ") if speeches[j].aside else ()):
@@ -161,10 +161,10 @@ def turned_to(speeches: list[Speech], k: int) -> tuple[str, str] | None:
             if _AWAY.search(aside):
                 return "away", ""
             m = _TURNED_TO.match(aside)
-            if m is not None and to is None:
-                to = m.group(1).strip()
+            if m is not None:
+                return "to", m.group(1).strip()
         j -= 1
-    return ("to", to) if to is not None else None
+    return None
 
 
 def introduction_before(speeches: list[Speech], k: int) -> tuple[str, str] | None:
