@@ -167,28 +167,17 @@ def _a_name_of_its_own(label: str) -> bool:
     return bool(words) and all(lexicon.is_common(w) for w in words)
 
 
-# Words before a name that say who of a family or a house is meant: ``MR. SANGER`` is not a
-# slip for ``MRS. SANGER``, nor ``PRINCE X`` for ``PRINCES X`` -- one letter apart, two people.
-_HONORIFICS = frozenset(
-    {
-        "MR", "MRS", "MS", "MISS", "MISTER", "MISTRESS", "MADAM", "SIR", "DAME", "LORD", "LADY",
-        "KING", "QUEEN", "PRINCE", "PRINCES", "PRINCESS", "DUKE", "DUCHESS", "COUNT",
-        "COUNTESS", "EARL", "BARON", "BARONESS", "UNCLE", "AUNT", "BROTHER", "SISTER",
-        "FATHER", "MOTHER", "GRANDPA", "GRANDMA",
-    }
-)  # fmt: skip
-
-
 def _another_of_the_family(a: str, b: str) -> bool:
-    """Whether two cues differ only in the honorific before the same name (MR. SANGER, MRS.
-    SANGER): another member of the family or the house, not a slip."""
-    wa, wb = a.replace(".", " ").split(), b.replace(".", " ").split()
+    """Whether two cues differ only in the title or kin word before the same name (MR.
+    SANGER, MRS. SANGER; ``lexicon.SEXED_WORDS``): another member of the family or the house,
+    one letter apart, not a slip."""
+    wa, wb = a.lower().replace(".", " ").split(), b.lower().replace(".", " ").split()
     return (
         len(wa) == len(wb) > 1
         and wa[1:] == wb[1:]
         and wa[0] != wb[0]
-        and wa[0] in _HONORIFICS
-        and wb[0] in _HONORIFICS
+        and wa[0] in lexicon.SEXED_WORDS
+        and wb[0] in lexicon.SEXED_WORDS
     )
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import ahocorasick
 
 from showbible.frozen import quick_init
+from showbible.reading.lexicon import SEXED_WORDS
 from showbible.reading.lexicon.given import given_sex
 
 
@@ -188,17 +189,6 @@ PRONOUN_SEX = {
     "he": "m", "him": "m", "his": "m", "himself": "m", "he's": "m",
     "she": "f", "her": "f", "herself": "f", "she's": "f",
 }  # fmt: skip
-# Words of a character's name that tell the sex: titles, kin, ranks (LADY MACBETH, KING
-# HENRY, the NURSE is not said to be either).
-_FEMALE_WORDS = wordset(
-    """lady queen duchess countess mistress mrs ms miss madam madame princess empress wife
-    widow mother daughter sister aunt niece girl woman maid maiden hostess baroness dame nun
-    abbess goddess"""
-)
-_MALE_WORDS = wordset(
-    """lord king duke earl count sir mr mister prince emperor husband father son brother uncle
-    nephew boy man friar monk baron marquess master god"""
-)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -208,10 +198,8 @@ def character_sex(cid: str) -> str | None:
     them whatever its sex."""
     parts = [p for p in cid.split("--")[0].split("-") if p]
     for w in parts:
-        if w in _FEMALE_WORDS:
-            return "f"
-        if w in _MALE_WORDS:
-            return "m"
+        if w in SEXED_WORDS:
+            return SEXED_WORDS[w]
     return given_sex(parts[0]) if parts else None
 
 

@@ -135,6 +135,19 @@ def position_words() -> frozenset[str]:
 
 _NO_ONE = frozenset(GROUPS + KINDS)
 
+# Titles and kin words before or in a name, with the sex they tell ("f" or "m"): LADY MACBETH
+# is a woman (a pronoun's referent, reading/infer/clauses.py), and MR. SANGER beside MRS.
+# SANGER is another of the family, not a misspelling (rules/unknown_character.py).
+_FEMALE = """lady queen duchess countess mistress mrs ms miss madam madame princess empress wife
+    widow mother daughter sister aunt niece girl woman maid maiden hostess baroness dame nun
+    abbess goddess grandma grandmother"""
+_MALE = """lord king duke earl count sir mr mister prince emperor husband father son brother uncle
+    nephew boy man friar monk baron marquess master god grandpa grandfather"""
+SEXED_WORDS: dict[str, str] = {
+    **{w: "f" for w in _FEMALE.split()},
+    **{w: "m" for w in _MALE.split()},
+}
+
 
 def names_no_one(run: str) -> bool:
     """Whether a run of a label's words is only kind and group words (``FRENCH`` of ``FRENCH
