@@ -24,15 +24,7 @@ _LAST = ("dist.all.last",)
 def _listed(files: tuple[str, ...]) -> frozenset[str]:
     """Every name the lists hold, upper case ("MARY"). Empty if the package's data is missing,
     which leaves a word without this piece of evidence, never wrongly with it."""
-    out: set[str] = set()
-    try:
-        root = resources.files("names")
-        for name in files:
-            text = root.joinpath(name).read_text(encoding="ascii")
-            out.update(line.split(None, 1)[0] for line in text.splitlines() if line.strip())
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(out)
+    return frozenset().union(*(_frequencies(name) for name in files))
 
 
 def is_given_name(word: str) -> bool:
@@ -67,7 +59,8 @@ def given_sex(word: str) -> str | None:
 
 @cache
 def _frequencies(name: str) -> dict[str, float]:
-    """Each first name of one list with its share of the population (0.240 for AARON)."""
+    """Each name of one list with its share of the population (0.240 for AARON); empty if the
+    package's data is missing."""
     out: dict[str, float] = {}
     try:
         text = resources.files("names").joinpath(name).read_text(encoding="ascii")
