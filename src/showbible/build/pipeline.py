@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from showbible.build import caststate
 from showbible.build.factcache import decode_now, dump_facts, load_facts
@@ -507,7 +508,7 @@ def replayed_state(universe: Universe, extraction: Extraction) -> dict[str, Any]
 def _scan_of(cues: str) -> _Scan | None:
     """A scan as its cue document keeps it (None: damaged)."""
     try:
-        doc = json.loads(cues)
+        doc = orjson.loads(cues)
         return _Scan(
             doc["cues"], doc["named"], [tuple(d) for d in doc["diagnostics"]], False, None,
             doc["kinds"], doc["intros"],
@@ -567,15 +568,16 @@ def _resumed(
 
 
 def _cues_doc(scan: _Scan) -> str:
-    return json.dumps(
-        {
-            "cues": scan.cues,
-            "named": scan.named,
-            "kinds": scan.kinds,
-            "intros": scan.intros,
-            "diagnostics": scan.diagnostics,
-        }
-    )
+    # orjson, as the facts (factcache.py): a one-shot check decodes every episode's cues, and
+    # the json module's decoder was 0.02 of its 0.3 CPU s on Friends + The Office.
+    doc = {
+        "cues": scan.cues,
+        "named": scan.named,
+        "kinds": scan.kinds,
+        "intros": scan.intros,
+        "diagnostics": scan.diagnostics,
+    }
+    return orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _diagnostics(ep: Episode, scan: _Scan, facts: list[SceneFacts]) -> list[Diagnostic]:
@@ -604,7 +606,7 @@ def reextract(
     ctx = _Context(universe, places, {}, {ep.rel: digest})
     scan = ctx.scan(ep)
     try:
-        before = json.loads(old.extract.cues)
+        before = orjson.loads(old.extract.cues)
     except ValueError:
         return None
     if set(scan.kinds) != set(before.get("kinds", ())):
