@@ -10,7 +10,11 @@ every name; we report precision and recall per class, and for presence against r
 - heldout.yaml: a batch written after the rules were settled, reported apart, never tuned on;
 - bigfish.yaml: action lines of a published screenplay by line number only: its text is read
   from $SHOWBIBLE_PROSE_DIR/bigfish.fountain (default /work/scratch/prose) and that part is
-  skipped when the file is absent (see the file's header for where it comes from).
+  skipped when the file is absent (see the file's header for where it comes from);
+- screenplays.yaml: action sentences of eighteen real screenplay PDFs by other writers, labelled
+  blind, by PDF, line and a hash of the sentence: read from $SHOWBIBLE_REAL_PDFS (default
+  ../scratch/pdfs), skipped when absent. Reported apart: its first look (before any change it
+  prompted) is in docs/architecture.md.
 
     .venv/bin/python bench/presence_dev.py [--errors]
 """
@@ -30,6 +34,7 @@ from ruamel.yaml import YAML
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "tests" / "data" / "presence"
 PROSE = Path(os.environ.get("SHOWBIBLE_PROSE_DIR", "/work/scratch/prose"))
+PDFS = Path(os.environ.get("SHOWBIBLE_REAL_PDFS", str(HERE.parents[1] / "scratch" / "pdfs")))
 BIGFISH_SHA256 = "d1c01de73c9d42b08196fe4667f9ed3499da5b87b78379da387418317e948d87"
 LABELS = ("present", "possessive", "depiction", "remains", "place", "absence", "thought", "other")
 
@@ -72,12 +77,70 @@ def _sentence_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int
     return out
 
 
+def _pdf_sentences(pdf: Path) -> dict[tuple[int, str], tuple[str, int]]:
+    """Every action sentence of a PDF as the extraction splits it, by (line, sha256 prefix):
+    the paragraph it stands in and its offset there."""
+    from showbible.formats import read_script
+    from showbible.model import Kind
+    from showbible.reading.extract import _line_at, _sentences
+
+    out: dict[tuple[int, str], tuple[str, int]] = {}
+    for el in read_script(pdf).elements:
+        if el.kind is not Kind.ACTION:
+            continue
+        for start, sentence in _sentences(el.text):
+            sha = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:16]
+            out[(_line_at(el, start), sha)] = (el.text, start)
+    return out
+
+
+def _screenplay_mentions(entries: list[dict[str, object]]) -> list[Mention]:
+    """The screenplays part, read from the PDFs; an entry whose sentence is not found (another
+    reader, another PDF) is left out and counted on stderr."""
+    by_pdf: dict[str, dict[tuple[int, str], tuple[str, int]]] = {}
+    mentions: list[Mention] = []
+    lost = 0
+    for entry in entries:
+        src = str(entry["src"])
+        if src not in by_pdf:
+            pdf = PDFS / src
+            by_pdf[src] = _pdf_sentences(pdf) if pdf.is_file() else {}
+        sentences = by_pdf[src]
+        key = (int(str(entry["line"])), str(entry["sha"]))
+        found = sentences.get(key) or next(
+            (v for k, v in sentences.items() if k[1] == key[1]), None
+        )
+        if found is None:
+            lost += 1
+            continue
+        text, offset = found
+        names = entry["names"]
+        assert isinstance(names, list)
+        sentence_spans = _spans(text[offset:], [(n, int(k)) for n, k, _ in names])
+        spans = [(a + offset, b + offset) for a, b in sentence_spans]
+        golds = [str(g) for _, _, g in names]
+        where = f"{src}:{entry['line']}"
+        for sentence, at, inside in _sentence_of(text, spans):
+            for i in inside:
+                a, b = spans[i]
+                mentions.append(
+                    Mention("screenplays", str(entry.get("sample", "")), where, sentence,
+                            names[i][0], a - at, b - at, golds[i], text)  # fmt: skip
+                )
+    if lost:
+        print(f"screenplays: {lost} sentences not found in {PDFS}", file=sys.stderr)
+    return mentions
+
+
 def load(parts: tuple[str, ...] = ("written", "shakespeare", "bigfish")) -> list[Mention]:
     yaml = YAML(typ="safe")
     mentions: list[Mention] = []
     for part in parts:
         path = DATA / f"{part}.yaml"
         entries = yaml.load(path.read_text(encoding="utf-8")) or []
+        if part == "screenplays":
+            mentions += _screenplay_mentions(entries)
+            continue
         source: list[str] | None = None
         if part == "bigfish":
             text_file = PROSE / "bigfish.fountain"
@@ -201,8 +264,12 @@ def main() -> int:
     for title, parts in (
         ("dev set (written, shakespeare, bigfish)", ("written", "shakespeare", "bigfish")),
         ("held-out batch (never tuned on)", ("heldout",)),
+        ("real screenplays (labelled blind; see docs for the first look)", ("screenplays",)),
     ):
         mentions = load(parts)
+        if not mentions:
+            print(f"== {title} ==\n(absent)")
+            continue
         predicted = predict(mentions)
         print(f"== {title} ==")
         if args.errors:
