@@ -114,3 +114,12 @@ def test_a_matcher_with_nothing_of_its_own(text: str) -> None:
 
     cast = Cast(BibleConf.model_validate({"characters": {"hal": {"aliases": ["PRINCE HAL"]}}}))
     assert cast.matcher("s", {}).find(text) == _from_scratch(cast, "s", {}).find(text)
+
+
+def test_function_words_make_no_partial_names() -> None:
+    # A cue misread from an all-capitals action line must not make "From" or "Everything" a
+    # name in every action sentence that begins with it.
+    assert "FROM" not in token_runs("SUIT BURSTS FROM THE WRECKAGE")
+    assert "SUIT BURSTS" in token_runs("SUIT BURSTS FROM THE WRECKAGE")
+    assert token_runs("EVERYTHING BURNS") == ("BURNS",)
+    assert "HENRY" in token_runs("KING HENRY IV")

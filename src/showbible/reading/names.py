@@ -228,6 +228,16 @@ def token_runs(label: str, min_len: int = 3) -> tuple[str, ...]:
 
 _JOINERS = frozenset(
     {"OF", "THE", "AND", "A", "AN", "DE", "LA", "LE", "VON", "VAN", "&", "DU", "DI"}
+    # Function words name no one either: a cue misread from an all-capitals action line ("SUIT
+    # BURSTS FROM THE WRECKAGE- BUT", "EVERYTHING BURNS") made "From" and "Everything" names.
+    | set(
+        """FROM IN ON AT TO BY WITH BUT OR NOR FOR INTO ONTO OVER UNDER ABOUT AFTER BEFORE
+        THROUGH ACROSS AGAINST AMONG AROUND BEHIND BELOW BENEATH BESIDE BETWEEN BEYOND DURING
+        INSIDE OUTSIDE UPON WITHIN WITHOUT AS IF THEN THAN SO YET HE SHE IT WE THEY YOU ME HIM
+        HER US THEM HIS ITS OUR THEIR MY YOUR THIS THAT THESE THOSE EVERYTHING EVERYONE
+        EVERYBODY SOMETHING SOMEONE SOMEBODY NOTHING NOBODY ANYONE ANYTHING ALL SOME ANY EACH
+        EVERY NO NOT IS ARE WAS WERE BE BEEN HAS HAVE HAD DO DOES DID""".split()
+    )
 )
 
 

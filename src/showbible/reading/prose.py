@@ -62,7 +62,7 @@ _SHOWN = _words(
     image images screen screens monitor monitors tv television televisions broadcast newscast
     viewscreen viewscreens telescreen webcam videophone display displays
     news recording recordings recorder dictaphone voicemail answering-machine playback hologram
-    holograms projection projector slideshow slide slides poster posters painting paintings
+    holograms projection projector slideshow poster posters painting paintings
     drawing drawings sketch sketches statue statues bust mural likeness effigy feed feeds
     livestream clip clips reel reels newsreel mugshot mugshots screensaver wallpaper album
     yearbook scrapbook locket x-ray x-rays"""
@@ -126,13 +126,17 @@ _BODY = _words(
     shoulder head feet foot knees knee arms arm legs leg back chest heart breath brow voice
     expression smile grin frown stare glance body cheek cheeks neck hair forehead nose chin
     ear ears wrist wrists ankle ankles waist lap elbow elbows palm palms skin tears throat
-    temple temples knuckles thumb hip hips shadow reflection silhouette footsteps face"""
+    temple temples knuckles thumb hip hips shadow reflection silhouette footsteps face brain
+    view pov eyeline sightline"""
 )
 # An "of" genitive is the person when its head is a title they hold or a place beside them.
 _SAME_PERSON_OF = re.compile(
     r"\b(?:dukes?|earls?|marquess|marquis|counts?|viscounts?|barons?|thanes?|lords?|"
     r"princes?|kings?|regent|front|ahead|top|side|sight|presence|company|arms|view|midst|"
-    r"reach|hearing|all|both|each|either|one|two|three|rest)\s+of\s+(?:the\s+)?$"
+    r"reach|hearing|all|both|each|either|one|two|three|rest|"
+    # a camera on someone ("a wider shot of John") and idioms of someone there ("make fun of
+    # Walter", "grabs hold of Cole")
+    r"shot|close-?up|angle|fun|hold|ahold|grip)\s+of\s+(?:the\s+)?$"
 )
 # Heads of an "of" that name somebody else even when capitalised: "the Duchess of Gloucester".
 _OTHER_PERSON_OF = _set(
@@ -154,6 +158,29 @@ _ABSENCE_BEFORE = re.compile(
     r"(?:\bno|\bnot|\bwithout|\bneither|\bnor|\bexcept|\bminus|\bsans|\bbut\s+for|"
     r"\bsave\s+for|\babsent|\bmissing|\bwithout\s+even|\bno\s+longer|\bnot\s+even)"
     r"\s+(?:for\s+|the\s+|any\s+|a\s+)?$"
+)
+_NOR_NAME = re.compile(r"^\s*,?\s+(?:nor|or)\s+[\w’'-]+")
+_NAME_WORD = re.compile(r"^\s+[\w’'-]+")
+
+
+def _past_the_list(after: str) -> list[str]:
+    """What may follow "neither X nor Y" after the list's names of one or two words."""
+    out = [after]
+    nor = _NOR_NAME.match(after)
+    if nor is not None:
+        rest = after[nor.end() :]
+        out.append(rest)
+        word = _NAME_WORD.match(rest)
+        if word is not None:
+            out.append(rest[word.end() :])
+    return out
+
+
+_BEING_THERE = re.compile(
+    r"^\s*,?\s+(?:(?:is|are|was|were|has|have|had|will\s+be|can\s+be|could\s+be)\s+)?"
+    r"(?:been\s+)?(?:(?:anywhere|here|there|around|home|back|present|in\s+sight|seen|found|"
+    r"to\s+be\s+(?:seen|found))\b|(?:comes?|came|arrive[sd]?|show(?:s|ed)?\s+up|appear(?:s|ed)?|"
+    r"return(?:s|ed)?|turn(?:s|ed)?\s+up|make\s+it|made\s+it)\b)"
 )
 _EXCEPT_BEFORE = re.compile(r"\b(?:but|except|save)\s+(?:the\s+)?$")
 # Looking, waiting or asking for someone who is not there.
@@ -211,6 +238,25 @@ _THOUGHT_VERB = re.compile(
     r"\b(?:writes|wrote|scrawls|scrawled|carves|carved|spells|spelled|types|typed|prints|"
     r"printed|etches|etched|scratches|scratched)\s+(?:the\s+name\s+)?$"
 )
+# Going elsewhere to find someone: "Mike gets up to go see Louis" (Louis is where Mike goes).
+_GOING_TO = re.compile(
+    r"\b(?:go|goes|went|going|head(?:s|ed|ing)?|run(?:s|ning)?|ran|hurr(?:y|ies|ied)|"
+    r"rush(?:es|ed)?|set(?:s)?\s+off)\s+(?:off\s+|out\s+|back\s+)?(?:to\s+)?"
+    r"(?:see|find|fetch|visit|meet|warn|look\s+for|get)\s+$"
+)
+# Hearing someone through a device: "listening to Kramer on the radio" (but "Gina on the phone
+# with Marcus" is Gina there, talking).
+_LISTENING = re.compile(r"\b(?:listen(?:s|ed|ing)?\s+to|hears?|heard|hearing)\s+$")
+_ON_DEVICE = re.compile(
+    rf"^\s+(?:on|over|through|from)\s+(?:the|a|an|his|her|their|its)?\s*(?:\w+\s+)?"
+    rf"(?:{_DEVICE}|{_SHOWN})\b"
+)
+# A name written up: "a sign that says Dogneetus", "a plaque reading Cole".
+_SIGN_SAYS = re.compile(
+    r"\b(?:sign|signs|banner|plaque|label|placard|marquee|billboard|headstone|door|screen)\s+"
+    r"(?:that\s+(?:says|reads|said|read)|reading|saying|labell?ed|marked|with\s+the\s+name)"
+    r"\s+(?:[\"“']\s*)?$"
+)
 # Reaching someone through a device: "dials Cole", "radios Danny".
 _DEVICE_VERB = re.compile(
     r"\b(?:dials|dialed|dialled|dialing|phones|phoned|texts|texted|emails|emailed|messages|"
@@ -247,7 +293,18 @@ _ING_NOUNS = (
 _CONTRACTION = re.compile(
     r"^(?:'s|’s)\s+(?:gone|here|there|not|dead|alive|back|home|already|been|got|going|coming|"
     r"just|still|never|always|a|an|in|on|at|out|up|down|off|fine|right|wrong|late|too|so|all|"
+    r"clearly|visibly|obviously|really|also|now|barely|almost|suddenly|definitely|"
     rf"no|nowhere|missing|asleep|awake|with|about|over|left|had|(?!(?:{_ING_NOUNS})s?\b)\w+ing)\b"
+)
+# "Stephanie's quiet for a beat" is "Stephanie is quiet"; "Mara's quiet house" is a possessive,
+# so the adjective must end its phrase.
+_CONTRACTED_ADJECTIVE = re.compile(
+    r"^(?:'s|’s)\s+(?:quiet|silent|sure|ready|okay|ok|happy|sad|angry|mad|scared|afraid|upset|"
+    r"furious|stunned|shocked|confused|nervous|tired|drunk|alone|busy|hurt|sick|done|speechless|"
+    r"frozen|stuck|lost|calm|livid|thrilled|excited|impressed|embarrassed|uncomfortable|"
+    r"unconscious|awake|asleep|safe|free|late|early|naked|soaked|exhausted|terrified)"
+    r"(?=\s*(?:[.,;:!?—)]|--|\s-\s|$)|\s+(?:for|to|with|about|at|in|on|and|but|as|that|now|"
+    r"again|too|enough|by|from)\b)"
 )
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?=\W|$)")
 _AFTER_WORDS = re.compile(r"[\w’'-]+")
@@ -322,7 +379,11 @@ def _clause_start(low: str, start: int) -> int:
 
 def _own(low: str, original: str, start: int, end: int, after: str, context: str) -> Reading | None:
     """Readings that hang on the name itself: its possessive, a place named for it."""
-    if _POSSESSIVE.match(after) and not _CONTRACTION.match(after):
+    if (
+        _POSSESSIVE.match(after)
+        and not _CONTRACTION.match(after)
+        and not _CONTRACTED_ADJECTIVE.match(after)
+    ):
         # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
         if after[:1] in ("'", "’") and after[:2] not in ("'s", "’s") and low[end - 1] != "s":
             return None
@@ -336,6 +397,8 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
     """What ``X's ...`` makes of X, by the noun it owns (``low``: the sentence up to the name)."""
     words = _AFTER_WORDS.findall(after[2:] if after[:2] in ("'s", "’s") else after[1:], 0, 60)
     head = words[:4]
+    if _worn_and_touched(words, before) or _carried_off(words):
+        return _PRESENT
     remains, depiction, place, body = _REMAINS_W, _DEPICTION_W, _PLACE_W, _BODY_W
     for k, w in enumerate(head):
         if w == "body" and k + 1 < len(head) and head[k + 1] in ("bag", "bags"):
@@ -350,7 +413,11 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
             return _READINGS["remains"]
         if body.match(w):
             # "CADE'S head" carried on: remains; "Mara's head snaps up": Mara.
-            if w == "body" or (w == "head" and (_remains_context(low) or k + 1 >= len(head))):
+            # A head is remains only where the sentence says so ("Enter ... with HASTINGS' head",
+            # "CADE'S head on a pike"): "Annie is tending to Jeff's head." is Jeff's.
+            if w == "body" or (
+                w == "head" and (_remains_context(low) or not _DEAD_WORDS.isdisjoint(head[:k]))
+            ):
                 return _READINGS["remains"]
             if _SHOWN_RE.search(low):
                 return _READINGS["depiction"]
@@ -369,6 +436,49 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
     return _READINGS["possessive"]
 
 
+# What someone wears, touched by another: "Pabst tugs at Tod's shirt", "Jenny ties Edward's
+# laces": the wearer is there (a jacket on a hook is a possessive: no verb of touch before it).
+_WORN = _set(
+    """shirt shirts jacket coat collar sleeve sleeves robe robes toga dress skirt tie hat cap
+    hood scarf glove gloves lapel lapels shoe shoes lace laces shoelaces boot boots belt
+    trousers pants jeans clothes cloak cape apron uniform vest cuff cuffs hem tunic gown
+    blouse sweater hoodie necklace"""
+)
+_TOUCHING = re.compile(
+    r"\b(?:tugs?|tugging|pulls?|pulling|plucks?|yanks?|yanking|straightens?|straightening|"
+    r"adjusts?|adjusting|brush(?:es)?|brushing|smooths?|smoothing|fiddles?\s+with|ties|tying|"
+    r"unties|untying|buttons?|unbuttons?|loosens?|loosening|tightens?|fixes|grips|gripping|"
+    r"clutches|clutching|grasps|tears|rips|dusts?\s+off)\s+(?:at\s+|on\s+)?$"
+)
+# A vehicle on the move carries its owner: "Will's rental car drives past a sign", "Rick's escape
+# pod flies toward camera" (a car parked outside is a possessive: no verb of motion after it).
+_VEHICLE = _set(
+    """car cars cruiser truck van jeep suv cab taxi limo limousine bike motorcycle motorbike
+    scooter ship boat pod shuttle plane jet helicopter chopper wagon carriage sedan pickup
+    convertible ambulance hatchback coupe buggy cart canoe kayak raft yacht spaceship
+    spacecraft starship craft"""
+)
+_MOVING = re.compile(
+    r"^(?:(?:\w+ly|slowly|then|finally)\s+)?(?:drives|pulls|glides|speeds|screeches|races|roars|"
+    r"rolls|flies|zooms|swerves|turns|rounds|careens|barrels|cruises|rumbles|approaches|arrives|"
+    r"departs|crawls|creeps|skids|lurches|bounces|tears|rockets|soars|lands|takes|peels|"
+    r"sails|chugs|putters|whizzes|hurtles|accelerates|brakes|rattles)\b"
+)
+
+
+def _worn_and_touched(words: list[str], before: str) -> bool:
+    return bool(words) and _TOUCHING.search(before) is not None and any(
+        w in _WORN for w in words[:3]
+    )
+
+
+def _carried_off(words: list[str]) -> bool:
+    for k, w in enumerate(words[:3]):
+        if w in _VEHICLE:
+            return _MOVING.match(" ".join(words[k + 1 : k + 4])) is not None
+    return False
+
+
 _REMAINS_W = re.compile(rf"^(?:{_REMAINS})$")
 # The head of "the N of X" that makes X a reference of a class.
 _OF_HEADS = (
@@ -385,14 +495,18 @@ _ADJECTIVES = _set(
     """old new own little young dear late dead empty favourite favorite faded framed torn
     battered worn cold severed bloody bloodied lifeless pale broken crumpled small big large
     former last first second third best ragged muddy wet tiny creased grainy black white
-    blurry printed open closed locked abandoned shabby childhood"""
+    blurry printed open closed locked abandoned shabby childhood left right index pointer
+    middle ring upper lower bare point quiet silent dark"""
 )
+
+
+_DEAD_WORDS = _set("severed dead lifeless bloody bloodied decapitated cut-off")
 
 
 def _remains_context(low: str) -> bool:
     return bool(
         re.search(
-            r"\b(?:severed|dead|lifeless|corpse|bearing|borne|carrying|carried|throw\w*|"
+            r"\b(?:severed|dead|lifeless|corpse|bearing|borne|carr(?:y|ies|ying|ied)|throw\w*|"
             r"with|holding|holds|on\s+a\s+pike|in\s+a\s+sack|in\s+a\s+box|mourn\w*|bury\w*|"
             r"buried|coroner|morgue|autopsy|slab|gurney|stretcher|wrapped|sheet)\b",
             low,
@@ -443,10 +557,21 @@ def _before(
         return _READINGS["possessive"]
     if direction and _EXCEPT_BEFORE.search(tail):
         return None
-    if _ABSENCE_BEFORE.search(tail):
+    absent = _ABSENCE_BEFORE.search(tail)
+    if absent is not None:
+        # "Neither Matt nor Hanson acknowledge it": they are there, not doing something; only
+        # a predicate of being there denies them ("Neither Mara nor Tobias is here").
+        if absent.group(0).strip() in ("neither", "nor") and not any(
+            _BEING_THERE.match(rest) for rest in _past_the_list(after)
+        ):
+            return None
         return _READINGS["absence"]
-    if _FOR_BEFORE.search(tail):
+    if _FOR_BEFORE.search(tail) or _GOING_TO.search(tail):
         return _READINGS["absence"]
+    if _LISTENING.search(tail) and _ON_DEVICE.match(after):
+        return _READINGS["depiction"]
+    if _SIGN_SAYS.search(tail):
+        return _READINGS["depiction"]
     if _DEVICE_VERB.search(tail):
         return _READINGS["depiction"]
     if _THOUGHT_VERB.search(tail):
@@ -503,7 +628,7 @@ def _trigger_words() -> frozenset[str]:
     rules = (
         _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
-        _DEVICE_VERB, _COMPARISON,
+        _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS,
     )  # fmt: skip
     sources = [rule.pattern for rule in rules]
     words: set[str] = {"of"}
