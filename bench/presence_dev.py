@@ -123,9 +123,12 @@ def _screenplay_mentions(entries: list[dict[str, object]]) -> list[Mention]:
         for sentence, at, inside in _sentence_of(text, spans):
             for i in inside:
                 a, b = spans[i]
+                sample = str(entry.get("sample", ""))
+                name = str(names[i][0])
                 mentions.append(
-                    Mention("screenplays", str(entry.get("sample", "")), where, sentence,
-                            names[i][0], a - at, b - at, golds[i], text)  # fmt: skip
+                    Mention(
+                        "screenplays", sample, where, sentence, name, a - at, b - at, golds[i], text
+                    )
                 )
     if lost:
         print(f"screenplays: {lost} sentences not found in {PDFS}", file=sys.stderr)

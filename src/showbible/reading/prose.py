@@ -467,8 +467,8 @@ _MOVING = re.compile(
 
 
 def _worn_and_touched(words: list[str], before: str) -> bool:
-    return bool(words) and _TOUCHING.search(before) is not None and any(
-        w in _WORN for w in words[:3]
+    return (
+        bool(words) and _TOUCHING.search(before) is not None and any(w in _WORN for w in words[:3])
     )
 
 
