@@ -14,7 +14,9 @@ every name; we report precision and recall per class, and for presence against r
 - screenplays.yaml: action sentences of eighteen real screenplay PDFs by other writers, labelled
   blind, by PDF, line and a hash of the sentence: read from $SHOWBIBLE_REAL_PDFS (default
   ../scratch/pdfs), skipped when absent. Reported apart: its first look (before any change it
-  prompted) is in docs/architecture.md.
+  prompted) is in docs/presence.md;
+- westerns.yaml: action sentences of ten real screenplays, labelled blind, by file and a hash of
+  the sentence: read from $SHOWBIBLE_WESTERNS (default ../scratch/western), skipped when absent.
 
     .venv/bin/python bench/presence_dev.py [--errors]
 """
@@ -35,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "tests" / "data" / "presence"
 PROSE = Path(os.environ.get("SHOWBIBLE_PROSE_DIR", "/work/scratch/prose"))
 PDFS = Path(os.environ.get("SHOWBIBLE_REAL_PDFS", str(HERE.parents[1] / "scratch" / "pdfs")))
+WESTERNS = Path(os.environ.get("SHOWBIBLE_WESTERNS", str(HERE.parents[1] / "scratch" / "western")))
 BIGFISH_SHA256 = "d1c01de73c9d42b08196fe4667f9ed3499da5b87b78379da387418317e948d87"
 LABELS = ("present", "possessive", "depiction", "remains", "place", "absence", "thought", "other")
 
@@ -135,6 +138,40 @@ def _screenplay_mentions(entries: list[dict[str, object]]) -> list[Mention]:
     return mentions
 
 
+def _western_mentions(entries: list[dict[str, object]]) -> list[Mention]:
+    """The westerns part: each film's action text as one stream of sentences, found by hash."""
+    from showbible.reading.extract import _sentences
+
+    by_film: dict[str, dict[str, str]] = {}
+    mentions: list[Mention] = []
+    lost = 0
+    for entry in entries:
+        src = str(entry["src"])
+        if src not in by_film:
+            path = WESTERNS / f"{src}.txt"
+            by_film[src] = {}
+            if path.is_file():
+                raw = path.read_text(encoding="utf-8", errors="replace").split("\n")
+                text = " ".join(line.strip() for line in raw if line.strip())
+                for _start, sentence in _sentences(text):
+                    sha = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:16]
+                    by_film[src][sha] = sentence
+        sentence = by_film[src].get(str(entry["sha"]))
+        if sentence is None:
+            lost += 1
+            continue
+        names = entry["names"]
+        assert isinstance(names, list)
+        spans = _spans(sentence, [(n, int(k)) for n, k, _ in names])
+        for (name, _k, gold), (a, b) in zip(names, spans, strict=True):
+            sample = str(entry.get("sample", ""))
+            mentions.append(Mention("westerns", sample, src, sentence, str(name), a, b,
+                                    str(gold), sentence))  # fmt: skip
+    if lost:
+        print(f"westerns: {lost} sentences not found in {WESTERNS}", file=sys.stderr)
+    return mentions
+
+
 def load(parts: tuple[str, ...] = ("written", "shakespeare", "bigfish")) -> list[Mention]:
     yaml = YAML(typ="safe")
     mentions: list[Mention] = []
@@ -143,6 +180,9 @@ def load(parts: tuple[str, ...] = ("written", "shakespeare", "bigfish")) -> list
         entries = yaml.load(path.read_text(encoding="utf-8")) or []
         if part == "screenplays":
             mentions += _screenplay_mentions(entries)
+            continue
+        if part == "westerns":
+            mentions += _western_mentions(entries)
             continue
         source: list[str] | None = None
         if part == "bigfish":
@@ -268,6 +308,7 @@ def main() -> int:
         ("dev set (written, shakespeare, bigfish)", ("written", "shakespeare", "bigfish")),
         ("held-out batch (never tuned on)", ("heldout",)),
         ("real screenplays (labelled blind; see docs for the first look)", ("screenplays",)),
+        ("real westerns (labelled blind; see docs for the first look)", ("westerns",)),
     ):
         mentions = load(parts)
         if not mentions:
