@@ -69,6 +69,12 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Mara goes to help Tobias.", ["Mara", "Tobias"], ["present", "present"]),
         ("A billboard reading Tobias for Mayor.", ["Tobias"], ["depiction"]),
         ("The ring slides onto Mara's finger.", ["Mara"], ["present"]),  # a verb, no slideshow
+        ("The horses lift their heads at Mara's approach.", ["Mara"], ["present"]),
+        ("Danny waits for Cole's next move.", ["Danny", "Cole"], ["present", "present"]),
+        ("Cole's move to Boston surprised everyone.", ["Cole"], ["possessive"]),
+        ("FROM Tobias's ANGLE: the pier.", ["Tobias"], ["present"]),
+        ("Danny ignores her reference to Cole.", ["Danny", "Cole"], ["present", "thought"]),
+        ("Mara slaps in a fresh clip and fires at Cole.", ["Mara", "Cole"], ["present", "present"]),
     ],
 )  # fmt: skip
 def test_screenplay_action(sentence: str, names: list[str], want: list[str]) -> None:

@@ -64,7 +64,7 @@ _SHOWN = _words(
     news recording recordings recorder dictaphone voicemail answering-machine playback hologram
     holograms projection projector slideshow poster posters painting paintings
     drawing drawings sketch sketches statue statues bust mural likeness effigy feed feeds
-    livestream clip clips reel reels newsreel mugshot mugshots screensaver wallpaper album
+    livestream reel reels newsreel mugshot mugshots screensaver wallpaper album
     yearbook scrapbook locket x-ray x-rays"""
 )
 # Things that write someone down, and devices that carry a voice from elsewhere.
@@ -129,6 +129,14 @@ _BODY = _words(
     temple temples knuckles thumb hip hips shadow reflection silhouette footsteps face brain
     view pov eyeline sightline"""
 )
+# What someone does, and where a camera stands for their eyes: "at Dunbar's approach", "waiting
+# for Domino's next move", "FROM Clay's ANGLE", "Garvey's point of view" are the person there.
+_DOING = _set(
+    """approach entrance moves movement movements step steps stride strides reaction
+    response attention turn pace angle pov eyeline"""
+)
+# "Domino's next move" is his; "Cole's move to Boston" is a change of address.
+_MOVE_BEFORE = _set("next every first slightest sudden")
 # An "of" genitive is the person when its head is a title they hold or a place beside them.
 _SAME_PERSON_OF = re.compile(
     r"\b(?:dukes?|earls?|marquess|marquis|counts?|viscounts?|barons?|thanes?|lords?|"
@@ -206,7 +214,9 @@ _GONE = re.compile(
 _DEAD_AFTER = re.compile(
     r"^(?:\s*,)?\s+(?:(?:is|was|are|were|lies|lie|lay|lying|sprawls|sprawled|hangs|hung|"
     r"floats|floated|slumps|slumped|rests|rested|remains|remained)\s+)?(?:\w+ly\s+)?"
-    r"(?:dead|lifeless|deceased|a\s+corpse|in\s+(?:his|her|the|their)\s+(?:coffin|grave|casket))\b"
+    r"(?:dead(?!\s+(?:centre|center|ahead|still|silent|quiet|tired|serious|set|straight|"
+    r"wrong|right|last|even|asleep|drunk|calm|level|certain|sure|broke|beat|eyes|eyed)\b)|"
+    r"lifeless|deceased|a\s+corpse|in\s+(?:his|her|the|their)\s+(?:coffin|grave|casket))\b"
 )
 _DEAD_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:late|dead|deceased|murdered|slain|drowned|lifeless|bury|buries|buried|"
@@ -256,6 +266,12 @@ _SIGN_SAYS = re.compile(
     r"\b(?:sign|signs|banner|plaque|label|placard|marquee|billboard|headstone|door|screen)\s+"
     r"(?:that\s+(?:says|reads|said|read)|reading|saying|labell?ed|marked|with\s+the\s+name)"
     r"\s+(?:[\"“']\s*)?$"
+)
+# Words said of someone: "his reference to Bristow", "a tribute to Cole" (a toast is often
+# raised to someone at the table).
+_REFERENCE_TO = re.compile(
+    r"\b(?:reference|references|allusion|allusions|tribute|tributes|ode|odes|"
+    r"homage|eulogy|eulogies|dedication|prayer|prayers)\s+to\s+(?:the\s+)?$"
 )
 # Reaching someone through a device: "dials Cole", "radios Danny".
 _DEVICE_VERB = re.compile(
@@ -397,7 +413,7 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
     """What ``X's ...`` makes of X, by the noun it owns (``low``: the sentence up to the name)."""
     words = _AFTER_WORDS.findall(after[2:] if after[:2] in ("'s", "’s") else after[1:], 0, 60)
     head = words[:4]
-    if _worn_and_touched(words, before) or _carried_off(words):
+    if _worn_and_touched(words, before) or _carried_off(words) or _doing(head):
         return _PRESENT
     remains, depiction, place, body = _REMAINS_W, _DEPICTION_W, _PLACE_W, _BODY_W
     for k, w in enumerate(head):
@@ -416,7 +432,12 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
             # A head is remains only where the sentence says so ("Enter ... with HASTINGS' head",
             # "CADE'S head on a pike"): "Annie is tending to Jeff's head." is Jeff's.
             if w == "body" or (
-                w == "head" and (_remains_context(low) or not _DEAD_WORDS.isdisjoint(head[:k]))
+                w == "head"
+                and (
+                    _remains_context(low)
+                    or not _DEAD_WORDS.isdisjoint(head[:k])
+                    or _HEAD_SHOWN.match(after, 2)
+                )
             ):
                 return _READINGS["remains"]
             if _SHOWN_RE.search(low):
@@ -466,6 +487,18 @@ _MOVING = re.compile(
 )
 
 
+def _doing(head: list[str]) -> bool:
+    """``X's next move``, ``X's every step``, ``X's point of view``: an act of X or X's eyes."""
+    for k, w in enumerate(head):
+        if w in _DOING or (w == "point" and head[k + 1 : k + 3] == ["of", "view"]):
+            return True
+        if w == "move" and k > 0 and head[k - 1] in _MOVE_BEFORE:
+            return True
+        if w not in _ADJECTIVES and w not in ("next", "every", "slow", "sudden", "careful"):
+            return False
+    return False
+
+
 def _worn_and_touched(words: list[str], before: str) -> bool:
     return (
         bool(words) and _TOUCHING.search(before) is not None and any(w in _WORN for w in words[:3])
@@ -501,6 +534,10 @@ _ADJECTIVES = _set(
 
 
 _DEAD_WORDS = _set("severed dead lifeless bloody bloodied decapitated cut-off")
+# "CADE'S head on a pike", "HASTINGS' head in a sack": carried or set up, not on the shoulders.
+_HEAD_SHOWN = re.compile(
+    r"[\w\s]{0,20}?\bhead\s+(?:on|upon|in)\s+a\s+(?:pike|pole|spike|stake|lance|sack|box|bag|basket)\b"
+)
 
 
 def _remains_context(low: str) -> bool:
@@ -572,6 +609,8 @@ def _before(
         return _READINGS["depiction"]
     if _SIGN_SAYS.search(tail):
         return _READINGS["depiction"]
+    if _REFERENCE_TO.search(tail):
+        return _READINGS["thought"]
     if _DEVICE_VERB.search(tail):
         return _READINGS["depiction"]
     if _THOUGHT_VERB.search(tail):
@@ -628,7 +667,7 @@ def _trigger_words() -> frozenset[str]:
     rules = (
         _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
-        _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS,
+        _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS, _REFERENCE_TO,
     )  # fmt: skip
     sources = [rule.pattern for rule in rules]
     words: set[str] = {"of"}
