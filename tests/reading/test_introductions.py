@@ -78,6 +78,12 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         # a shout and function words
         "EXT. ROAD - DAY\n\n[Finn yells] NO! Finn, No!\n",
         "EXT. ROAD - DAY\n\nIT'S ALWAYS WEREWOLF, reads the poster. Jake loves Werewolf.\n",
+        # camera and cutting words, and an action shouted in capitals with its preposition
+        # (seen on real screenplays: "CLOSE ON WARD", "SUIT BURSTS FROM THE WRECKAGE")
+        "INT. HOLD - NIGHT\n\nCLOSE ON MARA as the lamp gutters, and Mara blinks.\n",
+        "INT. HOLD - NIGHT\n\nBACK TO COLE, who waits. Mara watches Cole.\n",
+        "EXT. PIER - DAY\n\nThe hull SPLITS AROUND COLE and the sea takes Cole under.\n",
+        "EXT. PIER - DAY\n\nA wave HURLS COLE INTO the pilings; gulls circle Cole.\n",
         # a play writes every entrance in capitals: none of them introduces anyone
         ".ACT I. SCENE I.\n\nEnter KING HENRY and WESTMORELAND.\n\n"
         "KING HENRY\nSo shaken as we are.\n\n"

@@ -63,6 +63,20 @@ _FUNCTION = _wordset(
     could shall should may might must what who why how when where this that these those there
     here its the an"""
 )
+# Words no name holds, though a run in capitals often does: prepositions and adverbs of a
+# shouted action ("SUIT BURSTS FROM THE WRECKAGE", "YANKED BACK IN", "IN ALL DIRECTIONS"),
+# camera and cutting words ("CLOSE ON WARD", "BACK TO ELAINE", "CAMERA FINDS JAKOBY", "ECU
+# WARD", "REVEALING GIBSON"), pronouns and numbers ("EVERYTHING BURNS", "SIX BLACK"). "OF",
+# "DE" and the like stay: JOHN OF GAUNT.
+_NOT_IN_NAME = _wordset(
+    """with on like in to from off at by into onto around behind back through across over
+    under up down out away toward towards against upon within without along beside past
+    close camera ecu ecu. cu angle pan tilt zoom insert pov revealing reveals reveal finds
+    see wide tight push pull dolly track tracking cut cuts dissolve fade smash match intercut
+    everything everyone everybody something someone somebody nothing nobody anyone anything
+    all his hers their its our your
+    two three four five six seven eight nine ten dozen hundred"""
+)
 _CONTRACTION = re.compile(r"\w{2,}['’](?:T|S|LL|RE|VE|D|M)$", re.I)
 _AFTER_BAD = re.compile(r"^\s*(?::|#|\d|['’][sS]\b)")
 _AGE = re.compile(
@@ -96,8 +110,11 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                 before = _WORD.findall(text[max(0, m.start() - 40) : m.start()])
                 if before and before[-1].lower() in _NOT_AFTER:
                     continue
-                if any(w.lower() in _FUNCTION or _CONTRACTION.search(w) for w in run.split()):
-                    continue  # "NO", "IT'S ALWAYS WEREWOLF", "WOULDN'T IT BE": shouted words
+                if any(
+                    w.lower() in _FUNCTION or w.lower() in _NOT_IN_NAME or _CONTRACTION.search(w)
+                    for w in run.split()
+                ):
+                    continue  # "NO", "IT'S ALWAYS WEREWOLF", "CLOSE ON WARD": no names
                 after = text[m.end() :]
                 if _AFTER_BAD.match(after):
                     continue
