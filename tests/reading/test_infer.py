@@ -307,3 +307,31 @@ def test_a_witness_of_a_death_said_of_he_needs_to_name_whom(tmp_path: Path) -> N
     assert ("dies", "hollis", None) in _facts(
         _universe(tmp_path / "b", {"e.fountain": named}, CAST), "dies"
     )
+
+
+def test_leaving_a_room_is_no_release_but_leaving_the_hold_is(tmp_path: Path) -> None:
+    """Seen on real screenplays: "Walt climbs out from behind the wheel", "Mike runs out after
+    Joanna" were releases at high confidence. Leaving is a release where a hold is said ("out of
+    the trunk") or at the hold's own place; elsewhere it is medium and ends nothing."""
+    cast = CAST + "  rafi: {aliases: [RAFI, Rafi]}\n  cole: {aliases: [COLE, Cole]}\n"
+    scripts = {
+        "e1.fountain": "INT. COLD STORE - NIGHT\n\nCole locks Rafi in the cold store.\n\n"
+        "INT. KITCHEN - NIGHT\n\nCole walks out.\n",
+        "e2.fountain": "INT. KITCHEN - DAY\n\nRafi walks out.\n\n"
+        "INT. COLD STORE - DAY\n\nRafi stumbles out.\n",
+        "e3.fountain": "EXT. PIER - DAY\n\nHollis climbs out of the trunk.\n",
+    }
+    root = _universe(tmp_path, scripts, cast)
+    compiled = compile_universe(load_universe(root))
+    assert compiled.collected is not None
+    released = sorted(
+        (i.subject, i.confidence)
+        for ep in compiled.extraction.episodes.values()
+        for sc in ep.facts
+        for i in sc.inferred or ()
+        if i.kind == "released"
+    )
+    assert released == [("cole", 0.6), ("hollis", 0.9), ("rafi", 0.6), ("rafi", 0.6)]
+    held = [e for e in compiled.collected.inferred if e.verb == "held"]
+    # not the kitchen he walks out of first, but the cold store
+    assert [(e.subject, e.data["until"]) for e in held] == [("rafi", "h:e2#2")]

@@ -50,7 +50,7 @@ from showbible.reading.infer.deaths import Alive, Deaths
 from showbible.reading.infer.destructions import Destructions, Intact
 from showbible.reading.infer.incapacity import Incapacity
 from showbible.reading.infer.learning import Learning
-from showbible.reading.infer.places import PlaceNames, fold, place_names
+from showbible.reading.infer.places import PlaceNames, fold, place_key, place_names
 from showbible.reading.infer.secrets import Secrets
 
 __all__ = [
@@ -96,7 +96,7 @@ def infer_facts(
     stems, unguarded = _prefilter()
     units = walk(facts, scene, finder, resolve, None if every else stems)
     location = fold(facts.location)
-    key = facts.place or ("~" + " ".join(facts.location.lower().split()) if location else None)
+    key = place_key(facts)
     view = SceneView(
         facts,
         units,

@@ -304,6 +304,15 @@ _RELEASE_SUBJECT = re.compile(
     r"breaks free|broke free|wriggles free|climbs out)\b",
     re.I,
 )
+# Leaving a place, which is a release only from a hold ("climbs out of the trunk", or someone
+# this scene confines); "breaks out" and "escapes" are releases wherever they are said.
+_LEAVING = re.compile(r"(?:stumbles|walks|runs|climbs) out|slips out", re.I)
+_OUT_OF_HOLD = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"(?:cell|cells|prison|jail|gaol|cage|trunk|boot|cellar|pit|hole|box|crate|locker|brig|"
+    r"dungeon|stocks|closet|cupboard|container|bonds|ropes|restraints|handcuffs|cuffs|chains)\b",
+    re.I,
+)
 # Each pattern's match holds one of these (lower-cased; under ``re.I`` none of their letters
 # matches anything but itself and its capital). Not "out", which "about", "without", "shout"
 # hold (three in five of the sentences it sent here): the patterns' "out" follows a space
@@ -389,8 +398,18 @@ class Release(Component):
             subject = subject_before(unit.ms, m.start(), text)
             if subject is None:
                 continue
-            if blocked(text, m.start(), subject_at=subject.start) is None:
-                yield fact("released", subject.cid, unit, HIGH, f"{m.group(0).strip()!r}")
+            if blocked(text, m.start(), subject_at=subject.start) is not None:
+                continue
+            said = m.group(0).strip()
+            if _LEAVING.fullmatch(said) and not (
+                _OUT_OF_HOLD.match(text, m.end()) or subject.cid in scene.memo.get("restrained", ())
+            ):
+                # "Walt climbs out from behind the wheel", "Mike runs out after Joanna": leaving
+                # a room is no release unless a hold is said (a cell, the trunk) or is this
+                # scene's; medium, so that only a hold at the same place ends by it (linking).
+                yield fact("released", subject.cid, unit, MEDIUM, f"{said!r}, no hold said")
+                continue
+            yield fact("released", subject.cid, unit, HIGH, f"{said!r}")
         for m in _UNDO.finditer(text) if may_match(unit, _BIT["undo"]) else ():
             who = self._whose(unit, scene, m)
             if who is None or imperative(text, m.start()) or blocked(text, m.start()):

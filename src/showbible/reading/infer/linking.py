@@ -16,7 +16,9 @@ import ahocorasick
 
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer.abduction import CAPTORS
+from showbible.reading.infer.base import HIGH
 from showbible.reading.infer.learning import Occurrences, Secret, distinctive, spread
+from showbible.reading.infer.places import place_key
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ def link(
     ``occurs``: where tells are said in these scenes, if the caller keeps it (relink.py)."""
     out: list[Linked] = []
     taken_back: dict[tuple[str, str], tuple[int, str]] = {}  # (kind, subject) -> (index, where)
-    releases: dict[str, list[tuple[int, str, int]]] = {}
+    # (index, scene key, line, a release from the hold's place only, the scene's place)
+    releases: dict[str, list[tuple[int, str, int, bool, str | None]]] = {}
     hints: dict[str, list[Inferred]] = {}
     people = _People(scenes, is_role)
     for i, sc in enumerate(scenes):
@@ -61,7 +64,13 @@ def link(
                 taken_back.setdefault((kind, item.subject), (i, f"{sc.file}:{item.line}: "
                                                              f"{item.sentence}"))  # fmt: skip
             elif item.kind == "released":
-                releases.setdefault(item.subject, []).append((i, sc.key, item.line))
+                # Leaving with no hold said ("walks out", medium) ends a hold at its own place
+                # only: "Rafi stumbles out" of the weather station he was locked in, not the
+                # kitchen he walks out of days later.
+                only_there = item.confidence < HIGH
+                releases.setdefault(item.subject, []).append(
+                    (i, sc.key, item.line, only_there, place_key(sc) if only_there else None)
+                )
             elif item.kind == "learns":
                 hints.setdefault(sc.key, []).append(item)
     position = {sc.key: i for i, sc in enumerate(scenes)}
@@ -81,7 +90,11 @@ def link(
                 data["tells"] = list(item.tells) or [item.obj or ""]
                 out.append(Linked("cannot", item.subject, *base, obj=item.obj, data=data))
             elif item.kind == "held":
-                freed = releases.get(item.subject, ())
+                freed = [
+                    (j, k, line)
+                    for j, k, line, only_there, at in releases.get(item.subject, ())
+                    if not only_there or item.obj == CAPTORS or at == item.obj
+                ]
                 if any(j == i and line >= item.line for j, _k, line in freed):
                     continue  # held and freed in one scene ("sits zip-tied ... cuts the ties")
                 later = [k for j, k, _line in freed if j > i]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from showbible.reading.facts import SceneFacts
 from showbible.reading.infer.clauses import words, wordset
 from showbible.universe.bible import BibleConf
 
@@ -45,6 +46,14 @@ def _word(c: str) -> bool:
 
 def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+
+
+def place_key(facts: SceneFacts) -> str | None:
+    """The key of the scene's place as the components write it in their facts: the bible place,
+    else ``~`` and its heading's location, lower-cased (None: a heading with no location)."""
+    if facts.place:
+        return facts.place
+    return "~" + " ".join(facts.location.lower().split()) if fold(facts.location) else None
 
 
 @dataclass(frozen=True, slots=True)
