@@ -335,3 +335,26 @@ def test_leaving_a_room_is_no_release_but_leaving_the_hold_is(tmp_path: Path) ->
     held = [e for e in compiled.collected.inferred if e.verb == "held"]
     # not the kitchen he walks out of first, but the cold store
     assert [(e.subject, e.data["until"]) for e in held] == [("rafi", "h:e2#2")]
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        # seen on real transcripts (Friends): a "herself" whose subject is no character is
+        # nobody in the cast ("My mom had just killed herself ... I found aromatherapy")
+        "INT. THE GULL - NIGHT\n\nMara sits with Hollis.\n\n"
+        "HOLLIS\nMy mom had just killed herself, and I found a job on the boats.\n",
+        # a witness's word of someone who answers in the same scene: a figure or a joke ("Joey
+        # ate my last stick of gum, so I killed him.")
+        "INT. THE GULL - NIGHT\n\nMARA\nHollis ate my last biscuit, so I killed him.\n\n"
+        "HOLLIS\nIt was stale.\n",
+        # the remains of someone's thing are not their remains (Seinfeld: "The remains of
+        # George's car are being towed away.")
+        "EXT. HARBOUR - DAY\n\nMara watches. The remains of Hollis's boat are towed away.\n",
+        # "him" named only as someone away ("all except Chandler are staring out the window")
+        "INT. THE GULL - NIGHT\n\nEveryone except Hollis stares out of the window at the "
+        "neighbour.\n\nMARA\nOh no. I killed him!\n",
+    ],
+)
+def test_no_sure_death_from_these(tmp_path: Path, scene: str) -> None:
+    assert _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "dies") == []

@@ -236,6 +236,7 @@ _WITNESS = re.compile(
     r"i slew|have slain)\b",
     re.I,
 )
+_REFLEXIVES = frozenset(("himself", "herself", "themselves", "themself", "itself"))
 _FIGURE_AFTER = re.compile(
     r"^\s*(?:tired|serious|end|of night|line|weight|ringer|centre|center|wrong|right|set|"
     r"beat|calm|drunk|broke|laughing|of embarrassment|for|to|down|away|out)\b",
@@ -408,6 +409,8 @@ class Deaths(Component):
         for x in unit.ms:
             if x.pronoun or not _BODY_OF.search(text[: x.start]):
                 continue
+            if x.possessive:
+                continue  # "The remains of George's car": the car's, not George's
             if blocked(text, x.start) is None:
                 yield fact("dies", x.cid, unit, HIGH, "the body of the dead")
 
@@ -491,6 +494,12 @@ class Deaths(Component):
             return
         if obj.pronoun == "speaker" or (obj.pronoun == "addressee" and unit.kind == "speech"):
             return  # "you're killing me", "I'll kill you"
+        if text[obj.start : obj.end].lower() in _REFLEXIVES:
+            # "My mom had just killed herself" (Phoebe, to Rachel): the self is the subject's,
+            # and a subject that is no character says nothing of anyone in the cast.
+            subject = subject_before(unit.ms, m.start(), text)
+            if subject is None or subject.cid != obj.cid:
+                return
         if (not directed and imperative(text, m.start())) or blocked(text, m.start()) is not None:
             return
         if _NOT_AFTER.match(text[obj.end :]):
@@ -524,7 +533,13 @@ class Deaths(Component):
             # "saw" the underworld, and "He died in warre" (the judge, of Andrea) was read as
             # Horatio's death: a "he" that nothing in the speech or on stage names is a guess.
             guessed = pronoun and not _named_in_speech(unit, scene, cid)
-            return MEDIUM if guessed and not _named_in_action(scene, unit, cid) else HIGH
+            # Named in action only as someone away ("all except Chandler are staring out the
+            # window", then "I killed him!" of the neighbour) is no naming of the "him".
+            if guessed and not (_named_in_action(scene, unit, cid) and cid in scene.present):
+                return MEDIUM
+            # "Joey ate my last stick of gum, so I killed him." -- and Joey answers: the one
+            # the witness speaks of talks on in the same scene, so it was a figure or a joke.
+            return MEDIUM if scene.speaks_after(cid, unit.line) else HIGH
         if (
             stative
             and not (pronoun and (unit.focus.ambiguous() or not _named_in_action(scene, unit, cid)))
