@@ -351,6 +351,15 @@ def test_leaving_a_room_is_no_release_but_leaving_the_hold_is(tmp_path: Path) ->
         # the remains of someone's thing are not their remains (Seinfeld: "The remains of
         # George's car are being towed away.")
         "EXT. HARBOUR - DAY\n\nMara watches. The remains of Hollis's boat are towed away.\n",
+        # a body doing something of its own lives (Steven Universe: "sees Amethyst's body
+        # trying to round itself up")
+        "EXT. BEACH - DAY\n\nMara sees Hollis's body trying to right itself in the surf.\n",
+        # the name is no subject of the verb: a thing's (Adventure Time: "the fire behind
+        # Finn dies down", "shrivels up ... as the curse dies")
+        "EXT. BEACH - NIGHT\n\nThe bonfire behind Hollis dies down.\n",
+        "EXT. BEACH - NIGHT\n\nHollis sags against the rail as the storm dies.\n",
+        "EXT. BEACH - NIGHT\n\nHollis listens and the music dies away.\n",
+        "EXT. BEACH - NIGHT\n\nHollis waits until the engine dies out.\n",
         # "him" named only as someone away ("all except Chandler are staring out the window")
         "INT. THE GULL - NIGHT\n\nEveryone except Hollis stares out of the window at the "
         "neighbour.\n\nMARA\nOh no. I killed him!\n",
@@ -358,3 +367,18 @@ def test_leaving_a_room_is_no_release_but_leaving_the_hold_is(tmp_path: Path) ->
 )
 def test_no_sure_death_from_these(tmp_path: Path, scene: str) -> None:
     assert _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "dies") == []
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        # the hard negatives of the cases above: these are deaths
+        "EXT. ROCKS - NIGHT\n\nHollis dies out on the rocks.\n",
+        "EXT. ROCKS - NIGHT\n\nHollis, the old ferryman, dies at dawn.\n",
+        "EXT. ROCKS - NIGHT\n\nMara finds Hollis's body in the surf.\n",
+    ],
+)
+def test_still_a_death(tmp_path: Path, scene: str) -> None:
+    assert _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "dies") == [
+        ("dies", "hollis", None)
+    ]

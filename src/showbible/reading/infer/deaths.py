@@ -67,7 +67,11 @@ _SEEN_DEAD = re.compile(
 )
 # The subject dies.
 _SUBJECT_HIGH = re.compile(
-    r"\b(?:dies|dyes(?=\s*[,;.!]|\s*$|\s+and\b)|died|is dead|was dead|'s dead|are dead|"
+    # "dies down", "dies away", "died out." are a fire's, a sound's, a kind's ("Hollis dies out
+    # on the rocks" is his)
+    r"\b(?:dies(?!\s+(?:down|away|off)\b|\s+out\s*(?:[,;.!?]|$))|"
+    r"dyes(?=\s*[,;.!]|\s*$|\s+and\b)|died(?!\s+(?:down|away|off)\b|\s+out\s*(?:[,;.!?]|$))|"
+    r"is dead|was dead|'s dead|are dead|"
     r"lies dead|lay dead|falls dead|fell dead|"
     r"drops dead|dropped dead|(?:is|was|gets|got) (?:killed|slain|murdered|executed|hanged|"
     r"strangled|beheaded|assassinated|shot dead|stabbed to death|strangled to death|burned alive|"
@@ -214,6 +218,16 @@ _WITH_BODY = re.compile(
     r"\s+(?:out\s+)?(?:the|his|her) (?:dead )?body\b|\bbear away (?:his|her) body\b",
     re.I,
 )
+# A body that does something of its own is alive: "Amethyst's body trying to round itself up",
+# "Chip's body was upright", "Dogneetus' body goes stiff".
+_BODY_LIVES = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:is\s+|was\s+)?(?:trying|tries|tried|struggles|struggling|twitches|"
+    r"twitching|trembles|trembling|shakes|shaking|shudders|shuddering|tenses|tensing|relaxes|"
+    r"reforms|reforming|glows|glowing|heals|healing|regenerates|stirs|stirring|moves|moving|"
+    r"rises|rising|jerks|jerking|arches|arching|responds|reacts|breathes|breathing|upright|"
+    r"goes\s+(?:stiff|rigid|tense|taut))\b",
+    re.I,
+)
 _CARRIED = re.compile(
     # not a bare "over": "grass starts spreading over Finn's body" covers a living one
     r"\b(?:with|bearing|bear|bears|carrying|carry|carries|drags|dragging|pulls|beside|"
@@ -235,6 +249,14 @@ _WITNESS = re.compile(
     r"(?:die|go under|fall)|pulled (?:him|her) out|in my arms|i killed|i've killed|i have killed|"
     r"i slew|have slain)\b",
     re.I,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:behind|beside|near|of|with|at|to|from|on|in|by|for|under|over|above|below|around|"
+    r"past|toward|towards|into|onto|against|between|among|like|than)\s+(?:the\s+)?$",
+    re.I,
+)
+_NOUN_PHRASE_BETWEEN = re.compile(
+    r"[^,;:!?.\"“”]*\b(?:the|a|an|this|that|its)\s+(?:[a-z][\w'-]*\s+){0,2}", re.I
 )
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "themself", "itself"))
 _FIGURE_AFTER = re.compile(
@@ -396,8 +418,10 @@ class Deaths(Component):
                 continue
             if part.endswith("eyes") and not re.search(r"\bcloses\s*$", text[: x.start], re.I):
                 continue
-            if part.endswith("body") and not _CARRIED.search(text[: x.start]):
-                continue
+            if part.endswith("body") and (
+                not _CARRIED.search(text[: x.start]) or _BODY_LIVES.match(text, x.end + after.end())
+            ):
+                continue  # "sees Amethyst's body trying to round itself up": alive
             why = blocked(text, x.start)
             if why is None:
                 yield fact("dies", x.cid, unit, self._told(unit, scene, x.cid, HIGH),
@@ -463,6 +487,13 @@ class Deaths(Component):
         if subject is None and len(unit.who) == 1 and unit.kind != "speech":
             subject = Mention(unit.who[0], 0, 0)
         if subject is None:
+            return
+        if not subject.pronoun and (
+            _PREPOSITION_BEFORE.search(text, 0, subject.start)
+            or _NOUN_PHRASE_BETWEEN.fullmatch(text, subject.end, m.start())
+        ):
+            # "the fire behind Finn dies down", "Finn shrivels up as the curse dies": the name
+            # is no subject; the verb's is a thing.
             return
         if subject.pronoun in ("speaker", "addressee") and unit.kind == "speech":
             return  # "I died in that skiff", "you're dead": figures and threats
