@@ -382,3 +382,25 @@ def test_still_a_death(tmp_path: Path, scene: str) -> None:
     assert _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "dies") == [
         ("dies", "hollis", None)
     ]
+
+
+def test_any_more_of_something_is_no_lasting_loss(tmp_path: Path) -> None:
+    """Steven Universe Future: "I can't hear any more 'high and mighty' advice from Garnet!" had
+    been a lasting deafness; "any more" is "no longer" only at a clause's end."""
+    scenes = {
+        "e1.fountain": "INT. THE GULL - NIGHT\n\nHOLLIS\nI can't hear any more of your advice!\n",
+        "e2.fountain": "INT. THE GULL - NIGHT\n\nMARA\nI can't see any more. Not since then.\n",
+    }
+    assert _facts(_universe(tmp_path, scenes, CAST), "cannot") == [("cannot", "mara", "see")]
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        # seen on real transcripts (The Big Bang Theory, Seinfeld): what is locked is a thing
+        "INT. HOLLIS'S ROOM - NIGHT\n\nHe gets up. Hollis checks the door is locked.\n",
+        "INT. CORRIDOR - NIGHT\n\nMara slams into Hollis's locked door.\n",
+    ],
+)
+def test_a_locked_thing_holds_no_one(tmp_path: Path, scene: str) -> None:
+    assert _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "held") == []

@@ -168,7 +168,8 @@ DEPICTIONS = wordset(
     "vision visions fantasy fantasises fantasizes tv television screen screens footage film "
     "films movie video videos recording photo photograph photographs painting paintings "
     "picture pictures portrait model broadcast pretends pretending pretended fakes faked "
-    "faking feigns feigned feigning story hallucination hallucinates"
+    "faking feigns feigned feigning story hallucination hallucinates visualizes visualises "
+    "visualized visualised visualizing visualising envisions envisioned daydreams daydreaming"
 )
 SIMILE = (
     "as if",

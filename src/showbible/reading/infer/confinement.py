@@ -70,6 +70,15 @@ _STATE = re.compile(
     r"(?:,\s*|and\s+|is\s+|was\s+)committed to)\b",
     re.I,
 )
+# A noun phrase of its own between a name and "is locked" is what is locked ("He gets up and
+# checks the door is locked"); a noun after "'s locked" makes the name a possessive.
+_THING_BETWEEN = re.compile(
+    r"[^,;:!?.\"“”]*\b(?:the|a|an|this|that|its)\s+(?:[a-z][\w'-]*\s+){0,2}"
+)
+_NOUN_NEXT = re.compile(
+    r"^\s+(?!(?:in|into|inside|to|up|away|and|on|at|by|with|there|here|down|out|for|from|"
+    r"again|now|still|behind|within|under)\b)[a-z][a-z-]*\b"
+)
 _NOT_AFTER = re.compile(
     r"^\s*(?:out\b|eyes\b|in (?:concentration|a bad mood|her marriage|his marriage|meetings|"
     r"traffic|thought)|up in (?:traffic|meetings)|to (?:his|her|their|my) desk|back\b|"
@@ -223,6 +232,10 @@ class Confinement(Component):
             rest = text[m.end() :]
             if _NOT_AFTER.match(rest):
                 continue
+            if _THING_BETWEEN.fullmatch(text, subject.end, m.start()):
+                continue  # "He checks the door is locked": the door is
+            if m.group(0)[:2].lower() in ("'s", "’s") and _NOUN_NEXT.match(rest):
+                continue  # "slams into Jerry's locked door": his door, not him
             if blocked(text, m.start(), subject_at=subject.start) is not None:
                 continue
             into = _INTO.match(rest)
@@ -241,6 +254,8 @@ class Confinement(Component):
         names = [x for x in unit.ms if not x.pronoun and not x.possessive]
         for x in names:
             if _ENTER_IN_PRISON.search(text[: x.start]) and x.cid not in done:
+                if blocked(text, x.start) is not None:
+                    continue  # "He visualizes Leo in prison"
                 done.add(x.cid)
                 yield fact("held", x.cid, unit, HIGH, "entered in prison", obj="~prison")
         entrance = _ENTRANCE.search(text) is not None

@@ -185,7 +185,15 @@ _LOSS_WHAT = {"sight": "see", "eyesight": "see", "hearing": "hear", "legs": "wal
               "feet": "walk", "leg": "walk"}  # fmt: skip
 # Senses and stances that fail for a moment as often as for good: lasting only when said so.
 _MOMENTARY = frozenset({"see", "hear", "stand", "move"})
-_LASTING = re.compile(r"^\s*(?:any ?more|again|since|a thing|at all|any longer|now)\b", re.I)
+# "any more" is "no longer" at a clause's end ("Teo can't fly any more", "... any more since the
+# fall"); before a noun, "of" or "than" it is a quantity ("I can't hear any more 'high and
+# mighty' advice", "any more than you can").
+_LASTING = re.compile(
+    r"^\s*(?:any ?more(?=\s*(?:[,;.!?)—-]|$)|\s+(?:since|after|because|and|but|so|either|now|"
+    r"not|anyway|ever|these|today|without|unless|until|like)\b)|again|since|a thing|at all|"
+    r"any longer|now)\b",
+    re.I,
+)
 _NOUN_VERB = {"swimmer": "swim", "driver": "drive", "rider": "ride", "pilot": "pilot",
               "reader": "read", "flier": "fly", "flyer": "fly", "climber": "climb",
               "sailor": "sail"}  # fmt: skip
