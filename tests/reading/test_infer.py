@@ -404,3 +404,26 @@ def test_any_more_of_something_is_no_lasting_loss(tmp_path: Path) -> None:
 )
 def test_a_locked_thing_holds_no_one(tmp_path: Path, scene: str) -> None:
     assert _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "held") == []
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        # seen on real transcripts (Friends, Seinfeld, The Big Bang Theory): alone together, a
+        # song's lover, talk about secrets are no confidence
+        "It's just you and me on the night watch. The kettle in the galley is broken again.",
+        "I won't work for nobody but you! Hey, baby!",
+        "I have kept all of our secrets, like the ledger under the floor stone.",
+    ],
+)
+def test_no_confidence_in_these(tmp_path: Path, speech: str) -> None:
+    scene = f"INT. THE GULL - NIGHT\n\nMara and Hollis, alone.\n\nMARA\n{speech}\n"
+    assert _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "secret") == []
+
+
+def test_just_you_and_me_know_is_a_confidence(tmp_path: Path) -> None:
+    scene = (
+        "INT. THE GULL - NIGHT\n\nMara and Hollis, alone.\n\n"
+        "MARA\nJust you and me know this. The ledger is under the floor stone.\n"
+    )
+    assert len(_facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "secret")) == 1

@@ -40,15 +40,20 @@ from showbible.reading.infer.clauses import lead, sentences, wordset
 
 _MARKER = re.compile(
     r"\b(?:(?:^|[,.] *)only us\b(?!\s+(?:left|tonight|here|now|would|could|on|in|at|two))|"
-    r"only you and (?:i|me)\b|just (?:you and me|us two|between us)|(?:^|[.!;] *)between "
+    # "Just you and me know this"; not "it's just you and me, cowboy" (alone together)
+    r"only you and (?:i|me)\b|just between us|just (?:you and me|us two) (?:know|knows|will know|"
+    r"can know|must know)\b|(?:^|[.!;] *)between "
     r"(?:you and me|us|ourselves)(?! and the)|(?:this|it|that)(?: stays| is| remains|'s) between "
-    r"(?:you and me|us|ourselves)|(?:^|\W)only you\W*$|and only you|nobody but you|no one but you|"
+    r"(?:you and me|us|ourselves)|(?:^|\W)only you\W*$|and only you|"
+    # "no one but you knows"; not "I won't work for nobody but you!" (a song's lover)
+    r"(?:nobody|no ?one) but you (?:knows|can know|must know|will know|may know)|"
+    r"(?:^|[.!?;] *)(?:nobody|no ?one) but you\s*(?:[.!?]|$)|"
     r"tell no ?one|don'?t tell (?:anyone|anybody|a soul|the others|them)|(?:you )?(?:can't|"
     r"mustn't|must not|cannot) tell (?:anyone|anybody|the others|a soul)|not a word to|"
     r"keep (?:this|it|that) (?:to yourself|quiet|secret|between us|under your hat|quiet)|"
     r"keep it under your hat|(?:nobody|no ?one) else (?:knows|can know|may know|must know)(?! how)|"
     r"(?:you're|you are) the only one (?:i've told|i have told|who knows|i trust)|"
-    r"i've never told anyone|i have never told anyone|our (?:little )?secret|"
+    r"i've never told anyone|i have never told anyone|our (?:little )?secret\b|"
     r"(?:promise|swear) (?:to )?(?:me )?(?:you won't|you'll never|you will never|not to) "
     r"(?:tell|breathe a word|say a word|repeat (?:this|it))|"
     r"(?:this|it|that|what i tell you) (?:doesn't|does not|can't|cannot|mustn't|must not|won't|"
