@@ -493,6 +493,28 @@ _OWN_SUBJECT = re.compile(
 )
 
 
+# A name before a predicate that is not its subject: after a preposition ("the fire behind Finn
+# dies down"), or with a noun phrase of the predicate's own between them ("Finn shrivels up as
+# the curse dies", "He gets up and checks the door is locked").
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:behind|beside|near|of|with|at|to|from|on|in|by|for|under|over|above|below|around|"
+    r"past|toward|towards|into|onto|against|between|among|like|than)\s+(?:the\s+)?$",
+    re.I,
+)
+_THING_BETWEEN = re.compile(
+    r"[^,;:!?.\"“”]*\b(?:the|a|an|this|that|its)\s+(?:[a-z][\w'-]*\s+){0,2}"
+)
+
+
+def not_its_subject(text: str, subject: Mention, pos: int) -> bool:
+    """Whether ``subject`` (what ``subject_before`` found) is no subject of the predicate at
+    ``pos`` (see the patterns above)."""
+    return bool(
+        _PREPOSITION_BEFORE.search(text, 0, subject.start)
+        or _THING_BETWEEN.fullmatch(text, subject.end, pos)
+    )
+
+
 def subject_before(ms: list[Mention], pos: int, text: str) -> Mention | None:
     """The subject of a predicate at ``pos``: the last non-possessive mention before it in its
     clause, or the sentence's first mention when the predicate stands after a comma

@@ -44,6 +44,7 @@ from showbible.reading.infer.clauses import (
     blocked,
     imperative,
     lead,
+    not_its_subject,
     object_after,
     subject_before,
 )
@@ -70,11 +71,7 @@ _STATE = re.compile(
     r"(?:,\s*|and\s+|is\s+|was\s+)committed to)\b",
     re.I,
 )
-# A noun phrase of its own between a name and "is locked" is what is locked ("He gets up and
-# checks the door is locked"); a noun after "'s locked" makes the name a possessive.
-_THING_BETWEEN = re.compile(
-    r"[^,;:!?.\"“”]*\b(?:the|a|an|this|that|its)\s+(?:[a-z][\w'-]*\s+){0,2}"
-)
+# A noun after "'s locked" makes the name a possessive ("Jerry's locked door").
 _NOUN_NEXT = re.compile(
     r"^\s+(?!(?:in|into|inside|to|up|away|and|on|at|by|with|there|here|down|out|for|from|"
     r"again|now|still|behind|within|under)\b)[a-z][a-z-]*\b"
@@ -232,7 +229,7 @@ class Confinement(Component):
             rest = text[m.end() :]
             if _NOT_AFTER.match(rest):
                 continue
-            if _THING_BETWEEN.fullmatch(text, subject.end, m.start()):
+            if not_its_subject(text, subject, m.start()):
                 continue  # "He checks the door is locked": the door is
             if m.group(0)[:2].lower() in ("'s", "’s") and _NOUN_NEXT.match(rest):
                 continue  # "slams into Jerry's locked door": his door, not him

@@ -53,6 +53,7 @@ from showbible.reading.infer.clauses import (
     blocked,
     imperative,
     lead,
+    not_its_subject,
     object_after,
     subject_before,
 )
@@ -249,14 +250,6 @@ _WITNESS = re.compile(
     r"(?:die|go under|fall)|pulled (?:him|her) out|in my arms|i killed|i've killed|i have killed|"
     r"i slew|have slain)\b",
     re.I,
-)
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:behind|beside|near|of|with|at|to|from|on|in|by|for|under|over|above|below|around|"
-    r"past|toward|towards|into|onto|against|between|among|like|than)\s+(?:the\s+)?$",
-    re.I,
-)
-_NOUN_PHRASE_BETWEEN = re.compile(
-    r"[^,;:!?.\"“”]*\b(?:the|a|an|this|that|its)\s+(?:[a-z][\w'-]*\s+){0,2}", re.I
 )
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "themself", "itself"))
 _FIGURE_AFTER = re.compile(
@@ -488,13 +481,8 @@ class Deaths(Component):
             subject = Mention(unit.who[0], 0, 0)
         if subject is None:
             return
-        if not subject.pronoun and (
-            _PREPOSITION_BEFORE.search(text, 0, subject.start)
-            or _NOUN_PHRASE_BETWEEN.fullmatch(text, subject.end, m.start())
-        ):
-            # "the fire behind Finn dies down", "Finn shrivels up as the curse dies": the name
-            # is no subject; the verb's is a thing.
-            return
+        if not subject.pronoun and not_its_subject(text, subject, m.start()):
+            return  # "the fire behind Finn dies down": a thing's
         if subject.pronoun in ("speaker", "addressee") and unit.kind == "speech":
             return  # "I died in that skiff", "you're dead": figures and threats
         if blocked(text, m.start(), subject_at=subject.start) is not None:
