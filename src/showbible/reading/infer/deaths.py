@@ -219,14 +219,13 @@ _WITH_BODY = re.compile(
     r"\s+(?:out\s+)?(?:the|his|her) (?:dead )?body\b|\bbear away (?:his|her) body\b",
     re.I,
 )
-# A body that does something of its own is alive: "Amethyst's body trying to round itself up",
-# "Chip's body was upright", "Dogneetus' body goes stiff".
+# A body doing something of its own lives: "Amethyst's body trying to round itself up".
 _BODY_LIVES = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:is\s+|was\s+)?(?:trying|tries|tried|struggles|struggling|twitches|"
-    r"twitching|trembles|trembling|shakes|shaking|shudders|shuddering|tenses|tensing|relaxes|"
-    r"reforms|reforming|glows|glowing|heals|healing|regenerates|stirs|stirring|moves|moving|"
-    r"rises|rising|jerks|jerking|arches|arching|responds|reacts|breathes|breathing|upright|"
-    r"goes\s+(?:stiff|rigid|tense|taut))\b",
+    r"\s+(?:\w+ly\s+)?(?:is\s+|was\s+)?(?:trying|tries|tried|struggl(?:es|ing)|twitch(?:es|ing)|"
+    r"trembl(?:es|ing)|shak(?:es|ing)|shudder(?:s|ing)|tens(?:es|ing)|relaxes|reform(?:s|ing)|"
+    r"glow(?:s|ing)|heal(?:s|ing)|regenerates|stir(?:s|ring)|mov(?:es|ing)|ris(?:es|ing)|"
+    r"jerk(?:s|ing)|arch(?:es|ing)|responds|reacts|breath(?:es|ing)|upright|goes\s+(?:stiff|"
+    r"rigid|tense|taut))\b",
     re.I,
 )
 _CARRIED = re.compile(
@@ -514,8 +513,7 @@ class Deaths(Component):
         if obj.pronoun == "speaker" or (obj.pronoun == "addressee" and unit.kind == "speech"):
             return  # "you're killing me", "I'll kill you"
         if text[obj.start : obj.end].lower() in _REFLEXIVES:
-            # "My mom had just killed herself" (Phoebe, to Rachel): the self is the subject's,
-            # and a subject that is no character says nothing of anyone in the cast.
+            # "My mom had just killed herself": the self is the subject's, here no one's.
             subject = subject_before(unit.ms, m.start(), text)
             if subject is None or subject.cid != obj.cid:
                 return
