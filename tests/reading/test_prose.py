@@ -140,6 +140,21 @@ def test_dev_set_floor() -> None:
     assert rows["reference"]["recall"] >= 0.93 and rows["reference"]["precision"] >= 0.93
 
 
+@pytest.mark.parametrize(("part", "floor"), [("screenplays", 0.90), ("westerns", 0.90)])
+def test_real_screenplays_floor(part: str, floor: float) -> None:
+    """The real parts of the dev set (other writers' screenplays, labelled blind; their texts
+    are not committed, so this skips without them): present against reference read right at
+    least this often (0.914 and 0.915 when set; first looks 0.873 and 0.880)."""
+    dev = _dev()
+    mentions = dev.load((part,))
+    if not mentions:
+        pytest.skip(f"the texts of {part}.yaml are absent (see its header)")
+    predicted = dev.predict(mentions)
+    pairs = zip(mentions, predicted, strict=True)
+    right = sum((m.gold == "present") == (p == "present") for m, p in pairs)
+    assert right / len(mentions) >= floor
+
+
 UNIVERSE = """\
 name: planted
 series:
