@@ -28,6 +28,49 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from showbible.reading.prose_words import (
+    ABSENCE_NOUN as _ABSENCE_NOUN,
+)
+from showbible.reading.prose_words import (
+    ADJECTIVES as _ADJECTIVES,
+)
+from showbible.reading.prose_words import (
+    BODY as _BODY,
+)
+from showbible.reading.prose_words import (
+    DEVICE as _DEVICE,
+)
+from showbible.reading.prose_words import (
+    DOING as _DOING,
+)
+from showbible.reading.prose_words import (
+    MOVE_BEFORE as _MOVE_BEFORE,
+)
+from showbible.reading.prose_words import (
+    OTHER_PERSON_OF as _OTHER_PERSON_OF,
+)
+from showbible.reading.prose_words import (
+    PLACE as _PLACE,
+)
+from showbible.reading.prose_words import (
+    REMAINS as _REMAINS,
+)
+from showbible.reading.prose_words import (
+    SHOWN as _SHOWN,
+)
+from showbible.reading.prose_words import (
+    THOUGHT_NOUN as _THOUGHT_NOUN,
+)
+from showbible.reading.prose_words import (
+    VEHICLE as _VEHICLE,
+)
+from showbible.reading.prose_words import (
+    WORN as _WORN,
+)
+from showbible.reading.prose_words import (
+    WRITTEN as _WRITTEN,
+)
+
 PRESENT = "present"
 CLASSES = ("possessive", "depiction", "remains", "place", "absence", "thought")
 
@@ -55,25 +98,6 @@ def _words(text: str) -> str:
     return "|".join(sorted(set(text.split()), key=len, reverse=True))
 
 
-# Things that show or record someone rather than have them there.
-_SHOWN = _words(
-    """photo photos photograph photographs photographic picture pictures portrait portraits
-    snapshot snapshots polaroid polaroids footage film films video videos videotape tape tapes
-    image images screen screens monitor monitors tv television televisions broadcast newscast
-    viewscreen viewscreens telescreen webcam videophone display displays
-    news recording recordings recorder dictaphone voicemail answering-machine playback hologram
-    holograms projection projector slideshow poster posters painting paintings
-    drawing drawings sketch sketches statue statues bust mural likeness effigy feed feeds
-    livestream reel reels newsreel mugshot mugshots screensaver wallpaper album
-    yearbook scrapbook locket x-ray x-rays"""
-)
-# Things that write someone down, and devices that carry a voice from elsewhere.
-_WRITTEN = _words(
-    """letter letters note notes message messages text texts email emails postcard postcards
-    diary journal file files dossier record records headline headlines article obituary
-    newspaper paper papers nameplate nametag card cards"""
-)
-_DEVICE = _words("phone telephone cellphone radio intercom speaker speakerphone walkie-talkie")
 _SHOWN += r"|answering\s+machine|security\s+camera|camera\s+feed"
 _DEPICTION = "|".join((_SHOWN, _WRITTEN, _DEVICE))
 _DEPICTION_RE = re.compile(rf"\b(?:{_DEPICTION})\b")
@@ -102,41 +126,18 @@ _DEPICTED_AFTER = re.compile(
     rf"(?:the|a|an|this|that|his|her|its|their|one|another|every)?\s*"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_SHOWN})\b"
 )
-_REMAINS = _words(
-    """body bodies corpse corpses cadaver remains grave graves gravestone headstone tomb
-    tombstone crypt ashes urn coffin coffins casket caskets hearse funeral funerals wake
-    skeleton skull bones body-bag bodybag shroud carcass memorial obsequies bier head"""
-)
-_PLACE = _words(
-    """office offices house home room bedroom flat apartment place desk chair seat bed
-    cabin shop store bar garage cell study kitchen yard garden
-    farm ranch estate manor hall street road lane avenue bridge tower mill camp palace castle
-    lodgings quarters tent pavilion porch stall barn cottage station spot corner bunk locker
-    workshop studio"""
-)
 # A name followed by one of these is a place's name: "Cole Road", "the Tobias house".
 _PLACE_NAME = re.compile(
     r"^\s+(?:road|street|avenue|boulevard|bridge|manor|memorial|building|tower|estate|farm|"
     r"ranch|school|academy|station|harbour|harbor|pier|wharf|creek|stadium|hospital|library|"
     r"center|centre)\b"
 )
-# A body part doing something is the person: "Mara's eyes snap open".
-_BODY = _words(
-    """eyes eye hand hands face gaze jaw fingers finger fist fists mouth lips shoulders
-    shoulder head feet foot knees knee arms arm legs leg back chest heart breath brow voice
-    expression smile grin frown stare glance body cheek cheeks neck hair forehead nose chin
-    ear ears wrist wrists ankle ankles waist lap elbow elbows palm palms skin tears throat
-    temple temples knuckles thumb hip hips shadow reflection silhouette footsteps face brain
-    view pov eyeline sightline"""
+# A name between an article and a kin word is a family's ("a Loveless uncle").
+_KIN_AFTER = re.compile(
+    r"^\s+(?:uncle|aunt|cousin|nephew|niece|brother|sister|son|daughter|grandson|"
+    r"granddaughter|relative|ancestor|descendant|in-law)s?\b"
 )
-# What someone does, and where a camera stands for their eyes: "at Dunbar's approach", "waiting
-# for Domino's next move", "FROM Clay's ANGLE", "Garvey's point of view" are the person there.
-_DOING = _set(
-    """approach entrance moves movement movements step steps stride strides reaction
-    response attention turn pace angle pov eyeline"""
-)
-# "Domino's next move" is his; "Cole's move to Boston" is a change of address.
-_MOVE_BEFORE = _set("next every first slightest sudden")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|another|some|one)\s+$")
 # An "of" genitive is the person when its head is a title they hold or a place beside them.
 _SAME_PERSON_OF = re.compile(
     r"\b(?:dukes?|earls?|marquess|marquis|counts?|viscounts?|barons?|thanes?|lords?|"
@@ -146,21 +147,7 @@ _SAME_PERSON_OF = re.compile(
     # Walter", "grabs hold of Cole")
     r"shot|close-?up|angle|fun|hold|ahold|grip)\s+of\s+(?:the\s+)?$"
 )
-# Heads of an "of" that name somebody else even when capitalised: "the Duchess of Gloucester".
-_OTHER_PERSON_OF = _set(
-    """duchess duchesses countess countesses lady ladies wife widow son sons daughter daughters
-    child children heir heirs mother father brother sister uncle aunt nephew niece cousin
-    servant servants man men page mayor bastard friend friends captain constable ambassador
-    ambassadors messenger messengers herald soldiers army followers officers captain
-    steward nurse tutor"""
-)
 _OF = re.compile(r"\b([\w’'-]+)\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?$")
-_THOUGHT_NOUN = _words(
-    """memory memories thought thoughts news word words story stories rumour rumours rumor
-    rumors mention name names idea dream dreams vision visions talk tales tale account
-    description fate question questions fear fears image"""
-)
-_ABSENCE_NOUN = _words("sign signs trace traces absence lack instead word news whereabouts")
 # Words right before a name that deny or miss the person: "no Cole", "without Tobias".
 _ABSENCE_BEFORE = re.compile(
     r"(?:\bno|\bnot|\bwithout|\bneither|\bnor|\bexcept|\bminus|\bsans|\bbut\s+for|"
@@ -406,6 +393,8 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
         return _possessive_head(low[:end], low[max(0, start - 40) : start], after, context)
     if _PLACE_NAME.match(after) and original[end : end + 2].strip()[:1].isupper():
         return _READINGS["place"]
+    if _KIN_AFTER.match(after) and _ARTICLE_BEFORE.search(low, 0, start):
+        return _READINGS["possessive"]  # "A Loveless uncle is standing": a Loveless, not him
     return None
 
 
@@ -457,27 +446,11 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
     return _READINGS["possessive"]
 
 
-# What someone wears, touched by another: "Pabst tugs at Tod's shirt", "Jenny ties Edward's
-# laces": the wearer is there (a jacket on a hook is a possessive: no verb of touch before it).
-_WORN = _set(
-    """shirt shirts jacket coat collar sleeve sleeves robe robes toga dress skirt tie hat cap
-    hood scarf glove gloves lapel lapels shoe shoes lace laces shoelaces boot boots belt
-    trousers pants jeans clothes cloak cape apron uniform vest cuff cuffs hem tunic gown
-    blouse sweater hoodie necklace"""
-)
 _TOUCHING = re.compile(
     r"\b(?:tugs?|tugging|pulls?|pulling|plucks?|yanks?|yanking|straightens?|straightening|"
     r"adjusts?|adjusting|brush(?:es)?|brushing|smooths?|smoothing|fiddles?\s+with|ties|tying|"
     r"unties|untying|buttons?|unbuttons?|loosens?|loosening|tightens?|fixes|grips|gripping|"
     r"clutches|clutching|grasps|tears|rips|dusts?\s+off)\s+(?:at\s+|on\s+)?$"
-)
-# A vehicle on the move carries its owner: "Will's rental car drives past a sign", "Rick's escape
-# pod flies toward camera" (a car parked outside is a possessive: no verb of motion after it).
-_VEHICLE = _set(
-    """car cars cruiser truck van jeep suv cab taxi limo limousine bike motorcycle motorbike
-    scooter ship boat pod shuttle plane jet helicopter chopper wagon carriage sedan pickup
-    convertible ambulance hatchback coupe buggy cart canoe kayak raft yacht spaceship
-    spacecraft starship craft"""
 )
 _MOVING = re.compile(
     r"^(?:(?:\w+ly|slowly|then|finally)\s+)?(?:drives|pulls|glides|speeds|screeches|races|roars|"
@@ -524,13 +497,6 @@ _OF_HEADS = (
 _DEPICTION_W = re.compile(rf"^(?:{_DEPICTION})$")
 _PLACE_W = re.compile(rf"^(?:{_PLACE})$")
 _BODY_W = re.compile(rf"^(?:{_BODY})$")
-_ADJECTIVES = _set(
-    """old new own little young dear late dead empty favourite favorite faded framed torn
-    battered worn cold severed bloody bloodied lifeless pale broken crumpled small big large
-    former last first second third best ragged muddy wet tiny creased grainy black white
-    blurry printed open closed locked abandoned shabby childhood left right index pointer
-    middle ring upper lower bare point quiet silent dark"""
-)
 
 
 _DEAD_WORDS = _set("severed dead lifeless bloody bloodied decapitated cut-off")
@@ -589,7 +555,10 @@ def _before(
             return _READINGS["absence"] if head in ("instead", "rid", "lack") else None
         if _depicted_before(low, clause_start, start):
             return _READINGS["depiction"]
-        if head not in _OTHER_PERSON_OF and original[start - len(tail) + of.start(1)].isupper():
+        capital = original[start - len(tail) + of.start(1)].isupper()
+        # In a line all in capitals (a telegram, an insert: "BE ADVISED OF ESCAPE OF LEDNOV")
+        # a capital makes no title.
+        if head not in _OTHER_PERSON_OF and capital and not _in_capitals(original):
             return None  # part of a name or a title: "Lord John of LANCASTER", "Earl of Kent"
         return _READINGS["possessive"]
     if direction and _EXCEPT_BEFORE.search(tail):
@@ -625,6 +594,12 @@ def _before(
     if _depicted_before(low, clause_start, start):
         return _READINGS["depiction"]
     return None
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether a line is written in capitals (a few lower-case letters aside: "McCALL")."""
+    upper = sum(c.isupper() for c in text)
+    return upper > 0 and upper >= 0.9 * sum(c.isalpha() for c in text)
 
 
 def _depicted_before(low: str, clause_start: int, start: int) -> bool:

@@ -1,0 +1,115 @@
+"""The words presence from prose hangs its readings on (``reading/prose.py``): what shows or
+records someone, what is left of the dead, places, body parts, acts, worn things, vehicles, the
+adjectives a possessive's head may carry. Data only: each a set of words, or an alternation of
+them longest first for a regular expression."""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def alternation(text: str) -> str:
+    """The words of ``text`` as a regular expression's alternation, longest first."""
+    return "|".join(sorted(set(text.split()), key=len, reverse=True))
+
+
+# Things that show or record someone rather than have them there.
+SHOWN = alternation(
+    """photo photos photograph photographs photographic picture pictures portrait portraits
+    snapshot snapshots polaroid polaroids footage film films video videos videotape tape tapes
+    image images screen screens monitor monitors tv television televisions broadcast newscast
+    viewscreen viewscreens telescreen webcam videophone display displays
+    news recording recordings recorder dictaphone voicemail answering-machine playback hologram
+    holograms projection projector slideshow poster posters painting paintings
+    drawing drawings sketch sketches statue statues bust mural likeness effigy feed feeds
+    livestream reel reels newsreel mugshot mugshots screensaver wallpaper album
+    yearbook scrapbook locket x-ray x-rays"""
+)
+
+# Things that write someone down, and devices that carry a voice from elsewhere.
+WRITTEN = alternation(
+    """letter letters note notes message messages text texts email emails postcard postcards
+    diary journal file files dossier record records headline headlines article obituary
+    newspaper paper papers nameplate nametag card cards"""
+)
+
+DEVICE = alternation("phone telephone cellphone radio intercom speaker speakerphone walkie-talkie")
+
+REMAINS = alternation(
+    """body bodies corpse corpses cadaver remains grave graves gravestone headstone tomb
+    tombstone crypt ashes urn coffin coffins casket caskets hearse funeral funerals wake
+    skeleton skull bones body-bag bodybag shroud carcass memorial obsequies bier head"""
+)
+
+PLACE = alternation(
+    """office offices house home room bedroom flat apartment place desk chair seat bed
+    cabin shop store bar garage cell study kitchen yard garden
+    farm ranch estate manor hall street road lane avenue bridge tower mill camp palace castle
+    lodgings quarters tent pavilion porch stall barn cottage station spot corner bunk locker
+    workshop studio"""
+)
+
+# A body part doing something is the person: "Mara's eyes snap open".
+BODY = alternation(
+    """eyes eye hand hands face gaze jaw fingers finger fist fists mouth lips shoulders
+    shoulder head feet foot knees knee arms arm legs leg back chest heart breath brow voice
+    expression smile grin frown stare glance body cheek cheeks neck hair forehead nose chin
+    ear ears wrist wrists ankle ankles waist lap elbow elbows palm palms skin tears throat
+    temple temples knuckles thumb hip hips shadow reflection silhouette footsteps face brain
+    view pov eyeline sightline"""
+)
+
+# What someone does, and where a camera stands for their eyes: "at Dunbar's approach", "waiting
+# for Domino's next move", "FROM Clay's ANGLE", "Garvey's point of view" are the person there.
+DOING = word_set(
+    """approach entrance moves movement movements step steps stride strides reaction
+    response attention turn pace angle pov eyeline"""
+)
+
+# "Domino's next move" is his; "Cole's move to Boston" is a change of address.
+MOVE_BEFORE = word_set("next every first slightest sudden")
+
+# Heads of an "of" that name somebody else even when capitalised: "the Duchess of Gloucester".
+OTHER_PERSON_OF = word_set(
+    """duchess duchesses countess countesses lady ladies wife widow son sons daughter daughters
+    child children heir heirs mother father brother sister uncle aunt nephew niece cousin
+    servant servants man men page mayor bastard friend friends captain constable ambassador
+    ambassadors messenger messengers herald soldiers army followers officers captain
+    steward nurse tutor"""
+)
+
+THOUGHT_NOUN = alternation(
+    """memory memories thought thoughts news word words story stories rumour rumours rumor
+    rumors mention name names idea dream dreams vision visions talk tales tale account
+    description fate question questions fear fears image"""
+)
+
+ABSENCE_NOUN = alternation("sign signs trace traces absence lack instead word news whereabouts")
+
+# What someone wears, touched by another: "Pabst tugs at Tod's shirt", "Jenny ties Edward's
+# laces": the wearer is there (a jacket on a hook is a possessive: no verb of touch before it).
+WORN = word_set(
+    """shirt shirts jacket coat collar sleeve sleeves robe robes toga dress skirt tie hat cap
+    hood scarf glove gloves lapel lapels shoe shoes lace laces shoelaces boot boots belt
+    trousers pants jeans clothes cloak cape apron uniform vest cuff cuffs hem tunic gown
+    blouse sweater hoodie necklace"""
+)
+
+# A vehicle on the move carries its owner: "Will's rental car drives past a sign", "Rick's escape
+# pod flies toward camera" (a car parked outside is a possessive: no verb of motion after it).
+VEHICLE = word_set(
+    """car cars cruiser truck van jeep suv cab taxi limo limousine bike motorcycle motorbike
+    scooter ship boat pod shuttle plane jet helicopter chopper wagon carriage sedan pickup
+    convertible ambulance hatchback coupe buggy cart canoe kayak raft yacht spaceship
+    spacecraft starship craft"""
+)
+
+ADJECTIVES = word_set(
+    """old new own little young dear late dead empty favourite favorite faded framed torn
+    battered worn cold severed bloody bloodied lifeless pale broken crumpled small big large
+    former last first second third best ragged muddy wet tiny creased grainy black white
+    blurry printed open closed locked abandoned shabby childhood left right index pointer
+    middle ring upper lower bare point quiet silent dark"""
+)
