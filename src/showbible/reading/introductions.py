@@ -63,19 +63,15 @@ _FUNCTION = _wordset(
     could shall should may might must what who why how when where this that these those there
     here its the an"""
 )
-# Words no name holds, though a run in capitals often does: prepositions and adverbs of a
-# shouted action ("SUIT BURSTS FROM THE WRECKAGE", "YANKED BACK IN", "IN ALL DIRECTIONS"),
-# camera and cutting words ("CLOSE ON WARD", "BACK TO ELAINE", "CAMERA FINDS JAKOBY", "ECU
-# WARD", "REVEALING GIBSON"), pronouns and numbers ("EVERYTHING BURNS", "SIX BLACK"). "OF",
-# "DE" and the like stay: JOHN OF GAUNT.
-_NOT_IN_NAME = _wordset(
-    """with on like in to from off at by into onto around behind back through across over
-    under up down out away toward towards against upon within without along beside past
-    close camera ecu ecu. cu angle pan tilt zoom insert pov revealing reveals reveal finds
-    see wide tight push pull dolly track tracking cut cuts dissolve fade smash match intercut
-    everything everyone everybody something someone somebody nothing nobody anyone anything
-    all his hers their its our your
-    two three four five six seven eight nine ten dozen hundred"""
+# Words no name holds, though a run in capitals often does: the function words and adverbs of a
+# shouted action ("SUIT BURSTS FROM THE WRECKAGE", "YANKED BACK IN", "EVERYTHING BURNS"), camera
+# and cutting words ("CLOSE ON WARD", "CAMERA FINDS JAKOBY", "ECU WARD", "REVEALING GIBSON") and
+# numbers ("SIX BLACK"). "OF", "DE" and the like stay: JOHN OF GAUNT.
+_NOT_IN_NAME = lexicon.FUNCTION_WORDS | _wordset(
+    """like off back up down out away along past toward towards hers close camera ecu cu angle
+    pan tilt zoom insert pov revealing reveals reveal finds see wide tight push pull dolly track
+    tracking cut cuts dissolve fade smash match intercut two three four five six seven eight
+    nine ten dozen hundred"""
 )
 _CONTRACTION = re.compile(r"\w{2,}['’](?:T|S|LL|RE|VE|D|M)$", re.I)
 _AFTER_BAD = re.compile(r"^\s*(?::|#|\d|['’][sS]\b)")

@@ -9,6 +9,8 @@ import functools
 import re
 from collections.abc import Iterable
 
+from showbible.reading import lexicon
+
 # Honorifics that do not change the person, dropped when a cue does not match as written
 # ("EARL OF WESTMORELAND" -> "WESTMORELAND", "DETECTIVE BURKE" -> "BURKE"). A universe adds its
 # own with `titles:` (the bible always wins: a title it declares is stripped).
@@ -226,22 +228,11 @@ def token_runs(label: str, min_len: int = 3) -> tuple[str, ...]:
     return tuple(out)
 
 
-_FUNCTION_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        """FROM IN ON AT TO BY WITH BUT OR NOR FOR INTO ONTO OVER UNDER ABOUT AFTER BEFORE THROUGH
-    ACROSS AGAINST AMONG AROUND BEHIND BELOW BENEATH BESIDE BETWEEN BEYOND DURING INSIDE OUTSIDE
-    UPON WITHIN WITHOUT AS IF THEN THAN SO YET HE SHE IT WE THEY YOU ME HIM HER US THEM HIS ITS
-    OUR THEIR MY YOUR THIS THAT THESE THOSE EVERYTHING EVERYONE EVERYBODY SOMETHING SOMEONE
-    SOMEBODY NOTHING NOBODY ANYONE ANYTHING ALL SOME ANY EACH EVERY NO NOT IS ARE WAS WERE BE
-    BEEN HAS HAVE HAD DO DOES DID""",
-    )
-)
 _JOINERS = frozenset(
     {"OF", "THE", "AND", "A", "AN", "DE", "LA", "LE", "VON", "VAN", "&", "DU", "DI"}
     # Function words name no one either: a cue misread from an all-capitals action line ("SUIT
     # BURSTS FROM THE WRECKAGE- BUT", "EVERYTHING BURNS") made "From" and "Everything" names.
-    | _FUNCTION_WORDS
+    | {w.upper() for w in lexicon.FUNCTION_WORDS}
 )
 
 

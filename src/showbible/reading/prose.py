@@ -29,46 +29,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from showbible.reading.prose_words import (
-    ABSENCE_NOUN as _ABSENCE_NOUN,
-)
-from showbible.reading.prose_words import (
-    ADJECTIVES as _ADJECTIVES,
-)
-from showbible.reading.prose_words import (
-    BODY as _BODY,
-)
-from showbible.reading.prose_words import (
-    DEVICE as _DEVICE,
-)
-from showbible.reading.prose_words import (
-    DOING as _DOING,
-)
-from showbible.reading.prose_words import (
-    MOVE_BEFORE as _MOVE_BEFORE,
-)
-from showbible.reading.prose_words import (
-    OTHER_PERSON_OF as _OTHER_PERSON_OF,
-)
-from showbible.reading.prose_words import (
-    PLACE as _PLACE,
-)
-from showbible.reading.prose_words import (
-    REMAINS as _REMAINS,
-)
-from showbible.reading.prose_words import (
-    SHOWN as _SHOWN,
-)
-from showbible.reading.prose_words import (
-    THOUGHT_NOUN as _THOUGHT_NOUN,
-)
-from showbible.reading.prose_words import (
-    VEHICLE as _VEHICLE,
-)
-from showbible.reading.prose_words import (
-    WORN as _WORN,
-)
-from showbible.reading.prose_words import (
-    WRITTEN as _WRITTEN,
+    ABSENCE_NOUN,
+    ADJECTIVES,
+    BODY,
+    DEVICE,
+    DOING,
+    MOVE_BEFORE,
+    OTHER_PERSON_OF,
+    PLACE,
+    REMAINS,
+    SHOWN,
+    THOUGHT_NOUN,
+    VEHICLE,
+    WORN,
+    WRITTEN,
+    word_set,
 )
 
 PRESENT = "present"
@@ -90,19 +65,11 @@ _PRESENT = Reading(PRESENT)
 _READINGS = {c: Reading(c) for c in CLASSES}
 
 
-def _set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _words(text: str) -> str:
-    return "|".join(sorted(set(text.split()), key=len, reverse=True))
-
-
-_SHOWN += r"|answering\s+machine|security\s+camera|camera\s+feed"
-_DEPICTION = "|".join((_SHOWN, _WRITTEN, _DEVICE))
+_SHOWN = SHOWN + r"|answering\s+machine|security\s+camera|camera\s+feed"
+_DEPICTION = "|".join((_SHOWN, WRITTEN, DEVICE))
 _DEPICTION_RE = re.compile(rf"\b(?:{_DEPICTION})\b")
 _SHOWN_RE = re.compile(rf"\b(?:{_SHOWN})\b")
-_WRITTEN_RE = re.compile(rf"\b(?:{_WRITTEN})\b")
+_WRITTEN_RE = re.compile(rf"\b(?:{WRITTEN})\b")
 # After a picture or recording, these put what follows inside it: "footage of", "images ...:".
 _SHOWING = re.compile(
     r"(?:\bof\b|\bshowing\b|\bshows?\b|\bshowed\b|\bdepict\w*|\bfeatur\w*"
@@ -246,7 +213,7 @@ _GOING_TO = re.compile(
 _LISTENING = re.compile(r"\b(?:listen(?:s|ed|ing)?\s+to|hears?|heard|hearing)\s+$")
 _ON_DEVICE = re.compile(
     rf"^\s+(?:on|over|through|from)\s+(?:the|a|an|his|her|their|its)?\s*(?:\w+\s+)?"
-    rf"(?:{_DEVICE}|{_SHOWN})\b"
+    rf"(?:{DEVICE}|{_SHOWN})\b"
 )
 # A name written up: "a sign that says Dogneetus", "a plaque reading Cole".
 _SIGN_SAYS = re.compile(
@@ -441,7 +408,7 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
             return _READINGS["depiction"]
         if place.match(w):
             return _READINGS["place"]
-        if w not in _ADJECTIVES and not w.endswith("ed"):
+        if w not in ADJECTIVES and not w.endswith("ed"):
             break
     return _READINGS["possessive"]
 
@@ -463,43 +430,43 @@ _MOVING = re.compile(
 def _doing(head: list[str]) -> bool:
     """``X's next move``, ``X's every step``, ``X's point of view``: an act of X or X's eyes."""
     for k, w in enumerate(head):
-        if w in _DOING or (w == "point" and head[k + 1 : k + 3] == ["of", "view"]):
+        if w in DOING or (w == "point" and head[k + 1 : k + 3] == ["of", "view"]):
             return True
-        if w == "move" and k > 0 and head[k - 1] in _MOVE_BEFORE:
+        if w == "move" and k > 0 and head[k - 1] in MOVE_BEFORE:
             return True
-        if w not in _ADJECTIVES and w not in ("next", "every", "slow", "sudden", "careful"):
+        if w not in ADJECTIVES and w not in ("next", "every", "slow", "sudden", "careful"):
             return False
     return False
 
 
 def _worn_and_touched(words: list[str], before: str) -> bool:
     return (
-        bool(words) and _TOUCHING.search(before) is not None and any(w in _WORN for w in words[:3])
+        bool(words) and _TOUCHING.search(before) is not None and any(w in WORN for w in words[:3])
     )
 
 
 def _carried_off(words: list[str]) -> bool:
     for k, w in enumerate(words[:3]):
-        if w in _VEHICLE:
+        if w in VEHICLE:
             return _MOVING.match(" ".join(words[k + 1 : k + 4])) is not None
     return False
 
 
-_REMAINS_W = re.compile(rf"^(?:{_REMAINS})$")
+_REMAINS_W = re.compile(rf"^(?:{REMAINS})$")
 # The head of "the N of X" that makes X a reference of a class.
 _OF_HEADS = (
-    (re.compile(rf"(?:{_REMAINS})s?|ghosts?|spirits?|shades?"), "remains"),
+    (re.compile(rf"(?:{REMAINS})s?|ghosts?|spirits?|shades?"), "remains"),
     (re.compile(rf"(?:{_DEPICTION})"), "depiction"),
-    (re.compile(rf"(?:{_ABSENCE_NOUN})"), "absence"),
-    (re.compile(rf"(?:{_THOUGHT_NOUN})"), "thought"),
-    (re.compile(rf"(?:{_PLACE})"), "place"),
+    (re.compile(rf"(?:{ABSENCE_NOUN})"), "absence"),
+    (re.compile(rf"(?:{THOUGHT_NOUN})"), "thought"),
+    (re.compile(rf"(?:{PLACE})"), "place"),
 )
 _DEPICTION_W = re.compile(rf"^(?:{_DEPICTION})$")
-_PLACE_W = re.compile(rf"^(?:{_PLACE})$")
-_BODY_W = re.compile(rf"^(?:{_BODY})$")
+_PLACE_W = re.compile(rf"^(?:{PLACE})$")
+_BODY_W = re.compile(rf"^(?:{BODY})$")
 
 
-_DEAD_WORDS = _set("severed dead lifeless bloody bloodied decapitated cut-off")
+_DEAD_WORDS = word_set("severed dead lifeless bloody bloodied decapitated cut-off")
 # "CADE'S head on a pike", "HASTINGS' head in a sack": carried or set up, not on the shoulders.
 _HEAD_SHOWN = re.compile(
     r"[\w\s]{0,20}?\bhead\s+(?:on|upon|in)\s+a\s+(?:pike|pole|spike|stake|lance|sack|box|bag|basket)\b"
@@ -558,7 +525,7 @@ def _before(
         capital = original[start - len(tail) + of.start(1)].isupper()
         # In a line all in capitals (a telegram, an insert: "BE ADVISED OF ESCAPE OF LEDNOV")
         # a capital makes no title.
-        if head not in _OTHER_PERSON_OF and capital and not _in_capitals(original):
+        if head not in OTHER_PERSON_OF and capital and not _in_capitals(original):
             return None  # part of a name or a title: "Lord John of LANCASTER", "Earl of Kent"
         return _READINGS["possessive"]
     if direction and _EXCEPT_BEFORE.search(tail):
@@ -649,7 +616,7 @@ def _trigger_words() -> frozenset[str]:
     for source in sources:
         words.update(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", source)))
     # Words that only join or place the words above: alone they make nothing a reference.
-    return frozenset(words) - _set(
+    return frozenset(words) - word_set(
         """the an his her its their this that these those one another every some any and or to
         in on at with from into onto by up down out back over through across inside within is
         was are were be been has had have will would could can should must might may did does

@@ -149,6 +149,19 @@ SEXED_WORDS: dict[str, str] = {
 }
 
 
+# Words no name is made of: prepositions, pronouns, determiners, conjunctions and auxiliaries.
+# A run of a label's words that begins or ends with one is no partial name ("From" of a cue
+# "SUIT BURSTS FROM THE WRECKAGE"), and a run of capitals that holds one introduces no one
+# ("CLOSE ON WARD", "EVERYTHING BURNS"). Lower-case.
+_FUNCTION = """from in on at to by with but or nor for into onto over under about after before
+    through across against among around behind below beneath beside between beyond during inside
+    outside upon within without as if then than so yet he she it we they you me him her us them
+    his its our their my your this that these those everything everyone everybody something
+    someone somebody nothing nobody anyone anything all some any each every no not is are was
+    were be been has have had do does did"""
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+
+
 def names_no_one(run: str) -> bool:
     """Whether a run of a label's words is only kind and group words (``FRENCH`` of ``FRENCH
     KING``): "French Soldier" or "the French" is no part of that name."""
