@@ -28,6 +28,7 @@ import hashlib
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,95 +81,80 @@ def _sentence_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int
     return out
 
 
-def _pdf_sentences(pdf: Path) -> dict[tuple[int, str], tuple[str, int]]:
-    """Every action sentence of a PDF as the extraction splits it, by (line, sha256 prefix):
-    the paragraph it stands in and its offset there."""
+# A sentence found by its hash: where it stands (its line, if the reader gives one), the
+# paragraph it stands in and its offset there.
+Found = tuple[int, str, int]
+
+
+def _pdf_sentences(root: Path, src: str) -> dict[str, list[Found]]:
+    """Every action sentence of a PDF as the extraction splits it, by sha256 prefix."""
     from showbible.formats import read_script
     from showbible.model import Kind
     from showbible.reading.extract import _line_at, _sentences
 
-    out: dict[tuple[int, str], tuple[str, int]] = {}
-    for el in read_script(pdf).elements:
+    out: dict[str, list[Found]] = {}
+    pdf = root / src
+    for el in read_script(pdf).elements if pdf.is_file() else ():
         if el.kind is not Kind.ACTION:
             continue
         for start, sentence in _sentences(el.text):
             sha = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:16]
-            out[(_line_at(el, start), sha)] = (el.text, start)
+            out.setdefault(sha, []).append((_line_at(el, start), el.text, start))
     return out
 
 
-def _screenplay_mentions(entries: list[dict[str, object]]) -> list[Mention]:
-    """The screenplays part, read from the PDFs; an entry whose sentence is not found (another
-    reader, another PDF) is left out and counted on stderr."""
-    by_pdf: dict[str, dict[tuple[int, str], tuple[str, int]]] = {}
+def _western_sentences(root: Path, src: str) -> dict[str, list[Found]]:
+    """A film's action text as one stream of sentences (its lines joined), by sha256 prefix;
+    each sentence is its own paragraph."""
+    from showbible.reading.extract import _sentences
+
+    out: dict[str, list[Found]] = {}
+    path = root / f"{src}.txt"
+    if path.is_file():
+        raw = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        text = " ".join(line.strip() for line in raw if line.strip())
+        for _start, sentence in _sentences(text):
+            sha = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:16]
+            out.setdefault(sha, []).append((0, sentence, 0))
+    return out
+
+
+def _hashed_mentions(
+    part: str,
+    entries: list[dict[str, object]],
+    root: Path,
+    sentences_of: Callable[[Path, str], dict[str, list[Found]]],
+) -> list[Mention]:
+    """A part whose texts are not committed: each entry's sentence found by its hash in its
+    source under ``root`` (at its line when the source has it there twice); an entry whose
+    sentence is not found (another reader, another file) is left out and counted on stderr."""
+    by_src: dict[str, dict[str, list[Found]]] = {}
     mentions: list[Mention] = []
     lost = 0
     for entry in entries:
         src = str(entry["src"])
-        if src not in by_pdf:
-            pdf = PDFS / src
-            by_pdf[src] = _pdf_sentences(pdf) if pdf.is_file() else {}
-        sentences = by_pdf[src]
-        key = (int(str(entry["line"])), str(entry["sha"]))
-        found = sentences.get(key) or next(
-            (v for k, v in sentences.items() if k[1] == key[1]), None
-        )
+        if src not in by_src:
+            by_src[src] = sentences_of(root, src)
+        candidates = by_src[src].get(str(entry["sha"]), [])
+        line = int(str(entry.get("line", 0)))
+        found = next((c for c in candidates if c[0] == line), candidates[0] if candidates else None)
         if found is None:
             lost += 1
             continue
-        text, offset = found
+        _line, text, offset = found
         names = entry["names"]
         assert isinstance(names, list)
         sentence_spans = _spans(text[offset:], [(n, int(k)) for n, k, _ in names])
         spans = [(a + offset, b + offset) for a, b in sentence_spans]
-        golds = [str(g) for _, _, g in names]
-        where = f"{src}:{entry['line']}"
+        where = f"{src}:{line}" if line else src
+        sample = str(entry.get("sample", ""))
         for sentence, at, inside in _sentence_of(text, spans):
             for i in inside:
                 a, b = spans[i]
-                sample = str(entry.get("sample", ""))
-                name = str(names[i][0])
-                mentions.append(
-                    Mention(
-                        "screenplays", sample, where, sentence, name, a - at, b - at, golds[i], text
-                    )
-                )
+                mentions.append(Mention(part, sample, where, sentence, str(names[i][0]),
+                                        a - at, b - at, str(names[i][2]), text))  # fmt: skip
     if lost:
-        print(f"screenplays: {lost} sentences not found in {PDFS}", file=sys.stderr)
-    return mentions
-
-
-def _western_mentions(entries: list[dict[str, object]]) -> list[Mention]:
-    """The westerns part: each film's action text as one stream of sentences, found by hash."""
-    from showbible.reading.extract import _sentences
-
-    by_film: dict[str, dict[str, str]] = {}
-    mentions: list[Mention] = []
-    lost = 0
-    for entry in entries:
-        src = str(entry["src"])
-        if src not in by_film:
-            path = WESTERNS / f"{src}.txt"
-            by_film[src] = {}
-            if path.is_file():
-                raw = path.read_text(encoding="utf-8", errors="replace").split("\n")
-                text = " ".join(line.strip() for line in raw if line.strip())
-                for _start, sentence in _sentences(text):
-                    sha = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:16]
-                    by_film[src][sha] = sentence
-        sentence = by_film[src].get(str(entry["sha"]))
-        if sentence is None:
-            lost += 1
-            continue
-        names = entry["names"]
-        assert isinstance(names, list)
-        spans = _spans(sentence, [(n, int(k)) for n, k, _ in names])
-        for (name, _k, gold), (a, b) in zip(names, spans, strict=True):
-            sample = str(entry.get("sample", ""))
-            mentions.append(Mention("westerns", sample, src, sentence, str(name), a, b,
-                                    str(gold), sentence))  # fmt: skip
-    if lost:
-        print(f"westerns: {lost} sentences not found in {WESTERNS}", file=sys.stderr)
+        print(f"{part}: {lost} sentences not found in {root}", file=sys.stderr)
     return mentions
 
 
@@ -179,10 +165,10 @@ def load(parts: tuple[str, ...] = ("written", "shakespeare", "bigfish")) -> list
         path = DATA / f"{part}.yaml"
         entries = yaml.load(path.read_text(encoding="utf-8")) or []
         if part == "screenplays":
-            mentions += _screenplay_mentions(entries)
+            mentions += _hashed_mentions(part, entries, PDFS, _pdf_sentences)
             continue
         if part == "westerns":
-            mentions += _western_mentions(entries)
+            mentions += _hashed_mentions(part, entries, WESTERNS, _western_sentences)
             continue
         source: list[str] | None = None
         if part == "bigfish":
