@@ -30,11 +30,11 @@ from dataclasses import dataclass
 
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
+    ACT_MODIFIERS,
     ADJECTIVES,
     BODY,
     DEVICE,
     DOING,
-    MOVE_BEFORE,
     OTHER_PERSON_OF,
     PLACE,
     REMAINS,
@@ -384,9 +384,8 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
         if w in ("ghost", "spirit", "shade"):
             return _READINGS["remains"]
         if body.match(w):
-            # "CADE'S head" carried on: remains; "Mara's head snaps up": Mara.
             # A head is remains only where the sentence says so ("Enter ... with HASTINGS' head",
-            # "CADE'S head on a pike"): "Annie is tending to Jeff's head." is Jeff's.
+            # "CADE'S head on a pike"); "Mara's head snaps up", "tending to Jeff's head": theirs.
             if w == "body" or (
                 w == "head"
                 and (
@@ -432,9 +431,9 @@ def _doing(head: list[str]) -> bool:
     for k, w in enumerate(head):
         if w in DOING or (w == "point" and head[k + 1 : k + 3] == ["of", "view"]):
             return True
-        if w == "move" and k > 0 and head[k - 1] in MOVE_BEFORE:
+        if w == "move" and k > 0 and head[k - 1] in ACT_MODIFIERS:
             return True
-        if w not in ADJECTIVES and w not in ("next", "every", "slow", "sudden", "careful"):
+        if w not in ADJECTIVES and w not in ACT_MODIFIERS:
             return False
     return False
 

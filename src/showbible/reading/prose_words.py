@@ -68,8 +68,9 @@ DOING = word_set(
     response attention turn pace angle pov eyeline"""
 )
 
-# "Domino's next move" is his; "Cole's move to Boston" is a change of address.
-MOVE_BEFORE = word_set("next every first slightest sudden")
+# What may stand before an act of someone's ("Dunbar's slow approach"); "move" is an act only
+# after one ("Domino's next move" is his; "Cole's move to Boston" is a change of address).
+ACT_MODIFIERS = word_set("next every first slightest sudden slow careful")
 
 # Heads of an "of" that name somebody else even when capitalised: "the Duchess of Gloucester".
 OTHER_PERSON_OF = word_set(
