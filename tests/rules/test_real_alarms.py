@@ -1,7 +1,8 @@
 """Continuity findings on real transcripts read without a bible (bench/real_alarms.py): a
 broadcast show is consistent as far as its audience can tell, so each is presumed a false
 alarm. Holds the figures the reintroduction rule reached (Friends + The Office 27 -> 7,
-Seinfeld + Friends + The Big Bang Theory 46 -> 19 at the eighteenth session) with some room.
+Seinfeld + Friends + The Big Bang Theory 46 -> 19 at the eighteenth session; 4 and 11 in the
+nineteenth, old acquaintances playing strangers no longer judged) with some room.
 The corpora live outside the repository (``SHOWBIBLE_IDENTITY_CORPORA``); skipped without them.
 """
 
@@ -19,7 +20,7 @@ from showbible.universe.loader import load_universe
 CORPORA = Path(os.environ.get("SHOWBIBLE_IDENTITY_CORPORA", "/nonexistent"))
 
 
-@pytest.mark.parametrize(("name", "ceiling"), [("sitcoms", 10), ("franchise", 24)])
+@pytest.mark.parametrize(("name", "ceiling"), [("sitcoms", 6), ("franchise", 14)])
 def test_real_transcripts_raise_few_continuity_findings(name: str, ceiling: int) -> None:
     root = CORPORA / name
     if not (root / "universe.yaml").is_file():

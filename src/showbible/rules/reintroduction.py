@@ -16,8 +16,9 @@ Refuses (stranger_line.py; docs/rules/reintroduction.md, measured by
 bench/reintroduction_dev.py): words that open another question ("Who are you talking to?"),
 rhetorical guesses, quotations, speeches to a room, answers, someone playing someone else,
 lines next to a walk-on, a line that names no one it greets in a scene with a newcomer in it,
-a greeting to someone absent by name, non-recognition the scene plays ("It's me!"), costumes;
-and a scene shared in a crowd without a word between the two is no meeting.
+a greeting to someone absent by name, non-recognition the scene plays ("It's me!"), costumes,
+old acquaintances (five earlier episodes together: play, not a slip); and a scene shared in a
+crowd without a word between the two is no meeting.
 """
 
 from __future__ import annotations
@@ -209,6 +210,8 @@ class Reintroduction(Rule):
                     key = (min(a, b), max(a, b))
                     if key in reported or first is None:
                         continue
+                    if _old_acquaintances(ctx, meetings, scene, a, b, when):
+                        continue  # play between people who share half a season, not a slip
                     reported.add(key)
                     yield self.finding(
                         scene,
@@ -581,6 +584,37 @@ def _same_face(
 def _identity_secret(ctx: Context, cid: str) -> str | None:
     conf = ctx.canon.universe.bible.characters.get(cid)
     return conf.identity_secret if conf is not None else None
+
+
+# Two people who have talked together in this many episodes before know each other beyond any
+# writer's forgetting: a stranger line between them is play (a joke, a pretence, a game), not a
+# slip. The slip this rule exists for is the thin acquaintance -- one crossover, a guest spot --
+# that another room's writers did not know of.
+ACQUAINTED_EPISODES = 5
+
+
+def _old_acquaintances(
+    ctx: Context, meetings: _Meetings, scene: SceneFacts, a: str, b: str, when: Moment
+) -> bool:
+    """Whether ``a`` and ``b`` have talked together (``_dealt``) in ``ACQUAINTED_EPISODES``
+    earlier episodes, counting none before one of them came back under a name others share
+    (``_Meetings.since``)."""
+    x, y = (a, b) if a < b else (b, a)
+    since = max(meetings.since(x, scene), meetings.since(y, scene))
+    episodes: set[tuple[str, str]] = set()
+    for m in meetings.get((x, y)):
+        if m.pos >= when[0]:
+            break
+        ep = (m.scene.series, m.scene.episode)
+        if ep in episodes or ep == (scene.series, scene.episode):
+            continue
+        if since and m.scene.series == scene.series and meetings.episode_index(m.scene) < since:
+            continue
+        if _dealt(ctx, m.scene, x, y):
+            episodes.add(ep)
+            if len(episodes) >= ACQUAINTED_EPISODES:
+                return True
+    return False
 
 
 def _first_line(scene: SceneFacts, a: str, b: str) -> int:
