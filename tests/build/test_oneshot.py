@@ -258,14 +258,13 @@ def test_an_old_snapshot_is_refused_with_a_note_and_still_right(
     url = f"sqlite:///{tmp_path}/canon.sqlite"
     build(universe, url)
 
-    def format_5(doc: dict[str, Any]) -> None:  # as the version before the rules' counts
-        doc["v"] = 5
-        doc.pop("k", None)
+    def format_6(doc: dict[str, Any]) -> None:  # as the version before the crossings' leads
+        doc["v"] = 6
 
-    _rewrite_snapshot(url, format_5)
+    _rewrite_snapshot(url, format_6)
     _edit(_scripts(universe)[2], "reword", "", "")
     done = oneshot.update(universe, url)
-    assert done.mode == "build" and "format 5, not 6" in done.note, done.note
+    assert done.mode == "build" and "format 6, not 7" in done.note, done.note
     _assert_as_from_nothing(done, universe, url, tmp_path)
 
 

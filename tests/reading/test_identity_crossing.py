@@ -88,21 +88,26 @@ def test_the_bible_always_wins() -> None:
         "ENSIGN", "OFFICER", "HELMSMAN", "SECURITY", "FEMALE", "UNKNOWN", "CHORUS", "ALL",
         "MINER 1", "CREWWOMAN 2", "NEWS ANCHOR #4", "ARMY HECKLER#1", "FIRST CITIZEN",
         "MAN IN SUIT", "SHIELD AGENT", "POLICE OFFICER", "ALIEN", "VOICE ON RADIO", "COMPUTER",
-        "ROMULAN", "KLINGON", "BAJORAN",
+        "ROMULAN", "KLINGON", "BAJORAN", "Q2",
     ],
 )  # fmt: skip
 def test_walk_on_labels(label: str) -> None:
     # The universe numbers KLINGON and puts BAJORAN and ROMULAN before position words: classes.
+    # Q2 beside a Q is a double of Q, numbered.
     labels = ["KLINGON 2", "KLINGON 3", "BAJORAN OFFICER", "ROMULAN GUARD", "WORF", "O'BRIEN"]
+    labels += ["Q", "Q2"]
     classes = lexicon.class_words(labels, frozenset())
     assert lexicon.walk_on(label, frozenset(), classes) is not None
 
 
 @pytest.mark.parametrize(
-    "label", ["WORF", "O'BRIEN", "AGENT COULSON", "CAPTAIN JACK", "KING T'CHALLA", "Q", "RIKER"]
-)
+    "label",
+    ["WORF", "O'BRIEN", "AGENT COULSON", "CAPTAIN JACK", "KING T'CHALLA", "Q", "RIKER", "K9",
+     "R2-D2"],
+)  # fmt: skip
 def test_people_are_not_walk_ons(label: str) -> None:
-    # A lone double (Q2, RIKER 2) does not make a class of a person, nor several Qs of Q.
+    # A lone double (Q2, RIKER 2) does not make a class of a person, nor several Qs of Q; a
+    # letter and a number with no letter of that name cued (K9, R2-D2) is a name, no count.
     labels = ["KLINGON 2", "BAJORAN OFFICER", "Q2", "RIKER 2", "QS", label]
     assert lexicon.walk_on(label, frozenset(), lexicon.class_words(labels, frozenset())) is None
 
@@ -114,6 +119,7 @@ def test_people_are_not_walk_ons(label: str) -> None:
         ("ALL OTHER STEVENS", True), ("GUARDS", True), ("OFFICERS", True), ("KLINGONS", True),
         ("STEVEN", False), ("JONES", False), ("MRS. JONES", False), ("ROSS", False),
         ("LARS", False), ("CHARLES", False), ("THANOS", False), ("YELLOW DIAMOND", False),
+        ("CYBERMEN", True), ("CYBERMAN", True), ("WOMEN", True), ("CARMEN", False),
     ],
 )  # fmt: skip
 def test_plurals_that_name_several_people_are_groups(label: str, walk_on: bool) -> None:
@@ -124,7 +130,8 @@ def test_plurals_that_name_several_people_are_groups(label: str, walk_on: bool) 
     labels = [
         "THE GEMS", "VARIOUS GEMS", "GEMS", "CRYSTAL GEMS", "THE DIAMONDS", "YELLOW DIAMOND",
         "STEVEN", "ALL OTHER STEVENS", "KLINGON 2", "KLINGON 3", "JON", "JON SNOW", "JONES",
-        "MRS. JONES", "ROSS", "RO", "LARS", "CHARLES", "THANOS", label,
+        "MRS. JONES", "ROSS", "RO", "LARS", "CHARLES", "THANOS", "CYBERMAN", "CYBERMEN",
+        "CARMEN", label,
     ]  # fmt: skip
     classes = lexicon.class_words(labels, frozenset(), main={"STEVEN"})
     assert (lexicon.walk_on(label, frozenset(), classes) is not None) is walk_on
@@ -230,26 +237,48 @@ def test_the_main_cast_of_both_series_is_no_evidence() -> None:
 
 
 def test_a_distinctive_guest_of_a_franchise_whose_main_cast_crosses_is_one_character() -> None:
-    # KORRA is the main cast of both long series and crosses (she recurs): the series are one
-    # franchise, and a distinctive name that speaks with her once in each is its guest coming
-    # back. A common name there stays possible (everyone meets the main cast), and so does a
-    # distinctive one in two series whose main casts are different people.
+    # KORRA and ASAMI are the main cast of both long series and cross (they recur): the series
+    # are one franchise, and a distinctive name that speaks with them once in each is its guest
+    # coming back (Steven Universe Future's SUNSTONE). A common name there stays possible
+    # (everyone meets the main cast), and so does a distinctive one in two series whose main
+    # casts are different people.
     one = [
-        ("one", ["KORRA", "PEARL"] + (["SUNSTONE", "JENNY"] if n == 0 else [])) for n in range(12)
+        ("one", ["KORRA", "ASAMI", "PEARL"] + (["SUNSTONE", "JENNY"] if n == 0 else []))
+        for n in range(12)
     ]
     two = [
-        ("two", ["KORRA", "CONNIE"] + (["SUNSTONE", "JENNY"] if n == 0 else [])) for n in range(12)
+        ("two", ["KORRA", "ASAMI", "CONNIE"] + (["SUNSTONE", "JENNY"] if n == 0 else []))
+        for n in range(12)
     ]
     cast = settled(one + two)
     assert cast.crossings["korra"].settled
     sunstone = cast.crossings["sunstone"]
     assert sunstone.settled
     (pair,) = sunstone.pairs
-    assert pair.company == ["jenny"] and pair.main == pair.support == ["korra"]
+    assert pair.company == ["jenny"] and pair.main == pair.support == ["asami", "korra"]
     assert not cast.crossings["jenny"].settled
     apart = [("one", ["RACHEL"] + (["SUNSTONE"] if n == 0 else [])) for n in range(12)]
     apart += [("two", ["MICHAEL"] + (["SUNSTONE"] if n == 0 else [])) for n in range(12)]
     assert not settled(apart).crossings["sunstone"].settled
+
+
+def test_one_lead_of_both_series_is_no_evidence_of_a_guest() -> None:
+    # Doctor Who and its revival: one lead in every episode of both meets every guest, so a
+    # distinctive name that recurs in both with the lead alone (OSGOOD of 1971 and of 2013,
+    # the Cassandra of Troy and the Lady Cassandra) is not one person on that evidence; the
+    # lead itself, cued by a role word, is one person.
+    one = [("one", ["DOCTOR", "JO"] + (["OSGOOD"] if n < 2 else [])) for n in range(12)]
+    two = [("two", ["DOCTOR", "CLARA"] + (["OSGOOD"] if n < 2 else [])) for n in range(12)]
+    cast = settled(one + two)
+    doctor = cast.crossings["doctor"]
+    assert doctor.settled and doctor.lead
+    (pair,) = cast.crossings["osgood"].pairs
+    assert pair.recurs and pair.main == ["doctor"] and pair.support == []
+    assert not cast.crossings["osgood"].settled
+    # A role word that is no lead stays a walk-on however often it speaks (a WARDEN of both).
+    guards = [("one", ["KORRA", "ASAMI"] + (["WARDEN"] if n < 5 else [])) for n in range(12)]
+    guards += [("two", ["KORRA", "ASAMI"] + (["WARDEN"] if n < 5 else [])) for n in range(12)]
+    assert settled(guards).crossings["warden"].walk_on is not None
 
 
 def test_a_one_episode_special_recurs_as_far_as_it_can() -> None:

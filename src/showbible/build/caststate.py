@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from showbible.reading import lexicon
 from showbible.reading.crossing import Crossing, PairEvidence
+from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.names import normalise
 from showbible.reading.resolve import Cast, Character, Cue, Introduced
 from showbible.universe.loader import Episode, Universe
@@ -123,7 +124,8 @@ def introduced_roles(episodes: list[Episode], scans: Mapping[str, Names]) -> fro
     """Walk-on roles the scripts declare in their own words, as if the bible's ``roles:``
     listed them: a cued label that an action line introduces with an indefinite article ("An
     ACOLYTE brings in a tray"), whose head word is a position, group or kind of person
-    (lexicon), and which speaks in one episode of a series at most. The last two keep a name
+    (lexicon) or none of whose words is a first name (``_described``: A POLICE DIVER), and which
+    speaks in one episode of a series at most. The last two keep a name
     out ("a PHIL face") and a recurring character whose title is also a job (THE DOCTOR, cued
     in every episode, is no walk-on because a script says "a DOCTOR in a white coat")."""
     introduced = {normalise(t) for e in episodes for t in scans[e.key].kinds}
@@ -140,8 +142,15 @@ def introduced_roles(episodes: list[Episode], scans: Mapping[str, Names]) -> fro
     return frozenset(
         label
         for label, _s in per_series
-        if label not in recurring and label.split()[-1] in positions
+        if label not in recurring and (label.split()[-1] in positions or _described(label))
     )
+
+
+def _described(label: str) -> bool:
+    """Whether a label introduced with an article is no name: none of its words is a first
+    name (A POLICE DIVER; "a PHIL face" names Phil)."""
+    words = label.replace("'", " ").split()
+    return bool(words) and not any(is_given_name(w) for w in words)
 
 
 def capture(
@@ -160,6 +169,7 @@ def capture(
             {w: sorted(labels) for w, labels in sorted(cast.classes.words.items())},
             sorted(cast.classes.counted),
             sorted(cast.classes.groups),
+            sorted(cast.classes.doubles),
         ],
         "walk": dict(sorted(cast._walk_ons.items())),  # a cache: its order is not the cast's
         "unjoined": sorted(cast.unjoined),
@@ -197,11 +207,12 @@ def restore(cast: Cast, state: Any) -> tuple[SeriesCues, str, dict[str, str]] | 
         by_series = series_digests(series_cues)
         if by_series != state["series_digests"]:
             return None
-        words, counted, groups = state["classes"]
+        words, counted, groups, doubles = state["classes"]
         classes = lexicon.Classes(
             {str(w): frozenset(map(str, labels)) for w, labels in words.items()},
             frozenset(map(str, counted)),
             frozenset(map(str, groups)),
+            frozenset(map(str, doubles)),
         )
         cues = {
             (str(text), str(series)): Cue(str(cid), str(label), _opt(ident))
@@ -262,15 +273,16 @@ def _crossing(c: Crossing) -> list[object]:
         [
             [
                 list(p.series), list(p.episodes), list(p.company), list(p.support), p.asserted,
-                list(p.lengths), p.refuted, p.named, list(p.main),
+                list(p.lengths), p.refuted, p.named, list(p.main), p.lead,
             ]
             for p in c.pairs
         ],
+        c.lead,
     ]  # fmt: skip
 
 
 def _uncrossing(r: list[Any]) -> Crossing:
-    character, label, series, walk_on, distinctive, groups, pairs = r
+    character, label, series, walk_on, distinctive, groups, pairs, lead = r
     return Crossing(
         str(character),
         str(label),
@@ -279,11 +291,12 @@ def _uncrossing(r: list[Any]) -> Crossing:
         bool(distinctive),
         [[str(s) for s in g] for g in groups],
         [_pair(p) for p in pairs],
+        bool(lead),
     )
 
 
 def _pair(r: list[Any]) -> PairEvidence:
-    series, episodes, company, support, asserted, lengths, refuted, named, main = r
+    series, episodes, company, support, asserted, lengths, refuted, named, main, lead = r
     a, b = series
     ea, eb = episodes
     la, lb = lengths
@@ -297,6 +310,7 @@ def _pair(r: list[Any]) -> PairEvidence:
         _opt(refuted),
         _opt(named),
         [str(c) for c in main],
+        bool(lead),
     )
 
 

@@ -32,9 +32,10 @@ from showbible.canon.fold import MetRow
 from showbible.reading.infer.linking import Linked
 from showbible.rules import Evidence, Finding
 
-# 6: what the rules counted over the canon (5: the cast as the replay of the episodes' names
-# leaves it; 4: the speech counts; 3: the meetings; 2: the joined inferred facts)
-FORMAT = 6
+# 7: the crossings' leads and the classes' doubles (6: what the rules counted over the canon;
+# 5: the cast as the replay of the episodes' names leaves it; 4: the speech counts; 3: the
+# meetings; 2: the joined inferred facts)
+FORMAT = 7
 META_KEY = "snapshot"
 
 

@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from showbible.reading.lexicon import MODIFIED_POSITION
+from showbible.reading.lexicon import MODIFIED_POSITION, SOLE_POSITION
 
 RECUR = 2  # episodes in each series for a label to recur there
 # A character cued in at least this share of a long series' episodes (the main cast) is with
@@ -60,6 +60,11 @@ SUPPORT_COMMON = 3
 PERSON_EPISODES = 3
 PERSON_COMPANY = 0.25
 PERSON_SHARE = 0.5
+# The main cast of both series is evidence only when it is an ensemble: two people or more who
+# are somebody in both. One lead who is in every episode (THE DOCTOR of both runs of a show)
+# meets every guest, so meeting them says nothing of who the guest is (two Osgoods, 42 years
+# apart, the Cassandra of Troy and the Lady Cassandra).
+ENSEMBLE = 2
 
 
 @dataclass
@@ -78,6 +83,8 @@ class PairEvidence:
     named: str | None = None
     # Company that is the main cast of both series: support for a distinctive label only.
     main: list[str] = field(default_factory=list)
+    # The label itself is cued in half the episodes of both (a lead named by a role).
+    lead: bool = False
 
     @property
     def recurs(self) -> bool:
@@ -110,6 +117,8 @@ class PairEvidence:
             con.append(f"no one who speaks with {label} in {a} does so in {b}")
         if self.named:
             pro.append(self.named)
+        if self.lead:
+            pro.append(f"{label} speaks in half the episodes of both or more: the lead of both")
         (pro if distinctive else con).append(
             f"{label} is a distinctive name" if distinctive else f"{label} is a common name"
         )
@@ -132,6 +141,7 @@ class Crossing:
     distinctive: bool
     groups: list[list[str]] = field(default_factory=list)  # series that are one person
     pairs: list[PairEvidence] = field(default_factory=list)
+    lead: bool = False  # a role word that is the lead of two series or more (SOLE_POSITION)
 
     @property
     def settled(self) -> bool:
@@ -178,6 +188,13 @@ def settle(
             # that reads as a description is never distinctive on its own.
             crossing.walk_on = why = None
             crossing.distinctive = False
+        elif why == SOLE_POSITION and sum(everywhere(cid, sid) for sid in series) >= 2:
+            # THE DOCTOR, cued in every episode of both runs of a show: a role word, but the
+            # lead of both, one person; where it is a guest it needs the support a common name
+            # needs.
+            crossing.walk_on = why = None
+            crossing.distinctive = False
+            crossing.lead = True
         out[cid] = crossing
         if why is not None or len(series) < 2:
             continue
@@ -194,6 +211,7 @@ def settle(
                 [],
                 lengths=(length[a], length[b]),
                 main=sorted(main_both),
+                lead=crossing.lead and everywhere(cid, a) and everywhere(cid, b),
             )
             crossing.pairs.append(ev)
             pairs[(cid, a, b)] = ev
@@ -232,9 +250,19 @@ def _assert_pairs(
     pairs: dict[tuple[str, str, str], PairEvidence],
     anchors: set[str],
 ) -> None:
+    def person(y: str) -> bool:
+        # A main speaker of both series who is somebody: the bible's, or a label that is no
+        # walk-on. THE DOCTOR of every episode of both runs of a show is a role by its word
+        # until the evidence says otherwise: no company it keeps is evidence.
+        return y in anchors or (y in out and out[y].walk_on is None)
+
+    def ensemble(ev: PairEvidence) -> list[str]:
+        main = [y for y in ev.main if person(y)]
+        return main if len(main) >= ENSEMBLE else []
+
     def support(cid: str, a: str, b: str) -> list[str]:
         ev = pairs[(cid, a, b)]
-        known = [*ev.company, *ev.main] if out[cid].distinctive else ev.company
+        known = [*ev.company, *ensemble(ev)] if out[cid].distinctive else ev.company
         return [
             y for y in known if y in anchors or ((y, a, b) in pairs and pairs[(y, a, b)].asserted)
         ]
@@ -244,9 +272,12 @@ def _assert_pairs(
     # only is two people who share a rare name: ESTELLE, George's mother in Seinfeld and Joey's
     # agent in Friends, recurs in both with a JOEY and a RACHEL of each, who are no one person.
     for (cid, a, b), ev in pairs.items():
+        if ev.lead:
+            ev.asserted = True
+            continue
         if not out[cid].distinctive:
             continue
-        recur = ev.recurs and bool(ev.main)
+        recur = ev.recurs and bool(ensemble(ev))
         met = any(
             y in anchors or ((y, a, b) in pairs and out[y].distinctive and out[y].walk_on is None)
             for y in ev.company

@@ -2,7 +2,7 @@
 
 | kind | component | reads |
 |---|---|---|
-| ``dies`` | ``deaths.Deaths`` (withdrawn by ``deaths.Alive``) | deaths shown or told |
+| ``dies`` | ``deaths.Deaths`` (withdrawn by ``alive.Alive``) | deaths shown or told |
 | ``destroyed`` | ``destructions.Destructions`` (withdrawn by ``Intact``) | places destroyed |
 | ``cannot`` | ``incapacity.Incapacity`` | what someone lastingly cannot do |
 | ``held`` | ``confinement.Confinement`` (ended by ``Release``) | who is locked up where |
@@ -31,6 +31,7 @@ import ahocorasick
 from showbible.model import Scene
 from showbible.reading.facts import Inferred, SceneFacts
 from showbible.reading.infer.abduction import Abduction
+from showbible.reading.infer.alive import Alive
 from showbible.reading.infer.base import (
     HARM_BIT,
     HARM_STEMS,
@@ -46,7 +47,7 @@ from showbible.reading.infer.base import (
 )
 from showbible.reading.infer.confinement import Confinement, Release
 from showbible.reading.infer.custody import Custody
-from showbible.reading.infer.deaths import Alive, Deaths
+from showbible.reading.infer.deaths import Deaths
 from showbible.reading.infer.destructions import Destructions, Intact
 from showbible.reading.infer.incapacity import Incapacity
 from showbible.reading.infer.learning import Learning

@@ -51,6 +51,7 @@ from showbible.reading.infer.base import (
 from showbible.reading.infer.clauses import (
     Mention,
     blocked,
+    clause_start,
     imperative,
     lead,
     not_its_subject,
@@ -202,11 +203,14 @@ _TRIGGER = (
 # Falling is a sign only after a shot or a blow.
 _FALL_STEMS = ("fall", "fell", "down", "drop", "crumpl", "slump", "collaps", "toppl")
 _SIGN_BIT, _FALL_BIT = stem_bit(_TRIGGER), stem_bit(_FALL_STEMS)
-_ALIVE_STEMS = (
-    "aliv", "surviv", "dead", "death", "back to life", "reviv", "resurrect", "zombi", "undead",
-    "reanimat", "revenant", "grave", "coffin", "tomb",
-)  # fmt: skip
-_ALIVE_BIT = stem_bit(_ALIVE_STEMS)
+# After a predicate that stands after a comma, a word that goes on a noun phrase: the
+# predicate is an attributive participle ("a second, drowned house"), not the first named
+# one's ("Rafi slumps against the wheel, dead"; "..., dead in the water", "..., killed
+# instantly").
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:in|on|at|by|with|from|to|and|or|but|as|like|for|of|under|over|beside|near|"
+    r"again|too|now|then|already|instantly|still|where|when|while|before|after)\b)[a-z][\w'-]*"
+)
 _STATIVE = re.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
 _NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
 _STAB = re.compile(
@@ -480,6 +484,8 @@ class Deaths(Component):
             subject = Mention(unit.who[0], 0, 0)
         if subject is None:
             return
+        if subject.start < clause_start(text, m.start()) and _ATTRIBUTIVE.match(text, m.end()):
+            return  # "like a second, drowned house": the word the predicate comes before died
         if not subject.pronoun and not_its_subject(text, subject, m.start()):
             return  # "the fire behind Finn dies down": a thing's
         if subject.pronoun in ("speaker", "addressee") and unit.kind == "speech":
@@ -613,66 +619,6 @@ def _last_speech(scene: SceneView, at: int) -> int:
 def _speech_of(unit: Unit, scene: SceneView) -> str:
     """The whole speech a sentence belongs to."""
     return scene.facts.dialogue[unit.speech].text if unit.speech >= 0 else ""
-
-
-_ALIVE = re.compile(
-    r"\b(?:is alive|'s alive|are alive|still alive|very much alive|alive after all|survives|"
-    r"survived|(?:is|was|isn't|wasn't|'s) not dead|isn't dead|wasn't dead|am not dead|'m not dead|"
-    r"faked (?:his|her|their) (?:own )?death|coughs?, alive|, alive|"
-    # a return from death, as fantasy and science fiction tell it
-    r"(?:comes|came|come|is brought|was brought|gets brought) back to life|"
-    r"(?:is|was|gets|got|has been) (?:revived|resurrected|brought back from the dead)|"
-    r"(?:rises|rose|returns|returned|is back|comes back) from the dead|"
-    # or as the undead: "rises from his grave", "is reanimated"
-    r"(?:rises|arises|rose|climbs|crawls|claws (?:its|his|her|their) way) (?:up )?"
-    r"(?:out of|from) (?:the|a|his|her|their) (?:grave|coffin|tomb|crypt)|"
-    r"(?:is|was|gets|got|has been) reanimated|reanimates)\b",
-    re.I,
-)
-# One of the dead returning undead: "A zombie Mr. Cream Puff arises and moans."
-_UNDEAD = re.compile(r"\b(?:zombie|zombified|undead|reanimated|revenant)\s+(?=[A-Z])", re.I)
-# Someone brings the dead back: "Tikka brings Ward back to life", "the wand resurrects Brown".
-_REVIVES = re.compile(
-    r"\b(?:brings?|brought|bringing) (?P<x>\w+(?: \w+)?) back to life\b|"
-    r"\b(?:resurrects?|resurrected|revives?|revived) (?=[A-Z])",
-)
-
-
-class Alive(Component):
-    """Alive after all: what withdraws an inferred death.
-
-    Reads: a character as the subject of "is alive", "survives", "isn't dead", "wasn't dead",
-    "faked his death" (the negation is part of the phrase here, so it is not refused for it),
-    "comes back to life", "is revived", "rises from the dead", "rises from his grave", "is
-    reanimated", as the one brought back ("brings Ward back to life", "resurrects Brown"), or as
-    one of the dead come back undead ("A zombie Mr. Cream Puff arises").
-    Refuses: questions, conditions, modals ("may be alive"), wishes and hearsay.
-    """
-
-    kind = "alive"
-    stems = _ALIVE_STEMS
-
-    def read(self, unit: Unit, scene: SceneView) -> Iterator[Inferred]:
-        if not holds(unit, _ALIVE_BIT):
-            return
-        for m in _ALIVE.finditer(unit.text):
-            subject = subject_before(unit.ms, m.start(), unit.text)
-            if subject is None:
-                continue
-            if blocked(unit.text, m.start(), subject_at=subject.start, negation=False):
-                continue
-            yield fact("alive", subject.cid, unit, HIGH, f"subject of {m.group(0).strip()!r}")
-        for m in _UNDEAD.finditer(unit.text):
-            back = next((x for x in unit.ms if x.start == m.end() and not x.pronoun), None)
-            if back is None or blocked(unit.text, m.start(), negation=False):
-                continue
-            yield fact("alive", back.cid, unit, HIGH, f"returns as {m.group(0).strip()!r}")
-        for m in _REVIVES.finditer(unit.text):
-            start = m.start("x") if m.group("x") else m.end()
-            brought = next((x for x in unit.ms if x.start == start and not x.possessive), None)
-            if brought is None or blocked(unit.text, m.start(), negation=False):
-                continue
-            yield fact("alive", brought.cid, unit, HIGH, f"object of {m.group(0).strip()!r}")
 
 
 def _named_in_speech(unit: Unit, scene: SceneView, cid: str) -> bool:

@@ -105,6 +105,10 @@ VOICES = (
 )  # fmt: skip
 
 _NUMBERED = re.compile(r"(?:\s*#\s*\d+|\s+\d+|(?<=[A-Z])\d+|\s+[A-Z])$")
+# What a number may follow to make a numbered label: a word of two letters or more (MINER 1,
+# GUARD1), never a letter or a code (K9, R2-D2 are names).
+_CLASS_WORD = re.compile(r"(?:[A-Z'][A-Z'.-]*[A-Z'.]\s+)*[A-Z'][A-Z'.-]*[A-Z'.]")
+_CODE = re.compile(r"([A-Z])\d+")  # K9, Q2: a letter and a number, no word to number
 _ORDINAL = re.compile(
     r"^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|\d+(?:ST|ND|RD|TH)|"
     r"ANOTHER|OTHER|ONE|TWO|THREE)\s+"
@@ -179,7 +183,7 @@ def numbered(label: str) -> str | None:
     CITIZEN`` -> ``CITIZEN``, ``HECKLER#1`` -> ``HECKLER``), or None."""
     text = label.replace("’", "'")
     stripped = _NUMBERED.sub("", text).strip()
-    if stripped != text and stripped:
+    if stripped != text and _CLASS_WORD.fullmatch(stripped):
         return stripped
     stripped = _ORDINAL.sub("", text).strip()
     if stripped != text and stripped:
@@ -199,6 +203,9 @@ SOVEREIGNS = frozenset(
 _NO_ONE_HEADS = frozenset(GROUPS + DESCRIPTIONS + KINDS + VOICES)
 _ARTICLES = frozenset({"THE", "A", "AN"})
 MODIFIED_POSITION = "a position word after a modifier (a role unless the scripts show one person)"
+# A job alone (DOCTOR, MASTER, COACH): a role, unless it is the lead of the series it is cued in
+# (reading/crossing.py: THE DOCTOR, cued in every episode of both runs of a show).
+SOLE_POSITION = "a position word alone (a role unless it is the lead of every series it crosses)"
 
 
 @dataclass(frozen=True)
@@ -213,6 +220,9 @@ class Classes:
     # Plurals the universe uses for a group: after ``THE`` or a group word (THE GEMS,
     # VARIOUS GEMS, ALL OTHER STEVENS), so that CRYSTAL GEMS and GEMS are groups too.
     groups: frozenset[str] = frozenset()
+    # Letter-and-number labels that number a one-letter label of the universe (Q2 beside Q: a
+    # double); K9 or R2 with no K or R cued are names.
+    doubles: frozenset[str] = frozenset()
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -272,7 +282,10 @@ def class_words(
     for base, variants in numbers.items():
         if len(variants) >= 2 and base not in main:
             out[base] = out.get(base, frozenset()) | frozenset(variants)
-    return Classes(out, frozenset(numbers) | frozenset(plural), frozenset(groups))
+    doubles = frozenset(
+        label for label in names if (m := _CODE.fullmatch(label)) and m.group(1) in names
+    )
+    return Classes(out, frozenset(numbers) | frozenset(plural), frozenset(groups), doubles)
 
 
 # Words before a plural that make it several people: THE DIAMONDS, VARIOUS GEMS, ALL STEVENS.
@@ -290,6 +303,8 @@ def singulars(word: str) -> tuple[str, ...]:
         out.append(word[:-2])
     if word.endswith("S") and not word.endswith(("SS", "US", "IS", "'S")):
         out.append(word[:-1])
+    if word.endswith("MEN"):
+        out.append(word[:-3] + "MAN")  # WOMEN, POLICEMEN, CYBERMEN
     return tuple(w for w in out if len(w) >= 3)
 
 
@@ -308,12 +323,17 @@ def is_joint(label: str) -> bool:
 
 
 def _plurals(word: str) -> tuple[str, ...]:
-    out = (word + "S", word + "ES")
+    out: tuple[str, ...] = (word + "S", word + "ES")
+    if word.endswith("MAN"):
+        out = (*out, word[:-3] + "MEN")
     return (*out, word[:-1] + "IES") if word.endswith("Y") else out
 
 
 def _singular(label: str, names: Collection[str]) -> str | None:
     """The label of which ``label`` is the plural, when both are labels (GOBLINS, GOBLIN)."""
+    if label.endswith("MEN"):
+        single = label[:-3] + "MAN"
+        return single if single in names else None
     if not label.endswith("S"):
         return None
     for single in (label[:-1], label[:-2], label[:-3] + "Y"):
@@ -328,9 +348,9 @@ def _plural_of(single: str, names: Collection[str]) -> str:
 
 def walk_on(label: str, roles: frozenset[str], classes: Classes) -> str | None:
     """Why a normalised label is a walk-on (it names no one person across series), or None.
-    ``MODIFIED_POSITION`` is the one answer the scripts' evidence may overturn
-    (reading/crossing.py): ``ICE KING``, ``PEPPERMINT BUTLER``."""
-    if numbered(label) is not None:
+    ``MODIFIED_POSITION`` and ``SOLE_POSITION`` are the answers the scripts' evidence may
+    overturn (reading/crossing.py): ``ICE KING``, ``PEPPERMINT BUTLER``; THE ``DOCTOR``."""
+    if numbered(label) is not None or label in classes.doubles:
         return "a numbered or ordinal label"
     if label.startswith("VOICE"):
         return "an unattributed voice"
@@ -350,6 +370,14 @@ def walk_on(label: str, roles: frozenset[str], classes: Classes) -> str | None:
         )
 
     if all(lexical(w) for w in words):
+        if (
+            len(words) == 1
+            and words[0] in position_words()
+            and words[0] not in roles
+            and words[0] not in _NO_ONE_HEADS
+            and words[0] not in classes
+        ):
+            return SOLE_POSITION
         return "a position, group, description, kind or voice"
     head = words[-1]
     if head in classes.groups or _group_plural(label) is not None:
