@@ -13,8 +13,8 @@ Corpora (none of their text is in this repository; see tests/data/identity/READM
   the raw transcripts before the engine ran.
 - ``doctorwho``: Doctor Who (1963-1989, 158 serials) and its 2005 revival (175 episodes),
   chakoteya.net transcripts; gold in tests/data/identity/doctorwho.json, labelled blind (by a
-  helper who never ran the engine) before its first look: 16 people cross, 267 shared labels
-  are walk-ons, species and namesakes.
+  helper who never ran the engine) before its first look: 16 labels (11 people) cross, 267
+  shared labels are walk-ons, species and namesakes.
 - ``sitcoms``: Friends and The Office (US), a negative control: every asserted crossover is
   wrong. Counted.
 - ``franchise``: Seinfeld, Friends and The Big Bang Theory (500 episodes,

@@ -189,6 +189,22 @@ class Reintroduction(Rule):
                     # "Oh, hi." and "So, what's your name?" name no one).
                     guessed = not targets and not _calls_by_name(plain(speech.text))
                     targets = targets or _addressees(ctx, scene, speeches, k)
+                    answered = (
+                        guessed
+                        and learns == "speaker"
+                        and _answered_with_a_name(ctx, speeches, k, targets)
+                    )
+                    if answered:
+                        # "And who are you, girl?" -- "Ruth Raine, ma'am.": the one who
+                        # answers with her name is whom it was asked of, whoever else is there
+                        # -- when they met in an earlier episode: a meeting earlier the same day
+                        # may have been a voice on the telephone ("Who are you?" -- "I'm Donna
+                        # Chang...": the face is new), judged as a guess as before.
+                        b = speeches[k + 1].character
+                        at = ctx.fold.at(scene, line)
+                        first = _met_before(ctx, meetings, scene, a, b, at, speech.cue_line, learns)
+                        if first is not None and _episode(first.scene) != _episode(scene):
+                            guessed, targets = False, [b]
                 if not targets or not all(ctx.is_person(b) for b in targets):
                     continue  # none, or a walk-on or a group among them ("the Crystal Gems")
                 when = ctx.fold.at(scene, line)
@@ -344,6 +360,22 @@ def _a_name(word: str) -> bool:
     if word.lower() in _NOT_A_NAME:
         return False
     return is_given_name(word) or not is_common(word)
+
+
+def _episode(scene: SceneFacts) -> tuple[str, str]:
+    return scene.series, scene.episode
+
+
+def _answered_with_a_name(ctx: Context, speeches: list[Speech], k: int, targets: list[str]) -> bool:
+    """Whether the next speech is one of ``targets`` giving their own name at once ("Ruth
+    Raine, ma'am.", "I'm Ruth."), as an answer to a question of who they are."""
+    if k + 1 >= len(speeches) or speeches[k + 1].character not in targets:
+        return False
+    b, reply = speeches[k + 1].character, plain(speeches[k + 1].text).lstrip(" .…-—(")
+    intro = _SELF_INTRO.match(reply)
+    first = re.match(r"[A-Z][\w'’-]*", reply)
+    said = intro.group(1) if intro else first.group(0) if first else None
+    return said is not None and _names_self(ctx, b, said)
 
 
 def _calls_by_name(text: str) -> bool:

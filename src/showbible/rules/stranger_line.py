@@ -76,10 +76,17 @@ def stranger_phrase(text: str) -> tuple[str, int] | None:
             if not (_CLAUSE_END.match(rest) or (who and _WHO_TAIL.match(rest))):
                 continue  # "Who are you talking to?", "I don't know you'd be so bored"
             guess = _GUESS.match(rest)
-            if guess and not _NOT_GUESS.match(guess.group(1).strip()):
+            if guess and not _NOT_GUESS.match(guess.group(1).strip()) and not _vocative(guess):
                 continue  # "Who are you? Ansel Adams?!"
         return m.group(0), m.start()
     return None
+
+
+def _vocative(guess: re.Match[str]) -> bool:
+    """Whether what follows "who are you" after a comma is whom it is asked of, not a guess:
+    "And who are you, girl?" (a guess is a name: "Who are you, Sherlock Holmes?")."""
+    mark = guess.group(0).lstrip()[:1]
+    return mark == "," and guess.group(1).strip()[:1].islower()
 
 
 def plain(text: str) -> str:
