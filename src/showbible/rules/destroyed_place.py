@@ -4,8 +4,9 @@ Anti-pattern (``[[destroyed: CHAPEL]]`` in ep101 scene 6; later)::
 
     INT. CHAPEL ON THE POINT - NIGHT
 
-Fix: set the scene in the ruins under another name (``EXT. CHAPEL RUINS`` as a place of its
-own), mark it ``[[flashback]]``, or seal it with ``[[allow: destroyed-place rebuilt]]``.
+Fix: set the scene in its ruins (``EXT. CHAPEL ON THE POINT - RUINS``, ``EXT. CHAPEL RUINS``:
+what is left of a place is where its story goes on), mark it ``[[flashback]]``, or seal it with
+``[[allow: destroyed-place rebuilt]]``.
 
 A destruction inferred from one sentence that three or more later scenes contradict is refuted
 by the story, not reported (see ``rules/base.py``).
@@ -13,6 +14,7 @@ by the story, not reported (see ``rules/base.py``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -38,7 +40,7 @@ class DestroyedPlace(Rule):
             if known is not None and not scene.flashback:
                 after[id(known)] += 1
         for scene in ctx.scenes():
-            if scene.flashback:
+            if scene.flashback or _ruins(scene.location):
                 continue
             place = place_key(scene)
             known = _destroyed(fold, scene)
@@ -55,6 +57,20 @@ class DestroyedPlace(Rule):
                 [Evidence.of(e, f"{label} is destroyed" + _said(e.data))],
                 inferred=e.source == "inferred",
             )
+
+
+# A heading part that says the scene is at what is left of the place ("SALT WAREHOUSE -
+# RUINS", "THE CHAPEL (BURNT-OUT)"): the writer knows it is gone.
+_RUIN_WORDS = re.compile(
+    r"\b(?:RUINS?|RUINED|WRECK|WRECKAGE|REMAINS|RUBBLE|ASHES|CINDERS|BURN(?:T|ED)[- ]OUT|"
+    r"GUTTED|CHARRED|COLLAPSED|WHAT'?S LEFT|WHAT REMAINS|SITE OF)\b",
+    re.I,
+)
+
+
+def _ruins(location: str) -> bool:
+    """Whether a heading's location sets the scene in the ruins of its place."""
+    return bool(location) and _RUIN_WORDS.search(location.replace("’", "'")) is not None
 
 
 def _destroyed(fold: Fold, scene: SceneFacts) -> Known | None:
