@@ -10,7 +10,9 @@ transcripts (a speaker line with no words, a misspelt cue: ``RAHCEL``, ``NEMWAN`
 counted apart, as "input".
 
 Corpora, under ``$SHOWBIBLE_IDENTITY_CORPORA`` (default /work/scratch/identity; made by
-``bench/corpora.py`` and ``bench/corpus_franchise.py``): ``mcu``, ``adventure``, ``steven``,
+``bench/corpora.py``, ``bench/corpus_doctorwho.py`` and ``bench/corpus_franchise.py``): ``mcu``,
+``adventure``, ``steven``, ``doctorwho`` (time travel and regeneration make some of its
+findings the story's own: read, not presumed),
 ``sitcoms``, ``franchise``; the nine history plays of ../shared/data with no bible; and the
 Renaissance plays (DraCor TEI, one series per play) under ``$SHOWBIBLE_INFER_TEXTS`` (default
 /work/scratch/infer: the held-out texts of the inference bench, whose labels play no part here).
@@ -37,7 +39,9 @@ from identity_eval import CORPORA, shakespeare_universe
 from showbible.rules import INPUT_RULE_IDS
 from showbible.universe.loader import load_universe
 
-NAMES = ("mcu", "adventure", "steven", "sitcoms", "franchise", "plays", "renaissance")
+NAMES = (
+    "mcu", "adventure", "steven", "doctorwho", "sitcoms", "franchise", "plays", "renaissance",
+)  # fmt: skip
 INFER_TEXTS = Path(os.environ.get("SHOWBIBLE_INFER_TEXTS", "/work/scratch/infer"))
 # Findings about the scripts as written, not about the story they tell.
 INPUT = INPUT_RULE_IDS | {"unknown-character"}

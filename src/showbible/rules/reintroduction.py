@@ -37,6 +37,7 @@ from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.names import normalise
 from showbible.rules.base import Context, Evidence, Finding, Rule
+from showbible.rules.namesakes import Returns
 from showbible.rules.stranger_line import (
     answered_as_someone_else,
     framed_introduction,
@@ -420,13 +421,6 @@ def _addressees(ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int)
     return near or sorted(here - {a})
 
 
-# A character the bible does not declare, cued by a common first name ("CYNTHIA", "STAN",
-# "MIKE"), who comes back after this many episodes of the series without them may be another
-# person of that name: transcripts cue every guest by first name, and a long series has three
-# Cynthias. A meeting before such a gap is not taken as theirs.
-NAMESAKE_GAP = 10
-
-
 class _Meetings:
     """Each pair's shared scenes in story order, worked out only for the pairs a stranger
     phrase asks about (from both characters' appearances, not from every scene); and since
@@ -435,8 +429,7 @@ class _Meetings:
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
         self._pairs: dict[tuple[str, str], list[_Meeting]] = {}
-        self._order: dict[tuple[str, str], int] | None = None
-        self._episodes: dict[str, list[int]] = {}
+        self._returns = Returns(ctx)
         self._amnesia: dict[tuple[str, str], bool] = {}
 
     def amnesia(self, scene: SceneFacts) -> bool:
@@ -462,40 +455,10 @@ class _Meetings:
         return scenes[start : end + 1]
 
     def episode_index(self, scene: SceneFacts) -> int:
-        """The scene's episode's place in its series (``Episode.index``)."""
-        if self._order is None:
-            self._order = {(e.series, e.id): e.index for e in self._ctx.canon.universe.episodes}
-        return self._order[(scene.series, scene.episode)]
+        return self._returns.episode_index(scene)
 
     def since(self, cid: str, scene: SceneFacts) -> int:
-        """The first episode of ``scene``'s series (by ``episode_index``) from which ``cid`` is
-        surely the one cued now: 0, unless the name may be a namesake's (``NAMESAKE_GAP``)."""
-        ctx = self._ctx
-        char = ctx.canon.cast.characters.get(cid)
-        if (
-            char is None
-            or cid in ctx.canon.universe.bible.characters
-            or not all(is_common(w) for w in char.name.split())
-        ):
-            return 0
-        key = f"{scene.series}\0{cid}"
-        seen = self._episodes.get(key)
-        if seen is None:
-            canon = ctx.canon
-            seen = sorted(
-                {
-                    self.episode_index(canon.scenes[i])
-                    for i in canon.appearances.get(cid, ())
-                    if canon.scenes[i].series == scene.series
-                }
-            )
-            self._episodes[key] = seen
-        now = self.episode_index(scene)
-        before = seen[: bisect_right(seen, now)]
-        for earlier, later in reversed(list(pairwise(before))):
-            if later - earlier > NAMESAKE_GAP:
-                return later
-        return 0
+        return self._returns.since(cid, scene)
 
     def get(self, key: tuple[str, str]) -> list[_Meeting]:
         got = self._pairs.get(key)
