@@ -430,3 +430,20 @@ def test_just_you_and_me_know_is_a_confidence(tmp_path: Path) -> None:
         "MARA\nJust you and me know this. The ledger is under the floor stone.\n"
     )
     assert len(_facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "secret")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a room with a name of its own is where they are held, not the scene's place
+        ("Mara is locked in the pipe room.", "~pipe room"),
+        ("Mara is locked in the map room with the charts.", "~map room"),
+        # a restraint is the head it names; "the room" is this scene's
+        ("Mara is chained to the pipe.", "~pithead"),
+        ("Mara is locked in the room.", "~pithead"),
+    ],
+)
+def test_where_someone_is_held(tmp_path: Path, sentence: str, place: str) -> None:
+    scene = f"INT. PITHEAD - DAY\n\nMARA\nLet us out!\n\n{sentence}\n"
+    held = [f for f in _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "held")]
+    assert ("held", "mara", place) in held, held

@@ -40,6 +40,25 @@ def place_key(scene: SceneFacts) -> str | None:
     return "~" + " ".join(scene.location.lower().split()) if scene.location else None
 
 
+def at_place(scene: SceneFacts, place: str | None) -> bool:
+    """Whether a scene is at ``place`` (a place key): its own key, or, for a place known only
+    by words (``~pipe room``, where a sentence locked someone), one of its heading's parts or
+    the place its sub-location is in (``PITHEAD - PIPE ROOM`` is at ``~pipe room`` and at
+    ``~pithead``)."""
+    key = place_key(scene)
+    if key is None or place is None:
+        return False
+    if key == place:
+        return True
+    if not place.startswith("~"):
+        return False
+    parts = [" ".join(p.lower().split()) for p in _PARTS.split(scene.location or "")]
+    return place[1:] in parts
+
+
+_PARTS = re.compile(r"\s+-+\s+|/")
+
+
 class PlaceIndex:
     """Heading locations -> place ids, by the bible's aliases."""
 

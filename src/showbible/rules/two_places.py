@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from showbible.reading.extract import place_key
+from showbible.reading.places import at_place
 from showbible.rules.base import Context, Evidence, Finding, Rule, refute
 
 
@@ -96,7 +97,7 @@ class TwoPlaces(Rule):
                     away.update(
                         k
                         for k, (known, until) in enumerate(spans)
-                        if known.moment < when < until and place_key(scene) != known.event.obj
+                        if known.moment < when < until and not at_place(scene, known.event.obj)
                     )
             refuted = {k for k, n in away.items() if refute(spans[k][0].event, n)}
             for i in canon.appearances.get(cid, ()):
@@ -106,7 +107,7 @@ class TwoPlaces(Rule):
                 when = fold.at(scene, scene.present[cid].line)
                 for k, (known, until) in enumerate(spans):
                     place = known.event.obj
-                    if not (known.moment < when < until) or place_key(scene) == place:
+                    if not (known.moment < when < until) or at_place(scene, place):
                         continue
                     if k in refuted:
                         continue

@@ -291,14 +291,32 @@ def place_of(unit: Unit, scene: SceneView, phrase: str) -> str | None:
     words = fold(phrase).split()
     while words and words[0] in ("the", "a", "an", "his", "her", "their", "its"):
         words = words[1:]
-    if not words or _HERE.match(phrase) or re.match(_RESTRAINT, " ".join(words[:1])):
+    for k, w in enumerate(words):
+        if w in _PHRASE_ENDS:
+            words = words[:k]  # "a container with Ood", "the vault until dawn"
+            break
+    # A restraint is what the head names ("chained to the pipe"), not a word before it ("the
+    # pipe room" is a room).
+    tied = words and re.fullmatch(_RESTRAINT, words[0]) and (len(words) == 1 or words[1] == "of")
+    if not words or _HERE.match(phrase) or tied:
         return scene.place_key
     if scene.location_words & set(words) or words[0] in ("hold", "cell", "cellar", "brig"):
         return scene.place_key
     head = words[: words.index("of")] if "of" in words else words[:4]
-    if not head or head[-1] not in PLACE_NOUNS:
+    if not head or (head[-1] not in PLACE_NOUNS and not (len(head) > 1 and head[-1] in _ROOMS)):
         return scene.place_key  # "to the ribs of the hull": somewhere in this scene's place
     return "~" + " ".join(head)
+
+
+# A room with a name of its own is a place of its own ("locked in the pipe room": later scenes
+# headed PIPE ROOM are where they are held); "the room", "a container" are this scene's.
+_ROOMS = frozenset(
+    {"room", "chamber", "container", "vault", "closet", "cupboard", "storeroom", "compartment",
+     "bay", "pen", "pit"}
+)  # fmt: skip
+_PHRASE_ENDS = frozenset(
+    {"with", "by", "for", "and", "while", "until", "as", "where", "when", "since"}
+)  # fmt: skip
 
 
 def restrained(scene: SceneView, cid: str) -> None:
