@@ -75,6 +75,17 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("FROM Tobias's ANGLE: the pier.", ["Tobias"], ["present"]),
         ("Danny ignores her reference to Cole.", ["Danny", "Cole"], ["present", "thought"]),
         ("Mara slaps in a fresh clip and fires at Cole.", ["Mara", "Cole"], ["present", "present"]),
+        # outside authors' planted universes (bench/planted/README.md): a boat named for the
+        # dead, his name on a plaque, his photo behind an -ing word, a note in his hand
+        ("The inshore boat, the Tom Treloar, bounces past the bow.", ["Tom Treloar"], ["place"]),
+        ("A brass plaque: TOM TRELOAR, 1986-2024.", ["TOM TRELOAR"], ["depiction"]),
+        ("The board holds Jonah Strand's curling staff photo.", ["Jonah Strand"], ["depiction"]),
+        ("A handwritten note in the Senator's sprawling hand.", ["Senator"], ["depiction"]),
+        # and their hard negatives
+        ("Tom Treloar bounces past the bow.", ["Tom Treloar"], ["present"]),
+        ("Enter the Duke of York.", ["Duke of York"], ["present"]),
+        ("Cole's eating lunch at his desk.", ["Cole"], ["present"]),
+        ("A knife glints in Mara's shaking hand.", ["Mara"], ["present"]),
     ],
 )  # fmt: skip
 def test_screenplay_action(sentence: str, names: list[str], want: list[str]) -> None:

@@ -28,6 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from showbible.reading.lexicon import position_words
+from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
     ACT_MODIFIERS,
@@ -299,7 +301,7 @@ def read_mentions(
     ``Exeunt all but EXETER``), where ``but`` and ``except`` keep someone on stage.
     ``context``: the paragraph the sentence stands in (``The tape plays. COLE'S VOICE: ...``)."""
     low = sentence.lower()
-    if not _may_refer(low):
+    if not _may_refer(low) and not any(low[max(0, s - 4) : s] == "the " for s, _e in spans):
         return [_PRESENT] * len(spans)
     context = context.lower() if context else low
     own: list[Reading | None] = []  # from the name's own words, or None
@@ -349,9 +351,17 @@ def _clause_start(low: str, start: int) -> int:
 
 def _own(low: str, original: str, start: int, end: int, after: str, context: str) -> Reading | None:
     """Readings that hang on the name itself: its possessive, a place named for it."""
+    contracted = _CONTRACTION.match(after)
+    if contracted is not None and contracted.group(0).endswith("ing"):
+        # "Jonah's curling staff photo" is his photo; "Cole's eating lunch" is Cole, eating:
+        # what the -ing word comes before decides.
+        rest = "'s" + after[contracted.end() :]
+        owned = _possessive_head(low[:end], low[max(0, start - 40) : start], rest, context)
+        if owned.why in ("depiction", "remains", "place"):
+            return owned
     if (
         _POSSESSIVE.match(after)
-        and not _CONTRACTION.match(after)
+        and contracted is None
         and not _CONTRACTED_ADJECTIVE.match(after)
     ):
         # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
@@ -362,7 +372,29 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
         return _READINGS["place"]
     if _KIN_AFTER.match(after) and _ARTICLE_BEFORE.search(low, 0, start):
         return _READINGS["possessive"]  # "A Loveless uncle is standing": a Loveless, not him
+    if _THE_BEFORE.search(low, 0, start) and _named_after(original[start:end]):
+        return _READINGS["place"]  # "The inshore boat, the Tom Treloar, bounces past"
     return None
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_WRITING = re.compile(
+    r"\b(?:note|notes|letter|letters|writ\w*|scrawl\w*|signed|signature|ink|margin)\b"
+)
+
+
+def _named_after(name: str) -> bool:
+    """Whether a name after "the" is a thing named for a person: a first name and a surname
+    ("the Tom Treloar", "the Marta Quill"), which no one calls a person with an article; a
+    title is not ("the Duke of York", "the Doctor")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and is_given_name(words[0])
+        and words[0].upper() not in position_words()  # KING, PRINCESS are first names too
+        and words[1][:1].isupper()
+        and words[1].lower() != "of"
+    )
 
 
 def _possessive_head(low: str, before: str, after: str, context: str) -> Reading:
@@ -383,6 +415,8 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
             return _READINGS["absence"]
         if w in ("ghost", "spirit", "shade"):
             return _READINGS["remains"]
+        if w == "hand" and re.search(r"\bin\s+(?:the\s+)?$", before) and _WRITING.search(low):
+            return _READINGS["depiction"]  # "a note in the Senator's sprawling hand"
         if body.match(w):
             # A head is remains only where the sentence says so ("Enter ... with HASTINGS' head",
             # "CADE'S head on a pike"); "Mara's head snaps up", "tending to Jeff's head": theirs.
@@ -408,6 +442,8 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
         if place.match(w):
             return _READINGS["place"]
         if w not in ADJECTIVES and not w.endswith("ed"):
+            if k + 1 < len(head) and depiction.match(head[k + 1]):
+                return _READINGS["depiction"]  # a compound: "Jonah's staff photo"
             break
     return _READINGS["possessive"]
 

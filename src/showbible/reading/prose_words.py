@@ -32,7 +32,8 @@ SHOWN = alternation(
 WRITTEN = alternation(
     """letter letters note notes message messages text texts email emails postcard postcards
     diary journal file files dossier record records headline headlines article obituary
-    newspaper paper papers nameplate nametag card cards"""
+    newspaper paper papers nameplate nametag card cards plaque plaques inscription engraving
+    placard caption headstone gravestone tombstone epitaph banner"""
 )
 
 DEVICE = alternation("phone telephone cellphone radio intercom speaker speakerphone walkie-talkie")

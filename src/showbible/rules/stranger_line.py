@@ -42,7 +42,12 @@ _AUDIENCE = re.compile(
     r"for channel|you all|introduc\w*\s+(?:ourselves|yourselves|themselves)|"
     r"(?:go|going)\s+(?:a)?round\s+the\s+(?:room|table|circle))\b"
 )
-_FORMULA_TAIL = re.compile(r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+[a-z]")
+# ... but "I'm Margit Pell. I'm with the Lantern." goes on introducing: who one is with, where
+# from, what one is here for.
+_FORMULA_TAIL = re.compile(
+    r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+"
+    r"(?!(?:with|from|here|at|on|in|your|his|her|their|the|calling|looking|sorry)\b)[a-z]"
+)
 _SELF_ASKED = re.compile(r"(?i)\bwho am i\?\s*$")
 # A third person introducing someone in the line before: "Dad, this is Ross Geller."
 _INTRODUCES = re.compile(
