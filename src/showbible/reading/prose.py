@@ -359,11 +359,7 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
         owned = _possessive_head(low[:end], low[max(0, start - 40) : start], rest, context)
         if owned.why in ("depiction", "remains", "place"):
             return owned
-    if (
-        _POSSESSIVE.match(after)
-        and contracted is None
-        and not _CONTRACTED_ADJECTIVE.match(after)
-    ):
+    if _POSSESSIVE.match(after) and contracted is None and not _CONTRACTED_ADJECTIVE.match(after):
         # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
         if after[:1] in ("'", "’") and after[:2] not in ("'s", "’s") and low[end - 1] != "s":
             return None
