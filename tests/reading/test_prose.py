@@ -81,7 +81,14 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("A brass plaque: TOM TRELOAR, 1986-2024.", ["TOM TRELOAR"], ["depiction"]),
         ("The board holds Jonah Strand's curling staff photo.", ["Jonah Strand"], ["depiction"]),
         ("A handwritten note in the Senator's sprawling hand.", ["Senator"], ["depiction"]),
+        # the third look: written up for the dead, dedicated, named after
+        ("Someone has chalked FOR FRANK under it on the board.", ["FRANK"], ["depiction"]),
+        ("A song on the jukebox, dedicated to Frank again.", ["Frank"], ["thought"]),
+        ("A bench in memory of Carl faces the sea.", ["Carl"], ["thought"]),
+        ("The lifeboat, named after Tobias, sits on the slip.", ["Tobias"], ["place"]),
         # and their hard negatives
+        ("Mara walks in after Tobias.", ["Mara", "Tobias"], ["present", "present"]),
+        ("Mara paints Cole by the window.", ["Mara", "Cole"], ["present", "present"]),
         ("Tom Treloar bounces past the bow.", ["Tom Treloar"], ["present"]),
         ("Enter the Duke of York.", ["Duke of York"], ["present"]),
         ("Cole's eating lunch at his desk.", ["Cole"], ["present"]),

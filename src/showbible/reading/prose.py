@@ -229,6 +229,17 @@ _REFERENCE_TO = re.compile(
     r"\b(?:reference|references|allusion|allusions|tribute|tributes|ode|odes|"
     r"homage|eulogy|eulogies|dedication|prayer|prayers)\s+to\s+(?:the\s+)?$"
 )
+# Words to or for someone who is not there to hear: "dedicated to Frank", "in memory of Cole",
+# "named after Tobias".
+_DEDICATED = re.compile(
+    r"\b(?:dedicat(?:ed|es|ing)\s+to|in\s+(?:loving\s+)?(?:memory|honou?r|remembrance)\s+of|"
+    r"named\s+(?:for|after))\s+$"
+)
+# A name written by someone: "has chalked FOR FRANK under it", "writes COLE on the glass".
+_WRITES = re.compile(
+    r"\b(?:writ(?:es|ten|ing)|wrote|chalk(?:s|ed|ing)?|scrawl(?:s|ed|ing)?|"
+    r"engrav(?:es|ed|ing)|inscrib(?:es|ed|ing)|spray-paint(?:s|ed|ing)?)\s+(?:(?:for|to)\s+)?$"
+)
 # Reaching someone through a device: "dials Cole", "radios Danny".
 _DEVICE_VERB = re.compile(
     r"\b(?:dials|dialed|dialled|dialing|phones|phoned|texts|texted|emails|emailed|messages|"
@@ -368,6 +379,9 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
         return _READINGS["place"]
     if _KIN_AFTER.match(after) and _ARTICLE_BEFORE.search(low, 0, start):
         return _READINGS["possessive"]  # "A Loveless uncle is standing": a Loveless, not him
+    dedicated = _DEDICATED.search(low, max(0, start - 40), start)
+    if dedicated is not None:  # "after" and "for" may open a clause: read past them
+        return _READINGS["place" if dedicated.group(0).startswith("named") else "thought"]
     if _THE_BEFORE.search(low, 0, start) and _named_after(original[start:end]):
         return _READINGS["place"]  # "The inshore boat, the Tom Treloar, bounces past"
     return None
@@ -578,6 +592,8 @@ def _before(
         return _READINGS["depiction"]
     if _REFERENCE_TO.search(tail):
         return _READINGS["thought"]
+    if _WRITES.search(tail) or _WRITES.search(tail[:-4] if tail.endswith("for ") else ""):
+        return _READINGS["depiction"]
     if _DEVICE_VERB.search(tail):
         return _READINGS["depiction"]
     if _THOUGHT_VERB.search(tail):
@@ -641,6 +657,7 @@ def _trigger_words() -> frozenset[str]:
         _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
         _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS, _REFERENCE_TO,
+        _DEDICATED, _WRITES,
     )  # fmt: skip
     sources = [rule.pattern for rule in rules]
     words: set[str] = {"of"}

@@ -7,12 +7,17 @@ Anti-pattern (``[[relation: MARA enemies TOBIAS]]`` in ep1; nothing ends it; in 
 
 Fix: end the old relationship where it changes (``[[ends: MARA enemies TOBIAS]]`` or a bible
 ``ends`` event), or seal the scene: ``[[allow: relation-contradiction a ruse]]``.
+
+Learning what the other kept from one is such an event: when, between the two annotations, one
+of the pair learns a secret the other knew first (Gary learns the child is not his, which Sharon
+knew), the relationship may change without an ``ends``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from showbible.canon.fold import Fold, Moment
 from showbible.reading.events import CanonEvent, vocabulary
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
@@ -29,7 +34,10 @@ class RelationContradiction(Rule):
         # are stored both ways. (One table per pair: a universe has thousands of relationships,
         # and each event is about one pair.)
         active: dict[tuple[str, str], dict[tuple[str, str, str], CanonEvent]] = {}
+        since: dict[int, Moment] = {}  # id of an event -> its moment
+        learnt = _learnt(ctx.fold)
         for known in ctx.fold.relations:
+            since[id(known.event)] = known.moment
             e = known.event
             a, b = e.subject, e.obj or ""
             held = active.setdefault((a, b) if a < b else (b, a), {})
@@ -47,7 +55,12 @@ class RelationContradiction(Rule):
                 if k in opposed and ((x, y) == (a, b) or (mutual and (x, y) == (b, a)))
             ]
             # Only a scene's annotation asserts a relationship; a bible event *is* the change.
-            if clashes and e.source == "annotation" and e.scene is not None:
+            if (
+                clashes
+                and e.source == "annotation"
+                and e.scene is not None
+                and not _found_out(learnt, a, b, since[id(clashes[0][1])], known.moment)
+            ):
                 old_kind, old = clashes[0]
                 yield self.finding(
                     canon.scene(e.scene),
@@ -63,3 +76,24 @@ class RelationContradiction(Rule):
             held[(a, b, kind)] = e
             if mutual:
                 held[(b, a, kind)] = e
+
+
+def _learnt(fold: Fold) -> dict[str, dict[str, Moment]]:
+    """Per secret, when each character first knows it."""
+    out: dict[str, dict[str, Moment]] = {}
+    for (cid, secret), known in fold.knows.items():
+        out.setdefault(secret, {})[cid] = known.moment
+    return out
+
+
+def _found_out(
+    learnt: dict[str, dict[str, Moment]], a: str, b: str, then: Moment, now: Moment
+) -> bool:
+    """Whether, between ``then`` and ``now``, one of a and b learnt a secret the other knew
+    before them: the story's own reason for the relationship to change."""
+    for knowers in learnt.values():
+        for x, y in ((a, b), (b, a)):
+            mx, my = knowers.get(x), knowers.get(y)
+            if mx is not None and my is not None and then < mx < now and my < mx:
+                return True
+    return False

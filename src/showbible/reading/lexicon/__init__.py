@@ -105,9 +105,6 @@ VOICES = (
 )  # fmt: skip
 
 _NUMBERED = re.compile(r"(?:\s*#\s*\d+|\s+\d+|(?<=[A-Z])\d+|\s+[A-Z])$")
-# What a number may follow to make a numbered label: a word of two letters or more (MINER 1,
-# GUARD1), never a letter or a code (K9, R2-D2 are names).
-_CLASS_WORD = re.compile(r"(?:[A-Z'][A-Z'.-]*[A-Z'.]\s+)*[A-Z'][A-Z'.-]*[A-Z'.]")
 _CODE = re.compile(r"([A-Z])\d+")  # K9, Q2: a letter and a number, no word to number
 _ORDINAL = re.compile(
     r"^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|\d+(?:ST|ND|RD|TH)|"
@@ -178,12 +175,21 @@ def is_common(word: str) -> bool:
     return word.upper().replace("’", "'") in _read("common.txt")
 
 
+def _class_word(text: str) -> bool:
+    """What a number may follow to make a numbered label: words of two letters or more
+    (MINER 1, GUARD1, JOSÉ 2), never a letter or a code (K9, R2-D2 are names)."""
+    return all(
+        sum(c.isalpha() for c in w) >= 2 and not any(c.isdigit() for c in w) and w[-1] != "-"
+        for w in text.split()
+    ) and bool(text.split())
+
+
 def numbered(label: str) -> str | None:
     """The class word of a numbered or ordinal label (``MINER 1`` -> ``MINER``, ``FIRST
     CITIZEN`` -> ``CITIZEN``, ``HECKLER#1`` -> ``HECKLER``), or None."""
     text = label.replace("’", "'")
     stripped = _NUMBERED.sub("", text).strip()
-    if stripped != text and _CLASS_WORD.fullmatch(stripped):
+    if stripped != text and _class_word(stripped):
         return stripped
     stripped = _ORDINAL.sub("", text).strip()
     if stripped != text and stripped:
