@@ -17,9 +17,9 @@ back from the dead]]``.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
+from showbible.canon.fold import Known
 from showbible.reading.facts import SceneFacts
 from showbible.rules.base import Context, Evidence, Finding, Rule, refute
 from showbible.rules.namesakes import Returns
@@ -34,25 +34,16 @@ class DeadCharacter(Rule):
         fold = ctx.fold
         if not fold.deaths:
             return
-        # Over every scene of the dead, whatever the scope: how often the story contradicts
-        # each death (through their appearances: a one-shot check need not touch the others).
-        after: Counter[str] = Counter()
-        scenes = ctx.canon.scenes
-        for cid in fold.deaths:
-            for i in ctx.canon.appearances.get(cid, ()):
-                scene = scenes[i]
-                if not scene.flashback and fold.dead(cid, fold.at(scene, scene.present[cid].line)):
-                    after[cid] += 1
-        refuted = {cid for cid, n in after.items() if refute(fold.deaths[cid].event, n)}
+        deaths = _standing_deaths(ctx)
         returns = Returns(ctx)
         for scene in ctx.scenes():
             if scene.flashback:
                 continue
             for cid, presence in scene.present.items():
-                if not ctx.is_person(cid) or cid in refuted:
+                death = deaths.get(cid)
+                if death is None or not ctx.is_person(cid):
                     continue
-                death = fold.dead(cid, fold.at(scene, presence.line))
-                if death is None:
+                if not death.moment < fold.at(scene, presence.line):
                     continue
                 e = death.event
                 if _before_a_namesake(ctx, returns, cid, e.scene, scene):
@@ -85,3 +76,28 @@ def _before_a_namesake(
         return False
     since = returns.since(cid, scene)
     return bool(since) and returns.episode_index(then) < since
+
+
+def _standing_deaths(ctx: Context) -> dict[str, Known]:
+    """Each character's first death that the story does not refute. A death inferred from one
+    sentence that three or more later scenes contradict is refuted (marked so, whatever the
+    scope: counted over the character's appearances); then their next death counts, so that a
+    figure of speech early on does not hide a real death later ("He's dead." of a man who
+    goes on for years, then "the bodies of the Doctor and the girl")."""
+    fold, scenes = ctx.fold, ctx.canon.scenes
+    by_cid: dict[str, list[Known]] = {}
+    for e in fold.events:
+        if e.verb == "dies" and e.subject in fold.deaths:
+            by_cid.setdefault(e.subject, []).append(Known(fold.moment(e.scene), e))
+    out: dict[str, Known] = {}
+    for cid, known in by_cid.items():
+        seen = [
+            fold.at(scenes[i], scenes[i].present[cid].line)
+            for i in ctx.canon.appearances.get(cid, ())
+            if not scenes[i].flashback
+        ]
+        for death in sorted(known, key=lambda k: k.moment):
+            if not refute(death.event, sum(1 for when in seen if death.moment < when)):
+                out[cid] = death
+                break
+    return out
