@@ -86,7 +86,14 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("A song on the jukebox, dedicated to Frank again.", ["Frank"], ["thought"]),
         ("A bench in memory of Carl faces the sea.", ["Carl"], ["thought"]),
         ("The lifeboat, named after Tobias, sits on the slip.", ["Tobias"], ["place"]),
+        # the fourth look: a name lettered on a thing, a vessel named for someone, a likeness
+        ("On her bow, freshly painted in an old typeface: BRANNOCK.", ["BRANNOCK"], ["depiction"]),
+        ("The shuttle Brannock tears up out of the bay.", ["Brannock"], ["place"]),
+        ("ECHO, with a scar and Cole's shoulders, climbs out.", ["Cole"], ["possessive"]),
         # and their hard negatives
+        ("Mara takes Cole's hand and Cole's arm.", ["Mara", "Cole"], ["present", "present"]),
+        ("Cole looks up: MARA, soaked, at the door.", ["Cole", "MARA"], ["present", "present"]),
+        ("The ship lurches. Brannock grabs the rail.", ["Brannock"], ["present"]),
         ("Mara walks in after Tobias.", ["Mara", "Tobias"], ["present", "present"]),
         ("Mara paints Cole by the window.", ["Mara", "Cole"], ["present", "present"]),
         ("Tom Treloar bounces past the bow.", ["Tom Treloar"], ["present"]),

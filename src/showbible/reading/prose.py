@@ -382,12 +382,31 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
     dedicated = _DEDICATED.search(low, max(0, start - 40), start)
     if dedicated is not None:  # "after" and "for" may open a clause: read past them
         return _READINGS["place" if dedicated.group(0).startswith("named") else "thought"]
+    if _THING_BEFORE.search(low, max(0, start - 40), start):
+        return _READINGS["place"]  # "The shuttle Brannock tears up out of the bay"
+    if _LETTERED.search(low, max(0, start - 80), start):
+        return _READINGS["depiction"]  # "freshly painted in an old-fashioned typeface: BRANNOCK"
     if _THE_BEFORE.search(low, 0, start) and _named_after(original[start:end]):
         return _READINGS["place"]  # "The inshore boat, the Tom Treloar, bounces past"
     return None
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$")
+# A vessel, a house or a prize named for someone: "the shuttle Brannock", "the Brannock Prize"
+# is read after the name (_PLACE_NAME).
+_THING_BEFORE = re.compile(
+    r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:ship|shuttle|boat|yacht|ferry|tug|"
+    r"trawler|barge|launch|lifeboat|freighter|cruiser|starship|frigate|schooner|steamer|"
+    r"runabout|locomotive|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+$"
+)
+# Letters put on something, then a colon and the words: "painted in an old-fashioned
+# typeface: BRANNOCK", "stencilled on the crate: COLE".
+_LETTERED = re.compile(
+    r"\b(?:painted|stencil+ed|lettered|lettering|typeface|printed|embroidered|engraved|"
+    r"etched|carved|inscribed|written|scrawled|chalked|reads|reading)\b[^.!?:]*:\s*[\"“']?$"
+)
+# "Tobias has Cole's eyes", "ECHO, with Brannock's face and Brannock's shoulders": a likeness.
+_LIKENESS = re.compile(r"\b(?:has|have|had|with)\s+(?:[\w'’]+\s+){0,3}?(?:(?:and|,)\s+)?$")
 _WRITING = re.compile(
     r"\b(?:note|notes|letter|letters|writ\w*|scrawl\w*|signed|signature|ink|margin)\b"
 )
@@ -441,7 +460,7 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                 return _READINGS["remains"]
             if _SHOWN_RE.search(low):
                 return _READINGS["depiction"]
-            if re.search(r"\b(?:has|have|had|with)\s+$", before) or _THOUGHT_VERB.search(before):
+            if _LIKENESS.search(before) or _THOUGHT_VERB.search(before):
                 # "Tobias has Cole's eyes", "remembers Cole's hands": a likeness, a memory
                 return _READINGS["possessive"]
             return _PRESENT
@@ -657,7 +676,7 @@ def _trigger_words() -> frozenset[str]:
         _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
         _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS, _REFERENCE_TO,
-        _DEDICATED, _WRITES,
+        _DEDICATED, _WRITES, _THING_BEFORE, _LETTERED,
     )  # fmt: skip
     sources = [rule.pattern for rule in rules]
     words: set[str] = {"of"}

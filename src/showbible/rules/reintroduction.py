@@ -82,7 +82,8 @@ _SELF_INTRO = re.compile(  # on plain() text: typographic apostrophes made strai
 _MAYBE = ahocorasick.Automaton()
 for _word in (
     "meet you", "who are you", "have we met", "know you", "your name", "and you are",
-    "haven't met", "havent met", " i'm ", " im ", " i am ", "name's ", "names ", "name is ",
+    "haven't met", "havent met", "we've met", "weve met", "never met", "the pleasure",
+    "been introduced", " i'm ", " im ", " i am ", "name's ", "names ", "name is ",
     "call me ",
 ):  # fmt: skip
     _MAYBE.add_word(_word, _word)
@@ -486,9 +487,26 @@ def _dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
     for x, y in pairwise(speeches):
         if {x.character, y.character} == pair:
             return True
-    return any(
+    if any(
         (s.character == a and b in s.names) or (s.character == b and a in s.names) for s in speeches
-    )
+    ):
+        return True
+    # Names given to the room: "Idris Kell. Welcome to Kestrel." ... "Jonah Dace. First
+    # officer." -- both spoke in the scene, and each said who he is.
+    speakers = {s.character for s in speeches}
+    introduced = {s.character for s in speeches if _says_own_name(ctx, s)}
+    return pair <= speakers and bool(pair & introduced)
+
+
+_NAME_FIRST = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[.,!]")
+
+
+def _says_own_name(ctx: Context, speech: Speech) -> bool:
+    """Whether a speech gives its speaker's name: "I'm Jonah", or opens on it ("Jonah Dace.
+    First officer.")."""
+    text = plain(speech.text)
+    m = _SELF_INTRO.search(text) or _NAME_FIRST.match(text)
+    return m is not None and _names_self(ctx, speech.character, m.group(1))
 
 
 def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:

@@ -17,7 +17,8 @@ from showbible.reading.facts import Speech
 _STRANGER = re.compile(
     r"\b(?:(?:nice|pleased|good|glad|great|lovely) to (?:finally )?meet you|who are you|"
     r"have we met|do i know you|what'?s your name|and you are\?|we haven'?t met|"
-    r"i don'?t (?:think i )?know you)\b",
+    r"i don'?t (?:think i )?know you|i don'?t (?:believe|think) we'?ve (?:ever )?met|"
+    r"we'?ve never met|we have(?:n'?t| not) (?:had the pleasure|been introduced))\b",
     re.IGNORECASE,
 )
 # "Who are you talking to?", "I don't know you guys": the words open a longer question or
@@ -218,12 +219,15 @@ def played_non_recognition(speeches: list[Speech], k: int) -> bool:
     """Whether the scene plays the non-recognition: the line or the other's line just before
     or after says "It's me!", "Don't you recognise me?", "you and I were colleagues"."""
     a = speeches[k].character
-    if _ITS_ME.search(plain(speeches[k].text)):
+
+    def says_we_met(text: str) -> bool:
+        # "I don't believe we've met" is the stranger line, not a recognition.
+        return _ITS_ME.search(_STRANGER.sub(" ", plain(text))) is not None
+
+    if says_we_met(speeches[k].text):
         return True
     return any(
-        0 <= j < len(speeches)
-        and speeches[j].character != a
-        and _ITS_ME.search(plain(speeches[j].text)) is not None
+        0 <= j < len(speeches) and speeches[j].character != a and says_we_met(speeches[j].text)
         for j in (k - 1, k + 1)
     )
 
