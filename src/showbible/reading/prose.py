@@ -28,8 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from showbible.reading.lexicon import position_words
-from showbible.reading.lexicon.given import is_given_name
+from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, named_for
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
     ACT_MODIFIERS,
@@ -229,12 +228,6 @@ _REFERENCE_TO = re.compile(
     r"\b(?:reference|references|allusion|allusions|tribute|tributes|ode|odes|"
     r"homage|eulogy|eulogies|dedication|prayer|prayers)\s+to\s+(?:the\s+)?$"
 )
-# Words to or for someone who is not there to hear: "dedicated to Frank", "in memory of Cole",
-# "named after Tobias".
-_DEDICATED = re.compile(
-    r"\b(?:dedicat(?:ed|es|ing)\s+to|in\s+(?:loving\s+)?(?:memory|honou?r|remembrance)\s+of|"
-    r"named\s+(?:for|after))\s+$"
-)
 # A name written by someone: "has chalked FOR FRANK under it", "writes COLE on the glass".
 _WRITES = re.compile(
     r"\b(?:writ(?:es|ten|ing)|wrote|chalk(?:s|ed|ing)?|scrawl(?:s|ed|ing)?|"
@@ -379,51 +372,15 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
         return _READINGS["place"]
     if _KIN_AFTER.match(after) and _ARTICLE_BEFORE.search(low, 0, start):
         return _READINGS["possessive"]  # "A Loveless uncle is standing": a Loveless, not him
-    dedicated = _DEDICATED.search(low, max(0, start - 40), start)
-    if dedicated is not None:  # "after" and "for" may open a clause: read past them
-        return _READINGS["place" if dedicated.group(0).startswith("named") else "thought"]
-    if _THING_BEFORE.search(low, max(0, start - 40), start):
-        return _READINGS["place"]  # "The shuttle Brannock tears up out of the bay"
-    if _LETTERED.search(low, max(0, start - 80), start):
-        return _READINGS["depiction"]  # "freshly painted in an old-fashioned typeface: BRANNOCK"
-    if _THE_BEFORE.search(low, 0, start) and _named_after(original[start:end]):
-        return _READINGS["place"]  # "The inshore boat, the Tom Treloar, bounces past"
-    return None
+    why = named_for(low, original, start, end)
+    return _READINGS[why] if why is not None else None
 
 
-_THE_BEFORE = re.compile(r"\bthe\s+$")
-# A vessel, a house or a prize named for someone: "the shuttle Brannock", "the Brannock Prize"
-# is read after the name (_PLACE_NAME).
-_THING_BEFORE = re.compile(
-    r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:ship|shuttle|boat|yacht|ferry|tug|"
-    r"trawler|barge|launch|lifeboat|freighter|cruiser|starship|frigate|schooner|steamer|"
-    r"runabout|locomotive|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+$"
-)
-# Letters put on something, then a colon and the words: "painted in an old-fashioned
-# typeface: BRANNOCK", "stencilled on the crate: COLE".
-_LETTERED = re.compile(
-    r"\b(?:painted|stencil+ed|lettered|lettering|typeface|printed|embroidered|engraved|"
-    r"etched|carved|inscribed|written|scrawled|chalked|reads|reading)\b[^.!?:]*:\s*[\"“']?$"
-)
 # "Tobias has Cole's eyes", "ECHO, with Brannock's face and Brannock's shoulders": a likeness.
 _LIKENESS = re.compile(r"\b(?:has|have|had|with)\s+(?:[\w'’]+\s+){0,3}?(?:(?:and|,)\s+)?$")
 _WRITING = re.compile(
     r"\b(?:note|notes|letter|letters|writ\w*|scrawl\w*|signed|signature|ink|margin)\b"
 )
-
-
-def _named_after(name: str) -> bool:
-    """Whether a name after "the" is a thing named for a person: a first name and a surname
-    ("the Tom Treloar", "the Marta Quill"), which no one calls a person with an article; a
-    title is not ("the Duke of York", "the Doctor")."""
-    words = name.split()
-    return (
-        len(words) >= 2
-        and is_given_name(words[0])
-        and words[0].upper() not in position_words()  # KING, PRINCESS are first names too
-        and words[1][:1].isupper()
-        and words[1].lower() != "of"
-    )
 
 
 def _possessive_head(low: str, before: str, after: str, context: str) -> Reading:
@@ -676,7 +633,7 @@ def _trigger_words() -> frozenset[str]:
         _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
         _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS, _REFERENCE_TO,
-        _DEDICATED, _WRITES, _THING_BEFORE, _LETTERED,
+        DEDICATED, _WRITES, THING_BEFORE, LETTERED,
     )  # fmt: skip
     sources = [rule.pattern for rule in rules]
     words: set[str] = {"of"}

@@ -1,0 +1,67 @@
+"""A name that is a thing's, or written up for someone not there: readings of presence from
+prose (``reading/prose.py``) that hang on the words right before a name, past any clause break.
+
+- a thing named for someone: a vessel, an inn, a prize (``the shuttle Brannock``), a first name
+  and surname after "the" (``the Tom Treloar`` bounces past: a boat), ``named after Tobias``;
+- a name lettered on something, after a colon (``freshly painted in an old-fashioned typeface:
+  BRANNOCK``);
+- a dedication or a memorial (``dedicated to Frank``, ``in memory of Carl``).
+Found in planted universes written by outside authors (bench/planted/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.reading.lexicon import position_words
+from showbible.reading.lexicon.given import is_given_name
+
+# Words to or for someone who is not there to hear: "dedicated to Frank", "in memory of Cole",
+# "named after Tobias".
+DEDICATED = re.compile(
+    r"\b(?:dedicat(?:ed|es|ing)\s+to|in\s+(?:loving\s+)?(?:memory|honou?r|remembrance)\s+of|"
+    r"named\s+(?:for|after))\s+$"
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+# A vessel, a house or a prize named for someone: "the shuttle Brannock", "the Brannock Prize"
+# is read after the name (prose.py).
+THING_BEFORE = re.compile(
+    r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:ship|shuttle|boat|yacht|ferry|tug|"
+    r"trawler|barge|launch|lifeboat|freighter|cruiser|starship|frigate|schooner|steamer|"
+    r"runabout|locomotive|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+$"
+)
+# Letters put on something, then a colon and the words: "painted in an old-fashioned
+# typeface: BRANNOCK", "stencilled on the crate: COLE".
+LETTERED = re.compile(
+    r"\b(?:painted|stencil+ed|lettered|lettering|typeface|printed|embroidered|engraved|"
+    r"etched|carved|inscribed|written|scrawled|chalked|reads|reading)\b[^.!?:]*:\s*[\"“']?$"
+)
+
+
+def named_for(low: str, original: str, start: int, end: int) -> str | None:
+    """The class of reference a name at ``start:end`` is by the words before it ("place",
+    "depiction", "thought"), or None. ``low``: the sentence lower-cased."""
+    dedicated = DEDICATED.search(low, max(0, start - 40), start)
+    if dedicated is not None:  # "after" and "for" may open a clause: read past them
+        return "place" if dedicated.group(0).startswith("named") else "thought"
+    if THING_BEFORE.search(low, max(0, start - 40), start):
+        return "place"  # "The shuttle Brannock tears up out of the bay"
+    if LETTERED.search(low, max(0, start - 80), start):
+        return "depiction"  # "freshly painted in an old-fashioned typeface: BRANNOCK"
+    if _THE_BEFORE.search(low, 0, start) and _named_after(original[start:end]):
+        return "place"  # "The inshore boat, the Tom Treloar, bounces past"
+    return None
+
+
+def _named_after(name: str) -> bool:
+    """Whether a name after "the" is a thing named for a person: a first name and a surname
+    ("the Tom Treloar", "the Marta Quill"), which no one calls a person with an article; a
+    title is not ("the Duke of York", "the Doctor")."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and is_given_name(words[0])
+        and words[0].upper() not in position_words()  # KING, PRINCESS are first names too
+        and words[1][:1].isupper()
+        and words[1].lower() != "of"
+    )
