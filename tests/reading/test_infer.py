@@ -447,3 +447,14 @@ def test_where_someone_is_held(tmp_path: Path, sentence: str, place: str) -> Non
     scene = f"INT. PITHEAD - DAY\n\nMARA\nLet us out!\n\n{sentence}\n"
     held = [f for f in _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "held")]
     assert ("held", "mara", place) in held, held
+
+
+def test_an_object_pronoun_is_not_its_own_subject(tmp_path: Path) -> None:
+    # An outside author's saga: "Ser Tavish drags a thin man down the stair and throws him into a
+    # cell." -- "him" is not Tavish (that would be "himself"), whoever else is in focus.
+    scene = (
+        "INT. BLACK CELLS - NIGHT\n\nHOLLIS\nDown you go.\n\n"
+        "Hollis drags a thin man down the stair and throws him into the cell.\n"
+    )
+    held = _facts(_universe(tmp_path, {"e1.fountain": scene}, CAST), "held")
+    assert not [f for f in held if f[1] == "hollis"], held

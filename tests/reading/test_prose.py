@@ -90,7 +90,10 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("On her bow, freshly painted in an old typeface: BRANNOCK.", ["BRANNOCK"], ["depiction"]),
         ("The shuttle Brannock tears up out of the bay.", ["Brannock"], ["place"]),
         ("ECHO, with a scar and Cole's shoulders, climbs out.", ["Cole"], ["possessive"]),
+        # the fifth look: the matter someone is
+        ("Tomas slides the Dunmore file over.", ["Tomas", "Dunmore"], ["present", "thought"]),
         # and their hard negatives
+        ("The Doctor slides the file across the desk.", ["Doctor"], ["present"]),
         ("Mara takes Cole's hand and Cole's arm.", ["Mara", "Cole"], ["present", "present"]),
         ("Cole looks up: MARA, soaked, at the door.", ["Cole", "MARA"], ["present", "present"]),
         ("The ship lurches. Brannock grabs the rail.", ["Brannock"], ["present"]),
@@ -255,3 +258,21 @@ def test_a_family_name_and_a_telegram_in_capitals() -> None:
     assert readings("Hollis waits on the quay with an uncle.", "Hollis") == ["present"]
     assert readings("BE ADVISED OF ESCAPE OF COLE FROM THE PIER.", "COLE") == ["possessive"]
     assert readings("Enter the EARL of WESTMORELAND", "WESTMORELAND") == ["present"]
+
+
+def test_a_name_inside_a_place_alias_is_the_place(tmp_path: Path) -> None:
+    # An outside author's saga: the bible names a ship "the Queen Ysolde"; "The Queen Ysolde
+    # heels hard in the wind" is the ship, not the dead queen; "Queen Ysolde smiles" is her.
+    (tmp_path / "universe.yaml").write_text(
+        'name: T\nseries:\n  - id: s\n    scripts: ["s/*.fountain"]\n'
+        "characters:\n  ysolde: {name: Queen Ysolde, aliases: [QUEEN YSOLDE, Queen Ysolde]}\n"
+        "places:\n  ship: {name: The ship, aliases: [the Queen Ysolde]}\n"
+    )
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "e1.fountain").write_text(
+        "EXT. HARBOUR - DAY\n\nThe Queen Ysolde heels hard in the wind.\n\n"
+        "INT. THRONE ROOM - DAY\n\nQueen Ysolde smiles.\n"
+    )
+    scenes = compile_universe(load_universe(tmp_path)).canon.scenes
+    assert "ysolde" not in scenes[0].present and "ysolde" in scenes[0].referenced
+    assert "ysolde" in scenes[1].present

@@ -176,7 +176,7 @@ def extract_scene(
             asides.clear()
         elif kind is Kind.ACTION:
             speaker = None
-            _read_action(el, matcher, facts)
+            _read_action(el, matcher, facts, places)
         elif kind is Kind.NOTE:
             _read_note(el, facts)
         elif kind is Kind.TRANSITION:
@@ -282,9 +282,19 @@ _UNREAL_INSERT = re.compile(
 )
 
 
-def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts) -> None:
+def _read_action(
+    el: Element, matcher: NameMatcher, facts: SceneFacts, places: PlaceIndex | None = None
+) -> None:
     text = el.text
     matches = matcher.find(text)
+    if matches and places is not None:
+        # A name inside a bible place's alias is the place's ("The Queen Ysolde heels hard in
+        # the wind": the ship named for the dead queen, whose alias is "the Queen Ysolde").
+        spans = places.alias_spans(text)
+        named = [m for m in matches if any(a <= m.start and m.end <= b for a, b in spans)]
+        for m in named:
+            facts.referenced.setdefault(m.character, _line_at(el, m.start))
+        matches = [m for m in matches if m not in named]
     if _UNREAL_INSERT.match(text):
         for m in matches:
             facts.referenced.setdefault(m.character, _line_at(el, m.start))

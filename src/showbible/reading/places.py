@@ -64,12 +64,24 @@ class PlaceIndex:
 
     def __init__(self, places: dict[str, tuple[str, ...]]) -> None:
         self._exact: dict[str, str] = {}
+        self._pattern: re.Pattern[str] | None = None
         self._ids = {fold(pid): pid for pid in places}
         for pid, aliases in places.items():
             for alias in aliases:
                 key = fold(alias)
                 if key:
                     self._exact.setdefault(key, pid)
+
+    def alias_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text names a bible place by an alias of two words or more ("the Queen
+        Ysolde heels hard": the ship named for the queen), as spans."""
+        if self._pattern is None:
+            long = sorted((a for a in self._exact if " " in a), key=len, reverse=True)
+            alternation = "|".join(r"\s+".join(map(re.escape, a.split())) for a in long)
+            self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I) if long else None
+            if self._pattern is None:
+                return []
+        return [m.span() for m in self._pattern.finditer(text)]
 
     def resolve_name(self, name: str) -> str | None:
         """A place named in an annotation or the bible: by its id or one of its aliases."""

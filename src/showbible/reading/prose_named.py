@@ -5,7 +5,8 @@ prose (``reading/prose.py``) that hang on the words right before a name, past an
   and surname after "the" (``the Tom Treloar`` bounces past: a boat), ``named after Tobias``;
 - a name lettered on something, after a colon (``freshly painted in an old-fashioned typeface:
   BRANNOCK``);
-- a dedication or a memorial (``dedicated to Frank``, ``in memory of Carl``).
+- a dedication or a memorial (``dedicated to Frank``, ``in memory of Carl``);
+- the matter someone is (``the Dunmore file``, ``the Lasko deposition``).
 Found in planted universes written by outside authors (bench/planted/README.md).
 """
 
@@ -38,6 +39,13 @@ LETTERED = re.compile(
 )
 
 
+# A name before the matter it names: "the Dunmore file", "the Lasko deposition".
+_MATTER_AFTER = re.compile(
+    r"\s+(?:file|files|case|cases|account|folder|dossier|report|trial|hearing|verdict|appeal|"
+    r"deposition|estate|affair|matter|investigation|inquest|inquiry|murder|killing|papers)\b"
+)
+
+
 def named_for(low: str, original: str, start: int, end: int) -> str | None:
     """The class of reference a name at ``start:end`` is by the words before it ("place",
     "depiction", "thought"), or None. ``low``: the sentence lower-cased."""
@@ -50,6 +58,8 @@ def named_for(low: str, original: str, start: int, end: int) -> str | None:
         return "depiction"  # "freshly painted in an old-fashioned typeface: BRANNOCK"
     if _THE_BEFORE.search(low, 0, start) and _named_after(original[start:end]):
         return "place"  # "The inshore boat, the Tom Treloar, bounces past"
+    if _THE_BEFORE.search(low, 0, start) and _MATTER_AFTER.match(low, end):
+        return "thought"  # "Tomas slides the Dunmore file back across the desk"
     return None
 
 

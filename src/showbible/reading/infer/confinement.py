@@ -200,6 +200,8 @@ class Confinement(Component):
                 continue
             if obj.pronoun == "speaker" and not state_after:
                 continue
+            if obj.pronoun and _own_subject(unit, m.start(), obj.cid):
+                continue  # "Ser Tavish throws him into a cell": him is someone else
             place = self._place(unit, scene, into.group("place") if into and into.group("place")
                                 else "")  # fmt: skip
             if place is None:
@@ -280,6 +282,13 @@ class Confinement(Component):
 
     def _told(self, unit: Unit) -> float:
         return HIGH if unit.kind != "speech" or unit.speaker is None else MEDIUM
+
+
+def _own_subject(unit: Unit, at: int, cid: str) -> bool:
+    """Whether ``cid`` is the subject of the verb at ``at``: an object pronoun ("him") never
+    is its own clause's subject (that would be "himself")."""
+    subject = subject_before(unit.ms, at, unit.text)
+    return subject is not None and subject.cid == cid
 
 
 def place_of(unit: Unit, scene: SceneView, phrase: str) -> str | None:
