@@ -29,6 +29,9 @@ def test_parts_split_at_dashes_and_slashes_longest_first() -> None:
     assert PLACES.resolve("CRYPT - STAIRS") == "crypt"
     assert PLACES.resolve("BUOY/CHAPEL ON THE POINT") == "chapel"
     assert PLACES.resolve("HARBOUR - NORTH PIER - DAWN SHIFT") == "harbour"
+    # typographic dashes split too (a second definition of the splitter had lost them)
+    assert PLACES.resolve("CRYPT – STAIRS") == "crypt"
+    assert PLACES.resolve("STAIRS — CHAPEL ON THE POINT") == "chapel"
 
 
 def test_ids_are_not_aliases_in_headings_but_name_a_place_in_annotations() -> None:
@@ -61,3 +64,16 @@ def test_a_dash_after_int_is_no_part_of_the_place() -> None:
     assert heading_location("INT - JESUIT CATHEDRAL") == "JESUIT CATHEDRAL"
     assert heading_location("EXT - IROQUOIS CAMPSITE") == "IROQUOIS CAMPSITE"
     assert heading_location("INT. CHAPEL - NIGHT") == "CHAPEL"
+
+
+def test_a_scene_is_at_a_place_a_heading_part_names() -> None:
+    from showbible.reading.facts import SceneFacts
+    from showbible.reading.places import at_place
+
+    scene = SceneFacts(
+        series="s", episode="e", number=1, file="f", heading="INT. PITHEAD – PIPE ROOM - DAY",
+        line=1, end_line=2, place=None, location="PITHEAD – PIPE ROOM", story=None,
+        flashback=False,
+    )  # fmt: skip
+    assert at_place(scene, "~pipe room") and at_place(scene, "~pithead")
+    assert not at_place(scene, "~hall") and not at_place(scene, None)

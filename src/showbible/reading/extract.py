@@ -282,12 +282,10 @@ _UNREAL_INSERT = re.compile(
 )
 
 
-def _read_action(
-    el: Element, matcher: NameMatcher, facts: SceneFacts, places: PlaceIndex | None = None
-) -> None:
+def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts, places: PlaceIndex) -> None:
     text = el.text
     matches = matcher.find(text)
-    if matches and places is not None:
+    if matches:
         # A name inside a bible place's alias is the place's ("The Queen Ysolde heels hard in
         # the wind": the ship named for the dead queen, whose alias is "the Queen Ysolde").
         spans = places.alias_spans(text)

@@ -56,9 +56,6 @@ def at_place(scene: SceneFacts, place: str | None) -> bool:
     return place[1:] in parts
 
 
-_PARTS = re.compile(r"\s+-+\s+|/")
-
-
 class PlaceIndex:
     """Heading locations -> place ids, by the bible's aliases."""
 

@@ -369,15 +369,10 @@ def _episode(scene: SceneFacts) -> tuple[str, str]:
 
 
 def _answered_with_a_name(ctx: Context, speeches: list[Speech], k: int, targets: list[str]) -> bool:
-    """Whether the next speech is one of ``targets`` giving their own name at once ("Ruth
-    Raine, ma'am.", "I'm Ruth."), as an answer to a question of who they are."""
-    if k + 1 >= len(speeches) or speeches[k + 1].character not in targets:
-        return False
-    b, reply = speeches[k + 1].character, plain(speeches[k + 1].text).lstrip(" .…-—(")
-    intro = _SELF_INTRO.match(reply)
-    first = re.match(r"[A-Z][\w'’-]*", reply)
-    said = intro.group(1) if intro else first.group(0) if first else None
-    return said is not None and _names_self(ctx, b, said)
+    """Whether the next speech is one of ``targets`` giving their own name ("Ruth Raine,
+    ma'am.", "I'm Ruth."), as an answer to a question of who they are."""
+    nxt = speeches[k + 1] if k + 1 < len(speeches) else None
+    return nxt is not None and nxt.character in targets and _says_own_name(ctx, nxt)
 
 
 def _calls_by_name(text: str) -> bool:
