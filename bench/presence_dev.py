@@ -234,6 +234,30 @@ def predict(mentions: list[Mention]) -> list[str]:
     return out
 
 
+def seen_table(mentions: list[Mention], predicted: list[str], errors: bool) -> None:
+    """Of the names the reader takes for presence, how many ``prose_seen.seen`` shows there:
+    on those the gold has present (the accusing rules keep them) and on those it has as a
+    reference (the reader's false presence, which ``seen`` should drop)."""
+    from showbible.reading.extract import ENTRANCE
+    from showbible.reading.prose_seen import seen
+
+    kept: Counter[tuple[str, bool]] = Counter()
+    for m, p in zip(mentions, predicted, strict=True):
+        if p != "present":
+            continue
+        shown = seen(m.sentence, m.start, m.end, direction=bool(ENTRANCE.match(m.sentence)))
+        kept[(m.gold, shown)] += 1
+        if errors and shown != (m.gold == "present"):
+            print(f"  seen={shown} gold {m.gold}: {m.where}: {m.name} | {m.sentence[:150]}")
+    right = kept[("present", True)], kept[("present", True)] + kept[("present", False)]
+    wrong = sum(n for (g, s), n in kept.items() if g != "present" and s)
+    false = sum(n for (g, _s), n in kept.items() if g != "present")
+    print(
+        f"  seen: present kept {right[0]}/{right[1]}"
+        f" ({right[0] / max(1, right[1]):.3f}); false presence kept {wrong}/{false}"
+    )
+
+
 def scores(mentions: list[Mention], predicted: list[str]) -> dict[str, dict[str, float]]:
     """Per label: support, precision, recall; plus `reference` (every class against present)."""
     rows: dict[str, dict[str, float]] = {}
@@ -289,6 +313,9 @@ def report(mentions: list[Mention], predicted: list[str]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print every wrong reading")
+    parser.add_argument(
+        "--seen", action="store_true", help="how the accusing rules' test (prose_seen) reads them"
+    )
     args = parser.parse_args()
     for title, parts in (
         ("dev set (written, shakespeare, bigfish)", ("written", "shakespeare", "bigfish")),
@@ -307,6 +334,8 @@ def main() -> int:
                 if m.gold != p:
                     print(f"{m.where}: {m.name}: gold {m.gold}, read {p} | {m.sentence[:160]}")
         report(mentions, predicted)
+        if args.seen:
+            seen_table(mentions, predicted, args.errors)
     return 0
 
 

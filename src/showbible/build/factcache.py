@@ -40,7 +40,7 @@ from showbible.universe.storytime import StoryTime
 
 # 8: speeches' asides; 7: leads apart; 6: extras apart; 5: speeches apart from sentences; 4: words
 # apart...
-FORMAT = 8
+FORMAT = 9
 # Before the five documents (facts, extras, leads, speeches, sentences): the lengths of the first
 # four and the CRC-32 of the last four, so that damaged extras or words are a cache miss at load,
 # like damaged facts, not an error when first read.
@@ -57,7 +57,7 @@ def _scene(s: SceneFacts) -> list[Any]:
         s.location,
         [s.story.kind, list(s.story.parts), s.story.text] if s.story is not None else None,
         s.flashback,
-        [[c, p.line, p.how, p.identity] for c, p in s.present.items()],
+        [[c, p.line, p.how, p.identity, *(() if p.shown else (0,))] for c, p in s.present.items()],
         list(s.referenced.items()),
         list(s.voices.items()),
         [[a.verb, a.args, a.line] for a in s.annotations],
@@ -466,8 +466,10 @@ def load_facts(blob: bytes) -> list[SceneFacts] | None:
             facts.story = StoryTime(r[6][0], tuple(r[6][1]), r[6][2]) if r[6] is not None else None
             facts.key = f"{series}:{episode}#{r[0]}"
             facts.present = {
-                intern(c): Presence(num(ln, ln), intern(how), ident and intern(ident))
-                for c, ln, how, ident in r[8]
+                intern(p[0]): Presence(
+                    num(p[1], p[1]), intern(p[2]), p[3] and intern(p[3]), len(p) == 4
+                )
+                for p in r[8]
             }
             facts.referenced = {intern(c): num(ln, ln) for c, ln in r[9]}
             facts.voices = {intern(c): num(ln, ln) for c, ln in r[10]}

@@ -166,7 +166,9 @@ def _compare(old: SceneFacts, new: SceneFacts, patch: Patch) -> None:
     for cid in people:
         a, b = old.present.get(cid), new.present.get(cid)
         if (a is None) != (b is None) or (
-            a is not None and b is not None and (a.how, a.identity) != (b.how, b.identity)
+            a is not None
+            and b is not None
+            and (a.how, a.identity, a.shown) != (b.how, b.identity, b.shown)
         ):
             patch.add("presence", cid)
     if stage_pairs(old, old.present) != stage_pairs(new, new.present):

@@ -56,7 +56,7 @@ def add_company(scenes: Iterable[SceneFacts]) -> None:
                         # A follower: never in a scene of the episode without the leader
                         # (a king is not his earl's train, nor an enemy the rebel's rest).
                         if scenes_of.get(cid, set()) <= mine:
-                            scene.present.setdefault(cid, Presence(line, COMPANY))
+                            scene.present.setdefault(cid, Presence(line, COMPANY, shown=False))
 
 
 def _scenes_of(episode: list[SceneFacts]) -> dict[str, set[int]]:

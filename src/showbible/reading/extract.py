@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from showbible.model import Element, Kind, Scene
 from showbible.reading.annotations import Annotation, AnnotationProblem, parse_note
@@ -20,6 +20,7 @@ from showbible.reading.places import PlaceIndex as PlaceIndex
 from showbible.reading.places import heading_location, shot
 from showbible.reading.places import place_key as place_key
 from showbible.reading.prose import read_mentions
+from showbible.reading.prose_seen import seen
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.universe.storytime import StoryTime, parse_story_time
 
@@ -156,9 +157,13 @@ def extract_scene(
             facts.speeches[speaker] += 1
             if voice:
                 facts.voices.setdefault(speaker, el.line)
-            elif speaker not in facts.present:  # (as _mark_present, without a Presence per cue)
-                how = "offscreen" if _offscreen(el.extensions) else "speaks"
-                facts.present[speaker] = Presence(el.line, how, identity)
+            else:  # (as _mark_present, without a Presence per cue)
+                was = facts.present.get(speaker)
+                if was is None:
+                    how = "offscreen" if _offscreen(el.extensions) else "speaks"
+                    facts.present[speaker] = Presence(el.line, how, identity)
+                elif not was.shown:
+                    facts.present[speaker] = replace(was, shown=True)
         elif kind is Kind.DIALOGUE or kind is Kind.LYRIC:
             named: list[str] = []
             for match in matcher.find(el.text):
@@ -264,8 +269,11 @@ _OFFSCREEN = frozenset({"O.S.", "O.C.", "OS", "OC"})
 
 
 def _mark_present(facts: SceneFacts, cid: str, presence: Presence) -> None:
-    if cid not in facts.present:
+    was = facts.present.get(cid)
+    if was is None:
         facts.present[cid] = presence
+    elif presence.shown and not was.shown:
+        facts.present[cid] = replace(was, shown=True)  # first named, later seen: from the first
 
 
 def _line_at(el: Element, offset: int) -> int:
@@ -333,7 +341,8 @@ def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts, places: P
             line = _line_at(el, m.start)
             if reading.present:
                 how = "direction" if entrance else "action"
-                _mark_present(facts, m.character, Presence(line, how, m.identity))
+                shown = entrance or seen(sentence, m.start - start, m.end - start)
+                _mark_present(facts, m.character, Presence(line, how, m.identity, shown))
             else:
                 facts.referenced.setdefault(m.character, line)
 

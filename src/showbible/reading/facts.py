@@ -50,9 +50,13 @@ class Inferred:
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Presence:
-    line: int
+    line: int  # the first line that has them there
     how: str  # "speaks", "offscreen", "action", "direction", "bible"
     identity: str | None = None
+    # Whether the scene *shows* them there -- they speak or are heard, enter, act or are acted
+    # on (reading/prose_seen.py) -- and does not only name them in a sentence that no reference
+    # class explains. The rules that accuse (dead-character, two-places) ask for it.
+    shown: bool = True
 
 
 @quick_init

@@ -41,7 +41,9 @@ class DeadCharacter(Rule):
                 continue
             for cid, presence in scene.present.items():
                 death = deaths.get(cid)
-                if death is None or not ctx.is_person(cid):
+                # Named in a sentence that does not show them (``Presence.shown``): the name
+                # may be a boat's, a plaque's, a likeness's -- not enough to accuse.
+                if death is None or not presence.shown or not ctx.is_person(cid):
                     continue
                 if not death.moment < fold.at(scene, presence.line):
                     continue

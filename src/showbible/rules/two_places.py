@@ -67,6 +67,8 @@ class TwoPlaces(Rule):
                             continue
                         if place_key(earlier) == place_key(later):
                             continue
+                        if not (earlier.present[cid].shown and later.present[cid].shown):
+                            continue  # named there, not shown there: not enough to accuse
                         seen.add(later.key)
                         yield self.finding(
                             later,
@@ -104,6 +106,8 @@ class TwoPlaces(Rule):
                 scene = canon.scenes[i]
                 if scene.flashback or not ctx.in_scope(scene) or place_key(scene) is None:
                     continue
+                if not scene.present[cid].shown:
+                    continue  # named there, not shown there: not enough to accuse
                 when = fold.at(scene, scene.present[cid].line)
                 for k, (known, until) in enumerate(spans):
                     place = known.event.obj

@@ -1,0 +1,348 @@
+"""Whether a sentence *shows* a named character there — doing something, or having something
+done to them — rather than only naming them.
+
+``reading/prose.py`` takes a name for presence unless the sentence makes it a reference of a
+class it knows (a possessive, a picture, remains, a place, absence, a thought). That is right
+for who was there (meetings, the cast of a scene), but every outside author found new ways a
+name stands in a sentence without its bearer: a boat or a shuttle named for the dead man, his
+name chalked on a board or lettered on a hull, his likeness on a clone, "the Dunmore file".
+A rule that *accuses* — a dead man walking, one person in two places — asks for more than the
+absence of a known reference: positive evidence that the sentence has the person there
+(``seen``). The evidence is the sentence's shape around the name, read from words, not a parse:
+
+- **the actor**: the name (or a list it heads, an appositive or parenthesis after it, a body
+  part of theirs) followed by a finite verb — ``Cole walks in``, ``Wendell Pike, in his grey
+  uniform, props open the door``, ``Vetch and Rusk carry a crate``, ``Booth lowered the fork``,
+  ``Mara's eyes snap open``;
+- **the one acted on or beside**: a finite verb, alone or with a preposition of place or
+  direction, right before the name — ``Ines catches Kit's arm``, ``comes JORY VENN``, ``kneels
+  beside Cole``, ``turns to Cole``, ``tries to hug Cole``;
+- **the shown**: a camera or the story pointing at them — ``ANGLE ON COLE``, ``we see Cole``,
+  ``There's Cole``, ``REVEAL: COLE``; an entrance direction (``Enter PELL``); a sentence that is
+  the name alone (``COLE.`` after a figure appears in the doorway).
+
+What fails these is a name standing as a thing's (``the shuttle Brannock tears up``: a name after
+an article is no actor), lettered or written up (``typeface: BRANNOCK``, ``FOR FRANK``), in a
+likeness (``with Brannock's face``), or the matter of something (``the Dunmore file``).
+Measured on the labelled presence dev sets (``bench/presence_dev.py --seen``, docs/presence.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.reading.lexicon import position_words
+from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, BODY, DOING, word_set
+
+# Finite forms that end in neither -s nor -ed.
+_IRREGULAR = word_set(
+    """is was are were has had have does did do can could will would shall should may might
+    must isn't wasn't aren't weren't hasn't hadn't doesn't didn't can't couldn't won't wouldn't
+    stood sat came went took ran held knelt fell got gave made saw began drew threw grew
+    rose woke spoke bent broke caught brought bought fought sought taught thought found left
+    kept slept swept crept wept led fed sped struck stuck hung swung flung spun sank sprang
+    strode rode drove wrote bit hid slid shook froze stole wore tore bore swore lay leapt
+    dove flew blew met set put cut shut hit let quit read spread burst cast shed split lit
+    sent spent lent dealt felt meant knew heard told sold said"""
+)
+# Words ending in -s that are not verbs (or not of this subject).
+_NOT_S_VERB = word_set(
+    """this his hers its yours ours theirs as us thus plus yes always perhaps towards
+    afterwards sometimes besides across less unless whereas nevertheless news series means
+    various pants glasses jeans clothes trousers whereabouts species famous nervous anxious
+    serious previous obvious curious furious gorgeous enormous tremendous dangerous
+    ridiculous cautious conscious precious jealous generous numerous mysterious
+    downstairs upstairs indoors outdoors overseas sideways backwards forwards upwards
+    downwards outwards inwards nowadays"""
+)
+_ADVERBS = word_set(
+    """still just also then now already finally only even both all again almost never
+    soon once too slowly quickly suddenly quietly simply barely immediately instantly
+    abruptly gently carefully silently"""
+)
+_NOT_LY = word_set("only family reply apply supply fly ally rally belly jelly bully holly")
+# A name right after these is no one acted on: "the Dunmore file", "chalked FOR FRANK", "a
+# song about Cole", "like Cole", "a boat called Cole", "his Cole" (his thing named Cole).
+_NOT_ACTED_ON = word_set(
+    """the a an for about like as than named called whose his her their its my your our
+    this that these those"""
+)
+# "hold of Cole", "in front of Cole", "a wider shot of Mara": an "of" that is no possessor's.
+_OF_AFTER = word_set(
+    """hold sight front fun ahead side top shot closeup close-up pov view care behind
+    instead"""
+)
+# Between a verb and the one it acts beside: "kneels beside Cole", "turns to Cole".
+_NEAR = word_set(
+    """to at toward towards beside behind past with after over around near by between
+    among amongst alongside against under beneath above onto into on upon off before
+    across through up down from along next close right"""
+)
+_FUNCTION = word_set(
+    """the a an of in on at to for from with by and or but nor so yet as than that which who
+    whom whose what where when while if because though although this these those his her
+    their its my your our he she they it we you i me him them us not no"""
+)
+# After a name that opens a verbless fragment, these place them: "Danny in the doorway.",
+# "IRINA at the window.", "MARA alone."
+_PLACED = word_set(
+    """in at on by behind beside near inside outside under against alone among amongst
+    across beneath atop aboard opposite"""
+)
+# Before the name, opening the sentence: "Just Danny in Cole's coat.", "20B THORNTON on the
+# rock pile" (a shot's number).
+_OPENING = re.compile(
+    r"^(?:[\s\"'“‘(\[]|\w*\d\w*|just|and|then|now|only|still|meanwhile|suddenly|but|so)*",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"^['’][sS]?\s+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NAME_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
+_LIST_NAME = re.compile(
+    rf"^\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&|or|nor)\s+)(?:(?:the|a)\s+)?{_NAME_RUN}"
+)
+_AND_COMPANY = re.compile(
+    r"^\s+(?:and|&)\s+(?:his|her|their|the|a|an|two|three|some|[A-Z][\w]*['’]s)\s+"
+)
+# The name is the second or later of a list: "Vetch and Rusk carry a crate".
+_LISTED_BEFORE = re.compile(rf"{_NAME_RUN}(?:\s*,\s*(?:and\s+)?|\s+(?:and|&|or|nor)\s+)$")
+# The rest of a name the matcher did not take ("WILL BLOOM, AGE 3", "Jenny Hill") or an
+# epithet ("KARL THE GIANT", "ANDY the tattooist").
+_REST_OF_NAME = re.compile(r"^\s+(?:the\s+)?([A-Z][\w'’.-]*)|^\s+the\s+[a-z]+(?=\s)")
+_ASIDE = re.compile(
+    r"^\s*(?:\([^)]{0,80}\)|,(?:[^,;:!?]{1,80},){1,3}|\s[—–-]{1,2}\s?[^—–;:!?]{1,120}[—–-]{1,2})"
+)
+_CAMERA = re.compile(
+    r"(?:\b(?:angle|close|close-up|closeup|closer|push|pushing|pan|pans|tilt|rack|focus|back|"
+    r"tight|wide|hold|move|moving|track|tracking|favor|favour|stay|stays|ecu|cu|mcu|ms|ws)"
+    r"\s+(?:in\s+|up\s+)?(?:on|to)|\b(?:we|you)\s+(?:see|find|hear|glimpse|watch)|"
+    r"\breveals?|\brevealing|\bthere(?:'s|’s|\s+is|\s+stands|\s+sits)|\bit(?:'s|’s|\s+is|\s+was)|"
+    r"\bthis\s+is|\bhere(?:'s|’s|\s+is)|\bin\s+(?:comes|walks|steps|strides|bursts|rushes)|"
+    r"\bpov|\b(?:re-?)?enter(?:s|eth)?|\bexit|\bexeunt|^\W*(?:aside\s+)?to|^\W*on)"
+    r"\s*[:—–-]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def seen(sentence: str, start: int, end: int, *, direction: bool = False) -> bool:
+    """Whether ``sentence`` shows the character named at ``start:end`` there (see the module's
+    docstring); the caller has already found that the sentence makes no reference of them."""
+    if direction:
+        return True
+    before, after = sentence[:start], sentence[end:]
+    if not before.strip(" \t\"'“‘([") and not after.strip(" \t.!?…\"'”’)"):
+        return True  # the sentence is the name
+    # A list shares what stands before its first name: "to reveal Sandra, Will and Josephine".
+    head, listed = before, False
+    while m := _LISTED_BEFORE.search(head):
+        head, listed = head[: m.start()], True
+    if _acted_on(head):
+        return True
+    compared = _COMPARED.search(head)
+    if compared and compared.group().split()[0].lower() in _OF_AFTER:
+        compared = None
+    if compared and compared.group().endswith("of") and compared.group()[:1].isupper():
+        compared = None
+    if _a_things_name(before, sentence[start:end]) or compared:
+        return False  # "the shuttle Brannock tears up", "looks like Cole did at that age"
+    for _ in range(3):
+        rest = _REST_OF_NAME.match(after)
+        if rest is None or (rest.group(1) and _finite(rest.group(1), True)):
+            break  # "PIKE JOINS DUTCH": a verb in capitals is no part of the name
+        after = after[rest.end() :]
+    opens = not _OPENING.sub("", head)
+    return _actor(after, listed, opens)
+
+
+# A comparison, or an "of" after a lower-case noun ("the story of Cole is told"; not "the Earl
+# of WARWICK"): the verb after the name is another subject's.
+_COMPARED = re.compile(r"\b(?:like|than|about|unlike)\s*$|\b[a-z]+\s+of\s*$", re.IGNORECASE)
+# "the shuttle Brannock", "The inshore boat, the Tom Treloar, bounces past": a name after an
+# article, or after an article and a noun that is no kin or position, names a thing.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:([a-z][\w-]*)\s+)?$", re.IGNORECASE)
+_KIN = word_set(
+    """friend friends brother sister son daughter wife husband mother father partner boss
+    colleague cousin uncle aunt nephew niece grandson granddaughter grandmother grandfather
+    fiance fiancee fiancé fiancée girlfriend boyfriend lover widow widower twin assistant
+    deputy lieutenant sergeant mate pal buddy neighbour neighbor landlord landlady lawyer
+    client patient prisoner suspect victim witness old young little big late poor dear
+    mutilated wounded injured dying sleeping frozen just-woken"""
+)
+
+
+def _a_things_name(before: str, name: str) -> bool:
+    m = _ARTICLE_BEFORE.search(before)
+    if m is None:
+        return False
+    noun = m.group(1)
+    if noun is not None:
+        return noun.lower() not in _KIN and noun.upper() not in position_words()
+    first = name.split()[0].strip(".,").upper() if name.split() else ""
+    return first not in position_words()
+
+
+def _actor(after: str, plural: bool, opens: bool) -> bool:
+    m = _POSSESSIVE.match(after)
+    if m:
+        return _possessor(after[m.end() :])
+    for _ in range(4):
+        company = _AND_COMPANY.match(after)
+        if company:  # "Mara and Cole's sister share a look", "Will and his mother pick out"
+            rest = after[company.end() :]
+            words = _WORD.findall(rest[:60])
+            return any(_finite(w, True) and _lead(rest, w) for w in words[1:3])
+        listed = _LIST_NAME.match(after)
+        if listed and not listed.group().endswith(("'s", "’s", "s'")):
+            plural = True
+            after = after[listed.end() :]
+            continue
+        aside = _ASIDE.match(after)
+        if aside:
+            after = after[aside.end() :]
+            continue
+        break
+    words = _WORD.findall(after[:100])
+    k = 0
+    while k < len(words) and k < 3 and _adverb(words[k]):
+        k += 1
+    if k >= len(words):
+        return False
+    word = words[k]
+    if not _lead(after, word):
+        return False
+    if _finite(word, plural):
+        return True
+    # A verbless fragment that opens with the name: "Danny in the doorway.", "Elaine and
+    # Striker dancing slowly", "John still fumbling at the text".
+    low = word.lower()
+    return opens and (low in _PLACED or (low.endswith("ing") and len(low) > 4))
+
+
+def _possessor(rest: str) -> bool:
+    """After ``Name's``: a contraction (``Mara's quiet``, ``Walt's had enough``, ``Trevor's
+    with three men``), or a body part or act of theirs (``Danny's hand``, ``Mara's approach``,
+    ``Sherlock's POV``): they are there. Anything else is their thing."""
+    words = _WORD.findall(rest[:60])
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in (
+        "been",
+        "got",
+        "gotten",
+        "had",
+        "here",
+        "there",
+        "not",
+        "no",
+        "with",
+        "quiet",
+        "silent",
+        "alone",
+        "still",
+        "already",
+        "going",
+        "about",
+        "in",
+        "at",
+        "on",
+    ):
+        return True
+    if first == "point" and words[1:2] == ["of"]:
+        return True  # "Mara's point of view"
+    if first.endswith("ing") and (len(words) == 1 or words[1].lower() in _FUNCTION):
+        return True  # "Cole's standing by the door", not "Jonah's curling staff photo"
+    k = 0
+    while k < len(words) and (words[k].lower() in ADJECTIVES or words[k].lower() in ACT_MODIFIERS):
+        k += 1
+    if k >= len(words):
+        return False
+    head = words[k].lower()
+    return bool(_BODY_RE.fullmatch(head)) or head in DOING
+
+
+def _lead(after: str, word: str) -> bool:
+    """The verb follows the name or its list directly, not after a stop or a new clause."""
+    at = after.find(word)
+    return at >= 0 and not re.search(r"[.;:!?]", after[:at])
+
+
+def _acted_on(before: str) -> bool:
+    """A verb acts on the name from right before it — ``hugs Cole``, ``kneels beside Cole``,
+    ``slides the ledger across to Mara``, ``grabs hold of Cole`` — or a camera or an entrance
+    shows them."""
+    if _CAMERA.search(before):
+        return True
+    tail = before.rstrip()
+    if not tail or tail[-1] in ",;:—–-(\"'“‘":
+        return False
+    words = _WORD.findall(tail[-80:])
+    if not words or not tail.endswith(words[-1]):
+        return False
+    k = len(words) - 1
+    if words[k].lower() in _NOT_ACTED_ON:
+        return False
+    if words[k].lower() == "of":
+        return k >= 1 and words[k - 1].lower() in _OF_AFTER
+    prep = ""
+    while k >= 0 and len(prep.split()) < 2 and words[k].lower() in _NEAR:
+        prep = words[k].lower() + " " + prep
+        k -= 1
+    while k >= 0 and _adverb(words[k]):
+        k -= 1
+    if k < 0:
+        return False
+    if _verb(words, k):
+        return True
+    low = words[k].lower()
+    if not prep and low.endswith("ing") and len(low) > 4 and low not in _FUNCTION:
+        return True  # "leaving Walt behind", "startling Two Socks", "She's watching Gus"
+    if not prep or prep.split()[-1] not in _DATIVE:
+        return False
+    # "shows her vinyl to Pabst": a verb, its object (a few words), then "to" the name.
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if _verb(words, j):
+            return True
+        if words[j].lower() not in _DETERMINERS and not words[j].islower():
+            return False
+    return False
+
+
+def _verb(words: list[str], k: int) -> bool:
+    w = words[k]
+    if w[:1].isupper() and not w.isupper() and k > 0:
+        return False  # a capitalised word within a sentence is a name, not a verb
+    if _finite(w, False):
+        return True
+    return k >= 1 and words[k - 1].lower() in _BEFORE_BASE and w.lower() not in _FUNCTION
+
+
+_DATIVE = word_set("to toward towards at from across over with")
+_DETERMINERS = word_set("the a an his her their its my your our this that some")
+
+
+# A base form after these is a verb: "tries to hug Cole", "will find Cole".
+_BEFORE_BASE = word_set("will would can could must should might may shall 'll let lets to")
+_BODY_RE = re.compile(rf"(?:{BODY})")
+
+
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY)
+
+
+def _finite(word: str, plural: bool) -> bool:
+    low = word.lower().replace("’", "'")
+    if not low.replace("'", "").replace("-", "").isalpha():
+        return False
+    if low in _IRREGULAR:
+        return True
+    if low in _FUNCTION or low in _NOT_S_VERB:
+        return False
+    if low.endswith(("ed", "eth")) and len(low) >= 4:
+        return True  # "Booth lowered", "SALISBURY lifteth himself up"
+    if low.endswith("s") and len(low) >= 3 and not low.endswith(("ss", "us", "'s")):
+        return True
+    # After a list ("Vetch and Rusk carry"), a verb has its base form: any lower-case word that
+    # is no function word, adverb or plural noun ("Cole and Brannock's shoulders").
+    return plural and word.islower() and not _adverb(word) and not low.endswith(("ing", "s"))
