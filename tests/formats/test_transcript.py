@@ -198,3 +198,14 @@ def test_a_scene_closed_by_the_wrong_bracket_is_a_scene_and_no_warning() -> None
         ("action", "Chandler is on a break.", 1),
     ]
     assert [(d.line, d.message) for d in script.diagnostics] == [(5, "unclosed '[': read as text")]
+
+
+def test_a_numbered_walk_on_is_a_speaker_and_a_numbered_part_is_not() -> None:
+    # The sixth blind look: "Intern 2: Thanks. Hey, is it true about Nightingale?" was read as
+    # the words of the barista before it, who then said a secret's tell.
+    script = parse_transcript(
+        "[Scene: Kitchen]\n\nDevon: Oat flat white.\nIntern 2: Thanks.\nGuard #1: Move.\n"
+        "Part 2: The Return\nDay 3: Morning.\nNadia: Hi.\n"
+    )
+    cues = [e.text for sc in script.scenes for e in sc.elements if e.kind is Kind.CHARACTER]
+    assert cues == ["Devon", "Intern 2", "Guard #1", "Nadia"]

@@ -45,6 +45,10 @@ def test_normalise(raw: str, want: str) -> None:
         ("KING", "KING"),
         ("DR. ADA QUILL", "ADA QUILL"),
         ("MARA", "MARA"),
+        # a numbered label keeps its title: "DOCTOR 1" is no person called 1
+        ("DOCTOR 1", "DOCTOR 1"),
+        ("DR. 13", "DR. 13"),
+        ("CAPTAIN #2", "CAPTAIN #2"),
     ],
 )
 def test_strip_titles(raw: str, want: str) -> None:

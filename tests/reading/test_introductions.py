@@ -267,3 +267,26 @@ def test_the_capitals_counted_at_once_are_those_counted_per_word(
     scenes = [Scene(1, None, els)]
     for words in ({"DREW"}, {"DREW", "ANN"}, set()):
         assert _introduces_in_capitals(scenes, words) == _capitals_per_word(scenes, words)
+
+
+def test_a_bible_places_name_in_capitals_introduces_no_one(tmp_path: Path) -> None:
+    """The sixth blind look: "the arcade sign, SANDBOX ARCADE, half the letters dead" made a
+    character of the bible's place (then a dangling reference). A name the bible gives a place
+    is the place's; a name in capitals the bible does not know is still introduced."""
+    root = _universe(
+        tmp_path,
+        {
+            "a/e1.fountain": "EXT. STREET - NIGHT\n\nWet neon from the arcade sign, SANDBOX "
+            "ARCADE, half the letters dead. NELL VOSS (30s) waits under it. Nell shivers. "
+            "The Sandbox Arcade is shut.\n\nTHEO\nCold?\n",
+            "a/e2.fountain": "INT. SANDBOX ARCADE - NIGHT\n\nThe claw machine hums.\n\n"
+            "THEO\nIn here.\n",
+        },
+    )
+    (root / "universe.yaml").write_text(
+        (root / "universe.yaml").read_text(encoding="utf-8")
+        + "places:\n  arcade: {name: Sandbox Arcade, aliases: [SANDBOX ARCADE]}\n",
+        encoding="utf-8",
+    )
+    compiled = compile_universe(load_universe(root))
+    assert set(compiled.cast.characters) == {"theo", "nell-voss"}, set(compiled.cast.characters)

@@ -57,6 +57,11 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Tobias carries Cole's severed head.", ["Tobias", "Cole"], ["present", "remains"]),
         ("Danny tugs at Cole's sleeve.", ["Danny", "Cole"], ["present", "present"]),
         ("Cole's jacket hangs on the hook.", ["Cole"], ["possessive"]),
+        # a face that fills a screen is on it (the sixth blind look), not eyes that go to one
+        ("Gus's face fills the screen, recorded in this chair.", ["Gus"], ["depiction"]),
+        ("Cole's face fills every screen in the station.", ["Cole"], ["depiction"]),
+        ("Mara's eyes go to the screen.", ["Mara"], ["present"]),
+        ("Cole's hand fills the glass.", ["Cole"], ["present"]),
         ("Tobias's truck roars up the drive.", ["Tobias"], ["present"]),
         ("Tobias's truck is parked by the gate.", ["Tobias"], ["possessive"]),
         ("Mara's quiet for a long moment.", ["Mara"], ["present"]),

@@ -205,10 +205,26 @@ def _speaker(raw: str) -> str | None:
     if not name[0].isupper():
         return None
     words = name.split()
-    # Every word of a name is capitalised, or a joining word ("Man in Black"), or an initial.
-    if any(not (w[0].isupper() or w.lower() in _SMALL_WORDS or w[0] == "#") for w in words):
+    # Every word of a name is capitalised, or a joining word ("Man in Black"), or an initial,
+    # or a walk-on's number after a word ("Intern 2", "Guard #1"), but not a part of the
+    # script ("Part 2", "Day 3").
+    if any(
+        not (w[0].isupper() or w.lower() in _SMALL_WORDS or w[0] == "#" or (k and w.isdigit()))
+        for k, w in enumerate(words)
+    ):
+        return None
+    if words[-1].isdigit() and words[0].lower() in _NUMBERED_PARTS:
         return None
     return name
+
+
+_NUMBERED_PARTS = frozenset(
+    {
+        "part", "chapter", "page", "day", "night", "week", "take", "reel", "disc", "track",
+        "volume", "book", "round", "level", "stage", "step", "act", "scene", "episode",
+        "season", "series", "chorus", "verse",
+    }
+)  # fmt: skip
 
 
 def _looks_like_heading(s: str, isolated: bool) -> bool:

@@ -75,7 +75,11 @@ def normalise(label: str) -> str:
     text = _BRACKETS.sub("", text)
     text = text.rstrip(":").strip()
     text = text.replace("’", "'")
+    text = _NUMBER_SIGN.sub(r"\1", text)  # "GUARD #2" is the label "GUARD 2" is
     return _SPACE.sub(" ", text).upper()
+
+
+_NUMBER_SIGN = re.compile(r"(?<=\s)#\s*(\d)")
 
 
 def strip_titles(label: str, titles: frozenset[str]) -> str:
@@ -87,7 +91,9 @@ def strip_titles(label: str, titles: frozenset[str]) -> str:
         i += 1
         if i < len(words) - 1 and words[i] in {"OF", "THE"}:
             i += 1
-    return " ".join(words[i:]) if i else label
+    if not i or all(w.lstrip("#").isdigit() for w in words[i:]):
+        return label  # "DOCTOR 1" is a numbered label, not a person called 1
+    return " ".join(words[i:])
 
 
 def is_role(label: str, roles: frozenset[str]) -> bool:

@@ -383,6 +383,14 @@ _WRITING = re.compile(
 )
 
 
+# "Gus's face fills the screen", "Cole's eyes stare out from the monitor": on a picture.
+_ON_A_SCREEN = re.compile(
+    r"\b(?:fills?|filling|floods?|dominates?|appears?|flickers?|flashes|looms?|freezes?|"
+    r"(?:smiles?|stares?|looks?|peers?|gazes?)\s+out|comes?\s+up|pops?\s+up)\b"
+    rf"[^.;!?]{{0,40}}?\b(?:{_SHOWN})\b"
+)
+
+
 def _possessive_head(low: str, before: str, after: str, context: str) -> Reading:
     """What ``X's ...`` makes of X, by the noun it owns (``low``: the sentence up to the name)."""
     words = _AFTER_WORDS.findall(after[2:] if after[:2] in ("'s", "’s") else after[1:], 0, 60)
@@ -415,7 +423,7 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                 )
             ):
                 return _READINGS["remains"]
-            if _SHOWN_RE.search(low):
+            if _SHOWN_RE.search(low) or _ON_A_SCREEN.search(after, 0, 90):
                 return _READINGS["depiction"]
             if _LIKENESS.search(before) or _THOUGHT_VERB.search(before):
                 # "Tobias has Cole's eyes", "remembers Cole's hands": a likeness, a memory

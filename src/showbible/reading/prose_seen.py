@@ -210,11 +210,17 @@ def _actor(after: str, plural: bool, opens: bool) -> bool:
     word = words[k]
     if not _lead(after, word):
         return False
+    low = word.lower()
+    if low in ("would", "used") or (
+        low == "had" and k + 1 < len(words) and _participle(words[k + 1])
+    ):
+        # "the clock, which Struan had wound every Sunday", "as Morag would afterwards say":
+        # before the scene, or a habit -- not what they do in it.
+        return False
     if _finite(word, plural):
         return True
     # A verbless fragment that opens with the name: "Danny in the doorway.", "Elaine and
     # Striker dancing slowly", "John still fumbling at the text".
-    low = word.lower()
     return opens and (low in _PLACED or (low.endswith("ing") and len(low) > 4))
 
 
@@ -308,8 +314,22 @@ def _acted_on(before: str) -> bool:
     return False
 
 
+def _participle(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(("ed", "en", "wn", "ne", "ung", "unk", "ound", "um")) or low in _IRREGULAR
+
+
+# What a sign or a page does to a name: "The nameplate still reads AUGUSTIN RENNER".
+_LETTERING = word_set(
+    """reads read says said spells spelled spelt bears lists names announces labelled labeled
+    marked stamped engraved printed signed addressed"""
+)
+
+
 def _verb(words: list[str], k: int) -> bool:
     w = words[k]
+    if w.lower() in _LETTERING:
+        return False
     if w[:1].isupper() and not w.isupper() and k > 0:
         return False  # a capitalised word within a sentence is a name, not a verb
     if _finite(w, False):

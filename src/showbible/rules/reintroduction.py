@@ -165,6 +165,7 @@ class Reintroduction(Rule):
                     continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
                 introduction = introduction_before(speeches, k)
                 aside = turned_to(speeches, k)
+                each = False
                 if aside is not None:
                     # The turn's own directions say whom the words are for: a telephone
                     # ("(Answering the phone.) Go!! Who's this?"), or someone the speaker
@@ -184,6 +185,14 @@ class Reintroduction(Rule):
                     if not targets:
                         continue
                     guessed = False
+                elif (
+                    not named
+                    and len(here - {a}) == 2
+                    and _BOTH.match(plain(speech.text), offset + len(text))
+                ):
+                    # "Nice to meet you both": said to each of the two others here, so one
+                    # already met is greeted as a stranger whoever the other is.
+                    targets, guessed, each = sorted(here - {a}), False, True
                 else:
                     targets = named
                     # Whom it is said to, guessed from who speaks near: the line names no one,
@@ -214,7 +223,7 @@ class Reintroduction(Rule):
                     b: _met_before(ctx, meetings, scene, a, b, when, speech.cue_line, learns)
                     for b in targets
                 }
-                if not all(prior.values()):
+                if not each and not all(prior.values()):
                     continue  # someone here is new to them: the introduction may be for them
                 if guessed and any(
                     _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns) is None
@@ -245,6 +254,10 @@ class Reintroduction(Rule):
                             )
                         ],
                     )
+
+
+# After a stranger phrase, a greeting of two: "Nice to meet you both", "... you two".
+_BOTH = re.compile(r",?\s*(?:both|you\s+two|the\s+two\s+of\s+you)\b", re.IGNORECASE)
 
 
 def _stranger_phrase(
