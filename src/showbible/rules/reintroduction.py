@@ -199,6 +199,11 @@ class Reintroduction(Rule):
                     # not even by a title ("Nice to meet you, Doctor." names whom it greets;
                     # "Oh, hi." and "So, what's your name?" name no one).
                     guessed = not targets and not _calls_by_name(plain(speech.text))
+                    caller = _called_by(ctx, speeches, k)
+                    if guessed and caller is not None:
+                        # "Morag. I'm sorry for your trouble." -- "Who are you?": a reply to
+                        # the one who has just called the speaker by name is said to them.
+                        targets, guessed = [caller], False
                     targets = targets or _addressees(ctx, scene, speeches, k)
                     answered = (
                         guessed
@@ -258,6 +263,24 @@ class Reintroduction(Rule):
 
 # After a stranger phrase, a greeting of two: "Nice to meet you both", "... you two".
 _BOTH = re.compile(r",?\s*(?:both|you\s+two|the\s+two\s+of\s+you)\b", re.IGNORECASE)
+
+
+def _called_by(ctx: Context, speeches: list[Speech], k: int) -> str | None:
+    """Who spoke just before speech ``k``, there, calling its speaker by name ("Morag. I'm
+    sorry for your trouble."; not "I'd like you to meet Gavin"), if anyone."""
+    if k == 0:
+        return None
+    before, me = speeches[k - 1], speeches[k].character
+    if before.character == me or before.voice or me not in before.names:
+        return None
+    text = plain(before.text)
+    called = _CALLED_FIRST.match(text) or _CALLED_LAST.search(text)
+    return before.character if called and _names_self(ctx, me, called.group(1)) else None
+
+
+# A name said to someone: opening the speech ("Morag. ...", "Morag, ...") or closing it.
+_CALLED_FIRST = re.compile(r"\W*([A-Z][\w'’-]*)\s*[,.!?]")
+_CALLED_LAST = re.compile(r",\s*([A-Z][\w'’-]*)\s*[.!?]*\W*$")
 
 
 def _stranger_phrase(
@@ -321,7 +344,8 @@ def _not_to_them(ctx: Context, speeches: list[Speech], k: int) -> bool:
     or a non-recognition the scene plays."""
     speech = speeches[k]
     return (
-        _next_to_walk_on(ctx, speeches, k)
+        # next to a walk-on, unless it answers someone who has just called the speaker by name
+        (_next_to_walk_on(ctx, speeches, k) and _called_by(ctx, speeches, k) is None)
         or introduces_another(speech.text)
         or played_non_recognition(speeches, k)
         or answered_as_someone_else(speeches, k, lambda c, said: _names_self(ctx, c, said))

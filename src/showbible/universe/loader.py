@@ -247,12 +247,33 @@ def _validation_error(exc: ValidationError, locator: Locator) -> InputError:
         suggestion = _suggest_field(exc, loc)
         if suggestion:
             message += f" (did you mean {suggestion!r}?)"
+        elif _comma_in_flow(locator, path, field_name):
+            message += (
+                " (in {...} a comma ends the value before it and starts a new key: quote a "
+                "value that holds a comma)"
+            )
     elif err["type"] == "missing":
         message = f"missing field {loc[-1]!r}"
     where = ".".join(str(p) for p in path)
     if where:
         message = f"{where}: {message}"
     return locator.error(path, message)
+
+
+def _comma_in_flow(locator: Locator, path: list[Any], key: str) -> bool:
+    """Whether ``key`` is a key with no value in a ``{...}`` mapping: the rest of a value cut
+    at a comma (``{name: The Baird house, Shore Street, aliases: [...]}``)."""
+    node = locator.data
+    for step in path[:-1]:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    if not isinstance(node, YMap) or key not in node or node[key] is not None:
+        return False
+    line = node.at.get(key, ("", 0, 0))[1]
+    # A mapping written on one line: another of its keys stands on the same line.
+    return any(k != key and at[1] == line for k, at in node.at.items())
 
 
 def _known_path_step(locator: Locator, loc: tuple[Any, ...]) -> set[str]:
