@@ -78,6 +78,9 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         # a shout and function words
         "EXT. ROAD - DAY\n\n[Finn yells] NO! Finn, No!\n",
         "EXT. ROAD - DAY\n\nIT'S ALWAYS WEREWOLF, reads the poster. Jake loves Werewolf.\n",
+        # what a sign reads, after a colon (the seventh blind look)
+        "EXT. MAIN STREET - DAY\n\nA hand-lettered sign in the window: KETTLE FALLS STRONG. "
+        "Kettle Falls has seen worse.\n",
         # camera and cutting words, and an action shouted in capitals with its preposition
         # (seen on real screenplays: "CLOSE ON WARD", "SUIT BURSTS FROM THE WRECKAGE")
         "INT. HOLD - NIGHT\n\nCLOSE ON MARA as the lamp gutters, and Mara blinks.\n",

@@ -3,11 +3,12 @@ label (``_LABEL_START``): the same labels as searching every line, on random lin
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from showbible.model import Element, Kind, Scene
-from showbible.reading import extract
+from showbible.reading import extract, lexicon
 
 _PIECES = ["A", "a", "an", "An", "ANOTHER", "another", " ", "\n", "GUARD", "O'NEIL", "X-RAY",
            "Guard", "G", "-", "'", "MR", "enters", "."]  # fmt: skip
@@ -33,3 +34,15 @@ def test_the_lines_skipped_hold_no_label(lines: list[str]) -> None:
 def test_a_guard_is_a_kind() -> None:
     scenes = (Scene(1, None, (Element(Kind.ACTION, "A GUARD waits. An X-RAY hums.", 1),)),)
     assert extract.kind_labels(scenes) == ["GUARD", "X-RAY"]
+
+
+@pytest.mark.parametrize(
+    ("label", "trade"),
+    [("NEUROLOGIST", True), ("PEDIATRICIAN", True), ("PSYCHIATRIST", True),
+     ("PHARMACIST", True), ("RECEPTIONIST", True),
+     ("CHRIST", False), ("KRIST", False), ("MARA", False), ("LIST", False)],
+)  # fmt: skip
+def test_a_trade_is_known_by_its_ending(label: str, trade: bool) -> None:
+    """The seventh blind look's NEUROLOGIST, in no list, spoke a secret's tell as a person."""
+    assert lexicon.occupation(label) is trade
+    assert (lexicon.walk_on(label, frozenset(), lexicon.Classes()) is not None) is trade

@@ -62,6 +62,10 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Cole's face fills every screen in the station.", ["Cole"], ["depiction"]),
         ("Mara's eyes go to the screen.", ["Mara"], ["present"]),
         ("Cole's hand fills the glass.", ["Cole"], ["present"]),
+        # a name lettered on something (the seventh blind look), not the man climbing down
+        ("Squad 41 backs in with GUS FERREIRA lettered in gold on the cab door.",
+         ["GUS FERREIRA"], ["depiction"]),
+        ("GUS FERREIRA climbs down from the cab.", ["GUS FERREIRA"], ["present"]),
         ("Tobias's truck roars up the drive.", ["Tobias"], ["present"]),
         ("Tobias's truck is parked by the gate.", ["Tobias"], ["possessive"]),
         ("Mara's quiet for a long moment.", ["Mara"], ["present"]),

@@ -362,9 +362,16 @@ def _sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[tuple[i
         if text[end - 3 : end] == "..." and text[after : after + 1].islower():
             continue  # "Ward looks ... dead.": a pause, not an end
         if text[end - 1 : end] == "." and "\n" not in text[end:after]:
-            word = text[text.rfind(" ", pos, end) + 1 : end].lower().lstrip("'\"‘“([")
+            word = text[text.rfind(" ", pos, end) + 1 : end].lower().lstrip("'\"‘“([:")
             if word in _ABBREVIATIONS:
                 continue
+            if (
+                len(word) == 2
+                and text[end - 2].isupper()
+                and text[: end - 2].rstrip().endswith(":")
+                and text[after : after + 2].isupper()
+            ):
+                continue  # an initial after a colon: "its strip of name tape: D. KOWALCZYK."
         if end > pos:
             out.append((pos, text[pos:end]))
         pos = after

@@ -115,6 +115,8 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                 if _AFTER_BAD.match(after):
                     continue
                 aged = bool(_AGE.match(after))
+                if not aged and text[: m.start()].rstrip().endswith(":"):
+                    continue  # "a sign in the window: KETTLE FALLS STRONG.": what it reads
                 candidates[run] = candidates.get(run, False) or aged
     speakers = _speaker_words(scenes)
     if not candidates or not _introduces_in_capitals(scenes, speakers):

@@ -619,9 +619,16 @@ def _after(after: str) -> Reading | None:
         return _READINGS["absence"]
     if _DEAD_AFTER.match(after):
         return _READINGS["remains"]
-    if _DEPICTED_AFTER.match(after):
+    if _DEPICTED_AFTER.match(after) or _LETTERED_AFTER.match(after):
         return _READINGS["depiction"]
     return None
+
+
+# "with GUS FERREIRA lettered in gold on the cab door": the name written on something.
+_LETTERED_AFTER = re.compile(
+    r"^,?\s+(?:lettered|painted|stencil+ed|engraved|printed|carved|etched|embroidered|"
+    r"inscribed|written|scrawled|chalked|spray-painted|emblazoned|embossed|stamped)\b"
+)
 
 
 def _may_refer(low: str) -> bool:
@@ -641,7 +648,7 @@ def _trigger_words() -> frozenset[str]:
         _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
         _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS, _REFERENCE_TO,
-        DEDICATED, _WRITES, THING_BEFORE, LETTERED,
+        DEDICATED, _WRITES, THING_BEFORE, LETTERED, _LETTERED_AFTER,
     )  # fmt: skip
     sources = [rule.pattern for rule in rules]
     words: set[str] = {"of"}

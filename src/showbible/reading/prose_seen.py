@@ -264,7 +264,18 @@ def _possessor(rest: str) -> bool:
     if k >= len(words):
         return False
     head = words[k].lower()
-    return bool(_BODY_RE.fullmatch(head)) or head in DOING
+    if head in DOING:
+        return True
+    if not _BODY_RE.fullmatch(head):
+        return False
+    # A body part that does something ("Mara's eyes snap open"); one that only lies there
+    # ("Gus Ferreira's face, clean now, unburned, eyes closed") may be the dead man's.
+    at = rest.find(words[k]) + len(words[k])
+    rest = rest[at:]
+    aside = _ASIDE.match(rest)
+    if aside and _BODY_RE.match(rest[aside.end() :].strip().lower()):
+        return False  # "face, clean now, unburned, eyes closed": a list of parts, no act
+    return _actor(rest, head.endswith("s") and head != "lips", False)
 
 
 def _lead(after: str, word: str) -> bool:

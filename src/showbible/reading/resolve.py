@@ -453,7 +453,9 @@ class Cast:
             return True
         words = name_words(label, self.titles)
         positions = lexicon.position_words() | self.roles
-        if all(w in positions for w in words) or lexicon.names_no_one(label):
+        if all(w in positions or lexicon.occupation(w) for w in words) or lexicon.names_no_one(
+            label
+        ):
             return True
         return lexicon.walk_on(label, self.roles, lexicon.Classes()) is not None
 

@@ -44,10 +44,13 @@ _AUDIENCE = re.compile(
     r"(?:go|going)\s+(?:a)?round\s+the\s+(?:room|table|circle))\b"
 )
 # ... but "I'm Margit Pell. I'm with the Lantern." goes on introducing: who one is with, where
-# from, what one is here for.
+# from, what one is here for, what one does ("I'm June Halloran. I'm an attending in the
+# emergency department", the seventh blind look; "I'm Monica. I'm a mess." is still a formula).
 _FORMULA_TAIL = re.compile(
     r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+"
-    r"(?!(?:with|from|here|at|on|in|your|his|her|their|the|calling|looking|sorry)\b)[a-z]"
+    r"(?!(?:with|from|here|at|on|in|your|his|her|their|the|calling|looking|sorry)\b)"
+    r"(?!an?\s+(?!(?:mess|wreck|disaster|idiot|fool|jerk|loser|genius|monster|joke|fraud|"
+    r"nobody|nothing|failure)\b)[a-z])[a-z]"
 )
 _SELF_ASKED = re.compile(r"(?i)\bwho am i\?\s*$")
 # A third person introducing someone in the line before: "Dad, this is Ross Geller."

@@ -135,6 +135,16 @@ def position_words() -> frozenset[str]:
 
 
 _NO_ONE = frozenset(GROUPS + KINDS)
+# Trades by their ending (NEUROLOGIST, PEDIATRICIAN, PSYCHIATRIST, PHARMACIST): no list holds
+# every one a script names.
+_OCCUPATION = re.compile(r"[A-Z]{3,}(?:OLOGIST|IATRIST|ICIAN)|[A-Z]{4,}IST")
+
+
+def occupation(word: str) -> bool:
+    """Whether a word in capitals names a trade by its ending (the sixth blind look's
+    NEUROLOGIST, which no list held, spoke a secret's tell as a person)."""
+    return _OCCUPATION.fullmatch(word) is not None
+
 
 # Titles and kin words before or in a name, with the sex they tell ("f" or "m"): LADY MACBETH
 # is a woman (a pronoun's referent, reading/infer/clauses.py), and MR. SANGER beside MRS.
@@ -371,8 +381,10 @@ def walk_on(label: str, roles: frozenset[str], classes: Classes) -> str | None:
     positions = position_words() | roles
 
     def lexical(w: str) -> bool:
-        return w in positions or (
-            w in classes and (len(words) == 1 or classes.shown_by_others(w, label))
+        return (
+            w in positions
+            or occupation(w)
+            or (w in classes and (len(words) == 1 or classes.shown_by_others(w, label)))
         )
 
     if all(lexical(w) for w in words):
