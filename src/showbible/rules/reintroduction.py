@@ -74,6 +74,9 @@ _NOT_A_NAME = frozenset(
 )  # fmt: skip
 _SELF_INTRO = re.compile(  # on plain() text: typographic apostrophes made straight
     r"\b(?i:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
+    # a title before the name is no part of it: "I'm Dr. Vail" (the seventh blind look)
+    r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Doctor|Captain|Capt|Sgt|Lt|Inspector|Sister|"
+    r"Father|Lady|Lord|Sir)\.?\s+)?"
     r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 # The self-introduction above and stranger_line's phrases are slow to try at every position
@@ -153,13 +156,24 @@ class Reintroduction(Rule):
                     continue
                 here = set(ctx.canon.people(scene))
                 phrase = _stranger_phrase(ctx, speeches, k, here)
-                if phrase is None or _not_to_them(ctx, speeches, k):
+                if phrase is None:
                     continue
-                if meetings.amnesia(scene):
-                    continue  # the episode tells of memories lost: strangers again, as played
                 text, offset = phrase
                 learns = _who_learns(text)
                 line = speech.line + speech.text.count("\n", 0, offset)
+                # Said to whoever has just called the speaker by name -- when they met in an
+                # earlier episode (met earlier the same day, "Who are you?" may ask what they
+                # are: "Pete, is there a way out?" -- "Who are you? How do you know so much?").
+                caller = _called_by(ctx, speeches, k)
+                if caller is not None:
+                    at = ctx.fold.at(scene, line)
+                    met = _met_before(ctx, meetings, scene, a, caller, at, speech.cue_line, learns)
+                    if met is None or _episode(met.scene) == _episode(scene):
+                        caller = None
+                if _not_to_them(ctx, speeches, k, caller):
+                    continue
+                if meetings.amnesia(scene):
+                    continue  # the episode tells of memories lost: strangers again, as played
                 named = _named_addressees(ctx, speech, here)
                 if not named and _greets_someone_else(plain(speech.text)):
                     continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
@@ -199,7 +213,6 @@ class Reintroduction(Rule):
                     # not even by a title ("Nice to meet you, Doctor." names whom it greets;
                     # "Oh, hi." and "So, what's your name?" name no one).
                     guessed = not targets and not _calls_by_name(plain(speech.text))
-                    caller = _called_by(ctx, speeches, k)
                     if guessed and caller is not None:
                         # "Morag. I'm sorry for your trouble." -- "Who are you?": a reply to
                         # the one who has just called the speaker by name is said to them.
@@ -338,14 +351,14 @@ def _greets_self(ctx: Context, text: str, found: tuple[str, int], me: str) -> bo
     return voc is not None and _names_self(ctx, me, voc.group(1))
 
 
-def _not_to_them(ctx: Context, speeches: list[Speech], k: int) -> bool:
+def _not_to_them(ctx: Context, speeches: list[Speech], k: int, caller: str | None) -> bool:
     """Whether the scene shows the line is not a stranger act towards people already met:
     said next to a walk-on, while introducing someone, answered as someone else (a costume),
     or a non-recognition the scene plays."""
     speech = speeches[k]
     return (
         # next to a walk-on, unless it answers someone who has just called the speaker by name
-        (_next_to_walk_on(ctx, speeches, k) and _called_by(ctx, speeches, k) is None)
+        (_next_to_walk_on(ctx, speeches, k) and caller is None)
         or introduces_another(speech.text)
         or played_non_recognition(speeches, k)
         or answered_as_someone_else(speeches, k, lambda c, said: _names_self(ctx, c, said))

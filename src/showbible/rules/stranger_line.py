@@ -50,7 +50,9 @@ _FORMULA_TAIL = re.compile(
     r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+"
     r"(?!(?:with|from|here|at|on|in|your|his|her|their|the|calling|looking|sorry)\b)"
     r"(?!an?\s+(?!(?:mess|wreck|disaster|idiot|fool|jerk|loser|genius|monster|joke|fraud|"
-    r"nobody|nothing|failure)\b)[a-z])[a-z]"
+    r"nobody|nothing|failure|bit|little)\b)[a-z])"
+    # "I am attending his lordship": what one is doing, with whom (not "I'm disgusting.")
+    r"(?!\w+ing\s+(?:his|her|the|a|an|my|your|their|our|to|for|on|at|with)\b)[a-z]"
 )
 _SELF_ASKED = re.compile(r"(?i)\bwho am i\?\s*$")
 # A third person introducing someone in the line before: "Dad, this is Ross Geller."
