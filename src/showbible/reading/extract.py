@@ -341,7 +341,13 @@ def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts, places: P
             line = _line_at(el, m.start)
             if reading.present:
                 how = "direction" if entrance else "action"
-                shown = entrance or seen(sentence, m.start - start, m.end - start)
+                was = facts.present.get(m.character)
+                # Once shown in the scene, a later mention cannot take it back: not read again.
+                shown = (
+                    entrance
+                    or (was is not None and was.shown)
+                    or seen(sentence, m.start - start, m.end - start)
+                )
                 _mark_present(facts, m.character, Presence(line, how, m.identity, shown))
             else:
                 facts.referenced.setdefault(m.character, line)

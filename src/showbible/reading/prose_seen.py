@@ -96,6 +96,7 @@ _OPENING = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"^['’][sS]?\s+")
+_FIRST_WORD = re.compile(r" ([a-z]+)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
 _LIST_NAME = re.compile(
@@ -118,10 +119,15 @@ _CAMERA = re.compile(
     r"\s+(?:in\s+|up\s+)?(?:on|to)|\b(?:we|you)\s+(?:see|find|hear|glimpse|watch)|"
     r"\breveals?|\brevealing|\bthere(?:'s|’s|\s+is|\s+stands|\s+sits)|\bit(?:'s|’s|\s+is|\s+was)|"
     r"\bthis\s+is|\bhere(?:'s|’s|\s+is)|\bin\s+(?:comes|walks|steps|strides|bursts|rushes)|"
-    r"\bpov|\b(?:re-?)?enter(?:s|eth)?|\bexit|\bexeunt|^\W*(?:aside\s+)?to|^\W*on)"
+    r"\bpov|\b(?:re-?)?enter(?:s|eth)?|\bexit|\bexeunt)"
     r"\s*[:—–-]?\s*$",
     re.IGNORECASE,
 )
+# Opening the sentence: "Aside to GLOUCESTER", "On John: clocking this".
+_OPENS_ON = re.compile(r"\W*(?:(?:aside\s+)?to|on)\s*[:—–-]?\s*$", re.IGNORECASE)
+# The regular expressions that look back from the name read this much of what precedes it:
+# each is anchored at the name, and searching a long sentence for them costs at every position.
+_BACK = 80
 
 
 def seen(sentence: str, start: int, end: int, *, direction: bool = False) -> bool:
@@ -129,16 +135,28 @@ def seen(sentence: str, start: int, end: int, *, direction: bool = False) -> boo
     docstring); the caller has already found that the sentence makes no reference of them."""
     if direction:
         return True
+    if start == 0:
+        # Most sentences that name someone open with them and a verb ("Mara crosses to the
+        # window."): decided at once, as the whole reading (``_seen``) would.
+        first = _FIRST_WORD.match(sentence, end)
+        if first is not None:
+            word = first.group(1)
+            if word not in ("would", "used", "had") and not _adverb(word) and _finite(word, False):
+                return True
+    return _seen(sentence, start, end)
+
+
+def _seen(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start], sentence[end:]
     if not before.strip(" \t\"'“‘([") and not after.strip(" \t.!?…\"'”’)"):
         return True  # the sentence is the name
     # A list shares what stands before its first name: "to reveal Sandra, Will and Josephine".
     head, listed = before, False
-    while m := _LISTED_BEFORE.search(head):
+    while m := _LISTED_BEFORE.search(head, max(0, len(head) - _BACK)):
         head, listed = head[: m.start()], True
     if _acted_on(head):
         return True
-    compared = _COMPARED.search(head)
+    compared = _COMPARED.search(head, max(0, len(head) - _BACK))
     if compared and compared.group().split()[0].lower() in _OF_AFTER:
         compared = None
     if compared and compared.group().endswith("of") and compared.group()[:1].isupper():
@@ -171,7 +189,7 @@ _KIN = word_set(
 
 
 def _a_things_name(before: str, name: str) -> bool:
-    m = _ARTICLE_BEFORE.search(before)
+    m = _ARTICLE_BEFORE.search(before, max(0, len(before) - _BACK))
     if m is None:
         return False
     noun = m.group(1)
@@ -288,7 +306,7 @@ def _acted_on(before: str) -> bool:
     """A verb acts on the name from right before it — ``hugs Cole``, ``kneels beside Cole``,
     ``slides the ledger across to Mara``, ``grabs hold of Cole`` — or a camera or an entrance
     shows them."""
-    if _CAMERA.search(before):
+    if _CAMERA.search(before, max(0, len(before) - _BACK)) or _OPENS_ON.match(before):
         return True
     tail = before.rstrip()
     if not tail or tail[-1] in ",;:—–-(\"'“‘":
