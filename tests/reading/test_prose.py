@@ -66,6 +66,12 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Squad 41 backs in with GUS FERREIRA lettered in gold on the cab door.",
          ["GUS FERREIRA"], ["depiction"]),
         ("GUS FERREIRA climbs down from the cab.", ["GUS FERREIRA"], ["present"]),
+        # a tale told goes on through its "and"s; someone far away (the eighth blind look)
+        ("So the Kid tells how Old Amos swam the Platte, and how the bull drowned and Old "
+         "Amos didn't.", ["Kid", "Old Amos", "Old Amos"], ["present", "thought", "thought"]),
+        ("Tully, who would have given a month's wages to be there, was watching the rocket "
+         "from the fort, twelve miles away, with a sour mouth.", ["Tully"], ["absence"]),
+        ("Tully rides in; the fort is twelve miles away.", ["Tully"], ["present"]),
         ("Tobias's truck roars up the drive.", ["Tobias"], ["present"]),
         ("Tobias's truck is parked by the gate.", ["Tobias"], ["possessive"]),
         ("Mara's quiet for a long moment.", ["Mara"], ["present"]),

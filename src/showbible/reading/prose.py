@@ -343,6 +343,15 @@ def read_mentions(
             if reading is None and (own[last] is None or last == i):
                 reading = after_reading[last]
         out.append(reading or _PRESENT)
+    # A name again later in a sentence that has made it a tale, a picture or remains keeps
+    # that reading: "the Kid tells how Old Amos swam the Platte ... and how the bull drowned
+    # and Old Amos didn't" (the eighth blind look).
+    said = [low[s:e] for s, e in spans]
+    for i in range(1, n):
+        if out[i].present:
+            j = next((j for j in range(i) if said[j] == said[i] and not out[j].present), None)
+            if j is not None and out[j].why in ("thought", "depiction", "remains"):
+                out[i] = out[j]
     return out
 
 
@@ -614,8 +623,8 @@ _DEATH_AFTER = re.compile(r"^\s+(?:died|fell|perished|drowned|was\s+killed|was\s
 
 
 def _after(after: str) -> Reading | None:
-    """Readings from what is said of the name after it: gone, dead, on a screen."""
-    if _GONE.match(after) or _NEGATED_BEING.match(after):
+    """Readings from what is said of the name after it: gone, dead, on a screen, far away."""
+    if _GONE.match(after) or _NEGATED_BEING.match(after) or _FAR_AWAY.search(after):
         return _READINGS["absence"]
     if _DEAD_AFTER.match(after):
         return _READINGS["remains"]
@@ -628,6 +637,14 @@ def _after(after: str) -> Reading | None:
 _LETTERED_AFTER = re.compile(
     r"^,?\s+(?:lettered|painted|stencil+ed|engraved|printed|carved|etched|embroidered|"
     r"inscribed|written|scrawled|chalked|spray-painted|emblazoned|embossed|stamped)\b"
+)
+
+
+# "Tully Brogan ... was at that moment watching the rocket from the parade ground, twelve
+# miles away": said of them in their own clause (no semicolon between), somewhere else.
+_FAR_AWAY = re.compile(
+    r"^[^;]*?,\s+(?:\w+|a\s+hundred|a\s+thousand)\s+(?:miles?|leagues?|kilomet(?:re|er)s?)"
+    r"\s+(?:away|off|distant)\s*[,.]|^[^;]*?\bhalf\s+a\s+world\s+away\b"
 )
 
 
@@ -648,7 +665,7 @@ def _trigger_words() -> frozenset[str]:
         _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
         _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS, _REFERENCE_TO,
-        DEDICATED, _WRITES, THING_BEFORE, LETTERED, _LETTERED_AFTER,
+        DEDICATED, _WRITES, THING_BEFORE, LETTERED, _LETTERED_AFTER, _FAR_AWAY,
     )  # fmt: skip
     sources = [rule.pattern for rule in rules]
     words: set[str] = {"of"}

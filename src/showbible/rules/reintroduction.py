@@ -51,6 +51,7 @@ from showbible.rules.stranger_line import (
     tells_of_amnesia,
     turned_to,
 )
+from showbible.rules.unknown_character import NearCues
 
 # "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul": the line names whom it is said to.
 _VOCATIVE = re.compile(
@@ -146,6 +147,7 @@ class Reintroduction(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         meetings = _Meetings(ctx)
+        near: NearCues | None = None  # made when first asked: most scenes never ask
         for scene in ctx.scenes():
             speeches = [s for s in scene.dialogue if not s.voice]
             reported: set[tuple[str, str]] = set()
@@ -170,11 +172,11 @@ class Reintroduction(Rule):
                     met = _met_before(ctx, meetings, scene, a, caller, at, speech.cue_line, learns)
                     if met is None or _episode(met.scene) == _episode(scene):
                         caller = None
-                if _not_to_them(ctx, speeches, k, caller):
+                named = _named_addressees(ctx, speech, here)
+                if _not_to_them(ctx, speeches, k, caller or (named[0] if named else None)):
                     continue
                 if meetings.amnesia(scene):
                     continue  # the episode tells of memories lost: strangers again, as played
-                named = _named_addressees(ctx, speech, here)
                 if not named and _greets_someone_else(plain(speech.text)):
                     continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
                 introduction = introduction_before(speeches, k)
@@ -234,6 +236,12 @@ class Reintroduction(Rule):
                         first = _met_before(ctx, meetings, scene, a, b, at, speech.cue_line, learns)
                         if first is not None and _episode(first.scene) != _episode(scene):
                             guessed, targets = False, [b]
+                if near is None:
+                    near = NearCues(ctx)
+                # A misspelt cue of someone here is them, not a stranger ("Harlow: Evening,
+                # ma'am." -- "I'm Hattie Greer." -- "Harlowe: Four dollars.").
+                slips = {x for x in here if _slip_of(ctx, near, x) in here}
+                targets = [b for b in targets if b not in slips]
                 if not targets or not all(ctx.is_person(b) for b in targets):
                     continue  # none, or a walk-on or a group among them ("the Crystal Gems")
                 when = ctx.fold.at(scene, line)
@@ -245,7 +253,7 @@ class Reintroduction(Rule):
                     continue  # someone here is new to them: the introduction may be for them
                 if guessed and any(
                     _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns) is None
-                    for x in sorted(here - {a} - set(prior))
+                    for x in sorted(here - {a} - set(prior) - slips)
                 ):
                     # Guessed from neighbours, it may be for a stranger among the others here
                     # ("I'm Howard." to the women at the bar, between two lines of Raj's); a
@@ -276,6 +284,14 @@ class Reintroduction(Rule):
 
 # After a stranger phrase, a greeting of two: "Nice to meet you both", "... you two".
 _BOTH = re.compile(r",?\s*(?:both|you\s+two|the\s+two\s+of\s+you)\b", re.IGNORECASE)
+
+
+def _slip_of(ctx: Context, near: NearCues, cid: str) -> str | None:
+    """The character a provisional cue misspells, if the engine takes it for a slip."""
+    char = ctx.canon.cast.characters.get(cid)
+    if char is None or not char.provisional:
+        return None
+    return char.suggestion or near.get(cid)
 
 
 def _called_by(ctx: Context, speeches: list[Speech], k: int) -> str | None:
@@ -358,6 +374,7 @@ def _not_to_them(ctx: Context, speeches: list[Speech], k: int, caller: str | Non
     speech = speeches[k]
     return (
         # next to a walk-on, unless it answers someone who has just called the speaker by name
+        # or greets someone here by name ("Nice to meet you, Lieutenant.", a FIDDLER next)
         (_next_to_walk_on(ctx, speeches, k) and caller is None)
         or introduces_another(speech.text)
         or played_non_recognition(speeches, k)

@@ -37,7 +37,7 @@ class UnknownCharacter(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         cast = ctx.canon.cast
         first_seen: dict[str, tuple[str, int]] = {}
-        near = _NearCues(ctx)
+        near = NearCues(ctx)
         for scene in ctx.scenes():
             for cid in scene.labels:
                 char = cast.characters.get(cid)
@@ -71,7 +71,7 @@ class UnknownCharacter(Rule):
                 yield finding
 
 
-class _NearCues:
+class NearCues:
     """Provisional characters cued in one episode whose label is one edit from that of a
     provisional character cued in several episodes of the same series: the likely misspelling
     -> the character it misspells (see the module docstring). Worked out for the characters
