@@ -282,13 +282,15 @@ def test_a_bible_places_name_in_capitals_introduces_no_one(tmp_path: Path) -> No
             "a/e1.fountain": "EXT. STREET - NIGHT\n\nWet neon from the arcade sign, SANDBOX "
             "ARCADE, half the letters dead. NELL VOSS (30s) waits under it. Nell shivers. "
             "The Sandbox Arcade is shut.\n\nTHEO\nCold?\n",
-            "a/e2.fountain": "INT. SANDBOX ARCADE - NIGHT\n\nThe claw machine hums.\n\n"
-            "THEO\nIn here.\n",
+            "a/e2.fountain": "INT. SANDBOX ARCADE - NIGHT\n\nThe claw machine hums. Under a "
+            "hand-lettered MEMORIAL BREAK ROOM sign, Theo waits.\n\nTHEO\nThe Memorial Break "
+            "Room is in here.\n",
         },
     )
     (root / "universe.yaml").write_text(
         (root / "universe.yaml").read_text(encoding="utf-8")
-        + "places:\n  arcade: {name: Sandbox Arcade, aliases: [SANDBOX ARCADE]}\n",
+        + "places:\n  arcade: {name: Sandbox Arcade, aliases: [SANDBOX ARCADE]}\n"
+        + "  break: {name: Break Room, aliases: [BREAK ROOM]}\n",
         encoding="utf-8",
     )
     compiled = compile_universe(load_universe(root))

@@ -72,6 +72,15 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Tully, who would have given a month's wages to be there, was watching the rocket "
          "from the fort, twelve miles away, with a sour mouth.", ["Tully"], ["absence"]),
         ("Tully rides in; the fort is twelve miles away.", ["Tully"], ["present"]),
+        # a film's still, a place where he kept his boat, a plaque honoring him, a room named
+        # for him (the ninth blind look), beside the same words with the person there
+        ("The first still shows Johan at the ticket machine.", ["Johan"], ["depiction"]),
+        ("Mara still watches Johan from the door.", ["Mara", "Johan"], ["present", "present"]),
+        ("The pier runs past the loft where Johan kept his boat.", ["Johan"], ["place"]),
+        ("Mara waits where Johan keeps watch.", ["Mara", "Johan"], ["present", "present"]),
+        ("Gus props the cutout under the brass plaque honoring Arthur Halloran.",
+         ["Gus", "Arthur Halloran"], ["present", "thought"]),
+        ("Teddy locks the Halloran Room.", ["Teddy", "Halloran"], ["present", "place"]),
         ("Tobias's truck roars up the drive.", ["Tobias"], ["present"]),
         ("Tobias's truck is parked by the gate.", ["Tobias"], ["possessive"]),
         ("Mara's quiet for a long moment.", ["Mara"], ["present"]),

@@ -66,7 +66,10 @@ _PRESENT = Reading(PRESENT)
 _READINGS = {c: Reading(c) for c in CLASSES}
 
 
-_SHOWN = SHOWN + r"|answering\s+machine|security\s+camera|camera\s+feed"
+_SHOWN = SHOWN + (
+    r"|answering\s+machine|security\s+camera|camera\s+feed"
+    r"|(?:first|last|next|one|another|the|a|this|that|each|every)\s+still"  # a film's still
+)
 _DEPICTION = "|".join((_SHOWN, WRITTEN, DEVICE))
 _DEPICTION_RE = re.compile(rf"\b(?:{_DEPICTION})\b")
 _SHOWN_RE = re.compile(rf"\b(?:{_SHOWN})\b")
@@ -98,7 +101,7 @@ _DEPICTED_AFTER = re.compile(
 _PLACE_NAME = re.compile(
     r"^\s+(?:road|street|avenue|boulevard|bridge|manor|memorial|building|tower|estate|farm|"
     r"ranch|school|academy|station|harbour|harbor|pier|wharf|creek|stadium|hospital|library|"
-    r"center|centre)\b"
+    r"center|centre|room|hall|wing|suite|lounge|auditorium|theatre|theater|park|square|plaza)\b"
 )
 # A name between an article and a kin word is a family's ("a Loveless uncle").
 _KIN_AFTER = re.compile(
@@ -184,7 +187,8 @@ _WHERE = re.compile(r"\bwhere\s+$")
 _WHERE_PAST = re.compile(
     r"^(?:'s|’s)?\s+(?:had|once|used|last|would|died|fell|was|were|lay|perished|drowned|bled|"
     r"stood|sat|slept|lived|worked|hid|vanished|disappeared|went|got|breathed|kissed|proposed|"
-    r"buried|met|made|left|crashed|jumped|waited|prayed|is\s+buried)\b"
+    r"buried|met|made|left|crashed|jumped|waited|prayed|is\s+buried|kept|moored|docked|parked|"
+    r"stored|lost|found|grew|played|taught|built|owned|rented|stayed|spent|courted|married)\b"
 )
 # Verbs whose object is a person thought of, spoken of or remembered, not met.
 _THOUGHT_VERB = re.compile(

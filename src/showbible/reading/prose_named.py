@@ -21,7 +21,7 @@ from showbible.reading.lexicon.given import is_given_name
 # "named after Tobias".
 DEDICATED = re.compile(
     r"\b(?:dedicat(?:ed|es|ing)\s+to|in\s+(?:loving\s+)?(?:memory|honou?r|remembrance)\s+of|"
-    r"named\s+(?:for|after))\s+$"
+    r"named\s+(?:for|after)|honou?ring|commemorating|memoriali[sz]ing)\s+$"
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 # A vessel, a house or a prize named for someone: "the shuttle Brannock", "the Brannock Prize"

@@ -60,9 +60,10 @@ class Cast:
         # Titles that name someone else, less those the bible declares strippable.
         self.name_changing = frozenset(NAME_CHANGING_TITLES) - self.titles
         self.roles = frozenset(BUILTIN_ROLES) | {normalise(r) for r in bible.roles}
-        # The bible's places by name: "the arcade sign, SANDBOX ARCADE," introduces no one.
+        # The bible's places by name: "the arcade sign, SANDBOX ARCADE," introduces no one, nor
+        # does a longer name ending in one ("MEMORIAL BREAK ROOM").
         names = (n for p in bible.places.values() for n in (p.name or "", *p.aliases))
-        self._place_names = frozenset(normalise(n) for n in names) - {""}
+        self._places = tuple({" " + normalise(n) for n in names} - {" "})
         self.characters: dict[str, Character] = {}
         # normalised label -> [(character id, series scope or None)]
         self._exact: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
@@ -401,7 +402,7 @@ class Cast:
                 probes += [(self._exact, w) for w in words]
                 if any(_pick(index.get(probe, ()), series) for index, probe in probes):
                     continue  # the bible's, whole or by a name word
-                if self._walk_on(key) or self._walk_on(bare) or key in self._place_names:
+                if self._walk_on(key) or self._walk_on(bare) or (" " + key).endswith(self._places):
                     continue
                 if cued_by is None:
                     cued_by = fullforms.one_word_cues(series_cues, self.is_role)

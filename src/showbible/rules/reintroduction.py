@@ -43,7 +43,9 @@ from showbible.rules.stranger_line import (
     framed_introduction,
     introduces_another,
     introduction_before,
+    next_to_walk_on,
     plain,
+    played_as_a_bit,
     played_non_recognition,
     quoted,
     replies_to_stranger,
@@ -173,8 +175,11 @@ class Reintroduction(Rule):
                     if met is None or _episode(met.scene) == _episode(scene):
                         caller = None
                 named = _named_addressees(ctx, speech, here)
-                if _not_to_them(ctx, speeches, k, caller or (named[0] if named else None)):
+                to = caller or (named[0] if named else None)
+                if _not_to_them(ctx, scene, speeches, k, to):
                     continue
+                if played_as_a_bit(scene, speeches, k):
+                    continue  # "then both crack up: a bit they have been doing for years"
                 if meetings.amnesia(scene):
                     continue  # the episode tells of memories lost: strangers again, as played
                 if not named and _greets_someone_else(plain(speech.text)):
@@ -344,18 +349,6 @@ def _stranger_phrase(
     return None
 
 
-def _next_to_walk_on(ctx: Context, speeches: list[Speech], k: int) -> bool:
-    """Whether a walk-on speaks just before or after ("Do I know you from somewhere?" --
-    WOMAN: "I don't think so."): a newcomer is among those addressed."""
-    a = speeches[k].character
-    return any(
-        0 <= j < len(speeches)
-        and speeches[j].character != a
-        and not ctx.is_person(speeches[j].character)
-        for j in (k - 1, k + 1)
-    )
-
-
 def _plays_someone_else(ctx: Context, intros: list[re.Match[str]], me: str, here: set[str]) -> bool:
     """Whether the speech introduces itself as another person present."""
     return any(b != me and _names_self(ctx, b, m.group(1)) for m in intros for b in here)
@@ -367,7 +360,9 @@ def _greets_self(ctx: Context, text: str, found: tuple[str, int], me: str) -> bo
     return voc is not None and _names_self(ctx, me, voc.group(1))
 
 
-def _not_to_them(ctx: Context, speeches: list[Speech], k: int, caller: str | None) -> bool:
+def _not_to_them(
+    ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int, caller: str | None
+) -> bool:
     """Whether the scene shows the line is not a stranger act towards people already met:
     said next to a walk-on, while introducing someone, answered as someone else (a costume),
     or a non-recognition the scene plays."""
@@ -375,7 +370,7 @@ def _not_to_them(ctx: Context, speeches: list[Speech], k: int, caller: str | Non
     return (
         # next to a walk-on, unless it answers someone who has just called the speaker by name
         # or greets someone here by name ("Nice to meet you, Lieutenant.", a FIDDLER next)
-        (_next_to_walk_on(ctx, speeches, k) and caller is None)
+        (next_to_walk_on(scene, speeches, k, ctx.is_person) and caller is None)
         or introduces_another(speech.text)
         or played_non_recognition(speeches, k)
         or answered_as_someone_else(speeches, k, lambda c, said: _names_self(ctx, c, said))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from showbible.reading.facts import Speech
+from showbible.reading.facts import SceneFacts, Speech
 
 _STRANGER = re.compile(
     r"\b(?:(?:nice|pleased|good|glad|great|lovely) to (?:finally )?meet you|who are you|"
@@ -272,3 +272,40 @@ def replies_to_stranger(
         if before.endswith("?") and _ASKS_WHO.search(question):
             return True
     return bool(_STRANGER.search(before) or _ANSWER_INTRO.search(before))
+
+
+# A direction that makes the exchange a bit the two are doing: "They hold it for one more
+# second, then both crack up. It's a bit they have been doing since sales training."
+_A_BIT = re.compile(
+    r"(?i)\b(?:crack(?:s|ing)?\s+up|burst(?:s|ing)?\s+out\s+laughing|(?:an?\s+|their\s+)?"
+    r"(?:old|running|usual)\s+(?:bit|joke|gag|routine)|a\s+bit\s+they|playing\s+along)\b"
+)
+
+
+def played_as_a_bit(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
+    """Whether a direction within the next three speeches makes the stranger act a joke."""
+    end = speeches[k + 3].line if k + 3 < len(speeches) else scene.end_line
+    return any(speeches[k].line < s.line <= end and _A_BIT.search(s.text) for s in scene.sentences)
+
+
+def next_to_walk_on(
+    scene: SceneFacts, speeches: list[Speech], k: int, is_person: Callable[[str], bool]
+) -> bool:
+    """Whether a walk-on speaks just before or after ("Do I know you from somewhere?" --
+    WOMAN: "I don't think so."): a newcomer is among those addressed -- unless, for one just
+    before, an action line between turns the speaker to someone else ("Joy points to the
+    stage. Marcus climbs down and offers his hand.", the ninth blind look)."""
+    a = speeches[k].character
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(speeches) or speeches[j].character == a:
+            continue
+        if is_person(speeches[j].character):
+            continue
+        if j < k and any(
+            speeches[j].line < s.line < speeches[k].cue_line
+            and any(c != a and is_person(c) for c in s.names)
+            for s in scene.sentences
+        ):
+            continue
+        return True
+    return False
