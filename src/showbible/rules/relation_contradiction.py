@@ -8,9 +8,11 @@ Anti-pattern (``[[relation: MARA enemies TOBIAS]]`` in ep1; nothing ends it; in 
 Fix: end the old relationship where it changes (``[[ends: MARA enemies TOBIAS]]`` or a bible
 ``ends`` event), or seal the scene: ``[[allow: relation-contradiction a ruse]]``.
 
-Learning what the other kept from one is such an event: when, between the two annotations, one
-of the pair learns a secret the other knew first (Gary learns the child is not his, which Sharon
-knew), the relationship may change without an ``ends``.
+Learning what the other kept from one is such an event for a relationship that cools: when,
+between the two annotations, one of the pair learns a secret the other knew first (Gary learns
+the child is not his, which Sharon knew), the relationship may turn to distrust, rivalry or
+enmity without an ``ends`` -- but a secret found out is no reason to start trusting (Holt
+learns Marsh signed the dive order, then "trusts" him: still a contradiction).
 """
 
 from __future__ import annotations
@@ -59,7 +61,10 @@ class RelationContradiction(Rule):
                 clashes
                 and e.source == "annotation"
                 and e.scene is not None
-                and not _found_out(learnt, a, b, since[id(clashes[0][1])], known.moment)
+                and not (
+                    kind in _COLD
+                    and _found_out(learnt, a, b, since[id(clashes[0][1])], known.moment)
+                )
             ):
                 old_kind, old = clashes[0]
                 yield self.finding(
@@ -76,6 +81,10 @@ class RelationContradiction(Rule):
             held[(a, b, kind)] = e
             if mutual:
                 held[(b, a, kind)] = e
+
+
+# The built-in kinds a relationship cools to: what a secret found out may explain.
+_COLD = frozenset({"distrusts", "enemies", "rivals", "hunts", "cat-and-mouse"})
 
 
 def _learnt(fold: Fold) -> dict[str, dict[str, Moment]]:
