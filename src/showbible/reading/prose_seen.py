@@ -96,6 +96,9 @@ _OPENING = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"^['’][sS]?\s+")
+# After the name, a time before the scene or a habit: "which Struan had wound every Sunday",
+# "as Morag would afterwards say" ("had" only before a participle: "Cole had a drink" is now).
+_NOT_NOW = ("would", "used", "had")
 _FIRST_WORD = re.compile(r" ([a-z]+)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
@@ -141,7 +144,7 @@ def seen(sentence: str, start: int, end: int, *, direction: bool = False) -> boo
         first = _FIRST_WORD.match(sentence, end)
         if first is not None:
             word = first.group(1)
-            if word not in ("would", "used", "had") and not _adverb(word) and _finite(word, False):
+            if word not in _NOT_NOW and not _adverb(word) and _finite(word, False):
                 return True
     return _seen(sentence, start, end)
 
@@ -229,9 +232,7 @@ def _actor(after: str, plural: bool, opens: bool) -> bool:
     if not _lead(after, word):
         return False
     low = word.lower()
-    if low in ("would", "used") or (
-        low == "had" and k + 1 < len(words) and _participle(words[k + 1])
-    ):
+    if low in _NOT_NOW and (low != "had" or (k + 1 < len(words) and _participle(words[k + 1]))):
         # "the clock, which Struan had wound every Sunday", "as Morag would afterwards say":
         # before the scene, or a habit -- not what they do in it.
         return False
@@ -291,7 +292,8 @@ def _possessor(rest: str) -> bool:
     at = rest.find(words[k]) + len(words[k])
     rest = rest[at:]
     aside = _ASIDE.match(rest)
-    if aside and _BODY_RE.match(rest[aside.end() :].strip().lower()):
+    next_word = _WORD.match(rest[aside.end() :].lstrip()) if aside else None
+    if next_word and _BODY_RE.fullmatch(next_word.group().lower()):
         return False  # "face, clean now, unburned, eyes closed": a list of parts, no act
     return _actor(rest, head.endswith("s") and head != "lips", False)
 
