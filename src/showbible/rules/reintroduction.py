@@ -33,9 +33,13 @@ import ahocorasick
 
 from showbible.canon.fold import Moment
 from showbible.reading.facts import SceneFacts, Speech
-from showbible.reading.lexicon import is_common
-from showbible.reading.lexicon.given import is_given_name
-from showbible.reading.names import normalise
+from showbible.rules.addressing import (
+    calls_by_name,
+    greets_someone_else,
+    named_addressees,
+    named_in,
+    names_self,
+)
 from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.namesakes import Returns
 from showbible.rules.stranger_line import (
@@ -55,26 +59,7 @@ from showbible.rules.stranger_line import (
 )
 from showbible.rules.unknown_character import NearCues
 
-# "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul": the line names whom it is said to.
-_VOCATIVE = re.compile(
-    r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
-    r"|(?:^|[.!?]\s+)(?:\.\.\.)?([A-Z][\w'-]+)\s*[?!,]"
-)
 _TRAILING_NAME = re.compile(r",?\s+([A-Z][\w'’-]+)")
-# Words a line opens on or calls out that greet nobody by name: interjections, discourse
-# markers, endearments and calls to a group ("Oh, hi.", "So, what's your name?", "Honey,",
-# "Guys!"). The census lists some as first names (So, Man, Honey), so they are named here.
-_NOT_A_NAME = frozenset(
-    {
-        "oh", "ah", "aw", "aww", "uh", "um", "umm", "er", "erm", "hmm", "hm", "well", "so",
-        "yeah", "yes", "yep", "yup", "no", "nope", "okay", "ok", "alright", "right", "hey", "hi",
-        "hello", "wow", "whoa", "gosh", "god", "sorry", "look", "listen", "wait", "please",
-        "thanks", "now", "then", "but", "and", "huh", "eh", "ooh", "oops", "boy", "man", "dude",
-        "guys", "buddy", "pal", "honey", "sweetie", "sweetheart", "darling", "dear", "babe",
-        "baby", "kid", "kids", "son", "folks", "everyone", "everybody", "people", "ladies",
-        "gentlemen", "friends",
-    }
-)  # fmt: skip
 _SELF_INTRO = re.compile(  # on plain() text: typographic apostrophes made straight
     r"\b(?i:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
     # a title before the name is no part of it: "I'm Dr. Vail" (the seventh blind look)
@@ -174,7 +159,7 @@ class Reintroduction(Rule):
                     met = _met_before(ctx, meetings, scene, a, caller, at, speech.cue_line, learns)
                     if met is None or _episode(met.scene) == _episode(scene):
                         caller = None
-                named = _named_addressees(ctx, speech, here)
+                named = named_addressees(ctx, speech, here)
                 to = caller or (named[0] if named else None)
                 if _not_to_them(ctx, scene, speeches, k, to):
                     continue
@@ -182,7 +167,7 @@ class Reintroduction(Rule):
                     continue  # "then both crack up: a bit they have been doing for years"
                 if meetings.amnesia(scene):
                     continue  # the episode tells of memories lost: strangers again, as played
-                if not named and _greets_someone_else(plain(speech.text)):
+                if not named and greets_someone_else(plain(speech.text)):
                     continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
                 introduction = introduction_before(speeches, k)
                 aside = turned_to(speeches, k)
@@ -192,7 +177,7 @@ class Reintroduction(Rule):
                     # ("(Answering the phone.) Go!! Who's this?"), or someone the speaker
                     # turns to ("(To Emma) Gavin Mitchell. Pleased to meet you."), judged only
                     # when that is someone here.
-                    targets = _named_in(ctx, aside[1], here - {a}) if aside[0] == "to" else []
+                    targets = named_in(ctx, aside[1], here - {a}) if aside[0] == "to" else []
                     if not targets:
                         continue
                     guessed = False
@@ -201,8 +186,8 @@ class Reintroduction(Rule):
                     # or, when the speaker is presented, those presented to; none we know of
                     # (a newcomer, a walk-on) -- nothing to judge.
                     to, presents = introduction
-                    side = to if _named_in(ctx, presents, {a}) else presents
-                    targets = _named_in(ctx, side, here - {a})
+                    side = to if named_in(ctx, presents, {a}) else presents
+                    targets = named_in(ctx, side, here - {a})
                     if not targets:
                         continue
                     guessed = False
@@ -219,7 +204,7 @@ class Reintroduction(Rule):
                     # Whom it is said to, guessed from who speaks near: the line names no one,
                     # not even by a title ("Nice to meet you, Doctor." names whom it greets;
                     # "Oh, hi." and "So, what's your name?" name no one).
-                    guessed = not targets and not _calls_by_name(plain(speech.text))
+                    guessed = not targets and not calls_by_name(plain(speech.text))
                     if guessed and caller is not None:
                         # "Morag. I'm sorry for your trouble." -- "Who are you?": a reply to
                         # the one who has just called the speaker by name is said to them.
@@ -309,7 +294,7 @@ def _called_by(ctx: Context, speeches: list[Speech], k: int) -> str | None:
         return None
     text = plain(before.text)
     called = _CALLED_FIRST.match(text) or _CALLED_LAST.search(text)
-    return before.character if called and _names_self(ctx, me, called.group(1)) else None
+    return before.character if called and names_self(ctx, me, called.group(1)) else None
 
 
 # A name said to someone: opening the speech ("Morag. ...", "Morag, ...") or closing it.
@@ -342,22 +327,22 @@ def _stranger_phrase(
             continue  # "I am Sir John Falstaff's": whose, not who
         if quoted(text, m.start()) or framed_introduction(text, m.start(), m.end()):
             continue  # a quotation, a speech to a room, "I'm Monica. I'm disgusting."
-        if replies_to_stranger(speeches, k, lambda w: _names_self(ctx, me, w)):
+        if replies_to_stranger(speeches, k, lambda w: names_self(ctx, me, w)):
             continue  # an answer: the question or the first introduction is judged
-        if _names_self(ctx, me, m.group(1)):
+        if names_self(ctx, me, m.group(1)):
             return m.group(0), m.start()
     return None
 
 
 def _plays_someone_else(ctx: Context, intros: list[re.Match[str]], me: str, here: set[str]) -> bool:
     """Whether the speech introduces itself as another person present."""
-    return any(b != me and _names_self(ctx, b, m.group(1)) for m in intros for b in here)
+    return any(b != me and names_self(ctx, b, m.group(1)) for m in intros for b in here)
 
 
 def _greets_self(ctx: Context, text: str, found: tuple[str, int], me: str) -> bool:
     """Whether the stranger phrase greets the speaker by name: words put in a caller's mouth."""
     voc = _TRAILING_NAME.match(text, found[1] + len(found[0]))
-    return voc is not None and _names_self(ctx, me, voc.group(1))
+    return voc is not None and names_self(ctx, me, voc.group(1))
 
 
 def _not_to_them(
@@ -373,57 +358,8 @@ def _not_to_them(
         (next_to_walk_on(scene, speeches, k, ctx.is_person) and caller is None)
         or introduces_another(speech.text)
         or played_non_recognition(speeches, k)
-        or answered_as_someone_else(speeches, k, lambda c, said: _names_self(ctx, c, said))
+        or answered_as_someone_else(speeches, k, lambda c, said: names_self(ctx, c, said))
     )
-
-
-def _named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
-    """The people present whom the line greets by name, if it does ("Hi, Goliad.",
-    "...Susan? Pleased to meet you!")."""
-    named = []
-    text = plain(speech.text)
-    said = [m.group(1) or m.group(2) for m in _VOCATIVE.finditer(text)]
-    said += [m.group(2) for m in _GREETED.finditer(text) if m.group(2)]  # "Captain Ashgrove"
-    for word in said:
-        named += [b for b in here if b != speech.character and _names_self(ctx, b, word)]
-    return sorted(set(named))
-
-
-# Titles a greeting may name someone by, alone ("Nice to meet you, Doctor.") or before a name.
-_TITLES = frozenset(
-    {"Dr", "Doctor", "Mr", "Mister", "Mrs", "Ms", "Miss", "Madam", "Ma'am", "Sir", "Professor",
-     "Prof", "Captain", "Officer", "Detective", "Sergeant", "Lieutenant", "Inspector", "Father",
-     "Sister", "Nurse", "Judge", "Your"}
-)  # fmt: skip
-# A greeting's first capitalised word, and the name after it when that word is a title (a dot
-# only after an abbreviation: "Dr. Gablehouser", not "Captain. I'm from ...").
-_GREETED = re.compile(
-    r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
-    r"(?:(?:(?<=Dr|Mr|Ms|rs|of)\.)?[ \t]+([A-Z][\w'-]+))?"
-)
-
-
-def _greets_someone_else(text: str) -> bool:
-    """Whether a greeting names, not by a title alone, someone the caller found no one present
-    to be: rehearsing to an absent boss, hailing someone off screen, a made-up name in a game
-    ("Hi, Ken Adams, nice to meet you."). "Hi I'm Leonard", "Hello Everyone" greet no one by
-    name."""
-    for m in _GREETED.finditer(text):
-        word, after = m.group(1), m.group(2)
-        name = after if word.rstrip(".") in _TITLES else word
-        if name is not None and _a_name(name):
-            return True
-    return False
-
-
-def _a_name(word: str) -> bool:
-    """Whether a capitalised word a greeting calls out is a person's name: a listed first name
-    ("Ken") or a word too rare to be a common one ("Goliad"), never a word that greets nobody
-    ("So", "Honey")."""
-    word = word.strip(".'’")
-    if word.lower() in _NOT_A_NAME:
-        return False
-    return is_given_name(word) or not is_common(word)
 
 
 def _episode(scene: SceneFacts) -> tuple[str, str]:
@@ -435,36 +371,6 @@ def _answered_with_a_name(ctx: Context, speeches: list[Speech], k: int, targets:
     ma'am.", "I'm Ruth."), as an answer to a question of who they are."""
     nxt = speeches[k + 1] if k + 1 < len(speeches) else None
     return nxt is not None and nxt.character in targets and _says_own_name(ctx, nxt)
-
-
-def _calls_by_name(text: str) -> bool:
-    """Whether the line calls someone by a name or a title ("...Susan?", "Hi, Goliad.",
-    "Nice to meet you, Doctor."), not by an interjection that opens it ("Oh,", "Well,")."""
-    for m in _VOCATIVE.finditer(text):
-        word = (m.group(1) or m.group(2)).strip(".")
-        if word in _TITLES or _a_name(word):
-            return True
-    return False
-
-
-def _named_in(ctx: Context, text: str, people: set[str]) -> list[str]:
-    """The people of ``people`` that ``text`` names by a capitalised word of their names."""
-    words = re.findall(r"[A-Z][\w'-]+", text)
-    return sorted(b for b in people if any(_names_self(ctx, b, w) for w in words))
-
-
-def _names_self(ctx: Context, cid: str, said: str) -> bool:
-    """Whether ``I'm X`` names the speaker: X is one of their names or a word of one."""
-    said_words = normalise(said).split()
-    if not said_words:
-        return False
-    char = ctx.canon.cast.characters[cid]
-    names = {normalise(char.name), normalise(cid.replace("-", " "))}
-    conf = ctx.canon.universe.bible.characters.get(cid)
-    if conf is not None:
-        names |= {normalise(a if isinstance(a, str) else a.label) for a in conf.aliases}
-    words = {w for n in names for w in n.split()}
-    return said_words[0] in words or normalise(said) in names
 
 
 def _addressees(ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int) -> list[str]:
@@ -563,7 +469,7 @@ def _says_own_name(ctx: Context, speech: Speech) -> bool:
     First officer.")."""
     text = plain(speech.text)
     m = _SELF_INTRO.search(text) or _NAME_FIRST.match(text)
-    return m is not None and _names_self(ctx, speech.character, m.group(1))
+    return m is not None and names_self(ctx, speech.character, m.group(1))
 
 
 def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:

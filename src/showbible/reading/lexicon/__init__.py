@@ -128,6 +128,11 @@ def _read(name: str) -> frozenset[str]:
     return frozenset(filter(None, map(str.strip, text.upper().splitlines())))
 
 
+def title_words() -> frozenset[str]:
+    """The titles, ranks and offices people are called by (``titles.txt``, upper case)."""
+    return _read("titles.txt")
+
+
 @functools.cache
 def position_words() -> frozenset[str]:
     """Every word that names a position, group, description, kind of being or voice."""

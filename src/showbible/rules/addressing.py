@@ -1,0 +1,138 @@
+"""Whom a line calls by name or title: the people present a greeting or a stranger line is
+said to ("Hi, Goliad.", "Nice to meet you, Doctor.", "Commander Holt. Gideon Marsh. I don't
+believe we've met."), and whether a said name is one of a character's own.
+
+Read by the reintroduction rule to decide whom a stranger line is for; plain string work over
+the speeches and the bible's names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.reading.facts import Speech
+from showbible.reading.lexicon import is_common, title_words
+from showbible.reading.lexicon.given import is_given_name
+from showbible.reading.names import BUILTIN_TITLES, NAME_CHANGING_TITLES, normalise
+from showbible.rules.base import Context
+from showbible.rules.stranger_line import plain
+
+# "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul": the line names whom it is said to.
+_VOCATIVE = re.compile(
+    r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
+    r"|(?:^|[.!?]\s+)(?:\.\.\.)?([A-Z][\w'-]+)\s*[?!,]"
+)
+
+# Words a line opens on or calls out that greet nobody by name: interjections, discourse
+# markers, endearments and calls to a group ("Oh, hi.", "So, what's your name?", "Honey,",
+# "Guys!"). The census lists some as first names (So, Man, Honey), so they are named here.
+_NOT_A_NAME = frozenset(
+    {
+        "oh", "ah", "aw", "aww", "uh", "um", "umm", "er", "erm", "hmm", "hm", "well", "so",
+        "yeah", "yes", "yep", "yup", "no", "nope", "okay", "ok", "alright", "right", "hey", "hi",
+        "hello", "wow", "whoa", "gosh", "god", "sorry", "look", "listen", "wait", "please",
+        "thanks", "now", "then", "but", "and", "huh", "eh", "ooh", "oops", "boy", "man", "dude",
+        "guys", "buddy", "pal", "honey", "sweetie", "sweetheart", "darling", "dear", "babe",
+        "baby", "kid", "kids", "son", "folks", "everyone", "everybody", "people", "ladies",
+        "gentlemen", "friends",
+    }
+)  # fmt: skip
+
+
+def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
+    """The people present whom the line greets by name, if it does ("Hi, Goliad.",
+    "...Susan? Pleased to meet you!", "Commander Holt. Gideon Marsh. I don't believe we've
+    met.")."""
+    named = []
+    text = plain(speech.text)
+    said = [m.group(1) or m.group(2) for m in _VOCATIVE.finditer(text)]
+    said += [m.group(2) for m in _GREETED.finditer(text) if m.group(2)]  # "Captain Ashgrove"
+    opening = _OPENING_CALL.match(text)
+    if opening is not None and is_title(opening.group(1)):
+        said.append(opening.group(2))
+    for word in said:
+        named += [b for b in here if b != speech.character and names_self(ctx, b, word)]
+    return sorted(set(named))
+
+
+# A line that opens by calling someone by title and name, a sentence of its own ("Commander
+# Holt.", "Warden Hardy!"): said to them, whoever else stands there. A name alone opening a
+# line is left to ``_VOCATIVE`` ("Holt," "Holt?"): "Holt." alone may as well answer a question.
+_OPENING_CALL = re.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
+
+
+# Titles a greeting may name someone by, alone ("Nice to meet you, Doctor.") or before a name
+# ("Commander Holt."): the honorifics, ranks and offices the cue resolver knows, the lexicon's
+# position titles (Deputy, Warden, Coach...), and forms of address no cue carries. Not the
+# words that tell one namesake from another ("Young", "Old"), which open sentences.
+_TITLES = (
+    frozenset(BUILTIN_TITLES + NAME_CHANGING_TITLES)
+    | {"MISTER", "MA'AM", "MAAM", "MADAM", "DOC", "SARGE", "YOUR", "NURSE", "SKIPPER"}
+) - {"YOUNG", "OLD", "LITTLE", "ELDER", "ST", "SAINT"}
+
+
+def is_title(word: str) -> bool:
+    """Whether a capitalised word is a title a greeting may call someone by."""
+    word = word.rstrip(".").upper()
+    return word in _TITLES or word in title_words()
+
+
+# A greeting's first capitalised word, and the name after it when that word is a title (a dot
+# only after an abbreviation: "Dr. Gablehouser", not "Captain. I'm from ...").
+_GREETED = re.compile(
+    r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
+    r"(?:(?:(?<=Dr|Mr|Ms|rs|of)\.)?[ \t]+([A-Z][\w'-]+))?"
+)
+
+
+def greets_someone_else(text: str) -> bool:
+    """Whether a greeting names, not by a title alone, someone the caller found no one present
+    to be: rehearsing to an absent boss, hailing someone off screen, a made-up name in a game
+    ("Hi, Ken Adams, nice to meet you."). "Hi I'm Leonard", "Hello Everyone" greet no one by
+    name."""
+    for m in _GREETED.finditer(text):
+        word, after = m.group(1), m.group(2)
+        name = after if is_title(word) else word
+        if name is not None and _a_name(name):
+            return True
+    return False
+
+
+def _a_name(word: str) -> bool:
+    """Whether a capitalised word a greeting calls out is a person's name: a listed first name
+    ("Ken") or a word too rare to be a common one ("Goliad"), never a word that greets nobody
+    ("So", "Honey")."""
+    word = word.strip(".'’")
+    if word.lower() in _NOT_A_NAME:
+        return False
+    return is_given_name(word) or not is_common(word)
+
+
+def calls_by_name(text: str) -> bool:
+    """Whether the line calls someone by a name or a title ("...Susan?", "Hi, Goliad.",
+    "Nice to meet you, Doctor."), not by an interjection that opens it ("Oh,", "Well,")."""
+    for m in _VOCATIVE.finditer(text):
+        word = (m.group(1) or m.group(2)).strip(".")
+        if is_title(word) or _a_name(word):
+            return True
+    return False
+
+
+def named_in(ctx: Context, text: str, people: set[str]) -> list[str]:
+    """The people of ``people`` that ``text`` names by a capitalised word of their names."""
+    words = re.findall(r"[A-Z][\w'-]+", text)
+    return sorted(b for b in people if any(names_self(ctx, b, w) for w in words))
+
+
+def names_self(ctx: Context, cid: str, said: str) -> bool:
+    """Whether ``I'm X`` names the speaker: X is one of their names or a word of one."""
+    said_words = normalise(said).split()
+    if not said_words:
+        return False
+    char = ctx.canon.cast.characters[cid]
+    names = {normalise(char.name), normalise(cid.replace("-", " "))}
+    conf = ctx.canon.universe.bible.characters.get(cid)
+    if conf is not None:
+        names |= {normalise(a if isinstance(a, str) else a.label) for a in conf.aliases}
+    words = {w for n in names for w in n.split()}
+    return said_words[0] in words or normalise(said) in names
