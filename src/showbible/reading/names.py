@@ -68,6 +68,17 @@ _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w'&\-]+")
 
 
+_ALL_TITLES = frozenset(BUILTIN_TITLES + NAME_CHANGING_TITLES)
+
+
+def is_title(word: str) -> bool:
+    """Whether a word is a title people are called by: an honorific, rank or office the cue
+    resolver knows (``DUKE``, ``COMMANDER``, ``DUCHESS``) or a position title of the lexicon
+    (``WARDEN``, ``DEPUTY``), in any case, a final full stop ignored (``Dr.``)."""
+    word = word.rstrip(".").upper()
+    return word in _ALL_TITLES or word in lexicon.title_words()
+
+
 def normalise(label: str) -> str:
     """Upper-case a cue or alias, drop extensions/markers and fold spacing: ``@Han (O.S.)`` ->
     ``HAN``, ``BOB:`` -> ``BOB``."""

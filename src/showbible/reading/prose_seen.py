@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from showbible.reading.lexicon import position_words
+from showbible.reading.names import is_title
 from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, BODY, DOING, word_set
 
 # Finite forms that end in neither -s nor -ed.
@@ -198,8 +199,10 @@ def _a_things_name(before: str, name: str) -> bool:
     noun = m.group(1)
     if noun is not None:
         return noun.lower() not in _KIN and noun.upper() not in position_words()
+    # "The Senator walks in", "The Duke of Mortain bears the sword": a title opens a person's
+    # name, where "the shuttle Brannock" is a thing's.
     first = name.split()[0].strip(".,").upper() if name.split() else ""
-    return first not in position_words()
+    return first not in position_words() and not is_title(first)
 
 
 def _actor(after: str, plural: bool, opens: bool) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from showbible.reading.facts import Speech
-from showbible.reading.lexicon import is_common, title_words
+from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
-from showbible.reading.names import BUILTIN_TITLES, NAME_CHANGING_TITLES, normalise
+from showbible.reading.names import is_title as names_title
+from showbible.reading.names import normalise
 from showbible.rules.base import Context
 from showbible.rules.stranger_line import plain
 
@@ -62,19 +63,17 @@ _OPENING_CALL = re.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
 
 
 # Titles a greeting may name someone by, alone ("Nice to meet you, Doctor.") or before a name
-# ("Commander Holt."): the honorifics, ranks and offices the cue resolver knows, the lexicon's
-# position titles (Deputy, Warden, Coach...), and forms of address no cue carries. Not the
-# words that tell one namesake from another ("Young", "Old"), which open sentences.
-_TITLES = (
-    frozenset(BUILTIN_TITLES + NAME_CHANGING_TITLES)
-    | {"MISTER", "MA'AM", "MAAM", "MADAM", "DOC", "SARGE", "YOUR", "NURSE", "SKIPPER"}
-) - {"YOUNG", "OLD", "LITTLE", "ELDER", "ST", "SAINT"}
+# ("Commander Holt."): every title the cue resolver and the lexicon know (``names.is_title``:
+# honorifics, ranks, offices, Deputy, Warden, Coach), and forms of address no cue carries.
+# Not the words that tell one namesake from another ("Young", "Old"), which open sentences.
+_ADDRESS = frozenset({"MISTER", "MA'AM", "MAAM", "MADAM", "DOC", "SARGE", "YOUR", "SKIPPER"})
+_NOT_ADDRESS = frozenset({"YOUNG", "OLD", "LITTLE", "ELDER", "ST", "SAINT"})
 
 
 def is_title(word: str) -> bool:
     """Whether a capitalised word is a title a greeting may call someone by."""
-    word = word.rstrip(".").upper()
-    return word in _TITLES or word in title_words()
+    upper = word.rstrip(".").upper()
+    return upper in _ADDRESS or (upper not in _NOT_ADDRESS and names_title(upper))
 
 
 # A greeting's first capitalised word, and the name after it when that word is a title (a dot
