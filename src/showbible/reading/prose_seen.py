@@ -368,7 +368,33 @@ def _verb(words: list[str], k: int) -> bool:
         return False  # a capitalised word within a sentence is a name, not a verb
     if _finite(w, False):
         return True
-    return k >= 1 and words[k - 1].lower() in _BEFORE_BASE and w.lower() not in _FUNCTION
+    if k < 1 or w.lower() in _FUNCTION:
+        return False
+    if words[k - 1].lower() in _BEFORE_BASE:
+        return True
+    # A plural subject's verb has its base form: "Two DEPUTIES escort Tobias out", "Britta and
+    # Abed follow Shirley", "They lift Cole", "the nurses wheel Matt in".
+    return w.islower() and not _adverb(w) and not w.endswith("ing") and _plural(words, k - 1)
+
+
+_PLURAL_WORDS = word_set("they we both all two three four five six several others")
+
+
+def _plural(words: list[str], j: int) -> bool:
+    """Whether the word at ``j`` ends a plural subject: a plural pronoun or number, a list's
+    last name (``Britta and Abed``), a plural in capitals (``DEPUTIES``) or a plural noun after
+    a determiner (``the nurses``)."""
+    w = words[j]
+    low = w.lower()
+    if low in _PLURAL_WORDS:
+        return True
+    if w[:1].isupper() and j >= 2 and words[j - 1].lower() == "and":
+        return True
+    if not (low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is", "'s"))):
+        return False
+    if w.isupper():
+        return True
+    return w.islower() and j >= 1 and words[j - 1].lower() in _DETERMINERS | _PLURAL_WORDS
 
 
 _DATIVE = word_set("to toward towards at from across over with")
