@@ -246,6 +246,22 @@ def _actor(after: str, plural: bool, opens: bool) -> bool:
     return opens and (low in _PLACED or (low.endswith("ing") and len(low) > 4))
 
 
+_NAME_AT = re.compile(_NAME_RUN)
+
+
+def owns_a_thing(sentence: str, start: int) -> bool:
+    """Whether the name at ``start`` stands as the owner of a thing ("Rudy's old Ford is
+    buried", "Mara's nephew drives"), not as someone who acts: a possessive whose head is no
+    body part, act or contraction of theirs (``Mara's hands shake`` acts)."""
+    m = _NAME_AT.match(sentence, start)
+    if m is None:
+        return False
+    end = m.end() - 2 if m.group().endswith(("'s", "’s")) else m.end()  # a name run takes "'s"
+    after = sentence[end:]
+    possessive = _POSSESSIVE.match(after)
+    return possessive is not None and not _possessor(after[possessive.end() :])
+
+
 def _possessor(rest: str) -> bool:
     """After ``Name's``: a contraction (``Mara's quiet``, ``Walt's had enough``, ``Trevor's
     with three men``), or a body part or act of theirs (``Danny's hand``, ``Mara's approach``,

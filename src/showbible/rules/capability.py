@@ -22,6 +22,7 @@ from typing import Any
 
 from showbible.canon.fold import Known
 from showbible.reading.facts import SceneFacts, Sentence
+from showbible.reading.prose_seen import owns_a_thing
 from showbible.rules.base import REFUTED_BY, Context, Evidence, Finding, Rule, refute
 from showbible.rules.premature_knowledge import tell_pattern
 
@@ -167,11 +168,35 @@ def _contradictions(
     for sentence in scene.sentences:
         if not sentence.names or sentence.names[0] not in patterns:
             continue
+        if sentence.starts and owns_a_thing(sentence.text, sentence.starts[0]):
+            continue  # "Mara's nephew drives the van": hers is the van's driver, not she
         when = fold.at(scene, sentence.line)
         for known, pattern in patterns[sentence.names[0]]:
-            if pattern is not None and known.moment < when and pattern.search(sentence.text):
+            if pattern is not None and known.moment < when and _done(pattern, sentence.text):
                 yield known, sentence.line, sentence
                 break
+
+
+# Words that deny what follows them in their clause: "Mara never drives", "nobody behind the
+# wheel", "unable to get behind the wheel", "won't swim".
+_DENIAL = re.compile(
+    r"\b(?:no|not|never|nobody|none|neither|nor|without|unable|cannot|refuses?|refused|"
+    r"instead\s+of|no\s+one|no-one)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s--?\s")
+
+
+def _done(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a tell stands in the sentence as something done: not denied in its own clause
+    ("Mara never drives", "nobody behind the wheel of it", "unable to get behind the wheel")."""
+    for m in pattern.finditer(text):
+        before = text[: m.start()]
+        cuts = [c.end() for c in _CLAUSE.finditer(before)]
+        clause = before[cuts[-1] :] if cuts else before
+        if not _DENIAL.search(clause):
+            return True
+    return False
 
 
 def _said(data: dict[str, object]) -> str:
