@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from showbible.reading.places import PlaceIndex, heading_location, shot
+from showbible.reading.places import PlaceIndex, heading_location, heading_place, shot
 
 PLACES = PlaceIndex(
     {
@@ -48,6 +48,17 @@ def test_heading_location() -> None:
         heading_location("INT. CHAPEL ON THE POINT - CRYPT - NIGHT")
         == "CHAPEL ON THE POINT - CRYPT"
     )
+
+
+def test_a_stage_play_heading_names_its_place() -> None:
+    # The eleventh blind look: "SCENE VI - THE GRAND CHATELET - A CELL" had kept its dash
+    # ("- THE GRAND CHATELET") and matched no alias, so a man held there was "elsewhere".
+    assert heading_location("SCENE VI - THE GRAND CHATELET - A CELL") == "THE GRAND CHATELET"
+    assert heading_location("ACT II. SCENE 3 - CRYPT - NIGHT") == "CRYPT"
+    for heading in ("SCENE VI - THE BELL BUOY - A CELL", "INT. CELL BLOCK - THE BELL BUOY"):
+        location = heading_location(heading)
+        assert heading_place(PLACES, heading, location) == "buoy", heading
+    assert heading_place(PLACES, "INT. CELL BLOCK - NIGHT", "CELL BLOCK") is None
 
 
 def test_a_shot_heading_names_no_place_or_resumes_one() -> None:

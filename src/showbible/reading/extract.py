@@ -17,7 +17,7 @@ from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
 
 # Places live in places.py; PlaceIndex and place_key stay importable from here for callers.
 from showbible.reading.places import PlaceIndex as PlaceIndex
-from showbible.reading.places import heading_location, shot
+from showbible.reading.places import heading_location, heading_place, shot
 from showbible.reading.places import place_key as place_key
 from showbible.reading.prose import read_mentions
 from showbible.reading.prose_seen import seen
@@ -110,7 +110,7 @@ def extract_scene(
     ``ANGLE ON``) name no place (reading/places.py ``shot``)."""
     heading = scene.heading.text if scene.heading is not None else ""
     location = heading_location(heading) if heading else ""
-    place = places.resolve(location) if location else None
+    place = heading_place(places, heading, location)
     how = shot(heading) if heading else None
     if how == "resume" and before is not None:
         location, place = before.location, before.place

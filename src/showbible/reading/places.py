@@ -126,10 +126,28 @@ def shot(heading: str) -> str | None:
 
 def heading_location(heading: str) -> str:
     """The location part of a heading: after INT./EXT., before the last ``- TIME``."""
-    text = _HEADING_PREFIX.sub("", heading)
-    if text == heading:
-        text = _ACT_SCENE.sub("", heading)
-    parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", text) if p.strip()]
+    parts = _heading_parts(heading)
     if len(parts) > 1:
         parts = parts[:-1]  # the time of day
     return " - ".join(parts).strip(" .") or heading.strip()
+
+
+def heading_place(index: PlaceIndex, heading: str, location: str) -> str | None:
+    """The bible place a heading names: by its location, else by any of its parts, the last
+    included -- a stage play's or a prose heading's last part is no time of day ("SCENE VI -
+    THE GRAND CHATELET - A CELL", "INT. CELL BLOCK - GRAND CHATELET")."""
+    place = index.resolve(location) if location else None
+    if place is None and heading:
+        place = index.resolve(" - ".join(_heading_parts(heading)))
+    return place
+
+
+def _heading_parts(heading: str) -> list[str]:
+    text = _HEADING_PREFIX.sub("", heading)
+    if text == heading:
+        # "SCENE VI - THE GRAND CHATELET": the act and scene number, then its dash, go
+        text = _LEADING_DASH.sub("", _ACT_SCENE.sub("", heading))
+    return [p.strip() for p in re.split(r"\s+[-–—]\s+", text) if p.strip()]
+
+
+_LEADING_DASH = re.compile(r"^[\s.:]*[-–—]+\s*")

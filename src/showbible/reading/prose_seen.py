@@ -154,6 +154,8 @@ def _seen(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[:start], sentence[end:]
     if not before.strip(" \t\"'“‘([") and not after.strip(" \t.!?…\"'”’)"):
         return True  # the sentence is the name
+    if _apposed(before, after):
+        return True
     # A list shares what stands before its first name: "to reveal Sandra, Will and Josephine".
     head, listed = before, False
     while m := _LISTED_BEFORE.search(head, max(0, len(head) - _BACK)):
@@ -262,6 +264,35 @@ def owns_a_thing(sentence: str, start: int) -> bool:
     return possessive is not None and not _possessor(after[possessive.end() :])
 
 
+# Between a name and the one it acts on: a verb, then a few words with no clause break ("bows
+# to", "leads her out with", "hands the letter to").
+_BETWEEN = re.compile(r"\s+([A-Za-z][\w'’-]*)((?:\s+[a-z][\w'’-]*){0,5})\s+$")
+
+
+def acts_on(sentence: str, first: int, second: int) -> bool:
+    """Whether the name at ``first`` does something to or with the one at ``second``, later in
+    the sentence: a finite verb right after the first name, and no more than a few lower-case
+    words before the second ("Bastien bows to MADAME DE VIRAC", "Rafi hands Nell the key").
+    Two names in one list or one crowd ("Mara, Tobias and Nell fill the nave") do not."""
+    m = _NAME_AT.match(sentence, first)
+    if m is None or m.end() > second:
+        return False
+    end = m.end() - 2 if m.group().endswith(("'s", "’s")) else m.end()
+    between = _BETWEEN.fullmatch(sentence, end, second)
+    if between is None:
+        return False
+    verb = between.group(1)
+    if any(w in _CLAUSE_WORDS for w in between.group(2).split()):
+        return False  # "Rafi watches the door while Nell sings": another clause's subject
+    return verb.islower() and not _adverb(verb) and _finite(verb, False)
+
+
+_CLAUSE_WORDS = word_set(
+    """while whilst as when because though although until since whereas if unless then so
+    but or nor where who which that whom whose"""
+)
+
+
 def _possessor(rest: str) -> bool:
     """After ``Name's``: a contraction (``Mara's quiet``, ``Walt's had enough``, ``Trevor's
     with three men``), or a body part or act of theirs (``Danny's hand``, ``Mara's approach``,
@@ -323,6 +354,40 @@ def _lead(after: str, word: str) -> bool:
     return at >= 0 and not re.search(r"[.;:!?]", after[:at])
 
 
+# A name set beside a person it names: "her boyfriend, Norther Winslow", "his client, Nancy,
+# an attractive waitress", "Her brother, Tom, sits down".
+_APPOSED = re.compile(
+    r"\b(?:his|her|their|its|my|your|our|the|a|an)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*)\s*,\s*$"
+)
+
+
+def _apposed(before: str, after: str) -> bool:
+    """Whether the name stands in apposition to a person (a kin word or a position) whom the
+    sentence shows: acted on ("Mike is interviewing his client, Nancy") or acting after the
+    closing comma ("Her brother, Tom, sits down")."""
+    m = _APPOSED.search(before, max(0, len(before) - _BACK))
+    if m is None:
+        return False
+    noun = m.group(1)
+    if noun.lower() not in _KIN and noun.upper() not in position_words():
+        return False
+    if _acted_on(before[: m.start()]):
+        return True
+    # Acting, when the person opens the sentence ("A photo of her son, Cole, hangs" does not).
+    rest = after.lstrip()
+    opens = not _OPENING.sub("", before[: m.start()])
+    return opens and rest.startswith(",") and _actor(rest[1:], False, False)
+
+
+# Verbs whose object may as well be a body: "The mummies drag Namin away" after his death,
+# "They lower Cole into the grave". Someone handled so is not shown alive there.
+_HANDLED = word_set(
+    """drag drags dragged dragging carry carries carried carrying haul hauls hauled hauling
+    lift lifts lifted lifting lower lowers lowered lowering bury buries buried burying wrap
+    wraps wrapped wrapping dump dumps dumped dumping wheel wheels wheeled wheeling"""
+)
+
+
 def _acted_on(before: str) -> bool:
     """A verb acts on the name from right before it — ``hugs Cole``, ``kneels beside Cole``,
     ``slides the ledger across to Mara``, ``grabs hold of Cole`` — or a camera or an entrance
@@ -348,6 +413,8 @@ def _acted_on(before: str) -> bool:
         k -= 1
     if k < 0:
         return False
+    if not prep and words[k].lower() in _HANDLED:
+        return False  # "The mummies drag Namin away": a body is handled so too
     if _verb(words, k):
         return True
     low = words[k].lower()
@@ -393,7 +460,9 @@ def _verb(words: list[str], k: int) -> bool:
     return w.islower() and not _adverb(w) and not w.endswith("ing") and _plural(words, k - 1)
 
 
-_PLURAL_WORDS = word_set("they we both all two three four five six several others")
+# Not "we": in an action line it is the camera ("We see Cole", read as such above) or a line
+# of dialogue set in brackets ("[-We want Flame!]", a transcript's crowd).
+_PLURAL_WORDS = word_set("they both all two three four five six several others")
 
 
 def _plural(words: list[str], j: int) -> bool:

@@ -32,7 +32,8 @@ from itertools import accumulate, pairwise
 import ahocorasick
 
 from showbible.canon.fold import Moment
-from showbible.reading.facts import SceneFacts, Speech
+from showbible.reading.facts import SceneFacts, Sentence, Speech
+from showbible.reading.prose_seen import acts_on
 from showbible.rules.addressing import (
     calls_by_name,
     greets_someone_else,
@@ -74,7 +75,8 @@ _MAYBE = ahocorasick.Automaton()
 for _word in (
     "meet you", "who are you", "have we met", "know you", "your name", "and you are",
     "haven't met", "havent met", "we've met", "weve met", "never met", "the pleasure",
-    "been introduced", " i'm ", " im ", " i am ", "name's ", "names ", "name is ",
+    "been introduced", "have met", "not met", "the honour", "the honor", " i'm ", " im ",
+    " i am ", "name's ", "names ", "name is ",
     "call me ",
 ):  # fmt: skip
     _MAYBE.add_word(_word, _word)
@@ -458,7 +460,19 @@ def _dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
     # officer." -- both spoke in the scene, and each said who he is.
     speakers = {s.character for s in speeches}
     introduced = {s.character for s in speeches if _says_own_name(ctx, s)}
-    return pair <= speakers and bool(pair & introduced)
+    if pair <= speakers and bool(pair & introduced):
+        return True
+    # One does something to the other: "Bastien bows to MADAME DE VIRAC and leads her out into
+    # the pavane", a dozen masquers about them.
+    return any(_acts_between(s, a, b) for s in scene.sentences if a in s.names and b in s.names)
+
+
+def _acts_between(sentence: Sentence, a: str, b: str) -> bool:
+    if len(sentence.starts) != len(sentence.names):
+        return False
+    at = dict(zip(reversed(sentence.names), reversed(sentence.starts), strict=True))
+    first, second = sorted((at[a], at[b]))
+    return acts_on(sentence.text, first, second)
 
 
 _NAME_FIRST = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[.,!]")
