@@ -165,9 +165,13 @@ class Reintroduction(Rule):
                 to = caller or (named[0] if named else None)
                 if _not_to_them(ctx, scene, speeches, k, to):
                     continue
-                if played_as_a_bit(scene, speeches, k):
+                # The guesses that spare a line the story may play (a bit, lost memories, a
+                # newcomer it may be for) give way where the writers sealed the scene: they
+                # said there is a stranger act here, and a sealed finding alarms no one.
+                allowed = self.id in ctx.fold.allows.get(scene.key, {})
+                if played_as_a_bit(scene, speeches, k) and not allowed:
                     continue  # "then both crack up: a bit they have been doing for years"
-                if meetings.amnesia(scene):
+                if meetings.amnesia(scene) and not allowed:
                     continue  # the episode tells of memories lost: strangers again, as played
                 if not named and greets_someone_else(plain(speech.text)):
                     continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
@@ -238,14 +242,21 @@ class Reintroduction(Rule):
                     continue  # none, or a walk-on or a group among them ("the Crystal Gems")
                 when = ctx.fold.at(scene, line)
                 prior = {
-                    b: _met_before(ctx, meetings, scene, a, b, when, speech.cue_line, learns)
+                    b: _met_before(
+                        ctx, meetings, scene, a, b, when, speech.cue_line, learns, allowed
+                    )
                     for b in targets
                 }
                 if not each and not all(prior.values()):
                     continue  # someone here is new to them: the introduction may be for them
-                if guessed and any(
-                    _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns) is None
-                    for x in sorted(here - {a} - set(prior) - slips)
+                if (
+                    guessed
+                    and not allowed
+                    and any(
+                        _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns)
+                        is None
+                        for x in sorted(here - {a} - set(prior) - slips)
+                    )
                 ):
                     # Guessed from neighbours, it may be for a stranger among the others here
                     # ("I'm Howard." to the women at the bar, between two lines of Raj's); a
@@ -255,7 +266,7 @@ class Reintroduction(Rule):
                     key = (min(a, b), max(a, b))
                     if key in reported or first is None:
                         continue
-                    if _old_acquaintances(ctx, meetings, scene, a, b, when):
+                    if not allowed and _old_acquaintances(ctx, meetings, scene, a, b, when):
                         continue  # play between people who share half a season, not a slip
                     reported.add(key)
                     yield self.finding(
@@ -524,10 +535,12 @@ def _met_before(
     when: Moment,
     said: int,
     learns: str = "either",
+    literal: bool = False,
 ) -> _Meeting | None:
     """The first earlier meeting of a and b as they appear now, if any. ``said``: the line of
     the cue of the stranger speech; ``learns``: whose knowing the other's name makes it a
-    stranger act (``_who_learns``)."""
+    stranger act (``_who_learns``); ``literal``: any scene shared is a meeting (DESIGN §3), a
+    crowd too -- where the writers sealed the stranger line, so that it is reported sealed."""
     x, y = (a, b) if a < b else (b, a)
     now_x, now_y = scene.present[x].identity, scene.present[y].identity
     shared = meetings.get((x, y))
@@ -555,7 +568,7 @@ def _met_before(
         if (
             _same_face(ctx, x, m.ident_a, now_x, y, when)
             and _same_face(ctx, y, m.ident_b, now_y, x, when)
-            and _dealt(ctx, m.scene, x, y)  # asked last: it reads the scene's dialogue
+            and (literal or _dealt(ctx, m.scene, x, y))  # asked last: it reads the dialogue
         ):
             return m
     return None
