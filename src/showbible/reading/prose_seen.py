@@ -388,6 +388,22 @@ _HANDLED = word_set(
 )
 
 
+# Verbs that reach someone without their being there: written to, rung ("texts Danny");
+# "calls" only with a device in the sentence ("picks up the radio and calls Danny", not
+# "calls Danny over"). Not hearing or listening: "Mara hears Cole before she sees him".
+_FROM_AFAR = word_set(
+    """text texts texted texting email emails emailed emailing phone phones phoned phoning dial
+    dials dialled dialed dialling dialing radio radios radioed radioing message messages
+    messaged messaging page pages paged paging"""
+)
+_CALLS = word_set("call calls called calling ring rings rang ringing")
+_DEVICE = re.compile(
+    r"\b(?:phone|cell|mobile|radio|walkie|intercom|comm|comms|headset|receiver|landline|"
+    r"payphone|speed-dial|speakerphone)\b",
+    re.IGNORECASE,
+)
+
+
 def _acted_on(before: str) -> bool:
     """A verb acts on the name from right before it — ``hugs Cole``, ``kneels beside Cole``,
     ``slides the ledger across to Mara``, ``grabs hold of Cole`` — or a camera or an entrance
@@ -415,6 +431,10 @@ def _acted_on(before: str) -> bool:
         return False
     if not prep and words[k].lower() in _HANDLED:
         return False  # "The mummies drag Namin away": a body is handled so too
+    if words[k].lower() in _FROM_AFAR or (
+        words[k].lower() in _CALLS and _DEVICE.search(before, max(0, len(before) - _BACK))
+    ):
+        return False  # "texts Danny", "picks up the radio and calls Danny"
     if _verb(words, k):
         return True
     low = words[k].lower()
