@@ -32,7 +32,7 @@ from showbible.build.factcache import decode_now, dump_facts, load_facts
 from showbible.build.serial import dump_script, load_script
 from showbible.build.workers import Pool, cores, crash_reply, split_runs
 from showbible.formats import read_script
-from showbible.model import Diagnostic, InputError, Script
+from showbible.model import Diagnostic, InputError, Kind, Script
 from showbible.reading.extract import (
     PlaceIndex,
     cue_texts,
@@ -44,6 +44,7 @@ from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import infer_facts, place_names
 from showbible.reading.introductions import introductions
 from showbible.reading.matcher import Match
+from showbible.reading.prose_seen import narrated_in_present
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.reading.tells import TellIndex, scene_tells
 from showbible.universe.loader import Episode, Universe
@@ -190,6 +191,9 @@ class _Context:
         matcher = _Remembering(matcher)
         facts: list[SceneFacts] = []
         flashback_next = False
+        present_tense = narrated_in_present(
+            el.text for sc in script.scenes for el in sc.elements if el.kind is Kind.ACTION
+        )
         for scene in script.scenes:
             facts.append(
                 extract_scene(
@@ -203,6 +207,7 @@ class _Context:
                     story=ep.story,
                     flashback_before=flashback_next,
                     before=facts[-1] if facts else None,
+                    present_tense=present_tense,
                 )
             )
             flashback_next = flashback_transition(scene)

@@ -104,10 +104,12 @@ def extract_scene(
     story: StoryTime | None,
     flashback_before: bool = False,
     before: SceneFacts | None = None,
+    present_tense: bool = False,
 ) -> SceneFacts:
     """What one scene holds. ``before``: the scene before it in the script, whose place a
     heading that resumes it keeps (``BACK TO SCENE``); other shot headings (``POV: THE SKY``,
-    ``ANGLE ON``) name no place (reading/places.py ``shot``)."""
+    ``ANGLE ON``) name no place (reading/places.py ``shot``). ``present_tense``: the script
+    narrates in the present (``prose_seen.narrated_in_present``)."""
     heading = scene.heading.text if scene.heading is not None else ""
     location = heading_location(heading) if heading else ""
     place = heading_place(places, heading, location)
@@ -181,7 +183,7 @@ def extract_scene(
             asides.clear()
         elif kind is Kind.ACTION:
             speaker = None
-            _read_action(el, matcher, facts, places)
+            _read_action(el, matcher, facts, places, present_tense)
         elif kind is Kind.NOTE:
             _read_note(el, facts)
         elif kind is Kind.TRANSITION:
@@ -290,7 +292,13 @@ _UNREAL_INSERT = re.compile(
 )
 
 
-def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts, places: PlaceIndex) -> None:
+def _read_action(
+    el: Element,
+    matcher: NameMatcher,
+    facts: SceneFacts,
+    places: PlaceIndex,
+    present_tense: bool,
+) -> None:
     text = el.text
     matches = matcher.find(text)
     if matches:
@@ -346,7 +354,7 @@ def _read_action(el: Element, matcher: NameMatcher, facts: SceneFacts, places: P
                 shown = (
                     entrance
                     or (was is not None and was.shown)
-                    or seen(sentence, m.start - start, m.end - start)
+                    or seen(sentence, m.start - start, m.end - start, present_tense=present_tense)
                 )
                 _mark_present(facts, m.character, Presence(line, how, m.identity, shown))
             else:

@@ -30,9 +30,11 @@ Measured on the labelled presence dev sets (``bench/presence_dev.py --seen``, do
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from showbible.reading.lexicon import position_words
 from showbible.reading.names import is_title
+from showbible.reading.prose_unreal import elsewhere
 from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, BODY, DOING, word_set
 
 # Finite forms that end in neither -s nor -ed.
@@ -134,11 +136,18 @@ _OPENS_ON = re.compile(r"\W*(?:(?:aside\s+)?to|on)\s*[:—–-]?\s*$", re.IGNORE
 _BACK = 80
 
 
-def seen(sentence: str, start: int, end: int, *, direction: bool = False) -> bool:
+def seen(
+    sentence: str, start: int, end: int, *, direction: bool = False, present_tense: bool = False
+) -> bool:
     """Whether ``sentence`` shows the character named at ``start:end`` there (see the module's
-    docstring); the caller has already found that the sentence makes no reference of them."""
+    docstring); the caller has already found that the sentence makes no reference of them.
+    ``present``: the script narrates in the present tense (``narrated_in_present``), so a verb
+    in the past after the name tells what they did before the scene ("Once, Cole swam the
+    whole bay"), not what they do in it."""
     if direction:
         return True
+    if elsewhere(sentence, start, end):
+        return False  # "Once, Cole swam the bay", "It's as if Cole never left"
     if start == 0:
         # Most sentences that name someone open with them and a verb ("Mara crosses to the
         # window."): decided at once, as the whole reading (``_seen``) would.
@@ -146,11 +155,49 @@ def seen(sentence: str, start: int, end: int, *, direction: bool = False) -> boo
         if first is not None:
             word = first.group(1)
             if word not in _NOT_NOW and not _adverb(word) and _finite(word, False):
-                return True
-    return _seen(sentence, start, end)
+                return not (present_tense and _past(word))
+    return _seen(sentence, start, end, present_tense)
 
 
-def _seen(sentence: str, start: int, end: int) -> bool:
+# Past forms no present-tense verb shares ("put", "set", "read" and "lay" are both).
+_PAST = word_set(
+    """was were had did could stood sat came went took ran held knelt fell got gave made saw
+    began drew threw grew rose woke spoke bent broke caught brought bought fought sought taught
+    thought found left kept slept swept crept wept led fed sped struck stuck hung swung flung
+    spun sank sprang strode rode drove wrote bit hid slid shook froze stole wore tore bore swore
+    leapt dove flew blew met lit sent spent lent dealt felt meant knew heard told sold said
+    swam built won lost paid understood"""
+)
+
+
+def _past(word: str) -> bool:
+    low = word.lower()
+    return low in _PAST or (low.endswith("ed") and len(low) > 3 and not low.endswith("eed"))
+
+
+# A capitalised name and the word after it, as narration puts a verb there.
+_NAME_THEN_WORD = re.compile(r"\b[A-Z][a-z'’]+\s+([a-z]+)\b")
+
+
+def narrated_in_present(texts: Iterable[str]) -> bool:
+    """Whether a script's action lines tell their story in the present tense ("Mara crosses to
+    the window"): of the verbs right after a capitalised name, at least four in the present and
+    three times as many as in the past. Literary scripts in the past ("Booth lowered the fork")
+    are not, and neither is a script too short to tell."""
+    now = then = 0
+    for text in texts:
+        for m in _NAME_THEN_WORD.finditer(text):
+            word = m.group(1)
+            if word in _FUNCTION or _adverb(word):
+                continue
+            if _past(word):
+                then += 1
+            elif word.endswith("s") and _finite(word, False):
+                now += 1
+    return now >= 4 and now >= 3 * then
+
+
+def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> bool:
     before, after = sentence[:start], sentence[end:]
     if not before.strip(" \t\"'“‘([") and not after.strip(" \t.!?…\"'”’)"):
         return True  # the sentence is the name
@@ -175,7 +222,7 @@ def _seen(sentence: str, start: int, end: int) -> bool:
             break  # "PIKE JOINS DUTCH": a verb in capitals is no part of the name
         after = after[rest.end() :]
     opens = not _OPENING.sub("", head)
-    return _actor(after, listed, opens)
+    return _actor(after, listed, opens, present_tense)
 
 
 # A comparison, or an "of" after a lower-case noun ("the story of Cole is told"; not "the Earl
@@ -207,7 +254,7 @@ def _a_things_name(before: str, name: str) -> bool:
     return first not in position_words() and not is_title(first)
 
 
-def _actor(after: str, plural: bool, opens: bool) -> bool:
+def _actor(after: str, plural: bool, opens: bool, present_tense: bool = False) -> bool:
     m = _POSSESSIVE.match(after)
     if m:
         return _possessor(after[m.end() :])
@@ -242,7 +289,7 @@ def _actor(after: str, plural: bool, opens: bool) -> bool:
         # before the scene, or a habit -- not what they do in it.
         return False
     if _finite(word, plural):
-        return True
+        return not (present_tense and _past(word))
     # A verbless fragment that opens with the name: "Danny in the doorway.", "Elaine and
     # Striker dancing slowly", "John still fumbling at the text".
     return opens and (low in _PLACED or (low.endswith("ing") and len(low) > 4))
@@ -384,7 +431,8 @@ def _apposed(before: str, after: str) -> bool:
 _HANDLED = word_set(
     """drag drags dragged dragging carry carries carried carrying haul hauls hauled hauling
     lift lifts lifted lifting lower lowers lowered lowering bury buries buried burying wrap
-    wraps wrapped wrapping dump dumps dumped dumping wheel wheels wheeled wheeling"""
+    wraps wrapped wrapping dump dumps dumped dumping wheel wheels wheeled wheeling scatter
+    scatters scattered scattering"""
 )
 
 
