@@ -239,13 +239,27 @@ def seen_table(mentions: list[Mention], predicted: list[str], errors: bool) -> N
     on those the gold has present (the accusing rules keep them) and on those it has as a
     reference (the reader's false presence, which ``seen`` should drop)."""
     from showbible.reading.extract import ENTRANCE
-    from showbible.reading.prose_seen import seen
+    from showbible.reading.prose_seen import narrated_in_present, seen
 
+    # The engine reads a script's tense from all its action lines; here, from the labelled
+    # sentences of each source file (a real screenplay's or western's), which sample them.
+    by_file: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.part in ("screenplays", "westerns"):
+            by_file.setdefault(m.where.split(":")[0], []).append(m.sentence)
+    tense = {f: narrated_in_present(texts) for f, texts in by_file.items()}
     kept: Counter[tuple[str, bool]] = Counter()
     for m, p in zip(mentions, predicted, strict=True):
         if p != "present":
             continue
-        shown = seen(m.sentence, m.start, m.end, direction=bool(ENTRANCE.match(m.sentence)))
+        present_tense = tense.get(m.where.split(":")[0], False)
+        shown = seen(
+            m.sentence,
+            m.start,
+            m.end,
+            direction=bool(ENTRANCE.match(m.sentence)),
+            present_tense=present_tense,
+        )
         kept[(m.gold, shown)] += 1
         if errors and shown != (m.gold == "present"):
             print(f"  seen={shown} gold {m.gold}: {m.where}: {m.name} | {m.sentence[:150]}")

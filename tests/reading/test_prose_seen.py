@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from showbible.reading.prose_seen import _seen as whole_reading
-from showbible.reading.prose_seen import seen
+from showbible.reading.prose_seen import narrated_in_present, seen
 
 CASES = YAML(typ="safe").load((Path(__file__).parent / "seen_cases" / "seen.yaml").read_text())
 
@@ -36,7 +36,8 @@ def test_not_shown(case: dict[str, Any]) -> None:
 _WORDS = (
     "walks", "sits", "had", "would", "used", "slowly", "always", "is", "photo", "the", "of",
     "lettered", "in", "gold", "eyes", "face", "was", "a", "drink", "wound", "crosses,",
-    "quietly", "to", "Mara's", "hand", ".", ":", "and", "Tobias", "carry",
+    "quietly", "to", "Mara's", "hand", ".", ":", "and", "Tobias", "carry", "swam", "built",
+    "painted", "this", "stunned",
 )  # fmt: skip
 
 
@@ -48,10 +49,49 @@ _WORDS = (
         min_size=1,
         max_size=6,
     ),
+    st.booleans(),
 )
-def test_the_quick_answer_is_the_whole_readings(name: str, words: list[str]) -> None:
+def test_the_quick_answer_is_the_whole_readings(
+    name: str, words: list[str], present_tense: bool
+) -> None:
     """``seen`` answers a sentence that opens with the name and a verb at once; the whole
-    reading must answer it the same."""
+    reading must answer it the same, in a script of either tense."""
     sentence = f"{name} {' '.join(words)}"
-    if seen(sentence, 0, len(name)):
-        assert whole_reading(sentence, 0, len(name)), sentence
+    if seen(sentence, 0, len(name), present_tense=present_tense):
+        assert whole_reading(sentence, 0, len(name), present_tense), sentence
+
+
+_PRESENT_SCRIPT = [
+    "Mara crosses to the window.", "Danny sits. Tobias pours two cups.",
+    "Mara turns. Cole watches her go.", "Rafi laughs.",
+]  # fmt: skip
+_PAST_SCRIPT = [
+    "Booth lowered the fork and nodded.", "Mara crossed to the window.", "Danny sat.",
+    "Tobias poured two cups. Rafi laughed.", "Cole watches.",
+]  # fmt: skip
+
+
+def test_a_scripts_tense_is_read_from_the_verbs_after_its_names() -> None:
+    assert narrated_in_present(_PRESENT_SCRIPT)
+    assert not narrated_in_present(_PAST_SCRIPT)
+    assert not narrated_in_present(["Mara crosses to the window."])  # too short to tell
+
+
+@pytest.mark.parametrize(
+    ("text", "before_the_scene"),
+    [
+        ("Cole built this boat with his own hands.", True),
+        ("Cole swam the whole bay in an afternoon.", True),
+        ("Cole painted the fence blue that summer.", True),
+        ("Kailyn was already sitting.", False),  # a present-tense script's "was": the scene
+        ("Ward stunned...", False),  # a participle, not a past
+        ("Arly seated behind Julio, sobbing.", False),
+        ("Cole walked in.", False),  # a slip of tense with no object: left as the scene's
+    ],
+)
+def test_a_past_verb_in_a_present_tense_script_is_backstory(
+    text: str, before_the_scene: bool
+) -> None:
+    name = text.split()[0]
+    assert seen(text, 0, len(name), present_tense=True) is not before_the_scene
+    assert seen(text, 0, len(name)) or text.startswith(("Ward", "Arly"))  # past-tense script

@@ -46,7 +46,8 @@ _IRREGULAR = word_set(
     kept slept swept crept wept led fed sped struck stuck hung swung flung spun sank sprang
     strode rode drove wrote bit hid slid shook froze stole wore tore bore swore lay leapt
     dove flew blew met set put cut shut hit let quit read spread burst cast shed split lit
-    sent spent lent dealt felt meant knew heard told sold said"""
+    sent spent lent dealt felt meant knew heard told sold said swam built won lost paid
+    understood"""
 )
 # Words ending in -s that are not verbs (or not of this subject).
 _NOT_S_VERB = word_set(
@@ -155,7 +156,8 @@ def seen(
         if first is not None:
             word = first.group(1)
             if word not in _NOT_NOW and not _adverb(word) and _finite(word, False):
-                return not (present_tense and _past(word))
+                nxt = _WORD.search(sentence, first.end())
+                return not (present_tense and _backstory(word, nxt.group() if nxt else ""))
     return _seen(sentence, start, end, present_tense)
 
 
@@ -173,6 +175,25 @@ _PAST = word_set(
 def _past(word: str) -> bool:
     low = word.lower()
     return low in _PAST or (low.endswith("ed") and len(low) > 3 and not low.endswith("eed"))
+
+
+# A present-tense script slips into "was" ("Kailyn was already sitting") and writes its
+# participles as fragments ("Ward stunned...", "Arly seated behind Julio"): only a past form no
+# participle shares, or a past in -ed with its object after it, tells what was done before.
+_OBJECT_WORDS = word_set(
+    "the a an his her their its this that these those my your our him them it me us"
+)
+
+
+def _backstory(word: str, after: str) -> bool:
+    """Whether a verb after a name, in a present-tense script, tells what they did before the
+    scene ("Once Cole swam the bay", "Cole built this boat"), not what they do in it."""
+    low = word.lower()
+    if low in ("was", "were", "had", "did", "could"):
+        return False
+    if low in _PAST:
+        return True
+    return _past(low) and after.lower() in _OBJECT_WORDS
 
 
 # A capitalised name and the word after it, as narration puts a verb there.
@@ -289,7 +310,8 @@ def _actor(after: str, plural: bool, opens: bool, present_tense: bool = False) -
         # before the scene, or a habit -- not what they do in it.
         return False
     if _finite(word, plural):
-        return not (present_tense and _past(word))
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        return not (present_tense and _backstory(word, nxt))
     # A verbless fragment that opens with the name: "Danny in the doorway.", "Elaine and
     # Striker dancing slowly", "John still fumbling at the text".
     return opens and (low in _PLACED or (low.endswith("ing") and len(low) > 4))
