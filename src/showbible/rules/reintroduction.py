@@ -75,7 +75,9 @@ _MAYBE = ahocorasick.Automaton()
 for _word in (
     "meet you", "who are you", "have we met", "know you", "your name", "and you are",
     "haven't met", "havent met", "we've met", "weve met", "never met", "the pleasure",
-    "been introduced", "have met", "not met", "the honour", "the honor", " i'm ", " im ",
+    "been introduced", "have met", "not met", "the honour", "the honor", "acquaintance",
+    "introduce myself", "each other", "you would be", "charmed", "first time we", "your name",
+    "never met", " i'm ", " im ",
     " i am ", "name's ", "names ", "name is ",
     "call me ",
 ):  # fmt: skip
@@ -285,6 +287,9 @@ class Reintroduction(Rule):
                     )
 
 
+# "The name's Voss.": the article opens the introduction, it does not pass it by.
+_THE_NAMES = re.compile(r"(?:^|[.!?]\s*)[Tt]he$")
+
 # After a stranger phrase, a greeting of two: "Nice to meet you both", "... you two".
 _BOTH = re.compile(r",?\s*(?:both|you\s+two|the\s+two\s+of\s+you)\b", re.IGNORECASE)
 
@@ -334,7 +339,7 @@ def _stranger_phrase(
         return found
     for m in intros:
         before = text[: m.start()].rstrip()
-        if before and before[-1] not in ".!?":
+        if before and before[-1] not in ".!?" and not _THE_NAMES.search(before):
             continue  # "Because my name is George": said in passing, not an introduction
         if text[m.end() : m.end() + 2] == "'s":
             continue  # "I am Sir John Falstaff's": whose, not who

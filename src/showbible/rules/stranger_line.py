@@ -17,19 +17,29 @@ from showbible.reading.facts import SceneFacts, Speech
 # Contracted or not, in any register: "I don't believe we've met", "I do not think we have
 # met" (the eleventh blind look's siege), "we have never met", "I have not had the honour".
 _STRANGER = re.compile(
-    r"\b(?:(?:nice|pleased|good|glad|great|lovely) to (?:finally )?meet you|who are you|"
-    r"have we (?:ever )?met|do i know you|what'?s your name|and you are\?|"
-    r"we (?:haven'?t|have not|have never|'ve never|'ve not) met|we'?ve never met|"
-    r"i (?:don'?t|do not) (?:think i )?know you|"
-    r"i (?:don'?t|do not) (?:believe|think) (?:that )?we(?:'?ve| have) (?:ever )?met|"
-    r"(?:we|i) (?:have(?:n'?t| not)|'ve not) (?:yet )?(?:had the (?:pleasure|hono(?:u)?r)|"
-    r"been introduced)|"
-    r"i (?:don'?t|do not) (?:believe|think) i(?:'?ve| have) had the (?:pleasure|hono(?:u)?r))\b",
+    r"\b(?:(?:nice|pleased|good|glad|great|lovely|delighted|happy) to (?:finally )?meet you|"
+    r"(?:nice|pleased|good|glad|delighted|happy) to make your acquaintance|"
+    r"who are you|have we (?:ever )?met|have we been (?:formally )?introduced|do i know you|"
+    r"do we know each other|what'?s your name|"
+    r"i (?:don'?t|do not|didn'?t|did not) (?:know|catch|get) your name|"
+    r"(?:allow|permit|let) me to introduce myself|may i introduce myself|"
+    r"first time we'?ve met|charmed, i'?m sure|"
+    r"we(?: have|'?ve)?(?:n'?t| not| never) (?:yet )?met|"
+    r"i (?:don'?t|do not) (?:think i |believe i )?know you|"
+    r"i (?:don'?t|do not) (?:believe|think) (?:that )?we(?:'?ve| have) (?:ever )?"
+    r"(?:met|been (?:formally )?introduced)|"
+    r"(?:we|i)(?: have|'?ve)(?:n'?t| not) (?:yet )?(?:had the (?:pleasure|hono(?:u)?r)|"
+    r"been (?:formally )?introduced)|"
+    r"i (?:don'?t|do not) (?:believe|think) i(?:'?ve| have) had the (?:pleasure|hono(?:u)?r))"
+    # a question mark ends no word: "And you are?", "And you would be?"
+    r"\b|\band you (?:are|would be)\?",
     re.IGNORECASE,
 )
 # "Who are you talking to?", "I don't know you guys": the words open a longer question or
 # clause, so they must close theirs (punctuation, the end, or one of these few tails).
-_OPEN_ENDED = re.compile(r"who are you|i (?:don'?t|do not) (?:think i )?know you", re.IGNORECASE)
+_OPEN_ENDED = re.compile(
+    r"who are you|i (?:don'?t|do not) (?:think i |believe i )?know you", re.IGNORECASE
+)
 _CLAUSE_END = re.compile(r"\s*(?:$|[?!.,;:…—–\-\"”\]])")
 _WHO_TAIL = re.compile(r"\s*(?:guys|people|two|all|again|then)\s*[?!.]")
 # "How can I answer that when I'm pretending I don't know you?", "You can't just say ...":
