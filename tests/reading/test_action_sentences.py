@@ -26,8 +26,9 @@ def _defined(text: str, ends: re.Pattern[str]) -> list[tuple[int, str]]:
         if text[end - 3 : end] == "..." and text[m.end() : m.end() + 1].islower():
             continue
         if text[end - 1 : end] == "." and "\n" not in m.group(0):
-            word = text[text.rfind(" ", pos, end) + 1 : end].lower().lstrip("'\"‘“([")
-            if word in extract._ABBREVIATIONS:
+            space = text.rfind(" ", pos, end)
+            word = text[space + 1 if space >= 0 else pos : end].lower().lstrip("'\"‘“([")
+            if word in extract._ABBREVIATIONS and (word != "no." or text[m.end() :][:1].isdigit()):
                 continue
         if end > pos:
             out.append((pos, text[pos:end]))
@@ -52,3 +53,16 @@ def test_an_abbreviation_and_a_pause_end_nothing() -> None:
     text = "Mr. Pell enters. Ward looks ... dead.\nHe goes"
     assert extract._sentences(text) == [(0, "Mr. Pell enters."), (17, "Ward looks ... dead."),
                                         (38, "He goes")]  # fmt: skip
+
+
+def test_an_abbreviation_that_opens_a_later_sentence_ends_nothing() -> None:
+    # The twelfth blind look: "[Morning. Sgt. Vasko's photo has been propped on the duty
+    # desk...]" -- the word before the stop was read from the text's start ("morning. sgt."),
+    # so "Sgt." ended a sentence of its own, which was the dead sergeant's name alone.
+    text = "Morning. Sgt. Vasko's photo waits. Mr. Pell enters."
+    assert extract._sentences(text) == [(0, "Morning."), (9, "Sgt. Vasko's photo waits."),
+                                        (35, "Mr. Pell enters.")]  # fmt: skip
+    # ... and "No." abbreviates only before a number
+    text = "Cole's ghost? No. Just Danny. Room No. 5 waits."
+    assert extract._sentences(text) == [(0, "Cole's ghost?"), (14, "No."),
+                                        (18, "Just Danny."), (30, "Room No. 5 waits.")]  # fmt: skip

@@ -376,9 +376,12 @@ def _sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[tuple[i
         if text[end - 3 : end] == "..." and text[after : after + 1].islower():
             continue  # "Ward looks ... dead.": a pause, not an end
         if text[end - 1 : end] == "." and "\n" not in text[end:after]:
-            word = text[text.rfind(" ", pos, end) + 1 : end].lower().lstrip("'\"‘“([:")
-            if word in _ABBREVIATIONS:
-                continue
+            # The word the stop ends: from the last space, or from the sentence's start when
+            # the word opens it ("Morning. Sgt. Vasko's photo": not from the text's start).
+            space = text.rfind(" ", pos, end)
+            word = text[space + 1 if space >= 0 else pos : end].lower().lstrip("'\"‘“([:")
+            if word in _ABBREVIATIONS and (word != "no." or text[after : after + 1].isdigit()):
+                continue  # "No." only before a number: "No. 5", not "Cole's ghost? No. Just"
             if (
                 len(word) == 2
                 and text[end - 2].isupper()

@@ -29,20 +29,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, named_for
+from showbible.reading.prose_owned import carried_off, doing, worn_and_touched
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
-    ACT_MODIFIERS,
     ADJECTIVES,
     BODY,
     DEVICE,
-    DOING,
     OTHER_PERSON_OF,
     PLACE,
     REMAINS,
     SHOWN,
     THOUGHT_NOUN,
-    VEHICLE,
-    WORN,
     WRITTEN,
     word_set,
 )
@@ -232,10 +229,12 @@ _REFERENCE_TO = re.compile(
     r"\b(?:reference|references|allusion|allusions|tribute|tributes|ode|odes|"
     r"homage|eulogy|eulogies|dedication|prayer|prayers)\s+to\s+(?:the\s+)?$"
 )
-# A name written by someone: "has chalked FOR FRANK under it", "writes COLE on the glass".
+# A name written by someone: "has chalked FOR FRANK under it", "writes COLE on the glass",
+# "someone has sprayed JUNO LIVES in hot pink" (the twelfth blind look's graffiti).
 _WRITES = re.compile(
     r"\b(?:writ(?:es|ten|ing)|wrote|chalk(?:s|ed|ing)?|scrawl(?:s|ed|ing)?|"
-    r"engrav(?:es|ed|ing)|inscrib(?:es|ed|ing)|spray-paint(?:s|ed|ing)?)\s+(?:(?:for|to)\s+)?$"
+    r"engrav(?:es|ed|ing)|inscrib(?:es|ed|ing)|spray-paint(?:s|ed|ing)?|spray(?:s|ed|ing)|"
+    r"daub(?:s|ed|ing)|stencil(?:s|l?ed|l?ing)|graffitie?[sd]?)\s+(?:(?:for|to)\s+)?$"
 )
 # Reaching someone through a device: "dials Cole", "radios Danny".
 _DEVICE_VERB = re.compile(
@@ -389,26 +388,32 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
     return _READINGS[why] if why is not None else None
 
 
-# "Tobias has Cole's eyes", "ECHO, with Brannock's face and Brannock's shoulders": a likeness.
-_LIKENESS = re.compile(r"\b(?:has|have|had|with)\s+(?:[\w'’]+\s+){0,3}?(?:(?:and|,)\s+)?$")
+# "Tobias has Cole's eyes", "ECHO, with Brannock's face and Brannock's shoulders", "she's
+# wearing Juno's face tonight": a likeness.
+_LIKENESS = re.compile(
+    r"\b(?:has|have|had|with|wears?|wearing|wore|worn)\s+(?:[\w'’]+\s+){0,3}?(?:(?:and|,)\s+)?$"
+)
 _WRITING = re.compile(
     r"\b(?:note|notes|letter|letters|writ\w*|scrawl\w*|signed|signature|ink|margin)\b"
 )
 
 
 # "Gus's face fills the screen", "Cole's eyes stare out from the monitor": on a picture.
-_ON_A_SCREEN = re.compile(
+_DISPLAYED = (
     r"\b(?:fills?|filling|floods?|dominates?|appears?|flickers?|flashes|looms?|freezes?|"
     r"(?:smiles?|stares?|looks?|peers?|gazes?)\s+out|comes?\s+up|pops?\s+up)\b"
-    rf"[^.;!?]{{0,40}}?\b(?:{_SHOWN})\b"
 )
+_ON_A_SCREEN = re.compile(rf"{_DISPLAYED}[^.;!?]{{0,40}}?\b(?:{_SHOWN})\b")
+# ... or the screen named elsewhere in the paragraph: "On the substation's public screen, the
+# memorial feed has come back ... Juno's face comes up, grinning, upside down."
+_DISPLAYED_NOW = re.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_DISPLAYED}")
 
 
 def _possessive_head(low: str, before: str, after: str, context: str) -> Reading:
     """What ``X's ...`` makes of X, by the noun it owns (``low``: the sentence up to the name)."""
     words = _AFTER_WORDS.findall(after[2:] if after[:2] in ("'s", "’s") else after[1:], 0, 60)
     head = words[:4]
-    if _worn_and_touched(words, before) or _carried_off(words) or _doing(head):
+    if worn_and_touched(words, before) or carried_off(words) or doing(head):
         return _PRESENT
     remains, depiction, place, body = _REMAINS_W, _DEPICTION_W, _PLACE_W, _BODY_W
     for k, w in enumerate(head):
@@ -436,7 +441,11 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                 )
             ):
                 return _READINGS["remains"]
-            if _SHOWN_RE.search(low) or _ON_A_SCREEN.search(after, 0, 90):
+            if (
+                _SHOWN_RE.search(low)
+                or _ON_A_SCREEN.search(after, 0, 90)
+                or (_DISPLAYED_NOW.match(after) and _SHOWN_RE.search(context.lower()))
+            ):
                 return _READINGS["depiction"]
             if _LIKENESS.search(before) or _THOUGHT_VERB.search(before):
                 # "Tobias has Cole's eyes", "remembers Cole's hands": a likeness, a memory
@@ -453,45 +462,6 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                 return _READINGS["depiction"]  # a compound: "Jonah's staff photo"
             break
     return _READINGS["possessive"]
-
-
-_TOUCHING = re.compile(
-    r"\b(?:tugs?|tugging|pulls?|pulling|plucks?|yanks?|yanking|straightens?|straightening|"
-    r"adjusts?|adjusting|brush(?:es)?|brushing|smooths?|smoothing|fiddles?\s+with|ties|tying|"
-    r"unties|untying|buttons?|unbuttons?|loosens?|loosening|tightens?|fixes|grips|gripping|"
-    r"clutches|clutching|grasps|tears|rips|dusts?\s+off)\s+(?:at\s+|on\s+)?$"
-)
-_MOVING = re.compile(
-    r"^(?:(?:\w+ly|slowly|then|finally)\s+)?(?:drives|pulls|glides|speeds|screeches|races|roars|"
-    r"rolls|flies|zooms|swerves|turns|rounds|careens|barrels|cruises|rumbles|approaches|arrives|"
-    r"departs|crawls|creeps|skids|lurches|bounces|tears|rockets|soars|lands|takes|peels|"
-    r"sails|chugs|putters|whizzes|hurtles|accelerates|brakes|rattles)\b"
-)
-
-
-def _doing(head: list[str]) -> bool:
-    """``X's next move``, ``X's every step``, ``X's point of view``: an act of X or X's eyes."""
-    for k, w in enumerate(head):
-        if w in DOING or (w == "point" and head[k + 1 : k + 3] == ["of", "view"]):
-            return True
-        if w == "move" and k > 0 and head[k - 1] in ACT_MODIFIERS:
-            return True
-        if w not in ADJECTIVES and w not in ACT_MODIFIERS:
-            return False
-    return False
-
-
-def _worn_and_touched(words: list[str], before: str) -> bool:
-    return (
-        bool(words) and _TOUCHING.search(before) is not None and any(w in WORN for w in words[:3])
-    )
-
-
-def _carried_off(words: list[str]) -> bool:
-    for k, w in enumerate(words[:3]):
-        if w in VEHICLE:
-            return _MOVING.match(" ".join(words[k + 1 : k + 4])) is not None
-    return False
 
 
 _REMAINS_W = re.compile(rf"^(?:{REMAINS})$")

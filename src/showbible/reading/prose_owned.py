@@ -1,0 +1,50 @@
+"""What a possessive's head says of its owner: something they do (``X's next move``), a thing
+of theirs being handled on them (``tugs at Cole's sleeve``), or their vehicle on the move
+(``Tobias's truck roars up the drive``): in each the owner is there.
+
+Read by ``reading/prose.py`` before it takes ``X's ...`` for a reference.
+"""
+
+from __future__ import annotations
+
+import re
+
+from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, DOING, VEHICLE, WORN
+
+_TOUCHING = re.compile(
+    r"\b(?:tugs?|tugging|pulls?|pulling|plucks?|yanks?|yanking|straightens?|straightening|"
+    r"adjusts?|adjusting|brush(?:es)?|brushing|smooths?|smoothing|fiddles?\s+with|ties|tying|"
+    r"unties|untying|buttons?|unbuttons?|loosens?|loosening|tightens?|fixes|grips|gripping|"
+    r"clutches|clutching|grasps|tears|rips|dusts?\s+off)\s+(?:at\s+|on\s+)?$"
+)
+_MOVING = re.compile(
+    r"^(?:(?:\w+ly|slowly|then|finally)\s+)?(?:drives|pulls|glides|speeds|screeches|races|roars|"
+    r"rolls|flies|zooms|swerves|turns|rounds|careens|barrels|cruises|rumbles|approaches|arrives|"
+    r"departs|crawls|creeps|skids|lurches|bounces|tears|rockets|soars|lands|takes|peels|"
+    r"sails|chugs|putters|whizzes|hurtles|accelerates|brakes|rattles)\b"
+)
+
+
+def doing(head: list[str]) -> bool:
+    """``X's next move``, ``X's every step``, ``X's point of view``: an act of X or X's eyes."""
+    for k, w in enumerate(head):
+        if w in DOING or (w == "point" and head[k + 1 : k + 3] == ["of", "view"]):
+            return True
+        if w == "move" and k > 0 and head[k - 1] in ACT_MODIFIERS:
+            return True
+        if w not in ADJECTIVES and w not in ACT_MODIFIERS:
+            return False
+    return False
+
+
+def worn_and_touched(words: list[str], before: str) -> bool:
+    return (
+        bool(words) and _TOUCHING.search(before) is not None and any(w in WORN for w in words[:3])
+    )
+
+
+def carried_off(words: list[str]) -> bool:
+    for k, w in enumerate(words[:3]):
+        if w in VEHICLE:
+            return _MOVING.match(" ".join(words[k + 1 : k + 4])) is not None
+    return False
