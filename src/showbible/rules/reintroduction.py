@@ -165,12 +165,13 @@ class Reintroduction(Rule):
                         caller = None
                 named = named_addressees(ctx, speech, here)
                 to = caller or (named[0] if named else None)
-                if _not_to_them(ctx, scene, speeches, k, to):
-                    continue
                 # The guesses that spare a line the story may play (a bit, lost memories, a
-                # newcomer it may be for) give way where the writers sealed the scene: they
-                # said there is a stranger act here, and a sealed finding alarms no one.
+                # non-recognition, a newcomer it may be for) give way where the writers sealed
+                # the scene: they said there is a stranger act here, and a sealed finding alarms
+                # no one.
                 allowed = self.id in ctx.fold.allows.get(scene.key, {})
+                if _not_to_them(ctx, scene, speeches, k, to, allowed):
+                    continue
                 if played_as_a_bit(scene, speeches, k) and not allowed:
                     continue  # "then both crack up: a bit they have been doing for years"
                 if meetings.amnesia(scene) and not allowed:
@@ -364,18 +365,23 @@ def _greets_self(ctx: Context, text: str, found: tuple[str, int], me: str) -> bo
 
 
 def _not_to_them(
-    ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int, caller: str | None
+    ctx: Context,
+    scene: SceneFacts,
+    speeches: list[Speech],
+    k: int,
+    caller: str | None,
+    allowed: bool = False,
 ) -> bool:
     """Whether the scene shows the line is not a stranger act towards people already met:
     said next to a walk-on, while introducing someone, answered as someone else (a costume),
-    or a non-recognition the scene plays."""
+    or a non-recognition the scene plays (unless the scene is sealed: ``allowed``)."""
     speech = speeches[k]
     return (
         # next to a walk-on, unless it answers someone who has just called the speaker by name
         # or greets someone here by name ("Nice to meet you, Lieutenant.", a FIDDLER next)
         (next_to_walk_on(scene, speeches, k, ctx.is_person) and caller is None)
         or introduces_another(speech.text)
-        or played_non_recognition(speeches, k)
+        or (not allowed and played_non_recognition(speeches, k))
         or answered_as_someone_else(speeches, k, lambda c, said: names_self(ctx, c, said))
     )
 
