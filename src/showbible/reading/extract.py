@@ -38,6 +38,29 @@ FLASHBACK_MARK = re.compile(
     r"(?:EARLIER|AGO|BEFORE|PRIOR)\b|\bYEARS\s+(?:EARLIER|AGO|BEFORE)\b",
     re.IGNORECASE,
 )
+# A heading part that puts the scene in a dream, a memory or a vision ("INT. CHAPEL - MARA'S
+# DREAM", "INT. CHAPEL - MEMORY", "DREAM SEQUENCE"): not the story's present, as a flashback.
+_DREAMT = re.compile(
+    r"(?:^|\s[-–—]\s)(?:[\w'’]+\s+)?(?:DREAM|NIGHTMARE|MEMORY|VISION|FANTASY|HALLUCINATION)"
+    r"(?:\s+SEQUENCE)?\s*(?:\)|$|\s[-–—]\s)",
+    re.IGNORECASE,
+)
+# A heading part that is a year ("INT. CHAPEL - 1998", "SUMMER 1998"): another time when the
+# episode's story time is a date of another year.
+_YEAR_PART = re.compile(r"(?:^|\s[-–—]\s)(?:[A-Z]+\s+)?((?:1[0-9]|20)\d\d)\s*(?:\)|$|\s[-–—]\s)")
+
+
+def _another_time(heading: str, story: StoryTime | None) -> bool:
+    """Whether a heading sets its scene outside the story's present: a flashback ("YEARS
+    EARLIER"), a dream or a memory, or a year that is not the episode's."""
+    if FLASHBACK_MARK.search(heading) or _DREAMT.search(heading):
+        return True
+    year = _YEAR_PART.search(heading)
+    return bool(
+        year and story is not None and story.kind == "iso" and story.parts[:1] != (int(year[1]),)
+    )
+
+
 # Where a sentence ends: the space after a stop, or a line break. The space is a group of a
 # match that holds its stop, not a match that looks behind for it: the engine then skips to
 # the next stop or line break instead of trying the lookbehind at every character (the same
@@ -129,7 +152,7 @@ def extract_scene(
         place=place,
         location=location,
         story=story,
-        flashback=flashback_before or bool(heading and FLASHBACK_MARK.search(heading)),
+        flashback=flashback_before or bool(heading and _another_time(heading, story)),
     )
     speaker: str | None = None
     identity: str | None = None

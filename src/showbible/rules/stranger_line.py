@@ -40,6 +40,11 @@ _STRANGER = re.compile(
 _OPEN_ENDED = re.compile(
     r"who are you|i (?:don'?t|do not) (?:think i |believe i )?know you", re.IGNORECASE
 )
+# After "we haven't met", whom: a third person ("We've not met him yet. Where's he chained
+# up?", a real transcript), not the one spoken to.
+_MET_WHOM = re.compile(
+    r"\s+(?:(?i:him|her|them|it|your|his|their|the|a|an|my|our|anyone|anybody)\b|[A-Z])"
+)
 _CLAUSE_END = re.compile(r"\s*(?:$|[?!.,;:…—–\-\"”\]])")
 _WHO_TAIL = re.compile(r"\s*(?:guys|people|two|all|again|then)\s*[?!.]")
 # "How can I answer that when I'm pretending I don't know you?", "You can't just say ...":
@@ -98,6 +103,8 @@ def stranger_phrase(text: str) -> tuple[str, int] | None:
         if quoted(text, m.start()) or _EMBEDDED.search(_sentence_before(text, m.start())):
             continue  # He said, "Nice to meet you, Glenda."
         rest = text[m.end() :]
+        if m.group(0).lower().endswith("met") and _MET_WHOM.match(rest):
+            continue  # "We've not met him yet": someone else is the one not met
         if _OPEN_ENDED.fullmatch(m.group(0)):
             who = m.group(0).lower() == "who are you"
             if not (_CLAUSE_END.match(rest) or (who and _WHO_TAIL.match(rest))):
