@@ -401,6 +401,7 @@ _WRITING = re.compile(
 # "Gus's face fills the screen", "Cole's eyes stare out from the monitor": on a picture.
 _DISPLAYED = (
     r"\b(?:fills?|filling|floods?|dominates?|appears?|flickers?|flashes|looms?|freezes?|"
+    r"(?:is|are|was)\s+(?:all\s+)?(?:on|over)|"  # "Rafi's face is on the evening news"
     r"(?:smiles?|stares?|looks?|peers?|gazes?)\s+out|comes?\s+up|pops?\s+up)\b"
 )
 _ON_A_SCREEN = re.compile(rf"{_DISPLAYED}[^.;!?]{{0,40}}?\b(?:{_SHOWN})\b")
@@ -617,8 +618,9 @@ _LETTERED_AFTER = re.compile(
 # "Tully Brogan ... was at that moment watching the rocket from the parade ground, twelve
 # miles away": said of them in their own clause (no semicolon between), somewhere else.
 _FAR_AWAY = re.compile(
-    r"^[^;]*?,\s+(?:\w+|a\s+hundred|a\s+thousand)\s+(?:miles?|leagues?|kilomet(?:re|er)s?)"
-    r"\s+(?:away|off|distant)\s*[,.]|^[^;]*?\bhalf\s+a\s+world\s+away\b"
+    r"^[^;]*?,\s+(?:(?:\w+|a\s+hundred|a\s+thousand)\s+)?(?:miles?|leagues?|kilomet(?:re|er)s?)"
+    r"\s+(?:away|off|distant)\s*[,.]|^[^;]*?\bhalf\s+a\s+world\s+away\b|"
+    r"^\s*,\s+far\s+(?:away|off)\s*,"  # "Rafi, miles away, is still locked in", ", far away,"
 )
 
 
