@@ -172,7 +172,7 @@ def _contradictions(
             continue  # "Mara's nephew drives the van": hers is the van's driver, not she
         when = fold.at(scene, sentence.line)
         for known, pattern in patterns[sentence.names[0]]:
-            if pattern is not None and known.moment < when and _done(pattern, sentence.text):
+            if pattern is not None and known.moment < when and _done(pattern, sentence):
                 yield known, sentence.line, sentence
                 break
 
@@ -181,22 +181,58 @@ def _contradictions(
 # wheel", "unable to get behind the wheel", "won't swim".
 _DENIAL = re.compile(
     r"\b(?:no|not|never|nobody|none|neither|nor|without|unable|cannot|refuses?|refused|"
-    r"instead\s+of|no\s+one|no-one)\b|n['’]t\b",
+    r"instead\s+of|no\s+one|no-one|used\s+to|would)\b|n['’]t\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s--?\s")
 
 
-def _done(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether a tell stands in the sentence as something done: not denied in its own clause
-    ("Mara never drives", "nobody behind the wheel of it", "unable to get behind the wheel")."""
+def _done(pattern: re.Pattern[str], sentence: Sentence) -> bool:
+    """Whether a tell stands in the sentence as something its first named character does: not
+    denied in its own clause ("Mara never drives", "nobody behind the wheel of it", "unable to
+    get behind the wheel", "used to be the one behind the wheel"), and not nearer another
+    named character, whose act it is ("Rudy rides in the back while Tess drives", "Rudy
+    watches Tess get behind the wheel"; a name in an aside between commas does not count:
+    "Mara, with Rafi beside her, drives")."""
+    text = sentence.text
+    plain = _ASIDE.sub(lambda a: " " * len(a.group()), text)
+    others = [
+        start
+        for cid, start in zip(sentence.names[1:], sentence.starts[1:], strict=False)
+        if cid != sentence.names[0] and plain[start] != " "
+    ]
     for m in pattern.finditer(text):
         before = text[: m.start()]
         cuts = [c.end() for c in _CLAUSE.finditer(before)]
         clause = before[cuts[-1] :] if cuts else before
-        if not _DENIAL.search(clause):
-            return True
+        if _DENIAL.search(clause):
+            continue
+        nearest = max((start for start in others if start < m.start()), default=None)
+        if nearest is not None and _acts_for_another(text, nearest, m.start()):
+            continue  # another's act: "... while Tess drives", "watches Tess get behind"
+        return True
     return False
+
+
+# A parenthesis between commas after the first name: "Mara, with Rafi beside her, drives".
+_ASIDE = re.compile(r",[^,;:]{1,60},")
+# Before another name, what makes it the subject of the words after it: a clause of its own
+# ("while Tess drives", "and Tess takes the wheel") or a verb that lets it act ("watches Tess
+# get behind the wheel", "lets Tess drive").
+_SUBJECT_NEXT = re.compile(
+    r"\b(?:while|whilst|as|and|but|when|whereas|until|because|so|then|before|after|"
+    r"watch(?:es)?|sees?|lets?|makes?|helps?|hears?|wants?|asks?|tells?|leaves?|allows?)\s+$",
+    re.IGNORECASE,
+)
+# ... unless a subject pronoun of the first takes it back before the tell: "as Ishbel came
+# down the steps towards him he hauled a creel".
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _acts_for_another(text: str, other: int, tell: int) -> bool:
+    return bool(_SUBJECT_NEXT.search(text, 0, other)) and not _PRONOUN_SUBJECT.search(
+        text, other, tell
+    )
 
 
 def _said(data: dict[str, object]) -> str:
