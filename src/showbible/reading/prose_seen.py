@@ -22,8 +22,14 @@ absence of a known reference: positive evidence that the sentence has the person
   the name alone (``COLE.`` after a figure appears in the doorway).
 
 What fails these is a name standing as a thing's (``the shuttle Brannock tears up``: a name after
-an article is no actor), lettered or written up (``typeface: BRANNOCK``, ``FOR FRANK``), in a
-likeness (``with Brannock's face``), or the matter of something (``the Dunmore file``).
+an article is no actor, unless a title opens it: ``The Duke of Mortain bears the sword``),
+lettered or written up (``typeface: BRANNOCK``, ``FOR FRANK``), in a likeness (``with Brannock's
+face``), the matter of something (``the Dunmore file``), handled as a body may be (``The mummies
+drag Namin away``), reached from afar (``texts Cole``), in another time or world
+(``reading/prose_unreal.py``), or done before the scene in a script told in the present
+(``Cole built this boat``, ``narrated_in_present``). The same reading serves two rules' other
+questions: whether the first named character owns the thing that acts (``owns_a_thing``,
+capability) and whether one named character acts on another (``acts_on``, meetings in a crowd).
 Measured on the labelled presence dev sets (``bench/presence_dev.py --seen``, docs/presence.md).
 """
 
