@@ -77,7 +77,7 @@ for _word in (
     "haven't met", "havent met", "we've met", "weve met", "never met", "the pleasure",
     "been introduced", "have met", "not met", "the honour", "the honor", "acquaintance",
     "introduce myself", "each other", "you would be", "charmed", "first time we", "your name",
-    "never met", " i'm ", " im ",
+    "never met", "how do you do", " i'm ", " im ",
     " i am ", "name's ", "names ", "name is ",
     "call me ",
 ):  # fmt: skip

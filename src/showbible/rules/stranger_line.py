@@ -23,7 +23,7 @@ _STRANGER = re.compile(
     r"do we know each other|what'?s your name|"
     r"i (?:don'?t|do not|didn'?t|did not) (?:know|catch|get) your name|"
     r"(?:allow|permit|let) me to introduce myself|may i introduce myself|"
-    r"first time we'?ve met|charmed, i'?m sure|"
+    r"first time we'?ve met|charmed, i'?m sure|how do you do|"
     r"we(?: have|'?ve)?(?:n'?t| not| never) (?:yet )?met|"
     r"i (?:don'?t|do not) (?:think i |believe i )?know you|"
     r"i (?:don'?t|do not) (?:believe|think) (?:that )?we(?:'?ve| have) (?:ever )?"
@@ -38,7 +38,8 @@ _STRANGER = re.compile(
 # "Who are you talking to?", "I don't know you guys": the words open a longer question or
 # clause, so they must close theirs (punctuation, the end, or one of these few tails).
 _OPEN_ENDED = re.compile(
-    r"who are you|i (?:don'?t|do not) (?:think i |believe i )?know you", re.IGNORECASE
+    r"who are you|i (?:don'?t|do not) (?:think i |believe i )?know you|how do you do",
+    re.IGNORECASE,
 )
 # After "we haven't met", whom: a third person ("We've not met him yet. Where's he chained
 # up?", a real transcript), not the one spoken to.
