@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from showbible.reading.lexicon import position_words
-from showbible.reading.lexicon.given import is_given_name
+from showbible.reading.lexicon.given import is_given_name, is_surname
+from showbible.reading.names import is_title
 
 # Words to or for someone who is not there to hear: "dedicated to Frank", "in memory of Cole",
 # "named after Tobias".
@@ -60,7 +61,28 @@ def named_for(low: str, original: str, start: int, end: int) -> str | None:
         return "place"  # "The inshore boat, the Tom Treloar, bounces past"
     if _THE_BEFORE.search(low, 0, start) and _MATTER_AFTER.match(low, end):
         return "thought"  # "Tomas slides the Dunmore file back across the desk"
+    if _named_thing_after(original, end):
+        return "place"  # "eats Kestrel Krunch dry", "the statue in Kestrel Square"
     return None
+
+
+# A capitalised word right after a name that is no name of anyone: the name is a thing's
+# ("eats Kestrel Krunch dry straight from the box", the thirteenth blind look's cereal; "Cole
+# Street", "Harlan Industries"). A first name or a surname goes on the person's own name
+# (the bible's full name is matched whole before this is asked; "Mara Voss", "Walter Brand").
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)")
+
+
+def _named_thing_after(original: str, end: int) -> bool:
+    m = _WORD_AFTER.match(original, end)
+    if m is None or original[:end].isupper():
+        return False
+    word = m.group(1).rstrip("'’")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if any(c.isupper() for c in word[1:]):
+        return False  # a brand's verb, not a thing: "Priya FaceTimes her mom"
+    return not (is_given_name(word) or is_surname(word) or is_title(word))
 
 
 def _named_after(name: str) -> bool:

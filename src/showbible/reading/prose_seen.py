@@ -480,6 +480,15 @@ _DEVICE = re.compile(
 )
 
 
+# Words in -ing that are no verb acting on the name after them: "Everything the Kestrel
+# built" (the thirteenth blind look), "the wedding Cole planned".
+_ING_NOUNS = word_set(
+    """everything anything nothing something thing things king ring wing evening morning
+    ceiling building wedding meeting painting drawing clothing bedding pudding sibling darling
+    feeling earring stocking awning lightning offering"""
+)
+
+
 def _acted_on(before: str) -> bool:
     """A verb acts on the name from right before it — ``hugs Cole``, ``kneels beside Cole``,
     ``slides the ledger across to Mara``, ``grabs hold of Cole`` — or a camera or an entrance
@@ -514,7 +523,14 @@ def _acted_on(before: str) -> bool:
     if _verb(words, k):
         return True
     low = words[k].lower()
-    if not prep and low.endswith("ing") and len(low) > 4 and low not in _FUNCTION:
+    if (
+        not prep
+        and low.endswith("ing")
+        and len(low) > 4
+        and (words[k].islower() or k == 0)  # "Seeing Mariachi, he gets up"
+        and low not in _FUNCTION
+        and low not in _ING_NOUNS
+    ):
         return True  # "leaving Walt behind", "startling Two Socks", "She's watching Gus"
     if not prep or prep.split()[-1] not in _DATIVE:
         return False
