@@ -288,6 +288,8 @@ class Reintroduction(Rule):
                     )
 
 
+# Stranger phrases that greet, and so may answer another's introduction in kind.
+_GREETING = re.compile(r"(?i)meet you|how do you do|your acquaintance|charmed")
 # "The name's Voss.": the article opens the introduction, it does not pass it by.
 _THE_NAMES = re.compile(r"(?:^|[.!?]\s*)[Tt]he$")
 
@@ -334,8 +336,8 @@ def _stranger_phrase(
     if found is not None:
         if _greets_self(ctx, text, found, me):
             found = None  # "Nice to meet you, Chandler Bing Bing!": mimicking a caller
-        elif "meet you" in found[0].lower() and replies_to_stranger(speeches, k):
-            found = None  # "It's nice to meet you, too."
+        elif _GREETING.search(found[0]) and replies_to_stranger(speeches, k):
+            found = None  # "It's nice to meet you, too.", "How do you do." to an introduction
     if found is not None:
         return found
     for m in intros:
