@@ -407,6 +407,12 @@ _DISPLAYED = (
 _ON_A_SCREEN = re.compile(rf"{_DISPLAYED}[^.;!?]{{0,40}}?\b(?:{_SHOWN})\b")
 # ... or the screen named elsewhere in the paragraph: "On the substation's public screen, the
 # memorial feed has come back ... Juno's face comes up, grinning, upside down."
+# A face that comes off is a mask someone wore: "Halden's face slides away like wax off a
+# candle" (the fourteenth blind look's shapeshifter).
+_MASK_OFF = re.compile(
+    r"^['’]s?\s+(?:[\w-]+\s+)?face\s+(?:\w+ly\s+)?(?:slides|slips|peels|melts|ripples|"
+    r"drips|sloughs|dissolves|blurs|flows|runs|falls\s+away|comes\s+off|comes\s+away)\b"
+)
 _DISPLAYED_NOW = re.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_DISPLAYED}")
 
 
@@ -448,6 +454,8 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                 or (_DISPLAYED_NOW.match(after) and _SHOWN_RE.search(context.lower()))
             ):
                 return _READINGS["depiction"]
+            if w == "face" and _MASK_OFF.match(after):
+                return _READINGS["possessive"]  # "Halden's face slides away like wax": a mask
             if _LIKENESS.search(before) or _THOUGHT_VERB.search(before):
                 # "Tobias has Cole's eyes", "remembers Cole's hands": a likeness, a memory
                 return _READINGS["possessive"]

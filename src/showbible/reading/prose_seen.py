@@ -298,7 +298,7 @@ def _actor(after: str, plural: bool, opens: bool, present_tense: bool = False) -
             continue
         aside = _ASIDE.match(after)
         if aside:
-            after = after[aside.end() :]
+            after = _past_the_aside(after, aside.end())
             continue
         break
     words = _WORD.findall(after[:100])
@@ -366,6 +366,25 @@ _CLAUSE_WORDS = word_set(
     """while whilst as when because though although until since whereas if unless then so
     but or nor where who which that whom whose"""
 )
+
+
+_COMMA_PART = re.compile(r",[^,;:!?]{1,80}(?=,)")
+
+
+def _past_the_aside(after: str, longest: int) -> str:
+    """What follows an aside after a name: the shortest run of comma parts that a finite verb
+    follows ("THE MUMMER, wearing the round, blank face of a cupbearer, pours wine ..., where
+    ..." -- not the longest, which ended at the "where"), else the longest."""
+    pos = 0
+    for _ in range(3):
+        part = _COMMA_PART.match(after, pos)
+        if part is None:
+            break
+        pos = part.end()
+        word = _WORD.match(after, pos + 1) or _WORD.search(after, pos + 1, pos + 40)
+        if word is not None and _finite(word.group(), False) and word.group().islower():
+            return after[pos + 1 :]
+    return after[longest:]
 
 
 def _possessor(rest: str) -> bool:

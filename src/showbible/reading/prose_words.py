@@ -24,6 +24,8 @@ SHOWN = alternation(
     news recording recordings recorder dictaphone voicemail answering-machine playback hologram
     holograms projection projector slideshow poster posters painting paintings
     drawing drawings sketch sketches statue statues bust mural likeness effigy feed feeds
+    tapestry tapestries fresco frescoes frieze friezes mosaic mosaics engraving engravings
+    woodcut woodcuts etching etchings illustration illustrations
     livestream reel reels newsreel mugshot mugshots screensaver wallpaper album
     yearbook scrapbook locket x-ray x-rays"""
 )

@@ -557,6 +557,7 @@ def _met_before(
     x, y = (a, b) if a < b else (b, a)
     now_x, now_y = scene.present[x].identity, scene.present[y].identity
     shared = meetings.get((x, y))
+    together: list[_Meeting] = []
     named: bool | None = None  # worked out once, when a meeting of this episode asks
     since = max(meetings.since(x, scene), meetings.since(y, scene))
     for m in shared:
@@ -578,13 +579,22 @@ def _met_before(
                 # speaker has named the other, or the other has introduced himself to him, a
                 # stranger line is reported, this episode or later.
                 return None
-        if (
-            _same_face(ctx, x, m.ident_a, now_x, y, when)
-            and _same_face(ctx, y, m.ident_b, now_y, x, when)
-            and (literal or _dealt(ctx, m.scene, x, y))  # asked last: it reads the dialogue
+        if _same_face(ctx, x, m.ident_a, now_x, y, when) and _same_face(
+            ctx, y, m.ident_b, now_y, x, when
         ):
-            return m
+            together.append(m)
+            if literal or _dealt(ctx, m.scene, x, y):  # asked last: it reads the dialogue
+                return m
+    # Never one to one, but in the same company scene after scene, episode after episode: a
+    # band on the road (the fourteenth blind look's sellsword and singer, who travel together
+    # through three episodes in crowds of five or six). A crowd met once is no meeting.
+    if len(together) >= COMPANY_SCENES and len({_episode(m.scene) for m in together}) >= 2:
+        return together[0]
     return None
+
+
+# Scenes shared in a crowd that make two people acquainted when they span two episodes or more.
+COMPANY_SCENES = 3
 
 
 def _same_face(
