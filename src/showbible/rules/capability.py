@@ -9,9 +9,10 @@ Fix: have someone else do it (``Tobias drives; Mara rides shotgun.``), add a sce
 learns, or seal it: ``[[allow: capability she learned off-screen]]``. Only action lines count,
 and only when the character is the sentence's first named character: dialogue about driving is
 not driving, and a tell denied, or in another named character's clause ("Mara rides in the back
-while Rafi drives"), is not hers (docs/rules/capability.md). An incapacity inferred from one sentence that three or more later scenes
-contradict is refuted by the story, not reported (see ``rules/base.py``); which scenes
-contradict each is kept for a patch to count again only in its own scenes (``_counted``).
+while Rafi drives"), is not hers (docs/rules/capability.md). An incapacity inferred from one
+sentence that three or more later scenes contradict is refuted by the story, not reported (see
+``rules/base.py``); which scenes contradict each is kept for a patch to count again only in its
+own scenes (``_counted``).
 """
 
 from __future__ import annotations
