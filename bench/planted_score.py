@@ -5,7 +5,8 @@ Each universe has an ``expected.yaml``: ``findings`` (planted errors that must b
 matches an expectation by rule, scene and characters. Recall = planted found / planted; a false
 positive is an unsealed finding that matches no expectation (a trap that fires is one).
 
-Run: ``python bench/planted_score.py`` (``make bench`` runs it too).
+Run: ``python bench/planted_score.py`` (``make bench`` runs it too), or ``python
+bench/planted_score.py FOLDER...`` to score a blind look's universes before they join.
 """
 
 from __future__ import annotations
@@ -144,5 +145,21 @@ def report(scores: list[Score], out: Any = sys.stdout) -> None:
             print(f"  extra   {s.universe}: {f.file}:{f.line}: {f.rule}: {f.message}", file=out)
 
 
+def main(argv: list[str] | None = None) -> int:
+    """Score every universe of bench/planted/, or the folders given (a blind look's universes
+    before they join: each a universe.yaml, its scripts and an expected.yaml)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("universes", nargs="*", type=Path, help="universe folders (default: all)")
+    args = ap.parse_args(argv)
+    for folder in args.universes:
+        if not (folder / "expected.yaml").is_file():
+            print(f"{folder}: no expected.yaml there", file=sys.stderr)
+            return 2
+    report(run(args.universes or None))
+    return 0
+
+
 if __name__ == "__main__":
-    report(run())
+    sys.exit(main())
