@@ -31,8 +31,8 @@ _STRANGER = re.compile(
     r"(?:we|i)(?: have|'?ve)(?:n'?t| not) (?:yet )?(?:had the (?:pleasure|hono(?:u)?r)|"
     r"been (?:formally )?introduced)|"
     r"i (?:don'?t|do not) (?:believe|think) i(?:'?ve| have) had the (?:pleasure|hono(?:u)?r))"
-    # a question mark ends no word: "And you are?", "And you would be?"
-    r"\b|\band you (?:are|would be)\?",
+    # a question mark ends no word: "And you are?", "And you would be?", "And you are...?"
+    r"\b|\band you (?:are|would be)(?:\s*(?:\.\.\.|…|—|--))?\s*\?",
     re.IGNORECASE,
 )
 # "Who are you talking to?", "I don't know you guys": the words open a longer question or
