@@ -148,9 +148,9 @@ def seen(
 ) -> bool:
     """Whether ``sentence`` shows the character named at ``start:end`` there (see the module's
     docstring); the caller has already found that the sentence makes no reference of them.
-    ``present``: the script narrates in the present tense (``narrated_in_present``), so a verb
-    in the past after the name tells what they did before the scene ("Once, Cole swam the
-    whole bay"), not what they do in it."""
+    ``present_tense``: the script narrates in the present (``narrated_in_present``), so a verb
+    in the past after the name tells what they did before the scene ("Cole swam the whole
+    bay"), not what they do in it."""
     if direction:
         return True
     if elsewhere(sentence, start, end):
@@ -167,14 +167,12 @@ def seen(
     return _seen(sentence, start, end, present_tense)
 
 
-# Past forms no present-tense verb shares ("put", "set", "read" and "lay" are both).
-_PAST = word_set(
-    """was were had did could stood sat came went took ran held knelt fell got gave made saw
-    began drew threw grew rose woke spoke bent broke caught brought bought fought sought taught
-    thought found left kept slept swept crept wept led fed sped struck stuck hung swung flung
-    spun sank sprang strode rode drove wrote bit hid slid shook froze stole wore tore bore swore
-    leapt dove flew blew met lit sent spent lent dealt felt meant knew heard told sold said
-    swam built won lost paid understood"""
+# Past forms no present-tense verb shares: the irregular finite forms less the present, the
+# modals, the negations, and those the present shares ("put", "set", "read", "lay").
+_PAST = _IRREGULAR - word_set(
+    """is are has have do does can may might must shall should will would isn't aren't
+    wasn't weren't hasn't hadn't doesn't didn't can't couldn't won't wouldn't burst cast cut hit
+    lay let put quit read set shed shut split spread"""
 )
 
 
@@ -326,14 +324,21 @@ def _actor(after: str, plural: bool, opens: bool, present_tense: bool = False) -
 _NAME_AT = re.compile(_NAME_RUN)
 
 
+def _name_end(sentence: str, start: int) -> int | None:
+    """Where the name at ``start`` ends, before a possessive "'s" (which a name run takes)."""
+    m = _NAME_AT.match(sentence, start)
+    if m is None:
+        return None
+    return m.end() - 2 if m.group().endswith(("'s", "’s")) else m.end()
+
+
 def owns_a_thing(sentence: str, start: int) -> bool:
     """Whether the name at ``start`` stands as the owner of a thing ("Rudy's old Ford is
     buried", "Mara's nephew drives"), not as someone who acts: a possessive whose head is no
     body part, act or contraction of theirs (``Mara's hands shake`` acts)."""
-    m = _NAME_AT.match(sentence, start)
-    if m is None:
+    end = _name_end(sentence, start)
+    if end is None:
         return False
-    end = m.end() - 2 if m.group().endswith(("'s", "’s")) else m.end()  # a name run takes "'s"
     after = sentence[end:]
     possessive = _POSSESSIVE.match(after)
     return possessive is not None and not _possessor(after[possessive.end() :])
@@ -349,10 +354,9 @@ def acts_on(sentence: str, first: int, second: int) -> bool:
     the sentence: a finite verb right after the first name, and no more than a few lower-case
     words before the second ("Bastien bows to MADAME DE VIRAC", "Rafi hands Nell the key").
     Two names in one list or one crowd ("Mara, Tobias and Nell fill the nave") do not."""
-    m = _NAME_AT.match(sentence, first)
-    if m is None or m.end() > second:
+    end = _name_end(sentence, first)
+    if end is None or end > second:
         return False
-    end = m.end() - 2 if m.group().endswith(("'s", "’s")) else m.end()
     between = _BETWEEN.fullmatch(sentence, end, second)
     if between is None:
         return False
