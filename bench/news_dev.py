@@ -9,6 +9,7 @@ and never committed. Articles whose text is absent or differs are left out and c
     .venv/bin/python bench/news_dev.py --without held11  # a split left out (before its first look)
     .venv/bin/python bench/news_dev.py --only held11     # one split alone (its first look)
     .venv/bin/python bench/news_dev.py --set bbc         # the BBC set (texts: bench/news_bbc.py)
+    .venv/bin/python bench/news_dev.py --set dm          # the Daily Mail set (bench/news_dailymail.py)
     .venv/bin/python bench/news_dev.py --negatives       # the BBC articles of no TV series
     .venv/bin/python bench/news_dev.py --negatives --list  # and every fact with its sentence
     .venv/bin/python bench/news_dev.py --negatives --other # the business, politics, sport, tech
@@ -29,6 +30,7 @@ from showbible.news.score import (
     DEV_SPLITS,
     DevArticle,
     bbc_texts,
+    dailymail_texts,
     dev_texts,
     load_dev,
     negatives,
@@ -37,6 +39,7 @@ from showbible.news.score import (
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "news" / "dev"
 BBC_GOLD = ROOT / "tests" / "data" / "news" / "bbc"
+DM_GOLD = ROOT / "tests" / "data" / "news" / "dailymail"
 KINDS = ("plays", "showrunner", "appears_in")
 # The BBC entertainment articles left out of the BBC set, judged from headline and opening to
 # say nothing about a TV series: every fact proposed on them is presumed wrong, except those the
@@ -171,10 +174,11 @@ def main() -> int:
     )
     parser.add_argument(
         "--set",
-        choices=("pages", "bbc"),
+        choices=("pages", "bbc", "dm"),
         default="pages",
-        help="the dev set: pages (tests/data/news/dev) or bbc (tests/data/news/bbc, "
-        "texts from bench/news_bbc.py)",
+        help="the dev set: pages (tests/data/news/dev), bbc (tests/data/news/bbc, texts from "
+        "bench/news_bbc.py) or dm (tests/data/news/dailymail, texts from "
+        "bench/news_dailymail.py)",
     )
     parser.add_argument(
         "--negatives",
@@ -194,11 +198,10 @@ def main() -> int:
     if args.negatives:
         print(negative_control(bbc_texts(), args.list, args.other))
         return 0
-    gold_dir, texts, variable = (
-        (BBC_GOLD, bbc_texts(), "SHOWBIBLE_NEWS_BBC")
-        if args.set == "bbc"
-        else (GOLD, dev_texts(), "SHOWBIBLE_NEWS_DEV")
-    )
+    gold_dir, texts, variable = {
+        "bbc": (BBC_GOLD, bbc_texts(), "SHOWBIBLE_NEWS_BBC"),
+        "dm": (DM_GOLD, dailymail_texts(), "SHOWBIBLE_NEWS_DM"),
+    }.get(args.set, (GOLD, dev_texts(), "SHOWBIBLE_NEWS_DEV"))
     articles = [
         a
         for a in load_dev(gold_dir, texts)

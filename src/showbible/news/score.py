@@ -95,6 +95,8 @@ DEV_SPLITS = (
     "held59", "held60", "held61", "held62",
     # tests/data/news/bbc: BBC News articles of 2004-2005, texts rebuilt by bench/news_bbc.py
     "bbc1",
+    # tests/data/news/dailymail: Daily Mail TV articles of 2020, texts by bench/news_dailymail.py
+    "dm1",
 )  # fmt: skip
 
 
@@ -115,6 +117,11 @@ def dev_texts() -> Path:
 def bbc_texts() -> Path:
     """Where bench/news_bbc.py writes the BBC set's texts (tests/data/news/bbc)."""
     return Path(os.environ.get("SHOWBIBLE_NEWS_BBC", "/work/scratch/newsbbc/texts"))
+
+
+def dailymail_texts() -> Path:
+    """Where bench/news_dailymail.py writes the Daily Mail set's texts (tests/data/news/dailymail)."""
+    return Path(os.environ.get("SHOWBIBLE_NEWS_DM", "/work/scratch/newsdm/texts"))
 
 
 def load_dev(gold_dir: Path, texts: Path | None = None) -> list[DevArticle]:
