@@ -9,7 +9,7 @@ and never committed. Articles whose text is absent or differs are left out and c
     .venv/bin/python bench/news_dev.py --without held11  # a split left out (before its first look)
     .venv/bin/python bench/news_dev.py --only held11     # one split alone (its first look)
     .venv/bin/python bench/news_dev.py --set bbc         # the BBC set (texts: bench/news_bbc.py)
-    .venv/bin/python bench/news_dev.py --set dm          # the Daily Mail set (bench/news_dailymail.py)
+    .venv/bin/python bench/news_dev.py --set dm   # the Daily Mail set (bench/news_dailymail.py)
     .venv/bin/python bench/news_dev.py --negatives       # the BBC articles of no TV series
     .venv/bin/python bench/news_dev.py --negatives --list  # and every fact with its sentence
     .venv/bin/python bench/news_dev.py --negatives --other # the business, politics, sport, tech

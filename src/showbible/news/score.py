@@ -120,7 +120,7 @@ def bbc_texts() -> Path:
 
 
 def dailymail_texts() -> Path:
-    """Where bench/news_dailymail.py writes the Daily Mail set's texts (tests/data/news/dailymail)."""
+    """Where bench/news_dailymail.py writes the texts of tests/data/news/dailymail."""
     return Path(os.environ.get("SHOWBIBLE_NEWS_DM", "/work/scratch/newsdm/texts"))
 
 
