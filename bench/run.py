@@ -182,9 +182,14 @@ def main() -> None:
     print(identity_eval.table(identity_eval.evaluate()))
     import news_dev
 
-    articles = news_dev.load_dev(news_dev.GOLD)
-    print("\n== News facts on the dev set of real articles (bench/news_dev.py) ==")
-    print(news_dev.table(news_dev.run(articles)) if articles else "(article texts absent)")
+    for label, gold, texts in (
+        ("the stored pages", news_dev.GOLD, news_dev.dev_texts()),
+        ("BBC News, 2004-05", news_dev.BBC_GOLD, news_dev.bbc_texts()),
+        ("the Daily Mail's TV pages, 2020", news_dev.DM_GOLD, news_dev.dailymail_texts()),
+    ):
+        articles = news_dev.load_dev(gold, texts)
+        print(f"\n== News facts on real articles: {label} (bench/news_dev.py) ==")
+        print(news_dev.table(news_dev.run(articles)) if articles else "(article texts absent)")
     import talent
 
     if talent.DATA.is_dir():

@@ -35,6 +35,11 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["depiction", "depiction"],
         ),
         ("Danny stands where Cole died.", ["Danny", "Cole"], ["present", "place"]),
+        # a name and the years of a life: a stone's or a plaque's words (the seventeenth blind
+        # look), and its hard negative, a year that is no life's span
+        ("DR. ANTON REISS 1919 - 1961.", ["DR. ANTON REISS"], ["depiction"]),
+        ("Cole Marsh (1971-2023) smiles from the card.", ["Cole Marsh"], ["depiction"]),
+        ("Cole Marsh walks in, a 1971 Zippo in his hand.", ["Cole Marsh"], ["present"]),
         # and their hard negatives: the same words with the person there
         ("Danny stands where Cole stands.", ["Danny", "Cole"], ["present", "present"]),
         ("Mara turns off the TV as Cole walks in.", ["Mara", "Cole"], ["present", "present"]),

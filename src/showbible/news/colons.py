@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from showbible.news.cleaning import Article, unquoted
 from showbible.news.names import GENRE_WORDS, WEEKDAYS, keyof, words
 from showbible.news.series import TITLE, series_name
+from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 
 # What a caption, a credit or a link puts before a colon.
@@ -133,6 +134,10 @@ def _label(text: str) -> str | None:
     words_ = label.split()
     if is_given_name(words_[0]) and (len(words_) == 1 or label.istitle()):
         return None  # "Claire: ...", "Dermot Mulroney: ...": someone speaking
+    if len(words_) == 1 and is_common(label):
+        # "Tense: She and Patrick rehearsed ...", "Impressive: ...": a photo caption's kicker
+        # (a tabloid opens each caption on one), not a roundup's show
+        return None
     return label
 
 

@@ -177,24 +177,38 @@ def learn_known_titles(
     return added
 
 
+def _only_a_day(day: str, text: str) -> bool:
+    """Whether every mention of ``day`` in ``text`` is a time ("on Friday", "last Friday")."""
+    said = [m.start() for m in re.finditer(rf"\b{day}\b", text)]
+    return bool(said) and all(
+        re.search(r"\b(?:on|last|next|this|every|from|until|till|by|since|that|each)\s+$",
+                  text[max(0, at - 12) : at], re.IGNORECASE)
+        for at in said
+    )  # fmt: skip
+
+
 def _take(kb: Knowledge, title: str) -> None:
     kb.add_series(title, exact=True)
     # the capitalised words were counted as a person's name until now
     kb.persons.pop(keyof(title), None)
 
 
-def forget_days(kb: Knowledge, titles: dict[str, str] | None = None) -> bool:
+def forget_days(kb: Knowledge, titles: dict[str, str] | None = None, text: str = "") -> bool:
     """A day of the week read as a show once ("Sunday's second season premiere", "Tuesday's
-    finale": the day it airs) is a show only when the titles list knows it; an article about
-    Wednesday names it again. A season of the year ("Winter TV preview: ...", "our Winter TV
-    Preview") is one only when the list knows it, however often it is named. Whether any was
-    taken back."""
+    finale": the day it airs), or only ever as a day ("filmed scenes with the show's younger
+    cast on Friday", a caption saying it again), is a show only when the titles list knows it;
+    an article about Wednesday names it again. A season of the year ("Winter TV preview: ...",
+    "our Winter TV Preview") is one only when the list knows it, however often it is named.
+    ``text``: the article. Whether any was taken back."""
     titles = titles if titles is not None else load_titles(titles_path())
     days = [
         t
         for t in set(kb.series.values())
         if keyof(t) not in titles
-        and ((t in WEEKDAYS and kb.series_count[t] <= 1) or t in YEAR_SEASONS)
+        and (
+            (t in WEEKDAYS and (kb.series_count[t] <= 1 or _only_a_day(t, text)))
+            or t in YEAR_SEASONS
+        )
     ]
     for title in days:
         kb.forget_series(title)

@@ -36,6 +36,7 @@ from showbible.news.rolenouns import role_nouns
 from showbible.news.synopses import Synopses
 from showbible.news.things import drop_things
 from showbible.news.works import keep_television
+from showbible.reading.lexicon.given import is_given_name
 from showbible.universe.bible import BibleConf
 
 
@@ -52,7 +53,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         # Known titles named plainly: after the people, so that a name is not taken for a show.
         if (
             learn_known_titles(self.kb, self.article)
-            | forget_days(self.kb)
+            | forget_days(self.kb, text=self.article.text)
             | forget_places(self.kb, self.article)
             | forget_episodes(self.kb, self.article)
         ):
@@ -132,7 +133,25 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = drop_credit_brackets(
             facts, lambda t: self._known_title(t) or bool(self.kb.is_series(t))
         )
+        # "Miki Johnson, Ozark (Fire Pink)", "Tanya Barfield, Mrs. America (Shirley)": a show
+        # and its episode in an awards list, read as a role and a performer
+        facts = [f for f in facts if not (f.kind == "plays" and self._show_as_role(f))]
+        if not any(f.kind == "plays" for f in facts) and _unscripted(self.article.text):
+            # An article that pairs no one with a role and tells of a reality or a game show
+            # (evictions, a vote, contestants) or has no word of fiction at all: a guess of
+            # who is "in" the show it is about is a contestant's or a host's, no character's
+            facts = [f for f in facts if f.kind != "appears_in" or f.confidence >= 0.5]
         return dedupe(facts)
+
+    def _show_as_role(self, fact: NewsFact) -> bool:
+        """A ``plays`` fact whose performer is a show, or whose role is a show and whose
+        performer is no one's name (no first name opens it): "Fire Pink plays Ozark". A
+        title role played by a person stays ("Melissa Benoist plays Supergirl")."""
+        if self.kb.is_series(fact.subject) or self._known_title(fact.subject):
+            return True
+        first = fact.subject.split()[0] if fact.subject.split() else ""
+        show = bool(self.kb.is_series(fact.object) or self._known_title(fact.object))
+        return show and not is_given_name(first) and keyof(fact.subject) not in self.kb.persons
 
     def _placed_in_known(self, fact: NewsFact) -> bool:
         """An appearance whose sentence names its show, or in a show something vouches for."""
@@ -179,6 +198,30 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         if full != name and " " not in name and self.kb.performer_like(full) > 0:
             return name
         return unranked(full)
+
+
+# Words that say an article is about fiction: roles, characters, scripted shows.
+_FICTION = re.compile(
+    r"\b(?:characters?|roles?|plays|played|playing|portray\w*|cast\s+as|actor|actress|scripted|"
+    r"drama|sitcom|storylines?|soap|spin-?off|reprise\w*|fictional)\b",
+    re.IGNORECASE,
+)
+
+
+# Words of the unscripted: a competition's people and its mechanics.
+_REALITY = re.compile(
+    r"\b(?:houseguests?|evict\w*|eviction|contestants?|head of household|HoH|nominat\w+ for "
+    r"eviction|veto|jury|alliances?|islanders?|the villa|voted (?:off|out)|eliminat\w+|"
+    r"judges?|hosts?|hosted|presenters?|presented by|finalists?|reality (?:show|star|series|TV))\b",
+    re.IGNORECASE,
+)
+
+
+def _unscripted(text: str) -> bool:
+    """No word of fiction at all, or words of a competition twice or more (distinct)."""
+    if not _FICTION.search(text):
+        return True
+    return len({m.group(0).lower() for m in _REALITY.finditer(text)}) >= 2
 
 
 def _own_title(fact: NewsFact) -> bool:

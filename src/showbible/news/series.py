@@ -25,6 +25,7 @@ from showbible.news.names import (
     quoted_role,
     words,
 )
+from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 
 # A title: capitalised words (digits and initials too: "9-1-1", "P.D."), with the small words
@@ -512,6 +513,10 @@ def _person_shaped(name: str, whole: str) -> bool:
     return 2 <= len(words) <= 3 and is_given_name(words[0]) and all(w[:1].isupper() for w in words)
 
 
+def _past_verb(name: str) -> bool:
+    return " " not in name and name.endswith("ed") and is_common(name)
+
+
 def cue_titles(article: Article) -> list[str]:
     """Titles that the grammar around them marks as shows or films."""
     found: list[str] = []
@@ -540,8 +545,11 @@ def cue_titles(article: Article) -> list[str]:
                         # episode of The Magicians, Julia ...": one episode is of one show
                         items = items[:1]
                     names.extend(items)
-                # "a key role in Leslie's campaign": a first name's possessive, a person's
-                names = [n for n in names if not _persons_possessive(n, text, m)]
+                # "a key role in Leslie's campaign": a first name's possessive, a person's;
+                # "another fan of the show Tweeted.": a verb's past form, the clause's verb
+                names = [
+                    n for n in names if not _persons_possessive(n, text, m) and not _past_verb(n)
+                ]
                 if para.title:  # a headline's "Show: what this is about" names the show alone
                     names = [_headline_show(n) for n in names]
                 start = min((m.start(g) for g in ("t", "a", "list") if groups.get(g)), default=0)

@@ -16,7 +16,9 @@ from showbible.news.names import (
     keyof,
     words,
 )
-from showbible.reading.lexicon.given import first_and_surname, is_given_name
+from showbible.reading.lexicon import is_common, position_words
+from showbible.reading.lexicon.given import first_and_surname, is_given_name, is_surname
+from showbible.reading.names import is_title
 
 _MONTHS = frozenset(
     words(
@@ -74,6 +76,13 @@ def trim_name(raw: str) -> tuple[int, str]:
         spans = spans[1:]  # "Special Agent in Charge Jane Tennant": a title's last word
     while len(spans) >= 4 and " ".join(w for _, w in spans[:2]) in _JOB_TITLES:
         spans = spans[2:]  # "Special Agent Nick Torres": a job title of two words is no name
+    # "Clinical Lead Connie Beauchamp": a job's plain words before a first name and a surname
+    # (a rank or a title stays: "Detective Peter Jay", "Queen Elizabeth II")
+    lead = 0
+    while len(spans) - lead >= 3 and _job_word(spans[lead][1]):
+        lead += 1
+    if lead and is_given_name(spans[lead][1]) and len(spans) - lead >= 2:
+        spans = spans[lead:]
     for i, (at, w) in enumerate(spans):
         cut = re.search(r"-[a-z]{3,}$", w)
         if cut is not None and w[0].isupper():
@@ -92,6 +101,20 @@ def trim_name(raw: str) -> tuple[int, str]:
         return 0, ""  # "RECAP", "EXCLUSIVE": a label in capitals, not a name ("D.J." is one)
     start = spans[0][0]
     return start, raw[start : spans[-1][0] + len(spans[-1][1])]
+
+
+def _job_word(word: str) -> bool:
+    """A capitalised common word that is no name and no title ("Clinical", "Lead")."""
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and word[1:].islower()
+        and is_common(word)
+        and not is_given_name(word)
+        and not is_surname(word)
+        and not is_title(word.upper())
+        and word.upper() not in position_words()
+    )
 
 
 def _opening_word(word: str, name: str) -> bool:

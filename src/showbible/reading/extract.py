@@ -215,6 +215,8 @@ def extract_scene(
                 facts.flashback = True
         elif kind is Kind.HEADING or kind is Kind.SECTION:
             speaker = None
+    if facts.voices:
+        _voices_on_the_line(scene, facts)
     for ann in facts.annotations:
         if ann.verb == "flashback":
             facts.flashback = True
@@ -231,6 +233,41 @@ def extract_scene(
             except ValueError as exc:
                 facts.problems.append(AnnotationProblem(ann.line, str(exc)))
     return facts
+
+
+# What carries a voice from elsewhere: a call, a radio, a recording.
+_DEVICE = re.compile(
+    r"\b(?:phones?|telephones?|receivers?|the line|on the line|radios?|intercoms?|speakers?|"
+    r"speakerphone|walkie|tapes?|recorders?|recordings?|voicemail|answering machine|filtered|"
+    r"long distance|dials?|rings?|ringing|hangs? up|hung up)\b",
+    re.IGNORECASE,
+)
+# What brings the voice's owner into the scene after all.
+_ARRIVES = re.compile(
+    r"\b(?:enters?|entering|walks? (?:in|into)|comes? (?:in|into)|steps? (?:in|into)|"
+    r"arrives?|bursts? (?:in|into)|strides? (?:in|into)|appears?|is here|is there)\b",
+    re.IGNORECASE,
+)
+
+
+def _voices_on_the_line(scene: Scene, facts: SceneFacts) -> None:
+    """A character heard only as a voice (every cue V.O.) in a scene of a call, a radio or a
+    recording, whom an action line names without bringing in ("He hangs up before Mo can
+    answer"), is the voice on the line, not there: a reference (DESIGN §3: V.O. is no
+    presence). A narrator's V.O. over a scene that shows them is untouched: no device carries
+    it."""
+    words = [el.text for el in scene.elements if el.kind in (Kind.ACTION, Kind.PARENTHETICAL)]
+    if not any(_DEVICE.search(w) for w in words):
+        return
+    for cid in list(facts.voices):
+        was = facts.present.get(cid)
+        if was is None or was.how != "action":
+            continue  # not there, or there by a cue, a direction or an annotation
+        named = [s.text for s in facts.sentences if cid in s.names]
+        if any(_ARRIVES.search(text) for text in named):
+            continue
+        del facts.present[cid]
+        facts.referenced.setdefault(cid, was.line)
 
 
 def annotation_names(ann: Annotation) -> list[str]:

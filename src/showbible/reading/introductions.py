@@ -75,6 +75,19 @@ _NOT_IN_NAME = lexicon.FUNCTION_WORDS | _wordset(
 )
 _CONTRACTION = re.compile(r"\w{2,}['’](?:T|S|LL|RE|VE|D|M)$", re.I)
 _AFTER_BAD = re.compile(r"^\s*(?::|#|\d|['’][sS]\b)")
+# Letters put on something: "TITAN MUSIC embossed on the flap", "KPPX painted on the van" -- a
+# company's or a sign's words in capitals, no one coming on.
+_LETTERING_AFTER = re.compile(
+    r"^\s*(?:is\s+|are\s+)?(?:embossed|printed|stamped|stencil+ed|painted|written|scrawled|"
+    r"etched|carved|engraved|emblazoned|lettered|inscribed|spray-painted|branded|monogrammed|"
+    r"embroidered)\b"
+)
+# A last word that makes a run a firm's, a band's or a building's name, not a person's.
+_FIRM_WORDS = _wordset(
+    """MUSIC RECORDS RECORDINGS INDUSTRIES INC CORP CORPORATION LTD LLC COMPANY CO BANK
+    AIRLINES AIRWAYS MOTORS PICTURES STUDIOS PRODUCTIONS ENTERPRISES HOLDINGS GROUP PRESS
+    LABS LABORATORIES SYSTEMS TECHNOLOGIES PHARMACEUTICALS INSURANCE ASSOCIATES"""
+)
 _AGE = re.compile(
     r"^\s*(?:\(\s*(?:\d|early|mid|late|about|around|pre-?teen|teen|twent|thirt|fort|fift|sixt|"
     r"sevent|eight|nint|in (?:his|her|their))|,\s*(?:\d{1,2}s?\b|early|mid|late|a |an |"
@@ -112,8 +125,10 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                 ):
                     continue  # "NO", "IT'S ALWAYS WEREWOLF", "CLOSE ON WARD": no names
                 after = text[m.end() :]
-                if _AFTER_BAD.match(after):
+                if _AFTER_BAD.match(after) or _LETTERING_AFTER.match(after):
                     continue
+                if len(run.split()) > 1 and run.split()[-1] in _FIRM_WORDS:
+                    continue  # "TITAN MUSIC", "HARLAN INDUSTRIES": a firm
                 aged = bool(_AGE.match(after))
                 if not aged and text[: m.start()].rstrip().endswith(":"):
                     continue  # "a sign in the window: KETTLE FALLS STRONG.": what it reads

@@ -637,7 +637,12 @@ def _may_refer(low: str) -> bool:
     the window.") hold none of the rules' words, and are read present at the cost of a split."""
     if "'" in low or "’" in low or ":" in low or "—" in low or "--" in low:
         return True
+    if _YEARS.search(low):
+        return True  # a life's years after a name (prose_named._LIFE_DATES)
     return not _TRIGGERS.isdisjoint(_TOKEN.findall(low))
+
+
+_YEARS = re.compile(r"\d\d\d\d\s*(?:[-–—]|to)\s*\d\d\d\d")
 
 
 def _trigger_words() -> frozenset[str]:

@@ -63,7 +63,16 @@ def named_for(low: str, original: str, start: int, end: int) -> str | None:
         return "thought"  # "Tomas slides the Dunmore file back across the desk"
     if _named_thing_after(original, end):
         return "place"  # "eats Kestrel Krunch dry", "the statue in Kestrel Square"
+    if _LIFE_DATES.match(original, end):
+        return "depiction"  # "DR. ANTON REISS 1919 - 1961.": a grave's or a plaque's words
     return None
+
+
+# A name and the years of a life: the words on a stone, a plaque, a memorial card ("J. HALE
+# 1928 - 1962", "Cole Marsh (1971-2023)", "TOM TRELOAR, 1986-2024"), never someone there.
+_LIFE_DATES = re.compile(
+    r"\s*,?\s*\(?\s*(?:b\.\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—]|to)\s*(?:1[0-9]|20)\d\d\b"
+)
 
 
 # A capitalised word right after a name that is no name of anyone: the name is a thing's

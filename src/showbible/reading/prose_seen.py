@@ -584,6 +584,8 @@ def _verb(words: list[str], k: int) -> bool:
         return False
     if w[:1].isupper() and not w.isupper() and k > 0:
         return False  # a capitalised word within a sentence is a name, not a verb
+    if k > 0 and words[k - 1].lower() in _DETERMINERS:
+        return False  # "right under the curtains Eddie hung in '71": a noun, the name its clause's
     if _finite(w, False):
         return True
     if k < 1 or w.lower() in _FUNCTION:

@@ -46,14 +46,29 @@ def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
     met.")."""
     named = []
     text = plain(speech.text)
-    said = [m.group(1) or m.group(2) for m in _VOCATIVE.finditer(text)]
-    said += [m.group(2) for m in _GREETED.finditer(text) if m.group(2)]  # "Captain Ashgrove"
+    said = [(m.group(1) or m.group(2), "") for m in _VOCATIVE.finditer(text)]
+    # "Captain Ashgrove": the name after the title, or the title and the name together
+    said += [(m.group(2), m.group(1)) for m in _GREETED.finditer(text) if m.group(2)]
     opening = _OPENING_CALL.match(text)
     if opening is not None and is_title(opening.group(1)):
-        said.append(opening.group(2))
-    for word in said:
-        named += [b for b in here if b != speech.character and names_self(ctx, b, word)]
+        said.append((opening.group(2), opening.group(1)))
+    others = [b for b in here if b != speech.character]
+    for word, title in said:
+        # The most specific name wins: "Nice to meet you, Miss Hale." greets the one called
+        # Miss Hale, not her brother, whom everyone calls Hale (a title that names someone
+        # else, DESIGN §3).
+        whole = [b for b in others if title and _called(ctx, b, f"{title} {word}")]
+        named += whole or [b for b in others if names_self(ctx, b, word)]
     return sorted(set(named))
+
+
+def _called(ctx: Context, cid: str, name: str) -> bool:
+    """Whether ``name`` is one of ``cid``'s names, whole (its alias "Miss Hale")."""
+    conf = ctx.canon.universe.bible.characters.get(cid)
+    names = {normalise(ctx.canon.cast.characters[cid].name)}
+    if conf is not None:
+        names |= {normalise(a if isinstance(a, str) else a.label) for a in conf.aliases}
+    return normalise(name) in names
 
 
 # A line that opens by calling someone by title and name, a sentence of its own ("Commander

@@ -9,8 +9,9 @@ Fix: end the old relationship where it changes (``[[ends: MARA enemies TOBIAS]]`
 ``ends`` event), or seal the scene: ``[[allow: relation-contradiction a ruse]]``.
 
 Learning what the other kept from one is such an event for a relationship that cools: when,
-between the two annotations, one of the pair learns a secret the other knew first (Gary learns
-the child is not his, which Sharon knew), the relationship may turn to distrust, rivalry or
+between the two annotations, one of the pair learns a secret the other had kept since the old
+relationship was asserted (Gary learns the child is not his, which Sharon knew), the
+relationship may turn to distrust, rivalry or
 enmity without an ``ends`` -- but a secret found out is no reason to start trusting (Holt
 learns Marsh signed the dive order, then "trusts" him: still a contradiction).
 """
@@ -98,11 +99,14 @@ def _learnt(fold: Fold) -> dict[str, dict[str, Moment]]:
 def _found_out(
     learnt: dict[str, dict[str, Moment]], a: str, b: str, then: Moment, now: Moment
 ) -> bool:
-    """Whether, between ``then`` and ``now``, one of a and b learnt a secret the other knew
-    before them: the story's own reason for the relationship to change."""
+    """Whether, between ``then`` and ``now``, one of a and b learnt a secret the other had
+    kept through the relationship (knew already when it was asserted, at ``then``): the story's
+    own reason for it to change. One who learnt it only later kept nothing from the other
+    (the seventeenth blind look: Pryce, allied with Dalby, hears that Reiss lived; months
+    later Dalby does too, and "enemies" is still a contradiction)."""
     for knowers in learnt.values():
         for x, y in ((a, b), (b, a)):
             mx, my = knowers.get(x), knowers.get(y)
-            if mx is not None and my is not None and then < mx < now and my < mx:
+            if mx is not None and my is not None and then < mx < now and my < then:
                 return True
     return False

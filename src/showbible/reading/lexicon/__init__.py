@@ -66,6 +66,9 @@ POSITIONS = (
     "DIRECTOR", "OFFICER", "LIEUTENANT", "SERGEANT", "CORPORAL", "CAPTAIN", "COMMANDER",
     "COLONEL", "GENERAL", "MAJOR", "ADMIRAL", "CHIEF", "SHERIFF", "INSPECTOR", "CONSTABLE",
     "SECURITY", "POLICE", "POLICEMAN", "POLICEWOMAN", "FIREMAN", "FIREFIGHTER", "LIFEGUARD",
+    # the public a broadcast or a show meets: a radio phone-in's CALLER, a heckler
+    "CALLER", "LISTENER", "VIEWER", "HECKLER", "SPECTATOR", "ONLOOKER", "PASSERBY", "PASSER-BY",
+    "SHOPPER", "COMMUTER", "ATTENDEE", "VOTER", "DJ", "DEEJAY", "ROADIE", "GROUPIE",
 )  # fmt: skip
 
 # Groups and crowds, descriptions that name no one, kinds of being, and voices from devices.

@@ -1,0 +1,89 @@
+"""Classes the Daily Mail set (tests/data/news/dailymail, split dm1) showed in a tabloid's TV
+pages, each written here in other words: photo captions opening on a kicker word, a soap's cast
+named with their jobs, an awards list of shows and episodes, a reality show's evictions."""
+
+from __future__ import annotations
+
+from showbible.news import extract_text
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text)}
+
+
+def test_a_captions_kicker_word_is_no_show() -> None:
+    # "Tense: She and Patrick rehearsed ...": each caption opens on a word of its own
+    text = (
+        "Harbour Lane star films tense scenes\n\n"
+        "Nia Vale, who plays Kira Holt on long-running soap Harbour Lane, was on set on "
+        "Tuesday.\n\n"
+        "Tense: She and her co-star rehearsed a scene between their characters on the pier\n\n"
+        "Costume: Nia, who plays Kira Holt, wore a yellow raincoat and boots on the pier\n\n"
+        "Devastating: The scenes will air next month as the show marks its anniversary year\n"
+    )
+    got = facts(text)
+    assert ("appears_in", "Kira Holt", "Harbour Lane") in got
+    assert not {f for f in got if f[2] in ("Tense", "Costume", "Devastating")}
+
+
+def test_a_verb_after_the_show_is_no_title() -> None:
+    # "another fan of the show Tweeted.": the clause's verb, capitalised by a careless crawl
+    text = (
+        "Harbour Lane's Kira Holt is set for a dramatic exit\n\n"
+        "Kira Holt, played by Nia Vale, is leaving Harbour Lane after six years.\n\n"
+        "'What a scene', another fan of the show Tweeted.\n"
+    )
+    assert not {f for f in facts(text) if f[2] == "Tweeted"}
+
+
+def test_a_day_of_the_week_said_only_as_a_day_is_no_show() -> None:
+    # "with some of the show's younger cast on Friday" (twice, a caption repeating the text)
+    text = (
+        "Harbour Lane star arrives on set\n\n"
+        "Harbour Lane star Nia Vale filmed scenes with some of the show's younger cast on "
+        "Friday.\n\n"
+        "Low-key: Harbour Lane star Nia Vale filmed scenes with the show's younger cast on "
+        "Friday\n\n"
+        "Tom Roe, 21, who plays Kira's brother Danny Holt, arrived in a pink jumper.\n\n"
+        "Harbour Lane airs weeknights.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Tom Roe", "Danny Holt") in got
+    assert ("appears_in", "Danny Holt", "Harbour Lane") in got
+    assert not {f for f in got if f[2] == "Friday"}
+
+
+def test_a_job_before_a_characters_name_is_no_part_of_it() -> None:
+    text = (
+        "Harbour Lane returns to the wards\n\n"
+        "Clinical Lead Kira Holt, played by Nia Vale, will face the hardest test of her career "
+        "on Harbour Lane.\n"
+    )
+    assert ("plays", "Nia Vale", "Kira Holt") in facts(text)
+
+
+def test_an_awards_list_of_shows_and_episodes_casts_no_one() -> None:
+    # "Miki Johnson, Ozark (Fire Pink)": a writer, a show and its episode
+    text = (
+        "The full list of winners at the Emmys\n\n"
+        "Writing for a Drama Series\n\n"
+        "Jo Marsh, Harbour Lane (The Long Night) - WINNER\n\n"
+        "Sam Reed, Copper Gulch (Fire Pink)\n\n"
+        "Ann Bell, Night Desk (Boss Fight)\n\n"
+        "Harbour Lane is a drama series. Copper Gulch is a drama series. Night Desk is a drama "
+        "series.\n"
+    )
+    assert not {f for f in facts(text) if f[0] == "plays"}
+
+
+def test_a_reality_shows_contestants_appear_as_no_characters() -> None:
+    text = (
+        "Big Brother All-Stars Dana Pike offers to put herself up for eviction to Lee Marsh\n\n"
+        "Dana Pike threw herself on her sword to secure an important alliance on Wednesday's "
+        "episode of Big Brother All-Stars.\n\n"
+        "In a surprising move, the 35-year-old trainer asked Head of Household Lee Marsh, 42, to "
+        "put her up for eviction at the next elimination ceremony.\n\n"
+        "She still aimed to forge a bond with Lee, who was part of another alliance called the "
+        "Slick Six, with Tom, Ann, Cody, Rae Bell, 32, and Kim Day, 27.\n"
+    )
+    assert not {f for f in facts(text) if f[0] == "appears_in"}
