@@ -87,3 +87,19 @@ def test_a_reality_shows_contestants_appear_as_no_characters() -> None:
         "Slick Six, with Tom, Ann, Cody, Rae Bell, 32, and Kim Day, 27.\n"
     )
     assert not {f for f in facts(text) if f[0] == "appears_in"}
+
+
+def test_a_shows_possessive_before_its_character_places_the_cast() -> None:
+    # "EastEnders' Kush Kazemi is set for a dramatic exit": the only way the article says which
+    # show its cast is in; a performer in the same place is no appearance
+    text = (
+        "Harbourside star QUITS the soap after six years\n\n"
+        "Harbourside' Kira Holt is set for a dramatic exit from the soap.\n\n"
+        "Kira Holt, played by Nia Vale, has struck up a romance with Danny Cole, "
+        "portrayed by Tom Roe.\n\n"
+        "Harbourside's Nia Vale posted a tribute.\n"
+    )
+    got = facts(text)
+    assert ("appears_in", "Kira Holt", "Harbourside") in got
+    assert ("appears_in", "Danny Cole", "Harbourside") in got
+    assert not {f for f in got if f[0] == "appears_in" and f[1] == "Nia Vale"}

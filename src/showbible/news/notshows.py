@@ -66,7 +66,9 @@ def place_in_shows(
             rf"(?<![\w\-‘'“\"]){re.escape(show)}['’][ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*",
             text,
         )
-        if cut is not None and show.endswith("s"):
+        # ("EastEnders' Kush Kazemi": a person's name after it, the show's character)
+        owned = cut is not None and is_person(cut.group(0)[len(show) + 1 :].strip())
+        if cut is not None and show.endswith("s") and not owned:
             if keyof(f.subject) in keyof(cut.group(0)):
                 continue
             f = dataclasses.replace(f, object=cut.group(0))

@@ -33,6 +33,7 @@ from showbible.news.recaps import Recaps
 from showbible.news.relations import Relations
 from showbible.news.relatives import Relatives
 from showbible.news.rolenouns import role_nouns
+from showbible.news.showowned import show_owned_characters
 from showbible.news.synopses import Synopses
 from showbible.news.things import drop_things
 from showbible.news.works import keep_television
@@ -73,6 +74,15 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         for para, text in zip(self.article.paragraphs, texts, strict=True):
             for offset, sentence in sentences(text):
                 self.relations_pass(sentence, para, offset)
+        # "EastEnders' Kush Kazemi": a show's possessive before a character it now knows
+        if show_owned_characters(
+            self.kb,
+            self.article,
+            lambda name, show, line, sentence, conf: self.add(
+                "appears_in", name, show, line, sentence, conf
+            ),
+        ):
+            self._cast_of_the_one_show()
         for name, show, performer, line, heading in headings:
             self.add("appears_in", name, show, line, heading, 0.7)
             if performer:
@@ -136,12 +146,36 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         # "Miki Johnson, Ozark (Fire Pink)", "Tanya Barfield, Mrs. America (Shirley)": a show
         # and its episode in an awards list, read as a role and a performer
         facts = [f for f in facts if not (f.kind == "plays" and self._show_as_role(f))]
+        facts = [self._without_show(f) if f.kind == "plays" else f for f in facts]
         if not any(f.kind == "plays" for f in facts) and _unscripted(self.article.text):
             # An article that pairs no one with a role and tells of a reality or a game show
-            # (evictions, a vote, contestants) or has no word of fiction at all: a guess of
-            # who is "in" the show it is about is a contestant's or a host's, no character's
+            # (evictions, a vote, contestants, hosts): a guess of who is "in" the show it is
+            # about is a contestant's or a host's, no character's
             facts = [f for f in facts if f.kind != "appears_in" or f.confidence >= 0.5]
         return dedupe(facts)
+
+    def _cast_of_the_one_show(self) -> None:
+        """The show a possessive just made known is the article's only show: whom the article
+        casts and places nowhere is in it ("EastEnders' Kush Kazemi ..." and, further down,
+        "Kat Slater, portrayed by Jessie Wallace"), as the one show named places a cast."""
+        shows = set(self.kb.series.values())
+        if len(shows) != 1:
+            return
+        show = shows.pop()
+        placed = {keyof(f.subject) for f in self.facts if f.kind == "appears_in"}
+        for f in list(self.facts):
+            if f.kind == "plays" and keyof(f.object) not in placed and f.qualifier != "hedged":
+                placed.add(keyof(f.object))
+                self.add("appears_in", f.object, show, f.line, f.sentence, 0.45)
+
+    def _without_show(self, fact: NewsFact) -> NewsFact:
+        """A performer's name with a show glued before it in a headline ("EastEnders Davood
+        Ghadami QUITS the soap"): the name after the show."""
+        words_ = fact.subject.split()
+        for cut in range(len(words_) - 2, 0, -1):
+            if self.kb.is_series(" ".join(words_[:cut])):
+                return dataclasses.replace(fact, subject=" ".join(words_[cut:]))
+        return fact
 
     def _show_as_role(self, fact: NewsFact) -> bool:
         """A ``plays`` fact whose performer is a show, or whose role is a show and whose
@@ -200,14 +234,6 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         return unranked(full)
 
 
-# Words that say an article is about fiction: roles, characters, scripted shows.
-_FICTION = re.compile(
-    r"\b(?:characters?|roles?|plays|played|playing|portray\w*|cast\s+as|actor|actress|scripted|"
-    r"drama|sitcom|storylines?|soap|spin-?off|reprise\w*|fictional)\b",
-    re.IGNORECASE,
-)
-
-
 # Words of the unscripted: a competition's people and its mechanics.
 _REALITY = re.compile(
     r"\b(?:houseguests?|evict\w*|eviction|contestants?|head of household|HoH|nominat\w+ for "
@@ -218,9 +244,7 @@ _REALITY = re.compile(
 
 
 def _unscripted(text: str) -> bool:
-    """No word of fiction at all, or words of a competition twice or more (distinct)."""
-    if not _FICTION.search(text):
-        return True
+    """Words of a competition, two distinct ones or more."""
     return len({m.group(0).lower() for m in _REALITY.finditer(text)}) >= 2
 
 
