@@ -30,9 +30,7 @@ Add = Callable[[str, str, int, str, float], None]
 def show_owned_characters(kb: Knowledge, article: Article, add: Add) -> bool:
     """Add each appearance so said; whether a show was learnt from one (none named before)."""
     learnt = False
-    characters = {keyof(c) for c in kb.characters.values()} | {
-        keyof(c) for c in kb.roles.values()
-    }
+    characters = {keyof(c) for c in kb.characters.values()} | {keyof(c) for c in kb.roles.values()}
     for para in article.paragraphs:
         text = kb.speechless(para.text)
         for _at, sentence in sentences(text):
