@@ -543,6 +543,8 @@ def _acted_on(before: str) -> bool:
         words[k].lower() in _CALLS and _DEVICE.search(before, max(0, len(before) - _BACK))
     ):
         return False  # "texts Danny", "picks up the radio and calls Danny"
+    if not prep and _plural_noun(words, k):
+        return False  # "right under the curtains Eddie hung in '71": the name opens a clause
     if _verb(words, k):
         return True
     low = words[k].lower()
@@ -566,6 +568,20 @@ def _acted_on(before: str) -> bool:
     return False
 
 
+def _plural_noun(words: list[str], k: int) -> bool:
+    """A plural noun after a determiner, right before the name ("the curtains Eddie hung"),
+    which a verb's third person would otherwise be taken for ("eyes Charlie")."""
+    low = words[k].lower()
+    return (
+        k > 0
+        and words[k - 1].lower() in _DETERMINERS
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith("ss")
+        and low not in _FUNCTION
+    )
+
+
 def _participle(word: str) -> bool:
     low = word.lower()
     return low.endswith(("ed", "en", "wn", "ne", "ung", "unk", "ound", "um")) or low in _IRREGULAR
@@ -584,8 +600,6 @@ def _verb(words: list[str], k: int) -> bool:
         return False
     if w[:1].isupper() and not w.isupper() and k > 0:
         return False  # a capitalised word within a sentence is a name, not a verb
-    if k > 0 and words[k - 1].lower() in _DETERMINERS:
-        return False  # "right under the curtains Eddie hung in '71": a noun, the name its clause's
     if _finite(w, False):
         return True
     if k < 1 or w.lower() in _FUNCTION:
