@@ -40,6 +40,10 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("DR. ANTON REISS 1919 - 1961.", ["DR. ANTON REISS"], ["depiction"]),
         ("Cole Marsh (1971-2023) smiles from the card.", ["Cole Marsh"], ["depiction"]),
         ("Cole Marsh walks in, a 1971 Zippo in his hand.", ["Cole Marsh"], ["present"]),
+        # a thing's lettering (the eighteenth blind look's boxes), and its hard negative
+        ("Kevin staggers under a tower of boxes labeled KEITH.", ["Kevin", "KEITH"],
+         ["present", "depiction"]),
+        ("Cole, labeled a traitor, walks in.", ["Cole"], ["present"]),
         # and their hard negatives: the same words with the person there
         ("Danny stands where Cole stands.", ["Danny", "Cole"], ["present", "present"]),
         ("Mara turns off the TV as Cole walks in.", ["Mara", "Cole"], ["present", "present"]),

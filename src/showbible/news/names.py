@@ -326,3 +326,14 @@ def unranked(name: str) -> str:
     if m is None or len(rest.split()) < 2 or not all(w[:1].isupper() for w in rest.split()):
         return name
     return rest
+
+
+# A tie between two people a role can be named by: "Roy Cropper's niece Nina", "his son, Sean".
+TIE = (
+    r"(?:ex-)?(?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|half-brother|"
+    r"half-sister|stepmother|stepfather|stepson|stepdaughter|cousin|aunt|uncle|nephew|niece|"
+    r"grandmother|grandfather|grandson|granddaughter|twin|girlfriend|boyfriend|fianc[eé]e?|"
+    r"partner|spouse|lover|assistant|secretary|boss|best\s+friend|friend|rival|nemesis|"
+    r"colleague|mentor|protégé|protege|sidekick|roommate|neighbou?r|(?:in-)?laws?|"
+    r"mother-in-law|father-in-law|son-in-law|daughter-in-law|sister-in-law|brother-in-law)"
+)

@@ -17,18 +17,11 @@ import re
 from showbible.news.cleaning import sentences
 from showbible.news.entities import NAM, Marked
 from showbible.news.extractor import Extractor
+from showbible.news.names import TIE as _TIE
 from showbible.news.names import keyof
 
 CONFIDENCE = 0.45
 
-_TIE = (
-    r"(?:ex-)?(?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|half-brother|"
-    r"half-sister|stepmother|stepfather|stepson|stepdaughter|cousin|aunt|uncle|nephew|niece|"
-    r"grandmother|grandfather|grandson|granddaughter|twin|girlfriend|boyfriend|fianc[eé]e?|"
-    r"partner|spouse|lover|assistant|secretary|boss|best\s+friend|friend|rival|nemesis|"
-    r"colleague|mentor|protégé|protege|sidekick|roommate|neighbou?r|(?:in-)?laws?|"
-    r"mother-in-law|father-in-law|son-in-law|daughter-in-law|sister-in-law|brother-in-law)"
-)
 # "Kimmy Gibler's estranged husband, Fernando", "his son, Sean", "Jessica's cousin Angela"; not
 # "a friend" (no owner) and not a list's next name ("his wife and Ada": "and" is no tie)
 _TIED = re.compile(
@@ -54,6 +47,7 @@ class Relatives(Extractor):
                 for match in _TIED.finditer(marked.text):
                     owner = self._owner(marked, match)
                     if owner is None:
+                        self._owner_of(marked, match, shows, placed, para.line, sentence)
                         continue
                     where = shows.get(keyof(owner), set())
                     if len(where) != 1:
@@ -69,6 +63,39 @@ class Relatives(Extractor):
                         continue
                     placed.add((keyof(who[0]), keyof(show)))
                     self.add("appears_in", who[0], show, para.line, sentence, CONFIDENCE)
+
+    def _owner_of(
+        self,
+        marked: Marked,
+        match: re.Match[str],
+        shows: dict[str, set[str]],
+        placed: set[tuple[str, str]],
+        line: int,
+        sentence: str,
+    ) -> None:
+        """The other way: a character the article places in one show, named by a tie to
+        someone it names nowhere else ("Mollie Gallagher, who plays Roy Cropper's niece Nina"):
+        that someone is in Nina's story, and so in her show. Not a performer ("Stamos' son")."""
+        if not match.group("o"):
+            return
+        x = marked.at(match.group("o"))
+        if x.kind != "name":
+            return
+        owner = self.kb.full(x.value)
+        k = keyof(owner)
+        if " " not in owner or k in self.kb.performers or k in self.kb.roles or k in shows:
+            return
+        who = self.character_of(marked.at(match.group("c")).value)
+        if who is None or self.hedged_about(marked.text, match.start(), match.end()):
+            return
+        where = shows.get(keyof(who[0]), set())
+        if len(where) != 1:
+            return
+        show = next(iter(where))
+        if (k, keyof(show)) not in placed:
+            placed.add((k, keyof(show)))
+            self.kb.characters.setdefault(k, owner)  # a character now, by the tie
+            self.add("appears_in", owner, show, line, sentence, CONFIDENCE)
 
     def _owner(self, marked: Marked, match: re.Match[str]) -> str | None:
         """The character the tie is of: the name before "'s", or the one "his"/"her" stands

@@ -21,6 +21,7 @@ import re
 
 from showbible.news.cleaning import Article
 from showbible.news.facts import NewsFact
+from showbible.news.names import TIE
 
 # The nouns of things a name can stand before (one word may come between: "charity concert").
 THING_NOUN = (
@@ -48,10 +49,10 @@ def a_thing(name: str, sentence: str, text: str) -> bool:
         return True
     if re.search(
         rf"\b(?:played|plays|playing|portrayed|portrays)\s+{re.escape(name)}[’']s\s+"
-        rf"(?:[a-z][\w-]*\s+)*[A-Z]",
+        rf"(?:(?!{TIE}\b)[a-z][\w-]*\s+)*[A-Z]",
         sentence,
     ):
-        return True  # "played Brookside's Marie Jackson": the show that owns the role
+        return True  # "played Brookside's Marie Jackson" (not "Roy Cropper's niece Nina")
     n = re.escape(name)
     return (
         re.search(

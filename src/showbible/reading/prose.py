@@ -222,6 +222,9 @@ _SIGN_SAYS = re.compile(
     r"\b(?:sign|signs|banner|plaque|label|placard|marquee|billboard|headstone|door|screen)\s+"
     r"(?:that\s+(?:says|reads|said|read)|reading|saying|labell?ed|marked|with\s+the\s+name)"
     r"\s+(?:[\"“']\s*)?$"
+    # any thing's lettering: "a tower of boxes labeled KEITH" (the eighteenth blind look),
+    # "a crate stencilled COLE", "a mug monogrammed Mara"
+    r"|\b[a-z]{3,}\s+(?:labell?ed|stencil+ed|stamped|tagged|monogrammed)\s+(?:[\"“']\s*)?$"
 )
 # Words said of someone: "his reference to Bristow", "a tribute to Cole" (a toast is often
 # raised to someone at the table).

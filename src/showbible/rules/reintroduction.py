@@ -293,6 +293,13 @@ _GREETING = re.compile(r"(?i)meet you|how do you do|your acquaintance|charmed")
 # "The name's Voss.": the article opens the introduction, it does not pass it by.
 _THE_NAMES = re.compile(r"(?:^|[.!?]\s*)[Tt]he$")
 
+# A greeting's word and its comma before an introduction: "Hi, I'm Donny.", "Oh -- hello, I'm
+# Jen." (the eighteenth blind look's dorm room: the comma had made it said in passing).
+_HELLO_BEFORE = re.compile(
+    r"(?:^|[.!?]\s*|--\s*)(?i:hi|hello|hey|hiya|howdy|oh|um|uh|well|so|sorry|anyway|yo|"
+    r"good (?:morning|afternoon|evening)|morning|evening)\s*,$"
+)
+
 # After a stranger phrase, a greeting of two: "Nice to meet you both", "... you two".
 _BOTH = re.compile(r",?\s*(?:both|you\s+two|the\s+two\s+of\s+you)\b", re.IGNORECASE)
 
@@ -342,7 +349,12 @@ def _stranger_phrase(
         return found
     for m in intros:
         before = text[: m.start()].rstrip()
-        if before and before[-1] not in ".!?" and not _THE_NAMES.search(before):
+        if (
+            before
+            and before[-1] not in ".!?"
+            and not _THE_NAMES.search(before)
+            and not _HELLO_BEFORE.search(before)
+        ):
             continue  # "Because my name is George": said in passing, not an introduction
         if text[m.end() : m.end() + 2] == "'s":
             continue  # "I am Sir John Falstaff's": whose, not who

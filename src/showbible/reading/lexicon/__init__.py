@@ -69,6 +69,9 @@ POSITIONS = (
     # the public a broadcast or a show meets: a radio phone-in's CALLER, a heckler
     "CALLER", "LISTENER", "VIEWER", "HECKLER", "SPECTATOR", "ONLOOKER", "PASSERBY", "PASSER-BY",
     "SHOPPER", "COMMUTER", "ATTENDEE", "VOTER", "DJ", "DEEJAY", "ROADIE", "GROUPIE",
+    # a school's and a campus's: the substitute nobody knows, the game's referee
+    "SUBSTITUTE", "CHAPERONE", "MASCOT", "REFEREE", "UMPIRE", "CHEERLEADER", "TUTOR",
+    "FRESHMAN", "SOPHOMORE", "ROOMMATE",
 )  # fmt: skip
 
 # Groups and crowds, descriptions that name no one, kinds of being, and voices from devices.
