@@ -4,7 +4,7 @@ named with their jobs, an awards list of shows and episodes, a reality show's ev
 
 from __future__ import annotations
 
-from showbible.news import extract_text
+from showbible.news import extract_text, reader
 
 
 def facts(text: str) -> set[tuple[str, str, str]]:
@@ -103,3 +103,15 @@ def test_a_shows_possessive_before_its_character_places_the_cast() -> None:
     assert ("appears_in", "Kira Holt", "Harbourside") in got
     assert ("appears_in", "Danny Cole", "Harbourside") in got
     assert not {f for f in got if f[0] == "appears_in" and f[1] == "Nia Vale"}
+
+
+def test_a_place_is_no_performer_and_no_character() -> None:
+    # dm1's "York City plays Upper East Side", "Daily Mail Australia plays One Nation",
+    # "Reality Show plays RuPaul", "Florida appears in Coronado Springs Resort"
+    for junk in ("York City", "Daily Mail Australia", "Reality Show", "North London"):
+        assert not reader._person_like(junk), junk
+    for name in ("Davood Ghadami", "Jessie Wallace", "Benson", "LL Cool J", "Zendaya"):
+        assert reader._person_like(name), name
+    for region in ("Florida", "America", "New South Wales"):
+        assert reader._region(region), region
+    assert not reader._region("Dallas")  # a city is a show's name as often

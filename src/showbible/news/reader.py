@@ -26,7 +26,7 @@ from showbible.news.inventory import appearance_subject, heading_characters, lea
 from showbible.news.kinship import returning
 from showbible.news.names import Lexicon, keyof, norm, unranked
 from showbible.news.notshows import place_in_shows
-from showbible.news.places import forget_places
+from showbible.news.places import forget_places, is_place
 from showbible.news.possessives import drop_owned_things
 from showbible.news.quotes import Quotes
 from showbible.news.recaps import Recaps
@@ -37,7 +37,8 @@ from showbible.news.showowned import show_owned_characters
 from showbible.news.synopses import Synopses
 from showbible.news.things import drop_things
 from showbible.news.works import keep_television
-from showbible.reading.lexicon.given import is_given_name
+from showbible.reading.lexicon import is_common
+from showbible.reading.lexicon.given import is_given_name, is_surname
 from showbible.universe.bible import BibleConf
 
 
@@ -147,6 +148,12 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         # and its episode in an awards list, read as a role and a performer
         facts = [f for f in facts if not (f.kind == "plays" and self._show_as_role(f))]
         facts = [self._without_show(f) if f.kind == "plays" else f for f in facts]
+        # "York City plays Upper East Side", "Daily Mail Australia plays One Nation": a place,
+        # an outlet or a phrase of plain words in the performer's slot is no one
+        facts = [f for f in facts if f.kind != "plays" or _person_like(f.subject)]
+        # "Florida appears in Coronado Springs Resort": a country, a state, a continent is
+        # where a story goes, no one in it
+        facts = [f for f in facts if f.kind != "appears_in" or not _region(f.subject)]
         if not any(f.kind == "plays" for f in facts) and _unscripted(self.article.text):
             # An article that pairs no one with a role and tells of a reality or a game show
             # (evictions, a vote, contestants, hosts): a guess of who is "in" the show it is
@@ -246,6 +253,28 @@ _REALITY = re.compile(
 def _unscripted(text: str) -> bool:
     """Words of a competition, two distinct ones or more."""
     return len({m.group(0).lower() for m in _REALITY.finditer(text)}) >= 2
+
+
+def _person_like(name: str) -> bool:
+    """Whether a performer's name could be someone's: a first name in it, a word that is no
+    plain English word ("Davood", "Ghadami"), an initial ("LL Cool J"), or a surname alone
+    ("Benson")."""
+    words_ = [w.strip(".,'’") for w in name.split()]
+    return (
+        any(is_given_name(w) for w in words_)
+        or any(len(w) == 1 and w.isupper() for w in words_)
+        or any(w and not is_common(w) for w in words_)
+        or (len(words_) == 1 and is_surname(words_[0]))
+    )
+
+
+_CONTINENTS = frozenset(
+    ("america", "europe", "asia", "africa", "antarctica", "oceania", "the us", "the uk")
+)
+
+
+def _region(name: str) -> bool:
+    return is_place(name) or keyof(name) in _CONTINENTS
 
 
 def _own_title(fact: NewsFact) -> bool:
