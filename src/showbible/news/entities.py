@@ -33,14 +33,12 @@ from showbible.news.performers import known_performer
 from showbible.news.series import (
     cue_titles,
     franchise_lists,
-    initials,
     listed_episodes,
     listed_titles,
-    marked_tails,
     quoted_titles,
     series_name,
-    spelled_out,
 )
+from showbible.news.shortforms import initials, marked_tails, spelled_out
 from showbible.news.trimming import trim_name
 from showbible.reading.lexicon.given import is_given_name
 
