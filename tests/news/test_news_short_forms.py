@@ -5,7 +5,7 @@ plain word or a shared tail is not); names coordinated before brackets pair one 
 from __future__ import annotations
 
 from showbible.news import extract_text
-from showbible.news.series import marked_tails
+from showbible.news.shortforms import marked_tails
 
 FACTS = tuple[str, str, str]
 
