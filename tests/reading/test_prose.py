@@ -44,6 +44,14 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Kevin staggers under a tower of boxes labeled KEITH.", ["Kevin", "KEITH"],
          ["present", "depiction"]),
         ("Cole, labeled a traitor, walks in.", ["Cole"], ["present"]),
+        # "of" has its noun ("the apron"): the name after it opens a clause (the nineteenth
+        # blind look), and its hard negative, "of" through a modifier to the name
+        (
+            "At the corner of the apron SID BLOOM kneels with the camera.",
+            ["SID BLOOM"],
+            ["present"],
+        ),
+        ("A photo of the late Cole hangs there.", ["Cole"], ["remains"]),
         # and their hard negatives: the same words with the person there
         ("Danny stands where Cole stands.", ["Danny", "Cole"], ["present", "present"]),
         ("Mara turns off the TV as Cole walks in.", ["Mara", "Cole"], ["present", "present"]),

@@ -41,6 +41,7 @@ from showbible.reading.prose_words import (
     SHOWN,
     THOUGHT_NOUN,
     WRITTEN,
+    closes_noun_phrase,
     word_set,
 )
 
@@ -115,7 +116,7 @@ _SAME_PERSON_OF = re.compile(
     # Walter", "grabs hold of Cole")
     r"shot|close-?up|angle|fun|hold|ahold|grip)\s+of\s+(?:the\s+)?$"
 )
-_OF = re.compile(r"\b([\w’'-]+)\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?$")
+_OF = re.compile(r"\b([\w’'-]+)\s+of\s+(?:(the|a|an|his|her|their)\s+)?(?:(\w+)\s+)?$")
 # Words right before a name that deny or miss the person: "no Cole", "without Tobias".
 _ABSENCE_BEFORE = re.compile(
     r"(?:\bno|\bnot|\bwithout|\bneither|\bnor|\bexcept|\bminus|\bsans|\bbut\s+for|"
@@ -528,6 +529,10 @@ def _before(
     if _SAME_PERSON_OF.search(tail):
         return None
     of = _OF.search(tail)
+    if of is not None and of.group(2) and of.group(3) and closes_noun_phrase(of.group(3)):
+        # "at the corner of the apron SID BLOOM kneels": "of" has its noun ("the apron"); the
+        # name opens the clause after it (the nineteenth blind look's ringside)
+        of = None
     if of is not None:
         head = of.group(1)
         for pattern, why in _OF_HEADS:

@@ -40,6 +40,7 @@ from collections.abc import Iterable
 
 from showbible.reading.lexicon import position_words
 from showbible.reading.names import is_title
+from showbible.reading.prose_named import THING_BEFORE
 from showbible.reading.prose_unreal import elsewhere
 from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, BODY, DOING, word_set
 
@@ -272,6 +273,10 @@ def _a_things_name(before: str, name: str) -> bool:
         return False
     noun = m.group(1)
     if noun is not None:
+        if name.isupper() and len(name) > 2 and not THING_BEFORE.search(before):
+            # "at the corner of the apron SID BLOOM kneels": a name in capitals is a
+            # screenplay's person coming on, unless a vessel's or a house's noun names it
+            return False
         return noun.lower() not in _KIN and noun.upper() not in position_words()
     # "The Senator walks in", "The Duke of Mortain bears the sword": a title opens a person's
     # name, where "the shuttle Brannock" is a thing's.

@@ -5,6 +5,9 @@ them longest first for a regular expression."""
 
 from __future__ import annotations
 
+from showbible.reading.lexicon import position_words
+from showbible.reading.names import is_title
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -116,4 +119,72 @@ ADJECTIVES = word_set(
     former last first second third best ragged muddy wet tiny creased grainy black white
     blurry printed open closed locked abandoned shabby childhood left right index pointer
     middle ring upper lower bare point quiet silent dark"""
+)
+
+
+def closes_noun_phrase(word: str) -> bool:
+    """A word after an article that closes its noun phrase ("the apron"), not one that goes on
+    into the name ("the late Cole", "the young Duke", "her brother Rafi")."""
+    low = word.lower()
+    return (
+        low not in NAME_MODIFIERS
+        and low.upper() not in position_words()
+        and not is_title(low.upper())
+        and not low.endswith(("ed", "ing"))
+    )
+
+
+NAME_MODIFIERS = frozenset(
+    [
+        "late",
+        "old",
+        "young",
+        "little",
+        "dear",
+        "poor",
+        "great",
+        "dead",
+        "real",
+        "famous",
+        "same",
+        "other",
+        "elder",
+        "younger",
+        "older",
+        "beloved",
+        "mighty",
+        "wounded",
+        "injured",
+        "dying",
+        "sleeping",
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "uncle",
+        "aunt",
+        "cousin",
+        "nephew",
+        "niece",
+        "friend",
+        "boy",
+        "girl",
+        "man",
+        "woman",
+        "lady",
+        "lord",
+        "kid",
+        "child",
+        "baby",
+        "twin",
+        "widow",
+        "partner",
+        "lover",
+        "fiance",
+        "fiancee",
+    ]
 )
