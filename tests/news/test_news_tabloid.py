@@ -115,3 +115,11 @@ def test_a_place_is_no_performer_and_no_character() -> None:
     for region in ("Florida", "America", "New South Wales"):
         assert reader._region(region), region
     assert not reader._region("Dallas")  # a city is a show's name as often
+
+
+def test_a_cast_lists_comma_before_as() -> None:
+    # "The star-studded production will also include two-time Oscar nominee Jude Law, as
+    # Captain Hook."; its hard negatives, "as" with no role's name after it
+    text = "The production will also include two-time Oscar nominee Tom Roe, as  Captain Vane.\n"
+    assert ("plays", "Tom Roe", "Captain Vane") in facts(text)
+    assert not facts("Tom Roe, as a father, knows the pain.\n")

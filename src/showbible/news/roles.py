@@ -162,7 +162,8 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)(?:\s*,?\s*(?:of|as))?\s+"
                 rf"(?P<c>{C_ITEM})"), 0.8),
     # Jane Doe and John Roe as Mara Voss and Tobias Voss (, respectively)
-    (re.compile(rf"(?<!/)(?P<p>{list_of(NAM)}){CREDIT}\s+as\s+{OWNER}(?P<c>{list_of(C_ITEM_NOT_AS)})"),
+    # (and a cast list's "include Jude Law, as Captain Hook": a comma before "as")
+    (re.compile(rf"(?<!/)(?P<p>{list_of(NAM)}){CREDIT},?\s+as\s+{OWNER}(?P<c>{list_of(C_ITEM_NOT_AS)})"),
      0.7),
     # Jane Doe joins / is back as the mayor's press secretary, Mara Voss: a description, then the
     # role after a comma, ending its clause
