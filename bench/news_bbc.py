@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from corpora import git_dir
 from showbible.news.score import bbc_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,8 +55,7 @@ def main() -> int:
         "a second negative control (bench/news_dev.py --negatives --other)",
     )
     args = ap.parse_args()
-    repo = args.mirror / REPO / "repo"
-    repo = repo / ".git" if (repo / ".git").is_dir() else repo
+    repo = git_dir(args.mirror, REPO)
     if not repo.is_dir():
         print(f"no fetched copy of {REPO.replace('+', '/')} under {args.mirror}", file=sys.stderr)
         return 2

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from corpora import git_dir
 from showbible.news.score import dailymail_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,8 +51,7 @@ def main() -> int:
     ap.add_argument("--mirror", type=Path, default=MIRROR)
     ap.add_argument("--out", type=Path, default=dailymail_texts())
     args = ap.parse_args()
-    repo = args.mirror / REPO / "repo"
-    repo = repo / ".git" if (repo / ".git").is_dir() else repo
+    repo = git_dir(args.mirror, REPO)
     if not repo.is_dir():
         print(f"no fetched copy of {REPO.replace('+', '/')} under {args.mirror}", file=sys.stderr)
         return 2
