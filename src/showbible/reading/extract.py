@@ -239,7 +239,7 @@ def extract_scene(
 _DEVICE = re.compile(
     r"\b(?:phones?|telephones?|receivers?|the line|on the line|radios?|intercoms?|speakers?|"
     r"speakerphone|walkie|tapes?|recorders?|recordings?|voicemail|answering machine|filtered|"
-    r"long distance|dials?|rings?|ringing|hangs? up|hung up)\b",
+    r"long distance|hangs? up|hung up)\b",
     re.IGNORECASE,
 )
 # What brings the voice's owner into the scene after all.
