@@ -177,7 +177,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
 
     def _without_show(self, fact: NewsFact) -> NewsFact:
         """A performer's name with a show glued before it in a headline ("EastEnders Davood
-        Ghadami QUITS the soap"): the name after the show."""
+        Ghadami" of "EastEnders Davood Ghadami QUITS the soap"): the name after the show."""
         words_ = fact.subject.split()
         for cut in range(len(words_) - 2, 0, -1):
             if self.kb.is_series(" ".join(words_[:cut])):
