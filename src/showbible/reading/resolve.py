@@ -48,6 +48,12 @@ MISSPELLING_RATIO = 85.0
 MAIN_MIN_EPISODES = 3  # a series this long shows its main speakers (in half its episodes)
 
 
+def _replaced_letter(a: str, b: str) -> bool:
+    """One letter replaced by another (DORAN and DOLAN, LARRY and BARRY): two people's names
+    as often as a slip, unlike a letter dropped, added or swapped (TOBAIS, TULLEY)."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 class Cast:
     """All characters of a universe and the way to name them, built once per build."""
 
@@ -207,7 +213,7 @@ class Cast:
             return self._alias_labels[best[0]]
         if len(key) >= 5:
             near = process.extractOne(key, self._alias_choices, scorer=OSA.distance, score_cutoff=1)
-            if near is not None:
+            if near is not None and not _replaced_letter(key, near[0]):
                 return self._alias_labels[near[0]]
         return None
 

@@ -72,6 +72,9 @@ POSITIONS = (
     # a school's and a campus's: the substitute nobody knows, the game's referee
     "SUBSTITUTE", "CHAPERONE", "MASCOT", "REFEREE", "UMPIRE", "CHEERLEADER", "TUTOR",
     "FRESHMAN", "SOPHOMORE", "ROOMMATE",
+    # a ship's ratings (the twentieth blind look's submarine: RADIOMAN on the set)
+    "RADIOMAN", "SONARMAN", "TORPEDOMAN", "QUARTERMASTER", "YEOMAN", "GUNNER", "LOOKOUT",
+    "SIGNALMAN", "MOTORMAN", "COXSWAIN", "BOATSWAIN", "MIDSHIPMAN", "SEAMAN", "NOTARY",
 )  # fmt: skip
 
 # Groups and crowds, descriptions that name no one, kinds of being, and voices from devices.
