@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from showbible.reading import fullforms, lexicon
 from showbible.reading.cast_types import Character as Character
@@ -46,12 +46,6 @@ from showbible.universe.bible import Alias, BibleConf
 
 MISSPELLING_RATIO = 85.0
 MAIN_MIN_EPISODES = 3  # a series this long shows its main speakers (in half its episodes)
-
-
-def _replaced_letter(a: str, b: str) -> bool:
-    """One letter replaced by another (DORAN and DOLAN, LARRY and BARRY): two people's names
-    as often as a slip, unlike a letter dropped, added or swapped (TOBAIS, TULLEY)."""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 class Cast:
@@ -199,22 +193,22 @@ class Cast:
 
     def _misspelling_of(self, key: str) -> str | None:
         """The bible character a cue looks like a misspelling of: rapidfuzz ratio >= 85, or a
-        single edit or swap of two letters in a name of five or more (``TOBAIS``), which
-        the ratio alone scores too low for short names. A cue identical to an alias scoped to
-        other series is somebody else, not a misspelling."""
+        letter dropped, added or swapped in a name of five or more (``TOBAIS``), which the
+        ratio scores too low for short names; a letter replaced is another name as often
+        (``DORAN`` beside ``DOLAN``). A cue identical to an alias scoped to other series is
+        somebody else, not a misspelling."""
         if key in self._alias_labels:
             return None
         best = process.extractOne(
             key, self._alias_choices, scorer=fuzz.ratio, score_cutoff=MISSPELLING_RATIO
         )
-        if best is not None and regnal_differs(key, best[0]):
-            return None  # KING HENRY VI is not a misspelling of KING HENRY V
-        if best is not None:
-            return self._alias_labels[best[0]]
+        if best is not None:  # (KING HENRY VI is not a misspelling of KING HENRY V)
+            return None if regnal_differs(key, best[0]) else self._alias_labels[best[0]]
         if len(key) >= 5:
             near = process.extractOne(key, self._alias_choices, scorer=OSA.distance, score_cutoff=1)
-            if near is not None and not _replaced_letter(key, near[0]):
-                return self._alias_labels[near[0]]
+            n = near[0] if near is not None else ""  # a swap: one OSA step, two Levenshtein steps
+            if n and (len(key) != len(n) or Levenshtein.distance(key, n) == 2):
+                return self._alias_labels[n]
         return None
 
     # --- crossings -------------------------------------------------------------------------
