@@ -87,6 +87,12 @@ def test_a_reality_shows_contestants_appear_as_no_characters() -> None:
         "Slick Six, with Tom, Ann, Cody, Rae Bell, 32, and Kim Day, 27.\n"
     )
     assert not {f for f in facts(text) if f[0] == "appears_in"}
+    # what decides it: words of a competition, two distinct ones; a scripted show's none
+    assert reader._unscripted(text)
+    assert not reader._unscripted(
+        "Kira Holt returns to Harbour Lane as the hospital's new head of surgery. Her "
+        "storyline with Danny picks up where season two left off.\n"
+    )
 
 
 def test_a_shows_possessive_before_its_character_places_the_cast() -> None:

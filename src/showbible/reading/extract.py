@@ -21,6 +21,7 @@ from showbible.reading.places import heading_location, heading_place, shot
 from showbible.reading.places import place_key as place_key
 from showbible.reading.prose import read_mentions
 from showbible.reading.prose_seen import seen
+from showbible.reading.prose_words import DEVICE
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.universe.storytime import StoryTime, parse_story_time
 
@@ -237,9 +238,8 @@ def extract_scene(
 
 # What carries a voice from elsewhere: a call, a radio, a recording.
 _DEVICE = re.compile(
-    r"\b(?:phones?|telephones?|receivers?|the line|on the line|radios?|intercoms?|speakers?|"
-    r"speakerphone|walkie|tapes?|recorders?|recordings?|voicemail|answering machine|filtered|"
-    r"long distance|hangs? up|hung up)\b",
+    rf"\b(?:(?:{DEVICE})s?|walkie|receivers?|the line|tapes?|recorders?|recordings?|"
+    r"voicemail|answering machine|filtered|long distance|hangs? up|hung up)\b",
     re.IGNORECASE,
 )
 # What brings the voice's owner into the scene after all.

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from showbible.model import Kind, Scene
 from showbible.reading import lexicon
+from showbible.reading.prose_words import LETTERING
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -77,11 +78,7 @@ _CONTRACTION = re.compile(r"\w{2,}['’](?:T|S|LL|RE|VE|D|M)$", re.I)
 _AFTER_BAD = re.compile(r"^\s*(?::|#|\d|['’][sS]\b)")
 # Letters put on something: "TITAN MUSIC embossed on the flap", "KPPX painted on the van" -- a
 # company's or a sign's words in capitals, no one coming on.
-_LETTERING_AFTER = re.compile(
-    r"^\s*(?:is\s+|are\s+)?(?:embossed|printed|stamped|stencil+ed|painted|written|scrawled|"
-    r"etched|carved|engraved|emblazoned|lettered|inscribed|spray-painted|branded|monogrammed|"
-    r"embroidered)\b"
-)
+_LETTERING_AFTER = re.compile(rf"^\s*(?:is\s+|are\s+)?(?:{LETTERING})\b")
 # A last word that makes a run a firm's, a band's or a building's name, not a person's.
 _FIRM_WORDS = _wordset(
     """MUSIC RECORDS RECORDINGS INDUSTRIES INC CORP CORPORATION LTD LLC COMPANY CO BANK

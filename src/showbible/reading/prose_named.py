@@ -17,6 +17,7 @@ import re
 from showbible.reading.lexicon import position_words
 from showbible.reading.lexicon.given import is_given_name, is_surname
 from showbible.reading.names import is_title
+from showbible.reading.prose_words import LETTERING
 
 # Words to or for someone who is not there to hear: "dedicated to Frank", "in memory of Cole",
 # "named after Tobias".
@@ -34,10 +35,7 @@ THING_BEFORE = re.compile(
 )
 # Letters put on something, then a colon and the words: "painted in an old-fashioned
 # typeface: BRANNOCK", "stencilled on the crate: COLE".
-LETTERED = re.compile(
-    r"\b(?:painted|stencil+ed|lettered|lettering|typeface|printed|embroidered|engraved|"
-    r"etched|carved|inscribed|written|scrawled|chalked|reads|reading)\b[^.!?:]*:\s*[\"“']?$"
-)
+LETTERED = re.compile(rf"\b(?:{LETTERING}|lettering|typeface|reads|reading)\b[^.!?:]*:\s*[\"“']?$")
 
 
 # A name before the matter it names: "the Dunmore file", "the Lasko deposition".

@@ -41,6 +41,14 @@ WRITTEN = alternation(
     placard caption headstone gravestone tombstone epitaph banner"""
 )
 
+# What letters put on a thing are: "painted in an old-fashioned typeface: BRANNOCK" (before a
+# name), "TITAN MUSIC embossed on the flap" (after capitals, reading/introductions.py).
+LETTERING = alternation(
+    """painted stencilled stenciled lettered printed embroidered engraved etched carved
+    inscribed written scrawled chalked embossed stamped emblazoned monogrammed branded
+    spray-painted"""
+)
+
 DEVICE = alternation("phone telephone cellphone radio intercom speaker speakerphone walkie-talkie")
 
 REMAINS = alternation(

@@ -35,9 +35,15 @@ _NOT_A_NAME = frozenset(
         "thanks", "now", "then", "but", "and", "huh", "eh", "ooh", "oops", "boy", "man", "dude",
         "guys", "buddy", "pal", "honey", "sweetie", "sweetheart", "darling", "dear", "babe",
         "baby", "kid", "kids", "son", "folks", "everyone", "everybody", "people", "ladies",
-        "gentlemen", "friends",
+        "gentlemen", "friends", "hiya", "howdy", "yo", "morning", "afternoon", "evening", "anyway",
     }
 )  # fmt: skip
+
+
+def interjection(word: str) -> bool:
+    """Whether a word is one a line opens on that greets or calls nobody by name ("Oh",
+    "Hi", "Well", "Honey")."""
+    return word.lower() in _NOT_A_NAME
 
 
 def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
@@ -57,18 +63,9 @@ def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
         # The most specific name wins: "Nice to meet you, Miss Hale." greets the one called
         # Miss Hale, not her brother, whom everyone calls Hale (a title that names someone
         # else, DESIGN §3).
-        whole = [b for b in others if title and _called(ctx, b, f"{title} {word}")]
+        whole = [b for b in others if title and normalise(f"{title} {word}") in _names_of(ctx, b)]
         named += whole or [b for b in others if names_self(ctx, b, word)]
     return sorted(set(named))
-
-
-def _called(ctx: Context, cid: str, name: str) -> bool:
-    """Whether ``name`` is one of ``cid``'s names, whole (its alias "Miss Hale")."""
-    conf = ctx.canon.universe.bible.characters.get(cid)
-    names = {normalise(ctx.canon.cast.characters[cid].name)}
-    if conf is not None:
-        names |= {normalise(a if isinstance(a, str) else a.label) for a in conf.aliases}
-    return normalise(name) in names
 
 
 # A line that opens by calling someone by title and name, a sentence of its own ("Commander
@@ -143,10 +140,15 @@ def names_self(ctx: Context, cid: str, said: str) -> bool:
     said_words = normalise(said).split()
     if not said_words:
         return False
-    char = ctx.canon.cast.characters[cid]
-    names = {normalise(char.name), normalise(cid.replace("-", " "))}
+    names = _names_of(ctx, cid)
+    words = {w for n in names for w in n.split()}
+    return said_words[0] in words or normalise(said) in names
+
+
+def _names_of(ctx: Context, cid: str) -> set[str]:
+    """A character's names, normalised: the bible's name, the id, every alias."""
+    names = {normalise(ctx.canon.cast.characters[cid].name), normalise(cid.replace("-", " "))}
     conf = ctx.canon.universe.bible.characters.get(cid)
     if conf is not None:
         names |= {normalise(a if isinstance(a, str) else a.label) for a in conf.aliases}
-    words = {w for n in names for w in n.split()}
-    return said_words[0] in words or normalise(said) in names
+    return names

@@ -37,6 +37,7 @@ from showbible.reading.prose_seen import acts_on
 from showbible.rules.addressing import (
     calls_by_name,
     greets_someone_else,
+    interjection,
     named_addressees,
     named_in,
     names_self,
@@ -293,12 +294,16 @@ _GREETING = re.compile(r"(?i)meet you|how do you do|your acquaintance|charmed")
 # "The name's Voss.": the article opens the introduction, it does not pass it by.
 _THE_NAMES = re.compile(r"(?:^|[.!?]\s*)[Tt]he$")
 
-# A greeting's word and its comma before an introduction: "Hi, I'm Donny.", "Oh -- hello, I'm
-# Jen." (the eighteenth blind look's dorm room: the comma had made it said in passing).
-_HELLO_BEFORE = re.compile(
-    r"(?:^|[.!?]\s*|--\s*)(?i:hi|hello|hey|hiya|howdy|oh|um|uh|well|so|sorry|anyway|yo|"
-    r"good (?:morning|afternoon|evening)|morning|evening)\s*,$"
-)
+# A word of its own and its comma before an introduction: "Hi, I'm Donny.", "Oh -- hello, I'm
+# Jen.", "Good morning, I'm Rafi." (the eighteenth blind look's dorm room: the comma had made it
+# said in passing); an interjection by addressing.interjection.
+_HELLO_BEFORE = re.compile(r"(?:^|[.!?]\s*|--\s*)(?i:good\s+)?([A-Za-z]+)\s*,$")
+
+
+def _hello_before(before: str) -> bool:
+    m = _HELLO_BEFORE.search(before)
+    return m is not None and interjection(m.group(1))
+
 
 # After a stranger phrase, a greeting of two: "Nice to meet you both", "... you two".
 _BOTH = re.compile(r",?\s*(?:both|you\s+two|the\s+two\s+of\s+you)\b", re.IGNORECASE)
@@ -353,7 +358,7 @@ def _stranger_phrase(
             before
             and before[-1] not in ".!?"
             and not _THE_NAMES.search(before)
-            and not _HELLO_BEFORE.search(before)
+            and not _hello_before(before)
         ):
             continue  # "Because my name is George": said in passing, not an introduction
         if text[m.end() : m.end() + 2] == "'s":
