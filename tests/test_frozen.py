@@ -1,5 +1,5 @@
 """The quicker ``__init__`` of the frozen dataclasses a build makes by the million
-(showbible/frozen.py) makes what the dataclass's own makes."""
+(showbible/quick/frozen.py) makes what the dataclass's own makes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import inspect
 
 import pytest
 
-from showbible.frozen import quick_init
+from showbible.quick.frozen import quick_init
 from showbible.reading.facts import Inferred, Presence, Sentence, Speech
 from showbible.reading.infer.clauses import Mention
 from showbible.reading.matcher import Match

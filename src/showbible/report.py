@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from showbible.model import Finding, pdf_page_line, place
+from showbible.quick import rx
 from showbible.version import __version__
 
 SARIF_SCHEMA = (
@@ -227,9 +227,9 @@ def relative_to_universe(path: str, root: Path) -> str:
 # tab (ESC starts sequences that move the cursor, erase lines, set the window title), DEL, C1
 # controls (U+009B is a one-character CSI to some terminals) and the bidirectional overrides
 # that make a line read differently from its bytes. A name or cue in a script may hold any.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = rx.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # JSON escapes C0 itself; these it writes raw when ensure_ascii is off.
-_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = rx.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_safe(text: str) -> str:

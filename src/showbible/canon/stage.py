@@ -25,15 +25,16 @@ import re
 from collections.abc import Iterable
 from itertools import combinations
 
+from showbible.quick import rx
 from showbible.reading.facts import SceneFacts
 
-_START = re.compile(r"^\W*(?P<verb>re-?enters?|enters?|exits?|exeunt|dies)\b", re.IGNORECASE)
+_START = rx.compile(r"^\W*(?P<verb>re-?enters?|enters?|exits?|exeunt|dies)\b", re.IGNORECASE)
 # "Mara exits." / "Ben leaves the room": names before the verb go. So do the dead: "Cole
 # dies", "wherein SIR HUMPHREY and WILLIAM STAFFORD are slain" (no one meets them after).
 # Several go or come as the plural verb: "Lancaster and Westmoreland exit", "Carriers exit" (the
 # Folger texts' way), when a name or a plural stands right before it; not the noun, the
 # infinitive or the imperative ("blocks the exit", "may enter", "then enter JOAN").
-_AFTER = re.compile(
+_AFTER = rx.compile(
     r"\b(?P<verb>exits|leaves|re-?enters|enters|dies|(?:is|are)\s+(?:slain|killed)"
     r"|(?P<plural>exit|re-?enter|enter)(?!\w))",
     re.IGNORECASE,
@@ -42,21 +43,21 @@ _AFTER = re.compile(
 # (most action sentences; the search is tried at every character). Beyond ASCII, re.IGNORECASE
 # also matches "ſ", "ı", "İ" and the Kelvin sign, which lower-case to no "s", "i" or "k".
 AFTER_WORDS = ("exit", "leaves", "enter", "dies", "slain", "killed")
-_SUBJECT_END = re.compile(r"(?:\b[A-Z][\w'’.-]*|\w+s|\bboth|\ball|\btoo)\W*$")
-_GOING_AFTER = re.compile(r"exit|leaves|dies|is\s|are\s", re.IGNORECASE)
+_SUBJECT_END = rx.compile(r"(?:\b[A-Z][\w'’.-]*|\w+s|\bboth|\ball|\btoo)\W*$")
+_GOING_AFTER = rx.compile(r"exit|leaves|dies|is\s|are\s", re.IGNORECASE)
 # A pronoun goes: "He exits." is the last speaker's, "They exit." / "They all exit." empties the
 # stage, as a bare Exit / Exeunt does ("He leaves the letter" is no exit); "All but the Prince
 # and Peto exit": the named stay.
-_PRONOUN = re.compile(r"^\W*(?P<who>he|she|they)\s+(?:all\s+)?exits?\b", re.IGNORECASE)
-_ALL_BUT = re.compile(r"^\W*all\s+(?:but|except|save)\b", re.IGNORECASE)
+_PRONOUN = rx.compile(r"^\W*(?P<who>he|she|they)\s+(?:all\s+)?exits?\b", re.IGNORECASE)
+_ALL_BUT = rx.compile(r"^\W*all\s+(?:but|except|save)\b", re.IGNORECASE)
 # "Exeunt some with Lord SAY", "Exit one with the Clerk", "Exeunt some of them": only part of
 # the stage goes, so only the named go; naming nobody, no one known leaves.
-_SOME = re.compile(
+_SOME = rx.compile(
     r"^\W*(?:exeunt|exit)\s+(?:some|one|two|three|four|certain|several|a\s+few|others|many|most)\b",
     re.IGNORECASE,
 )
-_WITHIN = re.compile(r"\s*[\[(]\s*within\b", re.IGNORECASE)
-_BUT = re.compile(r"\b(?:but|except|save|manet|manent)\b", re.IGNORECASE)
+_WITHIN = rx.compile(r"\s*[\[(]\s*within\b", re.IGNORECASE)
+_BUT = rx.compile(r"\b(?:but|except|save|manet|manent)\b", re.IGNORECASE)
 _END = 1 << 30
 
 

@@ -30,6 +30,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from showbible.formats.files import read_file
 from showbible.formats.transcript import cut_notes, note_elements, split_cue
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
+from showbible.quick import rx
 
 with warnings.catch_warnings():
     # defusedxml.lxml is deprecated upstream but still the documented way to check an lxml
@@ -159,7 +160,7 @@ def runs_text(para: XmlElement, tag: str) -> tuple[str, int]:
 
 
 _FADES = frozenset({"FADE IN:", "FADE OUT.", "FADE OUT:", "FADE TO BLACK.", "FADE TO BLACK:"})
-_CREDIT = re.compile(r"(?:written|screenplay|teleplay|story)\s+by:?", re.IGNORECASE)
+_CREDIT = rx.compile(r"(?:written|screenplay|teleplay|story)\s+by:?", re.IGNORECASE)
 
 
 def is_transition(text: str) -> bool:

@@ -29,6 +29,7 @@ from showbible.formats.files import read_file
 from showbible.formats.fountain_notes import Source, cut_out, place_items, plain_source
 from showbible.formats.text import decode_text
 from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
+from showbible.quick import rx
 
 __all__ = ["parse_fountain", "read_fountain"]
 
@@ -44,13 +45,13 @@ _SECTION = Kind.SECTION
 _SYNOPSIS = Kind.SYNOPSIS
 _PAGE_BREAK = Kind.PAGE_BREAK
 
-_HEADING_RE = re.compile(r"(?:int\.?/ext|int|ext|est|i/e)[. ]", re.IGNORECASE)
+_HEADING_RE = rx.compile(r"(?:int\.?/ext|int|ext|est|i/e)[. ]", re.IGNORECASE)
 # Scene numbers are alphanumerics, dashes and full stops (``#1#``, ``#A3-1#``, ``#1.#``).
-_SCENE_NUMBER_RE = re.compile(r"#([\w.\-]+)#$")
-_EXTENSIONS_RE = re.compile(r"(?:\([^()]*\)\s*)+")
-_EXTENSION_RE = re.compile(r"\(([^()]*)\)")
+_SCENE_NUMBER_RE = rx.compile(r"#([\w.\-]+)#$")
+_EXTENSIONS_RE = rx.compile(r"(?:\([^()]*\)\s*)+")
+_EXTENSION_RE = rx.compile(r"\(([^()]*)\)")
 # A key starts the line with a word character; indented lines continue the previous value.
-_TITLE_KEY_RE = re.compile(r"(\w[^:]*?)[ \t]*:(.*)")
+_TITLE_KEY_RE = rx.compile(r"(\w[^:]*?)[ \t]*:(.*)")
 
 # Not ``... TO:`` but universally written as transitions; treating them as action would make
 # a lone ``FADE IN:`` open a story scene of its own.

@@ -7,16 +7,16 @@ They are the only constructs that may cross lines in the middle of other text, s
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from showbible.model import Diagnostic, Element, Kind
+from showbible.quick import rx
 
 _NOTE = Kind.NOTE
 _BONEYARD = Kind.BONEYARD
 # A whitespace-only line inside a note candidate; the caller tells blank from "two spaces".
-_WS_LINE_RE = re.compile(r"\n([^\S\n]*)(?:\n|\Z)")
+_WS_LINE_RE = rx.compile(r"\n([^\S\n]*)(?:\n|\Z)")
 
 
 @dataclass(slots=True)

@@ -28,22 +28,23 @@ from showbible.formats.files import read_file
 from showbible.formats.text import decode_text
 from showbible.formats.transcript import _speech
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
+from showbible.quick import rx
 
 __all__ = ["DEFAULT_SCENE_GAP", "parse_subtitles", "read_subtitles"]
 
 DEFAULT_SCENE_GAP = 8.0  # seconds of silence that end a scene
 
-_ARROW = re.compile(r"-->")
-_VTT_SHORT = re.compile(r"(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
-_TIMING = re.compile(r"^\s*(?P<start>\S+)\s*-->\s*(?P<end>\S+)(?:\s+.*)?$")
-_LOOKS_TIMED = re.compile(r"^\s*\d{1,2}:\d{1,2}(?::\d{1,2})?[.,]\d")
-_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>", re.IGNORECASE)
-_TAGS = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
-_BRACKET_NAME = re.compile(r"^\[\s*([^\[\]]{1,40}?)\s*\]\s*:?\s*(.+)$")
-_SOUND = re.compile(r"^\s*(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫#*\s]+)\s*$")
+_ARROW = rx.compile(r"-->")
+_VTT_SHORT = rx.compile(r"(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
+_TIMING = rx.compile(r"^\s*(?P<start>\S+)\s*-->\s*(?P<end>\S+)(?:\s+.*)?$")
+_LOOKS_TIMED = rx.compile(r"^\s*\d{1,2}:\d{1,2}(?::\d{1,2})?[.,]\d")
+_VOICE = rx.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>", re.IGNORECASE)
+_TAGS = rx.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
+_BRACKET_NAME = rx.compile(r"^\[\s*([^\[\]]{1,40}?)\s*\]\s*:?\s*(.+)$")
+_SOUND = rx.compile(r"^\s*(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫#*\s]+)\s*$")
 # Capitalised words in brackets that are sounds or manners, not speakers (SDH convention): a
 # participle or past form of six letters or more (``PLAYING``, ``MUFFLED``), or a sound word.
-_SOUND_WORD = re.compile(
+_SOUND_WORD = rx.compile(
     r"^\w{3,}(?:ING|ED)$|^(?:MUSIC|LAUGHTER|APPLAUSE|SILENCE|THUNDER|GUNFIRE|GUNSHOTS?|"
     r"EXPLOSIONS?|SIRENS?|STATIC|CRASH|BANG|INAUDIBLE|INDISTINCT|PHONE|TV|RADIO|ECHO|"
     r"(?:LAUGH|SIGH|GROAN|SCREAM|CHUCKLE|GASP|COUGH|SNIFF|SOB|GRUNT|WHISPER|SHOUT|YELL|SNORE|"
@@ -51,7 +52,7 @@ _SOUND_WORD = re.compile(
     r"CLICK|BUZZ|CHEER|SCOFF|GULP|HUM|WHIMPER|PANT|SHRIEK|STAMMER)S?|CRIES|SIGHS)$",
     re.IGNORECASE,
 )
-_LEADING_SOUND = re.compile(r"^(\[[^\[\]]*\]|\([^()]*\))\s*(?=\S)")
+_LEADING_SOUND = rx.compile(r"^(\[[^\[\]]*\]|\([^()]*\))\s*(?=\S)")
 _SKIP_BLOCKS = ("NOTE", "STYLE", "REGION", "WEBVTT")
 
 

@@ -34,11 +34,12 @@ from dataclasses import dataclass, field
 from showbible.formats.fdx import XmlElement, element_line, load_xml, localname
 from showbible.formats.files import read_file
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
+from showbible.quick import rx
 
 __all__ = ["TeiCast", "parse_tei", "read_tei"]
 
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_ENTRANCE_TEXT = re.compile(
+_ENTRANCE_TEXT = rx.compile(
     r"^\W*(?:re-?enter|enter|enters|exit|exits|exeunt|manet|manent)\b", re.IGNORECASE
 )
 _PRESENCE_TYPES = frozenset({"entrance", "exit", "entrances", "exits"})
@@ -86,15 +87,15 @@ def _who(el: XmlElement, path: str) -> list[str]:
 
 
 # A ghost, spirit or apparition of the dead in a stage direction or a speaker's name.
-_GHOST = re.compile(r"\b(?:ghosts?|spirits?|apparitions?|shades?|phantoms?)\b", re.IGNORECASE)
+_GHOST = rx.compile(r"\b(?:ghosts?|spirits?|apparitions?|shades?|phantoms?)\b", re.IGNORECASE)
 # The dead in a direction: their ghosts, or their bodies carried on ("with Caesar's body").
-_DEAD = re.compile(
+_DEAD = rx.compile(
     r"\b(?:ghosts?|spirits?|apparitions?|shades?|phantoms?|body|bodies|corpses?|coffin|hearse|"
     r"bier)\b",
     re.IGNORECASE,
 )
-_OWNER = re.compile(r"([\w-]+)['’]s?\s*$")  # "Caesar's " before "body"
-_CLAUSE = re.compile(r"[.;:!?]|\s(?:and|with)\s+(?:enter|exit|exeunt)\b", re.IGNORECASE)
+_OWNER = rx.compile(r"([\w-]+)['’]s?\s*$")  # "Caesar's " before "body"
+_CLAUSE = rx.compile(r"[.;:!?]|\s(?:and|with)\s+(?:enter|exit|exeunt)\b", re.IGNORECASE)
 
 
 def _names(label: str, text: str) -> bool:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from showbible.formats.files import read_file
 from showbible.formats.text import decode_text, normalise_newlines
 from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
+from showbible.quick import rx
 from showbible.reading.annotations import VERBS
 
 __all__ = [
@@ -50,8 +51,8 @@ __all__ = [
 # Helpers shared by the other readers
 
 
-_EXTENSIONS_RE = re.compile(r"(?:\s*\([^()]*\))+\s*$")
-_EXTENSION_RE = re.compile(r"\(([^()]*)\)")
+_EXTENSIONS_RE = rx.compile(r"(?:\s*\([^()]*\))+\s*$")
+_EXTENSION_RE = rx.compile(r"\(([^()]*)\)")
 
 
 def split_cue(text: str) -> tuple[str, tuple[str, ...]]:
@@ -115,14 +116,14 @@ def note_elements(host: Element | None, notes: list[Note], line: int) -> list[El
 # --------------------------------------------------------------------------------------------
 # Line classification
 
-_HEADING_RE = re.compile(
+_HEADING_RE = rx.compile(
     r"(?:int\.?/ext|ext\.?/int|int|ext|est|i/e)[. ]\s*\S", re.IGNORECASE
 )  # ``INT. KITCHEN``
-_SCENE_WORD_RE = re.compile(
+_SCENE_WORD_RE = rx.compile(
     r"(?:scene|cold open|teaser|prologue|epilogue|tag|opening credits|closing credits)\b",
     re.IGNORECASE,
 )
-_ACT_RE = re.compile(r"act\s+(?:\w+)\s*[.:]?\s*$|(?:end of act)\b", re.IGNORECASE)
+_ACT_RE = rx.compile(r"act\s+(?:\w+)\s*[.:]?\s*$|(?:end of act)\b", re.IGNORECASE)
 _TRANSITIONS = frozenset(
     {
         "FADE IN:", "FADE IN.", "FADE OUT.", "FADE OUT:", "FADE OUT", "FADE TO BLACK.",
@@ -133,7 +134,7 @@ _TRANSITIONS = frozenset(
 )  # fmt: skip
 # ``NAME: text``; the name may hold titles and initials (``Dr. Chen``, ``Mrs. Geller``), an
 # apostrophe (``Phoebe's Assistant``), ``#2``, ``&`` and extensions in brackets.
-_SPEECH_RE = re.compile(
+_SPEECH_RE = rx.compile(
     r"(?P<name>[^\W\d_][\w.'’\-&#]*(?:[ \t]+[\w.'’\-&#]+){0,4}?)"
     r"(?P<ext>(?:[ \t]*\([^()\n]*\))*)"
     r"[ \t]*:(?:[ \t]+(?P<text>.*)|[ \t]*)$"
@@ -156,15 +157,15 @@ _TITLE_KEYS = frozenset(
 )  # fmt: skip
 # A nickname in quotation marks as (part of) a cue: ``"Eyeball": ...``, ``"Giant" Ruby: ...``.
 # The quotes are no part of the name; a quoted phrase with sentence punctuation is a line.
-_QUOTED_CUE_RE = re.compile(r'^["\u201c]([^"\u201c\u201d:.,!?\n]{1,40})["\u201d]')
-_TITLE_LINE_RE = re.compile(r"([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(.*)$")
-_SCENE_TAG_RE = re.compile(r"[\[(]\s*scene\s*:\s*(?P<body>.*?)\s*[\])]\s*$", re.IGNORECASE | re.S)
+_QUOTED_CUE_RE = rx.compile(r'^["\u201c]([^"\u201c\u201d:.,!?\n]{1,40})["\u201d]')
+_TITLE_LINE_RE = rx.compile(r"([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(.*)$")
+_SCENE_TAG_RE = rx.compile(r"[\[(]\s*scene\s*:\s*(?P<body>.*?)\s*[\])]\s*$", re.IGNORECASE | re.S)
 _SMALL_WORDS = frozenset(
     {"of", "the", "and", "in", "at", "on", "a", "an", "to", "by", "for", "with", "de", "la"}
 )
 _OPEN = {"[": "]", "(": ")"}
-_OPENING = re.compile(r"[\[(]")
-_BRACKET_RE = re.compile(r"[\[\]()]")
+_OPENING = rx.compile(r"[\[(]")
+_BRACKET_RE = rx.compile(r"[\[\]()]")
 # A bracketed direction over more lines or characters than these is not one: read as text.
 _SPAN_LINES = 40
 _SPAN_CHARS = 4000

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import io
 import lzma
-import re
 import zipfile
 import zlib
 from pathlib import PurePosixPath
 
 from showbible.model import InputError
+from showbible.quick import rx
 
 __all__ = ["MAX_MEMBER_BYTES", "MAX_RATIO", "ZipMembers", "open_zip"]
 
@@ -27,7 +27,7 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 # Text compresses 3-10x, XML up to ~30x; a ratio past this is a bomb, not a script.
 MAX_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024  # tiny members may compress absurdly well (a file of spaces)
-_DRIVE = re.compile(r"^[A-Za-z]:")
+_DRIVE = rx.compile(r"^[A-Za-z]:")
 # What zipfile and its decompressors raise on damaged archives (bz2 raises OSError).
 _DAMAGED = (
     zipfile.BadZipFile,

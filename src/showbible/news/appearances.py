@@ -32,6 +32,7 @@ from showbible.news.credits import credited
 from showbible.news.entities import ATTRIBUTIVE, NAM, SER, Marked, Mention
 from showbible.news.extractor import CLAUSE_START, NEGATION
 from showbible.news.names import keyof
+from showbible.quick import rx
 
 # The appearance predicates: verbs (any tense) and the nouns that name an appearance.
 _VERBS = (
@@ -51,25 +52,25 @@ _NOUNS = (
     r"(?:(?:re)?appearance|cameo|return|comeback|guest\s+(?:spot|turn|appearance)|debut|turn|"
     r"stint)"
 )
-_PREDICATE = re.compile(rf"\b(?:{_VERBS})(?!\w)", re.IGNORECASE)
+_PREDICATE = rx.compile(rf"\b(?:{_VERBS})(?!\w)", re.IGNORECASE)
 # "Amy Ryan's absolutely necessary return to The Office": a possessive subject of a noun.
-_NOUN_PREDICATE = re.compile(rf"[’']s?\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}s?\b")
+_NOUN_PREDICATE = rx.compile(rf"[’']s?\s+(?:[\w\-]+\s+){{0,3}}?{_NOUNS}s?\b")
 # What may stand between the subject and its verb: auxiliaries, adverbs, a modal that is no
 # hedge ("will"), a short aside between commas ("Jubal, the unit's chief, heads to ...").
 # (or between dashes, where a description may name people: "Olivia — Mellie Grant's (Bellamy
 # Young) chief of staff — will head over to ...")
-_SUBJECT_GAP = re.compile(
+_SUBJECT_GAP = rx.compile(
     r"^(?:\s*,\s+[^,;:.\ue000]{1,50},|\s+(?:[—–]|--?)\s+[^—–;:.\ue000]{1,80}?\s+(?:[—–]|--?))?"
     r"(?:\s+(?:will|would|is|are|was|were|has|have|had|"
     r"been|be|being|set|to|also|even|now|finally|once|again|soon|then|later|both|all|going|"
     r"slated|scheduled|due|about|\w+ly))*\s*$|^[’']s\s+(?:even\s+|also\s+|now\s+)?$"
 )
-_DASH_ASIDE = re.compile(r"(?<=\s)(?:[—–]|--?)\s[^—–;:.]{1,120}?\s(?:[—–]|--?)(?=\s)")
+_DASH_ASIDE = rx.compile(r"(?<=\s)(?:[—–]|--?)\s[^—–;:.]{1,120}?\s(?:[—–]|--?)(?=\s)")
 # "Kim Raver (who also returned to Grey's as Teddy Altman)": the name the who-clause is about.
-_WHO = re.compile(r"^\s*who\s+(?:(?:also|later|then|has|had|have|will|would|\w+ly)\s+)*$")
+_WHO = rx.compile(r"^\s*who\s+(?:(?:also|later|then|has|had|have|will|would|\w+ly)\s+)*$")
 # Verbs that take the show as their object ("joins Grey's Anatomy", "visit the cast of X").
-_TRANSITIVE = re.compile(r"^(?:re)?join|^visit|^repris|^stop|^drop", re.IGNORECASE)
-_DIRECT_GAP = re.compile(
+_TRANSITIVE = rx.compile(r"^(?:re)?join|^visit|^repris|^stop|^drop", re.IGNORECASE)
+_DIRECT_GAP = rx.compile(
     r"^\s+(?:the\s+)?(?:(?:main\s+|regular\s+)?(?:cast|team|crew|set|world|ensemble|universe)\s+of\s+"
     r"(?:the\s+)?)?$"
 )
@@ -84,7 +85,7 @@ _PART = (
 )
 # From the predicate to the show: adverbs, then a preposition, then a few words that name a
 # part of a show ("an episode of", "the season 5 finale of", "the spin-off series").
-_OBJECT_GAP = re.compile(
+_OBJECT_GAP = rx.compile(
     r"^(?:\s+(?:back|again|briefly|also|once\s+more|later|this\s+(?:week|season|fall|year)|"
     # "will appear in some capacity in X", "return in a guest role on X"
     r"(?:in|as|for)\s+(?:some|a|an|any)\s+(?:small\s+|guest\s+|brief\s+)?(?:capacity|form|way|"
@@ -94,19 +95,19 @@ _OBJECT_GAP = re.compile(
     rf"(?:(?:{_PART})\s+){{0,6}}$"
 )
 # "on Lower Decks and, most memorably, in Picard": more shows for the same predicate
-_MORE_SHOWS = re.compile(
+_MORE_SHOWS = rx.compile(
     r"\s*(?:,\s*)?(?:and|as\s+well\s+as|then)\s*,?\s+(?:[a-z][\w\-,\s]{0,40}?\s+)?"
     rf"(?:on|in|to)\s+(?:the\s+)?(?P<s>{SER})"
 )
-_AS_ROLE = re.compile(rf"\s+as\s+(?:(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?)(?P<c>{NAM})")
-_OPENING = re.compile(
+_AS_ROLE = rx.compile(rf"\s+as\s+(?:(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?)(?P<c>{NAM})")
+_OPENING = rx.compile(
     r"^\W*(?P<w>[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+character|[Tt]his\s+character|[Tt]he\s+actor|"
     r"[Tt]he\s+actress|[Tt]he\s+star)\b"
 )
-_TOKEN = re.compile(f"{SER}|{NAM}")
+_TOKEN = rx.compile(f"{SER}|{NAM}")
 # The show as the subject of a host predicate: "Night Ferry will welcome back Della Marsh", "the
 # episode of Night Ferry will feature A (B) and C", "SER's finale brings back X".
-_HOST = re.compile(
+_HOST = rx.compile(
     rf"(?P<s>{SER})(?:[’']s?\s+(?:[\w\-]+\s+){{0,3}}?(?:episode|finale|premiere|season|pilot|"
     r"hour|revival|return))?\s+(?:(?:will|is|are|also|now|finally|\w+ly|set\s+to|going\s+to)\s+)*"
     r"(?:welcom(?:e|es|ed|ing)\s+back|(?:bring|brings|brought|bringing)\s+back|"
@@ -116,7 +117,7 @@ _HOST = re.compile(
 )
 # A fronted adverbial that sets the scene for the whole sentence: "In Grey's Anatomy, Amelia
 # (A) worries ...", "On the last episode of Chicago Med, ...", "During SER's premiere, ...".
-_FRONTED = re.compile(
+_FRONTED = rx.compile(
     r"^\W*(?:In|On|During|With|Over\s+on|Meanwhile,?\s+(?:in|on))\s+(?:(?:the|this|last|next|"
     r"a|an|new|latest|upcoming|final|first|\d+\w*|season|two-part)\s+){0,4}(?:(?:episode|"
     r"finale|premiere|pilot|season|hour|installment)s?\s+(?:\d+\s+)?of\s+)?"
@@ -124,26 +125,26 @@ _FRONTED = re.compile(
     rf"(?P<s>{SER})(?:(?:[’']s?)?\s+(?:[\w\-]+\s+){{0,3}}?(?:episode|finale|premiere|pilot|hour))?"
     r"\s*,\s+"
 )
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)$")
+_LIST_JOIN = rx.compile(r"^\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)$")
 # "the Star Wars film universe", "the Arrowverse's TV franchise": a franchise, not a show
-_FRANCHISE_WORDS = re.compile(
+_FRANCHISE_WORDS = rx.compile(
     r"\s+(?:film|movie|TV|television|animated|cinematic|shared)\s+(?:universe|franchise|saga|films|"
     r"movies)\b"
 )
 # "best known for", "previously starred": a performer's other work, not the article's role.
-_CAREER = re.compile(r"\b(?:known\s+for|previously|formerly|also\s+starred|credits)\b", re.I)
+_CAREER = rx.compile(r"\b(?:known\s+for|previously|formerly|also\s+starred|credits)\b", re.I)
 
 
 # "his Roseanne role Lou", "her Cheers character, Diane Chambers", "reprising her Karate Kid 2
 # role", "their Bewitched characters": a character tied to its show by a possessive.
-_SHOW_ROLE = re.compile(
+_SHOW_ROLE = rx.compile(
     rf"(?:\b(?P<pro>his|her|their)|(?P<o>{NAM})[’']s?)\s+(?:(?:former|old|original|iconic|famous|"
     rf"beloved|[\w]+-\w+)\s+)?(?P<s>{SER})\s+(?P<w>roles?|characters?|parts?|personas?)\b"
     rf"(?:\s*,?\s+(?:as\s+|of\s+)?(?P<c>{NAM}))?"
 )
 # "Elsa Dutton (Isabel May), the teenage daughter in 1883": an appositive that places a known
 # character in a show ("Gil Grissom, the former leader of the CSI team").
-_PLACED_BY_APPOSITIVE = re.compile(
+_PLACED_BY_APPOSITIVE = rx.compile(
     rf"(?P<c>{NAM})(?:\s*\({NAM}\))?,\s+(?:(?:a|an|the|one\s+of\s+the)\s+{NOT_PERFORMER}{{1,4}}?"
     rf"(?:in|on|of|from)\s+(?:the\s+)?(?:(?:hit|original|animated|[\w\-]+[’']s)\s+)?(?P<s>{SER})"
     rf"(?!\s+(?:fans|writers?|producers?|creators?|showrunners?|co-stars?|stars?|cast)\b)"

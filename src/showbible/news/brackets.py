@@ -24,14 +24,15 @@ from collections.abc import Callable
 
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, keyof
+from showbible.quick import rx
 
-_LIST = re.compile(
+_LIST = rx.compile(
     rf"{NAME}\s*\([^()]{{1,60}}\)(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){NAME}\s*"
     rf"\([^()]{{1,60}}\)){{2,}}"
 )
-_BRACKET = re.compile(r"\(([^()]{1,60})\)")
+_BRACKET = rx.compile(r"\(([^()]{1,60})\)")
 # Two titles joined in one bracket: "His Dark Materials and The History Boys", "X, or Y?"
-_JOINED = re.compile(r"[A-Z][\w'’-]*\s+(?:and|or|&)\s+[A-Z]|,\s+or\s+")
+_JOINED = rx.compile(r"[A-Z][\w'’-]*\s+(?:and|or|&)\s+[A-Z]|,\s+or\s+")
 _SMALL = frozenset(("of", "and", "the", "for", "in", "on", "to", "a", "&"))
 
 
@@ -65,7 +66,7 @@ def credit_brackets(sentence: str, is_work: Callable[[str], bool]) -> set[str]:
     return out
 
 
-_PAIR = re.compile(rf"({NAME})\s*\(([^()]{{1,60}})\)")
+_PAIR = rx.compile(rf"({NAME})\s*\(([^()]{{1,60}})\)")
 
 
 def shared_brackets(sentences: set[str]) -> set[str]:

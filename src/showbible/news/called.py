@@ -9,20 +9,19 @@ naming two shows or more, a film, or a hedge says nothing.
 
 from __future__ import annotations
 
-import re
-
 from showbible.news.careers import Careers
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
 from showbible.news.names import keyof
+from showbible.quick import rx
 
 # "character Dot", "the character Dot Crane", "fan-favourite character X"; not "his character",
 # "A's character", "S character" (an owner, read elsewhere), nor "character actor X"
-_CALLED = re.compile(
+_CALLED = rx.compile(
     rf"(?<![’'])(?<!\ue001)(?<!\ue003)\s(?:(?:the|a|an|new|old|popular|fan-favou?rite|"
     rf"long-running|much-loved|beloved)\s+){{0,2}}characters?\s+(?P<c>{NAM})(?!\s*[’']s\b)"
 )
-_OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:[a-z][\w\-]*\s+){0,2}$")
+_OWNED_BEFORE = rx.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:[a-z][\w\-]*\s+){0,2}$")
 
 
 class Called(Careers):

@@ -26,6 +26,7 @@ from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.names import NOT_PERSON_FIRST, ORGS, keyof, norm
 from showbible.news.roles import C_ITEM, OWNER, Roles
+from showbible.quick import rx
 
 # What may stand between "in" and the show: what kind of show, whose, how it is known ("TV soap",
 # "ITV drama", "the US series", "hit US comedy", "cult TV show"); never a film's or a stage's.
@@ -38,13 +39,13 @@ _IN_SHOW = rf"\s+(?:in|on)\s+{_KIND}[\"“‘']?(?P<s>{SER})"
 # A role as a thing someone has: "her role as", "his portrayal of", "a cameo role as", "the part
 # of"; whose it is comes before (a pronoun, a name's possessive, or nothing: see _CAREER)
 _ROLE_NOUN = r"(?:(?:[a-z][\w\-]*|TV)\s+){0,2}?(?:role|part|portrayal|turn|stint)\s+(?:as|of)\s+"
-_OWNED = re.compile(
+_OWNED = rx.compile(
     rf"(?:(?P<pron>\b(?:[Hh]is|[Hh]er|[Tt]heir|whose))|(?P<p>{NAM})[’']s?)\s+{_ROLE_NOUN}"
     rf"{OWNER}(?P<c>{C_ITEM}){_IN_SHOW}"
 )
 # "He found fame as X in S", "A, who shot to fame as X in S", "known to millions as X in S": the
 # role a career is known by
-_FAME = re.compile(
+_FAME = rx.compile(
     rf"(?:(?P<p>{NAM}),?\s+who\s+|(?P<pron>\b(?:[Hh]e|[Ss]he))\s+)(?:\w+ly\s+|first\s+)?"
     rf"(?:(?:found|finds|shot\s+to|rose\s+to|achieved|won)\s+fame|became\s+(?:famous|a\s+"
     rf"household\s+name)|(?:is|was|became)\s+(?:\w+\s+)?known\s+to\s+(?:millions|viewers|audiences|fans))"
@@ -52,7 +53,7 @@ _FAME = re.compile(
 )
 # "A is to leave S, where she has played X since 1995", "A quits S after 12 years playing X": the
 # show named before, the role it gave the sentence's subject
-_THERE = re.compile(
+_THERE = rx.compile(
     rf"(?P<s>{SER})\s*(?:,\s+(?:where|in\s+which)\s+(?:he|she|they)\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?:\w+ly\s+)?(?:played|plays|portrayed|starred\s+as|been\s+playing)|\s+(?:after|following)\s+"
     rf"(?:more\s+than\s+)?(?:\w+\s+)?(?:years?|decades?|seasons?)\s+(?:of\s+)?(?:playing|as))\s+"
@@ -60,21 +61,21 @@ _THERE = re.compile(
 )
 # "S star A, 45, best known as X": the role of a performer the text ties to a show ("S star A");
 # never a stage name alone ("Reginald Dwight, better known as Elton John")
-_KNOWN_AS = re.compile(
+_KNOWN_AS = rx.compile(
     rf"(?P<p>{NAM})(?:,\s*\d{{1,3}})?,\s+(?:also\s+|better\s+|best\s+)?known\s+(?:to\s+\w+\s+)?"
     rf"as\s+{OWNER}(?P<c>{C_ITEM})(?!\s+(?:in|on|from)\s)"
 )
 # "Other TV appearances included the part of X in S and a cameo role as Y in T": a list of
 # roles that are the career's, one item at a time
-_CAREER = re.compile(
+_CAREER = rx.compile(
     r"\b(?:appearances|roles|credits|parts|work)\s+(?:\w+\s+){0,2}?(?:include|included|"
     r"includes|including)\b"
 )
-_LISTED = re.compile(rf"(?:\s*,)?\s+(?:and\s+)?(?:the|a|an)\s+{_ROLE_NOUN}"
+_LISTED = rx.compile(rf"(?:\s*,)?\s+(?:and\s+)?(?:the|a|an)\s+{_ROLE_NOUN}"
                      rf"{OWNER}(?P<c>{C_ITEM}){_IN_SHOW}")  # fmt: skip
 # "A, who was X in S", "and was saw mill owner X in S": a performer who *was* a character (the
 # show may be "the long-running show": the one the article is about)
-_WAS = re.compile(
+_WAS = rx.compile(
     rf"(?:(?P<p>{NAM}),?\s+who\s+|\band\s+|(?P<pron>\b(?:[Hh]e|[Ss]he))\s+(?:\w+ly\s+)?)"
     rf"(?:was|is|has\s+been)\s+(?!(?:nominated|named|called|known|born|cast|seen|set)\b)"
     rf"(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?(?P<c>{NAM})"
@@ -82,7 +83,7 @@ _WAS = re.compile(
     rf"drama|comedy)\b)"
 )
 # "with A in the title role", "A takes the title role": the show's name is the role's
-_TITLE_ROLE = re.compile(
+_TITLE_ROLE = rx.compile(
     rf"(?P<p>{NAM})\s+(?:(?:is|was|will\s+be)\s+)?in\s+the\s+title\s+(?:role|part)\b"
     rf"|(?P<p2>{NAM})\s+(?:(?:will|has|had|is|was)\s+)?(?:plays?|played|playing|takes?|took|"
     rf"taking)\s+the\s+title\s+(?:role|part)\b(?:\s+(?:in|of)\s+(?P<s>{SER}))?"
@@ -90,17 +91,17 @@ _TITLE_ROLE = re.compile(
 
 # "slated comedian A for his character X", "her Gullwing character, X": a character the
 # performer named just before owns (the show, when the phrase names one)
-_THEIR_CHARACTER = re.compile(
+_THEIR_CHARACTER = rx.compile(
     rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:(?P<s>{SER})\s+)?(?:character|creation|"
     rf"alter\s+ego)\s*,?\s+(?P<c>{NAM})"
 )
-_JOB_BEFORE = re.compile(r"\b(?i:actor|actress|star|comedian|comic|performer)\s+$")
+_JOB_BEFORE = rx.compile(r"\b(?i:actor|actress|star|comedian|comic|performer)\s+$")
 
 # A title role on a stage or in a film is no TV role
-_NOT_TV = re.compile(r"\b(?:Broadway|West\s+End|stage|musical|film|movie|play|theatre|theater)\b")
+_NOT_TV = rx.compile(r"\b(?:Broadway|West\s+End|stage|musical|film|movie|play|theatre|theater)\b")
 
 # An opening phrase before a sentence's subject: "Despite an Oscar nomination, A ..."
-_OPENING = re.compile(
+_OPENING = rx.compile(
     r"^\W*(?:Despite|After|Before|Since|In|On|At|During|Following|Like|Unlike|Although|Though|"
     r"While|When|Born|Speaking|Last|This|Earlier|Later|Now|Today|Yesterday)\b[^,\ue002]{0,60},\s+"
 )

@@ -19,49 +19,50 @@ from showbible.news.pairing import zip_roles
 from showbible.news.recasts import Recasts
 from showbible.news.respectively import Respectively
 from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, DESC, list_of
+from showbible.quick import rx
 
 # "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"
-_IN_THE_ROLE = re.compile(
+_IN_THE_ROLE = rx.compile(
     rf"(?P<p>{NAM})\s+in\s+the\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:role|part)\s+of\s+(?:the\s+)?"
     rf"(?P<c>{NAM})"
 )
 # "Khalid Abdalla has the role of Dodi Fayed", "Jane Doe landed the part of X": a role obtained
 # (also "The actress landed the part of the new resident, Morgan": the performer named before,
 # and a description of the role before its name)
-_GOT_ROLE = re.compile(
+_GOT_ROLE = rx.compile(
     rf"(?:(?P<p>{NAM})|\b(?P<the>[Tt]he\s+(?:actress|actor|star|performer|comedian)))\s+{AUX}"
     rf"(?:has|had|have|gets|got|get|lands|landed|land|snags|snagged|wins|won|scores|scored|nabs|"
     rf"nabbed|books|booked)\s+(?:the|a)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:role|part)\s+of\s+"
     rf"(?:the\s+(?:[a-z][\w\-]*\s+){{0,3}}?[a-z][\w\-]*,\s+)?(?:the\s+)?(?P<c>{NAM})"
 )
 # "the casting of Jonny Lee Miller as John Major": the casting named as a noun
-_CASTING_OF = re.compile(
+_CASTING_OF = rx.compile(
     rf"\b(?:casting|recasting|hiring|addition)\s+of\s+(?P<p>{NAM})\s+as\s+(?P<c>{C_ITEM})"
 )
 # "S. Epatha Merkerson started on the show as ... and later became Lt. Anita Van Buren, a role
 # she has held for 16 years": the role is the one the subject became
-_BECAME_ROLE = re.compile(
+_BECAME_ROLE = rx.compile(
     rf"(?P<p>{NAM})[^.;:\ue002]{{0,120}}?\b(?:became|becomes|become|becoming)\s+(?P<c>{NAM}),\s+"
     rf"(?:a|the)\s+(?:[a-z][\w\-]*\s+)?(?:role|part)\b"
 )
 
 # "Jamie Hector, who was drug lord Marlo Stanfield on The Wire": a performer who *was* a named
 # character on a named show played that character there
-_WAS_ROLE = re.compile(
+_WAS_ROLE = rx.compile(
     rf"(?P<p>{NAM}),?\s+who\s+(?:was|is|has\s+been)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?"
     rf"(?P<c>{NAM})\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z]\S*[’']s\s+)?(?P<s>\ue000\d+\ue001)"
 )
 
 # "Sabrina Impacciatore, better known as Valentina from the second season of The White Lotus",
 # "Domhnall Gleeson, AKA Bill Weasley from Harry Potter": a performer named by a role of theirs
-_KNOWN_AS = re.compile(
+_KNOWN_AS = rx.compile(
     rf"(?P<p>{NAM}),\s+(?:(?:also|better|best)\s+known\s+as|aka|AKA|a\.k\.a\.)\s+"
     rf"(?:(?:the|a|an)\s+)?(?P<c>{NAM})\s+(?:from|on|in|of)\s+(?:the\s+)?"
     rf"(?:[a-z][\w\-]*\s+){{0,6}}?(?P<s>\ue000\d+\ue001)"
 )
 # "Anthony “Tony” Almeida is a fictional character portrayed by Carlos Bernard on the television
 # series 24": a reference work's opening line
-_CHARACTER_BY = re.compile(
+_CHARACTER_BY = rx.compile(
     rf"(?P<c>{NAM})\s+(?:is|was)\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){{0,3}}?"
     rf"(?:character|protagonist|antagonist|villain)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
     rf"(?:portrayed|played|voiced)\s+by\s+(?P<p>{NAM})"
@@ -70,57 +71,57 @@ _CHARACTER_BY = re.compile(
 
 # "Hermione Corfield (The Road Dance) and Jeremy Irvine (...) will tackle the roles of Julia
 # Moriston and Henry Beauchamp": in order, once the credits are blanked
-_THE_ROLES_OF = re.compile(
+_THE_ROLES_OF = rx.compile(
     rf"(?P<p>{list_of(NAM)}),?\s+{AUX}(?:tackles?|tackled|tackling|takes?\s+on|took\s+on|taking\s+on|"
     rf"steps?\s+into|stepped\s+into)\s+the\s+(?:roles?|parts?)\s+of\s+(?P<c>{list_of(C_ITEM)})"
 )
 
 # "Kim Cattrall's return to the Sex and the City universe as Samantha Jones", "Amy Ryan's
 # absolutely necessary return to The Office as Holly Flax", "Henry Cavill's recasting as Geralt"
-_RETURN_AS = re.compile(
+_RETURN_AS = rx.compile(
     rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w\-]*\s+){{0,3}}(?:return|comeback|debut|turn|stint|casting|"
     rf"recasting)\b[^.;\ue002]{{0,60}}?"
     rf"\bas\s+(?P<c>{C_ITEM})"
 )
 # "the arrival of Jason Mewes and Kevin Smith — not as Jay and Silent Bob, but as Bunch and
 # Sonny": the roles after "but as", in order (the ones denied are other parts of theirs)
-_NOT_BUT_AS = re.compile(
+_NOT_BUT_AS = rx.compile(
     rf"(?P<p>{list_of(NAM)})\s*(?:[—–,(]|--)?\s*not\s+as\s+(?:{DESC})?{list_of(NAM)}\s*,?\s+but\s+(?:rather\s+)?"
     rf"as\s+(?P<c>{list_of(C_ITEM)})"
 )
 # "Tom Ellis' titular devil", "John Cena's titular anti-hero": the hero a show is named after,
 # played by the owner; the show is the one the sentence names
-_TITULAR = re.compile(
+_TITULAR = rx.compile(
     rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w\-]*\s+)?(?:(?:titular|eponymous)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
     r"[a-z][\w\-]*|title\s+(?:character|role|hero|heroine|part))\b"  # not "his title fight"
 )
 # "joins Barbara Hershey, reprising her role as Cora, and Robbie Kay, back as Peter Pan": a list
 # item of a performer and the role they come back as
-_BACK_AS = re.compile(
+_BACK_AS = rx.compile(
     rf"(?P<p>{NAM}),\s+(?:(?:now|once\s+again|again|also)\s+)?(?:back|returning)\s+as\s+"
     rf"(?P<c>{C_ITEM})"
 )
 # "Rick Flag Sr. actor Frank Grillo said": the role, then its performer
-_ROLE_ACTOR = re.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
+_ROLE_ACTOR = rx.compile(rf"(?P<c>{NAM})\s+(?:actor|actress|star|voice\s+actor)\s+(?P<p>{NAM})")
 # "because the actor Cameron Boyce is working on another project, his character, Luke Ross, is
 # not featured": the character of the performer named before in the sentence
-_THEIR_CHARACTER = re.compile(
+_THEIR_CHARACTER = rx.compile(
     rf"\b(?:his|her|their)\s+(?:[a-z][\w\-]*\s+)?(?:character|role),\s+(?P<c>{NAM}),"
 )
 # The performer a "his character" refers to: named just after the words of a performer's job.
-_PERFORMER_NAMED = re.compile(rf"\b(?:actor|actress|star|comedian|performer)\s+(?P<p>{NAM})")
+_PERFORMER_NAMED = rx.compile(rf"\b(?:actor|actress|star|comedian|performer)\s+(?P<p>{NAM})")
 # "Teddy Hawley is Prince Harry and Timothee Sambor is Prince William", "while Franco is
 # Argyle": a performer *is* the role, when the article says the first is a performer and
 # nothing says the second is
-_IS_ROLE = re.compile(rf"(?P<p>{NAM})\s+is\s+(?P<c>{NAM})(?=\s*(?:[,.;:]|and\b|$))")
+_IS_ROLE = rx.compile(rf"(?P<p>{NAM})\s+is\s+(?P<c>{NAM})(?=\s*(?:[,.;:]|and\b|$))")
 # "Sarah Jessica Parker (aka Carrie Bradshaw)": the same person, unless one is a performer
-_AKA = re.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
+_AKA = rx.compile(rf"(?P<p>{NAM})\s*\(\s*(?:aka|AKA|a\.k\.a\.)\s+(?P<c>{NAM})\s*\)")
 
 
 # "will guest on The Office as Andy's brother", "will appear as Sabrina's father on Raising
 # Hope", "will play the ex-wife of Eli (Alan Cumming) on an upcoming episode of The Good Wife":
 # a new role named by its tie to a character, who is in that show
-_TIED_ROLE = re.compile(
+_TIED_ROLE = rx.compile(
     rf"\bas\s+(?P<o>{NAM})[’']s?\s+(?:[a-z][\w\-]*\s+){{1,4}}?(?:on|in)\s+[“\"‘']?(?P<s>{SER})"
     rf"|\b(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}?[a-z][\w\-]*\s+(?:of|to)\s+(?P<o2>{NAM})"
     rf"(?:\s*\([^()]*\))?\s+(?:on|in)\s+(?:(?:an?|the)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"

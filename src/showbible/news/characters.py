@@ -31,15 +31,16 @@ from showbible.news.cleaning import Article, sentences
 from showbible.news.entities import NAM, SER, Knowledge, Marked, ranked, title_case
 from showbible.news.facts import NewsFact
 from showbible.news.names import ORGS, OUTLETS, keyof, words
+from showbible.quick import rx
 from showbible.reading.lexicon import is_common, names_no_one
 from showbible.reading.lexicon.given import is_given_name, is_surname
 
 # "Castle's Beckett", "Frasier's ex-wife Lilith Sternin", "FBI's Jubal": a show's own people.
-_OWNED = re.compile(rf"(?P<s>{SER})[’']s?\s+(?:(?:[a-z][\w\-]*)\s+){{0,3}}(?P<n>{NAM})")
+_OWNED = rx.compile(rf"(?P<s>{SER})[’']s?\s+(?:(?:[a-z][\w\-]*)\s+){{0,3}}(?P<n>{NAM})")
 # "her Cheers character, Diane Chambers", "the Seinfeld character Kramer"
-_SHOW_CHARACTER = re.compile(rf"(?P<s>{SER})\s+(?:character|role)s?\s*,?\s+(?P<n>{NAM})")
+_SHOW_CHARACTER = rx.compile(rf"(?P<s>{SER})\s+(?:character|role)s?\s*,?\s+(?P<n>{NAM})")
 # "Jay Sherman from the animated series The Critic", "Steve Urkel from ABC's Family Matters"
-_FROM = re.compile(
+_FROM = rx.compile(
     rf"(?P<n>{NAM})\s+(?:\([^()]*\)\s+)?from\s+(?:(?:the|then-new|[\w\-]+[’']s|[a-z][\w\-]*|"
     rf"TV)\s+){{0,5}}(?P<s>{SER})"
 )
@@ -50,15 +51,15 @@ NOT_PERFORMER = (
     r"writers?|directors?|hosts?|alums?|veterans?|cast|voice)\b)[a-z][\w\-]*\s+)"
 )
 # "Ahsoka Tano, a main character from A", "Gil Grissom, the former leader of the CSI team"
-_APPOSITIVE = re.compile(
+_APPOSITIVE = rx.compile(
     rf"(?P<n>{NAM}),\s+(?:a|an|the|one\s+of\s+the)\s+{NOT_PERFORMER}{{0,4}}?(?:of|from|on|in)\s+"
     rf"(?:the\s+)?(?P<s>{SER})"
 )
 # "A and B", "A, B and C": a coordination ends with "and" ("Deckler, Gussman, Lee & Lurie" is a
 # firm's name, "Stephen Amell, Oliver will" an aside)
-_LIST = re.compile(rf"{NAM}(?:\s*,\s*{NAM})*,?\s+and\s+{NAM}(?![’']s)")
+_LIST = rx.compile(rf"{NAM}(?:\s*,\s*{NAM})*,?\s+and\s+{NAM}(?![’']s)")
 # "head for Italy", "St. Elgius", "the Yellowstone ranch": a place or a modifier, not a person
-_BEFORE_PLACE = re.compile(r"(?:\b(?:in|to|for|from|at|into|near|St\.|the|The)\s+)$")
+_BEFORE_PLACE = rx.compile(r"(?:\b(?:in|to|for|from|at|into|near|St\.|the|The)\s+)$")
 # Words that are capitalised when they open a sentence or a title, never a character's name.
 _NOT_CHARACTERS = frozenset(
     keyof(w)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 
+from showbible.quick import rx
+
 # A paragraph about the cinema's prizes or takings, and the words that put a show on TV anyway
-CINEMA = re.compile(r"\bOscars?\b|\bAcademy\s+Awards?\b|\bbox[- ]office\b|\bbig\s+screen\b")
-TV_KIND = re.compile(r"\b(?:TV|television|soap|series|sitcom|show|drama|comedy|BBC|ITV|Channel)\b")
+CINEMA = rx.compile(r"\bOscars?\b|\bAcademy\s+Awards?\b|\bbox[- ]office\b|\bbig\s+screen\b")
+TV_KIND = rx.compile(r"\b(?:TV|television|soap|series|sitcom|show|drama|comedy|BBC|ITV|Channel)\b")
 # Names of a film's or a stage's world, never a show's
-_STAGE_OR_SCREEN = re.compile(
+_STAGE_OR_SCREEN = rx.compile(
     r"(?:Broadway|Off-Broadway|West\s+End|Hollywood|Bollywood|the\s+West\s+End)", re.I
 )
 

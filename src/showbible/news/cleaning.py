@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from showbible.formats.text import decode_text
 from showbible.model import InputError
 from showbible.news.names import words
+from showbible.quick import rx
 
 # A page with its markup may be large; its text, or a text file, is never this long (the longest
 # features run to 50,000 characters): a dump, a book or a log, and slow to read (~60 µs a
@@ -71,7 +72,7 @@ def article_text(data: bytes, file: str) -> list[tuple[int, str]]:
     return list(enumerate(text.split("\n"), 1))
 
 
-_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+_HTML_START = rx.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 _BLOCKS = frozenset(
     words(
         """
@@ -151,30 +152,30 @@ def html_lines(text: str) -> list[tuple[int, str]]:
     return parser.lines
 
 
-_BOILERPLATE_START = re.compile(
+_BOILERPLATE_START = rx.compile(
     r"^\s*(?:related|more|more in|read more|see also|also read|read next|watch|advertisement|"
     r"sponsored|recommended|trending|popular|up next|next|previously|episode recaps|"
     r"sign up|subscribe|newsletter|share this|follow us|tags?|filed under|photo|image|credit|"
     r"getty images)\b\s*[:|•\-–—]",
     re.IGNORECASE,
 )
-_BOILERPLATE_ANY = re.compile(
+_BOILERPLATE_ANY = rx.compile(
     r"we may earn|earn (?:a )?commission|independently selected|affiliate|"
     r"\bsubscribe\b|on stands|buy it here|newsletter|cookie|privacy policy|all rights reserved|"
     r"terms of (?:use|service)|click here|sign up for|photo credit|\bposted in:|\btagged:",
     re.IGNORECASE,
 )
 # A picture's caption after its label, and how long it is before it says more than a credit.
-_CAPTION = re.compile(r"^\s*(?:photo|image|pictured|caption)\s*[:|•\-–—]\s*(?P<text>\S.*)$", re.I)
+_CAPTION = rx.compile(r"^\s*(?:photo|image|pictured|caption)\s*[:|•\-–—]\s*(?P<text>\S.*)$", re.I)
 _CAPTION_WORDS = 6
 # A paragraph this long is the article's prose, whatever phrase of a page's furniture it holds.
 _PROSE_WORDS = 40
-_SOURCE_LINE = re.compile(r"^\s*(?:source|via|h/t|sources?)\s*:\s*(?P<outlet>.+?)\s*$", re.I)
-_TRAILER = re.compile(r"^\s*(?:more in|episode recaps|more from|you may also like)\b", re.I)
-_TAG = re.compile(r"<[^<>]{0,4000}>")
+_SOURCE_LINE = rx.compile(r"^\s*(?:source|via|h/t|sources?)\s*:\s*(?P<outlet>.+?)\s*$", re.I)
+_TRAILER = rx.compile(r"^\s*(?:more in|episode recaps|more from|you may also like)\b", re.I)
+_TAG = rx.compile(r"<[^<>]{0,4000}>")
 # Italics flattened by a crawler into "iThe Following/i".
-_FLAT_ITALIC = re.compile(r"(?<![\w/])i([A-Z][^/<>\n]{0,60}?)/i\b")
-_TEXTUAL = re.compile(
+_FLAT_ITALIC = rx.compile(r"(?<![\w/])i([A-Z][^/<>\n]{0,60}?)/i\b")
+_TEXTUAL = rx.compile(
     r"[A-Za-z0-9\s.,;:!?'\"()\[\]\-–—…’‘“”/&%$#@*+=_|éèêëáàâäíìîïóòôöúùûüçñÉÈÁÀÍÓÚÇÑ]"
 )
 
@@ -194,7 +195,7 @@ def _garbage(token: str) -> bool:
 # It is layout, not prose: left in, it parts the name from its verb. Blanked with spaces of the
 # same length, so offsets hold; a comma, a bracket or the end of the aside must close it
 # ("Nia Okoro, right after ..." keeps its words).
-_CAPTION_POINTER = re.compile(
+_CAPTION_POINTER = rx.compile(
     r"(?<=[A-Za-z.])(?:\s*,\s*(?:(?:far|second|third|fourth|top|bottom|back|front|from|row)\s+)*"
     r"(?:left|right|center|centre)(?:\s+to\s+right)?\s*,|"
     r"\s*\((?:(?:far|second|third|top|bottom|from)\s+)*(?:left|right|center|centre|[LRC])\))"
@@ -251,7 +252,7 @@ def _headline(line: str) -> bool:
 
 
 # A dateline a crawler kept in front of the text (" date 2023-07-23 ...").
-_DATELINE = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s+")
+_DATELINE = rx.compile(r"^\s*date \d{4}-\d\d-\d\d\s+")
 
 
 def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
@@ -293,7 +294,7 @@ def read_article(lines: Iterable[tuple[int, str]], file: str) -> Article:
 
 
 # A site section's label, as crawled above a headline: a word or three, each capitalised.
-_KICKER = re.compile(r"^(?:[A-Z][\w’'&]*\s*){1,3}$")
+_KICKER = rx.compile(r"^(?:[A-Z][\w’'&]*\s*){1,3}$")
 
 
 def _kicker(line: str, following: list[tuple[int, str]]) -> bool:
@@ -347,7 +348,7 @@ _ABBREV = (
 )  # fmt: skip
 # The closing quote after the full stop stays with its sentence (`in "Gotham."`): cut off, the
 # title's opening quote would stand alone.
-_SENT_END = re.compile(r"(?<=[.!?…])(?P<q>[\"”’']?)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENT_END = rx.compile(r"(?<=[.!?…])(?P<q>[\"”’']?)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -392,7 +393,7 @@ def _chunks(offset: int, sentence: str) -> list[tuple[int, str]]:
     return out
 
 
-QUOTE_RE = re.compile(r"\"[^\"]+\"|“[^”]+”|“[^\"”]+\"|\"[^\"“]+”")
+QUOTE_RE = rx.compile(r"\"[^\"]+\"|“[^”]+”|“[^\"”]+\"|\"[^\"“]+”")
 
 
 def unquoted(text: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from showbible.news.cleaning import Article, unquoted
 from showbible.news.names import GENRE_WORDS, WEEKDAYS, keyof, words
 from showbible.news.series import TITLE, series_name
+from showbible.quick import rx
 from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 
@@ -117,7 +118,7 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
 
 # "New Girl: Dermot Mulroney will play ...", "30 Rock: If you caught ...": a roundup's item
 # opening on the show it is about
-_LABEL_LINE = re.compile(rf"^\W*(?P<t>(?:\d{{1,4}}[ \t]+)?{TITLE})[ \t]*:[ \t]+(?P<rest>\S.*)$")
+_LABEL_LINE = rx.compile(rf"^\W*(?P<t>(?:\d{{1,4}}[ \t]+)?{TITLE})[ \t]*:[ \t]+(?P<rest>\S.*)$")
 
 
 def _label(text: str) -> str | None:

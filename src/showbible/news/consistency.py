@@ -26,22 +26,23 @@ from showbible.news.entities import Knowledge, title_case
 from showbible.news.extractor import CLAUSE_START, NEGATION
 from showbible.news.facts import NewsFact
 from showbible.news.names import NAME, ROLE_VERB, keyof
+from showbible.quick import rx
 
 _PAIR = rf"(?P<n>{NAME})\s*\((?P<b>[^()]{{1,60}})\)"
-_PAIR_RE = re.compile(_PAIR)
+_PAIR_RE = rx.compile(_PAIR)
 # Pairs listed together: "A (X), B (Y) and C (Z)".
-_PAIR_LIST = re.compile(
+_PAIR_LIST = rx.compile(
     rf"{NAME}\s*\([^()]{{1,60}}\)(?:\s*,\s*(?:and\s+)?{NAME}\s*\([^()]{{1,60}}\)"
     rf"|\s+and\s+{NAME}\s*\([^()]{{1,60}}\))+"
 )
-_QUOTED = re.compile(r"^\s*[‘'“\"].+[’'”\"]\s*$")
+_QUOTED = rx.compile(r"^\s*[‘'“\"].+[’'”\"]\s*$")
 # A performer who takes a role right after the brackets: they hold a credit (see ROLE_VERB).
-_ROLE_AFTER = re.compile(rf"(?:\s*,?\s*(?:and\s+)?{NAME}\s*\([^()]{{1,60}}\))*{ROLE_VERB}")
+_ROLE_AFTER = rx.compile(rf"(?:\s*,?\s*(?:and\s+)?{NAME}\s*\([^()]{{1,60}}\))*{ROLE_VERB}")
 # A list of performers after "starred", only some of them with brackets: "starred Zach Braff
 # (Bullets Over Broadway), Sarah Chalke, Donald Faison, ... John C. McGinley (Glengarry Glen
 # Ross), and more": a cast of characters would bracket every name.
 _ITEM = rf"{NAME}(?:\s*\([^()]{{1,60}}\))?"
-_STAR_LIST = re.compile(
+_STAR_LIST = rx.compile(
     rf"\b(?:starred|stars|starring|featured|featuring|features)\s+(?P<l>{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ITEM}){{2,}})"
 )
 # Words a name may hold in lower case; any other lower-case word makes a bracket a title's.
@@ -49,7 +50,7 @@ _NAME_LOWER = frozenset(
     ("de", "da", "van", "von", "der", "den", "del", "di", "du", "le", "la", "bin", "al", "dos",
      "das", "mac", "the", "of", "and", "or", "aka", "a.k.a.", "a")
 )  # fmt: skip
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b|\b(?:season|series|episode|film|movie|show)\b", re.I)
+_YEARS = rx.compile(r"\b(?:19|20)\d\d\b|\b(?:season|series|episode|film|movie|show)\b", re.I)
 
 
 def _title_shape(bracket: str) -> int:
@@ -128,7 +129,7 @@ def _person_shaped(name: str) -> bool:
 
 
 # "X isn't the only <Show> character to return" says X returns.
-_NOT = re.compile(rf"(?:{NEGATION.pattern}|n[’']t\b)(?!\s+(?:the\s+)?only\b)")
+_NOT = rx.compile(rf"(?:{NEGATION.pattern}|n[’']t\b)(?!\s+(?:the\s+)?only\b)")
 
 
 def negated(fact: NewsFact) -> bool:

@@ -9,10 +9,11 @@ import re
 from collections import Counter
 
 from showbible.news.entities import NAM, SER, Marked
+from showbible.quick import rx
 
 # (a title the reader does not know may stand beside them: `("This is Us", "Gypsy") as`; what
 # the role is may come before its name: `as defender "Tameika Washington"`)
-_CREDIT_LIST = re.compile(
+_CREDIT_LIST = rx.compile(
     rf"{NAM}\s*\((?P<b>[^()\ue002]*{SER}[^()\ue002]*)\)"
     rf"(?=(?:\s*,?\s*(?:and\s+)?{NAM}\s*\([^()]*\))*\s*,?\s*(?:will\s+|is\s+set\s+to\s+|also\s+)*"
     r"(?:portray|play|star\s+as|voice|tackle|take\s+on|as)\s+(?:[a-z]+\s+){0,2}\ue002)"

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from showbible.news.names import NAME
+from showbible.quick import rx
 
-_BRACKET = re.compile(r"\[([^\[\]]{1,120})\]")
-_PAIR_BODY = re.compile(rf"^\s*{NAME}(?:\s+and\s+{NAME})?\s*$")
+_BRACKET = rx.compile(r"\[([^\[\]]{1,120})\]")
+_PAIR_BODY = rx.compile(rf"^\s*{NAME}(?:\s+and\s+{NAME})?\s*$")
 
 
 def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -40,4 +41,4 @@ def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
     return joined, spans
 
 
-_NICKNAME = re.compile(r"(\b[A-Z][\w.’'-]* )[‘'“\"]([A-Z][\w.’-]{1,20})[’'”\"](?= [A-Z])")
+_NICKNAME = rx.compile(r"(\b[A-Z][\w.’'-]* )[‘'“\"]([A-Z][\w.’-]{1,20})[’'”\"](?= [A-Z])")

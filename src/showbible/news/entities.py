@@ -40,18 +40,19 @@ from showbible.news.series import (
 )
 from showbible.news.shortforms import initials, marked_tails, spelled_out
 from showbible.news.trimming import trim_name
+from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name
 
 # A quoted title: double quotes, single curly ones (‘Lower Decks’) or straight ones ('Yellowstone').
-_TITLE_QUOTE = re.compile(
+_TITLE_QUOTE = rx.compile(
     rf"{QUOTE_RE.pattern}|‘(?:[^‘’]|’(?=[a-z])){{1,80}}’|(?<![\w])'[^'\n]{{1,60}}'(?![\w])"
 )
 # Placeholders: private-use characters never found in crawled text.
 SER = "\ue000\\d+\ue001"
 NAM = "\ue002\\d+\ue003"
-_PLACE = re.compile("\ue000(\\d+)\ue001|\ue002(\\d+)\ue003")
+_PLACE = rx.compile("\ue000(\\d+)\ue001|\ue002(\\d+)\ue003")
 # Titles and ranks that make the name after them a character's.
-_RANK = re.compile(
+_RANK = rx.compile(
     r"(?:Captain|Capt\.|Ensigns?|Dr\.|Doctors?|Detectives?|Det\.|Agent|Sergeant|Sgt\.|Lt\.|"
     r"Lieutenant|Chief|Officer|Commander|Admiral|Marshal|Sheriff|Deputy|Professor|King|Queen|"
     r"Prince|Princess|Lord|Lady|Sister|Brother|Father|Uncle|Aunt|in Charge|"
@@ -331,7 +332,7 @@ class Knowledge:
 
 # A photo credit's caption: "REBECCA FERGUSON as Lady Jessica Atreides in ..." (a name in
 # capitals is otherwise a label: "BREAKING NEWS as Della Marsh returns")
-_CAPS_CAST = re.compile(
+_CAPS_CAST = rx.compile(
     r"^[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){1,2}\s+as\s+(?:[A-Z][a-z][\w’'.\-]*\s+){1,4}in\s"
 )
 
@@ -412,14 +413,14 @@ def films_or_past(after: str) -> bool:
 
 # "Game of Thrones fans", "multiple Game of Thrones episodes", "Thrones–worthy": a show used to
 # describe something else is not what the article is about, and does not count toward its show.
-ATTRIBUTIVE = re.compile(
+ATTRIBUTIVE = rx.compile(
     r"^(?:[–-]\w|\s+(?:fans|viewers|episodes|vets?|veterans?|alums?|universe|franchise|prequel|"
     r"sequel|spin-?off|creators?|finale|premiere)\b)"
 )
 
 # "a Lord of the Rings alumni", "Pippin in The Lord of the Rings movies": a title named for
 # someone's past or for the films of its name is not what an article about a show is about.
-_NOT_THE_SUBJECT = re.compile(
+_NOT_THE_SUBJECT = rx.compile(
     r"^[’']?\s+(?:alumni|alumnus|alumna|alumnae|movies|films|trilogy|novels|books|comics)\b"
 )
 
@@ -469,7 +470,7 @@ def _drop_title(kb: Knowledge, title: str) -> None:
 
 
 # "Big Bang Theory Stars Jim Parsons and Mayim Bialik": names listed after a performer's word.
-_PEOPLE_LIST = re.compile(
+_PEOPLE_LIST = rx.compile(
     rf"(?i:(?<![\w-])(?:stars?|starring|co-stars?|actors?|actress(?:es)?|alums?|cast members?))\s+"
     rf"(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)"
 )
@@ -511,12 +512,12 @@ def _franchise_forms(kb: Knowledge, text: str) -> None:
                 kb.surfaces.setdefault(rest.lower(), t)
 
 
-_PERFORMER_BEFORE = re.compile(
+_PERFORMER_BEFORE = rx.compile(
     r"(?:\b(?:actor|actress|actors|actresses|star|stars|[Ss]tarring|co-star|co-stars|alum|"
     r"veteran|newcomer|cast members?|performer|comedian|voice actor|played by|portrayed by|"
     r"voiced by|the late)\s*,?\s*|[’']s\s+(?:voice actor|star)\s*,?\s*)$"
 )
-_PERFORMER_AFTER = re.compile(
+_PERFORMER_AFTER = rx.compile(
     r"^(?:,\s*who\s+)?\s*(?:plays|played|portrays|portrayed|voices|voiced|is playing|stars as|"
     r"starred as|reprises|reprised|reprising|will reprise|returns as|returning as|returned as|"
     r"was cast|is cast|has been cast|have been cast|were cast|are cast|will play|"
@@ -527,19 +528,19 @@ _PERFORMER_AFTER = re.compile(
     rf"{{1,60}}\))*{ROLE_VERB}\s+(?:the\s+roles?\s+of\s+)?[A-Z]"
 )
 # "Candice Patton (Iris West) told the magazine": the one who speaks to the press.
-_SPOKE_AFTER = re.compile(
+_SPOKE_AFTER = rx.compile(
     r"^(?:\s*\([^()]{1,40}\))?,?\s+(?:told|tells|says|said|explained|explains|added|adds|"
     r"revealed|reveals|noted|notes|shared|shares|recalled|recalls|teased|teases|admitted|"
     r"admits|echoed|echoes|spoke|speaks)\b"
 )
-_GOVERNED = re.compile(rf"\b(?:behind|of|for|with|by)\s+(?:{NAME}\s*(?:,|and)\s+)*$")
-_CHARACTER_BEFORE = re.compile(
+_GOVERNED = rx.compile(rf"\b(?:behind|of|for|with|by)\s+(?:{NAME}\s*(?:,|and)\s+)*$")
+_CHARACTER_BEFORE = rx.compile(
     r"\b(?:as|character(?:\s+of)?|role(?:\s+of)?|plays|played|portrays|playing|voices|"
     r"reprised|aka|AKA)\s+(?:the\s+)?"
     # "her long-time character and supporting stars A": a performer's word ends the role's reach
     r"(?:(?!(?:and|or|but|stars?|co-stars?|actors?|actress(?:es)?|cast)\b)[a-z][\w\-]*\s+){0,3}$"
 )
-_CHARACTER_AFTER = re.compile(r"^,?\s*(?:is\s+|was\s+|as\s+)?(?:played|portrayed|voiced) by\b")
+_CHARACTER_AFTER = rx.compile(r"^,?\s*(?:is\s+|was\s+|as\s+)?(?:played|portrayed|voiced) by\b")
 
 
 _SMALL_WORDS = frozenset(words("a an and as at by for from in into of on or the to with vs"))
@@ -621,7 +622,7 @@ def _drop_glued(kb: Knowledge) -> None:
 
 
 # "Station 19 actor Grey Damon", "Chicago P.D. vets A and B", "9-1-1 star Angela Bassett"
-_SHOW_PEOPLE = re.compile(
+_SHOW_PEOPLE = rx.compile(
     rf"(?P<s>{SER})(?:[’']s)?\s+(?:actors?|actress(?:es)?|stars?|co-stars?|vets?|veterans?|"
     rf"alums?|cast\s+members?|newcomers?|leads?)\s+(?P<p>{NAM}(?:\s*,\s*{NAM})*(?:,?\s+and\s+"
     rf"{NAM})?)"
@@ -645,12 +646,12 @@ def _show_people(kb: Knowledge, article: Article) -> None:
             kb.show_of[k] = show
 
 
-_CAST = re.compile(
+_CAST = rx.compile(
     rf"\b(?:[Ss]tarring|[Ss]tars|cast(?:\s+members)?(?:,)?\s+(?:including|includes|include)?|"
     rf"talented cast,?\s+including|joined by|set to star alongside)\s+"
     rf"(?P<list>{NAME}(?:\s*,\s*(?:and\s+)?{NAME})+(?:,?\s+and\s+{NAME})?)"
 )
-_SUBJECT_CAST = re.compile(
+_SUBJECT_CAST = rx.compile(
     rf"(?P<list>{NAME}(?:\s*,\s*{NAME})+,?\s+and\s+{NAME})\s+(?:are|were|will)\s+"
     rf"(?:all\s+|also\s+)?(?:set to\s+)?(?:star|co-star|join|joining|appear)"
 )

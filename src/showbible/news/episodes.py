@@ -21,12 +21,13 @@ from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge
 from showbible.news.gazetteer import load_titles, titles_path
 from showbible.news.names import GENRE, keyof, norm
+from showbible.quick import rx
 
 # What may stand between a show's name and its episode's quoted title: a possessive, a colon or
 # a spaced dash, a season and an episode number, a genre word (names.GENRE: "recap", "review").
 # No comma or bare hyphen right after the name: "(‘Starship Troopers’, ‘The Wire’)",
 # "‘HTGAWM’-‘Scandal’" list shows.
-_BETWEEN = re.compile(
+_BETWEEN = rx.compile(
     r"(?:[’']s|(?<=s)[’'])?[ \t]*"
     r"(?:[:–—-][ \t]+)?"
     r"(?:\(?(?:[Ss]eason|[Ss]eries)[ \t]+(?:\d+[AB]?|[A-Z][a-z]+),?[ \t]*)?"
@@ -35,10 +36,10 @@ _BETWEEN = re.compile(
     r"(?:[:–—-][ \t]+)?$"
 )
 # Another quoted title right after: "NCIS," "Scandal," ...
-_LISTED = re.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?[“\"‘']")
+_LISTED = rx.compile(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?[“\"‘']")
 # The words before it, the last of which end the show's name (at most seven); a word in quotes
 # is another title of a list.
-_WORDS_BEFORE = re.compile(r"(?<![‘“\"'’\w])((?:[\w’'.&!-]+[ \t]+){0,6}[\w.&!-]+)$")
+_WORDS_BEFORE = rx.compile(r"(?<![‘“\"'’\w])((?:[\w’'.&!-]+[ \t]+){0,6}[\w.&!-]+)$")
 
 
 def forget_episodes(kb: Knowledge, article: Article) -> bool:

@@ -31,9 +31,10 @@ from showbible.news.names import (
     norm,
     strip_start,
 )
+from showbible.quick import rx
 
 # Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
-HEDGE = re.compile(
+HEDGE = rx.compile(
     r"\b(?:would|could|might|(?-i:may|(?<![\w,]\s)May(?!\s+\d))|should|if|whether|rumou?red|rumou?rs?|possibly|perhaps|maybe|"
     r"hopes?|hoping|wants? to|wish|wishes|expected to|in talks|in negotiations|potential|"
     r"possible|likely|unlikely|reportedly|allegedly|if true|remains? to be seen|speculat\w+|"
@@ -43,31 +44,31 @@ HEDGE = re.compile(
     r"(?:was|were) going to)\b",  # "X was going to show up on Y": a past plan, not a fact
     re.IGNORECASE,
 )
-CLAUSE_START = re.compile(
+CLAUSE_START = rx.compile(
     r"[;:—–(]|,\s+(?:but|while|and)\b|\bbut\b|\band\b(?=\s+(?:we|they|he|she|it)\b)"
 )
 # Where the clause holding a name ends: the next clause, or a relative clause about someone.
-_CLAUSE_END = re.compile(CLAUSE_START.pattern + r"|,?\s+\b(?:who|whom|whose|which)\b")
+_CLAUSE_END = rx.compile(CLAUSE_START.pattern + r"|,?\s+\b(?:who|whom|whose|which)\b")
 # A paragraph that opens on a show as the subject of its verb: "Power Book II: Ghost begins ..."
-_OPENS_ON = re.compile(rf"^\W*({SER})\W*\s+(?:\w+ly\s+)?[a-z]")
-_SCENE = re.compile(
+_OPENS_ON = rx.compile(rf"^\W*({SER})\W*\s+(?:\w+ly\s+)?[a-z]")
+_SCENE = rx.compile(
     rf"^\W*(?:In|On|During|Over\s+on)\s+(?:the\s+|this\s+week[’']s\s+|last\s+night[’']s\s+)?"
     rf"({SER})(?:[’']s?)?(?:\s+(?:[\w\-]+\s+){{0,2}}?(?:episode|hour|half|finale|premiere))?\s*,"
 )
-_THE_SHOW = re.compile(
+_THE_SHOW = rx.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show|drama|comedy|sitcom|"
     r"procedural|spin-?off|film|movie)\b"
 )
-_ASIDE = re.compile(r"\((?![^()]*\b(?:19|20)\d\d\))[^()]{12,}\)")  # not "Daredevil (2015)"
-NEGATION = re.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|instead of)\b")
+_ASIDE = rx.compile(r"\((?![^()]*\b(?:19|20)\d\d\))[^()]{12,}\)")  # not "Daredevil (2015)"
+NEGATION = rx.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|instead of)\b")
 
 
 # A section heading: a short line without a sentence's end, not a list's bullet ("THE CW's IN
 # THE DARK", "Grey's Anatomy (ABC)"); it governs the paragraphs under it, at most _SECTION of them.
-_HEADING = re.compile(r"(?![•*\-–—]\s)[^\n]{1,100}(?<![.!?:;,])")
+_HEADING = rx.compile(r"(?![•*\-–—]\s)[^\n]{1,100}(?<![.!?:;,])")
 _SECTION = 8
 # A line that links to another page: "... and More >>>", "Related: ...", "Read more: ..."
-_LINK = re.compile(
+_LINK = rx.compile(
     r"(?:>>>?|»|→)\s*$|^\W*(?:Related|Read\s+more|Read\s+also|Also\s+read|See\s+also)\b\s*:"
 )
 
@@ -81,7 +82,7 @@ class Speakers:
 
 
 # "X season 2", "X Season Four", "X series two": a show given a season
-_SEASON_AFTER = re.compile(rf"^[”\"’']?\s+(?i:season|series)\s+(?i:\d+|{NUMBER_WORDS})\b")
+_SEASON_AFTER = rx.compile(rf"^[”\"’']?\s+(?i:season|series)\s+(?i:\d+|{NUMBER_WORDS})\b")
 
 
 class Extractor:

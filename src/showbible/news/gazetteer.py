@@ -32,18 +32,19 @@ from showbible.news.cleaning import Article, sentences, unquoted
 from showbible.news.entities import Knowledge
 from showbible.news.names import NAME, WEEKDAYS, YEAR_SEASONS, keyof
 from showbible.news.series import TITLE, series_name
+from showbible.quick import rx
 
 TITLES_ENV = "SHOWBIBLE_TITLES"
 PACKAGED_TITLES = Path(__file__).with_name("data") / "titles.tsv"
 NO_TITLES = "none"  # $SHOWBIBLE_TITLES=none: read without a list (tests, comparisons)
 
-_SPAN = re.compile(TITLE)
+_SPAN = rx.compile(TITLE)
 # What may stand around a known title inside one capitalised span: before it, a preposition
 # ("Kramer on Cheers"), a possessive ("HBO's Rome"), a word that opens a sentence ("In", "When");
 # after it, a preposition or "and" ("Cheers and Frasier"). "of", "the", "a" join the words of a
 # longer title ("House of the Dragon", "Game of Thrones"): no title starts or ends there.
 _JOINS = frozenset({"and", "&", "at", "in", "on", "for", "with", "from", "to", "by"})
-_OPENS = re.compile(
+_OPENS = rx.compile(
     r"(?:and|&|at|in|on|for|with|from|to|by|[\w.\-]+[’']s?|In|On|When|While|After|Before|Like|"
     r"Unlike|Since|Both|Even|Also|From|With|And|But|Then|Now|As)"
 )
@@ -52,7 +53,7 @@ _NETWORK = (
     r"Disney\+|Amazon|Apple TV\+|The CW|CW|BBC|ITV|Syfy|USA|TNT|TBS|Freeform)"
 )
 # Strong context: what only a show is ("on Cheers", "episode of Lost", "the Frasier revival").
-_STRONG_BEFORE = re.compile(
+_STRONG_BEFORE = rx.compile(
     rf"(?:\b(?:on|episodes?\s+of|seasons?\s+of|cast\s+of|revival\s+of|reboot\s+of|"
     rf"spin-?off\s+of|finale\s+of|premiere\s+of|star\s+of|stars\s+of|"
     # where a performer guests: "a cameo in Friends", "guest-stars on House"
@@ -61,9 +62,9 @@ _STRONG_BEFORE = re.compile(
     rf"{_NETWORK}[’']s)\s+$"
 )
 # "return to The Office as Holly Flax": a place one returns to is not returned to as a role
-_RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?|(?:comes?|came|coming)\s+back)\s+to\s+$")
-_AS_ROLE = re.compile(r"^\s+as\s+[A-Z]")
-_STRONG_AFTER = re.compile(
+_RETURN_TO = rx.compile(r"\b(?:return(?:s|ed|ing)?|(?:comes?|came|coming)\s+back)\s+to\s+$")
+_AS_ROLE = rx.compile(r"^\s+as\s+[A-Z]")
+_STRONG_AFTER = rx.compile(
     r"^(?:\s+(?:stars?|co-stars?|alums?|cast(?:\s+members?)?|actors?|actress(?:es)?|"
     r"episodes?|finale|premiere|pilot|revival|reboot|spin-?off|sequel|prequel|reunion|"
     r"characters?|creator|showrunner|writers)\b|\s*\((?:19|20)\d\d\))"
@@ -76,7 +77,7 @@ _STRONG_AFTER = re.compile(
     r"|^[’']s?\s+[A-Z][\w.\-]+\s+[A-Z][\w.\-]+"
 )
 # Weak context: the sentence is about television work.
-_TV_PREDICATE = re.compile(
+_TV_PREDICATE = rx.compile(
     r"\b(?:appear(?:s|ed|ing|ance|ances)?|guest(?:-?starr?(?:ed|ing|s)?)?|cameos?|"
     r"reprise[sd]?|reprising|crossovers?|episodes?|seasons?|sitcom|series|spin-?off|"
     r"revival|reboot|starred|starring|co-starred|cast|portray(?:s|ed)?|played|plays|"
@@ -84,14 +85,14 @@ _TV_PREDICATE = re.compile(
     re.IGNORECASE,
 )
 # What an article about a story on screen says somewhere: the subject of a review or a recap.
-_FICTION = re.compile(
+_FICTION = rx.compile(
     r"\b(?:characters?|episodes?|seasons?|series|shows?|finale|premiere|recap|review|plot|"
     r"storylines?|story|narrative|viewers|audiences?|fans|cast|actors?|actress(?:es)?|writers?|"
     r"showrunners?|sitcom|drama|comedy|cliffhanger)\b",
     re.IGNORECASE,
 )
 # A cast pair, "Jax Teller (Charlie Hunnam)": a sentence naming one is about television.
-_PAIR = re.compile(rf"{NAME}\s*\(\s*{NAME}\s*\)")
+_PAIR = rx.compile(rf"{NAME}\s*\(\s*{NAME}\s*\)")
 
 
 def titles_path() -> Path | None:

@@ -19,43 +19,44 @@ from showbible.news.entities import Knowledge
 from showbible.news.names import NAME, WEEKDAYS, keyof, norm
 from showbible.news.performers import known_performer
 from showbible.news.series import COLON_TITLE, TITLE, series_name
+from showbible.quick import rx
 
 # "Derek Shepherd, Grey's Anatomy" on a line of its own: a gallery's heading, character then
 # show; "Audrey Boudreau, 24": a number is a title there.
-_HEADING = re.compile(
+_HEADING = rx.compile(
     # "Who: Lecy Goranson — Becky Conner, Roseanne": a label, and the performer before a dash
     rf"^\s*(?:[A-Z]\w+:\s+)?(?:(?P<p>{NAME})\s+[—–]\s+)?"
     rf"(?P<n>{NAME}),\s+(?P<t>{COLON_TITLE}|{TITLE}|\d{{2,4}})\s*$"
 )
 # "Kramer's turn on Mad About You", "will appear on The Connors", "guest-starred on House":
 # what an appearance is on is a show. "on" only: "appeared in Boston" is a place.
-_ON_SHOW = re.compile(
+_ON_SHOW = rx.compile(
     rf"\b(?:appear(?:s|ed|ing)?|(?:guest\s+)?appearances?|turns?|cameos?|guest[- ]?starr?(?:ed|"
     rf"ing|s)?|guest\s+spots?|stints?|(?:stopp?(?:ed|s)?|dropp?(?:ed|s)?)\s+by|"
     rf"(?:show(?:s|ed)?|pop(?:s|ped)?|turn(?:s|ed)?)\s+up|recurr?(?:ed|ing|s)?)\s+"
     rf"(?:\w+\s+){{0,2}}?on\s+(?P<t>{COLON_TITLE}|{TITLE})"
 )
-_CROSSED = re.compile(
+_CROSSED = rx.compile(
     rf"\bcross(?:ed|es)?\s+over\s+(?:with|into|onto|to)\s+(?P<t>{COLON_TITLE}|{TITLE})"
 )
 # "1. Shelley Long on Cheers", "2. A and B on That '70s Show": a list article's numbered heading.
-_NUMBERED = re.compile(
+_NUMBERED = rx.compile(
     rf"^\s*\d+\.\s+{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?\s+(?:on|in)\s+"
     rf"(?P<t>{COLON_TITLE}|{TITLE})(?:\s*\((?:19|20)\d\d\))?\s*$"  # "... (2009)": its year
 )
 # "the animated shorts on The Tracey Ullman Show", "That '70s Show": a title that says it is one.
-_SHOW_WORD = re.compile(rf"(?P<t>(?:The|That|This)\s+(?:[’']\d0s|{TITLE})\s+Show)\b")
+_SHOW_WORD = rx.compile(rf"(?P<t>(?:The|That|This)\s+(?:[’']\d0s|{TITLE})\s+Show)\b")
 # "Futurama on The Simpsons", "The Simpsons has delivered": "The" in capitals inside a sentence
 # opens a title; used twice or more there, the title is the article's show.
-_MID_THE = re.compile(rf"(?<=[a-z,;:] )(?P<t>The\s+{TITLE})")
+_MID_THE = rx.compile(rf"(?<=[a-z,;:] )(?P<t>The\s+{TITLE})")
 # Where a place stands, never a show: "at The Wall", "towards The Wall", "north of The Neck"
-_AT_A_PLACE = re.compile(
+_AT_A_PLACE = rx.compile(
     r"\b(?:at|towards?|near|inside|outside|beyond|across|around|behind|past|beneath|above|"
     r"(?:north|south|east|west)\s+of)\s+$"
 )
 # "Gossip Girl (CW, 8 PM) – This episode ...": a TV listing opens its paragraph with the show, its
 # network and its time.
-_LISTING = re.compile(
+_LISTING = rx.compile(
     rf"^\W*(?P<t>{COLON_TITLE}|{TITLE})\s*\((?:[A-Z][\w+&]*,?\s+)?(?:at\s+)?\d{{1,2}}"
     rf"(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?|/\d{{1,2}}c)[^()]{{0,20}}\)"
 )
@@ -82,8 +83,8 @@ _NOT_SHOWS = frozenset(
 )
 # "A (X), B (Y) and C (Z)": pairs listed together.
 _PAIR = rf"{NAME}\s*\([^()]{{1,60}}\)"
-_PAIR_LIST = re.compile(rf"{_PAIR}(?:\s*,\s*(?:and\s+)?{_PAIR}|\s+and\s+{_PAIR})+")
-_ONE_PAIR = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]{{1,60}})\)")
+_PAIR_LIST = rx.compile(rf"{_PAIR}(?:\s*,\s*(?:and\s+)?{_PAIR}|\s+and\s+{_PAIR})+")
+_ONE_PAIR = rx.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]{{1,60}})\)")
 
 
 def gallery_headings(article: Article) -> list[tuple[str, str, int, str, str]]:

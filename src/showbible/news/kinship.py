@@ -11,21 +11,22 @@ import re
 from showbible.news.cleaning import Article
 from showbible.news.entities import SER, Knowledge
 from showbible.news.facts import NewsFact
+from showbible.quick import rx
 
 _KIN = r"sequel|prequel|spin-?off|spinoff|revival|reboot"
 # "sequel Power Book II: Ghost", "the spin-off series, Gen V"; "Gen V, the new spin-off", "X will
 # be a prequel series"
-_NAMED_AS = re.compile(
+_NAMED_AS = rx.compile(
     rf"\b(?P<n>{_KIN})(?:\s+series)?,?\s+(?P<s>{SER})|(?P<s2>{SER}),?\s+(?:(?:will\s+be|is)\s+)?"
     rf"(?:the|a|an|its)\s+(?:[a-z][\w\-]*\s+)?(?P<n2>{_KIN})\b"
 )
 # "a prequel series to Outlander", "the spin-off of The Boys": the show it comes from
-_PARENT = re.compile(
+_PARENT = rx.compile(
     rf"\b(?:(?:{_KIN})\s+(?:series\s+)?(?:to|of|from)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?|"
     rf"(?:mothership|flagship)\s+(?:series\s+|show\s+)?)(?P<s>{SER})"
 )  # (also "the mothership series Outlander")
 # A sentence about a show named by its kinship: "The sequel, ...", "The original series, ..."
-REFERS = re.compile(
+REFERS = rx.compile(
     rf"^\W*(?:The|This|Its)\s+(?:new\s+|upcoming\s+)?(?P<n>{_KIN})\b|"
     r"^\W*(?:The|Its)\s+(?P<o>original\s+(?:series|show)|predecessor|mothership|flagship)\b"
 )
@@ -64,7 +65,7 @@ def referred(text: str, kin: dict[str, str], main: str | None) -> str | None:
 
 
 # Words that say a character comes back: in a sequel, a revival or a spin-off, from its original.
-_RETURNS = re.compile(
+_RETURNS = rx.compile(
     r"\b(?:return(?:s|ed|ing)?|repris(?:e|es|ed|ing)|back|reunit(?:e|es|ed|ing)|revisit(?:s|ed)?|"
     r"(?:come|comes|came|coming)\s+back|once\s+again|original)\b",
     re.IGNORECASE,

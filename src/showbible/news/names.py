@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from showbible.quick import rx
 from showbible.universe.bible import Alias, BibleConf
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -24,7 +25,7 @@ TOKEN = (
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|le|la|bin|al|dos|das|mac)"
 # A capitalised name of up to five words, particles inside ("Ludwig van Beethoven").
 NAME = rf"{TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{TOKEN}){{0,4}}"
-NAME_RE = re.compile(NAME)
+NAME_RE = rx.compile(NAME)
 
 
 def words(text: str) -> list[str]:
@@ -103,7 +104,7 @@ NOT_PERSON_FIRST = frozenset(
 
 # A noun after "P's C" that makes C a word about an event, not a character: "Sharapova's
 # Wimbledon triumph", "Holmes' Olympic victory", "Kaplinsky's Strictly Come Dancing win".
-EVENT_AFTER = re.compile(
+EVENT_AFTER = rx.compile(
     r"\s+(?:wins?|victory|victories|triumphs?|titles?|medals?|gold|defeats?|success|debut|"
     r"performances?|appearances?|exit|comeback)\b"
 )
@@ -176,12 +177,12 @@ OUTLETS = {
     "the verge": "The Verge",
     "time": "Time",
 }
-OUTLET_RE = re.compile(
+OUTLET_RE = rx.compile(
     r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(OUTLETS, key=len, reverse=True)) + r")"
     r"(?![\w])",
     re.IGNORECASE,
 )
-CITE = re.compile(
+CITE = rx.compile(
     r"\b(?:told|tells|telling|speaking (?:with|to)|spoke (?:with|to)|speak (?:with|to)|"
     r"talking (?:with|to)|talked (?:with|to)|sat down with|sits down with|sitting down with|"
     r"in an interview with|interview with|according to|reported by|as reported by|via|per|"
@@ -249,15 +250,15 @@ ROLE_VERB = (
 # McClain" ("The Bobby Brown Story") as "Cane Tejada"`. The quote after "as" is a role and the one
 # before a credit bracket and "as" a performer: neither is a title nor someone's words. "known
 # as", "such as", "billed as" ... name a title.
-_AS_BEFORE = re.compile(
+_AS_BEFORE = rx.compile(
     r"\bas\s+(?:(?!(?:of|in|on|for|from|at|to|with|by|and|or)\b)[a-z][\w-]*\s+){0,2}$|\bas\s*$"
 )  # `as "Lauren"`, `as defender "Tameika Washington"`
-_TITLE_AS = re.compile(
+_TITLE_AS = rx.compile(
     r"\b(?:known|such|billed|titled|described|referred\s+to|serves?|served|dubbed|renamed|"
     r"retitled|released|marketed|same|well|rebranded|premiered|debuted)\s+as\s*$",
     re.IGNORECASE,
 )
-_CREDIT_THEN_AS = re.compile(r"^\s*\([^()]{1,120}\)\s*,?\s*as\s+[\"“‘']?[A-Z]")
+_CREDIT_THEN_AS = rx.compile(r"^\s*\([^()]{1,120}\)\s*,?\s*as\s+[\"“‘']?[A-Z]")
 
 
 def quoted_role(before: str) -> bool:
@@ -270,7 +271,7 @@ def quoted_performer(after: str) -> bool:
     return _CREDIT_THEN_AS.match(after) is not None
 
 
-SPOUSE = re.compile(r"(?:First|Second)\s+(?:Lady|Gentleman)\s")
+SPOUSE = rx.compile(r"(?:First|Second)\s+(?:Lady|Gentleman)\s")
 
 
 def strip_start(name: str) -> str:
@@ -311,7 +312,7 @@ YEAR_SEASONS = ("Winter", "Spring", "Summer", "Fall", "Autumn")
 # Kapowski", "Mayor Bobby Golec"): a description before the person's own name. Ranks ("Detective
 # Ada Quill", "Special Agent Ivo Crane") and nobility ("Lady Agatha Danbury") are kept: the house
 # gold names characters with them.
-_OFFICE = re.compile(
+_OFFICE = rx.compile(
     r"^(?:[A-Z][\w\-]*\s+){0,2}?(?:Governor|Gov\.|Mayor|President|Vice President|Senator|"
     r"Congressman|Congresswoman|(?:First|Second)\s+(?:Lady|Gentleman)|Ambassador|Principal|Coach|Professor)\s+"
 )

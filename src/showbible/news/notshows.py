@@ -19,6 +19,7 @@ from showbible.news.cleaning import Article
 from showbible.news.facts import NewsFact
 from showbible.news.names import NOT_PERSON_FIRST, keyof
 from showbible.news.possessives import maker
+from showbible.quick import rx
 
 # What a review, a schedule or a medium is called: never a show on its own.
 _FORMATS = frozenset(
@@ -29,7 +30,7 @@ _COUNTRIES = frozenset(
     ("us", "uk", "usa", "america", "britain", "england", "scotland", "wales", "ireland",
      "france", "india", "australia", "canada", "japan", "germany", "italy", "spain")
 )  # fmt: skip
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|can|ese)$")
+_DEMONYM = rx.compile(r"[A-Z][a-z]+(?:ish|ian|can|ese)$")
 _TV_NOUN = r"(?:series|sitcom|soap|show|drama|comedy|cartoon|serial|programme)"
 _TITLE_AFTER = (
     r"(?P<t>(?:[A-Z][\w'’-]*|\d[\w/]*)(?:\s+(?:(?:of|the|and|in|on|a|to|for)\s+)*"

@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterable
 
 from showbible.news.entities import NAM, Knowledge, Marked, Mention, ranked
 from showbible.news.names import keyof, words
+from showbible.quick import rx
 
 # "Blake and Dylan Tuomy-Wilhoit (", "A, B and C (": the names listed before a pair's first name
-_LEAD = re.compile(rf"(?P<l>{NAM}(?:\s*,\s*{NAM})*)\s*,?\s+(?:and|&)\s+$")
+_LEAD = rx.compile(rf"(?P<l>{NAM}(?:\s*,\s*{NAM})*)\s*,?\s+(?:and|&)\s+$")
 
 
 # A job before a name: what follows in brackets is that person's credits.
-_JOB_BEFORE = re.compile(
+_JOB_BEFORE = rx.compile(
     r"\b(?:[Pp]roducers?|[Cc]o-?creators?|[Cc]reators?|[Dd]irectors?|[Ww]riters?|[Ss]howrunners?|"
     r"[Hh]osts?)\s*$"
 )
@@ -33,7 +34,7 @@ def credits_bracket(before: str, inside: str) -> bool:
 
 
 # Words that go on with a list: "along with", "as well as", "joined by", a comma, "and".
-_LIST_GOES_ON = re.compile(
+_LIST_GOES_ON = rx.compile(
     r"(?:,?\s+(?:along\s+with|as\s+well\s+as|alongside|joined\s+by|together\s+with)|,|\s+and)\s*$"
 )
 
@@ -122,7 +123,7 @@ def spread(
 # Nia Okoro". Which name is the performer is voted like any pair; undecided, a bar or a dash
 # puts the performer first (a caption's order) and a colon the role first (a cast list's
 # "Role: Performer"). A label before it is no role ("Cast: A", "Starring: A", "Posted By: A").
-_LINE_PAIR = re.compile(
+_LINE_PAIR = rx.compile(
     rf"^\s*(?P<a>{NAM})(?:\s*(?P<sep>[|–—:])|\s+(?P<dash>-))\s*(?P<b>{NAM})\s*$"
 )  # (a hyphen between spaces is a dash: "Colin Farrell - Oswald Cobb")
 _LABELS = frozenset(

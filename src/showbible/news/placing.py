@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from showbible.news.entities import NAM, SER, Marked, Mention
+from showbible.quick import rx
 
 _YEAR_SER = (
     rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
@@ -16,19 +17,19 @@ _YEAR_SER = (
 # "cast as Alfred Pennyworth, the Wayne family's loyal butler, in Gotham": an appositive saying
 # what the role is may stand between the role and its show.
 _APPOSITIVE = rf"(?:\s*,\s+(?:a|an|the|his|her|their|{NAM}[’']s)\s+[^,;.()]{{1,100}}?,)?"
-ROLE_IN = re.compile(
+ROLE_IN = rx.compile(
     rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?{_APPOSITIVE},?\s+(?:on|in)\s+[\"“‘']?(?:the\s+(?:\w+\s+)?season\s+of\s+|"
     rf"[Ss]eason\s+\d+\s+of\s+|\w+\s+episodes?\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
     rf"{_YEAR_SER})*)"
 )
 # "In a clip from this week's episode of Family Guy, Peter Griffin (Seth MacFarlane) ...": the
 # show whose episode the sentence is about.
-EPISODE_OF = re.compile(
+EPISODE_OF = rx.compile(
     rf"\b(?:episode|season|finale|premiere|clip|scene|pilot)s?\s+(?:\d+\s+)?(?:of|from)\s+"
     rf"(?:the\s+)?(?P<s>{SER})"
 )
 # "the Supernatural prequel": a show that describes another show.
-DESCRIBES = re.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
+DESCRIBES = rx.compile(r"^\s+(?:prequel|sequel|spin-?offs?|reboot|revival|universe|franchise)\b")
 # "the Yellowstone ranch", "the Bridgerton family": after "the", a show's title before a noun that
 # is not the production's own (its season, cast, finale, fans) names a thing in the story.
 _SHOW_WORDS = (
@@ -43,7 +44,7 @@ _JOINING = (
     r"and|or|but|nor|of|in|on|at|to|for|with|from|by|as|is|was|were|are|has|had|have|will|"
     r"would|can|could|may|might|who|which|that|where|when|itself|alone|too|again|ever"
 )
-NAMED_THING = re.compile(rf"^\s+(?!(?:{_SHOW_WORDS}|{_JOINING})\b)[a-z][a-z\-]+\b")
+NAMED_THING = rx.compile(rf"^\s+(?!(?:{_SHOW_WORDS}|{_JOINING})\b)[a-z][a-z\-]+\b")
 
 
 def not_the_show(m: Marked, x: Mention) -> bool:
@@ -60,12 +61,12 @@ def not_the_show(m: Marked, x: Mention) -> bool:
 
 # A sentence that opens on a show as the subject of a casting verb ("'Pearson' will see A
 # reprise his role ...", "Harrowgate adds B as X"): the cast it names is that show's.
-_CAST_SUBJECT = re.compile(
+_CAST_SUBJECT = rx.compile(
     rf"^\W*({SER})\W*\s+(?:(?:will|also|now|\w+ly)\s+)*(?:see|sees|saw|feature[sd]?|featuring|"
     r"star(?:s|red)?|add(?:s|ed)?|casts?)\b"
 )
 # A clause of its own between a show's casting verb and a role ("while Salt Flats adds ...")
-_OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\s+(?:the\s+)?\ue000")
+_OTHER_CLAUSE = rx.compile(r";|\b(?:while|whereas|but)\b|,\s+and\s+(?:the\s+)?\ue000")
 
 
 def cast_subject(m: Marked, at: int) -> Mention | None:
@@ -80,7 +81,7 @@ def cast_subject(m: Marked, at: int) -> Mention | None:
 # A show as the subject of a clause's verb, not governed by a preposition ("before Dune proper,
 # Dune: The Sisterhood is all about ..."; a quoted title may hold the comma before it): what a
 # paragraph naming several shows is about.
-_SUBJECT_SHOW = re.compile(
+_SUBJECT_SHOW = rx.compile(
     rf"(?:^\W*|[,;.]\s+|\ue001\s+)(?:the\s+)?({SER})\s+(?:(?:also|now|still|\w+ly)\s+)*(?:is|are|was|were|"
     r"will|has|had|follows|tells|centers|centres|sees|features|stars|picks|begins|opens|takes)\b"
 )

@@ -32,9 +32,10 @@ from showbible.news.cleaning import Article
 from showbible.news.facts import NewsFact
 from showbible.news.names import NOT_PERSON_FIRST, ORGS, keyof, words
 from showbible.news.works import MUSIC, NOT_TV_WORLD, TV_WORLD, Works
+from showbible.quick import rx
 
 # A thing's noun after C: C names the thing (a work, a company, an event), not a character.
-_THING_AFTER = re.compile(
+_THING_AFTER = rx.compile(
     r"(?:-[a-z]|(?:\s+\d+)?\s+(?:show|album|single|song|track|novel|book|film|movie|biopic|documentary|"
     r"label|studios?|company|coverage|festival|farm|site|website|programme|play|musical|opera|"
     r"tour|concert|band|group|awards?|prize|nominations?|collection|exhibition|painting|"
@@ -44,7 +45,7 @@ _THING_AFTER = re.compile(
     r"|\s*[-–—,]\s*(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,4}?(?:drama|comedy|sitcom|film|movie|"
     r"thriller|documentary|series|serial|adaptation|musical|animation)\b)"
 )
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|added|explained)\s+(?:the\s+)?$")
+_SPEECH_BEFORE = rx.compile(r"\b(?:said|says|told|according\s+to|added|explained)\s+(?:the\s+)?$")
 # Words that make a name an organisation's, whatever the article says of it.
 _ORG_WORDS = frozenset(
     words("""University College Networks Network Interactive Council Association Equity Records

@@ -19,6 +19,7 @@ from showbible.news.names import (
     SPEECH_VERBS,
     keyof,
 )
+from showbible.quick import rx
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +38,17 @@ def _quotes(text: str) -> list[_Quote]:
     return out
 
 
-_AFTER_ATTR = re.compile(
+_AFTER_ATTR = rx.compile(
     rf"^\s*,?\s*(?:(?P<pre>(?:[a-z][\w\-]*\s+){{0,3}}?)(?P<name>{NAME}|he|she|they)\s+"
     rf"(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+(?P<pre2>(?:[a-z][\w\-]*\s+)"
     rf"{{0,3}}?)(?P<name2>{NAME}))"
 )
 _PERFORMER_WORDS = frozenset({"actress", "actor", "star", "performer", "co-star", "lead"})
-_DESCRIPTOR_ATTR = re.compile(
+_DESCRIPTOR_ATTR = rx.compile(
     rf"^\s*,?\s*the\s+(?:\w+\s+)?(?P<d>actress|actor|star|performer|co-star|lead|showrunner|"
     rf"creator|director|writer|producer)\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
 )
-_BEFORE_ATTR = re.compile(
+_BEFORE_ATTR = rx.compile(
     rf"(?P<name>{NAME}|he|she|they)(?:,\s+who)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})"
     rf"(?:(?:\s+\w+){{0,6}}?\s*[:,]|(?:\s+\w+){{0,2}}?\s+that\s+[^\"“”.]*?)\s*$"
 )

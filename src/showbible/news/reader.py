@@ -37,6 +37,7 @@ from showbible.news.showowned import show_owned_characters
 from showbible.news.synopses import Synopses
 from showbible.news.things import drop_things
 from showbible.news.works import keep_television
+from showbible.quick import rx
 from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name, is_surname
 from showbible.universe.bible import BibleConf
@@ -242,7 +243,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
 
 
 # Words of the unscripted: a competition's people and its mechanics.
-_REALITY = re.compile(
+_REALITY = rx.compile(
     r"\b(?:houseguests?|evict\w*|eviction|contestants?|head of household|HoH|nominat\w+ for "
     r"eviction|veto|jury|alliances?|islanders?|the villa|voted (?:off|out)|eliminat\w+|"
     r"judges?|hosts?|hosted|presenters?|presented by|finalists?|reality (?:show|star|series|TV))\b",

@@ -28,13 +28,14 @@ from showbible.news.entities import Marked, ranked, title_case
 from showbible.news.extractor import Extractor
 from showbible.news.names import ORGS, keyof
 from showbible.news.synopses import subject_of_verb
+from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name
 
 # Below the facts a sentence states: the genre of the text is the evidence.
 CONFIDENCE = 0.4
 # Verbs of appearing or casting: their sentences are the relations' to read (and to refuse:
 # "Otis and Sydney will appear in some capacity in Lisbon" places no one).
-_APPEARING = re.compile(
+_APPEARING = rx.compile(
     r"\b(?:appear(?:s|ed|ing)?|return(?:s|ed|ing)?|guest|cameo|star(?:s|red|ring)?|"
     r"reprise[sd]?|reprising|join(?:s|ed|ing)?|cast|play(?:s|ed|ing)?)\b",
     re.IGNORECASE,
@@ -42,16 +43,16 @@ _APPEARING = re.compile(
 
 
 # What names a title, not a person: "titled the first episode Eden", "an episode called Pilot"
-_TITLED = re.compile(r"\b(?:titled|entitled|called|named|dubbed)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+_TITLED = rx.compile(r"\b(?:titled|entitled|called|named|dubbed)\s+(?:[a-z][\w\-]*\s+){0,3}$")
 
 # What calls the names listed next characters: "the (legendary) characters of", "characters
 # like", "such characters as"
-_CHARACTERS_OF = re.compile(
+_CHARACTERS_OF = rx.compile(
     r"\bcharacters\s+(?:of|like|such\s+as|including|named)\s+$|\bsuch\s+characters\s+as\s+$"
 )
 
 # Names listed together in a marked text: "A, B and C", "A and B", "A & B".
-_TOKEN_LIST = re.compile(
+_TOKEN_LIST = rx.compile(
     r"\ue002\d+\ue003(?:\s*,\s*(?:and\s+)?\ue002\d+\ue003|\s+(?:and|&)\s+\ue002\d+\ue003)+"
 )
 

@@ -11,11 +11,10 @@ and the former performer a possessive ("following Helena Bonham-Carter's run").
 
 from __future__ import annotations
 
-import re
-
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
 from showbible.news.roles import AUX, C_ITEM, Roles
+from showbible.quick import rx
 
 _SUCCEEDS = (
     r"(?:replaces|replaced|replacing|succeeds|succeeded|succeeding|follows|followed|following|"
@@ -33,18 +32,18 @@ _ROLE_DESC = (
 _OWNER = rf"(?:{NAM}[’']s?\s+)?"
 _PATTERNS = [
     # "Olivia Williams replacing Emerald Fennell as Camilla", "A, who succeeds B as X"
-    re.compile(
+    rx.compile(
         rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}{_SUCCEEDS}\s+(?P<o>{NAM})(?:[’']s?\s+[a-z]+)?\s+as\s+"
         rf"{_OWNER}{_ROLE_DESC}(?P<c>{C_ITEM})(?![’'])"
     ),
     # "Imelda Staunton inherits the role of The Queen from Olivia Colman"
-    re.compile(
+    rx.compile(
         rf"(?P<p>{NAM})\s+{AUX}(?:inherits|inherited|inheriting|takes\s+over|took\s+over|"
         rf"taking\s+over|assumes|assumed|assuming)\s+the\s+(?:role|part)\s+of\s+(?P<c>{C_ITEM})"
         rf"\s+from\s+(?P<o>{NAM})"
     ),
     # "Lesley Manville takes over as Princess Margaret (following Helena Bonham-Carter's run)"
-    re.compile(
+    rx.compile(
         rf"(?P<p>{NAM})\s+{AUX}(?:takes|took|taking)\s+over\s+as\s+{_ROLE_DESC}(?P<c>{C_ITEM})"
         rf"(?:\s*\(\s*{_SUCCEEDS}\s+(?P<o>{NAM}))?"
     ),

@@ -19,6 +19,7 @@ from showbible.news.names import keyof
 from showbible.news.performers import known_performer
 from showbible.news.roles import AUX, CH, DESC, list_of
 from showbible.news.showrunners import Showrunners
+from showbible.quick import rx
 
 _MOVE = (
     r"(?:hopping|hops|hopped|hop|moving|moves|moved|move|jumping|jumps|jumped|jump|crossing over|"
@@ -69,84 +70,84 @@ _WHERE = (
 )
 _KNOWN_FOR = r"(?:(?:is|was|are|were)\s+(?:best\s+|also\s+)?known\s+for\s+)?"
 _APPEARS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(rf"{_SUBJ}\s+(?:{AUX})?{_MOVE}\s+(?:over\s+)?from\s+(?P<from>{SER})\s+"
+    (rx.compile(rf"{_SUBJ}\s+(?:{AUX})?{_MOVE}\s+(?:over\s+)?from\s+(?P<from>{SER})\s+"
                 rf"(?:over\s+)?(?:in)?to\s+(?P<s>{_SL})"), 0.8),
-    (re.compile(rf"\b(?:take|takes|taking|took|bring|brings|bringing|brought)\s+(?P<c>{NAM}|"
+    (rx.compile(rf"\b(?:take|takes|taking|took|bring|brings|bringing|brought)\s+(?P<c>{NAM}|"
                 rf"him|her|them)\s+(?:back\s+)?(?:over\s+)?(?:in)?to\s+(?:both\s+)?(?P<s>{_SL})"),
      0.8),
-    (re.compile(rf"{_SUBJ}\s+(?:{AUX})?{_MOVE}\s+(?:over\s+)?(?:in)?to\s+(?P<s>{_SL})"), 0.75),
-    (re.compile(rf"{_SUBJ}(?:,?\s+who)?\s+(?:{AUX})?{_KNOWN_FOR}{_APPEAR}\s+{_WHERE}(?P<s>{_SL})"),
+    (rx.compile(rf"{_SUBJ}\s+(?:{AUX})?{_MOVE}\s+(?:over\s+)?(?:in)?to\s+(?P<s>{_SL})"), 0.75),
+    (rx.compile(rf"{_SUBJ}(?:,?\s+who)?\s+(?:{AUX})?{_KNOWN_FOR}{_APPEAR}\s+{_WHERE}(?P<s>{_SL})"),
      0.7),
     # Ahsoka Tano, a main character from animated series A and B; X, one of the heroes of A
-    (re.compile(rf"(?P<c>{NAM}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,3}}?"
+    (rx.compile(rf"(?P<c>{NAM}),\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+\s+){{0,3}}?"
                 rf"(?:character|hero|heroine|villain|regular|lead|favou?rite)s?\s+(?:from|in|on|of)"
                 rf"\s+(?:the\s+)?(?:[a-z\-]+\s+){{0,2}}?(?:series\s+|show\s+)?(?P<s>{_SL})"), 0.65),
     # Lando's first appearance in the Star Wars film universe came in The Empire Strikes Back
-    (re.compile(rf"(?P<c>{NAM})[’']s\s+(?:\w+\s+){{0,2}}?(?:appearance|debut|cameo)\b"
+    (rx.compile(rf"(?P<c>{NAM})[’']s\s+(?:\w+\s+){{0,2}}?(?:appearance|debut|cameo)\b"
                 rf"[^.;\ue002]{{0,60}}?\b(?:came|was|is|will\s+be)\s+(?:in|on)\s+(?P<s>{_SL})"),
      0.65),
     # Jay Sherman (The Critic) on The Simpsons
-    (re.compile(rf"(?P<c>{NAM})\s*\((?P<from>{SER})\)(?:\s+(?:on|in)\s+(?P<s>{SER}))?"), 0.7),
+    (rx.compile(rf"(?P<c>{NAM})\s*\((?P<from>{SER})\)(?:\s+(?:on|in)\s+(?P<s>{SER}))?"), 0.7),
     # Steve Urkel from ABC's Family Matters; Joe Cruz and Violet Mikami from the Chicago Fire cast
-    (re.compile(rf"(?P<c>{list_of(_NAM_PAIR)})\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<s>{SER})"
+    (rx.compile(rf"(?P<c>{list_of(_NAM_PAIR)})\s+from\s+(?:the\s+)?(?:[\w\-]+\s+){{0,4}}?(?P<s>{SER})"
                 rf"(?!\s+(?:over\s+)?to\b)"), 0.6),
 ]  # fmt: skip
 # A name right after one of these is where someone goes, not who goes.
-_PLACE = re.compile(r"\b(?:for|into|toward|towards|near)\s+$")
+_PLACE = rx.compile(r"\b(?:for|into|toward|towards|near)\s+$")
 _NAM_PAIRS = rf"{NAM}(?:\s*\({list_of(NAM)}\))?"
 # "... made his first appearance on Arrow before spinning off onto his own series with The
 # Flash": a second appearance of the same subject, joined to the first
-_AND_APPEAR = re.compile(
+_AND_APPEAR = rx.compile(
     rf"\s*,?\s+(?:before|and then|then|and later|and|after|but)\s+(?:{AUX})?{_APPEAR}\s+"
     rf"{_WHERE}(?P<s>{_SL})"
 )
 # "Urkel also appeared on other television shows—including Step by Step and Full House"
-_SHOWS_INCLUDING = re.compile(
+_SHOWS_INCLUDING = rx.compile(
     rf"\s+(?:on|in)\s+(?:other|several|many|\w+)\s+(?:[\w\-]+\s+)?(?:shows|series|films|"
     rf"movies)\s*[—–,:]?\s*(?:including|such as|like|among them)\s+(?P<s>{_SL})"
 )
 # "That episode also featured a quick appearance by Bob Belcher": the show the text is about
 # "appearances by The Captain (Kyle MacLachlan) and Carl the bartender (Joe Nieves)"
 _BY_ITEM = rf"(?:[Tt]he\s+)?{NAM}(?:\s+the\s+[a-z]+)?(?:\s*\({NAM}\))?"
-_APPEARANCE_BY = re.compile(
+_APPEARANCE_BY = rx.compile(
     rf"\b(?:an?\s+)?(?:[a-z\-]+\s+){{0,2}}(?:appearance|appearances|cameo|cameos|guest spot)\s+"
     rf"(?:by|from)\s+(?P<c>{list_of(_BY_ITEM)})"
 )
 # "another cameo from a Law & Order: SVU character." (named in the next sentence)
-_ANNOUNCED = re.compile(rf"\b(?:a|an|another)\s+(?:[\w\-]+\s+){{0,2}}?(?P<s>{SER})\s+character\b")
+_ANNOUNCED = rx.compile(rf"\b(?:a|an|another)\s+(?:[\w\-]+\s+){{0,2}}?(?P<s>{SER})\s+character\b")
 # "On the last episode of Chicago Med, Natalie and Crockett took ...": the episode's show
-_EPISODE_SUBJECTS = re.compile(
+_EPISODE_SUBJECTS = rx.compile(
     rf"^\W*(?:In|On|During)\s+(?:the\s+|this\s+|last\s+)?(?:[\w’']+\s+){{0,3}}?(?:episode|finale|"
     rf"premiere)s?\s+of\s+(?P<s>{SER}),\s+(?P<c>{list_of(NAM)})\s+[a-z]"
 )
 # "Barney isn't the only How I Met Your Mother character to return": what a character is, said
 # with its show ("X is a Grey's Anatomy character", "one of the Buffy characters")
-_IS_CHARACTER = re.compile(
+_IS_CHARACTER = rx.compile(
     rf"(?P<c>{NAM})\s+(?:is|was|isn[’']t|wasn[’']t|is\s+not|was\s+not|remains)\s+(?:the\s+only|"
     rf"not\s+the\s+only|one\s+of\s+the|an?|the)\s+(?:[a-z][\w\-]*\s+){{0,2}}(?P<s>{SER})\s+"
     rf"(?:characters?|heroes|hero|villains?|regulars?)\b"
 )
 # Wren Castell (Jamie Oduya) is set to appear ... after leading the spin-off Ashfall
-_LEADING = re.compile(
+_LEADING = rx.compile(
     rf"{_SUBJ}[^.;\ue002]{{0,120}}?\b(?:after|since|before|while|when)\s+(?:leading|headlining|"
     rf"fronting|starring in|anchoring)\s+(?:the\s+)?(?:spin-?off\s+|series\s+|show\s+|"
     rf"drama\s+)?(?P<s>{SER})"
 )
 # "when he was portrayed by Billy Dee Williams", "a younger version of the character was played
 # by Donald Glover in Solo": who plays the character the text is about
-_PASSIVE_ROLE = re.compile(
+_PASSIVE_ROLE = rx.compile(
     rf"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+character|[Tt]his\s+character)\s+(?:was|were|is|has\s+"
     rf"been|had\s+been)\s+(?:first\s+|originally\s+|later\s+|also\s+)?(?:played|portrayed|"
     rf"voiced)\s+by\s+(?:[a-z][\w\-/]*\s+){{0,3}}?(?P<p>{NAM})"
 )
 # "Skarsgard has appeared in many films, but fans know him best as Erik Selvig": the subject
-_KNOWN_AS = re.compile(
+_KNOWN_AS = rx.compile(
     rf"\b(?:know|knows|knew|remember|remembers)\s+(?:him|her|them)\s+(?:best\s+|most\s+)?as\s+"
     rf"(?P<c>{NAM})"
 )
 # Lindqvist ... will also reprise her role in the spin-off Tidewater; reprising his role from SVU;
 # "The actor reprised the role in 1983's Return of the Jedi": the performer named last
-_REPRISE = re.compile(
+_REPRISE = rx.compile(
     rf"(?P<p>{NAM}|\b(?:[Ss]he|[Hh]e|[Tt]hey|[Tt]he\s+(?:actor|actress|star))\b)[^.;]{{0,120}}?"
     rf"\b(?:repris(?:e|es|ed|ing)|took\s+on|takes\s+on)\s+"
     rf"(?:(?:his|her|their|the)\s+(?:role|character|part)|it)(?:\s+as\s+(?P<c>{NAM}))?\s+(?:in|on|"
@@ -155,18 +156,18 @@ _REPRISE = re.compile(
 )
 # "Bryan Cranston and Aaron Paul will reprise their Breaking Bad roles on Better Call Saul": the
 # roles the performers play (named anywhere in the article) are that show's
-_REPRISE_SER_ROLES = re.compile(
+_REPRISE_SER_ROLES = rx.compile(
     rf"(?P<p>{list_of(NAM)})\s+{AUX}(?:reprise|reprises|reprised|reprising|return\s+to|returns\s+"
     rf"to|returning\s+to)\s+(?:his|her|their)\s+(?:[\w\-]+\s+)?(?P<s>{SER})\s+(?:roles?|"
     rf"characters?|parts?)\b"
 )
-_REPRISING_IT = re.compile(
+_REPRISING_IT = rx.compile(
     rf"[^.;]{{0,60}}?\brepris(?:e|es|ed|ing)\s+it\s+(?:in|on)\s+(?P<s>{_SL})"
 )
 # 9-1-1's Hen (Aisha Hinds), Buck and Eddie; P.D.'s Jesse Lee Soffer; The Boys cast members A (X)
 # "The Boys' central villain and breakout star, Homelander (Antony Starr)": what the character is
 # to the show, then the character with its performer
-_OWNED = re.compile(
+_OWNED = rx.compile(
     rf"(?P<s>{SER})(?:[’'‘]s?\s+(?:{DESC})?|[’'‘]s?\s+(?:[a-z][\w\-]*\s+){{1,3}}(?:and\s+"
     rf"(?:[a-z][\w\-]*\s+){{0,2}})?[a-z][\w\-]*,\s+(?={NAM}\s*\()|\s+(?:cast\s+members?|cast|"
     rf"stars?|co-stars?|characters?)\s+)(?P<c>{list_of(_NAM_PAIRS)})"
@@ -178,7 +179,7 @@ _THE_SERIES = (
 )
 # The Defenders brought together A, B and C; the series finally brought together ...; the third
 # season will bring X back; The Defenders also managed to include interactions between A and B
-_ENSEMBLE = re.compile(
+_ENSEMBLE = rx.compile(
     rf"(?:(?P<s>{SER})|(?P<the>\b{_THE_SERIES}\b))(?:,\s+(?:the|a|an)\s+[^.;:,]{{0,100}}?,)?"
     rf"[^.,;:\ue000\ue002]{{0,40}}?(?<![\w-])(?:brought "
     rf"together|brings together|bring together|bringing together|unites|united|reunites|"
@@ -189,7 +190,7 @@ _ENSEMBLE = re.compile(
     rf"scenes?)\s+between\s+(?:characters\s+(?:like|such as)\s+)?))?"
     rf"(?P<c>{list_of(_OWNED_ITEM)})"
 )
-_THE_SHOW_STARS = re.compile(
+_THE_SHOW_STARS = rx.compile(
     rf"^\W*(?:The|This|That)\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:series|show|procedural|drama|"
     rf"comedy|sitcom|spin-?off|film|movie)\b[^.;]{{0,80}}?\b(?:stars|starring|co-stars|features)\s+"
     rf"(?P<p>{NAM})\s+as\s+(?P<c>{NAM})"
@@ -199,7 +200,7 @@ _THE_SHOW_STARS = re.compile(
 _AS_ITEM = rf"{NAM}\s+as\s+{NAM}(?:/{NAM})?"
 # Gen V will feature appearances from ... characters featured in The Boys, including A as X,
 # B as Y and C as Z: every X is in the first show (and in the second, when one is named)
-_FEATURES_AS = re.compile(
+_FEATURES_AS = rx.compile(
     rf"(?P<s>{SER})\s+(?:{AUX})?(?:feature|features|featured|featuring|include|includes|"
     rf"included|star|stars|starred)\s+(?:(?:guest\s+)?appearances\s+(?:from|by)\s+)?"
     rf"(?:[^.;:\ue000\ue002]{{0,60}}?(?:in|from|on)\s+(?P<s2>{SER})\s*,?\s+)?"
@@ -207,14 +208,14 @@ _FEATURES_AS = re.compile(
     rf"(?P<c>{list_of(_AS_ITEM)})"
 )
 # Melissa Benoist's Kara Danvers on all four shows: each show the sentence names
-_ALL_SHOWS = re.compile(
+_ALL_SHOWS = rx.compile(
     rf"(?:{NAM}[’']s\s+)?(?P<c>{NAM})\s+(?:\w+\s+){{0,3}}?(?:on|in|across)\s+(?:all|each of the|"
     rf"both)\s+(?:(?:two|three|four|five|six|\d)\s+)?(?:of\s+the(?:se)?\s+)?(?:shows|series)\b"
 )
 
 
 # A paragraph that is a name and a show in brackets and nothing else.
-_NAME_SHOW_LINE = re.compile(
+_NAME_SHOW_LINE = rx.compile(
     r"^(?P<n>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})\s*\((?P<s>[A-Z0-9][^()]{1,60})\)$"
 )
 

@@ -19,12 +19,13 @@ from showbible.news.entities import NAM, Marked
 from showbible.news.extractor import Extractor
 from showbible.news.names import TIE as _TIE
 from showbible.news.names import keyof
+from showbible.quick import rx
 
 CONFIDENCE = 0.45
 
 # "Kimmy Gibler's estranged husband, Fernando", "his son, Sean", "Jessica's cousin Angela"; not
 # "a friend" (no owner) and not a list's next name ("his wife and Ada": "and" is no tie)
-_TIED = re.compile(
+_TIED = rx.compile(
     rf"(?:(?P<o>{NAM})[’']s?|\b(?P<pro>[Hh]is|[Hh]er|[Tt]heir))\s+"
     rf"(?:[a-z][\w\-]*\s+){{0,3}}?(?P<t>{_TIE})\s*,?\s+(?P<c>{NAM})"
 )

@@ -14,20 +14,19 @@ words between them say "played by". Read in the relations pass, when the perform
 
 from __future__ import annotations
 
-import re
-
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked, Mention
 from showbible.news.names import keyof
 from showbible.news.roles import Roles
+from showbible.quick import rx
 
-_RESPECTIVELY = re.compile(r"\brespectively\b")
+_RESPECTIVELY = rx.compile(r"\brespectively\b")
 # Two names or more, coordinated: "A and B", "A, B and C", "A, B, and C".
-_LIST = re.compile(rf"{NAM}(?:\s*,\s*{NAM})*\s*,?\s+(?:and|&)\s+{NAM}")
+_LIST = rx.compile(rf"{NAM}(?:\s*,\s*{NAM})*\s*,?\s+(?:and|&)\s+{NAM}")
 # Between the two lists: the second holds the performers ("portrayed by").
-_BY = re.compile(r"\b(?:played|portrayed|voiced)\s+by\b")
+_BY = rx.compile(r"\b(?:played|portrayed|voiced)\s+by\b")
 # Between the two lists: the first holds the performers ("who played", "as", "(").
-_PLAYING = re.compile(
+_PLAYING = rx.compile(
     r"\b(?:plays?|played|playing|portrays?|portrayed|portraying|voices?|voiced|voicing|as|"
     r"roles?|characters?|parts?)\b|\("
 )

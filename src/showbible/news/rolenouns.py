@@ -19,26 +19,27 @@ from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER
 from showbible.news.names import keyof
 from showbible.news.roles import C_ITEM, DESC, Roles
+from showbible.quick import rx
 
 # "Fry's portrayal of headmaster Dr Arnold", "Holt's role as Mara"
-_OWNED_NOUN = re.compile(
+_OWNED_NOUN = rx.compile(
     rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:role|portrayal|turn|performance)\s+"
     rf"(?:as|of)\s+(?:{DESC})?(?P<c>{C_ITEM})"
 )
 # "P ... for his character Ali G", "P ... as his Office character David": the character noun
 # owned by P's pronoun (the show's name may stand before the noun)
-_CHARACTER_NOUN = re.compile(
+_CHARACTER_NOUN = rx.compile(
     rf"(?P<p>{NAM})[^.;]{{0,80}}?\b(?:for|as|with|in|through|by)\s+(?:his|her|their)\s+"
     rf"(?:(?P<s>{SER}|{NAM})\s+)?(?:[a-z][\w-]*\s+)?character,?\s+(?P<c>{NAM})"
 )
 # "P, who played Brookside's Marie Jackson": the show owns the role
-_SHOWS_ROLE = re.compile(
+_SHOWS_ROLE = rx.compile(
     rf"(?P<p>{NAM})[^.;]{{0,60}}?\b(?:played|plays|playing|portrayed|portrays|as)\s+"
     rf"(?P<s>{SER})[’']s\s+(?:{DESC})?(?P<c>{NAM})"
 )
 # Where the role is: "in TV soap Y", "in the US series Y", "on Y" (a name not known as a show:
 # after a role's noun, "in Y" is where it was played)
-_SHOW_AFTER = re.compile(
+_SHOW_AFTER = rx.compile(
     rf"\s*,?\s+(?:in|on)\s+(?:the\s+)?(?:(?:[A-Z]{{2,}}\d?|[a-z][\w-]*)\s+){{0,3}}?"
     rf"(?P<s>{SER}|{NAM})(?!\s*[’']s)"
 )

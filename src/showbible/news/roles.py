@@ -39,6 +39,7 @@ from showbible.news.placing import (
 )
 from showbible.news.rolesigns import line_of_cast, role_sign
 from showbible.news.series import series_name
+from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name
 
 
@@ -139,93 +140,93 @@ OWNER = rf"{OWNED_ROLE}?"
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Jane Doe plays / portrays / voices Mara Voss; plays the lead character of Mara Voss
-    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
                 rf"character)\s+of\s+)?(?:{SER_ROLE}|{OWNED_ROLE}|{NAMED}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)"
                 rf"(?P<c>{C_ITEM})"
                 # not "plays X and Y" (two roles); "A plays X and B plays Y" is two clauses
                 rf"(?!\s+and\s+\ue002\d+\ue003(?!{CREDIT},?\s+{AUX}(?:{V_DIRECT}|{V_AS})\b))"),
      0.85),
     # Cranston and Paul played White and Pinkman: two and two, in order
-    (re.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
+    (rx.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
      0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
-    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     # (also: "are also on board to reprise", "reprise his role from the X finale as")
-    (re.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}(?:[a-z’']+\s+){{0,3}}?{AUX}{V_ROLE}\s+"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}(?:[a-z’']+\s+){{0,3}}?{AUX}{V_ROLE}\s+"
                 rf"(?:to\s+)?(?:his|her|their|the)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
                 rf"(?:{SER}\s+)?(?:roles?|characters?|part)(?:\s+from\s+(?:the\s+)?{SER}(?:\s+[\w\-]+){{0,3}}?)?"
                 rf"\s*,?\s*(?:as|of)?\s+(?P<c>{list_of(C_ITEM)})"), 0.85),
     # Jane Doe, who returns in X, reprising the role of Mara Voss
-    (re.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?,\s+(?:reprising|playing|as)\s+(?:the|his|"
+    (rx.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?,\s+(?:reprising|playing|as)\s+(?:the|his|"
                 rf"her|their)\s+(?:{SER}\s+)?(?:role|character|part)(?:\s*,?\s*(?:of|as))?\s+"
                 rf"(?P<c>{C_ITEM})"), 0.8),
     # Jane Doe and John Roe as Mara Voss and Tobias Voss (, respectively)
     # (and a cast list's "include Jude Law, as Captain Hook": a comma before "as")
-    (re.compile(rf"(?<!/)(?P<p>{list_of(NAM)}){CREDIT},?\s+as\s+{OWNER}(?P<c>{list_of(C_ITEM_NOT_AS)})"),
+    (rx.compile(rf"(?<!/)(?P<p>{list_of(NAM)}){CREDIT},?\s+as\s+{OWNER}(?P<c>{list_of(C_ITEM_NOT_AS)})"),
      0.7),
     # Jane Doe joins / is back as the mayor's press secretary, Mara Voss: a description, then the
     # role after a comma, ending its clause
-    (re.compile(rf"(?P<p>{NAM}){CREDIT},?\s+(?:{AUX}(?:{V_AS}|{V_ROLE})\b[^.;,\ue002]{{0,40}}?)?\b(?:as|(?:who\s+)?{V_DIRECT})\s+"
+    (rx.compile(rf"(?P<p>{NAM}){CREDIT},?\s+(?:{AUX}(?:{V_AS}|{V_ROLE})\b[^.;,\ue002]{{0,40}}?)?\b(?:as|(?:who\s+)?{V_DIRECT})\s+"
                 rf"(?:the|an?|his|her|their|\ue002\d+\ue003[’']s)\s+[^,;.()]{{1,80}}?,\s+(?P<c>{NAM})"
                 rf"(?=\s*(?:[.;–—]|,\s+[a-z]|$))"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
-    (re.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+(?:is|will\s+be|was|has\s+been)\s+|(?:is|was|"
+    (rx.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+(?:is|will\s+be|was|has\s+been)\s+|(?:is|was|"
                 rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
                 rf"still\s+)*(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
      0.85),
     # SERIES brought Jane Doe back as Mara Voss
-    (re.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
+    (rx.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
                 rf"(?P<c>{C_ITEM})"), 0.8),
     # Jane Doe takes Mara Voss to SERIES
-    (re.compile(rf"(?P<p>{NAM})\s+(?:will\s+)?(?:take|takes|taking|took|bring|brings|bringing|"
+    (rx.compile(rf"(?P<p>{NAM})\s+(?:will\s+)?(?:take|takes|taking|took|bring|brings|bringing|"
                 rf"brought)\s+(?P<c>{NAM})\s+(?:back\s+)?(?:over\s+)?to\s+{SER}"), 0.75),
     # As Marshal Eli Stone, Reuben Vance is as good as ever
-    (re.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
+    (rx.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
     # Mara Voss (voiced by Jane Doe); Hughie Campbell (played by Jack Quaid in The Boys series)
-    (re.compile(rf"(?P<c>{list_of(CH)})\s*\((?:voiced|played|portrayed)\s+by\s+"
+    (rx.compile(rf"(?P<c>{list_of(CH)})\s*\((?:voiced|played|portrayed)\s+by\s+"
                 rf"(?P<p>{list_of(rf'(?:{DESC}){NAM}')})"
                 rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<s>{SER})(?:\s+(?:series|show|films?|movies?))?|"
                 rf"\s+(?:on|in)\s+(?:TV|television|the\s+[a-z]+\s+series))?\)"), 0.85),
     # Jane Doe's Greyharbor character, Mara Voss
-    (re.compile(rf"(?P<p>{NAM})[’'](?:s\s+|\s+)(?:{SER}\s+)?(?:character|role),?\s+(?P<c>{NAM})"),
+    (rx.compile(rf"(?P<p>{NAM})[’'](?:s\s+|\s+)(?:{SER}\s+)?(?:character|role),?\s+(?P<c>{NAM})"),
      0.8),
     # Jane Doe and John Roe will reunite as their fan-favourite characters, Mara and Tobias Voss
-    (re.compile(rf"(?P<p>{list_of(NAM)}),?\s+{AUX}(?:[a-z]+\s+){{0,2}}?as\s+(?:his|her|their)\s+"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}),?\s+{AUX}(?:[a-z]+\s+){{0,2}}?as\s+(?:his|her|their)\s+"
                 rf"(?:[\w-]+\s+){{0,2}}?(?:roles?|characters?),?\s+(?P<c>{list_of(NAM)})"), 0.8),
     # Jane Lynch will make her first appearance on X since 2008 to again play Reid's mother Diana
-    (re.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?\bto\s+(?:once\s+)?(?:again\s+)?(?:play|portray|"
+    (rx.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?\bto\s+(?:once\s+)?(?:again\s+)?(?:play|portray|"
                 rf"voice)\s+(?:{OWNED_ROLE}|(?:{DESC})?)(?P<c>{C_ITEM})"), 0.75),
     # series cast member Brian K. Dietzen (who plays Jimmy)
-    (re.compile(rf"(?P<p>{NAM})\s*\(\s*who\s+(?:plays|played|voices|voiced|portrays|portrayed)\s+"
+    (rx.compile(rf"(?P<p>{NAM})\s*\(\s*who\s+(?:plays|played|voices|voiced|portrays|portrayed)\s+"
                 rf"(?P<c>{C_ITEM})\s*\)"), 0.85),
     # Linda Belcher's voice actor, John Roberts
-    (re.compile(rf"(?P<c>{NAM})[’']s\s+voice\s+actor,?\s+(?P<p>{NAM})"), 0.85),
+    (rx.compile(rf"(?P<c>{NAM})[’']s\s+voice\s+actor,?\s+(?P<p>{NAM})"), 0.85),
 ]  # fmt: skip
 # "She voiced a character named Pilar in ...", "She also starred as Diana DuBois in Empire": the
 # performer the text is about
-_PRONOUN_PLAYS = re.compile(
+_PRONOUN_PLAYS = rx.compile(
     rf"(?:^\W*|[.;]\s+|,\s+(?:and|but|now|and\s+now)\s+)(?P<pron>[Ss]he|[Hh]e)\s+{AUX}(?:{V_DIRECT}\s+"
     rf"(?:a\s+character\s+(?:named|called)\s+|the\s+role\s+of\s+)?|(?:{V_AS}|"
     rf"guest-starred)\s+as\s+)(?P<c>{C_ITEM})"
 )
-_PRONOUN_ROLE = re.compile(
+_PRONOUN_ROLE = rx.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)(?:[’']s|\s+has|\s+had|\s+have)?\s+(?:\w+\s+)?{V_ROLE}\s+"
     rf"(?:his|her|their)\s+(?:{SER}\s+)?(?:role|character|part)\s+(?:as|of)\s+(?P<c>{C_ITEM})"
 )
 # The pair will star as X and Y; the duo will reprise their roles of X and Y, respectively
-_PAIR_ROLE = re.compile(
+_PAIR_ROLE = rx.compile(
     rf"\b(?:[Tt]he\s+(?:pair|duo|two)|[Bb]oth)\s+{AUX}(?:{V_ROLE}|{V_AS})\s+(?:(?:his|her|their)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:roles?|characters?)\s*,?\s*(?:of|as)?\s+|as\s+)"
     rf"(?P<c>{NAM}\s*,?\s+and\s+{NAM})"
 )
-_PRONOUN_CAST = re.compile(
+_PRONOUN_CAST = rx.compile(
     rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)\s+(?:was|were|is|has been|had been)\s+cast\s+as\s+"
     rf"(?P<c>{NAM})"
 )
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
-_PAIRS = re.compile(
+_PAIRS = rx.compile(
     # ("Remy of "FBI: Most Wanted" (Dylan McDermott)": the character's show before the bracket)
     rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*|\s+(?:of|from)\s+(?:the\s+)?[\"“‘']?(?P<os>{SER})[\"”’']?)?"
     rf"\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
@@ -238,9 +239,9 @@ _PAIRS = re.compile(
     rf"(?:\s+(?:of|from)\s+[“\"‘']?(?P<os2>{SER}))?"
 )
 # A verb or "as" right before a name: the object of a clause before ("plays X and B plays Y")
-_OBJECT_BEFORE = re.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
+_OBJECT_BEFORE = rx.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
-_POSSESSIVE = re.compile(
+_POSSESSIVE = rx.compile(
     # (also "Tavi Gevinson's mystery character Kate Keller": a word or two, then "character")
     rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+|(?:[a-z][\w\-]*\s+){{0,2}}(?:character|role),?\s+)?"
     rf"(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
@@ -256,9 +257,9 @@ _CAST_VERB = (
     r"(?:portray|play|voice|cast\s+as|star\s+as|take\s+on|tackle)\b"
     r"(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:role|part)\b(?!\s+of\b))"  # "play a key role"
 )
-_CAST_VERB_AT = re.compile(_CAST_VERB)
+_CAST_VERB_AT = rx.compile(_CAST_VERB)
 # "(High School Musical)" after a name, or any bracket before a role's verb: a credit
-CREDIT_BRACKET = re.compile(
+CREDIT_BRACKET = rx.compile(
     r"(?<=\ue003)\s*\((?:(?:[^()\ue002]|\([^()\ue002]*\))*|[^()]{1,80}(?=\)(?:\s*,?\s*(?:and\s+)?"
     rf"{NAM}\s*\([^()]*\))*(?:{ROLE_VERB}|{_CAST_VERB})))\)"
 )
@@ -266,12 +267,12 @@ CREDIT_BRACKET = re.compile(
 _MONONYM_JOB = r"(?:actress|actor|singer|rapper|star|model)"
 # After a list of pairs: the people in it join a cast, with no role said ("A (X), B (Y), and
 # newcomer C would be joining the show")
-_JOINING = re.compile(
+_JOINING = rx.compile(
     rf"^(?:\s*\([^()]*\))?(?:\s*,?\s*(?:and\s+)?(?:[a-z]+\s+)?{NAM}(?:\s*\([^()]*\))?)*\s+"
     r"(?:(?:would|will|are|were|have|has|had|also|now)\s+)*(?:be\s+|been\s+)?"
     r"(?:joining|join|joined|rounding\s+out|round\s+out)\s+(?:the\s+)?(?:show|series|cast|season)\b"
 )
-_IN_SERIES = re.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
+_IN_SERIES = rx.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
 
 
 class Roles(Antecedents):

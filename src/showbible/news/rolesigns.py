@@ -34,11 +34,12 @@ import re
 from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge, Marked, Mention
 from showbible.news.names import ORGS, keyof
+from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name, is_surname
 
 # Words of the screen and of performing. Not "show" or "series" alone (a test series, an air
 # show), nor "play" (a team plays), which sport uses as much as television.
-_ROLE_WORDS = re.compile(
+_ROLE_WORDS = rx.compile(
     r"\b(?:actors?|actress(?:es)?|acting|cast(?:ing)?|co-?stars?|co-?starring|stars?|"
     r"starr(?:ed|ing)|characters?|roles?|(?:the|a|his|her|their)\s+part\s+(?:of|as|in)|"
     r"portray(?:s|ed|ing|al)?|plays\s+(?:the\s+)?(?:role|part|character)|played\s+by|"
@@ -51,7 +52,7 @@ _ROLE_WORDS = re.compile(
 
 # Words only the screen uses, looked for anywhere in the article: not "star", "role", "drama",
 # "series", "season" or "character", which sport and politics use as much.
-_SCREEN_WORDS = re.compile(
+_SCREEN_WORDS = rx.compile(
     r"\b(?:actors?|actress(?:es)?|casting|cast\s+(?:members?|as|in|list)|sitcoms?|soaps?|"
     r"episodes?|starring|co-?stars?|co-?starring|showrunners?|television|TV|on-?screen|"
     r"portray(?:s|ed|ing|al)?|voiced|spin[- ]?offs?|show\s+(?:called|named)|previously\s+on|"
@@ -63,7 +64,7 @@ _SCREEN_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Networks and streamers, as written (not "fox" or "abc" in running text).
-_NETWORKS = re.compile(
+_NETWORKS = rx.compile(
     r"\b(?:Netflix|HBO|Hulu|Disney\+|Prime\s+Video|Apple\s+TV|Peacock|Paramount\+|Showtime|"
     r"Starz|AMC|FX|CBS|NBC|ABC|Fox|The\s+CW|CW|BBC\s+(?:One|Two|Three|Four|1|2|3)|ITV\d?|"
     r"Channel\s+(?:4|5|Four|Five)|Sky\s+(?:One|Atlantic|Max))(?!\w)"

@@ -25,6 +25,7 @@ from showbible.news.names import (
     quoted_role,
     words,
 )
+from showbible.quick import rx
 from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 
@@ -41,7 +42,7 @@ _SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no|by(?=[ \t]+the\b
 # never as its first word; a decade ("That '70s Show").
 _TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d)|[’']\d0s\b)"
 TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD_N}){{0,6}}"
-TITLE_RE = re.compile(TITLE)
+TITLE_RE = rx.compile(TITLE)
 COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
 _NETWORKS = (
     r"(?:CBS All Access|Marvel|Netflix|HBO|Disney\+?|Hulu|Amazon|Apple|FX|AMC|CBS|NBC|ABC|Fox|"
@@ -52,19 +53,19 @@ _NETWORKS = (
 
 SERIES_CUES = [
     # Marvel's The Defenders, Netflix's Jessica Jones, ABC's Family Matters
-    re.compile(rf"\b{_NETWORKS}(?:[’']s?|‘)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    rx.compile(rf"\b{_NETWORKS}(?:[’']s?|‘)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # Jessica Jones season 2, Jessica Jones‘ first season, The Originals Season 4; a bare
     # "X series" only for a title of two words or more ("the Daryl series" is about Daryl)
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})(?:[’'‘]s?)?\s+(?:(?:first|second|third|fourth|"
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})(?:[’'‘]s?)?\s+(?:(?:first|second|third|fourth|"
                rf"fifth|final|new|latest|upcoming|next)\s+)?[Ss]eason(?:\s+(?:\d+|{NUMBER_WORDS}))?\b"),
     # (also "the Harley Quinn original animated series")
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+(?:(?:original|new|"
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}[ \t]+{TITLE}|{TITLE}[’'‘]s?)\s+(?:(?:original|new|"
                rf"upcoming|animated|live-action|hit|TV|television|comedy|drama|streaming)\s+){{0,3}}"
                rf"series\b"),
     # "Jane Doe has joined Copper Gulch as Mara Voss", "joined EastEnders in 2021, being
     # introduced as ...", "will guest star in X as", "boards X as", "makes her debut in X as":
     # what one joins or appears in as a role is a show (not a person: see cue_titles)
-    re.compile(rf"\b(?:join(?:s|ed|ing)?|board(?:s|ed|ing)?|(?:guest[- ]?)?star(?:s|red|ring)?\s+"
+    rx.compile(rf"\b(?:join(?:s|ed|ing)?|board(?:s|ed|ing)?|(?:guest[- ]?)?star(?:s|red|ring)?\s+"
                rf"(?:in|on)|appear(?:s|ed|ing)?\s+(?:in|on)|recur(?:s|red|ring)?\s+on|"
                rf"sign(?:s|ed|ing)?\s+on\s+(?:to|for)|debut(?:s|ed)?\s+(?:in|on)|"
                rf"seen\s+in|land(?:s|ed)?\s+an?\s+(?:[\w-]+\s+)?role\s+(?:in|on))\s+"
@@ -72,51 +73,51 @@ SERIES_CUES = [
                rf"(?:as|being\s+introduced\s+as)\s+(?!co-?hosts?\b|hosts?\b|an?\s+(?:co-?)?host|"
                rf"himself\b|herself\b|themselves\b)"),
     # "a main character on Doom Patrol": what a character is on is a show
-    re.compile(rf"\b(?:characters?|series\s+regulars?)\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    rx.compile(rf"\b(?:characters?|series\s+regulars?)\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # "Return in Book of Boba Fett Episode 6": a title before its episode's or season's number
-    re.compile(rf"\b(?:in|of|on)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:Season|Episode|Ep\.?|Chapter)"
+    rx.compile(rf"\b(?:in|of|on)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:Season|Episode|Ep\.?|Chapter)"
                rf"\s+\d"),
     # season 2 of Daredevil, the premiere of The Defenders, seasons of A, B and C
-    re.compile(rf"\b(?:[Ss]eason(?:\s+(?:\d+|{NUMBER_WORDS}))?|premiere|finale|episode|pilot|cast|"
+    rx.compile(rf"\b(?:[Ss]eason(?:\s+(?:\d+|{NUMBER_WORDS}))?|premiere|finale|episode|pilot|cast|"
                rf"(?:co-)?showrunners?|"
                rf"showrunning(?:\s+duties)?|creator|writers'? room|world|spin-?off|offshoot|"
                rf"adaptation|revival|reboot|remake)\s+(?:of|from|for|on)\s+"
                rf"(?:{NAME}[’']s\s+)?(?P<t>{COLON_TITLE}|{TITLE})"),
-    re.compile(rf"\b(?:seasons|episodes|fans|viewers|audiences)\s+of\s+"
+    rx.compile(rf"\b(?:seasons|episodes|fans|viewers|audiences)\s+of\s+"
                rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
                rf"\s+and\s+(?:{TITLE}))*)"),
     # The Defenders is streaming / hits Netflix / is now available on
-    re.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
+    rx.compile(rf"(?P<t>{TITLE})\s+(?:is|are)?\s*(?:now\s+)?(?:streaming|available|arriving|"
                rf"premieres|premiered|debuts|debuted|hits|airs|aired)\b(?!\s+as\b)"),
     # the spin-off Tidewater, TV soap Harbour Lane, the US series 48 Pier Road, the drama Sailors'
     # Wives (a TV title may hold a number, an apostrophe); not the verb "to show X", "doesn't show"
-    re.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
+    rx.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
                rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|soap(?:\s+opera)?|"
                rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|"
                rf"prequel|revival|reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
                rf"(?P<t>(?<!film\s)(?<!movie\s)(?:[{_UP}]\w+s[’'][ \t]+{TITLE}|\d{{1,3}}[ \t]+"
                rf"(?!(?:Season|Series|Episodes?|Part|Years?|Million)\b){TITLE})|{COLON_TITLE}|{TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
-    re.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
+    rx.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
                rf"(?P<t>{COLON_TITLE}|{TITLE})(?:,|\.(?:\s|$))"),
     # Cinder Vale quietly wrapped its second season
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|"
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:\w+ly\s+)?(?:wrapped|wraps|ended|ends|"
                rf"concluded|opened|opens|kicked off|kicks off|closed|closes|(?:is\s+|was\s+)?"
                rf"(?:heading|headed|going|moving)\s+into)\s+(?:up\s+)?its\s+(?:[\w-]+\s+)?"
                rf"(?:season|run)\b"),
     # the Greyharbor finale, the Daredevil premiere, the Station 19 episode "Ice Ice Baby"
     # (also after the article's modifiers: "the long-awaited Teen Wolf revival")
-    re.compile(rf"\b[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|revival|reboot|"
+    rx.compile(rf"\b[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<t>{TITLE})\s+(?:[a-z]+\s+)?(?:finale|premiere|pilot|revival|reboot|"
                rf"remake|spin-?off|sitcom|"
                rf"writers'? room|episode(?=\s+[“\"']|\s{{2,}}))"),
     # "a little show called SAVED BY THE BELL", "the sitcom titled Night Desk"
-    re.compile(rf"\b(?:show|series|sitcom|drama|comedy|spin-?off|film|movie)\s+(?:called|titled|"
+    rx.compile(rf"\b(?:show|series|sitcom|drama|comedy|spin-?off|film|movie)\s+(?:called|titled|"
                rf"named)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # "a long line of Happy Days spin offs", "the Harbor Nights spin-offs"
-    re.compile(rf"\b(?:of|the)\s+(?P<t>{TITLE})\s+spin[- ]?offs\b"),
+    rx.compile(rf"\b(?:of|the)\s+(?P<t>{TITLE})\s+spin[- ]?offs\b"),
     # "Moonlight, the upcoming CBS crime drama featuring vampires, ...": an apposition saying
     # what the show is (not "Jane Doe, the drama teacher")
-    re.compile(rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:(?!(?:from|of|in|on|with|by|for|about|"
+    rx.compile(rf"(?P<t>{TITLE}),\s+(?:the|a|an)\s+(?:(?!(?:from|of|in|on|with|by|for|about|"
                rf"characters?|roles?|stars?|members?)\b)[\w\-]+\s+){{0,4}}?(?:drama|thriller|"
                rf"sitcom|series|comedy|procedural|miniseries|anthology|dramedy|spin-?off|reboot|"
                rf"revival|prequel|soap)\b(?![’'\-]|\s+(?:writer|actor|actress|star|producer|creator|"
@@ -124,121 +125,121 @@ SERIES_CUES = [
                rf"critic|kid|major)s?\b)"),
     # "Quantico is a drama thriller centered around ...": a sentence saying what the show is
     # (not "Jane Doe is a comedy writer")
-    re.compile(rf"(?:^|[.!?]\s+)(?P<t>{TITLE})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,2}}?"
+    rx.compile(rf"(?:^|[.!?]\s+)(?P<t>{TITLE})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,2}}?"
                rf"(?:drama|thriller|sitcom|series|comedy|procedural|miniseries|anthology|"
                rf"dramedy|soap|show)\b(?![\s-]+(?:writer|actor|actress|star|producer|creator|"
                rf"runner|legend|veteran|icon|fan|host)s?\b)"),
     # ran Night Ferry for three seasons
-    re.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
+    rx.compile(rf"\b(?:ran|runs|running|created|co-created|developed)\s+(?P<t>{TITLE})\s+for\s+"
                rf"(?:\w+\s+)?seasons?\b"),
     # from Luke Cage to Iron Fist; take Karen Page to The Punisher
-    re.compile(rf"\bfrom\s+(?P<a>{COLON_TITLE}|{TITLE})\s+(?:over\s+)?to\s+"
+    rx.compile(rf"\bfrom\s+(?P<a>{COLON_TITLE}|{TITLE})\s+(?:over\s+)?to\s+"
                rf"(?P<b>{COLON_TITLE}|{TITLE})"),
-    re.compile(rf"\b(?:take|takes|taking|took|bring|brings|bringing|brought)\s+{NAME}\s+"
+    rx.compile(rf"\b(?:take|takes|taking|took|bring|brings|bringing|brought)\s+{NAME}\s+"
                rf"(?:back\s+)?(?:over\s+)?to\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # Arrow star Stephen Amell, The Boys cast members, Lower Decks stars
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:stars?|co-stars?|cast(?:\s+members?)?|"
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:stars?|co-stars?|cast(?:\s+members?)?|"
                rf"alums?|vets?|veterans?|actors?|actress|showrunners?|co-showrunners?|"
                rf"creator/showrunner|creator|co-creator)\s+"
                rf"(?={NAME})"),
     # Jane Doe's Greyharbor character; her Greyharbor co-stars (see _POSSESSIVE_CUE)
-    re.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:characters?|roles?|"
+    rx.compile(rf"(?:[’']s|\b(?:his|her|their))\s+(?P<t>{COLON_TITLE}|{TITLE})\s+(?:characters?|roles?|"
                rf"co-stars?|castmates?|cast-mates?)\b"),
     # a well-known How I Met Your Mother character, the only Buffy cast member: a title
     # between a sentence's small word and what someone is in a show
-    re.compile(rf"\b(?:a|an|the|another|other|only|original)\s+(?:[a-z][\w\-]*\s+)?"
+    rx.compile(rf"\b(?:a|an|the|another|other|only|original)\s+(?:[a-z][\w\-]*\s+)?"
                rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:characters?|cast\s+members?|alums?|villain|"
                rf"heroine|hero)\b"),
     # The Handmaid's Tale became a household name; The Walking Dead has become ...: a "The X"
     # subject of a show's verb (outlets and networks are left out by series_name)
-    re.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<t>The\s+{TITLE})\s+(?:then\s+|also\s+)?(?:became|"
+    rx.compile(rf"(?:^|[.!?]\s+|,\s+)(?P<t>The\s+{TITLE})\s+(?:then\s+|also\s+)?(?:became|"
                rf"has become|premiered|premieres|returns|returned|ended|wrapped|faced|was "
                rf"renewed|was cancell?ed|is renewed|is (?:\w+ly\s+)?(?:coming back|returning|"
                rf"back|ending))\b"),
     # has been working on The Walking Dead since 2011; wrote for Lost
-    re.compile(rf"\b(?:working|worked|works|writing|wrote|writes)\s+(?:on|for)\s+"
+    rx.compile(rf"\b(?:working|worked|works|writing|wrote|writes)\s+(?:on|for)\s+"
                rf"(?P<t>The\s+{TITLE})\s+(?:since|for|from|in)\b"),
     # Gen V includes guest appearances from ...; X features a talented cast
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:also\s+)?(?:includes|features|stars|boasts)\s+"
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+(?:also\s+)?(?:includes|features|stars|boasts)\s+"
                rf"(?:guest appearances|a\s+(?:[a-z]+\s+)?cast|returning cast|an ensemble)\b"),
     # "this week's Game of Thrones moves back", "last week's Veep recap": a show's episode
-    re.compile(rf"\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+week[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    rx.compile(rf"\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+week[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # "Previously on Jane the Virgin:", a recap's opening; "Superstore - Season 2", a caption
-    re.compile(rf"^\W*[Pp]reviously\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})\s*(?:[:.…]|$)"),
-    re.compile(rf"^\W*(?P<t>{COLON_TITLE}|{TITLE})\s+[-–—|]\s+(?:Season|Series)\s+\d{{1,2}}\s*$"),
+    rx.compile(rf"^\W*[Pp]reviously\s+on\s+(?P<t>{COLON_TITLE}|{TITLE})\s*(?:[:.…]|$)"),
+    rx.compile(rf"^\W*(?P<t>{COLON_TITLE}|{TITLE})\s+[-–—|]\s+(?:Season|Series)\s+\d{{1,2}}\s*$"),
     # 1. Cosmo Kramer (Seinfeld) on Mad About You: a list article's heading
-    re.compile(rf"^\s*\d+\.\s+{NAME}\s*\((?P<a>{TITLE})\)\s+(?:on|in)\s+(?P<b>{TITLE})\s*$"),
+    rx.compile(rf"^\s*\d+\.\s+{NAME}\s*\((?P<a>{TITLE})\)\s+(?:on|in)\s+(?P<b>{TITLE})\s*$"),
     # 2021's Spider-Man: No Way Home; Daredevil (2015)
-    re.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),
+    rx.compile(rf"\b(?:19|20)\d\d[’']s\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s+\((?:19|20)\d\d\)"),
     # "Seinfeld on Curb Your Enthusiasm (2009)": a list article's heading, one show on another
-    re.compile(rf"^\s*(?:\d+(?:-\d+)?\.\s+)?(?P<a>{TITLE})\s+on\s+(?P<b>{COLON_TITLE}|{TITLE})\s*"
+    rx.compile(rf"^\s*(?:\d+(?:-\d+)?\.\s+)?(?P<a>{TITLE})\s+on\s+(?P<b>{COLON_TITLE}|{TITLE})\s*"
                rf"\((?:19|20)\d\d\)"),
     # Arrow, The Flash, DC's Legends Of Tomorrow and Supergirl return to The CW in October
-    re.compile(rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE}))*(?:,?\s+and\s+"
+    rx.compile(rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE}))*(?:,?\s+and\s+"
                rf"(?:{TITLE})))\s+(?:return|returns|returning|air|airs|airing|premiere|premieres|debut|"
                rf"debuts|are returning|are back)\s+(?:to|on)\s+(?:the\s+)?{_NETWORKS}\b"),
     # Station 19 at 8|7c, NCIS, Mondays, 9/8c: a show's time slot
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s*,?\s+(?:(?:at|on)\s+)?(?:(?:Mondays|Tuesdays|"
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE})\s*,?\s+(?:(?:at|on)\s+)?(?:(?:Mondays|Tuesdays|"
                rf"Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\s*,?\s+(?:at\s+)?)?"
                rf"\d{{1,2}}(?::\d\d)?\s*(?:[|/]\s*\d{{1,2}}(?::\d\d)?\s*c|p\.?m\.?\s+ET)\b"),
     # who plays Maya Bishop on Station 19; plays Ben on Station 19
-    re.compile(rf"\b(?:plays|played|playing|portrays|portrayed|voices|voiced|stars as|"
+    rx.compile(rf"\b(?:plays|played|playing|portrays|portrayed|voices|voiced|stars as|"
                rf"starred as)\s+(?:the\s+)?{NAME}\s+(?:on|in)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
     # the Station 19 and Grey's Anatomy crossover; the NCIS/Hawai'i crossover
-    re.compile(rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:{TITLE}))*(?:\s+and\s+|\s*/\s*)"
+    rx.compile(rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:{TITLE}))*(?:\s+and\s+|\s*/\s*)"
                rf"(?:{COLON_TITLE}|{TITLE}))\s+(?:[Cc]rossovers?|[Tt]eam-up)\b"),
     # a new Grey's Anatomy episode, the latest FBI episode
-    re.compile(rf"\b(?:a|an|new|latest|next|upcoming|tonight's|Monday's|Tuesday's|Wednesday's|"
+    rx.compile(rf"\b(?:a|an|new|latest|next|upcoming|tonight's|Monday's|Tuesday's|Wednesday's|"
                rf"Thursday's|Friday's|Saturday's|Sunday's)\s+(?P<t>{COLON_TITLE}|{TITLE})\s+"
                rf"episodes?\b"),
     # multiple Game of Thrones episodes, Game of Thrones fans: a title of two words or more
-    re.compile(rf"(?!The\s+\S+\s+(?:episodes|fans|viewers|fandom|prequel|sequel|spin-?off|finale))"
+    rx.compile(rf"(?!The\s+\S+\s+(?:episodes|fans|viewers|fandom|prequel|sequel|spin-?off|finale))"
                rf"(?P<t>{TITLE}[ \t]+(?:{_SMALL}[ \t]+)?{TITLE})[ \t]+(?:episodes|fans|viewers|"
                rf"fandom|prequel|sequel|spin-?offs?|finale)\b"),
     # an episode of FBI; a crossover with Arrow
-    re.compile(rf"\b(?:episodes?\s+of|(?:crossover|crossovers|team-up)(?:\s+(?:scene|episode|"
+    rx.compile(rf"\b(?:episodes?\s+of|(?:crossover|crossovers|team-up)(?:\s+(?:scene|episode|"
                rf"event)s?)?\s+(?:of|with|between))\s+"
                rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
                rf"\s+and\s+(?:{TITLE}))*)(?<![’']s)\b(?![’']s\s+[a-z])"),
     # Chicago Med, the latest installment in ...: a title in apposition to what it is
-    re.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+(?:the|a|an)\s+(?:(?:latest|newest|new|first|"
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+(?:the|a|an)\s+(?:(?:latest|newest|new|first|"
                rf"second|third|fourth|original|long-running|hit)\s+)?(?:installment|entry|addition|"
                rf"spin-?off|series|show|drama|sitcom|comedy)\s+(?:in|of|to|from)\b"),
     # will return to Doctor Who to serve as showrunner; its 60th anniversary; tuned into Doctor Who
-    re.compile(rf"\b(?:return|returns|returning|come back|comes back|back)\s+to\s+(?P<t>{TITLE})\s+"
+    rx.compile(rf"\b(?:return|returns|returning|come back|comes back|back)\s+to\s+(?P<t>{TITLE})\s+"
                rf"(?:to\s+serve\s+)?as\s+(?:its\s+|the\s+)?(?:co-?)?show\s?runner"),
-    re.compile(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+of\s+(?P<t>{TITLE})|(?P<a>{TITLE})[’']s?\s+"
+    rx.compile(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+of\s+(?P<t>{TITLE})|(?P<a>{TITLE})[’']s?\s+"
                rf"\d+(?:st|nd|rd|th)\s+anniversary\b|\btuned\s+in(?:to|\s+to)\s+(?P<b>{TITLE})"),
     # the Yellowstone spin-off 1923, previous spinoff, 1883; In 1923, Ford plays: a year that
     # the grammar makes a show's title
-    re.compile(r"\b(?:[Ss]pin-?[Oo]ff|series|show|prequel|sequel|drama)\s*,?\s+"
+    rx.compile(r"\b(?:[Ss]pin-?[Oo]ff|series|show|prequel|sequel|drama)\s*,?\s+"
                r"(?P<t>(?:1[789]|20)\d\d)\b(?![\d,]\d|\s*[-–]|s\b)"),
     # 1923 premieres on Paramount+ December 18: a year that opens a sentence with a show's verb
-    re.compile(r"(?:^|[.!?]\s+)(?P<t>(?:1[789]|20)\d\d)\s+(?:premieres|premiered|debuts|debuted|"
+    rx.compile(r"(?:^|[.!?]\s+)(?P<t>(?:1[789]|20)\d\d)\s+(?:premieres|premiered|debuts|debuted|"
                r"arrives|returns|airs|streams)\b"),
-    re.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
+    rx.compile(r"^\W*In\s+(?P<t>(?:1[789]|20)\d\d),\s+[A-Z]\w+\s+(?:plays|stars|is)\b"),
     # Joe Cruz and Violet Mikami from the Chicago Fire cast
-    re.compile(rf"\bthe\s+(?P<t>{COLON_TITLE}|{TITLE})\s+cast\b(?!\s+(?:of|as)\b)"),
+    rx.compile(rf"\bthe\s+(?P<t>{COLON_TITLE}|{TITLE})\s+cast\b(?!\s+(?:of|as)\b)"),
     # first took on the role in Thor; her role in Grey's Anatomy; his turn as X on Y
-    re.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})|\b(?:role|part|portrayal|turn|"
+    rx.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})|\b(?:role|part|portrayal|turn|"
                rf"stint)\s+(?:as|of)\s+{NAME}\s+(?:in|on)\s+(?!Broadway)(?P<a>{TITLE})(?<![’']s)(?![’']|\s+[A-Z])"),
     # made a third appearance in The Rise of Skywalker: a "The X" title where someone appears
-    re.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
+    rx.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
                rf"starring|reprised|reprising|returned|returning)\s+(?:\w+\s+){{0,2}}?in\s+"
                rf"(?P<t>The\s+{TITLE})"),
     # a gallery's heading "Chicago Fire: Sal Vasquez (Brandon Larracuente)": the show, then the
     # character and its performer; a caption "Arienne Mandi as Noor in The Night Agent"
-    re.compile(rf"^\s*(?P<t>{TITLE}[ \t]+{TITLE}):\s+{NAME}\s*\((?!The\s){NAME}\)\s*$"),
-    re.compile(rf"\bas\s+{NAME}\s+(?:on|in)\s+(?P<t>The\s+{TITLE})"),
+    rx.compile(rf"^\s*(?P<t>{TITLE}[ \t]+{TITLE}):\s+{NAME}\s*\((?!The\s){NAME}\)\s*$"),
+    rx.compile(rf"\bas\s+{NAME}\s+(?:on|in)\s+(?P<t>The\s+{TITLE})"),
     # Best: Scott M. Gimple (The Walking Dead): a person's show in brackets
-    re.compile(rf"{NAME}\s*\((?P<t>The\s+{TITLE})\)"),
+    rx.compile(rf"{NAME}\s*\((?P<t>The\s+{TITLE})\)"),
 ]  # fmt: skip
 
-_QUOTED = re.compile(
+_QUOTED = rx.compile(
     r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘((?:[^‘’]|’(?=[a-z]))+)’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
 )
-_EPISODE_BEFORE = re.compile(
+_EPISODE_BEFORE = rx.compile(
     # ("Grimm Recap: Ep. 19, 'Iron Hans'")
     r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+|"
     r"Ep\.?\s*\d+|"
@@ -250,10 +251,10 @@ _EPISODE_BEFORE = re.compile(
 # After a quoted title, "episode" is ambiguous ("the 'Lower Decks' episode of ..." names a show);
 # "crossover", "event" and the like name the event.
 # "In later episodes, 'Raven's Home' offers ...": a clause opening on when, then its subject
-_IN_EPISODES = re.compile(
+_IN_EPISODES = rx.compile(
     r"\b(?:[Ii]n|[Oo]ver|[Aa]cross|[Tt]hroughout)\s+(?:[\w’'-]+\s+){0,2}episodes,\s*$"
 )
-_EPISODE_AFTER = re.compile(
+_EPISODE_AFTER = rx.compile(
     r"^[\s”\"’']*(?:crossover|event|segment|two-parter|special|installment|panel)\b"
     # '"Night Work," Episode 101 of Showtime's "Penny Dreadful"', '"X," the third episode of'
     r"|^[,”\"’']*\s*(?:[Ee]pisode\s+\d+|the\s+(?:[\w’'-]+\s+){0,3}(?:episode|installment|"
@@ -263,7 +264,7 @@ _EPISODE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Harrowgate in May": a date glued to a title by a small word.
-_WHEN = re.compile(
+_WHEN = rx.compile(
     r"\s+(?:in|on|at|by|since|until|from)\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|\d{4}).*$"
@@ -405,7 +406,7 @@ def _headline_show(name: str) -> str:
 
 
 # "Season Four: Crusade - Façade - Devoted - Run": a fan site's list of a season's episodes
-_EPISODE_LIST = re.compile(
+_EPISODE_LIST = rx.compile(
     rf"^\s*(?:Season|Series)\s+(?:\d{{1,2}}|{NUMBER_WORDS})\s*:\s*(?P<items>.+)$", re.IGNORECASE
 )
 
@@ -586,20 +587,20 @@ def cue_titles(article: Article) -> list[str]:
 # A recap's or a review's headline opens on its show: "Brooklyn Nine-Nine Recap 6.7: ...",
 # "Parks and Recreation Recap: ...", "The Good Place season 4 review", "Psych 7x12", "modern
 # family recapping: the wow factor" (a blog's lower case). The genre words: names.GENRE.
-_RECAP_HEAD = re.compile(
+_RECAP_HEAD = rx.compile(
     rf"^\W*(?P<t>{TITLE})\s+(?:{GENRE}\b|[Ss](?:eason|eries)\s+(?:\d|{NUMBER_WORDS}\b)|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
     r"[Ss]\d{1,2}\s*[Ee]\d{1,2}\b)"
 )
 # a line that is only a show and its genre word: "Desperate Housewives Recap"
 # ("True Blood: Season Premiere", "Castle Season Finale")
-_RECAP_LINE = re.compile(
+_RECAP_LINE = rx.compile(
     rf"^\W*(?P<t>{TITLE})\s*:?\s+(?:(?:[Ss]eason|[Ss]eries|[Mm]id-?[Ss]eason)\s+)?"
     rf"(?:{GENRE}|RECAP|REVIEW)\W*$"
 )
-_LOWER_RECAP_HEAD = re.compile(r"^\W*(?P<t>[a-z][a-z’' ]{2,40}?)\s+recap(?:ping|s)?\b")
+_LOWER_RECAP_HEAD = rx.compile(r"^\W*(?P<t>[a-z][a-z’' ]{2,40}?)\s+recap(?:ping|s)?\b")
 # "Psych – Juliet Wears the Pantsuit": a show, a dash, an episode's title; a show only when the
 # article names it again below (a headline "Sarah Chalke – Scrubs Star Returns" names a person).
-_DASH_HEAD = re.compile(rf"^\W*(?P<t>{TITLE})\s+[–—-]\s+[A-Z“\"‘']")
+_DASH_HEAD = rx.compile(rf"^\W*(?P<t>{TITLE})\s+[–—-]\s+[A-Z“\"‘']")
 
 
 def _recap_headline(head: str, whole: str) -> list[str]:

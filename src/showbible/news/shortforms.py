@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from showbible.quick import rx
+
 
 def initials(title: str) -> str:
     """TWD for The Walking Dead, SNW for Strange New Worlds: the initials the press uses."""
@@ -39,7 +41,7 @@ def spelled_out(acronym: str, text: str) -> list[str]:
 # A title's last word that no dictionary has: a digit beside letters ("Five-0") or initials
 # ("P.D.", "M.C."); never a plain word ("Anatomy"), a bare number ("19"), an abbreviation
 # ("Jr.") or a word with a hyphen alone ("Spider-Man" of "The Amazing Spider-Man" is a hero).
-_MARKED_WORD = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])[A-Z0-9][\w\-]*|(?:[A-Z]\.)+[A-Z]\.?")
+_MARKED_WORD = rx.compile(r"(?=\S*\d)(?=\S*[A-Za-z])[A-Z0-9][\w\-]*|(?:[A-Z]\.)+[A-Z]\.?")
 
 
 def marked_tails(titles: Iterable[str], text: str) -> dict[str, str]:

@@ -12,16 +12,16 @@ brother Danny" is kin), and no network, outlet or organisation (``series_name`` 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from showbible.news.cleaning import Article, sentences
 from showbible.news.entities import Knowledge
 from showbible.news.names import NAME, keyof
 from showbible.news.series import TITLE, series_name
+from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name
 
-_OWNED = re.compile(rf"(?P<t>{TITLE})(?:[’']s|[’'])\s+(?P<n>{NAME})")
+_OWNED = rx.compile(rf"(?P<t>{TITLE})(?:[’']s|[’'])\s+(?P<n>{NAME})")
 
 # How an appearance is kept: (character, show, line, sentence, confidence).
 Add = Callable[[str, str, int, str, float], None]

@@ -14,6 +14,7 @@ from showbible.news.entities import NAM, SER, Marked
 from showbible.news.extractor import Extractor
 from showbible.news.names import keyof
 from showbible.news.roles import AUX, DESC, list_of
+from showbible.quick import rx
 
 RUNNER = r"(?:[Cc]o-?)?[Ss]how[\s-]?runners?"
 # ", who wrote and produced on X," between a name and its verb
@@ -31,26 +32,26 @@ _LEFT = (
     r"was replaced|has been replaced|parted ways|bowed out|quit|quits)"
 )
 # Jane Doe has been tapped to take over Dexter; was hired to run / helm X: running the show
-_HELM = re.compile(
+_HELM = rx.compile(
     rf"(?P<p>{NAM}){_WHO},?\s+{AUX}(?:tapped|hired|named|chosen|brought\s+in|enlisted)\s+to\s+"
     rf"(?:take\s+over|run|helm|steer)\s+(?P<s2>{SER})(?!\s*[’']s)"
 )
 _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # (SERIES) (co-)showrunner(s) (of SERIES) Jane Doe (and John Roe)
-    (re.compile(rf"(?:(?P<s>{list_of(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/|"
+    (rx.compile(rf"(?:(?P<s>{list_of(SER)})(?:[’'‘]s?)?\s+)?(?:creator/|executive producer/|"
                 rf"(?:original\s+)?(?:creator|executive producer) and )?"
                 rf"{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?(?:\s*(?:&|and|/)\s*(?:director|"
                 rf"writer|executive producer|creator|producer))?,?\s+(?P<p>{list_of(NAM)})"),
      0.85, ""),
     # Jane Doe, the (SERIES) showrunner (of SERIES); Jane Doe became the showrunner for season 3
-    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}(?:became\s+|becomes\s+|become\s+|"
+    (rx.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?{AUX}(?:became\s+|becomes\s+|become\s+|"
                 rf"remains\s+)?(?:the\s+|its\s+|"
                 rf"their\s+|a\s+|an\s+)?(?:new(?:est)?\s+|original\s+|current\s+|former\s+|"
                 rf"sole\s+|lone\s+)?"
                 rf"(?:(?P<s>{SER})(?:[’'‘]s)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
                 rf"(?P<s2>{SER}))?"), 0.85, ""),
     # Jane Doe will serve as / has been named / took on the role of (new) showrunner (of X)
-    (re.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
                 rf"remains|stays|takes? over|took over|taking over|comes aboard|came aboard|"
                 rf"signed on|signs on|joins|joined|chosen|named|tapped|hired|appointed|brought "
                 rf"on|taken on the role of|takes? on the role of|took on the role of|stepped in|"
@@ -61,113 +62,113 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"its\s+|their\s+|a\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{RUNNER}{_OF}"),
      0.85, ""),
     # Jane Doe will return to Greyharbor to serve as showrunner; is making a return to X as
-    (re.compile(rf"(?P<p>{NAM})\s+{AUX}(?:return|returns|returning|come back|comes back|making "
+    (rx.compile(rf"(?P<p>{NAM})\s+{AUX}(?:return|returns|returning|come back|comes back|making "
                 rf"a return|make a return)\s+to\s+(?:[\w-]+\s+){{0,4}}?(?P<s2>{SER})\s+(?:to\s+"
                 rf"(?:serve|act)\s+)?as\s+(?:its\s+|the\s+)?{RUNNER}"), 0.85, ""),
     # Jane Doe, the show's showrunner from season four through eight
     # (also "Mike Judge, the original series’ co-creator and co-showrunner")
-    (re.compile(rf"(?P<p>{NAM}),\s+(?:the|its)\s+(?:original\s+|new\s+)?(?P<the>show|series)"
+    (rx.compile(rf"(?P<p>{NAM}),\s+(?:the|its)\s+(?:original\s+|new\s+)?(?P<the>show|series)"
                 rf"(?:[’']s|s?[’'])\s+(?:new\s+|former\s+|original\s+)?"
                 rf"(?:[a-z][\w\-]*\s+and\s+)?{RUNNER}\b"), 0.8, ""),
     # The new showrunner for the series is Jane Doe; Its showrunner will be Jane Doe
-    (re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+)?{RUNNER}\s+(?:(?:for|of|on)\s+"
+    (rx.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+)?{RUNNER}\s+(?:(?:for|of|on)\s+"
                 rf"(?:(?:the|this)\s+(?P<the>series|show)|(?P<s2>{SER}))\s+)?(?:is|will be|was)\s+"
                 rf"(?P<p>{NAM})"), 0.8, ""),
     # tapped Jane Doe to serve as its showrunner; having Jane Doe as the showrunner
-    (re.compile(rf"\b(?:tapped|hired|named|chose|picked|brought in|enlisted|having|appointed)\s+"
+    (rx.compile(rf"\b(?:tapped|hired|named|chose|picked|brought in|enlisted|having|appointed)\s+"
                 rf"(?P<p>{NAM})\s+(?:to\s+serve\s+)?as\s+(?:its|the|their)\s+(?:new\s+)?"
                 rf"{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, ""),
     # showrunner alongside / with Dana Ko (the second of two)
-    (re.compile(rf"\b{RUNNER}\s+(?:\w+\s+)?(?:alongside|with|together with)\s+(?P<p>{NAM})"),
+    (rx.compile(rf"\b{RUNNER}\s+(?:\w+\s+)?(?:alongside|with|together with)\s+(?P<p>{NAM})"),
      0.75, ""),
     # Jane Doe's showrunning duties on X
-    (re.compile(rf"(?P<p>{NAM})[’']s\s+showrunning\s+(?:duties\s+|job\s+|stint\s+)?(?:on|for|"
+    (rx.compile(rf"(?P<p>{NAM})[’']s\s+showrunning\s+(?:duties\s+|job\s+|stint\s+)?(?:on|for|"
                 rf"of|at)\s+(?P<s2>{SER})"), 0.8, ""),
     # X, who runs Y / X runs Y / X previously ran Y; X is showrunning Y
-    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:\w+ly\s+|also\s+)?(?:runs|ran|will run|"
+    (rx.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:\w+ly\s+|also\s+)?(?:runs|ran|will run|"
                 rf"is running|has run|is showrunning|showrunning|showran)\s+(?P<s2>{SER})"),
      0.6, ""),
     # Jane Doe stepped down / is leaving the show as showrunner (of SERIES)
     # (also "stepped down from the role of co-showrunner")
-    (re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:(?:from\s+)?the\s+(?:show|"
+    (rx.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,3}}?{_LEFT}\s+(?:(?:(?:from\s+)?the\s+(?:show|"
                 rf"series)\s+|from\s+(?:his|her|their)\s+(?:post|role|job)\s+)?as|from\s+(?:his\s+|"
                 rf"her\s+|their\s+|the\s+)(?:post|role|job|position)\s+of)\s+(?:the\s+|its\s+)?"
                 rf"(?:show[’']s\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.85, "ended"),
     # ... stepped down, leaving Jane Doe as the sole showrunner; with Jane Doe as its showrunner
-    (re.compile(rf"\b(?:leaving|leaves|left|making|makes|made|with)\s+(?:(?:TV|[a-z][\w\-]*)\s+){{0,3}}?"
+    (rx.compile(rf"\b(?:leaving|leaves|left|making|makes|made|with)\s+(?:(?:TV|[a-z][\w\-]*)\s+){{0,3}}?"
                 rf"(?P<p>{list_of(NAM)})\s+as\s+"
                 rf"(?:the\s+|its\s+|their\s+)?(?:sole\s+|new\s+|lone\s+|only\s+)?{RUNNER}"
                 rf"(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"), 0.8, ""),
     # X has found a new showrunner (and executive producer) in Jane Doe
-    (re.compile(rf"\b(?:found|finds|hired|hires|named|names|tapped|taps|picked|picks)\s+(?:a|its|"
+    (rx.compile(rf"\b(?:found|finds|hired|hires|named|names|tapped|taps|picked|picks)\s+(?:a|its|"
                 rf"their)\s+new\s+{RUNNER}(?:\s+and(?:\s+[a-z\-]+){{1,3}}?)?,?\s+(?:in\s+)?"
                 rf"(?P<p>{NAM})"), 0.8, ""),
     # A and B are taking on the title of showrunners while C and D step aside: C and D's time
     # as the show's showrunners ended
-    (re.compile(rf"\b{RUNNER}\b[^.;]{{0,80}}?\b(?:while|as|with)\s+(?:original\s+|former\s+)?"
+    (rx.compile(rf"\b{RUNNER}\b[^.;]{{0,80}}?\b(?:while|as|with)\s+(?:original\s+|former\s+)?"
                 rf"(?:{RUNNER}\s+)?(?P<p>{list_of(NAM)})\s+{AUX}(?:step|steps|stepped|stepping)\s+"
                 rf"(?:aside|down)\b"), 0.75, "ended"),
     (_HELM, 0.75, ""),
     # "Mirk and Padnick guide the series as showrunners", "Doe stays on as co-showrunner": any
     # verb but one of leaving (read above: those end a showrunner's time)
-    (re.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?!(?:\w+\s+){{0,3}}?{_LEFT}\b)"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?!(?:\w+\s+){{0,3}}?{_LEFT}\b)"
                 rf"(?:[a-z][\w\-]*\s+){{1,4}}?as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?{RUNNER}"
                 rf"{_OF}"), 0.75, ""),
     # X now has a second showrunner: Jane Doe
-    (re.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
+    (rx.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
     # Taking on the showrunner role is Jane Doe; Stepping in as showrunner will be Jane Doe
-    (re.compile(rf"\b(?:[Tt]aking\s+(?:on|over)|[Ss]tepping\s+(?:into|in\s+as)|[Tt]aking\s+over\s+as)"
+    (rx.compile(rf"\b(?:[Tt]aking\s+(?:on|over)|[Ss]tepping\s+(?:into|in\s+as)|[Tt]aking\s+over\s+as)"
                 rf"\s+(?:the\s+)?(?:new\s+)?{RUNNER}(?:\s+(?:role|job|post|duties|reins))?\s+(?:is|will\s+be|"
                 rf"was)\s+(?P<p>{NAM})"), 0.85, ""),
     # Jane Doe was a creator, writer, director, and showrunner of the TNT series X
-    (re.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?:the\s+|a\s+|"
+    (rx.compile(rf"(?P<p>{NAM}),?\s+(?:who\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?(?:the\s+|a\s+|"
                 rf"an\s+)?(?:[a-z\-]+,\s+){{1,5}}(?:and\s+)?{RUNNER}\s+(?:of|on|for)\s+(?:the\s+)?"
                 rf"(?:[A-Z][\w+]*\s+)?(?:series\s+|show\s+|drama\s+|comedy\s+)?[‘'“\"]?"
                 rf"(?P<s2>{SER})"), 0.8, ""),
     # Jane Doe (... but) has taken on showrunner duties at X; A, B and C are taking on the
     # title of showrunners
-    (re.compile(rf"(?P<p>{list_of(NAM)})(?:[^.;\ue002]{{0,120}}?\b(?:but|and)\s+)?,?\s*{AUX}"
+    (rx.compile(rf"(?P<p>{list_of(NAM)})(?:[^.;\ue002]{{0,120}}?\b(?:but|and)\s+)?,?\s*{AUX}"
                 rf"(?:taken|took|takes|taking|take|assumed|assumes|assuming|inherited|inherits)\s+"
                 rf"(?:on\s+)?(?:the\s+)?(?:(?:title|role|job|duties|position)s?\s+of\s+)?{RUNNER}"
                 rf"(?:\s+(?:duties|role|job|reins|title))?(?:\s+(?:at|on|of|for)\s+(?:\S+[’']s\s+)?"
                 rf"[‘'“\"]?(?P<s2>{SER}))?"), 0.8, ""),
     # he / she is the co-showrunner on the Starz series adaptation of X
-    (re.compile(rf"\b(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?:is|was|will be|has been)\s+(?:also\s+)?"
+    (rx.compile(rf"\b(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?:is|was|will be|has been)\s+(?:also\s+)?"
                 rf"(?:the\s+|a\s+)?{RUNNER}\s+(?:on|of|for)\s+(?:[^.;\ue000]{{0,50}}?\s)?"
                 rf"(?P<s2>{SER})"), 0.75, ""),
 ]  # fmt: skip
 # Jane Doe replaced John Roe as showrunner (of SERIES): Roe's time ended
-_REPLACED = re.compile(
+_REPLACED = rx.compile(
     rf"(?P<p>{NAM})\s+(?:has\s+|had\s+|will\s+)?(?:replaced|replaces|replace|succeeded|succeeds)"
     rf"\s+(?P<old>{NAM})\s+as\s+(?:the\s+)?(?:new\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+(?P<s2>{SER}))?"
 )
-_SUCCEEDS = re.compile(
+_SUCCEEDS = rx.compile(
     rf"(?P<p>{NAM}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)\s+(?:will\s+|is\s+set\s+to\s+)?"
     rf"(?:succeed|succeeds|replace|replaces|take over "
     rf"from|takes over from)\s+(?P<old>{NAM})"
 )
 # After a showrunner is named, the ones who follow them ("He was replaced by Jane Doe").
 _SUCCESSOR = [
-    re.compile(
+    rx.compile(
         rf"\b(?:(?:replaced|succeeded|supplanted)\s+by(?:\s+the\s+(?:team|duo|pair)\s+of)?|"
         rf"passed\s+(?:on\s+)?(?:his|her|their)\s+"
         rf"duties\s+to|leaving\s+the\s+job\s+to|handing\s+(?:the\s+reins|the\s+job|"
         rf"(?:his|her|their)\s+duties)\s+to|handed\s+(?:the\s+reins|the\s+job|(?:his|her|"
         rf"their)\s+duties)\s+to)\s+(?:{DESC})?(?P<p>{list_of(NAM)})"
     ),
-    re.compile(
+    rx.compile(
         rf"(?P<p>{NAM})(?:,\s+[^,;.\ue002]{{1,60}}?,?)?\s+(?:will\s+be\s+|is\s+)?(?:took over|"
         rf"takes over|taking over|"
         rf"will take over|has taken over|replaced|replaces|succeeded|succeeds|stepped in|"
         rf"steps in|was brought back|came back)\b"
     ),
 ]
-_NEW_RUNNER = re.compile(rf"\b(?:a|its|their)\s+new\s+{RUNNER}\b", re.IGNORECASE)
-_THE_SHOW_START = re.compile(
+_NEW_RUNNER = rx.compile(rf"\b(?:a|its|their)\s+new\s+{RUNNER}\b", re.IGNORECASE)
+_THE_SHOW_START = rx.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show)\b"
 )
-_SERIES_LIST_RUNNERS = re.compile(rf"(?P<s>{SER})[’'‘]s\s+(?P<p>{NAM})")
-_LEFT_ANY = re.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,2}}?{_LEFT}\b")
+_SERIES_LIST_RUNNERS = rx.compile(rf"(?P<s>{SER})[’'‘]s\s+(?P<p>{NAM})")
+_LEFT_ANY = rx.compile(rf"(?P<p>{NAM}){_WHO},?\s+(?:\w+\s+){{0,2}}?{_LEFT}\b")
 
 
 class Showrunners(Extractor):
@@ -324,7 +325,7 @@ class Showrunners(Extractor):
 
 
 # What holds a panel or an award, never a show's staff
-_EVENT = re.compile(
+_EVENT = rx.compile(
     r"\b(?:Comic[- ]?Con|Con|Festival|Fest|Awards?|Expo|Summit|Upfronts?|Gala|Panel|Convention|"
     r"Emmys|Globes|Oscars)$"
 )

@@ -14,20 +14,21 @@ from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import SER, Marked, Mention, ranked
 from showbible.news.extractor import HEDGE, Extractor
 from showbible.news.names import keyof
+from showbible.quick import rx
 
 # "the official synopsis", "the series description", "the logline for the three-parter"
-_SYNOPSIS = re.compile(r"\b(?:synopsis|description|logline|log line|summary)\b", re.IGNORECASE)
-_EPISODE_OF = re.compile(rf"\bepisodes?\s+of\s+(?P<s>{SER})")
-_COLON = re.compile(r":(?:\s|$)")
-_QUOTED = re.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
+_SYNOPSIS = rx.compile(r"\b(?:synopsis|description|logline|log line|summary)\b", re.IGNORECASE)
+_EPISODE_OF = rx.compile(rf"\bepisodes?\s+of\s+(?P<s>{SER})")
+_COLON = rx.compile(r":(?:\s|$)")
+_QUOTED = rx.compile(r"“([^”]{20,})”|\"([^\"]{20,})\"")
 # A character as the subject of the synopsis's clause: "Athena hunts", "Sergeant Bradford and
 # Officer Chen discover"; not "disguised by Covid protocols".
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE = rx.compile(
     r"(?:^|[.:;,]\s*|\band\s+|\bMeanwhile,\s+|"
     r"\b(?i:when|while|as|after|before|until|where|because|since|once)\s+|"
     r"\b(?:then|later|now|finally|soon)\s+)$"
 )
-_VERB_AFTER = re.compile(
+_VERB_AFTER = rx.compile(
     r"^(?:\s+and\s+\S+\s+[a-z]+|[’']s\s+[a-z]+|\s+(?:[a-z]+s|is|has|must|will|can|discover\w*))\b"
 )
 

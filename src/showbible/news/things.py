@@ -22,6 +22,7 @@ import re
 from showbible.news.cleaning import Article
 from showbible.news.facts import NewsFact
 from showbible.news.names import TIE
+from showbible.quick import rx
 
 # The nouns of things a name can stand before (one word may come between: "charity concert").
 THING_NOUN = (
@@ -30,7 +31,7 @@ THING_NOUN = (
     r"winners?|campaign|taskforce|albums?|singles?)"
 )
 _LIST_ITEM = r"(?:\s*,\s*|\s+and\s+|\s+or\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
-_AFTER = re.compile(rf"(?:{_LIST_ITEM})*(?:\s+[a-z][\w-]*)?\s+{THING_NOUN}\b")
+_AFTER = rx.compile(rf"(?:{_LIST_ITEM})*(?:\s+[a-z][\w-]*)?\s+{THING_NOUN}\b")
 _CHANNEL = (
     r"(?:BBC\s*(?:One|Two|Three|Four|\d)|ITV\d?|Channel\s+(?:4|Four|5|Five)|E4|Sky\s+One|S4C)"
 )

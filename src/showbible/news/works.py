@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from showbible.news.cleaning import Article
 from showbible.news.facts import NewsFact
 from showbible.news.names import NOT_NAME_START, keyof
+from showbible.quick import rx
 
 # Nouns for works that are not television. "play" only as a noun (after a determiner),
 # "drama" and "comedy" not at all (TV dramas and comedies are as common as films).
@@ -36,20 +37,20 @@ _WORK = (
 )
 _PLAY = r"(?:the|a|his|her|their|new|latest|hit)\s+play"
 # Words a sentence uses for a film's or a stage's world.
-NOT_TV_WORLD = re.compile(
+NOT_TV_WORLD = rx.compile(
     rf"\b(?:{_WORK}|{_PLAY}|film-?makers?|cinemas?|box[\s-]office|Hollywood|Broadway|"
     r"West\s+End|on\s+(?:the\s+)?stage|theatres?|Theatre|directed\s+by|Royal\s+Shakespeare|"
     r"Oscar-nominated|Bollywood)\b",
     re.I,
 )
 # Words of a record's or a concert's world, for the article as a whole (a singer may be cast).
-MUSIC = re.compile(
+MUSIC = rx.compile(
     r"\b(?:charts?|gigs?|concerts?|tours?|festivals?|bands?|singers?|rappers?|DJs?|"
     r"records?|label|guitarists?|drummers?|novelists?|authors?|painters?|galler(?:y|ies))\b"
 )
-ADAPTATION = re.compile(r"\b(?:film|movie|big-screen|stage)\s+(?:version|adaptation|remake)\b")
+ADAPTATION = rx.compile(r"\b(?:film|movie|big-screen|stage)\s+(?:version|adaptation|remake)\b")
 # Words for television: any of them in a role's sentence keeps the role a TV role.
-TV_WORLD = re.compile(
+TV_WORLD = rx.compile(
     r"\b(?:TV|television|televised|series|sitcoms?|soaps?|episodes?|seasons?|programmes?|"
     r"programs?|telly|BBC\s*(?:One|Two|Three|Four|1|2|3|4)|ITV\d?|Channel\s+(?:4|Four|5|Five)|"
     r"E4|Sky\s+One|HBO|NBC|CBS|ABC|(?<!Century\s)Fox|UPN|CNN|PBS|CW|FX|Showtime|Starz|Netflix|Hulu|"
@@ -58,12 +59,12 @@ TV_WORLD = re.compile(
 )
 # A show of television's: "the long-running show", "its show", in an article that names no
 # other kind of show (a stage's, a concert's, a radio's, a ceremony's, a fair's)
-_A_SHOW = re.compile(
+_A_SHOW = rx.compile(
     r"\b(?:the|a|an|his|her|its|their|this|that|whose|hit|long-running)\s+(?:[\w'’-]+\s+){0,2}?"
     r"shows?\b",
     re.I,
 )
-_OTHER_SHOWS = re.compile(
+_OTHER_SHOWS = rx.compile(
     rf"\b(?:stage|theat(?:re|er)s?|Broadway|West\s+End|musicals?|(?<!soap\s)operas?|ballets?|"
     rf"pantomimes?|panto|{_PLAY}|Royal\s+Shakespeare|radio|DJs?|ceremon(?:y|ies)|awards?\s+shows?|"
     rf"road\s*shows?|fashion|motor\s+show|exhibitions?|galler(?:y|ies)|concerts?|gigs?|tours?|"
@@ -82,7 +83,7 @@ def tv_show_word(text: str) -> bool:
 # Drake", "for the Royal Shakespeare Company"); not "on stage", which tells where a role that
 # lives on elsewhere began ("originated the role of X on stage"); but "on Broadway", which
 # names the stage's world ("best known for her role as X on Broadway").
-_WHERE_AFTER = re.compile(r"\s*,?\s*(?:in|at|for|on(?=\s+Broadway\b))\s+[^.;,:()-]{0,60}")
+_WHERE_AFTER = rx.compile(r"\s*,?\s*(?:in|at|for|on(?=\s+Broadway\b))\s+[^.;,:()-]{0,60}")
 
 
 def _called(text: str, title: str) -> tuple[bool, bool]:
@@ -212,7 +213,7 @@ def _find(sentence: str, name: str) -> int:
     return -1
 
 
-_TITLE = re.compile(
+_TITLE = rx.compile(
     r"(?:[A-Z][\w'’-]*|\d[\w/]*)(?:\s+(?:(?:of|the|and|in|on|a|to|for)\s+)*(?:[A-Z][\w'’-]*|\d+))*"
 )
 
@@ -232,7 +233,7 @@ def _titles(text: str) -> Iterable[str]:
         yield span
 
 
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ish|ian|can|ese)$|US$|UK$")
+_DEMONYM = rx.compile(r"[A-Z][a-z]+(?:ish|ian|can|ese)$|US$|UK$")
 
 
 def keep_television(

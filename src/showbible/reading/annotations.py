@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from showbible.quick import rx
 from showbible.reading.names import suggest
 
 VERBS = (
@@ -26,7 +27,7 @@ VERBS = (
     "cannot",
 )
 _NO_ARGS = frozenset({"flashback"})
-_FORM = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*(?::\s*(.*?))?\s*$", re.DOTALL)
+_FORM = rx.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*(?::\s*(.*?))?\s*$", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from showbible.model import Element, Kind, Scene
+from showbible.quick import rx
 from showbible.reading.annotations import Annotation, AnnotationProblem, parse_note
 from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
 
@@ -30,10 +31,10 @@ from showbible.universe.storytime import StoryTime, parse_story_time
 VOICE_EXTENSIONS = frozenset(
     {"V.O.", "VO", "V. O.", "VOICE", "VOICE OVER", "PRE-LAP", "PRELAP", "GHOST"}
 )
-ENTRANCE = re.compile(
+ENTRANCE = rx.compile(
     r"^\W*(?:re-?enter|enter|exit|exeunt|manet|manent|enters|exits)\b", re.IGNORECASE
 )
-FLASHBACK_MARK = re.compile(
+FLASHBACK_MARK = rx.compile(
     r"\bFLASH(?:-|\s)?BACK\b|\b(?:\d+|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|TWENTY|"
     r"SEVERAL|MANY|SOME|A FEW)\s+(?:YEARS?|MONTHS?|WEEKS?|DAYS?|DECADES?)\s+"
     r"(?:EARLIER|AGO|BEFORE|PRIOR)\b|\bYEARS\s+(?:EARLIER|AGO|BEFORE)\b",
@@ -41,14 +42,14 @@ FLASHBACK_MARK = re.compile(
 )
 # A heading part that puts the scene in a dream, a memory or a vision ("INT. CHAPEL - MARA'S
 # DREAM", "INT. CHAPEL - MEMORY", "DREAM SEQUENCE"): not the story's present, as a flashback.
-_DREAMT = re.compile(
+_DREAMT = rx.compile(
     r"(?:^|\s[-–—]\s)(?:[\w'’]+\s+)?(?:DREAM|NIGHTMARE|MEMORY|VISION|FANTASY|HALLUCINATION)"
     r"(?:\s+SEQUENCE)?\s*(?:\)|$|\s[-–—]\s)",
     re.IGNORECASE,
 )
 # A heading part that is a year ("INT. CHAPEL - 1998", "SUMMER 1998"): another time when the
 # episode's story time is a date of another year.
-_YEAR_PART = re.compile(r"(?:^|\s[-–—]\s)(?:[A-Z]+\s+)?((?:1[0-9]|20)\d\d)\s*(?:\)|$|\s[-–—]\s)")
+_YEAR_PART = rx.compile(r"(?:^|\s[-–—]\s)(?:[A-Z]+\s+)?((?:1[0-9]|20)\d\d)\s*(?:\)|$|\s[-–—]\s)")
 
 
 def _another_time(heading: str, story: StoryTime | None) -> bool:
@@ -66,8 +67,8 @@ def _another_time(heading: str, story: StoryTime | None) -> bool:
 # match that holds its stop, not a match that looks behind for it: the engine then skips to
 # the next stop or line break instead of trying the lookbehind at every character (the same
 # spaces: a match holds no stop, so taking the stop in takes nothing from the match before).
-_SENTENCE_END = re.compile(r"[.!?;](\s+)|(\n+)")
-_PRESENCE_END = re.compile(r"[.!?](\s+)|(\n+)")
+_SENTENCE_END = rx.compile(r"[.!?;](\s+)|(\n+)")
+_PRESENCE_END = rx.compile(r"[.!?](\s+)|(\n+)")
 # "Mr. Pell enters" is one sentence: a full stop after these is not an end.
 _ABBREVIATIONS = frozenset(
     {
@@ -91,7 +92,7 @@ _ABBREVIATIONS = frozenset(
     }
 )
 # Words quoted in an action line are said or written, not done: "A sign reads 'MARA WAS HERE'".
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
+_QUOTED = rx.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
 
 
 def cue_is_voice(extensions: tuple[str, ...]) -> bool:
@@ -237,13 +238,13 @@ def extract_scene(
 
 
 # What carries a voice from elsewhere: a call, a radio, a recording.
-_DEVICE = re.compile(
+_DEVICE = rx.compile(
     rf"\b(?:(?:{DEVICE})s?|walkie|receivers?|the line|tapes?|recorders?|recordings?|"
     r"voicemail|answering machine|filtered|long distance|hangs? up|hung up)\b",
     re.IGNORECASE,
 )
 # What brings the voice's owner into the scene after all.
-_ARRIVES = re.compile(
+_ARRIVES = rx.compile(
     r"\b(?:enters?|entering|walks? (?:in|into)|comes? (?:in|into)|steps? (?:in|into)|"
     r"arrives?|bursts? (?:in|into)|strides? (?:in|into)|appears?|is here|is there)\b",
     re.IGNORECASE,
@@ -293,10 +294,10 @@ def cue_texts(scenes: tuple[Scene, ...]) -> tuple[list[str], list[str]]:
 
 # "An ACOLYTE brings in a tray", "A GUARD steps out of the fog": a label introduced with an
 # indefinite article names a kind of person, not a person (no one writes "a TEO").
-_KIND_INTRO = re.compile(
+_KIND_INTRO = rx.compile(
     r"\b(?:[Aa]n?|ANOTHER|[Aa]nother)\s+([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*)\b"
 )
-_LABEL_START = re.compile(r"[A-Z][A-Z'\-]")  # within every match of _KIND_INTRO
+_LABEL_START = rx.compile(r"[A-Z][A-Z'\-]")  # within every match of _KIND_INTRO
 
 
 def kind_labels(scenes: tuple[Scene, ...]) -> list[str]:
@@ -345,7 +346,7 @@ def _line_at(el: Element, offset: int) -> int:
 # An action paragraph that shows the past or the unreal inside a present scene ("FLASHBACK: Jimmy
 # running back through the rain", "FLASH CUT - ...", "DREAM: ..."): who it names is remembered,
 # not there, and nothing it tells happens now.
-_UNREAL_INSERT = re.compile(
+_UNREAL_INSERT = rx.compile(
     r"^\W*(?:FLASH(?:-|\s)?(?:BACK|CUT|FORWARD)|MEMORY|DREAM|NIGHTMARE|VISION|HALLUCINATION|"
     r"FANTASY|IMAGINATION|IMAGINED)\s*(?:[:–—]|-+\s|TO:)",
     re.IGNORECASE,

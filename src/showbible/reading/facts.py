@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from sys import intern
 
-from showbible.frozen import quick_init
+from showbible.quick.frozen import quick_init
 from showbible.reading.annotations import Annotation, AnnotationProblem
 from showbible.universe.storytime import StoryTime
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 
+from showbible.quick import rx
 from showbible.reading.facts import SceneFacts
 
-GROUP = re.compile(
+GROUP = rx.compile(
     r"\b(?:and|with)\s+(?:all\s+)?(?:the\s+rest\b|(?:(?:his|her|their|the)\s+)?"
     r"(?:train|company|followers|rabblement|retinue)\b)",
     re.IGNORECASE,
 )
-ENTER = re.compile(r"\b(?:re-?enter|enters?)\b", re.IGNORECASE)
+ENTER = rx.compile(r"\b(?:re-?enter|enters?)\b", re.IGNORECASE)
 
 
 def may_group(low: str) -> bool:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from showbible.model import Kind, Scene
+from showbible.quick import rx
 from showbible.reading import lexicon
 from showbible.reading.prose_words import LETTERING
 
@@ -41,11 +42,11 @@ def _wordset(text: str) -> frozenset[str]:
 # is an abbreviated title that may lead it ("DR. PELL"; "Enter DOUGLAS. HOTSPUR follows" is two).
 _CAPS = r"(?:[A-Z][A-Z'’\-]*[A-Z]|[A-Z]\.)"
 _TITLE = r"(?:DR|MR|MRS|MS|ST|LT|SGT|CAPT|PROF|REV|FR|GEN|COL)\."
-_RUN = re.compile(
+_RUN = rx.compile(
     r"(?<![\w'’\"“.])((?:" + _TITLE + r"[ ])?" + _CAPS + r"(?:[ ]" + _CAPS + r"){0,2})"
     r"(?![\w'’-])"
 )
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
+_QUOTED = rx.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
 # Words before a run that make it a kind, a thing, a place or several: "the", "two", "his", "to".
 _NOT_AFTER = _wordset(
     """a an the another some several few many his her their its our my your this that these
@@ -74,28 +75,28 @@ _NOT_IN_NAME = lexicon.FUNCTION_WORDS | _wordset(
     tracking cut cuts dissolve fade smash match intercut two three four five six seven eight
     nine ten dozen hundred"""
 )
-_CONTRACTION = re.compile(r"\w{2,}['’](?:T|S|LL|RE|VE|D|M)$", re.I)
-_AFTER_BAD = re.compile(r"^\s*(?::|#|\d|['’][sS]\b)")
+_CONTRACTION = rx.compile(r"\w{2,}['’](?:T|S|LL|RE|VE|D|M)$", re.I)
+_AFTER_BAD = rx.compile(r"^\s*(?::|#|\d|['’][sS]\b)")
 # Letters put on something: "TITAN MUSIC embossed on the flap", "KPPX painted on the van" -- a
 # company's or a sign's words in capitals, no one coming on.
-_LETTERING_AFTER = re.compile(rf"^\s*(?:is\s+|are\s+)?(?:{LETTERING})\b")
+_LETTERING_AFTER = rx.compile(rf"^\s*(?:is\s+|are\s+)?(?:{LETTERING})\b")
 # A last word that makes a run a firm's, a band's or a building's name, not a person's.
 _FIRM_WORDS = _wordset(
     """MUSIC RECORDS RECORDINGS INDUSTRIES INC CORP CORPORATION LTD LLC COMPANY CO BANK
     AIRLINES AIRWAYS MOTORS PICTURES STUDIOS PRODUCTIONS ENTERPRISES HOLDINGS GROUP PRESS
     LABS LABORATORIES SYSTEMS TECHNOLOGIES PHARMACEUTICALS INSURANCE ASSOCIATES"""
 )
-_AGE = re.compile(
+_AGE = rx.compile(
     r"^\s*(?:\(\s*(?:\d|early|mid|late|about|around|pre-?teen|teen|twent|thirt|fort|fift|sixt|"
     r"sevent|eight|nint|in (?:his|her|their))|,\s*(?:\d{1,2}s?\b|early|mid|late|a |an |"
     r"(?:twent|thirt|fort|fift|sixt|sevent|eight|nint)(?:y|ies)\b))",
     re.I,
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_WORD = rx.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _MIN_LOWER_SHARE = 0.4  # an element mostly in capitals is a super, a sign or a shout
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
-_LOWER = re.compile(r"[a-z]")
-_UPPER = re.compile(r"[A-Z]")
+_TWO_CAPITALS = rx.compile(r"[A-Z][A-Z]")
+_LOWER = rx.compile(r"[a-z]")
+_UPPER = rx.compile(r"[A-Z]")
 
 
 def introductions(scenes: Sequence[Scene]) -> list[str]:

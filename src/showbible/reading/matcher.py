@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from showbible.frozen import quick_init
+from showbible.quick import rx
+from showbible.quick.frozen import quick_init
 from showbible.reading.names import NAME_CHANGING_TITLES, ORDINALS
 
 
@@ -175,23 +176,23 @@ class NameMatcher:
         return True
 
 
-_ARTICLE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$")
+_ARTICLE = rx.compile(r"(?:^|\W)(?:the|a|an)\s+$")
 # Words after which a word is an adjective, never a name: an indefinite pronoun or a degree
 # ("SOMETHING BROWN", "VERY WHITE"): a name in capitals there reads as what it means.
-_QUALIFIES = re.compile(
+_QUALIFIES = rx.compile(
     r"(?:^|\W)(?:something|anything|nothing|everything|someone|anyone|very|too|quite)\s+$"
 )
 _ORDINAL_WORDS = "|".join([*ORDINALS, *(o.title() for o in ORDINALS)])
-_REGNAL_AFTER = re.compile(
+_REGNAL_AFTER = rx.compile(
     r"\s+(?:((?:X{0,2})(?:IX|IV|VI{0,3}|I{2,3})|X{1,2})\b(?!['\w])"
     r"|(?:the|THE)\s+(" + _ORDINAL_WORDS + r")\b)"
 )
-_OF_AFTER = re.compile(r"\s+(?:of|OF)\s+[A-Z]")
-_WORD_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z'’-]+)\b")
+_OF_AFTER = rx.compile(r"\s+(?:of|OF)\s+[A-Z]")
+_WORD_AFTER = rx.compile(r"[ \t]+([A-Z][A-Za-z'’-]+)\b")
 _NOT_NAMES = frozenset({"OF", "AND", "THE", "A", "AN", "AS", "TO", "IN", "ON", "AT", "WITH", "I"})
 # "the Lords HASTINGS, MOWBRAY, and BARDOLPH": a plural title, then names joined by commas and
 # "and", up to the name being read.
-_PLURAL_TITLE_LIST = re.compile(
+_PLURAL_TITLE_LIST = rx.compile(
     r"(?<![\w'])([A-Z][A-Za-z]*[sS])\s+(?:(?:of|OF)\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )

@@ -9,6 +9,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from showbible.quick import rx
 from showbible.reading import lexicon
 
 # Honorifics that do not change the person, dropped when a cue does not match as written
@@ -55,17 +56,17 @@ BUILTIN_ROLES = (
     "PLAYER", "PLAYERS", "MUSICIAN", "MUSICIANS", "LORD", "CAPTAIN", "SCRIVENER",
 )  # fmt: skip
 
-_ORDINAL_PREFIX = re.compile(
+_ORDINAL_PREFIX = rx.compile(
     r"^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|1ST|2ND|3RD|4TH|5TH|6TH|ANOTHER|AN|A|THE|"
     r"OLD|YOUNG|OTHER|SOME|ONE|TWO|THREE|LEAD|HEAD|ELDER|TALL|SHORT|FAT|THIN)\s+"
 )
-_NUMBER_SUFFIX = re.compile(r"(?:\s*#\s*\d+|\s*\d+|\s+[A-Z])$")
-_QUALIFIER = re.compile(
+_NUMBER_SUFFIX = rx.compile(r"(?:\s*#\s*\d+|\s*\d+|\s+[A-Z])$")
+_QUALIFIER = rx.compile(
     r"\s+(?:ON|IN|AT|FROM|WITH|OF|BEHIND|ABOVE|BELOW|OVER|UNDER|NEAR|NEXT|OUTSIDE|INSIDE)\b.*$"
 )
-_BRACKETS = re.compile(r"\s*\([^)]*\)")
-_SPACE = re.compile(r"\s+")
-_NON_WORD = re.compile(r"[^\w'&\-]+")
+_BRACKETS = rx.compile(r"\s*\([^)]*\)")
+_SPACE = rx.compile(r"\s+")
+_NON_WORD = rx.compile(r"[^\w'&\-]+")
 
 
 _ALL_TITLES = frozenset(BUILTIN_TITLES + NAME_CHANGING_TITLES)
@@ -90,7 +91,7 @@ def normalise(label: str) -> str:
     return _SPACE.sub(" ", text).upper()
 
 
-_NUMBER_SIGN = re.compile(r"(?<=\s)#\s*(\d)")
+_NUMBER_SIGN = rx.compile(r"(?<=\s)#\s*(\d)")
 
 
 def strip_titles(label: str, titles: frozenset[str]) -> str:
@@ -135,7 +136,7 @@ def slug(label: str) -> str:
     return text or "unnamed"
 
 
-_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+_ROMAN = rx.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 ORDINALS = {
     "FIRST": "I", "SECOND": "II", "THIRD": "III", "FOURTH": "IV", "FIFTH": "V", "SIXTH": "VI",
     "SEVENTH": "VII", "EIGHTH": "VIII", "NINTH": "IX", "TENTH": "X", "ELEVENTH": "XI",

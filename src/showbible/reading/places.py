@@ -11,26 +11,27 @@ from __future__ import annotations
 
 import re
 
+from showbible.quick import rx
 from showbible.reading.facts import SceneFacts
 
-_HEADING_PREFIX = re.compile(
+_HEADING_PREFIX = rx.compile(
     r"^\s*(?:(?:INT|EXT|EST|I/E|INT\./EXT|INT/EXT|EXT\./INT|EXT/INT)(?:[.\s]*[-–—:]\s*|[.\s]+))",
     re.IGNORECASE,
 )
 # A heading that names a shot, not a place ("POV: THE STARRY SKY", "ANGLE ON THE DOOR", "BACK TO
 # SCENE", "INSERT - THE LETTER"): the camera moves, the scene stays where it was.
-_SHOT = re.compile(
+_SHOT = rx.compile(
     r"^\s*(?:POV\b|(?:[A-Z]+'S\s+)?POV\b|ANGLE\b|(?:EXTREME\s+)?CLOSE(?:\s*-?\s*UP|\s+ON)?\b|"
     r"CLOSEUP\b|ECU\b|CU\b|INSERT\b|BACK\s+TO\b|WIDE(?:\s+SHOT|\s+ON)?\b|REVERSE\b|"
     r"(?:TWO|OVER)[\s-]+SHOT\b|OVER\s+THE\s+SHOULDER\b|ON\s+[A-Z]|MOVING\s+SHOT\b|TRACKING\b|"
     r"HIGH\s+ANGLE\b|LOW\s+ANGLE\b|AERIAL\b|SAME\s+SCENE\b|CONTINUOUS\b)",
     re.IGNORECASE,
 )
-_ACT_SCENE = re.compile(
+_ACT_SCENE = rx.compile(
     r"^\s*(?:ACT\s+[\w]+\.?\s*)?(?:SCENE\s+[\w]+\.?\s*)?(?:PROLOGUE\.?\s*)?", re.IGNORECASE
 )
-_PARTS = re.compile(r"\s+[-–—]\s+|\s*/\s*")
-_WORDS = re.compile(r"\w+")  # "St Mary's" and "YSOLDE's" hold "mary" and "ysolde"
+_PARTS = rx.compile(r"\s+[-–—]\s+|\s*/\s*")
+_WORDS = rx.compile(r"\w+")  # "St Mary's" and "YSOLDE's" hold "mary" and "ysolde"
 
 
 def place_key(scene: SceneFacts) -> str | None:
@@ -121,7 +122,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
 
 
-_RESUME = re.compile(r"^\s*(?:BACK\s+TO\b|CONTINUOUS\b|SAME\s+SCENE\b)", re.IGNORECASE)
+_RESUME = rx.compile(r"^\s*(?:BACK\s+TO\b|CONTINUOUS\b|SAME\s+SCENE\b)", re.IGNORECASE)
 
 
 def shot(heading: str) -> str | None:
@@ -160,4 +161,4 @@ def _heading_parts(heading: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s+[-–—]\s+", text) if p.strip()]
 
 
-_LEADING_DASH = re.compile(r"^[\s.:]*[-–—]+\s*")
+_LEADING_DASH = rx.compile(r"^[\s.:]*[-–—]+\s*")

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from showbible.quick import rx
 from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, named_for
 from showbible.reading.prose_owned import carried_off, doing, worn_and_touched
 from showbible.reading.prose_words import (
@@ -69,46 +70,46 @@ _SHOWN = SHOWN + (
     r"|(?:first|last|next|one|another|the|a|this|that|each|every)\s+still"  # a film's still
 )
 _DEPICTION = "|".join((_SHOWN, WRITTEN, DEVICE))
-_DEPICTION_RE = re.compile(rf"\b(?:{_DEPICTION})\b")
-_SHOWN_RE = re.compile(rf"\b(?:{_SHOWN})\b")
-_WRITTEN_RE = re.compile(rf"\b(?:{WRITTEN})\b")
+_DEPICTION_RE = rx.compile(rf"\b(?:{_DEPICTION})\b")
+_SHOWN_RE = rx.compile(rf"\b(?:{_SHOWN})\b")
+_WRITTEN_RE = rx.compile(rf"\b(?:{WRITTEN})\b")
 # After a picture or recording, these put what follows inside it: "footage of", "images ...:".
-_SHOWING = re.compile(
+_SHOWING = rx.compile(
     r"(?:\bof\b|\bshowing\b|\bshows?\b|\bshowed\b|\bdepict\w*|\bfeatur\w*"
     r"|\bdisplay\w*|\bplay(?:s|ing|ed)\b|\bcaptur\w*|\breveal\w*|:|—|--|\s-\s)"
 )
 # A letter or a phone puts a name inside it only right after it: "a letter from Cole",
 # "the phone: Cole" (but not "Mara drops the phone and hugs Cole").
-_WRITTEN_GAP = re.compile(
+_WRITTEN_GAP = rx.compile(
     r"\s*(?:from|of|by|to|for|addressed\s+to|signed\s+by|about|with)?\s*(?:,|:|—|--)?\s*"
     r"(?:the\s+)?"
 )
 # A clause opened by "On the recorder," / "In the photo:" / "Across the screens —".
-_DEPICTION_PREFIX = re.compile(
+_DEPICTION_PREFIX = rx.compile(
     rf"^\W*(?:on|in|across|over|through|from|onscreen|on-screen)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{_SHOWN})s?\b[^.;]*?(?:,|:|—|--|\s-\s)"
 )
 # "Cole smiles from the photo", "Cole (on screen)", "Cole, on the monitor,".
-_DEPICTED_AFTER = re.compile(
+_DEPICTED_AFTER = rx.compile(
     rf"^(?:'s|’s|')?\W{{0,3}}(?:[a-z’']+\s+)?(?:out\s+|up\s+|back\s+|down\s+|again\s+)?"
     rf"(?:in|on|from|across|onto|inside|within|over|through)\s+"
     rf"(?:the|a|an|this|that|his|her|its|their|one|another|every)?\s*"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_SHOWN})\b"
 )
 # A name followed by one of these is a place's name: "Cole Road", "the Tobias house".
-_PLACE_NAME = re.compile(
+_PLACE_NAME = rx.compile(
     r"^\s+(?:road|street|avenue|boulevard|bridge|manor|memorial|building|tower|estate|farm|"
     r"ranch|school|academy|station|harbour|harbor|pier|wharf|creek|stadium|hospital|library|"
     r"center|centre|room|hall|wing|suite|lounge|auditorium|theatre|theater|park|square|plaza)\b"
 )
 # A name between an article and a kin word is a family's ("a Loveless uncle").
-_KIN_AFTER = re.compile(
+_KIN_AFTER = rx.compile(
     r"^\s+(?:uncle|aunt|cousin|nephew|niece|brother|sister|son|daughter|grandson|"
     r"granddaughter|relative|ancestor|descendant|in-law)s?\b"
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|another|some|one)\s+$")
+_ARTICLE_BEFORE = rx.compile(r"\b(?:a|an|another|some|one)\s+$")
 # An "of" genitive is the person when its head is a title they hold or a place beside them.
-_SAME_PERSON_OF = re.compile(
+_SAME_PERSON_OF = rx.compile(
     r"\b(?:dukes?|earls?|marquess|marquis|counts?|viscounts?|barons?|thanes?|lords?|"
     r"princes?|kings?|regent|front|ahead|top|side|sight|presence|company|arms|view|midst|"
     r"reach|hearing|all|both|each|either|one|two|three|rest|"
@@ -116,15 +117,15 @@ _SAME_PERSON_OF = re.compile(
     # Walter", "grabs hold of Cole")
     r"shot|close-?up|angle|fun|hold|ahold|grip)\s+of\s+(?:the\s+)?$"
 )
-_OF = re.compile(r"\b([\w’'-]+)\s+of\s+(?:(the|a|an|his|her|their)\s+)?(?:(\w+)\s+)?$")
+_OF = rx.compile(r"\b([\w’'-]+)\s+of\s+(?:(the|a|an|his|her|their)\s+)?(?:(\w+)\s+)?$")
 # Words right before a name that deny or miss the person: "no Cole", "without Tobias".
-_ABSENCE_BEFORE = re.compile(
+_ABSENCE_BEFORE = rx.compile(
     r"(?:\bno|\bnot|\bwithout|\bneither|\bnor|\bexcept|\bminus|\bsans|\bbut\s+for|"
     r"\bsave\s+for|\babsent|\bmissing|\bwithout\s+even|\bno\s+longer|\bnot\s+even)"
     r"\s+(?:for\s+|the\s+|any\s+|a\s+)?$"
 )
-_NOR_NAME = re.compile(r"^\s*,?\s+(?:nor|or)\s+[\w’'-]+")
-_NAME_WORD = re.compile(r"^\s+[\w’'-]+")
+_NOR_NAME = rx.compile(r"^\s*,?\s+(?:nor|or)\s+[\w’'-]+")
+_NAME_WORD = rx.compile(r"^\s+[\w’'-]+")
 
 
 def _past_the_list(after: str) -> list[str]:
@@ -140,56 +141,56 @@ def _past_the_list(after: str) -> list[str]:
     return out
 
 
-_BEING_THERE = re.compile(
+_BEING_THERE = rx.compile(
     r"^\s*,?\s+(?:(?:is|are|was|were|has|have|had|will\s+be|can\s+be|could\s+be)\s+)?"
     r"(?:been\s+)?(?:(?:anywhere|here|there|around|home|back|present|in\s+sight|seen|found|"
     r"to\s+be\s+(?:seen|found))\b|(?:comes?|came|arrive[sd]?|show(?:s|ed)?\s+up|appear(?:s|ed)?|"
     r"return(?:s|ed)?|turn(?:s|ed)?\s+up|make\s+it|made\s+it)\b)"
 )
-_EXCEPT_BEFORE = re.compile(r"\b(?:but|except|save)\s+(?:the\s+)?$")
+_EXCEPT_BEFORE = rx.compile(r"\b(?:but|except|save)\s+(?:the\s+)?$")
 # Looking, waiting or asking for someone who is not there.
-_FOR_BEFORE = re.compile(
+_FOR_BEFORE = rx.compile(
     r"\b(?:wait|look|search|hunt|ask|call|scan|listen|long|yearn|pine|grieve|weep|cry|mourn|"
     r"pray|send|sent|miss)\w*\s+(?:[\w']+\s+){0,3}?for\s+(?:the\s+)?$"
 )
 # "isn't here", "didn't come": absence only for verbs of being there or coming.
-_NEGATED_BEING = re.compile(
+_NEGATED_BEING = rx.compile(
     r"^(?:\s*,)?\s+(?:isn't|wasn't|aren't|weren't|is\s+not|was\s+not|are\s+not|were\s+not|"
     r"hasn't|hadn't|has\s+not|had\s+not|doesn't|didn't|does\s+not|did\s+not|never|won't|will\s+not)"
     r"\s+(?:yet\s+|even\s+|ever\s+|been\s+)?(?:here|there|around|home|back|present|in|among|"
     r"with|come|came|arrive|arrived|show|showed|shown|appear|appeared|return|returned|turn\s+up|"
     r"turned\s+up|make\s+it|made\s+it|coming|arriving)\b"
 )
-_GONE = re.compile(
+_GONE = rx.compile(
     r"^(?:\s*,)?(?:'s|’s|\s+(?:is|was|are|were|has|had|have))?(?:\s+been)?\s+"
     r"(?:(?:long|already|still|now|clearly|simply)\s+)?"
     r"(?:gone|missing|absent|nowhere\b|vanished|disappeared|elsewhere|away\s+at|away\s+in|"
     r"out\s+of\s+town|not\s+here|not\s+there|not\s+among)\b|"
     r"^(?:\s+has|\s+had|'s|’s)\s+(?:already\s+|long\s+since\s+|just\s+)?(?:left|gone)\b"
 )
-_DEAD_AFTER = re.compile(
+_DEAD_AFTER = rx.compile(
     r"^(?:\s*,)?\s+(?:(?:is|was|are|were|lies|lie|lay|lying|sprawls|sprawled|hangs|hung|"
     r"floats|floated|slumps|slumped|rests|rested|remains|remained)\s+)?(?:\w+ly\s+)?"
     r"(?:dead(?!\s+(?:centre|center|ahead|still|silent|quiet|tired|serious|set|straight|"
     r"wrong|right|last|even|asleep|drunk|calm|level|certain|sure|broke|beat|eyes|eyed)\b)|"
     r"lifeless|deceased|a\s+corpse|in\s+(?:his|her|the|their)\s+(?:coffin|grave|casket))\b"
 )
-_DEAD_BEFORE = re.compile(
+_DEAD_BEFORE = rx.compile(
     r"\b(?:the\s+)?(?:late|dead|deceased|murdered|slain|drowned|lifeless|bury|buries|buried|"
     r"burying|cremate|cremated|exhume|exhumed|entomb|entombed)\s+$"
 )
 # A body under a sheet: "a sheet over Tobias", "the tarp covering Cole".
-_COVERED = re.compile(r"\b(?:sheet|tarp|shroud|blanket|body\s+bag)\s+(?:over|covers|covering)\s+$")
+_COVERED = rx.compile(r"\b(?:sheet|tarp|shroud|blanket|body\s+bag)\s+(?:over|covers|covering)\s+$")
 # "where Cole died", "the spot where Tobias fell": a place named by what happened to someone.
-_WHERE = re.compile(r"\bwhere\s+$")
-_WHERE_PAST = re.compile(
+_WHERE = rx.compile(r"\bwhere\s+$")
+_WHERE_PAST = rx.compile(
     r"^(?:'s|’s)?\s+(?:had|once|used|last|would|died|fell|was|were|lay|perished|drowned|bled|"
     r"stood|sat|slept|lived|worked|hid|vanished|disappeared|went|got|breathed|kissed|proposed|"
     r"buried|met|made|left|crashed|jumped|waited|prayed|is\s+buried|kept|moored|docked|parked|"
     r"stored|lost|found|grew|played|taught|built|owned|rented|stayed|spent|courted|married)\b"
 )
 # Verbs whose object is a person thought of, spoken of or remembered, not met.
-_THOUGHT_VERB = re.compile(
+_THOUGHT_VERB = rx.compile(
     r"\b(?:remember|recall|miss|mourn|imagine|picture|envision|envisage|mention|invoke|"
     r"fantasi[sz]e|daydream|recollect|grieve|reminisce|evoke|summon\s+up|think|dream|talk|speak|"
     r"gossip|write|wrote|written|sing|sang|sung|joke|complain|brag|boast|muse|obsess|worry|"
@@ -206,20 +207,20 @@ _THOUGHT_VERB = re.compile(
     r"printed|etches|etched|scratches|scratched)\s+(?:the\s+name\s+)?$"
 )
 # Going elsewhere to find someone: "Mike gets up to go see Louis" (Louis is where Mike goes).
-_GOING_TO = re.compile(
+_GOING_TO = rx.compile(
     r"\b(?:go|goes|went|going|head(?:s|ed|ing)?|run(?:s|ning)?|ran|hurr(?:y|ies|ied)|"
     r"rush(?:es|ed)?|set(?:s)?\s+off)\s+(?:off\s+|out\s+|back\s+)?(?:to\s+)?"
     r"(?:see|find|fetch|visit|meet|warn|look\s+for|get)\s+$"
 )
 # Hearing someone through a device: "listening to Kramer on the radio" (but "Gina on the phone
 # with Marcus" is Gina there, talking).
-_LISTENING = re.compile(r"\b(?:listen(?:s|ed|ing)?\s+to|hears?|heard|hearing)\s+$")
-_ON_DEVICE = re.compile(
+_LISTENING = rx.compile(r"\b(?:listen(?:s|ed|ing)?\s+to|hears?|heard|hearing)\s+$")
+_ON_DEVICE = rx.compile(
     rf"^\s+(?:on|over|through|from)\s+(?:the|a|an|his|her|their|its)?\s*(?:\w+\s+)?"
     rf"(?:{DEVICE}|{_SHOWN})\b"
 )
 # A name written up: "a sign that says Dogneetus", "a plaque reading Cole".
-_SIGN_SAYS = re.compile(
+_SIGN_SAYS = rx.compile(
     r"\b(?:sign|signs|banner|plaque|label|placard|marquee|billboard|headstone|door|screen)\s+"
     r"(?:that\s+(?:says|reads|said|read)|reading|saying|labell?ed|marked|with\s+the\s+name)"
     r"\s+(?:[\"“']\s*)?$"
@@ -229,25 +230,25 @@ _SIGN_SAYS = re.compile(
 )
 # Words said of someone: "his reference to Bristow", "a tribute to Cole" (a toast is often
 # raised to someone at the table).
-_REFERENCE_TO = re.compile(
+_REFERENCE_TO = rx.compile(
     r"\b(?:reference|references|allusion|allusions|tribute|tributes|ode|odes|"
     r"homage|eulogy|eulogies|dedication|prayer|prayers)\s+to\s+(?:the\s+)?$"
 )
 # A name written by someone: "has chalked FOR FRANK under it", "writes COLE on the glass",
 # "someone has sprayed JUNO LIVES in hot pink" (the twelfth blind look's graffiti).
-_WRITES = re.compile(
+_WRITES = rx.compile(
     r"\b(?:writ(?:es|ten|ing)|wrote|chalk(?:s|ed|ing)?|scrawl(?:s|ed|ing)?|"
     r"engrav(?:es|ed|ing)|inscrib(?:es|ed|ing)|spray-paint(?:s|ed|ing)?|spray(?:s|ed|ing)|"
     r"daub(?:s|ed|ing)|stencil(?:s|l?ed|l?ing)|graffitie?[sd]?)\s+(?:(?:for|to)\s+)?$"
 )
 # Reaching someone through a device: "dials Cole", "radios Danny".
-_DEVICE_VERB = re.compile(
+_DEVICE_VERB = rx.compile(
     r"\b(?:dials|dialed|dialled|dialing|phones|phoned|texts|texted|emails|emailed|messages|"
     r"messaged|radios|radioed|pages|paged|skypes|facetimes|rings|rang)\s+$"
 )
-_COMPARISON = re.compile(r"\b(?:like|unlike|than|resembl\w*|as\s+if|as\s+though)\s+(?:a\s+)?$")
+_COMPARISON = rx.compile(r"\b(?:like|unlike|than|resembl\w*|as\s+if|as\s+though)\s+(?:a\s+)?$")
 # Verbs taking a clause: the name after them is who the clause is about.
-_SAY_VERB = re.compile(
+_SAY_VERB = rx.compile(
     r"\b(?:says?|said|saying|tells?|told|telling|whispers?|whispered|explains?|explained|"
     r"claims?|claimed|insists?|insisted|admits?|admitted|reali[sz]es?|reali[sz]ed|knows?|knew|"
     r"believes?|believed|suspects?|suspected|announces?|announced|reports?|reported|learns?|"
@@ -258,10 +259,10 @@ _SAY_VERB = re.compile(
     r"adds?|added|agrees?|agreed|decides?|decided|notes?|noted|repeats?|repeated|asks?|asked)"
     r"\b(?P<rest>[^.;:]*?)$"
 )
-_CLAUSE_WORD = re.compile(
+_CLAUSE_WORD = rx.compile(
     r"(?:^|\s)(?:that|if|whether|where|why|how|what|when|who|whom|whose)\s+(?:\w+\s+){0,2}$"
 )
-_FINITE_AFTER = re.compile(
+_FINITE_AFTER = rx.compile(
     r"^(?:'s|’s)?\s+(?:is|was|are|were|has|had|have|will|would|could|can|should|must|might|"
     r"may|never|isn't|wasn't|won't|wouldn't|didn't|doesn't|hasn't|hadn't|can't|couldn't|"
     r"shouldn't|did|does|used|always|still|already)\b"
@@ -273,7 +274,7 @@ _ING_NOUNS = (
     r"sibling|darling|offspring|wing|string|spring|sling|swing|ring|landing|awning|opening|"
     r"warning|setting|standing|seating|railing|footing|saying"
 )
-_CONTRACTION = re.compile(
+_CONTRACTION = rx.compile(
     r"^(?:'s|’s)\s+(?:gone|here|there|not|dead|alive|back|home|already|been|got|going|coming|"
     r"just|still|never|always|a|an|in|on|at|out|up|down|off|fine|right|wrong|late|too|so|all|"
     r"clearly|visibly|obviously|really|also|now|barely|almost|suddenly|definitely|"
@@ -281,7 +282,7 @@ _CONTRACTION = re.compile(
 )
 # "Stephanie's quiet for a beat" is "Stephanie is quiet"; "Mara's quiet house" is a possessive,
 # so the adjective must end its phrase.
-_CONTRACTED_ADJECTIVE = re.compile(
+_CONTRACTED_ADJECTIVE = rx.compile(
     r"^(?:'s|’s)\s+(?:quiet|silent|sure|ready|okay|ok|happy|sad|angry|mad|scared|afraid|upset|"
     r"furious|stunned|shocked|confused|nervous|tired|drunk|alone|busy|hurt|sick|done|speechless|"
     r"frozen|stuck|lost|calm|livid|thrilled|excited|impressed|embarrassed|uncomfortable|"
@@ -289,11 +290,11 @@ _CONTRACTED_ADJECTIVE = re.compile(
     r"(?=\s*(?:[.,;:!?—)]|--|\s-\s|$)|\s+(?:for|to|with|about|at|in|on|and|but|as|that|now|"
     r"again|too|enough|by|from)\b)"
 )
-_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?=\W|$)")
-_AFTER_WORDS = re.compile(r"[\w’'-]+")
-_CONNECTOR = re.compile(r"^\s*(?:,\s*|,?\s*(?:and|or|nor|&)\s+|,?\s*and\s+then\s+)(?:the\s+)?$")
+_POSSESSIVE = rx.compile(r"^(?:'s|’s|'|’)(?=\W|$)")
+_AFTER_WORDS = rx.compile(r"[\w’'-]+")
+_CONNECTOR = rx.compile(r"^\s*(?:,\s*|,?\s*(?:and|or|nor|&)\s+|,?\s*and\s+then\s+)(?:the\s+)?$")
 # A clause ends at these; what stands before a name is read from the clause's start.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = rx.compile(
     r";|\.\s|!|\?|\s(?:as|while|when|whilst|until|till|before|after|then|but|because|though|"
     r"although|meanwhile|whereupon|once)\s|,\s+and\s+(?=\w+\s+(?:\w+s|\w+ed)\b)"
 )
@@ -394,10 +395,10 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
 
 # "Tobias has Cole's eyes", "ECHO, with Brannock's face and Brannock's shoulders", "she's
 # wearing Juno's face tonight": a likeness.
-_LIKENESS = re.compile(
+_LIKENESS = rx.compile(
     r"\b(?:has|have|had|with|wears?|wearing|wore|worn)\s+(?:[\w'’]+\s+){0,3}?(?:(?:and|,)\s+)?$"
 )
-_WRITING = re.compile(
+_WRITING = rx.compile(
     r"\b(?:note|notes|letter|letters|writ\w*|scrawl\w*|signed|signature|ink|margin)\b"
 )
 
@@ -408,16 +409,16 @@ _DISPLAYED = (
     r"(?:is|are|was)\s+(?:all\s+)?(?:on|over)|"  # "Rafi's face is on the evening news"
     r"(?:smiles?|stares?|looks?|peers?|gazes?)\s+out|comes?\s+up|pops?\s+up)\b"
 )
-_ON_A_SCREEN = re.compile(rf"{_DISPLAYED}[^.;!?]{{0,40}}?\b(?:{_SHOWN})\b")
+_ON_A_SCREEN = rx.compile(rf"{_DISPLAYED}[^.;!?]{{0,40}}?\b(?:{_SHOWN})\b")
 # ... or the screen named elsewhere in the paragraph: "On the substation's public screen, the
 # memorial feed has come back ... Juno's face comes up, grinning, upside down."
 # A face that comes off is a mask someone wore: "Halden's face slides away like wax off a
 # candle" (the fourteenth blind look's shapeshifter).
-_MASK_OFF = re.compile(
+_MASK_OFF = rx.compile(
     r"^['’]s?\s+(?:[\w-]+\s+)?face\s+(?:\w+ly\s+)?(?:slides|slips|peels|melts|ripples|"
     r"drips|sloughs|dissolves|blurs|flows|runs|falls\s+away|comes\s+off|comes\s+away)\b"
 )
-_DISPLAYED_NOW = re.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_DISPLAYED}")
+_DISPLAYED_NOW = rx.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_DISPLAYED}")
 
 
 def _possessive_head(low: str, before: str, after: str, context: str) -> Reading:
@@ -477,23 +478,23 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
     return _READINGS["possessive"]
 
 
-_REMAINS_W = re.compile(rf"^(?:{REMAINS})$")
+_REMAINS_W = rx.compile(rf"^(?:{REMAINS})$")
 # The head of "the N of X" that makes X a reference of a class.
 _OF_HEADS = (
-    (re.compile(rf"(?:{REMAINS})s?|ghosts?|spirits?|shades?"), "remains"),
-    (re.compile(rf"(?:{_DEPICTION})"), "depiction"),
-    (re.compile(rf"(?:{ABSENCE_NOUN})"), "absence"),
-    (re.compile(rf"(?:{THOUGHT_NOUN})"), "thought"),
-    (re.compile(rf"(?:{PLACE})"), "place"),
+    (rx.compile(rf"(?:{REMAINS})s?|ghosts?|spirits?|shades?"), "remains"),
+    (rx.compile(rf"(?:{_DEPICTION})"), "depiction"),
+    (rx.compile(rf"(?:{ABSENCE_NOUN})"), "absence"),
+    (rx.compile(rf"(?:{THOUGHT_NOUN})"), "thought"),
+    (rx.compile(rf"(?:{PLACE})"), "place"),
 )
-_DEPICTION_W = re.compile(rf"^(?:{_DEPICTION})$")
-_PLACE_W = re.compile(rf"^(?:{PLACE})$")
-_BODY_W = re.compile(rf"^(?:{BODY})$")
+_DEPICTION_W = rx.compile(rf"^(?:{_DEPICTION})$")
+_PLACE_W = rx.compile(rf"^(?:{PLACE})$")
+_BODY_W = rx.compile(rf"^(?:{BODY})$")
 
 
 _DEAD_WORDS = word_set("severed dead lifeless bloody bloodied decapitated cut-off")
 # "CADE'S head on a pike", "HASTINGS' head in a sack": carried or set up, not on the shoulders.
-_HEAD_SHOWN = re.compile(
+_HEAD_SHOWN = rx.compile(
     r"[\w\s]{0,20}?\bhead\s+(?:on|upon|in)\s+a\s+(?:pike|pole|spike|stake|lance|sack|box|bag|basket)\b"
 )
 
@@ -610,7 +611,7 @@ def _depicted_before(low: str, clause_start: int, start: int) -> bool:
     return any(_WRITTEN_GAP.fullmatch(before, m.end()) for m in _WRITTEN_RE.finditer(before))
 
 
-_DEATH_AFTER = re.compile(r"^\s+(?:died|fell|perished|drowned|was\s+killed|was\s+shot)\b")
+_DEATH_AFTER = rx.compile(r"^\s+(?:died|fell|perished|drowned|was\s+killed|was\s+shot)\b")
 
 
 def _after(after: str) -> Reading | None:
@@ -625,7 +626,7 @@ def _after(after: str) -> Reading | None:
 
 
 # "with GUS FERREIRA lettered in gold on the cab door": the name written on something.
-_LETTERED_AFTER = re.compile(
+_LETTERED_AFTER = rx.compile(
     r"^,?\s+(?:lettered|painted|stencil+ed|engraved|printed|carved|etched|embroidered|"
     r"inscribed|written|scrawled|chalked|spray-painted|emblazoned|embossed|stamped)\b"
 )
@@ -633,7 +634,7 @@ _LETTERED_AFTER = re.compile(
 
 # "Tully Brogan ... was at that moment watching the rocket from the parade ground, twelve
 # miles away": said of them in their own clause (no semicolon between), somewhere else.
-_FAR_AWAY = re.compile(
+_FAR_AWAY = rx.compile(
     r"^[^;]*?,\s+(?:(?:\w+|a\s+hundred|a\s+thousand)\s+)?(?:miles?|leagues?|kilomet(?:re|er)s?)"
     r"\s+(?:away|off|distant)\s*[,.]|^[^;]*?\bhalf\s+a\s+world\s+away\b|"
     r"^\s*,\s+far\s+(?:away|off)\s*,"  # "Rafi, miles away, is still locked in", ", far away,"
@@ -650,7 +651,7 @@ def _may_refer(low: str) -> bool:
     return not _TRIGGERS.isdisjoint(_TOKEN.findall(low))
 
 
-_YEARS = re.compile(r"\d\d\d\d\s*(?:[-–—]|to)\s*\d\d\d\d")
+_YEARS = rx.compile(r"\d\d\d\d\s*(?:[-–—]|to)\s*\d\d\d\d")
 
 
 def _trigger_words() -> frozenset[str]:
@@ -681,7 +682,7 @@ def _trigger_words() -> frozenset[str]:
     )
 
 
-_TOKEN = re.compile(r"[a-z]+")
+_TOKEN = rx.compile(r"[a-z]+")
 # The words and the stems' inflections ("remember" -> "remembers", "remembered"...).
 _TRIGGERS = frozenset(
     w + end for w in _trigger_words() for end in ("", "s", "es", "ed", "d", "ing", "ly")

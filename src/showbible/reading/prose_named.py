@@ -12,8 +12,7 @@ Found in planted universes written by outside authors (bench/planted/README.md).
 
 from __future__ import annotations
 
-import re
-
+from showbible.quick import rx
 from showbible.reading.lexicon import position_words
 from showbible.reading.lexicon.given import is_given_name, is_surname
 from showbible.reading.names import is_title
@@ -21,25 +20,25 @@ from showbible.reading.prose_words import LETTERING
 
 # Words to or for someone who is not there to hear: "dedicated to Frank", "in memory of Cole",
 # "named after Tobias".
-DEDICATED = re.compile(
+DEDICATED = rx.compile(
     r"\b(?:dedicat(?:ed|es|ing)\s+to|in\s+(?:loving\s+)?(?:memory|honou?r|remembrance)\s+of|"
     r"named\s+(?:for|after)|honou?ring|commemorating|memoriali[sz]ing)\s+$"
 )
-_THE_BEFORE = re.compile(r"\bthe\s+$")
+_THE_BEFORE = rx.compile(r"\bthe\s+$")
 # A vessel, a house or a prize named for someone: "the shuttle Brannock", "the Brannock Prize"
 # is read after the name (prose.py).
-THING_BEFORE = re.compile(
+THING_BEFORE = rx.compile(
     r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:ship|shuttle|boat|yacht|ferry|tug|"
     r"trawler|barge|launch|lifeboat|freighter|cruiser|starship|frigate|schooner|steamer|"
     r"runabout|locomotive|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+$"
 )
 # Letters put on something, then a colon and the words: "painted in an old-fashioned
 # typeface: BRANNOCK", "stencilled on the crate: COLE".
-LETTERED = re.compile(rf"\b(?:{LETTERING}|lettering|typeface|reads|reading)\b[^.!?:]*:\s*[\"“']?$")
+LETTERED = rx.compile(rf"\b(?:{LETTERING}|lettering|typeface|reads|reading)\b[^.!?:]*:\s*[\"“']?$")
 
 
 # A name before the matter it names: "the Dunmore file", "the Lasko deposition".
-_MATTER_AFTER = re.compile(
+_MATTER_AFTER = rx.compile(
     r"\s+(?:file|files|case|cases|account|folder|dossier|report|trial|hearing|verdict|appeal|"
     r"deposition|estate|affair|matter|investigation|inquest|inquiry|murder|killing|papers)\b"
 )
@@ -68,7 +67,7 @@ def named_for(low: str, original: str, start: int, end: int) -> str | None:
 
 # A name and the years of a life: the words on a stone, a plaque, a memorial card ("J. HALE
 # 1928 - 1962", "Cole Marsh (1971-2023)", "TOM TRELOAR, 1986-2024"), never someone there.
-_LIFE_DATES = re.compile(
+_LIFE_DATES = rx.compile(
     r"\s*,?\s*\(?\s*(?:b\.\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—]|to)\s*(?:1[0-9]|20)\d\d\b"
 )
 
@@ -77,7 +76,7 @@ _LIFE_DATES = re.compile(
 # ("eats Kestrel Krunch dry straight from the box", the thirteenth blind look's cereal; "Cole
 # Street", "Harlan Industries"). A first name or a surname goes on the person's own name
 # (the bible's full name is matched whole before this is asked; "Mara Voss", "Walter Brand").
-_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)")
+_WORD_AFTER = rx.compile(r"[ \t]+([A-Z][a-z][\w'’-]*)")
 
 
 def _named_thing_after(original: str, end: int) -> bool:

@@ -7,17 +7,16 @@ Read by ``reading/prose.py`` before it takes ``X's ...`` for a reference.
 
 from __future__ import annotations
 
-import re
-
+from showbible.quick import rx
 from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, DOING, VEHICLE, WORN
 
-_TOUCHING = re.compile(
+_TOUCHING = rx.compile(
     r"\b(?:tugs?|tugging|pulls?|pulling|plucks?|yanks?|yanking|straightens?|straightening|"
     r"adjusts?|adjusting|brush(?:es)?|brushing|smooths?|smoothing|fiddles?\s+with|ties|tying|"
     r"unties|untying|buttons?|unbuttons?|loosens?|loosening|tightens?|fixes|grips|gripping|"
     r"clutches|clutching|grasps|tears|rips|dusts?\s+off)\s+(?:at\s+|on\s+)?$"
 )
-_MOVING = re.compile(
+_MOVING = rx.compile(
     r"^(?:(?:\w+ly|slowly|then|finally)\s+)?(?:drives|pulls|glides|speeds|screeches|races|roars|"
     r"rolls|flies|zooms|swerves|turns|rounds|careens|barrels|cruises|rumbles|approaches|arrives|"
     r"departs|crawls|creeps|skids|lurches|bounces|tears|rockets|soars|lands|takes|peels|"

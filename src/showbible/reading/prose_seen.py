@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from showbible.quick import rx
 from showbible.reading.lexicon import position_words
 from showbible.reading.names import is_title
 from showbible.reading.prose_named import THING_BEFORE
@@ -102,32 +103,32 @@ _PLACED = word_set(
 )
 # Before the name, opening the sentence: "Just Danny in Cole's coat.", "20B THORNTON on the
 # rock pile" (a shot's number).
-_OPENING = re.compile(
+_OPENING = rx.compile(
     r"^(?:[\s\"'“‘(\[]|\w*\d\w*|just|and|then|now|only|still|meanwhile|suddenly|but|so)*",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"^['’][sS]?\s+")
+_POSSESSIVE = rx.compile(r"^['’][sS]?\s+")
 # After the name, a time before the scene or a habit: "which Struan had wound every Sunday",
 # "as Morag would afterwards say" ("had" only before a participle: "Cole had a drink" is now).
 _NOT_NOW = ("would", "used", "had")
-_FIRST_WORD = re.compile(r" ([a-z]+)\b")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FIRST_WORD = rx.compile(r" ([a-z]+)\b")
+_WORD = rx.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
-_LIST_NAME = re.compile(
+_LIST_NAME = rx.compile(
     rf"^\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&|or|nor)\s+)(?:(?:the|a)\s+)?{_NAME_RUN}"
 )
-_AND_COMPANY = re.compile(
+_AND_COMPANY = rx.compile(
     r"^\s+(?:and|&)\s+(?:his|her|their|the|a|an|two|three|some|[A-Z][\w]*['’]s)\s+"
 )
 # The name is the second or later of a list: "Vetch and Rusk carry a crate".
-_LISTED_BEFORE = re.compile(rf"{_NAME_RUN}(?:\s*,\s*(?:and\s+)?|\s+(?:and|&|or|nor)\s+)$")
+_LISTED_BEFORE = rx.compile(rf"{_NAME_RUN}(?:\s*,\s*(?:and\s+)?|\s+(?:and|&|or|nor)\s+)$")
 # The rest of a name the matcher did not take ("WILL BLOOM, AGE 3", "Jenny Hill") or an
 # epithet ("KARL THE GIANT", "ANDY the tattooist").
-_REST_OF_NAME = re.compile(r"^\s+(?:the\s+)?([A-Z][\w'’.-]*)|^\s+the\s+[a-z]+(?=\s)")
-_ASIDE = re.compile(
+_REST_OF_NAME = rx.compile(r"^\s+(?:the\s+)?([A-Z][\w'’.-]*)|^\s+the\s+[a-z]+(?=\s)")
+_ASIDE = rx.compile(
     r"^\s*(?:\([^)]{0,80}\)|,(?:[^,;:!?]{1,80},){1,3}|\s[—–-]{1,2}\s?[^—–;:!?]{1,120}[—–-]{1,2})"
 )
-_CAMERA = re.compile(
+_CAMERA = rx.compile(
     r"(?:\b(?:angle|close|close-up|closeup|closer|push|pushing|pan|pans|tilt|rack|focus|back|"
     r"tight|wide|hold|move|moving|track|tracking|favor|favour|stay|stays|ecu|cu|mcu|ms|ws)"
     r"\s+(?:in\s+|up\s+)?(?:on|to)|\b(?:we|you)\s+(?:see|find|hear|glimpse|watch)|"
@@ -138,7 +139,7 @@ _CAMERA = re.compile(
     re.IGNORECASE,
 )
 # Opening the sentence: "Aside to GLOUCESTER", "On John: clocking this".
-_OPENS_ON = re.compile(r"\W*(?:(?:aside\s+)?to|on)\s*[:—–-]?\s*$", re.IGNORECASE)
+_OPENS_ON = rx.compile(r"\W*(?:(?:aside\s+)?to|on)\s*[:—–-]?\s*$", re.IGNORECASE)
 # The regular expressions that look back from the name read this much of what precedes it:
 # each is anchored at the name, and searching a long sentence for them costs at every position.
 _BACK = 80
@@ -202,7 +203,7 @@ def _backstory(word: str, after: str) -> bool:
 
 
 # A capitalised name and the word after it, as narration puts a verb there.
-_NAME_THEN_WORD = re.compile(r"\b[A-Z][a-z'’]+\s+([a-z]+)\b")
+_NAME_THEN_WORD = rx.compile(r"\b[A-Z][a-z'’]+\s+([a-z]+)\b")
 
 
 def narrated_in_present(texts: Iterable[str]) -> bool:
@@ -253,10 +254,10 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
 
 # A comparison, or an "of" after a lower-case noun ("the story of Cole is told"; not "the Earl
 # of WARWICK"): the verb after the name is another subject's.
-_COMPARED = re.compile(r"\b(?:like|than|about|unlike)\s*$|\b[a-z]+\s+of\s*$", re.IGNORECASE)
+_COMPARED = rx.compile(r"\b(?:like|than|about|unlike)\s*$|\b[a-z]+\s+of\s*$", re.IGNORECASE)
 # "the shuttle Brannock", "The inshore boat, the Tom Treloar, bounces past": a name after an
 # article, or after an article and a noun that is no kin or position, names a thing.
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:([a-z][\w-]*)\s+)?$", re.IGNORECASE)
+_ARTICLE_BEFORE = rx.compile(r"\b(?:the|a|an)\s+(?:([a-z][\w-]*)\s+)?$", re.IGNORECASE)
 _KIN = word_set(
     """friend friends brother sister son daughter wife husband mother father partner boss
     colleague cousin uncle aunt nephew niece grandson granddaughter grandmother grandfather
@@ -326,7 +327,7 @@ def _actor(after: str, plural: bool, opens: bool, present_tense: bool = False) -
     return opens and (low in _PLACED or (low.endswith("ing") and len(low) > 4))
 
 
-_NAME_AT = re.compile(_NAME_RUN)
+_NAME_AT = rx.compile(_NAME_RUN)
 
 
 def _name_end(sentence: str, start: int) -> int | None:
@@ -351,7 +352,7 @@ def owns_a_thing(sentence: str, start: int) -> bool:
 
 # Between a name and the one it acts on: a verb, then a few words with no clause break ("bows
 # to", "leads her out with", "hands the letter to").
-_BETWEEN = re.compile(r"\s+([A-Za-z][\w'’-]*)((?:\s+[a-z][\w'’-]*){0,5})\s+$")
+_BETWEEN = rx.compile(r"\s+([A-Za-z][\w'’-]*)((?:\s+[a-z][\w'’-]*){0,5})\s+$")
 
 
 def acts_on(sentence: str, first: int, second: int) -> bool:
@@ -377,7 +378,7 @@ _CLAUSE_WORDS = word_set(
 )
 
 
-_COMMA_PART = re.compile(r",[^,;:!?]{1,80}(?=,)")
+_COMMA_PART = rx.compile(r",[^,;:!?]{1,80}(?=,)")
 
 
 def _past_the_aside(after: str, longest: int) -> str:
@@ -459,7 +460,7 @@ def _lead(after: str, word: str) -> bool:
 
 # A name set beside a person it names: "her boyfriend, Norther Winslow", "his client, Nancy,
 # an attractive waitress", "Her brother, Tom, sits down".
-_APPOSED = re.compile(
+_APPOSED = rx.compile(
     r"\b(?:his|her|their|its|my|your|our|the|a|an)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*)\s*,\s*$"
 )
 
@@ -501,7 +502,7 @@ _FROM_AFAR = word_set(
     messaged messaging page pages paged paging"""
 )
 _CALLS = word_set("call calls called calling ring rings rang ringing")
-_DEVICE = re.compile(
+_DEVICE = rx.compile(
     r"\b(?:phone|cell|mobile|radio|walkie|intercom|comm|comms|headset|receiver|landline|"
     r"payphone|speed-dial|speakerphone)\b",
     re.IGNORECASE,
@@ -644,7 +645,7 @@ _DETERMINERS = word_set("the a an his her their its my your our this that some")
 
 # A base form after these is a verb: "tries to hug Cole", "will find Cole".
 _BEFORE_BASE = word_set("will would can could must should might may shall 'll let lets to")
-_BODY_RE = re.compile(rf"(?:{BODY})")
+_BODY_RE = rx.compile(rf"(?:{BODY})")
 
 
 def _adverb(word: str) -> bool:

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 
+from showbible.quick import rx
+
 # A sentence that opens in the past: "Once, ...", "Years ago, ...", "Back then, ...", "As a
 # boy, ...", "In those days, ...", "Before the war, ...", "Long ago ...".
-_OPENS_BEFORE = re.compile(
+_OPENS_BEFORE = rx.compile(
     r"^\W*(?:once\s*,|back\s+then|long\s+ago|years\s+(?:ago|before|earlier)|"
     r"(?:decades|months|weeks)\s+(?:ago|before|earlier)|in\s+those\s+days|"
     r"as\s+an?\s+(?:boy|girl|child|kid|young\s+(?:man|woman))\s*,|before\s+the\s+war|"
@@ -25,7 +27,7 @@ _OPENS_BEFORE = re.compile(
     re.IGNORECASE,
 )  # "Once," with its comma: "Once inside, Cole locks the door" is now
 # Before the name in its clause: a world that is not the scene's.
-_UNREAL_BEFORE = re.compile(
+_UNREAL_BEFORE = rx.compile(
     r"\b((?:as\s+if|as\s+though|if\s+only|wish(?:es|ed)?|expects?|expected|hop(?:es|ed)|"
     r"pretends?|pretended|imagines?|imagined|dreams?\s+(?:of|about|that)|remembers?|"
     r"remembered|recalls?|recalled|memorial\s+(?:to|for)|tribute\s+to|in\s+memory\s+of|"
@@ -35,9 +37,9 @@ _UNREAL_BEFORE = re.compile(
 )
 # Between that word and the name, a clause of the scene's own: "Mara remembers the day and
 # Cole walks in".
-_NEW_CLAUSE = re.compile(r"\b(?:and|but|then|while|when|until|so)\b", re.IGNORECASE)
+_NEW_CLAUSE = rx.compile(r"\b(?:and|but|then|while|when|until|so)\b", re.IGNORECASE)
 # Anywhere in the sentence: a memory or a mind frames it.
-_FRAMED = re.compile(
+_FRAMED = rx.compile(
     r"\bin\s+(?:her|his|their|my|our|[A-Z][\w'’]*['’]s?)\s+"
     r"(?:memory|memories|mind|mind's\s+eye|dreams?|imagination|nightmares?)\b",
     re.IGNORECASE,
@@ -46,7 +48,7 @@ _FRAMED = re.compile(
 
 # Right after the name: their death or their burial told ("Cole is buried on the hill",
 # "Cole is dead.", "Cole was laid to rest in May").
-_GONE_AFTER = re.compile(
+_GONE_AFTER = rx.compile(
     r"['’]?\s*(?:is|was|lies|lay|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:buried|interred|entombed|cremated|laid\s+to\s+rest|dead(?=\s*(?:[.;!?]|$)))",
     re.IGNORECASE,

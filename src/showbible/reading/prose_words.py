@@ -14,8 +14,9 @@ def word_set(text: str) -> frozenset[str]:
 
 
 def alternation(text: str) -> str:
-    """The words of ``text`` as a regular expression's alternation, longest first."""
-    return "|".join(sorted(set(text.split()), key=len, reverse=True))
+    """The words of ``text`` as a regular expression's alternation, longest first (then in
+    alphabetical order: the same pattern in every process, as rx.py's cache needs)."""
+    return "|".join(sorted(set(text.split()), key=lambda w: (-len(w), w)))
 
 
 # Things that show or record someone rather than have them there.

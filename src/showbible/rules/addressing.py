@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from showbible.quick import rx
 from showbible.reading.facts import Speech
 from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
@@ -19,7 +20,7 @@ from showbible.rules.base import Context
 from showbible.rules.stranger_line import plain
 
 # "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul": the line names whom it is said to.
-_VOCATIVE = re.compile(
+_VOCATIVE = rx.compile(
     r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
     r"|(?:^|[.!?]\s+)(?:\.\.\.)?([A-Z][\w'-]+)\s*[?!,]"
 )
@@ -71,7 +72,7 @@ def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
 # A line that opens by calling someone by title and name, a sentence of its own ("Commander
 # Holt.", "Warden Hardy!"): said to them, whoever else stands there. A name alone opening a
 # line is left to ``_VOCATIVE`` ("Holt," "Holt?"): "Holt." alone may as well answer a question.
-_OPENING_CALL = re.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
+_OPENING_CALL = rx.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
 
 
 # Titles a greeting may name someone by, alone ("Nice to meet you, Doctor.") or before a name
@@ -90,7 +91,7 @@ def is_title(word: str) -> bool:
 
 # A greeting's first capitalised word, and the name after it when that word is a title (a dot
 # only after an abbreviation: "Dr. Gablehouser", not "Captain. I'm from ...").
-_GREETED = re.compile(
+_GREETED = rx.compile(
     r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
     r"(?:(?:(?<=Dr|Mr|Ms|rs|of)\.)?[ \t]+([A-Z][\w'-]+))?"
 )

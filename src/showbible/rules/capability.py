@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from showbible.canon.fold import Known
+from showbible.quick import rx
 from showbible.reading.facts import SceneFacts, Sentence
 from showbible.reading.prose_seen import owns_a_thing
 from showbible.rules.base import REFUTED_BY, Context, Evidence, Finding, Rule, refute
@@ -181,12 +182,12 @@ def _contradictions(
 
 # Words that deny what follows them in their clause: "Mara never drives", "nobody behind the
 # wheel", "unable to get behind the wheel", "won't swim".
-_DENIAL = re.compile(
+_DENIAL = rx.compile(
     r"\b(?:no|not|never|nobody|none|neither|nor|without|unable|cannot|refuses?|refused|"
     r"instead\s+of|no\s+one|no-one|used\s+to|would)\b|n['’]t\b",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s--?\s")
+_CLAUSE = rx.compile(r"[,;:()\u2014\u2013]|\s--?\s")
 
 
 def _done(pattern: re.Pattern[str], sentence: Sentence) -> bool:
@@ -217,18 +218,18 @@ def _done(pattern: re.Pattern[str], sentence: Sentence) -> bool:
 
 
 # A parenthesis between commas after the first name: "Mara, with Rafi beside her, drives".
-_ASIDE = re.compile(r",[^,;:]{1,60},")
+_ASIDE = rx.compile(r",[^,;:]{1,60},")
 # Before another name, what makes it the subject of the words after it: a clause of its own
 # ("while Tess drives", "and Tess takes the wheel") or a verb that lets it act ("watches Tess
 # get behind the wheel", "lets Tess drive").
-_SUBJECT_NEXT = re.compile(
+_SUBJECT_NEXT = rx.compile(
     r"\b(?:while|whilst|as|and|but|when|whereas|until|because|so|then|before|after|"
     r"watch(?:es)?|sees?|lets?|makes?|helps?|hears?|wants?|asks?|tells?|leaves?|allows?)\s+$",
     re.IGNORECASE,
 )
 # ... unless a subject pronoun of the first takes it back before the tell: "as Ishbel came
 # down the steps towards him he hauled a creel".
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = rx.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 
 
 def _acts_for_another(text: str, other: int, tell: int) -> bool:

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from showbible.canon.fold import Fold, Known
+from showbible.quick import rx
 from showbible.reading.extract import place_key
 from showbible.reading.facts import SceneFacts
 from showbible.rules.base import Context, Evidence, Finding, Rule, refute
@@ -61,7 +62,7 @@ class DestroyedPlace(Rule):
 
 # A heading part that says the scene is at what is left of the place ("SALT WAREHOUSE -
 # RUINS", "THE CHAPEL (BURNT-OUT)"): the writer knows it is gone.
-_RUIN_WORDS = re.compile(
+_RUIN_WORDS = rx.compile(
     r"\b(?:RUINS?|RUINED|WRECK|WRECKAGE|REMAINS|RUBBLE|ASHES|CINDERS|BURN(?:T|ED)[- ]OUT|"
     r"GUTTED|CHARRED|COLLAPSED|WHAT'?S LEFT|WHAT REMAINS|SITE OF)\b",
     re.I,

@@ -32,6 +32,7 @@ from itertools import accumulate, pairwise
 import ahocorasick
 
 from showbible.canon.fold import Moment
+from showbible.quick import rx
 from showbible.reading.facts import SceneFacts, Sentence, Speech
 from showbible.reading.prose_seen import acts_on
 from showbible.rules.addressing import (
@@ -61,8 +62,8 @@ from showbible.rules.stranger_line import (
 )
 from showbible.rules.unknown_character import NearCues
 
-_TRAILING_NAME = re.compile(r",?\s+([A-Z][\w'’-]+)")
-_SELF_INTRO = re.compile(  # on plain() text: typographic apostrophes made straight
+_TRAILING_NAME = rx.compile(r",?\s+([A-Z][\w'’-]+)")
+_SELF_INTRO = rx.compile(  # on plain() text: typographic apostrophes made straight
     r"\b(?i:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
     # a title before the name is no part of it: "I'm Dr. Vail" (the seventh blind look)
     r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Doctor|Captain|Capt|Sgt|Lt|Inspector|Sister|"
@@ -290,14 +291,14 @@ class Reintroduction(Rule):
 
 
 # Stranger phrases that greet, and so may answer another's introduction in kind.
-_GREETING = re.compile(r"(?i)meet you|how do you do|your acquaintance|charmed")
+_GREETING = rx.compile(r"(?i)meet you|how do you do|your acquaintance|charmed")
 # "The name's Voss.": the article opens the introduction, it does not pass it by.
-_THE_NAMES = re.compile(r"(?:^|[.!?]\s*)[Tt]he$")
+_THE_NAMES = rx.compile(r"(?:^|[.!?]\s*)[Tt]he$")
 
 # A word of its own and its comma before an introduction: "Hi, I'm Donny.", "Oh -- hello, I'm
 # Jen.", "Good morning, I'm Rafi." (the eighteenth blind look's dorm room: the comma had made it
 # said in passing); an interjection by addressing.interjection.
-_HELLO_BEFORE = re.compile(r"(?:^|[.!?]\s*|--\s*)(?i:good\s+)?([A-Za-z]+)\s*,$")
+_HELLO_BEFORE = rx.compile(r"(?:^|[.!?]\s*|--\s*)(?i:good\s+)?([A-Za-z]+)\s*,$")
 
 
 def _hello_before(before: str) -> bool:
@@ -306,7 +307,7 @@ def _hello_before(before: str) -> bool:
 
 
 # After a stranger phrase, a greeting of two: "Nice to meet you both", "... you two".
-_BOTH = re.compile(r",?\s*(?:both|you\s+two|the\s+two\s+of\s+you)\b", re.IGNORECASE)
+_BOTH = rx.compile(r",?\s*(?:both|you\s+two|the\s+two\s+of\s+you)\b", re.IGNORECASE)
 
 
 def _slip_of(ctx: Context, near: NearCues, cid: str) -> str | None:
@@ -331,8 +332,8 @@ def _called_by(ctx: Context, speeches: list[Speech], k: int) -> str | None:
 
 
 # A name said to someone: opening the speech ("Morag. ...", "Morag, ...") or closing it.
-_CALLED_FIRST = re.compile(r"\W*([A-Z][\w'’-]*)\s*[,.!?]")
-_CALLED_LAST = re.compile(r",\s*([A-Z][\w'’-]*)\s*[.!?]*\W*$")
+_CALLED_FIRST = rx.compile(r"\W*([A-Z][\w'’-]*)\s*[,.!?]")
+_CALLED_LAST = rx.compile(r",\s*([A-Z][\w'’-]*)\s*[.!?]*\W*$")
 
 
 def _stranger_phrase(
@@ -516,7 +517,7 @@ def _acts_between(sentence: Sentence, a: str, b: str) -> bool:
     return acts_on(sentence.text, first, second)
 
 
-_NAME_FIRST = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[.,!]")
+_NAME_FIRST = rx.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[.,!]")
 
 
 def _says_own_name(ctx: Context, speech: Speech) -> bool:
@@ -547,7 +548,7 @@ def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
 
 # Who would learn a name from the stranger line: the other ("I'm Rafi."), its speaker ("Who
 # are you?", "What's your name?"), or either ("Nice to meet you.", "Have we met?").
-_ASKS = re.compile(r"(?i)who are you|your name|know you|and you are")
+_ASKS = rx.compile(r"(?i)who are you|your name|know you|and you are")
 
 
 def _who_learns(phrase: str) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from showbible.quick import rx
 from showbible.reading.facts import SceneFacts, Speech
 
 # Contracted or not, in any register: "I don't believe we've met", "I do not think we have
 # met" (the eleventh blind look's siege), "we have never met", "I have not had the honour".
-_STRANGER = re.compile(
+_STRANGER = rx.compile(
     r"\b(?:(?:nice|pleased|good|glad|great|lovely|delighted|happy) to (?:finally )?meet you|"
     r"(?:nice|pleased|good|glad|delighted|happy) to make your acquaintance|"
     r"who are you|have we (?:ever )?met|have we been (?:formally )?introduced|do i know you|"
@@ -37,30 +38,30 @@ _STRANGER = re.compile(
 )
 # "Who are you talking to?", "I don't know you guys": the words open a longer question or
 # clause, so they must close theirs (punctuation, the end, or one of these few tails).
-_OPEN_ENDED = re.compile(
+_OPEN_ENDED = rx.compile(
     r"who are you|i (?:don'?t|do not) (?:think i |believe i )?know you|how do you do",
     re.IGNORECASE,
 )
 # After "we haven't met", whom: a third person ("We've not met him yet. Where's he chained
 # up?", a real transcript), not the one spoken to.
-_MET_WHOM = re.compile(
+_MET_WHOM = rx.compile(
     r"\s+(?:(?i:him|her|them|it|your|his|their|the|a|an|my|our|anyone|anybody)\b|[A-Z])"
 )
-_CLAUSE_END = re.compile(r"\s*(?:$|[?!.,;:…—–\-\"”\]])")
-_WHO_TAIL = re.compile(r"\s*(?:guys|people|two|all|again|then)\s*[?!.]")
+_CLAUSE_END = rx.compile(r"\s*(?:$|[?!.,;:…—–\-\"”\]])")
+_WHO_TAIL = rx.compile(r"\s*(?:guys|people|two|all|again|then)\s*[?!.]")
 # "How can I answer that when I'm pretending I don't know you?", "You can't just say ...":
 # the phrase is the object of another verb, not said to anyone.
-_EMBEDDED = re.compile(
+_EMBEDDED = rx.compile(
     r"(?i)\b(?:pretend(?:ing|s|ed)?|that|if|like|say|says|said|saying|tell(?:s|ing)?)\s*,?\s*"
     # reported: "She says it's nice to meet you." (a translation, a message passed on)
     r"(?:(?:it'?s|it\s+(?:is|was))\s+)?$"
 )
 # "Who are you? The Hardy boys?", "Who are you, Larry King?": a guess that answers itself.
-_GUESS = re.compile(r"\s*[?!,]+\s*([^.!?]{1,40})\?")
-_NOT_GUESS = re.compile(r"(?i)^(?:and|or|but|why|what|where|how|when|who|do|did|are|is|can)\b")
+_GUESS = rx.compile(r"\s*[?!,]+\s*([^.!?]{1,40})\?")
+_NOT_GUESS = rx.compile(r"(?i)^(?:and|or|but|why|what|where|how|when|who|do|did|are|is|can)\b")
 # A speech to a room or a formula: "Welcome, everybody! My name is Andy", "I'm Meredith and
 # I'm an alch...", "I'm Monica. I'm disgusting." -- the introduction frames something else.
-_AUDIENCE = re.compile(
+_AUDIENCE = rx.compile(
     r"(?i)\b(?:welcome|everybody|everyone|ladies and gentlemen|folks|future people|"
     r"for channel|you all|introduc\w*\s+(?:ourselves|yourselves|themselves)|"
     r"(?:go|going)\s+(?:a)?round\s+the\s+(?:room|table|circle))\b"
@@ -68,7 +69,7 @@ _AUDIENCE = re.compile(
 # ... but "I'm Margit Pell. I'm with the Lantern." goes on introducing: who one is with, where
 # from, what one is here for, what one does ("I'm June Halloran. I'm an attending in the
 # emergency department", the seventh blind look; "I'm Monica. I'm a mess." is still a formula).
-_FORMULA_TAIL = re.compile(
+_FORMULA_TAIL = rx.compile(
     r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+"
     r"(?!(?:with|from|here|at|on|in|your|his|her|their|the|calling|looking|sorry)\b)"
     r"(?!an?\s+(?!(?:mess|wreck|disaster|idiot|fool|jerk|loser|genius|monster|joke|fraud|"
@@ -76,9 +77,9 @@ _FORMULA_TAIL = re.compile(
     # "I am attending his lordship": what one is doing, with whom (not "I'm disgusting.")
     r"(?!\w+ing\s+(?:his|her|the|a|an|my|your|their|our|to|for|on|at|with)\b)[a-z]"
 )
-_SELF_ASKED = re.compile(r"(?i)\bwho am i\?\s*$")
+_SELF_ASKED = rx.compile(r"(?i)\bwho am i\?\s*$")
 # A third person introducing someone in the line before: "Dad, this is Ross Geller."
-_INTRODUCES = re.compile(
+_INTRODUCES = rx.compile(
     r"\b(?:[Tt]his is|[Tt]hese are|[Mm]eet|introduce you to|[Hh]ere'?s),?\s+"
     r"(?:(?:my|our)\s+\w+,?\s+)?(?:(?:umm?|uh|er|erm|well),?\s+)*[A-Z]"
     r"|,\s*(?:my|our)\s+(?:parents|mother|mom|father|dad|wife|husband|son|daughter|sister|"
@@ -86,15 +87,15 @@ _INTRODUCES = re.compile(
 )
 # The other answers "It's me, Finn!": the story plays the non-recognition (a disguise, a
 # transformation), it is not a writer forgetting a meeting.
-_ITS_ME = re.compile(
+_ITS_ME = rx.compile(
     r"(?i)\b(?:it'?s|it is) me\b|\byou know me\b|\bremember me\b|\brecogni[sz]e\b|"
     r"(?<!have )\bwe(?:'ve| have)? met\b|\byou and i were\b|\bname again\b"
 )
 # "Who are you?" -- "Oh, I'm Carrie Bradshaw": a costume or a part, not the one asked.
-_ANSWER_INTRO = re.compile(r"\b(?:I'm|I am|my name is)\s+([A-Z][\w'-]*)")
-_ASKS_WHO = re.compile(r"(?i)\bwho\b|\bname\b")
-_WORD = re.compile(r"[A-Z][\w'-]+")
-_QUESTION = re.compile(r"(?i)who are you|do i know you|have we met|what'?s your name")
+_ANSWER_INTRO = rx.compile(r"\b(?:I'm|I am|my name is)\s+([A-Z][\w'-]*)")
+_ASKS_WHO = rx.compile(r"(?i)\bwho\b|\bname\b")
+_WORD = rx.compile(r"[A-Z][\w'-]+")
+_QUESTION = rx.compile(r"(?i)who are you|do i know you|have we met|what'?s your name")
 
 
 def stranger_phrase(text: str) -> tuple[str, int] | None:
@@ -171,11 +172,11 @@ def framed_introduction(text: str, start: int, end: int) -> bool:
 
 # What a direction in a speaker's turn ("(to Rafi)", "(Answering the phone.)", "(Listens)")
 # says the words are for: a person, or a telephone.
-_TURNED_TO = re.compile(
+_TURNED_TO = rx.compile(
     r"(?i)^\s*(?:(?:turns|turning|says|saying|whispers|whispering|calls|calling|goes|going|"
     r"walks|walking)\s+(?:over\s+|back\s+|round\s+|around\s+)?)?to\s+([^,;.]+)"
 )
-_TELEPHONE = re.compile(
+_TELEPHONE = rx.compile(
     r"(?i)\b(?:phone|telephone|cellphone|intercom|walkie|listens|listening|on the line|"
     r"hangs up|dials|into the radio|on the radio)\b"
 )
@@ -183,7 +184,7 @@ _TELEPHONE = re.compile(
 
 # A direction that takes the words away from those at hand: "(walking away) Hey, what's your
 # name?" to someone across the room, "(calling out)", "(aside)".
-_AWAY = re.compile(
+_AWAY = rx.compile(
     r"(?i)\b(?:walk(?:s|ing)?\s+(?:away|off|out)|leav(?:es|ing)|exit(?:s|ing)?|"
     r"call(?:s|ing)?\s+(?:out|after)|shout(?:s|ing)?\s+(?:out|after)|aside|off\s*screen)\b"
 )
@@ -232,7 +233,7 @@ def introduces_another(text: str) -> bool:
 # A memory lost, as the story tells it: "Everyone's memories are wiped", "she has amnesia".
 # Only a memory lost for good counts across the episode: "you don't remember me" is one
 # exchange's play (``_ITS_ME``), and must not excuse the episode's other stranger lines.
-_AMNESIA = re.compile(
+_AMNESIA = rx.compile(
     r"(?i)\bamnesia\b|\bmemor(?:y|ies)(?:'s| is| are| was| were| has been| have been| got)\s+"
     r"(?:wiped|erased|gone|lost|reset|taken)|\b(?:lost|wiped|erased) (?:his|her|their|my|your|"
     r"our|its|all) (?:\w+ )?memor"
@@ -300,7 +301,7 @@ def replies_to_stranger(
 
 # A direction that makes the exchange a bit the two are doing: "They hold it for one more
 # second, then both crack up. It's a bit they have been doing since sales training."
-_A_BIT = re.compile(
+_A_BIT = rx.compile(
     r"(?i)\b(?:crack(?:s|ing)?\s+up|burst(?:s|ing)?\s+out\s+laughing|(?:an?\s+|their\s+)?"
     r"(?:old|running|usual)\s+(?:bit|joke|gag|routine)|a\s+bit\s+they|playing\s+along)\b"
 )

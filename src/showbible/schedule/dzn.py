@@ -10,10 +10,11 @@ import re
 from pathlib import Path
 
 from showbible.model import InputError
+from showbible.quick import rx
 from showbible.schedule.talent import TalentProblem
 
-_ASSIGN = re.compile(r"([A-Za-z_]\w*)\s*=\s*(.*?);", re.S)
-_COMMENT = re.compile(r"%[^\n]*")
+_ASSIGN = rx.compile(r"([A-Za-z_]\w*)\s*=\s*(.*?);", re.S)
+_COMMENT = rx.compile(r"%[^\n]*")
 
 
 def read_dzn(path: Path) -> TalentProblem:

@@ -17,6 +17,7 @@ from pathlib import Path
 from showbible.build.compiled import Compiled
 from showbible.formats import read_script
 from showbible.model import Element, Kind, Scene
+from showbible.quick import rx
 from showbible.reading.extract import place_key
 from showbible.reading.facts import SceneFacts
 from showbible.schedule.plan import Plan
@@ -38,8 +39,8 @@ _WIDTH = {
 }
 # Dialogue and parentheticals sit right under their cue; everything else after a blank line.
 _TIGHT = frozenset({Kind.DIALOGUE, Kind.PARENTHETICAL, Kind.LYRIC})
-_INT_EXT = re.compile(r"^\s*(INT\.?/EXT|EXT\.?/INT|I/E|INT|EXT|EST)\b", re.IGNORECASE)
-_TIME = re.compile(
+_INT_EXT = rx.compile(r"^\s*(INT\.?/EXT|EXT\.?/INT|I/E|INT|EXT|EST)\b", re.IGNORECASE)
+_TIME = rx.compile(
     r"[-–—]\s*(DAY|NIGHT|MORNING|EVENING|DAWN|DUSK|AFTERNOON|SUNSET|SUNRISE|LATER|CONTINUOUS"
     r"|MOMENTS LATER|SAME)\b[^-–—]*$",
     re.IGNORECASE,

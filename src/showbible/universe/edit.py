@@ -23,9 +23,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from showbible.model import InputError
+from showbible.quick import rx
 from showbible.universe.yamlread import plain
 
-_PLAIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_ .'/-]*$")
+_PLAIN = rx.compile(r"^[A-Za-z0-9_][A-Za-z0-9_ .'/-]*$")
 _RESERVED = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"})
 
 

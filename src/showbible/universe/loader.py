@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +20,7 @@ from pydantic import ValidationError
 
 from showbible.formats.files import YAML_LIMIT_MB, display_name, inside, is_displayable, read_file
 from showbible.model import Diagnostic, InputError
+from showbible.quick import rx
 from showbible.reading.names import did_you_mean, suggest
 from showbible.universe.bible import ID_PATTERN, BibleConf, SeriesConf
 from showbible.universe.root import UNIVERSE_FILE as UNIVERSE_FILE  # re-exported
@@ -31,7 +31,7 @@ from showbible.universe.yamltree import YMap, YSeq
 
 SCRIPT_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".xml")
 _MAX_YAML_NODES = 200_000  # a YAML alias bomb expands past any real bible long before this
-_ID = re.compile(ID_PATTERN)
+_ID = rx.compile(ID_PATTERN)
 _UNDISPLAYABLE = "the file name is not valid UTF-8: skipped (rename it to read it)"
 _NOT_A_FILE = "is not a regular file (a named pipe or a device?): skipped"
 _UNREADABLE = "unreadable-file"  # the rule id check reports them under (rules/input.py)

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from showbible.quick import rx
+
 PARTS_OF_DAY = ("dawn", "morning", "noon", "afternoon", "evening", "dusk", "night")
 _PART_RANK = {p: i for i, p in enumerate(PARTS_OF_DAY)}
-_ORDINAL = re.compile(
+_ORDINAL = rx.compile(
     r"^\s*(?:day|d)\s*(\d+)(?:\s*[,\-]?\s*(" + "|".join(PARTS_OF_DAY) + r"))?\s*$",
     re.IGNORECASE,
 )

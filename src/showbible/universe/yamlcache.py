@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from showbible.quick.cachedir import cache_folder as shared_cache_folder
 from showbible.universe.yamljson import Uncachable, tree_from_json, tree_to_json
 
 CACHE_FORMAT = 1  # bump when the entry layout (header, yamljson's table) changes
@@ -69,30 +70,8 @@ def _read_fresh(raw: bytes, shown: str) -> Any:
 
 
 def cache_folder() -> Path | None:
-    """The user's own cache folder, made 0700 if missing; None when turned off or not safely
-    ours (another owner, a symlink, open to others)."""
-    if os.environ.get("SHOWBIBLE_NO_CACHE", "") not in ("", "0"):
-        return None
-    chosen = os.environ.get("SHOWBIBLE_CACHE_DIR")
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if chosen:
-        base = Path(chosen)
-    elif xdg and os.path.isabs(xdg):  # the XDG spec says a relative one is to be ignored
-        base = Path(xdg) / "showbible"
-    else:
-        base = Path(os.path.expanduser("~")) / ".cache" / "showbible"
-        if not base.is_absolute():  # no home folder: "~" left as is would mean the cwd
-            return None
-    folder = base / "yaml"
-    try:
-        base.mkdir(mode=0o700, parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700, exist_ok=True)
-        info = folder.lstat()
-    except OSError:
-        return None
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
-        return None
-    return folder
+    """The user's own folder for these entries (quick/cachedir.py says where and when not)."""
+    return shared_cache_folder("yaml")
 
 
 def entry_key(raw: bytes, shown: str) -> str:

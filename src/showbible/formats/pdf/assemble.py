@@ -29,33 +29,34 @@ from showbible.formats.pdf.layout import Columns, cue_like
 from showbible.formats.pdf.pagebreak import PageBreaks
 from showbible.formats.pdf.pages import Segment
 from showbible.model import PDF_PAGE_LINES, Element, Kind
+from showbible.quick import rx
 
 __all__ = ["LINES_PER_PAGE", "assemble", "pdf_line"]
 
 LINES_PER_PAGE = PDF_PAGE_LINES
 
 # Forced headings have no INT/EXT; in capitals at the action column these words still make one.
-_NUMBERED_SCENE = re.compile(r"\b(?:SCENE|ACT)\s+[IVXLC\d]+\b")
+_NUMBERED_SCENE = rx.compile(r"\b(?:SCENE|ACT)\s+[IVXLC\d]+\b")
 # ``SCENE 3``, ``ACT I.``, ``- NIGHT`` make a heading; ``BACK TO SCENE`` does not. A slug
 # line ending in a time of day (``FLASHBACK MIKE'S MEMORY - HOTEL ENTRANCE EARLIER``) is one.
-_HEADING_WORDS = re.compile(
+_HEADING_WORDS = rx.compile(
     r"\b(?:SCENE\s+[IVXLC\d]+\b|ACT\s+[IVXLC\d]+\.)|\s[-–—]\s+(?:DAY|NIGHT)\b"
     r"|^[^!?]*\s[-–—]\s[^!?]*\b(?:DAY|NIGHT|MORNING|AFTERNOON|EVENING|DAWN|DUSK|SUNRISE|"
     r"SUNSET|NOON|MIDNIGHT|LATER|EARLIER|CONTINUOUS|SAME TIME)\W*$"
 )
-_TRANSITION = re.compile(
+_TRANSITION = rx.compile(
     r"(?:[A-Z ]+\bTO:|FADE (?:IN|OUT)[.:]?|FADE TO BLACK[.:]?|CUT TO BLACK[.:]?)"
 )
-_EXTENSIONS = re.compile(r"(?:\s*\(([^()]*)\))+\s*$")
+_EXTENSIONS = rx.compile(r"(?:\s*\(([^()]*)\))+\s*$")
 # A camera direction set at the cue column (old typed scripts centre their shots) is no
 # speaker: a cue never opens with INSERT or ANGLE, never holds a POV or a colon.
-_SHOT = re.compile(
+_SHOT = rx.compile(
     r"(?:INSERT|ANGLE|NEW ANGLE|CLOSE ?UP|CLOSE-UP|CLOSE ON|CLOSER|BACK TO|WIDE|REVERSE|"
     r"SUBTITLES?|SUPER|SUPERIMPOSE|MONTAGE|SERIES OF)\b|.*\bPOV\b|[^:]*:"
 )
-_EXTENSION = re.compile(r"\(([^()]*)\)")
+_EXTENSION = rx.compile(r"\(([^()]*)\)")
 _JOINING = frozenset({"of", "the", "and", "in", "at", "on", "a", "an", "de", "la", "von", "van"})
-_CONTD = re.compile(r"CONT['’]?D|CONTINUED|CONT\.", re.IGNORECASE)
+_CONTD = rx.compile(r"CONT['’]?D|CONTINUED|CONT\.", re.IGNORECASE)
 
 
 def pdf_line(page: int, number: int) -> int:

@@ -12,26 +12,27 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from showbible.formats.pdf.pages import Line, Page, Segment
+from showbible.quick import rx
 
 __all__ = ["Body", "BodyLine", "body_lines", "is_title_page"]
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = rx.compile(
     r"(?:page\s*)?[-–—(\[]?\s*\d{1,4}[A-Z]{0,3}\s*[.)\]]?\s*[-–—]?(?:\s*(?:of|/)\s*\d+)?\.?",
     re.IGNORECASE,
 )
-_CONTINUED = re.compile(r"\(?\s*CONTINUED\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?", re.IGNORECASE)
-_CONTINUED_IN = re.compile(
+_CONTINUED = rx.compile(r"\(?\s*CONTINUED\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?", re.IGNORECASE)
+_CONTINUED_IN = rx.compile(
     r"(?:\b[A-Z]?\d{1,4}[A-Z]{0,3}\.?\s+)?\(?CONTINUED\)?:?(?:\s*\(\d+\))?", re.IGNORECASE
 )
-_MORE = re.compile(r"\(\s*MORE\s*\)", re.IGNORECASE)
-_SCENE_NUMBER = re.compile(r"[A-Z]?\d{1,4}[A-Z]{0,3}(?:[.-]\d+)?\.?", re.IGNORECASE)
-_ASTERISKS = re.compile(r"\*+")
-_HEADING_START = re.compile(
+_MORE = rx.compile(r"\(\s*MORE\s*\)", re.IGNORECASE)
+_SCENE_NUMBER = rx.compile(r"[A-Z]?\d{1,4}[A-Z]{0,3}(?:[.-]\d+)?\.?", re.IGNORECASE)
+_ASTERISKS = rx.compile(r"\*+")
+_HEADING_START = rx.compile(
     r"(?:\d+[A-Z]?\.?\s+)?(?:INT|EXT|EST|I/E|E/I|INT\.?/EXT|EXT\.?/INT)[. /]", re.IGNORECASE
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS = rx.compile(r"\d+")
 # A scene number printed in the text column itself, before the slug line (``1. EXT. ...``).
-_NUMBER_FIRST = re.compile(
+_NUMBER_FIRST = rx.compile(
     r"([A-Z]?\d{1,4}[A-Z]{0,3})\.?\s+(?=(?:INT|EXT|EST|I/E|E/I)[. /])", re.IGNORECASE
 )
 

@@ -29,14 +29,15 @@ from itertools import pairwise
 
 from showbible.formats.pdf.clean import BodyLine
 from showbible.formats.pdf.layout import Columns, cue_like
+from showbible.quick import rx
 
 __all__ = ["HEADING_START", "HeadingStyle", "forced_heading", "learn_heading_style"]
 
-HEADING_START = re.compile(
+HEADING_START = rx.compile(
     r"(?:INT|EXT|EST|I/E|E/I|INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT)(?:\.|\s|/)", re.IGNORECASE
 )
 # Camera and editing directions printed like a slug line, which scripts keep in the action.
-_DIRECTION = re.compile(
+_DIRECTION = rx.compile(
     r"(?:CAMERA|ANGLE|CLOSE|CLOSER|CLOSEUP|CLOSE-UP|WIDE|WIDER|EXTREME|INSERT|POV|REVERSE|BACK TO|"
     r"ON|OVER|UNDER|MONTAGE|SERIES OF|END OF|BEGIN|FLASHBACK|INTERCUT|SUPER|SUPERIMPOSE|"
     r"TITLE|TITLES|CHYRON|CARD|BLACK|DARKNESS|SILENCE|LATER|MOMENTS LATER|CONTINUOUS|"
@@ -45,18 +46,18 @@ _DIRECTION = re.compile(
     r"|.*\b(?:POV|SHOT|ANGLE|CLOSE[- ]?UP|INSERT|CONTINUED|CONT'D|CONTINUOUS)\b"
 )
 # A slug line ends in a word or a bracket, never a sentence's stop, a comma or a dash.
-_SENTENCE_END = re.compile(r"(?:[.!?,;:…]|--|[-–—])[\"'’”)]*\s*$")
+_SENTENCE_END = rx.compile(r"(?:[.!?,;:…]|--|[-–—])[\"'’”)]*\s*$")
 _MAX_WORDS = 10
 # Quoted (a sign, a title card) or bracketed (``[ACT 1]``, ``[INTERMISSION]``: a note or a
 # break in the show) text opens with one of these; a slug line never does.
 _QUOTES = ('"', "'", "“", "‘", "«", "[", "(")
-_EXTENSIONS = re.compile(r"\s*\([^()]*\)\s*")
+_EXTENSIONS = rx.compile(r"\s*\([^()]*\)\s*")
 # A sound written out: a word said again at once (``BANG BANG``) or a letter held (``BOOOM``).
-_SOUND = re.compile(r"\b(\w+)\W+\1\b|([A-Z])\2\2")
+_SOUND = rx.compile(r"\b(\w+)\W+\1\b|([A-Z])\2\2")
 # What a shot or a sentence opens with, and a place's name does not: something or someone
 # introduced (``A DIRTY BLACK PORSCHE``, ``AN OLD MAN``), a pronoun (``SHE PUNCHES HIM``), a
 # camera's movement (``PANNING DOWN``, ``MOVING WITH HIM``).
-_SUBJECT = re.compile(r"(?:A|AN|HE|SHE|IT|THEY|WE|I|YOU|HIS|HER|THEIR)\b|[A-Z]+ING\b")
+_SUBJECT = rx.compile(r"(?:A|AN|HE|SHE|IT|THEY|WE|I|YOU|HIS|HER|THEIR)\b|[A-Z]+ING\b")
 
 
 def _caps(text: str) -> bool:

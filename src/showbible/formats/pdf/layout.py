@@ -9,16 +9,16 @@ under them give the dialogue and parenthetical columns; the leftmost common colu
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
 from showbible.formats.pdf.clean import BodyLine
+from showbible.quick import rx
 
 __all__ = ["Columns", "cue_like", "learn_columns"]
 
-_EXTENSIONS = re.compile(r"\s*\([^()]*\)\s*")
+_EXTENSIONS = rx.compile(r"\s*\([^()]*\)\s*")
 
 
 def cue_like(text: str) -> bool:

@@ -14,16 +14,16 @@ them from two paragraphs whose blank line fell on the break.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from showbible.formats.pdf.clean import BodyLine
 from showbible.formats.pdf.layout import Columns
 from showbible.model import Element, Kind
+from showbible.quick import rx
 
 __all__ = ["PageBreaks"]
 
-_ENDED = re.compile(r"[.!?:…][\"'’”)\]]*\s*$")
+_ENDED = rx.compile(r"[.!?:…][\"'’”)\]]*\s*$")
 
 
 def _ends_with_stops(lines: list[BodyLine], pitch: float, cols: Columns) -> bool:

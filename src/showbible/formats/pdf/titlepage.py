@@ -12,13 +12,14 @@ import re
 from itertools import pairwise
 
 from showbible.formats.pdf.pages import Line, Page
+from showbible.quick import rx
 
 __all__ = ["title_entries"]
 
-_CREDIT = re.compile(r"(?:(?:written|screenplay|teleplay|story|script)\s+)?by\b.*", re.IGNORECASE)
-_SOURCE = re.compile(r"(?:based on|adapted from|inspired by)\b", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"copyright|\(c\)|©", re.IGNORECASE)
-_DATE = re.compile(
+_CREDIT = rx.compile(r"(?:(?:written|screenplay|teleplay|story|script)\s+)?by\b.*", re.IGNORECASE)
+_SOURCE = rx.compile(r"(?:based on|adapted from|inspired by)\b", re.IGNORECASE)
+_COPYRIGHT = rx.compile(r"copyright|\(c\)|©", re.IGNORECASE)
+_DATE = rx.compile(
     r"\d|draft|revis|january|february|march|april|may|june|july|august|"
     r"september|october|november|december",
     re.IGNORECASE,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import (
     HIGH,
@@ -43,30 +44,30 @@ from showbible.reading.infer.clauses import (
 )
 
 CAPTORS = "~captors"
-_FORCE = re.compile(
+_FORCE = rx.compile(
     r"\b(?:bundles?|bundled|forces?|forced|drags?|dragged|throws?|threw|thrown|shoves?|shoved|"
     r"hustles?|hustled|pushes|pushed|hauls?|hauled|manhandles?|manhandled)\b",
     re.I,
 )
-VEHICLE = re.compile(
+VEHICLE = rx.compile(
     r"^\s*(?:in|into|inside)\s+(?:the\s+back\s+(?:seat\s+)?of\s+)?(?:the|a|an|his|her|their|"
     r"its)?\s*(?:\w+\s+)?(?P<vehicle>car|van|truck|lorry|boot|trunk|cab|jeep|wagon|carriage|"
     r"helicopter|chopper|limo|limousine|suv|skiff|shuttle|sedan|hatchback)\b",
     re.I,
 )
-_KIDNAP = re.compile(r"\b(?:kidnaps?|kidnapped|kidnapping|abducts?|abducted|snatch(?:es|ed)?)\b",
+_KIDNAP = rx.compile(r"\b(?:kidnaps?|kidnapped|kidnapping|abducts?|abducted|snatch(?:es|ed)?)\b",
                      re.I)  # fmt: skip
-_PASSIVE = re.compile(r"\b(?:is|was|are|were|gets|got|been)\s+(?:being\s+)?(?P<verb>kidnapped|"
+_PASSIVE = rx.compile(r"\b(?:is|was|are|were|gets|got|been)\s+(?:being\s+)?(?P<verb>kidnapped|"
                       r"abducted|snatched)\b", re.I)  # fmt: skip
 # What shows that the one moved does not go of their own will: weapons, orders to come,
 # struggle, restraint, a hood.
-_COERCION = re.compile(
+_COERCION = rx.compile(
     r"\b(?:guns?|pistols?|rifles?|revolvers?|shotguns?|knife|knives|blade|at gunpoint|"
     r"coming with (?:me|us)|struggl\w*|kicking|screaming|gag|gagged|hood|hooded|blindfold\w*|"
     r"zip[- ]?ties?|cuffs|handcuff\w*|chloroform\w*|by the arm|by the collar|by the hair)\b",
     re.I,
 )
-_PROTEST = re.compile(r"\bme\b|\bhelp\b|\blet go\b|\bget off\b", re.I)
+_PROTEST = rx.compile(r"\bme\b|\bhelp\b|\blet go\b|\bget off\b", re.I)
 # The vehicle or the verb that says it: a forcing verb alone ("push", "force") is everywhere.
 _TRIGGER = (
     " car", " van", " truck", " lorry", " boot", " trunk", " cab", " jeep", " wagon",
@@ -74,7 +75,7 @@ _TRIGGER = (
     " hatchback", "kidnap", "abduct", "snatch",
 )  # fmt: skip
 _TRIGGER_BIT = stem_bit(_TRIGGER)
-_SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
+_SELF = rx.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
 
 
 class Abduction(Component):

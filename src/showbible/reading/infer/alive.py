@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import (
     HIGH,
@@ -26,7 +27,7 @@ _ALIVE_STEMS = (
     "reanimat", "revenant", "grave", "coffin", "tomb",
 )  # fmt: skip
 _ALIVE_BIT = stem_bit(_ALIVE_STEMS)
-_ALIVE = re.compile(
+_ALIVE = rx.compile(
     r"\b(?:is alive|'s alive|are alive|still alive|very much alive|alive after all|survives|"
     r"survived|(?:is|was|isn't|wasn't|'s) not dead|isn't dead|wasn't dead|am not dead|'m not dead|"
     r"faked (?:his|her|their) (?:own )?death|coughs?, alive|, alive|"
@@ -41,9 +42,9 @@ _ALIVE = re.compile(
     re.I,
 )
 # One of the dead returning undead: "A zombie Mr. Cream Puff arises and moans."
-_UNDEAD = re.compile(r"\b(?:zombie|zombified|undead|reanimated|revenant)\s+(?=[A-Z])", re.I)
+_UNDEAD = rx.compile(r"\b(?:zombie|zombified|undead|reanimated|revenant)\s+(?=[A-Z])", re.I)
 # Someone brings the dead back: "Tikka brings Ward back to life", "the wand resurrects Brown".
-_REVIVES = re.compile(
+_REVIVES = rx.compile(
     r"\b(?:brings?|brought|bringing) (?P<x>\w+(?: \w+)?) back to life\b|"
     r"\b(?:resurrects?|resurrected|revives?|revived) (?=[A-Z])",
 )

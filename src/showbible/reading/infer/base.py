@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from ahocorasick import Automaton
 
 from showbible.model import Kind, Scene
+from showbible.quick import rx
 from showbible.reading.facts import Inferred, SceneFacts, Speech
 from showbible.reading.infer.clauses import (
     UNREAL_SCENE,
@@ -36,8 +37,8 @@ LOW = 0.3
 
 # A name as written, without a possessive 's ("O'Neill" keeps its apostrophe).
 _PART = r"[A-Z][\w.-]*(?:['’](?![sS]\b)\w+)?"
-_NAME_RUN = re.compile(_PART + r"(?:\s+(?:of\s+|de\s+)?" + _PART + r")*")
-_HARM = re.compile(
+_NAME_RUN = rx.compile(_PART + r"(?:\s+(?:of\s+|de\s+)?" + _PART + r")*")
+_HARM = rx.compile(
     r"\b(?:stabs?|stabbed|shoots?|shot|strikes?|struck|hits?|kills?|killed|wounds?|wounded|"
     r"runs?\s+\w+\s+through|poisons?|poisoned|strangles?|strangled|slays?|slew|"
     r"smites?|smote|cuts?\s+down)\b",

@@ -16,15 +16,18 @@ spoken to, ``he``/``she``/``they`` the character last in focus.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick
 
-from showbible.frozen import quick_init
+from showbible.quick import rx
+from showbible.quick.frozen import quick_init
 from showbible.reading.lexicon import SEXED_WORDS
 from showbible.reading.lexicon.given import given_sex
 
@@ -55,19 +58,29 @@ def _automaton(stems: tuple[str, ...]) -> ahocorasick.Automaton:
     return auto
 
 
+# The lookahead is worked out once per machine (quick/rx.py), the parse it needs being most of
+# its cost; named by this file's digest, so that an edit here works it out again.
+_LEAD = "lead:" + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
 def lead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern with a lookahead of the characters a match can begin with, first: a
     long alternation led by ``\\b`` is tried at every position of the text, the class is
     skipped through quickly (2.7× on a sentence of 100 characters). The matches are the same
     (zero-width and non-capturing; under ``re.I`` a class folds case as a literal does). A
     pattern that can match empty, or begin with a category or a negation, is kept as it is."""
+    led = rx.derived(_LEAD, pattern.pattern, pattern.flags, lambda: _led(pattern))
+    return pattern if led is None else rx.compile(led, pattern.flags)
+
+
+def _led(pattern: re.Pattern[str]) -> str | None:
     if pattern.flags & re.VERBOSE or re.match(r"\(\?[a-zA-Z]+\)", pattern.pattern):
-        return pattern  # global inline flags must stay first; a verbose comment would swallow ")"
+        return None  # global inline flags must stay first; a verbose comment would swallow ")"
     first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags))
     if first is None or empty:
-        return pattern  # no telling
+        return None  # no telling
     chars = "".join(re.escape(c) for c in sorted(first))
-    return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+    return f"(?=[{chars}])(?:{pattern.pattern})"
 
 
 _ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
@@ -128,19 +141,19 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = rx.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Where a sentence ends: at the space after a stop (and its closing quotes), a dash between
 # spaces, a blank line. The stop is matched, not looked behind for, and a lookahead says first
 # what a match can begin with: the engine skips through the text instead of trying four
 # alternatives, one a lookbehind, at every character (Friends + The Office, 117,800 texts:
 # 0.30 -> 0.23 CPU s).
-_SENTENCE_END = re.compile(r"(?=[.!?;\s])(?:[.!?;][\"”’)]*\s+|\s[—–]+\s|\s--\s|\n\s*\n)")
+_SENTENCE_END = rx.compile(r"(?=[.!?;\s])(?:[.!?;][\"”’)]*\s+|\s[—–]+\s|\s--\s|\n\s*\n)")
 # Its first alternative alone, for a text without a newline or a dash, where no other can
 # match: led by a stop, not by a lookahead that stops at every space (most speeches; the
 # sentences of 500 synthetic episodes' 199,000 texts 0.50 -> 0.30 CPU s).
-_STOP_END = re.compile(r"[.!?;][\"”’)]*\s+")
+_STOP_END = rx.compile(r"[.!?;][\"”’)]*\s+")
 _STOPS = frozenset(".!?;")
-_CLAUSE_CUT = re.compile(r"[,;:()—–]|\s--\s|\bbut\b|\bthen\b|\bwhile\b|\bwhere\b|\bwho\b", re.I)
+_CLAUSE_CUT = rx.compile(r"[,;:()—–]|\s--\s|\bbut\b|\bthen\b|\bwhile\b|\bwhere\b|\bwho\b", re.I)
 
 NEGATORS = wordset(
     "not n't never no nobody nothing none neither nor hardly barely scarcely cannot can't "
@@ -214,7 +227,7 @@ PERSONAL = {
     "he's": "focus", "she's": "focus", "himself": "focus", "herself": "focus",
 }  # fmt: skip
 # Heading words that put a whole scene outside the story's present.
-UNREAL_SCENE = re.compile(
+UNREAL_SCENE = rx.compile(
     r"\b(?:DREAM|DREAMS|NIGHTMARE|FANTASY|VISION|HALLUCINATION|IMAGINED|IMAGINATION|"
     r"ON (?:THE )?(?:TV|SCREEN|MONITOR)|TV SCREEN|FLASH[- ]?FORWARD|PLAY WITHIN)\b",
     re.I,
@@ -262,7 +275,7 @@ class Mention:
     pronoun: str = ""  # "speaker", "addressee", "focus" or "" for a name
 
 
-_LIKE_FRAME = re.compile(
+_LIKE_FRAME = rx.compile(
     r"^\W*(?:it's|it is|it was|it's just|that's|this is) (?:like|as if)\b", re.I
 )
 
@@ -381,9 +394,9 @@ class Focus:
         return None
 
 
-_PRONOUN = re.compile(
+_PRONOUN = rx.compile(
     r"(?<![\w'])("
-    + "|".join(sorted(map(re.escape, PERSONAL), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, PERSONAL), key=lambda w: (-len(w), w)))
     + r")(?![\w'])",
     re.I,
 )
@@ -486,7 +499,7 @@ _NOT_NOUN = wordset(
 
 # Someone's relative or thing as the subject of a verb of its own, between a mention and the
 # predicate: the predicate is theirs, not the mention's.
-_OWN_SUBJECT = re.compile(
+_OWN_SUBJECT = rx.compile(
     r"\b(?:my|your|his|her|their|our)\s+(?:\w+\s+)?(?:is|was|are|were|has|had|'s|can't|cannot|"
     r"couldn't|can|could|will|won't|still)\b",
     re.I,
@@ -496,12 +509,12 @@ _OWN_SUBJECT = re.compile(
 # A name before a predicate that is not its subject: after a preposition ("the fire behind Finn
 # dies down"), or with a noun phrase of the predicate's own between them ("Finn shrivels up as
 # the curse dies", "He gets up and checks the door is locked").
-_PREPOSITION_BEFORE = re.compile(
+_PREPOSITION_BEFORE = rx.compile(
     r"\b(?:behind|beside|near|of|with|at|to|from|on|in|by|for|under|over|above|below|around|"
     r"past|toward|towards|into|onto|against|between|among|like|than)\s+(?:the\s+)?$",
     re.I,
 )
-_THING_BETWEEN = re.compile(
+_THING_BETWEEN = rx.compile(
     r"[^,;:!?.\"“”]*\b(?:the|a|an|this|that|its)\s+(?:[a-z][\w'-]*\s+){0,2}"
 )
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.abduction import VEHICLE
 from showbible.reading.infer.base import (
@@ -52,16 +53,16 @@ from showbible.reading.infer.places import PLACE_NOUNS, fold
 
 _RESTRAINT = (r"(?:pipe|wall|chair|post|bed|radiator|ring|floor|bars|beam|mast|pillar|table|"
               r"bunk|stake|railing|hook|bolt)")  # fmt: skip
-_ACT = re.compile(
+_ACT = rx.compile(
     r"\b(?:locks?|locked|chains?|chained|shackles?|shackled|imprisons?|imprisoned|jails?|jailed|"
     r"throws?|threw|thrown|shoves?|shoved|drags?|dragged|ties|tied|cages?|caged|confines?|"
     r"confined|commits?|committed|keeps?|kept|holding|holds?|padlocks?)\b",
     re.I,
 )
-_INTO = re.compile(
+_INTO = rx.compile(
     r"^\s*(?:up\b|(?:in|into|inside|to|aboard|on|within)\b\s*(?P<place>[^.,;!?]*))", re.I
 )
-_STATE = re.compile(
+_STATE = rx.compile(
     r"\b(?:(?:is|was|are|'s|sits|lies|lay|sat|remains|stays|wakes|hangs)\s+(?:still\s+|now\s+)?"
     r"(?:locked|chained|shackled|imprisoned|jailed|confined|caged|bound|trapped|held "
     r"(?:prisoner|captive|hostage)|kept|(?:zip|cable)[- ]?tied|handcuffed|cuffed|"
@@ -72,11 +73,11 @@ _STATE = re.compile(
     re.I,
 )
 # A noun after "'s locked" makes the name a possessive ("Jerry's locked door").
-_NOUN_NEXT = re.compile(
+_NOUN_NEXT = rx.compile(
     r"^\s+(?!(?:in|into|inside|to|up|away|and|on|at|by|with|there|here|down|out|for|from|"
     r"again|now|still|behind|within|under)\b)[a-z][a-z-]*\b"
 )
-_NOT_AFTER = re.compile(
+_NOT_AFTER = rx.compile(
     r"^\s*(?:out\b|eyes\b|in (?:concentration|a bad mood|her marriage|his marriage|meetings|"
     r"traffic|thought)|up in (?:traffic|meetings)|to (?:his|her|their|my) desk|back\b|"
     r"in high regard|at gunpoint for|"
@@ -87,7 +88,7 @@ _NOT_AFTER = re.compile(
     re.I,
 )
 # "They've got Teo locked in the weather station": a participle right after the name.
-_PARTICIPLE = re.compile(r"\b(?:locked|chained|shackled|imprisoned|caged)(?=\s+(?:up\s+)?"
+_PARTICIPLE = rx.compile(r"\b(?:locked|chained|shackled|imprisoned|caged)(?=\s+(?:up\s+)?"
                          r"(?:in|inside|to|aboard)\b)", re.I)  # fmt: skip
 _TRIGGER = (
     "lock",
@@ -125,27 +126,27 @@ _TRIGGER_BIT = stem_bit(_TRIGGER)
 # prisoner", "Lear and Cordelia as prisoners", "Enter Posthumus in chains", "Enter Charlemont
 # in prison", "Enter in prison Junior Brother"; "bound" only in an entrance): the names right
 # before the word, a list of them before a plural.
-_ENTRANCE = re.compile(r"\benter(?:s|ed)?\b", re.I)
-_BROUGHT_ON = re.compile(
+_ENTRANCE = rx.compile(r"\benter(?:s|ed)?\b", re.I)
+_BROUGHT_ON = rx.compile(
     r"(?:\bas\s+)?\b(?P<word>prisoners?|captives?|bound|in chains|fettered|pinioned|in prison)\b",
     re.I,
 )
-_ENTER_IN_PRISON = re.compile(r"\benter\s+in\s+prison\s+$", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
+_ENTER_IN_PRISON = rx.compile(r"\benter\s+in\s+prison\s+$", re.I)
+_LIST_GAP = rx.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 # Verbs of moving someone: confinement only "into" a place ("throw Tobias into the cellar").
 _MOVING = ("throw", "threw", "thrown", "shove", "drag")
 # What makes moving someone into a place a confinement: the door shut on them, or a place
 # made to hold people ("throw Tobias into the cellar and bolt the door", "thrown in the brig").
-_SHUT = re.compile(r"\b(?:bolts?|bolted|locks?|locked|padlocks?|padlocked|bars?|barred|"
+_SHUT = rx.compile(r"\b(?:bolts?|bolted|locks?|locked|padlocks?|padlocked|bars?|barred|"
                    r"chains?|chained|wedges?|wedged)\s+(?:the|a|its)\s+(?:\w+\s+)?(?:door|hatch|"
                    r"gate|grille|lid|trapdoor)\b", re.I)  # fmt: skip
-_CELL = re.compile(r"^\s*(?:into|inside|in)\s+(?:the|a|an|his|her|their|its)?\s*(?:[\w'’]+\s+)?"
+_CELL = rx.compile(r"^\s*(?:into|inside|in)\s+(?:the|a|an|his|her|their|its)?\s*(?:[\w'’]+\s+)?"
                    r"(?:cellar|cell|brig|dungeon|cage|hold|pit|vault|oubliette|stocks|lock-up|"
                    r"jail|prison|gaol)\b", re.I)  # fmt: skip
-_UNDONE = re.compile(r"\bthen (?:uncuffed|released|freed|untied|let go)\b|\bbut\b", re.I)
-_SELF = re.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
-_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|your|our|these|those)\s+$", re.I)
-_HERE = re.compile(r"^\s*(?:here|there|in here|in there)\b", re.I)
+_UNDONE = rx.compile(r"\bthen (?:uncuffed|released|freed|untied|let go)\b|\bbut\b", re.I)
+_SELF = rx.compile(r"\b(?:himself|herself|themselves|myself)\b", re.I)
+_DETERMINER = rx.compile(r"\b(?:the|a|an|his|her|their|its|my|your|our|these|those)\s+$", re.I)
+_HERE = rx.compile(r"^\s*(?:here|there|in here|in there)\b", re.I)
 # Led by a lookahead of their first letters (``clauses.lead``): the same matches, faster.
 _ACT, _STATE = lead(_ACT), lead(_STATE)
 
@@ -336,7 +337,7 @@ def restrained(scene: SceneView, cid: str) -> None:
     held.append(cid)
 
 
-_RELEASE_SUBJECT = re.compile(
+_RELEASE_SUBJECT = rx.compile(
     r"\b(?:(?:is|was|are|gets|got) (?:freed|released|set free|let out|let go|unchained|untied|"
     r"rescued)|escapes|escaped|breaks out|broke out|stumbles out|walks out|runs out|"
     r"slips (?:out|free|his bonds|her bonds)|is free|are free|kicks the door open|"
@@ -345,8 +346,8 @@ _RELEASE_SUBJECT = re.compile(
 )
 # Leaving a place, which is a release only from a hold ("climbs out of the trunk", or someone
 # this scene confines); "breaks out" and "escapes" are releases wherever they are said.
-_LEAVING = re.compile(r"(?:stumbles|walks|runs|climbs) out|slips out", re.I)
-_OUT_OF_HOLD = re.compile(
+_LEAVING = rx.compile(r"(?:stumbles|walks|runs|climbs) out|slips out", re.I)
+_OUT_OF_HOLD = rx.compile(
     r"\s+(?:of|from)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+)?"
     r"(?:cell|cells|prison|jail|gaol|cage|trunk|boot|cellar|pit|hole|box|crate|locker|brig|"
     r"dungeon|stocks|closet|cupboard|container|bonds|ropes|restraints|handcuffs|cuffs|chains)\b",
@@ -387,14 +388,14 @@ _RELEASE_BIT = stem_bit(_RELEASE_TRIGGER)
 # Undoing a restraint or a cell: the one released is whose it is ("cuts Priya's ties", "cuts
 # her bonds"), else the one this scene confines, else the only other character present
 # ("Joss unlocks the grille" with Dorian inside).
-_UNDO = re.compile(
+_UNDO = rx.compile(
     r"\b(?:cuts?|unties|untie|untied|unlocks?|unlocked|undoes|undid|snaps?|saws? through|"
     r"breaks?|slips?|picks?|picked|removes?|removed)\s+(?:off\s+)?(?P<owner>(?:the|her|his|their|[A-Z][\w'’]*(?:'s|’s))\s+)?"
     r"(?:\w+\s+)?(?:zip[- ]?ties|cable ties|ties|ropes?|bonds|cuffs|handcuffs|shackles|chains|"
     r"manacles|restraints|fetters|grille|grate|cell(?: door)?|cage)\b",
     re.I,
 )
-_RELEASE_OBJECT = re.compile(
+_RELEASE_OBJECT = rx.compile(
     r"\b(?:frees?|freed|releases?|released|unchains?|unchained|unlocks?|unties|untie|untied|"
     r"rescues?|rescued|lets|let|cuts|cut|picks the lock on|springs|sprung)\b",
     re.I,

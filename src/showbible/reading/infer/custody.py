@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import (
     HIGH,
@@ -50,7 +51,7 @@ _CELL = (
     r"(?:holding\s+|locked\s+|prison\s+|jail\s+|police\s+|punishment\s+)?"
     r"(?P<cell>cell|brig|lock-?up|jail|gaol|prison|dungeon|stockade|cage)"
 )
-_IN_CELL = re.compile(
+_IN_CELL = rx.compile(
     r"\b(?:is|'s|'m|am|are|sits|sleeps|paces|waits|lies|remains|stays|wakes(?: up)?|huddles|"
     r"spends (?:the|a|another) (?:night|day|week|month)s?)\s+(?:still\s+|now\s+|alone\s+)?"
     r"(?:in|inside)\s+(?:a|the|his|her|their|its)\s+" + _CELL + r"\b(?!\s+(?:block|door|corridor|"
@@ -59,28 +60,28 @@ _IN_CELL = re.compile(
     r"arrest)\b",
     re.I,
 )
-_ARREST_OBJECT = re.compile(r"\b(?:arrests|arrested|handcuffs|handcuffed)\b", re.I)
-_ARRESTED = re.compile(
+_ARREST_OBJECT = rx.compile(r"\b(?:arrests|arrested|handcuffs|handcuffed)\b", re.I)
+_ARRESTED = rx.compile(
     r"\b(?:is|gets|'s|are)\s+(?:arrested|taken into custody|taken in for questioning|booked)\b",
     re.I,
 )
-_LED_AWAY = re.compile(
+_LED_AWAY = rx.compile(
     r"\b(?:leads?|led|leading|marches|marched|hauls|hauled|frogmarches|frogmarched|escorts|"
     r"escorted|takes|took)\b(?P<mid>[^.;]{1,30}?)\b(?:away|off|out|to the cells)\s+in\s+"
     r"(?:handcuffs|cuffs|chains|irons|manacles)\b",
     re.I,
 )
-_DOOR_ON = re.compile(
+_DOOR_ON = rx.compile(
     r"\b(?:bolts?|bolted|locks?|locked|slams?|slammed|shuts?|bars?|barred)\s+(?:the\s+)?"
     r"(?P<place>cell|cellar|brig|cage|vault|dungeon|hold|lock-?up)\s+(?:door|hatch|gate|grille)\s+"
     r"on\b",
     re.I,
 )
-_LEFT = re.compile(r"\b(?:leaves?|left)\b", re.I)
-_LEFT_STATE = re.compile(
+_LEFT = rx.compile(r"\b(?:leaves?|left)\b", re.I)
+_LEFT_STATE = rx.compile(
     r"^\s*(?:tied up|tied|bound|gagged|handcuffed|chained|locked (?:up|in)|shackled)\b", re.I
 )
-_TO_PLACE = re.compile(r"^[^.;]*?\b(?:to|at)\s+(?P<place>(?:the\s+)?[^.,;!?]*)", re.I)
+_TO_PLACE = rx.compile(r"^[^.;]*?\b(?:to|at)\s+(?P<place>(?:the\s+)?[^.,;!?]*)", re.I)
 _TRIGGER = (
     " cell", "brig", "lock-up", "lockup", "jail", "gaol", "prison", "dungeon", "stockade",
     "cage", "behind bars", "custody", "arrest", "handcuff", "booked", "questioning", "cuffs",

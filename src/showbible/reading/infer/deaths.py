@@ -36,6 +36,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import (
     HIGH,
@@ -62,13 +63,13 @@ from showbible.reading.infer.clauses import (
 _PRONOUN_DEAD = r"(?:his|her|their|its)"
 # The reasons of a death seen as a state ("is dead", "eyes open and empty", "floats face down",
 # "found dead"), which someone speaking a moment later takes back.
-_SEEN_DEAD = re.compile(
+_SEEN_DEAD = rx.compile(
     r"^(?:subject of .*\b(?:dead|lifeless|eyes|face[ -]?down|no more)\b|two signs of death|"
     r"found dead|a death confirmed)",
     re.I,
 )
 # The subject dies.
-_SUBJECT_HIGH = re.compile(
+_SUBJECT_HIGH = rx.compile(
     # "dies down", "dies away", "died out." are a fire's, a sound's, a kind's ("Hollis dies out
     # on the rocks" is his)
     r"\b(?:dies(?!\s+(?:down|away|off)\b|\s+out\s*(?:[,;.!?]|$))|"
@@ -96,23 +97,23 @@ _SUBJECT_HIGH = re.compile(
     r"were killed|(?:are|is) both slaine?)\b",
     re.I,
 )
-_SUBJECT_MEDIUM = re.compile(
+_SUBJECT_MEDIUM = rx.compile(
     r"\b(?:stops breathing|stopped breathing|goes still|goes limp|flatlines|does not move again|"
     r"doesn't move again|never moves again|never surfaces|never wakes)\b",
     re.I,
 )
 # Falling after a shot or a blow: a sign of death, medium until the scene confirms it.
-_FALLS = re.compile(
+_FALLS = rx.compile(
     r"\b(?:falls|fell|goes down|went down|drops|dropped|crumples|crumpled|slumps|collapses|"
     r"topples)\b",
     re.I,
 )
-_SHOT = re.compile(r"\b(?:fires|fired|shoots|shot|stabs|stabbed|strikes|struck|swings)\b", re.I)
-_CONFIRM = re.compile(
+_SHOT = rx.compile(r"\b(?:fires|fired|shoots|shot|stabs|stabbed|strikes|struck|swings)\b", re.I)
+_CONFIRM = rx.compile(
     r"\b(?:no pulse|nothing|dead|(?:he|she|they)(?:'s| is| are)? gone|is gone|lifeless)\b", re.I
 )
 # The object dies: the verb and what may stand between it and the object.
-_OBJECT = re.compile(
+_OBJECT = rx.compile(
     r"\b(?:kills|killed|killeth|murders|murdered|slays|slew|executes|executed|assassinates|"
     r"assassinated|beheads|beheaded|bury|buries|buried|drowns|strangles|strangled|"
     r"poisons|poisoned|smothers|smothered|"
@@ -124,7 +125,7 @@ _OBJECT = re.compile(
     re.I,
 )
 # Harm that kills only when the sentence says so: "shoots Rafi dead", "stabs her to death".
-_HARM = re.compile(
+_HARM = rx.compile(
     r"\b(?:shoots|shot|stabs|stabbed|hacks|hacked|beats|beat|runs \w+ through|cuts down)\b", re.I
 )
 _OBJECT_MEDIUM = frozenset(
@@ -133,19 +134,19 @@ _OBJECT_MEDIUM = frozenset(
 _BARE_FORMS = frozenset({"kill", "strangle", "slay", "murder", "murther"})
 # A printed play's direction in the imperative is the deed done ("Stab him." "kill him."), not
 # an order: read as the object of a killing, in a stage direction only.
-_DIRECTED = re.compile(r"^\W*(?:then\s+)?(?:kill|kils|slay|strangle|murder|murther)\b", re.I)
+_DIRECTED = rx.compile(r"^\W*(?:then\s+)?(?:kill|kils|slay|strangle|murder|murther)\b", re.I)
 # "The Duke Ioyeux slaine.": a direction's bare participle.
-_SLAIN_DIRECTION = re.compile(r"\bslaine?\W*$", re.I)
-_DEAD_AFTER = re.compile(r"\s*(?:dead|to death)\b", re.I)
-_THROAT = re.compile(
+_SLAIN_DIRECTION = rx.compile(r"\bslaine?\W*$", re.I)
+_DEAD_AFTER = rx.compile(r"\s*(?:dead|to death)\b", re.I)
+_THROAT = rx.compile(
     r"\b(?:cuts|cut|slits|slit|breaks|broke|snaps|snapped)\s*$", re.I
 )  # "... slits Cole's throat" (checked before a possessive name)
-_BODY_OF = re.compile(
+_BODY_OF = rx.compile(
     r"\b(?:the (?:dead )?body(?: and (?:the )?(?:severed )?head)? of|the corpse of|"
     r"the remains of|the bodies of)\s*(?:\w+\s+)?$",
     re.I,
 )
-_POSSESSED_BODY = re.compile(
+_POSSESSED_BODY = rx.compile(
     r"^(?:'s|’s)\s+(?:corpse|dead body|lifeless body|remains|"
     r"body\s+(?:floats|lies|lay|is found|is dragged|is carried|is pulled|washes|hangs|"
     r"is borne|is brought|is laid)|body\b|throat|neck|eyes)",
@@ -153,7 +154,7 @@ _POSSESSED_BODY = re.compile(
 )
 # What is left of the dead, as someone's: "at Hollis's grave", "Tobias's coffin is lowered",
 # "scatters Mara's ashes". The noun ends its phrase ("Hollis's grave face" is a look).
-_TRACE = re.compile(
+_TRACE = rx.compile(
     r"^(?:'s|’s)\s+(?:grave|coffin|casket|funeral|wake|headstone|gravestone|tombstone|burial|"
     r"ashes|urn)(?=\s*(?:[,.;:!?]|$)|\s+(?:in|into|on|at|by|beside|under|is|was|and|with|as|"
     r"where|while|for|to|from|off|over|across|onto|along|stands|lies|sits|goes|begins|ends|"
@@ -162,13 +163,13 @@ _TRACE = re.compile(
 )
 # Told through what is theirs: "Hollis's heart gives out", "puts a bullet in Cole's head", "pulls
 # the sheet over Tobias's face".
-_THEIRS = re.compile(r"^(?:'s|’s)\s+(?:heart (?:gives out|gave out|gives up|fails|failed)"
+_THEIRS = rx.compile(r"^(?:'s|’s)\s+(?:heart (?:gives out|gave out|gives up|fails|failed)"
                      r"(?!\s+(?:him|her|them|me|you|at)\b)|"
                      r"(?P<part>head|brain|skull|face)\b)", re.I)  # fmt: skip
 _BEFORE_PART = {
-    "head": re.compile(r"\b(?:puts?|fires|pumps|sends) (?:a|two|three|another|one) (?:bullet|"
+    "head": rx.compile(r"\b(?:puts?|fires|pumps|sends) (?:a|two|three|another|one) (?:bullet|"
                        r"round)s? (?:in|into|through)\s*$", re.I),
-    "face": re.compile(r"\b(?:pulls?|draws?|lays?|drapes?) (?:the|a) (?:sheet|blanket|shroud|"
+    "face": rx.compile(r"\b(?:pulls?|draws?|lays?|drapes?) (?:the|a) (?:sheet|blanket|shroud|"
                        r"tarp) over\s*$", re.I),
 }  # fmt: skip
 _BEFORE_PART["brain"] = _BEFORE_PART["skull"] = _BEFORE_PART["head"]
@@ -177,13 +178,13 @@ _BEFORE_PART["brain"] = _BEFORE_PART["skull"] = _BEFORE_PART["head"]
 _FORCES = ("fever", "sickness", "illness", "plague", "cancer", "cold", "sea", "flood", "fire",
            "flames", "storm", "waves", "tide", "river", "current", "disease", "infection",
            "poison")  # fmt: skip
-_FORCE_TAKES = re.compile(
+_FORCE_TAKES = rx.compile(
     r"\b(?:" + "|".join(_FORCES) + r")\s+(?:takes|took|claims|claimed)\b", re.I
 )
-_CARRIED_OFF = re.compile(r"^\s*(?:out|away|back|home|to|into|across|past|along|up|down|over|"
+_CARRIED_OFF = rx.compile(r"^\s*(?:out|away|back|home|to|into|across|past|along|up|down|over|"
                           r"under|downstream|by|with|aboard|ashore|off)\b", re.I)  # fmt: skip
 # "the late Hollis Quint": the name right after.
-_LATE = re.compile(r"\b(?:the|our|my|your|his|her|their) late\s+$", re.I)
+_LATE = rx.compile(r"\b(?:the|our|my|your|his|her|their) late\s+$", re.I)
 # Stems without which no pattern here can match: a quick test before the full ones.
 _TRIGGER = (
     "die", "dead", "kill", "slai", "slay", "slew", "murder", "execut", "drown", "bleed", "bled",
@@ -207,24 +208,24 @@ _SIGN_BIT, _FALL_BIT = stem_bit(_TRIGGER), stem_bit(_FALL_STEMS)
 # predicate is an attributive participle ("a second, drowned house"), not the first named
 # one's ("Rafi slumps against the wheel, dead"; "..., dead in the water", "..., killed
 # instantly").
-_ATTRIBUTIVE = re.compile(
+_ATTRIBUTIVE = rx.compile(
     r"\s+(?!(?:in|on|at|by|with|from|to|and|or|but|as|like|for|of|under|over|beside|near|"
     r"again|too|now|then|already|instantly|still|where|when|while|before|after)\b)[a-z][\w'-]*"
 )
-_STATIVE = re.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
-_NOT_AFTER = re.compile(r"^\s*(?:him |her |them )?not\b", re.I)
-_STAB = re.compile(
+_STATIVE = rx.compile(r"(?:\bis|'s|\blies|\bbeen) (?:dead|slain)\b", re.I)
+_NOT_AFTER = rx.compile(r"^\s*(?:him |her |them )?not\b", re.I)
+_STAB = rx.compile(
     r"^\W*(?:\w+\s+)?(?:stabs|strikes|kills|shoots|smites|runs)\s+(?:him|her)\b", re.I
 )
 # "Exit with the body": the one struck is borne off dead; "traps the trio with her body" is her
 # body as a tool, alive.
-_WITH_BODY = re.compile(
+_WITH_BODY = rx.compile(
     r"\bwith\s+the (?:dead )?body\b|\b(?:bearing|bear(?:s)? (?:away|off|out)?|carrying|dragging)"
     r"\s+(?:out\s+)?(?:the|his|her) (?:dead )?body\b|\bbear away (?:his|her) body\b",
     re.I,
 )
 # A body doing something of its own lives: "Amethyst's body trying to round itself up".
-_BODY_LIVES = re.compile(
+_BODY_LIVES = rx.compile(
     r"\s+(?:\w+ly\s+)?(?:is\s+|was\s+)?(?:trying|tries|tried|struggl(?:es|ing)|twitch(?:es|ing)|"
     r"trembl(?:es|ing)|shak(?:es|ing)|shudder(?:s|ing)|tens(?:es|ing)|relaxes|reform(?:s|ing)|"
     r"glow(?:s|ing)|heal(?:s|ing)|regenerates|stir(?:s|ring)|mov(?:es|ing)|ris(?:es|ing)|"
@@ -232,7 +233,7 @@ _BODY_LIVES = re.compile(
     r"rigid|tense|taut))\b",
     re.I,
 )
-_CARRIED = re.compile(
+_CARRIED = rx.compile(
     # not a bare "over": "grass starts spreading over Finn's body" covers a living one
     r"\b(?:with|bearing|bear|bears|carrying|carry|carries|drags|dragging|pulls|beside|"
     r"sees|finds|takes up|lifts|kneels by|kneels over|weeps over|stands over|sheet over)"
@@ -240,22 +241,22 @@ _CARRIED = re.compile(
     re.I,
 )
 # "Dies." and the early printed plays' "Dyes."
-_BARE = re.compile(r"^\W*(?:(?:he|she|and|then)\s+)?d[iy]es\W*$", re.I)
+_BARE = rx.compile(r"^\W*(?:(?:he|she|and|then)\s+)?d[iy]es\W*$", re.I)
 # Whose body it is, told by the sentence itself ("bearing the body of Martius"): then it is no
 # matter who was struck last.
-_NAMED_BODY = re.compile(
+_NAMED_BODY = rx.compile(
     r"\b(?:body|corpse) of (?:the )?[A-Z]|[A-Z]\w*(?:'s|’s|’|') (?:dead )?body"
 )
-_BARE_DEAD = re.compile(r"^\W*(?:dead|(?:he|she)(?:'s| is) dead)\W*$", re.I)
-_DEPICTIVE = re.compile(r",\s*(?:already\s+)?dead\W*$", re.I)
-_WITNESS = re.compile(
+_BARE_DEAD = rx.compile(r"^\W*(?:dead|(?:he|she)(?:'s| is) dead)\W*$", re.I)
+_DEPICTIVE = rx.compile(r",\s*(?:already\s+)?dead\W*$", re.I)
+_WITNESS = rx.compile(
     r"\b(?:i saw|i watched|we saw|i found|we found|we buried|i buried|i held|saw (?:him|her) "
     r"(?:die|go under|fall)|pulled (?:him|her) out|in my arms|i killed|i've killed|i have killed|"
     r"i slew|have slain)\b",
     re.I,
 )
 _REFLEXIVES = frozenset(("himself", "herself", "themselves", "themself", "itself"))
-_FIGURE_AFTER = re.compile(
+_FIGURE_AFTER = rx.compile(
     r"^\s*(?:tired|serious|end|of night|line|weight|ringer|centre|center|wrong|right|set|"
     r"beat|calm|drunk|broke|laughing|of embarrassment|for|to|down|away|out)\b",
     re.I,

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import (
     HIGH,
@@ -49,7 +50,7 @@ from showbible.reading.infer.base import (
 from showbible.reading.infer.clauses import blocked, imperative, lead
 from showbible.reading.infer.places import THING, place_after, place_before, places_in
 
-_SUBJECT_HIGH = re.compile(
+_SUBJECT_HIGH = rx.compile(
     r"\b(?:burns? to the ground|burned to the ground|burnt to the ground|burns? down|burned down|"
     r"burnt down|burns? all night|burned all night|burnt all night|"
     # not a room that "explodes into light" or a crowd that "explodes with laughter"
@@ -75,7 +76,7 @@ _SUBJECT_HIGH = re.compile(
     r"(?:slips|slipped|sinks|sank) beneath the (?:waves|surface|water))",
     re.I,
 )
-_SUBJECT_MEDIUM = re.compile(
+_SUBJECT_MEDIUM = rx.compile(
     r"\b(?:burns|burned|burnt|is burning|was burning|blazes|blazed|(?:is|was) fired|falls|fell|"
     r"(?:'s|is) gone|(?:is|was|'s) (?:now |already |soon |fully |completely )?(?:ablaze|aflame|"
     r"in flames|on fire|an inferno|a (?:sheet|wall|tower|pillar) of (?:flame|fire)|"
@@ -88,7 +89,7 @@ _SUBJECT_MEDIUM = re.compile(
 # refute). Not when something follows that makes it a light or a feeling: "the chapel burns
 # with candlelight", "the forge burns hot", "the lighthouse burns its lamp", "the office
 # burns the midnight oil" (nothing of these is in the list below).
-_FIRE = re.compile(
+_FIRE = rx.compile(
     r"\b(?:burns|burned|burnt|is burning|was burning|blazes|blazed|(?:is|was|'s) (?:now |already "
     r"|fully |completely )?(?:ablaze|aflame|in flames|an inferno|a (?:sheet|wall|tower|pillar) "
     r"of (?:flame|fire)|engulfed (?:in|by) (?:flames?|fire|the (?:flames|fire|blaze|inferno))))"
@@ -100,7 +101,7 @@ _FIRE = re.compile(
     r"no one|nobody))\b)",
     re.I,
 )
-_OBJECT = re.compile(
+_OBJECT = rx.compile(
     r"\b(?:destroys?|destroyed|razes?|razed|levels?|levelled|leveled|torch|torches|torched|"
     r"guts|gutted|blows? up|blew up|sinks?|sank|scuttles?|scuttled|demolish|demolishes|"
     r"demolished|flattens?|flattened|bombs?|bombed|fires|burns? down|burned down)\b",
@@ -118,17 +119,17 @@ _FORCE_VERBS = ("takes", "took", "claims", "claimed", "swallows", "swallowed", "
 # weather, "the crowd engulfs him" a crowd).
 _FIRES = frozenset({"fire", "fires", "flames", "flame", "blaze", "blazes", "inferno", "infernos"})
 _ENGULF = frozenset({"engulf", "engulfs", "engulfed"})
-_FORCE = re.compile(
+_FORCE = rx.compile(
     r"\b(?P<force>" + "|".join(_FORCES) + r")s?\s+(?P<verb>" + "|".join(_FORCE_VERBS) + r")\b"
     r"(?!\s+(?:hold|through|over|across|along|into|at|in)\b)",
     re.I,
 )
 # Verbs that need the place carried off: "sweeps the mill away", not "sweeps the yard".
 _CARRY = frozenset({"sweeps", "swept", "tears", "tore", "rips", "ripped"})
-_OFF = re.compile(r"^\s*(?:away|off|apart|down|loose|to (?:pieces|shreds|splinters))\b", re.I)
+_OFF = rx.compile(r"^\s*(?:away|off|apart|down|loose|to (?:pieces|shreds|splinters))\b", re.I)
 _OBJECT_MEDIUM = frozenset({"fires"})
 # Parts of a building: their fall is a second sign for the place last seen burning.
-_PART = re.compile(
+_PART = rx.compile(
     r"\b(?:the|its) (?:roof|walls?|ceiling|bell tower|tower|spire|rafters|beams|floors?)\s+"
     r"(?:caves? in|collapses?|comes? down|falls?|crashes|gives way|gave way|fell|came down)\b",
     re.I,
@@ -205,18 +206,18 @@ _TRIGGER = (
 _TRIGGER_BIT = stem_bit(_TRIGGER)
 _INTACT_STEMS = ("untouched", "stand", "intact", "burn", "unharmed")
 _INTACT_BIT = stem_bit(_INTACT_STEMS)
-_NOT_AFTER = re.compile(
+_NOT_AFTER = rx.compile(
     r"^\s*(?:to the (?:rebels|enemy|french|english)|silent|quiet|into a chair|"
     r"to (?:his|her|their) knees|at |on |in love|asleep|apart at)",
     re.I,
 )
-_IT = re.compile(r"\bit\b")
-_WITH = re.compile(r"\s+with\b", re.I)
-_GLOW = re.compile(r"ablaze|aflame|on fire|in flames", re.I)
-_NOTHING_LEFT = re.compile(r"\bnothing (?:is )?left of\s*$|\bonly the stump of\s*$", re.I)
+_IT = rx.compile(r"\bit\b")
+_WITH = rx.compile(r"\s+with\b", re.I)
+_GLOW = rx.compile(r"ablaze|aflame|on fire|in flames", re.I)
+_NOTHING_LEFT = rx.compile(r"\bnothing (?:is )?left of\s*$|\bonly the stump of\s*$", re.I)
 
 
-_PART_OF = re.compile(
+_PART_OF = rx.compile(
     r"\b(?:part|parts|piece|pieces|section|corner|side|bits?|chunk|wing|half|top|front|back|"
     r"end|roof|wall|door|window)\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?$",
     re.I,
@@ -355,7 +356,7 @@ class Destructions(Component):
         return confidence if unit.kind != "speech" else min(confidence, MEDIUM)
 
 
-_INTACT = re.compile(
+_INTACT = rx.compile(
     r"\b(?:stands? untouched|still stands|is still standing|stands intact|is intact|"
     r"(?:didn't|did not|never) burn|survived the fire|unharmed|untouched)\b",
     re.I,

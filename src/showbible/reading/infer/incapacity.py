@@ -34,6 +34,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import (
     HIGH,
@@ -51,7 +52,7 @@ from showbible.reading.infer.clauses import Mention, blocked, lead, subject_befo
 # "See ... again" with its object before the subject (a relative clause: "twelve bucks I'll
 # never see again", "people that you will never see again") is meeting, not sight; "I'll never
 # see again" at the start of its clause is blindness.
-_SEEN_AGAIN = re.compile(
+_SEEN_AGAIN = rx.compile(
     r"\b(?!(?:and|but|so|then|now|because|oh|well|if|or|yes|no)\b)[a-z']+\s+"
     r"(?:i'll|i will|you'll|you will|he'll|he will|she'll|she will|we'll|they'll|will|would)\s+"
     r"never (?:ever )?see\s+again\b"
@@ -60,10 +61,10 @@ _SEEN_AGAIN = re.compile(
 )
 
 # "Blind to" ahead of its object: "secret paths to which even you are blind".
-_BLIND_TO = re.compile(r"\bto (?:which|whom|what)\b[^.;!?]*\b(?:blind|deaf)\b", re.I)
+_BLIND_TO = rx.compile(r"\bto (?:which|whom|what)\b[^.;!?]*\b(?:blind|deaf)\b", re.I)
 
 # What makes "can't write" a lack of letters, not of a writer's craft.
-_LITERACY = re.compile(
+_LITERACY = rx.compile(
     r"\b(?:read|reading|my (?:own )?name|a (?:single )?word|letters|alphabet|never learned|"
     r"never learnt|school|hand|hands|fingers|arm|wrist)\b",
     re.I,
@@ -95,7 +96,7 @@ ABILITIES: dict[str, tuple[str, ...]] = {
 _PHRASES = {"get off the ground": "take off", "get airborne": "take off"}
 _VERB = r"(?P<verb>take off|get off the ground|get airborne|[a-z]+)"
 _LIMBS = r"(?:(?:left|right)\s+)?(?:hand|arm|leg|legs|eye|eyes|fingers|wrist)"
-_NEG_ABILITY = re.compile(
+_NEG_ABILITY = rx.compile(
     r"\b(?:can't|can not|cannot|can no longer|could never|never could|never learned to|"
     r"never learnt to|don't know how to|doesn't know how to|do not know how to|does not know how "
     r"to|(?:have|has|'ve) never been able to|(?:is|am|'m|are|'s) (?:not |no longer )?(?:un)?able "
@@ -104,7 +105,7 @@ _NEG_ABILITY = re.compile(
 )
 # An ability set in a past that is over: "back when I could fly", "when he could still walk",
 # "I used to be able to swim", "I once could read". A bare "when I could" is only a time.
-_LOST = re.compile(
+_LOST = rx.compile(
     r"\b(?:(?P<frame>(?:way )?back when|in the (?:old )?days(?: when)?|when)\s+[\w'’]+\s+"
     r"(?P<still>still\s+)?could\s+(?P<still2>still\s+)?|used to be able to\s+|once could\s+|"
     r"could once\s+)" + _VERB,
@@ -112,7 +113,7 @@ _LOST = re.compile(
 )
 # A tool someone can no longer work with an injured hand ("I can't feel the stick"), or legs
 # they no longer feel: the ability it stands for.
-_TOOL = re.compile(
+_TOOL = rx.compile(
     r"\b(?:can't|can’t|cannot|can not|can no longer)\s+(?:even\s+)?(?P<grip>feel|hold|grip|grasp|"
     r"work|handle)\s+(?:the|my|a|that|this|his|her|your)\s+(?P<tool>stick|controls|yoke|helm|"
     r"wheel|pen|pencil|sword|blade|gun|pistol|rifle|trigger|bow|reins|legs|feet)\b",
@@ -124,25 +125,25 @@ _TOOL_ABILITY = {"stick": "pilot", "controls": "pilot", "yoke": "pilot", "helm":
                  "trigger": "shoot", "bow": "shoot", "reins": "ride", "legs": "walk",
                  "feet": "walk"}  # fmt: skip
 # An injured limb that works a tool: what makes "I can't feel the stick" lasting.
-_HANDS = re.compile(r"\b(?:hands?|palms?|fingers?|wrists?|arms?)\b", re.I)
-_LEGS = re.compile(r"\b(?:legs?|feet|spine|back)\b", re.I)
-_INJURY = re.compile(
+_HANDS = rx.compile(r"\b(?:hands?|palms?|fingers?|wrists?|arms?)\b", re.I)
+_LEGS = rx.compile(r"\b(?:legs?|feet|spine|back)\b", re.I)
+_INJURY = rx.compile(
     r"\b(?:burn(?:s|ed|t)?|blister(?:s|ed)?|sear(?:s|ed)?|scald(?:s|ed)?|crush(?:es|ed)?|"
     r"broken|shatter(?:s|ed)?|mangled|maimed|severed|frostbitten|bandage[sd]?|bandaging|"
     r"wrapped|splint(?:ed|s)?|bleed(?:s|ing)?|useless|paralys(?:ed|is)|paralyz(?:ed|is))\b",
     re.I,
 )
-_CONTINUES = re.compile(
+_CONTINUES = rx.compile(
     r"^(?:\s*(?:any ?more|again|now|at all|any longer|a word(?: of it)?|a thing|a stroke|"
     r"anything|any of it|whatsoever|"
     r"a step|(?:with|since|after)\b[^.?!]*|not (?:since|with|for|after)\b[^.?!]*|sir|"
     r"[,.;!—-]|$))",
     re.I,
 )
-_LIMB_OBJECT = re.compile(
+_LIMB_OBJECT = rx.compile(
     r"^\s+(?:my|your|his|her|their|that|this|the)\s+(?:own\s+)?(?P<limb>" + _LIMBS + r")", re.I
 )
-_LANGUAGE = re.compile(r"^\s+(?P<lang>[A-Z][a-z]+)\b")
+_LANGUAGE = rx.compile(r"^\s+(?P<lang>[A-Z][a-z]+)\b")
 _TRIGGER = (
     "can't", "can not", "cannot", "can no", "could never", "never could", "never learn",
     "know how", "been able", "able to", "won't", "will never", "'ll never", "will not",
@@ -154,15 +155,15 @@ _TRIGGER = (
     "loses his", "loses her", "loses the use", "wheelchair",
 )  # fmt: skip
 _TRIGGER_BIT = stem_bit(_TRIGGER)
-_PAST = re.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|boy|girl)|used to|"
+_PAST = rx.compile(r"\b(?:when (?:i|he|she|we|you) (?:was|were)|as a (?:child|boy|girl)|used to|"
                    r"once|years ago)\b", re.I)  # fmt: skip
-_DENIAL = re.compile(
+_DENIAL = rx.compile(
     r"\b(?:don't|do not|never) (?:tell|say)\b|\bpretends?\b|\bthink (?:i|he|she)\b|"
     r"\b(?:tell|say to) (?:him|her|them)\b|"
     r"\bwithout (?:a|the)\b|\bno one\b|\bnobody\b",
     re.I,
 )
-_STATE = re.compile(
+_STATE = rx.compile(
     r"\b(?:(?:is|am|'m|'s|are|now|was)\s+(?:now\s+|totally\s+|completely\s+)?(?P<blind>blind|"
     r"deaf)\b(?!\s+to\b)|"  # "blind to the consequences": a figure
     r"(?:'m|am|is|'s) no (?P<noun>swimmer|driver|rider|pilot|reader|flier|flyer|climber|"
@@ -174,7 +175,7 @@ _STATE = re.compile(
 )
 # A faculty or a limb lost ("lost his sight in the fire", "lost the use of her legs", "has lost
 # his right hand"), and the chair that says so ("has been in a wheelchair since the crash").
-_LOSS = re.compile(
+_LOSS = rx.compile(
     r"\b(?:lost|loses|has lost|had lost)\s+(?:the use of\s+)?(?:his|her|their|my|your)\s+"
     r"(?:own\s+)?(?P<what>sight|eyesight|hearing|legs|feet|arm|leg|(?:left|right)\s+(?:hand|arm|leg))"
     r"\b|\b(?:is|'s|'m|am|are|has been|have been|now|lives|uses)\s+(?:now\s+|still\s+)?"
@@ -188,7 +189,7 @@ _MOMENTARY = frozenset({"see", "hear", "stand", "move"})
 # "any more" is "no longer" at a clause's end ("Teo can't fly any more", "... any more since the
 # fall"); before a noun, "of" or "than" it is a quantity ("I can't hear any more 'high and
 # mighty' advice", "any more than you can").
-_LASTING = re.compile(
+_LASTING = rx.compile(
     r"^\s*(?:any ?more(?=\s*(?:[,;.!?)—-]|$)|\s+(?:since|after|because|and|but|so|either|now|"
     r"not|anyway|ever|these|today|without|unless|until|like)\b)|again|since|a thing|at all|"
     r"any longer|now)\b",

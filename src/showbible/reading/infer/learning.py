@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred, SceneFacts, Speech
 from showbible.reading.infer.base import HIGH, Component, SceneView, Unit, fact, holds, stem_bit
 from showbible.reading.infer.clauses import blocked, lead
@@ -28,7 +29,7 @@ from showbible.reading.infer.clauses import blocked, lead
 _LEARN_STEMS = ("read", "stud", "find", "found", "discover", "open", "see", "watch", "overh",
                 "eavesdrop", "listen", "deciph", "decod", "notic", "spot")  # fmt: skip
 _LEARN_BIT = stem_bit(_LEARN_STEMS)
-_LEARN_VERB = re.compile(
+_LEARN_VERB = rx.compile(
     r"\b(?:reads|read|studies|finds|found|discovers|discovered|opens|sees|watches|overhears|"
     r"overheard|eavesdrops|listens|deciphers|decodes|notices|spots)\b",
     re.I,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from showbible.quick import rx
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer.clauses import words, wordset
 from showbible.universe.bible import BibleConf
@@ -222,7 +223,7 @@ def places_in(
     return core or oblique
 
 
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORDS = rx.compile(r"[A-Za-z][A-Za-z'’-]*")
 _JOINING = wordset("and or as while where which that when until")
 THING = ""  # in ``places_in``: a thing that is not a place
 _DETERMINERS = wordset("the a an his her its their my your our this that")
@@ -318,7 +319,7 @@ def place_after(
     return PlaceMention(mention.key, mention.start + pos, mention.end + pos, mention.possessive)
 
 
-_NEXT_WORD = re.compile(r"\W*[A-Za-z'’-]+")
+_NEXT_WORD = rx.compile(r"\W*[A-Za-z'’-]+")
 
 
 def _shouted(text: str, start: int, end: int) -> bool:

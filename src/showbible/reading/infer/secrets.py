@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from showbible.quick import rx
 from showbible.reading.facts import Inferred
 from showbible.reading.infer.base import (
     HIGH,
@@ -38,7 +39,7 @@ from showbible.reading.infer.base import (
 )
 from showbible.reading.infer.clauses import lead, sentences, wordset
 
-_MARKER = re.compile(
+_MARKER = rx.compile(
     r"\b(?:(?:^|[,.] *)only us\b(?!\s+(?:left|tonight|here|now|would|could|on|in|at|two))|"
     # "Just you and me know this"; not "it's just you and me, cowboy" (alone together)
     r"only you and (?:i|me)\b|just between us|just (?:you and me|us two) (?:know|knows|will know|"
@@ -64,7 +65,7 @@ _MARKER = re.compile(
     r"say it once|never speak of it|i trust you, so)",
     re.I,
 )
-_PRIVATE_ACTION = re.compile(
+_PRIVATE_ACTION = rx.compile(
     r"\b(?:(?<=, )alone|pulls \w+ aside|takes \w+ aside|draws \w+ aside|out of earshot|"
     r"lowers (?:his|her|their) voice|leans close|leans in|whispers|closes the door|"
     r"glances at the door)\b",
@@ -73,15 +74,15 @@ _PRIVATE_ACTION = re.compile(
 _ACTION_STEMS = ("alone", "aside", "earshot", "voice", "lean", "whisper", "door", "overhear",
                  "eavesdrop", "listen", "low", "quiet", "soft", "sotto")  # fmt: skip
 _ACTION_BIT = stem_bit(_ACTION_STEMS)
-_WHISPER = re.compile(r"^\s*\(?\s*(?:whispering|whispers|low|quietly|sotto voce|softly|"
+_WHISPER = rx.compile(r"^\s*\(?\s*(?:whispering|whispers|low|quietly|sotto voce|softly|"
                       r"keep your voice down)\b",
                       re.I)  # fmt: skip
-_REFUSED = re.compile(
+_REFUSED = rx.compile(
     r"\bno secrets\b|\bi (?:promise|swear) i won't tell\b|\bcan you keep a secret\b|"
     r"\bdon'?t tell me\b",
     re.I,
 )
-_OVERHEAR = re.compile(
+_OVERHEAR = rx.compile(
     r"\b(?:overhears?|overheard|eavesdrops?|listens at|listening|hides and listens|"
     r"presses (?:an ear|against)[^.]*listen)\b",
     re.I,
@@ -115,7 +116,7 @@ STOPWORDS = wordset(
 # "really exist" and "probably shouldn't" were tells of real sitcom confidences that other
 # characters, seasons later and in another show, "knew".
 # "..., yeah?": a tag, not a question
-_TAG = re.compile(r",\s*(?:yeah|right|okay|ok|yes|eh|understood|got it|all right)\?\s*$", re.I)
+_TAG = rx.compile(r",\s*(?:yeah|right|okay|ok|yes|eh|understood|got it|all right)\?\s*$", re.I)
 # Words without which no marker can match: a quick test before the full one.
 # Word sequences without which no marker can match: a quick test before the full pattern.
 _TRIGGER = (
@@ -134,8 +135,8 @@ _SPEECH_BIT = stem_bit(_TRIGGER)
 _MARKER, _REFUSED, _PRIVATE_ACTION, _OVERHEAR = map(
     lead, (_MARKER, _REFUSED, _PRIVATE_ACTION, _OVERHEAR)
 )
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-_CODE = re.compile(r"\b(?:password|code|codeword|code word|signal|word|name) is (\w[\w-]*)", re.I)
+_TOKEN = rx.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+_CODE = rx.compile(r"\b(?:password|code|codeword|code word|signal|word|name) is (\w[\w-]*)", re.I)
 
 
 def tells_of(text: str, names: set[str]) -> tuple[str, ...]:

@@ -30,10 +30,11 @@ A title followed by a name (``AGENT COULSON``, ``CAPTAIN JACK``) is a person, no
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
+
+from showbible.quick import rx
 
 # Positions on ships, stations, forces and in institutions that nameparser's titles lack.
 POSITIONS = (
@@ -113,20 +114,20 @@ VOICES = (
     "VOICEMAIL", "BROADCAST", "NEWS", "TANNOY", "COMM", "COMMS", "SPEAKERPHONE", "ALARM",
 )  # fmt: skip
 
-_NUMBERED = re.compile(r"(?:\s*#\s*\d+|\s+\d+|(?<=[A-Z])\d+|\s+[A-Z])$")
-_CODE = re.compile(r"([A-Z])\d+")  # K9, Q2: a letter and a number, no word to number
-_ORDINAL = re.compile(
+_NUMBERED = rx.compile(r"(?:\s*#\s*\d+|\s+\d+|(?<=[A-Z])\d+|\s+[A-Z])$")
+_CODE = rx.compile(r"([A-Z])\d+")  # K9, Q2: a letter and a number, no word to number
+_ORDINAL = rx.compile(
     r"^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|\d+(?:ST|ND|RD|TH)|"
     r"ANOTHER|OTHER|ONE|TWO|THREE)\s+"
 )
-_QUALIFIER = re.compile(
+_QUALIFIER = rx.compile(
     r"\s+(?:ON|IN|AT|FROM|WITH|OF|BEHIND|ABOVE|BELOW|OVER|UNDER|NEAR|NEXT|OUTSIDE|INSIDE|"
     r"THROUGH|INTO|OFF|AND|&)\b.*$"
 )
-_POSSESSIVE = re.compile(r"'S$|S'$")
+_POSSESSIVE = rx.compile(r"'S$|S'$")
 # "FINN AND JAKE", "FIONNA & CAKE": two or more speak the line together.
-_JOINT = re.compile(r"\S\s+(?:AND|&)\s+\S")
-_WORD = re.compile(r"[A-Z0-9][A-Z0-9'\-]*")
+_JOINT = rx.compile(r"\S\s+(?:AND|&)\s+\S")
+_WORD = rx.compile(r"[A-Z0-9][A-Z0-9'\-]*")
 
 
 @functools.cache
@@ -151,7 +152,7 @@ def position_words() -> frozenset[str]:
 _NO_ONE = frozenset(GROUPS + KINDS)
 # Trades by their ending (NEUROLOGIST, PEDIATRICIAN, PSYCHIATRIST, PHARMACIST): no list holds
 # every one a script names.
-_OCCUPATION = re.compile(r"[A-Z]{3,}(?:OLOGIST|IATRIST|ICIAN)|[A-Z]{4,}IST")
+_OCCUPATION = rx.compile(r"[A-Z]{3,}(?:OLOGIST|IATRIST|ICIAN)|[A-Z]{4,}IST")
 
 
 def occupation(word: str) -> bool:

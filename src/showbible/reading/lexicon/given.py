@@ -13,18 +13,20 @@ hold ("Topanga", "Sayid") needs more of the article's own evidence. Never the on
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 _FIRST = ("dist.male.first", "dist.female.first")
 _LAST = ("dist.all.last",)
+_LINE_START = re.compile(r"^[^ \n]+", re.MULTILINE)
 
 
 @cache
 def _listed(files: tuple[str, ...]) -> frozenset[str]:
     """Every name the lists hold, upper case ("MARY"). Empty if the package's data is missing,
     which leaves a word without this piece of evidence, never wrongly with it."""
-    return frozenset().union(*(_frequencies(name) for name in files))
+    return frozenset().union(*(_names(name) for name in files))
 
 
 def is_given_name(word: str) -> bool:
@@ -55,6 +57,17 @@ def given_sex(word: str) -> str | None:
     if female > 10 * male:
         return "f"
     return None
+
+
+def _names(name: str) -> frozenset[str]:
+    """The names of one list, without their figures: the first word of each line. Read apart
+    from ``_frequencies`` because the surnames' 88,799 lines, each split and its share parsed,
+    took a third of a one-shot check's patch (0.13 s) where only membership is asked."""
+    try:
+        text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(_LINE_START.findall(text))
 
 
 @cache
