@@ -144,6 +144,17 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Enter the Duke of York.", ["Duke of York"], ["present"]),
         ("Cole's eating lunch at his desk.", ["Cole"], ["present"]),
         ("A knife glints in Mara's shaking hand.", ["Mara"], ["present"]),
+        # the twenty-first look: an -ing word and a noun are a thing of X's (a sleeping bag
+        # on the sledge of a man lost in the snow); an -ing word and what cannot begin a noun
+        # phrase are X doing it ('s as "is")
+        ("Beside him lay Pryce's sleeping bag.", ["Pryce"], ["possessive"]),
+        ("Cole's riding boots stand by the door.", ["Cole"], ["possessive"]),
+        ("She finds Cole's fishing rod in the shed.", ["Cole"], ["possessive"]),
+        ("Mara tugs at Cole's riding boots.", ["Mara", "Cole"], ["present", "present"]),
+        ("Cole's reading a letter by the fire.", ["Cole"], ["present"]),
+        ("Cole's walking home.", ["Cole"], ["present"]),
+        ("Cole's sleeping soundly.", ["Cole"], ["present"]),
+        ("Cole's running late.", ["Cole"], ["present"]),
     ],
 )  # fmt: skip
 def test_screenplay_action(sentence: str, names: list[str], want: list[str]) -> None:

@@ -170,6 +170,7 @@ def capture(
             sorted(cast.classes.counted),
             sorted(cast.classes.groups),
             sorted(cast.classes.doubles),
+            sorted(cast.classes.once),
         ],
         "walk": dict(sorted(cast._walk_ons.items())),  # a cache: its order is not the cast's
         "unjoined": sorted(cast.unjoined),
@@ -207,12 +208,13 @@ def restore(cast: Cast, state: Any) -> tuple[SeriesCues, str, dict[str, str]] | 
         by_series = series_digests(series_cues)
         if by_series != state["series_digests"]:
             return None
-        words, counted, groups, doubles = state["classes"]
+        words, counted, groups, doubles, once = state["classes"]
         classes = lexicon.Classes(
             {str(w): frozenset(map(str, labels)) for w, labels in words.items()},
             frozenset(map(str, counted)),
             frozenset(map(str, groups)),
             frozenset(map(str, doubles)),
+            frozenset(map(str, once)),
         )
         cues = {
             (str(text), str(series)): Cue(str(cid), str(label), _opt(ident))

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from showbible.quick import rx
 from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, named_for
-from showbible.reading.prose_owned import carried_off, doing, worn_and_touched
+from showbible.reading.prose_owned import after_gerund, carried_off, doing, worn_and_touched
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
     ADJECTIVES,
@@ -375,11 +375,15 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
     contracted = _CONTRACTION.match(after)
     if contracted is not None and contracted.group(0).endswith("ing"):
         # "Jonah's curling staff photo" is his photo; "Cole's eating lunch" is Cole, eating:
-        # what the -ing word comes before decides.
-        rest = "'s" + after[contracted.end() :]
-        owned = _possessive_head(low[:end], low[max(0, start - 40) : start], rest, context)
-        if owned.why in ("depiction", "remains", "place"):
-            return owned
+        # what the -ing word comes before decides (prose_owned.after_gerund).
+        tail = after[contracted.end() :]
+        kind = after_gerund(contracted.group(0).split()[-1], tail)
+        if kind != "doing":
+            owned = _possessive_head(
+                low[:end], low[max(0, start - 40) : start], "'s" + tail, context
+            )
+            if kind == "thing" or owned.why in ("depiction", "remains", "place"):
+                return owned
     if _POSSESSIVE.match(after) and contracted is None and not _CONTRACTED_ADJECTIVE.match(after):
         # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
         if after[:1] in ("'", "’") and after[:2] not in ("'s", "’s") and low[end - 1] != "s":

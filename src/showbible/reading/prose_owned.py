@@ -8,7 +8,14 @@ Read by ``reading/prose.py`` before it takes ``X's ...`` for a reference.
 from __future__ import annotations
 
 from showbible.quick import rx
-from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, DOING, VEHICLE, WORN
+from showbible.reading.prose_words import (
+    ACT_MODIFIERS,
+    ADJECTIVES,
+    COMPOUND_GERUNDS,
+    DOING,
+    VEHICLE,
+    WORN,
+)
 
 _TOUCHING = rx.compile(
     r"\b(?:tugs?|tugging|pulls?|pulling|plucks?|yanks?|yanking|straightens?|straightening|"
@@ -47,3 +54,24 @@ def carried_off(words: list[str]) -> bool:
         if w in VEHICLE:
             return _MOVING.match(" ".join(words[k + 1 : k + 4])) is not None
     return False
+
+
+# After "X's V-ing": a word that cannot begin a noun phrase the -ing word modifies, so 's is
+# "is" ("Cole's reading a letter", "walking home", "sleeping soundly", "running late").
+_NOT_A_NOUN_NEXT = rx.compile(
+    r"^\s*(?:$|[^\w\s]|(?:a|an|the|his|her|their|its|my|your|our|this|that|these|those|him|"
+    r"them|it|me|us|you|to|in|on|at|from|into|onto|with|by|for|of|off|out|up|down|away|back|"
+    r"home|around|over|through|across|along|again|now|alone|together|late|early|fast|hard|"
+    r"here|there|inside|outside|upstairs|downstairs|tonight|today|and|or|but|as|\w+ly)\b)"
+)
+
+
+def after_gerund(gerund: str, tail: str) -> str:
+    """What ``X's`` and an -ing word are, by the words after them (``tail``): "doing" when 's
+    is "is" ("Cole's reading a letter", "walking home"); "thing" when the -ing word makes a
+    thing of the noun after it ("Pryce's sleeping bag", "Cole's riding boots"): X's, as any
+    possessive; "either" otherwise (the noun after decides: "Jonah's curling staff photo" is
+    his photo, "Cole's eating lunch" is Cole eating)."""
+    if _NOT_A_NOUN_NEXT.match(tail):
+        return "doing"
+    return "thing" if gerund in COMPOUND_GERUNDS else "either"

@@ -86,6 +86,15 @@ DOING = word_set(
 # What may stand before an act of someone's ("Dunbar's slow approach"); "move" is an act only
 # after one ("Domino's next move" is his; "Cole's move to Boston" is a change of address).
 ACT_MODIFIERS = word_set("next every first slightest sudden slow careful")
+# -ing words that make a thing of the noun after them ("Pryce's sleeping bag", "Cole's riding
+# boots", "the fishing rod"): after a name's 's, the pair is a thing of theirs, not "is V-ing".
+COMPOUND_GERUNDS = word_set(
+    """sleeping walking riding reading dressing swimming fishing hunting diving climbing
+    skating running training dining drawing living sitting waiting changing packing hearing
+    writing drinking shaving washing baking cooking sewing knitting boxing shooting hiking
+    camping smoking dancing racing sailing rowing parking filing mixing carving rocking
+    boarding betting calling visiting hiding landing spending working operating"""
+)
 
 # Heads of an "of" that name somebody else even when capitalised: "the Duchess of Gloucester".
 OTHER_PERSON_OF = word_set(

@@ -235,7 +235,7 @@ class Cast:
             for key, where in spoken.items()
             if any(length[s] >= MAIN_MIN_EPISODES and 2 * n >= length[s] for s, n in where.items())
         }
-        classes = self.classes = lexicon.class_words(spoken, self.roles, main)
+        classes = self.classes = lexicon.class_words(spoken, self.roles, main, spoken)
         self._walk_ons.clear()
         self.unjoin(self._titled_walk_ons(classes))
         cued: list[tuple[str, set[str]]] = []

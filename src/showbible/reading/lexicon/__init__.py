@@ -254,6 +254,10 @@ class Classes:
     # Letter-and-number labels that number a one-letter label of the universe (Q2 beside Q: a
     # double); K9 or R2 with no K or R cued are names.
     doubles: frozenset[str] = frozenset()
+    # Labels cued in one episode of the whole universe: a modifier before a position there is
+    # a walk-on's description (HEALTH INSPECTOR, ESTATE LAWYER), where one cued in many
+    # episodes may be a person (ICE KING, PEPPERMINT BUTLER).
+    once: frozenset[str] = frozenset()
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -265,7 +269,10 @@ class Classes:
 
 
 def class_words(
-    labels: Iterable[str], roles: frozenset[str], main: Collection[str] = frozenset()
+    labels: Iterable[str],
+    roles: frozenset[str],
+    main: Collection[str] = frozenset(),
+    cued: Mapping[str, Mapping[str, int]] | None = None,
 ) -> Classes:
     """Words the universe uses as class words: numbered in two or more ways (``KLINGON 2`` and
     ``KLINGON 3``; one ``RIKER 2`` or ``Q2`` is a double, not a class), put before a position
@@ -273,7 +280,8 @@ def class_words(
     plural as well (``GOBLIN`` and ``GOBLINS``). A word whose own label is a main speaker of
     some series (``main``: JAKE, LOKI) is a name whatever other labels do with it (one ``JAKE
     PERSON``, two ``LOKIS``, a time loop's ``ANNA 2`` and ``ANNA 3``). ``labels`` are
-    normalised cue labels."""
+    normalised cue labels; ``cued``, each label's count of episodes per series, tells which
+    are cued in one episode only (``Classes.once``)."""
     positions = position_words() | roles
     numbers: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
@@ -316,7 +324,8 @@ def class_words(
     doubles = frozenset(
         label for label in names if (m := _CODE.fullmatch(label)) and m.group(1) in names
     )
-    return Classes(out, frozenset(numbers) | frozenset(plural), frozenset(groups), doubles)
+    once = frozenset(k for k, by in (cued or {}).items() if sum(by.values()) == 1)
+    return Classes(out, frozenset(numbers) | frozenset(plural), frozenset(groups), doubles, once)
 
 
 # Words before a plural that make it several people: THE DIAMONDS, VARIOUS GEMS, ALL STEVENS.
@@ -420,6 +429,8 @@ def walk_on(label: str, roles: frozenset[str], classes: Classes) -> str | None:
     if len(words) > 1 and words[-1] in positions:
         if words[-1] in _NO_ONE_HEADS or label in classes.counted:
             return "a position, group, description, kind or voice"
+        if label in classes.once:
+            return "a description of one episode's walk-on (a modifier before a position)"
         return MODIFIED_POSITION
     if len(words) == 1 and words[0] in classes:
         return "used in this universe as a class (numbered, or before a position word)"
