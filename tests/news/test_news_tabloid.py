@@ -129,3 +129,33 @@ def test_a_cast_lists_comma_before_as() -> None:
     text = "The production will also include two-time Oscar nominee Tom Roe, as  Captain Vane.\n"
     assert ("plays", "Tom Roe", "Captain Vane") in facts(text)
     assert not facts("Tom Roe, as a father, knows the pain.\n")
+
+
+def test_a_performer_named_by_a_description() -> None:
+    # "The actress - who plays teen Amy Barlow - opted for ...", "The pair play twins Aadi and
+    # Asha": the press names its subject once, then by what they are
+    text = (
+        "Harbour Lane stars return to set\n\n"
+        "Harbour Lane star Nia Vale cut a casual figure as she strolled onto the set on Friday.\n\n"
+        "The actress - who plays teen Kira Holt - wore an oversized denim jacket.\n\n"
+        "Elsewhere on-screen siblings Tom Roe, 19, and Ada Penn, 18, were seen arriving.\n\n"
+        "The pair play twins Danny and Lila Holt, and have been involved in a dramatic storyline.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Nia Vale", "Kira Holt") in got
+    assert ("appears_in", "Kira Holt", "Harbour Lane") in got
+    assert {("plays", "Tom Roe", "Danny"), ("plays", "Ada Penn", "Lila Holt")} <= got
+
+
+def test_the_actress_is_the_woman_named_before() -> None:
+    # "Lily James and Andrew Scott featured in first look images ... The actress, 31, stars as
+    # lead Linda Radlett": the first of them of the noun's sex, not the one named last
+    text = (
+        "Harbour Lane first look\n\n"
+        "Harbour Lane star Andrew Scott and actress Mary Vale featured in first look images for "
+        "BBC One, which were released on Thursday.\n\n"
+        "The actress, 31, stars as lead Kira Holt, a woman in search of a husband.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Mary Vale", "Kira Holt") in got
+    assert not {f for f in got if f[:2] == ("plays", "Andrew Scott")}

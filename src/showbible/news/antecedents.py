@@ -10,6 +10,7 @@ from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import Knowledge, Marked
 from showbible.news.extractor import Extractor
 from showbible.news.names import keyof
+from showbible.reading.lexicon.given import given_sex
 
 
 def opening_person(kb: Knowledge, m: Marked, at: int) -> str | None:
@@ -66,9 +67,29 @@ class Antecedents(Extractor):
                     return full
         return None
 
-    def last_performers(self, para: Paragraph, sentence: str, n: int = 2) -> list[str]:
+    def described(self, para: Paragraph, sentence: str, sex: str | None) -> str | None:
+        """The person "the actress" or "the star" stands for: the paragraph before the sentence
+        (else the one before it) is about someone the article gives a performer's marks
+        ("Coronation Street star Elle Mulvaney"), its first such person, not the company they
+        keep ("Jorgie Porter reunited with Kieron Richardson. The actress ..."); ``sex``: "f"
+        for "the actress", "m" for "the actor", whom a first name of the other sex is not."""
+        for chunk in self._before(para, sentence):
+            for x in self.kb.mark(chunk).mentions:
+                full = self.kb.full(x.value)
+                if x.kind != "name" or keyof(full) not in self.kb.persons:
+                    continue
+                if sex is not None and given_sex(full.split()[0]) not in (sex, None):
+                    continue
+                if keyof(full) in self.kb.performers or self.kb.performer_like(full) > 0:
+                    return full
+        return None
+
+    def last_performers(
+        self, para: Paragraph, sentence: str, n: int = 2, known: bool = True
+    ) -> list[str]:
         """The two performers "the pair" stands for: the last ``n`` named before the sentence
-        in its paragraph (or the one before), in the order they were named."""
+        in its paragraph (or the one before), in the order they were named; ``known``: one of
+        them must be known as a performer (else "the pair play twins X and Y" says it)."""
         for chunk in self._before(para, sentence):
             found: list[str] = []
             for x in reversed(self.kb.mark(chunk).mentions):
@@ -78,7 +99,7 @@ class Antecedents(Extractor):
                     found.append(full)
                 if len(found) == n:
                     # named together, one of them known as a performer: the pair
-                    if any(self.kb.performer_like(f) > 0 for f in found):
+                    if not known or any(self.kb.performer_like(f) > 0 for f in found):
                         return found[::-1]
                     return []
         return []

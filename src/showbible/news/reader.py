@@ -18,6 +18,7 @@ from showbible.news.brackets import drop_credit_brackets
 from showbible.news.characters import consistent_roles, learn_characters, word_not_name
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
 from showbible.news.consistency import typed
+from showbible.news.described import described_roles
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.episodes import forget_episodes
 from showbible.news.facts import NewsFact, dedupe
@@ -72,6 +73,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
             for offset, sentence in sentences(text):
                 self.roles_pass(sentence, para, offset)
                 role_nouns(self, sentence, para)  # "her role as X in Y"
+                described_roles(self, sentence, para, sentence.rstrip().endswith("?"))
         learn_characters(self.kb, self.article)  # knowing the performers, the rest by evidence
         for para, text in zip(self.article.paragraphs, texts, strict=True):
             for offset, sentence in sentences(text):
