@@ -155,6 +155,14 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Cole's walking home.", ["Cole"], ["present"]),
         ("Cole's sleeping soundly.", ["Cole"], ["present"]),
         ("Cole's running late.", ["Cole"], ["present"]),
+        # the twenty-second look: a screen owned by a thing ("On the robot's screen, Hale
+        # leans in"), and one caught in the background of a recording on a screen
+        ("On the robot's screen, Hale leans into her camera.", ["Hale"], ["depiction"]),
+        ("Her father's face fills the screen, recorded that morning, with Takeda asleep in "
+         "the background.", ["Takeda"], ["depiction"]),
+        ("Cole's face fills the screen, and Mara turns, with Takeda right behind her.",
+         ["Cole", "Mara", "Takeda"], ["depiction", "present", "present"]),
+        ("Mara sits down, with Takeda beside her.", ["Mara", "Takeda"], ["present", "present"]),
     ],
 )  # fmt: skip
 def test_screenplay_action(sentence: str, names: list[str], want: list[str]) -> None:

@@ -240,7 +240,8 @@ def extract_scene(
 # What carries a voice from elsewhere: a call, a radio, a recording.
 _DEVICE = rx.compile(
     rf"\b(?:(?:{DEVICE})s?|walkie|receivers?|the line|tapes?|recorders?|recordings?|"
-    r"voicemail|answering machine|filtered|long distance|hangs? up|hung up)\b",
+    r"voicemail|answering machine|filtered|long distance|hangs? up|hung up|video (?:call|link)s?|"
+    r"(?:call|link|feed) (?:connects|drops|cuts out)|telepresence|facetime|skype|zoom call)\b",
     re.IGNORECASE,
 )
 # What brings the voice's owner into the scene after all.
@@ -260,10 +261,11 @@ def _voices_on_the_line(scene: Scene, facts: SceneFacts) -> None:
     words = [el.text for el in scene.elements if el.kind in (Kind.ACTION, Kind.PARENTHETICAL)]
     if not any(_DEVICE.search(w) for w in words):
         return
+    spoken = {s.character for s in facts.dialogue if not s.voice}
     for cid in list(facts.voices):
         was = facts.present.get(cid)
-        if was is None or was.how != "action":
-            continue  # not there, or there by a cue, a direction or an annotation
+        if was is None or was.how != "action" or cid in spoken:
+            continue  # not there, there by a direction or an annotation, or heard in the room
         named = [s.text for s in facts.sentences if cid in s.names]
         if any(_ARRIVES.search(text) for text in named):
             continue

@@ -86,7 +86,7 @@ _WRITTEN_GAP = rx.compile(
 )
 # A clause opened by "On the recorder," / "In the photo:" / "Across the screens —".
 _DEPICTION_PREFIX = rx.compile(
-    rf"^\W*(?:on|in|across|over|through|from|onscreen|on-screen)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"^\W*(?:on|in|across|over|through|from|onscreen|on-screen)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_SHOWN})s?\b[^.;]*?(?:,|:|—|--|\s-\s)"
 )
 # "Cole smiles from the photo", "Cole (on screen)", "Cole, on the monitor,".
@@ -609,6 +609,11 @@ def _depicted_before(low: str, clause_start: int, start: int) -> bool:
     if _DEPICTION_PREFIX.match(low, 0, start):
         return True
     before = low[clause_start:start]
+    shown = _ON_A_SCREEN.search(low, 0, start) if before.endswith(", with ") else None
+    if shown is not None and not re.search(
+        r"\b(?:and|but|as|while|then)\b", low[shown.end() : start]
+    ):
+        return True  # "Her father's face fills the screen, recorded ..., with Takeda asleep"
     for m in _SHOWN_RE.finditer(before):
         if _SHOWING.search(before, m.end()):
             return True

@@ -90,6 +90,9 @@ _MAYBE.make_automaton()
 # Of those words, the ones a self-introduction begins with: it goes on to a capitalised name
 # (``_SELF_INTRO``), where "I'm" in a sitcom's speech mostly goes on to "sorry", "not", "gonna".
 _INTRO_WORDS = frozenset({" i'm ", " im ", " i am ", "name's ", "names ", "name is ", "call me "})
+# A speech opening on two capitalised words and a full stop, then a capital: maybe a whole name
+# and what its owner is (``_NAME_AND_WHAT``), looked for in the same pass over the scene.
+_NAME_OPENING = rx.compile(r"(?:^ |\x00 )[^\w\x00]*[A-Z][\w'-]+\s+[A-Z][\w'-]+\.\s+[A-Z]")
 
 
 def _lower(text: str) -> str:
@@ -110,10 +113,11 @@ def _maybe_strangers(speeches: list[Speech]) -> list[int]:
     text = (" " + " \x00 ".join(texts) + " ").replace("\n", " ").replace("\t", " ")
     text = text.replace("’", "'")  # one character for one: the offsets stay
     low = _lower(text)
-    if next(_MAYBE.iter(low), None) is None:
+    opening = [m.end() for m in _NAME_OPENING.finditer(text)]
+    if not opening and next(_MAYBE.iter(low), None) is None:
         return []
     starts = list(accumulate((len(t) + 3 for t in texts[:-1]), initial=1))
-    found = set()
+    found = {bisect_right(starts, end) - 1 for end in opening}  # "Miriam Hale. Flight surgeon."
     for end, word in _MAYBE.iter(low):
         if word in _INTRO_WORDS:
             after = end + 1
@@ -150,7 +154,8 @@ class Reintroduction(Rule):
                 if not ctx.is_person(a):
                     continue
                 here = set(ctx.canon.people(scene))
-                phrase = _stranger_phrase(ctx, speeches, k, here)
+                sealed = self.id in ctx.fold.allows.get(scene.key, {})
+                phrase = _stranger_phrase(ctx, speeches, k, here, sealed)
                 if phrase is None:
                     continue
                 text, offset = phrase
@@ -171,12 +176,11 @@ class Reintroduction(Rule):
                 # non-recognition, a newcomer it may be for) give way where the writers sealed
                 # the scene: they said there is a stranger act here, and a sealed finding alarms
                 # no one.
-                allowed = self.id in ctx.fold.allows.get(scene.key, {})
-                if _not_to_them(ctx, scene, speeches, k, to, allowed):
+                if _not_to_them(ctx, scene, speeches, k, to, sealed):
                     continue
-                if played_as_a_bit(scene, speeches, k) and not allowed:
+                if played_as_a_bit(scene, speeches, k) and not sealed:
                     continue  # "then both crack up: a bit they have been doing for years"
-                if meetings.amnesia(scene) and not allowed:
+                if meetings.amnesia(scene) and not sealed:
                     continue  # the episode tells of memories lost: strangers again, as played
                 if not named and greets_someone_else(plain(speech.text)):
                     continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
@@ -248,7 +252,7 @@ class Reintroduction(Rule):
                 when = ctx.fold.at(scene, line)
                 prior = {
                     b: _met_before(
-                        ctx, meetings, scene, a, b, when, speech.cue_line, learns, allowed
+                        ctx, meetings, scene, a, b, when, speech.cue_line, learns, sealed
                     )
                     for b in targets
                 }
@@ -256,7 +260,7 @@ class Reintroduction(Rule):
                     continue  # someone here is new to them: the introduction may be for them
                 if (
                     guessed
-                    and not allowed
+                    and not sealed
                     and any(
                         _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns)
                         is None
@@ -271,7 +275,7 @@ class Reintroduction(Rule):
                     key = (min(a, b), max(a, b))
                     if key in reported or first is None:
                         continue
-                    if not allowed and _old_acquaintances(ctx, meetings, scene, a, b, when):
+                    if not sealed and _old_acquaintances(ctx, meetings, scene, a, b, when):
                         continue  # play between people who share half a season, not a slip
                     reported.add(key)
                     yield self.finding(
@@ -337,9 +341,12 @@ _CALLED_LAST = rx.compile(r",\s*([A-Z][\w'’-]*)\s*[.!?]*\W*$")
 
 
 def _stranger_phrase(
-    ctx: Context, speeches: list[Speech], k: int, here: set[str]
+    ctx: Context, speeches: list[Speech], k: int, here: set[str], sealed: bool = False
 ) -> tuple[str, int] | None:
-    """The stranger phrase speech ``k`` says as its speaker's own act, if any."""
+    """The stranger phrase speech ``k`` says as its speaker's own act, if any; in a scene the
+    writers sealed, an introduction framed as a speech (a rehearsal, a formula) is one too, so
+    that it is reported sealed ("I'm Isaiah Tolliver. I'm twenty-six years old." rehearsed for
+    the jury, the twenty-second blind look)."""
     speech = speeches[k]
     text, me = plain(speech.text), speech.character
     intros = list(_SELF_INTRO.finditer(text))
@@ -364,13 +371,32 @@ def _stranger_phrase(
             continue  # "Because my name is George": said in passing, not an introduction
         if text[m.end() : m.end() + 2] == "'s":
             continue  # "I am Sir John Falstaff's": whose, not who
-        if quoted(text, m.start()) or framed_introduction(text, m.start(), m.end()):
+        if quoted(text, m.start()) or (
+            not sealed and framed_introduction(text, m.start(), m.end())
+        ):
             continue  # a quotation, a speech to a room, "I'm Monica. I'm disgusting."
         if replies_to_stranger(speeches, k, lambda w: names_self(ctx, me, w)):
             continue  # an answer: the question or the first introduction is judged
         if names_self(ctx, me, m.group(1)):
             return m.group(0), m.start()
+    # A whole name, then what the speaker is: "Miriam Hale. Flight surgeon.", "Regina Olmedo.
+    # Society pages." (the twentieth and twenty-second blind looks): an introduction.
+    named = _NAME_AND_WHAT.match(text)
+    if (
+        named is not None
+        and names_self(ctx, me, named.group(1))
+        and not replies_to_stranger(speeches, k, lambda w: names_self(ctx, me, w))
+    ):
+        return named.group(0), named.start()
     return None
+
+
+_NAME_AND_WHAT = rx.compile(
+    r"^\W*([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\.\s+(?!(?:I|You|He|She|We|They|It|This|That|There|"
+    r"Here|What|Where|Who|How|Why|Let|Don't|Do|Get|Go|Come|Stop|Wait|Listen|Look|Please|Yes|"
+    r"No|Okay|OK|Hello|Hi|Hey|Sorry|Thanks|Thank|Speaking|Over|Out)\b)[A-Z][a-z'’-]*"
+    r"(?:\s+[a-z][\w'’-]*){0,3}[.!]"
+)
 
 
 def _plays_someone_else(ctx: Context, intros: list[re.Match[str]], me: str, here: set[str]) -> bool:
@@ -504,9 +530,33 @@ def _dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
     introduced = {s.character for s in speeches if _says_own_name(ctx, s)}
     if pair <= speakers and bool(pair & introduced):
         return True
+    # A relationship the scene states between them ("[[relation: WHITFIELD allies HALE]]"):
+    # allies, enemies or lovers know each other, however crowded the room.
+    if any(
+        k.event.scene == scene.key and {k.event.subject, k.event.obj} == pair
+        for k in ctx.fold.relations
+    ):
+        return True
     # One does something to the other: "Bastien bows to MADAME DE VIRAC and leads her out into
-    # the pavane", a dozen masquers about them.
-    return any(_acts_between(s, a, b) for s in scene.sentences if a in s.names and b in s.names)
+    # the pavane", a dozen masquers about them; or both to each other ("Whitfield and Hale
+    # look at each other").
+    return any(
+        _acts_between(s, a, b) or (_EACH_OTHER.search(s.text) is not None and _pair_only(s, pair))
+        for s in scene.sentences
+        if a in s.names and b in s.names
+    )
+
+
+_EACH_OTHER = rx.compile(
+    r"\b(?:each\s+other|one\s+another|shake\s+hands|exchange\s+(?:a\s+)?(?:looks?|glances?)|"
+    r"trade\s+(?:looks|glances))\b"
+)
+
+
+def _pair_only(sentence: Sentence, pair: set[str]) -> bool:
+    """Whether the two are the sentence's only names ("Whitfield and Hale look at each
+    other"; not "Mara and Tobias watch Nell and Rafi embrace each other")."""
+    return set(sentence.names) == pair
 
 
 def _acts_between(sentence: Sentence, a: str, b: str) -> bool:

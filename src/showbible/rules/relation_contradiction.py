@@ -18,6 +18,7 @@ learns Marsh signed the dive order, then "trusts" him: still a contradiction).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from showbible.canon.fold import Fold, Moment
@@ -64,7 +65,9 @@ class RelationContradiction(Rule):
                 and e.scene is not None
                 and not (
                     kind in _COLD
-                    and _found_out(learnt, a, b, since[id(clashes[0][1])], known.moment)
+                    and _found_out(
+                        _about(ctx, learnt, a, b), a, b, since[id(clashes[0][1])], known.moment
+                    )
                 )
             ):
                 old_kind, old = clashes[0]
@@ -94,6 +97,40 @@ def _learnt(fold: Fold) -> dict[str, dict[str, Moment]]:
     for (cid, secret), known in fold.knows.items():
         out.setdefault(secret, {})[cid] = known.moment
     return out
+
+
+def _about(
+    ctx: Context, learnt: dict[str, dict[str, Moment]], a: str, b: str
+) -> dict[str, dict[str, Moment]]:
+    """The secrets that may be what one of the pair kept from the other: one of them keeps it
+    from the start (the bible's ``known_by``: Sharon's secret), or its statement names one
+    of them (a full name, a first name or an alias), or it states nothing. A secret of the
+    story at large that one of them came upon (a witness who informs for the police, the
+    victim's life policy, found by the defence) is no reason for their own relationship to
+    cool (the twenty-second blind look: the defendant's mother turns on his lawyer)."""
+    secrets = ctx.canon.universe.bible.secrets
+    out: dict[str, dict[str, Moment]] = {}
+    for sid, knowers in learnt.items():
+        conf = secrets.get(sid)
+        if (
+            conf is None
+            or not conf.statement
+            or a in conf.known_by
+            or b in conf.known_by
+            or any(_names(ctx, c).search(conf.statement) for c in (a, b))
+        ):
+            out[sid] = knowers
+    return out
+
+
+def _names(ctx: Context, cid: str) -> re.Pattern[str]:
+    conf = ctx.canon.universe.bible.characters.get(cid)
+    name = ctx.name(cid)
+    forms = {name, name.split()[0]} if name.split() else {name}
+    if conf is not None:
+        forms |= {a if isinstance(a, str) else a.label for a in conf.aliases}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)) if f)
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 def _found_out(
