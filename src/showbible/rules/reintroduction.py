@@ -27,14 +27,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 import ahocorasick
 
 from showbible.canon.fold import Moment
 from showbible.quick import rx
-from showbible.reading.facts import SceneFacts, Sentence, Speech
-from showbible.reading.prose_seen import acts_on
+from showbible.reading.facts import SceneFacts, Speech
+from showbible.rules.acquainted import SELF_INTRO, dealt, says_own_name
 from showbible.rules.addressing import (
     calls_by_name,
     greets_someone_else,
@@ -63,16 +63,9 @@ from showbible.rules.stranger_line import (
 from showbible.rules.unknown_character import NearCues
 
 _TRAILING_NAME = rx.compile(r",?\s+([A-Z][\w'’-]+)")
-_SELF_INTRO = rx.compile(  # on plain() text: typographic apostrophes made straight
-    r"\b(?i:I'?m|I am|my name is|my name's|name's|call me|they call me)\s+"
-    # a title before the name is no part of it: "I'm Dr. Vail" (the seventh blind look)
-    r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Doctor|Captain|Capt|Sgt|Lt|Inspector|Sister|"
-    r"Father|Lady|Lord|Sir)\.?\s+)?"
-    r"((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})"
-)
-# The self-introduction above and stranger_line's phrases are slow to try at every position
-# of 200,000 speeches, and nearly all speeches contain neither: one Aho-Corasick pass over
-# the lower-cased speech tells which might.
+# The self-introduction (acquainted.SELF_INTRO) and stranger_line's phrases are slow to try
+# at every position of 200,000 speeches, and nearly all speeches contain neither: one
+# Aho-Corasick pass over the lower-cased speech tells which might.
 _MAYBE = ahocorasick.Automaton()
 for _word in (
     "meet you", "who are you", "have we met", "know you", "your name", "and you are",
@@ -88,7 +81,7 @@ _MAYBE.make_automaton()
 
 
 # Of those words, the ones a self-introduction begins with: it goes on to a capitalised name
-# (``_SELF_INTRO``), where "I'm" in a sitcom's speech mostly goes on to "sorry", "not", "gonna".
+# (``SELF_INTRO``), where "I'm" in a sitcom's speech mostly goes on to "sorry", "not", "gonna".
 _INTRO_WORDS = frozenset({" i'm ", " im ", " i am ", "name's ", "names ", "name is ", "call me "})
 # A speech opening on two capitalised words and a full stop, then a capital: maybe a whole name
 # and what its owner is (``_NAME_AND_WHAT``), looked for in the same pass over the scene.
@@ -349,7 +342,7 @@ def _stranger_phrase(
     the jury, the twenty-second blind look)."""
     speech = speeches[k]
     text, me = plain(speech.text), speech.character
-    intros = list(_SELF_INTRO.finditer(text))
+    intros = list(SELF_INTRO.finditer(text))
     if _plays_someone_else(ctx, intros, me, here):
         return None  # "Hi! I'm Rachel Green.": the speaker plays someone else
     found = stranger_phrase(text)
@@ -440,7 +433,7 @@ def _answered_with_a_name(ctx: Context, speeches: list[Speech], k: int, targets:
     """Whether the next speech is one of ``targets`` giving their own name ("Ruth Raine,
     ma'am.", "I'm Ruth."), as an answer to a question of who they are."""
     nxt = speeches[k + 1] if k + 1 < len(speeches) else None
-    return nxt is not None and nxt.character in targets and _says_own_name(ctx, nxt)
+    return nxt is not None and nxt.character in targets and says_own_name(ctx, nxt)
 
 
 def _addressees(ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int) -> list[str]:
@@ -508,76 +501,6 @@ class _Meetings:
         return got
 
 
-def _dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
-    """Whether a shared scene made them acquainted: a small scene always does (a boat, a
-    room for two or three); in a crowd, only if one spoke right after the other or named
-    them. Sharing a party, an office or a hospital ward with a dozen others is no meeting
-    (Coma Guy never met the woman at his bedside)."""
-    if len(ctx.canon.people(scene)) <= 3:
-        return True
-    speeches = [s for s in scene.dialogue if not s.voice]
-    pair = {a, b}
-    for x, y in pairwise(speeches):
-        if {x.character, y.character} == pair:
-            return True
-    if any(
-        (s.character == a and b in s.names) or (s.character == b and a in s.names) for s in speeches
-    ):
-        return True
-    # Names given to the room: "Idris Kell. Welcome to Kestrel." ... "Jonah Dace. First
-    # officer." -- both spoke in the scene, and each said who he is.
-    speakers = {s.character for s in speeches}
-    introduced = {s.character for s in speeches if _says_own_name(ctx, s)}
-    if pair <= speakers and bool(pair & introduced):
-        return True
-    # A relationship the scene states between them ("[[relation: WHITFIELD allies HALE]]"):
-    # allies, enemies or lovers know each other, however crowded the room.
-    if any(
-        k.event.scene == scene.key and {k.event.subject, k.event.obj} == pair
-        for k in ctx.fold.relations
-    ):
-        return True
-    # One does something to the other: "Bastien bows to MADAME DE VIRAC and leads her out into
-    # the pavane", a dozen masquers about them; or both to each other ("Whitfield and Hale
-    # look at each other").
-    return any(
-        _acts_between(s, a, b) or (_EACH_OTHER.search(s.text) is not None and _pair_only(s, pair))
-        for s in scene.sentences
-        if a in s.names and b in s.names
-    )
-
-
-_EACH_OTHER = rx.compile(
-    r"\b(?:each\s+other|one\s+another|shake\s+hands|exchange\s+(?:a\s+)?(?:looks?|glances?)|"
-    r"trade\s+(?:looks|glances))\b"
-)
-
-
-def _pair_only(sentence: Sentence, pair: set[str]) -> bool:
-    """Whether the two are the sentence's only names ("Whitfield and Hale look at each
-    other"; not "Mara and Tobias watch Nell and Rafi embrace each other")."""
-    return set(sentence.names) == pair
-
-
-def _acts_between(sentence: Sentence, a: str, b: str) -> bool:
-    if len(sentence.starts) != len(sentence.names):
-        return False
-    at = dict(zip(reversed(sentence.names), reversed(sentence.starts), strict=True))
-    first, second = sorted((at[a], at[b]))
-    return acts_on(sentence.text, first, second)
-
-
-_NAME_FIRST = rx.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[.,!]")
-
-
-def _says_own_name(ctx: Context, speech: Speech) -> bool:
-    """Whether a speech gives its speaker's name: "I'm Jonah", or opens on it ("Jonah Dace.
-    First officer.")."""
-    text = plain(speech.text)
-    m = _SELF_INTRO.search(text) or _NAME_FIRST.match(text)
-    return m is not None and names_self(ctx, speech.character, m.group(1))
-
-
 def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
     """Whether, in their shared scenes before ``when`` (a scene and the cue line of the speech
     being judged), ``a`` has learnt ``b``'s name: ``a`` named ``b`` in a speech, or ``b``
@@ -591,7 +514,7 @@ def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
                 break
             if speech.character == a and b in speech.names:
                 return True
-            if speech.character == b and _SELF_INTRO.search(plain(speech.text)) is not None:
+            if speech.character == b and SELF_INTRO.search(plain(speech.text)) is not None:
                 return True
     return False
 
@@ -602,7 +525,7 @@ _ASKS = rx.compile(r"(?i)who are you|your name|know you|and you are")
 
 
 def _who_learns(phrase: str) -> str:
-    if _SELF_INTRO.match(phrase):
+    if SELF_INTRO.match(phrase):
         return "other"
     return "speaker" if _ASKS.search(phrase) else "either"
 
@@ -651,7 +574,7 @@ def _met_before(
             ctx, y, m.ident_b, now_y, x, when
         ):
             together.append(m)
-            if literal or _dealt(ctx, m.scene, x, y):  # asked last: it reads the dialogue
+            if literal or dealt(ctx, m.scene, x, y):  # asked last: it reads the dialogue
                 return m
     # Never one to one, but in the same company scene after scene, episode after episode: a
     # band on the road (the fourteenth blind look's sellsword and singer, who travel together
@@ -690,9 +613,9 @@ ACQUAINTED_EPISODES = 5
 def _old_acquaintances(
     ctx: Context, meetings: _Meetings, scene: SceneFacts, a: str, b: str, when: Moment
 ) -> bool:
-    """Whether ``a`` and ``b`` have talked together (``_dealt``) in ``ACQUAINTED_EPISODES``
-    earlier episodes, counting none before one of them came back under a name others share
-    (``_Meetings.since``)."""
+    """Whether ``a`` and ``b`` have talked together (``acquainted.dealt``) in
+    ``ACQUAINTED_EPISODES`` earlier episodes, counting none before one of them came back under
+    a name others share (``_Meetings.since``)."""
     x, y = (a, b) if a < b else (b, a)
     since = max(meetings.since(x, scene), meetings.since(y, scene))
     episodes: set[tuple[str, str]] = set()
@@ -704,7 +627,7 @@ def _old_acquaintances(
             continue
         if since and m.scene.series == scene.series and meetings.episode_index(m.scene) < since:
             continue
-        if _dealt(ctx, m.scene, x, y):
+        if dealt(ctx, m.scene, x, y):
             episodes.add(ep)
             if len(episodes) >= ACQUAINTED_EPISODES:
                 return True
