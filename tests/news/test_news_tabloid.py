@@ -159,3 +159,15 @@ def test_the_actress_is_the_woman_named_before() -> None:
     got = facts(text)
     assert ("plays", "Mary Vale", "Kira Holt") in got
     assert not {f for f in got if f[:2] == ("plays", "Andrew Scott")}
+
+
+def test_a_name_with_two_particles_is_one_name() -> None:
+    # "Kelly Rutherford as Lily van der Woodsen": "van der" inside a name (one particle was)
+    text = (
+        "Harbour Lane reboot starts production\n\n"
+        "Nia Vale starred as Kira Holt, with Tom Roe as Danny Holt and Ada Penn as Lila van der "
+        "Berg.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Ada Penn", "Lila van der Berg") in got
+    assert ("plays", "Ada Penn", "Lila") not in got

@@ -23,8 +23,9 @@ TOKEN = (
     rf"(?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}]))*)"
 )
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|le|la|bin|al|dos|das|mac)"
-# A capitalised name of up to five words, particles inside ("Ludwig van Beethoven").
-NAME = rf"{TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{TOKEN}){{0,4}}"
+# A capitalised name of up to five words, particles inside ("Ludwig van Beethoven", "Serena van
+# der Woodsen").
+NAME = rf"{TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{TOKEN}){{0,4}}"
 NAME_RE = rx.compile(NAME)
 
 
