@@ -81,6 +81,12 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         # what a sign reads, after a colon (the seventh blind look)
         "EXT. MAIN STREET - DAY\n\nA hand-lettered sign in the window: KETTLE FALLS STRONG. "
         "Kettle Falls has seen worse.\n",
+        # ... and the tail of a run of four words or more is no name of its own (the
+        # twenty-third blind look's signboard: NEW TIGER CLAW SCHOOL had made a SCHOOL)
+        "INT. GODOWN - DAY\n\nOver the door, a signboard: NEW TIGER CLAW SCHOOL. Mara bows "
+        "to the School.\n",
+        "INT. GODOWN - DAY\n\nThe banner says it all: GRAND OPENING TODAY ONLY. Mara reads "
+        "Only twice.\n",
         # camera and cutting words, and an action shouted in capitals with its preposition
         # (seen on real screenplays: "CLOSE ON WARD", "SUIT BURSTS FROM THE WRECKAGE")
         "INT. HOLD - NIGHT\n\nCLOSE ON MARA as the lamp gutters, and Mara blinks.\n",

@@ -37,13 +37,15 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# A run of one to three words in capitals, each of two letters or more (or an initial, "J."),
-# apostrophes and hyphens inside (O'NEILL, MARY-KATE); a full stop ends the run unless the word
-# is an abbreviated title that may lead it ("DR. PELL"; "Enter DOUGLAS. HOTSPUR follows" is two).
+# A run of words in capitals, each of two letters or more (or an initial, "J."), apostrophes and
+# hyphens inside (O'NEILL, MARY-KATE); a full stop ends the run unless the word is an abbreviated
+# title that may lead it ("DR. PELL"; "Enter DOUGLAS. HOTSPUR follows" is two). Read whole up
+# to six words, then judged: a name has at most three words after a title, and the tail of a
+# longer run is no name of its own ("a signboard: NEW TIGER CLAW SCHOOL" made a SCHOOL).
 _CAPS = r"(?:[A-Z][A-Z'’\-]*[A-Z]|[A-Z]\.)"
 _TITLE = r"(?:DR|MR|MRS|MS|ST|LT|SGT|CAPT|PROF|REV|FR|GEN|COL)\."
 _RUN = rx.compile(
-    r"(?<![\w'’\"“.])((?:" + _TITLE + r"[ ])?" + _CAPS + r"(?:[ ]" + _CAPS + r"){0,2})"
+    r"(?<![\w'’\"“.])((?:" + _TITLE + r"[ ])?" + _CAPS + r"(?:[ ]" + _CAPS + r"){0,5})"
     r"(?![\w'’-])"
 )
 _QUOTED = rx.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
@@ -114,6 +116,8 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
             text = _QUOTED.sub(lambda m: " " * len(m.group(0)), el.text)
             for m in _RUN.finditer(text):
                 run = m.group(1)
+                if len(run.split()) > (4 if "." in run.split()[0] else 3):
+                    continue  # a sign's words or a shout, not a name
                 before = _WORD.findall(text[max(0, m.start() - 40) : m.start()])
                 if before and before[-1].lower() in _NOT_AFTER:
                     continue
