@@ -171,3 +171,14 @@ def test_a_name_with_two_particles_is_one_name() -> None:
     got = facts(text)
     assert ("plays", "Ada Penn", "Lila van der Berg") in got
     assert ("plays", "Ada Penn", "Lila") not in got
+
+
+def test_a_word_shouted_in_capitals_is_no_part_of_a_name() -> None:
+    # "EastEnders Davood Ghadami QUITS the soap after six years playing Kush Kazemi"
+    text = (
+        "Harbour Lane Nia Vale QUITS the soap after six years playing Kira Holt\n\n"
+        "Kira Holt, played by Nia Vale, is set for a dramatic exit.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Nia Vale", "Kira Holt") in got
+    assert not {f for f in got if "QUITS" in f[1]}

@@ -25,7 +25,10 @@ TOKEN = (
 _PARTICLE = r"(?:de|da|van|von|der|den|del|di|du|le|la|bin|al|dos|das|mac)"
 # A capitalised name of up to five words, particles inside ("Ludwig van Beethoven", "Serena van
 # der Woodsen").
-NAME = rf"{TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{TOKEN}){{0,4}}"
+# A word shouted in capitals after a name in title case is no part of it: "Davood Ghadami QUITS
+# the soap", a tabloid headline ("CHRIS PRATT", "JJ Abrams" keep theirs).
+_NOT_SHOUTED = r"(?:(?<![a-z][ \t])|(?![A-Z]{4,}\b))"
+NAME = rf"{TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NOT_SHOUTED}{TOKEN}){{0,4}}"
 NAME_RE = rx.compile(NAME)
 
 
