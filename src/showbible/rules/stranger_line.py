@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from showbible.quick import rx
 from showbible.reading.facts import SceneFacts, Speech
+from showbible.reading.prose_words import PLACE
 
 # Contracted or not, in any register: "I don't believe we've met", "I do not think we have
 # met" (the eleventh blind look's siege), "we have never met", "I have not had the honour".
@@ -62,7 +63,10 @@ _NOT_GUESS = rx.compile(r"(?i)^(?:and|or|but|why|what|where|how|when|who|do|did|
 # A speech to a room or a formula: "Welcome, everybody! My name is Andy", "I'm Meredith and
 # I'm an alch...", "I'm Monica. I'm disgusting." -- the introduction frames something else.
 _AUDIENCE = rx.compile(
-    r"(?i)\b(?:welcome|everybody|everyone|ladies and gentlemen|folks|future people|"
+    # a welcome to a room ("Welcome, everybody!", "Welcome to the show"), not to one person
+    # ("Welcome, madam, welcome into Surrey! ... I'm Squire Hobnail", the twenty-fourth look)
+    r"(?i)\b(?:welcome(?=,?\s+(?:everybody|everyone|all|y'?all|friends|folks|ladies|gentlemen|"
+    r"back|to)\b|\s*[!.])|everybody|everyone|ladies and gentlemen|folks|future people|"
     r"for channel|you all|introduc\w*\s+(?:ourselves|yourselves|themselves)|"
     r"(?:go|going)\s+(?:a)?round\s+the\s+(?:room|table|circle))\b"
 )
@@ -227,7 +231,13 @@ def introduction_before(speeches: list[Speech], k: int) -> tuple[str, str] | Non
 def introduces_another(text: str) -> bool:
     """Whether the speech itself introduces someone ("here's my friend Ross"): it is said to
     someone who has not met them."""
-    return bool(_INTRODUCES.search(plain(text)))
+    said = plain(text)
+    return any(not _A_PLACE.match(said, m.end() - 1) for m in _INTRODUCES.finditer(said))
+
+
+# "this is Hobnail Hall, and yonder's the kennel": a place shown, no one introduced (the
+# twenty-fourth blind look's squire welcoming a lady he had met to his house)
+_A_PLACE = rx.compile(rf"(?:[A-Z][\w'’-]*\s+){{0,3}}(?i:{PLACE})\b")
 
 
 # A memory lost, as the story tells it: "Everyone's memories are wiped", "she has amnesia".
