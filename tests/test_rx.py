@@ -134,9 +134,11 @@ def test_a_damaged_or_foreign_file_is_ignored_and_written_again(cache_dir: Path)
         assert path.read_bytes().partition(b"\n")[0] == head  # written again, whole
 
 
-def test_forged_code_is_refused_by_sre_and_compiled_afresh(cache_dir: Path) -> None:
-    """A file with a right digest but code that is no pattern's (written by anyone who can
-    write the user's folder) never makes a wrong pattern: ``_sre`` checks the code."""
+def test_code_that_is_no_program_is_refused_by_sre_and_compiled_afresh(cache_dir: Path) -> None:
+    """A file with a right digest but code that is no valid program (a bug, a bit flipped
+    after the digest was taken) makes no pattern: ``_sre`` checks the code, and the pattern is
+    compiled afresh. (Valid code of another pattern would be believed: the folder is the
+    user's own, cachedir.py.)"""
     pattern, flags = SAMPLES[1]
     rx.compile(pattern, flags)
     rx.save()

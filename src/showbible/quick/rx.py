@@ -13,12 +13,15 @@ that is not public (``re._parser``, ``re._compiler._code``, ``_sre.compile``'s a
 named in the file's header with the interpreter's version and ``_sre.MAGIC``; another Python
 has another file, and a missing piece turns the cache off (plain ``re.compile``).
 
-Trust: JSON only (never marshal or pickle), the body's digest in the header, and
-``_sre.compile`` checks the code it is given (a forged or damaged list raises, and the pattern
-is compiled afresh); the folder is the user's own (cachedir.py). Only patterns fixed in the
-source go through here (module-level constants), never ones made from a universe's names, so
-the file holds what this engine compiles and stays small (about a megabyte). Written once at
-the exit of a process that compiled something new, atomically; best-effort, as every cache.
+Trust: JSON only (never marshal or pickle), the body's digest in the header (a damaged or
+truncated file is ignored), and ``_sre.compile`` checks the code it is given (a list that is
+no valid program raises, and the pattern is compiled afresh). A list that is a valid program
+of another pattern would be believed, as the YAML cache's trees would: hence the folder must
+be the user's own and closed to others (cachedir.py), like the daemon's socket. Only patterns
+fixed in the source go through here (module-level constants), never ones made from a universe's
+names, so the file holds what this engine compiles and stays small (about a megabyte). Written
+once at the exit of a process that compiled something new, atomically; best-effort, as every
+cache.
 """
 
 from __future__ import annotations
