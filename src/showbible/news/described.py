@@ -13,8 +13,8 @@ from showbible.news.entities import NAM
 from showbible.news.roles import AUX, C_ITEM, V_AS, V_DIRECT, Roles
 from showbible.quick import rx
 
-# "The actress", "The young actor", "The 17-year-old star", "The soap star", "The Coronation
-# Street star" (a show's mark is no word here, so a show before the noun is left out)
+# "The actress", "The young actor", "The 17-year-old star", "The Oscar-winning actress", "The
+# former Coronation Street star" (the show's mark stands for its words), "The actress, 32,"
 _DESCRIPTION = (
     r"[Tt]he\s+(?:(?:\d{1,3}-year-old|[A-Za-z][\w-]*|\ue000\d+\ue001)\s+){0,3}?"
     r"(?P<noun>actress|actor|star|performer|comedian|comedienne)(?:\s*,\s*\d{1,3}\s*,?)?"
