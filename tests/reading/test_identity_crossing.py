@@ -91,6 +91,8 @@ def test_the_bible_always_wins() -> None:
         "ROMULAN", "KLINGON", "BAJORAN", "Q2",
         # a period household's people (the twenty-fourth blind look: a FOOTMAN in two acts)
         "FOOTMAN", "LINKBOY", "POSTBOY", "CHAMBERMAID", "OSTLER",
+        # ... and a rescue's crews (the twenty-fifth: a WINCHMAN reading out a route)
+        "WINCHMAN", "LOOKOUT", "COASTGUARD",
     ],
 )  # fmt: skip
 def test_walk_on_labels(label: str) -> None:
