@@ -89,9 +89,7 @@ def _patterns(draw: st.DrawFn, depth: int = 0) -> str:
     flags=st.sampled_from([0, re.I, re.M, re.S, re.I | re.M, re.A]),
     text=st.text(alphabet="abcxZé. \n1_", max_size=30),
 )
-def test_any_pattern_round_trips(
-    pattern: str, flags: int, text: str, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_any_pattern_round_trips(pattern: str, flags: int, text: str) -> None:
     try:
         expected = re.compile(pattern, flags)
     except re.error:

@@ -34,7 +34,7 @@ ASCII_I = st.lists(
 def _alone(text: str) -> bool:
     """The filter's definition, one speech at a time."""
     spaced = " " + plain(text).replace("\n", " ").replace("\t", " ") + " "
-    if _NAME_OPENING.match(spaced):
+    if _NAME_OPENING.match("\x00" + spaced):
         return True  # "Mara Voss. Pilot.": a whole name and what she is, maybe
     for end, word in _MAYBE.iter(_lower(spaced)):
         if word not in _INTRO_WORDS:

@@ -84,8 +84,10 @@ _MAYBE.make_automaton()
 # (``SELF_INTRO``), where "I'm" in a sitcom's speech mostly goes on to "sorry", "not", "gonna".
 _INTRO_WORDS = frozenset({" i'm ", " im ", " i am ", "name's ", "names ", "name is ", "call me "})
 # A speech opening on two capitalised words and a full stop, then a capital: maybe a whole name
-# and what its owner is (``_NAME_AND_WHAT``), looked for in the same pass over the scene.
-_NAME_OPENING = rx.compile(r"(?:^ |\x00 )[^\w\x00]*[A-Z][\w'-]+\s+[A-Z][\w'-]+\.\s+[A-Z]")
+# and what its owner is (``_NAME_AND_WHAT``), looked for in the same pass over the scene. Led
+# by the speeches' separator (the scene's text gets one in front too): a literal the engine
+# skips to, where "^ |\x00 " was tried at every character (0.2 s over a franchise's speeches).
+_NAME_OPENING = rx.compile(r"\x00 [^\w\x00]*[A-Z][\w'-]+\s+[A-Z][\w'-]+\.\s+[A-Z]")
 
 
 def _lower(text: str) -> str:
@@ -106,7 +108,7 @@ def _maybe_strangers(speeches: list[Speech]) -> list[int]:
     text = (" " + " \x00 ".join(texts) + " ").replace("\n", " ").replace("\t", " ")
     text = text.replace("’", "'")  # one character for one: the offsets stay
     low = _lower(text)
-    opening = [m.end() for m in _NAME_OPENING.finditer(text)]
+    opening = [m.end() - 1 for m in _NAME_OPENING.finditer("\x00" + text)]
     if not opening and next(_MAYBE.iter(low), None) is None:
         return []
     starts = list(accumulate((len(t) + 3 for t in texts[:-1]), initial=1))
