@@ -182,3 +182,62 @@ def test_a_word_shouted_in_capitals_is_no_part_of_a_name() -> None:
     got = facts(text)
     assert ("plays", "Nia Vale", "Kira Holt") in got
     assert not {f for f in got if "QUITS" in f[1]}
+
+
+def test_played_by_with_an_adverb_dashes_or_an_apposition_between() -> None:
+    # "Shabnam Masood, played most recently by A", "Tony Hutchinson - played by A -",
+    # "Charlie Fairhead, the show's longest serving character, played by A", "who's played by"
+    text = (
+        "Harbour Lane fans are in for a shock on the soap\n\n"
+        "Kira was once married to Dana Roe, played most recently by Mel Quint.\n\n"
+        "It leaves his Harbour Lane pal Ivo Marsh - played by Nick Tarrant - reeling.\n\n"
+        "She has the support of Harbour Lane staple Colm Reddy, the show's longest serving "
+        "character, played by Derek Oyelaran.\n\n"
+        "Missing from the trailer was the villain - troublemaker Bram Voke - who's played by "
+        "Harbour Lane star Julian Petts.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Mel Quint", "Dana Roe") in got
+    assert ("plays", "Nick Tarrant", "Ivo Marsh") in got
+    assert ("plays", "Derek Oyelaran", "Colm Reddy") in got
+    assert ("plays", "Julian Petts", "Bram Voke") in got
+
+
+def test_a_return_made_as_a_role_and_a_role_reprised_to_an_infinitive() -> None:
+    # "is set to make a dramatic return to the soap as X"; "A is expected to return as X and B
+    # will once again play Y"; "announced her return to X to reprise her role as ... Y"
+    text = (
+        "Harbour Lane star returns\n\n"
+        "Harbour Lane star Jem Ashdown is set to make a dramatic return to the soap as Kit "
+        "Varley.\n\n"
+        "Tessa Oakes-Byrne will return as Miss Pell and Al Wren will once again play Lionel "
+        "Finch.\n\n"
+        "Nia Vale announced her return to Harbour Lane to reprise her role as die-hard "
+        "romantic Scarlett Brame.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Jem Ashdown", "Kit Varley") in got
+    assert ("plays", "Tessa Oakes-Byrne", "Miss Pell") in got
+    assert ("plays", "Al Wren", "Lionel Finch") in got
+    assert ("plays", "Nia Vale", "Scarlett Brame") in got
+
+
+def test_a_film_role_is_proposed_with_its_medium() -> None:
+    # "The Oscar-winning actress played NSA agent Jinx Johnson in the 2002 film Die Another
+    # Day": a film's role is a fact (a universe may hold films), marked so
+    text = (
+        "Jane Holt recalls her spy role\n\n"
+        "Jane Holt has joined the soap Harbour Lane.\n\n"
+        "The Oscar-winning actress played NSA agent Mara Voss in the 2002 film Salt Flats.\n\n"
+        "Tom Reyes has been cast in the soap Harbour Lane.\n\n"
+        "The 23-year-old actor will play the role of Ned Crane, the vicar's brother, on "
+        "Harbour Lane.\n"
+    )
+    got = {(f.kind, f.subject, f.object): f.medium for f in extract_text(text)}
+    assert got.get(("plays", "Jane Holt", "Mara Voss")) == "film", got
+    assert got.get(("plays", "Tom Reyes", "Ned Crane")) == "", got
+    assert ("plays", "Jane Holt", "Mara Voss") not in facts_tv(text)
+
+
+def facts_tv(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, tv_only=True)}

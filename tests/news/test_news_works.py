@@ -1,10 +1,12 @@
 """What kind of work a role is in, by the article's own words (seventeenth session, from the
 BBC set's negative control): a film, a play, an album or a book is no TV series, and a role set
-in one is no TV role. Sentences of our own."""
+in one is no TV role. Since the twenty-sixth session such a role is proposed with its
+``medium`` (a universe may hold films and plays; the Daily Mail set's gold counts them) and
+``tv_only`` leaves it out, as it was left out before. Sentences of our own."""
 
 from __future__ import annotations
 
-from news_triples import triples
+from news_triples import media, triples
 from showbible.news import NewsFact
 from showbible.news.cleaning import read_article
 from showbible.news.works import Works
@@ -18,7 +20,10 @@ FILM = (
 
 
 def test_an_article_about_a_film_proposes_no_role() -> None:
-    assert triples(FILM) == set()
+    assert triples(FILM, tv_only=True) == set()
+    marked = media(FILM)
+    assert marked.get(("plays", "Jane Holt", "Mara Voss")) == "film", marked
+    assert set(marked.values()) == {"film"}, marked
 
 
 STAGE = (
@@ -30,7 +35,10 @@ STAGE = (
 
 
 def test_an_article_about_a_play_proposes_no_role() -> None:
-    assert triples(STAGE) == set()
+    assert triples(STAGE, tv_only=True) == set()
+    marked = media(STAGE)
+    assert marked.get(("plays", "Tom Reyes", "Ivo Crane")) == "stage", marked
+    assert set(marked.values()) == {"stage"}, marked
 
 
 BOTH = (
@@ -41,9 +49,12 @@ BOTH = (
 
 
 def test_a_role_in_a_film_is_dropped_and_the_tv_role_kept() -> None:
-    found = triples(BOTH)
+    found = triples(BOTH, tv_only=True)
     assert ("plays", "Jane Holt", "Mara Voss") in found, found
     assert not any("Ada Crane" in (s, o) for _, s, o in found), found
+    marked = media(BOTH)
+    assert marked[("plays", "Jane Holt", "Mara Voss")] == "", marked
+    assert marked.get(("plays", "Jane Holt", "Ada Crane")) == "film", marked
 
 
 ALBUM = (
@@ -65,9 +76,11 @@ IN_FILM = (
 
 
 def test_no_character_appears_in_a_work_the_article_calls_a_film() -> None:
-    found = triples(IN_FILM)
+    found = triples(IN_FILM, tv_only=True)
     assert ("plays", "Jane Holt", "Mara Voss") in found, found
     assert not any("Ada Crane" in (s, o) for _, s, o in found), found
+    marked = media(IN_FILM)
+    assert marked.get(("appears_in", "Ada Crane", "Lantern Bay")) == "film", marked
 
 
 ASIDE = (
@@ -90,8 +103,10 @@ NAMED_BEST = (
 
 
 def test_a_title_named_best_film_is_a_film() -> None:
-    found = triples(NAMED_BEST)
+    found = triples(NAMED_BEST, tv_only=True)
     assert not any("Ada Crane" in (s, o) for _, s, o in found), found
+    marked = media(NAMED_BEST)
+    assert marked.get(("plays", "Jane Holt", "Ada Crane")) == "film", marked
 
 
 FILMS = (
@@ -102,7 +117,8 @@ FILMS = (
 
 
 def test_a_nationality_is_no_title_that_vouches_for_television() -> None:
-    assert ("plays", "Ada Finch", "Mara Voss") not in triples(FILMS)
+    assert ("plays", "Ada Finch", "Mara Voss") not in triples(FILMS, tv_only=True)
+    assert media(FILMS).get(("plays", "Ada Finch", "Mara Voss")) == "film", media(FILMS)
 
 
 def test_a_role_in_a_film_version_of_a_series_is_no_tv_role() -> None:
@@ -127,7 +143,9 @@ TIPPED = (
 
 
 def test_a_title_tipped_for_best_film_is_a_film() -> None:
-    assert not any("Ivo Crane" in (s, o) for _, s, o in triples(TIPPED)), triples(TIPPED)
+    found = triples(TIPPED, tv_only=True)
+    assert not any("Ivo Crane" in (s, o) for _, s, o in found), found
+    assert media(TIPPED).get(("plays", "Tom Reyes", "Ivo Crane")) == "film", media(TIPPED)
 
 
 def test_box_office_takings_make_a_title_a_film() -> None:
@@ -146,9 +164,12 @@ ACTRESS = (
 
 
 def test_a_film_actresss_roles_are_film_roles_unless_their_sentence_says_tv() -> None:
-    found = triples(ACTRESS)
+    found = triples(ACTRESS, tv_only=True)
     assert ("plays", "Jane Holt", "Ada Crane") in found, found
     assert ("plays", "Jane Holt", "Mara Voss") not in found, found
+    marked = media(ACTRESS)
+    assert marked[("plays", "Jane Holt", "Ada Crane")] == "", marked
+    assert marked.get(("plays", "Jane Holt", "Mara Voss")) == "film", marked
 
 
 # -- after the merge with the recall work (a role's noun, a show's word) -----------------------
@@ -176,4 +197,5 @@ STAGE_SHOW = (
 def test_a_long_running_show_in_an_article_about_a_theatre_is_no_tv_word() -> None:
     # "the long-running show" speaks of television only where nothing names a stage, a
     # concert, a radio or a ceremony (the recall work's round-up does not: its roles stand)
-    assert not triples(STAGE_SHOW), triples(STAGE_SHOW)
+    assert not triples(STAGE_SHOW, tv_only=True), triples(STAGE_SHOW, tv_only=True)
+    assert media(STAGE_SHOW) and all(media(STAGE_SHOW).values()), media(STAGE_SHOW)

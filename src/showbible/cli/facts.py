@@ -196,6 +196,14 @@ def news(
             "of those at 0.7 or more were right, and a little under half of all were found.",
         ),
     ] = 0.0,
+    tv_only: Annotated[
+        bool,
+        typer.Option(
+            "--tv-only",
+            help="Leave out the roles and appearances an article sets in a film, on a stage, "
+            "on a record or in a book (shown as [film], [stage], ... otherwise).",
+        ),
+    ] = False,
     universe_opt: UniverseOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -212,7 +220,7 @@ def news(
 
     found = [
         f
-        for f in extract_facts(files, universe.bible if universe else None)
+        for f in extract_facts(files, universe.bible if universe else None, tv_only=tv_only)
         if f.confidence >= min_confidence
     ]
     if fmt == "json":

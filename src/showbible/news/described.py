@@ -21,7 +21,7 @@ _DESCRIPTION = (
 )
 _DESCRIBED_PLAYS = rx.compile(
     rf"(?:^\W*|[.;]\s+)(?P<who>{_DESCRIPTION})(?:\s*(?:[-–—]|,)?\s*who)?\s+{AUX}"
-    rf"(?:{V_DIRECT}\s+|(?:{V_AS}|guest-starred|(?:shot|rose)\s+to\s+fame|found\s+fame)\s+as\s+|"
+    rf"(?:{V_DIRECT}\s+(?:the\s+(?:title\s+)?(?:role|part|character)\s+of\s+)?|(?:{V_AS}|guest-starred|(?:shot|rose)\s+to\s+fame|found\s+fame)\s+as\s+|"
     rf"(?:his|her|their)\s+(?:[\w-]+\s+)?(?:role|part)\s+as\s+)(?P<c>{C_ITEM})"
 )
 # "The pair play twins Aadi and Asha Alahan", "The duo portray sisters Ana and Mia": two roles

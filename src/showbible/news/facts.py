@@ -19,6 +19,10 @@ KINDS = ("plays", "showrunner", "appears_in", "quote", "source")
 # What a fact may say about itself beyond its triple: "ended" for a showrunner who stepped down
 # or left (true of the past, not of the present); "hedged" for a fact the article only expects.
 QUALIFIERS = ("", "ended", "hedged")
+# Where a role is played when the article says it is not television: a fact of a film, a stage,
+# a record or a book is still a production fact (a universe may hold films and plays), marked so
+# that a television universe can leave it out (``tv_only``).
+MEDIA = ("", "film", "stage", "music", "book")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,7 @@ class NewsFact:
     sentence: str
     confidence: float
     qualifier: str = ""
+    medium: str = ""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -46,6 +51,8 @@ class NewsFact:
         }
         if self.qualifier:
             out["qualifier"] = self.qualifier
+        if self.medium:
+            out["medium"] = self.medium
         return out
 
 
@@ -70,9 +77,10 @@ def format_fact(fact: NewsFact) -> str:
         arrow = "ran (no longer)"
     obj = fact.object if fact.kind != "quote" else f"“{_clip(fact.object, 70)}”"
     hedge = " [hedged]" if fact.qualifier == "hedged" else ""
+    medium = f" [{fact.medium}]" if fact.medium else ""
     return (
         f"{fact.file}:{fact.line}: {fact.kind} ({fact.confidence:.2f}): "
-        f"{fact.subject} {arrow} {obj}{hedge}"
+        f"{fact.subject} {arrow} {obj}{hedge}{medium}"
     )
 
 
@@ -106,6 +114,9 @@ def dedupe(facts: list[NewsFact]) -> list[NewsFact]:
         if old is None:
             best[k] = f
             order.append(k)
+        elif bool(old.medium) != bool(f.medium):
+            if old.medium:  # said of television in another sentence: that reading stands
+                best[k] = f
         elif f.confidence > old.confidence or (
             old.qualifier == "hedged" and f.qualifier != "hedged"
         ):

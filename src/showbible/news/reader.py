@@ -37,7 +37,7 @@ from showbible.news.rolenouns import role_nouns
 from showbible.news.showowned import show_owned_characters
 from showbible.news.synopses import Synopses
 from showbible.news.things import drop_things
-from showbible.news.works import keep_television
+from showbible.news.works import mark_media, television_only
 from showbible.quick import rx
 from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name, is_surname
@@ -49,7 +49,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         super().__init__(article, kb)
         self.nlp = nlp
 
-    def run(self, keep_hedged: bool = False) -> list[NewsFact]:
+    def run(self, keep_hedged: bool = False, tv_only: bool = False) -> list[NewsFact]:
         learn_series(self.kb, self.article)
         learn_plain_series(self.kb, self.article)
         count_series(self.kb, self.article)
@@ -135,8 +135,10 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = [f for f in facts if f.kind != "appears_in" or self._placed_in_known(f)]
         # an episode's quoted title read as a name ("Law & Order's 'Sideshow'")
         facts = [f for f in facts if not (f.kind == "appears_in" and self._episode(f.subject))]
-        # a role in a film, on a stage or on a record is no TV role
-        facts = keep_television(facts, self.article, self._known_title)
+        # a role in a film, on a stage or on a record is marked so (a TV universe leaves it out)
+        facts = mark_media(facts, self.article, self._known_title)
+        if tv_only:
+            facts = television_only(facts)
         # "Mike Leigh's Vera Drake", "said Sky Networks' Sophie Turner Laing": no role
         facts = drop_owned_things(facts, self.article)
         # "Kate Winslet as Oscar presenters", "Jonathan Creek (BBC One)": no character
@@ -312,10 +314,11 @@ def extract_text(
     nlp: Any = None,
     *,
     keep_hedged: bool = False,
+    tv_only: bool = False,
 ) -> list[NewsFact]:
     """Facts from one article's text (plain text; see :func:`extract_facts` for files)."""
     article = read_article(enumerate(text.split("\n"), 1), file)
-    return Reader(article, Knowledge(Lexicon.from_bible(bible)), nlp).run(keep_hedged)
+    return Reader(article, Knowledge(Lexicon.from_bible(bible)), nlp).run(keep_hedged, tv_only)
 
 
 def extract_facts(
@@ -324,9 +327,12 @@ def extract_facts(
     *,
     use_spacy: bool = True,
     keep_hedged: bool = False,
+    tv_only: bool = False,
 ) -> list[NewsFact]:
     """Read articles (text or HTML, as crawled: any encoding damage is replaced) and propose
-    facts. The same article given twice (by path or by content) is read once.
+    facts. The same article given twice (by path or by content) is read once. A role or an
+    appearance the article sets in a film, on a stage, on a record or in a book has its
+    ``medium``; ``tv_only`` leaves those out.
 
     Raises :class:`InputError` for a file that cannot be read or is not an article.
     """
@@ -346,5 +352,5 @@ def extract_facts(
             continue
         seen.add(digest)
         article = read_article(article_text(data, name), name)
-        out.extend(Reader(article, Knowledge(lex), nlp).run(keep_hedged))
+        out.extend(Reader(article, Knowledge(lex), nlp).run(keep_hedged, tv_only))
     return out

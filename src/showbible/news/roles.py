@@ -70,7 +70,8 @@ C_ITEM = (
     r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
     # "as X, and B returns as Y": B is the next clause's subject, no role
-    r"(?!\s+(?:also\s+)?(?:will\s+|is\s+|has\s+)?(?:returns?|returning|plays?|playing|joins?|"
+    r"(?!\s+(?:also\s+|will\s+|is\s+|has\s+|once\s+|again\s+|\w+ly\s+|set\s+to\s+)*(?:returns?|"
+    r"returning|plays?|playing|joins?|"
     r"reprises?|voices?|portrays?)\b)"
     r"(?!\s+[a-z][\w\-]*[’'](?:s\b|\s))"  # "X, the Wayne family's butler": Wayne names a noun
     # "FBI agent Dale Cooper": FBI, named like a show, describes the role
@@ -111,7 +112,7 @@ V_DIRECT = (
 V_AS = (
     r"(?:guest[- ])?(?:stars?|starred|starring|returns?|returned|returning|cast|appears?|appeared|"
     r"appearing|joins?|joined|comes back|came back|is back|showing up|shows up|show up|debuts|"
-    r"debuted|signed on|signs on|boarded|(?:made|makes|make|making)\s+(?:his|her|their))"
+    r"debuted|signed on|signs on|boarded|(?:made|makes|make|making)\s+(?:his|her|their|a|an))"
 )
 V_ROLE = (
     r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"
@@ -172,9 +173,15 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"(?:the|an?|his|her|their|\ue002\d+\ue003[’']s)\s+[^,;.()]{{1,80}}?,\s+(?P<c>{NAM})"
                 rf"(?=\s*(?:[.;–—]|,\s+[a-z]|$))"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
-    (rx.compile(rf"(?P<c>{list_of(CH)}),?\s+(?:who\s+(?:is|will\s+be|was|has\s+been)\s+|(?:is|was|"
+    # (set off by dashes: "Tony Hutchinson - played by Nick Pickard -"; after an apposition:
+    # "Charlie Fairhead, the show's longest serving character, played by"; "played most
+    # recently by", "who's played by Deadpool 2 star A")
+    (rx.compile(rf"(?P<c>{list_of(CH)})(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,;.()\ue000\ue002]{{1,60}},)?"
+                rf"(?:,?\s+|\s*[-–—]\s*)(?:who(?:\s+(?:is|will\s+be|was|has\s+been)|[’']s)\s+|(?:is|was|"
                 rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
-                rf"still\s+)*(?:played|portrayed|voiced)\s+by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
+                rf"still\s+|most\s+|also\s+|first\s+|last\s+|later\s+|then\s+|once\s+)*"
+                rf"(?:played|portrayed|voiced)\s+(?:(?:most\s+)?\w+ly\s+|(?:once\s+)?again\s+|now\s+)?"
+                rf"by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
      0.85),
     # SERIES brought Jane Doe back as Mara Voss
     (rx.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
@@ -196,8 +203,11 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (rx.compile(rf"(?P<p>{list_of(NAM)}),?\s+{AUX}(?:[a-z]+\s+){{0,2}}?as\s+(?:his|her|their)\s+"
                 rf"(?:[\w-]+\s+){{0,2}}?(?:roles?|characters?),?\s+(?P<c>{list_of(NAM)})"), 0.8),
     # Jane Lynch will make her first appearance on X since 2008 to again play Reid's mother Diana
-    (rx.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?\bto\s+(?:once\s+)?(?:again\s+)?(?:play|portray|"
-                rf"voice)\s+(?:{OWNED_ROLE}|(?:{DESC})?)(?P<c>{C_ITEM})"), 0.75),
+    # (or "announced her return to X to reprise her role as die-hard romantic Scarlett Brady")
+    (rx.compile(rf"(?P<p>{NAM})[^.;\ue002]{{0,80}}?\bto\s+(?:once\s+)?(?:again\s+)?(?:(?:play|portray|"
+                rf"voice)\s+|(?:reprise|resume|reclaim)\s+(?:his|her|their)\s+(?:[a-z][\w\-]*\s+)?"
+                rf"(?:role|character|part)\s+(?:as|of)\s+)(?:{OWNED_ROLE}|(?:{DESC})?)"
+                rf"(?P<c>{C_ITEM})"), 0.75),
     # series cast member Brian K. Dietzen (who plays Jimmy)
     (rx.compile(rf"(?P<p>{NAM})\s*\(\s*who\s+(?:plays|played|voices|voiced|portrays|portrayed)\s+"
                 rf"(?P<c>{C_ITEM})\s*\)"), 0.85),

@@ -20,6 +20,7 @@ looks at what the whole article calls each title and where a role is played:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 
@@ -86,9 +87,10 @@ def tv_show_word(text: str) -> bool:
 _WHERE_AFTER = rx.compile(r"\s*,?\s*(?:in|at|for|on(?=\s+Broadway\b))\s+[^.;,:()-]{0,60}")
 
 
-def _called(text: str, title: str) -> tuple[bool, bool]:
-    """Whether the text calls a title a work that is not television, and whether it calls it
-    a series (either way, by a noun just before or just after one of its mentions)."""
+def _called(text: str, title: str) -> tuple[str, bool]:
+    """The words by which the text calls a title a work that is not television ("" when it
+    does not), and whether it calls it a series (either way, by a noun just before or just
+    after one of its mentions)."""
     t = re.escape(title)
     other = re.search(
         rf"\b(?:{_WORK}|{_PLAY})\s*,?\s+{t}\b"  # "the film X", "biopic X", "hit play X"
@@ -119,7 +121,7 @@ def _called(text: str, title: str) -> tuple[bool, bool]:
         text,
         re.I,
     )
-    return other is not None, tv is not None
+    return (other.group(0) if other is not None else ""), tv is not None
 
 
 class Works:
@@ -128,7 +130,7 @@ class Works:
     def __init__(self, article: Article, known: Callable[[str], bool]) -> None:
         self.text = article.text
         self.known = known
-        self._kinds: dict[str, tuple[bool, bool]] = {}
+        self._kinds: dict[str, tuple[str, bool]] = {}
         # without a TV word nothing is called a series, so only a known title can say "TV"
         # (looked up first: a long article holds thousands of capitalised spans)
         self.says_tv = (
@@ -139,16 +141,20 @@ class Works:
         # one aside ("fresh from a Broadway run") does not make an article a film's or a stage's
         self.says_other = len(NOT_TV_WORLD.findall(self.text) + MUSIC.findall(self.text)) >= 2
 
-    def _kind(self, title: str) -> tuple[bool, bool]:
+    def _kind(self, title: str) -> tuple[str, bool]:
         k = keyof(title)
         if k not in self._kinds:
-            self._kinds[k] = _called(self.text, title) if title.strip() else (False, False)
+            self._kinds[k] = _called(self.text, title) if title.strip() else ("", False)
         return self._kinds[k]
 
     def not_tv(self, title: str) -> bool:
         """A title the article calls a film, a play, an album or a book, and never a series."""
         other, tv = self._kind(title)
-        return other and not tv
+        return bool(other) and not tv
+
+    def medium(self, title: str) -> str:
+        """The world of a title the article calls no series ("the 2002 film X": film)."""
+        return medium_of(self._kind(title)[0])
 
     def tv(self, title: str) -> bool:
         """A title the article calls a series, or one a titles list knows that the article
@@ -236,17 +242,54 @@ def _titles(text: str) -> Iterable[str]:
 _DEMONYM = rx.compile(r"[A-Z][a-z]+(?:ish|ian|can|ese)$|US$|UK$")
 
 
-def keep_television(
+# Which world a word of NOT_TV_WORLD or MUSIC belongs to, tried in this order on the words
+# that set a role there (the stage's before the film's: "the film of the musical" is a stage's)
+_MEDIA_WORDS = (
+    ("stage", rx.compile(
+        r"\b(?:musicals?|(?<!soap\s)operas?|ballets?|pantomimes?|panto|play|stage|theat(?:re|er)s?|"
+        r"Broadway|Off-Broadway|West\s+End|Royal\s+Shakespeare)\b", re.I)),
+    ("music", rx.compile(
+        r"\b(?:albums?|singles?|songs?|charts?|gigs?|concerts?|tours?|bands?|singers?|rappers?|"
+        r"records?|label)\b", re.I)),
+    ("book", rx.compile(r"\b(?:novels?|books?|trilogy|novelists?|authors?)\b", re.I)),
+    ("film", rx.compile(
+        r"\b(?:films?|movies?|biopics?|blockbusters?|film-?makers?|cinemas?|box[\s-]office|"
+        r"Hollywood|Bollywood|Oscar-nominated|directed\s+by|big[\s-]screen)\b", re.I)),
+)  # fmt: skip
+
+
+def medium_of(text: str) -> str:
+    """The world (``film``, ``stage``, ``music``, ``book``) whose word comes first in ``text``;
+    ``film`` when none does (a title the article calls no series, named without a word)."""
+    found = [(m.start(), medium) for medium, pattern in _MEDIA_WORDS if (m := pattern.search(text))]
+    return min(found)[1] if found else "film"
+
+
+def _article_medium(text: str) -> str:
+    """The world an article speaks of most, of the four."""
+    counts = {medium: len(pattern.findall(text)) for medium, pattern in _MEDIA_WORDS}
+    return max(counts, key=lambda medium: counts[medium]) if any(counts.values()) else "film"
+
+
+def mark_media(
     facts: list[NewsFact], article: Article, known: Callable[[str], bool]
 ) -> list[NewsFact]:
-    """The roles and appearances of an article that are in television, by what the article
-    calls its works (see the module's docstring) and the series ``known`` knows; other kinds of
-    fact unchanged."""
+    """The roles and appearances of an article marked with the world they are in when the
+    article says it is not television (see the module's docstring), by what it calls its works
+    and the series ``known`` knows; a title read as a character or a performer dropped; other
+    kinds of fact unchanged."""
     works = Works(article, known)
+    text = article.text
     if not works.says_tv and works.says_other:
-        return [f for f in facts if f.kind not in ("plays", "appears_in")]
+        medium = _article_medium(text)
+        return [
+            dataclasses.replace(f, medium=medium) if f.kind in ("plays", "appears_in") else f
+            for f in facts
+        ]
     elsewhere = {
-        keyof(f.subject) for f in facts if f.kind == "appears_in" and works.not_tv(f.object)
+        keyof(f.subject): f.object
+        for f in facts
+        if f.kind == "appears_in" and works.not_tv(f.object)
     }
     on_tv = {
         keyof(f.subject) for f in facts if f.kind == "appears_in" and not works.not_tv(f.object)
@@ -255,7 +298,7 @@ def keep_television(
     # so does a role of a performer the article calls a film or stage actor, in a sentence
     # that says nothing of television ("Film actress Annette Bening ... Bening played X")
     staged = {
-        (keyof(f.object), f.line)
+        (keyof(f.object), f.line): medium_of(f.sentence)
         for f in facts
         if f.kind == "plays"
         and (
@@ -265,17 +308,26 @@ def keep_television(
     }
     out = []
     for f in facts:
-        if f.kind == "appears_in" and (
-            works.not_tv(f.object)
-            or works.not_tv(f.subject)
-            or (keyof(f.subject), f.line) in staged
-        ):
-            continue
-        if f.kind == "plays" and (
-            works.not_tv(f.object)
-            or (keyof(f.object) in elsewhere and keyof(f.object) not in on_tv)
-            or (keyof(f.object), f.line) in staged
-        ):
-            continue
-        out.append(f)
+        medium = ""
+        if f.kind == "appears_in":
+            if works.not_tv(f.subject):
+                continue  # a film's or a play's title read as a character
+            if works.not_tv(f.object):
+                medium = works.medium(f.object)
+            else:
+                medium = staged.get((keyof(f.subject), f.line), "")
+        elif f.kind == "plays":
+            if works.not_tv(f.object):
+                continue  # a film's or a play's title read as a role
+            if keyof(f.object) in elsewhere and keyof(f.object) not in on_tv:
+                medium = works.medium(elsewhere[keyof(f.object)])
+            else:
+                medium = staged.get((keyof(f.object), f.line), "")
+        out.append(dataclasses.replace(f, medium=medium) if medium else f)
     return out
+
+
+def television_only(facts: list[NewsFact]) -> list[NewsFact]:
+    """The facts of television (and the kinds that have no world): what a universe of series
+    alone takes."""
+    return [f for f in facts if not f.medium]
