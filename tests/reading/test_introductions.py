@@ -87,6 +87,17 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         "to the School.\n",
         "INT. GODOWN - DAY\n\nThe banner says it all: GRAND OPENING TODAY ONLY. Mara reads "
         "Only twice.\n",
+        # one sign's or label's lettering, its parts set apart by a dash, a slash, an
+        # ampersand, a bracket or a full stop (the twenty-sixth blind look: a Lagos cargo
+        # agency's shopfront, barrels marked with their ports, an arrivals card)
+        "EXT. SHOPFRONT - DAY\n\nA faded sign: ADEBAYO CARGO UK -- LAGOS / ACCRA -- WEEKLY. "
+        "Mara was born in Lagos.\n",
+        "INT. LOCK-UP - DAY\n\nBarrels, each one marked in pen. LAGOS. ACCRA. Mara flies to "
+        "Accra.\n",
+        "EXT. ARRIVALS - DAY\n\nHe holds up a card, MADAM YEMI (LONDON), by the rail. Mara "
+        "lives in London.\n",
+        "EXT. WAREHOUSE - DAWN\n\nThe shed with ADEBAYO SHIPPING & LOGISTICS along its flank "
+        "burns. Mara runs the Logistics desk.\n",
         # camera and cutting words, and an action shouted in capitals with its preposition
         # (seen on real screenplays: "CLOSE ON WARD", "SUIT BURSTS FROM THE WRECKAGE")
         "INT. HOLD - NIGHT\n\nCLOSE ON MARA as the lamp gutters, and Mara blinks.\n",

@@ -114,8 +114,11 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
             if lower < _MIN_LOWER_SHARE * (lower + len(_UPPER.findall(el.text))):
                 continue
             text = _QUOTED.sub(lambda m: " " * len(m.group(0)), el.text)
-            for m in _RUN.finditer(text):
+            runs = list(_RUN.finditer(text))
+            for i, m in enumerate(runs):
                 run = m.group(1)
+                if _lettered(text, runs, i):
+                    continue  # "ADEBAYO CARGO UK -- LAGOS / ACCRA", "MADAM YEMI (LONDON)"
                 if len(run.split()) > (4 if "." in run.split()[0] else 3):
                     continue  # a sign's words or a shout, not a name
                 before = _WORD.findall(text[max(0, m.start() - 40) : m.start()])
@@ -132,7 +135,7 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                 if len(run.split()) > 1 and run.split()[-1] in _FIRM_WORDS:
                     continue  # "TITAN MUSIC", "HARLAN INDUSTRIES": a firm
                 aged = bool(_AGE.match(after))
-                if not aged and text[: m.start()].rstrip().endswith(":"):
+                if not aged and _LETTERS_AFTER_COLON.search(text[: m.start()]):
                     continue  # "a sign in the window: KETTLE FALLS STRONG.": what it reads
                 candidates[run] = candidates.get(run, False) or aged
     speakers = _speaker_words(scenes)
@@ -152,6 +155,27 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
         for run, aged in candidates.items()
         if run not in places and (aged or _written_as_name(run, joined) or _speaks(run, speakers))
     ]
+
+
+# Between two runs of one sign's or label's lettering: a dash, a slash, an ampersand, a bracket,
+# a full stop ("ADEBAYO SHIPPING & LOGISTICS", "LAGOS / ACCRA / DOUALA", "MADAM YEMI (LONDON)",
+# barrels "marked in pen. LAGOS. ACCRA. IBADAN."); never a comma or "and", which list the people
+# a line brings on ("JONAH, MARA and TESS enter").
+_LETTERING_GAP = rx.compile(r"[\s&/|+.()\-–—]{1,6}")
+# After a colon, nothing in lower case up to the run: the run is what something reads ("a faded
+# sign: ADEBAYO CARGO UK -- LAGOS")
+_LETTERS_AFTER_COLON = rx.compile(r":[^a-z:]*$")
+
+
+def _lettered(text: str, runs: list[re.Match[str]], i: int) -> bool:
+    """Whether run ``i`` of an action line stands beside another run with only a sign's
+    punctuation between them: one lettering, no one coming on."""
+    gaps = []
+    if i > 0:
+        gaps.append(text[runs[i - 1].end() : runs[i].start()])
+    if i + 1 < len(runs):
+        gaps.append(text[runs[i].end() : runs[i + 1].start()])
+    return any(gap.strip() and _LETTERING_GAP.fullmatch(gap) for gap in gaps)
 
 
 def _speaker_words(scenes: Sequence[Scene]) -> set[str]:

@@ -19,9 +19,11 @@ from showbible.reading.names import normalise
 from showbible.rules.base import Context
 from showbible.rules.stranger_line import plain
 
-# "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul": the line names whom it is said to.
+# "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul", "Good morning, Engineer.", "Welcome,
+# Doctor": the line names whom it is said to.
+_GREETING = r"(?i:hi|hey|hello|meet you|(?:good\s+)?(?:morning|afternoon|evening|day)|welcome)"
 _VOCATIVE = rx.compile(
-    r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
+    rf"\b{_GREETING},?\s+([A-Z][\w'-]+)"
     r"|(?:^|[.!?]\s+)(?:\.\.\.)?([A-Z][\w'-]+)\s*[?!,]"
 )
 
@@ -92,7 +94,7 @@ def is_title(word: str) -> bool:
 # A greeting's first capitalised word, and the name after it when that word is a title (a dot
 # only after an abbreviation: "Dr. Gablehouser", not "Captain. I'm from ...").
 _GREETED = rx.compile(
-    r"\b(?i:hi|hey|hello|meet you),?\s+([A-Z][\w'-]+)"
+    rf"\b{_GREETING},?\s+([A-Z][\w'-]+)"
     r"(?:(?:(?<=Dr|Mr|Ms|rs|of)\.)?[ \t]+([A-Z][\w'-]+))?"
 )
 
