@@ -241,3 +241,18 @@ def test_a_film_role_is_proposed_with_its_medium() -> None:
 
 def facts_tv(text: str) -> set[tuple[str, str, str]]:
     return {(f.kind, f.subject, f.object) for f in extract_text(text, tv_only=True)}
+
+
+def test_a_first_name_in_brackets_is_the_performer_named_in_full_before() -> None:
+    # "Zack Siler (Freddie)" after "the role played by Freddie Prinze Jr": the short one is
+    # the performer the article names in full, unless it is written as characters are
+    # ("Pip's mother": tests/news/test_news_held14.py)
+    text = (
+        "Harbour Lane remake finds its lead\n\n"
+        "She will take on the role played by Teddy Marlowe Jr in the original soap.\n\n"
+        "Harbour Lane follows fisherman Kit Varley (Teddy) as he courts the lighthouse "
+        "keeper's daughter.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Teddy Marlowe Jr", "Kit Varley") in got, got
+    assert not {f for f in got if f[0] == "plays" and f[1] == "Kit Varley"}, got

@@ -110,6 +110,9 @@ class Knowledge:
     roles: dict[str, str] = field(default_factory=dict)  # performer key -> character
     show_of: dict[str, str] = field(default_factory=dict)  # performer key -> "<show> actor X"
     bare: set[str] = field(default_factory=set)  # one-word names inside sentences (characters)
+    # one-word names written as someone's before a lower-case word ("Pip's mother"): how the
+    # press writes a character, not a performer named again
+    owners: set[str] = field(default_factory=set)
     screen: bool | None = None  # whether the article has a word of the screen (rolesigns.py)
     _series_re: re.Pattern[str] | None = None
 
@@ -536,9 +539,9 @@ _SPOKE_AFTER = rx.compile(
 _GOVERNED = rx.compile(rf"\b(?:behind|of|for|with|by)\s+(?:{NAME}\s*(?:,|and)\s+)*$")
 _CHARACTER_BEFORE = rx.compile(
     r"\b(?:as|character(?:\s+of)?|role(?:\s+of)?|plays|played|portrays|playing|voices|"
-    r"reprised|aka|AKA)\s+(?:the\s+)?"
+    r"reprised|aka|AKA)\s+(?!by\b)(?:the\s+)?"  # ("played by X" names the performer)
     # "her long-time character and supporting stars A": a performer's word ends the role's reach
-    r"(?:(?!(?:and|or|but|stars?|co-stars?|actors?|actress(?:es)?|cast)\b)[a-z][\w\-]*\s+){0,3}$"
+    r"(?:(?!(?:and|or|but|by|stars?|co-stars?|actors?|actress(?:es)?|cast)\b)[a-z][\w\-]*\s+){0,3}$"
 )
 _CHARACTER_AFTER = rx.compile(r"^,?\s*(?:is\s+|was\s+|as\s+)?(?:played|portrayed|voiced) by\b")
 

@@ -166,9 +166,16 @@ def pair_vote(kb: Knowledge, a: Mention, b: Mention) -> int:
     # "John Nolan (Fillion)": a surname alone is how the press names a performer again,
     # a first name alone how it names a character.
     sa, sb = short_form(kb, a.value), short_form(kb, b.value)
-    if sa != sb and 0 in (sa, sb):
-        return 1 if sa > sb else -1
     ea, eb = kb.performer_like(a.value), kb.performer_like(b.value)
+    if sa != sb and 0 in (sa, sb):
+        # ... unless the article names the short one's full form as a performer and not the
+        # other, and never writes the short one alone in a sentence as characters are ("Pip's
+        # mother"): "Zack Siler (Freddie)" after "the role played by Freddie Prinze Jr"
+        short, other = (ea, eb) if sa else (eb, ea)
+        alone = keyof((a if sa else b).value) in kb.owners
+        if short > 0 >= other and not alone:
+            return 1 if sa else -1
+        return 1 if sa > sb else -1
     if ea != eb:
         return 1 if ea > eb else -1
     return 0

@@ -50,6 +50,13 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         self.nlp = nlp
 
     def run(self, keep_hedged: bool = False, tv_only: bool = False) -> list[NewsFact]:
+        text = self.article.text
+        self.kb.owners = {
+            keyof(m.group(1))
+            for m in _OWNER.finditer(text)
+            # not a surname's: "Sam Heughan's role"
+            if not _CAPITALISED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        }
         learn_series(self.kb, self.article)
         learn_plain_series(self.kb, self.article)
         count_series(self.kb, self.article)
@@ -253,6 +260,11 @@ _REALITY = rx.compile(
     r"judges?|hosts?|hosted|presenters?|presented by|finalists?|reality (?:show|star|series|TV))\b",
     re.IGNORECASE,
 )
+
+
+# A capitalised word alone, as someone's, before a lower-case word: "Pip's mother"
+_OWNER = rx.compile(r"(?<![\w'’.-])([A-Z][a-z]+)['’]s\s+[a-z]")
+_CAPITALISED_BEFORE = rx.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 
 
 def _unscripted(text: str) -> bool:
