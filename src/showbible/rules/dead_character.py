@@ -37,7 +37,11 @@ class DeadCharacter(Rule):
         deaths = _standing_deaths(ctx)
         returns = Returns(ctx)
         for scene in ctx.scenes():
-            if scene.flashback:
+            # A scene its writers sealed for this rule is judged as the present even when it
+            # reads as a dream or a memory ("HAEUNDAE BEACH - DREAM" with [[allow: dead-character
+            # her grandmother comes to her]]): they say a dead character is here, and a sealed
+            # finding alarms no one.
+            if scene.flashback and self.id not in fold.allows.get(scene.key, {}):
                 continue
             for cid, presence in scene.present.items():
                 death = deaths.get(cid)

@@ -41,7 +41,10 @@ class DestroyedPlace(Rule):
             if known is not None and not scene.flashback:
                 after[id(known)] += 1
         for scene in ctx.scenes():
-            if scene.flashback or _ruins(scene.location):
+            # a dream or a memory its writers sealed for this rule is judged as the present
+            # (dead_character.py): the seal says the place stands here
+            dreamt = scene.flashback and self.id not in fold.allows.get(scene.key, {})
+            if dreamt or _ruins(scene.location):
                 continue
             place = place_key(scene)
             known = _destroyed(fold, scene)
