@@ -518,7 +518,8 @@ def _franchise_forms(kb: Knowledge, text: str) -> None:
 _PERFORMER_BEFORE = rx.compile(
     r"(?:\b(?:actor|actress|actors|actresses|star|stars|[Ss]tarring|co-star|co-stars|alum|"
     r"veteran|newcomer|cast members?|performer|comedian|voice actor|played by|portrayed by|"
-    r"voiced by|the late)\s*,?\s*|[’']s\s+(?:voice actor|star)\s*,?\s*)$"
+    r"voiced by|the late)\s*,?\s*(?:and\s+(?:[a-z][\w\-]*\s+){1,2})?|"  # "co-star and boyfriend X"
+    r"[’']s\s+(?:voice actor|star)\s*,?\s*)$"
 )
 _PERFORMER_AFTER = rx.compile(
     r"^(?:,\s*who\s+)?\s*(?:plays|played|portrays|portrayed|voices|voiced|is playing|stars as|"
