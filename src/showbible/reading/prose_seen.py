@@ -108,6 +108,12 @@ _OPENING = rx.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = rx.compile(r"^['’][sS]?\s+")
+_SHROUDED = rx.compile(
+    r"\b(?:(?:sheet|blanket|cloth|shroud|tarp|tarpaulin|coat|jacket|veil)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:over|across)|(?:closes?|closed|closing|shuts?|shutting)|(?:covers?|covered|covering))\s+$",
+    re.IGNORECASE,
+)
+_FACE_AFTER = rx.compile(r"^['’]s\s+(?:face|eyes|eyelids|head|body)\b")
 # After the name, a time before the scene or a habit: "which Struan had wound every Sunday",
 # "as Morag would afterwards say" ("had" only before a participle: "Cole had a drink" is now).
 _NOT_NOW = ("would", "used", "had")
@@ -234,6 +240,11 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
     head, listed = before, False
     while m := _LISTED_BEFORE.search(head, max(0, len(head) - _BACK)):
         head, listed = head[: m.start()], True
+    # A face covered or eyes closed by another's hand is what is done for the dead ("draws the
+    # sheet up over Hanlon's face", the twenty-seventh blind look): not shown alive. (A hand
+    # taken, a shoulder touched stay shown: the living are touched far more often.)
+    if _SHROUDED.search(head, max(0, len(head) - _BACK)) and _FACE_AFTER.match(after):
+        return False
     if _acted_on(head):
         return True
     compared = _COMPARED.search(head, max(0, len(head) - _BACK))
