@@ -256,3 +256,16 @@ def test_a_first_name_in_brackets_is_the_performer_named_in_full_before() -> Non
     got = facts(text)
     assert ("plays", "Teddy Marlowe Jr", "Kit Varley") in got, got
     assert not {f for f in got if f[0] == "plays" and f[1] == "Kit Varley"}, got
+
+
+def test_a_role_before_a_networks_show_is_no_title() -> None:
+    # "playing the miserable pensioner Tommy in the BBC sitcom Early Doors": "Tommy in the
+    # BBC" had been read as a show's title before "sitcom"
+    text = (
+        "Harbour Lane actor dies aged 81\n\n"
+        "Ned Colley was best known for playing the grumpy ferryman Seth in the BBC sitcom "
+        "Harbour Lane.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Ned Colley", "Seth") in got, got
+    assert ("appears_in", "Seth", "Harbour Lane") in got, got

@@ -51,6 +51,8 @@ _NETWORKS = (
 )
 
 
+_NETWORK_TAIL = rx.compile(rf"\s(?:in|on|at)\s+the\s+{_NETWORKS}$")
+
 SERIES_CUES = [
     # Marvel's The Defenders, Netflix's Jessica Jones, ABC's Family Matters
     rx.compile(rf"\b{_NETWORKS}(?:[’']s?|‘)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
@@ -548,8 +550,13 @@ def cue_titles(article: Article) -> list[str]:
                     names.extend(items)
                 # "a key role in Leslie's campaign": a first name's possessive, a person's;
                 # "another fan of the show Tweeted.": a verb's past form, the clause's verb
+                # "the miserable pensioner Tommy in the BBC sitcom": a role, then a network's
                 names = [
-                    n for n in names if not _persons_possessive(n, text, m) and not _past_verb(n)
+                    n
+                    for n in names
+                    if not _persons_possessive(n, text, m)
+                    and not _past_verb(n)
+                    and not _NETWORK_TAIL.search(n)
                 ]
                 if para.title:  # a headline's "Show: what this is about" names the show alone
                     names = [_headline_show(n) for n in names]
