@@ -199,3 +199,16 @@ def test_a_long_running_show_in_an_article_about_a_theatre_is_no_tv_word() -> No
     # concert, a radio or a ceremony (the recall work's round-up does not: its roles stand)
     assert not triples(STAGE_SHOW, tv_only=True), triples(STAGE_SHOW, tv_only=True)
     assert media(STAGE_SHOW) and all(media(STAGE_SHOW).values()), media(STAGE_SHOW)
+
+
+def test_broadway_is_no_work_in_a_films_article() -> None:
+    # "Broadway star Ben Platt is set to reprise his role as Evan as the project moves to the
+    # big screen": in an article about a film every role is marked, but Broadway is no work
+    text = (
+        "Lantern Bay musical heads to the big screen\n\n"
+        "The film of the musical Lantern Bay has begun shooting, the studio said. Broadway star "
+        "Tom Reyes is set to reprise his role as Ivo Crane as the project moves to the big "
+        "screen.\n"
+    )
+    marked = media(text)
+    assert not [f for f in marked if f[2] == "Broadway"], marked

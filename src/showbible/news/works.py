@@ -24,6 +24,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 
+from showbible.news.cinema import stage_or_screen
 from showbible.news.cleaning import Article
 from showbible.news.facts import NewsFact
 from showbible.news.names import NOT_NAME_START, keyof
@@ -279,9 +280,10 @@ def mark_media(
     and the series ``known`` knows; a title read as a character or a performer dropped; other
     kinds of fact unchanged."""
     works = Works(article, known)
-    text = article.text
+    # "Broadway star X ... reprise his role as Evan": the stage's world, no work
+    facts = [f for f in facts if not (f.kind == "appears_in" and stage_or_screen(f.object))]
     if not works.says_tv and works.says_other:
-        medium = _article_medium(text)
+        medium = _article_medium(article.text)
         return [
             dataclasses.replace(f, medium=medium) if f.kind in ("plays", "appears_in") else f
             for f in facts
