@@ -91,8 +91,9 @@ def test_the_bible_always_wins() -> None:
         "ROMULAN", "KLINGON", "BAJORAN", "Q2",
         # a period household's people (the twenty-fourth blind look: a FOOTMAN in two acts)
         "FOOTMAN", "LINKBOY", "POSTBOY", "CHAMBERMAID", "OSTLER",
-        # ... and a rescue's crews (the twenty-fifth: a WINCHMAN reading out a route)
-        "WINCHMAN", "LOOKOUT", "COASTGUARD",
+        # ... and a rescue's crews (the twenty-fifth: a WINCHMAN reading out a route), a
+        # team's and a market's (the twenty-eighth: a football TRAINER, a Dales DROVER)
+        "WINCHMAN", "LOOKOUT", "COASTGUARD", "TRAINER", "DROVER", "AUCTIONEER",
     ],
 )  # fmt: skip
 def test_walk_on_labels(label: str) -> None:
@@ -373,6 +374,23 @@ def test_a_modifier_before_a_position_is_one_person_when_the_scripts_show_one() 
     assert baron.walk_on is None and baron.settled and not baron.distinctive
     officer = cast.crossings["science-officer"]
     assert officer.walk_on == lexicon.MODIFIED_POSITION and not officer.settled
+
+
+def test_with_a_bible_a_modified_position_it_leaves_out_stays_a_role() -> None:
+    # The twenty-eighth blind look: BUS CONDUCTOR, cued in both series among the same
+    # villagers, whom the bible does not name; without a bible the same scripts make one person
+    # of GLASS BARON (the case above).
+    bible = BibleConf.model_validate(
+        {"characters": {c.lower(): {"name": c.title(), "aliases": [c]} for c in ("HERO", "WREN")}}
+    )
+    main = ["HERO", "SIDEKICK"]
+    one = [("one", [*main, "BUS CONDUCTOR", "WREN", f"GUEST{n}"]) for n in range(6)]
+    two = [("two", [*main, "BUS CONDUCTOR", "WREN", f"VISITOR{n}"]) for n in range(4)]
+    cast = settled(one + two, bible)
+    conductor = cast.crossings["bus-conductor"]
+    assert conductor.walk_on == lexicon.MODIFIED_POSITION and not conductor.settled
+    bare = settled(one + two)
+    assert bare.crossings["bus-conductor"].walk_on is None
 
 
 def test_a_modified_position_the_universe_counts_is_a_role() -> None:

@@ -98,6 +98,10 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         "lives in London.\n",
         "EXT. WAREHOUSE - DAWN\n\nThe shed with ADEBAYO SHIPPING & LOGISTICS along its flank "
         "burns. Mara runs the Logistics desk.\n",
+        # an inscription under a photograph, a name with a job and its years (the twenty-
+        # eighth blind look's pub: ARTHUR HEBBLETHWAITE, LANDLORD, 1919-1927)
+        "INT. PUB - NIGHT\n\nShe looks up at the photograph, a big laughing man, with ARTHUR "
+        "HEBBLETHWAITE, LANDLORD, 1919-1927 in copperplate underneath. Arthur would know.\n",
         # camera and cutting words, and an action shouted in capitals with its preposition
         # (seen on real screenplays: "CLOSE ON WARD", "SUIT BURSTS FROM THE WRECKAGE")
         "INT. HOLD - NIGHT\n\nCLOSE ON MARA as the lamp gutters, and Mara blinks.\n",

@@ -35,6 +35,15 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["depiction", "depiction"],
         ),
         ("Danny stands where Cole died.", ["Danny", "Cole"], ["present", "place"]),
+        # "what was X" is his remains (the twenty-eighth blind look: "carrying between them
+        # what was Jacob Alderson, wrapped in the best blanket"); "What was X doing" asks
+        (
+            "Ezra and Sam come out, carrying between them what was Jacob Alderson, wrapped in "
+            "a blanket.",
+            ["Ezra", "Sam", "Jacob Alderson"],
+            ["present", "present", "remains"],
+        ),
+        ("They find what is left of Cole under the rubble.", ["Cole"], ["remains"]),
         # a name and the years of a life: a stone's or a plaque's words (the seventeenth blind
         # look), and its hard negative, a year that is no life's span
         ("DR. ANTON REISS 1919 - 1961.", ["DR. ANTON REISS"], ["depiction"]),

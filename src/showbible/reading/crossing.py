@@ -183,7 +183,14 @@ def settle(
         series = sorted(where.get(cid, {}), key=lambda s: order.get(s, len(order)))
         why = walk_on(label)
         crossing = Crossing(cid, label, series, why, distinctive(label))
-        if why == MODIFIED_POSITION and _one_person(cid, where[cid], episodes, main):
+        # With a bible, its writers have named their people: a label it leaves out that reads
+        # as a role (the twenty-eighth blind look's BUS CONDUCTOR of the Darrowby bus, cued in
+        # both series among the same villagers) stays a role.
+        if (
+            why == MODIFIED_POSITION
+            and not anchors
+            and _one_person(cid, where[cid], episodes, main)
+        ):
             # ICE KING, PEPPERMINT BUTLER: one person by the scripts' evidence, but a label
             # that reads as a description is never distinctive on its own.
             crossing.walk_on = why = None

@@ -135,6 +135,8 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                 if len(run.split()) > 1 and run.split()[-1] in _FIRM_WORDS:
                     continue  # "TITAN MUSIC", "HARLAN INDUSTRIES": a firm
                 aged = bool(_AGE.match(after))
+                if not aged and _INSCRIPTION_AFTER.match(after):
+                    continue  # "ARTHUR HEBBLETHWAITE, LANDLORD, 1919-1927 in copperplate"
                 if not aged and _LETTERS_AFTER_COLON.search(text[: m.start()]):
                     continue  # "a sign in the window: KETTLE FALLS STRONG.": what it reads
                 candidates[run] = candidates.get(run, False) or aged
@@ -162,6 +164,10 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
 # barrels "marked in pen. LAGOS. ACCRA. IBADAN."); never a comma or "and", which list the people
 # a line brings on ("JONAH, MARA and TESS enter").
 _LETTERING_GAP = rx.compile(r"[\s&/|+.()\-–—]{1,6}")
+# After a run, more capitals and then a year or a number before any word in lower case: an
+# inscription under a photograph, on a stone, a plaque ("ARTHUR HEBBLETHWAITE, LANDLORD,
+# 1919-1927"); an age is read before this ("MARA, 40s,").
+_INSCRIPTION_AFTER = rx.compile(r"^(?:\s*[,.]?\s*[A-Z][A-Z'’.\-]*)*\s*[,.]?\s*\d")
 # After a colon, nothing in lower case up to the run: the run is what something reads ("a faded
 # sign: ADEBAYO CARGO UK -- LAGOS")
 _LETTERS_AFTER_COLON = rx.compile(r":[^a-z:]*$")

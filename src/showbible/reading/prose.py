@@ -178,6 +178,8 @@ _DEAD_AFTER = rx.compile(
 _DEAD_BEFORE = rx.compile(
     r"\b(?:the\s+)?(?:late|dead|deceased|murdered|slain|drowned|lifeless|bury|buries|buried|"
     r"burying|cremate|cremated|exhume|exhumed|entomb|entombed)\s+$"
+    # "carrying between them what was Jacob Alderson", "what is left of Cole": the remains
+    r"|\bwhat\s+(?:was|had\s+been|once\s+was|(?:is|was)\s+left\s+of|remains\s+of|remained\s+of)\s+$"
 )
 # A body under a sheet: "a sheet over Tobias", "the tarp covering Cole".
 _COVERED = rx.compile(r"\b(?:sheet|tarp|shroud|blanket|body\s+bag)\s+(?:over|covers|covering)\s+$")
