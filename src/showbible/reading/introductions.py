@@ -167,7 +167,9 @@ _LETTERING_GAP = rx.compile(r"[\s&/|+.()\-–—]{1,6}")
 # After a run, more capitals and then a year or a number before any word in lower case: an
 # inscription under a photograph, on a stone, a plaque ("ARTHUR HEBBLETHWAITE, LANDLORD,
 # 1919-1927"); an age is read before this ("MARA, 40s,").
-_INSCRIPTION_AFTER = rx.compile(r"^(?:\s*[,.]?\s*[A-Z][A-Z'’.\-]*)*\s*[,.]?\s*\d")
+# (a separator before each word, no full stop inside one: read in one pass, never backtracking
+# over how a long run of capitals splits into words)
+_INSCRIPTION_AFTER = rx.compile(r"^(?:[\s,.]+[A-Z][A-Z'’\-]*)*[\s,.]+\d")
 # After a colon, nothing in lower case up to the run: the run is what something reads ("a faded
 # sign: ADEBAYO CARGO UK -- LAGOS")
 _LETTERS_AFTER_COLON = rx.compile(r":[^a-z:]*$")
