@@ -433,9 +433,19 @@ def _episode(scene: SceneFacts) -> tuple[str, str]:
 
 def _answered_with_a_name(ctx: Context, speeches: list[Speech], k: int, targets: list[str]) -> bool:
     """Whether the next speech is one of ``targets`` giving their own name ("Ruth Raine,
-    ma'am.", "I'm Ruth."), as an answer to a question of who they are."""
+    ma'am.", "I'm Ruth.") or saying what they are ("A gentleman that loves the morning, sir",
+    the twenty-fourth blind look's disguise), as an answer to a question of who they are."""
     nxt = speeches[k + 1] if k + 1 < len(speeches) else None
-    return nxt is not None and nxt.character in targets and says_own_name(ctx, nxt)
+    if nxt is None or nxt.character not in targets:
+        return False
+    return says_own_name(ctx, nxt) or _SELF_DESCRIBED.match(plain(nxt.text)) is not None
+
+
+# An answer to "Who are you?" that says what the speaker is: "A gentleman that loves the
+# morning", "Just a friend", "Nobody you'd know" (not "This is Bob", "He's my cousin").
+_SELF_DESCRIBED = rx.compile(
+    r"\W*(?:(?:just|only|merely)\s+)?(?:an?|nobody|no\s+one|one\s+who|your)\s+\w", re.IGNORECASE
+)
 
 
 def _addressees(ctx: Context, scene: SceneFacts, speeches: list[Speech], k: int) -> list[str]:
