@@ -393,6 +393,17 @@ def test_with_a_bible_a_modified_position_it_leaves_out_stays_a_role() -> None:
     assert bare.crossings["bus-conductor"].walk_on is None
 
 
+def test_with_a_bible_a_modified_position_in_one_series_is_a_role() -> None:
+    # The twenty-ninth blind look: a DESPATCH RIDER cued in two episodes of one series, whom
+    # the bible does not name, was a person and so in two places on one night.
+    bible = BibleConf.model_validate({"characters": {"peg": {"name": "Peg", "aliases": ["PEG"]}}})
+    cast = settled([("one", ["PEG", "DESPATCH RIDER"]), ("one", ["PEG", "DESPATCH RIDER"])], bible)
+    rider = cast.resolve_cue("DESPATCH RIDER", "one").character
+    assert cast.is_walk_on(rider)
+    bare = settled([("one", ["PEG", "GLASS BARON"]), ("one", ["PEG", "GLASS BARON"])])
+    assert not bare.is_walk_on(bare.resolve_cue("GLASS BARON", "one").character)
+
+
 def test_a_modified_position_the_universe_counts_is_a_role() -> None:
     # CANDY GUARDS and CANDY GUARD 2: there are many of them, whatever company they keep.
     labels = ["CANDY GUARD", "CANDY GUARDS", "CANDY GUARD 2", "GLASS BARON"]

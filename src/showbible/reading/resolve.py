@@ -60,8 +60,7 @@ class Cast:
         # Titles that name someone else, less those the bible declares strippable.
         self.name_changing = frozenset(NAME_CHANGING_TITLES) - self.titles
         self.roles = frozenset(BUILTIN_ROLES) | {normalise(r) for r in bible.roles}
-        # The bible's places by name: "the arcade sign, SANDBOX ARCADE," introduces no one, nor
-        # does a longer name ending in one ("MEMORIAL BREAK ROOM").
+        # The bible's places: "SANDBOX ARCADE", "MEMORIAL BREAK ROOM" introduce no one.
         names = (n for p in bible.places.values() for n in (p.name or "", *p.aliases))
         self._places = tuple({" " + normalise(n) for n in names} - {" "})
         self.characters: dict[str, Character] = {}
@@ -69,8 +68,7 @@ class Cast:
         self._exact: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
         self._stripped: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
         self._provisional_by_key: dict[str, str] = {}
-        # Labels cued in several series and not settled as one character there: provisional id
-        # -> series -> the id it has in that series (see settle()).
+        # Labels cued in several series, not one character there: id -> series -> id there.
         self._split: dict[str, dict[str, str]] = {}
         self._split_base: dict[str, Character] = {}
         self.crossings: dict[str, Crossing] = {}
@@ -86,6 +84,7 @@ class Cast:
         self.forms: dict[str, set[str]] = defaultdict(set)
         # Aliases written in lower case ("your uncle") are matched in text exactly as written.
         self._phrases: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
+        self._bible_people = bool(bible.characters)
         for cid, conf in bible.characters.items():
             char = Character(
                 id=cid,
@@ -494,7 +493,8 @@ class Cast:
         if char is None or not char.provisional:
             return False
         why = lexicon.walk_on(normalise(char.name), self.roles, self.classes)
-        return why is not None and why != MODIFIED_POSITION
+        # with a bible, a label it leaves out that reads as a role is one (DESPATCH RIDER)
+        return why is not None and (why != MODIFIED_POSITION or self._bible_people)
 
     # --- names in text -------------------------------------------------------------------
 
