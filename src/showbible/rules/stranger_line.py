@@ -65,6 +65,11 @@ _EMBEDDED = rx.compile(
 # "Who are you? The Hardy boys?", "Who are you, Larry King?": a guess that answers itself.
 _GUESS = rx.compile(r"\s*[?!,]+\s*([^.!?]{1,40})\?")
 _NOT_GUESS = rx.compile(r"(?i)^(?:and|or|but|why|what|where|how|when|who|do|did|are|is|can)\b")
+# ... nor is a question of its own after a call: "Who are you? Chat, does anyone know this
+# guy?" (the twenty-ninth blind look's livestream)
+_QUESTION_AFTER = rx.compile(
+    r"(?i),\s*(?:does|do|did|is|are|was|can|could|will|would|has|have)\s+(?:any|some|no|every)?\w+"
+)
 # A speech to a room or a formula: "Welcome, everybody! My name is Andy", "I'm Meredith and
 # I'm an alch...", "I'm Monica. I'm disgusting." -- the introduction frames something else.
 _AUDIENCE = rx.compile(
@@ -121,7 +126,12 @@ def stranger_phrase(text: str) -> tuple[str, int] | None:
             if not (_CLAUSE_END.match(rest) or (who and _WHO_TAIL.match(rest))):
                 continue  # "Who are you talking to?", "I don't know you'd be so bored"
             guess = _GUESS.match(rest)
-            if guess and not _NOT_GUESS.match(guess.group(1).strip()) and not _vocative(guess):
+            if (
+                guess
+                and not _NOT_GUESS.match(guess.group(1).strip())
+                and not _QUESTION_AFTER.search(guess.group(1))
+                and not _vocative(guess)
+            ):
                 continue  # "Who are you? Ansel Adams?!"
         return m.group(0), m.start()
     return None
