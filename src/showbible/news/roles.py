@@ -173,9 +173,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"(?:the|an?|his|her|their|\ue002\d+\ue003[’']s)\s+[^,;.()]{{1,80}}?,\s+(?P<c>{NAM})"
                 rf"(?=\s*(?:[.;–—]|,\s+[a-z]|$))"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
-    # (set off by dashes: "Tony Hutchinson - played by Nick Pickard -"; after an apposition:
-    # "Charlie Fairhead, the show's longest serving character, played by"; "played most
-    # recently by", "who's played by Deadpool 2 star A")
+    # (also "X - played by A -", "X, the show's longest serving character, played by A")
     (rx.compile(rf"(?P<c>{list_of(CH)})(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,;.()\ue000\ue002]{{1,60}},)?"
                 rf"(?:,?\s+|\s*[-–—]\s*)(?:who(?:\s+(?:is|will\s+be|was|has\s+been)|[’']s)\s+|(?:is|was|"
                 rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
