@@ -1,5 +1,6 @@
 """What kind of work a title is, by the article's own words: a film, a play, an album or a book
-is no TV series, and a role in one is no TV role.
+is no TV series, and a role in one is no TV role: it is proposed with its ``medium`` (``film``,
+``stage``, ``music``, ``book``), which ``tv_only`` leaves out.
 
 Entertainment news that is not about television still reads like casting news ("The Aviator,
 starring Leonardo DiCaprio as Howard Hughes", "who plays Hector in The History Boys at the
@@ -8,14 +9,15 @@ Drake"). The relation rules see one sentence and a titles list that holds films 
 looks at what the whole article calls each title and where a role is played:
 
 - a title the article calls a film, a play, a musical, an opera, an album, a single, a song or a
-  book ("the film X", "X, the movie", "X album", "biopic X") and never a series is no show: no
-  character appears in it, it is nobody's character, and it appears in nothing;
+  book ("the film X", "X, the movie", "X album", "biopic X") and never a series is no show:
+  what appears in it has its medium, and it is nobody's character and appears in nothing;
 - a role whose own sentence sets it in such a work (a film's or a stage's word or title before
-  the role, or right after it: "in Mike Leigh's film", "on stage") and names no television is
-  no TV role;
+  the role, or right after it: "in Mike Leigh's film", "on stage") and names no television has
+  the medium its words name;
 - an article that never says anything of television (no TV word, no channel, no known series,
   no "show" in an article that names no stage, concert, radio or ceremony) but speaks of films,
-  stages or records proposes no role and no appearance at all.
+  stages or records gives every role and appearance the medium it speaks of most;
+- Broadway, the West End, Hollywood are worlds, no work anyone appears in.
 """
 
 from __future__ import annotations
