@@ -140,3 +140,28 @@ def test_a_minimum_confidence_keeps_only_the_surer_facts(
     assert len(sure) < len(every)
     code3, _, err = run(capsys, "news", str(path), "--min-confidence", "2")
     assert code3 == 2 and "min-confidence" in err
+
+
+def test_a_film_role_is_marked_and_tv_only_leaves_it_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `news --format json` carries the medium of a role set in a film; `--tv-only` leaves the
+    # role out, as the reader did before it was marked
+    monkeypatch.chdir(tmp_path)  # no universe upward: nothing is recorded for review
+    article = tmp_path / "film.txt"
+    article.write_text(
+        "Jane Holt recalls her spy role\n\n"
+        "Jane Holt has joined the soap Harbour Lane.\n\n"
+        "The Oscar-winning actress played NSA agent Mara Voss in the 2002 film Salt Flats.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "news", "--format", "json", str(article))
+    assert code == 0
+    marked = {
+        (f["kind"], f["subject"], f["object"]): f.get("medium") for f in json.loads(out)["facts"]
+    }
+    assert marked.get(("plays", "Jane Holt", "Mara Voss")) == "film", marked
+    code, out, _ = run(capsys, "news", "--format", "json", "--tv-only", str(article))
+    assert code == 0
+    kept = {(f["kind"], f["subject"], f["object"]) for f in json.loads(out)["facts"]}
+    assert ("plays", "Jane Holt", "Mara Voss") not in kept, kept
