@@ -7,8 +7,8 @@ from __future__ import annotations
 from showbible.news import extract_text, reader
 
 
-def facts(text: str) -> set[tuple[str, str, str]]:
-    return {(f.kind, f.subject, f.object) for f in extract_text(text)}
+def facts(text: str, tv_only: bool = False) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, tv_only=tv_only)}
 
 
 def test_a_captions_kicker_word_is_no_show() -> None:
@@ -236,11 +236,7 @@ def test_a_film_role_is_proposed_with_its_medium() -> None:
     got = {(f.kind, f.subject, f.object): f.medium for f in extract_text(text)}
     assert got.get(("plays", "Jane Holt", "Mara Voss")) == "film", got
     assert got.get(("plays", "Tom Reyes", "Ned Crane")) == "", got
-    assert ("plays", "Jane Holt", "Mara Voss") not in facts_tv(text)
-
-
-def facts_tv(text: str) -> set[tuple[str, str, str]]:
-    return {(f.kind, f.subject, f.object) for f in extract_text(text, tv_only=True)}
+    assert ("plays", "Jane Holt", "Mara Voss") not in facts(text, tv_only=True)
 
 
 def test_a_first_name_in_brackets_is_the_performer_named_in_full_before() -> None:

@@ -169,11 +169,11 @@ def pair_vote(kb: Knowledge, a: Mention, b: Mention) -> int:
     ea, eb = kb.performer_like(a.value), kb.performer_like(b.value)
     if sa != sb and 0 in (sa, sb):
         # ... unless the article names the short one's full form as a performer and not the
-        # other, and never writes the short one alone in a sentence as characters are ("Pip's
+        # other, and never writes the short one as someone's, as characters are ("Pip's
         # mother"): "Zack Siler (Freddie)" after "the role played by Freddie Prinze Jr"
         short, other = (ea, eb) if sa else (eb, ea)
-        alone = keyof((a if sa else b).value) in kb.owners
-        if short > 0 >= other and not alone:
+        owner = keyof((a if sa else b).value) in kb.owners
+        if short > 0 >= other and not owner:
             return 1 if sa else -1
         return 1 if sa > sb else -1
     if ea != eb:

@@ -68,7 +68,7 @@ _NOT_GUESS = rx.compile(r"(?i)^(?:and|or|but|why|what|where|how|when|who|do|did|
 # ... nor is a question of its own after a call: "Who are you? Chat, does anyone know this
 # guy?" (the twenty-ninth blind look's livestream)
 _QUESTION_AFTER = rx.compile(
-    r"(?i),\s*(?:does|do|did|is|are|was|can|could|will|would|has|have)\s+(?:any|some|no|every)?\w+"
+    r"(?i),\s*(?:does|do|did|is|are|was|can|could|will|would|has|have)\s+\w"
 )
 # A speech to a room or a formula: "Welcome, everybody! My name is Andy", "I'm Meredith and
 # I'm an alch...", "I'm Monica. I'm disgusting." -- the introduction frames something else.
