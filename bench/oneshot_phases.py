@@ -66,7 +66,10 @@ def _edit(script: Path) -> None:
     lines = script.read_text(encoding="utf-8").rstrip("\n").split("\n")
     for k in range(len(lines) - 1, -1, -1):
         line = lines[k]
-        if line.strip() and not line.isupper() and not line.startswith(("[", "(", "INT", "EXT")):
+        # A line of one word is no speech ("End" closing a transcript: with a word added, a
+        # line of the episode's text, which is another scene, and a whole build).
+        speech = len(line.split()) > 1
+        if speech and not line.isupper() and not line.startswith(("[", "(", "INT", "EXT")):
             lines[k] = line + " Quite so."
             break
     script.write_text("\n".join(lines) + "\n", encoding="utf-8")

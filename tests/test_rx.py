@@ -4,6 +4,8 @@ same in every process, so that a second process compiles nothing."""
 
 from __future__ import annotations
 
+import array
+import base64
 import json
 import os
 import re
@@ -144,7 +146,10 @@ def test_code_that_is_no_program_is_refused_by_sre_and_compiled_afresh(cache_dir
     head, _, body = path.read_bytes().partition(b"\n")
     rows = json.loads(body)
     for row in rows["compiled"]:
-        row[3] = [row[3][0], 99999, *row[3][2:]]  # an opcode that does not exist
+        words = array.array("I")
+        words.frombytes(base64.b64decode(row[3]))
+        words[1] = 99999  # an opcode that does not exist
+        row[3] = base64.b64encode(words.tobytes()).decode()
     import hashlib
 
     forged = json.dumps(rows).encode()
@@ -156,6 +161,31 @@ def test_code_that_is_no_program_is_refused_by_sre_and_compiled_afresh(cache_dir
     assert made.search("Ann enters now") is not None
     cache = rx._cache
     assert cache is not None and (pattern, int(flags)) in cache.new  # compiled afresh
+
+
+def test_a_pattern_no_process_asks_for_is_dropped_after_some_saves(cache_dir: Path) -> None:
+    """An older engine's patterns would stay in the file forever, and every process pays for
+    reading them: one that no process asked for in KEEP_GENERATIONS saves is dropped, while
+    one asked for again is kept however old."""
+    stale, kept = SAMPLES[0], SAMPLES[1]
+    rx.compile(*stale)
+    rx.compile(*kept)
+    rx.save()
+    for n in range(rx.KEEP_GENERATIONS + 1):
+        _fresh_process()
+        rx.compile(*kept)
+        rx.compile(f"new pattern {n}", 0)  # something new, so that the process saves
+        rx.save()
+        cache = rx._cache
+        assert cache is not None
+        assert ((stale[0], int(stale[1])) in cache.entries) == (n < rx.KEEP_GENERATIONS - 1)
+    _fresh_process()
+    assert rx.compile(*kept) == re.compile(*kept)
+    cache = rx._cache
+    assert cache is not None and cache.new == {} and cache.generation == rx.KEEP_GENERATIONS + 2
+    assert (stale[0], int(stale[1])) not in cache.entries
+    assert {p for p, _f in cache.entries} >= {kept[0], "new pattern 8", "new pattern 1"}
+    assert "new pattern 0" not in {p for p, _f in cache.entries}
 
 
 def test_no_file_when_caches_are_off(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,20 +13,28 @@ that is not public (``re._parser``, ``re._compiler._code``, ``_sre.compile``'s a
 named in the file's header with the interpreter's version and ``_sre.MAGIC``; another Python
 has another file, and a missing piece turns the cache off (plain ``re.compile``).
 
+The file's cost is its reading, in every process: each pattern's code is kept as the base64 of
+its 32-bit words (JSON's integers took 44 ms to parse for 965 patterns) and decoded only when
+the pattern is asked for; and a pattern no process has asked for in the last
+``KEEP_GENERATIONS`` saves (an older engine's) is dropped, so the file holds about what this
+engine compiles.
+
 Trust: JSON only (never marshal or pickle), the body's digest in the header (a damaged or
 truncated file is ignored), and ``_sre.compile`` checks the code it is given (a list that is
 no valid program raises, and the pattern is compiled afresh). A list that is a valid program
 of another pattern would be believed, as the YAML cache's trees would: hence the folder must
 be the user's own and closed to others (cachedir.py), like the daemon's socket. Only patterns
 fixed in the source go through here (module-level constants), never ones made from a universe's
-names, so the file holds what this engine compiles and stays small (about a megabyte). Written
-once at the exit of a process that compiled something new, atomically; best-effort, as every
-cache.
+names, so the file holds what this engine compiles (three or four megabytes). Written once at
+the exit of a process that compiled something new, atomically; best-effort, as every cache.
 """
 
 from __future__ import annotations
 
+import array
 import atexit
+import base64
+import binascii
 import contextlib
 import hashlib
 import importlib
@@ -44,13 +52,15 @@ import orjson
 
 from showbible.quick.cachedir import cache_folder
 
-FORMAT = 1  # bump when an entry's layout changes
-MAX_ENTRIES = 4096  # beyond this, a save keeps only what its process used (old engines' drop)
+FORMAT = 2  # bump when an entry's layout changes (2: code as base64 words, generations)
+MAX_ENTRIES = 4096  # beyond this, a save keeps only what its process used
+KEEP_GENERATIONS = 8  # saves a pattern no process asked for survives (an older engine's)
 MAX_BYTES = 32 * 1024 * 1024
+_WORD = "I"  # _sre's code words: CODESIZE 4 (in the header), the machine's byte order
 
-# (final flags, code, groups, group index, index group): _sre.compile's arguments after the
-# pattern, as JSON gives them back.
-Entry = tuple[int, list[int], int, dict[str, int], list[str | None]]
+# (final flags, code as base64 of its words, groups, group index, index group): _sre.compile's
+# arguments after the pattern, as JSON gives them back.
+Entry = tuple[int, str, int, dict[str, int], list[str | None]]
 Key = tuple[str, int]
 DerivedKey = tuple[str, str, int]  # (what derived it, with its version; the pattern; flags)
 
@@ -76,6 +86,8 @@ class _Cache:
     path: Path | None
     entries: dict[Key, Entry]
     derived: dict[DerivedKey, str | None]
+    generation: int = 0  # the file's: how many saves made it
+    ages: dict[Key | DerivedKey, int] = field(default_factory=dict)  # the save that last used each
     used: set[Key | DerivedKey] = field(default_factory=set)
     new: dict[Key, Entry] = field(default_factory=dict)
     new_derived: dict[DerivedKey, str | None] = field(default_factory=dict)
@@ -133,13 +145,15 @@ def _save_at_exit(cache: _Cache) -> None:
 
 def _from_entry(pattern: str, entry: Entry) -> re.Pattern[str] | None:
     assert _INTERNALS is not None
-    final, code, groups, groupindex, indexgroup = entry
+    final, encoded, groups, groupindex, indexgroup = entry
     try:
+        words = array.array(_WORD)
+        words.frombytes(base64.b64decode(encoded, validate=True))
         made: re.Pattern[str] = _INTERNALS[2].compile(
-            pattern, final, code, groups, groupindex, tuple(indexgroup)
+            pattern, final, words.tolist(), groups, groupindex, tuple(indexgroup)
         )
-    except (RuntimeError, TypeError, ValueError, OverflowError):  # "invalid SRE code"
-        return None
+    except (RuntimeError, TypeError, ValueError, OverflowError, binascii.Error):
+        return None  # "invalid SRE code", or no code at all
     return made
 
 
@@ -150,7 +164,9 @@ def _entry(pattern: str, flags: int, made: re.Pattern[str]) -> Entry | None:
     parser, compiler, _sre = _INTERNALS
     try:
         parsed = parser.parse(pattern, flags)
-        code = [int(op) for op in compiler._code(parsed, flags)]
+        code = base64.b64encode(
+            array.array(_WORD, [int(op) for op in compiler._code(parsed, flags)]).tobytes()
+        ).decode("ascii")
         groupindex = {str(k): int(v) for k, v in parsed.state.groupdict.items()}
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():
@@ -173,6 +189,7 @@ def _header() -> dict[str, Any]:
         "implementation": sys.implementation.name,
         "sre": [getattr(sre, "MAGIC", None), getattr(sre, "CODESIZE", None)],
         "maxunicode": sys.maxunicode,
+        "words": [_WORD, array.array(_WORD).itemsize, sys.byteorder],
     }
 
 
@@ -186,36 +203,46 @@ def _loaded() -> _Cache:
     if _cache is None or _cache.pid != os.getpid():
         folder = cache_folder("patterns")
         path = _path(folder) if folder is not None else None
-        entries, made = _read(path) if path is not None else ({}, {})
-        _cache = _Cache(path, entries, made)
+        entries, made, generation, ages = _read(path) if path is not None else ({}, {}, 0, {})
+        _cache = _Cache(path, entries, made, generation, ages)
     return _cache
 
 
-def _read(path: Path) -> tuple[dict[Key, Entry], dict[DerivedKey, str | None]]:
-    """The entries of the file, or none when it is absent, damaged, foreign or too big."""
+_Read = tuple[dict[Key, Entry], dict[DerivedKey, str | None], int, dict[Key | DerivedKey, int]]
+
+
+def _read(path: Path) -> _Read:
+    """The entries of the file, with its generation and the save that last used each entry;
+    none when it is absent, damaged, foreign or too big."""
+    nothing: _Read = ({}, {}, 0, {})
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
-        return {}, {}
+        return nothing
     try:
         with os.fdopen(fd, "rb") as f:
             info = os.fstat(f.fileno())
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-                return {}, {}
+                return nothing
             data = f.read(MAX_BYTES + 1)
         head, _, body = data.partition(b"\n")
         header = orjson.loads(head)
         expected = {**_header(), "sha256": hashlib.sha256(body).hexdigest()}
         if header != expected:
-            return {}, {}
+            return nothing
         rows = orjson.loads(body)
         entries: dict[Key, Entry] = {}
-        for pattern, flags, final, code, groups, groupindex, indexgroup in rows["compiled"]:
+        ages: dict[Key | DerivedKey, int] = {}
+        for pattern, flags, final, code, groups, groupindex, indexgroup, age in rows["compiled"]:
             entries[(pattern, flags)] = (final, code, groups, groupindex, indexgroup)
-        made = {(tag, pattern, flags): text for tag, pattern, flags, text in rows["derived"]}
-        return entries, made
+            ages[(pattern, flags)] = int(age)
+        made: dict[DerivedKey, str | None] = {}
+        for tag, pattern, flags, text, age in rows["derived"]:
+            made[(tag, pattern, flags)] = text
+            ages[(tag, pattern, flags)] = int(age)
+        return entries, made, int(rows["generation"]), ages
     except (OSError, ValueError, TypeError, KeyError):  # orjson's errors are ValueErrors
-        return {}, {}
+        return nothing
 
 
 def save() -> None:
@@ -225,16 +252,21 @@ def save() -> None:
         return
     if not cache.new and not cache.new_derived:
         return
-    keep = dict(cache.entries)
-    made = dict(cache.derived)
+    generation = cache.generation + 1
+    ages = {**cache.ages, **dict.fromkeys(cache.used, generation)}
+    ages.update(dict.fromkeys(cache.new.keys() | cache.new_derived.keys(), generation))
+    oldest = generation - KEEP_GENERATIONS
+    keep = {k: v for k, v in cache.entries.items() if ages.get(k, 0) > oldest}
+    made = {k: v for k, v in cache.derived.items() if ages.get(k, 0) > oldest}
     if len(keep) + len(made) + len(cache.new) + len(cache.new_derived) > MAX_ENTRIES:
         keep = {k: v for k, v in keep.items() if k in cache.used}
         made = {k: v for k, v in made.items() if k in cache.used}
     keep.update(cache.new)
     made.update(cache.new_derived)
     rows = {
-        "compiled": [[p, f, *entry] for (p, f), entry in keep.items()],
-        "derived": [[*key, text] for key, text in made.items()],
+        "generation": generation,
+        "compiled": [[p, f, *entry, ages[(p, f)]] for (p, f), entry in keep.items()],
+        "derived": [[*key, text, ages[key]] for key, text in made.items()],
     }
     try:
         body = orjson.dumps(rows)
@@ -255,3 +287,5 @@ def save() -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
     cache.entries, cache.new, cache.derived, cache.new_derived = keep, {}, made, {}
+    cache.generation = generation
+    cache.ages = {k: ages[k] for k in keep.keys() | made.keys()}
