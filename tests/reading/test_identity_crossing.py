@@ -286,6 +286,40 @@ def test_one_lead_of_both_series_is_no_evidence_of_a_guest() -> None:
     assert settled(guards).crossings["warden"].walk_on is not None
 
 
+def test_a_guest_of_two_long_series_needs_two_supporters() -> None:
+    # Doctor Who's FINCH: a general in one serial of 1974 and a headmaster in one episode of
+    # 2006, each beside Sarah Jane, a companion known to cross who meets the guests of twenty
+    # serials: one supporter met once in each long series is a coincidence a franchise's hubs
+    # make. KRAIL, a Cyberman once in each, beside Polly and Ben, who both cross, is one
+    # person; so is a guest of one long series and a three-episode special beside Sarah Jane.
+    bible = BibleConf.model_validate(
+        {"characters": {x: {"name": x.title(), "aliases": [x.upper()]}
+                        for x in ("sarah", "polly", "ben")}}
+    )  # fmt: skip
+    one = [("one", ["DOCTOR", "JO"] + (["FINCH", "SARAH"] if n == 0 else [])) for n in range(12)]
+    one[1] = ("one", ["DOCTOR", "KRAIL", "POLLY", "BEN"])
+    two = [("two", ["DOCTOR", "ROSE"] + (["FINCH", "SARAH"] if n == 0 else [])) for n in range(12)]
+    two[1] = ("two", ["DOCTOR", "KRAIL", "POLLY", "BEN"])
+    cast = settled(one + two, bible)
+    (finch,) = cast.crossings["finch"].pairs
+    assert finch.guest_in_both and finch.support == ["sarah"]
+    assert not cast.crossings["finch"].settled
+    assert cast.crossings["krail"].settled
+    special = [("two", ["ROSE", "FINCH", "SARAH"]), ("two", ["ROSE"]), ("two", ["ROSE"])]
+    cast = settled(one + special, bible)
+    assert not cast.crossings["finch"].pairs[0].guest_in_both
+    assert cast.crossings["finch"].settled
+    # Adventure Time's SHERMY: once in each, beside Simon (who crosses) and BETH, a label both
+    # series cue there too: one supporter and another shared label beside it in both.
+    one[2] = ("one", ["DOCTOR", "SHERMY", "BETH", "SARAH"])
+    two[2] = ("two", ["DOCTOR", "SHERMY", "BETH", "SARAH"])
+    cast = settled(one + two, bible)
+    (shermy,) = cast.crossings["shermy"].pairs
+    assert shermy.guest_in_both and shermy.beside == ["beth"] and shermy.support == ["sarah"]
+    assert shermy.company == ["beth", "sarah"]
+    assert cast.crossings["shermy"].settled
+
+
 def test_a_one_episode_special_recurs_as_far_as_it_can() -> None:
     # A crossover special has one episode: speaking in it is all the recurrence it can show,
     # so a common name recurring in the solo series and met there with two labels known to
@@ -316,6 +350,11 @@ def test_a_part_of_a_name_is_not_a_longer_other_name() -> None:
     assert cued_names("Tony Soprano walks in. Tony sits.", *labels) == ["TONY STARK"]
     assert cued_names("Enter PISTOL, French Soldier, and Boy", *labels) == []
     assert cued_names("Enter the FRENCH KING", *labels) == ["FRENCH KING"]
+    # The thirty-first blind look: "A PIT BOSS sees everything" is a walk-on introduced in
+    # capitals, not the BOSS of BOSS KO; a title before the part keeps it ("CAPTAIN JOHN").
+    labels = ("BOSS KO", "JOHN MORTIMER")
+    assert cued_names("A PIT BOSS sees everything.", *labels) == []
+    assert cued_names("BOSS watches. CAPTAIN JOHN nods.", *labels) == ["BOSS KO", "JOHN MORTIMER"]
 
 
 def test_a_plural_title_gives_each_name_of_its_list_the_title() -> None:

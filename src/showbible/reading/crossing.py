@@ -25,8 +25,11 @@ pair and the asserted pairs joined):
   DATA, from ``lexicon/common.txt``) is not distinctive; a rarer one (WORF, FALSTAFF) or a
   full name of two or more words (PEGGY CARTER) is; so is a one-letter name (Q).
 
-A distinctive label is asserted with one supporter, when it meets another distinctive shared
-label in both series, or when it recurs in both with the main cast of both (a rare name that
+A distinctive label is asserted with one supporter (two when it speaks in just one episode of
+each of two long series: a guest of both, whom one of the franchise's hubs may meet twice by
+chance: FINCH of Doctor Who, beside Sarah Jane in 1974 and in 2006), when it meets another
+distinctive shared label in both series (two rare names together twice are no chance), or
+when it recurs in both with the main cast of both (a rare name that
 recurs in two series among namesakes only is two people: ESTELLE of Seinfeld and of Friends,
 with a JOEY and a RACHEL in each); a common one needs two supporters and recurrence, or three
 supporters. Support grows from the bible's characters and those distinctive labels; asserted
@@ -52,6 +55,7 @@ RECUR = 2  # episodes in each series for a label to recur there
 UBIQUITOUS_SHARE = 0.5
 UBIQUITOUS_MIN_EPISODES = 10
 SUPPORT_DISTINCT = 1
+SUPPORT_GUEST = 2  # a distinctive label in one episode of each of two long series
 SUPPORT_COMMON_RECURRING = 2
 SUPPORT_COMMON = 3
 # A label that reads as a role (ICE KING, PEPPERMINT BUTLER) is one person when it speaks in
@@ -85,6 +89,19 @@ class PairEvidence:
     main: list[str] = field(default_factory=list)
     # The label itself is cued in half the episodes of both (a lead named by a role).
     lead: bool = False
+    # Company that is a shared label itself (cued in both series, no walk-on), asserted or not.
+    beside: list[str] = field(default_factory=list)
+
+    @property
+    def guest_in_both(self) -> bool:
+        """Whether the label speaks in one episode of each series, both of them long: a guest
+        of each, whose one supporter may be a coincidence of the franchise's hubs (Doctor
+        Who's FINCH: a general of 1974 and a headmaster of 2006, each beside Sarah Jane, who
+        meets the guests of twenty serials)."""
+        return all(
+            n == 1 and total >= UBIQUITOUS_MIN_EPISODES
+            for n, total in zip(self.episodes, self.lengths, strict=True)
+        )
 
     @property
     def recurs(self) -> bool:
@@ -222,6 +239,8 @@ def settle(
             )
             crossing.pairs.append(ev)
             pairs[(cid, a, b)] = ev
+    for (_cid, a, b), ev in pairs.items():
+        ev.beside = [y for y in ev.company if (y, a, b) in pairs and out[y].walk_on is None]
     _assert_pairs(out, pairs, set(anchors))
     for crossing in out.values():
         crossing.groups = groups_of(crossing)
@@ -285,11 +304,12 @@ def _assert_pairs(
         if not out[cid].distinctive:
             continue
         recur = ev.recurs and bool(ensemble(ev))
-        met = any(
-            y in anchors or ((y, a, b) in pairs and out[y].distinctive and out[y].walk_on is None)
-            for y in ev.company
+        # Two rare names together in both series are no coincidence, guests or not; a bible
+        # character met is one supporter, as a crossing label is (two for a guest of both).
+        rare = any(
+            (y, a, b) in pairs and out[y].distinctive and out[y].walk_on is None for y in ev.company
         )
-        ev.asserted = recur or met
+        ev.asserted = recur or rare or _enough(True, ev, set(ev.company) & anchors)
     changed = True
     while changed:
         changed = False
@@ -298,15 +318,25 @@ def _assert_pairs(
             ev.support = sup
             if ev.asserted:
                 continue
-            recur = ev.recurs
-            if out[cid].distinctive:
-                ok = len(sup) >= SUPPORT_DISTINCT
-            else:
-                ok = (recur and len(sup) >= SUPPORT_COMMON_RECURRING) or len(sup) >= SUPPORT_COMMON
-            if ok:
+            if _enough(out[cid].distinctive, ev, sup):
                 ev.asserted = changed = True
     for (cid, a, b), ev in pairs.items():
         ev.support = support(cid, a, b)
+
+
+def _enough(distinctive: bool, ev: PairEvidence, supporters: Collection[str]) -> bool:
+    """Whether this many supporters assert a pair: one for a distinctive label, two and
+    recurrence or three for a common one. A distinctive guest of both series needs two, or one
+    and another label the two series share beside it in both (Adventure Time's SHERMY, met
+    with Simon, who crosses, and with BETH, cued in both, in the far future of both series)."""
+    n = len(supporters)
+    if distinctive and ev.guest_in_both:
+        return n >= SUPPORT_GUEST or (
+            n >= SUPPORT_DISTINCT and any(y not in supporters for y in ev.beside)
+        )
+    if distinctive:
+        return n >= SUPPORT_DISTINCT
+    return (ev.recurs and n >= SUPPORT_COMMON_RECURRING) or n >= SUPPORT_COMMON
 
 
 def groups_of(crossing: Crossing) -> list[list[str]]:
@@ -349,7 +379,8 @@ def erode(crossings: Mapping[str, Crossing]) -> dict[str, dict[tuple[str, str], 
                 if not ev.asserted:
                     continue
                 lost = [y for y in ev.support if _taken_apart(crossings.get(y), ev.series)]
-                if not lost or _holds(crossing, ev, crossings, len(ev.support) - len(lost)):
+                left = [y for y in ev.support if y not in lost]
+                if not lost or _holds(crossing, ev, crossings, left):
                     continue
                 names = ", ".join(crossings[y].label for y in lost[:5])
                 ev.asserted = False
@@ -363,7 +394,7 @@ def erode(crossings: Mapping[str, Crossing]) -> dict[str, dict[tuple[str, str], 
 
 
 def _holds(
-    crossing: Crossing, ev: PairEvidence, crossings: Mapping[str, Crossing], left: int
+    crossing: Crossing, ev: PairEvidence, crossings: Mapping[str, Crossing], left: list[str]
 ) -> bool:
     """Whether ``_assert_pairs`` would assert the pair on ``left`` supporters: a distinctive
     label when it recurs, meets another distinctive shared label in both series (the seed,
@@ -378,8 +409,8 @@ def _holds(
             and not _taken_apart(crossings[y], ev.series)
             for y in ev.company
         )
-        return ev.recurs or met or left >= SUPPORT_DISTINCT
-    return (ev.recurs and left >= SUPPORT_COMMON_RECURRING) or left >= SUPPORT_COMMON
+        return ev.recurs or met or _enough(True, ev, left)
+    return _enough(False, ev, left)
 
 
 def _taken_apart(crossing: Crossing | None, series: tuple[str, str]) -> bool:
