@@ -136,6 +136,10 @@ class NameMatcher:
         # of TONY STARK: a part followed by another name word, written alike, is another name.
         if m.partial and _another_name_after(text, m):
             return None
+        # "A PIT BOSS sees everything" is not the BOSS of BOSS KO: a part in capitals after
+        # another word in capitals that is no title is the end of another name.
+        if m.partial and self._another_name_before(text, m):
+            return None
         # "the Lords HASTINGS, MOWBRAY, and BARDOLPH": a plural title before a list gives each
         # name its title, and a titled name that is someone's ("LORD BARDOLPH") is theirs.
         tail = text[max(0, m.start - 5) : m.start].rstrip()
@@ -155,6 +159,21 @@ class NameMatcher:
         if self._before.search(text, max(0, m.start - 24), m.start):
             return None
         return m
+
+    def _another_name_before(self, text: str, m: Match) -> bool:
+        mine = text[m.start : m.end]
+        if not mine.isupper():
+            return False  # in title case the word before may just open the sentence
+        before = _WORD_BEFORE.search(text, max(0, m.start - 32), m.start)
+        if before is None:
+            return False
+        word = before.group(1)
+        return (
+            word.isupper()
+            and len(word) >= 2
+            and word not in _NOT_NAMES
+            and word.rstrip(".") not in self._titles
+        )
 
     def _lookup(self, low: str) -> tuple[str, str | None] | None:
         for words, override in self._layers:
@@ -189,6 +208,7 @@ _REGNAL_AFTER = rx.compile(
 )
 _OF_AFTER = rx.compile(r"\s+(?:of|OF)\s+[A-Z]")
 _WORD_AFTER = rx.compile(r"[ \t]+([A-Z][A-Za-z'’-]+)\b")
+_WORD_BEFORE = rx.compile(r"(?<![\w'’.-])([A-Z][A-Z'’-]+\.?)[ \t]+$")
 _NOT_NAMES = frozenset({"OF", "AND", "THE", "A", "AN", "AS", "TO", "IN", "ON", "AT", "WITH", "I"})
 # "the Lords HASTINGS, MOWBRAY, and BARDOLPH": a plural title, then names joined by commas and
 # "and", up to the name being read.
