@@ -10,7 +10,9 @@ a cue of one episode that is a slip of the hand from a cue of several episodes o
 series -- a letter dropped, added or swapped with its neighbour (``TULLEY`` once, ``TULLY``
 throughout; names of five letters or more, so that ``JON`` and ``JOHN`` are not one; no
 replaced letter, as LARRY is not BARRY; no trailing S, as GOBLINS are a group; not a common
-word or name in its own right, as JUSTIN is not JUSTINE) -- is as likely a misspelling.
+word or name in its own right, as JUSTIN is not JUSTINE) -- is as likely a misspelling. With a
+bible, a name of its own is a slip too when its one speech in the universe stands between two
+of the character it looks like, in a scene that names it nowhere else (ERIK amid EIRIK's).
 
 Fix: correct the cue to ``TOBIAS``, or, if this really is somebody new, add them to the bible's
 ``characters`` (then the cue resolves and the warning goes).
@@ -23,6 +25,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import OSA, Levenshtein
 
 from showbible.reading import lexicon
+from showbible.reading.facts import SceneFacts
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 MIN_LETTERS = 5  # shorter names one letter apart are as often two people (JON, JOHN)
@@ -45,7 +48,11 @@ class UnknownCharacter(Rule):
                     continue
                 label = next(iter(scene.labels[cid]))
                 suggestion = char.suggestion or near.get(cid)
-                if suggestion is None or _a_name_of_its_own(label):
+                if suggestion is None:
+                    continue
+                if _a_name_of_its_own(label) and not (
+                    char.suggestion and _amid(ctx, scene, cid, suggestion)
+                ):
                     continue
                 line = (
                     scene.present[cid].line
@@ -165,6 +172,26 @@ def _a_name_of_its_own(label: str) -> bool:
     hand); RACEL, DIGHT or STANELY are none."""
     words = [w for w in label.replace(".", " ").split() if w]
     return bool(words) and all(lexicon.is_common(w) for w in words)
+
+
+def _amid(ctx: Context, scene: SceneFacts, cid: str, target: str) -> bool:
+    """Whether a cue that is a name of its own is still a slip of the hand: its one speech in
+    the whole universe stands between two of the bible character it looks like, in a scene
+    where nothing else names it and it does not name that character (the thirty-first blind
+    look's ERIK, once, amid the priest EIRIK's speeches; a JUSTIN who greets JUSTINE, or is
+    introduced, is someone)."""
+    if len(ctx.canon.appearances.get(cid, ())) != 1:
+        return False
+    speeches = scene.dialogue
+    at = [k for k, s in enumerate(speeches) if s.character == cid]
+    if len(at) != 1 or not 0 < at[0] < len(speeches) - 1:
+        return False
+    k = at[0]
+    if not speeches[k - 1].character == target == speeches[k + 1].character:
+        return False
+    if target in speeches[k].names:
+        return False  # said to the one it looks like ("Evening, Eirik."): someone else
+    return not any(cid in s.names for s in (*scene.sentences, *speeches))
 
 
 def _another_of_the_family(a: str, b: str) -> bool:
