@@ -31,6 +31,18 @@ from dataclasses import dataclass
 from showbible.quick import rx
 from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, named_for
 from showbible.reading.prose_owned import after_gerund, carried_off, doing, worn_and_touched
+from showbible.reading.prose_shown import (
+    DEPICTED_AFTER,
+    DEPICTION,
+    DEPICTION_RE,
+    DISPLAYED,
+    ON_A_SCREEN,
+    SHOWN_ANY,
+    SHOWN_RE,
+    WRITTEN_RE,
+    depicted_before,
+    one_of_the_pictures,
+)
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
     ADJECTIVES,
@@ -39,9 +51,7 @@ from showbible.reading.prose_words import (
     OTHER_PERSON_OF,
     PLACE,
     REMAINS,
-    SHOWN,
     THOUGHT_NOUN,
-    WRITTEN,
     closes_noun_phrase,
     word_set,
 )
@@ -65,37 +75,6 @@ _PRESENT = Reading(PRESENT)
 _READINGS = {c: Reading(c) for c in CLASSES}
 
 
-_SHOWN = SHOWN + (
-    r"|answering\s+machine|security\s+camera|camera\s+feed"
-    r"|(?:first|last|next|one|another|the|a|this|that|each|every)\s+still"  # a film's still
-)
-_DEPICTION = "|".join((_SHOWN, WRITTEN, DEVICE))
-_DEPICTION_RE = rx.compile(rf"\b(?:{_DEPICTION})\b")
-_SHOWN_RE = rx.compile(rf"\b(?:{_SHOWN})\b")
-_WRITTEN_RE = rx.compile(rf"\b(?:{WRITTEN})\b")
-# After a picture or recording, these put what follows inside it: "footage of", "images ...:".
-_SHOWING = rx.compile(
-    r"(?:\bof\b|\bshowing\b|\bshows?\b|\bshowed\b|\bdepict\w*|\bfeatur\w*"
-    r"|\bdisplay\w*|\bplay(?:s|ing|ed)\b|\bcaptur\w*|\breveal\w*|:|—|--|\s-\s)"
-)
-# A letter or a phone puts a name inside it only right after it: "a letter from Cole",
-# "the phone: Cole" (but not "Mara drops the phone and hugs Cole").
-_WRITTEN_GAP = rx.compile(
-    r"\s*(?:from|of|by|to|for|addressed\s+to|signed\s+by|about|with)?\s*(?:,|:|—|--)?\s*"
-    r"(?:the\s+)?"
-)
-# A clause opened by "On the recorder," / "In the photo:" / "Across the screens —".
-_DEPICTION_PREFIX = rx.compile(
-    rf"^\W*(?:on|in|across|over|through|from|onscreen|on-screen)\s+(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?:{_SHOWN})s?\b[^.;]*?(?:,|:|—|--|\s-\s)"
-)
-# "Cole smiles from the photo", "Cole (on screen)", "Cole, on the monitor,".
-_DEPICTED_AFTER = rx.compile(
-    rf"^(?:'s|’s|')?\W{{0,3}}(?:[a-z’']+\s+)?(?:out\s+|up\s+|back\s+|down\s+|again\s+)?"
-    rf"(?:in|on|from|across|onto|inside|within|over|through)\s+"
-    rf"(?:the|a|an|this|that|his|her|its|their|one|another|every)?\s*"
-    rf"(?:[\w-]+\s+){{0,2}}?(?:{_SHOWN})\b"
-)
 # A name followed by one of these is a place's name: "Cole Road", "the Tobias house".
 _PLACE_NAME = rx.compile(
     r"^\s+(?:road|street|avenue|boulevard|bridge|manor|memorial|building|tower|estate|farm|"
@@ -219,7 +198,7 @@ _GOING_TO = rx.compile(
 _LISTENING = rx.compile(r"\b(?:listen(?:s|ed|ing)?\s+to|hears?|heard|hearing)\s+$")
 _ON_DEVICE = rx.compile(
     rf"^\s+(?:on|over|through|from)\s+(?:the|a|an|his|her|their|its)?\s*(?:\w+\s+)?"
-    rf"(?:{DEVICE}|{_SHOWN})\b"
+    rf"(?:{DEVICE}|{SHOWN_ANY})\b"
 )
 # A name written up: "a sign that says Dogneetus", "a plaque reading Cole".
 _SIGN_SAYS = rx.compile(
@@ -409,13 +388,6 @@ _WRITING = rx.compile(
 )
 
 
-# "Gus's face fills the screen", "Cole's eyes stare out from the monitor": on a picture.
-_DISPLAYED = (
-    r"\b(?:fills?|filling|floods?|dominates?|appears?|flickers?|flashes|looms?|freezes?|"
-    r"(?:is|are|was)\s+(?:all\s+)?(?:on|over)|"  # "Rafi's face is on the evening news"
-    r"(?:smiles?|stares?|looks?|peers?|gazes?)\s+out|comes?\s+up|pops?\s+up)\b"
-)
-_ON_A_SCREEN = rx.compile(rf"{_DISPLAYED}[^.;!?]{{0,40}}?\b(?:{_SHOWN})\b")
 # ... or the screen named elsewhere in the paragraph: "On the substation's public screen, the
 # memorial feed has come back ... Juno's face comes up, grinning, upside down."
 # A face that comes off is a mask someone wore: "Halden's face slides away like wax off a
@@ -424,7 +396,7 @@ _MASK_OFF = rx.compile(
     r"^['’]s?\s+(?:[\w-]+\s+)?face\s+(?:\w+ly\s+)?(?:slides|slips|peels|melts|ripples|"
     r"drips|sloughs|dissolves|blurs|flows|runs|falls\s+away|comes\s+off|comes\s+away)\b"
 )
-_DISPLAYED_NOW = rx.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_DISPLAYED}")
+_DISPLAYED_NOW = rx.compile(rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{DISPLAYED}")
 
 
 def _possessive_head(low: str, before: str, after: str, context: str) -> Reading:
@@ -438,7 +410,7 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
         if w == "body" and k + 1 < len(head) and head[k + 1] in ("bag", "bags"):
             return _READINGS["remains"]
         if w == "voice" or w == "voices":
-            if _DEPICTION_RE.search(context) or "recorded" in context:
+            if DEPICTION_RE.search(context) or "recorded" in context:
                 return _READINGS["depiction"]
             return _READINGS["possessive"]
         if w in ("absence", "disappearance"):
@@ -460,9 +432,9 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
             ):
                 return _READINGS["remains"]
             if (
-                _SHOWN_RE.search(low)
-                or _ON_A_SCREEN.search(after, 0, 90)
-                or (_DISPLAYED_NOW.match(after) and _SHOWN_RE.search(context.lower()))
+                SHOWN_RE.search(low)
+                or ON_A_SCREEN.search(after, 0, 90)
+                or (_DISPLAYED_NOW.match(after) and SHOWN_RE.search(context.lower()))
             ):
                 return _READINGS["depiction"]
             if w == "face" and _MASK_OFF.match(after):
@@ -488,12 +460,12 @@ _REMAINS_W = rx.compile(rf"^(?:{REMAINS})$")
 # The head of "the N of X" that makes X a reference of a class.
 _OF_HEADS = (
     (rx.compile(rf"(?:{REMAINS})s?|ghosts?|spirits?|shades?"), "remains"),
-    (rx.compile(rf"(?:{_DEPICTION})"), "depiction"),
+    (rx.compile(rf"(?:{DEPICTION})"), "depiction"),
     (rx.compile(rf"(?:{ABSENCE_NOUN})"), "absence"),
     (rx.compile(rf"(?:{THOUGHT_NOUN})"), "thought"),
     (rx.compile(rf"(?:{PLACE})"), "place"),
 )
-_DEPICTION_W = rx.compile(rf"^(?:{_DEPICTION})$")
+_DEPICTION_W = rx.compile(rf"^(?:{DEPICTION})$")
 _PLACE_W = rx.compile(rf"^(?:{PLACE})$")
 _BODY_W = rx.compile(rf"^(?:{BODY})$")
 
@@ -534,7 +506,7 @@ def _before(
     if _WHERE.search(tail) and (_WHERE_PAST.match(after) or _DEATH_AFTER.match(after)):
         return _READINGS["place"]
     if _SAME_PERSON_OF.search(tail):
-        return None
+        return _READINGS["depiction"] if one_of_the_pictures(low, start) else None
     of = _OF.search(tail)
     if of is not None and of.group(2) and of.group(3) and closes_noun_phrase(of.group(3)):
         # "at the corner of the apron SID BLOOM kneels": "of" has its noun ("the apron"); the
@@ -556,7 +528,7 @@ def _before(
             return _READINGS["thought"]
         if head in ("instead", "outside", "out", "free", "rid", "clear", "short", "lack"):
             return _READINGS["absence"] if head in ("instead", "rid", "lack") else None
-        if _depicted_before(low, clause_start, start):
+        if depicted_before(low, clause_start, start):
             return _READINGS["depiction"]
         capital = original[start - len(tail) + of.start(1)].isupper()
         # In a line all in capitals (a telegram, an insert: "BE ADVISED OF ESCAPE OF LEDNOV")
@@ -596,7 +568,7 @@ def _before(
         rest = said.group("rest")
         if _CLAUSE_WORD.search(" " + rest) or (not rest.strip(" ,") and _FINITE_AFTER.match(after)):
             return _READINGS["thought"]
-    if _depicted_before(low, clause_start, start):
+    if depicted_before(low, clause_start, start):
         return _READINGS["depiction"]
     return None
 
@@ -605,21 +577,6 @@ def _in_capitals(text: str) -> bool:
     """Whether a line is written in capitals (a few lower-case letters aside: "McCALL")."""
     upper = sum(c.isupper() for c in text)
     return upper > 0 and upper >= 0.9 * sum(c.isalpha() for c in text)
-
-
-def _depicted_before(low: str, clause_start: int, start: int) -> bool:
-    if _DEPICTION_PREFIX.match(low, 0, start):
-        return True
-    before = low[clause_start:start]
-    shown = _ON_A_SCREEN.search(low, 0, start) if before.endswith(", with ") else None
-    if shown is not None and not re.search(
-        r"\b(?:and|but|as|while|then)\b", low[shown.end() : start]
-    ):
-        return True  # "Her father's face fills the screen, recorded ..., with Takeda asleep"
-    for m in _SHOWN_RE.finditer(before):
-        if _SHOWING.search(before, m.end()):
-            return True
-    return any(_WRITTEN_GAP.fullmatch(before, m.end()) for m in _WRITTEN_RE.finditer(before))
 
 
 _DEATH_AFTER = rx.compile(r"^\s+(?:died|fell|perished|drowned|was\s+killed|was\s+shot)\b")
@@ -631,7 +588,7 @@ def _after(after: str) -> Reading | None:
         return _READINGS["absence"]
     if _DEAD_AFTER.match(after):
         return _READINGS["remains"]
-    if _DEPICTED_AFTER.match(after) or _LETTERED_AFTER.match(after):
+    if DEPICTED_AFTER.match(after) or _LETTERED_AFTER.match(after):
         return _READINGS["depiction"]
     return None
 
@@ -671,7 +628,7 @@ def _trigger_words() -> frozenset[str]:
     # The rules that can read a reference on their own; the others only qualify these, or need
     # an apostrophe or "of", which _may_refer looks for itself.
     rules = (
-        _SHOWN_RE, _WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
+        SHOWN_RE, WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
         _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS, _REFERENCE_TO,
         DEDICATED, _WRITES, THING_BEFORE, LETTERED, _LETTERED_AFTER, _FAR_AWAY,

@@ -1,0 +1,79 @@
+"""Pictures, recordings and writing in prose (``reading/prose.py``): the words that put a name
+inside a thing that shows or records someone ("footage of Cole", "On the recorder, COLE'S
+VOICE", "a letter from Cole", "Gus's face fills the screen") rather than have them there."""
+
+from __future__ import annotations
+
+import re
+
+from showbible.quick import rx
+from showbible.reading.prose_words import DEVICE, SHOWN, WRITTEN
+
+SHOWN_ANY = SHOWN + (
+    r"|answering\s+machine|security\s+camera|camera\s+feed"
+    r"|(?:first|last|next|one|another|the|a|this|that|each|every)\s+still"  # a film's still
+)
+DEPICTION = "|".join((SHOWN_ANY, WRITTEN, DEVICE))
+DEPICTION_RE = rx.compile(rf"\b(?:{DEPICTION})\b")
+SHOWN_RE = rx.compile(rf"\b(?:{SHOWN_ANY})\b")
+WRITTEN_RE = rx.compile(rf"\b(?:{WRITTEN})\b")
+# After a picture or recording, these put what follows inside it: "footage of", "images ...:".
+SHOWING = rx.compile(
+    r"(?:\bof\b|\bshowing\b|\bshows?\b|\bshowed\b|\bdepict\w*|\bfeatur\w*"
+    r"|\bdisplay\w*|\bplay(?:s|ing|ed)\b|\bcaptur\w*|\breveal\w*|:|—|--|\s-\s)"
+)
+# A letter or a phone puts a name inside it only right after it: "a letter from Cole",
+# "the phone: Cole" (but not "Mara drops the phone and hugs Cole").
+WRITTEN_GAP = rx.compile(
+    r"\s*(?:from|of|by|to|for|addressed\s+to|signed\s+by|about|with)?\s*(?:,|:|—|--)?\s*"
+    r"(?:the\s+)?"
+)
+# A clause opened by "On the recorder," / "In the photo:" / "Across the screens —".
+DEPICTION_PREFIX = rx.compile(
+    rf"^\W*(?:on|in|across|over|through|from|onscreen|on-screen)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{SHOWN_ANY})s?\b[^.;]*?(?:,|:|—|--|\s-\s)"
+)
+# "Cole smiles from the photo", "Cole (on screen)", "Cole, on the monitor,".
+DEPICTED_AFTER = rx.compile(
+    rf"^(?:'s|’s|')?\W{{0,3}}(?:[a-z’']+\s+)?(?:out\s+|up\s+|back\s+|down\s+|again\s+)?"
+    rf"(?:in|on|from|across|onto|inside|within|over|through)\s+"
+    rf"(?:the|a|an|this|that|his|her|its|their|one|another|every)?\s*"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{SHOWN_ANY})\b"
+)
+
+# "Gus's face fills the screen", "Cole's eyes stare out from the monitor": on a picture.
+DISPLAYED = (
+    r"\b(?:fills?|filling|floods?|dominates?|appears?|flickers?|flashes|looms?|freezes?|"
+    r"(?:is|are|was)\s+(?:all\s+)?(?:on|over)|"  # "Rafi's face is on the evening news"
+    r"(?:smiles?|stares?|looks?|peers?|gazes?)\s+out|comes?\s+up|pops?\s+up)\b"
+)
+ON_A_SCREEN = rx.compile(rf"{DISPLAYED}[^.;!?]{{0,40}}?\b(?:{SHOWN_ANY})\b")
+# Pictures listed, then each one's subject: "two framed photographs, one of the Old Master and
+# ... one of Boss Ko", "On the wall hang two portraits: one of Tat, one of Vincent" (the
+# thirty-first blind look's offerings on the pier).
+_ONE_OF = rx.compile(r"\b(?:one|another|the\s+other|each|both)\s+of\s+(?:the\s+)?$")
+_SHOWN_LISTED = rx.compile(rf"\b(?:{SHOWN_ANY})\b(?:\s+[\w'’-]+){{0,4}}?\s*(?:,|:|—|--)")
+
+
+def depicted_before(low: str, clause_start: int, start: int) -> bool:
+    """Whether the words before a name (its clause from ``clause_start``, the text before it
+    from 0) put it inside a picture, a recording or something written."""
+    if DEPICTION_PREFIX.match(low, 0, start):
+        return True
+    before = low[clause_start:start]
+    shown = ON_A_SCREEN.search(low, 0, start) if before.endswith(", with ") else None
+    if shown is not None and not re.search(
+        r"\b(?:and|but|as|while|then)\b", low[shown.end() : start]
+    ):
+        return True  # "Her father's face fills the screen, recorded ..., with Takeda asleep"
+    for m in SHOWN_RE.finditer(before):
+        if SHOWING.search(before, m.end()):
+            return True
+    return any(WRITTEN_GAP.fullmatch(before, m.end()) for m in WRITTEN_RE.finditer(before))
+
+
+def one_of_the_pictures(low: str, start: int) -> bool:
+    """Whether a name is the subject of one of the pictures listed before it ("two
+    photographs, one of the Old Master and one of Boss Ko")."""
+    one = _ONE_OF.search(low, max(0, start - 24), start)
+    return one is not None and _SHOWN_LISTED.search(low, 0, one.start()) is not None
