@@ -350,7 +350,7 @@ def test_a_part_of_a_name_is_not_a_longer_other_name() -> None:
     assert cued_names("Tony Soprano walks in. Tony sits.", *labels) == ["TONY STARK"]
     assert cued_names("Enter PISTOL, French Soldier, and Boy", *labels) == []
     assert cued_names("Enter the FRENCH KING", *labels) == ["FRENCH KING"]
-    # The thirty-first blind look: "A PIT BOSS sees everything" is a walk-on introduced in
+    # The thirtieth blind look: "A PIT BOSS sees everything" is a walk-on introduced in
     # capitals, not the BOSS of BOSS KO; a title before the part keeps it ("CAPTAIN JOHN").
     labels = ("BOSS KO", "JOHN MORTIMER")
     assert cued_names("A PIT BOSS sees everything.", *labels) == []

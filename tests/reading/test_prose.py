@@ -35,7 +35,7 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["depiction", "depiction"],
         ),
         ("Danny stands where Cole died.", ["Danny", "Cole"], ["present", "place"]),
-        # pictures listed, then each one's subject (the thirty-first blind look's offerings on
+        # pictures listed, then each one's subject (the thirtieth blind look's offerings on
         # a pier); one of a group is still there
         (
             "Propped against the bucket are two framed photographs, one of the Old Master "
@@ -43,8 +43,11 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["Old Master", "Boss Ko"],
             ["depiction", "depiction"],
         ),
-        ("On the wall hang two portraits: one of Tat, one of Vincent.", ["Tat", "Vincent"],
-         ["depiction", "depiction"]),  # fmt: skip
+        (
+            "On the wall hang two portraits: one of Tat, one of Vincent.",
+            ["Tat", "Vincent"],
+            ["depiction", "depiction"],
+        ),
         ("The photographs scatter. One of the guards, Tat, picks them up.", ["Tat"], ["present"]),
         ("One of the Leongs stands at the door: Vincent.", ["Vincent"], ["present"]),
         # "what was X" is his remains (the twenty-eighth blind look: "carrying between them

@@ -50,7 +50,7 @@ DISPLAYED = (
 ON_A_SCREEN = rx.compile(rf"{DISPLAYED}[^.;!?]{{0,40}}?\b(?:{SHOWN_ANY})\b")
 # Pictures listed, then each one's subject: "two framed photographs, one of the Old Master and
 # ... one of Boss Ko", "On the wall hang two portraits: one of Tat, one of Vincent" (the
-# thirty-first blind look's offerings on the pier).
+# thirtieth blind look's offerings on the pier).
 _ONE_OF = rx.compile(r"\b(?:one|another|the\s+other|each|both)\s+of\s+(?:the\s+)?$")
 _SHOWN_LISTED = rx.compile(rf"\b(?:{SHOWN_ANY})\b(?:\s+[\w'’-]+){{0,4}}?\s*(?:,|:|—|--)")
 

@@ -177,7 +177,7 @@ def _a_name_of_its_own(label: str) -> bool:
 def _amid(ctx: Context, scene: SceneFacts, cid: str, target: str) -> bool:
     """Whether a cue that is a name of its own is still a slip of the hand: its one speech in
     the whole universe stands between two of the bible character it looks like, in a scene
-    where nothing else names it and it does not name that character (the thirty-first blind
+    where nothing else names it and it does not name that character (the thirtieth blind
     look's ERIK, once, amid the priest EIRIK's speeches; a JUSTIN who greets JUSTINE, or is
     introduced, is someone)."""
     if len(ctx.canon.appearances.get(cid, ())) != 1:
