@@ -166,6 +166,12 @@ class Reintroduction(Rule):
                     if met is None or _episode(met.scene) == _episode(scene):
                         caller = None
                 named = named_addressees(ctx, speech, here)
+                if _WHO_ARE_YOU.search(text) and (
+                    named or _asks_what(ctx, plain(speech.text), offset + len(text), here - {a})
+                ):
+                    # "Who are you, then, Doctor?": called by name, asked what he is; "Who are
+                    # you, really, behind the mask?": asked what one is, not one's name
+                    continue
                 to = caller or (named[0] if named else None)
                 # The guesses that spare a line the story may play (a bit, lost memories, a
                 # non-recognition, a newcomer it may be for) give way where the writers sealed
@@ -534,6 +540,19 @@ def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
 # Who would learn a name from the stranger line: the other ("I'm Rafi."), its speaker ("Who
 # are you?", "What's your name?"), or either ("Nice to meet you.", "Have we met?").
 _ASKS = rx.compile(r"(?i)who are you|your name|know you|and you are")
+_WHO_ARE_YOU = rx.compile(r"(?i)who\s+are\s+you")
+_REALLY = rx.compile(r"(?i)\W{0,3}really\b")
+# "Who are you, then, Doctor?": a name called at the end of the question's sentence.
+_CALLED_AFTER = rx.compile(r"[^.?!]{0,24}?,\s*([A-Z][\w'-]+)\s*[?!]")
+
+
+def _asks_what(ctx: Context, text: str, end: int, others: set[str]) -> bool:
+    """Whether "Who are you" (ending at ``end``) asks what someone is, not their name: it goes
+    on "really" or calls one of ``others`` by name before its sentence ends."""
+    if _REALLY.match(text, end):
+        return True
+    called = _CALLED_AFTER.match(text, end)
+    return called is not None and any(names_self(ctx, b, called.group(1)) for b in others)
 
 
 def _who_learns(phrase: str) -> str:

@@ -105,6 +105,11 @@ _ITS_ME = rx.compile(
     r"(?i)\b(?:it'?s|it is) me\b|\byou know me\b|\bremember me\b|\brecogni[sz]e\b|"
     r"(?<!have )\bwe(?:'ve| have)? met\b|\byou and i were\b|\bname again\b"
 )
+# The answer that says the asker was told before: "Told you.", "I've already told you", "You
+# know who I am".
+_TOLD = rx.compile(
+    r"(?i)^\W*(?:(?:i|i've|i\s+have)\s+(?:already\s+)?)?told\s+you\b|\byou\s+know\s+who\s+i\s+am\b"
+)
 # "Who are you?" -- "Oh, I'm Carrie Bradshaw": a costume or a part, not the one asked.
 _ANSWER_INTRO = rx.compile(r"\b(?:I'm|I am|my name is)\s+([A-Z][\w'-]*)")
 _ASKS_WHO = rx.compile(r"(?i)\bwho\b|\bname\b")
@@ -272,7 +277,8 @@ def tells_of_amnesia(text: str) -> bool:
 
 def played_non_recognition(speeches: list[Speech], k: int) -> bool:
     """Whether the scene plays the non-recognition: the line or the other's line just before
-    or after says "It's me!", "Don't you recognise me?", "you and I were colleagues"."""
+    or after says "It's me!", "Don't you recognise me?", "you and I were colleagues", or the
+    answer says the asker was told before ("Who are you?" -- "Told you. The Doctor.")."""
     a = speeches[k].character
 
     def says_we_met(text: str) -> bool:
@@ -281,6 +287,9 @@ def played_non_recognition(speeches: list[Speech], k: int) -> bool:
 
     if says_we_met(speeches[k].text):
         return True
+    nxt = speeches[k + 1] if k + 1 < len(speeches) else None
+    if nxt is not None and nxt.character != a and _TOLD.search(plain(nxt.text)):
+        return True  # "Who are you?" -- "Told you. The Doctor.": asked again, of what he is
     return any(
         0 <= j < len(speeches) and speeches[j].character != a and says_we_met(speeches[j].text)
         for j in (k - 1, k + 1)
