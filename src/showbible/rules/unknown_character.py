@@ -191,7 +191,9 @@ def _amid(ctx: Context, scene: SceneFacts, cid: str, target: str) -> bool:
         return False
     if target in speeches[k].names:
         return False  # said to the one it looks like ("Evening, Eirik."): someone else
-    return not any(cid in s.names for s in (*scene.sentences, *speeches))
+    return not any(cid in s.names for s in scene.sentences) and not any(
+        cid in s.names for s in speeches
+    )
 
 
 def _another_of_the_family(a: str, b: str) -> bool:
