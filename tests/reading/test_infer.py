@@ -340,6 +340,22 @@ def test_leaving_a_room_is_no_release_but_leaving_the_hold_is(tmp_path: Path) ->
     assert [(e.subject, e.data["until"]) for e in held] == [("rafi", "h:e2#2")]
 
 
+def test_behind_bars_in_a_scene_is_held_at_its_place(tmp_path: Path) -> None:
+    """Doctor Who's The Gunfighters: "[The Doctor is behind bars.]" in the sheriff's office,
+    then "In his cell, the Doctor is reading" there: one cell, no two places (the hold had been
+    at an untold ``~custody``, and the sheriff's office another place)."""
+    cast = CAST + "  rafi: {aliases: [RAFI, Rafi]}\n"
+    scripts = {
+        "e1.txt": "[Scene: Sheriff's office]\n\n[Rafi is behind bars.]\n\n"
+        "RAFI: Let me out.\n\n[Scene: Saloon]\n\nMARA: Where is he?\n\n"
+        "[Scene: Sheriff's office]\n\n[In his cell, Rafi reads the posters.]\n",
+    }
+    root = _universe(tmp_path, scripts, cast)
+    assert _facts(root, "held") == [("held", "rafi", "~sheriff's office")]
+    compiled = compile_universe(load_universe(root))
+    assert [f.rule for f in compiled.findings if f.rule == "two-places"] == []
+
+
 @pytest.mark.parametrize(
     "scene",
     [

@@ -7,9 +7,10 @@ under house arrest at the lighthouse"); an arrest ("Ruth arrests Cole and takes 
 precinct", "Cole is taken into custody", "two constables lead Hollis away in handcuffs"); a
 holding place's door shut on someone ("Cole bolts the cellar door on Priya"); and someone left
 restrained ("They leave Bram tied up in the boathouse"). The place is the bible place named,
-else the place named after "to"/"at", else the cell's scene or ``~custody`` for an arrest with
-no place told. Ended like every hold by a release ("is released", "makes bail" are releases of
-``confinement.Release``; "unlocks the cell" frees the one this scene holds).
+else the place named after "to"/"at", else the cell's scene (or the scene a narrated "is behind
+bars" shows the prisoner in) or ``~custody`` for an arrest with no place told. Ended like every
+hold by a release ("is released", "makes bail" are releases of ``confinement.Release``;
+"unlocks the cell" frees the one this scene holds).
 
 Refuses: visitors and staff ("Ruth is in the cell with Bram", "the guard waits in the cell
 block"), the past ("I was in prison for ten years", "Mara sat in a cell once"), a door shut
@@ -113,6 +114,10 @@ class Custody(Component):
             where = re.match(r"^\s*(?:at|in)\s+(?P<place>[^.,;!?]*)", text[m.end() :], re.I)
             if cell is None and (scene.places.spans(text) or where):
                 place = place_of(unit, scene, where.group("place") if where else "")
+            elif cell is None and unit.kind != "speech" and subject.cid in scene.present:
+                # "[The Doctor is behind bars.]" in the sheriff's office: held where the scene
+                # shows him (a later "In his cell, the Doctor reads" there is the same cell)
+                place = scene.place_key or CUSTODY
             if place is None:
                 continue
             done.add(subject.cid)
