@@ -49,6 +49,19 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["depiction", "depiction"],
         ),
         ("The photographs scatter. One of the guards, Tat, picks them up.", ["Tat"], ["present"]),
+        # a place's "where" clause of past acts, going on to another name (the thirty-first
+        # blind look); "where X keeps watch" now is X there
+        (
+            "The sound goes out over the maidan where Karnik bowled his first ball and Dattu "
+            "Pawar hit it over the sightscreen.",
+            ["Karnik", "Dattu Pawar"],
+            ["place", "place"],
+        ),
+        (
+            "She looks at the door where Tobias stands and Mara waves.",
+            ["Tobias", "Mara"],
+            ["present", "present"],
+        ),
         ("One of the Leongs stands at the door: Vincent.", ["Vincent"], ["present"]),
         # "what was X" is his remains (the twenty-eighth blind look: "carrying between them
         # what was Jacob Alderson, wrapped in the best blanket"); "What was X doing" asks

@@ -168,8 +168,14 @@ _WHERE_PAST = rx.compile(
     r"^(?:'s|’s)?\s+(?:had|once|used|last|would|died|fell|was|were|lay|perished|drowned|bled|"
     r"stood|sat|slept|lived|worked|hid|vanished|disappeared|went|got|breathed|kissed|proposed|"
     r"buried|met|made|left|crashed|jumped|waited|prayed|is\s+buried|kept|moored|docked|parked|"
-    r"stored|lost|found|grew|played|taught|built|owned|rented|stayed|spent|courted|married)\b"
+    r"stored|lost|found|grew|played|taught|built|owned|rented|stayed|spent|courted|married|"
+    # any other past act there: "the maidan where Karnik bowled his first ball and Dattu
+    # Pawar hit it over the sightscreen" (the thirty-first blind look)
+    r"hit|ran|threw|won|sang|fought|shot|caught|wrote|spoke|saw|took|gave|rode|drove|flew|"
+    r"broke|began|swam|[a-z]{2,}ed)\b"
 )
+# A place's "where" clause goes on to another name: "where Karnik bowled ... and Dattu Pawar".
+_WHERE_AND = rx.compile(r"\bwhere\s+[^,;.:!?]{1,80}?\s+and\s+$")
 # Verbs whose object is a person thought of, spoken of or remembered, not met.
 _THOUGHT_VERB = rx.compile(
     r"\b(?:remember|recall|miss|mourn|imagine|picture|envision|envisage|mention|invoke|"
@@ -503,7 +509,9 @@ def _before(
     tail = before[-60:]
     if _DEAD_BEFORE.search(tail) or _COVERED.search(tail):
         return _READINGS["remains"]
-    if _WHERE.search(tail) and (_WHERE_PAST.match(after) or _DEATH_AFTER.match(after)):
+    if (_WHERE.search(tail) or _WHERE_AND.search(tail)) and (
+        _WHERE_PAST.match(after) or _DEATH_AFTER.match(after)
+    ):
         return _READINGS["place"]
     if _SAME_PERSON_OF.search(tail):
         return _READINGS["depiction"] if one_of_the_pictures(low, start) else None
