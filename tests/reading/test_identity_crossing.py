@@ -94,6 +94,9 @@ def test_the_bible_always_wins() -> None:
         # ... and a rescue's crews (the twenty-fifth: a WINCHMAN reading out a route), a
         # team's and a market's (the twenty-eighth: a football TRAINER, a Dales DROVER)
         "WINCHMAN", "LOOKOUT", "COASTGUARD", "TRAINER", "DROVER", "AUCTIONEER",
+        # ... and a theatre's, a hotel's, a casino's and a ground's (the thirty-first: an
+        # opera's CONCIERGE and DRESSER in both series)
+        "CONCIERGE", "DRESSER", "CROUPIER", "PHYSIO", "PATHOLOGIST",
     ],
 )  # fmt: skip
 def test_walk_on_labels(label: str) -> None:

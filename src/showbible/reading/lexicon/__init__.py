@@ -68,6 +68,14 @@ POSITIONS = (
     "POSTMAN", "POSTMISTRESS", "LANDLORD", "LANDLADY", "VET", "VETERINARIAN",
     # who carries a message or a fare (the twenty-ninth's DESPATCH RIDER, lekki's OKADA RIDER)
     "RIDER", "RUNNER",
+    # a theatre's, a hotel's and a casino's people, a workshop's, a ground's and a morgue's (the
+    # thirty-first blind look's Paris opera CONCIERGE and DRESSER, in both series, taken for
+    # people: in two cities at once, and a stranger to a dancer)
+    "CONCIERGE", "BELLBOY", "BELLHOP", "PAGEBOY", "DRESSER", "STAGEHAND", "PROMPTER",
+    "CALLBOY", "USHERETTE", "ACCOMPANIST", "REPETITEUR", "ORGANIST", "VIOLINIST", "CELLIST",
+    "BALLERINA", "CHORISTER", "BUGLER", "COSTUMIER", "MILLINER", "HAIRDRESSER", "CROUPIER",
+    "DEALER", "PHYSIO", "PHYSIOTHERAPIST", "MASSEUR", "MASSEUSE", "KITMAN", "PUNDIT",
+    "PATHOLOGIST", "CORONER", "MORTICIAN", "UNDERTAKER", "SEXTON", "VERGER", "PADRE",
     "HUNTER", "FISHERMAN", "KEEPER", "REPORTER", "JOURNALIST", "ANCHOR", "NEWSCASTER",
     "ANNOUNCER", "NARRATOR", "INTERVIEWER", "HOST", "PRESENTER", "CAMERAMAN", "PHOTOGRAPHER",
     "SALESMAN", "SALESWOMAN", "SALESPERSON", "CASHIER", "TELLER", "BANKER", "LAWYER", "ATTORNEY",
