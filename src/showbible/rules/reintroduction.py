@@ -50,6 +50,7 @@ from showbible.rules.stranger_line import (
     framed_introduction,
     introduces_another,
     introduction_before,
+    newcomer_shown,
     next_to_walk_on,
     plain,
     played_as_a_bit,
@@ -221,6 +222,8 @@ class Reintroduction(Rule):
                     # not even by a title ("Nice to meet you, Doctor." names whom it greets;
                     # "Oh, hi." and "So, what's your name?" name no one).
                     guessed = not targets and not calls_by_name(plain(speech.text))
+                    if guessed and not sealed and newcomer_shown(scene, speeches, k):
+                        continue  # "[... lights up a figure in a corner.]" -- "Who are you?"
                     if guessed and caller is not None:
                         # "Morag. I'm sorry for your trouble." -- "Who are you?": a reply to
                         # the one who has just called the speaker by name is said to them.

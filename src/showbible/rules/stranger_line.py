@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from showbible.quick import rx
 from showbible.reading.facts import SceneFacts, Speech
+from showbible.reading.prose_shown import DEPICTION_RE
 from showbible.reading.prose_words import PLACE
 
 # Contracted or not, in any register: "I don't believe we've met", "I do not think we have
@@ -367,4 +368,41 @@ def next_to_walk_on(
         ):
             continue
         return True
+    return False
+
+
+# Someone the directions bring on without a name: "a figure crouched in a corner", "a young man
+# steps out of the shadows" (not a likeness: "holding herself like a woman who has been in deep
+# water").
+_UNNAMED_ONE = rx.compile(
+    r"(?i)\b(?:a|an|another|some)\s+(?:[\w-]+\s+){0,3}?(?:figure|man|woman|girl|boy|"
+    r"stranger|shape|creature|silhouette|person|child|lad|lass|youth|visitor|intruder|"
+    r"newcomer)\b"
+)
+_LIKENED = rx.compile(r"(?i)\b(?:like|as\s+if|as\s+though|than)\s+$")
+
+
+def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
+    """Whether the directions between the speech before ``k`` and ``k`` bring on someone with
+    no name ("[Solomon's torch lights up a figure crouched in a corner.]" -- "Who are you?"):
+    a line that names no one it is said to may be for them. Not when the speaker is new to the
+    scene there: the one brought on is as likely the speaker ("A girl in a damp scarf stands at
+    the desk." -- JUNIPER: "Hi. I'm Juniper Ashgrove")."""
+    after = speeches[k - 1].line if k > 0 else scene.line
+    a = speeches[k].character
+    if not any(sp.character == a for sp in speeches[:k]) and not any(
+        a in s.names for s in scene.sentences if s.line < speeches[k].cue_line
+    ):
+        return False  # "A girl in a damp scarf stands at the desk." -- JUNIPER: the speaker
+    for s in scene.sentences:
+        if not after < s.line <= speeches[k].cue_line:
+            continue
+        if DEPICTION_RE.search(s.text.lower()):
+            continue  # "Pini's photograph: an old man in a waistcoat": a picture's
+        for m in _UNNAMED_ONE.finditer(s.text):
+            # "The DOORMAN, a bald man in a string vest, follows Keung in": what a named one
+            # looks like (the twenty-third blind look's gym), no one new
+            before = s.text[: m.start()]
+            if not before.rstrip().endswith((",", ":")) and not _LIKENED.search(before):
+                return True
     return False
