@@ -78,7 +78,8 @@ _AUDIENCE = rx.compile(
     # ("Welcome, madam, welcome into Surrey! ... I'm Squire Hobnail", the twenty-fourth look)
     r"(?i)\b(?:welcome(?=,?\s+(?:everybody|everyone|all|y'?all|friends|folks|ladies|gentlemen|"
     r"back|to)\b|\s*[!.])|everybody|everyone|ladies and gentlemen|folks|future people|"
-    r"for channel|you all|introduc\w*\s+(?:ourselves|yourselves|themselves)|"
+    # ("are you all right there?" asks after one: the thirty-second look's tunnel)
+    r"for channel|you all(?!\s+right)|introduc\w*\s+(?:ourselves|yourselves|themselves)|"
     r"(?:go|going)\s+(?:a)?round\s+the\s+(?:room|table|circle))\b"
 )
 # ... but "I'm Margit Pell. I'm with the Lantern." goes on introducing: who one is with, where
