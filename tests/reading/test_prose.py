@@ -57,6 +57,16 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["Karnik", "Dattu Pawar"],
             ["place", "place"],
         ),
+        # a photograph developing (the twenty-first and thirty-second blind looks' darkrooms);
+        # breath on a window, a face at it, are there
+        ("Hassan's face blooms on the glass, grinning into the lens.", ["Hassan"], ["depiction"]),
+        (
+            "On the glass in the dish, Pryce's face looked up at them from the tide crack.",
+            ["Pryce"],
+            ["depiction"],
+        ),
+        ("Mara's breath blooms on the glass.", ["Mara"], ["present"]),
+        ("Mara's face appears at the window.", ["Mara"], ["present"]),
         (
             "She looks at the door where Tobias stands and Mara waves.",
             ["Tobias", "Mara"],

@@ -36,7 +36,9 @@ from showbible.reading.prose_shown import (
     DEPICTION,
     DEPICTION_RE,
     DISPLAYED,
+    ON_A_PLATE,
     ON_A_SCREEN,
+    PLATE_PREFIX,
     SHOWN_ANY,
     SHOWN_RE,
     WRITTEN_RE,
@@ -440,6 +442,8 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
             if (
                 SHOWN_RE.search(low)
                 or ON_A_SCREEN.search(after, 0, 90)
+                or ON_A_PLATE.match(after)
+                or PLATE_PREFIX.match(low)
                 or (_DISPLAYED_NOW.match(after) and SHOWN_RE.search(context.lower()))
             ):
                 return _READINGS["depiction"]

@@ -48,6 +48,20 @@ DISPLAYED = (
     r"(?:smiles?|stares?|looks?|peers?|gazes?)\s+out|comes?\s+up|pops?\s+up)\b"
 )
 ON_A_SCREEN = rx.compile(rf"{DISPLAYED}[^.;!?]{{0,40}}?\b(?:{SHOWN_ANY})\b")
+# A photograph developing: "Hassan's face blooms on the glass" in the darkroom's tray (the
+# thirty-second blind look), "On the glass in the dish, Pryce's face looked up at them" (the
+# twenty-first's darkroom): a face coming up on a plate, a print or a negative is its image.
+_SURFACE = r"(?:glass|plate|print|negative|paper|emulsion)"
+ON_A_PLATE = rx.compile(
+    r"^['’]s?\s+(?:[\w-]+\s+)?(?:face|features|smile|grin|eyes|likeness)\s+(?:\w+ly\s+)?"
+    r"(?:blooms?|blooming|surfaces?|surfacing|emerges?|emerging|"
+    r"develops?|developing|swims?\s+up|comes?\s+up|appears?|forms?)\s+(?:on|in|across)\s+"
+    rf"(?:the\s+)?(?:[\w-]+\s+)?{_SURFACE}\b"
+)
+PLATE_PREFIX = rx.compile(
+    rf"^\W*(?:on|in)\s+the\s+(?:[\w-]+\s+)?{_SURFACE}\s+(?:in|on)\s+the\s+"
+    r"(?:dish|tray|developer|bath|fixer|sink)\b"
+)
 # Pictures listed, then each one's subject: "two framed photographs, one of the Old Master and
 # ... one of Boss Ko", "On the wall hang two portraits: one of Tat, one of Vincent" (the
 # thirtieth blind look's offerings on the pier).
@@ -58,7 +72,7 @@ _SHOWN_LISTED = rx.compile(rf"\b(?:{SHOWN_ANY})\b(?:\s+[\w'’-]+){{0,4}}?\s*(?:
 def depicted_before(low: str, clause_start: int, start: int) -> bool:
     """Whether the words before a name (its clause from ``clause_start``, the text before it
     from 0) put it inside a picture, a recording or something written."""
-    if DEPICTION_PREFIX.match(low, 0, start):
+    if DEPICTION_PREFIX.match(low, 0, start) or PLATE_PREFIX.match(low, 0, start):
         return True
     before = low[clause_start:start]
     shown = ON_A_SCREEN.search(low, 0, start) if before.endswith(", with ") else None
