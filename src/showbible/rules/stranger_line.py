@@ -378,7 +378,7 @@ def next_to_walk_on(
 _UNNAMED_ONE = rx.compile(
     r"(?i)\b(?:a|an|another|some)\s+(?:[\w-]+\s+){0,3}?(?:figure|man|woman|girl|boy|"
     r"stranger|shape|creature|silhouette|person|child|lad|lass|youth|visitor|intruder|"
-    r"newcomer)\b"
+    r"newcomer)\b(?!['’]s)"  # not a thing of someone's: "a man's coat"
 )
 _LIKENED = rx.compile(r"(?i)\b(?:like|as\s+if|as\s+though|than)\s+$")
 
