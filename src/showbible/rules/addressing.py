@@ -82,6 +82,16 @@ _OPENING_CALL = rx.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
 # honorifics, ranks, offices, Deputy, Warden, Coach), and forms of address no cue carries.
 # Not the words that tell one namesake from another ("Young", "Old"), which open sentences.
 _ADDRESS = frozenset({"MISTER", "MA'AM", "MAAM", "MADAM", "DOC", "SARGE", "YOUR", "SKIPPER"})
+# ... and the forms of address of other languages and trades a script keeps as they are said
+# ("Good day, Maestro. I'm Nori": the thirty-third blind look's Florence, where "Maestro" had
+# read as somebody's name, so the line greeted someone absent).
+_ADDRESS |= frozenset(
+    {"MAESTRO", "SIGNORE", "SIGNOR", "SIGNORA", "SIGNORINA", "MESSER", "MONNA", "SER"}
+    | {"MONSIEUR", "MESSIEURS", "MADEMOISELLE", "HERR", "FRAU", "FRÄULEIN", "FRAULEIN"}
+    | {"SEÑOR", "SENOR", "SEÑORA", "SENORA", "SEÑORITA", "SENORITA", "DON", "DOÑA", "DONA"}
+    | {"SENHOR", "SENHORA", "SENSEI", "SIFU", "SAHIB", "MEMSAHIB", "EFFENDI", "USTAD", "BHAI"}
+    | {"DIDI", "BABU", "COMRADE", "GUV", "GUVNOR", "MISSUS", "BOSS", "CHIEF", "PADRE", "MAESTRA"}
+)
 _NOT_ADDRESS = frozenset({"YOUNG", "OLD", "LITTLE", "ELDER", "ST", "SAINT"})
 
 

@@ -400,10 +400,16 @@ def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
             continue
         if DEPICTION_RE.search(s.text.lower()):
             continue  # "Pini's photograph: an old man in a waistcoat": a picture's
+        # where the speaker is named in the sentence: "A figure ... comes trotting over: Marcus"
+        # -- MARCUS is the figure, revealed after it; "Marcus's torch lights up a figure" is not
+        mine = [at for c, at in zip(s.names, s.starts, strict=False) if c == a]
         for m in _UNNAMED_ONE.finditer(s.text):
             # "The DOORMAN, a bald man in a string vest, follows Keung in": what a named one
             # looks like (the twenty-third blind look's gym), no one new
             before = s.text[: m.start()]
-            if not before.rstrip().endswith((",", ":")) and not _LIKENED.search(before):
-                return True
+            if before.rstrip().endswith((",", ":")) or _LIKENED.search(before):
+                continue
+            if any(at > m.start() for at in mine):
+                continue  # the speaker, named after the figure they are
+            return True
     return False
