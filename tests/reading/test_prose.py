@@ -66,6 +66,20 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["depiction"],
         ),
         ("Mara's breath blooms on the glass.", ["Mara"], ["present"]),
+        # the thirty-fourth blind look's whaler: a daguerreotype, a scrimshaw tooth, a letter in
+        # his hand; a face out of the dark, a knife in a hand, are there
+        ("The daguerreotype of Obed hangs over the mantel.", ["Obed"], ["depiction"]),
+        (
+            "A sperm whale's tooth, and on it, in fine black lines, Elihu's face.",
+            ["Elihu"],
+            ["depiction"],
+        ),
+        (
+            "Elihu Brock's face looks back at them out of the ivory, not grinning.",
+            ["Elihu Brock"],
+            ["depiction"],
+        ),
+        ("Mara's face looks back at him out of the dark.", ["Mara"], ["present"]),
         ("Mara's face appears at the window.", ["Mara"], ["present"]),
         (
             "She looks at the door where Tobias stands and Mara waves.",
@@ -262,6 +276,29 @@ def test_a_voice_on_a_recorder_a_sentence_later() -> None:
 
 def _dev() -> ModuleType:
     return bench_module.load("presence_dev")
+
+
+def test_a_hand_and_a_face_read_with_their_paragraph() -> None:
+    """The thirty-fourth blind look's whaler: a letter opened, then "Obed's hand, cramped and
+    sea-stained" is handwriting, and "The top one is in Elihu's hand" one of the letters; a
+    face being scratched into ivory is its picture. A knife in a hand, a portrait being painted
+    of someone sitting for it, are the person there."""
+
+    def why(sentence: str, name: str, context: str) -> str:
+        at = sentence.index(name)
+        return read_mentions(sentence, [(at, at + len(name))], context=context)[0].why
+
+    letter = "He holds out the letter. She breaks the seal. "
+    assert why("Obed's hand, cramped and sea-stained.", "Obed", letter) == "depiction"
+    unties = "She unties the letters. "
+    assert why("The top one is in Elihu's hand, never sent.", "Elihu", unties) == "depiction"
+    assert why("The knife is in Mara's hand.", "Mara", letter) == "present"
+    carving = "He is scratching a face into the ivory: a young man with a sailor's curls. "
+    assert why("Elihu Brock's face, coming up line by line.", "Elihu Brock", carving) == (
+        "depiction"
+    )
+    sitting = "Tobias is painting her portrait. "
+    assert why("Mara's face lights up.", "Mara", sitting) == "present"
 
 
 def test_dev_set_floor() -> None:

@@ -38,6 +38,7 @@ from showbible.reading.prose_shown import (
     DISPLAYED,
     ON_A_PLATE,
     ON_A_SCREEN,
+    PICTURE_MADE,
     PLATE_PREFIX,
     SHOWN_ANY,
     SHOWN_RE,
@@ -391,6 +392,13 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
 _LIKENESS = rx.compile(
     r"\b(?:has|have|had|with|wears?|wearing|wore|worn)\s+(?:[\w'’]+\s+){0,3}?(?:(?:and|,)\s+)?$"
 )
+# A hand described as handwriting is: "Obed's hand, cramped and sea-stained" (the thirty-fourth
+# blind look's letter from the Pacific).
+_HANDWRITING = rx.compile(
+    r"^['’]s?\s+hand\b[^.;!?]{0,30}?\b(?:cramped|sprawling|neat|spidery|shaky|careful|looping|"
+    r"crabbed|elegant|unsteady|wavering|copperplate|scrawl\w*|illegible|legible|tidy|untidy)\b"
+)
+_ONE_OF_THEM = rx.compile(r"\b(?:one|it|this|that|each|which|they|all)\b")
 _WRITING = rx.compile(
     r"\b(?:note|notes|letter|letters|writ\w*|scrawl\w*|signed|signature|ink|margin)\b"
 )
@@ -425,8 +433,18 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
             return _READINGS["absence"]
         if w in ("ghost", "spirit", "shade"):
             return _READINGS["remains"]
-        if w == "hand" and re.search(r"\bin\s+(?:the\s+)?$", before) and _WRITING.search(low):
+        if (
+            w == "hand"
+            and re.search(r"\bin\s+(?:the\s+)?$", before)
+            and (
+                _WRITING.search(low)
+                # "She unties the letters. The top one is in Elihu's hand": one of them
+                or (_WRITING.search(context.lower()) and _ONE_OF_THEM.search(before))
+            )
+        ):
             return _READINGS["depiction"]  # "a note in the Senator's sprawling hand"
+        if w == "hand" and _HANDWRITING.match(after) and _WRITING.search(context.lower()):
+            return _READINGS["depiction"]  # a letter opened: "Obed's hand, cramped and sea-stained"
         if body.match(w):
             # A head is remains only where the sentence says so ("Enter ... with HASTINGS' head",
             # "CADE'S head on a pike"); "Mara's head snaps up", "tending to Jeff's head": theirs.
@@ -444,6 +462,8 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                 or ON_A_SCREEN.search(after, 0, 90)
                 or ON_A_PLATE.match(after)
                 or PLATE_PREFIX.match(low)
+                or (w == "face" and PICTURE_MADE.search(context.lower()) is not None)
+                or (w == "face" and PICTURE_MADE.search(before) is not None)
                 or (_DISPLAYED_NOW.match(after) and SHOWN_RE.search(context.lower()))
             ):
                 return _READINGS["depiction"]

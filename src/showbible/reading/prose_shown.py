@@ -52,11 +52,27 @@ ON_A_SCREEN = rx.compile(rf"{DISPLAYED}[^.;!?]{{0,40}}?\b(?:{SHOWN_ANY})\b")
 # thirty-second blind look), "On the glass in the dish, Pryce's face looked up at them" (the
 # twenty-first's darkroom): a face coming up on a plate, a print or a negative is its image.
 _SURFACE = r"(?:glass|plate|print|negative|paper|emulsion)"
+# ... or one looking out of the ivory it is cut in: "Elihu Brock's face looks back at them out
+# of the ivory" (the thirty-fourth look's scrimshaw tooth)
+_CUT_IN = r"(?:ivory|tooth|canvas|panel|fresco|page|bone|plate|glass|paper|print)"
 ON_A_PLATE = rx.compile(
     r"^['’]s?\s+(?:[\w-]+\s+)?(?:face|features|smile|grin|eyes|likeness)\s+(?:\w+ly\s+)?"
-    r"(?:blooms?|blooming|surfaces?|surfacing|emerges?|emerging|"
+    r"(?:(?:blooms?|blooming|surfaces?|surfacing|emerges?|emerging|"
     r"develops?|developing|swims?\s+up|comes?\s+up|appears?|forms?)\s+(?:on|in|across)\s+"
-    rf"(?:the\s+)?(?:[\w-]+\s+)?{_SURFACE}\b"
+    rf"(?:the\s+)?(?:[\w-]+\s+)?{_SURFACE}\b|"
+    r"(?:looks?|stares?|gazes?|peers?|smiles?|glares?)\s+(?:back\s+|up\s+|out\s+)?"
+    r"(?:at\s+[\w\s]{1,20}?\s+)?(?:out\s+of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    rf"{_CUT_IN}\b)"
+)
+# A face being drawn, cut or painted, or standing in lines on a thing: "He is scratching a face
+# into the ivory ... Elihu Brock's face, coming up line by line", "a sperm whale's tooth, and
+# on it, in fine black lines, Elihu's face" (the thirty-fourth blind look's scrimshaw).
+PICTURE_MADE = rx.compile(
+    r"\b(?:draw(?:s|ing|n)?|drew|sketch\w*|paint(?:s|ing|ed)?|scratch(?:es|ing|ed)?|carv\w*|"
+    r"engrav\w*|etch(?:es|ing|ed)?|whittl\w*|scrimshaw\w*)\b[^.;!?]{0,30}?\ba\s+(?:[\w-]+\s+)?"
+    r"(?:face|likeness|profile)\b"
+    r"|\bin\s+(?:[\w-]+\s+){0,2}?(?:lines|strokes|ink|charcoal|pencil|chalk|oils|watercolou?rs?)"
+    r"\s*,\s*$"
 )
 PLATE_PREFIX = rx.compile(
     rf"^\W*(?:on|in)\s+the\s+(?:[\w-]+\s+)?{_SURFACE}\s+(?:in|on)\s+the\s+"

@@ -31,7 +31,9 @@ SHOWN = alternation(
     tapestry tapestries fresco frescoes frieze friezes mosaic mosaics engraving engravings
     woodcut woodcuts etching etchings illustration illustrations
     livestream reel reels newsreel mugshot mugshots screensaver wallpaper album
-    yearbook scrapbook locket x-ray x-rays"""
+    yearbook scrapbook locket x-ray x-rays
+    daguerreotype daguerreotypes tintype tintypes ambrotype ambrotypes miniature miniatures
+    cameo cameos scrimshaw lithograph lithographs carte-de-visite"""
 )
 
 # Things that write someone down, and devices that carry a voice from elsewhere.
