@@ -462,8 +462,11 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                 or ON_A_SCREEN.search(after, 0, 90)
                 or ON_A_PLATE.match(after)
                 or PLATE_PREFIX.match(low)
-                or (w == "face" and PICTURE_MADE.search(context.lower()) is not None)
-                or (w == "face" and PICTURE_MADE.search(before) is not None)
+                or (
+                    w == "face"
+                    and (PICTURE_MADE.search(before) or PICTURE_MADE.search(context.lower()))
+                    is not None
+                )
                 or (_DISPLAYED_NOW.match(after) and SHOWN_RE.search(context.lower()))
             ):
                 return _READINGS["depiction"]

@@ -54,7 +54,7 @@ ON_A_SCREEN = rx.compile(rf"{DISPLAYED}[^.;!?]{{0,40}}?\b(?:{SHOWN_ANY})\b")
 _SURFACE = r"(?:glass|plate|print|negative|paper|emulsion)"
 # ... or one looking out of the ivory it is cut in: "Elihu Brock's face looks back at them out
 # of the ivory" (the thirty-fourth look's scrimshaw tooth)
-_CUT_IN = r"(?:ivory|tooth|canvas|panel|fresco|page|bone|plate|glass|paper|print)"
+_CUT_IN = rf"(?:ivory|tooth|canvas|panel|fresco|page|bone|{_SURFACE})"
 ON_A_PLATE = rx.compile(
     r"^['’]s?\s+(?:[\w-]+\s+)?(?:face|features|smile|grin|eyes|likeness)\s+(?:\w+ly\s+)?"
     r"(?:(?:blooms?|blooming|surfaces?|surfacing|emerges?|emerging|"
