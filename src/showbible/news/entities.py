@@ -40,6 +40,7 @@ from showbible.news.series import (
 )
 from showbible.news.shortforms import initials, marked_tails, spelled_out
 from showbible.news.trimming import trim_name
+from showbible.news.usage import used_titles
 from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name
 
@@ -351,7 +352,7 @@ def learn_series(kb: Knowledge, article: Article) -> None:
     for title in shows:
         kb.add_series(title, exact=True)
         kb.named.add(keyof(title))
-    for title in [*cue_titles(article), *label_titles(article)]:
+    for title in [*cue_titles(article), *label_titles(article), *used_titles(article)]:
         kb.add_series(title, exact=True)  # cue_titles has cleaned it, knowing where it stood
         kb.named.add(keyof(title))
     for title in colon_titles(article, list(kb.series.values())):
