@@ -55,6 +55,9 @@ def _intros(tmp_path: Path, script: str) -> list[str]:
             "Drew slams the hatch. Pell's glass is empty.\n",
             "CAPTAIN DREW",
         ),
+        # capitals with accents are one name (the thirty-sixth blind look's Mexico City set)
+        ("INT. FORO - DAY\n\nJOSÉ ÁLVAREZ (60s) lights the set.\n", "JOSÉ ÁLVAREZ"),
+        ("INT. FORO - DAY\n\nLUPITA MÜLLER, 30s, powders a face.\n", "LUPITA MÜLLER"),
     ],
 )
 def test_introduced(tmp_path: Path, script: str, name: str) -> None:
@@ -87,6 +90,12 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         "to the School.\n",
         "INT. GODOWN - DAY\n\nThe banner says it all: GRAND OPENING TODAY ONLY. Mara reads "
         "Only twice.\n",
+        # a sign with an accented word: its unaccented tail is no name either (the thirty-
+        # sixth blind look's "CORAZÓN DE CRISTAL - CAPÍTULO 180" had made a DE CRISTAL)
+        "INT. FORO - DAY\n\nTaped to the monitor, somebody's joke: CORAZÓN DE CRISTAL - "
+        "CAPÍTULO 180 - YA MERO.\n\nGlass walls, a view of the Periférico, a framed one-sheet "
+        "of CORAZÓN DE CRISTAL with a 42 SHARE sticker slapped across Valeria's face.\n\n"
+        "VALERIA\nThe board has decided that Corazón de Cristal ends with a funeral.\n",
         # one sign's or label's lettering, its parts set apart by a dash, a slash, an
         # ampersand, a bracket or a full stop (the twenty-sixth blind look: a Lagos cargo
         # agency's shopfront, barrels marked with their ports, an arrivals card)

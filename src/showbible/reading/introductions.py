@@ -42,7 +42,10 @@ def _wordset(text: str) -> frozenset[str]:
 # title that may lead it ("DR. PELL"; "Enter DOUGLAS. HOTSPUR follows" is two). Read whole up
 # to six words, then judged: a name has at most three words after a title, and the tail of a
 # longer run is no name of its own ("a signboard: NEW TIGER CLAW SCHOOL" made a SCHOOL).
-_CAPS = r"(?:[A-Z][A-Z'’\-]*[A-Z]|[A-Z]\.)"
+# Capitals with their accents (JOSÉ, MÜLLER, ŁUKASZ): a name in Spanish or Polish is one run,
+# not its unaccented tail ("CORAZÓN DE CRISTAL" read as DE CRISTAL).
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽ"
+_CAPS = rf"(?:[{_UP}][{_UP}'’\-]*[{_UP}]|[{_UP}]\.)"
 _TITLE = r"(?:DR|MR|MRS|MS|ST|LT|SGT|CAPT|PROF|REV|FR|GEN|COL)\."
 _RUN = rx.compile(
     r"(?<![\w'’\"“.])((?:" + _TITLE + r"[ ])?" + _CAPS + r"(?:[ ]" + _CAPS + r"){0,5})"
@@ -96,9 +99,9 @@ _AGE = rx.compile(
 )
 _WORD = rx.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _MIN_LOWER_SHARE = 0.4  # an element mostly in capitals is a super, a sign or a shout
-_TWO_CAPITALS = rx.compile(r"[A-Z][A-Z]")
+_TWO_CAPITALS = rx.compile(rf"[{_UP}][{_UP}]")
 _LOWER = rx.compile(r"[a-z]")
-_UPPER = rx.compile(r"[A-Z]")
+_UPPER = rx.compile(rf"[{_UP}]")
 
 
 def introductions(scenes: Sequence[Scene]) -> list[str]:

@@ -2,8 +2,9 @@
 of every shared scene before a stranger line), and what gives a speaker's own name.
 
 A small scene always acquaints; a crowd only where the scene shows the two dealt with each
-other: one spoke right after the other or named them, both spoke and one said who he is, the
-scene states a relationship between them, or one acts on the other (or both on each other).
+other: one spoke right after the other or named them, both spoke and one said who he is, both
+spoke at a gathering of ten or fewer and both are recurring characters, the scene states a
+relationship between them, or one acts on the other (or both on each other).
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ SELF_INTRO = rx.compile(  # on plain() text: typographic apostrophes made straig
 )
 
 
-def dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
+def dealt(ctx: Context, scene: SceneFacts, a: str, b: str, later: SceneFacts | None = None) -> bool:
     """Whether a shared scene made them acquainted: a small scene always does (a boat, a
     room for two or three); in a crowd, only if one spoke right after the other or named
     them. Sharing a party, an office or a hospital ward with a dozen others is no meeting
-    (Coma Guy never met the woman at his bedside)."""
+    (Coma Guy never met the woman at his bedside). ``later``: the scene of a stranger line
+    between them, for the gathering's reading (``_gathered``)."""
     if len(ctx.canon.people(scene)) <= 3:
         return True
     speeches = [s for s in scene.dialogue if not s.voice]
@@ -48,6 +50,8 @@ def dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
     introduced = {s.character for s in speeches if says_own_name(ctx, s)}
     if pair <= speakers and bool(pair & introduced):
         return True
+    if later is not None and pair <= speakers and _gathered(ctx, scene, pair, later):
+        return True
     # A relationship the scene states between them ("[[relation: WHITFIELD allies HALE]]"):
     # allies, enemies or lovers know each other, however crowded the room.
     if any(
@@ -63,6 +67,46 @@ def dealt(ctx: Context, scene: SceneFacts, a: str, b: str) -> bool:
         for s in scene.sentences
         if a in s.names and b in s.names
     )
+
+
+# The most people a scene may hold for all who speak in it to have met (``_gathered``), how
+# many released episodes before a stranger line it may be, and the episodes a character must
+# be in to be held to it.
+GATHERING = 10
+REACH = 6
+RECURRING = 3
+
+
+def _gathered(ctx: Context, scene: SceneFacts, pair: set[str], later: SceneFacts) -> bool:
+    """Both spoke at a gathering of ``GATHERING`` people or fewer, at most ``REACH`` released
+    episodes before the stranger line's, and both are people of the story, present in
+    ``RECURRING`` episodes: DESIGN's shared scene (the crew's beach party where the reporter
+    and the commander's wife each had their say, never to each other; a workshop of five). No
+    one is so held to a crowd of dozens, to a namesake's party seasons before (Friends' two
+    Ericas, eight seasons apart), or to a gathering earlier the same day (people meet
+    unintroduced and say who they are later that day)."""
+    if (scene.series, scene.episode) == (later.series, later.episode):
+        return False
+    if len(ctx.canon.people(scene)) > GATHERING:
+        return False
+    order = ctx.canon.universe.release_index()
+    then = order.get(f"{scene.series}:{scene.episode}")
+    now = order.get(f"{later.series}:{later.episode}")
+    if then is None or now is None or not 0 < now - then <= REACH:
+        return False
+    return all(_recurring(ctx, cid) for cid in pair)
+
+
+def _recurring(ctx: Context, cid: str) -> bool:
+    """Whether a character is present in ``RECURRING`` episodes or more."""
+    canon = ctx.canon
+    seen: set[tuple[str, str]] = set()
+    for i in canon.appearances.get(cid, ()):
+        scene = canon.scenes[i]
+        seen.add((scene.series, scene.episode))
+        if len(seen) >= RECURRING:
+            return True
+    return False
 
 
 _EACH_OTHER = rx.compile(

@@ -608,7 +608,7 @@ def _met_before(
             ctx, y, m.ident_b, now_y, x, when
         ):
             together.append(m)
-            if literal or dealt(ctx, m.scene, x, y):  # asked last: it reads the dialogue
+            if literal or dealt(ctx, m.scene, x, y, scene):  # asked last: it reads the dialogue
                 return m
     # Never one to one, but in the same company scene after scene, episode after episode: a
     # band on the road (the fourteenth blind look's sellsword and singer, who travel together
