@@ -42,6 +42,7 @@ from showbible.quick import rx
 from showbible.reading.lexicon import position_words
 from showbible.reading.names import is_title
 from showbible.reading.prose_named import THING_BEFORE
+from showbible.reading.prose_tended import tended
 from showbible.reading.prose_unreal import elsewhere
 from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, BODY, DOING, word_set
 
@@ -108,29 +109,6 @@ _OPENING = rx.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = rx.compile(r"^['’][sS]?\s+")
-_SHROUDED = rx.compile(
-    r"\b(?:(?:sheet|blanket|cloth|shroud|tarp|tarpaulin|coat|jacket|veil)\s+(?:[a-z]+\s+){0,2}"
-    r"(?:over|across)|(?:closes?|closed|closing|shuts?|shutting)|(?:covers?|covered|covering))\s+$",
-    re.IGNORECASE,
-)
-_FACE_AFTER = rx.compile(r"^['’]s\s+(?:face|eyes|eyelids|head|body)\b")
-# A check for life: whether someone breathes, has a pulse. What it is done to is a body, alive
-# or dead; the sentence does not show them alive ("holds his handkerchief in front of Farrow's
-# nose to check he isn't breathing", "feels for a pulse at Tobias's neck", "checks Cole for a
-# pulse").
-_LIFE_CHECK = rx.compile(
-    r"\b(?:check(?:s|ed|ing)?|feel(?:s|ing)?|felt|search(?:es|ed|ing)?|listen(?:s|ed|ing)?)\s+"
-    r"(?:[\w'’]+\s+){0,6}?(?:for\s+)?(?:a\s+|any\s+)?(?:pulse|heartbeat|heart\s*beat|breath|"
-    r"breathing|signs?\s+of\s+life)\b|\b(?:isn't|is\s+not|wasn't|was\s+not|no\s+longer|not)\s+"
-    r"breathing\b",
-    re.IGNORECASE,
-)
-_CHECKED_PART = rx.compile(
-    r"^['’]s?\s+(?:nose|mouth|lips|wrist|neck|throat|chest|pulse|face|heart|body)\b"
-)
-_CHECKED_FOR = rx.compile(
-    r"^\s+for\s+(?:a\s+|any\s+)?(?:pulse|heartbeat|breath|signs?\s+of\s+life)"
-)
 # After the name, a time before the scene or a habit: "which Struan had wound every Sunday",
 # "as Morag would afterwards say" ("had" only before a participle: "Cole had a drink" is now).
 _NOT_NOW = ("would", "used", "had")
@@ -257,17 +235,8 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
     head, listed = before, False
     while m := _LISTED_BEFORE.search(head, max(0, len(head) - _BACK)):
         head, listed = head[: m.start()], True
-    # A face covered or eyes closed by another's hand is what is done for the dead ("draws the
-    # sheet up over Hanlon's face", the twenty-seventh blind look): not shown alive. (A hand
-    # taken, a shoulder touched stay shown: the living are touched far more often.)
-    if _SHROUDED.search(head, max(0, len(head) - _BACK)) and _FACE_AFTER.match(after):
-        return False
-    if (
-        head.strip()
-        and _LIFE_CHECK.search(sentence)
-        and (_CHECKED_PART.match(after) or _CHECKED_FOR.match(after))
-    ):
-        return False
+    if tended(sentence, head[max(0, len(head) - _BACK) :], after):
+        return False  # a face covered, a pulse felt for: what is done for a body
     if _acted_on(head):
         return True
     compared = _COMPARED.search(head, max(0, len(head) - _BACK))

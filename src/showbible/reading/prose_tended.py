@@ -1,0 +1,50 @@
+"""What is done for a body, alive or dead, which shows no one alive (``prose_seen.seen`` asks
+it of a name before reading it as acted on): a face covered or eyes closed by another's hand
+("draws the sheet up over Hanlon's face", the twenty-seventh blind look; "closes Tobias's
+eyes"), and a check for life ("holds up his handkerchief in front of Farrow's nose to check he
+isn't breathing", a real Doctor Who transcript after Farrow is shot; "feels for a pulse at
+Tobias's neck"; "checks Cole for a pulse"). A hand taken, a shoulder touched stay shown: the
+living are touched far more often."""
+
+from __future__ import annotations
+
+import re
+
+from showbible.quick import rx
+
+_SHROUDED = rx.compile(
+    r"\b(?:(?:sheet|blanket|cloth|shroud|tarp|tarpaulin|coat|jacket|veil)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:over|across)|(?:closes?|closed|closing|shuts?|shutting)|(?:covers?|covered|covering))\s+$",
+    re.IGNORECASE,
+)
+_FACE_AFTER = rx.compile(r"^['’]s\s+(?:face|eyes|eyelids|head|body)\b")
+# A check for life: whether someone breathes, has a pulse. What it is done to is a body, alive
+# or dead; the sentence does not show them alive ("holds his handkerchief in front of Farrow's
+# nose to check he isn't breathing", "feels for a pulse at Tobias's neck", "checks Cole for a
+# pulse").
+_LIFE_CHECK = rx.compile(
+    r"\b(?:check(?:s|ed|ing)?|feel(?:s|ing)?|felt|search(?:es|ed|ing)?|listen(?:s|ed|ing)?)\s+"
+    r"(?:[\w'’]+\s+){0,6}?(?:for\s+)?(?:a\s+|any\s+)?(?:pulse|heartbeat|heart\s*beat|breath|"
+    r"breathing|signs?\s+of\s+life)\b|\b(?:isn't|is\s+not|wasn't|was\s+not|no\s+longer|not)\s+"
+    r"breathing\b",
+    re.IGNORECASE,
+)
+_CHECKED_PART = rx.compile(
+    r"^['’]s?\s+(?:nose|mouth|lips|wrist|neck|throat|chest|pulse|face|heart|body)\b"
+)
+_CHECKED_FOR = rx.compile(
+    r"^\s+for\s+(?:a\s+|any\s+)?(?:pulse|heartbeat|breath|signs?\s+of\s+life)"
+)
+
+
+def tended(sentence: str, before: str, after: str) -> bool:
+    """Whether the name between ``before`` (the sentence up to it, or its last words) and
+    ``after`` is tended as a body: its face covered, its eyes closed, its breath or pulse
+    checked."""
+    if _SHROUDED.search(before) and _FACE_AFTER.match(after):
+        return True
+    return bool(
+        before.strip()
+        and _LIFE_CHECK.search(sentence)
+        and (_CHECKED_PART.match(after) or _CHECKED_FOR.match(after))
+    )
