@@ -224,6 +224,13 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Cole's face fills the screen, and Mara turns, with Takeda right behind her.",
          ["Cole", "Mara", "Takeda"], ["depiction", "present", "present"]),
         ("Mara sits down, with Takeda beside her.", ["Mara", "Takeda"], ["present", "present"]),
+        # the thirty-sixth blind look: after a preposition "'s" owns (no "is" follows one),
+        # "safe" is a thing; opening the clause it is still "Mara is safe"
+        ("The game is sealed and locked in the Arbiter's safe; the hall is empty.",
+         ["Arbiter"], ["possessive"]),
+        ("The letter goes into Mara's safe.", ["Mara"], ["possessive"]),
+        ("Mara's safe now.", ["Mara"], ["present"]),
+        ("The Arbiter's in the hall.", ["Arbiter"], ["present"]),
     ],
 )  # fmt: skip
 def test_screenplay_action(sentence: str, names: list[str], want: list[str]) -> None:

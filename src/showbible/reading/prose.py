@@ -272,7 +272,7 @@ _CONTRACTION = rx.compile(
 )
 # "Stephanie's quiet for a beat" is "Stephanie is quiet"; "Mara's quiet house" is a possessive,
 # so the adjective must end its phrase.
-_CONTRACTED_ADJECTIVE = rx.compile(
+_IS_ADJECTIVE = rx.compile(
     r"^(?:'s|’s)\s+(?:quiet|silent|sure|ready|okay|ok|happy|sad|angry|mad|scared|afraid|upset|"
     r"furious|stunned|shocked|confused|nervous|tired|drunk|alone|busy|hurt|sick|done|speechless|"
     r"frozen|stuck|lost|calm|livid|thrilled|excited|impressed|embarrassed|uncomfortable|"
@@ -281,6 +281,7 @@ _CONTRACTED_ADJECTIVE = rx.compile(
     r"again|too|enough|by|from)\b)"
 )
 _POSSESSIVE = rx.compile(r"^(?:'s|’s|'|’)(?=\W|$)")
+_GOVERNED = rx.compile(r"\b(?:in|into|inside|from|of|onto|to|with|by|for)\s+(?:the\s+|an?\s+)?$")
 _AFTER_WORDS = rx.compile(r"[\w’'-]+")
 _CONNECTOR = rx.compile(r"^\s*(?:,\s*|,?\s*(?:and|or|nor|&)\s+|,?\s*and\s+then\s+)(?:the\s+)?$")
 # A clause ends at these; what stands before a name is read from the clause's start.
@@ -362,7 +363,11 @@ def _clause_start(low: str, start: int) -> int:
 
 def _own(low: str, original: str, start: int, end: int, after: str, context: str) -> Reading | None:
     """Readings that hang on the name itself: its possessive, a place named for it."""
+    # After a preposition "'s" owns ("locked in the Arbiter's safe"): no "is" follows one.
+    governed = _GOVERNED.search(low, max(0, start - 24), start) is not None
     contracted = _CONTRACTION.match(after)
+    if governed and contracted is not None and not contracted.group(0).endswith("ing"):
+        contracted = None  # (an -ing word is read below either way: "in Mara's shaking hand")
     if contracted is not None and contracted.group(0).endswith("ing"):
         # "Jonah's curling staff photo" is his photo; "Cole's eating lunch" is Cole, eating:
         # what the -ing word comes before decides (prose_owned.after_gerund).
@@ -374,7 +379,7 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
             )
             if kind == "thing" or owned.why in ("depiction", "remains", "place"):
                 return owned
-    if _POSSESSIVE.match(after) and contracted is None and not _CONTRACTED_ADJECTIVE.match(after):
+    if _POSSESSIVE.match(after) and not contracted and (governed or not _IS_ADJECTIVE.match(after)):
         # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
         if after[:1] in ("'", "’") and after[:2] not in ("'s", "’s") and low[end - 1] != "s":
             return None
