@@ -265,3 +265,20 @@ def test_a_role_before_a_networks_show_is_no_title() -> None:
     got = facts(text)
     assert ("plays", "Ned Colley", "Seth") in got, got
     assert ("appears_in", "Seth", "Harbour Lane") in got, got
+
+
+def test_a_performers_credit_named_once_is_not_the_roles_show() -> None:
+    # "the home of missing teacher Gemma Hillman, played by Tutenkhamun star Amy": the show
+    # named once as the performer's credit is not where the role is (the thirty-sixth
+    # session); the drama the article is about is
+    text = (
+        "Harbour Lane: first look at the new thriller\n\n"
+        "Harbour Lane follows a surveillance team in a quiet town. Nia Vale plays DC Kira Holt "
+        "in the drama.\n\n"
+        "Kira watches the home of missing teacher Mara Voss, played by Saltmarsh star Ivy "
+        "Crane, from a flat across the square.\n\n"
+        "Harbour Lane begins on Monday.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Ivy Crane", "Mara Voss") in got, got
+    assert ("appears_in", "Mara Voss", "Saltmarsh") not in got, got

@@ -481,7 +481,7 @@ class Relations(Appearances, Showrunners):
         """A show's own people: "9-1-1's Hen (Aisha Hinds)", "P.D.'s Jesse Lee Soffer" (her
         character), "The Boys cast members A (X), B (Y)", "The Defenders brought together A,
         B and C"; "The series stars Jane Doe as Mara Voss" (the series the text is about)."""
-        credits = credited(m)
+        credits = credited(m, self.kb.series_count)
         for match in _OWNED.finditer(m.text):
             if para.title:
                 break
