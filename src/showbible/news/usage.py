@@ -7,9 +7,10 @@ production team", "Emmerdale's first trans cast member", "when he first joined E
 Most of those are something a person, a place or a club could share ("Rovers bosses", "joined
 Chelsea"), so none is taken alone: a name is a show when the article uses it in two *different*
 such ways, one of them a production's alone (its production team, its writers, its staples, its
-cast members, storylines or episodes), and it is shaped like no person (no given name opens it,
-the article never names it as someone). Two uses of one way are not enough: the tabloids repeat a
-paragraph as a photo caption word for word.
+cast members, storylines or episodes), and it is shaped like no person's full name (no given
+name opens it; a name the article gives a person is taken back with every other title). Two
+uses of one way are not enough: the tabloids repeat a paragraph as a photo caption word for
+word.
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ WAYS = (_TEAM, _OWNS, _STAFF, _MOVES, _ACTS)
 _PRODUCTION_ONLY = frozenset({0, 1})  # the indexes in WAYS of what no club or firm has
 
 
-def used_titles(article: Article, persons: set[str] | None = None) -> list[str]:
-    """Titles the article uses in two different ways a production is used, none a person's.
-    ``persons``: names (lower case) the article has already given to people."""
+def used_titles(article: Article) -> list[str]:
+    """Titles the article uses in two different ways a production is used, none shaped as a
+    person's name (a name the article gives a person elsewhere is taken back by
+    ``entities.learn_series``, which asks this, with every other title)."""
     ways: dict[str, dict[int, set[tuple[int, int]]]] = {}
     for para in article.paragraphs:
         text = unquoted(para.text)
@@ -65,7 +67,7 @@ def used_titles(article: Article, persons: set[str] | None = None) -> list[str]:
                     continue
                 inside = bool(re.search(r"[a-z,]\s+$", text[: m.start()])) and not para.title
                 name = series_name(raw, inside=inside)
-                if name and _show_shaped(name, persons or set()):
+                if name and _show_shaped(name):
                     ways.setdefault(name, {}).setdefault(k, set()).add((id(para), m.start()))
     return [name for name, by_way in ways.items() if _two_ways(by_way)]
 
@@ -77,9 +79,7 @@ def _two_ways(by_way: dict[int, set[tuple[int, int]]]) -> bool:
     return any(k != j and a != b and k in _PRODUCTION_ONLY for k, a in uses for j, b in uses)
 
 
-def _show_shaped(name: str, persons: set[str]) -> bool:
-    """Not a person's name: no given name opens it and the article names no one so."""
-    first = name.split()[0]
-    if name.lower() in persons or (is_given_name(first) and len(name.split()) > 1):
-        return False
-    return not any(p.split()[-1] == name.lower() for p in persons if " " in p)
+def _show_shaped(name: str) -> bool:
+    """Not a person's full name: no given name opens a name of two words or more."""
+    words = name.split()
+    return len(words) == 1 or not is_given_name(words[0])
