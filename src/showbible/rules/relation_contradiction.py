@@ -19,7 +19,7 @@ learns Marsh signed the dive order, then "trusts" him: still a contradiction).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from showbible.canon.fold import Fold, Moment
 from showbible.reading.events import CanonEvent, vocabulary
@@ -66,7 +66,12 @@ class RelationContradiction(Rule):
                 and not (
                     kind in _COLD
                     and _found_out(
-                        _about(ctx, learnt, a, b), a, b, since[id(clashes[0][1])], known.moment
+                        _about(ctx, learnt, a, b),
+                        a,
+                        b,
+                        since[id(clashes[0][1])],
+                        known.moment,
+                        lambda pos: set(canon.scenes[canon.story_order[pos]].present),
                     )
                 )
             ):
@@ -134,16 +139,27 @@ def _names(ctx: Context, cid: str) -> re.Pattern[str]:
 
 
 def _found_out(
-    learnt: dict[str, dict[str, Moment]], a: str, b: str, then: Moment, now: Moment
+    learnt: dict[str, dict[str, Moment]],
+    a: str,
+    b: str,
+    then: Moment,
+    now: Moment,
+    present: Callable[[int], set[str]],
 ) -> bool:
     """Whether, between ``then`` and ``now``, one of a and b learnt a secret the other had
     kept through the relationship (knew already when it was asserted, at ``then``): the story's
     own reason for it to change. One who learnt it only later kept nothing from the other
     (the seventeenth blind look: Pryce, allied with Dalby, hears that Reiss lived; months
-    later Dalby does too, and "enemies" is still a contradiction)."""
+    later Dalby does too, and "enemies" is still a contradiction). Nor is a secret the one who
+    kept it is there to share in the very scene the relationship was made (the thirty-seventh
+    blind look: Gus allies with Tommy and tells him of the levee; "enemies" later is
+    reported). ``present``: who is in the scene at a story position."""
     for knowers in learnt.values():
         for x, y in ((a, b), (b, a)):
             mx, my = knowers.get(x), knowers.get(y)
-            if mx is not None and my is not None and then < mx < now and my < then:
-                return True
+            if mx is None or my is None or not then < mx < now or not my < then:
+                continue
+            if mx[0] == then[0] and mx[0] >= 0 and y in present(mx[0]):
+                continue  # shared where they made it: nothing kept
+            return True
     return False
