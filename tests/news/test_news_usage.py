@@ -48,11 +48,12 @@ def test_a_caption_repeating_its_paragraph_is_one_way_twice() -> None:
     assert _titles(text) == []
 
 
-def test_one_phrase_read_two_ways_is_one_use() -> None:
-    # "Sunday's set" and "France's regular" of a sports desk: a day's and a country's
+def test_one_mention_read_two_ways_is_one_use() -> None:
+    # "joined Wexmoor writers": a joining and a production's writers, one mention of the name;
+    # and a sports desk's "Sunday's set", "France's regular" are no production's words
     text = (
-        "Final\n\nHe took Sunday's set in a tie-break. France's regular captain was rested, "
-        "and Sunday's set went on past midnight.\n"
+        "Final\n\nShe joined Wexmoor writers in May. He took Sunday's set in a tie-break, and "
+        "France's regular captain was rested.\n"
     )
     assert _titles(text) == []
 
@@ -67,8 +68,9 @@ def test_a_club_joined_and_its_fans_are_no_show() -> None:
 
 
 def test_a_person_named_so_is_no_show() -> None:
+    # two different uses, one a production's own ("X's first episode"), but a full name
     text = (
-        "Interview\n\nJane Holt is poised to return to acting. Jane Holt spokesperson Ivo Crane "
-        "said she had left Wexmoor.\n"
+        "Interview\n\nJane Holt is poised to return to acting. Jane Holt's first episode back "
+        "airs on Monday, her spokesperson said.\n"
     )
     assert "Jane Holt" not in _titles(text)

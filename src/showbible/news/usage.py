@@ -62,19 +62,19 @@ def used_titles(article: Article) -> list[str]:
         text = unquoted(para.text)
         for k, way in enumerate(WAYS):
             for m in way.finditer(text):
-                raw = m.group("t") if m.groupdict().get("t") else m.group("a")
-                if not raw:
-                    continue
+                group = "t" if m.group("t") else "a"  # only _ACTS has two alternatives
+                raw = m.group(group)
                 inside = bool(re.search(r"[a-z,]\s+$", text[: m.start()])) and not para.title
                 name = series_name(raw, inside=inside)
                 if name and _show_shaped(name):
-                    ways.setdefault(name, {}).setdefault(k, set()).add((id(para), m.start()))
+                    # a use is a mention of the name: where the name stands, whichever way
+                    ways.setdefault(name, {}).setdefault(k, set()).add((id(para), m.start(group)))
     return [name for name, by_way in ways.items() if _two_ways(by_way)]
 
 
 def _two_ways(by_way: dict[int, set[tuple[int, int]]]) -> bool:
-    """Two ways at two places: one phrase read by two ways ("Sunday's set" as a team's noun and
-    as a possessive's) is one use."""
+    """Two ways at two places: one mention read by two ways ("joined Wexmoor writers" as a
+    joining and as a production's writers) is one use."""
     uses = [(k, where) for k, found in by_way.items() for where in found]
     return any(k != j and a != b and k in _PRODUCTION_ONLY for k, a in uses for j, b in uses)
 

@@ -19,7 +19,7 @@ learns Marsh signed the dive order, then "trusts" him: still a contradiction).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from showbible.canon.fold import Fold, Moment
 from showbible.reading.events import CanonEvent, vocabulary
@@ -71,7 +71,7 @@ class RelationContradiction(Rule):
                         b,
                         since[id(clashes[0][1])],
                         known.moment,
-                        lambda pos: set(canon.scenes[canon.story_order[pos]].present),
+                        lambda pos: canon.scenes[canon.story_order[pos]].present,
                     )
                 )
             ):
@@ -144,7 +144,7 @@ def _found_out(
     b: str,
     then: Moment,
     now: Moment,
-    present: Callable[[int], set[str]],
+    present: Callable[[int], Collection[str]],
 ) -> bool:
     """Whether, between ``then`` and ``now``, one of a and b learnt a secret the other had
     kept through the relationship (knew already when it was asserted, at ``then``): the story's
