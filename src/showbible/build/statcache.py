@@ -19,10 +19,11 @@ so the same error is raised either way.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 import time
+
+import orjson
 
 from showbible.build.compiler import read_script_bytes
 from showbible.universe.loader import Universe
@@ -41,7 +42,7 @@ def load(text: str | None, universe: Universe) -> Entries:
     if text is None:
         return {}
     try:
-        doc = json.loads(text)
+        doc = orjson.loads(text)
         if doc["v"] != FORMAT or doc["root"] != str(universe.root):
             return {}
         return {
@@ -54,7 +55,7 @@ def load(text: str | None, universe: Universe) -> Entries:
 
 def dump(entries: Entries, universe: Universe) -> str:
     files = {rel: [*st, sha] for rel, (st, sha) in sorted(entries.items())}
-    return json.dumps({"v": FORMAT, "root": str(universe.root), "files": files})
+    return orjson.dumps({"v": FORMAT, "root": str(universe.root), "files": files}).decode()
 
 
 def hashes(universe: Universe, known: Entries) -> tuple[dict[str, tuple[str, int]], Entries]:
