@@ -143,7 +143,7 @@ class Careers(Roles):
             )
             at = m.text.find(token) if token else -1
             if at >= 0 and re.match(r"\s*\)", m.text[at + len(token or "") :]):
-                self.cast_of(m, at, f.object, sentence, para)
+                self.cast_of(m, at, f.object, sentence, para, performer=f.subject)
 
     def careers(self, m: Marked, sentence: str, para: Paragraph) -> None:
         text = m.text

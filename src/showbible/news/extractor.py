@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from showbible.news.cleaning import Article, Paragraph, sentences, unquoted
 from showbible.news.credits import credited
 from showbible.news.entities import (
+    NAM,
     SER,
     Knowledge,
     Marked,
@@ -59,6 +60,8 @@ _THE_SHOW = rx.compile(
     r"^\W*(?:The|This|That|Its)\s+(?:[a-z][\w\-]*\s+){0,2}(?:series|show|drama|comedy|sitcom|"
     r"procedural|spin-?off|film|movie)\b"
 )
+# "The Crown star Olivia": the show as a performer's credit
+_STAR_CREDIT = rx.compile(rf"(?P<s>{SER})\s+(?:actor|actress|star|alum)\s+(?P<p>{NAM})")
 _ASIDE = rx.compile(r"\((?![^()]*\b(?:19|20)\d\d\))[^()]{12,}\)")  # not "Daredevil (2015)"
 NEGATION = rx.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|instead of)\b")
 
@@ -96,6 +99,7 @@ class Extractor:
         self._kin: dict[str, str] | None = None  # see kin
         self._sections: dict[int, str] | None = None  # see section_headings
         self._credits_only: set[str] | None = None  # see credits_only
+        self._starred: dict[str, set[str]] | None = None  # see another_star_credit
 
     def add(
         self,
@@ -439,14 +443,45 @@ class Extractor:
         """The shows the article names only as someone's credit ("Liam Neeson, who brings the
         menace of his role in Taken", "Former Reno 911! star"): never what it is about."""
         if self._credits_only is None:
-            said: Counter[str] = Counter()
-            for para in self.article.paragraphs:
-                for _, sentence in sentences(self.kb.speechless(para.text)):
-                    marked = self.kb.mark(sentence)
-                    credits = credited(marked, self.kb.series_count)
-                    said.update(x.value for x in marked.mentions if x.value in credits)
-            self._credits_only = {t for t, n in said.items() if n >= self.kb.series_count[t]}
+            self._count_credits()
+        assert self._credits_only is not None
         return self._credits_only
+
+    def another_star_credit(self, show: str, performer: str | None) -> bool:
+        """Whether the article names ``show`` only as performers' credits ("The Crown star
+        Olivia", however often: a caption repeats its sentence), none of them ``performer``: a
+        cast it lists without a show (a charity match's line-up) is not in it, where the
+        credited performer's own role may be ("Dock 12 actor Tom Reyes ... who plays Ivo
+        Crane")."""
+        if self._starred is None:
+            self._count_credits()
+        assert self._starred is not None
+        stars = self._starred.get(show)
+        return stars is not None and (
+            performer is None or keyof(self.kb.full(performer)) not in stars
+        )
+
+    def _count_credits(self) -> None:
+        said: Counter[str] = Counter()
+        starred: Counter[str] = Counter()
+        stars: dict[str, set[str]] = {}
+        for para in self.article.paragraphs:
+            for _, sentence in sentences(self.kb.speechless(para.text)):
+                marked = self.kb.mark(sentence)
+                credits = credited(marked, self.kb.series_count)
+                said.update(x.value for x in marked.mentions if x.value in credits)
+                for c in _STAR_CREDIT.finditer(marked.text):
+                    show = marked.at(c.group("s")).value
+                    stars.setdefault(show, set()).add(
+                        keyof(self.kb.full(marked.at(c.group("p")).value))
+                    )
+                    if show not in credits:
+                        starred[show] += 1
+        counts = self.kb.series_count
+        self._credits_only = {t for t, n in said.items() if n >= counts[t]}
+        self._starred = {
+            t: stars[t] for t, n in (said + starred).items() if n >= counts[t] and t in stars
+        }
 
     def hedged(self, text: str, start: int, end: int) -> bool:
         """Whether the clause holding ``text[start:end]`` is a hypothesis or a hope."""
@@ -462,10 +497,14 @@ class Extractor:
         stop = _CLAUSE_END.search(text, end)
         return self.hedged(text, start, stop.start() if stop else len(text))
 
-    def topic_cast(self, character: Mention, sentence: str, para: Paragraph) -> None:
+    def topic_cast(
+        self, character: Mention, sentence: str, para: Paragraph, performer: str | None = None
+    ) -> None:
         """A character named with its performer in a sentence that names no show is in the
         show its paragraph is about, when that is one show."""
         topic = self.topic_show(para, self.offset) or self.dominant_show()
+        if topic is not None and self.another_star_credit(topic, performer):
+            topic = None  # "The Crown star Olivia" twice: not where a line-up's names are
         name = self.kb.full(character.text if character.kind == "series" else character.value)
         # "Ahsoka Tano (Rosario Dawson) will reportedly appear": who plays whom holds, where
         # the character is seen does not.

@@ -360,21 +360,19 @@ class Roles(Antecedents):
         elif not qualifier and not para.title and (at >= 0 or not placed):
             token = m.text.find(character.token) if character.token else -1
             if (where := token if token >= 0 else at) >= 0:
-                self.cast_of(m, where, character_name, sentence, para, place, strict=at < 0)
+                self.cast_of(m, where, character_name, sentence, para, place, at < 0, performer)
         return character_name
 
     def cast_of(
         self, m: Marked, at: int, character: str, sentence: str, para: Paragraph, q: str = "",
-        strict: bool = False,
+        strict: bool = False, performer: str | None = None,
     ) -> None:  # fmt: skip
         """A character named with its performer belongs to the show the text is about there:
         the nearest show named before it in the sentence, else after it, else before the
         sentence in the paragraph, else the show the paragraphs before were about, else the
         article's one show (less sure each time). A franchise ("Star Trek" of "Star Trek: Lower
         Decks") is not a show."""
-
         credit_shows = credited(m, self.kb.series_count)
-
         # "Baldwin, who has been playing Trump on Saturday Night Live, will return as X": the
         # show of an aside about the performer is not the role's
         asides = who_asides(m.text)
@@ -452,7 +450,8 @@ class Roles(Antecedents):
             series, confidence, q = self.previous_show(para) or "", 0.45, "hedged"
         else:
             return
-        if not before and not after and series in credited(m):
+        credit = series in credited(m) or self.another_star_credit(series, performer)
+        if not before and not after and credit:
             return  # "Former A star B will play X": A is B's credit, not where X is
         main = self.main_series()
         # "CSI Miami (CBS, 10 PM) – ...": a paragraph that opens with its show is about it
@@ -567,7 +566,7 @@ class Roles(Antecedents):
                 if played and not listed and len(shows) == 1:  # an article about one show
                     self.add("appears_in", played, shows.pop(), para.line, sentence, 0.45)
                 elif played and not listed and not any(x.kind == "series" for x in m.mentions):
-                    self.topic_cast(c, sentence, para)
+                    self.topic_cast(c, sentence, para, p.value)
         beside = (self.kb.mark(t) for t in self.neighbours(para))  # marked only if asked
         line = line_pair(m, beside)  # "A | X", "X: A" lines
         if line is not None and line_of_cast(self.kb, line[0], line[1]):
@@ -643,8 +642,9 @@ class Roles(Antecedents):
                 and not re.match(r"\s*\(", m.text[m.text.find(x.token) + len(x.token) :])
                 and not not_the_show(m, x)
             ]  # fmt: skip
+            first = (vote or default) > 0 and a.kind == "name"
             if not cast and (shown or named) and not own:
-                character = bs[0] if (vote or default) > 0 and a.kind == "name" else a
+                character = bs[0] if first else a
                 name = self.kb.full(
                     character.text if character.kind == "series" else character.value
                 )
@@ -655,10 +655,9 @@ class Roles(Antecedents):
                 x.value for x in m.mentions
                 if x.kind == "series" and not any(a <= m.text.find(x.token) < b for a, b in asides)
             } <= {self.dominant_show()}:  # fmt: skip
-                self.topic_cast(bs[0] if (vote or default) > 0 and a.kind == "name" else a,
-                                sentence, para)  # fmt: skip
+                self.topic_cast(bs[0] if first else a, sentence, para,
+                                (a if first else bs[0]).value)  # fmt: skip
             q = ""  # "A (B)" names who plays whom even in a hypothetical or a question
-            first = (vote or default) > 0 and a.kind == "name"
             at = start if cast and not own else -1
             for left, b in spread(m, start, a, bs, self.kb.full if first else None):
                 who, part, conf = (left.value, b, 0.8) if first else (b.value, left, 0.85)
