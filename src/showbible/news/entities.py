@@ -646,6 +646,9 @@ def _show_people(kb: Knowledge, article: Article) -> None:
                 if x.kind == "name":
                     seen.setdefault(keyof(kb.full(x.value)), set()).add(show)
     for k, shows in seen.items():
+        # A show's actor or star is a performer, before any role of theirs is read: "She
+        # made her soap debut as villain Ellie Nixon" after "EastEnders star Mica Paris".
+        kb.performers.add(k)
         show = shows.pop() if len(shows) == 1 else ""
         if show and kb.series_count[show] >= 2:  # "Wonder actress X": a credit named once
             kb.show_of[k] = show

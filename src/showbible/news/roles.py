@@ -112,7 +112,8 @@ V_DIRECT = (
 V_AS = (
     r"(?:guest[- ])?(?:stars?|starred|starring|returns?|returned|returning|cast|appears?|appeared|"
     r"appearing|joins?|joined|comes back|came back|is back|showing up|shows up|show up|debuts|"
-    r"debuted|signed on|signs on|boarded|(?:made|makes|make|making)\s+(?:his|her|their|a|an))"
+    r"debuted|signed on|signs on|boarded|(?:made|makes|make|making)\s+(?:his|her|their|a|an)"
+    r"(?:\s+(?:[\w\-]+\s+)?(?:debut|bow|appearance|return|comeback))?)"  # "her soap debut as"
 )
 V_ROLE = (
     r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"

@@ -1,0 +1,43 @@
+"""A show's actor or star is a performer from the start ("Harbourside star Jane Holt" in the
+headline), so a pronoun that opens the article's next sentence stands for them: "She made her
+soap debut as villain Kira Vance in Harbourside" is who plays whom, and where. A made debut,
+bow, appearance or return comes before its "as" like any other. A person named only as a
+guest, never as a show's actor, is not taken for a pronoun's performer. Sentences of our own,
+in a soap page's voice and a trade paper's."""
+
+from __future__ import annotations
+
+import pytest
+from news_triples import triples
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harbourside star Jane Holt opens up about her villain\n\n"
+            "She made her soap debut as villain Kira Vance in Harbourside on Friday.\n\n"
+            "Harbourside fans were shocked by the twist.\n",
+            {("plays", "Jane Holt", "Kira Vance"), ("appears_in", "Kira Vance", "Harbourside")},
+        ),
+        (
+            "Dockside actor Tom Reyes on his return\n\n"
+            "He made his first appearance as Dr Ivo Crane in Dockside in 2019, and left a year "
+            "later.\n\nDockside returns to ITV next week.\n",
+            {("plays", "Tom Reyes", "Dr Ivo Crane"), ("appears_in", "Dr Ivo Crane", "Dockside")},
+        ),
+    ],
+)
+def test_a_pronoun_after_a_shows_star_is_that_performer(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(text)
+
+
+def test_a_guest_is_no_pronouns_performer() -> None:
+    text = (
+        "Chef Jane Holt on her cookbook\n\n"
+        "She made her debut as a guest in Harbourside kitchens last spring.\n\n"
+        "Harbourside fans were shocked by the twist.\n"
+    )
+    assert not {t for t in triples(text) if t[1] == "Jane Holt"}
