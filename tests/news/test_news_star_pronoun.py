@@ -8,6 +8,7 @@ in a soap page's voice and a trade paper's."""
 from __future__ import annotations
 
 import pytest
+
 from news_triples import triples
 
 
