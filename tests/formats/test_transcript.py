@@ -101,6 +101,12 @@ def test_presence_and_annotations_in_a_universe(tmp_path: Path) -> None:
             [("action", "Mara enters,\nthen sits", 1)],
         ),
         ("[Scene: Kitchen]", [("heading", "Kitchen", 1)]),
+        # a screenplay's heading in the tag (the thirty-ninth blind look's Miami radio play):
+        # "INT." ends no description
+        ("[Scene: INT. RADIO STATION - STUDIO - NIGHT]",
+         [("heading", "INT. RADIO STATION - STUDIO - NIGHT", 1)]),
+        ("[Scene: EXT. SHACK - NIGHT. Rafa waits.]", [
+            ("heading", "EXT. SHACK - NIGHT", 1), ("action", "Rafa waits.", 1)]),
         ("(Scene: Kitchen, Mara is there.)", [
             ("heading", "Kitchen", 1), ("action", "Mara is there.", 1)]),
         ("ACT TWO", [("section", "ACT TWO", 1)]),

@@ -9,7 +9,8 @@ What maps to what (see ``docs/formats.md``):
   line`` is cued ``Eyeball``).
 - ``[Scene: Central Perk. Ross and Joey are there.]`` -> HEADING ``Central Perk`` and, when the
   description goes on after the first ``.`` or ``,``, an ACTION with the rest (so the people it
-  names are present, as an action line after a heading would make them).
+  names are present, as an action line after a heading would make them); a tag that opens as a
+  screenplay heading (``[Scene: INT. STUDIO - NIGHT]``) is cut after its ``INT.``.
 - a heading line: ``INT. ...`` / ``EXT. ...``, ``SCENE ...``, or a short line in capitals or
   in Title Case standing alone between blank lines -> HEADING; ``ACT ...`` -> SECTION;
   ``... TO:``, ``FADE OUT.``, ``THE END`` -> TRANSITION.
@@ -159,6 +160,7 @@ _TITLE_KEYS = frozenset(
 # The quotes are no part of the name; a quoted phrase with sentence punctuation is a line.
 _QUOTED_CUE_RE = rx.compile(r'^["\u201c]([^"\u201c\u201d:.,!?\n]{1,40})["\u201d]')
 _TITLE_LINE_RE = rx.compile(r"([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(.*)$")
+_TAG_CUT = rx.compile(r"[.,;]\s+|\.$")  # where a scene tag's place ends and its description begins
 _SCENE_TAG_RE = rx.compile(r"[\[(]\s*scene\s*:\s*(?P<body>.*?)\s*[\])]\s*$", re.IGNORECASE | re.S)
 _SMALL_WORDS = frozenset(
     {"of", "the", "and", "in", "at", "on", "a", "an", "to", "by", "for", "with", "de", "la"}
@@ -461,7 +463,11 @@ class _Reader:
 
     def scene_tag(self, body: str, line: int) -> None:
         body = " ".join(body.split())
-        m = re.search(r"[.,;]\s+|\.$", body)
+        # "[Scene: INT. RADIO LIBERTAD - STUDIO - NIGHT]": a screenplay's heading in the tag,
+        # whose "INT." ends no description; the cut is looked for after it.
+        prefix = _HEADING_RE.match(body)
+        start = prefix.end() - 1 if prefix is not None else 0
+        m = _TAG_CUT.search(body, start)
         if m is None:
             heading, rest = body, ""
         else:
