@@ -133,6 +133,12 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Danny's POV: the harbour lights.", ["Danny"], ["present"]),
         ("Mara dabs at Tobias's head with a cloth.", ["Mara", "Tobias"], ["present", "present"]),
         ("Tobias carries Cole's severed head.", ["Tobias", "Cole"], ["present", "remains"]),
+        # a thing set down on a face is set on a body (the thirty-ninth blind look: keys dropped
+        # on a dead man's face in the morning paper); a head laid on a chest or a cold cloth on
+        # a brow are how the living are held and nursed
+        ("He drops a ring of keys on the desk, on top of Cole's face.", ["Cole"], ["possessive"]),
+        ("Mara rests her head on Cole's chest.", ["Mara", "Cole"], ["present", "present"]),
+        ("Mara puts a cold cloth on Cole's forehead.", ["Mara", "Cole"], ["present", "present"]),
         ("Danny tugs at Cole's sleeve.", ["Danny", "Cole"], ["present", "present"]),
         ("Cole's jacket hangs on the hook.", ["Cole"], ["possessive"]),
         # a face that fills a screen is on it (the sixth blind look), not eyes that go to one

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from showbible.quick import rx
 from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, named_for
 from showbible.reading.prose_owned import after_gerund, carried_off, doing, worn_and_touched
+from showbible.reading.prose_tended import tended
 from showbible.reading.prose_shown import (
     DEPICTED_AFTER,
     DEPICTION,
@@ -375,7 +376,7 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
         kind = after_gerund(contracted.group(0).split()[-1], tail)
         if kind != "doing":
             owned = _possessive_head(
-                low[:end], low[max(0, start - 40) : start], "'s" + tail, context
+                low[:end], low[max(0, start - 60) : start], "'s" + tail, context
             )
             if kind == "thing" or owned.why in ("depiction", "remains", "place"):
                 return owned
@@ -383,7 +384,7 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
         # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
         if after[:1] in ("'", "’") and after[:2] not in ("'s", "’s") and low[end - 1] != "s":
             return None
-        return _possessive_head(low[:end], low[max(0, start - 40) : start], after, context)
+        return _possessive_head(low[:end], low[max(0, start - 60) : start], after, context)
     if _PLACE_NAME.match(after) and original[end : end + 2].strip()[:1].isupper():
         return _READINGS["place"]
     if _KIN_AFTER.match(after) and _ARTICLE_BEFORE.search(low, 0, start):
@@ -477,6 +478,8 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                 return _READINGS["depiction"]
             if w == "face" and _MASK_OFF.match(after):
                 return _READINGS["possessive"]  # "Halden's face slides away like wax": a mask
+            if tended(low, before, after):
+                return _READINGS["possessive"]  # keys dropped on top of a face: prose_tended.py
             if _LIKENESS.search(before) or _THOUGHT_VERB.search(before):
                 # "Tobias has Cole's eyes", "remembers Cole's hands": a likeness, a memory
                 return _READINGS["possessive"]

@@ -1,7 +1,8 @@
 """What is done for a body, alive or dead, which shows no one alive (``prose_seen.seen`` asks
 it of a name before reading it as acted on): a face covered or eyes closed by another's hand
 ("draws the sheet up over Hanlon's face", the twenty-seventh blind look; "closes Tobias's
-eyes"), and a check for life ("holds up his handkerchief in front of Farrow's nose to check he
+eyes"), a thing set down on a face ("drops the keys on top of Frankie's face"), and
+a check for life ("holds up his handkerchief in front of Farrow's nose to check he
 isn't breathing", a real Doctor Who transcript after Farrow is shot; "feels for a pulse at
 Tobias's neck"; "checks Cole for a pulse"). A hand taken, a shoulder touched stay shown: the
 living are touched far more often."""
@@ -37,11 +38,31 @@ _CHECKED_FOR = rx.compile(
 )
 
 
+# A thing set down on someone's face or eyes: "drops a ring of keys on the desk, on top of
+# Frankie's face" (the thirty-ninth blind look: a dead man's face in the morning paper). Not a
+# chest or a brow (a blanket, a cold cloth: the living are nursed so), nor one's own head or
+# hand laid there (the living are leant on).
+_PLACED = rx.compile(
+    r"\b(?:drop|lay|laid|place|set|put|toss|pile|stack|drape|spread)(?:s|es|ed|ing|ping|ting)?\s+"
+    r"(?:[\w'’,-]+\s+){0,10}?(?:on\s+top\s+of|onto|upon|on|over|across)\s+$",
+    re.IGNORECASE,
+)
+_OWN_PART = rx.compile(
+    r"\b(?:his|her|their|my|your)\s+(?:own\s+)?(?:head|hands?|cheek|palm|fingers|arms?|lips|"
+    r"forehead|ear)\b",
+    re.IGNORECASE,
+)
+_LAID_ON = rx.compile(r"^['’]s?\s+(?:face|eyes|body|corpse)\b")
+
+
 def tended(sentence: str, before: str, after: str) -> bool:
     """Whether the name between ``before`` (the sentence up to it, or its last words) and
     ``after`` is tended as a body: its face covered, its eyes closed, its breath or pulse
     checked."""
     if _SHROUDED.search(before) and _FACE_AFTER.match(after):
+        return True
+    placed = _PLACED.search(before) if _LAID_ON.match(after) else None
+    if placed is not None and not _OWN_PART.search(placed.group()):
         return True
     return bool(
         before.strip()
