@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from showbible.quick import rx
 from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, named_for
 from showbible.reading.prose_owned import after_gerund, carried_off, doing, worn_and_touched
-from showbible.reading.prose_tended import tended
 from showbible.reading.prose_shown import (
     DEPICTED_AFTER,
     DEPICTION,
@@ -47,6 +46,7 @@ from showbible.reading.prose_shown import (
     depicted_before,
     one_of_the_pictures,
 )
+from showbible.reading.prose_tended import tended
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
     ADJECTIVES,
