@@ -376,7 +376,7 @@ def _stranger_phrase(
         if text[m.end() : m.end() + 2] == "'s":
             continue  # "I am Sir John Falstaff's": whose, not who
         if quoted(text, m.start()) or (
-            not sealed and framed_introduction(text, m.start(), m.end())
+            not sealed and framed_introduction(text, m.start(), m.end(), len(here - {me}))
         ):
             continue  # a quotation, a speech to a room, "I'm Monica. I'm disgusting."
         if replies_to_stranger(speeches, k, lambda w: names_self(ctx, me, w)):

@@ -82,6 +82,12 @@ _AUDIENCE = rx.compile(
     r"for channel|you all(?!\s+right)|introduc\w*\s+(?:ourselves|yourselves|themselves)|"
     r"(?:go|going)\s+(?:a)?round\s+the\s+(?:room|table|circle))\b"
 )
+# A welcome to a named place said to the one person there is said to them: "Bonjour! Welcome to
+# Chez Thérèse. I'm Josée, the owner." to the coach alone in the shop (the thirty-ninth blind
+# look), not a shop's patter to a room.
+_WELCOME_TO_PLACE = rx.compile(
+    r"(?i:welcome)\s+(?:(?i:back)\s+)?(?i:to)\s+(?:the\s+)?(?!The\s)[A-Z]"
+)
 # ... but "I'm Margit Pell. I'm with the Lantern." goes on introducing: who one is with, where
 # from, what one is here for, what one does ("I'm June Halloran. I'm an attending in the
 # emergency department", the seventh blind look; "I'm Monica. I'm a mess." is still a formula).
@@ -187,10 +193,15 @@ def _quoted(text: str, offset: int) -> bool:
     return not closes
 
 
-def framed_introduction(text: str, start: int, end: int) -> bool:
-    """Whether a self-introduction at ``start:end`` frames a speech to a room or a formula."""
-    if _AUDIENCE.search(text[:start]) or _AUDIENCE.search(text[end : end + 40]):
-        return True
+def framed_introduction(text: str, start: int, end: int, listeners: int = 2) -> bool:
+    """Whether a self-introduction at ``start:end`` frames a speech to a room or a formula.
+    ``listeners``: how many others are there to hear it."""
+    for part in (text[:start], text[end : end + 40]):
+        welcome = _AUDIENCE.search(part)
+        if welcome is not None and not (
+            listeners == 1 and _WELCOME_TO_PLACE.match(part, welcome.start())
+        ):
+            return True
     if _SELF_ASKED.search(text[:start]) or _ITS_ME.search(text):
         return True  # "Who am I? I'm Kelly Kapoor.", "Jo... It's me. I'm Dwight."
     return bool(_FORMULA_TAIL.match(text[end:]))
