@@ -137,6 +137,8 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         # on a dead man's face in the morning paper); a head laid on a chest or a cold cloth on
         # a brow are how the living are held and nursed
         ("He drops a ring of keys on the desk, on top of Cole's face.", ["Cole"], ["possessive"]),
+        ("Mara dropped the keys on Cole's face.", ["Mara", "Cole"], ["present", "possessive"]),
+        ("Mara placed a coin on Cole's eyes.", ["Mara", "Cole"], ["present", "possessive"]),
         ("Mara rests her head on Cole's chest.", ["Mara", "Cole"], ["present", "present"]),
         ("Mara puts a cold cloth on Cole's forehead.", ["Mara", "Cole"], ["present", "present"]),
         ("Danny tugs at Cole's sleeve.", ["Danny", "Cole"], ["present", "present"]),

@@ -43,7 +43,8 @@ _CHECKED_FOR = rx.compile(
 # chest or a brow (a blanket, a cold cloth: the living are nursed so), nor one's own head or
 # hand laid there (the living are leant on).
 _PLACED = rx.compile(
-    r"\b(?:drop|lay|laid|place|set|put|toss|pile|stack|drape|spread)(?:s|es|ed|ing|ping|ting)?\s+"
+    r"\b(?:drop|lay|laid|place|set|put|toss|pile|stack|drape|spread)"
+    r"(?:s|es|d|ed|ing|ped|ping|ting)?\s+"
     r"(?:[\w'’,-]+\s+){0,10}?(?:on\s+top\s+of|onto|upon|on|over|across)\s+$",
     re.IGNORECASE,
 )
@@ -57,8 +58,8 @@ _LAID_ON = rx.compile(r"^['’]s?\s+(?:face|eyes|body|corpse)\b")
 
 def tended(sentence: str, before: str, after: str) -> bool:
     """Whether the name between ``before`` (the sentence up to it, or its last words) and
-    ``after`` is tended as a body: its face covered, its eyes closed, its breath or pulse
-    checked."""
+    ``after`` is tended as a body: its face covered, its eyes closed, a thing set on its face,
+    its breath or pulse checked."""
     if _SHROUDED.search(before) and _FACE_AFTER.match(after):
         return True
     placed = _PLACED.search(before) if _LAID_ON.match(after) else None
