@@ -138,6 +138,10 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         # a brow are how the living are held and nursed
         ("He drops a ring of keys on the desk, on top of Cole's face.", ["Cole"], ["possessive"]),
         ("Mara dropped the keys on Cole's face.", ["Mara", "Cole"], ["present", "possessive"]),
+        # where someone's face was to be is a place (the fortieth blind look: a portrait never
+        # painted on a bus door); where a hand points now is the hand's owner, there
+        ("The door where Cole's face was going to be curls in the heat.", ["Cole"], ["place"]),
+        ("Mara looks where Cole's hand is pointing.", ["Mara", "Cole"], ["present", "present"]),
         ("Mara placed a coin on Cole's eyes.", ["Mara", "Cole"], ["present", "possessive"]),
         ("Mara rests her head on Cole's chest.", ["Mara", "Cole"], ["present", "present"]),
         ("Mara puts a cold cloth on Cole's forehead.", ["Mara", "Cole"], ["present", "present"]),

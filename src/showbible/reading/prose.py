@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from showbible.quick import rx
-from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, named_for
+from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, WHERE_PAST, named_for
 from showbible.reading.prose_owned import after_gerund, carried_off, doing, worn_and_touched
 from showbible.reading.prose_shown import (
     DEPICTED_AFTER,
@@ -168,16 +168,6 @@ _DEAD_BEFORE = rx.compile(
 _COVERED = rx.compile(r"\b(?:sheet|tarp|shroud|blanket|body\s+bag)\s+(?:over|covers|covering)\s+$")
 # "where Cole died", "the spot where Tobias fell": a place named by what happened to someone.
 _WHERE = rx.compile(r"\bwhere\s+$")
-_WHERE_PAST = rx.compile(
-    r"^(?:'s|’s)?\s+(?:had|once|used|last|would|died|fell|was|were|lay|perished|drowned|bled|"
-    r"stood|sat|slept|lived|worked|hid|vanished|disappeared|went|got|breathed|kissed|proposed|"
-    r"buried|met|made|left|crashed|jumped|waited|prayed|is\s+buried|kept|moored|docked|parked|"
-    r"stored|lost|found|grew|played|taught|built|owned|rented|stayed|spent|courted|married|"
-    # any other past act there: "the maidan where Karnik bowled his first ball and Dattu
-    # Pawar hit it over the sightscreen" (the thirty-first blind look)
-    r"hit|ran|threw|won|sang|fought|shot|caught|wrote|spoke|saw|took|gave|rode|drove|flew|"
-    r"broke|began|swam|[a-z]{2,}ed)\b"
-)
 # A place's "where" clause goes on to another name: "where Karnik bowled ... and Dattu Pawar".
 _WHERE_AND = rx.compile(r"\bwhere\s+[^,;.:!?]{1,80}?\s+and\s+$")
 # Verbs whose object is a person thought of, spoken of or remembered, not met.
@@ -384,6 +374,8 @@ def _own(low: str, original: str, start: int, end: int, after: str, context: str
         # "HASTINGS' head" is a possessive; "'Cole'" in quotes is not, and is read elsewhere.
         if after[:1] in ("'", "’") and after[:2] not in ("'s", "’s") and low[end - 1] != "s":
             return None
+        if _WHERE.search(low, max(0, start - 8), start) and WHERE_PAST.match(after):
+            return _READINGS["place"]  # "the door where Baraka's face was going to be"
         return _possessive_head(low[:end], low[max(0, start - 60) : start], after, context)
     if _PLACE_NAME.match(after) and original[end : end + 2].strip()[:1].isupper():
         return _READINGS["place"]
@@ -545,7 +537,7 @@ def _before(
     if _DEAD_BEFORE.search(tail) or _COVERED.search(tail):
         return _READINGS["remains"]
     if (_WHERE.search(tail) or _WHERE_AND.search(tail)) and (
-        _WHERE_PAST.match(after) or _DEATH_AFTER.match(after)
+        WHERE_PAST.match(after) or _DEATH_AFTER.match(after)
     ):
         return _READINGS["place"]
     if _SAME_PERSON_OF.search(tail):

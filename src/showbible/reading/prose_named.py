@@ -103,3 +103,20 @@ def _named_after(name: str) -> bool:
         and words[1][:1].isupper()
         and words[1].lower() != "of"
     )
+
+
+# What a place's "where" clause says happened to someone there ("where Cole died", "the spot
+# where Tobias fell"), or was to be there ("the back door where Baraka's face was going to be",
+# the fortieth blind look's matatu: his portrait, never painted).
+WHERE_PAST = rx.compile(
+    r"^['’]s\s+[a-z]+\s+(?:(?:was|were)\s+(?:going|meant|supposed)\s+to\s+be|would\s+(?:have\s+)?"
+    r"be(?:en)?|used\s+to\s+be|had\s+been)\b|"
+    r"^(?:'s|’s)?\s+(?:had|once|used|last|would|died|fell|was|were|lay|perished|drowned|bled|"
+    r"stood|sat|slept|lived|worked|hid|vanished|disappeared|went|got|breathed|kissed|proposed|"
+    r"buried|met|made|left|crashed|jumped|waited|prayed|is\s+buried|kept|moored|docked|parked|"
+    r"stored|lost|found|grew|played|taught|built|owned|rented|stayed|spent|courted|married|"
+    # any other past act there: "the maidan where Karnik bowled his first ball and Dattu
+    # Pawar hit it over the sightscreen" (the thirty-first blind look)
+    r"hit|ran|threw|won|sang|fought|shot|caught|wrote|spoke|saw|took|gave|rode|drove|flew|"
+    r"broke|began|swam|[a-z]{2,}ed)\b"
+)

@@ -104,11 +104,11 @@ class Cast:
                 [] if normalise(cid) in scoped else [(cid, None)]
             )
             if conf.name:
-                labels.append((conf.name, None))
-                # A full name ("Hierophant Casimir Vey", "Richard, Duke of Gloucester, later
-                # King Richard III") is matched whole, never cut into partial names: its
-                # words may be titles or descriptions. Aliases and cues are the names.
-                self._descriptive.add(normalise(conf.name))
+                # A full name ("Hierophant Casimir Vey", Wanjiru "Shiro" Kamau and Wanjiru Kamau)
+                # is matched whole, never cut: its words may be titles or descriptions.
+                for full in conf.full_names():
+                    labels.append((full, None))
+                    self._descriptive.add(normalise(full))
             for alias in conf.aliases:
                 if isinstance(alias, Alias):
                     scope = frozenset(alias.series) if alias.series else None

@@ -251,6 +251,8 @@ class Reintroduction(Rule):
                 # ma'am." -- "I'm Hattie Greer." -- "Harlowe: Four dollars.").
                 slips = {x for x in here if _slip_of(ctx, near, x) in here}
                 targets = [b for b in targets if b not in slips]
+                if sealed:  # the writers' stranger act is between people, not with a walk-on
+                    targets = [b for b in targets if ctx.is_person(b)]
                 if not targets or not all(ctx.is_person(b) for b in targets):
                     continue  # none, or a walk-on or a group among them ("the Crystal Gems")
                 when = ctx.fold.at(scene, line)
@@ -423,13 +425,15 @@ def _not_to_them(
     allowed: bool = False,
 ) -> bool:
     """Whether the scene shows the line is not a stranger act towards people already met:
-    said next to a walk-on, while introducing someone, answered as someone else (a costume),
-    or a non-recognition the scene plays (unless the scene is sealed: ``allowed``)."""
+    said next to a walk-on or a non-recognition the scene plays (both unless the scene is
+    sealed, ``allowed``: the fortieth blind look's porter greets his friend as a stranger
+    beside a duty manager, as the writers sealed it), while introducing someone, or answered
+    as someone else (a costume)."""
     speech = speeches[k]
     return (
         # next to a walk-on, unless it answers someone who has just called the speaker by name
         # or greets someone here by name ("Nice to meet you, Lieutenant.", a FIDDLER next)
-        (next_to_walk_on(scene, speeches, k, ctx.is_person) and caller is None)
+        (next_to_walk_on(scene, speeches, k, ctx.is_person) and caller is None and not allowed)
         or introduces_another(speech.text)
         or (not allowed and played_non_recognition(speeches, k))
         or answered_as_someone_else(speeches, k, lambda c, said: names_self(ctx, c, said))

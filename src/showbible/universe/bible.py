@@ -6,6 +6,7 @@ loaded bible can be shared freely.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Literal
 
@@ -76,6 +77,15 @@ class CharacterConf(_Model):
         if not self.identities:
             return {}
         return {k: v for k, v in self.identities.items() if not isinstance(v, str)}
+
+    def full_names(self) -> list[str]:
+        """The bible's name, and the same without a nickname quoted inside it: Wanjiru "Shiro"
+        Kamau is also Wanjiru Kamau (the fortieth blind look's conductor gives it so on the
+        phone), James “Sawyer” Ford is James Ford."""
+        if not self.name:
+            return []
+        bare = " ".join(re.sub(r"\s[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s", " ", self.name).split())
+        return [self.name, bare] if bare != self.name and len(bare.split()) >= 2 else [self.name]
 
     @property
     def identity_secret(self) -> str | None:
