@@ -42,3 +42,19 @@ def test_a_guest_is_no_pronouns_performer() -> None:
         "Harbourside fans were shocked by the twist.\n"
     )
     assert not {t for t in triples(text) if t[1] == "Jane Holt"}
+
+
+def test_a_stars_other_shows_are_not_her_roles() -> None:
+    # The performer's career is no appearance of her role: "She has also appeared on Celebrity
+    # Masterchef" after her soap role is read. Where the role already is, she is back in it.
+    text = (
+        "Harbourside star Jane Holt opens up about her villain\n\n"
+        "She made her soap debut as villain Kira Vance in Harbourside on Friday.\n\n"
+        "Harbourside fans were shocked by the twist.\n\n"
+        "Elsewhere, Jane Holt has also been a hit on TV, presenting a fashion show.\n\n"
+        "She has also appeared on Celebrity Masterchef, reaching the semi-finals.\n\n"
+        "She will return to Harbourside in the autumn.\n"
+    )
+    found = {t for t in triples(text) if t[0] == "appears_in"}
+    assert ("appears_in", "Kira Vance", "Harbourside") in found
+    assert not {t for t in found if t[2] != "Harbourside"}

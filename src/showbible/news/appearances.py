@@ -153,6 +153,11 @@ _PLACED_BY_APPOSITIVE = rx.compile(
 )
 
 
+# The weight of a role read through its performer's pronoun: ``_frame_subjects`` marks it
+# so, and such a role is placed only where it is already (``Extractor.placed_in``).
+_THROUGH_PERFORMER = 0.69
+
+
 class Appearances(Castings):
     """The general appearance frame over a marked sentence (see the module's docstring)."""
 
@@ -187,6 +192,12 @@ class Appearances(Castings):
             for _at, name, factor in subjects:
                 for who in named or ([name] if name else []):
                     for series in shows:
+                        if (
+                            factor == _THROUGH_PERFORMER
+                            and not named
+                            and not self.placed_in(who, series)
+                        ):
+                            continue
                         self.add("appears_in", self.kb.full(who), series, para.line, sentence,
                                  0.6 * factor, q)  # fmt: skip
 
@@ -365,6 +376,10 @@ class Appearances(Castings):
             role = self.kb.roles.get(keyof(person)) if person else None
             if person and keyof(person) in self.kb.characters:
                 role = person  # "Sam Seaborn left ... He came back to ...": a character
+            elif role:
+                # "She has also appeared on Celebrity Masterchef": a performer's pronoun is
+                # their role only on a show the role is in already (appearance_frames)
+                return [(opening.start("w"), self.kb.full(role), _THROUGH_PERFORMER)]
             return [(opening.start("w"), self.kb.full(role), 0.7)] if role else []
         return out
 

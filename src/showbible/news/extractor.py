@@ -483,6 +483,14 @@ class Extractor:
             t: stars[t] for t, n in (said + starred).items() if n >= counts[t] and t in stars
         }
 
+    def placed_in(self, character: str, series: str) -> bool:
+        """Whether the article has placed ``character`` in ``series`` already, or is about it."""
+        mine = keyof(self.kb.full(character))
+        return series == self.main_series() or any(
+            f.kind == "appears_in" and keyof(f.subject) == mine and f.object == series
+            for f in self.facts
+        )
+
     def hedged(self, text: str, start: int, end: int) -> bool:
         """Whether the clause holding ``text[start:end]`` is a hypothesis or a hope."""
         clause_start = 0

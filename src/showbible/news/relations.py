@@ -284,9 +284,14 @@ class Relations(Appearances, Showrunners):
                 more = _AND_APPEAR.match(text, match.end())
                 if more is not None:
                     targets += m.all(more.group("s"))
+                # "She has also appeared on Celebrity Masterchef": a performer's pronoun is
+                # their role only on a show the role is in already (or the article's own)
+                career = groups["c"].strip().lower() in ("he", "she", "they")
                 for name, factor in subjects:
                     for target in targets:
-                        if target.kind == "series":
+                        if target.kind == "series" and not (
+                            career and not self.placed_in(name, target.value)
+                        ):
                             self.add("appears_in", name, target.value, para.line, sentence,
                                      confidence * factor, q)  # fmt: skip
         for match in re.finditer(
