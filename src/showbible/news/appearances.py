@@ -153,11 +153,6 @@ _PLACED_BY_APPOSITIVE = rx.compile(
 )
 
 
-# The weight of a role read through its performer's pronoun: ``_frame_subjects`` marks it
-# so, and such a role is placed only where it is already (``Extractor.placed_in``).
-_THROUGH_PERFORMER = 0.69
-
-
 class Appearances(Castings):
     """The general appearance frame over a marked sentence (see the module's docstring)."""
 
@@ -173,7 +168,7 @@ class Appearances(Castings):
             subjects = self._frame_subjects(m, tokens, clause, start, para, sentence)
             if not subjects:
                 continue
-            lo = min(s for s, _n, _f in subjects)
+            lo = min(s for s, _n, _f, _t in subjects)
             if NEGATION.search(text, lo, end) or re.search(r"n[’']t\b", text[lo:end]):
                 continue
             verb = pred.group().split()[0] if pred.re is _PREDICATE else ""
@@ -189,15 +184,11 @@ class Appearances(Castings):
             # named as the role ("as Captain Vex"), it is a character unless a known performer
             who_as = self.character_of(said.value) if said is not None else None
             named = [who_as[0]] if who_as else []
-            for _at, name, factor in subjects:
+            for _at, name, factor, through in subjects:
                 for who in named or ([name] if name else []):
                     for series in shows:
-                        if (
-                            factor == _THROUGH_PERFORMER
-                            and not named
-                            and not self.placed_in(who, series)
-                        ):
-                            continue
+                        if through and not named and not self.placed_in(who, series):
+                            continue  # a performer's career, not the role's appearance
                         self.add("appears_in", self.kb.full(who), series, para.line, sentence,
                                  0.6 * factor, q)  # fmt: skip
 
@@ -313,13 +304,15 @@ class Appearances(Castings):
         start: int,
         para: Paragraph,
         sentence: str,
-    ) -> list[tuple[int, str, float]]:
+    ) -> list[tuple[int, str, float, bool]]:
         """The characters a predicate at ``start`` is said of: the names just before it (a
         list of them, or a pair with its performer in brackets), or a sentence-opening
-        pronoun."""
+        pronoun; each with where it stands, how sure, and whether it is a role read through
+        its performer's pronoun ("She has also appeared on ...": placed only where the role
+        is already, ``Extractor.placed_in``)."""
         text = m.text
         before = [t for t in tokens if clause <= t[0] and t[1] <= start]
-        out: list[tuple[int, str, float]] = []
+        out: list[tuple[int, str, float, bool]] = []
         if not before and clause > 0 and _WHO.match(text[clause:start]):
             # the who-clause's name, just before its bracket or comma
             named = [t for t in tokens if t[1] <= clause]
@@ -357,9 +350,12 @@ class Appearances(Castings):
             for s, _e, x in chain:
                 known = self.known_character(x.value)
                 # a performer whose role is named after the show ("returned to X as Rook")
-                out += [(s, who, 1.0) for who in known] or [(s, "", 1.0)]
+                out += [(s, who, 1.0, False) for who in known] or [(s, "", 1.0, False)]
             if len(chain) == 2 and re.search(r"\(\s*$", text[chain[0][1] : chain[1][0]]):
-                out = [(chain[0][0], c, 1.0) for c in self.pair_character(chain[0][2], chain[1][2])]
+                out = [
+                    (chain[0][0], c, 1.0, False)
+                    for c in self.pair_character(chain[0][2], chain[1][2])
+                ]
             return out
         opening = _OPENING.match(text)
         lead = text[opening.end() : start] if opening else ""
@@ -367,20 +363,17 @@ class Appearances(Castings):
             word = opening.group("w").lower()
             if word.endswith("character"):
                 last = self.last_character(para, sentence)
-                return [(opening.start("w"), last, 0.8)] if last else []
+                return [(opening.start("w"), last, 0.8, False)] if last else []
             if word.split()[-1] in ("actor", "actress", "star"):
                 actor = self.last_performer(para, sentence)
                 role = self.kb.roles.get(keyof(actor)) if actor else None
-                return [(opening.start("w"), self.kb.full(role), 0.7)] if role else []
+                return [(opening.start("w"), self.kb.full(role), 0.7, False)] if role else []
             person = self.last_person(para, sentence)
             role = self.kb.roles.get(keyof(person)) if person else None
-            if person and keyof(person) in self.kb.characters:
+            character = bool(person) and keyof(person or "") in self.kb.characters
+            if character:
                 role = person  # "Sam Seaborn left ... He came back to ...": a character
-            elif role:
-                # "She has also appeared on Celebrity Masterchef": a performer's pronoun is
-                # their role only on a show the role is in already (appearance_frames)
-                return [(opening.start("w"), self.kb.full(role), _THROUGH_PERFORMER)]
-            return [(opening.start("w"), self.kb.full(role), 0.7)] if role else []
+            return [(opening.start("w"), self.kb.full(role), 0.7, not character)] if role else []
         return out
 
     def _frame_shows(

@@ -220,6 +220,11 @@ _NAME_SHOW_LINE = rx.compile(
 )
 
 
+# A subject pronoun: who it stands for is the last performer named, and what it is said of is
+# their role (``subjects``), placed only where the role is already (``appears``).
+_PERFORMER_PRONOUNS = ("he", "she", "they")
+
+
 class Relations(Appearances, Showrunners):
     """plays, showrunner and appears_in, sentence by sentence."""
 
@@ -286,7 +291,7 @@ class Relations(Appearances, Showrunners):
                     targets += m.all(more.group("s"))
                 # "She has also appeared on Celebrity Masterchef": a performer's pronoun is
                 # their role only on a show the role is in already (or the article's own)
-                career = groups["c"].strip().lower() in ("he", "she", "they")
+                career = groups["c"].strip().lower() in _PERFORMER_PRONOUNS
                 for name, factor in subjects:
                     for target in targets:
                         if target.kind == "series" and not (
@@ -462,7 +467,7 @@ class Relations(Appearances, Showrunners):
         if span.lower() in ("the two", "the pair", "the duo", "both"):
             # "But Jessica Knight (Katrina Law) is. The two cross over to ...": the last two
             return [(x, 0.7) for x in self.last_characters(para, sentence)]
-        if span.lower() in ("he", "she", "they"):
+        if span.lower() in _PERFORMER_PRONOUNS:
             person = self.last_person(para, sentence)
             role = self.kb.roles.get(keyof(person)) if person else None
             return [(role, 0.7)] if role else []

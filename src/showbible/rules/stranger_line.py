@@ -197,11 +197,9 @@ def framed_introduction(text: str, start: int, end: int, listeners: int = 2) -> 
     """Whether a self-introduction at ``start:end`` frames a speech to a room or a formula.
     ``listeners``: how many others are there to hear it."""
     for part in (text[:start], text[end : end + 40]):
-        welcome = _AUDIENCE.search(part)
-        if welcome is not None and not (
-            listeners == 1 and _WELCOME_TO_PLACE.match(part, welcome.start())
-        ):
-            return True
+        for audience in _AUDIENCE.finditer(part):
+            if not (listeners == 1 and _WELCOME_TO_PLACE.match(part, audience.start())):
+                return True
     if _SELF_ASKED.search(text[:start]) or _ITS_ME.search(text):
         return True  # "Who am I? I'm Kelly Kapoor.", "Jo... It's me. I'm Dwight."
     return bool(_FORMULA_TAIL.match(text[end:]))

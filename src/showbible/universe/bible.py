@@ -15,6 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
+# A nickname quoted between the words of a full name (CharacterConf.full_names).
+_NICKNAME = re.compile(r"\s[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s")
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -84,7 +88,7 @@ class CharacterConf(_Model):
         phone), James “Sawyer” Ford is James Ford."""
         if not self.name:
             return []
-        bare = " ".join(re.sub(r"\s[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s", " ", self.name).split())
+        bare = " ".join(_NICKNAME.sub(" ", self.name).split())
         return [self.name, bare] if bare != self.name and len(bare.split()) >= 2 else [self.name]
 
     @property
