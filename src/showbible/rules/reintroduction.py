@@ -544,6 +544,17 @@ def _knows_name(meetings: list[_Meeting], a: str, b: str, when: Moment) -> bool:
     return False
 
 
+def _related(ctx: Context, a: str, b: str, before: Moment) -> bool:
+    """Whether a relationship between them was stated before ``before``: roommates the
+    writers call allies ("[[relation: JI-WOO allies HA-NEUL]]" over their bunks) know each
+    other's names though neither has said one yet (the forty-first blind look)."""
+    pair = {a, b}
+    return any(
+        k.event.verb == "relation" and {k.event.subject, k.event.obj} == pair and k.moment < before
+        for k in ctx.fold.relations
+    )
+
+
 # Who would learn a name from the stranger line: the other ("I'm Rafi."), its speaker ("Who
 # are you?", "What's your name?"), or either ("Nice to meet you.", "Have we met?").
 _ASKS = rx.compile(r"(?i)who are you|your name|know you|and you are")
@@ -597,8 +608,10 @@ def _met_before(
         if m.scene.series == scene.series and m.scene.episode == scene.episode:
             if named is None:
                 moment = (when[0], said)
-                named = (learns != "other" and _knows_name(shared, a, b, moment)) or (
-                    learns != "speaker" and _knows_name(shared, b, a, moment)
+                named = (
+                    (learns != "other" and _knows_name(shared, a, b, moment))
+                    or (learns != "speaker" and _knows_name(shared, b, a, moment))
+                    or _related(ctx, x, y, moment)
                 )
             if not named:
                 # Met earlier in this very episode without the speaker learning the other's
