@@ -117,3 +117,13 @@ def test_an_apposition_after_a_performer_is_no_list() -> None:
     # "his sister, Debra (Jennifer Carpenter)": the comma opens an apposition to the role
     text = "The finale left Tom Roe's killer alone after the death of his sister, Mara (Nia Vale)."
     assert ("Nia Vale", "Mara") in _plays(text)
+
+
+def test_two_and_two_pair_in_order_but_not_as_someones_relatives() -> None:
+    # as the Daily Mail set's Mandalorian trailer pairs "Nick Nolte and ... Taika Waititi
+    # lending their voices to Kuiil and IG-11"
+    paired = _plays("Tom Roe and Nia Vale, who play Tobias Reed and Mara Voss on it, were there.")
+    assert {("Tom Roe", "Tobias Reed"), ("Nia Vale", "Mara Voss")} <= paired
+    parents = _plays("Tom Roe and Nia Vale play Tobias and Mara's parents in the new season.")
+    assert ("Tom Roe", "Tobias") not in parents
+    assert ("Nia Vale", "Mara") not in parents

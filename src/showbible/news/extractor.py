@@ -268,7 +268,11 @@ class Extractor:
         if heading and set(self.topical_series(self.kb.speechless(para.text))) <= {heading}:
             return heading
         if len([t for t, n in self.kb.series_count.items() if n and not self.franchise(t)]) > 1:
-            return None  # a crossover's, a spin-off's: which show a cast is in needs saying
+            # a crossover's, a spin-off's: which show a cast is in needs saying; unless the
+            # headline names one show and the article names it most ("The Mandalorian debuts
+            # trailer for season two", and "the hit Disney+ Star Wars series" in passing)
+            headline = self.headline_show()
+            return headline if headline is not None and headline == self.main_series() else None
         named = set(self.topical_series(self.kb.speechless(para.text)))
         earlier = set(self.topical_series(self.kb.speechless(para.text)[:offset]))
         return earlier.pop() if earlier and len(named) == 1 else None
@@ -404,6 +408,14 @@ class Extractor:
             if opening is not None and not self.franchise(marked.at(opening.group(1)).value):
                 return marked.at(opening.group(1)).value
         return self.main_series()
+
+    def headline_show(self) -> str | None:
+        """The one show (not a franchise) the headline names, if it names one."""
+        paragraphs = self.article.paragraphs
+        if not paragraphs or not paragraphs[0].title:
+            return None
+        shows = {s for s in self.series_in(paragraphs[0].text) if not self.franchise(s)}
+        return shows.pop() if len(shows) == 1 else None
 
     def main_series(self) -> str | None:
         """The show the article names most (a franchise is not a show, nor a show it names only

@@ -21,6 +21,26 @@ _JOB_BEFORE = rx.compile(
 )
 
 
+# "as a homeless Vietnam veteran", "as a retired Navy admiral": in an indefinite description,
+# a capitalised word before a noun qualifies the noun; the role has no name.
+_FUNCTION = (
+    r"(?:in|on|at|from|for|with|to|of|into|and|or|but|who|whom|that|which|when|while|during|"
+    r"after|before|since|until|this|next|last|is|was|will|would|has|had|have|the|a|an|as|"
+    r"alongside|opposite|than|where)"
+)
+
+
+def attributive(span: str, token: str) -> bool:
+    """Whether ``token`` stands in an indefinite description ("a ... TOKEN noun")."""
+    return bool(
+        re.match(rf"(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,3}}{token}\s+(?!{_FUNCTION}\b)[a-z]", span)
+    )
+
+
+# "A and B, who plays X": the clause is B's alone; "A and B, who play X and Y" is both's.
+WHO_SINGULAR = rx.compile(r",\s*who\s+(?:(?:also|now|still|once|\w+ly)\s+)*(?:is|was|has|\w+s)\b")
+
+
 def credits_bracket(before: str, inside: str) -> bool:
     """Whether a name's bracket lists its credits, not its role: after a job ("producer Graham
     Yost (Justified, Boomtown)"), or two titles or more between commas and no "and" ("stars

@@ -21,6 +21,8 @@ from showbible.news.entities import NAM, SER, Marked, Mention, ranked, title_cas
 from showbible.news.extractor import HEDGE, families
 from showbible.news.names import EVENT_AFTER, NOT_PERSON_FIRST, ORGS, ROLE_VERB, keyof, strip_start
 from showbible.news.pairing import (
+    WHO_SINGULAR,
+    attributive,
     credits_bracket,
     line_pair,
     list_votes,
@@ -77,22 +79,6 @@ C_ITEM = (
     # "FBI agent Dale Cooper": FBI, named like a show, describes the role
     r"(?!(?<=\ue001)\s+[a-z][\w\-]*\s+\ue002)"
 )
-# "as a homeless Vietnam veteran", "as a retired Navy admiral": in an indefinite description,
-# a capitalised word before a noun qualifies the noun; the role has no name.
-_FUNCTION = (
-    r"(?:in|on|at|from|for|with|to|of|into|and|or|but|who|whom|that|which|when|while|during|"
-    r"after|before|since|until|this|next|last|is|was|will|would|has|had|have|the|a|an|as|"
-    r"alongside|opposite|than|where)"
-)
-
-
-def _attributive(span: str, token: str) -> bool:
-    """Whether ``token`` stands in an indefinite description ("a ... TOKEN noun")."""
-    return bool(
-        re.match(rf"(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,3}}{token}\s+(?!{_FUNCTION}\b)[a-z]", span)
-    )
-
-
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
 C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
@@ -148,8 +134,10 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 # not "plays X and Y" (two roles); "A plays X and B plays Y" is two clauses
                 rf"(?!\s+and\s+\ue002\d+\ue003(?!{CREDIT},?\s+{AUX}(?:{V_DIRECT}|{V_AS})\b))"),
      0.85),
-    # Cranston and Paul played White and Pinkman: two and two, in order
-    (rx.compile(rf"(?P<p>{NAM}\s+and\s+{NAM})\s+{AUX}{V_DIRECT}\s+(?P<c>{NAM}\s+and\s+{NAM})"),
+    # Cranston and Paul played White and Pinkman: two and two, in order ("Nick Nolte and Jojo Rabbit
+    # director Taika Waititi lending their voices to Kuiil and IG-11"; not "X and Y's parents")
+    (rx.compile(rf"(?P<p>{NAM}\s+and\s+(?:{DESC})?{NAM}),?\s+(?:who\s+)?{AUX}{V_DIRECT}\s+"
+                rf"(?P<c>{NAM}\s+and\s+{NAM})(?![’']s?\b)"),
      0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
     (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
@@ -486,9 +474,9 @@ class Roles(Antecedents):
                     x
                     for x in m.all(c_span)
                     if not re.search(rf"{x.token}-[a-z]", c_span)
-                    and not _attributive(text[match.start("c") :], x.token)
+                    and not attributive(text[match.start("c") :], x.token)
                 ]
-                if re.match(r",\s*who\b", text[match.end("p") :]):
+                if WHO_SINGULAR.match(text, match.end("p")):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
                 if len(performers) > 1 and _OBJECT_BEFORE.search(text[: match.start("p")]):
                     performers = performers[1:]  # "A plays X and B plays Y": X is no performer

@@ -51,6 +51,12 @@ _NETWORKS = (
 )
 
 
+# Services whose name before a title is never part of it, possessive or not ("the hit Disney+
+# Star Wars series": Star Wars); not "Fox" or "Max", which begin titles of their own.
+_SERVICE = (
+    r"(?:Netflix|Hulu|Disney\+|Paramount\+|Peacock|HBO[ \t]+Max|Prime[ \t]+Video|Apple[ \t]+TV\+)"
+)
+_SERVICE_START = rx.compile(rf"{_SERVICE}[ \t]+(?=\S)")
 _NETWORK_TAIL = rx.compile(rf"\s(?:in|on|at)\s+the\s+{_NETWORKS}$")
 
 SERIES_CUES = [
@@ -334,6 +340,9 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
         words = words[1:]  # "According to", "Netflix's"
     if not exact and len(words) > 2 and re.fullmatch(rf"{_NETWORKS}['’]s?", " ".join(words[:2])):
         words = words[2:]  # "The CW's Supernatural"
+    service = _SERVICE_START.match(" ".join(words)) if not exact else None
+    if service is not None:
+        words = " ".join(words)[service.end() :].split()  # "Disney+ Star Wars"
     while words and words[-1] in ("Season", "Seasons", "season", "series", "TV", "series'"):
         words = words[:-1]
     while not exact and len(words) >= 3 and words[-1] in _HEADLINE_VERBS:
