@@ -121,6 +121,26 @@ def test_people_are_not_walk_ons(label: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("labels", "label", "walk_on"),
+    [
+        (["DOUANIER", "SECOND DOUANIER", "ODILE"], "DOUANIER", True),
+        (["VAQUERO", "THIRD VAQUERO"], "VAQUERO", True),
+        (["HELEN", "OTHER HELEN"], "HELEN", False),
+        (["RIKER", "RIKER 2"], "RIKER", False),
+        (["SECOND DOUANIER", "ODILE"], "ODILE", False),
+    ],
+)
+def test_the_second_of_a_kind_beside_it_makes_a_kind(
+    labels: list[str], label: str, walk_on: bool
+) -> None:
+    # The forty-second blind look's customs post: DOUANIER in three episodes of a Marseille
+    # radio serial, SECOND DOUANIER once beside him; a job in French that no list names. An
+    # OTHER HELEN is a double of one woman, a RIKER 2 a double of one man.
+    classes = lexicon.class_words(labels, frozenset())
+    assert (lexicon.walk_on(label, frozenset(), classes) is not None) is walk_on
+
+
+@pytest.mark.parametrize(
     ("label", "walk_on"),
     [
         ("THE DIAMONDS", True), ("VARIOUS GEMS", True), ("GEMS", True), ("CRYSTAL GEMS", True),

@@ -20,8 +20,9 @@ from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
 from showbible.reading.places import PlaceIndex as PlaceIndex
 from showbible.reading.places import heading_location, heading_place, shot
 from showbible.reading.places import place_key as place_key
-from showbible.reading.prose import read_mentions
+from showbible.reading.prose import Reading, read_mentions
 from showbible.reading.prose_seen import seen
+from showbible.reading.prose_tended import part_of_remains
 from showbible.reading.prose_words import DEVICE
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.universe.storytime import StoryTime, parse_story_time
@@ -172,6 +173,7 @@ def extract_scene(
     voice = False
     cue_line = 0
     asides: list[str] = []  # the directions since the cue or the last block of words
+    laid_out: set[str] = set()  # whose remains the scene's action has shown (prose_tended.py)
     for el in scene.elements:
         kind = el.kind
         if kind is Kind.PARENTHETICAL:
@@ -219,7 +221,7 @@ def extract_scene(
             asides.clear()
         elif kind is Kind.ACTION:
             speaker = None
-            _read_action(el, matcher, facts, places, present_tense)
+            _read_action(el, matcher, facts, places, present_tense, laid_out)
         elif kind is Kind.NOTE:
             _read_note(el, facts)
         elif kind is Kind.TRANSITION:
@@ -356,6 +358,8 @@ def _line_at(el: Element, offset: int) -> int:
     return el.line + el.text.count("\n", 0, offset)
 
 
+_REMAINS = Reading("remains")  # a body part of a body the scene has laid out
+
 # An action paragraph that shows the past or the unreal inside a present scene ("FLASHBACK: Jimmy
 # running back through the rain", "FLASH CUT - ...", "DREAM: ..."): who it names is remembered,
 # not there, and nothing it tells happens now.
@@ -372,6 +376,7 @@ def _read_action(
     facts: SceneFacts,
     places: PlaceIndex,
     present_tense: bool,
+    laid_out: set[str],
 ) -> None:
     text = el.text
     matches = matcher.find(text)
@@ -421,6 +426,10 @@ def _read_action(
         )
         for m, reading in zip(inside, readings, strict=True):
             line = _line_at(el, m.start)
+            if reading.why == "remains":
+                laid_out.add(m.character)
+            elif reading.present and part_of_remains(text[m.end :], m.character in laid_out):
+                reading = _REMAINS
             if reading.present:
                 how = "direction" if entrance else "action"
                 was = facts.present.get(m.character)

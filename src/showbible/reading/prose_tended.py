@@ -5,13 +5,17 @@ eyes"), a thing set down on a face ("drops the keys on top of Frankie's face"), 
 a check for life ("holds up his handkerchief in front of Farrow's nose to check he
 isn't breathing", a real Doctor Who transcript after Farrow is shot; "feels for a pulse at
 Tobias's neck"; "checks Cole for a pulse"). A hand taken, a shoulder touched stay shown: the
-living are touched far more often."""
+living are touched far more often. And a body part of someone whose remains the scene has
+already laid out is the remains' ("Auguste's open coffin stands before the altar" ... "looks a
+long moment at Auguste's face in the candlelight", the forty-second blind look:
+``part_of_remains``)."""
 
 from __future__ import annotations
 
 import re
 
 from showbible.quick import rx
+from showbible.reading.prose_words import BODY
 
 _SHROUDED = rx.compile(
     r"\b(?:(?:sheet|blanket|cloth|shroud|tarp|tarpaulin|coat|jacket|veil)\s+(?:[a-z]+\s+){0,2}"
@@ -70,3 +74,13 @@ def tended(sentence: str, before: str, after: str) -> bool:
         and _LIFE_CHECK.search(sentence)
         and (_CHECKED_PART.match(after) or _CHECKED_FOR.match(after))
     )
+
+
+_OWNED_PART = rx.compile(rf"^['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{BODY})\b")
+
+
+def part_of_remains(after: str, laid_out: bool) -> bool:
+    """Whether ``X's face``/``X's hands`` (``after``: the text after the name) is a part of X's
+    remains: the scene has laid them out before (``laid_out``: a coffin, a body, a corpse of X
+    read earlier in the scene)."""
+    return laid_out and _OWNED_PART.match(after) is not None

@@ -52,8 +52,7 @@ class Cast:
     """All characters of a universe and the way to name them, built once per build."""
 
     def __init__(self, bible: BibleConf) -> None:
-        # A declared title ("ARCHBISHOP OF") is stripped by its first word; the OF after a
-        # title is skipped by strip_titles.
+        # A declared title ("ARCHBISHOP OF") is stripped by its first word (strip_titles skips OF)
         self.titles = frozenset(BUILTIN_TITLES) | {
             normalise(t).split()[0] for t in bible.titles if normalise(t)
         }
@@ -74,13 +73,11 @@ class Cast:
         self.crossings: dict[str, Crossing] = {}
         self.classes = lexicon.Classes()  # the universe's class words, known once settled
         self._walk_ons: dict[str, bool] = {}  # is_walk_on's answers, asked by every rule
-        # Titled labels that are not their bare name's character (see unjoin()).
-        self.unjoined: frozenset[str] = frozenset()
+        self.unjoined: frozenset[str] = frozenset()  # titled labels not their bare name's (unjoin)
         self._alias_labels: dict[str, str] = {}  # normalised bible alias -> character id
         self._cue_cache: dict[tuple[str, str], Cue] = {}
         self._descriptive: set[str] = set()
-        # Full forms of provisional characters' names, matched whole in every series
-        # (reading/fullforms.py): normalised form -> the characters that own it.
+        # Provisional names' full forms, matched whole in every series (reading/fullforms.py)
         self.forms: dict[str, set[str]] = defaultdict(set)
         # Aliases written in lower case ("your uncle") are matched in text exactly as written.
         self._phrases: dict[str, list[tuple[str, frozenset[str] | None]]] = defaultdict(list)
@@ -225,15 +222,18 @@ class Cast:
         # (cued in half its episodes, of three or more) are names, never class words.
         spoken: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         length: dict[str, int] = defaultdict(int)
+        unlisted: set[str] = set()  # labels a bible of people leaves out (DOUANIER): no main
         for series, texts in episodes:
             length[series] += 1
-            for key in {self.resolve_cue(text, series).label for text in texts}:
-                spoken[key][series] += 1
+            for cue in {self.resolve_cue(text, series) for text in texts}:
+                spoken[cue.label][series] += 1
+                if self._bible_people and self.characters[cue.character].provisional:
+                    unlisted.add(cue.label)
         main = {
             key
             for key, where in spoken.items()
             if any(length[s] >= MAIN_MIN_EPISODES and 2 * n >= length[s] for s, n in where.items())
-        }
+        } - unlisted
         classes = self.classes = lexicon.class_words(spoken, self.roles, main, spoken)
         self._walk_ons.clear()
         self.unjoin(self._titled_walk_ons(classes))

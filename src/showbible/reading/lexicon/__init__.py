@@ -146,6 +146,8 @@ _ORDINAL = rx.compile(
     r"^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH|\d+(?:ST|ND|RD|TH)|"
     r"ANOTHER|OTHER|ONE|TWO|THREE)\s+"
 )
+# A true ordinal: ANOTHER or OTHER beside a name may be a double (OTHER HELEN), not a kind.
+_COUNTED = rx.compile(r"^(?:SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH)\s+")
 _QUALIFIER = rx.compile(
     r"\s+(?:ON|IN|AT|FROM|WITH|OF|BEHIND|ABOVE|BELOW|OVER|UNDER|NEAR|NEXT|OUTSIDE|INSIDE|"
     r"THROUGH|INTO|OFF|AND|&)\b.*$"
@@ -345,7 +347,11 @@ def class_words(
             continue  # a main speaker in its own right: a name
         out[word] = frozenset(shown)
     for base, variants in numbers.items():
-        if len(variants) >= 2 and base not in main:
+        # two numberings, or one ordinal beside the label itself (DOUANIER and SECOND
+        # DOUANIER, a customs post's officers in a Marseille radio serial; not RIKER and
+        # RIKER 2, a double): the second of a kind says there is a kind
+        ordinal = base in names and any(_COUNTED.match(v) for v in variants)
+        if (len(variants) >= 2 or ordinal) and base not in main:
             out[base] = out.get(base, frozenset()) | frozenset(variants)
     doubles = frozenset(
         label for label in names if (m := _CODE.fullmatch(label)) and m.group(1) in names
