@@ -32,6 +32,7 @@ from showbible.news.names import (
     norm,
     strip_start,
 )
+from showbible.news.places import place_shaped
 from showbible.quick import rx
 
 # Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
@@ -124,6 +125,9 @@ class Extractor:
             alone = keyof(subject)
             if kind == "appears_in" and " " not in alone and {alone, alone + "s"} & {*title_words}:
                 return  # "Bob" in "Bob's Burgers", "Grace" in "Will and Grace": a title role
+            role = subject if kind == "appears_in" else obj if kind == "plays" else ""
+            if role and place_shaped(role, norm(sentence)):
+                return  # "Ramsay Street", "north of Sydney": a place read as a role
         if qualifier == "hedged":
             confidence *= 0.5
         self.facts.append(

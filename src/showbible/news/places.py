@@ -59,6 +59,22 @@ def is_place(name: str) -> bool:
     return keyof(name) in PLACES
 
 
+# A name made of a street's or a district's word names a place, not someone: "Ramsay Street",
+# "New York's Upper East Side"; not a surname that is a place word too (Park, Hill, Bay).
+_STREET = re.compile(r"\b(?:Street|Road|Avenue|Lane|Boulevard|Square|(?:East|West)\s+Side|"
+                     r"(?:East|West)\s+End)$")  # fmt: skip
+
+
+def place_shaped(name: str, sentence: str) -> bool:
+    """Whether a name the reader took for a character names a place: a country or state, a
+    street or a district by its words, or a town the sentence gives a bearing from ("on the
+    Palm Beach set, north of Sydney")."""
+    if is_place(name) or _STREET.search(name):
+        return True
+    bearing = rf"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+{re.escape(name)}\b"
+    return re.search(bearing, sentence) is not None
+
+
 def forget_places(kb: Knowledge, article: Article) -> bool:
     """Take back every show read so far whose title is a place, unless the bible names such a
     show, it is the short form of a longer title the article names ("Hawai'i" of "NCIS:
