@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from showbible.news import extract_text
+from showbible.news.reader import Reader
 
 # Another show named more often elsewhere: no one show is what the article is about, so only
 # the tie places the relative.
@@ -67,3 +68,28 @@ def test_a_tie_to_a_placed_character_places_the_relative(text: str, fact: tuple[
 )
 def test_ties_the_article_does_not_place(text: str, name: str) -> None:
     assert not {f for f in _appears(text + OTHER) if f[0] == name and f[1] == "Harbor Nights"}
+
+
+def test_his_tie_to_someone_placed_by_another_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Daily Mail set's soap page: "watching Martin Fowler and Ruby Allen have the soap's
+    # first socially-distanced kiss" placed them by the article's own cast (not as roles read
+    # with a performer); "... the return of his ex-wife Stacey Slater" is then theirs. A name
+    # that is no person's (an award a wrong reading placed: "Bafta") owns no one.
+    placed = {"Sean Cole": "Harbourside", "Bafta": "Harbourside"}
+    original = Reader.recaps
+
+    def recaps(self: Reader) -> None:
+        original(self)
+        for who, show in placed.items():
+            self.add("appears_in", who, show, 1, "(placed by an earlier reading)", 0.4)
+
+    monkeypatch.setattr(Reader, "recaps", recaps)
+    text = (
+        "Harbourside's Tom Roe quits the soap\n\n"
+        "In the scenes, Sean Cole discussed going away after the return of his ex-wife Ada Lind, "
+        "shortly before Twitter was flooded with praise.\n\n"
+        "His performance at the Bafta awards won praise from his friend, Jo Marsh.\n"
+    )
+    got = _appears(text)
+    assert ("Ada Lind", "Harbourside") in got
+    assert ("Jo Marsh", "Harbourside") not in got

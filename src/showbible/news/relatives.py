@@ -20,6 +20,7 @@ from showbible.news.extractor import Extractor
 from showbible.news.names import TIE as _TIE
 from showbible.news.names import keyof
 from showbible.quick import rx
+from showbible.reading.lexicon.given import is_given_name
 
 CONFIDENCE = 0.45
 
@@ -46,7 +47,7 @@ class Relatives(Extractor):
             for _offset, sentence in sentences(self.kb.speechless(para.text)):
                 marked = self.kb.mark(sentence)
                 for match in _TIED.finditer(marked.text):
-                    owner = self._owner(marked, match)
+                    owner = self._owner(marked, match, shows)
                     if owner is None:
                         self._owner_of(marked, match, shows, placed, para.line, sentence)
                         continue
@@ -98,10 +99,13 @@ class Relatives(Extractor):
             self.kb.characters.setdefault(k, owner)  # a character now, by the tie
             self.add("appears_in", owner, show, line, sentence, CONFIDENCE)
 
-    def _owner(self, marked: Marked, match: re.Match[str]) -> str | None:
+    def _owner(
+        self, marked: Marked, match: re.Match[str], shows: dict[str, set[str]]
+    ) -> str | None:
         """The character the tie is of: the name before "'s", or the one "his"/"her" stands
-        for (the last name before it in the sentence, when it is a character's or a
-        performer's with a role)."""
+        for (the last name before it in the sentence, when it is a character's, one the
+        article has placed in a show already, or a performer's with a role: "Martin and Ruby
+        discussed going away after the return of his ex-wife Stacey Slater")."""
         if match.group("o"):
             x = marked.at(match.group("o"))
             if x.kind != "name":
@@ -110,9 +114,12 @@ class Relatives(Extractor):
             return self.kb.characters.get(k) if k in self.kb.characters else None
         before = [x for x in marked.all(marked.text[: match.start()]) if x.kind == "name"]
         if before:
-            k = keyof(self.kb.full(before[-1].value))
+            full = self.kb.full(before[-1].value)
+            k = keyof(full)
             if k in self.kb.characters:
                 return self.kb.characters[k]
+            if k in shows and k not in self.kb.performers and is_given_name(full.split()[0]):
+                return full  # placed by a frame ("watching Martin Fowler and Ruby Allen ...")
             if k in self.kb.roles:
                 return self.kb.full(self.kb.roles[k])  # "Wahlberg ... his son": his role's
         return None  # "The actor ... alongside his wife, A": a performer's, or no one's
