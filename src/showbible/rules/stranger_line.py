@@ -392,6 +392,11 @@ _UNNAMED_ONE = rx.compile(
 _LIKENED = rx.compile(r"(?i)\b(?:like|as\s+if|as\s+though|than)\s+$")
 
 
+# A sentence that is a name and nothing else, a screenplay's way to name who was just described
+# ("... holding a booking confirmation printed on hotel notepaper. ZEYNEP AYDIN."), an age after.
+_NAME_ALONE = rx.compile(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*(?:\([^()]*\))?[.!]?\s*")
+
+
 def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
     """Whether the directions between the speech before ``k`` and ``k`` bring on someone with
     no name ("[Solomon's torch lights up a figure crouched in a corner.]" -- "Who are you?"):
@@ -404,11 +409,14 @@ def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
         a in s.names for s in scene.sentences if s.line < speeches[k].cue_line
     ):
         return False  # "A girl in a damp scarf stands at the desk." -- JUNIPER: the speaker
-    for s in scene.sentences:
-        if not after < s.line <= speeches[k].cue_line:
-            continue
+    between = [s for s in scene.sentences if after < s.line <= speeches[k].cue_line]
+    for i, s in enumerate(between):
         if DEPICTION_RE.search(s.text.lower()):
             continue  # "Pini's photograph: an old man in a waistcoat": a picture's
+        if any(
+            _NAME_ALONE.fullmatch(later.text) and later.names == (a,) for later in between[i + 1 :]
+        ):
+            continue  # "A figure comes across the field ... ZEYNEP AYDIN.": the figure, named
         # where the speaker is named in the sentence: "A figure ... comes trotting over: Marcus"
         # -- MARCUS is the figure, revealed after it; "Marcus's torch lights up a figure" is not
         mine = [at for c, at in zip(s.names, s.starts, strict=False) if c == a]
