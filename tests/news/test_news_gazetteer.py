@@ -24,7 +24,10 @@ from showbible.news.gazetteer import (
 from showbible.news.names import Lexicon
 
 FACTS = tuple[str, str, str]
-TITLES = "Tidewater Lane\t1991\nLanterns\t1982\nHarbor Nights\t2004\nIvo Crane\t2008\n# a comment\n"
+TITLES = (
+    "Tidewater Lane\t1991\nLanterns\t1982\nHarbor Nights\t2004\nIvo Crane\t2008\n"
+    "Mara's Harbour\t2005\n# a comment\n"
+)
 
 
 def triples(text: str) -> set[FACTS]:
@@ -58,6 +61,13 @@ HEAD = "Guest stars return this fall.\n\n"
          {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Lanterns")}),
         (HEAD + "Mara Voss (Jane Doe) makes a cameo in Lanterns this fall.",
          {("plays", "Jane Doe", "Mara Voss"), ("appears_in", "Mara Voss", "Lanterns")}),
+        # a known title with an apostrophe, its possessive before one of its people, twice (a
+        # tabloid's text and its caption: "Grey's Anatomy's Ellen Pompeo donned a face mask")
+        ("Jane Doe dons a face mask on set\n\nMara's Harbour's Jane Doe donned a face mask as "
+         "the series began its 17th season.\n\nBack on duty: Mara's Harbour's Jane Doe donned "
+         "a face mask as the series began its 17th season.\n\nJane Doe, who plays Dr. Ada "
+         "Lind on the medical drama, captioned the post.",
+         {("plays", "Jane Doe", "Dr. Ada Lind"), ("appears_in", "Dr. Ada Lind", "Mara's Harbour")}),
     ],
 )  # fmt: skip
 def test_known_titles_named_plainly(titles: Path, text: str, expected: set[FACTS]) -> None:
@@ -132,7 +142,13 @@ def test_the_packaged_list_is_the_default_and_none_turns_it_off(
 
 def test_the_list_and_common_titles(titles: Path) -> None:
     known = load_titles(titles)
-    assert set(known.values()) == {"Tidewater Lane", "Lanterns", "Harbor Nights", "Ivo Crane"}
+    assert set(known.values()) == {
+        "Tidewater Lane",
+        "Lanterns",
+        "Harbor Nights",
+        "Ivo Crane",
+        "Mara's Harbour",
+    }
     assert common_title("Lanterns") and common_title("The Office")
     assert not common_title("Tidewater Lane") and not common_title("The Good Wife")
 

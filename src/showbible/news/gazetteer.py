@@ -77,6 +77,7 @@ _STRONG_AFTER = rx.compile(
     r"|^[’']s?\s+[A-Z][\w.\-]+\s+[A-Z][\w.\-]+"
 )
 # Weak context: the sentence is about television work.
+_POSSESSIVE_END = rx.compile(r"[’']s$")
 _TV_PREDICATE = rx.compile(
     r"\b(?:appear(?:s|ed|ing|ance|ances)?|guest(?:-?starr?(?:ed|ing|s)?)?|cameos?|"
     r"reprise[sd]?|reprising|crossovers?|episodes?|seasons?|sitcom|series|spin-?off|"
@@ -230,6 +231,10 @@ def _known_in(
     words = span.split()
     for i, j in _candidates(span):
         part = " ".join(words[i:j])
+        # "Grey's Anatomy's Ellen Pompeo": the show's possessive before one of its people
+        owner = _POSSESSIVE_END.sub("", part) if j < len(words) else part
+        if owner != part and keyof(owner) in titles:
+            part = owner
         k = keyof(part)
         if k not in titles or kb.is_series(part):
             continue
@@ -238,7 +243,7 @@ def _known_in(
         if k in kb.lex.performers or kb.evidence[k] != 0 or not series_name(part, inside=True):
             continue
         if (i > 0 and not _OPENS.fullmatch(words[i - 1])) or (
-            j < len(words) and words[j] not in _JOINS
+            j < len(words) and words[j] not in _JOINS and part == " ".join(words[i:j])
         ):
             continue  # "Marshal Eli Stone": a known title inside a longer name is no title
         at = start + len(" ".join(words[:i])) + (1 if i else 0)
