@@ -58,3 +58,20 @@ def test_a_stars_other_shows_are_not_her_roles() -> None:
     found = {t for t in triples(text) if t[0] == "appears_in"}
     assert ("appears_in", "Kira Vance", "Harbourside") in found
     assert not {t for t in found if t[2] != "Harbourside"}
+
+
+def test_a_former_shows_star_plays_in_the_show_the_article_is_about() -> None:
+    # The Daily Mail set's Viewpoint shoot: "Former Doctor Who star Noel ... Noel plays DC
+    # Martin King in the series" had put the detective in Doctor Who, the performer's past.
+    text = (
+        "Jo Marsh joins Tom Reyes to film Harbour Watch\n\n"
+        "Jo Marsh joined co-stars including Tom Reyes to film scenes for the gritty series "
+        "Harbour Watch.\n\n"
+        "Former Dockside star Tom was also in high spirits as he arrived on the set. Dockside "
+        "made him a household name.\n\n"
+        "Action! Tom Reyes plays DC Ivo Crane in the series, which focuses on a surveillance "
+        "operation.\n\nHarbour Watch airs next year.\n"
+    )
+    got = triples(text)
+    assert ("plays", "Tom Reyes", "DC Ivo Crane") in got
+    assert ("appears_in", "DC Ivo Crane", "Dockside") not in got

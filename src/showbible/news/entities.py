@@ -627,6 +627,7 @@ def _drop_glued(kb: Knowledge) -> None:
 
 
 # "Station 19 actor Grey Damon", "Chicago P.D. vets A and B", "9-1-1 star Angela Bassett"
+_FORMER = rx.compile(r"\b(?:[Ff]ormer|[Ee]x-|[Oo]ne-time|[Ee]rstwhile|[Oo]netime)\s*(?:\S+\s+)?$")
 _SHOW_PEOPLE = rx.compile(
     rf"(?P<s>{SER})(?:[’']s)?\s+(?:actors?|actress(?:es)?|stars?|co-stars?|vets?|veterans?|"
     rf"alums?|cast\s+members?|newcomers?|leads?)\s+(?P<p>{NAM}(?:\s*,\s*{NAM})*(?:,?\s+and\s+"
@@ -642,14 +643,18 @@ def _show_people(kb: Knowledge, article: Article) -> None:
         m = kb.mark(para.text)
         for match in _SHOW_PEOPLE.finditer(m.text):
             show = m.at(match.group("s")).value
+            # "Former Doctor Who star Noel": a performer still, but his show was then
+            former = _FORMER.search(m.text, max(0, match.start() - 20), match.start())
             for x in m.all(match.group("p")):
                 if x.kind == "name":
-                    seen.setdefault(keyof(kb.full(x.value)), set()).add(show)
+                    shows = seen.setdefault(keyof(kb.full(x.value)), set())
+                    if not former:
+                        shows.add(show)
     for k, shows in seen.items():
         # A show's actor or star is a performer, before any role of theirs is read: "She
         # made her soap debut as villain Ellie Nixon" after "EastEnders star Mica Paris".
         kb.performers.add(k)
-        show = shows.pop() if len(shows) == 1 else ""
+        show = next(iter(shows)) if len(shows) == 1 else ""
         if show and kb.series_count[show] >= 2:  # "Wonder actress X": a credit named once
             kb.show_of[k] = show
 
