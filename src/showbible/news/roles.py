@@ -201,6 +201,9 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # Linda Belcher's voice actor, John Roberts
     (rx.compile(rf"(?P<c>{NAM})[’']s\s+voice\s+actor,?\s+(?P<p>{NAM})"), 0.85),
 ]  # fmt: skip
+# An awards list's line: the nominees, a comma, then the work and its episode in brackets.
+_NOMINEES = rx.compile(rf"^\W*{NAM}(?:\s*(?:,|and|&)\s*{NAM})*\s*,\s*$")
+_PROSE = rx.compile(r"\b(?!and\b)[a-z]{3,}\b(?![^()]*\))")  # a word of a sentence, not in brackets
 # "She voiced a character named Pilar in ...", "She also starred as Diana DuBois in Empire": the
 # performer the text is about
 _PRONOUN_PLAYS = rx.compile(
@@ -580,6 +583,8 @@ class Roles(Antecedents):
                 continue  # "Toby Stephens (Black Sails), will play ...": his credit
             if not role_sign(self.kb, self.article, m, sentence, a, *bs):
                 continue  # "J Pavey (Exeter Harriers)": a team, a county, a company
+            if _NOMINEES.match(m.text[: match.start()]) and not _PROSE.search(m.text):
+                continue  # "Tanya Barfield, Mrs. America (Shirley)": a nominee, a work, its episode
             found.append((a, bs, match.start(), match.end()))
             # "Missy Peregrym (Agent Maggie Bell, FBI)": the role's show in the brackets
             # ("Sharon Leone (Diane Farr of 'Fire Country')": the performer's show is the role's)
