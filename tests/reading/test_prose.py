@@ -35,6 +35,15 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["depiction", "depiction"],
         ),
         ("Danny stands where Cole died.", ["Danny", "Cole"], ["present", "place"]),
+        # where the dead lie now (the forty-fourth blind look's harbour under the cemetery);
+        # not the living lying somewhere
+        (
+            "Saro sits facing the hill with the cemetery on it, where Cole lies.",
+            ["Saro", "Cole"],
+            ["present", "place"],
+        ),
+        ("They climb to the churchyard where Cole rests in peace.", ["Cole"], ["place"]),
+        ("Mara glances at the bed where Cole lies asleep.", ["Mara", "Cole"], ["present", "present"]),
         # pictures listed, then each one's subject (the thirtieth blind look's offerings on
         # a pier); one of a group is still there
         (

@@ -118,5 +118,8 @@ WHERE_PAST = rx.compile(
     # any other past act there: "the maidan where Karnik bowled his first ball and Dattu
     # Pawar hit it over the sightscreen" (the thirty-first blind look)
     r"hit|ran|threw|won|sang|fought|shot|caught|wrote|spoke|saw|took|gave|rode|drove|flew|"
-    r"broke|began|swam|[a-z]{2,}ed)\b"
+    r"broke|began|swam|[a-z]{2,}ed)\b|"
+    # where the dead lie now: "the hill with the cemetery on it, where Vito lies" (the
+    # forty-fourth blind look), "where Cole rests in peace"; not "the bed where Mara lies asleep"
+    r"^\s+(?:lies|rests)(?:\s*(?:[.,;:!?]|$)|\s+(?:buried|at\s+rest|in\s+(?:peace|state)))"
 )

@@ -229,7 +229,7 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
     before, after = sentence[:start], sentence[end:]
     if not before.strip(" \t\"'“‘([") and not after.strip(" \t.!?…\"'”’)"):
         return True  # the sentence is the name
-    if _apposed(before, after):
+    if _apposed(before, after) or _in_tow(before, after):
         return True
     # A list shares what stands before its first name: "to reveal Sandra, Will and Josephine".
     head, listed = before, False
@@ -466,6 +466,22 @@ def _lead(after: str, word: str) -> bool:
 _APPOSED = rx.compile(
     r"\b(?:his|her|their|its|my|your|our|the|a|an)\s+(?:[\w'’-]+\s+){0,4}?([a-z][\w-]*)\s*,\s*$"
 )
+
+
+# "Walt and Belle come in out of the sleet, Ole behind them": someone brought on in the wake of
+# the clause's subject (the forty-fourth blind look), "Mara comes in, Cole at her heels".
+_AFTER_A_CLAUSE = rx.compile(r"\b[a-z]{2,}\b[^.;:]*,\s*$")
+_TRAILING = rx.compile(
+    r"^\s+(?:(?:close|right|just|a\s+step|two\s+steps)\s+)?(?:behind|beside|after)\s+"
+    r"(?:him|her|them|us|[A-Z])|^\s+(?:at|on)\s+(?:his|her|their)\s+(?:heels|side|elbow)\b|"
+    r"^\s+(?:in\s+tow|following|trailing|in\s+(?:his|her|their)\s+wake)\b"
+)
+
+
+def _in_tow(before: str, after: str) -> bool:
+    """Whether the name follows a clause's comma in the wake of its subject ("..., Ole behind
+    them", "..., Cole in tow")."""
+    return _AFTER_A_CLAUSE.search(before) is not None and _TRAILING.match(after) is not None
 
 
 def _apposed(before: str, after: str) -> bool:
