@@ -43,7 +43,11 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
             ["present", "place"],
         ),
         ("They climb to the churchyard where Cole rests in peace.", ["Cole"], ["place"]),
-        ("Mara glances at the bed where Cole lies asleep.", ["Mara", "Cole"], ["present", "present"]),
+        (
+            "Mara glances at the bed where Cole lies asleep.",
+            ["Mara", "Cole"],
+            ["present", "present"],
+        ),
         # pictures listed, then each one's subject (the thirtieth blind look's offerings on
         # a pier); one of a group is still there
         (
