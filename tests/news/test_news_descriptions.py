@@ -47,3 +47,26 @@ def test_the_name_after_a_description_is_the_role(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert plays(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the Daily Mail set's "Elba will portray DC comic book supervillain Bloodsport"
+        (
+            "He will next be seen in Salt Road, in which Tom Reyes will portray Harbor comic book "
+            "supervillain Ivo Crane.",
+            ("Tom Reyes", "Ivo Crane"),
+        ),
+        (
+            "In Salt Road, Jane Doe plays Night Ferry detective Mara Voss.",
+            ("Jane Doe", "Mara Voss"),
+        ),
+    ],
+)
+def test_a_name_that_qualifies_a_kind_of_person_is_no_role(
+    text: str, pair: tuple[str, str]
+) -> None:
+    got = plays(text)
+    assert pair in got
+    assert not any(o in ("Harbor", "Night Ferry") for _s, o in got)

@@ -51,6 +51,11 @@ def list_of(item: str) -> str:
 
 
 CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with its hero
+# What a name before it may qualify: a kind of person ("DC supervillain", "Jojo Rabbit director").
+_KIND_OF_PERSON = (
+    r"(?:villain|supervillain|superhero|hero|antihero|anti-hero|mutant|assassin|detective|agent|"
+    r"director|creator|writer|producer|icon|legend|character)"
+)
 # A description before a name ("the late", "former crew member", "villain"); never a preposition.
 DESC = (
     # ("FBI agent Dale Cooper": an agency named like a show, then the job)
@@ -59,6 +64,8 @@ DESC = (
     # ("the Indiana Jones-style professor Alaric": a name glued to a hyphen's word describes)
     r"(?:(?:\ue000\d+\ue001|\ue002\d+\ue003(?:[’']s?|-[a-z][\w\-]*)|[A-Z]{2,}|"
     r"[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z]))?"
+    # ("DC comic book supervillain Bloodsport": a name that qualifies a kind of person)
+    rf"(?:\ue002\d+\ue003\s+(?:[a-z][\w\-]*\s+){{0,2}}(?={_KIND_OF_PERSON}\s))?"
     r"(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
     r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
 )
