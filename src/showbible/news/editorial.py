@@ -10,12 +10,14 @@ from showbible.news.names import NAME
 from showbible.quick import rx
 
 _BRACKET = rx.compile(r"\[([^\[\]]{1,120})\]")
+_CLARIFIES = rx.compile(rf"^\s*{NAME}\s*,")
 _PAIR_BODY = rx.compile(rf"^\s*{NAME}(?:\s+and\s+{NAME})?\s*$")
 
 
 def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
     """Square brackets: after a name and holding only names, the other name of a pair
-    ("Cate [Maddie Phillips]" reads as "Cate (Maddie Phillips)"); otherwise the editor's words
+    ("Cate [Maddie Phillips]" reads as "Cate (Maddie Phillips)"), or the name again in full with
+    the editor's words ("Jay [Detective Peter Jay, played by Daniel Mays]"); otherwise the words
     inserted into a quote ("Melissa [Rosenberg, the showrunner]"), which are the article's own
     voice: the brackets go, and the spans (with the word before) are returned to keep them."""
     out: list[str] = []
@@ -26,7 +28,14 @@ def editorial(text: str) -> tuple[str, list[tuple[int, int]]]:
         out.append(before)
         at = sum(len(p) for p in out)
         body = m.group(1)
-        if _PAIR_BODY.match(body) and re.search(rf"{NAME}\s*$", before):
+        word = re.search(r"(\w[\w’'-]*)\s*$", before)
+        if (_PAIR_BODY.match(body) and re.search(rf"{NAME}\s*$", before)) or (
+            word is not None
+            and _CLARIFIES.match(body)
+            and word.group(1) in body.split(",")[0].split()
+        ):
+            # "Jay [Detective Peter Jay, played by Daniel Mays]": the name again, in full, and
+            # what the editor adds about it -- an aside, not the rest of the name
             out.append(f"({body})")
         else:
             word = re.search(r"\S+\s*$", before)
