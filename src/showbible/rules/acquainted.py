@@ -9,6 +9,7 @@ relationship between them, or one acts on the other (or both on each other).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from showbible.quick import rx
@@ -138,3 +139,14 @@ def says_own_name(ctx: Context, speech: Speech) -> bool:
     text = plain(speech.text)
     m = SELF_INTRO.search(text) or _NAME_FIRST.match(text)
     return m is not None and names_self(ctx, speech.character, m.group(1))
+
+
+def silent(ctx: Context, cid: str, speakers: Callable[[], set[str]]) -> bool:
+    """Whether someone is a name a complete bible left out who never speaks anywhere
+    (``speakers``: everyone who speaks in the canon, made when first asked): an animal, a figure
+    in the background ("Aigerim, alone, feeding Tumar a strip of meat", the forty-fifth blind
+    look's eagle), no one a guessed introduction may be meant for."""
+    char = ctx.canon.cast.characters.get(cid)
+    if char is None or not char.provisional or not ctx.canon.universe.bible.characters:
+        return False
+    return cid not in speakers()

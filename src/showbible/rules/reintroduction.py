@@ -34,7 +34,7 @@ import ahocorasick
 from showbible.canon.fold import Moment
 from showbible.quick import rx
 from showbible.reading.facts import SceneFacts, Speech
-from showbible.rules.acquainted import SELF_INTRO, dealt, says_own_name
+from showbible.rules.acquainted import SELF_INTRO, dealt, says_own_name, silent
 from showbible.rules.addressing import (
     calls_by_name,
     greets_someone_else,
@@ -141,6 +141,13 @@ class Reintroduction(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         meetings = _Meetings(ctx)
         near: NearCues | None = None  # made when first asked: most scenes never ask
+        spoken: list[set[str]] = []  # everyone who speaks anywhere, likewise (``silent``)
+
+        def speakers() -> set[str]:
+            if not spoken:
+                spoken.append({c for scene in ctx.canon.scenes for c in scene.speeches})
+            return spoken[0]
+
         for scene in ctx.scenes():
             speeches = [s for s in scene.dialogue if not s.voice]
             reported: set[tuple[str, str]] = set()
@@ -270,6 +277,7 @@ class Reintroduction(Rule):
                     and any(
                         _met_before(ctx, meetings, scene, a, x, when, speech.cue_line, learns)
                         is None
+                        and not silent(ctx, x, speakers)
                         for x in sorted(here - {a} - set(prior) - slips)
                     )
                 ):

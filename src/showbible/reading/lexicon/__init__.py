@@ -118,6 +118,11 @@ DESCRIPTIONS = (
     "HUSBAND", "WIFE", "MOTHER", "FATHER", "MOM", "DAD", "SON", "DAUGHTER", "BROTHER",
     "SISTER", "GRANDMA", "GRANDPA", "GRANDMOTHER", "GRANDFATHER", "AUNT", "UNCLE", "COUSIN",
     "NEPHEW", "NIECE", "BRIDE", "GROOM", "WIDOW", "OTHER", "ANOTHER",
+    # what a family calls its elders in the languages the scripts are set in (the forty-fifth
+    # blind look's Kazakh eagle hunters: "APA on the screen" is his mother calling)
+    "MAMA", "PAPA", "MAMMA", "MAMAN", "PAPI", "MAMI", "APA", "ATA", "AMMA", "APPA", "ABBA",
+    "ABBU", "AMMI", "BABA", "OMA", "OPA", "NONNA", "NONNO", "ABUELA", "ABUELO", "OMMA",
+    "EOMMA", "HALMEONI", "HARABEOJI", "OBAACHAN", "OJIICHAN", "BABUSHKA", "DEDUSHKA", "YIAYIA",
 )  # fmt: skip
 KINDS = (
     "ALIEN", "ALIENS", "HUMAN", "HUMANS", "HUMANOID", "ROBOT", "ANDROID", "DROID", "CYBORG",
