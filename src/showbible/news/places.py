@@ -14,6 +14,7 @@ import re
 from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge
 from showbible.news.names import keyof, norm
+from showbible.quick import rx
 
 _COUNTRIES = """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
 Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
@@ -61,7 +62,7 @@ def is_place(name: str) -> bool:
 
 # A name made of a street's or a district's word names a place, not someone: "Ramsay Street",
 # "New York's Upper East Side"; not a surname that is a place word too (Park, Hill, Bay).
-_STREET = re.compile(r"\b(?:Street|Road|Avenue|Lane|Boulevard|Square|(?:East|West)\s+Side|"
+_STREET = rx.compile(r"\b(?:Street|Road|Avenue|Lane|Boulevard|Square|(?:East|West)\s+Side|"
                      r"(?:East|West)\s+End)$")  # fmt: skip
 
 
