@@ -401,10 +401,9 @@ class Extractor:
         names the films more), else the show the paragraph just before opens on as its subject
         ("Power Book II: Ghost begins ..."), else the show the article names most."""
         paragraphs = self.article.paragraphs
-        if paragraphs and paragraphs[0].title and paragraphs[0] is not para:
-            headline = {s for s in self.series_in(paragraphs[0].text) if not self.franchise(s)}
-            if len(headline) == 1:
-                return headline.pop()
+        headline = self.headline_show() if paragraphs and paragraphs[0] is not para else None
+        if headline is not None:
+            return headline
         i = self.position(para)
         if i > 0 and not paragraphs[i - 1].title:
             marked = self.kb.mark(self.kb.speechless(paragraphs[i - 1].text))
