@@ -20,7 +20,7 @@ from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
 from showbible.reading.places import PlaceIndex as PlaceIndex
 from showbible.reading.places import heading_location, heading_place, shot
 from showbible.reading.places import place_key as place_key
-from showbible.reading.prose import Reading, read_mentions
+from showbible.reading.prose import REMAINS_READING, read_mentions
 from showbible.reading.prose_seen import seen
 from showbible.reading.prose_tended import part_of_remains
 from showbible.reading.prose_words import DEVICE
@@ -358,8 +358,6 @@ def _line_at(el: Element, offset: int) -> int:
     return el.line + el.text.count("\n", 0, offset)
 
 
-_REMAINS = Reading("remains")  # a body part of a body the scene has laid out
-
 # An action paragraph that shows the past or the unreal inside a present scene ("FLASHBACK: Jimmy
 # running back through the rain", "FLASH CUT - ...", "DREAM: ..."): who it names is remembered,
 # not there, and nothing it tells happens now.
@@ -429,7 +427,7 @@ def _read_action(
             if reading.why == "remains":
                 laid_out.add(m.character)
             elif reading.present and part_of_remains(text[m.end :], m.character in laid_out):
-                reading = _REMAINS
+                reading = REMAINS_READING
             if reading.present:
                 how = "direction" if entrance else "action"
                 was = facts.present.get(m.character)

@@ -77,6 +77,7 @@ class Reading:
 
 _PRESENT = Reading(PRESENT)
 _READINGS = {c: Reading(c) for c in CLASSES}
+REMAINS_READING = _READINGS["remains"]  # what a scene makes of a laid-out body's parts too
 
 
 # A name followed by one of these is a place's name: "Cole Road", "the Tobias house".
