@@ -58,11 +58,10 @@ _NOT_AFTER = _wordset(
     those every each no any other both all one two three four five six seven eight nine ten
     eleven twelve of to in at on from into onto by for toward towards past near under over
     behind inside outside across through aboard reads read says marked labelled labeled
-    boat ship vessel trawler yacht schooner tug ferry liner freighter tanker skiff launch
-    steamer sub submarine shuttle starship station pub inn bar hotel club cafe restaurant
+    sub station pub inn bar hotel club cafe restaurant
     street road avenue lane town village city planet moon hall house farm ranch codename
     called named"""
-)
+) | lexicon.VESSELS
 # Words no name is made of, and contractions (a name's apostrophe follows one letter: O'NEILL).
 _FUNCTION = _wordset(
     """i me you he she it we they him her us them my mine our no not yes yeah oh ah hey and or

@@ -13,7 +13,7 @@ Found in planted universes written by outside authors (bench/planted/README.md).
 from __future__ import annotations
 
 from showbible.quick import rx
-from showbible.reading.lexicon import position_words
+from showbible.reading.lexicon import VESSELS, position_words
 from showbible.reading.lexicon.given import is_given_name, is_surname
 from showbible.reading.names import is_title
 from showbible.reading.prose_words import LETTERING
@@ -28,9 +28,9 @@ _THE_BEFORE = rx.compile(r"\bthe\s+$")
 # A vessel, a house or a prize named for someone: "the shuttle Brannock", "the Brannock Prize"
 # is read after the name (prose.py).
 THING_BEFORE = rx.compile(
-    r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:ship|shuttle|boat|yacht|ferry|tug|"
-    r"trawler|barge|launch|lifeboat|freighter|cruiser|starship|frigate|schooner|steamer|"
-    r"runabout|locomotive|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+$"
+    r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:"
+    + "|".join(sorted(VESSELS))
+    + r"|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+$"
 )
 # Letters put on something, then a colon and the words: "painted in an old-fashioned
 # typeface: BRANNOCK", "stencilled on the crate: COLE".

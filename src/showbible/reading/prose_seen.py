@@ -277,7 +277,7 @@ def _a_things_name(before: str, name: str) -> bool:
         return False
     noun = m.group(1)
     if noun is not None:
-        if name.isupper() and len(name) > 2 and not THING_BEFORE.search(before):
+        if name.isupper() and len(name) > 2 and not THING_BEFORE.search(before.lower()):
             # "at the corner of the apron SID BLOOM kneels": a name in capitals is a
             # screenplay's person coming on, unless a vessel's or a house's noun names it
             return False
