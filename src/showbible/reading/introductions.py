@@ -53,15 +53,18 @@ _RUN = rx.compile(
 )
 _QUOTED = rx.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^'\n]*?'(?!\w)")
 # Words before a run that make it a kind, a thing, a place or several: "the", "two", "his", "to".
-_NOT_AFTER = _wordset(
-    """a an the another some several few many his her their its our my your this that these
+_NOT_AFTER = (
+    _wordset(
+        """a an the another some several few many his her their its our my your this that these
     those every each no any other both all one two three four five six seven eight nine ten
     eleven twelve of to in at on from into onto by for toward towards past near under over
     behind inside outside across through aboard reads read says marked labelled labeled
     sub station pub inn bar hotel club cafe restaurant
     street road avenue lane town village city planet moon hall house farm ranch codename
     called named"""
-) | lexicon.VESSELS
+    )
+    | lexicon.VESSELS
+)
 # Words no name is made of, and contractions (a name's apostrophe follows one letter: O'NEILL).
 _FUNCTION = _wordset(
     """i me you he she it we they him her us them my mine our no not yes yeah oh ah hey and or

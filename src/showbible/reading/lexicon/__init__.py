@@ -141,14 +141,16 @@ KINDS = (
 # Craft that carry a name of their own, which is often a person's: "the lighter LALLA ZINEB
 # knocks against the quay wall" (the forty-seventh blind look's Casablanca port), "the trawler
 # Brannock". Lower case: the readers match them in prose.
-VESSELS = frozenset(
-    """ship shuttle boat yacht ferry tug tugboat trawler barge launch lifeboat freighter cruiser
-    starship frigate schooner steamer steamship runabout lighter dhow felucca junk sampan
-    pirogue canoe dinghy sloop ketch cutter smack lugger coaster collier whaler sealer packet
-    hulk galleon brig brigantine catamaran trimaran houseboat narrowboat gondola punt tender
-    pinnace longboat dory seiner longliner dredger icebreaker destroyer corvette submarine
-    liner tanker skiff hydrofoil hovercraft airship zeppelin locomotive vessel craft""".split()
-)
+VESSELS = frozenset((
+    "ship", "shuttle", "boat", "yacht", "ferry", "tug", "tugboat", "trawler", "barge", "launch",
+    "lifeboat", "freighter", "cruiser", "starship", "frigate", "schooner", "steamer", "steamship",
+    "runabout", "lighter", "dhow", "felucca", "junk", "sampan", "pirogue", "canoe", "dinghy",
+    "sloop", "ketch", "cutter", "lugger", "coaster", "collier", "whaler", "sealer",
+    "galleon", "brig", "brigantine", "catamaran", "trimaran", "houseboat",
+    "narrowboat", "gondola", "punt", "pinnace", "longboat", "dory", "seiner",
+    "longliner", "dredger", "icebreaker", "destroyer", "corvette", "submarine", "liner", "tanker",
+    "skiff", "hydrofoil", "hovercraft", "airship", "zeppelin", "locomotive", "vessel", "craft",
+))  # fmt: skip
 VOICES = (
     "VOICE", "VOICES", "COMPUTER", "COMPUTERS", "INTERCOM", "RADIO", "TV", "TELEVISION",
     "PHONE", "TELEPHONE", "SPEAKER", "LOUDSPEAKER", "PA", "RECORDING", "RECORDER", "TAPE",
