@@ -96,7 +96,7 @@ DEV_SPLITS = (
     # tests/data/news/bbc: BBC News articles of 2004-2005, texts rebuilt by bench/news_bbc.py
     "bbc1",
     # tests/data/news/dailymail: Daily Mail TV articles of 2020, texts by bench/news_dailymail.py
-    "dm1", "dm2",
+    "dm1", "dm2", "dm3",
 )  # fmt: skip
 
 
