@@ -64,6 +64,7 @@ class PlaceIndex:
     def __init__(self, places: dict[str, tuple[str, ...]]) -> None:
         self._exact: dict[str, str] = {}
         self._pattern: re.Pattern[str] | None = None
+        self._long: list[str] | None = None
         self._last_words: frozenset[str] = frozenset()
         self._ids = {fold(pid): pid for pid in places}
         for pid, aliases in places.items():
@@ -75,20 +76,20 @@ class PlaceIndex:
     def alias_spans(self, text: str) -> list[tuple[int, int]]:
         """Where the text names a bible place by an alias of two words or more ("the Queen
         Ysolde heels hard": the ship named for the queen), as spans."""
-        if self._pattern is None:
-            long = sorted((a for a in self._exact if " " in a), key=len, reverse=True)
-            alternation = "|".join(r"\s+".join(map(re.escape, a.split())) for a in long)
-            self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I) if long else None
+        if self._long is None:
+            self._long = sorted((a for a in self._exact if " " in a), key=len, reverse=True)
             # A regex alternation is tried at every position of every action sentence (a
             # tenth of the extraction at 500 synthetic episodes); most sentences hold no alias's
-            # last word at all, which a set of words tells at once.
+            # last word at all, which a set of words tells at once (and the alternation of
+            # them all is compiled only when one does: 20 ms of a one-shot check).
             self._last_words = frozenset(
-                next(iter(_WORDS.findall(a.split()[-1])), a.split()[-1]) for a in long
+                next(iter(_WORDS.findall(a.split()[-1])), a.split()[-1]) for a in self._long
             )
-            if self._pattern is None:
-                return []
-        if self._last_words.isdisjoint(_WORDS.findall(text.lower())):
+        if not self._long or self._last_words.isdisjoint(_WORDS.findall(text.lower())):
             return []
+        if self._pattern is None:
+            alternation = "|".join(r"\s+".join(map(re.escape, a.split())) for a in self._long)
+            self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
         return [m.span() for m in self._pattern.finditer(text)]
 
     def resolve_name(self, name: str) -> str | None:
