@@ -119,6 +119,13 @@ def test_vtt_voices_and_skipped_blocks() -> None:
     ]
 
 
+def test_a_voices_extensions_are_a_cues() -> None:
+    """``<v YAI (V.O.)>``: a message from the dead is heard, as a V.O. cue is in any format."""
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v YAI (V.O.)>Feed first. Shout after.\n"
+    cue = next(e for e in parse_subtitles(text, "x.vtt").elements if e.kind is Kind.CHARACTER)
+    assert (cue.text, cue.extensions) == ("YAI", ("V.O.",))
+
+
 @pytest.mark.parametrize("gap", [1.0, DEFAULT_SCENE_GAP, 60.0])
 def test_scene_gap_is_a_setting(gap: float) -> None:
     script = parse_subtitles(SRT, "ep.srt", scene_gap=gap)

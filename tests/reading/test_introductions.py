@@ -143,6 +143,18 @@ def _universe(tmp_path: Path, scripts: dict[str, str]) -> Path:
 PIER = "EXT. PIER - DAY\n\nCOLE BRECK (40s) watches from the pier.\n\nMARA\nWho's that?\n\n"
 
 
+def test_a_name_written_on_something_is_no_one_coming_on(tmp_path: Path) -> None:
+    """The forty-eighth blind look's station placard: the name somebody has written is read
+    out later, but it is lettering, not an entrance."""
+    script = (
+        "EXT. PLATFORM - DAY\n\nOut of the coach: TERRY (30s), a carrier bag for luggage.\n\n"
+        "TERRY\nWhere's the lad?\n\nDown the platform comes Kevin, holding up a sheet of copy "
+        "paper on which somebody has written HINCHCLIFFE in thick black felt-tip.\n\n"
+        "TERRY\nThat's us. Spelt wrong, Hinchcliffe is.\n"
+    )
+    assert _intros(tmp_path, script) == ["TERRY"]
+
+
 def test_a_silent_introduced_character_dies(tmp_path: Path) -> None:
     """Bare: the death of a character who never speaks is inferred, and he is present."""
     root = _universe(

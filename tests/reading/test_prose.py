@@ -333,6 +333,24 @@ def test_a_hand_and_a_face_read_with_their_paragraph() -> None:
     assert why("Mara's face lights up.", "Mara", sitting) == "present"
 
 
+def test_a_face_listed_after_a_picture_is_announced() -> None:
+    """The forty-eighth blind look's Sheffield paper: "The front page: He Knew. And Walt
+    Hinchcliffe's face, grinning" lists what the page shows; a face after a sentence that
+    announces nothing, or a sentence that does not go on from it, is the person there."""
+
+    def why(sentence: str, name: str, context: str) -> str:
+        at = sentence.index(name)
+        return read_mentions(sentence, [(at, at + len(name))], context=context + sentence)[0].why
+
+    page = "The front page: He Knew. "
+    walt = "And Walt Hinchcliffe's face, grinning, goggles up, in the place where he stood."
+    assert why(walt, "Walt Hinchcliffe", page) == "depiction"
+    monitor = "On the monitor: the quay at night. "
+    assert why("Then Cole's face, close, lit from below.", "Cole", monitor) == "depiction"
+    assert why(walt, "Walt Hinchcliffe", "The men stop work: silence. ") == "present"
+    assert why("Walt's face falls.", "Walt", page) == "present"
+
+
 def test_dev_set_floor() -> None:
     """The labelled dev set (tests/data/presence): presence and reference both read right at
     least this often. The figures per class are in docs/presence.md (bench/presence_dev.py)."""

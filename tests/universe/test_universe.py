@@ -110,6 +110,10 @@ def test_duplicate_id_across_bible_files(tmp_path: Path) -> None:
     ("yaml", "line", "needle"),
     [
         ("name: X\nseries:\n  - id: a\n    scrpts: [x]\n", 4, "did you mean 'scripts'"),
+        # relationships written as a section of their own (the forty-eighth blind look's
+        # author): said where they go, not "did you mean 'relation'" of another model
+        ("name: X\nrelations:\n  - {a: x, b: y}\n", 2, "relationships are events"),
+        ("name: X\ncharacter:\n  x: {name: X}\n", 2, "did you mean 'characters'"),
         ("name: X\nseries:\n  - id: Bad_Id\n", 3, "series.0.id"),
         ("name: X\nseries:\n  - id: a\n  - id: a\n", 4, "used twice"),
         ("name: X\nname: Y\n", 2, "duplicate key"),

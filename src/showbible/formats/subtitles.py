@@ -26,7 +26,7 @@ from pysubs2.time import TIMESTAMP, timestamp_to_ms
 
 from showbible.formats.files import read_file
 from showbible.formats.text import decode_text
-from showbible.formats.transcript import _speech
+from showbible.formats.transcript import _speech, split_cue
 from showbible.model import Diagnostic, Element, InputError, Kind, Script, split_scenes
 from showbible.quick import rx
 
@@ -139,6 +139,10 @@ def _turns(lines: list[tuple[int, str]]) -> list[tuple[int, str | None, tuple[st
             text = text.lstrip("-–— ").strip()
         speaker: str | None = voice if found is not None else None
         extensions: tuple[str, ...] = ()
+        if speaker is not None:
+            # ``<v YAI (V.O.)>``: a voice's extensions are a cue's (the forty-eighth blind
+            # look's voice message from the dead), as in every other format.
+            speaker, extensions = split_cue(speaker)
         if speaker is None:
             said = _speech(text)
             bracket = _BRACKET_NAME.match(text)

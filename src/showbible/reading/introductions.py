@@ -87,6 +87,9 @@ _AFTER_BAD = rx.compile(r"^\s*(?::|#|\d|['’][sS]\b)")
 # Letters put on something: "TITAN MUSIC embossed on the flap", "KPPX painted on the van" -- a
 # company's or a sign's words in capitals, no one coming on.
 _LETTERING_AFTER = rx.compile(rf"^\s*(?:is\s+|are\s+)?(?:{LETTERING})\b")
+# ... and the words after writing: "a sheet of copy paper on which somebody has written
+# HINCHCLIFFE in thick black felt-tip" (the forty-eighth blind look's station placard)
+_LETTERING_BEFORE = rx.compile(rf"(?i)\b(?:{LETTERING}|writes|wrote|spel(?:led|ls|t))\s*:?\s*$")
 # A last word that makes a run a firm's, a band's or a building's name, not a person's.
 _FIRM_WORDS = _wordset(
     """MUSIC RECORDS RECORDINGS INDUSTRIES INC CORP CORPORATION LTD LLC COMPANY CO BANK
@@ -129,6 +132,8 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                 before = _WORD.findall(text[max(0, m.start() - 40) : m.start()])
                 if before and before[-1].lower() in _NOT_AFTER:
                     continue
+                if _LETTERING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # a name written on something, not someone coming on
                 if any(
                     w.lower() in _FUNCTION or w.lower() in _NOT_IN_NAME or _CONTRACTION.search(w)
                     for w in run.split()

@@ -22,6 +22,10 @@ BUILTIN_TITLES = (
     "INSPECTOR", "OFFICER", "AGENT", "SERGEANT", "SGT", "LIEUTENANT", "LT", "ENSIGN", "CORPORAL",
     "FATHER", "SISTER", "BROTHER", "MASTER", "JUDGE", "SENATOR", "MAYOR", "GOVERNOR", "GENERAL",
     "COLONEL", "MAJOR", "ADMIRAL", "COMMANDER", "CHIEF", "SAINT", "ST", "REVEREND", "REV",
+    # the Mr and the teacher of the languages scripts are set in ("Khun Chai. One minute.": the
+    # forty-eighth blind look's Bangkok lieutenant calls Chai, with "Khun" of her own alias)
+    "KHUN", "SENOR", "SEÑOR", "SENHOR", "SIGNOR", "HERR", "MONSIEUR", "SHRI", "EFENDI",
+    "EFFENDI", "LOPEN", "DASHO", "AJARN", "USTAD", "SENSEI",
 )  # fmt: skip
 
 # Titles that name someone else than the bare name (DESIGN §3): the Duchess of York is not

@@ -43,6 +43,7 @@ from showbible.reading.prose_shown import (
     SHOWN_ANY,
     SHOWN_RE,
     WRITTEN_RE,
+    continues_a_picture,
     depicted_before,
     one_of_the_pictures,
 )
@@ -467,6 +468,7 @@ def _possessive_head(low: str, before: str, after: str, context: str) -> Reading
                     is not None
                 )
                 or (_DISPLAYED_NOW.match(after) and SHOWN_RE.search(context.lower()))
+                or continues_a_picture(low, context.lower())
             ):
                 return _READINGS["depiction"]
             if w == "face" and _MASK_OFF.match(after):

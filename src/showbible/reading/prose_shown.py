@@ -10,7 +10,7 @@ from showbible.quick import rx
 from showbible.reading.prose_words import DEVICE, SHOWN, WRITTEN
 
 SHOWN_ANY = SHOWN + (
-    r"|answering\s+machine|security\s+camera|camera\s+feed"
+    r"|answering\s+machine|security\s+camera|camera\s+feed|front\s+page|page\s+one"
     r"|(?:first|last|next|one|another|the|a|this|that|each|every)\s+still"  # a film's still
 )
 DEPICTION = "|".join((SHOWN_ANY, WRITTEN, DEVICE))
@@ -107,3 +107,19 @@ def one_of_the_pictures(low: str, start: int) -> bool:
     photographs, one of the Old Master and one of Boss Ko")."""
     one = _ONE_OF.search(low, max(0, start - 24), start)
     return one is not None and _SHOWN_LISTED.search(low, 0, one.start()) is not None
+
+
+# A picture announced, its contents in the sentences after: "The front page: He Knew. And Walt
+# Hinchcliffe's face, grinning, goggles up" (the forty-eighth blind look's Sheffield paper);
+# "On the monitor: the quay. Then Cole's face, close."
+_ANNOUNCED = rx.compile(rf"\b(?:{SHOWN_ANY})\b[^.!?:]{{0,30}}:[^:]*$")
+_GOES_ON = rx.compile(r"^\W*(?:and|then|beside\s+it|below\s+it|under\s+it|next\s+to\s+it)\b")
+
+
+def continues_a_picture(low: str, context: str) -> bool:
+    """Whether a sentence (``low``, lower case) goes on listing what the picture announced
+    just before it in its paragraph (``context``, lower case) shows."""
+    if not _GOES_ON.match(low):
+        return False
+    at = context.find(low.strip()[:40])
+    return at > 0 and _ANNOUNCED.search(context, max(0, at - 200), at) is not None

@@ -133,12 +133,21 @@ def _acts_between(sentence: Sentence, a: str, b: str) -> bool:
 _NAME_FIRST = rx.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[.,!]")
 
 
+# A name as a sentence of its own further on: "When I'm at home I'm second hand on Number
+# Three, or I were. Stubbs. Nobby." (the forty-eighth blind look's steelman, answering).
+# Not after an ellipsis's dramatic pause ("I... Am... Me-Mow!", a real transcript's villain
+# revealing herself to someone she knows).
+_NAME_SENTENCE = rx.compile(r"(?<=[^.][.!?])\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)[.!](?=\s|$)")
+
+
 def says_own_name(ctx: Context, speech: Speech) -> bool:
     """Whether a speech gives its speaker's name: "I'm Jonah", or opens on it ("Jonah Dace.
-    First officer.")."""
+    First officer."), or says it as a sentence of its own ("... or I were. Stubbs.")."""
     text = plain(speech.text)
     m = SELF_INTRO.search(text) or _NAME_FIRST.match(text)
-    return m is not None and names_self(ctx, speech.character, m.group(1))
+    if m is not None and names_self(ctx, speech.character, m.group(1)):
+        return True
+    return any(names_self(ctx, speech.character, n.group(1)) for n in _NAME_SENTENCE.finditer(text))
 
 
 def silent(ctx: Context, cid: str, speakers: Callable[[], set[str]]) -> bool:

@@ -155,6 +155,9 @@ def names_self(ctx: Context, cid: str, said: str) -> bool:
         return False
     names = _names_of(ctx, cid)
     words = {w for n in names for w in n.split()}
+    # The name after its titles: "Khun Chai" names Chai, not whoever is "Khun Kanya" too.
+    while len(said_words) > 1 and names_title(said_words[0]):
+        said_words = said_words[1:]
     return said_words[0] in words or normalise(said) in names
 
 

@@ -46,6 +46,7 @@ from showbible.rules.addressing import (
 from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.namesakes import Returns
 from showbible.rules.stranger_line import (
+    WHO_ARE_YOU,
     answered_as_someone_else,
     framed_introduction,
     introduces_another,
@@ -69,7 +70,7 @@ _TRAILING_NAME = rx.compile(r",?\s+([A-Z][\w'’-]+)")
 # Aho-Corasick pass over the lower-cased speech tells which might.
 _MAYBE = ahocorasick.Automaton()
 for _word in (
-    "meet you", "who are you", "have we met", "know you", "your name", "and you are",
+    "meet you", "who are you", "you be", "have we met", "know you", "your name", "and you are",
     "haven't met", "havent met", "we've met", "weve met", "never met", "the pleasure",
     "been introduced", "have met", "not met", "the honour", "the honor", "acquaintance",
     "introduce myself", "each other", "you would be", "charmed", "first time we", "your name",
@@ -565,8 +566,8 @@ def _related(ctx: Context, a: str, b: str, before: Moment) -> bool:
 
 # Who would learn a name from the stranger line: the other ("I'm Rafi."), its speaker ("Who
 # are you?", "What's your name?"), or either ("Nice to meet you.", "Have we met?").
-_ASKS = rx.compile(r"(?i)who are you|your name|know you|and you are")
-_WHO_ARE_YOU = rx.compile(r"(?i)who\s+are\s+you")
+_ASKS = rx.compile(rf"(?i){WHO_ARE_YOU}|your name|know you|and you are")
+_WHO_ARE_YOU = rx.compile(rf"(?i){WHO_ARE_YOU}")
 _REALLY = rx.compile(r"(?i)\W{0,3}really\b")
 # "Who are you, then, Doctor?": a name called at the end of the question's sentence.
 _CALLED_AFTER = rx.compile(r"[^.?!]{0,24}?,\s*([A-Z][\w'-]+)\s*[?!]")

@@ -17,12 +17,14 @@ from showbible.reading.facts import SceneFacts, Speech
 from showbible.reading.prose_shown import DEPICTION_RE
 from showbible.reading.prose_words import PLACE
 
+# "Who are you?" and its modal forms: "And who might you be?", "Who would you be?"
+WHO_ARE_YOU = r"who (?:are you|(?:might|may|would|could) you be)"
 # Contracted or not, in any register: "I don't believe we've met", "I do not think we have
 # met" (the eleventh blind look's siege), "we have never met", "I have not had the honour".
 _STRANGER = rx.compile(
     r"\b(?:(?:nice|pleased|good|glad|great|lovely|delighted|happy) to (?:finally )?meet you|"
     r"(?:nice|pleased|good|glad|delighted|happy) to make your acquaintance|"
-    r"who are you|have we (?:ever )?met|have we been (?:formally )?introduced|do i know you|"
+    rf"{WHO_ARE_YOU}|have we (?:ever )?met|have we been (?:formally )?introduced|do i know you|"
     r"do we know each other|what'?s your name|"
     r"i (?:don'?t|do not|didn'?t|did not) (?:know|catch|get) your name|"
     r"(?:allow|permit|let) me to introduce myself|may i introduce myself|"
@@ -46,7 +48,7 @@ _STRANGER = rx.compile(
 # "Who are you talking to?", "I don't know you guys": the words open a longer question or
 # clause, so they must close theirs (punctuation, the end, or one of these few tails).
 _OPEN_ENDED = rx.compile(
-    r"who are you|i (?:don'?t|do not) (?:think i |believe i )?know you|how do you do",
+    rf"{WHO_ARE_YOU}|i (?:don'?t|do not) (?:think i |believe i )?know you|how do you do",
     re.IGNORECASE,
 )
 # After "we haven't met", whom: a third person ("We've not met him yet. Where's he chained
@@ -55,7 +57,11 @@ _MET_WHOM = rx.compile(
     r"\s+(?:(?i:him|her|them|it|your|his|their|the|a|an|my|our|anyone|anybody)\b|[A-Z])"
 )
 _CLAUSE_END = rx.compile(r"\s*(?:$|[?!.,;:…—–\-\"”\]])")
-_WHO_TAIL = rx.compile(r"\s*(?:guys|people|two|all|again|then)\s*[?!.]")
+# ... or end in an idiom of the same question: "who might you be when you're at home?" (the
+# forty-eighth blind look's Fleet Street pub)
+_WHO_TAIL = rx.compile(
+    r"\s*(?:guys|people|two|all|again|then|when you'?re at home)\s*[?!.]", re.IGNORECASE
+)
 # "How can I answer that when I'm pretending I don't know you?", "You can't just say ...":
 # the phrase is the object of another verb, not said to anyone.
 _EMBEDDED = rx.compile(
@@ -122,7 +128,7 @@ _TOLD = rx.compile(
 _ANSWER_INTRO = rx.compile(r"\b(?:I'm|I am|my name is)\s+([A-Z][\w'-]*)")
 _ASKS_WHO = rx.compile(r"(?i)\bwho\b|\bname\b")
 _WORD = rx.compile(r"[A-Z][\w'-]+")
-_QUESTION = rx.compile(r"(?i)who are you|do i know you|have we met|what'?s your name")
+_QUESTION = rx.compile(rf"(?i){WHO_ARE_YOU}|do i know you|have we met|what'?s your name")
 
 
 def stranger_phrase(text: str) -> tuple[str, int] | None:
@@ -135,7 +141,7 @@ def stranger_phrase(text: str) -> tuple[str, int] | None:
         if m.group(0).lower().endswith("met") and _MET_WHOM.match(rest):
             continue  # "We've not met him yet": someone else is the one not met
         if _OPEN_ENDED.fullmatch(m.group(0)):
-            who = m.group(0).lower() == "who are you"
+            who = m.group(0).lower().startswith("who ")
             if not (_CLAUSE_END.match(rest) or (who and _WHO_TAIL.match(rest))):
                 continue  # "Who are you talking to?", "I don't know you'd be so bored"
             guess = _GUESS.match(rest)
@@ -389,7 +395,9 @@ _UNNAMED_ONE = rx.compile(
     r"stranger|shape|creature|silhouette|person|child|lad|lass|youth|visitor|intruder|"
     r"newcomer)\b(?!['’]s)"  # not a thing of someone's: "a man's coat"
 )
-_LIKENED = rx.compile(r"(?i)\b(?:like|as\s+if|as\s+though|than)\s+$")
+# ... and a simile's: "looking at London the way a man looks at a bull in a field" (the
+# forty-eighth blind look's Fleet Street pub)
+_LIKENED = rx.compile(r"(?i)\b(?:like|as\s+if|as\s+though|than|(?:the\s+)?way|much\s+as)\s+$")
 
 
 # A sentence that is a name and nothing else, a screenplay's way to name who was just described

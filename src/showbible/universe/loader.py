@@ -245,7 +245,12 @@ def _validation_error(exc: ValidationError, locator: Locator) -> InputError:
         field_name = str(loc[-1])
         message = f"unknown field {field_name!r}"
         suggestion = _suggest_field(exc, loc)
-        if suggestion:
+        if len(loc) == 1 and field_name.rstrip("s") in ("relation", "relationship"):
+            message += (
+                " (relationships are events: events: - {at: REF, relation: {a: ID, b: ID, "
+                "kind: KIND}}; see docs/relationships.md)"
+            )
+        elif suggestion:
             message += f" (did you mean {suggestion!r}?)"
         elif _comma_in_flow(locator, path, field_name):
             message += (
@@ -293,6 +298,10 @@ def _suggest_field(exc: ValidationError, loc: tuple[Any, ...]) -> str | None:
     from showbible.universe import bible
 
     wrong = str(loc[-1])
+    if len(loc) == 1:
+        # At the top of the bible only its own sections are suggestions: "relations:" is no
+        # misspelt event field ("relation"), it is relationships written where none go.
+        return suggest(wrong, set(bible.BibleConf.model_fields) - {wrong}, cutoff=75)
     names: set[str] = set()
     for model in (
         bible.BibleConf,
