@@ -27,16 +27,18 @@ def test_every_gold_file_names_its_article() -> None:
         assert doc["file"] == f"{path.stem}.txt" and len(doc["sha256"]) == 64, path
         assert doc["source"].startswith("source/_posts/") and doc["source"].endswith(".md"), path
         assert doc["address"].endswith(COMMIT + "/" + doc["source"]), path
-        assert doc["split"] in ("dm1", "dm2") and isinstance(doc["facts"], list), path
+        assert doc["split"] in ("dm1", "dm2", "dm3") and isinstance(doc["facts"], list), path
         assert {f["kind"] for f in doc["facts"]} <= set(KINDS), path
 
 
 @pytest.mark.parametrize(
-    ("split", "precision", "recall"), [("dm1", 0.66, 0.56), ("dm2", 0.62, 0.46)]
+    ("split", "precision", "recall"),
+    [("dm1", 0.66, 0.56), ("dm2", 0.62, 0.46), ("dm3", 0.53, 0.36)],
 )
 def test_the_split_keeps_its_floor(split: str, precision: float, recall: float) -> None:
     # measured (docs/news.md): dm1 0.72 / 0.62 in the twenty-sixth session (0.52 / 0.42 at
-    # first look); dm2, never tuned on, 0.67 / 0.50 (0.60 / 0.41 at first look)
+    # first look); dm2, never tuned on, 0.67 / 0.50 (0.60 / 0.41 at first look); dm3 0.56 /
+    # 0.38 at first look (fortieth session)
     articles = [a for a in load_dev(DM, dailymail_texts()) if a.split == split]
     if len(articles) < 55:
         pytest.skip("the Daily Mail set's texts are not here (bench/news_dailymail.py)")

@@ -282,3 +282,31 @@ def test_a_performers_credit_named_once_is_not_the_roles_show() -> None:
     got = facts(text)
     assert ("plays", "Ivy Crane", "Mara Voss") in got, got
     assert ("appears_in", "Mara Voss", "Saltmarsh") not in got, got
+
+
+def test_a_surname_of_someone_named_in_full_is_no_show() -> None:
+    # dm3's trailer story: "Gifford arriving in Scotland" and "Hurley's Clare" after
+    # "Kathie Lee Gifford" and "Elizabeth Hurley" name the actresses, not shows
+    text = (
+        "Nia Vale finds love in the trailer for Then Came You\n\n"
+        "In the romantic comedy Then Came You, Nia Vale stars as Annabelle, a widow on a "
+        "journey. Howard is engaged to Clare, played by Elizabeth Hurley.\n\n"
+        "The trailer opens with Vale arriving in Scotland where she stays at an old castle.\n\n"
+        "Arlene, played by Phyllida Law, tells Vale's Annabelle that she needs to be happy. "
+        "Hurley's Clare gets upset.\n"
+    )
+    got = facts(text)
+    assert not {f for f in got if f[0] == "appears_in" and f[2] in ("Vale", "Hurley")}
+    assert ("appears_in", "Arlene", "Then Came You") in got
+
+
+def test_a_rank_of_two_words_before_a_name_is_no_part_of_it() -> None:
+    # dm3's column: "has been cast as Detective Inspector Keith Pedder" (one rank stays:
+    # "Detective Peter Jay")
+    text = (
+        "Harbour Lane star joins police thriller\n\n"
+        "Nia Vale has been cast as Detective Inspector Kira Holt in the BBC drama Roadkill.\n"
+    )
+    got = facts(text)
+    assert ("plays", "Nia Vale", "Kira Holt") in got
+    assert ("appears_in", "Kira Holt", "Roadkill") in got

@@ -248,7 +248,8 @@ class Knowledge:
                 at, name = 0, m.group(0)  # "Will (Matthew Morrison)", "as Will": not the verb
             if not name and _CAPS_CAST.match(m.group(0) + plain[m.end() : m.end() + 80]):
                 at, name = 0, m.group(0)  # a photo credit's "REBECCA FERGUSON as Lady Jessica"
-            if not name and re.match(r"[’']s\b", plain[m.end() :]) and self._surname(m.group(0)):
+            owner = re.match(r"[’']s\b", plain[m.end() :])
+            if not name and owner and self.someones_surname(m.group(0)):
                 at, name = 0, m.group(0)  # "Oh's Cristina Yang" after "Sandra Oh": a surname
             if not name or (re.fullmatch(r"[LRC]", name) and plain[m.end() :].startswith(")")):
                 continue  # "(Tom Mison, L)": a caption's place in the picture, no one's name
@@ -278,7 +279,9 @@ class Knowledge:
         out.append(plain[pos:])
         return Marked("".join(out), mentions)
 
-    def _surname(self, word: str) -> bool:
+    def someones_surname(self, word: str) -> bool:
+        """Whether a word is the surname of a person the article names ("Hurley" after
+        "Elizabeth Hurley")."""
         return any(k.split()[-1] == keyof(word) for k in self.persons)
 
     def speechless(self, text: str) -> str:

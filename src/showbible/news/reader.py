@@ -37,6 +37,7 @@ from showbible.news.rolenouns import role_nouns
 from showbible.news.showowned import show_owned_characters
 from showbible.news.synopses import Synopses
 from showbible.news.things import drop_things
+from showbible.news.trimming import without_ranks
 from showbible.news.works import mark_media, television_only
 from showbible.quick import rx
 from showbible.reading.lexicon import is_common
@@ -171,6 +172,8 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
             # (evictions, a vote, contestants, hosts): a guess of who is "in" the show it is
             # about is a contestant's or a host's, no character's
             facts = [f for f in facts if f.kind != "appears_in" or f.confidence >= 0.5]
+        # "cast as Detective Inspector Keith Pedder": read with its ranks, named without them
+        facts = [_without_ranks(f) for f in facts]
         return dedupe(facts)
 
     def _cast_of_the_one_show(self) -> None:
@@ -265,6 +268,14 @@ _REALITY = rx.compile(
 # A capitalised word alone, as someone's, before a lower-case word: "Pip's mother"
 _OWNER = rx.compile(r"(?<![\w'’.-])([A-Z][a-z]+)['’]s\s+[a-z]")
 _CAPITALISED_BEFORE = rx.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+
+
+def _without_ranks(fact: NewsFact) -> NewsFact:
+    if fact.kind == "plays":
+        return dataclasses.replace(fact, object=without_ranks(fact.object))
+    if fact.kind == "appears_in":
+        return dataclasses.replace(fact, subject=without_ranks(fact.subject))
+    return fact
 
 
 def _unscripted(text: str) -> bool:

@@ -501,6 +501,10 @@ _ON_HEADING = next(c for c in SERIES_CUES if c.pattern.startswith(r"^\s*(?:\d+(?
 # "Jane Doe's Greyharbor character": a title unless the article names it as a role elsewhere.
 _POSSESSIVE_CUE = next(c for c in SERIES_CUES if "castmates" in c.pattern)
 _JOIN_CUE = next(c for c in SERIES_CUES if "introduced" in c.pattern)
+# "X streaming / premieres / arriving / hits": a person arrives and hits back too ("The trailer
+# opens with Gifford arriving in Scotland", after "Kathie Lee Gifford")
+_ARRIVING_CUE = next(c for c in SERIES_CUES if "arriving" in c.pattern)
+_PEOPLE_DO_TOO = rx.compile(r"\b(?:arriving|hits)$")
 
 
 def _persons_possessive(name: str, text: str, m: re.Match[str]) -> bool:
@@ -547,6 +551,12 @@ def cue_titles(article: Article) -> list[str]:
                     continue  # "Lloyd's Lou character" after "his Roseanne role Lou": a role
                 if cue is _JOIN_CUE and _person_shaped(groups["t"], whole):
                     continue  # "joined Tom Reyes as a series regular": whom one joins
+                if (
+                    cue is _ARRIVING_CUE
+                    and _PEOPLE_DO_TOO.search(m.group(0))
+                    and _person_shaped(groups["t"], whole)
+                ):
+                    continue  # "Gifford arriving in Scotland": someone the article names
                 if groups.get("list"):
                     items = split_list(groups["list"])
                     opener = re.split(r"[.!?]\s+", text[: m.start()])[-1]

@@ -43,7 +43,10 @@ def show_owned_characters(kb: Knowledge, article: Article, add: Add) -> bool:
                 owner = m.group("t")
                 known = kb.is_series(owner)
                 if known is None and (
-                    is_given_name(owner.split()[0]) or keyof(owner) in kb.persons
+                    is_given_name(owner.split()[0])
+                    or keyof(owner) in kb.persons
+                    # "Hurley's Clare" after "Elizabeth Hurley": a performer's character
+                    or kb.someones_surname(owner)
                 ):
                     continue
                 show = known or series_name(owner)

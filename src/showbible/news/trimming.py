@@ -126,3 +126,21 @@ def _opening_word(word: str, name: str) -> bool:
         and not is_given_name(word)
         and is_given_name(name)
     )
+
+
+def without_ranks(name: str) -> str:
+    """A character's name without two words or more of office or rank before a first name and
+    a surname: "Detective Inspector Keith Pedder" is Keith Pedder, "Prime Minister Dawn
+    Ellison" Dawn Ellison (the article's words stay in its sentence; one rank stays with the
+    name: "Detective Peter Jay", "Queen Elizabeth II")."""
+    parts = name.split()
+    lead = 0
+    while len(parts) - lead >= 3 and (
+        _job_word(parts[lead])
+        or parts[lead].upper().strip(".") in position_words()
+        or is_title(parts[lead].upper().strip("."))
+    ):
+        lead += 1
+    if lead >= 2 and is_given_name(parts[lead]) and len(parts) - lead in (2, 3):
+        return " ".join(parts[lead:])
+    return name
