@@ -310,3 +310,26 @@ def test_a_rank_of_two_words_before_a_name_is_no_part_of_it() -> None:
     got = facts(text)
     assert ("plays", "Nia Vale", "Kira Holt") in got
     assert ("appears_in", "Kira Holt", "Roadkill") in got
+
+
+def test_the_people_of_a_show_the_article_calls_reality_are_themselves() -> None:
+    # dm3's Kardashian articles: "the reality TV show Keeping Up With The Kardashians"
+    text = (
+        "Producer reflects on the end of Harbour Nights\n\n"
+        "The producer talked about the end of the reality TV show Harbour Nights, which "
+        "followed the Vale family for fourteen years.\n\n"
+        "Kira Holt appeared in Harbour Nights from its first season, and Nia Vale appeared in "
+        "Harbour Nights too.\n"
+    )
+    assert not {f for f in facts(text) if f[0] == "appears_in"}
+
+
+def test_a_drama_beside_a_reality_show_keeps_its_characters() -> None:
+    text = (
+        "Reality star lands drama role\n\n"
+        "Nia Vale, who found fame on the reality series Harbour Nights, has been cast as Kira "
+        "Holt in the drama series Copper Gulch.\n"
+    )
+    got = facts(text)
+    assert ("appears_in", "Kira Holt", "Copper Gulch") in got
+    assert not {f for f in got if f[0] == "appears_in" and f[2] == "Harbour Nights"}

@@ -38,6 +38,7 @@ from showbible.news.showowned import show_owned_characters
 from showbible.news.synopses import Synopses
 from showbible.news.things import drop_things
 from showbible.news.trimming import without_ranks
+from showbible.news.unscripted import unscripted_shows
 from showbible.news.works import mark_media, television_only
 from showbible.quick import rx
 from showbible.reading.lexicon import is_common
@@ -172,6 +173,9 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
             # (evictions, a vote, contestants, hosts): a guess of who is "in" the show it is
             # about is a contestant's or a host's, no character's
             facts = [f for f in facts if f.kind != "appears_in" or f.confidence >= 0.5]
+        # "the reality TV show Keeping Up With The Kardashians": its people are themselves
+        reality = unscripted_shows(self.article.text, self.kb.series_count, self.kb.series_count)
+        facts = [f for f in facts if f.kind != "appears_in" or keyof(f.object) not in reality]
         # "cast as Detective Inspector Keith Pedder": read with its ranks, named without them
         facts = [_without_ranks(f) for f in facts]
         return dedupe(facts)
