@@ -152,6 +152,19 @@ def test_a_provisional_label_is_one_character_until_its_series_are_settled() -> 
     assert cast.resolve_cue("BARDOLPH", "two").character == "bardolph--two"
 
 
+def test_a_courtesy_before_a_whole_name_of_its_sex_is_that_person() -> None:
+    """The forty-ninth blind look's TEI cast list: ``Miss Harriet Ashby`` is Harriet Ashby. A
+    courtesy of the other sex is someone else (``MRS TOBIAS VOSS`` is his wife, ``LORD MARA
+    VOSS`` no one of ours), and a courtesy before a bare name still names someone else (DESIGN
+    §3: ``LADY VOSS`` is not Voss)."""
+    cast = Cast(BIBLE)
+    assert cast.resolve_cue("MISS MARA VOSS", "one").character == "mara"
+    assert cast.resolve_cue("Mrs. Mara Voss", "two").character == "mara"
+    assert cast.resolve_cue("MRS TOBIAS VOSS", "one").character != "tobias"
+    assert cast.resolve_cue("LORD MARA VOSS", "one").character != "mara"
+    assert cast.resolve_cue("LADY MARA", "one").character != "mara"
+
+
 def test_misspelling_suggests_the_alias() -> None:
     cast = Cast(BIBLE)
     typo = cast.resolve_cue("TOBAIS", "one").character

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from showbible.quick import rx
 from showbible.reading import lexicon
+from showbible.reading.lexicon.given import given_sex
 
 # Honorifics that do not change the person, dropped when a cue does not match as written
 # ("EARL OF WESTMORELAND" -> "WESTMORELAND", "DETECTIVE BURKE" -> "BURKE"). A universe adds its
@@ -96,6 +97,23 @@ def normalise(label: str) -> str:
 
 
 _NUMBER_SIGN = rx.compile(r"(?<=\s)#\s*(\d)")
+
+
+# A name-changing honorific before a whole name of the same sex is that person's courtesy:
+# "MISS HARRIET ASHBY" is Harriet Ashby, a TEI cast list's persName (the forty-ninth blind
+# look's Harvard computers); "MRS JOHN DUNMORE" is his wife, and "LADY GREY" stays no Grey.
+_SEXED_HONORIFICS = {"MISS": "f", "MRS": "f", "MS": "f", "MISTRESS": "f", "MADAME": "f",
+                     "MADAM": "f", "LADY": "f", "LORD": "m"}  # fmt: skip
+
+
+def courtesy_of(label: str) -> str:
+    """The whole name after a name-changing honorific of its first name's sex (a normalised
+    label: ``MISS HARRIET ASHBY`` -> ``HARRIET ASHBY``), or "" when it is none."""
+    words = label.replace(".", " ").split()
+    if len(words) < 3 or words[0] not in _SEXED_HONORIFICS:
+        return ""
+    sex = _SEXED_HONORIFICS[words[0]]
+    return " ".join(words[1:]) if given_sex(words[1]) == sex else ""
 
 
 def strip_titles(label: str, titles: frozenset[str]) -> str:

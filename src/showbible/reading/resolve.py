@@ -1,12 +1,10 @@
 """Identity: cues and names in action lines -> character ids.
 
-Order of resolution for a cue in a series: the bible's aliases scoped to that series, then its
-unscoped aliases, then the same two with honorifics stripped, then walk-on roles, then a
-provisional character (one per label across the universe, as DESIGN §3 says). An unknown cue
-close to a bible alias (rapidfuzz ratio >= 85, or one edit or swap in a longer name)
-carries that alias's character as a suggestion. Names in action lines are found by the
-matcher ``Cast.matcher`` builds per series (reading/matcher.py).
-"""
+Order for a cue in a series: the bible's aliases scoped to it, its unscoped aliases, the same
+with honorifics stripped or a courtesy before a whole name (``names.courtesy_of``), walk-on
+roles, a provisional character (one per label across the universe, DESIGN §3). An unknown cue
+close to an alias (rapidfuzz ratio >= 85, or one edit or swap in a longer name) carries its
+character as a suggestion. Action lines' names: ``Cast.matcher`` per series (matcher.py)."""
 
 from __future__ import annotations
 
@@ -32,6 +30,7 @@ from showbible.reading.names import (
     BUILTIN_ROLES,
     BUILTIN_TITLES,
     NAME_CHANGING_TITLES,
+    courtesy_of,
     display_name,
     is_regnal,
     is_role,
@@ -141,7 +140,8 @@ class Cast:
     def _resolve(self, key: str, series: str) -> Cue:
         if not key:
             key = "UNNAMED"
-        for index, probe in ((self._exact, key), (self._stripped, key)):
+        probes = ((self._exact, key), (self._stripped, key), (self._exact, courtesy_of(key)))
+        for index, probe in probes:
             found = _pick(index.get(probe, ()), series)
             if found:
                 return self._cue(found, key)

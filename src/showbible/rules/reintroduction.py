@@ -239,7 +239,7 @@ class Reintroduction(Rule):
                     targets = targets or _addressees(ctx, scene, speeches, k)
                     answered = (
                         guessed
-                        and learns == "speaker"
+                        and learns != "other"
                         and _answered_with_a_name(ctx, speeches, k, targets)
                     )
                     if answered:
