@@ -333,3 +333,18 @@ def test_a_drama_beside_a_reality_show_keeps_its_characters() -> None:
     got = facts(text)
     assert ("appears_in", "Kira Holt", "Copper Gulch") in got
     assert not {f for f in got if f[0] == "appears_in" and f[2] == "Harbour Nights"}
+
+
+def test_a_peoples_word_before_what_someone_is_is_no_role() -> None:
+    # dm3: "reprise her role as Sokovian telepathic Wanda Maximoff", "Sudeikis stars as the
+    # American amateur AFC Richmond coach"; a first name so shaped ("Christian") stays a name
+    text = (
+        "Nia Vale returns to Harbour Lane\n\n"
+        "Nia Vale will next reprise her role as Valerian telepathic Kira Holt in the series "
+        "Harbour Lane.\n\n"
+        "Fans can catch Tom Reyes as the American amateur football coach in Copper Gulch.\n\n"
+        "Sam Hill plays Christian in Copper Gulch.\n"
+    )
+    got = facts(text)
+    assert not {f for f in got if "Valerian" in f[2] or "American" in f[2]}
+    assert ("plays", "Sam Hill", "Christian") in got

@@ -198,13 +198,20 @@ def _garbage(token: str) -> bool:
 _CAPTION_POINTER = rx.compile(
     r"(?<=[A-Za-z.])(?:\s*,\s*(?:(?:far|second|third|fourth|top|bottom|back|front|from|row)\s+)*"
     r"(?:left|right|center|centre)(?:\s+to\s+right)?\s*,|"
-    r"\s*\((?:(?:far|second|third|top|bottom|from)\s+)*(?:left|right|center|centre|[LRC])\))"
+    # ("Camila Cabello (M) continued filming", dm3: a middle as well as a left and a right)
+    r"\s*\((?:(?:far|second|third|top|bottom|from)\s+)*(?:left|right|center|centre|middle|"
+    r"inset|[LRCM]|L-R)\)(?P<comma>,)?)"
     r"(?=\s)"
 )
 
 
 def _caption_pointers(line: str) -> str:
-    return _CAPTION_POINTER.sub(lambda m: " " * len(m.group(0)), line)
+    # A comma after a bracketed pointer moves up to the name ("Tom Reyes (R), who play" ->
+    # "Tom Reyes,     who play"): the list's grammar reads a comma right after a name.
+    return _CAPTION_POINTER.sub(
+        lambda m: ("," if m.group("comma") else "") + " " * (len(m.group(0)) - bool(m["comma"])),
+        line,
+    )
 
 
 def _clean_line(line: str) -> str:

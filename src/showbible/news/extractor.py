@@ -32,7 +32,7 @@ from showbible.news.names import (
     norm,
     strip_start,
 )
-from showbible.news.places import place_shaped
+from showbible.news.places import peoples_word, place_shaped
 from showbible.quick import rx
 
 # Words that make a clause a hypothesis, a hope or a report of talks, not a fact.
@@ -128,6 +128,8 @@ class Extractor:
             role = subject if kind == "appears_in" else obj if kind == "plays" else ""
             if role and place_shaped(role, norm(sentence)):
                 return  # "Ramsay Street", "north of Sydney": a place read as a role
+            if role and peoples_word(role, norm(sentence)):
+                return  # "as Sokovian telepathic Wanda Maximoff": an adjective
         if qualifier == "hedged":
             confidence *= 0.5
         self.facts.append(

@@ -15,6 +15,8 @@ from showbible.news.cleaning import Article
 from showbible.news.entities import Knowledge
 from showbible.news.names import keyof, norm
 from showbible.quick import rx
+from showbible.reading.lexicon import KINDS
+from showbible.reading.lexicon.given import is_given_name
 
 _COUNTRIES = """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
 Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia
@@ -95,3 +97,17 @@ def forget_places(kb: Knowledge, article: Article) -> bool:
     for title in places:
         kb.forget_series(title)
     return bool(places)
+
+
+# A people's word in a role's place: "reprise her role as Sokovian telepathic Wanda Maximoff",
+# "as the American amateur coach" (dm3): an adjective before what someone is, no one's name.
+_PEOPLES = rx.compile(r"[A-Z][a-z]{2,}(?:ian|ican|ean|ese|ish)")
+
+
+def peoples_word(name: str, sentence: str) -> bool:
+    """Whether a one-word role is a people's adjective the sentence puts before a lower-case
+    word ("Sokovian telepathic"); a first name so shaped ("Christian", "Vivian") is a name."""
+    peoples = _PEOPLES.fullmatch(name) or name.upper() in KINDS
+    if not peoples or is_given_name(name):
+        return False
+    return re.search(rf"\b{re.escape(name)}\s+[a-z]", sentence) is not None
