@@ -348,3 +348,18 @@ def test_a_peoples_word_before_what_someone_is_is_no_role() -> None:
     got = facts(text)
     assert not {f for f in got if "Valerian" in f[2] or "American" in f[2]}
     assert ("plays", "Sam Hill", "Christian") in got
+
+
+def test_a_quoted_title_after_a_works_noun_is_the_work() -> None:
+    # dm3's Batman shoot: "the new movie called 'The Batman'" names the film (an episode is
+    # "titled" or "called" too, after no such noun), whose cast is then placed in it; the
+    # tabloid's own name ("MailOnline can reveal") is never someone in it
+    text = (
+        "Nia Vale tests positive forcing Night Ferry to halt filming\n\n"
+        "Filming of the new movie called 'Night Ferry' had only resumed three days ago, "
+        "MailOnline can reveal.\n\n"
+        "Sam Hill stars as Kira Holt and Tom Reyes portrays crime boss Ivo Crane.\n"
+    )
+    got = facts(text)
+    assert ("appears_in", "Kira Holt", "Night Ferry") in got
+    assert not {f for f in got if "MailOnline" in (f[1], f[2])}

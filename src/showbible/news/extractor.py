@@ -26,6 +26,7 @@ from showbible.news.names import (
     NAME,
     NUMBER_WORDS,
     ORGS,
+    OUTLETS,
     PRONOUNS,
     SPEECH_VERBS,
     keyof,
@@ -130,6 +131,8 @@ class Extractor:
                 return  # "Ramsay Street", "north of Sydney": a place read as a role
             if role and peoples_word(role, norm(sentence)):
                 return  # "as Sokovian telepathic Wanda Maximoff": an adjective
+            if role and keyof(role) in OUTLETS:
+                return  # "MailOnline can reveal": the outlet telling the story
         if qualifier == "hedged":
             confidence *= 0.5
         self.facts.append(

@@ -180,6 +180,18 @@ OUTLETS = {
     "nerdist": "Nerdist",
     "the verge": "The Verge",
     "time": "Time",
+    # the tabloids' own names for themselves (dm3: "MailOnline can reveal" read as a role)
+    "mailonline": "MailOnline",
+    "dailymail.com": "DailyMail.com",
+    "daily mail": "Daily Mail",
+    "daily mirror": "Daily Mirror",
+    "daily express": "Daily Express",
+    "tmz": "TMZ",
+    "us weekly": "Us Weekly",
+    "page six": "Page Six",
+    "e! news": "E! News",
+    "entertainment tonight": "Entertainment Tonight",
+    "the daily beast": "The Daily Beast",
 }
 OUTLET_RE = rx.compile(
     r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(OUTLETS, key=len, reverse=True)) + r")"

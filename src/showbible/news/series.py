@@ -247,6 +247,12 @@ SERIES_CUES = [
 _QUOTED = rx.compile(
     r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘((?:[^‘’]|’(?=[a-z]))+)’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
 )
+# "the new movie called 'The Batman'" (dm3): a work's noun before the naming, no episode's
+_WORK_CALLED = rx.compile(
+    r"\b(?:movie|film|series|show|drama|sitcom|comedy|thriller|documentary|docu-?series|"
+    r"mini-?series|spin-?off|programme|program|biopic|musical|feature)\s+(?:is\s+|was\s+)?"
+    r"(?:called|titled|entitled|named)[\s,:]*$"
+)
 _EPISODE_BEFORE = rx.compile(
     # ("Grimm Recap: Ep. 19, 'Iron Hans'")
     r"(?:episodes?|titled|called|named|segment|song|chapter|installment|part|Episode \d+|"
@@ -470,7 +476,11 @@ def quoted_titles(article: Article) -> tuple[list[str], set[str]]:
             # "'Grey's Anatomy' and 'Station 19' Crossover": shows, not an event; the backdoor
             # pilot "Simone" and "Enervo": episodes, as the first of the list is
             if (
-                (_EPISODE_BEFORE.search(before) and not _IN_EPISODES.search(before))
+                (
+                    _EPISODE_BEFORE.search(before)
+                    and not _IN_EPISODES.search(before)
+                    and not _WORK_CALLED.search(before)
+                )
                 or (after_list and last_episode >= m.start() - 12)
                 or (not listed and _EPISODE_AFTER.match(after))
             ):
