@@ -43,3 +43,28 @@ def test_a_welcome_to_one_person_is_no_speech_to_a_room(text: str, framed: bool)
 )
 def test_a_place_shown_is_no_one_introduced(text: str, introduces: bool) -> None:
     assert introduces_another(text) is introduces
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # the fiftieth blind look's tango: the formula with an article, and in Spanish
+        ("Mucho gusto, señora. A pleasure to meet you. Héctor Barrios.", "Mucho gusto"),
+        ("A pleasure to meet you, Mrs Vale.", "A pleasure to meet you"),
+        ("It is an honour to meet you, sir.", "an honour to meet you"),
+        ("Encantada, señor Barrios.", "Encantada"),
+        ("Enchantée, monsieur.", "Enchantée"),
+        # the forty-eighth's Fleet Street pub: a modal who-are-you and its idiom's tail
+        ("Help you, squire? And who might you be when you're at home?", "who might you be"),
+        # not a formula: a word of the language in a sentence of its own
+        ("Estoy encantada con la casa.", None),
+        ("It's a pleasure to watch you work.", None),
+    ],
+)
+def test_the_stranger_formulas_of_other_registers_and_languages(
+    text: str, phrase: str | None
+) -> None:
+    from showbible.rules.stranger_line import stranger_phrase
+
+    found = stranger_phrase(text)
+    assert (found[0] if found else None) == phrase

@@ -32,6 +32,23 @@ THING_BEFORE = rx.compile(
     + "|".join(sorted(VESSELS))
     + r"|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+$"
 )
+# An animal given someone's name: "The foal they are calling Hank" (the fiftieth blind look's
+# ranch, a foal named for the dead grandfather), "a mare called Bess", "the dog, named Cole".
+_CREATURE_NAMED = rx.compile(
+    r"\b(?:the|a|an|her|his|their|our|this|that)\s+(?:[\w-]+\s+){0,2}?(?:foal|colt|filly|mare|"
+    r"stallion|gelding|horse|pony|calf|heifer|bull|steer|dog|pup|puppy|cat|kitten|hound|bird|"
+    r"parrot|goat|kid|lamb|ewe|pig|hen|rooster|cow|mule|donkey|hawk|eagle|falcon)\b,?\s+"
+    r"(?:(?:that|which|who)\s+)?(?:(?:they|we|he|she|you|everyone|people)\s+(?:are\s+|is\s+|"
+    r"were\s+|have\s+been\s+)?(?:calling|call|called)|called|named|nicknamed|christened|dubbed)"
+    r"\s+$"
+)
+
+
+def creature_named(before: str) -> bool:
+    """Whether the words before a name give it to an animal (any case)."""
+    return _CREATURE_NAMED.search(before.lower(), max(0, len(before) - 70)) is not None
+
+
 # Letters put on something, then a colon and the words: "painted in an old-fashioned
 # typeface: BRANNOCK", "stencilled on the crate: COLE".
 LETTERED = rx.compile(rf"\b(?:{LETTERING}|lettering|typeface|reads|reading)\b[^.!?:]*:\s*[\"“']?$")
@@ -52,6 +69,8 @@ def named_for(low: str, original: str, start: int, end: int) -> str | None:
         return "place" if dedicated.group(0).startswith("named") else "thought"
     if THING_BEFORE.search(low, max(0, start - 40), start):
         return "place"  # "The shuttle Brannock tears up out of the bay"
+    if creature_named(low[:start]):
+        return "place"  # "The foal they are calling Hank gets his legs under him"
     if LETTERED.search(low, max(0, start - 80), start):
         return "depiction"  # "freshly painted in an old-fashioned typeface: BRANNOCK"
     if _THE_BEFORE.search(low, 0, start) and _named_after(original[start:end]):

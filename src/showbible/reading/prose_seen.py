@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from showbible.quick import rx
 from showbible.reading.lexicon import position_words
 from showbible.reading.names import is_title
-from showbible.reading.prose_named import THING_BEFORE
+from showbible.reading.prose_named import THING_BEFORE, creature_named
 from showbible.reading.prose_tended import tended
 from showbible.reading.prose_unreal import elsewhere
 from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, BODY, DOING, word_set
@@ -237,6 +237,8 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
         head, listed = head[: m.start()], True
     if tended(sentence, head[max(0, len(head) - _BACK) :], after):
         return False  # a face covered, a pulse felt for: what is done for a body
+    if creature_named(before):
+        return False  # "The foal they are calling Hank": the animal's name
     if _acted_on(head):
         return True
     compared = _COMPARED.search(head, max(0, len(head) - _BACK))

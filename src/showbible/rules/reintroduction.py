@@ -76,7 +76,8 @@ for _word in (
     "introduce myself", "each other", "you would be", "charmed", "first time we", "your name",
     "never met", "how do you do", " i'm ", " im ",
     " i am ", "name's ", "names ", "name is ",
-    "call me ",
+    "call me ", "mucho gusto", "encantad", "enchant", "piacere", "prazer", "freut mich",
+    "hajimemashite",
 ):  # fmt: skip
     _MAYBE.add_word(_word, _word)
 _MAYBE.make_automaton()
@@ -237,11 +238,7 @@ class Reintroduction(Rule):
                         # the one who has just called the speaker by name is said to them.
                         targets, guessed = [caller], False
                     targets = targets or _addressees(ctx, scene, speeches, k)
-                    answered = (
-                        guessed
-                        and learns != "other"
-                        and _answered_with_a_name(ctx, speeches, k, targets)
-                    )
+                    answered = guessed and _answered_with_a_name(ctx, speeches, k, targets)
                     if answered:
                         # "And who are you, girl?" -- "Ruth Raine, ma'am.": the one who
                         # answers with her name is whom it was asked of, whoever else is there

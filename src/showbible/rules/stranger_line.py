@@ -24,6 +24,12 @@ WHO_ARE_YOU = r"who (?:are you|(?:might|may|would|could) you be)"
 _STRANGER = rx.compile(
     r"\b(?:(?:nice|pleased|good|glad|great|lovely|delighted|happy) to (?:finally )?meet you|"
     r"(?:nice|pleased|good|glad|delighted|happy) to make your acquaintance|"
+    # "A pleasure to meet you", "It's an honour to meet you" (the fiftieth blind look's tango)
+    r"(?:a|an|my|such\s+a)\s+(?:real\s+|great\s+|true\s+)?(?:pleasure|hono(?:u)?r|delight)\s+"
+    r"to\s+(?:finally\s+)?meet\s+you|"
+    # the same formula in the languages scripts are set in, as a sentence's opening words
+    r"(?:^|(?<=[.!?¡¿] ))(?:mucho\s+gusto|encantad[oa]|enchant[ée]e?|piacere|prazer|"
+    r"freut\s+mich|hajimemashite)(?=[,.!?]|\s+(?:señora?|señorita|madame|monsieur|signora?)\b)|"
     rf"{WHO_ARE_YOU}|have we (?:ever )?met|have we been (?:formally )?introduced|do i know you|"
     r"do we know each other|what'?s your name|"
     r"i (?:don'?t|do not|didn'?t|did not) (?:know|catch|get) your name|"
@@ -397,7 +403,12 @@ _UNNAMED_ONE = rx.compile(
 )
 # ... and a simile's: "looking at London the way a man looks at a bull in a field" (the
 # forty-eighth blind look's Fleet Street pub)
-_LIKENED = rx.compile(r"(?i)\b(?:like|as\s+if|as\s+though|than|(?:the\s+)?way|much\s+as)\s+$")
+# ... and a manner's: "with the mild curiosity of a man reading a menu" (the fiftieth's tango)
+_LIKENED = rx.compile(
+    r"(?i)\b(?:like|as\s+if|as\s+though|than|(?:the\s+)?way|much\s+as|(?:curiosity|air|manner|"
+    r"patience|calm|gravity|care|dignity|weariness|tenderness|contempt|interest|bearing|"
+    r"confidence|resignation|politeness|satisfaction|composure|caution)\s+of)\s+$"
+)
 
 
 # A sentence that is a name and nothing else, a screenplay's way to name who was just described
