@@ -363,3 +363,18 @@ def test_a_quoted_title_after_a_works_noun_is_the_work() -> None:
     got = facts(text)
     assert ("appears_in", "Kira Holt", "Night Ferry") in got
     assert not {f for f in got if "MailOnline" in (f[1], f[2])}
+
+
+def test_a_one_word_kicker_the_article_never_uses_again_is_no_show() -> None:
+    # dm3's captions: "Starry: The final trailer also shows ...", "Eccentric: The character
+    # played by ..." made two more shows, and the cast of the one show went unplaced
+    text = (
+        "Harbour Lane final trailer brings the scares\n\n"
+        "The Netflix series Harbour Lane returns next week with Nia Vale as the eerie Kira "
+        "Holt.\n\n"
+        "Eccentric: The character played by Sam Hill has a monkey on her shoulder\n\n"
+        "Starry: The final trailer also shows Tom Reyes as Ivo Crane\n"
+    )
+    got = facts(text)
+    assert ("appears_in", "Ivo Crane", "Harbour Lane") in got
+    assert not {f for f in got if f[2] in ("Starry", "Eccentric")}

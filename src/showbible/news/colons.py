@@ -149,4 +149,17 @@ def label_titles(article: Article) -> list[str]:
     labels = [lab for p in article.paragraphs if not p.title and (lab := _label(p.text))]
     if len(labels) < 2 or len(set(labels)) < len(labels):
         return []  # "Who: ...", "Return: ..." again and again: a form's fields, not shows
+    # A one-word label the article never uses elsewhere is a caption's kicker ("Starry: The
+    # final trailer also shows ...", "Trendy: Rita Ora transforms ...", dm3), where a show of
+    # one word ("Ratched: ...") is named in the text too.
+    labels = [lab for lab in labels if " " in lab.strip() or _used_unlabelled(article, lab)]
     return [n for n in (series_name(label) for label in labels) if n]
+
+
+def _used_unlabelled(article: Article, word: str) -> bool:
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word.strip())}(?![\w'’-])")
+    return any(
+        m.start() > 0 or not p.text[m.end() :].lstrip().startswith(":")
+        for p in article.paragraphs
+        for m in pattern.finditer(p.text.lstrip())
+    )
