@@ -68,3 +68,22 @@ def test_the_stranger_formulas_of_other_registers_and_languages(
 
     found = stranger_phrase(text)
     assert (found[0] if found else None) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "sincere"),
+    [
+        # the fifty-first blind look's stage door: a trade guessed is a sincere question
+        ("Who are you? Press?", True),
+        ("Who are you? A doctor?", True),
+        ("Who are you? From the council?", True),
+        # whom one would mock someone as is a rhetorical guess
+        ("Who are you? My mother?", False),
+        ("Who are you? Larry King?", False),
+        ("Who are you? The Hardy boys?", False),
+    ],
+)
+def test_a_trade_guessed_after_who_are_you_is_sincere(text: str, sincere: bool) -> None:
+    from showbible.rules.stranger_line import stranger_phrase
+
+    assert (stranger_phrase(text) is not None) is sincere

@@ -61,7 +61,14 @@ _DREAMT = rx.compile(
 )
 # A heading part that is a year ("INT. CHAPEL - 1998", "SUMMER 1998"): another time when the
 # episode's story time is a date of another year.
-_YEAR_PART = rx.compile(r"(?:^|\s[-–—]\s)(?:[A-Z]+\s+)?((?:1[0-9]|20)\d\d)\s*(?:\)|$|\s[-–—]\s)")
+# A word before it is a season's, a month's or an era's: "ROOM 1114" and "PLATFORM 1012" are
+# numbers (the fifty-first blind look's hotel room had been a flashback to the year 1114).
+_YEAR_PART = rx.compile(
+    r"(?:^|\s[-–—]\s)(?:(?:SPRING|SUMMER|AUTUMN|FALL|WINTER|EARLY|LATE|MID|JANUARY|FEBRUARY|"
+    r"MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|CHRISTMAS|EASTER)"
+    r"\s+)?((?:1[0-9]|20)\d\d)\s*(?:\)|$|\s[-–—]\s)",
+    re.IGNORECASE,
+)
 
 
 def _another_time(heading: str, story: StoryTime | None) -> bool:

@@ -30,7 +30,11 @@ _THE_BEFORE = rx.compile(r"\bthe\s+$")
 THING_BEFORE = rx.compile(
     r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:"
     + "|".join(sorted(VESSELS))
-    + r"|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+$"
+    + r"|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+"
+    # a courtesy in the thing's name: "the dhow Bibi Rukhsana" (the fifty-first blind look's
+    # Zanzibar), "the trawler Lady Grace", "the Queen Mary"
+    r"(?:(?:bibi|lady|miss|mrs|mr|mister|captain|sir|saint|st|queen|king|princess|prince|"
+    r"dona|doña|don|señora|senora|mama|mother|old|little|big)\.?\s+)?$"
 )
 # An animal given someone's name: "The foal they are calling Hank" (the fiftieth blind look's
 # ranch, a foal named for the dead grandfather), "a mare called Bess", "the dog, named Cole".

@@ -237,8 +237,8 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
         head, listed = head[: m.start()], True
     if tended(sentence, head[max(0, len(head) - _BACK) :], after):
         return False  # a face covered, a pulse felt for: what is done for a body
-    if creature_named(before):
-        return False  # "The foal they are calling Hank": the animal's name
+    if creature_named(before) or THING_BEFORE.search(before.lower(), max(0, len(before) - 60)):
+        return False  # "The foal they are calling Hank", "the dhow Bibi Rukhsana": a name given
     if _acted_on(head):
         return True
     compared = _COMPARED.search(head, max(0, len(head) - _BACK))

@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from showbible.quick import rx
 from showbible.reading.facts import SceneFacts, Speech
+from showbible.reading.lexicon import is_common
+from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.prose_shown import DEPICTION_RE
 from showbible.reading.prose_words import PLACE
 
@@ -156,10 +158,23 @@ def stranger_phrase(text: str) -> tuple[str, int] | None:
                 and not _NOT_GUESS.match(guess.group(1).strip())
                 and not _QUESTION_AFTER.search(guess.group(1))
                 and not _vocative(guess)
+                and not _trade_guess(guess.group(1))
             ):
                 continue  # "Who are you? Ansel Adams?!"
         return m.group(0), m.start()
     return None
+
+
+def _trade_guess(text: str) -> bool:
+    """Whether a guess after "Who are you?" asks what someone is, as a sincere question does
+    ("Who are you? Press?", the fifty-first blind look's stage door; "A doctor?", "From the
+    council?"), not whom they would mock them as ("My mother?", "Larry King?")."""
+    words = text.strip().split()
+    if not words:
+        return False
+    if words[0].lower() in ("a", "an", "from", "with"):
+        return True
+    return len(words) == 1 and is_common(words[0]) and not is_given_name(words[0])
 
 
 def _vocative(guess: re.Match[str]) -> bool:
