@@ -174,7 +174,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
             # about is a contestant's or a host's, no character's
             facts = [f for f in facts if f.kind != "appears_in" or f.confidence >= 0.5]
         # "the reality TV show Keeping Up With The Kardashians": its people are themselves
-        reality = unscripted_shows(self.article.text, self.kb.series_count, self.kb.series_count)
+        reality = unscripted_shows(self.article.text, self.kb.series_count)
         facts = [f for f in facts if f.kind != "appears_in" or keyof(f.object) not in reality]
         # "cast as Detective Inspector Keith Pedder": read with its ranks, named without them
         facts = [_without_ranks(f) for f in facts]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from showbible.news.names import keyof
 from showbible.quick import rx
@@ -23,11 +22,12 @@ _KIND = (
 _STARS = rx.compile(r"(?i)\breality\s+(?:TV\s+|television\s+)?stars?\b")
 
 
-def unscripted_shows(text: str, shows: Iterable[str], counts: Counter[str]) -> set[str]:
-    """The keys of the shows the article calls reality shows or docuseries, by apposition,
-    or the show it names most when it calls its people reality stars."""
+def unscripted_shows(text: str, counts: Counter[str]) -> set[str]:
+    """The keys of the shows (``counts``: each show the article names, how often) that it
+    calls reality shows or docuseries, by apposition, or the show it names most when it calls
+    its people reality stars."""
     out: set[str] = set()
-    for show in shows:
+    for show in counts:
         name = re.escape(show)
         before = rf"(?i:{_KIND})\s+(?:(?:called|named|titled)\s+)?{name}\b"
         after = (
