@@ -378,3 +378,18 @@ def test_a_one_word_kicker_the_article_never_uses_again_is_no_show() -> None:
     got = facts(text)
     assert ("appears_in", "Ivo Crane", "Harbour Lane") in got
     assert not {f for f in got if f[2] in ("Starry", "Eccentric")}
+
+
+def test_a_makers_name_before_series_is_no_show() -> None:
+    # dm3's trailer: "the latest Ryan Murphy series", after "from the mind of Ryan Murphy",
+    # made a second show and left the one show's cast unplaced
+    text = (
+        "Harbour Lane final trailer brings the scares\n\n"
+        "It is the chilling new show from the mind of Tom Reyes, set to air on Netflix.\n\n"
+        "The Netflix series Harbour Lane returns next week with Nia Vale as Kira Holt.\n\n"
+        "Chilling: The latest Tom Reyes series looks set to bring the scares\n\n"
+        "Starry: The final trailer also shows Sam Hill as Ivo Crane\n"
+    )
+    got = facts(text)
+    assert ("appears_in", "Ivo Crane", "Harbour Lane") in got
+    assert not {f for f in got if f[2] == "Tom Reyes"}

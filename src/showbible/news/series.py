@@ -511,6 +511,10 @@ _ON_HEADING = next(c for c in SERIES_CUES if c.pattern.startswith(r"^\s*(?:\d+(?
 # "Jane Doe's Greyharbor character": a title unless the article names it as a role elsewhere.
 _POSSESSIVE_CUE = next(c for c in SERIES_CUES if "castmates" in c.pattern)
 _JOIN_CUE = next(c for c in SERIES_CUES if "introduced" in c.pattern)
+# "Arrow star Stephen Amell", "the latest Ryan Murphy series": a maker's name before the noun
+# when the article names that person as someone ("from the mind of Ryan Murphy", dm3)
+_MAKERS_CUE = next(c for c in SERIES_CUES if c.pattern.endswith(r"){0,3}series\b"))
+_AS_SOMEONE = r"(?:mind|pen|brain|hands?|creator|producer|director|writer)\s+of\s+|(?:from|by)\s+"
 # "X streaming / premieres / arriving / hits": a person arrives and hits back too ("The trailer
 # opens with Gifford arriving in Scotland", after "Kathie Lee Gifford")
 _ARRIVING_CUE = next(c for c in SERIES_CUES if "arriving" in c.pattern)
@@ -561,6 +565,12 @@ def cue_titles(article: Article) -> list[str]:
                     continue  # "Lloyd's Lou character" after "his Roseanne role Lou": a role
                 if cue is _JOIN_CUE and _person_shaped(groups["t"], whole):
                     continue  # "joined Tom Reyes as a series regular": whom one joins
+                if (
+                    cue is _MAKERS_CUE
+                    and _person_shaped(groups["t"], whole)
+                    and re.search(rf"\b(?:{_AS_SOMEONE}){re.escape(groups['t'])}\b", whole)
+                ):
+                    continue  # "the latest Ryan Murphy series", "from the mind of Ryan Murphy"
                 if (
                     cue is _ARRIVING_CUE
                     and _PEOPLE_DO_TOO.search(m.group(0))
