@@ -25,6 +25,10 @@ def _framed(text: str) -> bool:
         ("Welcome, everybody! My name is Andy.", True),
         ("Welcome to the show. I'm Mara Voss.", True),
         ("Welcome back. I'm Mara Voss.", True),
+        # a hedge after the name goes on introducing (the fifty-second blind look's reporter);
+        # what one is stays a formula
+        ("Mr Tanaka? I'm Agnes Pike, of the Sunday Times. I'm told you're the diver.", False),
+        ("I'm Monica. I'm disgusting.", True),
     ],
 )
 def test_a_welcome_to_one_person_is_no_speech_to_a_room(text: str, framed: bool) -> None:

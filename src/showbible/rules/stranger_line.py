@@ -107,7 +107,10 @@ _WELCOME_TO_PLACE = rx.compile(
 # emergency department", the seventh blind look; "I'm Monica. I'm a mess." is still a formula).
 _FORMULA_TAIL = rx.compile(
     r"^[\s\w',.!;-]{0,30}?\b[Ii](?:'m| am)\s+"
-    r"(?!(?:with|from|here|at|on|in|your|his|her|their|the|calling|looking|sorry)\b)"
+    # ("I'm Agnes Pike, of the Sunday Times. I'm told you're the diver": a hedge, the
+    # fifty-second blind look's reporter, goes on as an introduction does)
+    r"(?!(?:with|from|here|at|on|in|your|his|her|their|the|calling|looking|sorry|told|afraid|"
+    r"sure|glad|pleased|delighted|hoping|given|sent|assured)\b)"
     r"(?!an?\s+(?!(?:mess|wreck|disaster|idiot|fool|jerk|loser|genius|monster|joke|fraud|"
     r"nobody|nothing|failure|bit|little)\b)[a-z])"
     # "I am attending his lordship": what one is doing, with whom (not "I'm disgusting.")
