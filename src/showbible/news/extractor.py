@@ -127,9 +127,10 @@ class Extractor:
             if kind == "appears_in" and " " not in alone and {alone, alone + "s"} & {*title_words}:
                 return  # "Bob" in "Bob's Burgers", "Grace" in "Will and Grace": a title role
             role = subject if kind == "appears_in" else obj if kind == "plays" else ""
-            if role and place_shaped(role, norm(sentence)):
+            said = norm(sentence) if role else ""
+            if role and place_shaped(role, said):
                 return  # "Ramsay Street", "north of Sydney": a place read as a role
-            if role and peoples_word(role, norm(sentence)):
+            if role and peoples_word(role, said):
                 return  # "as Sokovian telepathic Wanda Maximoff": an adjective
             if role and keyof(role) in OUTLETS:
                 return  # "MailOnline can reveal": the outlet telling the story

@@ -6,6 +6,7 @@ Doe"), a season ("Elsbeth Season 2"), an outlet ("According to TVLine Sarah"), a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from showbible.news.names import (
     EPISODE_WORDS,
@@ -78,10 +79,9 @@ def trim_name(raw: str) -> tuple[int, str]:
         spans = spans[2:]  # "Special Agent Nick Torres": a job title of two words is no name
     # "Clinical Lead Connie Beauchamp": a job's plain words before a first name and a surname
     # (a rank or a title stays: "Detective Peter Jay", "Queen Elizabeth II")
-    lead = 0
-    while len(spans) - lead >= 3 and _job_word(spans[lead][1]):
-        lead += 1
-    if lead and is_given_name(spans[lead][1]) and len(spans) - lead >= 2:
+    plain = [w for _, w in spans]
+    lead = _leading(plain, _job_word)
+    if lead and is_given_name(plain[lead]) and len(spans) - lead >= 2:
         spans = spans[lead:]
     for i, (at, w) in enumerate(spans):
         cut = re.search(r"-[a-z]{3,}$", w)
@@ -134,13 +134,21 @@ def without_ranks(name: str) -> str:
     Ellison" Dawn Ellison (the article's words stay in its sentence; one rank stays with the
     name: "Detective Peter Jay", "Queen Elizabeth II")."""
     parts = name.split()
-    lead = 0
-    while len(parts) - lead >= 3 and (
-        _job_word(parts[lead])
-        or parts[lead].upper().strip(".") in position_words()
-        or is_title(parts[lead].upper().strip("."))
-    ):
-        lead += 1
+    lead = _leading(parts, _rank_word)
     if lead >= 2 and is_given_name(parts[lead]) and len(parts) - lead in (2, 3):
         return " ".join(parts[lead:])
     return name
+
+
+def _rank_word(word: str) -> bool:
+    """A job's plain word, a position or a title ("Detective", "Inspector", "Prime")."""
+    bare = word.upper().strip(".")
+    return _job_word(word) or bare in position_words() or is_title(bare)
+
+
+def _leading(words_: list[str], describes: Callable[[str], bool]) -> int:
+    """How many words open the name and describe it, leaving two at least for the name."""
+    lead = 0
+    while len(words_) - lead >= 3 and describes(words_[lead]):
+        lead += 1
+    return lead

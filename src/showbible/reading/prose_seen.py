@@ -279,9 +279,10 @@ def _a_things_name(before: str, name: str) -> bool:
         return False
     noun = m.group(1)
     if noun is not None:
-        if name.isupper() and len(name) > 2 and not THING_BEFORE.search(before.lower()):
+        if name.isupper() and len(name) > 2:
             # "at the corner of the apron SID BLOOM kneels": a name in capitals is a
-            # screenplay's person coming on, unless a vessel's or a house's noun names it
+            # screenplay's person coming on (a vessel's or a house's noun before it has been
+            # read already, in ``_seen``)
             return False
         return noun.lower() not in _KIN and noun.upper() not in position_words()
     # "The Senator walks in", "The Duke of Mortain bears the sword": a title opens a person's

@@ -80,7 +80,7 @@ class PlaceNames:
         alternatives = sorted(self._owner, key=len, reverse=True)
         self._alternatives = alternatives
         # Compiled when first needed (text beyond ASCII): the automaton answers the rest, and
-        # compiling an alternation of every place's name cost a one-shot check 20 ms.
+        # compiling an alternation of every place's name cost a one-shot check 16 ms (226 places).
         self._compiled: re.Pattern[str] | None = None
         self._auto: ahocorasick.Automaton | None = None
         if alternatives and all(n.isascii() for n in alternatives):
