@@ -61,13 +61,19 @@ def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
     opening = _OPENING_CALL.match(text)
     if opening is not None and is_title(opening.group(1)):
         said.append((opening.group(2), opening.group(1)))
+    for m in _IDENTIFIED.finditer(text):
+        titled = m.group(2) is not None and is_title(m.group(1))
+        said.append((m.group(2), m.group(1)) if titled else (m.group(1), ""))
     others = [b for b in here if b != speech.character]
     for word, title in said:
         # The most specific name wins: "Nice to meet you, Miss Hale." greets the one called
         # Miss Hale, not her brother, whom everyone calls Hale (a title that names someone
         # else, DESIGN §3).
         whole = [b for b in others if title and normalise(f"{title} {word}") in _names_of(ctx, b)]
-        named += whole or [b for b in others if names_self(ctx, b, word)]
+        # ... and one whose declared name the word is, alone, over one whose longer name holds
+        # it ("Mr. Varghese" is K. C. Varghese, called VARGHESE, not his niece Tessy Varghese)
+        alone = [b for b in others if normalise(word) in _names_of(ctx, b)]
+        named += whole or alone or [b for b in others if names_self(ctx, b, word)]
     return sorted(set(named))
 
 
@@ -99,6 +105,15 @@ def is_title(word: str) -> bool:
     """Whether a capitalised word is a title a greeting may call someone by."""
     upper = word.rstrip(".").upper()
     return upper in _ADDRESS or (upper not in _NOT_ADDRESS and names_title(upper))
+
+
+# "You'll be Mr. Varghese, from Mangalam.", "You must be Tessy.", "Are you Dr. Hale?": the line
+# says whom it takes the one before the speaker to be (the fifty-third blind look's Kochi
+# auction house, where the greeting that followed went to everyone in the hall).
+_IDENTIFIED = rx.compile(
+    r"\b(?i:you(?:['’]ll|\s+will|\s+must|['’]d|\s+would)\s+be|are\s+you)\s+([A-Z][\w'-]+)"
+    r"(?:(?:(?<=Dr|Mr|Ms|rs)\.)?[ \t]+([A-Z][\w'-]+))?"
+)
 
 
 # A greeting's first capitalised word, and the name after it when that word is a title (a dot
