@@ -127,3 +127,41 @@ def test_two_and_two_pair_in_order_but_not_as_someones_relatives() -> None:
     parents = _plays("Tom Roe and Nia Vale play Tobias and Mara's parents in the new season.")
     assert ("Tom Roe", "Tobias") not in parents
     assert ("Nia Vale", "Mara") not in parents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare copula and describing words: "A and B are hippie leaders X and Y"
+        "The film stars Nia Vale and Tom Roe. Nia Vale and Tom Roe are harbor pilots Mara Voss "
+        "and Tobias Reed.",
+        # "round out the cast as the film's villains, X and Y"
+        "Actors Nia Vale and Tom Roe round out the cast as the film's villains, Mara Voss and "
+        "Tobias Reed.",
+        # a verb of playing, the second list ending at "in"
+        "Actors Nia Vale and Tom Roe will play Mara Voss and Tobias Reed in the new series.",
+    ],
+)
+def test_two_lists_cast_one_as_the_other_pair_in_order(text: str) -> None:
+    assert {("Nia Vale", "Mara Voss"), ("Tom Roe", "Tobias Reed")} <= _plays(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people related to people, not cast as them
+        "Actors Nia Vale and Tom Roe are the parents of Mara Voss and Tobias Reed.",
+        "Actors Nia Vale and Tom Roe were friends with Mara Voss and Tobias Reed.",
+        # no evidence that either list holds performers
+        "Nia Vale and Tom Roe are Mara Voss and Tobias Reed.",
+        # the second list does not end its clause
+        "Actors Nia Vale and Tom Roe are Mara Voss and Tobias Reed's neighbours.",
+        # the sentence denies the pairing
+        "Actors Nia Vale and Tom Roe return -- not as Mara Voss and Tobias Reed, but as two "
+        "new pilots.",
+        # someone else named between the lists
+        "Actors Nia Vale and Tom Roe play opposite Ida Kress as Mara Voss and Tobias Reed.",
+    ],
+)
+def test_lists_not_cast_one_as_the_other_pair_nothing(text: str) -> None:
+    assert not {("Nia Vale", "Mara Voss"), ("Tom Roe", "Tobias Reed")} & _plays(text)

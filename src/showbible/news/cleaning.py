@@ -406,3 +406,14 @@ QUOTE_RE = rx.compile(r"\"[^\"]+\"|“[^”]+”|“[^\"”]+\"|\"[^\"“]+”")
 def unquoted(text: str) -> str:
     """The text with quoted passages blanked out (same length, so offsets hold)."""
     return QUOTE_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def used_unlabelled(article: Article, word: str) -> bool:
+    """Whether the article uses ``word`` anywhere but as a line's opening label ("Wrap: The
+    Crown star ...", a tabloid caption's kicker, is never the word's use)."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word.strip())}(?![\w'’-])")
+    return any(
+        m.start() > 0 or not p.text[m.end() :].lstrip().startswith(":")
+        for p in article.paragraphs
+        for m in pattern.finditer(p.text.lstrip())
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from showbible.news.cleaning import Article, unquoted
+from showbible.news.cleaning import Article, unquoted, used_unlabelled
 from showbible.news.names import GENRE_WORDS, WEEKDAYS, keyof, words
 from showbible.news.series import TITLE, series_name
 from showbible.quick import rx
@@ -100,6 +100,12 @@ def colon_titles(article: Article, known: Iterable[str]) -> list[str]:
                 continue  # "Image Source: Paramount Network", "NZ Premiere: Crossing Jordan"
             if keyof(b) in ("the", "a", "an") or b.split()[0].lower() in _CLAUSE_OPENERS:
                 continue  # "Teen Wolf: The long-awaited revival ...", "30 Rock: If you caught"
+            if (
+                not text[: m.start()].strip()
+                and " " not in a.strip()
+                and not used_unlabelled(article, a)
+            ):
+                continue  # "Wrap: The Crown star ...": a caption's kicker, used nowhere else
             if a.split()[:1] in (["See"], ["Read"], ["Watch"], ["More"]):
                 continue  # "See This: Parker Posey": a link's label
             if roundup and not para.title and _label(para.text) == m.group("a"):
@@ -152,14 +158,5 @@ def label_titles(article: Article) -> list[str]:
     # A one-word label the article never uses elsewhere is a caption's kicker ("Starry: The
     # final trailer also shows ...", "Trendy: Rita Ora transforms ...", dm3), where a show of
     # one word ("Ratched: ...") is named in the text too.
-    labels = [lab for lab in labels if " " in lab.strip() or _used_unlabelled(article, lab)]
+    labels = [lab for lab in labels if " " in lab.strip() or used_unlabelled(article, lab)]
     return [n for n in (series_name(label) for label in labels) if n]
-
-
-def _used_unlabelled(article: Article, word: str) -> bool:
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word.strip())}(?![\w'’-])")
-    return any(
-        m.start() > 0 or not p.text[m.end() :].lstrip().startswith(":")
-        for p in article.paragraphs
-        for m in pattern.finditer(p.text.lstrip())
-    )

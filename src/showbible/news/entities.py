@@ -520,11 +520,13 @@ def _franchise_forms(kb: Knowledge, text: str) -> None:
 
 
 _PERFORMER_BEFORE = rx.compile(
-    r"(?:\b(?:actor|actress|actors|actresses|star|stars|[Ss]tarring|co-star|co-stars|alum|"
+    r"(?:\b(?:[Aa]ctor|[Aa]ctress|[Aa]ctors|[Aa]ctresses|star|stars|[Ss]tarring|co-star|co-stars|alum|"
     r"veteran|newcomer|cast members?|performer|comedian|voice actor|played by|portrayed by|"
     r"voiced by|the late)\s*,?\s*(?:and\s+(?:[a-z][\w\-]*\s+){1,2})?|"  # "co-star and boyfriend X"
     r"[’']s\s+(?:voice actor|star)\s*,?\s*)$"
 )
+_PLURAL_JOB = rx.compile(r"\b(?:[Aa]ctors|[Aa]ctresses|stars|[Ss]tarring|co-stars|cast members)\b")
+_LIST_GOES_ON = rx.compile(r"\s*,\s*(?:and\s+)?|\s*,?\s+(?:and|&)\s+")
 _PERFORMER_AFTER = rx.compile(
     r"^(?:,\s*who\s+)?\s*(?:plays|played|portrays|portrayed|voices|voiced|is playing|stars as|"
     r"starred as|reprises|reprised|reprising|will reprise|returns as|returning as|returned as|"
@@ -568,6 +570,7 @@ def learn_people(kb: Knowledge, article: Article) -> None:
     for para in article.paragraphs:
         text = editorial(para.text)[0]
         headline = title_case(text)
+        listed_after = -1  # where a list that a plural job word opened goes on ("actors A, B")
         for m in NAME_RE.finditer(text):
             at, name = trim_name(m.group(0))
             if not name:
@@ -587,8 +590,13 @@ def learn_people(kb: Knowledge, article: Article) -> None:
             before, after = text[max(0, start - 40) : start], text[start + len(name) :][:60]
             # "The actors behind X and Y will reprise": X and Y are not who reprises
             governed = _GOVERNED.search(before)
-            if _PERFORMER_BEFORE.search(before) or (_PERFORMER_AFTER.match(after) and not governed):
+            job = _PERFORMER_BEFORE.search(before)
+            # "Actors Nia Vale and Tom Roe": the plural job word names each of its list
+            listed = listed_after >= 0 and _LIST_GOES_ON.fullmatch(text[listed_after:start])
+            if job or listed or (_PERFORMER_AFTER.match(after) and not governed):
                 kb.evidence[k] += 2
+            plural = job is not None and _PLURAL_JOB.search(job.group(0))
+            listed_after = start + len(name) if plural or listed else -1
             if _SPOKE_AFTER.match(after) and len(words) >= 2:
                 kb.evidence[k] += 1  # people quoted by the press are mostly real people
             if _CHARACTER_BEFORE.search(before) or _CHARACTER_AFTER.match(after):

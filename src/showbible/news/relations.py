@@ -341,6 +341,7 @@ class Relations(Appearances, Showrunners):
         self.appearance_frames(m, sentence, para, question)
         self.castings(m, sentence, para, question)
         self.respectively(m, sentence, para, question)
+        self.in_order(m, sentence, para, question)
         self.recasts(m, sentence, para, question)
         self.show_roles(m, sentence, para, question)
         self.placed_by_appositive(m, sentence, para, question)

@@ -10,14 +10,25 @@ first), else by the evidence the article gives for each name (``Knowledge.perfor
 The character list is the nearest list before the second of the same length; when none is
 (``X (125) and ... Y (192), portrayed by A and B``), the nearest names before it, when the
 words between them say "played by". Read in the relations pass, when the performers are known.
+
+Without the word, English still pairs two lists in order when one sentence casts one as the
+other: "A and B are hippie leaders X and Y", "A and B round out the cast as the film's
+villains, X and Y", "A and B play X and Y". Read so (``in_order``) only when a verb of playing,
+"as" or a bare "are"/"were" joins them, nothing else named stands between, the second list
+ends its clause, and the article's evidence has every name of one list a performer's and no
+name of the other (a bare copula says nothing of direction; "as" and "play" put the performers
+first, and then the evidence must agree).
 """
 
 from __future__ import annotations
+
+import itertools
 
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked, Mention
 from showbible.news.names import keyof
 from showbible.news.roles import Roles
+from showbible.news.rolesigns import DENIED
 from showbible.quick import rx
 
 _RESPECTIVELY = rx.compile(r"\brespectively\b")
@@ -32,6 +43,19 @@ _PLAYING = rx.compile(
 )
 # How near "respectively" the second list ends: ", respectively", "respectively)".
 _NEAR = 4
+# Between two lists paired without "respectively": a verb of playing or "as" (performers
+# first), or a bare copula, with at most a few describing words after it ("are hippie leaders").
+_IN_ORDER_PLAYING = rx.compile(
+    r"^\s+(?:(?:will|would|also|now|then|to)\s+)*(?:play|played|portray|portrayed|star\s+as|"
+    r"starred\s+as|voice|voiced)\b[^.;:!?()]{0,60}$|^[^.;:!?()]{0,70}\bas\b[^.;:!?()]{0,50}$"
+)
+# (never a preposition among them: "are the parents of", "are married to", "are friends with")
+_IN_ORDER_COPULA = rx.compile(
+    r"^\s+(?:are|were)\s+(?:(?!(?:of|to|with|by|for|from|about|at|on|in|and|like|than|not)\b)"
+    r"[a-z][\w\-]*\s+){0,4}$"
+)
+# What may follow the second list so that it ends its clause.
+_CLAUSE_END = rx.compile(r"^\s*(?:$|[.,;:!?)\u2014\u2013-]|(?:in|on|for|from|opposite)\b)")
 
 
 class Respectively(Roles):
@@ -77,6 +101,39 @@ class Respectively(Roles):
         self._drop_other_pairings(pairs, sentence)
         for performer, character in pairs:
             self.emit_plays(performer.value, character, m, sentence, para, 0.8, q, start1)
+
+    def in_order(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """``plays`` facts from two lists paired in order without "respectively" (see the
+        module's docstring)."""
+        if _RESPECTIVELY.search(m.text):
+            return
+        lists = [
+            (match.start(), match.end(), [x for x in m.all(match.group()) if x.kind == "name"])
+            for match in _LIST.finditer(m.text)
+        ]
+        for (s1, e1, names1), (s2, e2, names2) in itertools.pairwise(lists):
+            if len(names1) != len(names2) or len(names1) < 2:
+                continue
+            between = m.text[e1:s2]
+            if any(x.kind in ("name", "series") for x in m.all(between)) or DENIED.search(between):
+                continue  # someone else between; "A and B -- not as X and Y, but as ..."
+            if not _CLAUSE_END.match(m.text[e2:]):
+                continue
+            like1 = [self.kb.performer_like(x.value) for x in names1]
+            like2 = [self.kb.performer_like(x.value) for x in names2]
+            first = all(v > 0 for v in like1) and not any(v > 0 for v in like2)
+            second = all(v > 0 for v in like2) and not any(v > 0 for v in like1)
+            if _IN_ORDER_PLAYING.match(between) and first:
+                performers, characters = names1, names2
+            elif _IN_ORDER_COPULA.match(between) and (first or second):
+                performers, characters = (names1, names2) if first else (names2, names1)
+            else:
+                continue
+            q = self.qualifier(m, s1, e2, question)
+            pairs = list(zip(performers, characters, strict=True))
+            self._drop_other_pairings(pairs, sentence)
+            for performer, character in pairs:
+                self.emit_plays(performer.value, character, m, sentence, para, 0.75, q, s1)
 
     def _drop_other_pairings(self, pairs: list[tuple[Mention, Mention]], sentence: str) -> None:
         """A pattern that read this sentence without its "respectively" may have paired these

@@ -39,7 +39,7 @@ from showbible.news.placing import (
     not_the_show,
     subject_shows,
 )
-from showbible.news.rolesigns import line_of_cast, role_sign
+from showbible.news.rolesigns import DENIED, line_of_cast, role_sign
 from showbible.news.series import series_name
 from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name
@@ -469,11 +469,12 @@ class Roles(Antecedents):
 
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         # "Meg Donnelly (High School Musical) and Drake Rodger (The In Between) have been cast
-        # as ...": a credit in brackets (no name in it) is blanked, same length, so the names
-        # read as one list.
+        # as ...": a credit in brackets (no name in it) is blanked so the names read as a list.
         text = CREDIT_BRACKET.sub(lambda x: " " * len(x.group()), m.text)
         for pattern, confidence in _PLAYS:
             for match in pattern.finditer(text):
+                if DENIED.search(text[match.end("p") : match.start("c")]):  # "-- not as X"
+                    continue
                 q = self.qualifier(m, match.start(), match.end(), question)
                 performers = [x for x in m.all(match.group("p")) if x.kind == "name"]
                 # "Matt Murdock (aka Daredevil)": the other name is the same character

@@ -37,6 +37,14 @@ from showbible.news.names import ORGS, keyof
 from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name, is_surname
 
+# Words that deny a pairing between names and parts, next to it: "A and B return -- not as X and
+# Y, but as ...", "won't play", "no longer as", "instead of" (not "can't wait to reprise").
+DENIED = rx.compile(
+    r"(?:\b(?:not|never|no\s+longer|rather\s+than|instead\s+of)|n['’]t)\s+"
+    r"(?:(?:just|only|even|simply|be)\s+)?(?:as|play|plays|playing|portray|portraying|reprise|"
+    r"reprising)\b"
+)
+
 # Words of the screen and of performing. Not "show" or "series" alone (a test series, an air
 # show), nor "play" (a team plays), which sport uses as much as television.
 _ROLE_WORDS = rx.compile(

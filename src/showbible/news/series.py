@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from showbible.news.cleaning import QUOTE_RE, Article, unquoted
+from showbible.news.cleaning import QUOTE_RE, Article, unquoted, used_unlabelled
 from showbible.news.names import (
     GENRE,
     NAME,
@@ -18,6 +18,7 @@ from showbible.news.names import (
     NUMBER_WORDS,
     ORGS,
     OUTLETS,
+    WEEKDAYS,
     keyof,
     nickname_in_name,
     norm,
@@ -33,14 +34,15 @@ from showbible.reading.lexicon.given import is_given_name
 # titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").
 _UP = "A-ZÀ-ÖØ-Þ"
 _TWORD = (
-    rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z])|\*(?=[{_UP}]))*\+?"
+    rf"(?:(?:Mrs?|Ms|Dr|St)\.(?=[ \t]+[{_UP}])|[{_UP}]\.(?:[{_UP}]\.)+|"
+    rf"[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z])|\*(?=[{_UP}]))*\+?"
     rf"|\d(?:-\d)+)"
 )
 # "to" is left out: "from Arrow to The Flash" is two shows far more often than one title.
 _SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no|by(?=[ \t]+the\b))"
 # A number inside or after a title ("Station 19", "Chicago Fire Season 12" is cut by the cues),
-# never as its first word; a decade ("That '70s Show").
-_TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d)|[’']\d0s\b)"
+# never as its first word; a decade ("That '70s Show"); a date-shaped one ("Fahrenheit 9/11").
+_TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d)|\d{{1,2}}/\d{{1,2}}(?![\d/])|[’']\d0s\b)"
 TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD_N}){{0,6}}"
 TITLE_RE = rx.compile(TITLE)
 COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
@@ -89,7 +91,7 @@ SERIES_CUES = [
     rx.compile(rf"\b(?:[Ss]eason(?:\s+(?:\d+|{NUMBER_WORDS}))?|premiere|finale|episode|pilot|cast|"
                rf"(?:co-)?showrunners?|"
                rf"showrunning(?:\s+duties)?|creator|writers'? room|world|spin-?off|offshoot|"
-               rf"adaptation|revival|reboot|remake)\s+(?:of|from|for|on)\s+"
+               rf"adaptation|revival|reboot|remake|trailer|teaser|poster|set)\s+(?:of|from|for|on)\s+"
                rf"(?:{NAME}[’']s\s+)?(?P<t>{COLON_TITLE}|{TITLE})"),
     rx.compile(rf"\b(?:seasons|episodes|fans|viewers|audiences)\s+of\s+"
                rf"(?P<list>(?:{COLON_TITLE}|{TITLE})(?:\s*,\s*(?:and\s+)?(?:{TITLE})|"
@@ -102,7 +104,8 @@ SERIES_CUES = [
     rx.compile(rf"(?<!\band )(?<!\bor )(?<!n't )(?<!n’t )(?<!\bnot )(?<!\bto )(?<!\bwill )"
                rf"\b(?:spin-?off|sister (?:series|show)|series|show|drama|soap(?:\s+opera)?|"
                rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|"
-               rf"prequel|revival|reboot|animated|live-action|film|movie)(?:\s+series)?\s+"
+               rf"prequel|revival|reboot|animated|live-action|film|movie|blockbuster|musical|biopic|"
+               rf"documentary|docu-?series|rom-?com|flick)(?:\s+series)?\s+"
                rf"(?P<t>(?<!film\s)(?<!movie\s)(?:[{_UP}]\w+s[’'][ \t]+{TITLE}|\d{{1,3}}[ \t]+"
                rf"(?!(?:Season|Series|Episodes?|Part|Years?|Million)\b){TITLE})|{COLON_TITLE}|{TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
@@ -231,7 +234,7 @@ SERIES_CUES = [
     rx.compile(rf"\bthe\s+(?P<t>{COLON_TITLE}|{TITLE})\s+cast\b(?!\s+(?:of|as)\b)"),
     # first took on the role in Thor; her role in Grey's Anatomy; his turn as X on Y
     rx.compile(rf"\b(?:role|part)\s+in\s+(?P<t>{COLON_TITLE}|{TITLE})|\b(?:role|part|portrayal|turn|"
-               rf"stint)\s+(?:as|of)\s+{NAME}\s+(?:in|on)\s+(?!Broadway)(?P<a>{TITLE})(?<![’']s)(?![’']|\s+[A-Z])"),
+               rf"stint)\s+(?:as|of)\s+(?:[a-z][\w\-]*\s+){{0,2}}{NAME}\s+(?:in|on)\s+(?!Broadway)(?P<a>{TITLE})(?<![’']s)(?![’']|\s+[A-Z])"),
     # made a third appearance in The Rise of Skywalker: a "The X" title where someone appears
     rx.compile(rf"\b(?:appear(?:s|ed|ing|ances?)?|debut(?:s|ed)?|cameos?|came|comes|starred|"
                rf"starring|reprised|reprising|returned|returning)\s+(?:\w+\s+){{0,2}}?in\s+"
@@ -242,7 +245,29 @@ SERIES_CUES = [
     rx.compile(rf"\bas\s+{NAME}\s+(?:on|in)\s+(?P<t>The\s+{TITLE})"),
     # Best: Scott M. Gimple (The Walking Dead): a person's show in brackets
     rx.compile(rf"{NAME}\s*\((?P<t>The\s+{TITLE})\)"),
+    # "The Danish Girl, in which he portrayed ...", "His Death On The Nile, above, in which he
+    # stars as Hercule Poirot": what someone plays in is a show or a film
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+(?:[a-z]+,\s+)?in\s+which\s+(?:he|she|they|"
+               rf"{NAME})\s+(?:also\s+)?(?:stars?|starred|plays?|played|portrays?|portrayed|"
+               rf"appears?|appeared|voices?|voiced)\b"),
+    # "starring in the upcoming Wonder Woman 1984": the work someone stars in, newly coming
+    rx.compile(rf"\b(?:star(?:s|red|ring)?|appear(?:s|ed|ing)?|cameo(?:s|ed|ing)?)\s+in\s+the\s+"
+               rf"(?:upcoming|forthcoming|new|latest)\s+(?P<t>{COLON_TITLE}|{TITLE})"),
+    # "his upcoming NBC series, Young Rock, which ...": a new show's title in apposition
+    rx.compile(rf"\b(?:upcoming|forthcoming|new|latest|hit|{_NETWORKS})\s+(?:series|show|drama|"
+               rf"sitcom|comedy|film|movie|miniseries|documentary|docuseries),\s+"
+               rf"(?P<t>{COLON_TITLE}|{TITLE}),"),
+    # "Wendy Williams: The Hot Topic, the working title for the film"
+    rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+the\s+(?:working\s+)?title\s+(?:for|of)\s+the\s+"
+               rf"(?:film|movie|show|series|biopic|documentary)\b"),
 ]  # fmt: skip
+
+# "filming Cinderella in England on Sunday": where and when a work was seen, not its title's
+_SEEN_AT = rx.compile(
+    rf"^(?P<t>.+?)\s+(?:in|at)\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}?(?:on\s+(?:"
+    + "|".join(WEEKDAYS)
+    + r")|yesterday|last\s+(?:week|night|month)|this\s+(?:week|month|morning)|earlier\s+this)\b"
+)
 
 _QUOTED = rx.compile(
     r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘((?:[^‘’]|’(?=[a-z]))+)’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
@@ -547,6 +572,25 @@ def _past_verb(name: str) -> bool:
     return " " not in name and name.endswith("ed") and is_common(name)
 
 
+def _unglued(name: str, text: str, article: Article) -> str:
+    """A cue's title without what the line glued to it: a caption's one-word kicker before a
+    colon ("Wrap: The Crown star ...", a word the article never uses unlabelled), where and
+    when the work was seen ("filming Cinderella in England on Sunday")."""
+    head, colon, tail = name.partition(":")
+    if (
+        colon
+        and " " not in head.strip()
+        and re.match(rf"^\W*{re.escape(name)}", text)
+        and not used_unlabelled(article, head)
+    ):
+        name = tail.strip()
+    at = text.find(name)
+    seen = _SEEN_AT.match(name + text[at + len(name) : at + len(name) + 40]) if at >= 0 else None
+    if seen is not None and len(seen.group("t")) < len(name):
+        name = seen.group("t")
+    return name
+
+
 def cue_titles(article: Article) -> list[str]:
     """Titles that the grammar around them marks as shows or films."""
     found: list[str] = []
@@ -597,6 +641,7 @@ def cue_titles(article: Article) -> list[str]:
                     and not _past_verb(n)
                     and not _NETWORK_TAIL.search(n)
                 ]
+                names = [_unglued(n, text, article) for n in names]
                 if para.title:  # a headline's "Show: what this is about" names the show alone
                     names = [_headline_show(n) for n in names]
                 start = min((m.start(g) for g in ("t", "a", "list") if groups.get(g)), default=0)
