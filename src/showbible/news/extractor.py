@@ -66,6 +66,13 @@ _THE_SHOW = rx.compile(
 _STAR_CREDIT = rx.compile(rf"(?P<s>{SER})\s+(?:actor|actress|star|alum)\s+(?P<p>{NAM})")
 _ASIDE = rx.compile(r"\((?![^()]*\b(?:19|20)\d\d\))[^()]{12,}\)")  # not "Daredevil (2015)"
 NEGATION = rx.compile(r"\b(?:no longer|not|never|won't|isn't|wasn't|rather than|instead of)\b")
+# A work named by what it is, after a preposition: "in the police drama", "in the Netflix
+# show", "in the series" (not "the film industry", "the show's creator").
+_DESCRIBED_WORK = rx.compile(
+    r"\b(?:in|on|for)\s+the\s+(?:[\w\-]+\s+){0,2}?(?:drama|series|show|sitcom|thriller|comedy|"
+    r"film|movie|miniseries|programme|adaptation|biopic|musical|remake|reboot)\b"
+    r"(?!\s*[’']s\b|\s+(?:industry|business|world)\b)"
+)
 
 
 # A section heading: a short line without a sentence's end, not a list's bullet ("THE CW's IN
@@ -417,6 +424,12 @@ class Extractor:
             if opening is not None and not self.franchise(marked.at(opening.group(1)).value):
                 return marked.at(opening.group(1)).value
         return self.main_series()
+
+    def described_show(self, text: str, para: Paragraph) -> str | None:
+        """The show a sentence names only by what it is ("who plays Tony in the police drama",
+        "in the Netflix show", "will star in the series as"): the article's own (``the_show``),
+        when the article names one."""
+        return self.the_show(para) if _DESCRIBED_WORK.search(text) else None
 
     def headline_show(self) -> str | None:
         """The one show (not a franchise) the headline names, if it names one."""

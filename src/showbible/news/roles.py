@@ -372,9 +372,8 @@ class Roles(Antecedents):
         article's one show (less sure each time). A franchise ("Star Trek" of "Star Trek: Lower
         Decks") is not a show."""
         credit_shows = credited(m, self.kb.series_count)
-        # "Baldwin, who has been playing Trump on Saturday Night Live, will return as X": the
-        # show of an aside about the performer is not the role's
-        asides = who_asides(m.text)
+        # "Baldwin, who has been playing Trump on Saturday Night Live, will return as X": an
+        asides = who_asides(m.text)  # aside's show, about the performer, is not the role's
 
         def shows(lo: int, hi: int) -> list[str]:
             out = []
@@ -400,9 +399,10 @@ class Roles(Antecedents):
         if subject is not None and before and not self.franchise(subject.value):
             before = [subject.value]
         end = m.text.find("\ue003", at)
-        unknown = end >= 0 and re.match(
-            r"\ue003\s+(?:in|on)\s+(?:[\w’']+\s+){0,3}?[A-Z\ue002]", m.text[end:]
-        )
+        unknown = end >= 0 and bool(
+            re.match(r"\ue003\s+(?:in|on)\s+(?:[\w’']+\s+){0,3}?[A-Z\ue002]", m.text[end:])
+        )  # ... but not "in the Netflix show", a work described:
+        unknown = unknown and not self.described_show(m.text[end + 1 : end + 60], para)
         if len(set(before)) >= 3:
             return  # "a crossover between A, B, C and D, ... Barry (Grant Gustin)": whose?
         episode = [e for e in EPISODE_OF.finditer(m.text) if e.end() <= at]
@@ -438,14 +438,15 @@ class Roles(Antecedents):
             not self.several_shows() or self.previous_show(para) in self.lead_shows()
         ):
             series, confidence = self.previous_show(para) or "", 0.45
+        elif described := self.described_show(m.text, para):  # "in the police drama"
+            series, confidence = described, 0.45
         elif len(named := set(self.kb.series_count) - self.credits_only()) == 1:
             series, confidence = named.pop(), 0.45  # the one show named, not as a credit
         elif self.dominant_show():
             series, confidence = self.dominant_show() or "", 0.4
         elif self.previous_show(para):
             # In an article about two shows or more (a crossover), the paragraph before naming
-            # the one named less is weak evidence of which one a cast is in: proposed below
-            # every plain fact.
+            # the one named less is weak evidence of a cast's show: below every plain fact.
             series, confidence, q = self.previous_show(para) or "", 0.45, "hedged"
         else:
             return
@@ -695,7 +696,5 @@ class Roles(Antecedents):
         return [bare] if bare else []
 
     def pair_character(self, a: Mention, b: Mention) -> list[str]:
-        vote = pair_vote(self.kb, a, b)
-        chosen = b if vote > 0 else a
-        who = self.character_of(chosen.value)
+        who = self.character_of((b if pair_vote(self.kb, a, b) > 0 else a).value)
         return [who[0]] if who else []
