@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from showbible.news.cleaning import QUOTE_RE, Article
 from showbible.news.colons import colon_titles, label_titles
+from showbible.news.cued import cue_titles
 from showbible.news.editorial import editorial
 from showbible.news.names import (
     EPISODE_WORDS,
@@ -31,7 +32,6 @@ from showbible.news.names import (
 )
 from showbible.news.performers import known_performer
 from showbible.news.series import (
-    cue_titles,
     franchise_lists,
     listed_episodes,
     listed_titles,
@@ -413,8 +413,7 @@ def describes_other(after: str) -> bool:
 
 
 def films_or_past(after: str) -> bool:
-    """Whether a show named just before ``after`` names the films or books of its name, or
-    someone's past ("a Lord of the Rings alumni")."""
+    """Whether a show named before ``after`` names its films, or someone's past ("alumni")."""
     return _NOT_THE_SUBJECT.match(after) is not None
 
 
@@ -570,7 +569,7 @@ def learn_people(kb: Knowledge, article: Article) -> None:
     for para in article.paragraphs:
         text = editorial(para.text)[0]
         headline = title_case(text)
-        listed_after = -1  # where a list that a plural job word opened goes on ("actors A, B")
+        listed_after = -1  # where a list a plural job word opens goes on: "Actors A and B"
         for m in NAME_RE.finditer(text):
             at, name = trim_name(m.group(0))
             if not name:
@@ -588,15 +587,13 @@ def learn_people(kb: Knowledge, article: Article) -> None:
                 kb.persons.setdefault(k, name)
                 kb.name_count[k] += 1
             before, after = text[max(0, start - 40) : start], text[start + len(name) :][:60]
-            # "The actors behind X and Y will reprise": X and Y are not who reprises
-            governed = _GOVERNED.search(before)
             job = _PERFORMER_BEFORE.search(before)
-            # "Actors Nia Vale and Tom Roe": the plural job word names each of its list
             listed = listed_after >= 0 and _LIST_GOES_ON.fullmatch(text[listed_after:start])
-            if job or listed or (_PERFORMER_AFTER.match(after) and not governed):
+            # "The actors behind X and Y will reprise": X and Y are not who reprises
+            if job or listed or (_PERFORMER_AFTER.match(after) and not _GOVERNED.search(before)):
                 kb.evidence[k] += 2
-            plural = job is not None and _PLURAL_JOB.search(job.group(0))
-            listed_after = start + len(name) if plural or listed else -1
+            plural = listed or (job is not None and _PLURAL_JOB.search(job.group(0)))
+            listed_after = start + len(name) if plural else -1
             if _SPOKE_AFTER.match(after) and len(words) >= 2:
                 kb.evidence[k] += 1  # people quoted by the press are mostly real people
             if _CHARACTER_BEFORE.search(before) or _CHARACTER_AFTER.match(after):

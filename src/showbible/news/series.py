@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from showbible.news.cleaning import QUOTE_RE, Article, unquoted, used_unlabelled
+from showbible.news.cleaning import QUOTE_RE, Article, unquoted
 from showbible.news.names import (
     GENRE,
     NAME,
@@ -18,7 +18,6 @@ from showbible.news.names import (
     NUMBER_WORDS,
     ORGS,
     OUTLETS,
-    WEEKDAYS,
     keyof,
     nickname_in_name,
     norm,
@@ -27,23 +26,21 @@ from showbible.news.names import (
     words,
 )
 from showbible.quick import rx
-from showbible.reading.lexicon import is_common
-from showbible.reading.lexicon.given import is_given_name
 
 # A title: capitalised words (digits and initials too: "9-1-1", "P.D."), with the small words
 # titles keep inside ("Legends of Tomorrow", "Law & Order", "She-Hulk: Attorney at Law").
-_UP = "A-ZÀ-ÖØ-Þ"
-_TWORD = (
-    rf"(?:(?:Mrs?|Ms|Dr|St)\.(?=[ \t]+[{_UP}])|[{_UP}]\.(?:[{_UP}]\.)+|"
-    rf"[{_UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{_UP}a-z])|\*(?=[{_UP}]))*\+?"
+UP = "A-ZÀ-ÖØ-Þ"
+TWORD = (
+    rf"(?:(?:Mrs?|Ms|Dr|St)\.(?=[ \t]+[{UP}])|[{UP}]\.(?:[{UP}]\.)+|"
+    rf"[{UP}](?:[^\W_]|-(?=[^\W_])|[’'](?=[{UP}a-z])|\*(?=[{UP}]))*\+?"
     rf"|\d(?:-\d)+)"
 )
 # "to" is left out: "from Arrow to The Flash" is two shows far more often than one title.
 _SMALL = r"(?:of|the|and|at|in|on|a|an|for|&|with|from|vs\.?|no|by(?=[ \t]+the\b))"
 # A number inside or after a title ("Station 19", "Chicago Fire Season 12" is cut by the cues),
 # never as its first word; a decade ("That '70s Show"); a date-shaped one ("Fahrenheit 9/11").
-_TWORD_N = rf"(?:{_TWORD}|\d{{1,4}}(?![\w/|:]|\.\d)|\d{{1,2}}/\d{{1,2}}(?![\d/])|[’']\d0s\b)"
-TITLE = rf"{_TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{_TWORD_N}){{0,6}}"
+TWORD_N = rf"(?:{TWORD}|\d{{1,4}}(?![\w/|:]|\.\d)|\d{{1,2}}/\d{{1,2}}(?![\d/])|[’']\d0s\b)"
+TITLE = rf"{TWORD}(?:[ \t]+(?:{_SMALL}[ \t]+){{0,2}}{TWORD_N}){{0,6}}"
 TITLE_RE = rx.compile(TITLE)
 COLON_TITLE = rf"{TITLE}:[ \t]+{TITLE}"
 _NETWORKS = (
@@ -59,7 +56,7 @@ _SERVICE = (
     r"(?:Netflix|Hulu|Disney\+|Paramount\+|Peacock|HBO[ \t]+Max|Prime[ \t]+Video|Apple[ \t]+TV\+)"
 )
 _SERVICE_START = rx.compile(rf"{_SERVICE}[ \t]+(?=\S)")
-_NETWORK_TAIL = rx.compile(rf"\s(?:in|on|at)\s+the\s+{_NETWORKS}$")
+NETWORK_TAIL = rx.compile(rf"\s(?:in|on|at)\s+the\s+{_NETWORKS}$")
 
 SERIES_CUES = [
     # Marvel's The Defenders, Netflix's Jessica Jones, ABC's Family Matters
@@ -106,7 +103,7 @@ SERIES_CUES = [
                rf"comedy|sitcom|mini-?series|anthology|western|thriller|procedural|sequel|"
                rf"prequel|revival|reboot|animated|live-action|film|movie|blockbuster|musical|biopic|"
                rf"documentary|docu-?series|rom-?com|flick)(?:\s+series)?\s+"
-               rf"(?P<t>(?<!film\s)(?<!movie\s)(?:[{_UP}]\w+s[’'][ \t]+{TITLE}|\d{{1,3}}[ \t]+"
+               rf"(?P<t>(?<!film\s)(?<!movie\s)(?:[{UP}]\w+s[’'][ \t]+{TITLE}|\d{{1,3}}[ \t]+"
                rf"(?!(?:Season|Series|Episodes?|Part|Years?|Million)\b){TITLE})|{COLON_TITLE}|{TITLE})"),
     # its college-set spinoff, Gen V, continues ...: a title in apposition
     rx.compile(rf"\b(?:spin-?off|sequel|prequel|revival|reboot|offshoot)(?:\s+(?:series|show))?,\s+"
@@ -261,13 +258,6 @@ SERIES_CUES = [
     rx.compile(rf"(?P<t>{COLON_TITLE}|{TITLE}),\s+the\s+(?:working\s+)?title\s+(?:for|of)\s+the\s+"
                rf"(?:film|movie|show|series|biopic|documentary)\b"),
 ]  # fmt: skip
-
-# "filming Cinderella in England on Sunday": where and when a work was seen, not its title's
-_SEEN_AT = rx.compile(
-    rf"^(?P<t>.+?)\s+(?:in|at)\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}?(?:on\s+(?:"
-    + "|".join(WEEKDAYS)
-    + r")|yesterday|last\s+(?:week|night|month)|this\s+(?:week|month|morning)|earlier\s+this)\b"
-)
 
 _QUOTED = rx.compile(
     r"“([^”“\"]{1,80})”|\"([^\"“”]{1,80})\"|‘((?:[^‘’]|’(?=[a-z]))+)’|(?<![\w])'([^'\n]{1,60})'(?![\w])"
@@ -440,7 +430,7 @@ def _title_like(text: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
 
 
-def _headline_show(name: str) -> str:
+def headline_title(name: str) -> str:
     """ "The Lantern Keepers: Everything We Know About" is a headline's topic after a show;
     "Star Trek: Lower Decks" is a show."""
     head, _, tail = name.partition(":")
@@ -531,186 +521,6 @@ def _named_again(article: Article, word: str) -> bool:
     return not body or any(pattern.search(text) for text in body)
 
 
-_YEAR_CUE = next(c for c in SERIES_CUES if c.pattern.endswith(r"\s+\((?:19|20)\d\d\)"))
-_ON_HEADING = next(c for c in SERIES_CUES if c.pattern.startswith(r"^\s*(?:\d+(?:-\d+)?"))
-# "Jane Doe's Greyharbor character": a title unless the article names it as a role elsewhere.
-_POSSESSIVE_CUE = next(c for c in SERIES_CUES if "castmates" in c.pattern)
-_JOIN_CUE = next(c for c in SERIES_CUES if "introduced" in c.pattern)
-# "Arrow star Stephen Amell", "the latest Ryan Murphy series": a maker's name before the noun
-# when the article names that person as someone ("from the mind of Ryan Murphy", dm3)
-_MAKERS_CUE = next(c for c in SERIES_CUES if c.pattern.endswith(r"){0,3}series\b"))
-_AS_SOMEONE = r"(?:mind|pen|brain|hands?|creator|producer|director|writer)\s+of\s+|(?:from|by)\s+"
-# "X streaming / premieres / arriving / hits": a person arrives and hits back too ("The trailer
-# opens with Gifford arriving in Scotland", after "Kathie Lee Gifford")
-_ARRIVING_CUE = next(c for c in SERIES_CUES if "arriving" in c.pattern)
-_PEOPLE_DO_TOO = rx.compile(r"\b(?:arriving|hits)$")
-
-
-def _persons_possessive(name: str, text: str, m: re.Match[str]) -> bool:
-    """Whether a cue's one-word title is a first name in the possessive before a common noun
-    ("role in Leslie's campaign"); a show's possessive ("Veep's finale") is no first name."""
-    word = re.sub(r"[’']s$", "", name.strip())
-    if " " in word or not re.fullmatch(r"[A-Z][a-z]+", word) or not is_given_name(word):
-        return False
-    at = text.find(word, m.start())
-    return at >= 0 and re.match(r"[’']s\s+[a-z]", text[at + len(word) :]) is not None
-
-
-def _person_shaped(name: str, whole: str) -> bool:
-    """Two or three capitalised words opening on a first name the census lists ("Tom Reyes"),
-    or a surname the article gives someone in full ("Staunton" after "Imelda Staunton")."""
-    words = name.split()
-    if len(words) == 1:
-        return any(
-            is_given_name(m.group(1))
-            for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", whole)
-        )
-    return 2 <= len(words) <= 3 and is_given_name(words[0]) and all(w[:1].isupper() for w in words)
-
-
-def _past_verb(name: str) -> bool:
-    return " " not in name and name.endswith("ed") and is_common(name)
-
-
-def _unglued(name: str, text: str, article: Article) -> str:
-    """A cue's title without what the line glued to it: a caption's one-word kicker before a
-    colon ("Wrap: The Crown star ...", a word the article never uses unlabelled), where and
-    when the work was seen ("filming Cinderella in England on Sunday")."""
-    head, colon, tail = name.partition(":")
-    if (
-        colon
-        and " " not in head.strip()
-        and re.match(rf"^\W*{re.escape(name)}", text)
-        and not used_unlabelled(article, head)
-    ):
-        name = tail.strip()
-    at = text.find(name)
-    seen = _SEEN_AT.match(name + text[at + len(name) : at + len(name) + 40]) if at >= 0 else None
-    if seen is not None and len(seen.group("t")) < len(name):
-        name = seen.group("t")
-    return name
-
-
-def cue_titles(article: Article) -> list[str]:
-    """Titles that the grammar around them marks as shows or films."""
-    found: list[str] = []
-    whole = article.text
-    for para in article.paragraphs:
-        text = unquoted(para.text)  # someone's words are not the article's
-        for cue in SERIES_CUES:
-            for m in cue.finditer(text):
-                groups = m.groupdict()
-                names = [groups[g] for g in ("t", "a", "b") if groups.get(g)]
-                if cue is _YEAR_CUE and _ON_HEADING.match(text):
-                    continue  # the heading cue reads "A on B (2009)" as two shows
-                if cue is _POSSESSIVE_CUE and re.search(
-                    rf"\b(?:role|character|as)\s+{re.escape(groups['t'])}\b", whole
-                ):
-                    continue  # "Lloyd's Lou character" after "his Roseanne role Lou": a role
-                if cue is _JOIN_CUE and _person_shaped(groups["t"], whole):
-                    continue  # "joined Tom Reyes as a series regular": whom one joins
-                if (
-                    cue is _MAKERS_CUE
-                    and _person_shaped(groups["t"], whole)
-                    and re.search(rf"\b(?:{_AS_SOMEONE}){re.escape(groups['t'])}\b", whole)
-                ):
-                    continue  # "the latest Ryan Murphy series", "from the mind of Ryan Murphy"
-                if (
-                    cue is _ARRIVING_CUE
-                    and _PEOPLE_DO_TOO.search(m.group(0))
-                    and _person_shaped(groups["t"], whole)
-                ):
-                    continue  # "Gifford arriving in Scotland": someone the article names
-                if groups.get("list"):
-                    items = split_list(groups["list"])
-                    opener = re.split(r"[.!?]\s+", text[: m.start()])[-1]
-                    if re.match(r"^\W*(?:In|On|During)\b", opener) or re.match(
-                        r"episode\s+of\b", m.group(0)
-                    ):
-                        # "On the last episode of A, Natalie and Crockett ...", "this week's
-                        # episode of The Magicians, Julia ...": one episode is of one show
-                        items = items[:1]
-                    names.extend(items)
-                # "a key role in Leslie's campaign": a first name's possessive, a person's;
-                # "another fan of the show Tweeted.": a verb's past form, the clause's verb
-                # "the miserable pensioner Tommy in the BBC sitcom": a role, then a network's
-                names = [
-                    n
-                    for n in names
-                    if not _persons_possessive(n, text, m)
-                    and not _past_verb(n)
-                    and not _NETWORK_TAIL.search(n)
-                ]
-                names = [_unglued(n, text, article) for n in names]
-                if para.title:  # a headline's "Show: what this is about" names the show alone
-                    names = [_headline_show(n) for n in names]
-                start = min((m.start(g) for g in ("t", "a", "list") if groups.get(g)), default=0)
-                inside = bool(re.search(r"[a-z,]\s+$", text[:start])) and not para.title
-                network = cue is SERIES_CUES[0]  # "Marvel's The Avengers": a title
-                found.extend(
-                    n for n in (series_name(n, inside=inside, orgs=not network) for n in names) if n
-                )
-    # A headline "X: Everything We Know About Season 3".
-    for para in article.paragraphs[:1]:
-        head = re.match(rf"(?P<t>{TITLE})\s*:\s+(?P<rest>.*)$", para.text)
-        # "Star Trek: Lower Decks crossover ...": there the colon is the show's own.
-        colon_show = head is not None and re.match(
-            rf"{_TWORD}(?:[ \t]+{_TWORD})?[ \t]+[a-z]", head.group("rest")
-        )
-        topic = head is not None and re.search(
-            r"\b(?:season|series|episode|finale|premiere)\b", head.group("rest"), re.IGNORECASE
-        )
-        if para.title and head is not None and topic and not colon_show:
-            # ("Steven Universe Review: ...": series_name drops the genre word)
-            found.append(series_name(head.group("t")))
-        if para.title:
-            found.extend(_recap_headline(para.text, whole))
-    # A blog's headline below its date line: "Monday, October 15, 2007" then "Desperate
-    # Housewives Recap", a short line of its own among the first.
-    for para in article.paragraphs[1:4]:
-        short = len(para.text.split()) <= 8 and not re.search(r"[.!?]$", para.text)
-        line = _RECAP_LINE.match(para.text) if short else None
-        if line is not None:
-            found.append(series_name(line.group("t"), exact=True))
-    return [f for f in found if f]
-
-
-# A recap's or a review's headline opens on its show: "Brooklyn Nine-Nine Recap 6.7: ...",
-# "Parks and Recreation Recap: ...", "The Good Place season 4 review", "Psych 7x12", "modern
-# family recapping: the wow factor" (a blog's lower case). The genre words: names.GENRE.
-_RECAP_HEAD = rx.compile(
-    rf"^\W*(?P<t>{TITLE})\s+(?:{GENRE}\b|[Ss](?:eason|eries)\s+(?:\d|{NUMBER_WORDS}\b)|\d{{1,2}}\s*[x.]\s*\d{{1,2}}\b|"
-    r"[Ss]\d{1,2}\s*[Ee]\d{1,2}\b)"
-)
-# a line that is only a show and its genre word: "Desperate Housewives Recap"
-# ("True Blood: Season Premiere", "Castle Season Finale")
-_RECAP_LINE = rx.compile(
-    rf"^\W*(?P<t>{TITLE})\s*:?\s+(?:(?:[Ss]eason|[Ss]eries|[Mm]id-?[Ss]eason)\s+)?"
-    rf"(?:{GENRE}|RECAP|REVIEW)\W*$"
-)
-_LOWER_RECAP_HEAD = rx.compile(r"^\W*(?P<t>[a-z][a-z’' ]{2,40}?)\s+recap(?:ping|s)?\b")
-# "Psych – Juliet Wears the Pantsuit": a show, a dash, an episode's title; a show only when the
-# article names it again below (a headline "Sarah Chalke – Scrubs Star Returns" names a person).
-_DASH_HEAD = rx.compile(rf"^\W*(?P<t>{TITLE})\s+[–—-]\s+[A-Z“\"‘']")
-
-
-def _recap_headline(head: str, whole: str) -> list[str]:
-    found: list[str] = []
-    # "REVIEW: Bob's Burgers 'X'"
-    head = re.sub(rf"^\W*{GENRE}\s*[:–—-]\s*", "", head, flags=re.IGNORECASE)
-    if m := _RECAP_HEAD.match(head):
-        # "Brooklyn Nine-Nine Recap 6.7": the cue word is no part of the title, nor "Hacks
-        # Season 1 Episode 3 & Episode 4 Review"'s season and episodes
-        title = re.sub(r"\s+(?:Season|Series|Episode|Part|Chapter)\s+\d.*$", "", m.group("t"))
-        found.append(title)  # series_name below drops the genre words glued after it
-    elif m := _LOWER_RECAP_HEAD.match(head):
-        found.append(m.group("t").title())
-    elif (m := _DASH_HEAD.match(head)) and whole.count(m.group("t")) >= 2:
-        found.append(m.group("t"))
-    # the title opens the headline: its first word is its own ("Only Murders in the Building")
-    return [t for t in (series_name(f, exact=True) for f in found) if t]
-
-
 def listed_titles(article: Article, known: Iterable[str]) -> list[str]:
     """ "reprising it in Marvel's The Avengers, Thor: The Dark World, and Avengers: Age of
     Ultron": three titles or more listed together, one of them a show or film the article names,
@@ -735,7 +545,7 @@ def franchise_lists(article: Article) -> list[str]:
     """ "Chicago Med, Chicago Fire, and Chicago P.D.": three or more names of two words listed
     together that share their first word are the shows of one franchise, not people."""
     found: list[str] = []
-    item = rf"{_TWORD}[ \t]+{_TWORD}"
+    item = rf"{TWORD}[ \t]+{TWORD}"
     for para in article.paragraphs:
         for m in re.finditer(rf"{item}(?:\s*,\s*(?:and\s+)?{item})+,?\s+and\s+{item}", para.text):
             names = split_list(m.group(0))
