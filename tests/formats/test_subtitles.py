@@ -126,6 +126,24 @@ def test_a_voices_extensions_are_a_cues() -> None:
     assert (cue.text, cue.extensions) == ("YAI", ("V.O.",))
 
 
+def test_a_direction_opening_a_named_turn_is_its_parenthetical() -> None:
+    """``<v Leilani>(to Kirinami, bowing) You must be ...``: whom the words are for, as a
+    screenplay's parenthetical says; an unnamed turn's brackets are a sound heard, as before."""
+    text = (
+        "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Leilani>(to Kirinami, bowing) You must be the "
+        "Oyakata.\n\n00:03.500 --> 00:04.000\n(laughter) Welcome.\n"
+    )
+    rows = [(e.kind.value, e.text) for e in parse_subtitles(text, "x.vtt").elements][1:]
+    assert rows == [
+        ("character", "Leilani"),
+        ("parenthetical", "to Kirinami, bowing"),
+        ("dialogue", "You must be the Oyakata."),
+        ("parenthetical", "laughter"),
+        ("character", ""),
+        ("dialogue", "Welcome."),
+    ]
+
+
 @pytest.mark.parametrize("gap", [1.0, DEFAULT_SCENE_GAP, 60.0])
 def test_scene_gap_is_a_setting(gap: float) -> None:
     script = parse_subtitles(SRT, "ep.srt", scene_gap=gap)

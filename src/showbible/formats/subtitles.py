@@ -9,7 +9,8 @@ scenes cut at long silences.
   DIALOGUE: heard, said by nobody the script names, and the names in it are references, never
   presence.
 - Sound descriptions (``[door slams]``, ``(laughing)``, ``♪``) are PARENTHETICALs: part of what
-  is heard, never presence either.
+  is heard, never presence either; so is a direction opening a named turn (``<v Ana>(to Rafi,
+  bowing) Welcome.``), which then says whom the words are for, as a screenplay's does.
 - A silence longer than ``scene_gap`` seconds (default 8) between two subtitles starts a new
   scene: a HEADING holding the time it starts at (``00:12:31``).
 - Markup (``<i>``, ``<b>``, ``<font>``, ``{\\an8}``) is dropped; WebVTT ``NOTE``, ``STYLE`` and
@@ -174,6 +175,10 @@ def _turns(lines: list[tuple[int, str]]) -> list[tuple[int, str | None, tuple[st
     return turns
 
 
+# A named turn that opens with a direction in round brackets, then the words.
+_OPENING_DIRECTION = rx.compile(r"^\s*\(([^()]{1,80})\)\s*(\S.*)$", re.DOTALL)
+
+
 def parse_subtitles(
     text: str, path: str = "<string>", scene_gap: float = DEFAULT_SCENE_GAP
 ) -> Script:
@@ -196,6 +201,12 @@ def parse_subtitles(
             # An unnamed turn gets an empty cue: without one, the model would give its words to
             # whoever spoke last (a named turn and an unnamed one often share a subtitle).
             elements.append(Element(Kind.CHARACTER, speaker or "", line, extensions=extensions))
+            opening = _OPENING_DIRECTION.match(said) if speaker else None
+            if opening is not None:
+                # "<v Leilani>(to Kirinami, bowing) You must be the Oyakata.": the speaker's
+                # direction, as a screenplay's parenthetical, then the words
+                elements.append(Element(Kind.PARENTHETICAL, opening.group(1).strip(), line))
+                said = opening.group(2)
             elements.append(Element(Kind.DIALOGUE, said, line))
     if not cues:
         diagnostics.append(Diagnostic(path, 1, "no subtitles found (no timing lines)"))

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate
 
 import ahocorasick
@@ -48,6 +49,7 @@ from showbible.rules.namesakes import Returns
 from showbible.rules.stranger_line import (
     WHO_ARE_YOU,
     answered_as_someone_else,
+    answers_in_kind,
     framed_introduction,
     introduces_another,
     introduction_before,
@@ -196,7 +198,7 @@ class Reintroduction(Rule):
                 if not named and greets_someone_else(plain(speech.text)):
                     continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
                 introduction = introduction_before(speeches, k)
-                aside = turned_to(speeches, k)
+                aside = turned_to(speeches, k, partial(named_in, ctx, people=here - {a}))
                 each = False
                 if aside is not None:
                     # The turn's own directions say whom the words are for: a telephone
@@ -453,11 +455,13 @@ def _episode(scene: SceneFacts) -> tuple[str, str]:
 def _answered_with_a_name(ctx: Context, speeches: list[Speech], k: int, targets: list[str]) -> bool:
     """Whether the next speech is one of ``targets`` giving their own name ("Ruth Raine,
     ma'am.", "I'm Ruth.") or saying what they are ("A gentleman that loves the morning, sir",
-    the twenty-fourth blind look's disguise), as an answer to a question of who they are."""
+    the twenty-fourth blind look's disguise), as an answer to a question of who they are, or
+    returning a greeting in kind ("Likewise.", "You too.")."""
     nxt = speeches[k + 1] if k + 1 < len(speeches) else None
     if nxt is None or nxt.character not in targets:
         return False
-    return says_own_name(ctx, nxt) or _SELF_DESCRIBED.match(plain(nxt.text)) is not None
+    said = plain(nxt.text)
+    return says_own_name(ctx, nxt) or bool(_SELF_DESCRIBED.match(said) or answers_in_kind(said))
 
 
 # An answer to "Who are you?" that says what the speaker is: "A gentleman that loves the

@@ -241,6 +241,7 @@ _TURNED_TO = rx.compile(
     r"(?i)^\s*(?:(?:turns|turning|says|saying|whispers|whispering|calls|calling|goes|going|"
     r"walks|walking)\s+(?:over\s+|back\s+|round\s+|around\s+)?)?to\s+([^,;.]+)"
 )
+_TO_INSIDE = rx.compile(r"(?i),\s*to\s+([^,;.]+)")
 _TELEPHONE = rx.compile(
     r"(?i)\b(?:phone|telephone|cellphone|intercom|walkie|listens|listening|on the line|"
     r"hangs up|dials|into the radio|on the radio)\b"
@@ -255,11 +256,14 @@ _AWAY = rx.compile(
 )
 
 
-def turned_to(speeches: list[Speech], k: int) -> tuple[str, str] | None:
+def turned_to(
+    speeches: list[Speech], k: int, present: Callable[[str], object] = lambda _words: False
+) -> tuple[str, str] | None:
     """Whom the latest direction of speech ``k``'s turn that says so has its words for:
     ("phone", "") on a telephone, ("away", "") when the speaker leaves or calls to someone
     elsewhere, ("to", whom) when the speaker turns to someone; else None. "(hangs up) (to
-    Rafi)" is said to Rafi."""
+    Rafi)" is said to Rafi; so is "(coming forward, to Rafi, with a bow)", a "to" inside the
+    direction, when ``present`` says it names someone there (not "(crossing, to the bar)")."""
     me, cue = speeches[k].character, speeches[k].cue_line
     j = k
     while j >= 0 and speeches[j].character == me and speeches[j].cue_line == cue:
@@ -271,6 +275,9 @@ def turned_to(speeches: list[Speech], k: int) -> tuple[str, str] | None:
             m = _TURNED_TO.match(aside)
             if m is not None:
                 return "to", m.group(1).strip()
+            inside = [w.group(1).strip() for w in _TO_INSIDE.finditer(aside)]
+            if any(present(w) for w in inside):
+                return "to", next(w for w in inside if present(w))
         j -= 1
     return None
 
@@ -467,3 +474,19 @@ def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
                 continue  # the speaker, named after the figure they are
             return True
     return False
+
+
+# A greeting returned in kind, the whole of a reply's opening: "Likewise.", "You too.", "And
+# you.", "Same here.", "The pleasure's mine.", "Nice to meet you too." (the fifty-fourth blind
+# look's Pico supper: "Joaquim Baptista. Pleased to meet you." -- "Likewise." from the one
+# met before, while another at the table was new).
+_IN_KIND = rx.compile(
+    r"(?i)\W*(?:likewise|same\s+here|(?:and\s+)?you\s+too|and\s+you|(?:the\s+)?pleasure(?:['’]s|"
+    r"\s+is)\s+(?:all\s+)?mine|(?:nice|good|pleased|glad|happy|great|lovely)\s+to\s+meet\s+you"
+    r"\s+(?:too|as\s+well)|enchant[ée]e?|charmed)\b"
+)
+
+
+def answers_in_kind(text: str) -> bool:
+    """Whether a reply opens by returning a greeting in kind ("Likewise.", "You too.")."""
+    return _IN_KIND.match(text) is not None
