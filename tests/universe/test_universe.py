@@ -205,3 +205,21 @@ def test_scoped_alias_to_unknown_series(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="did you mean 'play-one'") as info:
         load_universe(tmp_path)
     assert info.value.line == 7
+
+
+def test_every_validation_error_of_a_bible_is_listed_at_its_line(tmp_path: Path) -> None:
+    """Two places cut at a comma: both are reported, each at its file and line, so the bible is
+    mended in one pass (the fifty-fourth blind look's authors met them one run at a time)."""
+    yaml = (
+        "series: []\n"
+        "places:\n"
+        "  dock: {name: The Old Dock, Shore Street, aliases: [OLD DOCK]}\n"
+        "  mill: {name: The Mill, Quay Lane, aliases: [MILL]}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        load_universe(make(tmp_path, yaml))
+    text = str(caught.value)
+    assert text.startswith("universe.yaml:3:")
+    assert "'Shore Street'" in text
+    assert "(and 1 more error(s):\n  universe.yaml:4:" in text
+    assert "'Quay Lane'" in text

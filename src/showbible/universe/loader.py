@@ -235,8 +235,25 @@ def _merge(into: YMap, extra: YMap, locator: Locator, shown: str) -> None:
         )
 
 
+# How many of a bible's validation errors one message lists: each at its file and line, like a
+# compiler's, so that a bible with several of one slip ("{name: A, B, ...}" in every place) is
+# mended in one pass, not one error per run.
+_ERRORS_SHOWN = 10
+
+
 def _validation_error(exc: ValidationError, locator: Locator) -> InputError:
-    err = exc.errors()[0]
+    errors = exc.errors()
+    each = [_one_error(err, exc, locator) for err in errors[:_ERRORS_SHOWN]]
+    first = each[0]
+    if len(errors) > 1:
+        more = [str(e) for e in each[1:]]
+        if len(errors) > _ERRORS_SHOWN:
+            more.append(f"... and {len(errors) - _ERRORS_SHOWN} more")
+        first.message += f" (and {len(errors) - 1} more error(s):\n  " + "\n  ".join(more) + ")"
+    return first
+
+
+def _one_error(err: Any, exc: ValidationError, locator: Locator) -> InputError:
     loc = tuple(err["loc"])
     # pydantic appends union member names (e.g. "str", "Alias") to loc; keep real path steps.
     path = [p for p in loc if isinstance(p, int) or p in _known_path_step(locator, loc)]
