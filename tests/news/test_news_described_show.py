@@ -41,3 +41,19 @@ def test_the_industry_is_no_show() -> None:
     sentence = "Tom Roe, who works in the film industry as a grip, said the set was cold."
     text = "\n\n".join([HEAD, SHOW, *FILLER, sentence])
     assert not {t for t in triples(text) if t[1] == "Tom Roe"}
+
+
+def test_the_series_opening_a_sentence_is_the_show_just_named() -> None:
+    """ "She starred in the BBC drama Salt Road. The series featured ...": the show the sentence
+    before names, not the article's own."""
+    text = "\n\n".join(
+        [
+            HEAD,
+            SHOW,
+            "Vale most recently starred in the BBC drama Salt Road. The series featured Mara "
+            "Voss (Ida Kress) and Tobias Reed (Tom Roe).",
+        ]
+    )
+    found = {(s, o) for k, s, o in triples(text) if k == "appears_in"}
+    assert ("Mara Voss", "Salt Road") in found
+    assert ("Mara Voss", "Harbor Nights") not in found

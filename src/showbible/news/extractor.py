@@ -203,7 +203,7 @@ class Extractor:
             return kin, 0.8  # "The prequel will follow ...": the show the article calls so
         main = self.the_show(para)
         if main and _THE_SHOW.match(text):
-            return main, 0.8
+            return self.show_just_named(para, offset) or main, 0.8
         # A show named in an aside ("who directed the pilot (as well as Game of Thrones
         # episodes)") is not what the sentence is about.
         text = _ASIDE.sub(lambda x: " " * len(x.group()), text)
@@ -424,6 +424,16 @@ class Extractor:
             if opening is not None and not self.franchise(marked.at(opening.group(1)).value):
                 return marked.at(opening.group(1)).value
         return self.main_series()
+
+    def show_just_named(self, para: Paragraph, offset: int) -> str | None:
+        """The one show the sentence before ``offset`` in its paragraph names: what a sentence
+        opening "The series" right after it means ("She starred in the BBC drama The Capture.
+        The series featured A, B and C", not the article's own show)."""
+        head = self.kb.speechless(para.text)[:offset]
+        if not head.strip():
+            return None
+        shows = set(self.topical_series(sentences(head)[-1][1]))
+        return shows.pop() if len(shows) == 1 else None
 
     def described_show(self, text: str, para: Paragraph) -> str | None:
         """The show a sentence names only by what it is ("who plays Tony in the police drama",

@@ -232,6 +232,7 @@ class Relations(Appearances, Showrunners):
     _credit_lines: set[int] | None = None
 
     def relations_pass(self, sentence: str, para: Paragraph, offset: int) -> None:
+        self.offset = offset
         marked = self.kb.mark(sentence)
         question = sentence.rstrip().endswith("?")
         if para.title and question:
@@ -512,6 +513,8 @@ class Relations(Appearances, Showrunners):
                 continue
             if match.group("s"):
                 series, factor = m.at(match.group("s")).value, 0.75
+            elif just := self.show_just_named(para, self.offset):  # "The series featured ..."
+                series, factor = just, 0.6
             elif self.main_series():
                 series, factor = self.main_series() or "", 0.6
             else:
