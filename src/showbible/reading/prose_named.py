@@ -32,9 +32,11 @@ THING_BEFORE = rx.compile(
     + "|".join(sorted(VESSELS))
     + r"|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+"
     # a courtesy in the thing's name: "the dhow Bibi Rukhsana" (the fifty-first blind look's
-    # Zanzibar), "the trawler Lady Grace", "the Queen Mary"
+    # Zanzibar), "the trawler Lady Grace", "the Queen Mary"; a saint in any language ("the
+    # steamer Agios Stavros", the fifty-fifth blind look's Istanbul quay; "the San Pedro")
     r"(?:(?:bibi|lady|miss|mrs|mr|mister|captain|sir|saint|st|queen|king|princess|prince|"
-    r"dona|doña|don|señora|senora|mama|mother|old|little|big)\.?\s+)?$"
+    r"dona|doña|don|señora|senora|mama|mother|old|little|big|agios|agia|aghios|ayios|hagia|san|"
+    r"santa|santo|são|sao|sainte|sankt|sveti|sveta|svyatoy)\.?\s+)?$"
 )
 # An animal given someone's name: "The foal they are calling Hank" (the fiftieth blind look's
 # ranch, a foal named for the dead grandfather), "a mare called Bess", "the dog, named Cole".
