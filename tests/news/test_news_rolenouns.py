@@ -4,6 +4,8 @@ Sentences of our own."""
 
 from __future__ import annotations
 
+import pytest
+
 from showbible.news import extract_text
 
 FACTS = tuple[str, str, str]
@@ -52,6 +54,18 @@ def test_a_performers_possessive_portrayal() -> None:
         "Tom Reyes is 60."
     )
     assert ("plays", "Tom Reyes", "Ivo Crane") in found, found
+
+
+@pytest.mark.parametrize("noun", ["final outing", "stint", "debut", "return"])
+def test_a_performers_outing_as_a_role(noun: str) -> None:
+    """ "The new trailer for Salt Road, Tom Reyes's final outing as Ivo Crane, ..." (dm3)."""
+    found = triples(f"The new trailer for Salt Road, Tom Reyes's {noun} as Ivo Crane, is out.")
+    assert ("plays", "Tom Reyes", "Ivo Crane") in found, found
+
+
+def test_a_return_of_something_is_no_role() -> None:
+    found = triples("Tom Reyes's return of serve was the best of the match against Ivo Crane.")
+    assert not any(k == "plays" for k, _, _ in found), found
 
 
 def test_his_character_after_another_persons_verb() -> None:

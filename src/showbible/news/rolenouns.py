@@ -21,10 +21,11 @@ from showbible.news.names import keyof
 from showbible.news.roles import C_ITEM, DESC, Roles
 from showbible.quick import rx
 
-# "Fry's portrayal of headmaster Dr Arnold", "Holt's role as Mara"
+# "Fry's portrayal of headmaster Dr Arnold", "Holt's role as Mara", "Daniel Craig's final
+# outing as James Bond" (an outing, a stint, a debut only "as": "her return of serve")
 _OWNED_NOUN = rx.compile(
-    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:role|portrayal|turn|performance)\s+"
-    rf"(?:as|of)\s+(?:{DESC})?(?P<c>{C_ITEM})"
+    rf"(?P<p>{NAM})[’']s?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:(?:role|portrayal|turn|performance)\s+"
+    rf"(?:as|of)|(?:outing|stint|appearance|debut|return|bow)\s+as)\s+(?:{DESC})?(?P<c>{C_ITEM})"
 )
 # "P ... for his character Ali G", "P ... as his Office character David": the character noun
 # owned by P's pronoun (the show's name may stand before the noun)
