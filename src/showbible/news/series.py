@@ -457,6 +457,15 @@ def listed_episodes(article: Article) -> set[str]:
     return out
 
 
+# A quoted name someone or something goes by: "'Baby Yoda' as he's come to be known",
+# "affectionately known as 'Baby Yoda'", "nicknamed 'The Boss'".
+_NICKNAME_AFTER = rx.compile(
+    r"\s*,?\s*as\s+(?:he|she|it|they)(?:['’](?:s|re)|\s+(?:is|are|was|were|has|have|had))?\s+"
+    r"(?:[a-z]+\s+){0,3}?(?:known|called|dubbed|nicknamed)\b"
+)
+_NICKNAME_BEFORE = rx.compile(r"\b(?:known\s+as|nicknamed|dubbed)\s*$")
+
+
 def quoted_titles(article: Article) -> tuple[list[str], set[str]]:
     """(titles of shows, titles of episodes and events) quoted in the article. A quoted title is
     an episode's when the article ever calls it one ("an episode titled ...", "the ... crossover"),
@@ -486,6 +495,8 @@ def quoted_titles(article: Article) -> tuple[list[str], set[str]]:
                 continue  # `Paige Hurd ("The Oval") as "Lauren"`: a cast list quoting its names
             if not para.title and nickname_in_name(body, before, after):
                 continue  # Jennifer “JJ” Jareau; saw "Dirty" Den Watts killed off
+            if _NICKNAME_AFTER.match(text, m.end()) or _NICKNAME_BEFORE.search(before):
+                continue  # "the alien called The Child, or 'Baby Yoda' as he's come to be known"
             after_list = re.search(r"[”\"’']\s*(?:and|&|/|,|-|–)\s*$", before)
             listed = after_list or re.match(r"^[\s,]*(?:and|&|/|-|–)\s*[“\"‘']", after)
             # "'Grey's Anatomy' and 'Station 19' Crossover": shows, not an event; the backdoor

@@ -26,6 +26,11 @@ _OF = (
     rf"(?:(?!(?:of|from|in|on|at|by|with|for|to)\b)[a-z][\w\-]*\s+){{0,3}}?[‘'“\"]?"
     rf"(?P<s2>{list_of(SER)}))?"
 )
+# Other jobs listed before "showrunner": "the writer, showrunner and", "executive producer and"
+_JOBS = (
+    r"(?:(?:head\s+)?(?:writer|creator|co-creator|director|(?:executive\s+)?producer)\s*"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)){0,3}"
+)
 _LEFT = (
     r"(?:stepped down|stepping down|steps down|step down|is leaving|was leaving|leaving|left|"
     r"leaves|is exiting|exited|exits|exiting|departed|departs|departing|was fired|was ousted|"
@@ -51,7 +56,9 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"(?:(?P<s>{SER})(?:[’'‘]s)?\s+)?{RUNNER}(?:\s+(?:of|on|for)\s+"
                 rf"(?P<s2>{SER}))?"), 0.85, ""),
     # Jane Doe will serve as / has been named / took on the role of (new) showrunner (of X)
-    (rx.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
+    # (also "Dan Lagana (American Vandal) will serve as the writer, showrunner and executive
+    # producer of the series", "Favreau, who also serves as executive producer and showrunner")
+    (rx.compile(rf"(?P<p>{list_of(NAM)})(?:\s*\([^()]{{1,60}}\))?{_WHO},?\s+(?:who\s+)?{AUX}(?:serves?|served|serving|acts?|acted|"
                 rf"remains|stays|takes? over|took over|taking over|comes aboard|came aboard|"
                 rf"signed on|signs on|joins|joined|chosen|named|tapped|hired|appointed|brought "
                 rf"on|taken on the role of|takes? on the role of|took on the role of|stepped in|"
@@ -59,7 +66,8 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
                 rf"return|comes back|coming back|came back|steps? into|stepped into|stepping into|"
                 rf"(?:been\s+)?(?:promoted|elevated|"
                 rf"upped)(?:\s+from(?:\s+[\w\-]+){{1,4}}?)?\s+to)\s+(?:on\s+)?(?:as\s+)?(?:the\s+|"
-                rf"its\s+|their\s+|a\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{RUNNER}{_OF}"),
+                rf"its\s+|their\s+|a\s+)?(?:new(?:est)?\s+|sole\s+|lone\s+)?{_JOBS}{RUNNER}"
+                rf"(?:,?\s+and\s+(?:executive\s+)?producer)?{_OF}"),
      0.85, ""),
     # Jane Doe will return to Greyharbor to serve as showrunner; is making a return to X as
     (rx.compile(rf"(?P<p>{NAM})\s+{AUX}(?:return|returns|returning|come back|comes back|making "
@@ -81,6 +89,9 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # showrunner alongside / with Dana Ko (the second of two)
     (rx.compile(rf"\b{RUNNER}\s+(?:\w+\s+)?(?:alongside|with|together with)\s+(?P<p>{NAM})"),
      0.75, ""),
+    # "during Steven Moffat's tenure as showrunner": whose time as showrunner it was
+    (rx.compile(rf"(?P<p>{NAM})[’']s\s+(?:\w+\s+)?(?:tenure|time|stint|run|era|reign|years)\s+as\s+"
+                rf"(?:the\s+|its\s+)?(?:show[’']s\s+)?{RUNNER}{_OF}"), 0.8, ""),
     # Jane Doe's showrunning duties on X
     (rx.compile(rf"(?P<p>{NAM})[’']s\s+showrunning\s+(?:duties\s+|job\s+|stint\s+)?(?:on|for|"
                 rf"of|at)\s+(?P<s2>{SER})"), 0.8, ""),
@@ -112,7 +123,7 @@ _SHOWRUNNER: list[tuple[re.Pattern[str], float, str]] = [
     # "Mirk and Padnick guide the series as showrunners", "Doe stays on as co-showrunner": any
     # verb but one of leaving (read above: those end a showrunner's time)
     (rx.compile(rf"(?P<p>{list_of(NAM)}){_WHO},?\s+(?!(?:\w+\s+){{0,3}}?{_LEFT}\b)"
-                rf"(?:[a-z][\w\-]*\s+){{1,4}}?as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?{RUNNER}"
+                rf"(?<![’']s\s)(?:[a-z][\w\-]*\s+){{1,4}}?as\s+(?:the\s+|its\s+|their\s+)?(?:new\s+)?{RUNNER}"
                 rf"{_OF}"), 0.75, ""),
     # X now has a second showrunner: Jane Doe
     (rx.compile(rf"\b{RUNNER}\s*:\s*(?P<p>{list_of(NAM)})"), 0.8, ""),
