@@ -5,6 +5,7 @@ Sentences of our own."""
 from __future__ import annotations
 
 from news_triples import played as _plays
+from news_triples import triples
 from showbible.news import extract_text
 
 
@@ -103,3 +104,20 @@ def test_a_show_named_only_as_a_performers_past_role_is_not_the_articles() -> No
     facts = {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
     assert ("plays", "Jane Holt", "Mara") in facts
     assert not any(k == "appears_in" and o == "Harrowgate" for k, _, o in facts), facts
+
+
+def test_a_shows_possessive_on_the_performer_is_a_credit() -> None:
+    """ "Madelyn (played by GLOW's Ellen Wong)", "Kate (The Nanny's Fran Drescher)" (dm3): the
+    show is the performer's credit, not where the role is; the article's own show is."""
+    text = "\n\n".join(
+        [
+            "Lifetime's holiday movie The Christmas Setup begins filming",
+            "The Lifetime movie The Christmas Setup will star Ben Lewis as Hugo, with his best "
+            "friend Madelyn (played by Salt Road's Ida Kress).",
+            "Hugo's mother Kate (The Harbor's Nia Vale) runs the town's Christmas fair.",
+            "Kress starred in the BBC drama Salt Road, and Vale in the sitcom The Harbor.",
+        ]
+    )
+    found = triples(text)
+    assert ("plays", "Ida Kress", "Madelyn") in found, found
+    assert not {t for t in found if t[0] == "appears_in" and t[2] in ("Salt Road", "The Harbor")}

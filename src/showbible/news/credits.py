@@ -41,6 +41,14 @@ def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
             m.text,
         )
     }
+    # "Madelyn (played by GLOW's Ellen Wong)", "Kate (The Nanny's Fran Drescher)": a show's
+    # possessive on the performer a role is given to, in a bracket or after "played by"
+    out |= {
+        m.at(c.group("s")).value
+        for c in re.finditer(
+            rf"(?:\(\s*|\b(?:played|portrayed|voiced)\s+by\s+)(?P<s>{SER})[’'‘]s?\s+{NAM}", m.text
+        )
+    }
     # "Zoe McLellan from NCIS: New Orleans will be playing", "who was previously seen in X"
     for c in re.finditer(
         rf"{NAM}\s+from\s+(?P<s>{SER})|\b(?:seen|known|starred)\s+(?:in|on|for)\s+(?P<s2>{SER})"

@@ -10,6 +10,7 @@ import re
 
 from showbible.news.cleaning import Article, unquoted, used_unlabelled
 from showbible.news.names import GENRE, NUMBER_WORDS, WEEKDAYS
+from showbible.news.performers import known_performer
 from showbible.news.series import (
     NETWORK_TAIL,
     SERIES_CUES,
@@ -39,6 +40,8 @@ _JOIN_CUE = next(c for c in SERIES_CUES if "introduced" in c.pattern)
 # "Arrow star Stephen Amell", "the latest Ryan Murphy series": a maker's name before the noun
 # when the article names that person as someone ("from the mind of Ryan Murphy", dm3)
 _MAKERS_CUE = next(c for c in SERIES_CUES if c.pattern.endswith(r"){0,3}series\b"))
+# "Scott M. Gimple (The Walking Dead)": a title in a bracket after a name
+_BRACKET_CUE = next(c for c in SERIES_CUES if r"\((?P<t>The\s+" in c.pattern)
 _AS_SOMEONE = r"(?:mind|pen|brain|hands?|creator|producer|director|writer)\s+of\s+|(?:from|by)\s+"
 # "X streaming / premieres / arriving / hits": a person arrives and hits back too ("The trailer
 # opens with Gifford arriving in Scotland", after "Kathie Lee Gifford")
@@ -72,10 +75,17 @@ def _past_verb(name: str) -> bool:
     return " " not in name and name.endswith("ed") and is_common(name)
 
 
-def _unglued(name: str, text: str, article: Article) -> str:
+# A title, its possessive and a person's two or three words: "The Nanny's Fran Drescher".
+_CREDIT_GLUED = rx.compile(r"^(.+?)[’']s\s+([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){1,2})$")
+
+
+def _unglued(name: str, text: str, article: Article, bracket: bool = False) -> str:
     """A cue's title without what the line glued to it: a caption's one-word kicker before a
-    colon ("Wrap: The Crown star ...", a word the article never uses unlabelled), where and
-    when the work was seen ("filming Cinderella in England on Sunday")."""
+    colon ("Wrap: The Crown star ...", a word the article never uses unlabelled), a performer
+    after the show's possessive ("The Nanny's Fran Drescher": a performer the catalogue knows,
+    or anyone in a bracket after a name; not "Tom Clancy's Jack Ryan"), where and when the
+    work was seen ("filming
+    Cinderella in England on Sunday")."""
     head, colon, tail = name.partition(":")
     if (
         colon
@@ -84,6 +94,12 @@ def _unglued(name: str, text: str, article: Article) -> str:
         and not used_unlabelled(article, head)
     ):
         name = tail.strip()
+    credit = _CREDIT_GLUED.match(name)
+    person = credit is not None and (
+        known_performer(credit.group(2)) or (bracket and is_given_name(credit.group(2).split()[0]))
+    )
+    if credit is not None and person:
+        name = credit.group(1)  # "Kate (The Nanny's Fran Drescher)": a show, then its performer
     at = text.find(name)
     seen = _SEEN_AT.match(name + text[at + len(name) : at + len(name) + 40]) if at >= 0 else None
     if seen is not None and len(seen.group("t")) < len(name):
@@ -141,7 +157,7 @@ def cue_titles(article: Article) -> list[str]:
                     and not _past_verb(n)
                     and not NETWORK_TAIL.search(n)
                 ]
-                names = [_unglued(n, text, article) for n in names]
+                names = [_unglued(n, text, article, cue is _BRACKET_CUE) for n in names]
                 if para.title:  # a headline's "Show: what this is about" names the show alone
                     names = [headline_title(n) for n in names]
                 start = min((m.start(g) for g in ("t", "a", "list") if groups.get(g)), default=0)

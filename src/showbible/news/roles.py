@@ -70,6 +70,7 @@ DESC = (
     r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
 )
 _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
+_CREDITED = "(?:\ue000\\d+\ue001[’']s?\\s+)?"  # "played by GLOW's Ellen Wong": a show's performer
 # A character as a list names it: a description, a two-word job title ("Special Agent"), the
 # name; never "the Girl of Steel".
 _JOB = r"(?:(?:Special|Senior|Supervisory)\s+Agent\s+)?"
@@ -175,7 +176,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
                 rf"still\s+|most\s+|also\s+|first\s+|last\s+|later\s+|then\s+|once\s+)*"
                 rf"(?:played|portrayed|voiced)\s+(?:(?:most\s+)?\w+ly\s+|(?:once\s+)?again\s+|now\s+)?"
-                rf"by\s+(?:{DESC})?(?P<p>{list_of(P_ITEM)})"),
+                rf"by\s+(?:{DESC})?{_CREDITED}(?P<p>{list_of(P_ITEM)})"),
      0.85),
     # SERIES brought Jane Doe back as Mara Voss
     (rx.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
@@ -187,7 +188,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (rx.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
     # Mara Voss (voiced by Jane Doe); Hughie Campbell (played by Jack Quaid in The Boys series)
     (rx.compile(rf"(?P<c>{list_of(CH)})\s*\((?:voiced|played|portrayed)\s+by\s+"
-                rf"(?P<p>{list_of(rf'(?:{DESC}){NAM}')})"
+                rf"{_CREDITED}(?P<p>{list_of(rf'(?:{DESC}){NAM}')})"
                 rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<s>{SER})(?:\s+(?:series|show|films?|movies?))?|"
                 rf"\s+(?:on|in)\s+(?:TV|television|the\s+[a-z]+\s+series))?\)"), 0.85),
     # Jane Doe's Greyharbor character, Mara Voss
@@ -309,8 +310,7 @@ class Roles(Antecedents):
             and re.search(r"\bthe\s+new\s+$", m.text[:token])
             and not (ranked(name) or is_given_name(name.split()[0]))
         ):
-            return None  # "as the new Chosen One": a part someone takes over, not a name
-            # ("as the new Princess Anne" is hers)
+            return None  # "as the new Chosen One": a part taken over ("new Princess Anne": hers)
         glued = re.match(r"^(.+?)\s+(?:in|on)\s+(.+)$", name)
         if glued and self.kb.is_series(series_name(glued.group(2))):
             name = glued.group(1)  # "the teenage Hope in The Originals Season 5": Hope
