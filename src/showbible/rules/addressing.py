@@ -17,6 +17,7 @@ from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.names import is_title as names_title
 from showbible.reading.names import normalise
 from showbible.rules.base import Context
+from showbible.rules.forms_of_address import is_title
 from showbible.rules.stranger_line import plain
 
 # "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul", "Good morning, Engineer.", "Welcome,
@@ -81,30 +82,6 @@ def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
 # Holt.", "Warden Hardy!"): said to them, whoever else stands there. A name alone opening a
 # line is left to ``_VOCATIVE`` ("Holt," "Holt?"): "Holt." alone may as well answer a question.
 _OPENING_CALL = rx.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
-
-
-# Titles a greeting may name someone by, alone ("Nice to meet you, Doctor.") or before a name
-# ("Commander Holt."): every title the cue resolver and the lexicon know (``names.is_title``:
-# honorifics, ranks, offices, Deputy, Warden, Coach), and forms of address no cue carries.
-# Not the words that tell one namesake from another ("Young", "Old"), which open sentences.
-_ADDRESS = frozenset({"MISTER", "MA'AM", "MAAM", "MADAM", "DOC", "SARGE", "YOUR", "SKIPPER"})
-# ... and the forms of address of other languages and trades a script keeps as they are said
-# ("Good day, Maestro. I'm Nori": the thirty-third blind look's Florence, where "Maestro" had
-# read as somebody's name, so the line greeted someone absent).
-_ADDRESS |= frozenset(
-    {"MAESTRO", "SIGNORE", "SIGNOR", "SIGNORA", "SIGNORINA", "MESSER", "MONNA", "SER"}
-    | {"MONSIEUR", "MESSIEURS", "MADEMOISELLE", "HERR", "FRAU", "FRÄULEIN", "FRAULEIN"}
-    | {"SEÑOR", "SENOR", "SEÑORA", "SENORA", "SEÑORITA", "SENORITA", "DON", "DOÑA", "DONA"}
-    | {"SENHOR", "SENHORA", "SENSEI", "SIFU", "SAHIB", "MEMSAHIB", "EFFENDI", "USTAD", "BHAI"}
-    | {"DIDI", "BABU", "COMRADE", "GUV", "GUVNOR", "MISSUS", "BOSS", "CHIEF", "PADRE", "MAESTRA"}
-)
-_NOT_ADDRESS = frozenset({"YOUNG", "OLD", "LITTLE", "ELDER", "ST", "SAINT"})
-
-
-def is_title(word: str) -> bool:
-    """Whether a capitalised word is a title a greeting may call someone by."""
-    upper = word.rstrip(".").upper()
-    return upper in _ADDRESS or (upper not in _NOT_ADDRESS and names_title(upper))
 
 
 # "You'll be Mr. Varghese, from Mangalam.", "You must be Tessy.", "Are you Dr. Hale?": the line

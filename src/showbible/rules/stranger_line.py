@@ -18,6 +18,7 @@ from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.prose_shown import DEPICTION_RE
 from showbible.reading.prose_words import PLACE
+from showbible.rules.forms_of_address import is_title
 
 # "Who are you?" and its modal forms: "And who might you be?", "Who would you be?"
 WHO_ARE_YOU = r"who (?:are you|(?:might|may|would|could) you be)"
@@ -182,9 +183,11 @@ def _trade_guess(text: str) -> bool:
 
 def _vocative(guess: re.Match[str]) -> bool:
     """Whether what follows "who are you" after a comma is whom it is asked of, not a guess:
-    "And who are you, girl?" (a guess is a name: "Who are you, Sherlock Holmes?")."""
+    "And who are you, girl?", "And who might you be, Fräulein?" (the fifty-sixth blind look's
+    Vienna stage; a guess is a name: "Who are you, Sherlock Holmes?")."""
     mark = guess.group(0).lstrip()[:1]
-    return mark == "," and guess.group(1).strip()[:1].islower()
+    said = guess.group(1).strip()
+    return mark == "," and (said[:1].islower() or (" " not in said and is_title(said)))
 
 
 def plain(text: str) -> str:
