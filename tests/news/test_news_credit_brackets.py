@@ -121,3 +121,16 @@ def test_a_shows_possessive_on_the_performer_is_a_credit() -> None:
     found = triples(text)
     assert ("plays", "Ida Kress", "Madelyn") in found, found
     assert not {t for t in found if t[0] == "appears_in" and t[2] in ("Salt Road", "The Harbor")}
+
+
+def test_a_genre_or_an_award_before_the_performer_after_played_by() -> None:
+    """ "Vivian, played by Tony winner Idina Menzel", "Dorothy Pitman Hughes, played by R&B
+    songstress Janelle Monáe" (dm3): the award and the genre describe the performer; "played by
+    A alongside B" is still A's."""
+    assert ("Nia Vale", "Mara Voss") in _plays(
+        "The film pairs her with her stepmother Mara Voss, played by Tony winner Nia Vale."
+    )
+    assert ("Nia Vale", "Mara Voss") in _plays(
+        "She co-founded the magazine with Mara Voss, played by R&B songstress Nia Vale."
+    )
+    assert ("Tom Roe", "Mara Voss") in _plays("Mara Voss, played by Tom Roe alongside Nia Vale.")

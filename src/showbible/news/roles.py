@@ -60,10 +60,10 @@ _KIND_OF_PERSON = (
 DESC = (
     # ("FBI agent Dale Cooper": an agency named like a show, then the job)
     r"(?:(?:the|a|an|his|her|their|its|our)\s+)?"
-    # ("Paul's cousin Ira", "the Buchmans' apartment superintendent Mr. Wicker": whose)
-    # ("the Indiana Jones-style professor Alaric": a name glued to a hyphen's word describes)
-    r"(?:(?:\ue000\d+\ue001|\ue002\d+\ue003(?:[’']s?|-[a-z][\w\-]*)|[A-Z]{2,}|"
-    r"[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z]))?"
+    # ("Paul's cousin Ira", "the Buchmans' apartment superintendent Mr. Wicker": whose; "the
+    # Indiana Jones-style professor Alaric"; "R&B songstress A", "Tony winner B": genre, award)
+    r"(?:(?:\ue000\d+\ue001|\ue002\d+\ue003(?:[’']s?|-[a-z][\w\-]*|&\ue002\d+\ue003)|[A-Z]{2,}|"
+    r"[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z])|\ue002\d+\ue003\s+(?:winner|nominee)\s+(?=\ue002))?"
     # ("DC comic book supervillain Bloodsport": a name that qualifies a kind of person)
     rf"(?:\ue002\d+\ue003\s+(?:[a-z][\w\-]*\s+){{0,2}}(?={_KIND_OF_PERSON}\s))?"
     r"(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
