@@ -134,3 +134,14 @@ def test_a_genre_or_an_award_before_the_performer_after_played_by() -> None:
         "She co-founded the magazine with Mara Voss, played by R&B songstress Nia Vale."
     )
     assert ("Tom Roe", "Mara Voss") in _plays("Mara Voss, played by Tom Roe alongside Nia Vale.")
+
+
+def test_a_who_plays_aside_between_dashes() -> None:
+    """ "Oscar nominee Minnie Driver - who plays Queen Beatrice - shared a snap" (dm3, a
+    tabloid's dashes): an aside as a comma's would be."""
+    assert ("Nia Vale", "Queen Mara") in _plays(
+        "On Monday, Oscar nominee Nia Vale - who plays Queen Mara - shared a snap of her gown."
+    )
+    assert ("Tom Roe", "Town Crier") in _plays(
+        "Four-time Grammy winner Tom Roe - who portrays the Town Crier - sang on set."
+    )

@@ -135,8 +135,8 @@ OWNER = rf"{OWNED_ROLE}?"
 # "plays a TV star named Regina Coburn", "voiced a character named Pilar"
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
-    # Jane Doe plays / portrays / voices Mara Voss; plays the lead character of Mara Voss
-    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s*(?:who\s+)?{AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
+    # Jane Doe plays / voices Mara Voss; plays the lead character of X; "A - who plays X - said"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT}(?:,?\s*(?:who\s+)?|\s+[-–—]\s+who\s+){AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
                 rf"character)\s+of\s+)?(?:{SER_ROLE}|{OWNED_ROLE}|{NAMED}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)"
                 rf"(?P<c>{C_ITEM})"
                 # not "plays X and Y" (two roles); "A plays X and B plays Y" is two clauses
