@@ -145,3 +145,13 @@ def test_a_who_plays_aside_between_dashes() -> None:
     assert ("Tom Roe", "Town Crier") in _plays(
         "Four-time Grammy winner Tom Roe - who portrays the Town Crier - sang on set."
     )
+
+
+def test_stars_as_after_another_verb_and() -> None:
+    """ "Kaley executive produces and stars as Cassie" (dm3): the role after the second verb."""
+    assert ("Nia Vale", "Mara Voss") in _plays(
+        "Actress Nia Vale executive produces and stars as Mara Voss in the drama."
+    )
+    assert ("Nia Vale", "Mara Voss") not in _plays(
+        "Actress Nia Vale met Tom Roe and stars as Ida Kress, not Mara Voss."
+    )

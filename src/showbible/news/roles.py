@@ -127,15 +127,17 @@ SER_ROLE = (
     rf"(?:{SER}\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM})|(?:the|a|an)\s+{NAM}\s+"
     rf"(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM}))"
 )
-# whose the role is, then the role: "as Karen's (Megan Mullally) former lover Malcolm Widmark",
-# "as the Buchmans' superintendent Mr. Wicker" (an apostrophe alone), "played Gullwing's Nora Fisk"
+# whose the role is, then the role: "as Karen's (Megan Mullally) lover X", "Gullwing's Nora Fisk"
 OWNED_ROLE = rf"(?:(?:the\s+)?{CH}[’']s?\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM})" \
              rf"|{SER}[’']s\s+(?={NAM}))"  # fmt: skip
 OWNER = rf"{OWNED_ROLE}?"
 # "plays a TV star named Regina Coburn", "voiced a character named Pilar"
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
+_AND_THEN = (
+    r"(?:[^.;,\ue000\ue002]{1,50}?\s+and\s+(?:also\s+)?)?"  # "executive produces and stars as"
+)
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
-    # Jane Doe plays / voices Mara Voss; plays the lead character of X; "A - who plays X - said"
+    # A plays / voices Mara Voss; plays the lead character of X; "A - who plays X - said"
     (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT}(?:,?\s*(?:who\s+)?|\s+[-–—]\s+who\s+){AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
                 rf"character)\s+of\s+)?(?:{SER_ROLE}|{OWNED_ROLE}|{NAMED}|(?:{DESC})?(?:character\s+(?:of\s+)?)?)"
                 rf"(?P<c>{C_ITEM})"
@@ -148,7 +150,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"(?P<c>{NAM}\s+and\s+{NAM})(?![’']s?\b)"),
      0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
-    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{_AND_THEN}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     # (also: "are also on board to reprise", "reprise his role from the X finale as")
