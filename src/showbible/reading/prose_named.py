@@ -36,7 +36,10 @@ THING_BEFORE = rx.compile(
     # steamer Agios Stavros", the fifty-fifth blind look's Istanbul quay; "the San Pedro")
     r"(?:(?:bibi|lady|miss|mrs|mr|mister|captain|sir|saint|st|queen|king|princess|prince|"
     r"dona|doña|don|señora|senora|mama|mother|old|little|big|agios|agia|aghios|ayios|hagia|san|"
-    r"santa|santo|são|sao|sainte|sankt|sveti|sveta|svyatoy)\.?\s+)?$"
+    r"santa|santo|são|sao|sainte|sankt|sveti|sveta|svyatoy)\.?\s+)?"
+    # the name set off as a name is ("The KGH cutter *Malik* noses in", the fifty-seventh
+    # blind look's Nuuk quay: Fountain's italics; quotes)
+    r"[*_\"“‘']?$"
 )
 # An animal given someone's name: "The foal they are calling Hank" (the fiftieth blind look's
 # ranch, a foal named for the dead grandfather), "a mare called Bess", "the dog, named Cole".
