@@ -131,11 +131,9 @@ SER_ROLE = (
 OWNED_ROLE = rf"(?:(?:the\s+)?{CH}[’']s?\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM})" \
              rf"|{SER}[’']s\s+(?={NAM}))"  # fmt: skip
 OWNER = rf"{OWNED_ROLE}?"
-# "plays a TV star named Regina Coburn", "voiced a character named Pilar"
+# "plays a TV star named Regina Coburn"; "executive produces and stars as" (another verb first)
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
-_AND_THEN = (
-    r"(?:[^.;,\ue000\ue002]{1,50}?\s+and\s+(?:also\s+)?)?"  # "executive produces and stars as"
-)
+_AND_THEN = r"(?:[^.;,\ue000\ue002]{1,50}?\s+and\s+(?:also\s+)?)?"
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # A plays / voices Mara Voss; plays the lead character of X; "A - who plays X - said"
     (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT}(?:,?\s*(?:who\s+)?|\s+[-–—]\s+who\s+){AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
