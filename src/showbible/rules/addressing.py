@@ -88,7 +88,9 @@ _OPENING_CALL = rx.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
 # says whom it takes the one before the speaker to be (the fifty-third blind look's Kochi
 # auction house, where the greeting that followed went to everyone in the hall).
 _IDENTIFIED = rx.compile(
-    r"\b(?i:you(?:['’]ll|\s+will|\s+must|['’]d|\s+would)\s+be|are\s+you)\s+([A-Z][\w'-]+)"
+    r"\b(?i:you(?:['’]ll|\s+will|\s+must|['’]d|\s+would)\s+be|are\s+you)\s+"
+    # ("You must be the famous Mr Boswell", the fifty-seventh blind look's fairground)
+    r"(?:the\s+(?:[a-z]+\s+){0,2})?([A-Z][\w'-]+)"
     r"(?:(?:(?<=Dr|Mr|Ms|rs)\.)?[ \t]+([A-Z][\w'-]+))?"
 )
 

@@ -49,7 +49,9 @@ _STRANGER = rx.compile(
     r"(?:don'?t|do not) (?:think|believe) i know you|haven'?t met)|"
     r"(?:we|i)(?: have|'?ve)(?:n'?t| not) (?:yet )?(?:had the (?:pleasure|hono(?:u)?r)|"
     r"been (?:formally )?introduced)|"
-    r"i (?:don'?t|do not) (?:believe|think) i(?:'?ve| have) had the (?:pleasure|hono(?:u)?r))"
+    # ("I don't believe we've had the pleasure, sir", the fifty-seventh blind look's fair)
+    r"i (?:don'?t|do not) (?:believe|think) (?:i|we)(?:'?ve| have) had the "
+    r"(?:pleasure|hono(?:u)?r))"
     # a question mark ends no word: "And you are?", "And you would be?", "And you are...?"
     r"\b|\band you (?:are|would be)(?:\s*(?:\.\.\.|…|—|--))?\s*\?",
     re.IGNORECASE,
@@ -461,9 +463,13 @@ def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
         if DEPICTION_RE.search(s.text.lower()):
             continue  # "Pini's photograph: an old man in a waistcoat": a picture's
         if any(
-            _NAME_ALONE.fullmatch(later.text) and later.names == (a,) for later in between[i + 1 :]
+            _NAME_ALONE.fullmatch(later.text) and len(later.names) == 1
+            for later in between[i + 1 :]
         ):
-            continue  # "A figure comes across the field ... ZEYNEP AYDIN.": the figure, named
+            # "A figure comes across the field ... ZEYNEP AYDIN.": the figure, named -- the
+            # speaker or another ("A girl comes up the street ... ROSA BOSWELL.", the
+            # fifty-seventh blind look's Dublin: no one without a name)
+            continue
         # where the speaker is named in the sentence: "A figure ... comes trotting over: Marcus"
         # -- MARCUS is the figure, revealed after it; "Marcus's torch lights up a figure" is not
         mine = [at for c, at in zip(s.names, s.starts, strict=False) if c == a]
