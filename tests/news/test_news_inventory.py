@@ -151,3 +151,14 @@ def test_a_list_of_performers_and_their_shows_is_no_gallery(
     # the same lines, their names unknown to the list: read as a gallery's characters
     monkeypatch.setenv(PERFORMERS_ENV, "none")
     assert ("appears_in", "Jane Holt", "Night Ferry") in facts(NOMINEES)
+
+
+def test_a_performer_the_catalogue_knows_is_no_appearance() -> None:
+    """ "The series featured Fran Drescher and Ellen Wong" (names the shipped catalogue lists as
+    performers, dm3's "KJ Apa", "Ron Perlman"): performers, not characters in the show."""
+    text = (
+        "Salt Road returns to the BBC next week.\n\n"
+        "The BBC crime drama Salt Road featured Fran Drescher and Ellen Wong in its first run."
+    )
+    subjects = {f.subject for f in extract_text(text, "a.txt") if f.kind == "appears_in"}
+    assert not subjects & {"Fran Drescher", "Ellen Wong"}, subjects

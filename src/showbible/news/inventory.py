@@ -229,7 +229,15 @@ def heading_characters(kb: Knowledge, article: Article) -> list[tuple[str, str, 
     return found
 
 
-def appearance_subject(kb: Knowledge, subject: str) -> str | None:
+# A sentence that lists a cast: "the ensemble cast - including A and B", "The series featured A".
+_CAST_LISTED = rx.compile(
+    r"\b(?:ensemble|cast\s+(?:[-–—]\s+)?(?:including|includes|included|members?)|featur(?:ed|es|ing)"
+    r"|co-?stars?|the\s+cast\b)",
+    re.IGNORECASE,
+)
+
+
+def appearance_subject(kb: Knowledge, subject: str, sentence: str = "") -> str | None:
     """Who an `appears_in` fact is about: a character stays; a name with performer evidence and
     no character evidence stands for the role the article gives it, or for nobody ("Dan Aykroyd
     will appear on The Connors": a guest, not a character)."""
@@ -237,8 +245,11 @@ def appearance_subject(kb: Knowledge, subject: str) -> str | None:
     is_character = (
         k in kb.characters or k in kb.lex.characters or k in {keyof(r) for r in kb.roles.values()}
     )
-    # the article's own word only: a performer it names as no one's may stand for their
-    # character ("Simone Missick ... hopping from Luke Cage to Iron Fist")
-    if is_character or kb.performer_like(subject, listed=False) <= 0:
+    # the article's own word: a performer it names as no one's may stand for their character
+    # ("Simone Missick ... hopping from Luke Cage to Iron Fist"); the catalogue's word only in
+    # a cast listed ("The Riverdale ensemble cast - including KJ Apa", "The series featured
+    # Ron Perlman": dm3), where a performer is a member of the cast, no one in the story
+    evidence = kb.performer_like(subject, listed=_CAST_LISTED.search(sentence) is not None)
+    if is_character or evidence <= 0:
         return subject
     return kb.roles.get(k)  # the performer's role, or no one

@@ -126,7 +126,7 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = typed(consistent_roles(facts), self.kb, self.article)
         if not keep_hedged:
             facts = [f for f in facts if f.qualifier != "hedged"]
-        facts = [_about(f, appearance_subject(self.kb, f.subject)) for f in facts]
+        facts = [_about(f, appearance_subject(self.kb, f.subject, f.sentence)) for f in facts]
         # a performer read as the role a show is named after ("Peacemaker" in Peacemaker)
         facts = [f for f in facts if f.subject and not _own_title(f)]
         # a clause's or a title's capitalised word read as a character ("Follow", "Absence"),
