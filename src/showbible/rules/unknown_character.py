@@ -24,8 +24,9 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from showbible.quick import rx
 from showbible.reading import lexicon
-from showbible.reading.facts import SceneFacts
+from showbible.reading.facts import SceneFacts, Speech
 from showbible.rules.base import Context, Evidence, Finding, Rule
 
 MIN_LETTERS = 5  # shorter names one letter apart are as often two people (JON, JOHN)
@@ -187,13 +188,34 @@ def _amid(ctx: Context, scene: SceneFacts, cid: str, target: str) -> bool:
     if len(at) != 1 or not 0 < at[0] < len(speeches) - 1:
         return False
     k = at[0]
-    if not speeches[k - 1].character == target == speeches[k + 1].character:
+    if speeches[k - 1].character != target or (
+        speeches[k + 1].character != target and not _goes_on(speeches[k - 1], speeches[k])
+    ):
+        # ... or goes on from the one it looks like, with no reply between: "TOMAS: I made the
+        # shape, madam." -- "THOMAS: In Karlsbad this month the windows are all broken." (the
+        # fifty-eighth blind look's subtitler, once; a reply to JUSTINE is JUSTIN's own)
         return False
     if target in speeches[k].names:
         return False  # said to the one it looks like ("Evening, Eirik."): someone else
     return not any(cid in s.names for s in scene.sentences) and not any(
         cid in s.names for s in speeches
     )
+
+
+def _goes_on(before: Speech, speech: Speech) -> bool:
+    """Whether a speech goes on from the one before it rather than answering it: the one before
+    asks nothing and calls no one, and this one opens on no answer's word."""
+    said = before.text.rstrip()
+    return (
+        not said.endswith("?") and not before.names and _ANSWER_OPENING.match(speech.text) is None
+    )
+
+
+# The words an answer opens on ("Yes, ...", "No.", "Well, ...", "Thank you").
+_ANSWER_OPENING = rx.compile(
+    r"(?i)\W*(?:yes|yeah|yep|no|nope|well|oh|ah|thanks|thank\s+you|right|sure|okay|ok|why|what|"
+    r"really|indeed|quite|of\s+course|i\s+know|and\s+you)\b"
+)
 
 
 def _another_of_the_family(a: str, b: str) -> bool:
