@@ -84,8 +84,7 @@ def _unglued(name: str, text: str, article: Article, bracket: bool = False) -> s
     colon ("Wrap: The Crown star ...", a word the article never uses unlabelled), a performer
     after the show's possessive ("The Nanny's Fran Drescher": a performer the catalogue knows,
     or anyone in a bracket after a name; not "Tom Clancy's Jack Ryan"), where and when the
-    work was seen ("filming
-    Cinderella in England on Sunday")."""
+    work was seen ("filming Cinderella in England on Sunday")."""
     head, colon, tail = name.partition(":")
     if (
         colon

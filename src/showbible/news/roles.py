@@ -372,8 +372,8 @@ class Roles(Antecedents):
         article's one show (less sure each time). A franchise ("Star Trek" of "Star Trek: Lower
         Decks") is not a show."""
         credit_shows = credited(m, self.kb.series_count)
-        # "Baldwin, who has been playing Trump on Saturday Night Live, will return as X": an
-        asides = who_asides(m.text)  # aside's show, about the performer, is not the role's
+        # an aside's show is the performer's, not the role's ("Baldwin, who plays Trump on SNL")
+        asides = who_asides(m.text)
 
         def shows(lo: int, hi: int) -> list[str]:
             out = []
@@ -401,7 +401,7 @@ class Roles(Antecedents):
         end = m.text.find("\ue003", at)
         unknown = end >= 0 and bool(
             re.match(r"\ue003\s+(?:in|on)\s+(?:[\w’']+\s+){0,3}?[A-Z\ue002]", m.text[end:])
-        )  # ... but not "in the Netflix show", a work described:
+        )
         unknown = unknown and not self.described_show(m.text[end + 1 : end + 60], para)
         if len(set(before)) >= 3:
             return  # "a crossover between A, B, C and D, ... Barry (Grant Gustin)": whose?

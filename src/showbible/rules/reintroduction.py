@@ -240,7 +240,7 @@ class Reintroduction(Rule):
                         # the one who has just called the speaker by name is said to them.
                         targets, guessed = [caller], False
                     targets = targets or _addressees(ctx, scene, speeches, k)
-                    answered = guessed and _answered_with_a_name(ctx, speeches, k, targets)
+                    answered = guessed and _answered_by(ctx, speeches, k, targets)
                     if answered:
                         # "And who are you, girl?" -- "Ruth Raine, ma'am.": the one who
                         # answers with her name is whom it was asked of, whoever else is there
@@ -452,7 +452,7 @@ def _episode(scene: SceneFacts) -> tuple[str, str]:
     return scene.series, scene.episode
 
 
-def _answered_with_a_name(ctx: Context, speeches: list[Speech], k: int, targets: list[str]) -> bool:
+def _answered_by(ctx: Context, speeches: list[Speech], k: int, targets: list[str]) -> bool:
     """Whether the next speech is one of ``targets`` giving their own name ("Ruth Raine,
     ma'am.", "I'm Ruth.") or saying what they are ("A gentleman that loves the morning, sir",
     the twenty-fourth blind look's disguise), as an answer to a question of who they are, or

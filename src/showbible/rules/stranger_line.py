@@ -280,9 +280,10 @@ def turned_to(
             m = _TURNED_TO.match(aside)
             if m is not None:
                 return "to", m.group(1).strip()
-            inside = [w.group(1).strip() for w in _TO_INSIDE.finditer(aside)]
-            if any(present(w) for w in inside):
-                return "to", next(w for w in inside if present(w))
+            inside = (w.group(1).strip() for w in _TO_INSIDE.finditer(aside))
+            whom = next((w for w in inside if present(w)), None)
+            if whom is not None:
+                return "to", whom
         j -= 1
     return None
 
