@@ -11,7 +11,7 @@ from showbible.model import Element, Kind, Scene
 from showbible.reading import extract, lexicon
 
 _PIECES = ["A", "a", "an", "An", "ANOTHER", "another", " ", "\n", "GUARD", "O'NEIL", "X-RAY",
-           "Guard", "G", "-", "'", "MR", "enters", "."]  # fmt: skip
+           "Guard", "G", "-", "'", "MR", "enters", ".", "MÉDECIN", "É", "é"]  # fmt: skip
 
 
 def _every_line(scenes: tuple[Scene, ...]) -> list[str]:
@@ -34,6 +34,15 @@ def test_the_lines_skipped_hold_no_label(lines: list[str]) -> None:
 def test_a_guard_is_a_kind() -> None:
     scenes = (Scene(1, None, (Element(Kind.ACTION, "A GUARD waits. An X-RAY hums.", 1),)),)
     assert extract.kind_labels(scenes) == ["GUARD", "X-RAY"]
+
+
+def test_a_kind_in_capitals_with_accents() -> None:
+    """The fifty-ninth blind look's Dakar arena: "the ringside doctor jogs over, a MÉDECIN in a
+    Senegal FC windbreaker" -- a walk-on in French, whose cue then spoke a secret's tell as a
+    person (an unaccented class stopped at the É and saw no label)."""
+    line = "A MÉDECIN jogs over. An ÉLECTRICIEN waits. A Médecin sits. a MÉDECINé"
+    scenes = (Scene(1, None, (Element(Kind.ACTION, line, 1),)),)
+    assert extract.kind_labels(scenes) == ["MÉDECIN", "ÉLECTRICIEN"]
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from showbible.reading.places import place_key as place_key
 from showbible.reading.prose import REMAINS_READING, read_mentions
 from showbible.reading.prose_seen import seen
 from showbible.reading.prose_tended import part_of_remains
-from showbible.reading.prose_words import DEVICE
+from showbible.reading.prose_words import CAPITALS, DEVICE
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.universe.storytime import StoryTime, parse_story_time
 
@@ -316,10 +316,12 @@ def cue_texts(scenes: tuple[Scene, ...]) -> tuple[list[str], list[str]]:
 
 # "An ACOLYTE brings in a tray", "A GUARD steps out of the fog": a label introduced with an
 # indefinite article names a kind of person, not a person (no one writes "a TEO").
+# (In capitals with their accents: "a MÉDECIN in a windbreaker" is a walk-on in French.)
 _KIND_INTRO = rx.compile(
-    r"\b(?:[Aa]n?|ANOTHER|[Aa]nother)\s+([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*)\b"
+    rf"\b(?:[Aa]n?|ANOTHER|[Aa]nother)\s+([{CAPITALS}][{CAPITALS}'\-]+(?:\s+[{CAPITALS}][{CAPITALS}'\-]+)*)"
+    r"(?![\w'\-])"
 )
-_LABEL_START = rx.compile(r"[A-Z][A-Z'\-]")  # within every match of _KIND_INTRO
+_LABEL_START = rx.compile(rf"[{CAPITALS}][{CAPITALS}'\-]")  # within every match of _KIND_INTRO
 
 
 def kind_labels(scenes: tuple[Scene, ...]) -> list[str]:

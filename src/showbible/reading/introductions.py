@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from showbible.model import Kind, Scene
 from showbible.quick import rx
 from showbible.reading import lexicon
-from showbible.reading.prose_words import LETTERING
+from showbible.reading.prose_words import CAPITALS, LETTERING
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -42,9 +42,9 @@ def _wordset(text: str) -> frozenset[str]:
 # title that may lead it ("DR. PELL"; "Enter DOUGLAS. HOTSPUR follows" is two). Read whole up
 # to six words, then judged: a name has at most three words after a title, and the tail of a
 # longer run is no name of its own ("a signboard: NEW TIGER CLAW SCHOOL" made a SCHOOL).
-# Capitals with their accents (JOSÉ, MÜLLER, ŁUKASZ): a name in Spanish or Polish is one run,
+# Capitals with their accents (prose_words.CAPITALS): a name in Spanish or Polish is one run,
 # not its unaccented tail ("CORAZÓN DE CRISTAL" read as DE CRISTAL).
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽ"
+_UP = CAPITALS
 _CAPS = rf"(?:[{_UP}][{_UP}'’\-]*[{_UP}]|[{_UP}]\.)"
 _TITLE = r"(?:DR|MR|MRS|MS|ST|LT|SGT|CAPT|PROF|REV|FR|GEN|COL)\."
 _RUN = rx.compile(

@@ -44,6 +44,10 @@ WRITTEN = alternation(
     placard caption headstone gravestone tombstone epitaph banner"""
 )
 
+# The capital letters, with their accents (JOSÉ, MÜLLER, ŁUKASZ, MÉDECIN), as a character class's
+# inside: a label in capitals in French, Spanish or Polish is one word, not its unaccented tail.
+CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽ"
+
 # What letters put on a thing are: "painted in an old-fashioned typeface: BRANNOCK" (before a
 # name), "TITAN MUSIC embossed on the flap" (after capitals, reading/introductions.py).
 LETTERING = alternation(

@@ -25,6 +25,7 @@ from typing import Any
 from showbible.canon.fold import Known
 from showbible.quick import rx
 from showbible.reading.facts import SceneFacts, Sentence
+from showbible.reading.infer.clauses import PRONOUN_SEX, character_sex
 from showbible.reading.prose_seen import owns_a_thing
 from showbible.rules.base import REFUTED_BY, Context, Evidence, Finding, Rule, refute
 from showbible.rules.premature_knowledge import tell_pattern
@@ -62,8 +63,7 @@ class Capability(Rule):
         }
         for scene in ctx.scenes():
             reported: set[str] = set()
-            for known, _line, sentence in _contradictions(ctx, scene, patterns):
-                cid = sentence.names[0]
+            for known, _line, sentence, cid in _contradictions(ctx, scene, patterns):
                 if cid in reported or id(known) in refuted:
                     continue
                 reported.add(cid)
@@ -102,7 +102,7 @@ def _counted(
     found: dict[int, set[str]] = {}
     if again:
         for scene in ctx.canon.scenes:
-            for k, _line, _s in _contradictions(ctx, scene, again):
+            for k, _line, _s, _cid in _contradictions(ctx, scene, again):
                 found.setdefault(id(k), set()).add(scene.key)
     if patched:
         stale = ctx.stale or frozenset()
@@ -112,7 +112,7 @@ def _counted(
         pos = ctx.canon.release_pos
         for key in sorted(k for k in stale if k in pos):
             scene = ctx.canon.scenes[pos[key]]
-            for k, _line, _s in _contradictions(ctx, scene, patched):
+            for k, _line, _s, _cid in _contradictions(ctx, scene, patched):
                 found.setdefault(id(k), set()).add(scene.key)
     if ctx.kept is not None:
         ctx.kept[rule] = {
@@ -155,10 +155,10 @@ def _held(entry: Any) -> list[str] | None:
 
 def _contradictions(
     ctx: Context, scene: SceneFacts, patterns: dict[str, list[tuple[Known, re.Pattern[str] | None]]]
-) -> Iterator[tuple[Known, int, Sentence]]:
-    """Each action sentence of a scene that puts its first-named character to something an
-    incapacity in force says they cannot do: (the incapacity, line, sentence), the first per
-    sentence."""
+) -> Iterator[tuple[Known, int, Sentence, str]]:
+    """Each action sentence of a scene that puts its first-named character (or whom a pronoun
+    opening it stands for, see ``_carried``) to something an incapacity in force says they
+    cannot do: (the incapacity, line, sentence, character), the first per sentence."""
     fold = ctx.fold
     # Only a sentence led by someone whose incapacity began by this scene can contradict it:
     # asked first of what every scene keeps beside its words, which then stay undecoded.
@@ -168,16 +168,37 @@ def _contradictions(
         for cid in scene.action_leads()
     ):
         return
+    before: Sentence | None = None
     for sentence in scene.sentences:
-        if not sentence.names or sentence.names[0] not in patterns:
+        cid = sentence.names[0] if sentence.names else _carried(sentence, before)
+        if sentence.names:
+            before = sentence
+        if cid is None or cid not in patterns:
             continue
         if sentence.starts and owns_a_thing(sentence.text, sentence.starts[0]):
             continue  # "Mara's nephew drives the van": hers is the van's driver, not she
         when = fold.at(scene, sentence.line)
-        for known, pattern in patterns[sentence.names[0]]:
+        for known, pattern in patterns[cid]:
             if pattern is not None and known.moment < when and _done(pattern, sentence):
-                yield known, sentence.line, sentence
+                yield known, sentence.line, sentence, cid
                 break
+
+
+# A clause or sentence that opens on a subject pronoun: "Ibou tears off his shirt; he plunges
+# into the surf and swims".
+_PRONOUN_LED = rx.compile(r"^\W*(?:(?:and|then|but)\s+)?(he|she)\b", re.IGNORECASE)
+
+
+def _carried(sentence: Sentence, before: Sentence | None) -> str | None:
+    """Whom a sentence naming no one is about when it opens on "he" or "she" right after a
+    sentence of the same action paragraph (its line) naming exactly one character that
+    pronoun can mean: that character."""
+    opening = _PRONOUN_LED.match(sentence.text)
+    if opening is None or before is None or before.line != sentence.line:
+        return None
+    sex = PRONOUN_SEX[opening.group(1).lower()]
+    meant = {cid for cid in before.names if character_sex(cid) in (None, sex)}
+    return meant.pop() if len(meant) == 1 else None
 
 
 # Words that deny what follows them in their clause: "Mara never drives", "nobody behind the
