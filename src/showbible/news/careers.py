@@ -25,7 +25,8 @@ from showbible.news.cinema import among_the_cinema
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.names import NOT_PERSON_FIRST, ORGS, keyof, norm
-from showbible.news.roles import C_ITEM, OWNER, Roles
+from showbible.news.roleforms import C_ITEM, OWNER
+from showbible.news.roles import Roles
 from showbible.quick import rx
 
 # What may stand between "in" and the show: what kind of show, whose, how it is known ("TV soap",

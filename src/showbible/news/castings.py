@@ -18,7 +18,8 @@ from showbible.news.names import keyof
 from showbible.news.pairing import zip_roles
 from showbible.news.recasts import Recasts
 from showbible.news.respectively import Respectively
-from showbible.news.roles import AUX, C_ITEM, CREDIT_BRACKET, DESC, list_of
+from showbible.news.roleforms import AUX, C_ITEM, DESC, list_of
+from showbible.news.roles import CREDIT_BRACKET
 from showbible.quick import rx
 
 # "cast Kate Vance in the role of Della Marsh", "take over for A in the role of George"

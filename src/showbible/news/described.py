@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM
-from showbible.news.roles import AUX, C_ITEM, V_AS, V_DIRECT, Roles
+from showbible.news.roleforms import AUX, C_ITEM, V_AS, V_DIRECT
+from showbible.news.roles import Roles
 from showbible.quick import rx
 
 # "The actress", "The young actor", "The 17-year-old star", "The Oscar-winning actress", "The

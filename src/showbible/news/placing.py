@@ -8,20 +8,48 @@ from __future__ import annotations
 import re
 
 from showbible.news.entities import NAM, SER, Marked, Mention
+from showbible.news.names import ORGS
 from showbible.quick import rx
 
 _YEAR_SER = (
-    rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:original|first|new|hit|animated|classic|long-running|"
-    rf"live-action)\s+|the\s+|[A-Z]\w+[’']s\s+)?{SER}"
+    rf"(?:(?:19|20)\d\d[’']s\s+|the\s+(?:[a-z][\w\-]*\s+){{0,2}}|(?:[Tt]he\s+)?[A-Z]\w+[’']s\s+)?"
+    rf"{SER}"
+)
+# What a show is called before its title: "Sky One's 2019 series, X", "Hollywood TV series X",
+# "the ABC medical drama X".
+_KIND = (
+    r"(?:(?:the\s+)?(?:[\w’'\-]+\s+){0,3}(?:series|show|drama|sitcom|comedy|miniseries|"
+    r"soap|thriller|film|movie)\s*,?\s+)?"
 )
 # "cast as Alfred Pennyworth, the Wayne family's loyal butler, in Gotham": an appositive saying
 # what the role is may stand between the role and its show.
 _APPOSITIVE = rf"(?:\s*,\s+(?:a|an|the|his|her|their|{NAM}[’']s)\s+[^,;.()]{{1,100}}?,)?"
 ROLE_IN = rx.compile(
-    rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?{_APPOSITIVE},?\s+(?:on|in)\s+[\"“‘']?(?:the\s+(?:\w+\s+)?season\s+of\s+|"
-    rf"[Ss]eason\s+\d+\s+of\s+|\w+\s+episodes?\s+of\s+)?(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
+    rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?{_APPOSITIVE},?\s+(?:on|in)\s+[\"“‘']?(?:the\s+(?:\w+\s+){{0,2}}seasons?\s+of\s+|"
+    rf"[Ss]eason\s+\d+\s+of\s+|\w+\s+episodes?\s+of\s+)?{_KIND}(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
     rf"{_YEAR_SER})*)"
 )
+# A work the article does not know, right after a role: "in the beloved Harbor Nights franchise",
+# "in Sky One's 2019 series, The Reluctant Landlord", "in the movie 42". Its show, not another.
+WORK_AFTER = rx.compile(
+    r"\s+(?:in|on)\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,3}?(?:[A-Z0-9][\w’'\-]*\s+){1,5}"
+    r"(?:franchise|series|show|films?|movies?|drama|sitcom|saga|trilogy|musical)\b|"
+    r"(?:[\w’'\-]+\s+){0,4}?(?:series|show|drama|sitcom|film|movie|musical)\s*,?\s+"
+    r"(?:the\s+)?[A-Z0-9])"
+)
+_CAPITALISED = rx.compile(r"\b[A-Z0-9][\w\-]*")
+
+
+def work_after(text: str, at: int) -> bool:
+    """Whether a work the article does not know stands right after a role (``WORK_AFTER``):
+    not a network's show ("in the Netflix show": the article's own, described)."""
+    found = WORK_AFTER.match(text, at)
+    if found is None:
+        return False
+    words = [re.sub(r"[’'].*$", "", w) for w in _CAPITALISED.findall(found.group())]
+    return not all(w in ORGS for w in words)
+
+
 # "In a clip from this week's episode of Family Guy, Peter Griffin (Seth MacFarlane) ...": the
 # show whose episode the sentence is about.
 EPISODE_OF = rx.compile(

@@ -24,9 +24,9 @@ from collections.abc import Iterable
 
 from showbible.news.characters import bare_character, word_not_name
 from showbible.news.cleaning import Paragraph, sentences
-from showbible.news.entities import Marked, ranked, title_case
+from showbible.news.entities import Marked, Mention, ranked, title_case
 from showbible.news.extractor import Extractor
-from showbible.news.names import ORGS, keyof
+from showbible.news.names import ORGS, TIE, keyof
 from showbible.news.synopses import subject_of_verb
 from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name
@@ -56,6 +56,15 @@ _TOKEN_LIST = rx.compile(
     r"\ue002\d+\ue003(?:\s*,\s*(?:and\s+)?\ue002\d+\ue003|\s+(?:and|&)\s+\ue002\d+\ue003)+"
 )
 
+# A name a tie introduces ("son Billy", "her sister Khloé", "sons William in 1982 and Harry") or
+# one given an age ("Billy, 16,"): someone's family, whose the relatives read (relatives.py);
+# the genre of the text says nothing of it.
+_TIED = rx.compile(
+    rf"\b(?:{TIE}|sons|daughters|children|kids|brothers|sisters|parents|grandchildren|dog|"
+    r"puppy)\s*,?\s+(?:[^.;:\ue000]{0,40}?(?:\band|,)\s+)?$"
+)
+_AGED = rx.compile(r"\s*,\s*\d{1,3}\s*[,.;]")
+
 # One sentence of the article's prose: its paragraph, where it starts there, its text, marked.
 _Read = tuple[Paragraph, int, str, Marked]
 
@@ -63,6 +72,8 @@ _Read = tuple[Paragraph, int, str, Marked]
 class Recaps(Extractor):
     """appears_in facts for characters named bare as the subject of a verb in a text about one
     show."""
+
+    family: frozenset[str] = frozenset()  # names the article gives as someone's family
 
     def recaps(self) -> None:
         main = self.dominant_show()
@@ -75,6 +86,14 @@ class Recaps(Extractor):
             for offset, sentence in sentences(self.kb.speechless(para.text))
         ]
         inside = _named_inside(m for _p, _o, sentence, m in read if not title_case(sentence))
+        # Someone's son or daughter anywhere in the article is a real one everywhere in it
+        # ("son Billy, 16" ... "Billy was seen carrying the shopping").
+        self.family = frozenset(
+            keyof(self.kb.full(x.value))
+            for _p, _o, _s, m in read
+            for x in m.mentions
+            if x.kind == "name" and _family(m, x, m.text.find(x.token))
+        )
         # A capitalised word the article also writes in lower case is a word ("Medicine",
         # "Follow", "Faith"), not a first name.
         lower = set(re.findall(r"\b[a-z][a-z'’\-]+\b", self.article.text))
@@ -93,6 +112,8 @@ class Recaps(Extractor):
                     continue  # "Ava might ...": a hypothesis
                 if _TITLED.search(marked.text[:at]):
                     continue  # "titled the first episode Eden": an episode's title
+                if keyof(self.kb.full(x.value)) in self.family:
+                    continue
                 who = bare_character(self.kb, x.value) or self._first_named(x.value)
                 if who is None or keyof(x.value) not in inside or x.value.lower() in lower:
                     continue
@@ -134,6 +155,8 @@ class Recaps(Extractor):
                     called = _CHARACTERS_OF.search(marked.text[: match.start()]) is not None
                     if not called and not any((keyof(f), show) in placed for f in fulls):
                         continue
+                    if any(keyof(f) in self.family for f in fulls):
+                        continue  # "son Billy, 16, and daughter Nell": a family, no cast
                     for full in fulls:
                         k = keyof(full)
                         if (k, show) in placed or k == show:
@@ -196,6 +219,8 @@ class Recaps(Extractor):
                 acts[key] += subject_of_verb(marked, x)
                 where.setdefault(key, (para.line, sentence))
         for (who, show), n in seen.items():
+            if keyof(who) in self.family:
+                continue  # someone's son or daughter somewhere in the article: a real one
             listed = is_given_name(who.split()[0]) or ranked(who)
             if n < 2 or (not listed and (n < 3 or not acts[(who, show)])):
                 continue
@@ -296,3 +321,10 @@ def _named_inside(marked: Iterable[Marked]) -> set[str]:
                 if at != start and re.search(r"[\w,\ue001\ue003]\s+$", m.text[:at]):
                     out.add(keyof(x.value))
     return out
+
+
+def _family(marked: Marked, x: Mention, at: int) -> bool:
+    """Whether a name stands as someone's family: after a tie, or with an age."""
+    if at < 0:
+        return False
+    return bool(_TIED.search(marked.text[:at]) or _AGED.match(marked.text, at + len(x.token)))

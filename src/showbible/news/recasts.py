@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
-from showbible.news.roles import AUX, C_ITEM, Roles
+from showbible.news.roleforms import AUX, C_ITEM
+from showbible.news.roles import Roles
 from showbible.quick import rx
 
 _SUCCEEDS = (

@@ -17,7 +17,7 @@ from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.extractor import NEGATION
 from showbible.news.names import keyof
 from showbible.news.performers import known_performer
-from showbible.news.roles import AUX, CH, DESC, list_of
+from showbible.news.roleforms import AUX, CH, DESC, list_of
 from showbible.news.showrunners import Showrunners
 from showbible.quick import rx
 

@@ -31,6 +31,12 @@ _TIED = rx.compile(
     rf"(?:[a-z][\w\-]*\s+){{0,3}}?(?P<t>{_TIE})\s*,?\s+(?P<c>{NAM})"
 )
 
+# A sentence that talks of a role: a tie in it may be the role's.
+_ROLE_TALK = rx.compile(
+    r"\b(?:characters?|roles?|on-?screen|plays|playing|played|portrays?|portrayed|portraying|"
+    r"stars?\s+as|starring\s+as|returns?\s+as|in\s+the\s+(?:show|series|film|drama|soap))\b"
+)
+
 
 class Relatives(Extractor):
     """appears_in facts for characters named by their tie to a placed character."""
@@ -120,6 +126,9 @@ class Relatives(Extractor):
                 return self.kb.characters[k]
             if k in shows and k not in self.kb.performers and is_given_name(full.split()[0]):
                 return full  # placed by a frame ("watching Martin Fowler and Ruby Allen ...")
-            if k in self.kb.roles:
-                return self.kb.full(self.kb.roles[k])  # "Wahlberg ... his son": his role's
+            if k in self.kb.roles and _ROLE_TALK.search(marked.text):
+                # "Wahlberg plays Danny, and his son ...": his role's; a performer's partner
+                # or child in a sentence about no role is their own ("Garner sat next to her
+                # spouse, Mark Foster")
+                return self.kb.full(self.kb.roles[k])
         return None  # "The actor ... alongside his wife, A": a performer's, or no one's

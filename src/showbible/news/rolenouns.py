@@ -18,7 +18,8 @@ from showbible.news.cinema import CINEMA, among_the_cinema, stage_or_screen
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER
 from showbible.news.names import keyof
-from showbible.news.roles import C_ITEM, DESC, Roles
+from showbible.news.roleforms import C_ITEM, DESC
+from showbible.news.roles import Roles
 from showbible.quick import rx
 
 # "Fry's portrayal of headmaster Dr Arnold", "Holt's role as Mara", "Daniel Craig's final

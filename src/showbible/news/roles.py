@@ -1,5 +1,5 @@
-"""Who plays whom, read from marked sentences (see ``entities``), and the sentence-shape
-fragments the other relations share.
+"""Who plays whom, read from marked sentences (see ``entities``; the sentence-shape fragments
+of a role are in ``roleforms``).
 
 The patterns match the sentence's shape — ``NAM (NAM)``, ``NAM's NAM``, ``NAM and NAM as NAM and
 NAM``, ``NAM, played by NAM`` — so one pattern covers every spelling of the names in it. Who is
@@ -38,102 +38,32 @@ from showbible.news.placing import (
     cast_subject,
     not_the_show,
     subject_shows,
+    work_after,
+)
+from showbible.news.roleforms import (
+    AND_THEN,
+    AUX,
+    C_ITEM,
+    C_ITEM_NOT_AS,
+    CH,
+    CREDIT,
+    CREDITED,
+    DESC,
+    NAMED,
+    OWNED_ROLE,
+    OWNER,
+    P_ITEM,
+    SER_ROLE,
+    V_AS,
+    V_DIRECT,
+    V_ROLE,
+    list_of,
 )
 from showbible.news.rolesigns import DENIED, line_of_cast, role_sign
 from showbible.news.series import series_name
 from showbible.quick import rx
 from showbible.reading.lexicon.given import is_given_name
 
-
-def list_of(item: str) -> str:
-    # ("A, B, and/or C appeared ... as X, Y, and Z": "and/or" joins a list too)
-    return rf"{item}(?:\s*,\s*(?:and\s+|&\s+)?{item})*(?:\s*,?\s*(?:and/or|and|&)\s+{item})?"
-
-
-CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with its hero
-# What a name before it may qualify: a kind of person ("DC supervillain", "Jojo Rabbit director").
-_KIND_OF_PERSON = (
-    r"(?:villain|supervillain|superhero|hero|antihero|anti-hero|mutant|assassin|detective|agent|"
-    r"director|creator|writer|producer|icon|legend|character)"
-)
-# A description before a name ("the late", "former crew member", "villain"); never a preposition.
-DESC = (
-    # ("FBI agent Dale Cooper": an agency named like a show, then the job)
-    r"(?:(?:the|a|an|his|her|their|its|our)\s+)?"
-    # ("Paul's cousin Ira", "the Buchmans' apartment superintendent Mr. Wicker": whose; "the
-    # Indiana Jones-style professor Alaric"; "R&B songstress A", "Tony winner B": genre, award)
-    r"(?:(?:\ue000\d+\ue001|\ue002\d+\ue003(?:[’']s?|-[a-z][\w\-]*|&\ue002\d+\ue003)|[A-Z]{2,}|"
-    r"[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z])|\ue002\d+\ue003\s+(?:winner|nominee)\s+(?=\ue002))?"
-    # ("DC comic book supervillain Bloodsport": a name that qualifies a kind of person)
-    rf"(?:\ue002\d+\ue003\s+(?:[a-z][\w\-]*\s+){{0,2}}(?={_KIND_OF_PERSON}\s))?"
-    r"(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
-    r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
-)
-_AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
-_CREDITED = "(?:\ue000\\d+\ue001[’']s?\\s+)?"  # "played by GLOW's Ellen Wong": a show's performer
-# A character as a list names it: a description, a two-word job title ("Special Agent"), the
-# name; never "the Girl of Steel".
-_JOB = r"(?:(?:Special|Senior|Supervisory)\s+Agent\s+)?"
-C_ITEM = (
-    rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
-    r"(?!-[a-z])"  # "an Indiana Jones-style professor": a name glued to "-style" describes
-    r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
-    r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character
-    # "as X, and B returns as Y": B is the next clause's subject, no role
-    r"(?!\s+(?:also\s+|will\s+|is\s+|has\s+|once\s+|again\s+|\w+ly\s+|set\s+to\s+)*(?:returns?|"
-    r"returning|plays?|playing|joins?|"
-    r"reprises?|voices?|portrays?)\b)"
-    r"(?!\s+[a-z][\w\-]*[’'](?:s\b|\s))"  # "X, the Wayne family's butler": Wayne names a noun
-    # "FBI agent Dale Cooper": FBI, named like a show, describes the role
-    r"(?!(?<=\ue001)\s+[a-z][\w\-]*\s+\ue002)"
-)
-# A performer in a list, unless a "played by" follows (then it is the next pair's character).
-P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
-C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
-AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|still|" \
-      r"best known for|known for|(?:best\s+)?(?:famous|remembered)\s+for|" \
-      r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
-      r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
-V_DIRECT = (
-    r"(?:(?:returns|returning|returned|return)\s+to\s+)?"  # "returns to voice Bob"
-    r"(?:plays|played|playing|play|portrays|portrayed|portraying|portray|voices|voiced|voicing|"
-    r"voice|reprises|reprised|reprising|reprise|"
-    # "will again lend her voice to Peggy Hill", "provides the voice of", "gives voice to"
-    r"(?:lends?|lent|lending)\s+(?:(?:his|her|their)\s+)?voices?\s+to|"
-    r"(?:provides?|provided|providing|gives?|gave|giving)\s+(?:the\s+)?voices?\s+(?:of|to|for))"
-    r"(?!\s+by\b)"
-)
-V_AS = (
-    r"(?:guest[- ])?(?:stars?|starred|starring|returns?|returned|returning|cast|appears?|appeared|"
-    r"appearing|joins?|joined|comes back|came back|is back|showing up|shows up|show up|debuts|"
-    r"debuted|signed on|signs on|boarded|(?:made|makes|make|making)\s+(?:his|her|their|a|an)"
-    r"(?:\s+(?:[\w\-]+\s+)?(?:debut|bow|appearance|return|comeback))?)"  # "her soap debut as"
-)
-V_ROLE = (
-    r"(?:reprises|reprised|reprising|reprise|originated|originate|took on|takes on|take on|"
-    r"playing|plays|played|play|returning|returns|returned|return|stepping into|steps into|"
-    r"reclaims?|reclaimed|reclaiming|resumes?|resumed|resuming)"
-)
-# A performer's credit between the name and the verb: "Zoe McLellan from NCIS: New Orleans will
-# be playing", "Paulo Costanzo, who was previously seen in The Night Of, will be playing".
-CREDIT = (  # "Schreiber (Love in the Time of Cholera) played", "Lithgow, 75, played"
-    rf"(?:\s*\((?!\s*{NAM}\s*\))[^()]{{1,60}}\)|,\s*\d{{1,3}},|\s+(?:from|of)\s+{SER}|,?\s+who\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    rf"(?:seen|known|best\s+known|starred|starring)\s+(?:in|on|for)\s+{SER},?|,\s+(?:who|the|an?)\s+"
-    rf"[^,;.]{{0,100}},(?=\s+{AUX}(?:{V_AS}|{V_DIRECT})))?"  # ", the longest-running Genie, will"
-)
-# "plays Cobra Kai villain Hawk": the show, what the character is there, the character; "the
-# British vamp Spike": a capitalised adjective, what the character is, the character
-SER_ROLE = (
-    rf"(?:{SER}\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM})|(?:the|a|an)\s+{NAM}\s+"
-    rf"(?:[a-z][\w\-]*\s+){{1,2}}(?={NAM}))"
-)
-# whose the role is, then the role: "as Karen's (Megan Mullally) lover X", "Gullwing's Nora Fisk"
-OWNED_ROLE = rf"(?:(?:the\s+)?{CH}[’']s?\s+(?:\({NAM}\)\s+)?(?:[a-z][\w\-]*\s+){{1,3}}(?={NAM})" \
-             rf"|{SER}[’']s\s+(?={NAM}))"  # fmt: skip
-OWNER = rf"{OWNED_ROLE}?"
-# "plays a TV star named Regina Coburn"; "executive produces and stars as" (another verb first)
-NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
-_AND_THEN = r"(?:[^.;,\ue000\ue002]{1,50}?\s+and\s+(?:also\s+)?)?"
 _PLAYS: list[tuple[re.Pattern[str], float]] = [
     # A plays / voices Mara Voss; plays the lead character of X; "A - who plays X - said"
     (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT}(?:,?\s*(?:who\s+)?|\s+[-–—]\s+who\s+){AUX}{V_DIRECT}\s+(?:the\s+(?:role|part|"
@@ -148,7 +78,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"(?P<c>{NAM}\s+and\s+{NAM})(?![’']s?\b)"),
      0.8),
     # Jane Doe stars / returns / was cast / will be showing up on the Enterprise as Mara Voss
-    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{_AND_THEN}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
+    (rx.compile(rf"(?P<p>{list_of(NAM)}){CREDIT},?\s+(?:who\s+)?{AUX}{AND_THEN}{V_AS}\b(?:[^.;,\ue002]|the\s+{NAM}){{0,40}}?"
                 rf"\bas\s+{OWNER}(?P<c>{list_of(C_ITEM)})"), 0.85),
     # reprise her role as / the role of / their respective roles as / his TVD character
     # (also: "are also on board to reprise", "reprise his role from the X finale as")
@@ -176,7 +106,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
                 rf"still\s+|most\s+|also\s+|first\s+|last\s+|later\s+|then\s+|once\s+)*"
                 rf"(?:played|portrayed|voiced)\s+(?:(?:most\s+)?\w+ly\s+|(?:once\s+)?again\s+|now\s+)?"
-                rf"by\s+(?:{DESC})?{_CREDITED}(?P<p>{list_of(P_ITEM)})"),
+                rf"by\s+(?:{DESC})?{CREDITED}(?P<p>{list_of(P_ITEM)})"),
      0.85),
     # SERIES brought Jane Doe back as Mara Voss
     (rx.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
@@ -188,7 +118,7 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
     (rx.compile(rf"^\W*As\s+(?:{DESC})?(?P<c>{CH}),\s+(?P<p>{NAM})"), 0.7),
     # Mara Voss (voiced by Jane Doe); Hughie Campbell (played by Jack Quaid in The Boys series)
     (rx.compile(rf"(?P<c>{list_of(CH)})\s*\((?:voiced|played|portrayed)\s+by\s+"
-                rf"{_CREDITED}(?P<p>{list_of(rf'(?:{DESC}){NAM}')})"
+                rf"{CREDITED}(?P<p>{list_of(rf'(?:{DESC}){NAM}')})"
                 rf"(?:\s+(?:in|on)\s+(?:the\s+)?(?P<s>{SER})(?:\s+(?:series|show|films?|movies?))?|"
                 rf"\s+(?:on|in)\s+(?:TV|television|the\s+[a-z]+\s+series))?\)"), 0.85),
     # Jane Doe's Greyharbor character, Mara Voss
@@ -272,6 +202,17 @@ CREDIT_BRACKET = rx.compile(
     rf"{NAM}\s*\([^()]*\))*(?:{ROLE_VERB}|{_CAST_VERB})))\)"
 )
 # A one-word performer's name after a performer's job: "played by Emmy-winning actress Zendaya".
+# "as creator Jesse Armstrong accepted the honor": "as" opens a clause (while), and a job in
+# making a show before its subject names who does it -- no role of a story ("stars as director
+# Jo Marsh in the biopic" is one: no verb follows; a story's narrator, judge or host may be).
+_PRODUCTION_JOB = rx.compile(
+    r"\bas\s+(?:the\s+)?(?:co-?)?(?:creator|showrunner|(?:executive\s+)?producer|director|"
+    r"screenwriter|writer)\s+$"
+)
+_CLAUSE_VERB = rx.compile(
+    r"\s+(?:(?:also|then|later|finally|proudly)\s+)?(?:[a-z]+ed|said|says|took|takes|gave|gives|"
+    r"was|is|has|had|stood|stands|spoke|speaks|told|tells|made|makes|won|wins|came|comes)\b"
+)
 _MONONYM_JOB = r"(?:actress|actor|singer|rapper|star|model)"
 # After a list of pairs: the people in it join a cast, with no role said ("A (X), B (Y), and
 # newcomer C would be joining the show")
@@ -311,6 +252,12 @@ class Roles(Antecedents):
             and not (ranked(name) or is_given_name(name.split()[0]))
         ):
             return None  # "as the new Chosen One": a part taken over ("new Princess Anne": hers)
+        if (
+            token >= 0
+            and _PRODUCTION_JOB.search(m.text[:token])
+            and _CLAUSE_VERB.match(m.text, token + len(character.token))
+        ):
+            return None  # "won Best Drama as creator Jesse Armstrong accepted": a job, no role
         glued = re.match(r"^(.+?)\s+(?:in|on)\s+(.+)$", name)
         if glued and self.kb.is_series(series_name(glued.group(2))):
             name = glued.group(1)  # "the teenage Hope in The Originals Season 5": Hope
@@ -371,6 +318,12 @@ class Roles(Antecedents):
         sentence in the paragraph, else the show the paragraphs before were about, else the
         article's one show (less sure each time). A franchise ("Star Trek" of "Star Trek: Lower
         Decks") is not a show."""
+        closing = m.text.find("\ue003", at)
+        if closing >= 0 and (
+            self.role_in(closing + 1, m, character, sentence, para, q)
+            or work_after(m.text, closing + 1)
+        ):
+            return  # "as Jean Grey in the X-Men franchise": the work right after it, no other
         credit_shows = credited(m, self.kb.series_count)
         # an aside's show is the performer's, not the role's ("Baldwin, who plays Trump on SNL")
         asides = who_asides(m.text)

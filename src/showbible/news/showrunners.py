@@ -13,7 +13,7 @@ from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER, Marked
 from showbible.news.extractor import Extractor
 from showbible.news.names import keyof
-from showbible.news.roles import AUX, DESC, list_of
+from showbible.news.roleforms import AUX, DESC, list_of
 from showbible.quick import rx
 
 RUNNER = r"(?:[Cc]o-?)?[Ss]how[\s-]?runners?"

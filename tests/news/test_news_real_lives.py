@@ -1,0 +1,120 @@
+"""Classes of the Daily Mail dev set's wrong appearances (issue 18, forty-third session), in
+sentences of our own in several outlets' voices: a real person's family and job are no
+characters of a show, and a role named right before "in SHOW" is that show's, not the one
+named earlier in the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from showbible.news import extract_text
+
+HARBOR = "Harbor Nights season 2 is coming. Tom Roe plays Tobias Reed in Harbor Nights. "
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    return {(f.kind, f.subject, f.object) for f in extract_text(text, "a.txt")}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # the show right after the role, past an adjective ("the beloved"), not the earlier one
+        (
+            "Besides gracing the screen as Xenia in Salt Road, Ida Kress is also known for playing "
+            "superhero Dr. Jean Vale in the beloved Harbor Nights franchise.",
+            ("appears_in", "Dr. Jean Vale", "Harbor Nights"),
+            ("appears_in", "Dr. Jean Vale", "Salt Road"),
+        ),
+        # "in the final two seasons of The CW's X series"
+        (
+            "Before leading Salt Road, Lewis Marr appeared as William Clay in the final two "
+            "seasons of The CW's Harbor Nights series.",
+            ("appears_in", "William Clay", "Harbor Nights"),
+            ("appears_in", "William Clay", "Salt Road"),
+        ),
+    ],
+)
+def test_the_show_right_after_a_role_is_its_show(
+    text: str, wanted: tuple[str, str, str], unwanted: tuple[str, str, str]
+) -> None:
+    got = _facts("Salt Road season 3 is here. Harbor Nights season 2 is not.\n\n" + text)
+    assert wanted in got
+    assert unwanted not in got
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "in the beloved Gull Point franchise",
+        "in Sky One's 2019 series, The Quiet Landlord",
+        "in the movie 42",
+    ],
+)
+def test_a_work_not_known_right_after_a_role_keeps_it_from_another(after: str) -> None:
+    got = _facts(
+        "Salt Road season 3 is here. Salt Road returns.\n\nIda Kress joins Salt Road as Mara. "
+        f"Kress previously played Charlie {after}."
+    )
+    assert ("appears_in", "Mara", "Salt Road") in got
+    assert ("appears_in", "Charlie", "Salt Road") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Succession earned Outstanding Drama Seris as creator Jesse Armstrong accepted the honor"
+        "Harbor Nights earned Best Drama Series as creator Jo Marsh accepted the honor.",
+        "Harbor Nights star Tom Roe was on stage as director Jo Marsh thanked the crew.",
+        "Tom Roe grinned as the writer Jo Marsh said a few words.",
+    ],
+)
+def test_a_production_job_in_an_as_clause_is_no_role(text: str) -> None:
+    got = _facts("Harbor Nights season 2 is here. " + text)
+    assert not {f for f in got if "Jo Marsh" in f[1:] and f[0] in ("plays", "appears_in")}
+
+
+def test_a_role_that_is_a_job_in_a_story_is_still_a_role() -> None:
+    got = _facts("Harbor Nights season 2 is here. Tom Roe stars as director Jo Marsh in it.")
+    assert ("plays", "Tom Roe", "Jo Marsh") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a performer's spouse in a sentence about no role: the performer's own
+        HARBOR + "Roe, 41, gave his speech at home, where he sat next to his husband, the "
+        "singer Ada Lind.",
+        # a performer's partner out walking
+        HARBOR + "Relaxed stroll: Tom Roe and his boyfriend Ada Lind were spotted walking "
+        "their dogs in Hampstead on Saturday.",
+    ],
+)
+def test_a_performers_family_is_their_own(text: str) -> None:
+    got = _facts(text)
+    assert ("appears_in", "Ada Lind", "Harbor Nights") not in got
+
+
+def test_a_performers_tie_in_a_sentence_about_the_role_is_the_roles() -> None:
+    got = _facts(HARBOR + "Roe plays Tobias, and in the new season his son, Ivo (Jo Marsh), "
+                 "joins the force.")  # fmt: skip
+    assert ("appears_in", "Ivo", "Harbor Nights") in got
+
+
+RECAP = """Harbor Nights star Nina Vale steps out in London
+
+Harbor Nights is back next week, and Nina Vale, 52, was all smiles. In Harbor Nights, Maren
+tells Teodor the truth; Teodor refuses to listen.
+
+Nina shares son Billy, 16, and 12-year-old daughter Nell with her ex, the director Tim Barr.
+Billy was seen carrying the shopping. Nell waved at photographers, and Billy laughed.
+
+The couple welcomed sons William in 1982 and Harry in 1984. Harry later moved to Canada.
+"""
+
+
+def test_a_real_family_in_a_stars_news_is_no_cast() -> None:
+    subjects = {s for k, s, _o in _facts(RECAP) if k == "appears_in"}
+    assert "Teodor" in subjects  # the recap's own character, still read
+    for name in ("Billy", "Nell", "Harry", "William"):
+        assert name not in subjects, name
