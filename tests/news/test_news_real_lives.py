@@ -118,3 +118,33 @@ def test_a_real_family_in_a_stars_news_is_no_cast() -> None:
     assert "Teodor" in subjects  # the recap's own character, still read
     for name in ("Billy", "Nell", "Harry", "William"):
         assert name not in subjects, name
+
+
+def test_a_bare_list_of_full_names_featured_is_a_cast_of_performers() -> None:
+    # "Conan the Destroyer - featuring Grace Jones, Wilt Chamberlain, and André the Giant"
+    got = _facts(
+        "Harbor Nights season 2 is here. The series featured Ida Kress, Jo Marsh and Tom Roe. "
+        "The first season featured Maren, Teodor and Odile."
+    )
+    subjects = {s for k, s, _o in got if k == "appears_in"}
+    assert not subjects & {"Ida Kress", "Jo Marsh", "Tom Roe"}
+    assert {"Maren", "Teodor", "Odile"} <= subjects
+
+
+def test_a_stars_credit_is_not_where_the_articles_role_for_them_is() -> None:
+    # dm_058: "Killing Eve star Jodie Comer was pictured larking around with Matt Damon as day
+    # two of filming The Last Duel continued" placed her Last Duel role in Killing Eve.
+    from showbible.news.credits import star_credit_placements
+    from showbible.news.facts import NewsFact
+
+    credit = "Harbor Nights star Ida Kress was pictured on the set on Tuesday."
+    facts = [
+        NewsFact("plays", "Ida Kress", "Marguerite Vale", "a.txt", 3, "...", 0.85),
+        NewsFact("appears_in", "Marguerite Vale", "Salt Road", "a.txt", 3, "...", 0.75),
+        NewsFact("appears_in", "Marguerite Vale", "Harbor Nights", "a.txt", 1, credit, 0.7),
+        NewsFact("plays", "Jo Marsh", "Ruth Lang", "a.txt", 5, "...", 0.85),
+        NewsFact("appears_in", "Ruth Lang", "Ozark Falls", "a.txt", 1,
+                 "Ozark Falls' Jo Marsh won her second award on Sunday.", 0.7),
+    ]  # fmt: skip
+    kept = {(f.subject, f.object) for f in star_credit_placements(facts) if f.kind != "plays"}
+    assert kept == {("Marguerite Vale", "Salt Road"), ("Ruth Lang", "Ozark Falls")}

@@ -9,6 +9,8 @@ import re
 from collections import Counter
 
 from showbible.news.entities import NAM, SER, Marked
+from showbible.news.facts import NewsFact
+from showbible.news.names import keyof
 from showbible.quick import rx
 
 # (a title the reader does not know may stand beside them: `("This is Us", "Gypsy") as`; what
@@ -84,4 +86,32 @@ def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
         m.text,
     ):
         out.add(m.at(c.group("s")).value)
+    return out
+
+
+# "Killing Eve star Jodie Comer", "his Fargo co-star Kirsten Dunst", "Ozark's Julia Garner"
+_STAR_OF = r"(?:[’']s?|\s+(?:star|co-star|actor|actress|favourite|favorite|alum|regular))\s+"
+
+
+def star_credit_placements(facts: list[NewsFact]) -> list[NewsFact]:
+    """Without the appearances read from a show's star credit ("Killing Eve star Jodie Comer
+    was pictured filming The Last Duel"; her role there is Marguerite) when the article places
+    that role in another show: the credit says where the performer is known from, not where the
+    role the article gives them is. A role placed nowhere else keeps it ("Ozark's Julia Garner
+    won her second Emmy" ... Ruth Langmore)."""
+    shows: dict[str, set[str]] = {}
+    for f in facts:
+        if f.kind == "appears_in":
+            shows.setdefault(keyof(f.subject), set()).add(keyof(f.object))
+    performer = {keyof(f.object): f.subject for f in facts if f.kind == "plays"}
+    out = []
+    for f in facts:
+        who = performer.get(keyof(f.subject)) if f.kind == "appears_in" else None
+        if (
+            who is not None
+            and len(shows[keyof(f.subject)]) > 1
+            and re.search(re.escape(f.object) + _STAR_OF + re.escape(who), f.sentence)
+        ):
+            continue
+        out.append(f)
     return out

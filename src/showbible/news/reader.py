@@ -18,6 +18,7 @@ from showbible.news.brackets import drop_credit_brackets
 from showbible.news.characters import consistent_roles, learn_characters, word_not_name
 from showbible.news.cleaning import Article, article_text, check_size, read_article, sentences
 from showbible.news.consistency import typed
+from showbible.news.credits import star_credit_placements
 from showbible.news.described import described_roles
 from showbible.news.entities import Knowledge, count_series, learn_people, learn_series
 from showbible.news.episodes import forget_episodes
@@ -148,6 +149,8 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = mark_media(facts, self.article, self._known_title)
         if tv_only:
             facts = television_only(facts)
+        # "Killing Eve star Jodie Comer" filming The Last Duel: her credit, not her role's show
+        facts = star_credit_placements(facts)
         # "Mike Leigh's Vera Drake", "said Sky Networks' Sophie Turner Laing": no role
         facts = drop_owned_things(facts, self.article)
         # "Kate Winslet as Oscar presenters", "Jonathan Creek (BBC One)": no character

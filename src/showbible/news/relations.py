@@ -225,6 +225,11 @@ _NAME_SHOW_LINE = rx.compile(
 _PERFORMER_PRONOUNS = ("he", "she", "they")
 
 
+# "include interactions between characters like Misty Knight, Colleen Wing, ...": a list the
+# article calls characters.
+_CALLED_CHARACTERS = rx.compile(r"\bcharacters\s+(?:like|such\s+as|including|named|of)\s+$")
+
+
 class Relations(Appearances, Showrunners):
     """plays, showrunner and appears_in, sentence by sentence."""
 
@@ -523,10 +528,14 @@ class Relations(Appearances, Showrunners):
             # "The show also features Zoe Perry, Lance Barber ... and Parsons": a list with a
             # performer in it is a cast of performers, whose characters it does not name.
             cast = any(n[0].kind == "name" and self.is_performer(n[0].value) for n in items)
+            called = _CALLED_CHARACTERS.search(m.text[: match.start("c")]) is not None
             for names in items:
                 if len(names) >= 2 and names[0].kind == "name":
                     chars = self.pair_character(names[0], names[1])
-                elif cast and names[0].kind == "name":
+                elif names[0].kind == "name" and (cast or (" " in names[0].value and not called)):
+                    # a full name listed bare ("featuring Grace Jones, Wilt Chamberlain and André
+                    # the Giant") is a performer's unless the article knows it as a character
+                    # or calls the list characters ("characters like Misty Knight, ...")
                     chars = self.known_character(names[0].value)
                 elif names[0].kind == "series":
                     # A hero who shares a show's name, listed among characters.
