@@ -148,3 +148,13 @@ def test_a_stars_credit_is_not_where_the_articles_role_for_them_is() -> None:
     ]  # fmt: skip
     kept = {(f.subject, f.object) for f in star_credit_placements(facts) if f.kind != "plays"}
     assert kept == {("Marguerite Vale", "Salt Road"), ("Ruth Lang", "Ozark Falls")}
+
+
+def test_a_venue_and_a_name_cut_out_by_an_ampersand_are_no_one() -> None:
+    # "the rapper planned an elaborate surprise celebration at the AT&T Park (now Oracle Park)"
+    got = _facts(
+        "Harbor Nights season 2 is here. In the finale, Maren plans a surprise at the AT&T "
+        "Park (now Oracle Park) for Teodor, played by Tom Roe."
+    )
+    subjects = {s for k, s, _o in got if k == "appears_in"}
+    assert not subjects & {"T Park", "Oracle Park", "AT&T Park"}

@@ -26,7 +26,7 @@ from showbible.news.facts import NewsFact, dedupe
 from showbible.news.gazetteer import forget_days, learn_known_titles, load_titles, titles_path
 from showbible.news.inventory import appearance_subject, heading_characters, learn_plain_series
 from showbible.news.kinship import returning
-from showbible.news.names import Lexicon, keyof, norm, unranked
+from showbible.news.names import Lexicon, keyof, norm, unranked, words
 from showbible.news.notshows import place_in_shows
 from showbible.news.places import forget_places, is_place
 from showbible.news.possessives import drop_owned_things
@@ -170,7 +170,9 @@ class Reader(Relations, Quotes, Synopses, Recaps, Relatives):
         facts = [f for f in facts if f.kind != "plays" or _person_like(f.subject)]
         # "Florida appears in Coronado Springs Resort": a country, a state, a continent is
         # where a story goes, no one in it
-        facts = [f for f in facts if f.kind != "appears_in" or not _region(f.subject)]
+        facts = [
+            f for f in facts if f.kind != "appears_in" or not (_region(f.subject) or _cut_out(f))
+        ]
         if not any(f.kind == "plays" for f in facts) and _unscripted(self.article.text):
             # An article that pairs no one with a role and tells of a reality or a game show
             # (evictions, a vote, contestants, hosts): a guess of who is "in" the show it is
@@ -308,8 +310,29 @@ _CONTINENTS = frozenset(
 )
 
 
+# A venue's last word: "Oracle Park", "Wembley Arena" (after no first name: "Grace Park" is one).
+_VENUE = frozenset(
+    words(
+        """Park Stadium Arena Hotel Street Avenue Road Square Centre Center Theatre Theater
+        Studios Airport Station Palace Cathedral Gardens"""
+    )
+)
+
+
 def _region(name: str) -> bool:
-    return is_place(name) or keyof(name) in _CONTINENTS
+    """A country, a state, a continent, a venue: where a story goes, no one in it."""
+    words_ = name.split()
+    venue = len(words_) >= 2 and words_[-1] in _VENUE and not is_given_name(words_[0])
+    return is_place(name) or keyof(name) in _CONTINENTS or venue
+
+
+def _cut_out(fact: NewsFact) -> bool:
+    """A name cut out of another by an "&", opening on its letter alone ("T Park" of "AT&T
+    Park"): no one's."""
+    first = fact.subject.split()[0]
+    return (
+        len(first) == 1 and re.search(rf"\w&{re.escape(fact.subject)}", fact.sentence) is not None
+    )
 
 
 def _own_title(fact: NewsFact) -> bool:

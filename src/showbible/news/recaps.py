@@ -74,6 +74,7 @@ class Recaps(Extractor):
     show."""
 
     family: frozenset[str] = frozenset()  # names the article gives as someone's family
+    stars: frozenset[str] = frozenset()  # the words of the performers' names
 
     def recaps(self) -> None:
         main = self.dominant_show()
@@ -88,6 +89,9 @@ class Recaps(Extractor):
         inside = _named_inside(m for _p, _o, sentence, m in read if not title_case(sentence))
         # Someone's son or daughter anywhere in the article is a real one everywhere in it
         # ("son Billy, 16" ... "Billy was seen carrying the shopping").
+        # A word of a performer's name is the performer's ("Madeline's prom dress" of Madeline
+        # Petsch, "Cook's bookworm" of Rachael Leigh Cook): stars go by first name too.
+        self.stars = frozenset(w for k in self.kb.performers for w in k.split())
         self.family = frozenset(
             keyof(self.kb.full(x.value))
             for _p, _o, _s, m in read
@@ -112,7 +116,7 @@ class Recaps(Extractor):
                     continue  # "Ava might ...": a hypothesis
                 if _TITLED.search(marked.text[:at]):
                     continue  # "titled the first episode Eden": an episode's title
-                if keyof(self.kb.full(x.value)) in self.family:
+                if keyof(self.kb.full(x.value)) in self.family or keyof(x.value) in self.stars:
                     continue
                 who = bare_character(self.kb, x.value) or self._first_named(x.value)
                 if who is None or keyof(x.value) not in inside or x.value.lower() in lower:
