@@ -169,6 +169,19 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Squad 41 backs in with GUS FERREIRA lettered in gold on the cab door.",
          ["GUS FERREIRA"], ["depiction"]),
         ("GUS FERREIRA climbs down from the cab.", ["GUS FERREIRA"], ["present"]),
+        # a name among a sign's capitals (the sixtieth blind look's El Alto stall), not the man
+        # under the sign, nor one in capitals after a sign named in another clause
+        ("The api pot steaming, the sign API Y KUKA DON FELICIANO faded by the sun.",
+         ["DON FELICIANO"], ["depiction"]),
+        ("Under the sign, DON FELICIANO ladles api.", ["DON FELICIANO"], ["present"]),
+        ("A banner: WELCOME HOME SGT REYES.", ["SGT REYES"], ["depiction"]),
+        # a family name qualifying a noun (the sixtieth blind look's Huon packing shed): the
+        # family's thing, not the man; two people doing one thing stay there
+        ("Fennell apples and Holloway apples go down it together.", ["Holloway"], ["place"]),
+        ("The Holloway orchard is white with frost.", ["Holloway"], ["place"]),
+        ("Mara waits and Cole waits.", ["Cole"], ["present"]),
+        ("Mara nods and Cole nods back.", ["Cole"], ["present"]),
+        ("Holloway picks apples.", ["Holloway"], ["present"]),
         # a tale told goes on through its "and"s; someone far away (the eighth blind look)
         ("So the Kid tells how Old Amos swam the Platte, and how the bull drowned and Old "
          "Amos didn't.", ["Kid", "Old Amos", "Old Amos"], ["present", "thought", "thought"]),

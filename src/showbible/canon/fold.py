@@ -138,12 +138,21 @@ def apply_overrides(universe: Universe, scenes: Iterable[SceneFacts]) -> None:
 
 
 def story_order(scenes: list[SceneFacts]) -> list[int]:
+    """The scenes' positions in story order. Scenes follow one another in scene order (DESIGN
+    §3): one whose story time is a coarser form of the scene's before it in the same episode
+    (the episode's "2023-09-11" after a scene's "[[story: 2023-09-11T11:00]]") comes after it,
+    not at the start of its day (the sixtieth blind look's mine shift)."""
     kinds = {"ordinal": 0, "iso": 1}
     keys: list[tuple[tuple[int, ...], int]] = []
     current: tuple[int, ...] = (-1,)
+    episode: tuple[str, str] | None = None
     for i, scene in enumerate(scenes):
         if scene.story is not None:
-            current = (kinds.get(scene.story.kind, 2), *scene.story.parts)
+            mine = (kinds.get(scene.story.kind, 2), *scene.story.parts)
+            same = episode == (scene.series, scene.episode)
+            if not (same and len(mine) < len(current) and current[: len(mine)] == mine):
+                current = mine
+        episode = (scene.series, scene.episode)
         keys.append((current, i))
     return [i for _key, i in sorted(keys)]
 

@@ -45,6 +45,7 @@ from showbible.reading.prose_shown import (
     WRITTEN_RE,
     continues_a_picture,
     depicted_before,
+    lettered_on,
     one_of_the_pictures,
 )
 from showbible.reading.prose_tended import tended
@@ -606,7 +607,7 @@ def _before(
         rest = said.group("rest")
         if _CLAUSE_WORD.search(" " + rest) or (not rest.strip(" ,") and _FINITE_AFTER.match(after)):
             return _READINGS["thought"]
-    if depicted_before(low, clause_start, start):
+    if depicted_before(low, clause_start, start) or lettered_on(original, start):
         return _READINGS["depiction"]
     return None
 

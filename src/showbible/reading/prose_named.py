@@ -12,11 +12,13 @@ Found in planted universes written by outside authors (bench/planted/README.md).
 
 from __future__ import annotations
 
+import re
+
 from showbible.quick import rx
 from showbible.reading.lexicon import VESSELS, position_words
 from showbible.reading.lexicon.given import is_given_name, is_surname
 from showbible.reading.names import is_title
-from showbible.reading.prose_words import LETTERING
+from showbible.reading.prose_words import LETTERING, word_set
 
 # Words to or for someone who is not there to hear: "dedicated to Frank", "in memory of Cole",
 # "named after Tobias".
@@ -88,6 +90,8 @@ def named_for(low: str, original: str, start: int, end: int) -> str | None:
         return "thought"  # "Tomas slides the Dunmore file back across the desk"
     if _named_thing_after(original, end):
         return "place"  # "eats Kestrel Krunch dry", "the statue in Kestrel Square"
+    if _qualifies(low, original, start, end):
+        return "place"  # "the Holloway orchard", "Fennell apples and Holloway apples go"
     if _LIFE_DATES.match(original, end):
         return "depiction"  # "DR. ANTON REISS 1919 - 1961.": a grave's or a plaque's words
     return None
@@ -117,6 +121,47 @@ def _named_thing_after(original: str, end: int) -> bool:
     if any(c.isupper() for c in word[1:]):
         return False  # a brand's verb, not a thing: "Priya FaceTimes her mom"
     return not (is_given_name(word) or is_surname(word) or is_title(word))
+
+
+# A lower-case word after a name, and the word after it (the sixtieth blind look's orchard:
+# "Fennell apples and Holloway apples go down it together").
+_NOUN_AFTER = rx.compile(r"[ \t]+([a-z][a-z'’-]+)\b")
+_NOT_NOUNS = word_set(
+    """and or but nor as at in on to by of for from with into onto than then too also still
+    just now all both never always not is are was were has had does did will would can could
+    may might must shall should who whom which that"""
+)
+
+
+def _qualifies(low: str, original: str, start: int, end: int) -> bool:
+    """Whether a family name stands before the noun it qualifies, a thing of theirs or named
+    for them, not the person: after "the" ("the Holloway orchard", "the Fennell boys"; a
+    surname or a first name, which no one calls a person with an article), or twice over
+    before the same noun ("Fennell apples and Holloway apples")."""
+    name = original[start:end]
+    noun = _NOUN_AFTER.match(original, end)
+    if noun is None or noun.group(1) in _NOT_NOUNS or " " in name:
+        return False
+    if _THE_BEFORE.search(low, 0, start) and (is_surname(name) or is_given_name(name)):
+        return not position_words() & {name.upper()}
+    # Twice: the pair then its verb ("... apples go down"), not two people doing one thing
+    # ("Mara waits and Cole waits.", "Mara nods and Cole nods back").
+    word = re.escape(noun.group(1))
+    if re.search(rf"\b[A-Z][\w'’-]+\s+{word}\s+(?:and|or)\s+$", original[:start]):
+        return _verb_after(original, noun.end())
+    again = re.match(rf"\s+(?:and|or)\s+[A-Z][\w'’-]+\s+{word}\b", original[noun.end() :])
+    return again is not None and _verb_after(original, noun.end() + again.end())
+
+
+_PARTICLES = word_set("back up down out off away again too together here there")
+
+
+def _verb_after(original: str, at: int) -> bool:
+    nxt = _NOUN_AFTER.match(original, at)
+    if nxt is None:
+        return False
+    w = nxt.group(1)
+    return w not in _NOT_NOUNS and w not in _PARTICLES and not w.endswith("ly")
 
 
 def _named_after(name: str) -> bool:

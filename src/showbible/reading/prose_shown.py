@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from showbible.quick import rx
-from showbible.reading.prose_words import DEVICE, SHOWN, WRITTEN
+from showbible.reading.prose_words import CAPITALS, DEVICE, SHOWN, WRITTEN
 
 SHOWN_ANY = SHOWN + (
     r"|answering\s+machine|security\s+camera|camera\s+feed|front\s+page|page\s+one"
@@ -123,3 +123,24 @@ def continues_a_picture(low: str, context: str) -> bool:
         return False
     at = context.find(low.strip()[:40])
     return at > 0 and _ANNOUNCED.search(context, max(0, at - 200), at) is not None
+
+
+# A sign's words in capitals, the name among them: "the sign API Y KUKA DON FELICIANO faded by
+# the sun" (the sixtieth blind look's El Alto stall), "a banner: WELCOME HOME SGT. REYES".
+_LETTERS_BEFORE = rx.compile(
+    rf"\b(?:{WRITTEN}|signs?|signboards?|billboards?|posters?|labels?|logos?|placards?)"
+    rf"\s*(?:reading|saying|that\s+reads|:)?\s*[\"“'‘]?"
+    rf"(?:[{CAPITALS}0-9][{CAPITALS}0-9'’&.\-]*\s+){{0,6}}$"
+)
+
+_CAPITALS_WORD = rx.compile(rf"[{CAPITALS}][{CAPITALS}'’\-]+\b")
+
+
+def lettered_on(text: str, start: int) -> bool:
+    """Whether a name written in capitals (its first word, at ``start``) stands among the
+    capitals of a sign or another written thing named right before them: its lettering, not
+    the person."""
+    return (
+        _CAPITALS_WORD.match(text, start) is not None
+        and _LETTERS_BEFORE.search(text, max(0, start - 80), start) is not None
+    )

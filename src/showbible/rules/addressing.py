@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from showbible.quick import rx
-from showbible.reading.facts import Speech
+from showbible.reading.facts import SceneFacts, Speech
 from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.names import is_title as names_title
@@ -76,6 +76,19 @@ def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
         alone = [b for b in others if normalise(word) in _names_of(ctx, b)]
         named += whole or alone or [b for b in others if names_self(ctx, b, word)]
     return sorted(set(named))
+
+
+def came_forward(scene: SceneFacts, speeches: list[Speech], k: int, named: list[str]) -> list[str]:
+    """Of several present whom a line's call fits ("Mr Fennell?" with three Fennells on the
+    wharf), the ones the action paragraph just before it brings to the speaker ("Angus comes
+    down slower. Wipes his palm on his trousers. Holds it out.", the sixtieth blind look's Huon
+    wharf); all of them when it names none of them, or when a speech comes between."""
+    if len(named) < 2:
+        return named
+    after = speeches[k - 1].line if k > 0 else scene.line
+    lines = [s.line for s in scene.sentences if after < s.line < speeches[k].cue_line]
+    last = {c for s in scene.sentences if lines and s.line == lines[-1] for c in s.names}
+    return [b for b in named if b in last] or named
 
 
 # A line that opens by calling someone by title and name, a sentence of its own ("Commander

@@ -38,6 +38,7 @@ from showbible.reading.facts import SceneFacts, Speech
 from showbible.rules.acquainted import SELF_INTRO, dealt, says_own_name, silent
 from showbible.rules.addressing import (
     calls_by_name,
+    came_forward,
     greets_someone_else,
     interjection,
     named_addressees,
@@ -177,7 +178,7 @@ class Reintroduction(Rule):
                     met = _met_before(ctx, meetings, scene, a, caller, at, speech.cue_line, learns)
                     if met is None or _episode(met.scene) == _episode(scene):
                         caller = None
-                named = named_addressees(ctx, speech, here)
+                named = came_forward(scene, speeches, k, named_addressees(ctx, speech, here))
                 if _WHO_ARE_YOU.search(text) and (
                     named or _asks_what(ctx, plain(speech.text), offset + len(text), here - {a})
                 ):
