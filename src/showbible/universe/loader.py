@@ -270,9 +270,10 @@ def _one_error(err: Any, exc: ValidationError, locator: Locator) -> InputError:
         elif suggestion:
             message += f" (did you mean {suggestion!r}?)"
         elif _comma_in_flow(locator, path, field_name):
+            fix = _comma_fix(locator, path, field_name)
             message += (
                 " (in {...} a comma ends the value before it and starts a new key: quote a "
-                "value that holds a comma)"
+                "value that holds a comma" + (f": {fix}" if fix else "") + ")"
             )
     elif err["type"] == "missing":
         message = f"missing field {loc[-1]!r}"
@@ -280,6 +281,27 @@ def _one_error(err: Any, exc: ValidationError, locator: Locator) -> InputError:
     if where:
         message = f"{where}: {message}"
     return locator.error(path, message)
+
+
+def _comma_fix(locator: Locator, path: list[Any], key: str) -> str:
+    """The value a comma cut, written whole and quoted (``name: "The Baird house, Shore
+    Street"``), or "" when the key before the cut pieces holds no text."""
+    node = locator.data
+    for step in path[:-1]:
+        node = node[step]
+    keys = list(node)
+    at = keys.index(key)
+    start = at
+    while start > 0 and node[keys[start - 1]] is None:
+        start -= 1
+    if start == 0 or not isinstance(node[keys[start - 1]], str):
+        return ""
+    end = at
+    while end + 1 < len(keys) and node[keys[end + 1]] is None:
+        end += 1
+    field = keys[start - 1]
+    whole = ", ".join([node[field], *map(str, keys[start : end + 1])])
+    return f"{field}: " + '"' + whole.replace('"', '\\"') + '"'
 
 
 def _comma_in_flow(locator: Locator, path: list[Any], key: str) -> bool:
