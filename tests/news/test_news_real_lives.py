@@ -158,3 +158,41 @@ def test_a_venue_and_a_name_cut_out_by_an_ampersand_are_no_one() -> None:
     )
     subjects = {s for k, s, _o in got if k == "appears_in"}
     assert not subjects & {"T Park", "Oracle Park", "AT&T Park"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a title's possessive crediting the next name, and a title in quotes
+        (
+            "Filming resumed with Salt Road's Dolly Vane and Bridget Jones's Diary's Ida Kress.",
+            ("plays", "Bridget Jones", "Diary"),
+        ),
+        (
+            "She worked as a Playboy Bunny. Upon the publication of her article 'A Bunny's "
+            "Tale,' a colleague quipped.",
+            ("plays", "Playboy Bunny", "Tale"),
+        ),
+        # one person renamed, not a role
+        (
+            "A look back: Kourtney, Bruce Jenner (now Caitlyn Jenner), Kris Jenner and Khloe on "
+            "Salt Road 2007.",
+            ("plays", "Caitlyn Jenner", "Bruce Jenner"),
+        ),
+        (
+            "'I became so embarrassed,' admitted Tyler (born Emmitt Perry Jr.).",
+            ("plays", "Emmitt Perry Jr", "Tyler"),
+        ),
+        # a name that qualifies a kind of person: "Black Panther co-founder Bobby Seale"
+        (
+            "The drama also stars Tom Roe as Harbor Guild co-founder Bobby Vale.",
+            ("plays", "Tom Roe", "Harbor Guild"),
+        ),
+    ],
+)
+def test_titles_renamings_and_qualifiers_are_no_roles(
+    text: str, wrong: tuple[str, str, str]
+) -> None:
+    kind, a, b = wrong
+    got = _facts("Salt Road season 2 is here. " + text)
+    assert (kind, a, b) not in got and (kind, b, a) not in got

@@ -50,6 +50,8 @@ C_ITEM = (
     r"(?!\s+[a-z][\w\-]*[’'](?:s\b|\s))"  # "X, the Wayne family's butler": Wayne names a noun
     # "FBI agent Dale Cooper": FBI, named like a show, describes the role
     r"(?!(?<=\ue001)\s+[a-z][\w\-]*\s+\ue002)"
+    # "Black Panther co-founder Bobby Seale": a name that qualifies a kind of person
+    rf"(?!\s+(?:co-[a-z]+|founder|leader|member|president|chief|activist|{_KIND_OF_PERSON})\s+\ue002)"
 )
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"

@@ -167,7 +167,9 @@ _PRONOUN_CAST = rx.compile(
 _PAIRS = rx.compile(
     # ("Remy of "FBI: Most Wanted" (Dylan McDermott)": the character's show before the bracket)
     rf"(?P<a>{CH})(?:[’']s|\s+the\s+[a-z][\w\-]*|\s+(?:of|from)\s+(?:the\s+)?[\"“‘']?(?P<os>{SER})[\"”’']?)?"
-    rf"\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with)\b|a\.k\.a\.)"
+    # ("Bruce Jenner (now Caitlyn)", "Tyler (born Emmitt Perry Jr.)": one person, renamed)
+    rf"\s*\(\s*(?:as\s+)?(?:(?!(?:by|as|aka|AKA|from|in|on|of|and|or|who|with|now|born|née|nee|"
+    rf"formerly|previously)\b|a\.k\.a\.)"
     rf"[^\s()\ue000\ue002,;]+\s+){{0,4}}(?P<b>{list_of(NAM)}(?:,\s*(?:later\s+|then\s+)?"
     rf"(?:replaced|succeeded|followed)\s+by\s+{NAM})?)(?:,\s+(?:returning|reprising|back|"
     rf"who)\b[^()\ue000\ue002]{{0,100}}|,\s+(?P<bs>{SER})|\s+(?:of|from)\s+[“\"‘']?(?P<bs2>{SER})[”\"’']?|"
@@ -187,6 +189,10 @@ _POSSESSIVE = rx.compile(
     rf"prequel|sequel|adaptation|"
     rf"crossover|set|finale|premiere)))(?!\s*\((?![a-z]))(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
 )
+# "Bridget Jones's Diary's Dolly Wells": what a possessive seemed to give a role owns the next
+# name itself -- a title crediting its performer; "'A Bunny's Tale'": a title in quotes.
+_TITLE_OWNS = rx.compile(r"[’']s\s+\ue002")
+_QUOTED_BEFORE = rx.compile(r"(?:^|\s)[‘'\"“](?:(?:A|An|The)\s+)?$")
 # A verb that gives the performer before it a role, whatever follows: "Toby Stephens (Black
 # Sails), will play father and astrophysicist John Robinson", "Tricia Helfer (Battlestar
 # Galactica) had been cast as Lucifer's mother" (a bracket before it holds no role)
@@ -504,6 +510,10 @@ class Roles(Antecedents):
                 keyof(c.value) in self.kb.lex.characters or keyof(c.value) in self.kb.characters
             ):
                 continue  # "Neil Gaiman's American Gods": a show, unless it is also a hero
+            if _TITLE_OWNS.match(text, match.end("c")) or _QUOTED_BEFORE.search(
+                text, 0, match.start("p")
+            ):
+                continue  # "Bridget Jones's Diary's Dolly Wells", "'A Bunny's Tale'": a title
             if EVENT_AFTER.match(text, match.end("c")) or not role_sign(
                 self.kb, self.article, m, sentence, p, c
             ):  # "Sharapova's Wimbledon triumph"; "Britain's Jason Gardener"
