@@ -143,7 +143,7 @@ def _qualifies(low: str, original: str, start: int, end: int) -> bool:
     if noun is None or noun.group(1) in _NOT_NOUNS or " " in name:
         return False
     if _THE_BEFORE.search(low, 0, start) and (is_surname(name) or is_given_name(name)):
-        return not position_words() & {name.upper()}
+        return name.upper() not in position_words()  # "the Doctor", "the Captain": a title
     # Twice: the pair then its verb ("... apples go down"), not two people doing one thing
     # ("Mara waits and Cole waits.", "Mara nods and Cole nods back").
     word = re.escape(noun.group(1))
