@@ -117,6 +117,10 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         "INT. HOLD - NIGHT\n\nBACK TO COLE, who waits. Mara watches Cole.\n",
         "EXT. PIER - DAY\n\nThe hull SPLITS AROUND COLE and the sea takes Cole under.\n",
         "EXT. PIER - DAY\n\nA wave HURLS COLE INTO the pilings; gulls circle Cole.\n",
+        # a date and a time on a screen, not ages (the sixty-first blind look's voicemail:
+        # "VOICEMAIL, 4 OCT, 11:52" had made OCT someone aged eleven)
+        "INT. DORMITORY - NIGHT\n\nOn the screen: VOICEMAIL, 4 OCT, 11:52. He presses play. "
+        "Mara waits till Oct is over.\n",
         # a play writes every entrance in capitals: none of them introduces anyone
         ".ACT I. SCENE I.\n\nEnter KING HENRY and WESTMORELAND.\n\n"
         "KING HENRY\nSo shaken as we are.\n\n"

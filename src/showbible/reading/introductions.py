@@ -96,9 +96,11 @@ _FIRM_WORDS = _wordset(
     AIRLINES AIRWAYS MOTORS PICTURES STUDIOS PRODUCTIONS ENTERPRISES HOLDINGS GROUP PRESS
     LABS LABORATORIES SYSTEMS TECHNOLOGIES PHARMACEUTICALS INSURANCE ASSOCIATES"""
 )
+# (not a date or a time on a screen: "VOICEMAIL, 4 OCT, 11:52", the sixty-first blind look)
 _AGE = rx.compile(
     r"^\s*(?:\(\s*(?:\d|early|mid|late|about|around|pre-?teen|teen|twent|thirt|fort|fift|sixt|"
-    r"sevent|eight|nint|in (?:his|her|their))|,\s*(?:\d{1,2}s?\b|early|mid|late|a |an |"
+    r"sevent|eight|nint|in (?:his|her|their))|,\s*(?:\d{1,2}s?\b(?![:.]\d|(?-i:\s+[A-Z]{3}))|"
+    r"early|mid|late|a |an |"
     r"(?:twent|thirt|fort|fift|sixt|sevent|eight|nint)(?:y|ies)\b))",
     re.I,
 )

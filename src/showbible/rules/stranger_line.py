@@ -124,8 +124,10 @@ _SELF_ASKED = rx.compile(r"(?i)\bwho am i\?\s*$")
 _INTRODUCES = rx.compile(
     r"\b(?:[Tt]his is|[Tt]hese are|[Mm]eet|introduce you to|[Hh]ere'?s),?\s+"
     r"(?:(?:my|our)\s+\w+,?\s+)?(?:(?:umm?|uh|er|erm|well),?\s+)*[A-Z]"
-    r"|,\s*(?:my|our)\s+(?:parents|mother|mom|father|dad|wife|husband|son|daughter|sister|"
-    r"brother|friends?|boss|family)\W*$"
+    # "... and Sam, my brother." presents Sam; "Nice to meet you, my brother!" calls the one
+    # met so (the sixty-first blind look's Notting Hill doorstep): a name before the comma
+    r"|\b[A-Z][\w'’-]*,\s*(?:my|our)\s+(?:parents|mother|mom|father|dad|wife|husband|son|"
+    r"daughter|sister|brother|friends?|boss|family)\W*$"
 )
 # The other answers "It's me, Finn!": the story plays the non-recognition (a disguise, a
 # transformation), it is not a writer forgetting a meeting.
