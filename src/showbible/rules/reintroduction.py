@@ -48,6 +48,7 @@ from showbible.rules.addressing import (
 from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.namesakes import Returns
 from showbible.rules.stranger_line import (
+    NAME_AND_WHAT,
     WHO_ARE_YOU,
     answered_as_someone_else,
     answers_in_kind,
@@ -93,7 +94,10 @@ _INTRO_WORDS = frozenset({" i'm ", " im ", " i am ", "name's ", "names ", "name 
 # and what its owner is (``_NAME_AND_WHAT``), looked for in the same pass over the scene. Led
 # by the speeches' separator (the scene's text gets one in front too): a literal the engine
 # skips to, where "^ |\x00 " was tried at every character (0.2 s over a franchise's speeches).
-_NAME_OPENING = rx.compile(r"\x00 [^\w\x00]*[A-Z][\w'-]+\s+[A-Z][\w'-]+\.\s+[A-Z]")
+_NAME_OPENING = rx.compile(
+    r"\x00 [^\w\x00]*(?:(?:Hi|Hello|Hey|Sorry|Morning|Evening|Afternoon|G'day|Oh|Right|Um|Er)"
+    r"[.!,]\s+){0,3}[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\.\s+[A-Z]|,\s+I'm\s)"
+)  # the speeches NAME_AND_WHAT may match (the text's apostrophes are straight here)
 
 
 def _lower(text: str) -> str:
@@ -396,7 +400,7 @@ def _stranger_phrase(
             return m.group(0), m.start()
     # A whole name, then what the speaker is: "Miriam Hale. Flight surgeon.", "Regina Olmedo.
     # Society pages." (the twentieth and twenty-second blind looks): an introduction.
-    named = _NAME_AND_WHAT.match(text)
+    named = NAME_AND_WHAT.match(text)
     if (
         named is not None
         and names_self(ctx, me, named.group(1))
@@ -404,14 +408,6 @@ def _stranger_phrase(
     ):
         return named.group(0), named.start()
     return None
-
-
-_NAME_AND_WHAT = rx.compile(
-    r"^\W*([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\.\s+(?!(?:I|You|He|She|We|They|It|This|That|There|"
-    r"Here|What|Where|Who|How|Why|Let|Don't|Do|Get|Go|Come|Stop|Wait|Listen|Look|Please|Yes|"
-    r"No|Okay|OK|Hello|Hi|Hey|Sorry|Thanks|Thank|Speaking|Over|Out)\b)[A-Z][a-z'’-]*"
-    r"(?:\s+[a-z][\w'’-]*){0,3}[.!]"
-)
 
 
 def _plays_someone_else(ctx: Context, intros: list[re.Match[str]], me: str, here: set[str]) -> bool:

@@ -493,12 +493,28 @@ def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
 # look's Pico supper: "Joaquim Baptista. Pleased to meet you." -- "Likewise." from the one
 # met before, while another at the table was new).
 _IN_KIND = rx.compile(
-    r"(?i)\W*(?:likewise|same\s+here|(?:and\s+)?you\s+too|and\s+you|(?:the\s+)?pleasure(?:['’]s|"
+    r"(?i)\W*(?:(?:likewise|same\s+here|(?:and\s+)?you\s+too|and\s+you|(?:the\s+)?pleasure(?:['’]s|"
     r"\s+is)\s+(?:all\s+)?mine|(?:nice|good|pleased|glad|happy|great|lovely)\s+to\s+meet\s+you"
     r"\s+(?:too|as\s+well)|enchant[ée]e?|charmed)\b"
+    # a greeting alone, back ("Hi. Sorry. Kemi Okafor, I'm the station doctor." -- "Hi.", the
+    # sixty-third blind look's core lab)
+    r"|(?:hi|hello|hey|hiya|morning|evening|afternoon|g['’]day)\W*$)"
 )
 
 
 def answers_in_kind(text: str) -> bool:
     """Whether a reply opens by returning a greeting in kind ("Likewise.", "You too.")."""
     return _IN_KIND.match(text) is not None
+
+
+# A whole name, then what the speaker is: "Miriam Hale. Flight surgeon.", "Regina Olmedo. Society
+# pages." (the twentieth and twenty-second blind looks), "Hi. Sorry. Kemi Okafor, I'm the station
+# doctor." (the sixty-third's core lab: a greeting or an apology before it, the job after a
+# comma): an introduction.
+NAME_AND_WHAT = rx.compile(
+    r"^\W*(?:(?:Hi|Hello|Hey|Sorry|Morning|Evening|Afternoon|G'day|Oh|Right|Um|Er)[.!,]\s+){0,3}"
+    r"([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)(?:\.\s+(?!(?:I|You|He|She|We|They|It|This|That|There|"
+    r"Here|What|Where|Who|How|Why|Let|Don't|Do|Get|Go|Come|Stop|Wait|Listen|Look|Please|Yes|"
+    r"No|Okay|OK|Hello|Hi|Hey|Sorry|Thanks|Thank|Speaking|Over|Out)\b)[A-Z][a-z'’-]*"
+    r"(?:\s+[a-z][\w'’-]*){0,3}[.!]|,\s+I['’]m\s+(?:the|a|an|your)\s)"
+)

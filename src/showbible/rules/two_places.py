@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from showbible.canon.fold import Canon, Known
 from showbible.reading.extract import place_key
+from showbible.reading.facts import SceneFacts
 from showbible.reading.places import at_place
 from showbible.rules.base import Context, Evidence, Finding, Rule, refute
 
@@ -111,7 +113,9 @@ class TwoPlaces(Rule):
                 when = fold.at(scene, scene.present[cid].line)
                 for k, (known, until) in enumerate(spans):
                     place = known.event.obj
-                    if not (known.moment < when < until) or at_place(scene, place):
+                    if not (known.moment < when < until and _within(canon, known, scene)):
+                        continue
+                    if at_place(scene, place):
                         continue
                     if k in refuted:
                         continue
@@ -126,3 +130,23 @@ class TwoPlaces(Rule):
                         inferred=known.event.source == "inferred",
                     )  # fmt: skip
                     break
+
+
+def _within(canon: Canon, known: Known, scene: SceneFacts) -> bool:
+    """Whether a hold can be broken in a scene: a bible's or an annotation's lasts until its
+    ``until`` or a release; one inferred from a sentence ("Fabien is in the cell") tells of its
+    own episode and story day only -- a release off-screen is routine and often only told ("The
+    magistrate let him go this morning", the sixty-third blind look's Corsican gendarmerie,
+    where Fabien guts sardines at the Vieux-Port three days later). Every later scene still
+    counts against it (``refute``)."""
+    if known.event.source != "inferred":
+        return True
+    key = known.event.scene
+    if key is None or key.split("#")[0] != f"{scene.series}:{scene.episode}":
+        return False
+    at = canon.release_pos.get(key)
+    told = canon.scenes[at].story if at is not None else None
+    if told is None or scene.story is None or told.kind != scene.story.kind:
+        return True
+    day = 3 if told.kind == "iso" else 1  # 2024-06-17, "day 3": the story day
+    return scene.story.parts[:day] == told.parts[:day]
