@@ -90,14 +90,15 @@ _MAYBE.make_automaton()
 # Of those words, the ones a self-introduction begins with: it goes on to a capitalised name
 # (``SELF_INTRO``), where "I'm" in a sitcom's speech mostly goes on to "sorry", "not", "gonna".
 _INTRO_WORDS = frozenset({" i'm ", " im ", " i am ", "name's ", "names ", "name is ", "call me "})
-# A speech opening on two capitalised words and a full stop, then a capital: maybe a whole name
-# and what its owner is (``_NAME_AND_WHAT``), looked for in the same pass over the scene. Led
-# by the speeches' separator (the scene's text gets one in front too): a literal the engine
-# skips to, where "^ |\x00 " was tried at every character (0.2 s over a franchise's speeches).
+# A speech opening (past a greeting) on two capitalised words and a full stop, then a capital,
+# or a comma and "I'm": maybe a whole name and what its owner is (stranger_line.NAME_AND_WHAT),
+# looked for in the same pass over the scene. Led by the speeches' separator (the scene's text
+# gets one in front too): a literal the engine skips to, where "^ |\x00 " was tried at every
+# character (0.2 s over a franchise's speeches).
 _NAME_OPENING = rx.compile(
     r"\x00 [^\w\x00]*(?:(?:Hi|Hello|Hey|Sorry|Morning|Evening|Afternoon|G'day|Oh|Right|Um|Er)"
     r"[.!,]\s+){0,3}[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\.\s+[A-Z]|,\s+I'm\s)"
-)  # the speeches NAME_AND_WHAT may match (the text's apostrophes are straight here)
+)  # (the text's apostrophes are straight here)
 
 
 def _lower(text: str) -> str:
