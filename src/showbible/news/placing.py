@@ -17,10 +17,8 @@ _YEAR_SER = (
 )
 # What a show is called before its title: "Sky One's 2019 series, X", "Hollywood TV series X",
 # "the ABC medical drama X".
-_KIND = (
-    r"(?:(?:the\s+)?(?:[\w’'\-]+\s+){0,3}(?:series|show|drama|sitcom|comedy|miniseries|"
-    r"soap|thriller|film|movie)\s*,?\s+)?"
-)
+_KIND_WORDS = r"series|show|drama|sitcom|comedy|miniseries|soap|thriller|film|movie|musical"
+_KIND = rf"(?:(?:the\s+)?(?:[\w’'\-]+\s+){{0,3}}(?:{_KIND_WORDS})\s*,?\s+)?"
 # "cast as Alfred Pennyworth, the Wayne family's loyal butler, in Gotham": an appositive saying
 # what the role is may stand between the role and its show.
 _APPOSITIVE = rf"(?:\s*,\s+(?:a|an|the|his|her|their|{NAM}[’']s)\s+[^,;.()]{{1,100}}?,)?"
@@ -33,9 +31,8 @@ ROLE_IN = rx.compile(
 # "in Sky One's 2019 series, The Reluctant Landlord", "in the movie 42". Its show, not another.
 WORK_AFTER = rx.compile(
     r"\s+(?:in|on)\s+(?:the\s+)?(?:(?:[\w’'\-]+\s+){0,3}?(?:[A-Z0-9][\w’'\-]*\s+){1,5}"
-    r"(?:franchise|series|show|films?|movies?|drama|sitcom|saga|trilogy|musical)\b|"
-    r"(?:[\w’'\-]+\s+){0,4}?(?:series|show|drama|sitcom|film|movie|musical)\s*,?\s+"
-    r"(?:the\s+)?[A-Z0-9])"
+    rf"(?:franchise|saga|trilogy|films|movies|{_KIND_WORDS})\b|"
+    rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_KIND_WORDS})\s*,?\s+(?:the\s+)?[A-Z0-9])"
 )
 _CAPITALISED = rx.compile(r"\b[A-Z0-9][\w\-]*")
 

@@ -87,11 +87,11 @@ class Recaps(Extractor):
             for offset, sentence in sentences(self.kb.speechless(para.text))
         ]
         inside = _named_inside(m for _p, _o, sentence, m in read if not title_case(sentence))
-        # Someone's son or daughter anywhere in the article is a real one everywhere in it
-        # ("son Billy, 16" ... "Billy was seen carrying the shopping").
         # A word of a performer's name is the performer's ("Madeline's prom dress" of Madeline
         # Petsch, "Cook's bookworm" of Rachael Leigh Cook): stars go by first name too.
         self.stars = frozenset(w for k in self.kb.performers for w in k.split())
+        # Someone's son or daughter anywhere in the article is a real one everywhere in it
+        # ("son Billy, 16" ... "Billy was seen carrying the shopping").
         self.family = frozenset(
             keyof(self.kb.full(x.value))
             for _p, _o, _s, m in read

@@ -12,8 +12,6 @@ Found in planted universes written by outside authors (bench/planted/README.md).
 
 from __future__ import annotations
 
-import re
-
 from showbible.quick import rx
 from showbible.reading.lexicon import VESSELS, position_words
 from showbible.reading.lexicon.given import is_given_name, is_surname
@@ -146,11 +144,18 @@ def _qualifies(low: str, original: str, start: int, end: int) -> bool:
         return name.upper() not in position_words()  # "the Doctor", "the Captain": a title
     # Twice: the pair then its verb ("... apples go down"), not two people doing one thing
     # ("Mara waits and Cole waits.", "Mara nods and Cole nods back").
-    word = re.escape(noun.group(1))
-    if re.search(rf"\b[A-Z][\w'’-]+\s+{word}\s+(?:and|or)\s+$", original[:start]):
+    word = noun.group(1)
+    first = _PAIR_BEFORE.search(original, 0, start)
+    if first is not None and first.group(1) == word:
         return _verb_after(original, noun.end())
-    again = re.match(rf"\s+(?:and|or)\s+[A-Z][\w'’-]+\s+{word}\b", original[noun.end() :])
-    return again is not None and _verb_after(original, noun.end() + again.end())
+    again = _PAIR_AFTER.match(original, noun.end())
+    return again is not None and again.group(1) == word and _verb_after(original, again.end())
+
+
+# The same noun after another name, before "and" or after it (``_qualifies``); static, for
+# they are tried at most names of an action line.
+_PAIR_BEFORE = rx.compile(r"\b[A-Z][\w'’-]+\s+([a-z][a-z'’-]+)\s+(?:and|or)\s+$")
+_PAIR_AFTER = rx.compile(r"\s+(?:and|or)\s+[A-Z][\w'’-]+\s+([a-z][a-z'’-]+)\b")
 
 
 _PARTICLES = word_set("back up down out off away again too together here there")
