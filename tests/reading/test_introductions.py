@@ -55,6 +55,9 @@ def _intros(tmp_path: Path, script: str) -> list[str]:
             "Drew slams the hatch. Pell's glass is empty.\n",
             "CAPTAIN DREW",
         ),
+        # a regnal or family number after a first name or a surname stays a name
+        ("INT. HALL - DAY\n\nROBERT JOHNSON III, 50s, signs the lease.\n", "ROBERT JOHNSON III"),
+        ("INT. HALL - DAY\n\nLOUIS XIV, a boy of five, sits the throne.\n", "LOUIS XIV"),
         # capitals with accents are one name (the thirty-sixth blind look's Mexico City set)
         ("INT. FORO - DAY\n\nJOSÉ ÁLVAREZ (60s) lights the set.\n", "JOSÉ ÁLVAREZ"),
         ("INT. FORO - DAY\n\nLUPITA MÜLLER, 30s, powders a face.\n", "LUPITA MÜLLER"),
@@ -121,6 +124,11 @@ def test_introduced(tmp_path: Path, script: str, name: str) -> None:
         # "VOICEMAIL, 4 OCT, 11:52" had made OCT someone aged eleven)
         "INT. DORMITORY - NIGHT\n\nOn the screen: VOICEMAIL, 4 OCT, 11:52. He presses play. "
         "Mara waits till Oct is over.\n",
+        # a grade or a part numbered in roman numerals, with a description after it (the
+        # sixty-fourth blind look's certificate: "MASONRY NC II" had become someone)
+        "INT. DIZON HOUSE - NIGHT\n\nA framed certificate over the TV -- TESDA, MASONRY NC "
+        "II, a boy's name in gold -- beside a Santo Niño.\n",
+        "INT. HALL - NIGHT\n\nThe programme, PHASE II, a thin booklet, lies open.\n",
         # a play writes every entrance in capitals: none of them introduces anyone
         ".ACT I. SCENE I.\n\nEnter KING HENRY and WESTMORELAND.\n\n"
         "KING HENRY\nSo shaken as we are.\n\n"

@@ -95,3 +95,24 @@ def test_a_past_verb_in_a_present_tense_script_is_backstory(
     name = text.split()[0]
     assert seen(text, 0, len(name), present_tense=True) is not before_the_scene
     assert seen(text, 0, len(name)) or text.startswith(("Ward", "Arly"))  # past-tense script
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "before_the_scene"),
+    [
+        # the sixty-fourth blind look's Manila: the raincoat left with Tonyo hours ago
+        ("The raincoat went back with Tonyo. Something white, then.", "Tonyo", True),
+        ("She gave the keys to Tonyo before the flood.", "Tonyo", True),
+        ("Erning saw Tonyo at the terminal once.", "Tonyo", True),
+        ("Mara runs to Tonyo.", "Tonyo", False),
+        ("Mara hands the keys to Tonyo.", "Tonyo", False),
+        ("Kit is left with Tonyo.", "Tonyo", False),  # a participle of the scene's own
+        ("Mara, who came late, hugs Tonyo.", "Tonyo", False),  # the past is in a clause
+    ],
+)
+def test_a_past_verb_before_a_name_in_a_present_tense_script_is_backstory(
+    text: str, name: str, before_the_scene: bool
+) -> None:
+    at = text.index(name)
+    assert seen(text, at, at + len(name), present_tense=True) is not before_the_scene
+    assert seen(text, at, at + len(name))  # a script told in the past: the scene's own

@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from showbible.model import Kind, Scene
 from showbible.quick import rx
 from showbible.reading import lexicon
+from showbible.reading.lexicon.given import is_given_name, is_surname
+from showbible.reading.names import is_regnal
 from showbible.reading.prose_words import CAPITALS, LETTERING
 
 
@@ -146,6 +148,8 @@ def introductions(scenes: Sequence[Scene]) -> list[str]:
                     continue
                 if len(run.split()) > 1 and run.split()[-1] in _FIRM_WORDS:
                     continue  # "TITAN MUSIC", "HARLAN INDUSTRIES": a firm
+                if _numbered_thing(run.split()):
+                    continue  # "MASONRY NC II" on a certificate, "ACT III"
                 aged = bool(_AGE.match(after))
                 if not aged and _INSCRIPTION_AFTER.match(after):
                     continue  # "ARTHUR HEBBLETHWAITE, LANDLORD, 1919-1927 in copperplate"
@@ -233,6 +237,18 @@ def _speaks(run: str, speakers: set[str]) -> bool:
     return any(
         w in speakers and w not in lexicon.position_words() for w in run.replace(".", " ").split()
     )
+
+
+def _numbered_thing(words: list[str]) -> bool:
+    """Whether a run ends in a number of two or more roman numerals after a word no listed first
+    name or surname is: a grade, an act, a phase ("MASONRY NC II" on a certificate, the
+    sixty-fourth blind look's Manila; "ACT III", "PHASE II"), not a regnal or family number
+    ("HENRY IV", "JOHNSON III"). Many nouns are someone's surname ("GRADE II", "PART II" pass):
+    the lists keep every name, not every thing out."""
+    if len(words) < 2 or len(words[-1]) < 2 or not is_regnal(words[-1]):
+        return False
+    before = words[-2].rstrip(".")
+    return not (is_given_name(before) or is_surname(before) or before in lexicon.position_words())
 
 
 def _written_as_name(run: str, text: str) -> bool:

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from showbible.quick import rx
-from showbible.reading.prose_named import DEDICATED, LETTERED, THING_BEFORE, WHERE_PAST, named_for
+from showbible.reading.prose_named import NAMED_RULES, WHERE_PAST, named_for
 from showbible.reading.prose_owned import after_gerund, carried_off, doing, worn_and_touched
 from showbible.reading.prose_shown import (
     DEPICTED_AFTER,
@@ -670,7 +670,7 @@ def _trigger_words() -> frozenset[str]:
         SHOWN_RE, WRITTEN_RE, _PLACE_NAME, _ABSENCE_BEFORE, _FOR_BEFORE, _GONE,
         _NEGATED_BEING, _DEAD_AFTER, _DEAD_BEFORE, _COVERED, _WHERE, _THOUGHT_VERB, _SAY_VERB,
         _DEVICE_VERB, _COMPARISON, _GOING_TO, _LISTENING, _SIGN_SAYS, _REFERENCE_TO,
-        DEDICATED, _WRITES, THING_BEFORE, LETTERED, _LETTERED_AFTER, _FAR_AWAY,
+        *NAMED_RULES, _WRITES, _LETTERED_AFTER, _FAR_AWAY,
     )  # fmt: skip
     sources = [rule.pattern for rule in rules]
     words: set[str] = {"of"}

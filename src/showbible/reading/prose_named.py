@@ -27,20 +27,44 @@ DEDICATED = rx.compile(
 _THE_BEFORE = rx.compile(r"\bthe\s+$")
 # A vessel, a house or a prize named for someone: "the shuttle Brannock", "the Brannock Prize"
 # is read after the name (prose.py).
+# A courtesy in the thing's name: "the dhow Bibi Rukhsana" (the fifty-first blind look's
+# Zanzibar), "the trawler Lady Grace", "the Queen Mary", "the jeepney MANG PIDO"; a saint in any
+# language ("the steamer Agios Stavros", the fifty-fifth blind look's Istanbul quay; "the San
+# Pedro"); then the name set off as a name is ("The KGH cutter *Malik* noses in", the
+# fifty-seventh blind look's Nuuk quay: Fountain's italics; quotes).
+_NAME_OF_A_THING = (
+    r"\s+(?:(?:bibi|lady|miss|mrs|mr|mister|captain|sir|saint|st|queen|king|princess|prince|"
+    r"dona|doña|don|señora|senora|mama|mother|old|little|big|agios|agia|aghios|ayios|hagia|san|"
+    r"santa|santo|são|sao|sainte|sankt|sveti|sveta|svyatoy|mang|aling|lolo|lola|tito|tita|"
+    r"kuya)\.?\s+)?[*_\"“‘']?$"
+)
 THING_BEFORE = rx.compile(
     r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:"
     + "|".join(sorted(VESSELS))
-    + r"|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)\s+"
-    # a courtesy in the thing's name: "the dhow Bibi Rukhsana" (the fifty-first blind look's
-    # Zanzibar), "the trawler Lady Grace", "the Queen Mary"; a saint in any language ("the
-    # steamer Agios Stavros", the fifty-fifth blind look's Istanbul quay; "the San Pedro")
-    r"(?:(?:bibi|lady|miss|mrs|mr|mister|captain|sir|saint|st|queen|king|princess|prince|"
-    r"dona|doña|don|señora|senora|mama|mother|old|little|big|agios|agia|aghios|ayios|hagia|san|"
-    r"santa|santo|são|sao|sainte|sankt|sveti|sveta|svyatoy)\.?\s+)?"
-    # the name set off as a name is ("The KGH cutter *Malik* noses in", the fifty-seventh
-    # blind look's Nuuk quay: Fountain's italics; quotes)
-    r"[*_\"“‘']?$"
+    + r"|pub|inn|tavern|hotel|scholarship|prize|award|trophy|memorial)"
+    + _NAME_OF_A_THING
 )
+# A road or air vehicle named as boats are, its name painted on it in capitals ("The jeepney
+# MANG PIDO swings out of the terminal", the sixty-fourth blind look's Manila; "the truck BIG
+# BERTHA"): asked only of a name in capitals, as "the van Mara drives" has Mara at the wheel.
+VEHICLE_BEFORE = rx.compile(
+    r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:jeepney|jeep|matatu|danfo|trotro|"
+    r"tro-tro|tuk-tuk|rickshaw|bus|minibus|coach|tram|trolley|truck|lorry|van|tractor|train|"
+    r"engine|plane|aeroplane|airplane|aircraft|airliner|bomber|seaplane|rocket|tank)"
+    + _NAME_OF_A_THING
+)
+
+
+def thing_before(before: str, name: str) -> bool:
+    """Whether the words before a name make it a thing's: a vessel's, an inn's, a prize's, or a
+    vehicle's when the name is in capitals (``before`` in any case)."""
+    low = before.lower()
+    start = max(0, len(low) - 60)
+    if THING_BEFORE.search(low, start):
+        return True
+    return name.isupper() and VEHICLE_BEFORE.search(low, start) is not None
+
+
 # An animal given someone's name: "The foal they are calling Hank" (the fiftieth blind look's
 # ranch, a foal named for the dead grandfather), "a mare called Bess", "the dog, named Cole".
 _CREATURE_NAMED = rx.compile(
@@ -63,6 +87,10 @@ def creature_named(before: str) -> bool:
 LETTERED = rx.compile(rf"\b(?:{LETTERING}|lettering|typeface|reads|reading)\b[^.!?:]*:\s*[\"“']?$")
 
 
+# The patterns above that make a name a reference on their own (prose.py's trigger words).
+NAMED_RULES = (DEDICATED, THING_BEFORE, VEHICLE_BEFORE, LETTERED)
+
+
 # A name before the matter it names: "the Dunmore file", "the Lasko deposition".
 _MATTER_AFTER = rx.compile(
     r"\s+(?:file|files|case|cases|account|folder|dossier|report|trial|hearing|verdict|appeal|"
@@ -76,7 +104,7 @@ def named_for(low: str, original: str, start: int, end: int) -> str | None:
     dedicated = DEDICATED.search(low, max(0, start - 40), start)
     if dedicated is not None:  # "after" and "for" may open a clause: read past them
         return "place" if dedicated.group(0).startswith("named") else "thought"
-    if THING_BEFORE.search(low, max(0, start - 40), start):
+    if thing_before(low[max(0, start - 60) : start], original[start:end]):
         return "place"  # "The shuttle Brannock tears up out of the bay"
     if creature_named(low[:start]):
         return "place"  # "The foal they are calling Hank gets his legs under him"

@@ -41,39 +41,23 @@ from collections.abc import Iterable
 from showbible.quick import rx
 from showbible.reading.lexicon import position_words
 from showbible.reading.names import is_title
-from showbible.reading.prose_named import THING_BEFORE, creature_named
+from showbible.reading.prose_named import creature_named, thing_before
 from showbible.reading.prose_tended import tended
 from showbible.reading.prose_unreal import elsewhere
-from showbible.reading.prose_words import ACT_MODIFIERS, ADJECTIVES, BODY, DOING, word_set
+from showbible.reading.prose_words import (
+    ACT_MODIFIERS,
+    ADJECTIVES,
+    ADVERBS,
+    BODY,
+    DOING,
+    IRREGULAR_VERBS,
+    NOT_LY,
+    NOT_S_VERBS,
+    PARTICLES,
+    SIMPLE_PAST,
+    word_set,
+)
 
-# Finite forms that end in neither -s nor -ed.
-_IRREGULAR = word_set(
-    """is was are were has had have does did do can could will would shall should may might
-    must isn't wasn't aren't weren't hasn't hadn't doesn't didn't can't couldn't won't wouldn't
-    stood sat came went took ran held knelt fell got gave made saw began drew threw grew
-    rose woke spoke bent broke caught brought bought fought sought taught thought found left
-    kept slept swept crept wept led fed sped struck stuck hung swung flung spun sank sprang
-    strode rode drove wrote bit hid slid shook froze stole wore tore bore swore lay leapt
-    dove flew blew met set put cut shut hit let quit read spread burst cast shed split lit
-    sent spent lent dealt felt meant knew heard told sold said swam built won lost paid
-    understood"""
-)
-# Words ending in -s that are not verbs (or not of this subject).
-_NOT_S_VERB = word_set(
-    """this his hers its yours ours theirs as us thus plus yes always perhaps towards
-    afterwards sometimes besides across less unless whereas nevertheless news series means
-    various pants glasses jeans clothes trousers whereabouts species famous nervous anxious
-    serious previous obvious curious furious gorgeous enormous tremendous dangerous
-    ridiculous cautious conscious precious jealous generous numerous mysterious
-    downstairs upstairs indoors outdoors overseas sideways backwards forwards upwards
-    downwards outwards inwards nowadays"""
-)
-_ADVERBS = word_set(
-    """still just also then now already finally only even both all again almost never
-    soon once too slowly quickly suddenly quietly simply barely immediately instantly
-    abruptly gently carefully silently"""
-)
-_NOT_LY = word_set("only family reply apply supply fly ally rally belly jelly bully holly")
 # A name right after these is no one acted on: "the Dunmore file", "chalked FOR FRANK", "a
 # song about Cole", "like Cole", "a boat called Cole", "his Cole" (his thing named Cole).
 _NOT_ACTED_ON = word_set(
@@ -172,7 +156,7 @@ def seen(
 
 # Past forms no present-tense verb shares: the irregular finite forms less the present, the
 # modals, the negations, and those the present shares ("put", "set", "read", "lay").
-_PAST = _IRREGULAR - word_set(
+_PAST = IRREGULAR_VERBS - word_set(
     """is are has have do does can may might must shall should will would isn't aren't
     wasn't weren't hasn't hadn't doesn't didn't can't couldn't won't wouldn't burst cast cut hit
     lay let put quit read set shed shut split spread"""
@@ -237,10 +221,10 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
         head, listed = head[: m.start()], True
     if tended(sentence, head[max(0, len(head) - _BACK) :], after):
         return False  # a face covered, a pulse felt for: what is done for a body
-    if creature_named(before) or THING_BEFORE.search(before.lower(), max(0, len(before) - 60)):
+    if creature_named(before) or thing_before(before, sentence[start:end]):
         return False  # "The foal they are calling Hank", "the dhow Bibi Rukhsana": a name given
     if _acted_on(head):
-        return True
+        return not (present_tense and _done_before(head))
     compared = _COMPARED.search(head, max(0, len(head) - _BACK))
     if compared and compared.group().split()[0].lower() in _OF_AFTER:
         compared = None
@@ -596,6 +580,26 @@ def _acted_on(before: str) -> bool:
     return False
 
 
+def _done_before(before: str) -> bool:
+    """Whether the verb that acts on the name is in the simple past ("went back with Tonyo",
+    "gave it to Cole", "saw Cole"); the caller asks only of a script told in the present."""
+    words = _WORD.findall(before[-80:])
+    k = len(words) - 1
+    for _ in range(2):
+        if k >= 0 and words[k].lower() in _NEAR:
+            k -= 1
+    # The nearest verb, over an object before a dative ("gave the keys to Cole").
+    for j in range(k, max(-1, k - 6), -1):
+        low = words[j].lower()
+        if low in SIMPLE_PAST:
+            return True
+        if not (_adverb(low) or low in PARTICLES or low in _DETERMINERS or words[j].islower()):
+            return False
+        if _finite(low, False) and not (j > 0 and words[j - 1].lower() in _DETERMINERS):
+            return False
+    return False
+
+
 def _plural_noun(words: list[str], k: int) -> bool:
     """A plural noun after a determiner, right before the name ("the curtains Eddie hung"),
     which a verb's third person would otherwise be taken for ("eyes Charlie")."""
@@ -612,7 +616,9 @@ def _plural_noun(words: list[str], k: int) -> bool:
 
 def _participle(word: str) -> bool:
     low = word.lower()
-    return low.endswith(("ed", "en", "wn", "ne", "ung", "unk", "ound", "um")) or low in _IRREGULAR
+    return (
+        low.endswith(("ed", "en", "wn", "ne", "ung", "unk", "ound", "um")) or low in IRREGULAR_VERBS
+    )
 
 
 # What a sign or a page does to a name: "The nameplate still reads AUGUSTIN RENNER".
@@ -672,16 +678,16 @@ _BODY_RE = rx.compile(rf"(?:{BODY})")
 
 def _adverb(word: str) -> bool:
     low = word.lower()
-    return low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY)
+    return low in ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in NOT_LY)
 
 
 def _finite(word: str, plural: bool) -> bool:
     low = word.lower().replace("’", "'")
     if not low.replace("'", "").replace("-", "").isalpha():
         return False
-    if low in _IRREGULAR:
+    if low in IRREGULAR_VERBS:
         return True
-    if low in _FUNCTION or low in _NOT_S_VERB:
+    if low in _FUNCTION or low in NOT_S_VERBS:
         return False
     if low.endswith(("ed", "eth")) and len(low) >= 4:
         return True  # "Booth lowered", "SALISBURY lifteth himself up"

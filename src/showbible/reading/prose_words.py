@@ -212,3 +212,42 @@ NAME_MODIFIERS = frozenset(
         "fiancee",
     ]
 )
+
+
+# Verb forms and adverbs for reading whether a sentence shows someone (prose_seen.py).
+# Finite forms that end in neither -s nor -ed.
+IRREGULAR_VERBS = word_set(
+    """is was are were has had have does did do can could will would shall should may might
+    must isn't wasn't aren't weren't hasn't hadn't doesn't didn't can't couldn't won't wouldn't
+    stood sat came went took ran held knelt fell got gave made saw began drew threw grew
+    rose woke spoke bent broke caught brought bought fought sought taught thought found left
+    kept slept swept crept wept led fed sped struck stuck hung swung flung spun sank sprang
+    strode rode drove wrote bit hid slid shook froze stole wore tore bore swore lay leapt
+    dove flew blew met set put cut shut hit let quit read spread burst cast shed split lit
+    sent spent lent dealt felt meant knew heard told sold said swam built won lost paid
+    understood"""
+)
+# Words ending in -s that are not verbs (or not of this subject).
+NOT_S_VERBS = word_set(
+    """this his hers its yours ours theirs as us thus plus yes always perhaps towards
+    afterwards sometimes besides across less unless whereas nevertheless news series means
+    various pants glasses jeans clothes trousers whereabouts species famous nervous anxious
+    serious previous obvious curious furious gorgeous enormous tremendous dangerous
+    ridiculous cautious conscious precious jealous generous numerous mysterious
+    downstairs upstairs indoors outdoors overseas sideways backwards forwards upwards
+    downwards outwards inwards nowadays"""
+)
+ADVERBS = word_set(
+    """still just also then now already finally only even both all again almost never
+    soon once too slowly quickly suddenly quietly simply barely immediately instantly
+    abruptly gently carefully silently"""
+)
+NOT_LY = word_set("only family reply apply supply fly ally rally belly jelly bully holly")
+# Past forms that are no participle: after the name's verb, in a script told in the present,
+# they tell what was done before the scene ("The raincoat went back with Tonyo"), where a
+# participle may be the scene's own ("Kit, held between Cole and Mara").
+SIMPLE_PAST = word_set(
+    """went came gave took saw ran rode drove wrote spoke began drew threw grew rose woke
+    broke froze stole wore tore swore fell flew blew knew sank sprang swam shook strode"""
+)
+PARTICLES = word_set("back off away out home in up down along over")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
@@ -34,7 +34,7 @@ import ahocorasick
 
 from showbible.canon.fold import Moment
 from showbible.quick import rx
-from showbible.reading.facts import SceneFacts, Speech
+from showbible.reading.facts import SceneFacts, Sentence, Speech
 from showbible.rules.acquainted import SELF_INTRO, dealt, says_own_name, silent
 from showbible.rules.addressing import (
     calls_by_name,
@@ -52,6 +52,7 @@ from showbible.rules.stranger_line import (
     WHO_ARE_YOU,
     answered_as_someone_else,
     answers_in_kind,
+    beat_between,
     framed_introduction,
     introduces_another,
     introduction_before,
@@ -168,7 +169,7 @@ class Reintroduction(Rule):
                     continue
                 here = set(ctx.canon.people(scene))
                 sealed = self.id in ctx.fold.allows.get(scene.key, {})
-                phrase = _stranger_phrase(ctx, speeches, k, here, sealed)
+                phrase = _stranger_phrase(ctx, speeches, k, here, sealed, scene.sentences)
                 if phrase is None:
                     continue
                 text, offset = phrase
@@ -361,17 +362,24 @@ _CALLED_LAST = rx.compile(r",\s*([A-Z][\w'’-]*)\s*[.!?]*\W*$")
 
 
 def _stranger_phrase(
-    ctx: Context, speeches: list[Speech], k: int, here: set[str], sealed: bool = False
+    ctx: Context,
+    speeches: list[Speech],
+    k: int,
+    here: set[str],
+    sealed: bool = False,
+    sentences: Sequence[Sentence] = (),
 ) -> tuple[str, int] | None:
     """The stranger phrase speech ``k`` says as its speaker's own act, if any; in a scene the
     writers sealed, an introduction framed as a speech (a rehearsal, a formula) is one too, so
     that it is reported sealed ("I'm Isaiah Tolliver. I'm twenty-six years old." rehearsed for
-    the jury, the twenty-second blind look)."""
+    the jury, the twenty-second blind look). ``sentences``: the scene's action, whose beats
+    between two speeches part an introduction from the name said before it."""
     speech = speeches[k]
     text, me = plain(speech.text), speech.character
+    said_me = None if beat_between(sentences, speeches, k) else partial(names_self, ctx, me)
     intros = list(SELF_INTRO.finditer(text))
-    if _plays_someone_else(ctx, intros, me, here):
-        return None  # "Hi! I'm Rachel Green.": the speaker plays someone else
+    if any(b != me and names_self(ctx, b, m.group(1)) for m in intros for b in here):
+        return None  # "Hi! I'm Rachel Green.": the speaker plays someone else present
     found = stranger_phrase(text)
     if found is not None:
         if _greets_self(ctx, text, found, me):
@@ -395,7 +403,7 @@ def _stranger_phrase(
             not sealed and framed_introduction(text, m.start(), m.end(), len(here - {me}))
         ):
             continue  # a quotation, a speech to a room, "I'm Monica. I'm disgusting."
-        if replies_to_stranger(speeches, k, lambda w: names_self(ctx, me, w)):
+        if replies_to_stranger(speeches, k, said_me):
             continue  # an answer: the question or the first introduction is judged
         if names_self(ctx, me, m.group(1)):
             return m.group(0), m.start()
@@ -405,15 +413,10 @@ def _stranger_phrase(
     if (
         named is not None
         and names_self(ctx, me, named.group(1))
-        and not replies_to_stranger(speeches, k, lambda w: names_self(ctx, me, w))
+        and not replies_to_stranger(speeches, k, said_me)
     ):
         return named.group(0), named.start()
     return None
-
-
-def _plays_someone_else(ctx: Context, intros: list[re.Match[str]], me: str, here: set[str]) -> bool:
-    """Whether the speech introduces itself as another person present."""
-    return any(b != me and names_self(ctx, b, m.group(1)) for m in intros for b in here)
 
 
 def _greets_self(ctx: Context, text: str, found: tuple[str, int], me: str) -> bool:

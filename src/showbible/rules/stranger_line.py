@@ -10,10 +10,10 @@ the room; the reintroduction rule asks :func:`stranger_phrase` and the two neigh
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from showbible.quick import rx
-from showbible.reading.facts import SceneFacts, Speech
+from showbible.reading.facts import SceneFacts, Sentence, Speech
 from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.prose_shown import DEPICTION_RE
@@ -364,6 +364,17 @@ def answered_as_someone_else(
     if m is None or nxt.character == speeches[k].character:
         return False
     return not names_self(nxt.character, m.group(1))
+
+
+def beat_between(sentences: Sequence[Sentence], speeches: list[Speech], k: int) -> bool:
+    """Whether an action line stands between speech ``k`` and the one before it: a new beat
+    ("She leads him to the curb. Jun-Jun stands, holds out his hand."), after which "I'm
+    Jun-Jun" introduces, not answers a line that named him in passing (the sixty-fourth blind
+    look's Manila)."""
+    if k == 0:
+        return False
+    after, before = speeches[k - 1].line, speeches[k].cue_line
+    return any(after < s.line < before for s in sentences)
 
 
 def replies_to_stranger(
