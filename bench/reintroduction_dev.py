@@ -139,16 +139,16 @@ CLASSES: dict[str, list[tuple[Any, str, Any]]] = {
     "speech to a room, formula": [(rule_mod, "framed_introduction", lambda *a: False)],
     "answer judged at its question": [(rule_mod, "replies_to_stranger", lambda *a: False)],
     "playing someone else": [
-        (rule_mod, "_plays_someone_else", lambda *a: False),
+        (rule_mod, "plays_someone_else", lambda *a: False),
         (rule_mod, "_greets_self", lambda *a: False),
     ],
-    "next to a walk-on": [(rule_mod, "_next_to_walk_on", lambda *a: False)],
+    "next to a walk-on": [(rule_mod, "next_to_walk_on", lambda *a: False)],
     "introducing someone": [(rule_mod, "introduces_another", lambda *a: False)],
     "played non-recognition": [(rule_mod, "played_non_recognition", lambda *a: False)],
     "answered with a part": [(rule_mod, "answered_as_someone_else", lambda *a: False)],
     "third person's introduction": [(rule_mod, "introduction_before", lambda *a: None)],
-    "greeted by name": [(rule_mod, "_named_addressees", lambda *a: [])],
-    "crowd is no meeting": [(rule_mod, "_dealt", lambda *a: True)],
+    "greeted by name": [(rule_mod, "named_addressees", lambda *a: [])],
+    "crowd is no meeting": [(rule_mod, "dealt", lambda *a: True)],
 }
 
 

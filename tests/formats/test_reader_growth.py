@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from showbible.formats.fountain import parse_fountain
+from showbible.formats.manuscript import parse_manuscript
 from showbible.formats.tei import parse_tei
 from showbible.formats.transcript import parse_transcript
 
@@ -50,6 +51,21 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
         5000,
     ),
     "tei: many speeches": (parse_tei, _tei, 1000),
+    "manuscript: one paragraph of many quotations": (
+        parse_manuscript,
+        lambda n: "## A - day\n\n" + '"Hi," Mara said. ' * n + "\n",
+        2000,
+    ),
+    "manuscript: quotation marks never closed": (
+        parse_manuscript,
+        lambda n: "## A - day\n\n" + '"Hi, Mara said. ' * n + "\n",
+        2000,
+    ),
+    "transcript: a screenplay laid out in spaces": (
+        parse_transcript,
+        lambda n: "INT. A - DAY\n\n" + "                    MARA\n          Hi.\n\n" * n,
+        2000,
+    ),
 }
 
 

@@ -56,6 +56,12 @@ def test_a_place_shown_is_no_one_introduced(text: str, introduces: bool) -> None
         ("Mucho gusto, señora. A pleasure to meet you. Héctor Barrios.", "Mucho gusto"),
         ("A pleasure to meet you, Mrs Vale.", "A pleasure to meet you"),
         ("It is an honour to meet you, sir.", "an honour to meet you"),
+        # the sixty-fifth look's logging-camp clerk
+        (
+            "Horace Beaulac, at your service. It is an honour to make your acquaintance.",
+            "an honour to make your acquaintance",
+        ),
+        ("It was an honour to make the team.", None),
         ("Encantada, señor Barrios.", "Encantada"),
         ("Enchantée, monsieur.", "Enchantée"),
         # the forty-eighth's Fleet Street pub: a modal who-are-you and its idiom's tail

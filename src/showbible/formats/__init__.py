@@ -58,6 +58,12 @@ def _fadein(path: Path) -> Script:
     return read_fadein(path)
 
 
+def _manuscript(path: Path) -> Script:
+    from showbible.formats.manuscript import read_manuscript
+
+    return read_manuscript(path)
+
+
 READERS: dict[str, Reader] = {
     ".fountain": _fountain,
     ".spmd": _fountain,
@@ -69,6 +75,8 @@ READERS: dict[str, Reader] = {
     ".vtt": _subtitles,
     ".highland": _highland,
     ".fadein": _fadein,
+    ".md": _manuscript,
+    ".markdown": _manuscript,
 }
 
 

@@ -1,5 +1,6 @@
 """A reader for plain-text transcripts (``.txt``): ``NAME: line`` speeches, scene breaks, and
-stage directions in brackets.
+stage directions in brackets. A ``.txt`` that is a screenplay laid out in spaces (cues indented,
+no ``NAME: line``) is read by ``layout_text.py`` instead.
 
 What maps to what (see ``docs/formats.md``):
 
@@ -32,9 +33,11 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from showbible.formats.files import read_file
+from showbible.formats.fountain import parse_fountain
+from showbible.formats.layout_text import to_fountain
 from showbible.formats.text import decode_text, normalise_newlines
 from showbible.model import Diagnostic, Element, Kind, Script, split_scenes
 from showbible.quick import rx
@@ -586,8 +589,17 @@ def _speech_pieces(text: str) -> list[tuple[Kind, str]]:
 
 
 def parse_transcript(text: str, path: str = "<string>") -> Script:
-    """Parse transcript text. Never raises: problems become ``Script.diagnostics``."""
-    return _parse(normalise_newlines(text.removeprefix("\ufeff")), path, [])
+    """Parse transcript text (or a screenplay laid out in spaces, ``layout_text.py``). Never
+    raises: problems become ``Script.diagnostics``."""
+    return _parse_any(normalise_newlines(text.removeprefix("\ufeff")), path, [])
+
+
+def _parse_any(text: str, path: str, diagnostics: list[Diagnostic]) -> Script:
+    fountain = to_fountain(text)
+    if fountain is not None:  # a screenplay laid out in spaces, not a transcript
+        read = parse_fountain(fountain, path)
+        return replace(read, diagnostics=(*diagnostics, *read.diagnostics))
+    return _parse(text, path, diagnostics)
 
 
 def _parse(text: str, path: str, diagnostics: list[Diagnostic]) -> Script:
@@ -608,13 +620,13 @@ def read_transcript(path: str | os.PathLike[str]) -> Script:
     name = os.fspath(path)
     data = read_file(name, noun="transcript")  # refuses FIFOs, devices, oversized files
     text, diagnostics = decode_text(data, name)
-    script = _parse(text, name, diagnostics)
+    script = _parse_any(text, name, diagnostics)
     if text.strip() and not any(e.kind is Kind.CHARACTER for e in script.elements):
         # A stray notes file matched by a series' glob: its names are not presence.
         message = (
-            "not a transcript: no line of the form `NAME: what they say`; read as an empty "
-            "episode (leave it out of the series' scripts glob, or write the speeches as "
-            "NAME: line)"
+            "not a transcript: no line of the form `NAME: what they say` (nor a screenplay's "
+            "cues indented in spaces); read as an empty episode (leave it out of the series' "
+            "scripts glob, or write the speeches as NAME: line)"
         )
         return Script(
             path=name,

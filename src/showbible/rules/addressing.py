@@ -155,6 +155,12 @@ def named_in(ctx: Context, text: str, people: set[str]) -> list[str]:
     return sorted(b for b in people if any(names_self(ctx, b, w) for w in words))
 
 
+def plays_someone_else(ctx: Context, intros: list[re.Match[str]], me: str, here: set[str]) -> bool:
+    """Whether a speech introduces itself as another person present ("Hi! I'm Rachel Green."
+    said by someone else: playing her)."""
+    return any(b != me and names_self(ctx, b, m.group(1)) for m in intros for b in here)
+
+
 def names_self(ctx: Context, cid: str, said: str) -> bool:
     """Whether ``I'm X`` names the speaker: X is one of their names or a word of one."""
     said_words = normalise(said).split()

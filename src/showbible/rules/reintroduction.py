@@ -44,6 +44,7 @@ from showbible.rules.addressing import (
     named_addressees,
     named_in,
     names_self,
+    plays_someone_else,
 )
 from showbible.rules.base import Context, Evidence, Finding, Rule
 from showbible.rules.namesakes import Returns
@@ -205,13 +206,13 @@ class Reintroduction(Rule):
                 if not named and greets_someone_else(plain(speech.text)):
                     continue  # "Pleased to meet you, Dr Gablehouser.": nobody here
                 introduction = introduction_before(speeches, k)
-                aside = turned_to(speeches, k, partial(named_in, ctx, people=here - {a}))
+                present = partial(named_in, ctx, people=here - {a})
+                aside = turned_to(speeches, k, present, scene.sentences)
                 each = False
                 if aside is not None:
-                    # The turn's own directions say whom the words are for: a telephone
-                    # ("(Answering the phone.) Go!! Who's this?"), or someone the speaker
-                    # turns to ("(To Emma) Gavin Mitchell. Pleased to meet you."), judged only
-                    # when that is someone here.
+                    # The turn's directions (or the action before it) say whom the words are
+                    # for: a telephone ("(Answering the phone.) Who's this?"), or someone here
+                    # the speaker turns to ("(To Emma) Gavin Mitchell. Pleased to meet you.").
                     targets = named_in(ctx, aside[1], here - {a}) if aside[0] == "to" else []
                     if not targets:
                         continue
@@ -369,16 +370,15 @@ def _stranger_phrase(
     sealed: bool = False,
     sentences: Sequence[Sentence] = (),
 ) -> tuple[str, int] | None:
-    """The stranger phrase speech ``k`` says as its speaker's own act, if any; in a scene the
-    writers sealed, an introduction framed as a speech (a rehearsal, a formula) is one too, so
-    that it is reported sealed ("I'm Isaiah Tolliver. I'm twenty-six years old." rehearsed for
-    the jury, the twenty-second blind look). ``sentences``: the scene's action, whose beats
-    between two speeches part an introduction from the name said before it."""
+    """The stranger phrase speech ``k`` says as its speaker's own act, if any; where sealed, an
+    introduction framed as a speech (a rehearsal, a formula) is one too, reported sealed ("I'm
+    Isaiah Tolliver. I'm twenty-six." rehearsed for the jury, the twenty-second blind look).
+    ``sentences``, the action: a beat parts an introduction from its name said just before."""
     speech = speeches[k]
     text, me = plain(speech.text), speech.character
     said_me = None if beat_between(sentences, speeches, k) else partial(names_self, ctx, me)
     intros = list(SELF_INTRO.finditer(text))
-    if any(b != me and names_self(ctx, b, m.group(1)) for m in intros for b in here):
+    if plays_someone_else(ctx, intros, me, here):
         return None  # "Hi! I'm Rachel Green.": the speaker plays someone else present
     found = stranger_phrase(text)
     if found is not None:

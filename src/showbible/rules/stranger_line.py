@@ -28,8 +28,9 @@ _STRANGER = rx.compile(
     r"\b(?:(?:nice|pleased|good|glad|great|lovely|delighted|happy) to (?:finally )?meet you|"
     r"(?:nice|pleased|good|glad|delighted|happy) to make your acquaintance|"
     # "A pleasure to meet you", "It's an honour to meet you" (the fiftieth blind look's tango)
+    # ("It is an honour to make your acquaintance", the sixty-fifth blind look's logging-camp clerk)
     r"(?:a|an|my|such\s+a)\s+(?:real\s+|great\s+|true\s+)?(?:pleasure|hono(?:u)?r|delight)\s+"
-    r"to\s+(?:finally\s+)?meet\s+you|"
+    r"to\s+(?:finally\s+)?(?:meet\s+you|make\s+your\s+acquaintance)|"
     # the same formula in the languages scripts are set in, as a sentence's opening words
     r"(?:^|(?<=[.!?¡¿] ))(?:mucho\s+gusto|encantad[oa]|enchant[ée]e?|piacere|prazer|"
     r"freut\s+mich|hajimemashite)(?=[,.!?]|\s+(?:señora?|señorita|madame|monsieur|signora?)\b)|"
@@ -264,13 +265,18 @@ _AWAY = rx.compile(
 
 
 def turned_to(
-    speeches: list[Speech], k: int, present: Callable[[str], object] = lambda _words: False
+    speeches: list[Speech],
+    k: int,
+    present: Callable[[str], object] = lambda _words: False,
+    sentences: Sequence[Sentence] = (),
 ) -> tuple[str, str] | None:
     """Whom the latest direction of speech ``k``'s turn that says so has its words for:
     ("phone", "") on a telephone, ("away", "") when the speaker leaves or calls to someone
     elsewhere, ("to", whom) when the speaker turns to someone; else None. "(hangs up) (to
     Rafi)" is said to Rafi; so is "(coming forward, to Rafi, with a bow)", a "to" inside the
-    direction, when ``present`` says it names someone there (not "(crossing, to the bar)")."""
+    direction, when ``present`` says it names someone there (not "(crossing, to the bar)").
+    With no such direction, the action right before the turn (``sentences``, the scene's) may
+    say it: "Gela wipes his palm on his trousers and offers it to Nino." (``_toward``)."""
     me, cue = speeches[k].character, speeches[k].cue_line
     j = k
     while j >= 0 and speeches[j].character == me and speeches[j].cue_line == cue:
@@ -287,7 +293,33 @@ def turned_to(
             if whom is not None:
                 return "to", whom
         j -= 1
-    return None
+    whom = _toward(sentences, speeches, k)
+    return ("to", whom) if whom is not None and present(whom) else None
+
+
+# The end of a sentence whose subject turns or reaches to someone: "... and offers it to Nino.",
+# "She turns to Rafi.", "He looks at Mara."
+_TOWARD = rx.compile(r"\b(?i:to|towards?|at)\s+((?:[A-Z][\w'’-]*\s*){1,3}?)\s*[.!]?\s*$")
+_PRONOUN = rx.compile(r"^\W*(?:He|She|They)\b")
+
+
+def _toward(sentences: Sequence[Sentence], speeches: list[Speech], k: int) -> str | None:
+    """The name the speaker's own action, the last sentence before speech ``k``'s cue and
+    after the speech before it, ends by turning or reaching to (the sixty-fifth blind look's
+    Kutaisi bay: the hand offered to Nino, Soso beside them)."""
+    after = speeches[k - 1].line if k > 0 else 0
+    last = None
+    for s in sentences:
+        if after < s.line < speeches[k].cue_line:
+            last = s
+    if last is None:
+        return None
+    me = speeches[k].character
+    speaker = bool(last.names) and last.names[0] == me and last.starts[:1] == (0,)
+    if not (speaker or _PRONOUN.match(last.text)):
+        return None
+    m = _TOWARD.search(last.text)
+    return m.group(1).strip() if m is not None else None
 
 
 def introduction_before(speeches: list[Speech], k: int) -> tuple[str, str] | None:

@@ -1,0 +1,209 @@
+"""A book's manuscript in Markdown (``.md``, ``.markdown``): chapters and scenes of prose, the
+dialogue in quotation marks, as authors of book series write them.
+
+What maps to what (``docs/formats.md``):
+
+- headings: the deepest level the file uses is its scenes (``## The cookhouse - night`` ->
+  HEADING ``The cookhouse - night``, its place read as a screenplay heading's is); shallower ones
+  are SECTIONs (a chapter's ``# Chapter Two``). A scene break (``***``, ``* * *``, ``---``,
+  ``#``, ``§``) opens a scene with an empty heading: no place. A YAML front matter is skipped.
+- a paragraph (lines up to a blank line) -> an ACTION with the narration, its quotations cut
+  out, then each quotation as DIALOGUE under a cue for the one who says it;
+- ``[[verb: args]]`` anywhere -> NOTE, so the annotations of DESIGN §2 work in prose.
+
+Who says a quotation is read from its paragraph, as a reader does (``_speaker``):
+
+1. a name and a speech verb next to it: ``"Caron," Horace said.``, ``said Horace``,
+   ``Horace asked, "..."``; a paragraph holds one speaker, so its other quotations are theirs;
+2. a pronoun and a speech verb (``he said``) stands for the paragraph's subject, the name that
+   opens one of its sentences before the quotation (``Ovila helped the comic out of the snow.
+   "Lapointe," he said.``);
+3. a paragraph that is only quotation continues a two-way exchange: the one before the last
+   speaker, when the last two paragraphs were speeches by two people (a paragraph of narration,
+   a heading or a quotation no one is found for ends the exchange).
+
+Otherwise a quotation is no one's we can name: a song's title (``She sang "La Vie en rose"``), a
+sign, a line from nobody named (``said the teamster``), a turn we cannot place. It is heard under
+an empty cue, as a subtitle's unattributed line is: the names in it are referred to, no one is
+made present by it and no one is taken to have said it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from showbible.formats.files import read_file
+from showbible.formats.text import decode_text
+from showbible.formats.transcript import cut_notes, note_elements
+from showbible.model import Element, Kind, Script, split_scenes
+from showbible.quick import rx
+
+_HEADING = rx.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BREAK = rx.compile(r"^\s*(?:\*\s*\*\s*\*[\s*]*|-\s*-\s*-[\s-]*|_\s*_\s*_[\s_]*|#|§|~~~+)\s*$")
+_FRONT_MATTER = rx.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.DOTALL)
+# A quotation: straight or curly double quotes; curly single quotes opening after a space.
+_QUOTE = rx.compile(r"\"([^\"]+)\"|“([^”]+)”|(?:(?<=\s)|^)‘([^’]+(?:’\w[^’]*)*)’(?!\w)")
+_SAYS = (
+    r"(?:said|says|say|asked|asks|ask|replied|replies|answered|answers|called|calls|cried|"
+    r"cries|shouted|shouts|yelled|yells|whispered|whispers|murmured|murmurs|muttered|mutters|"
+    r"added|adds|went\s+on|goes\s+on|continued|continues|told|tells|snapped|snaps|laughed|"
+    r"laughs|sighed|sighs|began|begins|insisted|insists|agreed|agrees|offered|offers|"
+    r"repeated|repeats|exclaimed|exclaims|demanded|demands|warned|warns|explained|explains|"
+    r"announced|announces|growled|growls|breathed|breathes|hissed|hisses|roared|roars)"
+)
+_NAME = r"(?:[A-Z][\w'’-]*(?:\s+(?:de\s+|la\s+|du\s+)?[A-Z][\w'’-]*){0,2})"
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+# After a quotation: ', Horace said' / ', said Horace' / ' he said'.
+_AFTER = rx.compile(
+    rf"\s*[,.!?…—–-]*\s*(?:(?P<n1>{_NAME}|{_PRONOUN})\s+(?:\w+ly\s+)?{_SAYS}\b"
+    rf"|{_SAYS}\s+(?P<n2>{_NAME}|{_PRONOUN})\b)"
+)
+# Before a quotation: 'Horace said, ' / 'Horace asked her: ' / 'said Horace, '.
+# ... or a verb of the sentence's subject: 'Horace turned to the boy and asked, '.
+_BEFORE = rx.compile(
+    rf"(?:(?P<n1>{_NAME}|{_PRONOUN})\s+(?:\w+ly\s+)?{_SAYS}|{_SAYS}\s+(?P<n2>{_NAME}|{_PRONOUN})"
+    rf"|\b(?:and|then)\s+{_SAYS})(?:\s+(?:to\s+)?[\w'’]+){{0,4}}\s*[,:]\s*$"
+)
+# A name that opens a sentence of the narration: the paragraph's subject.
+_SUBJECT = rx.compile(rf"(?:^|(?<=[.!?]\s))({_NAME})\s+[a-z]")
+# Capitalised words that open a sentence and name no one ("Then he said", "Nobody said").
+_NOT_NAME_WORDS = """The A An It This That These Those There Then When If But And Or So Now Here
+Nobody Somebody Someone Everyone Everybody Anyone No One Only Even Still Just All Both Each
+Neither Either What Who Why How Where I We You Mister Madame Monsieur"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+
+def _name(found: str | None) -> str | None:
+    """A speaker's name as written, or "" for a pronoun, or None for no one named."""
+    if found is None:
+        return None
+    if found.lower() in ("he", "she", "they"):
+        return ""
+    words = found.split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _subject(narration: str) -> str | None:
+    for m in _SUBJECT.finditer(narration):
+        name = _name(m.group(1))
+        if name:
+            return name
+    return None
+
+
+def _attribution(text: str, quotes: list[re.Match[str]], i: int) -> str | None:
+    """The name (or "" for a pronoun) that a speech verb next to quotation ``i`` gives."""
+    end = quotes[i + 1].start() if i + 1 < len(quotes) else len(text)
+    after = _AFTER.match(text, quotes[i].end(), end)
+    if after is not None:
+        return _name(after.group("n1") or after.group("n2"))
+    start = quotes[i - 1].end() if i > 0 else 0
+    before = _BEFORE.search(text[start : quotes[i].start()])
+    if before is not None:
+        found = before.group("n1") or before.group("n2")
+        return "" if found is None else _name(found)  # "... and asked,": the subject
+    return None
+
+
+def _speaker(text: str, quotes: list[re.Match[str]], recent: list[str]) -> str | None:
+    """Who says the paragraph's quotations (see the module's docstring), or None."""
+    named = [_attribution(text, quotes, i) for i in range(len(quotes))]
+    for name in named:
+        if name:
+            return name
+    if "" in named:
+        first = quotes[named.index("")].start()
+        subject = _subject(text[:first])
+        if subject is not None:
+            return subject
+    narration = _QUOTE.sub("", text).strip(" \t\n,.;:!?…—–-")
+    if not narration and len(recent) >= 2 and recent[-1] != recent[-2]:
+        return recent[-2]
+    return None
+
+
+def _paragraph(text: str, line: int, recent: list[str]) -> list[Element]:
+    kept, notes = cut_notes(text)
+    quotes = list(_QUOTE.finditer(kept))
+    out: list[Element] = []
+    narration = _QUOTE.sub(" ", kept) if quotes else kept
+    action = " ".join(narration.split())
+    host = None
+    if action.strip(" ,.;:!?…—–-"):
+        host = Element(Kind.ACTION, action, line, line + text.count("\n"))
+        out.append(host)
+    out.extend(note_elements(host, notes, line))
+    if not quotes:
+        if host is not None:
+            recent.clear()  # a paragraph of narration ends the exchange
+        return out
+    speaker = _speaker(kept, quotes, recent) or ""
+    if speaker:
+        recent.append(speaker)
+    else:
+        recent.clear()  # whoever said it, the turns after it are not counted from it
+    at = line + kept.count("\n", 0, quotes[0].start())
+    out.append(Element(Kind.CHARACTER, speaker, at))
+    said = " ".join(" ".join(q.group(q.lastindex or 1).split()) for q in quotes)
+    out.append(Element(Kind.DIALOGUE, said, at, line + text.count("\n")))
+    return out
+
+
+def parse_manuscript(text: str, path: str = "<string>") -> Script:
+    """Parse a Markdown manuscript. Never raises: problems become ``Script.diagnostics``."""
+    skipped = 0
+    front = _FRONT_MATTER.match(text)
+    if front is not None:
+        skipped = front.group(0).count("\n")
+        text = text[front.end() :]
+    lines = text.split("\n")
+    levels = [len(m.group(1)) for x in lines if (m := _HEADING.match(x))]
+    scene_level = max(levels, default=0)
+    elements: list[Element] = []
+    recent: list[str] = []
+    para: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        if para:
+            elements.extend(_paragraph("\n".join(para), start, recent))
+            para.clear()
+
+    for k, raw in enumerate(lines):
+        number = k + 1 + skipped
+        heading = _HEADING.match(raw)
+        if heading is not None or _BREAK.match(raw):
+            flush()
+            if heading is not None and len(heading.group(1)) < scene_level:
+                level = len(heading.group(1))
+                elements.append(Element(Kind.SECTION, heading.group(2), number, level=level))
+            else:
+                title = heading.group(2) if heading is not None else ""
+                elements.append(Element(Kind.HEADING, title, number))
+                recent.clear()
+        elif not raw.strip():
+            flush()
+        else:
+            if not para:
+                start = number
+            para.append(raw.strip())
+    flush()
+    story = tuple(elements)
+    return Script(path=path, elements=story, scenes=split_scenes(story))
+
+
+def read_manuscript(path: str | os.PathLike[str]) -> Script:
+    """Read and parse a Markdown manuscript (UTF-8, BOM optional; legacy encodings guessed)."""
+    name = os.fspath(path)
+    data = read_file(name, noun="manuscript")
+    text, diagnostics = decode_text(data, name)
+    script = parse_manuscript(text, name)
+    return Script(
+        path=name,
+        elements=script.elements,
+        scenes=script.scenes,
+        diagnostics=(*diagnostics, *script.diagnostics),
+    )

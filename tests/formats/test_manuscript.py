@@ -1,0 +1,132 @@
+"""A book's manuscript in Markdown (formats/manuscript.py): scenes from headings and breaks,
+narration as action, and each quotation under the one who says it -- or under no one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from showbible.formats import read_script
+from showbible.formats.manuscript import parse_manuscript
+from showbible.model import Kind, Script
+
+
+def speeches(script: Script) -> list[tuple[str, str, int]]:
+    """(speaker, words, line) for each quotation: "" when no one is named for it."""
+    out = []
+    cue = ""
+    for e in script.elements:
+        if e.kind is Kind.CHARACTER:
+            cue = e.text
+        elif e.kind is Kind.DIALOGUE:
+            out.append((cue, e.text, e.line))
+    return out
+
+
+def test_headings_sections_and_breaks() -> None:
+    text = (
+        "---\ntitle: La Drave\n---\n# Chapter One\n\n## The cookhouse - supper\n\nFonse stirs.\n"
+        "\n* * *\n\nLater, the bunkhouse.\n\n# Chapter Two\n\n## The office - night\n\nHorace "
+        "counts.\n"
+    )
+    script = parse_manuscript(text, "ep1.md")
+    kinds = [(e.kind.value, e.text, e.line) for e in script.elements]
+    assert kinds[0] == ("section", "Chapter One", 4)
+    assert ("heading", "The cookhouse - supper", 6) in kinds
+    assert ("action", "Fonse stirs.", 8) in kinds
+    assert ("heading", "", 10) in kinds  # a scene break: a scene with no place
+    assert [s.heading.text for s in script.scenes if s.heading] == [
+        "The cookhouse - supper",
+        "",
+        "The office - night",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"Caron," Horace said. "You have people on the Main, I think."', "Horace"),
+        ('"Mademoiselle Lamour," said Horace. "At your service."', "Horace"),
+        ('Horace turned to the boy and asked, "You have the school, you?"', "Horace"),
+        ("“Never heard of her,” Ti-Jean said quietly.", "Ti-Jean"),
+        # a pronoun stands for the paragraph's subject
+        ('Ovila helped the comic out of the snow. "Lapointe," he said. "Foreman."', "Ovila"),
+        # a title, a sign, someone unnamed: no one we can name
+        ('She sang "La Vie en rose" and two of them wept.', ""),
+        ('"Everybody comes back up too," said the teamster.', ""),
+        ('"Then he said nothing," someone muttered.', ""),
+    ],
+)
+def test_who_says_a_quotation(paragraph: str, speaker: str) -> None:
+    script = parse_manuscript(f"## The road - day\n\n{paragraph}\n", "ep.md")
+    got = speeches(script)
+    assert got and {who for who, _, _ in got} == {speaker}
+    assert all(line == 3 for _, _, line in got)
+
+
+def test_a_two_way_exchange_alternates_until_narration_breaks_it() -> None:
+    text = (
+        "## The bunkhouse - night\n\n"
+        '"It\'s a trick," Momo said.\n\n'
+        '"Rehearse somewhere else," said Fonse.\n\n'
+        '"For the show."\n\n'
+        '"Somewhere else."\n\n'
+        "Later Ti-Jean found the comic by the stove.\n\n"
+        '"You want to know why I\'m here."\n'
+    )
+    got = speeches(parse_manuscript(text, "ep.md"))
+    assert [who for who, _, _ in got] == ["Momo", "Fonse", "Momo", "Fonse", ""]
+
+
+def test_narration_keeps_the_names_and_leaves_the_quotations_out() -> None:
+    text = '## Road - day\n\n"Bouboule owes me," Momo said, and put his hat on. [[dies: MOMO]]\n'
+    script = parse_manuscript(text, "ep.md")
+    action = [e.text for e in script.elements if e.kind is Kind.ACTION]
+    assert action == ["Momo said, and put his hat on."]
+    assert [e.text for e in script.elements if e.kind is Kind.NOTE] == ["dies: MOMO"]
+    assert speeches(script) == [("Momo", "Bouboule owes me,", 3)]
+
+
+def test_the_file_reader(tmp_path: Path) -> None:
+    path = tmp_path / "ep1.md"
+    path.write_bytes("## Le chantier - nuit\n\n« Non », dit-il. Fonse rit.\n".encode("cp1252"))
+    script = read_script(path)
+    assert [s.heading.text for s in script.scenes if s.heading] == ["Le chantier - nuit"]
+    assert script.diagnostics  # a legacy encoding is reported, with how to re-save it
+
+
+PIECES = st.lists(
+    st.sampled_from(
+        [
+            "\n",
+            "\n\n",
+            "## The road - day",
+            "# Chapter",
+            "***",
+            '"Hello," Mara said.',
+            "said Cole",
+            "“",
+            "”",
+            '"',
+            "‘Hi,’ she said.",
+            " he said. ",
+            "[[dies: MARA]]",
+            "Mara walks in.",
+            "---",
+        ]
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECES)
+def test_any_text_reads_with_valid_lines(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    script = parse_manuscript(text, "x.md")
+    lines = text.count("\n") + 1
+    for e in script.elements:
+        assert 1 <= e.line <= e.last_line <= lines
