@@ -196,3 +196,32 @@ def test_titles_renamings_and_qualifiers_are_no_roles(
     kind, a, b = wrong
     got = _facts("Salt Road season 2 is here. " + text)
     assert (kind, a, b) not in got and (kind, b, a) not in got
+
+
+def test_the_shows_a_performer_is_the_star_of_are_credits() -> None:
+    """"The 36-year-old star of Penny Dreadful and Mr Mercedes has been cast as Detective
+    Inspector Keith Pedder": the role is in the drama being cast, not in the credits."""
+    got = _facts(
+        "Salt Road season 3 is here. Harbor Nights season 2 is not. Gull Point is done.\n\n"
+        "The 36-year-old star of Harbor Nights and Gull Point has been cast as Detective "
+        "Inspector Tobias Reed, who led the inquiry."
+    )
+    assert not any(k == "appears_in" and o in ("Harbor Nights", "Gull Point") for k, _, o in got)
+
+
+def test_an_appositive_without_commas_stands_between_a_role_and_its_show() -> None:
+    """The Daily Mail dev set's "who plays Terry the punch-drunk boxer in Hollywood TV series Ray
+    Donovan": the show right after the description is the role's, read as surely as "plays
+    Terry in Ray Donovan" (not the weak guess of a show named later in the sentence, which the
+    article's main show overrides)."""
+    text = (
+        "Salt Road season 3 is here. Salt Road returns in May. Salt Road is loved.\n\n"
+        "And Lewis Marr, who plays Tobias the punch-drunk boxer in Hollywood TV series Gull "
+        "Point, is in talks to portray Reed."
+    )
+    sure = {
+        (f.subject, f.object)
+        for f in extract_text(text, "a.txt")
+        if f.kind == "appears_in" and f.confidence >= 0.7
+    }
+    assert ("Tobias", "Gull Point") in sure

@@ -29,6 +29,13 @@ def who_asides(text: str) -> list[tuple[int, int]]:
     return [(a.start(), a.end()) for a in re.finditer(r",\s+who\s+[^,;.]{0,80},", text)]
 
 
+_STAR_OF_SHOWS = rx.compile(
+    rf"\b(?:star|stars|actor|actress)\s+of\s+{SER}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)"
+    rf"(?:{SER}|{NAM}))+"
+)
+_SER_TOKEN = rx.compile(SER)
+
+
 def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
     """Shows named as an actor's credit: "Mayor of Kingstown's Ash Santos as Andrea", "Gilmore
     Girls' Arielle Kebbel as Belle", "THE NEIGHBORS' Toks Olagundoye has joined the ABC drama as
@@ -59,6 +66,11 @@ def credited(m: Marked, counts: Counter[str] | None = None) -> set[str]:
         m.text,
     ):
         out.add(m.at(c.group("s") or c.group("s2") or c.group("s3")).value)
+    # "The 36-year-old star of Penny Dreadful and Mr Mercedes has been cast as Detective
+    # Inspector Keith Pedder": the shows a performer is the star of, two or more listed, are
+    # credits (one alone may be the show itself: "the breakout star of the series")
+    for c in _STAR_OF_SHOWS.finditer(m.text):
+        out.update(m.at(s.group()).value for s in _SER_TOKEN.finditer(c.group()))
     # "Liam Neeson, who brings the menace of his role in Taken": a performer's own past role,
     # when the article names that show nowhere else
     for c in re.finditer(rf"\b(?:his|her|their)\s+(?:\w+\s+)?role\s+in\s+(?P<s>{SER})", m.text):

@@ -21,7 +21,12 @@ _KIND_WORDS = r"series|show|drama|sitcom|comedy|miniseries|soap|thriller|film|mo
 _KIND = rf"(?:(?:the\s+)?(?:[\w’'\-]+\s+){{0,3}}(?:{_KIND_WORDS})\s*,?\s+)?"
 # "cast as Alfred Pennyworth, the Wayne family's loyal butler, in Gotham": an appositive saying
 # what the role is may stand between the role and its show.
-_APPOSITIVE = rf"(?:\s*,\s+(?:a|an|the|his|her|their|{NAM}[’']s)\s+[^,;.()]{{1,100}}?,)?"
+# Or, unpunctuated, a few words in lower case: "plays Terry the punch-drunk boxer in Hollywood TV
+# series Ray Donovan".
+_APPOSITIVE = (
+    rf"(?:\s*,\s+(?:a|an|the|his|her|their|{NAM}[’']s)\s+[^,;.()]{{1,100}}?,"
+    r"|\s+(?:a|an|the)(?:\s+[a-z][\w’'\-]*){1,4}?(?=,?\s+(?:on|in)\s))?"
+)
 ROLE_IN = rx.compile(
     rf"\s*(?:\((?:aka|AKA)[^()]*\)\s*)?{_APPOSITIVE},?\s+(?:on|in)\s+[\"“‘']?(?:the\s+(?:\w+\s+){{0,2}}seasons?\s+of\s+|"
     rf"[Ss]eason\s+\d+\s+of\s+|\w+\s+episodes?\s+of\s+)?{_KIND}(?P<s>{_YEAR_SER}(?:\s*,\s*(?:and\s+)?{_YEAR_SER}|\s+and\s+"
