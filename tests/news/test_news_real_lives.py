@@ -199,8 +199,9 @@ def test_titles_renamings_and_qualifiers_are_no_roles(
 
 
 def test_the_shows_a_performer_is_the_star_of_are_credits() -> None:
-    """The Daily Mail dev set's "The 36-year-old star of Penny Dreadful and Mr Mercedes has been cast as Detective
-    Inspector Keith Pedder": the role is in the drama being cast, not in the credits."""
+    """The Daily Mail dev set's "The 36-year-old star of Penny Dreadful and Mr Mercedes has
+    been cast as Detective Inspector Keith Pedder": the role is in the drama being cast, not in
+    the credits."""
     got = _facts(
         "Salt Road season 3 is here. Harbor Nights season 2 is not. Gull Point is done.\n\n"
         "The 36-year-old star of Harbor Nights and Gull Point has been cast as Detective "
