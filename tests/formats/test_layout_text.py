@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,3 +128,44 @@ def test_every_element_keeps_its_line(lines: list[str]) -> None:
         assert 1 <= e.line <= len(source)
         if e.kind in (Kind.CHARACTER, Kind.HEADING):
             assert e.text in source[e.line - 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "headings", "cues"),
+    [
+        # scene numbers on both sides of the heading (IMSDb's Star Trek II)
+        (
+            "               5   INT. CORRIDOR - DAY               5\n\n"
+            "                   Kirk rounds the corner.\n\n"
+            "                                           KIRK\n"
+            "                                     (dry)\n"
+            "                             Aren't you dead?\n\n"
+            "                                           SPOCK\n"
+            "                             Not yet.\n\n"
+            "                                           KIRK\n"
+            "                             Good.\n",
+            ["INT. CORRIDOR - DAY"],
+            ["KIRK", "SPOCK", "KIRK"],
+        ),
+        # cues at 8 and dialogue at 4 over action at 2 (Notting Hill); "INT-" headings
+        (
+            "  INT- STREET - DAY\n\n  William walks.\n\n        WILLIAM (V.O.)\n    Of course.\n\n"
+            "        ANNA\n    Hello.\n\n        WILLIAM\n    Hi.\n",
+            ["INT- STREET - DAY"],
+            ["WILLIAM", "ANNA", "WILLIAM"],
+        ),
+        # dialogue flush with the action under a cue well past it (Two for the Money)
+        (
+            "               INT. WEIGHT ROOM - DAY\n\n               Brandon limps in.\n\n"
+            "                                     BRANDON\n               It doesn't rain.\n\n"
+            "                                     COACH\n               It does now.\n\n"
+            "                                     BRANDON\n               Fine.\n",
+            ["INT. WEIGHT ROOM - DAY"],
+            ["BRANDON", "COACH", "BRANDON"],
+        ),
+    ],
+)
+def test_layouts_of_real_screenplays(text: str, headings: list[str], cues: list[str]) -> None:
+    script = parse_transcript(text, "x.txt")
+    assert [e.text for e in script.elements if e.kind is Kind.HEADING] == headings
+    assert [e.text for e in script.elements if e.kind is Kind.CHARACTER] == cues
