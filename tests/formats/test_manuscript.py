@@ -54,6 +54,16 @@ def test_headings_sections_and_breaks() -> None:
         ("“Never heard of her,” Ti-Jean said quietly.", "Ti-Jean"),
         # a pronoun stands for the paragraph's subject
         ('Ovila helped the comic out of the snow. "Lapointe," he said. "Foreman."', "Ovila"),
+        # novels vary the verb and the name's company (real chapters: Alcott, Baum, Austen)
+        (
+            '"Christmas won\'t be Christmas without any presents," grumbled Jo, lying on the rug.',
+            "Jo",
+        ),
+        ("\"I don't think it's fair,\" added little Amy, with an injured sniff.", "Amy"),
+        ('"It must be inconvenient," said the Scarecrow thoughtfully.', "Scarecrow"),
+        ('"Yes, a nice long letter," Mrs. March said.', "Mrs. March"),
+        # a sentence's opening is no one's name: "Once I stepped out ... said he"
+        ('Once I stepped out into the road. "I have a son," said he.', ""),
         # a title, a sign, someone unnamed: no one we can name
         ('She sang "La Vie en rose" and two of them wept.', ""),
         ('"Everybody comes back up too," said the teamster.', ""),
