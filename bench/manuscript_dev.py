@@ -39,9 +39,8 @@ def _parts(name: str) -> tuple[set[str], set[str]]:
 def same(label: str, ours: str) -> bool:
     """Whether our cue names the labelled speaker, titles aside but not a woman's for a man's."""
     (lt, lw), (ot, ow) = _parts(label), _parts(ours)
-    if bool(lt & _FEMALE) != bool(ot & _FEMALE) and (lt or ot):
-        if (lt & _FEMALE) or (ot & _FEMALE):
-            return False
+    if bool(lt & _FEMALE) != bool(ot & _FEMALE):
+        return False  # "Miss Bingley" is not "Bingley" (her brother)
     return bool(lw and ow) and (lw <= ow or ow <= lw)
 
 
