@@ -27,6 +27,8 @@ from showbible.formats.manuscript import parse_manuscript
 from showbible.model import Kind
 
 CORPUS = Path(os.environ.get("SHOWBIBLE_NOVELS", "/work/scratch/novels"))
+# The first-person books' narrators, as their authors would name them in the front matter.
+NARRATORS = {"mysterious_affair_at_styles": "Hastings", "treasure_island": "Jim"}
 _FEMALE = {"mrs", "miss", "ms", "lady", "madame", "mme", "mademoiselle", "aunt", "sister"}
 _TITLES = _FEMALE | {"mr", "dr", "captain", "capt", "sir", "lord", "uncle", "mister", "the"}
 
@@ -44,9 +46,9 @@ def same(label: str, ours: str) -> bool:
     return bool(lw and ow) and (lw <= ow or ow <= lw)
 
 
-def speakers(path: Path) -> dict[int, str]:
+def speakers(path: Path, narrator: str = "") -> dict[int, str]:
     """The cue over each line's quotations ("" for none)."""
-    script = parse_manuscript(path.read_text(encoding="utf-8"), str(path))
+    script = parse_manuscript(path.read_text(encoding="utf-8"), str(path), narrator)
     out: dict[int, str] = {}
     cue = ""
     for e in script.elements:
@@ -69,7 +71,7 @@ def main() -> int:
     total = [0, 0, 0]
     for labels_path in books:
         name = labels_path.name.removesuffix(".labels.yaml")
-        ours = speakers(CORPUS / f"{name}.md")
+        ours = speakers(CORPUS / f"{name}.md", NARRATORS.get(name, ""))
         labels = YAML(typ="safe", pure=True).load(labels_path.read_text(encoding="utf-8"))
         speech = named = right = 0
         for label in labels:

@@ -140,3 +140,23 @@ def test_any_text_reads_with_valid_lines(pieces: list[str]) -> None:
     lines = text.count("\n") + 1
     for e in script.elements:
         assert 1 <= e.line <= e.last_line <= lines
+
+
+def test_a_first_person_books_narrator() -> None:
+    text = (
+        "---\nnarrator: Hastings\n---\n## The dispensary - afternoon\n\n"
+        '"What a lot of bottles!" I exclaimed, as my eye travelled round the room.\n\n'
+        "I pleaded guilty with a laugh.\n\n"
+        '"Say something original," groaned Cynthia.\n'
+    )
+    script = parse_manuscript(text, "ch2.md")
+    assert speeches(script) == [
+        ("Hastings", "What a lot of bottles!", 6),
+        ("Cynthia", "Say something original,", 10),
+    ]
+    notes = [(e.text, e.line) for e in script.elements if e.kind is Kind.NOTE]
+    assert notes == [("present: Hastings", 6), ("present: Hastings", 8)]
+    # without a narrator, "I" is no one's
+    bare = parse_manuscript(text.split("---\n", 2)[2], "ch2.md")
+    assert speeches(bare)[0][0] == ""
+    assert not [e for e in bare.elements if e.kind is Kind.NOTE]

@@ -9,7 +9,10 @@ What maps to what (``docs/formats.md``):
   ``#``, ``§``) opens a scene with an empty heading: no place. A YAML front matter is skipped.
 - a paragraph (lines up to a blank line) -> an ACTION with the narration, its quotations cut
   out, then each quotation as DIALOGUE under a cue for the one who says it;
-- ``[[verb: args]]`` anywhere -> NOTE, so the annotations of DESIGN §2 work in prose.
+- ``[[verb: args]]`` anywhere -> NOTE, so the annotations of DESIGN §2 work in prose;
+- a first-person book names its narrator in the front matter (``narrator: Hastings``): ``I
+  said`` is theirs, and a paragraph narrated in the first person (``I stepped out into the
+  road``) has them there (a NOTE ``present: Hastings``, as TEI's stage directions give).
 
 Who says a quotation is read from its paragraph, as a reader does (``_speaker``):
 
@@ -42,6 +45,10 @@ from showbible.quick import rx
 _HEADING = rx.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BREAK = rx.compile(r"^\s*(?:\*\s*\*\s*\*[\s*]*|-\s*-\s*-[\s-]*|_\s*_\s*_[\s_]*|#|§|~~~+)\s*$")
 _FRONT_MATTER = rx.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.DOTALL)
+# A first-person book names its narrator in the front matter ("narrator: Hastings"): "I said"
+# is theirs, and narration in the first person ("I stepped out into the road") has them there.
+_NARRATOR = rx.compile(r"^narrator:\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.MULTILINE)
+_FIRST_PERSON = rx.compile(r"(?:^|[^\w’'])I\s+[a-z]")
 # A quotation: straight or curly double quotes; curly single quotes opening after a space.
 _QUOTE = rx.compile(r"\"([^\"]+)\"|“([^”]+)”|(?:(?<=\s)|^)‘([^’]+(?:’\w[^’]*)*)’(?!\w)")
 # A verb of saying: the common ones in any tense, and right after a quotation any verb in the
@@ -60,7 +67,7 @@ _NAME = (
 )
 # ... and a character named by a capitalised noun: "said the Scarecrow", not "said the teamster".
 _BEFORE_NAME = r"(?:(?:little|old|young|poor|dear|big)\s+|the\s+(?=[A-Z]))?"
-_PRONOUN = r"(?:he|she|they|He|She|They)"
+_PRONOUN = r"(?:he|she|they|He|She|They|I)"
 # After a quotation: ', Horace said' / ', said Horace' / ' he said'.
 _AFTER = rx.compile(
     rf"\s*[,.!?…—–-]*\s*(?:(?P<n1>{_NAME}|{_PRONOUN})\s+(?:\w+ly\s+)?{_SAYS_AFTER}\b"
@@ -87,6 +94,8 @@ def _name(found: str | None) -> str | None:
     """A speaker's name as written, or "" for a pronoun, or None for no one named."""
     if found is None:
         return None
+    if found == "I":
+        return "I"  # the narrator's, when the front matter names one
     if found.lower() in ("he", "she", "they"):
         return ""
     words = found.split()
@@ -119,11 +128,16 @@ def _attribution(text: str, quotes: list[re.Match[str]], i: int) -> str | None:
     return None
 
 
-def _speaker(text: str, quotes: list[re.Match[str]], recent: list[str]) -> str | None:
+def _speaker(
+    text: str, quotes: list[re.Match[str]], recent: list[str], narrator: str
+) -> str | None:
     """Who says the paragraph's quotations (see the module's docstring), or None."""
     named = [_attribution(text, quotes, i) for i in range(len(quotes))]
     for name in named:
-        if name:
+        if name == "I":
+            if narrator:
+                return narrator
+        elif name:
             return name
     if "" in named:
         first = quotes[named.index("")].start()
@@ -136,7 +150,7 @@ def _speaker(text: str, quotes: list[re.Match[str]], recent: list[str]) -> str |
     return None
 
 
-def _paragraph(text: str, line: int, recent: list[str]) -> list[Element]:
+def _paragraph(text: str, line: int, recent: list[str], narrator: str = "") -> list[Element]:
     kept, notes = cut_notes(text)
     quotes = list(_QUOTE.finditer(kept))
     out: list[Element] = []
@@ -147,11 +161,13 @@ def _paragraph(text: str, line: int, recent: list[str]) -> list[Element]:
         host = Element(Kind.ACTION, action, line, line + text.count("\n"))
         out.append(host)
     out.extend(note_elements(host, notes, line))
+    if narrator and _FIRST_PERSON.search(narration):
+        out.append(Element(Kind.NOTE, f"present: {narrator}", line))  # "I stepped out"
     if not quotes:
         if host is not None:
             recent.clear()  # a paragraph of narration ends the exchange
         return out
-    speaker = _speaker(kept, quotes, recent) or ""
+    speaker = _speaker(kept, quotes, recent, narrator) or ""
     if speaker:
         recent.append(speaker)
     else:
@@ -163,12 +179,15 @@ def _paragraph(text: str, line: int, recent: list[str]) -> list[Element]:
     return out
 
 
-def parse_manuscript(text: str, path: str = "<string>") -> Script:
-    """Parse a Markdown manuscript. Never raises: problems become ``Script.diagnostics``."""
+def parse_manuscript(text: str, path: str = "<string>", narrator: str = "") -> Script:
+    """Parse a Markdown manuscript. Never raises: problems become ``Script.diagnostics``.
+    ``narrator``: a first-person book's narrator, unless its front matter names one."""
     skipped = 0
     front = _FRONT_MATTER.match(text)
     if front is not None:
         skipped = front.group(0).count("\n")
+        named = _NARRATOR.search(front.group(0))
+        narrator = named.group(1).strip() if named else narrator
         text = text[front.end() :]
     lines = text.split("\n")
     levels = [len(m.group(1)) for x in lines if (m := _HEADING.match(x))]
@@ -180,7 +199,7 @@ def parse_manuscript(text: str, path: str = "<string>") -> Script:
 
     def flush() -> None:
         if para:
-            elements.extend(_paragraph("\n".join(para), start, recent))
+            elements.extend(_paragraph("\n".join(para), start, recent, narrator))
             para.clear()
 
     for k, raw in enumerate(lines):
