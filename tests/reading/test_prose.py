@@ -175,6 +175,11 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
          ["DON FELICIANO"], ["depiction"]),
         ("Under the sign, DON FELICIANO ladles api.", ["DON FELICIANO"], ["present"]),
         ("A banner: WELCOME HOME SGT REYES.", ["SGT REYES"], ["depiction"]),
+        # any printed text after a colon, all capitals up to the name (the sixty-sixth blind
+        # look's telex: a boat named for the girl); not a line of people coming on
+        ("The strip: TÓRSHAVN RADIO 2247 - KG 312 RANNVÁ KLAKSVÍK - MAND OVER BORD.",
+         ["RANNVÁ"], ["depiction"]),
+        ("Two men come in: COLE and MARA.", ["COLE", "MARA"], ["present", "present"]),
         # a family name qualifying a noun (the sixtieth blind look's Huon packing shed): the
         # family's thing, not the man; two people doing one thing stay there
         ("Fennell apples and Holloway apples go down it together.", ["Holloway"], ["place"]),

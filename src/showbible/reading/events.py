@@ -28,14 +28,26 @@ RELATION_KINDS: dict[str, bool] = {
     "family": True, "allies": True, "friends": True, "rivals": True, "romance": True,
     "enemies": True, "cat-and-mouse": True, "partners": True, "distrusts": False,
     "trusts": False, "employs": False, "hunts": False, "protects": False, "mentors": False,
-    "loves": False, "fears": False, "owes": False,
+    "loves": False, "fears": False, "owes": False, "hates": False,
+}  # fmt: skip
+# Other words writers use for a kind ("[[relation: PACHO hates SANTIAGO]]" and "despises", the
+# sixty-sixth blind look's Valledupar; singulars, lovers and siblings): read as that kind.
+SYNONYMS: dict[str, str] = {
+    "despises": "hates", "loathes": "hates", "detests": "hates", "hate": "hates",
+    "adores": "loves", "love": "loves", "trust": "trusts", "distrust": "distrusts",
+    "mistrusts": "distrusts", "mistrust": "distrusts", "suspects": "distrusts",
+    "fear": "fears", "protect": "protects", "mentor": "mentors", "employ": "employs",
+    "hunt": "hunts", "friend": "friends", "ally": "allies", "enemy": "enemies",
+    "rival": "rivals", "partner": "partners", "lovers": "romance", "dating": "romance",
+    "married": "romance", "siblings": "family", "relatives": "family", "kin": "family",
 }  # fmt: skip
 # Kinds that cannot hold at once for the same pair (relation-contradiction).
 OPPOSED: dict[str, frozenset[str]] = {
     "allies": frozenset({"enemies", "rivals", "hunts", "distrusts", "cat-and-mouse"}),
     "friends": frozenset({"enemies", "hunts", "distrusts"}),
     "romance": frozenset({"enemies", "hunts", "distrusts"}),
-    "trusts": frozenset({"distrusts"}),
+    "trusts": frozenset({"distrusts", "hates"}),
+    "hates": frozenset({"loves", "trusts", "friends", "allies", "romance", "protects"}),
     "partners": frozenset({"enemies", "rivals", "hunts"}),
     "enemies": frozenset({"allies", "friends", "romance", "partners", "trusts"}),
     "distrusts": frozenset({"trusts", "allies", "friends", "romance"}),
@@ -292,8 +304,10 @@ class EventCollector:
     def _relation(
         self, verb: str, args: str, scene: SceneFacts, line: int, base: dict[str, Any]
     ) -> CanonEvent | None:
-        words = args.split()
         vocabulary_kinds = self.kinds
+        words = [
+            w if w.lower() in vocabulary_kinds else SYNONYMS.get(w.lower(), w) for w in args.split()
+        ]
         kinds = [i for i, w in enumerate(words) if w.lower() in vocabulary_kinds]
         if not kinds:
             if verb == "ends" and len(words) >= 2:

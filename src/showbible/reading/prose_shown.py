@@ -134,13 +134,22 @@ _LETTERS_BEFORE = rx.compile(
 )
 
 _CAPITALS_WORD = rx.compile(rf"[{CAPITALS}][{CAPITALS}'’\-]+\b")
+# ... or any text after a colon that is all capitals up to the name, a word of it at least
+# before the name: "The strip: TÓRSHAVN RADIO 2247 - KG 312 RANNVÁ KLAKSVÍK" (the sixty-sixth
+# blind look's telex, a boat's name in it); not "Two men enter: COLE and MARA".
+_PRINTED_AFTER_COLON = rx.compile(
+    rf":\s*[\"“'‘]?(?:[{CAPITALS}0-9][{CAPITALS}0-9'’&.\-]*\s+(?:[-–—/|]\s+)?){{1,10}}$"
+)
 
 
 def lettered_on(text: str, start: int) -> bool:
     """Whether a name written in capitals (its first word, at ``start``) stands among the
     capitals of a sign or another written thing named right before them: its lettering, not
     the person."""
+    if _CAPITALS_WORD.match(text, start) is None:
+        return False
+    before = max(0, start - 80)
     return (
-        _CAPITALS_WORD.match(text, start) is not None
-        and _LETTERS_BEFORE.search(text, max(0, start - 80), start) is not None
+        _LETTERS_BEFORE.search(text, before, start) is not None
+        or _PRINTED_AFTER_COLON.search(text, before, start) is not None
     )
