@@ -46,17 +46,29 @@ def same(label: str, ours: str) -> bool:
     return bool(lw and ow) and (lw <= ow or ow <= lw)
 
 
-def speakers(path: Path, narrator: str = "") -> dict[int, str]:
-    """The cue over each line's quotations ("" for none)."""
+def speakers(path: Path, narrator: str = "") -> dict[int, list[tuple[str, str]]]:
+    """Each line's speeches: (cue, words), the cue "" for none."""
     script = parse_manuscript(path.read_text(encoding="utf-8"), str(path), narrator)
-    out: dict[int, str] = {}
+    out: dict[int, list[tuple[str, str]]] = {}
     cue = ""
     for e in script.elements:
         if e.kind is Kind.CHARACTER:
             cue = e.text
         elif e.kind is Kind.DIALOGUE:
-            out[e.line] = cue
+            out.setdefault(e.line, []).append((cue, _plain(e.text)))
     return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def cue_of(speeches: list[tuple[str, str]], quote: str) -> str:
+    """The cue over the speech that holds the quotation's opening words."""
+    words = _plain(quote)
+    return next(
+        (cue for cue, said in speeches if words in said), speeches[0][0] if speeches else ""
+    )
 
 
 def main() -> int:
@@ -75,7 +87,7 @@ def main() -> int:
         labels = YAML(typ="safe", pure=True).load(labels_path.read_text(encoding="utf-8"))
         speech = named = right = 0
         for label in labels:
-            got = ours.get(label["line"], "")
+            got = cue_of(ours.get(label["line"], []), label["quote"])
             who = label["speaker"]
             speech += who is not None
             named += bool(got)

@@ -160,3 +160,15 @@ def test_a_first_person_books_narrator() -> None:
     bare = parse_manuscript(text.split("---\n", 2)[2], "ch2.md")
     assert speeches(bare)[0][0] == ""
     assert not [e for e in bare.elements if e.kind is Kind.NOTE]
+
+
+def test_a_quotation_whose_own_verb_names_another_is_theirs() -> None:
+    text = (
+        "## The parlour - evening\n\n"
+        '"I\'m the oldest," began Meg, but Jo cut in with a decided, "I\'m the man of the '
+        'family now."\n'
+    )
+    assert speeches(parse_manuscript(text, "ch1.md")) == [
+        ("Meg", "I'm the oldest,", 3),
+        ("Jo", "I'm the man of the family now.", 3),
+    ]

@@ -17,7 +17,8 @@ What maps to what (``docs/formats.md``):
 Who says a quotation is read from its paragraph, as a reader does (``_speaker``):
 
 1. a name and a speech verb next to it: ``"Caron," Horace said.``, ``said Horace``,
-   ``Horace asked, "..."``; a paragraph holds one speaker, so its other quotations are theirs;
+   ``Horace asked, "..."``; a paragraph holds one speaker, so its other quotations are theirs,
+   unless a quotation's own verb names another (``began Meg, but Jo cut in, "..."``);
 2. a pronoun and a speech verb (``he said``) stands for the paragraph's subject, the name that
    opens one of its sentences before the quotation (``Ovila helped the comic out of the snow.
    "Lapointe," he said.``);
@@ -172,10 +173,25 @@ def _paragraph(text: str, line: int, recent: list[str], narrator: str = "") -> l
         recent.append(speaker)
     else:
         recent.clear()  # whoever said it, the turns after it are not counted from it
-    at = line + kept.count("\n", 0, quotes[0].start())
-    out.append(Element(Kind.CHARACTER, speaker, at))
-    said = " ".join(" ".join(q.group(q.lastindex or 1).split()) for q in quotes)
-    out.append(Element(Kind.DIALOGUE, said, at, line + text.count("\n")))
+    # Each quotation is the paragraph's speaker's unless its own verb names another: "'I'm the
+    # oldest,' began Meg, but Jo cut in with a decided, 'I'm the man of the family.'"
+    whose = []
+    for i in range(len(quotes)):
+        own = _attribution(kept, quotes, i)
+        whose.append(own if own and own != "I" else speaker)
+    last = line + text.count("\n")
+    i = 0
+    while i < len(quotes):
+        j = i
+        while j + 1 < len(quotes) and whose[j + 1] == whose[i]:
+            j += 1
+        at = line + kept.count("\n", 0, quotes[i].start())
+        out.append(Element(Kind.CHARACTER, whose[i], at))
+        said = " ".join(" ".join(q.group(q.lastindex or 1).split()) for q in quotes[i : j + 1])
+        out.append(Element(Kind.DIALOGUE, said, at, last))
+        i = j + 1
+    if whose[-1] and whose[-1] != speaker:
+        recent.append(whose[-1])  # the exchange goes on from the last to speak
     return out
 
 
