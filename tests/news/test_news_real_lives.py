@@ -226,3 +226,17 @@ def test_an_appositive_without_commas_stands_between_a_role_and_its_show() -> No
         if f.kind == "appears_in" and f.confidence >= 0.7
     }
     assert ("Tobias", "Gull Point") in sure
+
+
+def test_a_name_that_qualifies_a_role_is_not_the_role() -> None:
+    """The Daily Mail dev set's "The drama also stars Yahya Abdul Mateen II as Black Panther
+    co-founder Bobby Seale, Ben Shenkman as Leonard Weinglass": the movement qualifies the role;
+    Bobby Seale is the role, not a performer of the next one."""
+    got = _facts(
+        "Salt Road season 3 is here. Salt Road returns.\n\n"
+        "The drama also stars Ida Kress as Harbor Guild co-founder Tobias Reed, Lewis Marr as "
+        "Mara Vell and Tom Roe as Cole Breck."
+    )
+    assert ("appears_in", "Tobias Reed", "Salt Road") in got
+    assert not any(k == "plays" and s == "Tobias Reed" for k, s, _ in got)
+    assert ("appears_in", "Harbor Guild", "Salt Road") not in got

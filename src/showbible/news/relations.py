@@ -193,7 +193,10 @@ _ENSEMBLE = rx.compile(
 _THE_SHOW_STARS = rx.compile(
     rf"^\W*(?:The|This|That)\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:series|show|procedural|drama|"
     rf"comedy|sitcom|spin-?off|film|movie)\b[^.;]{{0,80}}?\b(?:stars|starring|co-stars|features)\s+"
-    rf"(?P<p>{NAM})\s+as\s+(?P<c>{NAM})"
+    rf"(?P<p>{NAM})\s+as\s+(?:{NAM}\s+(?:co-[a-z]+|founder|leader|member|president|chief|"
+    # ("stars Yahya Abdul Mateen II as Black Panther co-founder Bobby Seale": the role is the
+    # name after the description, not the movement it qualifies)
+    rf"activist|lawyer|attorney|judge|icon|legend|boss)\s+)?(?P<c>{NAM})"
 )
 
 

@@ -18,7 +18,8 @@ CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with i
 # What a name before it may qualify: a kind of person ("DC supervillain", "Jojo Rabbit director").
 _KIND_OF_PERSON = (
     r"(?:villain|supervillain|superhero|hero|antihero|anti-hero|mutant|assassin|detective|agent|"
-    r"director|creator|writer|producer|icon|legend|character)"
+    r"director|creator|writer|producer|icon|legend|character|co-founder|founder|leader|member|"
+    r"activist|lawyer|attorney|judge)"
 )
 # A description before a name ("the late", "former crew member", "villain"); never a preposition.
 DESC = (
@@ -51,7 +52,7 @@ C_ITEM = (
     # "FBI agent Dale Cooper": FBI, named like a show, describes the role
     r"(?!(?<=\ue001)\s+[a-z][\w\-]*\s+\ue002)"
     # "Black Panther co-founder Bobby Seale": a name that qualifies a kind of person
-    rf"(?!\s+(?:co-[a-z]+|founder|leader|member|president|chief|activist|{_KIND_OF_PERSON})\s+\ue002)"
+    rf"(?!\s+(?:co-[a-z]+|president|chief|{_KIND_OF_PERSON})\s+\ue002)"
 )
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
