@@ -29,7 +29,6 @@ from showbible.universe.storytime import StoryTime, parse_story_time
 from showbible.universe.yamlcache import read_yaml_cached
 from showbible.universe.yamltree import YMap, YSeq
 
-SCRIPT_SUFFIXES = (".fountain", ".spmd", ".txt", ".fdx", ".xml")
 _MAX_YAML_NODES = 200_000  # a YAML alias bomb expands past any real bible long before this
 _ID = rx.compile(ID_PATTERN)
 _UNDISPLAYABLE = "the file name is not valid UTF-8: skipped (rename it to read it)"
