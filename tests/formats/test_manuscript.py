@@ -156,10 +156,10 @@ def test_a_first_person_books_narrator() -> None:
     ]
     notes = [(e.text, e.line) for e in script.elements if e.kind is Kind.NOTE]
     assert notes == [("present: Hastings", 6), ("present: Hastings", 8)]
-    # without a narrator, "I" is no one's
+    # without one, the narrator is "I", a label the bible may give to a character of the series
     bare = parse_manuscript(text.split("---\n", 2)[2], "ch2.md")
-    assert speeches(bare)[0][0] == ""
-    assert not [e for e in bare.elements if e.kind is Kind.NOTE]
+    assert speeches(bare)[0][0] == "I"
+    assert [e.text for e in bare.elements if e.kind is Kind.NOTE] == ["present: I"] * 2
 
 
 def test_a_quotation_whose_own_verb_names_another_is_theirs() -> None:
@@ -172,3 +172,19 @@ def test_a_quotation_whose_own_verb_names_another_is_theirs() -> None:
         ("Meg", "I'm the oldest,", 3),
         ("Jo", "I'm the man of the family now.", 3),
     ]
+
+
+def test_a_letter_set_apart_is_heard_not_there() -> None:
+    """The sixty-seventh blind look's letter in italics: the husband it names is not present."""
+    text = (
+        "## The shop - night\n\n"
+        "*A. -- Pledge it in your own name. Nobody picks it up but Giles. Burn this. -- C.*\n\n"
+        "> Dear Ruth, the Salt is gone.\n> Isaac\n\n"
+        "Ruth folded the letter.\n"
+    )
+    script = parse_manuscript(text, "ch2.md")
+    assert speeches(script)[:2] == [
+        ("", "A. -- Pledge it in your own name. Nobody picks it up but Giles. Burn this. -- C.", 3),
+        ("", "Dear Ruth, the Salt is gone. Isaac", 5),
+    ]
+    assert [e.text for e in script.elements if e.kind is Kind.ACTION] == ["Ruth folded the letter."]

@@ -253,3 +253,30 @@ def test_suspected_splits_strip_only_leading_titles_and_skip_joint_cues(tmp_path
     # VOSS is a part of ELSA VOSS (the honorific before it stripped); FROST KING is not a part
     # FROST of FROST CREAM VENDOR, and ROAN AND TESS is two people, not ROAN's full name.
     assert splits == {("VOSS", "elsa-voss")}
+
+
+def test_a_first_name_before_a_surname_is_someone_elses_whole_name() -> None:
+    """The sixty-seventh blind look: "who was Clemency Vane from Half Moon Street" is Clemency
+    (before her marriage), not her brother Rupert Vane, whose surname alone names him."""
+    bible = BibleConf.model_validate(
+        {
+            "name": "T",
+            "series": [{"id": "one"}],
+            "characters": {
+                "rupert": {"name": "Rupert Vane", "aliases": ["Rupert Vane", "Mr Vane"]},
+                "clemency": {"name": "Clemency Fennimore", "aliases": ["Clemency"]},
+                "hettie": {"name": "Hester Pryor", "aliases": ["Hettie"]},
+            },
+        }
+    )
+    m = Cast(bible).matcher("one", {})
+
+    def named(text: str) -> list[str]:
+        return [x.character for x in m.find(text)]
+
+    assert named("Beside him sat a woman who was Clemency Vane from Half Moon Street.") == [
+        "clemency"
+    ]
+    assert named("Beside him sat Mr Vane.") == ["rupert"]
+    assert named("Vane came in.") == ["rupert"]
+    assert named("Hettie watched as Vane came in.") == ["hettie", "rupert"]

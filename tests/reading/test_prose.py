@@ -180,6 +180,13 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("The strip: TÓRSHAVN RADIO 2247 - KG 312 RANNVÁ KLAKSVÍK - MAND OVER BORD.",
          ["RANNVÁ"], ["depiction"]),
         ("Two men come in: COLE and MARA.", ["COLE", "MARA"], ["present", "present"]),
+        # a report runs on over its clauses (the sixty-seventh blind look's pub); a new main
+        # clause ends it
+        ("Bellamy said that he had gone off up the village after tea, and that when the "
+         "Inspector had a feeling it was best to leave him be.", ["Bellamy", "Inspector"],
+         ["present", "thought"]),
+        ("Bellamy said that he would wait by the door, and Hale walks in.", ["Bellamy", "Hale"],
+         ["present", "present"]),
         # a family name qualifying a noun (the sixtieth blind look's Huon packing shed): the
         # family's thing, not the man; two people doing one thing stay there
         ("Fennell apples and Holloway apples go down it together.", ["Holloway"], ["place"]),

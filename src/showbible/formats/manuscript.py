@@ -9,6 +9,8 @@ What maps to what (``docs/formats.md``):
   ``#``, ``§``) opens a scene with an empty heading: no place. A YAML front matter is skipped.
 - a paragraph (lines up to a blank line) -> an ACTION with the narration, its quotations cut
   out, then each quotation as DIALOGUE under a cue for the one who says it;
+- a paragraph wholly in italics or bold, or a block quote (``> ...``): a letter, a note, a
+  thought set apart, heard as a quotation no one is named for;
 - ``[[verb: args]]`` anywhere -> NOTE, so the annotations of DESIGN §2 work in prose;
 - a first-person book names its narrator in the front matter (``narrator: Hastings``): ``I
   said`` is theirs, and a paragraph narrated in the first person (``I stepped out into the
@@ -151,8 +153,29 @@ def _speaker(
     return None
 
 
+# A paragraph in italics or quoted as a block: a letter, a note, a sign or a thought set apart
+# ("*A. -- Pledge it in your own name ... nobody picks it up but Giles. -- C.*", the
+# sixty-seventh blind look's letter), heard as a quotation: its names are referred to, not there.
+_SET_APART = rx.compile(r"(?:\*(?!\*)(?P<a>[^*]+)\*|_(?P<b>[^_]+)_|\*\*(?P<c>[^*]+)\*\*)")
+_BLOCKQUOTE = rx.compile(r"^\s*>\s?", re.MULTILINE)
+
+
+def _set_apart(text: str) -> str | None:
+    """The words of a paragraph wholly in italics or bold, or quoted as a block, else None."""
+    if text.lstrip().startswith(">"):
+        return _BLOCKQUOTE.sub("", text)
+    m = _SET_APART.fullmatch(text.strip())
+    return None if m is None else (m.group("a") or m.group("b") or m.group("c"))
+
+
 def _paragraph(text: str, line: int, recent: list[str], narrator: str = "") -> list[Element]:
     kept, notes = cut_notes(text)
+    apart = _set_apart(kept) if kept.strip() else None
+    if apart is not None:
+        recent.clear()
+        said = " ".join(apart.split())
+        heard = [Element(Kind.CHARACTER, "", line), Element(Kind.DIALOGUE, said, line)]
+        return heard + note_elements(None, notes, line)
     quotes = list(_QUOTE.finditer(kept))
     out: list[Element] = []
     narration = _QUOTE.sub(" ", kept) if quotes else kept
@@ -205,6 +228,9 @@ def parse_manuscript(text: str, path: str = "<string>", narrator: str = "") -> S
         named = _NARRATOR.search(front.group(0))
         narrator = named.group(1).strip() if named else narrator
         text = text[front.end() :]
+    # Unnamed, the narrator is "I": a bible may give the label to a character of the series
+    # ("{label: I, series: [pledge]}", the sixty-seventh blind look's pawnshop niece).
+    narrator = narrator or "I"
     lines = text.split("\n")
     levels = [len(m.group(1)) for x in lines if (m := _HEADING.match(x))]
     scene_level = max(levels, default=0)

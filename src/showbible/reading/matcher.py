@@ -14,6 +14,7 @@ import ahocorasick
 
 from showbible.quick import rx
 from showbible.quick.frozen import quick_init
+from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.names import NAME_CHANGING_TITLES, ORDINALS
 
 
@@ -163,7 +164,17 @@ class NameMatcher:
     def _another_name_before(self, text: str, m: Match) -> bool:
         mine = text[m.start : m.end]
         if not mine.isupper():
-            return False  # in title case the word before may just open the sentence
+            # In title case the word before may just open the sentence; inside one, a first
+            # name before a surname is someone else's whole name ("who was Clemency Vane from
+            # Half Moon Street", not Rupert Vane: the sixty-seventh blind look).
+            title = _TITLE_WORD_BEFORE.search(text, max(0, m.start - 32), m.start)
+            if title is None or title.group(1).upper() in self._titles:
+                return False
+            inside = _LOWER_WORD_BEFORE.search(text, max(0, title.start() - 24), title.start())
+            if inside is None:
+                return False
+            known = self._lookup(title.group(1).lower())  # another's own name ("Clemency")
+            return (known is not None and known[0] != m.character) or is_given_name(title.group(1))
         before = _WORD_BEFORE.search(text, max(0, m.start - 32), m.start)
         if before is None:
             return False
@@ -209,6 +220,8 @@ _REGNAL_AFTER = rx.compile(
 _OF_AFTER = rx.compile(r"\s+(?:of|OF)\s+[A-Z]")
 _WORD_AFTER = rx.compile(r"[ \t]+([A-Z][A-Za-z'’-]+)\b")
 _WORD_BEFORE = rx.compile(r"(?<![\w'’.-])([A-Z][A-Z'’-]+\.?)[ \t]+$")
+_TITLE_WORD_BEFORE = rx.compile(r"(?<![\w'’.-])([A-Z][a-z'’\-]+)[ \t]+$")
+_LOWER_WORD_BEFORE = rx.compile(r"\b[a-z][\w'’\-]*[ \t]+$")
 _NOT_NAMES = frozenset({"OF", "AND", "THE", "A", "AN", "AS", "TO", "IN", "ON", "AT", "WITH", "I"})
 # "the Lords HASTINGS, MOWBRAY, and BARDOLPH": a plural title, then names joined by commas and
 # "and", up to the name being read.

@@ -49,6 +49,7 @@ from showbible.reading.prose_shown import (
     one_of_the_pictures,
 )
 from showbible.reading.prose_tended import tended
+from showbible.reading.prose_unreal import reported
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
     ADJECTIVES,
@@ -534,7 +535,10 @@ def _before(
     after: str,
     direction: bool,
 ) -> Reading | None:
-    """Readings that come from the words before the name, within its clause."""
+    """Readings that come from the words before the name, within its clause (or, for a report
+    that runs on, within its sentence)."""
+    if reported(low, start):
+        return _READINGS["thought"]
     if not before.strip():
         return None
     tail = before[-60:]

@@ -3,7 +3,8 @@ before it ("Once, Cole swam the whole bay"), in a wish, a pretence or an expecta
 if Cole never left", "Danny wishes Cole were here", "Mara half expects Cole to walk in"), in a
 memory ("Cole, in Mara's memory, is always twenty"), in a memorial ("A memorial to Cole stands
 by the gate"), played by someone else ("Danny becomes Cole for the pageant"), or told dead or
-buried ("Cole is buried on the hill").
+buried ("Cole is buried on the hill"); or told of in a report that runs on ("Bellamy said that
+... and that when the Inspector had a feeling", ``reported``).
 
 ``reading/prose_seen.seen`` asks this first: such a sentence shows no one there, whatever verb
 follows the name. Each class is read from the words around the name in its sentence, as the
@@ -68,3 +69,18 @@ def elsewhere(sentence: str, start: int, end: int) -> bool:
         or _FRAMED.search(sentence)
         or _GONE_AFTER.match(sentence, end)
     )
+
+
+# A report that runs on over its clauses: "Bellamy said that he had gone off up the village
+# after tea, and that when the Inspector had a feeling it was best to let him be" (the
+# sixty-seventh blind look's pub: hearsay, not the Inspector there). Until the sentence ends or a
+# new main clause begins (", and Hale walks in"; "and that ..." goes on reporting).
+_REPORTED = rx.compile(
+    r"\b(?:said|says|told\s+\w+|tells\s+\w+|explained|explains|reported|reports|added|adds)\s+"
+    r"that\s(?:(?![;!?]|\.\s|,\s+(?:and|but)\s+(?!that\b|when\b|if\b))[^\n])*$"
+)
+
+
+def reported(low: str, start: int) -> bool:
+    """Whether the name at ``start`` of a sentence (lower case) stands in a report."""
+    return _REPORTED.search(low, max(0, start - 240), start) is not None
