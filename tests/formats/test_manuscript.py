@@ -188,3 +188,16 @@ def test_a_letter_set_apart_is_heard_not_there() -> None:
         ("", "Dear Ruth, the Salt is gone. Isaac", 5),
     ]
     assert [e.text for e in script.elements if e.kind is Kind.ACTION] == ["Ruth folded the letter."]
+
+
+def test_a_beat_between_two_quotations_gives_their_speaker() -> None:
+    """The sixty-seventh blind look's bakery: a sentence of one person acting, between two of
+    the paragraph's quotations, with no verb of saying."""
+    text = (
+        "## The bakery - night\n\n"
+        '"It was Mr Tilling that carried it." Hettie laid one floury finger on the ticket. '
+        '"No. Mrs Fennimore pawned the Salt herself."\n\n'
+        '"Not Tilling." Tilling\'s hat was still on the chair. "Someone else."\n'
+    )
+    got = speeches(parse_manuscript(text, "ch2.md"))
+    assert [who for who, _, _ in got] == ["Hettie", ""]

@@ -45,6 +45,9 @@ from showbible.formats.transcript import cut_notes, note_elements
 from showbible.model import Element, Kind, Script, split_scenes
 from showbible.quick import rx
 
+_BEAT = rx.compile(
+    r"\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z][\w'’-]*\b[^\"“”]*?[.!]\s+"
+)
 _HEADING = rx.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BREAK = rx.compile(r"^\s*(?:\*\s*\*\s*\*[\s*]*|-\s*-\s*-[\s-]*|_\s*_\s*_[\s_]*|#|§|~~~+)\s*$")
 _FRONT_MATTER = rx.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.DOTALL)
@@ -106,6 +109,8 @@ def _name(found: str | None) -> str | None:
         words = words[1:]
     if any(w in _NOT_NAMES for w in words):
         return None  # "Once I stepped out": a sentence's opening, no one's name
+    if words and words[-1].endswith(("'s", "’s", "s'", "s’")):
+        return None  # "Tilling's hat was on the chair": whose, not who
     return " ".join(words) or None
 
 
@@ -150,6 +155,13 @@ def _speaker(
     narration = _QUOTE.sub("", text).strip(" \t\n,.;:!?…—–-")
     if not narration and len(recent) >= 2 and recent[-1] != recent[-2]:
         return recent[-2]
+    # A beat between two of the paragraph's quotations, a sentence of its own on one person
+    # acting: theirs ('"... to value the pictures." Hettie laid one floury finger on the
+    # ticket. "No. Mrs Fennimore pawned the Salt herself."', the sixty-seventh blind look).
+    for i in range(len(quotes) - 1):
+        beat = _BEAT.fullmatch(text, quotes[i].end(), quotes[i + 1].start())
+        if beat is not None and (name := _name(beat.group(1))):
+            return name
     return None
 
 
