@@ -201,3 +201,36 @@ def test_a_beat_between_two_quotations_gives_their_speaker() -> None:
     )
     got = speeches(parse_manuscript(text, "ch2.md"))
     assert [who for who, _, _ in got] == ["Hettie", ""]
+
+
+def _book(tmp_path: Path, alias: bool) -> Path:
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "ch1.md").write_text(
+        "## The shop - morning\n\nI opened the shutters. Isaac was already at the counter.\n\n"
+        '"Good morning," I said.\n\n"Morning, Ruth," said Isaac.\n',
+        encoding="utf-8",
+    )
+    ruth = "  ruth: {name: Ruth Levene, aliases: [Ruth, {label: I, series: [shop]}]}\n"
+    (tmp_path / "universe.yaml").write_text(
+        "name: T\nseries:\n  - id: shop\n    scripts: ['shop/*.md']\ncharacters:\n"
+        "  isaac: {name: Isaac Levene, aliases: [Isaac]}\n" + (ruth if alias else ""),
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("alias", [True, False])
+def test_the_narrator_is_whom_the_bible_gives_i(tmp_path: Path, alias: bool) -> None:
+    """The sixty-seventh blind look's pawnshop: "I" is Ruth where the bible says so; where it
+    gives "I" to no one, the narrator's lines are heard and no character "I" is made up."""
+    from showbible.build.compiler import compile_universe
+    from showbible.universe.loader import load_universe
+
+    canon = compile_universe(load_universe(_book(tmp_path, alias))).canon
+    scene = canon.scenes[0]
+    speakers = {s.character for s in scene.dialogue}
+    if alias:
+        assert "ruth" in scene.present and speakers == {"ruth", "isaac"}
+    else:
+        assert set(scene.present) == {"isaac"} and speakers == {"isaac"}
+        assert not [c for c in canon.cast.characters if c.lower() == "i"]

@@ -187,6 +187,11 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
          ["present", "thought"]),
         ("Bellamy said that he would wait by the door, and Hale walks in.", ["Bellamy", "Hale"],
          ["present", "present"]),
+        # a name with what it is after it: a puppet named for the dead carver (the sixty-eighth
+        # blind look's Lviv theatre), not a man with his trade
+        ("Solomiia lifts the lion, and Levko the lion lowers his great carved head.",
+         ["Solomiia", "Levko"], ["present", "place"]),
+        ("Levko the carver lowers his head.", ["Levko"], ["present"]),
         # a family name qualifying a noun (the sixtieth blind look's Huon packing shed): the
         # family's thing, not the man; two people doing one thing stay there
         ("Fennell apples and Holloway apples go down it together.", ["Holloway"], ["place"]),

@@ -97,3 +97,23 @@ def test_a_trade_guessed_after_who_are_you_is_sincere(text: str, sincere: bool) 
     from showbible.rules.stranger_line import stranger_phrase
 
     assert (stranger_phrase(text) is not None) is sincere
+
+
+def test_a_books_narration_on_the_speechs_own_line_says_whom_it_is_for() -> None:
+    """The sixty-eighth blind look's border post, a novel's paragraph: '"Nice to meet you," said
+    Agnieszka, and held out her hand to Orysia.' -- the narration shares the speech's line."""
+    from showbible.reading.facts import Sentence, Speech
+    from showbible.rules.stranger_line import turned_to
+
+    speeches = [
+        Speech("bohdan", 95, 95, "Morning.", None, False),
+        Speech("agnieszka", 97, 97, "Nice to meet you.", None, False),
+    ]
+    sentences = [
+        Sentence(97, "said Agnieszka, and held out her hand to Orysia.", ("agnieszka", "orysia"),
+                 (5, 40)),
+    ]  # fmt: skip
+    assert turned_to(speeches, 1, lambda w: w == "Orysia", sentences) == ("to", "Orysia")
+    # another's action, on the line before the speech, is not the speaker's turn
+    other = [Sentence(96, "Bohdan nods to Orysia.", ("bohdan", "orysia"), (0, 15))]
+    assert turned_to(speeches, 1, lambda w: w == "Orysia", other) is None

@@ -214,6 +214,8 @@ class _Context:
             check_cast_size(facts[-1], cast, self.universe.bible.settings.max_scene_cast)
 
         def resolve(label: str) -> str:
+            if label.strip() == "I" and not cast.knows("I", ep.series):
+                return ""  # a book's narrator the bible gives no one (formats/manuscript.py)
             return cast.resolve_cue(label, ep.series).character
 
         for f, sc in zip(facts, script.scenes, strict=True):

@@ -1,8 +1,9 @@
 """The cast's plain records: a character, one an action line introduces, what a cue resolved
-to (``reading/resolve.py`` makes them; re-exported there)."""
+to (``reading/resolve.py`` makes them; re-exported there), and whose a label is in a series."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -50,3 +51,14 @@ class Cue:
     character: str
     label: str  # normalised label
     identity: str | None = None  # the named identity (``masked``) when the bible groups them
+
+
+def pick_owner(owners: Iterable[tuple[str, frozenset[str] | None]], series: str) -> str | None:
+    """The owner of a label in a series: a scoped owner wins over an unscoped one."""
+    unscoped = None
+    for cid, scope in owners:
+        if scope is None:
+            unscoped = unscoped or cid
+        elif series in scope:
+            return cid
+    return unscoped

@@ -130,7 +130,7 @@ def resolve_cues(cast: Cast, series: str, scenes: tuple[Scene, ...]) -> dict[str
     labels: dict[str, set[str]] = {}
     for scene in scenes:
         for el in scene.elements:
-            if el.kind is Kind.CHARACTER and el.text.strip():
+            if el.kind is Kind.CHARACTER and el.text.strip() and _someone(el.text, cast, series):
                 cue = cast.resolve_cue(el.text, series)
                 labels.setdefault(cue.character, set()).add(cue.label)
     return labels
@@ -189,9 +189,10 @@ def extract_scene(
         if asides and kind is not Kind.DIALOGUE and kind is not Kind.LYRIC:
             asides.clear()  # a direction that no words followed in its turn
         if kind is Kind.CHARACTER:
-            if not el.text.strip():
-                # An empty cue: a turn whose speaker the script does not name (subtitles).
-                # What follows is heard, not said by the last speaker.
+            if not el.text.strip() or not _someone(el.text, cast, series):
+                # An empty cue: a turn whose speaker the script does not name (subtitles), or a
+                # book's "I" the bible gives no one. What follows is heard, not said by the last
+                # speaker.
                 speaker = None
                 continue
             cue = cast.resolve_cue(el.text, series)
@@ -244,6 +245,8 @@ def extract_scene(
             facts.flashback = True
         elif ann.verb in ("present", "absent"):
             for name in annotation_names(ann):
+                if not _someone(name, cast, series):
+                    continue
                 cid = cast.resolve_cue(name, series).character
                 if ann.verb == "present":
                     facts.present.setdefault(cid, Presence(ann.line, "annotation"))
@@ -305,12 +308,13 @@ def cue_texts(scenes: tuple[Scene, ...]) -> tuple[list[str], list[str]]:
     named: list[str] = []
     for scene in scenes:
         for el in scene.elements:
-            if el.kind is Kind.CHARACTER and el.text.strip():
+            # (a book's narrator "I" adds no one: the bible's alias, if any, is already there)
+            if el.kind is Kind.CHARACTER and el.text.strip() not in ("", "I"):
                 cues.setdefault(el.text, None)
             elif el.kind is Kind.NOTE:
                 parsed = parse_note(el.text, el.line)
                 if isinstance(parsed, Annotation) and parsed.verb in ("present", "absent"):
-                    named.extend(annotation_names(parsed))
+                    named.extend(n for n in annotation_names(parsed) if n != "I")
     return list(cues), named
 
 
@@ -449,6 +453,12 @@ def _read_action(
                 _mark_present(facts, m.character, Presence(line, how, m.identity, shown))
             else:
                 facts.referenced.setdefault(m.character, line)
+
+
+def _someone(label: str, cast: Cast, series: str) -> bool:
+    """Whether a cue names someone: any does but a first-person book's "I" (formats/manuscript)
+    that the bible gives to no one of the series."""
+    return label.strip() != "I" or cast.knows("I", series)
 
 
 def presence_sentences(text: str) -> list[tuple[int, str]]:

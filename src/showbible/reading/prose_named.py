@@ -67,13 +67,27 @@ def thing_before(before: str, name: str) -> bool:
 
 # An animal given someone's name: "The foal they are calling Hank" (the fiftieth blind look's
 # ranch, a foal named for the dead grandfather), "a mare called Bess", "the dog, named Cole".
+_CREATURES = (
+    r"foal|colt|filly|mare|stallion|gelding|horse|pony|calf|heifer|bull|steer|dog|pup|puppy|cat|"
+    r"kitten|hound|bird|parrot|goat|kid|lamb|ewe|pig|hen|rooster|cow|mule|donkey|hawk|eagle|falcon"
+)
 _CREATURE_NAMED = rx.compile(
-    r"\b(?:the|a|an|her|his|their|our|this|that)\s+(?:[\w-]+\s+){0,2}?(?:foal|colt|filly|mare|"
-    r"stallion|gelding|horse|pony|calf|heifer|bull|steer|dog|pup|puppy|cat|kitten|hound|bird|"
-    r"parrot|goat|kid|lamb|ewe|pig|hen|rooster|cow|mule|donkey|hawk|eagle|falcon)\b,?\s+"
+    r"\b(?:the|a|an|her|his|their|our|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + _CREATURES
+    + r")\b,?\s+"
     r"(?:(?:that|which|who)\s+)?(?:(?:they|we|he|she|you|everyone|people)\s+(?:are\s+|is\s+|"
     r"were\s+|have\s+been\s+)?(?:calling|call|called)|called|named|nicknamed|christened|dubbed)"
     r"\s+$"
+)
+
+
+# ... or a name with what it is after it: "Levko the lion lowers his great carved head" (the
+# sixty-eighth blind look's puppet, named by the children for the dead carver), "Bess the mare".
+_CREATURE_AFTER = rx.compile(
+    r"\s+the\s+(?:[\w-]+\s+)?(?:"
+    + _CREATURES
+    + r"|lion|tiger|bear|wolf|fox|mouse|rabbit|hare|owl|crow|dragon|puppet|marionette|doll|"
+    r"teddy|toy|robot|scarecrow)\b"
 )
 
 
@@ -88,7 +102,7 @@ LETTERED = rx.compile(rf"\b(?:{LETTERING}|lettering|typeface|reads|reading)\b[^.
 
 
 # The patterns above that make a name a reference on their own (prose.py's trigger words).
-NAMED_RULES = (DEDICATED, THING_BEFORE, VEHICLE_BEFORE, LETTERED)
+NAMED_RULES = (DEDICATED, THING_BEFORE, VEHICLE_BEFORE, LETTERED, _CREATURE_AFTER)
 
 
 # A name before the matter it names: "the Dunmore file", "the Lasko deposition".
@@ -106,8 +120,8 @@ def named_for(low: str, original: str, start: int, end: int) -> str | None:
         return "place" if dedicated.group(0).startswith("named") else "thought"
     if thing_before(low[max(0, start - 60) : start], original[start:end]):
         return "place"  # "The shuttle Brannock tears up out of the bay"
-    if creature_named(low[:start]):
-        return "place"  # "The foal they are calling Hank gets his legs under him"
+    if creature_named(low[:start]) or _CREATURE_AFTER.match(low, end):
+        return "place"  # "The foal they are calling Hank", "Levko the lion lowers his head"
     if LETTERED.search(low, max(0, start - 80), start):
         return "depiction"  # "freshly painted in an old-fashioned typeface: BRANNOCK"
     if _THE_BEFORE.search(low, 0, start) and _named_after(original[start:end]):

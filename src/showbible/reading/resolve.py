@@ -19,6 +19,7 @@ from showbible.reading import fullforms, lexicon
 from showbible.reading.cast_types import Character as Character
 from showbible.reading.cast_types import Cue as Cue
 from showbible.reading.cast_types import Introduced as Introduced
+from showbible.reading.cast_types import pick_owner as _pick
 from showbible.reading.crossing import Crossing, settle
 from showbible.reading.lexicon import MODIFIED_POSITION
 
@@ -136,6 +137,13 @@ class Cast:
         cue = self._resolve(normalise(label), series)
         self._cue_cache[(label, series)] = cue
         return cue
+
+    def knows(self, label: str, series: str) -> bool:
+        """Whether the bible gives the label to someone of the series (nothing is made up: a
+        first-person book's "I" is its narrator only where the bible says whose it is)."""
+        key = normalise(label)
+        probes = ((self._exact, key), (self._stripped, key), (self._exact, courtesy_of(key)))
+        return any(_pick(index.get(probe, ()), series) for index, probe in probes)
 
     def _resolve(self, key: str, series: str) -> Cue:
         if not key:
@@ -610,17 +618,6 @@ class Cast:
         if self._shared_parts is None:
             self._shared_parts = _Shared.of(self)
         return self._shared_parts
-
-
-def _pick(owners: Iterable[tuple[str, frozenset[str] | None]], series: str) -> str | None:
-    """The owner of a label in a series: a scoped owner wins over an unscoped one."""
-    unscoped = None
-    for cid, scope in owners:
-        if scope is None:
-            unscoped = unscoped or cid
-        elif series in scope:
-            return cid
-    return unscoped
 
 
 @dataclass

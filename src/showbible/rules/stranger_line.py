@@ -310,12 +310,14 @@ def _toward(sentences: Sequence[Sentence], speeches: list[Speech], k: int) -> st
     after = speeches[k - 1].line if k > 0 else 0
     last = None
     for s in sentences:
-        if after < s.line < speeches[k].cue_line:
+        # (a book's narration shares its speech's line: '"Nice to meet you," said Agnieszka,
+        # and held out her hand to Orysia.', the sixty-eighth blind look's border post)
+        if after < s.line <= speeches[k].cue_line:
             last = s
     if last is None:
         return None
     me = speeches[k].character
-    speaker = bool(last.names) and last.names[0] == me and last.starts[:1] == (0,)
+    speaker = bool(last.names) and last.names[0] == me
     if not (speaker or _PRONOUN.match(last.text)):
         return None
     m = _TOWARD.search(last.text)
@@ -479,11 +481,14 @@ _UNNAMED_ONE = rx.compile(
 )
 # ... and a simile's: "looking at London the way a man looks at a bull in a field" (the
 # forty-eighth blind look's Fleet Street pub)
-# ... and a manner's: "with the mild curiosity of a man reading a menu" (the fiftieth's tango)
+# ... and a manner's: "with the mild curiosity of a man reading a menu" (the fiftieth's tango),
+# "He has the look of a city man who has heard the wind for nine hours" (the sixty-eighth's
+# estancia kitchen: a likeness of the one already there)
 _LIKENED = rx.compile(
     r"(?i)\b(?:like|as\s+if|as\s+though|than|(?:the\s+)?way|much\s+as|(?:curiosity|air|manner|"
     r"patience|calm|gravity|care|dignity|weariness|tenderness|contempt|interest|bearing|"
-    r"confidence|resignation|politeness|satisfaction|composure|caution)\s+of)\s+$"
+    r"confidence|resignation|politeness|satisfaction|composure|caution|look|looks|face|eyes|"
+    r"hands|voice|walk|build|stoop|swagger)\s+of)\s+$"
 )
 
 

@@ -255,7 +255,7 @@ def walk(
     for ann in facts.annotations:
         if ann.verb == "present" and resolve is not None:
             names = [n for n in re.split(r"\s*,\s*|\s+and\s+", ann.args) if n]
-            who_at[ann.line] = tuple(resolve(n) for n in names)
+            who_at[ann.line] = tuple(cid for n in names if (cid := resolve(n)))
     if scene is not None:
         speaker: str | None = None
         cue_to_char = {d.cue_line: d.character for d in facts.dialogue}
