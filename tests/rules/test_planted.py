@@ -13,7 +13,8 @@ klondike, cwmderi, steppe, summit, qawwali, skerry, tannery, glacier, foundry, m
 sugarcane, observatory, tango, rodeo, zanzibar, bolshoi,
 pearling, harbin, cardamom, dubbing, fado, sumo, bazaar, quarry, cannery, opera, nuuk,
 caravan, saffron, kiln, yukon, laamb, hobart, potosi, highlife, shanghai,
-gobi, marseille, antarctic, tromso, manila, tbilisi, chantier, faroe, cumbia, dabba, lviv, estancia) were
+gobi, marseille, antarctic, tromso, manila, tbilisi, chantier, faroe, cumbia, dabba, lviv,
+estancia) were
 written by outside authors who read only DESIGN.md and never ran the engine; their first looks
 are in bench/planted/README.md. A false alarm here is a regression on writing not shaped to
 the rules.
