@@ -45,6 +45,7 @@ from showbible.formats.transcript import cut_notes, note_elements
 from showbible.model import Element, Kind, Script, split_scenes
 from showbible.quick import rx
 
+# A sentence of one named person acting, standing between two quotations of a paragraph.
 _BEAT = rx.compile(
     r"\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z][\w'’-]*\b[^\"“”]*?[.!]\s+"
 )
