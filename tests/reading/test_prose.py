@@ -192,6 +192,13 @@ def readings(sentence: str, *names: str, direction: bool = False) -> list[str]:
         ("Solomiia lifts the lion, and Levko the lion lowers his great carved head.",
          ["Solomiia", "Levko"], ["present", "place"]),
         ("Levko the carver lowers his head.", ["Levko"], ["present"]),
+        # a vessel's name with its article fixed to it (the sixty-ninth blind look's
+        # Alexandria harbour); a past only supposed (its Barranco fire)
+        ("Out past the breakwater, the trawler El-Mahrous noses home low in the water.",
+         ["Mahrous"], ["place"]),
+        ("A bombero found it where Tito must have flung it through the window.", ["Tito"],
+         ["thought"]),
+        ("Tito flung it through the window.", ["Tito"], ["present"]),
         # a family name qualifying a noun (the sixtieth blind look's Huon packing shed): the
         # family's thing, not the man; two people doing one thing stay there
         ("Fennell apples and Holloway apples go down it together.", ["Holloway"], ["place"]),

@@ -49,7 +49,7 @@ from showbible.reading.prose_shown import (
     one_of_the_pictures,
 )
 from showbible.reading.prose_tended import tended
-from showbible.reading.prose_unreal import reported
+from showbible.reading.prose_unreal import reported, supposed
 from showbible.reading.prose_words import (
     ABSENCE_NOUN,
     ADJECTIVES,
@@ -537,7 +537,7 @@ def _before(
 ) -> Reading | None:
     """Readings that come from the words before the name, within its clause (or, for a report
     that runs on, within its sentence)."""
-    if reported(low, start):
+    if reported(low, start) or supposed(after):
         return _READINGS["thought"]
     if not before.strip():
         return None

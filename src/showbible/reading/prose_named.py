@@ -30,13 +30,16 @@ _THE_BEFORE = rx.compile(r"\bthe\s+$")
 # A courtesy in the thing's name: "the dhow Bibi Rukhsana" (the fifty-first blind look's
 # Zanzibar), "the trawler Lady Grace", "the Queen Mary", "the jeepney MANG PIDO"; a saint in any
 # language ("the steamer Agios Stavros", the fifty-fifth blind look's Istanbul quay; "the San
-# Pedro"); then the name set off as a name is ("The KGH cutter *Malik* noses in", the
-# fifty-seventh blind look's Nuuk quay: Fountain's italics; quotes).
+# Pedro"; an article, "the trawler El-Mahrous"); then the name set off as a name is ("The KGH
+# cutter *Malik* noses in", the fifty-seventh blind look's Nuuk quay: Fountain's italics; quotes).
 _NAME_OF_A_THING = (
     r"\s+(?:(?:bibi|lady|miss|mrs|mr|mister|captain|sir|saint|st|queen|king|princess|prince|"
     r"dona|doña|don|señora|senora|mama|mother|old|little|big|agios|agia|aghios|ayios|hagia|san|"
     r"santa|santo|são|sao|sainte|sankt|sveti|sveta|svyatoy|mang|aling|lolo|lola|tito|tita|"
-    r"kuya)\.?\s+)?[*_\"“‘']?$"
+    r"kuya|el|al|la|le|il|lo|der|die|das)\.?\s+)?"
+    # an article fixed to the name ("the trawler El-Mahrous", the sixty-ninth blind look's
+    # Alexandria harbour)
+    r"(?:(?:el|al|ad|an|ar|as|ash|at|az)-)?[*_\"“‘']?$"
 )
 THING_BEFORE = rx.compile(
     r"\b(?:the|a|an|her|his|their|our)\s+(?:\w+\s+)?(?:"

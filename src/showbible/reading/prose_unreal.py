@@ -84,3 +84,13 @@ _REPORTED = rx.compile(
 def reported(low: str, start: int) -> bool:
     """Whether the name at ``start`` of a sentence (lower case) stands in a report."""
     return _REPORTED.search(low, max(0, start - 240), start) is not None
+
+
+# A past only supposed: "where Tito must have flung it through the window before the beam came
+# down" (the sixty-ninth blind look's Barranco fire, Tito dead by then): no one there.
+_SUPPOSED = rx.compile(r"^\s+(?:must|might|may|could|would|should)(?:n['’]t)?\s+have\s+[a-z]+")
+
+
+def supposed(after: str) -> bool:
+    """Whether the words after a name (lower case) suppose what they did: a modal perfect."""
+    return _SUPPOSED.match(after) is not None

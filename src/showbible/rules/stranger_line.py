@@ -484,6 +484,12 @@ _UNNAMED_ONE = rx.compile(
 # ... and a manner's: "with the mild curiosity of a man reading a menu" (the fiftieth's tango),
 # "He has the look of a city man who has heard the wind for nine hours" (the sixty-eighth's
 # estancia kitchen: a likeness of the one already there)
+# ... and anyone inside the clause of one: "with the face of someone who has spent three hours
+# on a microbus beside a man eating ful" (the sixty-ninth blind look's Alexandria stairs).
+_LIKENESS_CLAUSE = rx.compile(
+    r"(?i)\b(?:face|look|air|manner|eyes|expression|voice|walk)\s+of\s+(?:someone|somebody|"
+    r"a\s+(?:[\w-]+\s+)?(?:man|woman|person|girl|boy))\s+(?:who|that)\b"
+)
 _LIKENED = rx.compile(
     r"(?i)\b(?:like|as\s+if|as\s+though|than|(?:the\s+)?way|much\s+as|(?:curiosity|air|manner|"
     r"patience|calm|gravity|care|dignity|weariness|tenderness|contempt|interest|bearing|"
@@ -528,7 +534,11 @@ def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
             # "The DOORMAN, a bald man in a string vest, follows Keung in": what a named one
             # looks like (the twenty-third blind look's gym), no one new
             before = s.text[: m.start()]
-            if before.rstrip().endswith((",", ":")) or _LIKENED.search(before):
+            if (
+                before.rstrip().endswith((",", ":"))
+                or _LIKENED.search(before)
+                or _LIKENESS_CLAUSE.search(before)
+            ):
                 continue
             if any(at > m.start() for at in mine):
                 continue  # the speaker, named after the figure they are
