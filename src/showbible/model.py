@@ -169,6 +169,11 @@ def split_scenes(elements: tuple[Element, ...]) -> tuple[Scene, ...]:
     return tuple(scenes)
 
 
+# The label a first-person book's narrator speaks and is present under (formats/manuscript.py):
+# the bible may give it to a character of the series; where it gives it to no one, the
+# narrator's lines are heard and no character is made up (reading/extract.py, names_someone).
+NARRATOR = "I"
+
 # A PDF element's ``line`` is ``page * PDF_PAGE_LINES + its line on the page``: one number that
 # orders the document and carries the page to every finding (a page holds under 100 lines).
 PDF_PAGE_LINES = 1000

@@ -39,6 +39,7 @@ from showbible.reading.extract import (
     extract_scene,
     flashback_transition,
     kind_labels,
+    names_someone,
 )
 from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import infer_facts, place_names
@@ -214,7 +215,7 @@ class _Context:
             check_cast_size(facts[-1], cast, self.universe.bible.settings.max_scene_cast)
 
         def resolve(label: str) -> str:
-            if label.strip() == "I" and not cast.knows("I", ep.series):
+            if not names_someone(label, cast, ep.series):
                 return ""  # a book's narrator the bible gives no one (formats/manuscript.py)
             return cast.resolve_cue(label, ep.series).character
 

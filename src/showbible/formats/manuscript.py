@@ -42,7 +42,7 @@ import re
 from showbible.formats.files import read_file
 from showbible.formats.text import decode_text
 from showbible.formats.transcript import cut_notes, note_elements
-from showbible.model import Element, Kind, Script, split_scenes
+from showbible.model import NARRATOR, Element, Kind, Script, split_scenes
 from showbible.quick import rx
 
 # A sentence of one named person acting, standing between two quotations of a paragraph.
@@ -101,8 +101,8 @@ def _name(found: str | None) -> str | None:
     """A speaker's name as written, or "" for a pronoun, or None for no one named."""
     if found is None:
         return None
-    if found == "I":
-        return "I"  # the narrator's, when the front matter names one
+    if found == NARRATOR:
+        return NARRATOR  # the narrator's, when the front matter names one
     if found.lower() in ("he", "she", "they"):
         return ""
     words = found.split()
@@ -143,7 +143,7 @@ def _speaker(
     """Who says the paragraph's quotations (see the module's docstring), or None."""
     named = [_attribution(text, quotes, i) for i in range(len(quotes))]
     for name in named:
-        if name == "I":
+        if name == NARRATOR:
             if narrator:
                 return narrator
         elif name:
@@ -214,7 +214,7 @@ def _paragraph(text: str, line: int, recent: list[str], narrator: str = "") -> l
     whose = []
     for i in range(len(quotes)):
         own = _attribution(kept, quotes, i)
-        whose.append(own if own and own != "I" else speaker)
+        whose.append(own if own and own != NARRATOR else speaker)
     last = line + text.count("\n")
     i = 0
     while i < len(quotes):
@@ -243,7 +243,7 @@ def parse_manuscript(text: str, path: str = "<string>", narrator: str = "") -> S
         text = text[front.end() :]
     # Unnamed, the narrator is "I": a bible may give the label to a character of the series
     # ("{label: I, series: [pledge]}", the sixty-seventh blind look's pawnshop niece).
-    narrator = narrator or "I"
+    narrator = narrator or NARRATOR
     lines = text.split("\n")
     levels = [len(m.group(1)) for x in lines if (m := _HEADING.match(x))]
     scene_level = max(levels, default=0)

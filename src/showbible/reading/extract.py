@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from showbible.model import Element, Kind, Scene
+from showbible.model import NARRATOR, Element, Kind, Scene
 from showbible.quick import rx
 from showbible.reading.annotations import Annotation, AnnotationProblem, parse_note
 from showbible.reading.facts import Presence, SceneFacts, Sentence, Speech
@@ -130,7 +130,11 @@ def resolve_cues(cast: Cast, series: str, scenes: tuple[Scene, ...]) -> dict[str
     labels: dict[str, set[str]] = {}
     for scene in scenes:
         for el in scene.elements:
-            if el.kind is Kind.CHARACTER and el.text.strip() and _someone(el.text, cast, series):
+            if (
+                el.kind is Kind.CHARACTER
+                and el.text.strip()
+                and names_someone(el.text, cast, series)
+            ):
                 cue = cast.resolve_cue(el.text, series)
                 labels.setdefault(cue.character, set()).add(cue.label)
     return labels
@@ -189,7 +193,7 @@ def extract_scene(
         if asides and kind is not Kind.DIALOGUE and kind is not Kind.LYRIC:
             asides.clear()  # a direction that no words followed in its turn
         if kind is Kind.CHARACTER:
-            if not el.text.strip() or not _someone(el.text, cast, series):
+            if not el.text.strip() or not names_someone(el.text, cast, series):
                 # An empty cue: a turn whose speaker the script does not name (subtitles), or a
                 # book's "I" the bible gives no one. What follows is heard, not said by the last
                 # speaker.
@@ -245,7 +249,7 @@ def extract_scene(
             facts.flashback = True
         elif ann.verb in ("present", "absent"):
             for name in annotation_names(ann):
-                if not _someone(name, cast, series):
+                if not names_someone(name, cast, series):
                     continue
                 cid = cast.resolve_cue(name, series).character
                 if ann.verb == "present":
@@ -309,12 +313,12 @@ def cue_texts(scenes: tuple[Scene, ...]) -> tuple[list[str], list[str]]:
     for scene in scenes:
         for el in scene.elements:
             # (a book's narrator "I" adds no one: the bible's alias, if any, is already there)
-            if el.kind is Kind.CHARACTER and el.text.strip() not in ("", "I"):
+            if el.kind is Kind.CHARACTER and el.text.strip() not in ("", NARRATOR):
                 cues.setdefault(el.text, None)
             elif el.kind is Kind.NOTE:
                 parsed = parse_note(el.text, el.line)
                 if isinstance(parsed, Annotation) and parsed.verb in ("present", "absent"):
-                    named.extend(n for n in annotation_names(parsed) if n != "I")
+                    named.extend(n for n in annotation_names(parsed) if n != NARRATOR)
     return list(cues), named
 
 
@@ -455,10 +459,10 @@ def _read_action(
                 facts.referenced.setdefault(m.character, line)
 
 
-def _someone(label: str, cast: Cast, series: str) -> bool:
-    """Whether a cue names someone: any does but a first-person book's "I" (formats/manuscript)
+def names_someone(label: str, cast: Cast, series: str) -> bool:
+    """Whether a cue names someone: any does but a first-person book's narrator (``NARRATOR``)
     that the bible gives to no one of the series."""
-    return label.strip() != "I" or cast.knows("I", series)
+    return label.strip() != NARRATOR or cast.knows(NARRATOR, series)
 
 
 def presence_sentences(text: str) -> list[tuple[int, str]]:

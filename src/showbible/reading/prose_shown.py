@@ -127,19 +127,17 @@ def continues_a_picture(low: str, context: str) -> bool:
 
 # A sign's words in capitals, the name among them: "the sign API Y KUKA DON FELICIANO faded by
 # the sun" (the sixtieth blind look's El Alto stall), "a banner: WELCOME HOME SGT. REYES".
+_LETTERED_WORD = rf"[{CAPITALS}0-9][{CAPITALS}0-9'’&.\-]*\s+"  # a word of lettering, in capitals
 _LETTERS_BEFORE = rx.compile(
     rf"\b(?:{WRITTEN}|signs?|signboards?|billboards?|posters?|labels?|logos?|placards?)"
-    rf"\s*(?:reading|saying|that\s+reads|:)?\s*[\"“'‘]?"
-    rf"(?:[{CAPITALS}0-9][{CAPITALS}0-9'’&.\-]*\s+){{0,6}}$"
+    rf"\s*(?:reading|saying|that\s+reads|:)?\s*[\"“'‘]?(?:{_LETTERED_WORD}){{0,6}}$"
 )
 
 _CAPITALS_WORD = rx.compile(rf"[{CAPITALS}][{CAPITALS}'’\-]+\b")
 # ... or any text after a colon that is all capitals up to the name, a word of it at least
 # before the name: "The strip: TÓRSHAVN RADIO 2247 - KG 312 RANNVÁ KLAKSVÍK" (the sixty-sixth
 # blind look's telex, a boat's name in it); not "Two men enter: COLE and MARA".
-_PRINTED_AFTER_COLON = rx.compile(
-    rf":\s*[\"“'‘]?(?:[{CAPITALS}0-9][{CAPITALS}0-9'’&.\-]*\s+(?:[-–—/|]\s+)?){{1,10}}$"
-)
+_PRINTED_AFTER_COLON = rx.compile(rf":\s*[\"“'‘]?(?:{_LETTERED_WORD}(?:[-–—/|]\s+)?){{1,10}}$")
 
 
 def lettered_on(text: str, start: int) -> bool:
