@@ -138,9 +138,10 @@ def _attribution(text: str, quotes: list[re.Match[str]], i: int) -> str | None:
 
 
 def _speaker(
-    text: str, quotes: list[re.Match[str]], recent: list[str], narrator: str
+    text: str, quotes: list[re.Match[str]], recent: list[str], narrator: str, narration: str
 ) -> str | None:
-    """Who says the paragraph's quotations (see the module's docstring), or None."""
+    """Who says the paragraph's quotations (see the module's docstring), or None.
+    ``narration``: the paragraph with its quotations cut out."""
     named = [_attribution(text, quotes, i) for i in range(len(quotes))]
     for name in named:
         if name == NARRATOR:
@@ -153,8 +154,7 @@ def _speaker(
         subject = _subject(text[:first])
         if subject is not None:
             return subject
-    narration = _QUOTE.sub("", text).strip(" \t\n,.;:!?…—–-")
-    if not narration and len(recent) >= 2 and recent[-1] != recent[-2]:
+    if not narration.strip(" \t\n,.;:!?…—–-") and len(recent) >= 2 and recent[-1] != recent[-2]:
         return recent[-2]
     # A beat between two of the paragraph's quotations, a sentence of its own on one person
     # acting: theirs ('"... to value the pictures." Hettie laid one floury finger on the
@@ -204,7 +204,7 @@ def _paragraph(text: str, line: int, recent: list[str], narrator: str = "") -> l
         if host is not None:
             recent.clear()  # a paragraph of narration ends the exchange
         return out
-    speaker = _speaker(kept, quotes, recent, narrator) or ""
+    speaker = _speaker(kept, quotes, recent, narrator, narration) or ""
     if speaker:
         recent.append(speaker)
     else:
