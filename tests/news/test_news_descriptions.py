@@ -70,3 +70,37 @@ def test_a_name_that_qualifies_a_kind_of_person_is_no_role(
     got = plays(text)
     assert pair in got
     assert not any(o in ("Harbor", "Night Ferry") for _s, o in got)
+
+
+# A name that qualifies a word for a person, listed or shaped like one ("-er", "-ist", "-woman",
+# "girl"), describes the role after it, with a word or two before the name (dm3: "Bond girl
+# Xenia Onatopp", "anti-feminist Eagle Forum founder Phyllis Schlafly", "longtime Los Angeles City
+# Council member Joel Wachs"); a performer's "as" between them is no description.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe portrayed Harbor girl Mara Voss in 1995 in Night Ferry.",
+        "Jane Doe played anti-union Harbor Guild founder Mara Voss in Night Ferry.",
+        "Jane Doe is playing longtime Port Lewis City Council member Mara Voss in Night Ferry.",
+        "Jane Doe played reclusive Gull Island songwriter Mara Voss in Night Ferry.",
+    ],
+)
+def test_a_named_qualifier_of_a_person_word_describes_the_role(text: str) -> None:
+    assert plays(text) == {("Jane Doe", "Mara Voss")}
+
+
+def test_a_performer_and_as_are_no_description() -> None:
+    text = (
+        "Newcomers are “Tom Reyes” (“Nightline”) as “Ivo Marsh” and Sam Hill (“Star”) as "
+        "defender “Kate Vance”."
+    )
+    assert plays(text) == {("Tom Reyes", "Ivo Marsh"), ("Sam Hill", "Kate Vance")}
+
+
+def test_an_appositive_naming_another_before_a_finite_passive() -> None:
+    # "Maria, the novice nun who falls in love with Baron von Trapp, will be played by A"
+    text = (
+        "Mara Voss, the harbor pilot who falls for Captain Tobias Lind, will be played by "
+        "actress Jane Doe."
+    )
+    assert plays(text) == {("Jane Doe", "Mara Voss")}

@@ -93,3 +93,42 @@ def test_a_performer_known_by_one_name_after_her_job() -> None:
     assert ("Novalee", "Mara") in _plays(text)
     # one word and no job before it: no performer
     assert _plays("Fans are reunited with Mara, played by Novalee, after two years.") == set()
+
+
+# The succession said after the role the sentence has already given one performer (dm3 of the
+# Daily Mail set: "plays Tristan Farnon, taking over from Peter Davison", "before handing over
+# the role to Elizabeth Debicki", "the role made famous by Christopher Timothy", "reprising
+# Carol Drinkwater and the late Lynda Bellingham's role"). Sentences of our own.
+@pytest.mark.parametrize(
+    ("text", "also"),
+    [
+        ("Nia Vale plays Mara Voss in the reboot, taking over from Ida Kress.", {"Ida Kress"}),
+        ("Nia Vale has been cast as Mara Voss, replacing Ida Kress, for the final run.",
+         {"Ida Kress"}),
+        ("Nia Vale will portray Mara Voss in her early years at the Harbor Guild, before "
+         "handing over the role to Ida Kress for the last two seasons.", {"Ida Kress"}),
+        ("The reboot stars Nia Vale as Mara Voss, the role made famous by Ida Kress in the "
+         "eighties.", {"Ida Kress"}),
+        ("Nia Vale will play the harbor master's daughter Mara Voss, reprising Ida Kress and "
+         "the late Bo Lind's role.", {"Ida Kress", "Bo Lind"}),
+    ],
+)  # fmt: skip
+def test_a_role_passed_on_after_it_is_named(text: str, also: set[str]) -> None:
+    found = _plays(text)
+    assert ("Nia Vale", "Mara Voss") in found
+    assert {(o, "Mara Voss") for o in also} <= found
+    assert not {p for p, c in found if c != "Mara Voss"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a succession that names no performer, or a role's name reprised, is no other performer
+        "Nia Vale plays Mara Voss, replacing the ailing showrunner Tom Reed as its star.",
+        "Nia Vale plays Mara Voss, reprising Mara Voss for a final season.",
+        # the succession stands before any role this sentence gives
+        "Replacing Ida Kress, the network hired a new showrunner; Nia Vale plays Mara Voss.",
+    ],
+)
+def test_a_succession_without_a_performer_passes_no_role(text: str) -> None:
+    assert _plays(text) == {("Nia Vale", "Mara Voss")}

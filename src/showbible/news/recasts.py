@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
+from showbible.news.names import keyof, norm
 from showbible.news.roleforms import AUX, C_ITEM
 from showbible.news.roles import Roles
 from showbible.quick import rx
@@ -50,6 +51,23 @@ _PATTERNS = [
     ),
 ]
 
+# The role passed on, said after a role the sentence has just given its performer: "plays
+# Tristan Farnon, taking over from Peter Davison", "will portray Diana ..., before handing over
+# the role to Elizabeth Debicki", "as James, the role made famous by Christopher Timothy", "will
+# play Helen Alderson, reprising Carol Drinkwater and the late Lynda Bellingham's role". The
+# other performer (``o``) plays that role too.
+_LATE = r"(?:the\s+late\s+)?"
+_PASSED_ON = rx.compile(
+    r"(?:,\s+(?:(?:taking|took|takes)\s+over\s+(?:the\s+(?:role|part)\s+)?from|replacing|"
+    r"succeeding|(?:stepping|subbing|filling)\s+in\s+for|"
+    r"(?:a|the)\s+(?:[a-z]+\s+)?(?:role|part)\s+(?:(?:made\s+famous|originated|(?:first|originally|"
+    r"previously|once|last)\s+played)\s+by)|"
+    rf"(?:reprising|inheriting)(?=\s+{_LATE}{NAM}(?:\s+and\s+{_LATE}{NAM})?[’']s?\s+(?:role|part)\b))"
+    r"|,?\s+(?:before|after|and|then)\s+(?:handing|passing|handed|passed|hands|passes)\s+(?:over\s+)?"
+    r"the\s+(?:role|part|baton)\s+(?:over\s+)?to)"
+    rf"\s+{_LATE}(?P<o>{NAM})(?:\s+and\s+{_LATE}(?P<o2>{NAM}))?"
+)
+
 
 class Recasts(Roles):
     """``plays`` facts for a role passing between performers (see the module's docstring)."""
@@ -65,3 +83,33 @@ class Recasts(Roles):
                 if match.group("o"):
                     self.emit_plays(m.at(match.group("o")).value, character, m, sentence, para,
                                     0.75, q, at)  # fmt: skip
+        self.passed_on(m, sentence, para, question)
+
+    def passed_on(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
+        """The other performer of a role the sentence has already given one (``_PASSED_ON``):
+        the last role before the phrase that a ``plays`` fact of this sentence names."""
+        said = norm(sentence)
+        for match in _PASSED_ON.finditer(m.text):
+            played = {
+                keyof(f.object): f.subject
+                for f in self.facts
+                if f.kind == "plays" and f.sentence == said and f.line == para.line
+            }
+            roles = [
+                x
+                for x in m.mentions
+                if x.kind == "name"
+                and 0 <= m.text.find(x.token) < match.start()
+                and keyof(self.kb.full(x.value)) in played
+            ]
+            if not roles:
+                continue
+            role = roles[-1]
+            q = self.qualifier(m, match.start(), match.end(), question)
+            for group in ("o", "o2"):
+                if match.group(group) is None:
+                    continue
+                other = m.at(match.group(group)).value
+                if keyof(self.kb.full(other)) == keyof(played[keyof(self.kb.full(role.value))]):
+                    continue
+                self.emit_plays(other, role, m, sentence, para, 0.75, q, placed=True)

@@ -16,10 +16,29 @@ def list_of(item: str) -> str:
 
 CH = rf"(?:{NAM}|{SER})"  # a character's slot: a show may share its name with its hero
 # What a name before it may qualify: a kind of person ("DC supervillain", "Jojo Rabbit director").
-_KIND_OF_PERSON = (
+# Listed, or a word shaped like a noun for a person ("Bond girl", "MMA fighter", "City Council
+# member", "Congresswoman", "songwriter", "novelist"); never a word of grammar that ends so.
+_KIND_LISTED = (
     r"(?:villain|supervillain|superhero|hero|antihero|anti-hero|mutant|assassin|detective|agent|"
     r"director|creator|writer|producer|icon|legend|character|co-founder|founder|leader|member|"
-    r"activist|lawyer|attorney|judge)"
+    r"activist|lawyer|attorney|judge|girl|boy|queen|king|prince|princess|chef|spy|officer)"
+)
+_KIND_OF_PERSON = (
+    rf"(?:{_KIND_LISTED}|"
+    r"(?!(?:her|after|over|under|never|other|either|neither|rather|whether|ever|later|per|"
+    r"former|latter|upper|inner|outer|order|err|manner|number|matter|border|corner|power|"
+    r"summer|winter|water|paper|letter|dinner|partner|center|chapter|quarter|career|answer|"
+    r"offer|cover|layer)\b)"
+    r"[a-z][a-z\-]*(?:er|or|ist|ian|man|woman|wife|ess|ee|ant|star)s?)"
+)
+# A word of a description is never a preposition, a conjunction or a verb of being ("Sam Hill
+# as defender Kate Vance" is a performer and a role, not a description), nor a word that brings
+# in another person ("cast as X, replacing B", "as X opposite B").
+_NOT_GRAMMAR = (
+    r"(?!(?:from|in|on|at|to|by|for|with|of|into|and|or|as|than|who|which|that|is|are|was|"
+    r"were|but|while|whereas|not|like|plus|opposite|alongside|beside|besides|replacing|"
+    r"succeeding|following|reprising|playing|portraying|starring|including|featuring|"
+    r"joining)\b)"
 )
 # A description before a name ("the late", "former crew member", "villain"); never a preposition.
 DESC = (
@@ -30,9 +49,11 @@ DESC = (
     r"(?:(?:\ue000\d+\ue001|\ue002\d+\ue003(?:[’']s?|-[a-z][\w\-]*|&\ue002\d+\ue003)|[A-Z]{2,}|"
     r"[A-Z][a-z]+-[a-z][\w\-]*)\s+(?=[a-z])|\ue002\d+\ue003\s+(?:winner|nominee)\s+(?=\ue002))?"
     # ("DC comic book supervillain Bloodsport": a name that qualifies a kind of person)
-    rf"(?:\ue002\d+\ue003\s+(?:[a-z][\w\-]*\s+){{0,2}}(?={_KIND_OF_PERSON}\s))?"
-    r"(?:(?!(?:from|in|on|at|to|by|for|with|of|into|"
-    r"and|or|as|than|who|which|that|is|are|was|were)\b)[a-z][\w\-]*\s+){0,4}?"
+    # ("anti-feminist Eagle Forum founder Phyllis Schlafly": words before that name too)
+    rf"(?:(?:{_NOT_GRAMMAR}[a-z][\w\-]*\s+){{0,2}}?\ue002\d+\ue003\s+(?:{_NOT_GRAMMAR}[a-z][\w\-]*\s+){{0,2}}"
+    rf"(?={_KIND_OF_PERSON}\s))?"
+    # ("the harbor master's daughter Mara Voss": a possessive noun in it)
+    rf"(?:{_NOT_GRAMMAR}[a-z][\w\-]*(?:[’']s)?\s+){{0,4}}?"
 )
 _AKA = r"(?:\s*\((?:aka|AKA|a\.k\.a\.)\s[^()]{1,40}\))?"
 CREDITED = "(?:\ue000\\d+\ue001[’']s?\\s+)?"  # "played by GLOW's Ellen Wong": a show's performer
@@ -52,11 +73,12 @@ C_ITEM = (
     # "FBI agent Dale Cooper": FBI, named like a show, describes the role
     r"(?!(?<=\ue001)\s+[a-z][\w\-]*\s+\ue002)"
     # "Black Panther co-founder Bobby Seale": a name that qualifies a kind of person
-    rf"(?!\s+(?:co-[a-z]+|president|chief|{_KIND_OF_PERSON})\s+\ue002)"
+    rf"(?!\s+(?:co-[a-z]+|president|chief|{_KIND_LISTED})\s+\ue002)"
 )
 # A performer in a list, unless a "played by" follows (then it is the next pair's character).
 P_ITEM = rf"{NAM}(?!,?\s+(?:is\s+|was\s+)?(?:played|portrayed|voiced)\s+by)"
-C_ITEM_NOT_AS = C_ITEM + r"(?!\s+as\b)"  # "A as X and B as Y": X alone is A's
+# "A as X and B as Y", "A (Credit) as X and B (Credit) as Y": X alone is A's
+C_ITEM_NOT_AS = C_ITEM + r"(?!\s*(?:\([^()]*\)\s*)?,?\s+as\b)"
 AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|still|" \
       r"best known for|known for|(?:best\s+)?(?:famous|remembered)\s+for|" \
       r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \

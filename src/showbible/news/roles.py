@@ -101,7 +101,11 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"(?=\s*(?:[.;–—]|,\s+[a-z]|$))"), 0.7),
     # Mara Voss, (as) played / portrayed / voiced by Jane Doe; A and B, played by C and D
     # (also "X - played by A -", "X, the show's longest serving character, played by A")
-    (rx.compile(rf"(?P<c>{list_of(CH)})(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,;.()\ue000\ue002]{{1,60}},)?"
+    # (an appositive naming someone else before a finite "will be played by" says who the
+    # subject is: "Maria, the nun who falls for Baron von Trapp, will be played by A": Maria's)
+    (rx.compile(rf"(?P<c>{list_of(CH)})(?:,\s+(?:the|a|an|his|her|their|its)\s+[^,;.()\ue000\ue002]{{1,60}},"
+                rf"|,\s+(?:the|a|an|his|her|their|its)\s+[^,;.()\ue000]{{1,80}},(?=\s+(?:is|was|"
+                rf"will\s+be|has\s+been|is\s+being)\s))?"
                 rf"(?:,?\s+|\s*[-–—]\s*)(?:who(?:\s+(?:is|will\s+be|was|has\s+been)|[’']s)\s+|(?:is|was|"
                 rf"will be|has been|is being|as)\s+)?(?:(?:once\s+)?again\s+|\w+ly\s+|now\s+|"
                 rf"still\s+|most\s+|also\s+|first\s+|last\s+|later\s+|then\s+|once\s+)*"
@@ -180,6 +184,11 @@ _PAIRS = rx.compile(
 )
 # A verb or "as" right before a name: the object of a clause before ("plays X and B plays Y")
 _OBJECT_BEFORE = rx.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
+# A name right after a verb of playing, then a succession: "will play X, reprising B's role"
+_ROLE_BEFORE = rx.compile(rf"\b{V_DIRECT}\s+(?:{DESC})?$")
+_THEN_SUCCESSION = rx.compile(
+    r",\s+(?:reprising|replacing|succeeding|inheriting|(?:taking|stepping)\s+over)\b"
+)
 # Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
 _POSSESSIVE = rx.compile(
     # (also "Tavi Gevinson's mystery character Kate Keller": a word or two, then "character")
@@ -451,6 +460,10 @@ class Roles(Antecedents):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
                 if len(performers) > 1 and _OBJECT_BEFORE.search(text[: match.start("p")]):
                     performers = performers[1:]  # "A plays X and B plays Y": X is no performer
+                elif _ROLE_BEFORE.search(text[: match.start("p")]) and _THEN_SUCCESSION.match(
+                    text, match.end("p")
+                ):
+                    continue  # "A will play X, reprising B's role": X is a role, no performer
                 # "A returns as X and B as Y", "as Tad, the Mayor", a headline: one role at most
                 alone = not title_case(sentence) and not re.match(r"\s+as\b", text[match.end() :])
                 alone = alone and re.search(r"\band\b|&", match.group("c")) is not None
