@@ -104,3 +104,12 @@ def test_an_appositive_naming_another_before_a_finite_passive() -> None:
         "actress Jane Doe."
     )
     assert plays(text) == {("Jane Doe", "Mara Voss")}
+
+
+def test_a_pronoun_s_role_is_the_name_after_its_description() -> None:
+    # dm3: "She famously played the role of Bond girl Xenia Onatopp" gave "plays Bond"
+    text = (
+        "Actress Jane Doe was seen in Lantern Bay on Sunday. She famously played the role of "
+        "Harbor girl Mara Voss in the 1998 season of Night Ferry."
+    )
+    assert plays(text) == {("Jane Doe", "Mara Voss")}

@@ -25,7 +25,7 @@ from showbible.news.cinema import among_the_cinema
 from showbible.news.cleaning import Paragraph, sentences
 from showbible.news.entities import NAM, SER, Marked, Mention
 from showbible.news.names import NOT_PERSON_FIRST, ORGS, keyof, norm
-from showbible.news.roleforms import C_ITEM, OWNER
+from showbible.news.roleforms import C_ITEM, OWNER, role_named
 from showbible.news.roles import Roles
 from showbible.quick import rx
 
@@ -194,7 +194,7 @@ class Careers(Roles):
             owner = self.performer_just_before(m, match.start())
             if owner is not None:
                 show = m.at(match.group("s")).value if match.group("s") else None
-                character = m.at(match.group("c"))
+                character = role_named(m, match.group("c"))
                 if show is not None:
                     self.career_role(owner, match, m, sentence, para, show, hedge=False)
                 elif character.kind == "name" and self.kb.performer_like(character.value) <= 0:
@@ -219,7 +219,7 @@ class Careers(Roles):
         (a possessive's does not)."""
         if show is None and match.groupdict().get("s"):
             show = m.at(match.group("s")).value
-        character = m.at(match.group("c"))
+        character = role_named(m, match.group("c"))
         if not who or not show or character.kind != "name" or self.franchise(show):
             return
         if keyof(self.kb.full(who)) in self.kb.characters or self.kb.is_series(who):

@@ -18,7 +18,7 @@ from showbible.news.names import keyof
 from showbible.news.pairing import zip_roles
 from showbible.news.recasts import Recasts
 from showbible.news.respectively import Respectively
-from showbible.news.roleforms import AUX, C_ITEM, DESC, list_of
+from showbible.news.roleforms import AUX, C_ITEM, DESC, list_of, role_named
 from showbible.news.roles import CREDIT_BRACKET
 from showbible.quick import rx
 
@@ -155,7 +155,7 @@ class Castings(Respectively, Recasts, Called):
                     performer = m.at(match.group("p")).value
                 if not performer or keyof(self.kb.full(performer)) in self.kb.characters:
                     continue  # "Della Marsh, in the role of Queen Mab": a character's disguise
-                character = m.at(match.group("c"))
+                character = role_named(m, match.group("c"))
                 show = match.groupdict().get("s")
                 at = -1 if show else match.start("c")  # the show is said: no other is looked for
                 played = self.emit_plays(performer, character, m, sentence, para, 0.75, q, at)

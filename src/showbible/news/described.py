@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM
-from showbible.news.roleforms import AUX, C_ITEM, V_AS, V_DIRECT
+from showbible.news.roleforms import AUX, C_ITEM, V_AS, V_DIRECT, role_named
 from showbible.news.roles import Roles
 from showbible.quick import rx
 
@@ -46,7 +46,7 @@ def described_roles(reader: Roles, sentence: str, para: Paragraph, question: boo
             continue
         q = reader.qualifier(m, match.start(), match.end(), question)
         played = reader.emit_plays(
-            who, m.at(match.group("c")), m, sentence, para, 0.7, q, match.start()
+            who, role_named(m, match.group("c")), m, sentence, para, 0.7, q, match.start()
         )
         if played:
             reader.role_in(match.end(), m, played, sentence, para, q)

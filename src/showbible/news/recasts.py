@@ -14,7 +14,7 @@ from __future__ import annotations
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, Marked
 from showbible.news.names import keyof, norm
-from showbible.news.roleforms import AUX, C_ITEM
+from showbible.news.roleforms import AUX, C_ITEM, role_named
 from showbible.news.roles import Roles
 from showbible.quick import rx
 
@@ -76,7 +76,7 @@ class Recasts(Roles):
         for pattern in _PATTERNS:
             for match in pattern.finditer(m.text):
                 q = self.qualifier(m, match.start(), match.end(), question)
-                character = m.at(match.group("c"))
+                character = role_named(m, match.group("c"))
                 at = match.start("c")
                 self.emit_plays(m.at(match.group("p")).value, character, m, sentence, para,
                                 0.8, q, at)  # fmt: skip

@@ -6,7 +6,9 @@ sentence (names ``NAM``, shows ``SER``); compiled where they are used."""
 
 from __future__ import annotations
 
-from showbible.news.entities import NAM, SER
+import re
+
+from showbible.news.entities import NAM, SER, Marked, Mention
 
 
 def list_of(item: str) -> str:
@@ -123,3 +125,9 @@ OWNER = rf"{OWNED_ROLE}?"
 # "plays a TV star named Regina Coburn"; "executive produces and stars as" (another verb first)
 NAMED = r"(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:named|called)\s+"
 AND_THEN = r"(?:[^.;,\ue000\ue002]{1,50}?\s+and\s+(?:also\s+)?)?"
+
+
+def role_named(m: Marked, span: str) -> Mention:
+    """The role a ``C_ITEM`` span names: its last mention outside an "(aka ...)" bracket, as a
+    description before it may name a qualifier ("the role of Bond girl Xenia Onatopp")."""
+    return m.all(re.sub(r"\((?:aka|AKA|a\.k\.a\.)[^()]*\)", "", span))[-1]

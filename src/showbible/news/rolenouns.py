@@ -18,7 +18,7 @@ from showbible.news.cinema import CINEMA, among_the_cinema, stage_or_screen
 from showbible.news.cleaning import Paragraph
 from showbible.news.entities import NAM, SER
 from showbible.news.names import keyof
-from showbible.news.roleforms import C_ITEM, DESC
+from showbible.news.roleforms import C_ITEM, DESC, role_named
 from showbible.news.roles import Roles
 from showbible.quick import rx
 
@@ -77,7 +77,7 @@ def role_nouns(reader: Roles, sentence: str, para: Paragraph) -> None:
             # a role's noun presupposes the role, whatever the verb's mood ("would not guest
             # star as his Harbourside character David")
             q = ""
-            c = m.at(match.group("c"))
+            c = role_named(m, match.group("c"))
             # "his character Ali G's brand of humour": the name without its possessive
             c = dataclasses.replace(c, value=re.sub(r"[’']s$", "", c.value))
             played = reader.emit_plays(performer.value, c, m, sentence, para, 0.75, q)

@@ -58,6 +58,7 @@ from showbible.news.roleforms import (
     V_DIRECT,
     V_ROLE,
     list_of,
+    role_named,
 )
 from showbible.news.rolesigns import DENIED, line_of_cast, role_sign
 from showbible.news.series import series_name
@@ -482,7 +483,7 @@ class Roles(Antecedents):
         for match in _PRONOUN_ROLE.finditer(text):
             who = self.last_person(para, sentence) or self.last_named(para, sentence)
             if who:
-                self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7,
+                self.emit_plays(who, role_named(m, match.group("c")), m, sentence, para, 0.7,
                                 self.qualifier(m, match.start(), match.end(), question),
                                 match.start())  # fmt: skip
         for match in _PRONOUN_PLAYS.finditer(text):
@@ -495,8 +496,8 @@ class Roles(Antecedents):
             )
             if who:
                 q = self.qualifier(m, match.start(), match.end(), question)
-                played = self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.7, q,
-                                         match.start())  # fmt: skip
+                played = self.emit_plays(who, role_named(m, match.group("c")), m, sentence, para,
+                                         0.7, q, match.start())  # fmt: skip
                 if played:
                     self.role_in(match.end(), m, played, sentence, para, q)
         for match in _PAIR_ROLE.finditer(text):
