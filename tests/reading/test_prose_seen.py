@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from showbible.reading.prose_seen import _seen as whole_reading
-from showbible.reading.prose_seen import narrated_in_present, seen
+from showbible.reading.prose_seen import seen
+from showbible.reading.prose_tense import narrated_in_present
 
 CASES = YAML(typ="safe").load((Path(__file__).parent / "seen_cases" / "seen.yaml").read_text())
 
@@ -116,3 +117,23 @@ def test_a_past_verb_before_a_name_in_a_present_tense_script_is_backstory(
     at = text.index(name)
     assert seen(text, at, at + len(name), present_tense=True) is not before_the_scene
     assert seen(text, at, at + len(name))  # a script told in the past: the scene's own
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "before_the_scene"),
+    [
+        # the seventieth blind look's Mombasa roof: "the pots of basil that Bi Mwanaisha
+        # planted and that nobody has had the heart to move"
+        ("Pots of basil that Bi Mwanaisha planted line the wall.", "Bi Mwanaisha", True),
+        ("The boat which Cole built rocks at the jetty, and Mara waits.", "Cole", True),
+        ("She finds the letter that Tonyo wrote and that nobody read.", "Tonyo", True),
+        ("The boat that Cole steers noses into the dock.", "Cole", False),  # now
+        ("Mara sees that Cole stands at the rail.", "Cole", False),
+        ("The lamp that Cole had lit still burns.", "Cole", True),  # had: before, as before
+    ],
+)
+def test_a_past_verb_in_a_relative_clause_on_a_thing_is_backstory(
+    text: str, name: str, before_the_scene: bool
+) -> None:
+    at = text.index(name)
+    assert seen(text, at, at + len(name), present_tense=True) is not before_the_scene

@@ -45,7 +45,7 @@ from showbible.reading.facts import SceneFacts
 from showbible.reading.infer import infer_facts, place_names
 from showbible.reading.introductions import introductions
 from showbible.reading.matcher import Match
-from showbible.reading.prose_seen import narrated_in_present
+from showbible.reading.prose_tense import narrated_in_present
 from showbible.reading.resolve import Cast, NameMatcher
 from showbible.reading.tells import TellIndex, scene_tells
 from showbible.universe.loader import Episode, Universe

@@ -36,23 +36,26 @@ Measured on the labelled presence dev sets (``bench/presence_dev.py --seen``, do
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from showbible.quick import rx
 from showbible.reading.lexicon import position_words
 from showbible.reading.names import is_title
 from showbible.reading.prose_named import creature_named, thing_before
 from showbible.reading.prose_tended import tended
+from showbible.reading.prose_tense import (
+    FUNCTION,
+    adverb,
+    backstory,
+    done_in_a_relative,
+    finite,
+    participle,
+)
 from showbible.reading.prose_unreal import elsewhere
 from showbible.reading.prose_words import (
     ACT_MODIFIERS,
     ADJECTIVES,
-    ADVERBS,
     BODY,
     DOING,
-    IRREGULAR_VERBS,
-    NOT_LY,
-    NOT_S_VERBS,
     PARTICLES,
     SIMPLE_PAST,
     word_set,
@@ -74,11 +77,6 @@ _NEAR = word_set(
     """to at toward towards beside behind past with after over around near by between
     among amongst alongside against under beneath above onto into on upon off before
     across through up down from along next close right"""
-)
-_FUNCTION = word_set(
-    """the a an of in on at to for from with by and or but nor so yet as than that which who
-    whom whose what where when while if because though although this these those his her
-    their its my your our he she they it we you i me him them us not no"""
 )
 # After a name that opens a verbless fragment, these place them: "Danny in the doorway.",
 # "IRINA at the window.", "MARA alone."
@@ -148,65 +146,10 @@ def seen(
         first = _FIRST_WORD.match(sentence, end)
         if first is not None:
             word = first.group(1)
-            if word not in _NOT_NOW and not _adverb(word) and _finite(word, False):
+            if word not in _NOT_NOW and not adverb(word) and finite(word, False):
                 nxt = _WORD.search(sentence, first.end())
-                return not (present_tense and _backstory(word, nxt.group() if nxt else ""))
+                return not (present_tense and backstory(word, nxt.group() if nxt else ""))
     return _seen(sentence, start, end, present_tense)
-
-
-# Past forms no present-tense verb shares: the irregular finite forms less the present, the
-# modals, the negations, and those the present shares ("put", "set", "read", "lay").
-_PAST = IRREGULAR_VERBS - word_set(
-    """is are has have do does can may might must shall should will would isn't aren't
-    wasn't weren't hasn't hadn't doesn't didn't can't couldn't won't wouldn't burst cast cut hit
-    lay let put quit read set shed shut split spread"""
-)
-
-
-def _past(word: str) -> bool:
-    low = word.lower()
-    return low in _PAST or (low.endswith("ed") and len(low) > 3 and not low.endswith("eed"))
-
-
-# A present-tense script slips into "was" ("Kailyn was already sitting") and writes its
-# participles as fragments ("Ward stunned...", "Arly seated behind Julio"): only a past form no
-# participle shares, or a past in -ed with its object after it, tells what was done before.
-_OBJECT_WORDS = word_set(
-    "the a an his her their its this that these those my your our him them it me us"
-)
-
-
-def _backstory(word: str, after: str) -> bool:
-    """Whether a verb after a name, in a present-tense script, tells what they did before the
-    scene ("Once Cole swam the bay", "Cole built this boat"), not what they do in it."""
-    low = word.lower()
-    if low in ("was", "were", "had", "did", "could"):
-        return False
-    if low in _PAST:
-        return True
-    return _past(low) and after.lower() in _OBJECT_WORDS
-
-
-# A capitalised name and the word after it, as narration puts a verb there.
-_NAME_THEN_WORD = rx.compile(r"\b[A-Z][a-z'’]+\s+([a-z]+)\b")
-
-
-def narrated_in_present(texts: Iterable[str]) -> bool:
-    """Whether a script's action lines tell their story in the present tense ("Mara crosses to
-    the window"): of the verbs right after a capitalised name, at least four in the present and
-    three times as many as in the past. Literary scripts in the past ("Booth lowered the fork")
-    are not, and neither is a script too short to tell."""
-    now = then = 0
-    for text in texts:
-        for m in _NAME_THEN_WORD.finditer(text):
-            word = m.group(1)
-            if word in _FUNCTION or _adverb(word):
-                continue
-            if _past(word):
-                then += 1
-            elif word.endswith("s") and _finite(word, False):
-                now += 1
-    return now >= 4 and now >= 3 * then
 
 
 def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> bool:
@@ -234,9 +177,11 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
         return False  # "the shuttle Brannock tears up", "looks like Cole did at that age"
     for _ in range(3):
         rest = _REST_OF_NAME.match(after)
-        if rest is None or (rest.group(1) and _finite(rest.group(1), True)):
+        if rest is None or (rest.group(1) and finite(rest.group(1), True)):
             break  # "PIKE JOINS DUTCH": a verb in capitals is no part of the name
         after = after[rest.end() :]
+    if present_tense and done_in_a_relative(head, after):
+        return False  # "the basil that Bi Mwanaisha planted": a deed before the scene
     opens = not _OPENING.sub("", head)
     return _actor(after, listed, opens, present_tense)
 
@@ -284,7 +229,7 @@ def _actor(after: str, plural: bool, opens: bool, present_tense: bool = False) -
         if company:  # "Mara and Cole's sister share a look", "Will and his mother pick out"
             rest = after[company.end() :]
             words = _WORD.findall(rest[:60])
-            return any(_finite(w, True) and _lead(rest, w) for w in words[1:3])
+            return any(finite(w, True) and _lead(rest, w) for w in words[1:3])
         listed = _LIST_NAME.match(after)
         if listed and not listed.group().endswith(("'s", "’s", "s'")):
             plural = True
@@ -297,7 +242,7 @@ def _actor(after: str, plural: bool, opens: bool, present_tense: bool = False) -
         break
     words = _WORD.findall(after[:100])
     k = 0
-    while k < len(words) and k < 3 and _adverb(words[k]):
+    while k < len(words) and k < 3 and adverb(words[k]):
         k += 1
     if k >= len(words):
         return False
@@ -305,13 +250,13 @@ def _actor(after: str, plural: bool, opens: bool, present_tense: bool = False) -
     if not _lead(after, word):
         return False
     low = word.lower()
-    if low in _NOT_NOW and (low != "had" or (k + 1 < len(words) and _participle(words[k + 1]))):
+    if low in _NOT_NOW and (low != "had" or (k + 1 < len(words) and participle(words[k + 1]))):
         # "the clock, which Struan had wound every Sunday", "as Morag would afterwards say":
         # before the scene, or a habit -- not what they do in it.
         return False
-    if _finite(word, plural):
+    if finite(word, plural):
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        return not (present_tense and _backstory(word, nxt))
+        return not (present_tense and backstory(word, nxt))
     # A verbless fragment that opens with the name: "Danny in the doorway.", "Elaine and
     # Striker dancing slowly", "John still fumbling at the text".
     return opens and (low in _PLACED or (low.endswith("ing") and len(low) > 4))
@@ -359,7 +304,7 @@ def acts_on(sentence: str, first: int, second: int) -> bool:
     verb = between.group(1)
     if any(w in _CLAUSE_WORDS for w in between.group(2).split()):
         return False  # "Rafi watches the door while Nell sings": another clause's subject
-    return verb.islower() and not _adverb(verb) and _finite(verb, False)
+    return verb.islower() and not adverb(verb) and finite(verb, False)
 
 
 _CLAUSE_WORDS = word_set(
@@ -382,7 +327,7 @@ def _past_the_aside(after: str, longest: int) -> str:
             break
         pos = part.end()
         word = _WORD.match(after, pos + 1) or _WORD.search(after, pos + 1, pos + 40)
-        if word is not None and _finite(word.group(), False) and word.group().islower():
+        if word is not None and finite(word.group(), False) and word.group().islower():
             return after[pos + 1 :]
     return after[longest:]
 
@@ -419,7 +364,7 @@ def _possessor(rest: str) -> bool:
         return True
     if first == "point" and words[1:2] == ["of"]:
         return True  # "Mara's point of view"
-    if first.endswith("ing") and (len(words) == 1 or words[1].lower() in _FUNCTION):
+    if first.endswith("ing") and (len(words) == 1 or words[1].lower() in FUNCTION):
         return True  # "Cole's standing by the door", not "Jonah's curling staff photo"
     k = 0
     while k < len(words) and (words[k].lower() in ADJECTIVES or words[k].lower() in ACT_MODIFIERS):
@@ -545,7 +490,7 @@ def _acted_on(before: str) -> bool:
     while k >= 0 and len(prep.split()) < 2 and words[k].lower() in _NEAR:
         prep = words[k].lower() + " " + prep
         k -= 1
-    while k >= 0 and _adverb(words[k]):
+    while k >= 0 and adverb(words[k]):
         k -= 1
     if k < 0:
         return False
@@ -565,7 +510,7 @@ def _acted_on(before: str) -> bool:
         and low.endswith("ing")
         and len(low) > 4
         and (words[k].islower() or k == 0)  # "Seeing Mariachi, he gets up"
-        and low not in _FUNCTION
+        and low not in FUNCTION
         and low not in _ING_NOUNS
     ):
         return True  # "leaving Walt behind", "startling Two Socks", "She's watching Gus"
@@ -593,9 +538,9 @@ def _done_before(before: str) -> bool:
         low = words[j].lower()
         if low in SIMPLE_PAST:
             return True
-        if not (_adverb(low) or low in PARTICLES or low in _DETERMINERS or words[j].islower()):
+        if not (adverb(low) or low in PARTICLES or low in _DETERMINERS or words[j].islower()):
             return False
-        if _finite(low, False) and not (j > 0 and words[j - 1].lower() in _DETERMINERS):
+        if finite(low, False) and not (j > 0 and words[j - 1].lower() in _DETERMINERS):
             return False
     return False
 
@@ -610,14 +555,7 @@ def _plural_noun(words: list[str], k: int) -> bool:
         and len(low) > 3
         and low.endswith("s")
         and not low.endswith("ss")
-        and low not in _FUNCTION
-    )
-
-
-def _participle(word: str) -> bool:
-    low = word.lower()
-    return (
-        low.endswith(("ed", "en", "wn", "ne", "ung", "unk", "ound", "um")) or low in IRREGULAR_VERBS
+        and low not in FUNCTION
     )
 
 
@@ -634,15 +572,15 @@ def _verb(words: list[str], k: int) -> bool:
         return False
     if w[:1].isupper() and not w.isupper() and k > 0:
         return False  # a capitalised word within a sentence is a name, not a verb
-    if _finite(w, False):
+    if finite(w, False):
         return True
-    if k < 1 or w.lower() in _FUNCTION:
+    if k < 1 or w.lower() in FUNCTION:
         return False
     if words[k - 1].lower() in _BEFORE_BASE:
         return True
     # A plural subject's verb has its base form: "Two DEPUTIES escort Tobias out", "Britta and
     # Abed follow Shirley", "They lift Cole", "the nurses wheel Matt in".
-    return w.islower() and not _adverb(w) and not w.endswith("ing") and _plural(words, k - 1)
+    return w.islower() and not adverb(w) and not w.endswith("ing") and _plural(words, k - 1)
 
 
 # Not "we": in an action line it is the camera ("We see Cole", read as such above) or a line
@@ -674,25 +612,3 @@ _DETERMINERS = word_set("the a an his her their its my your our this that some")
 # A base form after these is a verb: "tries to hug Cole", "will find Cole".
 _BEFORE_BASE = word_set("will would can could must should might may shall 'll let lets to")
 _BODY_RE = rx.compile(rf"(?:{BODY})")
-
-
-def _adverb(word: str) -> bool:
-    low = word.lower()
-    return low in ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in NOT_LY)
-
-
-def _finite(word: str, plural: bool) -> bool:
-    low = word.lower().replace("’", "'")
-    if not low.replace("'", "").replace("-", "").isalpha():
-        return False
-    if low in IRREGULAR_VERBS:
-        return True
-    if low in _FUNCTION or low in NOT_S_VERBS:
-        return False
-    if low.endswith(("ed", "eth")) and len(low) >= 4:
-        return True  # "Booth lowered", "SALISBURY lifteth himself up"
-    if low.endswith("s") and len(low) >= 3 and not low.endswith(("ss", "us", "'s")):
-        return True
-    # After a list ("Vetch and Rusk carry"), a verb has its base form: any lower-case word that
-    # is no function word, adverb or plural noun ("Cole and Brannock's shoulders").
-    return plural and word.islower() and not _adverb(word) and not low.endswith(("ing", "s"))
