@@ -110,9 +110,10 @@ def test_duplicate_id_across_bible_files(tmp_path: Path) -> None:
     ("yaml", "line", "needle"),
     [
         ("name: X\nseries:\n  - id: a\n    scrpts: [x]\n", 4, "did you mean 'scripts'"),
-        # relationships written as a section of their own (the forty-eighth blind look's
-        # author): said where they go, not "did you mean 'relation'" of another model
-        ("name: X\nrelations:\n  - {a: x, b: y}\n", 2, "relationships are events"),
+        # a relationship listed under `relations:` needs its kind and its scene (the forty-
+        # eighth and seventy-first blind looks' authors wrote the section; it is one now)
+        ("name: X\nrelations:\n  - {a: x, b: y}\n", 3, "missing field 'kind'"),
+        ("name: X\nrelationships:\n  - {a: x, b: y}\n", 2, "listed under `relations:`"),
         ("name: X\ncharacter:\n  x: {name: X}\n", 2, "did you mean 'characters'"),
         ("name: X\nseries:\n  - id: Bad_Id\n", 3, "series.0.id"),
         ("name: X\nseries:\n  - id: a\n  - id: a\n", 4, "used twice"),

@@ -414,6 +414,7 @@ def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> N
     checks: list[tuple[tuple[str | int, ...], str]] = []
     checks += [(("events", i, "at"), e.at) for i, e in enumerate(bible.events)]
     checks += [(("allow", i, "at"), a.at) for i, a in enumerate(bible.allow)]
+    checks += [(("relations", i, "at"), r.at) for i, r in enumerate(bible.relations)]
     checks += [
         (("events", i, "held", "until"), e.held.until)
         for i, e in enumerate(bible.events)
@@ -448,6 +449,12 @@ def _check_references(universe: Universe, cast: Cast, counts: Counter[str]) -> N
             if name not in known and name not in cast.characters:
                 raise universe.locator.error(
                     ("events", i, verb), f"unknown character {name!r}" + did_you_mean(name, known)
+                )
+    for i, r in enumerate(bible.relations):
+        for name in (r.a, r.b):
+            if name not in known and name not in cast.characters:
+                raise universe.locator.error(
+                    ("relations", i), f"unknown character {name!r}" + did_you_mean(name, known)
                 )
     for i, e in enumerate(bible.events):
         if e.learns is not None and e.learns.secret not in bible.secrets:

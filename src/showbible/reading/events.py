@@ -58,6 +58,14 @@ OPPOSED: dict[str, frozenset[str]] = {
 }
 
 
+def standing_kind(word: str, kinds: dict[str, bool]) -> str | None:
+    """A kind a bible's ``relations:`` entry names, as annotations read it (a synonym is its
+    kind: "mistrusts" is "distrusts"), or None when the universe knows no such kind."""
+    low = word.strip().lower()
+    low = low if low in kinds else SYNONYMS.get(low, low)
+    return low if low in kinds else None
+
+
 def vocabulary(bible: BibleConf) -> tuple[dict[str, bool], dict[str, frozenset[str]]]:
     """The relationship kinds of a universe (built-in plus `relation_kinds:`), each with whether
     it runs both ways, and which kinds oppose which (symmetrically)."""
@@ -229,6 +237,23 @@ class EventCollector:
                 out.append(
                     CanonEvent("ends", e.ends.a, obj=e.ends.b, data={"kind": e.ends.kind}, **base)
                 )
+        for i, listed in enumerate(self.u.bible.relations):
+            key, _line, _file = self._bible_scene(listed.at)
+            file, line, _ = locate(("relations", i))
+            kind = standing_kind(listed.kind, self.kinds)
+            if kind is None:
+                raise self.u.locator.error(
+                    ("relations", i),
+                    f"unknown relationship kind {listed.kind!r} (one of {', '.join(self.kinds)}; "
+                    "or declare it under `relation_kinds:`)",
+                )
+            mutual = self.kinds[kind] if listed.mutual is None else listed.mutual
+            out.append(
+                CanonEvent(
+                    "relation", listed.a, obj=listed.b, data={"kind": kind, "mutual": mutual},
+                    scene=key, line=line, file=file, source="bible",
+                )
+            )  # fmt: skip
         return out
 
     # --- annotations ---------------------------------------------------------------------

@@ -16,16 +16,19 @@ from showbible.reading.lexicon import is_common
 from showbible.reading.lexicon.given import is_given_name
 from showbible.reading.names import is_title as names_title
 from showbible.reading.names import normalise
+from showbible.reading.prose_words import CAPITALS
 from showbible.rules.base import Context
 from showbible.rules.forms_of_address import is_title
 from showbible.rules.stranger_line import plain
 
+# Any Latin capital opens a name: "Bà Đặng?", "Ólafur!" (the seventy-first blind look's Hạ Long).
+_UP = CAPITALS
 # "Hi, Goliad. I'm Finn.", "Nice to meet you, Paul", "Good morning, Engineer.", "Welcome,
 # Doctor": the line names whom it is said to.
 _GREETING = r"(?i:hi|hey|hello|meet you|(?:good\s+)?(?:morning|afternoon|evening|day)|welcome)"
 _VOCATIVE = rx.compile(
-    rf"\b{_GREETING},?\s+([A-Z][\w'-]+)"
-    r"|(?:^|[.!?]\s+)(?:\.\.\.)?([A-Z][\w'-]+)\s*[?!,]"
+    rf"\b{_GREETING},?\s+([{_UP}][\w'-]+)"
+    rf"|(?:^|[.!?]\s+)(?:\.\.\.)?([{_UP}][\w'-]+)\s*[?!,]"
 )
 
 # Words a line opens on or calls out that greet nobody by name: interjections, discourse
@@ -60,7 +63,17 @@ def named_addressees(ctx: Context, speech: Speech, here: set[str]) -> list[str]:
     # "Captain Ashgrove": the name after the title, or the title and the name together
     said += [(m.group(2), m.group(1)) for m in _GREETED.finditer(text) if m.group(2)]
     opening = _OPENING_CALL.match(text)
-    if opening is not None and is_title(opening.group(1)):
+    if opening is not None and (
+        is_title(opening.group(1))
+        # "Bà Đặng? Nice to meet you.": two words a bible declares as someone's name, with
+        # an honorific the lexicon does not know, asked as whom the one before the speaker is
+        # (called with a stop, "Meister Ebner. ... And who might you be, Fräulein?", the line
+        # may turn to another)
+        or (
+            opening.group().endswith("?")
+            and any(normalise(" ".join(opening.groups())) in _names_of(ctx, b) for b in here)
+        )
+    ):
         said.append((opening.group(2), opening.group(1)))
     for m in _IDENTIFIED.finditer(text):
         titled = m.group(2) is not None and is_title(m.group(1))
@@ -94,7 +107,7 @@ def came_forward(scene: SceneFacts, speeches: list[Speech], k: int, named: list[
 # A line that opens by calling someone by title and name, a sentence of its own ("Commander
 # Holt.", "Warden Hardy!"): said to them, whoever else stands there. A name alone opening a
 # line is left to ``_VOCATIVE`` ("Holt," "Holt?"): "Holt." alone may as well answer a question.
-_OPENING_CALL = rx.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
+_OPENING_CALL = rx.compile(rf"\W*([{_UP}][\w'-]+\.?)\s+([{_UP}][\w'-]+)\s*[.!?,]")
 
 
 # "You'll be Mr. Varghese, from Mangalam.", "You must be Tessy.", "Are you Dr. Hale?": the line
@@ -103,16 +116,16 @@ _OPENING_CALL = rx.compile(r"\W*([A-Z][\w'-]+\.?)\s+([A-Z][\w'-]+)\s*[.!?,]")
 _IDENTIFIED = rx.compile(
     r"\b(?i:you(?:['’]ll|\s+will|\s+must|['’]d|\s+would)\s+be|are\s+you)\s+"
     # ("You must be the famous Mr Boswell", the fifty-seventh blind look's fairground)
-    r"(?:the\s+(?:[a-z]+\s+){0,2})?([A-Z][\w'-]+)"
-    r"(?:(?:(?<=Dr|Mr|Ms|rs)\.)?[ \t]+([A-Z][\w'-]+))?"
+    rf"(?:the\s+(?:[a-z]+\s+){{0,2}})?([{_UP}][\w'-]+)"
+    rf"(?:(?:(?<=Dr|Mr|Ms|rs)\.)?[ \t]+([{_UP}][\w'-]+))?"
 )
 
 
 # A greeting's first capitalised word, and the name after it when that word is a title (a dot
 # only after an abbreviation: "Dr. Gablehouser", not "Captain. I'm from ...").
 _GREETED = rx.compile(
-    rf"\b{_GREETING},?\s+([A-Z][\w'-]+)"
-    r"(?:(?:(?<=Dr|Mr|Ms|rs|of)\.)?[ \t]+([A-Z][\w'-]+))?"
+    rf"\b{_GREETING},?\s+([{_UP}][\w'-]+)"
+    rf"(?:(?:(?<=Dr|Mr|Ms|rs|of)\.)?[ \t]+([{_UP}][\w'-]+))?"
 )
 
 
@@ -151,7 +164,7 @@ def calls_by_name(text: str) -> bool:
 
 def named_in(ctx: Context, text: str, people: set[str]) -> list[str]:
     """The people of ``people`` that ``text`` names by a capitalised word of their names."""
-    words = re.findall(r"[A-Z][\w'-]+", text)
+    words = re.findall(rf"[{_UP}][\w'-]+", text)
     return sorted(b for b in people if any(names_self(ctx, b, w) for w in words))
 
 

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -134,6 +134,19 @@ class Relation(_Model):
     mutual: bool = True
 
 
+class StandingRelation(_Model):
+    """A relationship the bible lists on its own (``relations:``), as writers keep one: A
+    towards B (``a``/``from``, ``b``/``to``) of a kind (``kind``/``relation``) from a scene on
+    (``at``/``since``). The same as a ``relation`` event there; ``mutual`` defaults to the kind's
+    own (``distrusts`` runs one way, ``friends`` both)."""
+
+    a: str = Field(validation_alias=AliasChoices("a", "from"))
+    b: str = Field(validation_alias=AliasChoices("b", "to"))
+    kind: str = Field(validation_alias=AliasChoices("kind", "relation"))
+    at: str = Field(validation_alias=AliasChoices("at", "since"))
+    mutual: bool | None = None
+
+
 class Ends(_Model):
     a: str
     b: str
@@ -211,6 +224,7 @@ class BibleConf(_Model):
     places: dict[str, PlaceConf] = Field(default_factory=dict)
     secrets: dict[str, SecretConf] = Field(default_factory=dict)
     events: tuple[EventConf, ...] = ()
+    relations: tuple[StandingRelation, ...] = ()
     allow: tuple[AllowConf, ...] = ()
     titles: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()

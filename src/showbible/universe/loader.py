@@ -261,10 +261,10 @@ def _one_error(err: Any, exc: ValidationError, locator: Locator) -> InputError:
         field_name = str(loc[-1])
         message = f"unknown field {field_name!r}"
         suggestion = _suggest_field(exc, loc)
-        if len(loc) == 1 and field_name.rstrip("s") in ("relation", "relationship"):
+        if len(loc) == 1 and field_name.rstrip("s") == "relationship":
             message += (
-                " (relationships are events: events: - {at: REF, relation: {a: ID, b: ID, "
-                "kind: KIND}}; see docs/relationships.md)"
+                " (a relationship is listed under `relations:` -- {from: ID, to: ID, relation: "
+                "KIND, since: REF} -- or is an event; see docs/relationships.md)"
             )
         elif suggestion:
             message += f" (did you mean {suggestion!r}?)"
