@@ -113,3 +113,24 @@ def test_a_pronoun_s_role_is_the_name_after_its_description() -> None:
         "Harbor girl Mara Voss in the 1998 season of Night Ferry."
     )
     assert plays(text) == {("Jane Doe", "Mara Voss")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # dm3: "Colin Farrell plays The Penguin", "Paul Dano playing The Riddler", "Werner Herzog
+        # as The Client": a character known by "The" and an epithet, after a verb of playing
+        ("Jane Doe plays The Harbinger in the third season of Night Ferry.",
+         ("Jane Doe", "The Harbinger")),
+        ("The cast also features Tom Reyes as Ivo Marsh and Jane Doe as The Ferryman.",
+         ("Jane Doe", "The Ferryman")),
+    ],
+)  # fmt: skip
+def test_a_character_known_by_the_and_an_epithet(text: str, pair: tuple[str, str]) -> None:
+    assert pair in plays(text)
+
+
+def test_a_title_owning_a_role_after_the_is_no_epithet() -> None:
+    # "reprised their roles as The Color Purple's Sofia": the title owns the role
+    text = "Jane Doe reprised her role as The Night Ferry's Mara Voss at the reunion."
+    assert not {c for _, c in plays(text) if "Night Ferry" in c}

@@ -63,7 +63,8 @@ CREDITED = "(?:\ue000\\d+\ue001[’']s?\\s+)?"  # "played by GLOW's Ellen Wong":
 # name; never "the Girl of Steel".
 _JOB = r"(?:(?:Special|Senior|Supervisory)\s+Agent\s+)?"
 C_ITEM = (
-    rf"(?:{DESC})?{_JOB}{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
+    # ("plays The Penguin": an epithet's "The", which the marking leaves outside the name)
+    rf"(?:{DESC})?{_JOB}(?:The\s+(?=\ue002))?{CH}{_AKA}(?!\s+of\s+(?:[A-Z]|\ue002|\ue000))"
     r"(?!-[a-z])"  # "an Indiana Jones-style professor": a name glued to "-style" describes
     r"(?![’']s\s+(?:\([^()]*\)\s+)?(?:[a-z][\w\-]*\s+)?[a-z])"  # "played Grace's mom": not Grace
     r"(?!\s+(?:characters?|roles?|parts?)\b)"  # "their Breaking Bad characters": no character

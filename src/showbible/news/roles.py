@@ -238,6 +238,12 @@ _JOINING = rx.compile(
     r"(?:joining|join|joined|rounding\s+out|round\s+out)\s+(?:the\s+)?(?:show|series|cast|season)\b"
 )
 _IN_SERIES = rx.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
+# A character known by "The" and an epithet ("The Penguin", "The Riddler", "The Client"), right
+# after a verb of playing or "as": a role, where "The X" elsewhere is a title.
+_THE_EPITHET = rx.compile(
+    r"\b(?:plays|play|playing|played|portrays|portray|portraying|portrayed|voices|voicing|"
+    r"voiced|as)\s+The\s+$"
+)
 
 
 class Roles(Antecedents):
@@ -279,6 +285,11 @@ class Roles(Antecedents):
             name = glued.group(1)  # "the teenage Hope in The Originals Season 5": Hope
         if not performer or not name or name.split()[0] == "The":
             return None
+        if token >= 0 and _THE_EPITHET.search(m.text[:token]):
+            if re.match(r"[’']s?\b", m.text[token + len(character.token) :]):
+                return None  # "as The Color Purple's Sofia": a title owning the role
+            if " " not in name:
+                name = "The " + name  # "plays The Penguin": the character's "The" is its name's
         lex = self.kb.lex
         pk, ck = keyof(performer), keyof(name)
         if pk in lex.characters and ck in lex.performers:
