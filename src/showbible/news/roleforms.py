@@ -85,7 +85,7 @@ C_ITEM_NOT_AS = C_ITEM + r"(?!\s*(?:\([^()]*\)\s*)?,?\s+as\b)"
 AUX = r"(?:(?:will|is|are|was|were|has|have|had|been|be|being|set|to|also|now|once|again|still|" \
       r"best known for|known for|(?:best\s+)?(?:famous|remembered)\s+for|" \
       r"previously|originally|first|both|all|expected|rumou?red|said|reported|going|slated|" \
-      r"scheduled|due|poised|about|\w+ly)\s+)*"  # fmt: skip
+      r"scheduled|due|poised|about|next|soon|later|then|already|even|just|\w+ly)\s+)*"  # fmt: skip
 V_DIRECT = (
     r"(?:(?:returns|returning|returned|return)\s+to\s+)?"  # "returns to voice Bob"
     r"(?:plays|played|playing|play|portrays|portrayed|portraying|portray|voices|voiced|voicing|"

@@ -113,6 +113,15 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
                 rf"(?:played|portrayed|voiced)\s+(?:(?:most\s+)?\w+ly\s+|(?:once\s+)?again\s+|now\s+)?"
                 rf"by\s+(?:{DESC})?{CREDITED}(?P<p>{list_of(P_ITEM)})"),
      0.85),
+    # A photo's caption: "Kenneth Branagh is pictured above playing William Shakespeare",
+    # "Jamie Dornan is pictured above as Christian Grey", "seen here as" (the "as" right after,
+    # never "pictured leaving the set as Tom Roe arrived")
+    (rx.compile(rf"(?P<p>{NAM}){CREDIT},?\s+(?:(?:is|was|are|were)\s+)?(?:pictured|seen|shown|"
+                rf"photographed)(?:\s+(?:above|below|left|right|here|centre|center|inset|top|"
+                rf"bottom|in\s+character))?\s+(?:as|playing|portraying)\s+(?P<c>{C_ITEM})"
+                # ("was seen as Tom Roe arrived": a clause of its own, whose subject the name is)
+                r"(?!\s+(?:[a-z]+ed|arrives|leaves|left|walks|looks|came|comes|went|goes|was|is|"
+                r"were|are|had|has)\b)"), 0.8),
     # SERIES brought Jane Doe back as Mara Voss
     (rx.compile(rf"\b(?:brought|brings|bring|bringing)\s+(?P<p>{NAM})\s+back\s+as\s+"
                 rf"(?P<c>{C_ITEM})"), 0.8),
@@ -238,6 +247,10 @@ _JOINING = rx.compile(
     r"(?:joining|join|joined|rounding\s+out|round\s+out)\s+(?:the\s+)?(?:show|series|cast|season)\b"
 )
 _IN_SERIES = rx.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
+_CREDIT_ROLE = rx.compile(
+    rf",\s+who\s+(?:\w+ly\s+)?(?:played|plays|portrayed|portrays|voiced|voices)\s+(?P<c>{NAM})"
+    r"(?![’']s?\b)"  # "who played Della's mom": whose, no role
+)
 # A character known by "The" and an epithet ("The Penguin", "The Riddler", "The Client"), right
 # after a verb of playing or "as": a role, where "The X" elsewhere is a title.
 _THE_EPITHET = rx.compile(
@@ -491,6 +504,15 @@ class Roles(Antecedents):
                         if match.groupdict().get("s"):
                             self.add("appears_in", played, m.at(match.group("s")).value,
                                      para.line, sentence, 0.7, q)  # fmt: skip
+                # "Jane Holt, who played Mara Voss in Harbour Street, will next play Ivo": the
+                # credit between the name and its verb names a role of hers too
+                earlier = _CREDIT_ROLE.search(text, match.end("p"), match.start("c"))
+                if earlier is not None and len(performers) == 1:
+                    at = earlier.start("c")
+                    played = self.emit_plays(performers[0].value, m.at(earlier.group("c")), m,
+                                             sentence, para, confidence, q, at)  # fmt: skip
+                    if played:
+                        self.role_in(earlier.end(), m, played, sentence, para, q)
         for match in _PRONOUN_ROLE.finditer(text):
             who = self.last_person(para, sentence) or self.last_named(para, sentence)
             if who:

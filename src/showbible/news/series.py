@@ -377,12 +377,20 @@ def series_name(name: str, exact: bool = False, inside: bool = False, orgs: bool
     if len(words) >= 3 and re.fullmatch(r"\d{1,3}", words[-1]) and words[-2] in ("in", "of", "for"):
         return ""  # "starred as Diana DuBois in 16 episodes": a count, not a title
     if (
-        len(words) >= 4
+        len(words) >= 2
         and re.fullmatch(r"(?:19|20)\d\d", words[-1])
-        and words[-2] == "the"
-        and words[-3] in ("in", "of", "for", "during", "since")
+        and (
+            re.search(r"[’']s?$", words[-2])
+            or (
+                len(words) >= 4
+                and words[-2] == "the"
+                and words[-3] in ("in", "of", "for", "during")
+            )
+        )
     ):
-        return ""  # "played Mara Voss in the 1998 season of X": a year's season, no title
+        # "played Mara Voss in the 1998 season of X": a year's season; "Amy Krouse Rosenthal's
+        # 2009 children's book": whose work of what year -- no title either way
+        return ""
     if words[0] in ("Season", "Seasons", "Episode", "Part", "Chapter", "Volume") or words[0] in (
         _MONTHS
     ):
