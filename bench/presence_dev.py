@@ -239,7 +239,8 @@ def seen_table(mentions: list[Mention], predicted: list[str], errors: bool) -> N
     on those the gold has present (the accusing rules keep them) and on those it has as a
     reference (the reader's false presence, which ``seen`` should drop)."""
     from showbible.reading.extract import ENTRANCE
-    from showbible.reading.prose_seen import narrated_in_present, seen
+    from showbible.reading.prose_seen import seen
+    from showbible.reading.prose_tense import narrated_in_present
 
     # The engine reads a script's tense from all its action lines; here, from the labelled
     # sentences of each source file (a real screenplay's or western's), which sample them.

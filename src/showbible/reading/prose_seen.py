@@ -162,6 +162,8 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
     head, listed = before, False
     while m := _LISTED_BEFORE.search(head, max(0, len(head) - _BACK)):
         head, listed = head[: m.start()], True
+    if _INVERTED.search(head, max(0, len(head) - _BACK)):
+        return True  # "Down the centre aisle come DAVY and SAM": a place, its verb, then them
     if tended(sentence, head[max(0, len(head) - _BACK) :], after):
         return False  # a face covered, a pulse felt for: what is done for a body
     if creature_named(before) or thing_before(before, sentence[start:end]):
@@ -186,6 +188,19 @@ def _seen(sentence: str, start: int, end: int, present_tense: bool = False) -> b
     return _actor(after, listed, opens, present_tense)
 
 
+# A place fronted, then a verb of coming or going, then the name (locative inversion): "Down the
+# centre aisle come DAVY McCRACKEN and SAM GAULT", "Through the door bursts Mara", "Up the
+# stairs troops the whole company" -- the name is the verb's subject, there now.
+_INVERTED = rx.compile(
+    r"(?:^|[.;:!?]\s+|[—–]\s*)\W*(?:down|up|into|in|out\s+of|through|across|along|over|onto|"
+    r"round|around|past|from|out|on|behind|between)\b[^,.;:!?]{0,60}?\s+(?:come|comes|came|"
+    r"walk|walks|step|steps|stride|strides|burst|bursts|run|runs|hurry|hurries|march|marches|"
+    r"stumble|stumbles|roll|rolls|ride|rides|sweep|sweeps|stagger|staggers|wander|wanders|"
+    r"limp|limps|troop|troops|file|files|pour|pours|appear|appears|emerge|emerges|rush|rushes|"
+    r"climb|climbs|crawl|crawls|float|floats|dash|dashes|saunter|saunters|tumble|tumbles|"
+    r"totter|totters|barrel|barrels|charge|charges|stroll|strolls|creep|creeps)\s+$",
+    re.IGNORECASE,
+)
 # A comparison, or an "of" after a lower-case noun ("the story of Cole is told"; not "the Earl
 # of WARWICK"): the verb after the name is another subject's.
 _COMPARED = rx.compile(r"\b(?:like|than|about|unlike)\s*$|\b[a-z]+\s+of\s*$", re.IGNORECASE)
