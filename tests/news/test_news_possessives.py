@@ -5,6 +5,8 @@ Sentences of our own."""
 
 from __future__ import annotations
 
+import pytest
+
 from news_triples import played as plays
 
 FACTS = tuple[str, str, str]
@@ -123,3 +125,16 @@ def test_a_companys_own_words_make_the_owned_name_no_role() -> None:
         "Enterprises, which also owns Dale Kato's Norland Holdings.\n"
     )
     assert plays(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dm3: "opposite actor Morocco Omari, who will play Williams' ex-husband Kevin Hunter",
+        # "Kylie's BFF Jordyn Woods": a tie between two people, never a role
+        "Actress Jane Doe was there with her half-sister Ada Lind and her ex-husband Tom Reyes.",
+        "Actress Jane Doe's BFF Ada Lind was spotted at the premiere.",
+    ],
+)
+def test_a_tie_after_a_possessive_is_no_role(text: str) -> None:
+    assert not {p for p, _ in plays(text) if p == "Jane Doe"}

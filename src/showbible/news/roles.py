@@ -211,6 +211,12 @@ _POSSESSIVE = rx.compile(
 # "Bridget Jones's Diary's Dolly Wells": what a possessive seemed to give a role owns the next
 # name itself -- a title crediting its performer; "'A Bunny's Tale'": a title in quotes.
 _TITLE_OWNS = rx.compile(r"[’']s\s+\ue002")
+# Between a possessive and a name, a tie between two people, never a role ("Williams' ex-husband
+# Kevin Hunter", "Kylie's BFF Jordyn Woods", "her half-sister Kim"): the name is someone else.
+_TIE_BETWEEN = rx.compile(
+    r"\b(?:(?:ex|step|half|grand|great)-[a-z]+|BFFs?|[Bb]esties?|[Bb]est\s+friends?|"
+    r"[Bb]oyfriend|[Gg]irlfriend|[Ff]ianc[ée]e?|[Hh]usband|[Ww]ife|[Ss]pouse|[Pp]al)\b"
+)
 _QUOTED_BEFORE = rx.compile(r"(?:^|\s)[‘'\"“](?:(?:A|An|The)\s+)?$")
 # A verb that gives the performer before it a role, whatever follows: "Toby Stephens (Black
 # Sails), will play father and astrophysicist John Robinson", "Tricia Helfer (Battlestar
@@ -565,6 +571,10 @@ class Roles(Antecedents):
                 self.kb, self.article, m, sentence, p, c
             ):  # "Sharapova's Wimbledon triumph"; "Britain's Jason Gardener"
                 continue
+            if _TIE_BETWEEN.search(text, match.end("p"), match.start("c")) or _TIE_BETWEEN.match(
+                c.value
+            ):
+                continue  # "Williams' ex-husband Kevin Hunter", "Kylie's BFF Jordyn": a tie
             if self.kb.performer_like(p.value) > max(0.0, self.kb.performer_like(c.value)) or (
                 len(self.kb.full(p.value).split()) >= 2
                 and self.kb.performer_like(c.value) <= 0
