@@ -75,3 +75,23 @@ def test_a_former_shows_star_plays_in_the_show_the_article_is_about() -> None:
     got = triples(text)
     assert ("plays", "Tom Reyes", "DC Ivo Crane") in got
     assert ("appears_in", "DC Ivo Crane", "Dockside") not in got
+
+
+def test_a_pronoun_cast_is_read_once_with_the_sentence_before_s_subject() -> None:
+    # dm3: "... Lesley Manville, 64, will replace Helena in The Crown. / Imelda Staunton will
+    # also join the cast. She has been cast as Queen Elizabeth II": Staunton's role, not the
+    # article's subject's (a second reading of "She was cast as" had given it to Helena)
+    from showbible.news import extract_text
+
+    text = (
+        "Helena Vale steps out with her new love\n\n"
+        "Actress Helena Vale, 54, was seen in London with her new partner on Sunday.\n\n"
+        "'I'm very happy,' Helena Vale said.\n\n"
+        "On the professional front, it was revealed that Nia Okoro, 64, will replace Helena in "
+        "the fifth series of Night Ferry, in which she stars as the Queen's sister Ada Lind.\n\n"
+        "Ida Kress will also join the cast. She has been cast as Mara Voss in the hit show, "
+        "taking over from Tom Reyes."
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
+    assert ("Ida Kress", "Mara Voss") in found
+    assert ("Helena Vale", "Mara Voss") not in found

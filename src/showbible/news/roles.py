@@ -525,9 +525,11 @@ class Roles(Antecedents):
                 self.emit_plays(who, role_named(m, match.group("c")), m, sentence, para, 0.7,
                                 self.qualifier(m, match.start(), match.end(), question),
                                 match.start())  # fmt: skip
+        read_roles: set[str] = set()  # the roles a pronoun's reading has given someone
         for match in _PRONOUN_PLAYS.finditer(text):
             # "Rashad has played a part in X. She voiced a character named Pilar": the person
             # the sentence before is about
+            read_roles.add(match.group("c"))
             who = (
                 opening_person(self.kb, m, match.start())
                 or self.subject_before(para, sentence)
@@ -546,6 +548,8 @@ class Roles(Antecedents):
             for who, role in zip(pair, roles, strict=False) if len(pair) == len(roles) else []:
                 self.emit_plays(who, role, m, sentence, para, 0.7, q, match.start())
         for match in _PRONOUN_CAST.finditer(text):
+            if any(match.group("c") in span for span in read_roles):
+                continue  # read above, with the sentence before's subject: one reading a role
             who = self.last_subject_before(para, sentence)
             if who:
                 self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.6, "")
