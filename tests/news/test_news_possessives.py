@@ -138,3 +138,16 @@ def test_a_companys_own_words_make_the_owned_name_no_role() -> None:
 )
 def test_a_tie_after_a_possessive_is_no_role(text: str) -> None:
     assert not {p for p, _ in plays(text) if p == "Jane Doe"}
+
+
+def test_a_job_before_character_is_no_show() -> None:
+    # dm3: "reprise her White House Press Secretary character Cat Grant in the final season of
+    # The CW's Supergirl": a job named in capitals, the show after
+    from news_triples import triples
+
+    found = triples(
+        "Actress Jane Doe might reprise her Harbour Master General character Mara Voss in the "
+        "final season of Night Ferry."
+    )
+    assert ("plays", "Jane Doe", "Mara Voss") in found
+    assert not {f for f in found if f[2] == "Harbour Master General"}

@@ -93,7 +93,8 @@ _TITLE_ROLE = rx.compile(
 # "slated comedian A for his character X", "her Gullwing character, X": a character the
 # performer named just before owns (the show, when the phrase names one)
 _THEIR_CHARACTER = rx.compile(
-    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:(?P<s>{SER})\s+)?(?:character|creation|"
+    # ("her White House Press Secretary character Cat Grant": a job, named like a person)
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:(?P<s>{SER})\s+|{NAM}\s+)?(?:character|creation|"
     rf"alter\s+ego)\s*,?\s+(?P<c>{NAM})"
 )
 _JOB_BEFORE = rx.compile(r"\b(?i:actor|actress|star|comedian|comic|performer)\s+$")

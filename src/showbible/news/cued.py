@@ -22,7 +22,7 @@ from showbible.news.series import (
     split_list,
 )
 from showbible.quick import rx
-from showbible.reading.lexicon import is_common
+from showbible.reading.lexicon import is_common, position_words
 from showbible.reading.lexicon.given import is_given_name
 
 # "filming Cinderella in England on Sunday": where and when a work was seen, not its title's
@@ -122,6 +122,12 @@ def cue_titles(article: Article) -> list[str]:
                     rf"\b(?:role|character|as)\s+{re.escape(groups['t'])}\b", whole
                 ):
                     continue  # "Lloyd's Lou character" after "his Roseanne role Lou": a role
+                if (
+                    cue is _POSSESSIVE_CUE
+                    and len(groups["t"].split()) >= 2
+                    and groups["t"].split()[-1].upper() in position_words()
+                ):
+                    continue  # "her White House Press Secretary character Cat Grant": a job
                 if cue is _JOIN_CUE and _person_shaped(groups["t"], whole):
                     continue  # "joined Tom Reyes as a series regular": whom one joins
                 if (
