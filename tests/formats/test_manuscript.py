@@ -234,3 +234,31 @@ def test_the_narrator_is_whom_the_bible_gives_i(tmp_path: Path, alias: bool) -> 
     else:
         assert set(scene.present) == {"isaac"} and speakers == {"isaac"}
         assert not [c for c in canon.cast.characters if c.lower() == "i"]
+
+
+def test_the_answer_to_who_are_you_opens_on_the_answerers_name() -> None:
+    # the sixty-ninth blind look's Andes: a reply with no verb of saying and a pronoun's beat,
+    # whose own first words name the one who says it
+    script = parse_manuscript(
+        "# One\n\n## The house\n\n"
+        '"Good evening, señorita," said Teodoro. "And who might you be?"\n\n'
+        '"Valeria Sotomayor, Don Teodoro." She put out a gloved hand. "A pleasure to meet you."\n'
+    )
+    said = [(who, text) for who, text, _ in speeches(script)]
+    assert said[-1][0] == "Valeria Sotomayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no question before: a name opening a reply is whom it calls
+        '"Good evening," said Teodoro.\n\n"Valeria Sotomayor, you came." She smiled.\n',
+        # narration between the question and the reply ends the exchange
+        '"And who might you be?" said Teodoro.\n\nThe wind rose.\n\n"Valeria." She smiled.\n',
+        # an answer that names someone else's relation is no name of the speaker's
+        '"And who might you be?" said Teodoro.\n\n"Julián\'s partner, from Lima."\n',
+    ],
+)
+def test_a_name_opening_a_reply_is_no_speaker_otherwise(text: str) -> None:
+    script = parse_manuscript("# One\n\n## The house\n\n" + text)
+    assert speeches(script)[-1][0] == ""

@@ -138,10 +138,16 @@ def _attribution(text: str, quotes: list[re.Match[str]], i: int) -> str | None:
 
 
 def _speaker(
-    text: str, quotes: list[re.Match[str]], recent: list[str], narrator: str, narration: str
+    text: str,
+    quotes: list[re.Match[str]],
+    recent: list[str],
+    narrator: str,
+    narration: str,
+    asked_who: bool = False,
 ) -> str | None:
     """Who says the paragraph's quotations (see the module's docstring), or None.
-    ``narration``: the paragraph with its quotations cut out."""
+    ``narration``: the paragraph with its quotations cut out; ``asked_who``: the paragraph
+    before ended on a quotation asking who someone is."""
     named = [_attribution(text, quotes, i) for i in range(len(quotes))]
     for name in named:
         if name == NARRATOR:
@@ -163,7 +169,22 @@ def _speaker(
         beat = _BEAT.fullmatch(text, quotes[i].end(), quotes[i + 1].start())
         if beat is not None and (name := _name(beat.group(1))):
             return name
+    # The answer to "And who might you be?" opens on the answerer's name: '"Valeria
+    # Sotomayor, Don Teodoro." She put out a gloved hand.' (the sixty-ninth blind look's Andes).
+    if asked_who:
+        own = _NAMED_FIRST.match(quotes[0].group(quotes[0].lastindex or 1))
+        if own is not None and (name := _name(own.group(1))):
+            return name
     return None
+
+
+# A question asking who the one spoken to is, ending a quotation.
+_ASKS_WHO = rx.compile(
+    r"(?i)\b(?:who\s+(?:are\s+you|(?:might|may|would|could)\s+you\s+be)|what(?:'s|’s|\s+is)\s+"
+    r"your\s+name|and\s+you\s+(?:are|would\s+be))\W*$"
+)
+# A quotation that opens on a name, then a pause: "Valeria Sotomayor, Don Teodoro."
+_NAMED_FIRST = rx.compile(rf"\s*({_NAME})\s*(?:[,.;:!]|—|–|$)")
 
 
 # A paragraph in italics or quoted as a block: a letter, a note, a sign or a thought set apart
@@ -181,7 +202,13 @@ def _set_apart(text: str) -> str | None:
     return None if m is None else (m.group("a") or m.group("b") or m.group("c"))
 
 
-def _paragraph(text: str, line: int, recent: list[str], narrator: str = "") -> list[Element]:
+def _paragraph(
+    text: str, line: int, recent: list[str], narrator: str = "", asked: list[bool] | None = None
+) -> list[Element]:
+    """The elements of one paragraph. ``recent``: the exchange's last speakers; ``asked``:
+    whether the paragraph before ended on a question who someone is (kept up to date here)."""
+    asked = asked if asked is not None else [False]
+    asked_who, asked[:] = asked[0], [False]
     kept, notes = cut_notes(text)
     apart = _set_apart(kept) if kept.strip() else None
     if apart is not None:
@@ -204,7 +231,8 @@ def _paragraph(text: str, line: int, recent: list[str], narrator: str = "") -> l
         if host is not None:
             recent.clear()  # a paragraph of narration ends the exchange
         return out
-    speaker = _speaker(kept, quotes, recent, narrator, narration) or ""
+    speaker = _speaker(kept, quotes, recent, narrator, narration, asked_who) or ""
+    asked[:] = [_ASKS_WHO.search(quotes[-1].group(quotes[-1].lastindex or 1)) is not None]
     if speaker:
         recent.append(speaker)
     else:
@@ -249,12 +277,13 @@ def parse_manuscript(text: str, path: str = "<string>", narrator: str = "") -> S
     scene_level = max(levels, default=0)
     elements: list[Element] = []
     recent: list[str] = []
+    asked = [False]  # the paragraph before ended on "Who are you?"
     para: list[str] = []
     start = 0
 
     def flush() -> None:
         if para:
-            elements.extend(_paragraph("\n".join(para), start, recent, narrator))
+            elements.extend(_paragraph("\n".join(para), start, recent, narrator, asked))
             para.clear()
 
     for k, raw in enumerate(lines):

@@ -60,6 +60,16 @@ from showbible.news.roleforms import (
     list_of,
     role_named,
 )
+from showbible.news.roleshapes import (
+    PAIR_ROLE,
+    POSSESSIVE,
+    PRONOUN_CAST,
+    PRONOUN_PLAYS,
+    PRONOUN_ROLE,
+    QUOTED_BEFORE,
+    TIE_BETWEEN,
+    TITLE_OWNS,
+)
 from showbible.news.rolesigns import DENIED, line_of_cast, role_sign
 from showbible.news.series import series_name
 from showbible.quick import rx
@@ -156,27 +166,6 @@ _PLAYS: list[tuple[re.Pattern[str], float]] = [
 # An awards list's line: the nominees, a comma, then the work and its episode in brackets.
 _NOMINEES = rx.compile(rf"^\W*{NAM}(?:\s*(?:,|and|&)\s*{NAM})*\s*,\s*$")
 _PROSE = rx.compile(r"\b(?!and\b)[a-z]{3,}\b(?![^()]*\))")  # a word of a sentence, not in brackets
-# "She voiced a character named Pilar in ...", "She also starred as Diana DuBois in Empire": the
-# performer the text is about
-_PRONOUN_PLAYS = rx.compile(
-    rf"(?:^\W*|[.;]\s+|,\s+(?:and|but|now|and\s+now)\s+)(?P<pron>[Ss]he|[Hh]e)\s+{AUX}(?:{V_DIRECT}\s+"
-    rf"(?:a\s+character\s+(?:named|called)\s+|the\s+role\s+of\s+)?|(?:{V_AS}|"
-    rf"guest-starred)\s+as\s+)(?P<c>{C_ITEM})"
-)
-_PRONOUN_ROLE = rx.compile(
-    rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)(?:[’']s|\s+has|\s+had|\s+have)?\s+(?:\w+\s+)?{V_ROLE}\s+"
-    rf"(?:his|her|their)\s+(?:{SER}\s+)?(?:role|character|part)\s+(?:as|of)\s+(?P<c>{C_ITEM})"
-)
-# The pair will star as X and Y; the duo will reprise their roles of X and Y, respectively
-_PAIR_ROLE = rx.compile(
-    rf"\b(?:[Tt]he\s+(?:pair|duo|two)|[Bb]oth)\s+{AUX}(?:{V_ROLE}|{V_AS})\s+(?:(?:his|her|their)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?(?:roles?|characters?)\s*,?\s*(?:of|as)?\s+|as\s+)"
-    rf"(?P<c>{NAM}\s*,?\s+and\s+{NAM})"
-)
-_PRONOUN_CAST = rx.compile(
-    rf"\b(?P<pron>[Ss]he|[Hh]e|[Tt]hey)\s+(?:was|were|is|has been|had been)\s+cast\s+as\s+"
-    rf"(?P<c>{NAM})"
-)
 # Mara Voss (Jane Doe); Kilgrave's (David Tennant); Cleveland (Mike Henry, later replaced by X)
 _PAIRS = rx.compile(
     # ("Remy of "FBI: Most Wanted" (Dylan McDermott)": the character's show before the bracket)
@@ -199,25 +188,6 @@ _ROLE_BEFORE = rx.compile(rf"\b{V_DIRECT}\s+(?:{DESC})?$")
 _THEN_SUCCESSION = rx.compile(
     r",\s+(?:reprising|replacing|succeeding|inheriting|(?:taking|stepping)\s+over)\b"
 )
-# Jack Quaid's Brad Boimler; Claudia Doumit's now-deceased Victoria Neuman
-_POSSESSIVE = rx.compile(
-    # (also "Tavi Gevinson's mystery character Kate Keller": a word or two, then "character")
-    rf"(?P<p>{NAM})[’'‘]s?\s+(?:[a-z]+-[a-z][\w\-]*\s+|(?:[a-z][\w\-]*\s+){{0,2}}(?:character|role),?\s+)?"
-    rf"(?P<c>{NAM}|{SER}(?!\s+(?:spin-?off|"
-    rf"series|show|season|cast|episodes?|character|film|movie|franchise|universe|reboot|revival|"
-    rf"prequel|sequel|adaptation|"
-    rf"crossover|set|finale|premiere)))(?!\s*\((?![a-z]))(?!\s+(?!and\b|or\b|as\b)[a-z][\w\-]*\s+\ue002)"
-)
-# "Bridget Jones's Diary's Dolly Wells": what a possessive seemed to give a role owns the next
-# name itself -- a title crediting its performer; "'A Bunny's Tale'": a title in quotes.
-_TITLE_OWNS = rx.compile(r"[’']s\s+\ue002")
-# Between a possessive and a name, a tie between two people, never a role ("Williams' ex-husband
-# Kevin Hunter", "Kylie's BFF Jordyn Woods", "her half-sister Kim"): the name is someone else.
-_TIE_BETWEEN = rx.compile(
-    r"\b(?:(?:ex|step|half|grand|great)-[a-z]+|BFFs?|[Bb]esties?|[Bb]est\s+friends?|"
-    r"[Bb]oyfriend|[Gg]irlfriend|[Ff]ianc[ée]e?|[Hh]usband|[Ww]ife|[Ss]pouse|[Pp]al)\b"
-)
-_QUOTED_BEFORE = rx.compile(r"(?:^|\s)[‘'\"“](?:(?:A|An|The)\s+)?$")
 # A verb that gives the performer before it a role, whatever follows: "Toby Stephens (Black
 # Sails), will play father and astrophysicist John Robinson", "Tricia Helfer (Battlestar
 # Galactica) had been cast as Lucifer's mother" (a bracket before it holds no role)
@@ -519,14 +489,14 @@ class Roles(Antecedents):
                                              sentence, para, confidence, q, at)  # fmt: skip
                     if played:
                         self.role_in(earlier.end(), m, played, sentence, para, q)
-        for match in _PRONOUN_ROLE.finditer(text):
+        for match in PRONOUN_ROLE.finditer(text):
             who = self.last_person(para, sentence) or self.last_named(para, sentence)
             if who:
                 self.emit_plays(who, role_named(m, match.group("c")), m, sentence, para, 0.7,
                                 self.qualifier(m, match.start(), match.end(), question),
                                 match.start())  # fmt: skip
         read_roles: set[str] = set()  # the roles a pronoun's reading has given someone
-        for match in _PRONOUN_PLAYS.finditer(text):
+        for match in PRONOUN_PLAYS.finditer(text):
             # "Rashad has played a part in X. She voiced a character named Pilar": the person
             # the sentence before is about
             read_roles.add(match.group("c"))
@@ -541,20 +511,20 @@ class Roles(Antecedents):
                                          0.7, q, match.start())  # fmt: skip
                 if played:
                     self.role_in(match.end(), m, played, sentence, para, q)
-        for match in _PAIR_ROLE.finditer(text):
+        for match in PAIR_ROLE.finditer(text):
             q = self.qualifier(m, match.start(), match.end(), question)
             pair = self.last_performers(para, sentence)
             roles = [x for x in m.all(match.group("c")) if x.kind == "name"]
             for who, role in zip(pair, roles, strict=False) if len(pair) == len(roles) else []:
                 self.emit_plays(who, role, m, sentence, para, 0.7, q, match.start())
-        for match in _PRONOUN_CAST.finditer(text):
+        for match in PRONOUN_CAST.finditer(text):
             if any(match.group("c") in span for span in read_roles):
                 continue  # read above, with the sentence before's subject: one reading a role
             who = self.last_subject_before(para, sentence)
             if who:
                 self.emit_plays(who, m.at(match.group("c")), m, sentence, para, 0.6, "")
         self.pairs(m, sentence, para, question)
-        owned = list(_POSSESSIVE.finditer(text)) if not para.title else []
+        owned = list(POSSESSIVE.finditer(text)) if not para.title else []
         for i, match in enumerate(owned):
             p, c = m.at(match.group("p")), m.at(match.group("c"))
             # Listed ("A's X and B's Y"), they are a cast, in the show the text is about.
@@ -567,7 +537,7 @@ class Roles(Antecedents):
                 keyof(c.value) in self.kb.lex.characters or keyof(c.value) in self.kb.characters
             ):
                 continue  # "Neil Gaiman's American Gods": a show, unless it is also a hero
-            if _TITLE_OWNS.match(text, match.end("c")) or _QUOTED_BEFORE.search(
+            if TITLE_OWNS.match(text, match.end("c")) or QUOTED_BEFORE.search(
                 text, 0, match.start("p")
             ):
                 continue  # "Bridget Jones's Diary's Dolly Wells", "'A Bunny's Tale'": a title
@@ -575,7 +545,7 @@ class Roles(Antecedents):
                 self.kb, self.article, m, sentence, p, c
             ):  # "Sharapova's Wimbledon triumph"; "Britain's Jason Gardener"
                 continue
-            if _TIE_BETWEEN.search(text, match.end("p"), match.start("c")) or _TIE_BETWEEN.match(
+            if TIE_BETWEEN.search(text, match.end("p"), match.start("c")) or TIE_BETWEEN.match(
                 c.value
             ):
                 continue  # "Williams' ex-husband Kevin Hunter", "Kylie's BFF Jordyn": a tie
