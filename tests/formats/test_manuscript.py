@@ -262,3 +262,31 @@ def test_the_answer_to_who_are_you_opens_on_the_answerers_name() -> None:
 def test_a_name_opening_a_reply_is_no_speaker_otherwise(text: str) -> None:
     script = parse_manuscript("# One\n\n## The house\n\n" + text)
     assert speeches(script)[-1][0] == ""
+
+
+def test_one_sentence_of_someone_turning_to_another_gives_the_words_after() -> None:
+    # the sixty-seventh blind look's larder: 'Hettie turned to the girl in the red coat.' then
+    # a paragraph of words alone; in a first-person book, "I turned to the pony-trap." (Styles)
+    script = parse_manuscript(
+        "# One\n\n## The platform\n\n"
+        "Hettie turned to the girl in the red coat.\n\n"
+        "\"I don't believe we've been introduced, my dear.\"\n\n"
+        "I turned to the pony-trap.\n\n"
+        '"This is a very pleasant meeting for me, Miss Cynthia."\n',
+        narrator="Hastings",
+    )
+    assert [who for who, _, _ in speeches(script)] == ["Hettie", "Hastings"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # more than the one turning sentence: the paragraph tells more than who speaks next
+        'Hettie turned to the girl. The train pulled out behind them.\n\n"Well."\n',
+        # a turn, then words with narration of their own that names no one
+        'Hettie turned to the girl.\n\n"Well," came a voice from the carriage.\n',
+    ],
+)
+def test_a_turn_gives_only_the_words_alone_right_after_it(text: str) -> None:
+    script = parse_manuscript("# One\n\n## The platform\n\n" + text)
+    assert speeches(script)[-1][0] == ""

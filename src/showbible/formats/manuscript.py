@@ -143,11 +143,12 @@ def _speaker(
     recent: list[str],
     narrator: str,
     narration: str,
-    asked_who: bool = False,
+    before: str = "",
 ) -> str | None:
     """Who says the paragraph's quotations (see the module's docstring), or None.
-    ``narration``: the paragraph with its quotations cut out; ``asked_who``: the paragraph
-    before ended on a quotation asking who someone is."""
+    ``narration``: the paragraph with its quotations cut out; ``before``: what the paragraph
+    before leaves (``_ASKED_WHO``: it ended on a quotation asking who someone is; a name: it
+    was one sentence of that person turning to someone)."""
     named = [_attribution(text, quotes, i) for i in range(len(quotes))]
     for name in named:
         if name == NARRATOR:
@@ -171,11 +172,26 @@ def _speaker(
             return name
     # The answer to "And who might you be?" opens on the answerer's name: '"Valeria
     # Sotomayor, Don Teodoro." She put out a gloved hand.' (the sixty-ninth blind look's Andes).
-    if asked_who:
+    if before == _ASKED_WHO:
         own = _NAMED_FIRST.match(quotes[0].group(quotes[0].lastindex or 1))
         if own is not None and (name := _name(own.group(1))):
             return name
+    elif before and not narration.strip(" \t\n,.;:!?…—–-"):
+        # '"Hettie turned to the girl in the red coat." / "And this must be your niece."':
+        # a paragraph of one person turning to another, then words alone, are theirs
+        return narrator if before == NARRATOR and narrator else before
     return None
+
+
+_ASKED_WHO = "?"
+# One sentence of a named person turning or going to someone: "Hettie turned to the girl in
+# the red coat.", "Mara crossed to the window where Cole stood." (the sixty-seventh look's larder).
+_TURNED = rx.compile(
+    rf"\s*({_NAME})\s+(?:\w+ly\s+)?(?:turned|turns|wheeled|swung|spun|looked|looks|glanced|"
+    r"glances|went|goes|crossed|crosses|came|comes|stepped|steps|leaned|leant|leans|bent|bends)"
+    r"\s+(?:back\s+|round\s+|around\s+|over\s+|up\s+|down\s+)?(?:to|towards?|at|across\s+to|"
+    r"over\s+to|up\s+to)\s+[^.!?\"“”]*[.!]\s*"
+)
 
 
 # A question asking who the one spoken to is, ending a quotation.
@@ -203,12 +219,12 @@ def _set_apart(text: str) -> str | None:
 
 
 def _paragraph(
-    text: str, line: int, recent: list[str], narrator: str = "", asked: list[bool] | None = None
+    text: str, line: int, recent: list[str], narrator: str = "", left: list[str] | None = None
 ) -> list[Element]:
-    """The elements of one paragraph. ``recent``: the exchange's last speakers; ``asked``:
-    whether the paragraph before ended on a question who someone is (kept up to date here)."""
-    asked = asked if asked is not None else [False]
-    asked_who, asked[:] = asked[0], [False]
+    """The elements of one paragraph. ``recent``: the exchange's last speakers; ``left``: what
+    the paragraph before leaves for this one (see ``_speaker``'s ``before``; kept up to date)."""
+    left = left if left is not None else [""]
+    before, left[:] = left[0], [""]
     kept, notes = cut_notes(text)
     apart = _set_apart(kept) if kept.strip() else None
     if apart is not None:
@@ -230,9 +246,13 @@ def _paragraph(
     if not quotes:
         if host is not None:
             recent.clear()  # a paragraph of narration ends the exchange
+            turned = _TURNED.fullmatch(action)
+            if turned is not None and (name := _name(turned.group(1))):
+                left[:] = [name]
         return out
-    speaker = _speaker(kept, quotes, recent, narrator, narration, asked_who) or ""
-    asked[:] = [_ASKS_WHO.search(quotes[-1].group(quotes[-1].lastindex or 1)) is not None]
+    speaker = _speaker(kept, quotes, recent, narrator, narration, before) or ""
+    if _ASKS_WHO.search(quotes[-1].group(quotes[-1].lastindex or 1)) is not None:
+        left[:] = [_ASKED_WHO]
     if speaker:
         recent.append(speaker)
     else:
@@ -277,13 +297,13 @@ def parse_manuscript(text: str, path: str = "<string>", narrator: str = "") -> S
     scene_level = max(levels, default=0)
     elements: list[Element] = []
     recent: list[str] = []
-    asked = [False]  # the paragraph before ended on "Who are you?"
+    left = [""]  # what the paragraph before leaves for the next (``_speaker``'s ``before``)
     para: list[str] = []
     start = 0
 
     def flush() -> None:
         if para:
-            elements.extend(_paragraph("\n".join(para), start, recent, narrator, asked))
+            elements.extend(_paragraph("\n".join(para), start, recent, narrator, left))
             para.clear()
 
     for k, raw in enumerate(lines):
