@@ -549,11 +549,12 @@ def newcomer_shown(scene: SceneFacts, speeches: list[Speech], k: int) -> bool:
 # A greeting returned in kind, the whole of a reply's opening: "Likewise.", "You too.", "And
 # you.", "Same here.", "The pleasure's mine.", "Nice to meet you too." (the fifty-fourth blind
 # look's Pico supper: "Joaquim Baptista. Pleased to meet you." -- "Likewise." from the one
-# met before, while another at the table was new).
+# met before, while another at the table was new); "How do you do" returned as itself (the
+# sixty-seventh look's platform: "... Hester Pryor. How do you do?" -- "How do you do, Mrs Pryor").
 _IN_KIND = rx.compile(
     r"(?i)\W*(?:(?:likewise|same\s+here|(?:and\s+)?you\s+too|and\s+you|(?:the\s+)?pleasure(?:['’]s|"
     r"\s+is)\s+(?:all\s+)?mine|(?:nice|good|pleased|glad|happy|great|lovely)\s+to\s+meet\s+you"
-    r"\s+(?:too|as\s+well)|enchant[ée]e?|charmed)\b"
+    r"\s+(?:too|as\s+well)|enchant[ée]e?|charmed|how\s+do\s+you\s+do)\b"
     # a greeting alone, back ("Hi. Sorry. Kemi Okafor, I'm the station doctor." -- "Hi.", the
     # sixty-third blind look's core lab)
     r"|(?:hi|hello|hey|hiya|morning|evening|afternoon|g['’]day)\W*$)"
