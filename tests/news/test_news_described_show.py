@@ -57,3 +57,16 @@ def test_the_series_opening_a_sentence_is_the_show_just_named() -> None:
     found = {(s, o) for k, s, o in triples(text) if k == "appears_in"}
     assert ("Mara Voss", "Salt Road") in found
     assert ("Mara Voss", "Harbor Nights") not in found
+
+
+def test_a_title_role_appears_in_the_show_named_for_it() -> None:
+    # BBC: "He has recently starred in hit US comedy Will and Grace as the husband of Grace,
+    # played by Debra Messing": Grace, cast, is in the show named for her
+    from news_triples import triples
+
+    found = triples(
+        "Singer Tom Reyes joins the musical. He has recently starred in hit US comedy Ivo and "
+        "Mara as the husband of Mara, played by Jane Doe."
+    )
+    assert ("plays", "Jane Doe", "Mara") in found
+    assert ("appears_in", "Mara", "Ivo and Mara") in found

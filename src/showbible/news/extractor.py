@@ -119,11 +119,15 @@ class Extractor:
         sentence: str,
         confidence: float,
         qualifier: str = "",
+        title_role: bool = False,
     ) -> None:
+        """Propose a fact. ``title_role``: an appearance of a role a performer is cast in, in the
+        show named for it ("Matt LeBlanc plays Joey in Joey"), which the guards against a show's
+        own name read as a character would otherwise drop."""
         subject, obj = norm(subject).strip(" ,.;:"), norm(obj).strip(" ,;:")
         if not subject or not obj:
             return
-        if kind != "quote":
+        if kind != "quote" and not title_role:
             obj = obj.strip(".") if not obj.endswith((".D.", ".I.")) else obj
             if keyof(subject) == keyof(obj):
                 return

@@ -434,8 +434,8 @@ class Roles(Antecedents):
             and series not in self.lead_shows()  # the show the article opens on is its topic
         ):
             series = main  # a show named once in passing is not what the text is about
-        if keyof(series) != keyof(character):
-            self.add("appears_in", character, series, para.line, sentence, confidence, q)
+        own = keyof(character) in keyof(series).split() or keyof(series) == keyof(character)
+        self.add("appears_in", character, series, para.line, sentence, confidence, q, own)
 
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
         # "Meg Donnelly (High School Musical) and Drake Rodger (The In Between) have been cast
