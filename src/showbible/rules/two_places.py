@@ -51,7 +51,7 @@ class TwoPlaces(Rule):
             buckets: dict[tuple[str, int], list[int]] = {}
             for i in indexes:
                 s = canon.scenes[i]
-                if s.story is None or s.flashback or place_key(s) is None:
+                if s.story is None or (s.flashback and not _dated(s)) or place_key(s) is None:
                     continue
                 buckets.setdefault((s.story.kind, s.story.parts[0]), []).append(i)
             seen: set[str] = set()
@@ -150,3 +150,11 @@ def _within(canon: Canon, known: Known, scene: SceneFacts) -> bool:
         return True
     day = 3 if told.kind == "iso" else 1  # 2024-06-17, "day 3": the story day
     return scene.story.parts[:day] == told.parts[:day]
+
+
+def _dated(scene: SceneFacts) -> bool:
+    """Whether a flashback carries its own story time (``[[story: 1956-04-14T22:00]]``): then it
+    puts its people at that time as any scene does (the seventy-second blind look's ramen cart,
+    1956, against the deathbed of the other series at the same hour). Without one it has only
+    its episode's time, which is not when it happens."""
+    return any(a.verb == "story" for a in scene.annotations)
