@@ -95,3 +95,17 @@ def test_a_pronoun_cast_is_read_once_with_the_sentence_before_s_subject() -> Non
     found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
     assert ("Ida Kress", "Mara Voss") in found
     assert ("Helena Vale", "Mara Voss") not in found
+
+
+def test_a_role_owned_by_the_subject_is_not_the_joined_name_s() -> None:
+    # dm3: "Vanessa Kirby ... will join Cruise on location to reprise her role as the femme-fatale
+    # White Widow" had given "Tom Cruise plays White Widow"
+    from showbible.news import extract_text
+
+    text = (
+        "News\n\nActress Nia Okoro, who won a prize in Venice last weekend, will join Tom Reyes "
+        "on location to reprise her role as the femme-fatale Mara Voss."
+    )
+    found = {(f.subject, f.object) for f in extract_text(text, "a.txt") if f.kind == "plays"}
+    assert ("Nia Okoro", "Mara Voss") in found
+    assert ("Tom Reyes", "Mara Voss") not in found

@@ -61,12 +61,20 @@ from showbible.news.roleforms import (
     role_named,
 )
 from showbible.news.roleshapes import (
+    CREDIT_ROLE,
+    JOINED,
+    OPENING_NAME,
+    OWN_ROLE,
     PAIR_ROLE,
     POSSESSIVE,
     PRONOUN_CAST,
     PRONOUN_PLAYS,
     PRONOUN_ROLE,
     QUOTED_BEFORE,
+    ROLE_BEFORE,
+    SUBJECT_PRONOUN,
+    THE_EPITHET,
+    THEN_SUCCESSION,
     TIE_BETWEEN,
     TITLE_OWNS,
 )
@@ -183,11 +191,6 @@ _PAIRS = rx.compile(
 )
 # A verb or "as" right before a name: the object of a clause before ("plays X and B plays Y")
 _OBJECT_BEFORE = rx.compile(rf"\b(?:{V_DIRECT}|{V_ROLE}|as)\s+(?:{DESC})?$")
-# A name right after a verb of playing, then a succession: "will play X, reprising B's role"
-_ROLE_BEFORE = rx.compile(rf"\b{V_DIRECT}\s+(?:{DESC})?$")
-_THEN_SUCCESSION = rx.compile(
-    r",\s+(?:reprising|replacing|succeeding|inheriting|(?:taking|stepping)\s+over)\b"
-)
 # A verb that gives the performer before it a role, whatever follows: "Toby Stephens (Black
 # Sails), will play father and astrophysicist John Robinson", "Tricia Helfer (Battlestar
 # Galactica) had been cast as Lucifer's mother" (a bracket before it holds no role)
@@ -223,16 +226,6 @@ _JOINING = rx.compile(
     r"(?:joining|join|joined|rounding\s+out|round\s+out)\s+(?:the\s+)?(?:show|series|cast|season)\b"
 )
 _IN_SERIES = rx.compile(rf"^\W*(?:In|On)\s+(?P<s>{SER})\s*,")
-_CREDIT_ROLE = rx.compile(
-    rf",\s+who\s+(?:\w+ly\s+)?(?:played|plays|portrayed|portrays|voiced|voices)\s+(?P<c>{NAM})"
-    r"(?![’']s?\b)"  # "who played Della's mom": whose, no role
-)
-# A character known by "The" and an epithet ("The Penguin", "The Riddler", "The Client"), right
-# after a verb of playing or "as": a role, where "The X" elsewhere is a title.
-_THE_EPITHET = rx.compile(
-    r"\b(?:plays|play|playing|played|portrays|portray|portraying|portrayed|voices|voicing|"
-    r"voiced|as)\s+The\s+$"
-)
 
 
 class Roles(Antecedents):
@@ -274,7 +267,7 @@ class Roles(Antecedents):
             name = glued.group(1)  # "the teenage Hope in The Originals Season 5": Hope
         if not performer or not name or name.split()[0] == "The":
             return None
-        if token >= 0 and _THE_EPITHET.search(m.text[:token]):
+        if token >= 0 and THE_EPITHET.search(m.text[:token]):
             if re.match(r"[’']s?\b", m.text[token + len(character.token) :]):
                 return None  # "as The Color Purple's Sofia": a title owning the role
             if " " not in name:
@@ -461,10 +454,21 @@ class Roles(Antecedents):
                     performers = performers[-1:]  # "A and B, who plays X": B plays X
                 if len(performers) > 1 and _OBJECT_BEFORE.search(text[: match.start("p")]):
                     performers = performers[1:]  # "A plays X and B plays Y": X is no performer
-                elif _ROLE_BEFORE.search(text[: match.start("p")]) and _THEN_SUCCESSION.match(
+                elif ROLE_BEFORE.search(text[: match.start("p")]) and THEN_SUCCESSION.match(
                     text, match.end("p")
                 ):
                     continue  # "A will play X, reprising B's role": X is a role, no performer
+                if (
+                    JOINED.search(text, 0, match.start("p"))
+                    and OWN_ROLE.search(text, match.end("p"), match.start("c"))
+                    and not SUBJECT_PRONOUN.search(text, match.end("p"), match.start("c"))
+                ):
+                    # "A will join B on location to reprise her role as X": B is whom A joins,
+                    # and the role is the subject's -- A, when the sentence opens on her
+                    subject = OPENING_NAME.match(text)
+                    if subject is None:
+                        continue
+                    performers = [m.at(subject.group(1))]
                 # "A returns as X and B as Y", "as Tad, the Mayor", a headline: one role at most
                 alone = not title_case(sentence) and not re.match(r"\s+as\b", text[match.end() :])
                 alone = alone and re.search(r"\band\b|&", match.group("c")) is not None
@@ -482,7 +486,7 @@ class Roles(Antecedents):
                                      para.line, sentence, 0.7, q)  # fmt: skip
                 # "Jane Holt, who played Mara Voss in Harbour Street, will next play Ivo": the
                 # credit between the name and its verb names a role of hers too
-                earlier = _CREDIT_ROLE.search(text, match.end("p"), match.start("c"))
+                earlier = CREDIT_ROLE.search(text, match.end("p"), match.start("c"))
                 if earlier is not None and len(performers) == 1:
                     at = earlier.start("c")
                     played = self.emit_plays(performers[0].value, m.at(earlier.group("c")), m,

@@ -6,7 +6,7 @@ name, a tie between two people)."""
 from __future__ import annotations
 
 from showbible.news.entities import NAM, SER
-from showbible.news.roleforms import AUX, C_ITEM, V_AS, V_DIRECT, V_ROLE
+from showbible.news.roleforms import AUX, C_ITEM, DESC, V_AS, V_DIRECT, V_ROLE
 from showbible.quick import rx
 
 # "She voiced a character named Pilar in ...", "She also starred as Diana DuBois in Empire": the
@@ -49,3 +49,31 @@ TIE_BETWEEN = rx.compile(
     r"[Bb]oyfriend|[Gg]irlfriend|[Ff]ianc[ée]e?|[Hh]usband|[Ww]ife|[Ss]pouse|[Pp]al)\b"
 )
 QUOTED_BEFORE = rx.compile(r"(?:^|\s)[‘'\"“](?:(?:A|An|The)\s+)?$")
+# A name that someone joins or stands beside, before its verb ("will join Tom Cruise on location
+# to reprise her role"): the role the verb gives with the subject's pronoun is the subject's (the
+# sentence's opening name), unless a pronoun of its own stands between ("as he reprises his").
+JOINED = rx.compile(
+    r"\b(?:join|joins|joined|joining|with|alongside|opposite|beside|meets?|met)\s+$"
+)
+OWN_ROLE = rx.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:role|part|character)\b")
+SUBJECT_PRONOUN = rx.compile(r"\b(?:he|she|they)\b")
+OPENING_NAME = rx.compile(
+    r"\W*(?:(?:[Aa]ctress|[Aa]ctor|[Ss]tar|[Ss]inger|[Cc]omedian)\s+)?(\ue002\d+\ue003)"
+)
+# A name right after a verb of playing, then a succession: "will play X, reprising B's role"
+ROLE_BEFORE = rx.compile(rf"\b{V_DIRECT}\s+(?:{DESC})?$")
+THEN_SUCCESSION = rx.compile(
+    r",\s+(?:reprising|replacing|succeeding|inheriting|(?:taking|stepping)\s+over)\b"
+)
+# A credit between a name and its verb that names a role of theirs too: "Jane Holt, who played
+# Mara Voss in Harbour Street, will next play Ivo"
+CREDIT_ROLE = rx.compile(
+    rf",\s+who\s+(?:\w+ly\s+)?(?:played|plays|portrayed|portrays|voiced|voices)\s+(?P<c>{NAM})"
+    r"(?![’']s?\b)"  # "who played Della's mom": whose, no role
+)
+# A character known by "The" and an epithet ("The Penguin", "The Riddler", "The Client"), right
+# after a verb of playing or "as": a role, where "The X" elsewhere is a title.
+THE_EPITHET = rx.compile(
+    r"\b(?:plays|play|playing|played|portrays|portray|portraying|portrayed|voices|voicing|"
+    r"voiced|as)\s+The\s+$"
+)
