@@ -1,5 +1,5 @@
 """The planted-error universes of bench/planted/, checked with their bibles: every planted error
-found, every sealed one reported sealed, nothing else. A hundred and thirty-three of them (ferrymen,
+found, every sealed one reported sealed, nothing else. A hundred and thirty-five of them (ferrymen,
 highfell, kestrel-point, glass-republic, millbrook, ironwood, st-aldric, meridian, hollis-row,
 vantage, larkspur, redline, thornbury, saltgrass, orbital, paperclip, quillon, ashgrove, tidemark,
 neonveil, gaslight, capewell, harrowgate, sunspire, bayou, coldharbor,
@@ -15,7 +15,7 @@ pearling, harbin, cardamom, dubbing, fado, sumo, bazaar, quarry, cannery, opera,
 caravan, saffron, kiln, yukon, laamb, hobart, potosi, highlife, shanghai,
 gobi, marseille, antarctic, tromso, manila, tbilisi, chantier, faroe, cumbia, dabba, lviv,
 estancia, cairo, thikaroad, hanoi, dockyard, sahel, andes,
-larder, orchard, kabuki) were
+larder, orchard, kabuki, beacon, morro) were
 written by outside authors who read only DESIGN.md and never ran the engine; their first looks
 are in bench/planted/README.md. A false alarm here is a regression on writing not shaped to
 the rules.
@@ -63,5 +63,5 @@ def test_the_outside_authors_universes_are_there() -> None:
     outside |= {"shanghai", "gobi", "marseille", "antarctic", "tromso", "manila"}
     outside |= {"tbilisi", "chantier", "faroe", "cumbia", "dabba", "lviv", "estancia"}
     outside |= {"cairo", "thikaroad", "hanoi", "dockyard", "sahel", "andes", "larder"}
-    outside |= {"orchard", "kabuki"}
+    outside |= {"orchard", "kabuki", "beacon", "morro"}
     assert outside <= set(UNIVERSES)
