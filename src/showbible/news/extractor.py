@@ -121,21 +121,26 @@ class Extractor:
         qualifier: str = "",
         title_role: bool = False,
     ) -> None:
-        """Propose a fact. ``title_role``: an appearance of a role a performer is cast in, in the
-        show named for it ("Matt LeBlanc plays Joey in Joey"), which the guards against a show's
-        own name read as a character would otherwise drop."""
+        """Propose a fact. ``title_role``: an appearance of a role a performer is cast in, which
+        may be in the show named for it ("the husband of Grace, played by Debra Messing" in Will
+        and Grace): the guards against a show's own name read as a character are not asked."""
         subject, obj = norm(subject).strip(" ,.;:"), norm(obj).strip(" ,;:")
         if not subject or not obj:
             return
-        if kind != "quote" and not title_role:
+        if kind != "quote":
             obj = obj.strip(".") if not obj.endswith((".D.", ".I.")) else obj
-            if keyof(subject) == keyof(obj):
+            if keyof(subject) == keyof(obj) and not title_role:
                 return
-            if kind == "appears_in" and keyof(obj) in keyof(subject).split():
-                return  # "Dexter Morgan" in "Dexter": a character's own title show
             title_words = [re.sub(r"[’']s$", "", w) for w in keyof(obj).split()]
             alone = keyof(subject)
-            if kind == "appears_in" and " " not in alone and {alone, alone + "s"} & {*title_words}:
+            if (
+                kind == "appears_in"
+                and not title_role
+                and (
+                    keyof(obj) in alone.split()  # "Dexter Morgan" in "Dexter": its own title show
+                    or (" " not in alone and {alone, alone + "s"} & {*title_words})
+                )
+            ):
                 return  # "Bob" in "Bob's Burgers", "Grace" in "Will and Grace": a title role
             role = subject if kind == "appears_in" else obj if kind == "plays" else ""
             said = norm(sentence) if role else ""

@@ -89,12 +89,14 @@ class Recasts(Roles):
         """The other performer of a role the sentence has already given one (``_PASSED_ON``):
         the last role before the phrase that a ``plays`` fact of this sentence names."""
         said = norm(sentence)
+        played: dict[str, str] | None = None  # the roles this sentence gave, asked once
         for match in _PASSED_ON.finditer(m.text):
-            played = {
-                keyof(f.object): f.subject
-                for f in self.facts
-                if f.kind == "plays" and f.sentence == said and f.line == para.line
-            }
+            if played is None:
+                played = {
+                    keyof(f.object): f.subject
+                    for f in self.facts
+                    if f.kind == "plays" and f.sentence == said and f.line == para.line
+                }
             roles = [
                 x
                 for x in m.mentions

@@ -427,7 +427,9 @@ class Roles(Antecedents):
             and series not in self.lead_shows()  # the show the article opens on is its topic
         ):
             series = main  # a show named once in passing is not what the text is about
-        own = keyof(character) in keyof(series).split() or keyof(series) == keyof(character)
+        # a role cast here named in its show's title is in it ("Grace" in Will and Grace); not
+        # a show named in part for it ("Oliver Twist" in a show read as "Oliver")
+        own = keyof(series) == keyof(character) or keyof(character) in keyof(series).split()
         self.add("appears_in", character, series, para.line, sentence, confidence, q, own)
 
     def plays(self, m: Marked, sentence: str, para: Paragraph, question: bool) -> None:
