@@ -58,9 +58,9 @@ OPPOSED: dict[str, frozenset[str]] = {
 }
 
 
-def standing_kind(word: str, kinds: dict[str, bool]) -> str | None:
-    """A kind a bible's ``relations:`` entry names, as annotations read it (a synonym is its
-    kind: "mistrusts" is "distrusts"), or None when the universe knows no such kind."""
+def kind_of(word: str, kinds: dict[str, bool]) -> str | None:
+    """The relationship kind a word names, in an annotation or a bible's ``relations:`` entry
+    (a synonym is its kind: "mistrusts" is "distrusts"), or None when it names none here."""
     low = word.strip().lower()
     low = low if low in kinds else SYNONYMS.get(low, low)
     return low if low in kinds else None
@@ -240,7 +240,7 @@ class EventCollector:
         for i, listed in enumerate(self.u.bible.relations):
             key, _line, _file = self._bible_scene(listed.at)
             file, line, _ = locate(("relations", i))
-            kind = standing_kind(listed.kind, self.kinds)
+            kind = kind_of(listed.kind, self.kinds)
             if kind is None:
                 raise self.u.locator.error(
                     ("relations", i),
@@ -330,9 +330,7 @@ class EventCollector:
         self, verb: str, args: str, scene: SceneFacts, line: int, base: dict[str, Any]
     ) -> CanonEvent | None:
         vocabulary_kinds = self.kinds
-        words = [
-            w if w.lower() in vocabulary_kinds else SYNONYMS.get(w.lower(), w) for w in args.split()
-        ]
+        words = [kind_of(w, vocabulary_kinds) or w for w in args.split()]
         kinds = [i for i, w in enumerate(words) if w.lower() in vocabulary_kinds]
         if not kinds:
             if verb == "ends" and len(words) >= 2:
